@@ -88,6 +88,7 @@ const AUTHORIZE_PARAMS = new Set([
 ]);
 const TOKEN_PARAMS = new Set(['grant_type', 'code', 'redirect_uri', 'client_id', 'client_secret']);
 const PROMPT_VALUES = new Set(['login', 'consent']);
+const END_SESSION_PARAMS = new Set(['id_token_hint', 'state', 'post_logout_redirect_uri', 'client_id']);
 
 interface Interaction {
   clientId: string;
@@ -611,6 +612,10 @@ async function createApp(opts: StandinProviderOptions, ref: { issuer: string }, 
     for (const [name, values] of params) {
       if (values.length > 1) return errorPage(reply, 400, 'deconnexion_invalide', `Paramètre répété : ${name}.`);
     }
+    const unknown = [...params.keys()].filter((k) => !END_SESSION_PARAMS.has(k));
+    if (unknown.length > 0) {
+      return errorPage(reply, 400, 'deconnexion_invalide', `Paramètre(s) non autorisé(s) : ${unknown.join(', ')}.`);
+    }
     const hint = single(params, 'id_token_hint');
     const state = single(params, 'state');
     const postLogout = single(params, 'post_logout_redirect_uri');
@@ -632,6 +637,10 @@ async function createApp(opts: StandinProviderOptions, ref: { issuer: string }, 
       return errorPage(reply, 400, 'id_token_hint_invalide', "Le jeton d'identité fourni (id_token_hint) n'a pas été émis par ce fournisseur.");
     }
     const client = clients.get(claims.aud);
+    const clientIdParam = single(params, 'client_id');
+    if (clientIdParam !== undefined && clientIdParam !== claims.aud) {
+      return errorPage(reply, 400, 'deconnexion_invalide', "Le client_id ne correspond pas au jeton d'identité fourni.");
+    }
     if (!client || !client.postLogoutRedirectUris.includes(postLogout)) {
       return errorPage(reply, 400, 'post_logout_redirect_uri_invalide', "L'adresse de retour après déconnexion n'est pas enregistrée pour ce service.");
     }

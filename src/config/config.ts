@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, validated once at start-up. Every value has a development default so that
+ * `npm start` works on a fresh machine; production refuses development secrets.
+ */
+export const DEV_SECRET = 'dev-secret-not-for-production-0000000000000000';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  BASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().default('sqlite:./data/mon-compte.sqlite'),
+  REDIS_URL: z.string().url().optional(),
+  SECRET_KEY: z.string().min(32, 'SECRET_KEY doit faire au moins 32 caractères').default(DEV_SECRET),
+  MAIL_FROM: z.string().default('Mon Compte <ne-pas-repondre@mon-compte.caf.localhost>'),
+  SMTP_URL: z.string().url().optional(),
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().default('MaCaf'),
+  LOGIN_SECOND_FACTOR: bool.default(true),
+  DEMO_DATA: bool.optional(),
+  AGENCY_PHONE: z.string().default('3230'),
+  TRUST_PROXY: bool.default(false),
+  FC_ISSUER_URL: z.string().url().optional(),
+  FC_CLIENT_ID: z.string().optional(),
+  FC_CLIENT_SECRET: z.string().optional(),
+  FC_ALG: z.enum(['ES256', 'RS256']).default('ES256'),
+  FC_STANDIN: bool.optional(),
+  FC_STANDIN_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(19456).default(19456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(2).default(2),
+  ARGON2_PARALLELISM: z.coerce.number().int().min(1).default(1),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  baseUrl: string;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  secretKey: string;
+  mail: { from: string; smtpUrl: string | undefined };
+  sms: { providerUrl: string | undefined; token: string | undefined; sender: string };
+  login: { secondFactor: boolean };
+  demoData: boolean;
+  agencyPhone: string;
+  trustProxy: boolean;
+  franceConnect: {
+    issuerUrl: string;
+    clientId: string;
+    clientSecret: string;
+    alg: 'ES256' | 'RS256';
+    /** Start the stand-in provider shipped with the project (development only). */
+    standin: boolean;
+    standinPort: number;
+  };
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const standin = e.FC_STANDIN ?? (!isProduction && !e.FC_ISSUER_URL);
+  const config: Config = {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    secretKey: e.SECRET_KEY,
+    mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL },
+    sms: { providerUrl: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
+    login: { secondFactor: e.LOGIN_SECOND_FACTOR },
+    demoData: e.DEMO_DATA ?? !isProduction,
+    agencyPhone: e.AGENCY_PHONE,
+    trustProxy: e.TRUST_PROXY,
+    franceConnect: {
+      issuerUrl: e.FC_ISSUER_URL ?? `http://localhost:${e.FC_STANDIN_PORT}/api/v2`,
+      clientId: e.FC_CLIENT_ID ?? 'mon-compte-dev',
+      clientSecret: e.FC_CLIENT_SECRET ?? 'mon-compte-dev-secret-0000000000000000',
+      alg: e.FC_ALG,
+      standin,
+      standinPort: e.FC_STANDIN_PORT,
+    },
+    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
+  };
+  if (isProduction) assertProductionReady(config);
+  return config;
+}
+
+function assertProductionReady(c: Config): void {
+  const problems: string[] = [];
+  if (c.secretKey === DEV_SECRET) problems.push('SECRET_KEY : le secret de développement est interdit en production');
+  if (!c.databaseUrl.startsWith('postgres')) problems.push('DATABASE_URL : PostgreSQL est obligatoire en production');
+  if (!c.mail.smtpUrl) problems.push('SMTP_URL : un serveur SMTP est obligatoire en production');
+  if (!c.sms.providerUrl) problems.push('SMS_PROVIDER_URL : un fournisseur SMS est obligatoire en production');
+  if (c.franceConnect.standin) problems.push('FC_STANDIN : le fournisseur FranceConnect de démonstration est interdit en production');
+  if (c.franceConnect.clientSecret.startsWith('mon-compte-dev')) problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');
+  if (!c.baseUrl.startsWith('https://')) problems.push('BASE_URL : une adresse https:// est obligatoire en production');
+  if (problems.length) throw new ConfigError(problems);
+}
+
+/** Configuration for tests: fast, in memory, no outside service. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', FC_STANDIN: 'false', ...overrides });
+}

@@ -1,0 +1,47 @@
+import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
+import { VerificationCodes } from './auth/verification-codes';
+import type { Config } from './config/config';
+import { openDatabase, type DatabaseHandle } from './db/database';
+import { migrate } from './db/migrate';
+import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
+import { systemClock, type Clock } from './shared/clock';
+
+/**
+ * The composition root: builds every service once, from the configuration, and passes them
+ * explicitly. No module-level singletons: tests build their own context (see test/support/app.ts).
+ */
+export interface AppContext {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  passwords: PasswordHasher;
+  codes: VerificationCodes;
+  /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set) */
+  rateLimiter: RateLimiter;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  clock?: Clock;
+  rateLimiter?: RateLimiter;
+  /** an already-open database (tests); otherwise DATABASE_URL is opened and migrated */
+  database?: DatabaseHandle;
+}
+
+export async function createContext(config: Config, o: ContextOptions = {}): Promise<AppContext> {
+  const database = o.database ?? (await openDatabase(config.databaseUrl));
+  await migrate(database);
+  const clock = o.clock ?? systemClock;
+  const ctx: AppContext = {
+    config,
+    database,
+    clock,
+    passwords: createPasswordHasher(config.argon2),
+    codes: new VerificationCodes(config.secretKey, () => clock.now()),
+    rateLimiter: o.rateLimiter ?? new MemoryRateLimiter(() => clock.now()),
+    close: async () => {
+      await database.destroy();
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  destroy(): Promise<void>;
+}
+
+/**
+ * Opens the database named by a URL:
+ * - `sqlite:./data/file.sqlite` or `sqlite::memory:` — the embedded default (better-sqlite3, WAL);
+ * - `postgres://…` / `postgresql://…` — production (node-postgres pool);
+ * - `pglite:` (in memory) or `pglite:./dir` — embedded PostgreSQL, for tests on a machine without a server.
+ * All three go through the same Kysely code path.
+ */
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
+  if (url.startsWith('pglite:')) return openPglite(url.slice('pglite:'.length));
+  throw new Error(`DATABASE_URL non reconnue : ${url.split(':')[0]}: (attendu sqlite:, postgres:// ou pglite:)`);
+}
+
+async function openSqlite(path: string): Promise<DatabaseHandle> {
+  const { default: SQLite } = await import('better-sqlite3');
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pg = await import('pg');
+  const { Pool, types } = pg.default;
+  // bigint columns hold epoch milliseconds: safe as JavaScript numbers.
+  types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection closed by the server (restart, failover) must not crash the process:
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error(`database pool: ${err.message}`);
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+async function openPglite(dir: string): Promise<DatabaseHandle> {
+  const { PGlite, types } = await import('@electric-sql/pglite');
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir || undefined, { parsers: { [types.INT8]: (v: string) => Number(v) } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    dialect: 'postgres',
+    destroy: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

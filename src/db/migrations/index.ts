@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../database';
+import * as m0001 from './0001_core';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+}
+
+/** Numbered, reviewed migrations, applied in this order. Never edit one that has shipped: add the next. */
+export const migrations: Migration[] = [{ name: '0001_core', up: m0001.up }];

@@ -1,0 +1,44 @@
+import { errorCatalogue, type ErrorCode } from './catalogue';
+
+/**
+ * An error a person (or an API client) is meant to see: a stable code from the catalogue, the French
+ * message, the HTTP status, and — for form input — the field it belongs to.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly field?: string,
+    message?: string,
+  ) {
+    super(message ?? errorCatalogue[code].message);
+    this.name = 'AppError';
+    this.status = errorCatalogue[code].status;
+  }
+}
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** Several field errors at once (a form): rendered at each field and in the summary. */
+export class ValidationError extends Error {
+  readonly status = 400;
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly fields: FieldError[]) {
+    super(errorCatalogue.VALIDATION_FAILED.message);
+    this.name = 'ValidationError';
+  }
+}
+
+export function fieldError(field: string, code: ErrorCode, message?: string): FieldError {
+  return { field, code, message: message ?? errorCatalogue[code].message };
+}
+
+/** The JSON shape shared by every API error: `{ error: { code, message, fields? } }`. */
+export function errorBody(e: AppError | ValidationError): { error: { code: string; message: string; fields?: FieldError[] } } {
+  if (e instanceof ValidationError) return { error: { code: e.code, message: e.message, fields: e.fields } };
+  return { error: { code: e.code, message: e.message, ...(e.field ? { fields: [{ field: e.field, code: e.code, message: e.message }] } : {}) } };
+}

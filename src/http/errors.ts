@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ValidationError, errorBody } from '../errors/app-error';
+import { html } from './views/html';
+import { layout } from './views/layout';
+
+/** Whether the client asked for JSON: the API under /api/, or `Accept: application/json`. */
+export function wantsJson(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/')) return true;
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+export function sendHtml(reply: FastifyReply, page: { toString(): string }, status = 200): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(page.toString());
+}
+
+/**
+ * Errors become a French page or `{ error: { code, message } }`, with the catalogue's status.
+ * An unexpected error is logged with the request id and shown as a plain apology: never a stack trace.
+ */
+export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: string }): void {
+  app.setErrorHandler((err: FastifyError | AppError | ValidationError, req, reply) => {
+    let known: AppError | ValidationError;
+    if (err instanceof AppError || err instanceof ValidationError) {
+      known = err;
+    } else if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
+      // Malformed request (bad JSON, body too large…): the person's fault, not ours.
+      known = new AppError(err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED');
+      (known as { status: number }).status = err.statusCode;
+    } else {
+      req.log.error({ err, reqId: req.id }, 'unexpected error');
+      known = new AppError('INTERNAL');
+    }
+    if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
+    return sendHtml(reply, errorPage(known, req.id, o.agencyPhone), known.status);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const e = new AppError('NOT_FOUND');
+    if (wantsJson(req)) return reply.status(404).send(errorBody(e));
+    return sendHtml(reply, errorPage(e, req.id, o.agencyPhone), 404);
+  });
+}
+
+function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: string) {
+  const titles: Record<number, string> = {
+    400: 'Votre demande n’a pas pu être traitée',
+    401: 'Connexion nécessaire',
+    403: 'Action impossible',
+    404: 'Page introuvable',
+    429: 'Trop de tentatives',
+    500: 'Désolé, le service rencontre un problème',
+  };
+  const title = titles[e.status] ?? titles[400]!;
+  return layout(
+    { title },
+    html`<h1 class="govuk-heading-l">${title}</h1>
+<p class="govuk-body">${e.message}</p>
+${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}
+${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contactez votre Caf au ${agencyPhone} en indiquant la référence <strong>${reqId.slice(0, 8)}</strong>.</p>` : ''}
+<p class="govuk-body"><a class="govuk-link" href="/">Retour à l’accueil</a></p>`,
+  );
+}

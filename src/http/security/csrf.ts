@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors/app-error';
+import { hmac, randomToken, safeEqual } from '../../shared/crypto';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The token to put in every form of the page (hidden field `_csrf`). */
+    csrfToken: string;
+  }
+}
+
+const COOKIE = 'mc_csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection on every state-changing request:
+ * 1. the browser's own signals: `Sec-Fetch-Site` must be same-origin or none, and `Origin`, when
+ *    present, must be ours;
+ * 2. a token: a random per-browser secret in an HttpOnly cookie, and its HMAC in each form
+ *    (`_csrf` field) — an attacker can neither read the cookie nor compute the HMAC.
+ * JSON API routes (`/api/`) take no cookie-borne credentials and require `Content-Type:
+ * application/json`, which a cross-site form cannot send.
+ */
+export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl: string; secureCookies: boolean }): void {
+  const ourOrigin = new URL(o.baseUrl).origin;
+  app.decorateRequest('csrfToken', '');
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    let browserSecret = req.cookies[COOKIE];
+    if (!browserSecret || browserSecret.length < 32) {
+      browserSecret = randomToken();
+      reply.setCookie(COOKIE, browserSecret, { path: '/', httpOnly: true, sameSite: 'lax', secure: o.secureCookies });
+      req.cookies[COOKIE] = browserSecret;
+    }
+    req.csrfToken = hmac(o.secret, 'csrf', browserSecret);
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    if (SAFE_METHODS.has(req.method)) return;
+    const site = req.headers['sec-fetch-site'];
+    if (site && site !== 'same-origin' && site !== 'none') throw new AppError('CSRF_INVALID');
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null' && origin !== ourOrigin && !isSameHost(origin, req)) throw new AppError('CSRF_INVALID');
+    if (origin === 'null') throw new AppError('CSRF_INVALID');
+    if (req.url.startsWith('/api/')) {
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('CSRF_INVALID');
+      return;
+    }
+    const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_INVALID');
+  });
+}
+
+/** In development and tests the server is reached as localhost or 127.0.0.1 on its own port. */
+function isSameHost(origin: string, req: FastifyRequest): boolean {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

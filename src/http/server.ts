@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../context';
+import { registerErrorHandling } from './errors';
+import { registerCsrf } from './security/csrf';
+import { publicPages } from './pages/public';
+
+const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
+
+/**
+ * The HTTP layer: pages (server-rendered HTML) and the JSON API, from the same core.
+ * Each area registers its routes as a plugin below.
+ */
+export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    logger:
+      config.env === 'test'
+        ? false
+        : {
+            level: process.env.LOG_LEVEL ?? 'info',
+            // Never log secrets: cookies, authorisation headers, form bodies are not logged.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'", ...formTargets(ctx)],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.isProduction ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.isProduction ? { maxAge: 63072000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  });
+  await app.register(fastifyStatic, {
+    root: join(publicDir),
+    prefix: '/assets/',
+    decorateReply: false,
+    setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=3600'),
+  });
+
+  registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
+  registerErrorHandling(app, { agencyPhone: config.agencyPhone });
+
+  await app.register(publicPages(ctx));
+
+  return app;
+}
+
+/** Forms that post to FranceConnect (its own origin) must be allowed by the CSP. */
+function formTargets(ctx: AppContext): string[] {
+  try {
+    return [new URL(ctx.config.franceConnect.issuerUrl).origin];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database';
+import { migrate } from '../../src/db/migrate';
+
+/**
+ * The databases every data-layer test runs on: SQLite (in memory) and PostgreSQL — the real server
+ * named by TEST_DATABASE_URL (a fresh database per call, dropped afterwards), or an embedded
+ * PostgreSQL (PGlite) when no server is configured, so that `npm test` passes on a bare machine.
+ *
+ * Usage:
+ *   describe.each(testDatabases)('accounts on $name', ({ open }) => { … const h = await open(); … });
+ */
+export interface TestDatabase {
+  name: string;
+  /** A new, migrated, empty database. Call `destroy()` when done. */
+  open(): Promise<DatabaseHandle>;
+}
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+export const testDatabases: TestDatabase[] = [
+  { name: 'sqlite', open: () => migrated('sqlite::memory:') },
+  serverUrl
+    ? { name: 'postgresql', open: () => openFreshPostgres(serverUrl) }
+    : { name: 'postgresql (PGlite)', open: () => migrated('pglite:') },
+];
+
+async function migrated(url: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase(url);
+  await migrate(handle);
+  return handle;
+}
+
+async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
+  const name = `mon_compte_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const handle = await migrated(u.toString());
+  return {
+    ...handle,
+    destroy: async () => {
+      await handle.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
