@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAccount, findAccountByLoginId, findAccountByNir, updateContact, type NewAccount } from '../../src/accounts/repository';
+import { createAccount, findAccountByLoginId, findAccountByNir, updateContact } from '../../src/accounts/repository';
+import { sampleAccount } from '../support/fixtures';
 import { testDatabases } from '../support/databases';
-
-export const sampleAccount = (over: Partial<NewAccount> = {}): NewAccount => ({
-  login_id: '184127505612345',
-  nir: '184127505612345',
-  provisional_id: null,
-  civility: 'M',
-  birth_name: 'MARTIN',
-  given_names: 'Paul Louis',
-  usage_name: null,
-  birth_date: '1984-12-01',
-  birth_place_kind: 'commune',
-  birth_place_code: '75056',
-  birth_place_name: 'Paris',
-  identity_status: 'confirmed',
-  identity_document_kind: 'cni',
-  identity_document_number: 'X4RTBPFW4',
-  contact_kind: 'email',
-  contact_value: 'paul.martin@example.fr',
-  contact_verified_at: 1,
-  password_hash: null,
-  franceconnect_sub: null,
-  ...over,
-});
 
 describe.each(testDatabases)('accounts on $name', ({ open }) => {
   it('creates, finds by login id and NIR, and refuses a second account for the same NIR', async () => {
