@@ -393,7 +393,12 @@ async function createApp(opts: StandinProviderOptions, ref: { issuer: string }, 
   app.get(`${prefix}/authorize`, async (request, reply) =>
     authorize(request, reply, paramsFromSearch(new URL(request.url, 'http://standin.invalid').searchParams)),
   );
-  app.post(`${prefix}/authorize`, async (request, reply) => authorize(request, reply, paramsFromBody(request.body)));
+  app.post(`${prefix}/authorize`, async (request, reply) => {
+    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+      return errorPage(reply, 400, 'requete_invalide', 'Demande de connexion mal formée (formulaire attendu).');
+    }
+    return authorize(request, reply, paramsFromBody(request.body));
+  });
 
   // ---------------------------------------------------------------- interaction (login page)
   const findInteraction = (id: string) => {
