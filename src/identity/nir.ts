@@ -263,15 +263,19 @@ function resolvePlace(placeCode: string, timing: BirthTiming): Result<Place> {
   if (colony) {
     const colonyPossible = possibleBetween(timing, undefined, colony.until);
     const communePossible = dep2 !== '96' && possibleBetween(timing, ILE_DE_FRANCE_1968, undefined);
-    if (communePossible && (!colonyPossible || findCommune(placeCode).ok)) {
-      return ok(communePlace(placeCode, timing, 'commune'));
-    }
-    const place: Place = { kind: 'former-colony', name: colony.label, warnings: [] };
-    if (!colonyPossible) {
-      place.dateProblem = {
-        code: 'NIR_PLACE_INVALID_FOR_DATE',
-        message: `Le code ${dep2} du numéro de sécurité sociale désigne une naissance en ${colony.country} avant son indépendance, ou en Île-de-France depuis 1968 : il ne correspond pas à l’année de naissance. Vérifiez votre numéro ou votre date de naissance.`,
-      };
+    const knownCommune = dep2 !== '96' && findCommune(placeCode).ok;
+    const asCommune = communePossible ? !colonyPossible || knownCommune : !colonyPossible && knownCommune;
+    const place: Place = asCommune
+      ? communePlace(placeCode, timing, 'commune')
+      : { kind: 'former-colony', name: colony.label, warnings: [] };
+    if (!colonyPossible && !communePossible) {
+      withDateProblem(
+        place,
+        'NIR_PLACE_INVALID_FOR_DATE',
+        dep2 === '96'
+          ? 'Le code 96 du numéro de sécurité sociale désigne une naissance en Tunisie avant son indépendance (1956) : il ne correspond pas à la date de naissance. Vérifiez votre numéro ou votre date de naissance.'
+          : `Le code ${dep2} du numéro de sécurité sociale désigne une naissance en ${colony.country} avant son indépendance, ou en Île-de-France depuis 1968 : il ne correspond pas à la date de naissance. Vérifiez votre numéro ou votre date de naissance.`,
+      );
     }
     return ok(place);
   }
