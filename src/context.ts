@@ -3,6 +3,7 @@ import { VerificationCodes } from './auth/verification-codes';
 import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
+import { createMessaging, type MessagingService } from './messaging';
 import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
 import { systemClock, type Clock } from './shared/clock';
 
@@ -18,6 +19,8 @@ export interface AppContext {
   codes: VerificationCodes;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set) */
   rateLimiter: RateLimiter;
+  /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
+  messaging: MessagingService;
   close(): Promise<void>;
 }
 
@@ -26,12 +29,16 @@ export interface ContextOptions {
   rateLimiter?: RateLimiter;
   /** an already-open database (tests); otherwise DATABASE_URL is opened and migrated */
   database?: DatabaseHandle;
+  /** start the outbox delivery worker polling now (default false: src/main.ts starts it after listen; tests call messaging.flush()) */
+  startWorker?: boolean;
 }
 
 export async function createContext(config: Config, o: ContextOptions = {}): Promise<AppContext> {
   const database = o.database ?? (await openDatabase(config.databaseUrl));
   await migrate(database);
   const clock = o.clock ?? systemClock;
+  const messaging = createMessaging(config, database.db, clock);
+  if (o.startWorker) messaging.worker.start();
   const ctx: AppContext = {
     config,
     database,
@@ -39,7 +46,9 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     passwords: createPasswordHasher(config.argon2),
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter: o.rateLimiter ?? new MemoryRateLimiter(() => clock.now()),
+    messaging,
     close: async () => {
+      await messaging.worker.stop();
       await database.destroy();
     },
   };

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const ctx = await createContext(config);
   const app = await buildServer(ctx);
   await app.listen({ port: config.port, host: config.host });
+  ctx.messaging.worker.start();
   console.log(`\nMon Compte est démarré : ${config.baseUrl}\n`);
 
   const stop = async () => {

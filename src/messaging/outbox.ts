@@ -36,3 +36,39 @@ export async function enqueueMessage(db: Kysely<Database>, m: OutgoingMessage, n
     .execute();
   return id;
 }
+
+export interface OutboxEntry {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string;
+  text: string;
+  status: 'queued' | 'sending' | 'sent' | 'abandoned';
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+/** The most recent messages, newest first (development outbox page, tests). */
+export async function listOutbox(db: Kysely<Database>, o: { limit?: number; to?: string } = {}): Promise<OutboxEntry[]> {
+  let q = db.selectFrom('outbox_messages').selectAll();
+  if (o.to !== undefined) q = q.where('recipient', '=', o.to);
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(o.limit ?? 100)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    to: r.recipient,
+    subject: r.subject,
+    text: r.text,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
+}

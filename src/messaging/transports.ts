@@ -1,0 +1,55 @@
+/**
+ * The ports through which the delivery worker sends messages, and the development "capture"
+ * adapters. The real adapters are in ./smtp.ts (e-mail) and ./sms-http.ts (SMS).
+ */
+export interface MailToSend {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface SmsToSend {
+  /** phone number in E.164 (+33612345678) */
+  to: string;
+  text: string;
+}
+
+/** Sends one e-mail; resolves when the server accepted it, rejects (ideally with a DeliveryError) otherwise. */
+export interface MailTransport {
+  readonly name: string;
+  send(m: MailToSend): Promise<void>;
+  close?(): Promise<void>;
+}
+
+/** Sends one SMS through a provider; resolves when the provider accepted it. */
+export interface SmsProvider {
+  readonly name: string;
+  send(m: SmsToSend): Promise<void>;
+  close?(): Promise<void>;
+}
+
+/**
+ * A delivery failure with a short, safe reason (status code, error code): it is stored in
+ * `outbox_messages.last_error` and logged, so it never contains the message text or a code.
+ */
+export class DeliveryError extends Error {
+  constructor(reason: string) {
+    super(reason.slice(0, 200));
+    this.name = 'DeliveryError';
+  }
+}
+
+/**
+ * Development and tests, when SMTP_URL / SMS_PROVIDER_URL are not set: the message goes nowhere,
+ * it is marked sent and can be read on the development outbox page (/dev/messages).
+ */
+export const captureMailTransport = (): MailTransport => ({ name: 'capture', send: async () => {} });
+export const captureSmsProvider = (): SmsProvider => ({ name: 'capture', send: async () => {} });
+
+/** A recipient for logs: `p***@example.fr`, `+336******78`. */
+export function maskRecipient(to: string): string {
+  const at = to.lastIndexOf('@');
+  if (at > 0) return `${to.slice(0, 1)}***${to.slice(at)}`;
+  if (to.length <= 6) return '*'.repeat(to.length);
+  return `${to.slice(0, 4)}${'*'.repeat(to.length - 6)}${to.slice(-2)}`;
+}

@@ -1,0 +1,225 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OutboxMessagesTable } from '../db/schema';
+import type { Clock } from '../shared/clock';
+import { DeliveryError, maskRecipient, type MailTransport, type SmsProvider } from './transports';
+
+type OutboxRow = Selectable<OutboxMessagesTable>;
+
+/** One line per message delivered or failed: channel, masked recipient, id — never the text. */
+export interface MessagingLogger {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export const consoleMessagingLogger: MessagingLogger = {
+  info: (l) => console.log(l),
+  warn: (l) => console.warn(l),
+};
+export const silentMessagingLogger: MessagingLogger = { info: () => {}, warn: () => {} };
+
+/** Delays before the 2nd, 3rd… attempt; the last one repeats. */
+export const DEFAULT_BACKOFF_MS: readonly number[] = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
+
+export interface DeliveryWorkerOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  mail: MailTransport;
+  sms: SmsProvider;
+  logger?: MessagingLogger;
+  /** polling period of start() (default 1 s) */
+  pollIntervalMs?: number;
+  /** messages claimed and sent together by one tick (default 10) */
+  batchSize?: number;
+  /** after this many failed attempts the message is abandoned (default 8) */
+  maxAttempts?: number;
+  backoffMs?: readonly number[];
+  /** a message left in 'sending' longer than this (crashed instance) is queued again (default 5 min) */
+  sendingLeaseMs?: number;
+}
+
+/**
+ * Delivers the outbox. Safe with several instances on the same database, on SQLite and
+ * PostgreSQL alike, through one code path:
+ *
+ * - claim: `UPDATE outbox_messages SET status='sending', next_attempt_at=<now + lease>
+ *   WHERE id=? AND status='queued'` — only one instance sees one updated row (PostgreSQL re-checks
+ *   the WHERE clause after waiting for a concurrent writer; SQLite has a single writer). While a
+ *   message is 'sending', `next_attempt_at` is the end of its lease;
+ * - a message still 'sending' after its lease (instance crashed mid-send) is queued again, and
+ *   this counts as an attempt, so a message that kills the worker cannot loop forever;
+ * - sent → status 'sent', sent_at; failed → attempts + 1, a short last_error, rescheduled with
+ *   exponential backoff, or 'abandoned' after maxAttempts.
+ *
+ * Delivery is at least once: an instance dying between the provider's acceptance and the UPDATE
+ * means the message is sent again after the lease. Transport timeouts (30 s SMTP, 10 s SMS) are
+ * far below the lease, so a live instance never loses its claim.
+ */
+export class DeliveryWorker {
+  private readonly db: Kysely<Database>;
+  private readonly clock: Clock;
+  private readonly logger: MessagingLogger;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  readonly maxAttempts: number;
+  private readonly backoffMs: readonly number[];
+  private readonly leaseMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** the tick in progress, if any: ticks of one worker never overlap */
+  private current: Promise<number> | undefined;
+
+  constructor(private readonly o: DeliveryWorkerOptions) {
+    this.db = o.db;
+    this.clock = o.clock;
+    this.logger = o.logger ?? consoleMessagingLogger;
+    this.pollIntervalMs = o.pollIntervalMs ?? 1000;
+    this.batchSize = o.batchSize ?? 10;
+    this.maxAttempts = o.maxAttempts ?? 8;
+    this.backoffMs = o.backoffMs?.length ? o.backoffMs : DEFAULT_BACKOFF_MS;
+    this.leaseMs = o.sendingLeaseMs ?? 5 * 60_000;
+  }
+
+  /** Polls the outbox every pollIntervalMs until stop(). Idempotent. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const loop = async () => {
+      if (!this.running) return;
+      try {
+        await this.tick();
+      } catch (e) {
+        this.logger.warn(`messaging: delivery tick failed: ${(e as Error).message?.slice(0, 200)}`);
+      }
+      if (this.running) this.timer = setTimeout(loop, this.pollIntervalMs);
+    };
+    this.timer = setTimeout(loop, 0);
+  }
+
+  /** Stops polling, waits for the messages being sent, closes the transports. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.current?.catch(() => 0);
+    await Promise.all([this.o.mail.close?.(), this.o.sms.close?.()]);
+  }
+
+  /** Delivers everything due now (including retries that are due), and resolves when done. */
+  async flush(): Promise<void> {
+    while ((await this.tick()) > 0) {
+      // A full batch was handled: there may be more.
+    }
+  }
+
+  /** One round: requeue expired leases, claim up to batchSize due messages, send them. Returns how many were claimed. */
+  tick(): Promise<number> {
+    const previous = this.current ?? Promise.resolve(0);
+    const next = previous.catch(() => 0).then(() => this.round());
+    this.current = next;
+    void next.finally(() => {
+      if (this.current === next) this.current = undefined;
+    }).catch(() => {});
+    return next;
+  }
+
+  private async round(): Promise<number> {
+    const now = this.clock.now();
+    await this.recoverExpiredLeases(now);
+    const claimed = await this.claimDue(now);
+    await Promise.all(claimed.map((m) => this.deliver(m)));
+    return claimed.length;
+  }
+
+  private async recoverExpiredLeases(now: number): Promise<void> {
+    const reason = 'envoi interrompu (délai de réservation dépassé)';
+    await this.db
+      .updateTable('outbox_messages')
+      .set((eb) => ({ status: 'abandoned', attempts: eb('attempts', '+', 1), last_error: reason }))
+      .where('status', '=', 'sending')
+      .where('next_attempt_at', '<=', now)
+      .where('attempts', '>=', this.maxAttempts - 1)
+      .execute();
+    await this.db
+      .updateTable('outbox_messages')
+      .set((eb) => ({ status: 'queued', attempts: eb('attempts', '+', 1), last_error: reason, next_attempt_at: now }))
+      .where('status', '=', 'sending')
+      .where('next_attempt_at', '<=', now)
+      .execute();
+  }
+
+  private async claimDue(now: number): Promise<OutboxRow[]> {
+    // Candidates: more than one batch, shuffled, so that instances polling together mostly try
+    // different rows instead of all racing for the same ones.
+    const candidates = await this.db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .limit(this.batchSize * 3)
+      .execute();
+    shuffle(candidates);
+    const claimed: OutboxRow[] = [];
+    for (const { id } of candidates) {
+      if (claimed.length >= this.batchSize) break;
+      const r = await this.db
+        .updateTable('outbox_messages')
+        .set({ status: 'sending', next_attempt_at: now + this.leaseMs })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) continue;
+      const row = await this.db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row) claimed.push(row);
+    }
+    return claimed;
+  }
+
+  private async deliver(m: OutboxRow): Promise<void> {
+    const who = `channel=${m.channel} to=${maskRecipient(m.recipient)} id=${m.id}`;
+    let failure: string | undefined;
+    try {
+      if (m.channel === 'email') await this.o.mail.send({ to: m.recipient, subject: m.subject, text: m.text });
+      else await this.o.sms.send({ to: m.recipient, text: m.text });
+    } catch (e) {
+      // Only a DeliveryError's reason is known to be safe to store; anything else is summarised.
+      failure = e instanceof DeliveryError ? e.message : `erreur inattendue (${(e as Error)?.name ?? 'inconnue'})`;
+    }
+    const now = this.clock.now();
+    const transport = m.channel === 'email' ? this.o.mail.name : this.o.sms.name;
+    if (failure === undefined) {
+      await this.db
+        .updateTable('outbox_messages')
+        .set({ status: 'sent', sent_at: now, attempts: m.attempts + 1, last_error: null })
+        .where('id', '=', m.id)
+        .where('status', '=', 'sending')
+        .execute();
+      this.logger.info(`messaging: sent ${who} via=${transport} attempt=${m.attempts + 1}`);
+      return;
+    }
+    const attempts = m.attempts + 1;
+    const abandoned = attempts >= this.maxAttempts;
+    const delay = this.backoffMs[Math.min(attempts - 1, this.backoffMs.length - 1)]!;
+    await this.db
+      .updateTable('outbox_messages')
+      .set({
+        status: abandoned ? 'abandoned' : 'queued',
+        attempts,
+        last_error: failure,
+        next_attempt_at: abandoned ? now : now + delay,
+      })
+      .where('id', '=', m.id)
+      .where('status', '=', 'sending')
+      .execute();
+    this.logger.warn(
+      `messaging: ${abandoned ? 'abandoned' : 'failed'} ${who} via=${transport} attempt=${attempts} error="${failure}"${abandoned ? '' : ` retry_in=${Math.round(delay / 1000)}s`}`,
+    );
+  }
+}
+
+function shuffle<T>(a: T[]): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+}
