@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { registerErrorHandling } from './errors';
 import { registerCsrf } from './security/csrf';
 import { publicPages } from './pages/public';
+import { devMessagesPage } from '../messaging/dev-page';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
 
@@ -68,6 +69,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
 
   await app.register(publicPages(ctx));
+  if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;
 }

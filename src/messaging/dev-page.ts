@@ -1,0 +1,98 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../context';
+import { sendHtml, wantsJson } from '../http/errors';
+import { html, type SafeHtml } from '../http/views/html';
+import { layout } from '../http/views/layout';
+import { listOutbox, type OutboxEntry } from './outbox';
+
+/** What `GET /dev/messages` answers with `Accept: application/json`, newest first. */
+export interface DevMessageJson {
+  channel: 'email' | 'sms';
+  to: string;
+  subject: string;
+  text: string;
+  /** ISO 8601, or null while not (yet) sent */
+  sentAt: string | null;
+}
+
+const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+
+/**
+ * The development outbox: `GET /dev/messages` lists the last 100 e-mails and SMS (all of them
+ * when SMTP_URL / SMS_PROVIDER_URL are unset: they are captured, not sent), after delivering what
+ * is due so that a code just sent is visible. `?to=<address or +33…>` keeps one recipient's.
+ * Development and tests only: the route does not exist in production.
+ */
+export function devMessagesPage(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    if (ctx.config.isProduction) return;
+    app.get('/dev/messages', async (req, reply) => {
+      await ctx.messaging.flush();
+      const to = (req.query as { to?: unknown }).to;
+      const messages = await listOutbox(ctx.database.db, { limit: 100, ...(typeof to === 'string' && to ? { to } : {}) });
+      if (wantsJson(req)) {
+        const body: DevMessageJson[] = messages.map((m) => ({
+          channel: m.channel,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          sentAt: m.sentAt === null ? null : new Date(m.sentAt).toISOString(),
+        }));
+        return reply.header('Cache-Control', 'no-store').send(body);
+      }
+      return sendHtml(reply, page(messages));
+    });
+  };
+}
+
+function page(messages: OutboxEntry[]): SafeHtml {
+  return layout(
+    { title: 'Boîte d’envoi de développement', width: 'full' },
+    html`<h1 class="govuk-heading-l">Boîte d’envoi de développement</h1>
+<p class="govuk-body">Les e-mails et SMS envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
+<p class="govuk-body"><a class="govuk-link" href="/dev/messages">Actualiser la liste</a></p>
+${messages.length === 0
+  ? html`<p class="govuk-body">Aucun message pour le moment.</p>`
+  : html`<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-table__caption--m">${messages.length === 1 ? '1 message' : `${messages.length} messages`}</caption>
+  <thead class="govuk-table__head">
+    <tr class="govuk-table__row">
+      <th scope="col" class="govuk-table__header">Canal</th>
+      <th scope="col" class="govuk-table__header">Destinataire</th>
+      <th scope="col" class="govuk-table__header">Objet</th>
+      <th scope="col" class="govuk-table__header">Texte</th>
+      <th scope="col" class="govuk-table__header">Envoyé le</th>
+    </tr>
+  </thead>
+  <tbody class="govuk-table__body">
+    ${messages.map(
+      (m) => html`<tr class="govuk-table__row">
+      <td class="govuk-table__cell">${m.channel === 'email' ? 'E-mail' : 'SMS'}</td>
+      <td class="govuk-table__cell">${m.to}</td>
+      <td class="govuk-table__cell">${m.subject}</td>
+      <td class="govuk-table__cell">${paragraphs(m.text)}</td>
+      <td class="govuk-table__cell">${sentCell(m)}</td>
+    </tr>`,
+    )}
+  </tbody>
+</table>`}`,
+  );
+}
+
+/** The text as paragraphs (blank lines) and line breaks, escaped. */
+function paragraphs(text: string): SafeHtml[] {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => {
+      const lines = p.split(/\r?\n/);
+      return html`<p class="govuk-body">${lines.map((l, i) => (i === 0 ? html`${l}` : html`<br>${l}`))}</p>`;
+    });
+}
+
+function sentCell(m: OutboxEntry): SafeHtml {
+  if (m.sentAt !== null) return html`<time datetime="${new Date(m.sentAt).toISOString()}">${frenchDateTime.format(m.sentAt)}</time>`;
+  const attempts = m.attempts === 1 ? '1 tentative' : `${m.attempts} tentatives`;
+  if (m.status === 'abandoned') return html`<strong>Abandonné</strong> après ${attempts}${m.lastError ? html` (dernière erreur : ${m.lastError})` : ''}`;
+  return html`Pas encore envoyé${m.attempts > 0 ? html` — ${attempts}${m.lastError ? html`, dernière erreur : ${m.lastError}` : ''}` : ''}`;
+}
