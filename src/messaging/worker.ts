@@ -95,12 +95,17 @@ export class DeliveryWorker {
     this.timer = setTimeout(loop, 0);
   }
 
-  /** Stops polling, waits for the messages being sent, closes the transports. */
+  /** Stops polling and waits for the messages being sent. start() or flush() may be called again. */
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.current?.catch(() => 0);
+  }
+
+  /** stop(), then closes the transports (SMTP connections): the end of the worker's life. */
+  async close(): Promise<void> {
+    await this.stop();
     await Promise.all([this.o.mail.close?.(), this.o.sms.close?.()]);
   }
 

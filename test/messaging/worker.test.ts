@@ -147,7 +147,6 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
   });
 
   it('records a timeout of the SMS provider as a failure', async () => {
-    await ctx.messaging.worker.stop();
     const { createHttpSmsProvider } = await import('../../src/messaging/sms-http');
     const worker = new DeliveryWorker({
       db: handle.db,
@@ -179,7 +178,6 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
   });
 
   it('logs one line per message with a masked recipient, never the text or the code', async () => {
-    await ctx.messaging.worker.stop();
     const logger = recordingLogger();
     const worker = new DeliveryWorker({
       db: handle.db,
@@ -205,8 +203,22 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     expect((await row(smsId)).last_error).toBe('erreur inattendue (Error)');
   });
 
+  it('start() polls the outbox until stop()', async () => {
+    const sent: string[] = [];
+    const transport: MailTransport & SmsProvider = { name: 'test', send: async (m) => void sent.push(m.text) };
+    const worker = new DeliveryWorker({ db: handle.db, clock, mail: transport, sms: transport, logger: recordingLogger(), pollIntervalMs: 20 });
+    worker.start();
+    await enqueueMessage(handle.db, CODE_SMS, clock.now());
+    await expect.poll(() => sent.length, { timeout: 5000, interval: 20 }).toBe(1);
+    await worker.stop();
+    await enqueueMessage(handle.db, CODE_MAIL, clock.now());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent).toEqual([CODE_SMS.text]); // stopped: no more polling
+    await worker.flush(); // but flush() still delivers on demand
+    expect(sent).toEqual([CODE_SMS.text, CODE_MAIL.text]);
+  });
+
   it('two workers on the same database never send a message twice', async () => {
-    await ctx.messaging.worker.stop();
     const sent = new Map<string, number>();
     const byWorker = new Map<string, number>();
     const slowTransport = (who: string): MailTransport & SmsProvider => ({
