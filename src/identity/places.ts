@@ -113,6 +113,11 @@ interface PlaceIndex {
   suffixes: string[];
   suffixOwner: Int32Array;
   suffixStart: Uint8Array;
+  /** All folded names joined by '\n' (in record order) and where each starts: substring search. */
+  haystack: string;
+  lineStarts: Int32Array;
+  /** Scratch space for searches (one slot per record, NO_TIER when unused). */
+  tierScratch: Int8Array;
   departements: Map<string, string>;
   historicDepartements: { code: string; name: string; validTo: string | undefined }[];
   /** Old code → current code, from `anciensCodes`. */
@@ -364,6 +369,16 @@ export function loadPlaceData(): { communes: number; countries: number; loadMs: 
   return { communes: idx.communes.length, countries: idx.countries.length, loadMs: idx.loadMs };
 }
 
+function lineStartsOf(lines: string[]): Int32Array {
+  const starts = new Int32Array(lines.length);
+  let at = 0;
+  lines.forEach((line, i) => {
+    starts[i] = at;
+    at += line.length + 1;
+  });
+  return starts;
+}
+
 function getIndex(): PlaceIndex {
   if (index) return index;
   const t0 = performance.now();
@@ -400,6 +415,9 @@ function getIndex(): PlaceIndex {
     suffixes: pairs.map((p) => p.s),
     suffixOwner: Int32Array.from(pairs, (p) => p.owner),
     suffixStart: Uint8Array.from(pairs, (p) => p.start),
+    tierScratch: new Int8Array(records.length).fill(127),
+    haystack: folded.join('\n'),
+    lineStarts: lineStartsOf(folded),
     departements,
     historicDepartements,
     formerToCurrent,
@@ -533,6 +551,21 @@ const TIER_EXACT = 0;
 const TIER_PREFIX = 1;
 const TIER_WORD = 2;
 const TIER_SUBSTRING = 3;
+const NO_TIER = 127;
+/** Above this many word-start matches, a priority-order scan is cheaper than ranking them all. */
+const LARGE_RANGE = 1500;
+
+function upperBoundOfPrefix(arr: string[], q: string, from: number): number {
+  // First index after `from` whose entry does not start with q (entries starting with q are contiguous).
+  let lo = from;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as string).startsWith(q) || (arr[mid] as string) < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Communes by name. Ranking: exact name, then name prefix, then prefix of a word of the name,
@@ -543,38 +576,89 @@ export function searchCommunes(text: string, opts: SearchOptions = {}): CommuneP
   const atDate = opts.atDate !== undefined && DATE.test(opts.atDate) ? opts.atDate : undefined;
   if (limit === 0) return [];
   const idx = getIndex();
-  const best = new Map<number, number>(); // record index → best tier
+  // Best tier per record, in a reusable typed array (reset after use): no per-query Map, less GC.
+  const tierOf = idx.tierScratch;
+  const touched: number[] = [];
   const note = (owner: number, tier: number): void => {
-    const prev = best.get(owner);
-    if (prev === undefined || tier < prev) best.set(owner, tier);
+    const prev = tierOf[owner] as number;
+    if (prev === NO_TIER) touched.push(owner);
+    if (tier < prev) tierOf[owner] = tier;
   };
   const keep = (owner: number): boolean => atDate === undefined || inForce(idx.communes[owner] as CommuneRecord, atDate);
-  for (const q of queryVariants(text)) {
-    if (q === '') continue;
-    for (let i = lowerBound(idx.suffixes, q); i < idx.suffixes.length; i++) {
+  const variants = queryVariants(text).filter((q) => q !== '');
+  for (const q of variants) {
+    const from = lowerBound(idx.suffixes, q);
+    const to = upperBoundOfPrefix(idx.suffixes, q, from);
+    if (to - from > LARGE_RANGE) {
+      // Short, common query ('a', 'le', 'saint'): the records are stored in priority order, so a scan
+      // in that order can stop as soon as enough name-prefix matches are found.
+      let prefixMatches = 0;
+      const wordQ = ' ' + q;
+      for (let owner = 0; owner < idx.folded.length && prefixMatches < limit * 4; owner++) {
+        const f = idx.folded[owner] as string;
+        if (f.startsWith(q)) {
+          if (!keep(owner)) continue;
+          note(owner, f.length === q.length ? TIER_EXACT : TIER_PREFIX);
+          prefixMatches++;
+        } else if (f.includes(wordQ) && keep(owner)) note(owner, TIER_WORD);
+      }
+      // Exact matches may sit anywhere in the priority order: take them from the index.
+      for (let i = from; i < to && (idx.suffixes[i] as string).length === q.length; i++) {
+        if (idx.suffixStart[i] === 0 && keep(idx.suffixOwner[i] as number)) note(idx.suffixOwner[i] as number, TIER_EXACT);
+      }
+      continue;
+    }
+    for (let i = from; i < to; i++) {
       const s = idx.suffixes[i] as string;
-      if (!s.startsWith(q)) break;
       const owner = idx.suffixOwner[i] as number;
-      if (!keep(owner)) continue;
       if (idx.suffixStart[i] === 0) note(owner, s.length === q.length ? TIER_EXACT : TIER_PREFIX);
       else note(owner, TIER_WORD);
     }
   }
-  if (best.size < limit) {
-    for (const q of queryVariants(text)) {
+  const buckets: number[][] = [[], [], [], []];
+  for (const owner of touched) {
+    (buckets[tierOf[owner] as number] as number[]).push(owner);
+    tierOf[owner] = NO_TIER;
+  }
+  const ranked: number[] = [];
+  for (const bucket of buckets) {
+    if (ranked.length >= limit) break;
+    // Records are stored in priority order: sorting indexes sorts by priority.
+    const sorted = Int32Array.from(bucket).sort();
+    for (const owner of sorted) {
+      if (ranked.length >= limit * 4) break; // room for the duplicates skipped below
+      if (keep(owner)) ranked.push(owner);
+    }
+  }
+  if (ranked.length < limit) {
+    const seen = new Set(touched);
+    for (const q of variants) {
       if (q.length < 2) continue;
-      for (let owner = 0; owner < idx.folded.length; owner++) {
-        if (best.has(owner)) continue;
-        if ((idx.folded[owner] as string).includes(q) && keep(owner)) best.set(owner, TIER_SUBSTRING);
+      // Native indexOf over all names joined by newlines, then the owner of each hit by binary search.
+      let pos = idx.haystack.indexOf(q);
+      while (pos >= 0 && ranked.length < limit * 4) {
+        let lo = 0;
+        let hi = idx.lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >>> 1;
+          if ((idx.lineStarts[mid] as number) <= pos) lo = mid;
+          else hi = mid - 1;
+        }
+        const owner = lo;
+        if (!seen.has(owner) && keep(owner)) {
+          seen.add(owner);
+          ranked.push(owner);
+        }
+        const nextLine = owner + 1 < idx.lineStarts.length ? (idx.lineStarts[owner + 1] as number) : idx.haystack.length;
+        pos = idx.haystack.indexOf(q, nextLine);
       }
     }
   }
-  const ranked = [...best.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   // The INSEE history may hold several periods of one commune under the same code and name
   // (e.g. before and after absorbing another): show it once, the most relevant period first.
   const out: CommunePlace[] = [];
   const shown = new Set<string>();
-  for (const [owner] of ranked) {
+  for (const owner of ranked) {
     if (out.length >= limit) break;
     const key = `${(idx.communes[owner] as CommuneRecord).code}|${idx.folded[owner] as string}`;
     if (shown.has(key)) continue;
