@@ -1,10 +1,14 @@
+import { Redis } from 'ioredis';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
+import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
 import { VerificationCodes } from './auth/verification-codes';
 import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { createMessaging, type MessagingService } from './messaging';
+import { LoginThrottle } from './security/login-throttle';
 import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
+import { RedisRateLimiter } from './security/redis-rate-limit';
 import { systemClock, type Clock } from './shared/clock';
 
 /**
@@ -17,6 +21,10 @@ export interface AppContext {
   clock: Clock;
   passwords: PasswordHasher;
   codes: VerificationCodes;
+  /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/auth/http-session.ts */
+  sessions: SessionService;
+  /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
+  loginThrottle: LoginThrottle;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set) */
   rateLimiter: RateLimiter;
   /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
@@ -37,6 +45,8 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const database = o.database ?? (await openDatabase(config.databaseUrl));
   await migrate(database);
   const clock = o.clock ?? systemClock;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+  const rateLimiter = o.rateLimiter ?? (redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(() => clock.now()));
   const messaging = createMessaging(config, database.db, clock);
   if (o.startWorker) messaging.worker.start();
   const ctx: AppContext = {
@@ -45,11 +55,14 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     clock,
     passwords: createPasswordHasher(config.argon2),
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
-    rateLimiter: o.rateLimiter ?? new MemoryRateLimiter(() => clock.now()),
+    rateLimiter,
+    sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
+    loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
     messaging,
     close: async () => {
       await messaging.worker.close();
       await database.destroy();
+      await redis?.quit();
     },
   };
   return ctx;

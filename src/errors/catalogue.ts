@@ -6,6 +6,8 @@
  *
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
+import { authErrors } from '../auth/errors';
+
 export interface ErrorEntry {
   status: number;
   message: string;
@@ -37,6 +39,7 @@ const general = {
 
 export const errorCatalogue = {
   ...general,
+  ...authErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

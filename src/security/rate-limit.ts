@@ -17,11 +17,16 @@ export interface RateLimiter {
   /** Current count without counting. */
   peek(key: string, windowMs: number): Promise<number>;
   reset(key: string): Promise<void>;
+  /** Blocks `key` for `ms` from now (replacing any earlier block of that key). */
+  block(key: string, ms: number): Promise<void>;
+  /** How long `key` stays blocked, in ms (0 when it is not blocked). */
+  blockedFor(key: string): Promise<number>;
 }
 
 /** Fixed-window counters in memory, with expired windows swept as they are met. */
 export class MemoryRateLimiter implements RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
+  private blocks = new Map<string, number>();
   constructor(private readonly now: () => number = Date.now) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
@@ -44,6 +49,21 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
+    this.blocks.delete(key);
+  }
+
+  async block(key: string, ms: number): Promise<void> {
+    const t = this.now();
+    this.blocks.set(key, t + ms);
+    if (this.blocks.size > 100_000) for (const [k, until] of this.blocks) if (until <= t) this.blocks.delete(k);
+  }
+
+  async blockedFor(key: string): Promise<number> {
+    const until = this.blocks.get(key);
+    if (until === undefined) return 0;
+    const left = until - this.now();
+    if (left <= 0) this.blocks.delete(key);
+    return Math.max(0, left);
   }
 
   private sweep(t: number, windowMs: number): void {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 import * as m0001 from './0001_core';
+import * as m0003 from './0003_login';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,7 @@ export interface Migration {
 }
 
 /** Numbered, reviewed migrations, applied in this order. Never edit one that has shipped: add the next. */
-export const migrations: Migration[] = [{ name: '0001_core', up: m0001.up }];
+export const migrations: Migration[] = [
+  { name: '0001_core', up: m0001.up },
+  { name: '0003_login', up: m0003.up },
+];

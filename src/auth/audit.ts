@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+/**
+ * The security audit trail: append-only rows in `audit_events` (time, account when known, IP,
+ * user agent, details). Details never hold a secret: no password, no code, no token, no full NIR
+ * (use `maskIdentifier`).
+ */
+export type AuditEventType =
+  | 'login_succeeded'
+  | 'login_failed'
+  | 'login_throttled'
+  | 'code_sent'
+  | 'code_failed'
+  | 'password_changed'
+  | 'password_reset_requested'
+  | 'contact_changed'
+  | 'session_ended'
+  | 'logout';
+
+/** Who did it, from where: taken from the request (see `requestOrigin` in src/auth/http-session.ts). */
+export interface AuditOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditEvent extends AuditOrigin {
+  type: AuditEventType;
+  accountId: string | null;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+const USER_AGENT_MAX = 400;
+
+export async function recordAudit(db: Kysely<Database>, e: AuditEvent, now: number): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      at: now,
+      type: e.type,
+      account_id: e.accountId,
+      ip: e.ip,
+      user_agent: e.userAgent ? e.userAgent.slice(0, USER_AGENT_MAX) : null,
+      details: JSON.stringify(e.details ?? {}),
+    })
+    .execute();
+}
+
+export interface StoredAuditEvent {
+  at: number;
+  type: string;
+  accountId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The latest events of one account, newest first (optionally of some types only). */
+export async function auditEventsOf(db: Kysely<Database>, accountId: string, o: { types?: AuditEventType[]; limit?: number } = {}): Promise<StoredAuditEvent[]> {
+  let q = db.selectFrom('audit_events').select(['at', 'type', 'account_id', 'ip', 'user_agent', 'details']).where('account_id', '=', accountId);
+  if (o.types?.length) q = q.where('type', 'in', o.types);
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(o.limit ?? 20).execute();
+  return rows.map((r) => ({ at: Number(r.at), type: r.type, accountId: r.account_id, ip: r.ip, userAgent: r.user_agent, details: JSON.parse(r.details) as Record<string, unknown> }));
+}
+
+/**
+ * An identifier as it may appear in logs and audit details: the first 5 characters and stars
+ * (« 18412********** »), so that a full NIR is never written anywhere but in the accounts table.
+ */
+export function maskIdentifier(identifier: string): string {
+  return `${identifier.slice(0, 5)}**********`;
+}
+
+/** « Firefox sous Windows », « Chrome sous Android »… for the security page (a rough reading, never trusted). */
+export function describeUserAgent(ua: string | null | undefined): string {
+  if (!ua) return 'Navigateur inconnu';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /OPR\/|Opera/.test(ua)
+      ? 'Opera'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Chrome\/|Chromium\/|HeadlessChrome\//.test(ua)
+          ? 'Chrome'
+          : /Safari\//.test(ua)
+            ? 'Safari'
+            : undefined;
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad|iPod/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : undefined;
+  if (!browser && !os) return 'Navigateur inconnu';
+  return `${browser ?? 'Navigateur'}${os ? ` sous ${os}` : ''}`;
+}

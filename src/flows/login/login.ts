@@ -1,0 +1,137 @@
+import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
+import { recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
+import type { CodeCheck } from '../../auth/verification-codes';
+import type { AppContext } from '../../context';
+import { enqueueMessage } from '../../messaging/outbox';
+import { consumeFlow, createFlow, findFlow, purgeExpiredFlows, type LoginFlow } from './flows';
+import { loginCodeMessage } from './messages';
+
+/**
+ * « Se connecter »: identifier + password, then (by default) a 6-digit code sent to the verified
+ * contact. See README.md beside this file for the states.
+ *
+ * The password step is kept as cheap as possible besides argon2id: a throttle check (memory or one
+ * Redis round trip), one indexed query (accounts.login_id), the verification in libuv's pool, and
+ * on success one transaction (flow + code + outbox + audit).
+ *
+ * No enumeration: an unknown identifier costs one dummy verification with the same parameters, is
+ * counted by the throttle under the same kind of key, and gets the same answer as a wrong password.
+ */
+export function normaliseLoginId(typed: string): string {
+  return typed.replace(/\s+/g, '').toUpperCase();
+}
+
+export const MAX_PASSWORD_LENGTH = 1024;
+
+export type PasswordStep =
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'invalid'; retryAfterMs: number }
+  | { kind: 'code_sent'; flowToken: string }
+  | { kind: 'signed_in'; account: Account };
+
+export async function submitPassword(ctx: AppContext, i: { identifier: string; password: string; origin: AuditOrigin }): Promise<PasswordStep> {
+  const { db } = ctx.database;
+  const loginId = normaliseLoginId(i.identifier);
+  const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
+  const allowed = await ctx.loginThrottle.check(subject);
+  if (!allowed.allowed) {
+    await recordAudit(db, { type: 'login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: allowed.scope, retryAfterMs: allowed.retryAfterMs } }, ctx.clock.now());
+    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+  }
+  const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
+  const password = i.password.slice(0, MAX_PASSWORD_LENGTH);
+  const ok = account?.password_hash ? await ctx.passwords.verify(account.password_hash, password) : await ctx.passwords.verifyDummy(password);
+  if (!ok || !account) {
+    const retryAfterMs = await ctx.loginThrottle.failure(subject);
+    await recordAudit(
+      db,
+      { type: 'login_failed', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId), reason: account ? 'wrong_password' : 'unknown_identifier' } },
+      ctx.clock.now(),
+    );
+    return { kind: 'invalid', retryAfterMs };
+  }
+  if (!ctx.config.login.secondFactor) {
+    await ctx.loginThrottle.success(loginId);
+    return { kind: 'signed_in', account };
+  }
+  const flowToken = await sendLoginCode(ctx, account, i.origin);
+  return { kind: 'code_sent', flowToken };
+}
+
+async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOrigin): Promise<string> {
+  const now = ctx.clock.now();
+  const token = await ctx.database.db.transaction().execute(async (trx) => {
+    const { token, flow } = await createFlow(trx, { kind: 'login', accountId: account.id, destination: account.contact_value }, now);
+    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: flow.id, destination: account.contact_value });
+    await enqueueMessage(trx, loginCodeMessage(account, code), now);
+    await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } }, now);
+    return token;
+  });
+  // Expired flows are swept now and then, by the flows that create them (no scheduler needed).
+  if (Math.random() < 1 / 256) await purgeExpiredFlows(ctx.database.db, now);
+  return token;
+}
+
+export interface PendingLogin {
+  flow: LoginFlow;
+  account: Account;
+  /** when a new code may be asked for (0: now) */
+  resendAllowedAt: number;
+}
+
+/** The pending login a browser's cookie names, if it is still valid. */
+export async function pendingLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingLogin | undefined> {
+  const { db } = ctx.database;
+  const flow = await findFlow(db, 'login', flowToken, ctx.clock.now());
+  if (!flow?.account_id) return undefined;
+  const account = await findAccountById(db, flow.account_id);
+  if (!account) return undefined;
+  return { flow, account, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'login', flow.id) };
+}
+
+export type CodeStep =
+  | { kind: 'flow_expired' }
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
+  | { kind: 'signed_in'; account: Account };
+
+export async function submitLoginCode(ctx: AppContext, i: { flowToken: string | undefined; code: string; origin: AuditOrigin }): Promise<CodeStep> {
+  const { db } = ctx.database;
+  const p = await pendingLogin(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  const subject = { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' };
+  const allowed = await ctx.loginThrottle.check(subject);
+  if (!allowed.allowed) {
+    await recordAudit(db, { type: 'login_throttled', accountId: p.account.id, ...i.origin, details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs } }, ctx.clock.now());
+    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+  }
+  const r = await ctx.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
+  if (!r.ok) {
+    // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
+    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
+    await recordAudit(db, { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } }, ctx.clock.now());
+    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+  }
+  if (!(await consumeFlow(db, p.flow.id, 'awaiting_code'))) return { kind: 'flow_expired' };
+  await ctx.loginThrottle.success(p.account.login_id);
+  return { kind: 'signed_in', account: p.account };
+}
+
+export type ResendStep = { kind: 'flow_expired' } | { kind: 'too_early'; retryAfterMs: number } | { kind: 'sent' };
+
+export const MAX_RESENDS_PER_FLOW = 5;
+
+export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
+  const p = await pendingLogin(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  const now = ctx.clock.now();
+  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
+  const limit = await ctx.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expires_at - now);
+  if (!limit.allowed) return { kind: 'too_early', retryAfterMs: limit.retryAfterMs };
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
+    await enqueueMessage(trx, loginCodeMessage(p.account, code), now);
+    await recordAudit(trx, { type: 'code_sent', accountId: p.account.id, ...i.origin, details: { purpose: 'login', channel: p.account.contact_kind, resend: true } }, now);
+  });
+  return { kind: 'sent' };
+}

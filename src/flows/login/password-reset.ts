@@ -1,0 +1,143 @@
+import { findAccountById, findAccountByLoginId, updatePasswordHash, type Account } from '../../accounts/repository';
+import { maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { brokenPasswordRules, type PasswordRuleId } from '../../auth/passwords';
+import type { CodeCheck } from '../../auth/verification-codes';
+import type { AppContext } from '../../context';
+import { enqueueMessage } from '../../messaging/outbox';
+import { hmac } from '../../shared/crypto';
+import { advanceFlow, consumeFlow, createFlow, findFlow, type LoginFlow } from './flows';
+import { normaliseLoginId } from './login';
+import { passwordChangedMessage, resetCodeMessage } from './messages';
+
+/**
+ * « Mot de passe oublié ? »: identifier → code sent to the verified contact → new password.
+ *
+ * The first answer is always the same (« si un compte correspond… »): a flow is created and a code
+ * issued whether or not the identifier has an account — for an unknown one the code is simply sent
+ * nowhere, and no code can ever lead past the second step. Requests are rate-limited per
+ * identifier and per IP, never by the login throttle: this path must keep working when login is
+ * slowed down. At the end every session of the account is ended and the contact is told.
+ */
+export const RESET_REQUESTS_PER_IDENTIFIER_PER_HOUR = 5;
+export const RESET_REQUESTS_PER_IP_PER_HOUR = 30;
+
+export type ResetRequest = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'code_sent'; flowToken: string };
+
+export async function requestPasswordReset(ctx: AppContext, i: { identifier: string; origin: AuditOrigin }): Promise<ResetRequest> {
+  const { db } = ctx.database;
+  const loginId = normaliseLoginId(i.identifier);
+  const idKey = `reset:id:${hmac(ctx.config.secretKey, 'reset-limit', loginId).slice(0, 32)}`;
+  const [byId, byIp] = await Promise.all([
+    ctx.rateLimiter.hit(idKey, RESET_REQUESTS_PER_IDENTIFIER_PER_HOUR, 60 * 60_000),
+    ctx.rateLimiter.hit(`reset:ip:${i.origin.ip ?? 'unknown'}`, RESET_REQUESTS_PER_IP_PER_HOUR, 60 * 60_000),
+  ]);
+  if (!byId.allowed || !byIp.allowed) return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+
+  const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
+  const now = ctx.clock.now();
+  const flowToken = await db.transaction().execute(async (trx) => {
+    const { token, flow } = await createFlow(trx, { kind: 'password_reset', accountId: account?.id ?? null, destination: account?.contact_value ?? null }, now);
+    const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '' });
+    if (account) await enqueueMessage(trx, resetCodeMessage(account, code), now);
+    await recordAudit(trx, { type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } }, now);
+    if (account) await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind } }, now);
+    return token;
+  });
+  return { kind: 'code_sent', flowToken };
+}
+
+export interface PendingReset {
+  flow: LoginFlow;
+  resendAllowedAt: number;
+}
+
+export async function pendingReset(ctx: AppContext, flowToken: string | undefined): Promise<PendingReset | undefined> {
+  const flow = await findFlow(ctx.database.db, 'password_reset', flowToken, ctx.clock.now());
+  if (!flow) return undefined;
+  return { flow, resendAllowedAt: await ctx.codes.resendAllowedAt(ctx.database.db, 'password_reset', flow.id) };
+}
+
+export type ResetCodeStep =
+  | { kind: 'flow_expired' }
+  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
+  | { kind: 'verified' };
+
+export async function submitResetCode(ctx: AppContext, i: { flowToken: string | undefined; code: string; origin: AuditOrigin }): Promise<ResetCodeStep> {
+  const { db } = ctx.database;
+  const p = await pendingReset(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  if (p.flow.state === 'code_verified') return { kind: 'verified' };
+  const r = await ctx.codes.check(db, { purpose: 'password_reset', subjectId: p.flow.id, code: i.code });
+  if (!r.ok || !p.flow.account_id) {
+    const reason = r.ok ? 'wrong' : r.reason;
+    await recordAudit(db, { type: 'code_failed', accountId: p.flow.account_id, ...i.origin, details: { purpose: 'password_reset', reason } }, ctx.clock.now());
+    return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
+  }
+  if (!(await advanceFlow(db, p.flow.id, 'awaiting_code', 'code_verified'))) return { kind: 'flow_expired' };
+  return { kind: 'verified' };
+}
+
+export type ResetResend = { kind: 'flow_expired' } | { kind: 'too_early'; retryAfterMs: number } | { kind: 'sent' };
+
+export async function resendResetCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResetResend> {
+  const { db } = ctx.database;
+  const p = await pendingReset(ctx, i.flowToken);
+  if (!p || p.flow.state !== 'awaiting_code') return { kind: 'flow_expired' };
+  const now = ctx.clock.now();
+  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
+  const limit = await ctx.rateLimiter.hit(`reset-resend:${p.flow.id}`, 5, p.flow.expires_at - now);
+  if (!limit.allowed) return { kind: 'too_early', retryAfterMs: limit.retryAfterMs };
+  const account = p.flow.account_id ? await findAccountById(db, p.flow.account_id) : undefined;
+  await db.transaction().execute(async (trx) => {
+    const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: p.flow.id, destination: account?.contact_value ?? '' });
+    if (account) {
+      await enqueueMessage(trx, resetCodeMessage(account, code), now);
+      await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind, resend: true } }, now);
+    }
+  });
+  return { kind: 'sent' };
+}
+
+/** True once the code of this browser's reset flow has been verified (the new-password page may be shown). */
+export async function resetReadyForPassword(ctx: AppContext, flowToken: string | undefined): Promise<boolean> {
+  const p = await pendingReset(ctx, flowToken);
+  return !!p && p.flow.state === 'code_verified' && !!p.flow.account_id;
+}
+
+export type NewPasswordProblem = 'required' | 'rules' | 'confirmation';
+
+/** The checks shared by every « nouveau mot de passe » form (reset and security settings). */
+export function checkNewPassword(password: string, confirmation: string): { problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | undefined {
+  if (!password) return { problem: 'required', broken: brokenPasswordRules(''), field: 'password' };
+  const broken = brokenPasswordRules(password);
+  if (broken.length) return { problem: 'rules', broken, field: 'password' };
+  if (password !== confirmation) return { problem: 'confirmation', broken: [], field: 'confirmation' };
+  return undefined;
+}
+
+export type NewPasswordStep = { kind: 'flow_expired' } | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | { kind: 'changed'; account: Account; sessionsEnded: number };
+
+export async function submitNewPassword(ctx: AppContext, i: { flowToken: string | undefined; password: string; confirmation: string; origin: AuditOrigin }): Promise<NewPasswordStep> {
+  const { db } = ctx.database;
+  const p = await pendingReset(ctx, i.flowToken);
+  if (!p || p.flow.state !== 'code_verified' || !p.flow.account_id) return { kind: 'flow_expired' };
+  const problem = checkNewPassword(i.password, i.confirmation);
+  if (problem) return { kind: 'invalid', ...problem };
+  const account = await findAccountById(db, p.flow.account_id);
+  if (!account) return { kind: 'flow_expired' };
+  const hash = await ctx.passwords.hash(i.password);
+  const now = ctx.clock.now();
+  const done = await db.transaction().execute(async (trx) => {
+    if (!(await consumeFlow(trx, p.flow.id, 'code_verified'))) return false;
+    await updatePasswordHash(trx, account.id, hash, now);
+    await enqueueMessage(trx, passwordChangedMessage(account, now, ctx.config.agencyPhone), now);
+    await recordAudit(trx, { type: 'password_changed', accountId: account.id, ...i.origin, details: { via: 'reset' } }, now);
+    return true;
+  });
+  if (!done) return { kind: 'flow_expired' };
+  const sessionsEnded = await ctx.sessions.endAllOf(account.id);
+  if (sessionsEnded > 0) await recordAudit(db, { type: 'session_ended', accountId: account.id, ...i.origin, details: { reason: 'password_reset', count: sessionsEnded } }, now);
+  // Proof of the contact: the login failures of the identifier are forgiven.
+  await ctx.loginThrottle.success(account.login_id);
+  return { kind: 'changed', account, sessionsEnded };
+}

@@ -1,0 +1,105 @@
+import { updateContact, updatePasswordHash, type Account } from '../../accounts/repository';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
+import type { PasswordRuleId } from '../../auth/passwords';
+import type { SessionRecord } from '../../auth/sessions';
+import type { CodeCheck } from '../../auth/verification-codes';
+import type { AppContext } from '../../context';
+import { enqueueMessage } from '../../messaging/outbox';
+import { parseContact, type ContactKind } from './contact';
+import { MAX_PASSWORD_LENGTH } from './login';
+import { contactChangeCodeMessage, contactChangedMessage, passwordChangedMessage } from './messages';
+import { checkNewPassword, type NewPasswordProblem } from './password-reset';
+
+/**
+ * Security settings of a signed-in person: changing the password or the contact details asks for
+ * the current password again (re-authentication, throttled like a login); a new contact is
+ * verified with a code before it replaces the old one, and the old contact is told.
+ */
+type Reauth = { ok: true } | { ok: false; kind: 'throttled'; retryAfterMs: number } | { ok: false; kind: 'wrong_password' };
+
+async function reauthenticate(ctx: AppContext, account: Account, password: string, origin: AuditOrigin): Promise<Reauth> {
+  const subject = { identifier: account.login_id, ip: origin.ip ?? 'unknown' };
+  const allowed = await ctx.loginThrottle.check(subject);
+  if (!allowed.allowed) {
+    await recordAudit(ctx.database.db, { type: 'login_throttled', accountId: account.id, ...origin, details: { step: 'reauthentication', scope: allowed.scope } }, ctx.clock.now());
+    return { ok: false, kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+  }
+  const ok = account.password_hash ? await ctx.passwords.verify(account.password_hash, password.slice(0, MAX_PASSWORD_LENGTH)) : await ctx.passwords.verifyDummy(password);
+  if (!ok) {
+    await ctx.loginThrottle.failure(subject);
+    await recordAudit(ctx.database.db, { type: 'login_failed', accountId: account.id, ...origin, details: { step: 'reauthentication' } }, ctx.clock.now());
+    return { ok: false, kind: 'wrong_password' };
+  }
+  return { ok: true };
+}
+
+export type ChangePassword =
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'wrong_password' }
+  | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
+  | { kind: 'changed'; sessionsEnded: number };
+
+/** Changes the password; every OTHER session is ended (the caller rotates the current one). */
+export async function changePassword(
+  ctx: AppContext,
+  i: { account: Account; session: SessionRecord; current: string; password: string; confirmation: string; origin: AuditOrigin },
+): Promise<ChangePassword> {
+  if (!i.current) return { kind: 'wrong_password' };
+  const problem = checkNewPassword(i.password, i.confirmation);
+  const auth = await reauthenticate(ctx, i.account, i.current, i.origin);
+  if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: 'wrong_password' };
+  if (problem) return { kind: 'invalid', ...problem };
+  const hash = await ctx.passwords.hash(i.password);
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await updatePasswordHash(trx, i.account.id, hash, now);
+    await enqueueMessage(trx, passwordChangedMessage(i.account, now, ctx.config.agencyPhone), now);
+    await recordAudit(trx, { type: 'password_changed', accountId: i.account.id, ...i.origin, details: { via: 'settings' } }, now);
+  });
+  const sessionsEnded = await ctx.sessions.endAllOf(i.account.id, i.session.id);
+  if (sessionsEnded > 0) await recordAudit(ctx.database.db, { type: 'session_ended', accountId: i.account.id, ...i.origin, details: { reason: 'password_changed', count: sessionsEnded } }, now);
+  await ctx.loginThrottle.success(i.account.login_id);
+  return { kind: 'changed', sessionsEnded };
+}
+
+export type StartContactChange =
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'wrong_password' }
+  | { kind: 'invalid_contact'; field: 'email' | 'phone'; message: string }
+  | { kind: 'code_sent'; pending: { kind: ContactKind; value: string } };
+
+/** Checks the current password and the new contact, then sends a code to the NEW contact. */
+export async function startContactChange(ctx: AppContext, i: { account: Account; current: string; kind: ContactKind; value: string; origin: AuditOrigin }): Promise<StartContactChange> {
+  const parsed = parseContact(i.kind, i.value);
+  const auth = await reauthenticate(ctx, i.account, i.current, i.origin);
+  if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: 'wrong_password' };
+  if (!parsed.ok) return { kind: 'invalid_contact', field: i.kind === 'email' ? 'email' : 'phone', message: parsed.error.message };
+  const now = ctx.clock.now();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { code } = await ctx.codes.issue(trx, { purpose: 'contact_change', subjectId: i.account.id, destination: parsed.value });
+    await enqueueMessage(trx, contactChangeCodeMessage(i.kind, parsed.value, code), now);
+    await recordAudit(trx, { type: 'code_sent', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', channel: i.kind } }, now);
+  });
+  return { kind: 'code_sent', pending: { kind: i.kind, value: parsed.value } };
+}
+
+export type ConfirmContactChange = { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number } | { kind: 'changed' };
+
+/** The code typed matches the one sent to the new contact: it replaces the old one, which is told. */
+export async function confirmContactChange(ctx: AppContext, i: { account: Account; pending: { kind: ContactKind; value: string }; code: string; origin: AuditOrigin }): Promise<ConfirmContactChange> {
+  const { db } = ctx.database;
+  const r = await ctx.codes.check(db, { purpose: 'contact_change', subjectId: i.account.id, code: i.code });
+  if (!r.ok || r.destination !== i.pending.value) {
+    const reason = r.ok ? 'none' : r.reason;
+    await recordAudit(db, { type: 'code_failed', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', reason } }, ctx.clock.now());
+    return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
+  }
+  const now = ctx.clock.now();
+  const old = { kind: i.account.contact_kind, value: i.account.contact_value };
+  await db.transaction().execute(async (trx) => {
+    await updateContact(trx, i.account.id, i.pending, now);
+    await enqueueMessage(trx, contactChangedMessage(old, i.pending, now, ctx.config.agencyPhone), now);
+    await recordAudit(trx, { type: 'contact_changed', accountId: i.account.id, ...i.origin, details: { from: old.kind, to: i.pending.kind } }, now);
+  });
+  return { kind: 'changed' };
+}
