@@ -89,15 +89,6 @@ describe('searchCommunes — ranking and folding', () => {
     expect(searchCommunes(' - ')).toEqual([]);
     expect(searchCommunes('zzzzzz')).toEqual([]);
   });
-
-  it('answers in well under 5 ms per query once loaded', () => {
-    searchCommunes('paris');
-    const queries = ['saint', 'st jean', 'mar', 'a', 'e', 'sur mer', 'levallois', 'ville', 'xyz'];
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) for (const q of queries) searchCommunes(q);
-    const per = (performance.now() - t0) / (10 * queries.length);
-    expect(per).toBeLessThan(5);
-  });
 });
 
 describe('countries', () => {
