@@ -65,6 +65,8 @@ export class DeliveryWorker {
   private readonly leaseMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** incremented by start(): a loop left over from before a stop() never reschedules itself */
+  private generation = 0;
   /** the tick in progress, if any: ticks of one worker never overlap */
   private current: Promise<number> | undefined;
 
@@ -83,14 +85,16 @@ export class DeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    const gen = ++this.generation;
+    const live = () => this.running && gen === this.generation;
     const loop = async () => {
-      if (!this.running) return;
+      if (!live()) return;
       try {
         await this.tick();
       } catch (e) {
         this.logger.warn(`messaging: delivery tick failed: ${(e as Error).message?.slice(0, 200)}`);
       }
-      if (this.running) this.timer = setTimeout(loop, this.pollIntervalMs);
+      if (live()) this.timer = setTimeout(loop, this.pollIntervalMs);
     };
     this.timer = setTimeout(loop, 0);
   }
@@ -112,7 +116,7 @@ export class DeliveryWorker {
   /** Delivers everything due now (including retries that are due), and resolves when done. */
   async flush(): Promise<void> {
     while ((await this.tick()) > 0) {
-      // A full batch was handled: there may be more.
+      // Something was claimed: look again (more may be due, or enqueued meanwhile).
     }
   }
 
