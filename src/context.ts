@@ -5,6 +5,9 @@ import { VerificationCodes } from './auth/verification-codes';
 import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
+import { repertoirePeople, revokedDemoDocuments } from './demo/people';
+import { LocalRepertoire, type Repertoire } from './flows/registration/repertoire';
+import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
@@ -29,6 +32,10 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
   messaging: MessagingService;
+  /** the national identity registry (local adapter over demo people until a real one is plugged) */
+  repertoire: Repertoire;
+  /** validity of identity documents (format check + revoked list until a real register is plugged) */
+  documentVerifier: DocumentVerifier;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,8 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
     loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
     messaging,
+    repertoire: new LocalRepertoire(repertoirePeople),
+    documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     close: async () => {
       await messaging.worker.close();
       await database.destroy();

@@ -7,6 +7,7 @@
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
 import { authErrors } from '../auth/errors';
+import { registrationErrors } from '../flows/registration/errors';
 
 export interface ErrorEntry {
   status: number;
@@ -39,6 +40,7 @@ const general = {
 
 export const errorCatalogue = {
   ...general,
+  ...registrationErrors,
   ...authErrors,
 } as const satisfies Record<string, ErrorEntry>;
 

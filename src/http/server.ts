@@ -9,6 +9,9 @@ import type { AppContext } from '../context';
 import { registerErrorHandling } from './errors';
 import { registerCsrf } from './security/csrf';
 import { publicPages } from './pages/public';
+import { entryPages } from './pages/entry';
+import { registrationApi } from './pages/registration/api';
+import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
@@ -69,6 +72,10 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
 
   await app.register(publicPages(ctx));
+  await app.register(entryPages(ctx));
+  const registration = registrationService(ctx);
+  await app.register(registrationPages(ctx, registration));
+  await app.register(registrationApi(ctx, registration));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;

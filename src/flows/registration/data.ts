@@ -1,0 +1,78 @@
+import type { DocumentKind } from '../../identity';
+import type { FlowState } from './machine';
+
+/**
+ * What a registration flow has collected so far (JSON in `registration_flows.data`).
+ * Everything is optional until the step that collects it has been submitted successfully.
+ */
+export interface RegistrationData {
+  /** the prestation the person set out to ask for (slug of the catalogue) */
+  prestation?: string;
+  /** how the person came: from a prestation (« Faire la demande »), « Mon Compte », or the JSON API */
+  origin: 'demarche' | 'mon-compte' | 'api';
+  civilStatus?: CivilStatus;
+  document?: DocumentChoice;
+  contact?: Contact;
+  /** argon2id hash of the chosen password (never the password); dropped once the account exists */
+  passwordHash?: string;
+  /** what the confirmation page shows once the flow is completed */
+  result?: { withNir: boolean; provisionalId: string | null };
+}
+
+export type Civility = 'M' | 'MME';
+
+export interface BirthPlaceChoice {
+  kind: 'commune' | 'country';
+  /** INSEE code: the commune as coded at the birth date (e.g. 75044 for Levallois before 1968), or 99xxx */
+  code: string;
+  name: string;
+  /** commune only: « Hauts-de-Seine (92) » */
+  departement?: string;
+}
+
+export interface CivilStatus {
+  /** 15 characters, normalised; null for a person who has none (identifiant provisoire at the end) */
+  nir: string | null;
+  civility: Civility;
+  birthName: string;
+  givenNames: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  birthPlace: BirthPlaceChoice;
+  /** what the répertoire said of the NIR: known (civil status matches), unknown, or no NIR */
+  repertoire: 'known' | 'unknown' | 'no_nir';
+}
+
+export interface DocumentChoice {
+  kind: DocumentKind | 'none';
+  /** normalised number; null when the person has no French identity document */
+  number: string | null;
+  /** valid: number checked by the document verifier */
+  status: 'valid' | 'unknown' | 'none';
+}
+
+export interface Contact {
+  kind: 'email' | 'sms';
+  /** e-mail address (lower case) or E.164 number */
+  value: string;
+  /** as shown to the person: the address, or « 06 12 34 56 78 » */
+  display: string;
+  verifiedAt: number | null;
+}
+
+export interface RegistrationFlow {
+  id: string;
+  state: FlowState;
+  data: RegistrationData;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+}
+
+/** identity_status of the account the flow will create. */
+export function identityStatus(d: RegistrationData): 'confirmed' | 'to_confirm' {
+  if (!d.document || d.document.status !== 'valid') return 'to_confirm';
+  if (d.civilStatus?.repertoire === 'unknown') return 'to_confirm';
+  return 'confirmed';
+}

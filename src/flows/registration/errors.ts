@@ -1,0 +1,172 @@
+import type { ErrorEntry } from '../../errors/catalogue';
+
+/**
+ * Errors of the registration wizard (« Créer Mon Compte »): spread into the catalogue
+ * (src/errors/catalogue.ts). Messages are for the person; `support` is for support staff.
+ */
+export const registrationErrors = {
+  REGISTRATION_FLOW_NOT_FOUND: {
+    status: 404,
+    message: 'Cette création de compte n’existe pas ou est terminée. Vous pouvez recommencer depuis le début.',
+    support: 'Unknown registration flow id (or completed and purged).',
+  },
+  REGISTRATION_FLOW_EXPIRED: {
+    status: 410,
+    message: 'Votre session de création de compte a expiré après une heure d’inactivité. Pour protéger vos informations, elles ont été effacées : merci de recommencer.',
+    support: 'Registration flow past expires_at (1 hour sliding).',
+  },
+  REGISTRATION_FLOW_COMPLETED: {
+    status: 409,
+    message: 'Votre compte a déjà été créé. Vous pouvez vous connecter.',
+    support: 'Step submitted on a completed registration flow.',
+  },
+  REGISTRATION_STEP_NOT_REACHABLE: {
+    status: 409,
+    message: 'Cette étape n’est pas encore accessible : complétez d’abord les étapes précédentes.',
+    support: 'Navigation guard: step after the current state.',
+  },
+  REGISTRATION_FLOW_CONFLICT: {
+    status: 409,
+    message: 'Vos informations ont été modifiées entre-temps (dans un autre onglet, par exemple). Vérifiez-les et recommencez cette étape.',
+    support: 'Optimistic concurrency: flow version changed during the request.',
+  },
+  NIR_OR_NONE_REQUIRED: {
+    status: 400,
+    message: 'Saisissez votre numéro de sécurité sociale, ou cochez « Je n’ai pas de numéro de sécurité sociale ».',
+    support: 'Civil status: neither NIR nor the no-NIR box.',
+  },
+  NIR_INVALID: {
+    status: 400,
+    message: 'Le numéro de sécurité sociale n’est pas valide. Vérifiez votre saisie.',
+    support: 'NIR refused by the identity library (see the message of the library).',
+  },
+  CIVILITY_REQUIRED: { status: 400, message: 'Indiquez votre civilité.', support: 'Civil status: civility missing.' },
+  BIRTH_NAME_REQUIRED: { status: 400, message: 'Saisissez votre nom de naissance.', support: 'Civil status: birth name missing.' },
+  BIRTH_NAME_INVALID: {
+    status: 400,
+    message: 'Le nom de naissance ne peut contenir que des lettres, des espaces, des tirets et des apostrophes (80 caractères au plus).',
+    support: 'Civil status: birth name with forbidden characters or too long.',
+  },
+  GIVEN_NAMES_REQUIRED: { status: 400, message: 'Saisissez vos prénoms.', support: 'Civil status: given names missing.' },
+  GIVEN_NAMES_INVALID: {
+    status: 400,
+    message: 'Les prénoms ne peuvent contenir que des lettres, des espaces, des tirets et des apostrophes (120 caractères au plus).',
+    support: 'Civil status: given names with forbidden characters or too long.',
+  },
+  BIRTH_DATE_REQUIRED: { status: 400, message: 'Saisissez votre date de naissance (jour, mois et année).', support: 'Civil status: birth date missing.' },
+  BIRTH_DATE_INVALID: {
+    status: 400,
+    message: 'La date de naissance n’est pas valide. Saisissez-la sous la forme 15 06 1985.',
+    support: 'Civil status: birth date not a real date.',
+  },
+  BIRTH_DATE_OUT_OF_RANGE: {
+    status: 400,
+    message: 'La date de naissance doit être passée et postérieure au 1er janvier 1900.',
+    support: 'Civil status: birth date in the future or before 1900.',
+  },
+  BIRTH_PLACE_KIND_REQUIRED: { status: 400, message: 'Indiquez si vous êtes né(e) en France ou à l’étranger.', support: 'Civil status: birth place kind missing.' },
+  BIRTH_COMMUNE_REQUIRED: {
+    status: 400,
+    message: 'Saisissez le nom de votre commune de naissance, puis choisissez-la dans la liste.',
+    support: 'Civil status: no commune chosen.',
+  },
+  BIRTH_COMMUNE_CHOOSE: {
+    status: 400,
+    message: 'Choisissez votre commune de naissance dans la liste.',
+    support: 'Civil status: a search was made but no commune chosen.',
+  },
+  BIRTH_COMMUNE_NOT_FOUND: {
+    status: 400,
+    message: 'Aucune commune ne correspond à ce nom. Vérifiez l’orthographe (par exemple « Saint-Denis » ou « Levallois-Perret »).',
+    support: 'Civil status: commune search without result.',
+  },
+  BIRTH_COUNTRY_REQUIRED: {
+    status: 400,
+    message: 'Saisissez le nom de votre pays de naissance, puis choisissez-le dans la liste.',
+    support: 'Civil status: no country chosen.',
+  },
+  BIRTH_COUNTRY_CHOOSE: { status: 400, message: 'Choisissez votre pays de naissance dans la liste.', support: 'Civil status: a search was made but no country chosen.' },
+  BIRTH_COUNTRY_NOT_FOUND: {
+    status: 400,
+    message: 'Aucun pays ne correspond à ce nom. Vérifiez l’orthographe.',
+    support: 'Civil status: country search without result.',
+  },
+  BIRTH_COUNTRY_IS_FRANCE: {
+    status: 400,
+    message: 'Vous êtes né(e) en France : choisissez « En France » puis votre commune de naissance.',
+    support: 'Civil status: France chosen as a foreign country.',
+  },
+  REPERTOIRE_MISMATCH: {
+    status: 400,
+    message:
+      'Les informations saisies ne correspondent pas à celles enregistrées pour ce numéro de sécurité sociale. Vérifiez votre numéro, votre civilité, votre nom de naissance, votre premier prénom et votre date de naissance, tels qu’ils figurent sur votre acte de naissance.',
+    support: 'The local répertoire knows the NIR with another civil status (never shown to the person).',
+  },
+  DOCUMENT_KIND_REQUIRED: {
+    status: 400,
+    message: 'Choisissez votre titre d’identité, ou « Je ne dispose pas d’une pièce d’identité française ».',
+    support: 'Identity document: kind missing.',
+  },
+  DOCUMENT_NUMBER_REQUIRED: { status: 400, message: 'Saisissez le numéro de votre titre d’identité.', support: 'Identity document: number missing.' },
+  DOCUMENT_NUMBER_INVALID: {
+    status: 400,
+    message: 'Le numéro du titre d’identité n’est pas valide. Vérifiez votre saisie.',
+    support: 'Identity document: number refused by the format check.',
+  },
+  CONTACT_KIND_REQUIRED: {
+    status: 400,
+    message: 'Choisissez de recevoir le code par téléphone portable ou par adresse mail.',
+    support: 'Contact: kind missing.',
+  },
+  EMAIL_REQUIRED: { status: 400, message: 'Saisissez votre adresse mail.', support: 'Contact: e-mail missing.' },
+  EMAIL_INVALID: {
+    status: 400,
+    message: 'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.',
+    support: 'Contact: e-mail malformed.',
+  },
+  PHONE_REQUIRED: { status: 400, message: 'Saisissez votre numéro de téléphone portable.', support: 'Contact: phone missing.' },
+  PHONE_INVALID: {
+    status: 400,
+    message: 'Saisissez un numéro de téléphone portable valide, par exemple 06 12 34 56 78.',
+    support: 'Contact: phone refused by parseMobilePhone.',
+  },
+  CODE_RATE_LIMITED: {
+    status: 429,
+    message: 'Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter une heure avant de demander un nouveau code, ou contactez votre Caf.',
+    support: 'Registration code: rate limit per address or per IP.',
+  },
+  CODE_RESEND_TOO_EARLY: {
+    status: 429,
+    message: 'Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans quelques secondes.',
+    support: 'Registration code: resend before the 60 s cooldown.',
+  },
+  CODE_REQUIRED: { status: 400, message: 'Saisissez le code de vérification à 6 chiffres.', support: 'Code missing.' },
+  CODE_FORMAT: { status: 400, message: 'Le code de vérification comporte 6 chiffres.', support: 'Code is not 6 digits.' },
+  CODE_WRONG: {
+    status: 400,
+    message: 'Le code de vérification n’est pas le bon.',
+    support: 'Wrong registration code (attempts counted).',
+  },
+  CODE_TOO_MANY_ATTEMPTS: {
+    status: 400,
+    message: 'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
+    support: 'Registration code: attempts exhausted.',
+  },
+  CODE_EXPIRED: {
+    status: 400,
+    message: 'Ce code n’est plus valable (il est valable 10 minutes). Demandez un nouveau code.',
+    support: 'Registration code expired or replaced.',
+  },
+  PASSWORD_REQUIRED: { status: 400, message: 'Saisissez votre mot de passe.', support: 'Password missing.' },
+  PASSWORD_RULES: {
+    status: 400,
+    message: 'Le mot de passe ne respecte pas les règles.',
+    support: 'Password breaks some rules (listed in the message).',
+  },
+  PASSWORD_CONFIRMATION_REQUIRED: { status: 400, message: 'Confirmez votre mot de passe.', support: 'Password confirmation missing.' },
+  PASSWORD_CONFIRMATION_MISMATCH: {
+    status: 400,
+    message: 'Les deux mots de passe ne sont pas identiques. Saisissez le même mot de passe dans les deux champs.',
+    support: 'Password confirmation differs.',
+  },
+} as const satisfies Record<string, ErrorEntry>;

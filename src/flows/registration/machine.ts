@@ -1,0 +1,114 @@
+/**
+ * The registration wizard as a pure state machine (no I/O): the steps in order, which step a
+ * person may open given the flow's state, and where a successful submission leads.
+ * The diagram is in ./README.md.
+ */
+
+/** The steps a person fills in, in order (④ to ⑧ of the public page, then the recap). */
+export const STEPS = ['civil_status', 'identity_document', 'contact', 'code', 'password', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Flow states: the furthest step reached, then `completed` once the account is created. */
+export type FlowState = Step | 'completed';
+
+export const STEP_TITLES: Record<Step, string> = {
+  civil_status: 'État civil',
+  identity_document: 'Titre d’identité',
+  contact: 'Coordonnées de contact',
+  code: 'Code de vérification',
+  password: 'Mot de passe',
+  review: 'Récapitulatif',
+};
+
+export function isStep(s: string): s is Step {
+  return (STEPS as readonly string[]).includes(s);
+}
+
+export function isFlowState(s: string): s is FlowState {
+  return s === 'completed' || isStep(s);
+}
+
+export function stepIndex(s: Step): number {
+  return STEPS.indexOf(s);
+}
+
+/** « Étape n sur 6 » */
+export function stepNumber(s: Step): { current: number; total: number; title: string } {
+  return { current: stepIndex(s) + 1, total: STEPS.length, title: STEP_TITLES[s] };
+}
+
+export function nextStep(s: Step): Step {
+  return STEPS[Math.min(stepIndex(s) + 1, STEPS.length - 1)] as Step;
+}
+
+export function previousStep(s: Step): Step | undefined {
+  const i = stepIndex(s);
+  return i > 0 ? STEPS[i - 1] : undefined;
+}
+
+/** The step a person is on (the furthest reached); `undefined` once the flow is completed. */
+export function currentStep(state: FlowState): Step | undefined {
+  return state === 'completed' ? undefined : state;
+}
+
+/**
+ * The navigation guard, in one place: a step can be opened when it is the current step or one
+ * already passed; a completed flow opens no step.
+ */
+export function canOpen(state: FlowState, step: Step): boolean {
+  if (state === 'completed') return false;
+  return stepIndex(step) <= stepIndex(state);
+}
+
+/** Facts about the data that the guard needs besides the state. */
+export interface GuardFacts {
+  /** the contact details have been verified with a code (the code step is then behind the person) */
+  contactVerified: boolean;
+}
+
+/**
+ * THE navigation guard, used by the pages and the JSON API alike: `null` when `step` may be opened,
+ * otherwise where the person should be sent instead.
+ * - a completed flow opens no step: its confirmation page is shown;
+ * - a step not reached yet sends to the current step;
+ * - the code step, once the contact is verified, sends to the step after it.
+ */
+export function guard(state: FlowState, step: Step, facts: GuardFacts): Step | 'completed' | null {
+  if (state === 'completed') return 'completed';
+  if (!canOpen(state, step)) return state;
+  if (step === 'code' && facts.contactVerified) return state === 'code' ? 'password' : state;
+  return null;
+}
+
+/** Where « Retour » leads from `step`: the previous step, skipping the code once the contact is verified. */
+export function backStep(step: Step, facts: GuardFacts): Step | undefined {
+  const prev = previousStep(step);
+  if (prev === 'code' && facts.contactVerified) return 'contact';
+  return prev;
+}
+
+/** The state after `step` was submitted successfully: the next step, unless further already. */
+export function advance(state: FlowState, step: Step): FlowState {
+  if (state === 'completed') return state;
+  const next = nextStep(step);
+  return stepIndex(next) > stepIndex(state) ? next : state;
+}
+
+/**
+ * The state after the contact details changed: the code must be verified again, so the flow goes
+ * back to the code step (answers of the later steps are kept and shown again once verified).
+ */
+export function contactChanged(state: FlowState): FlowState {
+  if (state === 'completed') return state;
+  return stepIndex(state) > stepIndex('code') ? 'code' : advance(state, 'contact');
+}
+
+/**
+ * Where to go after a successful submission of `step`: the recap when the person was already
+ * there (they came through « Modifier »), else the next step.
+ */
+export function afterSubmit(newState: FlowState, step: Step): Step | 'completed' {
+  if (newState === 'completed') return 'completed';
+  if (newState === 'review') return 'review';
+  return nextStep(step);
+}

@@ -1,0 +1,93 @@
+import type { OutgoingMessage } from '../../messaging/outbox';
+import type { Contact } from './data';
+
+/**
+ * The e-mails and SMS of the registration wizard. Never put a password in a message; a code only in
+ * the message that delivers it.
+ */
+export function codeMessage(c: Pick<Contact, 'kind' | 'value'>, code: string): OutgoingMessage {
+  if (c.kind === 'sms') {
+    return {
+      channel: 'sms',
+      to: c.value,
+      subject: 'Code de vérification Mon Compte',
+      text: `Caf - Mon Compte : votre code de vérification est ${code}. Il est valable 10 minutes. Ne le communiquez à personne.`,
+    };
+  }
+  return {
+    channel: 'email',
+    to: c.value,
+    subject: 'Votre code de vérification Mon Compte',
+    text: [
+      'Bonjour,',
+      '',
+      `Voici votre code de vérification pour créer votre compte Caf : ${code}`,
+      '',
+      'Il est valable 10 minutes. Ne le communiquez à personne : la Caf ne vous le demandera jamais, ni par téléphone ni par courriel.',
+      '',
+      'Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message.',
+      '',
+      'La Caf',
+    ].join('\n'),
+  };
+}
+
+/**
+ * Sent to the verified contact at the end of the wizard — the same words whether an account was
+ * created or the NIR already had one (no enumeration).
+ */
+export function welcomeMessage(c: Pick<Contact, 'kind' | 'value'>, o: { provisionalId: string | null; agencyPhone: string }): OutgoingMessage {
+  const login = o.provisionalId ? `votre identifiant provisoire ${o.provisionalId}` : 'votre numéro de sécurité sociale';
+  if (c.kind === 'sms') {
+    return {
+      channel: 'sms',
+      to: c.value,
+      subject: 'Création de compte Mon Compte',
+      text: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec ${login} et votre mot de passe.`,
+    };
+  }
+  return {
+    channel: 'email',
+    to: c.value,
+    subject: 'Votre compte Caf',
+    text: [
+      'Bonjour,',
+      '',
+      'Votre demande de création de compte sur Mon Compte est enregistrée.',
+      `Vous pouvez vous connecter avec ${login} et le mot de passe que vous avez choisi.`,
+      '',
+      `Si vous ne parvenez pas à vous connecter, utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
+      '',
+      'La Caf',
+    ].join('\n'),
+  };
+}
+
+/** To the owner of an account, when someone tried to create another account with their NIR. */
+export function duplicateAttemptMessage(owner: { kind: 'email' | 'sms'; value: string }, o: { at: number; agencyPhone: string }): OutgoingMessage {
+  const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(o.at);
+  if (owner.kind === 'sms') {
+    return {
+      channel: 'sms',
+      to: owner.value,
+      subject: 'Tentative de création de compte',
+      text: `Caf - Mon Compte : quelqu'un a tenté de créer un compte avec votre numéro de sécurité sociale le ${when}. Si ce n'est pas vous, appelez le ${o.agencyPhone}. Votre compte n'a pas été modifié.`,
+    };
+  }
+  return {
+    channel: 'email',
+    to: owner.value,
+    subject: 'Tentative de création d’un compte avec votre numéro de sécurité sociale',
+    text: [
+      'Bonjour,',
+      '',
+      `Quelqu'un a tenté de créer un compte avec votre numéro de sécurité sociale le ${when}.`,
+      'Votre compte existant n’a pas été modifié et aucun second compte n’a été créé.',
+      '',
+      'Si c’est vous : vous avez déjà un compte. Connectez-vous avec votre numéro de sécurité sociale, ou utilisez « Mot de passe oublié ? » si vous ne vous en souvenez plus.',
+      `Si ce n’est pas vous : appelez votre Caf au ${o.agencyPhone}.`,
+      '',
+      'La Caf',
+    ].join('\n'),
+  };
+}

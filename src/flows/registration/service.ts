@@ -1,0 +1,575 @@
+import type { Kysely } from 'kysely';
+import { createAccount, findAccountByNir } from '../../accounts/repository';
+import { brokenPasswordRules, type PasswordHasher, type PasswordRuleId } from '../../auth/passwords';
+import type { VerificationCodes } from '../../auth/verification-codes';
+import type { Database } from '../../db/schema';
+import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
+import {
+  findCommune,
+  findCountry,
+  formatProvisionalId,
+  maskNir,
+  newProvisionalId,
+  parseIdentityDocument,
+  parseMobilePhone,
+  parseNir,
+  searchCommunes,
+  searchCountries,
+  type DocumentKind,
+  type DocumentVerifier,
+  type IdentityError,
+} from '../../identity';
+import { enqueueMessage } from '../../messaging/outbox';
+import type { RateLimiter } from '../../security/rate-limit';
+import type { Clock } from '../../shared/clock';
+import { randomToken } from '../../shared/crypto';
+import type { BirthPlaceChoice, Civility, Contact, RegistrationData, RegistrationFlow } from './data';
+import { identityStatus } from './data';
+import { codeMessage, duplicateAttemptMessage, welcomeMessage } from './messages';
+import { advance, afterSubmit, contactChanged, guard, type FlowState, type Step } from './machine';
+import { matchesRepertoire, type Repertoire } from './repertoire';
+import { findFlow, insertFlow, touchFlow, updateFlow } from './repository';
+
+/** A flow lives one hour after the last thing the person did (sliding expiry). */
+export const FLOW_TTL_MS = 60 * 60_000;
+export const CODE_PURPOSE = 'registration_contact' as const;
+/** Codes sent per address and per IP in an hour. */
+export const CODE_LIMIT_PER_ADDRESS = 5;
+export const CODE_LIMIT_PER_IP = 20;
+const HOUR = 60 * 60_000;
+
+export interface RegistrationDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  codes: VerificationCodes;
+  passwords: PasswordHasher;
+  rateLimiter: RateLimiter;
+  repertoire: Repertoire;
+  documentVerifier: DocumentVerifier;
+  agencyPhone: string;
+}
+
+/** The answer of a successful step: the flow as saved and the step to show next. */
+export interface StepOutcome {
+  flow: RegistrationFlow;
+  next: Step | 'completed';
+}
+
+/** Raw input of a step (a form body or a JSON body): strings, or a date as parts. */
+export type StepInput = Record<string, unknown>;
+
+/** Thrown by the navigation guard: where the person should be instead. */
+export class StepNotReachable extends AppError {
+  constructor(readonly redirectTo: Step | 'completed') {
+    super(redirectTo === 'completed' ? 'REGISTRATION_FLOW_COMPLETED' : 'REGISTRATION_STEP_NOT_REACHABLE');
+  }
+}
+
+export interface RequestMeta {
+  ip: string;
+}
+
+class RetryTransaction extends Error {}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+const truthy = (v: unknown): boolean => v === true || v === 'true' || v === 'oui' || v === 'on' || v === '1';
+
+/**
+ * The use cases of « Créer Mon Compte », one per step, shared by the pages and the JSON API. No HTTP
+ * here: inputs are plain values, errors are catalogue errors (`ValidationError` for fields).
+ */
+export class RegistrationService {
+  constructor(private readonly d: RegistrationDeps) {}
+
+  private now(): number {
+    return this.d.clock.now();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Flow life cycle
+
+  async start(o: { prestation?: string | undefined; origin: RegistrationData['origin'] }): Promise<RegistrationFlow> {
+    const t = this.now();
+    const data: RegistrationData = { origin: o.origin, ...(o.prestation ? { prestation: o.prestation } : {}) };
+    const flow: RegistrationFlow = { id: randomToken(24), state: 'civil_status', data, version: 1, createdAt: t, updatedAt: t, expiresAt: t + FLOW_TTL_MS };
+    await insertFlow(this.d.db, flow);
+    return flow;
+  }
+
+  /** The flow, if it exists and has not expired; its expiry slides forward. */
+  load(id: string): Promise<RegistrationFlow> {
+    return this.loadFrom(this.d.db, id);
+  }
+
+  private async loadFrom(db: Kysely<Database>, id: string): Promise<RegistrationFlow> {
+    const flow = id ? await findFlow(db, id) : undefined;
+    if (!flow) throw new AppError('REGISTRATION_FLOW_NOT_FOUND');
+    const t = this.now();
+    if (flow.expiresAt <= t) throw new AppError('REGISTRATION_FLOW_EXPIRED');
+    if (flow.state !== 'completed') {
+      flow.expiresAt = t + FLOW_TTL_MS;
+      await touchFlow(db, id, t, flow.expiresAt);
+    }
+    return flow;
+  }
+
+  /** A live flow or undefined (no error): for « Commencer » to resume rather than restart. */
+  async findLive(id: string | undefined): Promise<RegistrationFlow | undefined> {
+    if (!id) return undefined;
+    const flow = await findFlow(this.d.db, id);
+    return flow && flow.expiresAt > this.now() ? flow : undefined;
+  }
+
+  /** Opens a step through the navigation guard (throws `StepNotReachable` with where to go). */
+  open(id: string, step: Step): Promise<RegistrationFlow> {
+    return this.openFrom(this.d.db, id, step);
+  }
+
+  private async openFrom(db: Kysely<Database>, id: string, step: Step): Promise<RegistrationFlow> {
+    const flow = await this.loadFrom(db, id);
+    const redirect = guard(flow.state, step, facts(flow));
+    if (redirect !== null) throw new StepNotReachable(redirect);
+    return flow;
+  }
+
+  /**
+   * Applies a change to the latest version of the flow, with the guard re-checked, and saves it;
+   * retried when another request (a second tab) saved in between.
+   */
+  private async mutate(
+    id: string,
+    step: Step,
+    change: (flow: RegistrationFlow) => Promise<{ state: FlowState; data: RegistrationData }> | { state: FlowState; data: RegistrationData },
+    db: Kysely<Database> = this.d.db,
+  ): Promise<RegistrationFlow> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const flow = await this.openFrom(db, id, step);
+      const next = await change(flow);
+      const t = this.now();
+      const expiresAt = t + FLOW_TTL_MS;
+      if (await updateFlow(db, { id, state: next.state, data: next.data, expectedVersion: flow.version, now: t, expiresAt })) {
+        return { ...flow, ...next, version: flow.version + 1, updatedAt: t, expiresAt };
+      }
+    }
+    throw new AppError('REGISTRATION_FLOW_CONFLICT');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // ④ État civil
+
+  async submitCivilStatus(id: string, input: StepInput): Promise<StepOutcome> {
+    await this.open(id, 'civil_status');
+    const errors: FieldError[] = [];
+    const noNir = truthy(input.noNir);
+    const nirInput = noNir ? '' : str(input.nir);
+    if (!noNir && !nirInput) errors.push(fieldError('nir', 'NIR_OR_NONE_REQUIRED'));
+
+    const civilityRaw = str(input.civility);
+    const civility: Civility | undefined = civilityRaw === 'M' || civilityRaw === 'MME' ? civilityRaw : undefined;
+    if (!civility) errors.push(fieldError('civility', 'CIVILITY_REQUIRED'));
+
+    const birthName = collapse(str(input.birthName));
+    if (!birthName) errors.push(fieldError('birthName', 'BIRTH_NAME_REQUIRED'));
+    else if (!isName(birthName, 80)) errors.push(fieldError('birthName', 'BIRTH_NAME_INVALID'));
+
+    const givenNames = collapse(str(input.givenNames));
+    if (!givenNames) errors.push(fieldError('givenNames', 'GIVEN_NAMES_REQUIRED'));
+    else if (!isName(givenNames, 120)) errors.push(fieldError('givenNames', 'GIVEN_NAMES_INVALID'));
+
+    const date = readDate(input.birthDate, this.now());
+    if (!date.ok) errors.push(fieldError('birthDate', date.code));
+    const birthDate = date.ok ? date.value : undefined;
+
+    const place = this.readBirthPlace(input, birthDate);
+    if (!place.ok) errors.push(place.error);
+
+    // The NIR alone first (structure, key), then against the civil status once that is readable.
+    let nir: string | null = null;
+    if (nirInput) {
+      const alone = parseNir(nirInput);
+      if (!alone.ok) errors.push(identityFieldError(alone.error, 'nir'));
+      else if (errors.length === 0 && civility && birthDate && place.ok) {
+        const crossed = parseNir(nirInput, {
+          sex: civility === 'M' ? 'M' : 'F',
+          birthDate,
+          birthPlace: { kind: place.value.kind, code: place.value.code },
+        });
+        if (!crossed.ok) errors.push(identityFieldError(crossed.error, placeField(crossed.error.field, place.value.kind)));
+        else nir = crossed.value.nir;
+      }
+    }
+    if (errors.length > 0 || !civility || !birthDate || !place.ok) throw new ValidationError(errors);
+
+    let repertoire: 'known' | 'unknown' | 'no_nir' = 'no_nir';
+    if (nir) {
+      const person = await this.d.repertoire.findByNir(nir);
+      if (person && !matchesRepertoire(person, { sex: civility === 'M' ? 'M' : 'F', birthName, givenNames, birthDate })) {
+        throw new ValidationError([fieldError('nir', 'REPERTOIRE_MISMATCH')]);
+      }
+      repertoire = person ? 'known' : 'unknown';
+    }
+
+    const flow = await this.mutate(id, 'civil_status', (f) => ({
+      state: advance(f.state, 'civil_status'),
+      data: { ...f.data, civilStatus: { nir, civility, birthName: birthName.toUpperCase(), givenNames, birthDate, birthPlace: place.value, repertoire } },
+    }));
+    return { flow, next: afterSubmit(flow.state, 'civil_status') };
+  }
+
+  private readBirthPlace(input: StepInput, birthDate: string | undefined): { ok: true; value: BirthPlaceChoice } | { ok: false; error: FieldError } {
+    const kind = str(input.birthPlaceKind);
+    if (kind === 'france') {
+      const code = str(input.communeCode).toUpperCase();
+      if (code) {
+        const found = (birthDate ? findCommune(code, birthDate) : undefined) ?? findCommune(code);
+        const c = found.ok ? found : findCommune(code);
+        if (!c.ok) return { ok: false, error: fieldError('communeQuery', 'BIRTH_COMMUNE_NOT_FOUND') };
+        return { ok: true, value: communeChoice(c.value) };
+      }
+      const query = str(input.communeQuery);
+      if (!query) return { ok: false, error: fieldError('communeQuery', 'BIRTH_COMMUNE_REQUIRED') };
+      const results = searchCommunes(query, { limit: 20, ...(birthDate ? { atDate: birthDate } : {}) });
+      if (results.length === 0) return { ok: false, error: fieldError('communeQuery', 'BIRTH_COMMUNE_NOT_FOUND') };
+      if (results.length === 1) return { ok: true, value: communeChoice(results[0]!) };
+      return { ok: false, error: fieldError('communeQuery', 'BIRTH_COMMUNE_CHOOSE') };
+    }
+    if (kind === 'etranger') {
+      const code = str(input.countryCode);
+      if (code === '99100') return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_IS_FRANCE') };
+      if (code) {
+        const c = findCountry(code);
+        if (!c.ok) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_NOT_FOUND') };
+        return { ok: true, value: { kind: 'country', code: c.value.code, name: c.value.name } };
+      }
+      const query = str(input.countryQuery);
+      if (!query) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_REQUIRED') };
+      const results = searchCountries(query, { limit: 20 }).filter((c) => c.code !== '99100');
+      if (results.length === 0) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_NOT_FOUND') };
+      if (results.length === 1) return { ok: true, value: { kind: 'country', code: results[0]!.code, name: results[0]!.name } };
+      return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_CHOOSE') };
+    }
+    return { ok: false, error: fieldError('birthPlaceKind', 'BIRTH_PLACE_KIND_REQUIRED') };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // ⑤ Titre d'identité
+
+  async submitDocument(id: string, input: StepInput): Promise<StepOutcome> {
+    await this.open(id, 'identity_document');
+    const kind = str(input.documentKind);
+    let choice: RegistrationData['document'];
+    if (kind === 'none') {
+      choice = { kind: 'none', number: null, status: 'none' };
+    } else if (kind === 'cni' || kind === 'passport' || kind === 'titre-sejour') {
+      const number = str(input.documentNumber);
+      if (!number) throw new ValidationError([fieldError('documentNumber', 'DOCUMENT_NUMBER_REQUIRED')]);
+      const parsed = parseIdentityDocument(kind as DocumentKind, number);
+      if (!parsed.ok) throw new ValidationError([identityFieldError(parsed.error, 'documentNumber')]);
+      const verified = await this.d.documentVerifier.verify(parsed.value);
+      if (verified.status === 'invalid') {
+        throw new ValidationError([{ field: 'documentNumber', code: 'DOCUMENT_NUMBER_INVALID', message: verified.message ?? fieldError('x', 'DOCUMENT_NUMBER_INVALID').message }]);
+      }
+      choice = { kind: parsed.value.kind, number: parsed.value.number, status: verified.status };
+    } else {
+      throw new ValidationError([fieldError('documentKind', 'DOCUMENT_KIND_REQUIRED')]);
+    }
+    const flow = await this.mutate(id, 'identity_document', (f) => ({ state: advance(f.state, 'identity_document'), data: { ...f.data, document: choice } }));
+    return { flow, next: afterSubmit(flow.state, 'identity_document') };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // ⑥ Coordonnées de contact → a code is sent
+
+  async submitContact(id: string, input: StepInput, meta: RequestMeta): Promise<StepOutcome> {
+    const before = await this.open(id, 'contact');
+    const kind = str(input.contactKind);
+    let contact: Contact;
+    if (kind === 'email') {
+      const email = str(input.email).toLowerCase();
+      if (!email) throw new ValidationError([fieldError('email', 'EMAIL_REQUIRED')]);
+      if (email.length > 254 || !/^[^\s@<>()"]+@[^\s@<>()".]+(\.[^\s@<>()".]+)+$/.test(email)) throw new ValidationError([fieldError('email', 'EMAIL_INVALID')]);
+      contact = { kind: 'email', value: email, display: email, verifiedAt: null };
+    } else if (kind === 'sms') {
+      const phone = str(input.phone);
+      if (!phone) throw new ValidationError([fieldError('phone', 'PHONE_REQUIRED')]);
+      const parsed = parseMobilePhone(phone);
+      if (!parsed.ok) throw new ValidationError([identityFieldError(parsed.error, 'phone')]);
+      contact = { kind: 'sms', value: parsed.value.e164, display: parsed.value.national, verifiedAt: null };
+    } else {
+      throw new ValidationError([fieldError('contactKind', 'CONTACT_KIND_REQUIRED')]);
+    }
+
+    const current = before.data.contact;
+    if (current && current.kind === contact.kind && current.value === contact.value) {
+      // Same details again: nothing to send if already verified, or if a code was just sent.
+      if (current.verifiedAt !== null) return { flow: before, next: afterSubmit(before.state, 'code') };
+      if ((await this.d.codes.resendAllowedAt(this.d.db, CODE_PURPOSE, id)) > 0) return { flow: before, next: 'code' };
+    }
+
+    await this.checkCodeRateLimits(contact, meta, kind === 'email' ? 'email' : 'phone');
+    const flow = await this.d.db.transaction().execute(async (trx) => {
+      const saved = await this.mutate(id, 'contact', (f) => ({ state: contactChanged(f.state), data: { ...f.data, contact } }), trx);
+      await this.sendCode(trx, id, contact);
+      return saved;
+    });
+    return { flow, next: 'code' };
+  }
+
+  /** « Renvoyer un code »: refused before the cooldown ends (the page shows a countdown). */
+  async resendCode(id: string, meta: RequestMeta): Promise<StepOutcome> {
+    const flow = await this.open(id, 'code');
+    const contact = flow.data.contact;
+    if (!contact) throw new StepNotReachable('contact');
+    const allowedAt = await this.d.codes.resendAllowedAt(this.d.db, CODE_PURPOSE, id);
+    if (allowedAt > 0) {
+      const seconds = Math.ceil((allowedAt - this.now()) / 1000);
+      throw new AppError('CODE_RESEND_TOO_EARLY', 'code', `Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`);
+    }
+    await this.checkCodeRateLimits(contact, meta, 'code');
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.sendCode(trx, id, contact);
+    });
+    return { flow, next: 'code' };
+  }
+
+  /** When a new code may be requested (0: now). */
+  resendAllowedAt(id: string): Promise<number> {
+    return this.d.codes.resendAllowedAt(this.d.db, CODE_PURPOSE, id);
+  }
+
+  private async checkCodeRateLimits(contact: Contact, meta: RequestMeta, field: string): Promise<void> {
+    const perAddress = await this.d.rateLimiter.hit(`registration-code:to:${contact.value}`, CODE_LIMIT_PER_ADDRESS, HOUR);
+    const perIp = await this.d.rateLimiter.hit(`registration-code:ip:${meta.ip}`, CODE_LIMIT_PER_IP, HOUR);
+    if (!perAddress.allowed || !perIp.allowed) throw new AppError('CODE_RATE_LIMITED', field);
+  }
+
+  private async sendCode(db: Kysely<Database>, flowId: string, contact: Contact): Promise<void> {
+    const { code } = await this.d.codes.issue(db, { purpose: CODE_PURPOSE, subjectId: flowId, destination: contact.value });
+    await enqueueMessage(db, codeMessage(contact, code), this.now());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // ⑦ Code
+
+  async verifyCode(id: string, input: StepInput): Promise<StepOutcome> {
+    const flow = await this.open(id, 'code');
+    const contact = flow.data.contact;
+    if (!contact) throw new StepNotReachable('contact');
+    const code = str(input.code).replace(/\s/g, '');
+    if (!code) throw new ValidationError([fieldError('code', 'CODE_REQUIRED')]);
+    if (!/^\d{6}$/.test(code)) throw new ValidationError([fieldError('code', 'CODE_FORMAT')]);
+    const checked = await this.d.codes.check(this.d.db, { purpose: CODE_PURPOSE, subjectId: id, code });
+    if (!checked.ok) {
+      if (checked.reason === 'wrong') {
+        const n = checked.attemptsLeft;
+        throw new ValidationError([
+          fieldError('code', 'CODE_WRONG', `Le code de vérification n’est pas le bon. Il vous reste ${n} essai${n > 1 ? 's' : ''}.`),
+        ]);
+      }
+      throw new ValidationError([fieldError('code', checked.reason === 'too_many_attempts' ? 'CODE_TOO_MANY_ATTEMPTS' : 'CODE_EXPIRED')]);
+    }
+    const t = this.now();
+    const saved = await this.mutate(id, 'code', (f) => {
+      if (!f.data.contact || f.data.contact.value !== checked.destination) throw new ValidationError([fieldError('code', 'CODE_EXPIRED')]);
+      const data = { ...f.data, contact: { ...f.data.contact, verifiedAt: t } };
+      return { state: data.passwordHash ? 'review' : advance(f.state, 'code'), data };
+    });
+    return { flow: saved, next: afterSubmit(saved.state, 'code') };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // ⑧ Mot de passe
+
+  async submitPassword(id: string, input: StepInput): Promise<StepOutcome> {
+    await this.open(id, 'password');
+    const password = typeof input.password === 'string' ? input.password : '';
+    const confirmation = typeof input.passwordConfirmation === 'string' ? input.passwordConfirmation : '';
+    const errors: FieldError[] = [];
+    if (!password) errors.push(fieldError('password', 'PASSWORD_REQUIRED'));
+    else {
+      const broken = brokenPasswordRules(password);
+      if (broken.length > 0) errors.push(fieldError('password', 'PASSWORD_RULES', passwordRulesMessage(broken)));
+    }
+    if (!confirmation) errors.push(fieldError('passwordConfirmation', 'PASSWORD_CONFIRMATION_REQUIRED'));
+    else if (password && confirmation !== password) errors.push(fieldError('passwordConfirmation', 'PASSWORD_CONFIRMATION_MISMATCH'));
+    if (errors.length > 0) throw new ValidationError(errors);
+    const passwordHash = await this.d.passwords.hash(password);
+    const flow = await this.mutate(id, 'password', (f) => ({ state: advance(f.state, 'password'), data: { ...f.data, passwordHash } }));
+    return { flow, next: afterSubmit(flow.state, 'password') };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Récapitulatif → the account
+
+  /**
+   * Creates the account. A NIR that already has an account is not revealed: no second account,
+   * the owner is told through their verified contact, and the person sees the same confirmation.
+   */
+  async confirm(id: string): Promise<StepOutcome> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const flow = await this.open(id, 'review');
+      const { civilStatus: cs, document, contact, passwordHash } = flow.data;
+      if (!cs || !document || !contact || contact.verifiedAt === null || !passwordHash) throw new StepNotReachable('civil_status');
+      const t = this.now();
+      try {
+        const saved = await this.d.db.transaction().execute(async (trx) => {
+          let provisionalId: string | null = null;
+          let accountId: string | null = null;
+          let auditType = 'account.created';
+          const owner = cs.nir ? await findAccountByNir(trx, cs.nir) : undefined;
+          if (owner) {
+            auditType = 'registration.duplicate_nir';
+            accountId = owner.id;
+            await enqueueMessage(trx, duplicateAttemptMessage({ kind: owner.contact_kind, value: owner.contact_value }, { at: t, agencyPhone: this.d.agencyPhone }), t);
+          } else {
+            if (!cs.nir) provisionalId = newProvisionalId();
+            const loginId = cs.nir ?? provisionalId!;
+            const created = await createAccount(
+              trx,
+              {
+                login_id: loginId,
+                nir: cs.nir,
+                provisional_id: provisionalId,
+                civility: cs.civility,
+                birth_name: cs.birthName,
+                given_names: cs.givenNames,
+                usage_name: null,
+                birth_date: cs.birthDate,
+                birth_place_kind: cs.birthPlace.kind,
+                birth_place_code: cs.birthPlace.code,
+                birth_place_name: cs.birthPlace.name,
+                identity_status: identityStatus(flow.data),
+                identity_document_kind: document.kind === 'none' ? null : document.kind,
+                identity_document_number: document.number,
+                contact_kind: contact.kind,
+                contact_value: contact.value,
+                contact_verified_at: contact.verifiedAt!,
+                password_hash: passwordHash,
+                franceconnect_sub: null,
+              },
+              t,
+            );
+            if (!created.ok) throw new RetryTransaction();
+            accountId = created.account.id;
+          }
+          await enqueueMessage(trx, welcomeMessage(contact, { provisionalId: provisionalId && formatProvisionalId(provisionalId), agencyPhone: this.d.agencyPhone }), t);
+          await trx
+            .insertInto('audit_events')
+            .values({ at: t, type: auditType, account_id: accountId, ip: null, user_agent: null, details: JSON.stringify({ nir: cs.nir ? maskNir(cs.nir) : null, identity: identityStatus(flow.data) }) })
+            .execute();
+          const { passwordHash: _dropped, ...rest } = flow.data;
+          const data: RegistrationData = { ...rest, result: { withNir: cs.nir !== null, provisionalId } };
+          const ok = await updateFlow(trx, { id, state: 'completed', data, expectedVersion: flow.version, now: t, expiresAt: t + FLOW_TTL_MS });
+          if (!ok) throw new RetryTransaction();
+          return { ...flow, state: 'completed' as const, data, version: flow.version + 1, updatedAt: t, expiresAt: t + FLOW_TTL_MS };
+        });
+        return { flow: saved, next: 'completed' };
+      } catch (e) {
+        if (!(e instanceof RetryTransaction)) throw e;
+      }
+    }
+    throw new AppError('REGISTRATION_FLOW_CONFLICT');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+
+export function facts(flow: RegistrationFlow): { contactVerified: boolean } {
+  return { contactVerified: !!flow.data.contact && flow.data.contact.verifiedAt !== null };
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function isName(s: string, max: number): boolean {
+  return s.length <= max && /^\p{L}[\p{L}\p{M} '’-]*$/u.test(s);
+}
+
+export function communeChoice(c: { code: string; name: string; departement: { code: string; name: string } }): BirthPlaceChoice {
+  return { kind: 'commune', code: c.code, name: c.name, departement: `${c.departement.name} (${c.departement.code})` };
+}
+
+/** An identity-library error as a field error, at the form field it concerns. */
+function identityFieldError(e: IdentityError, field: string): FieldError {
+  return { field, code: e.code, message: e.message };
+}
+
+/** parseNir names civil-status fields: map them to the form's. */
+function placeField(field: string | undefined, placeKind: 'commune' | 'country'): string {
+  if (field === 'sex') return 'civility';
+  if (field === 'birthDate') return 'birthDate';
+  if (field === 'birthPlace') return placeKind === 'commune' ? 'communeQuery' : 'countryQuery';
+  return 'nir';
+}
+
+type DateRead = { ok: true; value: string } | { ok: false; code: 'BIRTH_DATE_REQUIRED' | 'BIRTH_DATE_INVALID' | 'BIRTH_DATE_OUT_OF_RANGE' };
+
+/** A birth date given as parts `{ day, month, year }` (form) or `YYYY-MM-DD` (JSON). */
+export function readDate(v: unknown, now: number): DateRead {
+  let day = '';
+  let month = '';
+  let year = '';
+  if (typeof v === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
+    if (!v.trim()) return { ok: false, code: 'BIRTH_DATE_REQUIRED' };
+    if (!m) return { ok: false, code: 'BIRTH_DATE_INVALID' };
+    [, year, month, day] = m as unknown as [string, string, string, string];
+  } else if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    day = str(o.day);
+    month = str(o.month);
+    year = str(o.year);
+  }
+  if (!day && !month && !year) return { ok: false, code: 'BIRTH_DATE_REQUIRED' };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, code: 'BIRTH_DATE_INVALID' };
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { ok: false, code: 'BIRTH_DATE_INVALID' };
+  if (iso < '1900-01-01' || d.getTime() > now) return { ok: false, code: 'BIRTH_DATE_OUT_OF_RANGE' };
+  return { ok: true, value: iso };
+}
+
+const RULE_TEXT: Record<PasswordRuleId, string> = {
+  length: 'entre 10 et 64 caractères',
+  digit: 'au moins 1 chiffre',
+  lower: 'au moins 1 lettre minuscule',
+  upper: 'au moins 1 lettre majuscule',
+  alnum: 'uniquement des chiffres et des lettres non accentuées (sans espace ni caractère spécial)',
+};
+
+export function passwordRulesMessage(broken: readonly PasswordRuleId[]): string {
+  const parts = broken.map((r) => RULE_TEXT[r]);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : parts[0];
+  return `Le mot de passe doit comporter ${list}.`;
+}
+
+/** What the JSON API shows of a flow: never the password hash, the NIR masked. */
+export function publicView(flow: RegistrationFlow) {
+  const d = flow.data;
+  return {
+    id: flow.id,
+    state: flow.state,
+    expiresAt: new Date(flow.expiresAt).toISOString(),
+    data: {
+      prestation: d.prestation ?? null,
+      civilStatus: d.civilStatus
+        ? {
+            hasNir: d.civilStatus.nir !== null,
+            nir: d.civilStatus.nir ? maskNir(d.civilStatus.nir) : null,
+            civility: d.civilStatus.civility,
+            birthName: d.civilStatus.birthName,
+            givenNames: d.civilStatus.givenNames,
+            birthDate: d.civilStatus.birthDate,
+            birthPlace: d.civilStatus.birthPlace,
+          }
+        : null,
+      document: d.document ? { kind: d.document.kind, checked: d.document.status === 'valid' } : null,
+      contact: d.contact ? { kind: d.contact.kind, value: d.contact.display, verified: d.contact.verifiedAt !== null } : null,
+      passwordChosen: !!d.passwordHash || flow.state === 'completed',
+      identityStatus: d.civilStatus && d.document ? identityStatus(d) : null,
+      result: d.result ? { provisionalId: d.result.provisionalId ? formatProvisionalId(d.result.provisionalId) : null } : null,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Progressive enhancement of the birth place on « Votre état civil »: the commune (or country) text
+// field becomes an accessible autocomplete fed by /api/communes and /api/pays, and the chosen INSEE
+// code goes into a hidden field. Without JavaScript the page offers a « Rechercher » button and a
+// list of radios instead. No inline script: the CSP is strict.
+(function () {
+  'use strict';
+  var autocomplete = window.accessibleAutocomplete;
+  if (!autocomplete || !window.fetch || !document.querySelector) return;
+
+  function birthDate(form) {
+    function val(name) {
+      var el = form.querySelector('[name="' + name + '"]');
+      return el ? el.value.trim() : '';
+    }
+    var d = val('birthDate-day');
+    var m = val('birthDate-month');
+    var y = val('birthDate-year');
+    if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return '';
+    return y + '-' + (m.length === 1 ? '0' + m : m) + '-' + (d.length === 1 ? '0' + d : d);
+  }
+
+  function enhance(input) {
+    var kind = input.getAttribute('data-place-autocomplete');
+    var codeName = input.getAttribute('data-place-code');
+    var form = input.form;
+    var group = input.closest('.govuk-form-group');
+    var block = group.parentNode;
+    var checked = block.querySelector('input[name="' + codeName + '"]:checked');
+    var results = block.querySelector('[data-place-results]');
+    var search = block.querySelector('[data-place-search]');
+    if (results) results.parentNode.removeChild(results);
+    if (search) search.parentNode.removeChild(search);
+
+    var hidden = document.createElement('input');
+    hidden.type = 'hidden';
+    hidden.name = codeName;
+    hidden.value = checked ? checked.value : '';
+    group.appendChild(hidden);
+
+    var id = input.id;
+    var name = input.name;
+    var value = input.value;
+    var describedBy = input.getAttribute('aria-describedby');
+    var hasError = input.classList.contains('govuk-input--error');
+    var container = document.createElement('div');
+    input.parentNode.insertBefore(container, input);
+    input.parentNode.removeChild(input);
+
+    autocomplete({
+      element: container,
+      id: id,
+      name: name,
+      defaultValue: value,
+      minLength: 2,
+      showNoOptionsFound: true,
+      inputClasses: hasError ? 'govuk-input--error' : undefined,
+      source: function (query, populate) {
+        var url = kind === 'commune' ? '/api/communes?q=' + encodeURIComponent(query) : '/api/pays?q=' + encodeURIComponent(query);
+        var date = kind === 'commune' ? birthDate(form) : '';
+        if (date) url += '&date=' + encodeURIComponent(date);
+        fetch(url, { headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+          .then(function (d) { populate(d.results || []); })
+          .catch(function () { populate([]); });
+      },
+      templates: {
+        inputValue: function (r) { return r ? (typeof r === 'string' ? r : r.name) : ''; },
+        suggestion: function (r) { return typeof r === 'string' ? r : r.label; },
+      },
+      onConfirm: function (r) {
+        if (r && r.code) hidden.value = r.code;
+      },
+      tNoResults: function () { return kind === 'commune' ? 'Aucune commune ne correspond' : 'Aucun pays ne correspond'; },
+      tStatusQueryTooShort: function (n) { return 'Saisissez au moins ' + n + ' caractères pour voir les résultats'; },
+      tStatusNoResults: function () { return 'Aucun résultat'; },
+      tStatusSelectedOption: function (option, length, index) { return option + ' ' + (index + 1) + ' sur ' + length + ' est sélectionné'; },
+      tStatusResults: function (length, selected) { return length + (length > 1 ? ' résultats disponibles. ' : ' résultat disponible. ') + selected; },
+      tAssistiveHint: function () { return 'Quand des résultats sont proposés, parcourez-les avec les flèches haut et bas, puis choisissez avec Entrée.'; },
+    });
+
+    var created = document.getElementById(id);
+    if (created) {
+      if (describedBy) created.setAttribute('aria-describedby', (describedBy + ' ' + (created.getAttribute('aria-describedby') || '')).trim());
+      created.addEventListener('input', function () { hidden.value = ''; });
+    }
+  }
+
+  var inputs = document.querySelectorAll('input[data-place-autocomplete]');
+  for (var i = 0; i < inputs.length; i++) enhance(inputs[i]);
+})();

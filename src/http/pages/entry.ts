@@ -1,0 +1,137 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors/app-error';
+import { findPrestation, findTheme, prestationsOf, themes } from '../../prestations/catalogue';
+import { sendHtml } from '../errors';
+import { rememberPrestation } from '../intent';
+import { insetText, linkButton } from '../views/components';
+import { html } from '../views/html';
+import { layout } from '../views/layout';
+
+/**
+ * The ways in (steps ① to ③ of the public page): « Aides et démarches » → « Mes démarches » → a
+ * theme of the banner « Faites une demande de prestation en ligne » → a prestation → « Faire la
+ * demande » → « Créer un compte » or « Se connecter »; and « Mon Compte » at the top of every page.
+ */
+const AIDES = '/aides-et-demarches';
+const DEMARCHES = `${AIDES}/mes-demarches`;
+const themePath = (slug: string) => `${DEMARCHES}/${slug}`;
+const prestationPath = (slug: string) => `${AIDES}/prestations/${slug}`;
+
+const breadcrumbs = (items: { href: string; text: string }[]) =>
+  html`<nav class="govuk-breadcrumbs" aria-label="Fil d’Ariane"><ol class="govuk-breadcrumbs__list">${items.map(
+    (i) => html`<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${i.href}">${i.text}</a></li>`,
+  )}</ol></nav>`;
+
+export function entryPages(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    app.get(AIDES, async (_req, reply) =>
+      sendHtml(
+        reply,
+        layout(
+          { title: 'Aides et démarches' },
+          html`<h1 class="govuk-heading-xl">Aides et démarches</h1>
+<p class="govuk-body-l">Faites vos demandes de prestation en ligne et suivez vos démarches.</p>
+<h2 class="govuk-heading-m"><a class="govuk-link" href="${DEMARCHES}">Mes démarches</a></h2>
+<p class="govuk-body">Choisissez la prestation qui correspond à votre situation et faites votre demande en ligne.</p>
+<h2 class="govuk-heading-m">Vous faites déjà partie d’un foyer allocataire ?</h2>
+<p class="govuk-body">Passez directement par <a class="govuk-link" href="/mon-compte">Mon Compte</a> pour vous connecter ou créer votre espace personnel.</p>`,
+        ),
+      ),
+    );
+
+    app.get(DEMARCHES, async (_req, reply) =>
+      sendHtml(
+        reply,
+        layout(
+          { title: 'Mes démarches', backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }]) },
+          html`<h1 class="govuk-heading-xl">Mes démarches</h1>
+<section class="govuk-!-margin-bottom-6" aria-labelledby="bandeau-demande">
+  <h2 class="govuk-heading-l" id="bandeau-demande">Faites une demande de prestation en ligne</h2>
+  <p class="govuk-body">Choisissez le thème qui vous intéresse.</p>
+  <ul class="govuk-list">
+    ${themes.map((t) => html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold" href="${themePath(t.slug)}">${t.title}</a><br><span class="govuk-body">${t.description}</span></li>`)}
+  </ul>
+</section>`,
+        ),
+      ),
+    );
+
+    app.get(`${DEMARCHES}/:theme`, async (req, reply) => {
+      const theme = findTheme((req.params as { theme: string }).theme);
+      if (!theme) throw new AppError('NOT_FOUND');
+      return sendHtml(
+        reply,
+        layout(
+          { title: theme.title, backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }, { href: DEMARCHES, text: 'Mes démarches' }]) },
+          html`<span class="govuk-caption-l">Faites une demande de prestation en ligne</span>
+<h1 class="govuk-heading-xl">${theme.title}</h1>
+<p class="govuk-body-l">${theme.description}</p>
+<ul class="govuk-list">
+  ${prestationsOf(theme.slug).map((p) => html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="${prestationPath(p.slug)}">${p.title}</a><br><span class="govuk-body">${p.summary}</span></li>`)}
+</ul>`,
+        ),
+      );
+    });
+
+    app.get(`${AIDES}/prestations/:slug`, async (req, reply) => {
+      const p = findPrestation((req.params as { slug: string }).slug);
+      if (!p) throw new AppError('NOT_FOUND');
+      const theme = findTheme(p.theme);
+      return sendHtml(
+        reply,
+        layout(
+          {
+            title: p.title,
+            backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }, { href: DEMARCHES, text: 'Mes démarches' }, ...(theme ? [{ href: themePath(theme.slug), text: theme.title }] : [])]),
+          },
+          html`<h1 class="govuk-heading-xl">${p.title}</h1>
+<p class="govuk-body-l">${p.summary}</p>
+${p.online
+  ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
+  : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
+<p class="govuk-body"><a class="govuk-link" href="https://www.mdph.fr/">Trouver la MDPH de mon département (site mdph.fr)</a></p>`}`,
+        ),
+      );
+    });
+
+    app.get(`${AIDES}/prestations/:slug/faire-la-demande`, async (req, reply) => {
+      const p = findPrestation((req.params as { slug: string }).slug);
+      if (!p) throw new AppError('NOT_FOUND');
+      if (!p.online) return reply.redirect(prestationPath(p.slug), 303);
+      rememberPrestation(reply, p.slug, ctx.config.isProduction);
+      return sendHtml(
+        reply,
+        layout(
+          { title: `Faire la demande : ${p.title}`, backLink: html`<a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a>` },
+          html`<span class="govuk-caption-l">Faire la demande</span>
+<h1 class="govuk-heading-xl">${p.title}</h1>
+<p class="govuk-body-l">Pour faire cette demande en ligne, vous avez besoin de votre espace personnel Mon Compte.</p>
+<h2 class="govuk-heading-m">Vous n’avez pas encore de compte</h2>
+<p class="govuk-body">Créez-le en quelques minutes : vous reviendrez ensuite à votre demande.</p>
+${linkButton('Créer un compte', '/creer-mon-compte')}
+<h2 class="govuk-heading-m">Vous avez déjà un compte</h2>
+<p class="govuk-body">Connectez-vous avec votre numéro de sécurité sociale (ou votre identifiant provisoire) et votre mot de passe.</p>
+${linkButton('Se connecter', '/connexion', { secondary: true })}`,
+        ),
+      );
+    });
+
+    app.get('/mon-compte', async (_req, reply) =>
+      sendHtml(
+        reply,
+        layout(
+          { title: 'Mon Compte' },
+          html`<h1 class="govuk-heading-xl">Mon Compte</h1>
+<h2 class="govuk-heading-m">Vous avez déjà un compte</h2>
+<p class="govuk-body">Connectez-vous avec votre numéro de sécurité sociale (ou votre identifiant provisoire) et votre mot de passe.</p>
+${linkButton('Se connecter', '/connexion')}
+<h2 class="govuk-heading-m">Vous n’avez pas encore de compte</h2>
+<p class="govuk-body">Vous faites partie d’un foyer allocataire (conjoint, enfant de plus de 15 ans, personne à charge) ? Créez votre espace personnel pour consulter vos données personnelles, modifier vos coordonnées de contact ou déclarer une séparation.</p>
+${linkButton('Créer mon compte', '/creer-mon-compte/nouveau?depuis=mon-compte', { secondary: true })}
+<p class="govuk-body">Vous souhaitez faire une demande de prestation ? Passez par <a class="govuk-link" href="${DEMARCHES}">Mes démarches</a>.</p>`,
+        ),
+      ),
+    );
+  };
+}

@@ -1,0 +1,258 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../context';
+import { AppError, ValidationError, type FieldError } from '../../../errors/app-error';
+import type { RegistrationFlow } from '../../../flows/registration/data';
+import type { Step } from '../../../flows/registration/machine';
+import { RegistrationService, StepNotReachable, type StepInput } from '../../../flows/registration/service';
+import { sendHtml } from '../../errors';
+import { chosenPrestation } from '../../intent';
+import type { SafeHtml } from '../../views/html';
+import {
+  BASE,
+  DONE_PATH,
+  civilStatusPage,
+  civilStatusValues,
+  codePage,
+  contactPage,
+  contactValues,
+  documentPage,
+  documentValues,
+  donePage,
+  mapErrors,
+  passwordPage,
+  pathOf,
+  reviewPage,
+  startPage,
+  STEP_PATHS,
+  type Values,
+} from './views';
+
+/** The flow id lives in an HttpOnly cookie: a reload, the back button or a second tab see the same flow. */
+export const FLOW_COOKIE = 'mc_registration';
+
+export function registrationService(ctx: AppContext): RegistrationService {
+  return new RegistrationService({
+    db: ctx.database.db,
+    clock: ctx.clock,
+    codes: ctx.codes,
+    passwords: ctx.passwords,
+    rateLimiter: ctx.rateLimiter,
+    repertoire: ctx.repertoire,
+    documentVerifier: ctx.documentVerifier,
+    agencyPhone: ctx.config.agencyPhone,
+  });
+}
+
+type Body = Record<string, string | string[] | undefined>;
+const bodyOf = (req: FastifyRequest): Body => (req.body ?? {}) as Body;
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[v.length - 1] : v);
+function values(body: Body): Values {
+  const out: Values = {};
+  for (const [k, v] of Object.entries(body)) if (k !== '_csrf') out[k] = one(v);
+  return out;
+}
+
+/**
+ * « Créer Mon Compte » as pages: GET renders the step pre-filled from the flow, POST validates,
+ * saves and redirects (Post/Redirect/Get); errors re-render the step with status 400.
+ */
+export function registrationPages(ctx: AppContext, service = registrationService(ctx)): FastifyPluginAsync {
+  const secure = ctx.config.isProduction;
+  const setFlowCookie = (reply: FastifyReply, id: string) =>
+    reply.setCookie(FLOW_COOKIE, id, { path: BASE, httpOnly: true, sameSite: 'lax', secure, maxAge: 24 * 60 * 60 });
+  const clearFlowCookie = (reply: FastifyReply) => reply.clearCookie(FLOW_COOKIE, { path: BASE });
+
+  /** Where flow errors lead: the guard's redirect, or the start page for a missing or expired flow. */
+  function redirectForFlowError(e: unknown, reply: FastifyReply): FastifyReply {
+    if (e instanceof StepNotReachable) return reply.redirect(pathOf(e.redirectTo), 303);
+    if (e instanceof AppError && e.code === 'REGISTRATION_FLOW_EXPIRED') {
+      clearFlowCookie(reply);
+      return reply.redirect(`${BASE}?expiree=1`, 303);
+    }
+    if (e instanceof AppError && e.code === 'REGISTRATION_FLOW_NOT_FOUND') {
+      clearFlowCookie(reply);
+      return reply.redirect(BASE, 303);
+    }
+    throw e;
+  }
+
+  /** GET of a step: the guard, then the page. */
+  async function show(req: FastifyRequest, reply: FastifyReply, step: Step, render: (flow: RegistrationFlow) => Promise<SafeHtml> | SafeHtml) {
+    const id = req.cookies[FLOW_COOKIE];
+    if (!id) return reply.redirect(BASE, 303);
+    let flow: RegistrationFlow;
+    try {
+      flow = await service.open(id, step);
+    } catch (e) {
+      return redirectForFlowError(e, reply);
+    }
+    return sendHtml(reply, await render(flow));
+  }
+
+  /** POST of a step: the use case, then PRG; field errors re-render the step. */
+  async function submit(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    step: Step,
+    run: (id: string) => Promise<{ next: Step | 'completed' }>,
+    rerender: (flow: RegistrationFlow, errors: FieldError[]) => Promise<SafeHtml> | SafeHtml,
+    redirectSuffix = '',
+  ) {
+    const id = req.cookies[FLOW_COOKIE];
+    if (!id) return reply.redirect(BASE, 303);
+    try {
+      const out = await run(id);
+      return reply.redirect(pathOf(out.next) + redirectSuffix, 303);
+    } catch (e) {
+      let fields: FieldError[] | undefined;
+      if (e instanceof ValidationError) fields = e.fields;
+      else if (e instanceof AppError && e.field && !(e instanceof StepNotReachable)) fields = [{ field: e.field, code: e.code, message: e.message }];
+      if (!fields) return redirectForFlowError(e, reply);
+      let flow: RegistrationFlow;
+      try {
+        flow = await service.open(id, step);
+      } catch (again) {
+        return redirectForFlowError(again, reply);
+      }
+      const status = e instanceof AppError ? e.status : 400;
+      return sendHtml(reply, await rerender(flow, fields), status);
+    }
+  }
+
+  const meta = (req: FastifyRequest) => ({ ip: req.ip });
+
+  return async (app) => {
+    app.get(BASE, async (req, reply) => {
+      const q = req.query as Record<string, string | undefined>;
+      const live = await service.findLive(req.cookies[FLOW_COOKIE]);
+      return sendHtml(reply, startPage({ prestation: chosenPrestation(req)?.slug, expired: q.expiree === '1', resume: !!live && live.state !== 'completed' && live.state !== 'civil_status' }));
+    });
+
+    /** « Commencer »: resumes the live flow of this browser, or starts one (from « Mon Compte »: straight to ④). */
+    app.get(`${BASE}/nouveau`, async (req, reply) => {
+      const live = await service.findLive(req.cookies[FLOW_COOKIE]);
+      if (live && live.state !== 'completed') return reply.redirect(pathOf(live.state), 303);
+      const q = req.query as Record<string, string | undefined>;
+      const flow = await service.start({ prestation: chosenPrestation(req)?.slug, origin: q.depuis === 'mon-compte' ? 'mon-compte' : 'demarche' });
+      setFlowCookie(reply, flow.id);
+      return reply.redirect(STEP_PATHS.civil_status, 303);
+    });
+
+    // ④ État civil
+    app.get(STEP_PATHS.civil_status, (req, reply) =>
+      show(req, reply, 'civil_status', (flow) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: civilStatusValues(flow), showResults: false })),
+    );
+    app.post(STEP_PATHS.civil_status, async (req, reply) => {
+      const body = bodyOf(req);
+      const v = values(body);
+      const action = v.action ?? '';
+      if (action === 'rechercher-commune' || action === 'rechercher-pays') {
+        // Search without JavaScript: the same page with the matching places as radios; nothing saved.
+        return show(req, reply, 'civil_status', (flow) => {
+          if (action === 'rechercher-commune') {
+            v.birthPlaceKind = 'france';
+            delete v.communeCode;
+          } else {
+            v.birthPlaceKind = 'etranger';
+            delete v.countryCode;
+          }
+          return civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, showResults: true });
+        });
+      }
+      return submit(
+        req,
+        reply,
+        'civil_status',
+        (id) =>
+          service.submitCivilStatus(id, {
+            ...v,
+            noNir: v.noNir,
+            birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] },
+          } as StepInput),
+        (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
+      );
+    });
+
+    // ⑤ Titre d'identité
+    app.get(STEP_PATHS.identity_document, (req, reply) => show(req, reply, 'identity_document', (flow) => documentPage({ flow, csrfToken: req.csrfToken, values: documentValues(flow) })));
+    app.post(STEP_PATHS.identity_document, async (req, reply) => {
+      const v = values(bodyOf(req));
+      const kind = v.documentKind;
+      return submit(
+        req,
+        reply,
+        'identity_document',
+        (id) => service.submitDocument(id, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined }),
+        (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors: mapErrors(errors, { documentKind: kind }) }),
+      );
+    });
+
+    // ⑥ Coordonnées de contact
+    app.get(STEP_PATHS.contact, (req, reply) => show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow) })));
+    app.post(STEP_PATHS.contact, async (req, reply) => {
+      const v = values(bodyOf(req));
+      return submit(
+        req,
+        reply,
+        'contact',
+        (id) => service.submitContact(id, v, meta(req)),
+        (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }),
+      );
+    });
+
+    // ⑦ Code
+    const renderCode = async (req: FastifyRequest, flow: RegistrationFlow, errors?: FieldError[]) => {
+      const allowedAt = await service.resendAllowedAt(flow.id);
+      const resendInSeconds = allowedAt > 0 ? Math.ceil((allowedAt - ctx.clock.now()) / 1000) : 0;
+      const resent = (req.query as Record<string, string | undefined>).renvoye === '1';
+      return codePage({ flow, csrfToken: req.csrfToken, resendInSeconds, resent: resent && !errors, agencyPhone: ctx.config.agencyPhone, ...(errors ? { errors } : {}) });
+    };
+    app.get(STEP_PATHS.code, (req, reply) => show(req, reply, 'code', (flow) => renderCode(req, flow)));
+    app.post(STEP_PATHS.code, async (req, reply) => {
+      const v = values(bodyOf(req));
+      return submit(req, reply, 'code', (id) => service.verifyCode(id, { code: v.code }), (flow, errors) => renderCode(req, flow, errors));
+    });
+    app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) =>
+      submit(
+        req,
+        reply,
+        'code',
+        (id) => service.resendCode(id, meta(req)),
+        (flow, errors) => renderCode(req, flow, errors.map((e) => ({ ...e, field: 'resend' }))),
+        '?renvoye=1',
+      ),
+    );
+
+    // ⑧ Mot de passe
+    app.get(STEP_PATHS.password, (req, reply) => show(req, reply, 'password', (flow) => passwordPage({ flow, csrfToken: req.csrfToken })));
+    app.post(STEP_PATHS.password, async (req, reply) => {
+      const v = values(bodyOf(req));
+      return submit(
+        req,
+        reply,
+        'password',
+        (id) => service.submitPassword(id, { password: v.password, passwordConfirmation: v.passwordConfirmation }),
+        (flow, errors) => passwordPage({ flow, csrfToken: req.csrfToken, errors }),
+      );
+    });
+
+    // Récapitulatif → the account
+    app.get(STEP_PATHS.review, (req, reply) => show(req, reply, 'review', (flow) => reviewPage({ flow, csrfToken: req.csrfToken })));
+    app.post(STEP_PATHS.review, async (req, reply) =>
+      submit(req, reply, 'review', (id) => service.confirm(id), (flow, errors) => reviewPage({ flow, csrfToken: req.csrfToken, errors })),
+    );
+
+    app.get(DONE_PATH, async (req, reply) => {
+      const id = req.cookies[FLOW_COOKIE];
+      if (!id) return reply.redirect(BASE, 303);
+      let flow: RegistrationFlow;
+      try {
+        flow = await service.load(id);
+      } catch (e) {
+        return redirectForFlowError(e, reply);
+      }
+      if (flow.state !== 'completed') return reply.redirect(pathOf(flow.state), 303);
+      return sendHtml(reply, donePage({ flow }));
+    });
+  };
+}
