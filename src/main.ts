@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createContext } from './context';
+import { seedDemoData } from './demo/seed';
 import { buildServer } from './http/server';
 
 /** Starts Mon Compte: configuration → context → HTTP server (and, in development, its companions). */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const ctx = await createContext(config);
+  if (config.demoData) await seedDemoData(ctx);
   const app = await buildServer(ctx);
   await app.listen({ port: config.port, host: config.host });
   ctx.messaging.worker.start();

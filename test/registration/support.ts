@@ -93,3 +93,43 @@ export function text(body: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }
+
+export interface JourneyOptions {
+  person?: Record<string, string>;
+  document?: Record<string, string>;
+  contact?: Record<string, string>;
+}
+
+/** Walks the pages up to (not including) `until`, with sensible defaults; returns the address the code went to. */
+export async function walkTo(
+  b: TestBrowser,
+  db: Kysely<Database>,
+  until: 'identity_document' | 'contact' | 'code' | 'password' | 'review' | 'completed',
+  o: JourneyOptions = {},
+): Promise<{ to: string }> {
+  const order = ['identity_document', 'contact', 'code', 'password', 'review', 'completed'];
+  const reach = (s: string) => order.indexOf(until) >= order.indexOf(s);
+  const contact = o.contact ?? { contactKind: 'email', email: `p${Math.random().toString(36).slice(2, 10)}@example.fr` };
+  const to = contact.contactKind === 'email' ? contact.email!.toLowerCase() : `+33${contact.phone!.replace(/\s/g, '').slice(1)}`;
+  await visit(b, '/creer-mon-compte/nouveau');
+  await submit(b, '/creer-mon-compte/etat-civil', o.person ?? MARIE);
+  if (!reach('contact')) return { to };
+  await submit(b, '/creer-mon-compte/titre-identite', o.document ?? { documentKind: 'cni', 'documentNumber-cni': 'X4RTBPFW4' });
+  if (!reach('code')) return { to };
+  await submit(b, '/creer-mon-compte/coordonnees', contact);
+  if (!reach('password')) return { to };
+  await submit(b, '/creer-mon-compte/code', { code: await lastCode(db, to) });
+  if (!reach('review')) return { to };
+  await submit(b, '/creer-mon-compte/mot-de-passe', { password: PASSWORD, passwordConfirmation: PASSWORD });
+  if (!reach('completed')) return { to };
+  await submit(b, '/creer-mon-compte/recapitulatif', {});
+  return { to };
+}
+
+let order = 200;
+/** Marie with a NIR of her own (another order number): a person nobody registered yet. */
+export function freshMarie(): Record<string, string> {
+  order++;
+  const body = `2900575114${String(order).padStart(3, '0')}`;
+  return { ...MARIE, nir: body + nirKey(body) };
+}

@@ -1,0 +1,142 @@
+import type { NewAccount } from '../accounts/repository';
+import { createAccount } from '../accounts/repository';
+import type { AppContext } from '../context';
+import { DEMO_PEOPLE } from './people';
+
+/**
+ * Demo data for development (`config.demoData`, on by default outside production): when the
+ * accounts table is empty at start-up, a few accounts with a known password, listed in the README
+ * (« Comptes de démonstration »).
+ */
+export const DEMO_PASSWORD = 'Demo2026Caf';
+export const DEMO_PROVISIONAL_ID = 'P25QFH83NQ';
+export const DEMO_DOSSIER_NUMBER = '1234567';
+
+type Person = (typeof DEMO_PEOPLE)[keyof typeof DEMO_PEOPLE];
+
+function fromPerson(p: Person, o: Omit<NewAccount, 'login_id' | 'nir' | 'provisional_id' | 'civility' | 'birth_name' | 'given_names' | 'birth_date' | 'password_hash' | 'franceconnect_sub' | 'contact_verified_at'>): Omit<NewAccount, 'password_hash' | 'contact_verified_at'> {
+  return {
+    login_id: p.nir,
+    nir: p.nir,
+    provisional_id: null,
+    civility: p.sex === 'M' ? 'M' : 'MME',
+    birth_name: p.birthName,
+    given_names: p.givenNames,
+    birth_date: p.birthDate,
+    franceconnect_sub: null,
+    ...o,
+  };
+}
+
+export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_at'>[] = [
+  fromPerson(DEMO_PEOPLE.camilleDurand, {
+    usage_name: null,
+    birth_place_kind: 'commune',
+    birth_place_code: '69383',
+    birth_place_name: 'Lyon 3e Arrondissement',
+    identity_status: 'confirmed',
+    identity_document_kind: 'cni',
+    identity_document_number: 'D3M0CNI26',
+    contact_kind: 'email',
+    contact_value: 'camille.durand@example.fr',
+  }),
+  fromPerson(DEMO_PEOPLE.karimHaddad, {
+    usage_name: null,
+    birth_place_kind: 'commune',
+    birth_place_code: '33063',
+    birth_place_name: 'Bordeaux',
+    identity_status: 'confirmed',
+    identity_document_kind: 'passport',
+    identity_document_number: '21AB12345',
+    contact_kind: 'sms',
+    contact_value: '+33612345678',
+  }),
+  {
+    login_id: DEMO_PROVISIONAL_ID,
+    nir: null,
+    provisional_id: DEMO_PROVISIONAL_ID,
+    civility: 'MME',
+    birth_name: 'SOUZA',
+    given_names: 'Ana Paula',
+    usage_name: null,
+    birth_date: '1995-03-08',
+    birth_place_kind: 'country',
+    birth_place_code: '99416',
+    birth_place_name: 'BRESIL',
+    identity_status: 'to_confirm',
+    identity_document_kind: null,
+    identity_document_number: null,
+    contact_kind: 'email',
+    contact_value: 'ana.souza@example.fr',
+    franceconnect_sub: null,
+  },
+  fromPerson(DEMO_PEOPLE.julienMoreau, {
+    usage_name: null,
+    birth_place_kind: 'commune',
+    birth_place_code: '44109',
+    birth_place_name: 'Nantes',
+    identity_status: 'confirmed',
+    identity_document_kind: 'cni',
+    identity_document_number: '880692310285',
+    contact_kind: 'email',
+    contact_value: 'julien.moreau@example.fr',
+  }),
+  fromPerson(DEMO_PEOPLE.leaMoreau, {
+    usage_name: 'MOREAU',
+    birth_place_kind: 'commune',
+    birth_place_code: '92044',
+    birth_place_name: 'Levallois-Perret',
+    identity_status: 'confirmed',
+    identity_document_kind: 'cni',
+    identity_document_number: 'L3AM0R3AU',
+    contact_kind: 'sms',
+    contact_value: '+33698765432',
+  }),
+  fromPerson(DEMO_PEOPLE.hugoMoreau, {
+    usage_name: null,
+    birth_place_kind: 'commune',
+    birth_place_code: '44109',
+    birth_place_name: 'Nantes',
+    identity_status: 'to_confirm',
+    identity_document_kind: null,
+    identity_document_number: null,
+    contact_kind: 'email',
+    contact_value: 'hugo.moreau@example.fr',
+  }),
+];
+
+/** Creates the demo accounts and the Moreau household when there is no account yet. Returns how many were created. */
+export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
+  const { db } = ctx.database;
+  const existing = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return 0;
+  const now = ctx.clock.now();
+  const passwordHash = await ctx.passwords.hash(DEMO_PASSWORD);
+  return db.transaction().execute(async (trx) => {
+    const ids = new Map<string, string>();
+    for (const a of demoAccounts) {
+      const created = await createAccount(trx, { ...a, password_hash: passwordHash, contact_verified_at: now }, now);
+      if (!created.ok) throw new Error(`demo account ${a.login_id} could not be created`);
+      ids.set(a.login_id, created.account.id);
+    }
+    const householdId = `demo-foyer-${DEMO_DOSSIER_NUMBER}`;
+    await trx.insertInto('households').values({ id: householdId, dossier_number: DEMO_DOSSIER_NUMBER, created_at: now }).execute();
+    const member = (nir: string, role: 'responsable' | 'conjoint' | 'enfant', procuration: boolean) => ({
+      household_id: householdId,
+      account_id: ids.get(nir)!,
+      role,
+      has_procuration: procuration ? 1 : 0,
+      joined_at: now,
+      left_at: null,
+    });
+    await trx
+      .insertInto('household_members')
+      .values([
+        member(DEMO_PEOPLE.julienMoreau.nir, 'responsable', false),
+        member(DEMO_PEOPLE.leaMoreau.nir, 'conjoint', true),
+        member(DEMO_PEOPLE.hugoMoreau.nir, 'enfant', false),
+      ])
+      .execute();
+    return demoAccounts.length;
+  });
+}
