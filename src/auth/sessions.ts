@@ -114,6 +114,13 @@ export class SessionService {
     return next;
   }
 
+  /** « Rester connecté »: the session is marked as seen now, whatever the minute granularity. */
+  async keepAlive(s: SessionRecord): Promise<void> {
+    const now = this.clock.now();
+    await this.store.touch(s.id, now);
+    s.lastSeenAt = now;
+  }
+
   end(id: string): Promise<boolean> {
     return this.store.end(id, this.clock.now());
   }

@@ -5,10 +5,16 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
+import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { registerErrorHandling } from './errors';
 import { registerCsrf } from './security/csrf';
 import { publicPages } from './pages/public';
+import { loginPages } from './pages/login';
+import { passwordResetPages } from './pages/password-reset';
+import { personalSpacePages } from './pages/personal-space';
+import { securityPages } from './pages/security';
 import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
@@ -31,7 +37,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
         : {
             level: process.env.LOG_LEVEL ?? 'info',
             // Never log secrets: cookies, authorisation headers, form bodies are not logged.
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: { paths: LOG_REDACT_PATHS, censor: LOG_REDACT_CENSOR },
           },
   });
 
@@ -70,8 +76,13 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
+  registerSessions(app, ctx);
 
   await app.register(publicPages(ctx));
+  await app.register(loginPages(ctx));
+  await app.register(passwordResetPages(ctx));
+  await app.register(personalSpacePages(ctx));
+  await app.register(securityPages(ctx));
   await app.register(entryPages(ctx));
   const registration = registrationService(ctx);
   await app.register(registrationPages(ctx, registration));

@@ -1,0 +1,75 @@
+import type { FastifyRequest } from 'fastify';
+import { pageUser } from '../../auth/http-session';
+import type { PasswordRuleId } from '../../auth/passwords';
+import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
+import type { CodeCheck } from '../../auth/verification-codes';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import type { NewPasswordProblem } from '../../flows/login/password-reset';
+import { button, form, notificationBanner } from '../views/components';
+import { html, type HtmlValue, type SafeHtml } from '../views/html';
+import { layout, type LayoutOptions } from '../views/layout';
+
+/**
+ * What the pages of login, forgotten password and the personal space share: the frame of a
+ * signed-in page (header « Mon Compte » → /mon-espace, the session-timeout warning), and the
+ * translation of flow outcomes into field errors.
+ */
+export const SESSION_TIMEOUT_SCRIPT = '/assets/js/session-timeout.js';
+
+/** A page of the personal space: signed-in header, and the warning shown by session-timeout.js after 25 minutes. */
+export function accountPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user'>, content: HtmlValue): SafeHtml {
+  return layout(
+    { ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] },
+    html`${sessionTimeoutWarning(req)}${content}`,
+  );
+}
+
+/** Hidden until session-timeout.js reveals it; « Rester connecté » posts to /session/prolonger. */
+export function sessionTimeoutWarning(req: FastifyRequest): SafeHtml {
+  if (!req.session) return html``;
+  return html`<div class="govuk-notification-banner" id="session-timeout" hidden tabindex="-1" role="region" aria-labelledby="session-timeout-title" data-warn-after-seconds="${IDLE_WARNING_MS / 1000}" data-expire-after-seconds="${IDLE_TIMEOUT_MS / 1000}">
+  <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="session-timeout-title">Important</h2></div>
+  <div class="govuk-notification-banner__content">
+    <p class="govuk-notification-banner__heading">Votre session va bientôt expirer</p>
+    <p class="govuk-body">Pour protéger vos informations, vous serez déconnecté <span data-session-timeout-left>dans 5 minutes</span> sans action de votre part.</p>
+    ${form({ action: '/session/prolonger', csrfToken: req.csrfToken }, html`<input type="hidden" name="retour" value="${safeReturnPath(req.url)}">${button('Rester connecté', { id: 'session-timeout-stay' })}`)}
+  </div>
+</div>`;
+}
+
+/** Only our own paths: « /mon-espace… », never « //ailleurs » or « https://… ». */
+export function safeReturnPath(p: unknown, fallback = '/mon-espace'): string {
+  if (typeof p !== 'string' || !p.startsWith('/') || p.startsWith('//') || p.startsWith('/\\') || p.length > 200) return fallback;
+  return p;
+}
+
+export function successBanner(title: string, body: HtmlValue): SafeHtml {
+  return notificationBanner({ success: true, title: 'Succès', body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}` });
+}
+
+/** A code refused: the message for the `code` field. */
+export function codeError(reason: Exclude<CodeCheck, { ok: true }>['reason'], attemptsLeft: number): FieldError {
+  if (reason === 'wrong') {
+    return fieldError('code', 'AUTH_CODE_WRONG', `Le code est incorrect. Il vous reste ${attemptsLeft} essai${attemptsLeft > 1 ? 's' : ''}.`);
+  }
+  if (reason === 'too_many_attempts') return fieldError('code', 'AUTH_CODE_TOO_MANY_ATTEMPTS');
+  return fieldError('code', 'AUTH_CODE_EXPIRED');
+}
+
+/** A new password refused: field errors (at `password` or `passwordConfirmation`). */
+export function newPasswordErrors(problem: NewPasswordProblem, broken: PasswordRuleId[]): FieldError[] {
+  if (problem === 'required') return [fieldError('password', 'AUTH_PASSWORD_REQUIRED')];
+  if (problem === 'confirmation') return [fieldError('passwordConfirmation', 'AUTH_PASSWORD_CONFIRMATION_MISMATCH')];
+  const labels: Record<PasswordRuleId, string> = {
+    length: 'entre 10 et 64 caractères',
+    digit: 'au moins 1 chiffre',
+    lower: 'au moins 1 lettre minuscule',
+    upper: 'au moins 1 lettre majuscule',
+    alnum: 'uniquement des chiffres et des lettres non accentuées',
+  };
+  return [fieldError('password', 'AUTH_PASSWORD_RULES', `Le mot de passe doit comporter ${broken.map((b) => labels[b]).join(', ')}.`)];
+}
+
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms);
+}

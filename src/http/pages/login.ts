@@ -1,0 +1,239 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } from '../../auth/http-session';
+import type { SessionData } from '../../auth/sessions';
+import type { AppContext } from '../../context';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import { describeDestination } from '../../flows/login/contact';
+import { LOGIN_FLOW_TTL_MS } from '../../flows/login/flows';
+import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
+import { frenchDuration, waitMessage } from '../../security/login-throttle';
+import { sendHtml } from '../errors';
+import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput, warningText } from '../views/components';
+import { html } from '../views/html';
+import { layout } from '../views/layout';
+import { franceConnectButton } from '../views/franceconnect';
+import { accountPage, codeError, safeReturnPath } from './account-page';
+
+/**
+ * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),
+ * /deconnexion, and the session-timeout pages /session/expiration and /session/prolonger.
+ */
+export interface LoginPagesOptions {
+  /**
+   * Where to send the browser after our session is ended at logout (e.g. FranceConnect's
+   * end-session endpoint when `data.franceConnectIdToken` is set); undefined: our own page.
+   */
+  logoutRedirect?: (data: SessionData) => string | undefined | Promise<string | undefined>;
+}
+
+export const LOGIN_FLOW_COOKIE = 'mc_login';
+
+const NOTICES: Record<string, string> = {
+  expiree: 'Votre session a expiré après 30 minutes sans activité. Pour protéger vos informations, merci de vous reconnecter.',
+  connexion: 'Votre connexion a expiré. Merci de saisir à nouveau votre identifiant et votre mot de passe.',
+  'mot-de-passe': 'Votre mot de passe a été modifié. Vous pouvez vous connecter avec votre nouveau mot de passe.',
+};
+
+export function loginPages(ctx: AppContext, o: LoginPagesOptions = {}): FastifyPluginAsync {
+  const secure = ctx.config.isProduction;
+  const flowCookie = { path: '/connexion', httpOnly: true, sameSite: 'lax' as const, secure };
+
+  const loginForm = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; wait?: string; notice?: string }) =>
+    layout(
+      { title: 'Se connecter', hasErrors: !!v.errors?.length },
+      html`${errorSummary(v.errors)}
+${v.notice ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">${v.notice}</p>` }) : ''}
+<h1 class="govuk-heading-l">Se connecter à Mon Compte</h1>
+${v.wait ? warningText(html`${v.wait} Si vous avez oublié votre mot de passe, vous pouvez <a class="govuk-link" href="/mot-de-passe-oublie">en choisir un nouveau</a>.`) : ''}
+<!-- FranceConnect: the button is inserted in this block. -->
+<div id="franceconnect">${franceConnectButton({ heading: 'Avec FranceConnect' })}</div>
+<h2 class="govuk-heading-m">Avec mon numéro de sécurité sociale</h2>
+${form(
+  { action: '/connexion', csrfToken: req.csrfToken },
+  html`${textInput({
+    name: 'identifier',
+    label: 'Numéro de sécurité sociale ou identifiant provisoire',
+    hint: '15 caractères pour le numéro de sécurité sociale, par exemple 2 84 12 75 056 123 45',
+    value: v.identifier,
+    autocomplete: 'username',
+    spellcheck: false,
+    widthClass: 'govuk-input--width-20',
+    errors: v.errors,
+    maxlength: 40,
+  })}
+${textInput({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+<p class="govuk-body"><a class="govuk-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
+${button('Se connecter')}`,
+)}
+<h2 class="govuk-heading-m">Vous n’avez pas encore de compte ?</h2>
+<p class="govuk-body"><a class="govuk-link" href="/creer-mon-compte">Créer mon compte</a></p>`,
+    );
+
+  const codeForm = (req: FastifyRequest, v: { destination: string; resendIn: number; errors?: FieldError[]; resent?: boolean }) =>
+    layout(
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion') },
+      html`${errorSummary(v.errors)}
+${v.resent ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">Un nouveau code vous a été envoyé.</p>` }) : ''}
+<h1 class="govuk-heading-l">Saisissez le code reçu</h1>
+<p class="govuk-body">Pour protéger votre compte, nous venons de vous envoyer un code à 6 chiffres ${v.destination}. Il est valable 10 minutes.</p>
+${form(
+  { action: '/connexion/code', csrfToken: req.csrfToken },
+  html`${textInput({ name: 'code', label: 'Code à 6 chiffres', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, widthClass: 'govuk-input--width-5', errors: v.errors, maxlength: 8 })}
+${button('Valider')}`,
+)}
+<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
+<ul class="govuk-list govuk-list--bullet">
+  <li>le message peut mettre quelques minutes à arriver ;</li>
+  <li>vérifiez le dossier des courriers indésirables (spams) de votre messagerie ;</li>
+  <li>si vous n’avez plus accès à ces coordonnées, appelez votre Caf au ${ctx.config.agencyPhone}.</li>
+</ul>
+${v.resendIn > 0
+  ? html`<p class="govuk-body">Vous pourrez demander un nouveau code dans ${frenchDuration(v.resendIn)}.</p>`
+  : form({ action: '/connexion/code/renvoyer', csrfToken: req.csrfToken }, button('Recevoir un nouveau code', { secondary: true }))}`,
+    );
+
+  return async (app) => {
+    app.get('/connexion', async (req, reply) => {
+      if (req.account) return reply.redirect('/mon-espace', 303);
+      const q = req.query as Record<string, string | undefined>;
+      const notice = NOTICES[q.session === 'expiree' ? 'expiree' : (q.message ?? '')];
+      return sendHtml(reply, loginForm(req, { notice }));
+    });
+
+    app.post('/connexion', async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const identifier = typeof body.identifier === 'string' ? body.identifier.trim() : '';
+      const password = typeof body.password === 'string' ? body.password : '';
+      const missing: FieldError[] = [];
+      if (!identifier) missing.push(fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED'));
+      if (!password) missing.push(fieldError('password', 'LOGIN_PASSWORD_REQUIRED'));
+      if (missing.length) return sendHtml(reply, loginForm(req, { identifier, errors: missing }), 400);
+
+      const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
+      if (r.kind === 'throttled') {
+        const wait = waitMessage(r.retryAfterMs);
+        reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+        return sendHtml(reply, loginForm(req, { identifier, errors: [fieldError('identifier', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${wait}`)], wait }), 429);
+      }
+      if (r.kind === 'invalid') {
+        const wait = r.retryAfterMs > 0 ? waitMessage(r.retryAfterMs) : undefined;
+        return sendHtml(reply, loginForm(req, { identifier, errors: [fieldError('identifier', 'LOGIN_INVALID')], ...(wait ? { wait } : {}) }), 400);
+      }
+      if (r.kind === 'code_sent') {
+        reply.setCookie(LOGIN_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: LOGIN_FLOW_TTL_MS / 1000 });
+        return reply.redirect('/connexion/code', 303);
+      }
+      await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
+      return reply.redirect('/mon-espace', 303);
+    });
+
+    app.get('/connexion/code', async (req, reply) => {
+      const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
+      if (!p) return reply.redirect('/connexion?message=connexion', 303);
+      const q = req.query as Record<string, string | undefined>;
+      return sendHtml(
+        reply,
+        codeForm(req, { destination: describeDestination(p.account.contact_kind, p.account.contact_value), resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), resent: q.renvoye === '1' }),
+      );
+    });
+
+    app.post('/connexion/code', async (req, reply) => {
+      const token = req.cookies[LOGIN_FLOW_COOKIE];
+      const code = String((req.body as Record<string, unknown> | undefined)?.code ?? '').trim();
+      const p = await pendingLogin(ctx, token);
+      if (!p) return reply.redirect('/connexion?message=connexion', 303);
+      const page = (errors: FieldError[], status: number) =>
+        sendHtml(reply, codeForm(req, { destination: describeDestination(p.account.contact_kind, p.account.contact_value), resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), errors }), status);
+      if (!code) return page([fieldError('code', 'AUTH_CODE_REQUIRED')], 400);
+      const r = await submitLoginCode(ctx, { flowToken: token, code, origin: requestOrigin(req) });
+      if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
+      if (r.kind === 'throttled') return page([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
+      if (r.kind === 'code_error') return page([codeError(r.reason, r.attemptsLeft)], 400);
+      reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
+      await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
+      return reply.redirect('/mon-espace', 303);
+    });
+
+    app.post('/connexion/code/renvoyer', async (req, reply) => {
+      const r = await resendLoginCode(ctx, { flowToken: req.cookies[LOGIN_FLOW_COOKIE], origin: requestOrigin(req) });
+      if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
+      if (r.kind === 'too_early') {
+        const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
+        if (!p) return reply.redirect('/connexion?message=connexion', 303);
+        return sendHtml(
+          reply,
+          codeForm(req, {
+            destination: describeDestination(p.account.contact_kind, p.account.contact_value),
+            resendIn: r.retryAfterMs,
+            errors: [fieldError('code', 'AUTH_CODE_RESEND_TOO_EARLY', `Un code vient de vous être envoyé. ${waitMessage(r.retryAfterMs)}`)],
+          }),
+          429,
+        );
+      }
+      return reply.redirect('/connexion/code?renvoye=1', 303);
+    });
+
+    // Logout: a POST with the CSRF token (a link cannot log anybody out); GET shows the button, or the confirmation.
+    app.get('/deconnexion', async (req, reply) => {
+      if (req.account) {
+        return sendHtml(
+          reply,
+          accountPage(
+            req,
+            { title: 'Se déconnecter' },
+            html`<h1 class="govuk-heading-l">Se déconnecter</h1>
+<p class="govuk-body">Vous allez quitter votre espace personnel Mon Compte.</p>
+${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconnecter'))}
+<p class="govuk-body"><a class="govuk-link" href="/mon-espace">Retour à mon espace</a></p>`,
+          ),
+        );
+      }
+      return sendHtml(
+        reply,
+        layout(
+          { title: 'Vous êtes déconnecté' },
+          html`${panel('Vous êtes déconnecté', 'À bientôt sur Mon Compte')}
+<p class="govuk-body">Votre session est terminée. Si vous utilisez un ordinateur partagé, pensez à fermer votre navigateur.</p>
+${linkButton('Se reconnecter', '/connexion')}`,
+        ),
+      );
+    });
+
+    app.post('/deconnexion', async (req, reply) => {
+      const data = await endCurrentSession(ctx, req, reply);
+      const next = data && o.logoutRedirect ? await o.logoutRedirect(data) : undefined;
+      return reply.redirect(next ?? '/deconnexion', 303);
+    });
+
+    app.get('/session/expiration', async (req, reply) => {
+      if (req.account) {
+        return sendHtml(
+          reply,
+          accountPage(
+            req,
+            { title: 'Votre session va expirer' },
+            html`<h1 class="govuk-heading-l">Votre session va expirer</h1>
+<p class="govuk-body">Pour protéger vos informations, vous êtes déconnecté automatiquement après 30 minutes sans activité, et dans tous les cas 12 heures après votre connexion.</p>
+${form({ action: '/session/prolonger', csrfToken: req.csrfToken }, html`<input type="hidden" name="retour" value="/mon-espace">${button('Rester connecté')}`)}
+<p class="govuk-body"><a class="govuk-link" href="/deconnexion">Se déconnecter</a></p>`,
+          ),
+        );
+      }
+      return sendHtml(
+        reply,
+        layout(
+          { title: 'Votre session a expiré' },
+          html`<h1 class="govuk-heading-l">Votre session a expiré</h1>
+<p class="govuk-body">Pour protéger vos informations, vous avez été déconnecté après 30 minutes sans activité. Les informations déjà enregistrées ne sont pas perdues.</p>
+${linkButton('Se reconnecter', '/connexion')}`,
+        ),
+      );
+    });
+
+    app.post('/session/prolonger', { preHandler: requireAccount }, async (req, reply) => {
+      await ctx.sessions.keepAlive(req.session!);
+      return reply.redirect(safeReturnPath((req.body as Record<string, unknown> | undefined)?.retour), 303);
+    });
+  };
+}
+

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { pageUser, requestOrigin } from '../../auth/http-session';
+import type { AppContext } from '../../context';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import { RESET_FLOW_TTL_MS } from '../../flows/login/flows';
+import { pendingReset, requestPasswordReset, resendResetCode, resetReadyForPassword, submitNewPassword, submitResetCode } from '../../flows/login/password-reset';
+import { frenchDuration, waitMessage } from '../../security/login-throttle';
+import { sendHtml } from '../errors';
+import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput } from '../views/components';
+import { html } from '../views/html';
+import { layout } from '../views/layout';
+import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
+import { codeError, newPasswordErrors } from './account-page';
+
+/**
+ * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
+ * /mot-de-passe-oublie/nouveau → /mot-de-passe-oublie/termine. The answer to the identifier never
+ * says whether an account exists. Not affected by the login throttle.
+ */
+export const RESET_FLOW_COOKIE = 'mc_reset';
+const EXPIRED = '/mot-de-passe-oublie?expiree=1';
+
+export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
+  const flowCookie = { path: '/mot-de-passe-oublie', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
+
+  const identifierPage = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; expired?: boolean }) =>
+    layout(
+      { title: 'Mot de passe oublié', hasErrors: !!v.errors?.length, user: pageUser(req), backLink: backLink('/connexion') },
+      html`${errorSummary(v.errors)}
+${v.expired ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">Votre demande a expiré. Merci de recommencer.</p>` }) : ''}
+<h1 class="govuk-heading-l">Mot de passe oublié</h1>
+<p class="govuk-body">Indiquez votre identifiant : si un compte Mon Compte lui correspond, nous enverrons un code à 6 chiffres à l’adresse e-mail ou au numéro de téléphone portable enregistré. Ce code vous permettra de choisir un nouveau mot de passe.</p>
+${form(
+  { action: '/mot-de-passe-oublie', csrfToken: req.csrfToken },
+  html`${textInput({
+    name: 'identifier',
+    label: 'Numéro de sécurité sociale ou identifiant provisoire',
+    hint: '15 caractères pour le numéro de sécurité sociale, par exemple 2 84 12 75 056 123 45',
+    value: v.identifier,
+    autocomplete: 'username',
+    spellcheck: false,
+    widthClass: 'govuk-input--width-20',
+    errors: v.errors,
+    maxlength: 40,
+  })}
+${button('Recevoir un code')}`,
+)}`,
+    );
+
+  const codePage = (req: FastifyRequest, v: { resendIn: number; errors?: FieldError[]; resent?: boolean }) =>
+    layout(
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie') },
+      html`${errorSummary(v.errors)}
+${v.resent ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">Si un compte correspond, un nouveau code a été envoyé.</p>` }) : ''}
+<h1 class="govuk-heading-l">Saisissez le code reçu</h1>
+<p class="govuk-body">Si un compte Mon Compte correspond à l’identifiant indiqué, un code à 6 chiffres vient d’être envoyé à l’adresse e-mail ou au numéro de téléphone portable enregistré. Il est valable 10 minutes.</p>
+${form(
+  { action: '/mot-de-passe-oublie/code', csrfToken: req.csrfToken },
+  html`${textInput({ name: 'code', label: 'Code à 6 chiffres', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, widthClass: 'govuk-input--width-5', errors: v.errors, maxlength: 8 })}
+${button('Valider')}`,
+)}
+<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
+<ul class="govuk-list govuk-list--bullet">
+  <li>le message peut mettre quelques minutes à arriver ;</li>
+  <li>vérifiez le dossier des courriers indésirables (spams) de votre messagerie ;</li>
+  <li>vérifiez l’identifiant saisi : <a class="govuk-link" href="/mot-de-passe-oublie">recommencer</a> ;</li>
+  <li>si vous n’avez plus accès à vos coordonnées, appelez votre Caf au ${ctx.config.agencyPhone}.</li>
+</ul>
+${v.resendIn > 0
+  ? html`<p class="govuk-body">Vous pourrez demander un nouveau code dans ${frenchDuration(v.resendIn)}.</p>`
+  : form({ action: '/mot-de-passe-oublie/code/renvoyer', csrfToken: req.csrfToken }, button('Recevoir un nouveau code', { secondary: true }))}`,
+    );
+
+  const newPasswordPage = (req: FastifyRequest, errors?: FieldError[]) =>
+    layout(
+      { title: 'Choisir un nouveau mot de passe', hasErrors: !!errors?.length, scripts: [PASSWORD_CHECKLIST_SCRIPT] },
+      html`${errorSummary(errors)}
+<h1 class="govuk-heading-l">Choisissez un nouveau mot de passe</h1>
+<p class="govuk-body">Une fois votre mot de passe changé, vous serez déconnecté de tous les appareils où vous étiez connecté.</p>
+${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, html`${passwordFields({ errors })}${button('Enregistrer mon nouveau mot de passe')}`)}`,
+    );
+
+  return async (app) => {
+    app.get('/mot-de-passe-oublie', async (req, reply) => sendHtml(reply, identifierPage(req, { expired: (req.query as Record<string, string>).expiree === '1' })));
+
+    app.post('/mot-de-passe-oublie', async (req, reply) => {
+      const identifier = String((req.body as Record<string, unknown> | undefined)?.identifier ?? '').trim();
+      if (!identifier) return sendHtml(reply, identifierPage(req, { errors: [fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')] }), 400);
+      const r = await requestPasswordReset(ctx, { identifier, origin: requestOrigin(req) });
+      if (r.kind === 'rate_limited') {
+        reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+        return sendHtml(reply, identifierPage(req, { identifier, errors: [fieldError('identifier', 'RATE_LIMITED', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`)] }), 429);
+      }
+      reply.setCookie(RESET_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: RESET_FLOW_TTL_MS / 1000 });
+      return reply.redirect('/mot-de-passe-oublie/code', 303);
+    });
+
+    app.get('/mot-de-passe-oublie/code', async (req, reply) => {
+      const p = await pendingReset(ctx, req.cookies[RESET_FLOW_COOKIE]);
+      if (!p) return reply.redirect(EXPIRED, 303);
+      if (p.flow.state === 'code_verified') return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
+      return sendHtml(reply, codePage(req, { resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), resent: (req.query as Record<string, string>).renvoye === '1' }));
+    });
+
+    app.post('/mot-de-passe-oublie/code', async (req, reply) => {
+      const token = req.cookies[RESET_FLOW_COOKIE];
+      const code = String((req.body as Record<string, unknown> | undefined)?.code ?? '').trim();
+      const p = await pendingReset(ctx, token);
+      if (!p) return reply.redirect(EXPIRED, 303);
+      const resendIn = Math.max(0, p.resendAllowedAt - ctx.clock.now());
+      if (!code) return sendHtml(reply, codePage(req, { resendIn, errors: [fieldError('code', 'AUTH_CODE_REQUIRED')] }), 400);
+      const r = await submitResetCode(ctx, { flowToken: token, code, origin: requestOrigin(req) });
+      if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
+      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, { resendIn, errors: [codeError(r.reason, r.attemptsLeft)] }), 400);
+      return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
+    });
+
+    app.post('/mot-de-passe-oublie/code/renvoyer', async (req, reply) => {
+      const r = await resendResetCode(ctx, { flowToken: req.cookies[RESET_FLOW_COOKIE], origin: requestOrigin(req) });
+      if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
+      if (r.kind === 'too_early') {
+        return sendHtml(reply, codePage(req, { resendIn: r.retryAfterMs, errors: [fieldError('code', 'AUTH_CODE_RESEND_TOO_EARLY', `Un code vient d’être envoyé. ${waitMessage(r.retryAfterMs)}`)] }), 429);
+      }
+      return reply.redirect('/mot-de-passe-oublie/code?renvoye=1', 303);
+    });
+
+    app.get('/mot-de-passe-oublie/nouveau', async (req, reply) => {
+      if (!(await resetReadyForPassword(ctx, req.cookies[RESET_FLOW_COOKIE]))) return reply.redirect(EXPIRED, 303);
+      return sendHtml(reply, newPasswordPage(req));
+    });
+
+    app.post('/mot-de-passe-oublie/nouveau', async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const r = await submitNewPassword(ctx, {
+        flowToken: req.cookies[RESET_FLOW_COOKIE],
+        password: typeof body.password === 'string' ? body.password : '',
+        confirmation: typeof body.passwordConfirmation === 'string' ? body.passwordConfirmation : '',
+        origin: requestOrigin(req),
+      });
+      if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
+      if (r.kind === 'invalid') return sendHtml(reply, newPasswordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      reply.clearCookie(RESET_FLOW_COOKIE, flowCookie);
+      return reply.redirect('/mot-de-passe-oublie/termine', 303);
+    });
+
+    app.get('/mot-de-passe-oublie/termine', async (req, reply) =>
+      sendHtml(
+        reply,
+        layout(
+          { title: 'Mot de passe modifié', user: pageUser(req) },
+          html`${panel('Votre mot de passe a été modifié')}
+<p class="govuk-body">Vous avez été déconnecté de tous les appareils où vous étiez connecté. Un message de confirmation a été envoyé à vos coordonnées de contact.</p>
+${linkButton('Se connecter', '/connexion')}`,
+        ),
+      ),
+    );
+  };
+}

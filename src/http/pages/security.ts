@@ -1,0 +1,225 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit';
+import { requestOrigin, requireAccount, rotateSession, setSessionData } from '../../auth/http-session';
+import { sessionHandle } from '../../auth/sessions';
+import type { AppContext } from '../../context';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { describeDestination, maskDestination, type ContactKind } from '../../flows/login/contact';
+import { changePassword, confirmContactChange, startContactChange } from '../../flows/login/settings';
+import { waitMessage } from '../../security/login-throttle';
+import { sendHtml } from '../errors';
+import { backLink, button, errorSummary, form, radios, summaryList, textInput } from '../views/components';
+import { html } from '../views/html';
+import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
+import { accountPage, codeError, formatDateTime, newPasswordErrors, successBanner } from './account-page';
+
+/**
+ * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
+ * others), password change and contact change — both ask for the current password again.
+ */
+const DONE: Record<string, string> = {
+  'mot-de-passe': 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
+  contact: 'Vos coordonnées de contact ont été modifiées. Un message a été envoyé à vos anciennes coordonnées.',
+  session: 'La session a été fermée.',
+  sessions: 'Toutes vos autres sessions ont été fermées.',
+};
+
+export function securityPages(ctx: AppContext): FastifyPluginAsync {
+  const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+  const passwordPage = (req: FastifyRequest, errors?: FieldError[]) =>
+    accountPage(
+      req,
+      { title: 'Modifier mon mot de passe', hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite'), scripts: [PASSWORD_CHECKLIST_SCRIPT] },
+      html`${errorSummary(errors)}
+<h1 class="govuk-heading-l">Modifier mon mot de passe</h1>
+${form(
+  { action: '/mon-espace/securite/mot-de-passe', csrfToken: req.csrfToken },
+  html`${textInput({ name: 'currentPassword', label: 'Mot de passe actuel', type: 'password', autocomplete: 'current-password', spellcheck: false, errors, widthClass: 'govuk-input--width-20' })}
+${passwordFields({ errors })}
+${button('Enregistrer mon nouveau mot de passe')}`,
+)}`,
+    );
+
+  const contactPage = (req: FastifyRequest, v: { kind?: string; email?: string; phone?: string; errors?: FieldError[] }) => {
+    const a = req.account!;
+    return accountPage(
+      req,
+      { title: 'Modifier mes coordonnées de contact', hasErrors: !!v.errors?.length, backLink: backLink('/mon-espace/securite') },
+      html`${errorSummary(v.errors)}
+<h1 class="govuk-heading-l">Modifier mes coordonnées de contact</h1>
+<p class="govuk-body">Vos codes de connexion sont actuellement envoyés ${describeDestination(a.contact_kind, a.contact_value)}. Nous enverrons un code à vos nouvelles coordonnées pour les vérifier avant de les enregistrer.</p>
+${form(
+  { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
+  html`${radios({
+    name: 'kind',
+    legend: 'Comment souhaitez-vous recevoir vos codes ?',
+    value: v.kind,
+    errors: v.errors,
+    choices: [
+      { value: 'email', label: 'Par e-mail', conditional: textInput({ name: 'email', label: 'Adresse e-mail', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors }) },
+      { value: 'sms', label: 'Par SMS', conditional: textInput({ name: 'phone', label: 'Numéro de téléphone portable', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, hint: 'Par exemple 06 12 34 56 78', widthClass: 'govuk-input--width-20' }) },
+    ],
+  })}
+${textInput({ name: 'currentPassword', label: 'Mot de passe actuel', hint: 'Pour confirmer qu’il s’agit bien de vous.', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+${button('Recevoir un code')}`,
+)}`,
+    );
+  };
+
+  const contactCodePage = (req: FastifyRequest, pending: { kind: ContactKind; value: string }, errors?: FieldError[]) =>
+    accountPage(
+      req,
+      { title: 'Vérifier mes nouvelles coordonnées', hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite/contact') },
+      html`${errorSummary(errors)}
+<h1 class="govuk-heading-l">Saisissez le code reçu</h1>
+<p class="govuk-body">Nous venons d’envoyer un code à 6 chiffres ${describeDestination(pending.kind, pending.value)}. Il est valable 10 minutes.</p>
+${form(
+  { action: '/mon-espace/securite/contact/code', csrfToken: req.csrfToken },
+  html`${textInput({ name: 'code', label: 'Code à 6 chiffres', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, widthClass: 'govuk-input--width-5', errors, maxlength: 8 })}
+${button('Valider')}`,
+)}
+<p class="govuk-body"><a class="govuk-link" href="/mon-espace/securite/contact">Modifier ces coordonnées ou recevoir un nouveau code</a></p>`,
+    );
+
+  return async (app) => {
+    app.get('/mon-espace/securite', { preHandler: requireAccount }, async (req, reply) => {
+      const a = req.account!;
+      const current = req.session!;
+      const [logins, sessions] = await Promise.all([
+        auditEventsOf(ctx.database.db, a.id, { types: ['login_succeeded'], limit: 10 }),
+        ctx.sessions.activeOf(a.id),
+      ]);
+      const others = sessions.filter((s) => s.id !== current.id);
+      const done = DONE[(req.query as Record<string, string>).fait ?? ''];
+      return sendHtml(
+        reply,
+        accountPage(
+          req,
+          { title: 'Sécurité du compte', width: 'full', backLink: backLink('/mon-espace', 'Retour à mon espace') },
+          html`${done ? successBanner(done, '') : ''}
+<h1 class="govuk-heading-l">Sécurité du compte</h1>
+<h2 class="govuk-heading-m">Mes identifiants</h2>
+${summaryList([
+  { key: 'Mot de passe', value: '••••••••••', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'le mot de passe' } },
+  { key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable', value: maskDestination(a.contact_kind, a.contact_value), change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' } },
+])}
+<h2 class="govuk-heading-m">Mes sessions en cours</h2>
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Appareils connectés à votre compte</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    <th scope="col" class="govuk-table__header">Appareil</th>
+    <th scope="col" class="govuk-table__header">Adresse IP</th>
+    <th scope="col" class="govuk-table__header">Connexion</th>
+    <th scope="col" class="govuk-table__header">Dernière activité</th>
+    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${sessions.map(
+      (s) => html`<tr class="govuk-table__row">
+      <td class="govuk-table__cell">${describeUserAgent(s.userAgent)}</td>
+      <td class="govuk-table__cell">${s.ip ?? 'inconnue'}</td>
+      <td class="govuk-table__cell">${formatDateTime(s.createdAt)}</td>
+      <td class="govuk-table__cell">${formatDateTime(s.lastSeenAt)}</td>
+      <td class="govuk-table__cell">${s.id === current.id
+        ? html`<strong class="govuk-tag">Cette session</strong>`
+        : form({ action: '/mon-espace/securite/sessions/fin', csrfToken: req.csrfToken }, html`<input type="hidden" name="session" value="${sessionHandle(s)}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mettre fin à cette session<span class="govuk-visually-hidden"> (${describeUserAgent(s.userAgent)}, ${formatDateTime(s.createdAt)})</span></button>`)}</td>
+    </tr>`,
+    )}
+  </tbody>
+</table>
+${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csrfToken: req.csrfToken }, button('Se déconnecter de tous les autres appareils', { secondary: true })) : html`<p class="govuk-body">Vous n’êtes connecté sur aucun autre appareil.</p>`}
+<h2 class="govuk-heading-m">Mes dernières connexions</h2>
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Dix dernières connexions à votre compte</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    <th scope="col" class="govuk-table__header">Date</th>
+    <th scope="col" class="govuk-table__header">Adresse IP</th>
+    <th scope="col" class="govuk-table__header">Navigateur</th>
+    <th scope="col" class="govuk-table__header">Moyen</th>
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${logins.map(
+      (e) => html`<tr class="govuk-table__row">
+      <td class="govuk-table__cell">${formatDateTime(e.at)}</td>
+      <td class="govuk-table__cell">${e.ip ?? 'inconnue'}</td>
+      <td class="govuk-table__cell">${describeUserAgent(e.userAgent)}</td>
+      <td class="govuk-table__cell">${e.details.method === 'franceconnect' ? 'FranceConnect' : 'Mot de passe'}</td>
+    </tr>`,
+    )}
+  </tbody>
+</table>
+<p class="govuk-body">Vous ne reconnaissez pas une connexion ? <a class="govuk-link" href="/mon-espace/securite/mot-de-passe">Changez votre mot de passe</a> : toutes les autres sessions seront fermées.</p>`,
+        ),
+      );
+    });
+
+    app.post('/mon-espace/securite/sessions/fin', { preHandler: requireAccount }, async (req, reply) => {
+      const handle = str(body(req).session);
+      const target = (await ctx.sessions.activeOf(req.account!.id)).find((s) => sessionHandle(s) === handle && s.id !== req.session!.id);
+      if (!target) throw new AppError('AUTH_SESSION_NOT_FOUND');
+      await ctx.sessions.end(target.id);
+      await recordAudit(ctx.database.db, { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'ended_by_user', count: 1 } }, ctx.clock.now());
+      return reply.redirect('/mon-espace/securite?fait=session', 303);
+    });
+
+    app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: requireAccount }, async (req, reply) => {
+      const count = await ctx.sessions.endAllOf(req.account!.id, req.session!.id);
+      await recordAudit(ctx.database.db, { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } }, ctx.clock.now());
+      return reply.redirect('/mon-espace/securite?fait=sessions', 303);
+    });
+
+    app.get('/mon-espace/securite/mot-de-passe', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
+
+    app.post('/mon-espace/securite/mot-de-passe', { preHandler: requireAccount }, async (req, reply) => {
+      const b = body(req);
+      const r = await changePassword(ctx, {
+        account: req.account!,
+        session: req.session!,
+        current: str(b.currentPassword),
+        password: str(b.password),
+        confirmation: str(b.passwordConfirmation),
+        origin: requestOrigin(req),
+      });
+      if (r.kind === 'throttled') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]), 429);
+      if (r.kind === 'wrong_password') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      await rotateSession(ctx, req, reply);
+      return reply.redirect('/mon-espace/securite?fait=mot-de-passe', 303);
+    });
+
+    app.get('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
+
+    app.post('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => {
+      const b = body(req);
+      const kind = str(b.kind);
+      const v = { kind, email: str(b.email), phone: str(b.phone) };
+      if (kind !== 'email' && kind !== 'sms') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('kind', 'AUTH_CONTACT_KIND_REQUIRED')] }), 400);
+      const r = await startContactChange(ctx, { account: req.account!, current: str(b.currentPassword), kind, value: kind === 'email' ? v.email : v.phone, origin: requestOrigin(req) });
+      if (r.kind === 'throttled') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)] }), 429);
+      if (r.kind === 'wrong_password') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
+      if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ field: r.field, code: 'VALIDATION_FAILED', message: r.message }] }), 400);
+      await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
+      return reply.redirect('/mon-espace/securite/contact/code', 303);
+    });
+
+    app.get('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
+      const pending = req.session!.data.pendingContact;
+      if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
+      return sendHtml(reply, contactCodePage(req, pending));
+    });
+
+    app.post('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
+      const pending = req.session!.data.pendingContact;
+      if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
+      const code = str(body(req).code).trim();
+      if (!code) return sendHtml(reply, contactCodePage(req, pending, [fieldError('code', 'AUTH_CODE_REQUIRED')]), 400);
+      const r = await confirmContactChange(ctx, { account: req.account!, pending, code, origin: requestOrigin(req) });
+      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending, [codeError(r.reason, r.attemptsLeft)]), 400);
+      const { pendingContact: _done, ...rest } = req.session!.data;
+      await setSessionData(ctx, req, rest);
+      return reply.redirect('/mon-espace/securite?fait=contact', 303);
+    });
+  };
+}
