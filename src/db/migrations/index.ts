@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 import * as m0001 from './0001_core';
 import * as m0003 from './0003_login';
+import * as m0004 from './0004_franceconnect';
 
 export interface Migration {
   name: string;
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: '0001_core', up: m0001.up },
   { name: '0003_login', up: m0003.up },
+  { name: '0004_franceconnect', up: m0004.up },
 ];

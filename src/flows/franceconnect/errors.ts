@@ -1,0 +1,88 @@
+import type { ErrorEntry } from '../../errors/catalogue';
+
+/**
+ * Errors of the FranceConnect journeys on our side (the protocol errors are in
+ * src/franceconnect/errors.ts, FC_ERROR_CATALOGUE). Messages are for the person; `support` is for
+ * support staff. Shown at the field and in the error summary, or as the message of a page.
+ */
+export const franceConnectFlowErrors = {
+  FC_SIGNUP_NOT_FOUND: {
+    status: 400,
+    message:
+      'Votre création de compte avec FranceConnect a expiré ou est déjà terminée. Recommencez en choisissant « S’identifier avec FranceConnect ».',
+    support: 'No FranceConnect signup for this browser (cookie missing, expired after 1 hour, or completed).',
+  },
+  FC_SIGNUP_CONFLICT: {
+    status: 409,
+    message: 'Vos informations ont été modifiées entre-temps (dans un autre onglet, par exemple). Vérifiez-les et recommencez cette étape.',
+    support: 'Optimistic concurrency: signup version changed during the request.',
+  },
+  FC_NIR_REQUIRED: { status: 400, message: 'Saisissez votre numéro de sécurité sociale (15 caractères).', support: 'NIR missing.' },
+  FC_NIR_NOT_THIS_PERSON: {
+    status: 400,
+    message: 'Ce numéro de sécurité sociale ne correspond pas à l’identité transmise par FranceConnect. Vérifiez votre saisie.',
+    support: 'Typed NIR known to the répertoire for another civil status.',
+  },
+  FC_ACCOUNT_LINKED_ELSEWHERE: {
+    status: 409,
+    message:
+      'Votre numéro de sécurité sociale correspond à un compte déjà relié à une autre identité FranceConnect. Pour votre sécurité, ce compte ne peut pas être relié à nouveau : appelez votre Caf.',
+    support: 'The account of this NIR has another franceconnect_sub.',
+  },
+  FC_ACCOUNT_WITHOUT_PASSWORD: {
+    status: 409,
+    message: 'Un compte existe déjà avec votre numéro de sécurité sociale, mais il ne peut pas être relié automatiquement. Appelez votre Caf.',
+    support: 'The account of this NIR has neither password nor FranceConnect: ownership cannot be proven online.',
+  },
+  FC_PASSWORD_REQUIRED: { status: 400, message: 'Saisissez le mot de passe de votre compte.', support: 'Password proof: password missing.' },
+  FC_PASSWORD_WRONG: {
+    status: 400,
+    message: 'Le mot de passe est incorrect. Si vous l’avez oublié, utilisez « Mot de passe oublié ? ».',
+    support: 'Password proof failed (throttled like the login).',
+  },
+  FC_PASSWORD_THROTTLED: {
+    status: 429,
+    message: 'Trop de tentatives. Merci de patienter quelques minutes avant de réessayer.',
+    support: 'Password proof throttled (same counters as the login).',
+  },
+  FC_CONTACT_KIND_REQUIRED: {
+    status: 400,
+    message: 'Choisissez comment recevoir votre code : par e-mail ou par SMS.',
+    support: 'Contact kind missing.',
+  },
+  FC_EMAIL_INVALID: {
+    status: 400,
+    message: 'Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.',
+    support: 'E-mail address malformed.',
+  },
+  FC_PHONE_REQUIRED: { status: 400, message: 'Saisissez votre numéro de téléphone portable.', support: 'Mobile number missing.' },
+  FC_CODE_REQUIRED: { status: 400, message: 'Saisissez le code à 6 chiffres.', support: 'Code missing.' },
+  FC_CODE_WRONG: { status: 400, message: 'Le code est incorrect. Vérifiez-le et réessayez.', support: 'Wrong code (attempt counted).' },
+  FC_CODE_EXPIRED: {
+    status: 400,
+    message: 'Ce code n’est plus valable (il est valable 10 minutes et ne sert qu’une fois). Demandez un nouveau code.',
+    support: 'Code expired, consumed or never issued.',
+  },
+  FC_CODE_TOO_MANY_ATTEMPTS: {
+    status: 400,
+    message: 'Vous avez fait trop d’essais avec ce code. Demandez un nouveau code.',
+    support: 'Code attempts exhausted.',
+  },
+  FC_CODE_RESEND_TOO_EARLY: {
+    status: 429,
+    message: 'Un code vient de vous être envoyé. Merci de patienter avant d’en demander un nouveau.',
+    support: 'Resend during the cooldown.',
+  },
+  FC_CODE_RATE_LIMITED: {
+    status: 429,
+    message: 'Trop de codes ont été demandés. Merci de patienter quelques minutes avant de réessayer.',
+    support: 'Codes rate limit per destination or per IP.',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type FranceConnectFlowErrorCode = keyof typeof franceConnectFlowErrors;
+
+/** A field error of this catalogue (for `errorSummary` and the components). */
+export function fcFieldError(field: string, code: FranceConnectFlowErrorCode, message?: string): { field: string; code: string; message: string } {
+  return { field, code, message: message ?? franceConnectFlowErrors[code].message };
+}

@@ -1,0 +1,307 @@
+import type { Kysely } from 'kysely';
+import {
+  createAccount,
+  findAccountByFranceConnectSub,
+  findAccountById,
+  findAccountByNir,
+  linkFranceConnect,
+  type Account,
+} from '../../accounts/repository';
+import type { VerificationCodes } from '../../auth/verification-codes';
+import type { Database } from '../../db/schema';
+import { fcError, type FranceConnectClient, type FranceConnectErrorInfo } from '../../franceconnect';
+import { parseMobilePhone } from '../../identity';
+import { enqueueMessage } from '../../messaging/outbox';
+import type { RateLimiter } from '../../security/rate-limit';
+import type { LoginThrottle } from '../../security/login-throttle';
+import type { PasswordHasher } from '../../auth/passwords';
+import { codeMessage } from '../registration/messages';
+import { fcFieldError, type FranceConnectFlowErrorCode } from './errors';
+import { birthPlaceOf } from './identity-view';
+import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
+import { franceConnectWelcomeMessage } from './messages';
+import {
+  deleteExpiredSignups,
+  deleteExpiredTransactions,
+  insertSignup,
+  openTransaction,
+  takeTransaction,
+  updateSignup,
+  type Signup,
+  type SignupContact,
+  type SignupData,
+  type SignupStep,
+} from './store';
+
+/**
+ * The FranceConnect use cases, free of HTTP: the pages (src/http/pages/franceconnect.ts) call
+ * them and turn their results into pages, cookies and sessions.
+ *
+ * Linking rule: an account is found by FranceConnect's `sub` only — never by e-mail. A new `sub`
+ * leads to account creation (NIR from the répertoire or typed and checked); when that NIR already
+ * has an account, the person proves they own it (its password) before `sub` is linked to it.
+ */
+export interface FranceConnectDeps {
+  db: Kysely<Database>;
+  now: () => number;
+  client: FranceConnectClient;
+  repertoire: RepertoireSearch;
+  codes: VerificationCodes;
+  passwords: PasswordHasher;
+  loginThrottle: LoginThrottle;
+  rateLimiter: RateLimiter;
+}
+
+type FieldError = { field: string; code: string; message: string };
+
+export type StepResult = { ok: true; step: SignupStep } | { ok: false; errors: FieldError[] } | { ok: false; page: FranceConnectFlowErrorCode };
+
+// ------------------------------------------------------------------------------------ login
+
+/** Builds the authorize URL and keeps state + nonce server-side; the token goes in a cookie. Throws FranceConnectError when FC is down. */
+export async function beginLogin(d: FranceConnectDeps): Promise<{ url: string; token: string }> {
+  const start = await d.client.startLogin();
+  const token = await openTransaction(d.db, { kind: 'login', state: start.state, nonce: start.nonce }, d.now());
+  if (Math.random() < 0.01) await deleteExpiredTransactions(d.db, d.now());
+  return { url: start.url, token };
+}
+
+export type CompletedLogin =
+  | { kind: 'error'; error: FranceConnectErrorInfo }
+  | { kind: 'linked'; account: Account; idToken: string }
+  | { kind: 'signup'; token: string; signup: Signup };
+
+/**
+ * The callback: the transaction is taken (single use) whatever happens, the client verifies
+ * everything, then the `sub` decides: a linked account signs in, a new one starts a signup.
+ */
+export async function completeLogin(d: FranceConnectDeps, query: Record<string, unknown>, transactionToken: string | undefined): Promise<CompletedLogin> {
+  const tx = await takeTransaction(d.db, transactionToken, 'login', d.now());
+  // Without a transaction the expected state is empty: the client then refuses any state.
+  const r = await d.client.finishLogin(query, { state: tx?.state ?? '', nonce: tx?.nonce ?? '' });
+  if (!r.ok) return { kind: 'error', error: r.error };
+  const account = await findAccountByFranceConnectSub(d.db, r.sub);
+  if (account) return { kind: 'linked', account, idToken: r.idToken };
+
+  const lookup = await lookUpNir(d.repertoire, r.identity);
+  const data: SignupData = {
+    identity: r.identity,
+    idToken: r.idToken,
+    repertoireMatches: lookup.matches,
+    nir: lookup.kind === 'found' ? { value: lookup.nir, source: 'repertoire' } : null,
+  };
+  const { token, signup } = await insertSignup(d.db, { sub: r.sub, step: 'identity', data }, d.now());
+  if (Math.random() < 0.01) await deleteExpiredSignups(d.db, d.now());
+  return { kind: 'signup', token, signup };
+}
+
+// ------------------------------------------------------------------------------------ signup
+
+/** Pages a signup may show at each step (the guard): the current step and those before it. */
+const ORDER: SignupStep[] = ['identity', 'contact', 'code'];
+
+export function canOpen(signup: Signup, page: SignupStep): boolean {
+  if (signup.step === 'completed') return false;
+  if (page === 'existing_account') return signup.step === 'existing_account';
+  if (signup.step === 'existing_account') return page === 'identity';
+  return ORDER.indexOf(page) <= ORDER.indexOf(signup.step);
+}
+
+async function save(d: FranceConnectDeps, s: Signup, step: SignupStep, data: SignupData): Promise<StepResult> {
+  return (await updateSignup(d.db, s, { step, data }, d.now())) ? { ok: true, step } : { ok: false, page: 'FC_SIGNUP_CONFLICT' };
+}
+
+/**
+ * « Continuer » on the identity page: the NIR (found, or typed and checked against the identity),
+ * then where it leads — the password proof when the NIR already has an account, the contact otherwise.
+ */
+export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: string | undefined): Promise<StepResult> {
+  let nir = s.data.nir;
+  if (s.data.repertoireMatches !== 1 || !nir) {
+    const input = (typedNir ?? '').trim();
+    if (input === '') return { ok: false, errors: [fcFieldError('nir', 'FC_NIR_REQUIRED')] };
+    const checked = await checkTypedNir(d.repertoire, input, s.data.identity);
+    if (!checked.ok) return { ok: false, errors: [{ field: 'nir', code: checked.code, message: checked.message }] };
+    nir = { value: checked.nir, source: 'typed' };
+  }
+  const existing = await findAccountByNir(d.db, nir.value);
+  const { existingAccountId: _previous, ...rest } = s.data;
+  const data: SignupData = { ...rest, nir };
+  if (existing) {
+    if (existing.franceconnect_sub !== null && existing.franceconnect_sub !== s.sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
+    if (!existing.password_hash) return { ok: false, page: 'FC_ACCOUNT_WITHOUT_PASSWORD' };
+    return save(d, s, 'existing_account', { ...data, existingAccountId: existing.id });
+  }
+  return save(d, s, s.step === 'code' ? 'code' : 'contact', data);
+}
+
+export type ProofResult = { ok: true; account: Account } | { ok: false; errors: FieldError[] } | { ok: false; page: FranceConnectFlowErrorCode };
+
+/** The password of the account that already has this NIR: proven, `sub` is linked to it. */
+export async function proveExistingAccount(d: FranceConnectDeps, s: Signup, password: string | undefined, ip: string): Promise<ProofResult> {
+  const accountId = s.data.existingAccountId;
+  const account = accountId ? await findAccountById(d.db, accountId) : undefined;
+  if (!account || !account.password_hash) return { ok: false, page: 'FC_SIGNUP_NOT_FOUND' };
+  if (!password) return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_REQUIRED')] };
+  const subject = { identifier: account.login_id, ip };
+  const allowed = await d.loginThrottle.check(subject);
+  if (!allowed.allowed) return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_THROTTLED')] };
+  if (!(await d.passwords.verify(account.password_hash, password))) {
+    await d.loginThrottle.failure(subject);
+    return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_WRONG')] };
+  }
+  await d.loginThrottle.success(account.login_id);
+  if (account.franceconnect_sub !== null && account.franceconnect_sub !== s.sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
+  const linked = await d.db.transaction().execute(async (trx) => {
+    if (await findAccountByFranceConnectSub(trx, s.sub)) return false;
+    await linkFranceConnect(trx, account.id, s.sub, d.now());
+    await updateSignup(trx, s, { step: 'completed', data: { ...s.data, accountId: account.id } }, d.now());
+    return true;
+  });
+  if (!linked) return { ok: false, page: 'FC_SIGNUP_CONFLICT' };
+  return { ok: true, account: { ...account, franceconnect_sub: s.sub } };
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+const CODES_PER_DESTINATION_PER_HOUR = 5;
+const CODES_PER_IP_PER_HOUR = 30;
+const HOUR_MS = 60 * 60_000;
+
+/** The contact chosen: checked, then a code is sent at once (rate-limited per address and per IP). */
+export async function chooseContact(d: FranceConnectDeps, s: Signup, input: { kind?: string; email?: string; phone?: string }, ip: string): Promise<StepResult> {
+  let contact: SignupContact;
+  if (input.kind === 'email') {
+    const email = (input.email ?? '').trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 254) return { ok: false, errors: [fcFieldError('email', 'FC_EMAIL_INVALID')] };
+    contact = { kind: 'email', value: email, display: email, verifiedAt: null };
+  } else if (input.kind === 'sms') {
+    const phone = (input.phone ?? '').trim();
+    if (phone === '') return { ok: false, errors: [fcFieldError('phone', 'FC_PHONE_REQUIRED')] };
+    const parsed = parseMobilePhone(phone);
+    if (!parsed.ok) return { ok: false, errors: [{ field: 'phone', code: parsed.error.code, message: parsed.error.message }] };
+    contact = { kind: 'sms', value: parsed.value.e164, display: parsed.value.national, verifiedAt: null };
+  } else {
+    return { ok: false, errors: [fcFieldError('kind', 'FC_CONTACT_KIND_REQUIRED')] };
+  }
+  const limited = await sendCode(d, s, contact, ip);
+  if (limited) return { ok: false, errors: [fcFieldError(contact.kind === 'email' ? 'email' : 'phone', limited)] };
+  return save(d, s, 'code', { ...s.data, contact });
+}
+
+/** Issues and enqueues a code; returns an error code when a rate limit refuses it. */
+async function sendCode(d: FranceConnectDeps, s: Signup, contact: SignupContact, ip: string): Promise<FranceConnectFlowErrorCode | undefined> {
+  const byDestination = await d.rateLimiter.hit(`fc-code:dest:${contact.value}`, CODES_PER_DESTINATION_PER_HOUR, HOUR_MS);
+  const byIp = await d.rateLimiter.hit(`fc-code:ip:${ip}`, CODES_PER_IP_PER_HOUR, HOUR_MS);
+  if (!byDestination.allowed || !byIp.allowed) return 'FC_CODE_RATE_LIMITED';
+  await d.db.transaction().execute(async (trx) => {
+    const { code } = await d.codes.issue(trx, { purpose: 'registration_contact', subjectId: s.id, destination: contact.value });
+    await enqueueMessage(trx, codeMessage(contact, code), d.now());
+  });
+  return undefined;
+}
+
+/** « Recevoir un nouveau code »: after the cooldown only. */
+export async function resendCode(d: FranceConnectDeps, s: Signup, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
+  if (!s.data.contact) return { ok: false, errors: [fcFieldError('code', 'FC_CODE_EXPIRED')] };
+  if ((await d.codes.resendAllowedAt(d.db, 'registration_contact', s.id)) > 0) return { ok: false, errors: [fcFieldError('code', 'FC_CODE_RESEND_TOO_EARLY')] };
+  const limited = await sendCode(d, s, s.data.contact, ip);
+  return limited ? { ok: false, errors: [fcFieldError('code', limited)] } : { ok: true };
+}
+
+export function resendAllowedAt(d: FranceConnectDeps, s: Signup): Promise<number> {
+  return d.codes.resendAllowedAt(d.db, 'registration_contact', s.id);
+}
+
+export type CreationResult =
+  | { ok: true; account: Account; created: boolean }
+  | { ok: false; errors: FieldError[] }
+  | { ok: false; page: FranceConnectFlowErrorCode }
+  | { ok: false; step: SignupStep };
+
+/** The code typed: once verified, the account is created — certified identity, linked by `sub`, no password. */
+export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed: string | undefined): Promise<CreationResult> {
+  const contact = s.data.contact;
+  const nir = s.data.nir;
+  if (!contact || !nir) return { ok: false, step: 'identity' };
+  const code = (typed ?? '').replace(/\s/g, '');
+  if (code === '') return { ok: false, errors: [fcFieldError('code', 'FC_CODE_REQUIRED')] };
+  const checked = await d.codes.check(d.db, { purpose: 'registration_contact', subjectId: s.id, code });
+  if (!checked.ok) {
+    const byReason = { none: 'FC_CODE_EXPIRED', expired: 'FC_CODE_EXPIRED', too_many_attempts: 'FC_CODE_TOO_MANY_ATTEMPTS', wrong: 'FC_CODE_WRONG' } as const;
+    return { ok: false, errors: [fcFieldError('code', byReason[checked.reason])] };
+  }
+  if (checked.destination !== contact.value) return { ok: false, errors: [fcFieldError('code', 'FC_CODE_EXPIRED')] };
+
+  const now = d.now();
+  const id = s.data.identity;
+  const place = birthPlaceOf(id);
+  const created = await createAccount(
+    d.db,
+    {
+      login_id: nir.value,
+      nir: nir.value,
+      provisional_id: null,
+      civility: id.gender === 'male' ? 'M' : 'MME',
+      birth_name: id.familyName,
+      given_names: id.givenName,
+      usage_name: id.preferredUsername ?? null,
+      birth_date: id.birthdate,
+      birth_place_kind: place.kind,
+      birth_place_code: place.code,
+      birth_place_name: place.name,
+      identity_status: 'certified',
+      identity_document_kind: null,
+      identity_document_number: null,
+      contact_kind: contact.kind,
+      contact_value: contact.value,
+      contact_verified_at: now,
+      password_hash: null,
+      franceconnect_sub: s.sub,
+    },
+    now,
+  );
+  if (!created.ok) {
+    // Someone got there first (another tab, or the NIR registered meanwhile): sign in the account of
+    // this `sub` if there is one, else go through the existing-account proof.
+    const bySub = await findAccountByFranceConnectSub(d.db, s.sub);
+    if (bySub) return { ok: true, account: bySub, created: false };
+    const r = await submitIdentity(d, s, nir.value);
+    if (r.ok) return { ok: false, step: r.step };
+    if ('page' in r) return r;
+    return { ok: false, step: 'identity' };
+  }
+  await enqueueMessage(d.db, franceConnectWelcomeMessage(contact), now);
+  await updateSignup(d.db, s, { step: 'completed', data: { ...s.data, contact: { ...contact, verifiedAt: now }, accountId: created.account.id } }, now);
+  return { ok: true, account: created.account, created: true };
+}
+
+// ------------------------------------------------------------------------------------ logout
+
+/** Logout at FranceConnect: a fresh state kept server-side (token for the cookie) and the end-session URL. */
+export async function beginLogout(d: FranceConnectDeps, idToken: string): Promise<{ url: string; token: string }> {
+  const { url, state } = await d.client.startLogout(idToken);
+  const token = await openTransaction(d.db, { kind: 'logout', state, nonce: null }, d.now());
+  return { url, token };
+}
+
+/**
+ * For a logout page that can only answer with a URL (the login area's /deconnexion): keeps the
+ * ID token of the session just ended under a single-use token, for `/franceconnect/deconnexion/suite`.
+ */
+export async function handOffLogout(d: FranceConnectDeps, idToken: string): Promise<string> {
+  return openTransaction(d.db, { kind: 'logout_handoff', state: '-', nonce: null, idToken }, d.now());
+}
+
+/** The hand-off's ID token (single use). */
+export async function takeLogoutHandOff(d: FranceConnectDeps, token: string | undefined): Promise<string | undefined> {
+  const tx = await takeTransaction(d.db, token, 'logout_handoff', d.now());
+  return tx?.idToken ?? undefined;
+}
+
+/** Back from FranceConnect's end-session: the `state` must be the one we sent. */
+export async function completeLogout(d: FranceConnectDeps, query: Record<string, unknown>, transactionToken: string | undefined): Promise<{ ok: true } | { ok: false; error: FranceConnectErrorInfo }> {
+  const tx = await takeTransaction(d.db, transactionToken, 'logout', d.now());
+  if (!tx) return fcError('FC_LOGOUT_STATE_MISMATCH', 'no logout transaction for this browser');
+  const r = d.client.verifyLogoutState(query, tx.state);
+  return r.ok ? { ok: true } : { ok: false, error: r.error };
+}
