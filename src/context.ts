@@ -7,6 +7,8 @@ import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
 import { LocalRepertoire, type Repertoire } from './flows/registration/repertoire';
+import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
+import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
@@ -36,6 +38,8 @@ export interface AppContext {
   repertoire: Repertoire;
   /** validity of identity documents (format check + revoked list until a real register is plugged) */
   documentVerifier: DocumentVerifier;
+  /** FranceConnect: the v2 client (lazy discovery) and the répertoire search by certified identity */
+  franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
   close(): Promise<void>;
 }
 
@@ -68,6 +72,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
+    franceConnect: { client: franceConnectClient(config), repertoire: new LocalRepertoireSearch(repertoirePeople) },
     close: async () => {
       await messaging.worker.close();
       await database.destroy();
@@ -75,4 +80,19 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     },
   };
   return ctx;
+}
+
+/** The FranceConnect client from the configuration; plain http is allowed outside production only (the local stand-in). */
+function franceConnectClient(config: Config): FranceConnectClient {
+  const fc = config.franceConnect;
+  return createFranceConnectClient({
+    issuerUrl: fc.issuerUrl,
+    clientId: fc.clientId,
+    clientSecret: fc.clientSecret,
+    redirectUri: fc.redirectUri,
+    postLogoutRedirectUri: fc.postLogoutRedirectUri,
+    alg: fc.alg,
+    acr: 'eidas1',
+    allowInsecureHttp: !config.isProduction,
+  });
 }

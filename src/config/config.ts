@@ -6,6 +6,10 @@ import { z } from 'zod';
  */
 export const DEV_SECRET = 'dev-secret-not-for-production-0000000000000000';
 
+/** The FranceConnect stand-in's development client (same values as DEV_CLIENT in src/franceconnect-standin/main.ts). */
+export const FC_DEV_CLIENT_ID = 'mon-compte-caf-local';
+export const FC_DEV_CLIENT_SECRET = 'mon-compte-caf-local-secret-de-developpement';
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -58,9 +62,15 @@ export type Config = {
     clientId: string;
     clientSecret: string;
     alg: 'ES256' | 'RS256';
+    /** Where FranceConnect sends the person back: `${baseUrl}/franceconnect/callback` (register it at FranceConnect). */
+    redirectUri: string;
+    /** Where FranceConnect sends the person after logout: `${baseUrl}/franceconnect/logout-callback`. */
+    postLogoutRedirectUri: string;
     /** Start the stand-in provider shipped with the project (development only). */
     standin: boolean;
     standinPort: number;
+    /** Where the stand-in keeps its signing key, so that tokens stay valid across restarts. */
+    standinKeysFile: string;
   };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 };
@@ -98,11 +108,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     franceConnect: {
       issuerUrl: e.FC_ISSUER_URL ?? `http://localhost:${e.FC_STANDIN_PORT}/api/v2`,
-      clientId: e.FC_CLIENT_ID ?? 'mon-compte-dev',
-      clientSecret: e.FC_CLIENT_SECRET ?? 'mon-compte-dev-secret-0000000000000000',
+      // Defaults: the stand-in's development client (src/franceconnect-standin/main.ts, DEV_CLIENT).
+      clientId: e.FC_CLIENT_ID ?? FC_DEV_CLIENT_ID,
+      clientSecret: e.FC_CLIENT_SECRET ?? FC_DEV_CLIENT_SECRET,
       alg: e.FC_ALG,
+      redirectUri: `${baseUrl}/franceconnect/callback`,
+      postLogoutRedirectUri: `${baseUrl}/franceconnect/logout-callback`,
       standin,
       standinPort: e.FC_STANDIN_PORT,
+      standinKeysFile: './data/franceconnect-standin-keys.json',
     },
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
   };
@@ -117,7 +131,7 @@ function assertProductionReady(c: Config): void {
   if (!c.mail.smtpUrl) problems.push('SMTP_URL : un serveur SMTP est obligatoire en production');
   if (!c.sms.providerUrl) problems.push('SMS_PROVIDER_URL : un fournisseur SMS est obligatoire en production');
   if (c.franceConnect.standin) problems.push('FC_STANDIN : le fournisseur FranceConnect de démonstration est interdit en production');
-  if (c.franceConnect.clientSecret.startsWith('mon-compte-dev')) problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');
+  if (c.franceConnect.clientSecret === FC_DEV_CLIENT_SECRET) problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');
   if (!c.baseUrl.startsWith('https://')) problems.push('BASE_URL : une adresse https:// est obligatoire en production');
   if (problems.length) throw new ConfigError(problems);
 }

@@ -19,6 +19,7 @@ import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
+import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
 
@@ -79,7 +80,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   registerSessions(app, ctx);
 
   await app.register(publicPages(ctx));
-  await app.register(loginPages(ctx));
+  await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
   await app.register(securityPages(ctx));
@@ -87,6 +88,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const registration = registrationService(ctx);
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
+  await app.register(franceConnectPages(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;

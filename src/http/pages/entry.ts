@@ -7,6 +7,7 @@ import { rememberPrestation } from '../intent';
 import { insetText, linkButton } from '../views/components';
 import { html } from '../views/html';
 import { layout } from '../views/layout';
+import { franceConnectButton } from '../views/franceconnect';
 
 /**
  * The ways in (steps ① to ③ of the public page): « Aides et démarches » → « Mes démarches » → a
@@ -129,6 +130,7 @@ ${linkButton('Se connecter', '/connexion')}
 <h2 class="govuk-heading-m">Vous n’avez pas encore de compte</h2>
 <p class="govuk-body">Vous faites partie d’un foyer allocataire (conjoint, enfant de plus de 15 ans, personne à charge) ? Créez votre espace personnel pour consulter vos données personnelles, modifier vos coordonnées de contact ou déclarer une séparation.</p>
 ${linkButton('Créer mon compte', '/creer-mon-compte/nouveau?depuis=mon-compte', { secondary: true })}
+${franceConnectButton({ heading: 'Ou avec FranceConnect' })}
 <p class="govuk-body">Vous souhaitez faire une demande de prestation ? Passez par <a class="govuk-link" href="${DEMARCHES}">Mes démarches</a>.</p>`,
         ),
       ),

@@ -27,6 +27,7 @@ import {
 } from '../../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../../views/html';
 import { layout } from '../../views/layout';
+import { franceConnectButton } from '../../views/franceconnect';
 
 /** The pages of the wizard, one path per step. */
 export const BASE = '/creer-mon-compte';
@@ -93,6 +94,7 @@ ${prestationLine(o.prestation)}
 </ul>
 <p class="govuk-body">Cela prend environ 5 minutes, en 6 étapes. Si vous vous interrompez, vos réponses sont gardées pendant une heure.</p>
 ${linkButton(o.resume ? 'Reprendre' : 'Commencer', `${BASE}/nouveau`, { start: true })}
+${franceConnectButton({ heading: 'Ou créer votre compte avec FranceConnect' })}
 <h2 class="govuk-heading-m">Vous avez déjà un compte ?</h2>
 <p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>`,
   );
