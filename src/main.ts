@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createContext } from './context';
 import { seedDemoData } from './demo/seed';
+import { DEV_CLIENT, startStandinForApp } from './franceconnect-standin';
 import { buildServer } from './http/server';
 
 /** Starts Mon Compte: configuration → context → HTTP server (and, in development, its companions). */
@@ -15,6 +16,20 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // FranceConnect stand-in (development): started first, so that the application's first
+  // FranceConnect login finds it; it knows the application's client and redirect URIs.
+  const fc = config.franceConnect;
+  const standin = fc.standin
+    ? await startStandinForApp({
+        issuerUrl: fc.issuerUrl,
+        host: config.host,
+        port: fc.standinPort,
+        alg: fc.alg,
+        client: { ...DEV_CLIENT, clientId: fc.clientId, clientSecret: fc.clientSecret, redirectUris: [fc.redirectUri], postLogoutRedirectUris: [fc.postLogoutRedirectUri] },
+        keysFile: fc.standinKeysFile,
+      })
+    : undefined;
+  if (standin) console.log(`FranceConnect (démonstration) : ${fc.issuerUrl}`);
   const ctx = await createContext(config);
   if (config.demoData) await seedDemoData(ctx);
   const app = await buildServer(ctx);
@@ -24,6 +39,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await app.close();
+    await standin?.close();
     await ctx.close();
     process.exit(0);
   };

@@ -29,4 +29,4 @@ export {
 } from './provider';
 export { STANDIN_TITLE } from './pages';
 export { simulateCitizenLogin, type CitizenChoice, type SimulatedLogin } from './simulate';
-export { DEV_CLIENT } from './main';
+export { DEV_CLIENT, startStandinForApp } from './main';

@@ -11,7 +11,8 @@
  *   (created when missing); without it a new key is generated at each start.
  * - FC_STANDIN_SUB_SECRET: secret of the pairwise `sub` derivation (a fixed default otherwise).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportStandinKeys, generateStandinKeys, importStandinKeys, type StandinAlg, type StandinKeys } from './keys';
 import { buildStandinProvider, type StandinClient } from './provider';
@@ -43,6 +44,31 @@ async function loadKeys(alg: StandinAlg, file: string | undefined): Promise<Stan
   const keys = await generateStandinKeys(alg);
   await writeFile(file, JSON.stringify(await exportStandinKeys(keys)), { mode: 0o600 });
   return keys;
+}
+
+/**
+ * Starts the stand-in beside the application (`npm start` in development): the application's
+ * client, redirect URIs derived from its base URL, and the signing key kept in `keysFile` so that
+ * ID tokens issued before a restart stay valid (logout with `id_token_hint`).
+ */
+export async function startStandinForApp(o: {
+  issuerUrl: string;
+  host: string;
+  port: number;
+  alg: StandinAlg;
+  client: StandinClient;
+  keysFile: string;
+}): Promise<{ close(): Promise<void> }> {
+  await mkdir(dirname(o.keysFile), { recursive: true });
+  const app = await buildStandinProvider({
+    issuerUrl: o.issuerUrl,
+    alg: o.alg,
+    clients: [o.client],
+    keys: await loadKeys(o.alg, o.keysFile),
+    logger: false,
+  });
+  await app.listen({ host: o.host, port: o.port });
+  return { close: () => app.close() };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
