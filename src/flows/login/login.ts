@@ -62,7 +62,7 @@ async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOri
   const now = ctx.clock.now();
   const token = await ctx.database.db.transaction().execute(async (trx) => {
     const { token, flow } = await createFlow(trx, { kind: 'login', accountId: account.id, destination: account.contact_value }, now);
-    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: flow.id, destination: account.contact_value });
+    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: flow.id, destination: account.contact_value, fresh: true });
     await enqueueMessage(trx, loginCodeMessage(account, code), now);
     await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } }, now);
     return token;

@@ -37,7 +37,7 @@ export async function requestPasswordReset(ctx: AppContext, i: { identifier: str
   const now = ctx.clock.now();
   const flowToken = await db.transaction().execute(async (trx) => {
     const { token, flow } = await createFlow(trx, { kind: 'password_reset', accountId: account?.id ?? null, destination: account?.contact_value ?? null }, now);
-    const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '' });
+    const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '', fresh: true });
     if (account) await enqueueMessage(trx, resetCodeMessage(account, code), now);
     await recordAudit(trx, { type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } }, now);
     if (account) await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind } }, now);
