@@ -30,6 +30,7 @@ import {
   form,
   insetText,
   linkButton,
+  notificationBanner,
   panel,
   radios,
   stepIndicator,
@@ -89,8 +90,17 @@ export function franceConnectPages(ctx: AppContext): FastifyPluginAsync {
   const cookie = (maxAgeMs: number) => cookieOptions(ctx, maxAgeMs);
   const clearCookie = (reply: FastifyReply, name: string) => reply.clearCookie(name, { path: '/franceconnect' });
 
-  const page = (req: FastifyRequest, o: { title: string; hasErrors?: boolean; back?: string }, content: HtmlValue) =>
-    layout({ title: o.title, hasErrors: o.hasErrors ?? false, user: pageUser(req), ...(o.back ? { backLink: backLink(o.back) } : {}) }, content);
+  const page = (req: FastifyRequest, o: { title: string; hasErrors?: boolean; back?: string; scripts?: string[] }, content: HtmlValue) =>
+    layout(
+      {
+        title: o.title,
+        hasErrors: o.hasErrors ?? false,
+        user: pageUser(req),
+        ...(o.back ? { backLink: html`<nav aria-label="Étapes précédentes">${backLink(o.back)}</nav>` } : {}),
+        ...(o.scripts ? { scripts: o.scripts } : {}),
+      },
+      content,
+    );
 
   /** The page of a FranceConnect failure: what happened, in French, and the ways forward. */
   const fcErrorPage = (req: FastifyRequest, reply: FastifyReply, e: FranceConnectErrorInfo) => {
@@ -308,7 +318,7 @@ ${button('Relier mon compte et me connecter')}`,
       const phone = str(typed?.phone) ?? (s.data.contact?.kind === 'sms' ? s.data.contact.display : undefined);
       return page(
         req,
-        { title: 'Vos coordonnées de contact', hasErrors: !!errors?.length, back: STEP_PATHS.identity },
+        { title: 'Vos coordonnées de contact', hasErrors: !!errors?.length, back: STEP_PATHS.identity, scripts: ['/assets/js/conditional-reveal.js'] },
         html`${errorSummary(errors)}
 ${stepIndicator(2, 3, 'Coordonnées de contact')}
 ${form(
@@ -373,10 +383,10 @@ ${button('Envoyer le code')}`,
       const contact = s.data.contact;
       return page(
         req,
-        { title: 'Code de vérification', hasErrors: !!errors?.length, back: STEP_PATHS.contact },
+        { title: 'Code de vérification', hasErrors: !!errors?.length, back: STEP_PATHS.contact, scripts: ['/assets/js/countdown.js'] },
         html`${errorSummary(errors)}
 ${stepIndicator(3, 3, 'Code de vérification')}
-${notice ? html`<div class="govuk-inset-text" role="status">${notice}</div>` : ''}
+${notice ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">${notice}</p>` }) : ''}
 ${form(
   { action: STEP_PATHS.code, csrfToken: req.csrfToken },
   html`${textInput({
@@ -393,16 +403,18 @@ ${form(
   })}
 ${button('Valider')}`,
 )}
-${details(
-  'Vous n’avez rien reçu ?',
-  html`<ul class="govuk-list govuk-list--bullet">
-  <li>${wait > 0 ? html`Attendez quelques instants : un nouveau code pourra être demandé dans <span data-countdown="${wait}">${wait} secondes</span>.` : 'Attendez quelques instants : l’envoi peut prendre une minute.'}</li>
-  ${contact?.kind === 'email' ? html`<li>Vérifiez le dossier « courrier indésirable » (spam) de votre messagerie.</li>` : ''}
-  <li><a class="govuk-link" href="${STEP_PATHS.contact}">Modifier vos coordonnées</a> si elles sont inexactes.</li>
-  <li>Contactez votre Caf au <strong>${ctx.config.agencyPhone}</strong>.</li>
+<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
+<ul class="govuk-list govuk-list--bullet">
+  <li>Attendez quelques instants : l’envoi peut prendre une minute.</li>
+  <li>${contact?.kind === 'sms' ? 'Vérifiez que votre téléphone capte le réseau et qu’il peut recevoir des SMS.' : 'Vérifiez le dossier « courrier indésirable » (spam) de votre messagerie.'}</li>
+  <li>Contactez votre Caf au <strong>${ctx.config.agencyPhone}</strong> (service gratuit + prix d’un appel).</li>
+  <li><a class="govuk-link" href="${STEP_PATHS.contact}">Modifiez vos coordonnées de contact</a> si elles sont inexactes.</li>
 </ul>
-${form({ action: '/franceconnect/code/nouveau', csrfToken: req.csrfToken }, button('Recevoir un nouveau code', { secondary: true }))}`,
-  !!errors?.length || !!notice,
+${form(
+  { action: '/franceconnect/code/nouveau', csrfToken: req.csrfToken, id: 'renvoyer' },
+  html`<p class="govuk-body mc-countdown" data-countdown="${wait}" data-countdown-button="resend" data-countdown-done="Vous pouvez demander un nouveau code.">${wait > 0 ? `Vous pourrez demander un nouveau code dans ${wait} seconde${wait > 1 ? 's' : ''}.` : 'Vous pouvez demander un nouveau code.'}</p>
+<p class="govuk-visually-hidden" data-countdown-live aria-live="polite"></p>
+${button('Recevoir un nouveau code', { secondary: true, id: 'resend' })}`,
 )}`,
       );
     };
