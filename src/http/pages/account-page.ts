@@ -18,10 +18,13 @@ export const SESSION_TIMEOUT_SCRIPT = '/assets/js/session-timeout.js';
 
 /** A page of the personal space: signed-in header, and the warning shown by session-timeout.js after 25 minutes. */
 export function accountPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user'>, content: HtmlValue): SafeHtml {
-  return layout(
-    { ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] },
-    html`${sessionTimeoutWarning(req)}${content}`,
-  );
+  return page({ ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] }, html`${sessionTimeoutWarning(req)}${content}`);
+}
+
+/** `layout`, with the back link inside <main> (every piece of content in a landmark, as axe-core asks). */
+export function page(o: LayoutOptions, content: HtmlValue): SafeHtml {
+  const { backLink, ...rest } = o;
+  return layout(rest, html`${backLink ?? ''}${content}`);
 }
 
 /** Hidden until session-timeout.js reveals it; « Rester connecté » posts to /session/prolonger. */

@@ -10,9 +10,8 @@ import { frenchDuration, waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput, warningText } from '../views/components';
 import { html } from '../views/html';
-import { layout } from '../views/layout';
 import { franceConnectButton } from '../views/franceconnect';
-import { accountPage, codeError, safeReturnPath } from './account-page';
+import { accountPage, codeError, page, safeReturnPath } from './account-page';
 
 /**
  * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),
@@ -39,7 +38,7 @@ export function loginPages(ctx: AppContext, o: LoginPagesOptions = {}): FastifyP
   const flowCookie = { path: '/connexion', httpOnly: true, sameSite: 'lax' as const, secure };
 
   const loginForm = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; wait?: string; notice?: string }) =>
-    layout(
+    page(
       { title: 'Se connecter', hasErrors: !!v.errors?.length },
       html`${errorSummary(v.errors)}
 ${v.notice ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">${v.notice}</p>` }) : ''}
@@ -70,7 +69,7 @@ ${button('Se connecter')}`,
     );
 
   const codeForm = (req: FastifyRequest, v: { destination: string; resendIn: number; errors?: FieldError[]; resent?: boolean }) =>
-    layout(
+    page(
       { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion') },
       html`${errorSummary(v.errors)}
 ${v.resent ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">Un nouveau code vous a été envoyé.</p>` }) : ''}
@@ -142,13 +141,13 @@ ${v.resendIn > 0
       const code = String((req.body as Record<string, unknown> | undefined)?.code ?? '').trim();
       const p = await pendingLogin(ctx, token);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      const page = (errors: FieldError[], status: number) =>
+      const render = (errors: FieldError[], status: number) =>
         sendHtml(reply, codeForm(req, { destination: describeDestination(p.account.contact_kind, p.account.contact_value), resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), errors }), status);
-      if (!code) return page([fieldError('code', 'AUTH_CODE_REQUIRED')], 400);
+      if (!code) return render([fieldError('code', 'AUTH_CODE_REQUIRED')], 400);
       const r = await submitLoginCode(ctx, { flowToken: token, code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
-      if (r.kind === 'throttled') return page([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
-      if (r.kind === 'code_error') return page([codeError(r.reason, r.attemptsLeft)], 400);
+      if (r.kind === 'throttled') return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
+      if (r.kind === 'code_error') return render([codeError(r.reason, r.attemptsLeft)], 400);
       reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
       return reply.redirect('/mon-espace', 303);
@@ -190,7 +189,7 @@ ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconne
       }
       return sendHtml(
         reply,
-        layout(
+        page(
           { title: 'Vous êtes déconnecté' },
           html`${panel('Vous êtes déconnecté', 'À bientôt sur Mon Compte')}
 <p class="govuk-body">Votre session est terminée. Si vous utilisez un ordinateur partagé, pensez à fermer votre navigateur.</p>
@@ -221,7 +220,7 @@ ${form({ action: '/session/prolonger', csrfToken: req.csrfToken }, html`<input t
       }
       return sendHtml(
         reply,
-        layout(
+        page(
           { title: 'Votre session a expiré' },
           html`<h1 class="govuk-heading-l">Votre session a expiré</h1>
 <p class="govuk-body">Pour protéger vos informations, vous avez été déconnecté après 30 minutes sans activité. Les informations déjà enregistrées ne sont pas perdues.</p>

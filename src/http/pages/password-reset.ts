@@ -8,9 +8,8 @@ import { frenchDuration, waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput } from '../views/components';
 import { html } from '../views/html';
-import { layout } from '../views/layout';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
-import { codeError, newPasswordErrors } from './account-page';
+import { codeError, newPasswordErrors, page } from './account-page';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -24,7 +23,7 @@ export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
   const flowCookie = { path: '/mot-de-passe-oublie', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
 
   const identifierPage = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; expired?: boolean }) =>
-    layout(
+    page(
       { title: 'Mot de passe oublié', hasErrors: !!v.errors?.length, user: pageUser(req), backLink: backLink('/connexion') },
       html`${errorSummary(v.errors)}
 ${v.expired ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">Votre demande a expiré. Merci de recommencer.</p>` }) : ''}
@@ -48,7 +47,7 @@ ${button('Recevoir un code')}`,
     );
 
   const codePage = (req: FastifyRequest, v: { resendIn: number; errors?: FieldError[]; resent?: boolean }) =>
-    layout(
+    page(
       { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie') },
       html`${errorSummary(v.errors)}
 ${v.resent ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">Si un compte correspond, un nouveau code a été envoyé.</p>` }) : ''}
@@ -72,7 +71,7 @@ ${v.resendIn > 0
     );
 
   const newPasswordPage = (req: FastifyRequest, errors?: FieldError[]) =>
-    layout(
+    page(
       { title: 'Choisir un nouveau mot de passe', hasErrors: !!errors?.length, scripts: [PASSWORD_CHECKLIST_SCRIPT] },
       html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">Choisissez un nouveau mot de passe</h1>
@@ -146,7 +145,7 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
     app.get('/mot-de-passe-oublie/termine', async (req, reply) =>
       sendHtml(
         reply,
-        layout(
+        page(
           { title: 'Mot de passe modifié', user: pageUser(req) },
           html`${panel('Votre mot de passe a été modifié')}
 <p class="govuk-body">Vous avez été déconnecté de tous les appareils où vous étiez connecté. Un message de confirmation a été envoyé à vos coordonnées de contact.</p>

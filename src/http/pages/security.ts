@@ -58,10 +58,12 @@ ${form(
     value: v.kind,
     errors: v.errors,
     choices: [
-      { value: 'email', label: 'Par e-mail', conditional: textInput({ name: 'email', label: 'Adresse e-mail', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors }) },
-      { value: 'sms', label: 'Par SMS', conditional: textInput({ name: 'phone', label: 'Numéro de téléphone portable', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, hint: 'Par exemple 06 12 34 56 78', widthClass: 'govuk-input--width-20' }) },
+      { value: 'email', label: 'Par e-mail' },
+      { value: 'sms', label: 'Par SMS' },
     ],
   })}
+${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 ${textInput({ name: 'currentPassword', label: 'Mot de passe actuel', hint: 'Pour confirmer qu’il s’agit bien de vous.', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 ${button('Recevoir un code')}`,
 )}`,
