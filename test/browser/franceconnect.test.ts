@@ -1,0 +1,150 @@
+import { createServer } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccountByNir } from '../../src/accounts/repository';
+import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
+import { buildTestApp, type TestApp } from '../support/app';
+import { expectAccessible, launchBrowser } from '../support/browser';
+import { configFor, lastCode, startStandinFor } from '../franceconnect/support';
+
+/**
+ * Create an account with FranceConnect, log out through FranceConnect, log in with it — in
+ * Chromium, the application and the stand-in each on a loopback port. The application's base URL
+ * must be known before it starts (its redirect URIs are registered at the provider), so a free
+ * port is chosen first and the application listens on it.
+ */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const ANGELA = findCitizen('angela-dubois-paris')!;
+
+describe('FranceConnect in Chromium', () => {
+  let t: TestApp;
+  let standin: RunningStandin;
+  let browser: Browser;
+  let base: string;
+  let standinChecked = false;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    standin = await startStandinFor(base);
+    t = await buildTestApp({ config: configFor(standin.issuerUrl, { PORT: String(port), BASE_URL: base }) });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await standin?.close();
+  });
+
+  async function check(page: Page, name: string): Promise<void> {
+    await expectAccessible(page, name);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/fc-${name}.png`, fullPage: true });
+  }
+
+  /** On the stand-in's page: choose the test citizen and confirm. */
+  async function chooseAtFranceConnect(page: Page, citizenId: string): Promise<void> {
+    await page.waitForURL(`${standin.issuerUrl}/interaction/**`);
+    expect(await page.locator('h1').innerText()).toContain('identité de test');
+    if (!standinChecked) {
+      standinChecked = true;
+      await check(page, '03-fournisseur-franceconnect');
+    }
+    await page.check(`input[value="${citizenId}"]`);
+    await page.click('button:has-text("Se connecter")');
+  }
+
+  it('creates an account with FranceConnect, logs out through FranceConnect, then logs in with it', async () => {
+    const page = await browser.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && m.text().includes('Content Security Policy')) cspErrors.push(m.text());
+    });
+
+    // « Mon Compte » → « S’identifier avec FranceConnect »
+    await page.goto(`${base}/mon-compte`);
+    await check(page, '01-mon-compte');
+    await page.click('a:has-text("Qu’est-ce que FranceConnect ?")');
+    expect(page.url()).toBe(`${base}/franceconnect/qu-est-ce-que-franceconnect`);
+    await check(page, '02-qu-est-ce-que-franceconnect');
+    await page.goBack();
+    await page.click('button.mc-franceconnect__button');
+    await chooseAtFranceConnect(page, ANGELA.id);
+
+    // Locked certified identity, NIR found in the répertoire.
+    await page.waitForURL(`${base}/franceconnect/creation`);
+    await check(page, '04-identite-certifiee');
+    const summary = await page.locator('.govuk-summary-list').innerText();
+    for (const shown of ['Angela Claire Louise', 'DUBOIS', '24 août 1962', '75112', '2 62 08 75 112 084 57']) expect(summary).toContain(shown);
+    expect(await page.locator('main input:not([type="hidden"])').count()).toBe(0);
+    await page.click('button:has-text("Continuer")');
+
+    // Contact: the e-mail FranceConnect gave is offered.
+    await page.waitForURL(`${base}/franceconnect/coordonnees`);
+    expect(await page.locator('#email').inputValue()).toBe(ANGELA.email);
+    await check(page, '05-coordonnees');
+    await page.fill('#email', 'angela.dubois@example.org');
+    await page.click('button:has-text("Envoyer le code")');
+
+    await page.waitForURL(`${base}/franceconnect/code`);
+    await check(page, '06-code');
+    await page.fill('#code', '000001');
+    await page.click('button:has-text("Valider")');
+    await page.waitForURL(`${base}/franceconnect/code`);
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Le code est incorrect');
+    await check(page, '07-code-erreur');
+    await page.fill('#code', await lastCode(t.ctx.database.db, 'angela.dubois@example.org'));
+    await page.click('button:has-text("Valider")');
+
+    await page.waitForURL(`${base}/franceconnect/compte-cree`);
+    await check(page, '08-compte-cree');
+    const account = await findAccountByNir(t.ctx.database.db, ANGELA.nir!);
+    expect(account?.identity_status).toBe('certified');
+    expect(account?.franceconnect_sub).toBeTruthy();
+    await page.click('a:has-text("Accéder à mon espace")');
+    await page.waitForURL(`${base}/mon-espace`);
+    await check(page, '09-mon-espace');
+
+    // « Se déconnecter »: our session ends, then FranceConnect's, and back with the state checked.
+    await page.click('button:has-text("Se déconnecter")');
+    await page.waitForURL(`${base}/franceconnect/logout-callback?**`);
+    expect(await page.locator('h1').innerText()).toContain('Vous êtes déconnecté(e)');
+    await check(page, '10-deconnecte');
+    await page.goto(`${base}/mon-espace`);
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+
+    // Log in with FranceConnect from /connexion: straight to the personal space.
+    await check(page, '11-connexion');
+    await page.click('button.mc-franceconnect__button');
+    await chooseAtFranceConnect(page, ANGELA.id);
+    await page.waitForURL(`${base}/mon-espace`);
+    expect(await page.locator('h1').innerText()).toContain('Angela DUBOIS');
+    await check(page, '12-mon-espace-connexion');
+
+    expect(cspErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('cancelling at FranceConnect shows a clear, accessible page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/connexion`);
+    await page.click('button.mc-franceconnect__button');
+    await page.waitForURL(`${standin.issuerUrl}/interaction/**`);
+    await page.click('button:has-text("Annuler")');
+    await page.waitForURL(`${base}/franceconnect/callback?**`);
+    expect(await page.locator('h1').innerText()).toBe('Connexion avec FranceConnect annulée');
+    await check(page, '13-annulation');
+    await page.close();
+  });
+});
