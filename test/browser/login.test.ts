@@ -122,6 +122,8 @@ describe('login journeys in Chromium', () => {
     await page.waitForURL(`${base}/mot-de-passe-oublie/nouveau`);
     await check(page, '12-oubli-nouveau');
     await page.fill('#password', 'NouveauMdp2027');
+    // The registration's live checklist (password-checklist.js) ticks every rule.
+    await expect.poll(() => page.locator('#password-checklist li.mc-checklist--ok').count()).toBe(5);
     await page.fill('#passwordConfirmation', 'NouveauMdp2027');
     await page.click('button:has-text("Enregistrer mon nouveau mot de passe")');
     await page.waitForURL(`${base}/mot-de-passe-oublie/termine`);
