@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { displayName } from '../accounts/repository';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
 import { html } from './views/html';
 import { layout } from './views/layout';
@@ -32,17 +33,22 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
       known = new AppError('INTERNAL');
     }
     if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
-    return sendHtml(reply, errorPage(known, req.id, o.agencyPhone), known.status);
+    return sendHtml(reply, errorPage(known, req.id, o.agencyPhone, signedIn(req)), known.status);
   });
 
   app.setNotFoundHandler((req, reply) => {
     const e = new AppError('NOT_FOUND');
     if (wantsJson(req)) return reply.status(404).send(errorBody(e));
-    return sendHtml(reply, errorPage(e, req.id, o.agencyPhone), 404);
+    return sendHtml(reply, errorPage(e, req.id, o.agencyPhone, signedIn(req)), 404);
   });
 }
 
-function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: string) {
+/** The header's « Mon Compte » leads to /mon-espace when the person is signed in (see src/auth/http-session.ts). */
+function signedIn(req: FastifyRequest): { displayName: string } | undefined {
+  return req.account ? { displayName: displayName(req.account) } : undefined;
+}
+
+function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: string, user: { displayName: string } | undefined) {
   const titles: Record<number, string> = {
     400: 'Votre demande n’a pas pu être traitée',
     401: 'Connexion nécessaire',
@@ -53,7 +59,7 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
   };
   const title = titles[e.status] ?? titles[400]!;
   return layout(
-    { title },
+    { title, user },
     html`<h1 class="govuk-heading-l">${title}</h1>
 <p class="govuk-body">${e.message}</p>
 ${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}

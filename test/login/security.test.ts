@@ -103,6 +103,17 @@ describe('« Sécurité du compte »', () => {
     expect((await outboxTo(t.ctx, '+33698765432')).at(-1)?.subject).toBe('Votre code de connexion Mon Compte');
   });
 
+  it('the header’s « Mon Compte » leads to /mon-espace on every page once signed in', async () => {
+    const account = await createTestAccount(t.ctx);
+    const me = new TestBrowser(t.app);
+    expect((await me.get('/')).body).toContain('href="/mon-compte"');
+    await logIn(t.ctx, me, account);
+    for (const url of ['/', '/aide', '/mon-espace', '/mon-espace/securite', '/page-inconnue']) {
+      const body = (await me.get(url)).body;
+      expect(body, url).toContain('<a class="mc-header__link" href="/mon-espace">Mon Compte');
+    }
+  });
+
   it('every page of the personal space requires a session', async () => {
     for (const url of ['/mon-espace', '/mon-espace/securite', '/mon-espace/securite/mot-de-passe', '/mon-espace/securite/contact', '/mon-espace/securite/contact/code']) {
       const res = await t.app.inject({ url });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { pageUser } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { sendHtml } from '../errors';
 import { linkButton } from '../views/components';
@@ -8,11 +9,11 @@ import { layout } from '../views/layout';
 /** Pages anyone can read: home, help, accessibility, personal data. */
 export function publicPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.get('/', async (_req, reply) =>
+    app.get('/', async (req, reply) =>
       sendHtml(
         reply,
         layout(
-          { title: 'Accueil' },
+          { title: 'Accueil', user: pageUser(req) },
           html`<h1 class="govuk-heading-xl">Mon Compte, votre espace personnel Caf</h1>
 <p class="govuk-body-l">Faites une demande de prestation en ligne, suivez vos démarches et gérez votre dossier.</p>
 ${linkButton('Aides et démarches', '/aides-et-demarches', { start: true })}
@@ -22,22 +23,22 @@ ${linkButton('Aides et démarches', '/aides-et-demarches', { start: true })}
       ),
     );
 
-    app.get('/aide', async (_req, reply) =>
+    app.get('/aide', async (req, reply) =>
       sendHtml(
         reply,
         layout(
-          { title: 'Aide et contact' },
+          { title: 'Aide et contact', user: pageUser(req) },
           html`<h1 class="govuk-heading-l">Aide et contact</h1>
 <p class="govuk-body">Une question sur la création de votre compte ou sur votre dossier ? Appelez votre Caf au <strong>${ctx.config.agencyPhone}</strong> (service gratuit + prix d’un appel), du lundi au vendredi de 9 h à 16 h 30.</p>`,
         ),
       ),
     );
 
-    app.get('/accessibilite', async (_req, reply) =>
+    app.get('/accessibilite', async (req, reply) =>
       sendHtml(
         reply,
         layout(
-          { title: 'Accessibilité' },
+          { title: 'Accessibilité', user: pageUser(req) },
           html`<h1 class="govuk-heading-l">Déclaration d’accessibilité</h1>
 <p class="govuk-body">Mon Compte vise la conformité au référentiel général d’amélioration de l’accessibilité (RGAA 4.1, équivalent WCAG 2.1 niveau AA). Chaque page est vérifiée automatiquement (axe-core) ; un audit complet reste à réaliser : le site est donc déclaré <strong>partiellement conforme</strong>.</p>
 <p class="govuk-body">Toutes les pages fonctionnent sans JavaScript. Si vous rencontrez une difficulté, appelez le ${ctx.config.agencyPhone}.</p>`,
@@ -45,11 +46,11 @@ ${linkButton('Aides et démarches', '/aides-et-demarches', { start: true })}
       ),
     );
 
-    app.get('/donnees-personnelles', async (_req, reply) =>
+    app.get('/donnees-personnelles', async (req, reply) =>
       sendHtml(
         reply,
         layout(
-          { title: 'Données personnelles' },
+          { title: 'Données personnelles', user: pageUser(req) },
           html`<h1 class="govuk-heading-l">Données personnelles</h1>
 <p class="govuk-body">Les informations que vous saisissez servent à créer votre espace personnel et à traiter vos demandes. Votre numéro de téléphone portable et votre adresse e-mail ne sont jamais transmis à des tiers ni utilisés à des fins commerciales.</p>`,
         ),
