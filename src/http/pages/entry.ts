@@ -104,7 +104,7 @@ ${p.online
       return sendHtml(
         reply,
         layout(
-          { title: `Faire la demande : ${p.title}`, backLink: html`<a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a>` },
+          { title: `Faire la demande : ${p.title}`, backLink: html`<nav aria-label="Page précédente"><a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a></nav>` },
           html`<span class="govuk-caption-l">Faire la demande</span>
 <h1 class="govuk-heading-xl">${p.title}</h1>
 <p class="govuk-body-l">Pour faire cette demande en ligne, vous avez besoin de votre espace personnel Mon Compte.</p>

@@ -60,8 +60,8 @@ function stepPage(f: StepFrame, body: HtmlValue): SafeHtml {
     {
       title: `${f.heading} – Étape ${n.current} sur ${n.total} – Créer Mon Compte`,
       hasErrors: !!f.errors?.length,
-      backLink: backLink(back ? STEP_PATHS[back] : BASE),
-      ...(f.scripts ? { scripts: f.scripts } : {}),
+      backLink: html`<nav aria-label="Étapes précédentes">${backLink(back ? STEP_PATHS[back] : BASE)}</nav>`,
+      scripts: ['/assets/js/conditional-reveal.js', ...(f.scripts ?? [])],
       ...(f.stylesheets ? { stylesheets: f.stylesheets } : {}),
     },
     html`${errorSummary(f.errors)}
