@@ -71,12 +71,12 @@ export interface GuardFacts {
  * otherwise where the person should be sent instead.
  * - a completed flow opens no step: its confirmation page is shown;
  * - a step not reached yet sends to the current step;
- * - the code step, once the contact is verified, sends to the step after it.
+ * - the code step, once the contact is verified and the flow has moved on, sends to the current step.
  */
 export function guard(state: FlowState, step: Step, facts: GuardFacts): Step | 'completed' | null {
   if (state === 'completed') return 'completed';
   if (!canOpen(state, step)) return state;
-  if (step === 'code' && facts.contactVerified) return state === 'code' ? 'password' : state;
+  if (step === 'code' && facts.contactVerified && state !== 'code') return state;
   return null;
 }
 
