@@ -1,3 +1,4 @@
+import type { Account } from '../../src/accounts/repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { createTestAccount } from './helpers';
@@ -17,7 +18,7 @@ describe('no enumeration by timing (real argon2id, default parameters)', () => {
   it('answers existing and unknown identifiers in the same time (medians within 25 %)', async () => {
     expect(t.ctx.config.argon2).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
     const TRIES = 40;
-    const accounts = [];
+    const accounts: Account[] = [];
     for (let i = 0; i < TRIES; i++) accounts.push(await createTestAccount(t.ctx));
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
