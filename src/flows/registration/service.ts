@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createAccount, findAccountByNir } from '../../accounts/repository';
 import { brokenPasswordRules, type PasswordHasher, type PasswordRuleId } from '../../auth/passwords';
@@ -28,7 +29,7 @@ import { identityStatus } from './data';
 import { codeMessage, duplicateAttemptMessage, welcomeMessage } from './messages';
 import { advance, afterSubmit, contactChanged, guard, type FlowState, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
-import { findFlow, insertFlow, touchFlow, updateFlow } from './repository';
+import { deleteExpiredFlows, findFlow, insertFlow, touchFlow, updateFlow } from './repository';
 
 /** A flow lives one hour after the last thing the person did (sliding expiry). */
 export const FLOW_TTL_MS = 60 * 60_000;
@@ -93,6 +94,8 @@ export class RegistrationService {
     const data: RegistrationData = { origin: o.origin, ...(o.prestation ? { prestation: o.prestation } : {}) };
     const flow: RegistrationFlow = { id: randomToken(24), state: 'civil_status', data, version: 1, createdAt: t, updatedAt: t, expiresAt: t + FLOW_TTL_MS };
     await insertFlow(this.d.db, flow);
+    // Housekeeping, now and then: flows expired for a day are removed (indexed on expires_at).
+    if (randomInt(100) === 0) await deleteExpiredFlows(this.d.db, t - 24 * HOUR);
     return flow;
   }
 
