@@ -72,7 +72,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
-    franceConnect: { client: franceConnectClient(config), repertoire: new LocalRepertoireSearch(repertoirePeople) },
+    franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     close: async () => {
       await messaging.worker.close();
       await database.destroy();
@@ -80,6 +80,22 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     },
   };
   return ctx;
+}
+
+/**
+ * The FranceConnect client is built at its first use (a FranceConnect page), not with the context:
+ * its configuration is checked at start-up by loadConfig (https in production), and a context built
+ * for something else never depends on it.
+ */
+function lazyFranceConnect(config: Config, repertoire: RepertoireSearch): AppContext['franceConnect'] {
+  let client: FranceConnectClient | undefined;
+  return {
+    get client() {
+      client ??= franceConnectClient(config);
+      return client;
+    },
+    repertoire,
+  };
 }
 
 /** The FranceConnect client from the configuration; plain http is allowed outside production only (the local stand-in). */

@@ -29,8 +29,9 @@ async function main(): Promise<void> {
         keysFile: fc.standinKeysFile,
       })
     : undefined;
-  if (standin) console.log(`FranceConnect (démonstration) : ${fc.issuerUrl}`);
   const ctx = await createContext(config);
+  // Builds (and so validates) the FranceConnect client now rather than at the first login.
+  console.log(`FranceConnect${standin ? ' (démonstration)' : ''} : ${ctx.franceConnect.client.config.issuerUrl}`);
   if (config.demoData) await seedDemoData(ctx);
   const app = await buildServer(ctx);
   await app.listen({ port: config.port, host: config.host });

@@ -131,6 +131,7 @@ function assertProductionReady(c: Config): void {
   if (!c.mail.smtpUrl) problems.push('SMTP_URL : un serveur SMTP est obligatoire en production');
   if (!c.sms.providerUrl) problems.push('SMS_PROVIDER_URL : un fournisseur SMS est obligatoire en production');
   if (c.franceConnect.standin) problems.push('FC_STANDIN : le fournisseur FranceConnect de démonstration est interdit en production');
+  if (!c.franceConnect.issuerUrl.startsWith('https://')) problems.push('FC_ISSUER_URL : l’adresse https:// de FranceConnect est obligatoire en production');
   if (c.franceConnect.clientSecret === FC_DEV_CLIENT_SECRET) problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');
   if (!c.baseUrl.startsWith('https://')) problems.push('BASE_URL : une adresse https:// est obligatoire en production');
   if (problems.length) throw new ConfigError(problems);
