@@ -3,6 +3,7 @@ import { createContext } from './context';
 import { seedDemoData } from './demo/seed';
 import { DEV_CLIENT, startStandinForApp } from './franceconnect-standin';
 import { buildServer } from './http/server';
+import { loadPlaceData } from './identity';
 
 /** Starts Mon Compte: configuration → context → HTTP server (and, in development, its companions). */
 async function main(): Promise<void> {
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
         keysFile: fc.standinKeysFile,
       })
     : undefined;
+  // The communes and countries (births since 1943) are loaded before the first request, not during it.
+  const places = loadPlaceData();
+  console.log(`Lieux de naissance : ${places.communes} communes et ${places.countries} pays chargés en ${Math.round(places.loadMs)} ms`);
   const ctx = await createContext(config);
   // Builds (and so validates) the FranceConnect client now rather than at the first login.
   console.log(`FranceConnect${standin ? ' (démonstration)' : ''} : ${ctx.franceConnect.client.config.issuerUrl}`);
