@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createContext } from './context';
-import { seedDemoData } from './demo/seed';
+import { DEMO_PASSWORD, demoAccounts, seedDemoData } from './demo/seed';
 import { DEV_CLIENT, startStandinForApp } from './franceconnect-standin';
 import { buildServer } from './http/server';
 import { loadPlaceData } from './identity';
@@ -36,11 +36,17 @@ async function main(): Promise<void> {
   const ctx = await createContext(config);
   // Builds (and so validates) the FranceConnect client now rather than at the first login.
   console.log(`FranceConnect${standin ? ' (démonstration)' : ''} : ${ctx.franceConnect.client.config.issuerUrl}`);
-  if (config.demoData) await seedDemoData(ctx);
+  if (config.demoData) {
+    const created = await seedDemoData(ctx);
+    if (created) console.log(`Données de démonstration : ${created} comptes créés`);
+  }
   const app = await buildServer(ctx);
   await app.listen({ port: config.port, host: config.host });
   ctx.messaging.worker.start();
-  console.log(`\nMon Compte est démarré : ${config.baseUrl}\n`);
+  console.log(`\nMon Compte est démarré : ${config.baseUrl}`);
+  if (config.demoData) console.log(`Compte de démonstration : identifiant ${demoAccounts[0]!.login_id}, mot de passe ${DEMO_PASSWORD} (les autres : README.md)`);
+  if (config.env === 'development') console.log(`Messages envoyés (codes, e-mails, SMS) : ${config.baseUrl}/dev/messages`);
+  console.log('');
 
   const stop = async () => {
     await app.close();
