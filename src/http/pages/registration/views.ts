@@ -4,7 +4,7 @@ import type { RegistrationFlow } from '../../../flows/registration/data';
 import { identityStatus } from '../../../flows/registration/data';
 import { facts } from '../../../flows/registration/service';
 import { findCommune, formatNir, formatProvisionalId, searchCommunes, searchCountries, type CommunePlace } from '../../../identity';
-import { passwordRules } from '../../../auth/passwords';
+import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../views/password-fields';
 import { findPrestation } from '../../../prestations/catalogue';
 import {
   backLink,
@@ -402,7 +402,7 @@ ${button('Renvoyer un code', { secondary: true, id: 'resend' })}`,
 
 export function passwordPage(o: { flow: RegistrationFlow; csrfToken: string; errors?: Errors }): SafeHtml {
   return stepPage(
-    { step: 'password', flow: o.flow, heading: 'Votre mot de passe', errors: o.errors, scripts: ['/assets/js/password-checklist.js'] },
+    { step: 'password', flow: o.flow, heading: 'Votre mot de passe', errors: o.errors, scripts: [PASSWORD_CHECKLIST_SCRIPT] },
     html`<h1 class="govuk-heading-l">Votre mot de passe</h1>
 <p class="govuk-body">Tous les champs sont obligatoires, sauf mention contraire.</p>
 <p class="govuk-body">Pour votre 1<sup>re</sup> connexion, choisissez votre mot de passe personnel. Pour des raisons de sécurité, les règles suivantes doivent être respectées :</p>
@@ -414,14 +414,7 @@ export function passwordPage(o: { flow: RegistrationFlow; csrfToken: string; err
 </ul>
 ${form(
   { action: STEP_PATHS.password, csrfToken: o.csrfToken },
-  html`${textInput({ name: 'password', label: 'Nouveau mot de passe', hint: '10 à 64 caractères', type: 'password', autocomplete: 'new-password', spellcheck: false, errors: o.errors, maxlength: 64, extraAttributes: html` data-password-checklist="password-checklist"` })}
-<div class="govuk-form-group">
-  <p class="govuk-body govuk-!-margin-bottom-1" id="password-checklist-title">Mon mot de passe comporte :</p>
-  <ul class="mc-checklist" id="password-checklist" aria-labelledby="password-checklist-title" aria-live="polite">
-    ${passwordRules.map((r) => html`<li data-rule="${r.id}">${r.label}<span class="govuk-visually-hidden" data-rule-state> : non respecté</span></li>`)}
-  </ul>
-</div>
-${textInput({ name: 'passwordConfirmation', label: 'Confirmation du nouveau mot de passe', hint: '10 à 64 caractères', type: 'password', autocomplete: 'new-password', spellcheck: false, errors: o.errors, maxlength: 64 })}
+  html`${passwordFields({ errors: o.errors })}
 ${button('Continuer')}`,
 )}`,
   );
