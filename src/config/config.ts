@@ -27,6 +27,8 @@ const schema = z.object({
   SMS_PROVIDER_URL: z.string().url().optional(),
   SMS_PROVIDER_TOKEN: z.string().optional(),
   SMS_SENDER: z.string().default('MaCaf'),
+  OUTBOX_KEEP_SENT_TEXT: bool.optional(),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOGIN_SECOND_FACTOR: bool.default(true),
   DEMO_DATA: bool.optional(),
   AGENCY_PHONE: z.string().default('3230'),
@@ -53,6 +55,17 @@ export type Config = {
   secretKey: string;
   mail: { from: string; smtpUrl: string | undefined };
   sms: { providerUrl: string | undefined; token: string | undefined; sender: string };
+  /** the outbox of e-mails and SMS (src/messaging/worker.ts) */
+  outbox: {
+    /**
+     * Keep the text and recipient of delivered and abandoned messages, for the development outbox
+     * page (/dev/messages). Default: on outside production; forbidden in production, where they are
+     * erased as soon as the message is delivered or abandoned.
+     */
+    keepSentText: boolean;
+    /** delivered and abandoned rows are deleted this many days after their creation */
+    retentionDays: number;
+  };
   login: { secondFactor: boolean };
   demoData: boolean;
   agencyPhone: string;
@@ -102,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.SECRET_KEY,
     mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL },
     sms: { providerUrl: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
+    outbox: { keepSentText: e.OUTBOX_KEEP_SENT_TEXT ?? !isProduction, retentionDays: e.OUTBOX_RETENTION_DAYS },
     login: { secondFactor: e.LOGIN_SECOND_FACTOR },
     demoData: e.DEMO_DATA ?? !isProduction,
     agencyPhone: e.AGENCY_PHONE,
@@ -130,6 +144,7 @@ function assertProductionReady(c: Config): void {
   if (!c.databaseUrl.startsWith('postgres')) problems.push('DATABASE_URL : PostgreSQL est obligatoire en production');
   if (!c.mail.smtpUrl) problems.push('SMTP_URL : un serveur SMTP est obligatoire en production');
   if (!c.sms.providerUrl) problems.push('SMS_PROVIDER_URL : un fournisseur SMS est obligatoire en production');
+  if (c.outbox.keepSentText) problems.push('OUTBOX_KEEP_SENT_TEXT : garder le texte des messages envoyés (codes, coordonnées) est interdit en production');
   if (c.franceConnect.standin) problems.push('FC_STANDIN : le fournisseur FranceConnect de démonstration est interdit en production');
   if (!c.franceConnect.issuerUrl.startsWith('https://')) problems.push('FC_ISSUER_URL : l’adresse https:// de FranceConnect est obligatoire en production');
   if (c.franceConnect.clientSecret === FC_DEV_CLIENT_SECRET) problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');

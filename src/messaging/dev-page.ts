@@ -10,6 +10,7 @@ export interface DevMessageJson {
   channel: 'email' | 'sms';
   to: string;
   subject: string;
+  /** '' once erased (OUTBOX_KEEP_SENT_TEXT=false), and `to` is then masked */
   text: string;
   /** ISO 8601, or null while not (yet) sent */
   sentAt: string | null;
@@ -21,7 +22,9 @@ const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', tim
  * The development outbox: `GET /dev/messages` lists the last 100 e-mails and SMS (all of them
  * when SMTP_URL / SMS_PROVIDER_URL are unset: they are captured, not sent), after delivering what
  * is due so that a code just sent is visible. `?to=<address or +33…>` keeps one recipient's.
- * Development and tests only: the route does not exist in production.
+ * Development and tests only: the route does not exist in production. It shows texts because
+ * OUTBOX_KEEP_SENT_TEXT is on outside production; with it off, the worker erases them once sent,
+ * and the page says so.
  */
 export function devMessagesPage(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -40,16 +43,17 @@ export function devMessagesPage(ctx: AppContext): FastifyPluginAsync {
         }));
         return reply.header('Cache-Control', 'no-store').send(body);
       }
-      return sendHtml(reply, page(messages));
+      return sendHtml(reply, page(messages, ctx.config.outbox.keepSentText));
     });
   };
 }
 
-function page(messages: OutboxEntry[]): SafeHtml {
+function page(messages: OutboxEntry[], keepSentText: boolean): SafeHtml {
   return layout(
     { title: 'Boîte d’envoi de développement', width: 'full' },
     html`<h1 class="govuk-heading-l">Boîte d’envoi de développement</h1>
 <p class="govuk-body">Les e-mails et SMS envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
+${keepSentText ? '' : html`<p class="govuk-body">Le texte des messages envoyés ou abandonnés est effacé et leur destinataire masqué (<code>OUTBOX_KEEP_SENT_TEXT=false</code>), comme en production.</p>`}
 <p class="govuk-body"><a class="govuk-link" href="/dev/messages">Actualiser la liste</a></p>
 ${messages.length === 0
   ? html`<p class="govuk-body">Aucun message pour le moment.</p>`
@@ -70,7 +74,7 @@ ${messages.length === 0
       <td class="govuk-table__cell">${m.channel === 'email' ? 'E-mail' : 'SMS'}</td>
       <td class="govuk-table__cell">${m.to}</td>
       <td class="govuk-table__cell">${m.subject}</td>
-      <td class="govuk-table__cell">${paragraphs(m.text)}</td>
+      <td class="govuk-table__cell">${m.erasedAt === null ? paragraphs(m.text) : html`<p class="govuk-body"><em>Texte effacé après l’envoi</em></p>`}</td>
       <td class="govuk-table__cell">${sentCell(m)}</td>
     </tr>`,
     )}

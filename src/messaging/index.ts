@@ -8,7 +8,7 @@ import { captureMailTransport, captureSmsProvider, type MailTransport, type SmsP
 import { DeliveryWorker, consoleMessagingLogger, silentMessagingLogger, type DeliveryWorkerOptions, type MessagingLogger } from './worker';
 
 export { enqueueMessage, listOutbox, type OutboxEntry, type OutgoingMessage } from './outbox';
-export { DeliveryWorker, type DeliveryWorkerOptions, type MessagingLogger } from './worker';
+export { DeliveryWorker, type DeliveryWorkerOptions, type MessagingLogger, type SweepResult } from './worker';
 export { DeliveryError, maskRecipient, type MailTransport, type SmsProvider } from './transports';
 
 /** What the rest of the application sees of messaging (AppContext.messaging). */
@@ -39,6 +39,8 @@ export function createMessaging(
     clock,
     ...transportsFromConfig(config),
     logger: o.logger ?? (config.env === 'test' ? silentMessagingLogger : consoleMessagingLogger),
+    keepSentText: config.outbox.keepSentText,
+    retentionMs: config.outbox.retentionDays * 24 * 3_600_000,
     ...o.worker,
   });
   return { worker, flush: () => worker.flush() };

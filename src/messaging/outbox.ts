@@ -6,12 +6,20 @@ import { randomToken } from '../shared/crypto';
  * The outbox: every e-mail and SMS is first written to `outbox_messages` — in the same transaction
  * as the change that causes it — and then delivered by the worker (src/messaging/worker.ts),
  * retried on failure. Nothing is sent inside a request.
+ *
+ * The outbox is not an archive: once a message is delivered or abandoned, the worker erases its
+ * text and masks its recipient (unless OUTBOX_KEEP_SENT_TEXT, development only), and deletes the
+ * row OUTBOX_RETENTION_DAYS after its creation.
  */
 export interface OutgoingMessage {
   channel: 'email' | 'sms';
   /** e-mail address, or phone number in E.164 */
   to: string;
-  /** e-mail subject (for SMS: a short label shown in the development outbox) */
+  /**
+   * e-mail subject (for SMS: a short label shown in the development outbox). A fixed wording per
+   * kind of message — never a name, an address or a code: it is kept after the text is erased, to
+   * tell operations what kind of message was sent.
+   */
   subject: string;
   text: string;
 }
@@ -32,6 +40,7 @@ export async function enqueueMessage(db: Kysely<Database>, m: OutgoingMessage, n
       last_error: null,
       created_at: now,
       sent_at: null,
+      erased_at: null,
     })
     .execute();
   return id;
@@ -48,6 +57,8 @@ export interface OutboxEntry {
   lastError: string | null;
   createdAt: number;
   sentAt: number | null;
+  /** when the text was erased and the recipient masked (then text is '' and to is masked) */
+  erasedAt: number | null;
 }
 
 /** The most recent messages, newest first (development outbox page, tests). */
@@ -70,5 +81,6 @@ export async function listOutbox(db: Kysely<Database>, o: { limit?: number; to?:
     lastError: r.last_error,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    erasedAt: r.erased_at,
   }));
 }

@@ -5,7 +5,7 @@ import { DeliveryError, maskRecipient, type MailTransport, type SmsProvider } fr
 
 type OutboxRow = Selectable<OutboxMessagesTable>;
 
-/** One line per message delivered or failed: channel, masked recipient, id — never the text. */
+/** One line per message delivered or failed: channel, masked recipient, id — never the text, never a code. */
 export interface MessagingLogger {
   info(line: string): void;
   warn(line: string): void;
@@ -19,6 +19,25 @@ export const silentMessagingLogger: MessagingLogger = { info: () => {}, warn: ()
 
 /** Delays before the 2nd, 3rd… attempt; the last one repeats. */
 export const DEFAULT_BACKOFF_MS: readonly number[] = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000];
+
+/** Delivered and abandoned rows are deleted this long after their creation (OUTBOX_RETENTION_DAYS). */
+export const DEFAULT_RETENTION_MS = 30 * 24 * 3_600_000;
+/** How often a tick also runs the retention sweep. */
+export const DEFAULT_SWEEP_INTERVAL_MS = 3_600_000;
+/** Rows erased, and rows deleted, by one sweep at most: a backlog is worked through tick after tick, between deliveries. */
+const SWEEP_BATCH = 500;
+
+const FINISHED = ['sent', 'abandoned'] as const;
+
+/** What one retention sweep did. */
+export interface SweepResult {
+  /** finished rows whose text was erased now (left over: abandoned after a lease, or written before erasure existed) */
+  erased: number;
+  /** finished rows older than the retention, deleted */
+  deleted: number;
+  /** a batch was full: the next tick sweeps again */
+  more: boolean;
+}
 
 export interface DeliveryWorkerOptions {
   db: Kysely<Database>;
@@ -35,11 +54,20 @@ export interface DeliveryWorkerOptions {
   backoffMs?: readonly number[];
   /** a message left in 'sending' longer than this (crashed instance) is queued again (default 5 min) */
   sendingLeaseMs?: number;
+  /**
+   * Keep the text and the full recipient of delivered and abandoned messages (development outbox
+   * page). Default false: they are erased as soon as the message is finished.
+   */
+  keepSentText?: boolean;
+  /** delivered and abandoned rows are deleted this long after their creation (default 30 days) */
+  retentionMs?: number;
+  /** the retention sweep runs with the first tick, then at most once per this period (default 1 h) */
+  sweepIntervalMs?: number;
 }
 
 /**
- * Delivers the outbox. Safe with several instances on the same database, on SQLite and
- * PostgreSQL alike, through one code path:
+ * Delivers the outbox, then forgets it. Safe with several instances on the same database, on
+ * SQLite and PostgreSQL alike, through one code path:
  *
  * - claim: `UPDATE outbox_messages SET status='sending', next_attempt_at=<now + lease>
  *   WHERE id=? AND status='queued'` — only one instance sees one updated row (PostgreSQL re-checks
@@ -48,7 +76,14 @@ export interface DeliveryWorkerOptions {
  * - a message still 'sending' after its lease (instance crashed mid-send) is queued again, and
  *   this counts as an attempt, so a message that kills the worker cannot loop forever;
  * - sent → status 'sent', sent_at; failed → attempts + 1, a short last_error, rescheduled with
- *   exponential backoff, or 'abandoned' after maxAttempts.
+ *   exponential backoff, or 'abandoned' after maxAttempts;
+ * - erasure: in the same UPDATE that marks a message 'sent' or 'abandoned', its text becomes '' and
+ *   its recipient is masked (`erased_at` set), unless keepSentText (development). What the row keeps
+ *   — channel, subject (a fixed wording), masked recipient, status, attempts, last error, times —
+ *   is enough for operations; a database dump shows neither a code nor a contact;
+ * - retention: now and then (first tick, then every sweepIntervalMs), finished rows created more
+ *   than retentionMs ago are deleted, and finished rows not yet erased (abandoned by lease expiry,
+ *   or from before erasure) are erased. Queued and sending rows are never touched.
  *
  * Delivery is at least once: an instance dying between the provider's acceptance and the UPDATE
  * means the message is sent again after the lease. Transport timeouts (30 s SMTP, 10 s SMS) are
@@ -63,6 +98,11 @@ export class DeliveryWorker {
   readonly maxAttempts: number;
   private readonly backoffMs: readonly number[];
   private readonly leaseMs: number;
+  private readonly keepSentText: boolean;
+  private readonly retentionMs: number;
+  private readonly sweepIntervalMs: number;
+  /** clock time from which a tick runs the retention sweep */
+  private nextSweepAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   /** incremented by start(): a loop left over from before a stop() never reschedules itself */
@@ -79,6 +119,9 @@ export class DeliveryWorker {
     this.maxAttempts = o.maxAttempts ?? 8;
     this.backoffMs = o.backoffMs?.length ? o.backoffMs : DEFAULT_BACKOFF_MS;
     this.leaseMs = o.sendingLeaseMs ?? 5 * 60_000;
+    this.keepSentText = o.keepSentText ?? false;
+    this.retentionMs = o.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.sweepIntervalMs = o.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
   }
 
   /** Polls the outbox every pollIntervalMs until stop(). Idempotent. */
@@ -120,7 +163,10 @@ export class DeliveryWorker {
     }
   }
 
-  /** One round: requeue expired leases, claim up to batchSize due messages, send them. Returns how many were claimed. */
+  /**
+   * One round: requeue expired leases, claim up to batchSize due messages, send them, and run the
+   * retention sweep when it is due. Returns how many were claimed.
+   */
   tick(): Promise<number> {
     const previous = this.current ?? Promise.resolve(0);
     const next = previous.catch(() => 0).then(() => this.round());
@@ -136,18 +182,91 @@ export class DeliveryWorker {
     await this.recoverExpiredLeases(now);
     const claimed = await this.claimDue(now);
     await Promise.all(claimed.map((m) => this.deliver(m)));
+    const after = this.clock.now();
+    if (after >= this.nextSweepAt) {
+      try {
+        const r = await this.sweepNow(after);
+        this.nextSweepAt = r.more ? after : after + this.sweepIntervalMs;
+      } catch (e) {
+        // Deliveries go on; the sweep is tried again at the next period.
+        this.nextSweepAt = after + this.sweepIntervalMs;
+        this.logger.warn(`messaging: retention sweep failed: ${(e as Error).message?.slice(0, 200)}`);
+      }
+    }
     return claimed.length;
+  }
+
+  /**
+   * The retention sweep, now (ticks run it by themselves now and then): deletes finished rows
+   * created more than retentionMs ago, and erases finished rows not yet erased. Waits for the tick
+   * in progress; never overlaps one.
+   */
+  sweep(): Promise<SweepResult> {
+    const previous = this.current ?? Promise.resolve(0);
+    const next = previous.catch(() => 0).then(() => this.sweepNow(this.clock.now()));
+    this.current = next.then(() => 0);
+    const mine = this.current;
+    void mine.finally(() => {
+      if (this.current === mine) this.current = undefined;
+    }).catch(() => {});
+    return next;
+  }
+
+  private async sweepNow(now: number): Promise<SweepResult> {
+    const cutoff = now - this.retentionMs;
+    const d = await this.db
+      .deleteFrom('outbox_messages')
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('outbox_messages').select('id').where('status', 'in', FINISHED).where('created_at', '<', cutoff).limit(SWEEP_BATCH),
+      )
+      .executeTakeFirst();
+    const deleted = Number(d.numDeletedRows);
+    const erasure = await this.eraseFinished(now);
+    if (deleted > 0 || erasure.erased > 0) this.logger.info(`messaging: retention deleted=${deleted} erased=${erasure.erased}`);
+    return { deleted, erased: erasure.erased, more: deleted >= SWEEP_BATCH || erasure.more };
+  }
+
+  /** Erases finished rows whose text is still there (none when keepSentText). */
+  private async eraseFinished(now: number): Promise<{ erased: number; more: boolean }> {
+    if (this.keepSentText) return { erased: 0, more: false };
+    const rows = await this.db
+      .selectFrom('outbox_messages')
+      .select(['id', 'recipient'])
+      .where('status', 'in', FINISHED)
+      .where('erased_at', 'is', null)
+      .limit(SWEEP_BATCH)
+      .execute();
+    let erased = 0;
+    for (const r of rows) {
+      const u = await this.db
+        .updateTable('outbox_messages')
+        .set(this.erasure(r.recipient, now))
+        .where('id', '=', r.id)
+        .where('status', 'in', FINISHED)
+        .where('erased_at', 'is', null)
+        .executeTakeFirst();
+      erased += Number(u.numUpdatedRows);
+    }
+    return { erased, more: rows.length >= SWEEP_BATCH };
+  }
+
+  /** The columns that forget a finished message: its text, and its recipient but for a masked form. */
+  private erasure(recipient: string, now: number): { text?: string; recipient?: string; erased_at?: number } {
+    if (this.keepSentText) return {};
+    return { text: '', recipient: maskRecipient(recipient), erased_at: now };
   }
 
   private async recoverExpiredLeases(now: number): Promise<void> {
     const reason = 'envoi interrompu (délai de réservation dépassé)';
-    await this.db
+    const abandoned = await this.db
       .updateTable('outbox_messages')
       .set((eb) => ({ status: 'abandoned', attempts: eb('attempts', '+', 1), last_error: reason }))
       .where('status', '=', 'sending')
       .where('next_attempt_at', '<=', now)
       .where('attempts', '>=', this.maxAttempts - 1)
-      .execute();
+      .executeTakeFirst();
+    // Rare (an instance died with the message, maxAttempts times): erased row by row, to mask each recipient.
+    if (Number(abandoned.numUpdatedRows) > 0) await this.eraseFinished(now);
     await this.db
       .updateTable('outbox_messages')
       .set((eb) => ({ status: 'queued', attempts: eb('attempts', '+', 1), last_error: reason, next_attempt_at: now }))
@@ -199,7 +318,7 @@ export class DeliveryWorker {
     if (failure === undefined) {
       await this.db
         .updateTable('outbox_messages')
-        .set({ status: 'sent', sent_at: now, attempts: m.attempts + 1, last_error: null })
+        .set({ status: 'sent', sent_at: now, attempts: m.attempts + 1, last_error: null, ...this.erasure(m.recipient, now) })
         .where('id', '=', m.id)
         .where('status', '=', 'sending')
         .execute();
@@ -216,6 +335,7 @@ export class DeliveryWorker {
         attempts,
         last_error: failure,
         next_attempt_at: abandoned ? now : now + delay,
+        ...(abandoned ? this.erasure(m.recipient, now) : {}),
       })
       .where('id', '=', m.id)
       .where('status', '=', 'sending')

@@ -3,6 +3,7 @@ import type { DialectName } from '../database';
 import * as m0001 from './0001_core';
 import * as m0003 from './0003_login';
 import * as m0004 from './0004_franceconnect';
+import * as m0005 from './0005_outbox_retention';
 
 export interface Migration {
   name: string;
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { name: '0001_core', up: m0001.up },
   { name: '0003_login', up: m0003.up },
   { name: '0004_franceconnect', up: m0004.up },
+  { name: '0005_outbox_retention', up: m0005.up },
 ];
