@@ -15,6 +15,7 @@ export interface Database {
   sessions: SessionsTable;
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
+  demarches: DemarchesTable;
 }
 
 export interface AccountsTable {
@@ -128,4 +129,15 @@ export interface AuditEventsTable {
   user_agent: string | null;
   /** JSON, never a secret, password, code or full NIR */
   details: string;
+}
+
+export interface DemarchesTable {
+  id: string;
+  account_id: string;
+  /** slug of a prestation of the catalogue (src/prestations/catalogue.ts) asked for online */
+  prestation: string;
+  /** a_completer: started (« Faire la demande »), the request form not yet filled; at most one per account and prestation */
+  status: 'a_completer';
+  created_at: number;
+  updated_at: number;
 }

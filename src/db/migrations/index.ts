@@ -4,6 +4,7 @@ import * as m0001 from './0001_core';
 import * as m0003 from './0003_login';
 import * as m0004 from './0004_franceconnect';
 import * as m0005 from './0005_outbox_retention';
+import * as m0006 from './0006_demarches';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { name: '0003_login', up: m0003.up },
   { name: '0004_franceconnect', up: m0004.up },
   { name: '0005_outbox_retention', up: m0005.up },
+  { name: '0006_demarches', up: m0006.up },
 ];
