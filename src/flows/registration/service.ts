@@ -4,6 +4,7 @@ import { createAccount, findAccountByNir } from '../../accounts/repository';
 import { brokenPasswordRules, type PasswordHasher, type PasswordRuleId } from '../../auth/passwords';
 import type { VerificationCodes } from '../../auth/verification-codes';
 import type { Database } from '../../db/schema';
+import { startDemarche } from '../../demarches/repository';
 import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
 import {
   findCommune,
@@ -454,6 +455,8 @@ export class RegistrationService {
             );
             if (!created.ok) throw new RetryTransaction();
             accountId = created.account.id;
+            // The prestation the person came for is kept on the new account (only one asked for online).
+            if (flow.data.prestation) await startDemarche(trx, accountId, flow.data.prestation, t);
           }
           await enqueueMessage(trx, welcomeMessage(contact, { provisionalId: provisionalId && formatProvisionalId(provisionalId), agencyPhone: this.d.agencyPhone }), t);
           await trx

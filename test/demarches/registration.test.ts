@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { findAccountByLoginId } from '../../src/accounts/repository';
+import { testConfig } from '../../src/config/config';
+import { createContext, type AppContext } from '../../src/context';
+import { listDemarches } from '../../src/demarches/repository';
+import { registrationService } from '../../src/http/pages/registration/routes';
+import { TestClock } from '../../src/shared/clock';
+import { PASSWORD, freshMarie, lastCode } from '../registration/support';
+import { testDatabases } from '../support/databases';
+
+/** « Créer Mon Compte » keeps the prestation of the flow as a démarche, in the account's transaction. */
+describe.each(testDatabases)('registration → démarche on $name', ({ open }) => {
+  const withContext = async (run: (ctx: AppContext, clock: TestClock) => Promise<void>) => {
+    const clock = new TestClock();
+    const ctx = await createContext(testConfig(), { clock, database: await open() });
+    try {
+      await run(ctx, clock);
+    } finally {
+      await ctx.close();
+    }
+  };
+
+  /** The whole flow through the use cases; returns the NIR used. */
+  const register = async (ctx: AppContext, prestation: string | undefined, person = freshMarie(), email = `${Math.random().toString(36).slice(2, 10)}@example.fr`) => {
+    const service = registrationService(ctx);
+    const flow = await service.start({ prestation, origin: 'api' });
+    await service.submitCivilStatus(flow.id, { ...person, birthDate: '1990-05-15' });
+    await service.submitDocument(flow.id, { documentKind: 'none' });
+    await service.submitContact(flow.id, { contactKind: 'email', email }, { ip: '192.0.2.1' });
+    await service.verifyCode(flow.id, { code: await lastCode(ctx.database.db, email) });
+    await service.submitPassword(flow.id, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    await service.confirm(flow.id);
+    return person.nir!;
+  };
+
+  it('records the prestation of the flow on the new account, dated with it', () =>
+    withContext(async (ctx, clock) => {
+      const nir = await register(ctx, 'allocations-familiales');
+      const account = (await findAccountByLoginId(ctx.database.db, nir))!;
+      expect(await listDemarches(ctx.database.db, account.id)).toEqual([
+        expect.objectContaining({ prestation: 'allocations-familiales', status: 'a_completer', created_at: clock.now(), updated_at: clock.now() }),
+      ]);
+      expect(account.created_at).toBe(clock.now());
+    }));
+
+  it('in the same transaction as the account: if the démarche cannot be written, no account is created', () =>
+    withContext(async (ctx) => {
+      const person = freshMarie();
+      await sql`drop table demarches`.execute(ctx.database.db);
+      await expect(register(ctx, 'rsa', person)).rejects.toThrow();
+      expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toBeUndefined();
+    }));
+
+  it('records nothing without a prestation, or for one not asked for online (the JSON API accepts any slug of the catalogue)', () =>
+    withContext(async (ctx) => {
+      for (const prestation of [undefined, 'aah']) {
+        const nir = await register(ctx, prestation);
+        const account = (await findAccountByLoginId(ctx.database.db, nir))!;
+        expect(await listDemarches(ctx.database.db, account.id)).toEqual([]);
+      }
+    }));
+
+  it('adds nothing to the account of a NIR registered already (somebody else may be trying it)', () =>
+    withContext(async (ctx) => {
+      const person = freshMarie();
+      await register(ctx, undefined, person);
+      const owner = (await findAccountByLoginId(ctx.database.db, person.nir!))!;
+      await register(ctx, 'rsa', person);
+      expect(await listDemarches(ctx.database.db, owner.id)).toEqual([]);
+      expect(await ctx.database.db.selectFrom('demarches').selectAll().execute()).toEqual([]);
+    }));
+});
