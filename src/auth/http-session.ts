@@ -16,7 +16,18 @@ import type { SessionData, SessionRecord } from './sessions';
  */
 export const SESSION_COOKIE = 'mc_session';
 
+/**
+ * Something to do after every sign-in (password + code, FranceConnect, account just created with
+ * FranceConnect), once the new session is open: e.g. recording the démarche the person came for.
+ * The server passes them to `registerSessions`; this module knows nothing of what they do.
+ */
+export type SignInHook = (account: Account, req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** run by createSessionFor, in order (see SignInHook) */
+    signInHooks: readonly SignInHook[];
+  }
   interface FastifyRequest {
     /** the signed-in account, or undefined */
     account: Account | undefined;
@@ -37,7 +48,8 @@ export function pageUser(req: FastifyRequest): { displayName: string } | undefin
   return req.account ? { displayName: displayName(req.account) } : undefined;
 }
 
-export function registerSessions(app: FastifyInstance, ctx: AppContext): void {
+export function registerSessions(app: FastifyInstance, ctx: AppContext, o: { signInHooks?: readonly SignInHook[] } = {}): void {
+  app.decorate('signInHooks', o.signInHooks ?? []);
   app.decorateRequest('account', undefined);
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionExpired', false);
@@ -79,7 +91,8 @@ function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
 
 /**
  * Signs an account in: ends whatever session the browser had, opens a NEW one (new random token),
- * sets the cookie and records `login_succeeded`. Used by the password login and by FranceConnect.
+ * sets the cookie, records `login_succeeded`, then runs the server's sign-in hooks. Used by the
+ * password login and by FranceConnect: every login goes through here.
  */
 export async function createSessionFor(
   ctx: AppContext,
@@ -101,6 +114,7 @@ export async function createSessionFor(
   req.account = account;
   req.session = session;
   await recordAudit(ctx.database.db, { type: 'login_succeeded', accountId: account.id, ...origin, details: { method } }, ctx.clock.now());
+  for (const hook of req.server.signInHooks ?? []) await hook(account, req, reply);
   return session;
 }
 

@@ -1,10 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SignInHook } from '../auth/http-session';
+import type { AppContext } from '../context';
+import { startDemarche } from '../demarches/repository';
 import { findPrestation, type Prestation } from '../prestations/catalogue';
 
 /**
- * The prestation a person set out to ask for (« Faire la demande »), remembered through account
- * creation and login and shown in the personal space. Kept in a cookie (a slug checked against the
- * catalogue: nothing secret); the registration flow also keeps a copy in its data.
+ * The prestation a person set out to ask for (« Faire la demande »), remembered until it is kept on
+ * their account as a démarche (src/demarches): at the end of « Créer Mon Compte » (the registration
+ * flow keeps a copy in its data) or at the next login (`recordChosenPrestation`, run by every
+ * login). Kept in a cookie meanwhile: a slug checked against the catalogue, nothing secret.
  */
 const COOKIE = 'mc_intent';
 
@@ -18,4 +22,24 @@ export function chosenPrestation(req: FastifyRequest): Prestation | undefined {
 
 export function forgetPrestation(reply: FastifyReply): void {
   reply.clearCookie(COOKIE, { path: '/' });
+}
+
+/**
+ * Sign-in hook: the prestation of the cookie becomes a démarche of the account (once: starting it
+ * again is a no-op), and the cookie is cleared. A slug that is not a prestation asked for online is
+ * dropped. Should the database fail here, the login still succeeds and the cookie is kept, for the
+ * next login.
+ */
+export function recordChosenPrestation(ctx: AppContext): SignInHook {
+  return async (account, req, reply) => {
+    const slug = req.cookies[COOKIE];
+    if (slug === undefined) return;
+    try {
+      await startDemarche(ctx.database.db, account.id, slug, ctx.clock.now());
+    } catch (err) {
+      req.log.error({ err }, 'démarche not recorded at sign-in');
+      return;
+    }
+    forgetPrestation(reply);
+  };
 }

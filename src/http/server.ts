@@ -9,11 +9,13 @@ import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { registerErrorHandling } from './errors';
+import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { personalSpacePages } from './pages/personal-space';
+import { demarchesPages } from './pages/demarches';
 import { securityPages } from './pages/security';
 import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
@@ -77,12 +79,14 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
 
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
-  registerSessions(app, ctx);
+  // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.
+  registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
 
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
+  await app.register(demarchesPages(ctx));
   await app.register(securityPages(ctx));
   await app.register(entryPages(ctx));
   const registration = registrationService(ctx);

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { pageUser } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { findPrestation, findTheme, prestationsOf, themes } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { rememberPrestation } from '../intent';
-import { insetText, linkButton } from '../views/components';
+import { DEMARCHES_PATH } from './demarches';
+import { button, form, insetText, linkButton } from '../views/components';
 import { html } from '../views/html';
 import { layout } from '../views/layout';
 import { franceConnectButton } from '../views/franceconnect';
@@ -101,6 +103,19 @@ ${p.online
       if (!p) throw new AppError('NOT_FOUND');
       if (!p.online) return reply.redirect(prestationPath(p.slug), 303);
       rememberPrestation(reply, p.slug, ctx.config.isProduction);
+      if (req.account) {
+        // Already signed in: the démarche is started on the account with a button (a POST: a link cannot change an account).
+        return sendHtml(
+          reply,
+          layout(
+            { title: `Faire la demande : ${p.title}`, user: pageUser(req), backLink: html`<nav aria-label="Page précédente"><a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a></nav>` },
+            html`<span class="govuk-caption-l">Faire la demande</span>
+<h1 class="govuk-heading-xl">${p.title}</h1>
+<p class="govuk-body-l">Vous êtes connecté(e) à votre espace personnel Mon Compte. Votre demande y sera gardée dans « Mes démarches ».</p>
+${form({ action: DEMARCHES_PATH, csrfToken: req.csrfToken }, html`<input type="hidden" name="prestation" value="${p.slug}">${button('Commencer ma demande')}`)}`,
+          ),
+        );
+      }
       return sendHtml(
         reply,
         layout(

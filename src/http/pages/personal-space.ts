@@ -2,18 +2,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import { displayName } from '../../accounts/repository';
 import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
+import { listDemarches } from '../../demarches/repository';
 import { sendHtml } from '../errors';
-import { chosenPrestation } from '../intent';
 import { button, form } from '../views/components';
 import { html } from '../views/html';
 import { accountPage } from './account-page';
+import { DEMARCHES_PATH, continueLabel, demarcheTitle } from './demarches';
 
-/** /mon-espace: the personal home page after login. */
-export function personalSpacePages(_ctx: AppContext): FastifyPluginAsync {
+/** /mon-espace: the personal home page after login, with the démarches à compléter (src/demarches). */
+export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get('/mon-espace', { preHandler: requireAccount }, async (req, reply) => {
       const account = req.account!;
-      const prestation = chosenPrestation(req);
+      const toComplete = (await listDemarches(ctx.database.db, account.id)).filter((d) => d.status === 'a_completer');
       return sendHtml(
         reply,
         accountPage(
@@ -22,16 +23,20 @@ export function personalSpacePages(_ctx: AppContext): FastifyPluginAsync {
           html`<h1 class="govuk-heading-xl">Bonjour ${displayName(account)}</h1>
 <div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
-    ${prestation
+    ${toComplete.length > 0
       ? html`<div class="govuk-inset-text">
-      <h2 class="govuk-heading-m">Votre demande en cours : ${prestation.title}</h2>
-      <p class="govuk-body">${prestation.summary}</p>
-      <p class="govuk-body"><a class="govuk-link" href="/mon-espace/demarches">Continuer ma demande de ${prestation.title}</a></p>
+      <h2 class="govuk-heading-m">${toComplete.length === 1 ? 'Votre demande en cours' : 'Vos demandes en cours'}</h2>
+      <ul class="govuk-list">
+        ${toComplete.map((d) => {
+          const { title, summary } = demarcheTitle(d);
+          return html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}">${continueLabel(title)}</a>${summary ? html`<br><span class="govuk-body-s">${summary}</span>` : ''}</li>`;
+        })}
+      </ul>
     </div>`
       : html`<p class="govuk-body-l">Bienvenue dans votre espace personnel Mon Compte.</p>`}
     <h2 class="govuk-heading-m">Mon espace</h2>
     <ul class="govuk-list">
-      <li><a class="govuk-link" href="/mon-espace/demarches">Mes démarches</a></li>
+      <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
       <li><a class="govuk-link" href="/mon-espace/securite">Sécurité du compte</a></li>
     </ul>
