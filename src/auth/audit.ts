@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { AuditEventsTable, Database } from '../db/schema';
 
 /**
  * The security audit trail: append-only rows in `audit_events` (time, account when known, IP,
@@ -33,17 +33,19 @@ export interface AuditEvent extends AuditOrigin {
 const USER_AGENT_MAX = 400;
 
 export async function recordAudit(db: Kysely<Database>, e: AuditEvent, now: number): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      at: now,
-      type: e.type,
-      account_id: e.accountId,
-      ip: e.ip,
-      user_agent: e.userAgent ? e.userAgent.slice(0, USER_AGENT_MAX) : null,
-      details: JSON.stringify(e.details ?? {}),
-    })
-    .execute();
+  await db.insertInto('audit_events').values(auditRow(e, now)).execute();
+}
+
+/** The row of an audit event, not yet stored (see `recordAudit`, `insertAll`). */
+export function auditRow(e: AuditEvent, now: number): Insertable<AuditEventsTable> {
+  return {
+    at: now,
+    type: e.type,
+    account_id: e.accountId,
+    ip: e.ip,
+    user_agent: e.userAgent ? e.userAgent.slice(0, USER_AGENT_MAX) : null,
+    details: JSON.stringify(e.details ?? {}),
+  };
 }
 
 export interface StoredAuditEvent {

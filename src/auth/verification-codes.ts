@@ -31,33 +31,40 @@ export class VerificationCodes {
    * have earlier codes, so the query voiding them is skipped (one round trip less on the login path).
    */
   async issue(db: Kysely<Database>, o: { purpose: CodePurpose; subjectId: string; destination: string; fresh?: boolean }): Promise<{ code: string; expiresAt: number }> {
-    const t = this.now();
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const { code, expiresAt, row } = this.prepare(o);
     if (!o.fresh) {
       await db
         .updateTable('verification_codes')
-        .set({ consumed_at: t })
+        .set({ consumed_at: row.created_at })
         .where('subject_id', '=', o.subjectId)
         .where('purpose', '=', o.purpose)
         .where('consumed_at', 'is', null)
         .execute();
     }
-    await db
-      .insertInto('verification_codes')
-      .values({
-        id: randomToken(16),
-        purpose: o.purpose,
-        subject_id: o.subjectId,
-        destination: o.destination,
-        code_hmac: this.digest(o.purpose, o.subjectId, code),
-        attempts: 0,
-        max_attempts: CODE_MAX_ATTEMPTS,
-        created_at: t,
-        expires_at: t + CODE_TTL_MS,
-        consumed_at: null,
-      })
-      .execute();
-    return { code, expiresAt: t + CODE_TTL_MS };
+    await db.insertInto('verification_codes').values(row).execute();
+    return { code, expiresAt };
+  }
+
+  /**
+   * A new code and its row, not yet stored: for a subject created in the same write (it cannot have
+   * earlier codes to void), stored with the other rows by `insertAll`. `issue` is the usual way.
+   */
+  prepare(o: { purpose: CodePurpose; subjectId: string; destination: string }): { code: string; expiresAt: number; row: VerificationCodesTable } {
+    const t = this.now();
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const row: VerificationCodesTable = {
+      id: randomToken(16),
+      purpose: o.purpose,
+      subject_id: o.subjectId,
+      destination: o.destination,
+      code_hmac: this.digest(o.purpose, o.subjectId, code),
+      attempts: 0,
+      max_attempts: CODE_MAX_ATTEMPTS,
+      created_at: t,
+      expires_at: t + CODE_TTL_MS,
+      consumed_at: null,
+    };
+    return { code, expiresAt: t + CODE_TTL_MS, row };
   }
 
   /** Checks a code typed by the person; on success the code is consumed (atomically, once). */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, OutboxMessagesTable } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 
 /**
@@ -25,25 +25,27 @@ export interface OutgoingMessage {
 }
 
 export async function enqueueMessage(db: Kysely<Database>, m: OutgoingMessage, now: number): Promise<string> {
-  const id = randomToken(16);
-  await db
-    .insertInto('outbox_messages')
-    .values({
-      id,
-      channel: m.channel,
-      recipient: m.to,
-      subject: m.subject,
-      text: m.text,
-      status: 'queued',
-      attempts: 0,
-      next_attempt_at: now,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-      erased_at: null,
-    })
-    .execute();
-  return id;
+  const row = outboxRow(m, now);
+  await db.insertInto('outbox_messages').values(row).execute();
+  return row.id;
+}
+
+/** The outbox row of a message, not yet stored (see `enqueueMessage`, `insertAll`). */
+export function outboxRow(m: OutgoingMessage, now: number): OutboxMessagesTable {
+  return {
+    id: randomToken(16),
+    channel: m.channel,
+    recipient: m.to,
+    subject: m.subject,
+    text: m.text,
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+    erased_at: null,
+  };
 }
 
 export interface OutboxEntry {

@@ -37,6 +37,13 @@ export async function createFlow(
   f: { kind: FlowKind; accountId: string | null; destination: string | null },
   now: number,
 ): Promise<{ token: string; flow: LoginFlow }> {
+  const created = newFlow(f, now);
+  await flows(db).insertInto('login_flows').values(created.flow).execute();
+  return created;
+}
+
+/** A new flow and the browser's token for it, not yet stored (see `createFlow`, `insertAll`). */
+export function newFlow(f: { kind: FlowKind; accountId: string | null; destination: string | null }, now: number): { token: string; flow: LoginFlow } {
   const token = randomToken(32);
   const flow: LoginFlow = {
     id: sha256(token),
@@ -47,7 +54,6 @@ export async function createFlow(
     created_at: now,
     expires_at: now + (f.kind === 'login' ? LOGIN_FLOW_TTL_MS : RESET_FLOW_TTL_MS),
   };
-  await flows(db).insertInto('login_flows').values(flow).execute();
   return { token, flow };
 }
 

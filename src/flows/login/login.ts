@@ -1,9 +1,10 @@
 import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
-import { recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
+import { auditRow, recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
 import type { CodeCheck } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
-import { enqueueMessage } from '../../messaging/outbox';
-import { consumeFlow, createFlow, findFlow, purgeExpiredFlows, type LoginFlow } from './flows';
+import { insertAll } from '../../db/insert-all';
+import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { consumeFlow, findFlow, newFlow, purgeExpiredFlows, type LoginFlow } from './flows';
 import { loginCodeMessage } from './messages';
 
 /**
@@ -12,7 +13,7 @@ import { loginCodeMessage } from './messages';
  *
  * The password step is kept as cheap as possible besides argon2id: a throttle check (memory or one
  * Redis round trip), one indexed query (accounts.login_id), the verification in libuv's pool, and
- * on success one transaction (flow + code + outbox + audit).
+ * on success one atomic write of four rows (flow + code + outbox + audit; one statement on PostgreSQL).
  *
  * No enumeration: an unknown identifier costs one dummy verification with the same parameters, is
  * counted by the throttle under the same kind of key, and gets the same answer as a wrong password.
@@ -60,13 +61,16 @@ export async function submitPassword(ctx: AppContext, i: { identifier: string; p
 
 async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOrigin): Promise<string> {
   const now = ctx.clock.now();
-  const token = await ctx.database.db.transaction().execute(async (trx) => {
-    const { token, flow } = await createFlow(trx, { kind: 'login', accountId: account.id, destination: account.contact_value }, now);
-    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: flow.id, destination: account.contact_value, fresh: true });
-    await enqueueMessage(trx, loginCodeMessage(account, code), now);
-    await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } }, now);
-    return token;
-  });
+  // Four rows, one atomic write (a single statement on PostgreSQL): the flow, its code, the message
+  // carrying the code, the audit event. The flow is new, so it has no earlier code to void.
+  const { token, flow } = newFlow({ kind: 'login', accountId: account.id, destination: account.contact_value }, now);
+  const code = ctx.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
+  await insertAll(ctx.database, [
+    { table: 'login_flows', values: { ...flow } },
+    { table: 'verification_codes', values: { ...code.row } },
+    { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
+    { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } }, now) },
+  ]);
   // Expired flows are swept now and then, by the flows that create them (no scheduler needed).
   if (Math.random() < 1 / 256) await purgeExpiredFlows(ctx.database.db, now);
   return token;
