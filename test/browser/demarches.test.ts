@@ -1,33 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD, createTestAccount, lastCodeSentTo } from '../login/helpers';
-import { buildTestApp, type TestApp } from '../support/app';
-import { expectAccessible, launchBrowser, listen } from '../support/browser';
+import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
 
 /** « Mes démarches » in Chromium: the prestation chosen before login, shown after it; axe on every page. */
 describe('Mes démarches in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function newPage(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && m.text().includes('Content Security Policy')) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    return { page, problems };
-  }
+  const app = useBrowserApp();
 
   async function check(page: Page, name: string): Promise<void> {
     await expectAccessible(page, name);
@@ -35,56 +13,56 @@ describe('Mes démarches in Chromium', () => {
   }
 
   async function logIn(page: Page, account: Awaited<ReturnType<typeof createTestAccount>>): Promise<void> {
-    await page.goto(`${base}/connexion`);
+    await page.goto(`${app.base}/connexion`);
     await page.fill('#identifier', account.login_id);
     await page.fill('#password', PASSWORD);
     await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(`${base}/connexion/code`);
-    await page.fill('#code', await lastCodeSentTo(t.ctx, account.contact_value));
+    await page.waitForURL(`${app.base}/connexion/code`);
+    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/mon-espace`);
+    await page.waitForURL(`${app.base}/mon-espace`);
   }
 
   it('« Faire la demande », login, then the démarche à compléter on /mon-espace and /mon-espace/demarches', async () => {
-    const account = await createTestAccount(t.ctx);
-    const { page, problems } = await newPage();
-    await page.goto(`${base}/aides-et-demarches/prestations/prime-activite`);
+    const account = await createTestAccount(app.t.ctx);
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/aides-et-demarches/prestations/prime-activite`);
     await page.click('a:has-text("Faire la demande")');
-    await page.waitForURL(`${base}/aides-et-demarches/prestations/prime-activite/faire-la-demande`);
+    await page.waitForURL(`${app.base}/aides-et-demarches/prestations/prime-activite/faire-la-demande`);
     await page.click('a:has-text("Se connecter")');
-    await page.waitForURL(`${base}/connexion`);
+    await page.waitForURL(`${app.base}/connexion`);
     await logIn(page, account);
     await check(page, '1-mon-espace');
     await page.click('a:has-text("Continuer ma demande de Prime d’activité")');
-    await page.waitForURL(`${base}/mon-espace/demarches`);
+    await page.waitForURL(`${app.base}/mon-espace/demarches`);
     expect(await page.textContent('h1')).toBe('Mes démarches');
     expect(await page.textContent('main')).toContain('À compléter');
     await check(page, '2-mes-demarches');
 
     // Signed in, a second prestation (a minute later): started with the button.
-    t.clock.advance(60_000);
-    await page.goto(`${base}/aides-et-demarches/prestations/rsa/faire-la-demande`);
+    app.t.clock.advance(60_000);
+    await page.goto(`${app.base}/aides-et-demarches/prestations/rsa/faire-la-demande`);
     await check(page, '3-faire-la-demande-connecte');
     await page.click('button:has-text("Commencer ma demande")');
-    await page.waitForURL(`${base}/mon-espace/demarches`);
+    await page.waitForURL(`${app.base}/mon-espace/demarches`);
     expect(await page.locator('main h2.govuk-heading-m').allTextContents()).toEqual(['Revenu de solidarité active (RSA)', 'Prime d’activité']);
     await check(page, '4-deux-demarches');
     await page.click('a:has-text("Mon espace")');
-    await page.waitForURL(`${base}/mon-espace`);
+    await page.waitForURL(`${app.base}/mon-espace`);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('without any démarche', async () => {
-    const account = await createTestAccount(t.ctx);
-    const { page, problems } = await newPage();
+    const account = await createTestAccount(app.t.ctx);
+    const { page, problems } = await watchedPage(app.browser);
     await logIn(page, account);
     await page.click('a:has-text("Mes démarches")');
-    await page.waitForURL(`${base}/mon-espace/demarches`);
+    await page.waitForURL(`${app.base}/mon-espace/demarches`);
     expect(await page.textContent('main')).toContain('Vous n’avez pas de démarche en cours.');
     await check(page, '5-aucune-demarche');
     await page.click('a:has-text("Faire une demande de prestation")');
-    await page.waitForURL(`${base}/aides-et-demarches`);
+    await page.waitForURL(`${app.base}/aides-et-demarches`);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,33 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../support/app';
-import { expectAccessible, launchBrowser, listen } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
 import { PASSWORD, createTestAccount, lastCodeSentTo } from '../login/helpers';
 
 /** Login, forgotten password and logout in real Chromium, with an accessibility check on every page. */
 describe('login journeys in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function newPage(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && m.text().includes('Content Security Policy')) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    return { page, problems };
-  }
+  const app = useBrowserApp();
 
   async function check(page: Page, name: string): Promise<void> {
     await expectAccessible(page, name);
@@ -35,9 +13,9 @@ describe('login journeys in Chromium', () => {
   }
 
   it('logs in with password and code, shows the personal space and the security page, then logs out', async () => {
-    const account = await createTestAccount(t.ctx);
-    const { page, problems } = await newPage();
-    await page.goto(`${base}/connexion`);
+    const account = await createTestAccount(app.t.ctx);
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/connexion`);
     await check(page, '1-connexion');
     expect(await page.locator('#franceconnect').count()).toBe(1);
 
@@ -51,89 +29,89 @@ describe('login journeys in Chromium', () => {
 
     await page.fill('#password', PASSWORD);
     await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(`${base}/connexion/code`);
+    await page.waitForURL(`${app.base}/connexion/code`);
     expect(await page.textContent('main')).toContain('…@exemple.fr');
     await check(page, '3-code');
-    await page.fill('#code', await lastCodeSentTo(t.ctx, account.contact_value));
+    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/mon-espace`);
+    await page.waitForURL(`${app.base}/mon-espace`);
     expect(await page.textContent('h1')).toBe('Bonjour Marie DUPONT');
     // The session-timeout warning is there, hidden until 25 minutes have passed.
     expect(await page.locator('#session-timeout').isHidden()).toBe(true);
     await check(page, '4-mon-espace');
 
     await page.click('a:has-text("Sécurité du compte")');
-    await page.waitForURL(`${base}/mon-espace/securite`);
+    await page.waitForURL(`${app.base}/mon-espace/securite`);
     expect(await page.textContent('main')).toContain('Cette session');
     await check(page, '5-securite');
 
-    await page.goto(`${base}/mon-espace/securite/mot-de-passe`);
+    await page.goto(`${app.base}/mon-espace/securite/mot-de-passe`);
     await check(page, '6-changer-mot-de-passe');
-    await page.goto(`${base}/mon-espace/securite/contact`);
+    await page.goto(`${app.base}/mon-espace/securite/contact`);
     await check(page, '7-changer-contact');
 
-    await page.goto(`${base}/mon-espace`);
+    await page.goto(`${app.base}/mon-espace`);
     await page.click('button:has-text("Se déconnecter")');
-    await page.waitForURL(`${base}/deconnexion`);
+    await page.waitForURL(`${app.base}/deconnexion`);
     expect(await page.textContent('h1')).toContain('Vous êtes déconnecté');
     await check(page, '8-deconnecte');
-    await page.goto(`${base}/mon-espace`);
-    await page.waitForURL(`${base}/connexion`);
+    await page.goto(`${app.base}/mon-espace`);
+    await page.waitForURL(`${app.base}/connexion`);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('shows the session-timeout warning after 25 minutes (browser clock) and « Rester connecté » keeps the session', async () => {
-    const account = await createTestAccount(t.ctx);
-    const { page, problems } = await newPage();
+    const account = await createTestAccount(app.t.ctx);
+    const { page, problems } = await watchedPage(app.browser);
     await page.clock.install();
-    await page.goto(`${base}/connexion`);
+    await page.goto(`${app.base}/connexion`);
     await page.fill('#identifier', account.login_id);
     await page.fill('#password', PASSWORD);
     await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(`${base}/connexion/code`);
-    await page.fill('#code', await lastCodeSentTo(t.ctx, account.contact_value));
+    await page.waitForURL(`${app.base}/connexion/code`);
+    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/mon-espace`);
+    await page.waitForURL(`${app.base}/mon-espace`);
     await page.clock.runFor(25 * 60_000 + 1000);
     await expect.poll(() => page.locator('#session-timeout').isVisible()).toBe(true);
     expect(await page.textContent('#session-timeout')).toContain('Votre session va bientôt expirer');
     await check(page, '9-avertissement-session');
     await page.click('#session-timeout-stay');
-    await page.waitForURL(`${base}/mon-espace`);
+    await page.waitForURL(`${app.base}/mon-espace`);
     expect(await page.locator('#session-timeout').isHidden()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('chooses a new password through « Mot de passe oublié ? »', async () => {
-    const account = await createTestAccount(t.ctx);
-    const { page, problems } = await newPage();
-    await page.goto(`${base}/connexion`);
+    const account = await createTestAccount(app.t.ctx);
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/connexion`);
     await page.click('a:has-text("Mot de passe oublié ?")');
-    await page.waitForURL(`${base}/mot-de-passe-oublie`);
+    await page.waitForURL(`${app.base}/mot-de-passe-oublie`);
     await check(page, '10-oubli');
     await page.fill('#identifier', account.login_id);
     await page.click('button:has-text("Recevoir un code")');
-    await page.waitForURL(`${base}/mot-de-passe-oublie/code`);
+    await page.waitForURL(`${app.base}/mot-de-passe-oublie/code`);
     await check(page, '11-oubli-code');
-    await page.fill('#code', await lastCodeSentTo(t.ctx, account.contact_value));
+    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${base}/mot-de-passe-oublie/nouveau`);
+    await page.waitForURL(`${app.base}/mot-de-passe-oublie/nouveau`);
     await check(page, '12-oubli-nouveau');
     await page.fill('#password', 'NouveauMdp2027');
     // The registration's live checklist (password-checklist.js) ticks every rule.
     await expect.poll(() => page.locator('#password-checklist li.mc-checklist--ok').count()).toBe(5);
     await page.fill('#passwordConfirmation', 'NouveauMdp2027');
     await page.click('button:has-text("Enregistrer mon nouveau mot de passe")');
-    await page.waitForURL(`${base}/mot-de-passe-oublie/termine`);
+    await page.waitForURL(`${app.base}/mot-de-passe-oublie/termine`);
     expect(await page.textContent('h1')).toContain('Votre mot de passe a été modifié');
     await check(page, '13-oubli-termine');
     await page.click('a:has-text("Se connecter")');
     await page.fill('#identifier', account.login_id);
     await page.fill('#password', 'NouveauMdp2027');
     await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(`${base}/connexion/code`);
+    await page.waitForURL(`${app.base}/connexion/code`);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
 import { nirKey } from '../../src/identity';
-import { buildTestApp, type TestApp } from '../support/app';
-import { expectAccessible, launchBrowser, listen } from '../support/browser';
+import { expectAccessible, useBrowserApp } from '../support/browser';
 import { lastCode } from '../registration/support';
 
 const PASSWORD = 'Secret2026Caf';
@@ -15,18 +14,7 @@ function newNir(): string {
 }
 
 describe('Créer Mon Compte in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   /** Every page: French, accessible, no CSP violation or failed asset; a screenshot for review. */
   async function check(page: Page, problems: string[], shot: string): Promise<void> {
@@ -42,15 +30,15 @@ describe('Créer Mon Compte in Chromium', () => {
    * the person sees it (its DOM, scripts removed, same styles) is checked in a helper page.
    */
   async function expectAccessibleWithoutJs(page: Page, shot: string): Promise<void> {
-    const dom = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, '').replace('<head>', `<head><base href="${base}/">`);
-    const helper = await browser.newPage();
+    const dom = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, '').replace('<head>', `<head><base href="${app.base}/">`);
+    const helper = await app.browser.newPage();
     await helper.setContent(dom, { waitUntil: 'load' });
     await expectAccessible(helper, `${shot} (sans JavaScript)`);
     await helper.close();
   }
 
   async function newPage(o: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
-    const context = await browser.newContext({ javaScriptEnabled: o.javaScriptEnabled ?? true, locale: 'fr-FR' });
+    const context = await app.browser.newContext({ javaScriptEnabled: o.javaScriptEnabled ?? true, locale: 'fr-FR' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const problems: string[] = [];
@@ -87,7 +75,7 @@ describe('Créer Mon Compte in Chromium', () => {
   it('with a NIR and an e-mail: the whole journey, from a prestation to the confirmation', async () => {
     const { page, context, problems } = await newPage();
     const nir = newNir();
-    await page.goto(`${base}/aides-et-demarches`);
+    await page.goto(`${app.base}/aides-et-demarches`);
     await check(page, problems, '01-aides-et-demarches');
     await page.getByRole('link', { name: 'Mes démarches' }).click();
     await check(page, problems, '02-mes-demarches');
@@ -127,7 +115,7 @@ describe('Créer Mon Compte in Chromium', () => {
     expect(after).not.toBe(before);
     expect(after).toMatch(/dans 5\d secondes/);
     await check(page, problems, '10-code');
-    await page.fill('#code', await lastCode(t.ctx.database.db, 'marie.navigateur@example.fr'));
+    await page.fill('#code', await lastCode(app.t.ctx.database.db, 'marie.navigateur@example.fr'));
     await page.getByRole('button', { name: 'Valider' }).click();
     await expect.poll(() => page.url()).toContain('/mot-de-passe');
     // The live checklist ticks the rules as the person types.
@@ -150,13 +138,13 @@ describe('Créer Mon Compte in Chromium', () => {
     expect(await page.textContent('h1')).toContain('Votre compte est créé');
     expect(await page.content()).not.toContain(PASSWORD);
     await check(page, problems, '13-compte-cree');
-    expect(await findAccountByNir(t.ctx.database.db, nir)).toBeDefined();
+    expect(await findAccountByNir(app.t.ctx.database.db, nir)).toBeDefined();
     await context.close();
   });
 
   it('without NIR, by SMS: the identifiant provisoire is shown clearly', async () => {
     const { page, context, problems } = await newPage();
-    await page.goto(`${base}/mon-compte`);
+    await page.goto(`${app.base}/mon-compte`);
     await check(page, problems, '20-mon-compte');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect.poll(() => page.url()).toContain('/etat-civil');
@@ -173,7 +161,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await page.getByRole('button', { name: 'Envoyer le code' }).click();
     await expect.poll(() => page.url()).toContain('/creer-mon-compte/code');
     expect(await page.textContent('main')).toContain('par SMS au numéro suivant : 06 11 22 33 44');
-    await page.fill('#code', await lastCode(t.ctx.database.db, '+33611223344'));
+    await page.fill('#code', await lastCode(app.t.ctx.database.db, '+33611223344'));
     await page.getByRole('button', { name: 'Valider' }).click();
     await page.fill('#password', PASSWORD);
     await page.fill('#passwordConfirmation', PASSWORD);
@@ -190,7 +178,7 @@ describe('Créer Mon Compte in Chromium', () => {
 
   it('without a French identity document, with a wrong code, a wrong confirmation and a reload mid-way', async () => {
     const { page, context, problems } = await newPage();
-    await page.goto(`${base}/creer-mon-compte/nouveau`);
+    await page.goto(`${app.base}/creer-mon-compte/nouveau`);
     await fillCivilStatus(page, { nir: newNir(), civility: 'Madame', birthName: 'Dupont', givenNames: 'Marie', day: '15', month: '5', year: '1990' });
     await page.getByLabel('En France (métropole ou outre-mer)').check();
     // First an error: the summary comes first, the values typed are kept.
@@ -215,12 +203,12 @@ describe('Créer Mon Compte in Chromium', () => {
     expect(await page.getByLabel('Je ne dispose pas d’une pièce d’identité française').isChecked()).toBe(true);
     await page.getByRole('link', { name: 'Retour' }).click();
     expect(await page.inputValue('#givenNames')).toBe('Marie');
-    await page.goto(`${base}/creer-mon-compte/coordonnees`);
+    await page.goto(`${app.base}/creer-mon-compte/coordonnees`);
     await page.getByLabel('Adresse mail', { exact: true }).first().check();
     await page.fill('#email', 'marie.erreurs@example.fr');
     await page.getByRole('button', { name: 'Envoyer le code' }).click();
     await expect.poll(() => page.url()).toContain('/creer-mon-compte/code');
-    const good = await lastCode(t.ctx.database.db, 'marie.erreurs@example.fr');
+    const good = await lastCode(app.t.ctx.database.db, 'marie.erreurs@example.fr');
     await page.fill('#code', good === '123456' ? '654321' : '123456');
     await page.getByRole('button', { name: 'Valider' }).click();
     expect(await page.textContent('#code-error')).toContain('Il vous reste 4 essais');
@@ -248,7 +236,7 @@ describe('Créer Mon Compte in Chromium', () => {
 
   it('works with JavaScript switched off (commune search by button, radios)', async () => {
     const { page, context, problems } = await newPage({ javaScriptEnabled: false });
-    await page.goto(`${base}/creer-mon-compte`);
+    await page.goto(`${app.base}/creer-mon-compte`);
     await page.getByRole('button', { name: 'Commencer' }).click();
     await fillCivilStatus(page, { nir: '160077504408792', civility: 'Monsieur', birthName: 'Lefort', givenNames: 'Bernard André', day: '14', month: '7', year: '1960' });
     await page.getByLabel('En France (métropole ou outre-mer)').check();
@@ -271,7 +259,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await page.getByRole('button', { name: 'Renvoyer un code' }).click();
     expect(await page.textContent('.govuk-error-summary')).toMatch(/Vous pourrez en demander un nouveau dans \d+ secondes/);
     await check(page, problems, '41-sans-js-renvoi-trop-tot');
-    await page.fill('#code', await lastCode(t.ctx.database.db, 'bernard.sansjs@example.fr'));
+    await page.fill('#code', await lastCode(app.t.ctx.database.db, 'bernard.sansjs@example.fr'));
     await page.getByRole('button', { name: 'Valider' }).click();
     await page.fill('#password', PASSWORD);
     await page.fill('#passwordConfirmation', PASSWORD);
@@ -280,7 +268,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await expect.poll(() => page.url()).toContain('/recapitulatif');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect.poll(() => page.url()).toContain('/compte-cree');
-    expect(await findAccountByNir(t.ctx.database.db, '160077504408792')).toMatchObject({ birth_place_code: '75044', identity_status: 'confirmed' });
+    expect(await findAccountByNir(app.t.ctx.database.db, '160077504408792')).toMatchObject({ birth_place_code: '75044', identity_status: 'confirmed' });
     await check(page, problems, '43-sans-js-compte-cree');
     await context.close();
   }, 60_000);

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig, type Config } from '../../src/config/config';
 import { enqueueMessage } from '../../src/messaging/outbox';
 import { buildTestApp, type TestApp } from '../support/app';
-import { expectAccessible, launchBrowser, listen } from '../support/browser';
+import { expectAccessible, useBrowserApp } from '../support/browser';
 
 const mail = { channel: 'email' as const, to: 'paul.martin@example.fr', subject: 'Votre code de vérification', text: 'Bonjour,\n\nVotre code est 123456.\nIl est valable 10 minutes.' };
 const sms = { channel: 'sms' as const, to: '+33612345678', subject: 'Code de connexion', text: 'Mon Compte Caf : votre code est 654321.' };
@@ -98,25 +97,14 @@ describe('GET /dev/messages (development outbox)', () => {
 });
 
 describe('/dev/messages in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const app = useBrowserApp();
 
   it('is accessible and lists the messages', async () => {
-    await enqueueMessage(t.ctx.database.db, mail, t.clock.now());
-    t.clock.advance(1000);
-    await enqueueMessage(t.ctx.database.db, sms, t.clock.now());
-    const page = await browser.newPage();
-    await page.goto(`${base}/dev/messages`);
+    await enqueueMessage(app.t.ctx.database.db, mail, app.t.clock.now());
+    app.t.clock.advance(1000);
+    await enqueueMessage(app.t.ctx.database.db, sms, app.t.clock.now());
+    const page = await app.browser.newPage();
+    await page.goto(`${app.base}/dev/messages`);
     expect(await page.locator('h1').textContent()).toBe('Boîte d’envoi de développement');
     expect(await page.locator('tbody tr').count()).toBe(2);
     expect(await page.locator('tbody tr').first().locator('td').first().textContent()).toBe('SMS');

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { TestApp } from './app';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildTestApp, type TestApp } from './app';
 
 /**
  * Browser tests drive Debian's Chromium (`apt-get install chromium`, done by .ci/run) through
@@ -47,4 +47,45 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
+}
+
+/**
+ * For a `describe` block of browser tests: starts the test application on a loopback port and
+ * Chromium before its tests, closes both after. Read `app.t`, `app.base`, `app.browser` inside tests.
+ */
+export function useBrowserApp(options?: Parameters<typeof buildTestApp>[0]): { readonly t: TestApp; readonly base: string; readonly browser: Browser } {
+  let t: TestApp | undefined;
+  let base = '';
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    t = await buildTestApp(options);
+    base = await listen(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  return {
+    get t() {
+      return t!;
+    },
+    get base() {
+      return base;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/** A new page whose Content-Security-Policy violations and script errors are collected in `problems`. */
+export async function watchedPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('Content Security Policy')) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { page, problems };
 }
