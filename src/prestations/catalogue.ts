@@ -1,7 +1,8 @@
 /**
  * The prestations a person can ask for online, by theme (the banner « Faites une demande de
- * prestation en ligne »). The request forms themselves come later; the journey remembers the
- * prestation chosen (see src/http/intent.ts) and shows it after login.
+ * prestation en ligne »). The request forms themselves come later; the prestation chosen is
+ * remembered through account creation and login (src/http/intent.ts), then kept on the account as
+ * a démarche à compléter (src/demarches/) and shown in the personal space.
  */
 export interface Theme {
   slug: string;

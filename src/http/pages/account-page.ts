@@ -5,7 +5,7 @@ import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
 import type { CodeCheck } from '../../auth/verification-codes';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import type { NewPasswordProblem } from '../../flows/login/password-reset';
-import { button, form, notificationBanner } from '../views/components';
+import { button, form, notificationBanner, textInput, type Errors } from '../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../views/html';
 import { layout, type LayoutOptions } from '../views/layout';
 
@@ -75,4 +75,19 @@ export function newPasswordErrors(problem: NewPasswordProblem, broken: PasswordR
 
 export function formatDateTime(ms: number): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms);
+}
+
+/** The identifier field of « Se connecter » and « Mot de passe oublié » (NIR or identifiant provisoire). */
+export function identifierInput(v: { identifier?: string | undefined; errors?: Errors | undefined }): SafeHtml {
+  return textInput({
+    name: 'identifier',
+    label: 'Numéro de sécurité sociale ou identifiant provisoire',
+    hint: '15 caractères pour le numéro de sécurité sociale, par exemple 2 84 12 75 056 123 45',
+    value: v.identifier,
+    autocomplete: 'username',
+    spellcheck: false,
+    widthClass: 'govuk-input--width-20',
+    errors: v.errors,
+    maxlength: 40,
+  });
 }

@@ -11,7 +11,7 @@ import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput, warningText } from '../views/components';
 import { html } from '../views/html';
 import { franceConnectButton } from '../views/franceconnect';
-import { accountPage, codeError, page, safeReturnPath } from './account-page';
+import { accountPage, codeError, identifierInput, page, safeReturnPath } from './account-page';
 
 /**
  * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),
@@ -49,17 +49,7 @@ ${v.wait ? warningText(html`${v.wait} Si vous avez oublié votre mot de passe, v
 <h2 class="govuk-heading-m">Avec mon numéro de sécurité sociale</h2>
 ${form(
   { action: '/connexion', csrfToken: req.csrfToken },
-  html`${textInput({
-    name: 'identifier',
-    label: 'Numéro de sécurité sociale ou identifiant provisoire',
-    hint: '15 caractères pour le numéro de sécurité sociale, par exemple 2 84 12 75 056 123 45',
-    value: v.identifier,
-    autocomplete: 'username',
-    spellcheck: false,
-    widthClass: 'govuk-input--width-20',
-    errors: v.errors,
-    maxlength: 40,
-  })}
+  html`${identifierInput(v)}
 ${textInput({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 <p class="govuk-body"><a class="govuk-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
 ${button('Se connecter')}`,

@@ -9,7 +9,7 @@ import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput } from '../views/components';
 import { html } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
-import { codeError, newPasswordErrors, page } from './account-page';
+import { codeError, identifierInput, newPasswordErrors, page } from './account-page';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -31,17 +31,7 @@ ${v.expired ? notificationBanner({ body: html`<p class="govuk-notification-banne
 <p class="govuk-body">Indiquez votre identifiant : si un compte Mon Compte lui correspond, nous enverrons un code à 6 chiffres à l’adresse e-mail ou au numéro de téléphone portable enregistré. Ce code vous permettra de choisir un nouveau mot de passe.</p>
 ${form(
   { action: '/mot-de-passe-oublie', csrfToken: req.csrfToken },
-  html`${textInput({
-    name: 'identifier',
-    label: 'Numéro de sécurité sociale ou identifiant provisoire',
-    hint: '15 caractères pour le numéro de sécurité sociale, par exemple 2 84 12 75 056 123 45',
-    value: v.identifier,
-    autocomplete: 'username',
-    spellcheck: false,
-    widthClass: 'govuk-input--width-20',
-    errors: v.errors,
-    maxlength: 40,
-  })}
+  html`${identifierInput(v)}
 ${button('Recevoir un code')}`,
 )}`,
     );
