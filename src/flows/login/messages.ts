@@ -29,11 +29,12 @@ export function resetCodeMessage(a: Pick<Account, 'contact_kind' | 'contact_valu
   };
 }
 
-export function passwordChangedMessage(a: Pick<Account, 'contact_kind' | 'contact_value'>, at: number, agencyPhone: string): OutgoingMessage {
+export function passwordChangedMessage(a: Pick<Account, 'contact_kind' | 'contact_value'>, at: number, agencyPhone: string, o: { created?: boolean } = {}): OutgoingMessage {
+  const what = o.created ? 'créé' : 'modifié';
   return {
     ...to(a.contact_kind, a.contact_value),
-    subject: 'Votre mot de passe a été modifié',
-    text: `Votre mot de passe a été modifié le ${frenchDateTime(at)}. Toutes vos autres sessions ont été fermées. Si vous n’êtes pas à l’origine de ce changement, appelez votre Caf au ${agencyPhone} sans attendre.`,
+    subject: `Votre mot de passe a été ${what}`,
+    text: `Votre mot de passe Mon Compte a été ${what} le ${frenchDateTime(at)}. Toutes vos autres sessions ont été fermées. Si vous n’êtes pas à l’origine de ce changement, appelez votre Caf au ${agencyPhone} sans attendre.`,
   };
 }
 

@@ -14,10 +14,27 @@ import { checkNewPassword, type NewPasswordProblem } from './password-reset';
  * Security settings of a signed-in person: changing the password or the contact details asks for
  * the current password again (re-authentication, throttled like a login); a new contact is
  * verified with a code before it replaces the old one, and the old contact is told.
+ *
+ * An account created with FranceConnect has no password until the person creates one: it proves
+ * who it is again by a FranceConnect login of the last 15 minutes (the session's), and is asked to
+ * log in with FranceConnect again when that login is older.
  */
-type Reauth = { ok: true } | { ok: false; kind: 'throttled'; retryAfterMs: number } | { ok: false; kind: 'wrong_password' };
+export const RECENT_FRANCECONNECT_MS = 15 * 60_000;
 
-async function reauthenticate(ctx: AppContext, account: Account, password: string, origin: AuditOrigin): Promise<Reauth> {
+export type ReauthMode = 'password' | 'franceconnect_recent' | 'franceconnect_again';
+
+export function reauthenticationMode(account: Pick<Account, 'password_hash'>, session: Pick<SessionRecord, 'createdAt' | 'data'>, now: number): ReauthMode {
+  if (account.password_hash) return 'password';
+  return session.data.authMethod === 'franceconnect' && now - session.createdAt <= RECENT_FRANCECONNECT_MS ? 'franceconnect_recent' : 'franceconnect_again';
+}
+
+type Reauth = { ok: true } | { ok: false; kind: 'throttled'; retryAfterMs: number } | { ok: false; kind: 'wrong_password' } | { ok: false; kind: 'franceconnect_again' };
+
+async function reauthenticate(ctx: AppContext, account: Account, session: SessionRecord, password: string, origin: AuditOrigin): Promise<Reauth> {
+  const mode = reauthenticationMode(account, session, ctx.clock.now());
+  if (mode === 'franceconnect_recent') return { ok: true };
+  if (mode === 'franceconnect_again') return { ok: false, kind: 'franceconnect_again' };
+  if (!password) return { ok: false, kind: 'wrong_password' };
   const subject = { identifier: account.login_id, ip: origin.ip ?? 'unknown' };
   const allowed = await ctx.loginThrottle.check(subject);
   if (!allowed.allowed) {
@@ -36,25 +53,25 @@ async function reauthenticate(ctx: AppContext, account: Account, password: strin
 export type ChangePassword =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'wrong_password' }
+  | { kind: 'franceconnect_again' }
   | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
   | { kind: 'changed'; sessionsEnded: number };
 
-/** Changes the password; every OTHER session is ended (the caller rotates the current one). */
+/** Changes (or, for an account without one, creates) the password; every OTHER session is ended (the caller rotates the current one). */
 export async function changePassword(
   ctx: AppContext,
   i: { account: Account; session: SessionRecord; current: string; password: string; confirmation: string; origin: AuditOrigin },
 ): Promise<ChangePassword> {
-  if (!i.current) return { kind: 'wrong_password' };
   const problem = checkNewPassword(i.password, i.confirmation);
-  const auth = await reauthenticate(ctx, i.account, i.current, i.origin);
-  if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: 'wrong_password' };
+  const auth = await reauthenticate(ctx, i.account, i.session, i.current, i.origin);
+  if (!auth.ok) return failed(auth);
   if (problem) return { kind: 'invalid', ...problem };
   const hash = await ctx.passwords.hash(i.password);
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, i.account.id, hash, now);
-    await enqueueMessage(trx, passwordChangedMessage(i.account, now, ctx.config.agencyPhone), now);
-    await recordAudit(trx, { type: 'password_changed', accountId: i.account.id, ...i.origin, details: { via: 'settings' } }, now);
+    await enqueueMessage(trx, passwordChangedMessage(i.account, now, ctx.config.agencyPhone, { created: !i.account.password_hash }), now);
+    await recordAudit(trx, { type: 'password_changed', accountId: i.account.id, ...i.origin, details: { via: 'settings', ...(i.account.password_hash ? {} : { created: true }) } }, now);
   });
   const sessionsEnded = await ctx.sessions.endAllOf(i.account.id, i.session.id);
   if (sessionsEnded > 0) await recordAudit(ctx.database.db, { type: 'session_ended', accountId: i.account.id, ...i.origin, details: { reason: 'password_changed', count: sessionsEnded } }, now);
@@ -65,14 +82,18 @@ export async function changePassword(
 export type StartContactChange =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'wrong_password' }
+  | { kind: 'franceconnect_again' }
   | { kind: 'invalid_contact'; field: 'email' | 'phone'; message: string }
   | { kind: 'code_sent'; pending: { kind: ContactKind; value: string } };
 
 /** Checks the current password and the new contact, then sends a code to the NEW contact. */
-export async function startContactChange(ctx: AppContext, i: { account: Account; current: string; kind: ContactKind; value: string; origin: AuditOrigin }): Promise<StartContactChange> {
+export async function startContactChange(
+  ctx: AppContext,
+  i: { account: Account; session: SessionRecord; current: string; kind: ContactKind; value: string; origin: AuditOrigin },
+): Promise<StartContactChange> {
   const parsed = parseContact(i.kind, i.value);
-  const auth = await reauthenticate(ctx, i.account, i.current, i.origin);
-  if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: 'wrong_password' };
+  const auth = await reauthenticate(ctx, i.account, i.session, i.current, i.origin);
+  if (!auth.ok) return failed(auth);
   if (!parsed.ok) return { kind: 'invalid_contact', field: i.kind === 'email' ? 'email' : 'phone', message: parsed.error.message };
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
@@ -102,4 +123,8 @@ export async function confirmContactChange(ctx: AppContext, i: { account: Accoun
     await recordAudit(trx, { type: 'contact_changed', accountId: i.account.id, ...i.origin, details: { from: old.kind, to: i.pending.kind } }, now);
   });
   return { kind: 'changed' };
+}
+
+function failed(r: Exclude<Reauth, { ok: true }>): { kind: 'throttled'; retryAfterMs: number } | { kind: 'wrong_password' } | { kind: 'franceconnect_again' } {
+  return r.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: r.retryAfterMs } : { kind: r.kind };
 }

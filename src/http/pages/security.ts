@@ -5,11 +5,12 @@ import { sessionHandle } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { describeDestination, maskDestination, type ContactKind } from '../../flows/login/contact';
-import { changePassword, confirmContactChange, startContactChange } from '../../flows/login/settings';
+import { changePassword, confirmContactChange, reauthenticationMode, startContactChange } from '../../flows/login/settings';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
-import { backLink, button, errorSummary, form, radios, summaryList, textInput } from '../views/components';
-import { html } from '../views/html';
+import { backLink, button, errorSummary, form, insetText, radios, summaryList, textInput, type Errors } from '../views/components';
+import { franceConnectButton } from '../views/franceconnect';
+import { html, type SafeHtml } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
 import { accountPage, codeError, formatDateTime, newPasswordErrors, successBanner } from './account-page';
 
@@ -19,6 +20,7 @@ import { accountPage, codeError, formatDateTime, newPasswordErrors, successBanne
  */
 const DONE: Record<string, string> = {
   'mot-de-passe': 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
+  'mot-de-passe-cree': 'Votre mot de passe a été créé. Vous pouvez aussi vous connecter avec votre identifiant et ce mot de passe.',
   contact: 'Vos coordonnées de contact ont été modifiées. Un message a été envoyé à vos anciennes coordonnées.',
   session: 'La session a été fermée.',
   sessions: 'Toutes vos autres sessions ont été fermées.',
@@ -28,45 +30,73 @@ export function securityPages(ctx: AppContext): FastifyPluginAsync {
   const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-  const passwordPage = (req: FastifyRequest, errors?: FieldError[]) =>
-    accountPage(
+  /**
+   * How the person proves again it is them, in a form that changes a credential: the current
+   * password; for an account without one (created with FranceConnect), nothing more when their
+   * FranceConnect login is recent, otherwise a new FranceConnect login instead of the form.
+   */
+  const reauthentication = (req: FastifyRequest, errors: Errors, hint?: string): { field: SafeHtml; blocked?: SafeHtml } => {
+    const mode = reauthenticationMode(req.account!, req.session!, ctx.clock.now());
+    if (mode === 'password') {
+      return { field: textInput({ name: 'currentPassword', label: 'Mot de passe actuel', hint, type: 'password', autocomplete: 'current-password', spellcheck: false, errors, widthClass: 'govuk-input--width-20' }) };
+    }
+    if (mode === 'franceconnect_recent') {
+      return { field: insetText(html`Votre compte n’a pas de mot de passe : vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes, aucune autre vérification n’est demandée.`) };
+    }
+    return {
+      field: html``,
+      blocked: html`<p class="govuk-body">Votre compte n’a pas de mot de passe et votre connexion avec FranceConnect date de plus de 15 minutes. Pour confirmer qu’il s’agit bien de vous, connectez-vous de nouveau avec FranceConnect, puis revenez sur cette page depuis « Sécurité du compte ».</p>
+${franceConnectButton()}`,
+    };
+  };
+
+  const passwordPage = (req: FastifyRequest, errors?: FieldError[]) => {
+    const creating = !req.account!.password_hash;
+    const title = creating ? 'Créer mon mot de passe' : 'Modifier mon mot de passe';
+    const reauth = reauthentication(req, errors);
+    return accountPage(
       req,
-      { title: 'Modifier mon mot de passe', hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite'), scripts: [PASSWORD_CHECKLIST_SCRIPT] },
+      { title, hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite'), scripts: [PASSWORD_CHECKLIST_SCRIPT] },
       html`${errorSummary(errors)}
-<h1 class="govuk-heading-l">Modifier mon mot de passe</h1>
-${form(
-  { action: '/mon-espace/securite/mot-de-passe', csrfToken: req.csrfToken },
-  html`${textInput({ name: 'currentPassword', label: 'Mot de passe actuel', type: 'password', autocomplete: 'current-password', spellcheck: false, errors, widthClass: 'govuk-input--width-20' })}
+<h1 class="govuk-heading-l">${title}</h1>
+${creating ? html`<p class="govuk-body">Avec un mot de passe, vous pourrez aussi vous connecter avec votre numéro de sécurité sociale ou votre identifiant provisoire, sans FranceConnect.</p>` : ''}
+${reauth.blocked ??
+  form(
+    { action: '/mon-espace/securite/mot-de-passe', csrfToken: req.csrfToken },
+    html`${reauth.field}
 ${passwordFields({ errors })}
-${button('Enregistrer mon nouveau mot de passe')}`,
-)}`,
+${button(creating ? 'Créer mon mot de passe' : 'Enregistrer mon nouveau mot de passe')}`,
+  )}`,
     );
+  };
 
   const contactPage = (req: FastifyRequest, v: { kind?: string; email?: string; phone?: string; errors?: FieldError[] }) => {
     const a = req.account!;
+    const reauth = reauthentication(req, v.errors, 'Pour confirmer qu’il s’agit bien de vous.');
     return accountPage(
       req,
       { title: 'Modifier mes coordonnées de contact', hasErrors: !!v.errors?.length, backLink: backLink('/mon-espace/securite') },
       html`${errorSummary(v.errors)}
 <h1 class="govuk-heading-l">Modifier mes coordonnées de contact</h1>
 <p class="govuk-body">Vos codes de connexion sont actuellement envoyés ${describeDestination(a.contact_kind, a.contact_value)}. Nous enverrons un code à vos nouvelles coordonnées pour les vérifier avant de les enregistrer.</p>
-${form(
-  { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
-  html`${radios({
-    name: 'kind',
-    legend: 'Comment souhaitez-vous recevoir vos codes ?',
-    value: v.kind,
-    errors: v.errors,
-    choices: [
-      { value: 'email', label: 'Par e-mail' },
-      { value: 'sms', label: 'Par SMS' },
-    ],
-  })}
-${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
-${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
-${textInput({ name: 'currentPassword', label: 'Mot de passe actuel', hint: 'Pour confirmer qu’il s’agit bien de vous.', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
-${button('Recevoir un code')}`,
-)}`,
+${reauth.blocked ??
+  form(
+    { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
+    html`${radios({
+      name: 'kind',
+      legend: 'Comment souhaitez-vous recevoir vos codes ?',
+      value: v.kind,
+      errors: v.errors,
+      choices: [
+        { value: 'email', label: 'Par e-mail' },
+        { value: 'sms', label: 'Par SMS' },
+      ],
+    })}
+  ${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+  ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+  ${reauth.field}
+  ${button('Recevoir un code')}`,
+  )}`,
     );
   };
 
@@ -104,7 +134,9 @@ ${button('Valider')}`,
 <h1 class="govuk-heading-l">Sécurité du compte</h1>
 <h2 class="govuk-heading-m">Mes identifiants</h2>
 ${summaryList([
-  { key: 'Mot de passe', value: '••••••••••', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'le mot de passe' } },
+  a.password_hash
+    ? { key: 'Mot de passe', value: '••••••••••', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'le mot de passe' } }
+    : { key: 'Mot de passe', value: 'Aucun : vous vous connectez avec FranceConnect', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'un mot de passe', label: 'Créer' } },
   { key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable', value: maskDestination(a.contact_kind, a.contact_value), change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' } },
 ])}
 <h2 class="govuk-heading-m">Mes sessions en cours</h2>
@@ -186,9 +218,11 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       });
       if (r.kind === 'throttled') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]), 429);
       if (r.kind === 'wrong_password') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
+      if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
       if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      const created = !req.account!.password_hash;
       await rotateSession(ctx, req, reply);
-      return reply.redirect('/mon-espace/securite?fait=mot-de-passe', 303);
+      return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);
     });
 
     app.get('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
@@ -198,9 +232,10 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       const kind = str(b.kind);
       const v = { kind, email: str(b.email), phone: str(b.phone) };
       if (kind !== 'email' && kind !== 'sms') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('kind', 'AUTH_CONTACT_KIND_REQUIRED')] }), 400);
-      const r = await startContactChange(ctx, { account: req.account!, current: str(b.currentPassword), kind, value: kind === 'email' ? v.email : v.phone, origin: requestOrigin(req) });
+      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: str(b.currentPassword), kind, value: kind === 'email' ? v.email : v.phone, origin: requestOrigin(req) });
       if (r.kind === 'throttled') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)] }), 429);
       if (r.kind === 'wrong_password') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
+      if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
       if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ field: r.field, code: 'VALIDATION_FAILED', message: r.message }] }), 400);
       await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
       return reply.redirect('/mon-espace/securite/contact/code', 303);

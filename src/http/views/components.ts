@@ -168,7 +168,8 @@ export function form(o: { action: string; csrfToken: string; id?: string }, body
 export interface SummaryRow {
   key: string;
   value: HtmlValue;
-  change?: { href: string; hiddenText: string };
+  /** the action link: « Modifier » unless `label` says otherwise */
+  change?: { href: string; hiddenText: string; label?: string };
 }
 
 export function summaryList(rows: SummaryRow[]): SafeHtml {
@@ -177,7 +178,7 @@ export function summaryList(rows: SummaryRow[]): SafeHtml {
     (r) => html`<div class="govuk-summary-list__row">
     <dt class="govuk-summary-list__key">${r.key}</dt>
     <dd class="govuk-summary-list__value">${r.value}</dd>
-    ${r.change ? html`<dd class="govuk-summary-list__actions"><a class="govuk-link" href="${r.change.href}">Modifier<span class="govuk-visually-hidden"> ${r.change.hiddenText}</span></a></dd>` : ''}
+    ${r.change ? html`<dd class="govuk-summary-list__actions"><a class="govuk-link" href="${r.change.href}">${r.change.label ?? 'Modifier'}<span class="govuk-visually-hidden"> ${r.change.hiddenText}</span></a></dd>` : ''}
   </div>`,
   )}
 </dl>`;
