@@ -15,7 +15,7 @@ import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { LoginThrottle } from '../../security/login-throttle';
 import type { PasswordHasher } from '../../auth/passwords';
-import { codeMessage } from '../registration/messages';
+import { codeMessage } from '../contact-verification/messages';
 import { fcFieldError, type FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';

@@ -1,3 +1,4 @@
+import type { Contact } from '../contact-verification/contact';
 import type { DocumentKind } from '../../identity';
 import type { FlowState } from './machine';
 
@@ -18,6 +19,8 @@ export interface RegistrationData {
   /** what the confirmation page shows once the flow is completed */
   result?: { withNir: boolean; provisionalId: string | null };
 }
+
+export type { Contact };
 
 export type Civility = 'M' | 'MME';
 
@@ -49,15 +52,6 @@ export interface DocumentChoice {
   number: string | null;
   /** valid: number checked by the document verifier */
   status: 'valid' | 'unknown' | 'none';
-}
-
-export interface Contact {
-  kind: 'email' | 'sms';
-  /** e-mail address (lower case) or E.164 number */
-  value: string;
-  /** as shown to the person: the address, or « 06 12 34 56 78 » */
-  display: string;
-  verifiedAt: number | null;
 }
 
 export interface RegistrationFlow {

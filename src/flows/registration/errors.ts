@@ -113,50 +113,6 @@ export const registrationErrors = {
     message: 'Le numéro du titre d’identité n’est pas valide. Vérifiez votre saisie.',
     support: 'Identity document: number refused by the format check.',
   },
-  CONTACT_KIND_REQUIRED: {
-    status: 400,
-    message: 'Choisissez de recevoir le code par téléphone portable ou par adresse mail.',
-    support: 'Contact: kind missing.',
-  },
-  EMAIL_REQUIRED: { status: 400, message: 'Saisissez votre adresse mail.', support: 'Contact: e-mail missing.' },
-  EMAIL_INVALID: {
-    status: 400,
-    message: 'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.',
-    support: 'Contact: e-mail malformed.',
-  },
-  PHONE_REQUIRED: { status: 400, message: 'Saisissez votre numéro de téléphone portable.', support: 'Contact: phone missing.' },
-  PHONE_INVALID: {
-    status: 400,
-    message: 'Saisissez un numéro de téléphone portable valide, par exemple 06 12 34 56 78.',
-    support: 'Contact: phone refused by parseMobilePhone.',
-  },
-  CODE_RATE_LIMITED: {
-    status: 429,
-    message: 'Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter une heure avant de demander un nouveau code, ou contactez votre Caf.',
-    support: 'Registration code: rate limit per address or per IP.',
-  },
-  CODE_RESEND_TOO_EARLY: {
-    status: 429,
-    message: 'Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans quelques secondes.',
-    support: 'Registration code: resend before the 60 s cooldown.',
-  },
-  CODE_REQUIRED: { status: 400, message: 'Saisissez le code de vérification à 6 chiffres.', support: 'Code missing.' },
-  CODE_FORMAT: { status: 400, message: 'Le code de vérification comporte 6 chiffres.', support: 'Code is not 6 digits.' },
-  CODE_WRONG: {
-    status: 400,
-    message: 'Le code de vérification n’est pas le bon.',
-    support: 'Wrong registration code (attempts counted).',
-  },
-  CODE_TOO_MANY_ATTEMPTS: {
-    status: 400,
-    message: 'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
-    support: 'Registration code: attempts exhausted.',
-  },
-  CODE_EXPIRED: {
-    status: 400,
-    message: 'Ce code n’est plus valable (il est valable 10 minutes). Demandez un nouveau code.',
-    support: 'Registration code expired or replaced.',
-  },
   PASSWORD_REQUIRED: { status: 400, message: 'Saisissez votre mot de passe.', support: 'Password missing.' },
   PASSWORD_RULES: {
     status: 400,

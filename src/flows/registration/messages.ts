@@ -1,36 +1,10 @@
 import type { OutgoingMessage } from '../../messaging/outbox';
 import type { Contact } from './data';
 
-/**
- * The e-mails and SMS of the registration wizard. Never put a password in a message; a code only in
- * the message that delivers it.
+/*
+ * The e-mails and SMS of the registration wizard (the code's is in ../contact-verification). Never
+ * put a password in a message; a code only in the message that delivers it.
  */
-export function codeMessage(c: Pick<Contact, 'kind' | 'value'>, code: string): OutgoingMessage {
-  if (c.kind === 'sms') {
-    return {
-      channel: 'sms',
-      to: c.value,
-      subject: 'Code de vérification Mon Compte',
-      text: `Caf - Mon Compte : votre code de vérification est ${code}. Il est valable 10 minutes. Ne le communiquez à personne.`,
-    };
-  }
-  return {
-    channel: 'email',
-    to: c.value,
-    subject: 'Votre code de vérification Mon Compte',
-    text: [
-      'Bonjour,',
-      '',
-      `Voici votre code de vérification pour créer votre compte Caf : ${code}`,
-      '',
-      'Il est valable 10 minutes. Ne le communiquez à personne : la Caf ne vous le demandera jamais, ni par téléphone ni par courriel.',
-      '',
-      'Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message.',
-      '',
-      'La Caf',
-    ].join('\n'),
-  };
-}
 
 /**
  * Sent to the verified contact at the end of the wizard — the same words whether an account was

@@ -13,7 +13,6 @@ import {
   maskNir,
   newProvisionalId,
   parseIdentityDocument,
-  parseMobilePhone,
   parseNir,
   searchCommunes,
   searchCountries,
@@ -25,19 +24,17 @@ import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { Clock } from '../../shared/clock';
 import { randomToken } from '../../shared/crypto';
-import type { BirthPlaceChoice, Civility, Contact, RegistrationData, RegistrationFlow } from './data';
+import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
+import { readContact, refusalError, sameContact } from '../contact-verification/contact';
+import type { BirthPlaceChoice, Civility, RegistrationData, RegistrationFlow } from './data';
 import { identityStatus } from './data';
-import { codeMessage, duplicateAttemptMessage, welcomeMessage } from './messages';
+import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { advance, afterSubmit, contactChanged, guard, type FlowState, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
 import { deleteExpiredFlows, findFlow, insertFlow, touchFlow, updateFlow } from './repository';
 
 /** A flow lives one hour after the last thing the person did (sliding expiry). */
 export const FLOW_TTL_MS = 60 * 60_000;
-export const CODE_PURPOSE = 'registration_contact' as const;
-/** Codes sent per address and per IP in an hour. */
-export const CODE_LIMIT_PER_ADDRESS = 5;
-export const CODE_LIMIT_PER_IP = 20;
 const HOUR = 60 * 60_000;
 
 export interface RegistrationDeps {
@@ -81,7 +78,11 @@ const truthy = (v: unknown): boolean => v === true || v === 'true' || v === 'oui
  * here: inputs are plain values, errors are catalogue errors (`ValidationError` for fields).
  */
 export class RegistrationService {
-  constructor(private readonly d: RegistrationDeps) {}
+  private readonly contacts: ContactCodes;
+
+  constructor(private readonly d: RegistrationDeps) {
+    this.contacts = new ContactCodes({ db: d.db, codes: d.codes, rateLimiter: d.rateLimiter, now: () => d.clock.now() });
+  }
 
   private now(): number {
     return this.d.clock.now();
@@ -286,34 +287,18 @@ export class RegistrationService {
 
   async submitContact(id: string, input: StepInput, meta: RequestMeta): Promise<StepOutcome> {
     const before = await this.open(id, 'contact');
-    const kind = str(input.contactKind);
-    let contact: Contact;
-    if (kind === 'email') {
-      const email = str(input.email).toLowerCase();
-      if (!email) throw new ValidationError([fieldError('email', 'EMAIL_REQUIRED')]);
-      if (email.length > 254 || !/^[^\s@<>()"]+@[^\s@<>()".]+(\.[^\s@<>()".]+)+$/.test(email)) throw new ValidationError([fieldError('email', 'EMAIL_INVALID')]);
-      contact = { kind: 'email', value: email, display: email, verifiedAt: null };
-    } else if (kind === 'sms') {
-      const phone = str(input.phone);
-      if (!phone) throw new ValidationError([fieldError('phone', 'PHONE_REQUIRED')]);
-      const parsed = parseMobilePhone(phone);
-      if (!parsed.ok) throw new ValidationError([identityFieldError(parsed.error, 'phone')]);
-      contact = { kind: 'sms', value: parsed.value.e164, display: parsed.value.national, verifiedAt: null };
-    } else {
-      throw new ValidationError([fieldError('contactKind', 'CONTACT_KIND_REQUIRED')]);
-    }
+    const read = readContact(input);
+    if (!read.ok) throw refusalError(read);
+    const contact = read.contact;
+    const handled = await this.contacts.alreadyHandled(id, before.data.contact, contact);
+    if (handled === 'verified') return { flow: before, next: afterSubmit(before.state, 'code') };
+    if (handled === 'code_sent') return { flow: before, next: 'code' };
 
-    const current = before.data.contact;
-    if (current && current.kind === contact.kind && current.value === contact.value) {
-      // Same details again: nothing to send if already verified, or if a code was just sent.
-      if (current.verifiedAt !== null) return { flow: before, next: afterSubmit(before.state, 'code') };
-      if ((await this.d.codes.resendAllowedAt(this.d.db, CODE_PURPOSE, id)) > 0) return { flow: before, next: 'code' };
-    }
-
-    await this.checkCodeRateLimits(contact, meta, kind === 'email' ? 'email' : 'phone');
+    const refused = await this.contacts.allowSend(contact, meta.ip);
+    if (refused) throw refusalError(refused);
     const flow = await this.d.db.transaction().execute(async (trx) => {
       const saved = await this.mutate(id, 'contact', (f) => ({ state: contactChanged(f.state), data: { ...f.data, contact } }), trx);
-      await this.sendCode(trx, id, contact);
+      await this.contacts.issue(trx, id, contact);
       return saved;
     });
     return { flow, next: 'code' };
@@ -324,32 +309,14 @@ export class RegistrationService {
     const flow = await this.open(id, 'code');
     const contact = flow.data.contact;
     if (!contact) throw new StepNotReachable('contact');
-    const allowedAt = await this.d.codes.resendAllowedAt(this.d.db, CODE_PURPOSE, id);
-    if (allowedAt > 0) {
-      const seconds = Math.ceil((allowedAt - this.now()) / 1000);
-      throw new AppError('CODE_RESEND_TOO_EARLY', 'code', `Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`);
-    }
-    await this.checkCodeRateLimits(contact, meta, 'code');
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.sendCode(trx, id, contact);
-    });
+    const sent = await this.contacts.resend(id, contact, meta.ip);
+    if (!sent.ok) throw refusalError(sent);
     return { flow, next: 'code' };
   }
 
   /** When a new code may be requested (0: now). */
   resendAllowedAt(id: string): Promise<number> {
-    return this.d.codes.resendAllowedAt(this.d.db, CODE_PURPOSE, id);
-  }
-
-  private async checkCodeRateLimits(contact: Contact, meta: RequestMeta, field: string): Promise<void> {
-    const perAddress = await this.d.rateLimiter.hit(`registration-code:to:${contact.value}`, CODE_LIMIT_PER_ADDRESS, HOUR);
-    const perIp = await this.d.rateLimiter.hit(`registration-code:ip:${meta.ip}`, CODE_LIMIT_PER_IP, HOUR);
-    if (!perAddress.allowed || !perIp.allowed) throw new AppError('CODE_RATE_LIMITED', field);
-  }
-
-  private async sendCode(db: Kysely<Database>, flowId: string, contact: Contact): Promise<void> {
-    const { code } = await this.d.codes.issue(db, { purpose: CODE_PURPOSE, subjectId: flowId, destination: contact.value });
-    await enqueueMessage(db, codeMessage(contact, code), this.now());
+    return this.contacts.resendAllowedAt(id);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -359,23 +326,13 @@ export class RegistrationService {
     const flow = await this.open(id, 'code');
     const contact = flow.data.contact;
     if (!contact) throw new StepNotReachable('contact');
-    const code = str(input.code).replace(/\s/g, '');
-    if (!code) throw new ValidationError([fieldError('code', 'CODE_REQUIRED')]);
-    if (!/^\d{6}$/.test(code)) throw new ValidationError([fieldError('code', 'CODE_FORMAT')]);
-    const checked = await this.d.codes.check(this.d.db, { purpose: CODE_PURPOSE, subjectId: id, code });
-    if (!checked.ok) {
-      if (checked.reason === 'wrong') {
-        const n = checked.attemptsLeft;
-        throw new ValidationError([
-          fieldError('code', 'CODE_WRONG', `Le code de vérification n’est pas le bon. Il vous reste ${n} essai${n > 1 ? 's' : ''}.`),
-        ]);
-      }
-      throw new ValidationError([fieldError('code', checked.reason === 'too_many_attempts' ? 'CODE_TOO_MANY_ATTEMPTS' : 'CODE_EXPIRED')]);
-    }
+    const checked = await this.contacts.check(id, input.code, contact);
+    if (!checked.ok) throw refusalError(checked);
     const t = this.now();
     const saved = await this.mutate(id, 'code', (f) => {
-      if (!f.data.contact || f.data.contact.value !== checked.destination) throw new ValidationError([fieldError('code', 'CODE_EXPIRED')]);
-      const data = { ...f.data, contact: { ...f.data.contact, verifiedAt: t } };
+      const current = f.data.contact;
+      if (!current || !sameContact(current, contact)) throw refusalError(codeNoLongerValid());
+      const data = { ...f.data, contact: { ...current, verifiedAt: t } };
       return { state: data.passwordHash ? 'review' : advance(f.state, 'code'), data };
     });
     return { flow: saved, next: afterSubmit(saved.state, 'code') };
