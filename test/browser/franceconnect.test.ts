@@ -102,7 +102,7 @@ describe('FranceConnect in Chromium', () => {
     await page.fill('#code', '000001');
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${base}/franceconnect/code`);
-    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Le code est incorrect');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     await check(page, '07-code-erreur');
     await page.fill('#code', await lastCode(t.ctx.database.db, 'angela.dubois@example.org'));
     await page.click('button:has-text("Valider")');

@@ -126,12 +126,12 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     expect(location(toContact)).toBe('/franceconnect/coordonnees');
     const contactPage = await b.get('/franceconnect/coordonnees');
     expect(contactPage.statusCode).toBe(200);
-    expect(location(await b.post('/franceconnect/coordonnees', { kind: 'email', email }))).toBe('/franceconnect/code');
+    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email }))).toBe('/franceconnect/code');
     const codePage = await b.get('/franceconnect/code');
     expect(text(codePage.body)).toContain(email);
     const wrong = await b.post('/franceconnect/code', { code: '000000' === (await lastCode(db(), email)) ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
-    expect(text(wrong.body)).toContain('Le code est incorrect');
+    expect(text(wrong.body)).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), email) }))).toBe('/franceconnect/compte-cree');
     const done = await b.get('/franceconnect/compte-cree');
     expect(done.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import type { ErrorEntry } from '../../errors/catalogue';
  * Errors of the FranceConnect journeys on our side (the protocol errors are in
  * src/franceconnect/errors.ts, FC_ERROR_CATALOGUE). Messages are for the person; `support` is for
  * support staff. Shown at the field and in the error summary, or as the message of a page.
+ * The contact and code steps use the registration's codes and words (src/flows/contact-verification).
  */
 export const franceConnectFlowErrors = {
   FC_SIGNUP_NOT_FOUND: {
@@ -44,39 +45,6 @@ export const franceConnectFlowErrors = {
     status: 429,
     message: 'Trop de tentatives. Merci de patienter quelques minutes avant de réessayer.',
     support: 'Password proof throttled (same counters as the login).',
-  },
-  FC_CONTACT_KIND_REQUIRED: {
-    status: 400,
-    message: 'Choisissez comment recevoir votre code : par e-mail ou par SMS.',
-    support: 'Contact kind missing.',
-  },
-  FC_EMAIL_INVALID: {
-    status: 400,
-    message: 'Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.',
-    support: 'E-mail address malformed.',
-  },
-  FC_PHONE_REQUIRED: { status: 400, message: 'Saisissez votre numéro de téléphone portable.', support: 'Mobile number missing.' },
-  FC_CODE_REQUIRED: { status: 400, message: 'Saisissez le code à 6 chiffres.', support: 'Code missing.' },
-  FC_CODE_WRONG: { status: 400, message: 'Le code est incorrect. Vérifiez-le et réessayez.', support: 'Wrong code (attempt counted).' },
-  FC_CODE_EXPIRED: {
-    status: 400,
-    message: 'Ce code n’est plus valable (il est valable 10 minutes et ne sert qu’une fois). Demandez un nouveau code.',
-    support: 'Code expired, consumed or never issued.',
-  },
-  FC_CODE_TOO_MANY_ATTEMPTS: {
-    status: 400,
-    message: 'Vous avez fait trop d’essais avec ce code. Demandez un nouveau code.',
-    support: 'Code attempts exhausted.',
-  },
-  FC_CODE_RESEND_TOO_EARLY: {
-    status: 429,
-    message: 'Un code vient de vous être envoyé. Merci de patienter avant d’en demander un nouveau.',
-    support: 'Resend during the cooldown.',
-  },
-  FC_CODE_RATE_LIMITED: {
-    status: 429,
-    message: 'Trop de codes ont été demandés. Merci de patienter quelques minutes avant de réessayer.',
-    support: 'Codes rate limit per destination or per IP.',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

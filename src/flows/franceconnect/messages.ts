@@ -1,8 +1,8 @@
 import type { OutgoingMessage } from '../../messaging/outbox';
-import type { SignupContact } from './store';
+import type { Contact } from '../contact-verification/contact';
 
 /** Sent to the verified contact once the account is created with FranceConnect. Never a secret in it. */
-export function franceConnectWelcomeMessage(c: Pick<SignupContact, 'kind' | 'value'>): OutgoingMessage {
+export function franceConnectWelcomeMessage(c: Pick<Contact, 'kind' | 'value'>): OutgoingMessage {
   if (c.kind === 'sms') {
     return {
       channel: 'sms',

@@ -10,12 +10,13 @@ import {
 import type { VerificationCodes } from '../../auth/verification-codes';
 import type { Database } from '../../db/schema';
 import { fcError, type FranceConnectClient, type FranceConnectErrorInfo } from '../../franceconnect';
-import { parseMobilePhone } from '../../identity';
+import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { LoginThrottle } from '../../security/login-throttle';
 import type { PasswordHasher } from '../../auth/passwords';
-import { codeMessage } from '../contact-verification/messages';
+import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
+import { readContact, type ContactInput } from '../contact-verification/contact';
 import { fcFieldError, type FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
@@ -28,7 +29,6 @@ import {
   takeTransaction,
   updateSignup,
   type Signup,
-  type SignupContact,
   type SignupData,
   type SignupStep,
 } from './store';
@@ -52,9 +52,10 @@ export interface FranceConnectDeps {
   rateLimiter: RateLimiter;
 }
 
-type FieldError = { field: string; code: string; message: string };
+/** A step refused at its fields: re-shown with the errors, with `status` (400 unless said: 429 for a limit). */
+export type FieldsRefused = { ok: false; errors: FieldError[]; status?: number };
 
-export type StepResult = { ok: true; step: SignupStep } | { ok: false; errors: FieldError[] } | { ok: false; page: FranceConnectFlowErrorCode };
+export type StepResult = { ok: true; step: SignupStep } | FieldsRefused | { ok: false; page: FranceConnectFlowErrorCode };
 
 // ------------------------------------------------------------------------------------ login
 
@@ -135,7 +136,7 @@ export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: 
   return save(d, s, s.step === 'code' ? 'code' : 'contact', data);
 }
 
-export type ProofResult = { ok: true; account: Account } | { ok: false; errors: FieldError[] } | { ok: false; page: FranceConnectFlowErrorCode };
+export type ProofResult = { ok: true; account: Account } | FieldsRefused | { ok: false; page: FranceConnectFlowErrorCode };
 
 /** The password of the account that already has this NIR: proven, `sub` is linked to it. */
 export async function proveExistingAccount(d: FranceConnectDeps, s: Signup, password: string | undefined, ip: string): Promise<ProofResult> {
@@ -162,75 +163,52 @@ export async function proveExistingAccount(d: FranceConnectDeps, s: Signup, pass
   return { ok: true, account: { ...account, franceconnect_sub: s.sub } };
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const CODES_PER_DESTINATION_PER_HOUR = 5;
-const CODES_PER_IP_PER_HOUR = 30;
-const HOUR_MS = 60 * 60_000;
+const contactCodes = (d: FranceConnectDeps) => new ContactCodes({ db: d.db, codes: d.codes, rateLimiter: d.rateLimiter, now: d.now });
 
-/** The contact chosen: checked, then a code is sent at once (rate-limited per address and per IP). */
-export async function chooseContact(d: FranceConnectDeps, s: Signup, input: { kind?: string; email?: string; phone?: string }, ip: string): Promise<StepResult> {
-  let contact: SignupContact;
-  if (input.kind === 'email') {
-    const email = (input.email ?? '').trim().toLowerCase();
-    if (!EMAIL.test(email) || email.length > 254) return { ok: false, errors: [fcFieldError('email', 'FC_EMAIL_INVALID')] };
-    contact = { kind: 'email', value: email, display: email, verifiedAt: null };
-  } else if (input.kind === 'sms') {
-    const phone = (input.phone ?? '').trim();
-    if (phone === '') return { ok: false, errors: [fcFieldError('phone', 'FC_PHONE_REQUIRED')] };
-    const parsed = parseMobilePhone(phone);
-    if (!parsed.ok) return { ok: false, errors: [{ field: 'phone', code: parsed.error.code, message: parsed.error.message }] };
-    contact = { kind: 'sms', value: parsed.value.e164, display: parsed.value.national, verifiedAt: null };
-  } else {
-    return { ok: false, errors: [fcFieldError('kind', 'FC_CONTACT_KIND_REQUIRED')] };
-  }
-  const limited = await sendCode(d, s, contact, ip);
-  if (limited) return { ok: false, errors: [fcFieldError(contact.kind === 'email' ? 'email' : 'phone', limited)] };
-  return save(d, s, 'code', { ...s.data, contact });
-}
-
-/** Issues and enqueues a code; returns an error code when a rate limit refuses it. */
-async function sendCode(d: FranceConnectDeps, s: Signup, contact: SignupContact, ip: string): Promise<FranceConnectFlowErrorCode | undefined> {
-  const byDestination = await d.rateLimiter.hit(`fc-code:dest:${contact.value}`, CODES_PER_DESTINATION_PER_HOUR, HOUR_MS);
-  const byIp = await d.rateLimiter.hit(`fc-code:ip:${ip}`, CODES_PER_IP_PER_HOUR, HOUR_MS);
-  if (!byDestination.allowed || !byIp.allowed) return 'FC_CODE_RATE_LIMITED';
-  await d.db.transaction().execute(async (trx) => {
-    const { code } = await d.codes.issue(trx, { purpose: 'registration_contact', subjectId: s.id, destination: contact.value });
-    await enqueueMessage(trx, codeMessage(contact, code), d.now());
+/**
+ * The contact chosen: checked, then a code is sent, with the signup saved, in one transaction —
+ * the rules of the registration's contact step (src/flows/contact-verification).
+ */
+export async function chooseContact(d: FranceConnectDeps, s: Signup, input: ContactInput, ip: string): Promise<StepResult> {
+  const read = readContact(input);
+  if (!read.ok) return { ok: false, errors: [read.error], status: read.status };
+  const contact = read.contact;
+  const codes = contactCodes(d);
+  if (await codes.alreadyHandled(s.id, s.data.contact, contact)) return save(d, s, 'code', s.data);
+  const refused = await codes.allowSend(contact, ip);
+  if (refused) return { ok: false, errors: [refused.error], status: refused.status };
+  const saved = await d.db.transaction().execute(async (trx) => {
+    if (!(await updateSignup(trx, s, { step: 'code', data: { ...s.data, contact } }, d.now()))) return false;
+    await codes.issue(trx, s.id, contact);
+    return true;
   });
-  return undefined;
+  return saved ? { ok: true, step: 'code' } : { ok: false, page: 'FC_SIGNUP_CONFLICT' };
 }
 
-/** « Recevoir un nouveau code »: after the cooldown only. */
-export async function resendCode(d: FranceConnectDeps, s: Signup, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
-  if (!s.data.contact) return { ok: false, errors: [fcFieldError('code', 'FC_CODE_EXPIRED')] };
-  if ((await d.codes.resendAllowedAt(d.db, 'registration_contact', s.id)) > 0) return { ok: false, errors: [fcFieldError('code', 'FC_CODE_RESEND_TOO_EARLY')] };
-  const limited = await sendCode(d, s, s.data.contact, ip);
-  return limited ? { ok: false, errors: [fcFieldError('code', limited)] } : { ok: true };
+/** « Renvoyer un code »: after the cooldown only, within the limits. */
+export async function resendCode(d: FranceConnectDeps, s: Signup, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldError[]; status: number }> {
+  if (!s.data.contact) return { ok: false, errors: [codeNoLongerValid().error], status: 400 };
+  const sent = await contactCodes(d).resend(s.id, s.data.contact, ip);
+  return sent.ok ? sent : { ok: false, errors: [sent.error], status: sent.status };
 }
 
 export function resendAllowedAt(d: FranceConnectDeps, s: Signup): Promise<number> {
-  return d.codes.resendAllowedAt(d.db, 'registration_contact', s.id);
+  return contactCodes(d).resendAllowedAt(s.id);
 }
 
 export type CreationResult =
   | { ok: true; account: Account; created: boolean }
-  | { ok: false; errors: FieldError[] }
+  | FieldsRefused
   | { ok: false; page: FranceConnectFlowErrorCode }
   | { ok: false; step: SignupStep };
 
 /** The code typed: once verified, the account is created — certified identity, linked by `sub`, no password. */
-export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed: string | undefined): Promise<CreationResult> {
+export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed: unknown): Promise<CreationResult> {
   const contact = s.data.contact;
   const nir = s.data.nir;
   if (!contact || !nir) return { ok: false, step: 'identity' };
-  const code = (typed ?? '').replace(/\s/g, '');
-  if (code === '') return { ok: false, errors: [fcFieldError('code', 'FC_CODE_REQUIRED')] };
-  const checked = await d.codes.check(d.db, { purpose: 'registration_contact', subjectId: s.id, code });
-  if (!checked.ok) {
-    const byReason = { none: 'FC_CODE_EXPIRED', expired: 'FC_CODE_EXPIRED', too_many_attempts: 'FC_CODE_TOO_MANY_ATTEMPTS', wrong: 'FC_CODE_WRONG' } as const;
-    return { ok: false, errors: [fcFieldError('code', byReason[checked.reason])] };
-  }
-  if (checked.destination !== contact.value) return { ok: false, errors: [fcFieldError('code', 'FC_CODE_EXPIRED')] };
+  const checked = await contactCodes(d).check(s.id, typed, contact);
+  if (!checked.ok) return { ok: false, errors: [checked.error], status: checked.status };
 
   const now = d.now();
   const id = s.data.identity;

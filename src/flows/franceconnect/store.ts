@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { FranceConnectIdentity } from '../../franceconnect';
+import type { Contact } from '../contact-verification/contact';
 import { randomToken, sha256 } from '../../shared/crypto';
 
 /**
@@ -105,14 +106,6 @@ export const SIGNUP_TTL_MS = 60 * 60_000;
  */
 export type SignupStep = 'identity' | 'existing_account' | 'contact' | 'code' | 'completed';
 
-export interface SignupContact {
-  kind: 'email' | 'sms';
-  /** lower-case e-mail or E.164 */
-  value: string;
-  display: string;
-  verifiedAt: number | null;
-}
-
 export interface SignupData {
   identity: FranceConnectIdentity;
   /** kept for the logout at FranceConnect once the account is created and signed in */
@@ -123,7 +116,8 @@ export interface SignupData {
   nir: { value: string; source: 'repertoire' | 'typed' } | null;
   /** the account that already has this NIR (password proof needed) */
   existingAccountId?: string;
-  contact?: SignupContact;
+  /** the contact being verified (src/flows/contact-verification), then the account's */
+  contact?: Contact;
   /** the account created or linked */
   accountId?: string;
 }

@@ -313,7 +313,7 @@ ${button('Relier mon compte et me connecter')}`,
     // ------------------------------------------------------------------ signup: contact
     const contactPage = (req: FastifyRequest, s: Signup, errors?: Errors, typed?: Record<string, unknown>) => {
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      const kind = str(typed?.kind) ?? s.data.contact?.kind ?? (s.data.identity.email ? 'email' : undefined);
+      const kind = str(typed?.contactKind) ?? s.data.contact?.kind ?? (s.data.identity.email ? 'email' : undefined);
       const email = str(typed?.email) ?? (s.data.contact?.kind === 'email' ? s.data.contact.value : s.data.identity.email);
       const phone = str(typed?.phone) ?? (s.data.contact?.kind === 'sms' ? s.data.contact.display : undefined);
       return page(
@@ -324,7 +324,7 @@ ${stepIndicator(2, 3, 'Coordonnées de contact')}
 ${form(
   { action: STEP_PATHS.contact, csrfToken: req.csrfToken },
   html`${radios({
-    name: 'kind',
+    name: 'contactKind',
     legend: 'Comment souhaitez-vous recevoir votre code de vérification ?',
     legendIsPageHeading: true,
     hint: 'Nous vous envoyons un code à 6 chiffres pour vérifier vos coordonnées. Elles serviront à vous informer de votre dossier.',
@@ -367,13 +367,10 @@ ${button('Envoyer le code')}`,
       const s = await loadSignup(req, reply, 'contact');
       if (!s) return reply;
       const body = req.body as Record<string, unknown>;
-      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-      const input = { ...(str(body.kind) ? { kind: str(body.kind) } : {}), ...(str(body.email) ? { email: str(body.email) } : {}), ...(str(body.phone) ? { phone: str(body.phone) } : {}) };
-      const r = await chooseContact(deps(), s, input, req.ip);
+      const r = await chooseContact(deps(), s, body, req.ip);
       if (r.ok) return reply.redirect(STEP_PATHS.code, 303);
       if ('page' in r) return flowErrorPage(req, reply, r.page);
-      const status = r.errors.some((e) => e.code === 'FC_CODE_RATE_LIMITED') ? 429 : 400;
-      return sendHtml(reply, contactPage(req, s, r.errors, body), status);
+      return sendHtml(reply, contactPage(req, s, r.errors, body), r.status ?? 400);
     });
 
     // ------------------------------------------------------------------ signup: code
@@ -430,14 +427,14 @@ ${button('Recevoir un nouveau code', { secondary: true, id: 'resend' })}`,
       if (!s) return reply;
       const r = await resendCode(deps(), s, req.ip);
       if (r.ok) return sendHtml(reply, await codePage(req, s, undefined, 'Un nouveau code vient de vous être envoyé.'));
-      return sendHtml(reply, await codePage(req, s, r.errors), 429);
+      return sendHtml(reply, await codePage(req, s, r.errors), r.status);
     });
 
     app.post(STEP_PATHS.code, async (req, reply) => {
       const s = await loadSignup(req, reply, 'code');
       if (!s) return reply;
       const code = (req.body as Record<string, unknown>).code;
-      const r = await verifyCodeAndCreate(deps(), s, typeof code === 'string' ? code : undefined);
+      const r = await verifyCodeAndCreate(deps(), s, code);
       if (r.ok) {
         await signIn(req, reply, r.account, s.data.idToken);
         clearCookie(reply, SIGNUP_COOKIE);
@@ -446,7 +443,7 @@ ${button('Recevoir un nouveau code', { secondary: true, id: 'resend' })}`,
       }
       if ('page' in r) return flowErrorPage(req, reply, r.page);
       if ('step' in r) return reply.redirect(STEP_PATHS[r.step], 303);
-      return sendHtml(reply, await codePage(req, s, r.errors), 400);
+      return sendHtml(reply, await codePage(req, s, r.errors), r.status ?? 400);
     });
 
     app.get(STEP_PATHS.completed, async (req, reply) => {
