@@ -21,7 +21,7 @@ import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
-import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect';
+import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
 

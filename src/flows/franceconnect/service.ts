@@ -34,7 +34,7 @@ import {
 } from './store';
 
 /**
- * The FranceConnect use cases, free of HTTP: the pages (src/http/pages/franceconnect.ts) call
+ * The FranceConnect use cases, free of HTTP: the pages (src/http/pages/franceconnect/) call
  * them and turn their results into pages, cookies and sessions.
  *
  * Linking rule: an account is found by FranceConnect's `sub` only — never by e-mail. A new `sub`

@@ -1,0 +1,127 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../context';
+import { canOpen, chooseContact, proveExistingAccount, resendAllowedAt, resendCode, submitIdentity, verifyCodeAndCreate } from '../../../flows/franceconnect/service';
+import { deleteSignup, findSignup, type Signup, type SignupStep } from '../../../flows/franceconnect/store';
+import { sendHtml } from '../../errors';
+import type { Errors } from '../../views/components';
+import type { SafeHtml } from '../../views/html';
+import { clearCookie, depsOf, flowErrorPage, signIn, SIGNUP_COOKIE, STEP_PATHS } from './common';
+import { codePage, contactPage, createdPage, existingAccountPage, identityPage } from './signup-views';
+
+/**
+ * The account created with a certified identity, after a FranceConnect login with a new `sub`
+ * (the signup is server-side; the browser holds its token in the `mc_fc_signup` cookie):
+ *   GET|POST /franceconnect/creation         → locked identity (+ NIR to type when the répertoire did not find it)
+ *   GET|POST /franceconnect/compte-existant  → the NIR has an account: its password, then `sub` is linked
+ *   GET|POST /franceconnect/coordonnees      → contact (e-mail or SMS), code sent
+ *   GET|POST /franceconnect/code             → code verified → account created (certified, no password)
+ *   POST /franceconnect/code/nouveau         → a new code after the cooldown
+ *   GET  /franceconnect/compte-cree          → confirmation
+ */
+export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
+  const deps = () => depsOf(ctx);
+  const body = (req: FastifyRequest) => req.body as Record<string, unknown>;
+
+  /** The signup of this browser, if the page may be shown at its step; otherwise the reply is sent. */
+  const loadSignup = async (req: FastifyRequest, reply: FastifyReply, step: SignupStep): Promise<Signup | undefined> => {
+    const signup = await findSignup(ctx.database.db, req.cookies[SIGNUP_COOKIE], ctx.clock.now());
+    if (!signup) {
+      await flowErrorPage(ctx, req, reply, 'FC_SIGNUP_NOT_FOUND');
+      return undefined;
+    }
+    if (!canOpen(signup, step)) {
+      await reply.redirect(STEP_PATHS[signup.step], 303);
+      return undefined;
+    }
+    return signup;
+  };
+
+  /** Signed in: the signup is over. */
+  const finish = async (req: FastifyRequest, reply: FastifyReply, s: Signup, account: Parameters<typeof signIn>[3]) => {
+    await signIn(ctx, req, reply, account, s.data.idToken);
+    await deleteSignup(ctx.database.db, s.id);
+    clearCookie(reply, SIGNUP_COOKIE);
+  };
+
+  const renderCode = async (req: FastifyRequest, s: Signup, errors?: Errors, notice?: string) => {
+    const allowedAt = await resendAllowedAt(deps(), s);
+    const wait = allowedAt > 0 ? Math.ceil((allowedAt - ctx.clock.now()) / 1000) : 0;
+    return codePage(req, s, { wait, agencyPhone: ctx.config.agencyPhone, ...(errors ? { errors } : {}), ...(notice ? { notice } : {}) });
+  };
+
+  /** GET of a step: the guard, then the page. */
+  const show = (step: SignupStep, render: (req: FastifyRequest, s: Signup) => SafeHtml | Promise<SafeHtml>) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const s = await loadSignup(req, reply, step);
+    if (!s) return reply;
+    return sendHtml(reply, await render(req, s));
+  };
+
+  return async (app) => {
+    app.get(STEP_PATHS.identity, show('identity', (req, s) => identityPage(req, s)));
+
+    app.post(STEP_PATHS.identity, async (req, reply) => {
+      const s = await loadSignup(req, reply, 'identity');
+      if (!s) return reply;
+      const typed = body(req).nir;
+      const r = await submitIdentity(deps(), s, typeof typed === 'string' ? typed : undefined);
+      if (r.ok) return reply.redirect(STEP_PATHS[r.step], 303);
+      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
+      return sendHtml(reply, identityPage(req, s, r.errors, typeof typed === 'string' ? typed : undefined), 400);
+    });
+
+    app.get(STEP_PATHS.existing_account, show('existing_account', (req) => existingAccountPage(req)));
+
+    app.post(STEP_PATHS.existing_account, async (req, reply) => {
+      const s = await loadSignup(req, reply, 'existing_account');
+      if (!s) return reply;
+      const password = body(req).password;
+      const r = await proveExistingAccount(deps(), s, typeof password === 'string' ? password : undefined, req.ip);
+      if (r.ok) {
+        await finish(req, reply, s, r.account);
+        return reply.redirect('/mon-espace', 303);
+      }
+      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
+      const status = r.errors.some((e) => e.code === 'FC_PASSWORD_THROTTLED') ? 429 : 400;
+      return sendHtml(reply, existingAccountPage(req, r.errors), status);
+    });
+
+    app.get(STEP_PATHS.contact, show('contact', (req, s) => contactPage(req, s)));
+
+    app.post(STEP_PATHS.contact, async (req, reply) => {
+      const s = await loadSignup(req, reply, 'contact');
+      if (!s) return reply;
+      const r = await chooseContact(deps(), s, body(req), req.ip);
+      if (r.ok) return reply.redirect(STEP_PATHS.code, 303);
+      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
+      return sendHtml(reply, contactPage(req, s, r.errors, body(req)), r.status ?? 400);
+    });
+
+    app.get(STEP_PATHS.code, show('code', (req, s) => renderCode(req, s)));
+
+    app.post('/franceconnect/code/nouveau', async (req, reply) => {
+      const s = await loadSignup(req, reply, 'code');
+      if (!s) return reply;
+      const r = await resendCode(deps(), s, req.ip);
+      if (r.ok) return sendHtml(reply, await renderCode(req, s, undefined, 'Un nouveau code vient de vous être envoyé.'));
+      return sendHtml(reply, await renderCode(req, s, r.errors), r.status);
+    });
+
+    app.post(STEP_PATHS.code, async (req, reply) => {
+      const s = await loadSignup(req, reply, 'code');
+      if (!s) return reply;
+      const r = await verifyCodeAndCreate(deps(), s, body(req).code);
+      if (r.ok) {
+        await finish(req, reply, s, r.account);
+        return reply.redirect(r.created ? STEP_PATHS.completed : '/mon-espace', 303);
+      }
+      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
+      if ('step' in r) return reply.redirect(STEP_PATHS[r.step], 303);
+      return sendHtml(reply, await renderCode(req, s, r.errors), r.status ?? 400);
+    });
+
+    app.get(STEP_PATHS.completed, async (req, reply) => {
+      if (!req.account) return reply.redirect('/connexion', 303);
+      return sendHtml(reply, createdPage(req));
+    });
+  };
+}
