@@ -98,6 +98,10 @@ describe('FranceConnect in Chromium', () => {
     await page.click('button:has-text("Envoyer le code")');
 
     await page.waitForURL(`${base}/franceconnect/code`);
+    // The registration's code step: the resend button waits for the countdown, help to change the details.
+    expect(await page.locator('#resend').isDisabled()).toBe(true);
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
+    expect(await page.getByRole('link', { name: 'Modifiez vos coordonnées de contact' }).getAttribute('href')).toBe('/franceconnect/coordonnees');
     await check(page, '06-code');
     await page.fill('#code', '000001');
     await page.click('button:has-text("Valider")');

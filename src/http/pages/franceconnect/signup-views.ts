@@ -1,19 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Signup } from '../../../flows/franceconnect/store';
-import {
-  button,
-  details,
-  errorSummary,
-  form,
-  insetText,
-  linkButton,
-  notificationBanner,
-  panel,
-  radios,
-  stepIndicator,
-  textInput,
-  type Errors,
-} from '../../views/components';
+import type { Contact } from '../../../flows/contact-verification/contact';
+import { button, details, errorSummary, form, insetText, linkButton, panel, stepIndicator, textInput, type Errors } from '../../views/components';
+import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, CONTACT_SCRIPT, codeForm, contactForm, contactValues, type ContactValues } from '../../views/contact-verification';
 import { certifiedIdentity } from '../../views/franceconnect';
 import { html, type SafeHtml } from '../../views/html';
 import { fcPage, STEP_PATHS } from './common';
@@ -79,92 +68,26 @@ ${button('Relier mon compte et me connecter')}`,
   );
 }
 
-/** The contact to verify: the e-mail FranceConnect gave is offered. */
-export function contactPage(req: FastifyRequest, s: Signup, errors?: Errors, typed?: Record<string, unknown>): SafeHtml {
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const kind = str(typed?.contactKind) ?? s.data.contact?.kind ?? (s.data.identity.email ? 'email' : undefined);
-  const email = str(typed?.email) ?? (s.data.contact?.kind === 'email' ? s.data.contact.value : s.data.identity.email);
-  const phone = str(typed?.phone) ?? (s.data.contact?.kind === 'sms' ? s.data.contact.display : undefined);
+/** The contact to verify (the registration's form): the e-mail FranceConnect gave is offered. */
+export function contactPage(req: FastifyRequest, s: Signup, errors?: Errors, typed?: ContactValues): SafeHtml {
+  const values = typed ?? (s.data.contact ? contactValues(s.data.contact) : { contactKind: s.data.identity.email ? 'email' : undefined, email: s.data.identity.email });
   return fcPage(
     req,
-    { title: 'Vos coordonnées de contact', hasErrors: !!errors?.length, back: STEP_PATHS.identity, scripts: ['/assets/js/conditional-reveal.js'] },
+    { title: CONTACT_HEADING, hasErrors: !!errors?.length, back: STEP_PATHS.identity, scripts: [CONTACT_SCRIPT] },
     html`${errorSummary(errors)}
 ${stepIndicator(2, 3, 'Coordonnées de contact')}
-${form(
-  { action: STEP_PATHS.contact, csrfToken: req.csrfToken },
-  html`${radios({
-    name: 'contactKind',
-    legend: 'Comment souhaitez-vous recevoir votre code de vérification ?',
-    legendIsPageHeading: true,
-    hint: 'Nous vous envoyons un code à 6 chiffres pour vérifier vos coordonnées. Elles serviront à vous informer de votre dossier.',
-    value: kind,
-    errors,
-    choices: [
-      {
-        value: 'email',
-        label: 'Par e-mail',
-        conditional: textInput({ name: 'email', label: 'Adresse e-mail', type: 'email', autocomplete: 'email', spellcheck: false, value: email, errors }),
-      },
-      {
-        value: 'sms',
-        label: 'Par SMS',
-        conditional: textInput({
-          name: 'phone',
-          label: 'Numéro de téléphone portable',
-          hint: 'Par exemple : 06 12 34 56 78, ou 0690 12 34 56 en outre-mer.',
-          type: 'tel',
-          autocomplete: 'tel',
-          widthClass: 'govuk-input--width-20',
-          value: phone,
-          errors,
-        }),
-      },
-    ],
-  })}
-${button('Envoyer le code')}`,
-)}`,
+${contactForm({ action: STEP_PATHS.contact, csrfToken: req.csrfToken, values, ...(errors ? { errors } : {}) })}`,
   );
 }
 
-/** The code sent to the contact, with « Vous n’avez rien reçu ? » and a new code after the countdown (`wait` seconds). */
-export function codePage(req: FastifyRequest, s: Signup, o: { wait: number; agencyPhone: string; errors?: Errors; notice?: string }): SafeHtml {
-  const { wait, errors, notice } = o;
-  const contact = s.data.contact;
+/** The code sent to the contact (the registration's form): « Vous n’avez rien reçu ? », « Renvoyer un code » after the countdown. */
+export function codePage(req: FastifyRequest, contact: Contact, o: { resendInSeconds: number; resent: boolean; agencyPhone: string; errors?: Errors }): SafeHtml {
   return fcPage(
     req,
-    { title: 'Code de vérification', hasErrors: !!errors?.length, back: STEP_PATHS.contact, scripts: ['/assets/js/countdown.js'] },
-    html`${errorSummary(errors)}
+    { title: CODE_HEADING, hasErrors: !!o.errors?.length, back: STEP_PATHS.contact, scripts: [CODE_SCRIPT] },
+    html`${errorSummary(o.errors)}
 ${stepIndicator(3, 3, 'Code de vérification')}
-${notice ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">${notice}</p>` }) : ''}
-${form(
-  { action: STEP_PATHS.code, csrfToken: req.csrfToken },
-  html`${textInput({
-    name: 'code',
-    label: 'Saisissez le code reçu',
-    labelIsPageHeading: true,
-    hint: html`Nous avons envoyé un code à 6 chiffres ${contact?.kind === 'sms' ? 'par SMS au' : 'par e-mail à'} <strong>${contact?.display ?? ''}</strong>. Il est valable 10 minutes.`,
-    autocomplete: 'one-time-code',
-    inputmode: 'numeric',
-    spellcheck: false,
-    widthClass: 'govuk-input--width-5',
-    maxlength: 8,
-    errors,
-  })}
-${button('Valider')}`,
-)}
-<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
-<ul class="govuk-list govuk-list--bullet">
-  <li>Attendez quelques instants : l’envoi peut prendre une minute.</li>
-  <li>${contact?.kind === 'sms' ? 'Vérifiez que votre téléphone capte le réseau et qu’il peut recevoir des SMS.' : 'Vérifiez le dossier « courrier indésirable » (spam) de votre messagerie.'}</li>
-  <li>Contactez votre Caf au <strong>${o.agencyPhone}</strong> (service gratuit + prix d’un appel).</li>
-  <li><a class="govuk-link" href="${STEP_PATHS.contact}">Modifiez vos coordonnées de contact</a> si elles sont inexactes.</li>
-</ul>
-${form(
-  { action: '/franceconnect/code/nouveau', csrfToken: req.csrfToken, id: 'renvoyer' },
-  html`<p class="govuk-body mc-countdown" data-countdown="${wait}" data-countdown-button="resend" data-countdown-done="Vous pouvez demander un nouveau code.">${wait > 0 ? `Vous pourrez demander un nouveau code dans ${wait} seconde${wait > 1 ? 's' : ''}.` : 'Vous pouvez demander un nouveau code.'}</p>
-<p class="govuk-visually-hidden" data-countdown-live aria-live="polite"></p>
-${button('Recevoir un nouveau code', { secondary: true, id: 'resend' })}`,
-)}`,
+${codeForm({ action: STEP_PATHS.code, contactHref: STEP_PATHS.contact, csrfToken: req.csrfToken, contact, ...o })}`,
   );
 }
 

@@ -4,6 +4,7 @@ import { canOpen, chooseContact, proveExistingAccount, resendAllowedAt, resendCo
 import { deleteSignup, findSignup, type Signup, type SignupStep } from '../../../flows/franceconnect/store';
 import { sendHtml } from '../../errors';
 import type { Errors } from '../../views/components';
+import { atResendButton, secondsUntil, type ContactValues } from '../../views/contact-verification';
 import type { SafeHtml } from '../../views/html';
 import { clearCookie, depsOf, flowErrorPage, signIn, SIGNUP_COOKIE, STEP_PATHS } from './common';
 import { codePage, contactPage, createdPage, existingAccountPage, identityPage } from './signup-views';
@@ -15,12 +16,19 @@ import { codePage, contactPage, createdPage, existingAccountPage, identityPage }
  *   GET|POST /franceconnect/compte-existant  → the NIR has an account: its password, then `sub` is linked
  *   GET|POST /franceconnect/coordonnees      → contact (e-mail or SMS), code sent
  *   GET|POST /franceconnect/code             → code verified → account created (certified, no password)
- *   POST /franceconnect/code/nouveau         → a new code after the cooldown
+ *   POST /franceconnect/code/renvoyer        → a new code after the cooldown (303 /franceconnect/code?renvoye=1)
  *   GET  /franceconnect/compte-cree          → confirmation
+ * The contact and code steps are the registration's: same rules (src/flows/contact-verification),
+ * same forms and words (src/http/views/contact-verification.ts).
  */
 export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
   const deps = () => depsOf(ctx);
   const body = (req: FastifyRequest) => req.body as Record<string, unknown>;
+  const typed = (req: FastifyRequest): ContactValues => {
+    const b = body(req);
+    const one = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return { contactKind: one(b.contactKind), email: one(b.email), phone: one(b.phone) };
+  };
 
   /** The signup of this browser, if the page may be shown at its step; otherwise the reply is sent. */
   const loadSignup = async (req: FastifyRequest, reply: FastifyReply, step: SignupStep): Promise<Signup | undefined> => {
@@ -43,10 +51,14 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
     clearCookie(reply, SIGNUP_COOKIE);
   };
 
-  const renderCode = async (req: FastifyRequest, s: Signup, errors?: Errors, notice?: string) => {
-    const allowedAt = await resendAllowedAt(deps(), s);
-    const wait = allowedAt > 0 ? Math.ceil((allowedAt - ctx.clock.now()) / 1000) : 0;
-    return codePage(req, s, { wait, agencyPhone: ctx.config.agencyPhone, ...(errors ? { errors } : {}), ...(notice ? { notice } : {}) });
+  const renderCode = async (req: FastifyRequest, s: Signup, errors?: Errors) => {
+    const resent = (req.query as Record<string, string | undefined>).renvoye === '1';
+    return codePage(req, s.data.contact!, {
+      resendInSeconds: secondsUntil(await resendAllowedAt(deps(), s), ctx.clock.now()),
+      resent: resent && !errors,
+      agencyPhone: ctx.config.agencyPhone,
+      ...(errors ? { errors } : {}),
+    });
   };
 
   /** GET of a step: the guard, then the page. */
@@ -93,17 +105,17 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       const r = await chooseContact(deps(), s, body(req), req.ip);
       if (r.ok) return reply.redirect(STEP_PATHS.code, 303);
       if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
-      return sendHtml(reply, contactPage(req, s, r.errors, body(req)), r.status ?? 400);
+      return sendHtml(reply, contactPage(req, s, r.errors, typed(req)), r.status ?? 400);
     });
 
     app.get(STEP_PATHS.code, show('code', (req, s) => renderCode(req, s)));
 
-    app.post('/franceconnect/code/nouveau', async (req, reply) => {
+    app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) => {
       const s = await loadSignup(req, reply, 'code');
       if (!s) return reply;
       const r = await resendCode(deps(), s, req.ip);
-      if (r.ok) return sendHtml(reply, await renderCode(req, s, undefined, 'Un nouveau code vient de vous être envoyé.'));
-      return sendHtml(reply, await renderCode(req, s, r.errors), r.status);
+      if (r.ok) return reply.redirect(`${STEP_PATHS.code}?renvoye=1`, 303);
+      return sendHtml(reply, await renderCode(req, s, atResendButton(r.errors)), r.status);
     });
 
     app.post(STEP_PATHS.code, async (req, reply) => {

@@ -6,6 +6,7 @@ import type { Step } from '../../../flows/registration/machine';
 import { RegistrationService, StepNotReachable, type StepInput } from '../../../flows/registration/service';
 import { sendHtml } from '../../errors';
 import { chosenPrestation } from '../../intent';
+import { atResendButton, contactValues, secondsUntil } from '../../views/contact-verification';
 import type { SafeHtml } from '../../views/html';
 import {
   BASE,
@@ -14,7 +15,6 @@ import {
   civilStatusValues,
   codePage,
   contactPage,
-  contactValues,
   documentPage,
   documentValues,
   donePage,
@@ -188,7 +188,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
     });
 
     // ⑥ Coordonnées de contact
-    app.get(STEP_PATHS.contact, (req, reply) => show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow) })));
+    app.get(STEP_PATHS.contact, (req, reply) => show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow.data.contact) })));
     app.post(STEP_PATHS.contact, async (req, reply) => {
       const v = values(bodyOf(req));
       return submit(
@@ -202,8 +202,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
 
     // ⑦ Code
     const renderCode = async (req: FastifyRequest, flow: RegistrationFlow, errors?: FieldError[]) => {
-      const allowedAt = await service.resendAllowedAt(flow.id);
-      const resendInSeconds = allowedAt > 0 ? Math.ceil((allowedAt - ctx.clock.now()) / 1000) : 0;
+      const resendInSeconds = secondsUntil(await service.resendAllowedAt(flow.id), ctx.clock.now());
       const resent = (req.query as Record<string, string | undefined>).renvoye === '1';
       return codePage({ flow, csrfToken: req.csrfToken, resendInSeconds, resent: resent && !errors, agencyPhone: ctx.config.agencyPhone, ...(errors ? { errors } : {}) });
     };
@@ -218,7 +217,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         reply,
         'code',
         (id) => service.resendCode(id, meta(req)),
-        (flow, errors) => renderCode(req, flow, errors.map((e) => ({ ...e, field: 'resend' }))),
+        (flow, errors) => renderCode(req, flow, atResendButton(errors)),
         '?renvoye=1',
       ),
     );

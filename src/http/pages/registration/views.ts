@@ -27,6 +27,7 @@ import {
 } from '../../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../../views/html';
 import { layout } from '../../views/layout';
+import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, codeForm, contactForm } from '../../views/contact-verification';
 import { franceConnectButton } from '../../views/franceconnect';
 
 /** The pages of the wizard, one path per step. */
@@ -298,59 +299,10 @@ ${button('Continuer')}`,
 // ---------------------------------------------------------------------------------------------
 // ⑥ Coordonnées de contact
 
-export function contactValues(flow: RegistrationFlow): Values {
-  const c = flow.data.contact;
-  if (!c) return {};
-  return c.kind === 'email' ? { contactKind: 'email', email: c.value } : { contactKind: 'sms', phone: c.display };
-}
-
 export function contactPage(o: { flow: RegistrationFlow; csrfToken: string; values: Values; errors?: Errors }): SafeHtml {
-  const v = o.values;
-  const e = o.errors;
   return stepPage(
-    { step: 'contact', flow: o.flow, heading: 'Vos coordonnées de contact', errors: e },
-    html`<h1 class="govuk-heading-l">Vos coordonnées de contact</h1>
-<p class="govuk-body">Pour sécuriser la création de votre compte, la Caf vous envoie un code de vérification sur votre téléphone ou par mail.</p>
-${form(
-  { action: STEP_PATHS.contact, csrfToken: o.csrfToken },
-  html`${radios({
-    name: 'contactKind',
-    legend: 'Veuillez indiquer votre choix de réception',
-    value: v.contactKind,
-    errors: e,
-    choices: [
-      {
-        value: 'sms',
-        label: 'Numéro de téléphone portable',
-        conditional: textInput({
-          name: 'phone',
-          label: 'Numéro de téléphone portable',
-          hint: 'Par exemple 06 12 34 56 78. En aucun cas votre numéro de téléphone portable ne sera transmis à des tiers ou utilisé à des fins commerciales.',
-          type: 'tel',
-          autocomplete: 'tel',
-          value: v.phone,
-          errors: e,
-          widthClass: 'govuk-input--width-20',
-        }),
-      },
-      {
-        value: 'email',
-        label: 'Adresse mail',
-        conditional: textInput({
-          name: 'email',
-          label: 'Adresse mail',
-          hint: 'Par exemple prenom.nom@exemple.fr. Votre adresse ne sera jamais transmise à des tiers ni utilisée à des fins commerciales.',
-          type: 'email',
-          autocomplete: 'email',
-          spellcheck: false,
-          value: v.email,
-          errors: e,
-        }),
-      },
-    ],
-  })}
-${button('Envoyer le code')}`,
-)}`,
+    { step: 'contact', flow: o.flow, heading: CONTACT_HEADING, errors: o.errors },
+    contactForm({ action: STEP_PATHS.contact, csrfToken: o.csrfToken, values: o.values, ...(o.errors ? { errors: o.errors } : {}) }),
   );
 }
 
@@ -358,42 +310,18 @@ ${button('Envoyer le code')}`,
 // ⑦ Code
 
 export function codePage(o: { flow: RegistrationFlow; csrfToken: string; errors?: Errors; resendInSeconds: number; resent: boolean; agencyPhone: string }): SafeHtml {
-  const c = o.flow.data.contact!;
-  const by = c.kind === 'sms' ? html`par SMS au numéro suivant : <strong>${c.display}</strong>` : html`par mail à l’adresse suivante : <strong>${c.display}</strong>`;
-  const s = o.resendInSeconds;
   return stepPage(
-    { step: 'code', flow: o.flow, heading: 'Vérification de vos coordonnées de contact', errors: o.errors, scripts: ['/assets/js/countdown.js'] },
-    html`${o.resent ? notificationBanner({ success: true, title: 'Code envoyé', body: html`<p class="govuk-notification-banner__heading">Un nouveau code de vérification vous a été envoyé.</p>` }) : ''}
-<h1 class="govuk-heading-l">Vérification de vos coordonnées de contact</h1>
-<p class="govuk-body">Nous venons de vous envoyer un code de vérification ${by}. Merci de le saisir.</p>
-${form(
-  { action: STEP_PATHS.code, csrfToken: o.csrfToken },
-  html`${textInput({
-    name: 'code',
-    label: c.kind === 'sms' ? 'Code de vérification reçu par SMS' : 'Code de vérification reçu par mail',
-    hint: '6 chiffres, valable 10 minutes',
-    inputmode: 'numeric',
-    autocomplete: 'one-time-code',
-    spellcheck: false,
-    widthClass: 'govuk-input--width-5',
-    maxlength: 7,
-    errors: o.errors,
-  })}
-${button('Valider')}`,
-)}
-<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
-<ul class="govuk-list govuk-list--bullet">
-  <li>Attendez quelques secondes : l’envoi peut prendre un peu de temps.</li>
-  <li>${c.kind === 'email' ? 'Vérifiez vos messages indésirables (spams).' : 'Vérifiez que votre téléphone capte le réseau et qu’il peut recevoir des SMS.'}</li>
-  <li>Contactez l’équipe de votre Caf au <strong>${o.agencyPhone}</strong> (service gratuit + prix d’un appel).</li>
-  <li><a class="govuk-link" href="${STEP_PATHS.contact}">Modifiez vos coordonnées de contact</a> (vos autres réponses sont gardées).</li>
-</ul>
-${form(
-  { action: `${STEP_PATHS.code}/renvoyer`, csrfToken: o.csrfToken, id: 'renvoyer' },
-  html`<p class="govuk-body mc-countdown" data-countdown="${s}" data-countdown-button="resend" data-countdown-done="Vous pouvez demander un nouveau code.">${s > 0 ? `Vous pourrez demander un nouveau code dans ${s} seconde${s > 1 ? 's' : ''}.` : 'Vous pouvez demander un nouveau code.'}</p>
-<p class="govuk-visually-hidden" data-countdown-live aria-live="polite"></p>
-${button('Renvoyer un code', { secondary: true, id: 'resend' })}`,
-)}`,
+    { step: 'code', flow: o.flow, heading: CODE_HEADING, errors: o.errors, scripts: [CODE_SCRIPT] },
+    codeForm({
+      action: STEP_PATHS.code,
+      contactHref: STEP_PATHS.contact,
+      csrfToken: o.csrfToken,
+      contact: o.flow.data.contact!,
+      resendInSeconds: o.resendInSeconds,
+      resent: o.resent,
+      agencyPhone: o.agencyPhone,
+      ...(o.errors ? { errors: o.errors } : {}),
+    }),
   );
 }
 
