@@ -136,6 +136,23 @@ describe('FranceConnect in Chromium', () => {
     expect(await page.locator('h1').innerText()).toContain('Angela DUBOIS');
     await check(page, '12-mon-espace-connexion');
 
+    // No password yet: « Sécurité du compte » offers to create one, without asking for a password
+    // (the FranceConnect login is recent), and the password then works for the next login.
+    await page.click('a:has-text("Sécurité du compte")');
+    await page.waitForURL(`${base}/mon-espace/securite`);
+    await check(page, '14-securite-sans-mot-de-passe');
+    await page.click('a:has-text("Créer")');
+    await page.waitForURL(`${base}/mon-espace/securite/mot-de-passe`);
+    expect(await page.locator('h1').innerText()).toBe('Créer mon mot de passe');
+    expect(await page.locator('#currentPassword').count()).toBe(0);
+    await check(page, '15-creer-mot-de-passe');
+    await page.fill('#password', 'Angela2026Caf');
+    await page.fill('#passwordConfirmation', 'Angela2026Caf');
+    await page.click('button:has-text("Créer mon mot de passe")');
+    await page.waitForURL(`${base}/mon-espace/securite?fait=mot-de-passe-cree`);
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Votre mot de passe a été créé.');
+    await check(page, '16-mot-de-passe-cree');
+
     expect(cspErrors).toEqual([]);
     await page.close();
   });
