@@ -156,53 +156,71 @@ export function communeResults(v: Values): CommunePlace[] {
   return results;
 }
 
+/**
+ * A place of birth searched by name: the text field (enhanced into an accessible autocomplete by
+ * place-autocomplete.js), and without JavaScript a « Rechercher » button whose results come back
+ * as radios to choose from.
+ */
+function placeSearch(o: {
+  kind: 'commune' | 'pays';
+  queryName: string;
+  codeName: string;
+  label: string;
+  hint: string;
+  searchLabel: string;
+  legend: string;
+  query: string | undefined;
+  code: string | undefined;
+  errors: Errors;
+  results: { value: string; label: string; hint: string }[];
+}): SafeHtml {
+  return html`${textInput({
+    name: o.queryName,
+    label: o.label,
+    hint: o.hint,
+    value: o.query,
+    errors: o.errors,
+    autocomplete: 'off',
+    spellcheck: false,
+    extraAttributes: html` data-place-autocomplete="${o.kind}" data-place-code="${o.codeName}"`,
+  })}
+<div data-place-search>${button(o.searchLabel, { secondary: true, name: 'action', value: o.kind === 'commune' ? 'rechercher-commune' : 'rechercher-pays' })}</div>
+${o.results.length
+    ? html`<div data-place-results>${radios({ name: o.codeName, legend: o.legend, legendSize: 's', value: o.code, errors: o.errors, choices: o.results })}</div>`
+    : ''}`;
+}
+
 export function civilStatusPage(o: { flow: RegistrationFlow; csrfToken: string; values: Values; errors?: Errors; showResults: boolean }): SafeHtml {
   const v = o.values;
   const e = o.errors;
   const communes = o.showResults || v.communeCode ? communeResults(v) : [];
   const countries = (o.showResults || v.countryCode) && v.countryQuery?.trim() ? searchCountries(v.countryQuery, { limit: 20 }).filter((c) => c.code !== '99100') : [];
-  const communeBlock = html`${textInput({
-    name: 'communeQuery',
+  const communeBlock = placeSearch({
+    kind: 'commune',
+    queryName: 'communeQuery',
+    codeName: 'communeCode',
     label: 'Commune de naissance',
     hint: 'Saisissez le nom de la commune telle qu’elle s’appelait à votre naissance, puis choisissez-la dans la liste.',
-    value: v.communeQuery,
+    searchLabel: 'Rechercher la commune',
+    legend: 'Choisissez votre commune de naissance',
+    query: v.communeQuery,
+    code: v.communeCode,
     errors: e,
-    autocomplete: 'off',
-    spellcheck: false,
-    extraAttributes: html` data-place-autocomplete="commune" data-place-code="communeCode"`,
-  })}
-<div data-place-search>${button('Rechercher la commune', { secondary: true, name: 'action', value: 'rechercher-commune' })}</div>
-${communes.length
-    ? html`<div data-place-results>${radios({
-        name: 'communeCode',
-        legend: 'Choisissez votre commune de naissance',
-        legendSize: 's',
-        value: v.communeCode,
-        errors: e,
-        choices: communes.map((c) => ({ value: c.code, label: c.name, hint: communeHint(c) })),
-      })}</div>`
-    : ''}`;
-  const countryBlock = html`${textInput({
-    name: 'countryQuery',
+    results: communes.map((c) => ({ value: c.code, label: c.name, hint: communeHint(c) })),
+  });
+  const countryBlock = placeSearch({
+    kind: 'pays',
+    queryName: 'countryQuery',
+    codeName: 'countryCode',
     label: 'Pays de naissance',
     hint: 'Saisissez le nom du pays, puis choisissez-le dans la liste.',
-    value: v.countryQuery,
+    searchLabel: 'Rechercher le pays',
+    legend: 'Choisissez votre pays de naissance',
+    query: v.countryQuery,
+    code: v.countryCode,
     errors: e,
-    autocomplete: 'off',
-    spellcheck: false,
-    extraAttributes: html` data-place-autocomplete="pays" data-place-code="countryCode"`,
-  })}
-<div data-place-search>${button('Rechercher le pays', { secondary: true, name: 'action', value: 'rechercher-pays' })}</div>
-${countries.length
-    ? html`<div data-place-results>${radios({
-        name: 'countryCode',
-        legend: 'Choisissez votre pays de naissance',
-        legendSize: 's',
-        value: v.countryCode,
-        errors: e,
-        choices: countries.map((c) => ({ value: c.code, label: c.name, hint: `code INSEE ${c.code}` })),
-      })}</div>`
-    : ''}`;
+    results: countries.map((c) => ({ value: c.code, label: c.name, hint: `code INSEE ${c.code}` })),
+  });
 
   return stepPage(
     { step: 'civil_status', flow: o.flow, heading: 'Votre état civil', errors: e, scripts: ['/assets/js/accessible-autocomplete.min.js', '/assets/js/place-autocomplete.js'], stylesheets: ['/assets/accessible-autocomplete.min.css'] },
