@@ -45,13 +45,16 @@ export interface StandinContext {
   readonly signer: Signer;
 }
 
+/** The secret of the pairwise `sub` when none is configured (development and tests only). */
+export const DEVELOPMENT_SUBJECT_SECRET = 'franceconnect-standin-development-only';
+
 export async function createContext(opts: StandinProviderOptions, ref: { issuer: string }, prefix: string): Promise<StandinContext> {
   const now = opts.now ?? Date.now;
   const nowSeconds = () => Math.floor(now() / 1000);
   const issuer = () => ref.issuer;
   const keys = opts.keys ?? (await generateStandinKeys(opts.alg));
   if (keys.alg !== opts.alg) throw new Error(`stand-in: keys are ${keys.alg}, alg is ${opts.alg}`);
-  const subjectSecret = opts.subjectSecret ?? 'franceconnect-standin-development-only';
+  const subjectSecret = opts.subjectSecret ?? DEVELOPMENT_SUBJECT_SECRET;
   const signer = await createSigner({ keys, issuer, subjectSecret, nowSeconds });
   const clients = new Map(opts.clients.map((c) => [c.clientId, c]));
   if (clients.size !== opts.clients.length) throw new Error('stand-in: duplicate clientId');

@@ -27,6 +27,7 @@ export {
   type StandinProviderOptions,
   type RunningStandin,
 } from './provider';
+export { DEVELOPMENT_SUBJECT_SECRET } from './context';
 export { STANDIN_TITLE } from './pages';
 export { simulateCitizenLogin, type CitizenChoice, type SimulatedLogin } from './simulate';
 export { DEV_CLIENT, startStandinForApp } from './main';

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, findAccountByNir, type Account } from '../../src/accounts/repository';
-import { testConfig } from '../../src/config/config';
+import { findAccountByNir, type Account } from '../../src/accounts/repository';
 import { listDemarches } from '../../src/demarches/repository';
-import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
-import { pairwiseSubject } from '../../src/franceconnect-standin/provider';
-import { configFor, FC_CLIENT, franceConnectAs, startStandinFor } from '../franceconnect/support';
+import { createLinkedAccount, franceConnectAs, useStandinApp } from '../franceconnect/support';
 import { createTestAccount, location, logIn } from '../login/helpers';
 import { PASSWORD as REGISTRATION_PASSWORD, freshMarie, text, walkTo } from '../registration/support';
 import { continueLabel, frenchDate } from '../../src/http/pages/demarches';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { sampleAccount } from '../support/fixtures';
 
 /**
  * « Mes démarches » through HTTP: the prestation chosen with « Faire la demande » is kept on the
@@ -188,38 +184,16 @@ describe('Mes démarches — wording', () => {
 });
 
 describe('Mes démarches — login with FranceConnect', () => {
-  let standin: RunningStandin;
-  let t: TestApp;
-  beforeAll(async () => {
-    standin = await startStandinFor(testConfig().baseUrl);
-    t = await buildTestApp({ config: configFor(standin.issuerUrl) });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await standin?.close();
-  });
+  const fc = useStandinApp();
 
   it('records the prestation of the cookie when a linked account logs in with FranceConnect', async () => {
-    const angela = findCitizen('angela-dubois-paris')!;
-    const created = await createAccount(
-      t.ctx.database.db,
-      sampleAccount({
-        login_id: angela.nir!,
-        nir: angela.nir!,
-        identity_status: 'certified',
-        contact_value: 'angela@example.fr',
-        // The stand-in's pairwise subject for this citizen and our client (its default development secret).
-        franceconnect_sub: pairwiseSubject('franceconnect-standin-development-only', angela.id, FC_CLIENT.id),
-      }),
-      t.clock.now(),
-    );
-    if (!created.ok) throw new Error('account not created');
-    const b = new TestBrowser(t.app);
+    const account = await createLinkedAccount(fc.t.ctx, 'angela-dubois-paris', { contact_value: 'angela@example.fr' });
+    const b = new TestBrowser(fc.t.app);
     await chose(b, 'complement-mode-de-garde');
-    const { callback } = await franceConnectAs(b, { citizenId: angela.id });
+    const { callback } = await franceConnectAs(b, { citizenId: 'angela-dubois-paris' });
     expect(location(callback)).toBe('/mon-espace');
     expect(callback.cookies.find((c) => c.name === 'mc_intent')).toMatchObject({ value: '' });
-    expect((await listDemarches(t.ctx.database.db, created.account.id)).map((d) => d.prestation)).toEqual(['complement-mode-de-garde']);
+    expect((await listDemarches(fc.t.ctx.database.db, account.id)).map((d) => d.prestation)).toEqual(['complement-mode-de-garde']);
     expect((await b.get('/mon-espace')).body).toContain('Continuer ma demande de Complément de libre choix du mode de garde');
   });
 });

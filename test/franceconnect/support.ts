@@ -1,17 +1,23 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
 import { testConfig, type Config } from '../../src/config/config';
 import type { Database } from '../../src/db/schema';
+import { createAccount, type Account, type NewAccount } from '../../src/accounts/repository';
+import type { AppContext } from '../../src/context';
 import {
+  DEVELOPMENT_SUBJECT_SECRET,
+  findCitizen,
   generateStandinKeys,
+  pairwiseSubject,
   simulateCitizenLogin,
   startStandinProvider,
   type CitizenChoice,
   type RunningStandin,
   type StandinKeys,
 } from '../../src/franceconnect-standin';
-import type { TestBrowser } from '../support/app';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildTestApp, type TestApp, type TestBrowser } from '../support/app';
+import { sampleAccount } from '../support/fixtures';
 
 /**
  * A FranceConnect stand-in on a loopback port, registered with the redirect URIs the application
@@ -83,4 +89,52 @@ export function text(body: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+}
+
+/**
+ * For a `describe` block: a stand-in and the test application pointed at it, started before its
+ * tests and closed after. Read `fc.t` and `fc.standin` inside tests.
+ */
+export function useStandinApp(): { readonly t: TestApp; readonly standin: RunningStandin } {
+  let standin: RunningStandin | undefined;
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    standin = await startStandinFor(testConfig().baseUrl);
+    t = await buildTestApp({ config: configFor(standin.issuerUrl) });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await standin?.close();
+  });
+  return {
+    get t() {
+      return t!;
+    },
+    get standin() {
+      return standin!;
+    },
+  };
+}
+
+/**
+ * An account already linked to a stand-in test citizen (by the `sub` the stand-in gives our test
+ * client, with its development secret), so that « S'identifier avec FranceConnect » as that
+ * citizen logs straight into it.
+ */
+export async function createLinkedAccount(ctx: AppContext, citizenId: string, over: Partial<NewAccount> = {}): Promise<Account> {
+  const citizen = findCitizen(citizenId);
+  if (!citizen?.nir) throw new Error(`no test citizen with a NIR: ${citizenId}`);
+  const created = await createAccount(
+    ctx.database.db,
+    sampleAccount({
+      login_id: citizen.nir,
+      nir: citizen.nir,
+      identity_status: 'certified',
+      franceconnect_sub: pairwiseSubject(DEVELOPMENT_SUBJECT_SECRET, citizen.id, FC_CLIENT.id),
+      ...over,
+    }),
+    ctx.clock.now(),
+  );
+  if (!created.ok) throw new Error('account not created');
+  return created.account;
 }

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, findAccountById } from '../../src/accounts/repository';
-import { testConfig } from '../../src/config/config';
+import { describe, expect, it } from 'vitest';
+import { findAccountById } from '../../src/accounts/repository';
 import { RECENT_FRANCECONNECT_MS, reauthenticationMode } from '../../src/flows/login/settings';
-import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
-import { pairwiseSubject } from '../../src/franceconnect-standin/provider';
-import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { sampleAccount } from '../support/fixtures';
-import { configFor, FC_CLIENT, franceConnectAs, startStandinFor } from '../franceconnect/support';
+import { TestBrowser } from '../support/app';
+import { createLinkedAccount, franceConnectAs, useStandinApp } from '../franceconnect/support';
 import { auditTypes, lastCodeSentTo, location, logIn, outboxTo } from './helpers';
 
 /**
@@ -30,36 +26,13 @@ describe('re-authentication of an account without a password', () => {
 });
 
 describe('« Sécurité du compte » for an account created with FranceConnect', () => {
-  let standin: RunningStandin;
-  let t: TestApp;
-  beforeAll(async () => {
-    standin = await startStandinFor(testConfig().baseUrl);
-    t = await buildTestApp({ config: configFor(standin.issuerUrl) });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await standin?.close();
-  });
+  const fc = useStandinApp();
 
   async function franceConnectOnlyAccount(citizenId: string, email: string) {
-    const citizen = findCitizen(citizenId)!;
-    const created = await createAccount(
-      t.ctx.database.db,
-      sampleAccount({
-        login_id: citizen.nir!,
-        nir: citizen.nir!,
-        identity_status: 'certified',
-        contact_value: email,
-        password_hash: null,
-        // The stand-in's pairwise subject for this citizen and our client (its default development secret).
-        franceconnect_sub: pairwiseSubject('franceconnect-standin-development-only', citizen.id, FC_CLIENT.id),
-      }),
-      t.clock.now(),
-    );
-    if (!created.ok) throw new Error('account not created');
-    const b = new TestBrowser(t.app);
-    expect(location((await franceConnectAs(b, { citizenId: citizen.id })).callback)).toBe('/mon-espace');
-    return { account: created.account, b };
+    const account = await createLinkedAccount(fc.t.ctx, citizenId, { contact_value: email, password_hash: null });
+    const b = new TestBrowser(fc.t.app);
+    expect(location((await franceConnectAs(b, { citizenId })).callback)).toBe('/mon-espace');
+    return { account, b };
   }
 
   it('creates a first password without asking for one, right after a FranceConnect login; then the password logs in', async () => {
@@ -78,18 +51,18 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
     const done = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Premier2026Mdp' });
     expect(location(done)).toBe('/mon-espace/securite?fait=mot-de-passe-cree');
     expect((await b.get('/mon-espace/securite?fait=mot-de-passe-cree')).body).toContain('Votre mot de passe a été créé.');
-    expect((await findAccountById(t.ctx.database.db, account.id))!.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await outboxTo(t.ctx, 'angela.reauth@example.fr')).map((m) => m.subject)).toContain('Votre mot de passe a été créé');
-    expect(await auditTypes(t.ctx, account.id)).toContain('password_changed');
+    expect((await findAccountById(fc.t.ctx.database.db, account.id))!.password_hash).toMatch(/^\$argon2id\$/);
+    expect((await outboxTo(fc.t.ctx, 'angela.reauth@example.fr')).map((m) => m.subject)).toContain('Votre mot de passe a été créé');
+    expect(await auditTypes(fc.t.ctx, account.id)).toContain('password_changed');
 
-    const fresh = await findAccountById(t.ctx.database.db, account.id);
-    const other = new TestBrowser(t.app);
-    expect(location(await logIn(t.ctx, other, fresh!, 'Premier2026Mdp'))).toBe('/mon-espace');
+    const fresh = await findAccountById(fc.t.ctx.database.db, account.id);
+    const other = new TestBrowser(fc.t.app);
+    expect(location(await logIn(fc.t.ctx, other, fresh!, 'Premier2026Mdp'))).toBe('/mon-espace');
   });
 
   it('asks for a new FranceConnect login when the last one is older than 15 minutes, and changes nothing', async () => {
     const { account, b } = await franceConnectOnlyAccount('marie-ange-santoni-ajaccio-1981', 'jean.reauth@example.fr');
-    t.clock.advance(RECENT_FRANCECONNECT_MS + 60_000);
+    fc.t.clock.advance(RECENT_FRANCECONNECT_MS + 60_000);
     const contact = await b.get('/mon-espace/securite/contact');
     expect(contact.statusCode).toBe(200);
     expect(contact.body).toContain('connectez-vous de nouveau avec FranceConnect');
@@ -98,16 +71,16 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
 
     const refused = await b.post('/mon-espace/securite/contact', { kind: 'email', email: 'pirate@example.fr', currentPassword: '' });
     expect(refused.statusCode).toBe(403);
-    expect(await outboxTo(t.ctx, 'pirate@example.fr')).toEqual([]);
+    expect(await outboxTo(fc.t.ctx, 'pirate@example.fr')).toEqual([]);
     const noPassword = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Premier2026Mdp' });
     expect(noPassword.statusCode).toBe(403);
-    expect((await findAccountById(t.ctx.database.db, account.id))!.password_hash).toBeNull();
+    expect((await findAccountById(fc.t.ctx.database.db, account.id))!.password_hash).toBeNull();
 
     // A new FranceConnect login makes it recent again: the contact change goes ahead (code to the new address).
     expect(location((await franceConnectAs(b, { citizenId: 'marie-ange-santoni-ajaccio-1981' })).callback)).toBe('/mon-espace');
     await b.get('/mon-espace/securite/contact');
     const started = await b.post('/mon-espace/securite/contact', { kind: 'email', email: 'jean.nouveau@example.fr' });
     expect(location(started)).toBe('/mon-espace/securite/contact/code');
-    expect(await lastCodeSentTo(t.ctx, 'jean.nouveau@example.fr')).toMatch(/^\d{6}$/);
+    expect(await lastCodeSentTo(fc.t.ctx, 'jean.nouveau@example.fr')).toMatch(/^\d{6}$/);
   });
 });
