@@ -3,7 +3,9 @@ import type { ErrorEntry } from '../errors/catalogue';
 /**
  * Errors of login, forgotten password, sessions and account security (spread into the catalogue,
  * src/errors/catalogue.ts). The wrong-identifier and wrong-password cases share ONE entry on
- * purpose: the answer must not tell whether an account exists.
+ * purpose: the answer must not tell whether an account exists. A code typed (missing, malformed,
+ * wrong, expired, too many tries, resent too early, too many sent) and new contact details get the
+ * same entries as every sign-up: src/flows/contact-verification/errors.ts.
  */
 export const authErrors = {
   LOGIN_INVALID: {
@@ -27,27 +29,6 @@ export const authErrors = {
     message: 'Votre connexion a expiré. Merci de saisir à nouveau votre identifiant et votre mot de passe.',
     support: 'No pending login flow for this browser (cookie missing, expired or already used).',
   },
-  AUTH_CODE_REQUIRED: { status: 400, message: 'Saisissez le code à 6 chiffres.', support: 'Code missing.' },
-  AUTH_CODE_WRONG: {
-    status: 400,
-    message: 'Le code est incorrect. Vérifiez-le et réessayez.',
-    support: 'Wrong one-time code (attempt counted).',
-  },
-  AUTH_CODE_TOO_MANY_ATTEMPTS: {
-    status: 400,
-    message: 'Vous avez fait trop d’essais avec ce code. Demandez un nouveau code.',
-    support: 'One-time code attempts exhausted.',
-  },
-  AUTH_CODE_EXPIRED: {
-    status: 400,
-    message: 'Ce code a expiré (il est valable 10 minutes). Demandez un nouveau code.',
-    support: 'One-time code past its expiry, or none issued.',
-  },
-  AUTH_CODE_RESEND_TOO_EARLY: {
-    status: 429,
-    message: 'Un code vient de vous être envoyé. Merci de patienter avant d’en demander un nouveau.',
-    support: 'Resend requested during the cooldown.',
-  },
   RESET_FLOW_EXPIRED: {
     status: 400,
     message: 'Votre demande de nouveau mot de passe a expiré. Merci de recommencer.',
@@ -68,16 +49,6 @@ export const authErrors = {
     status: 400,
     message: 'Votre mot de passe actuel est incorrect.',
     support: 'Re-authentication failed on a security settings page.',
-  },
-  AUTH_CONTACT_KIND_REQUIRED: {
-    status: 400,
-    message: 'Choisissez comment recevoir vos codes : par e-mail ou par SMS.',
-    support: 'Contact kind missing.',
-  },
-  AUTH_EMAIL_INVALID: {
-    status: 400,
-    message: 'Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.',
-    support: 'E-mail address malformed.',
   },
   AUTH_CONTACT_FLOW_EXPIRED: {
     status: 400,

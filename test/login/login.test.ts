@@ -99,20 +99,20 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     const wrong = good === '000000' ? '111111' : '000000';
     const first = await b.post('/connexion/code', { code: wrong });
     expect(first.statusCode).toBe(400);
-    expect(first.body).toContain('Le code est incorrect. Il vous reste 4 essais.');
+    expect(first.body).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     for (let i = 0; i < 3; i++) await b.post('/connexion/code', { code: wrong });
     const fifth = await b.post('/connexion/code', { code: wrong });
-    expect(fifth.body).toContain('trop d’essais');
+    expect(fifth.body).toContain('Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.');
     // The 5th wrong code also counts as the 5th login failure: a 1-second wait.
     expect((await b.post('/connexion/code', { code: good })).statusCode).toBe(429);
     t.clock.advance(2000);
     const sixth = await b.post('/connexion/code', { code: good });
     expect(sixth.statusCode).toBe(400);
-    expect(sixth.body).toContain('trop d’essais');
-    // Resend: refused during the cooldown, then a new code works.
+    expect(sixth.body).toContain('Vous avez saisi 5 codes erronés');
+    // Resend: refused during the cooldown (the seconds left), then a new code works.
     const early = await b.post('/connexion/code/renvoyer', {});
     expect(early.statusCode).toBe(429);
-    expect(early.body).toContain('Merci de patienter');
+    expect(early.body).toContain('Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans 58 secondes.');
     t.clock.advance(61_000);
     const resent = await b.post('/connexion/code/renvoyer', {});
     expect(location(resent)).toBe('/connexion/code?renvoye=1');
@@ -123,6 +123,23 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     const types = await auditTypes(t.ctx, account.id);
     expect(types.filter((x) => x === 'code_failed')).toHaveLength(6);
     expect(types.filter((x) => x === 'code_sent')).toHaveLength(2);
+  });
+
+  it('sends at most 5 new codes for one login, then says so in the registration’s words', async () => {
+    const account = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await b.get('/connexion');
+    await b.post('/connexion', { identifier: account.login_id, password: PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(61_000);
+      expect(location(await b.post('/connexion/code/renvoyer', {}))).toBe('/connexion/code?renvoye=1');
+    }
+    t.clock.advance(61_000);
+    const refused = await b.post('/connexion/code/renvoyer', {});
+    expect(refused.statusCode).toBe(429);
+    // The limit lasts at most as long as the login flow (15 minutes from the password): the wait is in minutes.
+    expect(refused.body).toMatch(/Trop de codes ont été envoyés\. Pour votre sécurité, merci de patienter [1-9]\d? minutes? avant de demander un nouveau code, ou contactez votre Caf\./);
+    expect(await outboxTo(t.ctx, account.contact_value)).toHaveLength(6);
   });
 
   it('session fixation: a cookie present before login is never the one after', async () => {

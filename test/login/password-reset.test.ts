@@ -79,7 +79,7 @@ describe('« Mot de passe oublié ? »', () => {
     // Any code is refused for the unknown identifier.
     const wrong = await unknown.post('/mot-de-passe-oublie/code', { code: '123456' });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Le code est incorrect.');
+    expect(wrong.body).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     expect(await auditTypes(t.ctx, null)).toContain('password_reset_requested');
   });
 

@@ -103,6 +103,30 @@ describe('« Sécurité du compte »', () => {
     expect((await outboxTo(t.ctx, '+33698765432')).at(-1)?.subject).toBe('Votre code de connexion Mon Compte');
   });
 
+  it('refuses new contact details at their field in the registration’s words; no choice is refused before the password is checked', async () => {
+    const account = await createTestAccount(t.ctx);
+    const me = new TestBrowser(t.app);
+    await logIn(t.ctx, me, account);
+    await me.get('/mon-espace/securite/contact');
+    const cases: [Record<string, string>, string, string][] = [
+      [{ currentPassword: 'PasLeBon2026' }, 'kind', 'Choisissez de recevoir le code par téléphone portable ou par adresse mail.'],
+      [{ kind: 'email', email: '', currentPassword: PASSWORD }, 'email', 'Saisissez votre adresse mail.'],
+      [{ kind: 'email', email: 'marie@exemple', currentPassword: PASSWORD }, 'email', 'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.'],
+      [{ kind: 'sms', phone: '', currentPassword: PASSWORD }, 'phone', 'Saisissez votre numéro de téléphone portable.'],
+      [{ kind: 'sms', phone: '01 23 45 67 89', currentPassword: PASSWORD }, 'phone', 'Ce numéro est un numéro de téléphone fixe'],
+    ];
+    for (const [fields, field, message] of cases) {
+      const res = await me.post('/mon-espace/securite/contact', fields);
+      expect(res.statusCode, message).toBe(400);
+      expect(res.body).toContain(`<a href="#${field}">${message}`);
+      expect(res.body).toContain(`<p id="${field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${message}`);
+    }
+    // The wrong password with no choice was not checked: no failure recorded, nothing sent.
+    expect(await auditTypes(t.ctx, account.id)).not.toContain('login_failed');
+    expect(await auditTypes(t.ctx, account.id)).not.toContain('code_failed');
+    expect((await outboxTo(t.ctx, account.contact_value)).filter((m) => m.subject !== 'Votre code de connexion Mon Compte')).toEqual([]);
+  });
+
   it('the header’s « Mon Compte » leads to /mon-espace on every page once signed in', async () => {
     const account = await createTestAccount(t.ctx);
     const me = new TestBrowser(t.app);

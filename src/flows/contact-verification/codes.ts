@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { VerificationCodes } from '../../auth/verification-codes';
+import type { CodeCheck, VerificationCodes } from '../../auth/verification-codes';
 import type { Database } from '../../db/schema';
-import { fieldError } from '../../errors/app-error';
+import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import { sameContact, type Contact, type Outcome, type Refusal } from './contact';
@@ -29,6 +29,30 @@ export interface ContactCodesDeps {
 
 /** The code is not (or no longer) the one of these details. */
 export const codeNoLongerValid = (): Refusal => ({ status: 400, error: fieldError('code', 'CODE_EXPIRED') });
+
+/*
+ * The code as a person types it, and the answers to it, for every place a 6-digit code is typed:
+ * these contact codes, and the login's, the password reset's and the contact change's (src/flows/login).
+ */
+
+/** The code typed, spaces removed: missing, or not 6 digits, is refused before any try is counted. */
+export function readCode(typed: unknown): Outcome<{ code: string }> {
+  const code = (typeof typed === 'string' ? typed : typeof typed === 'number' ? String(typed) : '').replace(/\s/g, '');
+  if (!code) return { ok: false, status: 400, error: fieldError('code', 'CODE_REQUIRED') };
+  if (!/^\d{6}$/.test(code)) return { ok: false, status: 400, error: fieldError('code', 'CODE_FORMAT') };
+  return { ok: true, code };
+}
+
+/** A code refused by VerificationCodes.check: wrong (with the tries left), too many tries, or no longer valid. */
+export function codeRefused(r: Pick<Exclude<CodeCheck, { ok: true }>, 'reason' | 'attemptsLeft'>): FieldError {
+  if (r.reason === 'wrong') return fieldError('code', 'CODE_WRONG', wrongCodeMessage(r.attemptsLeft));
+  return fieldError('code', r.reason === 'too_many_attempts' ? 'CODE_TOO_MANY_ATTEMPTS' : 'CODE_EXPIRED');
+}
+
+/** « Renvoyer un code » before the end of the cooldown: the seconds left (a 429). */
+export function resendTooEarly(seconds: number): FieldError & { code: 'CODE_RESEND_TOO_EARLY' } {
+  return { field: 'code', code: 'CODE_RESEND_TOO_EARLY', message: resendTooEarlyMessage(seconds) };
+}
 
 export class ContactCodes {
   constructor(private readonly d: ContactCodesDeps) {}
@@ -67,8 +91,7 @@ export class ContactCodes {
   async resend(flowId: string, contact: Contact, ip: string): Promise<Outcome> {
     const allowedAt = await this.resendAllowedAt(flowId);
     if (allowedAt > 0) {
-      const seconds = Math.ceil((allowedAt - this.d.now()) / 1000);
-      return { ok: false, status: 429, error: { field: 'code', code: 'CODE_RESEND_TOO_EARLY', message: resendTooEarlyMessage(seconds) } };
+      return { ok: false, status: 429, error: resendTooEarly(Math.ceil((allowedAt - this.d.now()) / 1000)) };
     }
     const refused = await this.allowSend(contact, ip, 'code');
     if (refused) return { ok: false, ...refused };
@@ -81,12 +104,10 @@ export class ContactCodes {
    * try counted). A wrong code says how many tries are left; after 5, or once expired, a new code is needed.
    */
   async check(flowId: string, typed: unknown, contact: Contact): Promise<Outcome> {
-    const code = (typeof typed === 'string' ? typed : typeof typed === 'number' ? String(typed) : '').replace(/\s/g, '');
-    if (!code) return { ok: false, status: 400, error: fieldError('code', 'CODE_REQUIRED') };
-    if (!/^\d{6}$/.test(code)) return { ok: false, status: 400, error: fieldError('code', 'CODE_FORMAT') };
-    const checked = await this.d.codes.check(this.d.db, { purpose: CODE_PURPOSE, subjectId: flowId, code });
+    const read = readCode(typed);
+    if (!read.ok) return read;
+    const checked = await this.d.codes.check(this.d.db, { purpose: CODE_PURPOSE, subjectId: flowId, code: read.code });
     if (checked.ok) return checked.destination === contact.value ? { ok: true } : { ok: false, ...codeNoLongerValid() };
-    if (checked.reason === 'wrong') return { ok: false, status: 400, error: fieldError('code', 'CODE_WRONG', wrongCodeMessage(checked.attemptsLeft)) };
-    return { ok: false, status: 400, error: fieldError('code', checked.reason === 'too_many_attempts' ? 'CODE_TOO_MANY_ATTEMPTS' : 'CODE_EXPIRED') };
+    return { ok: false, status: 400, error: codeRefused(checked) };
   }
 }

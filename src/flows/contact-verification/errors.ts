@@ -1,9 +1,11 @@
 import type { ErrorEntry } from '../../errors/catalogue';
 
 /**
- * Errors of the contact step and of the code step, the same for every journey that verifies a
- * contact before creating an account (« Créer Mon Compte », and its FranceConnect variant): spread
+ * Errors of the contact step and of the code step, the same words wherever a person gives contact
+ * details or types a 6-digit code: « Créer Mon Compte » and its FranceConnect variant, the login's
+ * second factor, « Mot de passe oublié ? » and the contact change of « Sécurité du compte ». Spread
  * into the catalogue (src/errors/catalogue.ts). The JSON API of the registration returns these codes.
+ * The field errors built from them (code read, code refused, resend refused) are in ./codes.ts.
  */
 export const contactVerificationErrors = {
   CONTACT_KIND_REQUIRED: {
@@ -25,30 +27,30 @@ export const contactVerificationErrors = {
   },
   CODE_RATE_LIMITED: {
     status: 429,
-    message: 'Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter une heure avant de demander un nouveau code, ou contactez votre Caf.',
-    support: 'Contact code: rate limit per address or per IP.',
+    message: tooManyCodesMessage('une heure'),
+    support: 'Codes: limit per address or per IP (sign-up: one hour), or resends per login or password-reset flow (until it expires).',
   },
   CODE_RESEND_TOO_EARLY: {
     status: 429,
     message: 'Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans quelques secondes.',
-    support: 'Contact code: resend before the 60 s cooldown.',
+    support: 'Code: resend before the 60 s cooldown.',
   },
   CODE_REQUIRED: { status: 400, message: 'Saisissez le code de vérification à 6 chiffres.', support: 'Code missing.' },
   CODE_FORMAT: { status: 400, message: 'Le code de vérification comporte 6 chiffres.', support: 'Code is not 6 digits.' },
   CODE_WRONG: {
     status: 400,
     message: 'Le code de vérification n’est pas le bon.',
-    support: 'Wrong contact code (attempts counted; the message says how many are left).',
+    support: 'Wrong code (attempts counted; the message says how many are left; a login counts it as a login failure too).',
   },
   CODE_TOO_MANY_ATTEMPTS: {
     status: 400,
     message: 'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
-    support: 'Contact code: attempts exhausted.',
+    support: 'Code: attempts exhausted.',
   },
   CODE_EXPIRED: {
     status: 400,
     message: 'Ce code n’est plus valable (il est valable 10 minutes). Demandez un nouveau code.',
-    support: 'Contact code expired, consumed, replaced or never issued.',
+    support: 'Code expired, consumed, replaced or never issued (or sent to other details than those being verified).',
   },
 } as const satisfies Record<string, ErrorEntry>;
 
@@ -60,4 +62,9 @@ export function wrongCodeMessage(attemptsLeft: number): string {
 /** « … Vous pourrez en demander un nouveau dans 40 secondes. » */
 export function resendTooEarlyMessage(seconds: number): string {
   return `Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`;
+}
+
+/** « Trop de codes ont été envoyés. … merci de patienter 12 minutes avant de demander un nouveau code, ou contactez votre Caf. » */
+export function tooManyCodesMessage(wait: string): string {
+  return `Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter ${wait} avant de demander un nouveau code, ou contactez votre Caf.`;
 }

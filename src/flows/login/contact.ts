@@ -1,10 +1,10 @@
 import type { Account } from '../../accounts/repository';
 import { parseMobilePhone } from '../../identity';
-import { fail, ok, type Result } from '../../identity/result';
 
 /**
- * Contact details as shown and as typed on the security pages: the masked destination of a code
- * (« …@exemple.fr », « 06 •• •• •• 78 ») and the checking of a new e-mail address or mobile number.
+ * Contact details of an account as shown on the login and security pages: the masked destination
+ * of a code (« …@exemple.fr », « 06 •• •• •• 78 »). A new address or number is read as every
+ * sign-up reads it (readContact, src/flows/contact-verification/contact.ts).
  */
 export type ContactKind = Account['contact_kind'];
 
@@ -23,18 +23,4 @@ export function maskDestination(kind: ContactKind, value: string): string {
 /** « par e-mail à …@exemple.fr », « par SMS au 06 •• •• •• 78 » */
 export function describeDestination(kind: ContactKind, value: string): string {
   return kind === 'email' ? `par e-mail à l’adresse ${maskDestination(kind, value)}` : `par SMS au ${maskDestination(kind, value)}`;
-}
-
-const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-
-/** A new contact as typed: e-mail (lower-cased) or a French mobile number (stored E.164). */
-export function parseContact(kind: ContactKind, raw: string): Result<string> {
-  const v = raw.trim();
-  if (kind === 'email') {
-    if (v.length > 254 || !EMAIL.test(v)) return fail('AUTH_EMAIL_INVALID', 'Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.', 'email');
-    return ok(v.toLowerCase());
-  }
-  const p = parseMobilePhone(v);
-  if (!p.ok) return fail(p.error.code, p.error.message, 'phone');
-  return ok(p.value.e164);
 }

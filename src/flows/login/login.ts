@@ -121,7 +121,11 @@ export async function submitLoginCode(ctx: AppContext, i: { flowToken: string | 
   return { kind: 'signed_in', account: p.account };
 }
 
-export type ResendStep = { kind: 'flow_expired' } | { kind: 'too_early'; retryAfterMs: number } | { kind: 'sent' };
+/**
+ * « Renvoyer un code » of a login or a password reset: refused during the 60 s cooldown after the
+ * last code (`too_early`), or once the flow has had its resends (`too_many`, until it expires).
+ */
+export type ResendStep = { kind: 'flow_expired' } | { kind: 'too_early' | 'too_many'; retryAfterMs: number } | { kind: 'sent' };
 
 export const MAX_RESENDS_PER_FLOW = 5;
 
@@ -131,7 +135,7 @@ export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | 
   const now = ctx.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
   const limit = await ctx.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expires_at - now);
-  if (!limit.allowed) return { kind: 'too_early', retryAfterMs: limit.retryAfterMs };
+  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
   await ctx.database.db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
     await enqueueMessage(trx, loginCodeMessage(p.account, code), now);

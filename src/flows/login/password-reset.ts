@@ -6,7 +6,7 @@ import type { AppContext } from '../../context';
 import { enqueueMessage } from '../../messaging/outbox';
 import { hmac } from '../../shared/crypto';
 import { advanceFlow, consumeFlow, createFlow, findFlow, type LoginFlow } from './flows';
-import { normaliseLoginId } from './login';
+import { MAX_RESENDS_PER_FLOW, normaliseLoginId, type ResendStep } from './login';
 import { passwordChangedMessage, resetCodeMessage } from './messages';
 
 /**
@@ -77,16 +77,14 @@ export async function submitResetCode(ctx: AppContext, i: { flowToken: string | 
   return { kind: 'verified' };
 }
 
-export type ResetResend = { kind: 'flow_expired' } | { kind: 'too_early'; retryAfterMs: number } | { kind: 'sent' };
-
-export async function resendResetCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResetResend> {
+export async function resendResetCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
   const { db } = ctx.database;
   const p = await pendingReset(ctx, i.flowToken);
   if (!p || p.flow.state !== 'awaiting_code') return { kind: 'flow_expired' };
   const now = ctx.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await ctx.rateLimiter.hit(`reset-resend:${p.flow.id}`, 5, p.flow.expires_at - now);
-  if (!limit.allowed) return { kind: 'too_early', retryAfterMs: limit.retryAfterMs };
+  const limit = await ctx.rateLimiter.hit(`reset-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expires_at - now);
+  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
   const account = p.flow.account_id ? await findAccountById(db, p.flow.account_id) : undefined;
   await db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: p.flow.id, destination: account?.contact_value ?? '' });

@@ -5,7 +5,9 @@ import type { SessionRecord } from '../../auth/sessions';
 import type { CodeCheck } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
 import { enqueueMessage } from '../../messaging/outbox';
-import { parseContact, type ContactKind } from './contact';
+import type { FieldError } from '../../errors/app-error';
+import { readContact, type ContactInput } from '../contact-verification/contact';
+import type { ContactKind } from './contact';
 import { MAX_PASSWORD_LENGTH } from './login';
 import { contactChangeCodeMessage, contactChangedMessage, passwordChangedMessage } from './messages';
 import { checkNewPassword, type NewPasswordProblem } from './password-reset';
@@ -83,25 +85,31 @@ export type StartContactChange =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' }
-  | { kind: 'invalid_contact'; field: 'email' | 'phone'; message: string }
+  | { kind: 'invalid_contact'; error: FieldError }
   | { kind: 'code_sent'; pending: { kind: ContactKind; value: string } };
 
-/** Checks the current password and the new contact, then sends a code to the NEW contact. */
+/**
+ * Checks the current password and the new contact (read as every sign-up reads it: readContact),
+ * then sends a code to the NEW contact. No choice between e-mail and SMS is refused before the
+ * password is checked; a malformed address or number after it.
+ */
 export async function startContactChange(
   ctx: AppContext,
-  i: { account: Account; session: SessionRecord; current: string; kind: ContactKind; value: string; origin: AuditOrigin },
+  i: { account: Account; session: SessionRecord; current: string; contact: ContactInput; origin: AuditOrigin },
 ): Promise<StartContactChange> {
-  const parsed = parseContact(i.kind, i.value);
+  const read = readContact(i.contact);
+  if (!read.ok && read.error.field === 'contactKind') return { kind: 'invalid_contact', error: read.error };
   const auth = await reauthenticate(ctx, i.account, i.session, i.current, i.origin);
   if (!auth.ok) return failed(auth);
-  if (!parsed.ok) return { kind: 'invalid_contact', field: i.kind === 'email' ? 'email' : 'phone', message: parsed.error.message };
+  if (!read.ok) return { kind: 'invalid_contact', error: read.error };
+  const { kind, value } = read.contact;
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
-    const { code } = await ctx.codes.issue(trx, { purpose: 'contact_change', subjectId: i.account.id, destination: parsed.value });
-    await enqueueMessage(trx, contactChangeCodeMessage(i.kind, parsed.value, code), now);
-    await recordAudit(trx, { type: 'code_sent', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', channel: i.kind } }, now);
+    const { code } = await ctx.codes.issue(trx, { purpose: 'contact_change', subjectId: i.account.id, destination: value });
+    await enqueueMessage(trx, contactChangeCodeMessage(kind, value, code), now);
+    await recordAudit(trx, { type: 'code_sent', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', channel: kind } }, now);
   });
-  return { kind: 'code_sent', pending: { kind: i.kind, value: parsed.value } };
+  return { kind: 'code_sent', pending: { kind, value } };
 }
 
 export type ConfirmContactChange = { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number } | { kind: 'changed' };

@@ -2,9 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import { pageUser } from '../../auth/http-session';
 import type { PasswordRuleId } from '../../auth/passwords';
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
-import type { CodeCheck } from '../../auth/verification-codes';
 import { fieldError, type FieldError } from '../../errors/app-error';
+import { resendTooEarly } from '../../flows/contact-verification/codes';
+import { tooManyCodesMessage } from '../../flows/contact-verification/errors';
 import type { NewPasswordProblem } from '../../flows/login/password-reset';
+import { frenchDuration } from '../../security/login-throttle';
 import { button, form, notificationBanner, textInput, type Errors } from '../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../views/html';
 import { layout, type LayoutOptions } from '../views/layout';
@@ -50,13 +52,10 @@ export function successBanner(title: string, body: HtmlValue): SafeHtml {
   return notificationBanner({ success: true, title: 'Succès', body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}` });
 }
 
-/** A code refused: the message for the `code` field. */
-export function codeError(reason: Exclude<CodeCheck, { ok: true }>['reason'], attemptsLeft: number): FieldError {
-  if (reason === 'wrong') {
-    return fieldError('code', 'AUTH_CODE_WRONG', `Le code est incorrect. Il vous reste ${attemptsLeft} essai${attemptsLeft > 1 ? 's' : ''}.`);
-  }
-  if (reason === 'too_many_attempts') return fieldError('code', 'AUTH_CODE_TOO_MANY_ATTEMPTS');
-  return fieldError('code', 'AUTH_CODE_EXPIRED');
+/** « Renvoyer un code » refused by a login or password-reset flow: in the cooldown (the seconds left), or too many codes (the wait until the flow ends). */
+export function resendRefused(r: { kind: 'too_early' | 'too_many'; retryAfterMs: number }): FieldError {
+  if (r.kind === 'too_early') return resendTooEarly(Math.ceil(r.retryAfterMs / 1000));
+  return fieldError('code', 'CODE_RATE_LIMITED', tooManyCodesMessage(frenchDuration(r.retryAfterMs)));
 }
 
 /** A new password refused: field errors (at `password` or `passwordConfirmation`). */

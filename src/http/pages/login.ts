@@ -3,6 +3,7 @@ import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } fr
 import type { SessionData } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
+import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { describeDestination } from '../../flows/login/contact';
 import { LOGIN_FLOW_TTL_MS } from '../../flows/login/flows';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
@@ -11,7 +12,7 @@ import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput, warningText } from '../views/components';
 import { html } from '../views/html';
 import { franceConnectButton } from '../views/franceconnect';
-import { accountPage, codeError, identifierInput, page, safeReturnPath } from './account-page';
+import { accountPage, identifierInput, page, resendRefused, safeReturnPath } from './account-page';
 
 /**
  * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),
@@ -128,16 +129,16 @@ ${v.resendIn > 0
 
     app.post('/connexion/code', async (req, reply) => {
       const token = req.cookies[LOGIN_FLOW_COOKIE];
-      const code = String((req.body as Record<string, unknown> | undefined)?.code ?? '').trim();
       const p = await pendingLogin(ctx, token);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
       const render = (errors: FieldError[], status: number) =>
         sendHtml(reply, codeForm(req, { destination: describeDestination(p.account.contact_kind, p.account.contact_value), resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), errors }), status);
-      if (!code) return render([fieldError('code', 'AUTH_CODE_REQUIRED')], 400);
-      const r = await submitLoginCode(ctx, { flowToken: token, code, origin: requestOrigin(req) });
+      const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
+      if (!typed.ok) return render([typed.error], typed.status);
+      const r = await submitLoginCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
       if (r.kind === 'throttled') return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
-      if (r.kind === 'code_error') return render([codeError(r.reason, r.attemptsLeft)], 400);
+      if (r.kind === 'code_error') return render([codeRefused(r)], 400);
       reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
       return reply.redirect('/mon-espace', 303);
@@ -146,15 +147,15 @@ ${v.resendIn > 0
     app.post('/connexion/code/renvoyer', async (req, reply) => {
       const r = await resendLoginCode(ctx, { flowToken: req.cookies[LOGIN_FLOW_COOKIE], origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
-      if (r.kind === 'too_early') {
+      if (r.kind !== 'sent') {
         const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
         if (!p) return reply.redirect('/connexion?message=connexion', 303);
         return sendHtml(
           reply,
           codeForm(req, {
             destination: describeDestination(p.account.contact_kind, p.account.contact_value),
-            resendIn: r.retryAfterMs,
-            errors: [fieldError('code', 'AUTH_CODE_RESEND_TOO_EARLY', `Un code vient de vous être envoyé. ${waitMessage(r.retryAfterMs)}`)],
+            resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()),
+            errors: [resendRefused(r)],
           }),
           429,
         );

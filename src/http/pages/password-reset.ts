@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
+import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { RESET_FLOW_TTL_MS } from '../../flows/login/flows';
 import { pendingReset, requestPasswordReset, resendResetCode, resetReadyForPassword, submitNewPassword, submitResetCode } from '../../flows/login/password-reset';
 import { frenchDuration, waitMessage } from '../../security/login-throttle';
@@ -9,7 +10,7 @@ import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput } from '../views/components';
 import { html } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
-import { codeError, identifierInput, newPasswordErrors, page } from './account-page';
+import { identifierInput, newPasswordErrors, page, resendRefused } from './account-page';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -93,23 +94,22 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
 
     app.post('/mot-de-passe-oublie/code', async (req, reply) => {
       const token = req.cookies[RESET_FLOW_COOKIE];
-      const code = String((req.body as Record<string, unknown> | undefined)?.code ?? '').trim();
       const p = await pendingReset(ctx, token);
       if (!p) return reply.redirect(EXPIRED, 303);
       const resendIn = Math.max(0, p.resendAllowedAt - ctx.clock.now());
-      if (!code) return sendHtml(reply, codePage(req, { resendIn, errors: [fieldError('code', 'AUTH_CODE_REQUIRED')] }), 400);
-      const r = await submitResetCode(ctx, { flowToken: token, code, origin: requestOrigin(req) });
+      const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
+      if (!typed.ok) return sendHtml(reply, codePage(req, { resendIn, errors: [typed.error] }), typed.status);
+      const r = await submitResetCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, { resendIn, errors: [codeError(r.reason, r.attemptsLeft)] }), 400);
+      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, { resendIn, errors: [codeRefused(r)] }), 400);
       return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
     });
 
     app.post('/mot-de-passe-oublie/code/renvoyer', async (req, reply) => {
       const r = await resendResetCode(ctx, { flowToken: req.cookies[RESET_FLOW_COOKIE], origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'too_early') {
-        return sendHtml(reply, codePage(req, { resendIn: r.retryAfterMs, errors: [fieldError('code', 'AUTH_CODE_RESEND_TOO_EARLY', `Un code vient d’être envoyé. ${waitMessage(r.retryAfterMs)}`)] }), 429);
-      }
+      // Too many codes is only said once the cooldown is over.
+      if (r.kind !== 'sent') return sendHtml(reply, codePage(req, { resendIn: r.kind === 'too_early' ? r.retryAfterMs : 0, errors: [resendRefused(r)] }), 429);
       return reply.redirect('/mot-de-passe-oublie/code?renvoye=1', 303);
     });
 

@@ -4,6 +4,7 @@ import { requestOrigin, requireAccount, rotateSession, setSessionData } from '..
 import { sessionHandle } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { describeDestination, maskDestination, type ContactKind } from '../../flows/login/contact';
 import { changePassword, confirmContactChange, reauthenticationMode, startContactChange } from '../../flows/login/settings';
 import { waitMessage } from '../../security/login-throttle';
@@ -12,7 +13,7 @@ import { backLink, button, errorSummary, form, insetText, radios, summaryList, t
 import { franceConnectButton } from '../views/franceconnect';
 import { html, type SafeHtml } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
-import { accountPage, codeError, formatDateTime, newPasswordErrors, successBanner } from './account-page';
+import { accountPage, formatDateTime, newPasswordErrors, successBanner } from './account-page';
 
 /**
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
@@ -231,12 +232,13 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       const b = body(req);
       const kind = str(b.kind);
       const v = { kind, email: str(b.email), phone: str(b.phone) };
-      if (kind !== 'email' && kind !== 'sms') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('kind', 'AUTH_CONTACT_KIND_REQUIRED')] }), 400);
-      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: str(b.currentPassword), kind, value: kind === 'email' ? v.email : v.phone, origin: requestOrigin(req) });
+      const contact = { contactKind: kind, email: v.email, phone: v.phone };
+      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: str(b.currentPassword), contact, origin: requestOrigin(req) });
       if (r.kind === 'throttled') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)] }), 429);
       if (r.kind === 'wrong_password') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
       if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
-      if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ field: r.field, code: 'VALIDATION_FAILED', message: r.message }] }), 400);
+      // This form's radios are named `kind` (readContact's `contactKind`).
+      if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }), 400);
       await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
       return reply.redirect('/mon-espace/securite/contact/code', 303);
     });
@@ -250,10 +252,10 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     app.post('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
       const pending = req.session!.data.pendingContact;
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
-      const code = str(body(req).code).trim();
-      if (!code) return sendHtml(reply, contactCodePage(req, pending, [fieldError('code', 'AUTH_CODE_REQUIRED')]), 400);
-      const r = await confirmContactChange(ctx, { account: req.account!, pending, code, origin: requestOrigin(req) });
-      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending, [codeError(r.reason, r.attemptsLeft)]), 400);
+      const typed = readCode(body(req).code);
+      if (!typed.ok) return sendHtml(reply, contactCodePage(req, pending, [typed.error]), typed.status);
+      const r = await confirmContactChange(ctx, { account: req.account!, pending, code: typed.code, origin: requestOrigin(req) });
+      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending, [codeRefused(r)]), 400);
       const { pendingContact: _done, ...rest } = req.session!.data;
       await setSessionData(ctx, req, rest);
       return reply.redirect('/mon-espace/securite?fait=contact', 303);
