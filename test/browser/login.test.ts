@@ -31,6 +31,10 @@ describe('login journeys in Chromium', () => {
     await page.click('button:has-text("Se connecter")');
     await page.waitForURL(`${app.base}/connexion/code`);
     expect(await page.textContent('main')).toContain('…@exemple.fr');
+    // The registration's code form: « Renvoyer un code » waits for the countdown; no « Modifiez vos coordonnées » (the account's).
+    expect(await page.locator('#resend').isDisabled()).toBe(true);
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
+    expect(await page.getByRole('link', { name: 'Modifiez vos coordonnées de contact' }).count()).toBe(0);
     await check(page, '3-code');
     await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
@@ -49,6 +53,15 @@ describe('login journeys in Chromium', () => {
     await check(page, '6-changer-mot-de-passe');
     await page.goto(`${app.base}/mon-espace/securite/contact`);
     await check(page, '7-changer-contact');
+    await page.getByLabel('Par SMS').check();
+    await page.fill('#phone', '06 98 76 54 32');
+    await page.fill('#currentPassword', PASSWORD);
+    await page.click('button:has-text("Recevoir un code")');
+    await page.waitForURL(`${app.base}/mon-espace/securite/contact/code`);
+    // The same code form, without « Renvoyer un code » (this flow sends a new code from the contact form only).
+    expect(await page.textContent('main')).toContain('par SMS au numéro suivant : 06 •• •• •• 32');
+    expect(await page.locator('#resend').count()).toBe(0);
+    await check(page, '7-changer-contact-code');
 
     await page.goto(`${app.base}/mon-espace`);
     await page.click('button:has-text("Se déconnecter")');
@@ -94,6 +107,8 @@ describe('login journeys in Chromium', () => {
     await page.fill('#identifier', account.login_id);
     await page.click('button:has-text("Recevoir un code")');
     await page.waitForURL(`${app.base}/mot-de-passe-oublie/code`);
+    expect(await page.locator('#resend').isDisabled()).toBe(true);
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
     await check(page, '11-oubli-code');
     await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');

@@ -85,7 +85,9 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     await b.get('/connexion');
     await b.post('/connexion', { identifier: account.login_id, password: PASSWORD });
     const page = await b.get('/connexion/code');
-    expect(page.body).toContain('par SMS au 06 •• •• •• 78');
+    expect(page.body).toContain('par SMS au numéro suivant : <strong>06 •• •• •• 78</strong>');
+    expect(page.body).not.toContain('12 34 56');
+    expect(page.body).not.toContain('612345678');
     expect((await outboxTo(t.ctx, '+33612345678'))[0]).toMatchObject({ channel: 'sms' });
   });
 

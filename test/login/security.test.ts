@@ -83,7 +83,8 @@ describe('« Sécurité du compte »', () => {
     const started = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 98 76 54 32', currentPassword: PASSWORD });
     expect(location(started)).toBe('/mon-espace/securite/contact/code');
     const codePage = await me.get('/mon-espace/securite/contact/code');
-    expect(codePage.body).toContain('par SMS au 06 •• •• •• 32');
+    expect(codePage.body).toContain('par SMS au numéro suivant : <strong>06 •• •• •• 32</strong>');
+    expect(codePage.body).not.toContain('98 76 54');
     // Not replaced yet.
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe(account.contact_value);
     const code = await lastCodeSentTo(t.ctx, '+33698765432');

@@ -4,13 +4,14 @@ import type { SessionData } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
-import { describeDestination } from '../../flows/login/contact';
+import { maskDestination } from '../../flows/login/contact';
 import { LOGIN_FLOW_TTL_MS } from '../../flows/login/flows';
-import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
-import { frenchDuration, waitMessage } from '../../security/login-throttle';
+import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type PendingLogin } from '../../flows/login/login';
+import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput, warningText } from '../views/components';
 import { html } from '../views/html';
+import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../views/contact-verification';
 import { franceConnectButton } from '../views/franceconnect';
 import { accountPage, identifierInput, page, resendRefused, safeReturnPath } from './account-page';
 
@@ -59,27 +60,22 @@ ${button('Se connecter')}`,
 <p class="govuk-body"><a class="govuk-link" href="/creer-mon-compte">Créer mon compte</a></p>`,
     );
 
-  const codeForm = (req: FastifyRequest, v: { destination: string; resendIn: number; errors?: FieldError[]; resent?: boolean }) =>
+  /** The shared code form, to the account's contact (masked); help: the Caf, since the contact cannot be changed before logging in. */
+  const codePage = (req: FastifyRequest, p: PendingLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
     page(
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion') },
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion'), scripts: [CODE_SCRIPT] },
       html`${errorSummary(v.errors)}
-${v.resent ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">Un nouveau code vous a été envoyé.</p>` }) : ''}
-<h1 class="govuk-heading-l">Saisissez le code reçu</h1>
-<p class="govuk-body">Pour protéger votre compte, nous venons de vous envoyer un code à 6 chiffres ${v.destination}. Il est valable 10 minutes.</p>
-${form(
-  { action: '/connexion/code', csrfToken: req.csrfToken },
-  html`${textInput({ name: 'code', label: 'Code à 6 chiffres', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, widthClass: 'govuk-input--width-5', errors: v.errors, maxlength: 8 })}
-${button('Valider')}`,
-)}
-<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
-<ul class="govuk-list govuk-list--bullet">
-  <li>le message peut mettre quelques minutes à arriver ;</li>
-  <li>vérifiez le dossier des courriers indésirables (spams) de votre messagerie ;</li>
-  <li>si vous n’avez plus accès à ces coordonnées, appelez votre Caf au ${ctx.config.agencyPhone}.</li>
-</ul>
-${v.resendIn > 0
-  ? html`<p class="govuk-body">Vous pourrez demander un nouveau code dans ${frenchDuration(v.resendIn)}.</p>`
-  : form({ action: '/connexion/code/renvoyer', csrfToken: req.csrfToken }, button('Recevoir un nouveau code', { secondary: true }))}`,
+${codeForm({
+  action: '/connexion/code',
+  heading: 'Saisissez le code reçu',
+  csrfToken: req.csrfToken,
+  contact: { kind: p.account.contact_kind, display: maskDestination(p.account.contact_kind, p.account.contact_value) },
+  resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
+  resent: !!v.resent && !v.errors,
+  help: html`Ces coordonnées sont celles de votre compte : si vous n’y avez plus accès, signalez-le à l’équipe de votre Caf, au même numéro.`,
+  agencyPhone: ctx.config.agencyPhone,
+  ...(v.errors ? { errors: v.errors } : {}),
+})}`,
     );
 
   return async (app) => {
@@ -120,19 +116,14 @@ ${v.resendIn > 0
     app.get('/connexion/code', async (req, reply) => {
       const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      const q = req.query as Record<string, string | undefined>;
-      return sendHtml(
-        reply,
-        codeForm(req, { destination: describeDestination(p.account.contact_kind, p.account.contact_value), resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), resent: q.renvoye === '1' }),
-      );
+      return sendHtml(reply, codePage(req, p, { resent: (req.query as Record<string, string | undefined>).renvoye === '1' }));
     });
 
     app.post('/connexion/code', async (req, reply) => {
       const token = req.cookies[LOGIN_FLOW_COOKIE];
       const p = await pendingLogin(ctx, token);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      const render = (errors: FieldError[], status: number) =>
-        sendHtml(reply, codeForm(req, { destination: describeDestination(p.account.contact_kind, p.account.contact_value), resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), errors }), status);
+      const render = (errors: FieldError[], status: number) => sendHtml(reply, codePage(req, p, { errors }), status);
       const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
       if (!typed.ok) return render([typed.error], typed.status);
       const r = await submitLoginCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
@@ -150,15 +141,7 @@ ${v.resendIn > 0
       if (r.kind !== 'sent') {
         const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
         if (!p) return reply.redirect('/connexion?message=connexion', 303);
-        return sendHtml(
-          reply,
-          codeForm(req, {
-            destination: describeDestination(p.account.contact_kind, p.account.contact_value),
-            resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()),
-            errors: [resendRefused(r)],
-          }),
-          429,
-        );
+        return sendHtml(reply, codePage(req, p, { errors: atResendButton([resendRefused(r)]) }), 429);
       }
       return reply.redirect('/connexion/code?renvoye=1', 303);
     });

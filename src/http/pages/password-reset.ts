@@ -5,9 +5,10 @@ import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { RESET_FLOW_TTL_MS } from '../../flows/login/flows';
 import { pendingReset, requestPasswordReset, resendResetCode, resetReadyForPassword, submitNewPassword, submitResetCode } from '../../flows/login/password-reset';
-import { frenchDuration, waitMessage } from '../../security/login-throttle';
+import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
-import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput } from '../views/components';
+import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel } from '../views/components';
+import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../views/contact-verification';
 import { html } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
 import { identifierInput, newPasswordErrors, page, resendRefused } from './account-page';
@@ -37,28 +38,21 @@ ${button('Recevoir un code')}`,
 )}`,
     );
 
-  const codePage = (req: FastifyRequest, v: { resendIn: number; errors?: FieldError[]; resent?: boolean }) =>
+  /** The shared code form, saying neither whether the identifier has an account nor where its code went. */
+  const codePage = (req: FastifyRequest, v: { resendInSeconds: number; errors?: FieldError[]; resent?: boolean }) =>
     page(
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie') },
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie'), scripts: [CODE_SCRIPT] },
       html`${errorSummary(v.errors)}
-${v.resent ? notificationBanner({ success: true, body: html`<p class="govuk-notification-banner__heading">Si un compte correspond, un nouveau code a été envoyé.</p>` }) : ''}
-<h1 class="govuk-heading-l">Saisissez le code reçu</h1>
-<p class="govuk-body">Si un compte Mon Compte correspond à l’identifiant indiqué, un code à 6 chiffres vient d’être envoyé à l’adresse e-mail ou au numéro de téléphone portable enregistré. Il est valable 10 minutes.</p>
-${form(
-  { action: '/mot-de-passe-oublie/code', csrfToken: req.csrfToken },
-  html`${textInput({ name: 'code', label: 'Code à 6 chiffres', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, widthClass: 'govuk-input--width-5', errors: v.errors, maxlength: 8 })}
-${button('Valider')}`,
-)}
-<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>
-<ul class="govuk-list govuk-list--bullet">
-  <li>le message peut mettre quelques minutes à arriver ;</li>
-  <li>vérifiez le dossier des courriers indésirables (spams) de votre messagerie ;</li>
-  <li>vérifiez l’identifiant saisi : <a class="govuk-link" href="/mot-de-passe-oublie">recommencer</a> ;</li>
-  <li>si vous n’avez plus accès à vos coordonnées, appelez votre Caf au ${ctx.config.agencyPhone}.</li>
-</ul>
-${v.resendIn > 0
-  ? html`<p class="govuk-body">Vous pourrez demander un nouveau code dans ${frenchDuration(v.resendIn)}.</p>`
-  : form({ action: '/mot-de-passe-oublie/code/renvoyer', csrfToken: req.csrfToken }, button('Recevoir un nouveau code', { secondary: true }))}`,
+${codeForm({
+  action: '/mot-de-passe-oublie/code',
+  heading: 'Saisissez le code reçu',
+  csrfToken: req.csrfToken,
+  resendInSeconds: v.resendInSeconds,
+  resent: !!v.resent && !v.errors,
+  help: html`Vérifiez l’identifiant saisi : <a class="govuk-link" href="/mot-de-passe-oublie">recommencez votre demande</a>.`,
+  agencyPhone: ctx.config.agencyPhone,
+  ...(v.errors ? { errors: v.errors } : {}),
+})}`,
     );
 
   const newPasswordPage = (req: FastifyRequest, errors?: FieldError[]) =>
@@ -89,27 +83,30 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const p = await pendingReset(ctx, req.cookies[RESET_FLOW_COOKIE]);
       if (!p) return reply.redirect(EXPIRED, 303);
       if (p.flow.state === 'code_verified') return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
-      return sendHtml(reply, codePage(req, { resendIn: Math.max(0, p.resendAllowedAt - ctx.clock.now()), resent: (req.query as Record<string, string>).renvoye === '1' }));
+      return sendHtml(reply, codePage(req, { resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()), resent: (req.query as Record<string, string>).renvoye === '1' }));
     });
 
     app.post('/mot-de-passe-oublie/code', async (req, reply) => {
       const token = req.cookies[RESET_FLOW_COOKIE];
       const p = await pendingReset(ctx, token);
       if (!p) return reply.redirect(EXPIRED, 303);
-      const resendIn = Math.max(0, p.resendAllowedAt - ctx.clock.now());
+      const resendInSeconds = secondsUntil(p.resendAllowedAt, ctx.clock.now());
       const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
-      if (!typed.ok) return sendHtml(reply, codePage(req, { resendIn, errors: [typed.error] }), typed.status);
+      if (!typed.ok) return sendHtml(reply, codePage(req, { resendInSeconds, errors: [typed.error] }), typed.status);
       const r = await submitResetCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, { resendIn, errors: [codeRefused(r)] }), 400);
+      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, { resendInSeconds, errors: [codeRefused(r)] }), 400);
       return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
     });
 
     app.post('/mot-de-passe-oublie/code/renvoyer', async (req, reply) => {
       const r = await resendResetCode(ctx, { flowToken: req.cookies[RESET_FLOW_COOKIE], origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      // Too many codes is only said once the cooldown is over.
-      if (r.kind !== 'sent') return sendHtml(reply, codePage(req, { resendIn: r.kind === 'too_early' ? r.retryAfterMs : 0, errors: [resendRefused(r)] }), 429);
+      if (r.kind !== 'sent') {
+        // Too many codes is only said once the cooldown is over.
+        const resendInSeconds = r.kind === 'too_early' ? Math.ceil(r.retryAfterMs / 1000) : 0;
+        return sendHtml(reply, codePage(req, { resendInSeconds, errors: atResendButton([resendRefused(r)]) }), 429);
+      }
       return reply.redirect('/mot-de-passe-oublie/code?renvoye=1', 303);
     });
 

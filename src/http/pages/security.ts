@@ -10,6 +10,7 @@ import { changePassword, confirmContactChange, reauthenticationMode, startContac
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, insetText, radios, summaryList, textInput, type Errors } from '../views/components';
+import { codeForm } from '../views/contact-verification';
 import { franceConnectButton } from '../views/franceconnect';
 import { html, type SafeHtml } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
@@ -101,19 +102,24 @@ ${reauth.blocked ??
     );
   };
 
+  /**
+   * The shared code form, to the new contact (masked). This flow sends no second code from here
+   * (no « Renvoyer un code », no countdown): a new code is asked for by giving the details again.
+   */
   const contactCodePage = (req: FastifyRequest, pending: { kind: ContactKind; value: string }, errors?: FieldError[]) =>
     accountPage(
       req,
       { title: 'Vérifier mes nouvelles coordonnées', hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite/contact') },
       html`${errorSummary(errors)}
-<h1 class="govuk-heading-l">Saisissez le code reçu</h1>
-<p class="govuk-body">Nous venons d’envoyer un code à 6 chiffres ${describeDestination(pending.kind, pending.value)}. Il est valable 10 minutes.</p>
-${form(
-  { action: '/mon-espace/securite/contact/code', csrfToken: req.csrfToken },
-  html`${textInput({ name: 'code', label: 'Code à 6 chiffres', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, widthClass: 'govuk-input--width-5', errors, maxlength: 8 })}
-${button('Valider')}`,
-)}
-<p class="govuk-body"><a class="govuk-link" href="/mon-espace/securite/contact">Modifier ces coordonnées ou recevoir un nouveau code</a></p>`,
+${codeForm({
+  action: '/mon-espace/securite/contact/code',
+  heading: 'Saisissez le code reçu',
+  csrfToken: req.csrfToken,
+  contact: { kind: pending.kind, display: maskDestination(pending.kind, pending.value) },
+  help: html`<a class="govuk-link" href="/mon-espace/securite/contact">Modifiez ces coordonnées ou demandez un nouveau code</a> en refaisant votre demande.`,
+  agencyPhone: ctx.config.agencyPhone,
+  ...(errors ? { errors } : {}),
+})}`,
     );
 
   return async (app) => {

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Signup } from '../../../flows/franceconnect/store';
 import type { Contact } from '../../../flows/contact-verification/contact';
 import { button, details, errorSummary, form, insetText, linkButton, panel, stepIndicator, textInput, type Errors } from '../../views/components';
-import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, CONTACT_SCRIPT, codeForm, contactForm, contactValues, type ContactValues } from '../../views/contact-verification';
+import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, CONTACT_SCRIPT, changeContactHelp, codeForm, contactForm, contactValues, type ContactValues } from '../../views/contact-verification';
 import { certifiedIdentity } from '../../views/franceconnect';
 import { html, type SafeHtml } from '../../views/html';
 import { fcPage, STEP_PATHS } from './common';
@@ -87,7 +87,7 @@ export function codePage(req: FastifyRequest, contact: Contact, o: { resendInSec
     { title: CODE_HEADING, hasErrors: !!o.errors?.length, back: STEP_PATHS.contact, scripts: [CODE_SCRIPT] },
     html`${errorSummary(o.errors)}
 ${stepIndicator(3, 3, 'Code de vérification')}
-${codeForm({ action: STEP_PATHS.code, contactHref: STEP_PATHS.contact, csrfToken: req.csrfToken, contact, ...o })}`,
+${codeForm({ action: STEP_PATHS.code, help: changeContactHelp(STEP_PATHS.contact), csrfToken: req.csrfToken, contact, ...o })}`,
   );
 }
 

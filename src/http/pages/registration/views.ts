@@ -27,7 +27,7 @@ import {
 } from '../../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../../views/html';
 import { layout } from '../../views/layout';
-import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, codeForm, contactForm } from '../../views/contact-verification';
+import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, changeContactHelp, codeForm, contactForm } from '../../views/contact-verification';
 import { franceConnectButton } from '../../views/franceconnect';
 
 /** The pages of the wizard, one path per step. */
@@ -332,7 +332,7 @@ export function codePage(o: { flow: RegistrationFlow; csrfToken: string; errors?
     { step: 'code', flow: o.flow, heading: CODE_HEADING, errors: o.errors, scripts: [CODE_SCRIPT] },
     codeForm({
       action: STEP_PATHS.code,
-      contactHref: STEP_PATHS.contact,
+      help: changeContactHelp(STEP_PATHS.contact),
       csrfToken: o.csrfToken,
       contact: o.flow.data.contact!,
       resendInSeconds: o.resendInSeconds,
