@@ -76,7 +76,7 @@ describe('a code typed: the same words in the five places', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<div id="code-hint" class="govuk-hint">6 chiffres, valable 10 minutes</div>');
     expect(res.body).toContain(
-      '<input class="govuk-input govuk-input--width-5" id="code" name="code" type="text" autocomplete="one-time-code" inputmode="numeric" spellcheck="false" maxlength="7" aria-describedby="code-hint">',
+      '<input class="govuk-input govuk-input--width-5" id="code" name="code" type="text" autocomplete="one-time-code" inputmode="numeric" spellcheck="false" maxlength="8" aria-describedby="code-hint">',
     );
     expect(res.body).toContain('<h2 class="govuk-heading-m">Vous n’avez rien reçu ?</h2>');
     expect(res.body).toContain('Contactez l’équipe de votre Caf au <strong>3230</strong>');

@@ -128,6 +128,24 @@ describe('« Sécurité du compte »', () => {
     expect((await outboxTo(t.ctx, account.contact_value)).filter((m) => m.subject !== 'Votre code de connexion Mon Compte')).toEqual([]);
   });
 
+  it('sends at most 5 codes an hour to one new address, as the sign-up does (nobody’s phone is bombed from a settings page)', async () => {
+    const account = await createTestAccount(t.ctx);
+    const me = new TestBrowser(t.app);
+    await logIn(t.ctx, me, account);
+    for (let i = 0; i < 5; i++) {
+      await me.get('/mon-espace/securite/contact');
+      expect(location(await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 11 22 33 99', currentPassword: PASSWORD }))).toBe('/mon-espace/securite/contact/code');
+    }
+    await me.get('/mon-espace/securite/contact');
+    const sixth = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 11 22 33 99', currentPassword: PASSWORD });
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.body).toContain('<a href="#phone">Trop de codes ont été envoyés');
+    expect(sixth.body).toContain('value="06 11 22 33 99"');
+    expect(await outboxTo(t.ctx, '+33611223399')).toHaveLength(5);
+    // Another address still works.
+    expect(location(await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'autre.adresse@exemple.fr', currentPassword: PASSWORD }))).toBe('/mon-espace/securite/contact/code');
+  });
+
   it('the header’s « Mon Compte » leads to /mon-espace on every page once signed in', async () => {
     const account = await createTestAccount(t.ctx);
     const me = new TestBrowser(t.app);

@@ -7,6 +7,7 @@ import type { AppContext } from '../../context';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { FieldError } from '../../errors/app-error';
 import { readContact, type ContactInput } from '../contact-verification/contact';
+import { ContactCodes } from '../contact-verification/codes';
 import type { ContactKind } from './contact';
 import { MAX_PASSWORD_LENGTH } from './login';
 import { contactChangeCodeMessage, contactChangedMessage, passwordChangedMessage } from './messages';
@@ -86,6 +87,7 @@ export type StartContactChange =
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' }
   | { kind: 'invalid_contact'; error: FieldError }
+  | { kind: 'rate_limited'; error: FieldError }
   | { kind: 'code_sent'; pending: { kind: ContactKind; value: string } };
 
 /**
@@ -102,6 +104,10 @@ export async function startContactChange(
   const auth = await reauthenticate(ctx, i.account, i.session, i.current, i.origin);
   if (!auth.ok) return failed(auth);
   if (!read.ok) return { kind: 'invalid_contact', error: read.error };
+  // The sign-up's limits on codes sent: per address (no bombing of someone else's phone) and per IP.
+  const contactCodes = new ContactCodes({ db: ctx.database.db, codes: ctx.codes, rateLimiter: ctx.rateLimiter, now: () => ctx.clock.now() });
+  const refused = await contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  if (refused) return { kind: 'rate_limited', error: refused.error };
   const { kind, value } = read.contact;
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {

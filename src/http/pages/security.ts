@@ -245,6 +245,7 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
       // This form's radios are named `kind` (readContact's `contactKind`).
       if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }), 400);
+      if (r.kind === 'rate_limited') return sendHtml(reply, contactPage(req, { ...v, errors: [r.error] }), 429);
       await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
       return reply.redirect('/mon-espace/securite/contact/code', 303);
     });

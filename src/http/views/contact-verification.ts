@@ -135,7 +135,7 @@ ${form(
     autocomplete: 'one-time-code',
     spellcheck: false,
     widthClass: 'govuk-input--width-5',
-    maxlength: 7,
+    maxlength: 8, // « 12 34 56 »: spaces are removed
     errors: o.errors,
   })}
 ${button('Valider')}`,
