@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PASSWORD, createTestAccount, lastCodeSentTo } from '../login/helpers';
+import type { Account } from '../../src/accounts/repository';
+import { createTestAccount, logInWithPage } from '../login/helpers';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
 
 /** « Mes démarches » in Chromium: the prestation chosen before login, shown after it; axe on every page. */
@@ -12,16 +13,7 @@ describe('Mes démarches in Chromium', () => {
     await page.screenshot({ path: `/tmp/demarches-${name}.png`, fullPage: true });
   }
 
-  async function logIn(page: Page, account: Awaited<ReturnType<typeof createTestAccount>>): Promise<void> {
-    await page.goto(`${app.base}/connexion`);
-    await page.fill('#identifier', account.login_id);
-    await page.fill('#password', PASSWORD);
-    await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(`${app.base}/connexion/code`);
-    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
-    await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${app.base}/mon-espace`);
-  }
+  const logIn = (page: Page, account: Account) => logInWithPage(page, app.base, app.t.ctx, account);
 
   it('« Faire la demande », login, then the démarche à compléter on /mon-espace and /mon-espace/demarches', async () => {
     const account = await createTestAccount(app.t.ctx);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
-import { PASSWORD, createTestAccount, lastCodeSentTo } from '../login/helpers';
+import { PASSWORD, createTestAccount, lastCodeSentTo, logInWithPage } from '../login/helpers';
 
 /** Login, forgotten password and logout in real Chromium, with an accessibility check on every page. */
 describe('login journeys in Chromium', () => {
@@ -78,14 +78,7 @@ describe('login journeys in Chromium', () => {
     const account = await createTestAccount(app.t.ctx);
     const { page, problems } = await watchedPage(app.browser);
     await page.clock.install();
-    await page.goto(`${app.base}/connexion`);
-    await page.fill('#identifier', account.login_id);
-    await page.fill('#password', PASSWORD);
-    await page.click('button:has-text("Se connecter")');
-    await page.waitForURL(`${app.base}/connexion/code`);
-    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
-    await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${app.base}/mon-espace`);
+    await logInWithPage(page, app.base, app.t.ctx, account);
     await page.clock.runFor(25 * 60_000 + 1000);
     await expect.poll(() => page.locator('#session-timeout').isVisible()).toBe(true);
     expect(await page.textContent('#session-timeout')).toContain('Votre session va bientôt expirer');

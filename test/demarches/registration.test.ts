@@ -1,25 +1,15 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { findAccountByLoginId } from '../../src/accounts/repository';
-import { testConfig } from '../../src/config/config';
-import { createContext, type AppContext } from '../../src/context';
+import type { AppContext } from '../../src/context';
 import { listDemarches } from '../../src/demarches/repository';
 import { registrationService } from '../../src/http/pages/registration/routes';
-import { TestClock } from '../../src/shared/clock';
 import { PASSWORD, freshMarie, lastCode } from '../registration/support';
-import { testDatabases } from '../support/databases';
+import { testDatabases, withTestContext } from '../support/databases';
 
 /** « Créer Mon Compte » keeps the prestation of the flow as a démarche, in the account's transaction. */
 describe.each(testDatabases)('registration → démarche on $name', ({ open }) => {
-  const withContext = async (run: (ctx: AppContext, clock: TestClock) => Promise<void>) => {
-    const clock = new TestClock();
-    const ctx = await createContext(testConfig(), { clock, database: await open() });
-    try {
-      await run(ctx, clock);
-    } finally {
-      await ctx.close();
-    }
-  };
+  const withContext = (run: Parameters<typeof withTestContext>[1]) => withTestContext(open, run);
 
   /** The whole flow through the use cases; returns the NIR used. */
   const register = async (ctx: AppContext, prestation: string | undefined, person = freshMarie(), email = `${Math.random().toString(36).slice(2, 10)}@example.fr`) => {

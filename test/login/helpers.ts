@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createAccount, type Account, type NewAccount } from '../../src/accounts/repository';
 import type { AppContext } from '../../src/context';
@@ -73,4 +74,16 @@ export async function logIn(ctx: AppContext, b: TestBrowser, account: Account, p
   expect(second.statusCode, second.body.slice(0, 500)).toBe(303);
   expect(location(second)).toBe('/mon-espace');
   return second;
+}
+
+/** Logs in through the pages in Chromium (identifier, password, the code read from the outbox) and lands on /mon-espace. */
+export async function logInWithPage(page: Page, base: string, ctx: AppContext, account: Account, password = PASSWORD): Promise<void> {
+  await page.goto(`${base}/connexion`);
+  await page.fill('#identifier', account.login_id);
+  await page.fill('#password', password);
+  await page.click('button:has-text("Se connecter")');
+  await page.waitForURL(`${base}/connexion/code`);
+  await page.fill('#code', await lastCodeSentTo(ctx, account.contact_value));
+  await page.click('button:has-text("Valider")');
+  await page.waitForURL(`${base}/mon-espace`);
 }

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { ConfigError, loadConfig, testConfig, type Config } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
@@ -7,7 +7,7 @@ import type { DevMessageJson } from '../../src/messaging/dev-page';
 import { TestClock } from '../../src/shared/clock';
 import { buildTestApp, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
-import { startSmsProvider, startSmtpServer, type TestSmsProvider, type TestSmtpServer } from './servers';
+import { useMessageServers, type TestSmsProvider, type TestSmtpServer } from './servers';
 
 /**
  * The outbox forgets what it sent: text erased and recipient masked once a message is delivered or
@@ -80,21 +80,12 @@ describe('outbox settings (loadConfig)', () => {
 });
 
 describe.each(testDatabases)('outbox erasure and retention on $name', ({ open }) => {
-  let smtp: TestSmtpServer;
-  let provider: TestSmsProvider;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    provider = await startSmsProvider();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await provider?.close();
-  });
+  const servers = useMessageServers();
   beforeEach(() => {
-    smtp.received.length = 0;
-    provider.requests.length = 0;
-    smtp.rejectNext(0);
-    provider.respondWith();
+    servers.smtp.received.length = 0;
+    servers.provider.requests.length = 0;
+    servers.smtp.rejectNext(0);
+    servers.provider.respondWith();
   });
 
   describe('in production', () => {
@@ -106,7 +97,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       logs = captureConsole();
       handle = await open();
       clock = new TestClock();
-      ctx = await createContext(productionConfig(smtp, provider, { OUTBOX_RETENTION_DAYS: '7' }), { clock, database: handle });
+      ctx = await createContext(productionConfig(servers.smtp, servers.provider, { OUTBOX_RETENTION_DAYS: '7' }), { clock, database: handle });
     });
     afterEach(async () => {
       await ctx?.close();
@@ -127,9 +118,9 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       await ctx.messaging.flush();
 
       // Really delivered, with the text…
-      expect(smtp.received).toHaveLength(1);
-      expect(smtp.received[0]!.text).toBe(CODE_MAIL.text);
-      expect(provider.requests.map((r) => r.body)).toEqual([expect.objectContaining({ to: '+33612345678', text: CODE_SMS.text })]);
+      expect(servers.smtp.received).toHaveLength(1);
+      expect(servers.smtp.received[0]!.text).toBe(CODE_MAIL.text);
+      expect(servers.provider.requests.map((r) => r.body)).toEqual([expect.objectContaining({ to: '+33612345678', text: CODE_SMS.text })]);
       // …then forgotten.
       const t0 = clock.now() - 1000;
       expect(await row(mailId)).toEqual({
@@ -156,7 +147,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
     });
 
     it('keeps the text while retrying, and erases it when the message is abandoned after its last attempt', async () => {
-      smtp.rejectNext(20);
+      servers.smtp.rejectNext(20);
       const id = await enqueueMessage(handle.db, CODE_MAIL, clock.now());
       await ctx.messaging.flush();
       expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, text: CODE_MAIL.text, recipient: CODE_MAIL.to, erased_at: null });
@@ -170,7 +161,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       const r = await row(id);
       expect(r).toMatchObject({ status: 'abandoned', attempts: 8, text: '', recipient: 'é***@example.fr', sent_at: null, erased_at: clock.now(), subject: CODE_MAIL.subject });
       expect(r.last_error).toMatch(/^SMTP 451/);
-      expect(smtp.received).toHaveLength(0);
+      expect(servers.smtp.received).toHaveLength(0);
       for (const s of SECRETS) expect(await dump()).not.toContain(s);
       expect(logs.lines()).toContain(`messaging: abandoned channel=email to=é***@example.fr id=${id}`);
       for (const s of SECRETS) expect(logs.lines()).not.toContain(s);
@@ -186,7 +177,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       clock.advance(5 * 60_000);
       await ctx.messaging.flush();
       expect(await row(id)).toMatchObject({ status: 'abandoned', attempts: 8, text: '', recipient: '+336******78', erased_at: clock.now() });
-      expect(provider.requests).toHaveLength(0);
+      expect(servers.provider.requests).toHaveLength(0);
     });
 
     it('erases, at its first sweep, the messages delivered before erasure existed; leaves pending ones alone', async () => {
@@ -263,7 +254,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       logs.restore();
     });
 
-    const devEnv = () => ({ NODE_ENV: 'development', SMTP_URL: smtp.url, SMS_PROVIDER_URL: provider.url, MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
+    const devEnv = () => ({ NODE_ENV: 'development', SMTP_URL: servers.smtp.url, SMS_PROVIDER_URL: servers.provider.url, MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
 
     it('keeps every text sent, shown by /dev/messages', async () => {
       t = await buildTestApp({ env: devEnv(), database: await open() });
@@ -278,9 +269,9 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
         { channel: 'sms', to: CODE_SMS.to, subject: CODE_SMS.subject, text: CODE_SMS.text, sentAt: '2026-11-26T09:01:00.000Z' },
         { channel: 'email', to: CODE_MAIL.to, subject: CODE_MAIL.subject, text: CODE_MAIL.text, sentAt: '2026-11-26T09:01:00.000Z' },
       ] satisfies DevMessageJson[]);
-      // Really sent through SMTP and the provider, and kept in the table.
-      expect(smtp.received.map((m) => m.text)).toEqual([CODE_MAIL.text]);
-      expect(provider.requests).toHaveLength(1);
+      // Really sent through SMTP and the servers.provider, and kept in the table.
+      expect(servers.smtp.received.map((m) => m.text)).toEqual([CODE_MAIL.text]);
+      expect(servers.provider.requests).toHaveLength(1);
       expect(await db.selectFrom('outbox_messages').selectAll().where('id', '=', mailId).executeTakeFirstOrThrow()).toMatchObject({
         status: 'sent',
         text: CODE_MAIL.text,
@@ -300,7 +291,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
 
       const res = await t.app.inject({ method: 'GET', url: '/dev/messages', headers: { accept: 'application/json' } });
       expect(res.json()).toEqual([{ channel: 'email', to: 'é***@example.fr', subject: CODE_MAIL.subject, text: '', sentAt: '2026-11-26T09:00:00.000Z' }]);
-      expect(smtp.received.map((m) => m.text)).toEqual([CODE_MAIL.text]);
+      expect(servers.smtp.received.map((m) => m.text)).toEqual([CODE_MAIL.text]);
       const page = await t.app.inject({ method: 'GET', url: '/dev/messages' });
       expect(page.body).toContain('<em>Texte effacé après l’envoi</em>');
       expect(page.body).toContain('<code>OUTBOX_KEEP_SENT_TEXT=false</code>');

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Real servers for the messaging tests: an SMTP server (npm `smtp-server`) and an HTTP SMS
@@ -148,5 +149,30 @@ export async function startSmsProvider(): Promise<TestSmsProvider> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a `describe` block: a real SMTP server and SMS provider, started before its tests and closed
+ * after. Read `servers.smtp` and `servers.provider` inside tests.
+ */
+export function useMessageServers(): { readonly smtp: TestSmtpServer; readonly provider: TestSmsProvider } {
+  let smtp: TestSmtpServer | undefined;
+  let provider: TestSmsProvider | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    provider = await startSmsProvider();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await provider?.close();
+  });
+  return {
+    get smtp() {
+      return smtp!;
+    },
+    get provider() {
+      return provider!;
+    },
   };
 }

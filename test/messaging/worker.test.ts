@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
@@ -7,7 +7,7 @@ import type { MailTransport, SmsProvider } from '../../src/messaging/transports'
 import { DEFAULT_BACKOFF_MS, DeliveryWorker, type MessagingLogger } from '../../src/messaging/worker';
 import { TestClock } from '../../src/shared/clock';
 import { testDatabases } from '../support/databases';
-import { startSmsProvider, startSmtpServer, type TestSmsProvider, type TestSmtpServer } from './servers';
+import { useMessageServers } from './servers';
 
 const CODE_MAIL = {
   channel: 'email' as const,
@@ -23,28 +23,19 @@ function recordingLogger(): MessagingLogger & { lines: string[] } {
 }
 
 describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
-  let smtp: TestSmtpServer;
-  let provider: TestSmsProvider;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-    provider = await startSmsProvider();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await provider?.close();
-  });
+  const servers = useMessageServers();
 
   let handle: DatabaseHandle;
   let ctx: AppContext;
   let clock: TestClock;
   beforeEach(async () => {
-    smtp.received.length = 0;
-    provider.requests.length = 0;
-    smtp.rejectNext(0);
-    provider.respondWith();
+    servers.smtp.received.length = 0;
+    servers.provider.requests.length = 0;
+    servers.smtp.rejectNext(0);
+    servers.provider.respondWith();
     handle = await open();
     clock = new TestClock();
-    const config = testConfig({ SMTP_URL: smtp.url, SMS_PROVIDER_URL: provider.url, SMS_PROVIDER_TOKEN: 'jeton-secret-fournisseur', SMS_SENDER: 'MaCaf', MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
+    const config = testConfig({ SMTP_URL: servers.smtp.url, SMS_PROVIDER_URL: servers.provider.url, SMS_PROVIDER_TOKEN: 'jeton-secret-fournisseur', SMS_SENDER: 'MaCaf', MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
     ctx = await createContext(config, { clock, database: handle });
   });
   afterEach(async () => {
@@ -57,8 +48,8 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     const id = await enqueueMessage(handle.db, CODE_MAIL, clock.now());
     await ctx.messaging.flush();
 
-    expect(smtp.received).toHaveLength(1);
-    const mail = smtp.received[0]!;
+    expect(servers.smtp.received).toHaveLength(1);
+    const mail = servers.smtp.received[0]!;
     expect(mail.to).toEqual(['élise.dupré@example.fr']);
     expect(mail.from).toBe('ne-pas-repondre@caf.example');
     expect(mail.subject).toBe('Votre code de vérification Mon Compte');
@@ -74,8 +65,8 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     const id = await enqueueMessage(handle.db, CODE_SMS, clock.now());
     await ctx.messaging.flush();
 
-    expect(provider.requests).toHaveLength(1);
-    const req = provider.requests[0]!;
+    expect(servers.provider.requests).toHaveLength(1);
+    const req = servers.provider.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.headers.authorization).toBe('Bearer jeton-secret-fournisseur');
     expect(req.headers['content-type']).toMatch(/^application\/json/);
@@ -84,7 +75,7 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
   });
 
   it('retries an SMS with backoff when the provider answers 500, then sends it', async () => {
-    provider.respondWith(500);
+    servers.provider.respondWith(500);
     const id = await enqueueMessage(handle.db, CODE_SMS, clock.now());
     const t0 = clock.now();
     await ctx.messaging.flush();
@@ -95,17 +86,17 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
 
     clock.advance(29_999);
     await ctx.messaging.flush();
-    expect(provider.requests).toHaveLength(1); // not due yet
+    expect(servers.provider.requests).toHaveLength(1); // not due yet
 
     clock.advance(1);
     await ctx.messaging.flush();
-    expect(provider.requests).toHaveLength(2);
+    expect(servers.provider.requests).toHaveLength(2);
     r = await row(id);
     expect(r).toMatchObject({ status: 'sent', attempts: 2, last_error: null, sent_at: t0 + 30_000 });
   });
 
   it('retries an e-mail when the SMTP server refuses it (451), then delivers it once', async () => {
-    smtp.rejectNext(2);
+    servers.smtp.rejectNext(2);
     const id = await enqueueMessage(handle.db, CODE_MAIL, clock.now());
     const t0 = clock.now();
     await ctx.messaging.flush();
@@ -121,12 +112,12 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     clock.advance(120_000);
     await ctx.messaging.flush();
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]!.text).toBe(CODE_MAIL.text);
+    expect(servers.smtp.received).toHaveLength(1);
+    expect(servers.smtp.received[0]!.text).toBe(CODE_MAIL.text);
   });
 
   it('abandons a message after 8 failed attempts, following the backoff schedule', async () => {
-    provider.respondWith(...Array<number>(20).fill(503));
+    servers.provider.respondWith(...Array<number>(20).fill(503));
     const id = await enqueueMessage(handle.db, CODE_SMS, clock.now());
     const schedule: number[] = [];
     for (let i = 0; i < 8; i++) {
@@ -139,11 +130,11 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     const r = await row(id);
     expect(r).toMatchObject({ status: 'abandoned', attempts: 8, last_error: 'HTTP 503', sent_at: null });
     expect(schedule).toEqual(DEFAULT_BACKOFF_MS.slice(0, 7));
-    expect(provider.requests).toHaveLength(8);
+    expect(servers.provider.requests).toHaveLength(8);
 
     clock.advance(7 * 24 * 3_600_000);
     await ctx.messaging.flush();
-    expect(provider.requests).toHaveLength(8); // never tried again
+    expect(servers.provider.requests).toHaveLength(8); // never tried again
   });
 
   it('records a timeout of the SMS provider as a failure', async () => {
@@ -152,10 +143,10 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
       db: handle.db,
       clock,
       mail: { name: 'unused', send: async () => {} },
-      sms: createHttpSmsProvider({ url: provider.url, token: 't', sender: 'MaCaf', timeoutMs: 200 }),
+      sms: createHttpSmsProvider({ url: servers.provider.url, token: 't', sender: 'MaCaf', timeoutMs: 200 }),
       logger: recordingLogger(),
     });
-    provider.respondWith('hang');
+    servers.provider.respondWith('hang');
     const id = await enqueueMessage(handle.db, CODE_SMS, clock.now());
     await worker.flush();
     expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, last_error: 'HTTP délai dépassé (200 ms)' });
@@ -168,12 +159,12 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
 
     clock.advance(5 * 60_000 - 1);
     await ctx.messaging.flush();
-    expect(provider.requests).toHaveLength(0);
+    expect(servers.provider.requests).toHaveLength(0);
     expect((await row(id)).status).toBe('sending');
 
     clock.advance(1);
     await ctx.messaging.flush();
-    expect(provider.requests).toHaveLength(1);
+    expect(servers.provider.requests).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 

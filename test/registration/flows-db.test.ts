@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { testConfig } from '../../src/config/config';
-import { createContext } from '../../src/context';
 import { DEMO_PASSWORD, DEMO_PROVISIONAL_ID, demoAccounts, seedDemoData } from '../../src/demo/seed';
 import { findFlow, insertFlow, updateFlow, deleteExpiredFlows } from '../../src/flows/registration/repository';
 import { RegistrationService } from '../../src/flows/registration/service';
 import { registrationService } from '../../src/http/pages/registration/routes';
 import { findAccountByLoginId } from '../../src/accounts/repository';
-import { TestClock } from '../../src/shared/clock';
-import { testDatabases } from '../support/databases';
+import { testDatabases, withTestContext } from '../support/databases';
 import { PASSWORD, freshMarie, lastCode } from './support';
 
 describe.each(testDatabases)('registration flows on $name', ({ open }) => {
-  const withContext = async (run: (ctx: Awaited<ReturnType<typeof createContext>>, clock: TestClock) => Promise<void>) => {
-    const clock = new TestClock();
-    const ctx = await createContext(testConfig(), { clock, database: await open() });
-    try {
-      await run(ctx, clock);
-    } finally {
-      await ctx.close();
-    }
-  };
+  const withContext = (run: Parameters<typeof withTestContext>[1]) => withTestContext(open, run);
 
   it('stores, reads and updates a flow with optimistic versions', () =>
     withContext(async (ctx) => {

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import { testConfig } from '../../src/config/config';
+import { createContext, type AppContext } from '../../src/context';
+import { TestClock } from '../../src/shared/clock';
 
 /**
  * The databases every data-layer test runs on: SQLite (in memory) and PostgreSQL — the real server
@@ -57,4 +60,18 @@ async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
       }
     },
   };
+}
+
+/**
+ * Runs `run` with an application context on a new database of `open` (a test clock too), and
+ * closes both after — for data-layer tests that go through the services, not HTTP.
+ */
+export async function withTestContext(open: () => Promise<DatabaseHandle>, run: (ctx: AppContext, clock: TestClock) => Promise<void>): Promise<void> {
+  const clock = new TestClock();
+  const ctx = await createContext(testConfig(), { clock, database: await open() });
+  try {
+    await run(ctx, clock);
+  } finally {
+    await ctx.close();
+  }
 }
