@@ -107,8 +107,8 @@ export class DeliveryWorker {
   private running = false;
   /** incremented by start(): a loop left over from before a stop() never reschedules itself */
   private generation = 0;
-  /** the tick in progress, if any: ticks of one worker never overlap */
-  private current: Promise<number> | undefined;
+  /** the round or sweep in progress, if any (it never rejects): they never overlap */
+  private current: Promise<void> | undefined;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.db = o.db;
@@ -147,7 +147,7 @@ export class DeliveryWorker {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.current?.catch(() => 0);
+    await this.current;
   }
 
   /** stop(), then closes the transports (SMTP connections): the end of the worker's life. */
@@ -168,12 +168,21 @@ export class DeliveryWorker {
    * retention sweep when it is due. Returns how many were claimed.
    */
   tick(): Promise<number> {
-    const previous = this.current ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => this.round());
-    this.current = next;
-    void next.finally(() => {
-      if (this.current === next) this.current = undefined;
-    }).catch(() => {});
+    return this.oneAtATime(() => this.round());
+  }
+
+  /** Runs `work` after the round or sweep in progress (never two at once); stop() waits for the last. */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.current ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    const mine = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.current = mine;
+    void mine.finally(() => {
+      if (this.current === mine) this.current = undefined;
+    });
     return next;
   }
 
@@ -202,14 +211,7 @@ export class DeliveryWorker {
    * in progress; never overlaps one.
    */
   sweep(): Promise<SweepResult> {
-    const previous = this.current ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => this.sweepNow(this.clock.now()));
-    this.current = next.then(() => 0);
-    const mine = this.current;
-    void mine.finally(() => {
-      if (this.current === mine) this.current = undefined;
-    }).catch(() => {});
-    return next;
+    return this.oneAtATime(() => this.sweepNow(this.clock.now()));
   }
 
   private async sweepNow(now: number): Promise<SweepResult> {
