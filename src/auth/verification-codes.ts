@@ -26,21 +26,18 @@ export class VerificationCodes {
   ) {}
 
   /**
-   * A new code for `subjectId` (flow or account). Returns the code in clear, to be sent — never stored.
-   * `fresh: true` when the subject was created in the same transaction (a new login flow): it cannot
-   * have earlier codes, so the query voiding them is skipped (one round trip less on the login path).
+   * A new code for `subjectId` (flow or account), the earlier ones voided. Returns the code in clear,
+   * to be sent — never stored.
    */
-  async issue(db: Kysely<Database>, o: { purpose: CodePurpose; subjectId: string; destination: string; fresh?: boolean }): Promise<{ code: string; expiresAt: number }> {
+  async issue(db: Kysely<Database>, o: { purpose: CodePurpose; subjectId: string; destination: string }): Promise<{ code: string; expiresAt: number }> {
     const { code, expiresAt, row } = this.prepare(o);
-    if (!o.fresh) {
-      await db
-        .updateTable('verification_codes')
-        .set({ consumed_at: row.created_at })
-        .where('subject_id', '=', o.subjectId)
-        .where('purpose', '=', o.purpose)
-        .where('consumed_at', 'is', null)
-        .execute();
-    }
+    await db
+      .updateTable('verification_codes')
+      .set({ consumed_at: row.created_at })
+      .where('subject_id', '=', o.subjectId)
+      .where('purpose', '=', o.purpose)
+      .where('consumed_at', 'is', null)
+      .execute();
     await db.insertInto('verification_codes').values(row).execute();
     return { code, expiresAt };
   }

@@ -32,17 +32,7 @@ function flows(db: Kysely<Database>) {
   return db.withTables<{ login_flows: LoginFlowsTable }>();
 }
 
-export async function createFlow(
-  db: Kysely<Database>,
-  f: { kind: FlowKind; accountId: string | null; destination: string | null },
-  now: number,
-): Promise<{ token: string; flow: LoginFlow }> {
-  const created = newFlow(f, now);
-  await flows(db).insertInto('login_flows').values(created.flow).execute();
-  return created;
-}
-
-/** A new flow and the browser's token for it, not yet stored (see `createFlow`, `insertAll`). */
+/** A new flow and the browser's token for it, not yet stored: the caller writes it with its code (`insertAll`). */
 export function newFlow(f: { kind: FlowKind; accountId: string | null; destination: string | null }, now: number): { token: string; flow: LoginFlow } {
   const token = randomToken(32);
   const flow: LoginFlow = {

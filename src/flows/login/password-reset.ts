@@ -1,11 +1,12 @@
 import { findAccountById, findAccountByLoginId, updatePasswordHash, type Account } from '../../accounts/repository';
-import { maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
 import { brokenPasswordRules, type PasswordRuleId } from '../../auth/passwords';
 import type { CodeCheck } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
-import { enqueueMessage } from '../../messaging/outbox';
+import { insertAll } from '../../db/insert-all';
+import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { hmac } from '../../shared/crypto';
-import { advanceFlow, consumeFlow, createFlow, findFlow, type LoginFlow } from './flows';
+import { advanceFlow, consumeFlow, findFlow, newFlow, type LoginFlow } from './flows';
 import { MAX_RESENDS_PER_FLOW, normaliseLoginId, type ResendStep } from './login';
 import { passwordChangedMessage, resetCodeMessage } from './messages';
 
@@ -35,15 +36,22 @@ export async function requestPasswordReset(ctx: AppContext, i: { identifier: str
 
   const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
   const now = ctx.clock.now();
-  const flowToken = await db.transaction().execute(async (trx) => {
-    const { token, flow } = await createFlow(trx, { kind: 'password_reset', accountId: account?.id ?? null, destination: account?.contact_value ?? null }, now);
-    const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '', fresh: true });
-    if (account) await enqueueMessage(trx, resetCodeMessage(account, code), now);
-    await recordAudit(trx, { type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } }, now);
-    if (account) await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind } }, now);
-    return token;
-  });
-  return { kind: 'code_sent', flowToken };
+  // One atomic write (a single statement on PostgreSQL), as the login's: the flow and its code
+  // (a new flow has no earlier code to void), and for an account the message and the code_sent event.
+  const { token, flow } = newFlow({ kind: 'password_reset', accountId: account?.id ?? null, destination: account?.contact_value ?? null }, now);
+  const code = ctx.codes.prepare({ purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '' });
+  await insertAll(ctx.database, [
+    { table: 'login_flows', values: { ...flow } },
+    { table: 'verification_codes', values: { ...code.row } },
+    { table: 'audit_events', values: auditRow({ type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } }, now) },
+    ...(account
+      ? [
+          { table: 'outbox_messages', values: { ...outboxRow(resetCodeMessage(account, code.code), now) } },
+          { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind } }, now) },
+        ]
+      : []),
+  ]);
+  return { kind: 'code_sent', flowToken: token };
 }
 
 export interface PendingReset {
