@@ -8,19 +8,13 @@ import { TestClock } from '../../src/shared/clock';
 import { buildTestApp, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
 import { useMessageServers, type TestSmsProvider, type TestSmtpServer } from './servers';
+import { CODE_MAIL, CODE_SMS } from './fixtures';
 
 /**
  * The outbox forgets what it sent: text erased and recipient masked once a message is delivered or
  * abandoned (production), kept for /dev/messages (development), rows deleted after the retention.
  * Through the real SMTP server and SMS provider of ./servers.ts, on SQLite and PostgreSQL.
  */
-const CODE_MAIL = {
-  channel: 'email' as const,
-  to: 'élise.dupré@example.fr',
-  subject: 'Votre code de vérification Mon Compte',
-  text: 'Bonjour,\n\nVotre code de vérification est 482913. Il est valable 10 minutes.\n\nÀ bientôt sur Mon Compte — votre Caf.',
-};
-const CODE_SMS = { channel: 'sms' as const, to: '+33612345678', subject: 'Code de vérification', text: 'Mon Compte Caf : votre code est 736204 (valable 10 min).' };
 /** What must never remain in the table (after erasure) nor appear in a log line. */
 const SECRETS = ['482913', '736204', 'élise.dupré', '612345678', 'Bonjour', 'valable'];
 const DAY = 24 * 3_600_000;

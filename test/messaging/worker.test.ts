@@ -8,14 +8,8 @@ import { DEFAULT_BACKOFF_MS, DeliveryWorker, type MessagingLogger } from '../../
 import { TestClock } from '../../src/shared/clock';
 import { testDatabases } from '../support/databases';
 import { useMessageServers } from './servers';
+import { CODE_MAIL, CODE_SMS } from './fixtures';
 
-const CODE_MAIL = {
-  channel: 'email' as const,
-  to: 'élise.dupré@example.fr',
-  subject: 'Votre code de vérification Mon Compte',
-  text: 'Bonjour,\n\nVotre code de vérification est 482913. Il est valable 10 minutes.\n\nÀ bientôt sur Mon Compte — votre Caf.',
-};
-const CODE_SMS = { channel: 'sms' as const, to: '+33612345678', subject: 'Code de vérification', text: 'Mon Compte Caf : votre code est 736204 (valable 10 min).' };
 
 function recordingLogger(): MessagingLogger & { lines: string[] } {
   const lines: string[] = [];
