@@ -15,6 +15,7 @@ import { LoginThrottle } from './security/login-throttle';
 import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { systemClock, type Clock } from './shared/clock';
+import { createLogger, type Logger } from './shared/logger';
 
 /**
  * The composition root: builds every service once, from the configuration, and passes them
@@ -24,6 +25,8 @@ export interface AppContext {
   config: Config;
   database: DatabaseHandle;
   clock: Clock;
+  /** the one logger (pino): server, worker, start-up messages (src/shared/logger.ts) */
+  logger: Logger;
   passwords: PasswordHasher;
   codes: VerificationCodes;
   /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/auth/http-session.ts */
@@ -50,6 +53,8 @@ export interface ContextOptions {
   database?: DatabaseHandle;
   /** start the outbox delivery worker polling now (default false: src/main.ts starts it after listen; tests call messaging.flush()) */
   startWorker?: boolean;
+  /** default: createLogger for the configuration's environment */
+  logger?: Logger;
 }
 
 export async function createContext(config: Config, o: ContextOptions = {}): Promise<AppContext> {
@@ -58,12 +63,14 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const clock = o.clock ?? systemClock;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const rateLimiter = o.rateLimiter ?? (redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(() => clock.now()));
-  const messaging = createMessaging(config, database.db, clock);
+  const logger = o.logger ?? createLogger({ env: config.env, level: process.env.LOG_LEVEL });
+  const messaging = createMessaging(config, database.db, clock, { logger: logger.child({ module: 'messaging' }) });
   if (o.startWorker) messaging.worker.start();
   const ctx: AppContext = {
     config,
     database,
     clock,
+    logger,
     passwords: createPasswordHasher(config.argon2),
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter,

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, demoAccounts, seedDemoData } from './demo/seed';
 import { DEV_CLIENT, startStandinForApp } from './franceconnect-standin';
 import { buildServer } from './http/server';
 import { loadPlaceData } from './identity';
+import { createLogger } from './shared/logger';
 
 /** Starts Mon Compte: configuration → context → HTTP server (and, in development, its companions). */
 async function main(): Promise<void> {
@@ -12,11 +13,13 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(e.message);
+      createLogger({ env: 'development' }).fatal(e.message);
       process.exit(1);
     }
     throw e;
   }
+  // Start-up messages go through the application's logger (readable lines in development, JSON in production).
+  const log = createLogger({ env: config.env, level: process.env.LOG_LEVEL });
   // FranceConnect stand-in (development): started first, so that the application's first
   // FranceConnect login finds it; it knows the application's client and redirect URIs.
   const fc = config.franceConnect;
@@ -32,21 +35,20 @@ async function main(): Promise<void> {
     : undefined;
   // The communes and countries (births since 1943) are loaded before the first request, not during it.
   const places = loadPlaceData();
-  console.log(`Lieux de naissance : ${places.communes} communes et ${places.countries} pays chargés en ${Math.round(places.loadMs)} ms`);
-  const ctx = await createContext(config);
+  log.info(`Lieux de naissance : ${places.communes} communes et ${places.countries} pays chargés en ${Math.round(places.loadMs)} ms`);
+  const ctx = await createContext(config, { logger: log });
   // Builds (and so validates) the FranceConnect client now rather than at the first login.
-  console.log(`FranceConnect${standin ? ' (démonstration)' : ''} : ${ctx.franceConnect.client.config.issuerUrl}`);
+  log.info(`FranceConnect${standin ? ' (démonstration)' : ''} : ${ctx.franceConnect.client.config.issuerUrl}`);
   if (config.demoData) {
     const created = await seedDemoData(ctx);
-    if (created) console.log(`Données de démonstration : ${created} comptes créés`);
+    if (created) log.info(`Données de démonstration : ${created} comptes créés`);
   }
   const app = await buildServer(ctx);
   await app.listen({ port: config.port, host: config.host });
   ctx.messaging.worker.start();
-  console.log(`\nMon Compte est démarré : ${config.baseUrl}`);
-  if (config.demoData) console.log(`Compte de démonstration : identifiant ${demoAccounts[0]!.login_id}, mot de passe ${DEMO_PASSWORD} (les autres : README.md)`);
-  if (config.env === 'development') console.log(`Messages envoyés (codes, e-mails, SMS) : ${config.baseUrl}/dev/messages`);
-  console.log('');
+  log.info(`Mon Compte est démarré : ${config.baseUrl}`);
+  if (config.demoData) log.info(`Compte de démonstration : identifiant ${demoAccounts[0]!.login_id}, mot de passe ${DEMO_PASSWORD} (les autres : README.md)`);
+  if (config.env === 'development') log.info(`Messages envoyés (codes, e-mails, SMS) : ${config.baseUrl}/dev/messages`);
 
   const stop = async () => {
     await app.close();

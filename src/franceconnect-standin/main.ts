@@ -103,7 +103,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a program (`tsx src/franceconnect-standin/main.ts`), not when bundled into the server.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && import.meta.url.endsWith('/franceconnect-standin/main.ts')) {
   main().catch((err: unknown) => {
     console.error(err);
     process.exit(1);

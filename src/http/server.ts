@@ -1,16 +1,16 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
-import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { registerErrorHandling } from './errors';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
+import { securityHeaders } from './security/headers';
+import { IMMUTABLE_CACHE, isFingerprinted, publicDir } from './assets';
+import { cachePolicy } from './cache';
+import { FRANCECONNECT_ABOUT_PATH } from './views/franceconnect';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
@@ -23,7 +23,22 @@ import { registrationPages, registrationService } from './pages/registration/rou
 import { devMessagesPage } from '../messaging/dev-page';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 
-const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
+/**
+ * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
+ * hold no form (see cache.ts). Route patterns, as Fastify names them.
+ */
+const PUBLIC_ROUTES = new Set([
+  '/',
+  '/aide',
+  '/accessibilite',
+  '/donnees-personnelles',
+  '/mon-compte',
+  '/aides-et-demarches',
+  '/aides-et-demarches/mes-demarches',
+  '/aides-et-demarches/mes-demarches/:theme',
+  '/aides-et-demarches/prestations/:slug',
+  FRANCECONNECT_ABOUT_PATH,
+]);
 
 /**
  * The HTTP layer: pages (server-rendered HTML) and the JSON API, from the same core.
@@ -34,47 +49,47 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
-    logger:
-      config.env === 'test'
-        ? false
-        : {
-            level: process.env.LOG_LEVEL ?? 'info',
-            // Never log secrets: cookies, authorisation headers, form bodies are not logged.
-            redact: { paths: LOG_REDACT_PATHS, censor: LOG_REDACT_CENSOR },
-          },
+    // The context's logger (src/shared/logger.ts: redacts cookies, passwords, codes…); none in tests.
+    ...(config.env === 'test' ? { logger: false } : { loggerInstance: ctx.logger as FastifyBaseLogger }),
   });
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'", ...formTargets(ctx)],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: config.isProduction ? [] : null,
+  const headers = securityHeaders(
+    {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'", ...formTargets(ctx)],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          upgradeInsecureRequests: config.isProduction ? [] : null,
+        },
       },
+      strictTransportSecurity: config.isProduction ? { maxAge: 63072000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
     },
-    strictTransportSecurity: config.isProduction ? { maxAge: 63072000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
+    { 'permissions-policy': 'camera=(), microphone=(), geolocation=()' },
+  );
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
-  });
+  app.addHook('onSend', cachePolicy(PUBLIC_ROUTES));
+  // Asset names carry their content hash (scripts/build-assets.ts): a year, immutable.
   await app.register(fastifyStatic, {
-    root: join(publicDir),
+    root: publicDir,
     prefix: '/assets/',
     decorateReply: false,
-    setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=3600'),
+    cacheControl: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', isFingerprinted(path) ? IMMUTABLE_CACHE : 'no-cache'),
   });
 
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });

@@ -27,6 +27,9 @@ describe('parseMobilePhone', () => {
     ['00687 91 12 34', '+687911234', 'NC', '91 12 34'],
     ['+689 87 12 34 56', '+68987123456', 'PF', '87 12 34 56'],
     ['+681 82 12 34', '+681821234', 'WF', '82 12 34'],
+    ['07 30 12 34 56', '+33730123456', 'FR', '07 30 12 34 56'],
+    ['0639 40 12 34', '+262639401234', 'YT', '06 39 40 12 34'], // a block the metadata lists
+    ['+590 690 00 12 34', '+590690001234', 'GP', '06 90 00 12 34'],
   ])('%s → %s (%s)', (input, e164, territory, national) => {
     expect(parseMobilePhone(input)).toEqual({ ok: true, value: { e164, territory, national } });
   });
@@ -44,6 +47,8 @@ describe('parseMobilePhone', () => {
     ['+687 27 12 34', 'PHONE_NOT_MOBILE'],
     ['+689 40 12 34 56', 'PHONE_NOT_MOBILE'],
     ['+681 72 12 34', 'PHONE_NOT_MOBILE'],
+    ['07 12 34 56 78', 'PHONE_INVALID'], // 07 0x–07 2x: not allotted to mobiles
+    ['+33 7 02 34 56 78', 'PHONE_INVALID'],
     ['06 12 34 56 7', 'PHONE_INVALID'],
     ['06 12 34 56 789', 'PHONE_INVALID'],
     ['06 12 AB 56 78', 'PHONE_INVALID'],

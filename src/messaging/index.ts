@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock';
 import { createHttpSmsProvider } from './sms-http';
 import { createSmtpTransport } from './smtp';
 import { captureMailTransport, captureSmsProvider, type MailTransport, type SmsProvider } from './transports';
-import { DeliveryWorker, consoleMessagingLogger, silentMessagingLogger, type DeliveryWorkerOptions, type MessagingLogger } from './worker';
+import { DeliveryWorker, type DeliveryWorkerOptions, type MessagingLogger } from './worker';
 
 export { enqueueMessage, listOutbox, type OutboxEntry, type OutgoingMessage } from './outbox';
 export { DeliveryWorker, type DeliveryWorkerOptions, type MessagingLogger, type SweepResult } from './worker';
@@ -38,7 +38,7 @@ export function createMessaging(
     db,
     clock,
     ...transportsFromConfig(config),
-    logger: o.logger ?? (config.env === 'test' ? silentMessagingLogger : consoleMessagingLogger),
+    ...(o.logger ? { logger: o.logger } : {}),
     keepSentText: config.outbox.keepSentText,
     retentionMs: config.outbox.retentionDays * 24 * 3_600_000,
     ...o.worker,

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxMessagesTable } from '../db/schema';
 import type { Clock } from '../shared/clock';
+import { createLogger } from '../shared/logger';
 import { DeliveryError, maskRecipient, type MailTransport, type SmsProvider } from './transports';
 
 type OutboxRow = Selectable<OutboxMessagesTable>;
@@ -11,10 +12,6 @@ export interface MessagingLogger {
   warn(line: string): void;
 }
 
-export const consoleMessagingLogger: MessagingLogger = {
-  info: (l) => console.log(l),
-  warn: (l) => console.warn(l),
-};
 export const silentMessagingLogger: MessagingLogger = { info: () => {}, warn: () => {} };
 
 /** Delays before the 2nd, 3rd… attempt; the last one repeats. */
@@ -113,7 +110,7 @@ export class DeliveryWorker {
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.db = o.db;
     this.clock = o.clock;
-    this.logger = o.logger ?? consoleMessagingLogger;
+    this.logger = o.logger ?? createLogger({ env: 'production' }).child({ module: 'messaging' });
     this.pollIntervalMs = o.pollIntervalMs ?? 1000;
     this.batchSize = o.batchSize ?? 10;
     this.maxAttempts = o.maxAttempts ?? 8;

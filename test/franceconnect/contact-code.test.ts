@@ -5,6 +5,7 @@ import { findCitizen, type RunningStandin } from '../../src/franceconnect-standi
 import { nirKey } from '../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { configFor, franceConnectAs, lastCode, location, startStandinFor, text } from './support';
+import { assetUrl } from '../../src/http/assets';
 
 /**
  * « Créer mon compte avec FranceConnect »: its contact and code steps keep every rule of the
@@ -104,7 +105,7 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     const b = await atCode(to);
     t.clock.advance(20_000);
     const page = await b.get('/franceconnect/code');
-    expect(page.body).toContain('<script src="/assets/js/countdown.js"');
+    expect(page.body).toContain(`<script src="${assetUrl('/assets/js/countdown.js')}"`);
     expect(page.body).toContain('data-countdown="40" data-countdown-button="resend"');
     expect(text(page.body)).toContain('Vous pourrez demander un nouveau code dans 40 secondes.');
     expect(page.body).toMatch(/<form method="post" action="\/franceconnect\/code\/renvoyer"[\s\S]*<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" id="resend">Renvoyer un code<\/button>/);

@@ -4,6 +4,7 @@ import { TestBrowser } from '../support/app';
 import { franceConnectAs, location, useStandinApp } from '../franceconnect/support';
 import { freshMarie, lastCode, walkTo } from '../registration/support';
 import { PASSWORD, createTestAccount, logIn } from './helpers';
+import { assetUrl } from '../../src/http/assets';
 
 /**
  * The five places a person types a 6-digit code — « Créer Mon Compte », its FranceConnect variant,
@@ -88,7 +89,7 @@ describe('a code typed: the same words in the five places', () => {
       expect(res.body).not.toContain('Modifiez vos coordonnées de contact</a> (vos autres réponses sont gardées)');
       return;
     }
-    expect(res.body).toContain('<script src="/assets/js/countdown.js"');
+    expect(res.body).toContain(`<script src="${assetUrl('/assets/js/countdown.js')}"`);
     expect(res.body).toContain('data-countdown="40" data-countdown-button="resend" data-countdown-done="Vous pouvez demander un nouveau code.">Vous pourrez demander un nouveau code dans 40 secondes.</p>');
     expect(res.body).toContain(
       `<form method="post" action="${page}/renvoyer" novalidate id="renvoyer">`,

@@ -3,6 +3,7 @@ import { testConfig } from '../../src/config/config';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
 import { PASSWORD, auditTypes, createTestAccount, lastCodeSentTo, location, logIn, outboxTo } from './helpers';
+import { assetUrl } from '../../src/http/assets';
 
 const argon2Fast = { ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '2' };
 
@@ -62,7 +63,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     expect(home.body).toContain('href="/mon-espace/securite">Sécurité du compte</a>');
     expect(home.body).toContain('Se déconnecter');
     expect(home.body).toContain('href="/mon-espace">Mon Compte');
-    expect(home.body).toContain('src="/assets/js/session-timeout.js"');
+    expect(home.body).toContain(`src="${assetUrl('/assets/js/session-timeout.js')}"`);
     // The code is single use and the flow is gone.
     expect(location(await b.get('/connexion/code'))).toBe('/connexion?message=connexion');
     expect(await auditTypes(t.ctx, account.id)).toEqual(['code_sent', 'login_succeeded']);

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, testConfig, type Config } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { enqueueMessage } from '../../src/messaging/outbox';
 import type { DevMessageJson } from '../../src/messaging/dev-page';
 import { TestClock } from '../../src/shared/clock';
+import { createLogger, type Logger } from '../../src/shared/logger';
 import { buildTestApp, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
 import { useMessageServers, type TestSmsProvider, type TestSmtpServer } from './servers';
@@ -37,13 +38,11 @@ function productionConfig(smtp: TestSmtpServer, provider: TestSmsProvider, extra
   });
 }
 
-/** Captures console.log / console.warn (the production messaging logger writes there). */
-function captureConsole(): { lines: () => string; restore: () => void } {
-  const spies: MockInstance[] = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'warn').mockImplementation(() => {})];
-  return {
-    lines: () => spies.flatMap((s) => s.mock.calls.map((c) => c.map(String).join(' '))).join('\n'),
-    restore: () => spies.forEach((s) => s.mockRestore()),
-  };
+/** Captures what the application's logger writes (its messages), as the production logger would write it. */
+function captureLogs(): { logger: Logger; lines: () => string; restore: () => void } {
+  const lines: string[] = [];
+  const logger = createLogger({ env: 'production', destination: { write: (json: string) => void lines.push(String((JSON.parse(json) as { msg?: string }).msg ?? json)) } });
+  return { logger, lines: () => lines.join('\n'), restore: () => undefined };
 }
 
 describe('outbox settings (loadConfig)', () => {
@@ -86,12 +85,12 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
     let handle: DatabaseHandle;
     let ctx: AppContext;
     let clock: TestClock;
-    let logs: ReturnType<typeof captureConsole>;
+    let logs: ReturnType<typeof captureLogs>;
     beforeEach(async () => {
-      logs = captureConsole();
+      logs = captureLogs();
       handle = await open();
       clock = new TestClock();
-      ctx = await createContext(productionConfig(servers.smtp, servers.provider, { OUTBOX_RETENTION_DAYS: '7' }), { clock, database: handle });
+      ctx = await createContext(productionConfig(servers.smtp, servers.provider, { OUTBOX_RETENTION_DAYS: '7' }), { clock, database: handle, logger: logs.logger });
     });
     afterEach(async () => {
       await ctx?.close();
@@ -234,10 +233,10 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
 
   describe('in development', () => {
     let t: TestApp;
-    let logs: ReturnType<typeof captureConsole>;
+    let logs: ReturnType<typeof captureLogs>;
     let level: string | undefined;
     beforeEach(() => {
-      logs = captureConsole();
+      logs = captureLogs();
       level = process.env.LOG_LEVEL;
       process.env.LOG_LEVEL = 'silent'; // the development server logs requests
     });
@@ -251,7 +250,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
     const devEnv = () => ({ NODE_ENV: 'development', SMTP_URL: servers.smtp.url, SMS_PROVIDER_URL: servers.provider.url, MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
 
     it('keeps every text sent, shown by /dev/messages', async () => {
-      t = await buildTestApp({ env: devEnv(), database: await open() });
+      t = await buildTestApp({ env: devEnv(), database: await open(), logger: logs.logger });
       expect(t.ctx.config.outbox.keepSentText).toBe(true);
       const db = t.ctx.database.db;
       const mailId = await enqueueMessage(db, CODE_MAIL, t.clock.now());
@@ -280,7 +279,7 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
     });
 
     it('with OUTBOX_KEEP_SENT_TEXT=false, erases as in production and the page says so', async () => {
-      t = await buildTestApp({ env: { ...devEnv(), OUTBOX_KEEP_SENT_TEXT: 'false' }, database: await open() });
+      t = await buildTestApp({ env: { ...devEnv(), OUTBOX_KEEP_SENT_TEXT: 'false' }, database: await open(), logger: logs.logger });
       await enqueueMessage(t.ctx.database.db, CODE_MAIL, t.clock.now());
 
       const res = await t.app.inject({ method: 'GET', url: '/dev/messages', headers: { accept: 'application/json' } });

@@ -4,6 +4,7 @@ import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { buildServer } from '../../src/http/server';
 import { TestClock } from '../../src/shared/clock';
+import type { Logger } from '../../src/shared/logger';
 
 /**
  * A whole application for HTTP tests through Fastify's `inject` (no socket): its own in-memory
@@ -17,11 +18,11 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  o: { env?: Record<string, string>; database?: DatabaseHandle; config?: Config; extraRoutes?: (app: FastifyInstance) => void } = {},
+  o: { env?: Record<string, string>; database?: DatabaseHandle; config?: Config; extraRoutes?: (app: FastifyInstance) => void; logger?: Logger } = {},
 ): Promise<TestApp> {
   const config = o.config ?? testConfig(o.env);
   const clock = new TestClock();
-  const ctx = await createContext(config, { clock, ...(o.database ? { database: o.database } : {}) });
+  const ctx = await createContext(config, { clock, ...(o.database ? { database: o.database } : {}), ...(o.logger ? { logger: o.logger } : {}) });
   const app = await buildServer(ctx);
   o.extraRoutes?.(app);
   await app.ready();

@@ -11,6 +11,14 @@ declare module 'fastify' {
 
 const COOKIE = 'mc_csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const REPLY = 'csrfReply';
+const TOKEN = 'csrfTokenValue';
+type CsrfRequest = FastifyRequest & { [REPLY]: FastifyReply | null; [TOKEN]: string | null };
+
+/** True when this request's page holds a form (it asked for a CSRF token): it must not be cached. */
+export function csrfTokenIssued(req: FastifyRequest): boolean {
+  return (req as CsrfRequest)[TOKEN] !== null;
+}
 
 /**
  * CSRF protection on every state-changing request:
@@ -23,16 +31,29 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl: string; secureCookies: boolean }): void {
   const ourOrigin = new URL(o.baseUrl).origin;
-  app.decorateRequest('csrfToken', '');
+  // The token is made when a page first asks for it (a form), not for every request: a page
+  // without a form sets no cookie and stays cacheable, and a request pays no HMAC it does not use.
+  app.decorateRequest(REPLY, null);
+  app.decorateRequest(TOKEN, null);
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest): string {
+      const self = this as CsrfRequest;
+      if (self[TOKEN] === null) {
+        let browserSecret = self.cookies[COOKIE];
+        if (!browserSecret || browserSecret.length < 32) {
+          browserSecret = randomToken();
+          self[REPLY]?.setCookie(COOKIE, browserSecret, { path: '/', httpOnly: true, sameSite: 'lax', secure: o.secureCookies });
+          self.cookies[COOKIE] = browserSecret;
+        }
+        self[TOKEN] = hmac(o.secret, 'csrf', browserSecret);
+      }
+      return self[TOKEN];
+    },
+  });
 
-  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    let browserSecret = req.cookies[COOKIE];
-    if (!browserSecret || browserSecret.length < 32) {
-      browserSecret = randomToken();
-      reply.setCookie(COOKIE, browserSecret, { path: '/', httpOnly: true, sameSite: 'lax', secure: o.secureCookies });
-      req.cookies[COOKIE] = browserSecret;
-    }
-    req.csrfToken = hmac(o.secret, 'csrf', browserSecret);
+  app.addHook('onRequest', (req, reply, done) => {
+    (req as CsrfRequest)[REPLY] = reply;
+    done();
   });
 
   app.addHook('preHandler', async (req: FastifyRequest) => {

@@ -1,3 +1,4 @@
+import { assetUrl } from '../assets';
 import { html, type HtmlValue, type SafeHtml } from './html';
 
 export interface LayoutOptions {
@@ -29,9 +30,9 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
   <title>${title}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
   <meta name="theme-color" content="#114a8b">
-  <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-  <link rel="stylesheet" href="/assets/app.css">
-  ${(o.stylesheets ?? []).map((s) => html`<link rel="stylesheet" href="${s}">`)}
+  <link rel="icon" href="${assetUrl('/assets/favicon.svg')}" type="image/svg+xml">
+  <link rel="stylesheet" href="${assetUrl('/assets/app.css')}">
+  ${(o.stylesheets ?? []).map((s) => html`<link rel="stylesheet" href="${assetUrl(s)}">`)}
 </head>
 <body class="govuk-template__body">
   <a href="#contenu" class="govuk-skip-link" data-module="govuk-skip-link">Aller au contenu principal</a>
@@ -71,9 +72,9 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
       </div>
     </div>
   </footer>
-  <script type="module" src="/assets/js/govuk-frontend.min.js"></script>
-  <script type="module" src="/assets/js/app.js"></script>
-  ${(o.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
+  <script type="module" src="${assetUrl('/assets/js/govuk-frontend.min.js')}"></script>
+  <script type="module" src="${assetUrl('/assets/js/app.js')}"></script>
+  ${(o.scripts ?? []).map((s) => html`<script src="${assetUrl(s)}" defer></script>`)}
 </body>
 </html>`;
 }

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMMUTABLE_CACHE, assetUrl, publicDir } from '../../src/http/assets';
+import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { createTestAccount, logIn } from '../login/helpers';
+
+describe('caching: public pages, forms, assets', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a public page without a form sets no cookie and is public with a validator (304 when unchanged)', async () => {
+    for (const url of ['/', '/aides-et-demarches', '/aides-et-demarches/mes-demarches']) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['set-cookie'], url).toBeUndefined();
+      expect(res.headers['cache-control'], url).toMatch(/^public, max-age=\d+$/);
+      expect(res.headers.vary, url).toBe('Cookie');
+      const etag = String(res.headers.etag);
+      expect(etag).toMatch(/^W\/".+"$/);
+      const again = await t.app.inject({ url, headers: { 'if-none-match': etag } });
+      expect(again.statusCode, url).toBe(304);
+      expect(again.body).toBe('');
+    }
+  });
+
+  it('a page with a form gets its CSRF cookie and is never stored', async () => {
+    const res = await t.app.inject({ url: '/connexion' });
+    expect(res.cookies.map((c) => c.name)).toContain('mc_csrf');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+  });
+
+  it('a public page shown to a signed-in person is not public (the header names them)', async () => {
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, await createTestAccount(t.ctx));
+    const home = await b.get('/');
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['cache-control']).toBe('no-store');
+    expect(home.body).toContain('href="/mon-espace"');
+  });
+
+  it('the same CSRF cookie serves every form of a browser: a token is made only once per browser', async () => {
+    const b = new TestBrowser(t.app);
+    await b.get('/connexion');
+    const first = b.cookie('mc_csrf');
+    const token = b.csrfToken();
+    const res = await b.get('/mot-de-passe-oublie');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(b.cookie('mc_csrf')).toBe(first);
+    expect(b.csrfToken()).toBe(token);
+  });
+
+  it('pages name assets by their content hash, served for a year as immutable', async () => {
+    const home = await t.app.inject({ url: '/' });
+    const css = assetUrl('/assets/app.css');
+    expect(css).toMatch(/^\/assets\/app\.[0-9a-f]{12}\.css$/);
+    expect(home.body).toContain(`href="${css}"`);
+    const res = await t.app.inject({ url: css });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe(IMMUTABLE_CACHE);
+    // the stylesheet's fonts are hashed too
+    expect(res.body).toContain(assetUrl('/assets/fonts/source-sans-3-latin-400-normal.woff2'));
+    const manifest = JSON.parse(readFileSync(`${publicDir}/manifest.json`, 'utf8')) as Record<string, string>;
+    expect(manifest['/assets/js/app.js']).toBe(assetUrl('/assets/js/app.js'));
+  });
+});
