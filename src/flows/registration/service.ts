@@ -111,7 +111,8 @@ export class RegistrationService {
     if (!flow) throw new AppError('REGISTRATION_FLOW_NOT_FOUND');
     const t = this.now();
     if (flow.expiresAt <= t) throw new AppError('REGISTRATION_FLOW_EXPIRED');
-    if (flow.state !== 'completed') {
+    // The expiry slides at most once a minute (as sessions do): showing a step writes nothing else.
+    if (flow.state !== 'completed' && t - flow.updatedAt >= 60_000) {
       flow.expiresAt = t + FLOW_TTL_MS;
       await touchFlow(db, id, t, flow.expiresAt);
     }

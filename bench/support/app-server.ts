@@ -1,0 +1,45 @@
+/**
+ * The application in a child process for the benches (see child.ts): its database from
+ * BENCH_DATABASE (a `sqlite:`/`postgres:` URL), sessions on Redis when REDIS_URL is set, logging
+ * off as in tests (the baseline has none either). It creates one account and a signed-in session,
+ * then `BENCH_SESSIONS` more open sessions (memory bench), and says where it listens.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../src/config/config';
+import { createContext } from '../../src/context';
+import { buildServer } from '../../src/http/server';
+import { loadPlaceData } from '../../src/identity';
+import { ready } from './child';
+import { benchAccount, PASSWORD } from './accounts';
+
+const config = loadConfig({
+  NODE_ENV: 'test',
+  DATABASE_URL: process.env.BENCH_DATABASE ?? 'sqlite::memory:',
+  FC_STANDIN: 'false',
+  DEMO_DATA: 'false',
+  LOGIN_SECOND_FACTOR: 'true',
+  ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+});
+const heapBeforePlaces = process.memoryUsage().heapUsed;
+loadPlaceData();
+const placesHeap = process.memoryUsage().heapUsed - heapBeforePlaces;
+const ctx = await createContext(config);
+const app = await buildServer(ctx);
+app.get('/bench/hello', async () => ({ hello: 'world' }));
+await app.listen({ port: 0, host: '127.0.0.1' });
+
+const account = await benchAccount(ctx, 0, await ctx.passwords.hash(PASSWORD));
+const { token } = await ctx.sessions.create({ accountId: account.id, ip: '127.0.0.1', userAgent: 'bench' });
+const extra = Number(process.env.BENCH_SESSIONS ?? 0);
+for (let i = 0; i < extra; i += 100) {
+  await Promise.all(
+    Array.from({ length: Math.min(100, extra - i) }, () =>
+      ctx.sessions.create({ accountId: account.id, ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' }),
+    ),
+  );
+}
+(globalThis as { gc?: () => void }).gc?.();
+ready({ port: (app.server.address() as AddressInfo).port, session: token, accountId: account.id, placesHeap, heapUsed: process.memoryUsage().heapUsed }, async () => {
+  await app.close();
+  await ctx.close();
+});
