@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { cacheStatements } from './statement-cache';
+import { withPreparedStatements } from './prepared-statements';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -50,7 +51,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.error(`database pool: ${err.message}`);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
 
