@@ -4,6 +4,7 @@
  *
  *   npm run bench            # all of them
  *   npm run bench identity   # only those whose file name contains « identity »
+ *   npm run bench scale      # the 10 million accounts bench (long: not part of a plain `npm run bench`)
  *
  * Benchmarks print figures; they never fail on a threshold (targets are read, not asserted).
  * Run them on an otherwise idle machine: the figures are only comparable within one run.
@@ -15,9 +16,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
+/** Long benches (minutes, gigabytes) run only when named: `npm run bench scale`. */
+const LONG = new Set(['scale.ts']);
 const benches = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && f !== 'run-all.ts')
-  .filter((f) => !filter || f.includes(filter))
+  .filter((f) => (filter ? f.includes(filter) : !LONG.has(f)))
   .sort();
 
 if (benches.length === 0) {
