@@ -69,13 +69,17 @@ export function analyse(text: string): string[] {
 export function analyseQuestion(text: string, known: (term: string) => boolean): string[] {
   const terms: string[] = [];
   for (const w of words(text)) {
-    for (const x of unglue(w, known)) if (meaningful(x)) terms.push(stem(x));
+    for (const x of unglue(w, known)) {
+      // A number the knowledge base never mentions says nothing about the topic (« 1/4 d'heure »).
+      if (meaningful(x) && !(/^\d+$/.test(x) && !known(x))) terms.push(stem(x));
+    }
   }
   return terms;
 }
 
 function unglue(w: string, known: (term: string) => boolean): string[] {
   const direct = expand(w);
+  if (STOPWORDS.has(w)) return direct;
   if (w.length < 4 || direct.length > 1 || direct[0] !== w || known(stem(w))) return direct;
   for (const prefix of ['qu', 'l', 'd', 'j', 'n', 'm', 's', 'c']) {
     if (!w.startsWith(prefix)) continue;

@@ -1,7 +1,7 @@
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForSomeoneElse, isVague } from './safety';
+import { asksForAmount, asksForSomeoneElse, isVague } from './safety';
 import { STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
@@ -35,7 +35,7 @@ export interface AssistantAnswer {
 }
 
 /** Below it the assistant says it does not know. */
-export const MIN_CONFIDENCE = 0.3;
+export const MIN_CONFIDENCE = 0.2;
 /** Below it the answer is given with the human contact beside it. */
 const SURE_CONFIDENCE = 0.5;
 const MAX_OTHERS = 3;
@@ -45,6 +45,7 @@ const SCORE_SCALE = 12;
 export const FALLBACK_TOPIC = 'inconnu';
 const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
 const ASSISTANT_TOPIC = 'assistant';
+const AMOUNT_TOPIC = 'montant';
 
 export function topicUrl(id: string): string {
   return `/aide/assistant?sujet=${encodeURIComponent(id)}`;
@@ -62,7 +63,7 @@ export class Assistant {
   constructor(private readonly o: { agencyPhone: string; topics?: Topic[] }) {
     this.topics = o.topics ?? loadKnowledge();
     this.index = new TopicIndex(this.topics);
-    for (const id of [FALLBACK_TOPIC, SOMEONE_ELSE_TOPIC, ASSISTANT_TOPIC, ...Object.values(STEP_TOPICS)]) {
+    for (const id of [FALLBACK_TOPIC, SOMEONE_ELSE_TOPIC, ASSISTANT_TOPIC, AMOUNT_TOPIC, ...Object.values(STEP_TOPICS)]) {
       if (!this.index.topic(id)) throw new Error(`knowledge: topic « ${id} » is missing`);
     }
   }
@@ -74,7 +75,7 @@ export class Assistant {
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
     const picks = this.picks(masked.text, step);
-    const main = picks.reduce<Pick | undefined>((best, p) => (!best || p.confidence > best.confidence ? p : best), undefined) ?? {
+    const main = picks.find((p) => p.confidence >= SURE_CONFIDENCE) ?? picks[0] ?? {
       topic: this.index.topic(FALLBACK_TOPIC)!,
       confidence: 0,
     };
@@ -106,29 +107,32 @@ export class Assistant {
     };
   }
 
-  /** One pick per part of the message that found a topic, in the order they were asked. */
+  /** The topics asked about, in the order they were asked: one or two per part of the message. */
   private picks(text: string, step: AssistantStep | undefined): Pick[] {
     if (asksForSomeoneElse(text)) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
-    const picks: Pick[] = [];
-    for (const part of parts) {
-      const p = this.pickOne(part, step);
-      if (p) picks.push(p);
-    }
-    if (picks.length === 0 && parts.length > 1) {
-      const whole = this.pickOne(text, step);
-      if (whole) picks.push(whole);
-    }
-    return picks;
+    const picks = parts.flatMap((part) => this.pickPart(part, step));
+    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step) : picks;
   }
 
-  private pickOne(text: string, step: AssistantStep | undefined): Pick | undefined {
-    if (isVague(text)) return { topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 };
-    const matches = this.index.find(this.index.terms(text), step);
+  /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
+  private pickPart(text: string, step: AssistantStep | undefined): Pick[] {
+    if (asksForAmount(text)) return [{ topic: this.index.topic(AMOUNT_TOPIC)!, confidence: 0.9 }];
+    if (isVague(text)) return [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }];
+    const terms = this.index.terms(text);
+    const first = this.best(terms, step);
+    if (!first) return [];
+    const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
+    const second = new Set(rest).size >= 2 ? this.best(rest, step) : undefined;
+    return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id ? [first.pick, second.pick] : [first.pick];
+  }
+
+  private best(terms: string[], step: AssistantStep | undefined): { pick: Pick; matched: string[] } | undefined {
+    const matches = this.index.find(terms, step);
     const best = matches[0];
     if (!best) return undefined;
     const confidence = confidenceOf(best, matches[1]);
-    return confidence >= MIN_CONFIDENCE ? { topic: best.topic, confidence } : undefined;
+    return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
   }
 }
 
@@ -150,7 +154,7 @@ function dedupe(picks: Pick[], mainId: string): Pick[] {
 /** « … ? … ! … » and « et aussi », « autre question » start new questions. */
 export function splitQuestions(text: string): string[] {
   return text
-    .split(/[?!;\n]+|\.\s+|\s(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si|et j'|et jai|et je|et mon|et ma|mais)\s/i)
+    .split(/[?!;\n]+|\.\s+|\s(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i)
     .map((s) => s?.trim() ?? '')
     .filter((s) => s.length > 0);
 }

@@ -25,6 +25,7 @@ export const PHRASES: [RegExp, string][] = [
   [/\ba\s*charge\b/g, ' acharge '],
   [/\bimpots?\s*\.\s*gouv\b/g, ' impotsgouv '],
   [/\bqui\s*es\s*-?\s*tu\b/g, ' assistant '],
+  [/\bou\s*en\s*(est|sont|etes|suis)\b/g, ' suivi '],
   [/\baides?\s*personnalisees?\s*(au\s*)?logement\b/g, ' apl '],
   [/\ballocations?\s*(de\s*)?logement\s*(a\s*caractere\s*)?sociale?\b/g, ' als '],
   [/\ballocations?\s*(de\s*)?logement\s*(a\s*caractere\s*)?familiale?\b/g, ' alf '],
@@ -90,7 +91,7 @@ export const STOPWORDS = new Set(
     'fait il ils je j la le les leur leurs lui ma mais me meme mes moi mon ne ni nos notre nous on ont ou par peux peut pouvez ' +
     'pour pourquoi puis puisque quand que quel quelle quelles quels qui quoi sa se ses si son sont suis sur ta te tes toi ton ' +
     'tu un une vos votre vous y est-ce estce oui non alors donc car voila voici svp ok dois doit faut veux voudrais vouloir ' +
-    'besoin sais savoir dire madame monsieur mme mr site page svp hello allo aussi encore deja quoi bien tres trop plus ' +
+    'besoin sais savoir dire madame monsieur mme mr site page svp hello allo aussi encore toujours beaucoup quoi bien tres trop plus ' +
     'sil c l d s n m t qu g e ke ki kel kelle kesk cest masque'
   ).split(' '),
 );

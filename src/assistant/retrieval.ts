@@ -13,6 +13,8 @@ export interface Match {
   score: number;
   /** share of the question's terms found in the topic (0–1) */
   coverage: number;
+  /** the question's terms found in the topic */
+  matched: string[];
 }
 
 interface Doc {
@@ -23,7 +25,7 @@ interface Doc {
   answer: string;
 }
 
-const STEP_BOOST = 1.6;
+const STEP_BOOST = 2;
 
 export class TopicIndex {
   private readonly search: MiniSearch<Doc>;
@@ -60,7 +62,7 @@ export class TopicIndex {
     if (unique.length === 0) return [];
     const results = this.search.search(unique.join(' '), {
       boost: { title: 2, keywords: 2, questions: 1.5, answer: 0.4 },
-      fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0),
       prefix: (term) => term.length >= 5,
       weights: { fuzzy: 0.35, prefix: 0.5 },
       combineWith: 'OR',
@@ -72,6 +74,6 @@ export class TopicIndex {
   private match(r: SearchResult, termCount: number): Match | undefined {
     const topic = this.byId.get(String(r.id));
     if (!topic) return undefined;
-    return { topic, score: r.score, coverage: Math.min(1, r.queryTerms.length / termCount) };
+    return { topic, score: r.score, coverage: Math.min(1, r.queryTerms.length / termCount), matched: r.queryTerms };
   }
 }

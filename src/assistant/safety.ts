@@ -16,7 +16,7 @@ const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|
 const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
 const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
-const WANT = /\b(donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
+const WANT = /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
 
 /** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
 export function asksForSomeoneElse(text: string): boolean {
@@ -33,4 +33,16 @@ export function asksForSomeoneElse(text: string): boolean {
 export function isVague(text: string): boolean {
   const ws = words(text).filter((w) => !STOPWORDS.has(w));
   return ws.every((w) => VAGUE_WORDS.has(w) || /^\d+$/.test(w));
+}
+
+const AMOUNT_WORD = /\b(montant|somme|euros?|calcule|calculer|calcul|toucher|touche|touchera|percevoir|recevoir|avoir)\b/;
+const COUNTED_THINGS = /\bcombien\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
+const PRESTATION = /\b(apl|als|alf|rsa|ppa|ajpa|asf|aah|paje|aide|aides|allocations?|alloc|prime|droit|droits|caf)\b/;
+
+/** « Combien je vais toucher d'APL ? », « le montant du RSA » — an exact amount, which only the Caf can say. */
+export function asksForAmount(text: string): boolean {
+  const s = ` ${words(text).join(' ')} `;
+  if (/\bmontant\b/.test(s)) return true;
+  if (!/\b(combien|cb|cbn)\b/.test(s) || COUNTED_THINGS.test(s)) return false;
+  return AMOUNT_WORD.test(s) || PRESTATION.test(s);
 }
