@@ -59,7 +59,25 @@ export function meaningful(word: string): boolean {
 export function analyse(text: string): string[] {
   const terms: string[] = [];
   for (const w of words(text)) for (const x of expand(w)) if (meaningful(x)) terms.push(stem(x));
-  return terms;
+  return withNegations(terms);
+}
+
+/** Marks a negated term: `¬nir` for « pas de numéro de sécu », `¬recu` for « le code n'arrive pas ». */
+export const NEGATED = '¬';
+
+/**
+ * « pas » (and « sans », « aucun », « ni », « jamais », « rien ») binds to the next term, or to the
+ * previous one at the end of the message: « je n'ai pas de NIR » and « sans numéro de sécu » both
+ * give `¬nir`, which « mon NIR est refusé » does not.
+ */
+export function withNegations(terms: string[]): string[] {
+  const out = [...terms];
+  terms.forEach((t, i) => {
+    if (t !== 'pas') return;
+    const target = terms[i + 1] !== undefined && terms[i + 1] !== 'pas' ? terms[i + 1] : terms[i - 1];
+    if (target && target !== 'pas') out.push(NEGATED + target);
+  });
+  return out;
 }
 
 /**
@@ -74,7 +92,7 @@ export function analyseQuestion(text: string, known: (term: string) => boolean):
       if (meaningful(x) && !(/^\d+$/.test(x) && !known(x))) terms.push(stem(x));
     }
   }
-  return terms;
+  return withNegations(terms);
 }
 
 function unglue(w: string, known: (term: string) => boolean): string[] {

@@ -47,7 +47,7 @@ export const EXPANSIONS: Record<string, string> = {
   pk: 'pourquoi', pq: 'pourquoi', pkoi: 'pourquoi', pourkoi: 'pourquoi', koi: 'quoi', kwa: 'quoi', cmt: 'comment', cmnt: 'comment',
   komment: 'comment', coment: 'comment', qd: 'quand', kan: 'quand', ds: 'dans', pr: 'pour', pa: 'pas', pâ: 'pas', ps: 'pas',
   tjr: 'toujours', tjrs: 'toujours', bcp: 'beaucoup', mm: 'meme', mwa: 'moi', rien: 'pas', aucun: 'pas', aucune: 'pas',
-  jamais: 'pas', sans: 'pas', nan: 'non', vx: 'veux', veu: 'veux', peu: 'peux', pe: 'peux', doi: 'dois', fo: 'faut',
+  jamais: 'pas', sans: 'pas', ni: 'pas', plus: 'pas', nan: 'non', vx: 'veux', veu: 'veux', peu: 'peux', pe: 'peux', doi: 'dois', fo: 'faut',
   cb: 'combien', cbn: 'combien', combient: 'combien', tlm: 'tout le monde', dmd: 'demande', dde: 'demande',
   // Sign-in vocabulary
   mdp: 'motdepasse', mdpasse: 'motdepasse', motdepass: 'motdepasse', password: 'motdepasse', pwd: 'motdepasse', mp: 'motdepasse',
@@ -91,7 +91,7 @@ export const STOPWORDS = new Set(
     'fait il ils je j la le les leur leurs lui ma mais me meme mes moi mon ne ni nos notre nous on ont ou par peux peut pouvez ' +
     'pour pourquoi puis puisque quand que quel quelle quelles quels qui quoi sa se ses si son sont suis sur ta te tes toi ton ' +
     'tu un une vos votre vous y est-ce estce oui non alors donc car voila voici svp ok dois doit faut veux voudrais vouloir ' +
-    'besoin sais savoir dire madame monsieur mme mr site page svp hello allo aussi encore toujours beaucoup quoi bien tres trop plus ' +
+    'besoin sais savoir dire madame monsieur mme mr site page svp hello allo aussi encore toujours beaucoup quoi bien tres trop ' +
     'sil c l d s n m t qu g e ke ki kel kelle kesk cest masque'
   ).split(' '),
 );

@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyse, analyseQuestion } from './analyser';
+import { NEGATED, analyse, analyseQuestion } from './analyser';
 import type { Topic } from './knowledge';
 import type { AssistantStep } from './steps';
 
@@ -68,12 +68,13 @@ export class TopicIndex {
       combineWith: 'OR',
       ...(step ? { boostDocument: (id: unknown) => (this.byId.get(String(id))?.steps.includes(step) ? STEP_BOOST : 1) } : {}),
     });
-    return results.map((r) => this.match(r, unique.length)).filter((m): m is Match => !!m);
+    return results.map((r) => this.match(r, unique.filter((t) => !t.startsWith(NEGATED)).length)).filter((m): m is Match => !!m);
   }
 
   private match(r: SearchResult, termCount: number): Match | undefined {
     const topic = this.byId.get(String(r.id));
     if (!topic) return undefined;
-    return { topic, score: r.score, coverage: Math.min(1, r.queryTerms.length / termCount), matched: r.queryTerms };
+    const plain = r.queryTerms.filter((t) => !t.startsWith(NEGATED));
+    return { topic, score: r.score, coverage: termCount ? Math.min(1, plain.length / termCount) : 0, matched: r.queryTerms };
   }
 }
