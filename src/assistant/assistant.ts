@@ -111,14 +111,14 @@ export class Assistant {
   private picks(text: string, step: AssistantStep | undefined): Pick[] {
     if (asksForSomeoneElse(text)) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
-    const picks = parts.flatMap((part) => this.pickPart(part, step));
-    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step) : picks;
+    const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
+    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
   }
 
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
-  private pickPart(text: string, step: AssistantStep | undefined): Pick[] {
+  private pickPart(text: string, step: AssistantStep | undefined, whole = true): Pick[] {
     if (asksForAmount(text)) return [{ topic: this.index.topic(AMOUNT_TOPIC)!, confidence: 0.9 }];
-    if (isVague(text)) return [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }];
+    if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step);
     if (!first) return [];
@@ -154,7 +154,7 @@ function dedupe(picks: Pick[], mainId: string): Pick[] {
 /** « … ? … ! … » and « et aussi », « autre question » start new questions. */
 export function splitQuestions(text: string): string[] {
   return text
-    .split(/[?!;\n]+|\.\s+|\s(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i)
+    .split(/[?!;\n]+|\.(?=\s|$)|(?:^|\s)(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i)
     .map((s) => s?.trim() ?? '')
     .filter((s) => s.length > 0);
 }
