@@ -4,7 +4,7 @@ import { ASSISTANT_STEPS } from '../steps';
 
 /**
  * The knowledge base: one entry per topic, written by us in French, kept as JSON files beside this
- * one (one file per area). Read and checked once at start-up: a malformed entry stops the start.
+ * one (one file per area, read in the order of their names: the help page lists the topics in that order). Read and checked once at start-up: a malformed entry stops the start.
  */
 const source = z.object({ title: z.string().min(1).max(120), url: z.string().regex(/^(\/|https:\/\/)/) });
 
