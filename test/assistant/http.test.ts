@@ -52,6 +52,10 @@ describe('POST /api/chatbot', () => {
     expect(res.json().error).toMatchObject({ code, message: expect.stringContaining(words) });
   });
 
+  it('takes a missing or null step as no step', async () => {
+    expect((await ask({ question: 'code pas reçu', step: null })).statusCode).toBe(200);
+  });
+
   it('accepts 500 characters', async () => {
     expect((await ask({ question: `${'mot de passe oublié '.repeat(25)}`.slice(0, 500) })).statusCode).toBe(200);
   });

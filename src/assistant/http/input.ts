@@ -11,7 +11,7 @@ const questionSchema = z.object({
     .trim()
     .min(1, { error: 'ASSISTANT_QUESTION_REQUIRED' })
     .max(MAX_QUESTION_LENGTH, { error: 'ASSISTANT_QUESTION_TOO_LONG' }),
-  step: z.enum(ASSISTANT_STEPS, { error: 'ASSISTANT_STEP_UNKNOWN' }).optional(),
+  step: z.enum(ASSISTANT_STEPS, { error: 'ASSISTANT_STEP_UNKNOWN' }).nullish(),
 });
 
 export type AssistantQuestion = { question: string; step?: AssistantStep };
