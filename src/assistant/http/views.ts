@@ -57,7 +57,7 @@ function answerBlock(a: AssistantAnswer, question: string | undefined): SafeHtml
 function questionForm(v: AssistantPageView): SafeHtml {
   const e = errorFor(v.errors as Errors, 'question');
   return form(
-    { action: ASSISTANT_PAGE, csrfToken: v.csrfToken },
+    { action: `${ASSISTANT_PAGE}#reponse`, csrfToken: v.csrfToken },
     html`${v.step ? html`<input type="hidden" name="etape" value="${v.step}">` : ''}
 <div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
   <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="question">${v.answer ? 'Une autre question ?' : 'Votre question'}</label></h2>

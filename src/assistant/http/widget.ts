@@ -23,11 +23,12 @@ export function assistantWidget(step: AssistantStep | undefined): SafeHtml {
     <p class="govuk-body-s mc-assistant__notice">Ne donnez jamais votre numéro de sécurité sociale, votre mot de passe ni un code.</p>
     <div class="mc-assistant__log" role="log" aria-live="polite" aria-labelledby="mc-assistant-title" tabindex="0" data-assistant-log></div>
     <p class="govuk-body-s mc-assistant__status" role="status" data-assistant-status></p>
+    <!-- Sent by assistant.js only; the field has no name so that a question never ends up in a URL. -->
     <form class="mc-assistant__form" action="${ASSISTANT_PAGE}" method="get" novalidate data-assistant-form>
       <div class="govuk-form-group">
         <label class="govuk-label govuk-label--s" for="mc-assistant-question">Votre question</label>
         <p class="govuk-error-message" id="mc-assistant-question-error" hidden data-assistant-error></p>
-        <textarea class="govuk-textarea mc-assistant__input" id="mc-assistant-question" name="question" rows="2" data-assistant-input></textarea>
+        <textarea class="govuk-textarea mc-assistant__input" id="mc-assistant-question" rows="2" data-assistant-input></textarea>
       </div>
       <button type="submit" class="govuk-button mc-assistant__send" data-module="govuk-button">Envoyer</button>
     </form>
