@@ -19,8 +19,8 @@ const caseSchema = z.object({
 });
 export type EvaluationCase = z.infer<typeof caseSchema>;
 
-/** `questions.json`: the set of the bar; `holdout.json`: written after the last change to the engine, never tuned on. */
-export function loadEvaluation(file: 'questions.json' | 'holdout.json' = 'questions.json'): EvaluationCase[] {
+/** `questions.json`: the set of the bar; `holdout.json`: written later (one change to the engine followed it); `fresh.json`: written after the last change, never tuned on. */
+export function loadEvaluation(file: 'questions.json' | 'holdout.json' | 'fresh.json' = 'questions.json'): EvaluationCase[] {
   return z.array(caseSchema).parse(JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')));
 }
 
