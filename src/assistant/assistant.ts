@@ -61,8 +61,9 @@ export class Assistant {
   readonly topics: Topic[];
 
   constructor(private readonly o: { agencyPhone: string; topics?: Topic[] }) {
-    this.topics = o.topics ?? loadKnowledge();
-    this.index = new TopicIndex(this.topics);
+    const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
+    this.topics = built.topics;
+    this.index = built.index;
     for (const id of [FALLBACK_TOPIC, SOMEONE_ELSE_TOPIC, ASSISTANT_TOPIC, AMOUNT_TOPIC, ...Object.values(STEP_TOPICS)]) {
       if (!this.index.topic(id)) throw new Error(`knowledge: topic « ${id} » is missing`);
     }
@@ -134,6 +135,16 @@ export class Assistant {
     const confidence = confidenceOf(best, matches[1]);
     return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
   }
+}
+
+/** Our knowledge base, read and indexed once per process (each server of the tests builds an Assistant). */
+let ours: { topics: Topic[]; index: TopicIndex } | undefined;
+function ourKnowledge(): { topics: Topic[]; index: TopicIndex } {
+  if (!ours) {
+    const topics = loadKnowledge();
+    ours = { topics, index: new TopicIndex(topics) };
+  }
+  return ours;
 }
 
 const MASKED_WARNING =
