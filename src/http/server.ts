@@ -22,6 +22,7 @@ import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
+import { assistantRoutes } from '../assistant/http/routes';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -108,6 +109,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;
