@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { FlowsTable } from '../flows/engine/flows.table';
 
 /**
  * The tables, as Kysely sees them. Conventions (one code path for SQLite and PostgreSQL):
@@ -16,6 +17,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
+  flows: FlowsTable;
 }
 
 export interface AccountsTable {

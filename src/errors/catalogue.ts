@@ -7,6 +7,7 @@
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
 import { authErrors } from '../auth/errors';
+import { flowErrors } from '../flows/engine/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
 
@@ -41,6 +42,7 @@ const general = {
 
 export const errorCatalogue = {
   ...general,
+  ...flowErrors,
   ...registrationErrors,
   ...contactVerificationErrors,
   ...authErrors,
