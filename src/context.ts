@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import './app-errors';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
 import { VerificationCodes } from './auth/verification-codes';

@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { ErrorEntry } from '../../errors/registry';
 
 /**
  * Errors of the registration wizard (« Créer Mon Compte »): spread into the catalogue
@@ -126,3 +126,7 @@ export const registrationErrors = {
     support: 'Password confirmation differs.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof registrationErrors> {}
+}
+
