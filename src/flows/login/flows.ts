@@ -28,9 +28,6 @@ type FlowKind = LoginFlow['kind'];
 export const LOGIN_FLOW_TTL_MS = 15 * 60_000;
 export const RESET_FLOW_TTL_MS = 20 * 60_000;
 
-function flows(db: Kysely<Database>) {
-  return db.withTables<{ login_flows: LoginFlowsTable }>();
-}
 
 /** A new flow and the browser's token for it, not yet stored: the caller writes it with its code (`insertAll`). */
 export function newFlow(f: { kind: FlowKind; accountId: string | null; destination: string | null }, now: number): { token: string; flow: LoginFlow } {
@@ -50,25 +47,25 @@ export function newFlow(f: { kind: FlowKind; accountId: string | null; destinati
 /** The live flow of that kind named by a cookie token (undefined when unknown, used or expired). */
 export async function findFlow(db: Kysely<Database>, kind: FlowKind, token: string | undefined, now: number): Promise<LoginFlow | undefined> {
   if (!token || token.length < 40 || token.length > 64) return undefined;
-  const f = await flows(db).selectFrom('login_flows').selectAll().where('id', '=', sha256(token)).where('kind', '=', kind).executeTakeFirst();
+  const f = await db.selectFrom('login_flows').selectAll().where('id', '=', sha256(token)).where('kind', '=', kind).executeTakeFirst();
   if (!f || Number(f.expires_at) <= now) return undefined;
   return { ...f, created_at: Number(f.created_at), expires_at: Number(f.expires_at) };
 }
 
 /** Moves a flow from one state to the next, once (false when it was not in `from` any more). */
 export async function advanceFlow(db: Kysely<Database>, id: string, from: LoginFlow['state'], to: LoginFlow['state']): Promise<boolean> {
-  const r = await flows(db).updateTable('login_flows').set({ state: to }).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+  const r = await db.updateTable('login_flows').set({ state: to }).where('id', '=', id).where('state', '=', from).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 /** Consumes a flow: only one caller ever gets true. */
 export async function consumeFlow(db: Kysely<Database>, id: string, state: LoginFlow['state']): Promise<boolean> {
-  const r = await flows(db).deleteFrom('login_flows').where('id', '=', id).where('state', '=', state).executeTakeFirst();
+  const r = await db.deleteFrom('login_flows').where('id', '=', id).where('state', '=', state).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
 
 /** Deletes expired flows (called from time to time by the flows that create them). */
 export async function purgeExpiredFlows(db: Kysely<Database>, now: number): Promise<number> {
-  const r = await flows(db).deleteFrom('login_flows').where('expires_at', '<=', now).executeTakeFirst();
+  const r = await db.deleteFrom('login_flows').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

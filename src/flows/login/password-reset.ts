@@ -3,7 +3,7 @@ import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../a
 import { brokenPasswordRules, type PasswordRuleId } from '../../auth/passwords';
 import type { CodeCheck } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
-import { insertAll } from '../../db/insert-all';
+import { insertAll, type RowInsert } from '../../db/insert-all';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { hmac } from '../../shared/crypto';
 import { advanceFlow, consumeFlow, findFlow, newFlow, type LoginFlow } from './flows';
@@ -45,10 +45,10 @@ export async function requestPasswordReset(ctx: AppContext, i: { identifier: str
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'audit_events', values: auditRow({ type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } }, now) },
     ...(account
-      ? [
+      ? ([
           { table: 'outbox_messages', values: { ...outboxRow(resetCodeMessage(account, code.code), now) } },
           { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind } }, now) },
-        ]
+        ] satisfies RowInsert[])
       : []),
   ]);
   return { kind: 'code_sent', flowToken: token };
