@@ -34,8 +34,9 @@ export interface FlowKind<S extends string, E extends string, D> {
   readonly data?: D;
 }
 
-export function defineFlowKind<S extends string, E extends string, D>(k: Omit<FlowKind<S, E, D>, 'data'>): FlowKind<S, E, D> {
-  return k;
+/** A kind of flow holding `D`: `defineFlowKind<MyData>()({ machine, ttlMs, expiry, label, restartPath })`. */
+export function defineFlowKind<D>() {
+  return <S extends string, E extends string>(k: Omit<FlowKind<S, E, D>, 'data'>): FlowKind<S, E, D> => k;
 }
 
 export type FlowErrorCode = 'FLOW_NOT_FOUND' | 'FLOW_EXPIRED' | 'FLOW_CONFLICT' | 'FLOW_WRONG_STATE';
