@@ -5,7 +5,7 @@ import type { VerificationCodesTable } from '../auth/verification-codes.table';
 import type { DemarchesTable } from '../demarches/demarches.table';
 import type { FlowsTable } from '../flows/engine/flows.table';
 import type { FranceConnectSignupsTable, FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
-import type { LoginFlowsTable } from '../flows/login/flows';
+import type { LoginFlowsTable } from '../flows/login/login-flows.table';
 import type { RegistrationFlowsTable } from '../flows/registration/registration-flows.table';
 import type { HouseholdMembersTable, HouseholdsTable } from '../household/household.table';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';

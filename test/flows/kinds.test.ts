@@ -9,6 +9,8 @@ import { flowConformance } from './conformance';
 /** A sample of what each kind holds (any JSON of its shape). */
 const samples: Record<string, unknown> = {
   registration: { origin: 'api', prestation: 'rsa' },
+  login: {},
+  password_reset: {},
 };
 
 describe('every kind of flow', () => {

@@ -56,3 +56,18 @@ export class FlowError extends AppError {
 export function isFlowError(e: unknown, code?: FlowErrorCode): e is FlowError {
   return e instanceof FlowError && (code === undefined || e.code === code);
 }
+
+/**
+ * Runs a move of a flow (advance, save, finish): false when another request moved it first
+ * (FLOW_CONFLICT) or its state no longer allows it (FLOW_WRONG_STATE) — for use cases that answer
+ * « expired, start again » rather than throw.
+ */
+export async function flowMoved(move: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await move();
+    return true;
+  } catch (e) {
+    if (isFlowError(e, 'FLOW_CONFLICT') || isFlowError(e, 'FLOW_WRONG_STATE')) return false;
+    throw e;
+  }
+}

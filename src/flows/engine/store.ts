@@ -37,6 +37,8 @@ export interface FlowStore<S extends string, E extends string, D> {
   advance(db: Db, flow: Flow<S, D>, event: E, now: number, data?: D): Promise<Flow<S, D>>;
   /** deletes the flow if nobody saved or consumed it since it was read: single use; throws FLOW_CONFLICT otherwise */
   consume(db: Db, flow: Flow<S, D>): Promise<void>;
+  /** the last step: the machine's transition for `event` must be allowed (FLOW_WRONG_STATE), then the flow is consumed */
+  finish(db: Db, flow: Flow<S, D>, event: E): Promise<void>;
 }
 
 /** Tokens are 32 random bytes in base64url (43 characters); anything far from that is not looked up. */
@@ -69,6 +71,15 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
     if (!plausible(token)) return undefined;
     const row = await db.selectFrom('flows').selectAll().where('id', '=', flowId(token)).where('kind', '=', name).executeTakeFirst();
     return row && fromRow(row);
+  };
+
+  const nextState = (flow: Flow<S, D>, event: E): S => {
+    try {
+      return kind.machine.next(flow.state, event);
+    } catch (e) {
+      if (e instanceof WrongStateError) throw fail('FLOW_WRONG_STATE');
+      throw e;
+    }
   };
 
   const store: FlowStore<S, E, D> = {
@@ -146,14 +157,12 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
     },
 
     async advance(db, flow, event, now, data) {
-      let state: S;
-      try {
-        state = kind.machine.next(flow.state, event);
-      } catch (e) {
-        if (e instanceof WrongStateError) throw fail('FLOW_WRONG_STATE');
-        throw e;
-      }
-      return store.save(db, flow, { state, ...(data === undefined ? {} : { data }) }, now);
+      return store.save(db, flow, { state: nextState(flow, event), ...(data === undefined ? {} : { data }) }, now);
+    },
+
+    async finish(db, flow, event) {
+      nextState(flow, event);
+      await store.consume(db, flow);
     },
 
     async consume(db, flow) {
