@@ -11,6 +11,7 @@ const samples: Record<string, unknown> = {
   registration: { origin: 'api', prestation: 'rsa' },
   login: {},
   password_reset: {},
+  franceconnect_signup: { sub: 'sub-1', idToken: 'x', repertoireMatches: 1, nir: null, identity: { givenName: 'Marie' } },
 };
 
 describe('every kind of flow', () => {
