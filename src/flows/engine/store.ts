@@ -37,6 +37,8 @@ export interface FlowStore<S extends string, E extends string, D> {
   advance(db: Db, flow: Flow<S, D>, event: E, now: number, data?: D): Promise<Flow<S, D>>;
   /** deletes the flow if nobody saved or consumed it since it was read: single use; throws FLOW_CONFLICT otherwise */
   consume(db: Db, flow: Flow<S, D>): Promise<void>;
+  /** deletes this kind's flows of an account (a new one replaces them); returns how many */
+  discardOf(db: Db, accountId: string): Promise<number>;
   /** the last step: the machine's transition for `event` must be allowed (FLOW_WRONG_STATE), then the flow is consumed */
   finish(db: Db, flow: Flow<S, D>, event: E): Promise<void>;
 }
@@ -158,6 +160,11 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
 
     async advance(db, flow, event, now, data) {
       return store.save(db, flow, { state: nextState(flow, event), ...(data === undefined ? {} : { data }) }, now);
+    },
+
+    async discardOf(db, accountId) {
+      const r = await db.deleteFrom('flows').where('kind', '=', name).where('account_id', '=', accountId).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
 
     async finish(db, flow, event) {
