@@ -43,8 +43,8 @@ export interface FlowStore<S extends string, E extends string, D> {
   finish(db: Db, flow: Flow<S, D>, event: E): Promise<void>;
 }
 
-/** Tokens are 32 random bytes in base64url (43 characters); anything far from that is not looked up. */
-const plausible = (token: string | undefined): token is string => !!token && token.length >= 40 && token.length <= 64;
+/** Tokens are 32 random bytes in base64url (43 characters; 24 bytes, 32 characters, for registrations started before the engine): anything else is not looked up. */
+const plausible = (token: string | undefined): token is string => !!token && token.length >= 32 && token.length <= 64;
 
 /** The id a token names (the row's primary key). */
 export const flowId = (token: string): string => sha256(token);

@@ -1,12 +1,11 @@
 /**
  * FranceConnect tables (migration 0004). (Conventions: src/db/schema.ts.) `franceconnect_transactions`
  * keeps the OIDC state and nonce between our redirect and FranceConnect's return (not a flow a person
- * drives: single use, 10 minutes); `franceconnect_signups` is legacy, moved into `flows`.
+ * drives: single use, 10 minutes). The sign-ups are flows (src/flows/engine).
  */
 
 /** login: state + nonce; logout: state; logout_handoff: the id_token, between our logout and the redirect to FranceConnect. */
 export type TransactionKind = 'login' | 'logout' | 'logout_handoff';
-
 
 export interface FranceConnectTransactionsTable {
   /** SHA-256 of the cookie token */
@@ -20,18 +19,3 @@ export interface FranceConnectTransactionsTable {
   created_at: number;
   expires_at: number;
 }
-
-export interface FranceConnectSignupsTable {
-  /** SHA-256 of the cookie token */
-  id: string;
-  /** FranceConnect's pairwise subject: the only key the account will be linked with */
-  sub: string;
-  step: string;
-  /** JSON of SignupData */
-  data: string;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  expires_at: number;
-}
-
