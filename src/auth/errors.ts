@@ -1,8 +1,8 @@
 import type { ErrorEntry } from '../errors/registry';
 
 /**
- * Errors of login, forgotten password, sessions and account security (spread into the catalogue,
- * src/errors/catalogue.ts). The wrong-identifier and wrong-password cases share ONE entry on
+ * Errors of login, forgotten password, sessions and account security (registered by
+ * src/app-errors.ts). The wrong-identifier and wrong-password cases share ONE entry on
  * purpose: the answer must not tell whether an account exists. A code typed (missing, malformed,
  * wrong, expired, too many tries, resent too early, too many sent) and new contact details get the
  * same entries as every sign-up: src/flows/contact-verification/errors.ts.
