@@ -42,8 +42,3 @@ declare module '../../errors/registry' {
 
 
 export type FranceConnectFlowErrorCode = keyof typeof franceConnectFlowErrors;
-
-/** A field error of this catalogue (for `errorSummary` and the components). */
-export function fcFieldError(field: string, code: FranceConnectFlowErrorCode, message?: string): { field: string; code: string; message: string } {
-  return { field, code, message: message ?? franceConnectFlowErrors[code].message };
-}

@@ -10,14 +10,14 @@ import {
 import type { VerificationCodes } from '../../auth/verification-codes';
 import type { Database } from '../../db/schema';
 import { fcError, type FranceConnectClient, type FranceConnectErrorInfo } from '../../franceconnect';
-import type { FieldError } from '../../errors/app-error';
+import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { LoginThrottle } from '../../security/login-throttle';
 import type { PasswordHasher } from '../../auth/passwords';
 import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
 import { readContact, type ContactInput } from '../contact-verification/contact';
-import { fcFieldError, type FranceConnectFlowErrorCode } from './errors';
+import type { FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
 import { franceConnectWelcomeMessage } from './messages';
@@ -111,7 +111,7 @@ export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: 
   let nir = s.data.nir;
   if (s.data.repertoireMatches !== 1 || !nir) {
     const input = (typedNir ?? '').trim();
-    if (input === '') return { ok: false, errors: [fcFieldError('nir', 'FC_NIR_REQUIRED')] };
+    if (input === '') return { ok: false, errors: [fieldError('nir', 'FC_NIR_REQUIRED')] };
     const checked = await checkTypedNir(d.repertoire, input, s.data.identity);
     if (!checked.ok) return { ok: false, errors: [{ field: 'nir', code: checked.code, message: checked.message }] };
     nir = { value: checked.nir, source: 'typed' };
@@ -134,13 +134,13 @@ export async function proveExistingAccount(d: FranceConnectDeps, s: Signup, pass
   const accountId = s.data.existingAccountId;
   const account = accountId ? await findAccountById(d.db, accountId) : undefined;
   if (!account || !account.password_hash) return { ok: false, page: 'FLOW_NOT_FOUND' };
-  if (!password) return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_REQUIRED')] };
+  if (!password) return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_REQUIRED')] };
   const subject = { identifier: account.login_id, ip };
   const allowed = await d.loginThrottle.check(subject);
-  if (!allowed.allowed) return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_THROTTLED')] };
+  if (!allowed.allowed) return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_THROTTLED')] };
   if (!(await d.passwords.verify(account.password_hash, password))) {
     await d.loginThrottle.failure(subject);
-    return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_WRONG')] };
+    return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_WRONG')] };
   }
   await d.loginThrottle.success(account.login_id);
   const sub = s.data.sub;
