@@ -34,6 +34,7 @@ describe(`query plans of the request paths on ${postgres.name}`, () => {
       transformResult: async (args) => args.result,
     };
     ctx = await createContext(testConfig(), { clock: new TestClock(), database: { ...handle, db: handle.db.withPlugin(recorder) } });
+    statements.clear(); // the migrations' statements are not request paths
   });
   afterAll(async () => {
     await ctx?.close();
