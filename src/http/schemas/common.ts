@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, typedCode } from '../api/input';
+import { flag, text, typedCode } from '../api/input';
 
 /**
  * Pieces shared by the schemas of several flows (contact, code, new password, answers naming a
@@ -35,3 +35,6 @@ export const Done = z.object({ status: z.string() });
 
 /** A POST that carries nothing (JSON clients send `{}`). */
 export const EmptyBody = z.object({});
+
+/** `?renvoye=1` on a code page, after « Renvoyer un code ». */
+export const ResentQuery = z.object({ renvoye: flag });
