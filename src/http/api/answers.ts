@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { displayName, type Account } from '../../accounts/repository';
 import { AppError, ValidationError, type FieldError } from '../../errors/app-error';
+import { errorCatalogue, type ErrorCode } from '../../errors/catalogue';
 import { maskDestination } from '../../flows/login/contact';
 import type { AccountView } from '../schemas/login';
 
@@ -23,15 +24,14 @@ export function accountView(a: Account): z.input<typeof AccountView> {
 /** Field errors of a form, as a JSON error: one with a status of its own (429) stands alone, others are a 400. */
 export function fieldsError(fields: FieldError[]): AppError | ValidationError {
   const [first] = fields;
-  if (fields.length === 1 && first) {
-    const e = new AppError(first.code as never, first.field, first.message);
-    if (e.status !== 400) return e;
+  if (fields.length === 1 && first && first.code in errorCatalogue && errorCatalogue[first.code as ErrorCode].status !== 400) {
+    return new AppError(first.code as ErrorCode, first.field, first.message);
   }
   return new ValidationError(fields);
 }
 
 /** A refusal that makes the client wait: Retry-After (seconds) and the error. */
-export function waitThen(reply: FastifyReply, retryAfterMs: number, e: AppError): AppError {
+export function waitThen<E extends AppError | ValidationError>(reply: FastifyReply, retryAfterMs: number, e: E): E {
   reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
   return e;
 }

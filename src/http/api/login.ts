@@ -83,7 +83,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       handler: async ({ body, req, reply }) => {
         const r = await resendLoginCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]) as AppError);
+        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]));
         const p = await pendingLogin(ctx, body.flowId);
         return { status: 'code_sent' as const, resendAllowedAt: iso(p?.resendAllowedAt ?? ctx.clock.now()) };
       },

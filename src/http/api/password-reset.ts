@@ -67,7 +67,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       handler: async ({ body, req, reply }) => {
         const r = await resendResetCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]) as AppError);
+        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]));
         const p = await pendingReset(ctx, body.flowId);
         return { status: 'code_sent' as const, resendAllowedAt: iso(p?.resendAllowedAt ?? ctx.clock.now()) };
       },
