@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { ErrorEntry } from '../errors/registry';
 
 /**
  * Errors of login, forgotten password, sessions and account security (spread into the catalogue,
@@ -61,3 +61,7 @@ export const authErrors = {
     support: 'Session handle not found among the account’s active sessions.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof authErrors> {}
+}
+

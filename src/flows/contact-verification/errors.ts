@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { ErrorEntry } from '../../errors/registry';
 
 /**
  * Errors of the contact step and of the code step, the same words wherever a person gives contact
@@ -53,6 +53,10 @@ export const contactVerificationErrors = {
     support: 'Code expired, consumed, replaced or never issued (or sent to other details than those being verified).',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof contactVerificationErrors> {}
+}
+
 
 /** « … Il vous reste 4 essais. » */
 export function wrongCodeMessage(attemptsLeft: number): string {

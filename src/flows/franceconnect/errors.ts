@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { ErrorEntry } from '../../errors/registry';
 
 /**
  * Errors of the FranceConnect journeys on our side (the protocol errors are in
@@ -47,6 +47,10 @@ export const franceConnectFlowErrors = {
     support: 'Password proof throttled (same counters as the login).',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof franceConnectFlowErrors> {}
+}
+
 
 export type FranceConnectFlowErrorCode = keyof typeof franceConnectFlowErrors;
 

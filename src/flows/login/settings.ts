@@ -11,7 +11,7 @@ import { ContactCodes } from '../contact-verification/codes';
 import type { ContactKind } from './contact';
 import { MAX_PASSWORD_LENGTH } from './login';
 import { contactChangeCodeMessage, contactChangedMessage, passwordChangedMessage } from './messages';
-import { checkNewPassword, type NewPasswordProblem } from './password-reset';
+import { checkNewPassword, type NewPasswordProblem } from '../password-reset/password-reset';
 
 /**
  * Security settings of a signed-in person: changing the password or the contact details asks for

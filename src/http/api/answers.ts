@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { displayName, type Account } from '../../accounts/repository';
 import { AppError, ValidationError, type FieldError } from '../../errors/app-error';
-import { errorCatalogue, type ErrorCode } from '../../errors/catalogue';
+import { errorEntry, registeredErrors, type ErrorCode } from '../../errors/registry';
 import { maskDestination } from '../../flows/login/contact';
 import type { AccountView } from '../schemas/login';
 
@@ -24,7 +24,7 @@ export function accountView(a: Account): z.input<typeof AccountView> {
 /** Field errors of a form, as a JSON error: one with a status of its own (429) stands alone, others are a 400. */
 export function fieldsError(fields: FieldError[]): AppError | ValidationError {
   const [first] = fields;
-  if (fields.length === 1 && first && first.code in errorCatalogue && errorCatalogue[first.code as ErrorCode].status !== 400) {
+  if (fields.length === 1 && first && registeredErrors().has(first.code) && errorEntry(first.code as ErrorCode).status !== 400) {
     return new AppError(first.code as ErrorCode, first.field, first.message);
   }
   return new ValidationError(fields);

@@ -1,8 +1,8 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { Codes, ErrorEntry } from '../../errors/registry';
 
 /**
  * Errors of reading a request body or query against its zod schema (src/http/api/input.ts), before
- * any use case runs: spread into the catalogue (src/errors/catalogue.ts).
+ * any use case runs: registered in src/app-errors.ts.
  */
 export const inputErrors = {
   FIELD_TOO_LONG: {
@@ -16,6 +16,10 @@ export const inputErrors = {
     support: 'A field has the wrong type or an unknown value for its schema (JSON API).',
   },
 } as const satisfies Record<string, ErrorEntry>;
+
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof inputErrors> {}
+}
 
 /** « Ce champ ne doit pas dépasser 100 caractères. » */
 export function tooLongMessage(max: number): string {

@@ -46,7 +46,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
         return {
           status: 'code_sent' as const,
           flowId: r.flowToken,
-          expiresAt: iso(p.flow.expires_at),
+          expiresAt: iso(p.flow.expiresAt),
           resendAllowedAt: iso(p.resendAllowedAt),
           contact: { kind: p.account.contact_kind, display: maskDestination(p.account.contact_kind, p.account.contact_value) },
         };

@@ -3,7 +3,7 @@ import { requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { codeRefused } from '../../flows/contact-verification/codes';
-import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/login/password-reset';
+import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
 import { waitMessage } from '../../security/login-throttle';
 import { newPasswordErrors, resendRefused } from '../pages/account-page';
 import { CodeResent } from '../schemas/login';
@@ -37,7 +37,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
         }
         const p = await pendingReset(ctx, r.flowToken);
         if (!p) throw expired();
-        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(p.flow.expires_at), resendAllowedAt: iso(p.resendAllowedAt) };
+        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(p.flow.expiresAt), resendAllowedAt: iso(p.resendAllowedAt) };
       },
     });
 

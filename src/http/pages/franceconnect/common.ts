@@ -94,7 +94,7 @@ export function fcErrorPage(req: FastifyRequest, reply: FastifyReply, e: FranceC
 <p class="govuk-body">${e.message}</p>
 ${ways()}`,
     ),
-    FC_ERROR_CATALOGUE[e.code].httpStatus,
+    FC_ERROR_CATALOGUE[e.code].status,
   );
 }
 

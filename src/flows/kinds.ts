@@ -1,0 +1,43 @@
+import { defineFlowKind, type FlowKind } from './engine/flow';
+import type { RegistrationData } from './registration/data';
+import { loginMachine, type LoginData } from './login/machine';
+import { passwordResetMachine, type PasswordResetData } from './password-reset/machine';
+import { registrationMachine } from './registration/machine';
+
+/**
+ * Every kind of flow and its life, in one place (a change to a flow's expiry is one edit here):
+ * its machine (in its own folder), how long it lives and whether that slides with activity, its
+ * name in the shared error messages, the page where a person starts again.
+ */
+export const registrationFlow = defineFlowKind<RegistrationData>()({
+  machine: registrationMachine,
+  // An hour after the last thing the person did.
+  ttlMs: 60 * 60_000,
+  expiry: 'sliding',
+  label: 'session de création de compte',
+  restartPath: '/creer-mon-compte',
+});
+
+export const loginFlow = defineFlowKind<LoginData>()({
+  machine: loginMachine,
+  // The code must be typed within 15 minutes of the password, whatever happens in between.
+  ttlMs: 15 * 60_000,
+  expiry: 'fixed',
+  label: 'connexion',
+  restartPath: '/connexion',
+});
+
+export const passwordResetFlow = defineFlowKind<PasswordResetData>()({
+  machine: passwordResetMachine,
+  ttlMs: 20 * 60_000,
+  expiry: 'fixed',
+  label: 'demande de nouveau mot de passe',
+  restartPath: '/mot-de-passe-oublie',
+});
+
+/** Every kind, with the README that shows its diagram (kept in step by `npm run diagrams`, checked by a test). */
+export const allFlowKinds: readonly { kind: FlowKind<string, string, unknown>; readme: string }[] = [
+  { kind: registrationFlow, readme: 'src/flows/registration/README.md' },
+  { kind: loginFlow, readme: 'src/flows/login/README.md' },
+  { kind: passwordResetFlow, readme: 'src/flows/password-reset/README.md' },
+];
