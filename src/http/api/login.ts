@@ -7,6 +7,7 @@ import { maskDestination } from '../../flows/login/contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
 import { waitMessage } from '../../security/login-throttle';
 import { resendRefused } from '../pages/account-page';
+import { EmptyBody } from '../schemas/common';
 import { CodeResent, LoginAnswer, LoginBody, LoginCodeBody, LoginResendBody, SignedIn } from '../schemas/login';
 import { accountView, fieldsError, iso, waitThen } from './answers';
 import { readCode } from './codes';
@@ -104,6 +105,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       url: '/api/logout',
       summary: 'Se déconnecter : la session est terminée',
       tags,
+      body: EmptyBody,
       status: 204,
       handler: async ({ req, reply }) => {
         await endCurrentSession(ctx, req, reply);
