@@ -3,6 +3,7 @@
  * (src/context.ts imports this file; so does the tests' setup). A module that adds an `errors.ts`
  * adds one line here. The core (src/errors/) never imports a feature.
  */
+import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
@@ -21,6 +22,7 @@ export const appErrors = [
   authErrors,
   franceConnectErrors,
   franceConnectFlowErrors,
+  assistantErrors,
   inputErrors,
 ] as const;
 

@@ -4,9 +4,7 @@ import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
 import type { DemarchesTable } from '../demarches/demarches.table';
 import type { FlowsTable } from '../flows/engine/flows.table';
-import type { FranceConnectSignupsTable, FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
-import type { LoginFlowsTable } from '../flows/login/login-flows.table';
-import type { RegistrationFlowsTable } from '../flows/registration/registration-flows.table';
+import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
 import type { HouseholdMembersTable, HouseholdsTable } from '../household/household.table';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
 
@@ -21,10 +19,7 @@ export interface Database {
   accounts: AccountsTable;
   households: HouseholdsTable;
   household_members: HouseholdMembersTable;
-  registration_flows: RegistrationFlowsTable;
-  login_flows: LoginFlowsTable;
   franceconnect_transactions: FranceConnectTransactionsTable;
-  franceconnect_signups: FranceConnectSignupsTable;
   verification_codes: VerificationCodesTable;
   sessions: SessionsTable;
   outbox_messages: OutboxMessagesTable;

@@ -34,8 +34,8 @@ describe('« Se connecter » in JSON', () => {
 
     // The flow is spent: the same code cannot open a second session.
     const replay = await postJson(t.app, '/api/login/code', { flowId: started.flowId, code });
-    expect(replay.statusCode).toBe(400);
-    expect(replay.json().error.code).toBe('LOGIN_FLOW_EXPIRED');
+    expect(replay.statusCode).toBe(410);
+    expect(replay.json().error.code).toBe('FLOW_EXPIRED');
 
     const out = await b.postJson('/api/logout');
     expect(out.statusCode).toBe(204);
@@ -65,7 +65,7 @@ describe('« Se connecter » in JSON', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields[0]).toMatchObject({ field: 'code', code: 'CODE_WRONG', message: expect.stringContaining('Il vous reste 4 essais') });
     const unknown = await postJson(t.app, '/api/login/code', { flowId: 'inconnu', code: good });
-    expect(unknown.json().error.code).toBe('LOGIN_FLOW_EXPIRED');
+    expect(unknown.json().error.code).toBe('FLOW_EXPIRED');
     const early = await postJson(t.app, '/api/login/code/resend', { flowId });
     expect(early.statusCode).toBe(429);
     expect(early.json().error.code).toBe('CODE_RESEND_TOO_EARLY');

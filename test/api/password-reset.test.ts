@@ -20,7 +20,7 @@ describe('« Mot de passe oublié ? » in JSON', () => {
     const { flowId } = asked.json();
     const code = await lastCode(t.ctx, account.contact_value);
     let res = await postJson(t.app, '/api/password-reset/password', { flowId, password: 'Nouveau2026Mdp', passwordConfirmation: 'Nouveau2026Mdp' });
-    expect(res.json().error.code).toBe('RESET_FLOW_EXPIRED');
+    expect(res.json().error.code).toBe('FLOW_EXPIRED');
     res = await postJson(t.app, '/api/password-reset/code', { flowId, code });
     expect(res.json()).toEqual({ status: 'code_verified' });
     res = await postJson(t.app, '/api/password-reset/password', { flowId, password: 'court', passwordConfirmation: 'court' });
@@ -52,7 +52,7 @@ describe('« Mot de passe oublié ? » in JSON', () => {
     const missing = await postJson(t.app, '/api/password-reset', { identifier: '  ' });
     expect(missing.json().error.fields).toEqual([expect.objectContaining({ field: 'identifier', code: 'LOGIN_IDENTIFIER_REQUIRED' })]);
     const unknown = await postJson(t.app, '/api/password-reset/code', { flowId: 'inconnu', code: '123456' });
-    expect(unknown.json().error.code).toBe('RESET_FLOW_EXPIRED');
+    expect(unknown.json().error.code).toBe('FLOW_EXPIRED');
     const account = await createTestAccount(t.ctx);
     const { flowId } = (await postJson(t.app, '/api/password-reset', { identifier: account.login_id })).json();
     const early = await postJson(t.app, '/api/password-reset/code/resend', { flowId });

@@ -11,6 +11,8 @@ const samples: Record<string, unknown> = {
   registration: { origin: 'api', prestation: 'rsa' },
   login: {},
   password_reset: {},
+  contact_change: { kind: 'email', value: 'nouvelle@example.fr' },
+  franceconnect_signup: { sub: 'sub-1', idToken: 'x', repertoireMatches: 1, nir: null, identity: { givenName: 'Marie' } },
 };
 
 describe('every kind of flow', () => {

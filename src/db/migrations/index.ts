@@ -6,6 +6,7 @@ import * as m0004 from './0004_franceconnect';
 import * as m0005 from './0005_outbox_retention';
 import * as m0006 from './0006_demarches';
 import * as m0007 from './0007_flows';
+import * as m0007move from './0007_flows_move';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { name: '0005_outbox_retention', up: m0005.up },
   { name: '0006_demarches', up: m0006.up },
   { name: '0007_flows', up: m0007.up },
+  { name: '0007_flows_move', up: m0007move.up },
 ];

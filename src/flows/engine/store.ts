@@ -37,12 +37,14 @@ export interface FlowStore<S extends string, E extends string, D> {
   advance(db: Db, flow: Flow<S, D>, event: E, now: number, data?: D): Promise<Flow<S, D>>;
   /** deletes the flow if nobody saved or consumed it since it was read: single use; throws FLOW_CONFLICT otherwise */
   consume(db: Db, flow: Flow<S, D>): Promise<void>;
+  /** deletes this kind's flows of an account (a new one replaces them); returns how many */
+  discardOf(db: Db, accountId: string): Promise<number>;
   /** the last step: the machine's transition for `event` must be allowed (FLOW_WRONG_STATE), then the flow is consumed */
   finish(db: Db, flow: Flow<S, D>, event: E): Promise<void>;
 }
 
-/** Tokens are 32 random bytes in base64url (43 characters); anything far from that is not looked up. */
-const plausible = (token: string | undefined): token is string => !!token && token.length >= 40 && token.length <= 64;
+/** Tokens are 32 random bytes in base64url (43 characters; 24 bytes, 32 characters, for registrations started before the engine): anything else is not looked up. */
+const plausible = (token: string | undefined): token is string => !!token && token.length >= 32 && token.length <= 64;
 
 /** The id a token names (the row's primary key). */
 export const flowId = (token: string): string => sha256(token);
@@ -158,6 +160,11 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
 
     async advance(db, flow, event, now, data) {
       return store.save(db, flow, { state: nextState(flow, event), ...(data === undefined ? {} : { data }) }, now);
+    },
+
+    async discardOf(db, accountId) {
+      const r = await db.deleteFrom('flows').where('kind', '=', name).where('account_id', '=', accountId).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
 
     async finish(db, flow, event) {

@@ -1,16 +1,11 @@
-/** FranceConnect tables (migration 0004). (Conventions: src/db/schema.ts.) */
+/**
+ * FranceConnect tables (migration 0004). (Conventions: src/db/schema.ts.) `franceconnect_transactions`
+ * keeps the OIDC state and nonce between our redirect and FranceConnect's return (not a flow a person
+ * drives: single use, 10 minutes). The sign-ups are flows (src/flows/engine).
+ */
 
 /** login: state + nonce; logout: state; logout_handoff: the id_token, between our logout and the redirect to FranceConnect. */
 export type TransactionKind = 'login' | 'logout' | 'logout_handoff';
-
-/**
- * - `identity`: the certified identity is shown, with the NIR found in the répertoire — or a field
- *   to type it (none or several matches), checked against the identity;
- * - `existing_account`: the NIR already has an account: its password proves ownership before linking;
- * - `contact` / `code`: a contact is verified with a code;
- * - `completed`: the account exists (the row only serves the confirmation page).
- */
-export type SignupStep = 'identity' | 'existing_account' | 'contact' | 'code' | 'completed';
 
 export interface FranceConnectTransactionsTable {
   /** SHA-256 of the cookie token */
@@ -24,18 +19,3 @@ export interface FranceConnectTransactionsTable {
   created_at: number;
   expires_at: number;
 }
-
-export interface FranceConnectSignupsTable {
-  /** SHA-256 of the cookie token */
-  id: string;
-  /** FranceConnect's pairwise subject: the only key the account will be linked with */
-  sub: string;
-  step: SignupStep;
-  /** JSON of SignupData */
-  data: string;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  expires_at: number;
-}
-

@@ -1,8 +1,7 @@
 import type { ErrorEntry } from '../../errors/registry';
 
 /**
- * Errors of the registration wizard (« Créer Mon Compte »): spread into the catalogue
- * (src/errors/catalogue.ts). Messages are for the person; `support` is for support staff.
+ * Errors of the registration wizard (« Créer Mon Compte »), registered by src/app-errors.ts. Messages are for the person; `support` is for support staff.
  */
 export const registrationErrors = {
   REGISTRATION_FLOW_COMPLETED: {

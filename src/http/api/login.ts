@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
+import { FlowError } from '../../flows/engine/flow';
+import { loginFlow } from '../../flows/kinds';
 import { codeRefused } from '../../flows/contact-verification/codes';
 import { maskDestination } from '../../flows/login/contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
@@ -24,7 +26,7 @@ import { apiRoute } from './route';
  */
 export function loginApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Connexion'];
-  const expired = () => new AppError('LOGIN_FLOW_EXPIRED');
+  const expired = () => new FlowError('FLOW_EXPIRED', loginFlow);
   return async (app) => {
     apiRoute(app, {
       method: 'POST',
@@ -33,7 +35,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: LoginBody,
       response: LoginAnswer,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await submitPassword(ctx, { ...body, origin: requestOrigin(req) });
         if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'identifier', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`));
@@ -61,7 +63,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: LoginCodeBody,
       response: SignedIn,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const code = readCode(body.code);
         const r = await submitLoginCode(ctx, { flowToken: body.flowId, code, origin: requestOrigin(req) });
@@ -80,7 +82,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: LoginResendBody,
       response: CodeResent,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await resendLoginCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
+import { FlowError } from '../../flows/engine/flow';
+import { passwordResetFlow } from '../../flows/kinds';
 import { codeRefused } from '../../flows/contact-verification/codes';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
 import { waitMessage } from '../../security/login-throttle';
@@ -19,7 +21,7 @@ import { apiRoute } from './route';
  */
 export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Mot de passe oublié'];
-  const expired = () => new AppError('RESET_FLOW_EXPIRED');
+  const expired = () => new FlowError('FLOW_EXPIRED', passwordResetFlow);
   return async (app) => {
     apiRoute(app, {
       method: 'POST',
@@ -29,7 +31,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       body: ResetRequestBody,
       response: ResetStarted,
       status: 202,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await requestPasswordReset(ctx, { identifier: body.identifier, origin: requestOrigin(req) });
         if (r.kind === 'rate_limited') {
@@ -63,7 +65,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: ResetResendBody,
       response: CodeResent,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await resendResetCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
