@@ -50,6 +50,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: ResetCodeBody,
       response: ResetState,
+      errors: [410],
       handler: async ({ body, req }) => {
         const r = await submitResetCode(ctx, { flowToken: body.flowId, code: readCode(body.code), origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
@@ -82,6 +83,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: ResetPasswordBody,
       response: ResetState,
+      errors: [410],
       handler: async ({ body, req }) => {
         const r = await submitNewPassword(ctx, { flowToken: body.flowId, password: body.password, confirmation: body.passwordConfirmation, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
