@@ -5,7 +5,8 @@ import { defineFlowKind } from '../../src/flows/engine/flow';
 import { defineMachine } from '../../src/flows/engine/machine';
 import { FLOW_SWEEP_GRACE_MS, flowStore, sweepExpiredFlows } from '../../src/flows/engine/store';
 import { TestClock } from '../../src/shared/clock';
-import { testDatabases } from '../support/databases';
+import { openTransaction } from '../../src/flows/franceconnect/store';
+import { testDatabases, withTestContext } from '../support/databases';
 import { flowConformance } from './conformance';
 
 const door = (name: string) =>
@@ -53,4 +54,19 @@ describe.each(testDatabases)('flow store on $name', ({ open }) => {
       await h.destroy();
     }
   });
+});
+
+describe.each(testDatabases)('the application’s worker on $name', ({ open }) => {
+  it('sweeps expired flows and FranceConnect transactions with its hourly sweep', () =>
+    withTestContext(open, async (ctx, clock) => {
+      const db = ctx.database.db;
+      await fixed.create(db, { data: { n: 1 } }, clock.now());
+      await openTransaction(db, { kind: 'login', state: 's', nonce: 'n' }, clock.now());
+      await ctx.messaging.worker.sweep();
+      expect(await db.selectFrom('flows').select('id').execute()).toHaveLength(1);
+      clock.advance(2 * FLOW_SWEEP_GRACE_MS);
+      await ctx.messaging.worker.sweep();
+      expect(await db.selectFrom('flows').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('franceconnect_transactions').select('id').execute()).toEqual([]);
+    }));
 });
