@@ -12,7 +12,7 @@ import { flowErrors } from './flows/engine/errors';
 import { franceConnectFlowErrors } from './flows/franceconnect/errors';
 import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
-import { inputErrors } from './http/api/errors';
+import { apiErrors } from './http/api/errors';
 
 export const appErrors = [
   generalErrors,
@@ -23,7 +23,7 @@ export const appErrors = [
   franceConnectErrors,
   franceConnectFlowErrors,
   assistantErrors,
-  inputErrors,
+  apiErrors,
 ] as const;
 
 registerErrors(...appErrors);

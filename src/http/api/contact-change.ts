@@ -38,7 +38,7 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
         const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: currentPassword, contact, origin: requestOrigin(req) });
         if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`));
         if (r.kind === 'wrong_password') throw fieldsError([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]);
-        if (r.kind === 'franceconnect_again') throw new AppError('FORBIDDEN', undefined, 'Connectez-vous de nouveau avec FranceConnect pour confirmer qu’il s’agit bien de vous.');
+        if (r.kind === 'franceconnect_again') throw new AppError('FRANCECONNECT_AGAIN');
         if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') throw fieldsError([r.error]);
         const flow = await pendingContactChange(ctx, req.account!, r.flowToken);
         if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorEntry, registeredErrors, type ErrorCode } from '../../errors/registry';
+import { registeredErrors, type ErrorCode } from '../../errors/registry';
 import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
 import { tooLongMessage } from './errors';
 

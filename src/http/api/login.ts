@@ -8,10 +8,9 @@ import { codeRefused } from '../../flows/contact-verification/codes';
 import { maskDestination } from '../../flows/login/contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
 import { waitMessage } from '../../security/login-throttle';
-import { resendRefused } from '../pages/account-page';
 import { EmptyBody } from '../schemas/common';
-import { CodeResent, LoginAnswer, LoginBody, LoginCodeBody, LoginResendBody, SignedIn } from '../schemas/login';
-import { accountView, fieldsError, iso, waitThen } from './answers';
+import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from '../schemas/login';
+import { accountView, fieldsError, iso, resendCodeRoute, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
@@ -75,21 +74,12 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
-      method: 'POST',
+    resendCodeRoute(app, {
       url: '/api/login/code/resend',
-      summary: 'Un nouveau code (après le délai d’attente)',
       tags,
-      body: LoginResendBody,
-      response: CodeResent,
-      errors: [410, 429],
-      handler: async ({ body, req, reply }) => {
-        const r = await resendLoginCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
-        if (r.kind === 'flow_expired') throw expired();
-        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]));
-        const p = await pendingLogin(ctx, body.flowId);
-        return { status: 'code_sent' as const, resendAllowedAt: iso(p?.resendAllowedAt ?? ctx.clock.now()) };
-      },
+      expired,
+      resend: (flowToken, req) => resendLoginCode(ctx, { flowToken, origin: requestOrigin(req) }),
+      resendAllowedAt: async (flowToken) => (await pendingLogin(ctx, flowToken))?.resendAllowedAt ?? ctx.clock.now(),
     });
 
     apiRoute(app, {

@@ -7,10 +7,9 @@ import { passwordResetFlow } from '../../flows/kinds';
 import { codeRefused } from '../../flows/contact-verification/codes';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
 import { waitMessage } from '../../security/login-throttle';
-import { newPasswordErrors, resendRefused } from '../pages/account-page';
-import { CodeResent } from '../schemas/login';
-import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetResendBody, ResetStarted, ResetState } from '../schemas/password-reset';
-import { fieldsError, iso, waitThen } from './answers';
+import { newPasswordErrors } from '../pages/account-page';
+import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from '../schemas/password-reset';
+import { fieldsError, iso, resendCodeRoute, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
@@ -59,21 +58,12 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
-      method: 'POST',
+    resendCodeRoute(app, {
       url: '/api/password-reset/code/resend',
-      summary: 'Un nouveau code (après le délai d’attente)',
       tags,
-      body: ResetResendBody,
-      response: CodeResent,
-      errors: [410, 429],
-      handler: async ({ body, req, reply }) => {
-        const r = await resendResetCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
-        if (r.kind === 'flow_expired') throw expired();
-        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]));
-        const p = await pendingReset(ctx, body.flowId);
-        return { status: 'code_sent' as const, resendAllowedAt: iso(p?.resendAllowedAt ?? ctx.clock.now()) };
-      },
+      expired,
+      resend: (flowToken, req) => resendResetCode(ctx, { flowToken, origin: requestOrigin(req) }),
+      resendAllowedAt: async (flowToken) => (await pendingReset(ctx, flowToken))?.resendAllowedAt ?? ctx.clock.now(),
     });
 
     apiRoute(app, {
