@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable } from '../household/tables';
 
 /**
  * The tables, as Kysely sees them. Conventions (one code path for SQLite and PostgreSQL):
@@ -16,6 +17,9 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
+  household_addresses: HouseholdAddressesTable;
+  household_bank_accounts: HouseholdBankAccountsTable;
+  household_separations: HouseholdSeparationsTable;
 }
 
 export interface AccountsTable {
@@ -50,16 +54,6 @@ export interface HouseholdsTable {
   /** numéro allocataire, 7 digits */
   dossier_number: string;
   created_at: number;
-}
-
-export interface HouseholdMembersTable {
-  household_id: string;
-  account_id: string;
-  role: 'responsable' | 'conjoint' | 'enfant' | 'personne_a_charge';
-  /** autorisation de gestion given by the responsable (conjoint only) */
-  has_procuration: number;
-  joined_at: number;
-  left_at: number | null;
 }
 
 export interface RegistrationFlowsTable {
