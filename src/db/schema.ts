@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { DemarcheStatus } from '../demarches/machine';
+import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable } from '../household/tables';
 
 /**
  * The tables, as Kysely sees them. Conventions (one code path for SQLite and PostgreSQL):
@@ -18,6 +19,9 @@ export interface Database {
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
   demarche_events: DemarcheEventsTable;
+  household_addresses: HouseholdAddressesTable;
+  household_bank_accounts: HouseholdBankAccountsTable;
+  household_separations: HouseholdSeparationsTable;
 }
 
 export interface AccountsTable {
@@ -52,16 +56,6 @@ export interface HouseholdsTable {
   /** numéro allocataire, 7 digits */
   dossier_number: string;
   created_at: number;
-}
-
-export interface HouseholdMembersTable {
-  household_id: string;
-  account_id: string;
-  role: 'responsable' | 'conjoint' | 'enfant' | 'personne_a_charge';
-  /** autorisation de gestion given by the responsable (conjoint only) */
-  has_procuration: number;
-  joined_at: number;
-  left_at: number | null;
 }
 
 export interface RegistrationFlowsTable {
