@@ -7,6 +7,7 @@
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
 import { authErrors } from '../auth/errors';
+import { demarcheErrors } from '../demarches/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
 
@@ -44,6 +45,7 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...contactVerificationErrors,
   ...authErrors,
+  ...demarcheErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
