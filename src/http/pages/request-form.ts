@@ -157,7 +157,7 @@ ${button('Envoyer ma demande')}`,
 <p class="govuk-body">Nous vous avons envoyé cet accusé de réception ${req.account!.contact_kind === 'email' ? 'par e-mail' : 'par SMS'}. Vous pouvez aussi le télécharger :</p>
 ${linkButton('Télécharger l’accusé de réception (PDF)', `${receiptPath(d.id)}.pdf`, { secondary: true })}
 <h2 class="govuk-heading-m">Et maintenant ?</h2>
-<p class="govuk-body">Un agent de la Caf va étudier votre demande. Suivez son avancement dans <a class="govuk-link" href="${demarchePath(d.id)}">Mes démarches</a> : si une pièce justificative est nécessaire, elle vous y sera demandée.</p>
+<p class="govuk-body">Un agent de la Caf va étudier votre demande. Suivez son avancement sur la page <a class="govuk-link" href="${demarchePath(d.id)}">Suivi de ma demande</a>, dans « Mes démarches » : si une pièce justificative est nécessaire, elle vous y sera demandée.</p>
 <h2 class="govuk-heading-m">Résumé de votre demande</h2>
 ${summaryList([
   { key: 'Référence', value: d.reference ?? '' },
