@@ -10,6 +10,7 @@ import { authErrors } from '../auth/errors';
 import { demarcheErrors } from '../demarches/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
+import { inputErrors } from '../http/api/errors';
 
 export interface ErrorEntry {
   status: number;
@@ -46,6 +47,7 @@ export const errorCatalogue = {
   ...contactVerificationErrors,
   ...authErrors,
   ...demarcheErrors,
+  ...inputErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
