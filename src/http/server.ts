@@ -9,6 +9,7 @@ import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { contactChangeApi } from './api/contact-change';
+import { demarchesApi } from './api/demarches';
 import { loginApi } from './api/login';
 import { registerOpenApi } from './api/openapi';
 import { passwordResetApi } from './api/password-reset';
@@ -109,6 +110,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(loginApi(ctx));
   await app.register(passwordResetApi(ctx));
   await app.register(contactChangeApi(ctx));
+  await app.register(demarchesApi(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;
