@@ -189,6 +189,11 @@ describe('a request through the pages', () => {
       expect(rsa.r.statusCode).toBe(403);
       expect(text(rsa.r.body)).toContain('Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut faire une demande de prestation pour le foyer.');
       expect((await listDemarches(db(), members.conjointSans!.id)).map((d) => d.prestation)).toEqual(['ajpa']);
+      // Chosen before login (« Faire la demande » then « Se connecter »): dropped at sign-in as well.
+      const c = new TestBrowser(t.app);
+      await c.get('/aides-et-demarches/prestations/prime-activite/faire-la-demande');
+      await logIn(t.ctx, c, members.conjointSans!);
+      expect((await listDemarches(db(), members.conjointSans!.id)).map((d) => d.prestation)).toEqual(['ajpa']);
     });
 
     it('the responsable and a conjoint with procuration may ask for the RSA; a child over 15 only for itself', async () => {
