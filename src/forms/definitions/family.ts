@@ -15,8 +15,8 @@ function childPage(maxAge: number, message: string): Page {
     title: 'ses informations',
     repeat: { count: 'nombre_enfants', max: 10, label: 'Enfant' },
     questions: [
-      { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60 },
-      { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60 },
+      { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
+      { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60, width: 20 },
       { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance', name: 'la date de naissance de l’enfant', hint: 'Par exemple 27 3 2018' },
     ],
     rules: [{ question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= maxAge ? message : undefined) }],
@@ -69,7 +69,7 @@ export const complementModeDeGarde: FormDefinition = {
           id: 'enfant-garde',
           title: 'L’enfant gardé',
           questions: [
-            { id: 'enfant_prenom', type: 'text', label: 'Prénom de l’enfant', name: 'le prénom de l’enfant', maxLength: 60 },
+            { id: 'enfant_prenom', type: 'text', label: 'Prénom de l’enfant', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
             { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance de l’enfant', name: 'la date de naissance de l’enfant', hint: 'Par exemple 12 4 2024' },
           ],
           rules: [{ question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= 6 ? 'Le complément de libre choix du mode de garde est versé pour un enfant de moins de 6 ans.' : undefined) }],
