@@ -6,6 +6,7 @@
  *
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
+import { assistantErrors } from '../assistant/errors';
 import { authErrors } from '../auth/errors';
 import { demarcheErrors } from '../demarches/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
@@ -48,6 +49,7 @@ export const errorCatalogue = {
   ...authErrors,
   ...demarcheErrors,
   ...inputErrors,
+  ...assistantErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

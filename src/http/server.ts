@@ -28,6 +28,7 @@ import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
+import { assistantRoutes } from '../assistant/http/routes';
 
 /** The largest request body, form or JSON: 64 KiB. */
 export const BODY_LIMIT = 64 * 1024;
@@ -111,6 +112,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(passwordResetApi(ctx));
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
+  await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;
