@@ -151,6 +151,9 @@ describe('a request through the pages', () => {
     expect(text(list.body)).toContain('Reprendre ma demande Allocation journalière du proche aidant');
     expect(location(await laptop.get(`/mon-espace/demarches/${d!.id}/reprendre`))).toBe(`/mon-espace/demarches/${d!.id}/etapes/lien`);
     expect((await laptop.get(`/mon-espace/demarches/${d!.id}/etapes/personne-aidee`)).body).toContain('value="Jeanne"');
+    // Without the CSRF token of a page, nothing is saved.
+    expect((await laptop.post(`/mon-espace/demarches/${d!.id}/etapes/lien`, { lien: 'parent' }, { csrf: false })).statusCode).toBe(403);
+    expect((await findDemarche(db(), d!.id))!.answers).not.toHaveProperty('lien');
     // Another person sees nothing of it.
     const stranger = new TestBrowser(t.app);
     await logIn(t.ctx, stranger, await createTestAccount(t.ctx));
