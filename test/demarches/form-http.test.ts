@@ -163,8 +163,10 @@ describe('a request through the pages', () => {
 
   describe('who may ask for what in a household', () => {
     const members: Record<string, Account> = {};
+    const memberIds: Record<string, string> = {};
+    let householdId = '';
     beforeAll(async () => {
-      const householdId = await createHousehold(db(), '7777001', t.clock.now());
+      householdId = await createHousehold(db(), '7777001', t.clock.now());
       const roles: [string, Role, boolean, string][] = [
         ['responsable', 'responsable', false, '1980-01-01'],
         ['conjointSans', 'conjoint', false, '1982-02-02'],
@@ -174,7 +176,7 @@ describe('a request through the pages', () => {
       for (const [name, role, procuration, birth] of roles) {
         const a = await createTestAccount(t.ctx);
         // Two conjoints only to compare both cases: each is checked on its own.
-        await addMember(db(), { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.clock.now() });
+        memberIds[name] = (await addMember(db(), { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.clock.now() })).id;
         members[name] = a;
       }
     });
@@ -223,6 +225,17 @@ describe('a request through the pages', () => {
       expect(text((await child.get('/mon-espace/demarches')).body)).not.toContain('Les démarches de mon foyer');
       expect((await child.get(`/mon-espace/demarches/${d!.id}`)).statusCode).toBe(404);
       expect(text((await b.get('/mon-espace/demarches')).body)).toContain('MC-2026-TEST-0001');
+    });
+
+    it('« Déclarer une séparation » leads to its own page, no brouillon; the declaration appears in « Mes démarches »', async () => {
+      const { b, r } = await ask('responsable', 'declaration-separation');
+      expect(location(r)).toBe('/mon-espace/foyer/separation');
+      expect((await listDemarches(db(), members.responsable!.id)).map((d) => d.prestation)).not.toContain('declaration-separation');
+      await db()
+        .insertInto('household_separations')
+        .values({ id: 'sep1', household_id: householdId, declared_by: members.responsable!.id, former_member_id: memberIds.conjointSans!, separation_date: '2026-11-01', leaver: 'partner', new_address: null, children: 'none', demarche_id: null, created_at: t.clock.now() })
+        .execute();
+      expect(text((await b.get('/mon-espace/demarches')).body)).toContain('Mes déclarations Séparation Déclarée le 26 novembre 2026 (séparation le 1er novembre 2026)');
     });
   });
 });
