@@ -79,6 +79,17 @@ export function flowConformance(open: () => Promise<DatabaseHandle>, c: Conforma
     if (allowed[0]) expect((await store.advance(db, flow, allowed[0], T0 + 1)).state).toBe(machine.next(flow.state, allowed[0]));
   }));
 
+  it('finishes only by an event its state accepts; discards an account’s flows of this kind only', withDb(async (db) => {
+    const { token } = await store.create(db, { data: c.data, accountId: 'acc-1' }, T0);
+    const flow = await store.find(db, token, T0);
+    const refused = machine.states.flatMap((s: string) => machine.events(s)).find((e: string) => !machine.can(flow.state, e));
+    if (refused) await expect(store.finish(db, flow, refused)).rejects.toMatchObject({ code: 'FLOW_WRONG_STATE' });
+    const other = await store.create(db, { data: c.data, accountId: 'acc-2' }, T0);
+    expect(await store.discardOf(db, 'acc-1')).toBe(1);
+    await expect(store.find(db, token, T0)).rejects.toMatchObject({ code: 'FLOW_NOT_FOUND' });
+    expect(await store.findLive(db, other.token, T0)).toMatchObject({ accountId: 'acc-2' });
+  }));
+
   it('is consumed once: two consumers of the same read, one wins', withDb(async (db) => {
     const { token } = await store.create(db, { data: c.data }, T0);
     const read = await store.find(db, token, T0);
