@@ -5,6 +5,7 @@
  */
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
+import { demarcheErrors } from './demarches/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
 import { contactVerificationErrors } from './flows/contact-verification/errors';
@@ -24,6 +25,7 @@ export const appErrors = [
   franceConnectFlowErrors,
   assistantErrors,
   apiErrors,
+  demarcheErrors,
 ] as const;
 
 registerErrors(...appErrors);

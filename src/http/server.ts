@@ -9,6 +9,7 @@ import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { contactChangeApi } from './api/contact-change';
+import { demarchesApi } from './api/demarches';
 import { loginApi } from './api/login';
 import { registerOpenApi } from './api/openapi';
 import { passwordResetApi } from './api/password-reset';
@@ -20,6 +21,7 @@ import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { personalSpacePages } from './pages/personal-space';
 import { demarchesPages } from './pages/demarches';
+import { requestFormPages } from './pages/request-form';
 import { securityPages } from './pages/security';
 import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
@@ -99,6 +101,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
   await app.register(demarchesPages(ctx));
+  await app.register(requestFormPages(ctx));
   await app.register(securityPages(ctx));
   await app.register(entryPages(ctx));
   const registration = registrationService(ctx);
@@ -108,6 +111,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(loginApi(ctx));
   await app.register(passwordResetApi(ctx));
   await app.register(contactChangeApi(ctx));
+  await app.register(demarchesApi(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
