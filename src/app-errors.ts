@@ -5,6 +5,7 @@
  */
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
+import { demarcheErrors } from './demarches/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
 import { contactVerificationErrors } from './flows/contact-verification/errors';
@@ -12,6 +13,7 @@ import { flowErrors } from './flows/engine/errors';
 import { franceConnectFlowErrors } from './flows/franceconnect/errors';
 import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
+import { apiErrors } from './http/api/errors';
 
 export const appErrors = [
   generalErrors,
@@ -22,6 +24,8 @@ export const appErrors = [
   franceConnectErrors,
   franceConnectFlowErrors,
   assistantErrors,
+  apiErrors,
+  demarcheErrors,
 ] as const;
 
 registerErrors(...appErrors);

@@ -2,10 +2,11 @@ import type { AccountsTable } from '../accounts/accounts.table';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
-import type { DemarchesTable } from '../demarches/demarches.table';
+import type { DemarcheEventsTable, DemarchesTable } from '../demarches/demarches.table';
 import type { FlowsTable } from '../flows/engine/flows.table';
 import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
-import type { HouseholdMembersTable, HouseholdsTable } from '../household/household.table';
+import type { HouseholdsTable } from '../household/household.table';
+import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable } from '../household/tables';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
 
 /**
@@ -25,7 +26,11 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
+  demarche_events: DemarcheEventsTable;
+  household_addresses: HouseholdAddressesTable;
+  household_bank_accounts: HouseholdBankAccountsTable;
+  household_separations: HouseholdSeparationsTable;
   flows: FlowsTable;
 }
 
-export type { AccountsTable, AuditEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, SessionsTable, VerificationCodesTable };
+export type { AccountsTable, AuditEventsTable, DemarcheEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, SessionsTable, VerificationCodesTable };

@@ -1,9 +1,14 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
+import { contactChangeApi } from './api/contact-change';
+import { demarchesApi } from './api/demarches';
+import { loginApi } from './api/login';
+import { registerOpenApi } from './api/openapi';
+import { passwordResetApi } from './api/password-reset';
 import { registerErrorHandling } from './errors';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
@@ -16,6 +21,7 @@ import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { personalSpacePages } from './pages/personal-space';
 import { demarchesPages } from './pages/demarches';
+import { requestFormPages } from './pages/request-form';
 import { securityPages } from './pages/security';
 import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
@@ -41,21 +47,27 @@ const PUBLIC_ROUTES = new Set([
   FRANCECONNECT_ABOUT_PATH,
 ]);
 
+/** The largest request body, form or JSON: 64 KiB. */
+export const BODY_LIMIT = 64 * 1024;
+
 /**
  * The HTTP layer: pages (server-rendered HTML) and the JSON API, from the same core.
  * Each area registers its routes as a plugin below.
  */
-export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
+    // JSON bodies are capped like forms (a text field has its own, much smaller, maximum).
+    bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     // The context's logger (src/shared/logger.ts: redacts cookies, passwords, codes…); none in tests.
     ...(config.env === 'test' ? { logger: false } : { loggerInstance: ctx.logger as FastifyBaseLogger }),
   });
 
+  if (o.onRoute) app.addHook('onRoute', o.onRoute);
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
   const headers = securityHeaders(
     {
       contentSecurityPolicy: {
@@ -98,17 +110,23 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.
   registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
 
+  registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
   await app.register(demarchesPages(ctx));
+  await app.register(requestFormPages(ctx));
   await app.register(securityPages(ctx));
   await app.register(entryPages(ctx));
   const registration = registrationService(ctx);
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(loginApi(ctx));
+  await app.register(passwordResetApi(ctx));
+  await app.register(contactChangeApi(ctx));
+  await app.register(demarchesApi(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

@@ -7,8 +7,8 @@ import { buildServer } from '../../src/http/server';
 import { TestClock } from '../../src/shared/clock';
 import { TestBrowser } from '../support/app';
 import { testDatabases } from '../support/databases';
-import { createTestAccount, logIn } from '../login/helpers';
-import { freshMarie, walkTo } from '../registration/support';
+import { createTestAccount, logIn } from '../support/accounts';
+import { freshMarie, walkTo } from '../support/registration';
 
 /**
  * Every statement the request paths run (login with its code, the personal space, « Mes démarches »,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE_CACHE, assetUrl, publicDir } from '../../src/http/assets';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { createTestAccount, logIn } from '../login/helpers';
+import { createTestAccount, logIn } from '../support/accounts';
 
 describe('caching: public pages, forms, assets', () => {
   let t: TestApp;
