@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
+import { yieldingSqliteDialect } from './sqlite-driver';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -32,8 +33,9 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Never wait for a lock on the main thread: the driver retries asynchronously (./sqlite-driver.ts).
+  sqlite.pragma('busy_timeout = 0');
+  const db = new Kysely<Database>({ dialect: yieldingSqliteDialect({ database: sqlite, busyWaitMs: Number(process.env.DATABASE_BUSY_WAIT_MS ?? 2000) }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
@@ -42,7 +44,13 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { Pool, types } = pg.default;
   // bigint columns hold epoch milliseconds: safe as JavaScript numbers.
   types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A server that does not answer fails a request in seconds (503 page), never holds it forever.
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
+    query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 15_000),
+  });
   // An idle connection closed by the server (restart, failover) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', (err: Error & { code?: string }) => {

@@ -7,6 +7,9 @@
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
 import { authErrors } from '../auth/errors';
+import { storageErrors } from '../db/errors';
+import { nameErrors } from '../identity/names';
+import { inputLimitErrors } from '../http/security/input-limits';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
 
@@ -44,6 +47,9 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...contactVerificationErrors,
   ...authErrors,
+  ...storageErrors,
+  ...nameErrors,
+  ...inputLimitErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayName } from '../accounts/repository';
+import { RETRY_AFTER_SECONDS } from '../db/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
+import { isRedisUnavailable } from '../security/redis';
 import { html } from './views/html';
 import { layout } from './views/layout';
 
@@ -26,12 +29,18 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
       known = err;
     } else if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
       // Malformed request (bad JSON, body too large…): the person's fault, not ours.
-      known = new AppError(err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED');
+      known = new AppError(err.statusCode === 429 ? 'RATE_LIMITED' : err.statusCode === 413 ? 'REQUEST_TOO_LARGE' : 'VALIDATION_FAILED');
       (known as { status: number }).status = err.statusCode;
+    } else if (isDatabaseUnavailable(err) || isRedisUnavailable(err)) {
+      // Busy or unreachable storage: passes by itself; logged without the stack (one line per request).
+      const redis = !isDatabaseUnavailable(err);
+      req.log.warn({ reqId: req.id, reason: (err as Error).message?.slice(0, 200) }, redis ? 'redis unavailable' : 'database unavailable');
+      known = new AppError(redis ? 'SERVICE_UNAVAILABLE' : 'DATABASE_UNAVAILABLE');
     } else {
       req.log.error({ err, reqId: req.id }, 'unexpected error');
       known = new AppError('INTERNAL');
     }
+    if (known.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
     return sendHtml(reply, errorPage(known, req.id, o.agencyPhone, signedIn(req)), known.status);
   });
@@ -54,8 +63,10 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
     401: 'Connexion nécessaire',
     403: 'Action impossible',
     404: 'Page introuvable',
+    413: 'Votre demande est trop volumineuse',
     429: 'Trop de tentatives',
     500: 'Désolé, le service rencontre un problème',
+    503: 'Service momentanément indisponible',
   };
   const title = titles[e.status] ?? titles[400]!;
   return layout(

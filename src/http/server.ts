@@ -11,6 +11,7 @@ import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { registerErrorHandling } from './errors';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
+import { BODY_LIMIT_BYTES, registerInputLimits } from './security/input-limits';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
@@ -34,6 +35,8 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    // The same limit for JSON as for forms (src/http/security/input-limits.ts).
+    bodyLimit: BODY_LIMIT_BYTES,
     logger:
       config.env === 'test'
         ? false
@@ -45,7 +48,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -77,6 +80,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=3600'),
   });
 
+  registerInputLimits(app);
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
   // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.

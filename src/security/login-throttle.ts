@@ -1,5 +1,5 @@
 import { hmac } from '../shared/crypto';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter, ReservePolicy } from './rate-limit';
 
 /**
  * Login throttling that slows guessing down without ever locking anybody out for good.
@@ -34,6 +34,9 @@ export interface ThrottleSubject {
 
 export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
 
+/** A password attempt reserved (counted as a failure until `refund`), with the wait it imposes if it fails. */
+export type ThrottleReservation = { allowed: true; retryAfterMs: number } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
+
 /** The delay after the `failures`-th failure (0 before the threshold). */
 export function throttleDelay(failures: number, p: ThrottlePolicy): number {
   if (failures < p.threshold) return 0;
@@ -53,6 +56,32 @@ export class LoginThrottle {
     const [byId, byIp] = await Promise.all([this.limiter.blockedFor(this.identifierKey(s.identifier)), this.limiter.blockedFor(this.ipKey(s.ip))]);
     if (byId <= 0 && byIp <= 0) return { allowed: true };
     return byId >= byIp ? { allowed: false, retryAfterMs: byId, scope: 'identifier' } : { allowed: false, retryAfterMs: byIp, scope: 'ip' };
+  }
+
+  /**
+   * Before looking at the password: reserves the attempt — counted as a failure for the identifier
+   * and the IP in one atomic step per key, so concurrent attempts can never all be evaluated (the
+   * check and the count used to be separated by the password verification). A right password gives
+   * the attempt back (`refund`).
+   */
+  async reserve(s: ThrottleSubject): Promise<ThrottleReservation> {
+    const id = this.identifierKey(s.identifier);
+    const byId = await this.limiter.reserve(id, reservePolicy(this.policies.identifier));
+    if (!byId.allowed) return { allowed: false, retryAfterMs: byId.retryAfterMs, scope: 'identifier' };
+    const byIp = await this.limiter.reserve(this.ipKey(s.ip), reservePolicy(this.policies.ip));
+    if (!byIp.allowed) {
+      await this.limiter.release(id, reservePolicy(this.policies.identifier));
+      return { allowed: false, retryAfterMs: byIp.retryAfterMs, scope: 'ip' };
+    }
+    return { allowed: true, retryAfterMs: Math.max(byId.delayMs, byIp.delayMs) };
+  }
+
+  /** The reserved attempt was not a failure (right password): given back on both keys. */
+  async refund(s: ThrottleSubject): Promise<void> {
+    await Promise.all([
+      this.limiter.release(this.identifierKey(s.identifier), reservePolicy(this.policies.identifier)),
+      this.limiter.release(this.ipKey(s.ip), reservePolicy(this.policies.ip)),
+    ]);
   }
 
   /** Counts a failure (wrong password, unknown identifier, wrong code); returns the wait now imposed (0: none). */
@@ -84,6 +113,10 @@ export class LoginThrottle {
   private ipKey(ip: string): string {
     return `login:ip:${ip}`;
   }
+}
+
+function reservePolicy(p: ThrottlePolicy): ReservePolicy {
+  return { limit: p.maxFailuresPerHour, windowMs: HOUR_MS, threshold: p.threshold, baseDelayMs: p.baseDelayMs, maxDelayMs: p.maxDelayMs };
 }
 
 /** « 45 secondes », « 1 minute », « 2 minutes » (rounded up): how long to wait, in plain French. */

@@ -31,6 +31,7 @@ import { identityStatus } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { advance, afterSubmit, contactChanged, guard, type FlowState, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
+import { nameErrorCode, nameProblem } from '../../identity/names';
 import { deleteExpiredFlows, findFlow, insertFlow, touchFlow, updateFlow } from './repository';
 
 /** A flow lives one hour after the last thing the person did (sliding expiry). */
@@ -175,11 +176,11 @@ export class RegistrationService {
 
     const birthName = collapse(str(input.birthName));
     if (!birthName) errors.push(fieldError('birthName', 'BIRTH_NAME_REQUIRED'));
-    else if (!isName(birthName, 80)) errors.push(fieldError('birthName', 'BIRTH_NAME_INVALID'));
+    else if (nameProblem(birthName, 80)) errors.push(fieldError('birthName', nameErrorCode(nameProblem(birthName, 80)!, 'BIRTH_NAME_INVALID')));
 
     const givenNames = collapse(str(input.givenNames));
     if (!givenNames) errors.push(fieldError('givenNames', 'GIVEN_NAMES_REQUIRED'));
-    else if (!isName(givenNames, 120)) errors.push(fieldError('givenNames', 'GIVEN_NAMES_INVALID'));
+    else if (nameProblem(givenNames, 120)) errors.push(fieldError('givenNames', nameErrorCode(nameProblem(givenNames, 120)!, 'GIVEN_NAMES_INVALID')));
 
     const date = readDate(input.birthDate, this.now());
     if (!date.ok) errors.push(fieldError('birthDate', date.code));
@@ -444,10 +445,6 @@ export function facts(flow: RegistrationFlow): { contactVerified: boolean } {
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
-}
-
-function isName(s: string, max: number): boolean {
-  return s.length <= max && /^\p{L}[\p{L}\p{M} '’-]*$/u.test(s);
 }
 
 export function communeChoice(c: { code: string; name: string; departement: { code: string; name: string } }): BirthPlaceChoice {

@@ -1,0 +1,18 @@
+import type { ErrorEntry } from '../errors/catalogue';
+
+/** Errors of the storage layer: a database (or the shared Redis) that cannot answer for a moment. */
+export const storageErrors = {
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'Le service est momentanément indisponible. Vos informations n’ont pas été perdues : réessayez dans quelques instants.',
+    support: 'Database busy (SQLite lock held too long) or unreachable (PostgreSQL down or restarting); recovers by itself. See /ready.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    message: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    support: 'A shared service (Redis sessions) is unreachable; recovers by itself when it is back. See /ready.',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+/** Seconds a client is asked to wait before trying again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
