@@ -9,6 +9,7 @@ import { registerSessions } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
 import { registerErrorHandling } from './errors';
+import { healthRoutes } from './health';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
 import { BODY_LIMIT_BYTES, registerInputLimits } from './security/input-limits';
@@ -86,6 +87,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.
   registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
 
+  await app.register(healthRoutes(ctx));
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));

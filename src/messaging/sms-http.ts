@@ -17,7 +17,11 @@ export interface HttpSmsOptions {
  *   POST {SMS_PROVIDER_URL}
  *   Authorization: Bearer {SMS_PROVIDER_TOKEN}
  *   Content-Type: application/json; charset=utf-8
- *   { "to": "+33612345678", "from": "MaCaf", "sender": "MaCaf", "text": "Votre code : 123456" }
+ *   { "to": "+33612345678", "from": "MaCaf", "sender": "MaCaf", "text": "Votre code : 123456", "reference": "<outbox id>" }
+ *
+ *   `reference` is an idempotency key, the same at every attempt of one message: a provider (or the
+ *   gateway in front of it) must send a reference only once, so that an attempt repeated after a
+ *   crash between its acceptance and our marking never sends a second SMS.
  *
  *   2xx            → accepted: the message is marked sent (the body is ignored);
  *   anything else  → failure, retried later by the worker with backoff (the status is kept in
@@ -41,7 +45,7 @@ export function createHttpSmsProvider(o: HttpSmsOptions): SmsProvider {
             accept: 'application/json',
             ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
           },
-          body: JSON.stringify({ to: m.to, from: o.sender, sender: o.sender, text: m.text }),
+          body: JSON.stringify({ to: m.to, from: o.sender, sender: o.sender, text: m.text, ...(m.id ? { reference: m.id } : {}) }),
           signal: AbortSignal.timeout(timeout),
           redirect: 'error',
         });
