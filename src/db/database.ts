@@ -56,6 +56,14 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.error(`database pool: ${err.message}`);
   });
+  // Nor a connection lost while checked out (between two statements of a transaction): the pool
+  // listens to idle clients only, and an 'error' without a listener would end the process. The
+  // statement in progress fails by itself (503); the client is discarded when released.
+  pool.on('connect', (client) => {
+    client.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.error(`database connection: ${err.message}`);
+    });
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
