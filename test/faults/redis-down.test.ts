@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Client, startApp, startRedis, until, type AppProcess, type Daemon } from './support';
+
+/**
+ * Redis (a throwaway redis-server of this test) killed while the service runs: throttling goes on
+ * with the database's counters — never unlimited guesses —, the logs and /ready say so, pages that
+ * need no session keep working, and when Redis is back everything returns to it by itself.
+ */
+describe('Redis down', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mc-redis-'));
+  let redis: Daemon | undefined;
+  let app: AppProcess | undefined;
+  afterAll(async () => {
+    await app?.crash();
+    await redis?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const guesses = async (c: Client, identifier: string, n: number) => {
+    const statuses: number[] = [];
+    const csrf = await c.csrf('/connexion');
+    for (let i = 0; i < n; i++) statuses.push((await c.request('/connexion', { form: { _csrf: csrf, identifier, password: 'Mauvais2026Mdp' } })).status);
+    return statuses;
+  };
+
+  it('keeps throttling with the database, says so, and returns to Redis when it is back', { timeout: 180_000 }, async () => {
+    redis = await startRedis();
+    app = await startApp({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, REDIS_URL: redis.url });
+    const c = new Client(app.url);
+    expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('redis');
+    expect(await guesses(c, '190017512345001', 6)).toEqual([400, 400, 400, 400, 400, 429]);
+
+    await redis.stop();
+    const ready = await until(async () => {
+      const r = await c.request('/ready');
+      return r.status === 503 && r.json();
+    }, 20_000, '/ready to see Redis down');
+    expect(ready.checks.redis.ok).toBe(false);
+    expect((await c.request('/health')).status).toBe(200);
+    expect((await c.request('/')).status).toBe(200);
+    // Guesses are still counted and slowed down — in the database now.
+    expect(await guesses(c, '190017512345002', 6)).toEqual([400, 400, 400, 400, 400, 429]);
+    expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('database (Redis fallback)');
+    expect(app.output()).toMatch(/redis: unreachable/);
+    expect(app.output()).toMatch(/rate limits: Redis unreachable, counters in the database/);
+
+    await redis.start();
+    await until(async () => (await c.request('/ready')).status === 200, 30_000, '/ready after Redis is back');
+    await guesses(c, '190017512345003', 1);
+    expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('redis');
+    expect(app.output()).toMatch(/redis: connected/);
+    expect(app.output()).not.toMatch(/unexpected error/);
+  });
+});
