@@ -58,8 +58,8 @@ export class DbRateLimiter implements RateLimiter {
     return this.change(key, (r, t) => reserveRecord(r, t, p));
   }
 
-  async release(key: string, p: ReservePolicy): Promise<void> {
-    await this.change(key, (r) => ({ next: releaseRecord(r, p), result: undefined }));
+  async release(key: string, p: ReservePolicy, token: number): Promise<void> {
+    await this.change(key, (r) => ({ next: releaseRecord(r, p, token), result: undefined }));
   }
 
   /** Reads the key's row (locked until the transaction ends on PostgreSQL), applies `f`, writes the result. */

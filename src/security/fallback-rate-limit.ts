@@ -57,7 +57,7 @@ export class FallbackRateLimiter implements RateLimiter {
   reserve(key: string, p: ReservePolicy): Promise<Reservation> {
     return this.run((l) => l.reserve(key, p));
   }
-  release(key: string, p: ReservePolicy): Promise<void> {
-    return this.run((l) => l.release(key, p));
+  release(key: string, p: ReservePolicy, token: number): Promise<void> {
+    return this.run((l) => l.release(key, p, token));
   }
 }

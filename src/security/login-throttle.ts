@@ -35,7 +35,7 @@ export interface ThrottleSubject {
 export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
 
 /** A password attempt reserved (counted as a failure until `refund`), with the wait it imposes if it fails. */
-export type ThrottleReservation = { allowed: true; retryAfterMs: number } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
+export type ThrottleReservation = { allowed: true; retryAfterMs: number; tokens: [number, number] } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
 
 /** The delay after the `failures`-th failure (0 before the threshold). */
 export function throttleDelay(failures: number, p: ThrottlePolicy): number {
@@ -70,17 +70,17 @@ export class LoginThrottle {
     if (!byId.allowed) return { allowed: false, retryAfterMs: byId.retryAfterMs, scope: 'identifier' };
     const byIp = await this.limiter.reserve(this.ipKey(s.ip), reservePolicy(this.policies.ip));
     if (!byIp.allowed) {
-      await this.limiter.release(id, reservePolicy(this.policies.identifier));
+      await this.limiter.release(id, reservePolicy(this.policies.identifier), byId.token);
       return { allowed: false, retryAfterMs: byIp.retryAfterMs, scope: 'ip' };
     }
-    return { allowed: true, retryAfterMs: Math.max(byId.delayMs, byIp.delayMs) };
+    return { allowed: true, retryAfterMs: Math.max(byId.delayMs, byIp.delayMs), tokens: [byId.token, byIp.token] };
   }
 
-  /** The reserved attempt was not a failure (right password): given back on both keys. */
-  async refund(s: ThrottleSubject): Promise<void> {
+  /** The reserved attempt was not a failure (right password): given back on both keys, with the blocks it set. */
+  async refund(s: ThrottleSubject, r: { tokens: [number, number] }): Promise<void> {
     await Promise.all([
-      this.limiter.release(this.identifierKey(s.identifier), reservePolicy(this.policies.identifier)),
-      this.limiter.release(this.ipKey(s.ip), reservePolicy(this.policies.ip)),
+      this.limiter.release(this.identifierKey(s.identifier), reservePolicy(this.policies.identifier), r.tokens[0]),
+      this.limiter.release(this.ipKey(s.ip), reservePolicy(this.policies.ip), r.tokens[1]),
     ]);
   }
 

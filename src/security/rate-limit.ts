@@ -30,7 +30,7 @@ export interface ReservePolicy {
  * An attempt reserved — counted as a failure *before* the work it guards (a password check) — or
  * refused. `delayMs`: the block this attempt set (what to wait if it turns out to be a failure).
  */
-export type Reservation = { allowed: true; count: number; delayMs: number } | { allowed: false; retryAfterMs: number };
+export type Reservation = { allowed: true; count: number; delayMs: number; token: number } | { allowed: false; retryAfterMs: number };
 
 export interface RateLimiter {
   /** Counts one event for `key` and says whether it is within `limit` per `windowMs`. */
@@ -47,8 +47,11 @@ export interface RateLimiter {
    * blocked for the delay the policy gives to that count. Concurrent attempts can never all pass.
    */
   reserve(key: string, p: ReservePolicy): Promise<Reservation>;
-  /** Gives back one reserved attempt (it succeeded): the count goes down, and below the threshold the block goes. */
-  release(key: string, p: ReservePolicy): Promise<void>;
+  /**
+   * Gives back one reserved attempt (it succeeded): the count goes down, and the block this attempt
+   * set goes (`token` from its reservation) — unless a later attempt has blocked the key since.
+   */
+  release(key: string, p: ReservePolicy, token: number): Promise<void>;
 }
 
 /** The state of one key: its window and count, and the end of its block (0: none). */
@@ -88,14 +91,16 @@ export function reserveRecord(r: CounterRecord | undefined, t: number, p: Reserv
   let delay = policyDelay(next.count, p);
   if (next.count >= p.limit) delay = Math.max(delay, next.windowStart + p.windowMs - t);
   if (delay > 0) next.blockedUntil = t + delay;
-  return { next, result: { allowed: true, count: next.count, delayMs: delay } };
+  // The token names this attempt's block: the key was not blocked before it (else it was refused).
+  return { next, result: { allowed: true, count: next.count, delayMs: delay, token: delay > 0 ? next.blockedUntil : 0 } };
 }
 
 /** `release` on a record. */
-export function releaseRecord(r: CounterRecord | undefined, p: ReservePolicy): CounterRecord | undefined {
+export function releaseRecord(r: CounterRecord | undefined, p: ReservePolicy, token: number): CounterRecord | undefined {
   if (!r) return undefined;
   const count = Math.max(0, r.count - 1);
-  return { windowStart: r.windowStart, count, blockedUntil: count < p.threshold ? 0 : r.blockedUntil };
+  const ownBlock = token > 0 && r.blockedUntil === token;
+  return { windowStart: r.windowStart, count, blockedUntil: count < p.threshold || ownBlock ? 0 : r.blockedUntil };
 }
 
 /** Fixed-window counters in memory, with expired windows swept as they are met. */
@@ -139,8 +144,8 @@ export class MemoryRateLimiter implements RateLimiter {
     return result;
   }
 
-  async release(key: string, p: ReservePolicy): Promise<void> {
-    const next = releaseRecord(this.records.get(key), p);
+  async release(key: string, p: ReservePolicy, token: number): Promise<void> {
+    const next = releaseRecord(this.records.get(key), p, token);
     if (next) this.records.set(key, next);
   }
 

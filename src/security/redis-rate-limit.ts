@@ -37,15 +37,19 @@ end
 local delay = 0
 if count >= threshold then delay = math.min(base * 2 ^ math.min(count - threshold, 40), max) end
 if count >= limit then delay = math.max(delay, ttl) end
-if delay > 0 then redis.call('SET', KEYS[2], '1', 'PX', math.floor(delay)) end
+if delay > 0 then redis.call('SET', KEYS[2], tostring(count), 'PX', math.floor(delay)) end
 return { 1, count, math.floor(delay) }
 `;
 
-/** release: one attempt given back; below the threshold the block goes. KEYS: counter, block. ARGV: threshold. */
+/**
+ * release: one attempt given back; its own block goes (the block's value is the count that set it:
+ * the token), and below the threshold any block goes. KEYS: counter, block. ARGV: threshold, token.
+ */
 const RELEASE = `
 local count = tonumber(redis.call('GET', KEYS[1]) or '0')
 if count > 0 then count = redis.call('DECR', KEYS[1]) end
-if count < tonumber(ARGV[1]) then redis.call('DEL', KEYS[2]) end
+local token = ARGV[2]
+if count < tonumber(ARGV[1]) or (token ~= '0' and redis.call('GET', KEYS[2]) == token) then redis.call('DEL', KEYS[2]) end
 return count
 `;
 
@@ -82,10 +86,10 @@ export class RedisRateLimiter implements RateLimiter {
   async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
     const args = [p.limit, Math.max(1, Math.ceil(p.windowMs)), p.threshold, p.baseDelayMs, p.maxDelayMs].map(String);
     const r = (await this.redis.eval(RESERVE, 2, this.prefix + key, `${this.prefix}block:${key}`, ...args)) as number[];
-    return r[0] === 1 ? { allowed: true, count: r[1]!, delayMs: r[2]! } : { allowed: false, retryAfterMs: r[1]! };
+    return r[0] === 1 ? { allowed: true, count: r[1]!, delayMs: r[2]!, token: r[2]! > 0 ? r[1]! : 0 } : { allowed: false, retryAfterMs: r[1]! };
   }
 
-  async release(key: string, p: ReservePolicy): Promise<void> {
-    await this.redis.eval(RELEASE, 2, this.prefix + key, `${this.prefix}block:${key}`, String(p.threshold));
+  async release(key: string, p: ReservePolicy, token: number): Promise<void> {
+    await this.redis.eval(RELEASE, 2, this.prefix + key, `${this.prefix}block:${key}`, String(p.threshold), String(token));
   }
 }

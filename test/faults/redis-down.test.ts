@@ -36,7 +36,7 @@ describe('Redis down', () => {
     await redis.stop();
     const ready = await until(async () => {
       const r = await c.request('/ready');
-      return r.status === 503 && r.json();
+      return r.status === 503 ? r.json<{ checks: { redis: { ok: boolean } } }>() : undefined;
     }, 20_000, '/ready to see Redis down');
     expect(ready.checks.redis.ok).toBe(false);
     expect((await c.request('/health')).status).toBe(200);

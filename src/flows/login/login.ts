@@ -52,7 +52,7 @@ export async function submitPassword(ctx: AppContext, i: { identifier: string; p
     );
     return { kind: 'invalid', retryAfterMs };
   }
-  await ctx.loginThrottle.refund(subject);
+  await ctx.loginThrottle.refund(subject, allowed);
   if (!ctx.config.login.secondFactor) {
     await ctx.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };
