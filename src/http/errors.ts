@@ -40,9 +40,7 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
       req.log.error({ err, reqId: req.id }, 'unexpected error');
       known = new AppError('INTERNAL');
     }
-    if (known.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
-    return sendHtml(reply, errorPage(known, req.id, o.agencyPhone, signedIn(req)), known.status);
+    return sendError(known, req, reply, o.agencyPhone);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -50,6 +48,13 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
     if (wantsJson(req)) return reply.status(404).send(errorBody(e));
     return sendHtml(reply, errorPage(e, req.id, o.agencyPhone, signedIn(req)), 404);
   });
+}
+
+/** A catalogue error as the French page or the JSON error (with Retry-After on a 503). */
+export function sendError(known: AppError | ValidationError, req: FastifyRequest, reply: FastifyReply, agencyPhone: string): FastifyReply {
+  if (known.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
+  return sendHtml(reply, errorPage(known, req.id, agencyPhone, signedIn(req)), known.status);
 }
 
 /** The header's « Mon Compte » leads to /mon-espace when the person is signed in (see src/auth/http-session.ts). */

@@ -6,9 +6,10 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerSessions } from '../auth/http-session';
+import { AppError } from '../errors/app-error';
 import type { AppContext } from '../context';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
-import { registerErrorHandling } from './errors';
+import { registerErrorHandling, sendError } from './errors';
 import { healthRoutes } from './health';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
@@ -38,6 +39,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     // The same limit for JSON as for forms (src/http/security/input-limits.ts).
     bodyLimit: BODY_LIMIT_BYTES,
+    // The router's own refusals (malformed URL, parameter over 100 characters) answer from the
+    // catalogue too, as a French page or JSON — not Fastify's raw JSON.
+    frameworkErrors: (_err, req, reply) => sendError(new AppError('NOT_FOUND'), req, reply, config.agencyPhone),
     logger:
       config.env === 'test'
         ? false
