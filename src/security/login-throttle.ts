@@ -11,6 +11,11 @@ import type { RateLimiter, ReservePolicy } from './rate-limit';
  * delays, an identifier can never see more than `maxFailuresPerHour` failures in an hour. A success
  * clears the identifier's counter (not the IP's: one good account must not wash an IP clean).
  * The window ends by itself, and « Mot de passe oublié ? » is never throttled by this.
+ *
+ * The password step reserves its attempt (`reserve`) before argon2id: the attempt is counted as a
+ * failure — and the block its count calls for is set — in one atomic step per key, on every store
+ * (memory, database, Redis); a right password gives it back (`refund`). Checking first and counting
+ * after the verification let 20 concurrent guesses all be evaluated; now at most `threshold` are.
  */
 export interface ThrottlePolicy {
   /** failures allowed before delays start */
