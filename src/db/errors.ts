@@ -4,12 +4,12 @@ import type { ErrorEntry } from '../errors/catalogue';
 export const storageErrors = {
   DATABASE_UNAVAILABLE: {
     status: 503,
-    message: 'Le service est momentanément indisponible. Vos informations n’ont pas été perdues : réessayez dans quelques instants.',
+    message: 'Nous ne pouvons pas traiter votre demande pour le moment. Vos informations n’ont pas été perdues : réessayez dans quelques instants.',
     support: 'Database busy (SQLite lock held too long) or unreachable (PostgreSQL down or restarting); recovers by itself. See /ready.',
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
-    message: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    message: 'Nous ne pouvons pas traiter votre demande pour le moment. Réessayez dans quelques instants.',
     support: 'A shared service (Redis sessions) is unreachable; recovers by itself when it is back. See /ready.',
   },
 } as const satisfies Record<string, ErrorEntry>;

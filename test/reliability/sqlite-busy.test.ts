@@ -56,7 +56,7 @@ describe('SQLite locked by another process', () => {
       expect(page.body).not.toMatch(/SQLITE|at .*\.ts:/);
       expect(json.statusCode).toBe(503);
       expect(json.headers['retry-after']).toBe('5');
-      expect(json.json()).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('momentanément indisponible') } });
+      expect(json.json()).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('réessayez dans quelques instants') } });
       const ready = await t.app.inject({ url: '/ready' });
       expect(ready.statusCode).toBe(200); // reads still work: the database answers
     } finally {
