@@ -6,6 +6,7 @@
  *
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
+import { assistantErrors } from '../assistant/errors';
 import { authErrors } from '../auth/errors';
 import { storageErrors } from '../db/errors';
 import { nameErrors } from '../identity/names';
@@ -50,6 +51,7 @@ export const errorCatalogue = {
   ...storageErrors,
   ...nameErrors,
   ...inputLimitErrors,
+  ...assistantErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
