@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { continueRegistration, logInPages, person, startRegistration } from './journeys';
 import { Client, startApp, startRedis, until, type AppProcess, type Daemon } from './support';
 
 /**
@@ -33,6 +35,22 @@ describe('Redis down', () => {
     expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('redis');
     expect(await guesses(c, '190017512345001', 6)).toEqual([400, 400, 400, 400, 400, 429]);
 
+    // A person signed in before the outage (sessions live in Redis).
+    const file = join(dir, 'db.sqlite');
+    const readCode = async (email: string) => {
+      const db = new SQLite(file, { readonly: true });
+      try {
+        const row = db.prepare('select text from outbox_messages where recipient = ? order by created_at desc, rowid desc limit 1').get(email) as { text: string } | undefined;
+        return /\b(\d{6})\b/.exec(row?.text ?? '')?.[1];
+      } finally {
+        db.close();
+      }
+    };
+    const p = person(1, 'redis');
+    const signedIn = new Client(app.url);
+    expect(await continueRegistration(signedIn, await startRegistration(signedIn), p, readCode)).toBe('completed');
+    expect(await logInPages(signedIn, p.nir, p.email, readCode)).toEqual({ status: 303, location: '/mon-espace' });
+
     await redis.stop();
     const ready = await until(async () => {
       const r = await c.request('/ready');
@@ -41,6 +59,11 @@ describe('Redis down', () => {
     expect(ready.checks.redis.ok).toBe(false);
     expect((await c.request('/health')).status).toBe(200);
     expect((await c.request('/')).status).toBe(200);
+    // Signed-in pages cannot read the session: the 503 page, not a sign-out (the cookie is kept).
+    const during = await signedIn.request('/mon-espace');
+    expect(during.status).toBe(503);
+    expect(during.headers.get('retry-after')).toBe('5');
+    expect(during.text).toContain('Service momentanément indisponible');
     // Guesses are still counted and slowed down — in the database now.
     expect(await guesses(c, '190017512345002', 6)).toEqual([400, 400, 400, 400, 400, 429]);
     expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('database (Redis fallback)');
@@ -52,6 +75,10 @@ describe('Redis down', () => {
     await guesses(c, '190017512345003', 1);
     expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('redis');
     expect(app.output()).toMatch(/redis: connected/);
+    // This Redis keeps no data across its restart (a persisted one would keep the session): the
+    // person is then asked to sign in again — never an error page.
+    const after = await signedIn.request('/mon-espace');
+    expect([200, 303]).toContain(after.status);
     expect(app.output()).not.toMatch(/unexpected error/);
   });
 });
