@@ -63,6 +63,8 @@ describe('kill -9 of the server during registrations and logins', () => {
     // The next start: same database, nothing done by hand.
     app = await startApp(env);
     const after = new Client(app.url);
+    const states = await Promise.all([...flows.values()].map(async (id) => (await after.request(`/api/registration/flows/${id}`)).json<{ state: string }>().state));
+    console.log(`kill -9 left ${flows.size} flows in these states: ${states.sort().join(', ')}`);
     const completed: string[] = [];
     for (const [i, id] of flows) {
       completed.push(await continueRegistration(after, id, people[i]!, readCode));

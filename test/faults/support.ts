@@ -131,16 +131,18 @@ export async function startPostgres(port?: number): Promise<Daemon> {
   const dir = mkdtempSync(join(tmpdir(), 'mc-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
+  // PostgreSQL refuses to run as root: as root, its binaries run as the postgres user.
+  const root = process.getuid?.() === 0;
   const asPostgres = (cmd: string, args: string[]) => {
-    const r = spawnSync('runuser', ['-u', 'postgres', '--', `${bin}/${cmd}`, ...args], { encoding: 'utf8' });
+    const r = root ? spawnSync('runuser', ['-u', 'postgres', '--', `${bin}/${cmd}`, ...args], { encoding: 'utf8' }) : spawnSync(`${bin}/${cmd}`, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   };
-  const pw = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const uid = Number(pw.stdout.trim());
-  chownSync(dir, uid, uid);
+  const uid = root ? Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()) : process.getuid!();
+  const gid = root ? uid : process.getgid!();
+  if (root) chownSync(dir, uid, gid);
   asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   writeFileSync(join(dir, 'log'), '');
-  chownSync(join(dir, 'log'), uid, uid);
+  if (root) chownSync(join(dir, 'log'), uid, gid);
   const opts = `-p ${p} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
   const start = async () => asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
   const stop = async () => {
