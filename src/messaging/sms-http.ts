@@ -36,9 +36,8 @@ export function createHttpSmsProvider(o: HttpSmsOptions): SmsProvider {
   return {
     name: 'http',
     async send(m) {
-      let res: Response;
-      try {
-        res = await fetch(o.url, {
+      const post = () =>
+        fetch(o.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json; charset=utf-8',
@@ -49,6 +48,16 @@ export function createHttpSmsProvider(o: HttpSmsOptions): SmsProvider {
           signal: AbortSignal.timeout(timeout),
           redirect: 'error',
         });
+      let res: Response;
+      try {
+        try {
+          res = await post();
+        } catch (e) {
+          // A kept-alive connection closed by the provider just as we reused it: tried once more at
+          // once — safe, the reference makes the provider drop a repeat.
+          if (!m.id || !isConnectionReset(e)) throw e;
+          res = await post();
+        }
       } catch (e) {
         const name = (e as { name?: unknown }).name;
         if (name === 'TimeoutError' || name === 'AbortError') throw new DeliveryError(`HTTP délai dépassé (${timeout} ms)`);
@@ -60,4 +69,9 @@ export function createHttpSmsProvider(o: HttpSmsOptions): SmsProvider {
       if (res.status < 200 || res.status > 299) throw new DeliveryError(`HTTP ${res.status}`);
     },
   };
+}
+
+function isConnectionReset(e: unknown): boolean {
+  const code = (e as { cause?: { code?: unknown } }).cause?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
