@@ -78,6 +78,7 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
     { title, user },
     html`<h1 class="govuk-heading-l">${title}</h1>
 <p class="govuk-body">${e.message}</p>
+${e instanceof ValidationError && e.fields.length ? html`<ul class="govuk-list govuk-list--bullet">${[...new Set(e.fields.map((f) => f.message))].map((m) => html`<li>${m}</li>`)}</ul><p class="govuk-body">Revenez à la page précédente pour corriger votre saisie : elle y est conservée par votre navigateur.</p>` : ''}
 ${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}
 ${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contactez votre Caf au ${agencyPhone} en indiquant la référence <strong>${reqId.slice(0, 8)}</strong>.</p>` : ''}
 <p class="govuk-body"><a class="govuk-link" href="/">Retour à l’accueil</a></p>`,
