@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { continueRegistration, logInPages, person, startRegistration, type CodeReader } from './journeys';
+import { continueRegistration, logInPages, person, sqliteCodeReader, startRegistration } from './journeys';
 import { Client, sleep, startApp, type AppProcess } from './support';
 
 /**
@@ -21,15 +21,7 @@ describe('kill -9 of the server during registrations and logins', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const readCode: CodeReader = async (email) => {
-    const db = new SQLite(file, { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare('select text from outbox_messages where recipient = ? order by created_at desc, rowid desc limit 1').get(email) as { text: string } | undefined;
-      return /\b(\d{6})\b/.exec(row?.text ?? '')?.[1];
-    } finally {
-      db.close();
-    }
-  };
+  const readCode = sqliteCodeReader(file);
 
   it('recovers by itself: flows go on, no half-created account, logins work', { timeout: 180_000 }, async () => {
     app = await startApp(env);

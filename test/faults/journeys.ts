@@ -1,3 +1,4 @@
+import SQLite from 'better-sqlite3';
 import { nirKey } from '../../src/identity';
 import type { Client } from './support';
 
@@ -54,6 +55,16 @@ async function stepFor(state: string, p: Person, readCode: CodeReader): Promise<
   }
 }
 
+/** A new registration taken to its contact step with `contact` (the code is then sent); returns the answer of that step. */
+export async function registerUpToContact(c: Client, p: Person, contact: Record<string, string>): Promise<number> {
+  const base = `/api/registration/flows/${await startRegistration(c)}`;
+  for (const state of ['civil_status', 'identity_document'] as const) {
+    const step = await stepFor(state, p, async () => undefined);
+    await c.request(`${base}/${step.path}`, { json: step.body });
+  }
+  return (await c.request(`${base}/contact`, { json: contact })).status;
+}
+
 /** Starts a registration; returns the flow id. */
 export async function startRegistration(c: Client): Promise<string> {
   const r = await c.request('/api/registration/flows', { json: {} });
@@ -70,4 +81,17 @@ export async function logInPages(c: Client, identifier: string, email: string, r
   const code = await readCode(email);
   const r = await second.request('/connexion/code', { form: { _csrf: csrf, code: code ?? '000000' } });
   return { status: r.status, location: r.headers.get('location') };
+}
+
+/** Reads the latest code sent to an address from the outbox of an SQLite file (the server keeps texts outside production). */
+export function sqliteCodeReader(file: string): CodeReader {
+  return async (email) => {
+    const db = new SQLite(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('select text from outbox_messages where recipient = ? order by created_at desc, rowid desc limit 1').get(email) as { text: string } | undefined;
+      return /\b(\d{6})\b/.exec(row?.text ?? '')?.[1];
+    } finally {
+      db.close();
+    }
+  };
 }

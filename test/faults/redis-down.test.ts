@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import SQLite from 'better-sqlite3';
-import { continueRegistration, logInPages, person, startRegistration } from './journeys';
+import { continueRegistration, logInPages, person, sqliteCodeReader, startRegistration } from './journeys';
 import { Client, startApp, startRedis, until, type AppProcess, type Daemon } from './support';
 
 /**
@@ -37,15 +36,7 @@ describe('Redis down', () => {
 
     // A person signed in before the outage (sessions live in Redis).
     const file = join(dir, 'db.sqlite');
-    const readCode = async (email: string) => {
-      const db = new SQLite(file, { readonly: true });
-      try {
-        const row = db.prepare('select text from outbox_messages where recipient = ? order by created_at desc, rowid desc limit 1').get(email) as { text: string } | undefined;
-        return /\b(\d{6})\b/.exec(row?.text ?? '')?.[1];
-      } finally {
-        db.close();
-      }
-    };
+    const readCode = sqliteCodeReader(file);
     const p = person(1, 'redis');
     const signedIn = new Client(app.url);
     expect(await continueRegistration(signedIn, await startRegistration(signedIn), p, readCode)).toBe('completed');

@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSmsProvider } from '../messaging/servers';
-import { person, startRegistration } from './journeys';
+import { person, registerUpToContact } from './journeys';
 import { Client, startApp, until, type AppProcess } from './support';
 
 /**
@@ -76,13 +76,8 @@ describe('kill -9 of the delivery worker between sending and marking', () => {
     sms = await startSmsProvider();
     const env = { DATABASE_URL: `sqlite:${file}`, SMTP_URL: smtp.url, SMS_PROVIDER_URL: sms.url, OUTBOX_SENDING_LEASE_MS: '2000' };
     app = await startApp(env);
-    const c = new Client(app.url);
     const p = person(1, 'worker');
-    const id = await startRegistration(c);
-    const base = `/api/registration/flows/${id}`;
-    await c.request(`${base}/civil-status`, { json: { nir: p.nir, civility: 'MME', birthName: 'Dupont', givenNames: 'Marie', birthDate: '1990-05-15', birthPlaceKind: 'france', communeCode: '75114' } });
-    await c.request(`${base}/identity-document`, { json: { documentKind: 'none' } });
-    expect((await c.request(`${base}/contact`, { json: { contactKind: 'email', email: p.email } })).status).toBe(200);
+    expect(await registerUpToContact(new Client(app.url), p, { contactKind: 'email', email: p.email })).toBe(200);
     // The SMTP server has the message; the worker waits for its answer: now it dies.
     await until(async () => smtp.received.length === 1, 30_000, 'the e-mail at the SMTP server');
     expect(outbox()[0]!.status).toBe('sending');
@@ -91,13 +86,7 @@ describe('kill -9 of the delivery worker between sending and marking', () => {
     // An SMS too: the provider takes it but never answers, and the worker dies again.
     sms.respondWith('hang');
     app = await startApp(env);
-    const c2 = new Client(app.url);
-    const q = person(2, 'worker');
-    const id2 = await startRegistration(c2);
-    const base2 = `/api/registration/flows/${id2}`;
-    await c2.request(`${base2}/civil-status`, { json: { nir: q.nir, civility: 'MME', birthName: 'Dupont', givenNames: 'Marie', birthDate: '1990-05-15', birthPlaceKind: 'france', communeCode: '75114' } });
-    await c2.request(`${base2}/identity-document`, { json: { documentKind: 'none' } });
-    expect((await c2.request(`${base2}/contact`, { json: { contactKind: 'sms', phone: '06 11 22 33 44' } })).status).toBe(200);
+    expect(await registerUpToContact(new Client(app.url), person(2, 'worker'), { contactKind: 'sms', phone: '06 11 22 33 44' })).toBe(200);
     await until(async () => sms.requests.length >= 1, 30_000, 'the SMS at the provider');
     await app.crash();
 
