@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { Codes, ErrorEntry } from '../errors/registry';
 
 /** Errors of the storage layer: a database (or the shared Redis) that cannot answer for a moment. */
 export const storageErrors = {
@@ -13,6 +13,7 @@ export const storageErrors = {
     support: 'A shared service (Redis sessions) is unreachable; recovers by itself when it is back. See /ready.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof storageErrors> {} }
 
 /** Seconds a client is asked to wait before trying again after a 503. */
 export const RETRY_AFTER_SECONDS = 5;

@@ -3,6 +3,7 @@ import { displayName } from '../accounts/repository';
 import { RETRY_AFTER_SECONDS } from '../db/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
+import { FlowError } from '../flows/engine/flow';
 import { isRedisUnavailable } from '../security/redis';
 import { html } from './views/html';
 import { layout } from './views/layout';
@@ -19,7 +20,8 @@ export function sendHtml(reply: FastifyReply, page: { toString(): string }, stat
 }
 
 /**
- * Errors become a French page or `{ error: { code, message } }`, with the catalogue's status.
+ * Errors become a French page or `{ error: { code, message } }`, with the registry's status; a flow
+ * error's page offers its kind's « Recommencer ».
  * An unexpected error is logged with the request id and shown as a plain apology: never a stack trace.
  */
 export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: string }): void {
@@ -80,6 +82,7 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
 <p class="govuk-body">${e.message}</p>
 ${e instanceof ValidationError && e.fields.length ? html`<ul class="govuk-list govuk-list--bullet">${[...new Set(e.fields.map((f) => f.message))].map((m) => html`<li>${m}</li>`)}</ul><p class="govuk-body">Revenez à la page précédente pour corriger votre saisie : elle y est conservée par votre navigateur.</p>` : ''}
 ${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}
+${e instanceof FlowError ? html`<p class="govuk-body"><a class="govuk-link" href="${e.restartPath}">Recommencer</a></p>` : ''}
 ${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contactez votre Caf au ${agencyPhone} en indiquant la référence <strong>${reqId.slice(0, 8)}</strong>.</p>` : ''}
 <p class="govuk-body"><a class="govuk-link" href="/">Retour à l’accueil</a></p>`,
   );

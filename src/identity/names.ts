@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { Codes, ErrorEntry } from '../errors/registry';
 
 /**
  * Names of the civil status (nom de naissance, prénoms): what the registry can hold. Besides the
@@ -36,6 +36,7 @@ export const nameErrors = {
     support: 'Civil status: a name has 3 or more combining marks on one letter.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof nameErrors> {} }
 
 /** The catalogue code for a problem, given the code of the field's « invalid characters » error. */
 export function nameErrorCode<C extends string>(p: NameProblem, charactersCode: C): C | keyof typeof nameErrors {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { errorCatalogue } from '../../src/errors/catalogue';
+import { errorEntry, registeredErrors } from '../../src/errors/registry';
 import { normaliseLoginId } from '../../src/flows/login/login';
 import { safeReturnPath } from '../../src/http/security/return-path';
 import { oversizedFields } from '../../src/http/security/input-limits';
@@ -102,11 +102,11 @@ export async function probe(app: FastifyInstance, req: InjectOptions, cookie?: s
   const res = await app.inject({ ...req, headers: { ...(req.headers ?? {}), ...(cookie ? { cookie } : {}) } });
   const where = `${req.method} ${String(req.url).slice(0, 120)}`;
   // 502/503 are catalogue answers for a service out of reach (FranceConnect in tests); 500 means a bug.
-  if (res.statusCode === 500 || res.body.includes(errorCatalogue.INTERNAL.message)) return `${where} → ${res.statusCode} (unexpected error)`;
+  if (res.statusCode === 500 || res.body.includes(errorEntry('INTERNAL').message)) return `${where} → ${res.statusCode} (unexpected error)`;
   if (LEAKS.test(res.body)) return `${where} → leaks ${LEAKS.exec(res.body)![0]}`;
   if (res.statusCode >= 400 && String(res.headers['content-type'] ?? '').includes('application/json')) {
     const code = (JSON.parse(res.body) as { error?: { code?: string } }).error?.code;
-    if (!code || !(code in errorCatalogue)) return `${where} → ${res.statusCode} with an error outside the catalogue: ${res.body.slice(0, 120)}`;
+    if (!code || !registeredErrors().has(code)) return `${where} → ${res.statusCode} with an error outside the catalogue: ${res.body.slice(0, 120)}`;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError, fieldError, type FieldError } from '../../errors/app-error';
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { Codes, ErrorEntry } from '../../errors/registry';
 
 /**
  * Bounds on what one request can make the main thread do, whatever the route:
@@ -28,6 +28,7 @@ export const inputLimitErrors = {
     support: `Request body over ${BODY_LIMIT_BYTES} bytes, or too deeply nested.`,
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' { interface ErrorCodes extends Codes<typeof inputLimitErrors> {} }
 
 /** The fields of `value` that are too long (their dotted path), or 'structure' when it is too deep or too big. */
 export function oversizedFields(value: unknown): string[] | 'structure' {
