@@ -7,6 +7,7 @@ import type { FlowsTable } from '../flows/engine/flows.table';
 import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
 import type { HouseholdMembersTable, HouseholdsTable } from '../household/household.table';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
+import type { RateLimitsTable } from '../security/rate-limits.table';
 
 /**
  * Every table, as Kysely sees them: each row type lives beside its feature (`*.table.ts`), and is
@@ -26,6 +27,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
   flows: FlowsTable;
+  rate_limits: RateLimitsTable;
 }
 
-export type { AccountsTable, AuditEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, SessionsTable, VerificationCodesTable };
+export type { AccountsTable, AuditEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, RateLimitsTable, SessionsTable, VerificationCodesTable };

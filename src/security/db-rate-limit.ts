@@ -11,14 +11,7 @@ import { hitRecord, releaseRecord, reserveRecord, type CounterRecord, type RateL
  * the other, never both allowed on the same count. The rules themselves are the pure functions of
  * ./rate-limit.ts, shared with the memory store.
  */
-export interface RateLimitsTable {
-  key: string;
-  window_start: number;
-  count: number;
-  blocked_until: number;
-}
-
-type Db = Kysely<Database & { rate_limits: RateLimitsTable }>;
+type Db = Kysely<Database>;
 
 /** Rows whose window started more than this long ago (and whose block is over) are deleted now and then. */
 const KEEP_MS = 25 * 60 * 60_000;
@@ -29,7 +22,7 @@ export class DbRateLimiter implements RateLimiter {
     private readonly database: Pick<DatabaseHandle, 'db' | 'dialect'>,
     private readonly now: () => number = Date.now,
   ) {
-    this.db = database.db.withTables<{ rate_limits: RateLimitsTable }>();
+    this.db = database.db;
   }
 
   hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {

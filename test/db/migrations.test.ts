@@ -81,6 +81,7 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       audit_events: 1,
       demarches: 1,
       flows: 1,
+      rate_limits: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {
