@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { loadPlaceData } from '../src/identity';
-import { createTestAccount, logIn } from '../test/login/helpers';
+import { createTestAccount, logIn } from '../test/support/accounts';
 import { buildTestApp, TestBrowser } from '../test/support/app';
 import { parserInput, parsers, probe, requestArbitrary, routesOf } from '../test/support/fuzz';
 

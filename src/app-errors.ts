@@ -13,7 +13,7 @@ import { flowErrors } from './flows/engine/errors';
 import { franceConnectFlowErrors } from './flows/franceconnect/errors';
 import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
-import { inputLimitErrors } from './http/security/input-limits';
+import { apiErrors } from './http/api/errors';
 import { nameErrors } from './identity/names';
 
 export const appErrors = [
@@ -27,7 +27,7 @@ export const appErrors = [
   assistantErrors,
   storageErrors,
   nameErrors,
-  inputLimitErrors,
+  apiErrors,
 ] as const;
 
 registerErrors(...appErrors);

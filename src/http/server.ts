@@ -4,16 +4,20 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { registerSessions } from '../auth/http-session';
 import { AppError } from '../errors/app-error';
 import type { AppContext } from '../context';
 import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
+import { contactChangeApi } from './api/contact-change';
+import { loginApi } from './api/login';
+import { registerOpenApi } from './api/openapi';
+import { passwordResetApi } from './api/password-reset';
 import { registerErrorHandling, sendError } from './errors';
 import { healthRoutes } from './health';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
-import { BODY_LIMIT_BYTES, registerInputLimits } from './security/input-limits';
+import { registerInputLimits } from './security/input-limits';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
@@ -27,19 +31,22 @@ import { devMessagesPage } from '../messaging/dev-page';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 import { assistantRoutes } from '../assistant/http/routes';
 
+/** The largest request body, form or JSON: 64 KiB. */
+export const BODY_LIMIT = 64 * 1024;
+
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
 
 /**
  * The HTTP layer: pages (server-rendered HTML) and the JSON API, from the same core.
  * Each area registers its routes as a plugin below.
  */
-export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
+export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
+    // JSON bodies are capped like forms (a text field has its own, much smaller, maximum).
+    bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
-    // The same limit for JSON as for forms (src/http/security/input-limits.ts).
-    bodyLimit: BODY_LIMIT_BYTES,
     // The router's own refusals (malformed URL, parameter over 100 characters) answer from the
     // catalogue too, as a French page or JSON — not Fastify's raw JSON.
     frameworkErrors: (_err, req, reply) => sendError(new AppError('NOT_FOUND'), req, reply, config.agencyPhone),
@@ -53,8 +60,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
           },
   });
 
+  if (o.onRoute) app.addHook('onRoute', o.onRoute);
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -93,6 +101,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
 
   await app.register(healthRoutes(ctx));
+  registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
@@ -104,6 +113,9 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(loginApi(ctx));
+  await app.register(passwordResetApi(ctx));
+  await app.register(contactChangeApi(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

@@ -3,7 +3,7 @@ import { createAccount } from '../../src/accounts/repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { listDemarches, onlinePrestation, startDemarche } from '../../src/demarches/repository';
 import { testDatabases } from '../support/databases';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 
 const T0 = Date.UTC(2026, 10, 27, 10, 0, 0);
 

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { PASSWORD, createTestAccount, location, logIn } from '../login/helpers';
-import { MARIE } from '../registration/support';
+import { PASSWORD, createTestAccount, logIn } from '../support/accounts';
+import { location } from '../support/http';
+import { lastCode } from '../support/outbox';
+import { MARIE } from '../support/registration';
 
 /**
  * The seven defects of issue 13, each shown by a test that failed on the code before the fix.
@@ -84,9 +86,8 @@ describe('issue 13 — defects', () => {
     const b = new TestBrowser(t.app);
     await b.get('/mot-de-passe-oublie');
     await b.post('/mot-de-passe-oublie', { identifier: account.login_id });
-    const { lastCodeSentTo } = await import('../login/helpers');
     await b.get('/mot-de-passe-oublie/code');
-    await b.post('/mot-de-passe-oublie/code', { code: await lastCodeSentTo(t.ctx, account.contact_value) });
+    await b.post('/mot-de-passe-oublie/code', { code: await lastCode(t.ctx, account.contact_value) });
     await b.get('/mot-de-passe-oublie/nouveau');
     // The process « dies » while ending the sessions.
     const spy = vi.spyOn(t.ctx.sessions.store, 'endAllOf').mockRejectedValueOnce(new Error('crash'));

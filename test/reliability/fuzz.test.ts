@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlaceData } from '../../src/identity';
-import { createTestAccount, logIn } from '../login/helpers';
+import { createTestAccount, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { parserInput, parsers, probe, requestArbitrary, routesOf, type Route } from '../support/fuzz';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { createTestAccount } from '../login/helpers';
+import { createTestAccount } from '../support/accounts';
 
 /**
  * Another process holds SQLite's write lock (`BEGIN IMMEDIATE`) — a backup, a migration, a stuck

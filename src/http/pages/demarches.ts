@@ -7,6 +7,8 @@ import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
 import { html, type SafeHtml } from '../views/html';
+import { readForm } from '../api/input';
+import { StartBody } from '../schemas/registration';
 import { accountPage } from './account-page';
 
 /**
@@ -74,8 +76,8 @@ ${summary ? html`<p class="govuk-body">${summary}</p>` : ''}
     });
 
     app.post(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
-      const slug = (req.body as Record<string, unknown> | undefined)?.prestation;
-      const p = onlinePrestation(typeof slug === 'string' ? slug : undefined);
+      const read = readForm(StartBody, req);
+      const p = onlinePrestation(read.ok ? read.data.prestation : undefined);
       if (!p) throw new AppError('NOT_FOUND');
       await startDemarche(ctx.database.db, req.account!.id, p.slug, ctx.clock.now());
       forgetPrestation(reply);

@@ -1,34 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError, fieldError, type FieldError } from '../../errors/app-error';
-import type { Codes, ErrorEntry } from '../../errors/registry';
+import { tooLongMessage } from '../api/errors';
 
 /**
  * Bounds on what one request can make the main thread do, whatever the route:
- * - one body limit for JSON and forms alike (64 KiB; 413 beyond, before parsing);
+ * - one body limit for JSON and forms alike (BODY_LIMIT, 64 KiB, in ../server.ts; 413 REQUEST_TOO_LARGE beyond, before parsing);
  * - every string of a body or query string at most MAX_FIELD_LENGTH characters: longer ones are
  *   refused here, at their field, before any handler folds, searches or hashes them (a 900 kB
  *   `communeQuery` used to cost 0.4 s of CPU); routes keep their own, tighter caps (zod, names…);
  * - structure: at most MAX_DEPTH levels and MAX_VALUES values in a body.
  * What is left per request is linear in 64 KiB: a few milliseconds at most.
  */
-export const BODY_LIMIT_BYTES = 64 * 1024;
 export const MAX_FIELD_LENGTH = 2000;
 const MAX_DEPTH = 8;
 const MAX_VALUES = 2000;
 
-export const inputLimitErrors = {
-  FIELD_TOO_LONG: {
-    status: 400,
-    message: `Ce champ est trop long : ${MAX_FIELD_LENGTH.toLocaleString('fr-FR')} caractères au plus.`,
-    support: `A body or query field exceeds ${MAX_FIELD_LENGTH} characters (src/http/security/input-limits.ts).`,
-  },
-  REQUEST_TOO_LARGE: {
-    status: 413,
-    message: 'Les informations envoyées sont trop volumineuses. Vérifiez votre saisie et recommencez.',
-    support: `Request body over ${BODY_LIMIT_BYTES} bytes, or too deeply nested.`,
-  },
-} as const satisfies Record<string, ErrorEntry>;
-declare module '../../errors/registry' { interface ErrorCodes extends Codes<typeof inputLimitErrors> {} }
 
 /** The fields of `value` that are too long (their dotted path), or 'structure' when it is too deep or too big. */
 export function oversizedFields(value: unknown): string[] | 'structure' {
@@ -53,7 +39,7 @@ export function registerInputLimits(app: FastifyInstance): void {
     for (const part of [req.query, req.body]) {
       const r = oversizedFields(part);
       if (r === 'structure') throw Object.assign(new Error('request too deep or too big'), { statusCode: 413 });
-      for (const f of r) fields.push(fieldError(f, 'FIELD_TOO_LONG'));
+      for (const f of r) fields.push(fieldError(f, 'FIELD_TOO_LONG', tooLongMessage(MAX_FIELD_LENGTH)));
     }
     if (fields.length) throw new ValidationError(fields);
   });
