@@ -6,6 +6,7 @@
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
 import { demarcheErrors } from './demarches/errors';
+import { storageErrors } from './db/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
 import { contactVerificationErrors } from './flows/contact-verification/errors';
@@ -14,6 +15,7 @@ import { franceConnectFlowErrors } from './flows/franceconnect/errors';
 import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
 import { apiErrors } from './http/api/errors';
+import { nameErrors } from './identity/names';
 
 export const appErrors = [
   generalErrors,
@@ -24,6 +26,8 @@ export const appErrors = [
   franceConnectErrors,
   franceConnectFlowErrors,
   assistantErrors,
+  storageErrors,
+  nameErrors,
   apiErrors,
   demarcheErrors,
 ] as const;

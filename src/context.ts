@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import './app-errors';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
@@ -15,7 +14,11 @@ import { createFranceConnectClient, type FranceConnectClient } from './francecon
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
-import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
+import { drainAudit } from './auth/audit-queue';
+import { DbRateLimiter } from './security/db-rate-limit';
+import { FallbackRateLimiter } from './security/fallback-rate-limit';
+import type { RateLimiter } from './security/rate-limit';
+import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
@@ -36,8 +39,10 @@ export interface AppContext {
   sessions: SessionService;
   /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
   loginThrottle: LoginThrottle;
-  /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set) */
+  /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set, falling back on the database; the database otherwise) */
   rateLimiter: RateLimiter;
+  /** what /ready reports besides the database: the Redis connection, and since when rate limits use their fallback */
+  health: { redis: RedisHealth | undefined; rateLimitFallbackSince(): number | undefined };
   /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
   messaging: MessagingService;
   /** the national identity registry (local adapter over demo people until a real one is plugged) */
@@ -64,9 +69,13 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const database = o.database ?? (await openDatabase(config.databaseUrl));
   await migrate(database);
   const clock = o.clock ?? systemClock;
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
-  const rateLimiter = o.rateLimiter ?? (redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(() => clock.now()));
   const logger = o.logger ?? createLogger({ env: config.env, level: process.env.LOG_LEVEL });
+  const shared = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+  if (shared && !(await shared.ready())) logger.warn('redis: not reachable at start-up — starting anyway (rate limits in the database, sessions answer 503 until it is back)');
+  const redis = shared?.redis;
+  const dbCounters = new DbRateLimiter(database, () => clock.now());
+  const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters) : undefined;
+  const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
   // The worker's hourly sweep also deletes expired flows and FranceConnect transactions (no sweep in request handlers).
   const housekeeping = [(now: number) => sweepExpiredFlows(database.db, now), (now: number) => deleteExpiredTransactions(database.db, now)];
   const messaging = createMessaging(config, database.db, clock, { logger: logger.child({ module: 'messaging' }), worker: { housekeeping } });
@@ -79,6 +88,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     passwords: createPasswordHasher(config.argon2),
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter,
+    health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
     loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
     messaging,
@@ -87,8 +97,9 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     close: async () => {
       await messaging.worker.close();
+      await drainAudit(database.db);
       await database.destroy();
-      await redis?.quit();
+      await shared?.close();
     },
   };
   return ctx;

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { AuditEventsTable, Database } from '../db/schema';
+import { writeAuditRow } from './audit-queue';
 
 /**
  * The security audit trail: append-only rows in `audit_events` (time, account when known, IP,
@@ -32,8 +33,12 @@ export interface AuditEvent extends AuditOrigin {
 
 const USER_AGENT_MAX = 400;
 
+/**
+ * Writes one event. Outside a transaction an event is never lost to a busy or unreachable
+ * database: it is queued and written when the database answers again (./audit-queue.ts).
+ */
 export async function recordAudit(db: Kysely<Database>, e: AuditEvent, now: number): Promise<void> {
-  await db.insertInto('audit_events').values(auditRow(e, now)).execute();
+  await writeAuditRow(db, auditRow(e, now));
 }
 
 /** The row of an audit event, not yet stored (see `recordAudit`, `insertAll`). */

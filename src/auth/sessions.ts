@@ -52,8 +52,12 @@ export interface SessionStore {
   setData(id: string, data: SessionData): Promise<void>;
   /** Ends one session; false when it was not active. */
   end(id: string, at: number): Promise<boolean>;
-  /** Ends every active session of an account (but `exceptId`); returns how many were ended. */
-  endAllOf(accountId: string, at: number, exceptId?: string): Promise<number>;
+  /**
+   * Ends every active session of an account (but `exceptId`); returns how many were ended. With
+   * `trx` (the database store), inside that transaction: they end only if it commits. The Redis
+   * store ends them at once — before the caller's commit, so a failure leaves them ended, never alive.
+   */
+  endAllOf(accountId: string, at: number, exceptId?: string, trx?: Kysely<Database>): Promise<number>;
   /** Sessions of an account neither ended nor past their absolute end, newest first. */
   activeOf(accountId: string, now: number): Promise<SessionRecord[]>;
 }
@@ -125,8 +129,8 @@ export class SessionService {
     return this.store.end(id, this.clock.now());
   }
 
-  endAllOf(accountId: string, exceptId?: string): Promise<number> {
-    return this.store.endAllOf(accountId, this.clock.now(), exceptId);
+  endAllOf(accountId: string, exceptId?: string, trx?: Kysely<Database>): Promise<number> {
+    return this.store.endAllOf(accountId, this.clock.now(), exceptId, trx);
   }
 
   /** Active sessions of an account (idle ones left out), newest first. */
@@ -186,8 +190,8 @@ export class DbSessionStore implements SessionStore {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async endAllOf(accountId: string, at: number, exceptId?: string): Promise<number> {
-    let q = this.db.updateTable('sessions').set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).where('expires_at', '>', at);
+  async endAllOf(accountId: string, at: number, exceptId?: string, trx?: Kysely<Database>): Promise<number> {
+    let q = (trx ?? this.db).updateTable('sessions').set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).where('expires_at', '>', at);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);

@@ -29,6 +29,7 @@ const schema = z.object({
   SMS_SENDER: z.string().default('MaCaf'),
   OUTBOX_KEEP_SENT_TEXT: bool.optional(),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  OUTBOX_SENDING_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   LOGIN_SECOND_FACTOR: bool.default(true),
   DEMO_DATA: bool.optional(),
   AGENCY_PHONE: z.string().default('3230'),
@@ -65,6 +66,8 @@ export type Config = {
     keepSentText: boolean;
     /** delivered and abandoned rows are deleted this many days after their creation */
     retentionDays: number;
+    /** a message left « sending » this long (its instance died mid-send) is taken again (default 60 s) */
+    sendingLeaseMs: number;
   };
   login: { secondFactor: boolean };
   demoData: boolean;
@@ -115,7 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.SECRET_KEY,
     mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL },
     sms: { providerUrl: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
-    outbox: { keepSentText: e.OUTBOX_KEEP_SENT_TEXT ?? !isProduction, retentionDays: e.OUTBOX_RETENTION_DAYS },
+    outbox: { keepSentText: e.OUTBOX_KEEP_SENT_TEXT ?? !isProduction, retentionDays: e.OUTBOX_RETENTION_DAYS, sendingLeaseMs: e.OUTBOX_SENDING_LEASE_MS },
     login: { secondFactor: e.LOGIN_SECOND_FACTOR },
     demoData: e.DEMO_DATA ?? !isProduction,
     agencyPhone: e.AGENCY_PHONE,

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import { cacheStatements } from './statement-cache';
 import { withPreparedStatements } from './prepared-statements';
+import { yieldingSqliteDialect } from './sqlite-driver';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -34,9 +35,10 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Never wait for a lock on the main thread: the driver retries asynchronously (./sqlite-driver.ts).
+  sqlite.pragma('busy_timeout = 0');
   cacheStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: yieldingSqliteDialect({ database: sqlite, busyWaitMs: Number(process.env.DATABASE_BUSY_WAIT_MS ?? 2000) }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
@@ -45,11 +47,25 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { Pool, types } = pg.default;
   // bigint columns hold epoch milliseconds: safe as JavaScript numbers.
   types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A server that does not answer fails a request in seconds (503 page), never holds it forever.
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
+    query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 15_000),
+  });
   // An idle connection closed by the server (restart, failover) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.error(`database pool: ${err.message}`);
+  });
+  // Nor a connection lost while checked out (between two statements of a transaction): the pool
+  // listens to idle clients only, and an 'error' without a listener would end the process. The
+  // statement in progress fails by itself (503); the client is discarded when released.
+  pool.on('connect', (client) => {
+    client.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.error(`database connection: ${err.message}`);
+    });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };

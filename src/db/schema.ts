@@ -8,6 +8,7 @@ import type { FranceConnectTransactionsTable } from '../flows/franceconnect/fran
 import type { HouseholdsTable } from '../household/household.table';
 import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable } from '../household/tables';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
+import type { RateLimitsTable } from '../security/rate-limits.table';
 
 /**
  * Every table, as Kysely sees them: each row type lives beside its feature (`*.table.ts`), and is
@@ -31,6 +32,7 @@ export interface Database {
   household_bank_accounts: HouseholdBankAccountsTable;
   household_separations: HouseholdSeparationsTable;
   flows: FlowsTable;
+  rate_limits: RateLimitsTable;
 }
 
-export type { AccountsTable, AuditEventsTable, DemarcheEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, SessionsTable, VerificationCodesTable };
+export type { AccountsTable, AuditEventsTable, DemarcheEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, RateLimitsTable, SessionsTable, VerificationCodesTable };

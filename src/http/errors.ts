@@ -1,7 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayName } from '../accounts/repository';
+import { RETRY_AFTER_SECONDS } from '../db/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
 import { FlowError } from '../flows/engine/flow';
+import { isRedisUnavailable } from '../security/redis';
 import { html } from './views/html';
 import { layout } from './views/layout';
 
@@ -30,12 +33,16 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
       // Malformed request (bad JSON, body too large…): the person's fault, not ours.
       known = new AppError(err.statusCode === 429 ? 'RATE_LIMITED' : err.statusCode === 413 ? 'REQUEST_TOO_LARGE' : 'VALIDATION_FAILED');
       (known as { status: number }).status = err.statusCode;
+    } else if (isDatabaseUnavailable(err) || isRedisUnavailable(err)) {
+      // Busy or unreachable storage: passes by itself; logged without the stack (one line per request).
+      const redis = !isDatabaseUnavailable(err);
+      req.log.warn({ reqId: req.id, reason: (err as Error).message?.slice(0, 200) }, redis ? 'redis unavailable' : 'database unavailable');
+      known = new AppError(redis ? 'SERVICE_UNAVAILABLE' : 'DATABASE_UNAVAILABLE');
     } else {
       req.log.error({ err, reqId: req.id }, 'unexpected error');
       known = new AppError('INTERNAL');
     }
-    if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
-    return sendHtml(reply, errorPage(known, req.id, o.agencyPhone, signedIn(req)), known.status);
+    return sendError(known, req, reply, o.agencyPhone);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -43,6 +50,13 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
     if (wantsJson(req)) return reply.status(404).send(errorBody(e));
     return sendHtml(reply, errorPage(e, req.id, o.agencyPhone, signedIn(req)), 404);
   });
+}
+
+/** A catalogue error as the French page or the JSON error (with Retry-After on a 503). */
+export function sendError(known: AppError | ValidationError, req: FastifyRequest, reply: FastifyReply, agencyPhone: string): FastifyReply {
+  if (known.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
+  return sendHtml(reply, errorPage(known, req.id, agencyPhone, signedIn(req)), known.status);
 }
 
 /** The header's « Mon Compte » leads to /mon-espace when the person is signed in (see src/auth/http-session.ts). */
@@ -56,14 +70,17 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
     401: 'Connexion nécessaire',
     403: 'Action impossible',
     404: 'Page introuvable',
+    413: 'Votre demande est trop volumineuse',
     429: 'Trop de tentatives',
     500: 'Désolé, le service rencontre un problème',
+    503: 'Service momentanément indisponible',
   };
   const title = titles[e.status] ?? titles[400]!;
   return layout(
     { title, user },
     html`<h1 class="govuk-heading-l">${title}</h1>
 <p class="govuk-body">${e.message}</p>
+${e instanceof ValidationError && e.fields.length ? html`<ul class="govuk-list govuk-list--bullet">${[...new Set(e.fields.map((f) => f.message))].map((m) => html`<li>${m}</li>`)}</ul><p class="govuk-body">Revenez à la page précédente pour corriger votre saisie : elle y est conservée par votre navigateur.</p>` : ''}
 ${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}
 ${e instanceof FlowError ? html`<p class="govuk-body"><a class="govuk-link" href="${e.restartPath}">Recommencer</a></p>` : ''}
 ${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contactez votre Caf au ${agencyPhone} en indiquant la référence <strong>${reqId.slice(0, 8)}</strong>.</p>` : ''}

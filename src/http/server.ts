@@ -3,19 +3,22 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { registerSessions } from '../auth/http-session';
+import { AppError } from '../errors/app-error';
 import type { AppContext } from '../context';
 import { contactChangeApi } from './api/contact-change';
 import { demarchesApi } from './api/demarches';
 import { loginApi } from './api/login';
 import { registerOpenApi } from './api/openapi';
 import { passwordResetApi } from './api/password-reset';
-import { registerErrorHandling } from './errors';
+import { registerErrorHandling, sendError } from './errors';
+import { healthRoutes } from './health';
 import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
 import { securityHeaders } from './security/headers';
 import { IMMUTABLE_CACHE, isFingerprinted, publicDir } from './assets';
 import { cachePolicy } from './cache';
 import { FRANCECONNECT_ABOUT_PATH } from './views/franceconnect';
+import { registerInputLimits } from './security/input-limits';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
@@ -61,6 +64,9 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    // The router's own refusals (malformed URL, parameter over 100 characters) answer from the
+    // catalogue too, as a French page or JSON — not Fastify's raw JSON.
+    frameworkErrors: (_err, req, reply) => sendError(new AppError('NOT_FOUND'), req, reply, config.agencyPhone),
     // The context's logger (src/shared/logger.ts: redacts cookies, passwords, codes…); none in tests.
     ...(config.env === 'test' ? { logger: false } : { loggerInstance: ctx.logger as FastifyBaseLogger }),
   });
@@ -105,11 +111,13 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
     setHeaders: (res, path) => res.setHeader('Cache-Control', isFingerprinted(path) ? IMMUTABLE_CACHE : 'no-cache'),
   });
 
+  registerInputLimits(app);
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
   // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.
   registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
 
+  await app.register(healthRoutes(ctx));
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));

@@ -574,7 +574,8 @@ function upperBoundOfPrefix(arr: string[], q: string, from: number): number {
 export function searchCommunes(text: string, opts: SearchOptions = {}): CommunePlace[] {
   const limit = Math.max(0, Math.floor(opts.limit ?? 10));
   const atDate = opts.atDate !== undefined && DATE.test(opts.atDate) ? opts.atDate : undefined;
-  if (limit === 0) return [];
+  // No place name is that long: a longer query finds nothing, and costs nothing (no folding, no scan).
+  if (limit === 0 || text.length > MAX_PLACE_QUERY) return [];
   const idx = getIndex();
   // Best tier per record, in a reusable typed array (reset after use): no per-query Map, less GC.
   const tierOf = idx.tierScratch;
@@ -682,8 +683,12 @@ export function findCountry(code: string): Result<CountryPlace> {
 }
 
 /** Countries and territories by name (current and former names), same ranking as the communes. */
+/** The longest query a place search looks at (the longest commune name has 45 characters). */
+export const MAX_PLACE_QUERY = 100;
+
 export function searchCountries(text: string, opts: { limit?: number } = {}): CountryPlace[] {
   const limit = Math.max(0, Math.floor(opts.limit ?? 10));
+  if (text.length > MAX_PLACE_QUERY) return [];
   const idx = getIndex();
   const variants = queryVariants(text).filter((q) => q !== '');
   if (variants.length === 0 || limit === 0) return [];

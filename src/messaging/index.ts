@@ -41,6 +41,7 @@ export function createMessaging(
     ...(o.logger ? { logger: o.logger } : {}),
     keepSentText: config.outbox.keepSentText,
     retentionMs: config.outbox.retentionDays * 24 * 3_600_000,
+    sendingLeaseMs: config.outbox.sendingLeaseMs,
     ...o.worker,
   });
   return { worker, flush: () => worker.flush() };

@@ -17,7 +17,11 @@ export interface HttpSmsOptions {
  *   POST {SMS_PROVIDER_URL}
  *   Authorization: Bearer {SMS_PROVIDER_TOKEN}
  *   Content-Type: application/json; charset=utf-8
- *   { "to": "+33612345678", "from": "MaCaf", "sender": "MaCaf", "text": "Votre code : 123456" }
+ *   { "to": "+33612345678", "from": "MaCaf", "sender": "MaCaf", "text": "Votre code : 123456", "reference": "<outbox id>" }
+ *
+ *   `reference` is an idempotency key, the same at every attempt of one message: a provider (or the
+ *   gateway in front of it) must send a reference only once, so that an attempt repeated after a
+ *   crash between its acceptance and our marking never sends a second SMS.
  *
  *   2xx            → accepted: the message is marked sent (the body is ignored);
  *   anything else  → failure, retried later by the worker with backoff (the status is kept in
@@ -32,19 +36,28 @@ export function createHttpSmsProvider(o: HttpSmsOptions): SmsProvider {
   return {
     name: 'http',
     async send(m) {
-      let res: Response;
-      try {
-        res = await fetch(o.url, {
+      const post = () =>
+        fetch(o.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json; charset=utf-8',
             accept: 'application/json',
             ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
           },
-          body: JSON.stringify({ to: m.to, from: o.sender, sender: o.sender, text: m.text }),
+          body: JSON.stringify({ to: m.to, from: o.sender, sender: o.sender, text: m.text, ...(m.id ? { reference: m.id } : {}) }),
           signal: AbortSignal.timeout(timeout),
           redirect: 'error',
         });
+      let res: Response;
+      try {
+        try {
+          res = await post();
+        } catch (e) {
+          // A kept-alive connection closed by the provider just as we reused it: tried once more at
+          // once — safe, the reference makes the provider drop a repeat.
+          if (!m.id || !isConnectionReset(e)) throw e;
+          res = await post();
+        }
       } catch (e) {
         const name = (e as { name?: unknown }).name;
         if (name === 'TimeoutError' || name === 'AbortError') throw new DeliveryError(`HTTP délai dépassé (${timeout} ms)`);
@@ -56,4 +69,9 @@ export function createHttpSmsProvider(o: HttpSmsOptions): SmsProvider {
       if (res.status < 200 || res.status > 299) throw new DeliveryError(`HTTP ${res.status}`);
     },
   };
+}
+
+function isConnectionReset(e: unknown): boolean {
+  const code = (e as { cause?: { code?: unknown } }).cause?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }

@@ -15,7 +15,7 @@ export interface SmtpOptions {
  * Failures become a DeliveryError carrying only the SMTP status and nodemailer's error code.
  */
 export function createSmtpTransport(o: SmtpOptions): MailTransport {
-  const timeout = o.timeoutMs ?? 30_000;
+  const timeout = o.timeoutMs ?? 20_000;
   const transporter = nodemailer.createTransport({
     url: o.url,
     pool: true,
@@ -35,6 +35,7 @@ export function createSmtpTransport(o: SmtpOptions): MailTransport {
           to: m.to,
           subject: m.subject,
           text: m.text,
+          ...(m.id ? { messageId: `<${m.id}@${domainOf(o.from)}>` } : {}),
           textEncoding: 'quoted-printable',
           headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': 'fr' },
         });
@@ -46,6 +47,12 @@ export function createSmtpTransport(o: SmtpOptions): MailTransport {
       transporter.close();
     },
   };
+}
+
+/** The domain of the From address (`ne-pas-repondre@caf.fr` → `caf.fr`), for Message-IDs. */
+function domainOf(from: string): string {
+  const m = /@([A-Za-z0-9.-]+)/.exec(from);
+  return m?.[1] ?? 'mon-compte.localhost';
 }
 
 function smtpReason(e: unknown): string {

@@ -3,12 +3,20 @@
  * adapters. The real adapters are in ./smtp.ts (e-mail) and ./sms-http.ts (SMS).
  */
 export interface MailToSend {
+  /**
+   * Idempotency key: the outbox row's id, the same at every attempt. SMTP sends it as the
+   * Message-ID (`<id@domain of MAIL_FROM>`), so a message sent again after a crash between the
+   * server's acceptance and our marking is recognised as the same message (and shown once).
+   */
+  id?: string;
   to: string;
   subject: string;
   text: string;
 }
 
 export interface SmsToSend {
+  /** idempotency key (the outbox row's id): sent to the provider as `reference`, which drops a second SMS with the same reference */
+  id?: string;
   /** phone number in E.164 (+33612345678) */
   to: string;
   text: string;

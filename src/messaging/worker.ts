@@ -49,7 +49,10 @@ export interface DeliveryWorkerOptions {
   /** after this many failed attempts the message is abandoned (default 8) */
   maxAttempts?: number;
   backoffMs?: readonly number[];
-  /** a message left in 'sending' longer than this (crashed instance) is queued again (default 5 min) */
+  /**
+   * a message left in 'sending' longer than this (crashed instance) is queued again (default 60 s:
+   * a code lives 10 minutes; repeats are harmless, each attempt carrying the same idempotency key)
+   */
   sendingLeaseMs?: number;
   /**
    * Keep the text and the full recipient of delivered and abandoned messages (development outbox
@@ -85,8 +88,9 @@ export interface DeliveryWorkerOptions {
  *   or from before erasure) are erased. Queued and sending rows are never touched.
  *
  * Delivery is at least once: an instance dying between the provider's acceptance and the UPDATE
- * means the message is sent again after the lease. Transport timeouts (30 s SMTP, 10 s SMS) are
- * far below the lease, so a live instance never loses its claim.
+ * means the message is sent again after the lease (60 s) — with the same idempotency key (the row's
+ * id, as SMTP Message-ID and SMS `reference`), so the provider can drop the repeat. Transport
+ * timeouts (20 s SMTP, 10 s SMS) are below the lease, so a live instance keeps its claim.
  */
 export class DeliveryWorker {
   private readonly db: Kysely<Database>;
@@ -117,7 +121,7 @@ export class DeliveryWorker {
     this.batchSize = o.batchSize ?? 10;
     this.maxAttempts = o.maxAttempts ?? 8;
     this.backoffMs = o.backoffMs?.length ? o.backoffMs : DEFAULT_BACKOFF_MS;
-    this.leaseMs = o.sendingLeaseMs ?? 5 * 60_000;
+    this.leaseMs = o.sendingLeaseMs ?? 60_000;
     this.keepSentText = o.keepSentText ?? false;
     this.retentionMs = o.retentionMs ?? DEFAULT_RETENTION_MS;
     this.sweepIntervalMs = o.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
@@ -309,8 +313,9 @@ export class DeliveryWorker {
     const who = `channel=${m.channel} to=${maskRecipient(m.recipient)} id=${m.id}`;
     let failure: string | undefined;
     try {
-      if (m.channel === 'email') await this.o.mail.send({ to: m.recipient, subject: m.subject, text: m.text });
-      else await this.o.sms.send({ to: m.recipient, text: m.text });
+      // The row's id is the idempotency key of every attempt (Message-ID, SMS reference).
+      if (m.channel === 'email') await this.o.mail.send({ id: m.id, to: m.recipient, subject: m.subject, text: m.text });
+      else await this.o.sms.send({ id: m.id, to: m.recipient, text: m.text });
     } catch (e) {
       // Only a DeliveryError's reason is known to be safe to store; anything else is summarised.
       failure = e instanceof DeliveryError ? e.message : `erreur inattendue (${(e as Error)?.name ?? 'inconnue'})`;

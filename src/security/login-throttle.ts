@@ -1,5 +1,5 @@
 import { hmac } from '../shared/crypto';
-import type { RateLimiter } from './rate-limit';
+import type { RateLimiter, ReservePolicy } from './rate-limit';
 
 /**
  * Login throttling that slows guessing down without ever locking anybody out for good.
@@ -11,6 +11,11 @@ import type { RateLimiter } from './rate-limit';
  * delays, an identifier can never see more than `maxFailuresPerHour` failures in an hour. A success
  * clears the identifier's counter (not the IP's: one good account must not wash an IP clean).
  * The window ends by itself, and « Mot de passe oublié ? » is never throttled by this.
+ *
+ * The password step reserves its attempt (`reserve`) before argon2id: the attempt is counted as a
+ * failure — and the block its count calls for is set — in one atomic step per key, on every store
+ * (memory, database, Redis); a right password gives it back (`refund`). Checking first and counting
+ * after the verification let 20 concurrent guesses all be evaluated; now at most `threshold` are.
  */
 export interface ThrottlePolicy {
   /** failures allowed before delays start */
@@ -34,6 +39,9 @@ export interface ThrottleSubject {
 
 export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
 
+/** A password attempt reserved (counted as a failure until `refund`), with the wait it imposes if it fails. */
+export type ThrottleReservation = { allowed: true; retryAfterMs: number; tokens: [number, number] } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
+
 /** The delay after the `failures`-th failure (0 before the threshold). */
 export function throttleDelay(failures: number, p: ThrottlePolicy): number {
   if (failures < p.threshold) return 0;
@@ -53,6 +61,32 @@ export class LoginThrottle {
     const [byId, byIp] = await Promise.all([this.limiter.blockedFor(this.identifierKey(s.identifier)), this.limiter.blockedFor(this.ipKey(s.ip))]);
     if (byId <= 0 && byIp <= 0) return { allowed: true };
     return byId >= byIp ? { allowed: false, retryAfterMs: byId, scope: 'identifier' } : { allowed: false, retryAfterMs: byIp, scope: 'ip' };
+  }
+
+  /**
+   * Before looking at the password: reserves the attempt — counted as a failure for the identifier
+   * and the IP in one atomic step per key, so concurrent attempts can never all be evaluated (the
+   * check and the count used to be separated by the password verification). A right password gives
+   * the attempt back (`refund`).
+   */
+  async reserve(s: ThrottleSubject): Promise<ThrottleReservation> {
+    const id = this.identifierKey(s.identifier);
+    const byId = await this.limiter.reserve(id, reservePolicy(this.policies.identifier));
+    if (!byId.allowed) return { allowed: false, retryAfterMs: byId.retryAfterMs, scope: 'identifier' };
+    const byIp = await this.limiter.reserve(this.ipKey(s.ip), reservePolicy(this.policies.ip));
+    if (!byIp.allowed) {
+      await this.limiter.release(id, reservePolicy(this.policies.identifier), byId.token);
+      return { allowed: false, retryAfterMs: byIp.retryAfterMs, scope: 'ip' };
+    }
+    return { allowed: true, retryAfterMs: Math.max(byId.delayMs, byIp.delayMs), tokens: [byId.token, byIp.token] };
+  }
+
+  /** The reserved attempt was not a failure (right password): given back on both keys, with the blocks it set. */
+  async refund(s: ThrottleSubject, r: { tokens: [number, number] }): Promise<void> {
+    await Promise.all([
+      this.limiter.release(this.identifierKey(s.identifier), reservePolicy(this.policies.identifier), r.tokens[0]),
+      this.limiter.release(this.ipKey(s.ip), reservePolicy(this.policies.ip), r.tokens[1]),
+    ]);
   }
 
   /** Counts a failure (wrong password, unknown identifier, wrong code); returns the wait now imposed (0: none). */
@@ -84,6 +118,10 @@ export class LoginThrottle {
   private ipKey(ip: string): string {
     return `login:ip:${ip}`;
   }
+}
+
+function reservePolicy(p: ThrottlePolicy): ReservePolicy {
+  return { limit: p.maxFailuresPerHour, windowMs: HOUR_MS, threshold: p.threshold, baseDelayMs: p.baseDelayMs, maxDelayMs: p.maxDelayMs };
 }
 
 /** « 45 secondes », « 1 minute », « 2 minutes » (rounded up): how long to wait, in plain French. */

@@ -1,7 +1,9 @@
 /**
  * Counters for rate limits and throttling ("at most N events per key in a window").
- * In memory for a single instance; a Redis implementation shares them between instances
- * (chosen by the composition root when REDIS_URL is set).
+ * Three stores behind one port, chosen by the composition root: the database (the default: shared
+ * by the instances on one database and kept across restarts, ./db-rate-limit.ts), Redis (REDIS_URL:
+ * shared and fast, ./redis-rate-limit.ts, with the database as its fallback when Redis is down) and
+ * memory (one process; tests and tools).
  */
 export interface RateLimitResult {
   allowed: boolean;
@@ -10,6 +12,25 @@ export interface RateLimitResult {
   /** when refused: how long before the next event is allowed */
   retryAfterMs: number;
 }
+
+/**
+ * A throttle's rule for `reserve`: at most `limit` attempts per window; from the `threshold`-th on,
+ * each attempt blocks the key for `baseDelayMs` × 2^(count − threshold), at most `maxDelayMs`; the
+ * `limit`-th blocks it until the window ends.
+ */
+export interface ReservePolicy {
+  limit: number;
+  windowMs: number;
+  threshold: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * An attempt reserved — counted as a failure *before* the work it guards (a password check) — or
+ * refused. `delayMs`: the block this attempt set (what to wait if it turns out to be a failure).
+ */
+export type Reservation = { allowed: true; count: number; delayMs: number; token: number } | { allowed: false; retryAfterMs: number };
 
 export interface RateLimiter {
   /** Counts one event for `key` and says whether it is within `limit` per `windowMs`. */
@@ -21,52 +42,114 @@ export interface RateLimiter {
   block(key: string, ms: number): Promise<void>;
   /** How long `key` stays blocked, in ms (0 when it is not blocked). */
   blockedFor(key: string): Promise<number>;
+  /**
+   * In one atomic step: refused if `key` is blocked or its window is full; otherwise counted, and
+   * blocked for the delay the policy gives to that count. Concurrent attempts can never all pass.
+   */
+  reserve(key: string, p: ReservePolicy): Promise<Reservation>;
+  /**
+   * Gives back one reserved attempt (it succeeded): the count goes down, and the block this attempt
+   * set goes (`token` from its reservation) — unless a later attempt has blocked the key since.
+   */
+  release(key: string, p: ReservePolicy, token: number): Promise<void>;
+}
+
+/** The state of one key: its window and count, and the end of its block (0: none). */
+export interface CounterRecord {
+  windowStart: number;
+  count: number;
+  blockedUntil: number;
+}
+
+/** The delay imposed after the `count`-th attempt (0 before the threshold). */
+export function policyDelay(count: number, p: Pick<ReservePolicy, 'threshold' | 'baseDelayMs' | 'maxDelayMs'>): number {
+  if (count < p.threshold) return 0;
+  const exponent = Math.min(count - p.threshold, 40);
+  return Math.min(p.baseDelayMs * 2 ** exponent, p.maxDelayMs);
+}
+
+function current(r: CounterRecord | undefined, t: number, windowMs: number): CounterRecord {
+  if (!r) return { windowStart: t, count: 0, blockedUntil: 0 };
+  if (t - r.windowStart >= windowMs) return { windowStart: t, count: 0, blockedUntil: r.blockedUntil };
+  return { ...r };
+}
+
+/** `hit` on a record: the next record and the answer. */
+export function hitRecord(r: CounterRecord | undefined, t: number, limit: number, windowMs: number): { next: CounterRecord; result: RateLimitResult } {
+  const next = current(r, t, windowMs);
+  next.count++;
+  const allowed = next.count <= limit;
+  return { next, result: { allowed, count: next.count, retryAfterMs: allowed ? 0 : next.windowStart + windowMs - t } };
+}
+
+/** `reserve` on a record: the next record (unchanged when refused) and the answer. */
+export function reserveRecord(r: CounterRecord | undefined, t: number, p: ReservePolicy): { next: CounterRecord; result: Reservation } {
+  const next = current(r, t, p.windowMs);
+  if (next.blockedUntil > t) return { next, result: { allowed: false, retryAfterMs: next.blockedUntil - t } };
+  if (next.count >= p.limit) return { next, result: { allowed: false, retryAfterMs: next.windowStart + p.windowMs - t } };
+  next.count++;
+  let delay = policyDelay(next.count, p);
+  if (next.count >= p.limit) delay = Math.max(delay, next.windowStart + p.windowMs - t);
+  if (delay > 0) next.blockedUntil = t + delay;
+  // The token names this attempt's block: the key was not blocked before it (else it was refused).
+  return { next, result: { allowed: true, count: next.count, delayMs: delay, token: delay > 0 ? next.blockedUntil : 0 } };
+}
+
+/** `release` on a record. */
+export function releaseRecord(r: CounterRecord | undefined, p: ReservePolicy, token: number): CounterRecord | undefined {
+  if (!r) return undefined;
+  const count = Math.max(0, r.count - 1);
+  const ownBlock = token > 0 && r.blockedUntil === token;
+  return { windowStart: r.windowStart, count, blockedUntil: count < p.threshold || ownBlock ? 0 : r.blockedUntil };
 }
 
 /** Fixed-window counters in memory, with expired windows swept as they are met. */
 export class MemoryRateLimiter implements RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  private blocks = new Map<string, number>();
+  private records = new Map<string, CounterRecord>();
   constructor(private readonly now: () => number = Date.now) {}
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     const t = this.now();
-    let w = this.windows.get(key);
-    if (!w || t - w.start >= windowMs) {
-      w = { start: t, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count++;
-    if (this.windows.size > 100_000) this.sweep(t, windowMs);
-    const allowed = w.count <= limit;
-    return { allowed, count: w.count, retryAfterMs: allowed ? 0 : w.start + windowMs - t };
+    const { next, result } = hitRecord(this.records.get(key), t, limit, windowMs);
+    this.records.set(key, next);
+    if (this.records.size > 100_000) this.sweep(t, windowMs);
+    return result;
   }
 
   async peek(key: string, windowMs: number): Promise<number> {
-    const w = this.windows.get(key);
-    return w && this.now() - w.start < windowMs ? w.count : 0;
+    const r = this.records.get(key);
+    return r && this.now() - r.windowStart < windowMs ? r.count : 0;
   }
 
   async reset(key: string): Promise<void> {
-    this.windows.delete(key);
-    this.blocks.delete(key);
+    this.records.delete(key);
   }
 
   async block(key: string, ms: number): Promise<void> {
     const t = this.now();
-    this.blocks.set(key, t + ms);
-    if (this.blocks.size > 100_000) for (const [k, until] of this.blocks) if (until <= t) this.blocks.delete(k);
+    const r = this.records.get(key) ?? { windowStart: t, count: 0, blockedUntil: 0 };
+    this.records.set(key, { ...r, blockedUntil: t + ms });
   }
 
   async blockedFor(key: string): Promise<number> {
-    const until = this.blocks.get(key);
-    if (until === undefined) return 0;
-    const left = until - this.now();
-    if (left <= 0) this.blocks.delete(key);
-    return Math.max(0, left);
+    const r = this.records.get(key);
+    return r ? Math.max(0, r.blockedUntil - this.now()) : 0;
+  }
+
+  async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
+    const t = this.now();
+    const { next, result } = reserveRecord(this.records.get(key), t, p);
+    this.records.set(key, next);
+    if (this.records.size > 100_000) this.sweep(t, p.windowMs);
+    return result;
+  }
+
+  async release(key: string, p: ReservePolicy, token: number): Promise<void> {
+    const next = releaseRecord(this.records.get(key), p, token);
+    if (next) this.records.set(key, next);
   }
 
   private sweep(t: number, windowMs: number): void {
-    for (const [k, w] of this.windows) if (t - w.start >= windowMs) this.windows.delete(k);
+    for (const [k, r] of this.records) if (t - r.windowStart >= windowMs && r.blockedUntil <= t) this.records.delete(k);
   }
 }

@@ -85,6 +85,7 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       household_bank_accounts: 1,
       household_separations: 1,
       flows: 1,
+      rate_limits: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

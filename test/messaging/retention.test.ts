@@ -58,10 +58,10 @@ describe('outbox settings (loadConfig)', () => {
   };
 
   it('erases in production and keeps in development and tests by default; 30 days of retention', () => {
-    expect(loadConfig(production).outbox).toEqual({ keepSentText: false, retentionDays: 30 });
-    expect(loadConfig({ NODE_ENV: 'development' }).outbox).toEqual({ keepSentText: true, retentionDays: 30 });
+    expect(loadConfig(production).outbox).toEqual({ keepSentText: false, retentionDays: 30, sendingLeaseMs: 60_000 });
+    expect(loadConfig({ NODE_ENV: 'development' }).outbox).toEqual({ keepSentText: true, retentionDays: 30, sendingLeaseMs: 60_000 });
     expect(testConfig().outbox.keepSentText).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'development', OUTBOX_KEEP_SENT_TEXT: 'false', OUTBOX_RETENTION_DAYS: '7' }).outbox).toEqual({ keepSentText: false, retentionDays: 7 });
+    expect(loadConfig({ NODE_ENV: 'development', OUTBOX_KEEP_SENT_TEXT: 'false', OUTBOX_RETENTION_DAYS: '7' }).outbox).toEqual({ keepSentText: false, retentionDays: 7, sendingLeaseMs: 60_000 });
   });
 
   it('refuses to keep the texts in production, and a retention that is not a whole number of days ≥ 1', () => {

@@ -64,7 +64,7 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     expect(req.method).toBe('POST');
     expect(req.headers.authorization).toBe('Bearer jeton-secret-fournisseur');
     expect(req.headers['content-type']).toMatch(/^application\/json/);
-    expect(req.body).toEqual({ to: '+33612345678', from: 'MaCaf', sender: 'MaCaf', text: CODE_SMS.text });
+    expect(req.body).toEqual({ to: '+33612345678', from: 'MaCaf', sender: 'MaCaf', text: CODE_SMS.text, reference: id });
     expect(await row(id)).toMatchObject({ status: 'sent', sent_at: clock.now(), attempts: 1 });
   });
 

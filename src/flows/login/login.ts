@@ -42,7 +42,8 @@ export async function submitPassword(ctx: AppContext, i: { identifier: string; p
   const { db } = ctx.database;
   const loginId = normaliseLoginId(i.identifier);
   const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
-  const allowed = await ctx.loginThrottle.check(subject);
+  // The attempt is counted before argon2id (atomic reservation): concurrent guesses cannot all pass.
+  const allowed = await ctx.loginThrottle.reserve(subject);
   if (!allowed.allowed) {
     await recordAudit(db, { type: 'login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: allowed.scope, retryAfterMs: allowed.retryAfterMs } }, ctx.clock.now());
     return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
@@ -51,7 +52,7 @@ export async function submitPassword(ctx: AppContext, i: { identifier: string; p
   const password = i.password.slice(0, MAX_PASSWORD_LENGTH);
   const ok = account?.password_hash ? await ctx.passwords.verify(account.password_hash, password) : await ctx.passwords.verifyDummy(password);
   if (!ok || !account) {
-    const retryAfterMs = await ctx.loginThrottle.failure(subject);
+    const retryAfterMs = allowed.retryAfterMs;
     await recordAudit(
       db,
       { type: 'login_failed', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId), reason: account ? 'wrong_password' : 'unknown_identifier' } },
@@ -59,6 +60,7 @@ export async function submitPassword(ctx: AppContext, i: { identifier: string; p
     );
     return { kind: 'invalid', retryAfterMs };
   }
+  await ctx.loginThrottle.refund(subject, allowed);
   if (!ctx.config.login.secondFactor) {
     await ctx.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };

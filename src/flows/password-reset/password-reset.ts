@@ -147,11 +147,13 @@ export async function submitNewPassword(ctx: AppContext, i: { flowToken: string 
     await updatePasswordHash(trx, account.id, hash, now);
     await enqueueMessage(trx, passwordChangedMessage(account, now, ctx.config.agencyPhone), now);
     await recordAudit(trx, { type: 'password_changed', accountId: account.id, ...i.origin, details: { via: 'reset' } }, now);
-    return true;
+    // In the same transaction: a crash can never leave the new password with the old sessions alive.
+    const ended = await ctx.sessions.endAllOf(account.id, undefined, trx);
+    if (ended > 0) await recordAudit(trx, { type: 'session_ended', accountId: account.id, ...i.origin, details: { reason: 'password_reset', count: ended } }, now);
+    return ended;
   });
-  if (!done) return { kind: 'flow_expired' };
-  const sessionsEnded = await ctx.sessions.endAllOf(account.id);
-  if (sessionsEnded > 0) await recordAudit(db, { type: 'session_ended', accountId: account.id, ...i.origin, details: { reason: 'password_reset', count: sessionsEnded } }, now);
+  if (done === false) return { kind: 'flow_expired' };
+  const sessionsEnded = done;
   // Proof of the contact: the login failures of the identifier are forgiven.
   await ctx.loginThrottle.success(account.login_id);
   return { kind: 'changed', account, sessionsEnded };

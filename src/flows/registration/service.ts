@@ -33,6 +33,7 @@ import { identityStatus } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { afterSubmit, guard, SAVED, type RegistrationEvent, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
+import { nameErrorCode, nameProblem } from '../../identity/names';
 
 /** The registration flows (an hour after the last thing the person did: src/flows/kinds.ts). */
 export const flows = flowStore(registrationFlow);
@@ -160,11 +161,11 @@ export class RegistrationService {
 
     const birthName = collapse(str(input.birthName));
     if (!birthName) errors.push(fieldError('birthName', 'BIRTH_NAME_REQUIRED'));
-    else if (!isName(birthName, 80)) errors.push(fieldError('birthName', 'BIRTH_NAME_INVALID'));
+    else if (nameProblem(birthName, 80)) errors.push(fieldError('birthName', nameErrorCode(nameProblem(birthName, 80)!, 'BIRTH_NAME_INVALID')));
 
     const givenNames = collapse(str(input.givenNames));
     if (!givenNames) errors.push(fieldError('givenNames', 'GIVEN_NAMES_REQUIRED'));
-    else if (!isName(givenNames, 120)) errors.push(fieldError('givenNames', 'GIVEN_NAMES_INVALID'));
+    else if (nameProblem(givenNames, 120)) errors.push(fieldError('givenNames', nameErrorCode(nameProblem(givenNames, 120)!, 'GIVEN_NAMES_INVALID')));
 
     const date = readDate(input.birthDate, this.now());
     if (!date.ok) errors.push(fieldError('birthDate', date.code));
@@ -427,10 +428,6 @@ export function facts(flow: RegistrationFlow): { contactVerified: boolean } {
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
-}
-
-function isName(s: string, max: number): boolean {
-  return s.length <= max && /^\p{L}[\p{L}\p{M} '’-]*$/u.test(s);
 }
 
 export function communeChoice(c: { code: string; name: string; departement: { code: string; name: string } }): BirthPlaceChoice {

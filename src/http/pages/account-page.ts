@@ -9,6 +9,7 @@ import type { NewPasswordProblem } from '../../flows/password-reset/password-res
 import { frenchDuration } from '../../security/login-throttle';
 import { button, form, notificationBanner, textInput, type Errors } from '../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../views/html';
+import { safeReturnPath } from '../security/return-path';
 import { layout, type LayoutOptions } from '../views/layout';
 
 /**
@@ -42,11 +43,8 @@ export function sessionTimeoutWarning(req: FastifyRequest): SafeHtml {
 </div>`;
 }
 
-/** Only our own paths: « /mon-espace… », never « //ailleurs » or « https://… ». */
-export function safeReturnPath(p: unknown, fallback = '/mon-espace'): string {
-  if (typeof p !== 'string' || !p.startsWith('/') || p.startsWith('//') || p.startsWith('/\\') || p.length > 200) return fallback;
-  return p;
-}
+/** Only our own paths: « /mon-espace… », never « //ailleurs », « /\t/ailleurs » or « https://… » (see ../security/return-path.ts). */
+export { safeReturnPath };
 
 export function successBanner(title: string, body: HtmlValue): SafeHtml {
   return notificationBanner({ success: true, title: 'Succès', body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}` });

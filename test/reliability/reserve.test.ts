@@ -1,0 +1,102 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/database';
+import { DbRateLimiter } from '../../src/security/db-rate-limit';
+import { FallbackRateLimiter } from '../../src/security/fallback-rate-limit';
+import { LoginThrottle } from '../../src/security/login-throttle';
+import { MemoryRateLimiter, type RateLimiter, type ReservePolicy } from '../../src/security/rate-limit';
+import { RedisRateLimiter } from '../../src/security/redis-rate-limit';
+import { testDatabases } from '../support/databases';
+
+/**
+ * `reserve` — the atomic « count the attempt before checking the password » — on every store:
+ * memory, the database (SQLite and PostgreSQL) and Redis (TEST_REDIS_URL). Concurrent attempts can
+ * never all pass, the hourly cap is never overshot, and a right password gives back its attempt.
+ */
+const redisUrl = process.env.TEST_REDIS_URL;
+const handles: DatabaseHandle[] = [];
+const clients: Redis[] = [];
+afterAll(async () => {
+  for (const h of handles) await h.destroy();
+  for (const c of clients) c.disconnect();
+});
+
+const stores: { name: string; make(): Promise<RateLimiter> }[] = [
+  { name: 'memory', make: async () => new MemoryRateLimiter() },
+  ...testDatabases.map((d) => ({
+    name: `database (${d.name})`,
+    make: async () => {
+      const h = await d.open();
+      handles.push(h);
+      return new DbRateLimiter(h);
+    },
+  })),
+  ...(redisUrl
+    ? [
+        {
+          name: 'Redis',
+          make: async () => {
+            const r = new Redis(redisUrl);
+            clients.push(r);
+            return new RedisRateLimiter(r, `mc:test:${Math.random().toString(36).slice(2)}:`);
+          },
+        },
+      ]
+    : []),
+];
+
+const policy: ReservePolicy = { limit: 100, windowMs: 60 * 60_000, threshold: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000 };
+
+describe.each(stores)('reserve on $name', ({ make }) => {
+  it('lets at most `threshold` of 30 concurrent attempts through, then refuses with the wait', async () => {
+    const l = await make();
+    const results = await Promise.all(Array.from({ length: 30 }, () => l.reserve('k', policy)));
+    const passed = results.filter((r) => r.allowed);
+    expect(passed).toHaveLength(5);
+    expect(passed.map((r) => r.allowed && r.count).sort()).toEqual([1, 2, 3, 4, 5]);
+    const refused = results.find((r) => !r.allowed);
+    expect(refused && !refused.allowed && refused.retryAfterMs).toBeGreaterThan(0);
+    expect(await l.blockedFor('k')).toBeGreaterThan(0);
+  });
+
+  it('never overshoots the window cap, whatever the concurrency', async () => {
+    const l = await make();
+    const tiny = { ...policy, limit: 7, threshold: 1000 };
+    const results = await Promise.all(Array.from({ length: 40 }, () => l.reserve('cap', tiny)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(7);
+  });
+
+  it('a release gives the attempt back and lifts the block it set', async () => {
+    const l = await make();
+    for (let i = 0; i < 4; i++) await l.reserve('r', policy);
+    const fifth = await l.reserve('r', policy);
+    expect(fifth).toMatchObject({ allowed: true, count: 5, delayMs: 1000 });
+    await l.release('r', policy, fifth.allowed ? fifth.token : 0);
+    expect(await l.blockedFor('r')).toBe(0);
+    expect(await l.reserve('r', policy)).toMatchObject({ allowed: true, count: 5 });
+  });
+});
+
+describe('login throttle on the database', () => {
+  it('concurrent wrong passwords for one identifier: at most 5 evaluated', async () => {
+    const h = await testDatabases[0]!.open();
+    handles.push(h);
+    const throttle = new LoginThrottle(new DbRateLimiter(h), 'secret-secret-secret-secret-secret-00');
+    const who = { identifier: '284127505612345', ip: '192.0.2.1' };
+    const results = await Promise.all(Array.from({ length: 20 }, () => throttle.reserve(who)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+  });
+});
+
+describe('Redis fallback', () => {
+  it('counts in the fallback store while Redis fails, and says so once', async () => {
+    const down = new Error("Stream isn't writeable and enableOfflineQueue options is false");
+    const failing = new Proxy({} as RateLimiter, { get: () => () => Promise.reject(down) });
+    const lines: string[] = [];
+    const l = new FallbackRateLimiter(failing, new MemoryRateLimiter(), (line) => lines.push(line));
+    const results = await Promise.all(Array.from({ length: 10 }, () => l.reserve('f', policy)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    expect(l.degraded).toBeDefined();
+    expect(lines).toEqual(['rate limits: Redis unreachable, counters in the database until it is back']);
+  });
+});
