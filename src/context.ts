@@ -28,6 +28,8 @@ export interface AppContext {
   codes: VerificationCodes;
   /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/auth/http-session.ts */
   sessions: SessionService;
+  /** sessions of the Caf's agents on /gestion: the same service over their own table or Redis prefix (src/agents/http-session.ts) */
+  agentSessions: SessionService;
   /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
   loginThrottle: LoginThrottle;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set) */
@@ -68,6 +70,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter,
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
+    agentSessions: new SessionService(redis ? new RedisSessionStore(redis, clock, 'mc:agent:') : new DbSessionStore(database.db, 'agent_sessions'), clock),
     loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),

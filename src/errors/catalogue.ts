@@ -6,6 +6,7 @@
  *
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
+import { agentErrors } from '../agents/errors';
 import { authErrors } from '../auth/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
@@ -44,6 +45,7 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...contactVerificationErrors,
   ...authErrors,
+  ...agentErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

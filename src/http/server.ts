@@ -21,6 +21,7 @@ import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
+import { gestionPages } from './pages/gestion';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
@@ -93,6 +94,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(gestionPages(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;

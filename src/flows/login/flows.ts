@@ -13,7 +13,8 @@ import { randomToken, sha256 } from '../../shared/crypto';
  */
 export interface LoginFlowsTable {
   id: string;
-  kind: 'login' | 'password_reset';
+  /** agent_login: the login of a Caf agent on /gestion (src/agents/login.ts); account_id then names an agent */
+  kind: 'login' | 'password_reset' | 'agent_login';
   /** null for a password reset asked for an identifier that has no account (it goes nowhere, silently) */
   account_id: string | null;
   state: 'awaiting_code' | 'code_verified';
@@ -42,7 +43,7 @@ export function newFlow(f: { kind: FlowKind; accountId: string | null; destinati
     state: 'awaiting_code',
     destination: f.destination,
     created_at: now,
-    expires_at: now + (f.kind === 'login' ? LOGIN_FLOW_TTL_MS : RESET_FLOW_TTL_MS),
+    expires_at: now + (f.kind === 'password_reset' ? RESET_FLOW_TTL_MS : LOGIN_FLOW_TTL_MS),
   };
   return { token, flow };
 }
