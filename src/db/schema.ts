@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { DemarcheStatus } from '../demarches/machine';
+import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable } from '../household/tables';
 
 /**
  * The tables, as Kysely sees them. Conventions (one code path for SQLite and PostgreSQL):
@@ -16,6 +18,10 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
+  demarche_events: DemarcheEventsTable;
+  household_addresses: HouseholdAddressesTable;
+  household_bank_accounts: HouseholdBankAccountsTable;
+  household_separations: HouseholdSeparationsTable;
 }
 
 export interface AccountsTable {
@@ -50,16 +56,6 @@ export interface HouseholdsTable {
   /** numéro allocataire, 7 digits */
   dossier_number: string;
   created_at: number;
-}
-
-export interface HouseholdMembersTable {
-  household_id: string;
-  account_id: string;
-  role: 'responsable' | 'conjoint' | 'enfant' | 'personne_a_charge';
-  /** autorisation de gestion given by the responsable (conjoint only) */
-  has_procuration: number;
-  joined_at: number;
-  left_at: number | null;
 }
 
 export interface RegistrationFlowsTable {
@@ -133,11 +129,39 @@ export interface AuditEventsTable {
 
 export interface DemarchesTable {
   id: string;
+  /** the person who asks (or asked): the brouillon is theirs */
   account_id: string;
   /** slug of a prestation of the catalogue (src/prestations/catalogue.ts) asked for online */
   prestation: string;
-  /** a_completer: started (« Faire la demande »), the request form not yet filled; at most one per account and prestation */
-  status: 'a_completer';
+  /** src/demarches/machine.ts; at most one brouillon per account and prestation */
+  status: DemarcheStatus;
+  /** JSON of the form's answers, by question id (src/forms/) */
+  answers: string;
+  /** incremented at each change: a save names the version it read (two tabs, two devices) */
+  version: number;
+  /** the household the request concerns (null: not allocataire yet) */
+  household_id: string | null;
+  /** given at submission (accusé de réception), unique */
+  reference: string | null;
+  submitted_at: number | null;
+  /** a brouillon's expiry (pushed back at each save); null once sent */
+  expires_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+/** The history of a démarche: one row per transition, in order (seq 1 is its creation). */
+export interface DemarcheEventsTable {
+  demarche_id: string;
+  seq: number;
+  at: number;
+  /** an event of the machine, or 'create' */
+  event: string;
+  from_status: DemarcheStatus | null;
+  to_status: DemarcheStatus;
+  actor_kind: 'person' | 'agent';
+  /** the person's account id, or the agent's id */
+  actor_id: string;
+  /** why: the pièce asked, the motif of a decision (shown to the person) */
+  reason: string | null;
 }

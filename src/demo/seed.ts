@@ -2,6 +2,7 @@ import type { NewAccount } from '../accounts/repository';
 import { createAccount } from '../accounts/repository';
 import { countAgents, createAgent } from '../agents/repository';
 import type { AppContext } from '../context';
+import { addMember, createHousehold } from '../household/repository';
 import { DEMO_PEOPLE } from './people';
 
 /**
@@ -134,24 +135,25 @@ export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords
       if (!created.ok) throw new Error(`demo account ${a.login_id} could not be created`);
       ids.set(a.login_id, created.account.id);
     }
-    const householdId = `demo-foyer-${DEMO_DOSSIER_NUMBER}`;
-    await trx.insertInto('households').values({ id: householdId, dossier_number: DEMO_DOSSIER_NUMBER, created_at: now }).execute();
-    const member = (nir: string, role: 'responsable' | 'conjoint' | 'enfant', procuration: boolean) => ({
-      household_id: householdId,
-      account_id: ids.get(nir)!,
-      role,
-      has_procuration: procuration ? 1 : 0,
-      joined_at: now,
-      left_at: null,
-    });
-    await trx
-      .insertInto('household_members')
-      .values([
-        member(DEMO_PEOPLE.julienMoreau.nir, 'responsable', false),
-        member(DEMO_PEOPLE.leaMoreau.nir, 'conjoint', true),
-        member(DEMO_PEOPLE.hugoMoreau.nir, 'enfant', false),
-      ])
-      .execute();
+    const householdId = await createHousehold(trx, DEMO_DOSSIER_NUMBER, now, `demo-foyer-${DEMO_DOSSIER_NUMBER}`);
+    const member = (nir: string, role: 'responsable' | 'conjoint' | 'enfant', procuration: boolean) => {
+      const a = demoAccounts.find((d) => d.nir === nir)!;
+      return addMember(trx, {
+        household_id: householdId,
+        account_id: ids.get(nir)!,
+        nir,
+        civility: a.civility,
+        birth_name: a.birth_name,
+        given_names: a.given_names,
+        birth_date: a.birth_date,
+        role,
+        has_procuration: procuration,
+        joined_at: now,
+      });
+    };
+    await member(DEMO_PEOPLE.julienMoreau.nir, 'responsable', false);
+    await member(DEMO_PEOPLE.leaMoreau.nir, 'conjoint', true);
+    await member(DEMO_PEOPLE.hugoMoreau.nir, 'enfant', false);
     return demoAccounts.length;
   });
 }

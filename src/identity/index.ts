@@ -31,3 +31,5 @@ export {
   PROVISIONAL_ID_ALPHABET,
 } from './provisional-id';
 export type { RandomSource } from './provisional-id';
+export { parseIban, maskIban, ibanRemainder, SEPA_IBAN_LENGTHS, IBAN_INPUT_MAX } from './iban';
+export type { Iban } from './iban';

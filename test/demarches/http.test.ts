@@ -33,7 +33,7 @@ describe('Mes démarches', () => {
     // Recorded by the registration itself (before any login)…
     const [recorded, ...more] = await listDemarches(db(), account.id);
     expect(more).toEqual([]);
-    expect(recorded).toMatchObject({ prestation: 'prime-activite', status: 'a_completer', created_at: t.clock.now() });
+    expect(recorded).toMatchObject({ prestation: 'prime-activite', status: 'brouillon', created_at: t.clock.now() });
 
     // …and logging in with the cookie still there adds no second one; the cookie is then cleared.
     t.clock.advance(24 * 3600_000);

@@ -29,7 +29,7 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
       const nir = await register(ctx, 'allocations-familiales');
       const account = (await findAccountByLoginId(ctx.database.db, nir))!;
       expect(await listDemarches(ctx.database.db, account.id)).toEqual([
-        expect.objectContaining({ prestation: 'allocations-familiales', status: 'a_completer', created_at: clock.now(), updated_at: clock.now() }),
+        expect.objectContaining({ prestation: 'allocations-familiales', status: 'brouillon', created_at: clock.now(), updated_at: clock.now() }),
       ]);
       expect(account.created_at).toBe(clock.now());
     }));
@@ -37,6 +37,7 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
   it('in the same transaction as the account: if the démarche cannot be written, no account is created', () =>
     withContext(async (ctx) => {
       const person = freshMarie();
+      await sql`drop table demarche_events`.execute(ctx.database.db);
       await sql`drop table demarches`.execute(ctx.database.db);
       await expect(register(ctx, 'rsa', person)).rejects.toThrow();
       expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toBeUndefined();

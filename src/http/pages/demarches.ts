@@ -3,6 +3,7 @@ import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { listDemarches, onlinePrestation, startDemarche, type Demarche, type DemarcheStatus } from '../../demarches/repository';
 import { AppError } from '../../errors/app-error';
+import { DEMARCHE_STATUSES, STATUS_LABELS } from '../../demarches/machine';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
@@ -19,9 +20,18 @@ import { accountPage } from './account-page';
  */
 export const DEMARCHES_PATH = '/mon-espace/demarches';
 
-const STATUS_TAGS: Record<DemarcheStatus, SafeHtml> = {
-  a_completer: html`<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>`,
+const TAG_COLOURS: Record<DemarcheStatus, string> = {
+  brouillon: 'yellow',
+  envoyee: 'blue',
+  en_instruction: 'light-blue',
+  en_attente_de_pieces: 'orange',
+  acceptee: 'green',
+  refusee: 'red',
+  classee_sans_suite: 'grey',
 };
+const STATUS_TAGS = Object.fromEntries(
+  DEMARCHE_STATUSES.map((s) => [s, html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`]),
+) as Record<DemarcheStatus, SafeHtml>;
 
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
 export function demarcheTitle(d: Demarche): { title: string; summary: string } {
@@ -46,7 +56,7 @@ export function frenchDate(ms: number): string {
 export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
-      const demarches = await listDemarches(ctx.database.db, req.account!.id);
+      const demarches = await listDemarches(ctx.database.db, req.account!.id, ctx.clock.now());
       return sendHtml(
         reply,
         accountPage(

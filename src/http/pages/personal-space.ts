@@ -14,7 +14,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get('/mon-espace', { preHandler: requireAccount }, async (req, reply) => {
       const account = req.account!;
-      const toComplete = (await listDemarches(ctx.database.db, account.id)).filter((d) => d.status === 'a_completer');
+      const toComplete = (await listDemarches(ctx.database.db, account.id, ctx.clock.now())).filter((d) => d.status === 'brouillon');
       return sendHtml(
         reply,
         accountPage(

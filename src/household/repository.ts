@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { randomToken } from '../shared/crypto';
+import type { Actor, Role } from './permissions';
+import type { HouseholdAddress, HouseholdBankAccount, HouseholdMember, HouseholdSeparationsTable, NewHouseholdMember } from './tables';
+
+/**
+ * The household (foyer) data: one query per function. `find…` returns undefined when nothing
+ * matches. Rights are never cached: `findActor` is read afresh for each request, so that a
+ * revocation or a separation takes effect on the very next one.
+ */
+
+/** The dossier of the person asking, as read for this request. */
+export interface ActorDossier {
+  householdId: string;
+  /** numéro allocataire, 7 digits */
+  dossierNumber: string;
+  /** the person's own member row in the dossier */
+  memberId: string;
+}
+
+export type HouseholdActor = Actor & { accountId: string; dossier?: ActorDossier };
+
+/** The person behind an account: their current membership of a dossier, if any (not allocataire yet otherwise). */
+export async function findActor(db: Kysely<Database>, accountId: string): Promise<HouseholdActor> {
+  const row = await db
+    .selectFrom('household_members as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select(['m.id', 'm.household_id', 'm.role', 'm.birth_date', 'm.has_procuration', 'h.dossier_number'])
+    .where('m.account_id', '=', accountId)
+    .where('m.left_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return { accountId };
+  return {
+    accountId,
+    membership: { role: row.role, birthDate: row.birth_date, hasProcuration: row.has_procuration === 1 },
+    dossier: { householdId: row.household_id, dossierNumber: row.dossier_number, memberId: row.id },
+  };
+}
+
+export async function createHousehold(db: Kysely<Database>, dossierNumber: string, now: number, id = randomToken(16)): Promise<string> {
+  await db.insertInto('households').values({ id, dossier_number: dossierNumber, created_at: now }).execute();
+  return id;
+}
+
+export function findHouseholdByDossierNumber(db: Kysely<Database>, dossierNumber: string) {
+  return db.selectFrom('households').selectAll().where('dossier_number', '=', dossierNumber).executeTakeFirst();
+}
+
+export type MemberInput = Omit<NewHouseholdMember, 'id' | 'has_procuration' | 'procuration_granted_at' | 'left_at'> & {
+  id?: string;
+  has_procuration?: boolean;
+};
+
+export async function addMember(db: Kysely<Database>, m: MemberInput): Promise<HouseholdMember> {
+  const row: HouseholdMember = {
+    id: m.id ?? randomToken(16),
+    household_id: m.household_id,
+    account_id: m.account_id ?? null,
+    nir: m.nir ?? null,
+    civility: m.civility,
+    birth_name: m.birth_name,
+    given_names: m.given_names,
+    birth_date: m.birth_date,
+    role: m.role,
+    has_procuration: m.has_procuration ? 1 : 0,
+    procuration_granted_at: m.has_procuration ? m.joined_at : null,
+    joined_at: m.joined_at,
+    left_at: null,
+  };
+  await db.insertInto('household_members').values(row).execute();
+  return row;
+}
+
+export function findMember(db: Kysely<Database>, memberId: string): Promise<HouseholdMember | undefined> {
+  return db.selectFrom('household_members').selectAll().where('id', '=', memberId).executeTakeFirst();
+}
+
+/** The current members of a dossier (not those who left), responsable first. */
+export async function listMembers(db: Kysely<Database>, householdId: string): Promise<HouseholdMember[]> {
+  const rows = await db.selectFrom('household_members').selectAll().where('household_id', '=', householdId).where('left_at', 'is', null).execute();
+  const order: Record<Role, number> = { responsable: 0, conjoint: 1, enfant: 2, personne_a_charge: 3 };
+  return rows.sort((a, b) => order[a.role] - order[b.role] || a.birth_date.localeCompare(b.birth_date) || a.id.localeCompare(b.id));
+}
+
+/** The current member of a dossier with this role (the responsable, the conjoint), if any. */
+export function findMemberWithRole(db: Kysely<Database>, householdId: string, role: Role): Promise<HouseholdMember | undefined> {
+  return db
+    .selectFrom('household_members')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('role', '=', role)
+    .where('left_at', 'is', null)
+    .orderBy('joined_at')
+    .executeTakeFirst();
+}
+
+/** Current members known by this NIR who have no account yet (whom a new account may be linked to). */
+export function findMembersWithoutAccountByNir(db: Kysely<Database>, nir: string): Promise<HouseholdMember[]> {
+  return db.selectFrom('household_members').selectAll().where('nir', '=', nir).where('account_id', 'is', null).where('left_at', 'is', null).execute();
+}
+
+/** Links an account to a member who has none; false if someone was linked first (or the member left). */
+export async function linkAccountToMember(db: Kysely<Database>, memberId: string, accountId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('household_members')
+    .set({ account_id: accountId })
+    .where('id', '=', memberId)
+    .where('account_id', 'is', null)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Gives (or takes back) the autorisation de gestion of a current member; false if nothing changed. */
+export async function setProcuration(db: Kysely<Database>, memberId: string, granted: boolean, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('household_members')
+    .set({ has_procuration: granted ? 1 : 0, procuration_granted_at: granted ? now : null })
+    .where('id', '=', memberId)
+    .where('left_at', 'is', null)
+    .where('has_procuration', '=', granted ? 0 : 1)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A member leaves the dossier (separation): their procuration ends with their membership. */
+export async function endMembership(db: Kysely<Database>, memberId: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('household_members')
+    .set({ left_at: now, has_procuration: 0, procuration_granted_at: null })
+    .where('id', '=', memberId)
+    .where('left_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export interface AddressInput {
+  line1: string;
+  line2: string | null;
+  postalCode: string;
+  city: string;
+  /** YYYY-MM-DD */
+  since: string;
+}
+
+export async function recordAddress(db: Kysely<Database>, householdId: string, a: AddressInput, by: string | null, now: number): Promise<HouseholdAddress> {
+  const row: HouseholdAddress = {
+    id: randomToken(16),
+    household_id: householdId,
+    line1: a.line1,
+    line2: a.line2,
+    postal_code: a.postalCode,
+    city: a.city,
+    since: a.since,
+    recorded_at: now,
+    recorded_by: by,
+  };
+  await db.insertInto('household_addresses').values(row).execute();
+  return row;
+}
+
+/** The dossier's address: the latest declared. */
+export function currentAddress(db: Kysely<Database>, householdId: string): Promise<HouseholdAddress | undefined> {
+  return db.selectFrom('household_addresses').selectAll().where('household_id', '=', householdId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function recordBankAccount(db: Kysely<Database>, householdId: string, b: { iban: string; holder: string }, by: string | null, now: number): Promise<HouseholdBankAccount> {
+  const row: HouseholdBankAccount = { id: randomToken(16), household_id: householdId, iban: b.iban, holder: b.holder, recorded_at: now, recorded_by: by };
+  await db.insertInto('household_bank_accounts').values(row).execute();
+  return row;
+}
+
+/** The account the dossier's prestations are paid to: the latest declared. */
+export function currentBankAccount(db: Kysely<Database>, householdId: string): Promise<HouseholdBankAccount | undefined> {
+  return db.selectFrom('household_bank_accounts').selectAll().where('household_id', '=', householdId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertSeparation(db: Kysely<Database>, s: Omit<HouseholdSeparationsTable, 'id'>): Promise<string> {
+  const id = randomToken(16);
+  await db.insertInto('household_separations').values({ ...s, id }).execute();
+  return id;
+}
+
+export function listSeparations(db: Kysely<Database>, householdId: string) {
+  return db.selectFrom('household_separations').selectAll().where('household_id', '=', householdId).orderBy('created_at', 'desc').execute();
+}
