@@ -10,6 +10,7 @@ import { LocalRepertoire, type Repertoire } from './flows/registration/repertoir
 import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
+import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
@@ -42,6 +43,8 @@ export interface AppContext {
   documentVerifier: DocumentVerifier;
   /** FranceConnect: the v2 client (lazy discovery) and the répertoire search by certified identity */
   franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
+  /** where the bytes of justificatifs are kept (the database until an object store is plugged) */
+  justificatifStorage: JustificatifStorage;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
+    justificatifStorage: new DatabaseJustificatifStorage(database.db),
     close: async () => {
       await messaging.worker.close();
       await database.destroy();

@@ -10,8 +10,11 @@ export interface JustificatifRequestsTable {
   /** the agent who asked */
   requested_by: string;
   requested_at: number;
-  /** when the person sent a piece for it (null: « À transmettre ») */
-  fulfilled_at: number | null;
+  /**
+   * when it stopped waiting: the person sent a piece, or the Caf resumed or decided without it
+   * (null: « À transmettre », while the démarche is en attente de pièces)
+   */
+  closed_at: number | null;
 }
 
 export interface JustificatifsTable {

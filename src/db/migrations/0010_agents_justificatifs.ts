@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('requested_by', 'text', (c) => c.notNull().references('agents.id'))
     .addColumn('requested_at', 'bigint', (c) => c.notNull())
-    .addColumn('fulfilled_at', 'bigint')
+    .addColumn('closed_at', 'bigint')
     .execute();
   await db.schema.createIndex('justificatif_requests_demarche').on('justificatif_requests').columns(['demarche_id', 'requested_at']).execute();
 
