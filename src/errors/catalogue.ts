@@ -10,6 +10,7 @@ import { agentErrors } from '../agents/errors';
 import { authErrors } from '../auth/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
+import { justificatifErrors } from '../justificatifs/errors';
 
 export interface ErrorEntry {
   status: number;
@@ -46,6 +47,7 @@ export const errorCatalogue = {
   ...contactVerificationErrors,
   ...authErrors,
   ...agentErrors,
+  ...justificatifErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -22,6 +22,7 @@ import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
 import { gestionPages } from './pages/gestion';
+import { justificatifPages } from './pages/justificatifs';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
@@ -94,6 +95,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(justificatifPages(ctx));
   await app.register(gestionPages(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

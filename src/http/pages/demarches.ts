@@ -7,6 +7,7 @@ import { DEMARCHE_STATUSES, STATUS_LABELS } from '../../demarches/machine';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
+import { demarchesAwaitingPieces } from '../../justificatifs/repository';
 import { html, type SafeHtml } from '../views/html';
 import { accountPage } from './account-page';
 
@@ -53,10 +54,19 @@ export function frenchDate(ms: number): string {
     .join('');
 }
 
+/** « À transmettre »: the piece the Caf asks for, with the way to send it (src/http/pages/justificatifs.ts). */
+export function piecesToSend(d: Pick<Demarche, 'id' | 'status'>, awaiting: ReadonlySet<string>): SafeHtml {
+  if (d.status !== 'en_attente_de_pieces' || !awaiting.has(d.id)) return html``;
+  return html`<div class="govuk-inset-text"><strong class="govuk-tag govuk-tag--orange">À transmettre</strong>
+<p class="govuk-body govuk-!-margin-top-2">La Caf vous demande un justificatif pour continuer l’instruction de cette demande.</p>
+<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}/${encodeURIComponent(d.id)}/justificatifs">Transmettre un justificatif</a></p></div>`;
+}
+
 export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
       const demarches = await listDemarches(ctx.database.db, req.account!.id, ctx.clock.now());
+      const awaiting = await demarchesAwaitingPieces(ctx.database.db, demarches.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id));
       return sendHtml(
         reply,
         accountPage(
@@ -73,6 +83,7 @@ ${demarches.length === 0
       const { title, summary } = demarcheTitle(d);
       return html`<h2 class="govuk-heading-m">${title}</h2>
 <p class="govuk-body">${STATUS_TAGS[d.status]}</p>
+${piecesToSend(d, awaiting)}
 ${summary ? html`<p class="govuk-body">${summary}</p>` : ''}
 <p class="govuk-body">Demande commencée le ${frenchDate(d.created_at)}.</p>
 <p class="govuk-body">Le formulaire en ligne de cette demande sera bientôt disponible ici. En attendant, vous pouvez appeler votre Caf au ${ctx.config.agencyPhone} ou vous rendre à l’accueil de votre Caf.</p>
