@@ -30,7 +30,7 @@ const TAG_COLOURS: Record<DemarcheStatus, string> = {
   refusee: 'red',
   classee_sans_suite: 'grey',
 };
-const STATUS_TAGS = Object.fromEntries(
+export const STATUS_TAGS = Object.fromEntries(
   DEMARCHE_STATUSES.map((s) => [s, html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`]),
 ) as Record<DemarcheStatus, SafeHtml>;
 

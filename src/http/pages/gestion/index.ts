@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { registerAgentSessions } from '../../../agents/http-session';
 import type { AppContext } from '../../../context';
+import { agentDemarcheRoutes } from './actions';
+import { agentListRoutes } from './list';
 import { agentLoginRoutes } from './login';
 
 /**
@@ -11,5 +13,7 @@ export function gestionPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     registerAgentSessions(app, ctx);
     agentLoginRoutes(app, ctx);
+    agentListRoutes(app, ctx);
+    agentDemarcheRoutes(app, ctx);
   };
 }
