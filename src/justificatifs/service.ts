@@ -2,18 +2,27 @@ import { createHash } from 'node:crypto';
 import type { Account } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
-import { findDemarche, transitionDemarche, type Demarche } from '../demarches/repository';
-import { personMayAccess } from './access';
+import { transitionDemarche, type Demarche } from '../demarches/repository';
+import { accessDemarche } from '../demarches/service';
 import { closeOpenRequests, findJustificatif, insertJustificatif, listJustificatifs, openRequests } from './repository';
 import type { Justificatif, JustificatifRequest } from './tables';
 import { checkJustificatif, type RefusalReason } from './validation';
 
 /**
+ * Who may see a démarche's justificatifs and send them, on the person's side: whoever may see the
+ * démarche (src/demarches/service.ts `accessDemarche`: its author, and those who manage the dossier
+ * it concerns — `can(…, 'view_household_demarches')`, read afresh). Agents: the Caf side's guard.
+ */
+async function visibleDemarche(ctx: AppContext, account: Pick<Account, 'id'>, demarcheId: string): Promise<Demarche | undefined> {
+  const a = await accessDemarche({ db: ctx.database.db, now: () => ctx.clock.now() }, account.id, demarcheId);
+  return a && a.demarche.status !== 'brouillon' ? a.demarche : undefined;
+}
+
+/**
  * The person's side of justificatifs: while a piece is asked (démarche en attente de pièces), the
  * person adds files to it — each checked by its bytes (src/justificatifs/validation.ts) and stored
  * behind the storage port with its SHA-256 — then sends them to the Caf, which takes the démarche
- * back into instruction. Files are read back only by those allowed (src/justificatifs/access.ts) and
- * agents, and the SHA-256 is checked again at every read.
+ * back into instruction. Files are read back only by those allowed (above) and agents, and the SHA-256 is checked again at every read.
  */
 export interface PiecesView {
   demarche: Demarche;
@@ -28,8 +37,8 @@ export interface PiecesView {
 /** The démarche as its justificatifs page shows it, if this person may see it. */
 export async function piecesOf(ctx: AppContext, account: Pick<Account, 'id'>, demarcheId: string): Promise<PiecesView | undefined> {
   const { db } = ctx.database;
-  const demarche = await findDemarche(db, demarcheId);
-  if (!demarche || demarche.status === 'brouillon' || !(await personMayAccess(ctx, account, demarche))) return undefined;
+  const demarche = await visibleDemarche(ctx, account, demarcheId);
+  if (!demarche) return undefined;
   const asked = demarche.status === 'en_attente_de_pieces' ? await openRequests(db, demarche.id) : [];
   const files = await listJustificatifs(db, demarche.id);
   const openIds = new Set(asked.map((r) => r.id));
@@ -106,7 +115,6 @@ export async function readJustificatif(ctx: AppContext, id: string): Promise<Sto
 export async function readJustificatifAsPerson(ctx: AppContext, account: Pick<Account, 'id'>, id: string): Promise<StoredFile | undefined> {
   const meta = await findJustificatif(ctx.database.db, id);
   if (!meta) return undefined;
-  const demarche = await findDemarche(ctx.database.db, meta.demarche_id);
-  if (!demarche || !(await personMayAccess(ctx, account, demarche))) return undefined;
+  if (!(await visibleDemarche(ctx, account, meta.demarche_id))) return undefined;
   return readJustificatif(ctx, id);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../auth/audit';
 import { requestOrigin, requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
@@ -155,6 +156,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
     app.get('/mon-espace/justificatifs/:id', { preHandler: requireAccount }, async (req, reply) => {
       const file = await readJustificatifAsPerson(ctx, req.account!, (req.params as { id: string }).id);
       if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
+      await recordAudit(ctx.database.db, { type: 'justificatif_downloaded', accountId: req.account!.id, ...requestOrigin(req), details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id } }, ctx.clock.now());
       return sendDownload(reply, file.justificatif, file.bytes);
     });
   };
