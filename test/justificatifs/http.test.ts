@@ -3,6 +3,7 @@ import type { Account } from '../../src/accounts/repository';
 import { actOnDemarche } from '../../src/agents/instruction';
 import type { Agent } from '../../src/agents/tables';
 import { findDemarche, type Demarche } from '../../src/demarches/repository';
+import { addMember, createHousehold, setProcuration } from '../../src/household/repository';
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
@@ -124,6 +125,37 @@ describe('justificatifs (person side)', () => {
     expect(crossSite.statusCode).toBe(403);
     const header = await upload(b, d.id, { filename: 'a.pdf', bytes: samplePdf() }, { csrf: false, headers: { 'x-csrf-token': b.csrfToken() } });
     expect(header.statusCode).toBe(303);
+  });
+
+  it('lets those who manage the dossier see the household’s files, and not the other members', async () => {
+    const db = t.ctx.database.db;
+    const [resp, conjoint, child] = [await createTestAccount(t.ctx), await createTestAccount(t.ctx), await createTestAccount(t.ctx)];
+    const householdId = await createHousehold(db, String(1000000 + Math.floor(Math.random() * 8999999)), t.ctx.clock.now());
+    const member = (a: Account, role: 'responsable' | 'conjoint' | 'enfant', birth: string, procuration = false) =>
+      addMember(db, { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.ctx.clock.now() });
+    await member(resp, 'responsable', '1980-01-01');
+    const c = await member(conjoint, 'conjoint', '1982-01-01', true);
+    await member(child, 'enfant', '2009-01-01');
+    let d = await sentDemarche(t.ctx, resp, { householdId });
+    d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
+    d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: 'Un RIB', version: d.version, origin });
+    // The conjoint with the autorisation de gestion sends the piece for the household…
+    const cb = new TestBrowser(t.app);
+    await logIn(t.ctx, cb, conjoint);
+    await cb.get(`/mon-espace/demarches/${d.id}/justificatifs`);
+    expect((await upload(cb, d.id, { filename: 'rib.png', bytes: samplePng() })).statusCode).toBe(303);
+    const [file] = await listJustificatifs(db, d.id);
+    expect(file!.uploaded_by).toBe(conjoint.id);
+    // …the responsable reads it; the child over 15 does not.
+    const rb = new TestBrowser(t.app);
+    await logIn(t.ctx, rb, resp);
+    expect((await rb.get(`/mon-espace/justificatifs/${file!.id}`)).statusCode).toBe(200);
+    const kb = new TestBrowser(t.app);
+    await logIn(t.ctx, kb, child);
+    expect((await kb.get(`/mon-espace/justificatifs/${file!.id}`)).statusCode).toBe(404);
+    // Once the procuration is taken back, the conjoint loses access at the next request.
+    await setProcuration(db, c.id, false, t.ctx.clock.now());
+    expect((await cb.get(`/mon-espace/justificatifs/${file!.id}`)).statusCode).toBe(404);
   });
 
   it('serves a file only as a download, and only to the person, the dossier’s managers and agents', async () => {

@@ -105,6 +105,7 @@ ${table(rows)}
   ${hasMore ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${pageHref(raw, page + 1)}" rel="next"><span class="govuk-pagination__link-title">Page suivante</span></a></div>` : ''}
 </nav>`,
       ),
+      errors.length ? 400 : 200,
     );
   });
 }
