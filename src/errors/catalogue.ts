@@ -8,6 +8,7 @@
  */
 import { agentErrors } from '../agents/errors';
 import { authErrors } from '../auth/errors';
+import { demarcheErrors } from '../demarches/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
 import { justificatifErrors } from '../justificatifs/errors';
@@ -48,6 +49,7 @@ export const errorCatalogue = {
   ...authErrors,
   ...agentErrors,
   ...justificatifErrors,
+  ...demarcheErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

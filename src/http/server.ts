@@ -16,6 +16,7 @@ import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { personalSpacePages } from './pages/personal-space';
 import { demarchesPages } from './pages/demarches';
+import { requestFormPages } from './pages/request-form';
 import { securityPages } from './pages/security';
 import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
@@ -89,6 +90,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
   await app.register(demarchesPages(ctx));
+  await app.register(requestFormPages(ctx));
   await app.register(securityPages(ctx));
   await app.register(entryPages(ctx));
   const registration = registrationService(ctx);

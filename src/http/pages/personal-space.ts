@@ -7,7 +7,7 @@ import { sendHtml } from '../errors';
 import { button, form } from '../views/components';
 import { html } from '../views/html';
 import { accountPage } from './account-page';
-import { DEMARCHES_PATH, continueLabel, demarcheTitle } from './demarches';
+import { DEMARCHES_PATH, continueLabel, demarcheTitle, resumePath } from './demarches';
 
 /** /mon-espace: the personal home page after login, with the démarches à compléter (src/demarches). */
 export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
@@ -29,7 +29,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
       <ul class="govuk-list">
         ${toComplete.map((d) => {
           const { title, summary } = demarcheTitle(d);
-          return html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}">${continueLabel(title)}</a>${summary ? html`<br><span class="govuk-body-s">${summary}</span>` : ''}</li>`;
+          return html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${resumePath(d.id)}">${continueLabel(title)}</a>${summary ? html`<br><span class="govuk-body-s">${summary}</span>` : ''}</li>`;
         })}
       </ul>
     </div>`
