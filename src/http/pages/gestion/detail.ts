@@ -73,10 +73,9 @@ ${button('Demander le justificatif', { secondary: true })}`,
   const decisions = (['accept', 'refuse', 'close'] as const).filter((ev) => allowed.has(ev));
   if (decisions.length) {
     const labels = { accept: 'Accepter la demande', refuse: 'Refuser la demande', close: 'Classer sans suite' };
-    parts.push(html`<h3 class="govuk-heading-s">Décider</h3>
-${form(
+    parts.push(html`${form(
   { action: actionPath(d.id, 'decision'), csrfToken: req.csrfToken },
-  html`${version}${radios({ name: 'decision', legend: 'Décision', legendSize: 's', value: v.decision, errors: e, choices: decisions.map((ev) => ({ value: ev, label: labels[ev] })) })}
+  html`${version}${radios({ name: 'decision', legend: 'Décider', legendSize: 's', value: v.decision, errors: e, choices: decisions.map((ev) => ({ value: ev, label: labels[ev] })) })}
 ${textarea({ name: 'motif', label: 'Motif', hint: 'Obligatoire pour un refus ou un classement sans suite ; la personne le lira dans « Mes démarches ».', value: v.motif, errors: e })}
 ${button('Enregistrer la décision')}`,
 )}`);
