@@ -12,6 +12,7 @@ import { demarcheErrors } from '../demarches/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
 import { justificatifErrors } from '../justificatifs/errors';
+import { inputErrors } from '../http/api/errors';
 
 export interface ErrorEntry {
   status: number;
@@ -50,6 +51,7 @@ export const errorCatalogue = {
   ...agentErrors,
   ...justificatifErrors,
   ...demarcheErrors,
+  ...inputErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/accounts/repository';
-import { createTestAccount, logInWithPage } from '../login/helpers';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
+import { createTestAccount, logInWithPage } from '../support/accounts';
 
 /** « Mes démarches » in Chromium: the prestation chosen before login, shown after it; axe on every page. */
 describe('Mes démarches in Chromium', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findDemarche, listDemarches } from '../../src/demarches/repository';
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { createTestAgent } from '../gestion/helpers';
-import { createTestAccount, lastCodeSentTo, logInWithPage, PASSWORD } from '../login/helpers';
+import { createTestAccount, logInWithPage, PASSWORD } from '../support/accounts';
+import { lastCode } from '../support/outbox';
 import { samplePdf } from '../justificatifs/files';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
 
@@ -86,7 +87,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByRole('button', { name: 'Se connecter' }).click();
     await a.waitForURL(`${app.base}/gestion/connexion/code`);
     await check(a, agentProblems, 'agent-code');
-    await a.fill('#code', await lastCodeSentTo(ctx, agent.email));
+    await a.fill('#code', await lastCode(ctx, agent.email));
     await a.getByRole('button', { name: 'Valider' }).click();
     await a.waitForURL(`${app.base}/gestion/demarches`);
     await check(a, agentProblems, 'agent-liste');

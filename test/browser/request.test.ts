@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
 import { listDemarches } from '../../src/demarches/repository';
 import { nirKey } from '../../src/identity';
-import { lastCodeSentTo } from '../login/helpers';
-import { lastCode } from '../registration/support';
+import { lastCode } from '../support/outbox';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
 
 /**
@@ -81,7 +80,7 @@ describe('a request in Chromium', () => {
     await page.fill('#password', PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/connexion/code'));
-    await page.fill('#code', await lastCodeSentTo(app.t.ctx, 'ines.lefevre@example.fr'));
+    await page.fill('#code', await lastCode(app.t.ctx, 'ines.lefevre@example.fr'));
     await page.getByRole('button', { name: 'Valider' }).click();
     await page.waitForURL(`${app.base}/mon-espace`);
     await check(page, problems, 'mon-espace');

@@ -4,8 +4,9 @@ import { demarcheHistory, findDemarche, listDemarches, transitionDemarche } from
 import { REFERENCE_PATTERN } from '../../src/demarches/reference';
 import { addMember, createHousehold } from '../../src/household/repository';
 import type { Role } from '../../src/household/permissions';
-import { createTestAccount, location, logIn, outboxTo } from '../login/helpers';
-import { text } from '../registration/support';
+import { createTestAccount, logIn } from '../support/accounts';
+import { location, text } from '../support/http';
+import { messagesTo } from '../support/outbox';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 
 /**
@@ -110,7 +111,7 @@ describe('a request through the pages', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.toString('latin1')).toContain('/FontFile2');
 
-    const message = (await outboxTo(t.ctx, account.contact_value)).find((m) => m.subject === 'Accusé de réception de votre demande');
+    const message = (await messagesTo(t.ctx, account.contact_value)).find((m) => m.subject === 'Accusé de réception de votre demande');
     expect(message!.text).toContain(`Référence : ${after.reference}`);
     expect(message!.text).toContain('- Loyer mensuel hors charges : 450,50 €');
     expect(message!.text).not.toContain('FR7630006000011234567890189');

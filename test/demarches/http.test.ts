@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir, type Account } from '../../src/accounts/repository';
 import { listDemarches } from '../../src/demarches/repository';
-import { createLinkedAccount, franceConnectAs, useStandinApp } from '../franceconnect/support';
-import { createTestAccount, location, logIn } from '../login/helpers';
-import { PASSWORD as REGISTRATION_PASSWORD, freshMarie, text, walkTo } from '../registration/support';
 import { continueLabel, frenchDate } from '../../src/http/pages/demarches';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { createTestAccount, logIn } from '../support/accounts';
+import { createLinkedAccount, franceConnectAs, useStandinApp } from '../support/franceconnect';
+import { location, text } from '../support/http';
+import { freshMarie, REGISTRATION_PASSWORD, walkTo } from '../support/registration';
 
 /**
  * « Mes démarches » through HTTP: the prestation chosen with « Faire la demande » is kept on the

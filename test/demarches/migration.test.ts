@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { migrations } from '../../src/db/migrations';
 import { DRAFT_TTL_MS, demarcheHistory, findDemarche } from '../../src/demarches/repository';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 
 const T0 = Date.UTC(2026, 10, 1, 9, 0, 0);
 

@@ -4,8 +4,9 @@ import { findAccountByLoginId } from '../../src/accounts/repository';
 import type { AppContext } from '../../src/context';
 import { listDemarches } from '../../src/demarches/repository';
 import { registrationService } from '../../src/http/pages/registration/routes';
-import { PASSWORD, freshMarie, lastCode } from '../registration/support';
 import { testDatabases, withTestContext } from '../support/databases';
+import { lastCode } from '../support/outbox';
+import { freshMarie, REGISTRATION_PASSWORD } from '../support/registration';
 
 /** « Créer Mon Compte » keeps the prestation of the flow as a démarche, in the account's transaction. */
 describe.each(testDatabases)('registration → démarche on $name', ({ open }) => {
@@ -19,7 +20,7 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
     await service.submitDocument(flow.id, { documentKind: 'none' });
     await service.submitContact(flow.id, { contactKind: 'email', email }, { ip: '192.0.2.1' });
     await service.verifyCode(flow.id, { code: await lastCode(ctx.database.db, email) });
-    await service.submitPassword(flow.id, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    await service.submitPassword(flow.id, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
     await service.confirm(flow.id);
     return person.nir!;
   };

@@ -21,7 +21,7 @@ import {
 } from '../../src/demarches/repository';
 import { WrongStateError } from '../../src/flows/engine/machine';
 import { testDatabases } from '../support/databases';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 
 const T0 = Date.UTC(2026, 10, 27, 10, 0, 0);
 const AGENT = { kind: 'agent' as const, id: 'agent-1' };

@@ -9,7 +9,7 @@ import { findDemarche } from '../../src/demarches/repository';
 import { closeOpenRequests, demarchesAwaitingPieces, openRequests } from '../../src/justificatifs/repository';
 import { addJustificatif, piecesOf, readJustificatif } from '../../src/justificatifs/service';
 import { justificatifTables } from '../../src/justificatifs/tables';
-import { createTestAccount } from '../login/helpers';
+import { createTestAccount } from '../support/accounts';
 import { samplePdf } from '../justificatifs/files';
 import { sentDemarche } from '../justificatifs/support';
 import { testDatabases, withTestContext } from '../support/databases';

@@ -3,8 +3,9 @@ import type { Account } from '../../src/accounts/repository';
 import type { Agent } from '../../src/agents/tables';
 import { createDraft, demarcheHistory, findDemarche, type Demarche } from '../../src/demarches/repository';
 import { openRequests } from '../../src/justificatifs/repository';
-import { auditTypes, createTestAccount, location, logIn, outboxTo } from '../login/helpers';
-import { text } from '../registration/support';
+import { auditTypes, createTestAccount, logIn } from '../support/accounts';
+import { location, text } from '../support/http';
+import { messagesTo } from '../support/outbox';
 import { sentDemarche } from '../justificatifs/support';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { createTestAgent, logInAgent } from './helpers';
@@ -31,7 +32,7 @@ describe('espace gestionnaire: démarches', () => {
     const fresh = (await findDemarche(db(), d.id))!;
     return b.post(`/gestion/demarches/${d.id}/${action}`, { version: String(fresh.version), ...fields });
   };
-  const subjectsTo = async (a: Account) => (await outboxTo(t.ctx, a.contact_value)).map((m) => m.subject);
+  const subjectsTo = async (a: Account) => (await messagesTo(t.ctx, a.contact_value)).map((m) => m.subject);
 
   it('lists sent démarches (never a brouillon), filtered by status, prestation and date', async () => {
     const person = await createTestAccount(t.ctx, { given_names: 'Zoé', birth_name: 'LISTE' });
@@ -115,7 +116,7 @@ describe('espace gestionnaire: démarches', () => {
       'Un justificatif est demandé',
       'Votre demande a été acceptée',
     ]);
-    const [last] = (await outboxTo(t.ctx, person.contact_value)).slice(-1);
+    const [last] = (await messagesTo(t.ctx, person.contact_value)).slice(-1);
     expect(last!.text).toContain(`votre demande d’aide au logement (référence ${d.reference}) a été acceptée`.replace(/^v/, 'V'));
     expect(last!.text).toContain('/mon-espace/demarches');
     const types = await auditTypes(t.ctx, agent.id);
@@ -144,7 +145,7 @@ describe('espace gestionnaire: démarches', () => {
     const closed = await sentDemarche(t.ctx, person, { prestation: 'rsa' });
     await post(closed, 'decision', { decision: 'close', motif: 'Demande en double.' });
     expect(await status(closed)).toBe('classee_sans_suite');
-    const sms = await outboxTo(t.ctx, person.contact_value);
+    const sms = await messagesTo(t.ctx, person.contact_value);
     expect(sms.map((m) => [m.channel, m.subject])).toEqual([
       ['sms', 'Votre demande a été prise en charge'],
       ['sms', 'Votre demande a été refusée'],
@@ -169,7 +170,7 @@ describe('espace gestionnaire: démarches', () => {
     const noCsrf = await b.post(`/gestion/demarches/${d.id}/decision`, { version: '9', decision: 'accept' }, { csrf: false });
     expect(noCsrf.statusCode).toBe(403);
     expect(await status(d)).toBe('en_instruction');
-    expect((await outboxTo(t.ctx, person.contact_value)).length).toBe(1);
+    expect((await messagesTo(t.ctx, person.contact_value)).length).toBe(1);
   });
 
   it('is closed to people and to visitors', async () => {

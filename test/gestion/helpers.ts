@@ -4,7 +4,9 @@ import { createAgent } from '../../src/agents/repository';
 import type { Agent } from '../../src/agents/tables';
 import type { AppContext } from '../../src/context';
 import type { TestBrowser } from '../support/app';
-import { lastCodeSentTo, location, PASSWORD } from '../login/helpers';
+import { PASSWORD } from '../support/accounts';
+import { location } from '../support/http';
+import { lastCode } from '../support/outbox';
 
 /** Helpers of the Caf side's tests: agents with a known password, logged in through the pages. */
 let counter = 0;
@@ -22,7 +24,7 @@ export async function logInAgent(ctx: AppContext, b: TestBrowser, agent: Pick<Ag
   expect(first.statusCode, first.body.slice(0, 300)).toBe(303);
   expect(location(first)).toBe('/gestion/connexion/code');
   await b.get('/gestion/connexion/code');
-  const second = await b.post('/gestion/connexion/code', { code: await lastCodeSentTo(ctx, agent.email) });
+  const second = await b.post('/gestion/connexion/code', { code: await lastCode(ctx, agent.email) });
   expect(second.statusCode, second.body.slice(0, 300)).toBe(303);
   expect(location(second)).toBe('/gestion/demarches');
   return second;

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_SESSION_COOKIE } from '../../src/agents/http-session';
 import { SESSION_COOKIE } from '../../src/auth/http-session';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { auditTypes, createTestAccount, lastCodeSentTo, location, logIn, PASSWORD } from '../login/helpers';
+import { auditTypes, createTestAccount, logIn, PASSWORD } from '../support/accounts';
+import { location } from '../support/http';
+import { lastCode } from '../support/outbox';
 import { createTestAgent, logInAgent } from './helpers';
 
 /**
@@ -54,7 +56,7 @@ describe('espace gestionnaire: login', () => {
 
     await b.post('/gestion/connexion', { login: agent.login_id, password: PASSWORD });
     await b.get('/gestion/connexion/code');
-    const code = await lastCodeSentTo(t.ctx, agent.email);
+    const code = await lastCode(t.ctx, agent.email);
     const bad = await b.post('/gestion/connexion/code', { code: code === '000000' ? '111111' : '000000' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('govuk-error-message');

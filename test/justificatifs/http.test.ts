@@ -7,8 +7,8 @@ import { addMember, createHousehold, setProcuration } from '../../src/household/
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
-import { auditTypes, createTestAccount, location, logIn } from '../login/helpers';
-import { text } from '../registration/support';
+import { auditTypes, createTestAccount, logIn } from '../support/accounts';
+import { location, text } from '../support/http';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { sampleExe, sampleJpeg, samplePdf, samplePng, zipTail } from './files';
 import { sentDemarche, upload } from './support';

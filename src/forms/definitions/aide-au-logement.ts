@@ -31,7 +31,7 @@ export const aideAuLogement: FormDefinition = {
             {
               id: 'statut_occupation',
               type: 'radios',
-              label: 'Vous êtes…',
+              label: 'Quel est votre statut dans ce logement ?',
               name: 'votre statut dans le logement',
               options: [
                 { value: 'locataire', label: 'Locataire ou sous-locataire' },

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { displayName, findAccountById } from '../../accounts/repository';
 import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
@@ -15,6 +14,8 @@ import { linkButton, summaryList } from '../views/components';
 import { recapLists } from '../views/form-page';
 import { demarchesAwaitingPieces, listJustificatifs } from '../../justificatifs/repository';
 import { html, type SafeHtml } from '../views/html';
+import { readForm } from '../api/input';
+import { StartBody } from '../schemas/registration';
 import { accountPage, formatDateTime } from './account-page';
 
 /**
@@ -166,9 +167,8 @@ ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foye
     });
 
     app.post(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
-      const body = z.object({ prestation: z.string().max(80) }).safeParse(req.body);
-      if (!body.success) throw new AppError('NOT_FOUND');
-      const r = await startRequest(deps(ctx), req.account!.id, body.data.prestation);
+      const read = readForm(StartBody, req);
+      const r = await startRequest(deps(ctx), req.account!.id, read.ok ? (read.data.prestation ?? '') : '');
       if (!r.ok) throw refusalError(r.refusal);
       forgetPrestation(reply);
       return reply.redirect(resumePath(r.demarche.id), 303);

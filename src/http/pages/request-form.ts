@@ -107,13 +107,12 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
 <span class="govuk-caption-l">${title}</span>
 <h1 class="govuk-heading-xl">Vérifiez vos réponses</h1>
 ${recapLists(recap(a.form, d.answers), (key) => stepPath(d.id, key, true))}
-<h2 class="govuk-heading-m">Déclaration sur l’honneur</h2>
 ${form(
   { action: `${demarchePath(d.id)}/envoyer`, csrfToken: req.csrfToken },
   html`${checkboxes({
     name: 'declaration',
     legend: 'Déclaration sur l’honneur',
-    legendSize: 's',
+    legendSize: 'm',
     errors,
     choices: [{ value: 'oui', label: 'Je déclare sur l’honneur que les informations de cette demande sont exactes et complètes. Je sais que toute fausse déclaration m’expose à des poursuites et au remboursement des sommes perçues.' }],
   })}
