@@ -28,6 +28,7 @@ import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
 import { gestionPages } from './pages/gestion';
+import { justificatifsApi } from './api/justificatifs';
 import { justificatifPages } from './pages/justificatifs';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 
@@ -115,6 +116,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(passwordResetApi(ctx));
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
+  await app.register(justificatifsApi(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;
