@@ -6,7 +6,7 @@ import { createTestAgent } from '../gestion/helpers';
 import { createTestAccount, logInWithPage, PASSWORD } from '../support/accounts';
 import { lastCode } from '../support/outbox';
 import { samplePdf } from '../justificatifs/files';
-import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
+import { pageChecker, useBrowserApp, watchedPage } from '../support/browser';
 
 /**
  * The whole life of a request in Chromium, both sides: a person asks for the « Aide au logement »
@@ -17,14 +17,7 @@ import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser
  */
 describe('a request from the person to the Caf and back, in Chromium', () => {
   const app = useBrowserApp();
-  let shots = 0;
-
-  async function check(page: Page, problems: string[], name: string): Promise<void> {
-    await expectAccessible(page, name);
-    expect(problems).toEqual([]);
-    shots++;
-    await page.screenshot({ path: `/tmp/gestion-${String(shots).padStart(2, '0')}-${name}.png`, fullPage: true });
-  }
+  const check = pageChecker('gestion');
 
   async function next(page: Page, problems: string[], name: string, path: string): Promise<void> {
     await page.getByRole('button', { name: 'Continuer' }).click();

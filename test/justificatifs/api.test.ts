@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actOnDemarche } from '../../src/agents/instruction';
 import type { Agent } from '../../src/agents/tables';
 import { findDemarche, type Demarche } from '../../src/demarches/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
@@ -7,7 +6,7 @@ import { createTestAgent } from '../gestion/helpers';
 import { createTestAccount, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { sampleExe, sampleJpeg, samplePdf, samplePng, zipTail } from './files';
-import { sentDemarche } from './support';
+import { pieceAsked as askedOf } from './support';
 
 /** Justificatifs in JSON: the same rules as the pages, in the OpenAPI document. */
 describe('justificatifs API', () => {
@@ -18,17 +17,7 @@ describe('justificatifs API', () => {
     agent = await createTestAgent(t.ctx);
   });
   afterAll(() => t.close());
-  const origin = { ip: null, userAgent: null };
-
-  async function pieceAsked(): Promise<{ d: Demarche; b: TestBrowser }> {
-    const person = await createTestAccount(t.ctx);
-    let d = await sentDemarche(t.ctx, person);
-    d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
-    d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: 'Une quittance de loyer', version: d.version, origin });
-    const b = new TestBrowser(t.app);
-    await logIn(t.ctx, b, person);
-    return { d, b };
-  }
+  const pieceAsked = () => askedOf(t, agent, 'Une quittance de loyer');
   const add = (b: TestBrowser, d: Demarche, fileName: string, bytes: Buffer) => b.postJson(`/api/demarches/${d.id}/justificatifs`, { fileName, contentBase64: bytes.toString('base64') });
 
   it('lists the piece asked, adds files (types read from the bytes), sends them, serves them as attachments', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/accounts/repository';
 import { actOnDemarche } from '../../src/agents/instruction';
 import type { Agent } from '../../src/agents/tables';
-import { findDemarche, type Demarche } from '../../src/demarches/repository';
+import { findDemarche } from '../../src/demarches/repository';
 import { addMember, createHousehold, setProcuration } from '../../src/household/repository';
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
@@ -11,7 +11,7 @@ import { auditTypes, createTestAccount, logIn } from '../support/accounts';
 import { location, text } from '../support/http';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { sampleExe, sampleJpeg, samplePdf, samplePng, zipTail } from './files';
-import { sentDemarche, upload } from './support';
+import { pieceAsked as askedOf, sentDemarche, upload } from './support';
 
 /**
  * « À transmettre » through HTTP: a piece asked by the Caf, the person adds files (each checked by
@@ -27,16 +27,7 @@ describe('justificatifs (person side)', () => {
   afterAll(() => t.close());
   const origin = { ip: '127.0.0.1', userAgent: null };
 
-  /** A person with a sent démarche on which the Caf asks for a piece; logged in, on the upload page. */
-  async function pieceAsked(): Promise<{ person: Account; d: Demarche; b: TestBrowser }> {
-    const person = await createTestAccount(t.ctx);
-    let d = await sentDemarche(t.ctx, person);
-    d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
-    d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: 'Votre dernier avis d’imposition', version: d.version, origin });
-    const b = new TestBrowser(t.app);
-    await logIn(t.ctx, b, person);
-    return { person, d, b };
-  }
+  const pieceAsked = () => askedOf(t, agent);
 
   it('shows « À transmettre » in « Mes démarches », and the piece asked on its page', async () => {
     const { d, b } = await pieceAsked();

@@ -1,8 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Account } from '../../src/accounts/repository';
+import { actOnDemarche } from '../../src/agents/instruction';
+import type { Agent } from '../../src/agents/tables';
 import type { AppContext } from '../../src/context';
 import { createDraft, submitDemarche, type Demarche } from '../../src/demarches/repository';
-import type { TestBrowser } from '../support/app';
+import { createTestAccount, logIn } from '../support/accounts';
+import { TestBrowser, type TestApp } from '../support/app';
 
 /** A démarche sent by `account` through the repository (its form pages are tested elsewhere). */
 export async function sentDemarche(ctx: AppContext, account: Pick<Account, 'id'>, o: { prestation?: string; householdId?: string | null } = {}): Promise<Demarche> {
@@ -29,4 +32,16 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
 export function upload(b: TestBrowser, demarcheId: string, file: { filename: string; bytes: Buffer; type?: string } | undefined, o: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
   const body = multipart(o.csrf === false ? {} : { _csrf: b.csrfToken() }, file && { name: 'fichier', ...file });
   return b.request({ method: 'POST', url: `/mon-espace/demarches/${demarcheId}/justificatifs`, payload: body.payload, headers: { ...body.headers, 'sec-fetch-site': 'same-origin', ...o.headers } });
+}
+
+/** A person with a sent démarche on which `agent` asks for a piece (`message`); logged in. */
+export async function pieceAsked(t: TestApp, agent: Agent, message = 'Votre dernier avis d’imposition'): Promise<{ person: Account; d: Demarche; b: TestBrowser }> {
+  const origin = { ip: null, userAgent: null };
+  const person = await createTestAccount(t.ctx);
+  let d = await sentDemarche(t.ctx, person);
+  d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
+  d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: message, version: d.version, origin });
+  const b = new TestBrowser(t.app);
+  await logIn(t.ctx, b, person);
+  return { person, d, b };
 }
