@@ -121,8 +121,17 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     expect(await page.title()).toMatch(/^Erreur : /);
     await check(page, problems, 'transmettre-refuse');
     await page.setInputFiles('#fichier', { name: 'bail signé.pdf', mimeType: 'application/pdf', buffer: samplePdf('Bail') });
+    // The request is held until the page has shown its progress: the bar is visible, the button disabled.
+    let during: { progress: boolean; disabled: boolean } | undefined;
+    await page.route('**/justificatifs', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      during = { progress: await page.locator('[data-upload-progress] progress').isVisible(), disabled: await page.getByRole('button', { name: 'Ajouter ce fichier' }).isDisabled() };
+      return route.continue();
+    });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
     await page.waitForURL((u) => u.search === '?ajoute=1');
+    await page.unroute('**/justificatifs');
+    expect(during).toEqual({ progress: true, disabled: true });
     await check(page, problems, 'transmettre-ajoute');
     await page.getByRole('button', { name: 'Envoyer à la Caf' }).click();
     await page.waitForURL((u) => u.search === '?envoye=1');
