@@ -7,6 +7,7 @@
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
 import { agentErrors } from '../agents/errors';
+import { assistantErrors } from '../assistant/errors';
 import { authErrors } from '../auth/errors';
 import { demarcheErrors } from '../demarches/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
@@ -52,6 +53,7 @@ export const errorCatalogue = {
   ...justificatifErrors,
   ...demarcheErrors,
   ...inputErrors,
+  ...assistantErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -31,6 +31,7 @@ import { gestionPages } from './pages/gestion';
 import { justificatifsApi } from './api/justificatifs';
 import { justificatifPages } from './pages/justificatifs';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
+import { assistantRoutes } from '../assistant/http/routes';
 
 /** The largest request body, form or JSON: 64 KiB. */
 export const BODY_LIMIT = 64 * 1024;
@@ -117,6 +118,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
   await app.register(justificatifsApi(ctx));
+  await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;

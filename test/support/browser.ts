@@ -103,3 +103,15 @@ export function pageChecker(prefix: string): (page: Page, problems: string[], na
     await page.screenshot({ path: `/tmp/${prefix}-${String(shots).padStart(2, '0')}-${name}.png`, fullPage: true });
   };
 }
+
+/**
+ * axe-core needs JavaScript timers, which a context without JavaScript does not run: the page as
+ * the person sees it (its DOM, scripts removed, same styles) is checked in a helper page.
+ */
+export async function expectAccessibleWithoutJs(browser: Browser, base: string, page: Page, label: string): Promise<void> {
+  const dom = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, '').replace('<head>', `<head><base href="${base}/">`);
+  const helper = await browser.newPage();
+  await helper.setContent(dom, { waitUntil: 'load' });
+  await expectAccessible(helper, `${label} (sans JavaScript)`);
+  await helper.close();
+}

@@ -1,3 +1,5 @@
+import { assistantWidget } from '../../assistant/http/widget';
+import type { AssistantStep } from '../../assistant/steps';
 import { html, type HtmlValue, type SafeHtml } from './html';
 
 export interface LayoutOptions {
@@ -13,6 +15,9 @@ export interface LayoutOptions {
   width?: 'two-thirds' | 'full';
   /** another header (the Caf side, « Espace gestionnaire »): its brand link and its menu items */
   header?: { brand: string; href: string; items: SafeHtml };
+  /** where the person is, for the assistant beside the page (src/assistant); `assistant: false` hides it */
+  step?: AssistantStep;
+  assistant?: false;
 }
 
 /**
@@ -58,6 +63,7 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
       </div>
     </main>
   </div>
+  ${o.assistant === false ? '' : assistantWidget(o.step)}
   <footer class="govuk-footer" role="contentinfo">
     <div class="govuk-width-container">
       <div class="govuk-footer__meta">

@@ -10,5 +10,6 @@ export function agentPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user' | '
     ? html`<li><a class="mc-header__link" href="${AGENT_PATH}/demarches">Démarches</a></li>
           <li><a class="mc-header__link" href="${AGENT_PATH}/deconnexion">Se déconnecter <span class="govuk-visually-hidden">(${req.agent.display_name})</span></a></li>`
     : html`<li><a class="mc-header__link" href="${AGENT_PATH}/connexion">Se connecter</a></li>`;
-  return page({ ...o, header: { brand: 'Espace gestionnaire', href: `${AGENT_PATH}/demarches`, items } }, content);
+  // The help assistant is for people creating their account: not on the Caf side.
+  return page({ ...o, assistant: false, header: { brand: 'Espace gestionnaire', href: `${AGENT_PATH}/demarches`, items } }, content);
 }
