@@ -1,7 +1,7 @@
 import { getAccountById } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
-import { EVENT_ACTOR, type DemarcheEvent } from '../demarches/machine';
+import type { DemarcheEvent } from '../demarches/machine';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { closeOpenRequests, createRequest } from '../justificatifs/repository';
 import { enqueueMessage } from '../messaging/outbox';
@@ -19,12 +19,8 @@ import type { Agent } from './tables';
  * another agent (or the person) moved it, gets WrongStateError or StaleDemarcheError, and nothing
  * is written.
  */
-export const AGENT_EVENTS = (Object.keys(EVENT_ACTOR) as DemarcheEvent[]).filter((e) => EVENT_ACTOR[e] === 'agent');
+/** The events an agent causes (src/demarches/machine.ts EVENT_ACTOR): the person's are submit and provide_documents. */
 export type AgentEvent = Exclude<DemarcheEvent, 'submit' | 'provide_documents'>;
-
-export function isAgentEvent(e: unknown): e is AgentEvent {
-  return typeof e === 'string' && (AGENT_EVENTS as string[]).includes(e);
-}
 
 const NOTIFIED = new Set<DemarcheEvent>(Object.keys(NOTIFICATION_SUBJECTS) as NotifiedEvent[]);
 

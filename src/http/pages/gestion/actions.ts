@@ -11,7 +11,7 @@ import { AppError, fieldError, type FieldError } from '../../../errors/app-error
 import { readJustificatif } from '../../../justificatifs/service';
 import { sendHtml } from '../../errors';
 import { sendDownload } from '../../uploads';
-import { MAX_REASON, detailPage, type DetailValues } from './detail';
+import { DONE, MAX_REASON, detailPage, type DetailValues } from './detail';
 import { demarchePath } from './list';
 
 /**
@@ -42,7 +42,7 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
     const d = await sentDemarche(ctx, req);
     await recordAudit(ctx.database.db, { type: 'agent_demarche_viewed', accountId: req.agent!.id, ...requestOrigin(req), details: { demarcheId: d.id } }, ctx.clock.now());
     const done = (req.query as Record<string, string | undefined>).fait;
-    return sendHtml(reply, await detailPage(ctx, req, d, done ? { done: done as AgentEvent } : {}));
+    return sendHtml(reply, await detailPage(ctx, req, d, done && Object.hasOwn(DONE, done) ? { done: done as AgentEvent } : {}));
   });
 
   /** Runs one action; a field error re-renders the page (400), a stale page is a 409. */
