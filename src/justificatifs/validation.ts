@@ -98,16 +98,47 @@ function jpegProblem(b: Buffer): RefusalReason | undefined {
   return undefined;
 }
 
+const ACTIVE_NAME = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia)(?![A-Za-z0-9])/;
+const ESCAPED_NAME = /\/[^\s/<>[\]()%]*#[0-9a-fA-F]{2}[^\s/<>[\]()%]*/g;
+
 /** A PDF begins with %PDF- at its first byte and ends at its last %%EOF; no active content. */
 function pdfProblem(b: Buffer): RefusalReason | undefined {
   if (b.toString('latin1', 0, 5) !== '%PDF-') return 'polyglot';
   const eof = b.lastIndexOf('%%EOF');
   if (eof < 0) return 'damaged';
   if (!/^\s*$/.test(b.toString('latin1', eof + 5))) return 'polyglot';
-  // PDF names may hide letters as #xx (« /J#61vaScript »): decoded before looking.
-  const names = b.toString('latin1').replace(/\/([^\s/<>[\]()%]*)/g, (_, n: string) => `/${n.replace(/#([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))}`);
-  if (/\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia)\b/.test(names)) return 'active_content';
+  // Dictionaries only: the bytes of streams (images, compressed pages) would match by chance.
+  const text = outsideStreams(b.toString('latin1'));
+  if (ACTIVE_NAME.test(text)) return 'active_content';
+  // PDF names may hide letters as #xx (« /J#61vaScript »): only those names are decoded (one pass,
+  // not a rewrite of the whole file: a 10 MB PDF is checked in tens of milliseconds).
+  for (const m of text.matchAll(ESCAPED_NAME)) {
+    if (ACTIVE_NAME.test(m[0].replace(/#([0-9a-fA-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))))) return 'active_content';
+  }
   return undefined;
+}
+
+/** A PDF's text without the data of its streams (between `stream` + end of line and `endstream`). */
+function outsideStreams(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = text.indexOf('stream', at);
+    if (start < 0) break;
+    const data = start + 6;
+    const isStart = !text.startsWith('end', start - 3) && (text[data] === '\n' || text[data] === '\r');
+    if (!isStart) {
+      parts.push(text.slice(at, data));
+      at = data;
+      continue;
+    }
+    parts.push(text.slice(at, data));
+    const end = text.indexOf('endstream', data);
+    if (end < 0) return parts.join('');
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Whatever the type: no ZIP directory near the end (a ZIP reader would open it), no markup a browser might sniff at the start. */

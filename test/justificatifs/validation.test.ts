@@ -57,6 +57,10 @@ describe('checkJustificatif', () => {
     }
   });
 
+  it('does not take the bytes of a stream for active content (an image or a compressed page may hold « /JS » by chance)', async () => {
+    expect(await checkJustificatif(samplePdf('see /JS) Tj (and /Launch'), 'x.pdf')).toMatchObject({ ok: true });
+  });
+
   it('refuses a truncated PNG and a JPEG without its end', async () => {
     expect(await checkJustificatif(samplePng().subarray(0, 40), 'x.png')).toMatchObject({ ok: false, reason: 'damaged' });
     expect(await checkJustificatif(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x02]), 'x.jpg')).toMatchObject({ ok: false, reason: 'damaged' });
