@@ -42,10 +42,13 @@ export class WrongActorError extends Error {
   }
 }
 
-/** The prestation of the catalogue a slug names, if it is asked for online; undefined otherwise. */
+/**
+ * The prestation of the catalogue a slug names, if it is asked for online with a brouillon;
+ * undefined otherwise (asked elsewhere, or declared on a page of its own such as the separation).
+ */
 export function onlinePrestation(slug: string | null | undefined): Prestation | undefined {
   const p = findPrestation(slug);
-  return p?.online ? p : undefined;
+  return p?.online && !p.declaredAt ? p : undefined;
 }
 
 type Db = Kysely<Database>;

@@ -17,6 +17,7 @@ import {
   isExpiredDraft,
   listDemarches,
   listHouseholdDemarches,
+  onlinePrestation,
   saveAnswers,
   submitDemarche,
   type Demarche,
@@ -40,8 +41,8 @@ export type Refusal =
   | { kind: 'gone' };
 
 export function requestable(slug: string): { prestation: Prestation; form: FormDefinition | undefined } | undefined {
-  const p = findPrestation(slug);
-  return p?.online ? { prestation: p, form: formOf(p.slug) } : undefined;
+  const p = onlinePrestation(slug);
+  return p ? { prestation: p, form: formOf(p.slug) } : undefined;
 }
 
 /** May this person ask for this prestation today? */
@@ -165,4 +166,10 @@ export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: De
   if (!householdId || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed) return { own, household: [] };
   const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId);
   return { own, household };
+}
+
+/** The declarations of the household area made by this person (a separation…), for « Mes démarches ». */
+export async function declarationsOf(d: Deps, accountId: string): Promise<{ kind: 'separation'; at: number; date: string }[]> {
+  const rows = await d.db.selectFrom('household_separations').select(['created_at', 'separation_date']).where('declared_by', '=', accountId).orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ kind: 'separation' as const, at: r.created_at, date: r.separation_date }));
 }

@@ -23,6 +23,8 @@ export interface Prestation {
   description: string;
   /** household: for the whole foyer (managers of the dossier); individual: the person alone */
   requester: 'household' | 'individual';
+  /** declared on a page of its own in the personal space (no form of src/forms, no brouillon) */
+  declaredAt?: string;
   /** false: not requested at the Caf (e.g. handicap → MDPH); the page explains where to go */
   online: boolean;
   elsewhere?: { label: string; text: string };
@@ -133,6 +135,7 @@ export const prestations: Prestation[] = [
     description: 'Signalez votre séparation à la Caf dès qu’elle a lieu : vos droits seront recalculés.',
     requester: 'individual',
     online: true,
+    declaredAt: '/mon-espace/foyer/separation',
   },
   {
     slug: 'aah',

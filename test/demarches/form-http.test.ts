@@ -151,6 +151,9 @@ describe('a request through the pages', () => {
     expect(text(list.body)).toContain('Reprendre ma demande Allocation journalière du proche aidant');
     expect(location(await laptop.get(`/mon-espace/demarches/${d!.id}/reprendre`))).toBe(`/mon-espace/demarches/${d!.id}/etapes/lien`);
     expect((await laptop.get(`/mon-espace/demarches/${d!.id}/etapes/personne-aidee`)).body).toContain('value="Jeanne"');
+    // Without the CSRF token of a page, nothing is saved.
+    expect((await laptop.post(`/mon-espace/demarches/${d!.id}/etapes/lien`, { lien: 'parent' }, { csrf: false })).statusCode).toBe(403);
+    expect((await findDemarche(db(), d!.id))!.answers).not.toHaveProperty('lien');
     // Another person sees nothing of it.
     const stranger = new TestBrowser(t.app);
     await logIn(t.ctx, stranger, await createTestAccount(t.ctx));
@@ -160,8 +163,10 @@ describe('a request through the pages', () => {
 
   describe('who may ask for what in a household', () => {
     const members: Record<string, Account> = {};
+    const memberIds: Record<string, string> = {};
+    let householdId = '';
     beforeAll(async () => {
-      const householdId = await createHousehold(db(), '7777001', t.clock.now());
+      householdId = await createHousehold(db(), '7777001', t.clock.now());
       const roles: [string, Role, boolean, string][] = [
         ['responsable', 'responsable', false, '1980-01-01'],
         ['conjointSans', 'conjoint', false, '1982-02-02'],
@@ -171,7 +176,7 @@ describe('a request through the pages', () => {
       for (const [name, role, procuration, birth] of roles) {
         const a = await createTestAccount(t.ctx);
         // Two conjoints only to compare both cases: each is checked on its own.
-        await addMember(db(), { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.clock.now() });
+        memberIds[name] = (await addMember(db(), { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.clock.now() })).id;
         members[name] = a;
       }
     });
@@ -188,6 +193,11 @@ describe('a request through the pages', () => {
       const rsa = await ask('conjointSans', 'rsa');
       expect(rsa.r.statusCode).toBe(403);
       expect(text(rsa.r.body)).toContain('Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut faire une demande de prestation pour le foyer.');
+      expect((await listDemarches(db(), members.conjointSans!.id)).map((d) => d.prestation)).toEqual(['ajpa']);
+      // Chosen before login (« Faire la demande » then « Se connecter »): dropped at sign-in as well.
+      const c = new TestBrowser(t.app);
+      await c.get('/aides-et-demarches/prestations/prime-activite/faire-la-demande');
+      await logIn(t.ctx, c, members.conjointSans!);
       expect((await listDemarches(db(), members.conjointSans!.id)).map((d) => d.prestation)).toEqual(['ajpa']);
     });
 
@@ -215,6 +225,17 @@ describe('a request through the pages', () => {
       expect(text((await child.get('/mon-espace/demarches')).body)).not.toContain('Les démarches de mon foyer');
       expect((await child.get(`/mon-espace/demarches/${d!.id}`)).statusCode).toBe(404);
       expect(text((await b.get('/mon-espace/demarches')).body)).toContain('MC-2026-TEST-0001');
+    });
+
+    it('« Déclarer une séparation » leads to its own page, no brouillon; the declaration appears in « Mes démarches »', async () => {
+      const { b, r } = await ask('responsable', 'declaration-separation');
+      expect(location(r)).toBe('/mon-espace/foyer/separation');
+      expect((await listDemarches(db(), members.responsable!.id)).map((d) => d.prestation)).not.toContain('declaration-separation');
+      await db()
+        .insertInto('household_separations')
+        .values({ id: 'sep1', household_id: householdId, declared_by: members.responsable!.id, former_member_id: memberIds.conjointSans!, separation_date: '2026-11-01', leaver: 'partner', new_address: null, children: 'none', demarche_id: null, created_at: t.clock.now() })
+        .execute();
+      expect(text((await b.get('/mon-espace/demarches')).body)).toContain('Mes déclarations Séparation Déclarée le 26 novembre 2026 (séparation le 1er novembre 2026)');
     });
   });
 });

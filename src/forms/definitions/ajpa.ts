@@ -17,8 +17,8 @@ export const ajpa: FormDefinition = {
           id: 'personne-aidee',
           title: 'La personne que vous aidez',
           questions: [
-            { id: 'aide_prenom', type: 'text', label: 'Prénom', name: 'le prénom de la personne aidée', maxLength: 60 },
-            { id: 'aide_nom', type: 'text', label: 'Nom', name: 'le nom de la personne aidée', maxLength: 60 },
+            { id: 'aide_prenom', type: 'text', label: 'Prénom', name: 'le prénom de la personne aidée', maxLength: 60, width: 20 },
+            { id: 'aide_nom', type: 'text', label: 'Nom', name: 'le nom de la personne aidée', maxLength: 60, width: 20 },
             { id: 'aide_naissance', type: 'date', when: 'past', label: 'Date de naissance', name: 'la date de naissance de la personne aidée', hint: 'Par exemple 3 2 1948' },
             {
               id: 'aide_situation',

@@ -5,6 +5,7 @@ import { firstIncomplete, findPage, nextPage, pageInput, previousPage, readPage,
 import type { Input } from '../fields';
 import { aideAuLogement } from './aide-au-logement';
 import { ajpa } from './ajpa';
+import { allocationsFamiliales, complementModeDeGarde, primeDemenagement } from './family';
 import { forms } from './index';
 import { primeNaissance } from './prime-naissance';
 import { soutienFamilial } from './soutien-familial';
@@ -17,7 +18,17 @@ const IBAN = { iban: 'FR7630006000011234567890189', titulaire: 'Paul Martin' };
 
 describe('every form', () => {
   it('exists for each prestation that names one, with unique page keys and answer ids', () => {
-    expect(Object.keys(forms).sort()).toEqual(['aide-au-logement', 'ajpa', 'allocation-soutien-familial', 'prestation-naissance', 'prime-activite', 'rsa']);
+    expect(Object.keys(forms).sort()).toEqual([
+      'aide-au-logement',
+      'ajpa',
+      'allocation-soutien-familial',
+      'allocations-familiales',
+      'complement-mode-de-garde',
+      'prestation-naissance',
+      'prime-activite',
+      'prime-de-demenagement',
+      'rsa',
+    ]);
     for (const f of Object.values(forms)) {
       expect(prestations.some((p) => p.slug === f.prestation && p.online)).toBe(true);
       const pages = f.sections.flatMap((s) => s.pages);
@@ -158,5 +169,33 @@ describe('AJPA', () => {
     expect(jours('23')).toEqual([{ field: 'jours', message: 'Le nombre de jours demandés doit être compris entre 1 et 22' }]);
     expect(jours('0')[0]).toMatchObject({ field: 'jours' });
     expect(read(ajpa, {}, 'lien', {}).problems).toEqual([{ field: 'lien', message: 'Indiquez votre lien avec la personne aidée' }]);
+  });
+});
+
+describe('allocations familiales, mode de garde, prime de déménagement', () => {
+  const born = (prefix: string, day: string) => {
+    const [y, m, d] = day.split('-');
+    return { [`${prefix}-day`]: d!, [`${prefix}-month`]: m!, [`${prefix}-year`]: y! };
+  };
+
+  it('allocations familiales: 2 children at least, each under 20', () => {
+    expect(read(allocationsFamiliales, {}, 'enfants', { nombre_enfants: '1' }).problems[0]).toMatchObject({ field: 'nombre_enfants', message: expect.stringContaining('au moins 2 enfants') });
+    expect(read(allocationsFamiliales, {}, 'enfants', { nombre_enfants: '2' }).problems).toEqual([]);
+    const child = (birth: string) => read(allocationsFamiliales, { nombre_enfants: 2 }, 'enfant-1', { enfant_prenom_1: 'Léo', enfant_nom_1: 'Martin', ...born('enfant_naissance_1', birth) }).problems;
+    expect(child('2006-12-01')).toEqual([]);
+    expect(child('2006-11-29')[0]).toMatchObject({ field: 'enfant_naissance_1', message: expect.stringContaining('moins de 20 ans') });
+  });
+
+  it('mode de garde: a child under 6', () => {
+    const child = (birth: string) => read(complementModeDeGarde, {}, 'enfant-garde', { enfant_prenom: 'Léo', ...born('enfant_naissance', birth) }).problems;
+    expect(child('2021-01-01')).toEqual([]);
+    expect(child('2020-11-29')[0]).toMatchObject({ field: 'enfant_naissance', message: expect.stringContaining('moins de 6 ans') });
+  });
+
+  it('prime de déménagement: 3 children at least, asked within 6 months of the move', () => {
+    expect(read(primeDemenagement, {}, 'enfants', { nombre_enfants: '2' }).problems[0]).toMatchObject({ message: expect.stringContaining('au moins 3 enfants') });
+    const move = (day: string) => read(primeDemenagement, {}, 'demenagement', { ...born('date_demenagement', day), adresse: '1 rue de la Paix', code_postal: '75002', commune: 'Paris', frais: '850' }).problems;
+    expect(move('2026-06-01')).toEqual([]);
+    expect(move('2026-05-01')[0]).toMatchObject({ field: 'date_demenagement', message: 'La demande doit être faite dans les 6 mois qui suivent le déménagement.' });
   });
 });

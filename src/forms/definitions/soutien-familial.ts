@@ -34,8 +34,8 @@ export const soutienFamilial: FormDefinition = {
           title: 'ses informations',
           repeat: { count: 'nombre_enfants', max: 8, label: 'Enfant' },
           questions: [
-            { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60 },
-            { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60 },
+            { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
+            { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60, width: 20 },
             { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance', name: 'la date de naissance de l’enfant', hint: 'Par exemple 27 3 2018' },
           ],
         },
