@@ -5,8 +5,10 @@ import { listJustificatifs } from '../../src/justificatifs/repository';
 import { createTestAgent } from '../gestion/helpers';
 import { createTestAccount, logInWithPage, PASSWORD } from '../support/accounts';
 import { lastCode } from '../support/outbox';
-import { samplePdf } from '../justificatifs/files';
-import { pageChecker, useBrowserApp, watchedPage } from '../support/browser';
+import { samplePdf, samplePng } from '../justificatifs/files';
+import { pieceAsked } from '../justificatifs/support';
+import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
+import { expectAccessibleWithoutJs, pageChecker, useBrowserApp, watchedPage } from '../support/browser';
 
 /**
  * The whole life of a request in Chromium, both sides: a person asks for the « Aide au logement »
@@ -159,4 +161,25 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('Demande acceptée');
     await check(page, problems, 'suivi-acceptee');
   });
+
+  it('without JavaScript: the form posts as any other, a file over 10 MB gets its own page (413)', { timeout: 60_000 }, async () => {
+    const { person, d } = await pieceAsked(app.t, await createTestAgent(app.t.ctx), 'Un justificatif de domicile');
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await logInWithPage(page, app.base, app.t.ctx, person);
+    await page.goto(`${app.base}/mon-espace/demarches/${d.id}/justificatifs`);
+    await page.setInputFiles('#fichier', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([samplePdf(), Buffer.alloc(MAX_JUSTIFICATIF_BYTES)]) });
+    await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
+    await page.waitForSelector('h1:has-text("Le fichier est trop volumineux")');
+    await expectAccessibleWithoutJs(app.browser, app.base, page, 'trop-volumineux');
+    await page.screenshot({ path: '/tmp/gestion-sans-js-413.png', fullPage: true });
+    await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+    await page.setInputFiles('#fichier', { name: 'domicile.png', mimeType: 'image/png', buffer: samplePng() });
+    await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
+    await page.waitForURL((u) => u.search === '?ajoute=1');
+    expect((await listJustificatifs(app.t.ctx.database.db, d.id)).map((f) => f.file_name)).toEqual(['domicile.png']);
+    await context.close();
+  });
 });
+
