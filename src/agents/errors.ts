@@ -1,8 +1,8 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { Codes, ErrorEntry } from '../errors/registry';
 
 /**
- * Errors of the Caf side (« espace gestionnaire », src/agents and src/http/pages/gestion), spread
- * into the catalogue (src/errors/catalogue.ts). The login's wrong e-mail and wrong password share
+ * Errors of the Caf side (« espace gestionnaire », src/agents and src/http/pages/gestion), registered
+ * by src/app-errors.ts. The login's wrong e-mail and wrong password share
  * one entry, as on the public side.
  */
 export const agentErrors = {
@@ -29,3 +29,4 @@ export const agentErrors = {
   AGENT_DECISION_REQUIRED: { status: 400, message: 'Choisissez la décision.', support: 'Decision radio not chosen.' },
   AGENT_FILTER_INVALID: { status: 400, message: 'Ces critères de recherche ne sont pas valides.', support: 'List filters failed validation.' },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof agentErrors> {} }

@@ -2,7 +2,9 @@ import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../auth
 import type { CodeCheck } from '../auth/verification-codes';
 import type { AppContext } from '../context';
 import { insertAll } from '../db/insert-all';
-import { consumeFlow, findFlow, newFlow, type LoginFlow } from '../flows/login/flows';
+import { flowMoved, type Flow } from '../flows/engine/flow';
+import type { LoginData, LoginState } from '../flows/login/machine';
+import { agentLoginFlows } from './login-flow';
 import { MAX_PASSWORD_LENGTH, MAX_RESENDS_PER_FLOW, type ResendStep } from '../flows/login/login';
 import { enqueueMessage, outboxRow } from '../messaging/outbox';
 import { agentLoginCodeMessage } from './messages';
@@ -12,7 +14,7 @@ import type { Agent } from './tables';
 /**
  * The login of a Caf agent on /gestion: e-mail + password, then a 6-digit code sent to the agent's
  * e-mail — always (no configuration turns the second factor off on this side). The same pieces as
- * the public login (src/flows/login): the persisted flow (`login_flows`, kind `agent_login`), the
+ * the public login (src/flows/login): the persisted flow (`flows`, kind `agent_login`), the
  * one-time codes, the throttle, the audit; but the agents' own table, so that a person's NIR and
  * password never open /gestion and an agent's never open /mon-espace.
  *
@@ -51,10 +53,10 @@ export async function submitAgentPassword(ctx: AppContext, i: { login: string; p
     return { kind: 'invalid', retryAfterMs };
   }
   const now = ctx.clock.now();
-  const { token, flow } = newFlow({ kind: 'agent_login', accountId: agent.id, destination: agent.email }, now);
+  const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);
   const code = ctx.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });
   await insertAll(ctx.database, [
-    { table: 'login_flows', values: { ...flow } },
+    { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'outbox_messages', values: { ...outboxRow(agentLoginCodeMessage(agent, code.code), now) } },
     { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email' } }, now) },
@@ -63,7 +65,7 @@ export async function submitAgentPassword(ctx: AppContext, i: { login: string; p
 }
 
 export interface PendingAgentLogin {
-  flow: LoginFlow;
+  flow: Flow<LoginState, LoginData>;
   agent: Agent;
   /** when a new code may be asked for (0: now) */
   resendAllowedAt: number;
@@ -71,9 +73,9 @@ export interface PendingAgentLogin {
 
 export async function pendingAgentLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingAgentLogin | undefined> {
   const { db } = ctx.database;
-  const flow = await findFlow(db, 'agent_login', flowToken, ctx.clock.now());
-  if (!flow?.account_id) return undefined;
-  const agent = await findActiveAgentById(db, flow.account_id);
+  const flow = await agentLoginFlows.findLive(db, flowToken, ctx.clock.now());
+  if (!flow?.accountId) return undefined;
+  const agent = await findActiveAgentById(db, flow.accountId);
   if (!agent) return undefined;
   return { flow, agent, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'agent_login', flow.id) };
 }
@@ -91,7 +93,7 @@ export async function submitAgentCode(ctx: AppContext, i: { flowToken: string | 
     await recordAudit(db, { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } }, ctx.clock.now());
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
-  if (!(await consumeFlow(db, p.flow.id, 'awaiting_code'))) return { kind: 'flow_expired' };
+  if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
   await ctx.loginThrottle.success(subject.identifier);
   return { kind: 'signed_in', agent: p.agent };
 }
@@ -101,7 +103,7 @@ export async function resendAgentCode(ctx: AppContext, i: { flowToken: string | 
   if (!p) return { kind: 'flow_expired' };
   const now = ctx.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await ctx.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expires_at - now);
+  const limit = await ctx.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
   if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
   await ctx.database.db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });

@@ -1,6 +1,6 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { Codes, ErrorEntry } from '../errors/registry';
 
-/** Errors of the person's démarches (pages and JSON), spread into src/errors/catalogue.ts. */
+/** Errors of the person's démarches (pages and JSON), registered by src/app-errors.ts. */
 export const demarcheErrors = {
   DEMARCHE_GONE: {
     status: 410,
@@ -33,3 +33,4 @@ export const demarcheErrors = {
     support: 'Démarche: can() refused request_household_prestation / request_individual_prestation.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof demarcheErrors> {} }

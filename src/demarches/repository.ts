@@ -224,6 +224,31 @@ export function submitDemarche(db: Db, s: Submission): Promise<Demarche> {
   return transitionDemarche(db, { id: s.id, event: 'submit', actor: { kind: 'person', id: s.accountId }, now: s.now, version: s.version }, extra);
 }
 
+/**
+ * A declaration sent at once (« Déclarer une séparation », src/household): a démarche born
+ * envoyée, with its reference and the two first lines of its history (created, sent by the
+ * person), so that it appears in « Mes démarches » and the Caf's list like any request.
+ */
+export async function recordDeclaration(db: Db, accountId: string, slug: string, now: number, householdId: string | null = null): Promise<Demarche> {
+  return atomically(db, async (trx) => {
+    const id = randomToken(16);
+    const row = await trx
+      .insertInto('demarches')
+      .values({ id, account_id: accountId, prestation: slug, status: 'envoyee', answers: '{}', version: 2, household_id: householdId, reference: newReference(now), submitted_at: now, expires_at: null, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const line = { demarche_id: id, at: now, actor_kind: 'person' as const, actor_id: accountId, reason: null };
+    await trx
+      .insertInto('demarche_events')
+      .values([
+        { ...line, seq: 1, event: 'create', from_status: null, to_status: 'brouillon' },
+        { ...line, seq: 2, event: 'submit', from_status: 'brouillon', to_status: 'envoyee' },
+      ])
+      .execute();
+    return parse(row);
+  });
+}
+
 /** The history of a démarche, oldest first. */
 export function demarcheHistory(db: Db, id: string): Promise<DemarcheHistoryEntry[]> {
   return db.selectFrom('demarche_events').selectAll().where('demarche_id', '=', id).orderBy('seq').execute();

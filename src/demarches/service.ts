@@ -168,8 +168,3 @@ export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: De
   return { own, household };
 }
 
-/** The declarations of the household area made by this person (a separation…), for « Mes démarches ». */
-export async function declarationsOf(d: Deps, accountId: string): Promise<{ kind: 'separation'; at: number; date: string }[]> {
-  const rows = await d.db.selectFrom('household_separations').select(['created_at', 'separation_date']).where('declared_by', '=', accountId).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ kind: 'separation' as const, at: r.created_at, date: r.separation_date }));
-}

@@ -1,7 +1,7 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { Codes, ErrorEntry } from '../errors/registry';
 import type { RefusalReason } from './validation';
 
-/** Errors of justificatifs (spread into the catalogue, src/errors/catalogue.ts); shown at the file field `fichier`. */
+/** Errors of justificatifs (registered by src/app-errors.ts); shown at the file field `fichier`. */
 export const justificatifErrors = {
   JUSTIFICATIF_REQUIRED: { status: 400, message: 'Sélectionnez un fichier.', support: 'Upload without a file.' },
   JUSTIFICATIF_EMPTY: { status: 400, message: 'Le fichier sélectionné est vide.', support: 'Uploaded file has 0 bytes.' },
@@ -30,6 +30,7 @@ export const justificatifErrors = {
   JUSTIFICATIF_NONE_ADDED: { status: 400, message: 'Ajoutez au moins un fichier avant de l’envoyer à la Caf.', support: '« Envoyer à la Caf » without a file added.' },
   JUSTIFICATIF_NOT_FOUND: { status: 404, message: 'Ce justificatif n’existe pas, ou vous n’y avez pas accès.', support: 'Unknown justificatif, or not visible to this person.' },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof justificatifErrors> {} }
 
 export type JustificatifErrorCode = keyof typeof justificatifErrors;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/accounts/repository';
-import { demarcheHistory, findDemarche, listDemarches, transitionDemarche } from '../../src/demarches/repository';
+import { demarcheHistory, findDemarche, listDemarches, recordDeclaration, transitionDemarche } from '../../src/demarches/repository';
 import { REFERENCE_PATTERN } from '../../src/demarches/reference';
 import { addMember, createHousehold } from '../../src/household/repository';
 import type { Role } from '../../src/household/permissions';
@@ -227,15 +227,17 @@ describe('a request through the pages', () => {
       expect(text((await b.get('/mon-espace/demarches')).body)).toContain('MC-2026-TEST-0001');
     });
 
-    it('« Déclarer une séparation » leads to its own page, no brouillon; the declaration appears in « Mes démarches »', async () => {
+    it('« Déclarer une séparation » leads to its own page, no brouillon; the declaration, a sent démarche, appears in « Mes démarches »', async () => {
       const { b, r } = await ask('responsable', 'declaration-separation');
       expect(location(r)).toBe('/mon-espace/foyer/separation');
       expect((await listDemarches(db(), members.responsable!.id)).map((d) => d.prestation)).not.toContain('declaration-separation');
-      await db()
-        .insertInto('household_separations')
-        .values({ id: 'sep1', household_id: householdId, declared_by: members.responsable!.id, former_member_id: memberIds.conjointSans!, separation_date: '2026-11-01', leaver: 'partner', new_address: null, children: 'none', demarche_id: null, created_at: t.clock.now() })
-        .execute();
-      expect(text((await b.get('/mon-espace/demarches')).body)).toContain('Mes déclarations Séparation Déclarée le 26 novembre 2026 (séparation le 1er novembre 2026)');
+      // A separation declared on the household's page is recorded as a sent démarche (src/household/separation.ts).
+      const declared = await recordDeclaration(db(), members.responsable!.id, 'declaration-separation', t.clock.now());
+      expect(declared).toMatchObject({ status: 'envoyee', submitted_at: t.clock.now() });
+      expect((await demarcheHistory(db(), declared.id)).map((e) => e.event)).toEqual(['create', 'submit']);
+      const page = text((await b.get('/mon-espace/demarches')).body);
+      expect(page).toContain('Déclarer une séparation Envoyée');
+      expect(page).toContain(`Référence ${declared.reference}`);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
 import { buildTestApp, type TestApp } from '../support/app';
+import { postJson } from '../support/http';
 import { lastCode } from '../support/outbox';
 import { freshMarie, REGISTRATION_PASSWORD } from '../support/registration';
 
@@ -11,7 +12,7 @@ describe('Créer Mon Compte — JSON API', () => {
   });
   afterAll(() => t.close());
 
-  const post = (url: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json' } });
+  const post = (url: string, payload: unknown = {}) => postJson(t.app, url, payload);
   const civil = (p: Record<string, string>) => ({
     nir: p.nir,
     civility: p.civility,
@@ -67,7 +68,7 @@ describe('Créer Mon Compte — JSON API', () => {
 
     res = await post('/api/registration/flows/inconnu/civil-status', {});
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('REGISTRATION_FLOW_NOT_FOUND');
+    expect(res.json().error.code).toBe('FLOW_NOT_FOUND');
 
     t.clock.advance(61 * 60_000);
     res = await t.app.inject({ url: base });

@@ -1,22 +1,24 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { requestOrigin, setSessionData } from '../../auth/http-session';
+import { requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
 import { codeRefused } from '../../flows/contact-verification/codes';
 import { maskDestination } from '../../flows/login/contact';
-import { confirmContactChange, startContactChange } from '../../flows/login/settings';
+import { confirmContactChange, pendingContactChange, startContactChange } from '../../flows/contact-change/contact-change';
+import { FlowError } from '../../flows/engine/flow';
+import { contactChangeFlow } from '../../flows/kinds';
 import { waitMessage } from '../../security/login-throttle';
-import { CodeBody } from '../schemas/common';
-import { ContactChangeBody, ContactChanged, ContactCodeSent } from '../schemas/security';
-import { fieldsError, waitThen } from './answers';
+import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } from '../schemas/security';
+import { fieldsError, iso, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
 /**
  * « Modifier mes coordonnées de contact » in JSON, for the signed-in person (cookie session), from
- * the same use cases as /mon-espace/securite/contact (src/flows/login/settings.ts): the current
- * password and the new contact → a code to the NEW contact → it replaces the old one. The pending
- * change is kept in the session, as the pages keep it.
+ * the same use cases as /mon-espace/securite/contact (src/flows/contact-change): the current
+ * password and the new contact → a code to the NEW contact → it replaces the old one. The change in
+ * progress is a flow of the account, named by the `flowId` of the first answer (the pages keep it
+ * in a cookie).
  */
 export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Sécurité du compte'];
@@ -36,10 +38,11 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
         const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: currentPassword, contact, origin: requestOrigin(req) });
         if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`));
         if (r.kind === 'wrong_password') throw fieldsError([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]);
-        if (r.kind === 'franceconnect_again') throw new AppError('FORBIDDEN', undefined, 'Connectez-vous de nouveau avec FranceConnect pour confirmer qu’il s’agit bien de vous.');
+        if (r.kind === 'franceconnect_again') throw new AppError('FRANCECONNECT_AGAIN');
         if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') throw fieldsError([r.error]);
-        await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
-        return { status: 'code_sent' as const, contact: { kind: r.pending.kind, display: maskDestination(r.pending.kind, r.pending.value) } };
+        const flow = await pendingContactChange(ctx, req.account!, r.flowToken);
+        if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
+        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(flow.expiresAt), contact: { kind: r.pending.kind, display: maskDestination(r.pending.kind, r.pending.value) } };
       },
     });
 
@@ -49,16 +52,17 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
       summary: 'Le code reçu aux nouvelles coordonnées : elles remplacent les anciennes',
       tags,
       session: true,
-      body: CodeBody,
+      body: ContactCodeBody,
       response: ContactChanged,
+      errors: [404, 410],
       handler: async ({ body, req }) => {
-        const pending = req.session!.data.pendingContact;
-        if (!pending) throw new AppError('AUTH_CONTACT_FLOW_EXPIRED');
-        const r = await confirmContactChange(ctx, { account: req.account!, pending, code: readCode(body.code), origin: requestOrigin(req) });
+        const flow = await pendingContactChange(ctx, req.account!, body.flowId);
+        if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
+        const r = await confirmContactChange(ctx, { account: req.account!, flowToken: body.flowId, code: readCode(body.code), origin: requestOrigin(req) });
+        if (r.kind === 'flow_expired') throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
         if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
-        const { pendingContact: _done, ...rest } = req.session!.data;
-        await setSessionData(ctx, req, rest);
-        return { status: 'contact_changed' as const, contact: { kind: pending.kind, display: maskDestination(pending.kind, pending.value) } };
+        const { kind, value } = flow.data;
+        return { status: 'contact_changed' as const, contact: { kind, display: maskDestination(kind, value) } };
       },
     });
   };

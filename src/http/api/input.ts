@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorCatalogue, type ErrorCode } from '../../errors/catalogue';
+import { registeredErrors, type ErrorCode } from '../../errors/registry';
 import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
 import { tooLongMessage } from './errors';
 
@@ -87,6 +87,6 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
   if (issue.code === 'too_big' && issue.origin === 'string') {
     return { field, code: 'FIELD_TOO_LONG', message: tooLongMessage(Number(issue.maximum)) };
   }
-  if (issue.message in errorCatalogue) return fieldError(field, issue.message as ErrorCode);
+  if (registeredErrors().has(issue.message)) return fieldError(field, issue.message as ErrorCode);
   return fieldError(field, 'FIELD_INVALID');
 }

@@ -2,13 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
+import { FlowError } from '../../flows/engine/flow';
+import { loginFlow } from '../../flows/kinds';
 import { codeRefused } from '../../flows/contact-verification/codes';
 import { maskDestination } from '../../flows/login/contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '../../flows/login/login';
 import { waitMessage } from '../../security/login-throttle';
-import { resendRefused } from '../pages/account-page';
-import { CodeResent, LoginAnswer, LoginBody, LoginCodeBody, LoginResendBody, SignedIn } from '../schemas/login';
-import { accountView, fieldsError, iso, waitThen } from './answers';
+import { EmptyBody } from '../schemas/common';
+import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from '../schemas/login';
+import { accountView, fieldsError, iso, resendCodeRoute, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
@@ -23,7 +25,7 @@ import { apiRoute } from './route';
  */
 export function loginApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Connexion'];
-  const expired = () => new AppError('LOGIN_FLOW_EXPIRED');
+  const expired = () => new FlowError('FLOW_EXPIRED', loginFlow);
   return async (app) => {
     apiRoute(app, {
       method: 'POST',
@@ -32,7 +34,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: LoginBody,
       response: LoginAnswer,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await submitPassword(ctx, { ...body, origin: requestOrigin(req) });
         if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'identifier', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`));
@@ -46,7 +48,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
         return {
           status: 'code_sent' as const,
           flowId: r.flowToken,
-          expiresAt: iso(p.flow.expires_at),
+          expiresAt: iso(p.flow.expiresAt),
           resendAllowedAt: iso(p.resendAllowedAt),
           contact: { kind: p.account.contact_kind, display: maskDestination(p.account.contact_kind, p.account.contact_value) },
         };
@@ -60,7 +62,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: LoginCodeBody,
       response: SignedIn,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const code = readCode(body.code);
         const r = await submitLoginCode(ctx, { flowToken: body.flowId, code, origin: requestOrigin(req) });
@@ -72,21 +74,12 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
-      method: 'POST',
+    resendCodeRoute(app, {
       url: '/api/login/code/resend',
-      summary: 'Un nouveau code (après le délai d’attente)',
       tags,
-      body: LoginResendBody,
-      response: CodeResent,
-      errors: [429],
-      handler: async ({ body, req, reply }) => {
-        const r = await resendLoginCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
-        if (r.kind === 'flow_expired') throw expired();
-        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]) as AppError);
-        const p = await pendingLogin(ctx, body.flowId);
-        return { status: 'code_sent' as const, resendAllowedAt: iso(p?.resendAllowedAt ?? ctx.clock.now()) };
-      },
+      expired,
+      resend: (flowToken, req) => resendLoginCode(ctx, { flowToken, origin: requestOrigin(req) }),
+      resendAllowedAt: async (flowToken) => (await pendingLogin(ctx, flowToken))?.resendAllowedAt ?? ctx.clock.now(),
     });
 
     apiRoute(app, {
@@ -104,6 +97,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       url: '/api/logout',
       summary: 'Se déconnecter : la session est terminée',
       tags,
+      body: EmptyBody,
       status: 204,
       handler: async ({ req, reply }) => {
         await endCurrentSession(ctx, req, reply);

@@ -77,7 +77,8 @@ export function openApiDocument(routes: readonly ApiDoc[], o: { title: string; v
 }
 
 function operation(r: ApiDoc): Record<string, unknown> {
-  const errorStatuses = [...new Set([...(r.body || r.query || r.params ? [400] : []), ...(r.session ? [401] : []), ...(r.errors ?? [])])].sort();
+  const body = r.body ?? r.documentedBody;
+  const errorStatuses = [...new Set([...(body || r.query || r.params ? [400] : []), ...(r.session ? [401] : []), ...(r.errors ?? [])])].sort();
   const responses: Record<string, unknown> = {
     [String(r.status ?? 200)]: {
       description: r.status === 204 ? 'Fait (pas de contenu)' : 'Succès',
@@ -92,7 +93,7 @@ function operation(r: ApiDoc): Record<string, unknown> {
     ...(r.description ? { description: r.description } : {}),
     ...(r.tags ? { tags: r.tags } : {}),
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body) } } } } : {}),
     responses,
     security: r.session ? [{ session: [] }] : [],
   };

@@ -2,13 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
+import { FlowError } from '../../flows/engine/flow';
+import { passwordResetFlow } from '../../flows/kinds';
 import { codeRefused } from '../../flows/contact-verification/codes';
-import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/login/password-reset';
+import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
 import { waitMessage } from '../../security/login-throttle';
-import { newPasswordErrors, resendRefused } from '../pages/account-page';
-import { CodeResent } from '../schemas/login';
-import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetResendBody, ResetStarted, ResetState } from '../schemas/password-reset';
-import { fieldsError, iso, waitThen } from './answers';
+import { newPasswordErrors } from '../pages/account-page';
+import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from '../schemas/password-reset';
+import { fieldsError, iso, resendCodeRoute, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
@@ -19,7 +20,7 @@ import { apiRoute } from './route';
  */
 export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Mot de passe oublié'];
-  const expired = () => new AppError('RESET_FLOW_EXPIRED');
+  const expired = () => new FlowError('FLOW_EXPIRED', passwordResetFlow);
   return async (app) => {
     apiRoute(app, {
       method: 'POST',
@@ -29,7 +30,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       body: ResetRequestBody,
       response: ResetStarted,
       status: 202,
-      errors: [429],
+      errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await requestPasswordReset(ctx, { identifier: body.identifier, origin: requestOrigin(req) });
         if (r.kind === 'rate_limited') {
@@ -37,7 +38,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
         }
         const p = await pendingReset(ctx, r.flowToken);
         if (!p) throw expired();
-        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(p.flow.expires_at), resendAllowedAt: iso(p.resendAllowedAt) };
+        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(p.flow.expiresAt), resendAllowedAt: iso(p.resendAllowedAt) };
       },
     });
 
@@ -48,6 +49,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: ResetCodeBody,
       response: ResetState,
+      errors: [410],
       handler: async ({ body, req }) => {
         const r = await submitResetCode(ctx, { flowToken: body.flowId, code: readCode(body.code), origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
@@ -56,21 +58,12 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
-      method: 'POST',
+    resendCodeRoute(app, {
       url: '/api/password-reset/code/resend',
-      summary: 'Un nouveau code (après le délai d’attente)',
       tags,
-      body: ResetResendBody,
-      response: CodeResent,
-      errors: [429],
-      handler: async ({ body, req, reply }) => {
-        const r = await resendResetCode(ctx, { flowToken: body.flowId, origin: requestOrigin(req) });
-        if (r.kind === 'flow_expired') throw expired();
-        if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]) as AppError);
-        const p = await pendingReset(ctx, body.flowId);
-        return { status: 'code_sent' as const, resendAllowedAt: iso(p?.resendAllowedAt ?? ctx.clock.now()) };
-      },
+      expired,
+      resend: (flowToken, req) => resendResetCode(ctx, { flowToken, origin: requestOrigin(req) }),
+      resendAllowedAt: async (flowToken) => (await pendingReset(ctx, flowToken))?.resendAllowedAt ?? ctx.clock.now(),
     });
 
     apiRoute(app, {
@@ -80,6 +73,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       body: ResetPasswordBody,
       response: ResetState,
+      errors: [410],
       handler: async ({ body, req }) => {
         const r = await submitNewPassword(ctx, { flowToken: body.flowId, password: body.password, confirmation: body.passwordConfirmation, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();

@@ -25,6 +25,8 @@ export interface ApiDoc {
   description?: string;
   tags?: string[];
   body?: z.ZodType;
+  /** a body the handler reads itself (refusals with codes of their own): documented, not parsed */
+  documentedBody?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
   /** the success body; none for 204 */

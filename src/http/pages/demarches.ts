@@ -4,10 +4,9 @@ import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
 import { demarcheHistory, type Demarche, type DemarcheStatus } from '../../demarches/repository';
-import { accessDemarche, declarationsOf, demarchesOf, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
+import { accessDemarche, demarchesOf, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
 import { AppError } from '../../errors/app-error';
 import { recap } from '../../forms/engine';
-import { frenchDay } from '../../forms/fields';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
@@ -148,7 +147,6 @@ export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
       const { own, household } = await demarchesOf(deps(ctx), req.account!.id);
-      const declarations = await declarationsOf(deps(ctx), req.account!.id);
       const names = await authorNames(ctx, household);
       const drafts = own.filter((d) => d.status === 'brouillon');
       const sent = own.filter((d) => d.status !== 'brouillon');
@@ -159,10 +157,9 @@ export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
           req,
           { title: 'Mes démarches', backLink: breadcrumbs([{ href: '/mon-espace', text: 'Mon espace' }]) },
           html`<h1 class="govuk-heading-xl">Mes démarches</h1>
-${own.length === 0 && household.length === 0 && declarations.length === 0 ? html`<p class="govuk-body">Vous n’avez pas de démarche en cours.</p>` : ''}
+${own.length === 0 && household.length === 0 ? html`<p class="govuk-body">Vous n’avez pas de démarche en cours.</p>` : ''}
 ${drafts.length ? html`<h2 class="govuk-heading-l">Mes brouillons</h2><p class="govuk-body">Vos réponses sont enregistrées à chaque étape : reprenez votre demande quand vous voulez, depuis n’importe quel appareil, avant la date indiquée.</p>${drafts.map((d) => card(d, {}))}` : ''}
 ${sent.length ? html`<h2 class="govuk-heading-l">Mes demandes envoyées</h2>${sent.map((d) => card(d, { awaiting }))}` : ''}
-${declarations.length ? html`<h2 class="govuk-heading-l">Mes déclarations</h2>${summaryList(declarations.map((x) => ({ key: 'Séparation', value: `Déclarée le ${frenchDate(x.at)} (séparation le ${frenchDay(x.date)})` })))}` : ''}
 ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foyer</h2>${household.map((d) => card(d, { author: names.get(d.account_id) ?? 'Un membre du foyer', awaiting }))}` : ''}
 <p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">${own.length ? 'Faire une autre demande de prestation' : 'Faire une demande de prestation'}</a></p>`,
         ),
@@ -202,7 +199,7 @@ ${summaryList([
 ])}
 ${piecesToSend(d, await awaitingOf(ctx, [d]))}
 ${(await listJustificatifs(ctx.database.db, d.id)).length ? html`<p class="govuk-body"><a class="govuk-link" href="${demarchePath(d.id)}/justificatifs">Voir les justificatifs transmis</a></p>` : ''}
-${a.own ? linkButton('Télécharger l’accusé de réception (PDF)', `${demarchePath(d.id)}/accuse-de-reception.pdf`, { secondary: true }) : ''}
+${a.own && a.form ? linkButton('Télécharger l’accusé de réception (PDF)', `${demarchePath(d.id)}/accuse-de-reception.pdf`, { secondary: true }) : ''}
 <h2 class="govuk-heading-l">Historique</h2>
 ${await timeline(ctx, d)}
 ${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap(a.form, d.answers, { maskIban: true }))}` : ''}`,

@@ -8,7 +8,7 @@ import { formFields, readForm, readQuery } from '../api/input';
 import { CodeBody, ResentQuery } from '../schemas/common';
 import { LoginBody, LoginPageQuery } from '../schemas/login';
 import { maskDestination } from '../../flows/login/contact';
-import { LOGIN_FLOW_TTL_MS } from '../../flows/login/flows';
+import { LOGIN_FLOW_TTL_MS } from '../../flows/login/login';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type PendingLogin } from '../../flows/login/login';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';

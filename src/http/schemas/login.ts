@@ -11,7 +11,8 @@ export const LoginBody = z.object({
 const FlowId = text(MAX.flowId).describe('l’identifiant du parcours de connexion, donné par POST /api/login');
 
 export const LoginCodeBody = z.object({ flowId: FlowId, code: typedCode.describe('le code à 6 chiffres reçu') });
-export const LoginResendBody = z.object({ flowId: FlowId });
+/** A step that names its flow only: « Renvoyer un code » of the login or the password reset. */
+export const FlowIdBody = z.object({ flowId: text(MAX.flowId).describe('l’identifiant du parcours, donné par sa première réponse') });
 
 export const AccountView = z.object({
   displayName: z.string(),

@@ -15,7 +15,6 @@ export const NewPasswordFields = {
 
 const FlowId = text(MAX.flowId).describe('l’identifiant du parcours, donné par POST /api/password-reset');
 export const ResetCodeBody = z.object({ flowId: FlowId, code: typedCode.describe('le code à 6 chiffres reçu') });
-export const ResetResendBody = z.object({ flowId: FlowId });
 export const ResetPasswordBody = z.object({ flowId: FlowId, ...NewPasswordFields });
 
 /** Always the same answer, whether or not the identifier has an account. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rawText, text } from '../api/input';
+import { rawText, text, typedCode } from '../api/input';
 import { ContactFields, MAX, MaskedContact } from './common';
 import { NewPasswordFields } from './password-reset';
 
@@ -23,7 +23,9 @@ export const PasswordChangeForm = z.object({ currentPassword: rawText(MAX.passwo
 
 export const EndSessionForm = z.object({ session: text(64) });
 
-export const ContactCodeSent = z.object({ status: z.literal('code_sent'), contact: MaskedContact });
+export const ContactCodeBody = z.object({ flowId: text(MAX.flowId).describe('l’identifiant du changement, donné par POST /api/account/contact'), code: typedCode.describe('le code à 6 chiffres reçu aux nouvelles coordonnées') });
+
+export const ContactCodeSent = z.object({ status: z.literal('code_sent'), flowId: z.string(), expiresAt: z.string(), contact: MaskedContact });
 export const ContactChanged = z.object({ status: z.literal('contact_changed'), contact: MaskedContact });
 
 /** /mon-espace/securite?fait=… */

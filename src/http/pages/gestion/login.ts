@@ -6,7 +6,7 @@ import type { AppContext } from '../../../context';
 import { fieldError, type FieldError } from '../../../errors/app-error';
 import { codeRefused, readCode } from '../../../flows/contact-verification/codes';
 import { maskDestination } from '../../../flows/login/contact';
-import { LOGIN_FLOW_TTL_MS } from '../../../flows/login/flows';
+import { agentLoginFlow } from '../../../agents/login-flow';
 import { waitMessage } from '../../../security/login-throttle';
 import { sendHtml } from '../../errors';
 import { backLink, button, errorSummary, form, textInput } from '../../views/components';
@@ -80,7 +80,7 @@ ${codeForm({
       return sendHtml(reply, loginForm(req, { login, errors: [fieldError('login', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`)] }), 429);
     }
     if (r.kind === 'invalid') return sendHtml(reply, loginForm(req, { login, errors: [fieldError('login', 'AGENT_LOGIN_INVALID')] }), 400);
-    reply.setCookie(AGENT_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: LOGIN_FLOW_TTL_MS / 1000 });
+    reply.setCookie(AGENT_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: agentLoginFlow.ttlMs / 1000 });
     return reply.redirect(`${LOGIN}/code`, 303);
   });
 

@@ -1,0 +1,35 @@
+/**
+ * The one assembly of the errors registry: every module's entries, registered once at start-up
+ * (src/context.ts imports this file; so does the tests' setup). A module that adds an `errors.ts`
+ * adds one line here. The core (src/errors/) never imports a feature.
+ */
+import { agentErrors } from './agents/errors';
+import { assistantErrors } from './assistant/errors';
+import { authErrors } from './auth/errors';
+import { demarcheErrors } from './demarches/errors';
+import { generalErrors } from './errors/general';
+import { registerErrors } from './errors/registry';
+import { contactVerificationErrors } from './flows/contact-verification/errors';
+import { flowErrors } from './flows/engine/errors';
+import { franceConnectFlowErrors } from './flows/franceconnect/errors';
+import { registrationErrors } from './flows/registration/errors';
+import { franceConnectErrors } from './franceconnect/errors';
+import { apiErrors } from './http/api/errors';
+import { justificatifErrors } from './justificatifs/errors';
+
+export const appErrors = [
+  generalErrors,
+  flowErrors,
+  registrationErrors,
+  contactVerificationErrors,
+  authErrors,
+  franceConnectErrors,
+  franceConnectFlowErrors,
+  assistantErrors,
+  apiErrors,
+  demarcheErrors,
+  agentErrors,
+  justificatifErrors,
+] as const;
+
+registerErrors(...appErrors);
