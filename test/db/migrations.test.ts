@@ -85,6 +85,11 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       household_bank_accounts: 1,
       household_separations: 1,
       flows: 1,
+      agents: 1,
+      agent_sessions: 1,
+      justificatif_requests: 1,
+      justificatifs: 1,
+      justificatif_blobs: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {
