@@ -19,7 +19,7 @@ export const demarcheErrors = {
   },
   DEMARCHE_DECLARATION_REQUIRED: {
     status: 400,
-    message: 'Cochez la case pour déclarer sur l’honneur que vos réponses sont exactes',
+    message: 'Cochez la case pour déclarer sur l’honneur que vos réponses sont exactes.',
     support: 'Démarche: submission without the déclaration sur l’honneur.',
   },
   DEMARCHE_NO_FORM: {

@@ -16,7 +16,7 @@ describe('limits on what a client sends', () => {
   it('refuses a 900 kB JSON body at once (413), before any use case', async () => {
     const res = await postJson(t.app, `${await flow()}/civil-status`, { ...MARIE, communeQuery: 'a'.repeat(900_000) });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(res.json().error.code).toBe('REQUEST_TOO_LARGE');
   });
 
   it('refuses a text field longer than its maximum at the field, in French', async () => {
@@ -54,5 +54,6 @@ describe('limits on what a client sends', () => {
     await visit(b, '/creer-mon-compte/nouveau');
     const res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, communeQuery: 'a'.repeat(70 * 1024) });
     expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('Votre envoi est trop volumineux');
   });
 });

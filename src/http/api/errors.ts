@@ -5,6 +5,11 @@ import type { Codes, ErrorEntry } from '../../errors/registry';
  * (src/http/api/input.ts), before any use case runs; a re-authentication the API cannot do: registered in src/app-errors.ts.
  */
 export const apiErrors = {
+  REQUEST_TOO_LARGE: {
+    status: 413,
+    message: 'Votre envoi est trop volumineux pour être traité. Vérifiez ce que vous avez saisi et recommencez.',
+    support: 'Request body over BODY_LIMIT (64 KiB, forms and JSON alike; src/http/server.ts).',
+  },
   FIELD_TOO_LONG: {
     status: 400,
     message: 'Ce champ est trop long.',
