@@ -3,6 +3,7 @@
  * (src/context.ts imports this file; so does the tests' setup). A module that adds an `errors.ts`
  * adds one line here. The core (src/errors/) never imports a feature.
  */
+import { agentErrors } from './agents/errors';
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
 import { demarcheErrors } from './demarches/errors';
@@ -16,6 +17,7 @@ import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
 import { apiErrors } from './http/api/errors';
 import { nameErrors } from './identity/names';
+import { justificatifErrors } from './justificatifs/errors';
 
 export const appErrors = [
   generalErrors,
@@ -30,6 +32,8 @@ export const appErrors = [
   nameErrors,
   apiErrors,
   demarcheErrors,
+  agentErrors,
+  justificatifErrors,
 ] as const;
 
 registerErrors(...appErrors);

@@ -12,6 +12,7 @@ import { LocalRepertoire, type Repertoire } from './flows/registration/repertoir
 import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
+import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { drainAudit } from './auth/audit-queue';
@@ -37,6 +38,8 @@ export interface AppContext {
   codes: VerificationCodes;
   /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/auth/http-session.ts */
   sessions: SessionService;
+  /** sessions of the Caf's agents on /gestion: the same service over their own table or Redis prefix (src/agents/http-session.ts) */
+  agentSessions: SessionService;
   /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
   loginThrottle: LoginThrottle;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set, falling back on the database; the database otherwise) */
@@ -51,6 +54,8 @@ export interface AppContext {
   documentVerifier: DocumentVerifier;
   /** FranceConnect: the v2 client (lazy discovery) and the répertoire search by certified identity */
   franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
+  /** where the bytes of justificatifs are kept (the database until an object store is plugged) */
+  justificatifStorage: JustificatifStorage;
   close(): Promise<void>;
 }
 
@@ -90,11 +95,13 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     rateLimiter,
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
+    agentSessions: new SessionService(redis ? new RedisSessionStore(redis, clock, 'mc:agent:') : new DbSessionStore(database.db, 'agent_sessions'), clock),
     loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
+    justificatifStorage: new DatabaseJustificatifStorage(database.db),
     close: async () => {
       await messaging.worker.close();
       await drainAudit(database.db);

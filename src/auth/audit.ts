@@ -17,7 +17,20 @@ export type AuditEventType =
   | 'password_reset_requested'
   | 'contact_changed'
   | 'session_ended'
-  | 'logout';
+  | 'logout'
+  // The Caf side (src/agents): `account_id` then names the agent who acted.
+  | 'agent_login_succeeded'
+  | 'agent_login_failed'
+  | 'agent_login_throttled'
+  | 'agent_logout'
+  | 'agent_demarche_viewed'
+  | 'agent_demarche_transition'
+  | 'agent_justificatif_requested'
+  | 'agent_justificatif_downloaded'
+  // The person's side of a justificatif (src/justificatifs).
+  | 'justificatif_uploaded'
+  | 'justificatif_refused'
+  | 'justificatif_downloaded';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/auth/http-session.ts). */
 export interface AuditOrigin {

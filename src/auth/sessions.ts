@@ -153,11 +153,20 @@ export function sessionHandle(s: Pick<SessionRecord, 'id'>): string {
 // Database store (table `sessions`).
 
 export class DbSessionStore implements SessionStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+  private readonly table: 'sessions';
+  /**
+   * `agent_sessions` (migration 0010) has the same columns for the Caf's agents: one code path, and
+   * a session id can only ever name the kind of user its table holds.
+   */
+  constructor(db: Kysely<Database>, table: 'sessions' | 'agent_sessions' = 'sessions') {
+    this.db = db;
+    this.table = table as 'sessions';
+  }
 
   async insert(s: SessionRecord): Promise<void> {
     await this.db
-      .insertInto('sessions')
+      .insertInto(this.table)
       .values({
         id: s.id,
         account_id: s.accountId,
@@ -173,25 +182,25 @@ export class DbSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.db.selectFrom(this.table).selectAll().where('id', '=', id).executeTakeFirst();
     return r && fromRow(r);
   }
 
   async touch(id: string, at: number): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).where('ended_at', 'is', null).execute();
+    await this.db.updateTable(this.table).set({ last_seen_at: at }).where('id', '=', id).where('ended_at', 'is', null).execute();
   }
 
   async setData(id: string, data: SessionData): Promise<void> {
-    await this.db.updateTable('sessions').set({ data: JSON.stringify(data) }).where('id', '=', id).execute();
+    await this.db.updateTable(this.table).set({ data: JSON.stringify(data) }).where('id', '=', id).execute();
   }
 
   async end(id: string, at: number): Promise<boolean> {
-    const r = await this.db.updateTable('sessions').set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
+    const r = await this.db.updateTable(this.table).set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
   async endAllOf(accountId: string, at: number, exceptId?: string, trx?: Kysely<Database>): Promise<number> {
-    let q = (trx ?? this.db).updateTable('sessions').set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).where('expires_at', '>', at);
+    let q = (trx ?? this.db).updateTable(this.table).set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).where('expires_at', '>', at);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
@@ -199,7 +208,7 @@ export class DbSessionStore implements SessionStore {
 
   async activeOf(accountId: string, now: number): Promise<SessionRecord[]> {
     const rows = await this.db
-      .selectFrom('sessions')
+      .selectFrom(this.table)
       .selectAll()
       .where('account_id', '=', accountId)
       .where('ended_at', 'is', null)

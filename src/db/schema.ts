@@ -1,4 +1,5 @@
 import type { AccountsTable } from '../accounts/accounts.table';
+import type { AgentsTable } from '../agents/tables';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
@@ -7,6 +8,7 @@ import type { FlowsTable } from '../flows/engine/flows.table';
 import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
 import type { HouseholdsTable } from '../household/household.table';
 import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable } from '../household/tables';
+import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/tables';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
 
@@ -33,6 +35,12 @@ export interface Database {
   household_separations: HouseholdSeparationsTable;
   flows: FlowsTable;
   rate_limits: RateLimitsTable;
+  agents: AgentsTable;
+  /** the same columns as `sessions`, `account_id` naming an agent (src/agents/http-session.ts) */
+  agent_sessions: SessionsTable;
+  justificatif_requests: JustificatifRequestsTable;
+  justificatifs: JustificatifsTable;
+  justificatif_blobs: JustificatifBlobsTable;
 }
 
 export type { AccountsTable, AuditEventsTable, DemarcheEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, RateLimitsTable, SessionsTable, VerificationCodesTable };

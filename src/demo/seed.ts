@@ -1,5 +1,6 @@
 import type { NewAccount } from '../accounts/repository';
 import { createAccount } from '../accounts/repository';
+import { countAgents, createAgent } from '../agents/repository';
 import type { AppContext } from '../context';
 import { addMember, createHousehold } from '../household/repository';
 import { DEMO_PEOPLE } from './people';
@@ -106,9 +107,23 @@ export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_
   }),
 ];
 
-/** Creates the demo accounts and the Moreau household when there is no account yet. Returns how many were created. */
+/** The demo agent of the Caf side (/gestion), listed in the README; the same password as the demo accounts. */
+export const DEMO_AGENT = { login_id: 'nadia.martin@caf.example.fr', display_name: 'Nadia MARTIN', email: 'nadia.martin@caf.example.fr' };
+
+/** Creates the demo agent when there is no agent yet. Returns how many were created. */
+export async function seedDemoAgents(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
+  if ((await countAgents(ctx.database.db)) > 0) return 0;
+  await createAgent(ctx.database.db, { ...DEMO_AGENT, password_hash: await ctx.passwords.hash(DEMO_PASSWORD) }, ctx.clock.now());
+  return 1;
+}
+
+/**
+ * Creates the demo accounts and the Moreau household when there is no account yet, and the demo
+ * agent when there is no agent yet. Returns how many accounts were created.
+ */
 export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
   const { db } = ctx.database;
+  await seedDemoAgents(ctx);
   const existing = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return 0;
   const now = ctx.clock.now();

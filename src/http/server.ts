@@ -30,6 +30,9 @@ import { entryPages } from './pages/entry';
 import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
+import { gestionPages } from './pages/gestion';
+import { justificatifsApi } from './api/justificatifs';
+import { justificatifPages } from './pages/justificatifs';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 import { assistantRoutes } from '../assistant/http/routes';
 
@@ -131,10 +134,13 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(justificatifPages(ctx));
+  await app.register(gestionPages(ctx));
   await app.register(loginApi(ctx));
   await app.register(passwordResetApi(ctx));
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
+  await app.register(justificatifsApi(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

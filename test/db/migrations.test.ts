@@ -86,6 +86,11 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       household_separations: 1,
       flows: 1,
       rate_limits: 1,
+      agents: 1,
+      agent_sessions: 1,
+      justificatif_requests: 1,
+      justificatifs: 1,
+      justificatif_blobs: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

@@ -38,6 +38,9 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
   it('in the same transaction as the account: if the démarche cannot be written, no account is created', () =>
     withContext(async (ctx) => {
       const person = freshMarie();
+      // The tables that reference démarches first (PostgreSQL refuses to drop a referenced table).
+      await sql`drop table justificatifs`.execute(ctx.database.db);
+      await sql`drop table justificatif_requests`.execute(ctx.database.db);
       await sql`drop table demarche_events`.execute(ctx.database.db);
       await sql`drop table demarches`.execute(ctx.database.db);
       await expect(register(ctx, 'rsa', person)).rejects.toThrow();

@@ -91,6 +91,20 @@ export async function watchedPage(browser: Browser): Promise<{ page: Page; probl
 }
 
 /**
+ * The check of each page of a journey: axe-core, no CSP violation or script error so far, and a
+ * full-page screenshot in /tmp/`prefix`-NN-`name`.png (numbered in the order of the journey).
+ */
+export function pageChecker(prefix: string): (page: Page, problems: string[], name: string) => Promise<void> {
+  let shots = 0;
+  return async (page, problems, name) => {
+    await expectAccessible(page, name);
+    expect(problems).toEqual([]);
+    shots++;
+    await page.screenshot({ path: `/tmp/${prefix}-${String(shots).padStart(2, '0')}-${name}.png`, fullPage: true });
+  };
+}
+
+/**
  * axe-core needs JavaScript timers, which a context without JavaScript does not run: the page as
  * the person sees it (its DOM, scripts removed, same styles) is checked in a helper page.
  */

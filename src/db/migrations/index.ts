@@ -9,6 +9,7 @@ import * as m0007 from './0007_flows';
 import * as m0007move from './0007_flows_move';
 import * as m0008 from './0008_household';
 import * as m0009 from './0009_demarche_requests';
+import * as m0010 from './0010_agents_justificatifs';
 import * as m0011 from './0011_rate_limits';
 
 export interface Migration {
@@ -27,5 +28,6 @@ export const migrations: Migration[] = [
   { name: '0007_flows_move', up: m0007move.up },
   { name: '0008_household', up: m0008.up },
   { name: '0009_demarche_requests', up: m0009.up },
+  { name: '0010_agents_justificatifs', up: m0010.up },
   { name: '0011_rate_limits', up: m0011.up },
 ];

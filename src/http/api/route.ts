@@ -37,6 +37,8 @@ export interface ApiDoc {
   errors?: number[];
   /** needs the signed-in person's session (the `mc_session` cookie) */
   session?: boolean;
+  /** a larger body than the server's 64 KiB (a justificatif in base64): this route only */
+  bodyLimit?: number;
 }
 
 declare module 'fastify' {
@@ -65,6 +67,7 @@ export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends 
     method: def.method,
     url: def.url,
     config: { api: doc },
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     ...(def.session ? { preHandler: requireAccount } : {}),
     handler: async (req, reply) => {
       const input = {

@@ -10,8 +10,9 @@ import { recap } from '../../forms/engine';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
-import { insetText, linkButton, summaryList } from '../views/components';
+import { linkButton, summaryList } from '../views/components';
 import { recapLists } from '../views/form-page';
+import { demarchesAwaitingPieces, listJustificatifs } from '../../justificatifs/repository';
 import { html, type SafeHtml } from '../views/html';
 import { readForm } from '../api/input';
 import { StartBody } from '../schemas/registration';
@@ -81,7 +82,20 @@ export function refusalError(r: Refusal): AppError {
 
 export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now() });
 
-function card(d: Demarche, o: { author?: string }): SafeHtml {
+/** « À transmettre »: the piece the Caf asks for, with the way to send it (src/http/pages/justificatifs.ts). */
+export function piecesToSend(d: Pick<Demarche, 'id' | 'status'>, awaiting: ReadonlySet<string>): SafeHtml {
+  if (d.status !== 'en_attente_de_pieces' || !awaiting.has(d.id)) return html``;
+  return html`<div class="govuk-inset-text"><strong class="govuk-tag govuk-tag--orange">À transmettre</strong>
+<p class="govuk-body govuk-!-margin-top-2">La Caf vous demande un justificatif pour continuer l’instruction de cette demande.</p>
+<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}/${encodeURIComponent(d.id)}/justificatifs">Transmettre un justificatif</a></p></div>`;
+}
+
+/** The démarches of a list that wait for a piece from the person. */
+async function awaitingOf(ctx: AppContext, list: Demarche[]): Promise<Set<string>> {
+  return demarchesAwaitingPieces(ctx.database.db, list.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id));
+}
+
+function card(d: Demarche, o: { author?: string; awaiting?: ReadonlySet<string> }): SafeHtml {
   const { title } = demarcheTitle(d);
   const rows = [
     ...(o.author ? [{ key: 'Demandée par', value: o.author }] : []),
@@ -97,6 +111,7 @@ function card(d: Demarche, o: { author?: string }): SafeHtml {
   </div>
   <div class="govuk-summary-card__content">
     ${summaryList(rows)}
+    ${piecesToSend(d, o.awaiting ?? new Set())}
     ${d.status === 'brouillon'
       ? html`<a class="govuk-button govuk-!-margin-bottom-0" href="${resumePath(d.id)}" role="button" draggable="false" data-module="govuk-button">Reprendre<span class="govuk-visually-hidden"> ma demande ${title}</span></a>`
       : html`<p class="govuk-body govuk-!-margin-0"><a class="govuk-link" href="${demarchePath(d.id)}">Voir le suivi<span class="govuk-visually-hidden"> de la demande ${title}</span></a></p>`}
@@ -135,6 +150,7 @@ export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
       const names = await authorNames(ctx, household);
       const drafts = own.filter((d) => d.status === 'brouillon');
       const sent = own.filter((d) => d.status !== 'brouillon');
+      const awaiting = await awaitingOf(ctx, [...sent, ...household]);
       return sendHtml(
         reply,
         accountPage(
@@ -143,8 +159,8 @@ export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
           html`<h1 class="govuk-heading-xl">Mes démarches</h1>
 ${own.length === 0 && household.length === 0 ? html`<p class="govuk-body">Vous n’avez pas de démarche en cours.</p>` : ''}
 ${drafts.length ? html`<h2 class="govuk-heading-l">Mes brouillons</h2><p class="govuk-body">Vos réponses sont enregistrées à chaque étape : reprenez votre demande quand vous voulez, depuis n’importe quel appareil, avant la date indiquée.</p>${drafts.map((d) => card(d, {}))}` : ''}
-${sent.length ? html`<h2 class="govuk-heading-l">Mes demandes envoyées</h2>${sent.map((d) => card(d, {}))}` : ''}
-${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foyer</h2>${household.map((d) => card(d, { author: names.get(d.account_id) ?? 'Un membre du foyer' }))}` : ''}
+${sent.length ? html`<h2 class="govuk-heading-l">Mes demandes envoyées</h2>${sent.map((d) => card(d, { awaiting }))}` : ''}
+${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foyer</h2>${household.map((d) => card(d, { author: names.get(d.account_id) ?? 'Un membre du foyer', awaiting }))}` : ''}
 <p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">${own.length ? 'Faire une autre demande de prestation' : 'Faire une demande de prestation'}</a></p>`,
         ),
       );
@@ -181,7 +197,8 @@ ${summaryList([
   { key: 'Référence', value: d.reference ?? '' },
   { key: 'Envoyée le', value: formatDateTime(d.submitted_at ?? d.updated_at) },
 ])}
-${d.status === 'en_attente_de_pieces' ? insetText('La Caf attend des pièces de votre part : voyez le message ci-dessous.') : ''}
+${piecesToSend(d, await awaitingOf(ctx, [d]))}
+${(await listJustificatifs(ctx.database.db, d.id)).length ? html`<p class="govuk-body"><a class="govuk-link" href="${demarchePath(d.id)}/justificatifs">Voir les justificatifs transmis</a></p>` : ''}
 ${a.own && a.form ? linkButton('Télécharger l’accusé de réception (PDF)', `${demarchePath(d.id)}/accuse-de-reception.pdf`, { secondary: true }) : ''}
 <h2 class="govuk-heading-l">Historique</h2>
 ${await timeline(ctx, d)}

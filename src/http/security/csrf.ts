@@ -25,7 +25,8 @@ export function csrfTokenIssued(req: FastifyRequest): boolean {
  * 1. the browser's own signals: `Sec-Fetch-Site` must be same-origin or none, and `Origin`, when
  *    present, must be ours;
  * 2. a token: a random per-browser secret in an HttpOnly cookie, and its HMAC in each form
- *    (`_csrf` field) — an attacker can neither read the cookie nor compute the HMAC.
+ *    (`_csrf` field, also in multipart forms, or an `X-CSRF-Token` header) — an attacker can
+ *    neither read the cookie nor compute the HMAC.
  * JSON API routes (`/api/`) take no cookie-borne credentials and require `Content-Type:
  * application/json`, which a cross-site form cannot send.
  */
@@ -67,9 +68,21 @@ export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl:
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('CSRF_INVALID');
       return;
     }
-    const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+    const sent = sentToken(req);
     if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_INVALID');
   });
+}
+
+/**
+ * The token a form sent: the `_csrf` field (a plain value, or a multipart field `{ value }` — see
+ * @fastify/multipart's attachFieldsToBody), or the `X-CSRF-Token` header a script may send instead.
+ */
+function sentToken(req: FastifyRequest): unknown {
+  const header = req.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const field = (req.body as Record<string, unknown> | undefined)?._csrf;
+  if (field && typeof field === 'object' && 'value' in field && (field as { type?: unknown }).type === 'field') return (field as { value: unknown }).value;
+  return field;
 }
 
 /** In development and tests the server is reached as localhost or 127.0.0.1 on its own port. */

@@ -14,6 +14,8 @@ export interface LayoutOptions {
   stylesheets?: string[];
   /** `full` for pages with their own grid (catalogue, personal space) */
   width?: 'two-thirds' | 'full';
+  /** another header (the Caf side, « Espace gestionnaire »): its brand link and its menu items */
+  header?: { brand: string; href: string; items: SafeHtml };
   /** where the person is, for the assistant beside the page (src/assistant); `assistant: false` hides it */
   step?: AssistantStep;
   assistant?: false;
@@ -43,11 +45,11 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
   <a href="#contenu" class="govuk-skip-link" data-module="govuk-skip-link">Aller au contenu principal</a>
   <header class="mc-header" role="banner">
     <div class="govuk-width-container mc-header__inner">
-      <a href="/" class="mc-header__brand">Caf <span aria-hidden="true">·</span> Mon Compte</a>
+      <a href="${o.header?.href ?? '/'}" class="mc-header__brand">Caf <span aria-hidden="true">·</span> ${o.header?.brand ?? 'Mon Compte'}</a>
       <nav aria-label="Menu principal">
         <ul class="mc-header__nav">
-          <li><a class="mc-header__link" href="/aides-et-demarches">Aides et démarches</a></li>
-          ${account}
+          ${o.header?.items ?? html`<li><a class="mc-header__link" href="/aides-et-demarches">Aides et démarches</a></li>
+          ${account}`}
         </ul>
       </nav>
     </div>

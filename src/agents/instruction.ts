@@ -1,0 +1,62 @@
+import { getAccountById } from '../accounts/repository';
+import { recordAudit, type AuditOrigin } from '../auth/audit';
+import type { AppContext } from '../context';
+import type { DemarcheEvent } from '../demarches/machine';
+import { transitionDemarche, type Demarche } from '../demarches/repository';
+import { closeOpenRequests, createRequest } from '../justificatifs/repository';
+import { enqueueMessage } from '../messaging/outbox';
+import { findPrestation } from '../prestations/catalogue';
+import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
+import type { Agent } from './tables';
+
+/**
+ * What an agent does to a démarche: take it into instruction, ask for a justificatif (with a
+ * message), resume, decide (acceptée, refusée with a motif, classée sans suite with a motif). One
+ * transaction each: the transition and its history row (src/demarches/repository.ts), the piece
+ * asked, the message to the person (outbox), the audit event — all or nothing.
+ *
+ * The démarche's version makes a stale page harmless: an agent acting on what they saw, after
+ * another agent (or the person) moved it, gets WrongStateError or StaleDemarcheError, and nothing
+ * is written.
+ */
+/** The events an agent causes (src/demarches/machine.ts EVENT_ACTOR): the person's are submit and provide_documents. */
+export type AgentEvent = Exclude<DemarcheEvent, 'submit' | 'provide_documents'>;
+
+const NOTIFIED = new Set<DemarcheEvent>(Object.keys(NOTIFICATION_SUBJECTS) as NotifiedEvent[]);
+
+export interface AgentActionInput {
+  agent: Agent;
+  demarcheId: string;
+  event: AgentEvent;
+  /** the piece asked, the motif (required for request_documents, refuse, close: checked by the repository) */
+  reason?: string | null;
+  /** the version of the démarche the agent's page showed */
+  version: number;
+  origin: AuditOrigin;
+}
+
+export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promise<Demarche> {
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const before = i.version;
+    const d = await transitionDemarche(trx, { id: i.demarcheId, event: i.event, actor: { kind: 'agent', id: i.agent.id }, reason: i.reason ?? null, now, version: i.version });
+    if (i.event === 'request_documents') await createRequest(trx, { demarcheId: d.id, message: i.reason!.trim(), agentId: i.agent.id, now });
+    else await closeOpenRequests(trx, d.id, now);
+    if (NOTIFIED.has(i.event)) {
+      const person = await getAccountById(trx, d.account_id);
+      const title = findPrestation(d.prestation)?.title ?? d.prestation;
+      await enqueueMessage(trx, demarcheNotification(person, { prestationTitle: title, reference: d.reference }, i.event as NotifiedEvent, ctx.config.baseUrl), now);
+    }
+    await recordAudit(
+      trx,
+      {
+        type: i.event === 'request_documents' ? 'agent_justificatif_requested' : 'agent_demarche_transition',
+        accountId: i.agent.id,
+        ...i.origin,
+        details: { demarcheId: d.id, event: i.event, status: d.status, fromVersion: before },
+      },
+      now,
+    );
+    return d;
+  });
+}

@@ -1,0 +1,59 @@
+import type { OutgoingMessage } from '../messaging/outbox';
+import type { Agent } from './tables';
+
+/** The e-mails of the Caf side, in French. The code appears only here, never in logs. */
+export function agentLoginCodeMessage(a: Pick<Agent, 'email'>, code: string): OutgoingMessage {
+  return {
+    channel: 'email',
+    to: a.email,
+    subject: 'Votre code de connexion à l’espace gestionnaire',
+    text: `Votre code de connexion à l’espace gestionnaire Mon Compte : ${code}. Il est valable 10 minutes. Ne le communiquez à personne. Si vous n’essayez pas de vous connecter, prévenez la sécurité informatique de votre Caf.`,
+  };
+}
+
+/** The events of the Caf side the person is told about, by the outbox. */
+export type NotifiedEvent = 'start_instruction' | 'request_documents' | 'accept' | 'refuse' | 'close';
+
+/** Fixed subjects (never personal data: they are kept after the text is erased). */
+export const NOTIFICATION_SUBJECTS: Record<NotifiedEvent, string> = {
+  start_instruction: 'Votre demande a été prise en charge',
+  request_documents: 'Un justificatif est demandé',
+  accept: 'Votre demande a été acceptée',
+  refuse: 'Votre demande a été refusée',
+  close: 'Votre demande a été classée sans suite',
+};
+
+const WHAT_HAPPENED: Record<NotifiedEvent, string> = {
+  start_instruction: 'a été prise en charge par la Caf : elle est en cours d’instruction',
+  request_documents: 'a besoin d’un justificatif : la Caf vous demande une pièce, à transmettre depuis « Mes démarches »',
+  accept: 'a été acceptée',
+  refuse: 'a été refusée',
+  close: 'a été classée sans suite',
+};
+
+/** « votre demande d’aide au logement », « votre demande de Revenu de solidarité active (RSA) ». */
+export function yourRequestFor(title: string): string {
+  const t = /^.[a-zà-ÿ]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title;
+  return `votre demande ${/^[aeiouyàâäéèêëîïôöùûüœh]/i.test(t) ? 'd’' : 'de '}${t}`;
+}
+
+/**
+ * The message that tells a person what the Caf did with their démarche: what happened and where to
+ * read the details (the motif, the piece asked) — in « Mes démarches », behind their login, not in
+ * the e-mail or SMS itself.
+ */
+export function demarcheNotification(
+  to: { contact_kind: 'email' | 'sms'; contact_value: string },
+  d: { prestationTitle: string; reference: string | null },
+  event: NotifiedEvent,
+  baseUrl: string,
+): OutgoingMessage {
+  const ref = d.reference ? ` (référence ${d.reference})` : '';
+  const what = `${yourRequestFor(d.prestationTitle)}${ref} ${WHAT_HAPPENED[event]}`;
+  const where = `${baseUrl}/mon-espace/demarches`;
+  const text =
+    to.contact_kind === 'sms'
+      ? `Mon Compte Caf : ${what}. Détails dans « Mes démarches » : ${where}`
+      : `Bonjour,\n\n${what[0]!.toUpperCase()}${what.slice(1)}.\n\nVous trouverez le détail dans « Mes démarches » après vous être connecté à Mon Compte : ${where}\n\nLa Caf ne vous demandera jamais votre mot de passe ni un code reçu par message.`;
+  return { channel: to.contact_kind, to: to.contact_value, subject: NOTIFICATION_SUBJECTS[event], text };
+}

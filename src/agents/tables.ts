@@ -1,0 +1,35 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SessionsTable } from '../db/schema';
+
+/**
+ * The tables of the Caf side (migration 0010), kept beside their feature: a Kysely over the shared
+ * `Database` plus these (`agentTables(db)`).
+ */
+export interface AgentsTable {
+  id: string;
+  /** what the agent types to log in: their professional e-mail address, in lower case */
+  login_id: string;
+  /** « Nadia Martin » — shown to other agents and in the history of a démarche, never to a person */
+  display_name: string;
+  /** where the login code is sent */
+  email: string;
+  /** argon2id (src/auth/passwords.ts) */
+  password_hash: string;
+  created_at: number;
+  /** an agent who left: can no longer log in */
+  disabled_at: number | null;
+}
+
+/** The same columns as `sessions` (so that one store serves both), `account_id` naming an agent. */
+export type AgentSessionsTable = SessionsTable;
+
+export type AgentTables = {
+  agents: AgentsTable;
+  agent_sessions: AgentSessionsTable;
+};
+
+export type Agent = Selectable<AgentsTable>;
+
+export function agentTables(db: Kysely<Database>): Kysely<Database & AgentTables> {
+  return db.withTables<AgentTables>();
+}

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { registerAgentSessions } from '../../../agents/http-session';
+import type { AppContext } from '../../../context';
+import { agentDemarcheRoutes } from './actions';
+import { agentListRoutes } from './list';
+import { agentLoginRoutes } from './login';
+
+/**
+ * The Caf side, « espace gestionnaire », under /gestion: one encapsulated plugin, so that the agent
+ * session hook runs on its routes only (and a person's pages never look at an agent's cookie).
+ */
+export function gestionPages(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    registerAgentSessions(app, ctx);
+    agentLoginRoutes(app, ctx);
+    agentListRoutes(app, ctx);
+    agentDemarcheRoutes(app, ctx);
+  };
+}

@@ -1,0 +1,52 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Justificatif } from '../justificatifs/tables';
+import { MAX_JUSTIFICATIF_BYTES } from '../justificatifs/validation';
+
+/**
+ * File uploads and downloads, for the routes of one plugin: multipart bodies are accepted only
+ * where this is registered (elsewhere they stay a 415), one file of at most 10 MB and a few small
+ * fields. The file is read into memory (10 MB at most) before the route runs: the CSRF check (the
+ * `_csrf` field, or the `X-CSRF-Token` header) and the byte checks then see it whole.
+ */
+export const UPLOAD_LIMITS = { fileSize: MAX_JUSTIFICATIF_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6, headerPairs: 100 };
+
+/** The errors @fastify/multipart raises when a limit is passed: all mean « too large » to a person. */
+const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
+
+export function isTooLarge(err: unknown): boolean {
+  const e = err as { code?: string; statusCode?: number };
+  return TOO_LARGE.has(e.code ?? '') || e.statusCode === 413;
+}
+
+export async function registerUploads(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, { attachFieldsToBody: true, limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
+}
+
+export type Upload = { kind: 'file'; bytes: Buffer; filename: string } | { kind: 'none' };
+
+/** The file of a multipart form's `field`: `none` when no file was chosen (an empty part without a name). */
+export async function readUpload(req: FastifyRequest, field: string): Promise<Upload> {
+  const part = (req.body as Record<string, unknown> | undefined)?.[field] as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
+  if (!part || part.type !== 'file' || !part.toBuffer) return { kind: 'none' };
+  const bytes = await part.toBuffer();
+  if (!part.filename && bytes.length === 0) return { kind: 'none' };
+  return { kind: 'file', bytes, filename: part.filename ?? '' };
+}
+
+/**
+ * Sends a stored file as a download only: `attachment` with its sanitised name (RFC 6266 / 5987,
+ * an ASCII fallback and the UTF-8 name), its real type, `nosniff`, a CSP that forbids everything
+ * should a browser render it anyway, and no caching.
+ */
+export function sendDownload(reply: FastifyReply, j: Pick<Justificatif, 'file_name' | 'media_type'>, bytes: Buffer): FastifyReply {
+  const ascii = j.file_name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_') || 'justificatif';
+  return reply
+    .header('Content-Type', j.media_type)
+    .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(j.file_name)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "default-src 'none'; sandbox")
+    .header('Cache-Control', 'private, no-store')
+    .header('Content-Length', String(bytes.length))
+    .send(bytes);
+}
