@@ -6,6 +6,8 @@ import { findDemarche } from '../../src/demarches/repository';
 import { addMember, createHousehold, setProcuration } from '../../src/household/repository';
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
+import { assetUrl } from '../../src/http/assets';
+import { UPLOAD_SCRIPT } from '../../src/http/views/file-upload';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
 import { auditTypes, createTestAccount, logIn } from '../support/accounts';
 import { location, text } from '../support/http';
@@ -39,7 +41,7 @@ describe('justificatifs (person side)', () => {
     expect(text(page.body)).toContain('La Caf vous demande');
     expect(text(page.body)).toContain('Votre dernier avis d’imposition');
     expect(page.body).toContain('enctype="multipart/form-data"');
-    expect(page.body).toContain('<script src="/assets/js/upload-progress.js" defer></script>');
+    expect(page.body).toContain(`<script src="${assetUrl(UPLOAD_SCRIPT)}" defer></script>`);
   });
 
   it('accepts a PDF, a JPEG and a PNG, stores them with their SHA-256, then sends them to the Caf', async () => {
