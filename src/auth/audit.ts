@@ -16,7 +16,15 @@ export type AuditEventType =
   | 'password_reset_requested'
   | 'contact_changed'
   | 'session_ended'
-  | 'logout';
+  | 'logout'
+  // the household (src/household/activity.ts says them in French)
+  | 'household_joined'
+  | 'procuration_granted'
+  | 'procuration_revoked'
+  | 'address_changed'
+  | 'bank_account_changed'
+  | 'separation_declared'
+  | 'household_left';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/auth/http-session.ts). */
 export interface AuditOrigin {

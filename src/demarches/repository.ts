@@ -46,3 +46,10 @@ export async function startDemarche(db: Kysely<Database>, accountId: string, slu
 export function listDemarches(db: Kysely<Database>, accountId: string): Promise<Demarche[]> {
   return db.selectFrom('demarches').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').execute();
 }
+
+/** A declaration made online (« Déclarer une séparation »…): recorded as sent to the Caf ('envoyee'), one row per declaration. */
+export async function recordDeclaration(db: Kysely<Database>, accountId: string, slug: string, now: number): Promise<Demarche> {
+  const row: Demarche = { id: randomToken(16), account_id: accountId, prestation: slug, status: 'envoyee', created_at: now, updated_at: now };
+  await db.insertInto('demarches').values(row).execute();
+  return row;
+}

@@ -9,6 +9,7 @@
 import { authErrors } from '../auth/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
+import { householdErrors } from '../household/errors';
 
 export interface ErrorEntry {
   status: number;
@@ -44,6 +45,7 @@ export const errorCatalogue = {
   ...registrationErrors,
   ...contactVerificationErrors,
   ...authErrors,
+  ...householdErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SignInHook } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { startDemarche } from '../demarches/repository';
+import { mayRequest } from '../household/requests';
 import { findPrestation, type Prestation } from '../prestations/catalogue';
 
 /**
@@ -35,7 +36,8 @@ export function recordChosenPrestation(ctx: AppContext): SignInHook {
     const slug = req.cookies[COOKIE];
     if (slug === undefined) return;
     try {
-      await startDemarche(ctx.database.db, account.id, slug, ctx.clock.now());
+      // Only what the person's place in the household allows (src/household/permissions.ts).
+      if (await mayRequest(ctx.database.db, account.id, slug, ctx.clock.now())) await startDemarche(ctx.database.db, account.id, slug, ctx.clock.now());
     } catch (err) {
       req.log.error({ err }, 'démarche not recorded at sign-in');
       return;

@@ -15,6 +15,7 @@ import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { personalSpacePages } from './pages/personal-space';
+import { householdPages } from './pages/household/routes';
 import { demarchesPages } from './pages/demarches';
 import { securityPages } from './pages/security';
 import { entryPages } from './pages/entry';
@@ -86,6 +87,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
+  await app.register(householdPages(ctx));
   await app.register(demarchesPages(ctx));
   await app.register(securityPages(ctx));
   await app.register(entryPages(ctx));

@@ -21,6 +21,7 @@ import { fcFieldError, type FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
 import { franceConnectWelcomeMessage } from './messages';
+import { joinHouseholdAtSignUp, refuseUnderAge } from '../../household/joining';
 import {
   deleteExpiredSignups,
   deleteExpiredTransactions,
@@ -117,6 +118,7 @@ async function save(d: FranceConnectDeps, s: Signup, step: SignupStep, data: Sig
  * then where it leads — the password proof when the NIR already has an account, the contact otherwise.
  */
 export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: string | undefined): Promise<StepResult> {
+  refuseUnderAge(s.data.identity.birthdate, d.now());
   let nir = s.data.nir;
   if (s.data.repertoireMatches !== 1 || !nir) {
     const input = (typedNir ?? '').trim();
@@ -248,6 +250,7 @@ export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed
     if ('page' in r) return r;
     return { ok: false, step: 'identity' };
   }
+  await joinHouseholdAtSignUp(d.db, created.account, now);
   await enqueueMessage(d.db, franceConnectWelcomeMessage(contact), now);
   await updateSignup(d.db, s, { step: 'completed', data: { ...s.data, contact: { ...contact, verifiedAt: now }, accountId: created.account.id } }, now);
   return { ok: true, account: created.account, created: true };

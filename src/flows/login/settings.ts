@@ -31,9 +31,9 @@ export function reauthenticationMode(account: Pick<Account, 'password_hash'>, se
   return session.data.authMethod === 'franceconnect' && now - session.createdAt <= RECENT_FRANCECONNECT_MS ? 'franceconnect_recent' : 'franceconnect_again';
 }
 
-type Reauth = { ok: true } | { ok: false; kind: 'throttled'; retryAfterMs: number } | { ok: false; kind: 'wrong_password' } | { ok: false; kind: 'franceconnect_again' };
+export type Reauth = { ok: true } | { ok: false; kind: 'throttled'; retryAfterMs: number } | { ok: false; kind: 'wrong_password' } | { ok: false; kind: 'franceconnect_again' };
 
-async function reauthenticate(ctx: AppContext, account: Account, session: SessionRecord, password: string, origin: AuditOrigin): Promise<Reauth> {
+export async function reauthenticate(ctx: AppContext, account: Account, session: SessionRecord, password: string, origin: AuditOrigin): Promise<Reauth> {
   const mode = reauthenticationMode(account, session, ctx.clock.now());
   if (mode === 'franceconnect_recent') return { ok: true };
   if (mode === 'franceconnect_again') return { ok: false, kind: 'franceconnect_again' };

@@ -31,6 +31,7 @@ import { identityStatus } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { advance, afterSubmit, contactChanged, guard, type FlowState, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
+import { joinHouseholdAtSignUp, underAgeRefusal } from '../../household/joining';
 import { deleteExpiredFlows, findFlow, insertFlow, touchFlow, updateFlow } from './repository';
 
 /** A flow lives one hour after the last thing the person did (sliding expiry). */
@@ -204,6 +205,8 @@ export class RegistrationService {
       }
     }
     if (errors.length > 0 || !civility || !birthDate || !place.ok) throw new ValidationError(errors);
+    const underAge = underAgeRefusal(birthDate, this.now());
+    if (underAge) throw new ValidationError([underAge]);
 
     let repertoire: 'known' | 'unknown' | 'no_nir' = 'no_nir';
     if (nir) {
@@ -412,6 +415,7 @@ export class RegistrationService {
             );
             if (!created.ok) throw new RetryTransaction();
             accountId = created.account.id;
+            await joinHouseholdAtSignUp(trx, created.account, t);
             // The prestation the person came for is kept on the new account (only one asked for online).
             if (flow.data.prestation) await startDemarche(trx, accountId, flow.data.prestation, t);
           }

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { listDemarches, onlinePrestation, startDemarche, type Demarche, type DemarcheStatus } from '../../demarches/repository';
 import { AppError } from '../../errors/app-error';
@@ -7,6 +6,8 @@ import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
 import { html, type SafeHtml } from '../views/html';
+import { requirePermission } from '../require-permission';
+import { requestAction } from '../../household/requests';
 import { accountPage } from './account-page';
 
 /**
@@ -21,12 +22,17 @@ export const DEMARCHES_PATH = '/mon-espace/demarches';
 
 const STATUS_TAGS: Record<DemarcheStatus, SafeHtml> = {
   a_completer: html`<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>`,
+  envoyee: html`<strong class="govuk-tag govuk-tag--blue">Envoyée</strong>`,
 };
+
+/** The title of a declaration once sent (status 'envoyee'), when it differs from the catalogue's. */
+const SENT_TITLES: Record<string, string> = { 'declaration-separation': 'Séparation déclarée' };
 
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
 export function demarcheTitle(d: Demarche): { title: string; summary: string } {
   const p = findPrestation(d.prestation);
-  return { title: p?.title ?? d.prestation, summary: p?.summary ?? '' };
+  const title = (d.status === 'envoyee' ? SENT_TITLES[d.prestation] : undefined) ?? p?.title ?? d.prestation;
+  return { title, summary: p?.summary ?? '' };
 }
 
 /** « Continuer ma demande de Prime d’activité », « … d’Aide au logement ». */
@@ -45,7 +51,7 @@ export function frenchDate(ms: number): string {
 
 export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
+    app.get(DEMARCHES_PATH, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const demarches = await listDemarches(ctx.database.db, req.account!.id);
       return sendHtml(
         reply,
@@ -64,8 +70,10 @@ ${demarches.length === 0
       return html`<h2 class="govuk-heading-m">${title}</h2>
 <p class="govuk-body">${STATUS_TAGS[d.status]}</p>
 ${summary ? html`<p class="govuk-body">${summary}</p>` : ''}
-<p class="govuk-body">Demande commencée le ${frenchDate(d.created_at)}.</p>
-<p class="govuk-body">Le formulaire en ligne de cette demande sera bientôt disponible ici. En attendant, vous pouvez appeler votre Caf au ${ctx.config.agencyPhone} ou vous rendre à l’accueil de votre Caf.</p>
+${d.status === 'envoyee'
+  ? html`<p class="govuk-body">Déclaration envoyée à la Caf le ${frenchDate(d.created_at)}. La Caf l’étudie et vous écrira si elle a besoin d’autres informations.</p>`
+  : html`<p class="govuk-body">Demande commencée le ${frenchDate(d.created_at)}.</p>
+<p class="govuk-body">Le formulaire en ligne de cette demande sera bientôt disponible ici. En attendant, vous pouvez appeler votre Caf au ${ctx.config.agencyPhone} ou vous rendre à l’accueil de votre Caf.</p>`}
 <hr class="govuk-section-break govuk-section-break--l govuk-section-break--visible">`;
     })}
 <p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">Faire une autre demande de prestation</a></p>`}`,
@@ -73,7 +81,7 @@ ${summary ? html`<p class="govuk-body">${summary}</p>` : ''}
       );
     });
 
-    app.post(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
+    app.post(DEMARCHES_PATH, { preHandler: requirePermission(ctx, (req) => requestAction((req.body as Record<string, unknown> | undefined)?.prestation)) }, async (req, reply) => {
       const slug = (req.body as Record<string, unknown> | undefined)?.prestation;
       const p = onlinePrestation(typeof slug === 'string' ? slug : undefined);
       if (!p) throw new AppError('NOT_FOUND');

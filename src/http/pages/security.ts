@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit';
-import { requestOrigin, requireAccount, rotateSession, setSessionData } from '../../auth/http-session';
+import { requestOrigin, rotateSession, setSessionData } from '../../auth/http-session';
 import { sessionHandle } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -14,6 +14,7 @@ import { codeForm } from '../views/contact-verification';
 import { franceConnectButton } from '../views/franceconnect';
 import { html, type SafeHtml } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
+import { requirePermission } from '../require-permission';
 import { accountPage, formatDateTime, newPasswordErrors, successBanner } from './account-page';
 
 /**
@@ -122,8 +123,11 @@ ${codeForm({
 })}`,
     );
 
+  // Rights read per request (src/http/require-permission.ts): one's own account, one's own contact.
+  const ownAccount = requirePermission(ctx, 'consult_personal_data');
+  const ownContact = requirePermission(ctx, 'modify_contact');
   return async (app) => {
-    app.get('/mon-espace/securite', { preHandler: requireAccount }, async (req, reply) => {
+    app.get('/mon-espace/securite', { preHandler: ownAccount }, async (req, reply) => {
       const a = req.account!;
       const current = req.session!;
       const [logins, sessions] = await Promise.all([
@@ -196,7 +200,7 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       );
     });
 
-    app.post('/mon-espace/securite/sessions/fin', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/sessions/fin', { preHandler: ownAccount }, async (req, reply) => {
       const handle = str(body(req).session);
       const target = (await ctx.sessions.activeOf(req.account!.id)).find((s) => sessionHandle(s) === handle && s.id !== req.session!.id);
       if (!target) throw new AppError('AUTH_SESSION_NOT_FOUND');
@@ -205,15 +209,15 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       return reply.redirect('/mon-espace/securite?fait=session', 303);
     });
 
-    app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: ownAccount }, async (req, reply) => {
       const count = await ctx.sessions.endAllOf(req.account!.id, req.session!.id);
       await recordAudit(ctx.database.db, { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } }, ctx.clock.now());
       return reply.redirect('/mon-espace/securite?fait=sessions', 303);
     });
 
-    app.get('/mon-espace/securite/mot-de-passe', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
+    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
 
-    app.post('/mon-espace/securite/mot-de-passe', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
       const b = body(req);
       const r = await changePassword(ctx, {
         account: req.account!,
@@ -232,9 +236,9 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);
     });
 
-    app.get('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
+    app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
 
-    app.post('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
       const b = body(req);
       const kind = str(b.kind);
       const v = { kind, email: str(b.email), phone: str(b.phone) };
@@ -250,13 +254,13 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       return reply.redirect('/mon-espace/securite/contact/code', 303);
     });
 
-    app.get('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
+    app.get('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
       const pending = req.session!.data.pendingContact;
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
       return sendHtml(reply, contactCodePage(req, pending));
     });
 
-    app.post('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
       const pending = req.session!.data.pendingContact;
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
       const typed = readCode(body(req).code);
