@@ -12,7 +12,7 @@ import { declareAddressChange, declareBankAccountChange } from '../../../househo
 import { addressChangeSchema, bankAccountChangeSchema, procurationGrantSchema, readAddressChange, readBankAccountChange, readSeparation, separationSchema, type Read } from '../../../household/inputs';
 import type { Action } from '../../../household/permissions';
 import { grantProcuration, procurationRefusal, revokeProcuration, type ProcurationOutcome } from '../../../household/procuration';
-import { currentAddress, currentBankAccount, listMembers } from '../../../household/repository';
+import { currentAddress, currentBankAccount, findMemberWithRole, listMembers } from '../../../household/repository';
 import { declareSeparation } from '../../../household/separation';
 import { maskIban } from '../../../identity/iban';
 import { requirePermission } from '../../require-permission';
@@ -115,6 +115,16 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
           members.map(async (m) => ({ name: memberName(m), role: m.role, demarches: (await listDemarches(ctx.database.db, m.account_id!)).map((x) => ({ id: x.id, prestation: x.prestation, status: x.status, createdAt: x.created_at })) })),
         ),
       };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/household/procuration',
+    action: 'manage_procuration',
+    summary: 'L’autorisation de gestion : le conjoint du dossier, s’il a un compte, s’il l’a et depuis quand',
+    handler: async (ctx, req) => {
+      const c = await findMemberWithRole(ctx.database.db, dossierOf(req).householdId, 'conjoint');
+      return { conjoint: c ? { name: memberName(c), hasAccount: c.account_id !== null, hasProcuration: c.has_procuration === 1, since: c.procuration_granted_at } : null };
     },
   },
   {
