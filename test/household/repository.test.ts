@@ -88,5 +88,8 @@ describe.each(testDatabases)('household data on $name', ({ open }) => {
       await recordBankAccount(h.db, householdId, { iban: 'FR7630006000011234567890189', holder: 'Sophie PETIT' }, accountId, T0);
       expect(await currentBankAccount(h.db, householdId)).toMatchObject({ iban: 'FR7630006000011234567890189', holder: 'Sophie PETIT' });
       expect(await h.db.selectFrom('household_addresses').select('id').execute()).toHaveLength(2);
+      // Declared in the same millisecond: the latest declared is still the current one.
+      await recordBankAccount(h.db, householdId, { iban: 'DE89370400440532013000', holder: 'Sophie PETIT' }, accountId, T0);
+      expect(await currentBankAccount(h.db, householdId)).toMatchObject({ iban: 'DE89370400440532013000', recorded_at: T0 + 1 });
     }));
 });
