@@ -6,6 +6,7 @@
  *
  * Areas add their own entries in the files imported below, so that this list stays readable.
  */
+import { assistantErrors } from '../assistant/errors';
 import { authErrors } from '../auth/errors';
 import { contactVerificationErrors } from '../flows/contact-verification/errors';
 import { registrationErrors } from '../flows/registration/errors';
@@ -46,6 +47,7 @@ export const errorCatalogue = {
   ...contactVerificationErrors,
   ...authErrors,
   ...householdErrors,
+  ...assistantErrors,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -23,6 +23,7 @@ import { registrationApi } from './pages/registration/api';
 import { registrationPages, registrationService } from './pages/registration/routes';
 import { devMessagesPage } from '../messaging/dev-page';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
+import { assistantRoutes } from '../assistant/http/routes';
 
 const publicDir = fileURLToPath(new URL('../../public/build', import.meta.url));
 
@@ -95,6 +96,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(registrationPages(ctx, registration));
   await app.register(registrationApi(ctx, registration));
   await app.register(franceConnectPages(ctx));
+  await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
   return app;

@@ -89,3 +89,15 @@ export async function watchedPage(browser: Browser): Promise<{ page: Page; probl
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
 }
+
+/**
+ * axe-core needs JavaScript timers, which a context without JavaScript does not run: the page as
+ * the person sees it (its DOM, scripts removed, same styles) is checked in a helper page.
+ */
+export async function expectAccessibleWithoutJs(browser: Browser, base: string, page: Page, label: string): Promise<void> {
+  const dom = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, '').replace('<head>', `<head><base href="${base}/">`);
+  const helper = await browser.newPage();
+  await helper.setContent(dom, { waitUntil: 'load' });
+  await expectAccessible(helper, `${label} (sans JavaScript)`);
+  await helper.close();
+}

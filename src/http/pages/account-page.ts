@@ -20,7 +20,7 @@ export const SESSION_TIMEOUT_SCRIPT = '/assets/js/session-timeout.js';
 
 /** A page of the personal space: signed-in header, and the warning shown by session-timeout.js after 25 minutes. */
 export function accountPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user'>, content: HtmlValue): SafeHtml {
-  return page({ ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] }, html`${sessionTimeoutWarning(req)}${content}`);
+  return page({ step: 'espace', ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] }, html`${sessionTimeoutWarning(req)}${content}`);
 }
 
 /** `layout`, with the back link inside <main> (every piece of content in a landmark, as axe-core asks). */

@@ -41,7 +41,7 @@ export function loginPages(ctx: AppContext, o: LoginPagesOptions = {}): FastifyP
 
   const loginForm = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; wait?: string; notice?: string }) =>
     page(
-      { title: 'Se connecter', hasErrors: !!v.errors?.length },
+      { title: 'Se connecter', hasErrors: !!v.errors?.length, step: 'connexion' },
       html`${errorSummary(v.errors)}
 ${v.notice ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">${v.notice}</p>` }) : ''}
 <h1 class="govuk-heading-l">Se connecter à Mon Compte</h1>
@@ -63,7 +63,7 @@ ${button('Se connecter')}`,
   /** The shared code form, to the account's contact (masked); help: the Caf, since the contact cannot be changed before logging in. */
   const codePage = (req: FastifyRequest, p: PendingLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
     page(
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion'), scripts: [CODE_SCRIPT] },
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion'), scripts: [CODE_SCRIPT], step: 'connexion' },
       html`${errorSummary(v.errors)}
 ${codeForm({
   action: '/connexion/code',

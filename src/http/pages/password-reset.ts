@@ -26,7 +26,7 @@ export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
 
   const identifierPage = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; expired?: boolean }) =>
     page(
-      { title: 'Mot de passe oublié', hasErrors: !!v.errors?.length, user: pageUser(req), backLink: backLink('/connexion') },
+      { title: 'Mot de passe oublié', hasErrors: !!v.errors?.length, user: pageUser(req), backLink: backLink('/connexion'), step: 'mot-de-passe-oublie' },
       html`${errorSummary(v.errors)}
 ${v.expired ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">Votre demande a expiré. Merci de recommencer.</p>` }) : ''}
 <h1 class="govuk-heading-l">Mot de passe oublié</h1>
@@ -41,7 +41,7 @@ ${button('Recevoir un code')}`,
   /** The shared code form, saying neither whether the identifier has an account nor where its code went. */
   const codePage = (req: FastifyRequest, v: { resendInSeconds: number; errors?: FieldError[]; resent?: boolean }) =>
     page(
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie'), scripts: [CODE_SCRIPT] },
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie'), scripts: [CODE_SCRIPT], step: 'mot-de-passe-oublie' },
       html`${errorSummary(v.errors)}
 ${codeForm({
   action: '/mot-de-passe-oublie/code',
@@ -57,7 +57,7 @@ ${codeForm({
 
   const newPasswordPage = (req: FastifyRequest, errors?: FieldError[]) =>
     page(
-      { title: 'Choisir un nouveau mot de passe', hasErrors: !!errors?.length, scripts: [PASSWORD_CHECKLIST_SCRIPT] },
+      { title: 'Choisir un nouveau mot de passe', hasErrors: !!errors?.length, scripts: [PASSWORD_CHECKLIST_SCRIPT], step: 'mot-de-passe-oublie' },
       html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">Choisissez un nouveau mot de passe</h1>
 <p class="govuk-body">Une fois votre mot de passe changé, vous serez déconnecté de tous les appareils où vous étiez connecté.</p>

@@ -1,3 +1,5 @@
+import { assistantWidget } from '../../assistant/http/widget';
+import type { AssistantStep } from '../../assistant/steps';
 import { html, type HtmlValue, type SafeHtml } from './html';
 
 export interface LayoutOptions {
@@ -11,6 +13,9 @@ export interface LayoutOptions {
   stylesheets?: string[];
   /** `full` for pages with their own grid (catalogue, personal space) */
   width?: 'two-thirds' | 'full';
+  /** where the person is, for the assistant beside the page (src/assistant); `assistant: false` hides it */
+  step?: AssistantStep;
+  assistant?: false;
 }
 
 /**
@@ -56,6 +61,7 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
       </div>
     </main>
   </div>
+  ${o.assistant === false ? '' : assistantWidget(o.step)}
   <footer class="govuk-footer" role="contentinfo">
     <div class="govuk-width-container">
       <div class="govuk-footer__meta">

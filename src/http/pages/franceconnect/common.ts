@@ -59,6 +59,7 @@ export function fcPage(req: FastifyRequest, o: PageOptions, content: HtmlValue) 
       title: o.title,
       hasErrors: o.hasErrors ?? false,
       user: pageUser(req),
+      step: 'franceconnect',
       ...(o.back ? { backLink: html`<nav aria-label="Étapes précédentes">${backLink(o.back)}</nav>` } : {}),
       ...(o.scripts ? { scripts: o.scripts } : {}),
     },

@@ -29,6 +29,7 @@ import { html, type HtmlValue, type SafeHtml } from '../../views/html';
 import { layout } from '../../views/layout';
 import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, changeContactHelp, codeForm, contactForm } from '../../views/contact-verification';
 import { franceConnectButton } from '../../views/franceconnect';
+import { REGISTRATION_STEPS } from '../../../assistant/steps';
 
 /** The pages of the wizard, one path per step. */
 export const BASE = '/creer-mon-compte';
@@ -63,6 +64,7 @@ function stepPage(f: StepFrame, body: HtmlValue): SafeHtml {
       hasErrors: !!f.errors?.length,
       backLink: html`<nav aria-label="Étapes précédentes">${backLink(back ? STEP_PATHS[back] : BASE)}</nav>`,
       scripts: ['/assets/js/conditional-reveal.js', ...(f.scripts ?? [])],
+      step: REGISTRATION_STEPS[f.step],
       ...(f.stylesheets ? { stylesheets: f.stylesheets } : {}),
     },
     html`${errorSummary(f.errors)}

@@ -1,0 +1,171 @@
+import { loadKnowledge, type Topic } from './knowledge';
+import { mask, type Masked, type MaskedKind } from './masking';
+import { TopicIndex, type Match } from './retrieval';
+import { asksForAmount, asksForSomeoneElse, isVague } from './safety';
+import { STEP_TOPICS, type AssistantStep } from './steps';
+
+/**
+ * L'assistant: a question in French → the topic most likely to help, its answer, its sources, and
+ * whether to hand over to a person. Never sees a NIR, a password or a code: the question is masked
+ * first, and only the masked text goes further (search, logs, the page that shows it back).
+ */
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export interface OtherTopic {
+  topic: string;
+  title: string;
+  url: string;
+}
+
+export interface AssistantAnswer {
+  answer: string;
+  topic: string;
+  /** 0–1: how sure the assistant is that the topic is the one asked about */
+  confidence: number;
+  sources: Source[];
+  handover: boolean;
+  /** the other questions of the same message, as links */
+  others: OtherTopic[];
+  /** the question with numbers, codes and secrets masked: the only form of it kept or shown */
+  maskedQuestion: string;
+  masked: MaskedKind[];
+}
+
+/** Below it the assistant says it does not know. */
+export const MIN_CONFIDENCE = 0.2;
+/** Below it the answer is given with the human contact beside it. */
+const SURE_CONFIDENCE = 0.5;
+const MAX_OTHERS = 3;
+/** The score of a plain, well-matched question: confidence grows towards 1 around it. */
+const SCORE_SCALE = 12;
+
+export const FALLBACK_TOPIC = 'inconnu';
+const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
+const ASSISTANT_TOPIC = 'assistant';
+const AMOUNT_TOPIC = 'montant';
+
+export function topicUrl(id: string): string {
+  return `/aide/assistant?sujet=${encodeURIComponent(id)}`;
+}
+
+interface Pick {
+  topic: Topic;
+  confidence: number;
+}
+
+export class Assistant {
+  private readonly index: TopicIndex;
+  readonly topics: Topic[];
+
+  constructor(private readonly o: { agencyPhone: string; topics?: Topic[] }) {
+    const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
+    this.topics = built.topics;
+    this.index = built.index;
+    for (const id of [FALLBACK_TOPIC, SOMEONE_ELSE_TOPIC, ASSISTANT_TOPIC, AMOUNT_TOPIC, ...Object.values(STEP_TOPICS)]) {
+      if (!this.index.topic(id)) throw new Error(`knowledge: topic « ${id} » is missing`);
+    }
+  }
+
+  topic(id: string): Topic | undefined {
+    return this.index.topic(id);
+  }
+
+  ask(question: string, step?: AssistantStep): AssistantAnswer {
+    const masked = mask(question);
+    const picks = this.picks(masked.text, step);
+    const main = picks.find((p) => p.confidence >= SURE_CONFIDENCE) ?? picks[0] ?? {
+      topic: this.index.topic(FALLBACK_TOPIC)!,
+      confidence: 0,
+    };
+    return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
+  }
+
+  /** A topic's answer as such (a link to it was followed). */
+  answerOf(topic: Topic): AssistantAnswer {
+    return this.compose({ topic, confidence: 1 }, [], { text: '', found: [] });
+  }
+
+  private compose(main: Pick, others: Pick[], masked: Masked): AssistantAnswer {
+    const unsure = main.confidence < SURE_CONFIDENCE && !main.topic.handover;
+    const paragraphs = [
+      ...(masked.found.length ? [MASKED_WARNING] : []),
+      ...main.topic.answer,
+      ...(unsure ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`] : []),
+      ...(others.length ? [`Vous avez aussi demandé : ${others.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`] : []),
+    ];
+    return {
+      answer: paragraphs.join('\n\n').replaceAll('{telephone}', this.o.agencyPhone),
+      topic: main.topic.id,
+      confidence: Math.round(main.confidence * 100) / 100,
+      sources: main.topic.sources,
+      handover: main.topic.handover || unsure,
+      others: others.map((p) => ({ topic: p.topic.id, title: p.topic.title, url: topicUrl(p.topic.id) })),
+      maskedQuestion: masked.text,
+      masked: masked.found,
+    };
+  }
+
+  /** The topics asked about, in the order they were asked: one or two per part of the message. */
+  private picks(text: string, step: AssistantStep | undefined): Pick[] {
+    if (asksForSomeoneElse(text)) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
+    const parts = splitQuestions(text);
+    const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
+    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
+  }
+
+  /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
+  private pickPart(text: string, step: AssistantStep | undefined, whole = true): Pick[] {
+    if (asksForAmount(text)) return [{ topic: this.index.topic(AMOUNT_TOPIC)!, confidence: 0.9 }];
+    if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
+    const terms = this.index.terms(text);
+    const first = this.best(terms, step);
+    if (!first) return [];
+    const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
+    const second = new Set(rest).size >= 2 ? this.best(rest, step) : undefined;
+    return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id ? [first.pick, second.pick] : [first.pick];
+  }
+
+  private best(terms: string[], step: AssistantStep | undefined): { pick: Pick; matched: string[] } | undefined {
+    const matches = this.index.find(terms, step);
+    const best = matches[0];
+    if (!best) return undefined;
+    const confidence = confidenceOf(best, matches[1]);
+    return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
+  }
+}
+
+/** Our knowledge base, read and indexed once per process (each server of the tests builds an Assistant). */
+let ours: { topics: Topic[]; index: TopicIndex } | undefined;
+function ourKnowledge(): { topics: Topic[]; index: TopicIndex } {
+  if (!ours) {
+    const topics = loadKnowledge();
+    ours = { topics, index: new TopicIndex(topics) };
+  }
+  return ours;
+}
+
+const MASKED_WARNING =
+  'Par sécurité, j’ai masqué ce qui ressemblait à un numéro, un code, un mot de passe ou une adresse : je ne le lis pas et ne le garde pas. Ne donnez jamais votre code ni votre mot de passe, ici ou à quiconque : la Caf ne vous les demandera jamais.';
+
+/** Coverage of the question's terms, times the strength of the match, lowered when the runner-up is as good. */
+function confidenceOf(best: Match, second: Match | undefined): number {
+  const strength = 1 - Math.exp(-best.score / SCORE_SCALE);
+  const margin = second ? Math.min(1, 0.6 + (best.score - second.score) / best.score) : 1;
+  return Math.min(1, best.coverage * strength * margin + (best.coverage === 1 ? 0.15 : 0));
+}
+
+function dedupe(picks: Pick[], mainId: string): Pick[] {
+  const seen = new Set([mainId]);
+  return picks.filter((p) => !seen.has(p.topic.id) && !!seen.add(p.topic.id));
+}
+
+/** « … ? … ! … » and « et aussi », « autre question » start new questions. */
+export function splitQuestions(text: string): string[] {
+  return text
+    .split(/[?!;\n]+|\.(?=\s|$)|(?:^|\s)(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i)
+    .map((s) => s?.trim() ?? '')
+    .filter((s) => s.length > 0);
+}

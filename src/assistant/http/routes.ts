@@ -1,0 +1,70 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { pageUser } from '../../auth/http-session';
+import type { AppContext } from '../../context';
+import { AppError, fieldError } from '../../errors/app-error';
+import { sendHtml } from '../../http/errors';
+import { Assistant, type AssistantAnswer } from '../assistant';
+import { mask } from '../masking';
+import { isAssistantStep, type AssistantStep } from '../steps';
+import { parseQuestion } from './input';
+import { assistantPage, type AssistantPageView } from './views';
+import { ASSISTANT_PAGE } from './widget';
+
+/** Questions per IP and per minute, API and page together. */
+const LIMIT = 20;
+const WINDOW_MS = 60_000;
+
+/**
+ * The assistant's routes: `POST /api/chatbot` (JSON, for the widget) and the page /aide/assistant
+ * (GET: the form, or a topic; POST: the answer on the page). Only the masked question is logged.
+ */
+export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ agencyPhone: ctx.config.agencyPhone })): FastifyPluginAsync {
+  const allowed = async (req: FastifyRequest) => (await ctx.rateLimiter.hit(`assistant:ip:${req.ip}`, LIMIT, WINDOW_MS)).allowed;
+  const answer = (req: FastifyRequest, question: string, step: AssistantStep | undefined): AssistantAnswer => {
+    const a = assistant.ask(question, step);
+    req.log.info({ assistant: { step, topic: a.topic, confidence: a.confidence, handover: a.handover, question: a.maskedQuestion } }, 'assistant answer');
+    return a;
+  };
+
+  return async (app) => {
+    app.post('/api/chatbot', async (req, reply) => {
+      const q = parseQuestion(req.body);
+      if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED');
+      const a = answer(req, q.question, q.step);
+      return reply.send({ answer: a.answer, topic: a.topic, confidence: a.confidence, sources: a.sources, handover: a.handover, others: a.others });
+    });
+
+    const view = (req: FastifyRequest, step: AssistantStep | undefined, more: Partial<AssistantPageView> = {}): AssistantPageView => ({
+      csrfToken: req.csrfToken,
+      user: pageUser(req),
+      step,
+      agencyPhone: ctx.config.agencyPhone,
+      topics: assistant.topics,
+      ...more,
+    });
+
+    app.get(ASSISTANT_PAGE, async (req, reply) => {
+      const query = req.query as Record<string, unknown>;
+      const step = isAssistantStep(query.etape) ? query.etape : undefined;
+      const topic = typeof query.sujet === 'string' ? assistant.topic(query.sujet) : undefined;
+      const shown = topic ? assistant.answerOf(topic) : undefined;
+      return sendHtml(reply, assistantPage(view(req, step, shown ? { answer: shown } : {})));
+    });
+
+    app.post(ASSISTANT_PAGE, async (req, reply: FastifyReply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const step = isAssistantStep(body.etape) ? body.etape : undefined;
+      const typed = typeof body.question === 'string' ? mask(body.question.slice(0, 2000)).text : undefined;
+      try {
+        const q = parseQuestion({ question: body.question });
+        if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED', 'question');
+        const a = answer(req, q.question, step);
+        return sendHtml(reply, assistantPage(view(req, step, { answer: a, question: a.maskedQuestion })));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        const errors = [fieldError('question', e.code)];
+        return sendHtml(reply, assistantPage(view(req, step, { errors, ...(typed ? { question: typed } : {}) })), e.status);
+      }
+    });
+  };
+}

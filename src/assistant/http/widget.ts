@@ -1,0 +1,38 @@
+import { html, type SafeHtml } from '../../http/views/html';
+import type { AssistantStep } from '../steps';
+
+export const ASSISTANT_SCRIPT = '/assets/js/assistant.js';
+export const ASSISTANT_PAGE = '/aide/assistant';
+
+/**
+ * The assistant beside every page (rendered by the layout). Without JavaScript: a link to the help
+ * page, which carries the step. With assistant.js: the link becomes a button that opens the panel
+ * below (a conversation announced to screen readers, a question field), posting to /api/chatbot.
+ */
+export function assistantWidget(step: AssistantStep | undefined): SafeHtml {
+  const href = step ? `${ASSISTANT_PAGE}?etape=${step}` : ASSISTANT_PAGE;
+  return html`<aside class="mc-assistant" aria-label="Assistant d’aide" data-assistant${step ? html` data-assistant-step="${step}"` : ''}>
+  <div class="govuk-width-container">
+    <a class="govuk-link mc-assistant__toggle" href="${href}" data-assistant-toggle>Une question ? Demandez à l’assistant</a>
+  </div>
+  <div class="mc-assistant__panel" id="mc-assistant-panel" hidden data-assistant-panel>
+    <div class="mc-assistant__header">
+      <h2 class="govuk-heading-s mc-assistant__title" id="mc-assistant-title">L’assistant de Mon Compte</h2>
+      <button type="button" class="mc-assistant__close" data-assistant-close>Fermer<span class="govuk-visually-hidden"> l’assistant</span></button>
+    </div>
+    <p class="govuk-body-s mc-assistant__notice">Ne donnez jamais votre numéro de sécurité sociale, votre mot de passe ni un code.</p>
+    <div class="mc-assistant__log" role="log" aria-live="polite" aria-labelledby="mc-assistant-title" tabindex="0" data-assistant-log></div>
+    <p class="govuk-body-s mc-assistant__status" role="status" data-assistant-status></p>
+    <!-- Sent by assistant.js only; the field has no name so that a question never ends up in a URL. -->
+    <form class="mc-assistant__form" action="${ASSISTANT_PAGE}" method="get" novalidate data-assistant-form>
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="mc-assistant-question">Votre question</label>
+        <p class="govuk-error-message" id="mc-assistant-question-error" hidden data-assistant-error></p>
+        <textarea class="govuk-textarea mc-assistant__input" id="mc-assistant-question" rows="2" data-assistant-input></textarea>
+      </div>
+      <button type="submit" class="govuk-button mc-assistant__send" data-module="govuk-button">Envoyer</button>
+    </form>
+  </div>
+</aside>
+<script src="${ASSISTANT_SCRIPT}" defer></script>`;
+}

@@ -1,0 +1,48 @@
+import { words } from './analyser';
+import { STOPWORDS, VAGUE_WORDS } from './lexicon';
+
+/**
+ * Rules read before any search: a request for another person's NIR, password, code or money, and
+ * a message too vague to search (« je suis bloqué ») — answered from the person's step.
+ */
+const RELATIVE =
+  'conjoint|mari|femme|epouse?|ex|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|grand-?mere|grand-?pere|parents?';
+const STRANGER = 'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|ami|amie|personne|monsieur|madame|mr|mme';
+const SECRET = 'nir|secu|nss|numero|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
+const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail`;
+
+const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
+const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b|\\b(${STRANGER}) d ?autre\\b`);
+const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
+const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
+const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
+const WANT = /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
+
+/** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
+export function asksForSomeoneElse(text: string): boolean {
+  const s = ` ${words(text).join(' ')} `;
+  if (!WANT.test(s)) return false;
+  if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s)) return true;
+  if (ABOUT_RELATIVE.test(s) && SECRET_WORD.test(s)) return true;
+  return /\b(touche|gagne)\b/.test(s) && new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
+    ? true
+    : OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s));
+}
+
+/** A message with no word but « aide », « bloqué », « je comprends pas »… */
+export function isVague(text: string): boolean {
+  const ws = words(text).filter((w) => !STOPWORDS.has(w));
+  return ws.every((w) => VAGUE_WORDS.has(w) || /^\d+$/.test(w));
+}
+
+const AMOUNT_WORD = /\b(montant|somme|euros?|calcule|calculer|calcul|toucher|touche|touchera|percevoir|recevoir|avoir)\b/;
+const COUNTED_THINGS = /\bcombien\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
+const PRESTATION = /\b(apl|als|alf|rsa|ppa|ajpa|asf|aah|paje|aide|aides|allocations?|alloc|prime|droit|droits|caf)\b/;
+
+/** « Combien je vais toucher d'APL ? », « le montant du RSA » — an exact amount, which only the Caf can say. */
+export function asksForAmount(text: string): boolean {
+  const s = ` ${words(text).join(' ')} `;
+  if (/\bmontant\b/.test(s)) return true;
+  if (!/\b(combien|cb|cbn)\b/.test(s) || COUNTED_THINGS.test(s)) return false;
+  return AMOUNT_WORD.test(s) || PRESTATION.test(s);
+}

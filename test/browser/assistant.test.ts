@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectAccessibleWithoutJs, useBrowserApp, watchedPage } from '../support/browser';
+
+const shot = (name: string, fullPage = true) => (process.env.SCREENSHOTS ? { path: `/tmp/shot_assistant_${name}.png`, fullPage } : undefined);
+
+describe('the assistant in Chromium', () => {
+  const app = useBrowserApp();
+
+  it('opens from the keyboard, announces each answer, keeps the focus, closes with Escape', async () => {
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/connexion`);
+    const toggle = page.getByRole('button', { name: 'Une question ? Demandez à l’assistant' });
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expectAccessible(page, '/connexion with the assistant closed');
+
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const input = page.getByLabel('Votre question');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await page.keyboard.type("j'ai oublié mon mdp");
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const log = page.getByRole('log');
+    expect(await log.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => log.textContent()).toContain('Mot de passe oublié ?');
+    expect(await log.textContent()).toContain('Vous avez demandé : j\'ai oublié mon mdp');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await input.inputValue()).toBe('');
+    await expectAccessible(page, '/connexion with an answer');
+    const link = log.getByRole('link', { name: 'Mot de passe oublié' });
+    expect(await link.getAttribute('href')).toBe('/mot-de-passe-oublie');
+    await page.screenshot(shot('widget', false));
+
+    await input.fill('');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => page.locator('#mc-assistant-question-error').textContent()).toContain('Écrivez votre question');
+    expect(await input.getAttribute('aria-describedby')).toBe('mc-assistant-question-error');
+
+    await input.focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#mc-assistant-panel').isHidden()).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('sends the step of the page with the question', async () => {
+    const { page } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/mot-de-passe-oublie`);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/chatbot'));
+    await page.getByRole('button', { name: 'Une question ? Demandez à l’assistant' }).click();
+    await page.getByLabel('Votre question').fill('je suis bloqué');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    expect((await sent).postDataJSON()).toEqual({ question: 'je suis bloqué', step: 'mot-de-passe-oublie' });
+    await expect.poll(() => page.getByRole('log').textContent()).toContain('Mot de passe oublié ?');
+    await page.close();
+  });
+
+  it('is a help page with a form when JavaScript is off', async () => {
+    const context = await app.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.base}/connexion`);
+    await page.getByRole('link', { name: 'Une question ? Demandez à l’assistant' }).click();
+    expect(page.url()).toBe(`${app.base}/aide/assistant?etape=connexion`);
+    await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant');
+    await page.getByLabel('Votre question').fill("je n'ai pas de numéro de sécu, et aussi c'est quoi FranceConnect ?");
+    await page.getByRole('button', { name: 'Poser la question' }).click();
+    expect(await page.getByRole('heading', { name: 'Réponse' }).isVisible()).toBe(true);
+    expect(await page.locator('.mc-assistant-answer').textContent()).toContain('identifiant provisoire');
+    expect(await page.getByRole('link', { name: 'FranceConnect' }).first().getAttribute('href')).toBe('/aide/assistant?sujet=franceconnect');
+    await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with an answer');
+    await page.screenshot(shot('page'));
+    await page.getByRole('button', { name: 'Poser la question' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Écrivez votre question');
+    await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with an error');
+    await context.close();
+  });
+});
