@@ -27,8 +27,8 @@ export const addressChangeSchema = addressSchema.extend({ since: date });
 export const bankAccountChangeSchema = z.object({ iban: text(IBAN_INPUT_MAX), holder: text(LIMITS.holder) });
 export const separationSchema = z.object({
   date,
-  leaver: z.enum(['declarer', 'partner'], { error: 'Indiquez qui quitte le logement.' }),
-  children: z.enum(['none', 'declarer', 'partner', 'alternate'], { error: 'Indiquez où vivent les enfants.' }),
+  leaver: z.enum(['declarer', 'partner']),
+  children: z.enum(['none', 'declarer', 'partner', 'alternate']),
   newAddress: addressSchema.optional(),
 });
 export const procurationGrantSchema = z.object({ currentPassword: text(LIMITS.password).optional() });
@@ -36,15 +36,15 @@ export const procurationGrantSchema = z.object({ currentPassword: text(LIMITS.pa
 export type Read<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** zod's verdict as field errors (the first issue of each field); `fields` maps a schema path to a form field. */
-function shape<S extends z.ZodType>(schema: S, input: unknown, fields: (path: string) => string = (p) => p): Read<z.infer<S>> {
+function shape<S extends z.ZodType>(schema: S, input: unknown, fields: (path: string) => string = (p) => p, codes: Record<string, ErrorCode> = {}): Read<z.infer<S>> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return { ok: true, value: r.data };
   const errors: FieldError[] = [];
   for (const issue of r.error.issues) {
     const field = fields(issue.path.filter((p) => typeof p !== 'number').join('.').replace(/\.(day|month|year)$/, '')) || 'form';
     if (errors.some((e) => e.field === field)) continue;
-    const code: ErrorCode = issue.code === 'too_big' ? 'HOUSEHOLD_FIELD_TOO_LONG' : 'VALIDATION_FAILED';
-    errors.push(fieldError(field, code, issue.message));
+    const own = issue.code === 'too_big' ? undefined : codes[field];
+    errors.push(own ? fieldError(field, own) : fieldError(field, issue.code === 'too_big' ? 'HOUSEHOLD_FIELD_TOO_LONG' : 'VALIDATION_FAILED', issue.message));
   }
   return { ok: false, errors };
 }
@@ -112,7 +112,10 @@ export interface SeparationInput {
 
 /** In JSON the new address is `newAddress: { line1… }`; its field errors are `newLine1`… (a page's fields). */
 export function readSeparation(input: unknown, now: number): Read<SeparationInput> {
-  const s = shape(separationSchema, input, (p) => (p.startsWith('newAddress.') ? named('new', p.slice('newAddress.'.length)) : p));
+  const s = shape(separationSchema, input, (p) => (p.startsWith('newAddress.') ? named('new', p.slice('newAddress.'.length)) : p), {
+    leaver: 'HOUSEHOLD_LEAVER_REQUIRED',
+    children: 'HOUSEHOLD_CHILDREN_REQUIRED',
+  });
   if (!s.ok) return s;
   const date = readPastDate(s.value.date, 'date', now);
   const errors = date.ok ? [] : [...date.errors];
