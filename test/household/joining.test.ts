@@ -35,7 +35,7 @@ async function register(ctx: AppContext, person: Record<string, string>, email: 
   return findAccountByNir(ctx.database.db, person.nir!);
 }
 
-describe.each(testDatabases)('joining a dossier at « Créer Mon Compte » on $name', ({ open }) => {
+describe.each(testDatabases)('joining a dossier at « Créer Mon Compte » on $name', { timeout: 120_000 }, ({ open }) => {
   it('links a member over 15 known by the répertoire to their new account, silently', () =>
     withTestContext(open, async (ctx) => {
       await seedDemoData(ctx);

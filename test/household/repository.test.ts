@@ -21,7 +21,7 @@ import { sampleAccount } from '../support/fixtures';
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const person = { civility: 'MME' as const, birth_name: 'PETIT', given_names: 'Sophie', birth_date: '1987-05-04' };
 
-describe.each(testDatabases)('household data on $name', ({ open }) => {
+describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({ open }) => {
   const withDb = async (run: (h: DatabaseHandle, accountId: string, householdId: string) => Promise<void>) => {
     const h = await open();
     try {

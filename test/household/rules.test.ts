@@ -28,7 +28,7 @@ async function person(ctx: AppContext, nir: string) {
 const messagesTo = (ctx: AppContext, to: string) => ctx.database.db.selectFrom('outbox_messages').select(['subject', 'text']).where('recipient', '=', to).execute();
 const separation = (o: Partial<SeparationInput> = {}): SeparationInput => ({ date: '2026-11-30', leaver: 'partner', children: 'declarer', newAddress: null, ...o });
 
-describe.each(testDatabases)('household rules on $name', ({ open }) => {
+describe.each(testDatabases)('household rules on $name', { timeout: 120_000 }, ({ open }) => {
   const withDemo = (run: (ctx: AppContext, clock: TestClock) => Promise<void>) =>
     withTestContext(open, async (ctx, clock) => {
       clock.advance(MORNING - clock.now());
