@@ -151,4 +151,28 @@ describe('the household in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('a child under 15 (Lucas Garnier) is told at « Créer Mon Compte » why he cannot have an account yet, and what his parents can do', async () => {
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/creer-mon-compte/nouveau`);
+    await page.waitForURL(/\/creer-mon-compte\/etat-civil/);
+    await page.fill('#nir', P.lucasGarnier.nir);
+    await page.getByLabel('Monsieur', { exact: true }).check();
+    await page.fill('#birthName', 'Garnier');
+    await page.fill('#givenNames', 'Lucas');
+    await page.fill('#birthDate', '8');
+    await page.fill('#birthDate-month', '2');
+    await page.fill('#birthDate-year', '2015');
+    await page.getByLabel('En France (métropole ou outre-mer)').check();
+    await page.locator('#communeQuery').click();
+    await page.locator('#communeQuery').pressSequentially('Toulouse', { delay: 30 });
+    await page.locator('.autocomplete__option', { hasText: '31555' }).first().click();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.locator('#birthDate-error').waitFor();
+    expect(await page.textContent('#birthDate-error')).toContain('Vous devez avoir au moins 15 ans pour créer votre espace Mon Compte.');
+    expect(await page.textContent('main')).not.toMatch(/Sophie|3456789/);
+    await check(page, 'enfant-moins-15-ans-refus');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
