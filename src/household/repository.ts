@@ -43,10 +43,6 @@ export async function createHousehold(db: Kysely<Database>, dossierNumber: strin
   return id;
 }
 
-export function findHouseholdByDossierNumber(db: Kysely<Database>, dossierNumber: string) {
-  return db.selectFrom('households').selectAll().where('dossier_number', '=', dossierNumber).executeTakeFirst();
-}
-
 export type MemberInput = Omit<NewHouseholdMember, 'id' | 'has_procuration' | 'procuration_granted_at' | 'left_at'> & {
   id?: string;
   has_procuration?: boolean;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../errors/app-error';
-import { displayName, type Account } from '../../../accounts/repository';
+import { displayName } from '../../../accounts/repository';
 import type { HouseholdActor } from '../../../household/repository';
 import type { HouseholdMember } from '../../../household/tables';
 import { backLink } from '../../views/components';
@@ -49,7 +49,6 @@ export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: bo
 }
 
 export const memberName = (m: Pick<HouseholdMember, 'given_names' | 'birth_name'>): string => displayName({ ...m, usage_name: null });
-export const accountName = (a: Account): string => displayName(a);
 
 export const toSpace = (): SafeHtml => backLink('/mon-espace', 'Retour à mon espace');
 
