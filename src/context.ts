@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import './app-errors';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
 import { VerificationCodes } from './auth/verification-codes';
@@ -6,6 +7,8 @@ import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
+import { sweepExpiredFlows } from './flows/engine/store';
+import { deleteExpiredTransactions } from './flows/franceconnect/store';
 import { LocalRepertoire, type Repertoire } from './flows/registration/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
@@ -58,7 +61,9 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const clock = o.clock ?? systemClock;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   const rateLimiter = o.rateLimiter ?? (redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(() => clock.now()));
-  const messaging = createMessaging(config, database.db, clock);
+  // The worker's hourly sweep also deletes expired flows and FranceConnect transactions (no sweep in request handlers).
+  const housekeeping = [(now: number) => sweepExpiredFlows(database.db, now), (now: number) => deleteExpiredTransactions(database.db, now)];
+  const messaging = createMessaging(config, database.db, clock, { worker: { housekeeping } });
   if (o.startWorker) messaging.worker.start();
   const ctx: AppContext = {
     config,

@@ -1,6 +1,6 @@
 import type { ErrorEntry } from '../errors/catalogue';
 
-/** Errors of the assistant (spread into the catalogue, src/errors/catalogue.ts). */
+/** Errors of the assistant (registered by src/app-errors.ts). */
 export const assistantErrors = {
   ASSISTANT_QUESTION_REQUIRED: {
     status: 400,
@@ -28,3 +28,4 @@ export const assistantErrors = {
     support: 'Assistant questions rate limit reached for this IP.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof assistantErrors> {} }

@@ -1,8 +1,8 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { ErrorEntry } from '../errors/registry';
 
 /**
- * Errors of login, forgotten password, sessions and account security (spread into the catalogue,
- * src/errors/catalogue.ts). The wrong-identifier and wrong-password cases share ONE entry on
+ * Errors of login, forgotten password, sessions and account security (registered by
+ * src/app-errors.ts). The wrong-identifier and wrong-password cases share ONE entry on
  * purpose: the answer must not tell whether an account exists. A code typed (missing, malformed,
  * wrong, expired, too many tries, resent too early, too many sent) and new contact details get the
  * same entries as every sign-up: src/flows/contact-verification/errors.ts.
@@ -24,16 +24,6 @@ export const authErrors = {
     message: 'Trop de tentatives. Merci de patienter quelques minutes avant de réessayer.',
     support: 'Login throttled (failures per identifier or per IP); the page gives the exact wait.',
   },
-  LOGIN_FLOW_EXPIRED: {
-    status: 400,
-    message: 'Votre connexion a expiré. Merci de saisir à nouveau votre identifiant et votre mot de passe.',
-    support: 'No pending login flow for this browser (cookie missing, expired or already used).',
-  },
-  RESET_FLOW_EXPIRED: {
-    status: 400,
-    message: 'Votre demande de nouveau mot de passe a expiré. Merci de recommencer.',
-    support: 'No pending password-reset flow for this browser (cookie missing, expired or used).',
-  },
   AUTH_PASSWORD_REQUIRED: { status: 400, message: 'Saisissez un mot de passe.', support: 'New password missing.' },
   AUTH_PASSWORD_RULES: {
     status: 400,
@@ -50,14 +40,13 @@ export const authErrors = {
     message: 'Votre mot de passe actuel est incorrect.',
     support: 'Re-authentication failed on a security settings page.',
   },
-  AUTH_CONTACT_FLOW_EXPIRED: {
-    status: 400,
-    message: 'Votre changement de coordonnées a expiré. Merci de recommencer.',
-    support: 'No pending contact change in the session.',
-  },
   AUTH_SESSION_NOT_FOUND: {
     status: 404,
     message: 'Cette session est déjà terminée.',
     support: 'Session handle not found among the account’s active sessions.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof authErrors> {}
+}
+

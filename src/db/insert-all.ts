@@ -1,10 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, QueryCreator } from 'kysely';
 import type { DatabaseHandle } from './database';
+import type { Database } from './schema';
 
-/** One row for one table (the row built by its module's typed row builder). */
-export interface RowInsert {
-  table: string;
-  values: Record<string, unknown>;
+/** One row for one table, typed by the table it goes to (the row built by its module's typed row builder). */
+export type RowInsert = { [T in keyof Database]: { table: T; values: Insertable<Database[T]> } }[keyof Database];
+
+/** The insert of one row; the union of tables is narrowed here, once, for the query builder. */
+function insertOne(qc: QueryCreator<Database>, r: RowInsert) {
+  return qc.insertInto(r.table).values(r.values as Insertable<Database[typeof r.table]> as never);
 }
 
 /**
@@ -18,19 +21,18 @@ export interface RowInsert {
  */
 export async function insertAll(database: Pick<DatabaseHandle, 'db' | 'dialect'>, rows: readonly RowInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  // The tables of callers' modules are not all in the shared schema type (some modules keep their own).
-  const db = database.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const db: Kysely<Database> = database.db;
   if (database.dialect === 'sqlite' || rows.length === 1) {
     await db.transaction().execute(async (trx) => {
-      for (const r of rows) await trx.insertInto(r.table).values(r.values).execute();
+      for (const r of rows) await insertOne(trx, r).execute();
     });
     return;
   }
-  const last = rows[rows.length - 1]!;
-  // The query builder's types follow each CTE's output columns; inserts without `returning` have none.
-  let q = db as unknown as { with(name: string, f: (qc: typeof db) => unknown): typeof q; insertInto: typeof db.insertInto };
+  // Each CTE adds its name to the query creator's type, which a loop cannot follow: the chain is
+  // typed loosely (inserts without `returning` add no columns anyway); every insert in it is typed.
+  let q: QueryCreator<any> = db;
   rows.slice(0, -1).forEach((r, i) => {
-    q = q.with(`i${i}`, (qc) => qc.insertInto(r.table).values(r.values));
+    q = q.with(`i${i}`, (qc) => insertOne(qc, r));
   });
-  await q.insertInto(last.table).values(last.values).execute();
+  await insertOne(q, rows[rows.length - 1]!).execute();
 }

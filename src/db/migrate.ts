@@ -1,37 +1,38 @@
-import { sql, type Kysely } from 'kysely';
-import type { DatabaseHandle } from './database';
-import { migrations } from './migrations';
+import { Migrator, type Kysely, type Migration as KyselyMigration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle, DialectName } from './database';
+import { migrations, type Migration } from './migrations';
 
 /**
- * Applies the migrations not yet applied, each in its own transaction, recorded in `schema_migrations`.
- * Several instances starting together are safe on PostgreSQL (advisory lock).
+ * Applies the migrations not yet applied, through Kysely's `Migrator` (its own tables
+ * `kysely_migration` and `kysely_migration_lock`; on PostgreSQL several instances starting together
+ * wait for each other's lock). Returns the names applied (run now).
+ *
+ * History kept: databases migrated before by our former migrator list 0001…0006 in
+ * `schema_migrations`; those migrations are recorded by the Migrator as done without running again.
+ * Migrations of parallel branches may land out of order (0008 applied before 0007): allowed.
  */
 export async function migrate(handle: DatabaseHandle): Promise<string[]> {
-  const db = handle.db as unknown as Kysely<any>;
-  await db.schema
-    .createTable('schema_migrations')
-    .ifNotExists()
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('applied_at', 'bigint', (c) => c.notNull())
-    .execute();
-  const applied: string[] = [];
-  await db.connection().execute(async (conn) => {
-    if (handle.dialect === 'postgres') await sql`select pg_advisory_lock(727274)`.execute(conn);
-    try {
-      const done = new Set(
-        (await conn.selectFrom('schema_migrations').select('name').execute()).map((r: { name: string }) => r.name),
-      );
-      for (const m of migrations) {
-        if (done.has(m.name)) continue;
-        await conn.transaction().execute(async (trx) => {
-          await m.up(trx, handle.dialect);
-          await trx.insertInto('schema_migrations').values({ name: m.name, applied_at: Date.now() }).execute();
-        });
-        applied.push(m.name);
-      }
-    } finally {
-      if (handle.dialect === 'postgres') await sql`select pg_advisory_unlock(727274)`.execute(conn);
-    }
-  });
-  return applied;
+  const db: Kysely<any> = handle.db;
+  const legacy = await legacyApplied(db);
+  const migrator = new Migrator({ db, provider: provider(migrations, handle.dialect, legacy), allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success' && !legacy.has(r.migrationName)).map((r) => r.migrationName);
+}
+
+function provider(list: readonly Migration[], dialect: DialectName, legacy: ReadonlySet<string>): MigrationProvider {
+  return {
+    getMigrations: async () =>
+      Object.fromEntries(
+        list.map((m): [string, KyselyMigration] => [m.name, { up: async (trx) => (legacy.has(m.name) ? undefined : m.up(trx, dialect)) }]),
+      ),
+  };
+}
+
+/** The migrations the former migrator recorded in `schema_migrations` (none on a new database). */
+async function legacyApplied(db: Kysely<any>): Promise<Set<string>> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === 'schema_migrations')) return new Set();
+  const rows: { name: string }[] = await db.selectFrom('schema_migrations').select('name').execute();
+  return new Set(rows.map((r) => r.name));
 }

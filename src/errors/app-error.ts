@@ -1,4 +1,4 @@
-import { errorCatalogue, type ErrorCode } from './catalogue';
+import { errorEntry, type ErrorCode } from './registry';
 
 /**
  * An error a person (or an API client) is meant to see: a stable code from the catalogue, the French
@@ -11,9 +11,9 @@ export class AppError extends Error {
     readonly field?: string,
     message?: string,
   ) {
-    super(message ?? errorCatalogue[code].message);
+    super(message ?? errorEntry(code).message);
     this.name = 'AppError';
-    this.status = errorCatalogue[code].status;
+    this.status = errorEntry(code).status;
   }
 }
 
@@ -28,13 +28,13 @@ export class ValidationError extends Error {
   readonly status = 400;
   readonly code = 'VALIDATION_FAILED';
   constructor(readonly fields: FieldError[]) {
-    super(errorCatalogue.VALIDATION_FAILED.message);
+    super(errorEntry('VALIDATION_FAILED').message);
     this.name = 'ValidationError';
   }
 }
 
 export function fieldError(field: string, code: ErrorCode, message?: string): FieldError {
-  return { field, code, message: message ?? errorCatalogue[code].message };
+  return { field, code, message: message ?? errorEntry(code).message };
 }
 
 /** The JSON shape shared by every API error: `{ error: { code, message, fields? } }`. */

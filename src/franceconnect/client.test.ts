@@ -286,7 +286,7 @@ describe('FranceConnect client configuration and availability', () => {
       expect(entry.message.length).toBeGreaterThan(20);
       expect(entry.message).toMatch(/[éèàç]|Vous|Veuillez|FranceConnect/);
       expect(entry.support.length).toBeGreaterThan(10);
-      expect(entry.httpStatus).toBeGreaterThanOrEqual(400);
+      expect(entry.status).toBeGreaterThanOrEqual(400);
     }
   });
 });

@@ -1,68 +1,77 @@
 /**
  * Catalogue of the FranceConnect errors the service-provider side can report.
  * `message` is for the person (French); `support` is for support staff and logs;
- * `httpStatus` is what a page or JSON answer carrying this error should use.
+ * `status` is what a page or JSON answer carrying this error should use.
  */
+import type { ErrorEntry } from '../errors/registry';
+
 export const FC_ERROR_CATALOGUE = {
   FC_CALLBACK_INVALID: {
     message: "La connexion avec FranceConnect n'a pas abouti : la réponse reçue est incomplète. Veuillez recommencer.",
     support: 'Callback without code and without error, or with repeated parameters.',
-    httpStatus: 400,
+    status: 400,
   },
   FC_ACCESS_DENIED: {
     message:
       'Vous avez annulé la connexion avec FranceConnect. Vous pouvez recommencer, ou vous connecter avec votre numéro de sécurité sociale et votre mot de passe.',
     support: 'The person cancelled at FranceConnect (error=access_denied).',
-    httpStatus: 400,
+    status: 400,
   },
   FC_PROVIDER_ERROR: {
     message: "FranceConnect n'a pas pu traiter la demande de connexion. Veuillez réessayer plus tard.",
     support: 'FranceConnect redirected back with an OAuth error other than access_denied (see detail).',
-    httpStatus: 502,
+    status: 502,
   },
   FC_STATE_MISMATCH: {
     message:
       'Votre demande de connexion a expiré ou ne correspond pas à celle en cours. Veuillez recommencer la connexion avec FranceConnect.',
     support: 'state missing or different from the one stored in the session (CSRF, second tab, expired session).',
-    httpStatus: 400,
+    status: 400,
   },
   FC_PROVIDER_UNAVAILABLE: {
     message: 'FranceConnect est momentanément indisponible. Veuillez réessayer dans quelques minutes.',
     support: 'Network error, timeout or invalid discovery document.',
-    httpStatus: 503,
+    status: 503,
   },
   FC_TOKEN_REJECTED: {
     message: 'La connexion avec FranceConnect a expiré. Veuillez recommencer.',
     support: 'Token endpoint refused the code (invalid_grant: expired, reused, wrong redirect_uri) or the client credentials.',
-    httpStatus: 400,
+    status: 400,
   },
   FC_ID_TOKEN_INVALID: {
     message: "L'identité transmise par FranceConnect n'a pas pu être vérifiée. Pour votre sécurité, la connexion est refusée.",
     support: 'ID token rejected: signature, alg, iss, aud, exp, iat, nonce or format (see detail).',
-    httpStatus: 401,
+    status: 401,
   },
   FC_ACR_INSUFFICIENT: {
     message: "Le niveau de sécurité de la connexion FranceConnect est insuffisant pour ce service.",
     support: 'acr missing from the ID token or below the requested eIDAS level.',
-    httpStatus: 401,
+    status: 401,
   },
   FC_USERINFO_INVALID: {
     message: "Les informations d'identité transmises par FranceConnect n'ont pas pu être vérifiées. Pour votre sécurité, la connexion est refusée.",
     support: 'Userinfo rejected: not a JWT, bad signature or alg, sub different from the ID token, iss/aud mismatch.',
-    httpStatus: 401,
+    status: 401,
   },
   FC_IDENTITY_INCOMPLETE: {
     message:
       "Les informations d'identité transmises par FranceConnect sont incomplètes. Vous pouvez créer votre compte sans FranceConnect.",
     support: 'A pivot identity claim is missing or malformed in userinfo (see detail).',
-    httpStatus: 422,
+    status: 422,
   },
   FC_LOGOUT_STATE_MISMATCH: {
     message: "La déconnexion de FranceConnect n'a pas pu être confirmée. Pour votre sécurité, fermez votre navigateur.",
     support: 'Post-logout callback without state or with a state different from the one stored.',
-    httpStatus: 400,
+    status: 400,
   },
-} as const satisfies Record<string, { message: string; support: string; httpStatus: number }>;
+} as const satisfies Record<string, ErrorEntry>;
+
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof FC_ERROR_CATALOGUE> {}
+}
+
+/** The FranceConnect protocol's entries, registered with every module's (src/app-errors.ts). */
+export const franceConnectErrors = FC_ERROR_CATALOGUE;
 
 export type FranceConnectErrorCode = keyof typeof FC_ERROR_CATALOGUE;
 

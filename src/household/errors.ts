@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../errors/catalogue';
+import type { Codes, ErrorEntry } from '../errors/registry';
 
 /**
  * Errors of the household (foyer) module, spread into the catalogue (src/errors/catalogue.ts).
@@ -39,3 +39,4 @@ export const householdErrors = {
   HOUSEHOLD_LEAVER_REQUIRED: { status: 400, message: 'Indiquez qui quitte le logement.', support: 'Separation: leaver missing.' },
   HOUSEHOLD_CHILDREN_REQUIRED: { status: 400, message: 'Indiquez où vivent les enfants.', support: 'Separation: children residence missing.' },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof householdErrors> {} }

@@ -3,7 +3,7 @@ import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { SessionRecord } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { fieldError, type FieldError } from '../errors/app-error';
-import { errorCatalogue, type ErrorCode } from '../errors/catalogue';
+import { errorEntry, type ErrorCode } from '../errors/registry';
 import { waitMessage } from '../security/login-throttle';
 import { reauthenticate } from '../flows/login/settings';
 import { enqueueMessage } from '../messaging/outbox';
@@ -83,6 +83,6 @@ export function procurationRefusal(o: Exclude<ProcurationOutcome, { kind: 'done'
     case 'franceconnect_again':
       return { status: 403, errors: [fieldError('currentPassword', 'HOUSEHOLD_REAUTH_FRANCECONNECT')] };
     case 'refused':
-      return { status: errorCatalogue[o.code].status, errors: [fieldError('form', o.code)] };
+      return { status: errorEntry(o.code).status, errors: [fieldError('form', o.code)] };
   }
 }

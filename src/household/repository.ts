@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Actor, Role } from './permissions';
-import type { HouseholdAddress, HouseholdBankAccount, HouseholdMember, HouseholdSeparationsTable, NewHouseholdMember } from './tables';
+import type { HouseholdAddress, HouseholdBankAccount, HouseholdMember, HouseholdSeparationsTable, NewHouseholdMember } from './household.table';
 
 /**
  * The household (foyer) data: one query per function. `find…` returns undefined when nothing

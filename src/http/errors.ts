@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayName } from '../accounts/repository';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
+import { FlowError } from '../flows/engine/flow';
 import { html } from './views/html';
 import { layout } from './views/layout';
 
@@ -16,7 +17,8 @@ export function sendHtml(reply: FastifyReply, page: { toString(): string }, stat
 }
 
 /**
- * Errors become a French page or `{ error: { code, message } }`, with the catalogue's status.
+ * Errors become a French page or `{ error: { code, message } }`, with the registry's status; a flow
+ * error's page offers its kind's « Recommencer ».
  * An unexpected error is logged with the request id and shown as a plain apology: never a stack trace.
  */
 export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: string }): void {
@@ -63,6 +65,7 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
     html`<h1 class="govuk-heading-l">${title}</h1>
 <p class="govuk-body">${e.message}</p>
 ${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}
+${e instanceof FlowError ? html`<p class="govuk-body"><a class="govuk-link" href="${e.restartPath}">Recommencer</a></p>` : ''}
 ${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contactez votre Caf au ${agencyPhone} en indiquant la référence <strong>${reqId.slice(0, 8)}</strong>.</p>` : ''}
 <p class="govuk-body"><a class="govuk-link" href="/">Retour à l’accueil</a></p>`,
   );

@@ -63,6 +63,8 @@ export interface DeliveryWorkerOptions {
   retentionMs?: number;
   /** the retention sweep runs with the first tick, then at most once per this period (default 1 h) */
   sweepIntervalMs?: number;
+  /** other deletions of expired rows run with each retention sweep (expired flows…); each returns how many rows it removed */
+  housekeeping?: ReadonlyArray<(now: number) => Promise<number>>;
 }
 
 /**
@@ -224,6 +226,7 @@ export class DeliveryWorker {
       .executeTakeFirst();
     const deleted = Number(d.numDeletedRows);
     const erasure = await this.eraseFinished(now);
+    for (const job of this.o.housekeeping ?? []) await job(now);
     if (deleted > 0 || erasure.erased > 0) this.logger.info(`messaging: retention deleted=${deleted} erased=${erasure.erased}`);
     return { deleted, erased: erasure.erased, more: deleted >= SWEEP_BATCH || erasure.more };
   }

@@ -45,3 +45,17 @@ describe.each(testDatabases)('insertAll on $name', ({ open }) => {
     }
   });
 });
+
+describe('insertAll types', () => {
+  it('takes rows typed by their table (checked by tsc)', () => {
+    // Never called: tsc checks each line; `@ts-expect-error` fails the type check if the error disappears.
+    const typed = (h: Parameters<typeof insertAll>[0]) => [
+      // @ts-expect-error — not a table of the Database type
+      insertAll(h, [{ table: 'no_such_table', values: {} }]),
+      // @ts-expect-error — a column of another table
+      insertAll(h, [{ table: 'audit_events', values: { at: 1, type: 't', account_id: null, ip: null, user_agent: null, details: '{}', recipient: 'x' } }]),
+      insertAll(h, [{ table: 'audit_events', values: { at: 1, type: 't', account_id: null, ip: null, user_agent: null, details: '{}' } }]),
+    ];
+    expect(typeof typed).toBe('function');
+  });
+});

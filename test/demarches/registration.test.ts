@@ -15,12 +15,12 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
   const register = async (ctx: AppContext, prestation: string | undefined, person = freshMarie(), email = `${Math.random().toString(36).slice(2, 10)}@example.fr`) => {
     const service = registrationService(ctx);
     const flow = await service.start({ prestation, origin: 'api' });
-    await service.submitCivilStatus(flow.id, { ...person, birthDate: '1990-05-15' });
-    await service.submitDocument(flow.id, { documentKind: 'none' });
-    await service.submitContact(flow.id, { contactKind: 'email', email }, { ip: '192.0.2.1' });
-    await service.verifyCode(flow.id, { code: await lastCode(ctx.database.db, email) });
-    await service.submitPassword(flow.id, { password: PASSWORD, passwordConfirmation: PASSWORD });
-    await service.confirm(flow.id);
+    await service.submitCivilStatus(flow.token, { ...person, birthDate: '1990-05-15' });
+    await service.submitDocument(flow.token, { documentKind: 'none' });
+    await service.submitContact(flow.token, { contactKind: 'email', email }, { ip: '192.0.2.1' });
+    await service.verifyCode(flow.token, { code: await lastCode(ctx.database.db, email) });
+    await service.submitPassword(flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    await service.confirm(flow.token);
     return person.nir!;
   };
 

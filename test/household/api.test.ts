@@ -3,7 +3,6 @@ import { DEMO_PASSWORD } from '../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { householdApiRoutes } from '../../src/http/pages/household/api';
 import type { TestApp } from '../support/app';
-import { lastCodeSentTo } from '../login/helpers';
 import { api, demoApp, signedIn } from './support';
 
 const P = DEMO_PEOPLE;
@@ -74,15 +73,5 @@ describe('the household’s JSON routes', () => {
     expect(sep.statusCode).toBe(201);
     expect(sep.json()).toMatchObject({ title: 'Séparation déclarée', demarcheId: expect.any(String) });
     expect((await api(nadia, 'GET', '/api/household/me')).json().household).toBeNull();
-  });
-
-  it('contact: a code to the new address, then confirmed', async () => {
-    const jeanne = await signedIn(t, P.jeanneLeroy.nir);
-    const sent = await api(jeanne, 'POST', '/api/household/contact', { kind: 'email', email: 'jeanne.leroy@example.fr', currentPassword: DEMO_PASSWORD });
-    expect(sent.statusCode).toBe(202);
-    expect(sent.json()).toEqual({ codeSentTo: '…@example.fr' });
-    const code = await lastCodeSentTo(t.ctx, 'jeanne.leroy@example.fr');
-    expect((await api(jeanne, 'POST', '/api/household/contact/code', { code })).json()).toEqual({ contact: { kind: 'email', value: 'jeanne.leroy@example.fr' } });
-    expect((await api(jeanne, 'GET', '/api/household/me')).json().contact).toEqual({ kind: 'email', value: 'jeanne.leroy@example.fr' });
   });
 });

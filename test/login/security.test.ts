@@ -104,6 +104,34 @@ describe('« Sécurité du compte »', () => {
     expect((await outboxTo(t.ctx, '+33698765432')).at(-1)?.subject).toBe('Votre code de connexion Mon Compte');
   });
 
+  it('a contact change is a flow of this browser and this account: replaced by a new request, used once', async () => {
+    const account = await createTestAccount(t.ctx);
+    const me = new TestBrowser(t.app);
+    await logIn(t.ctx, me, account);
+    await me.get('/mon-espace/securite/contact');
+    await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'premiere@example.fr', currentPassword: PASSWORD });
+    const first = await lastCodeSentTo(t.ctx, 'premiere@example.fr');
+    const firstCookie = me.cookie('mc_contact')!;
+    await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'seconde@example.fr', currentPassword: PASSWORD });
+    expect(me.cookie('mc_contact')).not.toBe(firstCookie);
+    // Only the last request is pending: one flow for the account, the first code leads nowhere.
+    const pending = await t.ctx.database.db.selectFrom('flows').select(['kind', 'data']).where('account_id', '=', account.id).where('kind', '=', 'contact_change').execute();
+    expect(pending.map((f) => JSON.parse(f.data).value)).toEqual(['seconde@example.fr']);
+    expect((await me.post('/mon-espace/securite/contact/code', { code: first })).statusCode).toBe(400);
+    // Another account's browser holding this cookie finds nothing.
+    const other = await createTestAccount(t.ctx);
+    const intruder = new TestBrowser(t.app);
+    await logIn(t.ctx, intruder, other);
+    (intruder as unknown as { cookies: Map<string, string> }).cookies.set('mc_contact', me.cookie('mc_contact')!);
+    expect(location(await intruder.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
+    // The right code changes the contact once; the code page then leads back to the form.
+    const code = await lastCodeSentTo(t.ctx, 'seconde@example.fr');
+    expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite?fait=contact');
+    expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe('seconde@example.fr');
+    expect(location(await me.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
+    expect(await t.ctx.database.db.selectFrom('flows').select('id').where('account_id', '=', account.id).where('kind', '=', 'contact_change').execute()).toEqual([]);
+  });
+
   it('refuses new contact details at their field in the registration’s words; no choice is refused before the password is checked', async () => {
     const account = await createTestAccount(t.ctx);
     const me = new TestBrowser(t.app);

@@ -66,7 +66,7 @@ describe('Créer Mon Compte — JSON API', () => {
 
     res = await post('/api/registration/flows/inconnu/civil-status', {});
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.code).toBe('REGISTRATION_FLOW_NOT_FOUND');
+    expect(res.json().error.code).toBe('FLOW_NOT_FOUND');
 
     t.clock.advance(61 * 60_000);
     res = await t.app.inject({ url: base });

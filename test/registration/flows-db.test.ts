@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PROVISIONAL_ID, demoAccounts, seedDemoData } from '../../src/demo/seed';
-import { findFlow, insertFlow, updateFlow, deleteExpiredFlows } from '../../src/flows/registration/repository';
-import { RegistrationService } from '../../src/flows/registration/service';
+import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../../src/flows/engine/store';
+import { RegistrationService, flows } from '../../src/flows/registration/service';
 import { registrationService } from '../../src/http/pages/registration/routes';
 import { findAccountByLoginId } from '../../src/accounts/repository';
 import { testDatabases, withTestContext } from '../support/databases';
@@ -13,15 +13,15 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
   it('stores, reads and updates a flow with optimistic versions', () =>
     withContext(async (ctx) => {
       const db = ctx.database.db;
-      const f = { id: 'flow-1', state: 'civil_status' as const, data: { origin: 'api' as const, prestation: 'rsa' }, version: 1, createdAt: 1, updatedAt: 1, expiresAt: 3_600_001 };
-      await insertFlow(db, f);
-      expect(await findFlow(db, 'flow-1')).toEqual(f);
-      expect(await updateFlow(db, { id: 'flow-1', state: 'identity_document', data: { origin: 'api' }, expectedVersion: 1, now: 2, expiresAt: 3_600_002 })).toBe(true);
+      const { token, flow: f } = await flows.create(db, { data: { origin: 'api', prestation: 'rsa' } }, 1);
+      expect(await flows.findLive(db, token, 2)).toEqual({ ...f });
+      const read = await flows.find(db, token, 1);
+      expect((await flows.save(db, read, { state: 'identity_document', data: { origin: 'api' } }, 2)).version).toBe(2);
       // A second writer still holding version 1 is refused.
-      expect(await updateFlow(db, { id: 'flow-1', state: 'contact', data: { origin: 'api' }, expectedVersion: 1, now: 3, expiresAt: 3_600_003 })).toBe(false);
-      expect(await findFlow(db, 'flow-1')).toMatchObject({ state: 'identity_document', version: 2, expiresAt: 3_600_002 });
-      expect(await deleteExpiredFlows(db, 4_000_000)).toBe(1);
-      expect(await findFlow(db, 'flow-1')).toBeUndefined();
+      await expect(flows.save(db, read, { state: 'contact', data: { origin: 'api' } }, 3)).rejects.toMatchObject({ code: 'FLOW_CONFLICT' });
+      expect(await flows.findLive(db, token, 3)).toMatchObject({ state: 'identity_document', version: 2, expiresAt: 3_600_002 });
+      expect(await sweepExpiredFlows(db, 4_000_000 + FLOW_SWEEP_GRACE_MS)).toBe(1);
+      expect(await flows.findLive(db, token, 3)).toBeUndefined();
     }));
 
   it('runs the whole registration use cases and creates the account', () =>
@@ -29,19 +29,19 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
       const service: RegistrationService = registrationService(ctx);
       const person = freshMarie();
       const flow = await service.start({ origin: 'api' });
-      await service.submitCivilStatus(flow.id, { ...person, birthDate: '1990-05-15' });
-      await service.submitDocument(flow.id, { documentKind: 'none' });
-      await service.submitContact(flow.id, { contactKind: 'email', email: 'db@example.fr' }, { ip: '192.0.2.1' });
-      await service.verifyCode(flow.id, { code: await lastCode(ctx.database.db, 'db@example.fr') });
-      await service.submitPassword(flow.id, { password: PASSWORD, passwordConfirmation: PASSWORD });
+      await service.submitCivilStatus(flow.token, { ...person, birthDate: '1990-05-15' });
+      await service.submitDocument(flow.token, { documentKind: 'none' });
+      await service.submitContact(flow.token, { contactKind: 'email', email: 'db@example.fr' }, { ip: '192.0.2.1' });
+      await service.verifyCode(flow.token, { code: await lastCode(ctx.database.db, 'db@example.fr') });
+      await service.submitPassword(flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD });
       clock.advance(1000);
-      const done = await service.confirm(flow.id);
+      const done = await service.confirm(flow.token);
       expect(done.flow.state).toBe('completed');
       expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toMatchObject({ identity_status: 'to_confirm', contact_value: 'db@example.fr' });
-      const stored = await findFlow(ctx.database.db, flow.id);
+      const stored = await flows.findLive(ctx.database.db, flow.token, clock.now());
       expect(stored?.data.passwordHash).toBeUndefined();
       // Confirming twice creates nothing more.
-      await expect(service.confirm(flow.id)).rejects.toMatchObject({ code: 'REGISTRATION_FLOW_COMPLETED' });
+      await expect(service.confirm(flow.token)).rejects.toMatchObject({ code: 'REGISTRATION_FLOW_COMPLETED' });
     }));
 
   it('seeds the demo accounts once, with the household and its procuration', () =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
+import { flowId } from '../../src/flows/engine/store';
 import { formatProvisionalId } from '../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { ANA, ANGELA, MARIE, PASSWORD, freshMarie, lastCode, location, messagesTo, submit, text, visit, walkTo } from './support';
@@ -48,7 +49,7 @@ describe('Créer Mon Compte — pages', () => {
     expect(account).toMatchObject({ login_id: MARIE.nir, birth_name: 'DUPONT', given_names: 'Marie Claire', contact_kind: 'email', contact_value: 'marie.dupont@example.fr', identity_status: 'to_confirm', birth_place_code: '75114', identity_document_kind: 'cni' });
     expect(account?.password_hash).toMatch(/^\$argon2id\$/);
     expect(await t.ctx.passwords.verify(account!.password_hash!, PASSWORD)).toBe(true);
-    const flow = await db().selectFrom('registration_flows').selectAll().where('id', '=', b.cookie('mc_registration')!).executeTakeFirstOrThrow();
+    const flow = await db().selectFrom('flows').selectAll().where('id', '=', flowId(b.cookie('mc_registration')!)).executeTakeFirstOrThrow();
     expect(flow.state).toBe('completed');
     expect(flow.data).not.toContain('argon2');
   });
@@ -401,7 +402,7 @@ describe('Entry pages', () => {
     expect(page.body).toContain('href="/connexion"');
     expect(page.body).toContain('href="/creer-mon-compte/nouveau?depuis=mon-compte"');
     expect(location(await b.get('/creer-mon-compte/nouveau?depuis=mon-compte'))).toBe('/creer-mon-compte/etat-civil');
-    const flow = await t.ctx.database.db.selectFrom('registration_flows').selectAll().where('id', '=', b.cookie('mc_registration')!).executeTakeFirstOrThrow();
+    const flow = await t.ctx.database.db.selectFrom('flows').selectAll().where('id', '=', flowId(b.cookie('mc_registration')!)).executeTakeFirstOrThrow();
     expect(JSON.parse(flow.data)).toMatchObject({ origin: 'mon-compte' });
   });
 

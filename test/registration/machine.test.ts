@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STEPS, advance, afterSubmit, backStep, canOpen, contactChanged, guard, stepNumber, type FlowState, type Step } from '../../src/flows/registration/machine';
+import { SAVED, STEPS, registrationMachine, type RegistrationEvent, advance, afterSubmit, backStep, canOpen, contactChanged, guard, stepNumber, type FlowState, type Step } from '../../src/flows/registration/machine';
 import { identityStatus } from '../../src/flows/registration/data';
 import { matchesRepertoire } from '../../src/flows/registration/repertoire';
 import { passwordRulesMessage, readDate } from '../../src/flows/registration/service';
@@ -13,6 +13,20 @@ const arbState = fc.constantFrom(...states);
 const arbStep = fc.constantFrom(...STEPS);
 
 describe('registration state machine', () => {
+  it('is the engine machine whose events agree with advance and contactChanged', () => {
+    const saved = { civil_status: SAVED.civil_status, identity_document: SAVED.identity_document, password: SAVED.password } as const;
+    for (const state of STEPS) {
+      for (const [step, event] of Object.entries(saved) as [Step, RegistrationEvent][]) {
+        expect(registrationMachine.can(state, event)).toBe(canOpen(state, step));
+        if (canOpen(state, step)) expect(registrationMachine.next(state, event)).toBe(advance(state, step));
+      }
+      if (canOpen(state, 'contact')) expect(registrationMachine.next(state, 'contact_saved')).toBe(contactChanged(state));
+    }
+    expect(registrationMachine.next('code', 'code_verified')).toBe(advance('code', 'code'));
+    expect(registrationMachine.next('review', 'confirmed')).toBe('completed');
+    expect(registrationMachine.events('completed')).toEqual([]);
+  });
+
   it('numbers the steps « Étape n sur 6 »', () => {
     expect(stepNumber('civil_status')).toEqual({ current: 1, total: 6, title: 'État civil' });
     expect(stepNumber('identity_document')).toEqual({ current: 2, total: 6, title: 'Titre d’identité' });

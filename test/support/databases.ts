@@ -16,26 +16,26 @@ import { TestClock } from '../../src/shared/clock';
  */
 export interface TestDatabase {
   name: string;
-  /** A new, migrated, empty database. Call `destroy()` when done. */
-  open(): Promise<DatabaseHandle>;
+  /** A new, migrated, empty database (not migrated with `{ migrate: false }`). Call `destroy()` when done. */
+  open(o?: { migrate?: boolean }): Promise<DatabaseHandle>;
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
 export const testDatabases: TestDatabase[] = [
-  { name: 'sqlite', open: () => migrated('sqlite::memory:') },
+  { name: 'sqlite', open: (o) => migrated('sqlite::memory:', o) },
   serverUrl
-    ? { name: 'postgresql', open: () => openFreshPostgres(serverUrl) }
-    : { name: 'postgresql (PGlite)', open: () => migrated('pglite:') },
+    ? { name: 'postgresql', open: (o) => openFreshPostgres(serverUrl, o) }
+    : { name: 'postgresql (PGlite)', open: (o) => migrated('pglite:', o) },
 ];
 
-async function migrated(url: string): Promise<DatabaseHandle> {
+async function migrated(url: string, o: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const handle = await openDatabase(url);
-  await migrate(handle);
+  if (o.migrate !== false) await migrate(handle);
   return handle;
 }
 
-async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
+async function openFreshPostgres(url: string, o: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const name = `mon_compte_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -46,7 +46,7 @@ async function openFreshPostgres(url: string): Promise<DatabaseHandle> {
   }
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const handle = await migrated(u.toString());
+  const handle = await migrated(u.toString(), o);
   return {
     ...handle,
     destroy: async () => {

@@ -5,6 +5,8 @@ import * as m0003 from './0003_login';
 import * as m0004 from './0004_franceconnect';
 import * as m0005 from './0005_outbox_retention';
 import * as m0006 from './0006_demarches';
+import * as m0007 from './0007_flows';
+import * as m0007move from './0007_flows_move';
 import * as m0008 from './0008_household';
 
 export interface Migration {
@@ -19,5 +21,7 @@ export const migrations: Migration[] = [
   { name: '0004_franceconnect', up: m0004.up },
   { name: '0005_outbox_retention', up: m0005.up },
   { name: '0006_demarches', up: m0006.up },
+  { name: '0007_flows', up: m0007.up },
+  { name: '0007_flows_move', up: m0007move.up },
   { name: '0008_household', up: m0008.up },
 ];

@@ -1,10 +1,10 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { ErrorEntry } from '../../errors/registry';
 
 /**
  * Errors of the contact step and of the code step, the same words wherever a person gives contact
  * details or types a 6-digit code: « Créer Mon Compte » and its FranceConnect variant, the login's
- * second factor, « Mot de passe oublié ? » and the contact change of « Sécurité du compte ». Spread
- * into the catalogue (src/errors/catalogue.ts). The JSON API of the registration returns these codes.
+ * second factor, « Mot de passe oublié ? » and the contact change of « Sécurité du compte ». Registered
+ * by src/app-errors.ts. The JSON API of the registration returns these codes.
  * The field errors built from them (code read, code refused, resend refused) are in ./codes.ts.
  */
 export const contactVerificationErrors = {
@@ -53,6 +53,10 @@ export const contactVerificationErrors = {
     support: 'Code expired, consumed, replaced or never issued (or sent to other details than those being verified).',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof contactVerificationErrors> {}
+}
+
 
 /** « … Il vous reste 4 essais. » */
 export function wrongCodeMessage(attemptsLeft: number): string {

@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { ErrorEntry } from '../../errors/registry';
 
 /**
  * Errors of the FranceConnect journeys on our side (the protocol errors are in
@@ -7,17 +7,6 @@ import type { ErrorEntry } from '../../errors/catalogue';
  * The contact and code steps use the registration's codes and words (src/flows/contact-verification).
  */
 export const franceConnectFlowErrors = {
-  FC_SIGNUP_NOT_FOUND: {
-    status: 400,
-    message:
-      'Votre création de compte avec FranceConnect a expiré ou est déjà terminée. Recommencez en choisissant « S’identifier avec FranceConnect ».',
-    support: 'No FranceConnect signup for this browser (cookie missing, expired after 1 hour, or completed).',
-  },
-  FC_SIGNUP_CONFLICT: {
-    status: 409,
-    message: 'Vos informations ont été modifiées entre-temps (dans un autre onglet, par exemple). Vérifiez-les et recommencez cette étape.',
-    support: 'Optimistic concurrency: signup version changed during the request.',
-  },
   FC_NIR_REQUIRED: { status: 400, message: 'Saisissez votre numéro de sécurité sociale (15 caractères).', support: 'NIR missing.' },
   FC_NIR_NOT_THIS_PERSON: {
     status: 400,
@@ -47,10 +36,9 @@ export const franceConnectFlowErrors = {
     support: 'Password proof throttled (same counters as the login).',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof franceConnectFlowErrors> {}
+}
+
 
 export type FranceConnectFlowErrorCode = keyof typeof franceConnectFlowErrors;
-
-/** A field error of this catalogue (for `errorSummary` and the components). */
-export function fcFieldError(field: string, code: FranceConnectFlowErrorCode, message?: string): { field: string; code: string; message: string } {
-  return { field, code, message: message ?? franceConnectFlowErrors[code].message };
-}

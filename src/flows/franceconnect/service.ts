@@ -10,29 +10,21 @@ import {
 import type { VerificationCodes } from '../../auth/verification-codes';
 import type { Database } from '../../db/schema';
 import { fcError, type FranceConnectClient, type FranceConnectErrorInfo } from '../../franceconnect';
-import type { FieldError } from '../../errors/app-error';
+import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { LoginThrottle } from '../../security/login-throttle';
 import type { PasswordHasher } from '../../auth/passwords';
 import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
 import { readContact, type ContactInput } from '../contact-verification/contact';
-import { fcFieldError, type FranceConnectFlowErrorCode } from './errors';
+import type { FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
 import { franceConnectWelcomeMessage } from './messages';
 import { joinHouseholdAtSignUp, refuseUnderAge } from '../../household/joining';
-import {
-  deleteExpiredSignups,
-  deleteExpiredTransactions,
-  insertSignup,
-  openTransaction,
-  takeTransaction,
-  updateSignup,
-  type Signup,
-  type SignupData,
-  type SignupStep,
-} from './store';
+import { FlowError, flowMoved, type FlowErrorCode } from '../engine/flow';
+import type { SignupEvent } from './machine';
+import { openTransaction, signups, takeTransaction, type Signup, type SignupData, type SignupStep } from './store';
 
 /**
  * The FranceConnect use cases, free of HTTP: the pages (src/http/pages/franceconnect/) call
@@ -56,7 +48,10 @@ export interface FranceConnectDeps {
 /** A step refused at its fields: re-shown with the errors, with `status` (400 unless said: 429 for a limit). */
 export type FieldsRefused = { ok: false; errors: FieldError[]; status?: number };
 
-export type StepResult = { ok: true; step: SignupStep } | FieldsRefused | { ok: false; page: FranceConnectFlowErrorCode };
+/** A page that ends the signup: one of its own errors, or a flow error (expired, another tab…). */
+export type SignupErrorCode = FranceConnectFlowErrorCode | FlowErrorCode;
+
+export type StepResult = { ok: true; step: SignupStep } | FieldsRefused | { ok: false; page: SignupErrorCode };
 
 // ------------------------------------------------------------------------------------ login
 
@@ -64,7 +59,6 @@ export type StepResult = { ok: true; step: SignupStep } | FieldsRefused | { ok: 
 export async function beginLogin(d: FranceConnectDeps): Promise<{ url: string; token: string }> {
   const start = await d.client.startLogin();
   const token = await openTransaction(d.db, { kind: 'login', state: start.state, nonce: start.nonce }, d.now());
-  if (Math.random() < 0.01) await deleteExpiredTransactions(d.db, d.now());
   return { url: start.url, token };
 }
 
@@ -87,30 +81,27 @@ export async function completeLogin(d: FranceConnectDeps, query: Record<string, 
 
   const lookup = await lookUpNir(d.repertoire, r.identity);
   const data: SignupData = {
+    sub: r.sub,
     identity: r.identity,
     idToken: r.idToken,
     repertoireMatches: lookup.matches,
     nir: lookup.kind === 'found' ? { value: lookup.nir, source: 'repertoire' } : null,
   };
-  const { token, signup } = await insertSignup(d.db, { sub: r.sub, step: 'identity', data }, d.now());
-  if (Math.random() < 0.01) await deleteExpiredSignups(d.db, d.now());
-  return { kind: 'signup', token, signup };
+  const { token, flow } = await signups.create(d.db, { data }, d.now());
+  return { kind: 'signup', token, signup: flow };
 }
 
 // ------------------------------------------------------------------------------------ signup
 
-/** Pages a signup may show at each step (the guard): the current step and those before it. */
-const ORDER: SignupStep[] = ['identity', 'contact', 'code'];
+export { canOpen } from './machine';
 
-export function canOpen(signup: Signup, page: SignupStep): boolean {
-  if (signup.step === 'completed') return false;
-  if (page === 'existing_account') return signup.step === 'existing_account';
-  if (signup.step === 'existing_account') return page === 'identity';
-  return ORDER.indexOf(page) <= ORDER.indexOf(signup.step);
-}
-
-async function save(d: FranceConnectDeps, s: Signup, step: SignupStep, data: SignupData): Promise<StepResult> {
-  return (await updateSignup(d.db, s, { step, data }, d.now())) ? { ok: true, step } : { ok: false, page: 'FC_SIGNUP_CONFLICT' };
+/** The signup moved by `event` (the machine's transition) with its new data; the conflict page when another tab moved it first. */
+async function save(d: FranceConnectDeps, s: Signup, event: SignupEvent, data: SignupData): Promise<StepResult> {
+  let step: SignupStep = s.state;
+  const moved = await flowMoved(async () => {
+    step = (await signups.advance(d.db, s, event, d.now(), data)).state;
+  });
+  return moved ? { ok: true, step } : { ok: false, page: 'FLOW_CONFLICT' };
 }
 
 /**
@@ -122,7 +113,7 @@ export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: 
   let nir = s.data.nir;
   if (s.data.repertoireMatches !== 1 || !nir) {
     const input = (typedNir ?? '').trim();
-    if (input === '') return { ok: false, errors: [fcFieldError('nir', 'FC_NIR_REQUIRED')] };
+    if (input === '') return { ok: false, errors: [fieldError('nir', 'FC_NIR_REQUIRED')] };
     const checked = await checkTypedNir(d.repertoire, input, s.data.identity);
     if (!checked.ok) return { ok: false, errors: [{ field: 'nir', code: checked.code, message: checked.message }] };
     nir = { value: checked.nir, source: 'typed' };
@@ -131,38 +122,41 @@ export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: 
   const { existingAccountId: _previous, ...rest } = s.data;
   const data: SignupData = { ...rest, nir };
   if (existing) {
-    if (existing.franceconnect_sub !== null && existing.franceconnect_sub !== s.sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
+    if (existing.franceconnect_sub !== null && existing.franceconnect_sub !== s.data.sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
     if (!existing.password_hash) return { ok: false, page: 'FC_ACCOUNT_WITHOUT_PASSWORD' };
-    return save(d, s, 'existing_account', { ...data, existingAccountId: existing.id });
+    return save(d, s, 'nir_has_account', { ...data, existingAccountId: existing.id });
   }
-  return save(d, s, s.step === 'code' ? 'code' : 'contact', data);
+  return save(d, s, 'nir_confirmed', data);
 }
 
-export type ProofResult = { ok: true; account: Account } | FieldsRefused | { ok: false; page: FranceConnectFlowErrorCode };
+export type ProofResult = { ok: true; account: Account } | FieldsRefused | { ok: false; page: SignupErrorCode };
 
 /** The password of the account that already has this NIR: proven, `sub` is linked to it. */
 export async function proveExistingAccount(d: FranceConnectDeps, s: Signup, password: string | undefined, ip: string): Promise<ProofResult> {
   const accountId = s.data.existingAccountId;
   const account = accountId ? await findAccountById(d.db, accountId) : undefined;
-  if (!account || !account.password_hash) return { ok: false, page: 'FC_SIGNUP_NOT_FOUND' };
-  if (!password) return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_REQUIRED')] };
+  if (!account || !account.password_hash) return { ok: false, page: 'FLOW_NOT_FOUND' };
+  if (!password) return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_REQUIRED')] };
   const subject = { identifier: account.login_id, ip };
   const allowed = await d.loginThrottle.check(subject);
-  if (!allowed.allowed) return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_THROTTLED')] };
+  if (!allowed.allowed) return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_THROTTLED')] };
   if (!(await d.passwords.verify(account.password_hash, password))) {
     await d.loginThrottle.failure(subject);
-    return { ok: false, errors: [fcFieldError('password', 'FC_PASSWORD_WRONG')] };
+    return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_WRONG')] };
   }
   await d.loginThrottle.success(account.login_id);
-  if (account.franceconnect_sub !== null && account.franceconnect_sub !== s.sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
-  const linked = await d.db.transaction().execute(async (trx) => {
-    if (await findAccountByFranceConnectSub(trx, s.sub)) return false;
-    await linkFranceConnect(trx, account.id, s.sub, d.now());
-    await updateSignup(trx, s, { step: 'completed', data: { ...s.data, accountId: account.id } }, d.now());
-    return true;
-  });
-  if (!linked) return { ok: false, page: 'FC_SIGNUP_CONFLICT' };
-  return { ok: true, account: { ...account, franceconnect_sub: s.sub } };
+  const sub = s.data.sub;
+  if (account.franceconnect_sub !== null && account.franceconnect_sub !== sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
+  // Linked and the signup consumed together: of two tabs, one links.
+  const linked = await flowMoved(() =>
+    d.db.transaction().execute(async (trx) => {
+      if (await findAccountByFranceConnectSub(trx, sub)) throw new FlowError('FLOW_CONFLICT', signups.kind);
+      await linkFranceConnect(trx, account.id, sub, d.now());
+      await signups.finish(trx, s, 'account_linked');
+    }),
+  );
+  if (!linked) return { ok: false, page: 'FLOW_CONFLICT' };
+  return { ok: true, account: { ...account, franceconnect_sub: sub } };
 }
 
 const contactCodes = (d: FranceConnectDeps) => new ContactCodes({ db: d.db, codes: d.codes, rateLimiter: d.rateLimiter, now: d.now });
@@ -176,15 +170,16 @@ export async function chooseContact(d: FranceConnectDeps, s: Signup, input: Cont
   if (!read.ok) return { ok: false, errors: [read.error], status: read.status };
   const contact = read.contact;
   const codes = contactCodes(d);
-  if (await codes.alreadyHandled(s.id, s.data.contact, contact)) return save(d, s, 'code', s.data);
+  if (await codes.alreadyHandled(s.id, s.data.contact, contact)) return save(d, s, 'contact_chosen', s.data);
   const refused = await codes.allowSend(contact, ip);
   if (refused) return { ok: false, errors: [refused.error], status: refused.status };
-  const saved = await d.db.transaction().execute(async (trx) => {
-    if (!(await updateSignup(trx, s, { step: 'code', data: { ...s.data, contact } }, d.now()))) return false;
-    await codes.issue(trx, s.id, contact);
-    return true;
-  });
-  return saved ? { ok: true, step: 'code' } : { ok: false, page: 'FC_SIGNUP_CONFLICT' };
+  const saved = await flowMoved(() =>
+    d.db.transaction().execute(async (trx) => {
+      await signups.advance(trx, s, 'contact_chosen', d.now(), { ...s.data, contact });
+      await codes.issue(trx, s.id, contact);
+    }),
+  );
+  return saved ? { ok: true, step: 'code' } : { ok: false, page: 'FLOW_CONFLICT' };
 }
 
 /** « Renvoyer un code »: after the cooldown only, within the limits. */
@@ -201,7 +196,7 @@ export function resendAllowedAt(d: FranceConnectDeps, s: Signup): Promise<number
 export type CreationResult =
   | { ok: true; account: Account; created: boolean }
   | FieldsRefused
-  | { ok: false; page: FranceConnectFlowErrorCode }
+  | { ok: false; page: SignupErrorCode }
   | { ok: false; step: SignupStep };
 
 /** The code typed: once verified, the account is created — certified identity, linked by `sub`, no password. */
@@ -236,14 +231,14 @@ export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed
       contact_value: contact.value,
       contact_verified_at: now,
       password_hash: null,
-      franceconnect_sub: s.sub,
+      franceconnect_sub: s.data.sub,
     },
     now,
   );
   if (!created.ok) {
     // Someone got there first (another tab, or the NIR registered meanwhile): sign in the account of
     // this `sub` if there is one, else go through the existing-account proof.
-    const bySub = await findAccountByFranceConnectSub(d.db, s.sub);
+    const bySub = await findAccountByFranceConnectSub(d.db, s.data.sub);
     if (bySub) return { ok: true, account: bySub, created: false };
     const r = await submitIdentity(d, s, nir.value);
     if (r.ok) return { ok: false, step: r.step };
@@ -252,7 +247,8 @@ export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed
   }
   await joinHouseholdAtSignUp(d.db, created.account, now);
   await enqueueMessage(d.db, franceConnectWelcomeMessage(contact), now);
-  await updateSignup(d.db, s, { step: 'completed', data: { ...s.data, contact: { ...contact, verifiedAt: now }, accountId: created.account.id } }, now);
+  // The account exists: the signup is used up (a second tab finds it gone).
+  await flowMoved(() => signups.finish(d.db, s, 'account_created'));
   return { ok: true, account: created.account, created: true };
 }
 

@@ -1,13 +1,17 @@
 import type { Kysely } from 'kysely';
+import type { TransactionKind } from './franceconnect.table';
+import type { Flow } from '../engine/flow';
+import { flowStore } from '../engine/store';
+import { franceConnectSignupFlow } from '../kinds';
+import type { SignupStep } from './machine';
 import type { Database } from '../../db/schema';
 import type { FranceConnectIdentity } from '../../franceconnect';
 import type { Contact } from '../contact-verification/contact';
 import { randomToken, sha256 } from '../../shared/crypto';
 
 /**
- * Server-side state of FranceConnect journeys (migration 0004), one query per function.
- * The browser only holds a random token in an HttpOnly cookie; rows are keyed by its SHA-256, so a
- * copy of the table cannot be replayed as cookies.
+ * Server-side state of FranceConnect journeys. The browser only holds a random token in an HttpOnly
+ * cookie; rows are keyed by its SHA-256, so a copy of the table cannot be replayed as cookies.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -15,44 +19,8 @@ import { randomToken, sha256 } from '../../shared/crypto';
 
 export const TRANSACTION_TTL_MS = 10 * 60_000;
 
-export interface FranceConnectTransactionsTable {
-  /** SHA-256 of the cookie token */
-  id: string;
-  kind: TransactionKind;
-  state: string;
-  /** login only */
-  nonce: string | null;
-  /** logout hand-off only: the ID token of the session just ended (for `id_token_hint`) */
-  id_token: string | null;
-  created_at: number;
-  expires_at: number;
-}
-
-export interface FranceConnectSignupsTable {
-  /** SHA-256 of the cookie token */
-  id: string;
-  /** FranceConnect's pairwise subject: the only key the account will be linked with */
-  sub: string;
-  step: SignupStep;
-  /** JSON of SignupData */
-  data: string;
-  version: number;
-  created_at: number;
-  updated_at: number;
-  expires_at: number;
-}
-
-type FcTables = {
-  franceconnect_transactions: FranceConnectTransactionsTable;
-  franceconnect_signups: FranceConnectSignupsTable;
-};
-
-function fc(db: Kysely<Database>): Kysely<Database & FcTables> {
-  return db.withTables<FcTables>() as unknown as Kysely<Database & FcTables>;
-}
-
 /** login: state + nonce; logout: state; logout_handoff: the id_token, between our logout and the redirect to FranceConnect. */
-export type TransactionKind = 'login' | 'logout' | 'logout_handoff';
+export type { TransactionKind } from './franceconnect.table';
 
 export interface Transaction {
   kind: TransactionKind;
@@ -64,7 +32,7 @@ export interface Transaction {
 /** Stores a transaction; returns the token for the cookie (never stored). */
 export async function openTransaction(db: Kysely<Database>, t: Transaction, now: number): Promise<string> {
   const token = randomToken(32);
-  await fc(db)
+  await db
     .insertInto('franceconnect_transactions')
     .values({ id: sha256(token), kind: t.kind, state: t.state, nonce: t.nonce, id_token: t.idToken ?? null, created_at: now, expires_at: now + TRANSACTION_TTL_MS })
     .execute();
@@ -78,9 +46,9 @@ export async function openTransaction(db: Kysely<Database>, t: Transaction, now:
 export async function takeTransaction(db: Kysely<Database>, token: string | undefined, kind: TransactionKind, now: number): Promise<Transaction | undefined> {
   if (!token || token.length < 40 || token.length > 64) return undefined;
   const id = sha256(token);
-  const row = await fc(db).selectFrom('franceconnect_transactions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('franceconnect_transactions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const deleted = await fc(db).deleteFrom('franceconnect_transactions').where('id', '=', id).executeTakeFirst();
+  const deleted = await db.deleteFrom('franceconnect_transactions').where('id', '=', id).executeTakeFirst();
   // Two requests with the same cookie: only the one that deleted the row may go on.
   if (Number(deleted.numDeletedRows) !== 1) return undefined;
   if (row.kind !== kind || Number(row.expires_at) <= now) return undefined;
@@ -88,25 +56,17 @@ export async function takeTransaction(db: Kysely<Database>, token: string | unde
 }
 
 export async function deleteExpiredTransactions(db: Kysely<Database>, now: number): Promise<number> {
-  const r = await fc(db).deleteFrom('franceconnect_transactions').where('expires_at', '<=', now).executeTakeFirst();
+  const r = await db.deleteFrom('franceconnect_transactions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Signups: an account being created with FranceConnect.
-
-export const SIGNUP_TTL_MS = 60 * 60_000;
-
-/**
- * - `identity`: the certified identity is shown, with the NIR found in the répertoire — or a field
- *   to type it (none or several matches), checked against the identity;
- * - `existing_account`: the NIR already has an account: its password proves ownership before linking;
- * - `contact` / `code`: a contact is verified with a code;
- * - `completed`: the account exists (the row only serves the confirmation page).
- */
-export type SignupStep = 'identity' | 'existing_account' | 'contact' | 'code' | 'completed';
+// Signups: an account being created with FranceConnect — a flow of the flow engine (kind
+// `franceconnect_signup`, an hour sliding: src/flows/kinds.ts; its states: ./machine.ts).
 
 export interface SignupData {
+  /** FranceConnect's pairwise subject: the only key the account will be linked with */
+  sub: string;
   identity: FranceConnectIdentity;
   /** kept for the logout at FranceConnect once the account is created and signed in */
   idToken: string;
@@ -122,67 +82,9 @@ export interface SignupData {
   accountId?: string;
 }
 
-export interface Signup {
-  id: string;
-  sub: string;
-  step: SignupStep;
-  data: SignupData;
-  version: number;
-  createdAt: number;
-  expiresAt: number;
-}
+/** A signup as the use cases and pages see it. */
+export type Signup = Flow<SignupStep, SignupData>;
+export type { SignupStep };
 
-export async function insertSignup(db: Kysely<Database>, s: { sub: string; step: SignupStep; data: SignupData }, now: number): Promise<{ token: string; signup: Signup }> {
-  const token = randomToken(32);
-  const signup: Signup = { id: sha256(token), sub: s.sub, step: s.step, data: s.data, version: 1, createdAt: now, expiresAt: now + SIGNUP_TTL_MS };
-  await fc(db)
-    .insertInto('franceconnect_signups')
-    .values({
-      id: signup.id,
-      sub: signup.sub,
-      step: signup.step,
-      data: JSON.stringify(signup.data),
-      version: signup.version,
-      created_at: now,
-      updated_at: now,
-      expires_at: signup.expiresAt,
-    })
-    .execute();
-  return { token, signup };
-}
-
-/** The signup a cookie token names, when it exists and has not expired. */
-export async function findSignup(db: Kysely<Database>, token: string | undefined, now: number): Promise<Signup | undefined> {
-  if (!token || token.length < 40 || token.length > 64) return undefined;
-  const row = await fc(db).selectFrom('franceconnect_signups').selectAll().where('id', '=', sha256(token)).executeTakeFirst();
-  if (!row || Number(row.expires_at) <= now) return undefined;
-  return {
-    id: row.id,
-    sub: row.sub,
-    step: row.step,
-    data: JSON.parse(row.data) as SignupData,
-    version: Number(row.version),
-    createdAt: Number(row.created_at),
-    expiresAt: Number(row.expires_at),
-  };
-}
-
-/** Saves step and data if nobody changed the signup since it was read (another tab); false otherwise. */
-export async function updateSignup(db: Kysely<Database>, s: Signup, change: { step: SignupStep; data: SignupData }, now: number): Promise<boolean> {
-  const r = await fc(db)
-    .updateTable('franceconnect_signups')
-    .set({ step: change.step, data: JSON.stringify(change.data), version: s.version + 1, updated_at: now, expires_at: now + SIGNUP_TTL_MS })
-    .where('id', '=', s.id)
-    .where('version', '=', s.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export async function deleteSignup(db: Kysely<Database>, id: string): Promise<void> {
-  await fc(db).deleteFrom('franceconnect_signups').where('id', '=', id).execute();
-}
-
-export async function deleteExpiredSignups(db: Kysely<Database>, now: number): Promise<number> {
-  const r = await fc(db).deleteFrom('franceconnect_signups').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
+export const signups = flowStore(franceConnectSignupFlow);
+export const SIGNUP_TTL_MS = franceConnectSignupFlow.ttlMs;

@@ -4,7 +4,10 @@ import type { CodeCheck } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
 import { insertAll } from '../../db/insert-all';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
-import { consumeFlow, findFlow, newFlow, purgeExpiredFlows, type LoginFlow } from './flows';
+import { flowMoved, type Flow } from '../engine/flow';
+import { flowStore } from '../engine/store';
+import { loginFlow } from '../kinds';
+import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
 
 /**
@@ -18,6 +21,11 @@ import { loginCodeMessage } from './messages';
  * No enumeration: an unknown identifier costs one dummy verification with the same parameters, is
  * counted by the throttle under the same kind of key, and gets the same answer as a wrong password.
  */
+/** Pending logins (password right, code sent): the flow engine's `login` kind, 15 minutes fixed (src/flows/kinds.ts). */
+export const loginFlows = flowStore(loginFlow);
+export const LOGIN_FLOW_TTL_MS = loginFlow.ttlMs;
+export type LoginFlow = Flow<LoginState, LoginData>;
+
 export function normaliseLoginId(typed: string): string {
   return typed.replace(/\s+/g, '').toUpperCase();
 }
@@ -63,16 +71,14 @@ async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOri
   const now = ctx.clock.now();
   // Four rows, one atomic write (a single statement on PostgreSQL): the flow, its code, the message
   // carrying the code, the audit event. The flow is new, so it has no earlier code to void.
-  const { token, flow } = newFlow({ kind: 'login', accountId: account.id, destination: account.contact_value }, now);
+  const { token, flow, row } = loginFlows.prepare({ data: {}, accountId: account.id }, now);
   const code = ctx.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
   await insertAll(ctx.database, [
-    { table: 'login_flows', values: { ...flow } },
+    { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
     { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } }, now) },
   ]);
-  // Expired flows are swept now and then, by the flows that create them (no scheduler needed).
-  if (Math.random() < 1 / 256) await purgeExpiredFlows(ctx.database.db, now);
   return token;
 }
 
@@ -86,9 +92,9 @@ export interface PendingLogin {
 /** The pending login a browser's cookie names, if it is still valid. */
 export async function pendingLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingLogin | undefined> {
   const { db } = ctx.database;
-  const flow = await findFlow(db, 'login', flowToken, ctx.clock.now());
-  if (!flow?.account_id) return undefined;
-  const account = await findAccountById(db, flow.account_id);
+  const flow = await loginFlows.findLive(db, flowToken, ctx.clock.now());
+  if (!flow?.accountId) return undefined;
+  const account = await findAccountById(db, flow.accountId);
   if (!account) return undefined;
   return { flow, account, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'login', flow.id) };
 }
@@ -116,7 +122,8 @@ export async function submitLoginCode(ctx: AppContext, i: { flowToken: string | 
     await recordAudit(db, { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } }, ctx.clock.now());
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
-  if (!(await consumeFlow(db, p.flow.id, 'awaiting_code'))) return { kind: 'flow_expired' };
+  // Single use: of two requests with the same right code, one signs in.
+  if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
   await ctx.loginThrottle.success(p.account.login_id);
   return { kind: 'signed_in', account: p.account };
 }
@@ -134,7 +141,7 @@ export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | 
   if (!p) return { kind: 'flow_expired' };
   const now = ctx.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await ctx.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expires_at - now);
+  const limit = await ctx.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
   if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
   await ctx.database.db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
@@ -143,3 +150,4 @@ export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | 
   });
   return { kind: 'sent' };
 }
+

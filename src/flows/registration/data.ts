@@ -1,9 +1,10 @@
 import type { Contact } from '../contact-verification/contact';
 import type { DocumentKind } from '../../identity';
+import type { Flow } from '../engine/flow';
 import type { FlowState } from './machine';
 
 /**
- * What a registration flow has collected so far (JSON in `registration_flows.data`).
+ * What a registration flow has collected so far (JSON in `flows.data`).
  * Everything is optional until the step that collects it has been submitted successfully.
  */
 export interface RegistrationData {
@@ -54,14 +55,9 @@ export interface DocumentChoice {
   status: 'valid' | 'unknown' | 'none';
 }
 
-export interface RegistrationFlow {
-  id: string;
-  state: FlowState;
-  data: RegistrationData;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-  expiresAt: number;
+/** A registration flow as the use cases see it: the engine's flow, and the token that names it (cookie, URL). */
+export interface RegistrationFlow extends Flow<FlowState, RegistrationData> {
+  token: string;
 }
 
 /** identity_status of the account the flow will create. */

@@ -1,20 +1,9 @@
-import type { ErrorEntry } from '../../errors/catalogue';
+import type { ErrorEntry } from '../../errors/registry';
 
 /**
- * Errors of the registration wizard (« Créer Mon Compte »): spread into the catalogue
- * (src/errors/catalogue.ts). Messages are for the person; `support` is for support staff.
+ * Errors of the registration wizard (« Créer Mon Compte »), registered by src/app-errors.ts. Messages are for the person; `support` is for support staff.
  */
 export const registrationErrors = {
-  REGISTRATION_FLOW_NOT_FOUND: {
-    status: 404,
-    message: 'Cette création de compte n’existe pas ou est terminée. Vous pouvez recommencer depuis le début.',
-    support: 'Unknown registration flow id (or completed and purged).',
-  },
-  REGISTRATION_FLOW_EXPIRED: {
-    status: 410,
-    message: 'Votre session de création de compte a expiré après une heure d’inactivité. Pour protéger vos informations, elles ont été effacées : merci de recommencer.',
-    support: 'Registration flow past expires_at (1 hour sliding).',
-  },
   REGISTRATION_FLOW_COMPLETED: {
     status: 409,
     message: 'Votre compte a déjà été créé. Vous pouvez vous connecter.',
@@ -24,11 +13,6 @@ export const registrationErrors = {
     status: 409,
     message: 'Cette étape n’est pas encore accessible : complétez d’abord les étapes précédentes.',
     support: 'Navigation guard: step after the current state.',
-  },
-  REGISTRATION_FLOW_CONFLICT: {
-    status: 409,
-    message: 'Vos informations ont été modifiées entre-temps (dans un autre onglet, par exemple). Vérifiez-les et recommencez cette étape.',
-    support: 'Optimistic concurrency: flow version changed during the request.',
   },
   NIR_OR_NONE_REQUIRED: {
     status: 400,
@@ -126,3 +110,7 @@ export const registrationErrors = {
     support: 'Password confirmation differs.',
   },
 } as const satisfies Record<string, ErrorEntry>;
+declare module '../../errors/registry' {
+  interface ErrorCodes extends Codes<typeof registrationErrors> {}
+}
+

@@ -1,7 +1,9 @@
+import { defineMachine } from '../engine/machine';
+
 /**
  * The registration wizard as a pure state machine (no I/O): the steps in order, which step a
  * person may open given the flow's state, and where a successful submission leads.
- * The diagram is in ./README.md.
+ * The diagram (`registrationMachine.diagram()`) is in ./README.md.
  */
 
 /** The steps a person fills in, in order (④ to ⑧ of the public page, then the recap). */
@@ -27,6 +29,44 @@ export function isStep(s: string): s is Step {
 export function isFlowState(s: string): s is FlowState {
   return s === 'completed' || isStep(s);
 }
+
+/**
+ * What a person does that moves the flow: a step saved (`*_saved`), the code verified (with or
+ * without a password already chosen), the account confirmed. The state is the furthest step
+ * reached: saving an earlier step again (« Retour », « Modifier ») keeps it — except the contact,
+ * whose new details must be verified (back to the code step).
+ */
+export type RegistrationEvent =
+  | 'civil_status_saved'
+  | 'document_saved'
+  | 'contact_saved'
+  | 'code_verified'
+  | 'code_verified_with_password'
+  | 'password_saved'
+  | 'confirmed';
+
+export const registrationMachine = defineMachine<FlowState, RegistrationEvent>({
+  name: 'registration',
+  states: [...STEPS, 'completed'],
+  initial: 'civil_status',
+  final: ['completed'],
+  transitions: {
+    civil_status: { civil_status_saved: 'identity_document' },
+    identity_document: { civil_status_saved: 'identity_document', document_saved: 'contact' },
+    contact: { civil_status_saved: 'contact', document_saved: 'contact', contact_saved: 'code' },
+    code: { civil_status_saved: 'code', document_saved: 'code', contact_saved: 'code', code_verified: 'password', code_verified_with_password: 'review' },
+    password: { civil_status_saved: 'password', document_saved: 'password', contact_saved: 'code', password_saved: 'review' },
+    review: { civil_status_saved: 'review', document_saved: 'review', contact_saved: 'code', password_saved: 'review', confirmed: 'completed' },
+  },
+});
+
+/** The event of a step saved (the code step's event depends on whether a password was chosen). */
+export const SAVED: Record<Exclude<Step, 'code' | 'review'>, RegistrationEvent> = {
+  civil_status: 'civil_status_saved',
+  identity_document: 'document_saved',
+  contact: 'contact_saved',
+  password: 'password_saved',
+};
 
 export function stepIndex(s: Step): number {
   return STEPS.indexOf(s);

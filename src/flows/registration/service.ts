@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createAccount, findAccountByNir } from '../../accounts/repository';
 import { brokenPasswordRules, type PasswordHasher, type PasswordRuleId } from '../../auth/passwords';
@@ -23,20 +22,21 @@ import {
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { Clock } from '../../shared/clock';
-import { randomToken } from '../../shared/crypto';
+import { FlowError, isFlowError } from '../engine/flow';
+import { flowStore } from '../engine/store';
+import { registrationFlow } from '../kinds';
 import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
 import { readContact, refusalError, sameContact } from '../contact-verification/contact';
 import type { BirthPlaceChoice, Civility, RegistrationData, RegistrationFlow } from './data';
 import { identityStatus } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
-import { advance, afterSubmit, contactChanged, guard, type FlowState, type Step } from './machine';
+import { afterSubmit, guard, SAVED, type RegistrationEvent, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
 import { joinHouseholdAtSignUp, underAgeRefusal } from '../../household/joining';
-import { deleteExpiredFlows, findFlow, insertFlow, touchFlow, updateFlow } from './repository';
 
-/** A flow lives one hour after the last thing the person did (sliding expiry). */
-export const FLOW_TTL_MS = 60 * 60_000;
-const HOUR = 60 * 60_000;
+/** The registration flows (an hour after the last thing the person did: src/flows/kinds.ts). */
+export const flows = flowStore(registrationFlow);
+export const FLOW_TTL_MS = registrationFlow.ttlMs;
 
 export interface RegistrationDeps {
   db: Kysely<Database>;
@@ -90,74 +90,60 @@ export class RegistrationService {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Flow life cycle
+  // Flow life cycle (the flow engine: src/flows/engine; `token` is what the cookie or the URL holds)
 
   async start(o: { prestation?: string | undefined; origin: RegistrationData['origin'] }): Promise<RegistrationFlow> {
-    const t = this.now();
     const data: RegistrationData = { origin: o.origin, ...(o.prestation ? { prestation: o.prestation } : {}) };
-    const flow: RegistrationFlow = { id: randomToken(24), state: 'civil_status', data, version: 1, createdAt: t, updatedAt: t, expiresAt: t + FLOW_TTL_MS };
-    await insertFlow(this.d.db, flow);
-    // Housekeeping, now and then: flows expired for a day are removed (indexed on expires_at).
-    if (randomInt(100) === 0) await deleteExpiredFlows(this.d.db, t - 24 * HOUR);
-    return flow;
+    const { token, flow } = await flows.create(this.d.db, { data }, this.now());
+    return { ...flow, token };
   }
 
-  /** The flow, if it exists and has not expired; its expiry slides forward. */
-  load(id: string): Promise<RegistrationFlow> {
-    return this.loadFrom(this.d.db, id);
+  /** The flow, if it exists and has not expired (FLOW_NOT_FOUND, FLOW_EXPIRED); its expiry slides forward. */
+  load(token: string): Promise<RegistrationFlow> {
+    return this.loadFrom(this.d.db, token);
   }
 
-  private async loadFrom(db: Kysely<Database>, id: string): Promise<RegistrationFlow> {
-    const flow = id ? await findFlow(db, id) : undefined;
-    if (!flow) throw new AppError('REGISTRATION_FLOW_NOT_FOUND');
-    const t = this.now();
-    if (flow.expiresAt <= t) throw new AppError('REGISTRATION_FLOW_EXPIRED');
-    if (flow.state !== 'completed') {
-      flow.expiresAt = t + FLOW_TTL_MS;
-      await touchFlow(db, id, t, flow.expiresAt);
-    }
-    return flow;
+  private async loadFrom(db: Kysely<Database>, token: string): Promise<RegistrationFlow> {
+    return { ...(await flows.find(db, token, this.now())), token };
   }
 
   /** A live flow or undefined (no error): for « Commencer » to resume rather than restart. */
-  async findLive(id: string | undefined): Promise<RegistrationFlow | undefined> {
-    if (!id) return undefined;
-    const flow = await findFlow(this.d.db, id);
-    return flow && flow.expiresAt > this.now() ? flow : undefined;
+  async findLive(token: string | undefined): Promise<RegistrationFlow | undefined> {
+    const flow = await flows.findLive(this.d.db, token, this.now());
+    return flow && { ...flow, token: token! };
   }
 
   /** Opens a step through the navigation guard (throws `StepNotReachable` with where to go). */
-  open(id: string, step: Step): Promise<RegistrationFlow> {
-    return this.openFrom(this.d.db, id, step);
+  open(token: string, step: Step): Promise<RegistrationFlow> {
+    return this.openFrom(this.d.db, token, step);
   }
 
-  private async openFrom(db: Kysely<Database>, id: string, step: Step): Promise<RegistrationFlow> {
-    const flow = await this.loadFrom(db, id);
+  private async openFrom(db: Kysely<Database>, token: string, step: Step): Promise<RegistrationFlow> {
+    const flow = await this.loadFrom(db, token);
     const redirect = guard(flow.state, step, facts(flow));
     if (redirect !== null) throw new StepNotReachable(redirect);
     return flow;
   }
 
   /**
-   * Applies a change to the latest version of the flow, with the guard re-checked, and saves it;
-   * retried when another request (a second tab) saved in between.
+   * Applies an event and a change of data to the latest version of the flow, with the guard
+   * re-checked, and saves it; retried when another request (a second tab) saved in between.
    */
   private async mutate(
-    id: string,
+    token: string,
     step: Step,
-    change: (flow: RegistrationFlow) => Promise<{ state: FlowState; data: RegistrationData }> | { state: FlowState; data: RegistrationData },
+    change: (flow: RegistrationFlow) => Promise<{ event: RegistrationEvent; data: RegistrationData }> | { event: RegistrationEvent; data: RegistrationData },
     db: Kysely<Database> = this.d.db,
   ): Promise<RegistrationFlow> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const flow = await this.openFrom(db, id, step);
+    for (let attempt = 0; ; attempt++) {
+      const flow = await this.openFrom(db, token, step);
       const next = await change(flow);
-      const t = this.now();
-      const expiresAt = t + FLOW_TTL_MS;
-      if (await updateFlow(db, { id, state: next.state, data: next.data, expectedVersion: flow.version, now: t, expiresAt })) {
-        return { ...flow, ...next, version: flow.version + 1, updatedAt: t, expiresAt };
+      try {
+        return { ...(await flows.advance(db, flow, next.event, this.now(), next.data)), token };
+      } catch (e) {
+        if (!isFlowError(e, 'FLOW_CONFLICT') || attempt >= 2) throw e;
       }
     }
-    throw new AppError('REGISTRATION_FLOW_CONFLICT');
   }
 
   // ------------------------------------------------------------------------------------------
@@ -218,7 +204,7 @@ export class RegistrationService {
     }
 
     const flow = await this.mutate(id, 'civil_status', (f) => ({
-      state: advance(f.state, 'civil_status'),
+      event: SAVED.civil_status,
       data: { ...f.data, civilStatus: { nir, civility, birthName: birthName.toUpperCase(), givenNames, birthDate, birthPlace: place.value, repertoire } },
     }));
     return { flow, next: afterSubmit(flow.state, 'civil_status') };
@@ -281,7 +267,7 @@ export class RegistrationService {
     } else {
       throw new ValidationError([fieldError('documentKind', 'DOCUMENT_KIND_REQUIRED')]);
     }
-    const flow = await this.mutate(id, 'identity_document', (f) => ({ state: advance(f.state, 'identity_document'), data: { ...f.data, document: choice } }));
+    const flow = await this.mutate(id, 'identity_document', (f) => ({ event: SAVED.identity_document, data: { ...f.data, document: choice } }));
     return { flow, next: afterSubmit(flow.state, 'identity_document') };
   }
 
@@ -293,15 +279,15 @@ export class RegistrationService {
     const read = readContact(input);
     if (!read.ok) throw refusalError(read);
     const contact = read.contact;
-    const handled = await this.contacts.alreadyHandled(id, before.data.contact, contact);
+    const handled = await this.contacts.alreadyHandled(before.id, before.data.contact, contact);
     if (handled === 'verified') return { flow: before, next: afterSubmit(before.state, 'code') };
     if (handled === 'code_sent') return { flow: before, next: 'code' };
 
     const refused = await this.contacts.allowSend(contact, meta.ip);
     if (refused) throw refusalError(refused);
     const flow = await this.d.db.transaction().execute(async (trx) => {
-      const saved = await this.mutate(id, 'contact', (f) => ({ state: contactChanged(f.state), data: { ...f.data, contact } }), trx);
-      await this.contacts.issue(trx, id, contact);
+      const saved = await this.mutate(id, 'contact', (f) => ({ event: SAVED.contact, data: { ...f.data, contact } }), trx);
+      await this.contacts.issue(trx, saved.id, contact);
       return saved;
     });
     return { flow, next: 'code' };
@@ -312,14 +298,14 @@ export class RegistrationService {
     const flow = await this.open(id, 'code');
     const contact = flow.data.contact;
     if (!contact) throw new StepNotReachable('contact');
-    const sent = await this.contacts.resend(id, contact, meta.ip);
+    const sent = await this.contacts.resend(flow.id, contact, meta.ip);
     if (!sent.ok) throw refusalError(sent);
     return { flow, next: 'code' };
   }
 
-  /** When a new code may be requested (0: now). */
-  resendAllowedAt(id: string): Promise<number> {
-    return this.contacts.resendAllowedAt(id);
+  /** When a new code may be requested for this flow (its `id`, not its token; 0: now). */
+  resendAllowedAt(flowId: string): Promise<number> {
+    return this.contacts.resendAllowedAt(flowId);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -329,14 +315,14 @@ export class RegistrationService {
     const flow = await this.open(id, 'code');
     const contact = flow.data.contact;
     if (!contact) throw new StepNotReachable('contact');
-    const checked = await this.contacts.check(id, input.code, contact);
+    const checked = await this.contacts.check(flow.id, input.code, contact);
     if (!checked.ok) throw refusalError(checked);
     const t = this.now();
     const saved = await this.mutate(id, 'code', (f) => {
       const current = f.data.contact;
       if (!current || !sameContact(current, contact)) throw refusalError(codeNoLongerValid());
       const data = { ...f.data, contact: { ...current, verifiedAt: t } };
-      return { state: data.passwordHash ? 'review' : advance(f.state, 'code'), data };
+      return { event: data.passwordHash ? 'code_verified_with_password' : 'code_verified', data };
     });
     return { flow: saved, next: afterSubmit(saved.state, 'code') };
   }
@@ -358,7 +344,7 @@ export class RegistrationService {
     else if (password && confirmation !== password) errors.push(fieldError('passwordConfirmation', 'PASSWORD_CONFIRMATION_MISMATCH'));
     if (errors.length > 0) throw new ValidationError(errors);
     const passwordHash = await this.d.passwords.hash(password);
-    const flow = await this.mutate(id, 'password', (f) => ({ state: advance(f.state, 'password'), data: { ...f.data, passwordHash } }));
+    const flow = await this.mutate(id, 'password', (f) => ({ event: SAVED.password, data: { ...f.data, passwordHash } }));
     return { flow, next: afterSubmit(flow.state, 'password') };
   }
 
@@ -426,16 +412,14 @@ export class RegistrationService {
             .execute();
           const { passwordHash: _dropped, ...rest } = flow.data;
           const data: RegistrationData = { ...rest, result: { withNir: cs.nir !== null, provisionalId } };
-          const ok = await updateFlow(trx, { id, state: 'completed', data, expectedVersion: flow.version, now: t, expiresAt: t + FLOW_TTL_MS });
-          if (!ok) throw new RetryTransaction();
-          return { ...flow, state: 'completed' as const, data, version: flow.version + 1, updatedAt: t, expiresAt: t + FLOW_TTL_MS };
+          return { ...(await flows.advance(trx, flow, 'confirmed', t, data)), token: id };
         });
         return { flow: saved, next: 'completed' };
       } catch (e) {
-        if (!(e instanceof RetryTransaction)) throw e;
+        if (!(e instanceof RetryTransaction) && !isFlowError(e, 'FLOW_CONFLICT')) throw e;
       }
     }
-    throw new AppError('REGISTRATION_FLOW_CONFLICT');
+    throw new FlowError('FLOW_CONFLICT', registrationFlow);
   }
 }
 
@@ -516,7 +500,7 @@ export function passwordRulesMessage(broken: readonly PasswordRuleId[]): string 
 export function publicView(flow: RegistrationFlow) {
   const d = flow.data;
   return {
-    id: flow.id,
+    id: flow.token,
     state: flow.state,
     expiresAt: new Date(flow.expiresAt).toISOString(),
     data: {

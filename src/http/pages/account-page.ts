@@ -5,7 +5,7 @@ import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { resendTooEarly } from '../../flows/contact-verification/codes';
 import { tooManyCodesMessage } from '../../flows/contact-verification/errors';
-import type { NewPasswordProblem } from '../../flows/login/password-reset';
+import type { NewPasswordProblem } from '../../flows/password-reset/password-reset';
 import { frenchDuration } from '../../security/login-throttle';
 import { button, form, notificationBanner, textInput, type Errors } from '../views/components';
 import { html, type HtmlValue, type SafeHtml } from '../views/html';

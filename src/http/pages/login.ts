@@ -5,7 +5,7 @@ import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { maskDestination } from '../../flows/login/contact';
-import { LOGIN_FLOW_TTL_MS } from '../../flows/login/flows';
+import { LOGIN_FLOW_TTL_MS } from '../../flows/login/login';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type PendingLogin } from '../../flows/login/login';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit';
-import { requestOrigin, rotateSession, setSessionData } from '../../auth/http-session';
+import { requestOrigin, rotateSession } from '../../auth/http-session';
 import { sessionHandle } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { describeDestination, maskDestination, type ContactKind } from '../../flows/login/contact';
-import { changePassword, confirmContactChange, reauthenticationMode, startContactChange } from '../../flows/login/settings';
+import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../../flows/contact-change/contact-change';
+import { changePassword, reauthenticationMode } from '../../flows/login/settings';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, insetText, radios, summaryList, textInput, type Errors } from '../views/components';
@@ -21,6 +22,8 @@ import { accountPage, formatDateTime, newPasswordErrors, successBanner } from '.
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
  * others), password change and contact change — both ask for the current password again.
  */
+export const CONTACT_FLOW_COOKIE = 'mc_contact';
+
 const DONE: Record<string, string> = {
   'mot-de-passe': 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
   'mot-de-passe-cree': 'Votre mot de passe a été créé. Vous pouvez aussi vous connecter avec votre identifiant et ce mot de passe.',
@@ -122,6 +125,9 @@ ${codeForm({
   ...(errors ? { errors } : {}),
 })}`,
     );
+
+  /** The pending contact change's token (src/flows/contact-change): only this browser holds it. */
+  const contactFlowCookie = { path: '/mon-espace/securite/contact', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
 
   // Rights read per request (src/http/require-permission.ts): one's own account, one's own contact.
   const ownAccount = requirePermission(ctx, 'consult_personal_data');
@@ -250,25 +256,26 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       // This form's radios are named `kind` (readContact's `contactKind`).
       if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }), 400);
       if (r.kind === 'rate_limited') return sendHtml(reply, contactPage(req, { ...v, errors: [r.error] }), 429);
-      await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
+      reply.setCookie(CONTACT_FLOW_COOKIE, r.flowToken, { ...contactFlowCookie, maxAge: CONTACT_CHANGE_TTL_MS / 1000 });
       return reply.redirect('/mon-espace/securite/contact/code', 303);
     });
 
     app.get('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
-      const pending = req.session!.data.pendingContact;
+      const pending = await pendingContactChange(ctx, req.account!, req.cookies[CONTACT_FLOW_COOKIE]);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
-      return sendHtml(reply, contactCodePage(req, pending));
+      return sendHtml(reply, contactCodePage(req, pending.data));
     });
 
     app.post('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
-      const pending = req.session!.data.pendingContact;
+      const flowToken = req.cookies[CONTACT_FLOW_COOKIE];
+      const pending = await pendingContactChange(ctx, req.account!, flowToken);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
       const typed = readCode(body(req).code);
-      if (!typed.ok) return sendHtml(reply, contactCodePage(req, pending, [typed.error]), typed.status);
-      const r = await confirmContactChange(ctx, { account: req.account!, pending, code: typed.code, origin: requestOrigin(req) });
-      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending, [codeRefused(r)]), 400);
-      const { pendingContact: _done, ...rest } = req.session!.data;
-      await setSessionData(ctx, req, rest);
+      if (!typed.ok) return sendHtml(reply, contactCodePage(req, pending.data, [typed.error]), typed.status);
+      const r = await confirmContactChange(ctx, { account: req.account!, flowToken, code: typed.code, origin: requestOrigin(req) });
+      if (r.kind === 'flow_expired') return reply.redirect('/mon-espace/securite/contact', 303);
+      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending.data, [codeRefused(r)]), 400);
+      reply.clearCookie(CONTACT_FLOW_COOKIE, contactFlowCookie);
       return reply.redirect('/mon-espace/securite?fait=contact', 303);
     });
   };

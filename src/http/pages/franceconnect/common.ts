@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createSessionFor, pageUser } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
 import { FC_ERROR_CATALOGUE, type FranceConnectErrorInfo } from '../../../franceconnect';
+import { FlowError, type FlowErrorCode } from '../../../flows/engine/flow';
 import { franceConnectFlowErrors, type FranceConnectFlowErrorCode } from '../../../flows/franceconnect/errors';
+import type { SignupErrorCode } from '../../../flows/franceconnect/service';
+import { franceConnectSignupFlow } from '../../../flows/kinds';
 import type { FranceConnectDeps } from '../../../flows/franceconnect/service';
 import type { SignupStep } from '../../../flows/franceconnect/store';
 import { sendHtml } from '../../errors';
@@ -95,13 +98,14 @@ export function fcErrorPage(req: FastifyRequest, reply: FastifyReply, e: FranceC
 <p class="govuk-body">${e.message}</p>
 ${ways()}`,
     ),
-    FC_ERROR_CATALOGUE[e.code].httpStatus,
+    FC_ERROR_CATALOGUE[e.code].status,
   );
 }
 
 /** The page of a sign-up that cannot go on (expired, conflict, account linked elsewhere…). */
-export function flowErrorPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, code: FranceConnectFlowErrorCode) {
-  const entry = franceConnectFlowErrors[code];
+export function flowErrorPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, code: SignupErrorCode) {
+  // The flow engine's errors are worded with the kind's name (« Votre création de compte avec FranceConnect a expiré… »).
+  const entry = code.startsWith('FLOW_') ? new FlowError(code as FlowErrorCode, franceConnectSignupFlow) : franceConnectFlowErrors[code as FranceConnectFlowErrorCode];
   return sendHtml(
     reply,
     fcPage(

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../context';
 import { canOpen, chooseContact, proveExistingAccount, resendAllowedAt, resendCode, submitIdentity, verifyCodeAndCreate } from '../../../flows/franceconnect/service';
-import { deleteSignup, findSignup, type Signup, type SignupStep } from '../../../flows/franceconnect/store';
+import { isFlowError } from '../../../flows/engine/flow';
+import { signups, type Signup, type SignupStep } from '../../../flows/franceconnect/store';
 import { sendHtml } from '../../errors';
 import type { Errors } from '../../views/components';
 import { atResendButton, secondsUntil, type ContactValues } from '../../views/contact-verification';
@@ -32,22 +33,24 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
 
   /** The signup of this browser, if the page may be shown at its step; otherwise the reply is sent. */
   const loadSignup = async (req: FastifyRequest, reply: FastifyReply, step: SignupStep): Promise<Signup | undefined> => {
-    const signup = await findSignup(ctx.database.db, req.cookies[SIGNUP_COOKIE], ctx.clock.now());
-    if (!signup) {
-      await flowErrorPage(ctx, req, reply, 'FC_SIGNUP_NOT_FOUND');
+    let signup: Signup;
+    try {
+      signup = await signups.find(ctx.database.db, req.cookies[SIGNUP_COOKIE], ctx.clock.now());
+    } catch (e) {
+      if (!isFlowError(e)) throw e;
+      await flowErrorPage(ctx, req, reply, e.code as 'FLOW_NOT_FOUND' | 'FLOW_EXPIRED');
       return undefined;
     }
     if (!canOpen(signup, step)) {
-      await reply.redirect(STEP_PATHS[signup.step], 303);
+      await reply.redirect(STEP_PATHS[signup.state], 303);
       return undefined;
     }
     return signup;
   };
 
-  /** Signed in: the signup is over. */
+  /** Signed in: the signup is over (consumed by the use case). */
   const finish = async (req: FastifyRequest, reply: FastifyReply, s: Signup, account: Parameters<typeof signIn>[3]) => {
     await signIn(ctx, req, reply, account, s.data.idToken);
-    await deleteSignup(ctx.database.db, s.id);
     clearCookie(reply, SIGNUP_COOKIE);
   };
 

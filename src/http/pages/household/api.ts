@@ -1,12 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requestOrigin, setSessionData } from '../../../auth/http-session';
+import { requestOrigin } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
 import { listDemarches } from '../../../demarches/repository';
 import { AppError, ValidationError, type FieldError } from '../../../errors/app-error';
-import { codeRefused, readCode } from '../../../flows/contact-verification/codes';
-import { maskDestination } from '../../../flows/login/contact';
-import { confirmContactChange, startContactChange } from '../../../flows/login/settings';
 import { recentActivity } from '../../../household/activity';
 import { declareAddressChange, declareBankAccountChange } from '../../../household/changes';
 import { addressChangeSchema, bankAccountChangeSchema, procurationGrantSchema, readAddressChange, readBankAccountChange, readSeparation, separationSchema, type Read } from '../../../household/inputs';
@@ -24,16 +21,10 @@ import { rightsOf } from './info';
  * Each route is ONE declaration — method, path, the action `can()` is asked, the zod schema of its
  * body, a summary — so that it can be registered in the OpenAPI document as is (householdApiRoutes).
  * Authentication: the session cookie; CSRF: /api/ requires `Content-Type: application/json` on
- * every POST (src/http/security/csrf.ts). Errors: `{ error: { code, message, fields? } }`; a
+ * every POST (src/http/security/csrf.ts). « Modifier mes coordonnées » in JSON is the account's contact change
+ * (POST /api/account/contact, src/http/api/), to be guarded by requirePermission(ctx, 'modify_contact'). Errors: `{ error: { code, message, fields? } }`; a
  * refusal by can() is 403 FORBIDDEN with the words saying who can do it.
  */
-export const contactChangeSchema = z.object({
-  kind: z.enum(['email', 'sms']).optional(),
-  email: z.string().max(254).optional(),
-  phone: z.string().max(40).optional(),
-  currentPassword: z.string().max(200).optional(),
-});
-export const contactCodeSchema = z.object({ code: z.string().max(20) });
 const empty = z.object({});
 
 export interface HouseholdApiRoute {
@@ -183,43 +174,6 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
       const out = await declareSeparation(ctx, { accountId: req.account!.id, sessionId: req.session!.id, role: actor.membership!.role, dossier: dossierOf(req), input, origin: requestOrigin(req) });
       if (out.kind === 'no_partner') throw new AppError('HOUSEHOLD_NO_CONJOINT');
       return reply.status(201).send({ demarcheId: out.demarcheId, title: 'Séparation déclarée' });
-    },
-  },
-  {
-    method: 'POST',
-    url: '/api/household/contact',
-    action: 'modify_contact',
-    summary: 'Modifier mes coordonnées : un code est envoyé aux nouvelles (mot de passe, ou connexion FranceConnect récente)',
-    body: contactChangeSchema,
-    handler: async (ctx, req, reply) => {
-      const parsed = contactChangeSchema.safeParse(bodyOf(req));
-      const b = parsed.success ? parsed.data : {};
-      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: b.currentPassword ?? '', contact: { contactKind: b.kind ?? '', email: b.email ?? '', phone: b.phone ?? '' }, origin: requestOrigin(req) });
-      if (r.kind === 'code_sent') {
-        await setSessionData(ctx, req, { ...req.session!.data, pendingContact: r.pending });
-        return reply.status(202).send({ codeSentTo: maskDestination(r.pending.kind, r.pending.value) });
-      }
-      if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') return refused(reply, r.kind === 'rate_limited' ? 429 : 400, [r.error]);
-      const x = procurationRefusal(r);
-      return refused(reply, x.status, x.errors);
-    },
-  },
-  {
-    method: 'POST',
-    url: '/api/household/contact/code',
-    action: 'modify_contact',
-    summary: 'Confirmer mes nouvelles coordonnées avec le code reçu ; les anciennes en sont informées',
-    body: contactCodeSchema,
-    handler: async (ctx, req, reply) => {
-      const pending = req.session!.data.pendingContact;
-      if (!pending) throw new AppError('CODE_EXPIRED', 'code');
-      const typed = readCode(bodyOf(req).code);
-      if (!typed.ok) return refused(reply, typed.status, [typed.error]);
-      const r = await confirmContactChange(ctx, { account: req.account!, pending, code: typed.code, origin: requestOrigin(req) });
-      if (r.kind === 'code_error') return refused(reply, 400, [codeRefused(r)]);
-      const { pendingContact: _done, ...rest } = req.session!.data;
-      await setSessionData(ctx, req, rest);
-      return reply.send({ contact: pending });
     },
   },
 ];

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../errors/app-error';
 import { displayName } from '../../../accounts/repository';
 import type { HouseholdActor } from '../../../household/repository';
-import type { HouseholdMember } from '../../../household/tables';
+import type { HouseholdMember } from '../../../household/household.table';
 import { backLink } from '../../views/components';
 import { html, type SafeHtml } from '../../views/html';
 

@@ -27,7 +27,7 @@ import {
   type Values,
 } from './views';
 
-/** The flow id lives in an HttpOnly cookie: a reload, the back button or a second tab see the same flow. */
+/** The flow's token lives in an HttpOnly cookie: a reload, the back button or a second tab see the same flow. */
 export const FLOW_COOKIE = 'mc_registration';
 
 export function registrationService(ctx: AppContext): RegistrationService {
@@ -65,11 +65,11 @@ export function registrationPages(ctx: AppContext, service = registrationService
   /** Where flow errors lead: the guard's redirect, or the start page for a missing or expired flow. */
   function redirectForFlowError(e: unknown, reply: FastifyReply): FastifyReply {
     if (e instanceof StepNotReachable) return reply.redirect(pathOf(e.redirectTo), 303);
-    if (e instanceof AppError && e.code === 'REGISTRATION_FLOW_EXPIRED') {
+    if (e instanceof AppError && e.code === 'FLOW_EXPIRED') {
       clearFlowCookie(reply);
       return reply.redirect(`${BASE}?expiree=1`, 303);
     }
-    if (e instanceof AppError && e.code === 'REGISTRATION_FLOW_NOT_FOUND') {
+    if (e instanceof AppError && e.code === 'FLOW_NOT_FOUND') {
       clearFlowCookie(reply);
       return reply.redirect(BASE, 303);
     }
@@ -134,7 +134,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
       if (live && live.state !== 'completed') return reply.redirect(pathOf(live.state), 303);
       const q = req.query as Record<string, string | undefined>;
       const flow = await service.start({ prestation: chosenPrestation(req)?.slug, origin: q.depuis === 'mon-compte' ? 'mon-compte' : 'demarche' });
-      setFlowCookie(reply, flow.id);
+      setFlowCookie(reply, flow.token);
       return reply.redirect(STEP_PATHS.civil_status, 303);
     });
 

@@ -3,8 +3,16 @@ import type { Role } from './permissions';
 
 /**
  * The tables of the household (foyer) module, as Kysely sees them (conventions: src/db/schema.ts).
- * Migration: src/db/migrations/0008_household.ts.
+ * Migrations: src/db/migrations/0001_core.ts (households), 0008_household.ts (the rest).
  */
+
+/** Households (dossiers allocataires). */
+export interface HouseholdsTable {
+  id: string;
+  /** numéro allocataire, 7 digits */
+  dossier_number: string;
+  created_at: number;
+}
 
 /**
  * A member of a dossier — a person the agency knows, with or without an account. "Over 15" is

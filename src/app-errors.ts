@@ -1,0 +1,29 @@
+/**
+ * The one assembly of the errors registry: every module's entries, registered once at start-up
+ * (src/context.ts imports this file; so does the tests' setup). A module that adds an `errors.ts`
+ * adds one line here. The core (src/errors/) never imports a feature.
+ */
+import { assistantErrors } from './assistant/errors';
+import { authErrors } from './auth/errors';
+import { generalErrors } from './errors/general';
+import { registerErrors } from './errors/registry';
+import { contactVerificationErrors } from './flows/contact-verification/errors';
+import { flowErrors } from './flows/engine/errors';
+import { franceConnectFlowErrors } from './flows/franceconnect/errors';
+import { registrationErrors } from './flows/registration/errors';
+import { franceConnectErrors } from './franceconnect/errors';
+import { householdErrors } from './household/errors';
+
+export const appErrors = [
+  generalErrors,
+  flowErrors,
+  registrationErrors,
+  contactVerificationErrors,
+  authErrors,
+  franceConnectErrors,
+  franceConnectFlowErrors,
+  assistantErrors,
+  householdErrors,
+] as const;
+
+registerErrors(...appErrors);

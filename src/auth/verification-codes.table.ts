@@ -1,0 +1,14 @@
+/** One-time codes (HMAC only), see ./verification-codes.ts. (Conventions: src/db/schema.ts.) */
+export interface VerificationCodesTable {
+  id: string;
+  purpose: 'registration_contact' | 'login' | 'password_reset' | 'contact_change';
+  /** what the code belongs to: a registration flow id or an account id */
+  subject_id: string;
+  destination: string;
+  code_hmac: string;
+  attempts: number;
+  max_attempts: number;
+  created_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+}
