@@ -26,12 +26,12 @@ const ines = { nir: P.inesPetit.nir, civility: 'MME', birthName: 'Petit', givenN
 async function register(ctx: AppContext, person: Record<string, string>, email: string) {
   const service = registrationService(ctx);
   const flow = await service.start({ origin: 'api' });
-  await service.submitCivilStatus(flow.id, person);
-  await service.submitDocument(flow.id, { documentKind: 'none' });
-  await service.submitContact(flow.id, { contactKind: 'email', email }, { ip: '192.0.2.9' });
-  await service.verifyCode(flow.id, { code: await registrationCode(ctx.database.db, email) });
-  await service.submitPassword(flow.id, { password: PASSWORD, passwordConfirmation: PASSWORD });
-  await service.confirm(flow.id);
+  await service.submitCivilStatus(flow.token, person);
+  await service.submitDocument(flow.token, { documentKind: 'none' });
+  await service.submitContact(flow.token, { contactKind: 'email', email }, { ip: '192.0.2.9' });
+  await service.verifyCode(flow.token, { code: await registrationCode(ctx.database.db, email) });
+  await service.submitPassword(flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD });
+  await service.confirm(flow.token);
   return findAccountByNir(ctx.database.db, person.nir!);
 }
 
@@ -52,7 +52,7 @@ describe.each(testDatabases)('joining a dossier at « Créer Mon Compte » on $n
       clock.advance(EVE_OF_15 - clock.now());
       const service = registrationService(ctx);
       const flow = await service.start({ origin: 'api' });
-      await expect(service.submitCivilStatus(flow.id, lucas)).rejects.toMatchObject({ fields: [{ field: 'birthDate', code: 'HOUSEHOLD_UNDER_15', message: UNDER_15_MESSAGE }] });
+      await expect(service.submitCivilStatus(flow.token, lucas)).rejects.toMatchObject({ fields: [{ field: 'birthDate', code: 'HOUSEHOLD_UNDER_15', message: UNDER_15_MESSAGE }] });
       clock.advance(DAY_OF_15 - EVE_OF_15);
       const account = await register(ctx, lucas, 'lucas.garnier@example.fr');
       expect((await findActor(ctx.database.db, account!.id)).membership?.role).toBe('enfant');
