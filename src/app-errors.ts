@@ -5,6 +5,7 @@
  */
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
+import { demarcheErrors } from './demarches/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
 import { contactVerificationErrors } from './flows/contact-verification/errors';
@@ -13,6 +14,7 @@ import { franceConnectFlowErrors } from './flows/franceconnect/errors';
 import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
 import { householdErrors } from './household/errors';
+import { apiErrors } from './http/api/errors';
 
 export const appErrors = [
   generalErrors,
@@ -23,6 +25,8 @@ export const appErrors = [
   franceConnectErrors,
   franceConnectFlowErrors,
   assistantErrors,
+  apiErrors,
+  demarcheErrors,
   householdErrors,
 ] as const;
 

@@ -2,7 +2,7 @@ import type { AccountsTable } from '../accounts/accounts.table';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
-import type { DemarchesTable } from '../demarches/demarches.table';
+import type { DemarcheEventsTable, DemarchesTable } from '../demarches/demarches.table';
 import type { FlowsTable } from '../flows/engine/flows.table';
 import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
 import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable, HouseholdsTable } from '../household/household.table';
@@ -25,10 +25,11 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   audit_events: AuditEventsTable;
   demarches: DemarchesTable;
-  flows: FlowsTable;
+  demarche_events: DemarcheEventsTable;
   household_addresses: HouseholdAddressesTable;
   household_bank_accounts: HouseholdBankAccountsTable;
   household_separations: HouseholdSeparationsTable;
+  flows: FlowsTable;
 }
 
-export type { AccountsTable, AuditEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, SessionsTable, VerificationCodesTable };
+export type { AccountsTable, AuditEventsTable, DemarcheEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, SessionsTable, VerificationCodesTable };

@@ -1,12 +1,41 @@
-/** The démarches of an account, see ./repository.ts. (Conventions: src/db/schema.ts.) */
+import type { DemarcheStatus } from './machine';
+
+/** The démarches and their history, see ./repository.ts and ./machine.ts. (Conventions: src/db/schema.ts.) Migrations 0006, 0009. */
 export interface DemarchesTable {
   id: string;
+  /** the person who asks (or asked): the brouillon is theirs */
   account_id: string;
   /** slug of a prestation of the catalogue (src/prestations/catalogue.ts) asked for online */
   prestation: string;
-  /** a_completer: started (« Faire la demande »), the request form not yet filled; at most one per account and prestation;
-   *  envoyee: a declaration sent to the Caf (e.g. « Séparation déclarée », src/household/separation.ts) */
-  status: 'a_completer' | 'envoyee';
+  /** src/demarches/machine.ts; at most one brouillon per account and prestation */
+  status: DemarcheStatus;
+  /** JSON of the form's answers, by question id (src/forms/) */
+  answers: string;
+  /** incremented at each change: a save names the version it read (two tabs, two devices) */
+  version: number;
+  /** the household the request concerns (null: not allocataire yet) */
+  household_id: string | null;
+  /** given at submission (accusé de réception), unique */
+  reference: string | null;
+  submitted_at: number | null;
+  /** a brouillon's expiry (pushed back at each save); null once sent */
+  expires_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+/** The history of a démarche: one row per transition, in order (seq 1 is its creation). */
+export interface DemarcheEventsTable {
+  demarche_id: string;
+  seq: number;
+  at: number;
+  /** an event of the machine, or 'create' */
+  event: string;
+  from_status: DemarcheStatus | null;
+  to_status: DemarcheStatus;
+  actor_kind: 'person' | 'agent';
+  /** the person's account id, or the agent's id */
+  actor_id: string;
+  /** why: the pièce asked, the motif of a decision (shown to the person) */
+  reason: string | null;
 }

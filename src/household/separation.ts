@@ -41,7 +41,7 @@ export async function declareSeparation(
     if (i.role === 'responsable' && input.leaver === 'declarer' && input.newAddress) {
       await recordAddress(trx, i.dossier.householdId, { ...input.newAddress, since: input.date }, i.accountId, now);
     }
-    const demarche = await recordDeclaration(trx, i.accountId, 'declaration-separation', now);
+    const demarche = await recordDeclaration(trx, i.accountId, 'declaration-separation', now, i.dossier.householdId);
     await insertSeparation(trx, {
       household_id: i.dossier.householdId,
       declared_by: i.accountId,

@@ -28,7 +28,7 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
       known = err;
     } else if ('statusCode' in err && typeof err.statusCode === 'number' && err.statusCode < 500) {
       // Malformed request (bad JSON, body too large…): the person's fault, not ours.
-      known = new AppError(err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED');
+      known = new AppError(err.statusCode === 429 ? 'RATE_LIMITED' : err.statusCode === 413 ? 'REQUEST_TOO_LARGE' : 'VALIDATION_FAILED');
       (known as { status: number }).status = err.statusCode;
     } else {
       req.log.error({ err, reqId: req.id }, 'unexpected error');

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SignInHook } from '../auth/http-session';
 import type { AppContext } from '../context';
-import { startDemarche } from '../demarches/repository';
-import { mayRequest } from '../household/requests';
+import { startRequest } from '../demarches/service';
 import { findPrestation, type Prestation } from '../prestations/catalogue';
 
 /**
@@ -26,18 +25,18 @@ export function forgetPrestation(reply: FastifyReply): void {
 }
 
 /**
- * Sign-in hook: the prestation of the cookie becomes a démarche of the account (once: starting it
- * again is a no-op), and the cookie is cleared. A slug that is not a prestation asked for online is
- * dropped. Should the database fail here, the login still succeeds and the cookie is kept, for the
- * next login.
+ * Sign-in hook: the prestation of the cookie becomes a brouillon of the account (once: starting it
+ * again is a no-op), and the cookie is cleared. A slug that is not a prestation asked for online,
+ * or one the person's place in the household does not let them ask for (a household request by a
+ * conjoint without procuration), is dropped. Should the database fail here, the login still
+ * succeeds and the cookie is kept, for the next login.
  */
 export function recordChosenPrestation(ctx: AppContext): SignInHook {
   return async (account, req, reply) => {
     const slug = req.cookies[COOKIE];
     if (slug === undefined) return;
     try {
-      // Only what the person's place in the household allows (src/household/permissions.ts).
-      if (await mayRequest(ctx.database.db, account.id, slug, ctx.clock.now())) await startDemarche(ctx.database.db, account.id, slug, ctx.clock.now());
+      await startRequest({ db: ctx.database.db, now: () => ctx.clock.now() }, account.id, slug);
     } catch (err) {
       req.log.error({ err }, 'démarche not recorded at sign-in');
       return;

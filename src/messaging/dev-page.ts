@@ -3,6 +3,8 @@ import type { AppContext } from '../context';
 import { sendHtml, wantsJson } from '../http/errors';
 import { html, type SafeHtml } from '../http/views/html';
 import { layout } from '../http/views/layout';
+import { z } from 'zod';
+import { optionalText, readQuery } from '../http/api/input';
 import { listOutbox, type OutboxEntry } from './outbox';
 
 /** What `GET /dev/messages` answers with `Accept: application/json`, newest first. */
@@ -26,13 +28,16 @@ const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', tim
  * OUTBOX_KEEP_SENT_TEXT is on outside production; with it off, the worker erases them once sent,
  * and the page says so.
  */
+/** /dev/messages?to=… (an address or an E.164 number) */
+const DevMessagesQuery = z.object({ to: optionalText(320).catch(undefined) });
+
 export function devMessagesPage(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     if (ctx.config.isProduction) return;
     app.get('/dev/messages', async (req, reply) => {
       await ctx.messaging.flush();
-      const to = (req.query as { to?: unknown }).to;
-      const messages = await listOutbox(ctx.database.db, { limit: 100, ...(typeof to === 'string' && to ? { to } : {}) });
+      const { to } = readQuery(DevMessagesQuery, req);
+      const messages = await listOutbox(ctx.database.db, { limit: 100, ...(to ? { to } : {}) });
       if (wantsJson(req)) {
         const body: DevMessageJson[] = messages.map((m) => ({
           channel: m.channel,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccount, findAccountByLoginId, findAccountByNir, updateContact } from '../../src/accounts/repository';
-import { sampleAccount } from '../support/fixtures';
 import { testDatabases } from '../support/databases';
+import { sampleAccount } from '../support/accounts';
 
 describe.each(testDatabases)('accounts on $name', ({ open }) => {
   it('creates, finds by login id and NIR, and refuses a second account for the same NIR', async () => {

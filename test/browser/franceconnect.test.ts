@@ -5,7 +5,8 @@ import { findAccountByNir } from '../../src/accounts/repository';
 import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
 import { buildTestApp, type TestApp } from '../support/app';
 import { expectAccessible, launchBrowser } from '../support/browser';
-import { configFor, lastCode, startStandinFor } from '../franceconnect/support';
+import { configFor, startStandinFor } from '../support/franceconnect';
+import { lastCode } from '../support/outbox';
 
 /**
  * Create an account with FranceConnect, log out through FranceConnect, log in with it — in

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByLoginId } from '../../src/accounts/repository';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/demo/seed';
-import { lastCodeSentTo, logInWithPage } from '../login/helpers';
+import { logInWithPage } from '../support/accounts';
+import { lastCode as lastCodeSentTo } from '../support/outbox';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
 
 /**

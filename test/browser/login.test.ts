@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser';
-import { PASSWORD, createTestAccount, lastCodeSentTo, logInWithPage } from '../login/helpers';
+import { createTestAccount, logInWithPage, PASSWORD } from '../support/accounts';
+import { lastCode } from '../support/outbox';
 
 /** Login, forgotten password and logout in real Chromium, with an accessibility check on every page. */
 describe('login journeys in Chromium', () => {
@@ -36,7 +37,7 @@ describe('login journeys in Chromium', () => {
     expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
     expect(await page.getByRole('link', { name: 'Modifiez vos coordonnées de contact' }).count()).toBe(0);
     await check(page, '3-code');
-    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
+    await page.fill('#code', await lastCode(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${app.base}/mon-espace`);
     expect(await page.textContent('h1')).toBe('Bonjour Marie DUPONT');
@@ -103,7 +104,7 @@ describe('login journeys in Chromium', () => {
     expect(await page.locator('#resend').isDisabled()).toBe(true);
     expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
     await check(page, '11-oubli-code');
-    await page.fill('#code', await lastCodeSentTo(app.t.ctx, account.contact_value));
+    await page.fill('#code', await lastCode(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${app.base}/mot-de-passe-oublie/nouveau`);
     await check(page, '12-oubli-nouveau');

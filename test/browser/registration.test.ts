@@ -1,17 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
-import { nirKey } from '../../src/identity';
 import { expectAccessible, useBrowserApp } from '../support/browser';
-import { lastCode } from '../registration/support';
+import { lastCode } from '../support/outbox';
+import { freshNir, REGISTRATION_PASSWORD } from '../support/registration';
 
-const PASSWORD = 'Secret2026Caf';
-let counter = 500;
-function newNir(): string {
-  counter++;
-  const body = `2900575114${String(counter).padStart(3, '0')}`;
-  return body + nirKey(body);
-}
 
 describe('Créer Mon Compte in Chromium', () => {
   const app = useBrowserApp();
@@ -74,7 +67,7 @@ describe('Créer Mon Compte in Chromium', () => {
 
   it('with a NIR and an e-mail: the whole journey, from a prestation to the confirmation', async () => {
     const { page, context, problems } = await newPage();
-    const nir = newNir();
+    const nir = freshNir();
     await page.goto(`${app.base}/aides-et-demarches`);
     await check(page, problems, '01-aides-et-demarches');
     await page.getByRole('link', { name: 'Mes démarches' }).click();
@@ -123,10 +116,10 @@ describe('Créer Mon Compte in Chromium', () => {
     expect(await page.locator('li[data-rule="digit"]').getAttribute('class')).toContain('mc-checklist--ok');
     expect(await page.locator('li[data-rule="upper"]').getAttribute('class') ?? '').not.toContain('mc-checklist--ok');
     await check(page, problems, '11-mot-de-passe-en-cours');
-    await page.fill('#password', PASSWORD);
+    await page.fill('#password', REGISTRATION_PASSWORD);
     await page.locator('#password').dispatchEvent('input');
     expect(await page.locator('li.mc-checklist--ok').count()).toBe(5);
-    await page.fill('#passwordConfirmation', PASSWORD);
+    await page.fill('#passwordConfirmation', REGISTRATION_PASSWORD);
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect.poll(() => page.url()).toContain('/recapitulatif');
     const recap = await page.textContent('main');
@@ -136,7 +129,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect.poll(() => page.url()).toContain('/compte-cree');
     expect(await page.textContent('h1')).toContain('Votre compte est créé');
-    expect(await page.content()).not.toContain(PASSWORD);
+    expect(await page.content()).not.toContain(REGISTRATION_PASSWORD);
     await check(page, problems, '13-compte-cree');
     expect(await findAccountByNir(app.t.ctx.database.db, nir)).toBeDefined();
     await context.close();
@@ -163,8 +156,8 @@ describe('Créer Mon Compte in Chromium', () => {
     expect(await page.textContent('main')).toContain('par SMS au numéro suivant : 06 11 22 33 44');
     await page.fill('#code', await lastCode(app.t.ctx.database.db, '+33611223344'));
     await page.getByRole('button', { name: 'Valider' }).click();
-    await page.fill('#password', PASSWORD);
-    await page.fill('#passwordConfirmation', PASSWORD);
+    await page.fill('#password', REGISTRATION_PASSWORD);
+    await page.fill('#passwordConfirmation', REGISTRATION_PASSWORD);
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect.poll(() => page.url()).toContain('/recapitulatif');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
@@ -179,7 +172,7 @@ describe('Créer Mon Compte in Chromium', () => {
   it('without a French identity document, with a wrong code, a wrong confirmation and a reload mid-way', async () => {
     const { page, context, problems } = await newPage();
     await page.goto(`${app.base}/creer-mon-compte/nouveau`);
-    await fillCivilStatus(page, { nir: newNir(), civility: 'Madame', birthName: 'Dupont', givenNames: 'Marie', day: '15', month: '5', year: '1990' });
+    await fillCivilStatus(page, { nir: freshNir(), civility: 'Madame', birthName: 'Dupont', givenNames: 'Marie', day: '15', month: '5', year: '1990' });
     await page.getByLabel('En France (métropole ou outre-mer)').check();
     // First an error: the summary comes first, the values typed are kept.
     await page.getByRole('button', { name: 'Continuer' }).click();
@@ -216,14 +209,14 @@ describe('Créer Mon Compte in Chromium', () => {
     await page.fill('#code', good);
     await page.getByRole('button', { name: 'Valider' }).click();
     await expect.poll(() => page.url()).toContain('/mot-de-passe');
-    await page.fill('#password', PASSWORD);
+    await page.fill('#password', REGISTRATION_PASSWORD);
     await page.fill('#passwordConfirmation', 'Secret2026Cag');
     await page.getByRole('button', { name: 'Continuer' }).click();
     expect(await page.textContent('#passwordConfirmation-error')).toContain('Les deux mots de passe ne sont pas identiques');
     expect(await page.inputValue('#password')).toBe('');
     await check(page, problems, '32-mot-de-passe-erreur');
-    await page.fill('#password', PASSWORD);
-    await page.fill('#passwordConfirmation', PASSWORD);
+    await page.fill('#password', REGISTRATION_PASSWORD);
+    await page.fill('#passwordConfirmation', REGISTRATION_PASSWORD);
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect.poll(() => page.url()).toContain('/recapitulatif');
     expect(await page.textContent('main')).toContain('identité à confirmer');
@@ -261,8 +254,8 @@ describe('Créer Mon Compte in Chromium', () => {
     await check(page, problems, '41-sans-js-renvoi-trop-tot');
     await page.fill('#code', await lastCode(app.t.ctx.database.db, 'bernard.sansjs@example.fr'));
     await page.getByRole('button', { name: 'Valider' }).click();
-    await page.fill('#password', PASSWORD);
-    await page.fill('#passwordConfirmation', PASSWORD);
+    await page.fill('#password', REGISTRATION_PASSWORD);
+    await page.fill('#passwordConfirmation', REGISTRATION_PASSWORD);
     await check(page, problems, '42-sans-js-mot-de-passe');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect.poll(() => page.url()).toContain('/recapitulatif');

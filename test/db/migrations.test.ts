@@ -80,10 +80,11 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       outbox_messages: 1,
       audit_events: 1,
       demarches: 1,
-      flows: 1,
+      demarche_events: 1,
       household_addresses: 1,
       household_bank_accounts: 1,
       household_separations: 1,
+      flows: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

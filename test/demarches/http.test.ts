@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir, type Account } from '../../src/accounts/repository';
 import { listDemarches } from '../../src/demarches/repository';
-import { createLinkedAccount, franceConnectAs, useStandinApp } from '../franceconnect/support';
-import { createTestAccount, location, logIn } from '../login/helpers';
-import { PASSWORD as REGISTRATION_PASSWORD, freshMarie, text, walkTo } from '../registration/support';
 import { continueLabel, frenchDate } from '../../src/http/pages/demarches';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { createTestAccount, logIn } from '../support/accounts';
+import { createLinkedAccount, franceConnectAs, useStandinApp } from '../support/franceconnect';
+import { location, text } from '../support/http';
+import { freshMarie, REGISTRATION_PASSWORD, walkTo } from '../support/registration';
 
 /**
  * « Mes démarches » through HTTP: the prestation chosen with « Faire la demande » is kept on the
@@ -33,7 +34,7 @@ describe('Mes démarches', () => {
     // Recorded by the registration itself (before any login)…
     const [recorded, ...more] = await listDemarches(db(), account.id);
     expect(more).toEqual([]);
-    expect(recorded).toMatchObject({ prestation: 'prime-activite', status: 'a_completer', created_at: t.clock.now() });
+    expect(recorded).toMatchObject({ prestation: 'prime-activite', status: 'brouillon', created_at: t.clock.now() });
 
     // …and logging in with the cookie still there adds no second one; the cookie is then cleared.
     t.clock.advance(24 * 3600_000);
@@ -45,7 +46,7 @@ describe('Mes démarches', () => {
     const home = await b.get('/mon-espace');
     expect(home.statusCode).toBe(200);
     expect(text(home.body)).toContain('Votre demande en cours');
-    expect(home.body).toContain('href="/mon-espace/demarches">Continuer ma demande de Prime d’activité</a>');
+    expect(home.body).toContain(`href="/mon-espace/demarches/${recorded!.id}/reprendre">Continuer ma demande de Prime d’activité</a>`);
 
     const page = await b.get('/mon-espace/demarches');
     expect(page.statusCode).toBe(200);
@@ -53,17 +54,15 @@ describe('Mes démarches', () => {
     expect(page.body).toContain('<title>Mes démarches – Mon Compte – Caf</title>');
     expect(page.body).toContain('<h1 class="govuk-heading-xl">Mes démarches</h1>');
     expect(page.body).toContain('<a class="govuk-breadcrumbs__link" href="/mon-espace">Mon espace</a>');
-    expect(page.body).toContain('<h2 class="govuk-heading-m">Prime d’activité</h2>');
+    expect(page.body).toContain('<h3 class="govuk-summary-card__title">Prime d’activité</h3>');
     expect(page.body).toContain('<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>');
-    expect(shown).toContain('Un complément de revenus pour les travailleurs aux revenus modestes.');
-    // The test clock starts on 26 November 2026; the démarche keeps the date it was started.
-    expect(shown).toContain('Demande commencée le 26 novembre 2026.');
-    expect(shown).toContain('Le formulaire en ligne de cette demande sera bientôt disponible ici. En attendant, vous pouvez appeler votre Caf au 3230 ou vous rendre à l’accueil de votre Caf.');
+    // The test clock starts on 26 November 2026; the brouillon keeps 30 days after its last save.
+    expect(shown).toContain('Commencé le 26 novembre 2026, enregistré jusqu’au 26 décembre 2026');
     expect(shown).not.toContain('Vous n’avez pas de démarche en cours.');
-    // No form, no fake link: the only links of the content lead to the personal space and the catalogue.
-    const main = page.body.slice(page.body.indexOf('<main'), page.body.indexOf('</main>'));
-    expect([...main.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((h) => h !== '/session/expiration')).toEqual(['/mon-espace', '/aides-et-demarches']);
-    expect(main).not.toContain('<form method="post" action="/mon-espace/demarches"');
+    // « Reprendre » leads into the form, at its first page.
+    expect(page.body).toContain(`href="/mon-espace/demarches/${recorded!.id}/reprendre"`);
+    const resume = await b.get(`/mon-espace/demarches/${recorded!.id}/reprendre`);
+    expect(location(resume)).toBe(`/mon-espace/demarches/${recorded!.id}/etapes/situation-familiale`);
   });
 
   it('records the prestation of the cookie at login, clears the cookie, and never twice', async () => {
@@ -91,7 +90,7 @@ describe('Mes démarches', () => {
     expect(links).toEqual(['Continuer ma demande de Prime d’activité', 'Continuer ma demande d’Aide au logement']);
     const page = text((await b.get('/mon-espace/demarches')).body);
     expect(page.indexOf('Prime d’activité')).toBeLessThan(page.indexOf('Aide au logement'));
-    expect(page.match(/Demande commencée le \d{1,2}(er)? [a-zéû]+ 20\d\d\./g)).toHaveLength(2);
+    expect(page.match(/Commencé le \d{1,2}(er)? [a-zéû]+ 20\d\d,/g)).toHaveLength(2);
   });
 
   it('ignores a slug outside the catalogue and a prestation not asked for online, and clears the cookie', async () => {
@@ -142,7 +141,8 @@ describe('Mes démarches', () => {
     expect(page.body).not.toContain('Créer un compte');
     for (let i = 0; i < 2; i++) {
       const r = await b.post('/mon-espace/demarches', { prestation: 'rsa' });
-      expect(location(r)).toBe('/mon-espace/demarches');
+      const [d] = await listDemarches(db(), account.id);
+      expect(location(r)).toBe(`/mon-espace/demarches/${d!.id}/reprendre`);
     }
     expect(await prestationsOf(account)).toEqual(['rsa']);
     expect(b.cookie('mc_intent')).toBeUndefined();

@@ -4,8 +4,9 @@ import { findAccountByLoginId } from '../../src/accounts/repository';
 import type { AppContext } from '../../src/context';
 import { listDemarches } from '../../src/demarches/repository';
 import { registrationService } from '../../src/http/pages/registration/routes';
-import { PASSWORD, freshMarie, lastCode } from '../registration/support';
 import { testDatabases, withTestContext } from '../support/databases';
+import { lastCode } from '../support/outbox';
+import { freshMarie, REGISTRATION_PASSWORD } from '../support/registration';
 
 /** « Créer Mon Compte » keeps the prestation of the flow as a démarche, in the account's transaction. */
 describe.each(testDatabases)('registration → démarche on $name', ({ open }) => {
@@ -19,7 +20,7 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
     await service.submitDocument(flow.token, { documentKind: 'none' });
     await service.submitContact(flow.token, { contactKind: 'email', email }, { ip: '192.0.2.1' });
     await service.verifyCode(flow.token, { code: await lastCode(ctx.database.db, email) });
-    await service.submitPassword(flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    await service.submitPassword(flow.token, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
     await service.confirm(flow.token);
     return person.nir!;
   };
@@ -29,7 +30,7 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
       const nir = await register(ctx, 'allocations-familiales');
       const account = (await findAccountByLoginId(ctx.database.db, nir))!;
       expect(await listDemarches(ctx.database.db, account.id)).toEqual([
-        expect.objectContaining({ prestation: 'allocations-familiales', status: 'a_completer', created_at: clock.now(), updated_at: clock.now() }),
+        expect.objectContaining({ prestation: 'allocations-familiales', status: 'brouillon', created_at: clock.now(), updated_at: clock.now() }),
       ]);
       expect(account.created_at).toBe(clock.now());
     }));
@@ -37,6 +38,7 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
   it('in the same transaction as the account: if the démarche cannot be written, no account is created', () =>
     withContext(async (ctx) => {
       const person = freshMarie();
+      await sql`drop table demarche_events`.execute(ctx.database.db);
       await sql`drop table demarches`.execute(ctx.database.db);
       await expect(register(ctx, 'rsa', person)).rejects.toThrow();
       expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toBeUndefined();

@@ -4,7 +4,9 @@ import { testConfig } from '../../src/config/config';
 import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
 import { nirKey } from '../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { configFor, franceConnectAs, lastCode, location, startStandinFor, text } from './support';
+import { configFor, franceConnectAs, startStandinFor } from '../support/franceconnect';
+import { location, text } from '../support/http';
+import { lastCode, messagesTo } from '../support/outbox';
 
 /**
  * « Créer mon compte avec FranceConnect »: its contact and code steps keep every rule of the
@@ -29,7 +31,6 @@ describe('FranceConnect sign-up: contact and code steps', () => {
   });
   afterEach(async () => t.close());
   const db = () => t.ctx.database.db;
-  const messagesTo = (to: string) => db().selectFrom('outbox_messages').selectAll().where('recipient', '=', to).execute();
 
   /** Signed in at FranceConnect as Angela (NIR found), on the contact page. */
   async function atContact(): Promise<TestBrowser> {
@@ -112,16 +113,16 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     expect(early.statusCode).toBe(429);
     expect(text(early.body)).toContain('Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans 40 secondes.');
     expect(early.body).toContain('<a href="#resend">');
-    expect(await messagesTo(to)).toHaveLength(1);
+    expect(await messagesTo(db(), to)).toHaveLength(1);
     // The same details sent again during the cooldown send nothing either.
     expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email: to }))).toBe('/franceconnect/code');
-    expect(await messagesTo(to)).toHaveLength(1);
+    expect(await messagesTo(db(), to)).toHaveLength(1);
     t.clock.advance(41_000);
     expect(location(await b.post('/franceconnect/code/renvoyer', {}))).toBe('/franceconnect/code?renvoye=1');
     const resent = await b.get('/franceconnect/code?renvoye=1');
     expect(text(resent.body)).toContain('Un nouveau code de vérification vous a été envoyé.');
     expect(resent.body).toContain('data-countdown="60"');
-    expect(await messagesTo(to)).toHaveLength(2);
+    expect(await messagesTo(db(), to)).toHaveLength(2);
   });
 
   it('limits the codes sent to one address, like the registration', async () => {
@@ -135,7 +136,7 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     const res = await b.post('/franceconnect/code/renvoyer', {});
     expect(res.statusCode).toBe(429);
     expect(text(res.body)).toContain('Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter une heure avant de demander un nouveau code, ou contactez votre Caf.');
-    expect(await messagesTo(to)).toHaveLength(5);
+    expect(await messagesTo(db(), to)).toHaveLength(5);
   });
 
   it('« Vous n’avez rien reçu ? » → « Modifiez vos coordonnées de contact » keeps the certified identity and the NIR typed', async () => {

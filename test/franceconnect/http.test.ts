@@ -6,8 +6,10 @@ import { findCitizen, simulateCitizenLogin, type RunningStandin } from '../../sr
 import { nirKey } from '../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
-import { sampleAccount } from '../support/fixtures';
-import { configFor, franceConnectAs, lastCode, location, pathOf, startStandinFor, text } from './support';
+import { sampleAccount } from '../support/accounts';
+import { configFor, franceConnectAs, startStandinFor } from '../support/franceconnect';
+import { location, pathOf, text } from '../support/http';
+import { lastCode } from '../support/outbox';
 
 /**
  * FranceConnect through HTTP: the application (Fastify inject, its redirect URIs derived from

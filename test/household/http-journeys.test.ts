@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { TestBrowser, type TestApp } from '../support/app';
-import { text } from '../franceconnect/support';
+import { text } from '../support/http';
 import { api, demoApp, signedIn } from './support';
 
 const P = DEMO_PEOPLE;
@@ -74,7 +74,7 @@ describe('the household’s pages through HTTP', () => {
     expect(text((await petit.get('/mon-espace/foyer/separation/envoyee')).body)).toContain('Séparation déclarée');
     const demarches = text((await petit.get('/mon-espace/demarches')).body);
     expect(demarches).toContain('Séparation déclarée');
-    expect(demarches).toContain('Déclaration envoyée à la Caf le');
+    expect(demarches).toContain('Envoyée');
     expect(text((await petit.get('/mon-espace')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire.');
     expect((await petit.get('/mon-espace/foyer/separation')).statusCode).toBe(403);
   });

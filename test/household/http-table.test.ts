@@ -5,7 +5,7 @@ import { DEMO_PEOPLE } from '../../src/demo/people';
 import { ACTIONS, type Action } from '../../src/household/permissions';
 import { linkAccountToMember } from '../../src/household/repository';
 import type { TestApp, TestBrowser } from '../support/app';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 import { api, demoApp, refusedByCan, signedIn } from './support';
 
 /**

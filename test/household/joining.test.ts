@@ -11,8 +11,12 @@ import { addMember, createHousehold, findActor } from '../../src/household/repos
 import { registrationService } from '../../src/http/pages/registration/routes';
 import { TestBrowser } from '../support/app';
 import { testDatabases, withTestContext } from '../support/databases';
-import { franceConnectAs, lastCode, location, text, useStandinApp } from '../franceconnect/support';
-import { PASSWORD, lastCode as registrationCode } from '../registration/support';
+import { franceConnectAs, useStandinApp } from '../support/franceconnect';
+import { location, text } from '../support/http';
+import { lastCode } from '../support/outbox';
+import { REGISTRATION_PASSWORD as PASSWORD } from '../support/registration';
+
+const registrationCode = lastCode;
 
 const P = DEMO_PEOPLE;
 /** Lucas Garnier (born 2015-02-08) turns 15 on 2030-02-08: the day before and the day itself, at noon in Paris. */

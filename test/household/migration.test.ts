@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/db/database';
 import { migrations } from '../../src/db/migrations';
 import { findActor } from '../../src/household/repository';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 
 // Migration 0008 rebuilds household_members: the rows of 0001 (an account per member) are copied
 // with their account's civil status. Run on both dialects from an empty database, migration by migration.

@@ -16,7 +16,7 @@ import {
   setProcuration,
 } from '../../src/household/repository';
 import { testDatabases } from '../support/databases';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const person = { civility: 'MME' as const, birth_name: 'PETIT', given_names: 'Sophie', birth_date: '1987-05-04' };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { PASSWORD, createTestAccount, lastCodeSentTo, logIn } from './helpers';
+import { createTestAccount, logIn, PASSWORD } from '../support/accounts';
+import { lastCode } from '../support/outbox';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -20,7 +21,7 @@ describe('audit trail', () => {
     await b.post('/mon-espace/securite/mot-de-passe', { currentPassword: PASSWORD, password: 'NouveauMdp2027', passwordConfirmation: 'NouveauMdp2027' }, { headers: ua });
     await b.get('/mon-espace/securite/contact', ua);
     await b.post('/mon-espace/securite/contact', { kind: 'email', email: 'nouvelle@exemple.fr', currentPassword: 'NouveauMdp2027' }, { headers: ua });
-    const code = await lastCodeSentTo(t.ctx, 'nouvelle@exemple.fr');
+    const code = await lastCode(t.ctx, 'nouvelle@exemple.fr');
     await b.get('/mon-espace/securite/contact/code', ua);
     await b.post('/mon-espace/securite/contact/code', { code }, { headers: ua });
     await b.get('/mon-espace', ua);

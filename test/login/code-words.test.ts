@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findCitizen } from '../../src/franceconnect-standin';
 import { TestBrowser } from '../support/app';
-import { franceConnectAs, location, useStandinApp } from '../franceconnect/support';
-import { freshMarie, lastCode, walkTo } from '../registration/support';
-import { PASSWORD, createTestAccount, logIn } from './helpers';
+import { createTestAccount, logIn, PASSWORD } from '../support/accounts';
+import { franceConnectAs, useStandinApp } from '../support/franceconnect';
+import { location } from '../support/http';
+import { lastCode } from '../support/outbox';
+import { freshMarie, walkTo } from '../support/registration';
 
 /**
  * The five places a person types a 6-digit code — « Créer Mon Compte », its FranceConnect variant,

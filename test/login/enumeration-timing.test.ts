@@ -1,7 +1,7 @@
 import type { Account } from '../../src/accounts/repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { createTestAccount } from './helpers';
+import { createTestAccount } from '../support/accounts';
 
 /**
  * Timing: a wrong password for an existing identifier and any password for an unknown identifier

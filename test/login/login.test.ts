@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/config';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
-import { PASSWORD, auditTypes, createTestAccount, lastCodeSentTo, location, logIn, outboxTo } from './helpers';
+import { auditTypes, createTestAccount, logIn, PASSWORD } from '../support/accounts';
+import { location } from '../support/http';
+import { lastCode, messagesTo } from '../support/outbox';
 
 const argon2Fast = { ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '2' };
 
@@ -39,14 +41,14 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     const codePage = await b.get('/connexion/code');
     expect(codePage.body).toContain(`…@exemple.fr`);
     expect(codePage.body).not.toContain(account.contact_value);
-    const messages = await outboxTo(t.ctx, account.contact_value);
+    const messages = await messagesTo(t.ctx, account.contact_value);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ channel: 'email', subject: 'Votre code de connexion Mon Compte', status: 'queued' });
 
     // Nothing personal is reachable before the code.
     expect(location(await b.get('/mon-espace'))).toBe('/connexion');
 
-    const code = await lastCodeSentTo(t.ctx, account.contact_value);
+    const code = await lastCode(t.ctx, account.contact_value);
     const second = await b.post('/connexion/code', { code });
     expect(second.statusCode).toBe(303);
     expect(location(second)).toBe('/mon-espace');
@@ -88,7 +90,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     expect(page.body).toContain('par SMS au numéro suivant : <strong>06 •• •• •• 78</strong>');
     expect(page.body).not.toContain('12 34 56');
     expect(page.body).not.toContain('612345678');
-    expect((await outboxTo(t.ctx, '+33612345678'))[0]).toMatchObject({ channel: 'sms' });
+    expect((await messagesTo(t.ctx, '+33612345678'))[0]).toMatchObject({ channel: 'sms' });
   });
 
   it('gives 5 tries for the code, then asks for a new one after the cooldown', async () => {
@@ -97,7 +99,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     await b.get('/connexion');
     await b.post('/connexion', { identifier: account.login_id, password: PASSWORD });
     await b.get('/connexion/code');
-    const good = await lastCodeSentTo(t.ctx, account.contact_value);
+    const good = await lastCode(t.ctx, account.contact_value);
     const wrong = good === '000000' ? '111111' : '000000';
     const first = await b.post('/connexion/code', { code: wrong });
     expect(first.statusCode).toBe(400);
@@ -119,7 +121,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     const resent = await b.post('/connexion/code/renvoyer', {});
     expect(location(resent)).toBe('/connexion/code?renvoye=1');
     await b.get('/connexion/code?renvoye=1');
-    const fresh = await lastCodeSentTo(t.ctx, account.contact_value);
+    const fresh = await lastCode(t.ctx, account.contact_value);
     const ok = await b.post('/connexion/code', { code: fresh });
     expect(location(ok)).toBe('/mon-espace');
     const types = await auditTypes(t.ctx, account.id);
@@ -141,7 +143,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     expect(refused.statusCode).toBe(429);
     // The limit lasts at most as long as the login flow (15 minutes from the password): the wait is in minutes.
     expect(refused.body).toMatch(/Trop de codes ont été envoyés\. Pour votre sécurité, merci de patienter [1-9]\d? minutes? avant de demander un nouveau code, ou contactez votre Caf\./);
-    expect(await outboxTo(t.ctx, account.contact_value)).toHaveLength(6);
+    expect(await messagesTo(t.ctx, account.contact_value)).toHaveLength(6);
   });
 
   it('session fixation: a cookie present before login is never the one after', async () => {
@@ -257,7 +259,7 @@ describe('login without the second factor (LOGIN_SECOND_FACTOR=false)', () => {
     await b.get('/connexion');
     const res = await b.post('/connexion', { identifier: account.login_id, password: PASSWORD });
     expect(location(res)).toBe('/mon-espace');
-    expect(await outboxTo(t.ctx, account.contact_value)).toEqual([]);
+    expect(await messagesTo(t.ctx, account.contact_value)).toEqual([]);
     expect((await b.get('/mon-espace')).body).toContain('Bonjour Marie DUPONT');
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { PASSWORD, auditTypes, createTestAccount, lastCodeSentTo, location, logIn, outboxTo } from './helpers';
+import { auditTypes, createTestAccount, logIn, PASSWORD } from '../support/accounts';
+import { location } from '../support/http';
+import { lastCode, messagesTo } from '../support/outbox';
 
 describe('« Mot de passe oublié ? »', () => {
   let t: TestApp;
@@ -27,7 +29,7 @@ describe('« Mot de passe oublié ? »', () => {
     expect(codePage.body).toContain('Si un compte Mon Compte correspond');
     // Not reachable before the code.
     expect(location(await b.get('/mot-de-passe-oublie/nouveau'))).toBe('/mot-de-passe-oublie?expiree=1');
-    const code = await lastCodeSentTo(t.ctx, account.contact_value);
+    const code = await lastCode(t.ctx, account.contact_value);
     expect(location(await b.post('/mot-de-passe-oublie/code', { code }))).toBe('/mot-de-passe-oublie/nouveau');
 
     await b.get('/mot-de-passe-oublie/nouveau');
@@ -46,7 +48,7 @@ describe('« Mot de passe oublié ? »', () => {
     // Every session that existed is over.
     expect(location(await phone.get('/mon-espace'))).toBe('/connexion');
     expect(location(await laptop.get('/mon-espace'))).toBe('/connexion');
-    const messages = await outboxTo(t.ctx, account.contact_value);
+    const messages = await messagesTo(t.ctx, account.contact_value);
     expect(messages.at(-1)).toMatchObject({ subject: 'Votre mot de passe a été modifié' });
     expect(messages.at(-1)!.text).not.toContain('NouveauMdp2027');
     // The flow is used up; the old password no longer works, the new one does.

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findAccountById } from '../../src/accounts/repository';
 import { RECENT_FRANCECONNECT_MS, reauthenticationMode } from '../../src/flows/login/settings';
 import { TestBrowser } from '../support/app';
-import { createLinkedAccount, franceConnectAs, useStandinApp } from '../franceconnect/support';
-import { auditTypes, lastCodeSentTo, location, logIn, outboxTo } from './helpers';
+import { auditTypes, logIn } from '../support/accounts';
+import { createLinkedAccount, franceConnectAs, useStandinApp } from '../support/franceconnect';
+import { location } from '../support/http';
+import { lastCode, messagesTo } from '../support/outbox';
 
 /**
  * An account created with FranceConnect has no password. Changing a credential then asks, instead
@@ -52,7 +54,7 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
     expect(location(done)).toBe('/mon-espace/securite?fait=mot-de-passe-cree');
     expect((await b.get('/mon-espace/securite?fait=mot-de-passe-cree')).body).toContain('Votre mot de passe a été créé.');
     expect((await findAccountById(fc.t.ctx.database.db, account.id))!.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await outboxTo(fc.t.ctx, 'angela.reauth@example.fr')).map((m) => m.subject)).toContain('Votre mot de passe a été créé');
+    expect((await messagesTo(fc.t.ctx, 'angela.reauth@example.fr')).map((m) => m.subject)).toContain('Votre mot de passe a été créé');
     expect(await auditTypes(fc.t.ctx, account.id)).toContain('password_changed');
 
     const fresh = await findAccountById(fc.t.ctx.database.db, account.id);
@@ -71,7 +73,7 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
 
     const refused = await b.post('/mon-espace/securite/contact', { kind: 'email', email: 'pirate@example.fr', currentPassword: '' });
     expect(refused.statusCode).toBe(403);
-    expect(await outboxTo(fc.t.ctx, 'pirate@example.fr')).toEqual([]);
+    expect(await messagesTo(fc.t.ctx, 'pirate@example.fr')).toEqual([]);
     const noPassword = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Premier2026Mdp' });
     expect(noPassword.statusCode).toBe(403);
     expect((await findAccountById(fc.t.ctx.database.db, account.id))!.password_hash).toBeNull();
@@ -81,6 +83,6 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
     await b.get('/mon-espace/securite/contact');
     const started = await b.post('/mon-espace/securite/contact', { kind: 'email', email: 'jean.nouveau@example.fr' });
     expect(location(started)).toBe('/mon-espace/securite/contact/code');
-    expect(await lastCodeSentTo(fc.t.ctx, 'jean.nouveau@example.fr')).toMatch(/^\d{6}$/);
+    expect(await lastCode(fc.t.ctx, 'jean.nouveau@example.fr')).toMatch(/^\d{6}$/);
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../src/accounts/repository';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { PASSWORD, auditTypes, createTestAccount, lastCodeSentTo, location, logIn, outboxTo } from './helpers';
+import { auditTypes, createTestAccount, logIn, PASSWORD } from '../support/accounts';
+import { location } from '../support/http';
+import { lastCode, messagesTo } from '../support/outbox';
 
 const FIREFOX = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' };
 const ANDROID = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36' };
@@ -67,7 +69,7 @@ describe('« Sécurité du compte »', () => {
     expect((await me.get('/mon-espace')).statusCode).toBe(200);
     expect(location(await t.app.inject({ url: '/mon-espace', cookies: { mc_session: before! } }))).toBe('/connexion');
     expect(location(await other.get('/mon-espace'))).toBe('/connexion');
-    expect((await outboxTo(t.ctx, account.contact_value)).at(-1)?.subject).toBe('Votre mot de passe a été modifié');
+    expect((await messagesTo(t.ctx, account.contact_value)).at(-1)?.subject).toBe('Votre mot de passe a été modifié');
     expect(await auditTypes(t.ctx, account.id)).toEqual(expect.arrayContaining(['login_failed', 'password_changed', 'session_ended']));
   });
 
@@ -87,13 +89,13 @@ describe('« Sécurité du compte »', () => {
     expect(codePage.body).not.toContain('98 76 54');
     // Not replaced yet.
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe(account.contact_value);
-    const code = await lastCodeSentTo(t.ctx, '+33698765432');
+    const code = await lastCode(t.ctx, '+33698765432');
     const wrong = await me.post('/mon-espace/securite/contact/code', { code: code === '000000' ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
     expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite?fait=contact');
     const updated = await findAccountById(t.ctx.database.db, account.id);
     expect(updated).toMatchObject({ contact_kind: 'sms', contact_value: '+33698765432' });
-    const toOld = (await outboxTo(t.ctx, account.contact_value)).at(-1);
+    const toOld = (await messagesTo(t.ctx, account.contact_value)).at(-1);
     expect(toOld?.subject).toBe('Vos coordonnées de contact ont été modifiées');
     expect(toOld?.text).toContain('06 •• •• •• 32');
     expect(await auditTypes(t.ctx, account.id)).toEqual(expect.arrayContaining(['contact_changed', 'code_failed']));
@@ -101,7 +103,7 @@ describe('« Sécurité du compte »', () => {
     const next = new TestBrowser(t.app);
     await next.get('/connexion');
     await next.post('/connexion', { identifier: account.login_id, password: PASSWORD });
-    expect((await outboxTo(t.ctx, '+33698765432')).at(-1)?.subject).toBe('Votre code de connexion Mon Compte');
+    expect((await messagesTo(t.ctx, '+33698765432')).at(-1)?.subject).toBe('Votre code de connexion Mon Compte');
   });
 
   it('a contact change is a flow of this browser and this account: replaced by a new request, used once', async () => {
@@ -110,7 +112,7 @@ describe('« Sécurité du compte »', () => {
     await logIn(t.ctx, me, account);
     await me.get('/mon-espace/securite/contact');
     await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'premiere@example.fr', currentPassword: PASSWORD });
-    const first = await lastCodeSentTo(t.ctx, 'premiere@example.fr');
+    const first = await lastCode(t.ctx, 'premiere@example.fr');
     const firstCookie = me.cookie('mc_contact')!;
     await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'seconde@example.fr', currentPassword: PASSWORD });
     expect(me.cookie('mc_contact')).not.toBe(firstCookie);
@@ -125,7 +127,7 @@ describe('« Sécurité du compte »', () => {
     (intruder as unknown as { cookies: Map<string, string> }).cookies.set('mc_contact', me.cookie('mc_contact')!);
     expect(location(await intruder.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
     // The right code changes the contact once; the code page then leads back to the form.
-    const code = await lastCodeSentTo(t.ctx, 'seconde@example.fr');
+    const code = await lastCode(t.ctx, 'seconde@example.fr');
     expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite?fait=contact');
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe('seconde@example.fr');
     expect(location(await me.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
@@ -153,7 +155,7 @@ describe('« Sécurité du compte »', () => {
     // The wrong password with no choice was not checked: no failure recorded, nothing sent.
     expect(await auditTypes(t.ctx, account.id)).not.toContain('login_failed');
     expect(await auditTypes(t.ctx, account.id)).not.toContain('code_failed');
-    expect((await outboxTo(t.ctx, account.contact_value)).filter((m) => m.subject !== 'Votre code de connexion Mon Compte')).toEqual([]);
+    expect((await messagesTo(t.ctx, account.contact_value)).filter((m) => m.subject !== 'Votre code de connexion Mon Compte')).toEqual([]);
   });
 
   it('sends at most 5 codes an hour to one new address, as the sign-up does (nobody’s phone is bombed from a settings page)', async () => {
@@ -169,7 +171,7 @@ describe('« Sécurité du compte »', () => {
     expect(sixth.statusCode).toBe(429);
     expect(sixth.body).toContain('<a href="#phone">Trop de codes ont été envoyés');
     expect(sixth.body).toContain('value="06 11 22 33 99"');
-    expect(await outboxTo(t.ctx, '+33611223399')).toHaveLength(5);
+    expect(await messagesTo(t.ctx, '+33611223399')).toHaveLength(5);
     // Another address still works.
     expect(location(await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'autre.adresse@exemple.fr', currentPassword: PASSWORD }))).toBe('/mon-espace/securite/contact/code');
   });

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../src/db/database';
 import { sha256 } from '../../src/shared/crypto';
 import { TestClock } from '../../src/shared/clock';
 import { testDatabases } from '../support/databases';
-import { sampleAccount } from '../support/fixtures';
+import { sampleAccount } from '../support/accounts';
 
 /**
  * One conformance suite for every session store: the database (SQLite and PostgreSQL) and Redis

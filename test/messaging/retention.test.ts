@@ -8,7 +8,7 @@ import { TestClock } from '../../src/shared/clock';
 import { buildTestApp, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
 import { useMessageServers, type TestSmsProvider, type TestSmtpServer } from './servers';
-import { CODE_MAIL, CODE_SMS } from './fixtures';
+import { CODE_MAIL, CODE_SMS } from '../support/outbox';
 
 /**
  * The outbox forgets what it sent: text erased and recipient masked once a message is delivered or

@@ -8,7 +8,7 @@ import { DEFAULT_BACKOFF_MS, DeliveryWorker, type MessagingLogger } from '../../
 import { TestClock } from '../../src/shared/clock';
 import { testDatabases } from '../support/databases';
 import { useMessageServers } from './servers';
-import { CODE_MAIL, CODE_SMS } from './fixtures';
+import { CODE_MAIL, CODE_SMS } from '../support/outbox';
 
 
 function recordingLogger(): MessagingLogger & { lines: string[] } {

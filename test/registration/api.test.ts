@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
 import { buildTestApp, type TestApp } from '../support/app';
-import { PASSWORD, freshMarie, lastCode } from './support';
+import { postJson } from '../support/http';
+import { lastCode } from '../support/outbox';
+import { freshMarie, REGISTRATION_PASSWORD } from '../support/registration';
 
 describe('Créer Mon Compte — JSON API', () => {
   let t: TestApp;
@@ -10,7 +12,7 @@ describe('Créer Mon Compte — JSON API', () => {
   });
   afterAll(() => t.close());
 
-  const post = (url: string, payload: unknown = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json' } });
+  const post = (url: string, payload: unknown = {}) => postJson(t.app, url, payload);
   const civil = (p: Record<string, string>) => ({
     nir: p.nir,
     civility: p.civility,
@@ -40,7 +42,7 @@ describe('Créer Mon Compte — JSON API', () => {
     expect(res.json()).toMatchObject({ state: 'code', data: { contact: { kind: 'sms', value: '07 00 11 22 33', verified: false } } });
     res = await post(`${base}/code`, { code: await lastCode(t.ctx.database.db, '+33700112233') });
     expect(res.json()).toMatchObject({ state: 'password', data: { contact: { verified: true } } });
-    res = await post(`${base}/password`, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    res = await post(`${base}/password`, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
     expect(res.json()).toMatchObject({ state: 'review', data: { passwordChosen: true, identityStatus: 'to_confirm' } });
     expect(res.body).not.toContain('argon2');
     res = await post(`${base}/confirm`);
@@ -60,7 +62,7 @@ describe('Créer Mon Compte — JSON API', () => {
     expect(body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind']));
     expect(body.error.fields.find((f: { field: string }) => f.field === 'civility').message).toBe('Indiquez votre civilité.');
 
-    res = await post(`${base}/password`, { password: PASSWORD, passwordConfirmation: PASSWORD });
+    res = await post(`${base}/password`, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('REGISTRATION_STEP_NOT_REACHABLE');
 
@@ -99,7 +101,7 @@ describe('Créer Mon Compte — JSON API', () => {
       await post(`${base}/identity-document`, { documentKind: 'none' });
       await post(`${base}/contact`, { contactKind: 'email', email });
       await post(`${base}/code`, { code: await lastCode(t.ctx.database.db, email) });
-      await post(`${base}/password`, { password: PASSWORD, passwordConfirmation: PASSWORD });
+      await post(`${base}/password`, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
       const res = await post(`${base}/confirm`);
       const { id: _id, expiresAt: _e, ...rest } = res.json();
       return { status: res.statusCode, rest: { ...rest, data: { ...rest.data, contact: null } } };

@@ -5,7 +5,8 @@ import { RegistrationService, flows } from '../../src/flows/registration/service
 import { registrationService } from '../../src/http/pages/registration/routes';
 import { findAccountByLoginId } from '../../src/accounts/repository';
 import { testDatabases, withTestContext } from '../support/databases';
-import { PASSWORD, freshMarie, lastCode } from './support';
+import { lastCode } from '../support/outbox';
+import { freshMarie, REGISTRATION_PASSWORD } from '../support/registration';
 
 describe.each(testDatabases)('registration flows on $name', ({ open }) => {
   const withContext = (run: Parameters<typeof withTestContext>[1]) => withTestContext(open, run);
@@ -33,7 +34,7 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
       await service.submitDocument(flow.token, { documentKind: 'none' });
       await service.submitContact(flow.token, { contactKind: 'email', email: 'db@example.fr' }, { ip: '192.0.2.1' });
       await service.verifyCode(flow.token, { code: await lastCode(ctx.database.db, 'db@example.fr') });
-      await service.submitPassword(flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD });
+      await service.submitPassword(flow.token, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
       clock.advance(1000);
       const done = await service.confirm(flow.token);
       expect(done.flow.state).toBe('completed');

@@ -3,7 +3,9 @@ import { findAccountByNir } from '../../src/accounts/repository';
 import { flowId } from '../../src/flows/engine/store';
 import { formatProvisionalId } from '../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { ANA, ANGELA, MARIE, PASSWORD, freshMarie, lastCode, location, messagesTo, submit, text, visit, walkTo } from './support';
+import { location, submit, text, visit } from '../support/http';
+import { lastCode, messagesTo } from '../support/outbox';
+import { ANA, ANGELA, freshMarie, MARIE, REGISTRATION_PASSWORD, walkTo } from '../support/registration';
 
 describe('Créer Mon Compte — pages', () => {
   let t: TestApp;
@@ -32,7 +34,7 @@ describe('Créer Mon Compte — pages', () => {
     r = await submit(b, '/creer-mon-compte/code', { code });
     expect(r.to).toBe('/creer-mon-compte/mot-de-passe');
     expect(text(r.page.body)).toContain('Mon mot de passe comporte : 10 à 64 caractères');
-    r = await submit(b, '/creer-mon-compte/mot-de-passe', { password: PASSWORD, passwordConfirmation: PASSWORD });
+    r = await submit(b, '/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
     expect(r.to).toBe('/creer-mon-compte/recapitulatif');
     page = r.page;
     expect(text(page.body)).toContain('2 90 05 75 114 123');
@@ -43,12 +45,12 @@ describe('Créer Mon Compte — pages', () => {
     expect(r.to).toBe('/creer-mon-compte/compte-cree');
     expect(text(r.page.body)).toContain('Votre compte est créé');
     expect(r.page.body).toContain('href="/connexion"');
-    expect(r.page.body).not.toContain(PASSWORD);
+    expect(r.page.body).not.toContain(REGISTRATION_PASSWORD);
     expect(r.page.body).not.toContain(code);
     const account = await findAccountByNir(db(), MARIE.nir);
     expect(account).toMatchObject({ login_id: MARIE.nir, birth_name: 'DUPONT', given_names: 'Marie Claire', contact_kind: 'email', contact_value: 'marie.dupont@example.fr', identity_status: 'to_confirm', birth_place_code: '75114', identity_document_kind: 'cni' });
     expect(account?.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await t.ctx.passwords.verify(account!.password_hash!, PASSWORD)).toBe(true);
+    expect(await t.ctx.passwords.verify(account!.password_hash!, REGISTRATION_PASSWORD)).toBe(true);
     const flow = await db().selectFrom('flows').selectAll().where('id', '=', flowId(b.cookie('mc_registration')!)).executeTakeFirstOrThrow();
     expect(flow.state).toBe('completed');
     expect(flow.data).not.toContain('argon2');
@@ -245,11 +247,11 @@ describe('Créer Mon Compte — pages', () => {
   it('rejects a wrong confirmation at the confirmation field, never echoing the password', async () => {
     const b = new TestBrowser(t.app);
     await walkTo(b, db(), 'password');
-    let res = await b.post('/creer-mon-compte/mot-de-passe', { password: PASSWORD, passwordConfirmation: 'Secret2026Cag' });
+    let res = await b.post('/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: 'Secret2026Cag' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="passwordConfirmation-error"');
     expect(text(res.body)).toContain('Les deux mots de passe ne sont pas identiques');
-    expect(res.body).not.toContain(PASSWORD);
+    expect(res.body).not.toContain(REGISTRATION_PASSWORD);
     expect(res.body).not.toContain('Secret2026Cag');
     res = await b.post('/creer-mon-compte/mot-de-passe', { password: 'motdepasse-é', passwordConfirmation: 'motdepasse-é' });
     expect(text(res.body)).toContain('Le mot de passe doit comporter au moins 1 chiffre, au moins 1 lettre majuscule et uniquement des chiffres et des lettres non accentuées');
@@ -290,7 +292,7 @@ describe('Créer Mon Compte — pages', () => {
     await visit(b, '/creer-mon-compte/nouveau');
     expect(location(await b.get('/creer-mon-compte/mot-de-passe'))).toBe('/creer-mon-compte/etat-civil');
     expect(location(await b.get('/creer-mon-compte/recapitulatif'))).toBe('/creer-mon-compte/etat-civil');
-    expect(location(await b.post('/creer-mon-compte/mot-de-passe', { password: PASSWORD, passwordConfirmation: PASSWORD }))).toBe('/creer-mon-compte/etat-civil');
+    expect(location(await b.post('/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD }))).toBe('/creer-mon-compte/etat-civil');
     expect(location(await b.get('/creer-mon-compte/compte-cree'))).toBe('/creer-mon-compte/etat-civil');
     await submit(b, '/creer-mon-compte/etat-civil', freshMarie());
     expect(location(await b.get('/creer-mon-compte/code'))).toBe('/creer-mon-compte/titre-identite');

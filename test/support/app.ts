@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { testConfig, type Config } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
@@ -17,12 +17,19 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  o: { env?: Record<string, string>; database?: DatabaseHandle; config?: Config; extraRoutes?: (app: FastifyInstance) => void } = {},
+  o: {
+    env?: Record<string, string>;
+    database?: DatabaseHandle;
+    config?: Config;
+    extraRoutes?: (app: FastifyInstance) => void;
+    /** sees every route as it is registered (Fastify's onRoute hook) */
+    onRoute?: (route: RouteOptions) => void;
+  } = {},
 ): Promise<TestApp> {
   const config = o.config ?? testConfig(o.env);
   const clock = new TestClock();
   const ctx = await createContext(config, { clock, ...(o.database ? { database: o.database } : {}) });
-  const app = await buildServer(ctx);
+  const app = await buildServer(ctx, o.onRoute ? { onRoute: o.onRoute } : {});
   o.extraRoutes?.(app);
   await app.ready();
   return {
@@ -57,6 +64,11 @@ export class TestBrowser {
       payload: params.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...o.headers },
     });
+  }
+
+  /** A JSON API call from a script of our own pages: `Content-Type: application/json`, the cookies of this browser. */
+  async postJson(url: string, payload: unknown = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.request({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...headers } });
   }
 
   /** The CSRF token of the last page that had a form. */

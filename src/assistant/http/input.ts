@@ -5,7 +5,7 @@ import { ASSISTANT_STEPS, type AssistantStep } from '../steps';
 /** What a question must be, at the API and on the page: text, not blank, 500 characters at most. */
 export const MAX_QUESTION_LENGTH = 500;
 
-const questionSchema = z.object({
+export const questionSchema = z.object({
   question: z
     .string({ error: (i) => (i.input === undefined ? 'ASSISTANT_QUESTION_REQUIRED' : 'ASSISTANT_QUESTION_NOT_TEXT') })
     .trim()

@@ -2,11 +2,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageUser } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
+import { apiRoute } from '../../http/api/route';
 import { sendHtml } from '../../http/errors';
 import { Assistant, type AssistantAnswer } from '../assistant';
 import { mask } from '../masking';
 import { isAssistantStep, type AssistantStep } from '../steps';
-import { parseQuestion } from './input';
+import { parseQuestion, questionSchema } from './input';
 import { assistantPage, type AssistantPageView } from './views';
 import { ASSISTANT_PAGE } from './widget';
 
@@ -27,11 +28,19 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
   };
 
   return async (app) => {
-    app.post('/api/chatbot', async (req, reply) => {
-      const q = parseQuestion(req.body);
-      if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED');
-      const a = answer(req, q.question, q.step);
-      return reply.send({ answer: a.answer, topic: a.topic, confidence: a.confidence, sources: a.sources, handover: a.handover, others: a.others });
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/chatbot',
+      summary: 'Une question à l’assistant, à une étape de la création de compte',
+      tags: ['Assistant'],
+      documentedBody: questionSchema,
+      errors: [429],
+      handler: async ({ req, reply }) => {
+        const q = parseQuestion(req.body);
+        if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED');
+        const a = answer(req, q.question, q.step);
+        return reply.send({ answer: a.answer, topic: a.topic, confidence: a.confidence, sources: a.sources, handover: a.handover, others: a.others });
+      },
     });
 
     const view = (req: FastifyRequest, step: AssistantStep | undefined, more: Partial<AssistantPageView> = {}): AssistantPageView => ({

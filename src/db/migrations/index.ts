@@ -8,6 +8,7 @@ import * as m0006 from './0006_demarches';
 import * as m0007 from './0007_flows';
 import * as m0007move from './0007_flows_move';
 import * as m0008 from './0008_household';
+import * as m0009 from './0009_demarche_requests';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { name: '0007_flows', up: m0007.up },
   { name: '0007_flows_move', up: m0007move.up },
   { name: '0008_household', up: m0008.up },
+  { name: '0009_demarche_requests', up: m0009.up },
 ];

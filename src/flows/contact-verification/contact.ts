@@ -14,16 +14,20 @@ export interface Contact {
   verifiedAt: number | null;
 }
 
-/** The fields of the contact form (and of the JSON API): `contactKind` (`email` | `sms`), `email`, `phone`. */
+/**
+ * The fields of the contact form (and of the JSON API): `contactKind` (`email` | `sms`), `email`,
+ * `phone` — trimmed strings within their maximum length, as the HTTP schemas read them
+ * (src/http/schemas/common.ts, ContactFields).
+ */
 export interface ContactInput {
-  contactKind?: unknown;
-  email?: unknown;
-  phone?: unknown;
+  contactKind?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
 }
 
 const EMAIL = /^[^\s@<>()"]+@[^\s@<>()".]+(\.[^\s@<>()".]+)+$/;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+const str = (v: string | undefined): string => (v ?? '').trim();
 
 /** The contact as typed, checked: an error at its field (`contactKind`, `email` or `phone`) otherwise. */
 export function readContact(input: ContactInput): Outcome<{ contact: Contact }> {

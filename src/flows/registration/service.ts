@@ -26,7 +26,8 @@ import { FlowError, isFlowError } from '../engine/flow';
 import { flowStore } from '../engine/store';
 import { registrationFlow } from '../kinds';
 import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
-import { readContact, refusalError, sameContact } from '../contact-verification/contact';
+import { readContact, refusalError, sameContact, type ContactInput } from '../contact-verification/contact';
+import type { CivilStatusInput, CodeInput, DocumentInput, PasswordInput } from './input';
 import type { BirthPlaceChoice, Civility, RegistrationData, RegistrationFlow } from './data';
 import { identityStatus } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
@@ -55,8 +56,6 @@ export interface StepOutcome {
   next: Step | 'completed';
 }
 
-/** Raw input of a step (a form body or a JSON body): strings, or a date as parts. */
-export type StepInput = Record<string, unknown>;
 
 /** Thrown by the navigation guard: where the person should be instead. */
 export class StepNotReachable extends AppError {
@@ -71,8 +70,8 @@ export interface RequestMeta {
 
 class RetryTransaction extends Error {}
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-const truthy = (v: unknown): boolean => v === true || v === 'true' || v === 'oui' || v === 'on' || v === '1';
+/** A field of a step's input: absent reads as empty (the schemas have trimmed it already). */
+const str = (v: string | undefined): string => v ?? '';
 
 /**
  * The use cases of « Créer Mon Compte », one per step, shared by the pages and the JSON API. No HTTP
@@ -149,10 +148,10 @@ export class RegistrationService {
   // ------------------------------------------------------------------------------------------
   // ④ État civil
 
-  async submitCivilStatus(id: string, input: StepInput): Promise<StepOutcome> {
+  async submitCivilStatus(id: string, input: CivilStatusInput): Promise<StepOutcome> {
     await this.open(id, 'civil_status');
     const errors: FieldError[] = [];
-    const noNir = truthy(input.noNir);
+    const noNir = input.noNir === true;
     const nirInput = noNir ? '' : str(input.nir);
     if (!noNir && !nirInput) errors.push(fieldError('nir', 'NIR_OR_NONE_REQUIRED'));
 
@@ -210,7 +209,7 @@ export class RegistrationService {
     return { flow, next: afterSubmit(flow.state, 'civil_status') };
   }
 
-  private readBirthPlace(input: StepInput, birthDate: string | undefined): { ok: true; value: BirthPlaceChoice } | { ok: false; error: FieldError } {
+  private readBirthPlace(input: CivilStatusInput, birthDate: string | undefined): { ok: true; value: BirthPlaceChoice } | { ok: false; error: FieldError } {
     const kind = str(input.birthPlaceKind);
     if (kind === 'france') {
       const code = str(input.communeCode).toUpperCase();
@@ -248,7 +247,7 @@ export class RegistrationService {
   // ------------------------------------------------------------------------------------------
   // ⑤ Titre d'identité
 
-  async submitDocument(id: string, input: StepInput): Promise<StepOutcome> {
+  async submitDocument(id: string, input: DocumentInput): Promise<StepOutcome> {
     await this.open(id, 'identity_document');
     const kind = str(input.documentKind);
     let choice: RegistrationData['document'];
@@ -274,7 +273,7 @@ export class RegistrationService {
   // ------------------------------------------------------------------------------------------
   // ⑥ Coordonnées de contact → a code is sent
 
-  async submitContact(id: string, input: StepInput, meta: RequestMeta): Promise<StepOutcome> {
+  async submitContact(id: string, input: ContactInput, meta: RequestMeta): Promise<StepOutcome> {
     const before = await this.open(id, 'contact');
     const read = readContact(input);
     if (!read.ok) throw refusalError(read);
@@ -311,7 +310,7 @@ export class RegistrationService {
   // ------------------------------------------------------------------------------------------
   // ⑦ Code
 
-  async verifyCode(id: string, input: StepInput): Promise<StepOutcome> {
+  async verifyCode(id: string, input: CodeInput): Promise<StepOutcome> {
     const flow = await this.open(id, 'code');
     const contact = flow.data.contact;
     if (!contact) throw new StepNotReachable('contact');
@@ -330,10 +329,10 @@ export class RegistrationService {
   // ------------------------------------------------------------------------------------------
   // ⑧ Mot de passe
 
-  async submitPassword(id: string, input: StepInput): Promise<StepOutcome> {
+  async submitPassword(id: string, input: PasswordInput): Promise<StepOutcome> {
     await this.open(id, 'password');
-    const password = typeof input.password === 'string' ? input.password : '';
-    const confirmation = typeof input.passwordConfirmation === 'string' ? input.passwordConfirmation : '';
+    const password = input.password;
+    const confirmation = input.passwordConfirmation;
     const errors: FieldError[] = [];
     if (!password) errors.push(fieldError('password', 'PASSWORD_REQUIRED'));
     else {
@@ -458,7 +457,7 @@ function placeField(field: string | undefined, placeKind: 'commune' | 'country')
 type DateRead = { ok: true; value: string } | { ok: false; code: 'BIRTH_DATE_REQUIRED' | 'BIRTH_DATE_INVALID' | 'BIRTH_DATE_OUT_OF_RANGE' };
 
 /** A birth date given as parts `{ day, month, year }` (form) or `YYYY-MM-DD` (JSON). */
-export function readDate(v: unknown, now: number): DateRead {
+export function readDate(v: CivilStatusInput['birthDate'], now: number): DateRead {
   let day = '';
   let month = '';
   let year = '';
@@ -467,11 +466,10 @@ export function readDate(v: unknown, now: number): DateRead {
     if (!v.trim()) return { ok: false, code: 'BIRTH_DATE_REQUIRED' };
     if (!m) return { ok: false, code: 'BIRTH_DATE_INVALID' };
     [, year, month, day] = m as unknown as [string, string, string, string];
-  } else if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    day = str(o.day);
-    month = str(o.month);
-    year = str(o.year);
+  } else if (v) {
+    day = str(v.day).trim();
+    month = str(v.month).trim();
+    year = str(v.year).trim();
   }
   if (!day && !month && !year) return { ok: false, code: 'BIRTH_DATE_REQUIRED' };
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { ok: false, code: 'BIRTH_DATE_INVALID' };

@@ -1,39 +1,56 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { displayName, findAccountById } from '../../accounts/repository';
+import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
-import { listDemarches, onlinePrestation, startDemarche, type Demarche, type DemarcheStatus } from '../../demarches/repository';
+import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
+import { demarcheHistory, type Demarche, type DemarcheStatus } from '../../demarches/repository';
+import { accessDemarche, demarchesOf, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
 import { AppError } from '../../errors/app-error';
+import { recap } from '../../forms/engine';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
+import { insetText, linkButton, summaryList } from '../views/components';
+import { recapLists } from '../views/form-page';
 import { html, type SafeHtml } from '../views/html';
-import { requirePermission } from '../require-permission';
-import { requestAction } from '../../household/requests';
-import { accountPage } from './account-page';
+import { readForm } from '../api/input';
+import { StartBody } from '../schemas/registration';
+import { accountPage, formatDateTime } from './account-page';
 
 /**
- * « Mes démarches » (/mon-espace/demarches): the prestations the person has set out to ask for,
- * kept on their account (src/demarches). The request forms come later: until then each démarche
- * says so, plainly, with the Caf's phone number.
+ * « Mes démarches » (/mon-espace/demarches): the person's démarches — brouillons with their expiry
+ * and « Reprendre », sent ones with their status — and, for those who manage the dossier, the
+ * household's; each opens on its status and timeline.
  *
- *   GET  /mon-espace/demarches  → the list (or « Vous n’avez pas de démarche en cours. »)
- *   POST /mon-espace/demarches  → `prestation`: a signed-in person's « Faire la demande »
+ *   GET  /mon-espace/demarches      → the list
+ *   POST /mon-espace/demarches      → `prestation`: « Faire la demande » of a signed-in person → the form
+ *   GET  /mon-espace/demarches/:id  → one démarche: status, timeline, answers
  */
 export const DEMARCHES_PATH = '/mon-espace/demarches';
+export const demarchePath = (id: string) => `${DEMARCHES_PATH}/${id}`;
+export const resumePath = (id: string) => `${demarchePath(id)}/reprendre`;
 
-const STATUS_TAGS: Record<DemarcheStatus, SafeHtml> = {
-  a_completer: html`<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>`,
-  envoyee: html`<strong class="govuk-tag govuk-tag--blue">Envoyée</strong>`,
+const TAG_COLOURS: Record<DemarcheStatus, string> = {
+  brouillon: 'yellow',
+  envoyee: 'blue',
+  en_instruction: 'light-blue',
+  en_attente_de_pieces: 'orange',
+  acceptee: 'green',
+  refusee: 'red',
+  classee_sans_suite: 'grey',
 };
-
-/** The title of a declaration once sent (status 'envoyee'), when it differs from the catalogue's. */
-const SENT_TITLES: Record<string, string> = { 'declaration-separation': 'Séparation déclarée' };
+export const STATUS_TAGS = Object.fromEntries(
+  DEMARCHE_STATUSES.map((s) => [s, html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`]),
+) as Record<DemarcheStatus, SafeHtml>;
 
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
-export function demarcheTitle(d: Demarche): { title: string; summary: string } {
+export function demarcheTitle(d: Pick<Demarche, 'prestation'>): { title: string; summary: string } {
   const p = findPrestation(d.prestation);
-  const title = (d.status === 'envoyee' ? SENT_TITLES[d.prestation] : undefined) ?? p?.title ?? d.prestation;
-  return { title, summary: p?.summary ?? '' };
+  return { title: DECLARED_TITLES[d.prestation] ?? p?.title ?? d.prestation, summary: p?.summary ?? '' };
 }
+
+/** A declaration is only ever sent (never a brouillon): its démarche says what was done (src/household/separation.ts). */
+const DECLARED_TITLES: Record<string, string> = { 'declaration-separation': 'Séparation déclarée' };
 
 /** « Continuer ma demande de Prime d’activité », « … d’Aide au logement ». */
 export function continueLabel(title: string): string {
@@ -49,45 +66,157 @@ export function frenchDate(ms: number): string {
     .join('');
 }
 
+const breadcrumbs = (items: { href: string; text: string }[]) =>
+  html`<nav class="govuk-breadcrumbs" aria-label="Fil d’Ariane"><ol class="govuk-breadcrumbs__list">${items.map(
+    (i) => html`<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${i.href}">${i.text}</a></li>`,
+  )}</ol></nav>`;
+export const toMyDemarches = breadcrumbs([
+  { href: '/mon-espace', text: 'Mon espace' },
+  { href: DEMARCHES_PATH, text: 'Mes démarches' },
+]);
+
+/** A refusal of the démarche service as the error a person sees. */
+export function refusalError(r: Refusal): AppError {
+  if (r.kind === 'forbidden') return new AppError('DEMARCHE_FORBIDDEN', undefined, r.who);
+  if (r.kind === 'gone') return new AppError('DEMARCHE_GONE');
+  return new AppError('NOT_FOUND');
+}
+
+export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now() });
+
+function card(d: Demarche, o: { author?: string }): SafeHtml {
+  const { title } = demarcheTitle(d);
+  const rows = [
+    ...(o.author ? [{ key: 'Demandée par', value: o.author }] : []),
+    d.status === 'brouillon'
+      ? { key: 'Brouillon', value: `Commencé le ${frenchDate(d.created_at)}, enregistré jusqu’au ${frenchDate(d.expires_at ?? d.updated_at)}` }
+      : { key: 'Envoyée le', value: formatDateTime(d.submitted_at ?? d.updated_at) },
+    ...(d.reference ? [{ key: 'Référence', value: d.reference }] : []),
+  ];
+  return html`<div class="govuk-summary-card">
+  <div class="govuk-summary-card__title-wrapper">
+    <h3 class="govuk-summary-card__title">${title}</h3>
+    <p class="govuk-body govuk-!-margin-0">${STATUS_TAGS[d.status]}</p>
+  </div>
+  <div class="govuk-summary-card__content">
+    ${summaryList(rows)}
+    ${d.status === 'brouillon'
+      ? html`<a class="govuk-button govuk-!-margin-bottom-0" href="${resumePath(d.id)}" role="button" draggable="false" data-module="govuk-button">Reprendre<span class="govuk-visually-hidden"> ma demande ${title}</span></a>`
+      : html`<p class="govuk-body govuk-!-margin-0"><a class="govuk-link" href="${demarchePath(d.id)}">Voir le suivi<span class="govuk-visually-hidden"> de la demande ${title}</span></a></p>`}
+  </div>
+</div>`;
+}
+
+async function authorNames(ctx: AppContext, list: Demarche[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(list.map((d) => d.account_id))) {
+    const a = await findAccountById(ctx.database.db, id);
+    if (a) names.set(id, displayName(a));
+  }
+  return names;
+}
+
+const DOCUMENT_EVENTS: ReadonlySet<string> = new Set<DemarcheEvent>(['request_documents', 'refuse', 'close']);
+
+async function timeline(ctx: AppContext, d: Demarche): Promise<SafeHtml> {
+  const events = await demarcheHistory(ctx.database.db, d.id);
+  return html`<ol class="govuk-list mc-timeline">
+  ${events.map(
+    (e) => html`<li class="govuk-!-margin-bottom-4">
+    <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${EVENT_LABELS[e.event as DemarcheEvent | 'create'] ?? e.event}</h3>
+    <p class="govuk-body-s govuk-!-margin-bottom-1">${formatDateTime(e.at)} · ${e.actor_kind === 'agent' ? 'par la Caf' : 'par le demandeur'}</p>
+    ${e.reason && DOCUMENT_EVENTS.has(e.event) ? html`<p class="govuk-body govuk-!-margin-bottom-0">${e.event === 'request_documents' ? 'Message de la Caf : ' : 'Motif : '}${e.reason}</p>` : ''}
+  </li>`,
+  )}
+</ol>`;
+}
+
 export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.get(DEMARCHES_PATH, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
-      const demarches = await listDemarches(ctx.database.db, req.account!.id);
+    app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
+      const { own, household } = await demarchesOf(deps(ctx), req.account!.id);
+      const names = await authorNames(ctx, household);
+      const drafts = own.filter((d) => d.status === 'brouillon');
+      const sent = own.filter((d) => d.status !== 'brouillon');
       return sendHtml(
         reply,
         accountPage(
           req,
-          {
-            title: 'Mes démarches',
-            backLink: html`<nav class="govuk-breadcrumbs" aria-label="Fil d’Ariane"><ol class="govuk-breadcrumbs__list"><li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="/mon-espace">Mon espace</a></li></ol></nav>`,
-          },
+          { title: 'Mes démarches', backLink: breadcrumbs([{ href: '/mon-espace', text: 'Mon espace' }]) },
           html`<h1 class="govuk-heading-xl">Mes démarches</h1>
-${demarches.length === 0
-  ? html`<p class="govuk-body">Vous n’avez pas de démarche en cours.</p>
-<p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></p>`
-  : html`${demarches.map((d) => {
-      const { title, summary } = demarcheTitle(d);
-      return html`<h2 class="govuk-heading-m">${title}</h2>
-<p class="govuk-body">${STATUS_TAGS[d.status]}</p>
-${summary ? html`<p class="govuk-body">${summary}</p>` : ''}
-${d.status === 'envoyee'
-  ? html`<p class="govuk-body">Déclaration envoyée à la Caf le ${frenchDate(d.created_at)}. La Caf l’étudie et vous écrira si elle a besoin d’autres informations.</p>`
-  : html`<p class="govuk-body">Demande commencée le ${frenchDate(d.created_at)}.</p>
-<p class="govuk-body">Le formulaire en ligne de cette demande sera bientôt disponible ici. En attendant, vous pouvez appeler votre Caf au ${ctx.config.agencyPhone} ou vous rendre à l’accueil de votre Caf.</p>`}
-<hr class="govuk-section-break govuk-section-break--l govuk-section-break--visible">`;
-    })}
-<p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">Faire une autre demande de prestation</a></p>`}`,
+${own.length === 0 && household.length === 0 ? html`<p class="govuk-body">Vous n’avez pas de démarche en cours.</p>` : ''}
+${drafts.length ? html`<h2 class="govuk-heading-l">Mes brouillons</h2><p class="govuk-body">Vos réponses sont enregistrées à chaque étape : reprenez votre demande quand vous voulez, depuis n’importe quel appareil, avant la date indiquée.</p>${drafts.map((d) => card(d, {}))}` : ''}
+${sent.length ? html`<h2 class="govuk-heading-l">Mes demandes envoyées</h2>${sent.map((d) => card(d, {}))}` : ''}
+${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foyer</h2>${household.map((d) => card(d, { author: names.get(d.account_id) ?? 'Un membre du foyer' }))}` : ''}
+<p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">${own.length ? 'Faire une autre demande de prestation' : 'Faire une demande de prestation'}</a></p>`,
         ),
       );
     });
 
-    app.post(DEMARCHES_PATH, { preHandler: requirePermission(ctx, (req) => requestAction((req.body as Record<string, unknown> | undefined)?.prestation)) }, async (req, reply) => {
-      const slug = (req.body as Record<string, unknown> | undefined)?.prestation;
-      const p = onlinePrestation(typeof slug === 'string' ? slug : undefined);
-      if (!p) throw new AppError('NOT_FOUND');
-      await startDemarche(ctx.database.db, req.account!.id, p.slug, ctx.clock.now());
+    app.post(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
+      const read = readForm(StartBody, req);
+      const elsewhere = findPrestation(read.ok ? read.data.prestation : undefined)?.declaredAt;
+      if (elsewhere) {
+        forgetPrestation(reply);
+        return reply.redirect(elsewhere, 303);
+      }
+      const r = await startRequest(deps(ctx), req.account!.id, read.ok ? (read.data.prestation ?? '') : '');
+      if (!r.ok) throw refusalError(r.refusal);
       forgetPrestation(reply);
-      return reply.redirect(DEMARCHES_PATH, 303);
+      return reply.redirect(resumePath(r.demarche.id), 303);
+    });
+
+    app.get(`${DEMARCHES_PATH}/:id`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      if (!a) throw new AppError('NOT_FOUND');
+      const d = a.demarche;
+      const { title } = demarcheTitle(d);
+      if (d.status === 'brouillon') return reply.redirect(resumePath(d.id), 303);
+      return sendHtml(
+        reply,
+        accountPage(
+          req,
+          { title: `Suivi de la demande : ${title}`, backLink: toMyDemarches },
+          html`<span class="govuk-caption-l">Suivi de la demande</span>
+<h1 class="govuk-heading-xl">${title}</h1>
+<p class="govuk-body">${STATUS_TAGS[d.status]}</p>
+${summaryList([
+  { key: 'Référence', value: d.reference ?? '' },
+  { key: 'Envoyée le', value: formatDateTime(d.submitted_at ?? d.updated_at) },
+])}
+${d.status === 'en_attente_de_pieces' ? insetText('La Caf attend des pièces de votre part : voyez le message ci-dessous.') : ''}
+${a.own && a.form ? linkButton('Télécharger l’accusé de réception (PDF)', `${demarchePath(d.id)}/accuse-de-reception.pdf`, { secondary: true }) : ''}
+<h2 class="govuk-heading-l">Historique</h2>
+${await timeline(ctx, d)}
+${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap(a.form, d.answers, { maskIban: true }))}` : ''}`,
+        ),
+      );
+    });
+
+    app.get(`${DEMARCHES_PATH}/:id/reprendre`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      if (!a) throw new AppError('NOT_FOUND');
+      if (a.demarche.status !== 'brouillon' || !a.own) return reply.redirect(demarchePath(a.demarche.id), 303);
+      if (!a.form) return sendHtml(reply, noFormPage(ctx, req, a.demarche));
+      const at = resumeAt(a.form, a.demarche, ctx.clock.now());
+      return reply.redirect(at ? `${demarchePath(a.demarche.id)}/etapes/${at.key}` : `${demarchePath(a.demarche.id)}/verifier`, 303);
     });
   };
+}
+
+export function idOf(req: FastifyRequest): string {
+  const id = (req.params as { id?: string }).id ?? '';
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : '';
+}
+
+/** A prestation asked for online whose form is not written yet: said plainly, with the Caf's number. */
+function noFormPage(ctx: AppContext, req: FastifyRequest, d: Demarche): SafeHtml {
+  const { title } = demarcheTitle(d);
+  return accountPage(
+    req,
+    { title, backLink: toMyDemarches },
+    html`<span class="govuk-caption-l">Faire la demande</span>
+<h1 class="govuk-heading-xl">${title}</h1>
+<p class="govuk-body">Le formulaire en ligne de cette demande sera bientôt disponible ici. Votre demande est gardée dans « Mes démarches ». En attendant, vous pouvez appeler votre Caf au ${ctx.config.agencyPhone} ou vous rendre à l’accueil de votre Caf.</p>`,
+  );
 }

@@ -90,6 +90,9 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
           },
           html`<h1 class="govuk-heading-xl">${p.title}</h1>
 <p class="govuk-body-l">${p.summary}</p>
+<p class="govuk-body">${p.description}</p>
+${p.online && p.requester === 'individual' ? html`<p class="govuk-body">C’est une demande personnelle : chaque membre du foyer qui a son espace Mon Compte peut la faire pour lui-même.</p>` : ''}
+${p.online && p.requester === 'household' ? html`<p class="govuk-body">C’est une demande pour tout le foyer : si vous faites déjà partie d’un foyer allocataire, elle est faite par le responsable du dossier ou par son conjoint s’il a une autorisation de gestion.</p>` : ''}
 ${p.online
   ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
   : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}

@@ -4,6 +4,9 @@ import type { SessionData } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
+import { formFields, readForm, readQuery } from '../api/input';
+import { CodeBody, ResentQuery } from '../schemas/common';
+import { LoginBody, LoginPageQuery } from '../schemas/login';
 import { maskDestination } from '../../flows/login/contact';
 import { LOGIN_FLOW_TTL_MS } from '../../flows/login/login';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type PendingLogin } from '../../flows/login/login';
@@ -81,20 +84,15 @@ ${codeForm({
   return async (app) => {
     app.get('/connexion', async (req, reply) => {
       if (req.account) return reply.redirect('/mon-espace', 303);
-      const q = req.query as Record<string, string | undefined>;
+      const q = readQuery(LoginPageQuery, req);
       const notice = NOTICES[q.session === 'expiree' ? 'expiree' : (q.message ?? '')];
       return sendHtml(reply, loginForm(req, { notice }));
     });
 
     app.post('/connexion', async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const identifier = typeof body.identifier === 'string' ? body.identifier.trim() : '';
-      const password = typeof body.password === 'string' ? body.password : '';
-      const missing: FieldError[] = [];
-      if (!identifier) missing.push(fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED'));
-      if (!password) missing.push(fieldError('password', 'LOGIN_PASSWORD_REQUIRED'));
-      if (missing.length) return sendHtml(reply, loginForm(req, { identifier, errors: missing }), 400);
-
+      const read = readForm(LoginBody, req);
+      if (!read.ok) return sendHtml(reply, loginForm(req, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
+      const { identifier, password } = read.data;
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
       if (r.kind === 'throttled') {
         const wait = waitMessage(r.retryAfterMs);
@@ -116,7 +114,7 @@ ${codeForm({
     app.get('/connexion/code', async (req, reply) => {
       const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      return sendHtml(reply, codePage(req, p, { resent: (req.query as Record<string, string | undefined>).renvoye === '1' }));
+      return sendHtml(reply, codePage(req, p, { resent: readQuery(ResentQuery, req).renvoye }));
     });
 
     app.post('/connexion/code', async (req, reply) => {
@@ -124,7 +122,9 @@ ${codeForm({
       const p = await pendingLogin(ctx, token);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
       const render = (errors: FieldError[], status: number) => sendHtml(reply, codePage(req, p, { errors }), status);
-      const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
+      const form = readForm(CodeBody, req);
+      if (!form.ok) return render(form.errors, 400);
+      const typed = readCode(form.data.code);
       if (!typed.ok) return render([typed.error], typed.status);
       const r = await submitLoginCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
@@ -205,7 +205,7 @@ ${linkButton('Se reconnecter', '/connexion')}`,
 
     app.post('/session/prolonger', { preHandler: requireAccount }, async (req, reply) => {
       await ctx.sessions.keepAlive(req.session!);
-      return reply.redirect(safeReturnPath((req.body as Record<string, unknown> | undefined)?.retour), 303);
+      return reply.redirect(safeReturnPath(formFields(req.body).retour), 303);
     });
   };
 }

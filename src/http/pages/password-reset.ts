@@ -2,6 +2,10 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
+import { flag, formFields, readForm, readQuery } from '../api/input';
+import { CodeBody, ResentQuery } from '../schemas/common';
+import { NewPasswordFields, ResetRequestBody } from '../schemas/password-reset';
+import { z } from 'zod';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { RESET_FLOW_TTL_MS } from '../../flows/password-reset/password-reset';
 import { pendingReset, requestPasswordReset, resendResetCode, resetReadyForPassword, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
@@ -20,6 +24,8 @@ import { identifierInput, newPasswordErrors, page, resendRefused } from './accou
  */
 export const RESET_FLOW_COOKIE = 'mc_reset';
 const EXPIRED = '/mot-de-passe-oublie?expiree=1';
+const ExpiredQuery = z.object({ expiree: flag });
+const NewPasswordForm = z.object(NewPasswordFields);
 
 export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
   const flowCookie = { path: '/mot-de-passe-oublie', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
@@ -65,11 +71,12 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
     );
 
   return async (app) => {
-    app.get('/mot-de-passe-oublie', async (req, reply) => sendHtml(reply, identifierPage(req, { expired: (req.query as Record<string, string>).expiree === '1' })));
+    app.get('/mot-de-passe-oublie', async (req, reply) => sendHtml(reply, identifierPage(req, { expired: readQuery(ExpiredQuery, req).expiree })));
 
     app.post('/mot-de-passe-oublie', async (req, reply) => {
-      const identifier = String((req.body as Record<string, unknown> | undefined)?.identifier ?? '').trim();
-      if (!identifier) return sendHtml(reply, identifierPage(req, { errors: [fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')] }), 400);
+      const read = readForm(ResetRequestBody, req);
+      if (!read.ok) return sendHtml(reply, identifierPage(req, { identifier: formFields(req.body).identifier, errors: read.errors }), 400);
+      const { identifier } = read.data;
       const r = await requestPasswordReset(ctx, { identifier, origin: requestOrigin(req) });
       if (r.kind === 'rate_limited') {
         reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
@@ -83,7 +90,7 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const p = await pendingReset(ctx, req.cookies[RESET_FLOW_COOKIE]);
       if (!p) return reply.redirect(EXPIRED, 303);
       if (p.flow.state === 'code_verified') return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
-      return sendHtml(reply, codePage(req, { resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()), resent: (req.query as Record<string, string>).renvoye === '1' }));
+      return sendHtml(reply, codePage(req, { resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()), resent: readQuery(ResentQuery, req).renvoye }));
     });
 
     app.post('/mot-de-passe-oublie/code', async (req, reply) => {
@@ -91,7 +98,9 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const p = await pendingReset(ctx, token);
       if (!p) return reply.redirect(EXPIRED, 303);
       const resendInSeconds = secondsUntil(p.resendAllowedAt, ctx.clock.now());
-      const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
+      const form = readForm(CodeBody, req);
+      if (!form.ok) return sendHtml(reply, codePage(req, { resendInSeconds, errors: form.errors }), 400);
+      const typed = readCode(form.data.code);
       if (!typed.ok) return sendHtml(reply, codePage(req, { resendInSeconds, errors: [typed.error] }), typed.status);
       const r = await submitResetCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
@@ -116,11 +125,12 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
     });
 
     app.post('/mot-de-passe-oublie/nouveau', async (req, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const read = readForm(NewPasswordForm, req);
+      if (!read.ok) return sendHtml(reply, newPasswordPage(req, read.errors), 400);
       const r = await submitNewPassword(ctx, {
         flowToken: req.cookies[RESET_FLOW_COOKIE],
-        password: typeof body.password === 'string' ? body.password : '',
-        confirmation: typeof body.passwordConfirmation === 'string' ? body.passwordConfirmation : '',
+        password: read.data.password,
+        confirmation: read.data.passwordConfirmation,
         origin: requestOrigin(req),
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);

@@ -8,7 +8,7 @@ import { html } from '../views/html';
 import { requirePermission } from '../require-permission';
 import { accountPage } from './account-page';
 import { householdSection } from './household/info';
-import { DEMARCHES_PATH, continueLabel, demarcheTitle } from './demarches';
+import { DEMARCHES_PATH, continueLabel, demarcheTitle, resumePath } from './demarches';
 
 /** /mon-espace: the personal home page after login, with the démarches à compléter (src/demarches). */
 export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
@@ -16,7 +16,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;
       const household = await householdSection(ctx, req);
-      const toComplete = (await listDemarches(ctx.database.db, account.id)).filter((d) => d.status === 'a_completer');
+      const toComplete = (await listDemarches(ctx.database.db, account.id, ctx.clock.now())).filter((d) => d.status === 'brouillon');
       return sendHtml(
         reply,
         accountPage(
@@ -31,7 +31,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
       <ul class="govuk-list">
         ${toComplete.map((d) => {
           const { title, summary } = demarcheTitle(d);
-          return html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}">${continueLabel(title)}</a>${summary ? html`<br><span class="govuk-body-s">${summary}</span>` : ''}</li>`;
+          return html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${resumePath(d.id)}">${continueLabel(title)}</a>${summary ? html`<br><span class="govuk-body-s">${summary}</span>` : ''}</li>`;
         })}
       </ul>
     </div>`

@@ -15,6 +15,9 @@ import { codeForm } from '../views/contact-verification';
 import { franceConnectButton } from '../views/franceconnect';
 import { html, type SafeHtml } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
+import { formFields, readForm, readQuery } from '../api/input';
+import { CodeBody } from '../schemas/common';
+import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from '../schemas/security';
 import { requirePermission } from '../require-permission';
 import { accountPage, formatDateTime, newPasswordErrors, successBanner } from './account-page';
 
@@ -33,8 +36,6 @@ const DONE: Record<string, string> = {
 };
 
 export function securityPages(ctx: AppContext): FastifyPluginAsync {
-  const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
   /**
    * How the person proves again it is them, in a form that changes a credential: the current
@@ -141,7 +142,7 @@ ${codeForm({
         ctx.sessions.activeOf(a.id),
       ]);
       const others = sessions.filter((s) => s.id !== current.id);
-      const done = DONE[(req.query as Record<string, string>).fait ?? ''];
+      const done = DONE[readQuery(SecurityPageQuery, req).fait ?? ''];
       return sendHtml(
         reply,
         accountPage(
@@ -207,7 +208,8 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     });
 
     app.post('/mon-espace/securite/sessions/fin', { preHandler: ownAccount }, async (req, reply) => {
-      const handle = str(body(req).session);
+      const read = readForm(EndSessionForm, req);
+      const handle = read.ok ? read.data.session : '';
       const target = (await ctx.sessions.activeOf(req.account!.id)).find((s) => sessionHandle(s) === handle && s.id !== req.session!.id);
       if (!target) throw new AppError('AUTH_SESSION_NOT_FOUND');
       await ctx.sessions.end(target.id);
@@ -224,13 +226,15 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
 
     app.post('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
-      const b = body(req);
+      const read = readForm(PasswordChangeForm, req);
+      if (!read.ok) return sendHtml(reply, passwordPage(req, read.errors), 400);
+      const b = read.data;
       const r = await changePassword(ctx, {
         account: req.account!,
         session: req.session!,
-        current: str(b.currentPassword),
-        password: str(b.password),
-        confirmation: str(b.passwordConfirmation),
+        current: b.currentPassword,
+        password: b.password,
+        confirmation: b.passwordConfirmation,
         origin: requestOrigin(req),
       });
       if (r.kind === 'throttled') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]), 429);
@@ -245,11 +249,13 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
 
     app.post('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
-      const b = body(req);
-      const kind = str(b.kind);
-      const v = { kind, email: str(b.email), phone: str(b.phone) };
-      const contact = { contactKind: kind, email: v.email, phone: v.phone };
-      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: str(b.currentPassword), contact, origin: requestOrigin(req) });
+      const typed = formFields(req.body);
+      const v = { kind: typed.kind, email: typed.email, phone: typed.phone };
+      const read = readForm(ContactChangeForm, req);
+      if (!read.ok) return sendHtml(reply, contactPage(req, { ...v, errors: read.errors }), 400);
+      const b = read.data;
+      const contact = { contactKind: b.kind, email: b.email, phone: b.phone };
+      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: b.currentPassword, contact, origin: requestOrigin(req) });
       if (r.kind === 'throttled') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)] }), 429);
       if (r.kind === 'wrong_password') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
       if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
@@ -270,7 +276,9 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       const flowToken = req.cookies[CONTACT_FLOW_COOKIE];
       const pending = await pendingContactChange(ctx, req.account!, flowToken);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
-      const typed = readCode(body(req).code);
+      const form = readForm(CodeBody, req);
+      if (!form.ok) return sendHtml(reply, contactCodePage(req, pending.data, form.errors), 400);
+      const typed = readCode(form.data.code);
       if (!typed.ok) return sendHtml(reply, contactCodePage(req, pending.data, [typed.error]), typed.status);
       const r = await confirmContactChange(ctx, { account: req.account!, flowToken, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/mon-espace/securite/contact', 303);

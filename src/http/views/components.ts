@@ -50,18 +50,21 @@ export interface InputOptions {
   maxlength?: number;
   extraAttributes?: SafeHtml;
   optional?: boolean;
+  /** a unit shown after the field (« € », « m² »), GOV.UK's input suffix */
+  suffix?: string;
 }
 
 export function textInput(o: InputOptions): SafeHtml {
   const e = errorFor(o.errors, o.name);
   const label = html`${o.label}${o.optional ? ' (facultatif)' : ''}`;
+  const input = html`<input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}${o.extraAttributes ?? ''}>`;
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
   ${o.labelIsPageHeading
     ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${label}</label></h1>`
     : html`<label class="govuk-label" for="${o.name}">${label}</label>`}
   ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
   ${errorMessage(o.name, e)}
-  <input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}${o.extraAttributes ?? ''}>
+  ${o.suffix ? html`<div class="govuk-input__wrapper">${input}<div class="govuk-input__suffix" aria-hidden="true">${o.suffix}</div></div>` : input}
 </div>`;
 }
 
@@ -121,6 +124,9 @@ export interface DateInputOptions {
   hint?: HtmlValue;
   value?: { day?: string; month?: string; year?: string } | undefined;
   errors?: Errors;
+  /** false for a date that is not the person's birthday (no bday-* autocomplete) */
+  birthday?: boolean;
+  legendIsPageHeading?: boolean;
 }
 
 /** Three fields `${name}-day`, `${name}-month`, `${name}-year`; the error is attached to `${name}`. */
@@ -129,11 +135,11 @@ export function dateInput(o: DateInputOptions): SafeHtml {
   const part = (p: 'day' | 'month' | 'year', label: string, width: string, ac: string) =>
     html`<div class="govuk-date-input__item"><div class="govuk-form-group">
       <label class="govuk-label govuk-date-input__label" for="${p === 'day' ? o.name : `${o.name}-${p}`}">${label}</label>
-      <input class="govuk-input govuk-date-input__input ${width}${e ? ' govuk-input--error' : ''}" id="${p === 'day' ? o.name : `${o.name}-${p}`}" name="${o.name}-${p}" type="text" inputmode="numeric" autocomplete="${ac}"${attr('value', o.value?.[p])}>
+      <input class="govuk-input govuk-date-input__input ${width}${e ? ' govuk-input--error' : ''}" id="${p === 'day' ? o.name : `${o.name}-${p}`}" name="${o.name}-${p}" type="text" inputmode="numeric"${attr('autocomplete', o.birthday === false ? undefined : ac)}${attr('value', o.value?.[p])}>
     </div></div>`;
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
   <fieldset class="govuk-fieldset" role="group"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>
-    <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">${o.legend}</legend>
+    <legend class="govuk-fieldset__legend govuk-fieldset__legend--${o.legendIsPageHeading ? 'l' : 'm'}">${o.legendIsPageHeading ? html`<h1 class="govuk-fieldset__heading">${o.legend}</h1>` : o.legend}</legend>
     ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
     ${errorMessage(o.name, e)}
     <div class="govuk-date-input">

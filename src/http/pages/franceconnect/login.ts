@@ -9,6 +9,8 @@ import { sendHtml } from '../../errors';
 import { franceConnectButton, FRANCECONNECT_ABOUT_PATH, FRANCECONNECT_LOGIN_PATH } from '../../views/franceconnect';
 import { html } from '../../views/html';
 import { layout } from '../../views/layout';
+import { readQuery } from '../../api/input';
+import { FcHandOffQuery } from '../../schemas/franceconnect';
 import { clearCookie, cookieOptions, depsOf, fcErrorPage, fcPage, signIn, SIGNUP_COOKIE, STEP_PATHS, TX_COOKIE } from './common';
 
 /**
@@ -79,8 +81,7 @@ ${franceConnectButton()}`,
 
     // The login area's /deconnexion ends our session, then sends the browser here (see franceConnectLogoutRedirect).
     app.get('/franceconnect/deconnexion/suite', async (req, reply) => {
-      const t = (req.query as Record<string, unknown>).t;
-      const idToken = await takeLogoutHandOff(deps(), typeof t === 'string' ? t : undefined);
+      const idToken = await takeLogoutHandOff(deps(), readQuery(FcHandOffQuery, req).t);
       if (req.session) await endCurrentSession(ctx, req, reply);
       if (!idToken) return reply.redirect('/deconnexion', 303);
       return redirectToFranceConnectLogout(ctx, req, reply, idToken);

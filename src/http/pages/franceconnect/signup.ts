@@ -3,7 +3,11 @@ import type { AppContext } from '../../../context';
 import { canOpen, chooseContact, proveExistingAccount, resendAllowedAt, resendCode, submitIdentity, verifyCodeAndCreate } from '../../../flows/franceconnect/service';
 import { isFlowError } from '../../../flows/engine/flow';
 import { signups, type Signup, type SignupStep } from '../../../flows/franceconnect/store';
+import { formFields, readForm, readQuery } from '../../api/input';
 import { sendHtml } from '../../errors';
+import { CodeBody, ResentQuery } from '../../schemas/common';
+import { FcExistingAccountForm, FcIdentityForm } from '../../schemas/franceconnect';
+import { ContactBody } from '../../schemas/registration';
 import type { Errors } from '../../views/components';
 import { atResendButton, secondsUntil, type ContactValues } from '../../views/contact-verification';
 import type { SafeHtml } from '../../views/html';
@@ -24,11 +28,9 @@ import { codePage, contactPage, createdPage, existingAccountPage, identityPage }
  */
 export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
   const deps = () => depsOf(ctx);
-  const body = (req: FastifyRequest) => req.body as Record<string, unknown>;
   const typed = (req: FastifyRequest): ContactValues => {
-    const b = body(req);
-    const one = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    return { contactKind: one(b.contactKind), email: one(b.email), phone: one(b.phone) };
+    const b = formFields(req.body);
+    return { contactKind: b.contactKind, email: b.email, phone: b.phone };
   };
 
   /** The signup of this browser, if the page may be shown at its step; otherwise the reply is sent. */
@@ -55,7 +57,7 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
   };
 
   const renderCode = async (req: FastifyRequest, s: Signup, errors?: Errors) => {
-    const resent = (req.query as Record<string, string | undefined>).renvoye === '1';
+    const resent = readQuery(ResentQuery, req).renvoye;
     return codePage(req, s.data.contact!, {
       resendInSeconds: secondsUntil(await resendAllowedAt(deps(), s), ctx.clock.now()),
       resent: resent && !errors,
@@ -77,11 +79,13 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
     app.post(STEP_PATHS.identity, async (req, reply) => {
       const s = await loadSignup(req, reply, 'identity');
       if (!s) return reply;
-      const typed = body(req).nir;
-      const r = await submitIdentity(deps(), s, typeof typed === 'string' ? typed : undefined);
+      const typed = formFields(req.body).nir;
+      const read = readForm(FcIdentityForm, req);
+      if (!read.ok) return sendHtml(reply, identityPage(req, s, read.errors, typed), 400);
+      const r = await submitIdentity(deps(), s, read.data.nir);
       if (r.ok) return reply.redirect(STEP_PATHS[r.step], 303);
       if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
-      return sendHtml(reply, identityPage(req, s, r.errors, typeof typed === 'string' ? typed : undefined), 400);
+      return sendHtml(reply, identityPage(req, s, r.errors, typed), 400);
     });
 
     app.get(STEP_PATHS.existing_account, show('existing_account', (req) => existingAccountPage(req)));
@@ -89,8 +93,9 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
     app.post(STEP_PATHS.existing_account, async (req, reply) => {
       const s = await loadSignup(req, reply, 'existing_account');
       if (!s) return reply;
-      const password = body(req).password;
-      const r = await proveExistingAccount(deps(), s, typeof password === 'string' ? password : undefined, req.ip);
+      const read = readForm(FcExistingAccountForm, req);
+      if (!read.ok) return sendHtml(reply, existingAccountPage(req, read.errors), 400);
+      const r = await proveExistingAccount(deps(), s, read.data.password || undefined, req.ip);
       if (r.ok) {
         await finish(req, reply, s, r.account);
         return reply.redirect('/mon-espace', 303);
@@ -105,7 +110,9 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
     app.post(STEP_PATHS.contact, async (req, reply) => {
       const s = await loadSignup(req, reply, 'contact');
       if (!s) return reply;
-      const r = await chooseContact(deps(), s, body(req), req.ip);
+      const read = readForm(ContactBody, req);
+      if (!read.ok) return sendHtml(reply, contactPage(req, s, read.errors, typed(req)), 400);
+      const r = await chooseContact(deps(), s, read.data, req.ip);
       if (r.ok) return reply.redirect(STEP_PATHS.code, 303);
       if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
       return sendHtml(reply, contactPage(req, s, r.errors, typed(req)), r.status ?? 400);
@@ -124,7 +131,9 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
     app.post(STEP_PATHS.code, async (req, reply) => {
       const s = await loadSignup(req, reply, 'code');
       if (!s) return reply;
-      const r = await verifyCodeAndCreate(deps(), s, body(req).code);
+      const read = readForm(CodeBody, req);
+      if (!read.ok) return sendHtml(reply, await renderCode(req, s, read.errors), 400);
+      const r = await verifyCodeAndCreate(deps(), s, read.data.code);
       if (r.ok) {
         await finish(req, reply, s, r.account);
         return reply.redirect(r.created ? STEP_PATHS.completed : '/mon-espace', 303);

@@ -3,8 +3,11 @@ import type { AppContext } from '../../../context';
 import { AppError, ValidationError, type FieldError } from '../../../errors/app-error';
 import type { RegistrationFlow } from '../../../flows/registration/data';
 import type { Step } from '../../../flows/registration/machine';
-import { RegistrationService, StepNotReachable, type StepInput } from '../../../flows/registration/service';
+import { RegistrationService, StepNotReachable } from '../../../flows/registration/service';
+import { formFields, parseOrThrow, readQuery } from '../../api/input';
 import { sendHtml } from '../../errors';
+import { CodeBody, ResentQuery } from '../../schemas/common';
+import { CivilStatusBody, ContactBody, DocumentBody, PasswordBody, RegistrationPageQuery } from '../../schemas/registration';
 import { chosenPrestation } from '../../intent';
 import { atResendButton, contactValues, secondsUntil } from '../../views/contact-verification';
 import type { SafeHtml } from '../../views/html';
@@ -43,14 +46,8 @@ export function registrationService(ctx: AppContext): RegistrationService {
   });
 }
 
-type Body = Record<string, string | string[] | undefined>;
-const bodyOf = (req: FastifyRequest): Body => (req.body ?? {}) as Body;
-const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[v.length - 1] : v);
-function values(body: Body): Values {
-  const out: Values = {};
-  for (const [k, v] of Object.entries(body)) if (k !== '_csrf') out[k] = one(v);
-  return out;
-}
+/** The fields of a step's form as typed (for re-display); each step reads them with its schema (src/http/schemas/registration.ts). */
+const values = (req: FastifyRequest): Values => formFields(req.body);
 
 /**
  * « Créer Mon Compte » as pages: GET renders the step pre-filled from the flow, POST validates,
@@ -123,7 +120,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
 
   return async (app) => {
     app.get(BASE, async (req, reply) => {
-      const q = req.query as Record<string, string | undefined>;
+      const q = readQuery(RegistrationPageQuery, req);
       const live = await service.findLive(req.cookies[FLOW_COOKIE]);
       return sendHtml(reply, startPage({ prestation: chosenPrestation(req)?.slug, expired: q.expiree === '1', resume: !!live && live.state !== 'completed' && live.state !== 'civil_status' }));
     });
@@ -132,7 +129,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
     app.get(`${BASE}/nouveau`, async (req, reply) => {
       const live = await service.findLive(req.cookies[FLOW_COOKIE]);
       if (live && live.state !== 'completed') return reply.redirect(pathOf(live.state), 303);
-      const q = req.query as Record<string, string | undefined>;
+      const q = readQuery(RegistrationPageQuery, req);
       const flow = await service.start({ prestation: chosenPrestation(req)?.slug, origin: q.depuis === 'mon-compte' ? 'mon-compte' : 'demarche' });
       setFlowCookie(reply, flow.token);
       return reply.redirect(STEP_PATHS.civil_status, 303);
@@ -143,8 +140,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
       show(req, reply, 'civil_status', (flow) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: civilStatusValues(flow), showResults: false })),
     );
     app.post(STEP_PATHS.civil_status, async (req, reply) => {
-      const body = bodyOf(req);
-      const v = values(body);
+      const v = values(req);
       const action = v.action ?? '';
       if (action === 'rechercher-commune' || action === 'rechercher-pays') {
         // Search without JavaScript: the same page with the matching places as radios; nothing saved.
@@ -164,11 +160,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         reply,
         'civil_status',
         (id) =>
-          service.submitCivilStatus(id, {
-            ...v,
-            noNir: v.noNir,
-            birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] },
-          } as StepInput),
+          service.submitCivilStatus(id, parseOrThrow(CivilStatusBody, { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } })),
         (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
       );
     });
@@ -176,13 +168,13 @@ export function registrationPages(ctx: AppContext, service = registrationService
     // ⑤ Titre d'identité
     app.get(STEP_PATHS.identity_document, (req, reply) => show(req, reply, 'identity_document', (flow) => documentPage({ flow, csrfToken: req.csrfToken, values: documentValues(flow) })));
     app.post(STEP_PATHS.identity_document, async (req, reply) => {
-      const v = values(bodyOf(req));
+      const v = values(req);
       const kind = v.documentKind;
       return submit(
         req,
         reply,
         'identity_document',
-        (id) => service.submitDocument(id, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined }),
+        (id) => service.submitDocument(id, parseOrThrow(DocumentBody, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined })),
         (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors: mapErrors(errors, { documentKind: kind }) }),
       );
     });
@@ -190,12 +182,12 @@ export function registrationPages(ctx: AppContext, service = registrationService
     // ⑥ Coordonnées de contact
     app.get(STEP_PATHS.contact, (req, reply) => show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow.data.contact) })));
     app.post(STEP_PATHS.contact, async (req, reply) => {
-      const v = values(bodyOf(req));
+      const v = values(req);
       return submit(
         req,
         reply,
         'contact',
-        (id) => service.submitContact(id, v, meta(req)),
+        (id) => service.submitContact(id, parseOrThrow(ContactBody, v), meta(req)),
         (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }),
       );
     });
@@ -203,13 +195,12 @@ export function registrationPages(ctx: AppContext, service = registrationService
     // ⑦ Code
     const renderCode = async (req: FastifyRequest, flow: RegistrationFlow, errors?: FieldError[]) => {
       const resendInSeconds = secondsUntil(await service.resendAllowedAt(flow.id), ctx.clock.now());
-      const resent = (req.query as Record<string, string | undefined>).renvoye === '1';
+      const resent = readQuery(ResentQuery, req).renvoye;
       return codePage({ flow, csrfToken: req.csrfToken, resendInSeconds, resent: resent && !errors, agencyPhone: ctx.config.agencyPhone, ...(errors ? { errors } : {}) });
     };
     app.get(STEP_PATHS.code, (req, reply) => show(req, reply, 'code', (flow) => renderCode(req, flow)));
     app.post(STEP_PATHS.code, async (req, reply) => {
-      const v = values(bodyOf(req));
-      return submit(req, reply, 'code', (id) => service.verifyCode(id, { code: v.code }), (flow, errors) => renderCode(req, flow, errors));
+      return submit(req, reply, 'code', (id) => service.verifyCode(id, parseOrThrow(CodeBody, values(req))), (flow, errors) => renderCode(req, flow, errors));
     });
     app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) =>
       submit(
@@ -225,12 +216,11 @@ export function registrationPages(ctx: AppContext, service = registrationService
     // ⑧ Mot de passe
     app.get(STEP_PATHS.password, (req, reply) => show(req, reply, 'password', (flow) => passwordPage({ flow, csrfToken: req.csrfToken })));
     app.post(STEP_PATHS.password, async (req, reply) => {
-      const v = values(bodyOf(req));
       return submit(
         req,
         reply,
         'password',
-        (id) => service.submitPassword(id, { password: v.password, passwordConfirmation: v.passwordConfirmation }),
+        (id) => service.submitPassword(id, parseOrThrow(PasswordBody, values(req))),
         (flow, errors) => passwordPage({ flow, csrfToken: req.csrfToken, errors }),
       );
     });

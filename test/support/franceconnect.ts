@@ -1,7 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
 import { testConfig, type Config } from '../../src/config/config';
-import type { Database } from '../../src/db/schema';
 import { createAccount, type Account, type NewAccount } from '../../src/accounts/repository';
 import type { AppContext } from '../../src/context';
 import {
@@ -15,9 +13,10 @@ import {
   type RunningStandin,
   type StandinKeys,
 } from '../../src/franceconnect-standin';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { buildTestApp, type TestApp, type TestBrowser } from '../support/app';
-import { sampleAccount } from '../support/fixtures';
+import { afterAll, beforeAll } from 'vitest';
+import { sampleAccount } from './accounts';
+import { buildTestApp, type TestApp, type TestBrowser } from './app';
+import { location, pathOf } from './http';
 
 /**
  * A FranceConnect stand-in on a loopback port, registered with the redirect URIs the application
@@ -49,17 +48,6 @@ export function configFor(issuerUrl: string, env: Record<string, string> = {}): 
   return testConfig({ FC_ISSUER_URL: issuerUrl, FC_CLIENT_ID: FC_CLIENT.id, FC_CLIENT_SECRET: FC_CLIENT.secret, FC_STANDIN: 'false', ...env });
 }
 
-export function location(res: LightMyRequestResponse): string {
-  expect(res.statusCode, res.body.slice(0, 1500)).toBe(303);
-  return String(res.headers.location);
-}
-
-/** Path + query of an absolute URL of the application (inject takes paths). */
-export function pathOf(url: string): string {
-  const u = new URL(url);
-  return u.pathname + u.search;
-}
-
 /**
  * The whole FranceConnect round trip as a browser would do it: our start (303 to FranceConnect),
  * the citizen's choice on the stand-in, back to our callback. Returns the callback's response.
@@ -68,27 +56,6 @@ export async function franceConnectAs(b: TestBrowser, choice: CitizenChoice): Pr
   const authorize = location(await b.get('/franceconnect/connexion'));
   const { callbackUrl } = await simulateCitizenLogin(authorize, choice);
   return { callback: await b.get(pathOf(callbackUrl)), callbackUrl };
-}
-
-/** The 6-digit code of the latest message to `to`, read from the outbox. */
-export async function lastCode(db: Kysely<Database>, to: string): Promise<string> {
-  const rows = await db.selectFrom('outbox_messages').selectAll().where('recipient', '=', to).orderBy('created_at', 'desc').execute();
-  for (const r of rows) {
-    const m = /\b(\d{6})\b/.exec(r.text);
-    if (m?.[1]) return m[1];
-  }
-  throw new Error(`no code sent to ${to}`);
-}
-
-/** Visible text of a page, for assertions on what a person reads. */
-export function text(body: string): string {
-  return body
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 }
 
 /**

@@ -1,9 +1,12 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { nirKey } from '../../src/identity';
-import type { TestBrowser } from '../support/app';
+import type { TestBrowser } from './app';
+import { submit, visit } from './http';
+import { lastCode } from './outbox';
+
+/** « Créer Mon Compte » in tests: people to register, and the walk through its pages. */
+export const REGISTRATION_PASSWORD = 'Secret2026Caf';
 
 /** A person the répertoire does not know: accepted with identity « à confirmer » unless a document is checked. */
 export const MARIE = {
@@ -47,53 +50,6 @@ export const ANA = {
   countryCode: '99416',
 };
 
-export const PASSWORD = 'Secret2026Caf';
-
-export function location(res: LightMyRequestResponse): string {
-  expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
-  return String(res.headers.location);
-}
-
-/** GET then follow redirects (as a browser would), returning the last response. */
-export async function visit(b: TestBrowser, url: string): Promise<LightMyRequestResponse> {
-  let res = await b.get(url);
-  for (let i = 0; i < 5 && (res.statusCode === 302 || res.statusCode === 303); i++) res = await b.get(String(res.headers.location));
-  return res;
-}
-
-/** POST a form and follow the redirect (PRG); expects a redirect. */
-export async function submit(b: TestBrowser, url: string, fields: Record<string, string>): Promise<{ to: string; page: LightMyRequestResponse }> {
-  const res = await b.post(url, fields);
-  const to = location(res);
-  const page = await visit(b, to);
-  return { to, page };
-}
-
-/** The 6-digit code of the latest message to `to`, read from the outbox as the person would read it. */
-export async function lastCode(db: Kysely<Database>, to: string): Promise<string> {
-  const m = await db.selectFrom('outbox_messages').selectAll().where('recipient', '=', to).orderBy('created_at', 'desc').execute();
-  const withCode = m.find((x) => /\b\d{6}\b/.test(x.text));
-  const code = withCode ? /\b(\d{6})\b/.exec(withCode.text)?.[1] : undefined;
-  if (!code) throw new Error(`no code sent to ${to}`);
-  return code;
-}
-
-export function messagesTo(db: Kysely<Database>, to: string) {
-  return db.selectFrom('outbox_messages').selectAll().where('recipient', '=', to).orderBy('created_at', 'asc').execute();
-}
-
-/** Visible text of a page, tags removed, for assertions on what a person reads. */
-export function text(body: string): string {
-  return body
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<\/?(strong|a|span|sup|em|b)\b[^>]*>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
 export interface JourneyOptions {
   person?: Record<string, string>;
   document?: Record<string, string>;
@@ -120,16 +76,21 @@ export async function walkTo(
   if (!reach('password')) return { to };
   await submit(b, '/creer-mon-compte/code', { code: await lastCode(db, to) });
   if (!reach('review')) return { to };
-  await submit(b, '/creer-mon-compte/mot-de-passe', { password: PASSWORD, passwordConfirmation: PASSWORD });
+  await submit(b, '/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
   if (!reach('completed')) return { to };
   await submit(b, '/creer-mon-compte/recapitulatif', {});
   return { to };
 }
 
 let order = 200;
-/** Marie with a NIR of her own (another order number): a person nobody registered yet. */
-export function freshMarie(): Record<string, string> {
+/** A NIR of Marie's with an order number of its own: a person nobody registered yet. */
+export function freshNir(): string {
   order++;
   const body = `2900575114${String(order).padStart(3, '0')}`;
-  return { ...MARIE, nir: body + nirKey(body) };
+  return body + nirKey(body);
+}
+
+/** Marie with a NIR of her own. */
+export function freshMarie(): Record<string, string> {
+  return { ...MARIE, nir: freshNir() };
 }

@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { Account } from '../accounts/repository';
+import type { Database } from '../db/schema';
+import type { FormDefinition } from '../forms/definition';
+import { answerKey, firstIncomplete, findPage, nextPage, readPage, relevantAnswers, type FieldProblem, type PageInstance } from '../forms/engine';
+import { parisDay, type Input } from '../forms/fields';
+import { formOf } from '../forms/definitions';
+import { findActor, type HouseholdActor } from '../household/repository';
+import { can } from '../household/permissions';
+import { enqueueMessage } from '../messaging/outbox';
+import { findPrestation, requestAction, type Prestation } from '../prestations/catalogue';
+import { receiptMessage } from './messages';
+import {
+  StaleDemarcheError,
+  createDraft,
+  findDemarche,
+  isExpiredDraft,
+  listDemarches,
+  listHouseholdDemarches,
+  onlinePrestation,
+  saveAnswers,
+  submitDemarche,
+  type Demarche,
+} from './repository';
+
+/**
+ * The person's side of a démarche, for pages and JSON alike: start a request (if their place in the
+ * household allows it), save a page of answers, submit, and see their démarches and, for those who
+ * manage the dossier, the household's. Rights are read afresh at each call (findActor).
+ */
+export interface Deps {
+  db: Kysely<Database>;
+  now(): number;
+}
+
+export type Refusal =
+  | { kind: 'not_found' }
+  /** the person's place in the household does not allow it: who may (French) */
+  | { kind: 'forbidden'; who: string }
+  /** the brouillon expired (or was sent from another device) */
+  | { kind: 'gone' };
+
+export function requestable(slug: string): { prestation: Prestation; form: FormDefinition | undefined } | undefined {
+  const p = onlinePrestation(slug);
+  return p ? { prestation: p, form: formOf(p.slug) } : undefined;
+}
+
+/** May this person ask for this prestation today? */
+export function mayRequest(actor: HouseholdActor, p: Prestation, now: number): { allowed: true } | { allowed: false; who: string } {
+  return can(actor, requestAction(p), parisDay(now));
+}
+
+/** « Faire la demande »: the brouillon of this prestation (the one started, or a new one). */
+export async function startRequest(d: Deps, accountId: string, slug: string): Promise<{ ok: true; demarche: Demarche } | { ok: false; refusal: Refusal }> {
+  const r = requestable(slug);
+  if (!r) return { ok: false, refusal: { kind: 'not_found' } };
+  const actor = await findActor(d.db, accountId);
+  const decision = mayRequest(actor, r.prestation, d.now());
+  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };
+  const householdId = r.prestation.requester === 'household' ? (actor.dossier?.householdId ?? null) : null;
+  const demarche = await createDraft(d.db, { accountId, prestation: r.prestation.slug, householdId, now: d.now() });
+  return demarche ? { ok: true, demarche } : { ok: false, refusal: { kind: 'not_found' } };
+}
+
+export interface DemarcheAccess {
+  demarche: Demarche;
+  /** the person asked for it (may change and send a brouillon); otherwise they see it as a manager of the household */
+  own: boolean;
+  prestation: Prestation | undefined;
+  form: FormDefinition | undefined;
+}
+
+/**
+ * A démarche as this person may see it: their own (a live brouillon or sent), or a sent démarche of
+ * their household when they may follow the household's démarches. Undefined otherwise — the same
+ * answer as for an id that does not exist.
+ */
+export async function accessDemarche(d: Deps, accountId: string, id: string): Promise<DemarcheAccess | undefined> {
+  const demarche = await findDemarche(d.db, id);
+  if (!demarche || isExpiredDraft(demarche, d.now())) return undefined;
+  const view = { demarche, prestation: findPrestation(demarche.prestation), form: formOf(demarche.prestation) };
+  if (demarche.account_id === accountId) return { ...view, own: true };
+  if (demarche.status === 'brouillon' || !demarche.household_id) return undefined;
+  const actor = await findActor(d.db, accountId);
+  if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed) return undefined;
+  return { ...view, own: false };
+}
+
+/** The brouillon this person may fill, with its form; undefined when it is not theirs, not a brouillon, or has no form. */
+export async function ownDraft(d: Deps, accountId: string, id: string): Promise<(DemarcheAccess & { form: FormDefinition }) | undefined> {
+  const a = await accessDemarche(d, accountId, id);
+  if (!a || !a.own || a.demarche.status !== 'brouillon' || !a.form) return undefined;
+  return a as DemarcheAccess & { form: FormDefinition };
+}
+
+export type StepOutcome =
+  | { ok: true; demarche: Demarche; next: PageInstance | undefined }
+  | { ok: false; problems: FieldProblem[] }
+  | { ok: false; refusal: Refusal };
+
+/**
+ * Saves one page of a brouillon: read and checked by the form engine, merged into the answers and
+ * saved with the version read (a save from another tab or device in between is re-read and merged
+ * again: pages are independent, nothing typed is lost). `version`, when given (JSON clients),
+ * must be the current one: a conflict is then reported instead of merged.
+ */
+export async function saveStep(d: Deps, accountId: string, id: string, pageKey: string, input: Input, version?: number): Promise<StepOutcome> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const a = await ownDraft(d, accountId, id);
+    if (!a) return { ok: false, refusal: { kind: 'gone' } };
+    const inst = findPage(a.form, a.demarche.answers, pageKey);
+    if (!inst) return { ok: false, refusal: { kind: 'not_found' } };
+    const reading = readPage(inst, input, a.demarche.answers, parisDay(d.now()));
+    if (reading.problems.length) return { ok: false, problems: reading.problems };
+    const pageKeys = new Set(inst.page.questions.map((q) => answerKey(q, inst.copy)));
+    const kept = Object.fromEntries(Object.entries(a.demarche.answers).filter(([k]) => !pageKeys.has(k)));
+    const answers = { ...kept, ...Object.fromEntries(Object.entries(reading.values).filter(([, v]) => v !== undefined)) };
+    try {
+      const saved = await saveAnswers(d.db, { id, version: version ?? a.demarche.version, answers, now: d.now() });
+      return { ok: true, demarche: saved, next: nextPage(a.form, saved.answers, pageKey) };
+    } catch (e) {
+      if (!(e instanceof StaleDemarcheError) || version !== undefined) throw e;
+    }
+  }
+  throw new StaleDemarcheError(id);
+}
+
+/** Where « Reprendre » leads: the first page still to fill, or the recap when all is done. */
+export function resumeAt(form: FormDefinition, demarche: Demarche, now: number): PageInstance | undefined {
+  return firstIncomplete(form, demarche.answers, parisDay(now));
+}
+
+export type SubmitOutcome = { ok: true; demarche: Demarche } | { ok: false; refusal: Refusal } | { ok: false; incomplete: PageInstance } | { ok: false; declaration: true };
+
+/**
+ * Sends a brouillon: every page complete, the déclaration sur l'honneur ticked, the person still
+ * allowed to ask (rights are read again). Only the answers that apply are kept; the accusé de
+ * réception goes through the outbox in the same transaction.
+ */
+export async function submitRequest(d: Deps, account: Pick<Account, 'id' | 'contact_kind' | 'contact_value'>, id: string, o: { declaration: boolean; version?: number; agencyPhone: string }): Promise<SubmitOutcome> {
+  const a = await ownDraft(d, account.id, id);
+  if (!a || !a.prestation) return { ok: false, refusal: { kind: 'gone' } };
+  const actor = await findActor(d.db, account.id);
+  const decision = mayRequest(actor, a.prestation, d.now());
+  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };
+  const missing = resumeAt(a.form, a.demarche, d.now());
+  if (missing) return { ok: false, incomplete: missing };
+  if (!o.declaration) return { ok: false, declaration: true };
+  const householdId = a.prestation.requester === 'household' ? (actor.dossier?.householdId ?? null) : null;
+  const prestation = a.prestation;
+  const form = a.form;
+  const demarche = await d.db.transaction().execute(async (trx) => {
+    const pruned = await saveAnswers(trx, { id, version: o.version ?? a.demarche.version, answers: relevantAnswers(form, a.demarche.answers), now: d.now() });
+    const sent = await submitDemarche(trx, { id, accountId: account.id, version: pruned.version, householdId, now: d.now() });
+    await enqueueMessage(trx, receiptMessage(account, prestation, form, sent, o.agencyPhone), d.now());
+    return sent;
+  });
+  return { ok: true, demarche };
+}
+
+/** « Mes démarches »: the person's own, and the household's sent démarches for those who manage the dossier. */
+export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: Demarche[]; household: Demarche[] }> {
+  const own = await listDemarches(d.db, accountId, d.now());
+  const actor = await findActor(d.db, accountId);
+  const householdId = actor.dossier?.householdId;
+  if (!householdId || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed) return { own, household: [] };
+  const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId);
+  return { own, household };
+}
+

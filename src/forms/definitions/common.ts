@@ -1,0 +1,113 @@
+import type { Condition, Option, Page, Question, Section } from '../definition';
+
+/** Pieces shared by several forms: the family situation, activity and resources of a member, the bank account. */
+
+export const yesNo: readonly Option[] = [
+  { value: 'oui', label: 'Oui' },
+  { value: 'non', label: 'Non' },
+];
+
+export const SITUATIONS: readonly Option[] = [
+  { value: 'celibataire', label: 'Célibataire' },
+  { value: 'marie', label: 'Marié(e)' },
+  { value: 'pacse', label: 'Pacsé(e)' },
+  { value: 'concubinage', label: 'En concubinage (union libre)' },
+  { value: 'separe', label: 'Séparé(e)' },
+  { value: 'divorce', label: 'Divorcé(e)' },
+  { value: 'veuf', label: 'Veuf ou veuve' },
+];
+
+/** Living as a couple: a spouse, a partner of a PACS or a concubin(e). */
+export const COUPLE: Condition = { question: 'situation_familiale', in: ['marie', 'pacse', 'concubinage'] };
+
+export const situationPage: Page = {
+  id: 'situation-familiale',
+  title: 'Votre situation familiale',
+  questions: [
+    { id: 'situation_familiale', type: 'radios', label: 'Quelle est votre situation familiale ?', name: 'votre situation familiale', options: SITUATIONS },
+    { id: 'enfants_a_charge', type: 'integer', label: 'Combien d’enfants avez-vous à charge ?', name: 'le nombre d’enfants à charge', hint: 'Saisissez 0 si vous n’avez pas d’enfant à charge.', min: 0, max: 15 },
+  ],
+};
+
+export const ACTIVITIES: readonly Option[] = [
+  { value: 'salarie', label: 'Salarié(e)', hint: 'Y compris en intérim, en apprentissage ou à temps partiel' },
+  { value: 'independant', label: 'Travailleur indépendant ou auto-entrepreneur' },
+  { value: 'chomage', label: 'Demandeur d’emploi' },
+  { value: 'etudiant', label: 'Étudiant(e)' },
+  { value: 'retraite', label: 'Retraité(e)' },
+  { value: 'sans_activite', label: 'Sans activité' },
+];
+export const WORKING = ['salarie', 'independant'];
+
+/** The two adults a household form asks about: the person, and their conjoint when they live as a couple. */
+export const MEMBERS = [
+  { id: 'vous', showIf: undefined },
+  { id: 'conjoint', showIf: COUPLE },
+] as const;
+
+export function activityPage(member: (typeof MEMBERS)[number], rules: Page['rules'] = []): Page {
+  const mine = member.id === 'vous';
+  return {
+    id: `activite-${member.id}`,
+    title: mine ? 'Votre activité' : 'L’activité de votre conjoint(e)',
+    ...(member.showIf ? { showIf: member.showIf } : {}),
+    questions: [
+      {
+        id: `activite_${member.id}`,
+        type: 'radios',
+        label: mine ? 'Quelle est votre activité actuelle ?' : 'Quelle est l’activité actuelle de votre conjoint(e) ?',
+        name: mine ? 'votre activité' : 'l’activité de votre conjoint(e)',
+        options: ACTIVITIES,
+      },
+    ],
+    rules,
+  };
+}
+
+const MONTHS = [
+  { n: 3, of: 'd’il y a 3 mois' },
+  { n: 2, of: 'd’il y a 2 mois' },
+  { n: 1, of: 'du mois dernier' },
+];
+
+const amount = (id: string, label: string, name: string, hint = 'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.'): Question => ({ id, type: 'amount', label, name, hint, max: 100_000 });
+
+/** One page per member and per month of the last three: salaries, benefits, other resources. */
+export function resourcesPages(): Page[] {
+  return MEMBERS.flatMap((m) =>
+    MONTHS.map(({ n, of }) => {
+      const mine = m.id === 'vous';
+      const id = `${m.id}_m${n}`;
+      return {
+        id: `ressources-${m.id}-${n}`,
+        title: `${mine ? 'Vos ressources' : 'Les ressources de votre conjoint(e)'} ${of}`,
+        ...(m.showIf ? { showIf: m.showIf } : {}),
+        questions: [
+          amount(`salaires_${id}`, 'Salaires et revenus d’activité', `les salaires et revenus d’activité`),
+          amount(`indemnites_${id}`, 'Allocations chômage, indemnités maladie ou maternité', 'les allocations et indemnités'),
+          amount(`autres_${id}`, 'Autres ressources (pensions, rentes, revenus du patrimoine)', 'les autres ressources'),
+        ],
+      };
+    }),
+  );
+}
+
+export const bankSection: Section = {
+  id: 'versement',
+  title: 'Versement',
+  pages: [
+    {
+      id: 'compte-bancaire',
+      title: 'Le compte bancaire pour le versement',
+      intro: 'La Caf verse les prestations sur un compte bancaire de la zone SEPA. Vous trouverez l’IBAN sur votre relevé d’identité bancaire (RIB).',
+      questions: [
+        { id: 'iban', type: 'iban', label: 'IBAN', name: 'l’IBAN', hint: 'Par exemple FR76 3000 6000 0112 3456 7890 189' },
+        { id: 'titulaire', type: 'text', label: 'Nom du titulaire du compte', name: 'le nom du titulaire du compte', maxLength: 100, autocomplete: 'name' },
+      ],
+    },
+  ],
+};
+
+export function holdsCouple(a: Record<string, unknown>): boolean {
+  return ['marie', 'pacse', 'concubinage'].includes(String(a.situation_familiale));
+}

@@ -1,0 +1,137 @@
+import { addDays, daysBetween } from '../fields';
+import type { FormDefinition, Page, Question } from '../definition';
+import { COUPLE, bankSection, situationPage } from './common';
+
+/**
+ * The family prestations asked for with fewer questions: allocations familiales (2 children at
+ * least, under 20), complément de libre choix du mode de garde (a child under 6, its mode of care),
+ * prime de déménagement (a family of 3 children or more, born or expected, that moves).
+ */
+const years = (birth: string, today: string) => Math.floor(daysBetween(birth, today) / 365.25);
+
+function childPage(maxAge: number, message: string): Page {
+  return {
+    id: 'enfant',
+    title: 'ses informations',
+    repeat: { count: 'nombre_enfants', max: 10, label: 'Enfant' },
+    questions: [
+      { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
+      { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60, width: 20 },
+      { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance', name: 'la date de naissance de l’enfant', hint: 'Par exemple 27 3 2018' },
+    ],
+    rules: [{ question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= maxAge ? message : undefined) }],
+  };
+}
+
+const revenus: Page = {
+  id: 'ressources',
+  title: 'Les ressources de votre foyer',
+  intro: 'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026).',
+  questions: [
+    { id: 'revenus_vous', type: 'amount', label: 'Votre revenu net imposable', name: 'votre revenu net imposable', max: 1_000_000, hint: 'En euros, 0 si vous n’aviez pas de revenu' },
+    { id: 'revenus_conjoint', type: 'amount', label: 'Le revenu net imposable de votre conjoint(e)', name: 'le revenu net imposable de votre conjoint(e)', max: 1_000_000, showIf: COUPLE, hint: 'En euros' },
+  ],
+};
+
+const childrenCount = (min: number, message: string): Page => ({
+  id: 'enfants',
+  title: 'Vos enfants à charge',
+  questions: [{ id: 'nombre_enfants', type: 'integer', label: 'Combien d’enfants avez-vous à charge ?', name: 'le nombre d’enfants', min: 0, max: 10 }],
+  rules: [{ question: 'nombre_enfants', check: (a) => (Number(a.nombre_enfants) < min ? message : undefined) }],
+});
+
+export const allocationsFamiliales: FormDefinition = {
+  prestation: 'allocations-familiales',
+  sections: [
+    { id: 'foyer', title: 'Votre foyer', pages: [situationPage, revenus] },
+    {
+      id: 'enfants',
+      title: 'Vos enfants',
+      pages: [
+        childrenCount(2, 'Les allocations familiales sont versées aux familles qui ont au moins 2 enfants à charge.'),
+        childPage(20, 'Les allocations familiales sont versées pour les enfants de moins de 20 ans : n’indiquez pas cet enfant.'),
+      ],
+    },
+    bankSection,
+  ],
+};
+
+const careStart: Question = { id: 'debut_garde', type: 'date', label: 'Date de début de la garde', name: 'la date de début de la garde', hint: 'Par exemple 1 9 2026' };
+
+export const complementModeDeGarde: FormDefinition = {
+  prestation: 'complement-mode-de-garde',
+  sections: [
+    {
+      id: 'enfant',
+      title: 'L’enfant gardé',
+      pages: [
+        {
+          id: 'enfant-garde',
+          title: 'L’enfant gardé',
+          questions: [
+            { id: 'enfant_prenom', type: 'text', label: 'Prénom de l’enfant', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
+            { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance de l’enfant', name: 'la date de naissance de l’enfant', hint: 'Par exemple 12 4 2024' },
+          ],
+          rules: [{ question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= 6 ? 'Le complément de libre choix du mode de garde est versé pour un enfant de moins de 6 ans.' : undefined) }],
+        },
+        {
+          id: 'mode-de-garde',
+          title: 'Le mode de garde',
+          questions: [
+            {
+              id: 'mode_garde',
+              type: 'radios',
+              label: 'Qui garde votre enfant ?',
+              name: 'le mode de garde',
+              options: [
+                { value: 'assistante_maternelle', label: 'Une assistante maternelle agréée' },
+                { value: 'garde_domicile', label: 'Une garde à domicile', hint: 'Vous employez une personne chez vous' },
+                { value: 'micro_creche', label: 'Une micro-crèche' },
+              ],
+            },
+            careStart,
+            { id: 'heures', type: 'integer', label: 'Nombre d’heures de garde par mois', name: 'le nombre d’heures de garde', min: 1, max: 300, unit: 'heures' },
+          ],
+        },
+      ],
+    },
+    { id: 'foyer', title: 'Votre foyer', pages: [situationPage, revenus] },
+    bankSection,
+  ],
+};
+
+export const primeDemenagement: FormDefinition = {
+  prestation: 'prime-de-demenagement',
+  sections: [
+    {
+      id: 'foyer',
+      title: 'Votre famille',
+      pages: [situationPage, childrenCount(3, 'La prime de déménagement est réservée aux familles d’au moins 3 enfants, nés ou à naître.')],
+    },
+    {
+      id: 'demenagement',
+      title: 'Votre déménagement',
+      pages: [
+        {
+          id: 'demenagement',
+          title: 'Votre déménagement',
+          intro: 'La demande se fait dans les 6 mois qui suivent le déménagement.',
+          questions: [
+            { id: 'date_demenagement', type: 'date', when: 'past', label: 'Date du déménagement', name: 'la date du déménagement', hint: 'Par exemple 15 10 2026' },
+            { id: 'adresse', type: 'text', label: 'Nouvelle adresse : numéro et nom de la voie', name: 'la nouvelle adresse', maxLength: 150, autocomplete: 'address-line1' },
+            { id: 'code_postal', type: 'postcode', label: 'Code postal', name: 'le code postal', autocomplete: 'postal-code' },
+            { id: 'commune', type: 'text', label: 'Commune', name: 'la commune', maxLength: 80, autocomplete: 'address-level2', width: 20 },
+            { id: 'frais', type: 'amount', label: 'Montant des frais de déménagement', name: 'le montant des frais', hint: 'Sur facture, en euros', max: 20_000 },
+          ],
+          rules: [
+            {
+              question: 'date_demenagement',
+              check: (a, today) => (String(a.date_demenagement) < addDays(today, -183) ? 'La demande doit être faite dans les 6 mois qui suivent le déménagement.' : undefined),
+            },
+          ],
+        },
+      ],
+    },
+    bankSection,
+  ],
+};

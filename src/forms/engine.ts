@@ -1,0 +1,177 @@
+import type { Answers, Condition, FormDefinition, Page, Question, Section } from './definition';
+import { displayValue, readQuestion, toInput, type Input } from './fields';
+
+/**
+ * The one engine behind every form: which pages apply given the answers so far (conditions,
+ * repeated pages), the order to walk them, reading and validating a page, what is still missing,
+ * and the recap. Pure: no I/O; `today` is the agency's day (YYYY-MM-DD).
+ */
+
+/** A page as met by the person: the page of the definition, or one copy of a repeated page. */
+export interface PageInstance {
+  /** in the address: the page's id, or `${id}-${n}` for its n-th copy */
+  key: string;
+  page: Page;
+  section: Section;
+  /** 1-based copy number of a repeated page */
+  copy?: number;
+  /** the title shown: « Enfant 2 : ses informations » */
+  title: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export function holds(c: Condition | undefined, a: Answers): boolean {
+  if (!c) return true;
+  if ('all' in c) return c.all.every((x) => holds(x, a));
+  if ('any' in c) return c.any.some((x) => holds(x, a));
+  if ('not' in c) return !holds(c.not, a);
+  const v = a[c.question];
+  if ('equals' in c) return v === c.equals;
+  if ('in' in c) return typeof v === 'string' && c.in.includes(v);
+  return Array.isArray(v) && v.includes(c.includes);
+}
+
+/** The key under which a question of a page copy is stored (and named in the HTML form). */
+export function answerKey(q: Question, copy?: number): string {
+  return copy === undefined ? q.id : `${q.id}_${copy}`;
+}
+
+/** The question as seen in one copy: its id becomes the copy's key. */
+function inCopy(q: Question, copy?: number): Question {
+  return copy === undefined ? q : { ...q, id: answerKey(q, copy) };
+}
+
+/** The questions a page instance asks, given the answers so far (question conditions). */
+export function questionsOf(inst: PageInstance, answers: Answers): Question[] {
+  return inst.page.questions.filter((q) => holds(q.showIf, answers)).map((q) => inCopy(q, inst.copy));
+}
+
+/** Every page that applies to these answers, in order. */
+export function visiblePages(def: FormDefinition, answers: Answers): PageInstance[] {
+  const out: PageInstance[] = [];
+  for (const section of def.sections) {
+    for (const page of section.pages) {
+      if (!holds(page.showIf, answers)) continue;
+      if (!page.repeat) {
+        out.push({ key: page.id, page, section, title: page.title });
+        continue;
+      }
+      const n = Math.min(Number(answers[page.repeat.count] ?? 0) || 0, page.repeat.max);
+      for (let copy = 1; copy <= n; copy++) out.push({ key: `${page.id}-${copy}`, page, section, copy, title: `${page.repeat.label} ${copy} : ${page.title}` });
+    }
+  }
+  return out;
+}
+
+export function findPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
+  return visiblePages(def, answers).find((p) => p.key === key);
+}
+
+/** The page after `key` among those that apply (undefined: the recap comes next). */
+export function nextPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
+  const pages = visiblePages(def, answers);
+  const i = pages.findIndex((p) => p.key === key);
+  return i < 0 ? pages[0] : pages[i + 1];
+}
+
+export function previousPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
+  const pages = visiblePages(def, answers);
+  const i = pages.findIndex((p) => p.key === key);
+  return i > 0 ? pages[i - 1] : undefined;
+}
+
+export interface PageReading {
+  /** the page's values, by answer key (absent optional answers are undefined) */
+  values: Answers;
+  problems: FieldProblem[];
+}
+
+/**
+ * Reads a page's input: each question it asks (conditions read from the earlier answers merged with
+ * this page's), then the page's cross-field rules. Nothing is kept from a question that is not asked.
+ */
+export function readPage(inst: PageInstance, input: Input, earlier: Answers, today: string): PageReading {
+  const values: Answers = {};
+  const problems: FieldProblem[] = [];
+  // A question may depend on another of the same page: read them all first, then filter.
+  const all = inst.page.questions.map((q) => inCopy(q, inst.copy));
+  const firstPass: Answers = {};
+  for (const q of all) {
+    const r = readQuestion(q, input, today);
+    if (r.ok) firstPass[q.id] = r.value;
+  }
+  const merged = { ...earlier, ...firstPass };
+  for (const q of questionsOf(inst, merged)) {
+    const r = readQuestion(q, input, today);
+    if (r.ok) values[q.id] = r.value;
+    else problems.push({ field: q.id, message: r.message });
+  }
+  if (problems.length === 0) {
+    const after = { ...earlier, ...values };
+    for (const rule of inst.page.rules ?? []) {
+      const message = rule.check(withCopy(after, inst.copy), today);
+      if (message) problems.push({ field: answerKey({ id: rule.question } as Question, inst.copy), message });
+    }
+  }
+  return { values, problems };
+}
+
+/** Rules of a repeated page read their copy's answers under the plain question ids. */
+function withCopy(a: Answers, copy?: number): Answers {
+  if (copy === undefined) return a;
+  const out = { ...a };
+  for (const [k, v] of Object.entries(a)) if (k.endsWith(`_${copy}`)) out[k.slice(0, -`_${copy}`.length)] = v;
+  return out;
+}
+
+/** What a page's fields show from the stored answers. */
+export function pageInput(inst: PageInstance, answers: Answers): Input {
+  return Object.assign({}, ...inst.page.questions.map((q) => inCopy(q, inst.copy)).map((q) => toInput(q, answers[q.id])));
+}
+
+/** Whether the stored answers of a page are complete and valid. */
+export function pageComplete(inst: PageInstance, answers: Answers, today: string): boolean {
+  return readPage(inst, pageInput(inst, answers), answers, today).problems.length === 0;
+}
+
+/** The first page still to fill (undefined: every page is done, the recap can be shown). */
+export function firstIncomplete(def: FormDefinition, answers: Answers, today: string): PageInstance | undefined {
+  return visiblePages(def, answers).find((p) => !pageComplete(p, answers, today));
+}
+
+/** The answers that apply: those of visible pages and asked questions only (what is sent). */
+export function relevantAnswers(def: FormDefinition, answers: Answers): Answers {
+  const out: Answers = {};
+  for (const inst of visiblePages(def, answers)) for (const q of questionsOf(inst, answers)) if (answers[q.id] !== undefined) out[q.id] = answers[q.id];
+  return out;
+}
+
+export interface RecapRow {
+  pageKey: string;
+  key: string;
+  label: string;
+  value: string;
+}
+
+export interface RecapSection {
+  title: string;
+  rows: RecapRow[];
+}
+
+/** « Vérifiez vos réponses » and the accusé de réception: every asked question, by section. */
+export function recap(def: FormDefinition, answers: Answers, o: { maskIban?: boolean } = {}): RecapSection[] {
+  const sections: RecapSection[] = [];
+  for (const inst of visiblePages(def, answers)) {
+    let s = sections.at(-1);
+    if (!s || s.title !== inst.section.title) sections.push((s = { title: inst.section.title, rows: [] }));
+    for (const q of questionsOf(inst, answers)) {
+      const prefix = inst.copy !== undefined ? `${inst.page.repeat!.label} ${inst.copy} – ` : '';
+      s.rows.push({ pageKey: inst.key, key: q.id, label: prefix + q.label, value: displayValue(q, answers[q.id], o) });
+    }
+  }
+  return sections;
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { requireAccount } from '../../auth/http-session';
+import { parseOrThrow } from './input';
+
+/**
+ * One declaration per JSON route: its zod schemas validate the request, type the handler and feed
+ * the OpenAPI document (GET /api/openapi.json, src/http/api/openapi.ts). Every route under /api/ is
+ * declared this way (a test walks Fastify's routes to check it):
+ *
+ *   apiRoute(app, {
+ *     method: 'POST', url: '/api/login', summary: 'Identifiant et mot de passe', tags: ['Connexion'],
+ *     body: LoginBody, response: LoginAnswer, errors: [400, 429],
+ *     handler: async ({ body, req, reply }) => …,   // body: z.output<typeof LoginBody>
+ *   });
+ *
+ * A refused body is a 400 `{ error: { code: 'VALIDATION_FAILED', message, fields: [{ field, code, message }] } }`;
+ * `session: true` puts the session guard first (401 AUTH_REQUIRED without the cookie session).
+ */
+export interface ApiDoc {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: `/api/${string}`;
+  /** one line, in French (the API's readers are the agency's partners) */
+  summary: string;
+  description?: string;
+  tags?: string[];
+  body?: z.ZodType;
+  /** a body the handler reads itself (refusals with codes of their own): documented, not parsed */
+  documentedBody?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  /** the success body; none for 204 */
+  response?: z.ZodType;
+  /** success status; 200 by default */
+  status?: number;
+  /** the error statuses a client should expect besides 400 for a refused body (e.g. [409, 410, 429]) */
+  errors?: number[];
+  /** needs the signed-in person's session (the `mc_session` cookie) */
+  session?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** set by apiRoute: what the OpenAPI document says of the route */
+    api?: ApiDoc;
+  }
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiInput<B, Q, P> {
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodUnknown>(
+  app: FastifyInstance,
+  def: ApiDoc & { body?: B; query?: Q; params?: P; response?: R; handler: (input: ApiInput<NoInfer<B>, NoInfer<Q>, NoInfer<P>>) => Promise<z.input<NoInfer<R>>> },
+): void {
+  const { handler, ...doc } = def;
+  app.route({
+    method: def.method,
+    url: def.url,
+    config: { api: doc },
+    ...(def.session ? { preHandler: requireAccount } : {}),
+    handler: async (req, reply) => {
+      const input = {
+        body: (def.body ? parseOrThrow(def.body, req.body) : undefined) as Out<B>,
+        query: (def.query ? parseOrThrow(def.query, req.query) : undefined) as Out<Q>,
+        params: (def.params ? parseOrThrow(def.params, req.params) : undefined) as Out<P>,
+        req,
+        reply,
+      };
+      const out = await handler(input);
+      if (reply.sent) return reply;
+      if (def.status && reply.statusCode === 200) reply.status(def.status);
+      if (def.status === 204) return reply.send();
+      if (def.response) checkAnswer(def.response, out, req);
+      return out;
+    },
+  });
+}
+
+/** Outside production a response that does not match its documented schema is a bug: it fails loudly. */
+function checkAnswer(schema: z.ZodType, out: unknown, req: FastifyRequest): void {
+  const r = schema.safeParse(out);
+  if (r.success) return;
+  if (process.env.NODE_ENV === 'production') req.log.warn({ issues: r.error.issues, url: req.url }, 'API answer does not match its schema');
+  else throw new Error(`API answer of ${req.method} ${req.url} does not match its schema: ${JSON.stringify(r.error.issues)}`);
+}

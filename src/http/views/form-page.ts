@@ -1,0 +1,83 @@
+import type { FieldError } from '../../errors/app-error';
+import type { Question } from '../../forms/definition';
+import type { PageInstance, RecapSection } from '../../forms/engine';
+import type { Input } from '../../forms/fields';
+import { checkboxes, dateInput, errorFor, radios, summaryList, textInput, type Errors } from './components';
+import { attr, html, type SafeHtml } from './html';
+
+/**
+ * The one renderer of every form page (src/forms): GOV.UK patterns, one question group per page.
+ * A page of a single question makes that question the page's heading (its label or legend); a page
+ * of several has the page title as heading and a label per question.
+ */
+const WIDTHS: Record<number, string> = { 5: 'govuk-input--width-5', 10: 'govuk-input--width-10', 20: 'govuk-input--width-20', 30: 'govuk-input--width-30' };
+
+function one(input: Input, key: string): string | undefined {
+  const v = input[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function field(q: Question, input: Input, errors: Errors, heading: boolean): SafeHtml {
+  const common = { name: q.id, hint: q.hint, errors, optional: q.optional };
+  switch (q.type) {
+    case 'radios':
+    case 'checkboxes': {
+      const group = q.type === 'radios' ? radios : checkboxes;
+      const v = input[q.id];
+      return group({ name: q.id, legend: q.label, legendIsPageHeading: heading, legendSize: heading ? 'l' : 'm', hint: q.hint, errors, value: v, choices: q.options.map((o) => ({ value: o.value, label: o.label, hint: o.hint })) });
+    }
+    case 'date':
+      return dateInput({ name: q.id, legend: q.label, legendIsPageHeading: heading, hint: q.hint, errors, birthday: false, value: { day: one(input, `${q.id}-day`), month: one(input, `${q.id}-month`), year: one(input, `${q.id}-year`) } });
+    case 'textarea': {
+      const e = errorFor(errors, q.id);
+      return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
+  ${heading ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${q.id}">${q.label}</label></h1>` : html`<label class="govuk-label" for="${q.id}">${q.label}</label>`}
+  ${q.hint ? html`<div id="${q.id}-hint" class="govuk-hint">${q.hint}</div>` : ''}
+  ${e ? html`<p id="${q.id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${e.message}</p>` : ''}
+  <textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="${q.id}" name="${q.id}" rows="5"${attr('maxlength', q.maxLength)}${attr('aria-describedby', [q.hint && `${q.id}-hint`, e && `${q.id}-error`].filter(Boolean).join(' ') || undefined)}>${one(input, q.id) ?? ''}</textarea>
+</div>`;
+    }
+    default: {
+      const o = {
+        ...common,
+        label: q.label,
+        labelIsPageHeading: heading,
+        value: one(input, q.id),
+        autocomplete: q.autocomplete,
+      };
+      if (q.type === 'amount') return textInput({ ...o, inputmode: 'text', widthClass: 'govuk-input--width-10', suffix: '€', maxlength: 20, spellcheck: false });
+      if (q.type === 'integer') return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-4', suffix: q.unit, maxlength: 6 });
+      if (q.type === 'postcode') return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-5', maxlength: 10 });
+      if (q.type === 'siret') return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-20', maxlength: 20, spellcheck: false });
+      if (q.type === 'iban') return textInput({ ...o, widthClass: 'govuk-input--width-30', maxlength: 50, spellcheck: false, autocomplete: 'off' });
+      return textInput({ ...o, widthClass: q.width ? WIDTHS[q.width] : undefined, maxlength: q.maxLength });
+    }
+  }
+}
+
+export interface FormPageView {
+  inst: PageInstance;
+  questions: readonly Question[];
+  input: Input;
+  errors?: readonly FieldError[] | undefined;
+}
+
+/** The body of a form page: caption (the section), heading, intro, the fields. */
+export function formFields(v: FormPageView): SafeHtml {
+  const single = v.questions.length === 1;
+  const caption = html`<span class="govuk-caption-l">${v.inst.section.title}</span>`;
+  if (single) {
+    return html`${caption}${v.inst.page.intro ? html`<p class="govuk-body">${v.inst.page.intro}</p>` : ''}${field(v.questions[0]!, v.input, v.errors, true)}`;
+  }
+  return html`${caption}<h1 class="govuk-heading-l">${v.inst.title}</h1>
+${v.inst.page.intro ? html`<p class="govuk-body">${v.inst.page.intro}</p>` : ''}
+${v.questions.map((q) => field(q, v.input, v.errors, false))}`;
+}
+
+/** « Vérifiez vos réponses »: one summary list per section, « Modifier » on each answer. */
+export function recapLists(sections: RecapSection[], changeHref?: (pageKey: string) => string): SafeHtml {
+  return html`${sections.map(
+    (s) => html`<h2 class="govuk-heading-m">${s.title}</h2>
+${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? { change: { href: changeHref(r.pageKey), hiddenText: r.label.toLowerCase() } } : {}) })))}`,
+  )}`;
+}
