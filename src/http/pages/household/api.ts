@@ -12,6 +12,7 @@ import { grantProcuration, procurationRefusal, revokeProcuration, type Procurati
 import { currentAddress, currentBankAccount, findMemberWithRole, listMembers } from '../../../household/repository';
 import { declareSeparation } from '../../../household/separation';
 import { maskIban } from '../../../identity/iban';
+import { apiRoute } from '../../api/route';
 import { requirePermission } from '../../require-permission';
 import { actorOf, dossierOf, memberName } from './common';
 import { rightsOf } from './info';
@@ -178,8 +179,19 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
   },
 ];
 
+/** Each route through apiRoute (src/http/api/route.ts: OpenAPI document, body read with its schema), guarded by can() first. */
 export function registerHouseholdApi(app: FastifyInstance, ctx: AppContext): void {
   for (const r of householdApiRoutes) {
-    app.route({ method: r.method, url: r.url, preHandler: requirePermission(ctx, r.action), handler: (req, reply) => r.handler(ctx, req, reply) });
+    apiRoute(app, {
+      method: r.method,
+      url: r.url as `/api/${string}`,
+      summary: r.summary,
+      tags: ['Foyer'],
+      session: true,
+      errors: [401, 403, 409, 429],
+      ...(r.body ? { body: r.body } : {}),
+      guard: requirePermission(ctx, r.action),
+      handler: async ({ req, reply }) => r.handler(ctx, req, reply),
+    });
   }
 }
