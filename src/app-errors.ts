@@ -15,6 +15,7 @@ import { flowErrors } from './flows/engine/errors';
 import { franceConnectFlowErrors } from './flows/franceconnect/errors';
 import { registrationErrors } from './flows/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';
+import { householdErrors } from './household/errors';
 import { apiErrors } from './http/api/errors';
 import { nameErrors } from './identity/names';
 import { justificatifErrors } from './justificatifs/errors';
@@ -34,6 +35,7 @@ export const appErrors = [
   demarcheErrors,
   agentErrors,
   justificatifErrors,
+  householdErrors,
 ] as const;
 
 registerErrors(...appErrors);

@@ -30,7 +30,15 @@ export type AuditEventType =
   // The person's side of a justificatif (src/justificatifs).
   | 'justificatif_uploaded'
   | 'justificatif_refused'
-  | 'justificatif_downloaded';
+  | 'justificatif_downloaded'
+  // the household (src/household/activity.ts says them in French)
+  | 'household_joined'
+  | 'procuration_granted'
+  | 'procuration_revoked'
+  | 'address_changed'
+  | 'bank_account_changed'
+  | 'separation_declared'
+  | 'household_left';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/auth/http-session.ts). */
 export interface AuditOrigin {

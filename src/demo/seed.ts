@@ -2,7 +2,7 @@ import type { NewAccount } from '../accounts/repository';
 import { createAccount } from '../accounts/repository';
 import { countAgents, createAgent } from '../agents/repository';
 import type { AppContext } from '../context';
-import { addMember, createHousehold } from '../household/repository';
+import { seedDemoHouseholds } from './households';
 import { DEMO_PEOPLE } from './people';
 
 /**
@@ -12,9 +12,13 @@ import { DEMO_PEOPLE } from './people';
  */
 export const DEMO_PASSWORD = 'Demo2026Caf';
 export const DEMO_PROVISIONAL_ID = 'P25QFH83NQ';
-export const DEMO_DOSSIER_NUMBER = '1234567';
+export { DEMO_DOSSIER_NUMBER } from './households';
 
 type Person = (typeof DEMO_PEOPLE)[keyof typeof DEMO_PEOPLE];
+
+const commune = (code: string, name: string) => ({ birth_place_kind: 'commune' as const, birth_place_code: code, birth_place_name: name });
+const cni = (n: string) => ({ identity_status: 'confirmed' as const, identity_document_kind: 'cni', identity_document_number: n });
+const contact = (kind: 'email' | 'sms', value: string) => ({ contact_kind: kind, contact_value: value });
 
 function fromPerson(p: Person, o: Omit<NewAccount, 'login_id' | 'nir' | 'provisional_id' | 'civility' | 'birth_name' | 'given_names' | 'birth_date' | 'password_hash' | 'franceconnect_sub' | 'contact_verified_at'>): Omit<NewAccount, 'password_hash' | 'contact_verified_at'> {
   return {
@@ -105,6 +109,12 @@ export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_
     contact_kind: 'email',
     contact_value: 'hugo.moreau@example.fr',
   }),
+  // The other demo households (src/demo/households.ts).
+  fromPerson(DEMO_PEOPLE.thomasPetit, { usage_name: null, ...commune('35238', 'Rennes'), ...cni('TP8306R35'), ...contact('email', 'thomas.petit@example.fr') }),
+  fromPerson(DEMO_PEOPLE.nadiaPetit, { usage_name: 'PETIT', ...commune('59350', 'Lille'), ...cni('NB8611L59'), ...contact('sms', '+33611223344') }),
+  fromPerson(DEMO_PEOPLE.sophieGarnier, { usage_name: null, ...commune('31555', 'Toulouse'), ...cni('SG9003T31'), ...contact('email', 'sophie.garnier@example.fr') }),
+  fromPerson(DEMO_PEOPLE.marcLeroy, { usage_name: null, ...commune('44109', 'Nantes'), ...cni('ML7209N44'), ...contact('email', 'marc.leroy@example.fr') }),
+  fromPerson(DEMO_PEOPLE.jeanneLeroy, { usage_name: null, ...commune('44109', 'Nantes'), identity_status: 'to_confirm', identity_document_kind: null, identity_document_number: null, ...contact('sms', '+33655667788') }),
 ];
 
 /** The demo agent of the Caf side (/gestion), listed in the README; the same password as the demo accounts. */
@@ -117,10 +127,7 @@ export async function seedDemoAgents(ctx: Pick<AppContext, 'database' | 'passwor
   return 1;
 }
 
-/**
- * Creates the demo accounts and the Moreau household when there is no account yet, and the demo
- * agent when there is no agent yet. Returns how many accounts were created.
- */
+/** Creates the demo accounts and households (src/demo/households.ts) when there is no account yet, and the demo agent when there is no agent yet. Returns how many accounts were created. */
 export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
   const { db } = ctx.database;
   await seedDemoAgents(ctx);
@@ -135,25 +142,7 @@ export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords
       if (!created.ok) throw new Error(`demo account ${a.login_id} could not be created`);
       ids.set(a.login_id, created.account.id);
     }
-    const householdId = await createHousehold(trx, DEMO_DOSSIER_NUMBER, now, `demo-foyer-${DEMO_DOSSIER_NUMBER}`);
-    const member = (nir: string, role: 'responsable' | 'conjoint' | 'enfant', procuration: boolean) => {
-      const a = demoAccounts.find((d) => d.nir === nir)!;
-      return addMember(trx, {
-        household_id: householdId,
-        account_id: ids.get(nir)!,
-        nir,
-        civility: a.civility,
-        birth_name: a.birth_name,
-        given_names: a.given_names,
-        birth_date: a.birth_date,
-        role,
-        has_procuration: procuration,
-        joined_at: now,
-      });
-    };
-    await member(DEMO_PEOPLE.julienMoreau.nir, 'responsable', false);
-    await member(DEMO_PEOPLE.leaMoreau.nir, 'conjoint', true);
-    await member(DEMO_PEOPLE.hugoMoreau.nir, 'enfant', false);
+    await seedDemoHouseholds(trx, ids, now);
     return demoAccounts.length;
   });
 }

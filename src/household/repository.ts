@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Actor, Role } from './permissions';
-import type { HouseholdAddress, HouseholdBankAccount, HouseholdMember, HouseholdSeparationsTable, NewHouseholdMember } from './tables';
+import type { HouseholdAddress, HouseholdBankAccount, HouseholdMember, HouseholdSeparationsTable, NewHouseholdMember } from './household.table';
 
 /**
  * The household (foyer) data: one query per function. `find…` returns undefined when nothing
@@ -41,10 +41,6 @@ export async function findActor(db: Kysely<Database>, accountId: string): Promis
 export async function createHousehold(db: Kysely<Database>, dossierNumber: string, now: number, id = randomToken(16)): Promise<string> {
   await db.insertInto('households').values({ id, dossier_number: dossierNumber, created_at: now }).execute();
   return id;
-}
-
-export function findHouseholdByDossierNumber(db: Kysely<Database>, dossierNumber: string) {
-  return db.selectFrom('households').selectAll().where('dossier_number', '=', dossierNumber).executeTakeFirst();
 }
 
 export type MemberInput = Omit<NewHouseholdMember, 'id' | 'has_procuration' | 'procuration_granted_at' | 'left_at'> & {
@@ -144,6 +140,16 @@ export interface AddressInput {
   since: string;
 }
 
+/**
+ * The time a new row of a history is recorded at: `now`, or just after the latest row when that one
+ * has the same millisecond (or a later one, from another instance's clock) — the latest declared
+ * stays the current one.
+ */
+async function nextRecordedAt(db: Kysely<Database>, table: 'household_addresses' | 'household_bank_accounts', householdId: string, now: number): Promise<number> {
+  const last = await db.selectFrom(table).select('recorded_at').where('household_id', '=', householdId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
+  return last && Number(last.recorded_at) >= now ? Number(last.recorded_at) + 1 : now;
+}
+
 export async function recordAddress(db: Kysely<Database>, householdId: string, a: AddressInput, by: string | null, now: number): Promise<HouseholdAddress> {
   const row: HouseholdAddress = {
     id: randomToken(16),
@@ -153,7 +159,7 @@ export async function recordAddress(db: Kysely<Database>, householdId: string, a
     postal_code: a.postalCode,
     city: a.city,
     since: a.since,
-    recorded_at: now,
+    recorded_at: await nextRecordedAt(db, 'household_addresses', householdId, now),
     recorded_by: by,
   };
   await db.insertInto('household_addresses').values(row).execute();
@@ -166,7 +172,8 @@ export function currentAddress(db: Kysely<Database>, householdId: string): Promi
 }
 
 export async function recordBankAccount(db: Kysely<Database>, householdId: string, b: { iban: string; holder: string }, by: string | null, now: number): Promise<HouseholdBankAccount> {
-  const row: HouseholdBankAccount = { id: randomToken(16), household_id: householdId, iban: b.iban, holder: b.holder, recorded_at: now, recorded_by: by };
+  const recordedAt = await nextRecordedAt(db, 'household_bank_accounts', householdId, now);
+  const row: HouseholdBankAccount = { id: randomToken(16), household_id: householdId, iban: b.iban, holder: b.holder, recorded_at: recordedAt, recorded_by: by };
   await db.insertInto('household_bank_accounts').values(row).execute();
   return row;
 }

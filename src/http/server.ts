@@ -23,6 +23,7 @@ import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { personalSpacePages } from './pages/personal-space';
+import { householdPages } from './pages/household/routes';
 import { demarchesPages } from './pages/demarches';
 import { requestFormPages } from './pages/request-form';
 import { securityPages } from './pages/security';
@@ -126,6 +127,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));
+  await app.register(householdPages(ctx));
   await app.register(demarchesPages(ctx));
   await app.register(requestFormPages(ctx));
   await app.register(securityPages(ctx));

@@ -236,7 +236,7 @@ describe('a request through the pages', () => {
       expect(declared).toMatchObject({ status: 'envoyee', submitted_at: t.clock.now() });
       expect((await demarcheHistory(db(), declared.id)).map((e) => e.event)).toEqual(['create', 'submit']);
       const page = text((await b.get('/mon-espace/demarches')).body);
-      expect(page).toContain('Déclarer une séparation Envoyée');
+      expect(page).toContain('Séparation déclarée Envoyée');
       expect(page).toContain(`Référence ${declared.reference}`);
     });
   });

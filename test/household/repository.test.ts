@@ -21,7 +21,7 @@ import { sampleAccount } from '../support/accounts';
 const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
 const person = { civility: 'MME' as const, birth_name: 'PETIT', given_names: 'Sophie', birth_date: '1987-05-04' };
 
-describe.each(testDatabases)('household data on $name', ({ open }) => {
+describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({ open }) => {
   const withDb = async (run: (h: DatabaseHandle, accountId: string, householdId: string) => Promise<void>) => {
     const h = await open();
     try {
@@ -88,5 +88,8 @@ describe.each(testDatabases)('household data on $name', ({ open }) => {
       await recordBankAccount(h.db, householdId, { iban: 'FR7630006000011234567890189', holder: 'Sophie PETIT' }, accountId, T0);
       expect(await currentBankAccount(h.db, householdId)).toMatchObject({ iban: 'FR7630006000011234567890189', holder: 'Sophie PETIT' });
       expect(await h.db.selectFrom('household_addresses').select('id').execute()).toHaveLength(2);
+      // Declared in the same millisecond: the latest declared is still the current one.
+      await recordBankAccount(h.db, householdId, { iban: 'DE89370400440532013000', holder: 'Sophie PETIT' }, accountId, T0);
+      expect(await currentBankAccount(h.db, householdId)).toMatchObject({ iban: 'DE89370400440532013000', recorded_at: T0 + 1 });
     }));
 });

@@ -52,11 +52,12 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
       const ana = await findAccountByLoginId(ctx.database.db, DEMO_PROVISIONAL_ID);
       expect(ana).toMatchObject({ nir: null, identity_status: 'to_confirm' });
       expect(await ctx.passwords.verify(ana!.password_hash!, DEMO_PASSWORD)).toBe(true);
-      const members = await ctx.database.db.selectFrom('household_members').selectAll().orderBy('role').execute();
-      expect(members.map((m) => [m.role, Number(m.has_procuration)])).toEqual([
-        ['conjoint', 1],
-        ['enfant', 0],
-        ['responsable', 0],
+      const members = await ctx.database.db.selectFrom('household_members').selectAll().where('household_id', '=', 'demo-foyer-1234567').orderBy('role').orderBy('birth_date').execute();
+      expect(members.map((m) => [m.role, Number(m.has_procuration), m.account_id !== null])).toEqual([
+        ['conjoint', 1, true],
+        ['enfant', 0, true],
+        ['enfant', 0, false],
+        ['responsable', 0, true],
       ]);
     }));
 });

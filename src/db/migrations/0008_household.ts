@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../database';
 
-// Reviewed migration: the household (foyer) model of src/household/ (types: src/household/tables.ts).
+// Reviewed migration: the household (foyer) model of src/household/ (types: src/household/household.table.ts).
 // - household_members is rebuilt: a member is a person of the dossier with their own id and civil
 //   status, whether or not they have an account (a child under 15, a conjoint who never signed up);
 //   `account_id` is set when they create one. Rows of 0001 are copied with their account's civil

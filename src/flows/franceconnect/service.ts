@@ -21,6 +21,7 @@ import type { FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
 import { franceConnectWelcomeMessage } from './messages';
+import { joinHouseholdAtSignUp, refuseUnderAge } from '../../household/joining';
 import { FlowError, flowMoved, type FlowErrorCode } from '../engine/flow';
 import type { SignupEvent } from './machine';
 import { openTransaction, signups, takeTransaction, type Signup, type SignupData, type SignupStep } from './store';
@@ -108,6 +109,7 @@ async function save(d: FranceConnectDeps, s: Signup, event: SignupEvent, data: S
  * then where it leads — the password proof when the NIR already has an account, the contact otherwise.
  */
 export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: string | undefined): Promise<StepResult> {
+  refuseUnderAge(s.data.identity.birthdate, d.now());
   let nir = s.data.nir;
   if (s.data.repertoireMatches !== 1 || !nir) {
     const input = (typedNir ?? '').trim();
@@ -243,6 +245,7 @@ export async function verifyCodeAndCreate(d: FranceConnectDeps, s: Signup, typed
     if ('page' in r) return r;
     return { ok: false, step: 'identity' };
   }
+  await joinHouseholdAtSignUp(d.db, created.account, now);
   await enqueueMessage(d.db, franceConnectWelcomeMessage(contact), now);
   // The account exists: the signup is used up (a second tab finds it gone).
   await flowMoved(() => signups.finish(d.db, s, 'account_created'));

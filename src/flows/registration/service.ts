@@ -34,6 +34,7 @@ import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { afterSubmit, guard, SAVED, type RegistrationEvent, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
 import { nameErrorCode, nameProblem } from '../../identity/names';
+import { joinHouseholdAtSignUp, underAgeRefusal } from '../../household/joining';
 
 /** The registration flows (an hour after the last thing the person did: src/flows/kinds.ts). */
 export const flows = flowStore(registrationFlow);
@@ -190,6 +191,8 @@ export class RegistrationService {
       }
     }
     if (errors.length > 0 || !civility || !birthDate || !place.ok) throw new ValidationError(errors);
+    const underAge = underAgeRefusal(birthDate, this.now());
+    if (underAge) throw new ValidationError([underAge]);
 
     let repertoire: 'known' | 'unknown' | 'no_nir' = 'no_nir';
     if (nir) {
@@ -398,6 +401,7 @@ export class RegistrationService {
             );
             if (!created.ok) throw new RetryTransaction();
             accountId = created.account.id;
+            await joinHouseholdAtSignUp(trx, created.account, t);
             // The prestation the person came for is kept on the new account (only one asked for online).
             if (flow.data.prestation) await startDemarche(trx, accountId, flow.data.prestation, t);
           }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { z } from 'zod';
 import { requireAccount } from '../../auth/http-session';
 import { parseOrThrow } from './input';
@@ -60,15 +60,23 @@ export interface ApiInput<B, Q, P> {
 
 export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodUnknown>(
   app: FastifyInstance,
-  def: ApiDoc & { body?: B; query?: Q; params?: P; response?: R; handler: (input: ApiInput<NoInfer<B>, NoInfer<Q>, NoInfer<P>>) => Promise<z.input<NoInfer<R>>> },
+  def: ApiDoc & {
+    body?: B;
+    query?: Q;
+    params?: P;
+    response?: R;
+    /** a guard run instead of the plain session guard, before the body is read (e.g. requirePermission) */
+    guard?: preHandlerAsyncHookHandler;
+    handler: (input: ApiInput<NoInfer<B>, NoInfer<Q>, NoInfer<P>>) => Promise<z.input<NoInfer<R>>>;
+  },
 ): void {
-  const { handler, ...doc } = def;
+  const { handler, guard, ...doc } = def;
   app.route({
     method: def.method,
     url: def.url,
     config: { api: doc },
     ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
-    ...(def.session ? { preHandler: requireAccount } : {}),
+    ...(guard ? { preHandler: guard } : def.session ? { preHandler: requireAccount } : {}),
     handler: async (req, reply) => {
       const input = {
         body: (def.body ? parseOrThrow(def.body, req.body) : undefined) as Out<B>,

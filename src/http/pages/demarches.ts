@@ -47,8 +47,11 @@ export const STATUS_TAGS = Object.fromEntries(
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
 export function demarcheTitle(d: Pick<Demarche, 'prestation'>): { title: string; summary: string } {
   const p = findPrestation(d.prestation);
-  return { title: p?.title ?? d.prestation, summary: p?.summary ?? '' };
+  return { title: DECLARED_TITLES[d.prestation] ?? p?.title ?? d.prestation, summary: p?.summary ?? '' };
 }
+
+/** A declaration is only ever sent (never a brouillon): its démarche says what was done (src/household/separation.ts). */
+const DECLARED_TITLES: Record<string, string> = { 'declaration-separation': 'Séparation déclarée' };
 
 /** « Continuer ma demande de Prime d’activité », « … d’Aide au logement ». */
 export function continueLabel(title: string): string {

@@ -1,19 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { displayName } from '../../accounts/repository';
-import { requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { listDemarches } from '../../demarches/repository';
 import { sendHtml } from '../errors';
 import { button, form } from '../views/components';
 import { html } from '../views/html';
+import { requirePermission } from '../require-permission';
 import { accountPage } from './account-page';
+import { householdSection } from './household/info';
 import { DEMARCHES_PATH, continueLabel, demarcheTitle, resumePath } from './demarches';
 
 /** /mon-espace: the personal home page after login, with the démarches à compléter (src/demarches). */
 export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.get('/mon-espace', { preHandler: requireAccount }, async (req, reply) => {
+    app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;
+      const household = await householdSection(ctx, req);
       const toComplete = (await listDemarches(ctx.database.db, account.id, ctx.clock.now())).filter((d) => d.status === 'brouillon');
       return sendHtml(
         reply,
@@ -40,6 +42,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
       <li><a class="govuk-link" href="/mon-espace/securite">Sécurité du compte</a></li>
     </ul>
+    ${household}
     ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconnecter', { secondary: true }))}
     <p class="govuk-body-s">Pour protéger vos informations, vous serez déconnecté après 30 minutes sans activité (<a class="govuk-link" href="/session/expiration">en savoir plus</a>).</p>
   </div>

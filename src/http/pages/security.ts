@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit';
-import { requestOrigin, requireAccount, rotateSession } from '../../auth/http-session';
+import { requestOrigin, rotateSession } from '../../auth/http-session';
 import { sessionHandle } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -18,6 +18,7 @@ import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fie
 import { formFields, readForm, readQuery } from '../api/input';
 import { CodeBody } from '../schemas/common';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from '../schemas/security';
+import { requirePermission } from '../require-permission';
 import { accountPage, formatDateTime, newPasswordErrors, successBanner } from './account-page';
 
 /**
@@ -129,8 +130,11 @@ ${codeForm({
   /** The pending contact change's token (src/flows/contact-change): only this browser holds it. */
   const contactFlowCookie = { path: '/mon-espace/securite/contact', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
 
+  // Rights read per request (src/http/require-permission.ts): one's own account, one's own contact.
+  const ownAccount = requirePermission(ctx, 'consult_personal_data');
+  const ownContact = requirePermission(ctx, 'modify_contact');
   return async (app) => {
-    app.get('/mon-espace/securite', { preHandler: requireAccount }, async (req, reply) => {
+    app.get('/mon-espace/securite', { preHandler: ownAccount }, async (req, reply) => {
       const a = req.account!;
       const current = req.session!;
       const [logins, sessions] = await Promise.all([
@@ -203,7 +207,7 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       );
     });
 
-    app.post('/mon-espace/securite/sessions/fin', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/sessions/fin', { preHandler: ownAccount }, async (req, reply) => {
       const read = readForm(EndSessionForm, req);
       const handle = read.ok ? read.data.session : '';
       const target = (await ctx.sessions.activeOf(req.account!.id)).find((s) => sessionHandle(s) === handle && s.id !== req.session!.id);
@@ -213,15 +217,15 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       return reply.redirect('/mon-espace/securite?fait=session', 303);
     });
 
-    app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: ownAccount }, async (req, reply) => {
       const count = await ctx.sessions.endAllOf(req.account!.id, req.session!.id);
       await recordAudit(ctx.database.db, { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } }, ctx.clock.now());
       return reply.redirect('/mon-espace/securite?fait=sessions', 303);
     });
 
-    app.get('/mon-espace/securite/mot-de-passe', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
+    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
 
-    app.post('/mon-espace/securite/mot-de-passe', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
       const read = readForm(PasswordChangeForm, req);
       if (!read.ok) return sendHtml(reply, passwordPage(req, read.errors), 400);
       const b = read.data;
@@ -242,9 +246,9 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);
     });
 
-    app.get('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
+    app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
 
-    app.post('/mon-espace/securite/contact', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
       const typed = formFields(req.body);
       const v = { kind: typed.kind, email: typed.email, phone: typed.phone };
       const read = readForm(ContactChangeForm, req);
@@ -262,13 +266,13 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       return reply.redirect('/mon-espace/securite/contact/code', 303);
     });
 
-    app.get('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
+    app.get('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
       const pending = await pendingContactChange(ctx, req.account!, req.cookies[CONTACT_FLOW_COOKIE]);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
       return sendHtml(reply, contactCodePage(req, pending.data));
     });
 
-    app.post('/mon-espace/securite/contact/code', { preHandler: requireAccount }, async (req, reply) => {
+    app.post('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
       const flowToken = req.cookies[CONTACT_FLOW_COOKIE];
       const pending = await pendingContactChange(ctx, req.account!, flowToken);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);

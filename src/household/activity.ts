@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { auditEventsOf, type AuditEventType, type StoredAuditEvent } from '../auth/audit';
+import type { Database } from '../db/schema';
+
+/**
+ * « Mon activité récente »: what happened to a person's place in the household and to their
+ * account, said in French, from the audit trail (src/auth/audit.ts) — grants, revocations,
+ * changes, separations, contact and password changes.
+ */
+export const ACTIVITY_TYPES: AuditEventType[] = [
+  'household_joined',
+  'procuration_granted',
+  'procuration_revoked',
+  'address_changed',
+  'bank_account_changed',
+  'separation_declared',
+  'household_left',
+  'contact_changed',
+  'password_changed',
+];
+
+export interface ActivityItem {
+  at: number;
+  type: string;
+  text: string;
+}
+
+const ROLE_NAMES: Record<string, string> = { responsable: 'responsable du dossier', conjoint: 'conjoint', enfant: 'enfant', personne_a_charge: 'personne à charge' };
+
+export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>): string {
+  const d = e.details;
+  const byMe = d.side !== 'to';
+  switch (e.type) {
+    case 'household_joined':
+      return `Votre compte a été relié au dossier de votre foyer (${ROLE_NAMES[String(d.role)] ?? 'membre'}).`;
+    case 'procuration_granted':
+      return byMe ? 'Vous avez donné l’autorisation de gestion à votre conjoint.' : 'Vous avez reçu l’autorisation de gestion du dossier.';
+    case 'procuration_revoked':
+      return byMe ? 'Vous avez retiré l’autorisation de gestion à votre conjoint.' : 'Votre autorisation de gestion du dossier a été retirée.';
+    case 'address_changed':
+      return 'Vous avez déclaré un changement d’adresse du dossier.';
+    case 'bank_account_changed':
+      return `Vous avez déclaré un nouveau compte bancaire (${String(d.iban ?? '')}).`;
+    case 'separation_declared':
+      return byMe ? 'Vous avez déclaré une séparation.' : 'Une séparation a été déclarée sur votre dossier.';
+    case 'household_left':
+      return 'Vous n’avez plus accès au dossier de votre ancien foyer.';
+    case 'contact_changed':
+      return 'Vous avez modifié vos coordonnées de contact.';
+    case 'password_changed':
+      return 'Votre mot de passe a été modifié.';
+    default:
+      return e.type;
+  }
+}
+
+export async function recentActivity(db: Kysely<Database>, accountId: string, limit = 10): Promise<ActivityItem[]> {
+  const events = await auditEventsOf(db, accountId, { types: ACTIVITY_TYPES, limit });
+  return events.map((e) => ({ at: e.at, type: e.type, text: describeActivity(e) }));
+}

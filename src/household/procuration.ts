@@ -1,0 +1,88 @@
+import { findAccountById, type Account } from '../accounts/repository';
+import { recordAudit, type AuditOrigin } from '../auth/audit';
+import type { SessionRecord } from '../auth/sessions';
+import type { AppContext } from '../context';
+import { fieldError, type FieldError } from '../errors/app-error';
+import { errorEntry, type ErrorCode } from '../errors/registry';
+import { waitMessage } from '../security/login-throttle';
+import { reauthenticate } from '../flows/login/settings';
+import { enqueueMessage } from '../messaging/outbox';
+import { procurationGrantedMessage, procurationRevokedMessage } from './messages';
+import { findMemberWithRole, setProcuration, type ActorDossier } from './repository';
+
+/**
+ * L'autorisation de gestion (procuration): the responsable gives it to the conjoint after proving
+ * again who they are (password, or a FranceConnect login of the last 15 minutes — the security
+ * settings' re-authentication), and can take it back at any time without that proof. The conjoint
+ * is told through their verified contact (outbox, same transaction). The caller has checked
+ * `can(actor, 'manage_procuration')`; rights being read at each request, a revocation holds from the
+ * conjoint's next request.
+ */
+export type ProcurationOutcome =
+  | { kind: 'done' }
+  | { kind: 'refused'; code: ErrorCode }
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'wrong_password' }
+  | { kind: 'franceconnect_again' };
+
+interface Who {
+  account: Account;
+  session: SessionRecord;
+  dossier: ActorDossier;
+  origin: AuditOrigin;
+}
+
+/** The conjoint of the dossier with their account (undefined: none, or no account yet). */
+async function conjointOf(ctx: AppContext, dossier: ActorDossier) {
+  const member = await findMemberWithRole(ctx.database.db, dossier.householdId, 'conjoint');
+  const account = member?.account_id ? await findAccountById(ctx.database.db, member.account_id) : undefined;
+  return { member, account };
+}
+
+export async function grantProcuration(ctx: AppContext, i: Who & { currentPassword: string }): Promise<ProcurationOutcome> {
+  const { member, account } = await conjointOf(ctx, i.dossier);
+  if (!member) return { kind: 'refused', code: 'HOUSEHOLD_NO_CONJOINT' };
+  if (!account) return { kind: 'refused', code: 'HOUSEHOLD_CONJOINT_WITHOUT_ACCOUNT' };
+  if (member.has_procuration === 1) return { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
+  const auth = await reauthenticate(ctx, i.account, i.session, i.currentPassword, i.origin);
+  if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: auth.kind };
+  const now = ctx.clock.now();
+  const done = await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await setProcuration(trx, member.id, true, now))) return false;
+    await enqueueMessage(trx, procurationGrantedMessage(account, i.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
+    await recordAudit(trx, { type: 'procuration_granted', accountId: i.account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' } }, now);
+    await recordAudit(trx, { type: 'procuration_granted', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } }, now);
+    return true;
+  });
+  return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
+}
+
+export async function revokeProcuration(ctx: AppContext, i: Omit<Who, 'session'>): Promise<ProcurationOutcome> {
+  const { member, account } = await conjointOf(ctx, i.dossier);
+  if (!member) return { kind: 'refused', code: 'HOUSEHOLD_NO_CONJOINT' };
+  const now = ctx.clock.now();
+  const done = await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await setProcuration(trx, member.id, false, now))) return false;
+    if (account) {
+      await enqueueMessage(trx, procurationRevokedMessage(account, i.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
+      await recordAudit(trx, { type: 'procuration_revoked', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } }, now);
+    }
+    await recordAudit(trx, { type: 'procuration_revoked', accountId: i.account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' } }, now);
+    return true;
+  });
+  return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_NONE' };
+}
+
+/** A refused outcome as field errors (at `currentPassword` for the proof) with its HTTP status; shared by the page and the JSON route. */
+export function procurationRefusal(o: Exclude<ProcurationOutcome, { kind: 'done' }>): { status: number; errors: FieldError[] } {
+  switch (o.kind) {
+    case 'throttled':
+      return { status: 429, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(o.retryAfterMs)}`)] };
+    case 'wrong_password':
+      return { status: 400, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] };
+    case 'franceconnect_again':
+      return { status: 403, errors: [fieldError('currentPassword', 'HOUSEHOLD_REAUTH_FRANCECONNECT')] };
+    case 'refused':
+      return { status: errorEntry(o.code).status, errors: [fieldError('form', o.code)] };
+  }
+}
