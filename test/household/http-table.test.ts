@@ -29,7 +29,7 @@ const ROLES: { name: string; login: string; allowed: Set<Action> }[] = [
 /** The page (and JSON route, when the action has one) of each action; POSTs send nothing that changes state when refused or invalid. */
 const ROUTES: Record<Action, { page: (b: TestBrowser) => ReturnType<TestBrowser['get']>; json?: (b: TestBrowser) => ReturnType<TestBrowser['get']> }> = {
   consult_personal_data: { page: (b) => b.get('/mon-espace/mes-informations'), json: (b) => api(b, 'GET', '/api/household/me') },
-  modify_contact: { page: (b) => b.get('/mon-espace/securite/contact') },
+  modify_contact: { page: (b) => b.get('/mon-espace/securite/contact'), json: (b) => api(b, 'POST', '/api/account/contact', {}) },
   declare_separation: { page: (b) => b.get('/mon-espace/foyer/separation'), json: (b) => api(b, 'POST', '/api/household/separation', {}) },
   request_individual_prestation: { page: (b) => b.post('/mon-espace/demarches', { prestation: 'ajpa' }) },
   request_household_prestation: { page: (b) => b.post('/mon-espace/demarches', { prestation: 'aide-au-logement' }) },

@@ -11,6 +11,7 @@ import { waitMessage } from '../../security/login-throttle';
 import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } from '../schemas/security';
 import { fieldsError, iso, waitThen } from './answers';
 import { readCode } from './codes';
+import { requirePermission } from '../require-permission';
 import { apiRoute } from './route';
 
 /**
@@ -29,6 +30,7 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
       summary: 'Nouvelles coordonnées (et mot de passe actuel) : un code leur est envoyé',
       tags,
       session: true,
+      guard: requirePermission(ctx, 'modify_contact'),
       body: ContactChangeBody,
       response: ContactCodeSent,
       status: 202,
@@ -52,6 +54,7 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
       summary: 'Le code reçu aux nouvelles coordonnées : elles remplacent les anciennes',
       tags,
       session: true,
+      guard: requirePermission(ctx, 'modify_contact'),
       body: ContactCodeBody,
       response: ContactChanged,
       errors: [404, 410],
