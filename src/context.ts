@@ -71,15 +71,16 @@ export interface ContextOptions {
 }
 
 export async function createContext(config: Config, o: ContextOptions = {}): Promise<AppContext> {
-  const database = o.database ?? (await openDatabase(config.databaseUrl));
+  const logger = o.logger ?? createLogger({ env: config.env, level: process.env.LOG_LEVEL });
+  const warn = (line: string) => logger.warn(line);
+  const database = o.database ?? (await openDatabase(config.databaseUrl, { log: (line) => logger.error(line) }));
   await migrate(database);
   const clock = o.clock ?? systemClock;
-  const logger = o.logger ?? createLogger({ env: config.env, level: process.env.LOG_LEVEL });
-  const shared = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+  const shared = config.redisUrl ? connectRedis(config.redisUrl, warn) : undefined;
   if (shared && !(await shared.ready())) logger.warn('redis: not reachable at start-up — starting anyway (rate limits in the database, sessions answer 503 until it is back)');
   const redis = shared?.redis;
   const dbCounters = new DbRateLimiter(database, () => clock.now());
-  const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters) : undefined;
+  const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
   // The worker's hourly sweep also deletes expired flows and FranceConnect transactions (no sweep in request handlers).
   const housekeeping = [(now: number) => sweepExpiredFlows(database.db, now), (now: number) => deleteExpiredTransactions(database.db, now)];

@@ -21,9 +21,9 @@ export interface DatabaseHandle {
  * - `pglite:` (in memory) or `pglite:./dir` — embedded PostgreSQL, for tests on a machine without a server.
  * All three go through the same Kysely code path.
  */
-export async function openDatabase(url: string): Promise<DatabaseHandle> {
+export async function openDatabase(url: string, o: { log?: (line: string) => void } = {}): Promise<DatabaseHandle> {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, o.log ?? ((l) => console.error(l)));
   if (url.startsWith('pglite:')) return openPglite(url.slice('pglite:'.length));
   throw new Error(`DATABASE_URL non reconnue : ${url.split(':')[0]}: (attendu sqlite:, postgres:// ou pglite:)`);
 }
@@ -42,7 +42,7 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, log: (line: string) => void): Promise<DatabaseHandle> {
   const pg = await import('pg');
   const { Pool, types } = pg.default;
   // bigint columns hold epoch milliseconds: safe as JavaScript numbers.
@@ -57,14 +57,14 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle connection closed by the server (restart, failover) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', (err: Error & { code?: string }) => {
-    if (err.code !== '57P01') console.error(`database pool: ${err.message}`);
+    if (err.code !== '57P01') log(`database pool: ${err.message}`);
   });
   // Nor a connection lost while checked out (between two statements of a transaction): the pool
   // listens to idle clients only, and an 'error' without a listener would end the process. The
   // statement in progress fails by itself (503); the client is discarded when released.
   pool.on('connect', (client) => {
     client.on('error', (err: Error & { code?: string }) => {
-      if (err.code !== '57P01') console.error(`database connection: ${err.message}`);
+      if (err.code !== '57P01') log(`database connection: ${err.message}`);
     });
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });

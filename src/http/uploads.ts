@@ -19,6 +19,15 @@ export function isTooLarge(err: unknown): boolean {
   return TOO_LARGE.has(e.code ?? '') || e.statusCode === 413;
 }
 
+/**
+ * A body that is not a well-formed multipart form (cut short, no boundary, a broken part header):
+ * busboy says so with a plain Error, which would otherwise be taken for a fault of ours (500).
+ */
+export function isMalformedMultipart(err: unknown): boolean {
+  const e = err as { statusCode?: number; message?: string };
+  return e.statusCode === undefined && /multipart|boundary|part header|part terminated/i.test(e.message ?? '');
+}
+
 export async function registerUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { attachFieldsToBody: true, limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
 }

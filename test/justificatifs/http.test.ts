@@ -44,6 +44,14 @@ describe('justificatifs (person side)', () => {
     expect(page.body).toContain(`<script src="${assetUrl(UPLOAD_SCRIPT)}" defer></script>`);
   });
 
+  it('answers a malformed multipart body (cut short, no closing boundary) with a 400, never a 500', async () => {
+    for (const payload of ['_csrf=x', '--x\r\nContent-Disposition: form-data; name="fichier"\r\n\r\nabc']) {
+      const res = await t.app.inject({ method: 'POST', url: '/mon-espace/demarches/abc/justificatifs', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Certaines informations sont à corriger.');
+    }
+  });
+
   it('accepts a PDF, a JPEG and a PNG, stores them with their SHA-256, then sends them to the Caf', async () => {
     const { person, d, b } = await pieceAsked();
     for (const [bytes, filename] of [[samplePdf(), 'avis d’impôt.pdf'], [sampleJpeg(), 'photo.jpeg'], [samplePng(), '../../scan.png']] as const) {

@@ -10,7 +10,7 @@ import type { Justificatif } from '../../justificatifs/tables';
 import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml, wantsJson } from '../errors';
-import { isTooLarge, readUpload, registerUploads, sendDownload } from '../uploads';
+import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendDownload } from '../uploads';
 import { button, errorSummary, form, insetText, linkButton, summaryList } from '../views/components';
 import { UPLOAD_SCRIPT, fileUploadForm } from '../views/file-upload';
 import { html, type SafeHtml } from '../views/html';
@@ -120,6 +120,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
     await registerUploads(app);
     // Limits passed while reading the multipart body (before the route runs): the « too large » page.
     app.setErrorHandler(async (err, req, reply) => {
+      if (isMalformedMultipart(err)) throw new AppError('VALIDATION_FAILED');
       if (!isTooLarge(err)) throw err;
       if (wantsJson(req) || !req.account) throw new AppError('JUSTIFICATIF_TOO_LARGE');
       return tooLargePage(req, reply);
