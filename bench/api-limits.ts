@@ -18,7 +18,8 @@ const ctx = await createContext(testConfig(), { clock: new TestClock() });
 const app = await buildServer(ctx);
 await app.ready();
 const json = { 'content-type': 'application/json' };
-const newFlow = async () => `/api/registration/flows/${(await app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: json })).json().id}/civil-status`;
+const newFlow = async () =>
+  `/api/registration/flows/${(await app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: json })).json().id}/civil-status`;
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 await app.inject({ method: 'POST', url: await newFlow(), payload: { communeQuery: 'Paris' }, headers: json }); // warm-up: place data
@@ -28,7 +29,15 @@ for (const size of [100, 60_000, 900_000]) {
   let answer = '';
   for (let i = 0; i < 7; i++) {
     const url = await newFlow();
-    const payload = { noNir: true, civility: 'MME', birthName: 'Dupont', givenNames: 'Marie', birthDate: '1990-05-15', birthPlaceKind: 'france', communeQuery: 'Paris '.repeat(size / 6).slice(0, size) };
+    const payload = {
+      noNir: true,
+      civility: 'MME',
+      birthName: 'Dupont',
+      givenNames: 'Marie',
+      birthDate: '1990-05-15',
+      birthPlaceKind: 'france',
+      communeQuery: 'Paris '.repeat(size / 6).slice(0, size),
+    };
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const res = await app.inject({ method: 'POST', url, payload, headers: json });
@@ -38,7 +47,9 @@ for (const size of [100, 60_000, 900_000]) {
     const e = res.json().error;
     answer = `${res.statusCode} ${e?.fields?.[0]?.code ?? e?.code ?? ''}`;
   }
-  console.log(`communeQuery de ${String(size).padStart(7)} caractères : ${answer.padEnd(26)} médiane ${median(walls).toFixed(1)} ms (CPU ${median(cpus).toFixed(1)} ms)`);
+  console.log(
+    `communeQuery de ${String(size).padStart(7)} caractères : ${answer.padEnd(26)} médiane ${median(walls).toFixed(1)} ms (CPU ${median(cpus).toFixed(1)} ms)`,
+  );
 }
 await app.close();
 await ctx.close();

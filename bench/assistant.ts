@@ -15,10 +15,17 @@ console.log(`knowledge base: ${assistant.topics.length} topics, loaded and index
 
 function print(label: string, e: Evaluation): void {
   const right = e.results.filter((r) => r.right).length;
-  console.log(`\n${label}: ${right}/${e.results.length} answered right = ${(e.share * 100).toFixed(1)} % (bar: 90 %); expected topic ${(e.topicShare * 100).toFixed(1)} %`);
-  for (const t of e.byTopic) console.log(`  ${t.topic.padEnd(26)} ${String(t.right).padStart(2)}/${t.total}  ${((t.right / t.total) * 100).toFixed(0).padStart(3)} %`);
+  console.log(
+    `\n${label}: ${right}/${e.results.length} answered right = ${(e.share * 100).toFixed(1)} % (bar: 90 %); expected topic ${(e.topicShare * 100).toFixed(1)} %`,
+  );
+  for (const t of e.byTopic)
+    console.log(
+      `  ${t.topic.padEnd(26)} ${String(t.right).padStart(2)}/${t.total}  ${((t.right / t.total) * 100).toFixed(0).padStart(3)} %`,
+    );
   for (const r of e.results.filter((x) => !x.right)) {
-    console.log(`  ✗ [${r.case.step ?? '-'}] « ${r.case.question} » → ${r.answer.topic} (${r.answer.confidence}); missing ${JSON.stringify(r.missing)}${r.forbidden.length ? `, forbidden ${JSON.stringify(r.forbidden)}` : ''}`);
+    console.log(
+      `  ✗ [${r.case.step ?? '-'}] « ${r.case.question} » → ${r.answer.topic} (${r.answer.confidence}); missing ${JSON.stringify(r.missing)}${r.forbidden.length ? `, forbidden ${JSON.stringify(r.forbidden)}` : ''}`,
+    );
   }
 }
 
@@ -44,4 +51,6 @@ while (performance.now() - start < 3000) {
 const elapsed = (performance.now() - start) / 1000;
 times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(3);
-console.log(`\nlatency of ask(): ${times.length} answers in ${elapsed.toFixed(1)} s = ${Math.round(times.length / elapsed)} answers/s on one core; p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${times[times.length - 1]!.toFixed(3)} ms (target p99 < 20 ms); load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `\nlatency of ask(): ${times.length} answers in ${elapsed.toFixed(1)} s = ${Math.round(times.length / elapsed)} answers/s on one core; p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${times[times.length - 1]!.toFixed(3)} ms (target p99 < 20 ms); load average ${loadavg()[0]!.toFixed(1)}`,
+);

@@ -51,7 +51,9 @@ for (let i = 0; i < 5000; i++) {
   const place = places[i % places.length] as string;
   const order = String(1 + (i % 999)).padStart(3, '0');
   const body = sex + year + month + place + order;
-  nirs.push(i % 3 === 0 ? `${body.slice(0, 1)} ${body.slice(1, 3)} ${body.slice(3, 5)} ${body.slice(5)}${nirKey(body)}` : body + nirKey(body));
+  nirs.push(
+    i % 3 === 0 ? `${body.slice(0, 1)} ${body.slice(1, 3)} ${body.slice(3, 5)} ${body.slice(5)}${nirKey(body)}` : body + nirKey(body),
+  );
 }
 function throughput(fn: (nir: string, i: number) => unknown): number {
   for (let i = 0; i < 2000; i++) fn(nirs[i % nirs.length] as string, i);
@@ -67,9 +69,7 @@ const plain = throughput((nir) => {
   if (parseNir(nir).ok) okCount++;
 });
 console.log(`parseNir: ${Math.round(plain)} checks/s (${okCount > 0 ? 'ok' : 'none valid!'})`);
-const withCivil = throughput((nir, i) =>
-  parseNir(nir, { sex: i % 2 === 0 ? 'M' : 'F', birthPlace: { kind: 'commune', code: '75056' } }),
-);
+const withCivil = throughput((nir, i) => parseNir(nir, { sex: i % 2 === 0 ? 'M' : 'F', birthPlace: { kind: 'commune', code: '75056' } }));
 console.log(`parseNir with civil status: ${Math.round(withCivil)} checks/s`);
 
 // 3. Searches
@@ -92,17 +92,81 @@ function bench(name: string, queries: string[], fn: (q: string) => unknown, roun
   );
 }
 const communeQueries = [
-  'paris', 'marseille', 'lyon', 'toulouse', 'nice', 'nantes', 'strasbourg', 'bordeaux', 'lille', 'rennes',
-  'st etienne', 'saint-denis', 'sainte marie', 'st', 'saint', 'levallois', 'ajaccio', 'bastia', 'mamoudzou',
-  'bourg', 'sur mer', 'la roche', 'le', 'ville', 'mont', 'a', 'be', 'neuilly sur seine', 'boulogne', 'aix',
-  'villeneuve', 'évry', "l'isle", 'château', 'chateau thierry', 'pontault', 'z', 'xyz', 'marne', 'les',
-  'fort de france', 'pointe-à-pitre', 'cayenne', 'noumea', 'papeete', 'argenteuil', 'montreuil', 'vitry',
-  'e', 'ou',
+  'paris',
+  'marseille',
+  'lyon',
+  'toulouse',
+  'nice',
+  'nantes',
+  'strasbourg',
+  'bordeaux',
+  'lille',
+  'rennes',
+  'st etienne',
+  'saint-denis',
+  'sainte marie',
+  'st',
+  'saint',
+  'levallois',
+  'ajaccio',
+  'bastia',
+  'mamoudzou',
+  'bourg',
+  'sur mer',
+  'la roche',
+  'le',
+  'ville',
+  'mont',
+  'a',
+  'be',
+  'neuilly sur seine',
+  'boulogne',
+  'aix',
+  'villeneuve',
+  'évry',
+  "l'isle",
+  'château',
+  'chateau thierry',
+  'pontault',
+  'z',
+  'xyz',
+  'marne',
+  'les',
+  'fort de france',
+  'pointe-à-pitre',
+  'cayenne',
+  'noumea',
+  'papeete',
+  'argenteuil',
+  'montreuil',
+  'vitry',
+  'e',
+  'ou',
 ];
 bench('searchCommunes', communeQueries, (q) => searchCommunes(q));
 bench('searchCommunes atDate', communeQueries, (q) => searchCommunes(q, { atDate: '1960-06-01' }));
 const countryQueries = [
-  'espagne', 'allemagne', 'maroc', 'algérie', 'tunisie', 'urss', 'royaume', 'etats unis', 'congo', 'guinee',
-  'a', 'ou', 'tchec', 'viet', 'turquie', 'portugal', 'italie', 'chine', 'senegal', 'mali', 'st', 'z',
+  'espagne',
+  'allemagne',
+  'maroc',
+  'algérie',
+  'tunisie',
+  'urss',
+  'royaume',
+  'etats unis',
+  'congo',
+  'guinee',
+  'a',
+  'ou',
+  'tchec',
+  'viet',
+  'turquie',
+  'portugal',
+  'italie',
+  'chine',
+  'senegal',
+  'mali',
+  'st',
+  'z',
 ];
 bench('searchCountries', countryQueries, (q) => searchCountries(q));

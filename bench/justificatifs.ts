@@ -30,7 +30,13 @@ async function time(runs: number, f: () => Promise<unknown>): Promise<number> {
 function fileOf(kind: 'pdf' | 'jpeg', size: number): Buffer {
   if (kind === 'pdf') return samplePdf(randomBytes(size).toString('base64').slice(0, size));
   const base = sampleJpeg();
-  return Buffer.concat([base.subarray(0, 2), ...Array.from({ length: Math.ceil(size / 65_000) }, () => Buffer.concat([Buffer.from([0xff, 0xfe, 0xfd, 0xea]), randomBytes(65_000).map((b) => (b === 0xff ? 0 : b))])), base.subarray(2)]);
+  return Buffer.concat([
+    base.subarray(0, 2),
+    ...Array.from({ length: Math.ceil(size / 65_000) }, () =>
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0xfd, 0xea]), randomBytes(65_000).map((b) => (b === 0xff ? 0 : b))]),
+    ),
+    base.subarray(2),
+  ]);
 }
 
 console.log('check of the bytes (median of 9 runs)');

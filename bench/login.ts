@@ -61,7 +61,13 @@ interface Target {
 
 async function targets(): Promise<Target[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mc-bench-'));
-  const list: Target[] = [{ name: 'SQLite (file, WAL)', url: `sqlite:${join(dir, 'bench.sqlite')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }];
+  const list: Target[] = [
+    {
+      name: 'SQLite (file, WAL)',
+      url: `sqlite:${join(dir, 'bench.sqlite')}`,
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    },
+  ];
   const pg = await createBenchDatabase('mc_bench');
   if (pg) list.push({ name: 'PostgreSQL', url: pg.url, cleanup: pg.drop });
   return list;
@@ -74,7 +80,10 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
   try {
     // One browser identity (CSRF cookie + token) shared by the load generator.
     const page = await fetch(`${base}/connexion`);
-    const csrfCookie = page.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('mc_csrf='))!;
+    const csrfCookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0] ?? '')
+      .find((c) => c.startsWith('mc_csrf='))!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
     const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', cookie: csrfCookie };
 
@@ -92,7 +101,10 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
           method: 'POST',
           path: '/connexion',
           headers: formHeaders,
-          setupRequest: (req) => ({ ...req, body: new URLSearchParams({ _csrf: csrf, identifier: benchNir(i++ % ACCOUNTS), password: PASSWORD }).toString() }),
+          setupRequest: (req) => ({
+            ...req,
+            body: new URLSearchParams({ _csrf: csrf, identifier: benchNir(i++ % ACCOUNTS), password: PASSWORD }).toString(),
+          }),
         },
       ],
     });
@@ -106,16 +118,35 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
     const worker = async (w: number) => {
       while (Date.now() < end) {
         const t0 = performance.now();
-        const r1 = await fetch(`${base}/connexion`, { method: 'POST', redirect: 'manual', headers: formHeaders, body: new URLSearchParams({ _csrf: csrf, identifier: benchNir(w), password: PASSWORD }) });
+        const r1 = await fetch(`${base}/connexion`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: formHeaders,
+          body: new URLSearchParams({ _csrf: csrf, identifier: benchNir(w), password: PASSWORD }),
+        });
         await r1.arrayBuffer();
-        const flow = r1.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('mc_login='));
-        const msg = await reader.db.selectFrom('outbox_messages').select('text').where('recipient', '=', `bench${w}@exemple.fr`).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+        const flow = r1.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0] ?? '')
+          .find((c) => c.startsWith('mc_login='));
+        const msg = await reader.db
+          .selectFrom('outbox_messages')
+          .select('text')
+          .where('recipient', '=', `bench${w}@exemple.fr`)
+          .orderBy('created_at', 'desc')
+          .limit(1)
+          .executeTakeFirst();
         const code = /\b(\d{6})\b/.exec(msg?.text ?? '')?.[1];
         if (r1.status !== 303 || !flow || !code) {
           failures++;
           continue;
         }
-        const r2 = await fetch(`${base}/connexion/code`, { method: 'POST', redirect: 'manual', headers: { ...formHeaders, cookie: `${csrfCookie}; ${flow}` }, body: new URLSearchParams({ _csrf: csrf, code }) });
+        const r2 = await fetch(`${base}/connexion/code`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { ...formHeaders, cookie: `${csrfCookie}; ${flow}` },
+          body: new URLSearchParams({ _csrf: csrf, code }),
+        });
         await r2.arrayBuffer();
         if (r2.status === 303 && r2.headers.get('location') === '/mon-espace') latencies.push(performance.now() - t0);
         else failures++;
@@ -126,10 +157,18 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
     const fullRate = latencies.length / ((Date.now() - fullStart) / 1000);
 
     console.log(`\n${target.name}`);
-    console.log(`  raw argon2id (before/after) ${pad(raw.toFixed(1), 5)} verifications/s (${poolSize * 2} in parallel, in the bench process)`);
-    console.log(`  hello route (baseline)   ${pad(hello.requests.average.toFixed(0), 7)} req/s   p50 ${pad(hello.latency.p50, 4)} ms   p99 ${pad(hello.latency.p99, 4)} ms`);
-    console.log(`  password step /connexion ${pad(step.requests.average.toFixed(1), 7)} req/s   p50 ${pad(step.latency.p50, 4)} ms   p99 ${pad(step.latency.p99, 4)} ms   statuses ${JSON.stringify(stepStatuses)}, errors ${step.errors}`);
-    console.log(`  full login (2 steps)     ${pad(fullRate.toFixed(1), 7)} /s      p50 ${pad(percentile(latencies, 50).toFixed(1), 4)} ms   p99 ${pad(percentile(latencies, 99).toFixed(1), 4)} ms   (${FULL_WORKERS} clients, ${failures} failures)`);
+    console.log(
+      `  raw argon2id (before/after) ${pad(raw.toFixed(1), 5)} verifications/s (${poolSize * 2} in parallel, in the bench process)`,
+    );
+    console.log(
+      `  hello route (baseline)   ${pad(hello.requests.average.toFixed(0), 7)} req/s   p50 ${pad(hello.latency.p50, 4)} ms   p99 ${pad(hello.latency.p99, 4)} ms`,
+    );
+    console.log(
+      `  password step /connexion ${pad(step.requests.average.toFixed(1), 7)} req/s   p50 ${pad(step.latency.p50, 4)} ms   p99 ${pad(step.latency.p99, 4)} ms   statuses ${JSON.stringify(stepStatuses)}, errors ${step.errors}`,
+    );
+    console.log(
+      `  full login (2 steps)     ${pad(fullRate.toFixed(1), 7)} /s      p50 ${pad(percentile(latencies, 50).toFixed(1), 4)} ms   p99 ${pad(percentile(latencies, 99).toFixed(1), 4)} ms   (${FULL_WORKERS} clients, ${failures} failures)`,
+    );
     console.log(`  ratio password step / raw argon2id: ${(step.requests.average / raw).toFixed(2)} (target ≥ 0.90)`);
     return step.requests.average;
   } finally {
@@ -141,7 +180,10 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
 run(async () => {
   watchdog(420);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', FC_STANDIN: 'false' });
-  printEnvironment({ argon2id: `m=${config.argon2.memoryCost} KiB t=${config.argon2.timeCost} p=${config.argon2.parallelism}`, connections: CONNECTIONS });
+  printEnvironment({
+    argon2id: `m=${config.argon2.memoryCost} KiB t=${config.argon2.timeCost} p=${config.argon2.parallelism}`,
+    connections: CONNECTIONS,
+  });
   const ours: number[] = [];
   for (const t of await targets()) {
     try {
@@ -154,8 +196,11 @@ run(async () => {
   const peer = await runPeer({ seconds: STEP_SECONDS, connections: CONNECTIONS, users: ACCOUNTS });
   if (!peer) return;
   console.log(`\nBetter Auth ${peer.version} (argon2id, SQLite WAL), same machine, same run`);
-  console.log(`  sign-in /api/auth/sign-in/email ${pad(peer.perSecond.toFixed(1), 7)} /s   p50 ${pad(peer.p50, 4)} ms   p99 ${pad(peer.p99, 4)} ms   (its own raw argon2id: ${peer.rawArgon2.toFixed(1)} /s, ratio ${(peer.perSecond / peer.rawArgon2).toFixed(2)})`);
+  console.log(
+    `  sign-in /api/auth/sign-in/email ${pad(peer.perSecond.toFixed(1), 7)} /s   p50 ${pad(peer.p50, 4)} ms   p99 ${pad(peer.p99, 4)} ms   (its own raw argon2id: ${peer.rawArgon2.toFixed(1)} /s, ratio ${(peer.perSecond / peer.rawArgon2).toFixed(2)})`,
+  );
   for (const [k, name] of ['SQLite', 'PostgreSQL'].entries()) {
-    if (ours[k] !== undefined) console.log(`  our password step on ${name} / Better Auth sign-in: ${(ours[k]! / peer.perSecond).toFixed(2)} (target ≥ 1.2)`);
+    if (ours[k] !== undefined)
+      console.log(`  our password step on ${name} / Better Auth sign-in: ${(ours[k]! / peer.perSecond).toFixed(2)} (target ≥ 1.2)`);
   }
 });

@@ -33,11 +33,16 @@ async function databaseBytes(url: string): Promise<number> {
   const h = await openDatabase(url);
   try {
     if (h.dialect === 'postgres') {
-      const r = await sql<{ n: string; size: string }>`select count(*) as n, pg_total_relation_size('sessions') as size from sessions`.execute(h.db);
+      const r = await sql<{
+        n: string;
+        size: string;
+      }>`select count(*) as n, pg_total_relation_size('sessions') as size from sessions`.execute(h.db);
       return Number(r.rows[0]!.size) / Number(r.rows[0]!.n);
     }
     const n = await sql<{ n: number }>`select count(*) as n from sessions`.execute(h.db);
-    const size = await sql<{ size: number }>`select sum(pgsize) as size from dbstat where name in (select name from sqlite_master where tbl_name = 'sessions')`.execute(h.db);
+    const size = await sql<{
+      size: number;
+    }>`select sum(pgsize) as size from dbstat where name in (select name from sqlite_master where tbl_name = 'sessions')`.execute(h.db);
     return Number(size.rows[0]!.size) / Number(n.rows[0]!.n);
   } finally {
     await h.destroy();
@@ -68,7 +73,12 @@ async function redisBytes(tokens: string[], accountIds: string[]): Promise<numbe
 }
 
 async function measure(name: string, env: Record<string, string>, perSession: (child: Child<AppInfo>) => Promise<number>): Promise<void> {
-  const app = await startChild<AppInfo>('app-server.ts', { ...env, BENCH_ACCOUNTS: String(ACCOUNTS), BENCH_SESSIONS: String(SESSIONS), NODE_OPTIONS: '--expose-gc' });
+  const app = await startChild<AppInfo>('app-server.ts', {
+    ...env,
+    BENCH_ACCOUNTS: String(ACCOUNTS),
+    BENCH_SESSIONS: String(SESSIONS),
+    NODE_OPTIONS: '--expose-gc',
+  });
   try {
     const rssOpen = await app.rss();
     const tokens = app.info.tokens;
@@ -77,13 +87,21 @@ async function measure(name: string, env: Record<string, string>, perSession: (c
       url: app.base,
       connections: 16,
       duration: 4,
-      requests: [{ method: 'GET', path: '/mon-espace', setupRequest: (r) => ({ ...r, headers: { ...r.headers, cookie: `mc_session=${tokens[k++ % tokens.length]}` } }) }],
+      requests: [
+        {
+          method: 'GET',
+          path: '/mon-espace',
+          setupRequest: (r) => ({ ...r, headers: { ...r.headers, cookie: `mc_session=${tokens[k++ % tokens.length]}` } }),
+        },
+      ],
     });
     const rssAfter = await app.rss();
     const bytes = await perSession(app);
     console.log(`\n${name}`);
     console.log(`  state per open session     ${pad(bytes.toFixed(0), 6)} bytes   (target ≤ 2048)`);
-    console.log(`  instance with ${SESSIONS.toLocaleString('fr-FR')} open sessions: RSS ${MiB(rssOpen)} (heap ${MiB(app.info.heapUsed)}), after 4 s of /mon-espace over them: RSS ${MiB(rssAfter)}`);
+    console.log(
+      `  instance with ${SESSIONS.toLocaleString('fr-FR')} open sessions: RSS ${MiB(rssOpen)} (heap ${MiB(app.info.heapUsed)}), after 4 s of /mon-espace over them: RSS ${MiB(rssAfter)}`,
+    );
     console.log(`  place data (communes, countries) on the heap: ${MiB(app.info.placesHeap)}`);
   } finally {
     await app.stop();

@@ -55,7 +55,9 @@ run(async () => {
       const base = await measure(`${hello.base}/`);
       const r = await measure(url, headers);
       const bad = r.non2xx || r.errors ? `   non-2xx ${r.non2xx}, errors ${r.errors}` : '';
-      console.log(`${name.padEnd(54)} ${pad(r.rps.toFixed(0), 6)} req/s  p50 ${pad(r.p50, 3)} ms  p99 ${pad(r.p99, 3)} ms  | hello ${pad(base.rps.toFixed(0), 6)} req/s  | ratio ${(r.rps / base.rps).toFixed(2)}${bad}`);
+      console.log(
+        `${name.padEnd(54)} ${pad(r.rps.toFixed(0), 6)} req/s  p50 ${pad(r.p50, 3)} ms  p99 ${pad(r.p99, 3)} ms  | hello ${pad(base.rps.toFixed(0), 6)} req/s  | ratio ${(r.rps / base.rps).toFixed(2)}${bad}`,
+      );
     }
     console.log('\ntarget: every page ≥ 0.50 of the bare Fastify hello');
   } finally {

@@ -32,7 +32,9 @@ async function measure(name: string, limiter: RateLimiter): Promise<void> {
   t = performance.now();
   for (let round = 0; round < 20; round++) await Promise.all(Array.from({ length: 50 }, one));
   const par = 1000 / ((performance.now() - t) / 1000);
-  console.log(`${name.padEnd(22)} reserve+refund: ${seq.toFixed(0).padStart(7)}/s one at a time, ${par.toFixed(0).padStart(7)}/s 50 at a time`);
+  console.log(
+    `${name.padEnd(22)} reserve+refund: ${seq.toFixed(0).padStart(7)}/s one at a time, ${par.toFixed(0).padStart(7)}/s 50 at a time`,
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-bench-rl-'));

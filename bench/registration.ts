@@ -36,7 +36,11 @@ async function runOn(name: string, url: string): Promise<void> {
       const email = `inscription${n}@exemple.fr`;
       const call = async (step: (typeof STEPS)[number], path: string, body: unknown) => {
         const t0 = performance.now();
-        const r = await fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify(body) });
+        const r = await fetch(`${server.base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify(body),
+        });
         const json = (await r.json()) as { id?: string; state?: string; error?: unknown };
         times[step]!.push(performance.now() - t0);
         if (!r.ok) throw new Error(`${step}: ${r.status} ${JSON.stringify(json.error)}`);
@@ -46,10 +50,24 @@ async function runOn(name: string, url: string): Promise<void> {
       const base = `/api/registration/flows/${flow.id}`;
       const nir = benchNir(n);
       const commune = `751${nir.slice(8, 10)}`;
-      await call('civil-status', `${base}/civil-status`, { nir, civility: 'M', birthName: 'INSCRIT', givenNames: 'Paul', birthDate: '1990-01-15', birthPlaceKind: 'france', communeCode: commune });
+      await call('civil-status', `${base}/civil-status`, {
+        nir,
+        civility: 'M',
+        birthName: 'INSCRIT',
+        givenNames: 'Paul',
+        birthDate: '1990-01-15',
+        birthPlaceKind: 'france',
+        communeCode: commune,
+      });
       await call('identity-document', `${base}/identity-document`, { documentKind: 'cni', documentNumber: '880692310285' });
       await call('contact', `${base}/contact`, { contactKind: 'email', email });
-      const msg = await reader.db.selectFrom('outbox_messages').select('text').where('recipient', '=', email).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+      const msg = await reader.db
+        .selectFrom('outbox_messages')
+        .select('text')
+        .where('recipient', '=', email)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       const code = /\b(\d{6})\b/.exec(msg?.text ?? '')?.[1] ?? '000000';
       await call('code', `${base}/code`, { code });
       await call('password', `${base}/password`, { password: PASSWORD, passwordConfirmation: PASSWORD });
@@ -71,8 +89,13 @@ async function runOn(name: string, url: string): Promise<void> {
       }),
     );
     const rate = created / ((Date.now() - started) / 1000);
-    console.log(`\n${name}: ${rate.toFixed(1)} accounts created per second (${created} in ${SECONDS} s, ${WORKERS} clients, ${failures} failures)`);
-    for (const s of STEPS) console.log(`  ${s.padEnd(18)} p50 ${pad(percentile(times[s]!, 50).toFixed(1), 6)} ms   p99 ${pad(percentile(times[s]!, 99).toFixed(1), 6)} ms`);
+    console.log(
+      `\n${name}: ${rate.toFixed(1)} accounts created per second (${created} in ${SECONDS} s, ${WORKERS} clients, ${failures} failures)`,
+    );
+    for (const s of STEPS)
+      console.log(
+        `  ${s.padEnd(18)} p50 ${pad(percentile(times[s]!, 50).toFixed(1), 6)} ms   p99 ${pad(percentile(times[s]!, 99).toFixed(1), 6)} ms`,
+      );
   } finally {
     await reader.destroy();
     await server.stop();

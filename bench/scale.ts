@@ -50,10 +50,14 @@ async function load(db: Kysely<Database>, from: number, to: number, passwordHash
         franceconnect_sub, created_at, updated_at)
       select 'acc-' || i, n, n, null, 'M', 'BENCH', 'Paul', null, '1990-01-01', 'commune', '75056', 'Paris', 'confirmed', null, null, 'email',
         'bench' || i || '@exemple.fr', 1, ${passwordHash}, case when i % 3 = 0 then 'fc-' || i end, 1, 1
-      from (select i, ${sql.raw(NIR_SQL)} as n from (select i, ${sql.raw(BODY_SQL)} as b from generate_series(${a}::bigint, ${b - 1}::bigint) as i) x) y`.execute(db);
+      from (select i, ${sql.raw(NIR_SQL)} as n from (select i, ${sql.raw(BODY_SQL)} as b from generate_series(${a}::bigint, ${b - 1}::bigint) as i) x) y`.execute(
+      db,
+    );
     await sql`
       insert into demarches (id, account_id, prestation, status, created_at, updated_at)
-      select 'dem-' || i, 'acc-' || i, 'aide-au-logement', 'a_completer', i, i from generate_series(${a}::bigint, ${b - 1}::bigint) as i where i % 10 = 5`.execute(db);
+      select 'dem-' || i, 'acc-' || i, 'aide-au-logement', 'a_completer', i, i from generate_series(${a}::bigint, ${b - 1}::bigint) as i where i % 10 = 5`.execute(
+      db,
+    );
     process.stdout.write(`  ${b.toLocaleString('fr-FR')} comptes\r`);
   }
   await sql`vacuum analyze accounts`.execute(db);
@@ -73,7 +77,9 @@ async function timed(n: number, f: (k: number) => Promise<unknown>): Promise<num
 }
 
 const line = (name: string, xs: number[]) =>
-  console.log(`  ${name.padEnd(58)} p50 ${percentile(xs, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(xs, 99).toFixed(2).padStart(7)} ms   (${xs.length})`);
+  console.log(
+    `  ${name.padEnd(58)} p50 ${percentile(xs, 50).toFixed(2).padStart(7)} ms   p99 ${percentile(xs, 99).toFixed(2).padStart(7)} ms   (${xs.length})`,
+  );
 
 run(async () => {
   watchdog(Number(process.env.BENCH_SCALE_TIMEOUT_S ?? 3 * 3600));
@@ -90,7 +96,13 @@ run(async () => {
       if (e.level === 'query' && !statements.has(e.query.sql)) statements.set(e.query.sql, e.query);
     },
   });
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: target.url, FC_STANDIN: 'false', DEMO_DATA: 'false', LOGIN_SECOND_FACTOR: 'true' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: target.url,
+    FC_STANDIN: 'false',
+    DEMO_DATA: 'false',
+    LOGIN_SECOND_FACTOR: 'true',
+  });
   const ctx = await createContext(config, { database: { db, dialect: 'postgres', destroy: () => db.destroy() } });
   const app = await buildServer(ctx);
   await app.ready();
@@ -105,11 +117,15 @@ run(async () => {
       await load(db, loaded, step, passwordHash);
       if (loaded === 0) {
         await sql`insert into demarches (id, account_id, prestation, status, created_at, updated_at)
-          select 'house-' || k, 'acc-0', 'prestation-' || k, case when k = 0 then 'a_completer' else 'traitee' end, k, k from generate_series(0, 49) as k`.execute(db);
+          select 'house-' || k, 'acc-0', 'prestation-' || k, case when k = 0 then 'a_completer' else 'traitee' end, k, k from generate_series(0, 49) as k`.execute(
+          db,
+        );
       }
       loaded = step;
       const size = await sql<{ s: string }>`select pg_size_pretty(pg_database_size(current_database())) as s`.execute(db);
-      console.log(`\n${step.toLocaleString('fr-FR')} comptes (chargés en ${((performance.now() - t0) / 1000).toFixed(0)} s, base ${size.rows[0]!.s})`);
+      console.log(
+        `\n${step.toLocaleString('fr-FR')} comptes (chargés en ${((performance.now() - t0) / 1000).toFixed(0)} s, base ${size.rows[0]!.s})`,
+      );
       const pick = () => Math.floor(Math.random() * step);
       await timed(SAMPLES / 4, () => findAccountByLoginId(db, nirOf(pick()))); // warm-up, not printed
       line('login: account by login_id', await timed(SAMPLES, () => findAccountByLoginId(db, nirOf(pick()))));
@@ -138,26 +154,43 @@ async function passwordStep(app: Awaited<ReturnType<typeof buildServer>>, nir: s
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
     payload: new URLSearchParams({ _csrf: csrf, identifier: nir, password: PASSWORD }).toString(),
   });
-  if (res.statusCode !== 303 || res.headers.location !== '/connexion/code') throw new Error(`password step: ${res.statusCode} ${res.headers.location}`);
+  if (res.statusCode !== 303 || res.headers.location !== '/connexion/code')
+    throw new Error(`password step: ${res.statusCode} ${res.headers.location}`);
 }
 
 /** One full login (password, code from the outbox), the personal space and « Mes démarches »: their statements are recorded. */
-async function exerciseRequestPaths(app: Awaited<ReturnType<typeof buildServer>>, ctx: Awaited<ReturnType<typeof createContext>>, nir: string): Promise<void> {
+async function exerciseRequestPaths(
+  app: Awaited<ReturnType<typeof buildServer>>,
+  ctx: Awaited<ReturnType<typeof createContext>>,
+  nir: string,
+): Promise<void> {
   const page = await app.inject({ url: '/connexion' });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const jar = new Map(page.cookies.map((c) => [c.name, c.value]));
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const form = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' };
   const post = async (url: string, fields: Record<string, string>) => {
-    const r = await app.inject({ method: 'POST', url, headers: { ...form, cookie: cookie() }, payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString() });
+    const r = await app.inject({
+      method: 'POST',
+      url,
+      headers: { ...form, cookie: cookie() },
+      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+    });
     for (const c of r.cookies) jar.set(c.name, c.value);
     return r;
   };
   await post('/connexion', { identifier: nir, password: PASSWORD });
-  const msg = await ctx.database.db.selectFrom('outbox_messages').select('text').where('recipient', '=', 'bench0@exemple.fr').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const msg = await ctx.database.db
+    .selectFrom('outbox_messages')
+    .select('text')
+    .where('recipient', '=', 'bench0@exemple.fr')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const code = /\b(\d{6})\b/.exec(msg?.text ?? '')?.[1] ?? '000000';
   const signedIn = await post('/connexion/code', { code });
-  if (signedIn.headers.location !== '/mon-espace') console.log(`  (login for EXPLAIN ended at ${signedIn.statusCode} ${signedIn.headers.location})`);
+  if (signedIn.headers.location !== '/mon-espace')
+    console.log(`  (login for EXPLAIN ended at ${signedIn.statusCode} ${signedIn.headers.location})`);
   await app.inject({ url: '/mon-espace', headers: { cookie: cookie() } });
   await app.inject({ url: '/mon-espace/demarches', headers: { cookie: cookie() } });
 }

@@ -67,7 +67,9 @@ async function main(): Promise<void> {
     process.stdout.write(`  ${name}: ${perParser} inputs\n`);
   }
   const seconds = ((performance.now() - start) / 1000).toFixed(0);
-  console.log(`\nfuzz: ${tried.toLocaleString('en')} inputs (${httpCount.toLocaleString('en')} HTTP requests to ${routes.length} routes, the rest to ${parsers.length} parsers) in ${seconds} s, seed ${seed}`);
+  console.log(
+    `\nfuzz: ${tried.toLocaleString('en')} inputs (${httpCount.toLocaleString('en')} HTTP requests to ${routes.length} routes, the rest to ${parsers.length} parsers) in ${seconds} s, seed ${seed}`,
+  );
   console.log(`findings: ${findings.size}`);
   for (const [f, n] of findings) console.log(`  ${n}× ${f}`);
   process.exit(findings.size ? 1 : 0);

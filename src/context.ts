@@ -77,14 +77,18 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   await migrate(database);
   const clock = o.clock ?? systemClock;
   const shared = config.redisUrl ? connectRedis(config.redisUrl, warn) : undefined;
-  if (shared && !(await shared.ready())) logger.warn('redis: not reachable at start-up — starting anyway (rate limits in the database, sessions answer 503 until it is back)');
+  if (shared && !(await shared.ready()))
+    logger.warn('redis: not reachable at start-up — starting anyway (rate limits in the database, sessions answer 503 until it is back)');
   const redis = shared?.redis;
   const dbCounters = new DbRateLimiter(database, () => clock.now());
   const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
   // The worker's hourly sweep also deletes expired flows and FranceConnect transactions (no sweep in request handlers).
   const housekeeping = [(now: number) => sweepExpiredFlows(database.db, now), (now: number) => deleteExpiredTransactions(database.db, now)];
-  const messaging = createMessaging(config, database.db, clock, { logger: logger.child({ module: 'messaging' }), worker: { housekeeping } });
+  const messaging = createMessaging(config, database.db, clock, {
+    logger: logger.child({ module: 'messaging' }),
+    worker: { housekeeping },
+  });
   if (o.startWorker) messaging.worker.start();
   const ctx: AppContext = {
     config,
@@ -96,7 +100,10 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     rateLimiter,
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
-    agentSessions: new SessionService(redis ? new RedisSessionStore(redis, clock, 'mc:agent:') : new DbSessionStore(database.db, 'agent_sessions'), clock),
+    agentSessions: new SessionService(
+      redis ? new RedisSessionStore(redis, clock, 'mc:agent:') : new DbSessionStore(database.db, 'agent_sessions'),
+      clock,
+    ),
     loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),

@@ -8,7 +8,7 @@ import { createLogger } from './shared/logger';
 
 /** Starts Mon Compte: configuration → context → HTTP server (and, in development, its companions). */
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (e) {
@@ -29,7 +29,13 @@ async function main(): Promise<void> {
         host: config.host,
         port: fc.standinPort,
         alg: fc.alg,
-        client: { ...DEV_CLIENT, clientId: fc.clientId, clientSecret: fc.clientSecret, redirectUris: [fc.redirectUri], postLogoutRedirectUris: [fc.postLogoutRedirectUri] },
+        client: {
+          ...DEV_CLIENT,
+          clientId: fc.clientId,
+          clientSecret: fc.clientSecret,
+          redirectUris: [fc.redirectUri],
+          postLogoutRedirectUris: [fc.postLogoutRedirectUri],
+        },
         keysFile: fc.standinKeysFile,
       })
     : undefined;
@@ -47,7 +53,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   ctx.messaging.worker.start();
   log.info(`Mon Compte est démarré : ${config.baseUrl}`);
-  if (config.demoData) log.info(`Compte de démonstration : identifiant ${demoAccounts[0]!.login_id}, mot de passe ${DEMO_PASSWORD} (les autres : README.md)`);
+  if (config.demoData)
+    log.info(`Compte de démonstration : identifiant ${demoAccounts[0]!.login_id}, mot de passe ${DEMO_PASSWORD} (les autres : README.md)`);
   if (config.env === 'development') log.info(`Messages envoyés (codes, e-mails, SMS) : ${config.baseUrl}/dev/messages`);
 
   const stop = async () => {

@@ -56,7 +56,17 @@ for (let i = 0; i < extra; i += 100) {
   tokens.push(...batch.map((b) => b.token));
 }
 gc();
-ready({ port: (app.server.address() as AddressInfo).port, session: token, tokens, accountId: account.id, placesHeap, heapUsed: process.memoryUsage().heapUsed }, async () => {
-  await app.close();
-  await ctx.close();
-});
+ready(
+  {
+    port: (app.server.address() as AddressInfo).port,
+    session: token,
+    tokens,
+    accountId: account.id,
+    placesHeap,
+    heapUsed: process.memoryUsage().heapUsed,
+  },
+  async () => {
+    await app.close();
+    await ctx.close();
+  },
+);

@@ -28,7 +28,10 @@ export async function startChild<T>(file: string, env: Record<string, string> = 
     mkdirSync(dir, { recursive: true });
     args.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
   }
-  const child: ChildProcess = spawn(process.execPath, [...args, join(here, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...args, join(here, file)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const info = await new Promise<T & { port: number }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (l) => resolve(JSON.parse(l) as T & { port: number }));

@@ -68,5 +68,11 @@ export async function runPeer(o: { seconds: number; connections: number; users: 
   };
   const s = r.variants[0]!.signIn;
   const version = (JSON.parse(readFileSync(join(dir, 'node_modules/better-auth/package.json'), 'utf8')) as { version: string }).version;
-  return { version, perSecond: s.okPerSecond, p50: s.latencyMs.p50, p99: s.latencyMs.p99, rawArgon2: r.baselines.find((b) => b.name.startsWith('argon2id'))?.perSecond ?? NaN };
+  return {
+    version,
+    perSecond: s.okPerSecond,
+    p50: s.latencyMs.p50,
+    p99: s.latencyMs.p99,
+    rawArgon2: r.baselines.find((b) => b.name.startsWith('argon2id'))?.perSecond ?? NaN,
+  };
 }

@@ -14,7 +14,9 @@ export const ms = (x: number): string => `${x.toFixed(1)} ms`;
 /** Node, CPUs, load, pool sizes: figures are only comparable within one run on one machine. */
 export function printEnvironment(extra: Record<string, string | number> = {}): void {
   const pool = process.env.UV_THREADPOOL_SIZE ? process.env.UV_THREADPOOL_SIZE : '4 (default)';
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const fields = {
     Node: process.version,
     CPU: `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? '?'}`,
@@ -24,7 +26,11 @@ export function printEnvironment(extra: Record<string, string | number> = {}): v
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10 (default)',
     ...extra,
   };
-  console.log(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(' · '));
+  console.log(
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' · '),
+  );
 }
 
 /** Exits after `seconds` if the bench hangs (a bench must stop by itself). */

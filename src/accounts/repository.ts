@@ -11,7 +11,11 @@ export type Account = Selectable<AccountsTable>;
 
 export type NewAccount = Omit<AccountsTable, 'id' | 'created_at' | 'updated_at'>;
 
-export async function createAccount(db: Kysely<Database>, a: NewAccount, now: number): Promise<{ ok: true; account: Account } | { ok: false; reason: 'duplicate' }> {
+export async function createAccount(
+  db: Kysely<Database>,
+  a: NewAccount,
+  now: number,
+): Promise<{ ok: true; account: Account } | { ok: false; reason: 'duplicate' }> {
   const account: Account = { ...a, id: randomToken(16), created_at: now, updated_at: now };
   try {
     await db.insertInto('accounts').values(account).execute();
@@ -48,7 +52,12 @@ export async function updatePasswordHash(db: Kysely<Database>, id: string, passw
   await db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function updateContact(db: Kysely<Database>, id: string, c: { kind: 'email' | 'sms'; value: string }, now: number): Promise<void> {
+export async function updateContact(
+  db: Kysely<Database>,
+  id: string,
+  c: { kind: 'email' | 'sms'; value: string },
+  now: number,
+): Promise<void> {
   await db
     .updateTable('accounts')
     .set({ contact_kind: c.kind, contact_value: c.value, contact_verified_at: now, updated_at: now })
@@ -68,5 +77,7 @@ export function displayName(a: Pick<Account, 'given_names' | 'birth_name' | 'usa
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  return err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(err.message ?? '');
+  return (
+    err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(err.message ?? '')
+  );
 }

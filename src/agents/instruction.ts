@@ -39,13 +39,25 @@ export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promi
   const now = ctx.clock.now();
   return ctx.database.db.transaction().execute(async (trx) => {
     const before = i.version;
-    const d = await transitionDemarche(trx, { id: i.demarcheId, event: i.event, actor: { kind: 'agent', id: i.agent.id }, reason: i.reason ?? null, now, version: i.version });
-    if (i.event === 'request_documents') await createRequest(trx, { demarcheId: d.id, message: i.reason!.trim(), agentId: i.agent.id, now });
+    const d = await transitionDemarche(trx, {
+      id: i.demarcheId,
+      event: i.event,
+      actor: { kind: 'agent', id: i.agent.id },
+      reason: i.reason ?? null,
+      now,
+      version: i.version,
+    });
+    if (i.event === 'request_documents')
+      await createRequest(trx, { demarcheId: d.id, message: i.reason!.trim(), agentId: i.agent.id, now });
     else await closeOpenRequests(trx, d.id, now);
     if (NOTIFIED.has(i.event)) {
       const person = await getAccountById(trx, d.account_id);
       const title = findPrestation(d.prestation)?.title ?? d.prestation;
-      await enqueueMessage(trx, demarcheNotification(person, { prestationTitle: title, reference: d.reference }, i.event as NotifiedEvent, ctx.config.baseUrl), now);
+      await enqueueMessage(
+        trx,
+        demarcheNotification(person, { prestationTitle: title, reference: d.reference }, i.event as NotifiedEvent, ctx.config.baseUrl),
+        now,
+      );
     }
     await recordAudit(
       trx,

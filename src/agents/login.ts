@@ -20,7 +20,10 @@ import type { Agent } from './tables';
  *
  * No enumeration either: an unknown e-mail costs a dummy verification and gets the same answer.
  */
-export type AgentPasswordStep = { kind: 'throttled'; retryAfterMs: number } | { kind: 'invalid'; retryAfterMs: number } | { kind: 'code_sent'; flowToken: string };
+export type AgentPasswordStep =
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'invalid'; retryAfterMs: number }
+  | { kind: 'code_sent'; flowToken: string };
 
 export type AgentCodeStep =
   | { kind: 'flow_expired' }
@@ -31,13 +34,25 @@ export type AgentCodeStep =
 /** The throttle counts agents' logins under their own keys (an e-mail is never a NIR, but say it). */
 const throttled = (loginId: string, origin: AuditOrigin) => ({ identifier: `agent:${loginId}`, ip: origin.ip ?? 'unknown' });
 
-export async function submitAgentPassword(ctx: AppContext, i: { login: string; password: string; origin: AuditOrigin }): Promise<AgentPasswordStep> {
+export async function submitAgentPassword(
+  ctx: AppContext,
+  i: { login: string; password: string; origin: AuditOrigin },
+): Promise<AgentPasswordStep> {
   const { db } = ctx.database;
   const loginId = normaliseAgentLogin(i.login);
   const subject = throttled(loginId, i.origin);
   const allowed = await ctx.loginThrottle.check(subject);
   if (!allowed.allowed) {
-    await recordAudit(db, { type: 'agent_login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: allowed.scope } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      {
+        type: 'agent_login_throttled',
+        accountId: null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), scope: allowed.scope },
+      },
+      ctx.clock.now(),
+    );
     return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
   }
   const agent = loginId.length <= 254 ? await findActiveAgentByLogin(db, loginId) : undefined;
@@ -47,7 +62,12 @@ export async function submitAgentPassword(ctx: AppContext, i: { login: string; p
     const retryAfterMs = await ctx.loginThrottle.failure(subject);
     await recordAudit(
       db,
-      { type: 'agent_login_failed', accountId: agent?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId), reason: agent ? 'wrong_password' : 'unknown_identifier' } },
+      {
+        type: 'agent_login_failed',
+        accountId: agent?.id ?? null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), reason: agent ? 'wrong_password' : 'unknown_identifier' },
+      },
       ctx.clock.now(),
     );
     return { kind: 'invalid', retryAfterMs };
@@ -59,7 +79,10 @@ export async function submitAgentPassword(ctx: AppContext, i: { login: string; p
     { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'outbox_messages', values: { ...outboxRow(agentLoginCodeMessage(agent, code.code), now) } },
-    { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email' } }, now) },
+    {
+      table: 'audit_events',
+      values: auditRow({ type: 'code_sent', accountId: agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email' } }, now),
+    },
   ]);
   return { kind: 'code_sent', flowToken: token };
 }
@@ -80,7 +103,10 @@ export async function pendingAgentLogin(ctx: AppContext, flowToken: string | und
   return { flow, agent, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'agent_login', flow.id) };
 }
 
-export async function submitAgentCode(ctx: AppContext, i: { flowToken: string | undefined; code: string; origin: AuditOrigin }): Promise<AgentCodeStep> {
+export async function submitAgentCode(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<AgentCodeStep> {
   const { db } = ctx.database;
   const p = await pendingAgentLogin(ctx, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
@@ -90,7 +116,11 @@ export async function submitAgentCode(ctx: AppContext, i: { flowToken: string | 
   const r = await ctx.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
   if (!r.ok) {
     if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
-    await recordAudit(db, { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } },
+      ctx.clock.now(),
+    );
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
   if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
@@ -108,7 +138,11 @@ export async function resendAgentCode(ctx: AppContext, i: { flowToken: string | 
   await ctx.database.db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });
     await enqueueMessage(trx, agentLoginCodeMessage(p.agent, code), now);
-    await recordAudit(trx, { type: 'code_sent', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email', resend: true } }, now);
+    await recordAudit(
+      trx,
+      { type: 'code_sent', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email', resend: true } },
+      now,
+    );
   });
   return { kind: 'sent' };
 }

@@ -19,7 +19,12 @@ export async function createAgent(db: Kysely<Database>, a: NewAgent, now: number
 
 /** An agent who may log in (not disabled), by login. */
 export function findActiveAgentByLogin(db: Kysely<Database>, loginId: string): Promise<Agent | undefined> {
-  return agentTables(db).selectFrom('agents').selectAll().where('login_id', '=', normaliseAgentLogin(loginId)).where('disabled_at', 'is', null).executeTakeFirst();
+  return agentTables(db)
+    .selectFrom('agents')
+    .selectAll()
+    .where('login_id', '=', normaliseAgentLogin(loginId))
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function findActiveAgentById(db: Kysely<Database>, id: string): Promise<Agent | undefined> {
@@ -29,11 +34,18 @@ export function findActiveAgentById(db: Kysely<Database>, id: string): Promise<A
 /** Display names of agents by id (for the history of a démarche). */
 export async function agentNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await agentTables(db).selectFrom('agents').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await agentTables(db)
+    .selectFrom('agents')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 export async function countAgents(db: Kysely<Database>): Promise<number> {
-  const r = await agentTables(db).selectFrom('agents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await agentTables(db)
+    .selectFrom('agents')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

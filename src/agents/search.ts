@@ -53,7 +53,17 @@ export async function searchDemarches(db: Kysely<Database>, f: SearchFilters): P
   let q = db
     .selectFrom('demarches as d')
     .innerJoin('accounts as a', 'a.id', 'd.account_id')
-    .select(['d.id', 'd.reference', 'd.prestation', 'd.status', 'd.submitted_at', 'd.updated_at', 'a.given_names', 'a.birth_name', 'a.usage_name'])
+    .select([
+      'd.id',
+      'd.reference',
+      'd.prestation',
+      'd.status',
+      'd.submitted_at',
+      'd.updated_at',
+      'a.given_names',
+      'a.birth_name',
+      'a.usage_name',
+    ])
     .where('d.status', '!=', 'brouillon');
   if (f.statut) q = q.where('d.status', '=', f.statut as DemarcheStatus);
   if (f.prestation) q = q.where('d.prestation', '=', f.prestation);

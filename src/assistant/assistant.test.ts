@@ -10,7 +10,30 @@ describe('the knowledge base', () => {
 
   it('covers the topics the issue lists, each with sources, its steps and example questions', () => {
     const ids = topics.map((t) => t.id);
-    for (const id of ['sans-nir', 'sans-titre-francais', 'titres-acceptes', 'format-nir', 'code-non-recu', 'code-expire-ou-faux', 'sms-ou-mail', 'modifier-coordonnees', 'regles-mot-de-passe', 'mot-de-passe-oublie', 'identifiant-connexion', 'code-connexion', 'franceconnect', 'deja-un-compte', 'recapitulatif', 'conjoint-procuration', 'enfant-personne-a-charge', 'separation', 'numero-allocataire', 'demander-prestation', 'suivre-demarches', 'assistant']) {
+    for (const id of [
+      'sans-nir',
+      'sans-titre-francais',
+      'titres-acceptes',
+      'format-nir',
+      'code-non-recu',
+      'code-expire-ou-faux',
+      'sms-ou-mail',
+      'modifier-coordonnees',
+      'regles-mot-de-passe',
+      'mot-de-passe-oublie',
+      'identifiant-connexion',
+      'code-connexion',
+      'franceconnect',
+      'deja-un-compte',
+      'recapitulatif',
+      'conjoint-procuration',
+      'enfant-personne-a-charge',
+      'separation',
+      'numero-allocataire',
+      'demander-prestation',
+      'suivre-demarches',
+      'assistant',
+    ]) {
       expect(ids).toContain(id);
     }
     for (const t of topics.filter((x) => x.indexed)) {
@@ -78,7 +101,9 @@ describe('answers', () => {
   it('answers the main question of a message and offers the others as links', () => {
     const a = assistant.ask("Je n'ai pas reçu le code. Et aussi, c'est quoi les règles du mot de passe ?", 'code');
     expect(a.topic).toBe('code-non-recu');
-    expect(a.others).toEqual([{ topic: 'regles-mot-de-passe', title: 'Les règles du mot de passe', url: '/aide/assistant?sujet=regles-mot-de-passe' }]);
+    expect(a.others).toEqual([
+      { topic: 'regles-mot-de-passe', title: 'Les règles du mot de passe', url: '/aide/assistant?sujet=regles-mot-de-passe' },
+    ]);
     expect(a.answer).toContain('« Les règles du mot de passe »');
   });
 

@@ -76,10 +76,11 @@ export class Assistant {
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
     const picks = this.picks(masked.text, step);
-    const main = picks.find((p) => p.confidence >= SURE_CONFIDENCE) ?? picks[0] ?? {
-      topic: this.index.topic(FALLBACK_TOPIC)!,
-      confidence: 0,
-    };
+    const main = picks.find((p) => p.confidence >= SURE_CONFIDENCE) ??
+      picks[0] ?? {
+        topic: this.index.topic(FALLBACK_TOPIC)!,
+        confidence: 0,
+      };
     return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
   }
 
@@ -93,8 +94,12 @@ export class Assistant {
     const paragraphs = [
       ...(masked.found.length ? [MASKED_WARNING] : []),
       ...main.topic.answer,
-      ...(unsure ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`] : []),
-      ...(others.length ? [`Vous avez aussi demandé : ${others.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`] : []),
+      ...(unsure
+        ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`]
+        : []),
+      ...(others.length
+        ? [`Vous avez aussi demandé : ${others.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
+        : []),
     ];
     return {
       answer: paragraphs.join('\n\n').replaceAll('{telephone}', this.o.agencyPhone),
@@ -125,7 +130,9 @@ export class Assistant {
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
     const second = new Set(rest).size >= 2 ? this.best(rest, step) : undefined;
-    return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id ? [first.pick, second.pick] : [first.pick];
+    return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
+      ? [first.pick, second.pick]
+      : [first.pick];
   }
 
   private best(terms: string[], step: AssistantStep | undefined): { pick: Pick; matched: string[] } | undefined {
@@ -165,7 +172,9 @@ function dedupe(picks: Pick[], mainId: string): Pick[] {
 /** « … ? … ! … » and « et aussi », « autre question » start new questions. */
 export function splitQuestions(text: string): string[] {
   return text
-    .split(/[?!;\n]+|\.(?=\s|$)|(?:^|\s)(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i)
+    .split(
+      /[?!;\n]+|\.(?=\s|$)|(?:^|\s)(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i,
+    )
     .map((s) => s?.trim() ?? '')
     .filter((s) => s.length > 0);
 }

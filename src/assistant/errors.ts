@@ -28,4 +28,6 @@ export const assistantErrors = {
     support: 'Assistant questions rate limit reached for this IP.',
   },
 } as const satisfies Record<string, ErrorEntry>;
-declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof assistantErrors> {} }
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof assistantErrors> {}
+}

@@ -26,7 +26,13 @@ describe('masking before anything is kept', () => {
   });
 
   it('leaves the words and small numbers of a question alone', () => {
-    for (const text of ['mon mot de passe est refusé', 'il faut 10 à 64 caractères', 'né en 1990, 15 ans, 6 chiffres', 'mon numéro commence par 0690', 'impots.gouv.fr']) {
+    for (const text of [
+      'mon mot de passe est refusé',
+      'il faut 10 à 64 caractères',
+      'né en 1990, 15 ans, 6 chiffres',
+      'mon numéro commence par 0690',
+      'impots.gouv.fr',
+    ]) {
       expect(mask(text)).toEqual({ text, found: [] });
     }
   });
@@ -34,11 +40,20 @@ describe('masking before anything is kept', () => {
   it('never lets a NIR through, however it is spaced', () => {
     const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.constantFrom('1', '2', '7', '8'), digits(12), fc.option(digits(2)), fc.constantFrom('', ' ', '.', '-'), fc.string({ maxLength: 20 }), (sex, rest, key, sep, around) => {
-        const nir = [sex, rest.slice(0, 2), rest.slice(2, 4), rest.slice(4, 6), rest.slice(6, 9), rest.slice(9, 12), key ?? ''].filter(Boolean).join(sep);
-        const m = mask(`${around} ${nir} ${around}`);
-        expect(m.text.replace(/\D/g, '')).not.toContain(sex + rest);
-      }),
+      fc.property(
+        fc.constantFrom('1', '2', '7', '8'),
+        digits(12),
+        fc.option(digits(2)),
+        fc.constantFrom('', ' ', '.', '-'),
+        fc.string({ maxLength: 20 }),
+        (sex, rest, key, sep, around) => {
+          const nir = [sex, rest.slice(0, 2), rest.slice(2, 4), rest.slice(4, 6), rest.slice(6, 9), rest.slice(9, 12), key ?? '']
+            .filter(Boolean)
+            .join(sep);
+          const m = mask(`${around} ${nir} ${around}`);
+          expect(m.text.replace(/\D/g, '')).not.toContain(sex + rest);
+        },
+      ),
     );
   });
 });

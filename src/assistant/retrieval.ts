@@ -42,9 +42,16 @@ export class TopicIndex {
     });
     const indexed = topics.filter((t) => t.indexed);
     this.search.addAll(
-      indexed.map((t) => ({ id: t.id, title: t.title, questions: t.questions.join('\n'), keywords: t.keywords.join('\n'), answer: t.answer.join('\n') })),
+      indexed.map((t) => ({
+        id: t.id,
+        title: t.title,
+        questions: t.questions.join('\n'),
+        keywords: t.keywords.join('\n'),
+        answer: t.answer.join('\n'),
+      })),
     );
-    for (const t of indexed) for (const s of [t.title, ...t.questions, ...t.keywords, ...t.answer]) for (const term of analyse(s)) this.vocabulary.add(term);
+    for (const t of indexed)
+      for (const s of [t.title, ...t.questions, ...t.keywords, ...t.answer]) for (const term of analyse(s)) this.vocabulary.add(term);
   }
 
   topic(id: string): Topic | undefined {

@@ -7,16 +7,20 @@ import { STOPWORDS, VAGUE_WORDS } from './lexicon';
  */
 const RELATIVE =
   'conjoint|mari|femme|epouse?|ex|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|grand-?mere|grand-?pere|parents?';
-const STRANGER = 'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|ami|amie|personne|monsieur|madame|mr|mme';
+const STRANGER =
+  'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|ami|amie|personne|monsieur|madame|mr|mme';
 const SECRET = 'nir|secu|nss|numero|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
 const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
-const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b|\\b(${STRANGER}) d ?autre\\b`);
+const ABOUT_STRANGER = new RegExp(
+  `\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b|\\b(${STRANGER}) d ?autre\\b`,
+);
 const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
 const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
-const WANT = /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
+const WANT =
+  /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
 
 /** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
 export function asksForSomeoneElse(text: string): boolean {
@@ -36,7 +40,8 @@ export function isVague(text: string): boolean {
 }
 
 const AMOUNT_WORD = /\b(montant|somme|euros?|calcule|calculer|calcul|toucher|touche|touchera|percevoir|recevoir|avoir)\b/;
-const COUNTED_THINGS = /\bcombien\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
+const COUNTED_THINGS =
+  /\bcombien\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
 const PRESTATION = /\b(apl|als|alf|rsa|ppa|ajpa|asf|aah|paje|aide|aides|allocations?|alloc|prime|droit|droits|caf)\b/;
 
 /** « Combien je vais toucher d'APL ? », « le montant du RSA » — an exact amount, which only the Caf can say. */

@@ -84,11 +84,29 @@ export interface StoredAuditEvent {
 }
 
 /** The latest events of one account, newest first (optionally of some types only). */
-export async function auditEventsOf(db: Kysely<Database>, accountId: string, o: { types?: AuditEventType[]; limit?: number } = {}): Promise<StoredAuditEvent[]> {
-  let q = db.selectFrom('audit_events').select(['at', 'type', 'account_id', 'ip', 'user_agent', 'details']).where('account_id', '=', accountId);
+export async function auditEventsOf(
+  db: Kysely<Database>,
+  accountId: string,
+  o: { types?: AuditEventType[]; limit?: number } = {},
+): Promise<StoredAuditEvent[]> {
+  let q = db
+    .selectFrom('audit_events')
+    .select(['at', 'type', 'account_id', 'ip', 'user_agent', 'details'])
+    .where('account_id', '=', accountId);
   if (o.types?.length) q = q.where('type', 'in', o.types);
-  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(o.limit ?? 20).execute();
-  return rows.map((r) => ({ at: Number(r.at), type: r.type, accountId: r.account_id, ip: r.ip, userAgent: r.user_agent, details: JSON.parse(r.details) as Record<string, unknown> }));
+  const rows = await q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(o.limit ?? 20)
+    .execute();
+  return rows.map((r) => ({
+    at: Number(r.at),
+    type: r.type,
+    accountId: r.account_id,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
 }
 
 /**

@@ -49,4 +49,3 @@ export const authErrors = {
 declare module '../errors/registry' {
   interface ErrorCodes extends Codes<typeof authErrors> {}
 }
-

@@ -68,7 +68,11 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext, o: { sig
       await ctx.sessions.end(r.session.id);
     } else if (r.status === 'expired') {
       req.sessionExpired = true;
-      await recordAudit(ctx.database.db, { type: 'session_ended', accountId: r.session.accountId, ...requestOrigin(req), details: { reason: r.reason } }, ctx.clock.now());
+      await recordAudit(
+        ctx.database.db,
+        { type: 'session_ended', accountId: r.session.accountId, ...requestOrigin(req), details: { reason: r.reason } },
+        ctx.clock.now(),
+      );
     }
     clearSessionCookie(reply, ctx);
   });

@@ -74,7 +74,13 @@ export class SessionService {
   ) {}
 
   /** A new session for an account: returns the token for the cookie (never stored) and the record. */
-  async create(o: { accountId: string; ip: string | null; userAgent: string | null; data?: SessionData; createdAt?: number }): Promise<{ token: string; session: SessionRecord }> {
+  async create(o: {
+    accountId: string;
+    ip: string | null;
+    userAgent: string | null;
+    data?: SessionData;
+    createdAt?: number;
+  }): Promise<{ token: string; session: SessionRecord }> {
     const now = this.clock.now();
     const token = randomToken(32);
     const createdAt = o.createdAt ?? now;
@@ -112,8 +118,17 @@ export class SessionService {
   }
 
   /** Same account, same data, same absolute end, a NEW id (after a privilege change). */
-  async rotate(old: SessionRecord, o: { ip: string | null; userAgent: string | null; data?: SessionData }): Promise<{ token: string; session: SessionRecord }> {
-    const next = await this.create({ accountId: old.accountId, ip: o.ip, userAgent: o.userAgent, data: o.data ?? old.data, createdAt: old.createdAt });
+  async rotate(
+    old: SessionRecord,
+    o: { ip: string | null; userAgent: string | null; data?: SessionData },
+  ): Promise<{ token: string; session: SessionRecord }> {
+    const next = await this.create({
+      accountId: old.accountId,
+      ip: o.ip,
+      userAgent: o.userAgent,
+      data: o.data ?? old.data,
+      createdAt: old.createdAt,
+    });
     await this.store.end(old.id, this.clock.now());
     return next;
   }
@@ -191,16 +206,30 @@ export class DbSessionStore implements SessionStore {
   }
 
   async setData(id: string, data: SessionData): Promise<void> {
-    await this.db.updateTable(this.table).set({ data: JSON.stringify(data) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable(this.table)
+      .set({ data: JSON.stringify(data) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async end(id: string, at: number): Promise<boolean> {
-    const r = await this.db.updateTable(this.table).set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable(this.table)
+      .set({ ended_at: at })
+      .where('id', '=', id)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
   async endAllOf(accountId: string, at: number, exceptId?: string, trx?: Kysely<Database>): Promise<number> {
-    let q = (trx ?? this.db).updateTable(this.table).set({ ended_at: at }).where('account_id', '=', accountId).where('ended_at', 'is', null).where('expires_at', '>', at);
+    let q = (trx ?? this.db)
+      .updateTable(this.table)
+      .set({ ended_at: at })
+      .where('account_id', '=', accountId)
+      .where('ended_at', 'is', null)
+      .where('expires_at', '>', at);
     if (exceptId) q = q.where('id', '!=', exceptId);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
@@ -220,7 +249,17 @@ export class DbSessionStore implements SessionStore {
   }
 }
 
-function fromRow(r: { id: string; account_id: string; created_at: number; last_seen_at: number; expires_at: number; ended_at: number | null; ip: string | null; user_agent: string | null; data: string }): SessionRecord {
+function fromRow(r: {
+  id: string;
+  account_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ended_at: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  data: string;
+}): SessionRecord {
   return {
     id: r.id,
     accountId: r.account_id,

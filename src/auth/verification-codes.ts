@@ -29,7 +29,10 @@ export class VerificationCodes {
    * A new code for `subjectId` (flow or account), the earlier ones voided. Returns the code in clear,
    * to be sent — never stored.
    */
-  async issue(db: Kysely<Database>, o: { purpose: CodePurpose; subjectId: string; destination: string }): Promise<{ code: string; expiresAt: number }> {
+  async issue(
+    db: Kysely<Database>,
+    o: { purpose: CodePurpose; subjectId: string; destination: string },
+  ): Promise<{ code: string; expiresAt: number }> {
     const { code, expiresAt, row } = this.prepare(o);
     await db
       .updateTable('verification_codes')
@@ -46,7 +49,11 @@ export class VerificationCodes {
    * A new code and its row, not yet stored: for a subject created in the same write (it cannot have
    * earlier codes to void), stored with the other rows by `insertAll`. `issue` is the usual way.
    */
-  prepare(o: { purpose: CodePurpose; subjectId: string; destination: string }): { code: string; expiresAt: number; row: VerificationCodesTable } {
+  prepare(o: { purpose: CodePurpose; subjectId: string; destination: string }): {
+    code: string;
+    expiresAt: number;
+    row: VerificationCodesTable;
+  } {
     const t = this.now();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const row: VerificationCodesTable = {

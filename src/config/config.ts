@@ -10,9 +10,7 @@ export const DEV_SECRET = 'dev-secret-not-for-production-0000000000000000';
 export const FC_DEV_CLIENT_ID = 'mon-compte-caf-local';
 export const FC_DEV_CLIENT_SECRET = 'mon-compte-caf-local-secret-de-developpement';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -118,7 +116,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.SECRET_KEY,
     mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL },
     sms: { providerUrl: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
-    outbox: { keepSentText: e.OUTBOX_KEEP_SENT_TEXT ?? !isProduction, retentionDays: e.OUTBOX_RETENTION_DAYS, sendingLeaseMs: e.OUTBOX_SENDING_LEASE_MS },
+    outbox: {
+      keepSentText: e.OUTBOX_KEEP_SENT_TEXT ?? !isProduction,
+      retentionDays: e.OUTBOX_RETENTION_DAYS,
+      sendingLeaseMs: e.OUTBOX_SENDING_LEASE_MS,
+    },
     login: { secondFactor: e.LOGIN_SECOND_FACTOR },
     demoData: e.DEMO_DATA ?? !isProduction,
     agencyPhone: e.AGENCY_PHONE,
@@ -147,10 +149,13 @@ function assertProductionReady(c: Config): void {
   if (!c.databaseUrl.startsWith('postgres')) problems.push('DATABASE_URL : PostgreSQL est obligatoire en production');
   if (!c.mail.smtpUrl) problems.push('SMTP_URL : un serveur SMTP est obligatoire en production');
   if (!c.sms.providerUrl) problems.push('SMS_PROVIDER_URL : un fournisseur SMS est obligatoire en production');
-  if (c.outbox.keepSentText) problems.push('OUTBOX_KEEP_SENT_TEXT : garder le texte des messages envoyés (codes, coordonnées) est interdit en production');
+  if (c.outbox.keepSentText)
+    problems.push('OUTBOX_KEEP_SENT_TEXT : garder le texte des messages envoyés (codes, coordonnées) est interdit en production');
   if (c.franceConnect.standin) problems.push('FC_STANDIN : le fournisseur FranceConnect de démonstration est interdit en production');
-  if (!c.franceConnect.issuerUrl.startsWith('https://')) problems.push('FC_ISSUER_URL : l’adresse https:// de FranceConnect est obligatoire en production');
-  if (c.franceConnect.clientSecret === FC_DEV_CLIENT_SECRET) problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');
+  if (!c.franceConnect.issuerUrl.startsWith('https://'))
+    problems.push('FC_ISSUER_URL : l’adresse https:// de FranceConnect est obligatoire en production');
+  if (c.franceConnect.clientSecret === FC_DEV_CLIENT_SECRET)
+    problems.push('FC_CLIENT_SECRET : le secret de développement est interdit en production');
   if (!c.baseUrl.startsWith('https://')) problems.push('BASE_URL : une adresse https:// est obligatoire en production');
   if (problems.length) throw new ConfigError(problems);
 }

@@ -38,7 +38,9 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
   // Never wait for a lock on the main thread: the driver retries asynchronously (./sqlite-driver.ts).
   sqlite.pragma('busy_timeout = 0');
   cacheStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: yieldingSqliteDialect({ database: sqlite, busyWaitMs: Number(process.env.DATABASE_BUSY_WAIT_MS ?? 2000) }) });
+  const db = new Kysely<Database>({
+    dialect: yieldingSqliteDialect({ database: sqlite, busyWaitMs: Number(process.env.DATABASE_BUSY_WAIT_MS ?? 2000) }),
+  });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 

@@ -6,7 +6,13 @@ import type { VerificationCodesTable } from '../auth/verification-codes.table';
 import type { DemarcheEventsTable, DemarchesTable } from '../demarches/demarches.table';
 import type { FlowsTable } from '../flows/engine/flows.table';
 import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
-import type { HouseholdAddressesTable, HouseholdBankAccountsTable, HouseholdMembersTable, HouseholdSeparationsTable, HouseholdsTable } from '../household/household.table';
+import type {
+  HouseholdAddressesTable,
+  HouseholdBankAccountsTable,
+  HouseholdMembersTable,
+  HouseholdSeparationsTable,
+  HouseholdsTable,
+} from '../household/household.table';
 import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/tables';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
@@ -42,4 +48,16 @@ export interface Database {
   justificatif_blobs: JustificatifBlobsTable;
 }
 
-export type { AccountsTable, AuditEventsTable, DemarcheEventsTable, DemarchesTable, FlowsTable, HouseholdMembersTable, HouseholdsTable, OutboxMessagesTable, RateLimitsTable, SessionsTable, VerificationCodesTable };
+export type {
+  AccountsTable,
+  AuditEventsTable,
+  DemarcheEventsTable,
+  DemarchesTable,
+  FlowsTable,
+  HouseholdMembersTable,
+  HouseholdsTable,
+  OutboxMessagesTable,
+  RateLimitsTable,
+  SessionsTable,
+  VerificationCodesTable,
+};

@@ -17,7 +17,8 @@ export class DatabaseUnavailableError extends Error {
 const PG_UNAVAILABLE = /^(08|57P0[1-4]|53300|58030)/;
 /** Node's socket errors, and node-postgres' own messages when the server goes away. */
 const NODE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const PG_MESSAGES = /Connection terminated|Query read timeout|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Connection ended unexpectedly/i;
+const PG_MESSAGES =
+  /Connection terminated|Query read timeout|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Connection ended unexpectedly/i;
 
 export function isDatabaseUnavailable(e: unknown): boolean {
   for (let x: unknown = e, depth = 0; x && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {

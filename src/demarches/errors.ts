@@ -9,7 +9,8 @@ export const demarcheErrors = {
   },
   DEMARCHE_CONFLICT: {
     status: 409,
-    message: 'Vos réponses ont été modifiées depuis un autre appareil ou un autre onglet. Rechargez la demande pour voir les dernières réponses.',
+    message:
+      'Vos réponses ont été modifiées depuis un autre appareil ou un autre onglet. Rechargez la demande pour voir les dernières réponses.',
     support: 'Démarche: version given is not the current one (optimistic concurrency).',
   },
   DEMARCHE_INCOMPLETE: {
@@ -33,4 +34,6 @@ export const demarcheErrors = {
     support: 'Démarche: can() refused request_household_prestation / request_individual_prestation.',
   },
 } as const satisfies Record<string, ErrorEntry>;
-declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof demarcheErrors> {} }
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof demarcheErrors> {}
+}

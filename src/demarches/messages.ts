@@ -8,15 +8,28 @@ import type { Demarche } from './repository';
 /** The messages of a démarche, in French. Subjects are fixed wordings (kept after the text is erased). */
 
 export function frenchDateTime(ms: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms).replace(/[\u202f\u00a0]/g, ' ');
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+    .format(ms)
+    .replace(/[\u202f\u00a0]/g, ' ');
 }
 
 /** The accusé de réception: reference, date and time, and (by e-mail) the summary of the answers, IBAN masked. */
-export function receiptMessage(a: Pick<Account, 'contact_kind' | 'contact_value'>, p: Prestation, form: FormDefinition, d: Demarche, agencyPhone: string): OutgoingMessage {
+export function receiptMessage(
+  a: Pick<Account, 'contact_kind' | 'contact_value'>,
+  p: Prestation,
+  form: FormDefinition,
+  d: Demarche,
+  agencyPhone: string,
+): OutgoingMessage {
   const when = frenchDateTime(d.submitted_at ?? d.updated_at);
   const head = `Votre demande « ${p.title} » a bien été envoyée à la Caf le ${when}. Référence : ${d.reference}.`;
   if (a.contact_kind === 'sms') {
-    return { channel: 'sms', to: a.contact_value, subject: 'Accusé de réception de votre demande', text: `${head} Retrouvez l’accusé de réception dans Mon Compte, rubrique Mes démarches.` };
+    return {
+      channel: 'sms',
+      to: a.contact_value,
+      subject: 'Accusé de réception de votre demande',
+      text: `${head} Retrouvez l’accusé de réception dans Mon Compte, rubrique Mes démarches.`,
+    };
   }
   const summary = recap(form, d.answers, { maskIban: true })
     .map((s) => [`${s.title}`, ...s.rows.map((r) => `- ${r.label} : ${r.value}`)].join('\n'))

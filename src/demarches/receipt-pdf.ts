@@ -32,7 +32,11 @@ export function receiptPdf(r: ReceiptInput): Promise<Buffer> {
     margin: 56,
     lang: 'fr-FR',
     displayTitle: true,
-    info: { Title: `Accusé de réception – ${r.prestation.title}`, Author: 'Caf – Mon Compte', Subject: `Référence ${r.demarche.reference}` },
+    info: {
+      Title: `Accusé de réception – ${r.prestation.title}`,
+      Author: 'Caf – Mon Compte',
+      Subject: `Référence ${r.demarche.reference}`,
+    },
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -52,14 +56,30 @@ export function receiptPdf(r: ReceiptInput): Promise<Buffer> {
 
   const box = doc.y;
   doc.rect(56, box, width, 78).fill('#e8f1f8');
-  doc.fillColor('black').font('regular').fontSize(11).text('Référence de votre demande', 68, box + 10);
-  doc.font('bold').fontSize(16).text(r.demarche.reference ?? '', 68, box + 26);
-  doc.font('regular').fontSize(11).text(`Envoyée le ${frenchDateTime(r.demarche.submitted_at ?? r.demarche.updated_at)}`, 68, box + 52);
+  doc
+    .fillColor('black')
+    .font('regular')
+    .fontSize(11)
+    .text('Référence de votre demande', 68, box + 10);
+  doc
+    .font('bold')
+    .fontSize(16)
+    .text(r.demarche.reference ?? '', 68, box + 26);
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(`Envoyée le ${frenchDateTime(r.demarche.submitted_at ?? r.demarche.updated_at)}`, 68, box + 52);
   doc.x = 56;
   doc.y = box + 92;
 
   const name = [r.account.given_names, r.account.usage_name ?? r.account.birth_name].join(' ');
-  doc.font('regular').fontSize(11).text(`Demande faite par ${name}. La Caf a bien reçu votre demande : un agent va l’étudier. Vous suivrez son avancement dans Mon Compte, rubrique «\u00a0Mes\u00a0démarches\u00a0».`, { width });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(
+      `Demande faite par ${name}. La Caf a bien reçu votre demande : un agent va l’étudier. Vous suivrez son avancement dans Mon Compte, rubrique «\u00a0Mes\u00a0démarches\u00a0».`,
+      { width },
+    );
   doc.moveDown();
   doc.font('bold').fontSize(14).text('Résumé de vos réponses');
   for (const s of recap(r.form, r.demarche.answers, { maskIban: true })) {
@@ -67,11 +87,23 @@ export function receiptPdf(r: ReceiptInput): Promise<Buffer> {
     doc.font('bold').fontSize(12).fillColor(BLUE).text(s.title, { width });
     doc.fillColor('black');
     for (const row of s.rows) {
-      doc.font('regular').fontSize(10).text(`${row.label}${/[?…]$/.test(row.label) ? ' ' : ' : '}`, { continued: true, width }).font('bold').text(row.value);
+      doc
+        .font('regular')
+        .fontSize(10)
+        .text(`${row.label}${/[?…]$/.test(row.label) ? ' ' : ' : '}`, { continued: true, width })
+        .font('bold')
+        .text(row.value);
     }
   }
   doc.moveDown();
-  doc.font('regular').fontSize(9).fillColor('#505a5f').text(`Vous avez déclaré sur l’honneur l’exactitude de ces informations. Pour toute question, appelez votre Caf au ${r.agencyPhone} en indiquant la référence ${r.demarche.reference}.`, { width });
+  doc
+    .font('regular')
+    .fontSize(9)
+    .fillColor('#505a5f')
+    .text(
+      `Vous avez déclaré sur l’honneur l’exactitude de ces informations. Pour toute question, appelez votre Caf au ${r.agencyPhone} en indiquant la référence ${r.demarche.reference}.`,
+      { width },
+    );
   doc.end();
   return done;
 }

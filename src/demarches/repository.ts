@@ -109,7 +109,17 @@ export async function createDraft(db: Db, d: NewDraft): Promise<Demarche | undef
     if (inserted) {
       await trx
         .insertInto('demarche_events')
-        .values({ demarche_id: id, seq: 1, at: d.now, event: 'create', from_status: null, to_status: 'brouillon', actor_kind: 'person', actor_id: d.accountId, reason: null })
+        .values({
+          demarche_id: id,
+          seq: 1,
+          at: d.now,
+          event: 'create',
+          from_status: null,
+          to_status: 'brouillon',
+          actor_kind: 'person',
+          actor_id: d.accountId,
+          reason: null,
+        })
         .execute();
     }
     const row = await trx
@@ -182,7 +192,11 @@ export interface Transition {
  * side may not cause it), StaleDemarcheError (changed meanwhile; for a submission also: not the
  * author's, or expired), or Error for a missing reason or démarche.
  */
-export async function transitionDemarche(db: Db, t: Transition, extra: Partial<Pick<DemarchesTable, 'household_id'>> = {}): Promise<Demarche> {
+export async function transitionDemarche(
+  db: Db,
+  t: Transition,
+  extra: Partial<Pick<DemarchesTable, 'household_id'>> = {},
+): Promise<Demarche> {
   const reason = t.reason?.trim() || null;
   if (REASON_REQUIRED.has(t.event) && !reason) throw new Error(`démarche: event "${t.event}" needs a reason`);
   return atomically(db, async (trx) => {
@@ -201,10 +215,24 @@ export async function transitionDemarche(db: Db, t: Transition, extra: Partial<P
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new StaleDemarcheError(t.id);
-    const last = await trx.selectFrom('demarche_events').select((eb) => eb.fn.max('seq').as('seq')).where('demarche_id', '=', t.id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('demarche_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('demarche_id', '=', t.id)
+      .executeTakeFirst();
     await trx
       .insertInto('demarche_events')
-      .values({ demarche_id: t.id, seq: Number(last?.seq ?? 0) + 1, at: t.now, event: t.event, from_status: current.status, to_status: to, actor_kind: t.actor.kind, actor_id: t.actor.id, reason })
+      .values({
+        demarche_id: t.id,
+        seq: Number(last?.seq ?? 0) + 1,
+        at: t.now,
+        event: t.event,
+        from_status: current.status,
+        to_status: to,
+        actor_kind: t.actor.kind,
+        actor_id: t.actor.id,
+        reason,
+      })
       .execute();
     return parse(row);
   });
@@ -221,7 +249,11 @@ export interface Submission {
 /** The person sends their brouillon: status envoyée, a reference number, the time of submission. */
 export function submitDemarche(db: Db, s: Submission): Promise<Demarche> {
   const extra = s.householdId !== undefined ? { household_id: s.householdId } : {};
-  return transitionDemarche(db, { id: s.id, event: 'submit', actor: { kind: 'person', id: s.accountId }, now: s.now, version: s.version }, extra);
+  return transitionDemarche(
+    db,
+    { id: s.id, event: 'submit', actor: { kind: 'person', id: s.accountId }, now: s.now, version: s.version },
+    extra,
+  );
 }
 
 /**
@@ -229,12 +261,31 @@ export function submitDemarche(db: Db, s: Submission): Promise<Demarche> {
  * envoyée, with its reference and the two first lines of its history (created, sent by the
  * person), so that it appears in « Mes démarches » and the Caf's list like any request.
  */
-export async function recordDeclaration(db: Db, accountId: string, slug: string, now: number, householdId: string | null = null): Promise<Demarche> {
+export async function recordDeclaration(
+  db: Db,
+  accountId: string,
+  slug: string,
+  now: number,
+  householdId: string | null = null,
+): Promise<Demarche> {
   return atomically(db, async (trx) => {
     const id = randomToken(16);
     const row = await trx
       .insertInto('demarches')
-      .values({ id, account_id: accountId, prestation: slug, status: 'envoyee', answers: '{}', version: 2, household_id: householdId, reference: newReference(now), submitted_at: now, expires_at: null, created_at: now, updated_at: now })
+      .values({
+        id,
+        account_id: accountId,
+        prestation: slug,
+        status: 'envoyee',
+        answers: '{}',
+        version: 2,
+        household_id: householdId,
+        reference: newReference(now),
+        submitted_at: now,
+        expires_at: null,
+        created_at: now,
+        updated_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const line = { demarche_id: id, at: now, actor_kind: 'person' as const, actor_id: accountId, reason: null };
@@ -256,7 +307,13 @@ export function demarcheHistory(db: Db, id: string): Promise<DemarcheHistoryEntr
 
 /** The démarches a person asked for (expired brouillons left out), the latest changed first. */
 export async function listDemarches(db: Db, accountId: string, now?: number): Promise<Demarche[]> {
-  const rows = await db.selectFrom('demarches').selectAll().where('account_id', '=', accountId).orderBy('updated_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('demarches')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map(parse).filter((d) => now === undefined || !isExpiredDraft(d, now));
 }
 

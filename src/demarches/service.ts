@@ -2,7 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Account } from '../accounts/repository';
 import type { Database } from '../db/schema';
 import type { FormDefinition } from '../forms/definition';
-import { answerKey, firstIncomplete, findPage, nextPage, readPage, relevantAnswers, type FieldProblem, type PageInstance } from '../forms/engine';
+import {
+  answerKey,
+  firstIncomplete,
+  findPage,
+  nextPage,
+  readPage,
+  relevantAnswers,
+  type FieldProblem,
+  type PageInstance,
+} from '../forms/engine';
 import { parisDay, type Input } from '../forms/fields';
 import { formOf } from '../forms/definitions';
 import { findActor, type HouseholdActor } from '../household/repository';
@@ -51,7 +60,11 @@ export function mayRequest(actor: HouseholdActor, p: Prestation, now: number): {
 }
 
 /** « Faire la demande »: the brouillon of this prestation (the one started, or a new one). */
-export async function startRequest(d: Deps, accountId: string, slug: string): Promise<{ ok: true; demarche: Demarche } | { ok: false; refusal: Refusal }> {
+export async function startRequest(
+  d: Deps,
+  accountId: string,
+  slug: string,
+): Promise<{ ok: true; demarche: Demarche } | { ok: false; refusal: Refusal }> {
   const r = requestable(slug);
   if (!r) return { ok: false, refusal: { kind: 'not_found' } };
   const actor = await findActor(d.db, accountId);
@@ -82,7 +95,8 @@ export async function accessDemarche(d: Deps, accountId: string, id: string): Pr
   if (demarche.account_id === accountId) return { ...view, own: true };
   if (demarche.status === 'brouillon' || !demarche.household_id) return undefined;
   const actor = await findActor(d.db, accountId);
-  if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed) return undefined;
+  if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed)
+    return undefined;
   return { ...view, own: false };
 }
 
@@ -104,7 +118,14 @@ export type StepOutcome =
  * again: pages are independent, nothing typed is lost). `version`, when given (JSON clients),
  * must be the current one: a conflict is then reported instead of merged.
  */
-export async function saveStep(d: Deps, accountId: string, id: string, pageKey: string, input: Input, version?: number): Promise<StepOutcome> {
+export async function saveStep(
+  d: Deps,
+  accountId: string,
+  id: string,
+  pageKey: string,
+  input: Input,
+  version?: number,
+): Promise<StepOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const a = await ownDraft(d, accountId, id);
     if (!a) return { ok: false, refusal: { kind: 'gone' } };
@@ -130,14 +151,23 @@ export function resumeAt(form: FormDefinition, demarche: Demarche, now: number):
   return firstIncomplete(form, demarche.answers, parisDay(now));
 }
 
-export type SubmitOutcome = { ok: true; demarche: Demarche } | { ok: false; refusal: Refusal } | { ok: false; incomplete: PageInstance } | { ok: false; declaration: true };
+export type SubmitOutcome =
+  | { ok: true; demarche: Demarche }
+  | { ok: false; refusal: Refusal }
+  | { ok: false; incomplete: PageInstance }
+  | { ok: false; declaration: true };
 
 /**
  * Sends a brouillon: every page complete, the déclaration sur l'honneur ticked, the person still
  * allowed to ask (rights are read again). Only the answers that apply are kept; the accusé de
  * réception goes through the outbox in the same transaction.
  */
-export async function submitRequest(d: Deps, account: Pick<Account, 'id' | 'contact_kind' | 'contact_value'>, id: string, o: { declaration: boolean; version?: number; agencyPhone: string }): Promise<SubmitOutcome> {
+export async function submitRequest(
+  d: Deps,
+  account: Pick<Account, 'id' | 'contact_kind' | 'contact_value'>,
+  id: string,
+  o: { declaration: boolean; version?: number; agencyPhone: string },
+): Promise<SubmitOutcome> {
   const a = await ownDraft(d, account.id, id);
   if (!a || !a.prestation) return { ok: false, refusal: { kind: 'gone' } };
   const actor = await findActor(d.db, account.id);
@@ -150,7 +180,12 @@ export async function submitRequest(d: Deps, account: Pick<Account, 'id' | 'cont
   const prestation = a.prestation;
   const form = a.form;
   const demarche = await d.db.transaction().execute(async (trx) => {
-    const pruned = await saveAnswers(trx, { id, version: o.version ?? a.demarche.version, answers: relevantAnswers(form, a.demarche.answers), now: d.now() });
+    const pruned = await saveAnswers(trx, {
+      id,
+      version: o.version ?? a.demarche.version,
+      answers: relevantAnswers(form, a.demarche.answers),
+      now: d.now(),
+    });
     const sent = await submitDemarche(trx, { id, accountId: account.id, version: pruned.version, householdId, now: d.now() });
     await enqueueMessage(trx, receiptMessage(account, prestation, form, sent, o.agencyPhone), d.now());
     return sent;
@@ -167,4 +202,3 @@ export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: De
   const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId);
   return { own, household };
 }
-

@@ -20,7 +20,22 @@ const commune = (code: string, name: string) => ({ birth_place_kind: 'commune' a
 const cni = (n: string) => ({ identity_status: 'confirmed' as const, identity_document_kind: 'cni', identity_document_number: n });
 const contact = (kind: 'email' | 'sms', value: string) => ({ contact_kind: kind, contact_value: value });
 
-function fromPerson(p: Person, o: Omit<NewAccount, 'login_id' | 'nir' | 'provisional_id' | 'civility' | 'birth_name' | 'given_names' | 'birth_date' | 'password_hash' | 'franceconnect_sub' | 'contact_verified_at'>): Omit<NewAccount, 'password_hash' | 'contact_verified_at'> {
+function fromPerson(
+  p: Person,
+  o: Omit<
+    NewAccount,
+    | 'login_id'
+    | 'nir'
+    | 'provisional_id'
+    | 'civility'
+    | 'birth_name'
+    | 'given_names'
+    | 'birth_date'
+    | 'password_hash'
+    | 'franceconnect_sub'
+    | 'contact_verified_at'
+  >,
+): Omit<NewAccount, 'password_hash' | 'contact_verified_at'> {
   return {
     login_id: p.nir,
     nir: p.nir,
@@ -110,11 +125,38 @@ export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_
     contact_value: 'hugo.moreau@example.fr',
   }),
   // The other demo households (src/demo/households.ts).
-  fromPerson(DEMO_PEOPLE.thomasPetit, { usage_name: null, ...commune('35238', 'Rennes'), ...cni('TP8306R35'), ...contact('email', 'thomas.petit@example.fr') }),
-  fromPerson(DEMO_PEOPLE.nadiaPetit, { usage_name: 'PETIT', ...commune('59350', 'Lille'), ...cni('NB8611L59'), ...contact('sms', '+33611223344') }),
-  fromPerson(DEMO_PEOPLE.sophieGarnier, { usage_name: null, ...commune('31555', 'Toulouse'), ...cni('SG9003T31'), ...contact('email', 'sophie.garnier@example.fr') }),
-  fromPerson(DEMO_PEOPLE.marcLeroy, { usage_name: null, ...commune('44109', 'Nantes'), ...cni('ML7209N44'), ...contact('email', 'marc.leroy@example.fr') }),
-  fromPerson(DEMO_PEOPLE.jeanneLeroy, { usage_name: null, ...commune('44109', 'Nantes'), identity_status: 'to_confirm', identity_document_kind: null, identity_document_number: null, ...contact('sms', '+33655667788') }),
+  fromPerson(DEMO_PEOPLE.thomasPetit, {
+    usage_name: null,
+    ...commune('35238', 'Rennes'),
+    ...cni('TP8306R35'),
+    ...contact('email', 'thomas.petit@example.fr'),
+  }),
+  fromPerson(DEMO_PEOPLE.nadiaPetit, {
+    usage_name: 'PETIT',
+    ...commune('59350', 'Lille'),
+    ...cni('NB8611L59'),
+    ...contact('sms', '+33611223344'),
+  }),
+  fromPerson(DEMO_PEOPLE.sophieGarnier, {
+    usage_name: null,
+    ...commune('31555', 'Toulouse'),
+    ...cni('SG9003T31'),
+    ...contact('email', 'sophie.garnier@example.fr'),
+  }),
+  fromPerson(DEMO_PEOPLE.marcLeroy, {
+    usage_name: null,
+    ...commune('44109', 'Nantes'),
+    ...cni('ML7209N44'),
+    ...contact('email', 'marc.leroy@example.fr'),
+  }),
+  fromPerson(DEMO_PEOPLE.jeanneLeroy, {
+    usage_name: null,
+    ...commune('44109', 'Nantes'),
+    identity_status: 'to_confirm',
+    identity_document_kind: null,
+    identity_document_number: null,
+    ...contact('sms', '+33655667788'),
+  }),
 ];
 
 /** The demo agent of the Caf side (/gestion), listed in the README; the same password as the demo accounts. */
@@ -131,7 +173,10 @@ export async function seedDemoAgents(ctx: Pick<AppContext, 'database' | 'passwor
 export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
   const { db } = ctx.database;
   await seedDemoAgents(ctx);
-  const existing = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return 0;
   const now = ctx.clock.now();
   const passwordHash = await ctx.passwords.hash(DEMO_PASSWORD);

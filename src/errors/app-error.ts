@@ -40,5 +40,7 @@ export function fieldError(field: string, code: ErrorCode, message?: string): Fi
 /** The JSON shape shared by every API error: `{ error: { code, message, fields? } }`. */
 export function errorBody(e: AppError | ValidationError): { error: { code: string; message: string; fields?: FieldError[] } } {
   if (e instanceof ValidationError) return { error: { code: e.code, message: e.message, fields: e.fields } };
-  return { error: { code: e.code, message: e.message, ...(e.field ? { fields: [{ field: e.field, code: e.code, message: e.message }] } : {}) } };
+  return {
+    error: { code: e.code, message: e.message, ...(e.field ? { fields: [{ field: e.field, code: e.code, message: e.message }] } : {}) },
+  };
 }

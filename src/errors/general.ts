@@ -16,7 +16,11 @@ export const generalErrors = {
     support: 'Rate limit reached (per address or per IP).',
   },
   AUTH_REQUIRED: { status: 401, message: 'Veuillez vous connecter pour accéder à cette page.', support: 'No valid session.' },
-  FORBIDDEN: { status: 403, message: 'Vous n’avez pas les droits pour effectuer cette action.', support: 'Role does not allow the action.' },
+  FORBIDDEN: {
+    status: 403,
+    message: 'Vous n’avez pas les droits pour effectuer cette action.',
+    support: 'Role does not allow the action.',
+  },
   INTERNAL: {
     status: 500,
     message: 'Une erreur technique est survenue. Vos informations n’ont pas été perdues : réessayez dans quelques instants.',

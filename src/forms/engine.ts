@@ -61,7 +61,8 @@ export function visiblePages(def: FormDefinition, answers: Answers): PageInstanc
         continue;
       }
       const n = Math.min(Number(answers[page.repeat.count] ?? 0) || 0, page.repeat.max);
-      for (let copy = 1; copy <= n; copy++) out.push({ key: `${page.id}-${copy}`, page, section, copy, title: `${page.repeat.label} ${copy} : ${page.title}` });
+      for (let copy = 1; copy <= n; copy++)
+        out.push({ key: `${page.id}-${copy}`, page, section, copy, title: `${page.repeat.label} ${copy} : ${page.title}` });
     }
   }
   return out;
@@ -146,7 +147,8 @@ export function firstIncomplete(def: FormDefinition, answers: Answers, today: st
 /** The answers that apply: those of visible pages and asked questions only (what is sent). */
 export function relevantAnswers(def: FormDefinition, answers: Answers): Answers {
   const out: Answers = {};
-  for (const inst of visiblePages(def, answers)) for (const q of questionsOf(inst, answers)) if (answers[q.id] !== undefined) out[q.id] = answers[q.id];
+  for (const inst of visiblePages(def, answers))
+    for (const q of questionsOf(inst, answers)) if (answers[q.id] !== undefined) out[q.id] = answers[q.id];
   return out;
 }
 
@@ -167,7 +169,10 @@ export function recap(def: FormDefinition, answers: Answers, o: { maskIban?: boo
   const sections: RecapSection[] = [];
   for (const inst of visiblePages(def, answers)) {
     let s = sections.at(-1);
-    if (!s || s.title !== inst.section.title) sections.push((s = { title: inst.section.title, rows: [] }));
+    if (!s || s.title !== inst.section.title) {
+      s = { title: inst.section.title, rows: [] };
+      sections.push(s);
+    }
     for (const q of questionsOf(inst, answers)) {
       const prefix = inst.copy !== undefined ? `${inst.page.repeat!.label} ${inst.copy} – ` : '';
       s.rows.push({ pageKey: inst.key, key: q.id, label: prefix + q.label, value: displayValue(q, answers[q.id], o) });

@@ -49,7 +49,8 @@ function readDate(q: Question & { type: 'date' }, input: Input, today: string): 
   if (!d && !m && !y) return q.optional ? { ok: true, value: undefined } : { ok: false, message: `Saisissez ${q.name}` };
   const missing = [!d && 'un jour', !m && 'un mois', !y && 'une année'].filter(Boolean);
   if (missing.length) return { ok: false, message: `${cap(q.name)} doit comporter ${missing.join(' et ')}` };
-  if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d+$/.test(y!)) return { ok: false, message: `${cap(q.name)} doit être une date réelle, par exemple 27 3 2026` };
+  if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d+$/.test(y!))
+    return { ok: false, message: `${cap(q.name)} doit être une date réelle, par exemple 27 3 2026` };
   if (y!.length !== 4) return { ok: false, message: `L’année doit comporter 4 chiffres, par exemple 2026` };
   const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
@@ -63,14 +64,16 @@ function readDate(q: Question & { type: 'date' }, input: Input, today: string): 
 
 function readAmount(q: Question & { type: 'amount' }, raw: string): Read {
   const s = raw.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(s)) return { ok: false, message: `${cap(q.name)} doit être un montant en euros, par exemple 450 ou 450,50` };
+  if (!/^\d+(\.\d{1,2})?$/.test(s))
+    return { ok: false, message: `${cap(q.name)} doit être un montant en euros, par exemple 450 ou 450,50` };
   const cents = Math.round(Number(s) * 100);
   if (cents > q.max * 100) return { ok: false, message: `${cap(q.name)} doit être inférieur ou égal à ${euros(q.max * 100)}` };
   return { ok: true, value: cents };
 }
 
 function readInteger(q: Question & { type: 'integer' }, raw: string): Read {
-  if (!/^\d+$/.test(raw.replace(/\s/g, ''))) return { ok: false, message: `${cap(q.name)} doit être un nombre entier, par exemple ${q.min === 0 ? 2 : q.min}` };
+  if (!/^\d+$/.test(raw.replace(/\s/g, '')))
+    return { ok: false, message: `${cap(q.name)} doit être un nombre entier, par exemple ${q.min === 0 ? 2 : q.min}` };
   const n = Number(raw.replace(/\s/g, ''));
   if (n < q.min || n > q.max) return { ok: false, message: `${cap(q.name)} doit être compris entre ${q.min} et ${q.max}` };
   return { ok: true, value: n };
@@ -100,7 +103,11 @@ export function readQuestion(q: Question, input: Input, today: string): Read {
   const raw = text(input, q.id);
   if (!raw) {
     if (q.optional) return { ok: true, value: undefined };
-    return { ok: false, message: q.type === 'radios' ? `Indiquez ${q.name}` : q.type === 'iban' ? 'Saisissez l’IBAN du compte bancaire' : `Saisissez ${q.name}` };
+    return {
+      ok: false,
+      message:
+        q.type === 'radios' ? `Indiquez ${q.name}` : q.type === 'iban' ? 'Saisissez l’IBAN du compte bancaire' : `Saisissez ${q.name}`,
+    };
   }
   switch (q.type) {
     case 'text':
@@ -116,7 +123,9 @@ export function readQuestion(q: Question, input: Input, today: string): Read {
       return readInteger(q, raw);
     case 'postcode': {
       const s = raw.replace(/\s/g, '');
-      return /^\d{5}$/.test(s) ? { ok: true, value: s } : { ok: false, message: 'Le code postal doit comporter 5 chiffres, par exemple 75011' };
+      return /^\d{5}$/.test(s)
+        ? { ok: true, value: s }
+        : { ok: false, message: 'Le code postal doit comporter 5 chiffres, par exemple 75011' };
     }
     case 'siret': {
       const s = raw.replace(/[\s.]/g, '');

@@ -37,7 +37,11 @@ describe.each(ALGS)('FranceConnect stand-in (%s)', (alg) => {
     });
 
     const refusals: Array<[string, Record<string, string | undefined>, string]> = [
-      ['PKCE code_challenge', { code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' }, 'invalid_request'],
+      [
+        'PKCE code_challenge',
+        { code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' },
+        'invalid_request',
+      ],
       ['an unknown parameter', { ui_locales: 'fr' }, 'invalid_request'],
       ['response_type=token', { response_type: 'token' }, 'unsupported_response_type'],
       ['response_type missing', { response_type: undefined }, 'invalid_request'],

@@ -104,7 +104,12 @@ export function registerAuthorize(app: FastifyInstance, ctx: StandinContext): vo
     }
     const redirectUri = single(params, 'redirect_uri');
     if (redirectUri === undefined || !client.redirectUris.includes(redirectUri)) {
-      return errorPage(reply, 400, 'redirect_uri_invalide', "L'adresse de retour du service (redirect_uri) est absente ou n'est pas enregistrée.");
+      return errorPage(
+        reply,
+        400,
+        'redirect_uri_invalide',
+        "L'adresse de retour du service (redirect_uri) est absente ou n'est pas enregistrée.",
+      );
     }
     const state = single(params, 'state');
     try {

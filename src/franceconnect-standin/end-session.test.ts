@@ -56,9 +56,7 @@ describe.each(ALGS)('FranceConnect stand-in (%s)', (alg) => {
 
     it('refuses an id_token_hint it did not sign', async () => {
       const { privateKey } = await generateKeyPair(alg);
-      const forged = await new SignJWT({ ...decodeJwt(idToken) })
-        .setProtectedHeader({ alg, kid: fx.keys.kid })
-        .sign(privateKey);
+      const forged = await new SignJWT({ ...decodeJwt(idToken) }).setProtectedHeader({ alg, kid: fx.keys.kid }).sign(privateKey);
       const res = await endSession({ ...valid(), id_token_hint: forged });
       expect(res.status).toBe(400);
     });

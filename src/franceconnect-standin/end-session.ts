@@ -21,16 +21,31 @@ export function registerEndSession(app: FastifyInstance, ctx: StandinContext): v
     const state = single(params, 'state');
     const postLogout = single(params, 'post_logout_redirect_uri');
     if (!hint || !state || !postLogout) {
-      return errorPage(reply, 400, 'deconnexion_invalide', 'Les paramètres id_token_hint, state et post_logout_redirect_uri sont obligatoires.');
+      return errorPage(
+        reply,
+        400,
+        'deconnexion_invalide',
+        'Les paramètres id_token_hint, state et post_logout_redirect_uri sont obligatoires.',
+      );
     }
     if (state.length < MIN_STATE_NONCE_LENGTH) {
-      return errorPage(reply, 400, 'deconnexion_invalide', `Le paramètre state doit comporter au moins ${MIN_STATE_NONCE_LENGTH} caractères.`);
+      return errorPage(
+        reply,
+        400,
+        'deconnexion_invalide',
+        `Le paramètre state doit comporter au moins ${MIN_STATE_NONCE_LENGTH} caractères.`,
+      );
     }
     let claims: JWTPayload & { aud: string };
     try {
       claims = await ctx.signer.verifyIssuedIdToken(hint);
     } catch {
-      return errorPage(reply, 400, 'id_token_hint_invalide', "Le jeton d'identité fourni (id_token_hint) n'a pas été émis par ce fournisseur.");
+      return errorPage(
+        reply,
+        400,
+        'id_token_hint_invalide',
+        "Le jeton d'identité fourni (id_token_hint) n'a pas été émis par ce fournisseur.",
+      );
     }
     const client = ctx.clients.get(claims.aud);
     const clientIdParam = single(params, 'client_id');
@@ -38,7 +53,12 @@ export function registerEndSession(app: FastifyInstance, ctx: StandinContext): v
       return errorPage(reply, 400, 'deconnexion_invalide', "Le client_id ne correspond pas au jeton d'identité fourni.");
     }
     if (!client || !client.postLogoutRedirectUris.includes(postLogout)) {
-      return errorPage(reply, 400, 'post_logout_redirect_uri_invalide', "L'adresse de retour après déconnexion n'est pas enregistrée pour ce service.");
+      return errorPage(
+        reply,
+        400,
+        'post_logout_redirect_uri_invalide',
+        "L'adresse de retour après déconnexion n'est pas enregistrée pour ce service.",
+      );
     }
     return reply.redirect(withParams(postLogout, { state }), 303);
   });

@@ -104,7 +104,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 }
 
 // Run as a program (`tsx src/franceconnect-standin/main.ts`), not when bundled into the server.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && import.meta.url.endsWith('/franceconnect-standin/main.ts')) {
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href &&
+  import.meta.url.endsWith('/franceconnect-standin/main.ts')
+) {
   main().catch((err: unknown) => {
     console.error(err);
     process.exit(1);

@@ -4,12 +4,7 @@ import type { TestCitizen } from './citizens';
 export const STANDIN_TITLE = "Fournisseur d'identité de démonstration — FranceConnect (simulation)";
 
 export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 const STYLE = `
@@ -58,8 +53,7 @@ ${body}
 
 function describeBirth(c: TestCitizen): string {
   const [y, m, d] = c.birthdate.split('-');
-  const date =
-    m === '00' ? `année ${y} (jour et mois inconnus)` : d === '00' ? `${m}/${y} (jour inconnu)` : `${d}/${m}/${y}`;
+  const date = m === '00' ? `année ${y} (jour et mois inconnus)` : d === '00' ? `${m}/${y} (jour inconnu)` : `${d}/${m}/${y}`;
   const place = c.birthplace ? `commune INSEE ${c.birthplace}` : `pays INSEE ${c.birthcountry}`;
   return `${c.gender === 'female' ? 'née' : 'né'} le ${date}, ${place}`;
 }
@@ -87,9 +81,7 @@ export function renderLoginPage(input: LoginPageInput): string {
 </div>`;
     })
     .join('\n');
-  const error = input.errorMessage
-    ? `<div class="error" role="alert"><p>${escapeHtml(input.errorMessage)}</p></div>`
-    : '';
+  const error = input.errorMessage ? `<div class="error" role="alert"><p>${escapeHtml(input.errorMessage)}</p></div>` : '';
   return layout(
     'Choisir un citoyen de test',
     `<h1>Se connecter avec une identité de test</h1>

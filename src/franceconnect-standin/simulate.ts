@@ -16,7 +16,12 @@ export interface SimulatedLogin {
 function hiddenValue(html: string, name: string): string {
   const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
   if (!match?.[1]) throw new Error(`simulateCitizenLogin: champ ${name} introuvable`);
-  return match[1].replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  return match[1]
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 }
 
 export async function simulateCitizenLogin(authorizeUrl: string, choice: CitizenChoice): Promise<SimulatedLogin> {

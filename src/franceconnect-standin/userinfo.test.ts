@@ -25,7 +25,16 @@ describe.each(ALGS)('FranceConnect stand-in (%s)', (alg) => {
       });
       // Every claim of the citizen's record (usage name and e-mail included), exactly as recorded.
       const { id: _id, description: _description, nir: _nir, ...recorded } = findCitizen('sophie-martin-nom-usage')!;
-      expect(Object.keys(recorded).sort()).toEqual(['birthcountry', 'birthdate', 'birthplace', 'email', 'family_name', 'gender', 'given_name', 'preferred_username']);
+      expect(Object.keys(recorded).sort()).toEqual([
+        'birthcountry',
+        'birthdate',
+        'birthplace',
+        'email',
+        'family_name',
+        'gender',
+        'given_name',
+        'preferred_username',
+      ]);
       expect(recorded).toMatchObject({ given_name: 'Sophie Anne', preferred_username: 'LEROY', birthcountry: '99100' });
       expect(payload).toMatchObject({ sub: decodeJwt(id_token).sub, ...recorded });
     });

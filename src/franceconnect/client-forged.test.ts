@@ -160,8 +160,7 @@ describe.each<StandinAlg>(['ES256', 'RS256'])('FranceConnect client refuses forg
   });
 
   describe('userinfo', () => {
-    const withUserinfo = (userinfo: Scenario['userinfo']) =>
-      attempt((nonce) => ({ idToken: (ctx) => legit(ctx, nonce), userinfo }));
+    const withUserinfo = (userinfo: Scenario['userinfo']) => attempt((nonce) => ({ idToken: (ctx) => legit(ctx, nonce), userinfo }));
 
     it('unsigned JSON (application/json)', async () => {
       const result = await withUserinfo(async (ctx) => ({
@@ -196,7 +195,10 @@ describe.each<StandinAlg>(['ES256', 'RS256'])('FranceConnect client refuses forg
     });
 
     it('HS256 with the client secret', async () => {
-      const result = await withUserinfo(async (ctx) => ({ contentType: 'application/jwt', body: await signHs256(validUserinfoClaims(ctx), CLIENT_SECRET) }));
+      const result = await withUserinfo(async (ctx) => ({
+        contentType: 'application/jwt',
+        body: await signHs256(validUserinfoClaims(ctx), CLIENT_SECRET),
+      }));
       expectRefused(result, 'FC_USERINFO_INVALID');
     });
 
@@ -239,9 +241,15 @@ describe.each<StandinAlg>(['ES256', 'RS256'])('FranceConnect client refuses forg
   it('why non-repudiation checks are on: plain openid-client accepts a forged ID token signature', async () => {
     // Documents the library default the client guards against. Without enableNonRepudiationChecks,
     // openid-client validates the claims but not the signature of an ID token from the token endpoint.
-    const config = await oidc.discovery(new URL(provider.issuerUrl), CLIENT_ID, { client_secret: CLIENT_SECRET, id_token_signed_response_alg: alg }, oidc.ClientSecretPost(CLIENT_SECRET), {
-      execute: [oidc.allowInsecureRequests],
-    });
+    const config = await oidc.discovery(
+      new URL(provider.issuerUrl),
+      CLIENT_ID,
+      { client_secret: CLIENT_SECRET, id_token_signed_response_alg: alg },
+      oidc.ClientSecretPost(CLIENT_SECRET),
+      {
+        execute: [oidc.allowInsecureRequests],
+      },
+    );
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     provider.setScenario({ idToken: (ctx) => signJwt(validIdTokenClaims(ctx, nonce), attackerKey, { kid: provider.legitKey.kid }) });
@@ -249,7 +257,9 @@ describe.each<StandinAlg>(['ES256', 'RS256'])('FranceConnect client refuses forg
     const tokens = await oidc.authorizationCodeGrant(config, url, { expectedState: state, expectedNonce: nonce });
     expect(tokens.claims()?.sub).toBe(FORGED_SUB);
     // …whereas our client refuses the very same answer.
-    const ours = await attempt((n) => ({ idToken: (ctx) => signJwt(validIdTokenClaims(ctx, n), attackerKey, { kid: provider.legitKey.kid }) }));
+    const ours = await attempt((n) => ({
+      idToken: (ctx) => signJwt(validIdTokenClaims(ctx, n), attackerKey, { kid: provider.legitKey.kid }),
+    }));
     expectRefused(ours, 'FC_ID_TOKEN_INVALID');
   });
 });

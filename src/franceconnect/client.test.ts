@@ -256,7 +256,13 @@ describe('FranceConnect client configuration and availability', () => {
     expect(() => createFranceConnectClient({ ...base, acr: 'eidas0' as never })).toThrow();
     expect(() => createFranceConnectClient({ ...base, issuerUrl: 'http://fc.example/api/v2', allowInsecureHttp: false })).toThrow(/https/);
     expect(() =>
-      createFranceConnectClient({ ...base, issuerUrl: 'https://fc.example/api/v2', redirectUri: 'https://app.example/cb', postLogoutRedirectUri: 'https://app.example/lo', allowInsecureHttp: false }),
+      createFranceConnectClient({
+        ...base,
+        issuerUrl: 'https://fc.example/api/v2',
+        redirectUri: 'https://app.example/cb',
+        postLogoutRedirectUri: 'https://app.example/lo',
+        allowInsecureHttp: false,
+      }),
     ).not.toThrow();
   });
 

@@ -244,7 +244,10 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
     if (!claims || !idToken) return fcError('FC_ID_TOKEN_INVALID', 'no ID token');
     const acr = claims.acr;
     if (typeof acr !== 'string' || !isAcrSufficient(acr, cfg.acr)) {
-      return fcError('FC_ACR_INSUFFICIENT', `acr=${typeof acr === 'string' ? acr.slice(0, 20) : acr === undefined ? 'missing' : 'not a string'}`);
+      return fcError(
+        'FC_ACR_INSUFFICIENT',
+        `acr=${typeof acr === 'string' ? acr.slice(0, 20) : acr === undefined ? 'missing' : 'not a string'}`,
+      );
     }
     if (tokens.token_type !== 'bearer') return fcError('FC_ID_TOKEN_INVALID', `token_type ${tokens.token_type}`);
 

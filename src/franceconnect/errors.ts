@@ -44,12 +44,13 @@ export const FC_ERROR_CATALOGUE = {
     status: 401,
   },
   FC_ACR_INSUFFICIENT: {
-    message: "Le niveau de sécurité de la connexion FranceConnect est insuffisant pour ce service.",
+    message: 'Le niveau de sécurité de la connexion FranceConnect est insuffisant pour ce service.',
     support: 'acr missing from the ID token or below the requested eIDAS level.',
     status: 401,
   },
   FC_USERINFO_INVALID: {
-    message: "Les informations d'identité transmises par FranceConnect n'ont pas pu être vérifiées. Pour votre sécurité, la connexion est refusée.",
+    message:
+      "Les informations d'identité transmises par FranceConnect n'ont pas pu être vérifiées. Pour votre sécurité, la connexion est refusée.",
     support: 'Userinfo rejected: not a JWT, bad signature or alg, sub different from the ID token, iss/aud mismatch.',
     status: 401,
   },

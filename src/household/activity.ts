@@ -25,7 +25,12 @@ export interface ActivityItem {
   text: string;
 }
 
-const ROLE_NAMES: Record<string, string> = { responsable: 'responsable du dossier', conjoint: 'conjoint', enfant: 'enfant', personne_a_charge: 'personne à charge' };
+const ROLE_NAMES: Record<string, string> = {
+  responsable: 'responsable du dossier',
+  conjoint: 'conjoint',
+  enfant: 'enfant',
+  personne_a_charge: 'personne à charge',
+};
 
 export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>): string {
   const d = e.details;
@@ -36,7 +41,9 @@ export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>):
     case 'procuration_granted':
       return byMe ? 'Vous avez donné l’autorisation de gestion à votre conjoint.' : 'Vous avez reçu l’autorisation de gestion du dossier.';
     case 'procuration_revoked':
-      return byMe ? 'Vous avez retiré l’autorisation de gestion à votre conjoint.' : 'Votre autorisation de gestion du dossier a été retirée.';
+      return byMe
+        ? 'Vous avez retiré l’autorisation de gestion à votre conjoint.'
+        : 'Votre autorisation de gestion du dossier a été retirée.';
     case 'address_changed':
       return 'Vous avez déclaré un changement d’adresse du dossier.';
     case 'bank_account_changed':

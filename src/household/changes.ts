@@ -35,7 +35,16 @@ export async function declareAddressChange(ctx: AppContext, who: Who, address: A
     for (const c of await managerContacts(trx, who.dossier.householdId)) {
       await enqueueMessage(trx, dossierChangedMessage(c, { kind: 'address' }, who.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
     }
-    await recordAudit(trx, { type: 'address_changed', accountId: who.accountId, ...who.origin, details: { dossier: who.dossier.dossierNumber, since: address.since, postalCode: address.postalCode } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'address_changed',
+        accountId: who.accountId,
+        ...who.origin,
+        details: { dossier: who.dossier.dossierNumber, since: address.since, postalCode: address.postalCode },
+      },
+      now,
+    );
   });
 }
 
@@ -44,8 +53,21 @@ export async function declareBankAccountChange(ctx: AppContext, who: Who, bank: 
   await ctx.database.db.transaction().execute(async (trx) => {
     await recordBankAccount(trx, who.dossier.householdId, bank, who.accountId, now);
     for (const c of await managerContacts(trx, who.dossier.householdId)) {
-      await enqueueMessage(trx, dossierChangedMessage(c, { kind: 'bank', iban: bank.iban }, who.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
+      await enqueueMessage(
+        trx,
+        dossierChangedMessage(c, { kind: 'bank', iban: bank.iban }, who.dossier.dossierNumber, now, ctx.config.agencyPhone),
+        now,
+      );
     }
-    await recordAudit(trx, { type: 'bank_account_changed', accountId: who.accountId, ...who.origin, details: { dossier: who.dossier.dossierNumber, iban: `${bank.iban.slice(0, 4)}…${bank.iban.slice(-4)}` } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'bank_account_changed',
+        accountId: who.accountId,
+        ...who.origin,
+        details: { dossier: who.dossier.dossierNumber, iban: `${bank.iban.slice(0, 4)}…${bank.iban.slice(-4)}` },
+      },
+      now,
+    );
   });
 }

@@ -36,15 +36,30 @@ export const procurationGrantSchema = z.object({ currentPassword: text(LIMITS.pa
 export type Read<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** zod's verdict as field errors (the first issue of each field); `fields` maps a schema path to a form field. */
-function shape<S extends z.ZodType>(schema: S, input: unknown, fields: (path: string) => string = (p) => p, codes: Record<string, ErrorCode> = {}): Read<z.infer<S>> {
+function shape<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  fields: (path: string) => string = (p) => p,
+  codes: Record<string, ErrorCode> = {},
+): Read<z.infer<S>> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return { ok: true, value: r.data };
   const errors: FieldError[] = [];
   for (const issue of r.error.issues) {
-    const field = fields(issue.path.filter((p) => typeof p !== 'number').join('.').replace(/\.(day|month|year)$/, '')) || 'form';
+    const field =
+      fields(
+        issue.path
+          .filter((p) => typeof p !== 'number')
+          .join('.')
+          .replace(/\.(day|month|year)$/, ''),
+      ) || 'form';
     if (errors.some((e) => e.field === field)) continue;
     const own = issue.code === 'too_big' ? undefined : codes[field];
-    errors.push(own ? fieldError(field, own) : fieldError(field, issue.code === 'too_big' ? 'HOUSEHOLD_FIELD_TOO_LONG' : 'VALIDATION_FAILED', issue.message));
+    errors.push(
+      own
+        ? fieldError(field, own)
+        : fieldError(field, issue.code === 'too_big' ? 'HOUSEHOLD_FIELD_TOO_LONG' : 'VALIDATION_FAILED', issue.message),
+    );
   }
   return { ok: false, errors };
 }
@@ -53,11 +68,15 @@ const collapse = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim(
 
 /** A date in the past two years (a move, a separation): « YYYY-MM-DD » or { day, month, year }. */
 export function readPastDate(v: z.infer<typeof date>, field: string, now: number): Read<string> {
-  const parts = typeof v === 'string' ? (/^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim())?.slice(1) ?? (v.trim() ? ['x', 'x', 'x'] : [])) : [v.year, v.month, v.day];
+  const parts =
+    typeof v === 'string'
+      ? (/^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim())?.slice(1) ?? (v.trim() ? ['x', 'x', 'x'] : []))
+      : [v.year, v.month, v.day];
   const [year = '', month = '', day = ''] = parts;
   const fail = (code: ErrorCode): Read<string> => ({ ok: false, errors: [fieldError(field, code)] });
   if (!year.trim() && !month.trim() && !day.trim()) return fail('HOUSEHOLD_DATE_REQUIRED');
-  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return fail('HOUSEHOLD_DATE_INVALID');
+  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim()))
+    return fail('HOUSEHOLD_DATE_INVALID');
   const iso = `${year.trim()}-${month.trim().padStart(2, '0')}-${day.trim().padStart(2, '0')}`;
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return fail('HOUSEHOLD_DATE_INVALID');
@@ -75,7 +94,12 @@ const named = (prefix: string, f: string) => (prefix ? prefix + f[0]!.toUpperCas
 
 function readAddressFields(a: z.infer<typeof addressSchema>, prefix = ''): { value: Address; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const value: Address = { line1: collapse(a.line1), line2: collapse(a.line2) || null, postalCode: a.postalCode.replace(/\s/g, ''), city: collapse(a.city).toUpperCase() };
+  const value: Address = {
+    line1: collapse(a.line1),
+    line2: collapse(a.line2) || null,
+    postalCode: a.postalCode.replace(/\s/g, ''),
+    city: collapse(a.city).toUpperCase(),
+  };
   if (!value.line1) errors.push(fieldError(named(prefix, 'line1'), 'HOUSEHOLD_ADDRESS_LINE1_REQUIRED'));
   if (!/^\d{5}$/.test(value.postalCode)) errors.push(fieldError(named(prefix, 'postalCode'), 'HOUSEHOLD_POSTAL_CODE_INVALID'));
   if (!value.city) errors.push(fieldError(named(prefix, 'city'), 'HOUSEHOLD_CITY_REQUIRED'));
@@ -125,5 +149,7 @@ export function readSeparation(input: unknown, now: number): Read<SeparationInpu
     errors.push(...a.errors);
     newAddress = a.value;
   }
-  return errors.length || !date.ok ? { ok: false, errors } : { ok: true, value: { date: date.value, leaver: s.value.leaver, children: s.value.children, newAddress } };
+  return errors.length || !date.ok
+    ? { ok: false, errors }
+    : { ok: true, value: { date: date.value, leaver: s.value.leaver, children: s.value.children, newAddress } };
 }

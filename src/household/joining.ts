@@ -31,7 +31,11 @@ export function refuseUnderAge(birthDate: string, now: number): void {
  * date), if that member has no account yet and may have one. Call it inside the transaction that
  * creates the account. Returns the role joined, or undefined.
  */
-export async function joinHouseholdAtSignUp(db: Kysely<Database>, account: Pick<Account, 'id' | 'nir' | 'birth_date'>, now: number): Promise<string | undefined> {
+export async function joinHouseholdAtSignUp(
+  db: Kysely<Database>,
+  account: Pick<Account, 'id' | 'nir' | 'birth_date'>,
+  now: number,
+): Promise<string | undefined> {
   if (!account.nir) return undefined;
   const today = agencyDay(now);
   const candidates = (await findMembersWithoutAccountByNir(db, account.nir)).filter(
@@ -39,7 +43,11 @@ export async function joinHouseholdAtSignUp(db: Kysely<Database>, account: Pick<
   );
   for (const m of candidates) {
     if (await linkAccountToMember(db, m.id, account.id)) {
-      await recordAudit(db, { type: 'household_joined', accountId: account.id, ip: null, userAgent: null, details: { role: m.role, member: m.id } }, now);
+      await recordAudit(
+        db,
+        { type: 'household_joined', accountId: account.id, ip: null, userAgent: null, details: { role: m.role, member: m.id } },
+        now,
+      );
       return m.role;
     }
   }

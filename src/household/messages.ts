@@ -27,16 +27,34 @@ export function procurationRevokedMessage(conjoint: Contact, dossier: string, at
   };
 }
 
-export function dossierChangedMessage(manager: Contact, what: { kind: 'address' } | { kind: 'bank'; iban: string }, dossier: string, at: number, phone: string): OutgoingMessage {
-  const change = what.kind === 'address' ? 'une nouvelle adresse a été déclarée' : `un nouveau compte bancaire a été déclaré (${maskIban(what.iban)}) pour le versement des prestations`;
+export function dossierChangedMessage(
+  manager: Contact,
+  what: { kind: 'address' } | { kind: 'bank'; iban: string },
+  dossier: string,
+  at: number,
+  phone: string,
+): OutgoingMessage {
+  const change =
+    what.kind === 'address'
+      ? 'une nouvelle adresse a été déclarée'
+      : `un nouveau compte bancaire a été déclaré (${maskIban(what.iban)}) pour le versement des prestations`;
   return {
     ...to(manager),
-    subject: what.kind === 'address' ? 'Changement d’adresse déclaré sur votre dossier' : 'Changement de compte bancaire déclaré sur votre dossier',
+    subject:
+      what.kind === 'address'
+        ? 'Changement d’adresse déclaré sur votre dossier'
+        : 'Changement de compte bancaire déclaré sur votre dossier',
     text: `Le ${frenchDateTime(at)}, ${change} sur le dossier allocataire n° ${dossier}, depuis Mon Compte. Si vous n’êtes pas à l’origine de ce changement et qu’il vous surprend, appelez votre Caf au ${phone} sans attendre.`,
   };
 }
 
-export function separationMessage(partner: Contact, dossier: string, at: number, phone: string, o: { leavesDossier: boolean }): OutgoingMessage {
+export function separationMessage(
+  partner: Contact,
+  dossier: string,
+  at: number,
+  phone: string,
+  o: { leavesDossier: boolean },
+): OutgoingMessage {
   return {
     ...to(partner),
     subject: 'Une séparation a été déclarée sur votre dossier',

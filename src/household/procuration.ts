@@ -50,8 +50,21 @@ export async function grantProcuration(ctx: AppContext, i: Who & { currentPasswo
   const done = await ctx.database.db.transaction().execute(async (trx) => {
     if (!(await setProcuration(trx, member.id, true, now))) return false;
     await enqueueMessage(trx, procurationGrantedMessage(account, i.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
-    await recordAudit(trx, { type: 'procuration_granted', accountId: i.account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' } }, now);
-    await recordAudit(trx, { type: 'procuration_granted', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'procuration_granted',
+        accountId: i.account.id,
+        ...i.origin,
+        details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' },
+      },
+      now,
+    );
+    await recordAudit(
+      trx,
+      { type: 'procuration_granted', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } },
+      now,
+    );
     return true;
   });
   return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
@@ -65,9 +78,22 @@ export async function revokeProcuration(ctx: AppContext, i: Omit<Who, 'session'>
     if (!(await setProcuration(trx, member.id, false, now))) return false;
     if (account) {
       await enqueueMessage(trx, procurationRevokedMessage(account, i.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
-      await recordAudit(trx, { type: 'procuration_revoked', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } }, now);
+      await recordAudit(
+        trx,
+        { type: 'procuration_revoked', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } },
+        now,
+      );
     }
-    await recordAudit(trx, { type: 'procuration_revoked', accountId: i.account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'procuration_revoked',
+        accountId: i.account.id,
+        ...i.origin,
+        details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' },
+      },
+      now,
+    );
     return true;
   });
   return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_NONE' };
@@ -77,7 +103,10 @@ export async function revokeProcuration(ctx: AppContext, i: Omit<Who, 'session'>
 export function procurationRefusal(o: Exclude<ProcurationOutcome, { kind: 'done' }>): { status: number; errors: FieldError[] } {
   switch (o.kind) {
     case 'throttled':
-      return { status: 429, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(o.retryAfterMs)}`)] };
+      return {
+        status: 429,
+        errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(o.retryAfterMs)}`)],
+      };
     case 'wrong_password':
       return { status: 400, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] };
     case 'franceconnect_again':

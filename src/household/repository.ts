@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Actor, Role } from './permissions';
-import type { HouseholdAddress, HouseholdBankAccount, HouseholdMember, HouseholdSeparationsTable, NewHouseholdMember } from './household.table';
+import type {
+  HouseholdAddress,
+  HouseholdBankAccount,
+  HouseholdMember,
+  HouseholdSeparationsTable,
+  NewHouseholdMember,
+} from './household.table';
 
 /**
  * The household (foyer) data: one query per function. `find…` returns undefined when nothing
@@ -74,7 +80,12 @@ export function findMember(db: Kysely<Database>, memberId: string): Promise<Hous
 
 /** The current members of a dossier (not those who left), responsable first. */
 export async function listMembers(db: Kysely<Database>, householdId: string): Promise<HouseholdMember[]> {
-  const rows = await db.selectFrom('household_members').selectAll().where('household_id', '=', householdId).where('left_at', 'is', null).execute();
+  const rows = await db
+    .selectFrom('household_members')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('left_at', 'is', null)
+    .execute();
   const order: Record<Role, number> = { responsable: 0, conjoint: 1, enfant: 2, personne_a_charge: 3 };
   return rows.sort((a, b) => order[a.role] - order[b.role] || a.birth_date.localeCompare(b.birth_date) || a.id.localeCompare(b.id));
 }
@@ -93,7 +104,13 @@ export function findMemberWithRole(db: Kysely<Database>, householdId: string, ro
 
 /** Current members known by this NIR who have no account yet (whom a new account may be linked to). */
 export function findMembersWithoutAccountByNir(db: Kysely<Database>, nir: string): Promise<HouseholdMember[]> {
-  return db.selectFrom('household_members').selectAll().where('nir', '=', nir).where('account_id', 'is', null).where('left_at', 'is', null).execute();
+  return db
+    .selectFrom('household_members')
+    .selectAll()
+    .where('nir', '=', nir)
+    .where('account_id', 'is', null)
+    .where('left_at', 'is', null)
+    .execute();
 }
 
 /** Links an account to a member who has none; false if someone was linked first (or the member left). */
@@ -145,12 +162,29 @@ export interface AddressInput {
  * has the same millisecond (or a later one, from another instance's clock) — the latest declared
  * stays the current one.
  */
-async function nextRecordedAt(db: Kysely<Database>, table: 'household_addresses' | 'household_bank_accounts', householdId: string, now: number): Promise<number> {
-  const last = await db.selectFrom(table).select('recorded_at').where('household_id', '=', householdId).orderBy('recorded_at', 'desc').limit(1).executeTakeFirst();
+async function nextRecordedAt(
+  db: Kysely<Database>,
+  table: 'household_addresses' | 'household_bank_accounts',
+  householdId: string,
+  now: number,
+): Promise<number> {
+  const last = await db
+    .selectFrom(table)
+    .select('recorded_at')
+    .where('household_id', '=', householdId)
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return last && Number(last.recorded_at) >= now ? Number(last.recorded_at) + 1 : now;
 }
 
-export async function recordAddress(db: Kysely<Database>, householdId: string, a: AddressInput, by: string | null, now: number): Promise<HouseholdAddress> {
+export async function recordAddress(
+  db: Kysely<Database>,
+  householdId: string,
+  a: AddressInput,
+  by: string | null,
+  now: number,
+): Promise<HouseholdAddress> {
   const row: HouseholdAddress = {
     id: randomToken(16),
     household_id: householdId,
@@ -168,24 +202,54 @@ export async function recordAddress(db: Kysely<Database>, householdId: string, a
 
 /** The dossier's address: the latest declared. */
 export function currentAddress(db: Kysely<Database>, householdId: string): Promise<HouseholdAddress | undefined> {
-  return db.selectFrom('household_addresses').selectAll().where('household_id', '=', householdId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('household_addresses')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
-export async function recordBankAccount(db: Kysely<Database>, householdId: string, b: { iban: string; holder: string }, by: string | null, now: number): Promise<HouseholdBankAccount> {
+export async function recordBankAccount(
+  db: Kysely<Database>,
+  householdId: string,
+  b: { iban: string; holder: string },
+  by: string | null,
+  now: number,
+): Promise<HouseholdBankAccount> {
   const recordedAt = await nextRecordedAt(db, 'household_bank_accounts', householdId, now);
-  const row: HouseholdBankAccount = { id: randomToken(16), household_id: householdId, iban: b.iban, holder: b.holder, recorded_at: recordedAt, recorded_by: by };
+  const row: HouseholdBankAccount = {
+    id: randomToken(16),
+    household_id: householdId,
+    iban: b.iban,
+    holder: b.holder,
+    recorded_at: recordedAt,
+    recorded_by: by,
+  };
   await db.insertInto('household_bank_accounts').values(row).execute();
   return row;
 }
 
 /** The account the dossier's prestations are paid to: the latest declared. */
 export function currentBankAccount(db: Kysely<Database>, householdId: string): Promise<HouseholdBankAccount | undefined> {
-  return db.selectFrom('household_bank_accounts').selectAll().where('household_id', '=', householdId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('household_bank_accounts')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function insertSeparation(db: Kysely<Database>, s: Omit<HouseholdSeparationsTable, 'id'>): Promise<string> {
   const id = randomToken(16);
-  await db.insertInto('household_separations').values({ ...s, id }).execute();
+  await db
+    .insertInto('household_separations')
+    .values({ ...s, id })
+    .execute();
   return id;
 }
 

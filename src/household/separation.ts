@@ -54,12 +54,33 @@ export async function declareSeparation(
       created_at: now,
     });
     if (partnerAccount) {
-      await enqueueMessage(trx, separationMessage(partnerAccount, i.dossier.dossierNumber, now, ctx.config.agencyPhone, { leavesDossier: partnerRole === 'conjoint' }), now);
+      await enqueueMessage(
+        trx,
+        separationMessage(partnerAccount, i.dossier.dossierNumber, now, ctx.config.agencyPhone, {
+          leavesDossier: partnerRole === 'conjoint',
+        }),
+        now,
+      );
     }
     const details = { dossier: i.dossier.dossierNumber, date: input.date, leaver: input.leaver, children: input.children };
     await recordAudit(trx, { type: 'separation_declared', accountId: i.accountId, ...i.origin, details: { ...details, side: 'by' } }, now);
-    if (partnerAccount) await recordAudit(trx, { type: 'separation_declared', accountId: partnerAccount.id, ...i.origin, details: { ...details, side: 'to' } }, now);
-    if (conjoint.account_id) await recordAudit(trx, { type: 'household_left', accountId: conjoint.account_id, ...i.origin, details: { dossier: i.dossier.dossierNumber, reason: 'separation' } }, now);
+    if (partnerAccount)
+      await recordAudit(
+        trx,
+        { type: 'separation_declared', accountId: partnerAccount.id, ...i.origin, details: { ...details, side: 'to' } },
+        now,
+      );
+    if (conjoint.account_id)
+      await recordAudit(
+        trx,
+        {
+          type: 'household_left',
+          accountId: conjoint.account_id,
+          ...i.origin,
+          details: { dossier: i.dossier.dossierNumber, reason: 'separation' },
+        },
+        now,
+      );
     return demarche.id;
   });
 
@@ -67,7 +88,11 @@ export async function declareSeparation(
   if (conjoint.account_id) {
     sessionsEnded = await ctx.sessions.endAllOf(conjoint.account_id, conjoint.account_id === i.accountId ? i.sessionId : undefined);
     if (sessionsEnded > 0) {
-      await recordAudit(db, { type: 'session_ended', accountId: conjoint.account_id, ...i.origin, details: { reason: 'separation', count: sessionsEnded } }, now);
+      await recordAudit(
+        db,
+        { type: 'session_ended', accountId: conjoint.account_id, ...i.origin, details: { reason: 'separation', count: sessionsEnded } },
+        now,
+      );
     }
   }
   return { kind: 'declared', demarcheId, sessionsEnded };

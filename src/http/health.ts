@@ -40,9 +40,19 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsync {
         .send({
           status: !ready ? 'unavailable' : degraded ? 'degraded' : 'ready',
           checks: {
-            database: { ok: database.ok, dialect: ctx.database.dialect, ms: database.ms, ...(database.error ? { error: database.error } : {}) },
-            redis: redis ? { ok: redis.up, ...(redis.downSince ? { downSince: new Date(redis.downSince).toISOString() } : {}) } : { ok: true, configured: false },
-            rateLimits: { store: ctx.health.redis ? (fallbackSince === undefined ? 'redis' : 'database (Redis fallback)') : 'database', ...(fallbackSince ? { fallbackSince: new Date(fallbackSince).toISOString() } : {}) },
+            database: {
+              ok: database.ok,
+              dialect: ctx.database.dialect,
+              ms: database.ms,
+              ...(database.error ? { error: database.error } : {}),
+            },
+            redis: redis
+              ? { ok: redis.up, ...(redis.downSince ? { downSince: new Date(redis.downSince).toISOString() } : {}) }
+              : { ok: true, configured: false },
+            rateLimits: {
+              store: ctx.health.redis ? (fallbackSince === undefined ? 'redis' : 'database (Redis fallback)') : 'database',
+              ...(fallbackSince ? { fallbackSince: new Date(fallbackSince).toISOString() } : {}),
+            },
             outbox: outbox ?? { ok: false },
             audit: { pending: pendingAuditEvents(ctx.database.db) },
           },
@@ -65,8 +75,18 @@ async function outboxLag(ctx: AppContext, now: number): Promise<{ ok: boolean; o
   const db = ctx.database.db;
   const [due, overdue] = await withTimeout(
     Promise.all([
-      db.selectFrom('outbox_messages').select((eb) => eb.fn.min('next_attempt_at').as('oldest')).where('status', '=', 'queued').where('next_attempt_at', '<=', now).executeTakeFirst(),
-      db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'sending').where('next_attempt_at', '<=', now).executeTakeFirst(),
+      db
+        .selectFrom('outbox_messages')
+        .select((eb) => eb.fn.min('next_attempt_at').as('oldest'))
+        .where('status', '=', 'queued')
+        .where('next_attempt_at', '<=', now)
+        .executeTakeFirst(),
+      db
+        .selectFrom('outbox_messages')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('status', '=', 'sending')
+        .where('next_attempt_at', '<=', now)
+        .executeTakeFirst(),
     ]),
     CHECK_TIMEOUT_MS,
   );

@@ -25,7 +25,10 @@ declare module 'fastify' {
  *
  *   app.get('/mon-espace/…', { preHandler: requirePermission(ctx, 'manage_dossier') }, …)
  */
-export function requirePermission(ctx: Pick<AppContext, 'database' | 'clock'>, action: Action | ((req: FastifyRequest) => Action)): preHandlerAsyncHookHandler {
+export function requirePermission(
+  ctx: Pick<AppContext, 'database' | 'clock'>,
+  action: Action | ((req: FastifyRequest) => Action),
+): preHandlerAsyncHookHandler {
   return async function permission(this: unknown, req: FastifyRequest, reply: FastifyReply) {
     if (!req.account || !req.session) return requireAccount(req, reply);
     const actor = await findActor(ctx.database.db, req.account.id);

@@ -36,7 +36,9 @@ export type Upload = { kind: 'file'; bytes: Buffer; filename: string } | { kind:
 
 /** The file of a multipart form's `field`: `none` when no file was chosen (an empty part without a name). */
 export async function readUpload(req: FastifyRequest, field: string): Promise<Upload> {
-  const part = (req.body as Record<string, unknown> | undefined)?.[field] as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
+  const part = (req.body as Record<string, unknown> | undefined)?.[field] as
+    | { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> }
+    | undefined;
   if (!part || part.type !== 'file' || !part.toBuffer) return { kind: 'none' };
   const bytes = await part.toBuffer();
   if (!part.filename && bytes.length === 0) return { kind: 'none' };
@@ -49,7 +51,11 @@ export async function readUpload(req: FastifyRequest, field: string): Promise<Up
  * should a browser render it anyway, and no caching.
  */
 export function sendDownload(reply: FastifyReply, j: Pick<Justificatif, 'file_name' | 'media_type'>, bytes: Buffer): FastifyReply {
-  const ascii = j.file_name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_') || 'justificatif';
+  const ascii =
+    j.file_name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%;]/g, '_') || 'justificatif';
   return reply
     .header('Content-Type', j.media_type)
     .header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(j.file_name)}`)

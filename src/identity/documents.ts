@@ -69,7 +69,11 @@ export function parseIdentityDocument(kind: DocumentKind, number: string): Resul
       );
     }
     default:
-      return fail('DOCUMENT_KIND_INVALID', 'Choisissez le type de titre d’identité : carte d’identité, passeport ou titre de séjour.', 'kind');
+      return fail(
+        'DOCUMENT_KIND_INVALID',
+        'Choisissez le type de titre d’identité : carte d’identité, passeport ou titre de séjour.',
+        'kind',
+      );
   }
 }
 

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { ibanRemainder, maskIban, parseIban } from './iban';
 
-const valid = ['FR7630006000011234567890189', 'FR1420041010050500013M02606', 'DE89370400440532013000', 'GB29NWBK60161331926819', 'BE68539007547034', 'MC5811222000010123456789030'];
+const valid = [
+  'FR7630006000011234567890189',
+  'FR1420041010050500013M02606',
+  'DE89370400440532013000',
+  'GB29NWBK60161331926819',
+  'BE68539007547034',
+  'MC5811222000010123456789030',
+];
 
 describe('IBAN (ISO 13616)', () => {
   it('accepts valid IBANs, in paper or electronic format, any case', () => {
     for (const iban of valid) expect(parseIban(iban)).toMatchObject({ ok: true, value: { value: iban } });
     expect(parseIban(' fr76 3000 6000 0112 3456 7890 189 ')).toEqual({
       ok: true,
-      value: { value: 'FR7630006000011234567890189', country: 'FR', formatted: 'FR76 3000 6000 0112 3456 7890 189', masked: 'FR76 **** **** **** **** ***0 189' },
+      value: {
+        value: 'FR7630006000011234567890189',
+        country: 'FR',
+        formatted: 'FR76 3000 6000 0112 3456 7890 189',
+        masked: 'FR76 **** **** **** **** ***0 189',
+      },
     });
   });
 

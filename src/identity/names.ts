@@ -27,7 +27,8 @@ export function nameProblem(s: string, max: number): NameProblem | undefined {
 export const nameErrors = {
   NAME_NOT_LATIN: {
     status: 400,
-    message: 'Saisissez ce nom en alphabet latin, tel qu’il figure sur votre acte de naissance : une lettre d’un autre alphabet (par exemple cyrillique ou grec) a été reconnue.',
+    message:
+      'Saisissez ce nom en alphabet latin, tel qu’il figure sur votre acte de naissance : une lettre d’un autre alphabet (par exemple cyrillique ou grec) a été reconnue.',
     support: 'Civil status: a name contains letters of a non-Latin script (look-alike characters).',
   },
   NAME_TOO_MANY_ACCENTS: {
@@ -36,7 +37,9 @@ export const nameErrors = {
     support: 'Civil status: a name has 3 or more combining marks on one letter.',
   },
 } as const satisfies Record<string, ErrorEntry>;
-declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof nameErrors> {} }
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof nameErrors> {}
+}
 
 /** The catalogue code for a problem, given the code of the field's « invalid characters » error. */
 export function nameErrorCode<C extends string>(p: NameProblem, charactersCode: C): C | keyof typeof nameErrors {

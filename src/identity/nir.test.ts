@@ -65,8 +65,14 @@ describe('parseNir — worked examples', () => {
   });
 
   it('Corsica: 2A before 1976 or 20 after 1976 is an error with the birth date, a warning without', () => {
-    expect(errorOf('155062A00412387', { birthDate: '1955-06-10' })).toMatchObject({ code: 'NIR_CORSICA_CODE_BEFORE_1976', field: 'birthDate' });
-    expect(errorOf('185062000412345', { birthDate: '1985-06-10' })).toMatchObject({ code: 'NIR_CORSICA_CODE_AFTER_1976', field: 'birthDate' });
+    expect(errorOf('155062A00412387', { birthDate: '1955-06-10' })).toMatchObject({
+      code: 'NIR_CORSICA_CODE_BEFORE_1976',
+      field: 'birthDate',
+    });
+    expect(errorOf('185062000412345', { birthDate: '1985-06-10' })).toMatchObject({
+      code: 'NIR_CORSICA_CODE_AFTER_1976',
+      field: 'birthDate',
+    });
     // Without the birth date we only know "55" or "85": lenient, with a warning.
     expect(parsed('155062A00412387').warnings.map((w) => w.code)).toEqual(['NIR_CORSICA_CODE_BEFORE_1976']);
     expect(parsed('185062000412345').warnings.map((w) => w.code)).toEqual(['NIR_CORSICA_CODE_AFTER_1976']);
@@ -107,7 +113,9 @@ describe('parseNir — worked examples', () => {
   });
 
   it('a person born abroad is never refused because of 99 (French or not)', () => {
-    expect(parseNir('275059935001295', { sex: 'F', birthDate: '1975-05-03', birthPlace: { kind: 'country', code: '99350' } }).ok).toBe(true);
+    expect(parseNir('275059935001295', { sex: 'F', birthDate: '1975-05-03', birthPlace: { kind: 'country', code: '99350' } }).ok).toBe(
+      true,
+    );
     // Born in the USSR, civil status gives Ukraine today: accepted with a soft warning.
     const v = parsed('291039912300186', { birthDate: '1991-03-02', birthPlace: { kind: 'country', code: '99155' } });
     expect(v.warnings.map((w) => w.code)).toEqual(['NIR_BIRTH_COUNTRY_HISTORICAL']);
@@ -123,7 +131,10 @@ describe('parseNir — worked examples', () => {
     const ess = parsed('1850191228' + '001' + nirKey('1850191228001'));
     expect(ess).toMatchObject({ placeKind: 'commune', placeName: 'Évry' });
     // 91 in 1965: neither Algeria (independent) nor Essonne (not yet created).
-    expect(errorOf('165019135200159', { birthDate: '1965-01-01' })).toMatchObject({ code: 'NIR_PLACE_INVALID_FOR_DATE', field: 'birthDate' });
+    expect(errorOf('165019135200159', { birthDate: '1965-01-01' })).toMatchObject({
+      code: 'NIR_PLACE_INVALID_FOR_DATE',
+      field: 'birthDate',
+    });
     // 96 in 1970: Tunisia was independent.
     expect(parsed('1700196123001').warnings.map((w) => w.code)).toContain('NIR_PLACE_INVALID_FOR_DATE');
   });
@@ -194,7 +205,9 @@ describe('parseNir — refusals', () => {
   });
 
   it('the key message is the one promised to the public', () => {
-    expect(errorOf('184127505612354').message).toBe('La clé du numéro de sécurité sociale ne correspond pas. Vérifiez les 2 derniers chiffres.');
+    expect(errorOf('184127505612354').message).toBe(
+      'La clé du numéro de sécurité sociale ne correspond pas. Vérifiez les 2 derniers chiffres.',
+    );
   });
 
   it('civil-status disagreements name the field', () => {
@@ -203,12 +216,24 @@ describe('parseNir — refusals', () => {
     expect(errorOf(nir, { birthDate: '1993-03-01' })).toMatchObject({ code: 'NIR_BIRTH_YEAR_MISMATCH', field: 'birthDate' });
     expect(errorOf(nir, { birthDate: '1992-04-01' })).toMatchObject({ code: 'NIR_BIRTH_MONTH_MISMATCH', field: 'birthDate' });
     expect(errorOf(nir, { birthDate: '1992-02-30' })).toMatchObject({ code: 'BIRTH_DATE_INVALID', field: 'birthDate' });
-    expect(errorOf(nir, { birthPlace: { kind: 'commune', code: '13055' } })).toMatchObject({ code: 'NIR_BIRTH_PLACE_MISMATCH', field: 'birthPlace' });
-    expect(errorOf(nir, { birthPlace: { kind: 'country', code: '99134' } })).toMatchObject({ code: 'NIR_BIRTH_PLACE_MISMATCH', field: 'birthPlace' });
+    expect(errorOf(nir, { birthPlace: { kind: 'commune', code: '13055' } })).toMatchObject({
+      code: 'NIR_BIRTH_PLACE_MISMATCH',
+      field: 'birthPlace',
+    });
+    expect(errorOf(nir, { birthPlace: { kind: 'country', code: '99134' } })).toMatchObject({
+      code: 'NIR_BIRTH_PLACE_MISMATCH',
+      field: 'birthPlace',
+    });
     // Abroad in the NIR, a French commune in the civil status.
-    expect(errorOf('290509913400172', { birthPlace: { kind: 'commune', code: '75056' } })).toMatchObject({ code: 'NIR_BIRTH_PLACE_MISMATCH', field: 'birthPlace' });
+    expect(errorOf('290509913400172', { birthPlace: { kind: 'commune', code: '75056' } })).toMatchObject({
+      code: 'NIR_BIRTH_PLACE_MISMATCH',
+      field: 'birthPlace',
+    });
     // Another country.
-    expect(errorOf('290509913400172', { birthPlace: { kind: 'country', code: '99109' } })).toMatchObject({ code: 'NIR_BIRTH_PLACE_MISMATCH', field: 'birthPlace' });
+    expect(errorOf('290509913400172', { birthPlace: { kind: 'country', code: '99109' } })).toMatchObject({
+      code: 'NIR_BIRTH_PLACE_MISMATCH',
+      field: 'birthPlace',
+    });
     // Born in France (99100) but the NIR says abroad.
     expect(errorOf('290509913400172', { birthPlace: { kind: 'country', code: '99100' } }).code).toBe('NIR_BIRTH_PLACE_MISMATCH');
   });
@@ -239,9 +264,16 @@ const validBody = fc
     year: fc.integer({ min: 0, max: 99 }),
     month: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constantFrom(20, 30, 31, 42, 50, 77, 99)),
     place: fc.oneof(
-      fc.tuple(fc.integer({ min: 1, max: 89 }).filter((d) => d !== 20), fc.integer({ min: 1, max: 999 })).map(([d, c]) => pad(d, 2) + pad(c, 3)),
+      fc
+        .tuple(
+          fc.integer({ min: 1, max: 89 }).filter((d) => d !== 20),
+          fc.integer({ min: 1, max: 999 }),
+        )
+        .map(([d, c]) => pad(d, 2) + pad(c, 3)),
       fc.tuple(fc.constantFrom('2A', '2B', '20'), fc.integer({ min: 1, max: 999 })).map(([d, c]) => d + pad(c, 3)),
-      fc.tuple(fc.constantFrom('971', '972', '973', '974', '976', '987', '988'), fc.integer({ min: 1, max: 99 })).map(([d, c]) => d + pad(c, 2)),
+      fc
+        .tuple(fc.constantFrom('971', '972', '973', '974', '976', '987', '988'), fc.integer({ min: 1, max: 99 }))
+        .map(([d, c]) => d + pad(c, 2)),
       fc.constantFrom('99134', '99109', '99350', '99123', '99115', '99352'),
     ),
     order: fc.integer({ min: 1, max: 999 }),

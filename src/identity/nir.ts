@@ -31,14 +31,7 @@
  * is a warning, never an error: the NIR is certified by INSEE and our data may lag behind.
  */
 import { fail, ok, type IdentityWarning, type Result } from './result';
-import {
-  communeInForceBetween,
-  departementCodeOf,
-  findCommune,
-  findCountry,
-  sameCommuneLineage,
-  type CountryPlace,
-} from './places';
+import { communeInForceBetween, departementCodeOf, findCommune, findCountry, sameCommuneLineage, type CountryPlace } from './places';
 
 export type NirSex = 'M' | 'F';
 export type NirKind = 'certified' | 'provisional';
@@ -112,7 +105,8 @@ function normalise(input: string): string {
 
 function numericBody(body: string): number {
   // INSEE rule: the Corsican départements 2A and 2B count as 19 and 18 in the key computation.
-  const digits = body.slice(0, 5) + (body.slice(5, 7) === '2A' ? '19' : body.slice(5, 7) === '2B' ? '18' : body.slice(5, 7)) + body.slice(7);
+  const digits =
+    body.slice(0, 5) + (body.slice(5, 7) === '2A' ? '19' : body.slice(5, 7) === '2B' ? '18' : body.slice(5, 7)) + body.slice(7);
   return Number(digits); // < 10^13 < 2^53: exact
 }
 
@@ -289,10 +283,16 @@ function checkBirthPlace(parsed: ParsedNir, birthPlace: BirthPlace, warnings: Id
     if (given === '99100') {
       // Born in France, commune not given.
       if (parsed.placeKind === 'abroad') {
-        return mismatch('Votre numéro de sécurité sociale indique une naissance à l’étranger, alors que le lieu de naissance indiqué est la France. Vérifiez votre numéro ou votre lieu de naissance.');
+        return mismatch(
+          'Votre numéro de sécurité sociale indique une naissance à l’étranger, alors que le lieu de naissance indiqué est la France. Vérifiez votre numéro ou votre lieu de naissance.',
+        );
       }
       if (parsed.placeKind === 'former-colony') {
-        warnings.push({ code: 'NIR_BIRTH_PLACE_FORMER_TERRITORY', message: 'Votre numéro de sécurité sociale indique une naissance en Afrique du Nord avant l’indépendance. Vérifiez votre lieu de naissance.' });
+        warnings.push({
+          code: 'NIR_BIRTH_PLACE_FORMER_TERRITORY',
+          message:
+            'Votre numéro de sécurité sociale indique une naissance en Afrique du Nord avant l’indépendance. Vérifiez votre lieu de naissance.',
+        });
       }
       return ok(true);
     }
@@ -307,22 +307,32 @@ function checkBirthPlace(parsed: ParsedNir, birthPlace: BirthPlace, warnings: Id
         });
         return ok(true);
       }
-      return mismatch('Le pays de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e chiffre). Vérifiez votre numéro ou votre pays de naissance.');
+      return mismatch(
+        'Le pays de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e chiffre). Vérifiez votre numéro ou votre pays de naissance.',
+      );
     }
     if (parsed.placeKind === 'former-colony') {
       const colony = FORMER_COLONIES[parsed.placeCode.slice(0, 2)];
       if (colony && colony.countryCode === given) return ok(true);
-      return mismatch('Le pays de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e chiffre). Vérifiez votre numéro ou votre pays de naissance.');
+      return mismatch(
+        'Le pays de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e chiffre). Vérifiez votre numéro ou votre pays de naissance.',
+      );
     }
-    return mismatch('Votre numéro de sécurité sociale indique une naissance en France, alors qu’un pays étranger est indiqué comme lieu de naissance. Vérifiez votre numéro ou votre lieu de naissance.');
+    return mismatch(
+      'Votre numéro de sécurité sociale indique une naissance en France, alors qu’un pays étranger est indiqué comme lieu de naissance. Vérifiez votre numéro ou votre lieu de naissance.',
+    );
   }
   // birthPlace.kind === 'commune'
   if (parsed.placeKind === 'abroad') {
-    return mismatch('Votre numéro de sécurité sociale indique une naissance à l’étranger, alors qu’une commune française est indiquée comme lieu de naissance. Vérifiez votre numéro ou votre lieu de naissance.');
+    return mismatch(
+      'Votre numéro de sécurité sociale indique une naissance à l’étranger, alors qu’une commune française est indiquée comme lieu de naissance. Vérifiez votre numéro ou votre lieu de naissance.',
+    );
   }
   if (given === parsed.placeCode) return ok(true);
   if (parsed.placeKind === 'former-colony') {
-    return mismatch('La commune de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e caractère). Vérifiez votre numéro ou votre lieu de naissance.');
+    return mismatch(
+      'La commune de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e caractère). Vérifiez votre numéro ou votre lieu de naissance.',
+    );
   }
   // Same commune under another code (Levallois 75044 → 92044, Ajaccio 20004 → 2A004, merged communes…).
   if (sameCommuneLineage(given, parsed.placeCode)) return ok(true);
@@ -331,11 +341,14 @@ function checkBirthPlace(parsed: ParsedNir, birthPlace: BirthPlace, warnings: Id
     // data does not show, or a homonym picked in the list. The NIR is certified by INSEE: warn only.
     warnings.push({
       code: 'NIR_BIRTH_PLACE_COMMUNE_DIFFERS',
-      message: 'La commune de naissance indiquée diffère de celle de votre numéro de sécurité sociale, dans le même département. Vérifiez votre lieu de naissance (la commune a pu fusionner ou changer de nom).',
+      message:
+        'La commune de naissance indiquée diffère de celle de votre numéro de sécurité sociale, dans le même département. Vérifiez votre lieu de naissance (la commune a pu fusionner ou changer de nom).',
     });
     return ok(true);
   }
-  return mismatch('La commune de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e caractère). Vérifiez votre numéro ou votre lieu de naissance.');
+  return mismatch(
+    'La commune de naissance ne correspond pas à votre numéro de sécurité sociale (6e au 10e caractère). Vérifiez votre numéro ou votre lieu de naissance.',
+  );
 }
 
 /**
@@ -397,7 +410,8 @@ export function parseNir(input: string, civilStatus?: NirCivilStatus): Result<Pa
   if (kind === 'provisional') {
     warnings.push({
       code: 'NIR_PROVISIONAL',
-      message: 'Ce numéro est un numéro provisoire (en attente d’immatriculation définitive). Il pourra être remplacé par votre numéro définitif.',
+      message:
+        'Ce numéro est un numéro provisoire (en attente d’immatriculation définitive). Il pourra être remplacé par votre numéro définitif.',
     });
   }
 
@@ -419,14 +433,26 @@ export function parseNir(input: string, civilStatus?: NirCivilStatus): Result<Pa
 
   // Cross-checks with the civil status.
   if (civilStatus?.sex !== undefined && civilStatus.sex !== sex) {
-    return fail('NIR_SEX_MISMATCH', 'La civilité indiquée ne correspond pas au premier chiffre de votre numéro de sécurité sociale. Vérifiez votre saisie.', 'sex');
+    return fail(
+      'NIR_SEX_MISMATCH',
+      'La civilité indiquée ne correspond pas au premier chiffre de votre numéro de sécurité sociale. Vérifiez votre saisie.',
+      'sex',
+    );
   }
   if (birthDate) {
     if (birthDate.year % 100 !== year) {
-      return fail('NIR_BIRTH_YEAR_MISMATCH', 'L’année de naissance ne correspond pas à votre numéro de sécurité sociale (2e et 3e chiffres). Vérifiez votre saisie.', 'birthDate');
+      return fail(
+        'NIR_BIRTH_YEAR_MISMATCH',
+        'L’année de naissance ne correspond pas à votre numéro de sécurité sociale (2e et 3e chiffres). Vérifiez votre saisie.',
+        'birthDate',
+      );
     }
     if (month !== null && birthDate.month !== month) {
-      return fail('NIR_BIRTH_MONTH_MISMATCH', 'Le mois de naissance ne correspond pas à votre numéro de sécurité sociale (4e et 5e chiffres). Vérifiez votre saisie.', 'birthDate');
+      return fail(
+        'NIR_BIRTH_MONTH_MISMATCH',
+        'Le mois de naissance ne correspond pas à votre numéro de sécurité sociale (4e et 5e chiffres). Vérifiez votre saisie.',
+        'birthDate',
+      );
     }
   }
   if (place.value.dateProblem) {

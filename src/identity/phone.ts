@@ -19,7 +19,13 @@
  * libphonenumber-js (Google's libphonenumber metadata, kept up to date by its maintainers); this
  * module only decides which territories we accept and re-reads 06 9x/06 39 numbers as overseas.
  */
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
+import {
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type NumberType,
+  type PhoneNumber,
+} from 'libphonenumber-js/max';
 import { fail, ok, type Result } from './result';
 
 export type PhoneTerritory = 'FR' | 'GP' | 'MQ' | 'GF' | 'RE' | 'YT' | 'PM' | 'NC' | 'PF' | 'WF';
@@ -41,7 +47,18 @@ const OTHER_PLAN_CODES = new Set(['508', '687', '689', '681']);
 
 /** Region of a number → our territory (Saint-Barthélemy and Saint-Martin share Guadeloupe's +590 mobiles). */
 const TERRITORY: Partial<Record<CountryCode, PhoneTerritory>> = {
-  FR: 'FR', GP: 'GP', BL: 'GP', MF: 'GP', MQ: 'MQ', GF: 'GF', RE: 'RE', YT: 'YT', PM: 'PM', NC: 'NC', PF: 'PF', WF: 'WF',
+  FR: 'FR',
+  GP: 'GP',
+  BL: 'GP',
+  MF: 'GP',
+  MQ: 'MQ',
+  GF: 'GF',
+  RE: 'RE',
+  YT: 'YT',
+  PM: 'PM',
+  NC: 'NC',
+  PF: 'PF',
+  WF: 'WF',
 };
 
 /**
@@ -69,9 +86,12 @@ const SPECIAL_TYPES = new Set<NumberType>(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_
 const MSG = {
   empty: 'Saisissez votre numéro de téléphone mobile.',
   invalid: 'Ce numéro de téléphone n’est pas valide. Saisissez un numéro de mobile, par exemple 06 12 34 56 78.',
-  landline: 'Ce numéro est un numéro de téléphone fixe : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par courriel.',
-  special: 'Ce numéro est un numéro spécial : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par courriel.',
-  foreign: 'Seuls les numéros de mobile de France (y compris l’outre-mer) peuvent recevoir le code par SMS. Vous pouvez choisir de recevoir le code par courriel.',
+  landline:
+    'Ce numéro est un numéro de téléphone fixe : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par courriel.',
+  special:
+    'Ce numéro est un numéro spécial : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par courriel.',
+  foreign:
+    'Seuls les numéros de mobile de France (y compris l’outre-mer) peuvent recevoir le code par SMS. Vous pouvez choisir de recevoir le code par courriel.',
 } as const;
 
 const invalid = () => fail<MobilePhone>('PHONE_INVALID', MSG.invalid, 'phone');
@@ -124,7 +144,10 @@ function overseasKind(p: PhoneNumber): NumberType | undefined {
 export function parseMobilePhone(input: string): Result<MobilePhone> {
   const raw = (input ?? '').trim();
   if (raw === '') return fail('PHONE_EMPTY', MSG.empty, 'phone');
-  let s = raw.replace(/[\s.\-‐‑–—/]/g, '').replace(/\(0\)/g, '').replace(/[()]/g, '');
+  let s = raw
+    .replace(/[\s.\-‐‑–—/]/g, '')
+    .replace(/\(0\)/g, '')
+    .replace(/[()]/g, '');
   if (s.startsWith('00')) s = `+${s.slice(2)}`;
   if (!/^\+?\d+$/.test(s)) return invalid();
   const found = candidates(s);
@@ -133,7 +156,8 @@ export function parseMobilePhone(input: string): Result<MobilePhone> {
   const territory = number?.country && TERRITORY[number.country];
   if (!number || !territory) return invalid();
   const type = number.isValid() ? number.getType() : overseasKind(number);
-  if (!type || !MOBILE_TYPES.has(type)) return fail('PHONE_NOT_MOBILE', type && SPECIAL_TYPES.has(type) ? MSG.special : MSG.landline, 'phone');
+  if (!type || !MOBILE_TYPES.has(type))
+    return fail('PHONE_NOT_MOBILE', type && SPECIAL_TYPES.has(type) ? MSG.special : MSG.landline, 'phone');
   const nsn = number.nationalNumber;
   return ok({ e164: number.number, territory, national: pairs(FRENCH_PLAN_CODES.has(number.countryCallingCode) ? `0${nsn}` : nsn) });
 }

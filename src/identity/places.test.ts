@@ -12,26 +12,44 @@ describe('findCommune — current and historical', () => {
 
   it('Levallois-Perret: 75044 (Seine) before 1968, 92044 after', () => {
     const old = findCommune('75044');
-    expect(old.ok && old.value).toMatchObject({ name: 'Levallois-Perret', current: false, validTo: '1968-01-01', successorCode: '92044', departement: { code: '75', name: 'Seine' } });
+    expect(old.ok && old.value).toMatchObject({
+      name: 'Levallois-Perret',
+      current: false,
+      validTo: '1968-01-01',
+      successorCode: '92044',
+      departement: { code: '75', name: 'Seine' },
+    });
     expect(findCommune('75044', '1960-05-01').ok).toBe(true);
     expect(findCommune('75044', '1990-05-01')).toMatchObject({ ok: false, error: { code: 'COMMUNE_NOT_IN_FORCE' } });
     expect(findCommune('92044', '1990-05-01')).toMatchObject({ ok: true, value: { current: true, validFrom: '1968-01-01' } });
   });
 
   it('Ajaccio: 20004 before 1976, 2A004 after (lower case accepted)', () => {
-    expect(findCommune('20004')).toMatchObject({ ok: true, value: { name: 'Ajaccio', validTo: '1976-01-01', successorCode: '2A004', departement: { name: 'Corse' } } });
-    expect(findCommune('2a004')).toMatchObject({ ok: true, value: { name: 'Ajaccio', current: true, departement: { code: '2A', name: 'Corse-du-Sud' } } });
+    expect(findCommune('20004')).toMatchObject({
+      ok: true,
+      value: { name: 'Ajaccio', validTo: '1976-01-01', successorCode: '2A004', departement: { name: 'Corse' } },
+    });
+    expect(findCommune('2a004')).toMatchObject({
+      ok: true,
+      value: { name: 'Ajaccio', current: true, departement: { code: '2A', name: 'Corse-du-Sud' } },
+    });
     expect(findCommune('2A004', '1970-01-01').ok).toBe(false);
   });
 
   it('Mayotte 985xx before 2008 (supplement), Saint-Barthélemy 97123', () => {
-    expect(findCommune('98511')).toMatchObject({ ok: true, value: { name: 'Mamoudzou', successorCode: '97611', departement: { code: '985', name: 'Mayotte' } } });
+    expect(findCommune('98511')).toMatchObject({
+      ok: true,
+      value: { name: 'Mamoudzou', successorCode: '97611', departement: { code: '985', name: 'Mayotte' } },
+    });
     expect(findCommune('97611')).toMatchObject({ ok: true, value: { name: 'Mamoudzou', current: true } });
     expect(findCommune('97123')).toMatchObject({ ok: true, value: { name: 'Saint-Barthélemy', successorCode: '97701' } });
   });
 
   it('merged commune: Saint-Bois (01340) → Arboys en Bugey (01015) in 2016', () => {
-    expect(findCommune('01340')).toMatchObject({ ok: true, value: { name: 'Saint-Bois', current: false, validTo: '2016-01-01', successorCode: '01015' } });
+    expect(findCommune('01340')).toMatchObject({
+      ok: true,
+      value: { name: 'Saint-Bois', current: false, validTo: '2016-01-01', successorCode: '01015' },
+    });
     expect(sameCommuneLineage('01340', '01015')).toBe(true);
     expect(sameCommuneLineage('75044', '92044')).toBe(true);
     expect(sameCommuneLineage('20004', '2A004')).toBe(true);

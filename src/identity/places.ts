@@ -168,9 +168,7 @@ function buildCommunes(): {
   const require = createRequire(import.meta.url);
   const current = readJson<CurrentCommuneJson[]>(require.resolve('@etalab/decoupage-administratif/data/communes.json'));
   const deps = readJson<{ code: string; nom: string }[]>(require.resolve('@etalab/decoupage-administratif/data/departements.json'));
-  const historic = readJson<HistoricCommuneJson[]>(
-    require.resolve('decoupage-administratif-historique/data/historique-communes.json'),
-  );
+  const historic = readJson<HistoricCommuneJson[]>(require.resolve('decoupage-administratif-historique/data/historique-communes.json'));
   const supplement = readJson<SupplementJson>(new URL('./data/communes-supplement.json', import.meta.url));
 
   const departements = new Map(deps.map((d) => [d.code, d.nom] as const));
@@ -199,7 +197,8 @@ function buildCommunes(): {
     let successorCode: string | undefined;
     if (h.successeur) {
       const next = byId.get(h.successeur);
-      successorCode = next === undefined ? codeFromId(h.successeur) : next.type === 'COM' ? next.code : next.pole ? codeFromId(next.pole) : next.code;
+      successorCode =
+        next === undefined ? codeFromId(h.successeur) : next.type === 'COM' ? next.code : next.pole ? codeFromId(next.pole) : next.code;
     }
     raw.push({
       code: h.code,
@@ -352,7 +351,13 @@ function buildCountries(): CountryPlace[] {
       code,
       name: (r[iName] ?? '').trim(),
       otherNames: [],
-      formerNames: oldName === '' ? [] : oldName.split(',').map((s) => s.trim()).filter(Boolean),
+      formerNames:
+        oldName === ''
+          ? []
+          : oldName
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
       formerlyFrench: old === 'XXXXX',
     };
     if (/^99\d{3}$/.test(geo)) place.attachedToCode = geo;
@@ -425,7 +430,9 @@ function getIndex(): PlaceIndex {
     countries,
     countriesByCode,
     // Each name also in a compact form, so that 'URSS' finds 'U.R.S.S.'.
-    countryFolded: countries.map((c) => [c.name, ...c.formerNames].map(foldName).flatMap((n) => (n.includes(' ') ? [n, n.replace(/ /g, '')] : [n]))),
+    countryFolded: countries.map((c) =>
+      [c.name, ...c.formerNames].map(foldName).flatMap((n) => (n.includes(' ') ? [n, n.replace(/ /g, '')] : [n])),
+    ),
     loadMs: 0,
   };
   index.loadMs = performance.now() - t0;
@@ -441,7 +448,9 @@ const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
 function departementOf(r: CommuneRecord): Departement {
   const idx = getIndex();
   const historic = idx.historicDepartements.find(
-    (d) => d.code === r.depCode && (d.validTo === undefined || (r.validTo !== undefined && r.validTo <= d.validTo) || !idx.departements.has(d.code)),
+    (d) =>
+      d.code === r.depCode &&
+      (d.validTo === undefined || (r.validTo !== undefined && r.validTo <= d.validTo) || !idx.departements.has(d.code)),
   );
   return { code: r.depCode, name: historic?.name ?? idx.departements.get(r.depCode) ?? r.depCode };
 }
@@ -486,9 +495,7 @@ export function findCommune(code: string, atDate?: string): Result<CommunePlace>
     }
     return ok(toPlace(found));
   }
-  const best =
-    list.find((r) => r.current) ??
-    [...list].sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0];
+  const best = list.find((r) => r.current) ?? [...list].sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0];
   return best ? ok(toPlace(best)) : fail('COMMUNE_NOT_FOUND', 'Aucune commune ne correspond à ce code.', 'code');
 }
 
@@ -499,7 +506,9 @@ export function communeRecordsExist(code: string): boolean {
 
 /** The commune in force at some point of [from, to] under that code, if any. */
 export function communeInForceBetween(code: string, from: string, to: string): CommunePlace | undefined {
-  const r = getIndex().byCode.get(code)?.find((rec) => inForce(rec, from, to));
+  const r = getIndex()
+    .byCode.get(code)
+    ?.find((rec) => inForce(rec, from, to));
   return r ? toPlace(r) : undefined;
 }
 
@@ -705,7 +714,9 @@ export function searchCountries(text: string, opts: { limit?: number } = {}): Co
     }
     if (tier !== Infinity) scored.push({ i, tier });
   });
-  scored.sort((a, b) => a.tier - b.tier || (idx.countries[a.i] as CountryPlace).name.localeCompare((idx.countries[b.i] as CountryPlace).name, 'fr'));
+  scored.sort(
+    (a, b) => a.tier - b.tier || (idx.countries[a.i] as CountryPlace).name.localeCompare((idx.countries[b.i] as CountryPlace).name, 'fr'),
+  );
   return scored.slice(0, limit).map((s) => idx.countries[s.i] as CountryPlace);
 }
 

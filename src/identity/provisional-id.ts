@@ -28,7 +28,7 @@ const SHAPE = new RegExp(`^${PREFIX}[${PROVISIONAL_ID_ALPHABET}]{${BODY_LENGTH +
 /** A source of randomness for tests: returns a number in [0, 1). Production uses node:crypto. */
 export type RandomSource = () => number;
 
-function valueOf(ch: string): number {
+function alphabetIndex(ch: string): number {
   return PROVISIONAL_ID_ALPHABET.indexOf(ch);
 }
 
@@ -41,7 +41,7 @@ const CHECK_WEIGHT_INVERSE = inverse(CHECK_WEIGHT);
 /** The check character for the 8 random characters. */
 export function provisionalIdCheckChar(body: string): string {
   let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += (i + 1) * valueOf(body[i] as string);
+  for (let i = 0; i < body.length; i++) sum += (i + 1) * alphabetIndex(body[i] as string);
   const c = (((BASE - (sum % BASE)) % BASE) * CHECK_WEIGHT_INVERSE) % BASE;
   return PROVISIONAL_ID_ALPHABET[c] as string;
 }

@@ -21,7 +21,5 @@ export function ok<T>(value: T): Result<T> {
 }
 
 export function fail<T = never>(code: string, message: string, field?: string): Result<T> {
-  return field === undefined
-    ? { ok: false, error: { code, message } }
-    : { ok: false, error: { code, message, field } };
+  return field === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, field } };
 }

@@ -5,7 +5,11 @@ import type { RefusalReason } from './validation';
 export const justificatifErrors = {
   JUSTIFICATIF_REQUIRED: { status: 400, message: 'Sélectionnez un fichier.', support: 'Upload without a file.' },
   JUSTIFICATIF_EMPTY: { status: 400, message: 'Le fichier sélectionné est vide.', support: 'Uploaded file has 0 bytes.' },
-  JUSTIFICATIF_TOO_LARGE: { status: 413, message: 'Le fichier sélectionné doit faire moins de 10 Mo.', support: 'Uploaded file over 10 MB (multipart limit or check).' },
+  JUSTIFICATIF_TOO_LARGE: {
+    status: 413,
+    message: 'Le fichier sélectionné doit faire moins de 10 Mo.',
+    support: 'Uploaded file over 10 MB (multipart limit or check).',
+  },
   JUSTIFICATIF_WRONG_TYPE: {
     status: 400,
     message: 'Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.',
@@ -27,10 +31,20 @@ export const justificatifErrors = {
     message: 'Aucune pièce n’est demandée pour cette démarche en ce moment : la Caf l’a peut-être déjà reçue.',
     support: 'Upload while the démarche is not en attente de pièces (or no open request).',
   },
-  JUSTIFICATIF_NONE_ADDED: { status: 400, message: 'Ajoutez au moins un fichier avant de l’envoyer à la Caf.', support: '« Envoyer à la Caf » without a file added.' },
-  JUSTIFICATIF_NOT_FOUND: { status: 404, message: 'Ce justificatif n’existe pas, ou vous n’y avez pas accès.', support: 'Unknown justificatif, or not visible to this person.' },
+  JUSTIFICATIF_NONE_ADDED: {
+    status: 400,
+    message: 'Ajoutez au moins un fichier avant de l’envoyer à la Caf.',
+    support: '« Envoyer à la Caf » without a file added.',
+  },
+  JUSTIFICATIF_NOT_FOUND: {
+    status: 404,
+    message: 'Ce justificatif n’existe pas, ou vous n’y avez pas accès.',
+    support: 'Unknown justificatif, or not visible to this person.',
+  },
 } as const satisfies Record<string, ErrorEntry>;
-declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof justificatifErrors> {} }
+declare module '../errors/registry' {
+  interface ErrorCodes extends Codes<typeof justificatifErrors> {}
+}
 
 export type JustificatifErrorCode = keyof typeof justificatifErrors;
 

@@ -48,14 +48,26 @@ export async function piecesOf(ctx: AppContext, account: Pick<Account, 'id'>, de
 export type AddOutcome = { ok: true; justificatif: Justificatif } | { ok: false; reason: RefusalReason | 'nothing_asked' };
 
 /** Adds one file to the piece asked; refused files are audited (reason and real type), never stored. */
-export async function addJustificatif(ctx: AppContext, i: { account: Account; view: PiecesView; bytes: Uint8Array; declaredName: string; origin: AuditOrigin }): Promise<AddOutcome> {
+export async function addJustificatif(
+  ctx: AppContext,
+  i: { account: Account; view: PiecesView; bytes: Uint8Array; declaredName: string; origin: AuditOrigin },
+): Promise<AddOutcome> {
   const now = ctx.clock.now();
   const request = i.view.asked[0];
   if (!request) return { ok: false, reason: 'nothing_asked' };
   const checked = await checkJustificatif(i.bytes, i.declaredName);
   const demarcheId = i.view.demarche.id;
   if (!checked.ok) {
-    await recordAudit(ctx.database.db, { type: 'justificatif_refused', accountId: i.account.id, ...i.origin, details: { demarcheId, reason: checked.reason, detected: checked.detected ?? null, size: i.bytes.length } }, now);
+    await recordAudit(
+      ctx.database.db,
+      {
+        type: 'justificatif_refused',
+        accountId: i.account.id,
+        ...i.origin,
+        details: { demarcheId, reason: checked.reason, detected: checked.detected ?? null, size: i.bytes.length },
+      },
+      now,
+    );
     return { ok: false, reason: checked.reason };
   }
   const justificatif = await ctx.database.db.transaction().execute(async (trx) => {
@@ -71,7 +83,16 @@ export async function addJustificatif(ctx: AppContext, i: { account: Account; vi
       storage_key: key,
       created_at: now,
     });
-    await recordAudit(trx, { type: 'justificatif_uploaded', accountId: i.account.id, ...i.origin, details: { demarcheId, justificatifId: row.id, mediaType: checked.mediaType, size: checked.size, sha256: checked.sha256 } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'justificatif_uploaded',
+        accountId: i.account.id,
+        ...i.origin,
+        details: { demarcheId, justificatifId: row.id, mediaType: checked.mediaType, size: checked.size, sha256: checked.sha256 },
+      },
+      now,
+    );
     return row;
   });
   return { ok: true, justificatif };
@@ -87,7 +108,13 @@ export async function sendPieces(ctx: AppContext, i: { account: Account; view: P
   const now = ctx.clock.now();
   const v = i.view.demarche;
   await ctx.database.db.transaction().execute(async (trx) => {
-    await transitionDemarche(trx, { id: v.id, event: 'provide_documents', actor: { kind: 'person', id: i.account.id }, now, version: v.version });
+    await transitionDemarche(trx, {
+      id: v.id,
+      event: 'provide_documents',
+      actor: { kind: 'person', id: i.account.id },
+      now,
+      version: v.version,
+    });
     await closeOpenRequests(trx, v.id, now);
   });
   return true;

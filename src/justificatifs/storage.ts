@@ -30,7 +30,10 @@ export class DatabaseJustificatifStorage implements JustificatifStorage {
 
   async put(bytes: Uint8Array, now: number, db: Kysely<Database> = this.db): Promise<string> {
     const key = randomToken(24);
-    await justificatifTables(db).insertInto('justificatif_blobs').values({ key, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), created_at: now }).execute();
+    await justificatifTables(db)
+      .insertInto('justificatif_blobs')
+      .values({ key, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), created_at: now })
+      .execute();
     return key;
   }
 

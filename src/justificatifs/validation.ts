@@ -62,7 +62,8 @@ export async function checkJustificatif(bytes: Uint8Array, declaredName: string)
   if (executable) return { ok: false, reason: 'wrong_type', detected: executable[0] };
   const detected = await fileTypeFromBuffer(buf);
   const mediaType = detected?.mime as AcceptedMediaType | undefined;
-  if (!mediaType || !(mediaType in ACCEPTED_TYPES)) return { ok: false, reason: 'wrong_type', ...(detected ? { detected: detected.ext } : {}) };
+  if (!mediaType || !(mediaType in ACCEPTED_TYPES))
+    return { ok: false, reason: 'wrong_type', ...(detected ? { detected: detected.ext } : {}) };
   const structure = mediaType === 'image/png' ? pngProblem(buf) : mediaType === 'image/jpeg' ? jpegProblem(buf) : pdfProblem(buf);
   const problem = structure ?? otherFormatInside(buf);
   if (problem) return { ok: false, reason: problem, detected: detected!.ext };
@@ -113,7 +114,8 @@ function pdfProblem(b: Buffer): RefusalReason | undefined {
   // PDF names may hide letters as #xx (« /J#61vaScript »): only those names are decoded (one pass,
   // not a rewrite of the whole file: a 10 MB PDF is checked in tens of milliseconds).
   for (const m of text.matchAll(ESCAPED_NAME)) {
-    if (ACTIVE_NAME.test(m[0].replace(/#([0-9a-fA-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))))) return 'active_content';
+    if (ACTIVE_NAME.test(m[0].replace(/#([0-9a-fA-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)))))
+      return 'active_content';
   }
   return undefined;
 }
@@ -158,11 +160,16 @@ export function sanitiseFileName(declared: string, extension: string): string {
   const last = declared.split(/[\\/]/).pop() ?? '';
   let base = last
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   // Drop every trailing extension-looking part (« .pdf.exe »), then leading dots.
   while (/\.[A-Za-z0-9]{1,5}$/.test(base)) base = base.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  base = base.replace(/^[.\s]+/, '').trim().slice(0, 100).trim();
+  base = base
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 100)
+    .trim();
   return `${base || 'justificatif'}.${extension}`;
 }

@@ -60,9 +60,10 @@ function page(messages: OutboxEntry[], keepSentText: boolean): SafeHtml {
 <p class="govuk-body">Les e-mails et SMS envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
 ${keepSentText ? '' : html`<p class="govuk-body">Le texte des messages envoyés ou abandonnés est effacé et leur destinataire masqué (<code>OUTBOX_KEEP_SENT_TEXT=false</code>), comme en production.</p>`}
 <p class="govuk-body"><a class="govuk-link" href="/dev/messages">Actualiser la liste</a></p>
-${messages.length === 0
-  ? html`<p class="govuk-body">Aucun message pour le moment.</p>`
-  : html`<table class="govuk-table">
+${
+  messages.length === 0
+    ? html`<p class="govuk-body">Aucun message pour le moment.</p>`
+    : html`<table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--m">${messages.length === 1 ? '1 message' : `${messages.length} messages`}</caption>
   <thead class="govuk-table__head">
     <tr class="govuk-table__row">
@@ -84,7 +85,8 @@ ${messages.length === 0
     </tr>`,
     )}
   </tbody>
-</table>`}`,
+</table>`
+}`,
   );
 }
 
@@ -102,6 +104,7 @@ function paragraphs(text: string): SafeHtml[] {
 function sentCell(m: OutboxEntry): SafeHtml {
   if (m.sentAt !== null) return html`<time datetime="${new Date(m.sentAt).toISOString()}">${frenchDateTime.format(m.sentAt)}</time>`;
   const attempts = m.attempts === 1 ? '1 tentative' : `${m.attempts} tentatives`;
-  if (m.status === 'abandoned') return html`<strong>Abandonné</strong> après ${attempts}${m.lastError ? html` (dernière erreur : ${m.lastError})` : ''}`;
+  if (m.status === 'abandoned')
+    return html`<strong>Abandonné</strong> après ${attempts}${m.lastError ? html` (dernière erreur : ${m.lastError})` : ''}`;
   return html`Pas encore envoyé${m.attempts > 0 ? html` — ${attempts}${m.lastError ? html`, dernière erreur : ${m.lastError}` : ''}` : ''}`;
 }

@@ -51,7 +51,8 @@ export const prestations: Prestation[] = [
     theme: 'logement',
     title: 'Aide au logement',
     summary: 'Une aide pour réduire le montant de votre loyer ou de vos mensualités d’emprunt.',
-    description: 'Locataire, colocataire, résident d’un foyer ou accédant à la propriété : l’aide au logement dépend de vos ressources, de votre loyer et de la composition de votre foyer. Préparez votre bail ou votre contrat de prêt, les coordonnées de votre bailleur et votre RIB.',
+    description:
+      'Locataire, colocataire, résident d’un foyer ou accédant à la propriété : l’aide au logement dépend de vos ressources, de votre loyer et de la composition de votre foyer. Préparez votre bail ou votre contrat de prêt, les coordonnées de votre bailleur et votre RIB.',
     requester: 'household',
     online: true,
   },
@@ -60,7 +61,8 @@ export const prestations: Prestation[] = [
     theme: 'logement',
     title: 'Prime de déménagement',
     summary: 'Pour les familles nombreuses qui déménagent à l’arrivée d’un 3e enfant.',
-    description: 'La prime de déménagement rembourse une partie des frais de déménagement des familles qui attendent ou ont au moins 3 enfants.',
+    description:
+      'La prime de déménagement rembourse une partie des frais de déménagement des familles qui attendent ou ont au moins 3 enfants.',
     requester: 'household',
     online: true,
   },
@@ -69,7 +71,8 @@ export const prestations: Prestation[] = [
     theme: 'vie-personnelle',
     title: 'Prestation d’accueil du jeune enfant (naissance)',
     summary: 'La prime à la naissance et l’allocation de base pour votre enfant.',
-    description: 'La prime à la naissance est versée avant la naissance, sous conditions de ressources. Votre grossesse doit être déclarée avant la fin de la 14e semaine. Préparez la déclaration de grossesse remplie par votre médecin ou votre sage-femme.',
+    description:
+      'La prime à la naissance est versée avant la naissance, sous conditions de ressources. Votre grossesse doit être déclarée avant la fin de la 14e semaine. Préparez la déclaration de grossesse remplie par votre médecin ou votre sage-femme.',
     requester: 'household',
     online: true,
   },
@@ -78,7 +81,8 @@ export const prestations: Prestation[] = [
     theme: 'vie-personnelle',
     title: 'Allocation de soutien familial',
     summary: 'Pour le parent qui élève seul un enfant privé de l’aide de l’autre parent.',
-    description: 'Vous vivez seul(e) et élevez un enfant dont l’autre parent est décédé, ne l’a pas reconnu, ou ne verse pas (ou peu) de pension alimentaire.',
+    description:
+      'Vous vivez seul(e) et élevez un enfant dont l’autre parent est décédé, ne l’a pas reconnu, ou ne verse pas (ou peu) de pension alimentaire.',
     requester: 'household',
     online: true,
   },
@@ -105,7 +109,8 @@ export const prestations: Prestation[] = [
     theme: 'vie-professionnelle',
     title: 'Revenu de solidarité active (RSA)',
     summary: 'Un revenu minimum pour les personnes sans ressources ou à faibles ressources.',
-    description: 'Le RSA complète les ressources de votre foyer jusqu’à un montant minimum. Vous indiquerez l’activité et les ressources des 3 derniers mois de chaque adulte du foyer.',
+    description:
+      'Le RSA complète les ressources de votre foyer jusqu’à un montant minimum. Vous indiquerez l’activité et les ressources des 3 derniers mois de chaque adulte du foyer.',
     requester: 'household',
     online: true,
   },
@@ -114,7 +119,8 @@ export const prestations: Prestation[] = [
     theme: 'vie-professionnelle',
     title: 'Prime d’activité',
     summary: 'Un complément de revenus pour les travailleurs aux revenus modestes.',
-    description: 'La prime d’activité complète les revenus des personnes qui travaillent. Vous indiquerez l’activité et les ressources des 3 derniers mois de chaque adulte du foyer.',
+    description:
+      'La prime d’activité complète les revenus des personnes qui travaillent. Vous indiquerez l’activité et les ressources des 3 derniers mois de chaque adulte du foyer.',
     requester: 'household',
     online: true,
   },
@@ -123,7 +129,8 @@ export const prestations: Prestation[] = [
     theme: 'accident-de-vie',
     title: 'Allocation journalière du proche aidant',
     summary: 'Pour accompagner un proche en situation de handicap ou de perte d’autonomie.',
-    description: 'Vous prenez un congé de proche aidant pour aider un proche handicapé ou en perte d’autonomie : l’AJPA compense une partie du salaire perdu. C’est une demande personnelle : chaque membre du foyer peut la faire pour lui-même.',
+    description:
+      'Vous prenez un congé de proche aidant pour aider un proche handicapé ou en perte d’autonomie : l’AJPA compense une partie du salaire perdu. C’est une demande personnelle : chaque membre du foyer peut la faire pour lui-même.',
     requester: 'individual',
     online: true,
   },

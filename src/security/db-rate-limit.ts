@@ -1,7 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
-import { hitRecord, releaseRecord, reserveRecord, type CounterRecord, type RateLimiter, type RateLimitResult, type Reservation, type ReservePolicy } from './rate-limit';
+import {
+  hitRecord,
+  releaseRecord,
+  reserveRecord,
+  type CounterRecord,
+  type RateLimiter,
+  type RateLimitResult,
+  type Reservation,
+  type ReservePolicy,
+} from './rate-limit';
 
 /**
  * Rate-limit counters in the database (table `rate_limits`, migration 0011): the default when there
@@ -56,7 +65,10 @@ export class DbRateLimiter implements RateLimiter {
   }
 
   /** Reads the key's row (locked until the transaction ends on PostgreSQL), applies `f`, writes the result. */
-  private async change<T>(key: string, f: (r: CounterRecord | undefined, t: number) => { next: CounterRecord | undefined; result: T }): Promise<T> {
+  private async change<T>(
+    key: string,
+    f: (r: CounterRecord | undefined, t: number) => { next: CounterRecord | undefined; result: T },
+  ): Promise<T> {
     const out = await this.db.transaction().execute(async (trx) => {
       // Counters need no fsync of their own: a crash may forget the last milliseconds of counts,
       // never corrupt them; a login must not wait for the disk four times.
@@ -82,7 +94,11 @@ export class DbRateLimiter implements RateLimiter {
     let q = db.selectFrom('rate_limits').select(['window_start', 'count', 'blocked_until']).where('key', '=', key);
     if (lock && this.database.dialect === 'postgres') {
       // A row that does not exist yet cannot be locked: create it first (a concurrent creator waits here).
-      await db.insertInto('rate_limits').values({ key, window_start: 0, count: 0, blocked_until: 0 }).onConflict((oc) => oc.column('key').doNothing()).execute();
+      await db
+        .insertInto('rate_limits')
+        .values({ key, window_start: 0, count: 0, blocked_until: 0 })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
       q = q.forUpdate();
     }
     const r = await q.executeTakeFirst();
@@ -96,7 +112,11 @@ export class DbRateLimiter implements RateLimiter {
   /** Deletes keys whose window and block are long over. */
   async purge(): Promise<number> {
     const t = this.now();
-    const r = await this.db.deleteFrom('rate_limits').where('window_start', '<', t - KEEP_MS).where('blocked_until', '<=', t).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('rate_limits')
+      .where('window_start', '<', t - KEEP_MS)
+      .where('blocked_until', '<=', t)
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 }

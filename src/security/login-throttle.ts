@@ -27,7 +27,12 @@ export interface ThrottlePolicy {
 
 export const HOUR_MS = 60 * 60_000;
 
-export const DEFAULT_IDENTIFIER_POLICY: ThrottlePolicy = { threshold: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, maxFailuresPerHour: 100 };
+export const DEFAULT_IDENTIFIER_POLICY: ThrottlePolicy = {
+  threshold: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * 60_000,
+  maxFailuresPerHour: 100,
+};
 /** An IP can hide many people (mobile carriers' NAT, a Caf's reception desk): a higher threshold. */
 export const DEFAULT_IP_POLICY: ThrottlePolicy = { threshold: 100, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, maxFailuresPerHour: 2000 };
 
@@ -40,7 +45,9 @@ export interface ThrottleSubject {
 export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
 
 /** A password attempt reserved (counted as a failure until `refund`), with the wait it imposes if it fails. */
-export type ThrottleReservation = { allowed: true; retryAfterMs: number; tokens: [number, number] } | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
+export type ThrottleReservation =
+  | { allowed: true; retryAfterMs: number; tokens: [number, number] }
+  | { allowed: false; retryAfterMs: number; scope: 'identifier' | 'ip' };
 
 /** The delay after the `failures`-th failure (0 before the threshold). */
 export function throttleDelay(failures: number, p: ThrottlePolicy): number {
@@ -53,12 +60,18 @@ export class LoginThrottle {
   constructor(
     private readonly limiter: RateLimiter,
     private readonly secret: string,
-    private readonly policies: { identifier: ThrottlePolicy; ip: ThrottlePolicy } = { identifier: DEFAULT_IDENTIFIER_POLICY, ip: DEFAULT_IP_POLICY },
+    private readonly policies: { identifier: ThrottlePolicy; ip: ThrottlePolicy } = {
+      identifier: DEFAULT_IDENTIFIER_POLICY,
+      ip: DEFAULT_IP_POLICY,
+    },
   ) {}
 
   /** Before looking at the password: is this attempt allowed at all? */
   async check(s: ThrottleSubject): Promise<ThrottleCheck> {
-    const [byId, byIp] = await Promise.all([this.limiter.blockedFor(this.identifierKey(s.identifier)), this.limiter.blockedFor(this.ipKey(s.ip))]);
+    const [byId, byIp] = await Promise.all([
+      this.limiter.blockedFor(this.identifierKey(s.identifier)),
+      this.limiter.blockedFor(this.ipKey(s.ip)),
+    ]);
     if (byId <= 0 && byIp <= 0) return { allowed: true };
     return byId >= byIp ? { allowed: false, retryAfterMs: byId, scope: 'identifier' } : { allowed: false, retryAfterMs: byIp, scope: 'ip' };
   }

@@ -75,7 +75,12 @@ function current(r: CounterRecord | undefined, t: number, windowMs: number): Cou
 }
 
 /** `hit` on a record: the next record and the answer. */
-export function hitRecord(r: CounterRecord | undefined, t: number, limit: number, windowMs: number): { next: CounterRecord; result: RateLimitResult } {
+export function hitRecord(
+  r: CounterRecord | undefined,
+  t: number,
+  limit: number,
+  windowMs: number,
+): { next: CounterRecord; result: RateLimitResult } {
   const next = current(r, t, windowMs);
   next.count++;
   const allowed = next.count <= limit;

@@ -86,7 +86,9 @@ export class RedisRateLimiter implements RateLimiter {
   async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
     const args = [p.limit, Math.max(1, Math.ceil(p.windowMs)), p.threshold, p.baseDelayMs, p.maxDelayMs].map(String);
     const r = (await this.redis.eval(RESERVE, 2, this.prefix + key, `${this.prefix}block:${key}`, ...args)) as number[];
-    return r[0] === 1 ? { allowed: true, count: r[1]!, delayMs: r[2]!, token: r[2]! > 0 ? r[1]! : 0 } : { allowed: false, retryAfterMs: r[1]! };
+    return r[0] === 1
+      ? { allowed: true, count: r[1]!, delayMs: r[2]!, token: r[2]! > 0 ? r[1]! : 0 }
+      : { allowed: false, retryAfterMs: r[1]! };
   }
 
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {

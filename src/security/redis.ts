@@ -72,7 +72,10 @@ export function connectRedis(url: string, log: (line: string) => void = (l) => c
 export function isRedisUnavailable(e: unknown): boolean {
   const err = e as { name?: unknown; message?: unknown };
   if (err?.name === 'MaxRetriesPerRequestError') return true;
-  return typeof err?.message === 'string' && /enableOfflineQueue|Connection is closed|Command timed out|Stream isn't writeable|Reached the max retries/i.test(err.message);
+  return (
+    typeof err?.message === 'string' &&
+    /enableOfflineQueue|Connection is closed|Command timed out|Stream isn't writeable|Reached the max retries/i.test(err.message)
+  );
 }
 
 function redactUrl(url: string): string {

@@ -11,7 +11,11 @@ export type { Logger } from 'pino';
  * - development: short readable lines (`12:03:04 INFO  Mon Compte est démarré : …`);
  * - test: silent.
  */
-export function createLogger(o: { env: 'development' | 'test' | 'production'; level?: string | undefined; destination?: DestinationStream }): Logger {
+export function createLogger(o: {
+  env: 'development' | 'test' | 'production';
+  level?: string | undefined;
+  destination?: DestinationStream;
+}): Logger {
   const options = {
     level: o.env === 'test' ? 'silent' : (o.level ?? 'info'),
     redact: { paths: LOG_REDACT_PATHS, censor: LOG_REDACT_CENSOR },

@@ -49,7 +49,11 @@ describe('« Modifier mes coordonnées de contact » in JSON', () => {
 
   it('refuses a wrong current password, a malformed number and a missing choice at their fields', async () => {
     const { b } = await signedIn();
-    let res = await b.postJson('/api/account/contact', { contactKind: 'email', email: 'nouvelle@example.fr', currentPassword: 'Mauvais2026' });
+    let res = await b.postJson('/api/account/contact', {
+      contactKind: 'email',
+      email: 'nouvelle@example.fr',
+      currentPassword: 'Mauvais2026',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'currentPassword', code: 'AUTH_CURRENT_PASSWORD_WRONG' })]);
     res = await b.postJson('/api/account/contact', { contactKind: 'sms', phone: '01 23 45 67 89', currentPassword: PASSWORD });

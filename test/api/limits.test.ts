@@ -31,7 +31,12 @@ describe('limits on what a client sends', () => {
   it('refuses a field of the wrong type', async () => {
     const res = await postJson(t.app, `${await flow()}/contact`, { contactKind: ['email'], email: 3 });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`).sort()).toEqual(['contactKind:FIELD_INVALID', 'email:FIELD_INVALID']);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`)
+        .sort(),
+    ).toEqual(['contactKind:FIELD_INVALID', 'email:FIELD_INVALID']);
   });
 
   it('refuses a body that is not an object', async () => {
@@ -43,7 +48,12 @@ describe('limits on what a client sends', () => {
   it('shows the same refusal at the field of the page, keeping what was typed', async () => {
     const b = new TestBrowser(t.app);
     await visit(b, '/creer-mon-compte/nouveau');
-    const res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, birthPlaceKind: 'france', communeCode: '', communeQuery: `Paris ${'x'.repeat(200)}` });
+    const res = await b.post('/creer-mon-compte/etat-civil', {
+      ...MARIE,
+      birthPlaceKind: 'france',
+      communeCode: '',
+      communeQuery: `Paris ${'x'.repeat(200)}`,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Ce champ ne doit pas dépasser 100 caractères.');
     expect(res.body).toContain('value="Dupont"');

@@ -25,9 +25,15 @@ describe('« Se connecter » in JSON', () => {
     const code = await lastCode(t.ctx, account.contact_value);
     const second = await b.postJson('/api/login/code', { flowId: started.flowId, code });
     expect(second.statusCode, second.body).toBe(200);
-    expect(second.json()).toMatchObject({ status: 'signed_in', account: { loginId: account.login_id, displayName: 'Marie DUPONT', hasPassword: true } });
+    expect(second.json()).toMatchObject({
+      status: 'signed_in',
+      account: { loginId: account.login_id, displayName: 'Marie DUPONT', hasPassword: true },
+    });
     expect(b.cookie('mc_session')).toBeDefined();
-    expect((await b.request({ url: '/api/session' })).json()).toMatchObject({ status: 'signed_in', account: { loginId: account.login_id } });
+    expect((await b.request({ url: '/api/session' })).json()).toMatchObject({
+      status: 'signed_in',
+      account: { loginId: account.login_id },
+    });
     // The pages see the same session.
     expect((await b.get('/mon-espace')).statusCode).toBe(200);
     expect(await auditTypes(t.ctx, account.id)).toEqual(expect.arrayContaining(['code_sent', 'login_succeeded']));
@@ -46,13 +52,20 @@ describe('« Se connecter » in JSON', () => {
     const account = await createTestAccount(t.ctx);
     const missing = await postJson(t.app, '/api/login', {});
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields.map((f: { code: string }) => f.code)).toEqual(['LOGIN_IDENTIFIER_REQUIRED', 'LOGIN_PASSWORD_REQUIRED']);
+    expect(missing.json().error.fields.map((f: { code: string }) => f.code)).toEqual([
+      'LOGIN_IDENTIFIER_REQUIRED',
+      'LOGIN_PASSWORD_REQUIRED',
+    ]);
     const wrong = await postJson(t.app, '/api/login', { identifier: account.login_id, password: 'Mauvais2026' });
     const unknown = await postJson(t.app, '/api/login', { identifier: '199017512345678', password: 'Mauvais2026' });
     expect(wrong.statusCode).toBe(400);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toEqual(wrong.json());
-    expect(wrong.json().error).toEqual({ code: 'LOGIN_INVALID', message: 'Identifiant ou mot de passe incorrect.', fields: [expect.objectContaining({ field: 'identifier' })] });
+    expect(wrong.json().error).toEqual({
+      code: 'LOGIN_INVALID',
+      message: 'Identifiant ou mot de passe incorrect.',
+      fields: [expect.objectContaining({ field: 'identifier' })],
+    });
   });
 
   it('refuses a wrong or malformed code at the code field, an unknown flow, and an early resend', async () => {
@@ -63,7 +76,11 @@ describe('« Se connecter » in JSON', () => {
     const good = await lastCode(t.ctx, account.contact_value);
     const wrong = await postJson(t.app, '/api/login/code', { flowId, code: good === '000000' ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.fields[0]).toMatchObject({ field: 'code', code: 'CODE_WRONG', message: expect.stringContaining('Il vous reste 4 essais') });
+    expect(wrong.json().error.fields[0]).toMatchObject({
+      field: 'code',
+      code: 'CODE_WRONG',
+      message: expect.stringContaining('Il vous reste 4 essais'),
+    });
     const unknown = await postJson(t.app, '/api/login/code', { flowId: 'inconnu', code: good });
     expect(unknown.json().error.code).toBe('FLOW_EXPIRED');
     const early = await postJson(t.app, '/api/login/code/resend', { flowId });
@@ -78,9 +95,19 @@ describe('« Se connecter » in JSON', () => {
 
   it('keeps the CSRF rule of /api/: JSON only, from our own origin', async () => {
     const account = await createTestAccount(t.ctx);
-    const form = await t.app.inject({ method: 'POST', url: '/api/login', payload: `identifier=${account.login_id}&password=${PASSWORD}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: `identifier=${account.login_id}&password=${PASSWORD}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.statusCode).toBe(403);
-    const crossSite = await postJson(t.app, '/api/login', { identifier: account.login_id, password: PASSWORD }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const crossSite = await postJson(
+      t.app,
+      '/api/login',
+      { identifier: account.login_id, password: PASSWORD },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.json().error.code).toBe('CSRF_INVALID');
   });

@@ -45,7 +45,9 @@ describe('the OpenAPI document of the JSON API', () => {
       if (o.type === 'string' && !o.enum && !o.pattern) strings.push({ path, schema: o });
       for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
     };
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown; parameters?: unknown }>>)) {
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { requestBody?: unknown; parameters?: unknown }>>,
+    )) {
       for (const [method, op] of Object.entries(ops)) {
         walk(op.requestBody, `${method} ${path} body`);
         walk(op.parameters, `${method} ${path} parameters`);

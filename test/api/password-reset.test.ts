@@ -19,16 +19,28 @@ describe('« Mot de passe oublié ? » in JSON', () => {
     expect(asked.statusCode, asked.body).toBe(202);
     const { flowId } = asked.json();
     const code = await lastCode(t.ctx, account.contact_value);
-    let res = await postJson(t.app, '/api/password-reset/password', { flowId, password: 'Nouveau2026Mdp', passwordConfirmation: 'Nouveau2026Mdp' });
+    let res = await postJson(t.app, '/api/password-reset/password', {
+      flowId,
+      password: 'Nouveau2026Mdp',
+      passwordConfirmation: 'Nouveau2026Mdp',
+    });
     expect(res.json().error.code).toBe('FLOW_EXPIRED');
     res = await postJson(t.app, '/api/password-reset/code', { flowId, code });
     expect(res.json()).toEqual({ status: 'code_verified' });
     res = await postJson(t.app, '/api/password-reset/password', { flowId, password: 'court', passwordConfirmation: 'court' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'password', code: 'AUTH_PASSWORD_RULES' })]);
-    res = await postJson(t.app, '/api/password-reset/password', { flowId, password: 'Nouveau2026Mdp', passwordConfirmation: 'Autre2026Mdp' });
+    res = await postJson(t.app, '/api/password-reset/password', {
+      flowId,
+      password: 'Nouveau2026Mdp',
+      passwordConfirmation: 'Autre2026Mdp',
+    });
     expect(res.json().error.fields).toEqual([expect.objectContaining({ field: 'passwordConfirmation' })]);
-    res = await postJson(t.app, '/api/password-reset/password', { flowId, password: 'Nouveau2026Mdp', passwordConfirmation: 'Nouveau2026Mdp' });
+    res = await postJson(t.app, '/api/password-reset/password', {
+      flowId,
+      password: 'Nouveau2026Mdp',
+      passwordConfirmation: 'Nouveau2026Mdp',
+    });
     expect(res.json()).toEqual({ status: 'password_changed' });
     expect((await phone.get('/mon-espace')).statusCode).toBe(303);
     expect((await messagesTo(t.ctx, account.contact_value)).at(-1)?.subject).toBe('Votre mot de passe a été modifié');

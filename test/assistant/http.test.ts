@@ -12,7 +12,13 @@ describe('POST /api/chatbot', () => {
   afterAll(() => t.close());
 
   const ask = (payload: unknown, o: { ip?: string; headers?: Record<string, string> } = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/chatbot', headers: o.headers ?? json, payload: JSON.stringify(payload), remoteAddress: o.ip ?? '10.0.0.1' });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/chatbot',
+      headers: o.headers ?? json,
+      payload: JSON.stringify(payload),
+      remoteAddress: o.ip ?? '10.0.0.1',
+    });
 
   it('answers { answer, topic, confidence, sources, handover } for a question and a step', async () => {
     const res = await ask({ question: 'jai pas recu le code', step: 'code' });
@@ -101,7 +107,10 @@ describe('the page /aide/assistant (without JavaScript)', () => {
   it('answers on the page, with the sources, the other questions as links, and the question masked', async () => {
     const b = new TestBrowser(t.app);
     await b.get('/aide/assistant?etape=code');
-    const res = await b.post('/aide/assistant', { etape: 'code', question: "mon code 123456 marche pas. et aussi c'est quoi les règles du mot de passe ?" });
+    const res = await b.post('/aide/assistant', {
+      etape: 'code',
+      question: "mon code 123456 marche pas. et aussi c'est quoi les règles du mot de passe ?",
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h2 class="govuk-heading-m" id="reponse" tabindex="-1">Réponse</h2>');
     expect(res.body).not.toContain('123456');

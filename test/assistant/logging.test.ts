@@ -22,7 +22,10 @@ describe('what the assistant logs', () => {
       method: 'POST',
       url: '/api/chatbot',
       headers: { 'content-type': 'application/json' },
-      payload: { question: `NIR ${secrets[0]}, mdp ${secrets[1]}, code ${secrets[2]}, mail ${secrets[3]}, tel ${secrets[4]} : ça ne marche pas`, step: 'connexion' },
+      payload: {
+        question: `NIR ${secrets[0]}, mdp ${secrets[1]}, code ${secrets[2]}, mail ${secrets[3]}, tel ${secrets[4]} : ça ne marche pas`,
+        step: 'connexion',
+      },
     });
     expect(res.statusCode).toBe(200);
     const logged = lines.join('');

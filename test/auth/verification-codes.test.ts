@@ -17,8 +17,14 @@ describe.each(testDatabases)('verification codes on $name', ({ open }) => {
       expect(code).toMatch(/^\d{6}$/);
       const row = await h.db.selectFrom('verification_codes').selectAll().executeTakeFirstOrThrow();
       expect(row.code_hmac).not.toContain(code);
-      expect(await codes.check(h.db, { purpose: 'registration_contact', subjectId: 'flow1', code })).toEqual({ ok: true, destination: 'a@b.fr' });
-      expect(await codes.check(h.db, { purpose: 'registration_contact', subjectId: 'flow1', code })).toMatchObject({ ok: false, reason: 'none' });
+      expect(await codes.check(h.db, { purpose: 'registration_contact', subjectId: 'flow1', code })).toEqual({
+        ok: true,
+        destination: 'a@b.fr',
+      });
+      expect(await codes.check(h.db, { purpose: 'registration_contact', subjectId: 'flow1', code })).toMatchObject({
+        ok: false,
+        reason: 'none',
+      });
     } finally {
       await h.destroy();
     }
@@ -36,7 +42,10 @@ describe.each(testDatabases)('verification codes on $name', ({ open }) => {
         if (!r.ok) left.push(r.attemptsLeft);
       }
       expect(left).toEqual([4, 3, 2, 1, 0]);
-      expect(await codes.check(h.db, { purpose: 'login', subjectId: 'acc1', code })).toMatchObject({ ok: false, reason: 'too_many_attempts' });
+      expect(await codes.check(h.db, { purpose: 'login', subjectId: 'acc1', code })).toMatchObject({
+        ok: false,
+        reason: 'too_many_attempts',
+      });
       const again = await codes.issue(h.db, { purpose: 'login', subjectId: 'acc1', destination: '+33612345678' });
       expect(await codes.check(h.db, { purpose: 'login', subjectId: 'acc1', code: again.code })).toMatchObject({ ok: true });
     } finally {
@@ -52,10 +61,19 @@ describe.each(testDatabases)('verification codes on $name', ({ open }) => {
       if (first.code !== second.code) {
         expect(await codes.check(h.db, { purpose: 'password_reset', subjectId: 'acc1', code: first.code })).toMatchObject({ ok: false });
       }
-      expect(await codes.check(h.db, { purpose: 'login', subjectId: 'acc1', code: second.code })).toMatchObject({ ok: false, reason: 'none' });
-      expect(await codes.check(h.db, { purpose: 'password_reset', subjectId: 'acc2', code: second.code })).toMatchObject({ ok: false, reason: 'none' });
+      expect(await codes.check(h.db, { purpose: 'login', subjectId: 'acc1', code: second.code })).toMatchObject({
+        ok: false,
+        reason: 'none',
+      });
+      expect(await codes.check(h.db, { purpose: 'password_reset', subjectId: 'acc2', code: second.code })).toMatchObject({
+        ok: false,
+        reason: 'none',
+      });
       clock.advance(CODE_TTL_MS);
-      expect(await codes.check(h.db, { purpose: 'password_reset', subjectId: 'acc1', code: second.code })).toMatchObject({ ok: false, reason: 'expired' });
+      expect(await codes.check(h.db, { purpose: 'password_reset', subjectId: 'acc1', code: second.code })).toMatchObject({
+        ok: false,
+        reason: 'expired',
+      });
     } finally {
       await h.destroy();
     }

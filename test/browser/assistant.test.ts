@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, expectAccessibleWithoutJs, useBrowserApp, watchedPage } from '../support/browser';
 
-const shot = (name: string, fullPage = true) => (process.env.SCREENSHOTS ? { path: `/tmp/shot_assistant_${name}.png`, fullPage } : undefined);
+const shot = (name: string, fullPage = true) =>
+  process.env.SCREENSHOTS ? { path: `/tmp/shot_assistant_${name}.png`, fullPage } : undefined;
 
 describe('the assistant in Chromium', () => {
   const app = useBrowserApp();
@@ -25,7 +26,7 @@ describe('the assistant in Chromium', () => {
     const log = page.getByRole('log');
     expect(await log.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => log.textContent()).toContain('Mot de passe oublié ?');
-    expect(await log.textContent()).toContain('Vous avez demandé : j\'ai oublié mon mdp');
+    expect(await log.textContent()).toContain("Vous avez demandé : j'ai oublié mon mdp");
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await input.inputValue()).toBe('');
     await expectAccessible(page, '/connexion with an answer');
@@ -70,7 +71,9 @@ describe('the assistant in Chromium', () => {
     await page.getByRole('button', { name: 'Poser la question' }).click();
     expect(await page.getByRole('heading', { name: 'Réponse' }).isVisible()).toBe(true);
     expect(await page.locator('.mc-assistant-answer').textContent()).toContain('identifiant provisoire');
-    expect(await page.getByRole('link', { name: 'FranceConnect' }).first().getAttribute('href')).toBe('/aide/assistant?sujet=franceconnect');
+    expect(await page.getByRole('link', { name: 'FranceConnect' }).first().getAttribute('href')).toBe(
+      '/aide/assistant?sujet=franceconnect',
+    );
     await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with an answer');
     await page.screenshot(shot('page'));
     await page.getByRole('button', { name: 'Poser la question' }).click();

@@ -41,7 +41,10 @@ describe('Mes démarches in Chromium', () => {
     await page.click('button:has-text("Commencer ma demande")');
     await page.waitForURL((u) => u.pathname.endsWith('/etapes/situation-familiale'));
     await page.goto(`${app.base}/mon-espace/demarches`);
-    expect(await page.locator('main h3.govuk-summary-card__title').allTextContents()).toEqual(['Revenu de solidarité active (RSA)', 'Prime d’activité']);
+    expect(await page.locator('main h3.govuk-summary-card__title').allTextContents()).toEqual([
+      'Revenu de solidarité active (RSA)',
+      'Prime d’activité',
+    ]);
     await check(page, '4-deux-demarches');
     await page.click('a:has-text("Mon espace")');
     await page.waitForURL(`${app.base}/mon-espace`);

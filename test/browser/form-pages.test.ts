@@ -10,7 +10,13 @@ import { expectAccessible, useBrowserApp, watchedPage } from '../support/browser
  * open the conditional pages (a couple, a professional landlord, a child, a pension) are saved
  * first. A screenshot of each page in /tmp/form-<prestation>-<page>.png.
  */
-const OPENING = { situation_familiale: 'marie', type_bailleur: 'professionnel', statut_occupation: 'locataire', nombre_enfants: 1, autre_parent: 'pension_faible' };
+const OPENING = {
+  situation_familiale: 'marie',
+  type_bailleur: 'professionnel',
+  statut_occupation: 'locataire',
+  nombre_enfants: 1,
+  autre_parent: 'pension_faible',
+};
 
 describe('every form page in Chromium', () => {
   const app = useBrowserApp();

@@ -87,7 +87,8 @@ describe('FranceConnect in Chromium', () => {
     await page.waitForURL(`${base}/franceconnect/creation`);
     await check(page, '04-identite-certifiee');
     const summary = await page.locator('.govuk-summary-list').innerText();
-    for (const shown of ['Angela Claire Louise', 'DUBOIS', '24 août 1962', '75112', '2 62 08 75 112 084 57']) expect(summary).toContain(shown);
+    for (const shown of ['Angela Claire Louise', 'DUBOIS', '24 août 1962', '75112', '2 62 08 75 112 084 57'])
+      expect(summary).toContain(shown);
     expect(await page.locator('main input:not([type="hidden"])').count()).toBe(0);
     await page.click('button:has-text("Continuer")');
 
@@ -101,13 +102,19 @@ describe('FranceConnect in Chromium', () => {
     await page.waitForURL(`${base}/franceconnect/code`);
     // The registration's code step: the resend button waits for the countdown, help to change the details.
     expect(await page.locator('#resend').isDisabled()).toBe(true);
-    expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
-    expect(await page.getByRole('link', { name: 'Modifiez vos coordonnées de contact' }).getAttribute('href')).toBe('/franceconnect/coordonnees');
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(
+      /Vous pourrez demander un nouveau code dans (60|59|58) secondes\./,
+    );
+    expect(await page.getByRole('link', { name: 'Modifiez vos coordonnées de contact' }).getAttribute('href')).toBe(
+      '/franceconnect/coordonnees',
+    );
     await check(page, '06-code');
     await page.fill('#code', '000001');
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${base}/franceconnect/code`);
-    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+      'Le code de vérification n’est pas le bon. Il vous reste 4 essais.',
+    );
     await check(page, '07-code-erreur');
     await page.fill('#code', await lastCode(t.ctx.database.db, 'angela.dubois@example.org'));
     await page.click('button:has-text("Valider")');

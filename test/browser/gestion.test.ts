@@ -48,7 +48,12 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.getByLabel('Code postal').fill('69002');
     await page.getByLabel('Commune').fill('Lyon');
     await next(page, problems, 'occupation', '/etapes/occupation');
-    for (const [field, v] of [['#date_entree', '15'], ['#date_entree-month', '9'], ['#date_entree-year', '2026']] as const) await page.locator(field).fill(v);
+    for (const [field, v] of [
+      ['#date_entree', '15'],
+      ['#date_entree-month', '9'],
+      ['#date_entree-year', '2026'],
+    ] as const)
+      await page.locator(field).fill(v);
     await page.getByLabel('Locataire ou sous-locataire').check();
     await next(page, problems, 'loyer', '/etapes/loyer');
     await page.getByLabel('Loyer mensuel hors charges').fill('520');
@@ -116,7 +121,11 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('Votre bail signé, toutes les pages');
     await check(page, problems, 'transmettre');
     // A disguised executable first: refused at the field, by the same script.
-    await page.setInputFiles('#fichier', { name: 'bail.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]) });
+    await page.setInputFiles('#fichier', {
+      name: 'bail.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+    });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
     await page.waitForSelector('#fichier-error');
     expect(await page.locator('#fichier-error').textContent()).toContain('Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.');
@@ -127,7 +136,10 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     let during: { progress: boolean; disabled: boolean } | undefined;
     await page.route('**/justificatifs', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
-      during = { progress: await page.locator('[data-upload-progress] progress').isVisible(), disabled: await page.getByRole('button', { name: 'Ajouter ce fichier' }).isDisabled() };
+      during = {
+        progress: await page.locator('[data-upload-progress] progress').isVisible(),
+        disabled: await page.getByRole('button', { name: 'Ajouter ce fichier' }).isDisabled(),
+      };
       return route.continue();
     });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
@@ -169,7 +181,11 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     page.setDefaultTimeout(10_000);
     await logInWithPage(page, app.base, app.t.ctx, person);
     await page.goto(`${app.base}/mon-espace/demarches/${d.id}/justificatifs`);
-    await page.setInputFiles('#fichier', { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([samplePdf(), Buffer.alloc(MAX_JUSTIFICATIF_BYTES)]) });
+    await page.setInputFiles('#fichier', {
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([samplePdf(), Buffer.alloc(MAX_JUSTIFICATIF_BYTES)]),
+    });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
     await page.waitForSelector('h1:has-text("Le fichier est trop volumineux")');
     await expectAccessibleWithoutJs(app.browser, app.base, page, 'trop-volumineux');
@@ -182,4 +198,3 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await context.close();
   });
 });
-

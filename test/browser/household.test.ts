@@ -145,7 +145,11 @@ describe('the household in Chromium', () => {
     expect(await page.textContent('main')).toContain('hugo.nouveau@example.fr');
     expect(await page.textContent('main')).toContain('Vous avez modifié vos coordonnées de contact.');
     await check(page, 'enfant-2-mes-informations');
-    const told = await app.t.ctx.database.db.selectFrom('outbox_messages').select('subject').where('recipient', '=', 'hugo.moreau@example.fr').execute();
+    const told = await app.t.ctx.database.db
+      .selectFrom('outbox_messages')
+      .select('subject')
+      .where('recipient', '=', 'hugo.moreau@example.fr')
+      .execute();
     expect(told.map((m) => m.subject)).toContain('Vos coordonnées de contact ont été modifiées');
     await page.goto(`${app.base}/mon-espace/foyer/separation`);
     expect(await page.textContent('main')).toContain('Le responsable du dossier ou son conjoint peut déclarer une séparation.');

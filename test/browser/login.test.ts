@@ -34,7 +34,9 @@ describe('login journeys in Chromium', () => {
     expect(await page.textContent('main')).toContain('…@exemple.fr');
     // The registration's code form: « Renvoyer un code » waits for the countdown; no « Modifiez vos coordonnées » (the account's).
     expect(await page.locator('#resend').isDisabled()).toBe(true);
-    expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(
+      /Vous pourrez demander un nouveau code dans (60|59|58) secondes\./,
+    );
     expect(await page.getByRole('link', { name: 'Modifiez vos coordonnées de contact' }).count()).toBe(0);
     await check(page, '3-code');
     await page.fill('#code', await lastCode(app.t.ctx, account.contact_value));
@@ -102,7 +104,9 @@ describe('login journeys in Chromium', () => {
     await page.click('button:has-text("Recevoir un code")');
     await page.waitForURL(`${app.base}/mot-de-passe-oublie/code`);
     expect(await page.locator('#resend').isDisabled()).toBe(true);
-    expect(await page.locator('[data-countdown]').textContent()).toMatch(/Vous pourrez demander un nouveau code dans (60|59|58) secondes\./);
+    expect(await page.locator('[data-countdown]').textContent()).toMatch(
+      /Vous pourrez demander un nouveau code dans (60|59|58) secondes\./,
+    );
     await check(page, '11-oubli-code');
     await page.fill('#code', await lastCode(app.t.ctx, account.contact_value));
     await page.click('button:has-text("Valider")');

@@ -5,7 +5,6 @@ import { expectAccessible, useBrowserApp } from '../support/browser';
 import { lastCode } from '../support/outbox';
 import { freshNir, REGISTRATION_PASSWORD } from '../support/registration';
 
-
 describe('Créer Mon Compte in Chromium', () => {
   const app = useBrowserApp();
 
@@ -46,7 +45,10 @@ describe('Créer Mon Compte in Chromium', () => {
     return { page, context, problems };
   }
 
-  async function fillCivilStatus(page: Page, o: { nir?: string; civility: 'Madame' | 'Monsieur'; birthName: string; givenNames: string; day: string; month: string; year: string }) {
+  async function fillCivilStatus(
+    page: Page,
+    o: { nir?: string; civility: 'Madame' | 'Monsieur'; birthName: string; givenNames: string; day: string; month: string; year: string },
+  ) {
     if (o.nir) await page.fill('#nir', o.nir);
     else await page.getByLabel('Je n’ai pas de numéro de sécurité sociale').check();
     await page.getByLabel(o.civility, { exact: true }).check();
@@ -83,7 +85,15 @@ describe('Créer Mon Compte in Chromium', () => {
     await expect.poll(() => page.url()).toContain('/creer-mon-compte/etat-civil');
     await check(page, problems, '06-etat-civil');
 
-    await fillCivilStatus(page, { nir, civility: 'Madame', birthName: 'Dupont', givenNames: 'Marie Claire', day: '15', month: '5', year: '1990' });
+    await fillCivilStatus(page, {
+      nir,
+      civility: 'Madame',
+      birthName: 'Dupont',
+      givenNames: 'Marie Claire',
+      day: '15',
+      month: '5',
+      year: '1990',
+    });
     await page.getByLabel('En France (métropole ou outre-mer)').check();
     await chooseWithAutocomplete(page, 'communeQuery', 'Paris 14', '75114');
     await check(page, problems, '07-etat-civil-rempli');
@@ -114,7 +124,7 @@ describe('Créer Mon Compte in Chromium', () => {
     // The live checklist ticks the rules as the person types.
     await page.locator('#password').pressSequentially('abc1', { delay: 10 });
     expect(await page.locator('li[data-rule="digit"]').getAttribute('class')).toContain('mc-checklist--ok');
-    expect(await page.locator('li[data-rule="upper"]').getAttribute('class') ?? '').not.toContain('mc-checklist--ok');
+    expect((await page.locator('li[data-rule="upper"]').getAttribute('class')) ?? '').not.toContain('mc-checklist--ok');
     await check(page, problems, '11-mot-de-passe-en-cours');
     await page.fill('#password', REGISTRATION_PASSWORD);
     await page.locator('#password').dispatchEvent('input');
@@ -172,7 +182,15 @@ describe('Créer Mon Compte in Chromium', () => {
   it('without a French identity document, with a wrong code, a wrong confirmation and a reload mid-way', async () => {
     const { page, context, problems } = await newPage();
     await page.goto(`${app.base}/creer-mon-compte/nouveau`);
-    await fillCivilStatus(page, { nir: freshNir(), civility: 'Madame', birthName: 'Dupont', givenNames: 'Marie', day: '15', month: '5', year: '1990' });
+    await fillCivilStatus(page, {
+      nir: freshNir(),
+      civility: 'Madame',
+      birthName: 'Dupont',
+      givenNames: 'Marie',
+      day: '15',
+      month: '5',
+      year: '1990',
+    });
     await page.getByLabel('En France (métropole ou outre-mer)').check();
     // First an error: the summary comes first, the values typed are kept.
     await page.getByRole('button', { name: 'Continuer' }).click();
@@ -231,7 +249,15 @@ describe('Créer Mon Compte in Chromium', () => {
     const { page, context, problems } = await newPage({ javaScriptEnabled: false });
     await page.goto(`${app.base}/creer-mon-compte`);
     await page.getByRole('button', { name: 'Commencer' }).click();
-    await fillCivilStatus(page, { nir: '160077504408792', civility: 'Monsieur', birthName: 'Lefort', givenNames: 'Bernard André', day: '14', month: '7', year: '1960' });
+    await fillCivilStatus(page, {
+      nir: '160077504408792',
+      civility: 'Monsieur',
+      birthName: 'Lefort',
+      givenNames: 'Bernard André',
+      day: '14',
+      month: '7',
+      year: '1960',
+    });
     await page.getByLabel('En France (métropole ou outre-mer)').check();
     await page.fill('#communeQuery', 'Levallois');
     await page.getByRole('button', { name: 'Rechercher la commune' }).click();
@@ -261,7 +287,10 @@ describe('Créer Mon Compte in Chromium', () => {
     await expect.poll(() => page.url()).toContain('/recapitulatif');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect.poll(() => page.url()).toContain('/compte-cree');
-    expect(await findAccountByNir(app.t.ctx.database.db, '160077504408792')).toMatchObject({ birth_place_code: '75044', identity_status: 'confirmed' });
+    expect(await findAccountByNir(app.t.ctx.database.db, '160077504408792')).toMatchObject({
+      birth_place_code: '75044',
+      identity_status: 'confirmed',
+    });
     await check(page, problems, '43-sans-js-compte-cree');
     await context.close();
   }, 60_000);

@@ -33,7 +33,9 @@ describe('a request in Chromium', () => {
   }
 
   // A long journey (about 20 pages, each checked by axe-core): more time than the default 30 s.
-  it('a newcomer picks « Aide au logement », creates an account, fills the form, submits and downloads the receipt', { timeout: 180_000 }, async () => {
+  it('a newcomer picks « Aide au logement », creates an account, fills the form, submits and downloads the receipt', {
+    timeout: 180_000,
+  }, async () => {
     const { page, problems } = await watchedPage(app.browser);
     page.setDefaultTimeout(10_000);
     const db = app.t.ctx.database.db;
@@ -51,7 +53,12 @@ describe('a request in Chromium', () => {
     await page.getByLabel('Madame', { exact: true }).check();
     await page.fill('#birthName', 'Lefèvre');
     await page.fill('#givenNames', 'Inès');
-    for (const [field, v] of [['#birthDate', '3'], ['#birthDate-month', '3'], ['#birthDate-year', '1991']]) await page.fill(field!, v!);
+    for (const [field, v] of [
+      ['#birthDate', '3'],
+      ['#birthDate-month', '3'],
+      ['#birthDate-year', '1991'],
+    ])
+      await page.fill(field!, v!);
     await page.getByLabel('En France (métropole ou outre-mer)').check();
     await page.locator('#communeQuery').pressSequentially('Paris 14', { delay: 20 });
     await page.locator('.autocomplete__option', { hasText: '75114' }).first().click();
@@ -108,7 +115,9 @@ describe('a request in Chromium', () => {
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.waitForSelector('.govuk-error-summary');
     expect(await page.title()).toMatch(/^Erreur : /);
-    expect(await page.locator('#loyer-error').textContent()).toContain('Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50');
+    expect(await page.locator('#loyer-error').textContent()).toContain(
+      'Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50',
+    );
     expect(await page.locator('#loyer').inputValue()).toBe('trois cents');
     await check(page, problems, 'loyer-erreur');
     await page.getByLabel('Loyer mensuel hors charges').fill('380');

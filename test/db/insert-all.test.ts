@@ -15,13 +15,21 @@ describe.each(testDatabases)('insertAll on $name', ({ open }) => {
       const m2 = outboxRow({ ...message, to: 'paul@exemple.fr' }, now);
       await insertAll(h, [
         { table: 'outbox_messages', values: { ...m1 } },
-        { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: null, ip: '10.0.0.1', userAgent: null, details: { n: 1 } }, now) },
+        {
+          table: 'audit_events',
+          values: auditRow({ type: 'code_sent', accountId: null, ip: '10.0.0.1', userAgent: null, details: { n: 1 } }, now),
+        },
         { table: 'outbox_messages', values: { ...m2 } },
       ]);
       const ids = (await h.db.selectFrom('outbox_messages').select('id').orderBy('recipient').execute()).map((r) => r.id);
       expect(ids).toEqual([m1.id, m2.id]);
       const audit = await h.db.selectFrom('audit_events').selectAll().executeTakeFirstOrThrow();
-      expect({ type: audit.type, at: audit.at, ip: audit.ip, details: JSON.parse(audit.details) }).toEqual({ type: 'code_sent', at: now, ip: '10.0.0.1', details: { n: 1 } });
+      expect({ type: audit.type, at: audit.at, ip: audit.ip, details: JSON.parse(audit.details) }).toEqual({
+        type: 'code_sent',
+        at: now,
+        ip: '10.0.0.1',
+        details: { n: 1 },
+      });
     } finally {
       await h.destroy();
     }
@@ -49,6 +57,7 @@ describe.each(testDatabases)('insertAll on $name', ({ open }) => {
 describe('insertAll types', () => {
   it('takes rows typed by their table (checked by tsc)', () => {
     // Never called: tsc checks each line; `@ts-expect-error` fails the type check if the error disappears.
+    // biome-ignore format: each @ts-expect-error must stay right above its one-line call
     const typed = (h: Parameters<typeof insertAll>[0]) => [
       // @ts-expect-error — not a table of the Database type
       insertAll(h, [{ table: 'no_such_table', values: {} }]),

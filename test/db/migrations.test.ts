@@ -31,20 +31,73 @@ describe.each(testDatabases)('migration history on $name', ({ open }) => {
     try {
       // A database migrated by the former migrator up to 0006.
       const db = h.db as Kysely<any>;
-      await db.schema.createTable('schema_migrations').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('applied_at', 'bigint', (c) => c.notNull()).execute();
+      await db.schema
+        .createTable('schema_migrations')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('applied_at', 'bigint', (c) => c.notNull())
+        .execute();
       const former = migrations.filter((m) => m.name < '0007');
-      expect(former.map((m) => m.name)).toEqual(['0001_core', '0003_login', '0004_franceconnect', '0005_outbox_retention', '0006_demarches']);
+      expect(former.map((m) => m.name)).toEqual([
+        '0001_core',
+        '0003_login',
+        '0004_franceconnect',
+        '0005_outbox_retention',
+        '0006_demarches',
+      ]);
       for (const m of former) {
         await m.up(db, h.dialect);
         await db.insertInto('schema_migrations').values({ name: m.name, applied_at: 1 }).execute();
       }
-      await h.db.insertInto('audit_events').values({ at: 1, type: 'before', account_id: null, ip: null, user_agent: null, details: '{}' }).execute();
+      await h.db
+        .insertInto('audit_events')
+        .values({ at: 1, type: 'before', account_id: null, ip: null, user_agent: null, details: '{}' })
+        .execute();
       // Flows pending in the former tables: they move into `flows`.
       const regToken = 'r'.repeat(32);
-      await db.insertInto('registration_flows').values({ id: regToken, state: 'code', data: '{"origin":"api"}', version: 3, created_at: 1, updated_at: 2, expires_at: 9 }).execute();
-      await db.insertInto('verification_codes').values({ id: 'c1', purpose: 'registration_contact', subject_id: regToken, destination: 'a@example.fr', code_hmac: 'x', attempts: 0, max_attempts: 5, created_at: 2, expires_at: 9, consumed_at: null }).execute();
-      await db.insertInto('login_flows').values({ id: 'l'.repeat(64), kind: 'password_reset', account_id: null, state: 'code_verified', destination: null, created_at: 1, expires_at: 9 }).execute();
-      await db.insertInto('franceconnect_signups').values({ id: 's'.repeat(64), sub: 'sub-1', step: 'contact', data: '{"idToken":"t"}', version: 2, created_at: 1, updated_at: 2, expires_at: 9 }).execute();
+      await db
+        .insertInto('registration_flows')
+        .values({ id: regToken, state: 'code', data: '{"origin":"api"}', version: 3, created_at: 1, updated_at: 2, expires_at: 9 })
+        .execute();
+      await db
+        .insertInto('verification_codes')
+        .values({
+          id: 'c1',
+          purpose: 'registration_contact',
+          subject_id: regToken,
+          destination: 'a@example.fr',
+          code_hmac: 'x',
+          attempts: 0,
+          max_attempts: 5,
+          created_at: 2,
+          expires_at: 9,
+          consumed_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('login_flows')
+        .values({
+          id: 'l'.repeat(64),
+          kind: 'password_reset',
+          account_id: null,
+          state: 'code_verified',
+          destination: null,
+          created_at: 1,
+          expires_at: 9,
+        })
+        .execute();
+      await db
+        .insertInto('franceconnect_signups')
+        .values({
+          id: 's'.repeat(64),
+          sub: 'sub-1',
+          step: 'contact',
+          data: '{"idToken":"t"}',
+          version: 2,
+          created_at: 1,
+          updated_at: 2,
+          expires_at: 9,
+        })
+        .execute();
       // Running them again would fail (their tables exist): only the later ones run.
       const applied = await migrate(h);
       expect(applied).toEqual(migrations.filter((m) => m.name >= '0007').map((m) => m.name));
@@ -52,9 +105,20 @@ describe.each(testDatabases)('migration history on $name', ({ open }) => {
       const done = await db.selectFrom('kysely_migration').select('name').orderBy('name').execute();
       expect(done.map((r: { name: string }) => r.name)).toEqual(migrations.map((m) => m.name).sort());
       expect(await h.db.selectFrom('audit_events').select('type').execute()).toEqual([{ type: 'before' }]);
-      const moved = await h.db.selectFrom('flows').select(['id', 'kind', 'state', 'data', 'version', 'expires_at']).orderBy('kind').execute();
+      const moved = await h.db
+        .selectFrom('flows')
+        .select(['id', 'kind', 'state', 'data', 'version', 'expires_at'])
+        .orderBy('kind')
+        .execute();
       expect(moved).toEqual([
-        { id: 's'.repeat(64), kind: 'franceconnect_signup', state: 'contact', data: JSON.stringify({ idToken: 't', sub: 'sub-1' }), version: 2, expires_at: 9 },
+        {
+          id: 's'.repeat(64),
+          kind: 'franceconnect_signup',
+          state: 'contact',
+          data: JSON.stringify({ idToken: 't', sub: 'sub-1' }),
+          version: 2,
+          expires_at: 9,
+        },
         { id: 'l'.repeat(64), kind: 'password_reset', state: 'code_verified', data: '{}', version: 1, expires_at: 9 },
         { id: flowId(regToken), kind: 'registration', state: 'code', data: '{"origin":"api"}', version: 3, expires_at: 9 },
       ]);

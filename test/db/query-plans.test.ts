@@ -46,7 +46,8 @@ describe(`query plans of the request paths on ${postgres.name}`, () => {
     try {
       const b = new TestBrowser(app);
       await logIn(ctx, b, await createTestAccount(ctx));
-      for (const url of ['/', '/mon-espace', '/mon-espace/demarches', '/mon-espace/securite', '/aides-et-demarches/mes-demarches']) expect((await b.get(url)).statusCode, url).toBe(200);
+      for (const url of ['/', '/mon-espace', '/mon-espace/demarches', '/mon-espace/securite', '/aides-et-demarches/mes-demarches'])
+        expect((await b.get(url)).statusCode, url).toBe(200);
       await walkTo(new TestBrowser(app), ctx.database.db, 'completed', { person: freshMarie() });
     } finally {
       await app.close();

@@ -20,7 +20,10 @@ const LOGEMENT: [string, Record<string, string>][] = [
   ['adresse', { adresse: '3 rue Oberkampf', complement: '', code_postal: '75011', commune: 'Paris' }],
   ['occupation', { 'date_entree-day': '1', 'date_entree-month': '9', 'date_entree-year': '2026', statut_occupation: 'locataire' }],
   ['loyer', { loyer: '450,50', charges: '30', surface: '28' }],
-  ['bailleur', { type_bailleur: 'professionnel', bailleur_nom: 'Paris Habitat', bailleur_adresse: '21 bis rue Claude Bernard 75005 Paris' }],
+  [
+    'bailleur',
+    { type_bailleur: 'professionnel', bailleur_nom: 'Paris Habitat', bailleur_adresse: '21 bis rue Claude Bernard 75005 Paris' },
+  ],
   ['bailleur-siret', { bailleur_siret: '732 829 320 00074' }],
   ['ressources', { revenus_vous: '12000' }],
   ['compte-bancaire', { iban: 'FR76 3000 6000 0112 3456 7890 189', titulaire: 'Marie Dupont' }],
@@ -59,7 +62,8 @@ describe('a request through the pages', () => {
     // An error at the field, with the French message, the value typed kept, and « Erreur : » in the title.
     // A page whose condition is not met (yet) does not exist for this brouillon.
     expect((await b.post(`${base}/etapes/bailleur-siret`, { bailleur_siret: '73282932000074' })).statusCode).toBe(404);
-    for (const [page, values] of LOGEMENT.slice(0, 3)) expect(location(await b.post(`${base}/etapes/${page}`, values))).toContain('/etapes/');
+    for (const [page, values] of LOGEMENT.slice(0, 3))
+      expect(location(await b.post(`${base}/etapes/${page}`, values))).toContain('/etapes/');
     const bad = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('<title>Erreur : Votre loyer et votre logement');
@@ -72,14 +76,23 @@ describe('a request through the pages', () => {
       expect(r.statusCode, page).toBe(303);
     }
     // Saved on the server at each step, normalised.
-    expect((await findDemarche(db(), d!.id))!.answers).toMatchObject({ loyer: 45_050, charges: 3_000, surface: 28, bailleur_siret: '73282932000074', iban: 'FR7630006000011234567890189', date_entree: '2026-09-01' });
+    expect((await findDemarche(db(), d!.id))!.answers).toMatchObject({
+      loyer: 45_050,
+      charges: 3_000,
+      surface: 28,
+      bailleur_siret: '73282932000074',
+      iban: 'FR7630006000011234567890189',
+      date_entree: '2026-09-01',
+    });
 
     const check = await b.get(`${base}/verifier`);
     expect(check.statusCode).toBe(200);
     const shown = text(check.body);
     expect(shown).toContain('Vérifiez vos réponses');
     expect(shown).toContain('Loyer mensuel hors charges 450,50 €');
-    expect(check.body).toContain(`href="${base}/etapes/loyer?retour=verifier">Modifier<span class="govuk-visually-hidden"> loyer mensuel hors charges</span>`);
+    expect(check.body).toContain(
+      `href="${base}/etapes/loyer?retour=verifier">Modifier<span class="govuk-visually-hidden"> loyer mensuel hors charges</span>`,
+    );
 
     // « Modifier »: back to the recap after saving; a landlord who becomes a private person needs no SIRET.
     const change = await b.post(`${base}/etapes/bailleur?retour=verifier`, { ...LOGEMENT[4]![1], type_bailleur: 'particulier' });
@@ -119,8 +132,19 @@ describe('a request through the pages', () => {
     // Sent: no more changes; the follow-up shows the status and the timeline.
     expect((await b.post(`${base}/etapes/loyer`, LOGEMENT[3]![1])).statusCode).toBe(410);
     expect(location(await b.get(`${base}/reprendre`))).toBe(base);
-    await transitionDemarche(db(), { id: d!.id, event: 'start_instruction', actor: { kind: 'agent', id: 'agent-1' }, now: t.clock.now() + 1000 });
-    await transitionDemarche(db(), { id: d!.id, event: 'request_documents', actor: { kind: 'agent', id: 'agent-1' }, reason: 'Votre dernier avis d’imposition', now: t.clock.now() + 2000 });
+    await transitionDemarche(db(), {
+      id: d!.id,
+      event: 'start_instruction',
+      actor: { kind: 'agent', id: 'agent-1' },
+      now: t.clock.now() + 1000,
+    });
+    await transitionDemarche(db(), {
+      id: d!.id,
+      event: 'request_documents',
+      actor: { kind: 'agent', id: 'agent-1' },
+      reason: 'Votre dernier avis d’imposition',
+      now: t.clock.now() + 2000,
+    });
     const follow = text((await b.get(base)).body);
     expect(follow).toContain('En attente de pièces');
     expect(follow).toContain('Demande commencée');
@@ -128,7 +152,12 @@ describe('a request through the pages', () => {
     expect(follow).toContain('Pièces demandées par la Caf');
     expect(follow).toContain('Message de la Caf : Votre dernier avis d’imposition');
     expect(follow).not.toContain('agent-1');
-    expect((await demarcheHistory(db(), d!.id)).map((e) => e.event)).toEqual(['create', 'submit', 'start_instruction', 'request_documents']);
+    expect((await demarcheHistory(db(), d!.id)).map((e) => e.event)).toEqual([
+      'create',
+      'submit',
+      'start_instruction',
+      'request_documents',
+    ]);
   });
 
   it('a brouillon started on one device is resumed on another after login, where it stopped', async () => {
@@ -176,7 +205,20 @@ describe('a request through the pages', () => {
       for (const [name, role, procuration, birth] of roles) {
         const a = await createTestAccount(t.ctx);
         // Two conjoints only to compare both cases: each is checked on its own.
-        memberIds[name] = (await addMember(db(), { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.clock.now() })).id;
+        memberIds[name] = (
+          await addMember(db(), {
+            household_id: householdId,
+            account_id: a.id,
+            nir: a.nir,
+            civility: a.civility,
+            birth_name: a.birth_name,
+            given_names: a.given_names,
+            birth_date: birth,
+            role,
+            has_procuration: procuration,
+            joined_at: t.clock.now(),
+          })
+        ).id;
         members[name] = a;
       }
     });
@@ -192,7 +234,9 @@ describe('a request through the pages', () => {
       expect(ajpa.r.statusCode).toBe(303);
       const rsa = await ask('conjointSans', 'rsa');
       expect(rsa.r.statusCode).toBe(403);
-      expect(text(rsa.r.body)).toContain('Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut faire une demande de prestation pour le foyer.');
+      expect(text(rsa.r.body)).toContain(
+        'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut faire une demande de prestation pour le foyer.',
+      );
       expect((await listDemarches(db(), members.conjointSans!.id)).map((d) => d.prestation)).toEqual(['ajpa']);
       // Chosen before login (« Faire la demande » then « Se connecter »): dropped at sign-in as well.
       const c = new TestBrowser(t.app);
@@ -211,7 +255,17 @@ describe('a request through the pages', () => {
     it('those who manage the dossier see the household’s sent démarches; the others only their own', async () => {
       const { b } = await ask('conjointSans', 'ajpa');
       const [d] = await listDemarches(db(), members.conjointSans!.id);
-      await db().updateTable('demarches').set({ status: 'envoyee', reference: 'MC-2026-TEST-0001', submitted_at: t.clock.now(), household_id: (await db().selectFrom('households').select('id').where('dossier_number', '=', '7777001').executeTakeFirstOrThrow()).id }).where('id', '=', d!.id).execute();
+      await db()
+        .updateTable('demarches')
+        .set({
+          status: 'envoyee',
+          reference: 'MC-2026-TEST-0001',
+          submitted_at: t.clock.now(),
+          household_id: (await db().selectFrom('households').select('id').where('dossier_number', '=', '7777001').executeTakeFirstOrThrow())
+            .id,
+        })
+        .where('id', '=', d!.id)
+        .execute();
       const resp = new TestBrowser(t.app);
       await logIn(t.ctx, resp, members.responsable!);
       const page = text((await resp.get('/mon-espace/demarches')).body);

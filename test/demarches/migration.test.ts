@@ -16,19 +16,45 @@ describe.each([
     const h = await openDatabase(url);
     try {
       const db = h.db as never as Parameters<(typeof migrations)[number]['up']>[0];
-      await db.schema.createTable('schema_migrations').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('applied_at', 'bigint', (c) => c.notNull()).execute();
-      const before = migrations.slice(0, migrations.findIndex((m) => m.name === '0009_demarche_requests'));
+      await db.schema
+        .createTable('schema_migrations')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('applied_at', 'bigint', (c) => c.notNull())
+        .execute();
+      const before = migrations.slice(
+        0,
+        migrations.findIndex((m) => m.name === '0009_demarche_requests'),
+      );
       for (const m of before) {
         await m.up(db, h.dialect);
         await db.insertInto('schema_migrations').values({ name: m.name, applied_at: T0 }).execute();
       }
       const r = await createAccount(h.db, sampleAccount(), T0);
       if (!r.ok) throw new Error('account not created');
-      await db.insertInto('demarches').values({ id: 'old', account_id: r.account.id, prestation: 'rsa', status: 'a_completer', created_at: T0, updated_at: T0 + 5 }).execute();
+      await db
+        .insertInto('demarches')
+        .values({ id: 'old', account_id: r.account.id, prestation: 'rsa', status: 'a_completer', created_at: T0, updated_at: T0 + 5 })
+        .execute();
       expect(await migrate(h)).toContain('0009_demarche_requests');
-      expect(await findDemarche(h.db, 'old')).toMatchObject({ status: 'brouillon', answers: {}, version: 1, expires_at: T0 + 5 + DRAFT_TTL_MS, reference: null });
+      expect(await findDemarche(h.db, 'old')).toMatchObject({
+        status: 'brouillon',
+        answers: {},
+        version: 1,
+        expires_at: T0 + 5 + DRAFT_TTL_MS,
+        reference: null,
+      });
       expect(await demarcheHistory(h.db, 'old')).toEqual([
-        { demarche_id: 'old', seq: 1, at: T0, event: 'create', from_status: null, to_status: 'brouillon', actor_kind: 'person', actor_id: r.account.id, reason: null },
+        {
+          demarche_id: 'old',
+          seq: 1,
+          at: T0,
+          event: 'create',
+          from_status: null,
+          to_status: 'brouillon',
+          actor_kind: 'person',
+          actor_id: r.account.id,
+          reason: null,
+        },
       ]);
     } finally {
       await h.destroy();

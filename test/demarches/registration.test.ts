@@ -13,7 +13,12 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
   const withContext = (run: Parameters<typeof withTestContext>[1]) => withTestContext(open, run);
 
   /** The whole flow through the use cases; returns the NIR used. */
-  const register = async (ctx: AppContext, prestation: string | undefined, person = freshMarie(), email = `${Math.random().toString(36).slice(2, 10)}@example.fr`) => {
+  const register = async (
+    ctx: AppContext,
+    prestation: string | undefined,
+    person = freshMarie(),
+    email = `${Math.random().toString(36).slice(2, 10)}@example.fr`,
+  ) => {
     const service = registrationService(ctx);
     const flow = await service.start({ prestation, origin: 'api' });
     await service.submitCivilStatus(flow.token, { ...person, birthDate: '1990-05-15' });
@@ -30,7 +35,12 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
       const nir = await register(ctx, 'allocations-familiales');
       const account = (await findAccountByLoginId(ctx.database.db, nir))!;
       expect(await listDemarches(ctx.database.db, account.id)).toEqual([
-        expect.objectContaining({ prestation: 'allocations-familiales', status: 'brouillon', created_at: clock.now(), updated_at: clock.now() }),
+        expect.objectContaining({
+          prestation: 'allocations-familiales',
+          status: 'brouillon',
+          created_at: clock.now(),
+          updated_at: clock.now(),
+        }),
       ]);
       expect(account.created_at).toBe(clock.now());
     }));

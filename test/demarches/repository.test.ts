@@ -47,7 +47,7 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
   /** A démarche of `accountId` brought to `status` by the shortest path of allowed events. */
   const bringTo = async (h: DatabaseHandle, accountId: string, status: DemarcheStatus, prestation = 'rsa') => {
     const d = (await createDraft(h.db, { accountId, prestation, now: T0 }))!;
-    const path: Record<DemarcheStatus, [typeof DEMARCHE_EVENTS[number], string?][]> = {
+    const path: Record<DemarcheStatus, [(typeof DEMARCHE_EVENTS)[number], string?][]> = {
       brouillon: [],
       envoyee: [['submit']],
       en_instruction: [['submit'], ['start_instruction']],
@@ -85,7 +85,17 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
       expect(await createDraft(h.db, { accountId, prestation: 'prime-activite', now: T0 + 60_000 })).toEqual(first);
       expect(await startDemarche(h.db, accountId, 'prime-activite', T0 + 60_000)).toEqual(first);
       expect(await demarcheHistory(h.db, first!.id)).toEqual([
-        { demarche_id: first!.id, seq: 1, at: T0, event: 'create', from_status: null, to_status: 'brouillon', actor_kind: 'person', actor_id: accountId, reason: null },
+        {
+          demarche_id: first!.id,
+          seq: 1,
+          at: T0,
+          event: 'create',
+          from_status: null,
+          to_status: 'brouillon',
+          actor_kind: 'person',
+          actor_id: accountId,
+          reason: null,
+        },
       ]);
       const second = await createDraft(h.db, { accountId, prestation: 'aide-au-logement', now: T0 + 120_000 });
       expect(second?.id).not.toBe(first?.id);
@@ -98,9 +108,16 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
     withDb(async (h, accountId) => {
       const d = (await createDraft(h.db, { accountId, prestation: 'aide-au-logement', now: T0 }))!;
       const saved = await saveAnswers(h.db, { id: d.id, version: 1, answers: { loyer: '450,00', statut: 'locataire' }, now: T0 + 1000 });
-      expect(saved).toMatchObject({ version: 2, answers: { loyer: '450,00', statut: 'locataire' }, updated_at: T0 + 1000, expires_at: T0 + 1000 + DRAFT_TTL_MS });
+      expect(saved).toMatchObject({
+        version: 2,
+        answers: { loyer: '450,00', statut: 'locataire' },
+        updated_at: T0 + 1000,
+        expires_at: T0 + 1000 + DRAFT_TTL_MS,
+      });
       // Another tab still at version 1.
-      await expect(saveAnswers(h.db, { id: d.id, version: 1, answers: { loyer: '1' }, now: T0 + 2000 })).rejects.toThrow(StaleDemarcheError);
+      await expect(saveAnswers(h.db, { id: d.id, version: 1, answers: { loyer: '1' }, now: T0 + 2000 })).rejects.toThrow(
+        StaleDemarcheError,
+      );
       expect((await findDemarche(h.db, d.id))!.answers).toEqual({ loyer: '450,00', statut: 'locataire' });
       await expect(saveAnswers(h.db, { id: 'nope', version: 1, answers: {}, now: T0 })).rejects.toThrow(StaleDemarcheError);
     }));
@@ -128,7 +145,9 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
       const d = (await createDraft(h.db, { accountId, prestation: 'aide-au-logement', now: T0 }))!;
       await saveAnswers(h.db, { id: d.id, version: 1, answers: { a: '1' }, now: T0 + 1 });
       await expect(submitDemarche(h.db, { id: d.id, accountId, version: 1, now: T0 + 2 })).rejects.toThrow(StaleDemarcheError);
-      await expect(submitDemarche(h.db, { id: d.id, accountId: 'someone-else', version: 2, now: T0 + 2 })).rejects.toThrow(StaleDemarcheError);
+      await expect(submitDemarche(h.db, { id: d.id, accountId: 'someone-else', version: 2, now: T0 + 2 })).rejects.toThrow(
+        StaleDemarcheError,
+      );
       const sent = await submitDemarche(h.db, { id: d.id, accountId, version: 2, now: T0 + 3 });
       expect(sent).toMatchObject({ status: 'envoyee', submitted_at: T0 + 3, expires_at: null, version: 3, answers: { a: '1' } });
       expect(sent.reference).toMatch(REFERENCE_PATTERN);
@@ -139,40 +158,48 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
       expect((await createDraft(h.db, { accountId, prestation: 'aide-au-logement', now: T0 + 5 }))!.id).not.toBe(d.id);
     }));
 
-  it.each(DEMARCHE_STATUSES.flatMap((s) => DEMARCHE_EVENTS.map((e) => [s, e] as const)))('from %s, event %s: allowed moves and records; refused changes nothing', (status, event) =>
-    withDb(async (h, accountId) => {
-      const d = await bringTo(h, accountId, status);
-      const before = await demarcheHistory(h.db, d.id);
-      const actor = EVENT_ACTOR[event] === 'person' ? person(accountId) : AGENT;
-      const move = () => transitionDemarche(h.db, { id: d.id, event, actor, reason: 'Parce que', now: T0 + 60_000 });
-      if (demarcheMachine.can(status, event)) {
-        const to = demarcheMachine.next(status, event);
-        expect(await move()).toMatchObject({ status: to, version: d.version + 1, updated_at: T0 + 60_000 });
-        expect((await demarcheHistory(h.db, d.id)).at(-1)).toEqual({
-          demarche_id: d.id,
-          seq: before.length + 1,
-          at: T0 + 60_000,
-          event,
-          from_status: status,
-          to_status: to,
-          actor_kind: actor.kind,
-          actor_id: actor.id,
-          reason: 'Parce que',
-        });
-      } else {
-        await expect(move()).rejects.toThrow(WrongStateError);
-        expect(await findDemarche(h.db, d.id)).toEqual(d);
-        expect(await demarcheHistory(h.db, d.id)).toEqual(before);
-      }
-    }),
+  it.each(DEMARCHE_STATUSES.flatMap((s) => DEMARCHE_EVENTS.map((e) => [s, e] as const)))(
+    'from %s, event %s: allowed moves and records; refused changes nothing',
+    (status, event) =>
+      withDb(async (h, accountId) => {
+        const d = await bringTo(h, accountId, status);
+        const before = await demarcheHistory(h.db, d.id);
+        const actor = EVENT_ACTOR[event] === 'person' ? person(accountId) : AGENT;
+        const move = () => transitionDemarche(h.db, { id: d.id, event, actor, reason: 'Parce que', now: T0 + 60_000 });
+        if (demarcheMachine.can(status, event)) {
+          const to = demarcheMachine.next(status, event);
+          expect(await move()).toMatchObject({ status: to, version: d.version + 1, updated_at: T0 + 60_000 });
+          expect((await demarcheHistory(h.db, d.id)).at(-1)).toEqual({
+            demarche_id: d.id,
+            seq: before.length + 1,
+            at: T0 + 60_000,
+            event,
+            from_status: status,
+            to_status: to,
+            actor_kind: actor.kind,
+            actor_id: actor.id,
+            reason: 'Parce que',
+          });
+        } else {
+          await expect(move()).rejects.toThrow(WrongStateError);
+          expect(await findDemarche(h.db, d.id)).toEqual(d);
+          expect(await demarcheHistory(h.db, d.id)).toEqual(before);
+        }
+      }),
   );
 
   it('refuses an event from the wrong side, a decision without a reason, and a stale version', () =>
     withDb(async (h, accountId) => {
       const d = await bringTo(h, accountId, 'en_instruction');
-      await expect(transitionDemarche(h.db, { id: d.id, event: 'accept', actor: person(accountId), now: T0 })).rejects.toThrow(WrongActorError);
-      await expect(transitionDemarche(h.db, { id: d.id, event: 'refuse', actor: AGENT, reason: '  ', now: T0 })).rejects.toThrow(/needs a reason/);
-      await expect(transitionDemarche(h.db, { id: d.id, event: 'accept', actor: AGENT, now: T0, version: d.version - 1 })).rejects.toThrow(StaleDemarcheError);
+      await expect(transitionDemarche(h.db, { id: d.id, event: 'accept', actor: person(accountId), now: T0 })).rejects.toThrow(
+        WrongActorError,
+      );
+      await expect(transitionDemarche(h.db, { id: d.id, event: 'refuse', actor: AGENT, reason: '  ', now: T0 })).rejects.toThrow(
+        /needs a reason/,
+      );
+      await expect(transitionDemarche(h.db, { id: d.id, event: 'accept', actor: AGENT, now: T0, version: d.version - 1 })).rejects.toThrow(
+        StaleDemarcheError,
+      );
       await expect(transitionDemarche(h.db, { id: 'nope', event: 'accept', actor: AGENT, now: T0 })).rejects.toThrow(/not found/);
       expect(await findDemarche(h.db, d.id)).toEqual(d);
       const accepted = await transitionDemarche(h.db, { id: d.id, event: 'accept', actor: AGENT, now: T0 + 1, version: d.version });
@@ -194,7 +221,11 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
   it('lists a household’s sent démarches, from any member; brouillons stay their author’s', () =>
     withDb(async (h, accountId) => {
       await h.db.insertInto('households').values({ id: 'hh1', dossier_number: '7654321', created_at: T0 }).execute();
-      const other = await createAccount(h.db, sampleAccount({ login_id: '284127505612399', nir: '284127505612399', contact_value: 'autre@example.fr' }), T0);
+      const other = await createAccount(
+        h.db,
+        sampleAccount({ login_id: '284127505612399', nir: '284127505612399', contact_value: 'autre@example.fr' }),
+        T0,
+      );
       if (!other.ok) throw new Error('account not created');
       const mine = (await createDraft(h.db, { accountId, prestation: 'rsa', householdId: 'hh1', now: T0 }))!;
       const theirs = (await createDraft(h.db, { accountId: other.account.id, prestation: 'ajpa', now: T0 }))!;
@@ -228,12 +259,41 @@ describe.each(testDatabases)('démarches on $name', ({ open }) => {
 
   it('the database refuses a second brouillon for the same prestation, a reused reference, and an unknown account', () =>
     withDb(async (h, accountId) => {
-      const row = { account_id: accountId, prestation: 'rsa', status: 'brouillon' as const, answers: '{}', version: 1, created_at: T0, updated_at: T0 };
-      await h.db.insertInto('demarches').values({ id: 'd1', ...row }).execute();
-      await expect(h.db.insertInto('demarches').values({ id: 'd2', ...row }).execute()).rejects.toThrow();
-      await expect(h.db.insertInto('demarches').values({ id: 'd3', ...row, prestation: 'ajpa', account_id: 'nobody' }).execute()).rejects.toThrow();
+      const row = {
+        account_id: accountId,
+        prestation: 'rsa',
+        status: 'brouillon' as const,
+        answers: '{}',
+        version: 1,
+        created_at: T0,
+        updated_at: T0,
+      };
+      await h.db
+        .insertInto('demarches')
+        .values({ id: 'd1', ...row })
+        .execute();
+      await expect(
+        h.db
+          .insertInto('demarches')
+          .values({ id: 'd2', ...row })
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        h.db
+          .insertInto('demarches')
+          .values({ id: 'd3', ...row, prestation: 'ajpa', account_id: 'nobody' })
+          .execute(),
+      ).rejects.toThrow();
       const sent = { ...row, status: 'envoyee' as const, reference: 'MC-2026-AAAA-BBBB' };
-      await h.db.insertInto('demarches').values({ id: 'd4', ...sent }).execute();
-      await expect(h.db.insertInto('demarches').values({ id: 'd5', ...sent }).execute()).rejects.toThrow();
+      await h.db
+        .insertInto('demarches')
+        .values({ id: 'd4', ...sent })
+        .execute();
+      await expect(
+        h.db
+          .insertInto('demarches')
+          .values({ id: 'd5', ...sent })
+          .execute(),
+      ).rejects.toThrow();
     }));
 });

@@ -55,7 +55,9 @@ describe('kill -9 of the server during registrations and logins', () => {
     // The next start: same database, nothing done by hand.
     app = await startApp(env);
     const after = new Client(app.url);
-    const states = await Promise.all([...flows.values()].map(async (id) => (await after.request(`/api/registration/flows/${id}`)).json<{ state: string }>().state));
+    const states = await Promise.all(
+      [...flows.values()].map(async (id) => (await after.request(`/api/registration/flows/${id}`)).json<{ state: string }>().state),
+    );
     console.log(`kill -9 left ${flows.size} flows in these states: ${states.sort().join(', ')}`);
     const completed: string[] = [];
     for (const [i, id] of flows) {
@@ -67,7 +69,11 @@ describe('kill -9 of the server during registrations and logins', () => {
 
     const db = new SQLite(file, { readonly: true });
     try {
-      const accounts = db.prepare('select nir, password_hash, contact_value from accounts').all() as { nir: string; password_hash: string | null; contact_value: string }[];
+      const accounts = db.prepare('select nir, password_hash, contact_value from accounts').all() as {
+        nir: string;
+        password_hash: string | null;
+        contact_value: string;
+      }[];
       expect(accounts.length).toBe(flows.size);
       expect(new Set(accounts.map((a) => a.nir)).size).toBe(accounts.length);
       expect(accounts.every((a) => a.password_hash && a.contact_value)).toBe(true);

@@ -19,7 +19,13 @@ export function person(i: number, tag: string): Person {
 export type CodeReader = (email: string) => Promise<string | undefined>;
 
 /** Runs the remaining steps of flow `id` for `p` until it is completed; returns its final state. */
-export async function continueRegistration(c: Client, id: string, p: Person, readCode: CodeReader, between: () => Promise<void> = async () => {}): Promise<string> {
+export async function continueRegistration(
+  c: Client,
+  id: string,
+  p: Person,
+  readCode: CodeReader,
+  between: () => Promise<void> = async () => {},
+): Promise<string> {
   const base = `/api/registration/flows/${id}`;
   for (let i = 0; i < 12; i++) {
     const flow = await c.request(base);
@@ -37,7 +43,18 @@ export async function continueRegistration(c: Client, id: string, p: Person, rea
 async function stepFor(state: string, p: Person, readCode: CodeReader): Promise<{ path: string; body: unknown }> {
   switch (state) {
     case 'civil_status':
-      return { path: 'civil-status', body: { nir: p.nir, civility: 'MME', birthName: 'Dupont', givenNames: 'Marie', birthDate: '1990-05-15', birthPlaceKind: 'france', communeCode: '75114' } };
+      return {
+        path: 'civil-status',
+        body: {
+          nir: p.nir,
+          civility: 'MME',
+          birthName: 'Dupont',
+          givenNames: 'Marie',
+          birthDate: '1990-05-15',
+          birthPlaceKind: 'france',
+          communeCode: '75114',
+        },
+      };
     case 'identity_document':
       return { path: 'identity-document', body: { documentKind: 'none' } };
     case 'contact':
@@ -73,7 +90,13 @@ export async function startRegistration(c: Client): Promise<string> {
 }
 
 /** Logs in through the pages (password, then the code read by `readCode`); returns the final status and location. */
-export async function logInPages(c: Client, identifier: string, email: string, readCode: CodeReader, o: { via?: Client } = {}): Promise<{ status: number; location: string | null }> {
+export async function logInPages(
+  c: Client,
+  identifier: string,
+  email: string,
+  readCode: CodeReader,
+  o: { via?: Client } = {},
+): Promise<{ status: number; location: string | null }> {
   const first = await c.request('/connexion', { form: { _csrf: await c.csrf('/connexion'), identifier, password: PASSWORD } });
   if (first.status !== 303) return { status: first.status, location: first.headers.get('location') };
   const second = o.via ?? c;
@@ -88,7 +111,9 @@ export function sqliteCodeReader(file: string): CodeReader {
   return async (email) => {
     const db = new SQLite(file, { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare('select text from outbox_messages where recipient = ? order by created_at desc, rowid desc limit 1').get(email) as { text: string } | undefined;
+      const row = db
+        .prepare('select text from outbox_messages where recipient = ? order by created_at desc, rowid desc limit 1')
+        .get(email) as { text: string } | undefined;
       return /\b(\d{6})\b/.exec(row?.text ?? '')?.[1];
     } finally {
       db.close();

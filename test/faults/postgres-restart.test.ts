@@ -26,8 +26,16 @@ describe('PostgreSQL restarted under load', () => {
     const load = (async () => {
       while (!stop) {
         const [a, b] = await Promise.all([
-          c.request('/api/registration/flows', { json: {} }).then((r) => r.status).catch(() => 0),
-          c.request('/connexion', { form: { _csrf: await c.csrf('/connexion').catch(() => ''), identifier: '190017512345678', password: 'Mauvais2026Mdp' } }).then((r) => r.status).catch(() => 0),
+          c
+            .request('/api/registration/flows', { json: {} })
+            .then((r) => r.status)
+            .catch(() => 0),
+          c
+            .request('/connexion', {
+              form: { _csrf: await c.csrf('/connexion').catch(() => ''), identifier: '190017512345678', password: 'Mauvais2026Mdp' },
+            })
+            .then((r) => r.status)
+            .catch(() => 0),
         ]);
         statuses.push(a, b);
         await sleep(20);
@@ -39,7 +47,9 @@ describe('PostgreSQL restarted under load', () => {
     expect(during.status).toBe(503);
     expect(during.headers.get('retry-after')).toBe('5');
     expect(during.json().error.code).toBe('DATABASE_UNAVAILABLE');
-    const page = await c.request('/connexion', { form: { _csrf: await c.csrf('/connexion'), identifier: '190017512345678', password: 'Mauvais2026Mdp' } });
+    const page = await c.request('/connexion', {
+      form: { _csrf: await c.csrf('/connexion'), identifier: '190017512345678', password: 'Mauvais2026Mdp' },
+    });
     expect(page.status).toBe(503);
     expect(page.text).toContain('Service momentanément indisponible');
     expect((await c.request('/health')).status).toBe(200);
@@ -50,7 +60,11 @@ describe('PostgreSQL restarted under load', () => {
     await pg.start();
     // Recovers with nothing done by hand.
     await until(async () => (await c.request('/ready')).status === 200, 30_000, '/ready after the restart');
-    await until(async () => (await c.request('/api/registration/flows', { json: {} })).status === 201, 30_000, 'a registration after the restart');
+    await until(
+      async () => (await c.request('/api/registration/flows', { json: {} })).status === 201,
+      30_000,
+      'a registration after the restart',
+    );
     stop = true;
     await load;
     // Under load: only successes, expected refusals (400/429) and 503 — never a 500.

@@ -23,7 +23,8 @@ describe('Redis down', () => {
   const guesses = async (c: Client, identifier: string, n: number) => {
     const statuses: number[] = [];
     const csrf = await c.csrf('/connexion');
-    for (let i = 0; i < n; i++) statuses.push((await c.request('/connexion', { form: { _csrf: csrf, identifier, password: 'Mauvais2026Mdp' } })).status);
+    for (let i = 0; i < n; i++)
+      statuses.push((await c.request('/connexion', { form: { _csrf: csrf, identifier, password: 'Mauvais2026Mdp' } })).status);
     return statuses;
   };
 
@@ -43,10 +44,14 @@ describe('Redis down', () => {
     expect(await logInPages(signedIn, p.nir, p.email, readCode)).toEqual({ status: 303, location: '/mon-espace' });
 
     await redis.stop();
-    const ready = await until(async () => {
-      const r = await c.request('/ready');
-      return r.status === 503 ? r.json<{ checks: { redis: { ok: boolean } } }>() : undefined;
-    }, 20_000, '/ready to see Redis down');
+    const ready = await until(
+      async () => {
+        const r = await c.request('/ready');
+        return r.status === 503 ? r.json<{ checks: { redis: { ok: boolean } } }>() : undefined;
+      },
+      20_000,
+      '/ready to see Redis down',
+    );
     expect(ready.checks.redis.ok).toBe(false);
     expect((await c.request('/health')).status).toBe(200);
     expect((await c.request('/')).status).toBe(200);

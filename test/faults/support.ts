@@ -111,7 +111,14 @@ export async function startRedis(port?: number): Promise<Daemon> {
   let proc: ChildProcess | undefined;
   const start = async () => {
     proc = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await until(async () => spawnSync('redis-cli', ['-p', String(p), 'ping']).stdout?.toString().includes('PONG'), 10_000, 'redis');
+    await until(
+      async () =>
+        spawnSync('redis-cli', ['-p', String(p), 'ping'])
+          .stdout?.toString()
+          .includes('PONG'),
+      10_000,
+      'redis',
+    );
   };
   const stop = async () => {
     if (!proc || proc.exitCode !== null) return;
@@ -134,7 +141,9 @@ export async function startPostgres(port?: number): Promise<Daemon> {
   // PostgreSQL refuses to run as root: as root, its binaries run as the postgres user.
   const root = process.getuid?.() === 0;
   const asPostgres = (cmd: string, args: string[]) => {
-    const r = root ? spawnSync('runuser', ['-u', 'postgres', '--', `${bin}/${cmd}`, ...args], { encoding: 'utf8' }) : spawnSync(`${bin}/${cmd}`, args, { encoding: 'utf8' });
+    const r = root
+      ? spawnSync('runuser', ['-u', 'postgres', '--', `${bin}/${cmd}`, ...args], { encoding: 'utf8' })
+      : spawnSync(`${bin}/${cmd}`, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   };
   const uid = root ? Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()) : process.getuid!();
@@ -220,7 +229,10 @@ export class Client {
   private cookies = new Map<string, string>();
   constructor(public base: string) {}
 
-  async request(path: string, init: { method?: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; text: string; json<T = any>(): T }> {
+  async request(
+    path: string,
+    init: { method?: string; json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; text: string; json<T = any>(): T }> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (cookie) headers.cookie = cookie;
@@ -234,7 +246,13 @@ export class Client {
       headers.origin = this.base;
       body = new URLSearchParams(init.form).toString();
     }
-    const res = await fetch(this.base + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual', signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(this.base + path, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(20_000),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');

@@ -30,7 +30,9 @@ describe('two instances behind HAProxy, sharing PostgreSQL and Redis', () => {
   });
 
   const readCode: CodeReader = async (email) => {
-    const r = await sql!.query<{ text: string }>('select text from outbox_messages where recipient = $1 order by created_at desc limit 1', [email]);
+    const r = await sql!.query<{ text: string }>('select text from outbox_messages where recipient = $1 order by created_at desc limit 1', [
+      email,
+    ]);
     return /\b(\d{6})\b/.exec(r.rows[0]?.text ?? '')?.[1];
   };
 
@@ -67,7 +69,9 @@ describe('two instances behind HAProxy, sharing PostgreSQL and Redis', () => {
     expect(afterLogout.headers.get('location')).toBe('/connexion');
 
     // Throttling counts failures on both instances together: 3 on A and 2 on B, then the 6th is refused.
-    const guess = async (c: Client) => (await c.request('/connexion', { form: { _csrf: await c.csrf('/connexion'), identifier: p.nir, password: 'Mauvais2026Mdp' } })).status;
+    const guess = async (c: Client) =>
+      (await c.request('/connexion', { form: { _csrf: await c.csrf('/connexion'), identifier: p.nir, password: 'Mauvais2026Mdp' } }))
+        .status;
     const ta = new Client(a!.url);
     const tb = ta.via(b!.url);
     const statuses = [await guess(ta), await guess(ta), await guess(ta), await guess(tb), await guess(tb), await guess(ta)];

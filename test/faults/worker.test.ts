@@ -46,7 +46,11 @@ async function holdingSmtpServer() {
   });
   const net = server.listen(0, '127.0.0.1');
   await once(net, 'listening');
-  return { url: `smtp://127.0.0.1:${(net.address() as AddressInfo).port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${(net.address() as AddressInfo).port}`,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describe('kill -9 of the delivery worker between sending and marking', () => {
@@ -65,7 +69,12 @@ describe('kill -9 of the delivery worker between sending and marking', () => {
   const outbox = () => {
     const db = new SQLite(file, { readonly: true });
     try {
-      return db.prepare('select id, channel, status, attempts from outbox_messages order by created_at').all() as { id: string; channel: string; status: string; attempts: number }[];
+      return db.prepare('select id, channel, status, attempts from outbox_messages order by created_at').all() as {
+        id: string;
+        channel: string;
+        status: string;
+        attempts: number;
+      }[];
     } finally {
       db.close();
     }

@@ -16,9 +16,12 @@ const samples: Record<string, unknown> = {
 };
 
 describe('every kind of flow', () => {
-  it.each(allFlowKinds.map((k) => [k.kind.machine.name, k] as const))('%s shows its machine’s diagram in its README', (_name, { kind, readme }) => {
-    expect(readFileSync(readme, 'utf8')).toContain(diagramBlock(kind.machine.diagram()));
-  });
+  it.each(allFlowKinds.map((k) => [k.kind.machine.name, k] as const))(
+    '%s shows its machine’s diagram in its README',
+    (_name, { kind, readme }) => {
+      expect(readFileSync(readme, 'utf8')).toContain(diagramBlock(kind.machine.diagram()));
+    },
+  );
 
   it('has a sample for the conformance suite', () => {
     expect(Object.keys(samples).sort()).toEqual(allFlowKinds.map((k) => k.kind.machine.name).sort());

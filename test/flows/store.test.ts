@@ -17,8 +17,24 @@ const door = (name: string) =>
     final: ['gone'],
     transitions: { closed: { open: 'open' }, open: { close: 'closed', leave: 'gone' } },
   });
-const fixed = flowStore(defineFlowKind<{ n: number }>()({ machine: door('test-door'), ttlMs: 15 * 60_000, expiry: 'fixed', label: 'porte', restartPath: '/porte' }));
-const sliding = flowStore(defineFlowKind<{ n: number }>()({ machine: door('test-sliding-door'), ttlMs: 60 * 60_000, expiry: 'sliding', label: 'porte glissante', restartPath: '/porte' }));
+const fixed = flowStore(
+  defineFlowKind<{ n: number }>()({
+    machine: door('test-door'),
+    ttlMs: 15 * 60_000,
+    expiry: 'fixed',
+    label: 'porte',
+    restartPath: '/porte',
+  }),
+);
+const sliding = flowStore(
+  defineFlowKind<{ n: number }>()({
+    machine: door('test-sliding-door'),
+    ttlMs: 60 * 60_000,
+    expiry: 'sliding',
+    label: 'porte glissante',
+    restartPath: '/porte',
+  }),
+);
 
 describe.each(testDatabases)('flow store on $name', ({ open }) => {
   describe('a fixed expiry', () => flowConformance(open, { store: fixed, data: { n: 1 } }));

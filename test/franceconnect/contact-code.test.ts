@@ -64,7 +64,9 @@ describe('FranceConnect sign-up: contact and code steps', () => {
       const res = await b.post('/franceconnect/coordonnees', fields);
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain(`<a href="#${field}">`);
-      expect(res.body).toMatch(new RegExp(`<p id="${field}-error" class="govuk-error-message">[\\s\\S]*${message.replace(/[.()]/g, '\\$&')}`));
+      expect(res.body).toMatch(
+        new RegExp(`<p id="${field}-error" class="govuk-error-message">[\\s\\S]*${message.replace(/[.()]/g, '\\$&')}`),
+      );
     }
     expect(await db().selectFrom('outbox_messages').select('id').execute()).toEqual([]);
   });
@@ -88,7 +90,9 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     res = await b.post('/franceconnect/code', { code: wrong });
     expect(text(res.body)).toContain('Il vous reste 1 essai.');
     res = await b.post('/franceconnect/code', { code: wrong });
-    expect(text(res.body)).toContain('Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.');
+    expect(text(res.body)).toContain(
+      'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
+    );
     // Even the right code is refused now: no account.
     res = await b.post('/franceconnect/code', { code: good });
     expect(res.statusCode).toBe(400);
@@ -97,8 +101,13 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     // A new code after the cooldown creates the account.
     t.clock.advance(61_000);
     expect(location(await b.post('/franceconnect/code/renvoyer', {}))).toBe('/franceconnect/code?renvoye=1');
-    expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), 'angela.essais@example.org') }))).toBe('/franceconnect/compte-cree');
-    expect(await findAccountByNir(db(), ANGELA.nir!)).toMatchObject({ contact_value: 'angela.essais@example.org', identity_status: 'certified' });
+    expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), 'angela.essais@example.org') }))).toBe(
+      '/franceconnect/compte-cree',
+    );
+    expect(await findAccountByNir(db(), ANGELA.nir!)).toMatchObject({
+      contact_value: 'angela.essais@example.org',
+      identity_status: 'certified',
+    });
   });
 
   it('shows the countdown, refuses an early resend with the seconds left, then resends after 60 s', async () => {
@@ -109,7 +118,9 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     expect(page.body).toContain(`<script src="${assetUrl('/assets/js/countdown.js')}"`);
     expect(page.body).toContain('data-countdown="40" data-countdown-button="resend"');
     expect(text(page.body)).toContain('Vous pourrez demander un nouveau code dans 40 secondes.');
-    expect(page.body).toMatch(/<form method="post" action="\/franceconnect\/code\/renvoyer"[\s\S]*<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" id="resend">Renvoyer un code<\/button>/);
+    expect(page.body).toMatch(
+      /<form method="post" action="\/franceconnect\/code\/renvoyer"[\s\S]*<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" id="resend">Renvoyer un code<\/button>/,
+    );
     const early = await b.post('/franceconnect/code/renvoyer', {});
     expect(early.statusCode).toBe(429);
     expect(text(early.body)).toContain('Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans 40 secondes.');
@@ -136,7 +147,9 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     t.clock.advance(61_000);
     const res = await b.post('/franceconnect/code/renvoyer', {});
     expect(res.statusCode).toBe(429);
-    expect(text(res.body)).toContain('Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter une heure avant de demander un nouveau code, ou contactez votre Caf.');
+    expect(text(res.body)).toContain(
+      'Trop de codes ont été envoyés. Pour votre sécurité, merci de patienter une heure avant de demander un nouveau code, ou contactez votre Caf.',
+    );
     expect(await messagesTo(db(), to)).toHaveLength(5);
   });
 
@@ -146,7 +159,9 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     await b.get('/franceconnect/creation');
     expect(location(await b.post('/franceconnect/creation', { nir: VINCENT_NIR }))).toBe('/franceconnect/coordonnees');
     await b.get('/franceconnect/coordonnees');
-    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email: 'vincent.faute@example.org' }))).toBe('/franceconnect/code');
+    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email: 'vincent.faute@example.org' }))).toBe(
+      '/franceconnect/code',
+    );
     const code = await b.get('/franceconnect/code');
     expect(text(code.body)).toContain('Vous n’avez rien reçu ?');
     expect(text(code.body)).toContain('Contactez l’équipe de votre Caf au 3230');
@@ -155,14 +170,18 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     const contact = await b.get('/franceconnect/coordonnees');
     expect(contact.statusCode).toBe(200);
     expect(contact.body).toContain('value="vincent.faute@example.org"');
-    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'sms', phone: '0692 12 34 56' }))).toBe('/franceconnect/code');
+    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'sms', phone: '0692 12 34 56' }))).toBe(
+      '/franceconnect/code',
+    );
     expect(text((await b.get('/franceconnect/code')).body)).toContain('par SMS au numéro suivant : 06 92 12 34 56');
     // The identity page still holds the NIR typed, and the code sent to the first address no longer works.
     expect((await b.get('/franceconnect/creation')).body).toContain(`value="${VINCENT_NIR}"`);
     await b.get('/franceconnect/code');
     const old = await b.post('/franceconnect/code', { code: await lastCode(db(), 'vincent.faute@example.org') });
     expect(old.statusCode).toBe(400);
-    expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), '+262692123456') }))).toBe('/franceconnect/compte-cree');
+    expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), '+262692123456') }))).toBe(
+      '/franceconnect/compte-cree',
+    );
     expect(await findAccountByNir(db(), VINCENT_NIR)).toMatchObject({
       identity_status: 'certified',
       birth_place_code: '99352',

@@ -148,7 +148,8 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     expect(identity.statusCode).toBe(200);
     const page = text(identity.body);
     expect(page).toContain('Identité certifiée par FranceConnect');
-    for (const shown of ['Angela Claire Louise', 'DUBOIS', 'Féminin', '24 août 1962', '75112', '99100', 'France', '2 62 08 75 112 084 57']) expect(page).toContain(shown);
+    for (const shown of ['Angela Claire Louise', 'DUBOIS', 'Féminin', '24 août 1962', '75112', '99100', 'France', '2 62 08 75 112 084 57'])
+      expect(page).toContain(shown);
     // Locked: a summary, no field to edit the identity (the only inputs are the CSRF token).
     const inputs = [...identity.body.matchAll(/<input[^>]*name="([^"]+)"/g)].map((m) => m[1]);
     expect(inputs).toEqual(['_csrf']);
@@ -212,14 +213,31 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     const right = `1631299352123${nirKey('1631299352123')}`;
     await createWithFranceConnect(b, 'vincent.martin@example.org', right.replace(/(.)(..)(..)(.....)(...)(..)/, '$1 $2 $3 $4 $5 $6'));
     const account = await findAccountByNir(db(), right);
-    expect(account).toMatchObject({ identity_status: 'certified', birth_place_kind: 'country', birth_place_code: '99352', password_hash: null });
+    expect(account).toMatchObject({
+      identity_status: 'certified',
+      birth_place_kind: 'country',
+      birth_place_code: '99352',
+      password_hash: null,
+    });
   });
 
   it('several matches in the répertoire: the NIR must be typed, and somebody else’s known NIR is refused', async () => {
     const twin = `2620875112085${nirKey('2620875112085')}`;
-    const angela = { nir: ANGELA.nir!, sex: 'F' as const, birthName: 'DUBOIS', givenNames: 'Angela Claire Louise', birthDate: '1962-08-24' };
+    const angela = {
+      nir: ANGELA.nir!,
+      sex: 'F' as const,
+      birthName: 'DUBOIS',
+      givenNames: 'Angela Claire Louise',
+      birthDate: '1962-08-24',
+    };
     // Same birth date and place, another woman: her NIR fits Angela's pivot but is hers.
-    const other = { nir: `2620875112087${nirKey('2620875112087')}`, sex: 'F' as const, birthName: 'MARTIN', givenNames: 'Julie', birthDate: '1962-08-24' };
+    const other = {
+      nir: `2620875112087${nirKey('2620875112087')}`,
+      sex: 'F' as const,
+      birthName: 'MARTIN',
+      givenNames: 'Julie',
+      birthDate: '1962-08-24',
+    };
     t.ctx.franceConnect.repertoire = new LocalRepertoireSearch([angela, { ...angela, nir: twin }, other]);
     const b = new TestBrowser(t.app);
     expect(location((await franceConnectAs(b, { citizenId: ANGELA.id })).callback)).toBe('/franceconnect/creation');
@@ -312,7 +330,9 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     // « Se déconnecter » of the personal space.
     const handOff = location(await b.post('/deconnexion', {}));
     expect(handOff).toMatch(/^\/franceconnect\/deconnexion\/suite\?t=/);
-    expect((await db().selectFrom('sessions').selectAll().where('account_id', '=', account!.id).executeTakeFirstOrThrow()).ended_at).not.toBeNull();
+    expect(
+      (await db().selectFrom('sessions').selectAll().where('account_id', '=', account!.id).executeTakeFirstOrThrow()).ended_at,
+    ).not.toBeNull();
     const endSession = new URL(location(await b.get(handOff)));
     expect(endSession.origin + endSession.pathname).toBe(`${standin.issuerUrl}/session/end`);
     expect(endSession.searchParams.get('id_token_hint')).toMatch(/^ey/);
@@ -343,7 +363,12 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     expect(done.statusCode).toBe(200);
     expect(text(done.body)).toContain('Vous êtes déconnecté(e) de Mon Compte et de FranceConnect');
     expect(location(await b2.get('/mon-espace'))).toMatch(/^\/connexion/);
-    const open = await db().selectFrom('sessions').selectAll().where('account_id', '=', account!.id).where('ended_at', 'is', null).execute();
+    const open = await db()
+      .selectFrom('sessions')
+      .selectAll()
+      .where('account_id', '=', account!.id)
+      .where('ended_at', 'is', null)
+      .execute();
     expect(open).toEqual([]);
   });
 });
@@ -358,7 +383,9 @@ describe('FranceConnect button', () => {
   it.each(['/connexion', '/mon-compte', '/creer-mon-compte'])('is on %s, with « Qu’est-ce que FranceConnect ? »', async (path) => {
     const res = await new TestBrowser(t.app).get(path);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/<button type="submit" class="mc-franceconnect__button">[\s\S]*S’identifier avec[\s\S]*<strong class="mc-franceconnect__brand">FranceConnect<\/strong>/);
+    expect(res.body).toMatch(
+      /<button type="submit" class="mc-franceconnect__button">[\s\S]*S’identifier avec[\s\S]*<strong class="mc-franceconnect__brand">FranceConnect<\/strong>/,
+    );
     expect(res.body).toContain('href="/franceconnect/qu-est-ce-que-franceconnect"');
   });
 

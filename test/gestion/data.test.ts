@@ -16,7 +16,12 @@ import { testDatabases, withTestContext } from '../support/databases';
 
 /** The Caf side's data layer and the justificatifs', on SQLite and PostgreSQL. */
 const origin = { ip: null, userAgent: null };
-const newAgent = (ctx: AppContext, login: string) => createAgent(ctx.database.db, { login_id: login, display_name: 'Nadia MARTIN', email: login.toLowerCase(), password_hash: 'x' }, ctx.clock.now());
+const newAgent = (ctx: AppContext, login: string) =>
+  createAgent(
+    ctx.database.db,
+    { login_id: login, display_name: 'Nadia MARTIN', email: login.toLowerCase(), password_hash: 'x' },
+    ctx.clock.now(),
+  );
 
 describe.each(testDatabases)('espace gestionnaire data on $name', ({ open }) => {
   it('agents: unique login in lower case, a disabled agent cannot be found to log in', () =>
@@ -51,14 +56,23 @@ describe.each(testDatabases)('espace gestionnaire data on $name', ({ open }) => 
       const person = await createTestAccount(ctx);
       const d = await sentDemarche(ctx, person);
       const started = await actOnDemarche(ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
-      await expect(actOnDemarche(ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: 'Un RIB', version: d.version, origin })).rejects.toThrow();
+      await expect(
+        actOnDemarche(ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: 'Un RIB', version: d.version, origin }),
+      ).rejects.toThrow();
       expect(await openRequests(db, d.id)).toEqual([]);
       const counts = async () => [
         (await db.selectFrom('outbox_messages').select('id').where('recipient', '=', person.contact_value).execute()).length,
         (await db.selectFrom('audit_events').select('id').where('account_id', '=', agent.id).execute()).length,
       ];
       expect(await counts()).toEqual([1, 1]);
-      await actOnDemarche(ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: '  Un RIB  ', version: started.version, origin });
+      await actOnDemarche(ctx, {
+        agent,
+        demarcheId: d.id,
+        event: 'request_documents',
+        reason: '  Un RIB  ',
+        version: started.version,
+        origin,
+      });
       expect((await openRequests(db, d.id)).map((r) => [r.message, r.requested_by])).toEqual([['Un RIB', agent.id]]);
       expect(await counts()).toEqual([2, 2]);
       expect(await demarchesAwaitingPieces(db, [d.id, 'autre'])).toEqual(new Set([d.id]));
@@ -81,7 +95,11 @@ describe.each(testDatabases)('espace gestionnaire data on $name', ({ open }) => 
       const back = (await readJustificatif(ctx, id))!;
       expect(back.bytes.equals(samplePdf())).toBe(true);
       expect((await piecesOf(ctx, person, d.id))!.pending.map((f) => f.id)).toEqual([id]);
-      await justificatifTables(db).updateTable('justificatif_blobs').set({ bytes: Buffer.from('altéré') }).where('key', '=', back.justificatif.storage_key).execute();
+      await justificatifTables(db)
+        .updateTable('justificatif_blobs')
+        .set({ bytes: Buffer.from('altéré') })
+        .where('key', '=', back.justificatif.storage_key)
+        .execute();
       await expect(readJustificatif(ctx, id)).rejects.toThrow('SHA-256 mismatch');
       expect((await findDemarche(db, d.id))!.status).toBe('en_attente_de_pieces');
     }));

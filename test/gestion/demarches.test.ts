@@ -58,7 +58,9 @@ describe('espace gestionnaire: démarches', () => {
     const byDate = await b.get(`/gestion/demarches?du=${day(rsa.submitted_at!)}&au=${day(rsa.submitted_at!)}`);
     expect(byDate.body).toContain(rsa.reference!);
     expect(byDate.body).not.toContain(logement.reference!);
-    expect(text((await b.get('/gestion/demarches?statut=acceptee&prestation=rsa')).body)).toContain('Aucune démarche ne correspond à ces critères.');
+    expect(text((await b.get('/gestion/demarches?statut=acceptee&prestation=rsa')).body)).toContain(
+      'Aucune démarche ne correspond à ces critères.',
+    );
     const bad = await b.get('/gestion/demarches?du=2026-13-45&statut=brouillon');
     expect(bad.statusCode).toBe(400);
     expect(text(bad.body)).toContain('Saisissez une date valide');

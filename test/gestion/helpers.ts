@@ -14,11 +14,20 @@ let counter = 0;
 export async function createTestAgent(ctx: AppContext, password = PASSWORD): Promise<Agent> {
   counter++;
   const email = `agent${counter}.${Date.now().toString(36)}@caf.example.fr`;
-  return createAgent(ctx.database.db, { login_id: email, display_name: `Agent ${counter} TEST`, email, password_hash: await ctx.passwords.hash(password) }, ctx.clock.now());
+  return createAgent(
+    ctx.database.db,
+    { login_id: email, display_name: `Agent ${counter} TEST`, email, password_hash: await ctx.passwords.hash(password) },
+    ctx.clock.now(),
+  );
 }
 
 /** E-mail + password, then the code read from the outbox: the final answer (303 → /gestion/demarches). */
-export async function logInAgent(ctx: AppContext, b: TestBrowser, agent: Pick<Agent, 'login_id' | 'email'>, password = PASSWORD): Promise<LightMyRequestResponse> {
+export async function logInAgent(
+  ctx: AppContext,
+  b: TestBrowser,
+  agent: Pick<Agent, 'login_id' | 'email'>,
+  password = PASSWORD,
+): Promise<LightMyRequestResponse> {
   await b.get('/gestion/connexion');
   const first = await b.post('/gestion/connexion', { login: agent.login_id, password });
   expect(first.statusCode, first.body.slice(0, 300)).toBe(303);

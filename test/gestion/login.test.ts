@@ -71,7 +71,9 @@ describe('espace gestionnaire: login', () => {
     await b.get('/gestion/connexion');
     const asAgent = await b.post('/gestion/connexion', { login: person.login_id, password: PASSWORD });
     expect(asAgent.statusCode).toBe(400);
-    expect(await t.ctx.database.db.selectFrom('outbox_messages').select('id').where('recipient', '=', person.contact_value).execute()).toEqual([]);
+    expect(
+      await t.ctx.database.db.selectFrom('outbox_messages').select('id').where('recipient', '=', person.contact_value).execute(),
+    ).toEqual([]);
     // …nor an agent's e-mail and password a person's.
     await b.get('/connexion');
     const asPerson = await b.post('/connexion', { identifier: agent.login_id, password: PASSWORD });

@@ -45,8 +45,14 @@ describe('the household’s JSON routes', () => {
     const wrong = await api(thomas, 'POST', '/api/household/procuration/grant', { currentPassword: 'Faux2026Faux' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toMatchObject({ code: 'AUTH_CURRENT_PASSWORD_WRONG', fields: [{ field: 'currentPassword' }] });
-    expect((await api(thomas, 'POST', '/api/household/procuration/grant', { currentPassword: DEMO_PASSWORD })).json()).toEqual({ hasProcuration: true });
-    expect((await api(thomas, 'GET', '/api/household/procuration')).json().conjoint).toMatchObject({ name: 'Nadia BENALI', hasAccount: true, hasProcuration: true });
+    expect((await api(thomas, 'POST', '/api/household/procuration/grant', { currentPassword: DEMO_PASSWORD })).json()).toEqual({
+      hasProcuration: true,
+    });
+    expect((await api(thomas, 'GET', '/api/household/procuration')).json().conjoint).toMatchObject({
+      name: 'Nadia BENALI',
+      hasAccount: true,
+      hasProcuration: true,
+    });
     expect((await api(thomas, 'POST', '/api/household/procuration/revoke', {})).json()).toEqual({ hasProcuration: false });
     const again = await api(thomas, 'POST', '/api/household/procuration/revoke', {});
     expect(again.statusCode).toBe(409);
@@ -60,8 +66,20 @@ describe('the household’s JSON routes', () => {
     const bad = await api(marc, 'POST', '/api/household/changes/bank-account', { iban: 'GB00 1234', holder: 'x'.repeat(71) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['holder']);
-    expect((await api(marc, 'POST', '/api/household/changes/bank-account', { iban: 'GB29 NWBK 6016 1331 9268 19', holder: 'LEROY Marc' })).statusCode).toBe(201);
-    expect((await api(marc, 'POST', '/api/household/changes/address', { line1: '1 rue A', postalCode: '44000', city: 'Nantes', since: '2026-11-02' })).json()).toEqual({
+    expect(
+      (await api(marc, 'POST', '/api/household/changes/bank-account', { iban: 'GB29 NWBK 6016 1331 9268 19', holder: 'LEROY Marc' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await api(marc, 'POST', '/api/household/changes/address', {
+          line1: '1 rue A',
+          postalCode: '44000',
+          city: 'Nantes',
+          since: '2026-11-02',
+        })
+      ).json(),
+    ).toEqual({
       address: { line1: '1 rue A', line2: null, postalCode: '44000', city: 'NANTES', since: '2026-11-02' },
     });
     const single = await api(marc, 'POST', '/api/household/separation', { date: '2026-11-02', leaver: 'partner', children: 'none' });

@@ -25,37 +25,66 @@ describe('the household’s pages through HTTP', () => {
     expect(text(wrong.body)).toContain('Votre mot de passe actuel est incorrect.');
     const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
     expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion?fait=donnee');
-    expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion?fait=donnee')).body)).toContain('Nadia BENALI a l’autorisation de gestion depuis le');
+    expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion?fait=donnee')).body)).toContain(
+      'Nadia BENALI a l’autorisation de gestion depuis le',
+    );
 
     expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(200);
     expect(text((await nadia.get('/mon-espace')).body)).toContain('Conjoint, avec l’autorisation de gestion');
 
-    expect((await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {})).headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion?fait=retiree');
+    expect((await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {})).headers.location).toBe(
+      '/mon-espace/foyer/autorisation-de-gestion?fait=retiree',
+    );
     const refused = await nadia.get('/mon-espace/foyer/changement');
     expect(refused.statusCode).toBe(403);
-    expect(text(refused.body)).toContain('Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut gérer le dossier.');
+    expect(text(refused.body)).toContain(
+      'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut gérer le dossier.',
+    );
     expect((await api(nadia, 'GET', '/api/household/dossier')).statusCode).toBe(403);
   });
 
   it('« Déclarer un changement »: refusals at their fields with what was typed kept, then the change recorded', async () => {
     const julien = await signedIn(t, P.julienMoreau.nir);
     await julien.get('/mon-espace/foyer/changement/compte-bancaire');
-    const bad = await julien.post('/mon-espace/foyer/changement/compte-bancaire', { iban: 'FR76 3000 6000 0112 3456 7890 198', holder: '' });
+    const bad = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
+      iban: 'FR76 3000 6000 0112 3456 7890 198',
+      holder: '',
+    });
     expect(bad.statusCode).toBe(400);
     const page = text(bad.body);
     expect(page).toContain('Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.');
     expect(page).toContain('Saisissez le nom du titulaire du compte');
     expect(bad.body).toContain('value="FR76 3000 6000 0112 3456 7890 198"');
-    const ok = await julien.post('/mon-espace/foyer/changement/compte-bancaire', { iban: 'fr14 2004 1010 0505 0001 3m02 606', holder: 'MOREAU Julien' });
+    const ok = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
+      iban: 'fr14 2004 1010 0505 0001 3m02 606',
+      holder: 'MOREAU Julien',
+    });
     expect(ok.headers.location).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
-    expect(text((await julien.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body)).toContain('FR14 **** **** **** **** ***2 606');
+    expect(text((await julien.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body)).toContain(
+      'FR14 **** **** **** **** ***2 606',
+    );
 
     await julien.get('/mon-espace/foyer/changement/adresse');
-    const noAddress = await julien.post('/mon-espace/foyer/changement/adresse', { line1: '1 rue Haute', postalCode: '440', city: '', 'since-day': '31', 'since-month': '2', 'since-year': '2026' });
+    const noAddress = await julien.post('/mon-espace/foyer/changement/adresse', {
+      line1: '1 rue Haute',
+      postalCode: '440',
+      city: '',
+      'since-day': '31',
+      'since-month': '2',
+      'since-year': '2026',
+    });
     expect(noAddress.statusCode).toBe(400);
-    for (const m of ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle']) expect(text(noAddress.body)).toContain(m);
+    for (const m of ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle'])
+      expect(text(noAddress.body)).toContain(m);
     expect(noAddress.body).toContain('value="1 rue Haute"');
-    const moved = await julien.post('/mon-espace/foyer/changement/adresse', { line1: '1 rue Haute', postalCode: '44000', city: 'Nantes', 'since-day': '1', 'since-month': '11', 'since-year': '2026' });
+    const moved = await julien.post('/mon-espace/foyer/changement/adresse', {
+      line1: '1 rue Haute',
+      postalCode: '44000',
+      city: 'Nantes',
+      'since-day': '1',
+      'since-month': '11',
+      'since-year': '2026',
+    });
     expect(moved.statusCode).toBe(303);
     const json = (await api(julien, 'GET', '/api/household/dossier')).json();
     expect(json.address).toMatchObject({ line1: '1 rue Haute', postalCode: '44000', city: 'NANTES', since: '2026-11-01' });
@@ -65,11 +94,27 @@ describe('the household’s pages through HTTP', () => {
   it('a conjoint without procuration declares a separation: the démarche « Séparation déclarée », the dossier left', async () => {
     const petit = await signedIn(t, P.nadiaPetit.nir);
     await petit.get('/mon-espace/foyer/separation');
-    const missing = await petit.post('/mon-espace/foyer/separation', { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'declarer', children: 'alternate', newLine1: '5 rue Neuve' });
+    const missing = await petit.post('/mon-espace/foyer/separation', {
+      'date-day': '10',
+      'date-month': '11',
+      'date-year': '2026',
+      leaver: 'declarer',
+      children: 'alternate',
+      newLine1: '5 rue Neuve',
+    });
     expect(missing.statusCode).toBe(400);
     expect(text(missing.body)).toContain('Saisissez un code postal de 5 chiffres');
     expect(missing.body).toContain('value="5 rue Neuve"');
-    const sent = await petit.post('/mon-espace/foyer/separation', { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'declarer', children: 'alternate', newLine1: '5 rue Neuve', newPostalCode: '35200', newCity: 'Rennes' });
+    const sent = await petit.post('/mon-espace/foyer/separation', {
+      'date-day': '10',
+      'date-month': '11',
+      'date-year': '2026',
+      leaver: 'declarer',
+      children: 'alternate',
+      newLine1: '5 rue Neuve',
+      newPostalCode: '35200',
+      newCity: 'Rennes',
+    });
     expect(sent.headers.location).toBe('/mon-espace/foyer/separation/envoyee');
     expect(text((await petit.get('/mon-espace/foyer/separation/envoyee')).body)).toContain('Séparation déclarée');
     const demarches = text((await petit.get('/mon-espace/demarches')).body);
@@ -83,7 +128,13 @@ describe('the household’s pages through HTTP', () => {
     const julien = await signedIn(t, P.julienMoreau.nir);
     const lea = await signedIn(t, P.leaMoreau.nir);
     await julien.get('/mon-espace/foyer/separation');
-    const r = await julien.post('/mon-espace/foyer/separation', { 'date-day': '20', 'date-month': '11', 'date-year': '2026', leaver: 'partner', children: 'declarer' });
+    const r = await julien.post('/mon-espace/foyer/separation', {
+      'date-day': '20',
+      'date-month': '11',
+      'date-year': '2026',
+      leaver: 'partner',
+      children: 'declarer',
+    });
     expect(r.statusCode).toBe(303);
     const after = await lea.get('/mon-espace');
     expect(after.statusCode).toBe(303);
@@ -94,7 +145,18 @@ describe('the household’s pages through HTTP', () => {
     const b = new TestBrowser(t.app);
     await b.get('/creer-mon-compte/nouveau');
     await b.get('/creer-mon-compte/etat-civil');
-    const res = await b.post('/creer-mon-compte/etat-civil', { nir: P.lucasGarnier.nir, civility: 'M', birthName: 'Garnier', givenNames: 'Lucas', 'birthDate-day': '8', 'birthDate-month': '2', 'birthDate-year': '2015', birthPlaceKind: 'france', communeQuery: 'Toulouse', communeCode: '31555' });
+    const res = await b.post('/creer-mon-compte/etat-civil', {
+      nir: P.lucasGarnier.nir,
+      civility: 'M',
+      birthName: 'Garnier',
+      givenNames: 'Lucas',
+      'birthDate-day': '8',
+      'birthDate-month': '2',
+      'birthDate-year': '2015',
+      birthPlaceKind: 'france',
+      communeQuery: 'Toulouse',
+      communeCode: '31555',
+    });
     expect(res.statusCode).toBe(400);
     const page = text(res.body);
     expect(page).toContain('Vous devez avoir au moins 15 ans pour créer votre espace Mon Compte.');

@@ -27,7 +27,10 @@ const ROLES: { name: string; login: string; allowed: Set<Action> }[] = [
 ];
 
 /** The page (and JSON route, when the action has one) of each action; POSTs send nothing that changes state when refused or invalid. */
-const ROUTES: Record<Action, { page: (b: TestBrowser) => ReturnType<TestBrowser['get']>; json?: (b: TestBrowser) => ReturnType<TestBrowser['get']> }> = {
+const ROUTES: Record<
+  Action,
+  { page: (b: TestBrowser) => ReturnType<TestBrowser['get']>; json?: (b: TestBrowser) => ReturnType<TestBrowser['get']> }
+> = {
   consult_personal_data: { page: (b) => b.get('/mon-espace/mes-informations'), json: (b) => api(b, 'GET', '/api/household/me') },
   modify_contact: { page: (b) => b.get('/mon-espace/securite/contact'), json: (b) => api(b, 'POST', '/api/account/contact', {}) },
   declare_separation: { page: (b) => b.get('/mon-espace/foyer/separation'), json: (b) => api(b, 'POST', '/api/household/separation', {}) },
@@ -35,7 +38,10 @@ const ROUTES: Record<Action, { page: (b: TestBrowser) => ReturnType<TestBrowser[
   request_household_prestation: { page: (b) => b.post('/mon-espace/demarches', { prestation: 'aide-au-logement' }) },
   manage_dossier: { page: (b) => b.get('/mon-espace/foyer/changement'), json: (b) => api(b, 'GET', '/api/household/dossier') },
   view_household_demarches: { page: (b) => b.get('/mon-espace/foyer/demarches'), json: (b) => api(b, 'GET', '/api/household/demarches') },
-  manage_procuration: { page: (b) => b.get('/mon-espace/foyer/autorisation-de-gestion'), json: (b) => api(b, 'GET', '/api/household/procuration') },
+  manage_procuration: {
+    page: (b) => b.get('/mon-espace/foyer/autorisation-de-gestion'),
+    json: (b) => api(b, 'GET', '/api/household/procuration'),
+  },
 };
 
 describe('role × action through HTTP', () => {
@@ -45,9 +51,23 @@ describe('role × action through HTTP', () => {
   beforeAll(async () => {
     t = await demoApp();
     // A child under 15 cannot sign up; an account linked by mistake must still be refused everything.
-    const jade = await createAccount(t.ctx.database.db, sampleAccount({ login_id: P.jadeMoreau.nir, nir: P.jadeMoreau.nir, birth_date: P.jadeMoreau.birthDate, contact_value: 'jade@example.fr', password_hash: await t.ctx.passwords.hash(DEMO_PASSWORD) }), t.clock.now());
+    const jade = await createAccount(
+      t.ctx.database.db,
+      sampleAccount({
+        login_id: P.jadeMoreau.nir,
+        nir: P.jadeMoreau.nir,
+        birth_date: P.jadeMoreau.birthDate,
+        contact_value: 'jade@example.fr',
+        password_hash: await t.ctx.passwords.hash(DEMO_PASSWORD),
+      }),
+      t.clock.now(),
+    );
     if (!jade.ok) throw new Error('no account');
-    const member = await t.ctx.database.db.selectFrom('household_members').select('id').where('nir', '=', P.jadeMoreau.nir).executeTakeFirstOrThrow();
+    const member = await t.ctx.database.db
+      .selectFrom('household_members')
+      .select('id')
+      .where('nir', '=', P.jadeMoreau.nir)
+      .executeTakeFirstOrThrow();
     expect(await linkAccountToMember(t.ctx.database.db, member.id, jade.account.id)).toBe(true);
     for (const r of ROLES) browsers.set(r.name, await signedIn(t, r.login));
   }, 120_000);

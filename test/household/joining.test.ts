@@ -23,8 +23,24 @@ const P = DEMO_PEOPLE;
 const EVE_OF_15 = Date.UTC(2030, 1, 7, 11, 0, 0);
 const DAY_OF_15 = Date.UTC(2030, 1, 8, 11, 0, 0);
 
-const lucas = { nir: P.lucasGarnier.nir, civility: 'M', birthName: 'Garnier', givenNames: 'Lucas', birthDate: '2015-02-08', birthPlaceKind: 'france', communeCode: '31555' };
-const ines = { nir: P.inesPetit.nir, civility: 'MME', birthName: 'Petit', givenNames: 'Inès', birthDate: '2008-04-02', birthPlaceKind: 'france', communeCode: '35238' };
+const lucas = {
+  nir: P.lucasGarnier.nir,
+  civility: 'M',
+  birthName: 'Garnier',
+  givenNames: 'Lucas',
+  birthDate: '2015-02-08',
+  birthPlaceKind: 'france',
+  communeCode: '31555',
+};
+const ines = {
+  nir: P.inesPetit.nir,
+  civility: 'MME',
+  birthName: 'Petit',
+  givenNames: 'Inès',
+  birthDate: '2008-04-02',
+  birthPlaceKind: 'france',
+  communeCode: '35238',
+};
 
 /** « Créer Mon Compte » through its use cases, up to the account. */
 async function register(ctx: AppContext, person: Record<string, string>, email: string) {
@@ -44,8 +60,16 @@ describe.each(testDatabases)('joining a dossier at « Créer Mon Compte » on $n
     withTestContext(open, async (ctx) => {
       await seedDemoData(ctx);
       const account = await register(ctx, ines, 'ines.petit@example.fr');
-      expect((await findActor(ctx.database.db, account!.id)).membership).toEqual({ role: 'enfant', birthDate: '2008-04-02', hasProcuration: false });
-      const messages = await ctx.database.db.selectFrom('outbox_messages').select('text').where('recipient', '=', 'ines.petit@example.fr').execute();
+      expect((await findActor(ctx.database.db, account!.id)).membership).toEqual({
+        role: 'enfant',
+        birthDate: '2008-04-02',
+        hasProcuration: false,
+      });
+      const messages = await ctx.database.db
+        .selectFrom('outbox_messages')
+        .select('text')
+        .where('recipient', '=', 'ines.petit@example.fr')
+        .execute();
       // Nothing sent on the way names the household or its members.
       for (const m of messages) expect(m.text).not.toMatch(/PETIT|Thomas|Nadia|2345678/i);
     }));
@@ -56,7 +80,9 @@ describe.each(testDatabases)('joining a dossier at « Créer Mon Compte » on $n
       clock.advance(EVE_OF_15 - clock.now());
       const service = registrationService(ctx);
       const flow = await service.start({ origin: 'api' });
-      await expect(service.submitCivilStatus(flow.token, lucas)).rejects.toMatchObject({ fields: [{ field: 'birthDate', code: 'HOUSEHOLD_UNDER_15', message: UNDER_15_MESSAGE }] });
+      await expect(service.submitCivilStatus(flow.token, lucas)).rejects.toMatchObject({
+        fields: [{ field: 'birthDate', code: 'HOUSEHOLD_UNDER_15', message: UNDER_15_MESSAGE }],
+      });
       clock.advance(DAY_OF_15 - EVE_OF_15);
       const account = await register(ctx, lucas, 'lucas.garnier@example.fr');
       expect((await findActor(ctx.database.db, account!.id)).membership?.role).toBe('enfant');
@@ -76,8 +102,28 @@ describe('joining at the FranceConnect sign-up', () => {
   it('links the new account to the member the répertoire knows, and lands in the space of their role', async () => {
     const { ctx } = fc.t;
     const householdId = await createHousehold(ctx.database.db, '7777777', ctx.clock.now());
-    await addMember(ctx.database.db, { household_id: householdId, account_id: null, nir: null, civility: 'M', birth_name: 'DUBOIS', given_names: 'Marc', birth_date: '1960-01-01', role: 'responsable', joined_at: ctx.clock.now() });
-    await addMember(ctx.database.db, { household_id: householdId, account_id: null, nir: ANGELA.nir!, civility: 'MME', birth_name: 'DUBOIS', given_names: 'Angela Claire Louise', birth_date: '1962-08-24', role: 'conjoint', joined_at: ctx.clock.now() });
+    await addMember(ctx.database.db, {
+      household_id: householdId,
+      account_id: null,
+      nir: null,
+      civility: 'M',
+      birth_name: 'DUBOIS',
+      given_names: 'Marc',
+      birth_date: '1960-01-01',
+      role: 'responsable',
+      joined_at: ctx.clock.now(),
+    });
+    await addMember(ctx.database.db, {
+      household_id: householdId,
+      account_id: null,
+      nir: ANGELA.nir!,
+      civility: 'MME',
+      birth_name: 'DUBOIS',
+      given_names: 'Angela Claire Louise',
+      birth_date: '1962-08-24',
+      role: 'conjoint',
+      joined_at: ctx.clock.now(),
+    });
     const b = new TestBrowser(fc.t.app);
     const { callback } = await franceConnectAs(b, { citizenId: ANGELA.id });
     expect(location(callback)).toBe('/franceconnect/creation');
@@ -85,9 +131,13 @@ describe('joining at the FranceConnect sign-up', () => {
     expect(text((await b.get('/franceconnect/creation')).body)).not.toMatch(/7777777|\bMarc\b/);
     expect(location(await b.post('/franceconnect/creation', {}))).toBe('/franceconnect/coordonnees');
     await b.get('/franceconnect/coordonnees');
-    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email: 'angela.foyer@example.org' }))).toBe('/franceconnect/code');
+    expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email: 'angela.foyer@example.org' }))).toBe(
+      '/franceconnect/code',
+    );
     await b.get('/franceconnect/code');
-    expect(location(await b.post('/franceconnect/code', { code: await lastCode(ctx.database.db, 'angela.foyer@example.org') }))).toBe('/franceconnect/compte-cree');
+    expect(location(await b.post('/franceconnect/code', { code: await lastCode(ctx.database.db, 'angela.foyer@example.org') }))).toBe(
+      '/franceconnect/compte-cree',
+    );
     const space = text((await b.get('/mon-espace')).body);
     expect(space).toContain('Dossier allocataire n° 7777777 — Conjoint, sans autorisation de gestion.');
     expect(space).toContain('Déclarer une séparation');

@@ -37,7 +37,14 @@ describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({
   it('reads an account’s membership afresh: role, birth date, procuration, dossier', () =>
     withDb(async (h, accountId, householdId) => {
       expect(await findActor(h.db, accountId)).toEqual({ accountId });
-      const m = await addMember(h.db, { household_id: householdId, account_id: accountId, nir: null, ...person, role: 'conjoint', joined_at: T0 });
+      const m = await addMember(h.db, {
+        household_id: householdId,
+        account_id: accountId,
+        nir: null,
+        ...person,
+        role: 'conjoint',
+        joined_at: T0,
+      });
       expect(await findActor(h.db, accountId)).toEqual({
         accountId,
         membership: { role: 'conjoint', birthDate: '1987-05-04', hasProcuration: false },
@@ -58,7 +65,16 @@ describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({
 
   it('keeps members without an account, and links an account to one of them once', () =>
     withDb(async (h, accountId, householdId) => {
-      const child = await addMember(h.db, { household_id: householdId, account_id: null, nir: '109064410915239', ...person, given_names: 'Zoé', birth_date: '2009-06-30', role: 'enfant', joined_at: T0 });
+      const child = await addMember(h.db, {
+        household_id: householdId,
+        account_id: null,
+        nir: '109064410915239',
+        ...person,
+        given_names: 'Zoé',
+        birth_date: '2009-06-30',
+        role: 'enfant',
+        joined_at: T0,
+      });
       await addMember(h.db, { household_id: householdId, account_id: null, nir: null, ...person, role: 'responsable', joined_at: T0 });
       expect((await listMembers(h.db, householdId)).map((m) => m.role)).toEqual(['responsable', 'enfant']);
       expect((await findMembersWithoutAccountByNir(h.db, '109064410915239')).map((m) => m.id)).toEqual([child.id]);
@@ -70,9 +86,18 @@ describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({
 
   it('an account is in one dossier at a time; a member who left keeps their row', () =>
     withDb(async (h, accountId, householdId) => {
-      const first = await addMember(h.db, { household_id: householdId, account_id: accountId, nir: null, ...person, role: 'conjoint', joined_at: T0 });
+      const first = await addMember(h.db, {
+        household_id: householdId,
+        account_id: accountId,
+        nir: null,
+        ...person,
+        role: 'conjoint',
+        joined_at: T0,
+      });
       const other = await createHousehold(h.db, '1111111', T0);
-      await expect(addMember(h.db, { household_id: other, account_id: accountId, nir: null, ...person, role: 'responsable', joined_at: T0 })).rejects.toThrow();
+      await expect(
+        addMember(h.db, { household_id: other, account_id: accountId, nir: null, ...person, role: 'responsable', joined_at: T0 }),
+      ).rejects.toThrow();
       await endMembership(h.db, first.id, T0 + 1);
       await addMember(h.db, { household_id: other, account_id: accountId, nir: null, ...person, role: 'responsable', joined_at: T0 + 2 });
       expect((await findActor(h.db, accountId)).dossier?.dossierNumber).toBe('1111111');
@@ -82,9 +107,26 @@ describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({
   it('keeps the history of addresses and bank accounts; the latest is current', () =>
     withDb(async (h, accountId, householdId) => {
       expect(await currentAddress(h.db, householdId)).toBeUndefined();
-      await recordAddress(h.db, householdId, { line1: '3 rue des Lilas', line2: null, postalCode: '44000', city: 'Nantes', since: '2020-01-01' }, null, T0);
-      await recordAddress(h.db, householdId, { line1: '8 avenue Foch', line2: 'Bât. B', postalCode: '69006', city: 'Lyon', since: '2026-11-15' }, accountId, T0 + 10);
-      expect(await currentAddress(h.db, householdId)).toMatchObject({ line1: '8 avenue Foch', line2: 'Bât. B', recorded_by: accountId, recorded_at: T0 + 10 });
+      await recordAddress(
+        h.db,
+        householdId,
+        { line1: '3 rue des Lilas', line2: null, postalCode: '44000', city: 'Nantes', since: '2020-01-01' },
+        null,
+        T0,
+      );
+      await recordAddress(
+        h.db,
+        householdId,
+        { line1: '8 avenue Foch', line2: 'Bât. B', postalCode: '69006', city: 'Lyon', since: '2026-11-15' },
+        accountId,
+        T0 + 10,
+      );
+      expect(await currentAddress(h.db, householdId)).toMatchObject({
+        line1: '8 avenue Foch',
+        line2: 'Bât. B',
+        recorded_by: accountId,
+        recorded_at: T0 + 10,
+      });
       await recordBankAccount(h.db, householdId, { iban: 'FR7630006000011234567890189', holder: 'Sophie PETIT' }, accountId, T0);
       expect(await currentBankAccount(h.db, householdId)).toMatchObject({ iban: 'FR7630006000011234567890189', holder: 'Sophie PETIT' });
       expect(await h.db.selectFrom('household_addresses').select('id').execute()).toHaveLength(2);

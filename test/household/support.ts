@@ -27,7 +27,16 @@ export async function signedIn(t: TestApp, loginId: string, password = DEMO_PASS
 
 /** A JSON request of the API with this browser's cookies. */
 export function api(b: TestBrowser, method: 'GET' | 'POST', url: string, body?: unknown): Promise<LightMyRequestResponse> {
-  return b.request(method === 'GET' ? { method, url } : { method, url, payload: JSON.stringify(body ?? {}), headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' } });
+  return b.request(
+    method === 'GET'
+      ? { method, url }
+      : {
+          method,
+          url,
+          payload: JSON.stringify(body ?? {}),
+          headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        },
+  );
 }
 
 /** Whether a response is the refusal of can(): the 403 page or `{ error: { code: 'FORBIDDEN' } }`, saying who can. */

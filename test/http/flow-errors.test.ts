@@ -16,7 +16,10 @@ describe('flow errors over HTTP', () => {
     });
     const json = await app.inject({ url: '/api/x' });
     expect(json.statusCode).toBe(410);
-    expect(json.json().error).toEqual({ code: 'FLOW_EXPIRED', message: expect.stringContaining('Votre session de création de compte a expiré') });
+    expect(json.json().error).toEqual({
+      code: 'FLOW_EXPIRED',
+      message: expect.stringContaining('Votre session de création de compte a expiré'),
+    });
     const page = await app.inject({ url: '/x' });
     expect(page.statusCode).toBe(409);
     expect(page.body).toContain('modifiées entre-temps');

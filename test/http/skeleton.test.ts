@@ -72,7 +72,12 @@ describe('the HTTP frame', () => {
   });
 
   it('accepts JSON API posts only as application/json', async () => {
-    const form = await t.app.inject({ method: 'POST', url: '/api/test-only', payload: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/test-only',
+      payload: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.statusCode).toBe(403);
     expect(form.json().error.code).toBe('CSRF_INVALID');
   });

@@ -18,12 +18,18 @@ describe('justificatifs API', () => {
   });
   afterAll(() => t.close());
   const pieceAsked = () => askedOf(t, agent, 'Une quittance de loyer');
-  const add = (b: TestBrowser, d: Demarche, fileName: string, bytes: Buffer) => b.postJson(`/api/demarches/${d.id}/justificatifs`, { fileName, contentBase64: bytes.toString('base64') });
+  const add = (b: TestBrowser, d: Demarche, fileName: string, bytes: Buffer) =>
+    b.postJson(`/api/demarches/${d.id}/justificatifs`, { fileName, contentBase64: bytes.toString('base64') });
 
   it('lists the piece asked, adds files (types read from the bytes), sends them, serves them as attachments', async () => {
     const { d, b } = await pieceAsked();
     const before = (await b.get(`/api/demarches/${d.id}/justificatifs`)).json();
-    expect(before).toMatchObject({ demarcheId: d.id, status: 'en_attente_de_pieces', asked: [{ message: 'Une quittance de loyer' }], files: [] });
+    expect(before).toMatchObject({
+      demarcheId: d.id,
+      status: 'en_attente_de_pieces',
+      asked: [{ message: 'Une quittance de loyer' }],
+      files: [],
+    });
     const pdf = await add(b, d, 'quittance.png', samplePdf());
     expect(pdf.statusCode, pdf.body).toBe(201);
     expect(pdf.json()).toMatchObject({ fileName: 'quittance.pdf', mediaType: 'application/pdf', size: samplePdf().length, pending: true });
@@ -56,7 +62,10 @@ describe('justificatifs API', () => {
       expect(r.json().error.fields).toEqual([expect.objectContaining({ field: 'contentBase64', code })]);
     }
     const notBase64 = await b.postJson(`/api/demarches/${d.id}/justificatifs`, { fileName: 'x.pdf', contentBase64: 'pas du base64 !' });
-    expect(notBase64.json().error.fields[0]).toMatchObject({ field: 'contentBase64', message: 'Le contenu doit être le fichier encodé en base64.' });
+    expect(notBase64.json().error.fields[0]).toMatchObject({
+      field: 'contentBase64',
+      message: 'Le contenu doit être le fichier encodé en base64.',
+    });
     const tooBig = await add(b, d, 'gros.pdf', Buffer.concat([samplePdf(), Buffer.alloc(MAX_JUSTIFICATIF_BYTES)]));
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('JUSTIFICATIF_TOO_LARGE');
@@ -71,13 +80,22 @@ describe('justificatifs API', () => {
     await logIn(t.ctx, other, await createTestAccount(t.ctx));
     expect((await other.get(`/api/demarches/${d.id}/justificatifs`)).statusCode).toBe(404);
     expect((await add(other, d, 'x.pdf', samplePdf())).statusCode).toBe(404);
-    const form = await b.request({ method: 'POST', url: `/api/demarches/${d.id}/justificatifs`, payload: 'fileName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await b.request({
+      method: 'POST',
+      url: `/api/demarches/${d.id}/justificatifs`,
+      payload: 'fileName=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.statusCode).toBe(403);
   });
 
   it('is in the OpenAPI document', async () => {
     const doc = (await new TestBrowser(t.app).get('/api/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/demarches/{id}/justificatifs', '/api/demarches/{id}/justificatifs/envoi', '/api/justificatifs/{id}']));
-    expect(doc.paths['/api/demarches/{id}/justificatifs'].post.requestBody.content['application/json'].schema.properties.contentBase64).toBeDefined();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/demarches/{id}/justificatifs', '/api/demarches/{id}/justificatifs/envoi', '/api/justificatifs/{id}']),
+    );
+    expect(
+      doc.paths['/api/demarches/{id}/justificatifs'].post.requestBody.content['application/json'].schema.properties.contentBase64,
+    ).toBeDefined();
   });
 });

@@ -46,7 +46,12 @@ describe('justificatifs (person side)', () => {
 
   it('answers a malformed multipart body (cut short, no closing boundary) with a 400, never a 500', async () => {
     for (const payload of ['_csrf=x', '--x\r\nContent-Disposition: form-data; name="fichier"\r\n\r\nabc']) {
-      const res = await t.app.inject({ method: 'POST', url: '/mon-espace/demarches/abc/justificatifs', headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/mon-espace/demarches/abc/justificatifs',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        payload,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('Certaines informations sont à corriger.');
     }
@@ -54,7 +59,11 @@ describe('justificatifs (person side)', () => {
 
   it('accepts a PDF, a JPEG and a PNG, stores them with their SHA-256, then sends them to the Caf', async () => {
     const { person, d, b } = await pieceAsked();
-    for (const [bytes, filename] of [[samplePdf(), 'avis d’impôt.pdf'], [sampleJpeg(), 'photo.jpeg'], [samplePng(), '../../scan.png']] as const) {
+    for (const [bytes, filename] of [
+      [samplePdf(), 'avis d’impôt.pdf'],
+      [sampleJpeg(), 'photo.jpeg'],
+      [samplePng(), '../../scan.png'],
+    ] as const) {
       const r = await upload(b, d.id, { filename, bytes });
       expect(r.statusCode, r.body.slice(0, 400)).toBe(303);
       expect(location(r)).toBe(`/mon-espace/demarches/${d.id}/justificatifs?ajoute=1`);
@@ -94,7 +103,10 @@ describe('justificatifs (person side)', () => {
       [{ filename: 'facture.pdf', bytes: sampleExe() }, 'Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.'],
       [{ filename: 'lettre.pdf', bytes: Buffer.from('Bonjour') }, 'Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.'],
       [{ filename: 'photo.png', bytes: Buffer.concat([samplePng(), zipTail()]) }, 'contient autre chose qu’un document ou une image'],
-      [{ filename: 'avis.pdf', bytes: samplePdf('x', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ') }, 'contient autre chose qu’un document ou une image'],
+      [
+        { filename: 'avis.pdf', bytes: samplePdf('x', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ') },
+        'contient autre chose qu’un document ou une image',
+      ],
     ];
     for (const [file, message] of cases) {
       await b.get(`/mon-espace/demarches/${d.id}/justificatifs`);
@@ -105,7 +117,12 @@ describe('justificatifs (person side)', () => {
       expect(text(r.body)).toContain(message);
     }
     expect(await listJustificatifs(t.ctx.database.db, d.id)).toEqual([]);
-    const refused = await t.ctx.database.db.selectFrom('audit_events').select('details').where('account_id', '=', person.id).where('type', '=', 'justificatif_refused').execute();
+    const refused = await t.ctx.database.db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('account_id', '=', person.id)
+      .where('type', '=', 'justificatif_refused')
+      .execute();
     expect(refused.map((r) => JSON.parse(r.details).reason)).toEqual(['empty', 'wrong_type', 'wrong_type', 'polyglot', 'active_content']);
     expect(JSON.parse(refused[1]!.details).detected).toBe('exe');
   });
@@ -127,7 +144,12 @@ describe('justificatifs (person side)', () => {
     expect(without.statusCode).toBe(403);
     const crossSite = await upload(b, d.id, { filename: 'a.pdf', bytes: samplePdf() }, { headers: { 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.statusCode).toBe(403);
-    const header = await upload(b, d.id, { filename: 'a.pdf', bytes: samplePdf() }, { csrf: false, headers: { 'x-csrf-token': b.csrfToken() } });
+    const header = await upload(
+      b,
+      d.id,
+      { filename: 'a.pdf', bytes: samplePdf() },
+      { csrf: false, headers: { 'x-csrf-token': b.csrfToken() } },
+    );
     expect(header.statusCode).toBe(303);
   });
 
@@ -136,7 +158,18 @@ describe('justificatifs (person side)', () => {
     const [resp, conjoint, child] = [await createTestAccount(t.ctx), await createTestAccount(t.ctx), await createTestAccount(t.ctx)];
     const householdId = await createHousehold(db, String(1000000 + Math.floor(Math.random() * 8999999)), t.ctx.clock.now());
     const member = (a: Account, role: 'responsable' | 'conjoint' | 'enfant', birth: string, procuration = false) =>
-      addMember(db, { household_id: householdId, account_id: a.id, nir: a.nir, civility: a.civility, birth_name: a.birth_name, given_names: a.given_names, birth_date: birth, role, has_procuration: procuration, joined_at: t.ctx.clock.now() });
+      addMember(db, {
+        household_id: householdId,
+        account_id: a.id,
+        nir: a.nir,
+        civility: a.civility,
+        birth_name: a.birth_name,
+        given_names: a.given_names,
+        birth_date: birth,
+        role,
+        has_procuration: procuration,
+        joined_at: t.ctx.clock.now(),
+      });
     await member(resp, 'responsable', '1980-01-01');
     const c = await member(conjoint, 'conjoint', '1982-01-01', true);
     await member(child, 'enfant', '2009-01-01');

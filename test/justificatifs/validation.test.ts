@@ -26,8 +26,15 @@ describe('checkJustificatif', () => {
 
   it('refuses a disguised executable, a script, text and other types, by their bytes', async () => {
     expect(await checkJustificatif(sampleExe(), 'facture.pdf')).toMatchObject({ ok: false, reason: 'wrong_type', detected: 'exe' });
-    expect(await checkJustificatif(Buffer.from('#!/bin/sh\nrm -rf /\n'), 'photo.png')).toMatchObject({ ok: false, reason: 'wrong_type', detected: 'script' });
-    expect(await checkJustificatif(Buffer.from('Bonjour, voici mon justificatif.'), 'lettre.pdf')).toMatchObject({ ok: false, reason: 'wrong_type' });
+    expect(await checkJustificatif(Buffer.from('#!/bin/sh\nrm -rf /\n'), 'photo.png')).toMatchObject({
+      ok: false,
+      reason: 'wrong_type',
+      detected: 'script',
+    });
+    expect(await checkJustificatif(Buffer.from('Bonjour, voici mon justificatif.'), 'lettre.pdf')).toMatchObject({
+      ok: false,
+      reason: 'wrong_type',
+    });
     const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
     expect(await checkJustificatif(gif, 'image.png')).toMatchObject({ ok: false, reason: 'wrong_type', detected: 'gif' });
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), zipTail()]);
@@ -52,7 +59,12 @@ describe('checkJustificatif', () => {
   });
 
   it('refuses PDFs with JavaScript, a launch action or embedded files, even with escaped names', async () => {
-    for (const extra of ['/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ', '/OpenAction << /S /Launch /F (cmd.exe) >> ', '/Names << /EmbeddedFiles 6 0 R >> ', '/AA << /O << /S /J#61vaScript >> >> ']) {
+    for (const extra of [
+      '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ',
+      '/OpenAction << /S /Launch /F (cmd.exe) >> ',
+      '/Names << /EmbeddedFiles 6 0 R >> ',
+      '/AA << /O << /S /J#61vaScript >> >> ',
+    ]) {
       expect(await checkJustificatif(samplePdf('x', extra), 'x.pdf'), extra).toMatchObject({ ok: false, reason: 'active_content' });
     }
   });
@@ -63,7 +75,10 @@ describe('checkJustificatif', () => {
 
   it('refuses a truncated PNG and a JPEG without its end', async () => {
     expect(await checkJustificatif(samplePng().subarray(0, 40), 'x.png')).toMatchObject({ ok: false, reason: 'damaged' });
-    expect(await checkJustificatif(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x02]), 'x.jpg')).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(await checkJustificatif(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x02]), 'x.jpg')).toMatchObject({
+      ok: false,
+      reason: 'damaged',
+    });
   });
 });
 

@@ -17,12 +17,21 @@ describe('nothing secret in the logs', () => {
     log.info({
       req: {
         headers: { cookie: 'mc_session=abc', authorization: 'Bearer x' },
-        body: { identifier: '284127505612345', password: 'MotDePasse2026', passwordConfirmation: 'MotDePasse2026', currentPassword: 'Ancien2025xx', code: '123456', _csrf: 'tok', nir: '284127505612345' },
+        body: {
+          identifier: '284127505612345',
+          password: 'MotDePasse2026',
+          passwordConfirmation: 'MotDePasse2026',
+          currentPassword: 'Ancien2025xx',
+          code: '123456',
+          _csrf: 'tok',
+          nir: '284127505612345',
+        },
       },
       err: { message: 'duplicate key', detail: 'Key (login_id)=(284127505612345) already exists.' },
     });
     const out = lines.join('');
-    for (const secret of ['284127505612345', 'MotDePasse2026', 'Ancien2025xx', '123456', 'mc_session=abc', 'Bearer x', '"tok"']) expect(out).not.toContain(secret);
+    for (const secret of ['284127505612345', 'MotDePasse2026', 'Ancien2025xx', '123456', 'mc_session=abc', 'Bearer x', '"tok"'])
+      expect(out).not.toContain(secret);
     expect(out).toContain('[masqué]');
   });
 

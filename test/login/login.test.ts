@@ -107,7 +107,9 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     expect(first.body).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     for (let i = 0; i < 3; i++) await b.post('/connexion/code', { code: wrong });
     const fifth = await b.post('/connexion/code', { code: wrong });
-    expect(fifth.body).toContain('Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.');
+    expect(fifth.body).toContain(
+      'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
+    );
     // The 5th wrong code also counts as the 5th login failure: a 1-second wait.
     expect((await b.post('/connexion/code', { code: good })).statusCode).toBe(429);
     t.clock.advance(2000);
@@ -143,7 +145,9 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     const refused = await b.post('/connexion/code/renvoyer', {});
     expect(refused.statusCode).toBe(429);
     // The limit lasts at most as long as the login flow (15 minutes from the password): the wait is in minutes.
-    expect(refused.body).toMatch(/Trop de codes ont été envoyés\. Pour votre sécurité, merci de patienter [1-9]\d? minutes? avant de demander un nouveau code, ou contactez votre Caf\./);
+    expect(refused.body).toMatch(
+      /Trop de codes ont été envoyés\. Pour votre sécurité, merci de patienter [1-9]\d? minutes? avant de demander un nouveau code, ou contactez votre Caf\./,
+    );
     expect(await messagesTo(t.ctx, account.contact_value)).toHaveLength(6);
   });
 
@@ -332,7 +336,8 @@ describe('throttling over HTTP', () => {
     };
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
-    for (let i = 0; i < 4; i++) expect((await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).statusCode).toBe(400);
+    for (let i = 0; i < 4; i++)
+      expect((await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).statusCode).toBe(400);
     const fifth = await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' });
     expect(fifth.statusCode).toBe(400);
     expect(fifth.body).toContain('Merci de patienter 1 seconde avant de réessayer.');
@@ -361,7 +366,10 @@ describe('throttling over HTTP', () => {
     await logIn(t.ctx, b, account);
     await b.post('/deconnexion', {});
     await b.get('/connexion');
-    for (let i = 0; i < 4; i++) expect((await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).body).not.toContain('Merci de patienter');
+    for (let i = 0; i < 4; i++)
+      expect((await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).body).not.toContain(
+        'Merci de patienter',
+      );
     const types = await auditTypes(t.ctx, null);
     expect(types).toContain('login_throttled');
   });
@@ -387,9 +395,20 @@ describe('throttling over HTTP', () => {
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
     let last = 0;
-    for (let i = 0; i < 101; i++) last = (await b.post('/connexion', { identifier: `1990175${String(10000000 + i)}`, password: 'x' })).statusCode;
+    for (let i = 0; i < 101; i++)
+      last = (await b.post('/connexion', { identifier: `1990175${String(10000000 + i)}`, password: 'x' })).statusCode;
     expect(last).toBe(429);
-    const other = await t.app.inject({ method: 'POST', url: '/connexion', remoteAddress: '203.0.113.5', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', cookie: `mc_csrf=${b.cookie('mc_csrf')}` }, payload: `_csrf=${encodeURIComponent(b.csrfToken())}&identifier=199017500000000&password=x` });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/connexion',
+      remoteAddress: '203.0.113.5',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+        cookie: `mc_csrf=${b.cookie('mc_csrf')}`,
+      },
+      payload: `_csrf=${encodeURIComponent(b.csrfToken())}&identifier=199017500000000&password=x`,
+    });
     expect(other.statusCode).toBe(400);
   });
 });

@@ -76,7 +76,11 @@ describe('« Mot de passe oublié ? »', () => {
     const pb = await unknown.get('/mot-de-passe-oublie/code');
     const strip = (s: string) => s.replace(/name="_csrf" value="[^"]+"/g, '');
     expect(strip(pb.body)).toBe(strip(pa.body));
-    const count = await t.ctx.database.db.selectFrom('outbox_messages').select((eb) => eb.fn.countAll().as('n')).where('recipient', '=', '').executeTakeFirst();
+    const count = await t.ctx.database.db
+      .selectFrom('outbox_messages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('recipient', '=', '')
+      .executeTakeFirst();
     expect(Number(count?.n)).toBe(0);
     // Any code is refused for the unknown identifier.
     const wrong = await unknown.post('/mot-de-passe-oublie/code', { code: '123456' });

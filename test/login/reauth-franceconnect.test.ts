@@ -12,7 +12,11 @@ import { lastCode, messagesTo } from '../support/outbox';
  * of the current password, for a FranceConnect login of the last 15 minutes.
  */
 describe('re-authentication of an account without a password', () => {
-  const session = (authMethod: 'password' | 'franceconnect', age: number) => ({ createdAt: 1_000_000, data: { authMethod }, now: 1_000_000 + age });
+  const session = (authMethod: 'password' | 'franceconnect', age: number) => ({
+    createdAt: 1_000_000,
+    data: { authMethod },
+    now: 1_000_000 + age,
+  });
 
   it('asks for the password when there is one, else for a recent FranceConnect login', () => {
     const s = session('franceconnect', 60_000);
@@ -48,7 +52,10 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
     expect(form.body).not.toContain('name="currentPassword"');
     expect(form.body).toContain('aucune autre vérification n’est demandée');
 
-    const mismatch = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Autre2026Mdp' });
+    const mismatch = await b.post('/mon-espace/securite/mot-de-passe', {
+      password: 'Premier2026Mdp',
+      passwordConfirmation: 'Autre2026Mdp',
+    });
     expect(mismatch.statusCode).toBe(400);
     const done = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Premier2026Mdp' });
     expect(location(done)).toBe('/mon-espace/securite?fait=mot-de-passe-cree');
@@ -74,7 +81,10 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
     const refused = await b.post('/mon-espace/securite/contact', { kind: 'email', email: 'pirate@example.fr', currentPassword: '' });
     expect(refused.statusCode).toBe(403);
     expect(await messagesTo(fc.t.ctx, 'pirate@example.fr')).toEqual([]);
-    const noPassword = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Premier2026Mdp' });
+    const noPassword = await b.post('/mon-espace/securite/mot-de-passe', {
+      password: 'Premier2026Mdp',
+      passwordConfirmation: 'Premier2026Mdp',
+    });
     expect(noPassword.statusCode).toBe(403);
     expect((await findAccountById(fc.t.ctx.database.db, account.id))!.password_hash).toBeNull();
 

@@ -6,7 +6,9 @@ import { location } from '../support/http';
 import { lastCode, messagesTo } from '../support/outbox';
 
 const FIREFOX = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' };
-const ANDROID = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36' };
+const ANDROID = {
+  'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36',
+};
 
 describe('« Sécurité du compte »', () => {
   let t: TestApp;
@@ -58,10 +60,18 @@ describe('« Sécurité du compte »', () => {
     await logIn(t.ctx, me, account);
     const before = me.cookie('mc_session');
     await me.get('/mon-espace/securite/mot-de-passe');
-    const wrong = await me.post('/mon-espace/securite/mot-de-passe', { currentPassword: 'PasLeBon2026', password: 'NouveauMdp2027', passwordConfirmation: 'NouveauMdp2027' });
+    const wrong = await me.post('/mon-espace/securite/mot-de-passe', {
+      currentPassword: 'PasLeBon2026',
+      password: 'NouveauMdp2027',
+      passwordConfirmation: 'NouveauMdp2027',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Votre mot de passe actuel est incorrect.');
-    const ok = await me.post('/mon-espace/securite/mot-de-passe', { currentPassword: PASSWORD, password: 'NouveauMdp2027', passwordConfirmation: 'NouveauMdp2027' });
+    const ok = await me.post('/mon-espace/securite/mot-de-passe', {
+      currentPassword: PASSWORD,
+      password: 'NouveauMdp2027',
+      passwordConfirmation: 'NouveauMdp2027',
+    });
     expect(location(ok)).toBe('/mon-espace/securite?fait=mot-de-passe');
     const after = me.cookie('mc_session');
     expect(after).toBeDefined();
@@ -78,7 +88,11 @@ describe('« Sécurité du compte »', () => {
     const me = new TestBrowser(t.app);
     await logIn(t.ctx, me, account);
     await me.get('/mon-espace/securite/contact');
-    const wrongPassword = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 12 34 56 78', currentPassword: 'PasLeBon2026' });
+    const wrongPassword = await me.post('/mon-espace/securite/contact', {
+      kind: 'sms',
+      phone: '06 12 34 56 78',
+      currentPassword: 'PasLeBon2026',
+    });
     expect(wrongPassword.statusCode).toBe(400);
     const badPhone = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '01 23 45 67 89', currentPassword: PASSWORD });
     expect(badPhone.statusCode).toBe(400);
@@ -117,7 +131,12 @@ describe('« Sécurité du compte »', () => {
     await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'seconde@example.fr', currentPassword: PASSWORD });
     expect(me.cookie('mc_contact')).not.toBe(firstCookie);
     // Only the last request is pending: one flow for the account, the first code leads nowhere.
-    const pending = await t.ctx.database.db.selectFrom('flows').select(['kind', 'data']).where('account_id', '=', account.id).where('kind', '=', 'contact_change').execute();
+    const pending = await t.ctx.database.db
+      .selectFrom('flows')
+      .select(['kind', 'data'])
+      .where('account_id', '=', account.id)
+      .where('kind', '=', 'contact_change')
+      .execute();
     expect(pending.map((f) => JSON.parse(f.data).value)).toEqual(['seconde@example.fr']);
     expect((await me.post('/mon-espace/securite/contact/code', { code: first })).statusCode).toBe(400);
     // Another account's browser holding this cookie finds nothing.
@@ -131,7 +150,14 @@ describe('« Sécurité du compte »', () => {
     expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite?fait=contact');
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe('seconde@example.fr');
     expect(location(await me.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
-    expect(await t.ctx.database.db.selectFrom('flows').select('id').where('account_id', '=', account.id).where('kind', '=', 'contact_change').execute()).toEqual([]);
+    expect(
+      await t.ctx.database.db
+        .selectFrom('flows')
+        .select('id')
+        .where('account_id', '=', account.id)
+        .where('kind', '=', 'contact_change')
+        .execute(),
+    ).toEqual([]);
   });
 
   it('refuses new contact details at their field in the registration’s words; no choice is refused before the password is checked', async () => {
@@ -142,7 +168,11 @@ describe('« Sécurité du compte »', () => {
     const cases: [Record<string, string>, string, string][] = [
       [{ currentPassword: 'PasLeBon2026' }, 'kind', 'Choisissez de recevoir le code par téléphone portable ou par adresse mail.'],
       [{ kind: 'email', email: '', currentPassword: PASSWORD }, 'email', 'Saisissez votre adresse mail.'],
-      [{ kind: 'email', email: 'marie@exemple', currentPassword: PASSWORD }, 'email', 'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.'],
+      [
+        { kind: 'email', email: 'marie@exemple', currentPassword: PASSWORD },
+        'email',
+        'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.',
+      ],
       [{ kind: 'sms', phone: '', currentPassword: PASSWORD }, 'phone', 'Saisissez votre numéro de téléphone portable.'],
       [{ kind: 'sms', phone: '01 23 45 67 89', currentPassword: PASSWORD }, 'phone', 'Ce numéro est un numéro de téléphone fixe'],
     ];
@@ -150,7 +180,9 @@ describe('« Sécurité du compte »', () => {
       const res = await me.post('/mon-espace/securite/contact', fields);
       expect(res.statusCode, message).toBe(400);
       expect(res.body).toContain(`<a href="#${field}">${message}`);
-      expect(res.body).toContain(`<p id="${field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${message}`);
+      expect(res.body).toContain(
+        `<p id="${field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${message}`,
+      );
     }
     // The wrong password with no choice was not checked: no failure recorded, nothing sent.
     expect(await auditTypes(t.ctx, account.id)).not.toContain('login_failed');
@@ -164,7 +196,9 @@ describe('« Sécurité du compte »', () => {
     await logIn(t.ctx, me, account);
     for (let i = 0; i < 5; i++) {
       await me.get('/mon-espace/securite/contact');
-      expect(location(await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 11 22 33 99', currentPassword: PASSWORD }))).toBe('/mon-espace/securite/contact/code');
+      expect(
+        location(await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 11 22 33 99', currentPassword: PASSWORD })),
+      ).toBe('/mon-espace/securite/contact/code');
     }
     await me.get('/mon-espace/securite/contact');
     const sixth = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 11 22 33 99', currentPassword: PASSWORD });
@@ -173,7 +207,11 @@ describe('« Sécurité du compte »', () => {
     expect(sixth.body).toContain('value="06 11 22 33 99"');
     expect(await messagesTo(t.ctx, '+33611223399')).toHaveLength(5);
     // Another address still works.
-    expect(location(await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'autre.adresse@exemple.fr', currentPassword: PASSWORD }))).toBe('/mon-espace/securite/contact/code');
+    expect(
+      location(
+        await me.post('/mon-espace/securite/contact', { kind: 'email', email: 'autre.adresse@exemple.fr', currentPassword: PASSWORD }),
+      ),
+    ).toBe('/mon-espace/securite/contact/code');
   });
 
   it('the header’s « Mon Compte » leads to /mon-espace on every page once signed in', async () => {
@@ -188,7 +226,13 @@ describe('« Sécurité du compte »', () => {
   });
 
   it('every page of the personal space requires a session', async () => {
-    for (const url of ['/mon-espace', '/mon-espace/securite', '/mon-espace/securite/mot-de-passe', '/mon-espace/securite/contact', '/mon-espace/securite/contact/code']) {
+    for (const url of [
+      '/mon-espace',
+      '/mon-espace/securite',
+      '/mon-espace/securite/mot-de-passe',
+      '/mon-espace/securite/contact',
+      '/mon-espace/securite/contact/code',
+    ]) {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBe(303);
       expect(location(res), url).toBe('/connexion');
@@ -228,7 +272,11 @@ describe('CSRF on every state-changing route of login and account security', () 
     const missing = await b.post(url, { identifier: account.login_id, password: PASSWORD }, { csrf: false });
     expect(missing.statusCode).toBe(403);
     expect(missing.body).toContain('Votre formulaire a expiré');
-    const crossSite = await b.post(url, { identifier: account.login_id, password: PASSWORD }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await b.post(
+      url,
+      { identifier: account.login_id, password: PASSWORD },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     expect(crossSite.statusCode).toBe(403);
     const otherOrigin = await b.post(url, {}, { headers: { origin: 'https://evil.example' } });
     expect(otherOrigin.statusCode).toBe(403);

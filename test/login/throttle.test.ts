@@ -1,6 +1,13 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { frenchDuration, HOUR_MS, LoginThrottle, throttleDelay, waitMessage, DEFAULT_IDENTIFIER_POLICY } from '../../src/security/login-throttle';
+import {
+  frenchDuration,
+  HOUR_MS,
+  LoginThrottle,
+  throttleDelay,
+  waitMessage,
+  DEFAULT_IDENTIFIER_POLICY,
+} from '../../src/security/login-throttle';
 import { MemoryRateLimiter, type RateLimiter } from '../../src/security/rate-limit';
 import { RedisRateLimiter } from '../../src/security/redis-rate-limit';
 import { TestClock } from '../../src/shared/clock';
@@ -32,7 +39,10 @@ const limiterCases: LimiterCase[] = [
           make: () => {
             const redis = new Redis(redisUrl);
             redisClients.push(redis);
-            return { limiter: new RedisRateLimiter(redis, `mc:test:${Math.random().toString(36).slice(2)}:`), advance: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+            return {
+              limiter: new RedisRateLimiter(redis, `mc:test:${Math.random().toString(36).slice(2)}:`),
+              advance: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+            };
           },
         },
       ]
@@ -87,7 +97,9 @@ describe('login throttle (memory counters, test clock)', () => {
   const who = { identifier: '284127505612345', ip: '192.0.2.1' };
 
   it('lets the first 4 failures through, then imposes 1 s, 2 s, 4 s… up to 15 minutes', async () => {
-    expect([1, 4, 5, 6, 7, 14, 15, 40].map((n) => throttleDelay(n, DEFAULT_IDENTIFIER_POLICY))).toEqual([0, 0, 1000, 2000, 4000, 512_000, 900_000, 900_000]);
+    expect([1, 4, 5, 6, 7, 14, 15, 40].map((n) => throttleDelay(n, DEFAULT_IDENTIFIER_POLICY))).toEqual([
+      0, 0, 1000, 2000, 4000, 512_000, 900_000, 900_000,
+    ]);
     const { clock, throttle } = setup();
     for (let i = 0; i < 4; i++) {
       expect(await throttle.failure(who)).toBe(0);
@@ -111,7 +123,11 @@ describe('login throttle (memory counters, test clock)', () => {
     const { throttle } = setup();
     for (let i = 0; i < 99; i++) expect(await throttle.failure({ identifier: `ID${i}`, ip: '198.51.100.7' })).toBe(0);
     expect(await throttle.failure({ identifier: 'ID99', ip: '198.51.100.7' })).toBe(1000);
-    expect(await throttle.check({ identifier: 'NEVER-SEEN', ip: '198.51.100.7' })).toEqual({ allowed: false, retryAfterMs: 1000, scope: 'ip' });
+    expect(await throttle.check({ identifier: 'NEVER-SEEN', ip: '198.51.100.7' })).toEqual({
+      allowed: false,
+      retryAfterMs: 1000,
+      scope: 'ip',
+    });
   });
 
   it('a success clears the identifier’s failures', async () => {
@@ -137,7 +153,10 @@ describe('login throttle (memory counters, test clock)', () => {
     const clock = new TestClock();
     // Tiny delays so that the hourly cap, not the delays, is what stops the 101st failure.
     const policy = { threshold: 5, baseDelayMs: 1, maxDelayMs: 1, maxFailuresPerHour: 100 };
-    const throttle = new LoginThrottle(new MemoryRateLimiter(() => clock.now()), 'secret-secret-secret-secret-secret-00', { identifier: policy, ip: { ...policy, maxFailuresPerHour: 10_000, threshold: 10_000 } });
+    const throttle = new LoginThrottle(new MemoryRateLimiter(() => clock.now()), 'secret-secret-secret-secret-secret-00', {
+      identifier: policy,
+      ip: { ...policy, maxFailuresPerHour: 10_000, threshold: 10_000 },
+    });
     let counted = 0;
     for (let i = 0; i < 300; i++) {
       clock.advance(2);

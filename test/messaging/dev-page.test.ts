@@ -4,7 +4,12 @@ import { enqueueMessage } from '../../src/messaging/outbox';
 import { buildTestApp, type TestApp } from '../support/app';
 import { expectAccessible, useBrowserApp } from '../support/browser';
 
-const mail = { channel: 'email' as const, to: 'paul.martin@example.fr', subject: 'Votre code de vérification', text: 'Bonjour,\n\nVotre code est 123456.\nIl est valable 10 minutes.' };
+const mail = {
+  channel: 'email' as const,
+  to: 'paul.martin@example.fr',
+  subject: 'Votre code de vérification',
+  text: 'Bonjour,\n\nVotre code est 123456.\nIl est valable 10 minutes.',
+};
 const sms = { channel: 'sms' as const, to: '+33612345678', subject: 'Code de connexion', text: 'Mon Compte Caf : votre code est 654321.' };
 
 describe('GET /dev/messages (development outbox)', () => {
@@ -26,7 +31,13 @@ describe('GET /dev/messages (development outbox)', () => {
     // flush() ran before answering: both are sent, at the (test) clock's time
     expect(res.json()).toEqual([
       { channel: 'sms', to: '+33612345678', subject: 'Code de connexion', text: sms.text, sentAt: '2026-11-26T09:01:00.000Z' },
-      { channel: 'email', to: 'paul.martin@example.fr', subject: 'Votre code de vérification', text: mail.text, sentAt: '2026-11-26T09:01:00.000Z' },
+      {
+        channel: 'email',
+        to: 'paul.martin@example.fr',
+        subject: 'Votre code de vérification',
+        text: mail.text,
+        sentAt: '2026-11-26T09:01:00.000Z',
+      },
     ]);
 
     // ?to= keeps one recipient's messages
@@ -56,7 +67,8 @@ describe('GET /dev/messages (development outbox)', () => {
     const body = res.body;
     expect(body).toContain('<title>Boîte d’envoi de développement – Mon Compte – Caf</title>');
     expect(body).toContain('<caption class="govuk-table__caption govuk-table__caption--m">2 messages</caption>');
-    for (const h of ['Canal', 'Destinataire', 'Objet', 'Texte', 'Envoyé le']) expect(body).toContain(`<th scope="col" class="govuk-table__header">${h}</th>`);
+    for (const h of ['Canal', 'Destinataire', 'Objet', 'Texte', 'Envoyé le'])
+      expect(body).toContain(`<th scope="col" class="govuk-table__header">${h}</th>`);
     expect(body).toContain('Objet &lt;b&gt;gras&lt;/b&gt;');
     expect(body).toContain('<p class="govuk-body">Votre code est 123456.<br>Il est valable 10 minutes.</p>');
     // 09:01 UTC is 10:01 in Paris (winter time)

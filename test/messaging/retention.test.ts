@@ -41,7 +41,10 @@ function productionConfig(smtp: TestSmtpServer, provider: TestSmsProvider, extra
 /** Captures what the application's logger writes (its messages), as the production logger would write it. */
 function captureLogs(): { logger: Logger; lines: () => string; restore: () => void } {
   const lines: string[] = [];
-  const logger = createLogger({ env: 'production', destination: { write: (json: string) => void lines.push(String((JSON.parse(json) as { msg?: string }).msg ?? json)) } });
+  const logger = createLogger({
+    env: 'production',
+    destination: { write: (json: string) => void lines.push(String((JSON.parse(json) as { msg?: string }).msg ?? json)) },
+  });
   return { logger, lines: () => lines.join('\n'), restore: () => undefined };
 }
 
@@ -61,14 +64,19 @@ describe('outbox settings (loadConfig)', () => {
     expect(loadConfig(production).outbox).toEqual({ keepSentText: false, retentionDays: 30, sendingLeaseMs: 60_000 });
     expect(loadConfig({ NODE_ENV: 'development' }).outbox).toEqual({ keepSentText: true, retentionDays: 30, sendingLeaseMs: 60_000 });
     expect(testConfig().outbox.keepSentText).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'development', OUTBOX_KEEP_SENT_TEXT: 'false', OUTBOX_RETENTION_DAYS: '7' }).outbox).toEqual({ keepSentText: false, retentionDays: 7, sendingLeaseMs: 60_000 });
+    expect(loadConfig({ NODE_ENV: 'development', OUTBOX_KEEP_SENT_TEXT: 'false', OUTBOX_RETENTION_DAYS: '7' }).outbox).toEqual({
+      keepSentText: false,
+      retentionDays: 7,
+      sendingLeaseMs: 60_000,
+    });
   });
 
   it('refuses to keep the texts in production, and a retention that is not a whole number of days ≥ 1', () => {
     expect(() => loadConfig({ ...production, OUTBOX_KEEP_SENT_TEXT: 'true' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...production, OUTBOX_KEEP_SENT_TEXT: 'true' })).toThrow(/OUTBOX_KEEP_SENT_TEXT : garder le texte/);
     expect(loadConfig({ ...production, OUTBOX_KEEP_SENT_TEXT: 'false' }).outbox.keepSentText).toBe(false);
-    for (const days of ['0', '-1', '1.5', 'trente']) expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: days })).toThrow(/OUTBOX_RETENTION_DAYS/);
+    for (const days of ['0', '-1', '1.5', 'trente'])
+      expect(() => loadConfig({ OUTBOX_RETENTION_DAYS: days })).toThrow(/OUTBOX_RETENTION_DAYS/);
   });
 });
 
@@ -90,7 +98,11 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       logs = captureLogs();
       handle = await open();
       clock = new TestClock();
-      ctx = await createContext(productionConfig(servers.smtp, servers.provider, { OUTBOX_RETENTION_DAYS: '7' }), { clock, database: handle, logger: logs.logger });
+      ctx = await createContext(productionConfig(servers.smtp, servers.provider, { OUTBOX_RETENTION_DAYS: '7' }), {
+        clock,
+        database: handle,
+        logger: logs.logger,
+      });
     });
     afterEach(async () => {
       await ctx?.close();
@@ -130,7 +142,14 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
         sent_at: clock.now(),
         erased_at: clock.now(),
       });
-      expect(await row(smsId)).toMatchObject({ channel: 'sms', recipient: '+336******78', subject: CODE_SMS.subject, text: '', status: 'sent', erased_at: clock.now() });
+      expect(await row(smsId)).toMatchObject({
+        channel: 'sms',
+        recipient: '+336******78',
+        subject: CODE_SMS.subject,
+        text: '',
+        status: 'sent',
+        erased_at: clock.now(),
+      });
       const all = await dump();
       for (const s of SECRETS) expect(all).not.toContain(s);
       // The log says what was sent, to whom (masked) — never the text.
@@ -143,7 +162,13 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       servers.smtp.rejectNext(20);
       const id = await enqueueMessage(handle.db, CODE_MAIL, clock.now());
       await ctx.messaging.flush();
-      expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, text: CODE_MAIL.text, recipient: CODE_MAIL.to, erased_at: null });
+      expect(await row(id)).toMatchObject({
+        status: 'queued',
+        attempts: 1,
+        text: CODE_MAIL.text,
+        recipient: CODE_MAIL.to,
+        erased_at: null,
+      });
 
       for (let i = 0; i < 8; i++) {
         const r = await row(id);
@@ -152,7 +177,15 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
         await ctx.messaging.flush();
       }
       const r = await row(id);
-      expect(r).toMatchObject({ status: 'abandoned', attempts: 8, text: '', recipient: 'é***@example.fr', sent_at: null, erased_at: clock.now(), subject: CODE_MAIL.subject });
+      expect(r).toMatchObject({
+        status: 'abandoned',
+        attempts: 8,
+        text: '',
+        recipient: 'é***@example.fr',
+        sent_at: null,
+        erased_at: clock.now(),
+        subject: CODE_MAIL.subject,
+      });
       expect(r.last_error).toMatch(/^SMTP 451/);
       expect(servers.smtp.received).toHaveLength(0);
       for (const s of SECRETS) expect(await dump()).not.toContain(s);
@@ -163,22 +196,40 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
 
     it('erases a message abandoned because instances kept dying with it (lease expired at the last attempt)', async () => {
       const id = await enqueueMessage(handle.db, CODE_SMS, clock.now());
-      await handle.db.updateTable('outbox_messages').set({ status: 'sending', attempts: 7, next_attempt_at: clock.now() + 5 * 60_000 }).where('id', '=', id).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ status: 'sending', attempts: 7, next_attempt_at: clock.now() + 5 * 60_000 })
+        .where('id', '=', id)
+        .execute();
       await ctx.messaging.flush();
       expect(await row(id)).toMatchObject({ status: 'sending', text: CODE_SMS.text });
 
       clock.advance(5 * 60_000);
       await ctx.messaging.flush();
-      expect(await row(id)).toMatchObject({ status: 'abandoned', attempts: 8, text: '', recipient: '+336******78', erased_at: clock.now() });
+      expect(await row(id)).toMatchObject({
+        status: 'abandoned',
+        attempts: 8,
+        text: '',
+        recipient: '+336******78',
+        erased_at: clock.now(),
+      });
       expect(servers.provider.requests).toHaveLength(0);
     });
 
     it('erases, at its first sweep, the messages delivered before erasure existed; leaves pending ones alone', async () => {
       // Rows written by an earlier version: sent, texts kept.
       const old = await enqueueMessage(handle.db, CODE_MAIL, clock.now());
-      await handle.db.updateTable('outbox_messages').set({ status: 'sent', attempts: 1, sent_at: clock.now() }).where('id', '=', old).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ status: 'sent', attempts: 1, sent_at: clock.now() })
+        .where('id', '=', old)
+        .execute();
       const pending = await enqueueMessage(handle.db, CODE_SMS, clock.now());
-      await handle.db.updateTable('outbox_messages').set({ next_attempt_at: clock.now() + 60_000 }).where('id', '=', pending).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ next_attempt_at: clock.now() + 60_000 })
+        .where('id', '=', pending)
+        .execute();
 
       await ctx.messaging.flush();
       expect(await row(old)).toMatchObject({ status: 'sent', text: '', recipient: 'é***@example.fr', erased_at: clock.now() });
@@ -193,11 +244,23 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       expect(await row(delivered)).toMatchObject({ status: 'sent' });
       // An abandoned one (its failures are tested above) and a pending one, both as old.
       const abandoned = await enqueueMessage(handle.db, CODE_SMS, t0);
-      await handle.db.updateTable('outbox_messages').set({ status: 'abandoned', attempts: 8, last_error: 'HTTP 503' }).where('id', '=', abandoned).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ status: 'abandoned', attempts: 8, last_error: 'HTTP 503' })
+        .where('id', '=', abandoned)
+        .execute();
       const queued = await enqueueMessage(handle.db, { ...CODE_SMS, to: '+33698765432' }, t0);
-      await handle.db.updateTable('outbox_messages').set({ next_attempt_at: t0 + 365 * DAY }).where('id', '=', queued).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ next_attempt_at: t0 + 365 * DAY })
+        .where('id', '=', queued)
+        .execute();
       const sending = await enqueueMessage(handle.db, { ...CODE_MAIL, to: 'paul@example.fr' }, t0);
-      await handle.db.updateTable('outbox_messages').set({ status: 'sending', next_attempt_at: t0 + 365 * DAY }).where('id', '=', sending).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ status: 'sending', next_attempt_at: t0 + 365 * DAY })
+        .where('id', '=', sending)
+        .execute();
       // A recent delivered one.
       clock.advance(6 * DAY);
       const recent = await enqueueMessage(handle.db, { ...CODE_MAIL, to: 'lea@example.fr' }, clock.now());
@@ -220,7 +283,11 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       await ctx.messaging.flush(); // due (the last sweep by a tick was days ago): runs
       expect(await ids()).toEqual([queued, sending].sort());
       const late = await enqueueMessage(handle.db, { ...CODE_MAIL, to: 'hugo@example.fr' }, clock.now() - 8 * DAY);
-      await handle.db.updateTable('outbox_messages').set({ status: 'sent', sent_at: clock.now() - 8 * DAY }).where('id', '=', late).execute();
+      await handle.db
+        .updateTable('outbox_messages')
+        .set({ status: 'sent', sent_at: clock.now() - 8 * DAY })
+        .where('id', '=', late)
+        .execute();
       clock.advance(59 * 60_000);
       await ctx.messaging.flush();
       expect(await ids()).toContain(late); // swept 59 minutes ago: not yet
@@ -247,7 +314,12 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       logs.restore();
     });
 
-    const devEnv = () => ({ NODE_ENV: 'development', SMTP_URL: servers.smtp.url, SMS_PROVIDER_URL: servers.provider.url, MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
+    const devEnv = () => ({
+      NODE_ENV: 'development',
+      SMTP_URL: servers.smtp.url,
+      SMS_PROVIDER_URL: servers.provider.url,
+      MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>',
+    });
 
     it('keeps every text sent, shown by /dev/messages', async () => {
       t = await buildTestApp({ env: devEnv(), database: await open(), logger: logs.logger });
@@ -283,7 +355,9 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
       await enqueueMessage(t.ctx.database.db, CODE_MAIL, t.clock.now());
 
       const res = await t.app.inject({ method: 'GET', url: '/dev/messages', headers: { accept: 'application/json' } });
-      expect(res.json()).toEqual([{ channel: 'email', to: 'é***@example.fr', subject: CODE_MAIL.subject, text: '', sentAt: '2026-11-26T09:00:00.000Z' }]);
+      expect(res.json()).toEqual([
+        { channel: 'email', to: 'é***@example.fr', subject: CODE_MAIL.subject, text: '', sentAt: '2026-11-26T09:00:00.000Z' },
+      ]);
       expect(servers.smtp.received.map((m) => m.text)).toEqual([CODE_MAIL.text]);
       const page = await t.app.inject({ method: 'GET', url: '/dev/messages' });
       expect(page.body).toContain('<em>Texte effacé après l’envoi</em>');

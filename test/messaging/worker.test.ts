@@ -10,7 +10,6 @@ import { testDatabases } from '../support/databases';
 import { useMessageServers } from './servers';
 import { CODE_MAIL, CODE_SMS } from '../support/outbox';
 
-
 function recordingLogger(): MessagingLogger & { lines: string[] } {
   const lines: string[] = [];
   return { lines, info: (l) => lines.push(l), warn: (l) => lines.push(l) };
@@ -29,7 +28,13 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
     servers.provider.respondWith();
     handle = await open();
     clock = new TestClock();
-    const config = testConfig({ SMTP_URL: servers.smtp.url, SMS_PROVIDER_URL: servers.provider.url, SMS_PROVIDER_TOKEN: 'jeton-secret-fournisseur', SMS_SENDER: 'MaCaf', MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>' });
+    const config = testConfig({
+      SMTP_URL: servers.smtp.url,
+      SMS_PROVIDER_URL: servers.provider.url,
+      SMS_PROVIDER_TOKEN: 'jeton-secret-fournisseur',
+      SMS_SENDER: 'MaCaf',
+      MAIL_FROM: 'Mon Compte <ne-pas-repondre@caf.example>',
+    });
     ctx = await createContext(config, { clock, database: handle });
   });
   afterEach(async () => {
@@ -149,7 +154,11 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
   it('queues again a message left in "sending" for more than 5 minutes by a crashed instance', async () => {
     const id = await enqueueMessage(handle.db, CODE_SMS, clock.now());
     // An instance claimed it (lease of 5 minutes) and died before sending.
-    await handle.db.updateTable('outbox_messages').set({ status: 'sending', next_attempt_at: clock.now() + 5 * 60_000 }).where('id', '=', id).execute();
+    await handle.db
+      .updateTable('outbox_messages')
+      .set({ status: 'sending', next_attempt_at: clock.now() + 5 * 60_000 })
+      .where('id', '=', id)
+      .execute();
 
     clock.advance(5 * 60_000 - 1);
     await ctx.messaging.flush();
@@ -191,7 +200,14 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
   it('start() polls the outbox until stop()', async () => {
     const sent: string[] = [];
     const transport: MailTransport & SmsProvider = { name: 'test', send: async (m) => void sent.push(m.text) };
-    const worker = new DeliveryWorker({ db: handle.db, clock, mail: transport, sms: transport, logger: recordingLogger(), pollIntervalMs: 20 });
+    const worker = new DeliveryWorker({
+      db: handle.db,
+      clock,
+      mail: transport,
+      sms: transport,
+      logger: recordingLogger(),
+      pollIntervalMs: 20,
+    });
     worker.start();
     await enqueueMessage(handle.db, CODE_SMS, clock.now());
     await expect.poll(() => sent.length, { timeout: 5000, interval: 20 }).toBe(1);
@@ -215,12 +231,24 @@ describe.each(testDatabases)('delivery worker on $name', ({ open }) => {
       },
     });
     const worker = (who: string) =>
-      new DeliveryWorker({ db: handle.db, clock, mail: slowTransport(who), sms: slowTransport(who), logger: recordingLogger(), batchSize: 5, pollIntervalMs: 1 });
+      new DeliveryWorker({
+        db: handle.db,
+        clock,
+        mail: slowTransport(who),
+        sms: slowTransport(who),
+        logger: recordingLogger(),
+        batchSize: 5,
+        pollIntervalMs: 1,
+      });
     const a = worker('a');
     const b = worker('b');
     const n = 60;
     for (let i = 0; i < n; i++) {
-      await enqueueMessage(handle.db, { channel: i % 2 ? 'sms' : 'email', to: `personne${i}@example.fr`, subject: 'Test', text: `message ${i}` }, clock.now());
+      await enqueueMessage(
+        handle.db,
+        { channel: i % 2 ? 'sms' : 'email', to: `personne${i}@example.fr`, subject: 'Test', text: `message ${i}` },
+        clock.now(),
+      );
     }
     // Both poll and flush at the same time.
     a.start();

@@ -34,7 +34,11 @@ describe('Créer Mon Compte — JSON API', () => {
 
     let res = await post(`${base}/civil-status`, civil(person));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ state: 'identity_document', next: 'identity_document', data: { civilStatus: { hasNir: true, birthName: 'DUPONT', birthPlace: { kind: 'commune', code: '75114' } } } });
+    expect(res.json()).toMatchObject({
+      state: 'identity_document',
+      next: 'identity_document',
+      data: { civilStatus: { hasNir: true, birthName: 'DUPONT', birthPlace: { kind: 'commune', code: '75114' } } },
+    });
     expect(res.body).not.toContain(person.nir!);
     res = await post(`${base}/identity-document`, { documentKind: 'cni', documentNumber: '880692310285' });
     expect(res.json()).toMatchObject({ state: 'contact', data: { document: { kind: 'cni', checked: true } } });
@@ -59,7 +63,9 @@ describe('Créer Mon Compte — JSON API', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind']));
+    expect(body.error.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind']),
+    );
     expect(body.error.fields.find((f: { field: string }) => f.field === 'civility').message).toBe('Indiquez votre civilité.');
 
     res = await post(`${base}/password`, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
@@ -89,7 +95,11 @@ describe('Créer Mon Compte — JSON API', () => {
     const good = await lastCode(t.ctx.database.db, 'api.code@example.fr');
     res = await post(`${base}/code`, { code: good === '999999' ? '111111' : '999999' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields[0]).toMatchObject({ field: 'code', code: 'CODE_WRONG', message: 'Le code de vérification n’est pas le bon. Il vous reste 4 essais.' });
+    expect(res.json().error.fields[0]).toMatchObject({
+      field: 'code',
+      code: 'CODE_WRONG',
+      message: 'Le code de vérification n’est pas le bon. Il vous reste 4 essais.',
+    });
   });
 
   it('does not reveal an existing NIR through the API either', async () => {
@@ -113,7 +123,12 @@ describe('Créer Mon Compte — JSON API', () => {
   });
 
   it('takes only JSON (CSRF)', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/registration/flows',
+      payload: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

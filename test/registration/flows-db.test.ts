@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PROVISIONAL_ID, demoAccounts, seedDemoData } from '../../src/demo/seed';
 import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../../src/flows/engine/store';
-import { RegistrationService, flows } from '../../src/flows/registration/service';
+import { type RegistrationService, flows } from '../../src/flows/registration/service';
 import { registrationService } from '../../src/http/pages/registration/routes';
 import { findAccountByLoginId } from '../../src/accounts/repository';
 import { testDatabases, withTestContext } from '../support/databases';
@@ -38,7 +38,10 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
       clock.advance(1000);
       const done = await service.confirm(flow.token);
       expect(done.flow.state).toBe('completed');
-      expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toMatchObject({ identity_status: 'to_confirm', contact_value: 'db@example.fr' });
+      expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toMatchObject({
+        identity_status: 'to_confirm',
+        contact_value: 'db@example.fr',
+      });
       const stored = await flows.findLive(ctx.database.db, flow.token, clock.now());
       expect(stored?.data.passwordHash).toBeUndefined();
       // Confirming twice creates nothing more.
@@ -52,7 +55,13 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
       const ana = await findAccountByLoginId(ctx.database.db, DEMO_PROVISIONAL_ID);
       expect(ana).toMatchObject({ nir: null, identity_status: 'to_confirm' });
       expect(await ctx.passwords.verify(ana!.password_hash!, DEMO_PASSWORD)).toBe(true);
-      const members = await ctx.database.db.selectFrom('household_members').selectAll().where('household_id', '=', 'demo-foyer-1234567').orderBy('role').orderBy('birth_date').execute();
+      const members = await ctx.database.db
+        .selectFrom('household_members')
+        .selectAll()
+        .where('household_id', '=', 'demo-foyer-1234567')
+        .orderBy('role')
+        .orderBy('birth_date')
+        .execute();
       expect(members.map((m) => [m.role, Number(m.has_procuration), m.account_id !== null])).toEqual([
         ['conjoint', 1, true],
         ['enfant', 0, true],

@@ -24,10 +24,14 @@ describe('Créer Mon Compte — pages', () => {
     expect(text(r.page.body)).toContain('Étape 2 sur 6 — Titre d’identité');
     r = await submit(b, '/creer-mon-compte/titre-identite', { documentKind: 'cni', 'documentNumber-cni': 'X4RTBPFW4' });
     expect(r.to).toBe('/creer-mon-compte/coordonnees');
-    expect(text(r.page.body)).toContain('En aucun cas votre numéro de téléphone portable ne sera transmis à des tiers ou utilisé à des fins commerciales.');
+    expect(text(r.page.body)).toContain(
+      'En aucun cas votre numéro de téléphone portable ne sera transmis à des tiers ou utilisé à des fins commerciales.',
+    );
     r = await submit(b, '/creer-mon-compte/coordonnees', { contactKind: 'email', email: 'Marie.Dupont@example.fr' });
     expect(r.to).toBe('/creer-mon-compte/code');
-    expect(text(r.page.body)).toContain('Nous venons de vous envoyer un code de vérification par mail à l’adresse suivante : marie.dupont@example.fr. Merci de le saisir.');
+    expect(text(r.page.body)).toContain(
+      'Nous venons de vous envoyer un code de vérification par mail à l’adresse suivante : marie.dupont@example.fr. Merci de le saisir.',
+    );
     expect(text(r.page.body)).toContain('Vous pourrez demander un nouveau code dans 60 secondes.');
     expect(text(r.page.body)).toContain('Contactez l’équipe de votre Caf au 3230');
     const code = await lastCode(db(), 'marie.dupont@example.fr');
@@ -48,10 +52,23 @@ describe('Créer Mon Compte — pages', () => {
     expect(r.page.body).not.toContain(REGISTRATION_PASSWORD);
     expect(r.page.body).not.toContain(code);
     const account = await findAccountByNir(db(), MARIE.nir);
-    expect(account).toMatchObject({ login_id: MARIE.nir, birth_name: 'DUPONT', given_names: 'Marie Claire', contact_kind: 'email', contact_value: 'marie.dupont@example.fr', identity_status: 'to_confirm', birth_place_code: '75114', identity_document_kind: 'cni' });
+    expect(account).toMatchObject({
+      login_id: MARIE.nir,
+      birth_name: 'DUPONT',
+      given_names: 'Marie Claire',
+      contact_kind: 'email',
+      contact_value: 'marie.dupont@example.fr',
+      identity_status: 'to_confirm',
+      birth_place_code: '75114',
+      identity_document_kind: 'cni',
+    });
     expect(account?.password_hash).toMatch(/^\$argon2id\$/);
     expect(await t.ctx.passwords.verify(account!.password_hash!, REGISTRATION_PASSWORD)).toBe(true);
-    const flow = await db().selectFrom('flows').selectAll().where('id', '=', flowId(b.cookie('mc_registration')!)).executeTakeFirstOrThrow();
+    const flow = await db()
+      .selectFrom('flows')
+      .selectAll()
+      .where('id', '=', flowId(b.cookie('mc_registration')!))
+      .executeTakeFirstOrThrow();
     expect(flow.state).toBe('completed');
     expect(flow.data).not.toContain('argon2');
   });
@@ -67,7 +84,9 @@ describe('Créer Mon Compte — pages', () => {
     await visit(b, '/creer-mon-compte/nouveau');
     const res = await b.post('/creer-mon-compte/etat-civil', { ...ANGELA, givenNames: 'Béatrice', birthName: 'Durand' });
     expect(res.statusCode).toBe(400);
-    expect(text(res.body)).toContain('Les informations saisies ne correspondent pas à celles enregistrées pour ce numéro de sécurité sociale');
+    expect(text(res.body)).toContain(
+      'Les informations saisies ne correspondent pas à celles enregistrées pour ce numéro de sécurité sociale',
+    );
     expect(res.body).not.toContain('Angela');
     expect(res.body).not.toContain('DUBOIS');
     expect(res.body).toContain('value="Béatrice"');
@@ -76,7 +95,11 @@ describe('Créer Mon Compte — pages', () => {
 
   it('creates an account without NIR, by SMS, with a titre de séjour, and shows the identifiant provisoire', async () => {
     const b = new TestBrowser(t.app);
-    await walkTo(b, db(), 'review', { person: ANA, document: { documentKind: 'titre-sejour', 'documentNumber-titre-sejour': '1234567890' }, contact: { contactKind: 'sms', phone: '06 12 34 56 79' } });
+    await walkTo(b, db(), 'review', {
+      person: ANA,
+      document: { documentKind: 'titre-sejour', 'documentNumber-titre-sejour': '1234567890' },
+      contact: { contactKind: 'sms', phone: '06 12 34 56 79' },
+    });
     const sms = await messagesTo(db(), '+33612345679');
     expect(sms[0]).toMatchObject({ channel: 'sms' });
     expect(sms[0]!.text).toMatch(/votre code de vérification est \d{6}/);
@@ -98,7 +121,17 @@ describe('Créer Mon Compte — pages', () => {
 
   it('lets a person without a French identity document go on, with an identity to confirm', async () => {
     const b = new TestBrowser(t.app);
-    const person = { ...ANGELA, nir: '281022A00403152', birthName: 'SANTONI', givenNames: 'Marie-Ange Dominique', 'birthDate-day': '3', 'birthDate-month': '2', 'birthDate-year': '1981', communeQuery: 'Ajaccio', communeCode: '2A004' };
+    const person = {
+      ...ANGELA,
+      nir: '281022A00403152',
+      birthName: 'SANTONI',
+      givenNames: 'Marie-Ange Dominique',
+      'birthDate-day': '3',
+      'birthDate-month': '2',
+      'birthDate-year': '1981',
+      communeQuery: 'Ajaccio',
+      communeCode: '2A004',
+    };
     await walkTo(b, db(), 'review', { person, document: { documentKind: 'none' } });
     const review = await visit(b, '/creer-mon-compte/recapitulatif');
     expect(text(review.body)).toContain('Pas de pièce d’identité française : identité à confirmer');
@@ -114,7 +147,8 @@ describe('Créer Mon Compte — pages', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<title>Erreur : Votre état civil');
     expect(res.body).toContain('govuk-error-summary');
-    for (const f of ['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind']) expect(res.body).toContain(`<a href="#${f}">`);
+    for (const f of ['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind'])
+      expect(res.body).toContain(`<a href="#${f}">`);
     expect(res.body).toContain('value="Dupont&lt;script&gt;"');
     expect(res.body).not.toContain('Dupont<script>');
   });
@@ -140,7 +174,17 @@ describe('Créer Mon Compte — pages', () => {
   it('searches communes without JavaScript, as they were at the birth date (historical codes)', async () => {
     const b = new TestBrowser(t.app);
     await visit(b, '/creer-mon-compte/nouveau');
-    const bernard = { nir: '160077504408792', civility: 'M', birthName: 'Lefort', givenNames: 'Bernard André', 'birthDate-day': '14', 'birthDate-month': '7', 'birthDate-year': '1960', birthPlaceKind: 'france', communeQuery: 'Levallois' };
+    const bernard = {
+      nir: '160077504408792',
+      civility: 'M',
+      birthName: 'Lefort',
+      givenNames: 'Bernard André',
+      'birthDate-day': '14',
+      'birthDate-month': '7',
+      'birthDate-year': '1960',
+      birthPlaceKind: 'france',
+      communeQuery: 'Levallois',
+    };
     const res = await b.post('/creer-mon-compte/etat-civil', { ...bernard, action: 'rechercher-commune' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('name="communeCode" type="radio" value="75044"');
@@ -254,7 +298,9 @@ describe('Créer Mon Compte — pages', () => {
     expect(res.body).not.toContain(REGISTRATION_PASSWORD);
     expect(res.body).not.toContain('Secret2026Cag');
     res = await b.post('/creer-mon-compte/mot-de-passe', { password: 'motdepasse-é', passwordConfirmation: 'motdepasse-é' });
-    expect(text(res.body)).toContain('Le mot de passe doit comporter au moins 1 chiffre, au moins 1 lettre majuscule et uniquement des chiffres et des lettres non accentuées');
+    expect(text(res.body)).toContain(
+      'Le mot de passe doit comporter au moins 1 chiffre, au moins 1 lettre majuscule et uniquement des chiffres et des lettres non accentuées',
+    );
     expect(res.body).toContain('id="password-error"');
   });
 
@@ -292,7 +338,11 @@ describe('Créer Mon Compte — pages', () => {
     await visit(b, '/creer-mon-compte/nouveau');
     expect(location(await b.get('/creer-mon-compte/mot-de-passe'))).toBe('/creer-mon-compte/etat-civil');
     expect(location(await b.get('/creer-mon-compte/recapitulatif'))).toBe('/creer-mon-compte/etat-civil');
-    expect(location(await b.post('/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD }))).toBe('/creer-mon-compte/etat-civil');
+    expect(
+      location(
+        await b.post('/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD }),
+      ),
+    ).toBe('/creer-mon-compte/etat-civil');
     expect(location(await b.get('/creer-mon-compte/compte-cree'))).toBe('/creer-mon-compte/etat-civil');
     await submit(b, '/creer-mon-compte/etat-civil', freshMarie());
     expect(location(await b.get('/creer-mon-compte/code'))).toBe('/creer-mon-compte/titre-identite');
@@ -338,7 +388,7 @@ describe('Créer Mon Compte — pages', () => {
     expect(accounts[0]!.contact_value).toBe('owner@example.fr');
     // The owner is told through their verified contact; the intruder gets the usual words.
     const toOwner = await messagesTo(db(), 'owner@example.fr');
-    expect(toOwner.at(-1)!.text).toContain('Quelqu\'un a tenté de créer un compte avec votre numéro de sécurité sociale');
+    expect(toOwner.at(-1)!.text).toContain("Quelqu'un a tenté de créer un compte avec votre numéro de sécurité sociale");
     const toIntruder = await messagesTo(db(), 'intruder@example.fr');
     const toFirst = toOwner.filter((m) => m.subject === 'Votre compte Caf');
     expect(toIntruder.at(-1)!.text).toBe(toFirst[0]!.text);
@@ -382,7 +432,8 @@ describe('Entry pages', () => {
     expect(aides.body).toContain('href="/aides-et-demarches/mes-demarches"');
     const demarches = await visit(b, '/aides-et-demarches/mes-demarches');
     expect(text(demarches.body)).toContain('Faites une demande de prestation en ligne');
-    for (const theme of ['Logement', 'Vie personnelle', 'Vie professionnelle', 'Accident de vie', 'Handicap']) expect(text(demarches.body)).toContain(theme);
+    for (const theme of ['Logement', 'Vie personnelle', 'Vie professionnelle', 'Accident de vie', 'Handicap'])
+      expect(text(demarches.body)).toContain(theme);
     const logement = await visit(b, '/aides-et-demarches/mes-demarches/logement');
     expect(logement.body).toContain('href="/aides-et-demarches/prestations/aide-au-logement"');
     const p = await visit(b, '/aides-et-demarches/prestations/aide-au-logement');
@@ -404,13 +455,21 @@ describe('Entry pages', () => {
     expect(page.body).toContain('href="/connexion"');
     expect(page.body).toContain('href="/creer-mon-compte/nouveau?depuis=mon-compte"');
     expect(location(await b.get('/creer-mon-compte/nouveau?depuis=mon-compte'))).toBe('/creer-mon-compte/etat-civil');
-    const flow = await t.ctx.database.db.selectFrom('flows').selectAll().where('id', '=', flowId(b.cookie('mc_registration')!)).executeTakeFirstOrThrow();
+    const flow = await t.ctx.database.db
+      .selectFrom('flows')
+      .selectAll()
+      .where('id', '=', flowId(b.cookie('mc_registration')!))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(flow.data)).toMatchObject({ origin: 'mon-compte' });
   });
 
   it('answers commune and country searches in JSON for the autocomplete', async () => {
     const communes = await t.app.inject({ url: '/api/communes?q=Levallois&date=1960-07-14' });
-    expect(communes.json().results[0]).toMatchObject({ code: '75044', name: 'Levallois-Perret', departement: { code: '75', name: 'Seine' } });
+    expect(communes.json().results[0]).toMatchObject({
+      code: '75044',
+      name: 'Levallois-Perret',
+      departement: { code: '75', name: 'Seine' },
+    });
     const today = await t.app.inject({ url: '/api/communes?q=Levallois' });
     expect(today.json().results[0]).toMatchObject({ code: '92044' });
     const pays = await t.app.inject({ url: '/api/pays?q=bresil' });

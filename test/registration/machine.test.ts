@@ -1,6 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SAVED, STEPS, registrationMachine, type RegistrationEvent, advance, afterSubmit, backStep, canOpen, contactChanged, guard, stepNumber, type FlowState, type Step } from '../../src/flows/registration/machine';
+import {
+  SAVED,
+  STEPS,
+  registrationMachine,
+  type RegistrationEvent,
+  advance,
+  afterSubmit,
+  backStep,
+  canOpen,
+  contactChanged,
+  guard,
+  stepNumber,
+  type FlowState,
+  type Step,
+} from '../../src/flows/registration/machine';
 import { identityStatus } from '../../src/flows/registration/data';
 import { matchesRepertoire } from '../../src/flows/registration/repertoire';
 import { passwordRulesMessage, readDate } from '../../src/flows/registration/service';
@@ -116,18 +130,28 @@ describe('registration rules', () => {
 
   it('says which password rules are broken, in French', () => {
     expect(passwordRulesMessage(['digit'])).toBe('Le mot de passe doit comporter au moins 1 chiffre.');
-    expect(passwordRulesMessage(['length', 'upper'])).toBe('Le mot de passe doit comporter entre 10 et 64 caractères et au moins 1 lettre majuscule.');
+    expect(passwordRulesMessage(['length', 'upper'])).toBe(
+      'Le mot de passe doit comporter entre 10 et 64 caractères et au moins 1 lettre majuscule.',
+    );
   });
 
   it('matches the répertoire on sex, birth name, first given name and birth date — accents and case aside', () => {
-    const p = { nir: '292073306315042', sex: 'F' as const, birthName: 'LEFÈVRE-DURAND', givenNames: 'Hélène Éloïse', birthDate: '1992-07-19' };
+    const p = {
+      nir: '292073306315042',
+      sex: 'F' as const,
+      birthName: 'LEFÈVRE-DURAND',
+      givenNames: 'Hélène Éloïse',
+      birthDate: '1992-07-19',
+    };
     expect(matchesRepertoire(p, { sex: 'F', birthName: 'Lefevre Durand', givenNames: 'helene', birthDate: '1992-07-19' })).toBe(true);
     expect(matchesRepertoire(p, { sex: 'M', birthName: 'Lefevre Durand', givenNames: 'Hélène', birthDate: '1992-07-19' })).toBe(false);
     expect(matchesRepertoire(p, { sex: 'F', birthName: 'Durand', givenNames: 'Hélène', birthDate: '1992-07-19' })).toBe(false);
     expect(matchesRepertoire(p, { sex: 'F', birthName: 'Lefèvre-Durand', givenNames: 'Éloïse', birthDate: '1992-07-19' })).toBe(false);
     expect(matchesRepertoire(p, { sex: 'F', birthName: 'Lefèvre-Durand', givenNames: 'Hélène', birthDate: '1992-07-20' })).toBe(false);
     const unknownMonth = { ...p, birthDate: '1975-00-00' };
-    expect(matchesRepertoire(unknownMonth, { sex: 'F', birthName: 'Lefèvre-Durand', givenNames: 'Hélène', birthDate: '1975-03-12' })).toBe(true);
+    expect(matchesRepertoire(unknownMonth, { sex: 'F', birthName: 'Lefèvre-Durand', givenNames: 'Hélène', birthDate: '1975-03-12' })).toBe(
+      true,
+    );
   });
 
   it('holds répertoire people whose NIR is valid', () => {
@@ -135,11 +159,21 @@ describe('registration rules', () => {
   });
 
   it('confirms the identity only with a checked document and a NIR the répertoire knows (or no NIR)', () => {
-    const cs = (repertoire: 'known' | 'unknown' | 'no_nir') => ({ nir: null, civility: 'M' as const, birthName: 'X', givenNames: 'Y', birthDate: '1990-01-01', birthPlace: { kind: 'country' as const, code: '99416', name: 'BRESIL' }, repertoire });
+    const cs = (repertoire: 'known' | 'unknown' | 'no_nir') => ({
+      nir: null,
+      civility: 'M' as const,
+      birthName: 'X',
+      givenNames: 'Y',
+      birthDate: '1990-01-01',
+      birthPlace: { kind: 'country' as const, code: '99416', name: 'BRESIL' },
+      repertoire,
+    });
     const doc = { kind: 'cni' as const, number: 'X4RTBPFW4', status: 'valid' as const };
     expect(identityStatus({ origin: 'api', civilStatus: cs('known'), document: doc })).toBe('confirmed');
     expect(identityStatus({ origin: 'api', civilStatus: cs('no_nir'), document: doc })).toBe('confirmed');
     expect(identityStatus({ origin: 'api', civilStatus: cs('unknown'), document: doc })).toBe('to_confirm');
-    expect(identityStatus({ origin: 'api', civilStatus: cs('known'), document: { kind: 'none', number: null, status: 'none' } })).toBe('to_confirm');
+    expect(identityStatus({ origin: 'api', civilStatus: cs('known'), document: { kind: 'none', number: null, status: 'none' } })).toBe(
+      'to_confirm',
+    );
   });
 });

@@ -28,7 +28,12 @@ async function wrongPassword(b: TestBrowser, identifier: string) {
 }
 
 async function auditCount(t: TestApp, type: string, accountId: string): Promise<number> {
-  const rows = await t.ctx.database.db.selectFrom('audit_events').select('id').where('type', '=', type).where('account_id', '=', accountId).execute();
+  const rows = await t.ctx.database.db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('type', '=', type)
+    .where('account_id', '=', accountId)
+    .execute();
   return rows.length;
 }
 
@@ -51,17 +56,32 @@ describe('issue 13 — defects', () => {
 
   it('3. a huge field is refused cheaply: same body limit for JSON and forms, field caps before any search', async () => {
     const big = 'a'.repeat(100 * 1024);
-    const json = await t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: { prestation: big }, headers: { 'content-type': 'application/json' } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/registration/flows',
+      payload: { prestation: big },
+      headers: { 'content-type': 'application/json' },
+    });
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
     const form = await b.post('/connexion', { identifier: big, password: 'x' });
     expect(json.statusCode).toBe(413);
     expect(form.statusCode).toBe(413);
-    const { id } = (await t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: { 'content-type': 'application/json' } })).json();
+    const { id } = (
+      await t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: { 'content-type': 'application/json' } })
+    ).json();
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/registration/flows/${id}/civil-status`,
-      payload: { nir: MARIE.nir, civility: 'MME', birthName: 'Dupont', givenNames: 'Marie', birthDate: '1990-05-15', birthPlaceKind: 'france', communeQuery: 'Paris '.repeat(10_000) },
+      payload: {
+        nir: MARIE.nir,
+        civility: 'MME',
+        birthName: 'Dupont',
+        givenNames: 'Marie',
+        birthDate: '1990-05-15',
+        birthPlaceKind: 'france',
+        communeQuery: 'Paris '.repeat(10_000),
+      },
       headers: { 'content-type': 'application/json' },
     });
     expect(res.statusCode).toBe(400);
@@ -73,7 +93,14 @@ describe('issue 13 — defects', () => {
     const b = new TestBrowser(t.app);
     await logIn(t.ctx, b, account);
     await b.get('/mon-espace');
-    for (const retour of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '/%09/evil.example', ' //evil.example', '/\u0000/evil.example']) {
+    for (const retour of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\\evil.example',
+      '/%09/evil.example',
+      ' //evil.example',
+      '/\u0000/evil.example',
+    ]) {
       expect(location(await b.post('/session/prolonger', { retour }))).toBe('/mon-espace');
     }
     expect(location(await b.post('/session/prolonger', { retour: '/mon-espace/securite?x=1' }))).toBe('/mon-espace/securite?x=1');
@@ -95,7 +122,11 @@ describe('issue 13 — defects', () => {
     spy.mockRestore();
     expect(res.statusCode).toBeGreaterThanOrEqual(500);
     const stillSignedIn = (await phone.get('/mon-espace')).statusCode === 200;
-    const fresh = await t.ctx.database.db.selectFrom('accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
+    const fresh = await t.ctx.database.db
+      .selectFrom('accounts')
+      .select('password_hash')
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     const passwordChanged = fresh.password_hash !== account.password_hash;
     // Either nothing happened (the person tries again) or everything did — never a new password with the old sessions alive.
     expect(passwordChanged && stillSignedIn).toBe(false);
@@ -104,12 +135,22 @@ describe('issue 13 — defects', () => {
   });
 
   it('6. names: Cyrillic look-alikes and piles of combining marks are refused at the field, in French', async () => {
-    const { id } = (await t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: { 'content-type': 'application/json' } })).json();
+    const { id } = (
+      await t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: { 'content-type': 'application/json' } })
+    ).json();
     const civil = (birthName: string, givenNames = 'Marie') =>
       t.app.inject({
         method: 'POST',
         url: `/api/registration/flows/${id}/civil-status`,
-        payload: { nir: MARIE.nir, civility: 'MME', birthName, givenNames, birthDate: '1990-05-15', birthPlaceKind: 'france', communeCode: '75114' },
+        payload: {
+          nir: MARIE.nir,
+          civility: 'MME',
+          birthName,
+          givenNames,
+          birthDate: '1990-05-15',
+          birthPlaceKind: 'france',
+          communeCode: '75114',
+        },
         headers: { 'content-type': 'application/json' },
       });
     for (const [name, field] of [

@@ -39,9 +39,12 @@ describe('fuzzing', () => {
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
     await fc.assert(
-      fc.asyncProperty(requestArbitrary(routes, () => b.csrfToken()), async (req) => {
-        expect(await probe(t.app, req, `mc_csrf=${b.cookie('mc_csrf')}`)).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        requestArbitrary(routes, () => b.csrfToken()),
+        async (req) => {
+          expect(await probe(t.app, req, `mc_csrf=${b.cookie('mc_csrf')}`)).toBeUndefined();
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -55,9 +58,12 @@ describe('fuzzing', () => {
     // Logging out or ending sessions would leave the rest of the run anonymous: those routes are in the anonymous run.
     const signedInRoutes = routes.filter((r) => !/deconnexion|sessions/.test(r.path));
     await fc.assert(
-      fc.asyncProperty(requestArbitrary(signedInRoutes, () => b.csrfToken()), async (req) => {
-        expect(await probe(t.app, req, cookie())).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        requestArbitrary(signedInRoutes, () => b.csrfToken()),
+        async (req) => {
+          expect(await probe(t.app, req, cookie())).toBeUndefined();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -40,7 +40,12 @@ describe('SQLite locked by another process', () => {
     let completedWhileLocked = 0;
     try {
       const login = wrongLogin(b, account.login_id);
-      const api = t.app.inject({ method: 'POST', url: '/api/registration/flows', payload: {}, headers: { 'content-type': 'application/json' } });
+      const api = t.app.inject({
+        method: 'POST',
+        url: '/api/registration/flows',
+        payload: {},
+        headers: { 'content-type': 'application/json' },
+      });
       // Pages that write nothing keep being served while the writes wait.
       for (let i = 0; i < 10; i++) {
         const home = await t.app.inject({ url: '/' });
@@ -56,7 +61,9 @@ describe('SQLite locked by another process', () => {
       expect(page.body).not.toMatch(/SQLITE|at .*\.ts:/);
       expect(json.statusCode).toBe(503);
       expect(json.headers['retry-after']).toBe('5');
-      expect(json.json()).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('réessayez dans quelques instants') } });
+      expect(json.json()).toEqual({
+        error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('réessayez dans quelques instants') },
+      });
       const ready = await t.app.inject({ url: '/ready' });
       expect(ready.statusCode).toBe(200); // reads still work: the database answers
     } finally {

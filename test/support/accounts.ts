@@ -70,7 +70,13 @@ export async function auditTypes(ctx: AppContext, accountId: string | null): Pro
 }
 
 /** Password step then code step, as a person would; returns the final response (303 → /mon-espace). */
-export async function logIn(ctx: AppContext, b: TestBrowser, account: Account, password = PASSWORD, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export async function logIn(
+  ctx: AppContext,
+  b: TestBrowser,
+  account: Account,
+  password = PASSWORD,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   await b.get('/connexion', headers);
   const first = await b.post('/connexion', { identifier: account.login_id, password }, { headers });
   if (location(first) === '/mon-espace') return first;

@@ -31,7 +31,11 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const config = o.config ?? testConfig(o.env);
   const clock = new TestClock();
-  const ctx = await createContext(config, { clock, ...(o.database ? { database: o.database } : {}), ...(o.logger ? { logger: o.logger } : {}) });
+  const ctx = await createContext(config, {
+    clock,
+    ...(o.database ? { database: o.database } : {}),
+    ...(o.logger ? { logger: o.logger } : {}),
+  });
   const app = await buildServer(ctx, o.onRoute ? { onRoute: o.onRoute } : {});
   o.extraRoutes?.(app);
   await app.ready();
@@ -57,7 +61,11 @@ export class TestBrowser {
   }
 
   /** Posts a form like a browser would, adding the `_csrf` token of the last page seen. */
-  async post(url: string, fields: Record<string, string | string[]>, o: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    o: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const params = new URLSearchParams();
     if (o.csrf !== false) params.append('_csrf', this.csrfToken());
     for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, x);
@@ -71,7 +79,12 @@ export class TestBrowser {
 
   /** A JSON API call from a script of our own pages: `Content-Type: application/json`, the cookies of this browser. */
   async postJson(url: string, payload: unknown = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.request({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...headers } });
+    return this.request({
+      method: 'POST',
+      url,
+      payload: payload as object,
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...headers },
+    });
   }
 
   /** The CSRF token of the last page that had a form. */

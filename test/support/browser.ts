@@ -42,8 +42,17 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   // Evaluated through the DevTools protocol, so the page's strict CSP (no inline script) stays on.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: Document,
+          o: unknown,
+        ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
@@ -53,7 +62,11 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
  * For a `describe` block of browser tests: starts the test application on a loopback port and
  * Chromium before its tests, closes both after. Read `app.t`, `app.base`, `app.browser` inside tests.
  */
-export function useBrowserApp(options?: Parameters<typeof buildTestApp>[0]): { readonly t: TestApp; readonly base: string; readonly browser: Browser } {
+export function useBrowserApp(options?: Parameters<typeof buildTestApp>[0]): {
+  readonly t: TestApp;
+  readonly base: string;
+  readonly browser: Browser;
+} {
   let t: TestApp | undefined;
   let base = '';
   let browser: Browser | undefined;

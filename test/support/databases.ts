@@ -66,7 +66,10 @@ async function openFreshPostgres(url: string, o: { migrate?: boolean } = {}): Pr
  * Runs `run` with an application context on a new database of `open` (a test clock too), and
  * closes both after — for data-layer tests that go through the services, not HTTP.
  */
-export async function withTestContext(open: () => Promise<DatabaseHandle>, run: (ctx: AppContext, clock: TestClock) => Promise<void>): Promise<void> {
+export async function withTestContext(
+  open: () => Promise<DatabaseHandle>,
+  run: (ctx: AppContext, clock: TestClock) => Promise<void>,
+): Promise<void> {
   const clock = new TestClock();
   const ctx = await createContext(testConfig(), { clock, database: await open() });
   try {

@@ -45,14 +45,23 @@ export async function startStandinFor(baseUrl: string): Promise<RunningStandin> 
 }
 
 export function configFor(issuerUrl: string, env: Record<string, string> = {}): Config {
-  return testConfig({ FC_ISSUER_URL: issuerUrl, FC_CLIENT_ID: FC_CLIENT.id, FC_CLIENT_SECRET: FC_CLIENT.secret, FC_STANDIN: 'false', ...env });
+  return testConfig({
+    FC_ISSUER_URL: issuerUrl,
+    FC_CLIENT_ID: FC_CLIENT.id,
+    FC_CLIENT_SECRET: FC_CLIENT.secret,
+    FC_STANDIN: 'false',
+    ...env,
+  });
 }
 
 /**
  * The whole FranceConnect round trip as a browser would do it: our start (303 to FranceConnect),
  * the citizen's choice on the stand-in, back to our callback. Returns the callback's response.
  */
-export async function franceConnectAs(b: TestBrowser, choice: CitizenChoice): Promise<{ callback: LightMyRequestResponse; callbackUrl: string }> {
+export async function franceConnectAs(
+  b: TestBrowser,
+  choice: CitizenChoice,
+): Promise<{ callback: LightMyRequestResponse; callbackUrl: string }> {
   const authorize = location(await b.get('/franceconnect/connexion'));
   const { callbackUrl } = await simulateCitizenLogin(authorize, choice);
   return { callback: await b.get(pathOf(callbackUrl)), callbackUrl };

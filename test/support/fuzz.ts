@@ -4,7 +4,16 @@ import { errorEntry, registeredErrors } from '../../src/errors/registry';
 import { normaliseLoginId } from '../../src/flows/login/login';
 import { safeReturnPath } from '../../src/http/security/return-path';
 import { oversizedFields } from '../../src/http/security/input-limits';
-import { findCommune, findCountry, parseIdentityDocument, parseMobilePhone, parseNir, parseProvisionalId, searchCommunes, searchCountries } from '../../src/identity';
+import {
+  findCommune,
+  findCountry,
+  parseIdentityDocument,
+  parseMobilePhone,
+  parseNir,
+  parseProvisionalId,
+  searchCommunes,
+  searchCountries,
+} from '../../src/identity';
 import { nameProblem } from '../../src/identity/names';
 
 /**
@@ -36,18 +45,74 @@ export function routesOf(app: FastifyInstance): Route[] {
 }
 
 const FIELDS = [
-  'identifier', 'password', 'passwordConfirmation', 'currentPassword', 'code', 'nir', 'noNir', 'civility', 'birthName', 'givenNames',
-  'birthDate', 'birthDate-day', 'birthDate-month', 'birthDate-year', 'birthPlaceKind', 'communeQuery', 'communeCode', 'countryQuery',
-  'countryCode', 'documentKind', 'documentNumber', 'contactKind', 'email', 'phone', 'retour', 'prestation', 'session', 'q', 'date',
+  'identifier',
+  'password',
+  'passwordConfirmation',
+  'currentPassword',
+  'code',
+  'nir',
+  'noNir',
+  'civility',
+  'birthName',
+  'givenNames',
+  'birthDate',
+  'birthDate-day',
+  'birthDate-month',
+  'birthDate-year',
+  'birthPlaceKind',
+  'communeQuery',
+  'communeCode',
+  'countryQuery',
+  'countryCode',
+  'documentKind',
+  'documentNumber',
+  'contactKind',
+  'email',
+  'phone',
+  'retour',
+  'prestation',
+  'session',
+  'q',
+  'date',
 ];
 
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e309', 'null', 'true', '[]', '{}', '/\t/evil.example', '//evil.example', '\u0420ROBE', `E${'\u0301'.repeat(60)}`, '%00', '../../etc/passwd', '<script>', "' or 1=1 --", '290057511412388', '2A', 'Paris 14e', 'a'.repeat(2001)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e309',
+    'null',
+    'true',
+    '[]',
+    '{}',
+    '/\t/evil.example',
+    '//evil.example',
+    '\u0420ROBE',
+    `E${'\u0301'.repeat(60)}`,
+    '%00',
+    '../../etc/passwd',
+    '<script>',
+    "' or 1=1 --",
+    '290057511412388',
+    '2A',
+    'Paris 14e',
+    'a'.repeat(2001),
+  ),
 );
-const fields = fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })), fc.oneof(text, fc.array(text, { maxLength: 3 })), { maxKeys: 8 });
-const json = fc.oneof(fields, fc.jsonValue({ maxDepth: 4 }), fc.anything({ maxDepth: 3, withNullPrototype: true }).map((v) => safeJson(v)));
+const fields = fc.dictionary(
+  fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })),
+  fc.oneof(text, fc.array(text, { maxLength: 3 })),
+  { maxKeys: 8 },
+);
+const json = fc.oneof(
+  fields,
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.anything({ maxDepth: 3, withNullPrototype: true }).map((v) => safeJson(v)),
+);
 
 function safeJson(v: unknown): unknown {
   try {
@@ -81,7 +146,14 @@ export function requestArbitrary(routes: Route[], csrf: () => string | undefined
         json.map((j) => ({ kind: 'json' as const, j })),
         fc.uint8Array({ maxLength: 300 }).map((b) => ({ kind: 'bytes' as const, b })),
       ),
-      contentType: fc.constantFrom('application/octet-stream', 'text/plain', 'multipart/form-data; boundary=x', 'application/json', 'application/x-www-form-urlencoded', ''),
+      contentType: fc.constantFrom(
+        'application/octet-stream',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        'application/json',
+        'application/x-www-form-urlencoded',
+        '',
+      ),
       withCsrf: fc.boolean(),
     })
     .map(({ route, params, query, body, contentType, withCsrf }) => {
@@ -89,13 +161,31 @@ export function requestArbitrary(routes: Route[], csrf: () => string | undefined
       const url = fillParams(route.path, params) + qs;
       const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' };
       if (route.method === 'GET') return { method: 'GET', url, headers } as InjectOptions;
-      if (body.kind === 'form') return { method: 'POST', url, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(body.f, withCsrf ? csrf() : undefined) } as InjectOptions;
-      if (body.kind === 'json') return { method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body.j) } as InjectOptions;
-      return { method: 'POST', url, headers: contentType ? { ...headers, 'content-type': contentType } : headers, payload: Buffer.from(body.b) } as InjectOptions;
+      if (body.kind === 'form')
+        return {
+          method: 'POST',
+          url,
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: form(body.f, withCsrf ? csrf() : undefined),
+        } as InjectOptions;
+      if (body.kind === 'json')
+        return {
+          method: 'POST',
+          url,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload: JSON.stringify(body.j),
+        } as InjectOptions;
+      return {
+        method: 'POST',
+        url,
+        headers: contentType ? { ...headers, 'content-type': contentType } : headers,
+        payload: Buffer.from(body.b),
+      } as InjectOptions;
     });
 }
 
-const LEAKS = /\n\s+at [\w.<]|node_modules|SqliteError|TypeError|ReferenceError|RangeError|SyntaxError: |Cannot read prop|undefined is not|\bstack\b/;
+const LEAKS =
+  /\n\s+at [\w.<]|node_modules|SqliteError|TypeError|ReferenceError|RangeError|SyntaxError: |Cannot read prop|undefined is not|\bstack\b/;
 
 /** What is wrong with the answer to `req`, if anything. */
 export async function probe(app: FastifyInstance, req: InjectOptions, cookie?: string): Promise<string | undefined> {
@@ -106,7 +196,8 @@ export async function probe(app: FastifyInstance, req: InjectOptions, cookie?: s
   if (LEAKS.test(res.body)) return `${where} → leaks ${LEAKS.exec(res.body)![0]}`;
   if (res.statusCode >= 400 && String(res.headers['content-type'] ?? '').includes('application/json')) {
     const code = (JSON.parse(res.body) as { error?: { code?: string } }).error?.code;
-    if (!code || !registeredErrors().has(code)) return `${where} → ${res.statusCode} with an error outside the catalogue: ${res.body.slice(0, 120)}`;
+    if (!code || !registeredErrors().has(code))
+      return `${where} → ${res.statusCode} with an error outside the catalogue: ${res.body.slice(0, 120)}`;
   }
   return undefined;
 }
@@ -130,4 +221,8 @@ export const parsers: [string, (s: string) => unknown][] = [
   ['oversizedFields', (s) => oversizedFields({ a: s, b: [s, { c: s }] })],
 ];
 
-export const parserInput = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: fc.constantFrom(...'0123456789AB ·-/2a'), maxLength: 20 }));
+export const parserInput = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: fc.constantFrom(...'0123456789AB ·-/2a'), maxLength: 20 }),
+);

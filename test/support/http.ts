@@ -22,7 +22,11 @@ export async function visit(b: TestBrowser, url: string): Promise<LightMyRequest
 }
 
 /** POST a form (with the CSRF token of the last page) and follow the redirect (PRG); expects a redirect. */
-export async function submit(b: TestBrowser, url: string, fields: Record<string, string>): Promise<{ to: string; page: LightMyRequestResponse }> {
+export async function submit(
+  b: TestBrowser,
+  url: string,
+  fields: Record<string, string>,
+): Promise<{ to: string; page: LightMyRequestResponse }> {
   const res = await b.post(url, fields);
   const to = location(res);
   const page = await visit(b, to);
@@ -48,6 +52,11 @@ export function text(body: string): string {
 }
 
 /** A JSON API call as a same-origin script makes it: `Content-Type: application/json`, body `{}` by default. */
-export function postJson(app: FastifyInstance, url: string, payload: unknown = {}, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function postJson(
+  app: FastifyInstance,
+  url: string,
+  payload: unknown = {},
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', ...headers } });
 }

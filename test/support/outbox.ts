@@ -30,4 +30,9 @@ export const CODE_MAIL = {
   subject: 'Votre code de vérification Mon Compte',
   text: 'Bonjour,\n\nVotre code de vérification est 482913. Il est valable 10 minutes.\n\nÀ bientôt sur Mon Compte — votre Caf.',
 };
-export const CODE_SMS = { channel: 'sms' as const, to: '+33612345678', subject: 'Code de vérification', text: 'Mon Compte Caf : votre code est 736204 (valable 10 min).' };
+export const CODE_SMS = {
+  channel: 'sms' as const,
+  to: '+33612345678',
+  subject: 'Code de vérification',
+  text: 'Mon Compte Caf : votre code est 736204 (valable 10 min).',
+};

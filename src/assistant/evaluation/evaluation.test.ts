@@ -20,7 +20,12 @@ describe('the evaluation of the assistant', () => {
 
   it.each(['questions.json', 'holdout.json'] as const)('answers at least nine questions in ten of %s right', (file) => {
     const e = evaluate(assistant, loadEvaluation(file));
-    const wrong = e.results.filter((r) => !r.right).map((r) => `${r.case.question} → ${r.answer.topic} (missing ${r.missing.join(', ')}${r.forbidden.length ? `; forbidden ${r.forbidden.join(', ')}` : ''})`);
+    const wrong = e.results
+      .filter((r) => !r.right)
+      .map(
+        (r) =>
+          `${r.case.question} → ${r.answer.topic} (missing ${r.missing.join(', ')}${r.forbidden.length ? `; forbidden ${r.forbidden.join(', ')}` : ''})`,
+      );
     expect(e.share, wrong.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -17,7 +17,12 @@ export const questionSchema = z.object({
 export type AssistantQuestion = { question: string; step?: AssistantStep };
 
 type Code = 'ASSISTANT_QUESTION_REQUIRED' | 'ASSISTANT_QUESTION_NOT_TEXT' | 'ASSISTANT_QUESTION_TOO_LONG' | 'ASSISTANT_STEP_UNKNOWN';
-const CODES = new Set<string>(['ASSISTANT_QUESTION_REQUIRED', 'ASSISTANT_QUESTION_NOT_TEXT', 'ASSISTANT_QUESTION_TOO_LONG', 'ASSISTANT_STEP_UNKNOWN']);
+const CODES = new Set<string>([
+  'ASSISTANT_QUESTION_REQUIRED',
+  'ASSISTANT_QUESTION_NOT_TEXT',
+  'ASSISTANT_QUESTION_TOO_LONG',
+  'ASSISTANT_STEP_UNKNOWN',
+]);
 
 /** The question, or the catalogue error of its first problem (at the field it concerns). */
 export function parseQuestion(body: unknown): AssistantQuestion {

@@ -23,7 +23,10 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
   const allowed = async (req: FastifyRequest) => (await ctx.rateLimiter.hit(`assistant:ip:${req.ip}`, LIMIT, WINDOW_MS)).allowed;
   const answer = (req: FastifyRequest, question: string, step: AssistantStep | undefined): AssistantAnswer => {
     const a = assistant.ask(question, step);
-    req.log.info({ assistant: { step, topic: a.topic, confidence: a.confidence, handover: a.handover, question: a.maskedQuestion } }, 'assistant answer');
+    req.log.info(
+      { assistant: { step, topic: a.topic, confidence: a.confidence, handover: a.handover, question: a.maskedQuestion } },
+      'assistant answer',
+    );
     return a;
   };
 
@@ -39,7 +42,14 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
         const q = parseQuestion(req.body);
         if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED');
         const a = answer(req, q.question, q.step);
-        return reply.send({ answer: a.answer, topic: a.topic, confidence: a.confidence, sources: a.sources, handover: a.handover, others: a.others });
+        return reply.send({
+          answer: a.answer,
+          topic: a.topic,
+          confidence: a.confidence,
+          sources: a.sources,
+          handover: a.handover,
+          others: a.others,
+        });
       },
     });
 

@@ -25,7 +25,12 @@ export interface AssistantPageView {
 
 export function assistantPage(v: AssistantPageView): SafeHtml {
   return layout(
-    { title: v.answer ? 'Réponse de l’assistant' : 'L’assistant de Mon Compte', hasErrors: !!v.errors?.length, user: v.user, assistant: false },
+    {
+      title: v.answer ? 'Réponse de l’assistant' : 'L’assistant de Mon Compte',
+      hasErrors: !!v.errors?.length,
+      user: v.user,
+      assistant: false,
+    },
     html`${errorSummary(v.errors)}
 <h1 class="govuk-heading-l">L’assistant de Mon Compte</h1>
 ${v.answer ? answerBlock(v.answer, v.question) : html`<p class="govuk-body">Posez votre question sur la création de votre compte, la connexion, la sécurité, votre foyer ou vos démarches. L’assistant répond à partir des pages d’aide de Mon Compte et de la Caf ; il ne voit pas votre dossier.</p>`}

@@ -33,7 +33,9 @@ const dir = new URL('./', import.meta.url);
 
 export function loadKnowledge(): Topic[] {
   const topics: Topic[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const parsed = z.array(topicSchema).safeParse(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
     if (!parsed.success) throw new Error(`knowledge/${file}: ${parsed.error.message}`);
     topics.push(...parsed.data);

@@ -80,11 +80,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .on('verification_codes')
     .columns(['subject_id', 'purpose', 'created_at'])
     .execute();
-  await db.schema
-    .createIndex('verification_codes_destination')
-    .on('verification_codes')
-    .columns(['destination', 'created_at'])
-    .execute();
+  await db.schema.createIndex('verification_codes_destination').on('verification_codes').columns(['destination', 'created_at']).execute();
 
   await db.schema
     .createTable('sessions')

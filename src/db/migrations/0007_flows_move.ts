@@ -18,21 +18,56 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     const id = sha256(r.id);
     await db
       .insertInto('flows')
-      .values({ id, kind: 'registration', state: r.state, data: r.data, version: r.version, account_id: null, created_at: r.created_at, updated_at: r.updated_at, expires_at: r.expires_at })
+      .values({
+        id,
+        kind: 'registration',
+        state: r.state,
+        data: r.data,
+        version: r.version,
+        account_id: null,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        expires_at: r.expires_at,
+      })
       .execute();
-    await db.updateTable('verification_codes').set({ subject_id: id }).where('purpose', '=', 'registration_contact').where('subject_id', '=', r.id).execute();
+    await db
+      .updateTable('verification_codes')
+      .set({ subject_id: id })
+      .where('purpose', '=', 'registration_contact')
+      .where('subject_id', '=', r.id)
+      .execute();
   }
   for (const r of await db.selectFrom('login_flows').selectAll().execute()) {
     await db
       .insertInto('flows')
-      .values({ id: r.id, kind: r.kind, state: r.state, data: '{}', version: 1, account_id: r.account_id, created_at: r.created_at, updated_at: r.created_at, expires_at: r.expires_at })
+      .values({
+        id: r.id,
+        kind: r.kind,
+        state: r.state,
+        data: '{}',
+        version: 1,
+        account_id: r.account_id,
+        created_at: r.created_at,
+        updated_at: r.created_at,
+        expires_at: r.expires_at,
+      })
       .execute();
   }
   for (const r of await db.selectFrom('franceconnect_signups').selectAll().execute()) {
     const data = JSON.stringify({ ...JSON.parse(r.data), sub: r.sub });
     await db
       .insertInto('flows')
-      .values({ id: r.id, kind: 'franceconnect_signup', state: r.step, data, version: r.version, account_id: null, created_at: r.created_at, updated_at: r.updated_at, expires_at: r.expires_at })
+      .values({
+        id: r.id,
+        kind: 'franceconnect_signup',
+        state: r.step,
+        data,
+        version: r.version,
+        account_id: null,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        expires_at: r.expires_at,
+      })
       .execute();
   }
   for (const table of ['registration_flows', 'login_flows', 'franceconnect_signups']) await db.schema.dropTable(table).execute();

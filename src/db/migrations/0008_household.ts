@@ -70,7 +70,11 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('recorded_at', 'bigint', (c) => c.notNull())
     .addColumn('recorded_by', 'text')
     .execute();
-  await db.schema.createIndex('household_bank_accounts_current').on('household_bank_accounts').columns(['household_id', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('household_bank_accounts_current')
+    .on('household_bank_accounts')
+    .columns(['household_id', 'recorded_at'])
+    .execute();
 
   await db.schema
     .createTable('household_separations')
@@ -85,5 +89,9 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('demarche_id', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('household_separations_household').on('household_separations').columns(['household_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('household_separations_household')
+    .on('household_separations')
+    .columns(['household_id', 'created_at'])
+    .execute();
 }

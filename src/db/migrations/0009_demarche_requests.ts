@@ -12,9 +12,18 @@ import type { DialectName } from '../database';
 //   dated, with who made it (the person's account or an agent) and why. Its primary key
 //   (demarche_id, seq) also refuses two concurrent transitions from the same state.
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema.alterTable('demarches').addColumn('answers', 'text', (c) => c.notNull().defaultTo('{}')).execute();
-  await db.schema.alterTable('demarches').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable('demarches').addColumn('household_id', 'text', (c) => c.references('households.id')).execute();
+  await db.schema
+    .alterTable('demarches')
+    .addColumn('answers', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
+  await db.schema
+    .alterTable('demarches')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable('demarches')
+    .addColumn('household_id', 'text', (c) => c.references('households.id'))
+    .execute();
   await db.schema.alterTable('demarches').addColumn('reference', 'text').execute();
   await db.schema.alterTable('demarches').addColumn('submitted_at', 'bigint').execute();
   await db.schema.alterTable('demarches').addColumn('expires_at', 'bigint').execute();
@@ -58,7 +67,17 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .expression(
       db
         .selectFrom('demarches')
-        .select(['id', sql.lit(1).as('seq'), 'created_at', sql.lit('create').as('event'), sql.lit(null).as('from_status'), 'status', sql.lit('person').as('actor_kind'), 'account_id', sql.lit(null).as('reason')]),
+        .select([
+          'id',
+          sql.lit(1).as('seq'),
+          'created_at',
+          sql.lit('create').as('event'),
+          sql.lit(null).as('from_status'),
+          'status',
+          sql.lit('person').as('actor_kind'),
+          'account_id',
+          sql.lit(null).as('reason'),
+        ]),
     )
     .execute();
 }

@@ -45,7 +45,11 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('requested_at', 'bigint', (c) => c.notNull())
     .addColumn('closed_at', 'bigint')
     .execute();
-  await db.schema.createIndex('justificatif_requests_demarche').on('justificatif_requests').columns(['demarche_id', 'requested_at']).execute();
+  await db.schema
+    .createIndex('justificatif_requests_demarche')
+    .on('justificatif_requests')
+    .columns(['demarche_id', 'requested_at'])
+    .execute();
 
   await db.schema
     .createTable('justificatif_blobs')

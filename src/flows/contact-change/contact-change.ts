@@ -49,7 +49,12 @@ export async function startContactChange(
   if (!auth.ok) return failed(auth);
   if (!read.ok) return { kind: 'invalid_contact', error: read.error };
   // The sign-up's limits on codes sent: per address (no bombing of someone else's phone) and per IP.
-  const contactCodes = new ContactCodes({ db: ctx.database.db, codes: ctx.codes, rateLimiter: ctx.rateLimiter, now: () => ctx.clock.now() });
+  const contactCodes = new ContactCodes({
+    db: ctx.database.db,
+    codes: ctx.codes,
+    rateLimiter: ctx.rateLimiter,
+    now: () => ctx.clock.now(),
+  });
   const refused = await contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
   if (refused) return { kind: 'rate_limited', error: refused.error };
   const { kind, value } = read.contact;
@@ -60,21 +65,35 @@ export async function startContactChange(
     await trx.insertInto('flows').values(row).execute();
     const { code } = await ctx.codes.issue(trx, { purpose: 'contact_change', subjectId: flow.id, destination: value });
     await enqueueMessage(trx, contactChangeCodeMessage(kind, value, code), now);
-    await recordAudit(trx, { type: 'code_sent', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', channel: kind } }, now);
+    await recordAudit(
+      trx,
+      { type: 'code_sent', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', channel: kind } },
+      now,
+    );
   });
   return { kind: 'code_sent', pending: { kind, value }, flowToken: token };
 }
 
 /** The pending change a browser's token names, if it is still valid and belongs to this account. */
-export async function pendingContactChange(ctx: AppContext, account: Pick<Account, 'id'>, flowToken: string | undefined): Promise<ContactChangeFlow | undefined> {
+export async function pendingContactChange(
+  ctx: AppContext,
+  account: Pick<Account, 'id'>,
+  flowToken: string | undefined,
+): Promise<ContactChangeFlow | undefined> {
   const flow = await contactChanges.findLive(ctx.database.db, flowToken, ctx.clock.now());
   return flow && flow.accountId === account.id ? flow : undefined;
 }
 
-export type ConfirmContactChange = { kind: 'flow_expired' } | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number } | { kind: 'changed' };
+export type ConfirmContactChange =
+  | { kind: 'flow_expired' }
+  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
+  | { kind: 'changed' };
 
 /** The code typed matches the one sent to the new contact: it replaces the old one, which is told. */
-export async function confirmContactChange(ctx: AppContext, i: { account: Account; flowToken: string | undefined; code: string; origin: AuditOrigin }): Promise<ConfirmContactChange> {
+export async function confirmContactChange(
+  ctx: AppContext,
+  i: { account: Account; flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<ConfirmContactChange> {
   const { db } = ctx.database;
   const flow = await pendingContactChange(ctx, i.account, i.flowToken);
   if (!flow) return { kind: 'flow_expired' };
@@ -82,7 +101,11 @@ export async function confirmContactChange(ctx: AppContext, i: { account: Accoun
   const r = await ctx.codes.check(db, { purpose: 'contact_change', subjectId: flow.id, code: i.code });
   if (!r.ok || r.destination !== pending.value) {
     const reason = r.ok ? 'none' : r.reason;
-    await recordAudit(db, { type: 'code_failed', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', reason } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', reason } },
+      ctx.clock.now(),
+    );
     return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
   }
   const now = ctx.clock.now();
@@ -93,7 +116,11 @@ export async function confirmContactChange(ctx: AppContext, i: { account: Accoun
       await contactChanges.finish(trx, flow, 'code_verified');
       await updateContact(trx, i.account.id, pending, now);
       await enqueueMessage(trx, contactChangedMessage(old, pending, now, ctx.config.agencyPhone), now);
-      await recordAudit(trx, { type: 'contact_changed', accountId: i.account.id, ...i.origin, details: { from: old.kind, to: pending.kind } }, now);
+      await recordAudit(
+        trx,
+        { type: 'contact_changed', accountId: i.account.id, ...i.origin, details: { from: old.kind, to: pending.kind } },
+        now,
+      );
     }),
   );
   return changed ? { kind: 'changed' } : { kind: 'flow_expired' };

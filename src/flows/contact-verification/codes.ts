@@ -74,7 +74,11 @@ export class ContactCodes {
   }
 
   /** Counts a code about to be sent against the limits per address and per IP; the refusal is shown at `field`. */
-  async allowSend(contact: Contact, ip: string, field: string = contact.kind === 'email' ? 'email' : 'phone'): Promise<Refusal | undefined> {
+  async allowSend(
+    contact: Contact,
+    ip: string,
+    field: string = contact.kind === 'email' ? 'email' : 'phone',
+  ): Promise<Refusal | undefined> {
     const perAddress = await this.d.rateLimiter.hit(`registration-code:to:${contact.value}`, CODE_LIMIT_PER_ADDRESS, HOUR);
     const perIp = await this.d.rateLimiter.hit(`registration-code:ip:${ip}`, CODE_LIMIT_PER_IP, HOUR);
     if (perAddress.allowed && perIp.allowed) return undefined;

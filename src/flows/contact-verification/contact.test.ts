@@ -20,8 +20,18 @@ describe('readContact (the contact step of every sign-up)', () => {
   it.each([
     [{}, 'contactKind', 'CONTACT_KIND_REQUIRED', 'Choisissez de recevoir le code par téléphone portable ou par adresse mail.'],
     [{ contactKind: 'email', email: ' ' }, 'email', 'EMAIL_REQUIRED', 'Saisissez votre adresse mail.'],
-    [{ contactKind: 'email', email: 'marie@example' }, 'email', 'EMAIL_INVALID', 'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.'],
-    [{ contactKind: 'email', email: `${'a'.repeat(250)}@b.fr` }, 'email', 'EMAIL_INVALID', 'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.'],
+    [
+      { contactKind: 'email', email: 'marie@example' },
+      'email',
+      'EMAIL_INVALID',
+      'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.',
+    ],
+    [
+      { contactKind: 'email', email: `${'a'.repeat(250)}@b.fr` },
+      'email',
+      'EMAIL_INVALID',
+      'Saisissez une adresse mail valide, sous la forme nom@exemple.fr.',
+    ],
     [{ contactKind: 'sms', phone: '' }, 'phone', 'PHONE_REQUIRED', 'Saisissez votre numéro de téléphone portable.'],
   ])('refuses %j at its field with the catalogue’s words', (input, field, code, message) => {
     expect(readContact(input)).toEqual({ ok: false, status: 400, error: { field, code, message } });

@@ -57,7 +57,6 @@ declare module '../../errors/registry' {
   interface ErrorCodes extends Codes<typeof contactVerificationErrors> {}
 }
 
-
 /** « … Il vous reste 4 essais. » */
 export function wrongCodeMessage(attemptsLeft: number): string {
   return `${contactVerificationErrors.CODE_WRONG.message} Il vous reste ${attemptsLeft} essai${attemptsLeft > 1 ? 's' : ''}.`;

@@ -28,4 +28,3 @@ export function codeMessage(c: Pick<Contact, 'kind' | 'value'>, code: string): O
     ].join('\n'),
   };
 }
-

@@ -30,4 +30,3 @@ export const flowErrors = {
 declare module '../../errors/registry' {
   interface ErrorCodes extends Codes<typeof flowErrors> {}
 }
-

@@ -55,9 +55,9 @@ describe('defineMachine', () => {
   });
 
   it('rejects a definition that names an unknown state or leaves a final state', () => {
-    expect(() =>
-      defineMachine({ name: 'x', states: ['a', 'b'], initial: 'a', final: [], transitions: { a: { go: 'c' as 'b' } } }),
-    ).toThrow(/unknown state "c"/);
+    expect(() => defineMachine({ name: 'x', states: ['a', 'b'], initial: 'a', final: [], transitions: { a: { go: 'c' as 'b' } } })).toThrow(
+      /unknown state "c"/,
+    );
     expect(() => defineMachine({ name: 'x', states: ['a', 'b'], initial: 'a', final: ['b'], transitions: { b: { go: 'a' } } })).toThrow(
       /final state "b"/,
     );

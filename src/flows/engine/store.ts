@@ -153,7 +153,14 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
       };
       const r = await db
         .updateTable('flows')
-        .set({ state: next.state, data: JSON.stringify(next.data), account_id: next.accountId, version: next.version, updated_at: now, expires_at: next.expiresAt })
+        .set({
+          state: next.state,
+          data: JSON.stringify(next.data),
+          account_id: next.accountId,
+          version: next.version,
+          updated_at: now,
+          expires_at: next.expiresAt,
+        })
         .where('id', '=', flow.id)
         .where('kind', '=', name)
         .where('version', '=', flow.version)
@@ -177,7 +184,12 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
     },
 
     async consume(db, flow) {
-      const r = await db.deleteFrom('flows').where('id', '=', flow.id).where('kind', '=', name).where('version', '=', flow.version).executeTakeFirst();
+      const r = await db
+        .deleteFrom('flows')
+        .where('id', '=', flow.id)
+        .where('kind', '=', name)
+        .where('version', '=', flow.version)
+        .executeTakeFirst();
       if (Number(r.numDeletedRows) !== 1) throw fail('FLOW_CONFLICT');
     },
   };
@@ -193,7 +205,13 @@ const SWEEP_BATCH = 1000;
 export async function sweepExpiredFlows(db: Db, now: number): Promise<number> {
   const r = await db
     .deleteFrom('flows')
-    .where('id', 'in', (eb) => eb.selectFrom('flows').select('id').where('expires_at', '<', now - FLOW_SWEEP_GRACE_MS).limit(SWEEP_BATCH))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('flows')
+        .select('id')
+        .where('expires_at', '<', now - FLOW_SWEEP_GRACE_MS)
+        .limit(SWEEP_BATCH),
+    )
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -21,10 +21,15 @@ export const franceConnectFlowErrors = {
   },
   FC_ACCOUNT_WITHOUT_PASSWORD: {
     status: 409,
-    message: 'Un compte existe déjà avec votre numéro de sécurité sociale, mais il ne peut pas être relié automatiquement. Appelez votre Caf.',
+    message:
+      'Un compte existe déjà avec votre numéro de sécurité sociale, mais il ne peut pas être relié automatiquement. Appelez votre Caf.',
     support: 'The account of this NIR has neither password nor FranceConnect: ownership cannot be proven online.',
   },
-  FC_PASSWORD_REQUIRED: { status: 400, message: 'Saisissez le mot de passe de votre compte.', support: 'Password proof: password missing.' },
+  FC_PASSWORD_REQUIRED: {
+    status: 400,
+    message: 'Saisissez le mot de passe de votre compte.',
+    support: 'Password proof: password missing.',
+  },
   FC_PASSWORD_WRONG: {
     status: 400,
     message: 'Le mot de passe est incorrect. Si vous l’avez oublié, utilisez « Mot de passe oublié ? ».',
@@ -39,6 +44,5 @@ export const franceConnectFlowErrors = {
 declare module '../../errors/registry' {
   interface ErrorCodes extends Codes<typeof franceConnectFlowErrors> {}
 }
-
 
 export type FranceConnectFlowErrorCode = keyof typeof franceConnectFlowErrors;

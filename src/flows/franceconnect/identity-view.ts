@@ -36,7 +36,11 @@ export function birthPlaceOf(identity: FranceConnectIdentity): BirthPlaceView {
     return { kind: 'commune', code: identity.birthplace, name: commune.ok ? commune.value.name : `Commune ${identity.birthplace}` };
   }
   const country = findCountry(identity.birthcountry);
-  return { kind: 'country', code: identity.birthcountry, name: country.ok ? countryName(country.value.name) : `Pays ${identity.birthcountry}` };
+  return {
+    kind: 'country',
+    code: identity.birthcountry,
+    name: country.ok ? countryName(country.value.name) : `Pays ${identity.birthcountry}`,
+  };
 }
 
 export function countryLabel(code: string): string {

@@ -42,9 +42,7 @@ export function nirCivilStatusOf(identity: FranceConnectIdentity): NirCivilStatu
     sex: sexOf(identity),
     ...(complete ? { birthDate: identity.birthdate } : {}),
     birthPlace:
-      identity.birthcountry === '99100'
-        ? { kind: 'commune', code: identity.birthplace }
-        : { kind: 'country', code: identity.birthcountry },
+      identity.birthcountry === '99100' ? { kind: 'commune', code: identity.birthplace } : { kind: 'country', code: identity.birthcountry },
   };
 }
 
@@ -60,10 +58,18 @@ export function checkNirAgainstIdentity(input: string, identity: FranceConnectId
   if (!parsed.ok) return { ok: false, code: parsed.error.code, message: parsed.error.message };
   const [year, month] = identity.birthdate.split('-');
   if (Number(year) % 100 !== parsed.value.year) {
-    return { ok: false, code: 'NIR_BIRTH_YEAR_MISMATCH', message: 'L’année de naissance ne correspond pas à votre numéro de sécurité sociale (2e et 3e chiffres). Vérifiez votre saisie.' };
+    return {
+      ok: false,
+      code: 'NIR_BIRTH_YEAR_MISMATCH',
+      message: 'L’année de naissance ne correspond pas à votre numéro de sécurité sociale (2e et 3e chiffres). Vérifiez votre saisie.',
+    };
   }
   if (month !== '00' && parsed.value.month !== null && parsed.value.month !== Number(month)) {
-    return { ok: false, code: 'NIR_BIRTH_MONTH_MISMATCH', message: 'Le mois de naissance ne correspond pas à votre numéro de sécurité sociale (4e et 5e chiffres). Vérifiez votre saisie.' };
+    return {
+      ok: false,
+      code: 'NIR_BIRTH_MONTH_MISMATCH',
+      message: 'Le mois de naissance ne correspond pas à votre numéro de sécurité sociale (4e et 5e chiffres). Vérifiez votre saisie.',
+    };
   }
   return { ok: true, nir: parsed.value.nir };
 }

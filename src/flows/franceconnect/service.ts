@@ -71,7 +71,11 @@ export type CompletedLogin =
  * The callback: the transaction is taken (single use) whatever happens, the client verifies
  * everything, then the `sub` decides: a linked account signs in, a new one starts a signup.
  */
-export async function completeLogin(d: FranceConnectDeps, query: Record<string, unknown>, transactionToken: string | undefined): Promise<CompletedLogin> {
+export async function completeLogin(
+  d: FranceConnectDeps,
+  query: Record<string, unknown>,
+  transactionToken: string | undefined,
+): Promise<CompletedLogin> {
   const tx = await takeTransaction(d.db, transactionToken, 'login', d.now());
   // Without a transaction the expected state is empty: the client then refuses any state.
   const r = await d.client.finishLogin(query, { state: tx?.state ?? '', nonce: tx?.nonce ?? '' });
@@ -122,7 +126,8 @@ export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: 
   const { existingAccountId: _previous, ...rest } = s.data;
   const data: SignupData = { ...rest, nir };
   if (existing) {
-    if (existing.franceconnect_sub !== null && existing.franceconnect_sub !== s.data.sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
+    if (existing.franceconnect_sub !== null && existing.franceconnect_sub !== s.data.sub)
+      return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };
     if (!existing.password_hash) return { ok: false, page: 'FC_ACCOUNT_WITHOUT_PASSWORD' };
     return save(d, s, 'nir_has_account', { ...data, existingAccountId: existing.id });
   }
@@ -132,7 +137,12 @@ export async function submitIdentity(d: FranceConnectDeps, s: Signup, typedNir: 
 export type ProofResult = { ok: true; account: Account } | FieldsRefused | { ok: false; page: SignupErrorCode };
 
 /** The password of the account that already has this NIR: proven, `sub` is linked to it. */
-export async function proveExistingAccount(d: FranceConnectDeps, s: Signup, password: string | undefined, ip: string): Promise<ProofResult> {
+export async function proveExistingAccount(
+  d: FranceConnectDeps,
+  s: Signup,
+  password: string | undefined,
+  ip: string,
+): Promise<ProofResult> {
   const accountId = s.data.existingAccountId;
   const account = accountId ? await findAccountById(d.db, accountId) : undefined;
   if (!account || !account.password_hash) return { ok: false, page: 'FLOW_NOT_FOUND' };
@@ -183,7 +193,11 @@ export async function chooseContact(d: FranceConnectDeps, s: Signup, input: Cont
 }
 
 /** « Renvoyer un code »: after the cooldown only, within the limits. */
-export async function resendCode(d: FranceConnectDeps, s: Signup, ip: string): Promise<{ ok: true } | { ok: false; errors: FieldError[]; status: number }> {
+export async function resendCode(
+  d: FranceConnectDeps,
+  s: Signup,
+  ip: string,
+): Promise<{ ok: true } | { ok: false; errors: FieldError[]; status: number }> {
   if (!s.data.contact) return { ok: false, errors: [codeNoLongerValid().error], status: 400 };
   const sent = await contactCodes(d).resend(s.id, s.data.contact, ip);
   return sent.ok ? sent : { ok: false, errors: [sent.error], status: sent.status };
@@ -276,7 +290,11 @@ export async function takeLogoutHandOff(d: FranceConnectDeps, token: string | un
 }
 
 /** Back from FranceConnect's end-session: the `state` must be the one we sent. */
-export async function completeLogout(d: FranceConnectDeps, query: Record<string, unknown>, transactionToken: string | undefined): Promise<{ ok: true } | { ok: false; error: FranceConnectErrorInfo }> {
+export async function completeLogout(
+  d: FranceConnectDeps,
+  query: Record<string, unknown>,
+  transactionToken: string | undefined,
+): Promise<{ ok: true } | { ok: false; error: FranceConnectErrorInfo }> {
   const tx = await takeTransaction(d.db, transactionToken, 'logout', d.now());
   if (!tx) return fcError('FC_LOGOUT_STATE_MISMATCH', 'no logout transaction for this browser');
   const r = d.client.verifyLogoutState(query, tx.state);

@@ -34,7 +34,15 @@ export async function openTransaction(db: Kysely<Database>, t: Transaction, now:
   const token = randomToken(32);
   await db
     .insertInto('franceconnect_transactions')
-    .values({ id: sha256(token), kind: t.kind, state: t.state, nonce: t.nonce, id_token: t.idToken ?? null, created_at: now, expires_at: now + TRANSACTION_TTL_MS })
+    .values({
+      id: sha256(token),
+      kind: t.kind,
+      state: t.state,
+      nonce: t.nonce,
+      id_token: t.idToken ?? null,
+      created_at: now,
+      expires_at: now + TRANSACTION_TTL_MS,
+    })
     .execute();
   return token;
 }
@@ -43,7 +51,12 @@ export async function openTransaction(db: Kysely<Database>, t: Transaction, now:
  * Takes the transaction a cookie token names, whatever comes next: it is deleted (single use).
  * `undefined` when there is none, it is of another kind, it was already used or it has expired.
  */
-export async function takeTransaction(db: Kysely<Database>, token: string | undefined, kind: TransactionKind, now: number): Promise<Transaction | undefined> {
+export async function takeTransaction(
+  db: Kysely<Database>,
+  token: string | undefined,
+  kind: TransactionKind,
+  now: number,
+): Promise<Transaction | undefined> {
   if (!token || token.length < 40 || token.length > 64) return undefined;
   const id = sha256(token);
   const row = await db.selectFrom('franceconnect_transactions').selectAll().where('id', '=', id).executeTakeFirst();

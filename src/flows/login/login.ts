@@ -38,24 +38,43 @@ export type PasswordStep =
   | { kind: 'code_sent'; flowToken: string }
   | { kind: 'signed_in'; account: Account };
 
-export async function submitPassword(ctx: AppContext, i: { identifier: string; password: string; origin: AuditOrigin }): Promise<PasswordStep> {
+export async function submitPassword(
+  ctx: AppContext,
+  i: { identifier: string; password: string; origin: AuditOrigin },
+): Promise<PasswordStep> {
   const { db } = ctx.database;
   const loginId = normaliseLoginId(i.identifier);
   const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
   // The attempt is counted before argon2id (atomic reservation): concurrent guesses cannot all pass.
   const allowed = await ctx.loginThrottle.reserve(subject);
   if (!allowed.allowed) {
-    await recordAudit(db, { type: 'login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: allowed.scope, retryAfterMs: allowed.retryAfterMs } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      {
+        type: 'login_throttled',
+        accountId: null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
+      },
+      ctx.clock.now(),
+    );
     return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
   }
   const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
   const password = i.password.slice(0, MAX_PASSWORD_LENGTH);
-  const ok = account?.password_hash ? await ctx.passwords.verify(account.password_hash, password) : await ctx.passwords.verifyDummy(password);
+  const ok = account?.password_hash
+    ? await ctx.passwords.verify(account.password_hash, password)
+    : await ctx.passwords.verifyDummy(password);
   if (!ok || !account) {
     const retryAfterMs = allowed.retryAfterMs;
     await recordAudit(
       db,
-      { type: 'login_failed', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId), reason: account ? 'wrong_password' : 'unknown_identifier' } },
+      {
+        type: 'login_failed',
+        accountId: account?.id ?? null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), reason: account ? 'wrong_password' : 'unknown_identifier' },
+      },
       ctx.clock.now(),
     );
     return { kind: 'invalid', retryAfterMs };
@@ -79,7 +98,13 @@ async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOri
     { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
-    { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } }, now) },
+    {
+      table: 'audit_events',
+      values: auditRow(
+        { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } },
+        now,
+      ),
+    },
   ]);
   return token;
 }
@@ -107,21 +132,37 @@ export type CodeStep =
   | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
   | { kind: 'signed_in'; account: Account };
 
-export async function submitLoginCode(ctx: AppContext, i: { flowToken: string | undefined; code: string; origin: AuditOrigin }): Promise<CodeStep> {
+export async function submitLoginCode(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<CodeStep> {
   const { db } = ctx.database;
   const p = await pendingLogin(ctx, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
   const subject = { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' };
   const allowed = await ctx.loginThrottle.check(subject);
   if (!allowed.allowed) {
-    await recordAudit(db, { type: 'login_throttled', accountId: p.account.id, ...i.origin, details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      {
+        type: 'login_throttled',
+        accountId: p.account.id,
+        ...i.origin,
+        details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
+      },
+      ctx.clock.now(),
+    );
     return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
   }
   const r = await ctx.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
   if (!r.ok) {
     // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
     if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
-    await recordAudit(db, { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } },
+      ctx.clock.now(),
+    );
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
   // Single use: of two requests with the same right code, one signs in.
@@ -148,8 +189,16 @@ export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | 
   await ctx.database.db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
     await enqueueMessage(trx, loginCodeMessage(p.account, code), now);
-    await recordAudit(trx, { type: 'code_sent', accountId: p.account.id, ...i.origin, details: { purpose: 'login', channel: p.account.contact_kind, resend: true } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'code_sent',
+        accountId: p.account.id,
+        ...i.origin,
+        details: { purpose: 'login', channel: p.account.contact_kind, resend: true },
+      },
+      now,
+    );
   });
   return { kind: 'sent' };
 }
-

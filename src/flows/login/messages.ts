@@ -29,7 +29,12 @@ export function resetCodeMessage(a: Pick<Account, 'contact_kind' | 'contact_valu
   };
 }
 
-export function passwordChangedMessage(a: Pick<Account, 'contact_kind' | 'contact_value'>, at: number, agencyPhone: string, o: { created?: boolean } = {}): OutgoingMessage {
+export function passwordChangedMessage(
+  a: Pick<Account, 'contact_kind' | 'contact_value'>,
+  at: number,
+  agencyPhone: string,
+  o: { created?: boolean } = {},
+): OutgoingMessage {
   const what = o.created ? 'créé' : 'modifié';
   return {
     ...to(a.contact_kind, a.contact_value),
@@ -46,8 +51,14 @@ export function contactChangeCodeMessage(kind: ContactKind, value: string, code:
   };
 }
 
-export function contactChangedMessage(old: { kind: ContactKind; value: string }, next: { kind: ContactKind; value: string }, at: number, agencyPhone: string): OutgoingMessage {
-  const where = next.kind === 'email' ? `l’adresse e-mail ${maskDestination('email', next.value)}` : `le numéro ${maskDestination('sms', next.value)}`;
+export function contactChangedMessage(
+  old: { kind: ContactKind; value: string },
+  next: { kind: ContactKind; value: string },
+  at: number,
+  agencyPhone: string,
+): OutgoingMessage {
+  const where =
+    next.kind === 'email' ? `l’adresse e-mail ${maskDestination('email', next.value)}` : `le numéro ${maskDestination('sms', next.value)}`;
   return {
     ...to(old.kind, old.value),
     subject: 'Vos coordonnées de contact ont été modifiées',

@@ -21,14 +21,30 @@ export const RECENT_FRANCECONNECT_MS = 15 * 60_000;
 
 export type ReauthMode = 'password' | 'franceconnect_recent' | 'franceconnect_again';
 
-export function reauthenticationMode(account: Pick<Account, 'password_hash'>, session: Pick<SessionRecord, 'createdAt' | 'data'>, now: number): ReauthMode {
+export function reauthenticationMode(
+  account: Pick<Account, 'password_hash'>,
+  session: Pick<SessionRecord, 'createdAt' | 'data'>,
+  now: number,
+): ReauthMode {
   if (account.password_hash) return 'password';
-  return session.data.authMethod === 'franceconnect' && now - session.createdAt <= RECENT_FRANCECONNECT_MS ? 'franceconnect_recent' : 'franceconnect_again';
+  return session.data.authMethod === 'franceconnect' && now - session.createdAt <= RECENT_FRANCECONNECT_MS
+    ? 'franceconnect_recent'
+    : 'franceconnect_again';
 }
 
-export type Reauth = { ok: true } | { ok: false; kind: 'throttled'; retryAfterMs: number } | { ok: false; kind: 'wrong_password' } | { ok: false; kind: 'franceconnect_again' };
+export type Reauth =
+  | { ok: true }
+  | { ok: false; kind: 'throttled'; retryAfterMs: number }
+  | { ok: false; kind: 'wrong_password' }
+  | { ok: false; kind: 'franceconnect_again' };
 
-export async function reauthenticate(ctx: AppContext, account: Account, session: SessionRecord, password: string, origin: AuditOrigin): Promise<Reauth> {
+export async function reauthenticate(
+  ctx: AppContext,
+  account: Account,
+  session: SessionRecord,
+  password: string,
+  origin: AuditOrigin,
+): Promise<Reauth> {
   const mode = reauthenticationMode(account, session, ctx.clock.now());
   if (mode === 'franceconnect_recent') return { ok: true };
   if (mode === 'franceconnect_again') return { ok: false, kind: 'franceconnect_again' };
@@ -36,13 +52,23 @@ export async function reauthenticate(ctx: AppContext, account: Account, session:
   const subject = { identifier: account.login_id, ip: origin.ip ?? 'unknown' };
   const allowed = await ctx.loginThrottle.check(subject);
   if (!allowed.allowed) {
-    await recordAudit(ctx.database.db, { type: 'login_throttled', accountId: account.id, ...origin, details: { step: 'reauthentication', scope: allowed.scope } }, ctx.clock.now());
+    await recordAudit(
+      ctx.database.db,
+      { type: 'login_throttled', accountId: account.id, ...origin, details: { step: 'reauthentication', scope: allowed.scope } },
+      ctx.clock.now(),
+    );
     return { ok: false, kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
   }
-  const ok = account.password_hash ? await ctx.passwords.verify(account.password_hash, password.slice(0, MAX_PASSWORD_LENGTH)) : await ctx.passwords.verifyDummy(password);
+  const ok = account.password_hash
+    ? await ctx.passwords.verify(account.password_hash, password.slice(0, MAX_PASSWORD_LENGTH))
+    : await ctx.passwords.verifyDummy(password);
   if (!ok) {
     await ctx.loginThrottle.failure(subject);
-    await recordAudit(ctx.database.db, { type: 'login_failed', accountId: account.id, ...origin, details: { step: 'reauthentication' } }, ctx.clock.now());
+    await recordAudit(
+      ctx.database.db,
+      { type: 'login_failed', accountId: account.id, ...origin, details: { step: 'reauthentication' } },
+      ctx.clock.now(),
+    );
     return { ok: false, kind: 'wrong_password' };
   }
   return { ok: true };
@@ -69,15 +95,31 @@ export async function changePassword(
   await ctx.database.db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, i.account.id, hash, now);
     await enqueueMessage(trx, passwordChangedMessage(i.account, now, ctx.config.agencyPhone, { created: !i.account.password_hash }), now);
-    await recordAudit(trx, { type: 'password_changed', accountId: i.account.id, ...i.origin, details: { via: 'settings', ...(i.account.password_hash ? {} : { created: true }) } }, now);
+    await recordAudit(
+      trx,
+      {
+        type: 'password_changed',
+        accountId: i.account.id,
+        ...i.origin,
+        details: { via: 'settings', ...(i.account.password_hash ? {} : { created: true }) },
+      },
+      now,
+    );
   });
   const sessionsEnded = await ctx.sessions.endAllOf(i.account.id, i.session.id);
-  if (sessionsEnded > 0) await recordAudit(ctx.database.db, { type: 'session_ended', accountId: i.account.id, ...i.origin, details: { reason: 'password_changed', count: sessionsEnded } }, now);
+  if (sessionsEnded > 0)
+    await recordAudit(
+      ctx.database.db,
+      { type: 'session_ended', accountId: i.account.id, ...i.origin, details: { reason: 'password_changed', count: sessionsEnded } },
+      now,
+    );
   await ctx.loginThrottle.success(i.account.login_id);
   return { kind: 'changed', sessionsEnded };
 }
 
 /** A failed re-authentication as a use case's answer. */
-export function failed(r: Exclude<Reauth, { ok: true }>): { kind: 'throttled'; retryAfterMs: number } | { kind: 'wrong_password' } | { kind: 'franceconnect_again' } {
+export function failed(
+  r: Exclude<Reauth, { ok: true }>,
+): { kind: 'throttled'; retryAfterMs: number } | { kind: 'wrong_password' } | { kind: 'franceconnect_again' } {
   return r.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: r.retryAfterMs } : { kind: r.kind };
 }

@@ -51,11 +51,28 @@ export async function requestPasswordReset(ctx: AppContext, i: { identifier: str
   await insertAll(ctx.database, [
     { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
-    { table: 'audit_events', values: auditRow({ type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } }, now) },
+    {
+      table: 'audit_events',
+      values: auditRow(
+        { type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } },
+        now,
+      ),
+    },
     ...(account
       ? ([
           { table: 'outbox_messages', values: { ...outboxRow(resetCodeMessage(account, code.code), now) } },
-          { table: 'audit_events', values: auditRow({ type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind } }, now) },
+          {
+            table: 'audit_events',
+            values: auditRow(
+              {
+                type: 'code_sent',
+                accountId: account.id,
+                ...i.origin,
+                details: { purpose: 'password_reset', channel: account.contact_kind },
+              },
+              now,
+            ),
+          },
         ] satisfies RowInsert[])
       : []),
   ]);
@@ -78,7 +95,10 @@ export type ResetCodeStep =
   | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
   | { kind: 'verified' };
 
-export async function submitResetCode(ctx: AppContext, i: { flowToken: string | undefined; code: string; origin: AuditOrigin }): Promise<ResetCodeStep> {
+export async function submitResetCode(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<ResetCodeStep> {
   const { db } = ctx.database;
   const p = await pendingReset(ctx, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
@@ -86,7 +106,11 @@ export async function submitResetCode(ctx: AppContext, i: { flowToken: string | 
   const r = await ctx.codes.check(db, { purpose: 'password_reset', subjectId: p.flow.id, code: i.code });
   if (!r.ok || !p.flow.accountId) {
     const reason = r.ok ? 'wrong' : r.reason;
-    await recordAudit(db, { type: 'code_failed', accountId: p.flow.accountId, ...i.origin, details: { purpose: 'password_reset', reason } }, ctx.clock.now());
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: p.flow.accountId, ...i.origin, details: { purpose: 'password_reset', reason } },
+      ctx.clock.now(),
+    );
     return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
   }
   if (!(await flowMoved(() => resetFlows.advance(db, p.flow, 'code_verified', ctx.clock.now())))) return { kind: 'flow_expired' };
@@ -103,10 +127,23 @@ export async function resendResetCode(ctx: AppContext, i: { flowToken: string | 
   if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
   const account = p.flow.accountId ? await findAccountById(db, p.flow.accountId) : undefined;
   await db.transaction().execute(async (trx) => {
-    const { code } = await ctx.codes.issue(trx, { purpose: 'password_reset', subjectId: p.flow.id, destination: account?.contact_value ?? '' });
+    const { code } = await ctx.codes.issue(trx, {
+      purpose: 'password_reset',
+      subjectId: p.flow.id,
+      destination: account?.contact_value ?? '',
+    });
     if (account) {
       await enqueueMessage(trx, resetCodeMessage(account, code), now);
-      await recordAudit(trx, { type: 'code_sent', accountId: account.id, ...i.origin, details: { purpose: 'password_reset', channel: account.contact_kind, resend: true } }, now);
+      await recordAudit(
+        trx,
+        {
+          type: 'code_sent',
+          accountId: account.id,
+          ...i.origin,
+          details: { purpose: 'password_reset', channel: account.contact_kind, resend: true },
+        },
+        now,
+      );
     }
   });
   return { kind: 'sent' };
@@ -121,7 +158,10 @@ export async function resetReadyForPassword(ctx: AppContext, flowToken: string |
 export type NewPasswordProblem = 'required' | 'rules' | 'confirmation';
 
 /** The checks shared by every « nouveau mot de passe » form (reset and security settings). */
-export function checkNewPassword(password: string, confirmation: string): { problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | undefined {
+export function checkNewPassword(
+  password: string,
+  confirmation: string,
+): { problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | undefined {
   if (!password) return { problem: 'required', broken: brokenPasswordRules(''), field: 'password' };
   const broken = brokenPasswordRules(password);
   if (broken.length) return { problem: 'rules', broken, field: 'password' };
@@ -129,9 +169,15 @@ export function checkNewPassword(password: string, confirmation: string): { prob
   return undefined;
 }
 
-export type NewPasswordStep = { kind: 'flow_expired' } | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | { kind: 'changed'; account: Account; sessionsEnded: number };
+export type NewPasswordStep =
+  | { kind: 'flow_expired' }
+  | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
+  | { kind: 'changed'; account: Account; sessionsEnded: number };
 
-export async function submitNewPassword(ctx: AppContext, i: { flowToken: string | undefined; password: string; confirmation: string; origin: AuditOrigin }): Promise<NewPasswordStep> {
+export async function submitNewPassword(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; password: string; confirmation: string; origin: AuditOrigin },
+): Promise<NewPasswordStep> {
   const { db } = ctx.database;
   const p = await pendingReset(ctx, i.flowToken);
   if (!p || p.flow.state !== 'code_verified' || !p.flow.accountId) return { kind: 'flow_expired' };
@@ -149,7 +195,12 @@ export async function submitNewPassword(ctx: AppContext, i: { flowToken: string 
     await recordAudit(trx, { type: 'password_changed', accountId: account.id, ...i.origin, details: { via: 'reset' } }, now);
     // In the same transaction: a crash can never leave the new password with the old sessions alive.
     const ended = await ctx.sessions.endAllOf(account.id, undefined, trx);
-    if (ended > 0) await recordAudit(trx, { type: 'session_ended', accountId: account.id, ...i.origin, details: { reason: 'password_reset', count: ended } }, now);
+    if (ended > 0)
+      await recordAudit(
+        trx,
+        { type: 'session_ended', accountId: account.id, ...i.origin, details: { reason: 'password_reset', count: ended } },
+        now,
+      );
     return ended;
   });
   if (done === false) return { kind: 'flow_expired' };
@@ -158,4 +209,3 @@ export async function submitNewPassword(ctx: AppContext, i: { flowToken: string 
   await ctx.loginThrottle.success(account.login_id);
   return { kind: 'changed', account, sessionsEnded };
 }
-

@@ -37,7 +37,11 @@ export const registrationErrors = {
     message: 'Les prénoms ne peuvent contenir que des lettres, des espaces, des tirets et des apostrophes (120 caractères au plus).',
     support: 'Civil status: given names with forbidden characters or too long.',
   },
-  BIRTH_DATE_REQUIRED: { status: 400, message: 'Saisissez votre date de naissance (jour, mois et année).', support: 'Civil status: birth date missing.' },
+  BIRTH_DATE_REQUIRED: {
+    status: 400,
+    message: 'Saisissez votre date de naissance (jour, mois et année).',
+    support: 'Civil status: birth date missing.',
+  },
   BIRTH_DATE_INVALID: {
     status: 400,
     message: 'La date de naissance n’est pas valide. Saisissez-la sous la forme 15 06 1985.',
@@ -48,7 +52,11 @@ export const registrationErrors = {
     message: 'La date de naissance doit être passée et postérieure au 1er janvier 1900.',
     support: 'Civil status: birth date in the future or before 1900.',
   },
-  BIRTH_PLACE_KIND_REQUIRED: { status: 400, message: 'Indiquez si vous êtes né(e) en France ou à l’étranger.', support: 'Civil status: birth place kind missing.' },
+  BIRTH_PLACE_KIND_REQUIRED: {
+    status: 400,
+    message: 'Indiquez si vous êtes né(e) en France ou à l’étranger.',
+    support: 'Civil status: birth place kind missing.',
+  },
   BIRTH_COMMUNE_REQUIRED: {
     status: 400,
     message: 'Saisissez le nom de votre commune de naissance, puis choisissez-la dans la liste.',
@@ -69,7 +77,11 @@ export const registrationErrors = {
     message: 'Saisissez le nom de votre pays de naissance, puis choisissez-le dans la liste.',
     support: 'Civil status: no country chosen.',
   },
-  BIRTH_COUNTRY_CHOOSE: { status: 400, message: 'Choisissez votre pays de naissance dans la liste.', support: 'Civil status: a search was made but no country chosen.' },
+  BIRTH_COUNTRY_CHOOSE: {
+    status: 400,
+    message: 'Choisissez votre pays de naissance dans la liste.',
+    support: 'Civil status: a search was made but no country chosen.',
+  },
   BIRTH_COUNTRY_NOT_FOUND: {
     status: 400,
     message: 'Aucun pays ne correspond à ce nom. Vérifiez l’orthographe.',
@@ -91,7 +103,11 @@ export const registrationErrors = {
     message: 'Choisissez votre titre d’identité, ou « Je ne dispose pas d’une pièce d’identité française ».',
     support: 'Identity document: kind missing.',
   },
-  DOCUMENT_NUMBER_REQUIRED: { status: 400, message: 'Saisissez le numéro de votre titre d’identité.', support: 'Identity document: number missing.' },
+  DOCUMENT_NUMBER_REQUIRED: {
+    status: 400,
+    message: 'Saisissez le numéro de votre titre d’identité.',
+    support: 'Identity document: number missing.',
+  },
   DOCUMENT_NUMBER_INVALID: {
     status: 400,
     message: 'Le numéro du titre d’identité n’est pas valide. Vérifiez votre saisie.',
@@ -113,4 +129,3 @@ export const registrationErrors = {
 declare module '../../errors/registry' {
   interface ErrorCodes extends Codes<typeof registrationErrors> {}
 }
-

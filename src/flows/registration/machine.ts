@@ -54,9 +54,21 @@ export const registrationMachine = defineMachine<FlowState, RegistrationEvent>({
     civil_status: { civil_status_saved: 'identity_document' },
     identity_document: { civil_status_saved: 'identity_document', document_saved: 'contact' },
     contact: { civil_status_saved: 'contact', document_saved: 'contact', contact_saved: 'code' },
-    code: { civil_status_saved: 'code', document_saved: 'code', contact_saved: 'code', code_verified: 'password', code_verified_with_password: 'review' },
+    code: {
+      civil_status_saved: 'code',
+      document_saved: 'code',
+      contact_saved: 'code',
+      code_verified: 'password',
+      code_verified_with_password: 'review',
+    },
     password: { civil_status_saved: 'password', document_saved: 'password', contact_saved: 'code', password_saved: 'review' },
-    review: { civil_status_saved: 'review', document_saved: 'review', contact_saved: 'code', password_saved: 'review', confirmed: 'completed' },
+    review: {
+      civil_status_saved: 'review',
+      document_saved: 'review',
+      contact_saved: 'code',
+      password_saved: 'review',
+      confirmed: 'completed',
+    },
   },
 });
 

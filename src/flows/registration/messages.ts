@@ -10,7 +10,10 @@ import type { Contact } from './data';
  * Sent to the verified contact at the end of the wizard — the same words whether an account was
  * created or the NIR already had one (no enumeration).
  */
-export function welcomeMessage(c: Pick<Contact, 'kind' | 'value'>, o: { provisionalId: string | null; agencyPhone: string }): OutgoingMessage {
+export function welcomeMessage(
+  c: Pick<Contact, 'kind' | 'value'>,
+  o: { provisionalId: string | null; agencyPhone: string },
+): OutgoingMessage {
   const login = o.provisionalId ? `votre identifiant provisoire ${o.provisionalId}` : 'votre numéro de sécurité sociale';
   if (c.kind === 'sms') {
     return {
@@ -38,7 +41,10 @@ export function welcomeMessage(c: Pick<Contact, 'kind' | 'value'>, o: { provisio
 }
 
 /** To the owner of an account, when someone tried to create another account with their NIR. */
-export function duplicateAttemptMessage(owner: { kind: 'email' | 'sms'; value: string }, o: { at: number; agencyPhone: string }): OutgoingMessage {
+export function duplicateAttemptMessage(
+  owner: { kind: 'email' | 'sms'; value: string },
+  o: { at: number; agencyPhone: string },
+): OutgoingMessage {
   const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(o.at);
   if (owner.kind === 'sms') {
     return {

@@ -57,7 +57,6 @@ export interface StepOutcome {
   next: Step | 'completed';
 }
 
-
 /** Thrown by the navigation guard: where the person should be instead. */
 export class StepNotReachable extends AppError {
   constructor(readonly redirectTo: Step | 'completed') {
@@ -132,7 +131,9 @@ export class RegistrationService {
   private async mutate(
     token: string,
     step: Step,
-    change: (flow: RegistrationFlow) => Promise<{ event: RegistrationEvent; data: RegistrationData }> | { event: RegistrationEvent; data: RegistrationData },
+    change: (
+      flow: RegistrationFlow,
+    ) => Promise<{ event: RegistrationEvent; data: RegistrationData }> | { event: RegistrationEvent; data: RegistrationData },
     db: Kysely<Database> = this.d.db,
   ): Promise<RegistrationFlow> {
     for (let attempt = 0; ; attempt++) {
@@ -162,11 +163,13 @@ export class RegistrationService {
 
     const birthName = collapse(str(input.birthName));
     if (!birthName) errors.push(fieldError('birthName', 'BIRTH_NAME_REQUIRED'));
-    else if (nameProblem(birthName, 80)) errors.push(fieldError('birthName', nameErrorCode(nameProblem(birthName, 80)!, 'BIRTH_NAME_INVALID')));
+    else if (nameProblem(birthName, 80))
+      errors.push(fieldError('birthName', nameErrorCode(nameProblem(birthName, 80)!, 'BIRTH_NAME_INVALID')));
 
     const givenNames = collapse(str(input.givenNames));
     if (!givenNames) errors.push(fieldError('givenNames', 'GIVEN_NAMES_REQUIRED'));
-    else if (nameProblem(givenNames, 120)) errors.push(fieldError('givenNames', nameErrorCode(nameProblem(givenNames, 120)!, 'GIVEN_NAMES_INVALID')));
+    else if (nameProblem(givenNames, 120))
+      errors.push(fieldError('givenNames', nameErrorCode(nameProblem(givenNames, 120)!, 'GIVEN_NAMES_INVALID')));
 
     const date = readDate(input.birthDate, this.now());
     if (!date.ok) errors.push(fieldError('birthDate', date.code));
@@ -205,12 +208,18 @@ export class RegistrationService {
 
     const flow = await this.mutate(id, 'civil_status', (f) => ({
       event: SAVED.civil_status,
-      data: { ...f.data, civilStatus: { nir, civility, birthName: birthName.toUpperCase(), givenNames, birthDate, birthPlace: place.value, repertoire } },
+      data: {
+        ...f.data,
+        civilStatus: { nir, civility, birthName: birthName.toUpperCase(), givenNames, birthDate, birthPlace: place.value, repertoire },
+      },
     }));
     return { flow, next: afterSubmit(flow.state, 'civil_status') };
   }
 
-  private readBirthPlace(input: CivilStatusInput, birthDate: string | undefined): { ok: true; value: BirthPlaceChoice } | { ok: false; error: FieldError } {
+  private readBirthPlace(
+    input: CivilStatusInput,
+    birthDate: string | undefined,
+  ): { ok: true; value: BirthPlaceChoice } | { ok: false; error: FieldError } {
     const kind = str(input.birthPlaceKind);
     if (kind === 'france') {
       const code = str(input.communeCode).toUpperCase();
@@ -261,13 +270,22 @@ export class RegistrationService {
       if (!parsed.ok) throw new ValidationError([identityFieldError(parsed.error, 'documentNumber')]);
       const verified = await this.d.documentVerifier.verify(parsed.value);
       if (verified.status === 'invalid') {
-        throw new ValidationError([{ field: 'documentNumber', code: 'DOCUMENT_NUMBER_INVALID', message: verified.message ?? fieldError('x', 'DOCUMENT_NUMBER_INVALID').message }]);
+        throw new ValidationError([
+          {
+            field: 'documentNumber',
+            code: 'DOCUMENT_NUMBER_INVALID',
+            message: verified.message ?? fieldError('x', 'DOCUMENT_NUMBER_INVALID').message,
+          },
+        ]);
       }
       choice = { kind: parsed.value.kind, number: parsed.value.number, status: verified.status };
     } else {
       throw new ValidationError([fieldError('documentKind', 'DOCUMENT_KIND_REQUIRED')]);
     }
-    const flow = await this.mutate(id, 'identity_document', (f) => ({ event: SAVED.identity_document, data: { ...f.data, document: choice } }));
+    const flow = await this.mutate(id, 'identity_document', (f) => ({
+      event: SAVED.identity_document,
+      data: { ...f.data, document: choice },
+    }));
     return { flow, next: afterSubmit(flow.state, 'identity_document') };
   }
 
@@ -370,7 +388,11 @@ export class RegistrationService {
           if (owner) {
             auditType = 'registration.duplicate_nir';
             accountId = owner.id;
-            await enqueueMessage(trx, duplicateAttemptMessage({ kind: owner.contact_kind, value: owner.contact_value }, { at: t, agencyPhone: this.d.agencyPhone }), t);
+            await enqueueMessage(
+              trx,
+              duplicateAttemptMessage({ kind: owner.contact_kind, value: owner.contact_value }, { at: t, agencyPhone: this.d.agencyPhone }),
+              t,
+            );
           } else {
             if (!cs.nir) provisionalId = newProvisionalId();
             const loginId = cs.nir ?? provisionalId!;
@@ -405,10 +427,24 @@ export class RegistrationService {
             // The prestation the person came for is kept on the new account (only one asked for online).
             if (flow.data.prestation) await startDemarche(trx, accountId, flow.data.prestation, t);
           }
-          await enqueueMessage(trx, welcomeMessage(contact, { provisionalId: provisionalId && formatProvisionalId(provisionalId), agencyPhone: this.d.agencyPhone }), t);
+          await enqueueMessage(
+            trx,
+            welcomeMessage(contact, {
+              provisionalId: provisionalId && formatProvisionalId(provisionalId),
+              agencyPhone: this.d.agencyPhone,
+            }),
+            t,
+          );
           await trx
             .insertInto('audit_events')
-            .values({ at: t, type: auditType, account_id: accountId, ip: null, user_agent: null, details: JSON.stringify({ nir: cs.nir ? maskNir(cs.nir) : null, identity: identityStatus(flow.data) }) })
+            .values({
+              at: t,
+              type: auditType,
+              account_id: accountId,
+              ip: null,
+              user_agent: null,
+              details: JSON.stringify({ nir: cs.nir ? maskNir(cs.nir) : null, identity: identityStatus(flow.data) }),
+            })
             .execute();
           const { passwordHash: _dropped, ...rest } = flow.data;
           const data: RegistrationData = { ...rest, result: { withNir: cs.nir !== null, provisionalId } };

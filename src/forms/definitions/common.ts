@@ -24,8 +24,22 @@ export const situationPage: Page = {
   id: 'situation-familiale',
   title: 'Votre situation familiale',
   questions: [
-    { id: 'situation_familiale', type: 'radios', label: 'Quelle est votre situation familiale ?', name: 'votre situation familiale', options: SITUATIONS },
-    { id: 'enfants_a_charge', type: 'integer', label: 'Combien d’enfants avez-vous à charge ?', name: 'le nombre d’enfants à charge', hint: 'Saisissez 0 si vous n’avez pas d’enfant à charge.', min: 0, max: 15 },
+    {
+      id: 'situation_familiale',
+      type: 'radios',
+      label: 'Quelle est votre situation familiale ?',
+      name: 'votre situation familiale',
+      options: SITUATIONS,
+    },
+    {
+      id: 'enfants_a_charge',
+      type: 'integer',
+      label: 'Combien d’enfants avez-vous à charge ?',
+      name: 'le nombre d’enfants à charge',
+      hint: 'Saisissez 0 si vous n’avez pas d’enfant à charge.',
+      min: 0,
+      max: 15,
+    },
   ],
 };
 
@@ -70,7 +84,12 @@ const MONTHS = [
   { n: 1, of: 'du mois dernier' },
 ];
 
-const amount = (id: string, label: string, name: string, hint = 'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.'): Question => ({ id, type: 'amount', label, name, hint, max: 100_000 });
+const amount = (
+  id: string,
+  label: string,
+  name: string,
+  hint = 'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.',
+): Question => ({ id, type: 'amount', label, name, hint, max: 100_000 });
 
 /** One page per member and per month of the last three: salaries, benefits, other resources. */
 export function resourcesPages(): Page[] {
@@ -99,10 +118,18 @@ export const bankSection: Section = {
     {
       id: 'compte-bancaire',
       title: 'Le compte bancaire pour le versement',
-      intro: 'La Caf verse les prestations sur un compte bancaire de la zone SEPA. Vous trouverez l’IBAN sur votre relevé d’identité bancaire (RIB).',
+      intro:
+        'La Caf verse les prestations sur un compte bancaire de la zone SEPA. Vous trouverez l’IBAN sur votre relevé d’identité bancaire (RIB).',
       questions: [
         { id: 'iban', type: 'iban', label: 'IBAN', name: 'l’IBAN', hint: 'Par exemple FR76 3000 6000 0112 3456 7890 189' },
-        { id: 'titulaire', type: 'text', label: 'Nom du titulaire du compte', name: 'le nom du titulaire du compte', maxLength: 100, autocomplete: 'name' },
+        {
+          id: 'titulaire',
+          type: 'text',
+          label: 'Nom du titulaire du compte',
+          name: 'le nom du titulaire du compte',
+          maxLength: 100,
+          autocomplete: 'name',
+        },
       ],
     },
   ],

@@ -17,9 +17,18 @@ function childPage(maxAge: number, message: string): Page {
     questions: [
       { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
       { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60, width: 20 },
-      { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance', name: 'la date de naissance de l’enfant', hint: 'Par exemple 27 3 2018' },
+      {
+        id: 'enfant_naissance',
+        type: 'date',
+        when: 'past',
+        label: 'Date de naissance',
+        name: 'la date de naissance de l’enfant',
+        hint: 'Par exemple 27 3 2018',
+      },
     ],
-    rules: [{ question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= maxAge ? message : undefined) }],
+    rules: [
+      { question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= maxAge ? message : undefined) },
+    ],
   };
 }
 
@@ -28,15 +37,39 @@ const revenus: Page = {
   title: 'Les ressources de votre foyer',
   intro: 'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026).',
   questions: [
-    { id: 'revenus_vous', type: 'amount', label: 'Votre revenu net imposable', name: 'votre revenu net imposable', max: 1_000_000, hint: 'En euros, 0 si vous n’aviez pas de revenu' },
-    { id: 'revenus_conjoint', type: 'amount', label: 'Le revenu net imposable de votre conjoint(e)', name: 'le revenu net imposable de votre conjoint(e)', max: 1_000_000, showIf: COUPLE, hint: 'En euros' },
+    {
+      id: 'revenus_vous',
+      type: 'amount',
+      label: 'Votre revenu net imposable',
+      name: 'votre revenu net imposable',
+      max: 1_000_000,
+      hint: 'En euros, 0 si vous n’aviez pas de revenu',
+    },
+    {
+      id: 'revenus_conjoint',
+      type: 'amount',
+      label: 'Le revenu net imposable de votre conjoint(e)',
+      name: 'le revenu net imposable de votre conjoint(e)',
+      max: 1_000_000,
+      showIf: COUPLE,
+      hint: 'En euros',
+    },
   ],
 };
 
 const childrenCount = (min: number, message: string): Page => ({
   id: 'enfants',
   title: 'Vos enfants à charge',
-  questions: [{ id: 'nombre_enfants', type: 'integer', label: 'Combien d’enfants avez-vous à charge ?', name: 'le nombre d’enfants', min: 0, max: 10 }],
+  questions: [
+    {
+      id: 'nombre_enfants',
+      type: 'integer',
+      label: 'Combien d’enfants avez-vous à charge ?',
+      name: 'le nombre d’enfants',
+      min: 0,
+      max: 10,
+    },
+  ],
   rules: [{ question: 'nombre_enfants', check: (a) => (Number(a.nombre_enfants) < min ? message : undefined) }],
 });
 
@@ -56,7 +89,13 @@ export const allocationsFamiliales: FormDefinition = {
   ],
 };
 
-const careStart: Question = { id: 'debut_garde', type: 'date', label: 'Date de début de la garde', name: 'la date de début de la garde', hint: 'Par exemple 1 9 2026' };
+const careStart: Question = {
+  id: 'debut_garde',
+  type: 'date',
+  label: 'Date de début de la garde',
+  name: 'la date de début de la garde',
+  hint: 'Par exemple 1 9 2026',
+};
 
 export const complementModeDeGarde: FormDefinition = {
   prestation: 'complement-mode-de-garde',
@@ -70,9 +109,24 @@ export const complementModeDeGarde: FormDefinition = {
           title: 'L’enfant gardé',
           questions: [
             { id: 'enfant_prenom', type: 'text', label: 'Prénom de l’enfant', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
-            { id: 'enfant_naissance', type: 'date', when: 'past', label: 'Date de naissance de l’enfant', name: 'la date de naissance de l’enfant', hint: 'Par exemple 12 4 2024' },
+            {
+              id: 'enfant_naissance',
+              type: 'date',
+              when: 'past',
+              label: 'Date de naissance de l’enfant',
+              name: 'la date de naissance de l’enfant',
+              hint: 'Par exemple 12 4 2024',
+            },
           ],
-          rules: [{ question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= 6 ? 'Le complément de libre choix du mode de garde est versé pour un enfant de moins de 6 ans.' : undefined) }],
+          rules: [
+            {
+              question: 'enfant_naissance',
+              check: (a, today) =>
+                years(String(a.enfant_naissance), today) >= 6
+                  ? 'Le complément de libre choix du mode de garde est versé pour un enfant de moins de 6 ans.'
+                  : undefined,
+            },
+          ],
         },
         {
           id: 'mode-de-garde',
@@ -90,7 +144,15 @@ export const complementModeDeGarde: FormDefinition = {
               ],
             },
             careStart,
-            { id: 'heures', type: 'integer', label: 'Nombre d’heures de garde par mois', name: 'le nombre d’heures de garde', min: 1, max: 300, unit: 'heures' },
+            {
+              id: 'heures',
+              type: 'integer',
+              label: 'Nombre d’heures de garde par mois',
+              name: 'le nombre d’heures de garde',
+              min: 1,
+              max: 300,
+              unit: 'heures',
+            },
           ],
         },
       ],
@@ -117,16 +179,40 @@ export const primeDemenagement: FormDefinition = {
           title: 'Votre déménagement',
           intro: 'La demande se fait dans les 6 mois qui suivent le déménagement.',
           questions: [
-            { id: 'date_demenagement', type: 'date', when: 'past', label: 'Date du déménagement', name: 'la date du déménagement', hint: 'Par exemple 15 10 2026' },
-            { id: 'adresse', type: 'text', label: 'Nouvelle adresse : numéro et nom de la voie', name: 'la nouvelle adresse', maxLength: 150, autocomplete: 'address-line1' },
+            {
+              id: 'date_demenagement',
+              type: 'date',
+              when: 'past',
+              label: 'Date du déménagement',
+              name: 'la date du déménagement',
+              hint: 'Par exemple 15 10 2026',
+            },
+            {
+              id: 'adresse',
+              type: 'text',
+              label: 'Nouvelle adresse : numéro et nom de la voie',
+              name: 'la nouvelle adresse',
+              maxLength: 150,
+              autocomplete: 'address-line1',
+            },
             { id: 'code_postal', type: 'postcode', label: 'Code postal', name: 'le code postal', autocomplete: 'postal-code' },
             { id: 'commune', type: 'text', label: 'Commune', name: 'la commune', maxLength: 80, autocomplete: 'address-level2', width: 20 },
-            { id: 'frais', type: 'amount', label: 'Montant des frais de déménagement', name: 'le montant des frais', hint: 'Sur facture, en euros', max: 20_000 },
+            {
+              id: 'frais',
+              type: 'amount',
+              label: 'Montant des frais de déménagement',
+              name: 'le montant des frais',
+              hint: 'Sur facture, en euros',
+              max: 20_000,
+            },
           ],
           rules: [
             {
               question: 'date_demenagement',
-              check: (a, today) => (String(a.date_demenagement) < addDays(today, -183) ? 'La demande doit être faite dans les 6 mois qui suivent le déménagement.' : undefined),
+              check: (a, today) =>
+                String(a.date_demenagement) < addDays(today, -183)
+                  ? 'La demande doit être faite dans les 6 mois qui suivent le déménagement.'
+                  : undefined,
             },
           ],
         },

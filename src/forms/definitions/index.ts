@@ -8,7 +8,17 @@ import { primeActivite, rsa } from './work-benefits';
 
 /** Every form, by prestation slug. */
 export const forms: Readonly<Record<string, FormDefinition>> = Object.fromEntries(
-  [aideAuLogement, rsa, primeActivite, primeNaissance, soutienFamilial, ajpa, allocationsFamiliales, complementModeDeGarde, primeDemenagement].map((f) => [f.prestation, f]),
+  [
+    aideAuLogement,
+    rsa,
+    primeActivite,
+    primeNaissance,
+    soutienFamilial,
+    ajpa,
+    allocationsFamiliales,
+    complementModeDeGarde,
+    primeDemenagement,
+  ].map((f) => [f.prestation, f]),
 );
 
 export function formOf(prestation: string): FormDefinition | undefined {

@@ -21,9 +21,31 @@ export const primeNaissance: FormDefinition = {
           title: 'Votre grossesse',
           intro: 'Ces dates figurent sur la déclaration de grossesse remplie par votre médecin ou votre sage-femme.',
           questions: [
-            { id: 'debut_grossesse', type: 'date', when: 'past', label: 'Date présumée de début de grossesse', name: 'la date présumée de début de grossesse', hint: 'Par exemple 14 9 2026' },
-            { id: 'naissance_prevue', type: 'date', when: 'future', label: 'Date prévue de la naissance', name: 'la date prévue de la naissance', hint: 'Par exemple 8 6 2027' },
-            { id: 'enfants_attendus', type: 'integer', label: 'Nombre d’enfants attendus', name: 'le nombre d’enfants attendus', min: 1, max: 6, hint: 'Plus de 1 pour des jumeaux, des triplés…' },
+            {
+              id: 'debut_grossesse',
+              type: 'date',
+              when: 'past',
+              label: 'Date présumée de début de grossesse',
+              name: 'la date présumée de début de grossesse',
+              hint: 'Par exemple 14 9 2026',
+            },
+            {
+              id: 'naissance_prevue',
+              type: 'date',
+              when: 'future',
+              label: 'Date prévue de la naissance',
+              name: 'la date prévue de la naissance',
+              hint: 'Par exemple 8 6 2027',
+            },
+            {
+              id: 'enfants_attendus',
+              type: 'integer',
+              label: 'Nombre d’enfants attendus',
+              name: 'le nombre d’enfants attendus',
+              min: 1,
+              max: 6,
+              hint: 'Plus de 1 pour des jumeaux, des triplés…',
+            },
           ],
           rules: [
             {
@@ -37,7 +59,9 @@ export const primeNaissance: FormDefinition = {
               question: 'naissance_prevue',
               check: (a) => {
                 const d = daysBetween(String(a.debut_grossesse), String(a.naissance_prevue));
-                return d < 150 || d > 300 ? 'La date prévue de la naissance doit se situer entre 5 et 10 mois après le début de la grossesse' : undefined;
+                return d < 150 || d > 300
+                  ? 'La date prévue de la naissance doit se situer entre 5 et 10 mois après le début de la grossesse'
+                  : undefined;
               },
             },
           ],
@@ -54,8 +78,23 @@ export const primeNaissance: FormDefinition = {
           title: 'Les ressources de votre foyer',
           intro: 'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026).',
           questions: [
-            { id: 'revenus_vous', type: 'amount', label: 'Votre revenu net imposable', name: 'votre revenu net imposable', max: 1_000_000, hint: 'En euros, 0 si vous n’aviez pas de revenu' },
-            { id: 'revenus_conjoint', type: 'amount', label: 'Le revenu net imposable de votre conjoint(e)', name: 'le revenu net imposable de votre conjoint(e)', max: 1_000_000, showIf: COUPLE, hint: 'En euros' },
+            {
+              id: 'revenus_vous',
+              type: 'amount',
+              label: 'Votre revenu net imposable',
+              name: 'votre revenu net imposable',
+              max: 1_000_000,
+              hint: 'En euros, 0 si vous n’aviez pas de revenu',
+            },
+            {
+              id: 'revenus_conjoint',
+              type: 'amount',
+              label: 'Le revenu net imposable de votre conjoint(e)',
+              name: 'le revenu net imposable de votre conjoint(e)',
+              max: 1_000_000,
+              showIf: COUPLE,
+              hint: 'En euros',
+            },
           ],
         },
       ],

@@ -19,17 +19,22 @@ function workBenefit(prestation: string, activityRules: { vous: PageRule[]; conj
   };
 }
 
-const NOT_WORKING = 'La prime d’activité est versée aux personnes qui exercent une activité professionnelle. Si vous n’avez pas d’activité, vous pouvez demander le RSA.';
+const NOT_WORKING =
+  'La prime d’activité est versée aux personnes qui exercent une activité professionnelle. Si vous n’avez pas d’activité, vous pouvez demander le RSA.';
 
 export const rsa = workBenefit('rsa', { vous: [], conjoint: [] });
 
 export const primeActivite = workBenefit('prime-activite', {
-  vous: [{ question: 'activite_vous', check: (a) => (!holdsCouple(a) && !WORKING.includes(String(a.activite_vous)) ? NOT_WORKING : undefined) }],
+  vous: [
+    { question: 'activite_vous', check: (a) => (!holdsCouple(a) && !WORKING.includes(String(a.activite_vous)) ? NOT_WORKING : undefined) },
+  ],
   conjoint: [
     {
       question: 'activite_conjoint',
-      check: (a) => (!WORKING.includes(String(a.activite_vous)) && !WORKING.includes(String(a.activite_conjoint)) ? `${NOT_WORKING} Au moins l’un de vous deux doit travailler.` : undefined),
+      check: (a) =>
+        !WORKING.includes(String(a.activite_vous)) && !WORKING.includes(String(a.activite_conjoint))
+          ? `${NOT_WORKING} Au moins l’un de vous deux doit travailler.`
+          : undefined,
     },
   ],
 });
-

@@ -37,14 +37,30 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
       errors: [403, 429],
       handler: async ({ body, req, reply }) => {
         const { currentPassword, ...contact } = body;
-        const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: currentPassword, contact, origin: requestOrigin(req) });
-        if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`));
+        const r = await startContactChange(ctx, {
+          account: req.account!,
+          session: req.session!,
+          current: currentPassword,
+          contact,
+          origin: requestOrigin(req),
+        });
+        if (r.kind === 'throttled')
+          throw waitThen(
+            reply,
+            r.retryAfterMs,
+            new AppError('LOGIN_THROTTLED', 'currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`),
+          );
         if (r.kind === 'wrong_password') throw fieldsError([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]);
         if (r.kind === 'franceconnect_again') throw new AppError('FRANCECONNECT_AGAIN');
         if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') throw fieldsError([r.error]);
         const flow = await pendingContactChange(ctx, req.account!, r.flowToken);
         if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
-        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(flow.expiresAt), contact: { kind: r.pending.kind, display: maskDestination(r.pending.kind, r.pending.value) } };
+        return {
+          status: 'code_sent' as const,
+          flowId: r.flowToken,
+          expiresAt: iso(flow.expiresAt),
+          contact: { kind: r.pending.kind, display: maskDestination(r.pending.kind, r.pending.value) },
+        };
       },
     });
 
@@ -61,7 +77,12 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
       handler: async ({ body, req }) => {
         const flow = await pendingContactChange(ctx, req.account!, body.flowId);
         if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
-        const r = await confirmContactChange(ctx, { account: req.account!, flowToken: body.flowId, code: readCode(body.code), origin: requestOrigin(req) });
+        const r = await confirmContactChange(ctx, {
+          account: req.account!,
+          flowToken: body.flowId,
+          code: readCode(body.code),
+          origin: requestOrigin(req),
+        });
         if (r.kind === 'flow_expired') throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
         if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
         const { kind, value } = flow.data;

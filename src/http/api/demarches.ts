@@ -10,7 +10,21 @@ import { visiblePages } from '../../forms/engine';
 import { formOf } from '../../forms/definitions';
 import { findPrestation, prestations, themes } from '../../prestations/catalogue';
 import { demarchePath, demarcheTitle, deps, refusalError } from '../pages/demarches';
-import { Catalogue, DemarcheDetail, DemarcheList, DemarcheParams, DemarcheSummary, FormView, PageAnswersBody, PageParams, PageSaved, Slug, StartDemarcheBody, SubmissionBody, Submitted } from '../schemas/demarches';
+import {
+  Catalogue,
+  DemarcheDetail,
+  DemarcheList,
+  DemarcheParams,
+  DemarcheSummary,
+  FormView,
+  PageAnswersBody,
+  PageParams,
+  PageSaved,
+  Slug,
+  StartDemarcheBody,
+  SubmissionBody,
+  Submitted,
+} from '../schemas/demarches';
 import { iso } from './answers';
 import { apiRoute } from './route';
 
@@ -51,7 +65,14 @@ function formView(f: FormDefinition): z.input<typeof FormView> {
         id: p.id,
         title: p.title,
         ...(p.repeat ? { repeatedBy: p.repeat.count } : {}),
-        questions: p.questions.map((q) => ({ id: q.id, type: q.type, label: q.label, hint: q.hint, optional: !!q.optional, ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}) })),
+        questions: p.questions.map((q) => ({
+          id: q.id,
+          type: q.type,
+          label: q.label,
+          hint: q.hint,
+          optional: !!q.optional,
+          ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+        })),
       })),
     })),
   };
@@ -67,7 +88,17 @@ export function demarchesApi(ctx: AppContext): FastifyPluginAsync {
       response: Catalogue,
       handler: async () => ({
         themes: themes.map((t) => ({ slug: t.slug, title: t.title, description: t.description })),
-        prestations: prestations.map((p) => ({ slug: p.slug, theme: p.theme, title: p.title, summary: p.summary, description: p.description, requester: p.requester, online: p.online, hasForm: !!formOf(p.slug), ...(p.elsewhere ? { elsewhere: p.elsewhere } : {}) })),
+        prestations: prestations.map((p) => ({
+          slug: p.slug,
+          theme: p.theme,
+          title: p.title,
+          summary: p.summary,
+          description: p.description,
+          requester: p.requester,
+          online: p.online,
+          hasForm: !!formOf(p.slug),
+          ...(p.elsewhere ? { elsewhere: p.elsewhere } : {}),
+        })),
       }),
     });
 
@@ -136,7 +167,15 @@ export function demarchesApi(ctx: AppContext): FastifyPluginAsync {
           answers: d.answers,
           visiblePages: a.form ? visiblePages(a.form, d.answers).map((p) => p.key) : [],
           nextPage: next?.key ?? null,
-          history: history.map((e) => ({ at: iso(e.at), event: e.event, label: EVENT_LABELS[e.event as DemarcheEvent | 'create'] ?? e.event, from: e.from_status, to: e.to_status, by: e.actor_kind, reason: e.reason })),
+          history: history.map((e) => ({
+            at: iso(e.at),
+            event: e.event,
+            label: EVENT_LABELS[e.event as DemarcheEvent | 'create'] ?? e.event,
+            from: e.from_status,
+            to: e.to_status,
+            by: e.actor_kind,
+            reason: e.reason,
+          })),
         };
       },
     });
@@ -174,12 +213,22 @@ export function demarchesApi(ctx: AppContext): FastifyPluginAsync {
         const draft = await ownDraft(deps(ctx), req.account!.id, params.id);
         if (!draft) throw new AppError('DEMARCHE_GONE');
         if (draft.demarche.version !== body.version) throw new AppError('DEMARCHE_CONFLICT');
-        const r = await submitRequest(deps(ctx), req.account!, params.id, { declaration: body.declaration, version: body.version, agencyPhone: ctx.config.agencyPhone }).catch(conflict);
+        const r = await submitRequest(deps(ctx), req.account!, params.id, {
+          declaration: body.declaration,
+          version: body.version,
+          agencyPhone: ctx.config.agencyPhone,
+        }).catch(conflict);
         if ('refusal' in r) throw refusalError(r.refusal);
         if ('incomplete' in r) throw new AppError('DEMARCHE_INCOMPLETE', r.incomplete.key);
         if (!r.ok) throw new AppError('DEMARCHE_DECLARATION_REQUIRED', 'declaration');
         const d = r.demarche;
-        return { id: d.id, status: 'envoyee' as const, reference: d.reference!, submittedAt: iso(d.submitted_at!), receiptPdf: `${demarchePath(d.id)}/accuse-de-reception.pdf` };
+        return {
+          id: d.id,
+          status: 'envoyee' as const,
+          reference: d.reference!,
+          submittedAt: iso(d.submitted_at!),
+          receiptPdf: `${demarchePath(d.id)}/accuse-de-reception.pdf`,
+        };
       },
     });
   };

@@ -24,7 +24,8 @@ export const apiErrors = {
     status: 403,
     message:
       'Votre compte n’a pas de mot de passe et votre connexion avec FranceConnect date de plus de 15 minutes : connectez-vous de nouveau avec FranceConnect pour confirmer qu’il s’agit bien de vous.',
-    support: 'Re-authentication of an account without password needs a FranceConnect login of the last 15 minutes (JSON API; the page shows the button).',
+    support:
+      'Re-authentication of an account without password needs a FranceConnect login of the last 15 minutes (JSON API; the page shows the button).',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -24,7 +24,10 @@ export const rawText = (max: number) => z.string().max(max, { error: 'FIELD_TOO_
 export const optionalText = (max: number) => z.string().max(max, { error: 'FIELD_TOO_LONG' }).trim().optional();
 
 /** A 6-digit code as typed: a string (spaces allowed) or, in JSON, a number. */
-export const typedCode = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().max(20, { error: 'FIELD_TOO_LONG' }).default(''));
+export const typedCode = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().max(20, { error: 'FIELD_TOO_LONG' }).default(''),
+);
 
 /** A box ticked in a form (`oui`, `on`…) or a JSON boolean. */
 export const checkbox = z

@@ -22,7 +22,16 @@ import { apiRoute } from './route';
 const tags = ['Justificatifs'];
 
 function fileView(f: Justificatif, pendingIds: ReadonlySet<string>): z.input<typeof FileView> {
-  return { id: f.id, fileName: f.file_name, mediaType: f.media_type, size: f.size_bytes, sha256: f.sha256, createdAt: iso(f.created_at), pending: pendingIds.has(f.id), download: `/api/justificatifs/${f.id}` };
+  return {
+    id: f.id,
+    fileName: f.file_name,
+    mediaType: f.media_type,
+    size: f.size_bytes,
+    sha256: f.sha256,
+    createdAt: iso(f.created_at),
+    pending: pendingIds.has(f.id),
+    download: `/api/justificatifs/${f.id}`,
+  };
 }
 
 function piecesView(v: Pieces): z.input<typeof PiecesView> {
@@ -38,7 +47,10 @@ function piecesView(v: Pieces): z.input<typeof PiecesView> {
 /** Base64 as RFC 4648 says (line breaks tolerated), or a field error. */
 function decode(b64: string): Buffer {
   const s = b64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) throw new ValidationError([fieldError('contentBase64', 'JUSTIFICATIF_WRONG_TYPE', 'Le contenu doit être le fichier encodé en base64.')]);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
+    throw new ValidationError([
+      fieldError('contentBase64', 'JUSTIFICATIF_WRONG_TYPE', 'Le contenu doit être le fichier encodé en base64.'),
+    ]);
   return Buffer.from(s, 'base64');
 }
 
@@ -66,7 +78,8 @@ export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
       method: 'POST',
       url: '/api/demarches/:id/justificatifs',
       summary: 'Ajouter un fichier à la pièce demandée (PDF, JPEG ou PNG, 10 Mo au plus)',
-      description: 'Le type est lu dans les octets, jamais dans le nom. Refus : 400 (champ contentBase64 : vide, mauvais type, fichier piégé), 409 (aucune pièce demandée), 413 (plus de 10 Mo).',
+      description:
+        'Le type est lu dans les octets, jamais dans le nom. Refus : 400 (champ contentBase64 : vide, mauvais type, fichier piégé), 409 (aucune pièce demandée), 413 (plus de 10 Mo).',
       tags,
       session: true,
       bodyLimit: UPLOAD_BODY_LIMIT,
@@ -77,7 +90,13 @@ export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
       errors: [401, 404, 409, 413],
       handler: async ({ params, body, req }) => {
         const v = await viewOf(req.account!.id, params.id);
-        const r = await addJustificatif(ctx, { account: req.account!, view: v, bytes: decode(body.contentBase64), declaredName: body.fileName, origin: requestOrigin(req) });
+        const r = await addJustificatif(ctx, {
+          account: req.account!,
+          view: v,
+          bytes: decode(body.contentBase64),
+          declaredName: body.fileName,
+          origin: requestOrigin(req),
+        });
         if (r.ok) return fileView(r.justificatif, new Set([r.justificatif.id]));
         if (r.reason === 'nothing_asked') throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
         if (r.reason === 'too_large') throw new AppError('JUSTIFICATIF_TOO_LARGE');
@@ -97,7 +116,8 @@ export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
       handler: async ({ params, req }) => {
         const v = await viewOf(req.account!.id, params.id);
         if (v.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
-        if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) }))) throw new ValidationError([fieldError('files', 'JUSTIFICATIF_NONE_ADDED')]);
+        if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) })))
+          throw new ValidationError([fieldError('files', 'JUSTIFICATIF_NONE_ADDED')]);
         return { demarcheId: v.demarche.id, status: 'en_instruction' };
       },
     });
@@ -114,7 +134,16 @@ export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
       handler: async ({ params, req, reply }) => {
         const file = await readJustificatifAsPerson(ctx, req.account!, params.id);
         if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
-        await recordAudit(ctx.database.db, { type: 'justificatif_downloaded', accountId: req.account!.id, ...requestOrigin(req), details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id } }, ctx.clock.now());
+        await recordAudit(
+          ctx.database.db,
+          {
+            type: 'justificatif_downloaded',
+            accountId: req.account!.id,
+            ...requestOrigin(req),
+            details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
+          },
+          ctx.clock.now(),
+        );
         sendDownload(reply, file.justificatif, file.bytes);
         return undefined as never;
       },

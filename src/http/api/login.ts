@@ -37,7 +37,12 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await submitPassword(ctx, { ...body, origin: requestOrigin(req) });
-        if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'identifier', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`));
+        if (r.kind === 'throttled')
+          throw waitThen(
+            reply,
+            r.retryAfterMs,
+            new AppError('LOGIN_THROTTLED', 'identifier', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`),
+          );
         if (r.kind === 'invalid') throw new AppError('LOGIN_INVALID', 'identifier');
         if (r.kind === 'signed_in') {
           await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
@@ -67,7 +72,12 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
         const code = readCode(body.code);
         const r = await submitLoginCode(ctx, { flowToken: body.flowId, code, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind === 'throttled') throw waitThen(reply, r.retryAfterMs, new AppError('LOGIN_THROTTLED', 'code', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`));
+        if (r.kind === 'throttled')
+          throw waitThen(
+            reply,
+            r.retryAfterMs,
+            new AppError('LOGIN_THROTTLED', 'code', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`),
+          );
         if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
         await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
         return { status: 'signed_in' as const, account: accountView(r.account) };

@@ -78,7 +78,9 @@ export function openApiDocument(routes: readonly ApiDoc[], o: { title: string; v
 
 function operation(r: ApiDoc): Record<string, unknown> {
   const body = r.body ?? r.documentedBody;
-  const errorStatuses = [...new Set([...(body || r.query || r.params ? [400] : []), ...(r.session ? [401] : []), ...(r.errors ?? [])])].sort();
+  const errorStatuses = [
+    ...new Set([...(body || r.query || r.params ? [400] : []), ...(r.session ? [401] : []), ...(r.errors ?? [])]),
+  ].sort();
   const responses: Record<string, unknown> = {
     [String(r.status ?? 200)]: {
       description: r.status === 204 ? 'Fait (pas de contenu)' : 'Succès',
@@ -86,7 +88,10 @@ function operation(r: ApiDoc): Record<string, unknown> {
     },
   };
   for (const s of errorStatuses) {
-    responses[String(s)] = { description: ERROR_STATUS_TEXT[s] ?? 'Erreur', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[String(s)] = {
+      description: ERROR_STATUS_TEXT[s] ?? 'Erreur',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   return {
     summary: r.summary,
@@ -102,7 +107,12 @@ function operation(r: ApiDoc): Record<string, unknown> {
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): object[] {
   if (!schema) return [];
   const s = jsonSchema(schema) as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(s.properties ?? {}).map(([name, p]) => ({ name, in: where, required: where === 'path' || !!s.required?.includes(name), schema: p }));
+  return Object.entries(s.properties ?? {}).map(([name, p]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !!s.required?.includes(name),
+    schema: p,
+  }));
 }
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of what a client sends (`input`) or receives (`output`). */

@@ -5,7 +5,13 @@ import { AppError } from '../../errors/app-error';
 import { FlowError } from '../../flows/engine/flow';
 import { passwordResetFlow } from '../../flows/kinds';
 import { codeRefused } from '../../flows/contact-verification/codes';
-import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
+import {
+  pendingReset,
+  requestPasswordReset,
+  resendResetCode,
+  submitNewPassword,
+  submitResetCode,
+} from '../../flows/password-reset/password-reset';
 import { waitMessage } from '../../security/login-throttle';
 import { newPasswordErrors } from '../pages/account-page';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from '../schemas/password-reset';
@@ -34,11 +40,20 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       handler: async ({ body, req, reply }) => {
         const r = await requestPasswordReset(ctx, { identifier: body.identifier, origin: requestOrigin(req) });
         if (r.kind === 'rate_limited') {
-          throw waitThen(reply, r.retryAfterMs, new AppError('RATE_LIMITED', 'identifier', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`));
+          throw waitThen(
+            reply,
+            r.retryAfterMs,
+            new AppError('RATE_LIMITED', 'identifier', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`),
+          );
         }
         const p = await pendingReset(ctx, r.flowToken);
         if (!p) throw expired();
-        return { status: 'code_sent' as const, flowId: r.flowToken, expiresAt: iso(p.flow.expiresAt), resendAllowedAt: iso(p.resendAllowedAt) };
+        return {
+          status: 'code_sent' as const,
+          flowId: r.flowToken,
+          expiresAt: iso(p.flow.expiresAt),
+          resendAllowedAt: iso(p.resendAllowedAt),
+        };
       },
     });
 
@@ -75,7 +90,12 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       response: ResetState,
       errors: [410],
       handler: async ({ body, req }) => {
-        const r = await submitNewPassword(ctx, { flowToken: body.flowId, password: body.password, confirmation: body.passwordConfirmation, origin: requestOrigin(req) });
+        const r = await submitNewPassword(ctx, {
+          flowToken: body.flowId,
+          password: body.password,
+          confirmation: body.passwordConfirmation,
+          origin: requestOrigin(req),
+        });
         if (r.kind === 'flow_expired') throw expired();
         if (r.kind === 'invalid') throw fieldsError(newPasswordErrors(r.problem, r.broken));
         return { status: 'password_changed' as const };

@@ -58,7 +58,12 @@ export interface ApiInput<B, Q, P> {
   reply: FastifyReply;
 }
 
-export function apiRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodUnknown>(
+export function apiRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodUnknown,
+>(
   app: FastifyInstance,
   def: ApiDoc & {
     body?: B;

@@ -21,7 +21,10 @@ export const SESSION_TIMEOUT_SCRIPT = '/assets/js/session-timeout.js';
 
 /** A page of the personal space: signed-in header, and the warning shown by session-timeout.js after 25 minutes. */
 export function accountPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user'>, content: HtmlValue): SafeHtml {
-  return page({ step: 'espace', ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] }, html`${sessionTimeoutWarning(req)}${content}`);
+  return page(
+    { step: 'espace', ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] },
+    html`${sessionTimeoutWarning(req)}${content}`,
+  );
 }
 
 /** `layout`, with the back link inside <main> (every piece of content in a landmark, as axe-core asks). */
@@ -47,7 +50,11 @@ export function sessionTimeoutWarning(req: FastifyRequest): SafeHtml {
 export { safeReturnPath };
 
 export function successBanner(title: string, body: HtmlValue): SafeHtml {
-  return notificationBanner({ success: true, title: 'Succès', body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}` });
+  return notificationBanner({
+    success: true,
+    title: 'Succès',
+    body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}`,
+  });
 }
 
 /** « Renvoyer un code » refused by a login or password-reset flow: in the cooldown (the seconds left), or too many codes (the wait until the flow ends). */

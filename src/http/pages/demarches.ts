@@ -41,7 +41,10 @@ const TAG_COLOURS: Record<DemarcheStatus, string> = {
   classee_sans_suite: 'grey',
 };
 export const STATUS_TAGS = Object.fromEntries(
-  DEMARCHE_STATUSES.map((s) => [s, html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`]),
+  DEMARCHE_STATUSES.map((s) => [
+    s,
+    html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`,
+  ]),
 ) as Record<DemarcheStatus, SafeHtml>;
 
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
@@ -95,7 +98,10 @@ export function piecesToSend(d: Pick<Demarche, 'id' | 'status'>, awaiting: Reado
 
 /** The démarches of a list that wait for a piece from the person. */
 async function awaitingOf(ctx: AppContext, list: Demarche[]): Promise<Set<string>> {
-  return demarchesAwaitingPieces(ctx.database.db, list.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id));
+  return demarchesAwaitingPieces(
+    ctx.database.db,
+    list.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id),
+  );
 }
 
 function card(d: Demarche, o: { author?: string; awaiting?: ReadonlySet<string> }): SafeHtml {
@@ -103,7 +109,10 @@ function card(d: Demarche, o: { author?: string; awaiting?: ReadonlySet<string> 
   const rows = [
     ...(o.author ? [{ key: 'Demandée par', value: o.author }] : []),
     d.status === 'brouillon'
-      ? { key: 'Brouillon', value: `Commencé le ${frenchDate(d.created_at)}, enregistré jusqu’au ${frenchDate(d.expires_at ?? d.updated_at)}` }
+      ? {
+          key: 'Brouillon',
+          value: `Commencé le ${frenchDate(d.created_at)}, enregistré jusqu’au ${frenchDate(d.expires_at ?? d.updated_at)}`,
+        }
       : { key: 'Envoyée le', value: formatDateTime(d.submitted_at ?? d.updated_at) },
     ...(d.reference ? [{ key: 'Référence', value: d.reference }] : []),
   ];
@@ -115,9 +124,11 @@ function card(d: Demarche, o: { author?: string; awaiting?: ReadonlySet<string> 
   <div class="govuk-summary-card__content">
     ${summaryList(rows)}
     ${piecesToSend(d, o.awaiting ?? new Set())}
-    ${d.status === 'brouillon'
-      ? html`<a class="govuk-button govuk-!-margin-bottom-0" href="${resumePath(d.id)}" role="button" draggable="false" data-module="govuk-button">Reprendre<span class="govuk-visually-hidden"> ma demande ${title}</span></a>`
-      : html`<p class="govuk-body govuk-!-margin-0"><a class="govuk-link" href="${demarchePath(d.id)}">Voir le suivi<span class="govuk-visually-hidden"> de la demande ${title}</span></a></p>`}
+    ${
+      d.status === 'brouillon'
+        ? html`<a class="govuk-button govuk-!-margin-bottom-0" href="${resumePath(d.id)}" role="button" draggable="false" data-module="govuk-button">Reprendre<span class="govuk-visually-hidden"> ma demande ${title}</span></a>`
+        : html`<p class="govuk-body govuk-!-margin-0"><a class="govuk-link" href="${demarchePath(d.id)}">Voir le suivi<span class="govuk-visually-hidden"> de la demande ${title}</span></a></p>`
+    }
   </div>
 </div>`;
 }

@@ -66,7 +66,13 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(
         reply,
         layout(
-          { title: theme.title, backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }, { href: DEMARCHES, text: 'Mes démarches' }]) },
+          {
+            title: theme.title,
+            backLink: breadcrumbs([
+              { href: AIDES, text: 'Aides et démarches' },
+              { href: DEMARCHES, text: 'Mes démarches' },
+            ]),
+          },
           html`<span class="govuk-caption-l">Faites une demande de prestation en ligne</span>
 <h1 class="govuk-heading-xl">${theme.title}</h1>
 <p class="govuk-body-l">${theme.description}</p>
@@ -86,17 +92,23 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
         layout(
           {
             title: p.title,
-            backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }, { href: DEMARCHES, text: 'Mes démarches' }, ...(theme ? [{ href: themePath(theme.slug), text: theme.title }] : [])]),
+            backLink: breadcrumbs([
+              { href: AIDES, text: 'Aides et démarches' },
+              { href: DEMARCHES, text: 'Mes démarches' },
+              ...(theme ? [{ href: themePath(theme.slug), text: theme.title }] : []),
+            ]),
           },
           html`<h1 class="govuk-heading-xl">${p.title}</h1>
 <p class="govuk-body-l">${p.summary}</p>
 <p class="govuk-body">${p.description}</p>
 ${p.online && p.requester === 'individual' ? html`<p class="govuk-body">C’est une demande personnelle : chaque membre du foyer qui a son espace Mon Compte peut la faire pour lui-même.</p>` : ''}
 ${p.online && p.requester === 'household' ? html`<p class="govuk-body">C’est une demande pour tout le foyer : si vous faites déjà partie d’un foyer allocataire, elle est faite par le responsable du dossier ou par son conjoint s’il a une autorisation de gestion.</p>` : ''}
-${p.online
-  ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
-  : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
-<p class="govuk-body"><a class="govuk-link" href="https://www.mdph.fr/">Trouver la MDPH de mon département (site mdph.fr)</a></p>`}`,
+${
+  p.online
+    ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
+    : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
+<p class="govuk-body"><a class="govuk-link" href="https://www.mdph.fr/">Trouver la MDPH de mon département (site mdph.fr)</a></p>`
+}`,
         ),
       );
     });
@@ -111,7 +123,11 @@ ${p.online
         return sendHtml(
           reply,
           layout(
-            { title: `Faire la demande : ${p.title}`, user: pageUser(req), backLink: html`<nav aria-label="Page précédente"><a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a></nav>` },
+            {
+              title: `Faire la demande : ${p.title}`,
+              user: pageUser(req),
+              backLink: html`<nav aria-label="Page précédente"><a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a></nav>`,
+            },
             html`<span class="govuk-caption-l">Faire la demande</span>
 <h1 class="govuk-heading-xl">${p.title}</h1>
 <p class="govuk-body-l">Vous êtes connecté(e) à votre espace personnel Mon Compte. Votre demande y sera gardée dans « Mes démarches ».</p>
@@ -122,7 +138,10 @@ ${form({ action: DEMARCHES_PATH, csrfToken: req.csrfToken }, html`<input type="h
       return sendHtml(
         reply,
         layout(
-          { title: `Faire la demande : ${p.title}`, backLink: html`<nav aria-label="Page précédente"><a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a></nav>` },
+          {
+            title: `Faire la demande : ${p.title}`,
+            backLink: html`<nav aria-label="Page précédente"><a href="${prestationPath(p.slug)}" class="govuk-back-link">Retour</a></nav>`,
+          },
           html`<span class="govuk-caption-l">Faire la demande</span>
 <h1 class="govuk-heading-xl">${p.title}</h1>
 <p class="govuk-body-l">Pour faire cette demande en ligne, vous avez besoin de votre espace personnel Mon Compte.</p>

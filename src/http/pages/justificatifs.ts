@@ -56,15 +56,21 @@ export function justificatifPages(ctx: AppContext): FastifyPluginAsync {
     const asked = v.asked.length > 0;
     return accountPage(
       req,
-      { title: asked ? 'Transmettre un justificatif' : 'Justificatifs', hasErrors: !!o.errors?.length, backLink: breadcrumbs, scripts: asked ? [UPLOAD_SCRIPT] : [] },
+      {
+        title: asked ? 'Transmettre un justificatif' : 'Justificatifs',
+        hasErrors: !!o.errors?.length,
+        backLink: breadcrumbs,
+        scripts: asked ? [UPLOAD_SCRIPT] : [],
+      },
       html`${errorSummary(o.errors)}
 ${o.notice === 'ajoute' ? successBanner('Fichier ajouté', html`<p class="govuk-body">Ajoutez d’autres fichiers si besoin, puis envoyez-les à la Caf.</p>`) : ''}
 ${o.notice === 'envoye' ? successBanner('Justificatifs transmis', html`<p class="govuk-body">La Caf a bien reçu vos justificatifs et reprend l’instruction de votre demande.</p>`) : ''}
 <span class="govuk-caption-l">${title}${d.reference ? html` — référence ${d.reference}` : ''}</span>
 <h1 class="govuk-heading-l">${asked ? 'Transmettre un justificatif' : 'Justificatifs'}</h1>
 <p class="govuk-body">Statut de la demande : <strong>${STATUS_LABELS[d.status]}</strong></p>
-${asked
-  ? html`<h2 class="govuk-heading-m">La Caf vous demande</h2>
+${
+  asked
+    ? html`<h2 class="govuk-heading-m">La Caf vous demande</h2>
 ${v.asked.map((r) => insetText(html`<p class="govuk-body">${r.message}</p><p class="govuk-body-s">Demandé le ${formatDateTime(r.requested_at)}</p>`))}
 ${v.pending.length ? html`<h2 class="govuk-heading-m">Fichiers prêts à envoyer</h2>${fileList(v.pending, (f) => downloadPath(f.id))}` : ''}
 ${fileUploadForm({
@@ -78,14 +84,24 @@ ${fileUploadForm({
   ...(o.errors ? { errors: o.errors } : {}),
   submit: 'Ajouter ce fichier',
 })}
-${v.pending.length
-  ? form(
-      { action: `${piecesPath(d.id)}/envoyer`, csrfToken: req.csrfToken },
-      html`<p class="govuk-body">Quand vous avez ajouté tous les fichiers demandés :</p>${button('Envoyer à la Caf')}`,
-    )
-  : ''}`
-  : html`<p class="govuk-body">Aucune pièce n’est demandée pour cette démarche en ce moment.</p>`}
-${v.files.length > v.pending.length ? html`<h2 class="govuk-heading-m">Justificatifs déjà transmis</h2>${fileList(v.files.filter((f) => !v.pending.includes(f)), (f) => downloadPath(f.id))}` : ''}
+${
+  v.pending.length
+    ? form(
+        { action: `${piecesPath(d.id)}/envoyer`, csrfToken: req.csrfToken },
+        html`<p class="govuk-body">Quand vous avez ajouté tous les fichiers demandés :</p>${button('Envoyer à la Caf')}`,
+      )
+    : ''
+}`
+    : html`<p class="govuk-body">Aucune pièce n’est demandée pour cette démarche en ce moment.</p>`
+}
+${
+  v.files.length > v.pending.length
+    ? html`<h2 class="govuk-heading-m">Justificatifs déjà transmis</h2>${fileList(
+        v.files.filter((f) => !v.pending.includes(f)),
+        (f) => downloadPath(f.id),
+      )}`
+    : ''
+}
 <p class="govuk-body"><a class="govuk-link" href="${DEMARCHES_PATH}">Retour à mes démarches</a></p>`,
     );
   };
@@ -136,7 +152,13 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       const v = await viewOf(req);
       const upload = await readUpload(req, FIELD);
       if (upload.kind === 'none') return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, 'JUSTIFICATIF_REQUIRED')] }), 400);
-      const r = await addJustificatif(ctx, { account: req.account!, view: v, bytes: upload.bytes, declaredName: upload.filename, origin: requestOrigin(req) });
+      const r = await addJustificatif(ctx, {
+        account: req.account!,
+        view: v,
+        bytes: upload.bytes,
+        declaredName: upload.filename,
+        origin: requestOrigin(req),
+      });
       if (!r.ok) {
         if (r.reason === 'nothing_asked') throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
         if (r.reason === 'too_large') return tooLargePage(req, reply);
@@ -157,7 +179,16 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
     app.get('/mon-espace/justificatifs/:id', { preHandler: requireAccount }, async (req, reply) => {
       const file = await readJustificatifAsPerson(ctx, req.account!, (req.params as { id: string }).id);
       if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
-      await recordAudit(ctx.database.db, { type: 'justificatif_downloaded', accountId: req.account!.id, ...requestOrigin(req), details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id } }, ctx.clock.now());
+      await recordAudit(
+        ctx.database.db,
+        {
+          type: 'justificatif_downloaded',
+          accountId: req.account!.id,
+          ...requestOrigin(req),
+          details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
+        },
+        ctx.clock.now(),
+      );
       return sendDownload(reply, file.justificatif, file.bytes);
     });
   };

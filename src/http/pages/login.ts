@@ -66,7 +66,13 @@ ${button('Se connecter')}`,
   /** The shared code form, to the account's contact (masked); help: the Caf, since the contact cannot be changed before logging in. */
   const codePage = (req: FastifyRequest, p: PendingLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
     page(
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/connexion'), scripts: [CODE_SCRIPT], step: 'connexion' },
+      {
+        title: 'Saisir le code reçu',
+        hasErrors: !!v.errors?.length,
+        backLink: backLink('/connexion'),
+        scripts: [CODE_SCRIPT],
+        step: 'connexion',
+      },
       html`${errorSummary(v.errors)}
 ${codeForm({
   action: '/connexion/code',
@@ -91,17 +97,30 @@ ${codeForm({
 
     app.post('/connexion', async (req, reply) => {
       const read = readForm(LoginBody, req);
-      if (!read.ok) return sendHtml(reply, loginForm(req, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
+      if (!read.ok)
+        return sendHtml(reply, loginForm(req, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
       const { identifier, password } = read.data;
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
       if (r.kind === 'throttled') {
         const wait = waitMessage(r.retryAfterMs);
         reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-        return sendHtml(reply, loginForm(req, { identifier, errors: [fieldError('identifier', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${wait}`)], wait }), 429);
+        return sendHtml(
+          reply,
+          loginForm(req, {
+            identifier,
+            errors: [fieldError('identifier', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${wait}`)],
+            wait,
+          }),
+          429,
+        );
       }
       if (r.kind === 'invalid') {
         const wait = r.retryAfterMs > 0 ? waitMessage(r.retryAfterMs) : undefined;
-        return sendHtml(reply, loginForm(req, { identifier, errors: [fieldError('identifier', 'LOGIN_INVALID')], ...(wait ? { wait } : {}) }), 400);
+        return sendHtml(
+          reply,
+          loginForm(req, { identifier, errors: [fieldError('identifier', 'LOGIN_INVALID')], ...(wait ? { wait } : {}) }),
+          400,
+        );
       }
       if (r.kind === 'code_sent') {
         reply.setCookie(LOGIN_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: LOGIN_FLOW_TTL_MS / 1000 });
@@ -128,7 +147,8 @@ ${codeForm({
       if (!typed.ok) return render([typed.error], typed.status);
       const r = await submitLoginCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
-      if (r.kind === 'throttled') return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
+      if (r.kind === 'throttled')
+        return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
       if (r.kind === 'code_error') return render([codeRefused(r)], 400);
       reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
@@ -209,4 +229,3 @@ ${linkButton('Se reconnecter', '/connexion')}`,
     });
   };
 }
-

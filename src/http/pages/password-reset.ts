@@ -8,7 +8,14 @@ import { NewPasswordFields, ResetRequestBody } from '../schemas/password-reset';
 import { z } from 'zod';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { RESET_FLOW_TTL_MS } from '../../flows/password-reset/password-reset';
-import { pendingReset, requestPasswordReset, resendResetCode, resetReadyForPassword, submitNewPassword, submitResetCode } from '../../flows/password-reset/password-reset';
+import {
+  pendingReset,
+  requestPasswordReset,
+  resendResetCode,
+  resetReadyForPassword,
+  submitNewPassword,
+  submitResetCode,
+} from '../../flows/password-reset/password-reset';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel } from '../views/components';
@@ -32,7 +39,13 @@ export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
 
   const identifierPage = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; expired?: boolean }) =>
     page(
-      { title: 'Mot de passe oublié', hasErrors: !!v.errors?.length, user: pageUser(req), backLink: backLink('/connexion'), step: 'mot-de-passe-oublie' },
+      {
+        title: 'Mot de passe oublié',
+        hasErrors: !!v.errors?.length,
+        user: pageUser(req),
+        backLink: backLink('/connexion'),
+        step: 'mot-de-passe-oublie',
+      },
       html`${errorSummary(v.errors)}
 ${v.expired ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">Votre demande a expiré. Merci de recommencer.</p>` }) : ''}
 <h1 class="govuk-heading-l">Mot de passe oublié</h1>
@@ -47,7 +60,13 @@ ${button('Recevoir un code')}`,
   /** The shared code form, saying neither whether the identifier has an account nor where its code went. */
   const codePage = (req: FastifyRequest, v: { resendInSeconds: number; errors?: FieldError[]; resent?: boolean }) =>
     page(
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink('/mot-de-passe-oublie'), scripts: [CODE_SCRIPT], step: 'mot-de-passe-oublie' },
+      {
+        title: 'Saisir le code reçu',
+        hasErrors: !!v.errors?.length,
+        backLink: backLink('/mot-de-passe-oublie'),
+        scripts: [CODE_SCRIPT],
+        step: 'mot-de-passe-oublie',
+      },
       html`${errorSummary(v.errors)}
 ${codeForm({
   action: '/mot-de-passe-oublie/code',
@@ -63,7 +82,12 @@ ${codeForm({
 
   const newPasswordPage = (req: FastifyRequest, errors?: FieldError[]) =>
     page(
-      { title: 'Choisir un nouveau mot de passe', hasErrors: !!errors?.length, scripts: [PASSWORD_CHECKLIST_SCRIPT], step: 'mot-de-passe-oublie' },
+      {
+        title: 'Choisir un nouveau mot de passe',
+        hasErrors: !!errors?.length,
+        scripts: [PASSWORD_CHECKLIST_SCRIPT],
+        step: 'mot-de-passe-oublie',
+      },
       html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">Choisissez un nouveau mot de passe</h1>
 <p class="govuk-body">Une fois votre mot de passe changé, vous serez déconnecté de tous les appareils où vous étiez connecté.</p>
@@ -71,7 +95,9 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
     );
 
   return async (app) => {
-    app.get('/mot-de-passe-oublie', async (req, reply) => sendHtml(reply, identifierPage(req, { expired: readQuery(ExpiredQuery, req).expiree })));
+    app.get('/mot-de-passe-oublie', async (req, reply) =>
+      sendHtml(reply, identifierPage(req, { expired: readQuery(ExpiredQuery, req).expiree })),
+    );
 
     app.post('/mot-de-passe-oublie', async (req, reply) => {
       const read = readForm(ResetRequestBody, req);
@@ -80,7 +106,14 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const r = await requestPasswordReset(ctx, { identifier, origin: requestOrigin(req) });
       if (r.kind === 'rate_limited') {
         reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-        return sendHtml(reply, identifierPage(req, { identifier, errors: [fieldError('identifier', 'RATE_LIMITED', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`)] }), 429);
+        return sendHtml(
+          reply,
+          identifierPage(req, {
+            identifier,
+            errors: [fieldError('identifier', 'RATE_LIMITED', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`)],
+          }),
+          429,
+        );
       }
       reply.setCookie(RESET_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: RESET_FLOW_TTL_MS / 1000 });
       return reply.redirect('/mot-de-passe-oublie/code', 303);
@@ -90,7 +123,10 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const p = await pendingReset(ctx, req.cookies[RESET_FLOW_COOKIE]);
       if (!p) return reply.redirect(EXPIRED, 303);
       if (p.flow.state === 'code_verified') return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
-      return sendHtml(reply, codePage(req, { resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()), resent: readQuery(ResentQuery, req).renvoye }));
+      return sendHtml(
+        reply,
+        codePage(req, { resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()), resent: readQuery(ResentQuery, req).renvoye }),
+      );
     });
 
     app.post('/mot-de-passe-oublie/code', async (req, reply) => {

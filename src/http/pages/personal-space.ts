@@ -25,8 +25,9 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
           html`<h1 class="govuk-heading-xl">Bonjour ${displayName(account)}</h1>
 <div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
-    ${toComplete.length > 0
-      ? html`<div class="govuk-inset-text">
+    ${
+      toComplete.length > 0
+        ? html`<div class="govuk-inset-text">
       <h2 class="govuk-heading-m">${toComplete.length === 1 ? 'Votre demande en cours' : 'Vos demandes en cours'}</h2>
       <ul class="govuk-list">
         ${toComplete.map((d) => {
@@ -35,7 +36,8 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
         })}
       </ul>
     </div>`
-      : html`<p class="govuk-body-l">Bienvenue dans votre espace personnel Mon Compte.</p>`}
+        : html`<p class="govuk-body-l">Bienvenue dans votre espace personnel Mon Compte.</p>`
+    }
     <h2 class="govuk-heading-m">Mon espace</h2>
     <ul class="govuk-list">
       <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>

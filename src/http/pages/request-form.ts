@@ -49,7 +49,14 @@ async function draftOrGone(ctx: AppContext, req: FastifyRequest) {
 
 export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    const renderStep = (req: FastifyRequest, reply: FastifyReply, a: Awaited<ReturnType<typeof draftOrGone>>, inst: PageInstance, input: Input, errors?: FieldError[]) => {
+    const renderStep = (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      a: Awaited<ReturnType<typeof draftOrGone>>,
+      inst: PageInstance,
+      input: Input,
+      errors?: FieldError[],
+    ) => {
       const d = a.demarche;
       const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
       const prev = previousPage(a.form, d.answers, inst.key);
@@ -59,7 +66,11 @@ export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
         reply,
         accountPage(
           req,
-          { title: `${inst.title} – ${title}`, hasErrors: !!errors?.length, backLink: html`<nav aria-label="Page précédente">${backLink(back)}</nav>` },
+          {
+            title: `${inst.title} – ${title}`,
+            hasErrors: !!errors?.length,
+            backLink: html`<nav aria-label="Page précédente">${backLink(back)}</nav>`,
+          },
           html`${errorSummary(errors)}
 ${form(
   { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
@@ -87,11 +98,24 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       if ('refusal' in r) throw refusalError(r.refusal);
       if (!r.ok) {
         const inst = findPage(a.form, a.demarche.answers, key)!;
-        return renderStep(req, reply, a, inst, input, r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)));
+        return renderStep(
+          req,
+          reply,
+          a,
+          inst,
+          input,
+          r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)),
+        );
       }
       const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
       const missing = resumeAt(a.form, r.demarche, ctx.clock.now());
-      const to = fromRecap ? (missing ? stepPath(a.demarche.id, missing.key) : checkPath(a.demarche.id)) : r.next ? stepPath(a.demarche.id, r.next.key) : checkPath(a.demarche.id);
+      const to = fromRecap
+        ? missing
+          ? stepPath(a.demarche.id, missing.key)
+          : checkPath(a.demarche.id)
+        : r.next
+          ? stepPath(a.demarche.id, r.next.key)
+          : checkPath(a.demarche.id);
       return reply.redirect(to, 303);
     });
 
@@ -114,7 +138,13 @@ ${form(
     legend: 'Déclaration sur l’honneur',
     legendSize: 'm',
     errors,
-    choices: [{ value: 'oui', label: 'Je déclare sur l’honneur que les informations de cette demande sont exactes et complètes. Je sais que toute fausse déclaration m’expose à des poursuites et au remboursement des sommes perçues.' }],
+    choices: [
+      {
+        value: 'oui',
+        label:
+          'Je déclare sur l’honneur que les informations de cette demande sont exactes et complètes. Je sais que toute fausse déclaration m’expose à des poursuites et au remboursement des sommes perçues.',
+      },
+    ],
   })}
 ${button('Envoyer ma demande')}`,
 )}`,
@@ -170,7 +200,13 @@ ${recapLists(recap(a.form, d.answers, { maskIban: true }))}`,
     app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception.pdf`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
       if (!a || !a.own || !a.form || !a.prestation || a.demarche.status === 'brouillon') throw new AppError('NOT_FOUND');
-      const pdf = await receiptPdf({ demarche: a.demarche, prestation: a.prestation, form: a.form, account: req.account!, agencyPhone: ctx.config.agencyPhone });
+      const pdf = await receiptPdf({
+        demarche: a.demarche,
+        prestation: a.prestation,
+        form: a.form,
+        account: req.account!,
+        agencyPhone: ctx.config.agencyPhone,
+      });
       return reply
         .type('application/pdf')
         .header('Content-Disposition', `attachment; filename="accuse-de-reception-${a.demarche.reference}.pdf"`)

@@ -6,7 +6,12 @@ import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { describeDestination, maskDestination, type ContactKind } from '../../flows/login/contact';
-import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../../flows/contact-change/contact-change';
+import {
+  CONTACT_CHANGE_TTL_MS,
+  confirmContactChange,
+  pendingContactChange,
+  startContactChange,
+} from '../../flows/contact-change/contact-change';
 import { changePassword, reauthenticationMode } from '../../flows/login/settings';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
@@ -36,7 +41,6 @@ const DONE: Record<string, string> = {
 };
 
 export function securityPages(ctx: AppContext): FastifyPluginAsync {
-
   /**
    * How the person proves again it is them, in a form that changes a credential: the current
    * password; for an account without one (created with FranceConnect), nothing more when their
@@ -45,10 +49,25 @@ export function securityPages(ctx: AppContext): FastifyPluginAsync {
   const reauthentication = (req: FastifyRequest, errors: Errors, hint?: string): { field: SafeHtml; blocked?: SafeHtml } => {
     const mode = reauthenticationMode(req.account!, req.session!, ctx.clock.now());
     if (mode === 'password') {
-      return { field: textInput({ name: 'currentPassword', label: 'Mot de passe actuel', hint, type: 'password', autocomplete: 'current-password', spellcheck: false, errors, widthClass: 'govuk-input--width-20' }) };
+      return {
+        field: textInput({
+          name: 'currentPassword',
+          label: 'Mot de passe actuel',
+          hint,
+          type: 'password',
+          autocomplete: 'current-password',
+          spellcheck: false,
+          errors,
+          widthClass: 'govuk-input--width-20',
+        }),
+      };
     }
     if (mode === 'franceconnect_recent') {
-      return { field: insetText(html`Votre compte n’a pas de mot de passe : vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes, aucune autre vérification n’est demandée.`) };
+      return {
+        field: insetText(
+          html`Votre compte n’a pas de mot de passe : vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes, aucune autre vérification n’est demandée.`,
+        ),
+      };
     }
     return {
       field: html``,
@@ -67,13 +86,15 @@ ${franceConnectButton()}`,
       html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">${title}</h1>
 ${creating ? html`<p class="govuk-body">Avec un mot de passe, vous pourrez aussi vous connecter avec votre numéro de sécurité sociale ou votre identifiant provisoire, sans FranceConnect.</p>` : ''}
-${reauth.blocked ??
+${
+  reauth.blocked ??
   form(
     { action: '/mon-espace/securite/mot-de-passe', csrfToken: req.csrfToken },
     html`${reauth.field}
 ${passwordFields({ errors })}
 ${button(creating ? 'Créer mon mot de passe' : 'Enregistrer mon nouveau mot de passe')}`,
-  )}`,
+  )
+}`,
     );
   };
 
@@ -86,7 +107,8 @@ ${button(creating ? 'Créer mon mot de passe' : 'Enregistrer mon nouveau mot de 
       html`${errorSummary(v.errors)}
 <h1 class="govuk-heading-l">Modifier mes coordonnées de contact</h1>
 <p class="govuk-body">Vos codes de connexion sont actuellement envoyés ${describeDestination(a.contact_kind, a.contact_value)}. Nous enverrons un code à vos nouvelles coordonnées pour les vérifier avant de les enregistrer.</p>
-${reauth.blocked ??
+${
+  reauth.blocked ??
   form(
     { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
     html`${radios({
@@ -103,7 +125,8 @@ ${reauth.blocked ??
   ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
   ${reauth.field}
   ${button('Recevoir un code')}`,
-  )}`,
+  )
+}`,
     );
   };
 
@@ -128,7 +151,12 @@ ${codeForm({
     );
 
   /** The pending contact change's token (src/flows/contact-change): only this browser holds it. */
-  const contactFlowCookie = { path: '/mon-espace/securite/contact', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
+  const contactFlowCookie = {
+    path: '/mon-espace/securite/contact',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.isProduction,
+  };
 
   // Rights read per request (src/http/require-permission.ts): one's own account, one's own contact.
   const ownAccount = requirePermission(ctx, 'consult_personal_data');
@@ -154,8 +182,16 @@ ${codeForm({
 ${summaryList([
   a.password_hash
     ? { key: 'Mot de passe', value: '••••••••••', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'le mot de passe' } }
-    : { key: 'Mot de passe', value: 'Aucun : vous vous connectez avec FranceConnect', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'un mot de passe', label: 'Créer' } },
-  { key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable', value: maskDestination(a.contact_kind, a.contact_value), change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' } },
+    : {
+        key: 'Mot de passe',
+        value: 'Aucun : vous vous connectez avec FranceConnect',
+        change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'un mot de passe', label: 'Créer' },
+      },
+  {
+    key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable',
+    value: maskDestination(a.contact_kind, a.contact_value),
+    change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' },
+  },
 ])}
 <h2 class="govuk-heading-m">Mes sessions en cours</h2>
 <table class="govuk-table">
@@ -174,9 +210,14 @@ ${summaryList([
       <td class="govuk-table__cell">${s.ip ?? 'inconnue'}</td>
       <td class="govuk-table__cell">${formatDateTime(s.createdAt)}</td>
       <td class="govuk-table__cell">${formatDateTime(s.lastSeenAt)}</td>
-      <td class="govuk-table__cell">${s.id === current.id
-        ? html`<strong class="govuk-tag">Cette session</strong>`
-        : form({ action: '/mon-espace/securite/sessions/fin', csrfToken: req.csrfToken }, html`<input type="hidden" name="session" value="${sessionHandle(s)}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mettre fin à cette session<span class="govuk-visually-hidden"> (${describeUserAgent(s.userAgent)}, ${formatDateTime(s.createdAt)})</span></button>`)}</td>
+      <td class="govuk-table__cell">${
+        s.id === current.id
+          ? html`<strong class="govuk-tag">Cette session</strong>`
+          : form(
+              { action: '/mon-espace/securite/sessions/fin', csrfToken: req.csrfToken },
+              html`<input type="hidden" name="session" value="${sessionHandle(s)}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mettre fin à cette session<span class="govuk-visually-hidden"> (${describeUserAgent(s.userAgent)}, ${formatDateTime(s.createdAt)})</span></button>`,
+            )
+      }</td>
     </tr>`,
     )}
   </tbody>
@@ -213,13 +254,21 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       const target = (await ctx.sessions.activeOf(req.account!.id)).find((s) => sessionHandle(s) === handle && s.id !== req.session!.id);
       if (!target) throw new AppError('AUTH_SESSION_NOT_FOUND');
       await ctx.sessions.end(target.id);
-      await recordAudit(ctx.database.db, { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'ended_by_user', count: 1 } }, ctx.clock.now());
+      await recordAudit(
+        ctx.database.db,
+        { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'ended_by_user', count: 1 } },
+        ctx.clock.now(),
+      );
       return reply.redirect('/mon-espace/securite?fait=session', 303);
     });
 
     app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: ownAccount }, async (req, reply) => {
       const count = await ctx.sessions.endAllOf(req.account!.id, req.session!.id);
-      await recordAudit(ctx.database.db, { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } }, ctx.clock.now());
+      await recordAudit(
+        ctx.database.db,
+        { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } },
+        ctx.clock.now(),
+      );
       return reply.redirect('/mon-espace/securite?fait=sessions', 303);
     });
 
@@ -237,8 +286,14 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
         confirmation: b.passwordConfirmation,
         origin: requestOrigin(req),
       });
-      if (r.kind === 'throttled') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]), 429);
-      if (r.kind === 'wrong_password') return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
+      if (r.kind === 'throttled')
+        return sendHtml(
+          reply,
+          passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]),
+          429,
+        );
+      if (r.kind === 'wrong_password')
+        return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
       if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
       if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
       const created = !req.account!.password_hash;
@@ -255,12 +310,32 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       if (!read.ok) return sendHtml(reply, contactPage(req, { ...v, errors: read.errors }), 400);
       const b = read.data;
       const contact = { contactKind: b.kind, email: b.email, phone: b.phone };
-      const r = await startContactChange(ctx, { account: req.account!, session: req.session!, current: b.currentPassword, contact, origin: requestOrigin(req) });
-      if (r.kind === 'throttled') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)] }), 429);
-      if (r.kind === 'wrong_password') return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
+      const r = await startContactChange(ctx, {
+        account: req.account!,
+        session: req.session!,
+        current: b.currentPassword,
+        contact,
+        origin: requestOrigin(req),
+      });
+      if (r.kind === 'throttled')
+        return sendHtml(
+          reply,
+          contactPage(req, {
+            ...v,
+            errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)],
+          }),
+          429,
+        );
+      if (r.kind === 'wrong_password')
+        return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
       if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
       // This form's radios are named `kind` (readContact's `contactKind`).
-      if (r.kind === 'invalid_contact') return sendHtml(reply, contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }), 400);
+      if (r.kind === 'invalid_contact')
+        return sendHtml(
+          reply,
+          contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }),
+          400,
+        );
       if (r.kind === 'rate_limited') return sendHtml(reply, contactPage(req, { ...v, errors: [r.error] }), 429);
       reply.setCookie(CONTACT_FLOW_COOKIE, r.flowToken, { ...contactFlowCookie, maxAge: CONTACT_CHANGE_TTL_MS / 1000 });
       return reply.redirect('/mon-espace/securite/contact/code', 303);

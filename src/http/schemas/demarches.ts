@@ -16,7 +16,9 @@ export const PrestationView = z.object({
   title: z.string(),
   summary: z.string(),
   description: z.string(),
-  requester: z.enum(['household', 'individual']).describe('household : demande pour le foyer ; individual : demande personnelle (ex. AJPA)'),
+  requester: z
+    .enum(['household', 'individual'])
+    .describe('household : demande pour le foyer ; individual : demande personnelle (ex. AJPA)'),
   online: z.boolean().describe('false : la demande se fait ailleurs (ex. MDPH)'),
   hasForm: z.boolean(),
   elsewhere: z.object({ label: z.string(), text: z.string() }).optional(),
@@ -36,7 +38,13 @@ const QuestionView = z.object({
 });
 export const FormView = z.object({
   prestation: z.string(),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), pages: z.array(z.object({ id: z.string(), title: z.string(), repeatedBy: z.string().optional(), questions: z.array(QuestionView) })) })),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      pages: z.array(z.object({ id: z.string(), title: z.string(), repeatedBy: z.string().optional(), questions: z.array(QuestionView) })),
+    }),
+  ),
 });
 
 export const StartDemarcheBody = z.object({ prestation: text(80).describe('slug de la prestation demandée') });
@@ -59,7 +67,17 @@ export const DemarcheDetail = DemarcheSummary.extend({
   answers: z.record(z.string(), z.unknown()).describe('réponses, par clé de question (montants en centimes, dates AAAA-MM-JJ)'),
   visiblePages: z.array(z.string()).describe('les pages qui s’appliquent à ces réponses, dans l’ordre'),
   nextPage: z.string().nullable().describe('la première page à remplir (null : tout est rempli, la demande peut être envoyée)'),
-  history: z.array(z.object({ at: z.string(), event: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), by: z.enum(['person', 'agent']), reason: z.string().nullable() })),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      event: z.string(),
+      label: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      by: z.enum(['person', 'agent']),
+      reason: z.string().nullable(),
+    }),
+  ),
 });
 
 /** A page's answers as its form fields name them: dates as `id-day`, `id-month`, `id-year`; amounts as typed (« 450,50 »). */
@@ -67,10 +85,20 @@ export const PageAnswersBody = z.object({
   version: z.number().int().min(1).describe('la version lue ; 409 si la démarche a changé depuis'),
   answers: z.record(z.string().max(100), z.union([z.string().max(500), z.array(z.string().max(500)).max(30)])),
 });
-export const PageSaved = z.object({ version: z.number().int(), nextPage: z.string().nullable(), answers: z.record(z.string(), z.unknown()) });
+export const PageSaved = z.object({
+  version: z.number().int(),
+  nextPage: z.string().nullable(),
+  answers: z.record(z.string(), z.unknown()),
+});
 
 export const SubmissionBody = z.object({
   version: z.number().int().min(1),
   declaration: z.literal(true).describe('déclaration sur l’honneur : true'),
 });
-export const Submitted = z.object({ id: z.string(), status: z.literal('envoyee'), reference: z.string(), submittedAt: z.string(), receiptPdf: z.string().describe('adresse de l’accusé de réception PDF') });
+export const Submitted = z.object({
+  id: z.string(),
+  status: z.literal('envoyee'),
+  reference: z.string(),
+  submittedAt: z.string(),
+  receiptPdf: z.string().describe('adresse de l’accusé de réception PDF'),
+});

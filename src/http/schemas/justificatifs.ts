@@ -13,7 +13,9 @@ export const UploadBody = z.object({
   contentBase64: z
     .string()
     .max(MAX_BASE64 + 1024, { error: 'JUSTIFICATIF_TOO_LARGE' })
-    .describe('le contenu du fichier en base64 (RFC 4648) : PDF, JPEG ou PNG, 10 Mo au plus une fois décodé ; le type est lu dans les octets'),
+    .describe(
+      'le contenu du fichier en base64 (RFC 4648) : PDF, JPEG ou PNG, 10 Mo au plus une fois décodé ; le type est lu dans les octets',
+    ),
 });
 export const UPLOAD_BODY_LIMIT = MAX_BASE64 + 64 * 1024;
 
@@ -30,7 +32,9 @@ export const FileView = z.object({
 export const PiecesView = z.object({
   demarcheId: z.string(),
   status: z.string(),
-  asked: z.array(z.object({ id: z.string(), message: z.string(), requestedAt: z.string() })).describe('les pièces demandées par la Caf, à transmettre'),
+  asked: z
+    .array(z.object({ id: z.string(), message: z.string(), requestedAt: z.string() }))
+    .describe('les pièces demandées par la Caf, à transmettre'),
   files: z.array(FileView),
 });
 export const Sent = z.object({ demarcheId: z.string(), status: z.string() });

@@ -4,7 +4,9 @@ import { MAX, MaskedContact, ResendAt } from './common';
 
 /** « Se connecter »: the form of /connexion and POST /api/login. */
 export const LoginBody = z.object({
-  identifier: text(MAX.identifier).pipe(z.string().min(1, { error: 'LOGIN_IDENTIFIER_REQUIRED' })).describe('NIR (15 caractères) ou identifiant provisoire'),
+  identifier: text(MAX.identifier)
+    .pipe(z.string().min(1, { error: 'LOGIN_IDENTIFIER_REQUIRED' }))
+    .describe('NIR (15 caractères) ou identifiant provisoire'),
   password: rawText(MAX.password).pipe(z.string().min(1, { error: 'LOGIN_PASSWORD_REQUIRED' })),
 });
 
@@ -23,7 +25,13 @@ export const AccountView = z.object({
 });
 
 export const LoginAnswer = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('code_sent'), flowId: z.string(), expiresAt: z.string(), resendAllowedAt: ResendAt, contact: MaskedContact }),
+  z.object({
+    status: z.literal('code_sent'),
+    flowId: z.string(),
+    expiresAt: z.string(),
+    resendAllowedAt: ResendAt,
+    contact: MaskedContact,
+  }),
   z.object({ status: z.literal('signed_in'), account: AccountView }),
 ]);
 

@@ -57,7 +57,12 @@ export const FlowView = z.object({
         birthName: z.string(),
         givenNames: z.string(),
         birthDate: z.string(),
-        birthPlace: z.object({ kind: z.enum(['commune', 'country']), code: z.string(), name: z.string(), departement: z.string().optional() }),
+        birthPlace: z.object({
+          kind: z.enum(['commune', 'country']),
+          code: z.string(),
+          name: z.string(),
+          departement: z.string().optional(),
+        }),
       })
       .nullable(),
     document: z.object({ kind: z.string(), checked: z.boolean() }).nullable(),
@@ -82,7 +87,15 @@ export const PlaceQuery = z.object({
 });
 
 export const PlaceResults = z.object({
-  results: z.array(z.object({ code: z.string(), name: z.string(), label: z.string(), departement: z.object({ code: z.string(), name: z.string() }).optional(), current: z.boolean().optional() })),
+  results: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      label: z.string(),
+      departement: z.object({ code: z.string(), name: z.string() }).optional(),
+      current: z.boolean().optional(),
+    }),
+  ),
 });
 
 /** /creer-mon-compte?expiree=1, /creer-mon-compte/nouveau?depuis=mon-compte */

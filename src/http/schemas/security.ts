@@ -9,7 +9,9 @@ import { NewPasswordFields } from './password-reset';
  */
 export const ContactChangeBody = z.object({
   ...ContactFields,
-  currentPassword: rawText(MAX.password).describe('le mot de passe actuel (sauf compte FranceConnect sans mot de passe, connecté depuis moins de 15 minutes)'),
+  currentPassword: rawText(MAX.password).describe(
+    'le mot de passe actuel (sauf compte FranceConnect sans mot de passe, connecté depuis moins de 15 minutes)',
+  ),
 });
 
 export const ContactChangeForm = z.object({
@@ -23,9 +25,17 @@ export const PasswordChangeForm = z.object({ currentPassword: rawText(MAX.passwo
 
 export const EndSessionForm = z.object({ session: text(64) });
 
-export const ContactCodeBody = z.object({ flowId: text(MAX.flowId).describe('l’identifiant du changement, donné par POST /api/account/contact'), code: typedCode.describe('le code à 6 chiffres reçu aux nouvelles coordonnées') });
+export const ContactCodeBody = z.object({
+  flowId: text(MAX.flowId).describe('l’identifiant du changement, donné par POST /api/account/contact'),
+  code: typedCode.describe('le code à 6 chiffres reçu aux nouvelles coordonnées'),
+});
 
-export const ContactCodeSent = z.object({ status: z.literal('code_sent'), flowId: z.string(), expiresAt: z.string(), contact: MaskedContact });
+export const ContactCodeSent = z.object({
+  status: z.literal('code_sent'),
+  flowId: z.string(),
+  expiresAt: z.string(),
+  contact: MaskedContact,
+});
 export const ContactChanged = z.object({ status: z.literal('contact_changed'), contact: MaskedContact });
 
 /** /mon-espace/securite?fait=… */

@@ -81,7 +81,8 @@ function sentToken(req: FastifyRequest): unknown {
   const header = req.headers['x-csrf-token'];
   if (typeof header === 'string') return header;
   const field = (req.body as Record<string, unknown> | undefined)?._csrf;
-  if (field && typeof field === 'object' && 'value' in field && (field as { type?: unknown }).type === 'field') return (field as { value: unknown }).value;
+  if (field && typeof field === 'object' && 'value' in field && (field as { type?: unknown }).type === 'field')
+    return (field as { value: unknown }).value;
   return field;
 }
 

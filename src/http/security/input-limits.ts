@@ -15,7 +15,6 @@ export const MAX_FIELD_LENGTH = 2000;
 const MAX_DEPTH = 8;
 const MAX_VALUES = 2000;
 
-
 /** The fields of `value` that are too long (their dotted path), or 'structure' when it is too deep or too big. */
 export function oversizedFields(value: unknown): string[] | 'structure' {
   const found: string[] = [];
@@ -27,7 +26,8 @@ export function oversizedFields(value: unknown): string[] | 'structure' {
       return true;
     }
     if (Array.isArray(v)) return v.every((x) => walk(x, path, depth + 1));
-    if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => walk(x, path ? `${path}.${k.slice(0, 50)}` : k.slice(0, 50), depth + 1));
+    if (v && typeof v === 'object')
+      return Object.entries(v).every(([k, x]) => walk(x, path ? `${path}.${k.slice(0, 50)}` : k.slice(0, 50), depth + 1));
     return true;
   };
   return walk(value, '', 0) ? found : 'structure';

@@ -15,7 +15,7 @@ export function safeReturnPath(p: unknown, fallback = '/mon-espace'): string {
   } catch {
     return fallback;
   }
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\u0000-\u001f\u007f\\\s]/.test(decoded) || /^\/[/\\]/.test(decoded)) return fallback;
   return p;
 }

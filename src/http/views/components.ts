@@ -59,9 +59,11 @@ export function textInput(o: InputOptions): SafeHtml {
   const label = html`${o.label}${o.optional ? ' (facultatif)' : ''}`;
   const input = html`<input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}${o.extraAttributes ?? ''}>`;
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  ${o.labelIsPageHeading
-    ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${label}</label></h1>`
-    : html`<label class="govuk-label" for="${o.name}">${label}</label>`}
+  ${
+    o.labelIsPageHeading
+      ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${label}</label></h1>`
+      : html`<label class="govuk-label" for="${o.name}">${label}</label>`
+  }
   ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
   ${errorMessage(o.name, e)}
   ${o.suffix ? html`<div class="govuk-input__wrapper">${input}<div class="govuk-input__suffix" aria-hidden="true">${o.suffix}</div></div>` : input}
@@ -215,6 +217,9 @@ export function warningText(text: HtmlValue): SafeHtml {
 
 /** « Étape 2 sur 6 » with a progress bar made of segments (no inline style: the CSP forbids them). */
 export function stepIndicator(current: number, total: number, title: string): SafeHtml {
-  const segments = Array.from({ length: total }, (_, i) => html`<span class="mc-steps__segment${i < current ? ' mc-steps__segment--done' : ''}"></span>`);
+  const segments = Array.from(
+    { length: total },
+    (_, i) => html`<span class="mc-steps__segment${i < current ? ' mc-steps__segment--done' : ''}"></span>`,
+  );
   return html`<div class="mc-steps"><span class="govuk-caption-m">Étape ${current} sur ${total} — ${title}</span><span class="mc-steps__progress" aria-hidden="true">${segments}</span></div>`;
 }

@@ -147,14 +147,16 @@ ${button('Valider')}`,
   <li>Contactez l’équipe de votre Caf au <strong>${o.agencyPhone}</strong> (service gratuit + prix d’un appel).</li>
   <li>${o.help}</li>
 </ul>
-${s === undefined
-  ? ''
-  : form(
-      { action: `${o.action}/renvoyer`, csrfToken: o.csrfToken, id: 'renvoyer' },
-      html`<p class="govuk-body mc-countdown" data-countdown="${s}" data-countdown-button="${RESEND_BUTTON}" data-countdown-done="Vous pouvez demander un nouveau code.">${s > 0 ? `Vous pourrez demander un nouveau code dans ${s} seconde${s > 1 ? 's' : ''}.` : 'Vous pouvez demander un nouveau code.'}</p>
+${
+  s === undefined
+    ? ''
+    : form(
+        { action: `${o.action}/renvoyer`, csrfToken: o.csrfToken, id: 'renvoyer' },
+        html`<p class="govuk-body mc-countdown" data-countdown="${s}" data-countdown-button="${RESEND_BUTTON}" data-countdown-done="Vous pouvez demander un nouveau code.">${s > 0 ? `Vous pourrez demander un nouveau code dans ${s} seconde${s > 1 ? 's' : ''}.` : 'Vous pouvez demander un nouveau code.'}</p>
 <p class="govuk-visually-hidden" data-countdown-live aria-live="polite"></p>
 ${button('Renvoyer un code', { secondary: true, id: RESEND_BUTTON })}`,
-    )}`;
+      )
+}`;
 }
 
 /** The errors of « Renvoyer un code » (too early, too many), shown at its button. */

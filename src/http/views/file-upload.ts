@@ -8,7 +8,17 @@ import { attr, html, type HtmlValue, type SafeHtml } from './html';
  */
 export const UPLOAD_SCRIPT = '/assets/js/upload-progress.js';
 
-export function fileUploadForm(o: { action: string; csrfToken: string; name: string; label: string; hint: HtmlValue; accept: string; maxBytes: number; errors?: Errors; submit: string }): SafeHtml {
+export function fileUploadForm(o: {
+  action: string;
+  csrfToken: string;
+  name: string;
+  label: string;
+  hint: HtmlValue;
+  accept: string;
+  maxBytes: number;
+  errors?: Errors;
+  submit: string;
+}): SafeHtml {
   const e = errorFor(o.errors, o.name);
   return html`<form method="post" action="${o.action}" enctype="multipart/form-data" novalidate data-upload-form data-max-bytes="${o.maxBytes}">
   <input type="hidden" name="_csrf" value="${o.csrfToken}">

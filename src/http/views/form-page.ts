@@ -10,7 +10,12 @@ import { attr, html, type SafeHtml } from './html';
  * A page of a single question makes that question the page's heading (its label or legend); a page
  * of several has the page title as heading and a label per question.
  */
-const WIDTHS: Record<number, string> = { 5: 'govuk-input--width-5', 10: 'govuk-input--width-10', 20: 'govuk-input--width-20', 30: 'govuk-input--width-30' };
+const WIDTHS: Record<number, string> = {
+  5: 'govuk-input--width-5',
+  10: 'govuk-input--width-10',
+  20: 'govuk-input--width-20',
+  30: 'govuk-input--width-30',
+};
 
 function one(input: Input, key: string): string | undefined {
   const v = input[key];
@@ -24,10 +29,27 @@ function field(q: Question, input: Input, errors: Errors, heading: boolean): Saf
     case 'checkboxes': {
       const group = q.type === 'radios' ? radios : checkboxes;
       const v = input[q.id];
-      return group({ name: q.id, legend: q.label, legendIsPageHeading: heading, legendSize: heading ? 'l' : 'm', hint: q.hint, errors, value: v, choices: q.options.map((o) => ({ value: o.value, label: o.label, hint: o.hint })) });
+      return group({
+        name: q.id,
+        legend: q.label,
+        legendIsPageHeading: heading,
+        legendSize: heading ? 'l' : 'm',
+        hint: q.hint,
+        errors,
+        value: v,
+        choices: q.options.map((o) => ({ value: o.value, label: o.label, hint: o.hint })),
+      });
     }
     case 'date':
-      return dateInput({ name: q.id, legend: q.label, legendIsPageHeading: heading, hint: q.hint, errors, birthday: false, value: { day: one(input, `${q.id}-day`), month: one(input, `${q.id}-month`), year: one(input, `${q.id}-year`) } });
+      return dateInput({
+        name: q.id,
+        legend: q.label,
+        legendIsPageHeading: heading,
+        hint: q.hint,
+        errors,
+        birthday: false,
+        value: { day: one(input, `${q.id}-day`), month: one(input, `${q.id}-month`), year: one(input, `${q.id}-year`) },
+      });
     case 'textarea': {
       const e = errorFor(errors, q.id);
       return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
@@ -45,11 +67,15 @@ function field(q: Question, input: Input, errors: Errors, heading: boolean): Saf
         value: one(input, q.id),
         autocomplete: q.autocomplete,
       };
-      if (q.type === 'amount') return textInput({ ...o, inputmode: 'text', widthClass: 'govuk-input--width-10', suffix: '€', maxlength: 20, spellcheck: false });
-      if (q.type === 'integer') return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-4', suffix: q.unit, maxlength: 6 });
+      if (q.type === 'amount')
+        return textInput({ ...o, inputmode: 'text', widthClass: 'govuk-input--width-10', suffix: '€', maxlength: 20, spellcheck: false });
+      if (q.type === 'integer')
+        return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-4', suffix: q.unit, maxlength: 6 });
       if (q.type === 'postcode') return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-5', maxlength: 10 });
-      if (q.type === 'siret') return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-20', maxlength: 20, spellcheck: false });
-      if (q.type === 'iban') return textInput({ ...o, widthClass: 'govuk-input--width-30', maxlength: 50, spellcheck: false, autocomplete: 'off' });
+      if (q.type === 'siret')
+        return textInput({ ...o, inputmode: 'numeric', widthClass: 'govuk-input--width-20', maxlength: 20, spellcheck: false });
+      if (q.type === 'iban')
+        return textInput({ ...o, widthClass: 'govuk-input--width-30', maxlength: 50, spellcheck: false, autocomplete: 'off' });
       return textInput({ ...o, widthClass: q.width ? WIDTHS[q.width] : undefined, maxlength: q.maxLength });
     }
   }

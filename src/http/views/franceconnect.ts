@@ -47,8 +47,18 @@ export function certifiedIdentity(identity: FranceConnectIdentity, nir?: string)
     ...(identity.preferredUsername ? [{ key: 'Nom d’usage', value: identity.preferredUsername }] : []),
     { key: 'Sexe', value: identity.gender === 'female' ? 'Féminin' : 'Masculin' },
     { key: 'Date de naissance', value: frenchBirthDate(identity.birthdate) },
-    ...(place.kind === 'commune' ? [{ key: 'Commune de naissance', value: html`${place.name} <span class="govuk-hint mc-inline-hint">(code INSEE ${place.code})</span>` }] : []),
-    { key: 'Pays de naissance', value: html`${countryLabel(identity.birthcountry)} <span class="govuk-hint mc-inline-hint">(code INSEE ${identity.birthcountry})</span>` },
+    ...(place.kind === 'commune'
+      ? [
+          {
+            key: 'Commune de naissance',
+            value: html`${place.name} <span class="govuk-hint mc-inline-hint">(code INSEE ${place.code})</span>`,
+          },
+        ]
+      : []),
+    {
+      key: 'Pays de naissance',
+      value: html`${countryLabel(identity.birthcountry)} <span class="govuk-hint mc-inline-hint">(code INSEE ${identity.birthcountry})</span>`,
+    },
     ...(nir ? [{ key: 'Numéro de sécurité sociale', value: formatNir(nir) }] : []),
   ];
   return html`<div class="mc-certified-identity">

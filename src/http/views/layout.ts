@@ -48,8 +48,11 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
       <a href="${o.header?.href ?? '/'}" class="mc-header__brand">Caf <span aria-hidden="true">·</span> ${o.header?.brand ?? 'Mon Compte'}</a>
       <nav aria-label="Menu principal">
         <ul class="mc-header__nav">
-          ${o.header?.items ?? html`<li><a class="mc-header__link" href="/aides-et-demarches">Aides et démarches</a></li>
-          ${account}`}
+          ${
+            o.header?.items ??
+            html`<li><a class="mc-header__link" href="/aides-et-demarches">Aides et démarches</a></li>
+          ${account}`
+          }
         </ul>
       </nav>
     </div>

@@ -2,8 +2,7 @@
 // file the widget is a link to /aide/assistant. With it: a button opens the panel, questions go to
 // POST /api/chatbot, each answer is added to a log that screen readers announce, and the focus
 // stays in the question field. Escape or « Fermer » closes the panel and returns to the button.
-(function () {
-  'use strict';
+(() => {
   var root = document.querySelector('[data-assistant]');
   if (!root || !window.fetch) return;
   var link = root.querySelector('[data-assistant-toggle]');
@@ -37,12 +36,12 @@
     toggle.setAttribute('aria-expanded', 'false');
     toggle.focus();
   }
-  toggle.addEventListener('click', function () {
+  toggle.addEventListener('click', () => {
     if (panel.hidden) open();
     else close();
   });
   root.querySelector('[data-assistant-close]').addEventListener('click', close);
-  panel.addEventListener('keydown', function (e) {
+  panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
   });
 
@@ -74,7 +73,7 @@
     var box = element('div');
     box.appendChild(element('p', 'govuk-body-s mc-assistant__links-title', title));
     var ul = element('ul', 'govuk-list govuk-body-s');
-    items.forEach(function (item) {
+    items.forEach((item) => {
       var li = element('li');
       var a = element('a', 'govuk-link', item.title);
       a.href = item.url;
@@ -98,20 +97,23 @@
   function addAnswer(r) {
     var msg = element('div', 'mc-assistant__message mc-assistant__message--assistant');
     msg.appendChild(element('p', 'govuk-visually-hidden', 'L’assistant répond :'));
-    String(r.answer).split('\n\n').forEach(function (para) {
-      msg.appendChild(element('p', 'govuk-body-s', para));
-    });
+    String(r.answer)
+      .split('\n\n')
+      .forEach((para) => {
+        msg.appendChild(element('p', 'govuk-body-s', para));
+      });
     if (r.others && r.others.length) msg.appendChild(links('Vos autres questions :', r.others));
     if (r.sources && r.sources.length) msg.appendChild(links('Pour en savoir plus :', r.sources));
     log.appendChild(msg);
   }
 
-  formEl.addEventListener('submit', function (e) {
+  formEl.addEventListener('submit', (e) => {
     e.preventDefault();
     if (busy) return;
     var question = input.value.trim();
     if (!question) return showError('Écrivez votre question, par exemple « Je n’ai pas reçu le code ».');
-    if (question.length > MAX) return showError('Votre question doit faire 500 caractères au plus. Raccourcissez-la, ou posez une question à la fois.');
+    if (question.length > MAX)
+      return showError('Votre question doit faire 500 caractères au plus. Raccourcissez-la, ou posez une question à la fois.');
     showError('');
     busy = true;
     status.textContent = 'L’assistant cherche une réponse…';
@@ -123,12 +125,8 @@
       credentials: 'same-origin',
       body: JSON.stringify(body),
     })
-      .then(function (res) {
-        return res.json().then(function (data) {
-          return { ok: res.ok, data: data };
-        });
-      })
-      .then(function (r) {
+      .then((res) => res.json().then((data) => ({ ok: res.ok, data: data })))
+      .then((r) => {
         status.textContent = '';
         if (!r.ok) return showError((r.data && r.data.error && r.data.error.message) || 'Une erreur est survenue. Réessayez.');
         var asked = addQuestion(question);
@@ -137,11 +135,11 @@
         log.scrollTop = asked.offsetTop;
         input.value = '';
       })
-      .catch(function () {
+      .catch(() => {
         status.textContent = '';
         showError('L’assistant ne répond pas pour le moment. Réessayez dans quelques instants, ou appelez votre Caf.');
       })
-      .then(function () {
+      .then(() => {
         busy = false;
         input.focus();
       });

@@ -1,8 +1,7 @@
 // GOV.UK Frontend marks radios that reveal a conditional block with aria-expanded, an attribute
 // ARIA does not allow on a radio (axe-core: aria-allowed-attr). The revealed block follows its radio
 // and stays linked by aria-controls; this removes aria-expanded whenever GOV.UK Frontend sets it.
-(function () {
-  'use strict';
+(() => {
   if (!window.MutationObserver) return;
   function clean() {
     var inputs = document.querySelectorAll('.govuk-radios__input[aria-expanded]');

@@ -1,7 +1,6 @@
 // « Renvoyer un code »: the button waits for the end of the cooldown, with a visible counter.
 // The server renders the remaining seconds and refuses an early resend by itself (no JavaScript).
-(function () {
-  'use strict';
+(() => {
   var counters = document.querySelectorAll('[data-countdown]');
   for (var i = 0; i < counters.length; i++) start(counters[i]);
 

@@ -1,17 +1,16 @@
 // Live checklist under « Nouveau mot de passe »: each rule is ticked as the person types.
 // The list is in an aria-live="polite" region; the server re-checks every rule on submit.
-(function () {
-  'use strict';
+(() => {
   var input = document.querySelector('input[data-password-checklist]');
   if (!input) return;
   var list = document.getElementById(input.getAttribute('data-password-checklist'));
   if (!list) return;
   var rules = {
-    length: function (p) { return p.length >= 10 && p.length <= 64; },
-    digit: function (p) { return /[0-9]/.test(p); },
-    lower: function (p) { return /[a-z]/.test(p); },
-    upper: function (p) { return /[A-Z]/.test(p); },
-    alnum: function (p) { return p.length > 0 && /^[A-Za-z0-9]*$/.test(p); },
+    length: (p) => p.length >= 10 && p.length <= 64,
+    digit: (p) => /[0-9]/.test(p),
+    lower: (p) => /[a-z]/.test(p),
+    upper: (p) => /[A-Z]/.test(p),
+    alnum: (p) => p.length > 0 && /^[A-Za-z0-9]*$/.test(p),
   };
   var items = list.querySelectorAll('li[data-rule]');
   function update() {

@@ -2,8 +2,7 @@
 // field becomes an accessible autocomplete fed by /api/communes and /api/pays, and the chosen INSEE
 // code goes into a hidden field. Without JavaScript the page offers a « Rechercher » button and a
 // list of radios instead. No inline script: the CSP is strict.
-(function () {
-  'use strict';
+(() => {
   var autocomplete = window.accessibleAutocomplete;
   if (!autocomplete || !window.fetch || !document.querySelector) return;
 
@@ -54,34 +53,41 @@
       minLength: 2,
       showNoOptionsFound: true,
       inputClasses: hasError ? 'govuk-input--error' : undefined,
-      source: function (query, populate) {
+      source: (query, populate) => {
         var url = kind === 'commune' ? '/api/communes?q=' + encodeURIComponent(query) : '/api/pays?q=' + encodeURIComponent(query);
         var date = kind === 'commune' ? birthDate(form) : '';
         if (date) url += '&date=' + encodeURIComponent(date);
         fetch(url, { headers: { Accept: 'application/json' } })
-          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
-          .then(function (d) { populate(d.results || []); })
-          .catch(function () { populate([]); });
+          .then((r) => (r.ok ? r.json() : { results: [] }))
+          .then((d) => {
+            populate(d.results || []);
+          })
+          .catch(() => {
+            populate([]);
+          });
       },
       templates: {
-        inputValue: function (r) { return r ? (typeof r === 'string' ? r : r.name) : ''; },
-        suggestion: function (r) { return typeof r === 'string' ? r : r.label; },
+        inputValue: (r) => (r ? (typeof r === 'string' ? r : r.name) : ''),
+        suggestion: (r) => (typeof r === 'string' ? r : r.label),
       },
-      onConfirm: function (r) {
+      onConfirm: (r) => {
         if (r && r.code) hidden.value = r.code;
       },
-      tNoResults: function () { return kind === 'commune' ? 'Aucune commune ne correspond' : 'Aucun pays ne correspond'; },
-      tStatusQueryTooShort: function (n) { return 'Saisissez au moins ' + n + ' caractères pour voir les résultats'; },
-      tStatusNoResults: function () { return 'Aucun résultat'; },
-      tStatusSelectedOption: function (option, length, index) { return option + ' ' + (index + 1) + ' sur ' + length + ' est sélectionné'; },
-      tStatusResults: function (length, selected) { return length + (length > 1 ? ' résultats disponibles. ' : ' résultat disponible. ') + selected; },
-      tAssistiveHint: function () { return 'Quand des résultats sont proposés, parcourez-les avec les flèches haut et bas, puis choisissez avec Entrée.'; },
+      tNoResults: () => (kind === 'commune' ? 'Aucune commune ne correspond' : 'Aucun pays ne correspond'),
+      tStatusQueryTooShort: (n) => 'Saisissez au moins ' + n + ' caractères pour voir les résultats',
+      tStatusNoResults: () => 'Aucun résultat',
+      tStatusSelectedOption: (option, length, index) => option + ' ' + (index + 1) + ' sur ' + length + ' est sélectionné',
+      tStatusResults: (length, selected) => length + (length > 1 ? ' résultats disponibles. ' : ' résultat disponible. ') + selected,
+      tAssistiveHint: () => 'Quand des résultats sont proposés, parcourez-les avec les flèches haut et bas, puis choisissez avec Entrée.',
     });
 
     var created = document.getElementById(id);
     if (created) {
-      if (describedBy) created.setAttribute('aria-describedby', (describedBy + ' ' + (created.getAttribute('aria-describedby') || '')).trim());
-      created.addEventListener('input', function () { hidden.value = ''; });
+      if (describedBy)
+        created.setAttribute('aria-describedby', (describedBy + ' ' + (created.getAttribute('aria-describedby') || '')).trim());
+      created.addEventListener('input', () => {
+        hidden.value = '';
+      });
     }
   }
 

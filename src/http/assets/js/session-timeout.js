@@ -3,8 +3,7 @@
 // shown with its « Rester connecté » button (a form posting to /session/prolonger), and the time left
 // is kept up to date. When the time is up, the browser goes to /session/expiration, which explains
 // what happened. Without JavaScript nothing is shown and /session/expiration stays reachable.
-(function () {
-  'use strict';
+(() => {
   var box = document.getElementById('session-timeout');
   if (!box) return;
   var warnAfter = Number(box.getAttribute('data-warn-after-seconds')) * 1000;
@@ -26,7 +25,7 @@
     update();
     box.hidden = false;
     box.focus();
-    var timer = setInterval(function () {
+    var timer = setInterval(() => {
       if (Date.now() - loadedAt >= expireAfter) {
         clearInterval(timer);
         window.location.assign('/session/expiration');
@@ -37,7 +36,7 @@
   }
 
   setTimeout(warn, warnAfter);
-  setTimeout(function () {
+  setTimeout(() => {
     window.location.assign('/session/expiration');
   }, expireAfter);
 })();

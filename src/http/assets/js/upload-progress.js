@@ -3,12 +3,11 @@
 // page answers; with it, the same POST is sent by XMLHttpRequest (the only browser API that reports
 // upload progress), then the browser goes where the server said (success) or shows the page it
 // answered (a refused file, at the field; a file too large).
-(function () {
-  'use strict';
+(() => {
   if (!window.FormData || !window.XMLHttpRequest || !window.DOMParser) return;
   var TOO_LARGE = 'Le fichier sélectionné doit faire moins de 10 Mo.';
 
-  document.addEventListener('submit', function (event) {
+  document.addEventListener('submit', (event) => {
     var form = event.target;
     if (!form || !form.hasAttribute || !form.hasAttribute('data-upload-form')) return;
     var input = form.querySelector('input[type=file]');
@@ -39,7 +38,7 @@
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
     xhr.setRequestHeader('Accept', 'text/html');
-    xhr.upload.addEventListener('progress', function (e) {
+    xhr.upload.addEventListener('progress', (e) => {
       if (!e.lengthComputable || !bar) return;
       var percent = Math.floor((e.loaded / e.total) * 100);
       bar.value = percent;
@@ -51,14 +50,14 @@
         status.textContent = percent < 100 ? 'Envoi en cours : ' + percent + ' %' : 'Fichier envoyé, vérification en cours…';
       }
     });
-    xhr.addEventListener('load', function () {
+    xhr.addEventListener('load', () => {
       if (xhr.status < 400 && xhr.responseURL) {
         window.location.assign(xhr.responseURL);
         return;
       }
       showPage(xhr.responseText);
     });
-    xhr.addEventListener('error', function () {
+    xhr.addEventListener('error', () => {
       if (status) status.textContent = 'L’envoi a échoué. Vérifiez votre connexion à internet, puis réessayez.';
       if (button) {
         button.disabled = false;

@@ -41,7 +41,13 @@ export function depsOf(ctx: AppContext): FranceConnectDeps {
 
 /** The cookies of the FranceConnect journeys: HttpOnly, for /franceconnect only. */
 export function cookieOptions(ctx: AppContext, maxAgeMs: number) {
-  return { path: '/franceconnect', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction, maxAge: Math.floor(maxAgeMs / 1000) };
+  return {
+    path: '/franceconnect',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.isProduction,
+    maxAge: Math.floor(maxAgeMs / 1000),
+  };
 }
 
 export function clearCookie(reply: FastifyReply, name: string): void {
@@ -105,7 +111,9 @@ ${ways()}`,
 /** The page of a sign-up that cannot go on (expired, conflict, account linked elsewhere…). */
 export function flowErrorPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, code: SignupErrorCode) {
   // The flow engine's errors are worded with the kind's name (« Votre création de compte avec FranceConnect a expiré… »).
-  const entry = code.startsWith('FLOW_') ? new FlowError(code as FlowErrorCode, franceConnectSignupFlow) : franceConnectFlowErrors[code as FranceConnectFlowErrorCode];
+  const entry = code.startsWith('FLOW_')
+    ? new FlowError(code as FlowErrorCode, franceConnectSignupFlow)
+    : franceConnectFlowErrors[code as FranceConnectFlowErrorCode];
   return sendHtml(
     reply,
     fcPage(
@@ -121,6 +129,12 @@ ${ways()}`,
 }
 
 /** A session opened by FranceConnect: its ID token is kept for the logout at FranceConnect. */
-export async function signIn(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, account: Parameters<typeof createSessionFor>[1], idToken: string): Promise<void> {
+export async function signIn(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  account: Parameters<typeof createSessionFor>[1],
+  idToken: string,
+): Promise<void> {
   await createSessionFor(ctx, account, req, reply, { method: 'franceconnect', data: { franceConnectIdToken: idToken } });
 }

@@ -3,7 +3,14 @@ import { endCurrentSession } from '../../../auth/http-session';
 import type { SessionData } from '../../../auth/sessions';
 import type { AppContext } from '../../../context';
 import { FranceConnectError } from '../../../franceconnect';
-import { beginLogin, beginLogout, completeLogin, completeLogout, handOffLogout, takeLogoutHandOff } from '../../../flows/franceconnect/service';
+import {
+  beginLogin,
+  beginLogout,
+  completeLogin,
+  completeLogout,
+  handOffLogout,
+  takeLogoutHandOff,
+} from '../../../flows/franceconnect/service';
 import { SIGNUP_TTL_MS, TRANSACTION_TTL_MS } from '../../../flows/franceconnect/store';
 import { sendHtml } from '../../errors';
 import { franceConnectButton, FRANCECONNECT_ABOUT_PATH, FRANCECONNECT_LOGIN_PATH } from '../../views/franceconnect';
@@ -118,7 +125,12 @@ function loggedOutPage(text: string) {
  *   const data = await endCurrentSession(ctx, req, reply);
  *   if (data?.franceConnectIdToken) return redirectToFranceConnectLogout(ctx, req, reply, data.franceConnectIdToken);
  */
-export async function redirectToFranceConnectLogout(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, idToken: string): Promise<FastifyReply> {
+export async function redirectToFranceConnectLogout(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  idToken: string,
+): Promise<FastifyReply> {
   try {
     const { url, token } = await beginLogout(depsOf(ctx), idToken);
     reply.setCookie(TX_COOKIE, token, cookieOptions(ctx, TRANSACTION_TTL_MS));

@@ -1,8 +1,29 @@
 import type { FastifyRequest } from 'fastify';
 import type { Signup } from '../../../flows/franceconnect/store';
 import type { Contact } from '../../../flows/contact-verification/contact';
-import { button, details, errorSummary, form, insetText, linkButton, panel, stepIndicator, textInput, type Errors } from '../../views/components';
-import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, CONTACT_SCRIPT, changeContactHelp, codeForm, contactForm, contactValues, type ContactValues } from '../../views/contact-verification';
+import {
+  button,
+  details,
+  errorSummary,
+  form,
+  insetText,
+  linkButton,
+  panel,
+  stepIndicator,
+  textInput,
+  type Errors,
+} from '../../views/components';
+import {
+  CODE_HEADING,
+  CODE_SCRIPT,
+  CONTACT_HEADING,
+  CONTACT_SCRIPT,
+  changeContactHelp,
+  codeForm,
+  contactForm,
+  contactValues,
+  type ContactValues,
+} from '../../views/contact-verification';
 import { certifiedIdentity } from '../../views/franceconnect';
 import { html, type SafeHtml } from '../../views/html';
 import { fcPage, STEP_PATHS } from './common';
@@ -22,13 +43,14 @@ ${stepIndicator(1, 3, 'Identité')}
 ${certifiedIdentity(s.data.identity, found)}
 ${form(
   { action: STEP_PATHS.identity, csrfToken: req.csrfToken },
-  html`${found
-    ? html`<p class="govuk-body">Nous avons retrouvé votre numéro de sécurité sociale grâce à votre identité certifiée.</p>`
-    : html`${insetText(
-        s.data.repertoireMatches > 1
-          ? 'Plusieurs personnes ont la même identité dans nos fichiers : pour être certains de vous reconnaître, nous avons besoin de votre numéro de sécurité sociale.'
-          : 'Nous n’avons pas retrouvé votre numéro de sécurité sociale à partir de votre identité. Saisissez-le : il sera vérifié avec votre identité certifiée.',
-      )}
+  html`${
+    found
+      ? html`<p class="govuk-body">Nous avons retrouvé votre numéro de sécurité sociale grâce à votre identité certifiée.</p>`
+      : html`${insetText(
+          s.data.repertoireMatches > 1
+            ? 'Plusieurs personnes ont la même identité dans nos fichiers : pour être certains de vous reconnaître, nous avons besoin de votre numéro de sécurité sociale.'
+            : 'Nous n’avons pas retrouvé votre numéro de sécurité sociale à partir de votre identité. Saisissez-le : il sera vérifié avec votre identité certifiée.',
+        )}
 ${textInput({
   name: 'nir',
   label: 'Numéro de sécurité sociale',
@@ -43,7 +65,8 @@ ${textInput({
 ${details(
   'Je n’ai pas de numéro de sécurité sociale',
   html`<p class="govuk-body">Créez votre compte <a class="govuk-link" href="/creer-mon-compte">sans FranceConnect</a> : un identifiant provisoire vous sera donné.</p>`,
-)}`}
+)}`
+  }
 ${button('Continuer')}`,
 )}`,
   );
@@ -70,7 +93,11 @@ ${button('Relier mon compte et me connecter')}`,
 
 /** The contact to verify (the registration's form): the e-mail FranceConnect gave is offered. */
 export function contactPage(req: FastifyRequest, s: Signup, errors?: Errors, typed?: ContactValues): SafeHtml {
-  const values = typed ?? (s.data.contact ? contactValues(s.data.contact) : { contactKind: s.data.identity.email ? 'email' : undefined, email: s.data.identity.email });
+  const values =
+    typed ??
+    (s.data.contact
+      ? contactValues(s.data.contact)
+      : { contactKind: s.data.identity.email ? 'email' : undefined, email: s.data.identity.email });
   return fcPage(
     req,
     { title: CONTACT_HEADING, hasErrors: !!errors?.length, back: STEP_PATHS.identity, scripts: [CONTACT_SCRIPT] },
@@ -81,7 +108,11 @@ ${contactForm({ action: STEP_PATHS.contact, csrfToken: req.csrfToken, values, ..
 }
 
 /** The code sent to the contact (the registration's form): « Vous n’avez rien reçu ? », « Renvoyer un code » after the countdown. */
-export function codePage(req: FastifyRequest, contact: Contact, o: { resendInSeconds: number; resent: boolean; agencyPhone: string; errors?: Errors }): SafeHtml {
+export function codePage(
+  req: FastifyRequest,
+  contact: Contact,
+  o: { resendInSeconds: number; resent: boolean; agencyPhone: string; errors?: Errors },
+): SafeHtml {
   return fcPage(
     req,
     { title: CODE_HEADING, hasErrors: !!o.errors?.length, back: STEP_PATHS.contact, scripts: [CODE_SCRIPT] },

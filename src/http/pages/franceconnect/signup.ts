@@ -1,6 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../context';
-import { canOpen, chooseContact, proveExistingAccount, resendAllowedAt, resendCode, submitIdentity, verifyCodeAndCreate } from '../../../flows/franceconnect/service';
+import {
+  canOpen,
+  chooseContact,
+  proveExistingAccount,
+  resendAllowedAt,
+  resendCode,
+  submitIdentity,
+  verifyCodeAndCreate,
+} from '../../../flows/franceconnect/service';
 import { isFlowError } from '../../../flows/engine/flow';
 import { signups, type Signup, type SignupStep } from '../../../flows/franceconnect/store';
 import { formFields, readForm, readQuery } from '../../api/input';
@@ -67,14 +75,19 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
   };
 
   /** GET of a step: the guard, then the page. */
-  const show = (step: SignupStep, render: (req: FastifyRequest, s: Signup) => SafeHtml | Promise<SafeHtml>) => async (req: FastifyRequest, reply: FastifyReply) => {
-    const s = await loadSignup(req, reply, step);
-    if (!s) return reply;
-    return sendHtml(reply, await render(req, s));
-  };
+  const show =
+    (step: SignupStep, render: (req: FastifyRequest, s: Signup) => SafeHtml | Promise<SafeHtml>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      const s = await loadSignup(req, reply, step);
+      if (!s) return reply;
+      return sendHtml(reply, await render(req, s));
+    };
 
   return async (app) => {
-    app.get(STEP_PATHS.identity, show('identity', (req, s) => identityPage(req, s)));
+    app.get(
+      STEP_PATHS.identity,
+      show('identity', (req, s) => identityPage(req, s)),
+    );
 
     app.post(STEP_PATHS.identity, async (req, reply) => {
       const s = await loadSignup(req, reply, 'identity');
@@ -88,7 +101,10 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, identityPage(req, s, r.errors, typed), 400);
     });
 
-    app.get(STEP_PATHS.existing_account, show('existing_account', (req) => existingAccountPage(req)));
+    app.get(
+      STEP_PATHS.existing_account,
+      show('existing_account', (req) => existingAccountPage(req)),
+    );
 
     app.post(STEP_PATHS.existing_account, async (req, reply) => {
       const s = await loadSignup(req, reply, 'existing_account');
@@ -105,7 +121,10 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, existingAccountPage(req, r.errors), status);
     });
 
-    app.get(STEP_PATHS.contact, show('contact', (req, s) => contactPage(req, s)));
+    app.get(
+      STEP_PATHS.contact,
+      show('contact', (req, s) => contactPage(req, s)),
+    );
 
     app.post(STEP_PATHS.contact, async (req, reply) => {
       const s = await loadSignup(req, reply, 'contact');
@@ -118,7 +137,10 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       return sendHtml(reply, contactPage(req, s, r.errors, typed(req)), r.status ?? 400);
     });
 
-    app.get(STEP_PATHS.code, show('code', (req, s) => renderCode(req, s)));
+    app.get(
+      STEP_PATHS.code,
+      show('code', (req, s) => renderCode(req, s)),
+    );
 
     app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) => {
       const s = await loadSignup(req, reply, 'code');

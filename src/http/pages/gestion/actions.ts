@@ -32,28 +32,43 @@ async function sentDemarche(ctx: AppContext, req: FastifyRequest): Promise<Demar
 /** A reason typed by the agent: required (field error), at most 1 000 characters, trimmed. */
 function reasonOf(value: string | undefined, field: 'message' | 'motif', required: boolean): { reason: string | null; error?: FieldError } {
   const reason = (value ?? '').trim();
-  if (!reason && required) return { reason: null, error: fieldError(field, field === 'message' ? 'AGENT_MESSAGE_REQUIRED' : 'AGENT_MOTIF_REQUIRED') };
-  if (reason.length > MAX_REASON) return { reason: null, error: fieldError(field, field === 'message' ? 'AGENT_MESSAGE_TOO_LONG' : 'AGENT_MOTIF_TOO_LONG') };
+  if (!reason && required)
+    return { reason: null, error: fieldError(field, field === 'message' ? 'AGENT_MESSAGE_REQUIRED' : 'AGENT_MOTIF_REQUIRED') };
+  if (reason.length > MAX_REASON)
+    return { reason: null, error: fieldError(field, field === 'message' ? 'AGENT_MESSAGE_TOO_LONG' : 'AGENT_MOTIF_TOO_LONG') };
   return { reason: reason || null };
 }
 
 export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(`${AGENT_PATH}/demarches/:id`, { preHandler: requireAgent }, async (req, reply) => {
     const d = await sentDemarche(ctx, req);
-    await recordAudit(ctx.database.db, { type: 'agent_demarche_viewed', accountId: req.agent!.id, ...requestOrigin(req), details: { demarcheId: d.id } }, ctx.clock.now());
+    await recordAudit(
+      ctx.database.db,
+      { type: 'agent_demarche_viewed', accountId: req.agent!.id, ...requestOrigin(req), details: { demarcheId: d.id } },
+      ctx.clock.now(),
+    );
     const done = (req.query as Record<string, string | undefined>).fait;
     return sendHtml(reply, await detailPage(ctx, req, d, done && Object.hasOwn(DONE, done) ? { done: done as AgentEvent } : {}));
   });
 
   /** Runs one action; a field error re-renders the page (400), a stale page is a 409. */
-  const act = async (req: FastifyRequest, reply: FastifyReply, choose: (body: z.output<typeof ActionBody>) => { event?: AgentEvent; reason: string | null; errors: FieldError[] }) => {
+  const act = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    choose: (body: z.output<typeof ActionBody>) => { event?: AgentEvent; reason: string | null; errors: FieldError[] },
+  ) => {
     const d = await sentDemarche(ctx, req);
     const parsed = ActionBody.safeParse(req.body ?? {});
     if (!parsed.success) throw new AppError('VALIDATION_FAILED');
     const body = parsed.data;
     const { event, reason, errors } = choose(body);
     if (errors.length || !event) {
-      const values: DetailValues = { errors, ...(body.message !== undefined ? { message: body.message } : {}), ...(body.motif !== undefined ? { motif: body.motif } : {}), ...(body.decision ? { decision: body.decision } : {}) };
+      const values: DetailValues = {
+        errors,
+        ...(body.message !== undefined ? { message: body.message } : {}),
+        ...(body.motif !== undefined ? { motif: body.motif } : {}),
+        ...(body.decision ? { decision: body.decision } : {}),
+      };
       return sendHtml(reply, await detailPage(ctx, req, d, values), 400);
     }
     try {
@@ -66,8 +81,12 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
   };
 
   const simple = (event: AgentEvent) => () => ({ event, reason: null, errors: [] });
-  app.post(`${AGENT_PATH}/demarches/:id/instruction`, { preHandler: requireAgent }, (req, reply) => act(req, reply, simple('start_instruction')));
-  app.post(`${AGENT_PATH}/demarches/:id/reprise`, { preHandler: requireAgent }, (req, reply) => act(req, reply, simple('resume_instruction')));
+  app.post(`${AGENT_PATH}/demarches/:id/instruction`, { preHandler: requireAgent }, (req, reply) =>
+    act(req, reply, simple('start_instruction')),
+  );
+  app.post(`${AGENT_PATH}/demarches/:id/reprise`, { preHandler: requireAgent }, (req, reply) =>
+    act(req, reply, simple('resume_instruction')),
+  );
   app.post(`${AGENT_PATH}/demarches/:id/justificatif`, { preHandler: requireAgent }, (req, reply) =>
     act(req, reply, (b) => {
       const r = reasonOf(b.message, 'message', true);
@@ -86,7 +105,16 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
   app.get(`${AGENT_PATH}/justificatifs/:id`, { preHandler: requireAgent }, async (req, reply) => {
     const file = await readJustificatif(ctx, (req.params as { id: string }).id);
     if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
-    await recordAudit(ctx.database.db, { type: 'agent_justificatif_downloaded', accountId: req.agent!.id, ...requestOrigin(req), details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id } }, ctx.clock.now());
+    await recordAudit(
+      ctx.database.db,
+      {
+        type: 'agent_justificatif_downloaded',
+        accountId: req.agent!.id,
+        ...requestOrigin(req),
+        details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
+      },
+      ctx.clock.now(),
+    );
     return sendDownload(reply, file.justificatif, file.bytes);
   });
 }

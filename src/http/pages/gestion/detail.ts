@@ -58,7 +58,10 @@ function actions(req: FastifyRequest, d: Demarche, v: DetailValues): SafeHtml {
   const version = html`<input type="hidden" name="version" value="${d.version}">`;
   const e = v.errors;
   const parts: SafeHtml[] = [];
-  if (allowed.has('start_instruction')) parts.push(form({ action: actionPath(d.id, 'instruction'), csrfToken: req.csrfToken }, html`${version}${button('Commencer l’instruction')}`));
+  if (allowed.has('start_instruction'))
+    parts.push(
+      form({ action: actionPath(d.id, 'instruction'), csrfToken: req.csrfToken }, html`${version}${button('Commencer l’instruction')}`),
+    );
   if (allowed.has('request_documents')) {
     parts.push(html`<h3 class="govuk-heading-s">Demander un justificatif</h3>
 ${form(
@@ -68,17 +71,24 @@ ${button('Demander le justificatif', { secondary: true })}`,
 )}`);
   }
   if (allowed.has('resume_instruction')) {
-    parts.push(form({ action: actionPath(d.id, 'reprise'), csrfToken: req.csrfToken }, html`${version}<p class="govuk-body">Si la pièce est arrivée autrement (courrier, accueil) :</p>${button('Reprendre l’instruction sans attendre', { secondary: true })}`));
+    parts.push(
+      form(
+        { action: actionPath(d.id, 'reprise'), csrfToken: req.csrfToken },
+        html`${version}<p class="govuk-body">Si la pièce est arrivée autrement (courrier, accueil) :</p>${button('Reprendre l’instruction sans attendre', { secondary: true })}`,
+      ),
+    );
   }
   const decisions = (['accept', 'refuse', 'close'] as const).filter((ev) => allowed.has(ev));
   if (decisions.length) {
     const labels = { accept: 'Accepter la demande', refuse: 'Refuser la demande', close: 'Classer sans suite' };
-    parts.push(html`${form(
-  { action: actionPath(d.id, 'decision'), csrfToken: req.csrfToken },
-  html`${version}${radios({ name: 'decision', legend: 'Décider', legendSize: 's', value: v.decision, errors: e, choices: decisions.map((ev) => ({ value: ev, label: labels[ev] })) })}
+    parts.push(
+      html`${form(
+        { action: actionPath(d.id, 'decision'), csrfToken: req.csrfToken },
+        html`${version}${radios({ name: 'decision', legend: 'Décider', legendSize: 's', value: v.decision, errors: e, choices: decisions.map((ev) => ({ value: ev, label: labels[ev] })) })}
 ${textarea({ name: 'motif', label: 'Motif', hint: 'Obligatoire pour un refus ou un classement sans suite ; la personne le lira dans « Mes démarches ».', value: v.motif, errors: e })}
 ${button('Enregistrer la décision')}`,
-)}`);
+      )}`,
+    );
   }
   if (parts.length === 0) return html`<p class="govuk-body">Cette démarche est terminée : aucune action n’est possible.</p>`;
   return html`${parts}`;
@@ -86,14 +96,27 @@ ${button('Enregistrer la décision')}`,
 
 export async function detailPage(ctx: AppContext, req: FastifyRequest, d: Demarche, v: DetailValues = {}): Promise<SafeHtml> {
   const { db } = ctx.database;
-  const [person, history, requests, files] = await Promise.all([findAccountById(db, d.account_id), demarcheHistory(db, d.id), allRequests(db, d.id), listJustificatifs(db, d.id)]);
-  const names = await agentNames(db, history.filter((h) => h.actor_kind === 'agent').map((h) => h.actor_id));
+  const [person, history, requests, files] = await Promise.all([
+    findAccountById(db, d.account_id),
+    demarcheHistory(db, d.id),
+    allRequests(db, d.id),
+    listJustificatifs(db, d.id),
+  ]);
+  const names = await agentNames(
+    db,
+    history.filter((h) => h.actor_kind === 'agent').map((h) => h.actor_id),
+  );
   const who = (kind: string, id: string) => (kind === 'agent' ? `${names.get(id) ?? 'Agent'} (Caf)` : 'La personne');
   const form = formOf(d.prestation);
   const title = findPrestation(d.prestation)?.title ?? d.prestation;
   return agentPage(
     req,
-    { title: `Démarche ${d.reference ?? ''}`, width: 'full', hasErrors: !!v.errors?.length, backLink: html`<a href="/gestion/demarches" class="govuk-back-link">Retour à la liste</a>` },
+    {
+      title: `Démarche ${d.reference ?? ''}`,
+      width: 'full',
+      hasErrors: !!v.errors?.length,
+      backLink: html`<a href="/gestion/demarches" class="govuk-back-link">Retour à la liste</a>`,
+    },
     html`${errorSummary(v.errors)}
 ${v.done && DONE[v.done] ? successBanner(DONE[v.done]!, '') : ''}
 <span class="govuk-caption-l">${title}</span>
@@ -102,7 +125,12 @@ ${v.done && DONE[v.done] ? successBanner(DONE[v.done]!, '') : ''}
   <div class="govuk-grid-column-two-thirds">
     ${summaryList([
       { key: 'Statut', value: statusTag(d.status) },
-      { key: 'Demandeur', value: person ? `${displayName(person)} (né${person.civility === 'MME' ? 'e' : ''} le ${person.birth_date.split('-').reverse().join('/')})` : '—' },
+      {
+        key: 'Demandeur',
+        value: person
+          ? `${displayName(person)} (né${person.civility === 'MME' ? 'e' : ''} le ${person.birth_date.split('-').reverse().join('/')})`
+          : '—',
+      },
       { key: 'Envoyée le', value: d.submitted_at ? formatDateTime(d.submitted_at) : '—' },
     ])}
     <h2 class="govuk-heading-m">Actions</h2>
@@ -111,15 +139,21 @@ ${v.done && DONE[v.done] ? successBanner(DONE[v.done]!, '') : ''}
     ${requests.length ? html`<ul class="govuk-list govuk-list--bullet">${requests.map((r) => html`<li>${formatDateTime(r.requested_at)} : « ${r.message} » — ${r.closed_at ? `clos le ${formatDateTime(r.closed_at)}` : html`<strong>en attente</strong>`}</li>`)}</ul>` : html`<p class="govuk-body">Aucune pièce demandée.</p>`}
     ${files.length ? fileList(files, (f) => agentDownloadPath(f.id)) : html`<p class="govuk-body">Aucun fichier reçu.</p>`}
     <h2 class="govuk-heading-m">Réponses du formulaire</h2>
-    ${form
-      ? recap(form, d.answers, { maskIban: false }).map((s) => html`<h3 class="govuk-heading-s">${s.title}</h3>${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value })))}`)
-      : html`<p class="govuk-body">Pas de formulaire en ligne pour cette prestation.</p>`}
+    ${
+      form
+        ? recap(form, d.answers, { maskIban: false }).map(
+            (s) => html`<h3 class="govuk-heading-s">${s.title}</h3>${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value })))}`,
+          )
+        : html`<p class="govuk-body">Pas de formulaire en ligne pour cette prestation.</p>`
+    }
   </div>
   <div class="govuk-grid-column-one-third">
     <h2 class="govuk-heading-m">Historique</h2>
     <ol class="govuk-list mc-timeline">
       ${history.map(
-        (h) => html`<li class="mc-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>${EVENT_LABELS[h.event as DemarcheEvent | 'create'] ?? h.event}</strong> → ${STATUS_LABELS[h.to_status]}</p>
+        (
+          h,
+        ) => html`<li class="mc-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>${EVENT_LABELS[h.event as DemarcheEvent | 'create'] ?? h.event}</strong> → ${STATUS_LABELS[h.to_status]}</p>
         <p class="govuk-body-s govuk-!-margin-bottom-1">${formatDateTime(h.at)}, ${who(h.actor_kind, h.actor_id)}</p>
         ${h.reason ? html`<p class="govuk-body-s">« ${h.reason} »</p>` : ''}</li>`,
       )}

@@ -75,7 +75,15 @@ export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(LIST_PATH, { preHandler: requireAgent }, async (req, reply) => {
     const raw = req.query as RawFilters;
     const parsed = SearchFilters.safeParse(raw);
-    const errors: FieldError[] = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].map((f) => fieldError(f, 'AGENT_FILTER_INVALID', f === 'du' || f === 'au' ? 'Saisissez une date valide, par exemple 27/11/2026.' : undefined));
+    const errors: FieldError[] = parsed.success
+      ? []
+      : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].map((f) =>
+          fieldError(
+            f,
+            'AGENT_FILTER_INVALID',
+            f === 'du' || f === 'au' ? 'Saisissez une date valide, par exemple 27/11/2026.' : undefined,
+          ),
+        );
     const filters = parsed.success ? parsed.data : {};
     const { rows, hasMore } = await searchDemarches(ctx.database.db, filters);
     const page = parsed.success ? (parsed.data.page ?? 1) : 1;
@@ -90,8 +98,18 @@ export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
   <fieldset class="govuk-fieldset">
     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Filtrer</legend>
     <div class="mc-filters__row">
-      ${select('statut', 'Statut', AGENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), raw.statut)}
-      ${select('prestation', 'Prestation', prestations.filter((p) => p.online).map((p) => ({ value: p.slug, label: p.title })), raw.prestation)}
+      ${select(
+        'statut',
+        'Statut',
+        AGENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+        raw.statut,
+      )}
+      ${select(
+        'prestation',
+        'Prestation',
+        prestations.filter((p) => p.online).map((p) => ({ value: p.slug, label: p.title })),
+        raw.prestation,
+      )}
       ${dateField('du', 'Envoyée à partir du', raw.du, errors)}
       ${dateField('au', 'Envoyée jusqu’au', raw.au, errors)}
     </div>

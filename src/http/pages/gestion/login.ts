@@ -77,7 +77,14 @@ ${codeForm({
     const r = await submitAgentPassword(ctx, { login, password, origin: requestOrigin(req) });
     if (r.kind === 'throttled') {
       reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-      return sendHtml(reply, loginForm(req, { login, errors: [fieldError('login', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`)] }), 429);
+      return sendHtml(
+        reply,
+        loginForm(req, {
+          login,
+          errors: [fieldError('login', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`)],
+        }),
+        429,
+      );
     }
     if (r.kind === 'invalid') return sendHtml(reply, loginForm(req, { login, errors: [fieldError('login', 'AGENT_LOGIN_INVALID')] }), 400);
     reply.setCookie(AGENT_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: agentLoginFlow.ttlMs / 1000 });
@@ -99,7 +106,8 @@ ${codeForm({
     if (!typed.ok) return render([typed.error], typed.status);
     const r = await submitAgentCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
     if (r.kind === 'flow_expired') return reply.redirect(`${LOGIN}?message=expiree`, 303);
-    if (r.kind === 'throttled') return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
+    if (r.kind === 'throttled')
+      return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
     if (r.kind === 'code_error') return render([codeRefused(r)], 400);
     reply.clearCookie(AGENT_FLOW_COOKIE, flowCookie);
     await createAgentSession(ctx, r.agent, req, reply);
@@ -118,12 +126,24 @@ ${codeForm({
   });
 
   app.get(`${AGENT_PATH}/deconnexion`, async (req, reply) => {
-    if (!req.agent) return sendHtml(reply, agentPage(req, { title: 'Vous êtes déconnecté' }, html`<h1 class="govuk-heading-l">Vous êtes déconnecté</h1>
-<p class="govuk-body"><a class="govuk-link" href="${LOGIN}">Se reconnecter</a></p>`));
+    if (!req.agent)
+      return sendHtml(
+        reply,
+        agentPage(
+          req,
+          { title: 'Vous êtes déconnecté' },
+          html`<h1 class="govuk-heading-l">Vous êtes déconnecté</h1>
+<p class="govuk-body"><a class="govuk-link" href="${LOGIN}">Se reconnecter</a></p>`,
+        ),
+      );
     return sendHtml(
       reply,
-      agentPage(req, { title: 'Se déconnecter' }, html`<h1 class="govuk-heading-l">Se déconnecter</h1>
-${form({ action: `${AGENT_PATH}/deconnexion`, csrfToken: req.csrfToken }, button('Se déconnecter'))}`),
+      agentPage(
+        req,
+        { title: 'Se déconnecter' },
+        html`<h1 class="govuk-heading-l">Se déconnecter</h1>
+${form({ action: `${AGENT_PATH}/deconnexion`, csrfToken: req.csrfToken }, button('Se déconnecter'))}`,
+      ),
     );
   });
 

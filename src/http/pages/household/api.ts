@@ -6,7 +6,16 @@ import { listDemarches } from '../../../demarches/repository';
 import { AppError, ValidationError, type FieldError } from '../../../errors/app-error';
 import { recentActivity } from '../../../household/activity';
 import { declareAddressChange, declareBankAccountChange } from '../../../household/changes';
-import { addressChangeSchema, bankAccountChangeSchema, procurationGrantSchema, readAddressChange, readBankAccountChange, readSeparation, separationSchema, type Read } from '../../../household/inputs';
+import {
+  addressChangeSchema,
+  bankAccountChangeSchema,
+  procurationGrantSchema,
+  readAddressChange,
+  readBankAccountChange,
+  readSeparation,
+  separationSchema,
+  type Read,
+} from '../../../household/inputs';
 import type { Action } from '../../../household/permissions';
 import { grantProcuration, procurationRefusal, revokeProcuration, type ProcurationOutcome } from '../../../household/procuration';
 import { currentAddress, currentBankAccount, findMemberWithRole, listMembers } from '../../../household/repository';
@@ -37,7 +46,8 @@ export interface HouseholdApiRoute {
   handler(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
 }
 
-const bodyOf = (req: FastifyRequest): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
+const bodyOf = (req: FastifyRequest): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 function valid<T>(r: Read<T>): T {
   if (!r.ok) throw new ValidationError(r.errors);
@@ -46,7 +56,9 @@ function valid<T>(r: Read<T>): T {
 
 function refused(reply: FastifyReply, status: number, errors: FieldError[]) {
   const [first] = errors;
-  return reply.status(status).send({ error: { code: first!.code, message: first!.message, fields: errors.filter((e) => e.field !== 'form') } });
+  return reply
+    .status(status)
+    .send({ error: { code: first!.code, message: first!.message, fields: errors.filter((e) => e.field !== 'form') } });
 }
 
 function procurationReply(reply: FastifyReply, r: ProcurationOutcome, hasProcuration: boolean) {
@@ -65,9 +77,21 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
       const a = req.account!;
       const actor = actorOf(req);
       return {
-        person: { civility: a.civility, birthName: a.birth_name, usageName: a.usage_name, givenNames: a.given_names, birthDate: a.birth_date, birthPlace: a.birth_place_name, nir: a.nir, provisionalId: a.provisional_id, identityStatus: a.identity_status },
+        person: {
+          civility: a.civility,
+          birthName: a.birth_name,
+          usageName: a.usage_name,
+          givenNames: a.given_names,
+          birthDate: a.birth_date,
+          birthPlace: a.birth_place_name,
+          nir: a.nir,
+          provisionalId: a.provisional_id,
+          identityStatus: a.identity_status,
+        },
         contact: { kind: a.contact_kind, value: a.contact_value },
-        household: actor.membership ? { dossierNumber: actor.dossier!.dossierNumber, role: actor.membership.role, hasProcuration: actor.membership.hasProcuration } : null,
+        household: actor.membership
+          ? { dossierNumber: actor.dossier!.dossierNumber, role: actor.membership.role, hasProcuration: actor.membership.hasProcuration }
+          : null,
         rights: rightsOf(actor, ctx.clock.now()),
       };
     },
@@ -86,12 +110,23 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     summary: 'Le dossier : adresse, compte bancaire (masqué), membres',
     handler: async (ctx, req) => {
       const d = dossierOf(req);
-      const [address, bank, members] = await Promise.all([currentAddress(ctx.database.db, d.householdId), currentBankAccount(ctx.database.db, d.householdId), listMembers(ctx.database.db, d.householdId)]);
+      const [address, bank, members] = await Promise.all([
+        currentAddress(ctx.database.db, d.householdId),
+        currentBankAccount(ctx.database.db, d.householdId),
+        listMembers(ctx.database.db, d.householdId),
+      ]);
       return {
         dossierNumber: d.dossierNumber,
-        address: address ? { line1: address.line1, line2: address.line2, postalCode: address.postal_code, city: address.city, since: address.since } : null,
+        address: address
+          ? { line1: address.line1, line2: address.line2, postalCode: address.postal_code, city: address.city, since: address.since }
+          : null,
         bankAccount: bank ? { iban: maskIban(bank.iban), holder: bank.holder } : null,
-        members: members.map((m) => ({ name: memberName(m), role: m.role, hasProcuration: m.has_procuration === 1, hasAccount: m.account_id !== null })),
+        members: members.map((m) => ({
+          name: memberName(m),
+          role: m.role,
+          hasProcuration: m.has_procuration === 1,
+          hasAccount: m.account_id !== null,
+        })),
       };
     },
   },
@@ -104,7 +139,16 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
       const members = (await listMembers(ctx.database.db, dossierOf(req).householdId)).filter((m) => m.account_id);
       return {
         members: await Promise.all(
-          members.map(async (m) => ({ name: memberName(m), role: m.role, demarches: (await listDemarches(ctx.database.db, m.account_id!)).map((x) => ({ id: x.id, prestation: x.prestation, status: x.status, createdAt: x.created_at })) })),
+          members.map(async (m) => ({
+            name: memberName(m),
+            role: m.role,
+            demarches: (await listDemarches(ctx.database.db, m.account_id!)).map((x) => ({
+              id: x.id,
+              prestation: x.prestation,
+              status: x.status,
+              createdAt: x.created_at,
+            })),
+          })),
         ),
       };
     },
@@ -116,7 +160,16 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     summary: 'L’autorisation de gestion : le conjoint du dossier, s’il a un compte, s’il l’a et depuis quand',
     handler: async (ctx, req) => {
       const c = await findMemberWithRole(ctx.database.db, dossierOf(req).householdId, 'conjoint');
-      return { conjoint: c ? { name: memberName(c), hasAccount: c.account_id !== null, hasProcuration: c.has_procuration === 1, since: c.procuration_granted_at } : null };
+      return {
+        conjoint: c
+          ? {
+              name: memberName(c),
+              hasAccount: c.account_id !== null,
+              hasProcuration: c.has_procuration === 1,
+              since: c.procuration_granted_at,
+            }
+          : null,
+      };
     },
   },
   {
@@ -127,7 +180,13 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     body: procurationGrantSchema,
     handler: async (ctx, req, reply) => {
       const b = procurationGrantSchema.safeParse(bodyOf(req));
-      const r = await grantProcuration(ctx, { account: req.account!, session: req.session!, dossier: dossierOf(req), currentPassword: b.success ? (b.data.currentPassword ?? '') : '', origin: requestOrigin(req) });
+      const r = await grantProcuration(ctx, {
+        account: req.account!,
+        session: req.session!,
+        dossier: dossierOf(req),
+        currentPassword: b.success ? (b.data.currentPassword ?? '') : '',
+        origin: requestOrigin(req),
+      });
       return procurationReply(reply, r, true);
     },
   },
@@ -137,7 +196,12 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     action: 'manage_procuration',
     summary: 'Retirer l’autorisation de gestion au conjoint',
     body: empty,
-    handler: async (ctx, req, reply) => procurationReply(reply, await revokeProcuration(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) }), false),
+    handler: async (ctx, req, reply) =>
+      procurationReply(
+        reply,
+        await revokeProcuration(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) }),
+        false,
+      ),
   },
   {
     method: 'POST',
@@ -172,7 +236,14 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     handler: async (ctx, req, reply) => {
       const input = valid(readSeparation(bodyOf(req), ctx.clock.now()));
       const actor = actorOf(req);
-      const out = await declareSeparation(ctx, { accountId: req.account!.id, sessionId: req.session!.id, role: actor.membership!.role, dossier: dossierOf(req), input, origin: requestOrigin(req) });
+      const out = await declareSeparation(ctx, {
+        accountId: req.account!.id,
+        sessionId: req.session!.id,
+        role: actor.membership!.role,
+        dossier: dossierOf(req),
+        input,
+        origin: requestOrigin(req),
+      });
       if (out.kind === 'no_partner') throw new AppError('HOUSEHOLD_NO_CONJOINT');
       return reply.status(201).send({ demarcheId: out.demarcheId, title: 'Séparation déclarée' });
     },

@@ -36,7 +36,11 @@ ${textInput({ name: n('city'), label: 'Commune', value: v[n('city')], autocomple
 export function registerChangePages(app: FastifyInstance, ctx: AppContext): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
   const formPage = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>
-    accountPage(req, { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) }, html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`);
+    accountPage(
+      req,
+      { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
+      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+    );
 
   const addressPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[]) =>
     formPage(
@@ -68,7 +72,10 @@ ${button('Enregistrer le nouveau compte')}`,
 
   app.get(PATHS.changes, guard, async (req, reply) => {
     const dossier = dossierOf(req);
-    const [address, bank] = await Promise.all([currentAddress(ctx.database.db, dossier.householdId), currentBankAccount(ctx.database.db, dossier.householdId)]);
+    const [address, bank] = await Promise.all([
+      currentAddress(ctx.database.db, dossier.householdId),
+      currentBankAccount(ctx.database.db, dossier.householdId),
+    ]);
     const banner = DONE[done(req)];
     return sendHtml(
       reply,
@@ -81,7 +88,9 @@ ${button('Enregistrer le nouveau compte')}`,
 ${summaryList([
   {
     key: 'Adresse du foyer',
-    value: address ? html`${address.line1}<br>${address.line2 ? html`${address.line2}<br>` : ''}${address.postal_code} ${address.city}<br><span class="govuk-body-s">depuis le ${frenchDate(Date.parse(`${address.since}T12:00:00Z`))}</span>` : 'Non renseignée',
+    value: address
+      ? html`${address.line1}<br>${address.line2 ? html`${address.line2}<br>` : ''}${address.postal_code} ${address.city}<br><span class="govuk-body-s">depuis le ${frenchDate(Date.parse(`${address.since}T12:00:00Z`))}</span>`
+      : 'Non renseignée',
     change: { href: PATHS.address, hiddenText: 'l’adresse du foyer', label: 'Déclarer un changement' },
   },
   {
@@ -97,7 +106,10 @@ ${summaryList([
   app.get(PATHS.address, guard, async (req, reply) => sendHtml(reply, addressPage(req)));
   app.post(PATHS.address, guard, async (req, reply) => {
     const b = formBody(req);
-    const r = readAddressChange({ line1: b.line1 ?? '', line2: b.line2 ?? '', postalCode: b.postalCode ?? '', city: b.city ?? '', since: dateFromForm(b, 'since') }, ctx.clock.now());
+    const r = readAddressChange(
+      { line1: b.line1 ?? '', line2: b.line2 ?? '', postalCode: b.postalCode ?? '', city: b.city ?? '', since: dateFromForm(b, 'since') },
+      ctx.clock.now(),
+    );
     if (!r.ok) return sendHtml(reply, addressPage(req, b, r.errors), 400);
     await declareAddressChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, r.value);
     return reply.redirect(`${PATHS.changes}?fait=adresse`, 303);

@@ -66,7 +66,6 @@ export function dossierOf(req: FastifyRequest) {
 
 export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
 
-
 /** The error summary of a household page: field errors link to their field, an error of the whole form (`form`) is plain text. */
 export function pageErrors(errors: readonly FieldError[] | undefined): SafeHtml {
   if (!errors?.length) return html``;

@@ -40,9 +40,15 @@ export function informationRows(a: Account, actor: HouseholdActor) {
     { key: 'Prénoms', value: a.given_names },
     { key: 'Date de naissance', value: frenchDate(Date.parse(`${a.birth_date}T12:00:00Z`)) },
     { key: 'Lieu de naissance', value: a.birth_place_name },
-    a.nir ? { key: 'Numéro de sécurité sociale', value: formatNir(a.nir) } : { key: 'Identifiant provisoire', value: formatProvisionalId(a.provisional_id ?? a.login_id) },
+    a.nir
+      ? { key: 'Numéro de sécurité sociale', value: formatNir(a.nir) }
+      : { key: 'Identifiant provisoire', value: formatProvisionalId(a.provisional_id ?? a.login_id) },
     { key: 'Identité', value: IDENTITY[a.identity_status] },
-    { key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable', value: a.contact_value, change: { href: PATHS.contact, hiddenText: 'mes coordonnées' } },
+    {
+      key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable',
+      value: a.contact_value,
+      change: { href: PATHS.contact, hiddenText: 'mes coordonnées' },
+    },
     { key: 'Numéro allocataire', value: actor.dossier?.dossierNumber ?? 'Vous n’êtes rattaché à aucun dossier allocataire' },
     ...(m ? [{ key: 'Rôle dans le dossier', value: roleLabel(m) }] : []),
   ];
@@ -101,10 +107,15 @@ ${activityList(activity)}`,
         { title: 'Les démarches de mon foyer', backLink: toSpace() },
         html`<h1 class="govuk-heading-l">Les démarches de mon foyer</h1>
 ${lists.map(
-  ({ m, demarches }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 })}</span></h2>
-${demarches.length
-  ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${d.status === 'envoyee' ? 'envoyée' : 'à compléter'} le ${frenchDate(d.created_at)}</li>`)}</ul>`
-  : html`<p class="govuk-body">Aucune démarche.</p>`}`,
+  ({
+    m,
+    demarches,
+  }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 })}</span></h2>
+${
+  demarches.length
+    ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${d.status === 'envoyee' ? 'envoyée' : 'à compléter'} le ${frenchDate(d.created_at)}</li>`)}</ul>`
+    : html`<p class="govuk-body">Aucune démarche.</p>`
+}`,
 )}`,
       ),
     );

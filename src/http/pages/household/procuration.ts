@@ -27,10 +27,28 @@ const DONE: Record<string, string> = {
 function proof(req: FastifyRequest, now: number, errors?: FieldError[]): { field: SafeHtml; blocked?: SafeHtml } {
   const mode = reauthenticationMode(req.account!, req.session!, now);
   if (mode === 'password') {
-    return { field: textInput({ name: 'currentPassword', label: 'Mot de passe', hint: 'Pour confirmer qu’il s’agit bien de vous.', type: 'password', autocomplete: 'current-password', spellcheck: false, errors, widthClass: 'govuk-input--width-20', maxlength: 200 }) };
+    return {
+      field: textInput({
+        name: 'currentPassword',
+        label: 'Mot de passe',
+        hint: 'Pour confirmer qu’il s’agit bien de vous.',
+        type: 'password',
+        autocomplete: 'current-password',
+        spellcheck: false,
+        errors,
+        widthClass: 'govuk-input--width-20',
+        maxlength: 200,
+      }),
+    };
   }
-  if (mode === 'franceconnect_recent') return { field: insetText('Vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes : aucune autre vérification n’est demandée.') };
-  return { field: html``, blocked: html`<p class="govuk-body">Votre connexion avec FranceConnect date de plus de 15 minutes. Pour confirmer qu’il s’agit bien de vous, connectez-vous de nouveau avec FranceConnect, puis revenez sur cette page.</p>${franceConnectButton()}` };
+  if (mode === 'franceconnect_recent')
+    return {
+      field: insetText('Vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes : aucune autre vérification n’est demandée.'),
+    };
+  return {
+    field: html``,
+    blocked: html`<p class="govuk-body">Votre connexion avec FranceConnect date de plus de 15 minutes. Pour confirmer qu’il s’agit bien de vous, connectez-vous de nouveau avec FranceConnect, puis revenez sur cette page.</p>${franceConnectButton()}`,
+  };
 }
 
 export function registerProcurationPages(app: FastifyInstance, ctx: AppContext): void {
@@ -68,7 +86,13 @@ ${content}`,
   app.get(PATHS.procuration, guard, async (req, reply) => sendHtml(reply, await page(req)));
 
   app.post(PATHS.grant, guard, async (req, reply) => {
-    const r = await grantProcuration(ctx, { account: req.account!, session: req.session!, dossier: dossierOf(req), currentPassword: (formBody(req).currentPassword ?? '').slice(0, 200), origin: requestOrigin(req) });
+    const r = await grantProcuration(ctx, {
+      account: req.account!,
+      session: req.session!,
+      dossier: dossierOf(req),
+      currentPassword: (formBody(req).currentPassword ?? '').slice(0, 200),
+      origin: requestOrigin(req),
+    });
     if (r.kind === 'done') return reply.redirect(`${PATHS.procuration}?fait=donnee`, 303);
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);

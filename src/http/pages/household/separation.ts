@@ -34,9 +34,10 @@ export function registerSeparationPages(app: FastifyInstance, ctx: AppContext): 
       { title: 'Déclarer une séparation', hasErrors: !!errors?.length, backLink: toSpace(), scripts: ['/assets/js/conditional-reveal.js'] },
       html`${pageErrors(errors)}
 <h1 class="govuk-heading-l">Déclarer une séparation</h1>
-${!partner
-  ? html`<p class="govuk-body">Votre dossier ne compte pas de conjoint. Si votre situation a changé, appelez votre Caf au ${ctx.config.agencyPhone}.</p>`
-  : html`${warningText(consequence)}
+${
+  !partner
+    ? html`<p class="govuk-body">Votre dossier ne compte pas de conjoint. Si votre situation a changé, appelez votre Caf au ${ctx.config.agencyPhone}.</p>`
+    : html`${warningText(consequence)}
 ${form(
   { action: PATHS.separation, csrfToken: req.csrfToken },
   html`${dateInput({ name: 'date', legend: 'À quelle date vous êtes-vous séparés ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
@@ -46,7 +47,11 @@ ${radios({
   value: v.leaver,
   errors,
   choices: [
-    { value: 'declarer', label: 'Moi', conditional: html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}` },
+    {
+      value: 'declarer',
+      label: 'Moi',
+      conditional: html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}`,
+    },
     { value: 'partner', label: 'Mon ancien conjoint ou mon ancienne conjointe' },
   ],
 })}
@@ -63,7 +68,8 @@ ${radios({
   ],
 })}
 ${button('Envoyer ma déclaration')}`,
-)}`}`,
+)}`
+}`,
     );
   };
 
@@ -76,12 +82,21 @@ ${button('Envoyer ma déclaration')}`,
       date: dateFromForm(b, 'date'),
       leaver: b.leaver,
       children: b.children,
-      ...(b.leaver === 'declarer' ? { newAddress: { line1: b.newLine1 ?? '', line2: b.newLine2 ?? '', postalCode: b.newPostalCode ?? '', city: b.newCity ?? '' } } : {}),
+      ...(b.leaver === 'declarer'
+        ? { newAddress: { line1: b.newLine1 ?? '', line2: b.newLine2 ?? '', postalCode: b.newPostalCode ?? '', city: b.newCity ?? '' } }
+        : {}),
     };
     const r = readSeparation(input, ctx.clock.now());
     if (!r.ok) return sendHtml(reply, await page(req, b, r.errors), 400);
     const actor = actorOf(req);
-    const out = await declareSeparation(ctx, { accountId: req.account!.id, sessionId: req.session!.id, role: actor.membership!.role, dossier: dossierOf(req), input: r.value, origin: requestOrigin(req) });
+    const out = await declareSeparation(ctx, {
+      accountId: req.account!.id,
+      sessionId: req.session!.id,
+      role: actor.membership!.role,
+      dossier: dossierOf(req),
+      input: r.value,
+      origin: requestOrigin(req),
+    });
     if (out.kind === 'no_partner') return sendHtml(reply, await page(req, b, [fieldError('form', 'HOUSEHOLD_NO_CONJOINT')]), 409);
     return reply.redirect(PATHS.separationSent, 303);
   });

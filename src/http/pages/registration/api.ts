@@ -44,7 +44,12 @@ export function registrationApi(ctx: AppContext, service: RegistrationService = 
   const errors = [404, 409, 410, 429];
 
   /** One step of the wizard: its body schema and its use case. */
-  function step<B extends z.ZodType>(path: string, summary: string, body: B, run: (id: string, body: z.output<B>, req: FastifyRequest) => Promise<StepOutcome>) {
+  function step<B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (id: string, body: z.output<B>, req: FastifyRequest) => Promise<StepOutcome>,
+  ) {
     return (app: Parameters<FastifyPluginAsync>[0]) =>
       apiRoute(app, {
         method: 'POST',
@@ -61,7 +66,9 @@ export function registrationApi(ctx: AppContext, service: RegistrationService = 
   const steps = [
     step('civil-status', '④ État civil', CivilStatusBody, (id, b) => service.submitCivilStatus(id, b)),
     step('identity-document', '⑤ Titre d’identité', DocumentBody, (id, b) => service.submitDocument(id, b)),
-    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', ContactBody, (id, b, req) => service.submitContact(id, b, meta(req))),
+    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', ContactBody, (id, b, req) =>
+      service.submitContact(id, b, meta(req)),
+    ),
     step('code', '⑦ Le code reçu', CodeBody, (id, b) => service.verifyCode(id, b)),
     step('code/resend', '⑦ Un nouveau code (après le délai d’attente)', EmptyBody, (id, _b, req) => service.resendCode(id, meta(req))),
     step('password', '⑧ Mot de passe', PasswordBody, (id, b) => service.submitPassword(id, b)),

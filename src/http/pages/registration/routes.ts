@@ -74,7 +74,12 @@ export function registrationPages(ctx: AppContext, service = registrationService
   }
 
   /** GET of a step: the guard, then the page. */
-  async function show(req: FastifyRequest, reply: FastifyReply, step: Step, render: (flow: RegistrationFlow) => Promise<SafeHtml> | SafeHtml) {
+  async function show(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    step: Step,
+    render: (flow: RegistrationFlow) => Promise<SafeHtml> | SafeHtml,
+  ) {
     const id = req.cookies[FLOW_COOKIE];
     if (!id) return reply.redirect(BASE, 303);
     let flow: RegistrationFlow;
@@ -103,7 +108,8 @@ export function registrationPages(ctx: AppContext, service = registrationService
     } catch (e) {
       let fields: FieldError[] | undefined;
       if (e instanceof ValidationError) fields = e.fields;
-      else if (e instanceof AppError && e.field && !(e instanceof StepNotReachable)) fields = [{ field: e.field, code: e.code, message: e.message }];
+      else if (e instanceof AppError && e.field && !(e instanceof StepNotReachable))
+        fields = [{ field: e.field, code: e.code, message: e.message }];
       if (!fields) return redirectForFlowError(e, reply);
       let flow: RegistrationFlow;
       try {
@@ -122,7 +128,14 @@ export function registrationPages(ctx: AppContext, service = registrationService
     app.get(BASE, async (req, reply) => {
       const q = readQuery(RegistrationPageQuery, req);
       const live = await service.findLive(req.cookies[FLOW_COOKIE]);
-      return sendHtml(reply, startPage({ prestation: chosenPrestation(req)?.slug, expired: q.expiree === '1', resume: !!live && live.state !== 'completed' && live.state !== 'civil_status' }));
+      return sendHtml(
+        reply,
+        startPage({
+          prestation: chosenPrestation(req)?.slug,
+          expired: q.expiree === '1',
+          resume: !!live && live.state !== 'completed' && live.state !== 'civil_status',
+        }),
+      );
     });
 
     /** « Commencer »: resumes the live flow of this browser, or starts one (from « Mon Compte »: straight to ④). */
@@ -130,14 +143,19 @@ export function registrationPages(ctx: AppContext, service = registrationService
       const live = await service.findLive(req.cookies[FLOW_COOKIE]);
       if (live && live.state !== 'completed') return reply.redirect(pathOf(live.state), 303);
       const q = readQuery(RegistrationPageQuery, req);
-      const flow = await service.start({ prestation: chosenPrestation(req)?.slug, origin: q.depuis === 'mon-compte' ? 'mon-compte' : 'demarche' });
+      const flow = await service.start({
+        prestation: chosenPrestation(req)?.slug,
+        origin: q.depuis === 'mon-compte' ? 'mon-compte' : 'demarche',
+      });
       setFlowCookie(reply, flow.token);
       return reply.redirect(STEP_PATHS.civil_status, 303);
     });
 
     // ④ État civil
     app.get(STEP_PATHS.civil_status, (req, reply) =>
-      show(req, reply, 'civil_status', (flow) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: civilStatusValues(flow), showResults: false })),
+      show(req, reply, 'civil_status', (flow) =>
+        civilStatusPage({ flow, csrfToken: req.csrfToken, values: civilStatusValues(flow), showResults: false }),
+      ),
     );
     app.post(STEP_PATHS.civil_status, async (req, reply) => {
       const v = values(req);
@@ -160,13 +178,21 @@ export function registrationPages(ctx: AppContext, service = registrationService
         reply,
         'civil_status',
         (id) =>
-          service.submitCivilStatus(id, parseOrThrow(CivilStatusBody, { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } })),
+          service.submitCivilStatus(
+            id,
+            parseOrThrow(CivilStatusBody, {
+              ...v,
+              birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] },
+            }),
+          ),
         (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
       );
     });
 
     // ⑤ Titre d'identité
-    app.get(STEP_PATHS.identity_document, (req, reply) => show(req, reply, 'identity_document', (flow) => documentPage({ flow, csrfToken: req.csrfToken, values: documentValues(flow) })));
+    app.get(STEP_PATHS.identity_document, (req, reply) =>
+      show(req, reply, 'identity_document', (flow) => documentPage({ flow, csrfToken: req.csrfToken, values: documentValues(flow) })),
+    );
     app.post(STEP_PATHS.identity_document, async (req, reply) => {
       const v = values(req);
       const kind = v.documentKind;
@@ -174,13 +200,19 @@ export function registrationPages(ctx: AppContext, service = registrationService
         req,
         reply,
         'identity_document',
-        (id) => service.submitDocument(id, parseOrThrow(DocumentBody, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined })),
+        (id) =>
+          service.submitDocument(
+            id,
+            parseOrThrow(DocumentBody, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined }),
+          ),
         (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors: mapErrors(errors, { documentKind: kind }) }),
       );
     });
 
     // ⑥ Coordonnées de contact
-    app.get(STEP_PATHS.contact, (req, reply) => show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow.data.contact) })));
+    app.get(STEP_PATHS.contact, (req, reply) =>
+      show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow.data.contact) })),
+    );
     app.post(STEP_PATHS.contact, async (req, reply) => {
       const v = values(req);
       return submit(
@@ -196,11 +228,24 @@ export function registrationPages(ctx: AppContext, service = registrationService
     const renderCode = async (req: FastifyRequest, flow: RegistrationFlow, errors?: FieldError[]) => {
       const resendInSeconds = secondsUntil(await service.resendAllowedAt(flow.id), ctx.clock.now());
       const resent = readQuery(ResentQuery, req).renvoye;
-      return codePage({ flow, csrfToken: req.csrfToken, resendInSeconds, resent: resent && !errors, agencyPhone: ctx.config.agencyPhone, ...(errors ? { errors } : {}) });
+      return codePage({
+        flow,
+        csrfToken: req.csrfToken,
+        resendInSeconds,
+        resent: resent && !errors,
+        agencyPhone: ctx.config.agencyPhone,
+        ...(errors ? { errors } : {}),
+      });
     };
     app.get(STEP_PATHS.code, (req, reply) => show(req, reply, 'code', (flow) => renderCode(req, flow)));
     app.post(STEP_PATHS.code, async (req, reply) => {
-      return submit(req, reply, 'code', (id) => service.verifyCode(id, parseOrThrow(CodeBody, values(req))), (flow, errors) => renderCode(req, flow, errors));
+      return submit(
+        req,
+        reply,
+        'code',
+        (id) => service.verifyCode(id, parseOrThrow(CodeBody, values(req))),
+        (flow, errors) => renderCode(req, flow, errors),
+      );
     });
     app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) =>
       submit(
@@ -228,7 +273,13 @@ export function registrationPages(ctx: AppContext, service = registrationService
     // Récapitulatif → the account
     app.get(STEP_PATHS.review, (req, reply) => show(req, reply, 'review', (flow) => reviewPage({ flow, csrfToken: req.csrfToken })));
     app.post(STEP_PATHS.review, async (req, reply) =>
-      submit(req, reply, 'review', (id) => service.confirm(id), (flow, errors) => reviewPage({ flow, csrfToken: req.csrfToken, errors })),
+      submit(
+        req,
+        reply,
+        'review',
+        (id) => service.confirm(id),
+        (flow, errors) => reviewPage({ flow, csrfToken: req.csrfToken, errors }),
+      ),
     );
 
     app.get(DONE_PATH, async (req, reply) => {

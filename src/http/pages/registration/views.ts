@@ -75,7 +75,9 @@ ${body}`,
 
 function prestationLine(slug: string | undefined): SafeHtml {
   const p = findPrestation(slug);
-  return p ? insetText(html`Votre demande en cours : <strong>${p.title}</strong>. Vous pourrez la faire dès que votre compte sera créé.`) : html``;
+  return p
+    ? insetText(html`Votre demande en cours : <strong>${p.title}</strong>. Vous pourrez la faire dès que votre compte sera créé.`)
+    : html``;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,16 +189,27 @@ function placeSearch(o: {
     extraAttributes: html` data-place-autocomplete="${o.kind}" data-place-code="${o.codeName}"`,
   })}
 <div data-place-search>${button(o.searchLabel, { secondary: true, name: 'action', value: o.kind === 'commune' ? 'rechercher-commune' : 'rechercher-pays' })}</div>
-${o.results.length
+${
+  o.results.length
     ? html`<div data-place-results>${radios({ name: o.codeName, legend: o.legend, legendSize: 's', value: o.code, errors: o.errors, choices: o.results })}</div>`
-    : ''}`;
+    : ''
+}`;
 }
 
-export function civilStatusPage(o: { flow: RegistrationFlow; csrfToken: string; values: Values; errors?: Errors; showResults: boolean }): SafeHtml {
+export function civilStatusPage(o: {
+  flow: RegistrationFlow;
+  csrfToken: string;
+  values: Values;
+  errors?: Errors;
+  showResults: boolean;
+}): SafeHtml {
   const v = o.values;
   const e = o.errors;
   const communes = o.showResults || v.communeCode ? communeResults(v) : [];
-  const countries = (o.showResults || v.countryCode) && v.countryQuery?.trim() ? searchCountries(v.countryQuery, { limit: 20 }).filter((c) => c.code !== '99100') : [];
+  const countries =
+    (o.showResults || v.countryCode) && v.countryQuery?.trim()
+      ? searchCountries(v.countryQuery, { limit: 20 }).filter((c) => c.code !== '99100')
+      : [];
   const communeBlock = placeSearch({
     kind: 'commune',
     queryName: 'communeQuery',
@@ -225,7 +238,14 @@ export function civilStatusPage(o: { flow: RegistrationFlow; csrfToken: string; 
   });
 
   return stepPage(
-    { step: 'civil_status', flow: o.flow, heading: 'Votre état civil', errors: e, scripts: ['/assets/js/accessible-autocomplete.min.js', '/assets/js/place-autocomplete.js'], stylesheets: ['/assets/accessible-autocomplete.min.css'] },
+    {
+      step: 'civil_status',
+      flow: o.flow,
+      heading: 'Votre état civil',
+      errors: e,
+      scripts: ['/assets/js/accessible-autocomplete.min.js', '/assets/js/place-autocomplete.js'],
+      stylesheets: ['/assets/accessible-autocomplete.min.css'],
+    },
     html`<h1 class="govuk-heading-l">Votre état civil</h1>
 ${prestationLine(o.flow.data.prestation)}
 <p class="govuk-body">Renseignez ces informations telles qu’elles figurent sur votre acte de naissance. Tous les champs sont obligatoires, sauf mention contraire.</p>
@@ -247,9 +267,25 @@ ${checkboxes({
   legendSize: 's',
   value: v.noNir,
   errors: e,
-  choices: [{ value: 'oui', label: 'Je n’ai pas de numéro de sécurité sociale', hint: 'Un identifiant provisoire vous sera fourni à la fin : il vous servira à vous connecter.' }],
+  choices: [
+    {
+      value: 'oui',
+      label: 'Je n’ai pas de numéro de sécurité sociale',
+      hint: 'Un identifiant provisoire vous sera fourni à la fin : il vous servira à vous connecter.',
+    },
+  ],
 })}
-${radios({ name: 'civility', legend: 'Civilité', inline: true, value: v.civility, errors: e, choices: [{ value: 'MME', label: 'Madame' }, { value: 'M', label: 'Monsieur' }] })}
+${radios({
+  name: 'civility',
+  legend: 'Civilité',
+  inline: true,
+  value: v.civility,
+  errors: e,
+  choices: [
+    { value: 'MME', label: 'Madame' },
+    { value: 'M', label: 'Monsieur' },
+  ],
+})}
 ${textInput({ name: 'birthName', label: 'Nom de naissance', hint: 'Le nom qui figure sur votre acte de naissance.', value: v.birthName, errors: e, autocomplete: 'family-name', spellcheck: false })}
 ${textInput({ name: 'givenNames', label: 'Prénoms', hint: 'Tous vos prénoms, dans l’ordre de l’acte de naissance, séparés par un espace.', value: v.givenNames, errors: e, autocomplete: 'given-name', spellcheck: false })}
 ${dateInput({ name: 'birthDate', legend: 'Date de naissance', hint: 'Par exemple 15 6 1985', value: { day: v['birthDate-day'] ?? '', month: v['birthDate-month'] ?? '', year: v['birthDate-year'] ?? '' }, errors: e })}
@@ -272,9 +308,24 @@ ${button('Continuer', { name: 'action', value: 'continuer' })}`,
 // ⑤ Titre d'identité
 
 export const DOCUMENT_KINDS = [
-  { value: 'cni', label: 'Carte nationale d’identité', numberLabel: 'Numéro de la carte d’identité', hint: '9 caractères pour la carte au format carte bancaire (depuis 2021), 12 caractères pour l’ancienne carte.' },
-  { value: 'passport', label: 'Passeport français', numberLabel: 'Numéro du passeport', hint: '9 caractères, chiffres et lettres, par exemple 12AB34567.' },
-  { value: 'titre-sejour', label: 'Titre de séjour', numberLabel: 'Numéro étranger', hint: 'Les 10 chiffres de votre numéro étranger, inscrits sur votre titre de séjour.' },
+  {
+    value: 'cni',
+    label: 'Carte nationale d’identité',
+    numberLabel: 'Numéro de la carte d’identité',
+    hint: '9 caractères pour la carte au format carte bancaire (depuis 2021), 12 caractères pour l’ancienne carte.',
+  },
+  {
+    value: 'passport',
+    label: 'Passeport français',
+    numberLabel: 'Numéro du passeport',
+    hint: '9 caractères, chiffres et lettres, par exemple 12AB34567.',
+  },
+  {
+    value: 'titre-sejour',
+    label: 'Titre de séjour',
+    numberLabel: 'Numéro étranger',
+    hint: 'Les 10 chiffres de votre numéro étranger, inscrits sur votre titre de séjour.',
+  },
 ] as const;
 
 export function documentValues(flow: RegistrationFlow): Values {
@@ -290,7 +341,16 @@ export function documentPage(o: { flow: RegistrationFlow; csrfToken: string; val
     ...DOCUMENT_KINDS.map((k) => ({
       value: k.value,
       label: k.label,
-      conditional: textInput({ name: `documentNumber-${k.value}`, label: k.numberLabel, hint: k.hint, value: v[`documentNumber-${k.value}`], errors: e, autocomplete: 'off', spellcheck: false, widthClass: 'govuk-input--width-20' }),
+      conditional: textInput({
+        name: `documentNumber-${k.value}`,
+        label: k.numberLabel,
+        hint: k.hint,
+        value: v[`documentNumber-${k.value}`],
+        errors: e,
+        autocomplete: 'off',
+        spellcheck: false,
+        widthClass: 'govuk-input--width-20',
+      }),
     })),
     {
       value: 'none',
@@ -329,7 +389,14 @@ export function contactPage(o: { flow: RegistrationFlow; csrfToken: string; valu
 // ---------------------------------------------------------------------------------------------
 // ⑦ Code
 
-export function codePage(o: { flow: RegistrationFlow; csrfToken: string; errors?: Errors; resendInSeconds: number; resent: boolean; agencyPhone: string }): SafeHtml {
+export function codePage(o: {
+  flow: RegistrationFlow;
+  csrfToken: string;
+  errors?: Errors;
+  resendInSeconds: number;
+  resent: boolean;
+  agencyPhone: string;
+}): SafeHtml {
   return stepPage(
     { step: 'code', flow: o.flow, heading: CODE_HEADING, errors: o.errors, scripts: [CODE_SCRIPT] },
     codeForm({
@@ -385,7 +452,10 @@ export function reviewPage(o: { flow: RegistrationFlow; csrfToken: string; error
   const d = o.flow.data;
   const c = d.civilStatus!;
   const change = (step: Step, what: string) => ({ href: STEP_PATHS[step], hiddenText: what });
-  const place = c.birthPlace.kind === 'commune' ? `${c.birthPlace.name}, ${c.birthPlace.departement ?? ''} — code INSEE ${c.birthPlace.code}` : `${c.birthPlace.name} (étranger)`;
+  const place =
+    c.birthPlace.kind === 'commune'
+      ? `${c.birthPlace.name}, ${c.birthPlace.departement ?? ''} — code INSEE ${c.birthPlace.code}`
+      : `${c.birthPlace.name} (étranger)`;
   const contact = d.contact!;
   return stepPage(
     { step: 'review', flow: o.flow, heading: 'Vérifiez vos informations', errors: o.errors },
@@ -393,7 +463,11 @@ export function reviewPage(o: { flow: RegistrationFlow; csrfToken: string; error
 ${prestationLine(d.prestation)}
 <h2 class="govuk-heading-m">État civil</h2>
 ${summaryList([
-  { key: 'Numéro de sécurité sociale', value: c.nir ? formatNir(c.nir) : 'Pas de numéro : un identifiant provisoire vous sera attribué', change: change('civil_status', 'le numéro de sécurité sociale') },
+  {
+    key: 'Numéro de sécurité sociale',
+    value: c.nir ? formatNir(c.nir) : 'Pas de numéro : un identifiant provisoire vous sera attribué',
+    change: change('civil_status', 'le numéro de sécurité sociale'),
+  },
   { key: 'Civilité', value: c.civility === 'M' ? 'Monsieur' : 'Madame', change: change('civil_status', 'la civilité') },
   { key: 'Nom de naissance', value: c.birthName, change: change('civil_status', 'le nom de naissance') },
   { key: 'Prénoms', value: c.givenNames, change: change('civil_status', 'les prénoms') },
@@ -404,7 +478,11 @@ ${summaryList([
 ${summaryList([{ key: 'Titre d’identité', value: documentLabel(o.flow), change: change('identity_document', 'le titre d’identité') }])}
 <h2 class="govuk-heading-m">Sécurité</h2>
 ${summaryList([
-  { key: contact.kind === 'sms' ? 'Téléphone portable' : 'Adresse mail', value: html`${contact.display} <strong class="govuk-tag govuk-tag--green">Vérifié</strong>`, change: change('contact', 'les coordonnées de contact') },
+  {
+    key: contact.kind === 'sms' ? 'Téléphone portable' : 'Adresse mail',
+    value: html`${contact.display} <strong class="govuk-tag govuk-tag--green">Vérifié</strong>`,
+    change: change('contact', 'les coordonnées de contact'),
+  },
   { key: 'Mot de passe', value: 'Choisi (masqué)', change: change('password', 'le mot de passe') },
 ])}
 ${identityStatus(d) === 'to_confirm' ? warningText('Votre identité sera « à confirmer » : une pièce justificative pourra vous être demandée plus tard.') : ''}
@@ -420,10 +498,12 @@ export function donePage(o: { flow: RegistrationFlow }): SafeHtml {
   return layout(
     { title: 'Votre compte est créé' },
     html`${panel('Votre compte est créé', provisional ? html`Votre identifiant provisoire<br><strong class="mc-provisional-id">${formatProvisionalId(provisional)}</strong>` : undefined)}
-${provisional
-  ? html`<h2 class="govuk-heading-m">Notez votre identifiant provisoire</h2>
+${
+  provisional
+    ? html`<h2 class="govuk-heading-m">Notez votre identifiant provisoire</h2>
 <p class="govuk-body">Vous n’avez pas de numéro de sécurité sociale : c’est cet identifiant, <strong>${formatProvisionalId(provisional)}</strong>, qui vous permettra de vous connecter, avec votre mot de passe. Notez-le et gardez-le précieusement. Il vous a aussi été envoyé ${by}.</p>`
-  : html`<p class="govuk-body">Vous pouvez maintenant vous connecter avec votre numéro de sécurité sociale et le mot de passe que vous avez choisi. Un message de confirmation vous a été envoyé ${by}.</p>`}
+    : html`<p class="govuk-body">Vous pouvez maintenant vous connecter avec votre numéro de sécurité sociale et le mot de passe que vous avez choisi. Un message de confirmation vous a été envoyé ${by}.</p>`
+}
 ${identityStatus(d) === 'to_confirm' ? warningText('Votre identité est « à confirmer » : une pièce justificative pourra vous être demandée.') : ''}
 ${p ? html`<p class="govuk-body">Une fois connecté(e), vous pourrez faire votre demande : <strong>${p.title}</strong>.</p>` : ''}
 ${linkButton('Se connecter', '/connexion')}`,
@@ -432,7 +512,9 @@ ${linkButton('Se connecter', '/connexion')}`,
 
 /** Field names used in the error summary, as the service names them → as the page names them. */
 export function mapErrors(errors: readonly FieldError[], o: { documentKind?: string | undefined } = {}): FieldError[] {
-  return errors.map((e) => (e.field === 'documentNumber' ? { ...e, field: o.documentKind ? `documentNumber-${o.documentKind}` : 'documentKind' } : e));
+  return errors.map((e) =>
+    e.field === 'documentNumber' ? { ...e, field: o.documentKind ? `documentNumber-${o.documentKind}` : 'documentKind' } : e,
+  );
 }
 
 export { STEPS };
