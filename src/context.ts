@@ -16,6 +16,7 @@ import { DatabaseJustificatifStorage, type JustificatifStorage } from './justifi
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { drainAudit } from './auth/audit-queue';
+import { deleteExpiredDrafts } from './demarches/repository';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
 import type { RateLimiter } from './security/rate-limit';
@@ -83,8 +84,12 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const dbCounters = new DbRateLimiter(database, () => clock.now());
   const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
-  // The worker's hourly sweep also deletes expired flows and FranceConnect transactions (no sweep in request handlers).
-  const housekeeping = [(now: number) => sweepExpiredFlows(database.db, now), (now: number) => deleteExpiredTransactions(database.db, now)];
+  // The worker's hourly sweep also deletes expired flows, FranceConnect transactions and brouillons (no sweep in request handlers).
+  const housekeeping = [
+    (now: number) => sweepExpiredFlows(database.db, now),
+    (now: number) => deleteExpiredTransactions(database.db, now),
+    (now: number) => deleteExpiredDrafts(database.db, now),
+  ];
   const messaging = createMessaging(config, database.db, clock, {
     logger: logger.child({ module: 'messaging' }),
     worker: { housekeeping },

@@ -1,3 +1,5 @@
+import { createDraft, DRAFT_TTL_MS } from '../../src/demarches/repository';
+import { createTestAccount } from '../support/accounts';
 import { describe, expect, it } from 'vitest';
 import { createMessaging } from '../../src/messaging';
 import { testConfig } from '../../src/config/config';
@@ -73,9 +75,11 @@ describe.each(testDatabases)('flow store on $name', ({ open }) => {
 });
 
 describe.each(testDatabases)('the application’s worker on $name', ({ open }) => {
-  it('sweeps expired flows and FranceConnect transactions with its hourly sweep', () =>
+  it('sweeps expired flows, FranceConnect transactions and brouillons with its hourly sweep', () =>
     withTestContext(open, async (ctx, clock) => {
       const db = ctx.database.db;
+      const account = await createTestAccount(ctx);
+      await createDraft(db, { accountId: account.id, prestation: 'rsa', now: clock.now() });
       await fixed.create(db, { data: { n: 1 } }, clock.now());
       await openTransaction(db, { kind: 'login', state: 's', nonce: 'n' }, clock.now());
       await ctx.messaging.worker.sweep();
@@ -84,5 +88,9 @@ describe.each(testDatabases)('the application’s worker on $name', ({ open }) =
       await ctx.messaging.worker.sweep();
       expect(await db.selectFrom('flows').select('id').execute()).toEqual([]);
       expect(await db.selectFrom('franceconnect_transactions').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('demarches').select('id').execute()).toHaveLength(1);
+      clock.advance(DRAFT_TTL_MS);
+      await ctx.messaging.worker.sweep();
+      expect(await db.selectFrom('demarches').select('id').execute()).toEqual([]);
     }));
 });
