@@ -1,5 +1,5 @@
 import type { Condition, FormDefinition } from '../definition';
-import { COUPLE, bankSection, situationPage } from './common';
+import { COUPLE, bankSection, dateQuestion, radios, situationPage } from './common';
 
 const ACCEDANT: Condition = { question: 'statut_occupation', equals: 'accedant' };
 const RENTING: Condition = { not: ACCEDANT };
@@ -43,29 +43,17 @@ export const aideAuLogement: FormDefinition = {
           id: 'occupation',
           title: 'Votre occupation du logement',
           questions: [
-            {
-              id: 'date_entree',
-              type: 'date',
-              label: 'Date d’entrée dans le logement',
-              name: 'la date d’entrée dans le logement',
-              hint: 'Par exemple 1 9 2026',
-            },
-            {
-              id: 'statut_occupation',
-              type: 'radios',
-              label: 'Quel est votre statut dans ce logement ?',
-              name: 'votre statut dans le logement',
-              options: [
-                { value: 'locataire', label: 'Locataire ou sous-locataire' },
-                { value: 'colocataire', label: 'Colocataire', hint: 'Vous partagez le logement et le loyer avec d’autres personnes' },
-                {
-                  value: 'foyer',
-                  label: 'Résident d’un foyer ou d’une résidence',
-                  hint: 'Foyer de jeunes travailleurs, résidence étudiante, résidence sociale…',
-                },
-                { value: 'accedant', label: 'Accédant à la propriété', hint: 'Vous remboursez un prêt pour acheter ce logement' },
-              ],
-            },
+            dateQuestion('date_entree', 'Date d’entrée dans le logement', 'la date d’entrée dans le logement', 'Par exemple 1 9 2026'),
+            radios('statut_occupation', 'Quel est votre statut dans ce logement ?', 'votre statut dans le logement', [
+              { value: 'locataire', label: 'Locataire ou sous-locataire' },
+              { value: 'colocataire', label: 'Colocataire', hint: 'Vous partagez le logement et le loyer avec d’autres personnes' },
+              {
+                value: 'foyer',
+                label: 'Résident d’un foyer ou d’une résidence',
+                hint: 'Foyer de jeunes travailleurs, résidence étudiante, résidence sociale…',
+              },
+              { value: 'accedant', label: 'Accédant à la propriété', hint: 'Vous remboursez un prêt pour acheter ce logement' },
+            ]),
           ],
         },
         {

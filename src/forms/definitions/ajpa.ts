@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../definition';
-import { bankSection } from './common';
+import { bankSection, dateQuestion, identityQuestions, radios } from './common';
 
 /**
  * Allocation journalière du proche aidant: an individual request (a conjoint without procuration,
@@ -17,49 +17,28 @@ export const ajpa: FormDefinition = {
           id: 'personne-aidee',
           title: 'La personne que vous aidez',
           questions: [
-            { id: 'aide_prenom', type: 'text', label: 'Prénom', name: 'le prénom de la personne aidée', maxLength: 60, width: 20 },
-            { id: 'aide_nom', type: 'text', label: 'Nom', name: 'le nom de la personne aidée', maxLength: 60, width: 20 },
-            {
-              id: 'aide_naissance',
-              type: 'date',
-              when: 'past',
-              label: 'Date de naissance',
-              name: 'la date de naissance de la personne aidée',
-              hint: 'Par exemple 3 2 1948',
-            },
-            {
-              id: 'aide_situation',
-              type: 'radios',
-              label: 'Sa situation',
-              name: 'la situation de la personne aidée',
-              options: [
-                { value: 'handicap', label: 'En situation de handicap, avec un taux d’incapacité d’au moins 80 %' },
-                { value: 'autonomie', label: 'En perte d’autonomie (GIR 1 à 4)' },
-              ],
-            },
+            ...identityQuestions('aide', 'de la personne aidée', 'Par exemple 3 2 1948'),
+            radios('aide_situation', 'Sa situation', 'la situation de la personne aidée', [
+              { value: 'handicap', label: 'En situation de handicap, avec un taux d’incapacité d’au moins 80 %' },
+              { value: 'autonomie', label: 'En perte d’autonomie (GIR 1 à 4)' },
+            ]),
           ],
         },
         {
           id: 'lien',
           title: 'Votre lien avec cette personne',
           questions: [
-            {
-              id: 'lien',
-              type: 'radios',
-              label: 'Quel est votre lien avec la personne aidée ?',
-              name: 'votre lien avec la personne aidée',
-              options: [
-                { value: 'parent', label: 'C’est mon père ou ma mère' },
-                { value: 'enfant', label: 'C’est mon enfant' },
-                { value: 'conjoint', label: 'C’est mon conjoint, partenaire de PACS ou concubin' },
-                { value: 'famille', label: 'Un autre membre de ma famille', hint: 'Frère, sœur, grand-parent, oncle, tante, cousin…' },
-                {
-                  value: 'proche',
-                  label: 'Une personne avec qui j’ai des liens étroits et stables',
-                  hint: 'Sans lien de famille, vous l’aidez régulièrement et fréquemment',
-                },
-              ],
-            },
+            radios('lien', 'Quel est votre lien avec la personne aidée ?', 'votre lien avec la personne aidée', [
+              { value: 'parent', label: 'C’est mon père ou ma mère' },
+              { value: 'enfant', label: 'C’est mon enfant' },
+              { value: 'conjoint', label: 'C’est mon conjoint, partenaire de PACS ou concubin' },
+              { value: 'famille', label: 'Un autre membre de ma famille', hint: 'Frère, sœur, grand-parent, oncle, tante, cousin…' },
+              {
+                value: 'proche',
+                label: 'Une personne avec qui j’ai des liens étroits et stables',
+                hint: 'Sans lien de famille, vous l’aidez régulièrement et fréquemment',
+              },
+            ]),
           ],
         },
       ],
@@ -73,13 +52,7 @@ export const ajpa: FormDefinition = {
           title: 'Les jours de congé demandés',
           intro: 'Vous pouvez demander jusqu’à 22 jours par mois, et 66 jours sur l’ensemble de votre carrière.',
           questions: [
-            {
-              id: 'debut_conge',
-              type: 'date',
-              label: 'Date de début du congé de proche aidant',
-              name: 'la date de début du congé',
-              hint: 'Par exemple 1 12 2026',
-            },
+            dateQuestion('debut_conge', 'Date de début du congé de proche aidant', 'la date de début du congé', 'Par exemple 1 12 2026'),
             {
               id: 'jours',
               type: 'integer',

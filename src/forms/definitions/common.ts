@@ -7,6 +7,45 @@ export const yesNo: readonly Option[] = [
   { value: 'non', label: 'Non' },
 ];
 
+/** A date question; `when` keeps it in the past or in the future. */
+export const dateQuestion = (id: string, label: string, name: string, hint: string, when?: 'past' | 'future'): Question => ({
+  id,
+  type: 'date',
+  ...(when ? { when } : {}),
+  label,
+  name,
+  hint,
+});
+
+/** A choice of one option among several. */
+export const radios = (id: string, label: string, name: string, options: readonly Option[]): Question => ({
+  id,
+  type: 'radios',
+  label,
+  name,
+  options,
+});
+
+/** First name, name and birth date of a person (`prefix_prenom`, `prefix_nom`, `prefix_naissance`); `whose` ends each field's name. */
+export function identityQuestions(prefix: string, whose: string, birthHint: string): Question[] {
+  return [
+    { id: `${prefix}_prenom`, type: 'text', label: 'Prénom', name: `le prénom ${whose}`, maxLength: 60, width: 20 },
+    { id: `${prefix}_nom`, type: 'text', label: 'Nom', name: `le nom ${whose}`, maxLength: 60, width: 20 },
+    dateQuestion(`${prefix}_naissance`, 'Date de naissance', `la date de naissance ${whose}`, birthHint, 'past'),
+  ];
+}
+
+/** The page repeated once per child, as many times as the answer to `nombre_enfants` (at most `max`). */
+export function childPage(max: number, rules?: Page['rules']): Page {
+  return {
+    id: 'enfant',
+    title: 'ses informations',
+    repeat: { count: 'nombre_enfants', max, label: 'Enfant' },
+    questions: identityQuestions('enfant', 'de l’enfant', 'Par exemple 27 3 2018'),
+    ...(rules ? { rules } : {}),
+  };
+}
+
 export const SITUATIONS: readonly Option[] = [
   { value: 'celibataire', label: 'Célibataire' },
   { value: 'marie', label: 'Marié(e)' },
@@ -39,6 +78,32 @@ export const situationPage: Page = {
       hint: 'Saisissez 0 si vous n’avez pas d’enfant à charge.',
       min: 0,
       max: 15,
+    },
+  ],
+};
+
+/** The taxable income of the household, two years back: the person's, and their conjoint's when they live as a couple. */
+export const incomePage: Page = {
+  id: 'ressources',
+  title: 'Les ressources de votre foyer',
+  intro: 'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026).',
+  questions: [
+    {
+      id: 'revenus_vous',
+      type: 'amount',
+      label: 'Votre revenu net imposable',
+      name: 'votre revenu net imposable',
+      max: 1_000_000,
+      hint: 'En euros, 0 si vous n’aviez pas de revenu',
+    },
+    {
+      id: 'revenus_conjoint',
+      type: 'amount',
+      label: 'Le revenu net imposable de votre conjoint(e)',
+      name: 'le revenu net imposable de votre conjoint(e)',
+      max: 1_000_000,
+      showIf: COUPLE,
+      hint: 'En euros',
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../fields';
-import type { FormDefinition, Page, Question } from '../definition';
-import { COUPLE, bankSection, situationPage } from './common';
+import type { FormDefinition, Page } from '../definition';
+import { bankSection, childPage, dateQuestion, incomePage, radios, situationPage } from './common';
 
 /**
  * The family prestations asked for with fewer questions: allocations familiales (2 children at
@@ -9,53 +9,10 @@ import { COUPLE, bankSection, situationPage } from './common';
  */
 const years = (birth: string, today: string) => Math.floor(daysBetween(birth, today) / 365.25);
 
-function childPage(maxAge: number, message: string): Page {
-  return {
-    id: 'enfant',
-    title: 'ses informations',
-    repeat: { count: 'nombre_enfants', max: 10, label: 'Enfant' },
-    questions: [
-      { id: 'enfant_prenom', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
-      { id: 'enfant_nom', type: 'text', label: 'Nom', name: 'le nom de l’enfant', maxLength: 60, width: 20 },
-      {
-        id: 'enfant_naissance',
-        type: 'date',
-        when: 'past',
-        label: 'Date de naissance',
-        name: 'la date de naissance de l’enfant',
-        hint: 'Par exemple 27 3 2018',
-      },
-    ],
-    rules: [
-      { question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= maxAge ? message : undefined) },
-    ],
-  };
-}
-
-const revenus: Page = {
-  id: 'ressources',
-  title: 'Les ressources de votre foyer',
-  intro: 'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026).',
-  questions: [
-    {
-      id: 'revenus_vous',
-      type: 'amount',
-      label: 'Votre revenu net imposable',
-      name: 'votre revenu net imposable',
-      max: 1_000_000,
-      hint: 'En euros, 0 si vous n’aviez pas de revenu',
-    },
-    {
-      id: 'revenus_conjoint',
-      type: 'amount',
-      label: 'Le revenu net imposable de votre conjoint(e)',
-      name: 'le revenu net imposable de votre conjoint(e)',
-      max: 1_000_000,
-      showIf: COUPLE,
-      hint: 'En euros',
-    },
-  ],
-};
+const childUnder = (maxAge: number, message: string): Page =>
+  childPage(10, [
+    { question: 'enfant_naissance', check: (a, today) => (years(String(a.enfant_naissance), today) >= maxAge ? message : undefined) },
+  ]);
 
 const childrenCount = (min: number, message: string): Page => ({
   id: 'enfants',
@@ -76,25 +33,17 @@ const childrenCount = (min: number, message: string): Page => ({
 export const allocationsFamiliales: FormDefinition = {
   prestation: 'allocations-familiales',
   sections: [
-    { id: 'foyer', title: 'Votre foyer', pages: [situationPage, revenus] },
+    { id: 'foyer', title: 'Votre foyer', pages: [situationPage, incomePage] },
     {
       id: 'enfants',
       title: 'Vos enfants',
       pages: [
         childrenCount(2, 'Les allocations familiales sont versées aux familles qui ont au moins 2 enfants à charge.'),
-        childPage(20, 'Les allocations familiales sont versées pour les enfants de moins de 20 ans : n’indiquez pas cet enfant.'),
+        childUnder(20, 'Les allocations familiales sont versées pour les enfants de moins de 20 ans : n’indiquez pas cet enfant.'),
       ],
     },
     bankSection,
   ],
-};
-
-const careStart: Question = {
-  id: 'debut_garde',
-  type: 'date',
-  label: 'Date de début de la garde',
-  name: 'la date de début de la garde',
-  hint: 'Par exemple 1 9 2026',
 };
 
 export const complementModeDeGarde: FormDefinition = {
@@ -109,14 +58,13 @@ export const complementModeDeGarde: FormDefinition = {
           title: 'L’enfant gardé',
           questions: [
             { id: 'enfant_prenom', type: 'text', label: 'Prénom de l’enfant', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
-            {
-              id: 'enfant_naissance',
-              type: 'date',
-              when: 'past',
-              label: 'Date de naissance de l’enfant',
-              name: 'la date de naissance de l’enfant',
-              hint: 'Par exemple 12 4 2024',
-            },
+            dateQuestion(
+              'enfant_naissance',
+              'Date de naissance de l’enfant',
+              'la date de naissance de l’enfant',
+              'Par exemple 12 4 2024',
+              'past',
+            ),
           ],
           rules: [
             {
@@ -132,18 +80,12 @@ export const complementModeDeGarde: FormDefinition = {
           id: 'mode-de-garde',
           title: 'Le mode de garde',
           questions: [
-            {
-              id: 'mode_garde',
-              type: 'radios',
-              label: 'Qui garde votre enfant ?',
-              name: 'le mode de garde',
-              options: [
-                { value: 'assistante_maternelle', label: 'Une assistante maternelle agréée' },
-                { value: 'garde_domicile', label: 'Une garde à domicile', hint: 'Vous employez une personne chez vous' },
-                { value: 'micro_creche', label: 'Une micro-crèche' },
-              ],
-            },
-            careStart,
+            radios('mode_garde', 'Qui garde votre enfant ?', 'le mode de garde', [
+              { value: 'assistante_maternelle', label: 'Une assistante maternelle agréée' },
+              { value: 'garde_domicile', label: 'Une garde à domicile', hint: 'Vous employez une personne chez vous' },
+              { value: 'micro_creche', label: 'Une micro-crèche' },
+            ]),
+            dateQuestion('debut_garde', 'Date de début de la garde', 'la date de début de la garde', 'Par exemple 1 9 2026'),
             {
               id: 'heures',
               type: 'integer',
@@ -157,7 +99,7 @@ export const complementModeDeGarde: FormDefinition = {
         },
       ],
     },
-    { id: 'foyer', title: 'Votre foyer', pages: [situationPage, revenus] },
+    { id: 'foyer', title: 'Votre foyer', pages: [situationPage, incomePage] },
     bankSection,
   ],
 };
@@ -179,14 +121,7 @@ export const primeDemenagement: FormDefinition = {
           title: 'Votre déménagement',
           intro: 'La demande se fait dans les 6 mois qui suivent le déménagement.',
           questions: [
-            {
-              id: 'date_demenagement',
-              type: 'date',
-              when: 'past',
-              label: 'Date du déménagement',
-              name: 'la date du déménagement',
-              hint: 'Par exemple 15 10 2026',
-            },
+            dateQuestion('date_demenagement', 'Date du déménagement', 'la date du déménagement', 'Par exemple 15 10 2026', 'past'),
             {
               id: 'adresse',
               type: 'text',

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, frenchDay } from '../fields';
 import type { FormDefinition } from '../definition';
-import { COUPLE, bankSection, situationPage } from './common';
+import { bankSection, dateQuestion, incomePage, situationPage } from './common';
 
 /**
  * Prime à la naissance (prestation d'accueil du jeune enfant). The pregnancy must be declared
@@ -21,22 +21,20 @@ export const primeNaissance: FormDefinition = {
           title: 'Votre grossesse',
           intro: 'Ces dates figurent sur la déclaration de grossesse remplie par votre médecin ou votre sage-femme.',
           questions: [
-            {
-              id: 'debut_grossesse',
-              type: 'date',
-              when: 'past',
-              label: 'Date présumée de début de grossesse',
-              name: 'la date présumée de début de grossesse',
-              hint: 'Par exemple 14 9 2026',
-            },
-            {
-              id: 'naissance_prevue',
-              type: 'date',
-              when: 'future',
-              label: 'Date prévue de la naissance',
-              name: 'la date prévue de la naissance',
-              hint: 'Par exemple 8 6 2027',
-            },
+            dateQuestion(
+              'debut_grossesse',
+              'Date présumée de début de grossesse',
+              'la date présumée de début de grossesse',
+              'Par exemple 14 9 2026',
+              'past',
+            ),
+            dateQuestion(
+              'naissance_prevue',
+              'Date prévue de la naissance',
+              'la date prévue de la naissance',
+              'Par exemple 8 6 2027',
+              'future',
+            ),
             {
               id: 'enfants_attendus',
               type: 'integer',
@@ -71,33 +69,7 @@ export const primeNaissance: FormDefinition = {
     {
       id: 'foyer',
       title: 'Votre foyer',
-      pages: [
-        situationPage,
-        {
-          id: 'ressources',
-          title: 'Les ressources de votre foyer',
-          intro: 'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026).',
-          questions: [
-            {
-              id: 'revenus_vous',
-              type: 'amount',
-              label: 'Votre revenu net imposable',
-              name: 'votre revenu net imposable',
-              max: 1_000_000,
-              hint: 'En euros, 0 si vous n’aviez pas de revenu',
-            },
-            {
-              id: 'revenus_conjoint',
-              type: 'amount',
-              label: 'Le revenu net imposable de votre conjoint(e)',
-              name: 'le revenu net imposable de votre conjoint(e)',
-              max: 1_000_000,
-              showIf: COUPLE,
-              hint: 'En euros',
-            },
-          ],
-        },
-      ],
+      pages: [situationPage, incomePage],
     },
     bankSection,
   ],
