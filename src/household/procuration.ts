@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { findAccountById, type Account } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { SessionRecord } from '../auth/sessions';
 import type { AppContext } from '../context';
+import type { Database } from '../db/schema';
 import { fieldError, type FieldError } from '../errors/app-error';
 import { errorEntry, type ErrorCode } from '../errors/registry';
 import { waitMessage } from '../security/login-throttle';
@@ -32,6 +34,21 @@ interface Who {
   origin: AuditOrigin;
 }
 
+/**
+ * The audit of a procuration given or taken back, for one side: `by` the responsable (with the
+ * conjoint's member id), `to` the conjoint.
+ */
+function auditProcuration(
+  trx: Kysely<Database>,
+  type: 'procuration_granted' | 'procuration_revoked',
+  i: Pick<Who, 'dossier' | 'origin'>,
+  accountId: string,
+  side: { member: string; side: 'by' } | { side: 'to' },
+  now: number,
+): Promise<void> {
+  return recordAudit(trx, { type, accountId, ...i.origin, details: { dossier: i.dossier.dossierNumber, ...side } }, now);
+}
+
 /** The conjoint of the dossier with their account (undefined: none, or no account yet). */
 async function conjointOf(ctx: AppContext, dossier: ActorDossier) {
   const member = await findMemberWithRole(ctx.database.db, dossier.householdId, 'conjoint');
@@ -50,21 +67,8 @@ export async function grantProcuration(ctx: AppContext, i: Who & { currentPasswo
   const done = await ctx.database.db.transaction().execute(async (trx) => {
     if (!(await setProcuration(trx, member.id, true, now))) return false;
     await enqueueMessage(trx, procurationGrantedMessage(account, i.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
-    await recordAudit(
-      trx,
-      {
-        type: 'procuration_granted',
-        accountId: i.account.id,
-        ...i.origin,
-        details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' },
-      },
-      now,
-    );
-    await recordAudit(
-      trx,
-      { type: 'procuration_granted', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } },
-      now,
-    );
+    await auditProcuration(trx, 'procuration_granted', i, i.account.id, { member: member.id, side: 'by' }, now);
+    await auditProcuration(trx, 'procuration_granted', i, account.id, { side: 'to' }, now);
     return true;
   });
   return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
@@ -78,22 +82,9 @@ export async function revokeProcuration(ctx: AppContext, i: Omit<Who, 'session'>
     if (!(await setProcuration(trx, member.id, false, now))) return false;
     if (account) {
       await enqueueMessage(trx, procurationRevokedMessage(account, i.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
-      await recordAudit(
-        trx,
-        { type: 'procuration_revoked', accountId: account.id, ...i.origin, details: { dossier: i.dossier.dossierNumber, side: 'to' } },
-        now,
-      );
+      await auditProcuration(trx, 'procuration_revoked', i, account.id, { side: 'to' }, now);
     }
-    await recordAudit(
-      trx,
-      {
-        type: 'procuration_revoked',
-        accountId: i.account.id,
-        ...i.origin,
-        details: { dossier: i.dossier.dossierNumber, member: member.id, side: 'by' },
-      },
-      now,
-    );
+    await auditProcuration(trx, 'procuration_revoked', i, i.account.id, { member: member.id, side: 'by' }, now);
     return true;
   });
   return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_NONE' };

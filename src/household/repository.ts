@@ -157,17 +157,16 @@ export interface AddressInput {
   since: string;
 }
 
+/** The tables a dossier's declarations are recorded in, never updated: the latest row is the current one. */
+type Recorded = 'household_addresses' | 'household_bank_accounts';
+type RecordedRow = { household_addresses: HouseholdAddress; household_bank_accounts: HouseholdBankAccount };
+
 /**
  * The time a new row of a history is recorded at: `now`, or just after the latest row when that one
  * has the same millisecond (or a later one, from another instance's clock) — the latest declared
  * stays the current one.
  */
-async function nextRecordedAt(
-  db: Kysely<Database>,
-  table: 'household_addresses' | 'household_bank_accounts',
-  householdId: string,
-  now: number,
-): Promise<number> {
+async function nextRecordedAt(db: Kysely<Database>, table: Recorded, householdId: string, now: number): Promise<number> {
   const last = await db
     .selectFrom(table)
     .select('recorded_at')
@@ -176,6 +175,31 @@ async function nextRecordedAt(
     .limit(1)
     .executeTakeFirst();
   return last && Number(last.recorded_at) >= now ? Number(last.recorded_at) + 1 : now;
+}
+
+async function insertRecorded<T extends Recorded>(db: Kysely<Database>, table: T, row: RecordedRow[T]): Promise<RecordedRow[T]> {
+  await db
+    .insertInto(table as Recorded)
+    .values(row)
+    .execute();
+  return row;
+}
+
+/** The latest row of `table` for the dossier (the id breaks a tie). */
+async function latestRecorded<T extends Recorded>(
+  db: Kysely<Database>,
+  table: T,
+  householdId: string,
+): Promise<RecordedRow[T] | undefined> {
+  const row = await db
+    .selectFrom(table as Recorded)
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row as RecordedRow[T] | undefined;
 }
 
 export async function recordAddress(
@@ -196,20 +220,12 @@ export async function recordAddress(
     recorded_at: await nextRecordedAt(db, 'household_addresses', householdId, now),
     recorded_by: by,
   };
-  await db.insertInto('household_addresses').values(row).execute();
-  return row;
+  return insertRecorded(db, 'household_addresses', row);
 }
 
 /** The dossier's address: the latest declared. */
 export function currentAddress(db: Kysely<Database>, householdId: string): Promise<HouseholdAddress | undefined> {
-  return db
-    .selectFrom('household_addresses')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return latestRecorded(db, 'household_addresses', householdId);
 }
 
 export async function recordBankAccount(
@@ -228,20 +244,12 @@ export async function recordBankAccount(
     recorded_at: recordedAt,
     recorded_by: by,
   };
-  await db.insertInto('household_bank_accounts').values(row).execute();
-  return row;
+  return insertRecorded(db, 'household_bank_accounts', row);
 }
 
 /** The account the dossier's prestations are paid to: the latest declared. */
 export function currentBankAccount(db: Kysely<Database>, householdId: string): Promise<HouseholdBankAccount | undefined> {
-  return db
-    .selectFrom('household_bank_accounts')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return latestRecorded(db, 'household_bank_accounts', householdId);
 }
 
 export async function insertSeparation(db: Kysely<Database>, s: Omit<HouseholdSeparationsTable, 'id'>): Promise<string> {

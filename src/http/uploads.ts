@@ -1,5 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type AuditEventType, recordAudit } from '../auth/audit';
+import { requestOrigin } from '../auth/http-session';
+import type { AppContext } from '../context';
+import { AppError } from '../errors/app-error';
+import type { StoredFile } from '../justificatifs/service';
 import type { Justificatif } from '../justificatifs/tables';
 import { MAX_JUSTIFICATIF_BYTES } from '../justificatifs/validation';
 
@@ -64,4 +69,29 @@ export function sendDownload(reply: FastifyReply, j: Pick<Justificatif, 'file_na
     .header('Cache-Control', 'private, no-store')
     .header('Content-Length', String(bytes.length))
     .send(bytes);
+}
+
+/**
+ * Sends a justificatif read for `accountId` (a person or an agent) as a download (`sendDownload`),
+ * once the download is in the audit log as `type`; a file not found (or not theirs) is a 404.
+ */
+export async function sendAuditedDownload(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  file: StoredFile | undefined,
+  audit: { type: AuditEventType; accountId: string },
+): Promise<FastifyReply> {
+  if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
+  await recordAudit(
+    ctx.database.db,
+    {
+      type: audit.type,
+      accountId: audit.accountId,
+      ...requestOrigin(req),
+      details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
+    },
+    ctx.clock.now(),
+  );
+  return sendDownload(reply, file.justificatif, file.bytes);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { displayName, type Account } from '../../accounts/repository';
+import type { AppContext } from '../../context';
 import { AppError, ValidationError, type FieldError } from '../../errors/app-error';
 import { errorEntry, registeredErrors, type ErrorCode } from '../../errors/registry';
 import { maskDestination } from '../../flows/login/contact';
@@ -42,18 +43,42 @@ export function waitThen<E extends AppError | ValidationError>(reply: FastifyRep
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A flow that sent a code and waits for it (login, password reset), as its `pending…` use case reads it. */
+export interface PendingCode {
+  flow: { expiresAt: number };
+  resendAllowedAt: number;
+}
+
+/** How a route reads its flow again: `pending` (the use case), `expired` (the error when it is gone). */
+export interface CodeFlow<P extends PendingCode> {
+  pending: (ctx: AppContext, flowToken: string) => Promise<P | undefined>;
+  expired: () => Error;
+}
+
+/** The `code_sent` answer of a flow just begun, and the flow as read again (`p`) for what a route adds to it. */
+export async function codeSent<P extends PendingCode>(ctx: AppContext, f: CodeFlow<P>, flowToken: string) {
+  const p = await f.pending(ctx, flowToken);
+  if (!p) throw f.expired();
+  const answer = {
+    status: 'code_sent' as const,
+    flowId: flowToken,
+    expiresAt: iso(p.flow.expiresAt),
+    resendAllowedAt: iso(p.resendAllowedAt),
+  };
+  return { p, answer };
+}
+
 /**
  * « Renvoyer un code » of a flow named by its flowId (login, password reset): the same route shape,
  * refusals (cooldown, too many codes: 429 with Retry-After) and answer for both.
  */
 export function resendCodeRoute(
   app: FastifyInstance,
-  o: {
+  ctx: AppContext,
+  o: CodeFlow<PendingCode> & {
     url: `/api/${string}`;
     tags: string[];
-    expired: () => Error;
     resend: (flowToken: string, req: FastifyRequest) => Promise<ResendStep>;
-    resendAllowedAt: (flowToken: string) => Promise<number>;
   },
 ): void {
   apiRoute(app, {
@@ -68,7 +93,8 @@ export function resendCodeRoute(
       const r = await o.resend(body.flowId, req);
       if (r.kind === 'flow_expired') throw o.expired();
       if (r.kind !== 'sent') throw waitThen(reply, r.retryAfterMs, fieldsError([resendRefused(r)]));
-      return { status: 'code_sent' as const, resendAllowedAt: iso(await o.resendAllowedAt(body.flowId)) };
+      const resendAllowedAt = (await o.pending(ctx, body.flowId))?.resendAllowedAt ?? ctx.clock.now();
+      return { status: 'code_sent' as const, resendAllowedAt: iso(resendAllowedAt) };
     },
   });
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { requestOrigin } from '../../auth/http-session';
-import { recordAudit } from '../../auth/audit';
 import type { AppContext } from '../../context';
 import { AppError, ValidationError, fieldError } from '../../errors/app-error';
 import { REFUSAL_ERRORS } from '../../justificatifs/errors';
@@ -9,7 +8,7 @@ import { addJustificatif, piecesOf, readJustificatifAsPerson, sendPieces, type P
 import type { Justificatif } from '../../justificatifs/tables';
 import { DemarcheParams } from '../schemas/demarches';
 import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, UploadBody } from '../schemas/justificatifs';
-import { sendDownload } from '../uploads';
+import { sendAuditedDownload } from '../uploads';
 import { iso } from './answers';
 import { apiRoute } from './route';
 
@@ -133,18 +132,7 @@ export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
       errors: [401, 404],
       handler: async ({ params, req, reply }) => {
         const file = await readJustificatifAsPerson(ctx, req.account!, params.id);
-        if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
-        await recordAudit(
-          ctx.database.db,
-          {
-            type: 'justificatif_downloaded',
-            accountId: req.account!.id,
-            ...requestOrigin(req),
-            details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
-          },
-          ctx.clock.now(),
-        );
-        sendDownload(reply, file.justificatif, file.bytes);
+        await sendAuditedDownload(ctx, req, reply, file, { type: 'justificatif_downloaded', accountId: req.account!.id });
         return undefined as never;
       },
     });

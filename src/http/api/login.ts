@@ -10,7 +10,7 @@ import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '
 import { waitMessage } from '../../security/login-throttle';
 import { EmptyBody } from '../schemas/common';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from '../schemas/login';
-import { accountView, fieldsError, iso, resendCodeRoute, waitThen } from './answers';
+import { accountView, codeSent, fieldsError, resendCodeRoute, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
@@ -26,6 +26,7 @@ import { apiRoute } from './route';
 export function loginApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Connexion'];
   const expired = () => new FlowError('FLOW_EXPIRED', loginFlow);
+  const flow = { pending: pendingLogin, expired };
   return async (app) => {
     apiRoute(app, {
       method: 'POST',
@@ -48,13 +49,9 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
           await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
           return { status: 'signed_in' as const, account: accountView(r.account) };
         }
-        const p = await pendingLogin(ctx, r.flowToken);
-        if (!p) throw expired();
+        const { p, answer } = await codeSent(ctx, flow, r.flowToken);
         return {
-          status: 'code_sent' as const,
-          flowId: r.flowToken,
-          expiresAt: iso(p.flow.expiresAt),
-          resendAllowedAt: iso(p.resendAllowedAt),
+          ...answer,
           contact: { kind: p.account.contact_kind, display: maskDestination(p.account.contact_kind, p.account.contact_value) },
         };
       },
@@ -84,12 +81,11 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       },
     });
 
-    resendCodeRoute(app, {
+    resendCodeRoute(app, ctx, {
+      ...flow,
       url: '/api/login/code/resend',
       tags,
-      expired,
       resend: (flowToken, req) => resendLoginCode(ctx, { flowToken, origin: requestOrigin(req) }),
-      resendAllowedAt: async (flowToken) => (await pendingLogin(ctx, flowToken))?.resendAllowedAt ?? ctx.clock.now(),
     });
 
     apiRoute(app, {

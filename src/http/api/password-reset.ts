@@ -15,7 +15,7 @@ import {
 import { waitMessage } from '../../security/login-throttle';
 import { newPasswordErrors } from '../pages/account-page';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from '../schemas/password-reset';
-import { fieldsError, iso, resendCodeRoute, waitThen } from './answers';
+import { codeSent, fieldsError, resendCodeRoute, waitThen } from './answers';
 import { readCode } from './codes';
 import { apiRoute } from './route';
 
@@ -27,6 +27,7 @@ import { apiRoute } from './route';
 export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
   const tags = ['Mot de passe oublié'];
   const expired = () => new FlowError('FLOW_EXPIRED', passwordResetFlow);
+  const flow = { pending: pendingReset, expired };
   return async (app) => {
     apiRoute(app, {
       method: 'POST',
@@ -46,14 +47,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
             new AppError('RATE_LIMITED', 'identifier', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`),
           );
         }
-        const p = await pendingReset(ctx, r.flowToken);
-        if (!p) throw expired();
-        return {
-          status: 'code_sent' as const,
-          flowId: r.flowToken,
-          expiresAt: iso(p.flow.expiresAt),
-          resendAllowedAt: iso(p.resendAllowedAt),
-        };
+        return (await codeSent(ctx, flow, r.flowToken)).answer;
       },
     });
 
@@ -73,12 +67,11 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       },
     });
 
-    resendCodeRoute(app, {
+    resendCodeRoute(app, ctx, {
+      ...flow,
       url: '/api/password-reset/code/resend',
       tags,
-      expired,
       resend: (flowToken, req) => resendResetCode(ctx, { flowToken, origin: requestOrigin(req) }),
-      resendAllowedAt: async (flowToken) => (await pendingReset(ctx, flowToken))?.resendAllowedAt ?? ctx.clock.now(),
     });
 
     apiRoute(app, {

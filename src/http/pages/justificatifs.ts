@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../auth/audit';
 import { requestOrigin, requireAccount } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
@@ -10,7 +9,7 @@ import type { Justificatif } from '../../justificatifs/tables';
 import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml, wantsJson } from '../errors';
-import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendDownload } from '../uploads';
+import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendAuditedDownload } from '../uploads';
 import { button, errorSummary, form, insetText, linkButton, summaryList } from '../views/components';
 import { UPLOAD_SCRIPT, fileUploadForm } from '../views/file-upload';
 import { html, type SafeHtml } from '../views/html';
@@ -178,18 +177,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
 
     app.get('/mon-espace/justificatifs/:id', { preHandler: requireAccount }, async (req, reply) => {
       const file = await readJustificatifAsPerson(ctx, req.account!, (req.params as { id: string }).id);
-      if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
-      await recordAudit(
-        ctx.database.db,
-        {
-          type: 'justificatif_downloaded',
-          accountId: req.account!.id,
-          ...requestOrigin(req),
-          details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
-        },
-        ctx.clock.now(),
-      );
-      return sendDownload(reply, file.justificatif, file.bytes);
+      return sendAuditedDownload(ctx, req, reply, file, { type: 'justificatif_downloaded', accountId: req.account!.id });
     });
   };
 }

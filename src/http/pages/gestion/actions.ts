@@ -10,7 +10,7 @@ import { StaleDemarcheError, findDemarche, type Demarche } from '../../../demarc
 import { AppError, fieldError, type FieldError } from '../../../errors/app-error';
 import { readJustificatif } from '../../../justificatifs/service';
 import { sendHtml } from '../../errors';
-import { sendDownload } from '../../uploads';
+import { sendAuditedDownload } from '../../uploads';
 import { DONE, MAX_REASON, detailPage, type DetailValues } from './detail';
 import { demarchePath } from './list';
 
@@ -104,17 +104,6 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
 
   app.get(`${AGENT_PATH}/justificatifs/:id`, { preHandler: requireAgent }, async (req, reply) => {
     const file = await readJustificatif(ctx, (req.params as { id: string }).id);
-    if (!file) throw new AppError('JUSTIFICATIF_NOT_FOUND');
-    await recordAudit(
-      ctx.database.db,
-      {
-        type: 'agent_justificatif_downloaded',
-        accountId: req.agent!.id,
-        ...requestOrigin(req),
-        details: { justificatifId: file.justificatif.id, demarcheId: file.justificatif.demarche_id },
-      },
-      ctx.clock.now(),
-    );
-    return sendDownload(reply, file.justificatif, file.bytes);
+    return sendAuditedDownload(ctx, req, reply, file, { type: 'agent_justificatif_downloaded', accountId: req.agent!.id });
   });
 }
