@@ -1,5 +1,5 @@
 import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../auth/audit';
-import type { CodeCheck } from '../auth/verification-codes';
+import type { CodeStepRefused } from '../auth/verification-codes';
 import type { AppContext } from '../context';
 import { insertAll } from '../db/insert-all';
 import { flowMoved, type Flow } from '../flows/engine/flow';
@@ -25,11 +25,7 @@ export type AgentPasswordStep =
   | { kind: 'invalid'; retryAfterMs: number }
   | { kind: 'code_sent'; flowToken: string };
 
-export type AgentCodeStep =
-  | { kind: 'flow_expired' }
-  | { kind: 'throttled'; retryAfterMs: number }
-  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
-  | { kind: 'signed_in'; agent: Agent };
+export type AgentCodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; agent: Agent };
 
 /** The throttle counts agents' logins under their own keys (an e-mail is never a NIR, but say it). */
 const throttled = (loginId: string, origin: AuditOrigin) => ({ identifier: `agent:${loginId}`, ip: origin.ip ?? 'unknown' });

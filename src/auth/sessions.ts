@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { SessionsTable } from './sessions.table';
 import type { Clock } from '../shared/clock';
 import { randomToken, sha256 } from '../shared/crypto';
 
@@ -249,17 +250,7 @@ export class DbSessionStore implements SessionStore {
   }
 }
 
-function fromRow(r: {
-  id: string;
-  account_id: string;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-  ended_at: number | null;
-  ip: string | null;
-  user_agent: string | null;
-  data: string;
-}): SessionRecord {
+function fromRow(r: SessionsTable): SessionRecord {
   return {
     id: r.id,
     accountId: r.account_id,

@@ -19,6 +19,11 @@ export type CodeCheck =
   | { ok: true; destination: string }
   | { ok: false; reason: 'none' | 'expired' | 'too_many_attempts' | 'wrong'; attemptsLeft: number };
 
+/** Why a code step did not go through: the flow is gone, or the code typed was refused (tries left). Every code step answers one of these, or its own success. */
+export type CodeStepRefused =
+  | { kind: 'flow_expired' }
+  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number };
+
 export class VerificationCodes {
   constructor(
     private readonly secret: string,

@@ -1,7 +1,7 @@
 import { updateContact, type Account } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { SessionRecord } from '../../auth/sessions';
-import type { CodeCheck } from '../../auth/verification-codes';
+import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
@@ -84,10 +84,7 @@ export async function pendingContactChange(
   return flow && flow.accountId === account.id ? flow : undefined;
 }
 
-export type ConfirmContactChange =
-  | { kind: 'flow_expired' }
-  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
-  | { kind: 'changed' };
+export type ConfirmContactChange = CodeStepRefused | { kind: 'changed' };
 
 /** The code typed matches the one sent to the new contact: it replaces the old one, which is told. */
 export async function confirmContactChange(

@@ -1,6 +1,6 @@
 import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
 import { auditRow, recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
-import type { CodeCheck } from '../../auth/verification-codes';
+import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
 import { insertAll } from '../../db/insert-all';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
@@ -126,11 +126,7 @@ export async function pendingLogin(ctx: AppContext, flowToken: string | undefine
   return { flow, account, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'login', flow.id) };
 }
 
-export type CodeStep =
-  | { kind: 'flow_expired' }
-  | { kind: 'throttled'; retryAfterMs: number }
-  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
-  | { kind: 'signed_in'; account: Account };
+export type CodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; account: Account };
 
 export async function submitLoginCode(
   ctx: AppContext,

@@ -1,7 +1,7 @@
 import { findAccountById, findAccountByLoginId, updatePasswordHash, type Account } from '../../accounts/repository';
 import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
 import { brokenPasswordRules, type PasswordRuleId } from '../../auth/passwords';
-import type { CodeCheck } from '../../auth/verification-codes';
+import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
 import { insertAll, type RowInsert } from '../../db/insert-all';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
@@ -90,10 +90,7 @@ export async function pendingReset(ctx: AppContext, flowToken: string | undefine
   return { flow, resendAllowedAt: await ctx.codes.resendAllowedAt(ctx.database.db, 'password_reset', flow.id) };
 }
 
-export type ResetCodeStep =
-  | { kind: 'flow_expired' }
-  | { kind: 'code_error'; reason: Exclude<CodeCheck, { ok: true }>['reason']; attemptsLeft: number }
-  | { kind: 'verified' };
+export type ResetCodeStep = CodeStepRefused | { kind: 'verified' };
 
 export async function submitResetCode(
   ctx: AppContext,
