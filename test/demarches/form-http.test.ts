@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/accounts/repository';
 import { demarcheHistory, findDemarche, listDemarches, recordDeclaration, transitionDemarche } from '../../src/demarches/repository';
 import { REFERENCE_PATTERN } from '../../src/demarches/reference';
-import { addMember, createHousehold } from '../../src/household/repository';
+import { createHousehold } from '../../src/household/repository';
 import type { Role } from '../../src/household/permissions';
 import { createTestAccount, logIn } from '../support/accounts';
 import { location, text } from '../support/http';
+import { addAccountMember } from '../support/household';
 import { messagesTo } from '../support/outbox';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 
@@ -206,18 +207,7 @@ describe('a request through the pages', () => {
         const a = await createTestAccount(t.ctx);
         // Two conjoints only to compare both cases: each is checked on its own.
         memberIds[name] = (
-          await addMember(db(), {
-            household_id: householdId,
-            account_id: a.id,
-            nir: a.nir,
-            civility: a.civility,
-            birth_name: a.birth_name,
-            given_names: a.given_names,
-            birth_date: birth,
-            role,
-            has_procuration: procuration,
-            joined_at: t.clock.now(),
-          })
+          await addAccountMember(db(), householdId, a, { birth_date: birth, role, has_procuration: procuration, joined_at: t.clock.now() })
         ).id;
         members[name] = a;
       }

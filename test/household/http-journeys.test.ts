@@ -7,6 +7,14 @@ import { api, demoApp, signedIn } from './support';
 
 const P = DEMO_PEOPLE;
 
+/** A form sent back: 400, each message on the page; returns the page's text. */
+function expectRefused(res: { statusCode: number; body: string }, messages: string[]): string {
+  expect(res.statusCode).toBe(400);
+  const page = text(res.body);
+  for (const m of messages) expect(page).toContain(m);
+  return page;
+}
+
 describe('the household’s pages through HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -50,10 +58,7 @@ describe('the household’s pages through HTTP', () => {
       iban: 'FR76 3000 6000 0112 3456 7890 198',
       holder: '',
     });
-    expect(bad.statusCode).toBe(400);
-    const page = text(bad.body);
-    expect(page).toContain('Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.');
-    expect(page).toContain('Saisissez le nom du titulaire du compte');
+    expectRefused(bad, ['Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.', 'Saisissez le nom du titulaire du compte']);
     expect(bad.body).toContain('value="FR76 3000 6000 0112 3456 7890 198"');
     const ok = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
       iban: 'fr14 2004 1010 0505 0001 3m02 606',
@@ -73,9 +78,7 @@ describe('the household’s pages through HTTP', () => {
       'since-month': '2',
       'since-year': '2026',
     });
-    expect(noAddress.statusCode).toBe(400);
-    for (const m of ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle'])
-      expect(text(noAddress.body)).toContain(m);
+    expectRefused(noAddress, ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle']);
     expect(noAddress.body).toContain('value="1 rue Haute"');
     const moved = await julien.post('/mon-espace/foyer/changement/adresse', {
       line1: '1 rue Haute',
@@ -102,8 +105,7 @@ describe('the household’s pages through HTTP', () => {
       children: 'alternate',
       newLine1: '5 rue Neuve',
     });
-    expect(missing.statusCode).toBe(400);
-    expect(text(missing.body)).toContain('Saisissez un code postal de 5 chiffres');
+    expectRefused(missing, ['Saisissez un code postal de 5 chiffres']);
     expect(missing.body).toContain('value="5 rue Neuve"');
     const sent = await petit.post('/mon-espace/foyer/separation', {
       'date-day': '10',
@@ -157,10 +159,10 @@ describe('the household’s pages through HTTP', () => {
       communeQuery: 'Toulouse',
       communeCode: '31555',
     });
-    expect(res.statusCode).toBe(400);
-    const page = text(res.body);
-    expect(page).toContain('Vous devez avoir au moins 15 ans pour créer votre espace Mon Compte.');
-    expect(page).toContain('ce sont vos parents qui font les démarches qui vous concernent');
+    const page = expectRefused(res, [
+      'Vous devez avoir au moins 15 ans pour créer votre espace Mon Compte.',
+      'ce sont vos parents qui font les démarches qui vous concernent',
+    ]);
     expect(page).not.toMatch(/Sophie|3456789/);
   });
 });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agent } from '../../src/agents/tables';
 import { findDemarche, type Demarche } from '../../src/demarches/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
-import { createTestAgent } from '../gestion/helpers';
 import { createTestAccount, logIn } from '../support/accounts';
-import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { useAppWithAgent } from '../support/agents';
+import { TestBrowser, type TestApp } from '../support/app';
 import { sampleExe, sampleJpeg, samplePdf, samplePng, zipTail } from './files';
 import { pieceAsked as askedOf } from './support';
 
@@ -12,11 +12,10 @@ import { pieceAsked as askedOf } from './support';
 describe('justificatifs API', () => {
   let t: TestApp;
   let agent: Agent;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    agent = await createTestAgent(t.ctx);
+  useAppWithAgent((app, a) => {
+    t = app;
+    agent = a;
   });
-  afterAll(() => t.close());
   const pieceAsked = () => askedOf(t, agent, 'Une quittance de loyer');
   const add = (b: TestBrowser, d: Demarche, fileName: string, bytes: Buffer) =>
     b.postJson(`/api/demarches/${d.id}/justificatifs`, { fileName, contentBase64: bytes.toString('base64') });

@@ -1,17 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/accounts/repository';
 import { actOnDemarche } from '../../src/agents/instruction';
 import type { Agent } from '../../src/agents/tables';
 import { findDemarche } from '../../src/demarches/repository';
-import { addMember, createHousehold, setProcuration } from '../../src/household/repository';
+import { createHousehold, setProcuration } from '../../src/household/repository';
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../src/justificatifs/validation';
 import { assetUrl } from '../../src/http/assets';
 import { UPLOAD_SCRIPT } from '../../src/http/views/file-upload';
-import { createTestAgent, logInAgent } from '../gestion/helpers';
+import { logInAgent } from '../gestion/helpers';
 import { auditTypes, createTestAccount, logIn } from '../support/accounts';
 import { location, text } from '../support/http';
-import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { useAppWithAgent } from '../support/agents';
+import { addAccountMember } from '../support/household';
+import { TestBrowser, type TestApp } from '../support/app';
 import { sampleExe, sampleJpeg, samplePdf, samplePng, zipTail } from './files';
 import { pieceAsked as askedOf, sentDemarche, upload } from './support';
 
@@ -22,11 +24,10 @@ import { pieceAsked as askedOf, sentDemarche, upload } from './support';
 describe('justificatifs (person side)', () => {
   let t: TestApp;
   let agent: Agent;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    agent = await createTestAgent(t.ctx);
+  useAppWithAgent((app, a) => {
+    t = app;
+    agent = a;
   });
-  afterAll(() => t.close());
   const origin = { ip: '127.0.0.1', userAgent: null };
 
   const pieceAsked = () => askedOf(t, agent);
@@ -158,18 +159,7 @@ describe('justificatifs (person side)', () => {
     const [resp, conjoint, child] = [await createTestAccount(t.ctx), await createTestAccount(t.ctx), await createTestAccount(t.ctx)];
     const householdId = await createHousehold(db, String(1000000 + Math.floor(Math.random() * 8999999)), t.ctx.clock.now());
     const member = (a: Account, role: 'responsable' | 'conjoint' | 'enfant', birth: string, procuration = false) =>
-      addMember(db, {
-        household_id: householdId,
-        account_id: a.id,
-        nir: a.nir,
-        civility: a.civility,
-        birth_name: a.birth_name,
-        given_names: a.given_names,
-        birth_date: birth,
-        role,
-        has_procuration: procuration,
-        joined_at: t.ctx.clock.now(),
-      });
+      addAccountMember(db, householdId, a, { birth_date: birth, role, has_procuration: procuration, joined_at: t.ctx.clock.now() });
     await member(resp, 'responsable', '1980-01-01');
     const c = await member(conjoint, 'conjoint', '1982-01-01', true);
     await member(child, 'enfant', '2009-01-01');

@@ -10,6 +10,18 @@ const member = (role: Membership['role'], o: Partial<Membership> = {}): Membersh
   ...o,
 });
 
+/** A 16-year-old and a personne à charge: their own data and individual prestations, nothing of the household. */
+const ONLY_OWN_AFFAIRS: Record<Action, boolean> = {
+  consult_personal_data: true,
+  modify_contact: true,
+  declare_separation: false,
+  request_individual_prestation: true,
+  request_household_prestation: false,
+  manage_dossier: false,
+  view_household_demarches: false,
+  manage_procuration: false,
+};
+
 /** Every role × action: true = allowed. A cell changed by mistake fails here. */
 const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
   [
@@ -54,20 +66,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_procuration: false,
     },
   ],
-  [
-    'enfant de 16 ans',
-    member('enfant', { birthDate: '2010-01-15' }),
-    {
-      consult_personal_data: true,
-      modify_contact: true,
-      declare_separation: false,
-      request_individual_prestation: true,
-      request_household_prestation: false,
-      manage_dossier: false,
-      view_household_demarches: false,
-      manage_procuration: false,
-    },
-  ],
+  ['enfant de 16 ans', member('enfant', { birthDate: '2010-01-15' }), ONLY_OWN_AFFAIRS],
   [
     'enfant de 12 ans',
     member('enfant', { birthDate: '2014-06-01' }),
@@ -82,20 +81,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_procuration: false,
     },
   ],
-  [
-    'personne à charge',
-    member('personne_a_charge', { birthDate: '1940-03-03' }),
-    {
-      consult_personal_data: true,
-      modify_contact: true,
-      declare_separation: false,
-      request_individual_prestation: true,
-      request_household_prestation: false,
-      manage_dossier: false,
-      view_household_demarches: false,
-      manage_procuration: false,
-    },
-  ],
+  ['personne à charge', member('personne_a_charge', { birthDate: '1940-03-03' }), ONLY_OWN_AFFAIRS],
   [
     'pas encore allocataire',
     undefined,
