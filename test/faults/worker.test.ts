@@ -110,7 +110,8 @@ describe('kill -9 of the delivery worker between sending and marking', () => {
     const refs = sms.requests.map((r) => (r.body as { reference?: string }).reference);
     expect(refs.length).toBeGreaterThanOrEqual(2);
     expect(new Set(refs)).toEqual(new Set([rows[1]!.id]));
-    // Each retake counted as an attempt.
-    expect(rows.every((m) => m.attempts === 2)).toBe(true);
+    // Each retake counted as an attempt (at least one retake each; on a slow machine an instance may
+    // retake a message once more before it is killed, the lease being 2 s here).
+    expect(rows.every((m) => m.attempts >= 2)).toBe(true);
   });
 });
