@@ -3,14 +3,13 @@ import type { FormDefinition } from '../forms/definition';
 import { recap } from '../forms/engine';
 import type { OutgoingMessage } from '../messaging/outbox';
 import type { Prestation } from '../prestations/catalogue';
+import { frenchDateTime as frenchTime } from '../shared/french-time';
 import type { Demarche } from './repository';
 
 /** The messages of a démarche, in French. Subjects are fixed wordings (kept after the text is erased). */
 
 export function frenchDateTime(ms: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
-    .format(ms)
-    .replace(/[\u202f\u00a0]/g, ' ');
+  return frenchTime(ms).replace(/[\u202f\u00a0]/g, ' ');
 }
 
 /** The accusé de réception: reference, date and time, and (by e-mail) the summary of the answers, IBAN masked. */

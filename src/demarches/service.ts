@@ -12,7 +12,8 @@ import {
   type FieldProblem,
   type PageInstance,
 } from '../forms/engine';
-import { parisDay, type Input } from '../forms/fields';
+import type { Input } from '../forms/fields';
+import { agencyDay } from '../shared/french-time';
 import { formOf } from '../forms/definitions';
 import { findActor, type HouseholdActor } from '../household/repository';
 import { can } from '../household/permissions';
@@ -56,7 +57,7 @@ export function requestable(slug: string): { prestation: Prestation; form: FormD
 
 /** May this person ask for this prestation today? */
 export function mayRequest(actor: HouseholdActor, p: Prestation, now: number): { allowed: true } | { allowed: false; who: string } {
-  return can(actor, requestAction(p), parisDay(now));
+  return can(actor, requestAction(p), agencyDay(now));
 }
 
 /** « Faire la demande »: the brouillon of this prestation (the one started, or a new one). */
@@ -95,7 +96,7 @@ export async function accessDemarche(d: Deps, accountId: string, id: string): Pr
   if (demarche.account_id === accountId) return { ...view, own: true };
   if (demarche.status === 'brouillon' || !demarche.household_id) return undefined;
   const actor = await findActor(d.db, accountId);
-  if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed)
+  if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', agencyDay(d.now())).allowed)
     return undefined;
   return { ...view, own: false };
 }
@@ -131,7 +132,7 @@ export async function saveStep(
     if (!a) return { ok: false, refusal: { kind: 'gone' } };
     const inst = findPage(a.form, a.demarche.answers, pageKey);
     if (!inst) return { ok: false, refusal: { kind: 'not_found' } };
-    const reading = readPage(inst, input, a.demarche.answers, parisDay(d.now()));
+    const reading = readPage(inst, input, a.demarche.answers, agencyDay(d.now()));
     if (reading.problems.length) return { ok: false, problems: reading.problems };
     const pageKeys = new Set(inst.page.questions.map((q) => answerKey(q, inst.copy)));
     const kept = Object.fromEntries(Object.entries(a.demarche.answers).filter(([k]) => !pageKeys.has(k)));
@@ -148,7 +149,7 @@ export async function saveStep(
 
 /** Where « Reprendre » leads: the first page still to fill, or the recap when all is done. */
 export function resumeAt(form: FormDefinition, demarche: Demarche, now: number): PageInstance | undefined {
-  return firstIncomplete(form, demarche.answers, parisDay(now));
+  return firstIncomplete(form, demarche.answers, agencyDay(now));
 }
 
 export type SubmitOutcome =
@@ -198,7 +199,7 @@ export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: De
   const own = await listDemarches(d.db, accountId, d.now());
   const actor = await findActor(d.db, accountId);
   const householdId = actor.dossier?.householdId;
-  if (!householdId || !can(actor, 'view_household_demarches', parisDay(d.now())).allowed) return { own, household: [] };
+  if (!householdId || !can(actor, 'view_household_demarches', agencyDay(d.now())).allowed) return { own, household: [] };
   const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId);
   return { own, household };
 }

@@ -15,11 +15,6 @@ const text = (input: Input, key: string) => {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 };
 
-/** Dates as the agency's day in France. */
-export function parisDay(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-}
-
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

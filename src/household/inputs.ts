@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldError, type FieldError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import { IBAN_INPUT_MAX, parseIban } from '../identity/iban';
-import { agencyDay } from './day';
+import { agencyDay } from '../shared/french-time';
 import type { AddressInput } from './repository';
 
 /**

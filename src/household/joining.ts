@@ -3,7 +3,7 @@ import type { Account } from '../accounts/repository';
 import { recordAudit } from '../auth/audit';
 import type { Database } from '../db/schema';
 import { AppError, fieldError, type FieldError } from '../errors/app-error';
-import { agencyDay } from './day';
+import { agencyDay } from '../shared/french-time';
 import { ageOn, MIN_ACCOUNT_AGE, mayHaveAccount } from './permissions';
 import { findMembersWithoutAccountByNir, linkAccountToMember } from './repository';
 

@@ -1,5 +1,5 @@
 import type { Account } from '../accounts/repository';
-import { frenchDateTime } from '../flows/login/messages';
+import { frenchDateTime } from '../shared/french-time';
 import { maskIban } from '../identity/iban';
 import type { OutgoingMessage } from '../messaging/outbox';
 

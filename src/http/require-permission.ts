@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import { requireAccount } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { AppError, errorBody } from '../errors/app-error';
-import { agencyDay } from '../household/day';
+import { agencyDay } from '../shared/french-time';
 import { can, type Action } from '../household/permissions';
 import { findActor, type HouseholdActor } from '../household/repository';
 import { sendHtml, wantsJson } from './errors';

@@ -1,16 +1,13 @@
 import type { Account } from '../../accounts/repository';
 import type { OutgoingMessage } from '../../messaging/outbox';
 import { maskDestination, type ContactKind } from './contact';
+import { frenchDateTime } from '../../shared/french-time';
 
 /** The e-mails and SMS of login and account security, in French. Codes appear only here, never in logs. */
 const warning = 'Ne communiquez jamais ce code : la Caf ne vous le demandera jamais, ni par téléphone, ni par e-mail.';
 
 function to(kind: ContactKind, value: string): Pick<OutgoingMessage, 'channel' | 'to'> {
   return { channel: kind, to: value };
-}
-
-export function frenchDateTime(ms: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms);
 }
 
 export function loginCodeMessage(a: Pick<Account, 'contact_kind' | 'contact_value'>, code: string): OutgoingMessage {

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../../messaging/outbox';
+import { frenchDateTime } from '../../shared/french-time';
 import type { Contact } from './data';
 
 /*
@@ -45,7 +46,7 @@ export function duplicateAttemptMessage(
   owner: { kind: 'email' | 'sms'; value: string },
   o: { at: number; agencyPhone: string },
 ): OutgoingMessage {
-  const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(o.at);
+  const when = frenchDateTime(o.at);
   if (owner.kind === 'sms') {
     return {
       channel: 'sms',

@@ -77,9 +77,7 @@ export function newPasswordErrors(problem: NewPasswordProblem, broken: PasswordR
   return [fieldError('password', 'AUTH_PASSWORD_RULES', `Le mot de passe doit comporter ${broken.map((b) => labels[b]).join(', ')}.`)];
 }
 
-export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms);
-}
+export { frenchDateTime as formatDateTime } from '../../shared/french-time';
 
 /** The identifier field of « Se connecter » and « Mot de passe oublié » (NIR or identifiant provisoire). */
 export function identifierInput(v: { identifier?: string | undefined; errors?: Errors | undefined }): SafeHtml {

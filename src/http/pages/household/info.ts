@@ -3,7 +3,7 @@ import type { Account } from '../../../accounts/repository';
 import type { AppContext } from '../../../context';
 import { listDemarches } from '../../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../../household/activity';
-import { agencyDay } from '../../../household/day';
+import { agencyDay } from '../../../shared/french-time';
 import { ACTIONS, can, type Action } from '../../../household/permissions';
 import { findActor, listMembers, type HouseholdActor } from '../../../household/repository';
 import { formatNir, formatProvisionalId } from '../../../identity';
