@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
 import {
   hitRecord,
-  releaseRecord,
+  policyDelay,
   reserveRecord,
   type CounterRecord,
   type RateLimiter,
@@ -14,16 +14,40 @@ import {
 
 /**
  * Rate-limit counters in the database (table `rate_limits`, migration 0011): the default when there
- * is no Redis, and Redis's fallback. Kept across restarts and shared by every instance on the same
- * database. Each change is one short transaction on the key's row — `select … for update` on
- * PostgreSQL, the write lock taken at BEGIN on SQLite — so concurrent attempts are counted one after
- * the other, never both allowed on the same count. The rules themselves are the pure functions of
- * ./rate-limit.ts, shared with the memory store.
+ * is no Redis, and Redis's fallback. Shared by every instance on the same database.
+ *
+ * `reserve` and `release` — the two changes of every password step — are each ONE statement, atomic
+ * by themselves (no transaction, no lock held across a round trip): an upsert whose `set` applies the
+ * rule of ./rate-limit.ts to the row as it is at that instant (and whose `where` refuses a blocked or
+ * full key), and an update. The rule is therefore written twice, in TypeScript (memory store, the
+ * new key's first row) and in SQL here — as it is in Lua for Redis; test/reliability/reserve.test.ts
+ * runs the same sequences on every store. Every other change (`hit`, `block`: rarer) is one short
+ * transaction on the key's row — `select … for update` on PostgreSQL, the write lock taken at BEGIN
+ * on SQLite. Either way concurrent attempts are counted one after the other, never both allowed on
+ * one count.
+ *
+ * On PostgreSQL the table is UNLOGGED (migration 0012): counters write no WAL and wait for no fsync;
+ * a crash of the database server (not a clean restart) empties them, as a Redis restart would.
  */
 type Db = Kysely<Database>;
 
 /** Rows whose window started more than this long ago (and whose block is over) are deleted now and then. */
 const KEEP_MS = 25 * 60 * 60_000;
+
+type Row = { window_start: number | string; count: number | string; blocked_until: number | string };
+
+/** The counter a row holds; a row just created by the locked path (window 0, nothing counted) is a key never seen. */
+function record(r: Row): CounterRecord | undefined {
+  const windowStart = Number(r.window_start);
+  if (windowStart === 0 && Number(r.count) === 0 && Number(r.blocked_until) === 0) return undefined;
+  return { windowStart, count: Number(r.count), blockedUntil: Number(r.blocked_until) };
+}
+
+/** The row `r`'s window as `current()` of ./rate-limit.ts sees it at `t`: a window that is over starts again. */
+const cur = {
+  start: (t: number, p: ReservePolicy) => sql`case when ${t} - r.window_start >= ${p.windowMs} then ${t} else r.window_start end`,
+  count: (t: number, p: ReservePolicy) => sql`case when ${t} - r.window_start >= ${p.windowMs} then 0 else r.count end`,
+};
 
 export class DbRateLimiter implements RateLimiter {
   private readonly db: Db;
@@ -56,12 +80,63 @@ export class DbRateLimiter implements RateLimiter {
     return r ? Math.max(0, r.blockedUntil - this.now()) : 0;
   }
 
-  reserve(key: string, p: ReservePolicy): Promise<Reservation> {
-    return this.change(key, (r, t) => reserveRecord(r, t, p));
+  async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
+    for (;;) {
+      const t = this.now();
+      const first = reserveRecord(undefined, t, p).next; // the row of a key never seen
+      const row = await sql<Row>`
+        insert into rate_limits as r (key, window_start, count, blocked_until)
+        values (${key}, ${first.windowStart}, ${first.count}, ${first.blockedUntil})
+        on conflict (key) do update set ${this.reserveSet(t, p)}
+        where r.blocked_until <= ${t} and ${cur.count(t, p)} < ${p.limit}
+        returning window_start, count, blocked_until`.execute(this.db);
+      const after = row.rows[0] && record(row.rows[0]);
+      if (after) {
+        // The delay this attempt set, as reserveRecord computes it from the count it reached.
+        let delay = policyDelay(after.count, p);
+        if (after.count >= p.limit) delay = Math.max(delay, after.windowStart + p.windowMs - t);
+        return { allowed: true, count: after.count, delayMs: delay, token: delay > 0 ? after.blockedUntil : 0 };
+      }
+      // Refused: how long to wait, from the row as it is now (it may have changed since: then again).
+      const refusal = reserveRecord(await this.read(this.db, key), this.now(), p).result;
+      if (!refusal.allowed) return refusal;
+    }
   }
 
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
-    await this.change(key, (r) => ({ next: releaseRecord(r, p, token), result: undefined }));
+    const count = this.database.dialect === 'postgres' ? sql`greatest(count - 1, 0)` : sql`max(count - 1, 0)`;
+    await sql`
+      update rate_limits set count = ${count},
+        blocked_until = case when ${count} < ${p.threshold} or (${token > 0 ? 1 : 0} = 1 and blocked_until = ${token}) then 0 else blocked_until end
+      where key = ${key}`.execute(this.db);
+  }
+
+  /**
+   * reserveRecord in SQL, on the row `r` before the change: the window rolls over when it is over
+   * (the block stays), the count goes up by one, and the block is set when the new count calls for a
+   * delay (policyDelay, doubled with each count from the threshold on, at most maxDelayMs; until the
+   * window's end once the limit is reached).
+   */
+  private reserveSet(t: number, p: ReservePolicy) {
+    const { least, greatest } = this.fns();
+    const count = sql`(${cur.count(t, p)} + 1)`;
+    const start = cur.start(t, p);
+    const exponent = sql`${least}(${count} - ${p.threshold}, 40)`;
+    const backoff = sql`case when ${count} < ${p.threshold} then 0 else ${least}(${p.baseDelayMs} * (${sql.raw(this.one())} << ${exponent}), ${p.maxDelayMs}) end`;
+    const delay = sql`case when ${count} >= ${p.limit} then ${greatest}(${backoff}, ${start} + ${p.windowMs} - ${t}) else ${backoff} end`;
+    return sql`window_start = ${start}, count = ${count},
+      blocked_until = case when ${delay} > 0 then ${t} + ${delay} else r.blocked_until end`;
+  }
+
+  private fns() {
+    return this.database.dialect === 'postgres'
+      ? { least: sql.raw('least'), greatest: sql.raw('greatest') }
+      : { least: sql.raw('min'), greatest: sql.raw('max') };
+  }
+
+  /** A 64-bit one, so that the shift cannot overflow 32 bits on PostgreSQL. */
+  private one(): string {
+    return this.database.dialect === 'postgres' ? '1::bigint' : '1';
   }
 
   /** Reads the key's row (locked until the transaction ends on PostgreSQL), applies `f`, writes the result. */
@@ -102,11 +177,7 @@ export class DbRateLimiter implements RateLimiter {
       q = q.forUpdate();
     }
     const r = await q.executeTakeFirst();
-    if (!r) return undefined;
-    const windowStart = Number(r.window_start);
-    // A row just created by the lock above (window 0) is a key never seen.
-    if (windowStart === 0 && Number(r.count) === 0 && Number(r.blocked_until) === 0) return undefined;
-    return { windowStart, count: Number(r.count), blockedUntil: Number(r.blocked_until) };
+    return r && record(r);
   }
 
   /** Deletes keys whose window and block are long over. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { migrate } from '../../src/db/migrate';
 import { migrations } from '../../src/db/migrations';
 import { flowId } from '../../src/flows/engine/store';
@@ -19,6 +19,11 @@ describe.each(testDatabases)('migrations on $name', ({ open }) => {
       const row = await h.db.selectFrom('audit_events').selectAll().executeTakeFirstOrThrow();
       expect(row.at).toBe(now);
       expect(typeof row.id).toBe('number');
+      if (h.dialect === 'postgres') {
+        // Rate-limit counters write no WAL (0012).
+        const { rows } = await sql<{ p: string }>`select relpersistence as p from pg_class where relname = 'rate_limits'`.execute(h.db);
+        expect(rows[0]?.p).toBe('u');
+      }
     } finally {
       await h.destroy();
     }

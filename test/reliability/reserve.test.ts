@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/database';
 import { DbRateLimiter } from '../../src/security/db-rate-limit';
@@ -76,6 +77,87 @@ describe.each(stores)('reserve on $name', ({ make }) => {
     expect(await l.reserve('r', policy)).toMatchObject({ allowed: true, count: 5 });
   });
 });
+
+describe.each(testDatabases)('database counters on $name', ({ open }) => {
+  it('reserve and release are one statement each (no transaction, no read first)', async () => {
+    const h = await open();
+    handles.push(h);
+    const statements: string[] = [];
+    const spy: KyselyPlugin = {
+      transformQuery: (a) => {
+        statements.push(a.node.kind);
+        return a.node;
+      },
+      transformResult: async (a) => a.result,
+    };
+    const l = new DbRateLimiter({ db: h.db.withPlugin(spy), dialect: h.dialect });
+    const first = await l.reserve('one', policy);
+    await l.release('one', policy, first.allowed ? first.token : 0);
+    expect(statements).toEqual(['RawNode', 'RawNode']);
+    expect(await l.peek('one', policy.windowMs)).toBe(0);
+  });
+
+  it('the rule in SQL gives what the rule in TypeScript gives, over the same sequence of attempts', async () => {
+    const h = await open();
+    handles.push(h);
+    let t = 1_000_000;
+    const clock = () => t;
+    const db = new DbRateLimiter(h, clock);
+    const memory = new MemoryRateLimiter(clock);
+    const outcomes = new Set<string>();
+    // Small numbers so that thresholds, doubling delays up to their maximum, the cap (the block until
+    // the window's end) and window ends all come up.
+    for (const p of [
+      { limit: 9, windowMs: 60_000, threshold: 3, baseDelayMs: 1000, maxDelayMs: 8000 },
+      { limit: 4, windowMs: 20_000, threshold: 3, baseDelayMs: 300, maxDelayMs: 600 },
+    ] satisfies ReservePolicy[])
+      await sameOutcomes(
+        db,
+        memory,
+        p,
+        () => t,
+        (ms) => (t += ms),
+      );
+  });
+});
+
+async function sameOutcomes(
+  db: RateLimiter,
+  memory: RateLimiter,
+  p: ReservePolicy,
+  now: () => number,
+  advance: (ms: number) => void,
+): Promise<Set<string>> {
+  {
+    const outcomes = new Set<string>();
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const tokens: Record<string, number[]> = {};
+    for (let i = 0; i < 400; i++) {
+      const key = `${p.limit}${random() < 0.7 ? 'a' : 'b'}`;
+      const roll = random();
+      if (roll < 0.55) {
+        const [fromDb, fromMemory] = [await db.reserve(key, p), await memory.reserve(key, p)];
+        expect(fromDb, `step ${i}: reserve ${key} at ${now()}`).toEqual(fromMemory);
+        if (fromDb.allowed) (tokens[key] ??= []).push(fromDb.token);
+        outcomes.add(
+          !fromDb.allowed ? 'refused' : fromDb.count >= p.limit ? 'cap' : fromDb.delayMs >= p.maxDelayMs ? 'max delay' : 'allowed',
+        );
+      } else if (roll < 0.8) {
+        const token = (tokens[key] ??= []).pop() ?? 0;
+        await db.release(key, p, token);
+        await memory.release(key, p, token);
+      }
+      expect(await db.blockedFor(key), `step ${i}: block of ${key}`).toBe(await memory.blockedFor(key));
+      expect(await db.peek(key, p.windowMs), `step ${i}: count of ${key}`).toBe(await memory.peek(key, p.windowMs));
+      advance(Math.floor(random() * (random() < 0.1 ? p.windowMs : 1500)));
+    }
+    return outcomes;
+  }
+}
 
 describe('login throttle on the database', () => {
   it('concurrent wrong passwords for one identifier: at most 5 evaluated', async () => {

@@ -11,6 +11,7 @@ import * as m0008 from './0008_household';
 import * as m0009 from './0009_demarche_requests';
 import * as m0010 from './0010_agents_justificatifs';
 import * as m0011 from './0011_rate_limits';
+import * as m0012 from './0012_rate_limits_unlogged';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { name: '0009_demarche_requests', up: m0009.up },
   { name: '0010_agents_justificatifs', up: m0010.up },
   { name: '0011_rate_limits', up: m0011.up },
+  { name: '0012_rate_limits_unlogged', up: m0012.up },
 ];
