@@ -15,8 +15,11 @@ export function wantsJson(req: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-export function sendHtml(reply: FastifyReply, page: { toString(): string }, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(page.toString());
+export function sendHtml(reply: FastifyReply, page: { toString(): string } | Buffer, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(Buffer.isBuffer(page) ? page : page.toString());
 }
 
 /**

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
-import { registerSessions } from '../auth/http-session';
+import { registerSessions, SESSION_COOKIE } from '../auth/http-session';
 import { AppError } from '../errors/app-error';
 import type { AppContext } from '../context';
 import { contactChangeApi } from './api/contact-change';
@@ -16,7 +16,7 @@ import { recordChosenPrestation } from './intent';
 import { registerCsrf } from './security/csrf';
 import { securityHeaders } from './security/headers';
 import { IMMUTABLE_CACHE, isFingerprinted, publicDir } from './assets';
-import { cachePolicy } from './cache';
+import { registerPageCache } from './cache';
 import { FRANCECONNECT_ABOUT_PATH } from './views/franceconnect';
 import { registerInputLimits } from './security/input-limits';
 import { publicPages } from './pages/public';
@@ -105,7 +105,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
     reply.headers(headers);
     done();
   });
-  app.addHook('onSend', cachePolicy(PUBLIC_ROUTES));
+  registerPageCache(app, { publicRoutes: PUBLIC_ROUTES, sessionCookie: SESSION_COOKIE });
   // Asset names carry their content hash (scripts/build-assets.ts): a year, immutable.
   await app.register(fastifyStatic, {
     root: publicDir,

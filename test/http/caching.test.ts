@@ -26,6 +26,41 @@ describe('caching: public pages, forms, assets', () => {
     }
   });
 
+  it('the server keeps a public page it rendered: the next visitors without a session get its bytes, the route does not run again', async () => {
+    let renders = 0;
+    const counted = await buildTestApp({
+      onRoute: (r) => {
+        if (r.url !== '/aide' || r.method !== 'GET') return;
+        const handler = r.handler;
+        r.handler = function (this: unknown, ...args: Parameters<typeof handler>) {
+          renders++;
+          return handler.apply(this as never, args);
+        } as typeof handler;
+      },
+    });
+    try {
+      const first = await counted.app.inject({ url: '/aide' });
+      const second = await counted.app.inject({ url: '/aide', headers: { cookie: 'mc_csrf=abcdefghijklmnopqrstuvwxyz0123456789ABCDEF' } });
+      const revalidated = await counted.app.inject({ url: '/aide', headers: { 'if-none-match': String(first.headers.etag) } });
+      expect(renders).toBe(1);
+      expect(second.statusCode).toBe(200);
+      expect(second.body).toBe(first.body);
+      expect(second.headers['content-type']).toBe('text/html; charset=utf-8');
+      for (const h of ['etag', 'cache-control', 'vary', 'content-security-policy', 'x-frame-options'])
+        expect(second.headers[h], h).toBe(first.headers[h]);
+      expect(revalidated.statusCode).toBe(304);
+      // An address with a query string is rendered each time (it could be any of infinitely many).
+      await counted.app.inject({ url: '/aide?source=lettre' });
+      await counted.app.inject({ url: '/aide?source=lettre' });
+      expect(renders).toBe(3);
+      // A browser with a session cookie (valid or not) never gets the kept page.
+      await counted.app.inject({ url: '/aide', headers: { cookie: 'mc_session=inconnue' } });
+      expect(renders).toBe(4);
+    } finally {
+      await counted.close();
+    }
+  });
+
   it('a page with a form gets its CSRF cookie and is never stored', async () => {
     const res = await t.app.inject({ url: '/connexion' });
     expect(res.cookies.map((c) => c.name)).toContain('mc_csrf');

@@ -14,6 +14,7 @@ import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel, textInput, warningText } from '../views/components';
 import { html } from '../views/html';
+import { TokenPage } from '../views/token-page';
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../views/contact-verification';
 import { franceConnectButton } from '../views/franceconnect';
 import { accountPage, identifierInput, page, resendRefused, safeReturnPath } from './account-page';
@@ -42,7 +43,7 @@ export function loginPages(ctx: AppContext, o: LoginPagesOptions = {}): FastifyP
   const secure = ctx.config.isProduction;
   const flowCookie = { path: '/connexion', httpOnly: true, sameSite: 'lax' as const, secure };
 
-  const loginForm = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; wait?: string; notice?: string }) =>
+  const loginForm = (csrfToken: string, v: { identifier?: string; errors?: FieldError[]; wait?: string; notice?: string }) =>
     page(
       { title: 'Se connecter', hasErrors: !!v.errors?.length, step: 'connexion' },
       html`${errorSummary(v.errors)}
@@ -53,7 +54,7 @@ ${v.wait ? warningText(html`${v.wait} Si vous avez oublié votre mot de passe, v
 <div id="franceconnect">${franceConnectButton({ heading: 'Avec FranceConnect' })}</div>
 <h2 class="govuk-heading-m">Avec mon numéro de sécurité sociale</h2>
 ${form(
-  { action: '/connexion', csrfToken: req.csrfToken },
+  { action: '/connexion', csrfToken },
   html`${identifierInput(v)}
 ${textInput({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 <p class="govuk-body"><a class="govuk-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
@@ -87,18 +88,21 @@ ${codeForm({
 })}`,
     );
 
+  /** The form as it first appears, the same for everybody but the token. */
+  const blankLoginForm = new TokenPage((csrfToken) => loginForm(csrfToken, {}));
+
   return async (app) => {
     app.get('/connexion', async (req, reply) => {
       if (req.account) return reply.redirect('/mon-espace', 303);
       const q = readQuery(LoginPageQuery, req);
       const notice = NOTICES[q.session === 'expiree' ? 'expiree' : (q.message ?? '')];
-      return sendHtml(reply, loginForm(req, { notice }));
+      return sendHtml(reply, notice ? loginForm(req.csrfToken, { notice }) : blankLoginForm.html(req.csrfToken));
     });
 
     app.post('/connexion', async (req, reply) => {
       const read = readForm(LoginBody, req);
       if (!read.ok)
-        return sendHtml(reply, loginForm(req, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
+        return sendHtml(reply, loginForm(req.csrfToken, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
       const { identifier, password } = read.data;
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
       if (r.kind === 'throttled') {
@@ -106,7 +110,7 @@ ${codeForm({
         reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
         return sendHtml(
           reply,
-          loginForm(req, {
+          loginForm(req.csrfToken, {
             identifier,
             errors: [fieldError('identifier', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${wait}`)],
             wait,
@@ -118,7 +122,7 @@ ${codeForm({
         const wait = r.retryAfterMs > 0 ? waitMessage(r.retryAfterMs) : undefined;
         return sendHtml(
           reply,
-          loginForm(req, { identifier, errors: [fieldError('identifier', 'LOGIN_INVALID')], ...(wait ? { wait } : {}) }),
+          loginForm(req.csrfToken, { identifier, errors: [fieldError('identifier', 'LOGIN_INVALID')], ...(wait ? { wait } : {}) }),
           400,
         );
       }

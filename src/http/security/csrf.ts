@@ -32,6 +32,7 @@ export function csrfTokenIssued(req: FastifyRequest): boolean {
  */
 export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl: string; secureCookies: boolean }): void {
   const ourOrigin = new URL(o.baseUrl).origin;
+  const tokens = new TokenMemo((browserSecret) => hmac(o.secret, 'csrf', browserSecret));
   // The token is made when a page first asks for it (a form), not for every request: a page
   // without a form sets no cookie and stays cacheable, and a request pays no HMAC it does not use.
   app.decorateRequest(REPLY, null);
@@ -46,7 +47,7 @@ export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl:
           self[REPLY]?.setCookie(COOKIE, browserSecret, { path: '/', httpOnly: true, sameSite: 'lax', secure: o.secureCookies });
           self.cookies[COOKIE] = browserSecret;
         }
-        self[TOKEN] = hmac(o.secret, 'csrf', browserSecret);
+        self[TOKEN] = tokens.of(browserSecret);
       }
       return self[TOKEN];
     },
@@ -92,5 +93,27 @@ function isSameHost(origin: string, req: FastifyRequest): boolean {
     return new URL(origin).host === req.headers.host;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The tokens of the browsers seen lately: a browser shows several forms in a visit, and each needs
+ * the HMAC of its cookie — computed once. At most `max` kept; when full, it starts again empty.
+ */
+class TokenMemo {
+  private readonly known = new Map<string, string>();
+  constructor(
+    private readonly compute: (browserSecret: string) => string,
+    private readonly max = 10_000,
+  ) {}
+
+  of(browserSecret: string): string {
+    let token = this.known.get(browserSecret);
+    if (token === undefined) {
+      token = this.compute(browserSecret);
+      if (this.known.size >= this.max) this.known.clear();
+      this.known.set(browserSecret, token);
+    }
+    return token;
   }
 }
