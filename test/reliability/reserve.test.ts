@@ -128,35 +128,34 @@ async function sameOutcomes(
   now: () => number,
   advance: (ms: number) => void,
 ): Promise<Set<string>> {
-  {
-    const outcomes = new Set<string>();
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const tokens: Record<string, number[]> = {};
-    for (let i = 0; i < 400; i++) {
-      const key = `${p.limit}${random() < 0.7 ? 'a' : 'b'}`;
-      const roll = random();
-      if (roll < 0.55) {
-        const [fromDb, fromMemory] = [await db.reserve(key, p), await memory.reserve(key, p)];
-        expect(fromDb, `step ${i}: reserve ${key} at ${now()}`).toEqual(fromMemory);
-        if (fromDb.allowed) (tokens[key] ??= []).push(fromDb.token);
-        outcomes.add(
-          !fromDb.allowed ? 'refused' : fromDb.count >= p.limit ? 'cap' : fromDb.delayMs >= p.maxDelayMs ? 'max delay' : 'allowed',
-        );
-      } else if (roll < 0.8) {
-        const token = (tokens[key] ??= []).pop() ?? 0;
-        await db.release(key, p, token);
-        await memory.release(key, p, token);
-      }
-      expect(await db.blockedFor(key), `step ${i}: block of ${key}`).toBe(await memory.blockedFor(key));
-      expect(await db.peek(key, p.windowMs), `step ${i}: count of ${key}`).toBe(await memory.peek(key, p.windowMs));
-      advance(Math.floor(random() * (random() < 0.1 ? p.windowMs : 1500)));
+  const outcomes = new Set<string>();
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const tokens = new Map<string, number[]>();
+  const tokensOf = (key: string) => tokens.get(key) ?? tokens.set(key, []).get(key)!;
+  for (let i = 0; i < 400; i++) {
+    const key = `${p.limit}${random() < 0.7 ? 'a' : 'b'}`;
+    const roll = random();
+    if (roll < 0.55) {
+      const [fromDb, fromMemory] = [await db.reserve(key, p), await memory.reserve(key, p)];
+      expect(fromDb, `step ${i}: reserve ${key} at ${now()}`).toEqual(fromMemory);
+      if (fromDb.allowed) tokensOf(key).push(fromDb.token);
+      outcomes.add(
+        !fromDb.allowed ? 'refused' : fromDb.count >= p.limit ? 'cap' : fromDb.delayMs >= p.maxDelayMs ? 'max delay' : 'allowed',
+      );
+    } else if (roll < 0.8) {
+      const token = tokensOf(key).pop() ?? 0;
+      await db.release(key, p, token);
+      await memory.release(key, p, token);
     }
-    return outcomes;
+    expect(await db.blockedFor(key), `step ${i}: block of ${key}`).toBe(await memory.blockedFor(key));
+    expect(await db.peek(key, p.windowMs), `step ${i}: count of ${key}`).toBe(await memory.peek(key, p.windowMs));
+    advance(Math.floor(random() * (random() < 0.1 ? p.windowMs : 1500)));
   }
+  return outcomes;
 }
 
 describe('login throttle on the database', () => {

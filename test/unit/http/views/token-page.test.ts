@@ -9,8 +9,12 @@ describe('TokenPage', () => {
       renders++;
       return html`<form><input type="hidden" name="_csrf" value="${token}"></form><form><input name="_csrf" value="${token}"></form>`;
     });
-    expect(page.html('AAA').toString()).toBe('<form><input type="hidden" name="_csrf" value="AAA"></form><form><input name="_csrf" value="AAA"></form>');
-    expect(page.html('b-_9').toString()).toBe('<form><input type="hidden" name="_csrf" value="b-_9"></form><form><input name="_csrf" value="b-_9"></form>');
+    expect(page.html('AAA').toString()).toBe(
+      '<form><input type="hidden" name="_csrf" value="AAA"></form><form><input name="_csrf" value="AAA"></form>',
+    );
+    expect(page.html('b-_9').toString()).toBe(
+      '<form><input type="hidden" name="_csrf" value="b-_9"></form><form><input name="_csrf" value="b-_9"></form>',
+    );
     expect(renders).toBe(1);
   });
 });
