@@ -12,7 +12,7 @@
  *   in its own process: its hello route, the password step of /connexion (autocannon; every answer
  *   must be the 303 to /connexion/code), and full two-step logins (password, code read from the
  *   outbox table, code → 303 /mon-espace) with p50/p99; the ratio password step / raw argon2id
- *   (target ≥ 0.90);
+ *   (target ≥ 0.90), and where the CPU went during the password step (support/cpu.ts);
  * - the peer (Better Auth 1.7 with argon2id, installed in a temporary directory, see
  *   support/peer.ts): its sign-ins/s and p99, and our password steps/s over its sign-ins/s
  *   (target ≥ 1.2).
@@ -26,6 +26,7 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/database';
 import { benchNir, PASSWORD } from './support/accounts';
 import { startChild } from './support/child';
+import { cpuPerRequest, sampleCpu } from './support/cpu';
 import { runPeer } from './support/peer';
 import { createBenchDatabase } from './support/postgres';
 import { pad, percentile, printEnvironment, run, watchdog } from './support/report';
@@ -92,6 +93,7 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
     // the load of a shared machine moves during a run.
     const rawBefore = await rawArgon2(params);
     let i = 0;
+    const cpuBefore = sampleCpu(server.pid);
     const step = await autocannon({
       url: base,
       connections: CONNECTIONS,
@@ -108,6 +110,7 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
         },
       ],
     });
+    const cpu = cpuPerRequest(cpuBefore, sampleCpu(server.pid), step.requests.total);
     const raw = (rawBefore + (await rawArgon2(params))) / 2;
     const stepStatuses = Object.fromEntries(Object.entries(step.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]));
 
@@ -169,6 +172,7 @@ async function runOn(target: Target, params: Parameters<typeof rawArgon2>[0]): P
     console.log(
       `  full login (2 steps)     ${pad(fullRate.toFixed(1), 7)} /s      p50 ${pad(percentile(latencies, 50).toFixed(1), 4)} ms   p99 ${pad(percentile(latencies, 99).toFixed(1), 4)} ms   (${FULL_WORKERS} clients, ${failures} failures)`,
     );
+    console.log(`  CPU per password step, ms: ${cpu}`);
     console.log(`  ratio password step / raw argon2id: ${(step.requests.average / raw).toFixed(2)} (target ≥ 0.90)`);
     return step.requests.average;
   } finally {
