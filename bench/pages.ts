@@ -7,7 +7,8 @@
  * Prints req/s, p50 and p99 for: a bare Fastify hello, the application's own hello route, the home
  * page, a catalogue page, /connexion (a returning browser with its CSRF cookie), a wizard step with
  * its flow (« État civil »), and /mon-espace signed in; then each page's ratio to the bare hello
- * (target ≥ 0.50). Every answer must be a 200 (non-2xx answers are printed).
+ * (target ≥ 0.50). Every answer must be a 200 (non-2xx answers are printed). Last, the floor under
+ * every signed-in page: a hello route behind requireAccount (the session and its account read).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,8 @@ run(async () => {
       ['/connexion (CSRF cookie already set)', `${app.base}/connexion`, { cookie: csrf }],
       [`wizard step ${step} (flow)`, `${app.base}${step}`, { cookie: flowCookies }],
       ['/mon-espace (signed in)', `${app.base}/mon-espace`, { cookie: `mc_session=${app.info.session}; ${csrf}` }],
+      // Not a page: the floor under every signed-in page (session + account read, no rendering).
+      ['(floor) hello route signed in', `${app.base}/bench/hello-signed-in`, { cookie: `mc_session=${app.info.session}` }],
     ];
     const only = process.env.BENCH_ONLY;
     console.log('');

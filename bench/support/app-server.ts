@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/config';
 import { createContext } from '../../src/context';
 import { buildServer } from '../../src/http/server';
+import { requireAccount } from '../../src/auth/http-session';
 import { loadPlaceData } from '../../src/identity';
 import { ready } from './child';
 import { benchAccount, PASSWORD } from './accounts';
@@ -32,6 +33,8 @@ const placesHeap = process.memoryUsage().heapUsed - heapBeforePlaces;
 const ctx = await createContext(config);
 const app = await buildServer(ctx);
 app.get('/bench/hello', async () => ({ hello: 'world' }));
+// The least a signed-in page does: the session and its account read from the store, nothing rendered.
+app.get('/bench/hello-signed-in', { preHandler: requireAccount }, async () => ({ hello: 'world' }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const passwordHash = await ctx.passwords.hash(PASSWORD);
