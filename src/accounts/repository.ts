@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountsTable, Database } from '../db/schema';
+import { hotQuery } from '../db/hot-query';
 import { randomToken } from '../shared/crypto';
 
 /**
@@ -34,8 +35,11 @@ export function findAccountByNir(db: Kysely<Database>, nir: string): Promise<Acc
   return db.selectFrom('accounts').selectAll().where('nir', '=', nir).executeTakeFirst();
 }
 
-export function findAccountById(db: Kysely<Database>, id: string): Promise<Account | undefined> {
-  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+/** Read on every signed-in request: compiled once (src/db/hot-query.ts). */
+const accountById = hotQuery((db, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id));
+
+export async function findAccountById(db: Kysely<Database>, id: string): Promise<Account | undefined> {
+  return (await accountById(db, id))[0];
 }
 
 export async function getAccountById(db: Kysely<Database>, id: string): Promise<Account> {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SessionsTable } from './sessions.table';
+import { hotQuery } from '../db/hot-query';
 import type { Clock } from '../shared/clock';
 import { randomToken, sha256 } from '../shared/crypto';
 
@@ -166,6 +167,12 @@ export function sessionHandle(s: Pick<SessionRecord, 'id'>): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+/** Read on every request: compiled once (src/db/hot-query.ts). */
+const sessionById = {
+  sessions: hotQuery((db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id)),
+  agent_sessions: hotQuery((db, id: string) => db.selectFrom('agent_sessions').selectAll().where('id', '=', id)),
+};
+
 // Database store (table `sessions`).
 
 export class DbSessionStore implements SessionStore {
@@ -198,7 +205,7 @@ export class DbSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {
-    const r = await this.db.selectFrom(this.table).selectAll().where('id', '=', id).executeTakeFirst();
+    const [r] = await sessionById[this.table](this.db, id);
     return r && fromRow(r);
   }
 
