@@ -28,11 +28,12 @@ export function registerPageCache(app: FastifyInstance, o: { publicRoutes: Reado
     if (req.headers['if-none-match'] === page.etag) reply.code(304).send();
     else reply.type('text/html; charset=utf-8').send(page.body);
   });
-  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
-    if (reply.hasHeader('cache-control')) return payload;
+  // A callback hook: deciding costs no promise.
+  app.addHook('onSend', (req: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    if (reply.hasHeader('cache-control')) return done(null, payload);
     if (!isPublic(req, reply, o.publicRoutes) || typeof payload !== 'string') {
       reply.header('cache-control', 'no-store');
-      return payload;
+      return done(null, payload);
     }
     const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
     reply.header('cache-control', PUBLIC_CACHE_CONTROL);
@@ -41,9 +42,9 @@ export function registerPageCache(app: FastifyInstance, o: { publicRoutes: Reado
     if (!req.cookies[o.sessionCookie]) pages.set(req.url, { body: Buffer.from(payload), etag });
     if (req.headers['if-none-match'] === etag) {
       reply.code(304);
-      return '';
+      return done(null, '');
     }
-    return payload;
+    done(null, payload);
   });
 }
 

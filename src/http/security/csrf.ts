@@ -58,20 +58,23 @@ export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl:
     done();
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
-    if (SAFE_METHODS.has(req.method)) return;
-    const site = req.headers['sec-fetch-site'];
-    if (site && site !== 'same-origin' && site !== 'none') throw new AppError('CSRF_INVALID');
-    const origin = req.headers.origin;
-    if (origin && origin !== 'null' && origin !== ourOrigin && !isSameHost(origin, req)) throw new AppError('CSRF_INVALID');
-    if (origin === 'null') throw new AppError('CSRF_INVALID');
-    if (req.url.startsWith('/api/')) {
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new AppError('CSRF_INVALID');
-      return;
-    }
-    const sent = sentToken(req);
-    if (typeof sent !== 'string' || !safeEqual(sent, req.csrfToken)) throw new AppError('CSRF_INVALID');
+  // A callback hook: reading a page (GET, most requests) costs no promise.
+  app.addHook('preHandler', (req: FastifyRequest, _reply, done) => {
+    if (SAFE_METHODS.has(req.method)) return done();
+    done(refusal(req) ? new AppError('CSRF_INVALID') : undefined);
   });
+
+  /** Why a state-changing request is refused (true), or false when it may go on. */
+  function refusal(req: FastifyRequest): boolean {
+    const site = req.headers['sec-fetch-site'];
+    if (site && site !== 'same-origin' && site !== 'none') return true;
+    const origin = req.headers.origin;
+    if (origin === 'null') return true;
+    if (origin && origin !== ourOrigin && !isSameHost(origin, req)) return true;
+    if (req.url.startsWith('/api/')) return !String(req.headers['content-type'] ?? '').startsWith('application/json');
+    const sent = sentToken(req);
+    return typeof sent !== 'string' || !safeEqual(sent, req.csrfToken);
+  }
 }
 
 /**

@@ -34,15 +34,23 @@ export function oversizedFields(value: unknown): string[] | 'structure' {
 }
 
 export function registerInputLimits(app: FastifyInstance): void {
-  app.addHook('preValidation', async (req) => {
+  // A callback hook: a request without a body or query string (most pages) costs no promise.
+  app.addHook('preValidation', (req, _reply, done) => {
+    if (req.body === undefined && isEmpty(req.query)) return done();
     const fields: FieldError[] = [];
     for (const part of [req.query, req.body]) {
       const r = oversizedFields(part);
-      if (r === 'structure') throw Object.assign(new Error('request too deep or too big'), { statusCode: 413 });
+      if (r === 'structure') return done(Object.assign(new Error('request too deep or too big'), { statusCode: 413 }));
       // The JSON API's zod schemas cap each of its fields more tightly (and say so at the field): here only the pages' backstop.
       if (req.url.startsWith('/api/')) continue;
       for (const f of r) fields.push(fieldError(f, 'FIELD_TOO_LONG', tooLongMessage(MAX_FIELD_LENGTH)));
     }
-    if (fields.length) throw new ValidationError(fields);
+    done(fields.length ? new ValidationError(fields) : undefined);
   });
+}
+
+function isEmpty(query: unknown): boolean {
+  if (!query || typeof query !== 'object') return true;
+  for (const _ in query) return false;
+  return true;
 }
