@@ -84,8 +84,7 @@ class PublicPages {
   set(url: string, page: CachedPage): void {
     if (url.includes('?')) return;
     const now = Date.now();
-    if (this.pages.size >= this.max && !this.pages.has(url))
-      for (const [u, p] of this.pages) if (p.until <= now) this.pages.delete(u);
+    if (this.pages.size >= this.max && !this.pages.has(url)) for (const [u, p] of this.pages) if (p.until <= now) this.pages.delete(u);
     if (this.pages.size >= this.max && !this.pages.has(url)) return;
     this.pages.set(url, { ...page, until: now + PUBLIC_PAGE_MAX_AGE_S * 1000 });
   }
