@@ -1,4 +1,4 @@
-/** A PostgreSQL database of its own for a bench: created on BENCH_DATABASE_URL, dropped at the end. */
+/** A PostgreSQL database of its own for a bench: created on BENCH_DATABASE_URL (or `server`), dropped at the end. */
 import pg from 'pg';
 
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -8,9 +8,9 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createBenchDatabase(prefix: string): Promise<BenchDatabase | undefined> {
+export async function createBenchDatabase(prefix: string, server = BENCH_DATABASE_URL): Promise<BenchDatabase | undefined> {
   const name = `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: BENCH_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
     await admin.query(`create database ${name}`);
@@ -20,12 +20,12 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
   } finally {
     await admin.end().catch(() => undefined);
   }
-  const u = new URL(BENCH_DATABASE_URL);
+  const u = new URL(server);
   u.pathname = `/${name}`;
   return {
     url: u.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+      const c = new pg.Client({ connectionString: server });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();

@@ -130,8 +130,11 @@ export async function startRedis(port?: number): Promise<Daemon> {
   return { port: p, url: `redis://127.0.0.1:${p}`, start, stop, destroy: stop };
 }
 
-/** A throwaway PostgreSQL cluster (Debian's binaries, run as the postgres user) in a temp dir, on `port`. */
-export async function startPostgres(port?: number): Promise<Daemon> {
+/**
+ * A throwaway PostgreSQL cluster (Debian's binaries, run as the postgres user) in a temp dir, on
+ * `port`; `settings` are passed to the server (`-c name=value`).
+ */
+export async function startPostgres(port?: number, settings: Record<string, string> = {}): Promise<Daemon> {
   const p = port ?? (await freePort());
   const version = spawnSync('ls', ['/usr/lib/postgresql']).stdout.toString().trim().split('\n').pop();
   const bin = `/usr/lib/postgresql/${version}/bin`;
@@ -152,7 +155,8 @@ export async function startPostgres(port?: number): Promise<Daemon> {
   asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   writeFileSync(join(dir, 'log'), '');
   if (root) chownSync(join(dir, 'log'), uid, gid);
-  const opts = `-p ${p} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+  const extra = Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`);
+  const opts = `-p ${p} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60${extra.join('')}`;
   const start = async () => asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', 'start']);
   const stop = async () => {
     try {
