@@ -4,7 +4,10 @@ import type { Database } from '../db/schema';
 import {
   hitRecord,
   policyDelay,
+  releaseOneByOne,
+  reserveOneByOne,
   reserveRecord,
+  type KeyPolicy,
   type CounterRecord,
   type RateLimiter,
   type RateLimitResult,
@@ -41,6 +44,14 @@ function record(r: Row): CounterRecord | undefined {
   const windowStart = Number(r.window_start);
   if (windowStart === 0 && Number(r.count) === 0 && Number(r.blocked_until) === 0) return undefined;
   return { windowStart, count: Number(r.count), blockedUntil: Number(r.blocked_until) };
+}
+
+/** The answer of a reservation that counted: the delay it set, as reserveRecord computes it from the count reached. */
+function reserved(row: Row, t: number, p: ReservePolicy): Reservation {
+  const after = { windowStart: Number(row.window_start), count: Number(row.count), blockedUntil: Number(row.blocked_until) };
+  let delay = policyDelay(after.count, p);
+  if (after.count >= p.limit) delay = Math.max(delay, after.windowStart + p.windowMs - t);
+  return { allowed: true, count: after.count, delayMs: delay, token: delay > 0 ? after.blockedUntil : 0 };
 }
 
 /** The row `r`'s window as `current()` of ./rate-limit.ts sees it at `t`: a window that is over starts again. */
@@ -83,32 +94,79 @@ export class DbRateLimiter implements RateLimiter {
   async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
     for (;;) {
       const t = this.now();
-      const first = reserveRecord(undefined, t, p).next; // the row of a key never seen
-      const row = await sql<Row>`
-        insert into rate_limits as r (key, window_start, count, blocked_until)
-        values (${key}, ${first.windowStart}, ${first.count}, ${first.blockedUntil})
-        on conflict (key) do update set ${this.reserveSet(t, p)}
-        where r.blocked_until <= ${t} and ${cur.count(t, p)} < ${p.limit}
-        returning window_start, count, blocked_until`.execute(this.db);
-      const after = row.rows[0] && record(row.rows[0]);
-      if (after) {
-        // The delay this attempt set, as reserveRecord computes it from the count it reached.
-        let delay = policyDelay(after.count, p);
-        if (after.count >= p.limit) delay = Math.max(delay, after.windowStart + p.windowMs - t);
-        return { allowed: true, count: after.count, delayMs: delay, token: delay > 0 ? after.blockedUntil : 0 };
-      }
-      // Refused: how long to wait, from the row as it is now (it may have changed since: then again).
-      const refusal = reserveRecord(await this.read(this.db, key), this.now(), p).result;
-      if (!refusal.allowed) return refusal;
+      const { rows } = await this.reserveStatement(key, t, p).execute(this.db);
+      if (rows[0]) return reserved(rows[0], t, p);
+      const refusal = await this.refusal(key, p);
+      if (refusal) return refusal;
     }
   }
 
+  /**
+   * On PostgreSQL, one statement: each key's upsert is a CTE that runs only if the one before it
+   * counted its attempt (`where exists`), so a refused key leaves the keys after it untouched, as
+   * one `reserve` after the other would.
+   */
+  async reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
+    const distinct = new Set(entries.map((e) => e.key)).size === entries.length;
+    if (this.database.dialect !== 'postgres' || entries.length < 2 || !distinct) return reserveOneByOne(this, entries);
+    const t = this.now();
+    const ctes = entries.map(
+      (e, i) => sql`${sql.ref(`k${i}`)} as (${this.reserveStatement(e.key, t, e.policy, i > 0 ? `k${i - 1}` : undefined)})`,
+    );
+    const selects = entries.map((_, i) => sql`select ${sql.lit(i)} as i, window_start, count, blocked_until from ${sql.ref(`k${i}`)}`);
+    const { rows } = await sql<Row & { i: number }>`with ${sql.join(ctes)} ${sql.join(selects, sql` union all `)}`.execute(this.db);
+    const out: Reservation[] = [];
+    for (const [i, e] of entries.entries()) {
+      const row = rows.find((r) => Number(r.i) === i);
+      if (row) {
+        out.push(reserved(row, t, e.policy));
+        continue;
+      }
+      // The first key that did not count its attempt: refused — or, if its row changed meanwhile,
+      // counted now by `reserve`, and the rest one after the other.
+      const refusal = await this.refusal(e.key, e.policy);
+      if (refusal) return [...out, refusal];
+      return [...out, ...(await reserveOneByOne(this, entries.slice(i)))];
+    }
+    return out;
+  }
+
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
+    await this.releaseStatement(key, p, token).execute(this.db);
+  }
+
+  /** On PostgreSQL, one statement (an update per key, as CTEs). */
+  async releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+    if (this.database.dialect !== 'postgres' || entries.length < 2) return releaseOneByOne(this, entries);
+    const ctes = entries.map((e, i) => sql`${sql.ref(`k${i}`)} as (${this.releaseStatement(e.key, e.policy, e.token)})`);
+    await sql`with ${sql.join(ctes)} select 1`.execute(this.db);
+  }
+
+  /** reserveRecord as one upsert, answering the row it counted on (none when refused). `after`: a CTE that must have a row. */
+  private reserveStatement(key: string, t: number, p: ReservePolicy, after?: string) {
+    const first = reserveRecord(undefined, t, p).next; // the row of a key never seen
+    const source = after
+      ? sql`select cast(${key} as text), cast(${first.windowStart} as bigint), cast(${first.count} as integer), cast(${first.blockedUntil} as bigint) where exists (select 1 from ${sql.ref(after)})`
+      : sql`values (${key}, ${first.windowStart}, ${first.count}, ${first.blockedUntil})`;
+    return sql<Row>`
+      insert into rate_limits as r (key, window_start, count, blocked_until) ${source}
+      on conflict (key) do update set ${this.reserveSet(t, p)}
+      where r.blocked_until <= ${t} and ${cur.count(t, p)} < ${p.limit}
+      returning window_start, count, blocked_until`;
+  }
+
+  private releaseStatement(key: string, p: ReservePolicy, token: number) {
     const count = this.database.dialect === 'postgres' ? sql`greatest(count - 1, 0)` : sql`max(count - 1, 0)`;
-    await sql`
+    return sql`
       update rate_limits set count = ${count},
         blocked_until = case when ${count} < ${p.threshold} or (${token > 0 ? 1 : 0} = 1 and blocked_until = ${token}) then 0 else blocked_until end
-      where key = ${key}`.execute(this.db);
+      where key = ${key}`;
+  }
+
+  /** A refused reservation and how long to wait, from the row as it is now; undefined if it would now be allowed. */
+  private async refusal(key: string, p: ReservePolicy): Promise<Reservation | undefined> {
+    const r = reserveRecord(await this.read(this.db, key), this.now(), p).result;
+    return r.allowed ? undefined : r;
   }
 
   /**

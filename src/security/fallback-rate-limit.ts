@@ -1,4 +1,4 @@
-import type { RateLimiter, RateLimitResult, Reservation, ReservePolicy } from './rate-limit';
+import type { KeyPolicy, RateLimiter, RateLimitResult, Reservation, ReservePolicy } from './rate-limit';
 import { isRedisUnavailable } from './redis';
 
 /**
@@ -59,5 +59,11 @@ export class FallbackRateLimiter implements RateLimiter {
   }
   release(key: string, p: ReservePolicy, token: number): Promise<void> {
     return this.run((l) => l.release(key, p, token));
+  }
+  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
+    return this.run((l) => l.reserveInOrder(entries));
+  }
+  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+    return this.run((l) => l.releaseAll(entries));
   }
 }

@@ -83,22 +83,23 @@ export class LoginThrottle {
    * the attempt back (`refund`).
    */
   async reserve(s: ThrottleSubject): Promise<ThrottleReservation> {
-    const id = this.identifierKey(s.identifier);
-    const byId = await this.limiter.reserve(id, reservePolicy(this.policies.identifier));
-    if (!byId.allowed) return { allowed: false, retryAfterMs: byId.retryAfterMs, scope: 'identifier' };
-    const byIp = await this.limiter.reserve(this.ipKey(s.ip), reservePolicy(this.policies.ip));
-    if (!byIp.allowed) {
-      await this.limiter.release(id, reservePolicy(this.policies.identifier), byId.token);
-      return { allowed: false, retryAfterMs: byIp.retryAfterMs, scope: 'ip' };
+    const id = { key: this.identifierKey(s.identifier), policy: reservePolicy(this.policies.identifier) };
+    const ip = { key: this.ipKey(s.ip), policy: reservePolicy(this.policies.ip) };
+    // The identifier first: an identifier that is blocked leaves the IP's count alone.
+    const [byId, byIp] = await this.limiter.reserveInOrder([id, ip]);
+    if (!byId?.allowed) return { allowed: false, retryAfterMs: byId?.retryAfterMs ?? 0, scope: 'identifier' };
+    if (!byIp?.allowed) {
+      await this.limiter.release(id.key, id.policy, byId.token);
+      return { allowed: false, retryAfterMs: byIp?.retryAfterMs ?? 0, scope: 'ip' };
     }
     return { allowed: true, retryAfterMs: Math.max(byId.delayMs, byIp.delayMs), tokens: [byId.token, byIp.token] };
   }
 
   /** The reserved attempt was not a failure (right password): given back on both keys, with the blocks it set. */
   async refund(s: ThrottleSubject, r: { tokens: [number, number] }): Promise<void> {
-    await Promise.all([
-      this.limiter.release(this.identifierKey(s.identifier), reservePolicy(this.policies.identifier), r.tokens[0]),
-      this.limiter.release(this.ipKey(s.ip), reservePolicy(this.policies.ip), r.tokens[1]),
+    await this.limiter.releaseAll([
+      { key: this.identifierKey(s.identifier), policy: reservePolicy(this.policies.identifier), token: r.tokens[0] },
+      { key: this.ipKey(s.ip), policy: reservePolicy(this.policies.ip), token: r.tokens[1] },
     ]);
   }
 

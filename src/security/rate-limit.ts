@@ -52,6 +52,35 @@ export interface RateLimiter {
    * set goes (`token` from its reservation) — unless a later attempt has blocked the key since.
    */
   release(key: string, p: ReservePolicy, token: number): Promise<void>;
+  /**
+   * `reserve` on several keys in order, stopping at the first refusal: the answers of the keys
+   * reserved, then the refusal if any (the keys after it are not counted). One round trip where
+   * the store allows it (PostgreSQL).
+   */
+  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]>;
+  /** `release` on several keys (one round trip where the store allows it). */
+  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void>;
+}
+
+export interface KeyPolicy {
+  key: string;
+  policy: ReservePolicy;
+}
+
+/** reserveInOrder for a store without a batch of its own: one `reserve` after the other. */
+export async function reserveOneByOne(l: Pick<RateLimiter, 'reserve'>, entries: readonly KeyPolicy[]): Promise<Reservation[]> {
+  const out: Reservation[] = [];
+  for (const e of entries) {
+    const r = await l.reserve(e.key, e.policy);
+    out.push(r);
+    if (!r.allowed) break;
+  }
+  return out;
+}
+
+/** releaseAll for a store without a batch of its own. */
+export async function releaseOneByOne(l: Pick<RateLimiter, 'release'>, entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+  await Promise.all(entries.map((e) => l.release(e.key, e.policy, e.token)));
 }
 
 /** The state of one key: its window and count, and the end of its block (0: none). */
@@ -152,6 +181,14 @@ export class MemoryRateLimiter implements RateLimiter {
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
     const next = releaseRecord(this.records.get(key), p, token);
     if (next) this.records.set(key, next);
+  }
+
+  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
+    return reserveOneByOne(this, entries);
+  }
+
+  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+    return releaseOneByOne(this, entries);
   }
 
   private sweep(t: number, windowMs: number): void {

@@ -1,5 +1,13 @@
 import type { Redis } from 'ioredis';
-import type { RateLimiter, RateLimitResult, Reservation, ReservePolicy } from './rate-limit';
+import {
+  releaseOneByOne,
+  reserveOneByOne,
+  type KeyPolicy,
+  type RateLimiter,
+  type RateLimitResult,
+  type Reservation,
+  type ReservePolicy,
+} from './rate-limit';
 
 /**
  * Rate-limit counters in Redis, shared by every instance of the server. A fixed window per key:
@@ -93,5 +101,13 @@ export class RedisRateLimiter implements RateLimiter {
 
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
     await this.redis.eval(RELEASE, 2, this.prefix + key, `${this.prefix}block:${key}`, String(p.threshold), String(token));
+  }
+
+  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
+    return reserveOneByOne(this, entries);
+  }
+
+  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+    return releaseOneByOne(this, entries);
   }
 }

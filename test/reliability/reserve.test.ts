@@ -95,6 +95,33 @@ describe.each(testDatabases)('database counters on $name', ({ open }) => {
     await l.release('one', policy, first.allowed ? first.token : 0);
     expect(statements).toEqual(['RawNode', 'RawNode']);
     expect(await l.peek('one', policy.windowMs)).toBe(0);
+    // Two keys (a login's identifier and IP): one statement each way on PostgreSQL, one per key on SQLite.
+    statements.length = 0;
+    const both = [
+      { key: 'id', policy },
+      { key: 'ip', policy },
+    ];
+    const reserved = await l.reserveInOrder(both);
+    expect(reserved.map((r) => r.allowed)).toEqual([true, true]);
+    await l.releaseAll(both.map((e, i) => ({ ...e, token: (reserved[i] as { token: number }).token })));
+    expect(statements).toHaveLength(h.dialect === 'postgres' ? 2 : 4);
+    expect([await l.peek('id', policy.windowMs), await l.peek('ip', policy.windowMs)]).toEqual([0, 0]);
+  });
+
+  it('reserveInOrder leaves the keys after a refused one untouched', async () => {
+    const h = await open();
+    handles.push(h);
+    const l = new DbRateLimiter(h);
+    await l.block('blocked', 60_000);
+    const r = await l.reserveInOrder([
+      { key: 'free', policy },
+      { key: 'blocked', policy },
+      { key: 'after', policy },
+    ]);
+    expect(r.map((x) => x.allowed)).toEqual([true, false]);
+    expect(r[1]).toMatchObject({ allowed: false, retryAfterMs: expect.any(Number) });
+    expect(await l.peek('free', policy.windowMs)).toBe(1);
+    expect(await l.peek('after', policy.windowMs)).toBe(0);
   });
 
   it('the rule in SQL gives what the rule in TypeScript gives, over the same sequence of attempts', async () => {
@@ -111,13 +138,15 @@ describe.each(testDatabases)('database counters on $name', ({ open }) => {
       { limit: 9, windowMs: 60_000, threshold: 3, baseDelayMs: 1000, maxDelayMs: 8000 },
       { limit: 4, windowMs: 20_000, threshold: 3, baseDelayMs: 300, maxDelayMs: 600 },
     ] satisfies ReservePolicy[])
-      await sameOutcomes(
+      for (const o of await sameOutcomes(
         db,
         memory,
         p,
         () => t,
         (ms) => (t += ms),
-      );
+      ))
+        outcomes.add(o);
+    expect([...outcomes].sort()).toEqual(['allowed', 'cap', 'max delay', 'pair given back', 'pair stopped at the first key', 'refused']);
   });
 });
 
@@ -139,7 +168,19 @@ async function sameOutcomes(
   for (let i = 0; i < 400; i++) {
     const key = `${p.limit}${random() < 0.7 ? 'a' : 'b'}`;
     const roll = random();
-    if (roll < 0.55) {
+    if (roll < 0.1) {
+      // The login's pair of keys, reserved in order then given back, in one statement each on PostgreSQL.
+      const pair = [`${p.limit}a`, `${p.limit}b`].map((k) => ({ key: k, policy: p }));
+      const [fromDb, fromMemory] = [await db.reserveInOrder(pair), await memory.reserveInOrder(pair)];
+      expect(fromDb, `step ${i}: reserveInOrder at ${now()}`).toEqual(fromMemory);
+      if (fromDb.length === 2 && fromDb.every((r) => r.allowed) && random() < 0.5) {
+        const back = pair.map((e, k) => ({ ...e, token: (fromDb[k] as { token: number }).token }));
+        await db.releaseAll(back);
+        await memory.releaseAll(back);
+        outcomes.add('pair given back');
+      } else for (const [k, r] of fromDb.entries()) if (r.allowed) tokensOf(pair[k]!.key).push(r.token);
+      if (fromDb.length === 1) outcomes.add('pair stopped at the first key');
+    } else if (roll < 0.55) {
       const [fromDb, fromMemory] = [await db.reserve(key, p), await memory.reserve(key, p)];
       expect(fromDb, `step ${i}: reserve ${key} at ${now()}`).toEqual(fromMemory);
       if (fromDb.allowed) tokensOf(key).push(fromDb.token);
