@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import { cacheStatements } from './statement-cache';
+import { CHECKPOINT_SAFETY_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { withPreparedStatements } from './prepared-statements';
 import { yieldingSqliteDialect } from './sqlite-driver';
 
@@ -38,10 +39,20 @@ async function openSqlite(path: string): Promise<DatabaseHandle> {
   // Never wait for a lock on the main thread: the driver retries asynchronously (./sqlite-driver.ts).
   sqlite.pragma('busy_timeout = 0');
   cacheStatements(sqlite);
+  // Checkpoints (and their fsync) in a thread of their own, not in a request's COMMIT (./sqlite-checkpointer.ts).
+  const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
+  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINT_SAFETY_PAGES}`);
   const db = new Kysely<Database>({
     dialect: yieldingSqliteDialect({ database: sqlite, busyWaitMs: Number(process.env.DATABASE_BUSY_WAIT_MS ?? 2000) }),
   });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    destroy: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 async function openPostgres(url: string, log: (line: string) => void): Promise<DatabaseHandle> {
