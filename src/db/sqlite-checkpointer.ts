@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
  * on Node's main thread, every request waiting for the disk. Here a thread of its own, with its
  * own connection, checkpoints every `everyMs` (PASSIVE: it never waits for readers or writers, nor
  * makes them wait); the server's connection only checkpoints as a last resort, when the log has
- * grown past `safetyPages` (the thread stopped, or cannot keep up).
+ * grown past CHECKPOINT_SAFETY_PAGES (the thread stopped, or cannot keep up).
  *
  * The thread's code is given as source (no file of its own, so the compiled server needs no
  * second entry) and loads the same better-sqlite3 as the server.

@@ -24,7 +24,7 @@ export function registerPageCache(app: FastifyInstance, o: { publicRoutes: Reado
   app.addHook('onRequest', (req, reply, done) => {
     const page = (req.method === 'GET' || req.method === 'HEAD') && !req.cookies[o.sessionCookie] ? pages.get(req.url) : undefined;
     if (!page) return done();
-    reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Cookie').header('etag', page.etag);
+    markPublic(reply, page.etag);
     if (req.headers['if-none-match'] === page.etag) reply.code(304).send();
     else reply.type('text/html; charset=utf-8').send(page.body);
   });
@@ -36,9 +36,7 @@ export function registerPageCache(app: FastifyInstance, o: { publicRoutes: Reado
       return done(null, payload);
     }
     const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
-    reply.header('cache-control', PUBLIC_CACHE_CONTROL);
-    reply.header('vary', 'Cookie');
-    reply.header('etag', etag);
+    markPublic(reply, etag);
     if (!req.cookies[o.sessionCookie]) pages.set(req.url, { body: Buffer.from(payload), etag });
     if (req.headers['if-none-match'] === etag) {
       reply.code(304);
@@ -46,6 +44,11 @@ export function registerPageCache(app: FastifyInstance, o: { publicRoutes: Reado
     }
     done(null, payload);
   });
+}
+
+/** `Vary: Cookie`: the same address shows a signed-in person's name in the header. */
+function markPublic(reply: FastifyReply, etag: string): void {
+  reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Cookie').header('etag', etag);
 }
 
 function isPublic(req: FastifyRequest, reply: FastifyReply, publicRoutes: ReadonlySet<string>): boolean {

@@ -3,11 +3,12 @@ import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
 import {
   hitRecord,
-  policyDelay,
   releaseOneByOne,
+  reservationDelay,
   reserveOneByOne,
   reserveRecord,
   type KeyPolicy,
+  type KeyRelease,
   type CounterRecord,
   type RateLimiter,
   type RateLimitResult,
@@ -46,11 +47,10 @@ function record(r: Row): CounterRecord | undefined {
   return { windowStart, count: Number(r.count), blockedUntil: Number(r.blocked_until) };
 }
 
-/** The answer of a reservation that counted: the delay it set, as reserveRecord computes it from the count reached. */
+/** The answer of a reservation that counted, from the row it left (its count is at least 1). */
 function reserved(row: Row, t: number, p: ReservePolicy): Reservation {
-  const after = { windowStart: Number(row.window_start), count: Number(row.count), blockedUntil: Number(row.blocked_until) };
-  let delay = policyDelay(after.count, p);
-  if (after.count >= p.limit) delay = Math.max(delay, after.windowStart + p.windowMs - t);
+  const after = record(row)!;
+  const delay = reservationDelay(after, t, p);
   return { allowed: true, count: after.count, delayMs: delay, token: delay > 0 ? after.blockedUntil : 0 };
 }
 
@@ -136,7 +136,7 @@ export class DbRateLimiter implements RateLimiter {
   }
 
   /** On PostgreSQL, one statement (an update per key, as CTEs). */
-  async releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+  async releaseAll(entries: readonly KeyRelease[]): Promise<void> {
     if (this.database.dialect !== 'postgres' || entries.length < 2) return releaseOneByOne(this, entries);
     const ctes = entries.map((e, i) => sql`${sql.ref(`k${i}`)} as (${this.releaseStatement(e.key, e.policy, e.token)})`);
     await sql`with ${sql.join(ctes)} select 1`.execute(this.db);

@@ -1,4 +1,4 @@
-import type { KeyPolicy, RateLimiter, RateLimitResult, Reservation, ReservePolicy } from './rate-limit';
+import type { KeyPolicy, KeyRelease, RateLimiter, RateLimitResult, Reservation, ReservePolicy } from './rate-limit';
 import { isRedisUnavailable } from './redis';
 
 /**
@@ -63,7 +63,7 @@ export class FallbackRateLimiter implements RateLimiter {
   reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
     return this.run((l) => l.reserveInOrder(entries));
   }
-  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
     return this.run((l) => l.releaseAll(entries));
   }
 }

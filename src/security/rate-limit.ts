@@ -59,13 +59,16 @@ export interface RateLimiter {
    */
   reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]>;
   /** `release` on several keys (one round trip where the store allows it). */
-  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void>;
+  releaseAll(entries: readonly KeyRelease[]): Promise<void>;
 }
 
 export interface KeyPolicy {
   key: string;
   policy: ReservePolicy;
 }
+
+/** A key to give an attempt back to, with the token of its reservation. */
+export type KeyRelease = KeyPolicy & { token: number };
 
 /** reserveInOrder for a store without a batch of its own: one `reserve` after the other. */
 export async function reserveOneByOne(l: Pick<RateLimiter, 'reserve'>, entries: readonly KeyPolicy[]): Promise<Reservation[]> {
@@ -79,7 +82,7 @@ export async function reserveOneByOne(l: Pick<RateLimiter, 'reserve'>, entries: 
 }
 
 /** releaseAll for a store without a batch of its own. */
-export async function releaseOneByOne(l: Pick<RateLimiter, 'release'>, entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+export async function releaseOneByOne(l: Pick<RateLimiter, 'release'>, entries: readonly KeyRelease[]): Promise<void> {
   await Promise.all(entries.map((e) => l.release(e.key, e.policy, e.token)));
 }
 
@@ -116,14 +119,19 @@ export function hitRecord(
   return { next, result: { allowed, count: next.count, retryAfterMs: allowed ? 0 : next.windowStart + windowMs - t } };
 }
 
+/** The block an attempt sets once counted (`counted`: the record with it): the policy's delay, and until the window's end once the limit is reached. */
+export function reservationDelay(counted: Pick<CounterRecord, 'count' | 'windowStart'>, t: number, p: ReservePolicy): number {
+  const delay = policyDelay(counted.count, p);
+  return counted.count >= p.limit ? Math.max(delay, counted.windowStart + p.windowMs - t) : delay;
+}
+
 /** `reserve` on a record: the next record (unchanged when refused) and the answer. */
 export function reserveRecord(r: CounterRecord | undefined, t: number, p: ReservePolicy): { next: CounterRecord; result: Reservation } {
   const next = current(r, t, p.windowMs);
   if (next.blockedUntil > t) return { next, result: { allowed: false, retryAfterMs: next.blockedUntil - t } };
   if (next.count >= p.limit) return { next, result: { allowed: false, retryAfterMs: next.windowStart + p.windowMs - t } };
   next.count++;
-  let delay = policyDelay(next.count, p);
-  if (next.count >= p.limit) delay = Math.max(delay, next.windowStart + p.windowMs - t);
+  const delay = reservationDelay(next, t, p);
   if (delay > 0) next.blockedUntil = t + delay;
   // The token names this attempt's block: the key was not blocked before it (else it was refused).
   return { next, result: { allowed: true, count: next.count, delayMs: delay, token: delay > 0 ? next.blockedUntil : 0 } };
@@ -187,7 +195,7 @@ export class MemoryRateLimiter implements RateLimiter {
     return reserveOneByOne(this, entries);
   }
 
-  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
     return releaseOneByOne(this, entries);
   }
 

@@ -3,6 +3,7 @@ import {
   releaseOneByOne,
   reserveOneByOne,
   type KeyPolicy,
+  type KeyRelease,
   type RateLimiter,
   type RateLimitResult,
   type Reservation,
@@ -107,7 +108,7 @@ export class RedisRateLimiter implements RateLimiter {
     return reserveOneByOne(this, entries);
   }
 
-  releaseAll(entries: readonly (KeyPolicy & { token: number })[]): Promise<void> {
+  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
     return releaseOneByOne(this, entries);
   }
 }
