@@ -26,4 +26,12 @@ class Placeholder {
   constructor(readonly index: number) {}
 }
 
+/**
+ * Whether compiled parameters still hold the placeholders of a hot query being compiled (a plugin
+ * that records compiled statements sees them once; the values are only known when it runs).
+ */
+export function hasPlaceholders(parameters: readonly unknown[]): boolean {
+  return parameters.some((p) => p instanceof Placeholder);
+}
+
 const PLACEHOLDERS = Array.from({ length: 16 }, (_, i) => new Placeholder(i));

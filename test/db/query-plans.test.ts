@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
+import { hasPlaceholders } from '../../src/db/hot-query';
 import { buildServer } from '../../src/http/server';
 import { TestClock } from '../../src/shared/clock';
 import { TestBrowser } from '../support/app';
@@ -25,15 +26,24 @@ describe(`query plans of the request paths on ${postgres.name}`, () => {
   beforeAll(async () => {
     handle = await postgres.open();
     const executor = handle.db.getExecutor();
+    const record = (q: CompiledQuery) => {
+      // A hot query is compiled once with placeholders for its values: it is recorded when it runs.
+      if (!hasPlaceholders(q.parameters)) statements.set(q.sql, q);
+    };
     const recorder: KyselyPlugin = {
       transformQuery: (args) => {
-        const q = executor.compileQuery(args.node, args.queryId);
-        statements.set(q.sql, q);
+        record(executor.compileQuery(args.node, args.queryId));
         return args.node;
       },
       transformResult: async (args) => args.result,
     };
-    ctx = await createContext(testConfig(), { clock: new TestClock(), database: { ...handle, db: handle.db.withPlugin(recorder) } });
+    const db = handle.db.withPlugin(recorder);
+    const execute = db.executeQuery.bind(db);
+    db.executeQuery = ((q, queryId) => {
+      if ('sql' in q) record(q);
+      return execute(q, queryId);
+    }) as typeof db.executeQuery;
+    ctx = await createContext(testConfig(), { clock: new TestClock(), database: { ...handle, db } });
     statements.clear(); // the migrations' statements are not request paths
   });
   afterAll(async () => {
@@ -63,6 +73,8 @@ describe(`query plans of the request paths on ${postgres.name}`, () => {
       }
     });
     expect(statements.size).toBeGreaterThan(15);
+    // the hot reads (session, account) are among them, with their real values
+    expect([...statements.keys()].filter((sql) => /from "(sessions|accounts)" where "id" = \$1$/.test(sql))).toHaveLength(2);
     expect(withScans).toEqual([]);
   });
 });

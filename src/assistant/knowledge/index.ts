@@ -1,10 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ASSISTANT_STEPS } from '../steps';
+import inscription from './1-inscription.json' with { type: 'json' };
+import identite from './2-identite.json' with { type: 'json' };
+import securite from './3-securite.json' with { type: 'json' };
+import connexion from './4-connexion.json' with { type: 'json' };
+import foyer from './5-foyer.json' with { type: 'json' };
+import limites from './6-limites.json' with { type: 'json' };
 
 /**
  * The knowledge base: one entry per topic, written by us in French, kept as JSON files beside this
- * one (one file per area, read in the order of their names: the help page lists the topics in that order). Read and checked once at start-up: a malformed entry stops the start.
+ * one (one file per area, in the order of `FILES`: the help page lists the topics in that order).
+ * Imported, not read from the disk, so that the compiled server carries them in its bundle.
+ * Checked once at start-up: a malformed entry stops the start.
  */
 const source = z.object({ title: z.string().min(1).max(120), url: z.string().regex(/^(\/|https:\/\/)/) });
 
@@ -29,14 +36,20 @@ export const topicSchema = z.object({
 
 export type Topic = z.infer<typeof topicSchema>;
 
-const dir = new URL('./', import.meta.url);
+/** Every file of the knowledge base, by name (a test checks that none of the folder is missing). */
+export const FILES: Record<string, unknown> = {
+  '1-inscription.json': inscription,
+  '2-identite.json': identite,
+  '3-securite.json': securite,
+  '4-connexion.json': connexion,
+  '5-foyer.json': foyer,
+  '6-limites.json': limites,
+};
 
 export function loadKnowledge(): Topic[] {
   const topics: Topic[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const parsed = z.array(topicSchema).safeParse(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
+  for (const [file, content] of Object.entries(FILES)) {
+    const parsed = z.array(topicSchema).safeParse(content);
     if (!parsed.success) throw new Error(`knowledge/${file}: ${parsed.error.message}`);
     topics.push(...parsed.data);
   }

@@ -1,12 +1,18 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Assistant, splitQuestions } from '../../../src/assistant/assistant';
-import { loadKnowledge } from '../../../src/assistant/knowledge';
+import { FILES, loadKnowledge } from '../../../src/assistant/knowledge';
 import { ASSISTANT_STEPS, STEP_TOPICS } from '../../../src/assistant/steps';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
 describe('the knowledge base', () => {
   const topics = loadKnowledge();
+
+  it('loads every JSON file of its folder, in the order of their names', () => {
+    const folder = readdirSync(new URL('../../../src/assistant/knowledge/', import.meta.url)).filter((f) => f.endsWith('.json'));
+    expect(Object.keys(FILES)).toEqual(folder.sort());
+  });
 
   it('covers the topics the issue lists, each with sources, its steps and example questions', () => {
     const ids = topics.map((t) => t.id);
