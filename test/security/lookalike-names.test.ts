@@ -118,7 +118,7 @@ describe('issue 20 — 6. look-alike names at the état civil step', () => {
       const h = hostile(what);
       const b = new TestBrowser(t.app);
       await visit(b, '/creer-mon-compte/nouveau');
-      const person = { ...freshMarie(), birthName: h.input, givenNames: 'Zoé Anaïs' };
+      const person: Record<string, string> = { ...freshMarie(), birthName: h.input, givenNames: 'Zoé Anaïs' };
       const res = await b.post('/creer-mon-compte/etat-civil', person);
       expect(res.statusCode, what).toBe(400);
       expect(res.body).toContain('<a href="#birthName">');
