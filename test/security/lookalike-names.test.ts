@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccountByNir } from '../../src/accounts/repository';
 import { escapeHtml } from '../../src/http/views/html';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { testDatabases } from '../support/databases';
 import { location, postJson, text, visit } from '../support/http';
-import { freshMarie } from '../support/registration';
+import { lastCode } from '../support/outbox';
+import { freshMarie, REGISTRATION_PASSWORD } from '../support/registration';
 import { FOREIGN, HOSTILE, type HostileName } from './names-corpus';
 
 /**
@@ -24,6 +27,16 @@ const foreign = (input: string): string => {
 
 /** How the message names the offending character: « c », or its code point for an invisible one. */
 const named = (offending: string) => (/^U\+/.test(offending) ? offending : `« ${offending} »`);
+
+const civilStatus = (p: Record<string, string>) => ({
+  nir: p.nir,
+  civility: p.civility,
+  birthName: p.birthName,
+  givenNames: p.givenNames,
+  birthDate: `${p['birthDate-year']}-${p['birthDate-month']!.padStart(2, '0')}-${p['birthDate-day']!.padStart(2, '0')}`,
+  birthPlaceKind: 'france',
+  communeCode: p.communeCode,
+});
 
 const REFUSED_IN_JSON = [
   'combining grapheme joiner',
@@ -49,15 +62,6 @@ describe('issue 20 — 6. look-alike names at the état civil step', () => {
   });
   afterAll(() => t.close());
 
-  const civilStatus = (p: Record<string, string>) => ({
-    nir: p.nir,
-    civility: p.civility,
-    birthName: p.birthName,
-    givenNames: p.givenNames,
-    birthDate: `${p['birthDate-year']}-${p['birthDate-month']!.padStart(2, '0')}-${p['birthDate-day']!.padStart(2, '0')}`,
-    birthPlaceKind: 'france',
-    communeCode: p.communeCode,
-  });
   async function submitJson(birthName: string, givenNames = 'Marie') {
     const { id } = (await postJson(t.app, '/api/registration/flows')).json();
     return postJson(t.app, `/api/registration/flows/${id}/civil-status`, civilStatus({ ...freshMarie(), birthName, givenNames }));
@@ -140,5 +144,30 @@ describe('issue 20 — 6. look-alike names at the état civil step', () => {
     const back = await visit(b, '/creer-mon-compte/etat-civil');
     expect(back.body).toContain('value="NÚÑEZ"');
     expect(back.body).toContain('value="Łukasz Ærø"');
+  });
+});
+
+describe.each(testDatabases)('issue 20 — 6. the account keeps the normalised names, on $name', ({ open }) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ database: await open() });
+  });
+  afterAll(() => t.close());
+
+  it('a registration typed with full-width letters and combining accents creates the account with composed, plain names', async () => {
+    const person: Record<string, string> = { ...freshMarie(), birthName: 'Ｎu\u0301n\u0303ez', givenNames: 'Łukasz Ðóra' };
+    const post = (url: string, body: unknown = {}) => postJson(t.app, url, body);
+    const { id } = (await post('/api/registration/flows')).json();
+    const base = `/api/registration/flows/${id}`;
+    expect((await post(`${base}/civil-status`, civilStatus(person))).statusCode).toBe(200);
+    expect((await post(`${base}/identity-document`, { documentKind: 'none' })).statusCode).toBe(200);
+    const email = 'nunez.lukasz@example.fr';
+    expect((await post(`${base}/contact`, { contactKind: 'email', email })).statusCode).toBe(200);
+    expect((await post(`${base}/code`, { code: await lastCode(t.ctx.database.db, email) })).statusCode).toBe(200);
+    const pw = { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD };
+    expect((await post(`${base}/password`, pw)).statusCode).toBe(200);
+    expect((await post(`${base}/confirm`)).statusCode).toBe(200);
+    const account = await findAccountByNir(t.ctx.database.db, person.nir!);
+    expect(account).toMatchObject({ birth_name: 'NÚÑEZ', given_names: 'Łukasz Ðóra' });
   });
 });
