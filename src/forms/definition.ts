@@ -38,7 +38,14 @@ interface QuestionBase {
 }
 
 export type Question =
-  | (QuestionBase & { type: 'text'; maxLength: number; width?: 5 | 10 | 20 | 30; pattern?: { regex: RegExp; message: string } })
+  | (QuestionBase & {
+      type: 'text';
+      maxLength: number;
+      width?: 5 | 10 | 20 | 30;
+      pattern?: { regex: RegExp; message: string };
+      /** a person's name or prénom: the rule of the civil status (src/identity/names.ts), stored in its NFKC form */
+      personName?: true;
+    })
   | (QuestionBase & { type: 'textarea'; maxLength: number })
   /** euros with cents, stored in cents; `max` in euros */
   | (QuestionBase & { type: 'amount'; max: number })

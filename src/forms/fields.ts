@@ -1,4 +1,5 @@
 import { maskIban, parseIban } from '../identity/iban';
+import { checkName, nameErrorCode, nameErrors, nameRefusalMessage } from '../identity/names';
 import type { Question } from './definition';
 
 /**
@@ -109,6 +110,7 @@ export function readQuestion(q: Question, input: Input, today: string): Read {
     case 'textarea':
       if (raw.length > q.maxLength) return { ok: false, message: `${cap(q.name)} doit comporter ${q.maxLength} caractères au maximum` };
       if (q.type === 'text' && q.pattern && !q.pattern.regex.test(raw)) return { ok: false, message: q.pattern.message };
+      if (q.type === 'text' && q.personName) return readPersonName(q.name, raw, q.maxLength);
       return { ok: true, value: raw };
     case 'radios':
       return q.options.some((o) => o.value === raw) ? { ok: true, value: raw } : { ok: false, message: `Indiquez ${q.name}` };
@@ -133,6 +135,18 @@ export function readQuestion(q: Question, input: Input, today: string): Read {
       return r.ok ? { ok: true, value: r.value.value } : { ok: false, message: r.error.message.replace(/\.$/, '') };
     }
   }
+}
+
+/** A name or prénom of a person (a child, the conjoint…): the civil status's rule, and its stored form. */
+function readPersonName(name: string, raw: string, max: number): Read {
+  const checked = checkName(raw, max);
+  if (checked.ok) return { ok: true, value: checked.value };
+  const code = nameErrorCode(checked.refusal.problem, 'characters');
+  const general =
+    code === 'characters'
+      ? `${cap(name)} ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.`
+      : nameErrors[code].message;
+  return { ok: false, message: nameRefusalMessage(checked.refusal, general).replace(/\.$/, '') };
 }
 
 /** A stored value as its field shows it (the inverse of readQuestion), for prefilling a page. */

@@ -14,7 +14,7 @@ import {
   searchCommunes,
   searchCountries,
 } from '../../src/identity';
-import { nameProblem } from '../../src/identity/names';
+import { checkName } from '../../src/identity/names';
 
 /**
  * Fuzzing shared by the property tests (test/reliability/fuzz.test.ts) and the long run
@@ -216,7 +216,7 @@ export const parsers: [string, (s: string) => unknown][] = [
   ['findCommune', (s) => findCommune(s)],
   ['findCountry', (s) => findCountry(s)],
   ['safeReturnPath', (s) => safeReturnPath(s)],
-  ['nameProblem', (s) => nameProblem(s, 80)],
+  ['checkName', (s) => checkName(s, 80)],
   ['normaliseLoginId', (s) => normaliseLoginId(s)],
   ['oversizedFields', (s) => oversizedFields({ a: s, b: [s, { c: s }] })],
 ];

@@ -5,6 +5,7 @@ import type { VerificationCodes } from '../../auth/verification-codes';
 import type { Database } from '../../db/schema';
 import { startDemarche } from '../../demarches/repository';
 import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
+import { errorEntry } from '../../errors/registry';
 import {
   findCommune,
   findCountry,
@@ -33,7 +34,7 @@ import { identityStatus } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { afterSubmit, guard, SAVED, type RegistrationEvent, type Step } from './machine';
 import { matchesRepertoire, type Repertoire } from './repertoire';
-import { nameErrorCode, nameProblem } from '../../identity/names';
+import { checkName, nameErrorCode, nameRefusalMessage } from '../../identity/names';
 import { joinHouseholdAtSignUp, underAgeRefusal } from '../../household/joining';
 
 /** The registration flows (an hour after the last thing the person did: src/flows/kinds.ts). */
@@ -161,15 +162,8 @@ export class RegistrationService {
     const civility: Civility | undefined = civilityRaw === 'M' || civilityRaw === 'MME' ? civilityRaw : undefined;
     if (!civility) errors.push(fieldError('civility', 'CIVILITY_REQUIRED'));
 
-    const birthName = collapse(str(input.birthName));
-    if (!birthName) errors.push(fieldError('birthName', 'BIRTH_NAME_REQUIRED'));
-    else if (nameProblem(birthName, 80))
-      errors.push(fieldError('birthName', nameErrorCode(nameProblem(birthName, 80)!, 'BIRTH_NAME_INVALID')));
-
-    const givenNames = collapse(str(input.givenNames));
-    if (!givenNames) errors.push(fieldError('givenNames', 'GIVEN_NAMES_REQUIRED'));
-    else if (nameProblem(givenNames, 120))
-      errors.push(fieldError('givenNames', nameErrorCode(nameProblem(givenNames, 120)!, 'GIVEN_NAMES_INVALID')));
+    const birthName = readName(input.birthName, 'birthName', 80, errors);
+    const givenNames = readName(input.givenNames, 'givenNames', 120, errors);
 
     const date = readDate(input.birthDate, this.now());
     if (!date.ok) errors.push(fieldError('birthDate', date.code));
@@ -466,8 +460,26 @@ export function facts(flow: RegistrationFlow): { contactVerified: boolean } {
   return { contactVerified: !!flow.data.contact && flow.data.contact.verifiedAt !== null };
 }
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+const NAME_CODES = {
+  birthName: { required: 'BIRTH_NAME_REQUIRED', invalid: 'BIRTH_NAME_INVALID' },
+  givenNames: { required: 'GIVEN_NAMES_REQUIRED', invalid: 'GIVEN_NAMES_INVALID' },
+} as const;
+
+/**
+ * A name of the civil status in its stored form (src/identity/names.ts: NFKC, look-alikes refused), or
+ * '' with its field error pushed — which names the offending character and what to type instead.
+ */
+function readName(typed: string | undefined, field: keyof typeof NAME_CODES, max: number, errors: FieldError[]): string {
+  const codes = NAME_CODES[field];
+  if (!str(typed).replace(/\s+/g, '')) {
+    errors.push(fieldError(field, codes.required));
+    return '';
+  }
+  const checked = checkName(str(typed), max);
+  if (checked.ok) return checked.value;
+  const code = nameErrorCode(checked.refusal.problem, codes.invalid);
+  errors.push(fieldError(field, code, nameRefusalMessage(checked.refusal, errorEntry(code).message)));
+  return '';
 }
 
 export function communeChoice(c: { code: string; name: string; departement: { code: string; name: string } }): BirthPlaceChoice {

@@ -29,8 +29,8 @@ export const radios = (id: string, label: string, name: string, options: readonl
 /** First name, name and birth date of a person (`prefix_prenom`, `prefix_nom`, `prefix_naissance`); `whose` ends each field's name. */
 export function identityQuestions(prefix: string, whose: string, birthHint: string): Question[] {
   return [
-    { id: `${prefix}_prenom`, type: 'text', label: 'Prénom', name: `le prénom ${whose}`, maxLength: 60, width: 20 },
-    { id: `${prefix}_nom`, type: 'text', label: 'Nom', name: `le nom ${whose}`, maxLength: 60, width: 20 },
+    { id: `${prefix}_prenom`, type: 'text', label: 'Prénom', name: `le prénom ${whose}`, maxLength: 60, width: 20, personName: true },
+    { id: `${prefix}_nom`, type: 'text', label: 'Nom', name: `le nom ${whose}`, maxLength: 60, width: 20, personName: true },
     dateQuestion(`${prefix}_naissance`, 'Date de naissance', `la date de naissance ${whose}`, birthHint, 'past'),
   ];
 }

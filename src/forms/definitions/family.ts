@@ -57,7 +57,15 @@ export const complementModeDeGarde: FormDefinition = {
           id: 'enfant-garde',
           title: 'L’enfant gardé',
           questions: [
-            { id: 'enfant_prenom', type: 'text', label: 'Prénom de l’enfant', name: 'le prénom de l’enfant', maxLength: 60, width: 20 },
+            {
+              id: 'enfant_prenom',
+              type: 'text',
+              label: 'Prénom de l’enfant',
+              name: 'le prénom de l’enfant',
+              maxLength: 60,
+              width: 20,
+              personName: true,
+            },
             dateQuestion(
               'enfant_naissance',
               'Date de naissance de l’enfant',

@@ -11,6 +11,10 @@ import { NewPasswordFields } from './password-reset';
  */
 const DatePart = optionalText(10);
 
+/** The rule of src/identity/names.ts, for the API's readers (the use case applies it, with a message per field). */
+const NAME_RULE = (max: number) =>
+  `lettres latines des pièces d’identité européennes (accents compris), espaces, tirets et apostrophes ; enregistré sous sa forme NFKC, ${max} caractères au plus ; caractères invisibles, lettres de style, autres alphabets et sosies (ı, ʀ…) refusés`;
+
 export const StartBody = z.object({ prestation: optionalText(64).describe('la prestation demandée (slug du catalogue), ex. « rsa »') });
 
 export const FlowParams = z.object({ id: text(MAX.flowId) });
@@ -19,8 +23,8 @@ export const CivilStatusBody = z.object({
   nir: optionalText(30).describe('numéro de sécurité sociale, 15 caractères (espaces admis)'),
   noNir: checkbox.describe('true : la personne n’a pas de numéro de sécurité sociale'),
   civility: optionalText(10).describe('« M » ou « MME »'),
-  birthName: optionalText(200),
-  givenNames: optionalText(300),
+  birthName: optionalText(200).describe(NAME_RULE(80)),
+  givenNames: optionalText(300).describe(`${NAME_RULE(120)}, séparés par un espace`),
   birthDate: z
     .union([z.string().max(20, { error: 'FIELD_TOO_LONG' }), z.object({ day: DatePart, month: DatePart, year: DatePart })])
     .optional()

@@ -94,6 +94,30 @@ describe('reading a field', () => {
     expect(read(iban, {})).toEqual({ ok: false, message: 'Saisissez l’IBAN du compte bancaire' });
   });
 
+  it('names of persons (a child, the person helped): the civil status’s rule, stored normalised', () => {
+    const prenom = q({ id: 'p', type: 'text', label: 'Prénom', name: 'le prénom de l’enfant', maxLength: 60, personName: true });
+    expect(read(prenom, { p: 'Łukasz' })).toEqual({ ok: true, value: 'Łukasz' });
+    expect(read(prenom, { p: 'Ｌéo' })).toEqual({ ok: true, value: 'Léo' });
+    expect(read(prenom, { p: 'Le\u0301o' })).toEqual({ ok: true, value: 'Léo' });
+    expect(read(prenom, { p: 'L\u034Féo' })).toEqual({
+      ok: false,
+      message:
+        'Ce nom contient un caractère invisible (U+034F) après « L », souvent venu d’un copier-coller. Effacez le nom et saisissez-le de nouveau au clavier',
+    });
+    expect(read(prenom, { p: 'Lе́o' }).ok).toBe(false);
+    expect(read(prenom, { p: 'ʟéo' })).toMatchObject({ ok: false, message: expect.stringContaining('tapez « L » à la place') });
+    expect(read(prenom, { p: 'Léo 2' })).toEqual({
+      ok: false,
+      message:
+        'Le prénom de l’enfant ne peut contenir que des lettres, des espaces, des tirets et des apostrophes. Le caractère « 2 » n’est pas accepté',
+    });
+    // Other text questions keep what was typed.
+    expect(read({ ...prenom, personName: undefined } as Question, { p: 'SCI Ｌes Tilleuls 2' })).toEqual({
+      ok: true,
+      value: 'SCI Ｌes Tilleuls 2',
+    });
+  });
+
   it('shows a stored value back in its field and in words', () => {
     expect(toInput(date, '2026-09-01')).toEqual({ 'd-day': '1', 'd-month': '9', 'd-year': '2026' });
     expect(toInput(amount, 123_450)).toEqual({ a: '1234,50' });
