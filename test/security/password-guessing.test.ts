@@ -94,6 +94,19 @@ describe.each(testDatabases)('21 concurrent wrong passwords on $name', ({ open }
     expect(verifications.count).toBe(0);
   });
 
+  it('the person’s login (POST /connexion) evaluates at most 5, as it already did', async () => {
+    const account = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await b.get('/connexion');
+    const before = await auditCount(t.ctx, 'login_failed');
+    const verifications = countVerifications(t.ctx);
+    const responses = await Promise.all(
+      Array.from({ length: GUESSES }, (_, i) => b.post('/connexion', { identifier: account.login_id, password: `Mauvais${i}2026` })),
+    );
+    await expectHeldAtLimit(responses, verifications);
+    expect((await auditCount(t.ctx, 'login_failed')) - before).toBe(verifications.count);
+  });
+
   it('the re-authentication before a contact change (POST /api/account/contact) evaluates at most 5', async () => {
     const account = await createTestAccount(t.ctx);
     const b = new TestBrowser(t.app);
