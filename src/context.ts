@@ -1,4 +1,5 @@
 import './app-errors';
+import { PasswordCheck } from './auth/password-check';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
 import { VerificationCodes } from './auth/verification-codes';
@@ -43,6 +44,8 @@ export interface AppContext {
   agentSessions: SessionService;
   /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
   loginThrottle: LoginThrottle;
+  /** THE password check of every step that takes a password: reserve the attempt, verify, give it back if right (src/auth/password-check.ts) */
+  passwordCheck: PasswordCheck;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set, falling back on the database; the database otherwise) */
   rateLimiter: RateLimiter;
   /** what /ready reports besides the database: the Redis connection, and since when rate limits use their fallback */
@@ -95,12 +98,14 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     worker: { housekeeping },
   });
   if (o.startWorker) messaging.worker.start();
+  const passwords = createPasswordHasher(config.argon2);
+  const loginThrottle = new LoginThrottle(rateLimiter, config.secretKey);
   const ctx: AppContext = {
     config,
     database,
     clock,
     logger,
-    passwords: createPasswordHasher(config.argon2),
+    passwords,
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter,
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
@@ -109,7 +114,8 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
       redis ? new RedisSessionStore(redis, clock, 'mc:agent:') : new DbSessionStore(database.db, 'agent_sessions'),
       clock,
     ),
-    loginThrottle: new LoginThrottle(rateLimiter, config.secretKey),
+    loginThrottle,
+    passwordCheck: new PasswordCheck({ throttle: loginThrottle, passwords }),
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),

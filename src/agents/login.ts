@@ -5,7 +5,7 @@ import { insertAll } from '../db/insert-all';
 import { flowMoved, type Flow } from '../flows/engine/flow';
 import type { LoginData, LoginState } from '../flows/login/machine';
 import { agentLoginFlows } from './login-flow';
-import { MAX_PASSWORD_LENGTH, MAX_RESENDS_PER_FLOW, type ResendStep } from '../flows/login/login';
+import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../flows/login/login';
 import { enqueueMessage, outboxRow } from '../messaging/outbox';
 import { agentLoginCodeMessage } from './messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from './repository';
@@ -18,7 +18,8 @@ import type { Agent } from './tables';
  * one-time codes, the throttle, the audit; but the agents' own table, so that a person's NIR and
  * password never open /gestion and an agent's never open /mon-espace.
  *
- * No enumeration either: an unknown e-mail costs a dummy verification and gets the same answer.
+ * No enumeration either: an unknown e-mail is throttled under the same keys as a known one, costs a
+ * dummy verification and gets the same answer.
  */
 export type AgentPasswordStep =
   | { kind: 'throttled'; retryAfterMs: number }
@@ -37,37 +38,33 @@ export async function submitAgentPassword(
   const { db } = ctx.database;
   const loginId = normaliseAgentLogin(i.login);
   const subject = throttled(loginId, i.origin);
-  const allowed = await ctx.loginThrottle.check(subject);
-  if (!allowed.allowed) {
+  // The one password check (src/auth/password-check.ts): the attempt is reserved before the agent is
+  // even looked up, so an unknown address is counted under the same keys, with the same work.
+  const r = await ctx.passwordCheck.check(subject, i.password, () =>
+    loginId.length <= 254 ? findActiveAgentByLogin(db, loginId) : undefined,
+  );
+  if (!r.ok && r.kind === 'throttled') {
     await recordAudit(
       db,
-      {
-        type: 'agent_login_throttled',
-        accountId: null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), scope: allowed.scope },
-      },
+      { type: 'agent_login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: r.scope } },
       ctx.clock.now(),
     );
-    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
   }
-  const agent = loginId.length <= 254 ? await findActiveAgentByLogin(db, loginId) : undefined;
-  const password = i.password.slice(0, MAX_PASSWORD_LENGTH);
-  const ok = agent ? await ctx.passwords.verify(agent.password_hash, password) : await ctx.passwords.verifyDummy(password);
-  if (!ok || !agent) {
-    const retryAfterMs = await ctx.loginThrottle.failure(subject);
+  if (!r.ok) {
     await recordAudit(
       db,
       {
         type: 'agent_login_failed',
-        accountId: agent?.id ?? null,
+        accountId: r.holder?.id ?? null,
         ...i.origin,
-        details: { identifier: maskIdentifier(loginId), reason: agent ? 'wrong_password' : 'unknown_identifier' },
+        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
       },
       ctx.clock.now(),
     );
-    return { kind: 'invalid', retryAfterMs };
+    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
   }
+  const agent = r.holder;
   const now = ctx.clock.now();
   const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);
   const code = ctx.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });

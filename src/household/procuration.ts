@@ -19,6 +19,13 @@ import { findMemberWithRole, setProcuration, type ActorDossier } from './reposit
  * is told through their verified contact (outbox, same transaction). The caller has checked
  * `can(actor, 'manage_procuration')`; rights being read at each request, a revocation holds from the
  * conjoint's next request.
+ *
+ * Sessions: once it is given or taken back, the responsable's session gets a new id and the old one
+ * is worthless (the routes call rotateSession: a session is a capability, and what it stands for has
+ * changed). The conjoint's sessions are neither rotated nor ended — nobody holds their cookie here,
+ * and nothing in a session carries rights: `can()` reads the procuration at each request
+ * (src/http/require-permission.ts), so a procuration given opens the dossier's actions at the
+ * conjoint's next request, and one taken back closes them at the next request.
  */
 export type ProcurationOutcome =
   | { kind: 'done' }

@@ -18,7 +18,10 @@ import { endMembership, findMemberWithRole, insertSeparation, recordAddress, typ
  *   démarche « Séparation déclarée » in the declarer's « Mes démarches »;
  * - the other partner is told through their verified contact; audit for both.
  * Then every session of the conjoint on the dossier is ended — all of them when the responsable
- * declared, all but the one declaring when it is the conjoint (who must still see their démarche).
+ * declared, all but the one declaring when it is the conjoint (who must still see their démarche);
+ * the declaring session, whoever declares, then gets a new id (the routes call rotateSession: its
+ * privilege changed, the old id is worthless). The responsable's other sessions stay open: their
+ * rights are read at each request, and the dossier stays theirs.
  * Where the children live is for the Caf to act on: the children stay in the dossier meanwhile.
  */
 export type SeparationOutcome = { kind: 'declared'; demarcheId: string; sessionsEnded: number } | { kind: 'no_partner' };

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { retryWriteConflict } from '../db/conflicts';
 import type { DatabaseHandle } from '../db/database';
 import type { Database } from '../db/schema';
 import {
@@ -29,6 +30,12 @@ import {
  * transaction on the key's row — `select … for update` on PostgreSQL, the write lock taken at BEGIN
  * on SQLite. Either way concurrent attempts are counted one after the other, never both allowed on
  * one count.
+ *
+ * Lock order: a statement that changes several keys (reserveInOrder, releaseAll) takes their rows in
+ * the order given — the identifier's, then the IP's — and nothing takes two rows in another order, so
+ * two logins can never wait for each other's rows (a release that took the IP's row first deadlocked
+ * with a reservation under load, answering 500 and losing the give-back). Should PostgreSQL still
+ * abort a statement as a deadlock or a serialization failure, it is run once more (src/db/conflicts.ts).
  *
  * On PostgreSQL the table is UNLOGGED (migration 0012): counters write no WAL and wait for no fsync;
  * a crash of the database server (not a clean restart) empties them, as a Redis restart would.
@@ -94,7 +101,7 @@ export class DbRateLimiter implements RateLimiter {
   async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
     for (;;) {
       const t = this.now();
-      const { rows } = await this.reserveStatement(key, t, p).execute(this.db);
+      const { rows } = await retryWriteConflict(() => this.reserveStatement(key, t, p).execute(this.db));
       if (rows[0]) return reserved(rows[0], t, p);
       const refusal = await this.refusal(key, p);
       if (refusal) return refusal;
@@ -114,7 +121,8 @@ export class DbRateLimiter implements RateLimiter {
       (e, i) => sql`${sql.ref(`k${i}`)} as (${this.reserveStatement(e.key, t, e.policy, i > 0 ? `k${i - 1}` : undefined)})`,
     );
     const selects = entries.map((_, i) => sql`select ${sql.lit(i)} as i, window_start, count, blocked_until from ${sql.ref(`k${i}`)}`);
-    const { rows } = await sql<Row & { i: number }>`with ${sql.join(ctes)} ${sql.join(selects, sql` union all `)}`.execute(this.db);
+    const statement = sql<Row & { i: number }>`with ${sql.join(ctes)} ${sql.join(selects, sql` union all `)}`;
+    const { rows } = await retryWriteConflict(() => statement.execute(this.db));
     const out: Reservation[] = [];
     for (const [i, e] of entries.entries()) {
       const row = rows.find((r) => Number(r.i) === i);
@@ -132,14 +140,21 @@ export class DbRateLimiter implements RateLimiter {
   }
 
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
-    await this.releaseStatement(key, p, token).execute(this.db);
+    await retryWriteConflict(() => this.releaseStatement(key, p, token).execute(this.db));
   }
 
-  /** On PostgreSQL, one statement (an update per key, as CTEs). */
+  /**
+   * On PostgreSQL, one statement (an update per key, as CTEs), taking the rows in the order given —
+   * the order of reserveInOrder. Unread CTEs would run last one first (PostgreSQL finishes them in
+   * reverse): each update waits for the one before it to have run (`after`).
+   */
   async releaseAll(entries: readonly KeyRelease[]): Promise<void> {
     if (this.database.dialect !== 'postgres' || entries.length < 2) return releaseOneByOne(this, entries);
-    const ctes = entries.map((e, i) => sql`${sql.ref(`k${i}`)} as (${this.releaseStatement(e.key, e.policy, e.token)})`);
-    await sql`with ${sql.join(ctes)} select 1`.execute(this.db);
+    const ctes = entries.map(
+      (e, i) => sql`${sql.ref(`k${i}`)} as (${this.releaseStatement(e.key, e.policy, e.token, i > 0 ? `k${i - 1}` : undefined)})`,
+    );
+    const statement = sql`with ${sql.join(ctes)} select count(*) from ${sql.ref(`k${entries.length - 1}`)}`;
+    await retryWriteConflict(() => statement.execute(this.db));
   }
 
   /** reserveRecord as one upsert, answering the row it counted on (none when refused). `after`: a CTE that must have a row. */
@@ -155,12 +170,15 @@ export class DbRateLimiter implements RateLimiter {
       returning window_start, count, blocked_until`;
   }
 
-  private releaseStatement(key: string, p: ReservePolicy, token: number) {
+  /** releaseRecord as one update; `after` (PostgreSQL): a CTE run to its end before this row is taken. */
+  private releaseStatement(key: string, p: ReservePolicy, token: number, after?: string) {
     const count = this.database.dialect === 'postgres' ? sql`greatest(count - 1, 0)` : sql`max(count - 1, 0)`;
+    const order = after ? sql` and (select count(*) from ${sql.ref(after)}) >= 0` : sql``;
+    const returning = this.database.dialect === 'postgres' ? sql` returning key` : sql``;
     return sql`
       update rate_limits set count = ${count},
         blocked_until = case when ${count} < ${p.threshold} or (${token > 0 ? 1 : 0} = 1 and blocked_until = ${token}) then 0 else blocked_until end
-      where key = ${key}`;
+      where key = ${key}${order}${returning}`;
   }
 
   /** A refused reservation and how long to wait, from the row as it is now; undefined if it would now be allowed. */
@@ -202,23 +220,25 @@ export class DbRateLimiter implements RateLimiter {
     key: string,
     f: (r: CounterRecord | undefined, t: number) => { next: CounterRecord | undefined; result: T },
   ): Promise<T> {
-    const out = await this.db.transaction().execute(async (trx) => {
-      // Counters need no fsync of their own: a crash may forget the last milliseconds of counts,
-      // never corrupt them; a login must not wait for the disk four times.
-      if (this.database.dialect === 'postgres') await sql`set local synchronous_commit to off`.execute(trx);
-      const t = this.now();
-      const before = await this.read(trx, key, true);
-      const { next, result } = f(before, t);
-      if (next) {
-        const row = { window_start: next.windowStart, count: next.count, blocked_until: next.blockedUntil };
-        await trx
-          .insertInto('rate_limits')
-          .values({ key, ...row })
-          .onConflict((oc) => oc.column('key').doUpdateSet(row))
-          .execute();
-      }
-      return result;
-    });
+    const out = await retryWriteConflict(() =>
+      this.db.transaction().execute(async (trx) => {
+        // Counters need no fsync of their own: a crash may forget the last milliseconds of counts,
+        // never corrupt them; a login must not wait for the disk four times.
+        if (this.database.dialect === 'postgres') await sql`set local synchronous_commit to off`.execute(trx);
+        const t = this.now();
+        const before = await this.read(trx, key, true);
+        const { next, result } = f(before, t);
+        if (next) {
+          const row = { window_start: next.windowStart, count: next.count, blocked_until: next.blockedUntil };
+          await trx
+            .insertInto('rate_limits')
+            .values({ key, ...row })
+            .onConflict((oc) => oc.column('key').doUpdateSet(row))
+            .execute();
+        }
+        return result;
+      }),
+    );
     if (Math.random() < 1 / 512) await this.purge().catch(() => undefined);
     return out;
   }

@@ -14,7 +14,7 @@ import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import type { LoginThrottle } from '../../security/login-throttle';
-import type { PasswordHasher } from '../../auth/passwords';
+import type { PasswordCheck } from '../../auth/password-check';
 import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
 import { readContact, type ContactInput } from '../contact-verification/contact';
 import type { FranceConnectFlowErrorCode } from './errors';
@@ -40,7 +40,8 @@ export interface FranceConnectDeps {
   client: FranceConnectClient;
   repertoire: RepertoireSearch;
   codes: VerificationCodes;
-  passwords: PasswordHasher;
+  /** the one password check (src/auth/password-check.ts) */
+  passwordCheck: PasswordCheck;
   loginThrottle: LoginThrottle;
   rateLimiter: RateLimiter;
 }
@@ -147,13 +148,10 @@ export async function proveExistingAccount(
   const account = accountId ? await findAccountById(d.db, accountId) : undefined;
   if (!account || !account.password_hash) return { ok: false, page: 'FLOW_NOT_FOUND' };
   if (!password) return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_REQUIRED')] };
-  const subject = { identifier: account.login_id, ip };
-  const allowed = await d.loginThrottle.check(subject);
-  if (!allowed.allowed) return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_THROTTLED')] };
-  if (!(await d.passwords.verify(account.password_hash, password))) {
-    await d.loginThrottle.failure(subject);
-    return { ok: false, errors: [fieldError('password', 'FC_PASSWORD_WRONG')] };
-  }
+  // The one password check (src/auth/password-check.ts), on the login's counters: the attempt is reserved first.
+  const checked = await d.passwordCheck.check({ identifier: account.login_id, ip }, password, () => account);
+  if (!checked.ok)
+    return { ok: false, errors: [fieldError('password', checked.kind === 'throttled' ? 'FC_PASSWORD_THROTTLED' : 'FC_PASSWORD_WRONG')] };
   await d.loginThrottle.success(account.login_id);
   const sub = s.data.sub;
   if (account.franceconnect_sub !== null && account.franceconnect_sub !== sub) return { ok: false, page: 'FC_ACCOUNT_LINKED_ELSEWHERE' };

@@ -14,9 +14,10 @@ import { loginCodeMessage } from './messages';
  * « Se connecter »: identifier + password, then (by default) a 6-digit code sent to the verified
  * contact. See README.md beside this file for the states.
  *
- * The password step is kept as cheap as possible besides argon2id: a throttle check (memory or one
- * Redis round trip), one indexed query (accounts.login_id), the verification in libuv's pool, and
- * on success one atomic write of four rows (flow + code + outbox + audit; one statement on PostgreSQL).
+ * The password step is kept as cheap as possible besides argon2id: the one password check
+ * (src/auth/password-check.ts: the attempt reserved in one statement, one indexed query on
+ * accounts.login_id, the verification in libuv's pool, the attempt given back if right), and on
+ * success one atomic write of four rows (flow + code + outbox + audit; one statement on PostgreSQL).
  *
  * No enumeration: an unknown identifier costs one dummy verification with the same parameters, is
  * counted by the throttle under the same kind of key, and gets the same answer as a wrong password.
@@ -29,8 +30,6 @@ export type LoginFlow = Flow<LoginState, LoginData>;
 export function normaliseLoginId(typed: string): string {
   return typed.replace(/\s+/g, '').toUpperCase();
 }
-
-export const MAX_PASSWORD_LENGTH = 1024;
 
 export type PasswordStep =
   | { kind: 'throttled'; retryAfterMs: number }
@@ -45,41 +44,37 @@ export async function submitPassword(
   const { db } = ctx.database;
   const loginId = normaliseLoginId(i.identifier);
   const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
-  // The attempt is counted before argon2id (atomic reservation): concurrent guesses cannot all pass.
-  const allowed = await ctx.loginThrottle.reserve(subject);
-  if (!allowed.allowed) {
+  // The one password check (src/auth/password-check.ts): the attempt is reserved before argon2id.
+  const r = await ctx.passwordCheck.check(subject, i.password, () =>
+    loginId.length <= 32 ? findAccountByLoginId(db, loginId) : undefined,
+  );
+  if (!r.ok && r.kind === 'throttled') {
     await recordAudit(
       db,
       {
         type: 'login_throttled',
         accountId: null,
         ...i.origin,
-        details: { identifier: maskIdentifier(loginId), scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
+        details: { identifier: maskIdentifier(loginId), scope: r.scope, retryAfterMs: r.retryAfterMs },
       },
       ctx.clock.now(),
     );
-    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
   }
-  const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
-  const password = i.password.slice(0, MAX_PASSWORD_LENGTH);
-  const ok = account?.password_hash
-    ? await ctx.passwords.verify(account.password_hash, password)
-    : await ctx.passwords.verifyDummy(password);
-  if (!ok || !account) {
-    const retryAfterMs = allowed.retryAfterMs;
+  if (!r.ok) {
     await recordAudit(
       db,
       {
         type: 'login_failed',
-        accountId: account?.id ?? null,
+        accountId: r.holder?.id ?? null,
         ...i.origin,
-        details: { identifier: maskIdentifier(loginId), reason: account ? 'wrong_password' : 'unknown_identifier' },
+        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
       },
       ctx.clock.now(),
     );
-    return { kind: 'invalid', retryAfterMs };
+    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
   }
-  await ctx.loginThrottle.refund(subject, allowed);
+  const account = r.holder;
   if (!ctx.config.login.secondFactor) {
     await ctx.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };

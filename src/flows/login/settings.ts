@@ -4,7 +4,6 @@ import type { PasswordRuleId } from '../../auth/passwords';
 import type { SessionRecord } from '../../auth/sessions';
 import type { AppContext } from '../../context';
 import { enqueueMessage } from '../../messaging/outbox';
-import { MAX_PASSWORD_LENGTH } from './login';
 import { passwordChangedMessage } from './messages';
 import { checkNewPassword, type NewPasswordProblem } from '../password-reset/password-reset';
 
@@ -49,29 +48,23 @@ export async function reauthenticate(
   if (mode === 'franceconnect_recent') return { ok: true };
   if (mode === 'franceconnect_again') return { ok: false, kind: 'franceconnect_again' };
   if (!password) return { ok: false, kind: 'wrong_password' };
-  const subject = { identifier: account.login_id, ip: origin.ip ?? 'unknown' };
-  const allowed = await ctx.loginThrottle.check(subject);
-  if (!allowed.allowed) {
+  // The one password check (src/auth/password-check.ts), on the login's counters: the attempt is reserved first.
+  const r = await ctx.passwordCheck.check({ identifier: account.login_id, ip: origin.ip ?? 'unknown' }, password, () => account);
+  if (r.ok) return { ok: true };
+  if (r.kind === 'throttled') {
     await recordAudit(
       ctx.database.db,
-      { type: 'login_throttled', accountId: account.id, ...origin, details: { step: 'reauthentication', scope: allowed.scope } },
+      { type: 'login_throttled', accountId: account.id, ...origin, details: { step: 'reauthentication', scope: r.scope } },
       ctx.clock.now(),
     );
-    return { ok: false, kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+    return { ok: false, kind: 'throttled', retryAfterMs: r.retryAfterMs };
   }
-  const ok = account.password_hash
-    ? await ctx.passwords.verify(account.password_hash, password.slice(0, MAX_PASSWORD_LENGTH))
-    : await ctx.passwords.verifyDummy(password);
-  if (!ok) {
-    await ctx.loginThrottle.failure(subject);
-    await recordAudit(
-      ctx.database.db,
-      { type: 'login_failed', accountId: account.id, ...origin, details: { step: 'reauthentication' } },
-      ctx.clock.now(),
-    );
-    return { ok: false, kind: 'wrong_password' };
-  }
-  return { ok: true };
+  await recordAudit(
+    ctx.database.db,
+    { type: 'login_failed', accountId: account.id, ...origin, details: { step: 'reauthentication' } },
+    ctx.clock.now(),
+  );
+  return { ok: false, kind: 'wrong_password' };
 }
 
 export type ChangePassword =

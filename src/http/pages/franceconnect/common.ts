@@ -33,7 +33,7 @@ export function depsOf(ctx: AppContext): FranceConnectDeps {
     client: ctx.franceConnect.client,
     repertoire: ctx.franceConnect.repertoire,
     codes: ctx.codes,
-    passwords: ctx.passwords,
+    passwordCheck: ctx.passwordCheck,
     loginThrottle: ctx.loginThrottle,
     rateLimiter: ctx.rateLimiter,
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requestOrigin } from '../../../auth/http-session';
+import { requestOrigin, rotateSession } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
 import { listDemarches } from '../../../demarches/repository';
 import { AppError, ValidationError, type FieldError } from '../../../errors/app-error';
@@ -61,8 +61,12 @@ function refused(reply: FastifyReply, status: number, errors: FieldError[]) {
     .send({ error: { code: first!.code, message: first!.message, fields: errors.filter((e) => e.field !== 'form') } });
 }
 
-function procurationReply(reply: FastifyReply, r: ProcurationOutcome, hasProcuration: boolean) {
-  if (r.kind === 'done') return reply.send({ hasProcuration });
+/** Given or taken back: the actor's session gets a new id (its privilege changed; the page does the same). */
+async function procurationReply(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, r: ProcurationOutcome, hasProcuration: boolean) {
+  if (r.kind === 'done') {
+    await rotateSession(ctx, req, reply);
+    return reply.send({ hasProcuration });
+  }
   const x = procurationRefusal(r);
   return refused(reply, x.status, x.errors);
 }
@@ -187,7 +191,7 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
         currentPassword: b.success ? (b.data.currentPassword ?? '') : '',
         origin: requestOrigin(req),
       });
-      return procurationReply(reply, r, true);
+      return procurationReply(ctx, req, reply, r, true);
     },
   },
   {
@@ -198,6 +202,8 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     body: empty,
     handler: async (ctx, req, reply) =>
       procurationReply(
+        ctx,
+        req,
         reply,
         await revokeProcuration(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) }),
         false,
@@ -245,6 +251,7 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
         origin: requestOrigin(req),
       });
       if (out.kind === 'no_partner') throw new AppError('HOUSEHOLD_NO_CONJOINT');
+      await rotateSession(ctx, req, reply);
       return reply.status(201).send({ demarcheId: out.demarcheId, title: 'Séparation déclarée' });
     },
   },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requestOrigin } from '../../../auth/http-session';
+import { requestOrigin, rotateSession } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
 import type { FieldError } from '../../../errors/app-error';
 import { reauthenticationMode } from '../../../flows/login/settings';
@@ -16,7 +16,8 @@ import { PATHS, done, dossierOf, formBody, memberName, pageErrors, toSpace } fro
 /**
  * « Autorisation de gestion » (/mon-espace/foyer/autorisation-de-gestion), for the responsable
  * only: whether the conjoint has it, and the form to give it (with the re-authentication of the
- * security settings) or to take it back (at any time, no proof needed).
+ * security settings) or to take it back (at any time, no proof needed). Either way the responsable's
+ * session then gets a new id (src/household/procuration.ts says what happens to the conjoint's).
  */
 const DONE: Record<string, string> = {
   donnee: 'Votre conjoint a reçu l’autorisation de gestion. Nous l’en avons informé.',
@@ -93,14 +94,20 @@ ${content}`,
       currentPassword: (formBody(req).currentPassword ?? '').slice(0, 200),
       origin: requestOrigin(req),
     });
-    if (r.kind === 'done') return reply.redirect(`${PATHS.procuration}?fait=donnee`, 303);
+    if (r.kind === 'done') {
+      await rotateSession(ctx, req, reply);
+      return reply.redirect(`${PATHS.procuration}?fait=donnee`, 303);
+    }
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);
   });
 
   app.post(PATHS.revoke, guard, async (req, reply) => {
     const r = await revokeProcuration(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
-    if (r.kind === 'done') return reply.redirect(`${PATHS.procuration}?fait=retiree`, 303);
+    if (r.kind === 'done') {
+      await rotateSession(ctx, req, reply);
+      return reply.redirect(`${PATHS.procuration}?fait=retiree`, 303);
+    }
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);
   });

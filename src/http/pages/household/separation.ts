@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requestOrigin } from '../../../auth/http-session';
+import { requestOrigin, rotateSession } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
 import { fieldError, type FieldError } from '../../../errors/app-error';
 import { readSeparation } from '../../../household/inputs';
@@ -98,6 +98,7 @@ ${button('Envoyer ma déclaration')}`,
       origin: requestOrigin(req),
     });
     if (out.kind === 'no_partner') return sendHtml(reply, await page(req, b, [fieldError('form', 'HOUSEHOLD_NO_CONJOINT')]), 409);
+    await rotateSession(ctx, req, reply);
     return reply.redirect(PATHS.separationSent, 303);
   });
 

@@ -1,0 +1,157 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../src/accounts/repository';
+import { testConfig } from '../../src/config/config';
+import type { AppContext } from '../../src/context';
+import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
+import { DEFAULT_IDENTIFIER_POLICY } from '../../src/security/login-throttle';
+import { createTestAgent } from '../gestion/helpers';
+import { createTestAccount, logIn, PASSWORD, sampleAccount } from '../support/accounts';
+import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
+import { testDatabases } from '../support/databases';
+import { configFor, franceConnectAs, startStandinFor } from '../support/franceconnect';
+import { location } from '../support/http';
+
+/**
+ * Security regression (issue 20, point 1): parallel password guessing. Every step that takes a
+ * password — the person's login, the agents' login, the re-authentication before a change, the
+ * FranceConnect « compte existant » proof — goes through the one password check, which reserves the
+ * attempt before argon2id: of 21 concurrent wrong passwords for one identifier, at most the
+ * throttle's threshold (5) are evaluated, the others are refused with 429. Checking the throttle,
+ * then verifying, then counting let all 21 be evaluated.
+ */
+const GUESSES = 21;
+const LIMIT = DEFAULT_IDENTIFIER_POLICY.threshold;
+
+/** Counts the password verifications (real and dummy) the application runs from now on. */
+function countVerifications(ctx: AppContext): { readonly count: number } {
+  const counter = { count: 0 };
+  const { verify, verifyDummy } = ctx.passwords;
+  ctx.passwords.verify = (hash, password) => {
+    counter.count++;
+    return verify(hash, password);
+  };
+  ctx.passwords.verifyDummy = (password) => {
+    counter.count++;
+    return verifyDummy(password);
+  };
+  return counter;
+}
+
+async function auditCount(ctx: AppContext, type: string): Promise<number> {
+  const rows = await ctx.database.db.selectFrom('audit_events').select('id').where('type', '=', type).execute();
+  return rows.length;
+}
+
+/** 21 at once: at most LIMIT evaluated (`wrong` status), the others 429, never anything else. */
+async function expectHeldAtLimit(responses: LightMyRequestResponse[], verifications: { count: number }, wrong = 400) {
+  const statuses = responses.map((r) => r.statusCode);
+  expect(
+    statuses.filter((s) => s !== wrong && s !== 429),
+    String(statuses),
+  ).toEqual([]);
+  const evaluated = statuses.filter((s) => s === wrong).length;
+  expect(evaluated).toBeGreaterThan(0);
+  expect(evaluated).toBeLessThanOrEqual(LIMIT);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(GUESSES - evaluated);
+  expect(verifications.count).toBe(evaluated);
+}
+
+const HELENE = findCitizen('helene-lefevre-durand-accents')!;
+let standin: RunningStandin;
+beforeAll(async () => {
+  standin = await startStandinFor(testConfig().baseUrl);
+});
+afterAll(() => standin.close());
+
+describe.each(testDatabases)('21 concurrent wrong passwords on $name', ({ open }) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ config: configFor(standin.issuerUrl), database: await open() });
+  });
+  afterAll(() => t.close());
+
+  it('the agents’ login evaluates at most 5 for a known address, and as many for an unknown one', async () => {
+    const agent = await createTestAgent(t.ctx);
+    for (const login of [agent.login_id, 'personne.inconnue@caf.example.fr']) {
+      const b = new TestBrowser(t.app);
+      await b.get('/gestion/connexion');
+      const before = await auditCount(t.ctx, 'agent_login_failed');
+      const verifications = countVerifications(t.ctx);
+      const responses = await Promise.all(
+        Array.from({ length: GUESSES }, (_, i) => b.post('/gestion/connexion', { login, password: `Mauvais${i}2026` })),
+      );
+      await expectHeldAtLimit(responses, verifications);
+      // One audit row per guess evaluated, whether or not the address is an agent's.
+      expect((await auditCount(t.ctx, 'agent_login_failed')) - before).toBe(verifications.count);
+      expect(responses.find((r) => r.statusCode === 429)!.body).toContain('Trop de tentatives de connexion.');
+    }
+    // The right password of the agent is now refused too, without being looked at.
+    const b = new TestBrowser(t.app);
+    await b.get('/gestion/connexion');
+    const verifications = countVerifications(t.ctx);
+    expect((await b.post('/gestion/connexion', { login: agent.login_id, password: PASSWORD })).statusCode).toBe(429);
+    expect(verifications.count).toBe(0);
+  });
+
+  it('the person’s login (POST /connexion) evaluates at most 5, as it already did', async () => {
+    const account = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await b.get('/connexion');
+    const before = await auditCount(t.ctx, 'login_failed');
+    const verifications = countVerifications(t.ctx);
+    const responses = await Promise.all(
+      Array.from({ length: GUESSES }, (_, i) => b.post('/connexion', { identifier: account.login_id, password: `Mauvais${i}2026` })),
+    );
+    await expectHeldAtLimit(responses, verifications);
+    expect((await auditCount(t.ctx, 'login_failed')) - before).toBe(verifications.count);
+  });
+
+  it('the re-authentication before a contact change (POST /api/account/contact) evaluates at most 5', async () => {
+    const account = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    expect(location(await logIn(t.ctx, b, account))).toBe('/mon-espace');
+    const before = await auditCount(t.ctx, 'login_failed');
+    const verifications = countVerifications(t.ctx);
+    const responses = await Promise.all(
+      Array.from({ length: GUESSES }, (_, i) =>
+        b.postJson('/api/account/contact', { contactKind: 'email', email: 'pirate@example.fr', currentPassword: `Mauvais${i}2026` }),
+      ),
+    );
+    await expectHeldAtLimit(responses, verifications);
+    expect((await auditCount(t.ctx, 'login_failed')) - before).toBe(verifications.count);
+    const refused = responses.find((r) => r.statusCode === 429)!.json();
+    expect(refused.error.code).toBe('LOGIN_THROTTLED');
+  });
+
+  it('the FranceConnect « compte existant » password step evaluates at most 5', async () => {
+    const created = await createAccount(
+      t.ctx.database.db,
+      sampleAccount({
+        login_id: HELENE.nir!,
+        nir: HELENE.nir!,
+        civility: 'MME',
+        birth_name: 'LEFÈVRE-DURAND',
+        given_names: 'Hélène Éloïse',
+        birth_date: '1992-07-19',
+        birth_place_code: '33063',
+        birth_place_name: 'Bordeaux',
+        contact_value: 'helene.guessing@example.org',
+        password_hash: await t.ctx.passwords.hash(PASSWORD),
+      }),
+      t.clock.now(),
+    );
+    expect(created.ok).toBe(true);
+    const b = new TestBrowser(t.app);
+    expect(location((await franceConnectAs(b, { citizenId: HELENE.id })).callback)).toBe('/franceconnect/creation');
+    await b.get('/franceconnect/creation');
+    expect(location(await b.post('/franceconnect/creation', {}))).toBe('/franceconnect/compte-existant');
+    await b.get('/franceconnect/compte-existant');
+    const verifications = countVerifications(t.ctx);
+    const responses = await Promise.all(
+      Array.from({ length: GUESSES }, (_, i) => b.post('/franceconnect/compte-existant', { password: `Mauvais${i}2026` })),
+    );
+    await expectHeldAtLimit(responses, verifications);
+    expect(responses.find((r) => r.statusCode === 429)!.body).toContain('Trop de tentatives.');
+  });
+});
