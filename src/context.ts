@@ -15,7 +15,8 @@ import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
-import { drainAudit } from './auth/audit-queue';
+import { AuditJournal } from './auth/audit-journal';
+import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { deleteExpiredDrafts } from './demarches/repository';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
@@ -76,6 +77,10 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const warn = (line: string) => logger.warn(line);
   const database = o.database ?? (await openDatabase(config.databaseUrl, { log: (line) => logger.error(line) }));
   await migrate(database);
+  if (config.auditJournalDir) {
+    const replayed = attachAuditJournal(database.db, new AuditJournal(config.auditJournalDir, (line) => logger.error(line)));
+    if (replayed) logger.warn(`audit: ${replayed} event(s) left pending by an earlier process, written now`);
+  }
   const clock = o.clock ?? systemClock;
   const shared = config.redisUrl ? connectRedis(config.redisUrl, warn) : undefined;
   if (shared && !(await shared.ready()))
