@@ -18,9 +18,10 @@ import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { deleteExpiredDrafts } from './demarches/repository';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
-import type { RateLimiter } from './security/rate-limit';
+import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
 import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { systemClock, type Clock } from './shared/clock';
@@ -46,6 +47,11 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set, falling back on the database; the database otherwise) */
   rateLimiter: RateLimiter;
+  /**
+   * the assistant's limit: the same counters, falling back on memory while the database cannot
+   * answer (a limit of capacity, not of guesses: the assistant answers during a lock instead of a 503)
+   */
+  assistantRateLimiter: RateLimiter;
   /** what /ready reports besides the database: the Redis connection, and since when rate limits use their fallback */
   health: { redis: RedisHealth | undefined; rateLimitFallbackSince(): number | undefined };
   /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
@@ -89,6 +95,14 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const dbCounters = new DbRateLimiter(database, () => clock.now());
   const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
+  const assistantRateLimiter = new FallbackRateLimiter(rateLimiter, new MemoryRateLimiter(() => clock.now()), warn, {
+    isUnavailable: isDatabaseUnavailable,
+    messages: {
+      down: 'assistant: database unavailable, its rate limit counted in memory until it answers',
+      up: 'assistant: database answers again, its rate limit back in the shared counters',
+    },
+    probeEveryMs: 5000,
+  });
   // The worker's hourly sweep also deletes expired flows, FranceConnect transactions and brouillons (no sweep in request handlers).
   const housekeeping = [
     (now: number) => sweepExpiredFlows(database.db, now),
@@ -108,6 +122,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     passwords: createPasswordHasher(config.argon2),
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter,
+    assistantRateLimiter,
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
     agentSessions: new SessionService(
