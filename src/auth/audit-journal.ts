@@ -5,10 +5,13 @@ import type { AuditEventsTable } from '../db/schema';
 
 type Row = Insertable<AuditEventsTable>;
 
+/** Journals opened by this process (two contexts on one folder, in tests): their names never collide. */
+let opened = 0;
+
 /**
  * The pending-audit queue's journal (./audit-queue.ts): an append-only file in the data folder that
  * holds every audit event waiting for the database, so that a kill -9 during a database outage
- * loses none of them. One file per process start (`pending-<pid>-<start>.jsonl`, one JSON row per
+ * loses none of them. One file per process start (`pending-<pid>-<start><n>.jsonl`, one JSON row per
  * line), appended synchronously before the request that caused the event answers — a few hundred
  * bytes into the page cache, and only while the database cannot take the row — and removed as soon
  * as the queue is empty. At start, the files of processes that are no longer alive (or of an earlier
@@ -29,7 +32,8 @@ export class AuditJournal {
     readonly dir: string,
     private readonly log: (line: string) => void = (l) => console.error(l),
   ) {
-    this.file = join(dir, `pending-${process.pid}-${Date.now()}.jsonl`);
+    // The start time, then a sequence number: names sort by start, and two journals of one process differ.
+    this.file = join(dir, `pending-${process.pid}-${Date.now()}${String(opened++ % 1000).padStart(3, '0')}.jsonl`);
   }
 
   append(rows: readonly Row[]): void {
