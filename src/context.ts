@@ -16,11 +16,13 @@ import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
-import { drainAudit } from './auth/audit-queue';
+import { AuditJournal } from './auth/audit-journal';
+import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { deleteExpiredDrafts } from './demarches/repository';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
-import type { RateLimiter } from './security/rate-limit';
+import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
 import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { systemClock, type Clock } from './shared/clock';
@@ -48,6 +50,11 @@ export interface AppContext {
   passwordCheck: PasswordCheck;
   /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set, falling back on the database; the database otherwise) */
   rateLimiter: RateLimiter;
+  /**
+   * the assistant's limit: the same counters, falling back on memory while the database cannot
+   * answer (a limit of capacity, not of guesses: the assistant answers during a lock instead of a 503)
+   */
+  assistantRateLimiter: RateLimiter;
   /** what /ready reports besides the database: the Redis connection, and since when rate limits use their fallback */
   health: { redis: RedisHealth | undefined; rateLimitFallbackSince(): number | undefined };
   /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
@@ -79,6 +86,10 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const warn = (line: string) => logger.warn(line);
   const database = o.database ?? (await openDatabase(config.databaseUrl, { log: (line) => logger.error(line) }));
   await migrate(database);
+  if (config.auditJournalDir) {
+    const replayed = attachAuditJournal(database.db, new AuditJournal(config.auditJournalDir, (line) => logger.error(line)));
+    if (replayed) logger.warn(`audit: ${replayed} event(s) left pending by an earlier process, written now`);
+  }
   const clock = o.clock ?? systemClock;
   const shared = config.redisUrl ? connectRedis(config.redisUrl, warn) : undefined;
   if (shared && !(await shared.ready()))
@@ -87,6 +98,14 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const dbCounters = new DbRateLimiter(database, () => clock.now());
   const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
+  const assistantRateLimiter = new FallbackRateLimiter(rateLimiter, new MemoryRateLimiter(() => clock.now()), warn, {
+    isUnavailable: isDatabaseUnavailable,
+    messages: {
+      down: 'assistant: database unavailable, its rate limit counted in memory until it answers',
+      up: 'assistant: database answers again, its rate limit back in the shared counters',
+    },
+    probeEveryMs: 5000,
+  });
   // The worker's hourly sweep also deletes expired flows, FranceConnect transactions and brouillons (no sweep in request handlers).
   const housekeeping = [
     (now: number) => sweepExpiredFlows(database.db, now),
@@ -108,6 +127,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     passwords,
     codes: new VerificationCodes(config.secretKey, () => clock.now()),
     rateLimiter,
+    assistantRateLimiter,
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
     agentSessions: new SessionService(

@@ -10,4 +10,6 @@ export interface AuditEventsTable {
   user_agent: string | null;
   /** JSON, never a secret, password, code or full NIR */
   details: string;
+  /** a random UUID per event, unique: the same event written twice is one row (null on rows older than migration 0013) */
+  event_key: string | null;
 }

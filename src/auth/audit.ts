@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { AuditEventsTable, Database } from '../db/schema';
 import { writeAuditRow } from './audit-queue';
@@ -71,6 +72,8 @@ export function auditRow(e: AuditEvent, now: number): Insertable<AuditEventsTabl
     ip: e.ip,
     user_agent: e.userAgent ? e.userAgent.slice(0, USER_AGENT_MAX) : null,
     details: JSON.stringify(e.details ?? {}),
+    // The event's own key: written twice (a retried flush, a replayed journal), it is still one row.
+    event_key: randomUUID(),
   };
 }
 

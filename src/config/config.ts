@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,7 @@ const schema = z.object({
   OUTBOX_KEEP_SENT_TEXT: bool.optional(),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OUTBOX_SENDING_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  AUDIT_JOURNAL_DIR: z.string().optional(),
   LOGIN_SECOND_FACTOR: bool.default(true),
   DEMO_DATA: bool.optional(),
   AGENCY_PHONE: z.string().default('3230'),
@@ -68,6 +70,12 @@ export type Config = {
     sendingLeaseMs: number;
   };
   login: { secondFactor: boolean };
+  /**
+   * Where audit events waiting for the database are journaled, so that a kill -9 during an outage
+   * loses none (src/auth/audit-journal.ts). Default: `audit-journal/` beside an SQLite file, else
+   * `./data/audit-journal` (none for in-memory databases and tests on PostgreSQL).
+   */
+  auditJournalDir: string | undefined;
   demoData: boolean;
   agencyPhone: string;
   trustProxy: boolean;
@@ -122,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sendingLeaseMs: e.OUTBOX_SENDING_LEASE_MS,
     },
     login: { secondFactor: e.LOGIN_SECOND_FACTOR },
+    auditJournalDir: e.AUDIT_JOURNAL_DIR ?? defaultAuditJournalDir(e.DATABASE_URL, e.NODE_ENV),
     demoData: e.DEMO_DATA ?? !isProduction,
     agencyPhone: e.AGENCY_PHONE,
     trustProxy: e.TRUST_PROXY,
@@ -141,6 +150,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (isProduction) assertProductionReady(config);
   return config;
+}
+
+function defaultAuditJournalDir(databaseUrl: string, env: string): string | undefined {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length);
+    return file === ':memory:' || file === '' ? undefined : join(dirname(file), 'audit-journal');
+  }
+  return databaseUrl.startsWith('postgres') && env !== 'test' ? './data/audit-journal' : undefined;
 }
 
 function assertProductionReady(c: Config): void {

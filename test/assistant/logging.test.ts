@@ -15,7 +15,11 @@ describe('what the assistant logs', () => {
       },
     });
     const app = Fastify({ logger: { level: 'info', stream } });
-    const ctx = { config: { agencyPhone: '3230' }, rateLimiter: new MemoryRateLimiter() } as unknown as AppContext;
+    const ctx = {
+      config: { agencyPhone: '3230' },
+      rateLimiter: new MemoryRateLimiter(),
+      assistantRateLimiter: new MemoryRateLimiter(),
+    } as unknown as AppContext;
     await app.register(assistantRoutes(ctx));
     const secrets = ['2 84 12 75 056 123 45', 'Soleil2024x', '482913', 'lea.moreau@example.fr', '06 98 76 54 32'];
     const res = await app.inject({

@@ -178,35 +178,25 @@ export async function startPostgres(port?: number, settings: Record<string, stri
   };
 }
 
-/** HAProxy on `port` in front of `backends` (round robin, no stickiness: consecutive requests go to different instances). */
-export async function startHaproxy(backends: number[], port?: number): Promise<Daemon> {
+/** The load balancer configuration the project ships for deployments (README « Exploitation »). */
+export const HAPROXY_CONFIG = join(root, 'deploy', 'haproxy.cfg');
+
+/**
+ * HAProxy on `port` in front of two `backends`, with the very configuration shipped in
+ * deploy/haproxy.cfg (round robin, no stickiness: consecutive requests go to different instances),
+ * its addresses given through the environment it reads them from.
+ */
+export async function startHaproxy(backends: [number, number], port?: number): Promise<Daemon> {
   const p = port ?? (await freePort());
-  const dir = mkdtempSync(join(tmpdir(), 'mc-haproxy-'));
-  const cfg = join(dir, 'haproxy.cfg');
-  writeFileSync(
-    cfg,
-    [
-      'global',
-      '  maxconn 500',
-      'defaults',
-      '  mode http',
-      '  timeout connect 2s',
-      '  timeout client 30s',
-      '  timeout server 30s',
-      '  option forwardfor',
-      'frontend web',
-      `  bind 127.0.0.1:${p}`,
-      '  default_backend app',
-      'backend app',
-      '  balance roundrobin',
-      '  option httpchk GET /ready',
-      ...backends.map((b, i) => `  server app${i} 127.0.0.1:${b} check inter 500ms`),
-      '',
-    ].join('\n'),
-  );
+  const env = {
+    PATH: process.env.PATH ?? '',
+    MC_BIND: `127.0.0.1:${p}`,
+    MC_APP1: `127.0.0.1:${backends[0]}`,
+    MC_APP2: `127.0.0.1:${backends[1]}`,
+  };
   let proc: ChildProcess | undefined;
   const start = async () => {
-    proc = spawn('/usr/sbin/haproxy', ['-f', cfg, '-db'], { stdio: 'ignore' });
+    proc = spawn('/usr/sbin/haproxy', ['-f', HAPROXY_CONFIG, '-db'], { stdio: 'ignore', env });
     await until(async () => (await fetch(`http://127.0.0.1:${p}/health`)).ok, 10_000, 'haproxy');
   };
   const stop = async () => {
@@ -221,10 +211,7 @@ export async function startHaproxy(backends: number[], port?: number): Promise<D
     url: `http://127.0.0.1:${p}`,
     start,
     stop,
-    destroy: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    destroy: stop,
   };
 }
 

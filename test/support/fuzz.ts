@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { errorEntry, registeredErrors } from '../../src/errors/registry';
 import { normaliseLoginId } from '../../src/flows/login/login';
 import { safeReturnPath } from '../../src/http/security/return-path';
@@ -134,12 +134,17 @@ function form(f: Record<string, unknown>, csrf: string | undefined): string {
   return p.toString();
 }
 
-/** One arbitrary request to one of `routes`. `csrf`: the token of the browser that will send it. */
-export function requestArbitrary(routes: Route[], csrf: () => string | undefined): fc.Arbitrary<InjectOptions> {
+/**
+ * One arbitrary request to one of `routes`. `csrf`: the token of the browser that will send it;
+ * `ids`: real identifiers (démarches, members, files…) mixed into path parameters, so that requests
+ * reach the code behind the « not found ».
+ */
+export function requestArbitrary(routes: Route[], csrf: () => string | undefined, ids: string[] = []): fc.Arbitrary<InjectOptions> {
+  const param = ids.length ? fc.oneof(text, fc.constantFrom(...ids)) : text;
   return fc
     .record({
       route: fc.constantFrom(...routes),
-      params: fc.array(text, { minLength: 1, maxLength: 3 }),
+      params: fc.array(param, { minLength: 1, maxLength: 3 }),
       query: fc.option(fields, { nil: undefined }),
       body: fc.oneof(
         fields.map((f) => ({ kind: 'form' as const, f })),
@@ -189,8 +194,21 @@ const LEAKS =
 
 /** What is wrong with the answer to `req`, if anything. */
 export async function probe(app: FastifyInstance, req: InjectOptions, cookie?: string): Promise<string | undefined> {
+  return (await probeResponse(app, req, cookie)).finding;
+}
+
+/** `probe`, with the response (for checks of its own: an upload route's acceptance of a hostile file). */
+export async function probeResponse(
+  app: FastifyInstance,
+  req: InjectOptions,
+  cookie?: string,
+): Promise<{ res: LightMyRequestResponse; finding: string | undefined }> {
   const res = await app.inject({ ...req, headers: { ...(req.headers ?? {}), ...(cookie ? { cookie } : {}) } });
   const where = `${req.method} ${String(req.url).slice(0, 120)}`;
+  return { res, finding: findingOf(where, res) };
+}
+
+function findingOf(where: string, res: LightMyRequestResponse): string | undefined {
   // 502/503 are catalogue answers for a service out of reach (FranceConnect in tests); 500 means a bug.
   if (res.statusCode === 500 || res.body.includes(errorEntry('INTERNAL').message)) return `${where} → ${res.statusCode} (unexpected error)`;
   if (LEAKS.test(res.body)) return `${where} → leaks ${LEAKS.exec(res.body)![0]}`;

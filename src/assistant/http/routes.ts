@@ -11,7 +11,10 @@ import { parseQuestion, questionSchema } from './input';
 import { assistantPage, type AssistantPageView } from './views';
 import { ASSISTANT_PAGE } from './widget';
 
-/** Questions per IP and per minute, API and page together. */
+/**
+ * Questions per IP and per minute, API and page together. The assistant answers from its knowledge
+ * base in memory; its limit falls back on memory while the database cannot answer (ctx.assistantRateLimiter).
+ */
 const LIMIT = 20;
 const WINDOW_MS = 60_000;
 
@@ -20,7 +23,7 @@ const WINDOW_MS = 60_000;
  * (GET: the form, or a topic; POST: the answer on the page). Only the masked question is logged.
  */
 export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ agencyPhone: ctx.config.agencyPhone })): FastifyPluginAsync {
-  const allowed = async (req: FastifyRequest) => (await ctx.rateLimiter.hit(`assistant:ip:${req.ip}`, LIMIT, WINDOW_MS)).allowed;
+  const allowed = async (req: FastifyRequest) => (await ctx.assistantRateLimiter.hit(`assistant:ip:${req.ip}`, LIMIT, WINDOW_MS)).allowed;
   const answer = (req: FastifyRequest, question: string, step: AssistantStep | undefined): AssistantAnswer => {
     const a = assistant.ask(question, step);
     req.log.info(
