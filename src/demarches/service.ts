@@ -122,7 +122,7 @@ async function draftToFill(
   | { ok: false; refusal: Refusal }
 > {
   const a = await ownDraft(d, accountId, id);
-  if (!a || !a.prestation) return { ok: false, refusal: { kind: 'gone' } };
+  if (!a?.prestation) return { ok: false, refusal: { kind: 'gone' } };
   const actor = await findActor(d.db, accountId);
   const decision = mayRequest(actor, a.prestation, d.now());
   if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };

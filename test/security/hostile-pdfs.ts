@@ -80,11 +80,11 @@ function xrefIntoStream(): Buffer {
   return Buffer.from(text.replace(`${row[1]} 00000 n`, `${String(hiddenAt).padStart(10, '0')} 00000 n`), 'latin1');
 }
 
-/** An incremental update (a second revision, as an editor saves it) that adds an opening script. */
-function incrementalUpdate(): Buffer {
+/** An incremental update (a second revision, as an editor saves it) whose new catalogue has `catalog`. */
+function incrementalUpdate(catalog = `/OpenAction ${ALERT}`): Buffer {
   const base = samplePdf('Avis');
   const prev = /startxref\n(\d+)/.exec(base.toString('latin1'))![1];
-  const obj = `1 0 obj\n<< /Type /Catalog /Pages 2 0 R /OpenAction ${ALERT} >>\nendobj\n`;
+  const obj = `1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalog} >>\nendobj\n`;
   const xrefAt = base.length + obj.length;
   const tail = `xref\n0 1\n0000000000 65535 f\r\n1 1\n${String(base.length).padStart(10, '0')} 00000 n\r\ntrailer\n<< /Size 6 /Root 1 0 R /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([base, Buffer.from(obj + tail, 'latin1')]);
@@ -357,6 +357,7 @@ export async function ordinaryPdfs(): Promise<CorpusFile[]> {
     { name: 'phone-app-object-streams', bytes: await phoneAppLike() },
     { name: 'pdf-lib-plain', bytes: await pdfLibDocument({ objectStreams: false }) },
     { name: 'office-goto-openaction', bytes: officeLike() },
+    { name: 'incremental-update-harmless', bytes: incrementalUpdate('/Lang (fr-FR) /PageLayout /SinglePage') },
     { name: 'sample', bytes: samplePdf() },
   ];
 }
