@@ -91,7 +91,7 @@ const refKey = (r: PDFRef) => `${r.objectNumber} ${r.generationNumber}`;
 export async function pdfProblem(bytes: Uint8Array): Promise<PdfProblem | undefined> {
   try {
     const parsed = await parse(bytes);
-    checkCrossReferences(bytes, parsed);
+    checkCrossReferences({ bytes, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') }, parsed);
     for (const o of parsed.objects) walk(o, parsed.context);
     return undefined;
   } catch (e) {
@@ -170,9 +170,15 @@ async function parse(bytes: Uint8Array): Promise<Parsed> {
   return { context, objects, starts };
 }
 
+/** The file, as bytes and as a latin1 string (one character per byte: same offsets). */
+interface Source {
+  bytes: Uint8Array;
+  text: string;
+}
+
 /** Follows the cross-reference chain as a reader does, checking each entry against what was parsed. */
-function checkCrossReferences(bytes: Uint8Array, p: Parsed): void {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+function checkCrossReferences(src: Source, p: Parsed): void {
+  const { bytes, text } = src;
   const last = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024));
   if (!last) throw new Refused('damaged');
   const pending = [Number(last[1])];
@@ -183,7 +189,7 @@ function checkCrossReferences(bytes: Uint8Array, p: Parsed): void {
     if (seen.has(offset) || offset >= bytes.length) throw new Refused('damaged');
     seen.add(offset);
     const at = offset + /^\s*/.exec(text.slice(offset, offset + 64))![0].length;
-    const trailer = text.startsWith('xref', at) ? xrefTable(text, at + 4, p) : xrefStream(bytes, at, p, scratch);
+    const trailer = text.startsWith('xref', at) ? xrefTable(src, at + 4, p) : xrefStream(src, at, p, scratch);
     walk(trailer, p.context);
     for (const key of ['Prev', 'XRefStm']) {
       const next = trailer.get(PDFName.of(key));
@@ -205,7 +211,7 @@ const XREF_ENTRY = /\s*(\d{1,10})\s+(\d{1,5})\s+([nf])/y;
 const TRAILER = /\s*trailer\s*/y;
 
 /** A classic `xref` table from `from` (after the keyword), then its trailer dictionary. */
-function xrefTable(text: string, from: number, p: Parsed): PDFDict {
+function xrefTable({ bytes, text }: Source, from: number, p: Parsed): PDFDict {
   let at = from;
   for (;;) {
     XREF_SUBSECTION.lastIndex = at;
@@ -223,25 +229,23 @@ function xrefTable(text: string, from: number, p: Parsed): PDFDict {
   }
   TRAILER.lastIndex = at;
   if (!TRAILER.exec(text)) throw new Refused('damaged');
-  const dict = objectAt(Buffer.from(text.slice(TRAILER.lastIndex), 'latin1'), p.context);
+  const dict = objectAt(bytes.subarray(TRAILER.lastIndex), p.context);
   if (!(dict instanceof PDFDict)) throw new Refused('damaged');
   return dict;
 }
 
 /** A cross-reference stream (PDF 1.5), itself an object the parser read at `at`. */
-function xrefStream(bytes: Uint8Array, at: number, p: Parsed, scratch: PDFContext): PDFDict {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', at, at + 64);
-  const header = /^(\d+)\s+(\d+)\s+obj/.exec(text);
+function xrefStream({ bytes, text }: Source, at: number, p: Parsed, scratch: PDFContext): PDFDict {
+  const header = /^(\d+)\s+(\d+)\s+obj/.exec(text.slice(at, at + 64));
   if (!header || p.starts.get(at) !== `${Number(header[1])} ${Number(header[2])}`) throw new Refused('damaged');
   const stream = objectAt(bytes.subarray(at + header[0].length), scratch);
   if (!(stream instanceof PDFRawStream) || canonicalName(stream.dict.get(PDFName.of('Type'))) !== 'XRef') throw new Refused('damaged');
-  const full = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   for (const e of PDFXRefStreamParser.forStream(stream).parseIntoContext()) {
     if (e.deleted) continue;
     if (e.inObjectStream) {
       // Read from an object stream: the parser must have found it there (and walked it).
       if (!p.context.lookup(PDFRef.of(e.ref.objectNumber, 0))) throw new Refused('damaged');
-    } else expectObjectAt(full, e.offset, refKey(e.ref), p);
+    } else expectObjectAt(text, e.offset, refKey(e.ref), p);
   }
   return stream.dict;
 }
