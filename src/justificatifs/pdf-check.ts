@@ -26,7 +26,8 @@ import {
  *    sends readers into « repair » modes that each read differently.
  * 3. Every dictionary, array and name of every object and trailer is walked: names are compared
  *    decoded (`/J#61vaScript` is `/JavaScript`), and names pdf-lib could not decode (lower-case
- *    escapes it leaves as they are) are refused as obfuscation.
+ *    escapes it leaves as they are) are refused as obfuscation. The document's opening action
+ *    (`/OpenAction`) may only show a page: a destination, or a GoTo action.
  *
  * Content streams (the drawing of pages) and images are not parsed: their bytes are not objects
  * and a reader never runs them.

@@ -100,6 +100,8 @@ describe('hostile PDFs through POST /api/demarches/:id/justificatifs', () => {
         message: expect.stringMatching(/Le fichier sélectionné/),
       });
     }
+    const encrypted = (await hostilePdfs()).find((x) => x.name === 'encrypted')!;
+    expect((await add('protege', encrypted.bytes)).json().error.fields[0].message).toMatch(/protégé .* ne peut pas être vérifié/);
     expect(await listJustificatifs(t.ctx.database.db, d.id)).toEqual([]);
     const phone = (await ordinaryPdfs()).find((f) => f.name === 'phone-app-object-streams')!;
     expect((await add('releve', phone.bytes)).statusCode).toBe(201);
