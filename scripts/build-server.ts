@@ -20,7 +20,8 @@ mkdirSync(out, { recursive: true });
 const started = performance.now();
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts' },
+  // The thread that parses PDFs (src/justificatifs/pdf-checker.ts) runs a file of its own.
+  entryPoints: { main: 'src/main.ts', 'pdf-check-worker': 'src/justificatifs/pdf-check-worker.ts' },
   outdir: out,
   bundle: true,
   platform: 'node',

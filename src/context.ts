@@ -13,6 +13,7 @@ import { LocalRepertoire, type Repertoire } from './flows/registration/repertoir
 import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
+import { type PdfChecker, workerPdfChecker } from './justificatifs/pdf-checker';
 import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
@@ -67,6 +68,8 @@ export interface AppContext {
   franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
   /** where the bytes of justificatifs are kept (the database until an object store is plugged) */
   justificatifStorage: JustificatifStorage;
+  /** PDFs of justificatifs parsed in a thread of their own (src/justificatifs/pdf-checker.ts) */
+  pdfChecker: PdfChecker;
   close(): Promise<void>;
 }
 
@@ -119,6 +122,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   if (o.startWorker) messaging.worker.start();
   const passwords = createPasswordHasher(config.argon2);
   const loginThrottle = new LoginThrottle(rateLimiter, config.secretKey);
+  const pdfChecker = workerPdfChecker();
   const ctx: AppContext = {
     config,
     database,
@@ -141,8 +145,10 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     justificatifStorage: new DatabaseJustificatifStorage(database.db),
+    pdfChecker,
     close: async () => {
       await messaging.worker.close();
+      await pdfChecker.close();
       await drainAudit(database.db);
       await database.destroy();
       await shared?.close();

@@ -108,13 +108,34 @@ export async function ownDraft(d: Deps, accountId: string, id: string): Promise<
   return a as DemarcheAccess & { form: FormDefinition };
 }
 
+/**
+ * The brouillon this person may fill AND is still allowed to send: a brouillon of a household
+ * prestation is the household's, so saving a page asks `can()` the same action as sending it
+ * (a conjoint whose procuration was revoked can no longer change it; rights read afresh).
+ */
+async function draftToFill(
+  d: Deps,
+  accountId: string,
+  id: string,
+): Promise<
+  | { ok: true; draft: DemarcheAccess & { form: FormDefinition; prestation: Prestation }; actor: HouseholdActor }
+  | { ok: false; refusal: Refusal }
+> {
+  const a = await ownDraft(d, accountId, id);
+  if (!a?.prestation) return { ok: false, refusal: { kind: 'gone' } };
+  const actor = await findActor(d.db, accountId);
+  const decision = mayRequest(actor, a.prestation, d.now());
+  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };
+  return { ok: true, draft: a as DemarcheAccess & { form: FormDefinition; prestation: Prestation }, actor };
+}
+
 export type StepOutcome =
   | { ok: true; demarche: Demarche; next: PageInstance | undefined }
   | { ok: false; problems: FieldProblem[] }
   | { ok: false; refusal: Refusal };
 
 /**
- * Saves one page of a brouillon: read and checked by the form engine, merged into the answers and
+ * Saves one page of a brouillon (if the person may still send it: `draftToFill`): read and checked by the form engine, merged into the answers and
  * saved with the version read (a save from another tab or device in between is re-read and merged
  * again: pages are independent, nothing typed is lost). `version`, when given (JSON clients),
  * must be the current one: a conflict is then reported instead of merged.
@@ -128,8 +149,9 @@ export async function saveStep(
   version?: number,
 ): Promise<StepOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const a = await ownDraft(d, accountId, id);
-    if (!a) return { ok: false, refusal: { kind: 'gone' } };
+    const allowed = await draftToFill(d, accountId, id);
+    if (!allowed.ok) return allowed;
+    const a = allowed.draft;
     const inst = findPage(a.form, a.demarche.answers, pageKey);
     if (!inst) return { ok: false, refusal: { kind: 'not_found' } };
     const reading = readPage(inst, input, a.demarche.answers, agencyDay(d.now()));
@@ -169,11 +191,9 @@ export async function submitRequest(
   id: string,
   o: { declaration: boolean; version?: number; agencyPhone: string },
 ): Promise<SubmitOutcome> {
-  const a = await ownDraft(d, account.id, id);
-  if (!a || !a.prestation) return { ok: false, refusal: { kind: 'gone' } };
-  const actor = await findActor(d.db, account.id);
-  const decision = mayRequest(actor, a.prestation, d.now());
-  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };
+  const allowed = await draftToFill(d, account.id, id);
+  if (!allowed.ok) return allowed;
+  const { draft: a, actor } = allowed;
   const missing = resumeAt(a.form, a.demarche, d.now());
   if (missing) return { ok: false, incomplete: missing };
   if (!o.declaration) return { ok: false, declaration: true };

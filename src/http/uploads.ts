@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { type AuditEventType, recordAudit } from '../auth/audit';
-import { requestOrigin } from '../auth/http-session';
+import { requestOrigin, requireAccount } from '../auth/http-session';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
-import type { StoredFile } from '../justificatifs/service';
+import { piecesOf, type StoredFile } from '../justificatifs/service';
 import type { Justificatif } from '../justificatifs/tables';
 import { MAX_JUSTIFICATIF_BYTES } from '../justificatifs/validation';
 
@@ -16,8 +16,14 @@ import { MAX_JUSTIFICATIF_BYTES } from '../justificatifs/validation';
  */
 export const UPLOAD_LIMITS = { fileSize: MAX_JUSTIFICATIF_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6, headerPairs: 100 };
 
-/** The errors @fastify/multipart raises when a limit is passed: all mean « too large » to a person. */
-const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
+/** A multipart form's largest declared length: the file and its few small fields. */
+export const MULTIPART_BODY_LIMIT = MAX_JUSTIFICATIF_BYTES + 64 * 1024;
+
+/**
+ * The errors @fastify/multipart raises when a limit is passed, and the early refusal of a declared
+ * length (`refuseBeforeBody`): all mean « too large » to a person.
+ */
+const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'JUSTIFICATIF_TOO_LARGE']);
 
 export function isTooLarge(err: unknown): boolean {
   const e = err as { code?: string; statusCode?: number };
@@ -35,6 +41,29 @@ export function isMalformedMultipart(err: unknown): boolean {
 
 export async function registerUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { attachFieldsToBody: true, limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
+}
+
+/**
+ * The checks of an upload route that need no body, run when the request's headers arrive
+ * (`onRequest`), before a byte of the body is read: a signed-in person (401, or the login page),
+ * a declared length within `maxBytes` (413), a démarche this person may see (404) that awaits a
+ * piece (409). Refused, a request that still has a body coming is answered at once and its
+ * connection closed, so that nothing more of it is received; the route's handler checks again
+ * what may have changed meanwhile.
+ */
+export function refuseBeforeBody(ctx: AppContext, o: { maxBytes: number }): onRequestAsyncHookHandler {
+  return async (req, reply) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const bodyComing = declared > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (bodyComing) reply.header('Connection', 'close');
+    await requireAccount(req, reply);
+    if (reply.sent) return;
+    if (declared > o.maxBytes) throw new AppError('JUSTIFICATIF_TOO_LARGE');
+    const view = await piecesOf(ctx, req.account!, (req.params as { id: string }).id);
+    if (!view) throw new AppError('NOT_FOUND');
+    if (view.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
+    reply.removeHeader('Connection');
+  };
 }
 
 export type Upload = { kind: 'file'; bytes: Buffer; filename: string } | { kind: 'none' };

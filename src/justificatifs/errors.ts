@@ -21,10 +21,16 @@ export const justificatifErrors = {
       'Le fichier sélectionné ne peut pas être accepté : il contient autre chose qu’un document ou une image. Enregistrez-le à nouveau en PDF (par exemple avec « Imprimer » puis « Enregistrer au format PDF ») ou prenez le document en photo, puis réessayez.',
     support: 'Polyglot or PDF with active content (JavaScript, launch action, embedded files); see the audit event.',
   },
+  JUSTIFICATIF_ENCRYPTED: {
+    status: 400,
+    message:
+      'Le fichier sélectionné est protégé (par un mot de passe ou des restrictions) et ne peut pas être vérifié. Enregistrez-le à nouveau sans protection (par exemple avec « Imprimer » puis « Enregistrer au format PDF ») ou prenez le document en photo, puis réessayez.',
+    support: 'Encrypted PDF (/Encrypt in a trailer): its strings and object streams cannot be checked.',
+  },
   JUSTIFICATIF_DAMAGED: {
     status: 400,
     message: 'Le fichier sélectionné est endommagé ou incomplet. Enregistrez-le à nouveau, puis réessayez.',
-    support: 'Starts like PDF/JPEG/PNG but its structure is broken (truncated…).',
+    support: 'Starts like PDF/JPEG/PNG but its structure is broken (truncated, PDF that does not parse or whose xref points elsewhere).',
   },
   JUSTIFICATIF_NOTHING_ASKED: {
     status: 409,
@@ -56,4 +62,5 @@ export const REFUSAL_ERRORS: Record<RefusalReason, JustificatifErrorCode> = {
   polyglot: 'JUSTIFICATIF_REFUSED',
   active_content: 'JUSTIFICATIF_REFUSED',
   damaged: 'JUSTIFICATIF_DAMAGED',
+  encrypted: 'JUSTIFICATIF_ENCRYPTED',
 };

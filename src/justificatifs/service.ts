@@ -55,7 +55,7 @@ export async function addJustificatif(
   const now = ctx.clock.now();
   const request = i.view.asked[0];
   if (!request) return { ok: false, reason: 'nothing_asked' };
-  const checked = await checkJustificatif(i.bytes, i.declaredName);
+  const checked = await checkJustificatif(i.bytes, i.declaredName, ctx.pdfChecker);
   const demarcheId = i.view.demarche.id;
   if (!checked.ok) {
     await recordAudit(

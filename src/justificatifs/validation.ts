@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { inlinePdfChecker, type PdfChecker } from './pdf-checker';
 
 /**
  * What a justificatif may be: a PDF, a JPEG or a PNG of at most 10 MB — decided from the file's
  * bytes, never from its name or the type the browser declared. Beyond the signature read by
  * `file-type`, the file must be *only* that: polyglots (a PNG or JPEG with something after its end,
  * a PDF with bytes after its last %%EOF or with a ZIP directory, markup a browser could sniff) and
- * PDFs carrying active content (JavaScript, launch actions, embedded files) are refused.
- *
- * What this cannot see: content inside compressed PDF object streams. Files are only ever served
- * back as downloads (`Content-Disposition: attachment`, `nosniff`), never displayed by us.
+ * PDFs carrying active content (JavaScript, launch actions, embedded files…), read by a PDF parser
+ * with their object streams (src/justificatifs/pdf-check.ts), are refused, as are PDFs that do not
+ * parse and encrypted ones. Files are only ever served back as downloads
+ * (`Content-Disposition: attachment`, `nosniff`), never displayed by us.
  */
 export const MAX_JUSTIFICATIF_BYTES = 10 * 1024 * 1024;
 
@@ -30,6 +31,8 @@ export type RefusalReason =
   | 'polyglot'
   /** a PDF with JavaScript, a launch action or embedded files */
   | 'active_content'
+  /** an encrypted PDF (a password, or restrictions): its objects cannot be checked */
+  | 'encrypted'
   /** starts like an accepted type but its structure is broken */
   | 'damaged';
 
@@ -54,7 +57,12 @@ const EXECUTABLE_SIGNATURES: [string, Buffer][] = [
   ['script', Buffer.from('#!')],
 ];
 
-export async function checkJustificatif(bytes: Uint8Array, declaredName: string): Promise<FileCheck> {
+/** `pdf`: where PDFs are parsed (the server's thread, src/context.ts; in this thread by default). */
+export async function checkJustificatif(
+  bytes: Uint8Array,
+  declaredName: string,
+  pdf: Pick<PdfChecker, 'check'> = inlinePdfChecker,
+): Promise<FileCheck> {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   if (bytes.length > MAX_JUSTIFICATIF_BYTES) return { ok: false, reason: 'too_large' };
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -64,8 +72,10 @@ export async function checkJustificatif(bytes: Uint8Array, declaredName: string)
   const mediaType = detected?.mime as AcceptedMediaType | undefined;
   if (!mediaType || !(mediaType in ACCEPTED_TYPES))
     return { ok: false, reason: 'wrong_type', ...(detected ? { detected: detected.ext } : {}) };
-  const structure = mediaType === 'image/png' ? pngProblem(buf) : mediaType === 'image/jpeg' ? jpegProblem(buf) : pdfProblem(buf);
-  const problem = structure ?? otherFormatInside(buf);
+  // The cheap scans first: a PDF's parse is the dearest step (bench/justificatifs.ts).
+  const problem =
+    otherFormatInside(buf) ??
+    (mediaType === 'image/png' ? pngProblem(buf) : mediaType === 'image/jpeg' ? jpegProblem(buf) : await pdfStructureProblem(buf, pdf));
   if (problem) return { ok: false, reason: problem, detected: detected!.ext };
   return {
     ok: true,
@@ -99,48 +109,16 @@ function jpegProblem(b: Buffer): RefusalReason | undefined {
   return undefined;
 }
 
-const ACTIVE_NAME = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia)(?![A-Za-z0-9])/;
-const ESCAPED_NAME = /\/[^\s/<>[\]()%]*#[0-9a-fA-F]{2}[^\s/<>[\]()%]*/g;
-
-/** A PDF begins with %PDF- at its first byte and ends at its last %%EOF; no active content. */
-function pdfProblem(b: Buffer): RefusalReason | undefined {
+/**
+ * A PDF begins with %PDF- at its first byte and ends at its last %%EOF; read by a PDF parser, it
+ * must parse, follow its cross-references, and hold no active content (src/justificatifs/pdf-check.ts).
+ */
+async function pdfStructureProblem(b: Buffer, pdf: Pick<PdfChecker, 'check'>): Promise<RefusalReason | undefined> {
   if (b.toString('latin1', 0, 5) !== '%PDF-') return 'polyglot';
   const eof = b.lastIndexOf('%%EOF');
   if (eof < 0) return 'damaged';
   if (!/^\s*$/.test(b.toString('latin1', eof + 5))) return 'polyglot';
-  // Dictionaries only: the bytes of streams (images, compressed pages) would match by chance.
-  const text = outsideStreams(b.toString('latin1'));
-  if (ACTIVE_NAME.test(text)) return 'active_content';
-  // PDF names may hide letters as #xx (« /J#61vaScript »): only those names are decoded (one pass,
-  // not a rewrite of the whole file: a 10 MB PDF is checked in tens of milliseconds).
-  for (const m of text.matchAll(ESCAPED_NAME)) {
-    if (ACTIVE_NAME.test(m[0].replace(/#([0-9a-fA-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)))))
-      return 'active_content';
-  }
-  return undefined;
-}
-
-/** A PDF's text without the data of its streams (between `stream` + end of line and `endstream`). */
-function outsideStreams(text: string): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = text.indexOf('stream', at);
-    if (start < 0) break;
-    const data = start + 6;
-    const isStart = !text.startsWith('end', start - 3) && (text[data] === '\n' || text[data] === '\r');
-    if (!isStart) {
-      parts.push(text.slice(at, data));
-      at = data;
-      continue;
-    }
-    parts.push(text.slice(at, data));
-    const end = text.indexOf('endstream', data);
-    if (end < 0) return parts.join('');
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return pdf.check(b);
 }
 
 /** Whatever the type: no ZIP directory near the end (a ZIP reader would open it), no markup a browser might sniff at the start. */

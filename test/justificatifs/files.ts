@@ -34,23 +34,50 @@ export function sampleJpeg(): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, comment, Buffer.from([0xff, 0xd9])]);
 }
 
-/** A one-page PDF saying `text`. */
+/** A piece of a PDF's body: an object (`n 0 obj … endobj`, listed in the xref) or bytes as they are. */
+export type PdfChunk = { obj: number; body: string | Buffer } | { raw: string | Buffer };
+
+const bytesOf = (x: string | Buffer) => (typeof x === 'string' ? Buffer.from(x, 'latin1') : x);
+
+/**
+ * A PDF from its pieces, with the cross-reference table a writer would make (each object's offset)
+ * and a trailer (`/Size` and `trailer`, e.g. `/Root 1 0 R`).
+ */
+export function buildPdf(chunks: readonly PdfChunk[], o: { trailer?: string; version?: string } = {}): Buffer {
+  const parts: Buffer[] = [Buffer.from(`%PDF-${o.version ?? '1.4'}\n%\xe2\xe3\xcf\xd3\n`, 'latin1')];
+  let at = parts[0]!.length;
+  const offsets = new Map<number, number>();
+  for (const c of chunks) {
+    const b = 'obj' in c ? Buffer.concat([Buffer.from(`${c.obj} 0 obj\n`), bytesOf(c.body), Buffer.from('\nendobj\n')]) : bytesOf(c.raw);
+    if ('obj' in c) offsets.set(c.obj, at);
+    parts.push(b);
+    at += b.length;
+  }
+  const size = Math.max(0, ...offsets.keys()) + 1;
+  const rows = ['0000000000 65535 f\r\n'];
+  for (let n = 1; n < size; n++) {
+    const off = offsets.get(n);
+    rows.push(off === undefined ? '0000000000 00001 f\r\n' : `${String(off).padStart(10, '0')} 00000 n\r\n`);
+  }
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${size}\n${rows.join('')}trailer\n<< /Size ${size} ${o.trailer ?? '/Root 1 0 R'} >>\nstartxref\n${at}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
+  return Buffer.concat(parts);
+}
+
+/** A one-page PDF saying `text` (`extra`: more entries of its catalogue). */
 export function samplePdf(text = 'Avis d impot 2026', extra = ''): Buffer {
   const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  return Buffer.from(
-    `%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R ${extra}>> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj
-4 0 obj << /Length ${stream.length} >> stream
-${stream}
-endstream endobj
-5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
-trailer << /Root 1 0 R >>
-%%EOF
-`,
-    'latin1',
-  );
+  return buildPdf([
+    { obj: 1, body: `<< /Type /Catalog /Pages 2 0 R ${extra}>>` },
+    { obj: 2, body: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+    { obj: 3, body: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>' },
+    { obj: 4, body: `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream` },
+    { obj: 5, body: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
+  ]);
 }
 
 /** A Windows executable's first bytes (MZ header), whatever name it is given. */

@@ -46,10 +46,12 @@ describe('justificatifs (person side)', () => {
   });
 
   it('answers a malformed multipart body (cut short, no closing boundary) with a 400, never a 500', async () => {
+    // Signed in, on a démarche awaiting a piece: without, the request is refused before its body is read (test/security).
+    const { d, b } = await pieceAsked();
     for (const payload of ['_csrf=x', '--x\r\nContent-Disposition: form-data; name="fichier"\r\n\r\nabc']) {
-      const res = await t.app.inject({
+      const res = await b.request({
         method: 'POST',
-        url: '/mon-espace/demarches/abc/justificatifs',
+        url: `/mon-espace/demarches/${d.id}/justificatifs`,
         headers: { 'content-type': 'multipart/form-data; boundary=x' },
         payload,
       });

@@ -8,7 +8,7 @@ import { addJustificatif, piecesOf, readJustificatifAsPerson, sendPieces, type P
 import type { Justificatif } from '../../justificatifs/tables';
 import { DemarcheParams } from '../schemas/demarches';
 import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, UploadBody } from '../schemas/justificatifs';
-import { sendAuditedDownload } from '../uploads';
+import { refuseBeforeBody, sendAuditedDownload } from '../uploads';
 import { iso } from './answers';
 import { apiRoute } from './route';
 
@@ -82,6 +82,7 @@ export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
       tags,
       session: true,
       bodyLimit: UPLOAD_BODY_LIMIT,
+      beforeBody: refuseBeforeBody(ctx, { maxBytes: UPLOAD_BODY_LIMIT }),
       params: DemarcheParams,
       body: UploadBody,
       response: FileView,

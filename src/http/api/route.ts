@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { z } from 'zod';
 import { requireAccount } from '../../auth/http-session';
 import { parseOrThrow } from './input';
@@ -72,15 +72,18 @@ export function apiRoute<
     response?: R;
     /** a guard run instead of the plain session guard, before the body is read (e.g. requirePermission) */
     guard?: preHandlerAsyncHookHandler;
+    /** checks run as soon as the headers arrive, before the body is read (an upload: refuseBeforeBody) */
+    beforeBody?: onRequestAsyncHookHandler;
     handler: (input: ApiInput<NoInfer<B>, NoInfer<Q>, NoInfer<P>>) => Promise<z.input<NoInfer<R>>>;
   },
 ): void {
-  const { handler, guard, ...doc } = def;
+  const { handler, guard, beforeBody, ...doc } = def;
   app.route({
     method: def.method,
     url: def.url,
     config: { api: doc },
     ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+    ...(beforeBody ? { onRequest: beforeBody } : {}),
     ...(guard ? { preHandler: guard } : def.session ? { preHandler: requireAccount } : {}),
     handler: async (req, reply) => {
       const input = {

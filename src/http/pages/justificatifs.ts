@@ -9,7 +9,15 @@ import type { Justificatif } from '../../justificatifs/tables';
 import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml, wantsJson } from '../errors';
-import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendAuditedDownload } from '../uploads';
+import {
+  MULTIPART_BODY_LIMIT,
+  isMalformedMultipart,
+  isTooLarge,
+  readUpload,
+  refuseBeforeBody,
+  registerUploads,
+  sendAuditedDownload,
+} from '../uploads';
 import { button, errorSummary, form, insetText, linkButton, summaryList } from '../views/components';
 import { UPLOAD_SCRIPT, fileUploadForm } from '../views/file-upload';
 import { html, type SafeHtml } from '../views/html';
@@ -147,7 +155,8 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       return sendHtml(reply, render(req, await viewOf(req), notice ? { notice } : {}));
     });
 
-    app.post('/mon-espace/demarches/:id/justificatifs', { preHandler: requireAccount }, async (req, reply) => {
+    const beforeBody = refuseBeforeBody(ctx, { maxBytes: MULTIPART_BODY_LIMIT });
+    app.post('/mon-espace/demarches/:id/justificatifs', { onRequest: beforeBody, preHandler: requireAccount }, async (req, reply) => {
       const v = await viewOf(req);
       const upload = await readUpload(req, FIELD);
       if (upload.kind === 'none') return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, 'JUSTIFICATIF_REQUIRED')] }), 400);
