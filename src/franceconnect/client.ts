@@ -242,10 +242,8 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
     if (!code) return fcError('FC_CALLBACK_INVALID', 'callback without code');
 
     let discovered: oidc.Configuration;
-    let c: oidc.Configuration;
     try {
       discovered = await getConfiguration();
-      c = await stepConfiguration(discovered);
     } catch (err) {
       return fcError('FC_PROVIDER_UNAVAILABLE', describe(err));
     }
@@ -266,6 +264,13 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
     currentUrl.searchParams.set('code', code);
     currentUrl.searchParams.set('state', state);
     if (iss !== undefined) currentUrl.searchParams.set('iss', iss);
+
+    let c: oidc.Configuration;
+    try {
+      c = await stepConfiguration(discovered);
+    } catch (err) {
+      return fcError('FC_PROVIDER_UNAVAILABLE', describe(err));
+    }
 
     let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
     try {
