@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createContext } from './context';
 import { DEMO_PASSWORD, demoAccounts, seedDemoData } from './demo/seed';
-import { DEV_CLIENT, startStandinForApp } from './franceconnect-standin';
 import { buildServer } from './http/server';
 import { loadPlaceData } from './identity';
 import { createLogger } from './shared/logger';
@@ -23,22 +22,7 @@ async function main(): Promise<void> {
   // FranceConnect stand-in (development): started first, so that the application's first
   // FranceConnect login finds it; it knows the application's client and redirect URIs.
   const fc = config.franceConnect;
-  const standin = fc.standin
-    ? await startStandinForApp({
-        issuerUrl: fc.issuerUrl,
-        host: config.host,
-        port: fc.standinPort,
-        alg: fc.alg,
-        client: {
-          ...DEV_CLIENT,
-          clientId: fc.clientId,
-          clientSecret: fc.clientSecret,
-          redirectUris: [fc.redirectUri],
-          postLogoutRedirectUris: [fc.postLogoutRedirectUri],
-        },
-        keysFile: fc.standinKeysFile,
-      })
-    : undefined;
+  const standin = fc.standin ? await startStandin(config) : undefined;
   // The communes and countries (births since 1943) are loaded before the first request, not during it.
   const places = loadPlaceData();
   log.info(`Lieux de naissance : ${places.communes} communes et ${places.countries} pays chargés en ${Math.round(places.loadMs)} ms`);
@@ -68,3 +52,23 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/** The FranceConnect stand-in, imported only when it is on: production never loads it nor oidc-provider. */
+async function startStandin(config: ReturnType<typeof loadConfig>): Promise<{ close(): Promise<void> }> {
+  const { DEV_CLIENT, startStandinForApp } = await import('./franceconnect-standin/main');
+  const fc = config.franceConnect;
+  return startStandinForApp({
+    issuerUrl: fc.issuerUrl,
+    host: config.host,
+    port: fc.standinPort,
+    alg: fc.alg,
+    client: {
+      ...DEV_CLIENT,
+      clientId: fc.clientId,
+      clientSecret: fc.clientSecret,
+      redirectUris: [fc.redirectUri],
+      postLogoutRedirectUris: [fc.postLogoutRedirectUri],
+    },
+    keysFile: fc.standinKeysFile,
+  });
+}

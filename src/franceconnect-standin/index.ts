@@ -16,18 +16,18 @@ export {
   type StoredStandinKeys,
 } from './keys';
 export {
-  buildStandinProvider,
   startStandinProvider,
   pairwiseSubject,
   AUTHORIZATION_CODE_TTL_SECONDS,
   ACCESS_TOKEN_TTL_SECONDS,
   ID_TOKEN_TTL_SECONDS,
+  DEVELOPMENT_SUBJECT_SECRET,
+  MIN_STATE_NONCE_LENGTH,
   SUPPORTED_ACR_VALUES,
   type StandinClient,
   type StandinProviderOptions,
   type RunningStandin,
 } from './provider';
-export { DEVELOPMENT_SUBJECT_SECRET } from './context';
 export { STANDIN_TITLE } from './pages';
-export { simulateCitizenLogin, type CitizenChoice, type SimulatedLogin } from './simulate';
+export { simulateCitizenLogin, simulateLogout, type CitizenChoice, type SimulatedLogin } from './simulate';
 export { DEV_CLIENT, startStandinForApp } from './main';

@@ -15,7 +15,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportStandinKeys, generateStandinKeys, importStandinKeys, type StandinAlg, type StandinKeys } from './keys';
-import { buildStandinProvider, type StandinClient } from './provider';
+import { startStandinProvider, type StandinClient } from './provider';
 
 export const DEV_CLIENT: StandinClient = {
   clientId: 'mon-compte-caf-local',
@@ -35,6 +35,7 @@ function list(value: string | undefined): string[] | undefined {
 
 async function loadKeys(alg: StandinAlg, file: string | undefined): Promise<StandinKeys> {
   if (!file) return generateStandinKeys(alg);
+  await mkdir(dirname(file), { recursive: true });
   try {
     const stored = JSON.parse(await readFile(file, 'utf8'));
     if (stored.alg === alg) return await importStandinKeys(stored);
@@ -59,16 +60,15 @@ export async function startStandinForApp(o: {
   client: StandinClient;
   keysFile: string;
 }): Promise<{ close(): Promise<void> }> {
-  await mkdir(dirname(o.keysFile), { recursive: true });
-  const app = await buildStandinProvider({
+  const standin = await startStandinProvider({
     issuerUrl: o.issuerUrl,
+    host: o.host,
+    port: o.port,
     alg: o.alg,
     clients: [o.client],
     keys: await loadKeys(o.alg, o.keysFile),
-    logger: false,
   });
-  await app.listen({ host: o.host, port: o.port });
-  return { close: () => app.close() };
+  return { close: () => standin.close() };
 }
 
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -88,18 +88,18 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     redirectUris: list(env.FC_STANDIN_REDIRECT_URIS) ?? DEV_CLIENT.redirectUris,
     postLogoutRedirectUris: list(env.FC_STANDIN_POST_LOGOUT_REDIRECT_URIS) ?? DEV_CLIENT.postLogoutRedirectUris,
   };
-  const app = await buildStandinProvider({
+  const standin = await startStandinProvider({
     issuerUrl,
+    host,
+    port,
     alg,
     clients: [client],
-    keys: await loadKeys(alg, env.FC_STANDIN_KEYS_FILE),
+    keys: await loadKeys(alg, env.FC_STANDIN_KEYS_FILE ?? './data/franceconnect-standin-keys.json'),
     ...(env.FC_STANDIN_SUB_SECRET ? { subjectSecret: env.FC_STANDIN_SUB_SECRET } : {}),
-    logger: true,
   });
-  await app.listen({ host, port });
-  app.log.info(`FranceConnect (simulation) : ${issuerUrl}/.well-known/openid-configuration — client_id ${client.clientId}`);
+  console.info(`FranceConnect (simulation) : ${issuerUrl}/.well-known/openid-configuration — client_id ${client.clientId}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void app.close().then(() => process.exit(0)));
+    process.once(signal, () => void standin.close().then(() => process.exit(0)));
   }
 }
 

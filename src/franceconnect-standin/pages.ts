@@ -114,3 +114,24 @@ export function renderErrorPage(input: { title: string; message: string; code: s
 <p>Retournez sur le service que vous utilisiez et recommencez la connexion.</p>`,
   );
 }
+
+/**
+ * The end-session page: oidc-provider's confirmation form (with its anti-forgery token), answered
+ * « oui » and submitted by itself, as FranceConnect does; a button when JavaScript is off.
+ */
+export function renderLogoutPage(form: string): string {
+  const confirmed = form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>');
+  return layout(
+    'Déconnexion',
+    `<h1>Déconnexion de FranceConnect</h1>
+<p>Vous allez être déconnecté(e) de FranceConnect puis renvoyé(e) vers le service.</p>
+${confirmed}
+<div class="actions"><button type="submit" class="primary" form="op.logoutForm">Continuer</button></div>
+<script>document.getElementById('op.logoutForm').submit();</script>`,
+  );
+}
+
+/** After a logout without a return address. */
+export function renderLoggedOutPage(): string {
+  return layout('Déconnecté(e)', '<h1>Vous êtes déconnecté(e) de FranceConnect</h1><p>Vous pouvez fermer cette page.</p>');
+}

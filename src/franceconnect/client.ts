@@ -14,7 +14,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { z } from 'zod';
-import { FranceConnectError, fcError, type FranceConnectErrorInfo, type FranceConnectResult } from './errors';
+import { FranceConnectError, fcError, type FranceConnectErrorCode, type FranceConnectErrorInfo, type FranceConnectResult } from './errors';
+import { createJwksCache } from './jwks';
 import { parseIdentity, type FranceConnectIdentity } from './identity';
 
 export const FRANCECONNECT_SCOPES = [
@@ -126,23 +127,20 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
     }
   }
 
+  const clientMetadata = {
+    client_secret: cfg.clientSecret,
+    id_token_signed_response_alg: cfg.alg,
+    userinfo_signed_response_alg: cfg.alg,
+  };
+  const timeout = cfg.timeoutSeconds ?? 10;
+
   let configuration: Promise<oidc.Configuration> | undefined;
   const getConfiguration = (): Promise<oidc.Configuration> => {
     configuration ??= (async () => {
-      const c = await oidc.discovery(
-        new URL(cfg.issuerUrl),
-        cfg.clientId,
-        {
-          client_secret: cfg.clientSecret,
-          id_token_signed_response_alg: cfg.alg,
-          userinfo_signed_response_alg: cfg.alg,
-        },
-        oidc.ClientSecretPost(cfg.clientSecret),
-        {
-          ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-          timeout: cfg.timeoutSeconds ?? 10,
-        },
-      );
+      const c = await oidc.discovery(new URL(cfg.issuerUrl), cfg.clientId, clientMetadata, oidc.ClientSecretPost(cfg.clientSecret), {
+        ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+        timeout,
+      });
       const meta = c.serverMetadata();
       if (!meta.end_session_endpoint || !meta.userinfo_endpoint || !meta.jwks_uri) {
         throw new Error('discovery document without end_session_endpoint, userinfo_endpoint or jwks_uri');
@@ -150,8 +148,6 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
       if (meta.id_token_signing_alg_values_supported && !meta.id_token_signing_alg_values_supported.includes(cfg.alg)) {
         throw new Error(`provider does not sign ID tokens with ${cfg.alg}`);
       }
-      c.timeout = cfg.timeoutSeconds ?? 10;
-      oidc.enableNonRepudiationChecks(c);
       return c;
     })();
     // A failed discovery is retried at the next call.
@@ -159,6 +155,38 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
       configuration = undefined;
     });
     return configuration;
+  };
+
+  const jwks = createJwksCache({ timeoutSeconds: timeout });
+
+  /**
+   * A configuration for one step of one login (code exchange, userinfo), verifying signatures with
+   * our JWKS cache. openid-client keeps its own cache per configuration and refetches on an unknown
+   * `kid` only once that cache is 60 s old: a provider that has just rotated its key would be refused
+   * for a minute. So each step gets a fresh configuration fed from `jwks`, and a response signed
+   * with a `kid` the cache does not hold makes `jwks` refetch at once — once per step.
+   */
+  const stepConfiguration = async (discovered: oidc.Configuration): Promise<oidc.Configuration> => {
+    const meta = discovered.serverMetadata();
+    const c = new oidc.Configuration(meta, cfg.clientId, clientMetadata, oidc.ClientSecretPost(cfg.clientSecret));
+    if (insecure) oidc.allowInsecureRequests(c);
+    c.timeout = timeout;
+    oidc.enableNonRepudiationChecks(c);
+    const jwksUri = meta.jwks_uri as string;
+    oidc.setJwksCache(c, (await jwks.current(jwksUri)) as oidc.ExportedJWKSCache);
+    let refetched = false;
+    c[oidc.customFetch] = async (url, options) => {
+      const response = await fetch(url, options as RequestInit);
+      const kid = await signingKid(response);
+      if (kid !== undefined && !refetched && !jwks.knows(kid)) {
+        refetched = true;
+        // A failed download keeps the keys we had: the token is then refused for its unknown kid.
+        const fresh = await jwks.refresh(jwksUri).catch(() => undefined);
+        if (fresh) oidc.setJwksCache(c, fresh as oidc.ExportedJWKSCache);
+      }
+      return response;
+    };
+    return c;
   };
 
   const requireConfiguration = async (): Promise<oidc.Configuration> => {
@@ -189,7 +217,7 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
       return await finishLoginUnsafe(callback, expected);
     } catch (err) {
       // Last resort: nothing unexpected may escape as a raw exception.
-      return fcError('FC_ID_TOKEN_INVALID', `unexpected: ${describe(err)}`);
+      return fcError('FC_UNEXPECTED', describe(err));
     }
   };
 
@@ -213,18 +241,36 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
     const code = p.get('code');
     if (!code) return fcError('FC_CALLBACK_INVALID', 'callback without code');
 
-    let c: oidc.Configuration;
+    let discovered: oidc.Configuration;
     try {
-      c = await getConfiguration();
+      discovered = await getConfiguration();
     } catch (err) {
       return fcError('FC_PROVIDER_UNAVAILABLE', describe(err));
     }
 
+    // RFC 9207: the authorization response names its issuer; a provider that says it does so must,
+    // and a different one is a mix-up attack (the code was issued by someone else).
+    const iss = p.get('iss');
+    const meta = discovered.serverMetadata();
+    if (iss === undefined && meta.authorization_response_iss_parameter_supported === true) {
+      return fcError('FC_ISSUER_MISMATCH', 'authorization response without iss although the provider advertises it');
+    }
+    if (iss !== undefined && iss !== meta.issuer) return fcError('FC_ISSUER_MISMATCH', `authorization response iss=${iss.slice(0, 100)}`);
+
     // openid-client derives redirect_uri from this URL: rebuild it from the configured one, never
-    // from the incoming request (proxies, host headers), and with only the parameters we expect.
+    // from the incoming request (proxies, host headers), and with only the parameters we expect
+    // (`iss` included, so that openid-client checks it as well).
     const currentUrl = new URL(cfg.redirectUri);
     currentUrl.searchParams.set('code', code);
     currentUrl.searchParams.set('state', state);
+    if (iss !== undefined) currentUrl.searchParams.set('iss', iss);
+
+    let c: oidc.Configuration;
+    try {
+      c = await stepConfiguration(discovered);
+    } catch (err) {
+      return fcError('FC_PROVIDER_UNAVAILABLE', describe(err));
+    }
 
     let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
     try {
@@ -234,9 +280,7 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
         idTokenExpected: true,
       });
     } catch (err) {
-      if (err instanceof oidc.ResponseBodyError) return fcError('FC_TOKEN_REJECTED', `${err.error}: ${err.error_description ?? ''}`);
-      if (isNetworkError(err)) return fcError('FC_PROVIDER_UNAVAILABLE', describe(err));
-      return fcError('FC_ID_TOKEN_INVALID', describe(err));
+      return fcError(classifyGrantError(err), describe(err));
     }
 
     const claims = tokens.claims();
@@ -249,11 +293,11 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
         `acr=${typeof acr === 'string' ? acr.slice(0, 20) : acr === undefined ? 'missing' : 'not a string'}`,
       );
     }
-    if (tokens.token_type !== 'bearer') return fcError('FC_ID_TOKEN_INVALID', `token_type ${tokens.token_type}`);
+    if (tokens.token_type !== 'bearer') return fcError('FC_TOKEN_RESPONSE_INVALID', `token_type ${String(tokens.token_type).slice(0, 20)}`);
 
     let userinfo: oidc.UserInfoResponse;
     try {
-      userinfo = await oidc.fetchUserInfo(c, tokens.access_token, claims.sub);
+      userinfo = await oidc.fetchUserInfo(await stepConfiguration(discovered), tokens.access_token, claims.sub);
     } catch (err) {
       if (isNetworkError(err)) return fcError('FC_PROVIDER_UNAVAILABLE', describe(err));
       return fcError('FC_USERINFO_INVALID', describe(err));
@@ -347,6 +391,42 @@ function toParams(input: CallbackInput): { ok: true; params: Map<string, string>
     params.set(k, v);
   }
   return { ok: true, params };
+}
+
+/** Which failure an error of the code exchange (token endpoint, then ID token checks) is. */
+function classifyGrantError(err: unknown): FranceConnectErrorCode {
+  if (err instanceof oidc.ResponseBodyError) {
+    // The token endpoint answered with an OAuth error (RFC 6749 §5.2).
+    if (err.error === 'invalid_grant') return 'FC_TOKEN_REJECTED';
+    if (err.error === 'invalid_client' || err.error === 'unauthorized_client') return 'FC_CLIENT_REJECTED';
+    return 'FC_PROVIDER_ERROR';
+  }
+  if (isNetworkError(err)) return 'FC_PROVIDER_UNAVAILABLE';
+  const code = (err as { code?: unknown }).code;
+  // An HTTP status other than 200 without an OAuth error body: the provider is failing.
+  if (code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT') return 'FC_PROVIDER_UNAVAILABLE';
+  if (code === 'OAUTH_RESPONSE_IS_NOT_JSON') return 'FC_TOKEN_RESPONSE_INVALID';
+  return 'FC_ID_TOKEN_INVALID';
+}
+
+/** The `kid` of a signed token in a token-endpoint (JSON `id_token`) or userinfo (application/jwt) answer. */
+async function signingKid(response: Response): Promise<string | undefined> {
+  if (!response.ok) return undefined;
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim();
+  let jwt: unknown;
+  try {
+    if (type === 'application/jwt') jwt = await response.clone().text();
+    else if (type === 'application/json') jwt = ((await response.clone().json()) as { id_token?: unknown })?.id_token;
+  } catch {
+    return undefined;
+  }
+  if (typeof jwt !== 'string') return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as { kid?: unknown };
+    return typeof header.kid === 'string' ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isNetworkError(err: unknown): boolean {

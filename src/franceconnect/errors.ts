@@ -33,10 +33,30 @@ export const FC_ERROR_CATALOGUE = {
     support: 'Network error, timeout or invalid discovery document.',
     status: 503,
   },
+  FC_ISSUER_MISMATCH: {
+    message:
+      'La réponse reçue ne provient pas du fournisseur FranceConnect attendu. Pour votre sécurité, la connexion est refusée. Veuillez recommencer.',
+    support:
+      'Authorization response whose iss (RFC 9207) differs from the issuer, or without iss although the provider advertises authorization_response_iss_parameter_supported (mix-up attack or misconfiguration). No code was exchanged.',
+    status: 400,
+  },
   FC_TOKEN_REJECTED: {
     message: 'La connexion avec FranceConnect a expiré. Veuillez recommencer.',
-    support: 'Token endpoint refused the code (invalid_grant: expired, reused, wrong redirect_uri) or the client credentials.',
+    support: 'Token endpoint refused the code with invalid_grant (expired, already used, wrong redirect_uri).',
     status: 400,
+  },
+  FC_CLIENT_REJECTED: {
+    message:
+      "FranceConnect n'a pas reconnu le service Mon Compte : le problème vient de notre côté, pas de vous. Veuillez réessayer plus tard, ou vous connecter avec votre numéro de sécurité sociale et votre mot de passe.",
+    support:
+      'Token endpoint answered invalid_client or unauthorized_client: check FC_CLIENT_ID / FC_CLIENT_SECRET and the registered redirect URIs.',
+    status: 502,
+  },
+  FC_TOKEN_RESPONSE_INVALID: {
+    message:
+      "FranceConnect a envoyé une réponse que Mon Compte n'a pas pu lire. Pour votre sécurité, la connexion est refusée. Veuillez réessayer plus tard.",
+    support: 'Token endpoint answered 200 with something other than a bearer token response in JSON (see detail).',
+    status: 502,
   },
   FC_ID_TOKEN_INVALID: {
     message: "L'identité transmise par FranceConnect n'a pas pu être vérifiée. Pour votre sécurité, la connexion est refusée.",
@@ -59,6 +79,11 @@ export const FC_ERROR_CATALOGUE = {
       "Les informations d'identité transmises par FranceConnect sont incomplètes. Vous pouvez créer votre compte sans FranceConnect.",
     support: 'A pivot identity claim is missing or malformed in userinfo (see detail).',
     status: 422,
+  },
+  FC_UNEXPECTED: {
+    message: 'Une erreur inattendue a interrompu la connexion avec FranceConnect. Veuillez recommencer.',
+    support: 'An exception the client does not classify (a bug): see detail.',
+    status: 500,
   },
   FC_LOGOUT_STATE_MISMATCH: {
     message: "La déconnexion de FranceConnect n'a pas pu être confirmée. Pour votre sécurité, fermez votre navigateur.",
@@ -89,8 +114,21 @@ export type FranceConnectResult<T> = ({ ok: true } & T) | { ok: false; error: Fr
 export function fcError(code: FranceConnectErrorCode, detail?: string): { ok: false; error: FranceConnectErrorInfo } {
   return {
     ok: false,
-    error: { code, message: FC_ERROR_CATALOGUE[code].message, ...(detail !== undefined ? { detail } : {}) },
+    error: { code, message: FC_ERROR_CATALOGUE[code].message, ...(detail !== undefined ? { detail: scrubDetail(detail) } : {}) },
   };
+}
+
+/**
+ * A detail fit for the logs: no JWT, no code or token (any run of 24+ URL-safe characters, which
+ * also covers FranceConnect's `sub`), no control characters, 500 characters at most. Details quote
+ * what the provider or the browser sent (an `error_description`, an `iss`), so they are scrubbed here.
+ */
+export function scrubDetail(detail: string): string {
+  return detail
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/eyJ[\w-]*\.[\w-]*\.?[\w-]*/g, '[jwt]')
+    .replace(/[\w-]{24,}/g, '[…]')
+    .slice(0, 500);
 }
 
 /** Thrown (only) by `startLogin` / `logoutUrl` when the provider cannot be reached or configured. */

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../src/accounts/repository';
-import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
+import { findCitizen, generateStandinKeys, type RunningStandin } from '../../src/franceconnect-standin';
 import { buildTestApp, type TestApp } from '../support/app';
 import { expectAccessible, launchBrowser } from '../support/browser';
 import { configFor, startStandinFor } from '../support/franceconnect';
@@ -162,6 +162,47 @@ describe('FranceConnect in Chromium', () => {
     await check(page, '16-mot-de-passe-cree');
 
     expect(cspErrors).toEqual([]);
+    await page.close();
+    // Some twenty pages and two rounds at the provider: more than the default 30 s on a loaded machine.
+  }, 90_000);
+
+  it('after a key rotation at FranceConnect, the next login works at once (the new kid is fetched)', async () => {
+    // Angela's account exists (first test): a new signing key, then « S’identifier avec FranceConnect ».
+    await standin.rotateKeys(await generateStandinKeys('ES256'));
+    const page = await browser.newPage();
+    await page.goto(`${base}/connexion`);
+    await page.click('button.mc-franceconnect__button');
+    await chooseAtFranceConnect(page, ANGELA.id);
+    await page.waitForURL(`${base}/mon-espace`);
+    expect(await page.locator('h1').innerText()).toContain('Angela DUBOIS');
+    await page.close();
+  });
+
+  it('an iss that is not FranceConnect’s is refused with a French page, and nothing is created', async () => {
+    const page = await browser.newPage();
+    // The citizen's choice goes to FranceConnect as usual; its answer (a redirect chain ending at our
+    // callback) is followed outside the page, and the page sent to the callback with another iss,
+    // as a mix-up attack would. (Playwright does not route the later requests of a redirect chain.)
+    let callback: URL | undefined;
+    await page.route('**/api/v2/interaction/*/login', async (route) => {
+      const chosen = await route.fetch({ maxRedirects: 0 });
+      const resume = await page.request.get(new URL(chosen.headers().location!, route.request().url()).href, { maxRedirects: 0 });
+      callback = new URL(resume.headers().location!);
+      const tampered = new URL(callback);
+      tampered.searchParams.set('iss', 'https://fournisseur-malveillant.example/api/v2');
+      await route.fulfill({ status: 303, headers: { location: tampered.href } });
+    });
+    await page.goto(`${base}/connexion`);
+    await page.click('button.mc-franceconnect__button');
+    await chooseAtFranceConnect(page, 'sophie-martin-nom-usage');
+    await page.waitForURL(`${base}/franceconnect/callback?**`);
+    expect(callback?.searchParams.get('iss')).toBe(standin.issuerUrl);
+    expect(new URL(page.url()).searchParams.get('iss')).toBe('https://fournisseur-malveillant.example/api/v2');
+    expect(await page.locator('h1').innerText()).toBe('La connexion avec FranceConnect n’a pas abouti');
+    expect(await page.locator('main').innerText()).toContain('La réponse reçue ne provient pas du fournisseur FranceConnect attendu');
+    await check(page, '17-iss-refuse');
+    expect(await findAccountByNir(t.ctx.database.db, findCitizen('sophie-martin-nom-usage')!.nir!)).toBeUndefined();
+    expect(new URL(page.url()).pathname).toBe('/franceconnect/callback');
     await page.close();
   });
 

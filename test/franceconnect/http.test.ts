@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAccount, findAccountByNir } from '../../src/accounts/repository';
 import { testConfig } from '../../src/config/config';
 import { LocalRepertoireSearch } from '../../src/flows/franceconnect/matching';
-import { findCitizen, simulateCitizenLogin, type RunningStandin } from '../../src/franceconnect-standin';
+import { findCitizen, simulateCitizenLogin, simulateLogout, type RunningStandin } from '../../src/franceconnect-standin';
 import { nirKey } from '../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
@@ -342,9 +342,10 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     // The hand-off is single use.
     expect(location(await b.get(handOff))).toBe('/deconnexion');
 
-    const atFc = await fetch(endSession, { redirect: 'manual' });
+    // FranceConnect's end-session page submits its confirmation form by itself, as a browser does.
+    const atFc = await simulateLogout(endSession.href);
     expect(atFc.status).toBe(303);
-    const back = new URL(atFc.headers.get('location')!);
+    const back = new URL(atFc.backUrl!);
     expect(back.searchParams.get('state')).toBe(state);
 
     // A forged state is refused (and consumes the transaction)…
@@ -358,7 +359,7 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     expect(location((await franceConnectAs(b2, { citizenId: ANGELA.id })).callback)).toBe('/mon-espace');
     await b2.get('/mon-espace');
     const end2 = new URL(location(await b2.post('/franceconnect/deconnexion', {})));
-    const back2 = new URL((await fetch(end2, { redirect: 'manual' })).headers.get('location')!);
+    const back2 = new URL((await simulateLogout(end2.href)).backUrl!);
     const done = await b2.get(pathOf(back2.href));
     expect(done.statusCode).toBe(200);
     expect(text(done.body)).toContain('Vous êtes déconnecté(e) de Mon Compte et de FranceConnect');

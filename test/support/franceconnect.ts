@@ -12,6 +12,7 @@ import {
   type CitizenChoice,
   type RunningStandin,
   type StandinKeys,
+  type StandinProviderOptions,
 } from '../../src/franceconnect-standin';
 import { afterAll, beforeAll } from 'vitest';
 import { sampleAccount } from './accounts';
@@ -26,12 +27,13 @@ export const FC_CLIENT = { id: 'mon-compte-caf-test', secret: 'mon-compte-caf-te
 
 let keys: Promise<StandinKeys> | undefined;
 
-export async function startStandinFor(baseUrl: string): Promise<RunningStandin> {
+export async function startStandinFor(baseUrl: string, over: Partial<StandinProviderOptions> = {}): Promise<RunningStandin> {
   keys ??= generateStandinKeys('ES256');
   return startStandinProvider({
     alg: 'ES256',
-    keys: await keys,
+    keys: over.alg && over.alg !== 'ES256' ? await generateStandinKeys(over.alg) : await keys,
     port: 0,
+    ...over,
     clients: [
       {
         clientId: FC_CLIENT.id,

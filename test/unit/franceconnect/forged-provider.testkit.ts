@@ -24,14 +24,20 @@ export interface ForgedAnswer {
 export interface Scenario {
   /** ID token to put in the token response. */
   idToken: (ctx: TokenContext) => Promise<string>;
+  /** Replaces the whole token answer (an OAuth error, a failing server…). */
+  token?: (ctx: TokenContext) => Promise<ForgedAnswer>;
   /** Userinfo answer; defaults to a valid userinfo JWT signed with the legit key. */
   userinfo?: (ctx: TokenContext & { sub: string }) => Promise<ForgedAnswer>;
 }
 
 export interface ForgedProvider {
   issuerUrl: string;
-  legitKey: StandinKeys;
+  /** The key the JWKS publishes (changes with `rotate`). */
+  readonly legitKey: StandinKeys;
   jwksHits: () => number;
+  tokenHits: () => number;
+  /** Publishes `key` instead of the current one from now on (the provider's key rotation). */
+  rotate: (key: StandinKeys) => void;
   setScenario: (s: Scenario) => void;
   close: () => Promise<void>;
 }
@@ -41,12 +47,15 @@ export async function startForgedProvider(opts: {
   clientId: string;
   legitKey?: StandinKeys;
   extraPublicJwks?: JWK[];
+  /** Advertises RFC 9207 `authorization_response_iss_parameter_supported`. */
+  issParameterSupported?: boolean;
 }): Promise<ForgedProvider> {
-  const legitKey = opts.legitKey ?? (await generateStandinKeys(opts.alg));
+  let legitKey = opts.legitKey ?? (await generateStandinKeys(opts.alg));
   const app = Fastify({ logger: false });
   await app.register(formbody);
   let issuer = '';
   let hits = 0;
+  let tokenHits = 0;
   let scenario: Scenario | undefined;
   let lastSub = '';
 
@@ -63,15 +72,24 @@ export async function startForgedProvider(opts: {
     userinfo_signing_alg_values_supported: [opts.alg],
     token_endpoint_auth_methods_supported: ['client_secret_post'],
     acr_values_supported: ['eidas1', 'eidas2', 'eidas3'],
+    ...(opts.issParameterSupported ? { authorization_response_iss_parameter_supported: true } : {}),
   }));
   app.get('/api/v2/jwks', async () => {
     hits += 1;
     return { keys: [legitKey.publicJwk, ...(opts.extraPublicJwks ?? [])] };
   });
   app.post('/api/v2/token', async (request, reply) => {
+    tokenHits += 1;
     if (!scenario) return reply.code(500).send({ error: 'server_error' });
     const body = request.body as Record<string, string>;
     const ctx: TokenContext = { issuer, clientId: opts.clientId, code: body.code ?? '', accessToken: `at-${body.code ?? ''}` };
+    if (scenario.token) {
+      const answer = await scenario.token(ctx);
+      return reply
+        .code(answer.status ?? 200)
+        .type(answer.contentType)
+        .send(answer.body);
+    }
     const idToken = await scenario.idToken(ctx);
     try {
       const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString()) as { sub?: string };
@@ -99,8 +117,14 @@ export async function startForgedProvider(opts: {
   issuer = `http://127.0.0.1:${address.port}/api/v2`;
   return {
     issuerUrl: issuer,
-    legitKey,
+    get legitKey() {
+      return legitKey;
+    },
     jwksHits: () => hits,
+    tokenHits: () => tokenHits,
+    rotate: (key) => {
+      legitKey = key;
+    },
     setScenario: (s) => {
       scenario = s;
     },

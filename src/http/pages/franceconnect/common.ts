@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { createSessionFor, pageUser } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
 import { FC_ERROR_CATALOGUE, type FranceConnectErrorInfo } from '../../../franceconnect';
@@ -86,9 +86,18 @@ ${franceConnectButton()}
 </ul>`;
 }
 
+/**
+ * One log line per failure, with its code and cause in the message itself (the development log
+ * prints only the message) and as fields (for the JSON log). The detail is already scrubbed of
+ * tokens by `fcError`; the person's message is not logged.
+ */
+export function logFranceConnectFailure(log: Pick<FastifyBaseLogger, 'warn'>, e: FranceConnectErrorInfo): void {
+  log.warn({ fcError: e.code, detail: e.detail }, `franceconnect failure ${e.code}${e.detail ? ` (${e.detail})` : ''}`);
+}
+
 /** The page of a FranceConnect failure: what happened, in French, and the ways forward. */
 export function fcErrorPage(req: FastifyRequest, reply: FastifyReply, e: FranceConnectErrorInfo) {
-  req.log.warn({ fcError: e.code, detail: e.detail }, 'franceconnect failure');
+  logFranceConnectFailure(req.log, e);
   const title =
     e.code === 'FC_ACCESS_DENIED'
       ? 'Connexion avec FranceConnect annulée'
