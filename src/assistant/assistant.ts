@@ -1,3 +1,4 @@
+import { distressOf, isFrustrated } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { TopicIndex, type Match } from './retrieval';
@@ -46,6 +47,8 @@ export const FALLBACK_TOPIC = 'inconnu';
 const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
 const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
+const FRUSTRATION_TOPIC = 'frustration';
+const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
 
 export function topicUrl(id: string): string {
   return `/aide/assistant?sujet=${encodeURIComponent(id)}`;
@@ -64,7 +67,15 @@ export class Assistant {
     const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
     this.topics = built.topics;
     this.index = built.index;
-    for (const id of [FALLBACK_TOPIC, SOMEONE_ELSE_TOPIC, ASSISTANT_TOPIC, AMOUNT_TOPIC, ...Object.values(STEP_TOPICS)]) {
+    for (const id of [
+      FALLBACK_TOPIC,
+      SOMEONE_ELSE_TOPIC,
+      ASSISTANT_TOPIC,
+      AMOUNT_TOPIC,
+      FRUSTRATION_TOPIC,
+      ...DISTRESS_TOPICS,
+      ...Object.values(STEP_TOPICS),
+    ]) {
       if (!this.index.topic(id)) throw new Error(`knowledge: topic « ${id} » is missing`);
     }
   }
@@ -75,8 +86,19 @@ export class Assistant {
 
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
+    // Safety first: a person in danger gets the emergency numbers before anything else.
+    const distress = distressOf(masked.text);
+    if (distress) return this.compose({ topic: this.index.topic(distress)!, confidence: 1 }, [], masked);
     const picks = this.picks(masked.text, step);
-    const main = picks.find((p) => p.confidence >= SURE_CONFIDENCE) ??
+    const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
+    if (isFrustrated(masked.text)) {
+      // A calm word first; the answer to the question when there is one, else how to reach a person.
+      const calm = this.index.topic(FRUSTRATION_TOPIC)!;
+      return sure
+        ? this.compose(sure, dedupe(picks, sure.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
+        : this.compose({ topic: calm, confidence: 1 }, picks.slice(0, MAX_OTHERS), masked);
+    }
+    const main = sure ??
       picks[0] ?? {
         topic: this.index.topic(FALLBACK_TOPIC)!,
         confidence: 0,
@@ -89,9 +111,10 @@ export class Assistant {
     return this.compose({ topic, confidence: 1 }, [], { text: '', found: [] });
   }
 
-  private compose(main: Pick, others: Pick[], masked: Masked): AssistantAnswer {
+  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = []): AssistantAnswer {
     const unsure = main.confidence < SURE_CONFIDENCE && !main.topic.handover;
     const paragraphs = [
+      ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
       ...main.topic.answer,
       ...(unsure
@@ -153,6 +176,9 @@ function ourKnowledge(): { topics: Topic[]; index: TopicIndex } {
   }
   return ours;
 }
+
+const CALM =
+  'Je comprends que ce soit pénible. Si vous préférez parler à une personne, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.';
 
 const MASKED_WARNING =
   'Par sécurité, j’ai masqué ce qui ressemblait à un numéro, un code, un mot de passe ou une adresse : je ne le lis pas et ne le garde pas. Ne donnez jamais votre code ni votre mot de passe, ici ou à quiconque : la Caf ne vous les demandera jamais.';

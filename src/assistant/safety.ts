@@ -9,13 +9,12 @@ const RELATIVE =
   'conjoint|mari|femme|epouse?|ex|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|grand-?mere|grand-?pere|parents?';
 const STRANGER =
   'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|ami|amie|personne|monsieur|madame|mr|mme';
-const SECRET = 'nir|secu|nss|numero|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
+const SECRET =
+  'nir|secu|nss|numero|numeroallocataire|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
 const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
-const ABOUT_STRANGER = new RegExp(
-  `\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b|\\b(${STRANGER}) d ?autre\\b`,
-);
+const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
 const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
 const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
@@ -28,7 +27,10 @@ export function asksForSomeoneElse(text: string): boolean {
   if (!WANT.test(s)) return false;
   if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s)) return true;
   if (ABOUT_RELATIVE.test(s) && SECRET_WORD.test(s)) return true;
-  return /\b(touche|gagne)\b/.test(s) && new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
+  // « combien touche ma voisine », not « mon mari touche déjà les allocs, moi je veux mon espace ».
+  return /\b(combien|cb|cbn|montant|quel|quelle|savoir|connaitre)\b/.test(s) &&
+    /\b(touche|gagne)\b/.test(s) &&
+    new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
     ? true
     : OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s));
 }
