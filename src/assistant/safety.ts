@@ -1,4 +1,4 @@
-import { words } from './analyser';
+import { fold, words } from './analyser';
 import { STOPWORDS, VAGUE_WORDS } from './lexicon';
 
 /**
@@ -52,4 +52,12 @@ export function asksForAmount(text: string): boolean {
   if (/\bmontant\b/.test(s)) return true;
   if (!/\b(combien|cb|cbn)\b/.test(s) || COUNTED_THINGS.test(s)) return false;
   return AMOUNT_WORD.test(s) || PRESTATION.test(s);
+}
+
+const LACKS =
+  /\b(j ?en ai (pas|aucune?|point)|je n ?en ai (pas|aucune?)|n ?en ai pas|en a pas|j ?ai (pas|rien) (de )?(ca|ce|cela|tout ca)|je (ne )?l ?ai pas|j ?l ?ai pas|g pas|jen ai pas|pas de ca|j ?ai pas)\b/;
+
+/** « j'en ai pas », « je l'ai pas », « j'ai pas ça » — without saying what: the step tells. */
+export function saysLacksIt(text: string): boolean {
+  return LACKS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
 }
