@@ -19,7 +19,7 @@ const PATTERNS: [Distress, RegExp][] = [
   ],
   [
     'urgence-violence',
-    /\b(me frappe\w*|me bat|me battait|m a frappee?|me tape|m a tapee?|violences? (conjugales?|dans (le|mon) couple|familiales?)|violent avec moi|menace de me tuer|me menace|peur de (mon|ma) (mari|conjoint|compagnon|copain|ex|femme|compagne))\b/,
+    /\b(me frappe\w*|me bat|me battait|m a frappee?|me tape|m a tapee?|violences? (conjugales?|dans (le|mon) couple|familiales?)|violente?s? avec (moi|nous|les enfants|mes enfants)|(mari|conjoint|compagnon|copain|ex|femme|compagne|concubin) (est|etait|devient|et) violente?|menace de me tuer|me menace|peur de (mon|ma) (mari|conjoint|compagnon|copain|ex|femme|compagne))\b/,
   ],
   [
     'urgence-enfant',

@@ -19,7 +19,7 @@ const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
 const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
 const WANT =
-  /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
+  /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir|svp|stp|please)\b/;
 
 /** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
 export function asksForSomeoneElse(text: string): boolean {
