@@ -1,8 +1,10 @@
+import { distressOf, isFrustrated } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
+import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForAmount, asksForSomeoneElse, isVague } from './safety';
-import { STEP_TOPICS, type AssistantStep } from './steps';
+import { asksForAmount, asksForSomeoneElse, isVague, saysLacksIt } from './safety';
+import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
  * L'assistant: a question in French → the topic most likely to help, its answer, its sources, and
@@ -27,8 +29,10 @@ export interface AssistantAnswer {
   confidence: number;
   sources: Source[];
   handover: boolean;
-  /** the other questions of the same message, as links */
+  /** the other questions of the same message, as links — or, when `choices`, the likeliest topics to choose from */
   others: OtherTopic[];
+  /** unsure between topics: the answer asks which one, and `others` are the choices */
+  choices: boolean;
   /** the question with numbers, codes and secrets masked: the only form of it kept or shown */
   maskedQuestion: string;
   masked: MaskedKind[];
@@ -41,11 +45,19 @@ const SURE_CONFIDENCE = 0.5;
 const MAX_OTHERS = 3;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
+/** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
+const STEP_PRIOR_REACH = 0.3;
+/** The confidence kept by an on-step topic preferred that way. */
+const STEP_PRIOR = 0.9;
+/** Unsure, the topics scoring at least this share of the best one are offered to choose from. */
+const CHOICE_REACH = 0.75;
 
 export const FALLBACK_TOPIC = 'inconnu';
 const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
 const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
+const FRUSTRATION_TOPIC = 'frustration';
+const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
 
 export function topicUrl(id: string): string {
   return `/aide/assistant?sujet=${encodeURIComponent(id)}`;
@@ -64,7 +76,15 @@ export class Assistant {
     const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
     this.topics = built.topics;
     this.index = built.index;
-    for (const id of [FALLBACK_TOPIC, SOMEONE_ELSE_TOPIC, ASSISTANT_TOPIC, AMOUNT_TOPIC, ...Object.values(STEP_TOPICS)]) {
+    for (const id of [
+      FALLBACK_TOPIC,
+      SOMEONE_ELSE_TOPIC,
+      ASSISTANT_TOPIC,
+      AMOUNT_TOPIC,
+      FRUSTRATION_TOPIC,
+      ...DISTRESS_TOPICS,
+      ...Object.values(STEP_TOPICS),
+    ]) {
       if (!this.index.topic(id)) throw new Error(`knowledge: topic « ${id} » is missing`);
     }
   }
@@ -75,8 +95,23 @@ export class Assistant {
 
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
+    // Safety first: a person in danger gets the emergency numbers before anything else.
+    const distress = distressOf(masked.text);
+    if (distress) return this.compose({ topic: this.index.topic(distress)!, confidence: 1 }, [], masked);
     const picks = this.picks(masked.text, step);
-    const main = picks.find((p) => p.confidence >= SURE_CONFIDENCE) ??
+    const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
+    if (isFrustrated(masked.text)) {
+      // A calm word first; the answer to the question when there is one, else how to reach a person.
+      const calm = this.index.topic(FRUSTRATION_TOPIC)!;
+      return sure
+        ? this.compose(sure, dedupe(picks, sure.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
+        : this.compose({ topic: calm, confidence: 1 }, picks.slice(0, MAX_OTHERS), masked);
+    }
+    if (!sure) {
+      const choices = this.choices(masked.text, step);
+      if (choices.length >= 2) return this.offer(choices, masked);
+    }
+    const main = sure ??
       picks[0] ?? {
         topic: this.index.topic(FALLBACK_TOPIC)!,
         confidence: 0,
@@ -84,14 +119,51 @@ export class Assistant {
     return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
   }
 
+  /** The two or three likeliest topics of the whole message, when they are close to each other. */
+  private choices(text: string, step: AssistantStep | undefined): Topic[] {
+    const matches = this.index.find(this.index.terms(text), step);
+    const best = matches[0];
+    if (!best) return [];
+    // The step is a strong prior: its own topic is answered, not put to a choice with others.
+    const onStep = (m: Match | undefined) => !!step && !!m?.topic.steps.includes(step);
+    if (onStep(best) && !onStep(matches[1])) return [];
+    return matches
+      .filter((m) => m.score >= best.score * CHOICE_REACH)
+      .slice(0, MAX_OTHERS)
+      .map((m) => m.topic);
+  }
+
+  /** « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer. */
+  private offer(topics: Topic[], masked: Masked): AssistantAnswer {
+    const fallback = this.index.topic(FALLBACK_TOPIC)!;
+    const titles = topics.map((t) => `« ${t.title} »`);
+    const paragraphs = [
+      ...(masked.found.length ? [MASKED_WARNING] : []),
+      `Je ne suis pas sûr de ce que vous demandez. Votre question porte-t-elle sur ${titles.slice(0, -1).join(', ')} ou ${titles.at(-1)} ? Choisissez le sujet ci-dessous.`,
+      'Sinon, reformulez votre question en quelques mots, ou appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.',
+    ];
+    return {
+      answer: paragraphs.join('\n\n').replaceAll('{telephone}', this.o.agencyPhone),
+      topic: fallback.id,
+      confidence: 0,
+      sources: fallback.sources,
+      handover: true,
+      others: topics.map((t) => ({ topic: t.id, title: t.title, url: topicUrl(t.id) })),
+      choices: true,
+      maskedQuestion: masked.text,
+      masked: masked.found,
+    };
+  }
+
   /** A topic's answer as such (a link to it was followed). */
   answerOf(topic: Topic): AssistantAnswer {
     return this.compose({ topic, confidence: 1 }, [], { text: '', found: [] });
   }
 
-  private compose(main: Pick, others: Pick[], masked: Masked): AssistantAnswer {
+  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = []): AssistantAnswer {
     const unsure = main.confidence < SURE_CONFIDENCE && !main.topic.handover;
     const paragraphs = [
+      ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
       ...main.topic.answer,
       ...(unsure
@@ -108,6 +180,7 @@ export class Assistant {
       sources: main.topic.sources,
       handover: main.topic.handover || unsure,
       others: others.map((p) => ({ topic: p.topic.id, title: p.topic.title, url: topicUrl(p.topic.id) })),
+      choices: false,
       maskedQuestion: masked.text,
       masked: masked.found,
     };
@@ -124,6 +197,9 @@ export class Assistant {
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
   private pickPart(text: string, step: AssistantStep | undefined, whole = true): Pick[] {
     if (asksForAmount(text)) return [{ topic: this.index.topic(AMOUNT_TOPIC)!, confidence: 0.9 }];
+    const lacks = step && STEP_LACKS[step];
+    if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
+      return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step);
@@ -139,8 +215,25 @@ export class Assistant {
     const matches = this.index.find(terms, step);
     const best = matches[0];
     if (!best) return undefined;
+    const onStep = step && !best.topic.steps.includes(step) ? this.onStep(matches, step) : undefined;
+    if (onStep) {
+      const confidence = confidenceOf(onStep, undefined) * STEP_PRIOR;
+      if (confidence >= MIN_CONFIDENCE) return { pick: { topic: onStep.topic, confidence }, matched: onStep.matched };
+    }
     const confidence = confidenceOf(best, matches[1]);
     return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
+  }
+
+  /**
+   * The step is a strong prior: a topic of the person's step, found among the close matches, wins
+   * over a better-scored topic of another step unless the question names that other topic (a word
+   * of its title or keywords the step's topic does not have).
+   */
+  private onStep(matches: Match[], step: AssistantStep): Match | undefined {
+    const best = matches[0]!;
+    const candidate = matches.find((m) => m.topic.steps.includes(step));
+    if (!candidate || candidate.score < best.score * STEP_PRIOR_REACH) return undefined;
+    return this.index.namesBeyond(best, candidate) ? undefined : candidate;
   }
 }
 
@@ -153,6 +246,9 @@ function ourKnowledge(): { topics: Topic[]; index: TopicIndex } {
   }
   return ours;
 }
+
+const CALM =
+  'Je comprends que ce soit pénible. Si vous préférez parler à une personne, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.';
 
 const MASKED_WARNING =
   'Par sécurité, j’ai masqué ce qui ressemblait à un numéro, un code, un mot de passe ou une adresse : je ne le lis pas et ne le garde pas. Ne donnez jamais votre code ni votre mot de passe, ici ou à quiconque : la Caf ne vous les demandera jamais.';

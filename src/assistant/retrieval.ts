@@ -31,6 +31,8 @@ export class TopicIndex {
   private readonly search: MiniSearch<Doc>;
   private readonly byId: Map<string, Topic>;
   private readonly vocabulary = new Set<string>();
+  /** The terms of each topic's title and keywords: the words that name it. */
+  private readonly naming = new Map<string, Set<string>>();
 
   constructor(topics: readonly Topic[]) {
     this.byId = new Map(topics.map((t) => [t.id, t]));
@@ -50,12 +52,19 @@ export class TopicIndex {
         answer: t.answer.join('\n'),
       })),
     );
+    for (const t of indexed) this.naming.set(t.id, new Set([t.title, ...t.keywords].flatMap((s) => analyse(s))));
     for (const t of indexed)
       for (const s of [t.title, ...t.questions, ...t.keywords, ...t.answer]) for (const term of analyse(s)) this.vocabulary.add(term);
   }
 
   topic(id: string): Topic | undefined {
     return this.byId.get(id);
+  }
+
+  /** Whether the question's terms name the topic itself (a word of its title or keywords), beyond what `other` matched. */
+  namesBeyond(m: Match, other: Match): boolean {
+    const naming = this.naming.get(m.topic.id);
+    return m.matched.some((t) => naming?.has(t) && !other.matched.includes(t));
   }
 
   /** The terms of a question, as the index reads them. */

@@ -1,4 +1,4 @@
-import { words } from './analyser';
+import { fold, words } from './analyser';
 import { STOPWORDS, VAGUE_WORDS } from './lexicon';
 
 /**
@@ -9,18 +9,17 @@ const RELATIVE =
   'conjoint|mari|femme|epouse?|ex|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|grand-?mere|grand-?pere|parents?';
 const STRANGER =
   'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|ami|amie|personne|monsieur|madame|mr|mme';
-const SECRET = 'nir|secu|nss|numero|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
+const SECRET =
+  'nir|secu|nss|numero|numeroallocataire|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
 const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
-const ABOUT_STRANGER = new RegExp(
-  `\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b|\\b(${STRANGER}) d ?autre\\b`,
-);
+const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
 const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
 const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
 const WANT =
-  /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir)\b/;
+  /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir|svp|stp|please)\b/;
 
 /** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
 export function asksForSomeoneElse(text: string): boolean {
@@ -28,7 +27,10 @@ export function asksForSomeoneElse(text: string): boolean {
   if (!WANT.test(s)) return false;
   if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s)) return true;
   if (ABOUT_RELATIVE.test(s) && SECRET_WORD.test(s)) return true;
-  return /\b(touche|gagne)\b/.test(s) && new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
+  // « combien touche ma voisine », not « mon mari touche déjà les allocs, moi je veux mon espace ».
+  return /\b(combien|cb|cbn|montant|quel|quelle|savoir|connaitre)\b/.test(s) &&
+    /\b(touche|gagne)\b/.test(s) &&
+    new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
     ? true
     : OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s));
 }
@@ -50,4 +52,12 @@ export function asksForAmount(text: string): boolean {
   if (/\bmontant\b/.test(s)) return true;
   if (!/\b(combien|cb|cbn)\b/.test(s) || COUNTED_THINGS.test(s)) return false;
   return AMOUNT_WORD.test(s) || PRESTATION.test(s);
+}
+
+const LACKS =
+  /\b(j ?en ai (pas|aucune?|point)|je n ?en ai (pas|aucune?)|n ?en ai pas|en a pas|j ?ai (pas|rien) (de )?(ca|ce|cela|tout ca)|je (ne )?l ?ai pas|j ?l ?ai pas|g pas|jen ai pas|pas de ca|j ?ai pas)\b/;
+
+/** « j'en ai pas », « je l'ai pas », « j'ai pas ça » — without saying what: the step tells. */
+export function saysLacksIt(text: string): boolean {
+  return LACKS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
 }

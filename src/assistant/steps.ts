@@ -48,3 +48,14 @@ export const STEP_TOPICS: Record<AssistantStep, string> = {
   espace: 'demander-prestation',
   demarches: 'suivre-demarches',
 };
+
+/**
+ * What « j'en ai pas » means on a step that asks for something one may not have: the topic of
+ * going on without it (no French identity document, no NIR, no code received).
+ */
+export const STEP_LACKS: Partial<Record<AssistantStep, string>> = {
+  'titre-identite': 'sans-titre-francais',
+  'etat-civil': 'sans-nir',
+  code: 'code-non-recu',
+  contact: 'contacter-caf',
+};

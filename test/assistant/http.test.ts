@@ -31,6 +31,7 @@ describe('POST /api/chatbot', () => {
       sources: expect.arrayContaining([{ title: expect.any(String), url: '/creer-mon-compte/code' }]),
       handover: false,
       others: [],
+      choices: false,
     });
     expect(body.confidence).toBeGreaterThan(0);
     expect(body.confidence).toBeLessThanOrEqual(1);

@@ -52,6 +52,7 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
           sources: a.sources,
           handover: a.handover,
           others: a.others,
+          choices: a.choices,
         });
       },
     });

@@ -52,7 +52,7 @@ function answerBlock(a: AssistantAnswer, question: string | undefined): SafeHtml
   <h2 class="govuk-heading-m" id="reponse" tabindex="-1">Réponse</h2>
   ${question ? html`<p class="govuk-body govuk-!-font-weight-bold">Votre question : « ${question} »</p>` : ''}
   ${a.answer.split('\n\n').map((p) => html`<p class="govuk-body">${p}</p>`)}
-  ${a.others.length ? html`<h3 class="govuk-heading-s">Vos autres questions</h3><ul class="govuk-list">${a.others.map((o) => html`<li><a class="govuk-link" href="${o.url}">${o.title}</a></li>`)}</ul>` : ''}
+  ${a.others.length ? html`<h3 class="govuk-heading-s">${a.choices ? 'Choisissez votre sujet' : 'Vos autres questions'}</h3><ul class="govuk-list">${a.others.map((o) => html`<li><a class="govuk-link" href="${o.url}">${o.title}</a></li>`)}</ul>` : ''}
   <h3 class="govuk-heading-s">Pour en savoir plus</h3>
   <ul class="govuk-list">${a.sources.map((s) => html`<li><a class="govuk-link" href="${s.url}">${s.title}</a></li>`)}</ul>
   ${a.handover ? insetText(html`Besoin d’aide pour votre situation ? Appelez votre Caf ou utilisez « Contacter ma Caf » sur caf.fr.`) : ''}

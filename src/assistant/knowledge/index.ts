@@ -6,6 +6,9 @@ import securite from './3-securite.json' with { type: 'json' };
 import connexion from './4-connexion.json' with { type: 'json' };
 import foyer from './5-foyer.json' with { type: 'json' };
 import limites from './6-limites.json' with { type: 'json' };
+import urgences from './7-urgences.json' with { type: 'json' };
+import pratique from './8-aide-pratique.json' with { type: 'json' };
+import prestations from './9-prestations.json' with { type: 'json' };
 
 /**
  * The knowledge base: one entry per topic, written by us in French, kept as JSON files beside this
@@ -44,6 +47,9 @@ export const FILES: Record<string, unknown> = {
   '4-connexion.json': connexion,
   '5-foyer.json': foyer,
   '6-limites.json': limites,
+  '7-urgences.json': urgences,
+  '8-aide-pratique.json': pratique,
+  '9-prestations.json': prestations,
 };
 
 export function loadKnowledge(): Topic[] {

@@ -102,7 +102,7 @@
       .forEach((para) => {
         msg.appendChild(element('p', 'govuk-body-s', para));
       });
-    if (r.others && r.others.length) msg.appendChild(links('Vos autres questions :', r.others));
+    if (r.others && r.others.length) msg.appendChild(links(r.choices ? 'Choisissez votre sujet :' : 'Vos autres questions :', r.others));
     if (r.sources && r.sources.length) msg.appendChild(links('Pour en savoir plus :', r.sources));
     log.appendChild(msg);
   }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant';
+import { fold } from '../../../src/assistant/analyser';
+import { loadKnowledge } from '../../../src/assistant/knowledge';
+import { STATUS_LABELS } from '../../../src/demarches/machine';
+
+/** Nothing the assistant says may contradict the product: its statuses, its rules, its labels. */
+const assistant = new Assistant({ agencyPhone: '3230' });
+const topics = loadKnowledge();
+
+/** Words a text uses to name the state of a request (a product status or not). */
+const STATUS_WORDS =
+  /\b(brouillon|envoyee|en cours(?: d'instruction)?|en attente d[e'] ?[a-z]+|traitee|acceptee|refusee|classee sans suite|validee|cloturee|en traitement|rejetee|terminee)\b/g;
+
+describe('the facts of the knowledge base', () => {
+  it('names only statuses of a démarche the product uses (src/demarches/machine.ts)', () => {
+    const labels = new Set(Object.values(STATUS_LABELS).map((l) => fold(l)));
+    const named: string[] = [];
+    for (const t of topics)
+      for (const paragraph of t.answer)
+        for (const m of fold(paragraph).matchAll(STATUS_WORDS)) {
+          named.push(m[1]!);
+          expect(labels, `${t.id}: « ${m[1]} »`).toContain(m[1]);
+        }
+    // The test reads what it means to: the démarches' topic names the product's statuses.
+    expect(named).toEqual(expect.arrayContaining(["en cours d'instruction", 'en attente de pieces', 'classee sans suite']));
+  });
+
+  it('never tells a FranceConnect account to log in with a password', () => {
+    for (const [q, step] of [
+      ['j’ai créé mon compte avec FranceConnect, comment je me connecte maintenant ?', 'connexion'],
+      ['compte fait avec france connect, j’ai oublié mon mot de passe', 'mot-de-passe-oublie'],
+      ['c’est quoi FranceConnect', undefined],
+    ] as const) {
+      const a = assistant.ask(q, step);
+      expect(fold(a.answer), q).toContain('pas de mot de passe');
+      expect(a.answer, q).toContain('S’identifier avec FranceConnect');
+    }
+  });
+
+  it('lets a child over 15 or a personne à charge declare a separation, as the household rule says', () => {
+    const a = assistant.ask('est-ce que mon fils de 17 ans peut déclarer une séparation ?', 'espace');
+    expect(a.answer).toMatch(/enfant de plus de 15 ans/);
+    expect(a.answer).toContain('séparation');
+    for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('départ du foyer');
+  });
+
+  it('quotes the link of the code page as the page writes it', () => {
+    const a = assistant.ask('je me suis trompé dans mon adresse mail', 'code');
+    expect(a.answer).toContain('« Modifiez vos coordonnées de contact »');
+    for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('Modifier mes coordonnées de contact');
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant';
+import { asksForSomeoneElse } from '../../../src/assistant/safety';
+
+const assistant = new Assistant({ agencyPhone: '3230' });
+
+describe('safety first', () => {
+  it.each([
+    ['je veux me suicider', '3114'],
+    ['j ai plus envie de vivre, je veux en finir', '3114'],
+    ['je suis enceinte, comment avoir la prime de naissance, j’ai des saignements depuis ce matin', '15'],
+    ['mon mari me frappe, je veux déclarer une séparation', '3919'],
+    ['mon conjoint est violent', '3919'],
+    ['je crois que ma voisine maltraite son enfant', '119'],
+    ['on a été expulsés, on va dormir dehors ce soir avec les enfants', '115'],
+  ])('« %s » gets the emergency number %s first, and 112 or 17', (question, number) => {
+    const a = assistant.ask(question, 'espace');
+    const first = a.answer.split('\n\n')[0]!;
+    expect(first).toContain(number);
+    expect(a.answer).toMatch(/\b(112|17)\b/);
+    expect(a.answer).not.toContain('Je ne suis pas sûr');
+    expect(a.handover).toBe(true);
+  });
+
+  it('answers insults and weariness calmly, with the way to reach a person', () => {
+    for (const q of ['vous êtes nuls, bande d’incapables', 'j’en ai marre', 'c’est de la merde votre site']) {
+      const a = assistant.ask(q);
+      expect(a.topic, q).toBe('frustration');
+      expect(a.answer).toContain('3230');
+      expect(a.answer).toContain('Contacter ma Caf');
+      expect(a.answer).not.toContain('pas sûr de comprendre');
+    }
+  });
+
+  it('still answers the question of an angry message, after a calm word', () => {
+    const a = assistant.ask('j’en ai marre, j’ai oublié mon mot de passe', 'connexion');
+    expect(a.topic).toBe('mot-de-passe-oublie');
+    expect(a.answer.split('\n\n')[0]).toContain('Contacter ma Caf');
+    expect(a.answer).toContain('Mot de passe oublié');
+  });
+
+  it('refuses another person’s data only when it is asked for', () => {
+    for (const q of [
+      'combien touche ma voisine',
+      'donne moi le numéro de sécu de mon mari',
+      'je veux le mot de passe de quelqu’un d’autre',
+    ])
+      expect(assistant.ask(q).topic, q).toBe('donnees-d-autrui');
+    for (const q of [
+      'Mon mari touche déjà les allocs, moi je veux mon espace à moi',
+      'le site me dit qu’un compte existe déjà … c’est quelqu’un d’autre ?',
+      'je veux déclarer la séparation pour une personne à charge de mon dossier',
+    ]) {
+      expect(asksForSomeoneElse(q), q).toBe(false);
+      const a = assistant.ask(q, 'espace');
+      expect(a.answer, q).not.toContain('aucune information personnelle');
+      expect(a.others.map((o) => o.topic)).not.toContain('donnees-d-autrui');
+    }
+  });
+
+  it('masks a NIR typed in a distress message, and leaves small numbers alone', () => {
+    const a = assistant.ask('je veux me suicider, mon numéro est 1 85 05 78 006 084 36');
+    expect(a.maskedQuestion).not.toContain('006');
+    expect(a.answer).not.toContain('006 084');
+    expect(assistant.ask('j’ai raté 3 fois, mon fils a 15 ans').maskedQuestion).toBe('j’ai raté 3 fois, mon fils a 15 ans');
+  });
+});

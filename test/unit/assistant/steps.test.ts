@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant';
+import type { AssistantStep } from '../../../src/assistant/steps';
+
+/** The step is a strong prior: another step's topic wins only when the question names it. */
+const assistant = new Assistant({ agencyPhone: '3230' });
+
+describe('the step the person is on', () => {
+  it.each<[AssistantStep, string, string, string]>([
+    ['titre-identite', 'j’en ai pas, je fais quoi ?', 'sans-titre-francais', 'Je ne dispose pas d’une pièce d’identité française'],
+    ['titre-identite', 'jen ai pas', 'sans-titre-francais', 'Je ne dispose pas d’une pièce d’identité française'],
+    ['etat-civil', 'j’en ai pas', 'sans-nir', 'identifiant provisoire'],
+    ['code', 'combien de chiffres il faut mettre ?', 'code-expire-ou-faux', '6 chiffres'],
+    ['code', 'j’en ai pas', 'code-non-recu', 'Renvoyer un code'],
+  ])('on %s, « %s » → %s', (step, question, topic, phrase) => {
+    const a = assistant.ask(question, step);
+    expect(a.topic).toBe(topic);
+    expect(a.answer).toContain(phrase);
+  });
+
+  it('still answers another step’s topic when the question names it', () => {
+    expect(assistant.ask('je n’ai pas de numéro de sécurité sociale', 'code').topic).toBe('sans-nir');
+    expect(assistant.ask('quelles sont les règles du mot de passe', 'titre-identite').topic).toBe('regles-mot-de-passe');
+    expect(assistant.ask('combien de chiffres dans le numéro de sécurité sociale', 'code').topic).toBe('format-nir');
+  });
+
+  it('says it is unsure and offers the likeliest topics as choices rather than answer the wrong one', () => {
+    const a = assistant.ask('je retrouve plus mon brouillon', 'demarches');
+    expect(a.choices).toBe(true);
+    expect(a.answer).toContain('Je ne suis pas sûr');
+    expect(a.others.length).toBeGreaterThanOrEqual(2);
+    expect(a.others.length).toBeLessThanOrEqual(3);
+    expect(a.others.map((o) => o.topic)).toContain('suivre-demarches');
+    for (const o of a.others) expect(a.answer).toContain(o.title);
+    expect(a.handover).toBe(true);
+  });
+
+  it('does not put a sure answer to a choice', () => {
+    const a = assistant.ask('j’ai pas reçu le code', 'code');
+    expect(a.choices).toBe(false);
+    expect(a.topic).toBe('code-non-recu');
+  });
+});

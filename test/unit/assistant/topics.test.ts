@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant';
+import { ACCEPTED_TYPES, MAX_JUSTIFICATIF_BYTES } from '../../../src/justificatifs/validation';
+import { prestations } from '../../../src/prestations/catalogue';
+import { DEFAULT_IDENTIFIER_POLICY } from '../../../src/security/login-throttle';
+
+/** The topics people ask about that the first knowledge base did not have (issue 23). */
+const assistant = new Assistant({ agencyPhone: '3230' });
+
+describe('the topics added for issue 23', () => {
+  it('has a topic for each prestation of the catalogue, found from its usual words', () => {
+    const asked: Record<string, string> = {
+      'aide-au-logement': 'comment demander l’APL pour mon loyer',
+      'prime-de-demenagement': 'on déménage, y a une prime ?',
+      'prestation-naissance': 'je suis enceinte, comment avoir la prime de naissance',
+      'allocation-soutien-familial': 'le père ne paie pas la pension alimentaire, je suis seule avec ma fille',
+      'complement-mode-de-garde': 'aide pour payer l’assistante maternelle',
+      'allocations-familiales': 'j’ai 2 enfants, comment toucher les allocations familiales',
+      rsa: 'c quoi le rsa',
+      'prime-activite': 'je travaille à temps partiel, la prime d’activité c’est pour moi ?',
+      ajpa: 'je m’occupe de ma mère malade, congé de proche aidant',
+      'declaration-separation': 'comment déclarer ma séparation',
+      aah: 'je suis handicapé, comment avoir l’AAH',
+      aeeh: 'mon enfant est handicapé, l’AEEH c’est quoi',
+    };
+    for (const p of prestations) {
+      const question = asked[p.slug];
+      expect(question, `a question for ${p.slug}`).toBeDefined();
+      const a = assistant.ask(question!, 'espace');
+      const expected = p.slug === 'declaration-separation' ? 'separation' : `prestation-${p.slug}`;
+      expect(a.topic, question).toBe(expected);
+      if (p.slug !== 'declaration-separation') expect(a.answer).toContain(p.title);
+      if (!p.online) expect(a.answer).toContain('MDPH');
+    }
+  });
+
+  it('says the formats and size the justificatifs really accept', () => {
+    const a = assistant.ask('quel format de fichier pour envoyer un justificatif ? c’est quoi la taille max', 'demarches');
+    expect(a.topic).toBe('justificatifs-formats');
+    for (const ext of Object.values(ACCEPTED_TYPES)) expect(a.answer.toLowerCase()).toContain(ext === 'jpg' ? 'jpeg' : ext);
+    expect(a.answer).toContain(`${MAX_JUSTIFICATIF_BYTES / 1024 / 1024} Mo`);
+  });
+
+  it('explains a throttled login with the product’s figures, and that « Mot de passe oublié ? » is never blocked', () => {
+    const a = assistant.ask('j’ai mis 6 fois un mauvais mot de passe et maintenant c’est bloqué', 'connexion');
+    expect(a.topic).toBe('connexion-bloquee');
+    expect(a.answer).toContain(`${DEFAULT_IDENTIFIER_POLICY.threshold} mots de passe faux`);
+    expect(a.answer).toContain(`${DEFAULT_IDENTIFIER_POLICY.maxDelayMs / 60_000} minutes`);
+    expect(a.answer).toContain('« Mot de passe oublié ? » : il n’est jamais bloqué');
+  });
+
+  it.each([
+    ['demarches', 'je me suis trompé dans ma demande envoyée, je peux l’annuler ?', 'modifier-annuler-demande', 'Brouillon'],
+    ['titre-identite', 'j’ai qu’un récépissé de la préfecture', 'recepisse-titre-sejour', 'récépissé'],
+    ['espace', 'je suis sourde, je ne peux pas téléphoner', 'accessibilite', 'Contacter ma Caf'],
+    ['espace', 'ça prend combien de temps pour avoir une réponse', 'delais', '« Mes démarches »'],
+  ] as const)('on %s, « %s » → %s', (step, question, topic, phrase) => {
+    const a = assistant.ask(question, step);
+    expect(a.topic).toBe(topic);
+    expect(a.answer).toContain(phrase);
+  });
+});
