@@ -31,13 +31,13 @@ export interface HeldoutResult {
   forbidden: string[];
 }
 
-/** Right: every group present, nothing forbidden; unsure: « je ne sais pas » or a choice, handed over. */
+/** Right: every group present, nothing forbidden; unsure: « je ne sais pas » handed over, or a choice between topics. */
 export function judgeHeldout(c: HeldoutCase, answer: AssistantAnswer): HeldoutResult {
   const text = fold(answer.answer);
   const missing = c.mustContain.filter((group) => !group.some((p) => text.includes(fold(p))));
   const forbidden = c.mustNotContain.filter((p) => text.includes(fold(p)));
   const right = missing.length === 0 && forbidden.length === 0;
-  const unsure = answer.topic === FALLBACK_TOPIC && answer.handover;
+  const unsure = (answer.topic === FALLBACK_TOPIC && answer.handover) || answer.choices;
   return { case: c, answer, verdict: right ? 'right' : unsure ? 'unsure' : 'wrong', missing, forbidden };
 }
 

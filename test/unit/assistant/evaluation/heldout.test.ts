@@ -16,10 +16,11 @@ describe('the frozen held-out set of the assistant', () => {
   it('grades right, unsure and wrong answers', () => {
     const c = { ...cases[0]!, mustContain: [['identifiant provisoire'], ['10', 'dix']], mustNotContain: ['NIR'] };
     const answer = new Assistant({ agencyPhone: '3230' }).ask('bonjour');
-    const as = (text: string, topic = 'x', handover = false) => ({ ...answer, answer: text, topic, handover });
+    const as = (text: string, topic = 'x', handover = false, choices = false) => ({ ...answer, answer: text, topic, handover, choices });
     expect(judgeHeldout(c, as('Un Identifiant Provisoire de dix caractères')).verdict).toBe('right');
     expect(judgeHeldout(c, as('Un identifiant provisoire, pas de NIR, 10')).verdict).toBe('wrong');
     expect(judgeHeldout(c, as('Un identifiant provisoire')).verdict).toBe('wrong');
     expect(judgeHeldout(c, as('Je ne suis pas sûr de comprendre : appelez le 3230', FALLBACK_TOPIC, true)).verdict).toBe('unsure');
+    expect(judgeHeldout(c, as('Je ne suis pas sûr : de quoi parlez-vous ?', 'choix', false, true)).verdict).toBe('unsure');
   });
 });
