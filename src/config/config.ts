@@ -29,6 +29,8 @@ const schema = z.object({
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   OUTBOX_SENDING_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   LOGIN_SECOND_FACTOR: bool.default(true),
+  RECOVERY_BANK_FREEZE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  BANK_CHANGE_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(10),
   DEMO_DATA: bool.optional(),
   AGENCY_PHONE: z.string().default('3230'),
   TRUST_PROXY: bool.default(false),
@@ -68,6 +70,13 @@ export type Config = {
     sendingLeaseMs: number;
   };
   login: { secondFactor: boolean };
+  /** access recovered without the contact and changes of bank account (src/recovery) */
+  accountSafety: {
+    /** after a recovery, a change of bank account is refused for this many days */
+    recoveryBankFreezeDays: number;
+    /** a new bank account is paid to this many days after it was declared (or sooner, when an agent confirms it) */
+    bankChangeDelayDays: number;
+  };
   demoData: boolean;
   agencyPhone: string;
   trustProxy: boolean;
@@ -122,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sendingLeaseMs: e.OUTBOX_SENDING_LEASE_MS,
     },
     login: { secondFactor: e.LOGIN_SECOND_FACTOR },
+    accountSafety: { recoveryBankFreezeDays: e.RECOVERY_BANK_FREEZE_DAYS, bankChangeDelayDays: e.BANK_CHANGE_DELAY_DAYS },
     demoData: e.DEMO_DATA ?? !isProduction,
     agencyPhone: e.AGENCY_PHONE,
     trustProxy: e.TRUST_PROXY,
