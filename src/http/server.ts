@@ -22,6 +22,7 @@ import { registerInputLimits } from './security/input-limits';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
+import { recoveryPages } from './pages/recovery';
 import { personalSpacePages } from './pages/personal-space';
 import { householdPages } from './pages/household/routes';
 import { demarchesPages } from './pages/demarches';
@@ -126,6 +127,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
+  await app.register(recoveryPages(ctx));
   await app.register(personalSpacePages(ctx));
   await app.register(householdPages(ctx));
   await app.register(demarchesPages(ctx));
