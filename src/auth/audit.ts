@@ -37,6 +37,7 @@ export type AuditEventType =
   | 'agent_bank_account_confirmed'
   // Access recovered without the contact (src/recovery), and new devices.
   | 'recovery_letter_requested'
+  | 'recovery_started'
   | 'recovery_code_failed'
   | 'recovery_completed'
   | 'new_device_login'

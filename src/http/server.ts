@@ -23,6 +23,7 @@ import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
 import { recoveryPages } from './pages/recovery';
+import { noticeNewDevice } from '../recovery/devices';
 import { personalSpacePages } from './pages/personal-space';
 import { householdPages } from './pages/household/routes';
 import { demarchesPages } from './pages/demarches';
@@ -119,8 +120,9 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   registerInputLimits(app);
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
-  // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.
-  registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
+  // Every login then keeps the prestation the person came for (« Faire la demande ») on the account,
+  // and a login from a new device is told to the verified contact.
+  registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx), noticeNewDevice(ctx)] });
 
   await app.register(healthRoutes(ctx));
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });

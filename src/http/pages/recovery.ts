@@ -6,7 +6,9 @@ import { codeRefused, readCode } from '../../flows/contact-verification/codes';
 import { maskDestination } from '../../flows/login/contact';
 import { recoveryFlow } from '../../flows/kinds';
 import { completeRecovery, liveRecovery, needsPassword, setRecoveryContact, verifyRecoveryContact } from '../../flows/recovery/recovery';
+import { startFranceConnectRecovery } from '../../recovery/franceconnect';
 import { proveWithCode, requestRecoveryLetter } from '../../recovery/letter';
+import { SIGNUP_COOKIE } from './franceconnect/common';
 import { waitMessage } from '../../security/login-throttle';
 import { formFields } from '../api/input';
 import { sendHtml } from '../errors';
@@ -25,6 +27,7 @@ import { identifierInput, newPasswordErrors, page } from './account-page';
  * /recuperation/mot-de-passe, /recuperation/termine. No answer says whether an account exists.
  */
 export const RECOVERY_FLOW_COOKIE = 'mc_recovery';
+export const FRANCECONNECT_RECOVERY_PATH = '/franceconnect/recuperation';
 const START = '/mot-de-passe-oublie/sans-contact';
 const EXPIRED = `${START}?expiree=1`;
 
@@ -198,6 +201,15 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
     app.post('/recuperation/courrier', proveRoute('letter'));
     app.get('/recuperation/guichet', async (req, reply) => sendHtml(reply, codeEntryPage(req, 'counter', {})));
     app.post('/recuperation/guichet', proveRoute('counter'));
+
+    // From the FranceConnect sign-up's « Vous avez déjà un compte » (the sign-up cookie lives under /franceconnect).
+    app.post(FRANCECONNECT_RECOVERY_PATH, async (req, reply) => {
+      const r = await startFranceConnectRecovery(ctx, { signupToken: req.cookies[SIGNUP_COOKIE], origin: requestOrigin(req) });
+      if (r.kind === 'refused') return reply.redirect(EXPIRED, 303);
+      reply.clearCookie(SIGNUP_COOKIE, { path: '/franceconnect' });
+      reply.setCookie(RECOVERY_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: recoveryFlow.ttlMs / 1000 });
+      return reply.redirect('/recuperation/contact', 303);
+    });
 
     app.get('/recuperation/contact', async (req, reply) => {
       const flow = await flowOf(req, reply);
