@@ -18,6 +18,7 @@ import { franceConnectErrors } from './franceconnect/errors';
 import { householdErrors } from './household/errors';
 import { apiErrors } from './http/api/errors';
 import { nameErrors } from './identity/names';
+import { recoveryErrors } from './recovery/errors';
 import { justificatifErrors } from './justificatifs/errors';
 
 export const appErrors = [
@@ -36,6 +37,7 @@ export const appErrors = [
   agentErrors,
   justificatifErrors,
   householdErrors,
+  recoveryErrors,
 ] as const;
 
 registerErrors(...appErrors);

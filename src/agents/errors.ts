@@ -43,6 +43,47 @@ export const agentErrors = {
     support: 'Motif longer than 1000 characters.',
   },
   AGENT_DECISION_REQUIRED: { status: 400, message: 'Choisissez la décision.', support: 'Decision radio not chosen.' },
+  AGENT_ROLE_REQUIRED: {
+    status: 403,
+    message: 'Vous n’avez pas le droit d’ouvrir cette page : ce droit ne vous a pas été donné. Adressez-vous à votre responsable.',
+    support: 'Agent without the role this page needs (instruction or assistance, src/agents/roles.ts); audited as agent_access_refused.',
+  },
+  AGENT_IDENTIFIER_REQUIRED: {
+    status: 400,
+    message: 'Saisissez le numéro de sécurité sociale ou l’identifiant provisoire de la personne.',
+    support: 'Assistance console search without an identifier.',
+  },
+  AGENT_LOOK_REASON_REQUIRED: {
+    status: 400,
+    message: 'Indiquez pourquoi vous consultez ce compte (par exemple : appel de la personne, accueil) : ce motif est enregistré.',
+    support: 'Assistance console: every look at an account needs its reason, typed by the agent (audited).',
+  },
+  AGENT_LOOK_REASON_TOO_LONG: {
+    status: 400,
+    message: 'Le motif doit faire 300 caractères au plus.',
+    support: 'Look reason longer than 300 characters.',
+  },
+  AGENT_LOOK_REQUIRED: {
+    status: 403,
+    message: 'Indiquez d’abord le motif de votre consultation de ce compte.',
+    support: 'An action on an account without a recent look with its reason (15 minutes), or a stale page.',
+  },
+  AGENT_ACCOUNT_NOT_FOUND: { status: 404, message: 'Ce compte n’existe pas.', support: 'No account with this id.' },
+  AGENT_DOCUMENT_REQUIRED: {
+    status: 400,
+    message: 'Indiquez la pièce d’identité que vous avez vérifiée.',
+    support: 'Identity check: document kind not chosen.',
+  },
+  AGENT_IDENTITY_CHECK_REQUIRED: {
+    status: 400,
+    message: 'Confirmez que vous avez vérifié la pièce d’identité et qu’elle correspond à la personne.',
+    support: 'Identity check box not ticked.',
+  },
+  AGENT_BANK_ACCOUNT_NOT_PENDING: {
+    status: 409,
+    message: 'Ce compte bancaire n’attend plus de confirmation. Rechargez la page.',
+    support: 'Bank account already confirmed, replaced or payable.',
+  },
   AGENT_FILTER_INVALID: {
     status: 400,
     message: 'Ces critères de recherche ne sont pas valides.',

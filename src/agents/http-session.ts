@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { wantsJson } from '../http/errors';
 import { findActiveAgentById } from './repository';
+import { rolesOf, type AgentRole } from './roles';
 import type { Agent } from './tables';
 
 /**
@@ -23,6 +24,8 @@ declare module 'fastify' {
     /** the signed-in agent (only under /gestion), or undefined */
     agent: Agent | undefined;
     agentSession: SessionRecord | undefined;
+    /** the rights of the signed-in agent, read at each request (a right taken away counts at once) */
+    agentRoles: readonly AgentRole[];
   }
 }
 
@@ -35,8 +38,10 @@ export function registerAgentSessions(app: FastifyInstance, ctx: AppContext): vo
   if (!app.hasRequestDecorator('agent')) {
     app.decorateRequest('agent', undefined);
     app.decorateRequest('agentSession', undefined);
+    app.decorateRequest('agentRoles', null as unknown as readonly AgentRole[]);
   }
   app.addHook('onRequest', async (req, reply) => {
+    req.agentRoles = [];
     const token = req.cookies[AGENT_SESSION_COOKIE];
     if (!token) return;
     const r = await ctx.agentSessions.resolve(token);
@@ -45,6 +50,7 @@ export function registerAgentSessions(app: FastifyInstance, ctx: AppContext): vo
       if (agent) {
         req.agent = agent;
         req.agentSession = r.session;
+        req.agentRoles = await rolesOf(ctx.database.db, agent.id);
         return;
       }
       await ctx.agentSessions.end(r.session.id);
@@ -60,6 +66,34 @@ export async function requireAgent(req: FastifyRequest, reply: FastifyReply): Pr
   await reply.redirect(`${AGENT_PATH}/connexion`, 303);
 }
 
+/**
+ * preHandler of the pages of one right: without an agent session as `requireAgent`; an agent without
+ * this right gets a 403 (« vous n'avez pas le droit… »), and the refusal is audited.
+ */
+export function requireAgentRole(ctx: AppContext, role: AgentRole) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await requireAgent(req, reply);
+    if (reply.sent || !req.agent) return;
+    if (req.agentRoles.includes(role)) return;
+    await recordAudit(
+      ctx.database.db,
+      {
+        type: 'agent_access_refused',
+        accountId: req.agent.id,
+        ...requestOrigin(req),
+        details: { role, path: req.routeOptions.url ?? null },
+      },
+      ctx.clock.now(),
+    );
+    throw new AppError('AGENT_ROLE_REQUIRED');
+  };
+}
+
+/** Where an agent lands after login: the démarches for an instructing agent, otherwise the accounts. */
+export function agentHome(roles: readonly AgentRole[]): string {
+  return roles.includes('instruction') || !roles.includes('assistance') ? `${AGENT_PATH}/demarches` : `${AGENT_PATH}/comptes`;
+}
+
 /** Opens a NEW agent session (whatever the browser had is ended), sets the cookie, audits the login. */
 export async function createAgentSession(ctx: AppContext, agent: Agent, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const origin = requestOrigin(req);
@@ -69,6 +103,7 @@ export async function createAgentSession(ctx: AppContext, agent: Agent, req: Fas
   reply.setCookie(AGENT_SESSION_COOKIE, token, cookieOptions(ctx));
   req.agent = agent;
   req.agentSession = session;
+  req.agentRoles = await rolesOf(ctx.database.db, agent.id);
   await recordAudit(ctx.database.db, { type: 'agent_login_succeeded', accountId: agent.id, ...origin }, ctx.clock.now());
 }
 

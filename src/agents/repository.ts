@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
+import { grantRoles, type AgentRole } from './roles';
 import { agentTables, type Agent } from './tables';
 
 /** Agents of the Caf: one query per function; `find…` returns undefined when nothing matches. */
-export type NewAgent = Pick<Agent, 'login_id' | 'display_name' | 'email' | 'password_hash'>;
+export type NewAgent = Pick<Agent, 'login_id' | 'display_name' | 'email' | 'password_hash'> & {
+  /** the rights given (src/agents/roles.ts): an agent has these and no other */
+  roles: readonly AgentRole[];
+};
 
 /** « Nadia.Martin@caf.fr » and « nadia.martin@caf.fr » are the same agent. */
 export function normaliseAgentLogin(typed: string): string {
@@ -12,8 +16,10 @@ export function normaliseAgentLogin(typed: string): string {
 }
 
 export async function createAgent(db: Kysely<Database>, a: NewAgent, now: number): Promise<Agent> {
-  const agent: Agent = { ...a, login_id: normaliseAgentLogin(a.login_id), id: randomToken(16), created_at: now, disabled_at: null };
+  const { roles, ...rest } = a;
+  const agent: Agent = { ...rest, login_id: normaliseAgentLogin(a.login_id), id: randomToken(16), created_at: now, disabled_at: null };
   await agentTables(db).insertInto('agents').values(agent).execute();
+  await grantRoles(db, agent.id, roles, now);
   return agent;
 }
 

@@ -23,9 +23,18 @@ export interface AgentsTable {
 /** The same columns as `sessions` (so that one store serves both), `account_id` naming an agent. */
 export type AgentSessionsTable = SessionsTable;
 
+/** The rights of an agent (migration 0016): one row per right given, nothing else is implied. */
+export interface AgentRolesTable {
+  agent_id: string;
+  /** src/agents/roles.ts: 'instruction' (the démarches) or 'assistance' (people's accounts) */
+  role: string;
+  granted_at: number;
+}
+
 export type AgentTables = {
   agents: AgentsTable;
   agent_sessions: AgentSessionsTable;
+  agent_roles: AgentRolesTable;
 };
 
 export type Agent = Selectable<AgentsTable>;

@@ -28,6 +28,21 @@ export type AuditEventType =
   | 'agent_demarche_transition'
   | 'agent_justificatif_requested'
   | 'agent_justificatif_downloaded'
+  | 'agent_access_refused'
+  // The assistance console (src/http/pages/gestion/accounts*.ts): details name the person's account.
+  | 'agent_account_searched'
+  | 'agent_account_viewed'
+  | 'agent_sessions_ended'
+  | 'agent_throttle_lifted'
+  | 'agent_recovery_started'
+  | 'agent_bank_account_confirmed'
+  // Access recovered without the contact (src/recovery), and new devices.
+  | 'recovery_letter_requested'
+  | 'recovery_started'
+  | 'recovery_code_failed'
+  | 'recovery_completed'
+  | 'new_device_login'
+  | 'bank_account_change_refused'
   // The person's side of a justificatif (src/justificatifs).
   | 'justificatif_uploaded'
   | 'justificatif_refused'

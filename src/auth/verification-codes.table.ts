@@ -1,7 +1,16 @@
 /** One-time codes (HMAC only), see ./verification-codes.ts. (Conventions: src/db/schema.ts.) */
 export interface VerificationCodesTable {
   id: string;
-  purpose: 'registration_contact' | 'login' | 'password_reset' | 'contact_change' | 'agent_login';
+  purpose:
+    | 'registration_contact'
+    | 'login'
+    | 'password_reset'
+    | 'contact_change'
+    | 'agent_login'
+    // access recovered without the contact (src/recovery): the code by post, the code of a counter recovery, a new contact's code
+    | 'recovery_letter'
+    | 'recovery_counter'
+    | 'recovery_contact';
   /** what the code belongs to: a registration flow id or an account id */
   subject_id: string;
   destination: string;

@@ -36,7 +36,7 @@ export class VerificationCodes {
    */
   async issue(
     db: Kysely<Database>,
-    o: { purpose: CodePurpose; subjectId: string; destination: string },
+    o: { purpose: CodePurpose; subjectId: string; destination: string; ttlMs?: number },
   ): Promise<{ code: string; expiresAt: number }> {
     const { code, expiresAt, row } = this.prepare(o);
     await db
@@ -54,12 +54,14 @@ export class VerificationCodes {
    * A new code and its row, not yet stored: for a subject created in the same write (it cannot have
    * earlier codes to void), stored with the other rows by `insertAll`. `issue` is the usual way.
    */
-  prepare(o: { purpose: CodePurpose; subjectId: string; destination: string }): {
+  prepare(o: { purpose: CodePurpose; subjectId: string; destination: string; ttlMs?: number }): {
     code: string;
     expiresAt: number;
     row: VerificationCodesTable;
   } {
     const t = this.now();
+    // Only a code sent by post lives longer than CODE_TTL_MS (src/recovery/letter.ts: 30 days).
+    const ttl = o.ttlMs ?? CODE_TTL_MS;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const row: VerificationCodesTable = {
       id: randomToken(16),
@@ -70,10 +72,10 @@ export class VerificationCodes {
       attempts: 0,
       max_attempts: CODE_MAX_ATTEMPTS,
       created_at: t,
-      expires_at: t + CODE_TTL_MS,
+      expires_at: t + ttl,
       consumed_at: null,
     };
-    return { code, expiresAt: t + CODE_TTL_MS, row };
+    return { code, expiresAt: t + ttl, row };
   }
 
   /** Checks a code typed by the person; on success the code is consumed (atomically, once). */

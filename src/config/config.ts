@@ -31,6 +31,8 @@ const schema = z.object({
   OUTBOX_SENDING_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   AUDIT_JOURNAL_DIR: z.string().optional(),
   LOGIN_SECOND_FACTOR: bool.default(true),
+  RECOVERY_BANK_FREEZE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  BANK_CHANGE_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(10),
   DEMO_DATA: bool.optional(),
   AGENCY_PHONE: z.string().default('3230'),
   TRUST_PROXY: bool.default(false),
@@ -76,6 +78,13 @@ export type Config = {
    * `./data/audit-journal` (none for in-memory databases and tests on PostgreSQL).
    */
   auditJournalDir: string | undefined;
+  /** access recovered without the contact and changes of bank account (src/recovery) */
+  accountSafety: {
+    /** after a recovery, a change of bank account is refused for this many days */
+    recoveryBankFreezeDays: number;
+    /** a new bank account is paid to this many days after it was declared (or sooner, when an agent confirms it) */
+    bankChangeDelayDays: number;
+  };
   demoData: boolean;
   agencyPhone: string;
   trustProxy: boolean;
@@ -131,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     login: { secondFactor: e.LOGIN_SECOND_FACTOR },
     auditJournalDir: e.AUDIT_JOURNAL_DIR ?? defaultAuditJournalDir(e.DATABASE_URL, e.NODE_ENV),
+    accountSafety: { recoveryBankFreezeDays: e.RECOVERY_BANK_FREEZE_DAYS, bankChangeDelayDays: e.BANK_CHANGE_DELAY_DAYS },
     demoData: e.DEMO_DATA ?? !isProduction,
     agencyPhone: e.AGENCY_PHONE,
     trustProxy: e.TRUST_PROXY,

@@ -1,5 +1,5 @@
 import type { AccountsTable } from '../accounts/accounts.table';
-import type { AgentsTable } from '../agents/tables';
+import type { AgentRolesTable, AgentsTable } from '../agents/tables';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
@@ -15,6 +15,7 @@ import type {
 } from '../household/household.table';
 import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/tables';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
+import type { AccountRecoveriesTable, KnownDevicesTable } from '../recovery/recovery.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
 
 /**
@@ -46,6 +47,9 @@ export interface Database {
   justificatif_requests: JustificatifRequestsTable;
   justificatifs: JustificatifsTable;
   justificatif_blobs: JustificatifBlobsTable;
+  agent_roles: AgentRolesTable;
+  account_recoveries: AccountRecoveriesTable;
+  known_devices: KnownDevicesTable;
 }
 
 export type {

@@ -1,6 +1,6 @@
 import type { NewAccount } from '../accounts/repository';
 import { createAccount } from '../accounts/repository';
-import { countAgents, createAgent } from '../agents/repository';
+import { countAgents, createAgent, type NewAgent } from '../agents/repository';
 import type { AppContext } from '../context';
 import { seedDemoHouseholds } from './households';
 import { DEMO_PEOPLE } from './people';
@@ -160,13 +160,27 @@ export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_
 ];
 
 /** The demo agent of the Caf side (/gestion), listed in the README; the same password as the demo accounts. */
-export const DEMO_AGENT = { login_id: 'nadia.martin@caf.example.fr', display_name: 'Nadia MARTIN', email: 'nadia.martin@caf.example.fr' };
+export const DEMO_AGENT = {
+  login_id: 'nadia.martin@caf.example.fr',
+  display_name: 'Nadia MARTIN',
+  email: 'nadia.martin@caf.example.fr',
+  roles: ['instruction'],
+} as const satisfies Omit<NewAgent, 'password_hash'>;
 
-/** Creates the demo agent when there is no agent yet. Returns how many were created. */
+/** The demo assistance agent (the assistance console, /gestion/comptes): accounts only, no démarche. */
+export const DEMO_ASSISTANCE_AGENT = {
+  login_id: 'karim.benali@caf.example.fr',
+  display_name: 'Karim BENALI',
+  email: 'karim.benali@caf.example.fr',
+  roles: ['assistance'],
+} as const satisfies Omit<NewAgent, 'password_hash'>;
+
+/** Creates the demo agents when there is no agent yet. Returns how many were created. */
 export async function seedDemoAgents(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
   if ((await countAgents(ctx.database.db)) > 0) return 0;
-  await createAgent(ctx.database.db, { ...DEMO_AGENT, password_hash: await ctx.passwords.hash(DEMO_PASSWORD) }, ctx.clock.now());
-  return 1;
+  const password_hash = await ctx.passwords.hash(DEMO_PASSWORD);
+  for (const a of [DEMO_AGENT, DEMO_ASSISTANCE_AGENT]) await createAgent(ctx.database.db, { ...a, password_hash }, ctx.clock.now());
+  return 2;
 }
 
 /** Creates the demo accounts and households (src/demo/households.ts) when there is no account yet, and the demo agent when there is no agent yet. Returns how many accounts were created. */

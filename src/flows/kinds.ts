@@ -5,6 +5,7 @@ import { franceConnectSignupMachine } from './franceconnect/machine';
 import type { SignupData } from './franceconnect/store';
 import { loginMachine, type LoginData } from './login/machine';
 import { passwordResetMachine, type PasswordResetData } from './password-reset/machine';
+import { recoveryMachine, type RecoveryData } from './recovery/machine';
 import { registrationMachine } from './registration/machine';
 
 /**
@@ -56,6 +57,15 @@ export const contactChangeFlow = defineFlowKind<ContactChangeData>()({
   restartPath: '/mon-espace/securite/contact',
 });
 
+export const recoveryFlow = defineFlowKind<RecoveryData>()({
+  machine: recoveryMachine,
+  // Identity proven: the new contact and password within 30 minutes (a letter's code lives 30 days, it is not spent until then).
+  ttlMs: 30 * 60_000,
+  expiry: 'fixed',
+  label: 'récupération de l’accès à votre compte',
+  restartPath: '/mot-de-passe-oublie/sans-contact',
+});
+
 /** Every kind, with the README that shows its diagram (kept in step by `npm run diagrams`, checked by a test). */
 export const allFlowKinds: readonly { kind: FlowKind<string, string, unknown>; readme: string }[] = [
   { kind: registrationFlow, readme: 'src/flows/registration/README.md' },
@@ -63,4 +73,5 @@ export const allFlowKinds: readonly { kind: FlowKind<string, string, unknown>; r
   { kind: passwordResetFlow, readme: 'src/flows/password-reset/README.md' },
   { kind: franceConnectSignupFlow, readme: 'src/flows/franceconnect/README.md' },
   { kind: contactChangeFlow, readme: 'src/flows/contact-change/README.md' },
+  { kind: recoveryFlow, readme: 'src/flows/recovery/README.md' },
 ];

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Database } from '../db/schema';
+import { AppError } from '../errors/app-error';
 import { enqueueMessage } from '../messaging/outbox';
+import { bankChangeFrozenUntil, effectiveAfterDelay } from '../recovery/bank';
 import { managesDossier } from './permissions';
 import { dossierChangedMessage } from './messages';
 import { listMembers, recordAddress, recordBankAccount, type ActorDossier, type AddressInput } from './repository';
@@ -19,11 +21,16 @@ interface Who {
   origin: AuditOrigin;
 }
 
-/** The verified contacts of the dossier's current managers (responsable, conjoint with procuration). */
-async function managerContacts(db: Kysely<Database>, householdId: string) {
-  const ids = (await listMembers(db, householdId))
+/** The accounts of the dossier's current managers (responsable, conjoint with procuration). */
+async function managerIds(db: Kysely<Database>, householdId: string): Promise<string[]> {
+  return (await listMembers(db, householdId))
     .filter((m) => m.account_id && managesDossier({ role: m.role, birthDate: m.birth_date, hasProcuration: m.has_procuration === 1 }))
     .map((m) => m.account_id!);
+}
+
+/** The verified contacts of the dossier's current managers. */
+async function managerContacts(db: Kysely<Database>, householdId: string) {
+  const ids = await managerIds(db, householdId);
   if (!ids.length) return [];
   return db.selectFrom('accounts').select(['contact_kind', 'contact_value']).where('id', 'in', ids).execute();
 }
@@ -48,10 +55,31 @@ export async function declareAddressChange(ctx: AppContext, who: Who, address: A
   });
 }
 
+/**
+ * A new bank account (src/recovery/bank.ts): refused while a recovery of access of one of the
+ * dossier's managers is recent (BANK_CHANGE_FROZEN, audited); otherwise paid to only after
+ * BANK_CHANGE_DELAY_DAYS, or from an agent's confirmation on the assistance console.
+ */
 export async function declareBankAccountChange(ctx: AppContext, who: Who, bank: { iban: string; holder: string }): Promise<void> {
   const now = ctx.clock.now();
+  const { recoveryBankFreezeDays, bankChangeDelayDays } = ctx.config.accountSafety;
+  const ids = [...new Set([who.accountId, ...(await managerIds(ctx.database.db, who.dossier.householdId))])];
+  const frozenUntil = await bankChangeFrozenUntil(ctx.database.db, ids, recoveryBankFreezeDays, now);
+  if (frozenUntil !== undefined) {
+    await recordAudit(
+      ctx.database.db,
+      {
+        type: 'bank_account_change_refused',
+        accountId: who.accountId,
+        ...who.origin,
+        details: { dossier: who.dossier.dossierNumber, frozenUntil },
+      },
+      now,
+    );
+    throw new AppError('BANK_CHANGE_FROZEN');
+  }
   await ctx.database.db.transaction().execute(async (trx) => {
-    await recordBankAccount(trx, who.dossier.householdId, bank, who.accountId, now);
+    await recordBankAccount(trx, who.dossier.householdId, bank, who.accountId, now, effectiveAfterDelay(now, bankChangeDelayDays));
     for (const c of await managerContacts(trx, who.dossier.householdId)) {
       await enqueueMessage(
         trx,

@@ -63,6 +63,11 @@ export interface HouseholdBankAccountsTable {
   holder: string;
   recorded_at: number;
   recorded_by: string | null;
+  /** from when payments may go to it (migration 0016); null: held until an agent confirms it */
+  effective_at: number | null;
+  /** the agent who confirmed it from the assistance console, and when */
+  confirmed_by: string | null;
+  confirmed_at: number | null;
 }
 
 /** A separation declared in « Déclarer une séparation »; its démarche is in `demarches`. */

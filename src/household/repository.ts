@@ -234,6 +234,8 @@ export async function recordBankAccount(
   b: { iban: string; holder: string },
   by: string | null,
   now: number,
+  /** from when it may be paid to (src/recovery/bank.ts); default: at once; null: when an agent confirms it */
+  effectiveAt?: number | null,
 ): Promise<HouseholdBankAccount> {
   const recordedAt = await nextRecordedAt(db, 'household_bank_accounts', householdId, now);
   const row: HouseholdBankAccount = {
@@ -243,6 +245,9 @@ export async function recordBankAccount(
     holder: b.holder,
     recorded_at: recordedAt,
     recorded_by: by,
+    effective_at: effectiveAt === undefined ? recordedAt : effectiveAt,
+    confirmed_by: null,
+    confirmed_at: null,
   };
   return insertRecorded(db, 'household_bank_accounts', row);
 }

@@ -22,6 +22,8 @@ import { registerInputLimits } from './security/input-limits';
 import { publicPages } from './pages/public';
 import { loginPages } from './pages/login';
 import { passwordResetPages } from './pages/password-reset';
+import { recoveryPages } from './pages/recovery';
+import { noticeNewDevice } from '../recovery/devices';
 import { personalSpacePages } from './pages/personal-space';
 import { householdPages } from './pages/household/routes';
 import { demarchesPages } from './pages/demarches';
@@ -118,14 +120,16 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   registerInputLimits(app);
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
-  // Every login then keeps the prestation the person came for (« Faire la demande ») on the account.
-  registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx)] });
+  // Every login then keeps the prestation the person came for (« Faire la demande ») on the account,
+  // and a login from a new device is told to the verified contact.
+  registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx), noticeNewDevice(ctx)] });
 
   await app.register(healthRoutes(ctx));
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   await app.register(publicPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
+  await app.register(recoveryPages(ctx));
   await app.register(personalSpacePages(ctx));
   await app.register(householdPages(ctx));
   await app.register(demarchesPages(ctx));

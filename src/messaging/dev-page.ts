@@ -9,7 +9,7 @@ import { listOutbox, type OutboxEntry } from './outbox';
 
 /** What `GET /dev/messages` answers with `Accept: application/json`, newest first. */
 export interface DevMessageJson {
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'post';
   to: string;
   subject: string;
   /** '' once erased (OUTBOX_KEEP_SENT_TEXT=false), and `to` is then masked */
@@ -17,6 +17,8 @@ export interface DevMessageJson {
   /** ISO 8601, or null while not (yet) sent */
   sentAt: string | null;
 }
+
+const CHANNEL_LABELS: Record<OutboxEntry['channel'], string> = { email: 'E-mail', sms: 'SMS', post: 'Courrier' };
 
 const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 
@@ -57,7 +59,7 @@ function page(messages: OutboxEntry[], keepSentText: boolean): SafeHtml {
   return layout(
     { title: 'Boîte d’envoi de développement', width: 'full' },
     html`<h1 class="govuk-heading-l">Boîte d’envoi de développement</h1>
-<p class="govuk-body">Les e-mails et SMS envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
+<p class="govuk-body">Les e-mails, SMS et courriers envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
 ${keepSentText ? '' : html`<p class="govuk-body">Le texte des messages envoyés ou abandonnés est effacé et leur destinataire masqué (<code>OUTBOX_KEEP_SENT_TEXT=false</code>), comme en production.</p>`}
 <p class="govuk-body"><a class="govuk-link" href="/dev/messages">Actualiser la liste</a></p>
 ${
@@ -77,8 +79,8 @@ ${
   <tbody class="govuk-table__body">
     ${messages.map(
       (m) => html`<tr class="govuk-table__row">
-      <td class="govuk-table__cell">${m.channel === 'email' ? 'E-mail' : 'SMS'}</td>
-      <td class="govuk-table__cell">${m.to}</td>
+      <td class="govuk-table__cell">${CHANNEL_LABELS[m.channel]}</td>
+      <td class="govuk-table__cell">${paragraphs(m.to)}</td>
       <td class="govuk-table__cell">${m.subject}</td>
       <td class="govuk-table__cell">${m.erasedAt === null ? paragraphs(m.text) : html`<p class="govuk-body"><em>Texte effacé après l’envoi</em></p>`}</td>
       <td class="govuk-table__cell">${sentCell(m)}</td>

@@ -1,7 +1,8 @@
 /** The outbox of e-mails and SMS, see ./outbox.ts and ./worker.ts. (Conventions: src/db/schema.ts.) */
 export interface OutboxMessagesTable {
   id: string;
-  channel: 'email' | 'sms';
+  /** 'post': a letter to the dossier's address (src/messaging/transports.ts, PostalService) */
+  channel: 'email' | 'sms' | 'post';
   /** e-mail address or E.164 number; masked (`p***@example.fr`, `+336******78`) once erased */
   recipient: string;
   /** a fixed wording per kind of message, never personal data: kept after erasure */

@@ -12,8 +12,8 @@ import { randomToken } from '../shared/crypto';
  * row OUTBOX_RETENTION_DAYS after its creation.
  */
 export interface OutgoingMessage {
-  channel: 'email' | 'sms';
-  /** e-mail address, or phone number in E.164 */
+  channel: 'email' | 'sms' | 'post';
+  /** e-mail address, phone number in E.164, or a postal address (its lines joined by newlines) */
   to: string;
   /**
    * e-mail subject (for SMS: a short label shown in the development outbox). A fixed wording per
@@ -50,7 +50,7 @@ export function outboxRow(m: OutgoingMessage, now: number): OutboxMessagesTable 
 
 export interface OutboxEntry {
   id: string;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'post';
   to: string;
   subject: string;
   text: string;

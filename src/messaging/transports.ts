@@ -29,6 +29,23 @@ export interface MailTransport {
   close?(): Promise<void>;
 }
 
+/** A letter: to the lines of a postal address, printed and posted by the Caf's mail room (« éditique »). */
+export interface LetterToSend {
+  /** idempotency key (the outbox row's id): a letter handed over twice is printed once */
+  id?: string;
+  /** the address, one line per line: name, street, postcode and town */
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Hands one letter over for printing; resolves when the mail room accepted it. */
+export interface PostalService {
+  readonly name: string;
+  send(m: LetterToSend): Promise<void>;
+  close?(): Promise<void>;
+}
+
 /** Sends one SMS through a provider; resolves when the provider accepted it. */
 export interface SmsProvider {
   readonly name: string;
@@ -53,9 +70,16 @@ export class DeliveryError extends Error {
  */
 export const captureMailTransport = (): MailTransport => ({ name: 'capture', send: async () => {} });
 export const captureSmsProvider = (): SmsProvider => ({ name: 'capture', send: async () => {} });
+/**
+ * Letters: no mail room is connected yet (its adapter is a port to plug, as SMTP is for e-mail):
+ * letters are captured — visible on /dev/messages outside production, kept in the outbox until then.
+ */
+export const capturePostalService = (): PostalService => ({ name: 'capture', send: async () => {} });
 
 /** A recipient for logs: `p***@example.fr`, `+336******78`. */
 export function maskRecipient(to: string): string {
+  // A postal address: the first letter of its first line and the postcode of its last.
+  if (to.includes('\n')) return `${to.slice(0, 1)}*** (${to.trim().split('\n').at(-1)!.trim().slice(0, 5)})`;
   const at = to.lastIndexOf('@');
   if (at > 0) return `${to.slice(0, 1)}***${to.slice(at)}`;
   if (to.length <= 6) return '*'.repeat(to.length);

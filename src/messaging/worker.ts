@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxMessagesTable } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { createLogger } from '../shared/logger';
-import { DeliveryError, maskRecipient, type MailTransport, type SmsProvider } from './transports';
+import { DeliveryError, capturePostalService, maskRecipient, type MailTransport, type PostalService, type SmsProvider } from './transports';
 
 type OutboxRow = Selectable<OutboxMessagesTable>;
 
@@ -41,6 +41,8 @@ export interface DeliveryWorkerOptions {
   clock: Clock;
   mail: MailTransport;
   sms: SmsProvider;
+  /** letters (default: captured, src/messaging/transports.ts) */
+  post?: PostalService;
   logger?: MessagingLogger;
   /** polling period of start() (default 1 s) */
   pollIntervalMs?: number;
@@ -94,6 +96,7 @@ export interface DeliveryWorkerOptions {
  */
 export class DeliveryWorker {
   private readonly db: Kysely<Database>;
+  private readonly post: PostalService;
   private readonly clock: Clock;
   private readonly logger: MessagingLogger;
   private readonly pollIntervalMs: number;
@@ -116,6 +119,7 @@ export class DeliveryWorker {
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.db = o.db;
     this.clock = o.clock;
+    this.post = o.post ?? capturePostalService();
     this.logger = o.logger ?? createLogger({ env: 'production' }).child({ module: 'messaging' });
     this.pollIntervalMs = o.pollIntervalMs ?? 1000;
     this.batchSize = o.batchSize ?? 10;
@@ -156,7 +160,7 @@ export class DeliveryWorker {
   /** stop(), then closes the transports (SMTP connections): the end of the worker's life. */
   async close(): Promise<void> {
     await this.stop();
-    await Promise.all([this.o.mail.close?.(), this.o.sms.close?.()]);
+    await Promise.all([this.o.mail.close?.(), this.o.sms.close?.(), this.post.close?.()]);
   }
 
   /** Delivers everything due now (including retries that are due), and resolves when done. */
@@ -315,13 +319,14 @@ export class DeliveryWorker {
     try {
       // The row's id is the idempotency key of every attempt (Message-ID, SMS reference).
       if (m.channel === 'email') await this.o.mail.send({ id: m.id, to: m.recipient, subject: m.subject, text: m.text });
+      else if (m.channel === 'post') await this.post.send({ id: m.id, to: m.recipient, subject: m.subject, text: m.text });
       else await this.o.sms.send({ id: m.id, to: m.recipient, text: m.text });
     } catch (e) {
       // Only a DeliveryError's reason is known to be safe to store; anything else is summarised.
       failure = e instanceof DeliveryError ? e.message : `erreur inattendue (${(e as Error)?.name ?? 'inconnue'})`;
     }
     const now = this.clock.now();
-    const transport = m.channel === 'email' ? this.o.mail.name : this.o.sms.name;
+    const transport = m.channel === 'email' ? this.o.mail.name : m.channel === 'post' ? this.post.name : this.o.sms.name;
     if (failure === undefined) {
       await this.db
         .updateTable('outbox_messages')

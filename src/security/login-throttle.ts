@@ -112,7 +112,12 @@ export class LoginThrottle {
     return Math.max(a, b);
   }
 
-  /** A successful login clears the identifier's failures. */
+  /** How long the identifier stays refused, in ms (0: not refused): shown on the assistance console. */
+  identifierBlockedFor(identifier: string): Promise<number> {
+    return this.limiter.blockedFor(this.identifierKey(identifier));
+  }
+
+  /** A successful login clears the identifier's failures (so does an agent, after an identity check). */
   async success(identifier: string): Promise<void> {
     await this.limiter.reset(this.identifierKey(identifier));
   }

@@ -160,6 +160,9 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       justificatif_requests: 1,
       justificatifs: 1,
       justificatif_blobs: 1,
+      agent_roles: 1,
+      account_recoveries: 1,
+      known_devices: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

@@ -12,6 +12,7 @@ const samples: Record<string, unknown> = {
   login: {},
   password_reset: {},
   contact_change: { kind: 'email', value: 'nouvelle@example.fr' },
+  account_recovery: { recoveryId: 'r-1', channel: 'letter' },
   franceconnect_signup: { sub: 'sub-1', idToken: 'x', repertoireMatches: 1, nir: null, identity: { givenName: 'Marie' } },
 };
 

@@ -19,7 +19,7 @@ const origin = { ip: null, userAgent: null };
 const newAgent = (ctx: AppContext, login: string) =>
   createAgent(
     ctx.database.db,
-    { login_id: login, display_name: 'Nadia MARTIN', email: login.toLowerCase(), password_hash: 'x' },
+    { login_id: login, display_name: 'Nadia MARTIN', email: login.toLowerCase(), password_hash: 'x', roles: ['instruction'] },
     ctx.clock.now(),
   );
 

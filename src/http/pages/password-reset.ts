@@ -54,7 +54,8 @@ ${form(
   { action: '/mot-de-passe-oublie', csrfToken: req.csrfToken },
   html`${identifierInput(v)}
 ${button('Recevoir un code')}`,
-)}`,
+)}
+<p class="govuk-body"><a class="govuk-link" href="/mot-de-passe-oublie/sans-contact">Je n’ai plus accès à mon adresse mail ou à mon téléphone</a></p>`,
     );
 
   /** The shared code form, saying neither whether the identifier has an account nor where its code went. */

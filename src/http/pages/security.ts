@@ -193,12 +193,12 @@ ${summaryList([
     change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' },
   },
 ])}
-<h2 class="govuk-heading-m">Mes sessions en cours</h2>
+<h2 class="govuk-heading-m" id="appareils">Mes appareils</h2>
+<p class="govuk-body">Les appareils connectés à votre compte en ce moment. Vous ne reconnaissez pas l’un d’eux ? Déconnectez-le, puis changez votre mot de passe. Chaque connexion depuis un nouvel appareil vous est signalée à vos coordonnées de contact.</p>
 <table class="govuk-table">
   <caption class="govuk-table__caption govuk-visually-hidden">Appareils connectés à votre compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
     <th scope="col" class="govuk-table__header">Appareil</th>
-    <th scope="col" class="govuk-table__header">Adresse IP</th>
     <th scope="col" class="govuk-table__header">Connexion</th>
     <th scope="col" class="govuk-table__header">Dernière activité</th>
     <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>
@@ -207,7 +207,6 @@ ${summaryList([
     ${sessions.map(
       (s) => html`<tr class="govuk-table__row">
       <td class="govuk-table__cell">${describeUserAgent(s.userAgent)}</td>
-      <td class="govuk-table__cell">${s.ip ?? 'inconnue'}</td>
       <td class="govuk-table__cell">${formatDateTime(s.createdAt)}</td>
       <td class="govuk-table__cell">${formatDateTime(s.lastSeenAt)}</td>
       <td class="govuk-table__cell">${
@@ -228,7 +227,6 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
   <caption class="govuk-table__caption govuk-visually-hidden">Dix dernières connexions à votre compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
     <th scope="col" class="govuk-table__header">Date</th>
-    <th scope="col" class="govuk-table__header">Adresse IP</th>
     <th scope="col" class="govuk-table__header">Navigateur</th>
     <th scope="col" class="govuk-table__header">Moyen</th>
   </tr></thead>
@@ -236,7 +234,6 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     ${logins.map(
       (e) => html`<tr class="govuk-table__row">
       <td class="govuk-table__cell">${formatDateTime(e.at)}</td>
-      <td class="govuk-table__cell">${e.ip ?? 'inconnue'}</td>
       <td class="govuk-table__cell">${describeUserAgent(e.userAgent)}</td>
       <td class="govuk-table__cell">${e.details.method === 'franceconnect' ? 'FranceConnect' : 'Mot de passe'}</td>
     </tr>`,

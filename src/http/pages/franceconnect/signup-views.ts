@@ -87,7 +87,8 @@ ${form(
   html`${textInput({ name: 'password', label: 'Mot de passe de votre compte', type: 'password', autocomplete: 'current-password', spellcheck: false, widthClass: 'govuk-input--width-20', errors })}
 ${button('Relier mon compte et me connecter')}`,
 )}
-<p class="govuk-body"><a class="govuk-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>`,
+<p class="govuk-body"><a class="govuk-link" href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>
+${form({ action: '/franceconnect/recuperation', csrfToken: req.csrfToken }, button('Je n’ai plus accès à mon adresse mail ou à mon téléphone', { secondary: true }))}`,
   );
 }
 

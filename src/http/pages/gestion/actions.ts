@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AGENT_PATH, requireAgent } from '../../../agents/http-session';
+import { AGENT_PATH, requireAgentRole } from '../../../agents/http-session';
 import { actOnDemarche, type AgentEvent } from '../../../agents/instruction';
 import { recordAudit } from '../../../auth/audit';
 import { requestOrigin } from '../../../auth/http-session';
@@ -40,7 +40,8 @@ function reasonOf(value: string | undefined, field: 'message' | 'motif', require
 }
 
 export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get(`${AGENT_PATH}/demarches/:id`, { preHandler: requireAgent }, async (req, reply) => {
+  const instructing = requireAgentRole(ctx, 'instruction');
+  app.get(`${AGENT_PATH}/demarches/:id`, { preHandler: instructing }, async (req, reply) => {
     const d = await sentDemarche(ctx, req);
     await recordAudit(
       ctx.database.db,
@@ -81,19 +82,19 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
   };
 
   const simple = (event: AgentEvent) => () => ({ event, reason: null, errors: [] });
-  app.post(`${AGENT_PATH}/demarches/:id/instruction`, { preHandler: requireAgent }, (req, reply) =>
+  app.post(`${AGENT_PATH}/demarches/:id/instruction`, { preHandler: instructing }, (req, reply) =>
     act(req, reply, simple('start_instruction')),
   );
-  app.post(`${AGENT_PATH}/demarches/:id/reprise`, { preHandler: requireAgent }, (req, reply) =>
+  app.post(`${AGENT_PATH}/demarches/:id/reprise`, { preHandler: instructing }, (req, reply) =>
     act(req, reply, simple('resume_instruction')),
   );
-  app.post(`${AGENT_PATH}/demarches/:id/justificatif`, { preHandler: requireAgent }, (req, reply) =>
+  app.post(`${AGENT_PATH}/demarches/:id/justificatif`, { preHandler: instructing }, (req, reply) =>
     act(req, reply, (b) => {
       const r = reasonOf(b.message, 'message', true);
       return { event: 'request_documents', reason: r.reason, errors: r.error ? [r.error] : [] };
     }),
   );
-  app.post(`${AGENT_PATH}/demarches/:id/decision`, { preHandler: requireAgent }, (req, reply) =>
+  app.post(`${AGENT_PATH}/demarches/:id/decision`, { preHandler: instructing }, (req, reply) =>
     act(req, reply, (b) => {
       const decision = (['accept', 'refuse', 'close'] as const).find((x) => x === b.decision);
       const r = reasonOf(b.motif, 'motif', decision !== 'accept');
@@ -102,7 +103,7 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
     }),
   );
 
-  app.get(`${AGENT_PATH}/justificatifs/:id`, { preHandler: requireAgent }, async (req, reply) => {
+  app.get(`${AGENT_PATH}/justificatifs/:id`, { preHandler: instructing }, async (req, reply) => {
     const file = await readJustificatif(ctx, (req.params as { id: string }).id);
     return sendAuditedDownload(ctx, req, reply, file, { type: 'agent_justificatif_downloaded', accountId: req.agent!.id });
   });

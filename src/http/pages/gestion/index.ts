@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { registerAgentSessions } from '../../../agents/http-session';
 import type { AppContext } from '../../../context';
+import { agentAccountRoutes } from './accounts';
 import { agentDemarcheRoutes } from './actions';
 import { agentListRoutes } from './list';
 import { agentLoginRoutes } from './login';
@@ -15,5 +16,6 @@ export function gestionPages(ctx: AppContext): FastifyPluginAsync {
     agentLoginRoutes(app, ctx);
     agentListRoutes(app, ctx);
     agentDemarcheRoutes(app, ctx);
+    agentAccountRoutes(app, ctx);
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { displayName } from '../../../accounts/repository';
-import { AGENT_PATH, requireAgent } from '../../../agents/http-session';
+import { AGENT_PATH, requireAgentRole } from '../../../agents/http-session';
 import { AGENT_STATUSES, SearchFilters, searchDemarches, type DemarcheRow } from '../../../agents/search';
 import type { AppContext } from '../../../context';
 import { STATUS_LABELS } from '../../../demarches/machine';
@@ -72,7 +72,8 @@ function pageHref(raw: RawFilters, page: number): string {
 }
 
 export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get(LIST_PATH, { preHandler: requireAgent }, async (req, reply) => {
+  const instructing = requireAgentRole(ctx, 'instruction');
+  app.get(LIST_PATH, { preHandler: instructing }, async (req, reply) => {
     const raw = req.query as RawFilters;
     const parsed = SearchFilters.safeParse(raw);
     const errors: FieldError[] = parsed.success

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AGENT_PATH, createAgentSession, endAgentSession, requireAgent } from '../../../agents/http-session';
+import { AGENT_PATH, agentHome, createAgentSession, endAgentSession, requireAgent } from '../../../agents/http-session';
 import { pendingAgentLogin, resendAgentCode, submitAgentCode, submitAgentPassword, type PendingAgentLogin } from '../../../agents/login';
 import { requestOrigin } from '../../../auth/http-session';
 import type { AppContext } from '../../../context';
@@ -21,7 +21,6 @@ import { agentPage } from './frame';
  */
 export const AGENT_FLOW_COOKIE = 'mc_agent_login';
 const LOGIN = `${AGENT_PATH}/connexion`;
-const HOME = `${AGENT_PATH}/demarches`;
 
 export function agentLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
   const flowCookie = { path: LOGIN, httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.isProduction };
@@ -61,7 +60,7 @@ ${codeForm({
     );
 
   app.get(LOGIN, async (req, reply) => {
-    if (req.agent) return reply.redirect(HOME, 303);
+    if (req.agent) return reply.redirect(agentHome(req.agentRoles), 303);
     const q = req.query as Record<string, string | undefined>;
     return sendHtml(reply, loginForm(req, q.message === 'expiree' ? { notice: 'Votre connexion a expiré. Merci de recommencer.' } : {}));
   });
@@ -111,7 +110,7 @@ ${codeForm({
     if (r.kind === 'code_error') return render([codeRefused(r)], 400);
     reply.clearCookie(AGENT_FLOW_COOKIE, flowCookie);
     await createAgentSession(ctx, r.agent, req, reply);
-    return reply.redirect(HOME, 303);
+    return reply.redirect(agentHome(req.agentRoles), 303);
   });
 
   app.post(`${LOGIN}/code/renvoyer`, async (req, reply) => {

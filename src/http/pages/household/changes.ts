@@ -21,7 +21,8 @@ import { PATHS, dateFromForm, done, dossierOf, formBody, pageErrors, toSpace, ty
  */
 const DONE: Record<string, string> = {
   adresse: 'Votre changement d’adresse a été enregistré.',
-  'compte-bancaire': 'Votre nouveau compte bancaire a été enregistré. Les prochains versements y seront faits.',
+  'compte-bancaire':
+    'Votre nouveau compte bancaire a été enregistré. Par sécurité, les versements y seront faits après un délai de vérification.',
 };
 
 /** The address fields (also used by the separation's new address, with a prefix: `newLine1`…). */

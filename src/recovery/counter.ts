@@ -1,0 +1,72 @@
+import type { Account } from '../accounts/repository';
+import type { Agent } from '../agents/tables';
+import { recordAudit, type AuditOrigin } from '../auth/audit';
+import { CODE_TTL_MS } from '../auth/verification-codes';
+import type { AppContext } from '../context';
+import type { FieldError } from '../errors/app-error';
+import { ContactCodes } from '../flows/contact-verification/codes';
+import { readContact, type ContactInput } from '../flows/contact-verification/contact';
+import { enqueueMessage } from '../messaging/outbox';
+import { counterCodeMessage } from './messages';
+import { createRecovery, type Recovery } from './repository';
+
+/**
+ * Recovery at the counter: an assistance agent, after checking an identity document, types the
+ * person's new contact on the console; a code is sent to it (10 minutes, as every code), and the
+ * person finishes on /recuperation/guichet with their identifier and that code, then a new
+ * password (src/recovery/letter.ts `proveWithCode`). The agent never sees the code.
+ */
+export const IDENTITY_DOCUMENTS = {
+  cni: 'Carte nationale d’identité',
+  passeport: 'Passeport',
+  titre_sejour: 'Titre de séjour',
+} as const;
+export type IdentityDocumentKind = keyof typeof IDENTITY_DOCUMENTS;
+
+export type CounterStart = { kind: 'invalid'; error: FieldError } | { kind: 'started'; recovery: Recovery };
+
+export async function startCounterRecovery(
+  ctx: AppContext,
+  i: { agent: Agent; account: Account; document: IdentityDocumentKind; contact: ContactInput; reason: string; origin: AuditOrigin },
+): Promise<CounterStart> {
+  const read = readContact(i.contact);
+  if (!read.ok) return { kind: 'invalid', error: read.error };
+  const contactCodes = new ContactCodes({
+    db: ctx.database.db,
+    codes: ctx.codes,
+    rateLimiter: ctx.rateLimiter,
+    now: () => ctx.clock.now(),
+  });
+  const refused = await contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  if (refused) return { kind: 'invalid', error: refused.error };
+  const { kind, value } = read.contact;
+  const now = ctx.clock.now();
+  const recovery = await ctx.database.db.transaction().execute(async (trx) => {
+    const r = await createRecovery(
+      trx,
+      {
+        account_id: i.account.id,
+        channel: 'counter',
+        started_by: i.agent.id,
+        new_contact_kind: kind,
+        new_contact_value: value,
+        expires_at: now + CODE_TTL_MS,
+      },
+      now,
+    );
+    const { code } = await ctx.codes.issue(trx, { purpose: 'recovery_counter', subjectId: r.id, destination: value });
+    await enqueueMessage(trx, counterCodeMessage(kind, value, code, ctx.config.baseUrl), now);
+    await recordAudit(
+      trx,
+      {
+        type: 'agent_recovery_started',
+        accountId: i.agent.id,
+        ...i.origin,
+        details: { account: i.account.id, document: i.document, channel: kind, reason: i.reason },
+      },
+      now,
+    );
+    return r;
+  });
+  return { kind: 'started', recovery };
+}
