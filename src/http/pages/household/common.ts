@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Demarche } from '../../../demarches/repository';
+import { sharedWithHousehold } from '../../../demarches/service';
 import type { FieldError } from '../../../errors/app-error';
 import { displayName } from '../../../accounts/repository';
 import type { HouseholdActor } from '../../../household/repository';
@@ -79,4 +81,13 @@ export function pageErrors(errors: readonly FieldError[] | undefined): SafeHtml 
     </div>
   </div>
 </div>`;
+}
+
+/**
+ * The démarches of member `owner` that `viewer` may see on the household's pages: all their own;
+ * of another member, neither brouillons (their author's alone) nor a separation declaration
+ * (src/demarches/service.ts, sharedWithHousehold).
+ */
+export function visibleTo<D extends Pick<Demarche, 'prestation' | 'status'>>(viewer: string, owner: string, demarches: D[]): D[] {
+  return viewer === owner ? demarches : demarches.filter((d) => d.status !== 'brouillon' && sharedWithHousehold(d));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Account } from '../../../accounts/repository';
 import type { AppContext } from '../../../context';
+import { STATUS_LABELS } from '../../../demarches/machine';
 import { listDemarches } from '../../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../../household/activity';
 import { agencyDay } from '../../../shared/french-time';
@@ -13,7 +14,7 @@ import { summaryList } from '../../views/components';
 import { html, type SafeHtml } from '../../views/html';
 import { accountPage, formatDateTime } from '../account-page';
 import { demarcheTitle, frenchDate } from '../demarches';
-import { PATHS, actorOf, dossierOf, memberName, roleLabel, toSpace } from './common';
+import { PATHS, actorOf, dossierOf, memberName, roleLabel, toSpace, visibleTo } from './common';
 
 /**
  * « Mes informations » (civil status, identity status, contact, role, numéro allocataire), the
@@ -99,7 +100,12 @@ ${activityList(activity)}`,
 
   app.get(PATHS.householdDemarches, { preHandler: requirePermission(ctx, 'view_household_demarches') }, async (req, reply) => {
     const members = (await listMembers(ctx.database.db, dossierOf(req).householdId)).filter((m) => m.account_id);
-    const lists = await Promise.all(members.map(async (m) => ({ m, demarches: await listDemarches(ctx.database.db, m.account_id!) })));
+    const lists = await Promise.all(
+      members.map(async (m) => ({
+        m,
+        demarches: visibleTo(req.account!.id, m.account_id!, await listDemarches(ctx.database.db, m.account_id!)),
+      })),
+    );
     return sendHtml(
       reply,
       accountPage(
@@ -113,7 +119,7 @@ ${lists.map(
   }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 })}</span></h2>
 ${
   demarches.length
-    ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${d.status === 'envoyee' ? 'envoyée' : 'à compléter'} le ${frenchDate(d.created_at)}</li>`)}</ul>`
+    ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${STATUS_LABELS[d.status]} (commencée le ${frenchDate(d.created_at)})</li>`)}</ul>`
     : html`<p class="govuk-body">Aucune démarche.</p>`
 }`,
 )}`,
