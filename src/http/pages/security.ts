@@ -194,6 +194,7 @@ ${summaryList([
   },
 ])}
 <h2 class="govuk-heading-m">Mes sessions en cours</h2>
+<div class="mc-table-scroll" role="region" aria-label="Mes sessions en cours" tabindex="0">
 <table class="govuk-table">
   <caption class="govuk-table__caption govuk-visually-hidden">Appareils connectés à votre compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -222,8 +223,10 @@ ${summaryList([
     )}
   </tbody>
 </table>
+</div>
 ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csrfToken: req.csrfToken }, button('Se déconnecter de tous les autres appareils', { secondary: true })) : html`<p class="govuk-body">Vous n’êtes connecté sur aucun autre appareil.</p>`}
 <h2 class="govuk-heading-m">Mes dernières connexions</h2>
+<div class="mc-table-scroll" role="region" aria-label="Mes dernières connexions" tabindex="0">
 <table class="govuk-table">
   <caption class="govuk-table__caption govuk-visually-hidden">Dix dernières connexions à votre compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -243,6 +246,7 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     )}
   </tbody>
 </table>
+</div>
 <p class="govuk-body">Vous ne reconnaissez pas une connexion ? <a class="govuk-link" href="/mon-espace/securite/mot-de-passe">Changez votre mot de passe</a> : toutes les autres sessions seront fermées.</p>`,
         ),
       );
