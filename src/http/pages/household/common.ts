@@ -37,12 +37,15 @@ export function dateFromForm(b: Body, name: string): { day?: string; month?: str
   return { day: b[`${name}-day`] ?? '', month: b[`${name}-month`] ?? '', year: b[`${name}-year`] ?? '' };
 }
 
-export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: boolean }): string {
+/** The role as the dossier names it, « Conjointe » for a woman. */
+export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: boolean }, civility?: HouseholdMember['civility']): string {
   switch (m.role) {
     case 'responsable':
       return 'Responsable du dossier';
-    case 'conjoint':
-      return m.hasProcuration ? 'Conjoint, avec l’autorisation de gestion' : 'Conjoint, sans autorisation de gestion';
+    case 'conjoint': {
+      const who = civility === 'MME' ? 'Conjointe' : 'Conjoint';
+      return m.hasProcuration ? `${who}, avec l’autorisation de gestion` : `${who}, sans autorisation de gestion`;
+    }
     case 'enfant':
       return 'Enfant';
     case 'personne_a_charge':

@@ -51,7 +51,7 @@ export function informationRows(a: Account, actor: HouseholdActor) {
       change: { href: PATHS.contact, hiddenText: 'mes coordonnées' },
     },
     { key: 'Numéro allocataire', value: actor.dossier?.dossierNumber ?? 'Vous n’êtes rattaché à aucun dossier allocataire' },
-    ...(m ? [{ key: 'Rôle dans le dossier', value: roleLabel(m) }] : []),
+    ...(m ? [{ key: 'Rôle dans le dossier', value: roleLabel(m, a.civility) }] : []),
   ];
 }
 
@@ -74,7 +74,7 @@ export async function householdSection(ctx: AppContext, req: FastifyRequest): Pr
   ];
   const activity = await recentActivity(ctx.database.db, req.account!.id, 5);
   return html`<h2 class="govuk-heading-m">Mon foyer</h2>
-<p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership)}.` : 'Vous n’êtes rattaché à aucun dossier allocataire.'}</p>
+<p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership, req.account!.civility)}.` : 'Vous n’êtes rattaché à aucun dossier allocataire.'}</p>
 <ul class="govuk-list">${links.filter(([ok]) => ok).map(([, href, text]) => html`<li><a class="govuk-link" href="${href}">${text}</a></li>`)}</ul>
 <h2 class="govuk-heading-m">Mon activité récente</h2>
 ${activityList(activity)}`;
@@ -116,7 +116,7 @@ ${lists.map(
   ({
     m,
     demarches,
-  }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 })}</span></h2>
+  }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 }, m.civility)}</span></h2>
 ${
   demarches.length
     ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${STATUS_LABELS[d.status]} (commencée le ${frenchDate(d.created_at)})</li>`)}</ul>`
