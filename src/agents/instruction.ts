@@ -6,6 +6,7 @@ import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { closeOpenRequests, createRequest } from '../justificatifs/repository';
 import { applySeparationDecision, endSessionsAfterSeparation } from '../household/separation';
 import { enqueueMessage } from '../messaging/outbox';
+import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
 import type { Agent } from './tables';
@@ -36,6 +37,11 @@ export interface AgentActionInput {
   origin: AuditOrigin;
 }
 
+function appealOf(slug: string): string | null {
+  const r = appealRouteOf(slug);
+  return r ? appealSentence(r) : null;
+}
+
 export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promise<Demarche> {
   const now = ctx.clock.now();
   let endSessionsOf: string | undefined;
@@ -62,7 +68,13 @@ export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promi
         trx,
         demarcheNotification(
           person,
-          { prestationTitle: title, reference: d.reference, declaration: d.prestation === 'declaration-separation' },
+          {
+            prestationTitle: title,
+            reference: d.reference,
+            declaration: d.prestation === 'declaration-separation',
+            motif: i.reason?.trim() || null,
+            appeal: appealOf(d.prestation),
+          },
           i.event as NotifiedEvent,
           ctx.config.baseUrl,
         ),
