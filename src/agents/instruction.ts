@@ -4,7 +4,9 @@ import type { AppContext } from '../context';
 import type { DemarcheEvent } from '../demarches/machine';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { closeOpenRequests, createRequest } from '../justificatifs/repository';
+import { applySeparationDecision, endSessionsAfterSeparation } from '../household/separation';
 import { enqueueMessage } from '../messaging/outbox';
+import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
 import type { Agent } from './tables';
@@ -35,9 +37,15 @@ export interface AgentActionInput {
   origin: AuditOrigin;
 }
 
+function appealOf(slug: string): string | null {
+  const r = appealRouteOf(slug);
+  return r ? appealSentence(r) : null;
+}
+
 export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promise<Demarche> {
   const now = ctx.clock.now();
-  return ctx.database.db.transaction().execute(async (trx) => {
+  let endSessionsOf: string | undefined;
+  const demarche = await ctx.database.db.transaction().execute(async (trx) => {
     const before = i.version;
     const d = await transitionDemarche(trx, {
       id: i.demarcheId,
@@ -50,12 +58,26 @@ export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promi
     if (i.event === 'request_documents')
       await createRequest(trx, { demarcheId: d.id, message: i.reason!.trim(), agentId: i.agent.id, now });
     else await closeOpenRequests(trx, d.id, now);
+    // A separation declared by a child or a personne à charge takes effect when the Caf confirms it.
+    if (d.prestation === 'declaration-separation')
+      ({ endSessionsOf } = await applySeparationDecision(trx, ctx, { demarcheId: d.id, event: i.event, now, origin: i.origin }));
     if (NOTIFIED.has(i.event)) {
       const person = await getAccountById(trx, d.account_id);
       const title = findPrestation(d.prestation)?.title ?? d.prestation;
       await enqueueMessage(
         trx,
-        demarcheNotification(person, { prestationTitle: title, reference: d.reference }, i.event as NotifiedEvent, ctx.config.baseUrl),
+        demarcheNotification(
+          person,
+          {
+            prestationTitle: title,
+            reference: d.reference,
+            declaration: d.prestation === 'declaration-separation',
+            motif: i.reason?.trim() || null,
+            appeal: appealOf(d.prestation),
+          },
+          i.event as NotifiedEvent,
+          ctx.config.baseUrl,
+        ),
         now,
       );
     }
@@ -71,4 +93,6 @@ export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promi
     );
     return d;
   });
+  if (endSessionsOf) await endSessionsAfterSeparation(ctx, endSessionsOf, i.origin);
+  return demarche;
 }

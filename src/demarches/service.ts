@@ -15,6 +15,7 @@ import {
 import type { Input } from '../forms/fields';
 import { agencyDay } from '../shared/french-time';
 import { formOf } from '../forms/definitions';
+import { whoCan } from '../household/who';
 import { findActor, type HouseholdActor } from '../household/repository';
 import { can } from '../household/permissions';
 import { enqueueMessage } from '../messaging/outbox';
@@ -70,7 +71,7 @@ export async function startRequest(
   if (!r) return { ok: false, refusal: { kind: 'not_found' } };
   const actor = await findActor(d.db, accountId);
   const decision = mayRequest(actor, r.prestation, d.now());
-  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };
+  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: await whoCan(d.db, actor, requestAction(r.prestation)) } };
   const householdId = r.prestation.requester === 'household' ? (actor.dossier?.householdId ?? null) : null;
   const demarche = await createDraft(d.db, { accountId, prestation: r.prestation.slug, householdId, now: d.now() });
   return demarche ? { ok: true, demarche } : { ok: false, refusal: { kind: 'not_found' } };
@@ -94,7 +95,7 @@ export async function accessDemarche(d: Deps, accountId: string, id: string): Pr
   if (!demarche || isExpiredDraft(demarche, d.now())) return undefined;
   const view = { demarche, prestation: findPrestation(demarche.prestation), form: formOf(demarche.prestation) };
   if (demarche.account_id === accountId) return { ...view, own: true };
-  if (demarche.status === 'brouillon' || !demarche.household_id) return undefined;
+  if (demarche.status === 'brouillon' || !demarche.household_id || !sharedWithHousehold(demarche)) return undefined;
   const actor = await findActor(d.db, accountId);
   if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', agencyDay(d.now())).allowed)
     return undefined;
@@ -125,7 +126,7 @@ async function draftToFill(
   if (!a?.prestation) return { ok: false, refusal: { kind: 'gone' } };
   const actor = await findActor(d.db, accountId);
   const decision = mayRequest(actor, a.prestation, d.now());
-  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: decision.who } };
+  if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: await whoCan(d.db, actor, requestAction(a.prestation)) } };
   return { ok: true, draft: a as DemarcheAccess & { form: FormDefinition; prestation: Prestation }, actor };
 }
 
@@ -214,12 +215,22 @@ export async function submitRequest(
   return { ok: true, demarche };
 }
 
+/**
+ * Whether the household's managers may see another member's sent démarche. A separation
+ * declaration never: it may come with violence, and the couple is told only what the Caf
+ * confirmed, by its own message (src/household/separation.ts) — never who declared it, nor where
+ * they live now.
+ */
+export function sharedWithHousehold(d: Pick<Demarche, 'prestation'>): boolean {
+  return d.prestation !== 'declaration-separation';
+}
+
 /** « Mes démarches »: the person's own, and the household's sent démarches for those who manage the dossier. */
 export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: Demarche[]; household: Demarche[] }> {
   const own = await listDemarches(d.db, accountId, d.now());
   const actor = await findActor(d.db, accountId);
   const householdId = actor.dossier?.householdId;
   if (!householdId || !can(actor, 'view_household_demarches', agencyDay(d.now())).allowed) return { own, household: [] };
-  const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId);
+  const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId && sharedWithHousehold(x));
   return { own, household };
 }

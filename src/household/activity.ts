@@ -49,7 +49,9 @@ export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>):
     case 'bank_account_changed':
       return `Vous avez déclaré un nouveau compte bancaire (${String(d.iban ?? '')}).`;
     case 'separation_declared':
-      return byMe ? 'Vous avez déclaré une séparation.' : 'Une séparation a été déclarée sur votre dossier.';
+      if (d.confirmed) return 'La Caf a confirmé une séparation sur votre dossier.';
+      if (byMe) return d.pending ? 'Vous avez déclaré une séparation : la Caf la vérifie.' : 'Vous avez déclaré une séparation.';
+      return 'Une séparation a été déclarée sur votre dossier.';
     case 'household_left':
       return 'Vous n’avez plus accès au dossier de votre ancien foyer.';
     case 'contact_changed':

@@ -79,6 +79,22 @@ export const householdErrors = {
     support: 'IBAN refused by src/identity/iban.ts (the message says why).',
   },
   HOUSEHOLD_LEAVER_REQUIRED: { status: 400, message: 'Indiquez qui quitte le logement.', support: 'Separation: leaver missing.' },
+  HOUSEHOLD_MOVED_REQUIRED: {
+    status: 400,
+    message: 'Indiquez si vous avez changé d’adresse.',
+    support: 'Separation declared by a child or a personne à charge: « moved » missing.',
+  },
+  HOUSEHOLD_NO_COUPLE: {
+    status: 409,
+    message:
+      'Le dossier de votre foyer ne compte pas de couple : il n’y a pas de séparation à déclarer. Si la situation a changé, appelez votre Caf.',
+    support: 'Separation declared by a child or a personne à charge on a dossier without a current conjoint.',
+  },
+  HOUSEHOLD_SEPARATION_PENDING: {
+    status: 409,
+    message: 'Une séparation a déjà été déclarée sur ce dossier : la Caf la vérifie. Vous n’avez rien d’autre à faire.',
+    support: 'A separation declared by a child or a personne à charge is already waiting for the Caf’s check.',
+  },
   HOUSEHOLD_CHILDREN_REQUIRED: {
     status: 400,
     message: 'Indiquez où vivent les enfants.',

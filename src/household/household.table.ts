@@ -80,15 +80,26 @@ export interface HouseholdSeparationsTable {
   former_member_id: string;
   /** YYYY-MM-DD */
   separation_date: string;
-  /** who left the home: the declarer or their former partner */
-  leaver: 'declarer' | 'partner';
+  /**
+   * who left the home: the declarer or their former partner (declared by one of the couple), the
+   * responsable or the conjoint (declared by another member)
+   */
+  leaver: SeparationLeaver;
   /** JSON { line1, line2, postalCode, city } of the declarer when they left, else null */
   new_address: string | null;
-  /** where the children live */
-  children: 'none' | 'declarer' | 'partner' | 'alternate';
+  /** where the children live (with the declarer or their partner; with the responsable or the conjoint) */
+  children: SeparationChildren;
   demarche_id: string | null;
   created_at: number;
+  /** migration 0015: effective (one of the couple declared it), pending / confirmed / dismissed (the Caf checks it) */
+  status: SeparationStatus;
+  /** the declarer's role when they declared (null before migration 0015) */
+  declarer_role: Role | null;
 }
+
+export type SeparationLeaver = 'declarer' | 'partner' | 'responsable' | 'conjoint';
+export type SeparationChildren = 'none' | 'declarer' | 'partner' | 'alternate' | 'responsable' | 'conjoint';
+export type SeparationStatus = 'effective' | 'pending' | 'confirmed' | 'dismissed';
 
 export type HouseholdMember = Selectable<HouseholdMembersTable>;
 export type NewHouseholdMember = Insertable<HouseholdMembersTable>;

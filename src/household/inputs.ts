@@ -3,6 +3,7 @@ import { fieldError, type FieldError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import { IBAN_INPUT_MAX, parseIban } from '../identity/iban';
 import { agencyDay } from '../shared/french-time';
+import type { SeparationChildren, SeparationLeaver } from './household.table';
 import type { AddressInput } from './repository';
 
 /**
@@ -25,10 +26,14 @@ export const addressSchema = z.object({
 });
 export const addressChangeSchema = addressSchema.extend({ since: date });
 export const bankAccountChangeSchema = z.object({ iban: text(IBAN_INPUT_MAX), holder: text(LIMITS.holder) });
+/**
+ * One of the couple says `declarer` / `partner`; another member (child, personne à charge) names
+ * one of the couple: `responsable` / `conjoint`, and gives a new address only if they moved.
+ */
 export const separationSchema = z.object({
   date,
-  leaver: z.enum(['declarer', 'partner']),
-  children: z.enum(['none', 'declarer', 'partner', 'alternate']),
+  leaver: z.enum(['declarer', 'partner', 'responsable', 'conjoint']),
+  children: z.enum(['none', 'declarer', 'partner', 'alternate', 'responsable', 'conjoint']),
   newAddress: addressSchema.optional(),
 });
 export const procurationGrantSchema = z.object({ currentPassword: text(LIMITS.password).optional() });
@@ -128,14 +133,23 @@ export function readBankAccountChange(input: unknown): Read<{ iban: string; hold
 
 export interface SeparationInput {
   date: string;
-  leaver: 'declarer' | 'partner';
-  children: 'none' | 'declarer' | 'partner' | 'alternate';
-  /** the declarer's new address, when they leave */
+  leaver: SeparationLeaver;
+  children: SeparationChildren;
+  /** the declarer's new address, when they leave (one of the couple) or moved (another member) */
   newAddress: Address | null;
 }
 
-/** In JSON the new address is `newAddress: { line1… }`; its field errors are `newLine1`… (a page's fields). */
-export function readSeparation(input: unknown, now: number): Read<SeparationInput> {
+/** The answers each side may give (see separationSchema). */
+const SIDE_CHOICES = {
+  couple: { leaver: ['declarer', 'partner'], children: ['none', 'declarer', 'partner', 'alternate'] },
+  member: { leaver: ['responsable', 'conjoint'], children: ['none', 'responsable', 'conjoint', 'alternate'] },
+} as const;
+
+/**
+ * In JSON the new address is `newAddress: { line1… }`; its field errors are `newLine1`… (a page's
+ * fields). `side`: the declarer is one of the couple, or another member of the household.
+ */
+export function readSeparation(input: unknown, now: number, side: 'couple' | 'member' = 'couple'): Read<SeparationInput> {
   const s = shape(separationSchema, input, (p) => (p.startsWith('newAddress.') ? named('new', p.slice('newAddress.'.length)) : p), {
     leaver: 'HOUSEHOLD_LEAVER_REQUIRED',
     children: 'HOUSEHOLD_CHILDREN_REQUIRED',
@@ -143,8 +157,12 @@ export function readSeparation(input: unknown, now: number): Read<SeparationInpu
   if (!s.ok) return s;
   const date = readPastDate(s.value.date, 'date', now);
   const errors = date.ok ? [] : [...date.errors];
+  const choices = SIDE_CHOICES[side];
+  if (!(choices.leaver as readonly string[]).includes(s.value.leaver)) errors.push(fieldError('leaver', 'HOUSEHOLD_LEAVER_REQUIRED'));
+  if (!(choices.children as readonly string[]).includes(s.value.children))
+    errors.push(fieldError('children', 'HOUSEHOLD_CHILDREN_REQUIRED'));
   let newAddress: Address | null = null;
-  if (s.value.leaver === 'declarer') {
+  if (s.value.leaver === 'declarer' || (side === 'member' && s.value.newAddress)) {
     const a = readAddressFields(s.value.newAddress ?? { line1: '', postalCode: '', city: '' }, 'new');
     errors.push(...a.errors);
     newAddress = a.value;

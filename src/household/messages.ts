@@ -61,3 +61,21 @@ export function separationMessage(
     text: `Le ${frenchDateTime(at)}, une séparation a été déclarée à la Caf sur le dossier allocataire n° ${dossier}. ${o.leavesDossier ? 'Vous n’avez plus accès à ce dossier ; votre espace Mon Compte reste ouvert, et vous pouvez y faire vos propres demandes de prestation.' : 'La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
   };
 }
+
+/**
+ * To the couple, once the Caf confirmed a separation another member declared: what the Caf
+ * confirmed, nothing of who declared it nor where they live now.
+ */
+export function separationConfirmedMessage(
+  member: Contact,
+  dossier: string,
+  at: number,
+  phone: string,
+  o: { leavesDossier: boolean },
+): OutgoingMessage {
+  return {
+    ...to(member),
+    subject: 'La Caf a confirmé une séparation sur votre dossier',
+    text: `Le ${frenchDateTime(at)}, la Caf a confirmé la séparation du couple du dossier allocataire n° ${dossier}. ${o.leavesDossier ? 'Vous n’avez plus accès à ce dossier ; votre espace Mon Compte reste ouvert, et vous pouvez y faire vos propres demandes de prestation.' : 'Votre ancien conjoint ou votre ancienne conjointe n’a plus accès au dossier. La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
+  };
+}

@@ -11,6 +11,8 @@
  * | conjoint with procuration                 | the same as the responsable, except granting a procuration  |
  * | conjoint without, child ≥ 15, à charge    | own data, own contact, declare a separation, individual     |
  * |                                           | requests (e.g. AJPA)                                        |
+ * A separation declared by a child or a personne à charge is checked by the Caf before it changes
+ * the couple's rights (src/household/separation.ts).
  * A person with no dossier yet (not allocataire) may ask for a prestation: the first request
  * creates the household's dossier.
  */
@@ -74,11 +76,20 @@ export function managesDossier(m: Membership): boolean {
   return m.role === 'responsable' || (m.role === 'conjoint' && m.hasProcuration);
 }
 
+/**
+ * One of the couple (the responsable, the conjoint): their separation takes effect at once. When
+ * another member (a child over 15, a personne à charge) declares one, the Caf checks it first
+ * (src/household/separation.ts).
+ */
+export function inCouple(m: Pick<Membership, 'role'>): boolean {
+  return m.role === 'responsable' || m.role === 'conjoint';
+}
+
 /** Who may do each action, said to the person refused (French, for the 403 page). */
 export const WHO_CAN: Record<Action, string> = {
   consult_personal_data: 'Chaque membre du foyer ayant un espace personnel peut consulter ses propres informations.',
   modify_contact: 'Chaque membre du foyer ayant un espace personnel peut modifier ses propres coordonnées.',
-  declare_separation: 'Le responsable du dossier ou son conjoint peut déclarer une séparation.',
+  declare_separation: 'Chaque membre du foyer ayant un espace personnel peut déclarer une séparation.',
   request_individual_prestation: 'Chaque membre du foyer ayant un espace personnel peut faire une demande individuelle.',
   request_household_prestation:
     'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut faire une demande de prestation pour le foyer.',
@@ -98,9 +109,8 @@ function allowedFor(action: Action, m: Membership | undefined, today: string): b
     case 'consult_personal_data':
     case 'modify_contact':
     case 'request_individual_prestation':
-      return true;
     case 'declare_separation':
-      return m.role === 'responsable' || m.role === 'conjoint';
+      return true;
     case 'request_household_prestation':
     case 'manage_dossier':
     case 'view_household_demarches':

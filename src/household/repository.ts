@@ -6,6 +6,7 @@ import type {
   HouseholdAddress,
   HouseholdBankAccount,
   HouseholdMember,
+  HouseholdSeparation,
   HouseholdSeparationsTable,
   NewHouseholdMember,
 } from './household.table';
@@ -268,4 +269,30 @@ export async function insertSeparation(db: Kysely<Database>, s: Omit<HouseholdSe
 
 export function listSeparations(db: Kysely<Database>, householdId: string) {
   return db.selectFrom('household_separations').selectAll().where('household_id', '=', householdId).orderBy('created_at', 'desc').execute();
+}
+
+/** The separation a démarche « Déclarer une séparation » recorded, if any. */
+export function findSeparationOfDemarche(db: Kysely<Database>, demarcheId: string): Promise<HouseholdSeparation | undefined> {
+  return db.selectFrom('household_separations').selectAll().where('demarche_id', '=', demarcheId).executeTakeFirst();
+}
+
+/** A separation of the dossier waiting for the Caf's check, if any (one at a time). */
+export function findPendingSeparation(db: Kysely<Database>, householdId: string): Promise<HouseholdSeparation | undefined> {
+  return db
+    .selectFrom('household_separations')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+/** Settles a pending separation (confirmed or dismissed by the Caf); false if it was not pending any more. */
+export async function settleSeparation(db: Kysely<Database>, id: string, status: 'confirmed' | 'dismissed'): Promise<boolean> {
+  const r = await db
+    .updateTable('household_separations')
+    .set({ status })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -1,17 +1,31 @@
 import { findAccountById } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { recordDeclaration } from '../demarches/repository';
 import { enqueueMessage } from '../messaging/outbox';
 import type { SeparationInput } from './inputs';
-import { separationMessage } from './messages';
-import type { Role } from './permissions';
-import { endMembership, findMemberWithRole, insertSeparation, recordAddress, type ActorDossier } from './repository';
+import { separationConfirmedMessage, separationMessage } from './messages';
+import { inCouple, type Role } from './permissions';
+import {
+  endMembership,
+  findMember,
+  findMemberWithRole,
+  findPendingSeparation,
+  findSeparationOfDemarche,
+  insertSeparation,
+  recordAddress,
+  settleSeparation,
+  type ActorDossier,
+} from './repository';
 
 /**
- * « Déclarer une séparation » (the responsable or the conjoint; the caller has checked
+ * « Déclarer une séparation » (any member with a space; the caller has checked
  * `can(actor, 'declare_separation')`). The dossier is the responsable's (the allocataire's): the
- * conjoint — whoever declares, whoever leaves the home — leaves it at once. In one transaction:
+ * conjoint — whoever declares, whoever leaves the home — leaves it.
+ *
+ * Declared by one of the couple, it takes effect at once, in one transaction:
  * - the conjoint's membership ends, and with it the autorisation de gestion;
  * - when the responsable declares that they leave the home, their new address becomes the dossier's;
  * - the declaration is kept (date, who leaves, new address, where the children live) and shown as a
@@ -22,14 +36,72 @@ import { endMembership, findMemberWithRole, insertSeparation, recordAddress, typ
  * the declaring session, whoever declares, then gets a new id (the routes call rotateSession: its
  * privilege changed, the old id is worthless). The responsable's other sessions stay open: their
  * rights are read at each request, and the dossier stays theirs.
+ *
+ * Declared by another member (a child over 15, a personne à charge), it is a declaration the Caf
+ * checks: a démarche the Caf side instructs, and NOTHING changes on the dossier nor is anybody else
+ * told until an agent confirms it (`applySeparationDecision`, called by the agent's decision). Then
+ * the effects above apply, and the couple is told that the Caf confirmed a separation — never who
+ * declared it, never the declarer's new address or contact (kept for the Caf alone).
+ *
  * Where the children live is for the Caf to act on: the children stay in the dossier meanwhile.
  */
-export type SeparationOutcome = { kind: 'declared'; demarcheId: string; sessionsEnded: number } | { kind: 'no_partner' };
+export type SeparationOutcome =
+  | { kind: 'declared'; demarcheId: string; sessionsEnded: number }
+  /** declared by another member: waiting for the Caf */
+  | { kind: 'submitted'; demarcheId: string }
+  | { kind: 'no_partner' }
+  | { kind: 'already_pending' };
 
-export async function declareSeparation(
-  ctx: AppContext,
-  i: { accountId: string; sessionId: string; role: Role; dossier: ActorDossier; input: SeparationInput; origin: AuditOrigin },
-): Promise<SeparationOutcome> {
+interface DeclareInput {
+  accountId: string;
+  sessionId: string;
+  role: Role;
+  dossier: ActorDossier;
+  input: SeparationInput;
+  origin: AuditOrigin;
+}
+
+export async function declareSeparation(ctx: AppContext, i: DeclareInput): Promise<SeparationOutcome> {
+  return inCouple(i) ? declareInCouple(ctx, i) : declareForReview(ctx, i);
+}
+
+async function declareForReview(ctx: AppContext, i: DeclareInput): Promise<SeparationOutcome> {
+  const { db } = ctx.database;
+  const conjoint = await findMemberWithRole(db, i.dossier.householdId, 'conjoint');
+  if (!conjoint || !(await findMemberWithRole(db, i.dossier.householdId, 'responsable'))) return { kind: 'no_partner' };
+  if (await findPendingSeparation(db, i.dossier.householdId)) return { kind: 'already_pending' };
+  const now = ctx.clock.now();
+  const demarcheId = await db.transaction().execute(async (trx) => {
+    const demarche = await recordDeclaration(trx, i.accountId, 'declaration-separation', now, i.dossier.householdId);
+    await insertSeparation(trx, {
+      household_id: i.dossier.householdId,
+      declared_by: i.accountId,
+      former_member_id: conjoint.id,
+      separation_date: i.input.date,
+      leaver: i.input.leaver,
+      new_address: i.input.newAddress ? JSON.stringify(i.input.newAddress) : null,
+      children: i.input.children,
+      demarche_id: demarche.id,
+      created_at: now,
+      status: 'pending',
+      declarer_role: i.role,
+    });
+    await recordAudit(
+      trx,
+      {
+        type: 'separation_declared',
+        accountId: i.accountId,
+        ...i.origin,
+        details: { dossier: i.dossier.dossierNumber, date: i.input.date, side: 'by', pending: true },
+      },
+      now,
+    );
+    return demarche.id;
+  });
+  return { kind: 'submitted', demarcheId };
+}
+
+async function declareInCouple(ctx: AppContext, i: DeclareInput): Promise<SeparationOutcome> {
   const { db } = ctx.database;
   const partnerRole: Role = i.role === 'responsable' ? 'conjoint' : 'responsable';
   const partner = await findMemberWithRole(db, i.dossier.householdId, partnerRole);
@@ -55,6 +127,8 @@ export async function declareSeparation(
       children: input.children,
       demarche_id: demarche.id,
       created_at: now,
+      status: 'effective',
+      declarer_role: i.role,
     });
     if (partnerAccount) {
       await enqueueMessage(
@@ -73,30 +147,74 @@ export async function declareSeparation(
         { type: 'separation_declared', accountId: partnerAccount.id, ...i.origin, details: { ...details, side: 'to' } },
         now,
       );
-    if (conjoint.account_id)
-      await recordAudit(
-        trx,
-        {
-          type: 'household_left',
-          accountId: conjoint.account_id,
-          ...i.origin,
-          details: { dossier: i.dossier.dossierNumber, reason: 'separation' },
-        },
-        now,
-      );
+    if (conjoint.account_id) await recordLeft(trx, conjoint.account_id, i.dossier.dossierNumber, i.origin, now);
     return demarche.id;
   });
 
-  let sessionsEnded = 0;
-  if (conjoint.account_id) {
-    sessionsEnded = await ctx.sessions.endAllOf(conjoint.account_id, conjoint.account_id === i.accountId ? i.sessionId : undefined);
-    if (sessionsEnded > 0) {
-      await recordAudit(
-        db,
-        { type: 'session_ended', accountId: conjoint.account_id, ...i.origin, details: { reason: 'separation', count: sessionsEnded } },
-        now,
-      );
-    }
-  }
+  const sessionsEnded = conjoint.account_id
+    ? await endSessionsAfterSeparation(ctx, conjoint.account_id, i.origin, conjoint.account_id === i.accountId ? i.sessionId : undefined)
+    : 0;
   return { kind: 'declared', demarcheId, sessionsEnded };
+}
+
+function recordLeft(db: Kysely<Database>, accountId: string, dossier: string, origin: AuditOrigin, now: number) {
+  return recordAudit(db, { type: 'household_left', accountId, ...origin, details: { dossier, reason: 'separation' } }, now);
+}
+
+/** Ends the former conjoint's sessions (all but `keep`), audited; how many were ended. */
+export async function endSessionsAfterSeparation(ctx: AppContext, accountId: string, origin: AuditOrigin, keep?: string): Promise<number> {
+  const ended = await ctx.sessions.endAllOf(accountId, keep);
+  if (ended > 0) {
+    await recordAudit(
+      ctx.database.db,
+      { type: 'session_ended', accountId, ...origin, details: { reason: 'separation', count: ended } },
+      ctx.clock.now(),
+    );
+  }
+  return ended;
+}
+
+/**
+ * The Caf's decision on a separation declared by another member, inside the agent's transaction
+ * (src/agents/instruction.ts). Confirmed (`accept`): the conjoint leaves the dossier (procuration
+ * ended), the couple is told that the Caf confirmed a separation; the caller then ends the former
+ * conjoint's sessions with the account returned. Refused or classée sans suite: nothing changes and
+ * nobody but the declarer (told by the agent's notification) hears of it. A separation declared by
+ * one of the couple was effective already: nothing to do.
+ */
+export async function applySeparationDecision(
+  trx: Kysely<Database>,
+  ctx: Pick<AppContext, 'config'>,
+  d: { demarcheId: string; event: string; now: number; origin: AuditOrigin },
+): Promise<{ endSessionsOf?: string }> {
+  const sep = await findSeparationOfDemarche(trx, d.demarcheId);
+  if (!sep || sep.status !== 'pending') return {};
+  if (d.event !== 'accept') {
+    if (d.event === 'refuse' || d.event === 'close') await settleSeparation(trx, sep.id, 'dismissed');
+    return {};
+  }
+  await settleSeparation(trx, sep.id, 'confirmed');
+  const former = await findMember(trx, sep.former_member_id);
+  const household = await trx.selectFrom('households').select('dossier_number').where('id', '=', sep.household_id).executeTakeFirst();
+  const dossier = household?.dossier_number ?? '';
+  const responsable = await findMemberWithRole(trx, sep.household_id, 'responsable');
+  const left = former ? await endMembership(trx, former.id, d.now) : false;
+  for (const m of [responsable, former]) {
+    if (!m?.account_id) continue;
+    const account = await findAccountById(trx, m.account_id);
+    if (!account) continue;
+    const leaves = m === former;
+    await enqueueMessage(
+      trx,
+      separationConfirmedMessage(account, dossier, d.now, ctx.config.agencyPhone, { leavesDossier: leaves }),
+      d.now,
+    );
+    await recordAudit(
+      trx,
+      { type: 'separation_declared', accountId: account.id, ...d.origin, details: { dossier, side: 'to', confirmed: true } },
+      d.now,
+    );
+    if (leaves && left) await recordLeft(trx, account.id, dossier, d.origin, d.now);
+  }
+  return left && former?.account_id ? { endSessionsOf: former.account_id } : {};
 }

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
 import { FlowError } from '../flows/engine/flow';
 import { isRedisUnavailable } from '../security/redis';
+import { refusalPage } from './pages/refusal';
 import { html } from './views/html';
 import { layout } from './views/layout';
 
@@ -55,10 +56,15 @@ export function registerErrorHandling(app: FastifyInstance, o: { agencyPhone: st
   });
 }
 
+const REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN', 'DEMARCHE_FORBIDDEN']);
+
 /** A catalogue error as the French page or the JSON error (with Retry-After on a 503). */
 export function sendError(known: AppError | ValidationError, req: FastifyRequest, reply: FastifyReply, agencyPhone: string): FastifyReply {
   if (known.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (wantsJson(req)) return reply.status(known.status).send(errorBody(known));
+  // A refusal by the person's place in the household: the one refusal page, back to « Mon espace ».
+  if (known instanceof AppError && REFUSALS.has(known.code) && req.account)
+    return sendHtml(reply, refusalPage(req, known.message, agencyPhone), known.status);
   return sendHtml(reply, errorPage(known, req.id, agencyPhone, signedIn(req)), known.status);
 }
 

@@ -6,8 +6,8 @@ import { agencyDay } from '../shared/french-time';
 import { can, type Action } from '../household/permissions';
 import { findActor, type HouseholdActor } from '../household/repository';
 import { sendHtml, wantsJson } from './errors';
-import { accountPage } from './pages/account-page';
-import { html } from './views/html';
+import { whoCan } from '../household/who';
+import { refusalPage } from './pages/refusal';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,13 +20,13 @@ declare module 'fastify' {
  * THE guard of every personal page and JSON route: the person must be signed in (else /connexion,
  * or 401 in JSON), then `can(actor, action, today)` decides — the actor read from the database for
  * this request, never from the session, so that a revocation or a separation holds from the next
- * request. A refusal is a 403 page (or `{ error: { code: 'FORBIDDEN', message } }`) saying who can
- * do it. `action` may depend on the request (e.g. the prestation asked for).
+ * request. A refusal is THE refusal page (src/http/pages/refusal.ts; or `{ error: { code:
+ * 'FORBIDDEN', message } }`) saying who can do it, by name when the dossier knows them. `action` may depend on the request (e.g. the prestation asked for).
  *
  *   app.get('/mon-espace/…', { preHandler: requirePermission(ctx, 'manage_dossier') }, …)
  */
 export function requirePermission(
-  ctx: Pick<AppContext, 'database' | 'clock'>,
+  ctx: Pick<AppContext, 'database' | 'clock' | 'config'>,
   action: Action | ((req: FastifyRequest) => Action),
 ): preHandlerAsyncHookHandler {
   return async function permission(this: unknown, req: FastifyRequest, reply: FastifyReply) {
@@ -36,18 +36,8 @@ export function requirePermission(
     const wanted = typeof action === 'function' ? action(req) : action;
     const decision = can(actor, wanted, agencyDay(ctx.clock.now()));
     if (decision.allowed) return;
-    if (wantsJson(req)) return reply.status(403).send(errorBody(new AppError('FORBIDDEN', undefined, decision.who)));
-    return sendHtml(reply, forbiddenPage(req, decision.who), 403);
+    const who = await whoCan(ctx.database.db, actor, wanted);
+    if (wantsJson(req)) return reply.status(403).send(errorBody(new AppError('FORBIDDEN', undefined, who)));
+    return sendHtml(reply, refusalPage(req, who, ctx.config.agencyPhone), 403);
   } as preHandlerAsyncHookHandler;
-}
-
-function forbiddenPage(req: FastifyRequest, who: string) {
-  return accountPage(
-    req,
-    { title: 'Vous ne pouvez pas faire cette démarche' },
-    html`<h1 class="govuk-heading-l">Vous ne pouvez pas faire cette démarche</h1>
-<p class="govuk-body">${who}</p>
-<p class="govuk-body">Vos droits dans Mon Compte dépendent de votre place dans le dossier de votre foyer. Si votre situation a changé, le responsable du dossier peut la déclarer, ou vous pouvez appeler votre Caf.</p>
-<p class="govuk-body"><a class="govuk-link" href="/mon-espace">Retour à mon espace</a></p>`,
-  );
 }

@@ -10,13 +10,16 @@ describe('the assistant in Chromium', () => {
   it('opens from the keyboard, announces each answer, keeps the focus, closes with Escape', async () => {
     const { page, problems } = await watchedPage(app.browser);
     await page.goto(`${app.base}/connexion`);
-    const toggle = page.getByRole('button', { name: 'Une question ? Demandez à l’assistant' });
+    // The toggle's label says what it does: « Masquer l’assistant » once the panel is open.
+    const toggle = page.locator('button.mc-assistant__toggle');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toBe('Une question ? Demandez à l’assistant');
     await expectAccessible(page, '/connexion with the assistant closed');
 
     await toggle.focus();
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.textContent()).toBe('Masquer l’assistant');
     const input = page.getByLabel('Votre question');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
 
@@ -43,10 +46,34 @@ describe('the assistant in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('#mc-assistant-panel').isHidden()).toBe(true);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.textContent()).toBe('Une question ? Demandez à l’assistant');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('on a phone: in the page’s flow, covering nothing; Enter sends, Shift+Enter makes a new line', async () => {
+    const { page, problems } = await watchedPage(app.browser);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${app.base}/connexion`);
+    const toggle = page.locator('button.mc-assistant__toggle');
+    await toggle.click();
+    expect(await page.locator('[data-assistant]').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    const input = page.getByLabel('Votre question');
+    await input.focus();
+    await page.keyboard.type('je n’ai pas reçu');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('le code');
+    expect(await input.inputValue()).toBe('je n’ai pas reçu\nle code');
+    expect(await page.locator('[data-assistant-log]').textContent()).toBe('');
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/chatbot'));
+    await page.keyboard.press('Enter');
+    expect((await sent).postDataJSON()).toMatchObject({ question: 'je n’ai pas reçu\nle code' });
+    await expect.poll(() => page.getByRole('log').textContent()).toContain('Vous avez demandé');
+    await expectAccessible(page, '/connexion on a phone, the assistant open');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('sends the step of the page with the question', async () => {
     const { page } = await watchedPage(app.browser);

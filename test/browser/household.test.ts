@@ -152,7 +152,9 @@ describe('the household in Chromium', () => {
       .execute();
     expect(told.map((m) => m.subject)).toContain('Vos coordonnées de contact ont été modifiées');
     await page.goto(`${app.base}/mon-espace/foyer/separation`);
-    expect(await page.textContent('main')).toContain('Le responsable du dossier ou son conjoint peut déclarer une séparation.');
+    // The seed allows a child over 15 to declare a separation: the Caf checks it first.
+    expect(await page.textContent('main')).toContain('La Caf vérifie votre déclaration avant de modifier le dossier.');
+    await check(page, 'enfant-3-separation');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -138,7 +138,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await check(page, problems, '12-recapitulatif');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect.poll(() => page.url()).toContain('/compte-cree');
-    expect(await page.textContent('h1')).toContain('Votre compte est créé');
+    expect(await page.textContent('h1')).toContain('Votre demande de création de compte est enregistrée');
     expect(await page.content()).not.toContain(REGISTRATION_PASSWORD);
     await check(page, problems, '13-compte-cree');
     expect(await findAccountByNir(app.t.ctx.database.db, nir)).toBeDefined();

@@ -158,6 +158,24 @@ describe('espace gestionnaire: démarches', () => {
     expect(sms[1]!.text).not.toContain('plafond');
   });
 
+  it('a refusal shows its motif and how to contest it (route of the prestation) on the démarche and in the e-mail', async () => {
+    const person = await createTestAccount(t.ctx, { contact_kind: 'email', contact_value: 'refusee@example.fr' });
+    const d = await sentDemarche(t.ctx, person, { prestation: 'rsa' });
+    await post(d, 'instruction');
+    await post(d, 'decision', { decision: 'refuse', motif: 'Ressources supérieures au plafond.' });
+    const mail = (await messagesTo(t.ctx, person.contact_value)).at(-1)!;
+    expect(mail.subject).toBe('Votre demande a été refusée');
+    expect(mail.text).toContain('Motif : Ressources supérieures au plafond.');
+    expect(mail.text).toContain('président du conseil départemental');
+    expect(mail.text).toContain('deux mois');
+    const p = new TestBrowser(t.app);
+    await logIn(t.ctx, p, person);
+    const page = text((await p.get(`/mon-espace/demarches/${d.id}`)).body);
+    expect(page).toContain('Motif : Ressources supérieures au plafond.');
+    expect(page).toContain('Comment contester cette décision');
+    expect(page).toContain('Code de l’action sociale et des familles, article L. 262-47');
+  });
+
   it('refuses a stale page (another agent acted), an event the status does not allow, and a post without CSRF', async () => {
     const person = await createTestAccount(t.ctx);
     const d = await sentDemarche(t.ctx, person);

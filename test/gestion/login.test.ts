@@ -18,6 +18,13 @@ describe('espace gestionnaire: login', () => {
   });
   afterAll(() => t.close());
 
+  it('/gestion (the address the README gives) leads to the login, or to the list once signed in', async () => {
+    const b = new TestBrowser(t.app);
+    expect(location(await b.get('/gestion'))).toBe('/gestion/connexion');
+    await logInAgent(t.ctx, b, await createTestAgent(t.ctx));
+    expect(location(await b.get('/gestion'))).toBe('/gestion/demarches');
+  });
+
   it('logs an agent in with password and code, on a cookie of its own, and out again', async () => {
     const agent = await createTestAgent(t.ctx);
     const b = new TestBrowser(t.app);

@@ -126,6 +126,41 @@ describe('the household’s pages through HTTP', () => {
     expect((await petit.get('/mon-espace/foyer/separation')).statusCode).toBe(403);
   });
 
+  it('a child over 15 declares a separation from their space: checked by the Caf, the couple sees nothing of it', async () => {
+    const hugo = await signedIn(t, P.hugoMoreau.nir);
+    expect(text((await hugo.get('/mon-espace')).body)).toContain('Déclarer une séparation');
+    const form = text((await hugo.get('/mon-espace/foyer/separation')).body);
+    expect(form).toContain('La Caf vérifie votre déclaration avant de modifier le dossier');
+    expect(form).toContain('Julien MOREAU, responsable du dossier');
+    expect(form).toContain('Léa BERNARD, sa conjointe');
+    const fields = { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'conjoint', children: 'alternate' };
+    expectRefused(await hugo.post('/mon-espace/foyer/separation', fields), ['Indiquez si vous avez changé d’adresse.']);
+    // The couple's answers are not an other member's.
+    expectRefused(await hugo.post('/mon-espace/foyer/separation', { ...fields, leaver: 'declarer', moved: 'non' }), [
+      'Indiquez qui quitte le logement.',
+    ]);
+    const sent = await hugo.post('/mon-espace/foyer/separation', {
+      ...fields,
+      moved: 'oui',
+      newLine1: '7 impasse Cachée',
+      newPostalCode: '49000',
+      newCity: 'Angers',
+    });
+    expect(sent.headers.location).toBe('/mon-espace/foyer/separation/envoyee?verification=caf');
+    expect(text((await hugo.get(sent.headers.location as string)).body)).toContain('Tant qu’elle ne l’a pas confirmée, rien ne change');
+    expect(text((await hugo.get('/mon-espace/foyer/separation')).body)).toContain('la Caf la vérifie');
+    // Julien and Léa: nothing on their pages nor in the JSON of the household's démarches.
+    for (const nir of [P.julienMoreau.nir, P.leaMoreau.nir]) {
+      const b = await signedIn(t, nir);
+      for (const url of ['/mon-espace/foyer/demarches', '/mon-espace/demarches', '/mon-espace', '/mon-espace/mes-informations']) {
+        const page = text((await b.get(url)).body);
+        expect(page, url).not.toMatch(/Séparation déclarée|Cachée|Angers/i);
+      }
+      expect(JSON.stringify((await api(b, 'GET', '/api/household/demarches')).json())).not.toContain('declaration-separation');
+      expect((await b.get('/mon-espace/foyer/changement')).statusCode).toBe(200);
+    }
+  });
+
   it('a responsable’s separation signs the former partner out everywhere', async () => {
     const julien = await signedIn(t, P.julienMoreau.nir);
     const lea = await signedIn(t, P.leaMoreau.nir);

@@ -20,8 +20,8 @@ const ROLES: { name: string; login: string; allowed: Set<Action> }[] = [
   { name: 'responsable', login: P.julienMoreau.nir, allowed: ALL },
   { name: 'conjoint avec procuration', login: P.leaMoreau.nir, allowed: new Set(ACTIONS.filter((a) => a !== 'manage_procuration')) },
   { name: 'conjoint sans procuration', login: P.nadiaPetit.nir, allowed: new Set([...OWN, 'declare_separation']) },
-  { name: 'enfant de plus de 15 ans', login: P.hugoMoreau.nir, allowed: new Set(OWN) },
-  { name: 'personne à charge', login: P.jeanneLeroy.nir, allowed: new Set(OWN) },
+  { name: 'enfant de plus de 15 ans', login: P.hugoMoreau.nir, allowed: new Set([...OWN, 'declare_separation']) },
+  { name: 'personne à charge', login: P.jeanneLeroy.nir, allowed: new Set([...OWN, 'declare_separation']) },
   { name: 'pas encore allocataire', login: P.camilleDurand.nir, allowed: new Set([...OWN, 'request_household_prestation']) },
   { name: 'enfant de moins de 15 ans (compte relié par erreur)', login: P.jadeMoreau.nir, allowed: new Set() },
 ];

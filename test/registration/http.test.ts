@@ -47,7 +47,7 @@ describe('Créer Mon Compte — pages', () => {
     expect(page.body).toContain('href="/creer-mon-compte/etat-civil"');
     r = await submit(b, '/creer-mon-compte/recapitulatif', {});
     expect(r.to).toBe('/creer-mon-compte/compte-cree');
-    expect(text(r.page.body)).toContain('Votre compte est créé');
+    expect(text(r.page.body)).toContain('Votre demande de création de compte est enregistrée');
     expect(r.page.body).toContain('href="/connexion"');
     expect(r.page.body).not.toContain(REGISTRATION_PASSWORD);
     expect(r.page.body).not.toContain(code);
@@ -382,6 +382,9 @@ describe('Créer Mon Compte — pages', () => {
     const done = await visit(intruder, '/creer-mon-compte/compte-cree');
     const firstDone = await visit(first, '/creer-mon-compte/compte-cree');
     expect(text(done.body)).toBe(text(firstDone.body));
+    // Words true in both cases: nothing says the account was created, nor that the password works.
+    expect(text(done.body)).not.toContain('Votre compte est créé');
+    expect(text(done.body)).toContain('aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas');
     // Nothing created, nothing changed.
     const accounts = await db().selectFrom('accounts').selectAll().where('nir', '=', person.nir!).execute();
     expect(accounts).toHaveLength(1);
@@ -392,13 +395,15 @@ describe('Créer Mon Compte — pages', () => {
     const toIntruder = await messagesTo(db(), 'intruder@example.fr');
     const toFirst = toOwner.filter((m) => m.subject === 'Votre compte Caf');
     expect(toIntruder.at(-1)!.text).toBe(toFirst[0]!.text);
+    expect(toIntruder.at(-1)!.text).not.toContain('Vous pouvez vous connecter');
+    expect(toIntruder.at(-1)!.text).toContain('« Mot de passe oublié ? »');
     expect(JSON.stringify(toIntruder)).not.toContain('owner@example.fr');
   });
 
   it('shows the confirmation again on reload, and no step once completed', async () => {
     const b = new TestBrowser(t.app);
     await walkTo(b, db(), 'completed', { person: freshMarie() });
-    expect(text((await visit(b, '/creer-mon-compte/compte-cree')).body)).toContain('Votre compte est créé');
+    expect(text((await visit(b, '/creer-mon-compte/compte-cree')).body)).toContain('Votre demande de création de compte est enregistrée');
     expect(location(await b.get('/creer-mon-compte/etat-civil'))).toBe('/creer-mon-compte/compte-cree');
     // « Commencer » again starts a new flow.
     expect(location(await b.get('/creer-mon-compte/nouveau'))).toBe('/creer-mon-compte/etat-civil');

@@ -56,6 +56,71 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, `accessibility violations on ${label}`).toEqual([]);
+  await expectFitsPhones(page, label);
+}
+
+/** The widths of the phones every page is checked at (a small phone, a common one). */
+export const PHONE_WIDTHS = [320, 375] as const;
+
+/**
+ * Every page checked by `expectAccessible` is also checked at 320 and 375 px wide: no horizontal
+ * scroll, and nothing fixed (or sticky) covering a link, a button or a field — neither at first
+ * sight nor once it is scrolled into view to be focused (WCAG 2.2, 2.4.11 and 2.4.12). The viewport
+ * is given back as it was.
+ */
+export async function expectFitsPhones(page: Page, label = page.url()): Promise<void> {
+  const before = page.viewportSize();
+  try {
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 640 });
+      const problems = await page.evaluate(() => {
+        const out: string[] = [];
+        const root = document.documentElement;
+        if (root.scrollWidth > root.clientWidth + 1) {
+          const wide = Array.from(document.querySelectorAll('body *'))
+            .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+            .slice(0, 3)
+            .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}`);
+          out.push(`horizontal scroll: ${root.scrollWidth}px for ${root.clientWidth}px (${wide.join(', ')})`);
+        }
+        const pinned = (el: Element | null): Element | undefined => {
+          for (let e = el; e && e !== document.body; e = e.parentElement) {
+            const position = getComputedStyle(e).position;
+            if (position === 'fixed' || position === 'sticky') return e;
+          }
+          return undefined;
+        };
+        // Nothing fixed or sticky on the page (the usual case): nothing can cover anything.
+        const anyPinned = Array.from(document.querySelectorAll('body *')).some((e) => {
+          const position = getComputedStyle(e).position;
+          return (position === 'fixed' || position === 'sticky') && e.getBoundingClientRect().width > 0;
+        });
+        if (!anyPinned) return out;
+        const interactive = Array.from(
+          document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
+        );
+        for (const el of interactive) {
+          const style = getComputedStyle(el);
+          if (style.visibility === 'hidden' || style.display === 'none' || el.closest('[hidden]')) continue;
+          el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const r = el.getBoundingClientRect();
+          if (r.width < 2 || r.height < 2) continue;
+          const x = Math.min(Math.max(r.left + r.width / 2, 0), root.clientWidth - 1);
+          const y = Math.min(Math.max(r.top + r.height / 2, 0), root.clientHeight - 1);
+          const cover = pinned(document.elementFromPoint(x, y));
+          if (cover && !cover.contains(el))
+            out.push(
+              `${el.tagName.toLowerCase()} « ${(el.textContent ?? '').trim().slice(0, 40)} » covered by ${cover.tagName.toLowerCase()}.${Array.from(cover.classList).join('.')}`,
+            );
+        }
+        window.scrollTo(0, 0);
+        return out;
+      });
+      expect(problems, `at ${width} px on ${label}`).toEqual([]);
+    }
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
 }
 
 /**

@@ -6,16 +6,18 @@ export const ASSISTANT_SCRIPT = '/assets/js/assistant.js';
 export const ASSISTANT_PAGE = '/aide/assistant';
 
 /**
- * The assistant beside every page (rendered by the layout). Without JavaScript: a link to the help
- * page, which carries the step. With assistant.js: the link becomes a button that opens the panel
- * below (a conversation announced to screen readers, a question field), posting to /api/chatbot.
+ * The assistant beside every page (rendered by the layout, in the page's flow just above the footer:
+ * never fixed, so it covers no link, button or field at any width — WCAG 2.2 2.4.11). Without
+ * JavaScript: a link to the help page, which carries the step. With assistant.js: the link becomes
+ * a button (« Masquer l’assistant » once open) that opens the panel right below it (a conversation
+ * announced to screen readers, a question field: Enter sends, Shift+Enter makes a new line),
+ * posting to /api/chatbot.
  */
 export function assistantWidget(step: AssistantStep | undefined): SafeHtml {
   const href = step ? `${ASSISTANT_PAGE}?etape=${step}` : ASSISTANT_PAGE;
   return html`<aside class="mc-assistant" aria-label="Assistant d’aide" data-assistant${step ? html` data-assistant-step="${step}"` : ''}>
   <div class="govuk-width-container">
     <a class="govuk-link mc-assistant__toggle" href="${href}" data-assistant-toggle>Une question ? Demandez à l’assistant</a>
-  </div>
   <div class="mc-assistant__panel" id="mc-assistant-panel" hidden data-assistant-panel>
     <div class="mc-assistant__header">
       <h2 class="govuk-heading-s mc-assistant__title" id="mc-assistant-title">L’assistant de Mon Compte</h2>
@@ -29,10 +31,12 @@ export function assistantWidget(step: AssistantStep | undefined): SafeHtml {
       <div class="govuk-form-group">
         <label class="govuk-label govuk-label--s" for="mc-assistant-question">Votre question</label>
         <p class="govuk-error-message" id="mc-assistant-question-error" hidden data-assistant-error></p>
-        <textarea class="govuk-textarea mc-assistant__input" id="mc-assistant-question" rows="2" data-assistant-input></textarea>
+        <div class="govuk-hint" id="mc-assistant-question-hint">Entrée envoie la question ; Maj + Entrée passe à la ligne.</div>
+        <textarea class="govuk-textarea mc-assistant__input" id="mc-assistant-question" rows="2" aria-describedby="mc-assistant-question-hint" data-assistant-input></textarea>
       </div>
       <button type="submit" class="govuk-button mc-assistant__send" data-module="govuk-button">Envoyer</button>
     </form>
+  </div>
   </div>
 </aside>
 <script src="${assetUrl(ASSISTANT_SCRIPT)}" defer></script>`;

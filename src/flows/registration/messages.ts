@@ -9,7 +9,8 @@ import type { Contact } from './data';
 
 /**
  * Sent to the verified contact at the end of the wizard — the same words whether an account was
- * created or the NIR already had one (no enumeration).
+ * created or the NIR already had one (no enumeration), and true in both cases: the password just
+ * chosen works only if the account was created.
  */
 export function welcomeMessage(
   c: Pick<Contact, 'kind' | 'value'>,
@@ -21,7 +22,7 @@ export function welcomeMessage(
       channel: 'sms',
       to: c.value,
       subject: 'Création de compte Mon Compte',
-      text: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec ${login} et votre mot de passe.`,
+      text: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec ${login} et votre mot de passe. S'il ne fonctionne pas, un compte existait déjà : utilisez « Mot de passe oublié ? » ou appelez le ${o.agencyPhone}.`,
     };
   }
   return {
@@ -32,9 +33,9 @@ export function welcomeMessage(
       'Bonjour,',
       '',
       'Votre demande de création de compte sur Mon Compte est enregistrée.',
-      `Vous pouvez vous connecter avec ${login} et le mot de passe que vous avez choisi.`,
+      `Connectez-vous avec ${login} et le mot de passe que vous venez de choisir.`,
       '',
-      `Si vous ne parvenez pas à vous connecter, utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
+      `Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
       '',
       'La Caf',
     ].join('\n'),

@@ -7,6 +7,7 @@ import { demarcheHistory, type Demarche, type DemarcheStatus } from '../../demar
 import { accessDemarche, demarchesOf, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
 import { AppError } from '../../errors/app-error';
 import { recap } from '../../forms/engine';
+import { appealRouteOf, appealSentence } from '../../prestations/appeals';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml } from '../errors';
 import { forgetPrestation } from '../intent';
@@ -87,6 +88,20 @@ export function refusalError(r: Refusal): AppError {
 }
 
 export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now() });
+
+/**
+ * The decision, at the top of the démarche's page: its motif, and for a refusal how, before whom and
+ * within what delay it can be contested (src/prestations/appeals.ts).
+ */
+export function decisionBox(d: Pick<Demarche, 'status' | 'prestation'>, motif: string | null): SafeHtml {
+  if (d.status !== 'acceptee' && d.status !== 'refusee' && d.status !== 'classee_sans_suite') return html``;
+  const route = d.status === 'refusee' ? appealRouteOf(d.prestation) : undefined;
+  return html`<div class="govuk-inset-text">
+<h2 class="govuk-heading-m">Décision de la Caf</h2>
+<p class="govuk-body">${motif ? html`Motif : ${motif}` : 'La Caf n’a pas indiqué de motif.'}</p>
+${route ? html`<h3 class="govuk-heading-s">Comment contester cette décision</h3><p class="govuk-body">${appealSentence(route)}</p>` : ''}
+</div>`;
+}
 
 /** « À transmettre »: the piece the Caf asks for, with the way to send it (src/http/pages/justificatifs.ts). */
 export function piecesToSend(d: Pick<Demarche, 'id' | 'status'>, awaiting: ReadonlySet<string>): SafeHtml {
@@ -211,6 +226,7 @@ ${summaryList([
   { key: 'Référence', value: d.reference ?? '' },
   { key: 'Envoyée le', value: formatDateTime(d.submitted_at ?? d.updated_at) },
 ])}
+${decisionBox(d, (await demarcheHistory(ctx.database.db, d.id)).at(-1)?.reason ?? null)}
 ${piecesToSend(d, await awaitingOf(ctx, [d]))}
 ${(await listJustificatifs(ctx.database.db, d.id)).length ? html`<p class="govuk-body"><a class="govuk-link" href="${demarchePath(d.id)}/justificatifs">Voir les justificatifs transmis</a></p>` : ''}
 ${a.own && a.form ? linkButton('Télécharger l’accusé de réception (PDF)', `${demarchePath(d.id)}/accuse-de-reception.pdf`, { secondary: true }) : ''}

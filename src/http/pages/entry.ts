@@ -1,13 +1,19 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser } from '../../auth/http-session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
-import { findPrestation, findTheme, prestationsOf, themes } from '../../prestations/catalogue';
+import { mayRequest } from '../../demarches/service';
+import { can } from '../../household/permissions';
+import { findActor } from '../../household/repository';
+import { dossierManagers, whoCan } from '../../household/who';
+import { memberName } from './household/common';
+import { findPrestation, findTheme, prestations, prestationsOf, requestAction, themes, type Prestation } from '../../prestations/catalogue';
+import { agencyDay } from '../../shared/french-time';
 import { sendHtml } from '../errors';
 import { rememberPrestation } from '../intent';
 import { DEMARCHES_PATH } from './demarches';
 import { button, form, insetText, linkButton } from '../views/components';
-import { html } from '../views/html';
+import { html, type SafeHtml } from '../views/html';
 import { layout } from '../views/layout';
 import { franceConnectButton } from '../views/franceconnect';
 
@@ -25,6 +31,31 @@ const breadcrumbs = (items: { href: string; text: string }[]) =>
   html`<nav class="govuk-breadcrumbs" aria-label="Fil d’Ariane"><ol class="govuk-breadcrumbs__list">${items.map(
     (i) => html`<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${i.href}">${i.text}</a></li>`,
   )}</ol></nav>`;
+
+/**
+ * For a signed-in person who may not ask for a prestation (a household request, for a member who
+ * does not manage the dossier): who can, by name, and what they can do instead — said BEFORE they
+ * start, so that no « Faire la demande » leads to a refusal. Undefined: they may ask (or are not
+ * signed in: the request starts after the account is created or the person is signed in).
+ */
+async function notForThem(ctx: AppContext, req: FastifyRequest, p: Prestation): Promise<{ who: string; instead: SafeHtml } | undefined> {
+  if (!req.account || !p.online) return undefined;
+  const actor = await findActor(ctx.database.db, req.account.id);
+  const now = ctx.clock.now();
+  if (mayRequest(actor, p, now).allowed) return undefined;
+  const who = await whoCan(ctx.database.db, actor, requestAction(p));
+  const managers = actor.dossier ? (await dossierManagers(ctx.database.db, actor.dossier.householdId)).map(memberName) : [];
+  const individual = prestations.filter((x) => x.online && !x.declaredAt && mayRequest(actor, x, now).allowed);
+  const today = agencyDay(now);
+  const instead = html`<h2 class="govuk-heading-m">Ce que vous pouvez faire</h2>
+<ul class="govuk-list govuk-list--bullet">
+  ${managers.length ? html`<li>Demander à ${managers.join(' ou à ')} de faire cette demande depuis son espace Mon Compte.</li>` : ''}
+  ${individual.map((x) => html`<li>Faire une demande personnelle : <a class="govuk-link" href="${prestationPath(x.slug)}">${x.title}</a></li>`)}
+  ${can(actor, 'declare_separation', today).allowed ? html`<li><a class="govuk-link" href="/mon-espace/foyer/separation">Déclarer une séparation</a></li>` : ''}
+  <li><a class="govuk-link" href="/mon-espace/mes-informations">Consulter mes informations</a> ou <a class="govuk-link" href="/mon-espace/securite/contact">modifier mes coordonnées</a></li>
+</ul>`;
+  return { who, instead };
+}
 
 export function entryPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -77,7 +108,12 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
 <h1 class="govuk-heading-xl">${theme.title}</h1>
 <p class="govuk-body-l">${theme.description}</p>
 <ul class="govuk-list">
-  ${prestationsOf(theme.slug).map((p) => html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="${prestationPath(p.slug)}">${p.title}</a><br><span class="govuk-body">${p.summary}</span></li>`)}
+  ${await Promise.all(
+    prestationsOf(theme.slug).map(async (p) => {
+      const other = await notForThem(ctx, req, p);
+      return html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="${prestationPath(p.slug)}">${p.title}</a><br><span class="govuk-body">${p.summary}</span>${other ? html`<br><span class="govuk-body-s">${other.who}</span>` : ''}</li>`;
+    }),
+  )}
 </ul>`,
         ),
       );
@@ -87,6 +123,7 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
       const p = findPrestation((req.params as { slug: string }).slug);
       if (!p) throw new AppError('NOT_FOUND');
       const theme = findTheme(p.theme);
+      const other = await notForThem(ctx, req, p);
       return sendHtml(
         reply,
         layout(
@@ -104,9 +141,11 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
 ${p.online && p.requester === 'individual' ? html`<p class="govuk-body">C’est une demande personnelle : chaque membre du foyer qui a son espace Mon Compte peut la faire pour lui-même.</p>` : ''}
 ${p.online && p.requester === 'household' ? html`<p class="govuk-body">C’est une demande pour tout le foyer : si vous faites déjà partie d’un foyer allocataire, elle est faite par le responsable du dossier ou par son conjoint s’il a une autorisation de gestion.</p>` : ''}
 ${
-  p.online
-    ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
-    : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
+  other
+    ? html`${insetText(html`<strong>${other.who}</strong><br>Vous ne pouvez pas la faire vous-même depuis votre espace : elle concerne tout le foyer.`)}${other.instead}`
+    : p.online
+      ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
+      : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
 <p class="govuk-body"><a class="govuk-link" href="https://www.mdph.fr/">Trouver la MDPH de mon département (site mdph.fr)</a></p>`
 }`,
         ),
@@ -117,6 +156,8 @@ ${
       const p = findPrestation((req.params as { slug: string }).slug);
       if (!p) throw new AppError('NOT_FOUND');
       if (!p.online) return reply.redirect(prestationPath(p.slug), 303);
+      const other = await notForThem(ctx, req, p);
+      if (other) return reply.redirect(prestationPath(p.slug), 303);
       rememberPrestation(reply, p.slug, ctx.config.isProduction);
       if (req.account) {
         // Already signed in: the démarche is started on the account with a button (a POST: a link cannot change an account).

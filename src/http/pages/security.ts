@@ -195,6 +195,7 @@ ${summaryList([
 ])}
 <h2 class="govuk-heading-m" id="appareils">Mes appareils</h2>
 <p class="govuk-body">Les appareils connectés à votre compte en ce moment. Vous ne reconnaissez pas l’un d’eux ? Déconnectez-le, puis changez votre mot de passe. Chaque connexion depuis un nouvel appareil vous est signalée à vos coordonnées de contact.</p>
+<div class="mc-table-scroll" role="region" aria-label="Mes appareils" tabindex="0">
 <table class="govuk-table">
   <caption class="govuk-table__caption govuk-visually-hidden">Appareils connectés à votre compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -221,8 +222,10 @@ ${summaryList([
     )}
   </tbody>
 </table>
+</div>
 ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csrfToken: req.csrfToken }, button('Se déconnecter de tous les autres appareils', { secondary: true })) : html`<p class="govuk-body">Vous n’êtes connecté sur aucun autre appareil.</p>`}
 <h2 class="govuk-heading-m">Mes dernières connexions</h2>
+<div class="mc-table-scroll" role="region" aria-label="Mes dernières connexions" tabindex="0">
 <table class="govuk-table">
   <caption class="govuk-table__caption govuk-visually-hidden">Dix dernières connexions à votre compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -240,6 +243,7 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
     )}
   </tbody>
 </table>
+</div>
 <p class="govuk-body">Vous ne reconnaissez pas une connexion ? <a class="govuk-link" href="/mon-espace/securite/mot-de-passe">Changez votre mot de passe</a> : toutes les autres sessions seront fermées.</p>`,
         ),
       );

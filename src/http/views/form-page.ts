@@ -104,6 +104,11 @@ ${v.questions.map((q) => field(q, v.input, v.errors, false))}`;
 export function recapLists(sections: RecapSection[], changeHref?: (pageKey: string) => string): SafeHtml {
   return html`${sections.map(
     (s) => html`<h2 class="govuk-heading-m">${s.title}</h2>
-${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? { change: { href: changeHref(r.pageKey), hiddenText: r.label.toLowerCase() } } : {}) })))}`,
+${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? { change: { href: changeHref(r.pageKey), hiddenText: inSentence(r.label) } } : {}) })))}`,
   )}`;
+}
+
+/** A label inside a sentence (« Modifier le nom du bailleur »): its first letter in lower case, unless it starts an acronym (« IBAN »). */
+export function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }

@@ -10,11 +10,14 @@ const member = (role: Membership['role'], o: Partial<Membership> = {}): Membersh
   ...o,
 });
 
-/** A 16-year-old and a personne à charge: their own data and individual prestations, nothing of the household. */
+/**
+ * A 16-year-old and a personne à charge: their own data, individual prestations, and declaring a
+ * separation (the seed allows it; the Caf checks it) — nothing of the household's management.
+ */
 const ONLY_OWN_AFFAIRS: Record<Action, boolean> = {
   consult_personal_data: true,
   modify_contact: true,
-  declare_separation: false,
+  declare_separation: true,
   request_individual_prestation: true,
   request_household_prestation: false,
   manage_dossier: false,

@@ -1,7 +1,8 @@
 // L'assistant beside every page (src/assistant/http/widget.ts renders the markup). Without this
 // file the widget is a link to /aide/assistant. With it: a button opens the panel, questions go to
 // POST /api/chatbot, each answer is added to a log that screen readers announce, and the focus
-// stays in the question field. Escape or « Fermer » closes the panel and returns to the button.
+// stays in the question field (Enter sends, Shift+Enter makes a new line). Escape or « Fermer »
+// closes the panel and returns to the button, whose label says what it does (open / close).
 (() => {
   var root = document.querySelector('[data-assistant]');
   if (!root || !window.fetch) return;
@@ -19,21 +20,24 @@
   var toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.className = 'mc-assistant__toggle mc-assistant__toggle--button';
-  toggle.textContent = link.textContent;
+  var LABEL_CLOSED = link.textContent;
+  var LABEL_OPEN = 'Masquer l’assistant';
+  toggle.textContent = LABEL_CLOSED;
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', panel.id);
   link.parentNode.replaceChild(toggle, link);
   root.classList.add('mc-assistant--enhanced');
-  document.documentElement.classList.add('mc-has-assistant');
 
   function open() {
     panel.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
+    toggle.textContent = LABEL_OPEN;
     input.focus();
   }
   function close() {
     panel.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
+    toggle.textContent = LABEL_CLOSED;
     toggle.focus();
   }
   toggle.addEventListener('click', () => {
@@ -43,6 +47,13 @@
   root.querySelector('[data-assistant-close]').addEventListener('click', close);
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') close();
+  });
+  // Enter sends the question, Shift+Enter makes a new line (and Enter while composing, e.g. an IME, does nothing).
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    if (formEl.requestSubmit) formEl.requestSubmit();
+    else formEl.dispatchEvent(new Event('submit', { cancelable: true }));
   });
 
   function showError(message) {

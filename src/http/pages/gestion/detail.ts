@@ -8,6 +8,8 @@ import type { FieldError } from '../../../errors/app-error';
 import { recap } from '../../../forms/engine';
 import { formOf } from '../../../forms/definitions';
 import { allRequests, listJustificatifs } from '../../../justificatifs/repository';
+import type { HouseholdSeparation } from '../../../household/household.table';
+import { findSeparationOfDemarche } from '../../../household/repository';
 import { findPrestation } from '../../../prestations/catalogue';
 import { button, errorFor, errorSummary, form, radios, summaryList, type Errors } from '../../views/components';
 import { html, type SafeHtml } from '../../views/html';
@@ -80,7 +82,10 @@ ${button('Demander le justificatif', { secondary: true })}`,
   }
   const decisions = (['accept', 'refuse', 'close'] as const).filter((ev) => allowed.has(ev));
   if (decisions.length) {
-    const labels = { accept: 'Accepter la demande', refuse: 'Refuser la demande', close: 'Classer sans suite' };
+    const labels =
+      d.prestation === 'declaration-separation'
+        ? { accept: 'Confirmer la séparation', refuse: 'Ne pas confirmer la séparation', close: 'Classer sans suite' }
+        : { accept: 'Accepter la demande', refuse: 'Refuser la demande', close: 'Classer sans suite' };
     parts.push(
       html`${form(
         { action: actionPath(d.id, 'decision'), csrfToken: req.csrfToken },
@@ -94,13 +99,50 @@ ${button('Enregistrer la décision')}`,
   return html`${parts}`;
 }
 
+const LEAVERS: Record<HouseholdSeparation['leaver'], string> = {
+  declarer: 'La personne qui déclare',
+  partner: 'Son ancien conjoint ou son ancienne conjointe',
+  responsable: 'Le responsable du dossier',
+  conjoint: 'Le conjoint du responsable',
+};
+const CHILDREN: Record<HouseholdSeparation['children'], string> = {
+  none: 'Pas d’enfant',
+  declarer: 'Avec la personne qui déclare',
+  partner: 'Avec son ancien conjoint ou son ancienne conjointe',
+  alternate: 'En résidence alternée',
+  responsable: 'Avec le responsable du dossier',
+  conjoint: 'Avec le conjoint du responsable',
+};
+const SEPARATION_STATUS: Record<HouseholdSeparation['status'], string> = {
+  effective: 'Déclarée par un membre du couple : appliquée dès l’envoi',
+  pending: 'Déclarée par un autre membre du foyer : le conjoint quittera le dossier quand vous la confirmerez',
+  confirmed: 'Confirmée par la Caf : appliquée',
+  dismissed: 'Non confirmée : rien n’a changé sur le dossier',
+};
+
+/** What « Déclarer une séparation » recorded, for the agent who checks it (the new address is for the Caf alone). */
+function separationSummary(s: HouseholdSeparation): SafeHtml {
+  const a = s.new_address ? (JSON.parse(s.new_address) as { line1: string; line2: string | null; postalCode: string; city: string }) : null;
+  return summaryList([
+    { key: 'Effet sur le dossier', value: SEPARATION_STATUS[s.status] },
+    { key: 'Date de la séparation', value: s.separation_date.split('-').reverse().join('/') },
+    { key: 'Qui quitte le logement', value: LEAVERS[s.leaver] },
+    { key: 'Où vivent les enfants', value: CHILDREN[s.children] },
+    {
+      key: 'Nouvelle adresse de la personne qui déclare (jamais communiquée au foyer)',
+      value: a ? [a.line1, a.line2, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ') : 'Aucune',
+    },
+  ]);
+}
+
 export async function detailPage(ctx: AppContext, req: FastifyRequest, d: Demarche, v: DetailValues = {}): Promise<SafeHtml> {
   const { db } = ctx.database;
-  const [person, history, requests, files] = await Promise.all([
+  const [person, history, requests, files, separation] = await Promise.all([
     findAccountById(db, d.account_id),
     demarcheHistory(db, d.id),
     allRequests(db, d.id),
     listJustificatifs(db, d.id),
+    d.prestation === 'declaration-separation' ? findSeparationOfDemarche(db, d.id) : undefined,
   ]);
   const names = await agentNames(
     db,
@@ -140,11 +182,13 @@ ${v.done && DONE[v.done] ? successBanner(DONE[v.done]!, '') : ''}
     ${files.length ? fileList(files, (f) => agentDownloadPath(f.id)) : html`<p class="govuk-body">Aucun fichier reçu.</p>`}
     <h2 class="govuk-heading-m">Réponses du formulaire</h2>
     ${
-      form
-        ? recap(form, d.answers, { maskIban: false }).map(
-            (s) => html`<h3 class="govuk-heading-s">${s.title}</h3>${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value })))}`,
-          )
-        : html`<p class="govuk-body">Pas de formulaire en ligne pour cette prestation.</p>`
+      separation
+        ? separationSummary(separation)
+        : form
+          ? recap(form, d.answers, { maskIban: false }).map(
+              (s) => html`<h3 class="govuk-heading-s">${s.title}</h3>${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value })))}`,
+            )
+          : html`<p class="govuk-body">Pas de formulaire en ligne pour cette prestation.</p>`
     }
   </div>
   <div class="govuk-grid-column-one-third">

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { registerAgentSessions } from '../../../agents/http-session';
+import { AGENT_PATH, registerAgentSessions } from '../../../agents/http-session';
 import type { AppContext } from '../../../context';
 import { agentAccountRoutes } from './accounts';
 import { agentDemarcheRoutes } from './actions';
@@ -13,6 +13,8 @@ import { agentLoginRoutes } from './login';
 export function gestionPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     registerAgentSessions(app, ctx);
+    // The address the README gives to agents: their list when signed in, else their login.
+    app.get(AGENT_PATH, async (req, reply) => reply.redirect(req.agent ? `${AGENT_PATH}/demarches` : `${AGENT_PATH}/connexion`, 303));
     agentLoginRoutes(app, ctx);
     agentListRoutes(app, ctx);
     agentDemarcheRoutes(app, ctx);

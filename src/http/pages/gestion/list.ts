@@ -40,7 +40,7 @@ function dateField(name: string, label: string, value: string | undefined, error
 
 function table(rows: DemarcheRow[]): SafeHtml {
   if (rows.length === 0) return html`<p class="govuk-body">Aucune démarche ne correspond à ces critères.</p>`;
-  return html`<table class="govuk-table">
+  return html`<div class="mc-table-scroll" role="region" aria-label="Démarches envoyées" tabindex="0"><table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--m">Démarches envoyées, les plus anciennes d’abord</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
     <th scope="col" class="govuk-table__header">Référence</th>
@@ -60,7 +60,7 @@ function table(rows: DemarcheRow[]): SafeHtml {
     </tr>`,
     )}
   </tbody>
-</table>`;
+</table></div>`;
 }
 
 /** The address of the same search on another page. */

@@ -16,14 +16,14 @@ import {
   separationSchema,
   type Read,
 } from '../../../household/inputs';
-import type { Action } from '../../../household/permissions';
+import { inCouple, type Action } from '../../../household/permissions';
 import { grantProcuration, procurationRefusal, revokeProcuration, type ProcurationOutcome } from '../../../household/procuration';
 import { currentAddress, currentBankAccount, findMemberWithRole, listMembers } from '../../../household/repository';
 import { declareSeparation } from '../../../household/separation';
 import { maskIban } from '../../../identity/iban';
 import { apiRoute } from '../../api/route';
 import { requirePermission } from '../../require-permission';
-import { actorOf, dossierOf, memberName } from './common';
+import { actorOf, dossierOf, memberName, visibleTo } from './common';
 import { rightsOf } from './info';
 
 /**
@@ -146,7 +146,7 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
           members.map(async (m) => ({
             name: memberName(m),
             role: m.role,
-            demarches: (await listDemarches(ctx.database.db, m.account_id!)).map((x) => ({
+            demarches: visibleTo(req.account!.id, m.account_id!, await listDemarches(ctx.database.db, m.account_id!)).map((x) => ({
               id: x.id,
               prestation: x.prestation,
               status: x.status,
@@ -237,11 +237,12 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
     method: 'POST',
     url: '/api/household/separation',
     action: 'declare_separation',
-    summary: 'Déclarer une séparation (date, qui quitte le logement, nouvelle adresse du déclarant s’il part, résidence des enfants)',
+    summary:
+      'Déclarer une séparation (date, qui quitte le logement, nouvelle adresse du déclarant s’il part, résidence des enfants) ; déclarée par un enfant ou une personne à charge (leaver et children : responsable ou conjoint), la Caf la vérifie avant qu’elle ne change le dossier (checkedByCaf)',
     body: separationSchema,
     handler: async (ctx, req, reply) => {
-      const input = valid(readSeparation(bodyOf(req), ctx.clock.now()));
       const actor = actorOf(req);
+      const input = valid(readSeparation(bodyOf(req), ctx.clock.now(), inCouple(actor.membership!) ? 'couple' : 'member'));
       const out = await declareSeparation(ctx, {
         accountId: req.account!.id,
         sessionId: req.session!.id,
@@ -250,9 +251,10 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
         input,
         origin: requestOrigin(req),
       });
-      if (out.kind === 'no_partner') throw new AppError('HOUSEHOLD_NO_CONJOINT');
+      if (out.kind === 'no_partner') throw new AppError(inCouple(actor.membership!) ? 'HOUSEHOLD_NO_CONJOINT' : 'HOUSEHOLD_NO_COUPLE');
+      if (out.kind === 'already_pending') throw new AppError('HOUSEHOLD_SEPARATION_PENDING');
       await rotateSession(ctx, req, reply);
-      return reply.status(201).send({ demarcheId: out.demarcheId, title: 'Séparation déclarée' });
+      return reply.status(201).send({ demarcheId: out.demarcheId, title: 'Séparation déclarée', checkedByCaf: out.kind === 'submitted' });
     },
   },
 ];

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Demarche } from '../../../demarches/repository';
+import { sharedWithHousehold } from '../../../demarches/service';
 import type { FieldError } from '../../../errors/app-error';
 import { displayName } from '../../../accounts/repository';
 import type { HouseholdActor } from '../../../household/repository';
@@ -35,12 +37,15 @@ export function dateFromForm(b: Body, name: string): { day?: string; month?: str
   return { day: b[`${name}-day`] ?? '', month: b[`${name}-month`] ?? '', year: b[`${name}-year`] ?? '' };
 }
 
-export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: boolean }): string {
+/** The role as the dossier names it, « Conjointe » for a woman. */
+export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: boolean }, civility?: HouseholdMember['civility']): string {
   switch (m.role) {
     case 'responsable':
       return 'Responsable du dossier';
-    case 'conjoint':
-      return m.hasProcuration ? 'Conjoint, avec l’autorisation de gestion' : 'Conjoint, sans autorisation de gestion';
+    case 'conjoint': {
+      const who = civility === 'MME' ? 'Conjointe' : 'Conjoint';
+      return m.hasProcuration ? `${who}, avec l’autorisation de gestion` : `${who}, sans autorisation de gestion`;
+    }
     case 'enfant':
       return 'Enfant';
     case 'personne_a_charge':
@@ -79,4 +84,13 @@ export function pageErrors(errors: readonly FieldError[] | undefined): SafeHtml 
     </div>
   </div>
 </div>`;
+}
+
+/**
+ * The démarches of member `owner` that `viewer` may see on the household's pages: all their own;
+ * of another member, neither brouillons (their author's alone) nor a separation declaration
+ * (src/demarches/service.ts, sharedWithHousehold).
+ */
+export function visibleTo<D extends Pick<Demarche, 'prestation' | 'status'>>(viewer: string, owner: string, demarches: D[]): D[] {
+  return viewer === owner ? demarches : demarches.filter((d) => d.status !== 'brouillon' && sharedWithHousehold(d));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Account } from '../../../accounts/repository';
 import type { AppContext } from '../../../context';
+import { STATUS_LABELS } from '../../../demarches/machine';
 import { listDemarches } from '../../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../../household/activity';
 import { agencyDay } from '../../../shared/french-time';
@@ -13,7 +14,7 @@ import { summaryList } from '../../views/components';
 import { html, type SafeHtml } from '../../views/html';
 import { accountPage, formatDateTime } from '../account-page';
 import { demarcheTitle, frenchDate } from '../demarches';
-import { PATHS, actorOf, dossierOf, memberName, roleLabel, toSpace } from './common';
+import { PATHS, actorOf, dossierOf, memberName, roleLabel, toSpace, visibleTo } from './common';
 
 /**
  * « Mes informations » (civil status, identity status, contact, role, numéro allocataire), the
@@ -50,7 +51,7 @@ export function informationRows(a: Account, actor: HouseholdActor) {
       change: { href: PATHS.contact, hiddenText: 'mes coordonnées' },
     },
     { key: 'Numéro allocataire', value: actor.dossier?.dossierNumber ?? 'Vous n’êtes rattaché à aucun dossier allocataire' },
-    ...(m ? [{ key: 'Rôle dans le dossier', value: roleLabel(m) }] : []),
+    ...(m ? [{ key: 'Rôle dans le dossier', value: roleLabel(m, a.civility) }] : []),
   ];
 }
 
@@ -73,7 +74,7 @@ export async function householdSection(ctx: AppContext, req: FastifyRequest): Pr
   ];
   const activity = await recentActivity(ctx.database.db, req.account!.id, 5);
   return html`<h2 class="govuk-heading-m">Mon foyer</h2>
-<p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership)}.` : 'Vous n’êtes rattaché à aucun dossier allocataire.'}</p>
+<p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership, req.account!.civility)}.` : 'Vous n’êtes rattaché à aucun dossier allocataire.'}</p>
 <ul class="govuk-list">${links.filter(([ok]) => ok).map(([, href, text]) => html`<li><a class="govuk-link" href="${href}">${text}</a></li>`)}</ul>
 <h2 class="govuk-heading-m">Mon activité récente</h2>
 ${activityList(activity)}`;
@@ -99,7 +100,12 @@ ${activityList(activity)}`,
 
   app.get(PATHS.householdDemarches, { preHandler: requirePermission(ctx, 'view_household_demarches') }, async (req, reply) => {
     const members = (await listMembers(ctx.database.db, dossierOf(req).householdId)).filter((m) => m.account_id);
-    const lists = await Promise.all(members.map(async (m) => ({ m, demarches: await listDemarches(ctx.database.db, m.account_id!) })));
+    const lists = await Promise.all(
+      members.map(async (m) => ({
+        m,
+        demarches: visibleTo(req.account!.id, m.account_id!, await listDemarches(ctx.database.db, m.account_id!)),
+      })),
+    );
     return sendHtml(
       reply,
       accountPage(
@@ -110,10 +116,10 @@ ${lists.map(
   ({
     m,
     demarches,
-  }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 })}</span></h2>
+  }) => html`<h2 class="govuk-heading-m">${memberName(m)} <span class="govuk-caption-m">${roleLabel({ role: m.role, hasProcuration: m.has_procuration === 1 }, m.civility)}</span></h2>
 ${
   demarches.length
-    ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${d.status === 'envoyee' ? 'envoyée' : 'à compléter'} le ${frenchDate(d.created_at)}</li>`)}</ul>`
+    ? html`<ul class="govuk-list govuk-list--bullet">${demarches.map((d) => html`<li>${demarcheTitle(d).title} — ${STATUS_LABELS[d.status]} (commencée le ${frenchDate(d.created_at)})</li>`)}</ul>`
     : html`<p class="govuk-body">Aucune démarche.</p>`
 }`,
 )}`,

@@ -292,7 +292,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         return redirectForFlowError(e, reply);
       }
       if (flow.state !== 'completed') return reply.redirect(pathOf(flow.state), 303);
-      return sendHtml(reply, donePage({ flow }));
+      return sendHtml(reply, donePage({ flow, agencyPhone: ctx.config.agencyPhone }));
     });
   };
 }

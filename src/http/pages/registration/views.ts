@@ -490,19 +490,26 @@ ${form({ action: STEP_PATHS.review, csrfToken: o.csrfToken }, html`${button('Cr�
   );
 }
 
-export function donePage(o: { flow: RegistrationFlow }): SafeHtml {
+export function donePage(o: { flow: RegistrationFlow; agencyPhone: string }): SafeHtml {
+  const { agencyPhone } = o;
   const d = o.flow.data;
   const provisional = d.result?.provisionalId ?? null;
   const by = d.contact?.kind === 'sms' ? 'par SMS' : 'par mail';
   const p = findPrestation(d.prestation);
+  // With a NIR, the same true words whether an account was created or the NIR already had one (no
+  // enumeration): never « Votre compte est créé » when it may not be. An identifiant provisoire is
+  // always a new account.
+  const title = provisional ? 'Votre compte est créé' : 'Votre demande de création de compte est enregistrée';
   return layout(
-    { title: 'Votre compte est créé' },
-    html`${panel('Votre compte est créé', provisional ? html`Votre identifiant provisoire<br><strong class="mc-provisional-id">${formatProvisionalId(provisional)}</strong>` : undefined)}
+    { title },
+    html`${panel(title, provisional ? html`Votre identifiant provisoire<br><strong class="mc-provisional-id">${formatProvisionalId(provisional)}</strong>` : undefined)}
 ${
   provisional
     ? html`<h2 class="govuk-heading-m">Notez votre identifiant provisoire</h2>
 <p class="govuk-body">Vous n’avez pas de numéro de sécurité sociale : c’est cet identifiant, <strong>${formatProvisionalId(provisional)}</strong>, qui vous permettra de vous connecter, avec votre mot de passe. Notez-le et gardez-le précieusement. Il vous a aussi été envoyé ${by}.</p>`
-    : html`<p class="govuk-body">Vous pouvez maintenant vous connecter avec votre numéro de sécurité sociale et le mot de passe que vous avez choisi. Un message de confirmation vous a été envoyé ${by}.</p>`
+    : html`<p class="govuk-body">Un message vous a été envoyé ${by}.</p>
+<p class="govuk-body">Connectez-vous avec votre numéro de sécurité sociale et le mot de passe que vous venez de choisir.</p>
+<p class="govuk-body">Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${agencyPhone}.</p>`
 }
 ${identityStatus(d) === 'to_confirm' ? warningText('Votre identité est « à confirmer » : une pièce justificative pourra vous être demandée.') : ''}
 ${p ? html`<p class="govuk-body">Une fois connecté(e), vous pourrez faire votre demande : <strong>${p.title}</strong>.</p>` : ''}
