@@ -12,6 +12,7 @@ import * as m0009 from './0009_demarche_requests';
 import * as m0010 from './0010_agents_justificatifs';
 import * as m0011 from './0011_rate_limits';
 import * as m0012 from './0012_rate_limits_unlogged';
+import * as m0014 from './0014_account_lifecycle';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { name: '0010_agents_justificatifs', up: m0010.up },
   { name: '0011_rate_limits', up: m0011.up },
   { name: '0012_rate_limits_unlogged', up: m0012.up },
+  { name: '0014_account_lifecycle', up: m0014.up },
 ];
