@@ -36,6 +36,8 @@ import { justificatifsApi } from './api/justificatifs';
 import { justificatifPages } from './pages/justificatifs';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 import { assistantRoutes } from '../assistant/http/routes';
+import { LEGAL_PAGES } from '../legal/pages';
+import { legalPages } from './pages/legal/routes';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -44,8 +46,7 @@ import { assistantRoutes } from '../assistant/http/routes';
 const PUBLIC_ROUTES = new Set([
   '/',
   '/aide',
-  '/accessibilite',
-  '/donnees-personnelles',
+  ...LEGAL_PAGES.map((p) => p.path),
   '/mon-compte',
   '/aides-et-demarches',
   '/aides-et-demarches/mes-demarches',
@@ -124,6 +125,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(healthRoutes(ctx));
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   await app.register(publicPages(ctx));
+  await app.register(legalPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(personalSpacePages(ctx));

@@ -25,6 +25,7 @@ import { CodeBody } from '../schemas/common';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from '../schemas/security';
 import { requirePermission } from '../require-permission';
 import { accountPage, formatDateTime, newPasswordErrors, successBanner } from './account-page';
+import { dataNotice } from '../views/data-notice';
 
 /**
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
@@ -124,6 +125,7 @@ ${
   ${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
   ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
   ${reauth.field}
+  ${dataNotice('contact')}
   ${button('Recevoir un code')}`,
   )
 }`,

@@ -13,6 +13,7 @@ import { accountPage } from '../account-page';
 import { DEMARCHES_PATH } from '../demarches';
 import { PATHS, actorOf, dateFromForm, dossierOf, formBody, pageErrors, toSpace, type Body } from './common';
 import { addressFields } from './changes';
+import { dataNotice } from '../../views/data-notice';
 
 /**
  * « Déclarer une séparation » (/mon-espace/foyer/separation), for the responsable and the conjoint:
@@ -67,6 +68,7 @@ ${radios({
     { value: 'none', label: 'Nous n’avons pas d’enfant' },
   ],
 })}
+${dataNotice('demande')}
 ${button('Envoyer ma déclaration')}`,
 )}`
 }`,
