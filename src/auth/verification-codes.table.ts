@@ -1,7 +1,7 @@
 /** One-time codes (HMAC only), see ./verification-codes.ts. (Conventions: src/db/schema.ts.) */
 export interface VerificationCodesTable {
   id: string;
-  purpose: 'registration_contact' | 'login' | 'password_reset' | 'contact_change' | 'agent_login';
+  purpose: 'registration_contact' | 'login' | 'password_reset' | 'contact_change' | 'agent_login' | 'account_closing';
   /** what the code belongs to: a registration flow id or an account id */
   subject_id: string;
   destination: string;

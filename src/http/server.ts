@@ -38,6 +38,8 @@ import { franceConnectLogoutRedirect, franceConnectPages } from './pages/francec
 import { assistantRoutes } from '../assistant/http/routes';
 import { LEGAL_PAGES } from '../legal/pages';
 import { legalPages } from './pages/legal/routes';
+import { personalDataApi } from './api/personal-data';
+import { personalDataPages } from './pages/personal-data';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -145,6 +147,8 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
   await app.register(justificatifsApi(ctx));
+  await app.register(personalDataApi(ctx));
+  await app.register(personalDataPages(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 
