@@ -25,7 +25,7 @@ export function accessibilityStatement(o: { baseUrl: string; agencyPhone: string
 <ul class="govuk-list govuk-list--bullet">
   <li>L’accusé de réception en PDF n’est pas un PDF balisé (critère 13.3) : son contenu est aussi affiché sur la page de la demande, en HTML.</li>
   <li>Les justificatifs demandés ne peuvent être envoyés que sous forme de fichier PDF, JPEG ou PNG (critère 11.1 non concerné, mais pas d’autre moyen en ligne) : votre Caf les accepte aussi au guichet ou par courrier.</li>
-  <li>La déconnexion automatique après ${frenchDuration(IDLE_TIMEOUT_MS)} d’inactivité ne peut pas être prolongée depuis la page (critère 13.1) : ce que vous avez saisi dans un formulaire de demande est enregistré à chaque étape.</li>
+  <li>Sans JavaScript, la déconnexion automatique après ${frenchDuration(IDLE_TIMEOUT_MS)} d’inactivité n’est pas annoncée (critère 13.1) : avec JavaScript, un avertissement propose « Rester connecté » 5 minutes avant ; dans tous les cas, ce que vous avez saisi dans un formulaire de demande est enregistré à chaque étape.</li>
 </ul>
 <h3 class="govuk-heading-s">Dérogations pour charge disproportionnée</h3>
 <p class="govuk-body">Aucune.</p>
@@ -36,7 +36,7 @@ export function accessibilityStatement(o: { baseUrl: string; agencyPhone: string
 <p class="govuk-body">Cette déclaration a été établie le ${ACCESSIBILITY_STATEMENT_DATE}.</p>
 <ul class="govuk-list govuk-list--bullet">
   <li>Technologies utilisées : HTML, CSS, WAI-ARIA, JavaScript (facultatif : toutes les pages fonctionnent sans).</li>
-  <li>Outils : axe-core dans Chromium ; vérification manuelle au clavier et avec un lecteur d’écran pour l’échantillon.</li>
+  <li>Outils : axe-core dans Chromium ; vérification manuelle au clavier et de l’arbre d’accessibilité pour l’échantillon (pas encore de test avec un lecteur d’écran).</li>
   <li>Pages de l’échantillon : accueil, Créer Mon Compte (état civil, titre d’identité, coordonnées, code, mot de passe), connexion, Mes démarches, formulaire de demande, envoi de justificatifs, Mes données.</li>
 </ul>
 
