@@ -7,8 +7,6 @@ import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
-import { sweepExpiredFlows } from './flows/engine/store';
-import { deleteExpiredTransactions } from './flows/franceconnect/store';
 import { LocalRepertoire, type Repertoire } from './flows/registration/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
@@ -19,13 +17,13 @@ import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
-import { deleteExpiredDrafts } from './demarches/repository';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
 import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
 import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
+import { retentionSweeps } from './retention/registry';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
 
@@ -109,12 +107,9 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     },
     probeEveryMs: 5000,
   });
-  // The worker's hourly sweep also deletes expired flows, FranceConnect transactions and brouillons (no sweep in request handlers).
-  const housekeeping = [
-    (now: number) => sweepExpiredFlows(database.db, now),
-    (now: number) => deleteExpiredTransactions(database.db, now),
-    (now: number) => deleteExpiredDrafts(database.db, now),
-  ];
+  // The worker's hourly sweep also applies every table's retention (src/retention/registry.ts; no sweep in request handlers).
+  const justificatifStorage = new DatabaseJustificatifStorage(database.db);
+  const housekeeping = retentionSweeps({ outboxRetentionDays: config.outbox.retentionDays }, justificatifStorage, database.db);
   const messaging = createMessaging(config, database.db, clock, {
     logger: logger.child({ module: 'messaging' }),
     worker: { housekeeping },
@@ -144,7 +139,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
-    justificatifStorage: new DatabaseJustificatifStorage(database.db),
+    justificatifStorage,
     pdfChecker,
     close: async () => {
       await messaging.worker.close();

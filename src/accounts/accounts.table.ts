@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** The accounts: one per person (login id = NIR or identifiant provisoire). (Conventions: src/db/schema.ts.) */
 export interface AccountsTable {
   id: string;
@@ -24,4 +26,8 @@ export interface AccountsTable {
   franceconnect_sub: string | null;
   created_at: number;
   updated_at: number;
+  /** the last sign-in (migration 0014); null: none since then — retention counts from created_at */
+  last_login_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** the person closed their online account; the row stays only while the Caf's records name it (src/accounts/closing.ts) */
+  closed_at: ColumnType<number | null, number | null | undefined, number | null>;
 }

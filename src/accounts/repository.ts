@@ -10,14 +10,14 @@ import { randomToken } from '../shared/crypto';
  */
 export type Account = Selectable<AccountsTable>;
 
-export type NewAccount = Omit<AccountsTable, 'id' | 'created_at' | 'updated_at'>;
+export type NewAccount = Omit<AccountsTable, 'id' | 'created_at' | 'updated_at' | 'last_login_at' | 'closed_at'>;
 
 export async function createAccount(
   db: Kysely<Database>,
   a: NewAccount,
   now: number,
 ): Promise<{ ok: true; account: Account } | { ok: false; reason: 'duplicate' }> {
-  const account: Account = { ...a, id: randomToken(16), created_at: now, updated_at: now };
+  const account: Account = { ...a, id: randomToken(16), created_at: now, updated_at: now, last_login_at: null, closed_at: null };
   try {
     await db.insertInto('accounts').values(account).execute();
     return { ok: true, account };
@@ -46,6 +46,11 @@ export async function getAccountById(db: Kysely<Database>, id: string): Promise<
   const a = await findAccountById(db, id);
   if (!a) throw new Error(`account ${id} not found`);
   return a;
+}
+
+/** The last sign-in: an account never linked to a dossier is erased two years after it (src/retention/registry.ts). */
+export async function recordSignIn(db: Kysely<Database>, id: string, now: number): Promise<void> {
+  await db.updateTable('accounts').set({ last_login_at: now }).where('id', '=', id).execute();
 }
 
 export function findAccountByFranceConnectSub(db: Kysely<Database>, sub: string): Promise<Account | undefined> {

@@ -54,7 +54,11 @@ export type AuditEventType =
   | 'address_changed'
   | 'bank_account_changed'
   | 'separation_declared'
-  | 'household_left';
+  | 'household_left'
+  // the person's rights (src/accounts/closing.ts, src/accounts/export.ts)
+  | 'personal_data_exported'
+  | 'account_closing_code_sent'
+  | 'account_closed';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/auth/http-session.ts). */
 export interface AuditOrigin {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { displayName, findAccountById, type Account } from '../accounts/repository';
+import { displayName, findAccountById, recordSignIn, type Account } from '../accounts/repository';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { wantsJson } from '../http/errors';
@@ -118,6 +118,7 @@ export async function createSessionFor(
   req.account = account;
   req.session = session;
   await recordAudit(ctx.database.db, { type: 'login_succeeded', accountId: account.id, ...origin, details: { method } }, ctx.clock.now());
+  await recordSignIn(ctx.database.db, account.id, ctx.clock.now());
   for (const hook of req.server.signInHooks ?? []) await hook(account, req, reply);
   return session;
 }

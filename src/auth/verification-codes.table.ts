@@ -10,7 +10,9 @@ export interface VerificationCodesTable {
     // access recovered without the contact (src/recovery): the code by post, the code of a counter recovery, a new contact's code
     | 'recovery_letter'
     | 'recovery_counter'
-    | 'recovery_contact';
+    | 'recovery_contact'
+    // closing the online account (src/accounts): the code to the verified contact
+    | 'account_closing';
   /** what the code belongs to: a registration flow id or an account id */
   subject_id: string;
   destination: string;

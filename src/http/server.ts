@@ -38,6 +38,10 @@ import { justificatifsApi } from './api/justificatifs';
 import { justificatifPages } from './pages/justificatifs';
 import { franceConnectLogoutRedirect, franceConnectPages } from './pages/franceconnect/routes';
 import { assistantRoutes } from '../assistant/http/routes';
+import { LEGAL_PAGES } from '../legal/pages';
+import { legalPages } from './pages/legal/routes';
+import { personalDataApi } from './api/personal-data';
+import { personalDataPages } from './pages/personal-data';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -46,8 +50,7 @@ import { assistantRoutes } from '../assistant/http/routes';
 const PUBLIC_ROUTES = new Set([
   '/',
   '/aide',
-  '/accessibilite',
-  '/donnees-personnelles',
+  ...LEGAL_PAGES.map((p) => p.path),
   '/mon-compte',
   '/aides-et-demarches',
   '/aides-et-demarches/mes-demarches',
@@ -127,6 +130,7 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(healthRoutes(ctx));
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   await app.register(publicPages(ctx));
+  await app.register(legalPages(ctx));
   await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
   await app.register(passwordResetPages(ctx));
   await app.register(recoveryPages(ctx));
@@ -147,6 +151,8 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
   await app.register(justificatifsApi(ctx));
+  await app.register(personalDataApi(ctx));
+  await app.register(personalDataPages(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

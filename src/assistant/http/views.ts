@@ -6,6 +6,7 @@ import type { AssistantAnswer } from '../assistant';
 import type { Topic } from '../knowledge';
 import type { AssistantStep } from '../steps';
 import { ASSISTANT_PAGE } from './widget';
+import { dataNotice } from '../../http/views/data-notice';
 
 /**
  * /aide/assistant: the assistant without JavaScript. A form; the answer shown on the page above it,
@@ -70,6 +71,7 @@ function questionForm(v: AssistantPageView): SafeHtml {
   ${e ? html`<p id="question-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${e.message}</p>` : ''}
   <textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="question" name="question" rows="3" aria-describedby="question-hint${e ? ' question-error' : ''}">${e ? (v.question ?? '') : ''}</textarea>
 </div>
+${dataNotice('messages')}
 <button type="submit" class="govuk-button" data-module="govuk-button">Poser la question</button>`,
   );
 }

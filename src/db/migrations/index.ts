@@ -13,6 +13,7 @@ import * as m0010 from './0010_agents_justificatifs';
 import * as m0011 from './0011_rate_limits';
 import * as m0012 from './0012_rate_limits_unlogged';
 import * as m0013 from './0013_audit_event_key';
+import * as m0014 from './0014_account_lifecycle';
 import * as m0015 from './0015_separation_review';
 import * as m0016 from './0016_account_recovery';
 
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   { name: '0011_rate_limits', up: m0011.up },
   { name: '0012_rate_limits_unlogged', up: m0012.up },
   { name: '0013_audit_event_key', up: m0013.up },
+  { name: '0014_account_lifecycle', up: m0014.up },
   { name: '0015_separation_review', up: m0015.up },
   { name: '0016_account_recovery', up: m0016.up },
 ];

@@ -32,6 +32,9 @@ const breadcrumbs = (items: { href: string; text: string }[]) =>
     (i) => html`<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${i.href}">${i.text}</a></li>`,
   )}</ol></nav>`;
 
+/** The catalogue's title (the link to it from « Aides et démarches » keeps the seed's words, « Mes démarches »). */
+const CATALOGUE_TITLE = 'Faire une demande en ligne';
+
 /**
  * For a signed-in person who may not ask for a prestation (a household request, for a member who
  * does not manage the dossier): who can, by name, and what they can do instead — said BEFORE they
@@ -78,8 +81,9 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
       sendHtml(
         reply,
         layout(
-          { title: 'Mes démarches', backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }]) },
-          html`<h1 class="govuk-heading-xl">Mes démarches</h1>
+          // Its own title and h1: « Mes démarches » is the person's list (/mon-espace/demarches); this is the catalogue.
+          { title: CATALOGUE_TITLE, backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }]) },
+          html`<h1 class="govuk-heading-xl">${CATALOGUE_TITLE}</h1>
 <section class="govuk-!-margin-bottom-6" aria-labelledby="bandeau-demande">
   <h2 class="govuk-heading-l" id="bandeau-demande">Faites une demande de prestation en ligne</h2>
   <p class="govuk-body">Choisissez le thème qui vous intéresse.</p>
@@ -101,7 +105,7 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
             title: theme.title,
             backLink: breadcrumbs([
               { href: AIDES, text: 'Aides et démarches' },
-              { href: DEMARCHES, text: 'Mes démarches' },
+              { href: DEMARCHES, text: CATALOGUE_TITLE },
             ]),
           },
           html`<span class="govuk-caption-l">Faites une demande de prestation en ligne</span>
@@ -131,7 +135,7 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
             title: p.title,
             backLink: breadcrumbs([
               { href: AIDES, text: 'Aides et démarches' },
-              { href: DEMARCHES, text: 'Mes démarches' },
+              { href: DEMARCHES, text: CATALOGUE_TITLE },
               ...(theme ? [{ href: themePath(theme.slug), text: theme.title }] : []),
             ]),
           },

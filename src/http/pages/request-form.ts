@@ -14,6 +14,7 @@ import { html } from '../views/html';
 import { accountPage, formatDateTime } from './account-page';
 import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './demarches';
 import { frenchDate } from './demarches';
+import { dataNotice } from '../views/data-notice';
 
 /**
  * The form of a brouillon, page by page (one engine for every prestation, src/forms), then
@@ -75,6 +76,7 @@ export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
 ${form(
   { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
   html`${formFields({ inst, questions: questionsOf(inst, d.answers), input, errors })}
+${dataNotice('demande')}
 ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`,
 )}
 <p class="govuk-body-s">Demande : ${title}. Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au ${frenchDate(d.expires_at ?? d.updated_at)}. <a class="govuk-link" href="${DEMARCHES_PATH}">Reprendre plus tard</a></p>`,

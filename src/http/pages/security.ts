@@ -12,19 +12,20 @@ import {
   pendingContactChange,
   startContactChange,
 } from '../../flows/contact-change/contact-change';
-import { changePassword, reauthenticationMode } from '../../flows/login/settings';
+import { changePassword } from '../../flows/login/settings';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../errors';
-import { backLink, button, errorSummary, form, insetText, radios, summaryList, textInput, type Errors } from '../views/components';
+import { backLink, button, errorSummary, form, radios, summaryList, textInput, type Errors } from '../views/components';
 import { codeForm } from '../views/contact-verification';
-import { franceConnectButton } from '../views/franceconnect';
-import { html, type SafeHtml } from '../views/html';
+import { html } from '../views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../views/password-fields';
 import { formFields, readForm, readQuery } from '../api/input';
 import { CodeBody } from '../schemas/common';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from '../schemas/security';
 import { requirePermission } from '../require-permission';
 import { accountPage, formatDateTime, newPasswordErrors, successBanner } from './account-page';
+import { dataNotice } from '../views/data-notice';
+import { reauthenticationField } from '../views/reauthentication';
 
 /**
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
@@ -41,40 +42,7 @@ const DONE: Record<string, string> = {
 };
 
 export function securityPages(ctx: AppContext): FastifyPluginAsync {
-  /**
-   * How the person proves again it is them, in a form that changes a credential: the current
-   * password; for an account without one (created with FranceConnect), nothing more when their
-   * FranceConnect login is recent, otherwise a new FranceConnect login instead of the form.
-   */
-  const reauthentication = (req: FastifyRequest, errors: Errors, hint?: string): { field: SafeHtml; blocked?: SafeHtml } => {
-    const mode = reauthenticationMode(req.account!, req.session!, ctx.clock.now());
-    if (mode === 'password') {
-      return {
-        field: textInput({
-          name: 'currentPassword',
-          label: 'Mot de passe actuel',
-          hint,
-          type: 'password',
-          autocomplete: 'current-password',
-          spellcheck: false,
-          errors,
-          widthClass: 'govuk-input--width-20',
-        }),
-      };
-    }
-    if (mode === 'franceconnect_recent') {
-      return {
-        field: insetText(
-          html`Votre compte n’a pas de mot de passe : vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes, aucune autre vérification n’est demandée.`,
-        ),
-      };
-    }
-    return {
-      field: html``,
-      blocked: html`<p class="govuk-body">Votre compte n’a pas de mot de passe et votre connexion avec FranceConnect date de plus de 15 minutes. Pour confirmer qu’il s’agit bien de vous, connectez-vous de nouveau avec FranceConnect, puis revenez sur cette page depuis « Sécurité du compte ».</p>
-${franceConnectButton()}`,
-    };
-  };
+  const reauthentication = (req: FastifyRequest, errors: Errors, hint?: string) => reauthenticationField(ctx, req, errors, hint);
 
   const passwordPage = (req: FastifyRequest, errors?: FieldError[]) => {
     const creating = !req.account!.password_hash;
@@ -124,6 +92,7 @@ ${
   ${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
   ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
   ${reauth.field}
+  ${dataNotice('contact')}
   ${button('Recevoir un code')}`,
   )
 }`,

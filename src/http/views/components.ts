@@ -126,7 +126,7 @@ export interface DateInputOptions {
   hint?: HtmlValue;
   value?: { day?: string; month?: string; year?: string } | undefined;
   errors?: Errors;
-  /** false for a date that is not the person's birthday (no bday-* autocomplete) */
+  /** true for the person's own birth date only: bday-* autocomplete (never on an address or separation date) */
   birthday?: boolean;
   legendIsPageHeading?: boolean;
 }
@@ -137,7 +137,7 @@ export function dateInput(o: DateInputOptions): SafeHtml {
   const part = (p: 'day' | 'month' | 'year', label: string, width: string, ac: string) =>
     html`<div class="govuk-date-input__item"><div class="govuk-form-group">
       <label class="govuk-label govuk-date-input__label" for="${p === 'day' ? o.name : `${o.name}-${p}`}">${label}</label>
-      <input class="govuk-input govuk-date-input__input ${width}${e ? ' govuk-input--error' : ''}" id="${p === 'day' ? o.name : `${o.name}-${p}`}" name="${o.name}-${p}" type="text" inputmode="numeric"${attr('autocomplete', o.birthday === false ? undefined : ac)}${attr('value', o.value?.[p])}>
+      <input class="govuk-input govuk-date-input__input ${width}${e ? ' govuk-input--error' : ''}" id="${p === 'day' ? o.name : `${o.name}-${p}`}" name="${o.name}-${p}" type="text" inputmode="numeric"${attr('autocomplete', o.birthday ? ac : undefined)}${attr('value', o.value?.[p])}>
     </div></div>`;
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
   <fieldset class="govuk-fieldset" role="group"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>

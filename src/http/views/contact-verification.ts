@@ -2,6 +2,7 @@ import type { FieldError } from '../../errors/app-error';
 import type { Contact } from '../../flows/contact-verification/contact';
 import { button, form, notificationBanner, radios, textInput, type Errors } from './components';
 import { html, type SafeHtml } from './html';
+import { dataNotice } from './data-notice';
 
 /**
  * The contact step of every sign-up (« Créer Mon Compte » and its FranceConnect variant), and the
@@ -74,6 +75,7 @@ ${form(
       },
     ],
   })}
+${dataNotice('contact')}
 ${button('Envoyer le code')}`,
 )}`;
 }

@@ -1,5 +1,6 @@
 import { errorFor, type Errors } from './components';
 import { attr, html, type HtmlValue, type SafeHtml } from './html';
+import { dataNotice } from './data-notice';
 
 /**
  * A file field (GOV.UK « File upload ») in a multipart form with its CSRF token, and the progress
@@ -33,6 +34,7 @@ export function fileUploadForm(o: {
     <progress id="${o.name}-progress" class="mc-upload-progress__bar" max="100" value="0"></progress>
     <p class="govuk-body govuk-!-margin-top-1" data-upload-status aria-live="polite"></p>
   </div>
+  ${dataNotice('justificatifs')}
   <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">${o.submit}</button>
 </form>`;
 }

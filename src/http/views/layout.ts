@@ -2,6 +2,7 @@ import { assistantWidget } from '../../assistant/http/widget';
 import type { AssistantStep } from '../../assistant/steps';
 import { assetUrl } from '../assets';
 import { html, type HtmlValue, type SafeHtml } from './html';
+import { legalFooterLinks } from './legal-footer';
 
 export interface LayoutOptions {
   title: string;
@@ -75,8 +76,7 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
           <h2 class="govuk-visually-hidden">Liens utiles</h2>
           <ul class="govuk-footer__inline-list">
             <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/aide">Aide et contact</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/accessibilite">Accessibilité : partiellement conforme</a></li>
-            <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/donnees-personnelles">Données personnelles</a></li>
+            ${legalFooterLinks}
           </ul>
           <p class="mc-footer__caf">Caisse d’allocations familiales — l’espace personnel Mon Compte.</p>
         </div>

@@ -25,9 +25,10 @@ export function passwordFields(o: { errors?: Errors; label?: string; confirmatio
   })}
 <div class="govuk-form-group">
   <p class="govuk-body govuk-!-margin-bottom-1" id="password-checklist-title">Mon mot de passe comporte :</p>
-  <ul class="mc-checklist" id="password-checklist" aria-labelledby="password-checklist-title" aria-live="polite">
-    ${passwordRules.map((r) => html`<li data-rule="${r.id}">${r.label}<span class="govuk-visually-hidden" data-rule-state> : non respecté</span></li>`)}
+  <ul class="mc-checklist" id="password-checklist" aria-labelledby="password-checklist-title">
+    ${passwordRules.map((r) => html`<li data-rule="${r.id}" data-rule-label="${r.label}">${r.label}<span class="govuk-visually-hidden" data-rule-state> : non respecté</span></li>`)}
   </ul>
+  <p class="govuk-visually-hidden" aria-live="polite" data-checklist-status></p>
 </div>
 ${textInput({ name: 'passwordConfirmation', label: o.confirmationLabel ?? 'Confirmation du nouveau mot de passe', type: 'password', autocomplete: 'new-password', spellcheck: false, errors: o.errors, maxlength: 64 })}`;
 }

@@ -1,5 +1,7 @@
 // Live checklist under « Nouveau mot de passe »: each rule is ticked as the person types.
-// The list is in an aria-live="polite" region; the server re-checks every rule on submit.
+// What changed is announced as whole sentences, each with its rule's name (« Au moins un chiffre :
+// respecté »), in a polite live region of its own: a live list would read only the changed word.
+// The server re-checks every rule on submit.
 (() => {
   var input = document.querySelector('input[data-password-checklist]');
   if (!input) return;
@@ -13,7 +15,10 @@
     alnum: (p) => p.length > 0 && /^[A-Za-z0-9]*$/.test(p),
   };
   var items = list.querySelectorAll('li[data-rule]');
+  var status = list.parentNode.querySelector('[data-checklist-status]');
+  var first = true;
   function update() {
+    var changed = [];
     for (var i = 0; i < items.length; i++) {
       var li = items[i];
       var test = rules[li.getAttribute('data-rule')];
@@ -21,8 +26,14 @@
       li.classList.toggle('mc-checklist--ok', ok);
       var state = li.querySelector('[data-rule-state]');
       var text = ok ? ' : respecté' : ' : non respecté';
-      if (state && state.textContent !== text) state.textContent = text;
+      if (state && state.textContent !== text) {
+        state.textContent = text;
+        changed.push(li.getAttribute('data-rule-label') + text);
+      }
     }
+    // nothing is announced on load, only what the typing changes
+    if (status && !first && changed.length) status.textContent = changed.join('. ');
+    first = false;
   }
   input.addEventListener('input', update);
   update();

@@ -41,6 +41,13 @@
     var value = input.value;
     var describedBy = input.getAttribute('aria-describedby');
     var hasError = input.classList.contains('govuk-input--error');
+    // The library names its list by the input (aria-labelledby), i.e. by what was typed: the list
+    // gets a name of its own, « Communes proposées » / « Pays proposés ».
+    var listName = document.createElement('span');
+    listName.id = id + '-suggestions';
+    listName.className = 'govuk-visually-hidden';
+    listName.textContent = kind === 'commune' ? 'Communes proposées' : 'Pays proposés';
+    group.appendChild(listName);
     var container = document.createElement('div');
     input.parentNode.insertBefore(container, input);
     input.parentNode.removeChild(input);
@@ -52,6 +59,7 @@
       defaultValue: value,
       minLength: 2,
       showNoOptionsFound: true,
+      menuAttributes: { 'aria-labelledby': listName.id },
       inputClasses: hasError ? 'govuk-input--error' : undefined,
       source: (query, populate) => {
         var url = kind === 'commune' ? '/api/communes?q=' + encodeURIComponent(query) : '/api/pays?q=' + encodeURIComponent(query);

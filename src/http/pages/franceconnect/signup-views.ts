@@ -27,6 +27,7 @@ import {
 import { certifiedIdentity } from '../../views/franceconnect';
 import { html, type SafeHtml } from '../../views/html';
 import { fcPage, STEP_PATHS } from './common';
+import { dataNotice } from '../../views/data-notice';
 
 /** The pages of the account creation with FranceConnect (routes in ./signup.ts). */
 
@@ -67,6 +68,7 @@ ${details(
   html`<p class="govuk-body">Créez votre compte <a class="govuk-link" href="/creer-mon-compte">sans FranceConnect</a> : un identifiant provisoire vous sera donné.</p>`,
 )}`
   }
+${dataNotice('etat-civil')}
 ${button('Continuer')}`,
 )}`,
   );

@@ -13,6 +13,7 @@ import { html, type SafeHtml } from '../../views/html';
 import { accountPage, successBanner } from '../account-page';
 import { frenchDate } from '../demarches';
 import { PATHS, dateFromForm, done, dossierOf, formBody, pageErrors, toSpace, type Body } from './common';
+import { dataNotice } from '../../views/data-notice';
 
 /**
  * « Déclarer un changement » (/mon-espace/foyer/changement), for those who manage the dossier:
@@ -53,6 +54,7 @@ export function registerChangePages(app: FastifyInstance, ctx: AppContext): void
         html`<p class="govuk-body">La nouvelle adresse de votre foyer, en France.</p>
 ${addressFields(v, errors)}
 ${dateInput({ name: 'since', legend: 'Depuis quelle date habitez-vous à cette adresse ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'since'), errors })}
+${dataNotice('demande')}
 ${button('Enregistrer la nouvelle adresse')}`,
       ),
     );
@@ -67,6 +69,7 @@ ${button('Enregistrer la nouvelle adresse')}`,
         html`<p class="govuk-body">Le compte sur lequel la Caf versera les prestations de votre foyer. Il doit être ouvert dans un pays de la zone SEPA.</p>
 ${textInput({ name: 'iban', label: 'IBAN', hint: 'Il figure sur votre RIB, par exemple FR76 3000 6000 0112 3456 7890 189', value: v.iban, spellcheck: false, autocomplete: 'off', errors, maxlength: IBAN_INPUT_MAX })}
 ${textInput({ name: 'holder', label: 'Nom du titulaire du compte', hint: 'Tel qu’il figure sur le RIB', value: v.holder, autocomplete: 'name', errors, maxlength: LIMITS.holder })}
+${dataNotice('compte-bancaire')}
 ${button('Enregistrer le nouveau compte')}`,
       ),
     );

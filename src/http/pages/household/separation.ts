@@ -14,6 +14,7 @@ import { accountPage } from '../account-page';
 import { DEMARCHES_PATH } from '../demarches';
 import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, pageErrors, toSpace, type Body } from './common';
 import { addressFields } from './changes';
+import { dataNotice } from '../../views/data-notice';
 
 /**
  * « Déclarer une séparation » (/mon-espace/foyer/separation), for every member with a space. One of
@@ -119,6 +120,7 @@ ${radios({
 ${form(
   { action: PATHS.separation, csrfToken: req.csrfToken },
   html`${couple ? coupleForm(req, v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa conjointe' : 'son conjoint'}` })}
+${dataNotice('demande')}
 ${button('Envoyer ma déclaration')}`,
 )}`;
     return accountPage(

@@ -30,6 +30,7 @@ import { layout } from '../../views/layout';
 import { CODE_HEADING, CODE_SCRIPT, CONTACT_HEADING, changeContactHelp, codeForm, contactForm } from '../../views/contact-verification';
 import { franceConnectButton } from '../../views/franceconnect';
 import { REGISTRATION_STEPS } from '../../../assistant/steps';
+import { dataNotice } from '../../views/data-notice';
 
 /** The pages of the wizard, one path per step. */
 export const BASE = '/creer-mon-compte';
@@ -288,7 +289,7 @@ ${radios({
 })}
 ${textInput({ name: 'birthName', label: 'Nom de naissance', hint: 'Le nom qui figure sur votre acte de naissance.', value: v.birthName, errors: e, autocomplete: 'family-name', spellcheck: false })}
 ${textInput({ name: 'givenNames', label: 'Prénoms', hint: 'Tous vos prénoms, dans l’ordre de l’acte de naissance, séparés par un espace.', value: v.givenNames, errors: e, autocomplete: 'given-name', spellcheck: false })}
-${dateInput({ name: 'birthDate', legend: 'Date de naissance', hint: 'Par exemple 15 6 1985', value: { day: v['birthDate-day'] ?? '', month: v['birthDate-month'] ?? '', year: v['birthDate-year'] ?? '' }, errors: e })}
+${dateInput({ name: 'birthDate', legend: 'Date de naissance', hint: 'Par exemple 15 6 1985', value: { day: v['birthDate-day'] ?? '', month: v['birthDate-month'] ?? '', year: v['birthDate-year'] ?? '' }, errors: e, birthday: true })}
 ${radios({
   name: 'birthPlaceKind',
   legend: 'Lieu de naissance',
@@ -299,6 +300,7 @@ ${radios({
     { value: 'etranger', label: 'À l’étranger', conditional: countryBlock },
   ],
 })}
+${dataNotice('etat-civil')}
 ${button('Continuer', { name: 'action', value: 'continuer' })}`,
 )}`,
   );
@@ -371,6 +373,7 @@ export function documentPage(o: { flow: RegistrationFlow; csrfToken: string; val
         errors: e,
         choices,
       })}
+${dataNotice('titre-identite')}
 ${button('Continuer')}`,
     )}`,
   );
