@@ -43,7 +43,13 @@ const input = (o: Partial<SeparationInput> = {}): SeparationInput => ({
 const newAgent = (ctx: AppContext) =>
   createAgent(
     ctx.database.db,
-    { login_id: 'instructeur@caf.example.fr', display_name: 'Paul AGENT', email: 'instructeur@caf.example.fr', password_hash: 'x', roles: ['instruction'] },
+    {
+      login_id: 'instructeur@caf.example.fr',
+      display_name: 'Paul AGENT',
+      email: 'instructeur@caf.example.fr',
+      password_hash: 'x',
+      roles: ['instruction'],
+    },
     ctx.clock.now(),
   );
 
