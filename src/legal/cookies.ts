@@ -1,7 +1,8 @@
 import { agentLoginFlow } from '../agents/login-flow';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/sessions';
 import { SIGNUP_TTL_MS, TRANSACTION_TTL_MS } from '../flows/franceconnect/store';
-import { contactChangeFlow, loginFlow, passwordResetFlow } from '../flows/kinds';
+import { contactChangeFlow, loginFlow, passwordResetFlow, recoveryFlow } from '../flows/kinds';
+import { DEVICE_COOKIE_MAX_AGE_S } from '../recovery/devices';
 import { frenchDuration } from '../retention/registry';
 
 /**
@@ -35,4 +36,14 @@ export const COOKIES: readonly CookieEntry[] = [
   { name: 'mc_fc_signup', purpose: 'poursuivre la création de votre compte avec FranceConnect', lifetime: frenchDuration(SIGNUP_TTL_MS) },
   { name: 'mc_agent', purpose: 'garder connecté un agent de la Caf à l’espace gestionnaire', lifetime: untilClosed },
   { name: 'mc_agent_login', purpose: 'poursuivre la connexion d’un agent de la Caf', lifetime: frenchDuration(agentLoginFlow.ttlMs) },
+  {
+    name: 'mc_recovery',
+    purpose: 'poursuivre la récupération de l’accès à votre compte sans vos coordonnées de contact',
+    lifetime: frenchDuration(recoveryFlow.ttlMs),
+  },
+  {
+    name: 'mc_device',
+    purpose: 'reconnaître un appareil depuis lequel vous vous êtes déjà connecté, pour vous prévenir d’une connexion depuis un nouvel appareil',
+    lifetime: frenchDuration(DEVICE_COOKIE_MAX_AGE_S * 1000),
+  },
 ];

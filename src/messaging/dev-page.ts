@@ -65,7 +65,7 @@ ${keepSentText ? '' : html`<p class="govuk-body">Le texte des messages envoyés 
 ${
   messages.length === 0
     ? html`<p class="govuk-body">Aucun message pour le moment.</p>`
-    : html`<table class="govuk-table">
+    : html`<div class="mc-table-scroll" role="region" aria-label="Messages envoyés" tabindex="0"><table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--m">${messages.length === 1 ? '1 message' : `${messages.length} messages`}</caption>
   <thead class="govuk-table__head">
     <tr class="govuk-table__row">
@@ -87,7 +87,7 @@ ${
     </tr>`,
     )}
   </tbody>
-</table>`
+</table></div>`
 }`,
   );
 }

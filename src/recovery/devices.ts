@@ -14,7 +14,7 @@ import { newDeviceMessage } from './messages';
  * it was created on). A cleared cookie counts as a new device: a notice too many is the safe side.
  */
 export const DEVICE_COOKIE = 'mc_device';
-const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 3600;
+export const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
 /** The sign-in hook (src/auth/http-session.ts SignInHook), registered by the server. */
 export function noticeNewDevice(ctx: AppContext) {

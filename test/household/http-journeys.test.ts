@@ -38,16 +38,15 @@ describe('the household’s pages through HTTP', () => {
     );
 
     expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(200);
-    expect(text((await nadia.get('/mon-espace')).body)).toContain('Conjoint, avec l’autorisation de gestion');
+    expect(text((await nadia.get('/mon-espace')).body)).toContain('Conjointe, avec l’autorisation de gestion');
 
     expect((await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {})).headers.location).toBe(
       '/mon-espace/foyer/autorisation-de-gestion?fait=retiree',
     );
     const refused = await nadia.get('/mon-espace/foyer/changement');
     expect(refused.statusCode).toBe(403);
-    expect(text(refused.body)).toContain(
-      'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut gérer le dossier.',
-    );
+    // the one refusal page names who can act: now only the responsable
+    expect(text(refused.body)).toContain('Thomas PETIT, responsable du dossier, peut gérer le dossier et en déclarer les changements.');
     expect((await api(nadia, 'GET', '/api/household/dossier')).statusCode).toBe(403);
   });
 

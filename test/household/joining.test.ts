@@ -139,7 +139,7 @@ describe('joining at the FranceConnect sign-up', () => {
       '/franceconnect/compte-cree',
     );
     const space = text((await b.get('/mon-espace')).body);
-    expect(space).toContain('Dossier allocataire n° 7777777 — Conjoint, sans autorisation de gestion.');
+    expect(space).toContain('Dossier allocataire n° 7777777 — Conjointe, sans autorisation de gestion.');
     expect(space).toContain('Déclarer une séparation');
     expect(space).not.toContain('Déclarer un changement');
   });

@@ -48,7 +48,8 @@ describe('saving a household brouillon asks the permission of sending it', () =>
     await lea.get(`/mon-espace/demarches/${d.id}/etapes/adresse`);
     const page = await lea.post(`/mon-espace/demarches/${d.id}/etapes/adresse`, address('9 rue du Piège'));
     expect(page.statusCode).toBe(403);
-    expect(page.body).toMatch(/autorisation de gestion/);
+    // the one refusal page: who can act, by name, now that Léa has no procuration any more
+    expect(page.body).toMatch(/MOREAU, responsable du dossier, peut faire cette demande/);
     // Sending stays refused too, and nothing of what she typed was stored.
     expect((await lea.postJson(`/api/demarches/${d.id}/envoi`, { version, declaration: true })).statusCode).toBe(403);
     const stored = await findDemarche(t.ctx.database.db, d.id);
