@@ -31,13 +31,13 @@ ${PURPOSES.map(
 
 <h2 class="govuk-heading-m" id="conservation">Combien de temps vos données sont conservées</h2>
 <p class="govuk-body">Ces durées sont celles que le service applique lui-même : les données arrivées à échéance sont effacées automatiquement, chaque heure.</p>
-<table class="govuk-table">
+<div class="mc-table-scroll" role="region" aria-label="Durée de conservation par type de données" tabindex="0"><table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--s">Durée de conservation par type de données</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Données</th><th scope="col" class="govuk-table__header">Durée de conservation</th></tr></thead>
   <tbody class="govuk-table__body">
   ${rules.map((r) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${r.holds}</th><td class="govuk-table__cell">${r.keptFor}</td></tr>`)}
   </tbody>
-</table>
+</table></div>
 
 <h2 class="govuk-heading-m" id="droits">Vos droits et comment les exercer</h2>
 <ul class="govuk-list govuk-list--bullet">

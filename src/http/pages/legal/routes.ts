@@ -58,12 +58,12 @@ function termsOfUse(agencyPhone: string): SafeHtml {
 function cookiesStatement(): SafeHtml {
   return html`<h1 class="govuk-heading-l">Cookies</h1>
 <p class="govuk-body">Mon Compte n’utilise que des cookies strictement nécessaires à son fonctionnement : la sécurité, la connexion et la suite d’un formulaire en cours. Aucun ne mesure l’audience, ne sert à la publicité ni ne vous suit sur d’autres sites. Ils sont dispensés de consentement : aucun bandeau ne vous est donc demandé.</p>
-<table class="govuk-table">
+<div class="mc-table-scroll" role="region" aria-label="Les cookies déposés par Mon Compte" tabindex="0"><table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--s">Les cookies déposés par Mon Compte</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Nom</th><th scope="col" class="govuk-table__header">À quoi il sert</th><th scope="col" class="govuk-table__header">Durée</th></tr></thead>
   <tbody class="govuk-table__body">
   ${COOKIES.map((c) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><code>${c.name}</code></th><td class="govuk-table__cell">${c.purpose}</td><td class="govuk-table__cell">${c.lifetime}</td></tr>`)}
   </tbody>
-</table>
+</table></div>
 <p class="govuk-body">Le bouton FranceConnect mène au site de FranceConnect, qui dépose ses propres cookies : voir ses conditions sur franceconnect.gouv.fr.</p>`;
 }
