@@ -43,7 +43,8 @@ export const COOKIES: readonly CookieEntry[] = [
   },
   {
     name: 'mc_device',
-    purpose: 'reconnaître un appareil depuis lequel vous vous êtes déjà connecté, pour vous prévenir d’une connexion depuis un nouvel appareil',
+    purpose:
+      'reconnaître un appareil depuis lequel vous vous êtes déjà connecté, pour vous prévenir d’une connexion depuis un nouvel appareil',
     lifetime: frenchDuration(DEVICE_COOKIE_MAX_AGE_S * 1000),
   },
 ];
