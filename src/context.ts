@@ -1,4 +1,5 @@
 import './app-errors';
+import { ContactCodes } from './flows/contact-verification/codes';
 import { PasswordCheck } from './auth/password-check';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
@@ -39,6 +40,8 @@ export interface AppContext {
   logger: Logger;
   passwords: PasswordHasher;
   codes: VerificationCodes;
+  /** codes sent to a new contact, with the sign-up's limits per address and per IP (contact change, recoveries) */
+  contactCodes: ContactCodes;
   /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/auth/http-session.ts */
   sessions: SessionService;
   /** sessions of the Caf's agents on /gestion: the same service over their own table or Redis prefix (src/agents/http-session.ts) */
@@ -118,13 +121,15 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const passwords = createPasswordHasher(config.argon2);
   const loginThrottle = new LoginThrottle(rateLimiter, config.secretKey);
   const pdfChecker = workerPdfChecker();
+  const codes = new VerificationCodes(config.secretKey, () => clock.now());
   const ctx: AppContext = {
     config,
     database,
     clock,
     logger,
     passwords,
-    codes: new VerificationCodes(config.secretKey, () => clock.now()),
+    codes,
+    contactCodes: new ContactCodes({ db: database.db, codes, rateLimiter, now: () => clock.now() }),
     rateLimiter,
     assistantRateLimiter,
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },

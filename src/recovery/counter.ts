@@ -4,7 +4,6 @@ import { recordAudit, type AuditOrigin } from '../auth/audit';
 import { CODE_TTL_MS } from '../auth/verification-codes';
 import type { AppContext } from '../context';
 import type { FieldError } from '../errors/app-error';
-import { ContactCodes } from '../flows/contact-verification/codes';
 import { readContact, type ContactInput } from '../flows/contact-verification/contact';
 import { enqueueMessage } from '../messaging/outbox';
 import { counterCodeMessage } from './messages';
@@ -31,13 +30,7 @@ export async function startCounterRecovery(
 ): Promise<CounterStart> {
   const read = readContact(i.contact);
   if (!read.ok) return { kind: 'invalid', error: read.error };
-  const contactCodes = new ContactCodes({
-    db: ctx.database.db,
-    codes: ctx.codes,
-    rateLimiter: ctx.rateLimiter,
-    now: () => ctx.clock.now(),
-  });
-  const refused = await contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  const refused = await ctx.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
   if (refused) return { kind: 'invalid', error: refused.error };
   const { kind, value } = read.contact;
   const now = ctx.clock.now();

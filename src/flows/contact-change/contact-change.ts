@@ -5,7 +5,6 @@ import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { AppContext } from '../../context';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
-import { ContactCodes } from '../contact-verification/codes';
 import { readContact, type ContactInput } from '../contact-verification/contact';
 import { flowMoved, type Flow } from '../engine/flow';
 import { flowStore } from '../engine/store';
@@ -49,13 +48,7 @@ export async function startContactChange(
   if (!auth.ok) return failed(auth);
   if (!read.ok) return { kind: 'invalid_contact', error: read.error };
   // The sign-up's limits on codes sent: per address (no bombing of someone else's phone) and per IP.
-  const contactCodes = new ContactCodes({
-    db: ctx.database.db,
-    codes: ctx.codes,
-    rateLimiter: ctx.rateLimiter,
-    now: () => ctx.clock.now(),
-  });
-  const refused = await contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  const refused = await ctx.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
   if (refused) return { kind: 'rate_limited', error: refused.error };
   const { kind, value } = read.contact;
   const now = ctx.clock.now();

@@ -7,7 +7,6 @@ import { enqueueMessage } from '../../messaging/outbox';
 import { holdPendingBankChanges } from '../../recovery/bank';
 import { accessRecoveredMessage, recoveryContactCodeMessage } from '../../recovery/messages';
 import { markRecoveryCompleted } from '../../recovery/repository';
-import { ContactCodes } from '../contact-verification/codes';
 import { readContact, sameContact, type ContactInput } from '../contact-verification/contact';
 import { flowMoved, type Flow } from '../engine/flow';
 import { flowStore } from '../engine/store';
@@ -54,13 +53,7 @@ export async function setRecoveryContact(
   if (!flow || !flow.accountId || !recoveryFlows.kind.machine.can(flow.state, 'contact_code_sent')) return { kind: 'flow_expired' };
   const read = readContact(i.contact);
   if (!read.ok) return { kind: 'invalid', error: read.error };
-  const contactCodes = new ContactCodes({
-    db: ctx.database.db,
-    codes: ctx.codes,
-    rateLimiter: ctx.rateLimiter,
-    now: () => ctx.clock.now(),
-  });
-  const refused = await contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  const refused = await ctx.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
   if (refused) return { kind: 'invalid', error: refused.error };
   const { kind, value } = read.contact;
   const now = ctx.clock.now();
