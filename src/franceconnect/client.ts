@@ -137,9 +137,15 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
   let configuration: Promise<oidc.Configuration> | undefined;
   const getConfiguration = (): Promise<oidc.Configuration> => {
     configuration ??= (async () => {
-      const c = await oidc.discovery(new URL(cfg.issuerUrl), cfg.clientId, clientMetadata, oidc.ClientSecretPost(cfg.clientSecret), {
-        ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
-        timeout,
+      const discover = () =>
+        oidc.discovery(new URL(cfg.issuerUrl), cfg.clientId, clientMetadata, oidc.ClientSecretPost(cfg.clientSecret), {
+          ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+          timeout,
+        });
+      // A GET: run once more when a kept-alive connection was closed by the provider just as it was reused.
+      const c = await discover().catch((err: unknown) => {
+        if (isConnectionReset(err)) return discover();
+        throw err;
       });
       const meta = c.serverMetadata();
       if (!meta.end_session_endpoint || !meta.userinfo_endpoint || !meta.jwks_uri) {
@@ -427,6 +433,11 @@ async function signingKid(response: Response): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** undici's « fetch failed » whose socket was reset by the other side (an idle kept-alive connection closed by the server). */
+function isConnectionReset(err: unknown): boolean {
+  return err instanceof TypeError && err.message === 'fetch failed' && (err.cause as { code?: unknown } | undefined)?.code === 'ECONNRESET';
 }
 
 function isNetworkError(err: unknown): boolean {
