@@ -1,6 +1,6 @@
 // Writes each flow kind's `machine.diagram()` into its README, between the diagram markers.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { allFlowKinds } from '../src/flows/kinds';
+import { allFlowKinds } from '../src/journeys/kinds';
 
 export const START = '<!-- diagram: generated from machine.ts by `npm run diagrams` -->';
 export const END = '<!-- /diagram -->';

@@ -1,5 +1,5 @@
 import './app-errors';
-import { ContactCodes } from './flows/contact-verification/codes';
+import { ContactCodes } from './journeys/contact-verification/codes';
 import { PasswordCheck } from './auth/password-check';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
@@ -8,8 +8,8 @@ import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
-import { LocalRepertoire, type Repertoire } from './flows/registration/repertoire';
-import { LocalRepertoireSearch, type RepertoireSearch } from './flows/franceconnect/matching';
+import { LocalRepertoire, type Repertoire } from './journeys/registration/repertoire';
+import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { type PdfChecker, workerPdfChecker } from './justificatifs/pdf-checker';
@@ -42,9 +42,9 @@ export interface AppContext {
   codes: VerificationCodes;
   /** codes sent to a new contact, with the sign-up's limits per address and per IP (contact change, recoveries) */
   contactCodes: ContactCodes;
-  /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/auth/http-session.ts */
+  /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/http/session.ts */
   sessions: SessionService;
-  /** sessions of the Caf's agents on /gestion: the same service over their own table or Redis prefix (src/agents/http-session.ts) */
+  /** sessions of the Caf's agents on /gestion: the same service over their own table or Redis prefix (src/http/agent-session.ts) */
   agentSessions: SessionService;
   /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
   loginThrottle: LoginThrottle;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/config';
 import { createContext } from '../../src/context';
 import { buildServer } from '../../src/http/server';
-import { requireAccount } from '../../src/auth/http-session';
+import { requireAccount } from '../../src/http/session';
 import { loadPlaceData } from '../../src/identity';
 import { ready } from './child';
 import { benchAccount, PASSWORD } from './accounts';

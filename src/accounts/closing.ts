@@ -2,8 +2,8 @@ import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { SessionRecord } from '../auth/sessions';
 import type { CodeCheck } from '../auth/verification-codes';
 import type { AppContext } from '../context';
-import { maskDestination } from '../flows/login/contact';
-import { reauthenticate } from '../flows/login/settings';
+import { maskDestination } from '../journeys/login/contact';
+import { reauthenticate } from '../journeys/login/settings';
 import { enqueueMessage, type OutgoingMessage } from '../messaging/outbox';
 import { frenchDateTime } from '../shared/french-time';
 import { eraseOnlineAccount } from './erasure';
@@ -12,7 +12,7 @@ import type { Account } from './repository';
 /**
  * Closing the online account (« Fermer mon compte »), in two steps:
  * 1. the person proves it is them again — the current password, or, for an account without one, a
- *    FranceConnect login of the last 15 minutes (src/flows/login/settings.ts) — and a code is sent to
+ *    FranceConnect login of the last 15 minutes (src/journeys/login/settings.ts) — and a code is sent to
  *    the verified contact (purpose `account_closing`, subject the account: no code, no second step);
  * 2. the code: the account is erased (./erasure.ts) — contacts, sessions, credentials go, the
  *    dossier and the démarches sent stay, the NIR may open a new account —, every session ends,

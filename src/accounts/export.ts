@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../demarches/machine';
 import { demarcheHistory, listDemarches } from '../demarches/repository';
-import { justificatifTables } from '../justificatifs/tables';
+import { justificatifTables } from '../justificatifs/justificatifs.table';
 import { findPrestation } from '../prestations/catalogue';
 import type { Account } from './repository';
 

@@ -3,16 +3,16 @@ import { findAccountById, findAccountByLoginId, type Account } from '../accounts
 import { auditEventsOf, maskIdentifier, recordAudit, type AuditOrigin, type StoredAuditEvent } from '../auth/audit';
 import type { SessionRecord } from '../auth/sessions';
 import type { AppContext } from '../context';
-import { normaliseLoginId } from '../flows/login/login';
+import { normaliseLoginId } from '../journeys/login/use-cases';
 import type { HouseholdBankAccount } from '../household/household.table';
 import { findActor } from '../household/repository';
 import { pendingBankAccount } from '../recovery/bank';
 import { pendingRecoveriesOf, type Recovery } from '../recovery/repository';
 import { agentNames } from './repository';
-import type { Agent } from './tables';
+import type { Agent } from './agents.table';
 
 /**
- * The assistance console's rules (src/http/pages/gestion/accounts.ts): an agent with the
+ * The assistance console's rules (src/journeys/gestion/accounts.ts): an agent with the
  * `assistance` right finds an account by its identifier and opens it for a reason they type; each
  * look is audited with that reason and lasts 15 minutes in the agent's session, within which the
  * page can be shown again and acted on. What the console reads never holds a code or a password.

@@ -1,7 +1,7 @@
 import type { Codes, ErrorEntry } from '../errors/registry';
 
 /**
- * Errors of the Caf side (« espace gestionnaire », src/agents and src/http/pages/gestion), registered
+ * Errors of the Caf side (« espace gestionnaire », src/agents and src/journeys/gestion), registered
  * by src/app-errors.ts. The login's wrong e-mail and wrong password share
  * one entry, as on the public side.
  */

@@ -9,7 +9,7 @@ import { enqueueMessage } from '../messaging/outbox';
 import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
-import type { Agent } from './tables';
+import type { Agent } from './agents.table';
 
 /**
  * What an agent does to a démarche: take it into instruction, ask for a justificatif (with a

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { agentTables } from './tables';
+import { agentTables } from './agents.table';
 
 /**
  * The rights of an agent on the Caf side, given one by one and never implied by another:

@@ -23,7 +23,7 @@ export function isAssistantStep(s: unknown): s is AssistantStep {
   return typeof s === 'string' && (ASSISTANT_STEPS as readonly string[]).includes(s);
 }
 
-/** The steps of « Créer Mon Compte » (src/flows/registration/machine.ts) as the assistant names them. */
+/** The steps of « Créer Mon Compte » (src/journeys/registration/machine.ts) as the assistant names them. */
 export const REGISTRATION_STEPS = {
   civil_status: 'etat-civil',
   identity_document: 'titre-identite',

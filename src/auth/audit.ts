@@ -29,7 +29,7 @@ export type AuditEventType =
   | 'agent_justificatif_requested'
   | 'agent_justificatif_downloaded'
   | 'agent_access_refused'
-  // The assistance console (src/http/pages/gestion/accounts*.ts): details name the person's account.
+  // The assistance console (src/journeys/gestion/accounts*.ts): details name the person's account.
   | 'agent_account_searched'
   | 'agent_account_viewed'
   | 'agent_sessions_ended'
@@ -60,7 +60,7 @@ export type AuditEventType =
   | 'account_closing_code_sent'
   | 'account_closed';
 
-/** Who did it, from where: taken from the request (see `requestOrigin` in src/auth/http-session.ts). */
+/** Who did it, from where: taken from the request (see `requestOrigin` in src/http/session.ts). */
 export interface AuditOrigin {
   ip: string | null;
   userAgent: string | null;

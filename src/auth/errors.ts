@@ -5,7 +5,7 @@ import type { ErrorEntry } from '../errors/registry';
  * src/app-errors.ts). The wrong-identifier and wrong-password cases share ONE entry on
  * purpose: the answer must not tell whether an account exists. A code typed (missing, malformed,
  * wrong, expired, too many tries, resent too early, too many sent) and new contact details get the
- * same entries as every sign-up: src/flows/contact-verification/errors.ts.
+ * same entries as every sign-up: src/journeys/contact-verification/errors.ts.
  */
 export const authErrors = {
   LOGIN_INVALID: {

@@ -1,11 +1,11 @@
 import type { AccountsTable } from '../accounts/accounts.table';
-import type { AgentRolesTable, AgentsTable } from '../agents/tables';
+import type { AgentRolesTable, AgentsTable } from '../agents/agents.table';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
 import type { DemarcheEventsTable, DemarchesTable } from '../demarches/demarches.table';
-import type { FlowsTable } from '../flows/engine/flows.table';
-import type { FranceConnectTransactionsTable } from '../flows/franceconnect/franceconnect.table';
+import type { FlowsTable } from '../journeys/engine/flows.table';
+import type { FranceConnectTransactionsTable } from '../journeys/franceconnect/franceconnect.table';
 import type {
   HouseholdAddressesTable,
   HouseholdBankAccountsTable,
@@ -13,7 +13,7 @@ import type {
   HouseholdSeparationsTable,
   HouseholdsTable,
 } from '../household/household.table';
-import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/tables';
+import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/justificatifs.table';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
 import type { AccountRecoveriesTable, KnownDevicesTable } from '../recovery/recovery.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
@@ -42,7 +42,7 @@ export interface Database {
   flows: FlowsTable;
   rate_limits: RateLimitsTable;
   agents: AgentsTable;
-  /** the same columns as `sessions`, `account_id` naming an agent (src/agents/http-session.ts) */
+  /** the same columns as `sessions`, `account_id` naming an agent (src/http/agent-session.ts) */
   agent_sessions: SessionsTable;
   justificatif_requests: JustificatifRequestsTable;
   justificatifs: JustificatifsTable;

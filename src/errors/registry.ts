@@ -6,7 +6,7 @@
  * Each module owns its entries, in its own `errors.ts`, and adds their codes to `ErrorCodes`:
  *
  *   export const householdErrors = { … } as const satisfies Record<string, ErrorEntry>;
- *   declare module '../errors/registry' { interface ErrorCodes extends Codes<typeof householdErrors> {} }
+ *   declare module './registry' { interface ErrorCodes extends Codes<typeof householdErrors> {} }
  *
  * and one assembly (src/app-errors.ts) registers every module's entries at start-up. This folder
  * (the core) imports no feature.

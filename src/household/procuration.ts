@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import { fieldError, type FieldError } from '../errors/app-error';
 import { errorEntry, type ErrorCode } from '../errors/registry';
 import { waitMessage } from '../security/login-throttle';
-import { reauthenticate } from '../flows/login/settings';
+import { reauthenticate } from '../journeys/login/settings';
 import { enqueueMessage } from '../messaging/outbox';
 import { procurationGrantedMessage, procurationRevokedMessage } from './messages';
 import { findMemberWithRole, setProcuration, type ActorDossier } from './repository';

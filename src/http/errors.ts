@@ -3,9 +3,9 @@ import { displayName } from '../accounts/repository';
 import { RETRY_AFTER_SECONDS } from '../db/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
-import { FlowError } from '../flows/engine/flow';
+import { FlowError } from '../journeys/engine/flow';
 import { isRedisUnavailable } from '../security/redis';
-import { refusalPage } from './pages/refusal';
+import { refusalPage } from './views/refusal';
 import { html } from './views/html';
 import { layout } from './views/layout';
 
@@ -68,7 +68,7 @@ export function sendError(known: AppError | ValidationError, req: FastifyRequest
   return sendHtml(reply, errorPage(known, req.id, agencyPhone, signedIn(req)), known.status);
 }
 
-/** The header's « Mon Compte » leads to /mon-espace when the person is signed in (see src/auth/http-session.ts). */
+/** The header's « Mon Compte » leads to /mon-espace when the person is signed in (see src/http/session.ts). */
 function signedIn(req: FastifyRequest): { displayName: string } | undefined {
   return req.account ? { displayName: displayName(req.account) } : undefined;
 }

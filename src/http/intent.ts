@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SignInHook } from '../auth/http-session';
+import type { SignInHook } from './session';
 import type { AppContext } from '../context';
 import { startRequest } from '../demarches/service';
 import { findPrestation, type Prestation } from '../prestations/catalogue';

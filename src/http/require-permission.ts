@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { requireAccount } from '../auth/http-session';
+import { requireAccount } from './session';
 import type { AppContext } from '../context';
 import { AppError, errorBody } from '../errors/app-error';
 import { agencyDay } from '../shared/french-time';
@@ -7,7 +7,7 @@ import { can, type Action } from '../household/permissions';
 import { findActor, type HouseholdActor } from '../household/repository';
 import { sendHtml, wantsJson } from './errors';
 import { whoCan } from '../household/who';
-import { refusalPage } from './pages/refusal';
+import { refusalPage } from './views/refusal';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,7 +20,7 @@ declare module 'fastify' {
  * THE guard of every personal page and JSON route: the person must be signed in (else /connexion,
  * or 401 in JSON), then `can(actor, action, today)` decides — the actor read from the database for
  * this request, never from the session, so that a revocation or a separation holds from the next
- * request. A refusal is THE refusal page (src/http/pages/refusal.ts; or `{ error: { code:
+ * request. A refusal is THE refusal page (src/http/views/refusal.ts; or `{ error: { code:
  * 'FORBIDDEN', message } }`) saying who can do it, by name when the dossier knows them. `action` may depend on the request (e.g. the prestation asked for).
  *
  *   app.get('/mon-espace/…', { preHandler: requirePermission(ctx, 'manage_dossier') }, …)

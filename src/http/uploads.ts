@@ -1,11 +1,11 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { type AuditEventType, recordAudit } from '../auth/audit';
-import { requestOrigin, requireAccount } from '../auth/http-session';
+import { requestOrigin, requireAccount } from './session';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
 import { piecesOf, type StoredFile } from '../justificatifs/service';
-import type { Justificatif } from '../justificatifs/tables';
+import type { Justificatif } from '../justificatifs/justificatifs.table';
 import { MAX_JUSTIFICATIF_BYTES } from '../justificatifs/validation';
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import { justificatifTables, type Justificatif, type JustificatifRequest, type JustificatifsTable } from './tables';
+import { justificatifTables, type Justificatif, type JustificatifRequest, type JustificatifsTable } from './justificatifs.table';
 
 /** Pieces asked and files sent, one query per function. */
 type Db = Kysely<Database>;

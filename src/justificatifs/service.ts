@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { accessDemarche } from '../demarches/service';
 import { closeOpenRequests, findJustificatif, insertJustificatif, listJustificatifs, openRequests } from './repository';
-import type { Justificatif, JustificatifRequest } from './tables';
+import type { Justificatif, JustificatifRequest } from './justificatifs.table';
 import { checkJustificatif, type RefusalReason } from './validation';
 
 /**

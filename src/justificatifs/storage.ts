@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import { justificatifTables } from './tables';
+import { justificatifTables } from './justificatifs.table';
 
 /**
  * Where the bytes of justificatifs live: a port, so that an object store (S3-compatible, the Caf's

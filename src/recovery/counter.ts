@@ -1,10 +1,10 @@
 import type { Account } from '../accounts/repository';
-import type { Agent } from '../agents/tables';
+import type { Agent } from '../agents/agents.table';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import { CODE_TTL_MS } from '../auth/verification-codes';
 import type { AppContext } from '../context';
 import type { FieldError } from '../errors/app-error';
-import { readContact, type ContactInput } from '../flows/contact-verification/contact';
+import { readContact, type ContactInput } from '../journeys/contact-verification/contact';
 import { enqueueMessage } from '../messaging/outbox';
 import { counterCodeMessage } from './messages';
 import { createRecovery, type Recovery } from './repository';

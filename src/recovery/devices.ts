@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../accounts/repository';
 import { describeUserAgent, recordAudit } from '../auth/audit';
-import { requestOrigin as requestOriginOf } from '../auth/http-session';
+import { requestOrigin as requestOriginOf } from '../http/session';
 import type { AppContext } from '../context';
 import { enqueueMessage } from '../messaging/outbox';
 import { randomToken, sha256 } from '../shared/crypto';
@@ -16,7 +16,7 @@ import { newDeviceMessage } from './messages';
 export const DEVICE_COOKIE = 'mc_device';
 export const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
-/** The sign-in hook (src/auth/http-session.ts SignInHook), registered by the server. */
+/** The sign-in hook (src/http/session.ts SignInHook), registered by the server. */
 export function noticeNewDevice(ctx: AppContext) {
   return async (account: Account, req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const { db } = ctx.database;

@@ -1,15 +1,15 @@
 import { findAccountById } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
-import { signups } from '../flows/franceconnect/store';
-import { recoveryFlows } from '../flows/recovery/recovery';
+import { signups } from '../journeys/franceconnect/store';
+import { recoveryFlows } from '../journeys/recovery/use-cases';
 import { createRecovery } from './repository';
 
 /**
  * Recovery through FranceConnect, kept small: during the FranceConnect sign-up, when the identity
  * FranceConnect certified matched exactly one person of the répertoire (as at sign-up, the NIR not
  * typed) and that NIR already has an account (state `existing_account`), the person who no longer
- * has the account's contact may set a new one, verified by a code (src/flows/recovery). The sign-up
+ * has the account's contact may set a new one, verified by a code (src/journeys/recovery). The sign-up
  * is consumed; the FranceConnect identity is not linked to the account by this.
  */
 const FC_RECOVERY_TTL_MS = 30 * 60_000;

@@ -1,8 +1,8 @@
 import { findAccountByLoginId } from '../accounts/repository';
 import { maskIdentifier, recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
-import { normaliseLoginId } from '../flows/login/login';
-import { startRecoveryFlow } from '../flows/recovery/recovery';
+import { normaliseLoginId } from '../journeys/login/use-cases';
+import { startRecoveryFlow } from '../journeys/recovery/use-cases';
 import { currentAddress, findActor } from '../household/repository';
 import { enqueueMessage } from '../messaging/outbox';
 import { hmac } from '../shared/crypto';

@@ -4,11 +4,11 @@ import { ABSOLUTE_TIMEOUT_MS } from '../auth/sessions';
 import { CODE_TTL_MS } from '../auth/verification-codes';
 import type { Database } from '../db/schema';
 import { DRAFT_TTL_MS, deleteExpiredDrafts } from '../demarches/repository';
-import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../flows/engine/store';
-import { deleteExpiredTransactions, TRANSACTION_TTL_MS } from '../flows/franceconnect/store';
-import { allFlowKinds } from '../flows/kinds';
+import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../journeys/engine/store';
+import { deleteExpiredTransactions, TRANSACTION_TTL_MS } from '../journeys/franceconnect/store';
+import { allFlowKinds } from '../journeys/kinds';
 import type { JustificatifStorage } from '../justificatifs/storage';
-import { justificatifTables } from '../justificatifs/tables';
+import { justificatifTables } from '../justificatifs/justificatifs.table';
 
 /**
  * How long Mon Compte keeps each table's rows: ONE declaration per table, all in this registry.
@@ -241,7 +241,7 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
   };
 }
 
-/** « 15 minutes à 1 heure »: the shortest and longest life of a flow (src/flows/kinds.ts). */
+/** « 15 minutes à 1 heure »: the shortest and longest life of a flow (src/journeys/kinds.ts). */
 function flowLives(): string {
   const lives = allFlowKinds.map((k) => k.kind.ttlMs);
   return `${frenchDuration(Math.min(...lives))} à ${frenchDuration(Math.max(...lives))}`;

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestAccount } from '../support/accounts';
 import { buildTestApp } from '../support/app';
-import { createTestAgent } from '../gestion/helpers';
+import { createTestAgent } from '../journeys/gestion/helpers';
 import { sentDemarche } from '../justificatifs/support';
 import { PASSWORD } from '../support/accounts';
 import { sqliteCodeReader } from './journeys';

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { FlowError } from '../../src/flows/engine/flow';
-import { contactChangeFlow, registrationFlow } from '../../src/flows/kinds';
+import { FlowError } from '../../src/journeys/engine/flow';
+import { contactChangeFlow, registrationFlow } from '../../src/journeys/kinds';
 import { registerErrorHandling } from '../../src/http/errors';
 
 describe('flow errors over HTTP', () => {

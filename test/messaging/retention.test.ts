@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, testConfig, type Config } from '../../src/conf
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { enqueueMessage } from '../../src/messaging/outbox';
-import type { DevMessageJson } from '../../src/messaging/dev-page';
+import type { DevMessageJson } from '../../src/journeys/dev-messages/pages';
 import { TestClock } from '../../src/shared/clock';
 import { createLogger, type Logger } from '../../src/shared/logger';
 import { buildTestApp, type TestApp } from '../support/app';

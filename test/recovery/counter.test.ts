@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../src/accounts/repository';
-import type { Agent } from '../../src/agents/tables';
+import type { Agent } from '../../src/agents/agents.table';
 import { bankChangeFrozenUntil } from '../../src/recovery/bank';
-import { createTestAgent, logInAgent } from '../gestion/helpers';
+import { createTestAgent, logInAgent } from '../journeys/gestion/helpers';
 import { logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { location } from '../support/http';

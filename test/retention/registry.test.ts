@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/accounts/repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { DatabaseJustificatifStorage } from '../../src/justificatifs/storage';
-import { justificatifTables } from '../../src/justificatifs/tables';
+import { justificatifTables } from '../../src/justificatifs/justificatifs.table';
 import {
   AUDIT_RETENTION_MS,
   CODE_RETENTION_MS,

@@ -12,7 +12,7 @@ import { FOREIGN, HOSTILE, type HostileName } from './names-corpus';
  * Issue 20, point 6: look-alike names at the état civil step of « Créer Mon Compte », through the JSON
  * API and the page — refused at the field with the catalogue code and a French message naming the
  * character (nothing typed is lost on the page), or stored in their plain form; foreign-document names
- * accepted and stored composed. The rule itself, over the whole corpus: test/unit/identity/names.test.ts.
+ * accepted and stored composed. The rule itself, over the whole corpus: test/identity/names.test.ts.
  */
 const hostile = (what: string): HostileName => {
   const h = HOSTILE.find((x) => x.what === what);

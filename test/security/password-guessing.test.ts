@@ -5,7 +5,7 @@ import { testConfig } from '../../src/config/config';
 import type { AppContext } from '../../src/context';
 import { findCitizen, type RunningStandin } from '../../src/franceconnect-standin';
 import { DEFAULT_IDENTIFIER_POLICY } from '../../src/security/login-throttle';
-import { createTestAgent } from '../gestion/helpers';
+import { createTestAgent } from '../journeys/gestion/helpers';
 import { createTestAccount, logIn, PASSWORD, sampleAccount } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';

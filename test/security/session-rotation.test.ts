@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../src/auth/http-session';
+import { SESSION_COOKIE } from '../../src/http/session';
 import { DEMO_PASSWORD } from '../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import type { TestApp, TestBrowser } from '../support/app';

@@ -1,10 +1,10 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/tables';
-import { SESSION_COOKIE } from '../../src/auth/http-session';
+import type { Agent } from '../../src/agents/agents.table';
+import { SESSION_COOKIE } from '../../src/http/session';
 import { createTestAccount, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { createTestAgent } from '../gestion/helpers';
+import { createTestAgent } from '../journeys/gestion/helpers';
 import { pieceAsked, sentDemarche } from '../justificatifs/support';
 
 /**

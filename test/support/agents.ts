@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Agent } from '../../src/agents/tables';
-import { createTestAgent } from '../gestion/helpers';
+import type { Agent } from '../../src/agents/agents.table';
+import { createTestAgent } from '../journeys/gestion/helpers';
 import { buildTestApp, type TestApp } from './app';
 
 /** For the enclosing describe: an app and one agent, built before its tests and closed after them. */

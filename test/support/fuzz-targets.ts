@@ -10,7 +10,7 @@ import { multipart, sentDemarche } from '../justificatifs/support';
 import { createTestAccount, logIn } from './accounts';
 import { buildTestApp, TestBrowser, type TestApp } from './app';
 import { probeResponse, requestArbitrary, routesOf, type Route } from './fuzz';
-import { logInAgent } from '../gestion/helpers';
+import { logInAgent } from '../journeys/gestion/helpers';
 
 /**
  * The fuzz run's targets beyond « every route, anonymous or signed in » (test/support/fuzz.ts):

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { errorEntry, registeredErrors } from '../../src/errors/registry';
-import { normaliseLoginId } from '../../src/flows/login/login';
+import { normaliseLoginId } from '../../src/journeys/login/use-cases';
 import { safeReturnPath } from '../../src/http/security/return-path';
 import { oversizedFields } from '../../src/http/security/input-limits';
 import {

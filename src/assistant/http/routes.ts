@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { pageUser } from '../../auth/http-session';
+import { pageUser } from '../../http/session';
 import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
 import { apiRoute } from '../../http/api/route';

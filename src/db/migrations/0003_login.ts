@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 
-// Reviewed migration: pending login and password-reset flows (see src/flows/login/flows.ts).
+// Reviewed migration: pending login and password-reset flows (see src/journeys/login).
 // A flow row is what lies between two steps (password → code, identifier → code → new password):
 // its id is the SHA-256 of a random token kept in an HttpOnly cookie; nothing about the account
 // ever reaches the browser.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 
-// Reviewed migration: FranceConnect (see src/flows/franceconnect/store.ts).
+// Reviewed migration: FranceConnect (see src/journeys/franceconnect/store.ts).
 // - franceconnect_transactions: what lies between our redirect to FranceConnect and its return
 //   (state + nonce of a login, state of a logout; a logout hand-off keeps the id_token of a session
 //   just ended for the step that redirects to FranceConnect). Id = SHA-256 of a random token kept

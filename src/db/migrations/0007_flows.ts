@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 
-// Reviewed migration: one table for every flow a person drives (src/flows/engine/README.md).
+// Reviewed migration: one table for every flow a person drives (src/journeys/engine/README.md).
 // id = SHA-256 of the random token only the browser or API client holds; kind = the flow's machine;
 // data = JSON; version for optimistic concurrency; account_id when the flow acts for an account.
 // expires_at is indexed for the worker's sweep, (kind, account_id) for « the pending flow of this

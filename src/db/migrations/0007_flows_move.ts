@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 
 // Reviewed migration: the flows of the former tables move into `flows` (0007_flows), then those
-// tables are dropped (src/flows/engine/README.md). Self-contained on purpose: it must not change
+// tables are dropped (src/journeys/engine/README.md). Self-contained on purpose: it must not change
 // when the application's code does.
 // - registration_flows: its id was the raw token; the new id is its SHA-256 (hex), and the codes
 //   of its contact step follow (verification_codes.subject_id, purpose registration_contact);

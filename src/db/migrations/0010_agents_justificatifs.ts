@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database';
 
 // Reviewed migration: the Caf side (« espace gestionnaire ») and the justificatifs.
-// - agents: the Caf's staff, with their own accounts (src/agents/tables.ts); never in `accounts`,
+// - agents: the Caf's staff, with their own accounts (src/agents/agents.table.ts); never in `accounts`,
 //   so that an agent cannot log in on the public side, nor a person on /gestion.
 // - agent_sessions: the sessions of agents, the same columns as `sessions` (one store code path,
 //   src/auth/sessions.ts), but their own table: a session id can only ever name one kind of user.

@@ -4,12 +4,12 @@ import { displayName, type Account } from '../../accounts/repository';
 import type { AppContext } from '../../context';
 import { AppError, ValidationError, type FieldError } from '../../errors/app-error';
 import { errorEntry, registeredErrors, type ErrorCode } from '../../errors/registry';
-import { maskDestination } from '../../flows/login/contact';
-import type { ResendStep } from '../../flows/login/login';
-import { resendRefused } from '../pages/account-page';
-import { CodeResent, FlowIdBody } from '../schemas/login';
+import { maskDestination } from '../../journeys/login/contact';
+import type { ResendStep } from '../../journeys/login/use-cases';
+import { resendRefused } from '../views/account-page';
+import { CodeResent, FlowIdBody } from '../../journeys/login/schemas';
 import { apiRoute } from './route';
-import type { AccountView } from '../schemas/login';
+import type { AccountView } from '../../journeys/login/schemas';
 
 /**
  * Outcomes of the use cases turned into JSON answers or errors, for the routes of src/http/api/:

@@ -6,7 +6,7 @@ import { tooLongMessage } from './errors';
 
 /**
  * Reading what a client sent — a form body, a JSON body, a query string — through the zod schema
- * that both the page and the JSON route of a step share (src/http/schemas/). Every text field has a
+ * that both the page and the JSON route of a step share (src/journeys/<journey>/schemas.ts). Every text field has a
  * maximum length (`text(max)`), so a huge value is refused before any work is done on it. A refusal
  * becomes the same field errors as the use cases' own: `{ field, code, message }` from the catalogue.
  *

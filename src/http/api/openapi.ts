@@ -1,6 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../../auth/http-session';
+import { SESSION_COOKIE } from '../session';
 import { apiRoute, type ApiDoc } from './route';
 
 /**

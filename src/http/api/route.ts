@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { z } from 'zod';
-import { requireAccount } from '../../auth/http-session';
+import { requireAccount } from '../session';
 import { parseOrThrow } from './input';
 
 /**

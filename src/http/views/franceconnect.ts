@@ -1,5 +1,5 @@
 import type { FranceConnectIdentity } from '../../franceconnect';
-import { birthPlaceOf, countryLabel, frenchBirthDate } from '../../flows/franceconnect/identity-view';
+import { birthPlaceOf, countryLabel, frenchBirthDate } from '../../journeys/franceconnect/identity-view';
 import { formatNir } from '../../identity';
 import { summaryList } from './components';
 import { html, type SafeHtml } from './html';

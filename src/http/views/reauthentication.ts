@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
-import { reauthenticationMode } from '../../flows/login/settings';
+import { reauthenticationMode } from '../../journeys/login/settings';
 import { insetText, textInput, type Errors } from './components';
 import { franceConnectButton } from './franceconnect';
 import { html, type SafeHtml } from './html';

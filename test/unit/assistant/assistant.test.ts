@@ -10,7 +10,7 @@ describe('the knowledge base', () => {
   const topics = loadKnowledge();
 
   it('loads every JSON file of its folder, in the order of their names', () => {
-    const folder = readdirSync(new URL('../../../src/assistant/knowledge/', import.meta.url)).filter((f) => f.endsWith('.json'));
+    const folder = readdirSync(new URL('../../../src/assistant/knowledge', import.meta.url)).filter((f) => f.endsWith('.json'));
     expect(Object.keys(FILES)).toEqual(folder.sort());
   });
 

@@ -1,0 +1,95 @@
+import type { FastifyRequest } from 'fastify';
+import { pageUser } from '../session';
+import type { PasswordRuleId } from '../../auth/passwords';
+import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import { resendTooEarly } from '../../journeys/contact-verification/codes';
+import { tooManyCodesMessage } from '../../journeys/contact-verification/errors';
+import type { NewPasswordProblem } from '../../journeys/password-reset/use-cases';
+import { frenchDuration } from '../../security/login-throttle';
+import { button, form, notificationBanner, textInput, type Errors } from './components';
+import { html, type HtmlValue, type SafeHtml } from './html';
+import { safeReturnPath } from '../security/return-path';
+import { layout, type LayoutOptions } from './layout';
+
+/**
+ * What the pages of login, forgotten password and the personal space share: the frame of a
+ * signed-in page (header « Mon Compte » → /mon-espace, the session-timeout warning), and the
+ * translation of flow outcomes into field errors.
+ */
+export const SESSION_TIMEOUT_SCRIPT = '/assets/js/session-timeout.js';
+
+/** A page of the personal space: signed-in header, and the warning shown by session-timeout.js after 25 minutes. */
+export function accountPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user'>, content: HtmlValue): SafeHtml {
+  return page(
+    { step: 'espace', ...o, user: pageUser(req), scripts: [...(o.scripts ?? []), SESSION_TIMEOUT_SCRIPT] },
+    html`${sessionTimeoutWarning(req)}${content}`,
+  );
+}
+
+/** `layout`, with the back link inside <main> (every piece of content in a landmark, as axe-core asks). */
+export function page(o: LayoutOptions, content: HtmlValue): SafeHtml {
+  const { backLink, ...rest } = o;
+  return layout(rest, html`${backLink ?? ''}${content}`);
+}
+
+/** Hidden until session-timeout.js reveals it; « Rester connecté » posts to /session/prolonger. */
+export function sessionTimeoutWarning(req: FastifyRequest): SafeHtml {
+  if (!req.session) return html``;
+  return html`<div class="govuk-notification-banner" id="session-timeout" hidden tabindex="-1" role="region" aria-labelledby="session-timeout-title" data-warn-after-seconds="${IDLE_WARNING_MS / 1000}" data-expire-after-seconds="${IDLE_TIMEOUT_MS / 1000}">
+  <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="session-timeout-title">Important</h2></div>
+  <div class="govuk-notification-banner__content">
+    <p class="govuk-notification-banner__heading">Votre session va bientôt expirer</p>
+    <p class="govuk-body">Pour protéger vos informations, vous serez déconnecté <span data-session-timeout-left>dans 5 minutes</span> sans action de votre part.</p>
+    ${form({ action: '/session/prolonger', csrfToken: req.csrfToken }, html`<input type="hidden" name="retour" value="${safeReturnPath(req.url)}">${button('Rester connecté', { id: 'session-timeout-stay' })}`)}
+  </div>
+</div>`;
+}
+
+/** Only our own paths: « /mon-espace… », never « //ailleurs », « /\t/ailleurs » or « https://… » (see ../security/return-path.ts). */
+export { safeReturnPath };
+
+export function successBanner(title: string, body: HtmlValue): SafeHtml {
+  return notificationBanner({
+    success: true,
+    title: 'Succès',
+    body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}`,
+  });
+}
+
+/** « Renvoyer un code » refused by a login or password-reset flow: in the cooldown (the seconds left), or too many codes (the wait until the flow ends). */
+export function resendRefused(r: { kind: 'too_early' | 'too_many'; retryAfterMs: number }): FieldError {
+  if (r.kind === 'too_early') return resendTooEarly(Math.ceil(r.retryAfterMs / 1000));
+  return fieldError('code', 'CODE_RATE_LIMITED', tooManyCodesMessage(frenchDuration(r.retryAfterMs)));
+}
+
+/** A new password refused: field errors (at `password` or `passwordConfirmation`). */
+export function newPasswordErrors(problem: NewPasswordProblem, broken: PasswordRuleId[]): FieldError[] {
+  if (problem === 'required') return [fieldError('password', 'AUTH_PASSWORD_REQUIRED')];
+  if (problem === 'confirmation') return [fieldError('passwordConfirmation', 'AUTH_PASSWORD_CONFIRMATION_MISMATCH')];
+  const labels: Record<PasswordRuleId, string> = {
+    length: 'entre 10 et 64 caractères',
+    digit: 'au moins 1 chiffre',
+    lower: 'au moins 1 lettre minuscule',
+    upper: 'au moins 1 lettre majuscule',
+    alnum: 'uniquement des chiffres et des lettres non accentuées',
+  };
+  return [fieldError('password', 'AUTH_PASSWORD_RULES', `Le mot de passe doit comporter ${broken.map((b) => labels[b]).join(', ')}.`)];
+}
+
+export { frenchDateTime as formatDateTime } from '../../shared/french-time';
+
+/** The identifier field of « Se connecter » and « Mot de passe oublié » (NIR or identifiant provisoire). */
+export function identifierInput(v: { identifier?: string | undefined; errors?: Errors | undefined }): SafeHtml {
+  return textInput({
+    name: 'identifier',
+    label: 'Numéro de sécurité sociale ou identifiant provisoire',
+    hint: '15 caractères pour le numéro de sécurité sociale, par exemple 2 84 12 75 056 123 45',
+    value: v.identifier,
+    autocomplete: 'username',
+    spellcheck: false,
+    widthClass: 'govuk-input--width-20',
+    errors: v.errors,
+    maxlength: 40,
+  });
+}

@@ -1,0 +1,330 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit';
+import { requestOrigin, rotateSession } from '../../http/session';
+import { sessionHandle } from '../../auth/sessions';
+import type { AppContext } from '../../context';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { codeRefused, readCode } from '../contact-verification/codes';
+import { describeDestination, maskDestination, type ContactKind } from '../login/contact';
+import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../contact-change/use-cases';
+import { changePassword } from '../login/settings';
+import { waitMessage } from '../../security/login-throttle';
+import { sendHtml } from '../../http/errors';
+import { backLink, button, errorSummary, form, radios, summaryList, textInput, type Errors } from '../../http/views/components';
+import { codeForm } from '../contact-verification/views';
+import { html } from '../../http/views/html';
+import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
+import { formFields, readForm, readQuery } from '../../http/api/input';
+import { CodeBody } from '../../http/api/schemas';
+import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
+import { requirePermission } from '../../http/require-permission';
+import { accountPage, formatDateTime, newPasswordErrors, successBanner } from '../../http/views/account-page';
+import { dataNotice } from '../../http/views/data-notice';
+import { reauthenticationField } from '../../http/views/reauthentication';
+
+/**
+ * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
+ * others), password change and contact change — both ask for the current password again.
+ */
+export const CONTACT_FLOW_COOKIE = 'mc_contact';
+
+const DONE: Record<string, string> = {
+  'mot-de-passe': 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
+  'mot-de-passe-cree': 'Votre mot de passe a été créé. Vous pouvez aussi vous connecter avec votre identifiant et ce mot de passe.',
+  contact: 'Vos coordonnées de contact ont été modifiées. Un message a été envoyé à vos anciennes coordonnées.',
+  session: 'La session a été fermée.',
+  sessions: 'Toutes vos autres sessions ont été fermées.',
+};
+
+export function securityPages(ctx: AppContext): FastifyPluginAsync {
+  const reauthentication = (req: FastifyRequest, errors: Errors, hint?: string) => reauthenticationField(ctx, req, errors, hint);
+
+  const passwordPage = (req: FastifyRequest, errors?: FieldError[]) => {
+    const creating = !req.account!.password_hash;
+    const title = creating ? 'Créer mon mot de passe' : 'Modifier mon mot de passe';
+    const reauth = reauthentication(req, errors);
+    return accountPage(
+      req,
+      { title, hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite'), scripts: [PASSWORD_CHECKLIST_SCRIPT] },
+      html`${errorSummary(errors)}
+<h1 class="govuk-heading-l">${title}</h1>
+${creating ? html`<p class="govuk-body">Avec un mot de passe, vous pourrez aussi vous connecter avec votre numéro de sécurité sociale ou votre identifiant provisoire, sans FranceConnect.</p>` : ''}
+${
+  reauth.blocked ??
+  form(
+    { action: '/mon-espace/securite/mot-de-passe', csrfToken: req.csrfToken },
+    html`${reauth.field}
+${passwordFields({ errors })}
+${button(creating ? 'Créer mon mot de passe' : 'Enregistrer mon nouveau mot de passe')}`,
+  )
+}`,
+    );
+  };
+
+  const contactPage = (req: FastifyRequest, v: { kind?: string; email?: string; phone?: string; errors?: FieldError[] }) => {
+    const a = req.account!;
+    const reauth = reauthentication(req, v.errors, 'Pour confirmer qu’il s’agit bien de vous.');
+    return accountPage(
+      req,
+      { title: 'Modifier mes coordonnées de contact', hasErrors: !!v.errors?.length, backLink: backLink('/mon-espace/securite') },
+      html`${errorSummary(v.errors)}
+<h1 class="govuk-heading-l">Modifier mes coordonnées de contact</h1>
+<p class="govuk-body">Vos codes de connexion sont actuellement envoyés ${describeDestination(a.contact_kind, a.contact_value)}. Nous enverrons un code à vos nouvelles coordonnées pour les vérifier avant de les enregistrer.</p>
+${
+  reauth.blocked ??
+  form(
+    { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
+    html`${radios({
+      name: 'kind',
+      legend: 'Comment souhaitez-vous recevoir vos codes ?',
+      value: v.kind,
+      errors: v.errors,
+      choices: [
+        { value: 'email', label: 'Par e-mail' },
+        { value: 'sms', label: 'Par SMS' },
+      ],
+    })}
+  ${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+  ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+  ${reauth.field}
+  ${dataNotice('contact')}
+  ${button('Recevoir un code')}`,
+  )
+}`,
+    );
+  };
+
+  /**
+   * The shared code form, to the new contact (masked). This flow sends no second code from here
+   * (no « Renvoyer un code », no countdown): a new code is asked for by giving the details again.
+   */
+  const contactCodePage = (req: FastifyRequest, pending: { kind: ContactKind; value: string }, errors?: FieldError[]) =>
+    accountPage(
+      req,
+      { title: 'Vérifier mes nouvelles coordonnées', hasErrors: !!errors?.length, backLink: backLink('/mon-espace/securite/contact') },
+      html`${errorSummary(errors)}
+${codeForm({
+  action: '/mon-espace/securite/contact/code',
+  heading: 'Saisissez le code reçu',
+  csrfToken: req.csrfToken,
+  contact: { kind: pending.kind, display: maskDestination(pending.kind, pending.value) },
+  help: html`<a class="govuk-link" href="/mon-espace/securite/contact">Modifiez ces coordonnées ou demandez un nouveau code</a> en refaisant votre demande.`,
+  agencyPhone: ctx.config.agencyPhone,
+  ...(errors ? { errors } : {}),
+})}`,
+    );
+
+  /** The pending contact change's token (src/journeys/contact-change): only this browser holds it. */
+  const contactFlowCookie = {
+    path: '/mon-espace/securite/contact',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.isProduction,
+  };
+
+  // Rights read per request (src/http/require-permission.ts): one's own account, one's own contact.
+  const ownAccount = requirePermission(ctx, 'consult_personal_data');
+  const ownContact = requirePermission(ctx, 'modify_contact');
+  return async (app) => {
+    app.get('/mon-espace/securite', { preHandler: ownAccount }, async (req, reply) => {
+      const a = req.account!;
+      const current = req.session!;
+      const [logins, sessions] = await Promise.all([
+        auditEventsOf(ctx.database.db, a.id, { types: ['login_succeeded'], limit: 10 }),
+        ctx.sessions.activeOf(a.id),
+      ]);
+      const others = sessions.filter((s) => s.id !== current.id);
+      const done = DONE[readQuery(SecurityPageQuery, req).fait ?? ''];
+      return sendHtml(
+        reply,
+        accountPage(
+          req,
+          { title: 'Sécurité du compte', width: 'full', backLink: backLink('/mon-espace', 'Retour à mon espace') },
+          html`${done ? successBanner(done, '') : ''}
+<h1 class="govuk-heading-l">Sécurité du compte</h1>
+<h2 class="govuk-heading-m">Mes identifiants</h2>
+${summaryList([
+  a.password_hash
+    ? { key: 'Mot de passe', value: '••••••••••', change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'le mot de passe' } }
+    : {
+        key: 'Mot de passe',
+        value: 'Aucun : vous vous connectez avec FranceConnect',
+        change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'un mot de passe', label: 'Créer' },
+      },
+  {
+    key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable',
+    value: maskDestination(a.contact_kind, a.contact_value),
+    change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' },
+  },
+])}
+<h2 class="govuk-heading-m" id="appareils">Mes appareils</h2>
+<p class="govuk-body">Les appareils connectés à votre compte en ce moment. Vous ne reconnaissez pas l’un d’eux ? Déconnectez-le, puis changez votre mot de passe. Chaque connexion depuis un nouvel appareil vous est signalée à vos coordonnées de contact.</p>
+<div class="mc-table-scroll" role="region" aria-label="Mes appareils" tabindex="0">
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Appareils connectés à votre compte</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    <th scope="col" class="govuk-table__header">Appareil</th>
+    <th scope="col" class="govuk-table__header">Connexion</th>
+    <th scope="col" class="govuk-table__header">Dernière activité</th>
+    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${sessions.map(
+      (s) => html`<tr class="govuk-table__row">
+      <td class="govuk-table__cell">${describeUserAgent(s.userAgent)}</td>
+      <td class="govuk-table__cell">${formatDateTime(s.createdAt)}</td>
+      <td class="govuk-table__cell">${formatDateTime(s.lastSeenAt)}</td>
+      <td class="govuk-table__cell">${
+        s.id === current.id
+          ? html`<strong class="govuk-tag">Cette session</strong>`
+          : form(
+              { action: '/mon-espace/securite/sessions/fin', csrfToken: req.csrfToken },
+              html`<input type="hidden" name="session" value="${sessionHandle(s)}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mettre fin à cette session<span class="govuk-visually-hidden"> (${describeUserAgent(s.userAgent)}, ${formatDateTime(s.createdAt)})</span></button>`,
+            )
+      }</td>
+    </tr>`,
+    )}
+  </tbody>
+</table>
+</div>
+${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csrfToken: req.csrfToken }, button('Se déconnecter de tous les autres appareils', { secondary: true })) : html`<p class="govuk-body">Vous n’êtes connecté sur aucun autre appareil.</p>`}
+<h2 class="govuk-heading-m">Mes dernières connexions</h2>
+<div class="mc-table-scroll" role="region" aria-label="Mes dernières connexions" tabindex="0">
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Dix dernières connexions à votre compte</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    <th scope="col" class="govuk-table__header">Date</th>
+    <th scope="col" class="govuk-table__header">Navigateur</th>
+    <th scope="col" class="govuk-table__header">Moyen</th>
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${logins.map(
+      (e) => html`<tr class="govuk-table__row">
+      <td class="govuk-table__cell">${formatDateTime(e.at)}</td>
+      <td class="govuk-table__cell">${describeUserAgent(e.userAgent)}</td>
+      <td class="govuk-table__cell">${e.details.method === 'franceconnect' ? 'FranceConnect' : 'Mot de passe'}</td>
+    </tr>`,
+    )}
+  </tbody>
+</table>
+</div>
+<p class="govuk-body">Vous ne reconnaissez pas une connexion ? <a class="govuk-link" href="/mon-espace/securite/mot-de-passe">Changez votre mot de passe</a> : toutes les autres sessions seront fermées.</p>`,
+        ),
+      );
+    });
+
+    app.post('/mon-espace/securite/sessions/fin', { preHandler: ownAccount }, async (req, reply) => {
+      const read = readForm(EndSessionForm, req);
+      const handle = read.ok ? read.data.session : '';
+      const target = (await ctx.sessions.activeOf(req.account!.id)).find((s) => sessionHandle(s) === handle && s.id !== req.session!.id);
+      if (!target) throw new AppError('AUTH_SESSION_NOT_FOUND');
+      await ctx.sessions.end(target.id);
+      await recordAudit(
+        ctx.database.db,
+        { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'ended_by_user', count: 1 } },
+        ctx.clock.now(),
+      );
+      return reply.redirect('/mon-espace/securite?fait=session', 303);
+    });
+
+    app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: ownAccount }, async (req, reply) => {
+      const count = await ctx.sessions.endAllOf(req.account!.id, req.session!.id);
+      await recordAudit(
+        ctx.database.db,
+        { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } },
+        ctx.clock.now(),
+      );
+      return reply.redirect('/mon-espace/securite?fait=sessions', 303);
+    });
+
+    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
+
+    app.post('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
+      const read = readForm(PasswordChangeForm, req);
+      if (!read.ok) return sendHtml(reply, passwordPage(req, read.errors), 400);
+      const b = read.data;
+      const r = await changePassword(ctx, {
+        account: req.account!,
+        session: req.session!,
+        current: b.currentPassword,
+        password: b.password,
+        confirmation: b.passwordConfirmation,
+        origin: requestOrigin(req),
+      });
+      if (r.kind === 'throttled')
+        return sendHtml(
+          reply,
+          passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]),
+          429,
+        );
+      if (r.kind === 'wrong_password')
+        return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
+      if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
+      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      const created = !req.account!.password_hash;
+      await rotateSession(ctx, req, reply);
+      return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);
+    });
+
+    app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
+
+    app.post('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
+      const typed = formFields(req.body);
+      const v = { kind: typed.kind, email: typed.email, phone: typed.phone };
+      const read = readForm(ContactChangeForm, req);
+      if (!read.ok) return sendHtml(reply, contactPage(req, { ...v, errors: read.errors }), 400);
+      const b = read.data;
+      const contact = { contactKind: b.kind, email: b.email, phone: b.phone };
+      const r = await startContactChange(ctx, {
+        account: req.account!,
+        session: req.session!,
+        current: b.currentPassword,
+        contact,
+        origin: requestOrigin(req),
+      });
+      if (r.kind === 'throttled')
+        return sendHtml(
+          reply,
+          contactPage(req, {
+            ...v,
+            errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)],
+          }),
+          429,
+        );
+      if (r.kind === 'wrong_password')
+        return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
+      if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
+      // This form's radios are named `kind` (readContact's `contactKind`).
+      if (r.kind === 'invalid_contact')
+        return sendHtml(
+          reply,
+          contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }),
+          400,
+        );
+      if (r.kind === 'rate_limited') return sendHtml(reply, contactPage(req, { ...v, errors: [r.error] }), 429);
+      reply.setCookie(CONTACT_FLOW_COOKIE, r.flowToken, { ...contactFlowCookie, maxAge: CONTACT_CHANGE_TTL_MS / 1000 });
+      return reply.redirect('/mon-espace/securite/contact/code', 303);
+    });
+
+    app.get('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
+      const pending = await pendingContactChange(ctx, req.account!, req.cookies[CONTACT_FLOW_COOKIE]);
+      if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
+      return sendHtml(reply, contactCodePage(req, pending.data));
+    });
+
+    app.post('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
+      const flowToken = req.cookies[CONTACT_FLOW_COOKIE];
+      const pending = await pendingContactChange(ctx, req.account!, flowToken);
+      if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
+      const form = readForm(CodeBody, req);
+      if (!form.ok) return sendHtml(reply, contactCodePage(req, pending.data, form.errors), 400);
+      const typed = readCode(form.data.code);
+      if (!typed.ok) return sendHtml(reply, contactCodePage(req, pending.data, [typed.error]), typed.status);
+      const r = await confirmContactChange(ctx, { account: req.account!, flowToken, code: typed.code, origin: requestOrigin(req) });
+      if (r.kind === 'flow_expired') return reply.redirect('/mon-espace/securite/contact', 303);
+      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending.data, [codeRefused(r)]), 400);
+      reply.clearCookie(CONTACT_FLOW_COOKIE, contactFlowCookie);
+      return reply.redirect('/mon-espace/securite?fait=contact', 303);
+    });
+  };
+}

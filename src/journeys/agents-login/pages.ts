@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AGENT_PATH, agentHome, createAgentSession, endAgentSession, requireAgent } from '../../http/agent-session';
+import { pendingAgentLogin, resendAgentCode, submitAgentCode, submitAgentPassword, type PendingAgentLogin } from './use-cases';
+import { requestOrigin } from '../../http/session';
+import type { AppContext } from '../../context';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import { codeRefused, readCode } from '../contact-verification/codes';
+import { maskDestination } from '../login/contact';
+import { agentLoginFlow } from './flow';
+import { waitMessage } from '../../security/login-throttle';
+import { sendHtml } from '../../http/errors';
+import { backLink, button, errorSummary, form, textInput } from '../../http/views/components';
+import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
+import { html } from '../../http/views/html';
+import { resendRefused } from '../../http/views/account-page';
+import { agentPage } from '../gestion/frame';
+
+/**
+ * « Espace gestionnaire » login: /gestion/connexion (e-mail + password), /gestion/connexion/code
+ * (the code sent by e-mail), /gestion/deconnexion. See src/journeys/agents-login/use-cases.ts for the rules.
+ */
+export const AGENT_FLOW_COOKIE = 'mc_agent_login';
+const LOGIN = `${AGENT_PATH}/connexion`;
+
+export function agentLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const flowCookie = { path: LOGIN, httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.isProduction };
+
+  const loginForm = (req: FastifyRequest, v: { login?: string; errors?: FieldError[]; notice?: string }) =>
+    agentPage(
+      req,
+      { title: 'Connexion à l’espace gestionnaire', hasErrors: !!v.errors?.length },
+      html`${errorSummary(v.errors)}
+<h1 class="govuk-heading-l">Connexion à l’espace gestionnaire</h1>
+<p class="govuk-body">Cet espace est réservé aux agents de la Caf. Pour votre espace personnel, utilisez <a class="govuk-link" href="/connexion">Mon Compte</a>.</p>
+${v.notice ? html`<p class="govuk-body govuk-!-font-weight-bold">${v.notice}</p>` : ''}
+${form(
+  { action: LOGIN, csrfToken: req.csrfToken },
+  html`${textInput({ name: 'login', label: 'Adresse e-mail professionnelle', type: 'email', autocomplete: 'username', spellcheck: false, value: v.login, errors: v.errors, maxlength: 254 })}
+${textInput({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+${button('Se connecter')}`,
+)}`,
+    );
+
+  const codePage = (req: FastifyRequest, p: PendingAgentLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
+    agentPage(
+      req,
+      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink(LOGIN), scripts: [CODE_SCRIPT] },
+      html`${errorSummary(v.errors)}
+${codeForm({
+  action: `${LOGIN}/code`,
+  heading: 'Saisissez le code reçu',
+  csrfToken: req.csrfToken,
+  contact: { kind: 'email', display: maskDestination('email', p.agent.email) },
+  resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
+  resent: !!v.resent && !v.errors,
+  help: html`Si vous n’avez plus accès à votre messagerie professionnelle, contactez l’assistance informatique de votre Caf.`,
+  agencyPhone: ctx.config.agencyPhone,
+  ...(v.errors ? { errors: v.errors } : {}),
+})}`,
+    );
+
+  app.get(LOGIN, async (req, reply) => {
+    if (req.agent) return reply.redirect(agentHome(req.agentRoles), 303);
+    const q = req.query as Record<string, string | undefined>;
+    return sendHtml(reply, loginForm(req, q.message === 'expiree' ? { notice: 'Votre connexion a expiré. Merci de recommencer.' } : {}));
+  });
+
+  app.post(LOGIN, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const login = typeof body.login === 'string' ? body.login.trim().slice(0, 254) : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const missing: FieldError[] = [];
+    if (!login) missing.push(fieldError('login', 'AGENT_LOGIN_REQUIRED'));
+    if (!password) missing.push(fieldError('password', 'LOGIN_PASSWORD_REQUIRED'));
+    if (missing.length) return sendHtml(reply, loginForm(req, { login, errors: missing }), 400);
+    const r = await submitAgentPassword(ctx, { login, password, origin: requestOrigin(req) });
+    if (r.kind === 'throttled') {
+      reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+      return sendHtml(
+        reply,
+        loginForm(req, {
+          login,
+          errors: [fieldError('login', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`)],
+        }),
+        429,
+      );
+    }
+    if (r.kind === 'invalid') return sendHtml(reply, loginForm(req, { login, errors: [fieldError('login', 'AGENT_LOGIN_INVALID')] }), 400);
+    reply.setCookie(AGENT_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: agentLoginFlow.ttlMs / 1000 });
+    return reply.redirect(`${LOGIN}/code`, 303);
+  });
+
+  app.get(`${LOGIN}/code`, async (req, reply) => {
+    const p = await pendingAgentLogin(ctx, req.cookies[AGENT_FLOW_COOKIE]);
+    if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
+    return sendHtml(reply, codePage(req, p, { resent: (req.query as Record<string, string | undefined>).renvoye === '1' }));
+  });
+
+  app.post(`${LOGIN}/code`, async (req, reply) => {
+    const token = req.cookies[AGENT_FLOW_COOKIE];
+    const p = await pendingAgentLogin(ctx, token);
+    if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
+    const render = (errors: FieldError[], status: number) => sendHtml(reply, codePage(req, p, { errors }), status);
+    const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
+    if (!typed.ok) return render([typed.error], typed.status);
+    const r = await submitAgentCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
+    if (r.kind === 'flow_expired') return reply.redirect(`${LOGIN}?message=expiree`, 303);
+    if (r.kind === 'throttled')
+      return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
+    if (r.kind === 'code_error') return render([codeRefused(r)], 400);
+    reply.clearCookie(AGENT_FLOW_COOKIE, flowCookie);
+    await createAgentSession(ctx, r.agent, req, reply);
+    return reply.redirect(agentHome(req.agentRoles), 303);
+  });
+
+  app.post(`${LOGIN}/code/renvoyer`, async (req, reply) => {
+    const r = await resendAgentCode(ctx, { flowToken: req.cookies[AGENT_FLOW_COOKIE], origin: requestOrigin(req) });
+    if (r.kind === 'flow_expired') return reply.redirect(`${LOGIN}?message=expiree`, 303);
+    if (r.kind !== 'sent') {
+      const p = await pendingAgentLogin(ctx, req.cookies[AGENT_FLOW_COOKIE]);
+      if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
+      return sendHtml(reply, codePage(req, p, { errors: atResendButton([resendRefused(r)]) }), 429);
+    }
+    return reply.redirect(`${LOGIN}/code?renvoye=1`, 303);
+  });
+
+  app.get(`${AGENT_PATH}/deconnexion`, async (req, reply) => {
+    if (!req.agent)
+      return sendHtml(
+        reply,
+        agentPage(
+          req,
+          { title: 'Vous êtes déconnecté' },
+          html`<h1 class="govuk-heading-l">Vous êtes déconnecté</h1>
+<p class="govuk-body"><a class="govuk-link" href="${LOGIN}">Se reconnecter</a></p>`,
+        ),
+      );
+    return sendHtml(
+      reply,
+      agentPage(
+        req,
+        { title: 'Se déconnecter' },
+        html`<h1 class="govuk-heading-l">Se déconnecter</h1>
+${form({ action: `${AGENT_PATH}/deconnexion`, csrfToken: req.csrfToken }, button('Se déconnecter'))}`,
+      ),
+    );
+  });
+
+  app.post(`${AGENT_PATH}/deconnexion`, { preHandler: requireAgent }, async (req, reply) => {
+    await endAgentSession(ctx, req, reply);
+    return reply.redirect(`${AGENT_PATH}/deconnexion`, 303);
+  });
+}

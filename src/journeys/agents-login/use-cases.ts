@@ -1,0 +1,141 @@
+import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import type { CodeStepRefused } from '../../auth/verification-codes';
+import type { AppContext } from '../../context';
+import { insertAll } from '../../db/insert-all';
+import { flowMoved, type Flow } from '../engine/flow';
+import type { LoginData, LoginState } from '../login/machine';
+import { agentLoginFlows } from './flow';
+import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
+import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { agentLoginCodeMessage } from '../../agents/messages';
+import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
+import type { Agent } from '../../agents/agents.table';
+
+/**
+ * The login of a Caf agent on /gestion: e-mail + password, then a 6-digit code sent to the agent's
+ * e-mail — always (no configuration turns the second factor off on this side). The same pieces as
+ * the public login (src/journeys/login): the persisted flow (`flows`, kind `agent_login`), the
+ * one-time codes, the throttle, the audit; but the agents' own table, so that a person's NIR and
+ * password never open /gestion and an agent's never open /mon-espace.
+ *
+ * No enumeration either: an unknown e-mail is throttled under the same keys as a known one, costs a
+ * dummy verification and gets the same answer.
+ */
+export type AgentPasswordStep =
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'invalid'; retryAfterMs: number }
+  | { kind: 'code_sent'; flowToken: string };
+
+export type AgentCodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; agent: Agent };
+
+/** The throttle counts agents' logins under their own keys (an e-mail is never a NIR, but say it). */
+const throttled = (loginId: string, origin: AuditOrigin) => ({ identifier: `agent:${loginId}`, ip: origin.ip ?? 'unknown' });
+
+export async function submitAgentPassword(
+  ctx: AppContext,
+  i: { login: string; password: string; origin: AuditOrigin },
+): Promise<AgentPasswordStep> {
+  const { db } = ctx.database;
+  const loginId = normaliseAgentLogin(i.login);
+  const subject = throttled(loginId, i.origin);
+  // The one password check (src/auth/password-check.ts): the attempt is reserved before the agent is
+  // even looked up, so an unknown address is counted under the same keys, with the same work.
+  const r = await ctx.passwordCheck.check(subject, i.password, () =>
+    loginId.length <= 254 ? findActiveAgentByLogin(db, loginId) : undefined,
+  );
+  if (!r.ok && r.kind === 'throttled') {
+    await recordAudit(
+      db,
+      { type: 'agent_login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: r.scope } },
+      ctx.clock.now(),
+    );
+    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
+  }
+  if (!r.ok) {
+    await recordAudit(
+      db,
+      {
+        type: 'agent_login_failed',
+        accountId: r.holder?.id ?? null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
+      },
+      ctx.clock.now(),
+    );
+    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
+  }
+  const agent = r.holder;
+  const now = ctx.clock.now();
+  const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);
+  const code = ctx.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });
+  await insertAll(ctx.database, [
+    { table: 'flows', values: row },
+    { table: 'verification_codes', values: { ...code.row } },
+    { table: 'outbox_messages', values: { ...outboxRow(agentLoginCodeMessage(agent, code.code), now) } },
+    {
+      table: 'audit_events',
+      values: auditRow({ type: 'code_sent', accountId: agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email' } }, now),
+    },
+  ]);
+  return { kind: 'code_sent', flowToken: token };
+}
+
+export interface PendingAgentLogin {
+  flow: Flow<LoginState, LoginData>;
+  agent: Agent;
+  /** when a new code may be asked for (0: now) */
+  resendAllowedAt: number;
+}
+
+export async function pendingAgentLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingAgentLogin | undefined> {
+  const { db } = ctx.database;
+  const flow = await agentLoginFlows.findLive(db, flowToken, ctx.clock.now());
+  if (!flow?.accountId) return undefined;
+  const agent = await findActiveAgentById(db, flow.accountId);
+  if (!agent) return undefined;
+  return { flow, agent, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'agent_login', flow.id) };
+}
+
+export async function submitAgentCode(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<AgentCodeStep> {
+  const { db } = ctx.database;
+  const p = await pendingAgentLogin(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  const subject = throttled(p.agent.login_id, i.origin);
+  const allowed = await ctx.loginThrottle.check(subject);
+  if (!allowed.allowed) return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+  const r = await ctx.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
+  if (!r.ok) {
+    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } },
+      ctx.clock.now(),
+    );
+    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+  }
+  if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
+  await ctx.loginThrottle.success(subject.identifier);
+  return { kind: 'signed_in', agent: p.agent };
+}
+
+export async function resendAgentCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
+  const p = await pendingAgentLogin(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  const now = ctx.clock.now();
+  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
+  const limit = await ctx.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
+  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { code } = await ctx.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });
+    await enqueueMessage(trx, agentLoginCodeMessage(p.agent, code), now);
+    await recordAudit(
+      trx,
+      { type: 'code_sent', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email', resend: true } },
+      now,
+    );
+  });
+  return { kind: 'sent' };
+}

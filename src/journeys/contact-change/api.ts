@@ -1,0 +1,93 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { requestOrigin } from '../../http/session';
+import type { AppContext } from '../../context';
+import { AppError, fieldError } from '../../errors/app-error';
+import { codeRefused } from '../contact-verification/codes';
+import { maskDestination } from '../login/contact';
+import { confirmContactChange, pendingContactChange, startContactChange } from './use-cases';
+import { FlowError } from '../engine/flow';
+import { contactChangeFlow } from '../kinds';
+import { waitMessage } from '../../security/login-throttle';
+import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } from '../account-settings/schemas';
+import { fieldsError, iso, waitThen } from '../../http/api/answers';
+import { readCode } from '../../http/api/codes';
+import { requirePermission } from '../../http/require-permission';
+import { apiRoute } from '../../http/api/route';
+
+/**
+ * « Modifier mes coordonnées de contact » in JSON, for the signed-in person (cookie session), from
+ * the same use cases as /mon-espace/securite/contact (src/journeys/contact-change): the current
+ * password and the new contact → a code to the NEW contact → it replaces the old one. The change in
+ * progress is a flow of the account, named by the `flowId` of the first answer (the pages keep it
+ * in a cookie).
+ */
+export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
+  const tags = ['Sécurité du compte'];
+  return async (app) => {
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/account/contact',
+      summary: 'Nouvelles coordonnées (et mot de passe actuel) : un code leur est envoyé',
+      tags,
+      session: true,
+      guard: requirePermission(ctx, 'modify_contact'),
+      body: ContactChangeBody,
+      response: ContactCodeSent,
+      status: 202,
+      errors: [403, 429],
+      handler: async ({ body, req, reply }) => {
+        const { currentPassword, ...contact } = body;
+        const r = await startContactChange(ctx, {
+          account: req.account!,
+          session: req.session!,
+          current: currentPassword,
+          contact,
+          origin: requestOrigin(req),
+        });
+        if (r.kind === 'throttled')
+          throw waitThen(
+            reply,
+            r.retryAfterMs,
+            new AppError('LOGIN_THROTTLED', 'currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`),
+          );
+        if (r.kind === 'wrong_password') throw fieldsError([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]);
+        if (r.kind === 'franceconnect_again') throw new AppError('FRANCECONNECT_AGAIN');
+        if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') throw fieldsError([r.error]);
+        const flow = await pendingContactChange(ctx, req.account!, r.flowToken);
+        if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
+        return {
+          status: 'code_sent' as const,
+          flowId: r.flowToken,
+          expiresAt: iso(flow.expiresAt),
+          contact: { kind: r.pending.kind, display: maskDestination(r.pending.kind, r.pending.value) },
+        };
+      },
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/account/contact/code',
+      summary: 'Le code reçu aux nouvelles coordonnées : elles remplacent les anciennes',
+      tags,
+      session: true,
+      guard: requirePermission(ctx, 'modify_contact'),
+      body: ContactCodeBody,
+      response: ContactChanged,
+      errors: [404, 410],
+      handler: async ({ body, req }) => {
+        const flow = await pendingContactChange(ctx, req.account!, body.flowId);
+        if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
+        const r = await confirmContactChange(ctx, {
+          account: req.account!,
+          flowToken: body.flowId,
+          code: readCode(body.code),
+          origin: requestOrigin(req),
+        });
+        if (r.kind === 'flow_expired') throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
+        if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
+        const { kind, value } = flow.data;
+        return { status: 'contact_changed' as const, contact: { kind, display: maskDestination(kind, value) } };
+      },
+    });
+  };
+}

@@ -1,0 +1,235 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../../context';
+import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
+import { StaleDemarcheError, demarcheHistory, type Demarche } from '../../demarches/repository';
+import { accessDemarche, demarchesOf, ownDraft, resumeAt, saveStep, startRequest, submitRequest } from '../../demarches/service';
+import { AppError, ValidationError, fieldError } from '../../errors/app-error';
+import type { FormDefinition } from '../../forms/definition';
+import { visiblePages } from '../../forms/engine';
+import { formOf } from '../../forms/definitions';
+import { findPrestation, prestations, themes } from '../../prestations/catalogue';
+import { demarchePath, demarcheTitle, deps, refusalError } from './pages';
+import {
+  Catalogue,
+  DemarcheDetail,
+  DemarcheList,
+  DemarcheParams,
+  DemarcheSummary,
+  FormView,
+  PageAnswersBody,
+  PageParams,
+  PageSaved,
+  Slug,
+  StartDemarcheBody,
+  SubmissionBody,
+  Submitted,
+} from './schemas';
+import { iso } from '../../http/api/answers';
+import { apiRoute } from '../../http/api/route';
+
+/**
+ * The person's démarches in JSON, from the same use cases as the pages (src/demarches/service.ts):
+ * the catalogue and its forms, start a brouillon, save a page of answers (optimistic version: 409
+ * when it changed elsewhere), submit with the déclaration sur l'honneur, list and read démarches.
+ */
+const tags = ['Démarches'];
+
+/** Saved or sent from elsewhere since the version the client read: 409. */
+function conflict(e: unknown): never {
+  throw e instanceof StaleDemarcheError ? new AppError('DEMARCHE_CONFLICT') : e;
+}
+
+function summary(d: Demarche): z.input<typeof DemarcheSummary> {
+  return {
+    id: d.id,
+    prestation: d.prestation,
+    title: demarcheTitle(d).title,
+    status: d.status,
+    statusLabel: STATUS_LABELS[d.status],
+    version: d.version,
+    reference: d.reference,
+    createdAt: iso(d.created_at),
+    submittedAt: d.submitted_at === null ? null : iso(d.submitted_at),
+    expiresAt: d.expires_at === null ? null : iso(d.expires_at),
+  };
+}
+
+function formView(f: FormDefinition): z.input<typeof FormView> {
+  return {
+    prestation: f.prestation,
+    sections: f.sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      pages: s.pages.map((p) => ({
+        id: p.id,
+        title: p.title,
+        ...(p.repeat ? { repeatedBy: p.repeat.count } : {}),
+        questions: p.questions.map((q) => ({
+          id: q.id,
+          type: q.type,
+          label: q.label,
+          hint: q.hint,
+          optional: !!q.optional,
+          ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+        })),
+      })),
+    })),
+  };
+}
+
+export function demarchesApi(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/catalogue',
+      summary: 'Les thèmes et les prestations, avec qui peut les demander',
+      tags,
+      response: Catalogue,
+      handler: async () => ({
+        themes: themes.map((t) => ({ slug: t.slug, title: t.title, description: t.description })),
+        prestations: prestations.map((p) => ({
+          slug: p.slug,
+          theme: p.theme,
+          title: p.title,
+          summary: p.summary,
+          description: p.description,
+          requester: p.requester,
+          online: p.online,
+          hasForm: !!formOf(p.slug),
+          ...(p.elsewhere ? { elsewhere: p.elsewhere } : {}),
+        })),
+      }),
+    });
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/catalogue/:slug/formulaire',
+      summary: 'Le formulaire d’une prestation : sections, pages, questions',
+      tags,
+      params: Slug,
+      response: FormView,
+      errors: [404],
+      handler: async ({ params }) => {
+        const f = findPrestation(params.slug)?.online ? formOf(params.slug) : undefined;
+        if (!f) throw new AppError('NOT_FOUND');
+        return formView(f);
+      },
+    });
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/demarches',
+      summary: 'Mes démarches, et celles du foyer pour qui gère le dossier',
+      tags,
+      session: true,
+      response: DemarcheList,
+      handler: async ({ req }) => {
+        const { own, household } = await demarchesOf(deps(ctx), req.account!.id);
+        return { own: own.map(summary), household: household.map(summary) };
+      },
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/demarches',
+      summary: 'Commencer une demande (le brouillon déjà commencé pour cette prestation, s’il existe)',
+      tags,
+      session: true,
+      body: StartDemarcheBody,
+      response: DemarcheSummary,
+      status: 201,
+      errors: [403, 404],
+      handler: async ({ body, req }) => {
+        const r = await startRequest(deps(ctx), req.account!.id, body.prestation);
+        if (!r.ok) throw refusalError(r.refusal);
+        return summary(r.demarche);
+      },
+    });
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/demarches/:id',
+      summary: 'Une démarche : statut, réponses, pages, historique',
+      tags,
+      session: true,
+      params: DemarcheParams,
+      response: DemarcheDetail,
+      errors: [404],
+      handler: async ({ params, req }) => {
+        const a = await accessDemarche(deps(ctx), req.account!.id, params.id);
+        if (!a) throw new AppError('NOT_FOUND');
+        const d = a.demarche;
+        const history = await demarcheHistory(ctx.database.db, d.id);
+        const next = a.form && d.status === 'brouillon' ? resumeAt(a.form, d, ctx.clock.now()) : undefined;
+        return {
+          ...summary(d),
+          answers: d.answers,
+          visiblePages: a.form ? visiblePages(a.form, d.answers).map((p) => p.key) : [],
+          nextPage: next?.key ?? null,
+          history: history.map((e) => ({
+            at: iso(e.at),
+            event: e.event,
+            label: EVENT_LABELS[e.event as DemarcheEvent | 'create'] ?? e.event,
+            from: e.from_status,
+            to: e.to_status,
+            by: e.actor_kind,
+            reason: e.reason,
+          })),
+        };
+      },
+    });
+
+    apiRoute(app, {
+      method: 'PUT',
+      url: '/api/demarches/:id/pages/:page',
+      summary: 'Enregistrer les réponses d’une page du brouillon (messages en français par champ)',
+      tags,
+      session: true,
+      params: PageParams,
+      body: PageAnswersBody,
+      response: PageSaved,
+      errors: [404, 409, 410],
+      handler: async ({ params, body, req }) => {
+        const r = await saveStep(deps(ctx), req.account!.id, params.id, params.page, body.answers, body.version).catch(conflict);
+        if ('refusal' in r) throw refusalError(r.refusal);
+        if (!r.ok) throw new ValidationError(r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)));
+        return { version: r.demarche.version, nextPage: r.next?.key ?? null, answers: r.demarche.answers };
+      },
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/demarches/:id/envoi',
+      summary: 'Envoyer la demande (déclaration sur l’honneur) : référence et accusé de réception',
+      tags,
+      session: true,
+      params: DemarcheParams,
+      body: SubmissionBody,
+      response: Submitted,
+      status: 201,
+      errors: [403, 404, 409, 410],
+      handler: async ({ params, body, req }) => {
+        const draft = await ownDraft(deps(ctx), req.account!.id, params.id);
+        if (!draft) throw new AppError('DEMARCHE_GONE');
+        if (draft.demarche.version !== body.version) throw new AppError('DEMARCHE_CONFLICT');
+        const r = await submitRequest(deps(ctx), req.account!, params.id, {
+          declaration: body.declaration,
+          version: body.version,
+          agencyPhone: ctx.config.agencyPhone,
+        }).catch(conflict);
+        if ('refusal' in r) throw refusalError(r.refusal);
+        if ('incomplete' in r) throw new AppError('DEMARCHE_INCOMPLETE', r.incomplete.key);
+        if (!r.ok) throw new AppError('DEMARCHE_DECLARATION_REQUIRED', 'declaration');
+        const d = r.demarche;
+        return {
+          id: d.id,
+          status: 'envoyee' as const,
+          reference: d.reference!,
+          submittedAt: iso(d.submitted_at!),
+          receiptPdf: `${demarchePath(d.id)}/accuse-de-reception.pdf`,
+        };
+      },
+    });
+  };
+}

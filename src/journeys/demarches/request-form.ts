@@ -1,0 +1,218 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requireAccount } from '../../http/session';
+import type { AppContext } from '../../context';
+import { receiptPdf } from '../../demarches/receipt-pdf';
+import { accessDemarche, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { findPage, pageInput, previousPage, questionsOf, recap, type PageInstance } from '../../forms/engine';
+import type { Input } from '../../forms/fields';
+import { sendHtml } from '../../http/errors';
+import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, summaryList } from '../../http/views/components';
+import { formFields, recapLists } from '../../http/views/form-page';
+import { html } from '../../http/views/html';
+import { accountPage, formatDateTime } from '../../http/views/account-page';
+import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
+import { frenchDate } from './pages';
+import { dataNotice } from '../../http/views/data-notice';
+
+/**
+ * The form of a brouillon, page by page (one engine for every prestation, src/forms), then
+ * « Vérifiez vos réponses », the déclaration sur l'honneur and the accusé de réception:
+ *
+ *   GET/POST /mon-espace/demarches/:id/etapes/:page   one question group; saved on the server at each « Continuer »
+ *   GET      /mon-espace/demarches/:id/verifier       the recap, « Modifier » on each answer
+ *   POST     /mon-espace/demarches/:id/envoyer        déclaration sur l'honneur → sent
+ *   GET      /mon-espace/demarches/:id/accuse-de-reception(.pdf)
+ */
+const stepPath = (id: string, key: string, fromRecap = false) => `${demarchePath(id)}/etapes/${key}${fromRecap ? '?retour=verifier' : ''}`;
+const checkPath = (id: string) => `${demarchePath(id)}/verifier`;
+const receiptPath = (id: string) => `${demarchePath(id)}/accuse-de-reception`;
+
+/** A form post: fields of at most 500 characters (each question sets its own, lower, limit). */
+const FormBody = z.record(z.string().max(100), z.union([z.string().max(500), z.array(z.string().max(500)).max(30)]));
+
+function readBody(req: FastifyRequest): Input {
+  const r = FormBody.safeParse(req.body ?? {});
+  if (!r.success) throw new AppError('VALIDATION_FAILED');
+  const { _csrf, ...input } = r.data;
+  return input;
+}
+
+async function draftOrGone(ctx: AppContext, req: FastifyRequest) {
+  const a = await ownDraft(deps(ctx), req.account!.id, idOf(req));
+  if (a) return a;
+  // Sent meanwhile (from another device): its follow-up page; otherwise, gone.
+  const any = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+  if (any && any.own) throw new AppError('DEMARCHE_GONE');
+  throw new AppError('NOT_FOUND');
+}
+
+export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    const renderStep = (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      a: Awaited<ReturnType<typeof draftOrGone>>,
+      inst: PageInstance,
+      input: Input,
+      errors?: FieldError[],
+    ) => {
+      const d = a.demarche;
+      const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
+      const prev = previousPage(a.form, d.answers, inst.key);
+      const back = fromRecap ? checkPath(d.id) : prev ? stepPath(d.id, prev.key) : DEMARCHES_PATH;
+      const { title } = demarcheTitle(d);
+      return sendHtml(
+        reply,
+        accountPage(
+          req,
+          {
+            title: `${inst.title} – ${title}`,
+            hasErrors: !!errors?.length,
+            backLink: html`<nav aria-label="Page précédente">${backLink(back)}</nav>`,
+          },
+          html`${errorSummary(errors)}
+${form(
+  { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
+  html`${formFields({ inst, questions: questionsOf(inst, d.answers), input, errors })}
+${dataNotice('demande')}
+${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`,
+)}
+<p class="govuk-body-s">Demande : ${title}. Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au ${frenchDate(d.expires_at ?? d.updated_at)}. <a class="govuk-link" href="${DEMARCHES_PATH}">Reprendre plus tard</a></p>`,
+        ),
+        errors?.length ? 400 : 200,
+      );
+    };
+
+    app.get(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await draftOrGone(ctx, req);
+      const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
+      if (!inst) throw new AppError('NOT_FOUND');
+      return renderStep(req, reply, a, inst, pageInput(inst, a.demarche.answers));
+    });
+
+    app.post(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await draftOrGone(ctx, req);
+      const key = (req.params as { page: string }).page;
+      const input = readBody(req);
+      const r = await saveStep(deps(ctx), req.account!.id, a.demarche.id, key, input);
+      if ('refusal' in r) throw refusalError(r.refusal);
+      if (!r.ok) {
+        const inst = findPage(a.form, a.demarche.answers, key)!;
+        return renderStep(
+          req,
+          reply,
+          a,
+          inst,
+          input,
+          r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)),
+        );
+      }
+      const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
+      const missing = resumeAt(a.form, r.demarche, ctx.clock.now());
+      const to = fromRecap
+        ? missing
+          ? stepPath(a.demarche.id, missing.key)
+          : checkPath(a.demarche.id)
+        : r.next
+          ? stepPath(a.demarche.id, r.next.key)
+          : checkPath(a.demarche.id);
+      return reply.redirect(to, 303);
+    });
+
+    const renderCheck = (req: FastifyRequest, reply: FastifyReply, a: Awaited<ReturnType<typeof draftOrGone>>, errors?: FieldError[]) => {
+      const d = a.demarche;
+      const { title } = demarcheTitle(d);
+      return sendHtml(
+        reply,
+        accountPage(
+          req,
+          { title: `Vérifiez vos réponses – ${title}`, hasErrors: !!errors?.length, backLink: toMyDemarches },
+          html`${errorSummary(errors)}
+<span class="govuk-caption-l">${title}</span>
+<h1 class="govuk-heading-xl">Vérifiez vos réponses</h1>
+${recapLists(recap(a.form, d.answers), (key) => stepPath(d.id, key, true))}
+${form(
+  { action: `${demarchePath(d.id)}/envoyer`, csrfToken: req.csrfToken },
+  html`${checkboxes({
+    name: 'declaration',
+    legend: 'Déclaration sur l’honneur',
+    legendSize: 'm',
+    errors,
+    choices: [
+      {
+        value: 'oui',
+        label:
+          'Je déclare sur l’honneur que les informations de cette demande sont exactes et complètes. Je sais que toute fausse déclaration m’expose à des poursuites et au remboursement des sommes perçues.',
+      },
+    ],
+  })}
+${button('Envoyer ma demande')}`,
+)}`,
+        ),
+        errors?.length ? 400 : 200,
+      );
+    };
+
+    app.get(`${DEMARCHES_PATH}/:id/verifier`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await draftOrGone(ctx, req);
+      const missing = resumeAt(a.form, a.demarche, ctx.clock.now());
+      if (missing) return reply.redirect(stepPath(a.demarche.id, missing.key), 303);
+      return renderCheck(req, reply, a);
+    });
+
+    app.post(`${DEMARCHES_PATH}/:id/envoyer`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await draftOrGone(ctx, req);
+      const input = readBody(req);
+      const declared = ([] as string[]).concat(input.declaration ?? []).includes('oui');
+      const r = await submitRequest(deps(ctx), req.account!, a.demarche.id, { declaration: declared, agencyPhone: ctx.config.agencyPhone });
+      if (r.ok) return reply.redirect(receiptPath(a.demarche.id), 303);
+      if ('refusal' in r) throw refusalError(r.refusal);
+      if ('incomplete' in r) return reply.redirect(stepPath(a.demarche.id, r.incomplete.key), 303);
+      return renderCheck(req, reply, a, [fieldError('declaration', 'DEMARCHE_DECLARATION_REQUIRED')]);
+    });
+
+    app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      if (!a || !a.own || !a.form || a.demarche.status === 'brouillon') throw new AppError('NOT_FOUND');
+      const d = a.demarche;
+      const { title } = demarcheTitle(d);
+      return sendHtml(
+        reply,
+        accountPage(
+          req,
+          { title: `Demande envoyée – ${title}`, backLink: toMyDemarches },
+          html`${panel('Demande envoyée', html`Votre référence<br><strong>${d.reference}</strong>`)}
+<p class="govuk-body">Votre demande « ${title} » a bien été reçue par la Caf le ${formatDateTime(d.submitted_at ?? d.updated_at)}.</p>
+<p class="govuk-body">Nous vous avons envoyé cet accusé de réception ${req.account!.contact_kind === 'email' ? 'par e-mail' : 'par SMS'}. Vous pouvez aussi le télécharger :</p>
+${linkButton('Télécharger l’accusé de réception (PDF)', `${receiptPath(d.id)}.pdf`, { secondary: true })}
+<h2 class="govuk-heading-m">Et maintenant ?</h2>
+<p class="govuk-body">Un agent de la Caf va étudier votre demande. Suivez son avancement sur la page <a class="govuk-link" href="${demarchePath(d.id)}">Suivi de ma demande</a>, dans « Mes démarches » : si une pièce justificative est nécessaire, elle vous y sera demandée.</p>
+<h2 class="govuk-heading-m">Résumé de votre demande</h2>
+${summaryList([
+  { key: 'Référence', value: d.reference ?? '' },
+  { key: 'Date et heure d’envoi', value: formatDateTime(d.submitted_at ?? d.updated_at) },
+])}
+${recapLists(recap(a.form, d.answers, { maskIban: true }))}`,
+        ),
+      );
+    });
+
+    app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception.pdf`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      if (!a || !a.own || !a.form || !a.prestation || a.demarche.status === 'brouillon') throw new AppError('NOT_FOUND');
+      const pdf = await receiptPdf({
+        demarche: a.demarche,
+        prestation: a.prestation,
+        form: a.form,
+        account: req.account!,
+        agencyPhone: ctx.config.agencyPhone,
+      });
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `attachment; filename="accuse-de-reception-${a.demarche.reference}.pdf"`)
+        .send(pdf);
+    });
+  };
+}

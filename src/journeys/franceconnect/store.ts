@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { TransactionKind } from './franceconnect.table';
+import type { Flow } from '../engine/flow';
+import { flowStore } from '../engine/store';
+import { franceConnectSignupFlow } from '../kinds';
+import type { SignupStep } from './machine';
+import type { Database } from '../../db/schema';
+import type { FranceConnectIdentity } from '../../franceconnect';
+import type { Contact } from '../contact-verification/contact';
+import { randomToken, sha256 } from '../../shared/crypto';
+
+/**
+ * Server-side state of FranceConnect journeys. The browser only holds a random token in an HttpOnly
+ * cookie; rows are keyed by its SHA-256, so a copy of the table cannot be replayed as cookies.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Transactions: between our redirect to FranceConnect and its return.
+
+export const TRANSACTION_TTL_MS = 10 * 60_000;
+
+/** login: state + nonce; logout: state; logout_handoff: the id_token, between our logout and the redirect to FranceConnect. */
+export type { TransactionKind } from './franceconnect.table';
+
+export interface Transaction {
+  kind: TransactionKind;
+  state: string;
+  nonce: string | null;
+  idToken?: string | null;
+}
+
+/** Stores a transaction; returns the token for the cookie (never stored). */
+export async function openTransaction(db: Kysely<Database>, t: Transaction, now: number): Promise<string> {
+  const token = randomToken(32);
+  await db
+    .insertInto('franceconnect_transactions')
+    .values({
+      id: sha256(token),
+      kind: t.kind,
+      state: t.state,
+      nonce: t.nonce,
+      id_token: t.idToken ?? null,
+      created_at: now,
+      expires_at: now + TRANSACTION_TTL_MS,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * Takes the transaction a cookie token names, whatever comes next: it is deleted (single use).
+ * `undefined` when there is none, it is of another kind, it was already used or it has expired.
+ */
+export async function takeTransaction(
+  db: Kysely<Database>,
+  token: string | undefined,
+  kind: TransactionKind,
+  now: number,
+): Promise<Transaction | undefined> {
+  if (!token || token.length < 40 || token.length > 64) return undefined;
+  const id = sha256(token);
+  const row = await db.selectFrom('franceconnect_transactions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const deleted = await db.deleteFrom('franceconnect_transactions').where('id', '=', id).executeTakeFirst();
+  // Two requests with the same cookie: only the one that deleted the row may go on.
+  if (Number(deleted.numDeletedRows) !== 1) return undefined;
+  if (row.kind !== kind || Number(row.expires_at) <= now) return undefined;
+  return { kind: row.kind, state: row.state, nonce: row.nonce, idToken: row.id_token };
+}
+
+export async function deleteExpiredTransactions(db: Kysely<Database>, now: number): Promise<number> {
+  const r = await db.deleteFrom('franceconnect_transactions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signups: an account being created with FranceConnect — a flow of the flow engine (kind
+// `franceconnect_signup`, an hour sliding: src/journeys/kinds.ts; its states: ./machine.ts).
+
+export interface SignupData {
+  /** FranceConnect's pairwise subject: the only key the account will be linked with */
+  sub: string;
+  identity: FranceConnectIdentity;
+  /** kept for the logout at FranceConnect once the account is created and signed in */
+  idToken: string;
+  /** how many people of the répertoire match the identity (0, 1, or more) */
+  repertoireMatches: number;
+  /** the NIR found (exactly one match) or typed and checked */
+  nir: { value: string; source: 'repertoire' | 'typed' } | null;
+  /** the account that already has this NIR (password proof needed) */
+  existingAccountId?: string;
+  /** the contact being verified (src/journeys/contact-verification), then the account's */
+  contact?: Contact;
+  /** the account created or linked */
+  accountId?: string;
+}
+
+/** A signup as the use cases and pages see it. */
+export type Signup = Flow<SignupStep, SignupData>;
+export type { SignupStep };
+
+export const signups = flowStore(franceConnectSignupFlow);
+export const SIGNUP_TTL_MS = franceConnectSignupFlow.ttlMs;

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findAccountById, type Account } from '../../accounts/repository';
+import {
+  MAX_LOOK_REASON,
+  accountState,
+  auditLook,
+  beginLook,
+  currentLook,
+  endSessionsForPerson,
+  liftThrottle,
+  searchAccount,
+} from '../../agents/assistance';
+import { requireAgentRole } from '../../http/agent-session';
+import { recordAudit } from '../../auth/audit';
+import { requestOrigin } from '../../http/session';
+import type { AppContext } from '../../context';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { confirmBankAccount, pendingBankAccount } from '../../recovery/bank';
+import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../../recovery/counter';
+import { findActor } from '../../household/repository';
+import { formFields } from '../../http/api/input';
+import { sendHtml } from '../../http/errors';
+import { ACCOUNTS_PATH, type DONE, accountPath, accountStatePage, counterPage, liftPage, lookPage, searchPage } from './accounts-views';
+
+/**
+ * The assistance console, for agents with the `assistance` right (src/agents/assistance.ts):
+ * GET/POST /gestion/comptes (search, with the reason), POST …/:id/consulter (a look, with its
+ * reason), GET …/:id (the account's state), and its actions: end the sessions, lift the login
+ * throttle and start a counter recovery (both after an identity check), confirm a bank account.
+ * Every action needs a look of less than 15 minutes, and is audited with its reason.
+ */
+function readReason(value: string | undefined): { reason: string; error?: FieldError } {
+  const reason = (value ?? '').trim();
+  if (!reason) return { reason, error: fieldError('motif', 'AGENT_LOOK_REASON_REQUIRED') };
+  if (reason.length > MAX_LOOK_REASON) return { reason, error: fieldError('motif', 'AGENT_LOOK_REASON_TOO_LONG') };
+  return { reason };
+}
+
+/** The identity check of an action: the document shown and the box ticked. */
+function readIdentityCheck(f: Record<string, string>): { document?: IdentityDocumentKind; errors: FieldError[] } {
+  const document = Object.hasOwn(IDENTITY_DOCUMENTS, f.piece ?? '') ? (f.piece as IdentityDocumentKind) : undefined;
+  const errors: FieldError[] = [];
+  if (!document) errors.push(fieldError('piece', 'AGENT_DOCUMENT_REQUIRED'));
+  if (f.verifiee !== 'oui') errors.push(fieldError('verifiee', 'AGENT_IDENTITY_CHECK_REQUIRED'));
+  return { ...(document ? { document } : {}), errors };
+}
+
+export function agentAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const assisting = requireAgentRole(ctx, 'assistance');
+  const opts = { preHandler: assisting };
+
+  const accountOf = async (req: FastifyRequest): Promise<Account> => {
+    const a = await findAccountById(ctx.database.db, (req.params as { id: string }).id);
+    if (!a) throw new AppError('AGENT_ACCOUNT_NOT_FOUND');
+    return a;
+  };
+  /** The account of the address and the reason of the agent's current look at it (403 without one). */
+  const looked = async (req: FastifyRequest): Promise<{ account: Account; reason: string }> => {
+    const account = await accountOf(req);
+    const reason = currentLook(ctx, req, account.id);
+    if (!reason) throw new AppError('AGENT_LOOK_REQUIRED');
+    return { account, reason };
+  };
+  const done = (reply: FastifyReply, a: Account, what: keyof typeof DONE) => reply.redirect(`${accountPath(a.id)}?fait=${what}`, 303);
+
+  app.get(ACCOUNTS_PATH, opts, async (req, reply) => sendHtml(reply, searchPage(req, {})));
+
+  app.post(ACCOUNTS_PATH, opts, async (req, reply) => {
+    const f = formFields(req.body);
+    const identifier = (f.identifiant ?? '').slice(0, 40);
+    const r = readReason(f.motif);
+    const errors = [...(identifier.trim() ? [] : [fieldError('identifiant', 'AGENT_IDENTIFIER_REQUIRED')]), ...(r.error ? [r.error] : [])];
+    if (errors.length) return sendHtml(reply, searchPage(req, { identifier, reason: r.reason, errors }), 400);
+    const result = await searchAccount(ctx, { agent: req.agent!, identifier, reason: r.reason, origin: requestOrigin(req) });
+    return sendHtml(reply, searchPage(req, { identifier, reason: r.reason, result: result ?? null }));
+  });
+
+  app.post(`${ACCOUNTS_PATH}/:id/consulter`, opts, async (req, reply) => {
+    const account = await accountOf(req);
+    const r = readReason(formFields(req.body).motif);
+    if (r.error) return sendHtml(reply, lookPage(req, account, { reason: r.reason, errors: [r.error] }), 400);
+    await beginLook(ctx, req, account.id, r.reason);
+    return reply.redirect(accountPath(account.id), 303);
+  });
+
+  app.get(`${ACCOUNTS_PATH}/:id`, opts, async (req, reply) => {
+    const account = await accountOf(req);
+    const reason = currentLook(ctx, req, account.id);
+    if (!reason) return sendHtml(reply, lookPage(req, account));
+    const state = (await accountState(ctx, account.id))!;
+    // Every showing of the full page is a look, audited with its reason.
+    await auditLook(ctx, req.agent!, account, reason, requestOrigin(req));
+    const fait = (req.query as Record<string, string | undefined>).fait;
+    return sendHtml(reply, accountStatePage(req, state, { reason, now: ctx.clock.now(), ...(fait ? { done: fait } : {}) }));
+  });
+
+  app.post(`${ACCOUNTS_PATH}/:id/sessions/fin`, opts, async (req, reply) => {
+    const { account, reason } = await looked(req);
+    await endSessionsForPerson(ctx, { agent: req.agent!, account, reason, origin: requestOrigin(req) });
+    return done(reply, account, 'sessions');
+  });
+
+  app.get(`${ACCOUNTS_PATH}/:id/limitation`, opts, async (req, reply) => sendHtml(reply, liftPage(req, (await looked(req)).account)));
+  app.post(`${ACCOUNTS_PATH}/:id/limitation`, opts, async (req, reply) => {
+    const { account, reason } = await looked(req);
+    const f = formFields(req.body);
+    const check = readIdentityCheck(f);
+    if (check.errors.length)
+      return sendHtml(reply, liftPage(req, account, { ...(f.piece ? { document: f.piece } : {}), errors: check.errors }), 400);
+    await liftThrottle(ctx, { agent: req.agent!, account, document: check.document!, reason, origin: requestOrigin(req) });
+    return done(reply, account, 'limitation');
+  });
+
+  app.get(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => sendHtml(reply, counterPage(req, (await looked(req)).account)));
+  app.post(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => {
+    const { account, reason } = await looked(req);
+    const f = formFields(req.body);
+    const values = { document: f.piece, kind: f.kind, email: f.email, phone: f.phone };
+    const check = readIdentityCheck(f);
+    if (check.errors.length) return sendHtml(reply, counterPage(req, account, { ...values, errors: check.errors }), 400);
+    const r = await startCounterRecovery(ctx, {
+      agent: req.agent!,
+      account,
+      document: check.document!,
+      contact: { contactKind: f.kind, email: f.email, phone: f.phone },
+      reason,
+      origin: requestOrigin(req),
+    });
+    if (r.kind === 'invalid') {
+      const error = { ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field };
+      return sendHtml(reply, counterPage(req, account, { ...values, errors: [error] }), r.error.code === 'CODE_RATE_LIMITED' ? 429 : 400);
+    }
+    return done(reply, account, 'recuperation');
+  });
+
+  app.post(`${ACCOUNTS_PATH}/:id/iban/confirmation`, opts, async (req, reply) => {
+    const { account, reason } = await looked(req);
+    const rowId = formFields(req.body).iban ?? '';
+    const dossier = (await findActor(ctx.database.db, account.id)).dossier;
+    const now = ctx.clock.now();
+    const pending = dossier ? await pendingBankAccount(ctx.database.db, dossier.householdId, now) : undefined;
+    if (!pending || pending.id !== rowId || !(await confirmBankAccount(ctx.database.db, rowId, req.agent!.id, now)))
+      throw new AppError('AGENT_BANK_ACCOUNT_NOT_PENDING');
+    await recordAudit(
+      ctx.database.db,
+      {
+        type: 'agent_bank_account_confirmed',
+        accountId: req.agent!.id,
+        ...requestOrigin(req),
+        details: {
+          account: account.id,
+          dossier: dossier!.dossierNumber,
+          iban: `${pending.iban.slice(0, 4)}…${pending.iban.slice(-4)}`,
+          reason,
+        },
+      },
+      now,
+    );
+    return done(reply, account, 'iban');
+  });
+}

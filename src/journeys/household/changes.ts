@@ -1,0 +1,130 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestOrigin } from '../../http/session';
+import type { AppContext } from '../../context';
+import type { FieldError } from '../../errors/app-error';
+import { declareAddressChange, declareBankAccountChange } from '../../household/changes';
+import { LIMITS, readAddressChange, readBankAccountChange } from '../../household/inputs';
+import { currentAddress, currentBankAccount } from '../../household/repository';
+import { IBAN_INPUT_MAX, maskIban } from '../../identity/iban';
+import { requirePermission } from '../../http/require-permission';
+import { sendHtml } from '../../http/errors';
+import { backLink, button, dateInput, form, summaryList, textInput } from '../../http/views/components';
+import { html, type SafeHtml } from '../../http/views/html';
+import { accountPage, successBanner } from '../../http/views/account-page';
+import { frenchDate } from '../demarches/pages';
+import { PATHS, dateFromForm, done, dossierOf, formBody, pageErrors, toSpace, type Body } from './common';
+import { dataNotice } from '../../http/views/data-notice';
+
+/**
+ * « Déclarer un changement » (/mon-espace/foyer/changement), for those who manage the dossier:
+ * the dossier's address and bank account, and a form for each. What was typed is kept when a
+ * field is refused.
+ */
+const DONE: Record<string, string> = {
+  adresse: 'Votre changement d’adresse a été enregistré.',
+  'compte-bancaire':
+    'Votre nouveau compte bancaire a été enregistré. Par sécurité, les versements y seront faits après un délai de vérification.',
+};
+
+/** The address fields (also used by the separation's new address, with a prefix: `newLine1`…). */
+export function addressFields(v: Body, errors: readonly FieldError[] | undefined, prefix = ''): SafeHtml {
+  const n = (f: string) => (prefix ? prefix + f[0]!.toUpperCase() + f.slice(1) : f);
+  return html`${textInput({ name: n('line1'), label: 'Numéro et voie', hint: 'Par exemple 12 rue des Lilas', value: v[n('line1')], autocomplete: 'address-line1', errors, maxlength: LIMITS.line })}
+${textInput({ name: n('line2'), label: 'Complément d’adresse', hint: 'Bâtiment, étage, appartement…', value: v[n('line2')], autocomplete: 'address-line2', errors, maxlength: LIMITS.line, optional: true })}
+${textInput({ name: n('postalCode'), label: 'Code postal', value: v[n('postalCode')], autocomplete: 'postal-code', inputmode: 'numeric', errors, widthClass: 'govuk-input--width-5', maxlength: LIMITS.postalCode + 2 })}
+${textInput({ name: n('city'), label: 'Commune', value: v[n('city')], autocomplete: 'address-level2', errors, widthClass: 'govuk-!-width-two-thirds', maxlength: LIMITS.city })}`;
+}
+
+export function registerChangePages(app: FastifyInstance, ctx: AppContext): void {
+  const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
+  const formPage = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>
+    accountPage(
+      req,
+      { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
+      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+    );
+
+  const addressPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[]) =>
+    formPage(
+      req,
+      'Déclarer un changement d’adresse',
+      errors,
+      form(
+        { action: PATHS.address, csrfToken: req.csrfToken },
+        html`<p class="govuk-body">La nouvelle adresse de votre foyer, en France.</p>
+${addressFields(v, errors)}
+${dateInput({ name: 'since', legend: 'Depuis quelle date habitez-vous à cette adresse ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'since'), errors })}
+${dataNotice('demande')}
+${button('Enregistrer la nouvelle adresse')}`,
+      ),
+    );
+
+  const bankPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[]) =>
+    formPage(
+      req,
+      'Déclarer un nouveau compte bancaire',
+      errors,
+      form(
+        { action: PATHS.bank, csrfToken: req.csrfToken },
+        html`<p class="govuk-body">Le compte sur lequel la Caf versera les prestations de votre foyer. Il doit être ouvert dans un pays de la zone SEPA.</p>
+${textInput({ name: 'iban', label: 'IBAN', hint: 'Il figure sur votre RIB, par exemple FR76 3000 6000 0112 3456 7890 189', value: v.iban, spellcheck: false, autocomplete: 'off', errors, maxlength: IBAN_INPUT_MAX })}
+${textInput({ name: 'holder', label: 'Nom du titulaire du compte', hint: 'Tel qu’il figure sur le RIB', value: v.holder, autocomplete: 'name', errors, maxlength: LIMITS.holder })}
+${dataNotice('compte-bancaire')}
+${button('Enregistrer le nouveau compte')}`,
+      ),
+    );
+
+  app.get(PATHS.changes, guard, async (req, reply) => {
+    const dossier = dossierOf(req);
+    const [address, bank] = await Promise.all([
+      currentAddress(ctx.database.db, dossier.householdId),
+      currentBankAccount(ctx.database.db, dossier.householdId),
+    ]);
+    const banner = DONE[done(req)];
+    return sendHtml(
+      reply,
+      accountPage(
+        req,
+        { title: 'Déclarer un changement', backLink: toSpace() },
+        html`${banner ? successBanner(banner, '') : ''}
+<h1 class="govuk-heading-l">Déclarer un changement</h1>
+<p class="govuk-body">Dossier allocataire n° ${dossier.dossierNumber}. Signalez un changement dès qu’il a lieu : vos prestations en dépendent.</p>
+${summaryList([
+  {
+    key: 'Adresse du foyer',
+    value: address
+      ? html`${address.line1}<br>${address.line2 ? html`${address.line2}<br>` : ''}${address.postal_code} ${address.city}<br><span class="govuk-body-s">depuis le ${frenchDate(Date.parse(`${address.since}T12:00:00Z`))}</span>`
+      : 'Non renseignée',
+    change: { href: PATHS.address, hiddenText: 'l’adresse du foyer', label: 'Déclarer un changement' },
+  },
+  {
+    key: 'Compte bancaire',
+    value: bank ? html`${maskIban(bank.iban)}<br>${bank.holder}` : 'Non renseigné',
+    change: { href: PATHS.bank, hiddenText: 'le compte bancaire', label: 'Déclarer un changement' },
+  },
+])}`,
+      ),
+    );
+  });
+
+  app.get(PATHS.address, guard, async (req, reply) => sendHtml(reply, addressPage(req)));
+  app.post(PATHS.address, guard, async (req, reply) => {
+    const b = formBody(req);
+    const r = readAddressChange(
+      { line1: b.line1 ?? '', line2: b.line2 ?? '', postalCode: b.postalCode ?? '', city: b.city ?? '', since: dateFromForm(b, 'since') },
+      ctx.clock.now(),
+    );
+    if (!r.ok) return sendHtml(reply, addressPage(req, b, r.errors), 400);
+    await declareAddressChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, r.value);
+    return reply.redirect(`${PATHS.changes}?fait=adresse`, 303);
+  });
+
+  app.get(PATHS.bank, guard, async (req, reply) => sendHtml(reply, bankPage(req)));
+  app.post(PATHS.bank, guard, async (req, reply) => {
+    const b = formBody(req);
+    const r = readBankAccountChange({ iban: b.iban ?? '', holder: b.holder ?? '' });
+    if (!r.ok) return sendHtml(reply, bankPage(req, b, r.errors), 400);
+    await declareBankAccountChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, r.value);
+    return reply.redirect(`${PATHS.changes}?fait=compte-bancaire`, 303);
+  });
+}

@@ -1,0 +1,96 @@
+import type { FastifyRequest } from 'fastify';
+import type { Demarche } from '../../demarches/repository';
+import { sharedWithHousehold } from '../../demarches/service';
+import type { FieldError } from '../../errors/app-error';
+import { displayName } from '../../accounts/repository';
+import type { HouseholdActor } from '../../household/repository';
+import type { HouseholdMember } from '../../household/household.table';
+import { backLink } from '../../http/views/components';
+import { html, type SafeHtml } from '../../http/views/html';
+
+/** What the household's pages share: paths, form reading, role names, the breadcrumb. */
+export const PATHS = {
+  info: '/mon-espace/mes-informations',
+  contact: '/mon-espace/securite/contact',
+  procuration: '/mon-espace/foyer/autorisation-de-gestion',
+  grant: '/mon-espace/foyer/autorisation-de-gestion/donner',
+  revoke: '/mon-espace/foyer/autorisation-de-gestion/retirer',
+  changes: '/mon-espace/foyer/changement',
+  address: '/mon-espace/foyer/changement/adresse',
+  bank: '/mon-espace/foyer/changement/compte-bancaire',
+  separation: '/mon-espace/foyer/separation',
+  separationSent: '/mon-espace/foyer/separation/envoyee',
+  householdDemarches: '/mon-espace/foyer/demarches',
+} as const;
+
+export type Body = Record<string, string>;
+
+/** The form's fields as strings (anything else is dropped); `_csrf` is left out. */
+export function formBody(req: FastifyRequest): Body {
+  const out: Body = {};
+  for (const [k, v] of Object.entries((req.body ?? {}) as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** The three fields of a date input (`${name}-day`…) as the readers take them. */
+export function dateFromForm(b: Body, name: string): { day?: string; month?: string; year?: string } {
+  return { day: b[`${name}-day`] ?? '', month: b[`${name}-month`] ?? '', year: b[`${name}-year`] ?? '' };
+}
+
+/** The role as the dossier names it, « Conjointe » for a woman. */
+export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: boolean }, civility?: HouseholdMember['civility']): string {
+  switch (m.role) {
+    case 'responsable':
+      return 'Responsable du dossier';
+    case 'conjoint': {
+      const who = civility === 'MME' ? 'Conjointe' : 'Conjoint';
+      return m.hasProcuration ? `${who}, avec l’autorisation de gestion` : `${who}, sans autorisation de gestion`;
+    }
+    case 'enfant':
+      return 'Enfant';
+    case 'personne_a_charge':
+      return 'Personne à charge';
+  }
+}
+
+export const memberName = (m: Pick<HouseholdMember, 'given_names' | 'birth_name'>): string => displayName({ ...m, usage_name: null });
+
+export const toSpace = (): SafeHtml => backLink('/mon-espace', 'Retour à mon espace');
+
+/** The actor set by requirePermission for this request. */
+export function actorOf(req: FastifyRequest): HouseholdActor {
+  if (!req.actor) throw new Error('requirePermission must run before this handler');
+  return req.actor;
+}
+
+export function dossierOf(req: FastifyRequest) {
+  const d = actorOf(req).dossier;
+  if (!d) throw new Error('an action that needs a dossier was allowed without one');
+  return d;
+}
+
+export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
+
+/** The error summary of a household page: field errors link to their field, an error of the whole form (`form`) is plain text. */
+export function pageErrors(errors: readonly FieldError[] | undefined): SafeHtml {
+  if (!errors?.length) return html``;
+  return html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
+  <div role="alert">
+    <h2 class="govuk-error-summary__title">Il y a un problème</h2>
+    <div class="govuk-error-summary__body">
+      <ul class="govuk-list govuk-error-summary__list">
+        ${errors.map((e) => (e.field === 'form' ? html`<li>${e.message}</li>` : html`<li><a href="#${e.field}">${e.message}</a></li>`))}
+      </ul>
+    </div>
+  </div>
+</div>`;
+}
+
+/**
+ * The démarches of member `owner` that `viewer` may see on the household's pages: all their own;
+ * of another member, neither brouillons (their author's alone) nor a separation declaration
+ * (src/demarches/service.ts, sharedWithHousehold).
+ */
+export function visibleTo<D extends Pick<Demarche, 'prestation' | 'status'>>(viewer: string, owner: string, demarches: D[]): D[] {
+  return viewer === owner ? demarches : demarches.filter((d) => d.status !== 'brouillon' && sharedWithHousehold(d));
+}

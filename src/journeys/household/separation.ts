@@ -1,0 +1,185 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requestOrigin, rotateSession } from '../../http/session';
+import type { AppContext } from '../../context';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import { readSeparation } from '../../household/inputs';
+import { inCouple } from '../../household/permissions';
+import { findMemberWithRole, findPendingSeparation } from '../../household/repository';
+import { declareSeparation } from '../../household/separation';
+import { requirePermission } from '../../http/require-permission';
+import { sendHtml } from '../../http/errors';
+import { button, dateInput, form, panel, radios, warningText } from '../../http/views/components';
+import { html, type SafeHtml } from '../../http/views/html';
+import { accountPage } from '../../http/views/account-page';
+import { DEMARCHES_PATH } from '../demarches/pages';
+import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, pageErrors, toSpace, type Body } from './common';
+import { addressFields } from './changes';
+import { dataNotice } from '../../http/views/data-notice';
+
+/**
+ * « Déclarer une séparation » (/mon-espace/foyer/separation), for every member with a space. One of
+ * the couple gives the date, who leaves the home (and their new address if it is them), where the
+ * children live; it takes effect at once. Another member (a child over 15, a personne à charge)
+ * gives the date, which of the couple leaves, where the children live and their own new address if
+ * they moved; the Caf checks it first. What it does is said before it is sent
+ * (src/household/separation.ts).
+ */
+export function registerSeparationPages(app: FastifyInstance, ctx: AppContext): void {
+  const coupleForm = (req: FastifyRequest, v: Body, errors: FieldError[] | undefined) =>
+    html`${dateInput({ name: 'date', legend: 'À quelle date vous êtes-vous séparés ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
+${radios({
+  name: 'leaver',
+  legend: 'Qui quitte le logement ?',
+  value: v.leaver,
+  errors,
+  choices: [
+    {
+      value: 'declarer',
+      label: 'Moi',
+      conditional: html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}`,
+    },
+    { value: 'partner', label: 'Mon ancien conjoint ou mon ancienne conjointe' },
+  ],
+})}
+${radios({
+  name: 'children',
+  legend: 'Où vivent les enfants ?',
+  value: v.children,
+  errors,
+  choices: [
+    { value: 'declarer', label: 'Avec moi' },
+    { value: 'partner', label: 'Avec mon ancien conjoint ou mon ancienne conjointe' },
+    { value: 'alternate', label: 'En résidence alternée' },
+    { value: 'none', label: 'Nous n’avons pas d’enfant' },
+  ],
+})}`;
+
+  /** The couple named as the dossier knows them, for a child or a personne à charge. */
+  const memberForm = (v: Body, errors: FieldError[] | undefined, couple: { responsable: string; conjoint: string }) =>
+    html`${dateInput({ name: 'date', legend: 'À quelle date le couple s’est-il séparé ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
+${radios({
+  name: 'leaver',
+  legend: 'Qui quitte le logement ?',
+  value: v.leaver,
+  errors,
+  choices: [
+    { value: 'responsable', label: couple.responsable },
+    { value: 'conjoint', label: couple.conjoint },
+  ],
+})}
+${radios({
+  name: 'children',
+  legend: 'Où vivent les enfants ?',
+  value: v.children,
+  errors,
+  choices: [
+    { value: 'responsable', label: `Avec ${couple.responsable}` },
+    { value: 'conjoint', label: `Avec ${couple.conjoint}` },
+    { value: 'alternate', label: 'En résidence alternée' },
+    { value: 'none', label: 'Il n’y a pas d’enfant' },
+  ],
+})}
+${radios({
+  name: 'moved',
+  legend: 'Avez-vous changé d’adresse ?',
+  hint: 'Votre nouvelle adresse est transmise à la Caf seulement : elle n’est jamais communiquée aux autres membres du foyer.',
+  value: v.moved,
+  errors,
+  choices: [
+    { value: 'oui', label: 'Oui', conditional: html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}` },
+    { value: 'non', label: 'Non' },
+  ],
+})}`;
+
+  const page = async (req: FastifyRequest, v: Body = {}, errors?: FieldError[]) => {
+    const actor = actorOf(req);
+    const dossier = dossierOf(req);
+    const { db } = ctx.database;
+    const couple = inCouple(actor.membership!);
+    const partnerRole = actor.membership!.role === 'responsable' ? 'conjoint' : 'responsable';
+    const [partner, responsable, conjoint, pending] = await Promise.all([
+      findMemberWithRole(db, dossier.householdId, partnerRole),
+      findMemberWithRole(db, dossier.householdId, 'responsable'),
+      findMemberWithRole(db, dossier.householdId, 'conjoint'),
+      couple ? undefined : findPendingSeparation(db, dossier.householdId),
+    ]);
+    const consequence =
+      actor.membership!.role === 'responsable'
+        ? 'Dès l’envoi de cette déclaration, votre ancien conjoint n’aura plus accès à votre dossier : son autorisation de gestion, s’il en avait une, prend fin et ses sessions Mon Compte sont fermées.'
+        : actor.membership!.role === 'conjoint'
+          ? `Dès l’envoi de cette déclaration, vous n’aurez plus accès au dossier n° ${dossier.dossierNumber}, qui reste celui du responsable du dossier. Votre espace Mon Compte reste ouvert : vous pourrez y faire vos propres demandes de prestation.`
+          : 'La Caf vérifie votre déclaration avant de modifier le dossier. Les autres membres du foyer n’en sont pas informés tant que la Caf ne l’a pas confirmée, et ne sauront jamais que c’est vous qui l’avez déclarée.';
+    let content: SafeHtml;
+    if (couple ? !partner : !responsable || !conjoint)
+      content = html`<p class="govuk-body">${couple ? 'Votre dossier ne compte pas de conjoint.' : 'Le dossier de votre foyer ne compte pas de couple.'} Si votre situation a changé, appelez votre Caf au ${ctx.config.agencyPhone}.</p>`;
+    else if (pending)
+      content = html`<p class="govuk-body">Une séparation a déjà été déclarée sur ce dossier : la Caf la vérifie. Vous n’avez rien d’autre à faire.</p>
+<p class="govuk-body"><a class="govuk-link" href="/mon-espace">Retour à mon espace</a></p>`;
+    else
+      content = html`${warningText(consequence)}
+${form(
+  { action: PATHS.separation, csrfToken: req.csrfToken },
+  html`${couple ? coupleForm(req, v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa conjointe' : 'son conjoint'}` })}
+${dataNotice('demande')}
+${button('Envoyer ma déclaration')}`,
+)}`;
+    return accountPage(
+      req,
+      { title: 'Déclarer une séparation', hasErrors: !!errors?.length, backLink: toSpace(), scripts: ['/assets/js/conditional-reveal.js'] },
+      html`${pageErrors(errors)}
+<h1 class="govuk-heading-l">Déclarer une séparation</h1>
+${content}`,
+    );
+  };
+
+  const guard = { preHandler: requirePermission(ctx, 'declare_separation') };
+  app.get(PATHS.separation, guard, async (req, reply) => sendHtml(reply, await page(req)));
+
+  app.post(PATHS.separation, guard, async (req, reply) => {
+    const b = formBody(req);
+    const actor = actorOf(req);
+    const couple = inCouple(actor.membership!);
+    const address = {
+      newAddress: { line1: b.newLine1 ?? '', line2: b.newLine2 ?? '', postalCode: b.newPostalCode ?? '', city: b.newCity ?? '' },
+    };
+    const withAddress = couple ? b.leaver === 'declarer' : b.moved === 'oui';
+    const input = { date: dateFromForm(b, 'date'), leaver: b.leaver, children: b.children, ...(withAddress ? address : {}) };
+    const r = readSeparation(input, ctx.clock.now(), couple ? 'couple' : 'member');
+    const moved = !couple && b.moved !== 'oui' && b.moved !== 'non' ? [fieldError('moved', 'HOUSEHOLD_MOVED_REQUIRED')] : [];
+    if (!r.ok || moved.length) return sendHtml(reply, await page(req, b, [...(r.ok ? [] : r.errors), ...moved]), 400);
+    const out = await declareSeparation(ctx, {
+      accountId: req.account!.id,
+      sessionId: req.session!.id,
+      role: actor.membership!.role,
+      dossier: dossierOf(req),
+      input: r.value,
+      origin: requestOrigin(req),
+    });
+    if (out.kind === 'no_partner')
+      return sendHtml(reply, await page(req, b, [fieldError('form', couple ? 'HOUSEHOLD_NO_CONJOINT' : 'HOUSEHOLD_NO_COUPLE')]), 409);
+    if (out.kind === 'already_pending')
+      return sendHtml(reply, await page(req, b, [fieldError('form', 'HOUSEHOLD_SEPARATION_PENDING')]), 409);
+    await rotateSession(ctx, req, reply);
+    return reply.redirect(out.kind === 'submitted' ? `${PATHS.separationSent}?verification=caf` : PATHS.separationSent, 303);
+  });
+
+  app.get(PATHS.separationSent, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
+    const checked = (req.query as Record<string, unknown> | undefined)?.verification === 'caf';
+    return sendHtml(
+      reply,
+      accountPage(
+        req,
+        { title: 'Séparation déclarée' },
+        html`${panel('Séparation déclarée', 'Votre déclaration a été envoyée à la Caf')}
+<h2 class="govuk-heading-m">Et maintenant ?</h2>
+${
+  checked
+    ? html`<p class="govuk-body">La Caf vérifie votre déclaration. Tant qu’elle ne l’a pas confirmée, rien ne change sur le dossier et les autres membres du foyer n’en sont pas informés. Vous recevrez un message quand la Caf aura décidé.</p>`
+    : html`<p class="govuk-body">La Caf étudie la nouvelle situation de votre foyer et vous écrira si elle a besoin d’autres informations. Vos droits peuvent changer : pensez à faire vos propres demandes de prestation si vous quittez le dossier.</p>`
+}
+<p class="govuk-body">Vous retrouvez cette déclaration dans <a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a>.</p>
+<p class="govuk-body"><a class="govuk-link" href="/mon-espace">Retour à mon espace</a></p>`,
+      ),
+    );
+  });
+}

@@ -1,0 +1,141 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
+import { requestOrigin } from '../../http/session';
+import type { AppContext } from '../../context';
+import { AppError, ValidationError, fieldError } from '../../errors/app-error';
+import { REFUSAL_ERRORS } from '../../justificatifs/errors';
+import { addJustificatif, piecesOf, readJustificatifAsPerson, sendPieces, type PiecesView as Pieces } from '../../justificatifs/service';
+import type { Justificatif } from '../../justificatifs/justificatifs.table';
+import { DemarcheParams } from '../demarches/schemas';
+import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, UploadBody } from './schemas';
+import { refuseBeforeBody, sendAuditedDownload } from '../../http/uploads';
+import { iso } from '../../http/api/answers';
+import { apiRoute } from '../../http/api/route';
+
+/**
+ * Justificatifs in JSON, from the same use cases as the pages (src/justificatifs/service.ts): what
+ * the Caf asks, add a file (JSON with the content in base64 — a JSON body keeps the API's CSRF rule:
+ * `Content-Type: application/json`, which no cross-site form can send), send the files to the Caf,
+ * download one (as an attachment, like the pages).
+ */
+const tags = ['Justificatifs'];
+
+function fileView(f: Justificatif, pendingIds: ReadonlySet<string>): z.input<typeof FileView> {
+  return {
+    id: f.id,
+    fileName: f.file_name,
+    mediaType: f.media_type,
+    size: f.size_bytes,
+    sha256: f.sha256,
+    createdAt: iso(f.created_at),
+    pending: pendingIds.has(f.id),
+    download: `/api/justificatifs/${f.id}`,
+  };
+}
+
+function piecesView(v: Pieces): z.input<typeof PiecesView> {
+  const pending = new Set(v.pending.map((f) => f.id));
+  return {
+    demarcheId: v.demarche.id,
+    status: v.demarche.status,
+    asked: v.asked.map((r) => ({ id: r.id, message: r.message, requestedAt: iso(r.requested_at) })),
+    files: v.files.map((f) => fileView(f, pending)),
+  };
+}
+
+/** Base64 as RFC 4648 says (line breaks tolerated), or a field error. */
+function decode(b64: string): Buffer {
+  const s = b64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
+    throw new ValidationError([
+      fieldError('contentBase64', 'JUSTIFICATIF_WRONG_TYPE', 'Le contenu doit être le fichier encodé en base64.'),
+    ]);
+  return Buffer.from(s, 'base64');
+}
+
+export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
+  const viewOf = async (accountId: string, id: string) => {
+    const v = await piecesOf(ctx, { id: accountId }, id);
+    if (!v) throw new AppError('NOT_FOUND');
+    return v;
+  };
+
+  return async (app) => {
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/demarches/:id/justificatifs',
+      summary: 'Les pièces demandées par la Caf et les fichiers transmis',
+      tags,
+      session: true,
+      params: DemarcheParams,
+      response: PiecesView,
+      errors: [401, 404],
+      handler: async ({ params, req }) => piecesView(await viewOf(req.account!.id, params.id)),
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/demarches/:id/justificatifs',
+      summary: 'Ajouter un fichier à la pièce demandée (PDF, JPEG ou PNG, 10 Mo au plus)',
+      description:
+        'Le type est lu dans les octets, jamais dans le nom. Refus : 400 (champ contentBase64 : vide, mauvais type, fichier piégé), 409 (aucune pièce demandée), 413 (plus de 10 Mo).',
+      tags,
+      session: true,
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      beforeBody: refuseBeforeBody(ctx, { maxBytes: UPLOAD_BODY_LIMIT }),
+      params: DemarcheParams,
+      body: UploadBody,
+      response: FileView,
+      status: 201,
+      errors: [401, 404, 409, 413],
+      handler: async ({ params, body, req }) => {
+        const v = await viewOf(req.account!.id, params.id);
+        const r = await addJustificatif(ctx, {
+          account: req.account!,
+          view: v,
+          bytes: decode(body.contentBase64),
+          declaredName: body.fileName,
+          origin: requestOrigin(req),
+        });
+        if (r.ok) return fileView(r.justificatif, new Set([r.justificatif.id]));
+        if (r.reason === 'nothing_asked') throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
+        if (r.reason === 'too_large') throw new AppError('JUSTIFICATIF_TOO_LARGE');
+        throw new ValidationError([fieldError('contentBase64', REFUSAL_ERRORS[r.reason])]);
+      },
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/demarches/:id/justificatifs/envoi',
+      summary: 'Envoyer à la Caf les fichiers ajoutés : la démarche reprend son instruction',
+      tags,
+      session: true,
+      params: DemarcheParams,
+      response: Sent,
+      errors: [401, 404, 409],
+      handler: async ({ params, req }) => {
+        const v = await viewOf(req.account!.id, params.id);
+        if (v.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
+        if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) })))
+          throw new ValidationError([fieldError('files', 'JUSTIFICATIF_NONE_ADDED')]);
+        return { demarcheId: v.demarche.id, status: 'en_instruction' };
+      },
+    });
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/justificatifs/:id',
+      summary: 'Télécharger un justificatif (toujours en pièce jointe)',
+      description: 'Réponse : les octets du fichier, avec Content-Disposition: attachment et X-Content-Type-Options: nosniff.',
+      tags,
+      session: true,
+      params: JustificatifParams,
+      errors: [401, 404],
+      handler: async ({ params, req, reply }) => {
+        const file = await readJustificatifAsPerson(ctx, req.account!, params.id);
+        await sendAuditedDownload(ctx, req, reply, file, { type: 'justificatif_downloaded', accountId: req.account!.id });
+        return undefined as never;
+      },
+    });
+  };
+}

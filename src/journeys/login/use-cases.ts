@@ -1,0 +1,195 @@
+import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
+import { auditRow, recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
+import type { CodeStepRefused } from '../../auth/verification-codes';
+import type { AppContext } from '../../context';
+import { insertAll } from '../../db/insert-all';
+import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { flowMoved, type Flow } from '../engine/flow';
+import { flowStore } from '../engine/store';
+import { loginFlow } from '../kinds';
+import type { LoginData, LoginState } from './machine';
+import { loginCodeMessage } from './messages';
+
+/**
+ * « Se connecter »: identifier + password, then (by default) a 6-digit code sent to the verified
+ * contact. See README.md beside this file for the states.
+ *
+ * The password step is kept as cheap as possible besides argon2id: the one password check
+ * (src/auth/password-check.ts: the attempt reserved in one statement, one indexed query on
+ * accounts.login_id, the verification in libuv's pool, the attempt given back if right), and on
+ * success one atomic write of four rows (flow + code + outbox + audit; one statement on PostgreSQL).
+ *
+ * No enumeration: an unknown identifier costs one dummy verification with the same parameters, is
+ * counted by the throttle under the same kind of key, and gets the same answer as a wrong password.
+ */
+/** Pending logins (password right, code sent): the flow engine's `login` kind, 15 minutes fixed (src/journeys/kinds.ts). */
+export const loginFlows = flowStore(loginFlow);
+export const LOGIN_FLOW_TTL_MS = loginFlow.ttlMs;
+export type LoginFlow = Flow<LoginState, LoginData>;
+
+export function normaliseLoginId(typed: string): string {
+  return typed.replace(/\s+/g, '').toUpperCase();
+}
+
+export type PasswordStep =
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'invalid'; retryAfterMs: number }
+  | { kind: 'code_sent'; flowToken: string }
+  | { kind: 'signed_in'; account: Account };
+
+export async function submitPassword(
+  ctx: AppContext,
+  i: { identifier: string; password: string; origin: AuditOrigin },
+): Promise<PasswordStep> {
+  const { db } = ctx.database;
+  const loginId = normaliseLoginId(i.identifier);
+  const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
+  // The one password check (src/auth/password-check.ts): the attempt is reserved before argon2id.
+  const r = await ctx.passwordCheck.check(subject, i.password, () =>
+    loginId.length <= 32 ? findAccountByLoginId(db, loginId) : undefined,
+  );
+  if (!r.ok && r.kind === 'throttled') {
+    await recordAudit(
+      db,
+      {
+        type: 'login_throttled',
+        accountId: null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), scope: r.scope, retryAfterMs: r.retryAfterMs },
+      },
+      ctx.clock.now(),
+    );
+    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
+  }
+  if (!r.ok) {
+    await recordAudit(
+      db,
+      {
+        type: 'login_failed',
+        accountId: r.holder?.id ?? null,
+        ...i.origin,
+        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
+      },
+      ctx.clock.now(),
+    );
+    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
+  }
+  const account = r.holder;
+  if (!ctx.config.login.secondFactor) {
+    await ctx.loginThrottle.success(loginId);
+    return { kind: 'signed_in', account };
+  }
+  const flowToken = await sendLoginCode(ctx, account, i.origin);
+  return { kind: 'code_sent', flowToken };
+}
+
+async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOrigin): Promise<string> {
+  const now = ctx.clock.now();
+  // Four rows, one atomic write (a single statement on PostgreSQL): the flow, its code, the message
+  // carrying the code, the audit event. The flow is new, so it has no earlier code to void.
+  const { token, flow, row } = loginFlows.prepare({ data: {}, accountId: account.id }, now);
+  const code = ctx.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
+  await insertAll(ctx.database, [
+    { table: 'flows', values: row },
+    { table: 'verification_codes', values: { ...code.row } },
+    { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
+    {
+      table: 'audit_events',
+      values: auditRow(
+        { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } },
+        now,
+      ),
+    },
+  ]);
+  return token;
+}
+
+export interface PendingLogin {
+  flow: LoginFlow;
+  account: Account;
+  /** when a new code may be asked for (0: now) */
+  resendAllowedAt: number;
+}
+
+/** The pending login a browser's cookie names, if it is still valid. */
+export async function pendingLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingLogin | undefined> {
+  const { db } = ctx.database;
+  const flow = await loginFlows.findLive(db, flowToken, ctx.clock.now());
+  if (!flow?.accountId) return undefined;
+  const account = await findAccountById(db, flow.accountId);
+  if (!account) return undefined;
+  return { flow, account, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'login', flow.id) };
+}
+
+export type CodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; account: Account };
+
+export async function submitLoginCode(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<CodeStep> {
+  const { db } = ctx.database;
+  const p = await pendingLogin(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  const subject = { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' };
+  const allowed = await ctx.loginThrottle.check(subject);
+  if (!allowed.allowed) {
+    await recordAudit(
+      db,
+      {
+        type: 'login_throttled',
+        accountId: p.account.id,
+        ...i.origin,
+        details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
+      },
+      ctx.clock.now(),
+    );
+    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
+  }
+  const r = await ctx.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
+  if (!r.ok) {
+    // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
+    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } },
+      ctx.clock.now(),
+    );
+    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+  }
+  // Single use: of two requests with the same right code, one signs in.
+  if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
+  await ctx.loginThrottle.success(p.account.login_id);
+  return { kind: 'signed_in', account: p.account };
+}
+
+/**
+ * « Renvoyer un code » of a login or a password reset: refused during the 60 s cooldown after the
+ * last code (`too_early`), or once the flow has had its resends (`too_many`, until it expires).
+ */
+export type ResendStep = { kind: 'flow_expired' } | { kind: 'too_early' | 'too_many'; retryAfterMs: number } | { kind: 'sent' };
+
+export const MAX_RESENDS_PER_FLOW = 5;
+
+export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
+  const p = await pendingLogin(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  const now = ctx.clock.now();
+  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
+  const limit = await ctx.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
+  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
+    await enqueueMessage(trx, loginCodeMessage(p.account, code), now);
+    await recordAudit(
+      trx,
+      {
+        type: 'code_sent',
+        accountId: p.account.id,
+        ...i.origin,
+        details: { purpose: 'login', channel: p.account.contact_kind, resend: true },
+      },
+      now,
+    );
+  });
+  return { kind: 'sent' };
+}

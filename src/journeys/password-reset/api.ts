@@ -1,0 +1,92 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { requestOrigin } from '../../http/session';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors/app-error';
+import { FlowError } from '../engine/flow';
+import { passwordResetFlow } from '../kinds';
+import { codeRefused } from '../contact-verification/codes';
+import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
+import { waitMessage } from '../../security/login-throttle';
+import { newPasswordErrors } from '../../http/views/account-page';
+import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';
+import { codeSent, fieldsError, resendCodeRoute, waitThen } from '../../http/api/answers';
+import { readCode } from '../../http/api/codes';
+import { apiRoute } from '../../http/api/route';
+
+/**
+ * « Mot de passe oublié ? » in JSON, from the same use cases as /mot-de-passe-oublie
+ * (src/journeys/password-reset/use-cases.ts): identifier → code → new password. The first answer is the
+ * same whether or not the identifier has an account; at the end every session of the account ends.
+ */
+export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
+  const tags = ['Mot de passe oublié'];
+  const expired = () => new FlowError('FLOW_EXPIRED', passwordResetFlow);
+  const flow = { pending: pendingReset, expired };
+  return async (app) => {
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/password-reset',
+      summary: 'Identifiant : si un compte lui correspond, un code est envoyé à ses coordonnées',
+      tags,
+      body: ResetRequestBody,
+      response: ResetStarted,
+      status: 202,
+      errors: [410, 429],
+      handler: async ({ body, req, reply }) => {
+        const r = await requestPasswordReset(ctx, { identifier: body.identifier, origin: requestOrigin(req) });
+        if (r.kind === 'rate_limited') {
+          throw waitThen(
+            reply,
+            r.retryAfterMs,
+            new AppError('RATE_LIMITED', 'identifier', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`),
+          );
+        }
+        return (await codeSent(ctx, flow, r.flowToken)).answer;
+      },
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/password-reset/code',
+      summary: 'Le code reçu',
+      tags,
+      body: ResetCodeBody,
+      response: ResetState,
+      errors: [410],
+      handler: async ({ body, req }) => {
+        const r = await submitResetCode(ctx, { flowToken: body.flowId, code: readCode(body.code), origin: requestOrigin(req) });
+        if (r.kind === 'flow_expired') throw expired();
+        if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
+        return { status: 'code_verified' as const };
+      },
+    });
+
+    resendCodeRoute(app, ctx, {
+      ...flow,
+      url: '/api/password-reset/code/resend',
+      tags,
+      resend: (flowToken, req) => resendResetCode(ctx, { flowToken, origin: requestOrigin(req) }),
+    });
+
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/password-reset/password',
+      summary: 'Le nouveau mot de passe : toutes les sessions du compte sont fermées',
+      tags,
+      body: ResetPasswordBody,
+      response: ResetState,
+      errors: [410],
+      handler: async ({ body, req }) => {
+        const r = await submitNewPassword(ctx, {
+          flowToken: body.flowId,
+          password: body.password,
+          confirmation: body.passwordConfirmation,
+          origin: requestOrigin(req),
+        });
+        if (r.kind === 'flow_expired') throw expired();
+        if (r.kind === 'invalid') throw fieldsError(newPasswordErrors(r.problem, r.broken));
+        return { status: 'password_changed' as const };
+      },
+    });
+  };
+}

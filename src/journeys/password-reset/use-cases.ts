@@ -1,0 +1,208 @@
+import { findAccountById, findAccountByLoginId, updatePasswordHash, type Account } from '../../accounts/repository';
+import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { brokenPasswordRules, type PasswordRuleId } from '../../auth/passwords';
+import type { CodeStepRefused } from '../../auth/verification-codes';
+import type { AppContext } from '../../context';
+import { insertAll, type RowInsert } from '../../db/insert-all';
+import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { hmac } from '../../shared/crypto';
+import { flowMoved, type Flow } from '../engine/flow';
+import { flowStore } from '../engine/store';
+import { passwordResetFlow } from '../kinds';
+import { MAX_RESENDS_PER_FLOW, normaliseLoginId, type ResendStep } from '../login/use-cases';
+import { passwordChangedMessage, resetCodeMessage } from '../login/messages';
+import type { PasswordResetData, PasswordResetState } from './machine';
+
+/**
+ * « Mot de passe oublié ? »: identifier → code sent to the verified contact → new password.
+ *
+ * The first answer is always the same (« si un compte correspond… »): a flow is created and a code
+ * issued whether or not the identifier has an account — for an unknown one the code is simply sent
+ * nowhere, and no code can ever lead past the second step. Requests are rate-limited per
+ * identifier and per IP, never by the login throttle: this path must keep working when login is
+ * slowed down. At the end every session of the account is ended and the contact is told.
+ */
+/** Pending resets: the flow engine's `password_reset` kind, 20 minutes fixed (src/journeys/kinds.ts). */
+export const resetFlows = flowStore(passwordResetFlow);
+export const RESET_FLOW_TTL_MS = passwordResetFlow.ttlMs;
+export type PasswordResetFlow = Flow<PasswordResetState, PasswordResetData>;
+
+export const RESET_REQUESTS_PER_IDENTIFIER_PER_HOUR = 5;
+export const RESET_REQUESTS_PER_IP_PER_HOUR = 30;
+
+export type ResetRequest = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'code_sent'; flowToken: string };
+
+export async function requestPasswordReset(ctx: AppContext, i: { identifier: string; origin: AuditOrigin }): Promise<ResetRequest> {
+  const { db } = ctx.database;
+  const loginId = normaliseLoginId(i.identifier);
+  const idKey = `reset:id:${hmac(ctx.config.secretKey, 'reset-limit', loginId).slice(0, 32)}`;
+  const [byId, byIp] = await Promise.all([
+    ctx.rateLimiter.hit(idKey, RESET_REQUESTS_PER_IDENTIFIER_PER_HOUR, 60 * 60_000),
+    ctx.rateLimiter.hit(`reset:ip:${i.origin.ip ?? 'unknown'}`, RESET_REQUESTS_PER_IP_PER_HOUR, 60 * 60_000),
+  ]);
+  if (!byId.allowed || !byIp.allowed) return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+
+  const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
+  const now = ctx.clock.now();
+  // One atomic write (a single statement on PostgreSQL), as the login's: the flow and its code
+  // (a new flow has no earlier code to void), and for an account the message and the code_sent event.
+  const { token, flow, row } = resetFlows.prepare({ data: {}, accountId: account?.id ?? null }, now);
+  const code = ctx.codes.prepare({ purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '' });
+  await insertAll(ctx.database, [
+    { table: 'flows', values: row },
+    { table: 'verification_codes', values: { ...code.row } },
+    {
+      table: 'audit_events',
+      values: auditRow(
+        { type: 'password_reset_requested', accountId: account?.id ?? null, ...i.origin, details: { identifier: maskIdentifier(loginId) } },
+        now,
+      ),
+    },
+    ...(account
+      ? ([
+          { table: 'outbox_messages', values: { ...outboxRow(resetCodeMessage(account, code.code), now) } },
+          {
+            table: 'audit_events',
+            values: auditRow(
+              {
+                type: 'code_sent',
+                accountId: account.id,
+                ...i.origin,
+                details: { purpose: 'password_reset', channel: account.contact_kind },
+              },
+              now,
+            ),
+          },
+        ] satisfies RowInsert[])
+      : []),
+  ]);
+  return { kind: 'code_sent', flowToken: token };
+}
+
+export interface PendingReset {
+  flow: PasswordResetFlow;
+  resendAllowedAt: number;
+}
+
+export async function pendingReset(ctx: AppContext, flowToken: string | undefined): Promise<PendingReset | undefined> {
+  const flow = await resetFlows.findLive(ctx.database.db, flowToken, ctx.clock.now());
+  if (!flow) return undefined;
+  return { flow, resendAllowedAt: await ctx.codes.resendAllowedAt(ctx.database.db, 'password_reset', flow.id) };
+}
+
+export type ResetCodeStep = CodeStepRefused | { kind: 'verified' };
+
+export async function submitResetCode(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+): Promise<ResetCodeStep> {
+  const { db } = ctx.database;
+  const p = await pendingReset(ctx, i.flowToken);
+  if (!p) return { kind: 'flow_expired' };
+  if (p.flow.state === 'code_verified') return { kind: 'verified' };
+  const r = await ctx.codes.check(db, { purpose: 'password_reset', subjectId: p.flow.id, code: i.code });
+  if (!r.ok || !p.flow.accountId) {
+    const reason = r.ok ? 'wrong' : r.reason;
+    await recordAudit(
+      db,
+      { type: 'code_failed', accountId: p.flow.accountId, ...i.origin, details: { purpose: 'password_reset', reason } },
+      ctx.clock.now(),
+    );
+    return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
+  }
+  if (!(await flowMoved(() => resetFlows.advance(db, p.flow, 'code_verified', ctx.clock.now())))) return { kind: 'flow_expired' };
+  return { kind: 'verified' };
+}
+
+export async function resendResetCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
+  const { db } = ctx.database;
+  const p = await pendingReset(ctx, i.flowToken);
+  if (!p || p.flow.state !== 'awaiting_code') return { kind: 'flow_expired' };
+  const now = ctx.clock.now();
+  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
+  const limit = await ctx.rateLimiter.hit(`reset-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
+  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
+  const account = p.flow.accountId ? await findAccountById(db, p.flow.accountId) : undefined;
+  await db.transaction().execute(async (trx) => {
+    const { code } = await ctx.codes.issue(trx, {
+      purpose: 'password_reset',
+      subjectId: p.flow.id,
+      destination: account?.contact_value ?? '',
+    });
+    if (account) {
+      await enqueueMessage(trx, resetCodeMessage(account, code), now);
+      await recordAudit(
+        trx,
+        {
+          type: 'code_sent',
+          accountId: account.id,
+          ...i.origin,
+          details: { purpose: 'password_reset', channel: account.contact_kind, resend: true },
+        },
+        now,
+      );
+    }
+  });
+  return { kind: 'sent' };
+}
+
+/** True once the code of this browser's reset flow has been verified (the new-password page may be shown). */
+export async function resetReadyForPassword(ctx: AppContext, flowToken: string | undefined): Promise<boolean> {
+  const p = await pendingReset(ctx, flowToken);
+  return !!p && p.flow.state === 'code_verified' && !!p.flow.accountId;
+}
+
+export type NewPasswordProblem = 'required' | 'rules' | 'confirmation';
+
+/** The checks shared by every « nouveau mot de passe » form (reset and security settings). */
+export function checkNewPassword(
+  password: string,
+  confirmation: string,
+): { problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | undefined {
+  if (!password) return { problem: 'required', broken: brokenPasswordRules(''), field: 'password' };
+  const broken = brokenPasswordRules(password);
+  if (broken.length) return { problem: 'rules', broken, field: 'password' };
+  if (password !== confirmation) return { problem: 'confirmation', broken: [], field: 'confirmation' };
+  return undefined;
+}
+
+export type NewPasswordStep =
+  | { kind: 'flow_expired' }
+  | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
+  | { kind: 'changed'; account: Account; sessionsEnded: number };
+
+export async function submitNewPassword(
+  ctx: AppContext,
+  i: { flowToken: string | undefined; password: string; confirmation: string; origin: AuditOrigin },
+): Promise<NewPasswordStep> {
+  const { db } = ctx.database;
+  const p = await pendingReset(ctx, i.flowToken);
+  if (!p || p.flow.state !== 'code_verified' || !p.flow.accountId) return { kind: 'flow_expired' };
+  const problem = checkNewPassword(i.password, i.confirmation);
+  if (problem) return { kind: 'invalid', ...problem };
+  const account = await findAccountById(db, p.flow.accountId);
+  if (!account) return { kind: 'flow_expired' };
+  const hash = await ctx.passwords.hash(i.password);
+  const now = ctx.clock.now();
+  const done = await db.transaction().execute(async (trx) => {
+    // Single use: checked by the machine, then deleted if nobody moved it since it was read.
+    if (!(await flowMoved(() => resetFlows.finish(trx, p.flow, 'password_changed')))) return false;
+    await updatePasswordHash(trx, account.id, hash, now);
+    await enqueueMessage(trx, passwordChangedMessage(account, now, ctx.config.agencyPhone), now);
+    await recordAudit(trx, { type: 'password_changed', accountId: account.id, ...i.origin, details: { via: 'reset' } }, now);
+    // In the same transaction: a crash can never leave the new password with the old sessions alive.
+    const ended = await ctx.sessions.endAllOf(account.id, undefined, trx);
+    if (ended > 0)
+      await recordAudit(
+        trx,
+        { type: 'session_ended', accountId: account.id, ...i.origin, details: { reason: 'password_reset', count: ended } },
+        now,
+      );
+    return ended;
+  });
+  if (done === false) return { kind: 'flow_expired' };
+  const sessionsEnded = done;
+  // Proof of the contact: the login failures of the identifier are forgiven.
+  await ctx.loginThrottle.success(account.login_id);
+  return { kind: 'changed', account, sessionsEnded };
+}

@@ -1,0 +1,146 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../../context';
+import { publicView, type RegistrationService, type StepOutcome } from './use-cases';
+import { findPrestation } from '../../prestations/catalogue';
+import { searchCommunes, searchCountries } from '../../identity';
+import { apiRoute } from '../../http/api/route';
+import { CodeBody, EmptyBody } from '../../http/api/schemas';
+import {
+  CivilStatusBody,
+  ContactBody,
+  DocumentBody,
+  FlowParams,
+  FlowView,
+  PasswordBody,
+  PlaceQuery,
+  PlaceResults,
+  StartBody,
+  StepAnswer,
+} from './schemas';
+import { registrationService } from './pages';
+
+/**
+ * The same wizard as a JSON API (the flow id travels in the URL), each step's body the zod schema
+ * its page reads too (src/journeys/registration/schemas.ts):
+ *   POST /api/registration/flows                      → 201 { id, state, expiresAt, data }
+ *   GET  /api/registration/flows/:id                  → the flow
+ *   POST /api/registration/flows/:id/civil-status     { nir | noNir, civility, birthName, givenNames, birthDate: "YYYY-MM-DD",
+ *                                                       birthPlaceKind: "france" | "etranger", communeCode | countryCode }
+ *   POST /api/registration/flows/:id/identity-document { documentKind: "cni" | "passport" | "titre-sejour" | "none", documentNumber }
+ *   POST /api/registration/flows/:id/contact          { contactKind: "email" | "sms", email | phone }
+ *   POST /api/registration/flows/:id/code             { code }
+ *   POST /api/registration/flows/:id/code/resend      {}
+ *   POST /api/registration/flows/:id/password         { password, passwordConfirmation }
+ *   POST /api/registration/flows/:id/confirm          {}
+ * Each answers `{ id, state, expiresAt, data, next }`; errors are `{ error: { code, message, fields } }`
+ * from the catalogue, with the same statuses as the pages (400 fields, 409 guard, 410 expired, 429).
+ * Places: GET /api/communes?q=&date=YYYY-MM-DD and GET /api/pays?q=.
+ */
+export function registrationApi(ctx: AppContext, service: RegistrationService = registrationService(ctx)): FastifyPluginAsync {
+  const tags = ['Créer Mon Compte'];
+  const meta = (req: FastifyRequest) => ({ ip: req.ip });
+  const answer = (out: StepOutcome) => ({ ...publicView(out.flow), next: out.next });
+  const errors = [404, 409, 410, 429];
+
+  /** One step of the wizard: its body schema and its use case. */
+  function step<B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (id: string, body: z.output<B>, req: FastifyRequest) => Promise<StepOutcome>,
+  ) {
+    return (app: Parameters<FastifyPluginAsync>[0]) =>
+      apiRoute(app, {
+        method: 'POST',
+        url: `/api/registration/flows/:id/${path}`,
+        summary,
+        tags,
+        params: FlowParams,
+        body,
+        response: StepAnswer,
+        errors,
+        handler: async ({ params, body: b, req }) => answer(await run(params.id, b as z.output<B>, req)),
+      });
+  }
+  const steps = [
+    step('civil-status', '④ État civil', CivilStatusBody, (id, b) => service.submitCivilStatus(id, b)),
+    step('identity-document', '⑤ Titre d’identité', DocumentBody, (id, b) => service.submitDocument(id, b)),
+    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', ContactBody, (id, b, req) =>
+      service.submitContact(id, b, meta(req)),
+    ),
+    step('code', '⑦ Le code reçu', CodeBody, (id, b) => service.verifyCode(id, b)),
+    step('code/resend', '⑦ Un nouveau code (après le délai d’attente)', EmptyBody, (id, _b, req) => service.resendCode(id, meta(req))),
+    step('password', '⑧ Mot de passe', PasswordBody, (id, b) => service.submitPassword(id, b)),
+    step('confirm', 'Récapitulatif validé : le compte est créé', EmptyBody, (id) => service.confirm(id)),
+  ];
+
+  return async (app) => {
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/registration/flows',
+      summary: 'Commencer une création de compte',
+      tags,
+      body: StartBody,
+      response: FlowView,
+      status: 201,
+      handler: async ({ body }) => {
+        const prestation = body.prestation ? findPrestation(body.prestation)?.slug : undefined;
+        return publicView(await service.start({ prestation, origin: 'api' }));
+      },
+    });
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/registration/flows/:id',
+      summary: 'Où en est la création de compte',
+      tags,
+      params: FlowParams,
+      response: FlowView,
+      errors: [404, 410],
+      handler: async ({ params }) => publicView(await service.load(params.id)),
+    });
+
+    for (const register of steps) register(app);
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/communes',
+      summary: 'Communes de naissance par nom (au moins 2 caractères), telles qu’à une date',
+      tags: ['Lieux'],
+      query: PlaceQuery,
+      response: PlaceResults,
+      handler: async ({ query }) => {
+        if (query.q.length < 2) return { results: [] };
+        let found = searchCommunes(query.q, { limit: 10, ...(query.date ? { atDate: query.date } : {}) });
+        if (found.length === 0 && query.date) found = searchCommunes(query.q, { limit: 10 });
+        return {
+          results: found.map((c) => ({
+            code: c.code,
+            name: c.name,
+            departement: c.departement,
+            current: c.current,
+            label: `${c.name} — ${c.departement.name} (${c.departement.code}) — ${c.code}${c.current ? '' : c.validTo ? `, jusqu’en ${c.validTo.slice(0, 4)}` : ', ancienne commune'}`,
+          })),
+        };
+      },
+    });
+
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/pays',
+      summary: 'Pays de naissance par nom (au moins 2 caractères)',
+      tags: ['Lieux'],
+      query: PlaceQuery.pick({ q: true }),
+      response: PlaceResults,
+      handler: async ({ query }) => {
+        if (query.q.length < 2) return { results: [] };
+        return {
+          results: searchCountries(query.q, { limit: 10 })
+            .filter((c) => c.code !== '99100')
+            .map((c) => ({ code: c.code, name: c.name, label: `${c.name} — ${c.code}` })),
+        };
+      },
+    });
+  };
+}

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import { prestations } from '../../src/prestations/catalogue';
+import type { Answers, FormDefinition } from '../../src/forms/definition';
+import {
+  firstIncomplete,
+  findPage,
+  nextPage,
+  pageInput,
+  previousPage,
+  readPage,
+  recap,
+  relevantAnswers,
+  visiblePages,
+} from '../../src/forms/engine';
+import type { Input } from '../../src/forms/fields';
+import { aideAuLogement } from '../../src/forms/definitions/aide-au-logement';
+import { ajpa } from '../../src/forms/definitions/ajpa';
+import { allocationsFamiliales, complementModeDeGarde, primeDemenagement } from '../../src/forms/definitions/family';
+import { forms } from '../../src/forms/definitions/index';
+import { primeNaissance } from '../../src/forms/definitions/prime-naissance';
+import { soutienFamilial } from '../../src/forms/definitions/soutien-familial';
+import { primeActivite, rsa } from '../../src/forms/definitions/work-benefits';
+
+const TODAY = '2026-11-30';
+const keys = (f: FormDefinition, a: Answers) => visiblePages(f, a).map((p) => p.key);
+const read = (f: FormDefinition, a: Answers, key: string, input: Input) => readPage(findPage(f, a, key)!, input, a, TODAY);
+const IBAN = { iban: 'FR7630006000011234567890189', titulaire: 'Paul Martin' };
+
+describe('every form', () => {
+  it('exists for each prestation that names one, with unique page keys and answer ids', () => {
+    expect(Object.keys(forms).sort()).toEqual([
+      'aide-au-logement',
+      'ajpa',
+      'allocation-soutien-familial',
+      'allocations-familiales',
+      'complement-mode-de-garde',
+      'prestation-naissance',
+      'prime-activite',
+      'prime-de-demenagement',
+      'rsa',
+    ]);
+    for (const f of Object.values(forms)) {
+      expect(prestations.some((p) => p.slug === f.prestation && p.online)).toBe(true);
+      const pages = f.sections.flatMap((s) => s.pages);
+      expect(new Set(pages.map((p) => p.id)).size).toBe(pages.length);
+      const ids = pages.flatMap((p) => p.questions.map((q) => q.id));
+      // the same id on two pages only when they never show together (loyer/mensualité are on one page)
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const q of pages.flatMap((p) => p.questions))
+        if (q.type === 'text' || q.type === 'textarea') expect(q.maxLength).toBeLessThanOrEqual(200);
+    }
+  });
+});
+
+describe('aide au logement', () => {
+  const base: Answers = {
+    situation_familiale: 'celibataire',
+    enfants_a_charge: 0,
+    statut_occupation: 'locataire',
+    type_bailleur: 'particulier',
+  };
+
+  it('asks for the SIRET only of a professional landlord, and nothing of a landlord to an accédant', () => {
+    expect(keys(aideAuLogement, base)).toEqual([
+      'situation-familiale',
+      'adresse',
+      'occupation',
+      'loyer',
+      'bailleur',
+      'ressources',
+      'compte-bancaire',
+    ]);
+    expect(keys(aideAuLogement, { ...base, type_bailleur: 'professionnel' })).toContain('bailleur-siret');
+    expect(keys(aideAuLogement, { ...base, statut_occupation: 'accedant', type_bailleur: 'professionnel' })).not.toContain('bailleur');
+    expect(keys(aideAuLogement, { ...base, statut_occupation: 'accedant', type_bailleur: 'professionnel' })).not.toContain(
+      'bailleur-siret',
+    );
+  });
+
+  it('asks the rent of a tenant and the loan of an accédant; the conjoint’s income only of a couple', () => {
+    const loyer = read(aideAuLogement, base, 'loyer', { loyer: '450,50', charges: '30', surface: '28' });
+    expect(loyer).toEqual({ values: { loyer: 45_050, charges: 3_000, surface: 28 }, problems: [] });
+    const pret = read(aideAuLogement, { ...base, statut_occupation: 'accedant' }, 'loyer', { loyer: '450', charges: '0', surface: '70' });
+    expect(pret.problems).toEqual([{ field: 'mensualite', message: 'Saisissez la mensualité du prêt' }]);
+    expect(read(aideAuLogement, base, 'ressources', { revenus_vous: '12000' }).problems).toEqual([]);
+    expect(read(aideAuLogement, { ...base, situation_familiale: 'pacse' }, 'ressources', { revenus_vous: '12000' }).problems).toEqual([
+      { field: 'revenus_conjoint', message: 'Saisissez le revenu net imposable de votre conjoint(e)' },
+    ]);
+  });
+
+  it('checks the IBAN key and the address at their fields', () => {
+    expect(
+      read(aideAuLogement, base, 'compte-bancaire', { iban: 'FR7630006000011234567890188', titulaire: 'P' }).problems[0],
+    ).toMatchObject({ field: 'iban' });
+    expect(read(aideAuLogement, base, 'adresse', { adresse: '3 rue Oberkampf', code_postal: '7501', commune: 'Paris' }).problems).toEqual([
+      { field: 'code_postal', message: 'Le code postal doit comporter 5 chiffres, par exemple 75011' },
+    ]);
+  });
+
+  it('walks forward and back, finds the first page to fill, and the recap keeps only what applies', () => {
+    const a: Answers = {
+      ...base,
+      adresse: '3 rue Oberkampf',
+      code_postal: '75011',
+      commune: 'Paris',
+      date_entree: '2026-09-01',
+      loyer: 45_000,
+      charges: 3_000,
+      surface: 28,
+      bailleur_nom: 'M. Bernard',
+      bailleur_adresse: '1 rue de Lyon 69003 Lyon',
+      revenus_vous: 1_200_000,
+      ...IBAN,
+    };
+    expect(nextPage(aideAuLogement, a, 'loyer')?.key).toBe('bailleur');
+    expect(previousPage(aideAuLogement, a, 'loyer')?.key).toBe('occupation');
+    expect(nextPage(aideAuLogement, a, 'compte-bancaire')).toBeUndefined();
+    expect(firstIncomplete(aideAuLogement, a, TODAY)).toBeUndefined();
+    expect(firstIncomplete(aideAuLogement, { ...a, type_bailleur: 'professionnel' }, TODAY)?.key).toBe('bailleur-siret');
+    // Becoming accédant: the landlord and the rent no longer apply, and are not sent.
+    const relevant = relevantAnswers(aideAuLogement, { ...a, statut_occupation: 'accedant', mensualite: 60_000 });
+    expect(relevant).not.toHaveProperty('bailleur_nom');
+    expect(relevant).not.toHaveProperty('loyer');
+    expect(relevant).toHaveProperty('mensualite', 60_000);
+    const sections = recap(aideAuLogement, a);
+    expect(sections.map((s) => s.title)).toEqual([
+      'Votre situation familiale',
+      'Votre logement',
+      'Votre bailleur',
+      'Vos ressources',
+      'Versement',
+    ]);
+    expect(sections[1]!.rows.find((r) => r.key === 'loyer')).toEqual({
+      pageKey: 'loyer',
+      key: 'loyer',
+      label: 'Loyer mensuel hors charges',
+      value: '450,00 €',
+    });
+    expect(pageInput(findPage(aideAuLogement, a, 'occupation')!, a)).toEqual({
+      'date_entree-day': '1',
+      'date_entree-month': '9',
+      'date_entree-year': '2026',
+      statut_occupation: 'locataire',
+    });
+  });
+});
+
+describe('RSA and prime d’activité', () => {
+  it('ask the activity and three months of resources of each adult: the conjoint’s only in a couple', () => {
+    const alone = keys(rsa, { situation_familiale: 'celibataire' });
+    expect(alone).toEqual([
+      'situation-familiale',
+      'activite-vous',
+      'ressources-vous-3',
+      'ressources-vous-2',
+      'ressources-vous-1',
+      'compte-bancaire',
+    ]);
+    const couple = keys(rsa, { situation_familiale: 'marie' });
+    expect(couple.filter((k) => k.startsWith('ressources-conjoint'))).toHaveLength(3);
+    expect(couple).toContain('activite-conjoint');
+    expect(findPage(rsa, {}, 'ressources-vous-1')!.title).toBe('Vos ressources du mois dernier');
+    expect(read(rsa, {}, 'ressources-vous-3', { salaires_vous_m3: '0', indemnites_vous_m3: '', autres_vous_m3: '12' }).problems).toEqual([
+      { field: 'indemnites_vous_m3', message: 'Saisissez les allocations et indemnités' },
+    ]);
+  });
+
+  it('the prime d’activité needs someone who works; the RSA does not', () => {
+    const alone = { situation_familiale: 'celibataire' };
+    expect(read(rsa, alone, 'activite-vous', { activite_vous: 'sans_activite' }).problems).toEqual([]);
+    expect(read(primeActivite, alone, 'activite-vous', { activite_vous: 'sans_activite' }).problems[0]).toMatchObject({
+      field: 'activite_vous',
+      message: expect.stringContaining('activité professionnelle'),
+    });
+    expect(read(primeActivite, alone, 'activite-vous', { activite_vous: 'salarie' }).problems).toEqual([]);
+    const couple = { situation_familiale: 'marie', activite_vous: 'chomage' };
+    expect(read(primeActivite, couple, 'activite-vous', { activite_vous: 'chomage' }).problems).toEqual([]);
+    expect(read(primeActivite, couple, 'activite-conjoint', { activite_conjoint: 'etudiant' }).problems[0]).toMatchObject({
+      field: 'activite_conjoint',
+    });
+    expect(read(primeActivite, couple, 'activite-conjoint', { activite_conjoint: 'independant' }).problems).toEqual([]);
+  });
+});
+
+describe('prime à la naissance', () => {
+  const grossesse = (debut: string, naissance: string) => {
+    const [dy, dm, dd] = debut.split('-');
+    const [ny, nm, nd] = naissance.split('-');
+    return read(primeNaissance, {}, 'grossesse', {
+      'debut_grossesse-day': dd,
+      'debut_grossesse-month': dm,
+      'debut_grossesse-year': dy,
+      'naissance_prevue-day': nd,
+      'naissance_prevue-month': nm,
+      'naissance_prevue-year': ny,
+      enfants_attendus: '1',
+    }).problems;
+  };
+
+  it('the 14-week rule: declared within 98 days of the presumed start', () => {
+    expect(grossesse('2026-08-24', '2027-05-20')).toEqual([]); // day 98
+    expect(grossesse('2026-08-23', '2027-05-20')).toEqual([
+      {
+        field: 'debut_grossesse',
+        message:
+          'La grossesse doit être déclarée avant la fin de la 14e semaine, soit au plus tard le 29 novembre 2026. Contactez votre Caf pour savoir comment faire.',
+      },
+    ]);
+  });
+
+  it('the expected birth between 5 and 10 months after the start, and in the future', () => {
+    expect(grossesse('2026-10-01', '2027-02-01')).toEqual([
+      {
+        field: 'naissance_prevue',
+        message: 'La date prévue de la naissance doit se situer entre 5 et 10 mois après le début de la grossesse',
+      },
+    ]);
+    expect(grossesse('2026-10-01', '2026-11-01')[0]).toMatchObject({
+      field: 'naissance_prevue',
+      message: 'La date prévue de la naissance doit être aujourd’hui ou dans le futur',
+    });
+    expect(grossesse('2026-12-01', '2027-08-01')[0]).toMatchObject({
+      field: 'debut_grossesse',
+      message: 'La date présumée de début de grossesse doit être aujourd’hui ou dans le passé',
+    });
+  });
+});
+
+describe('allocation de soutien familial', () => {
+  it('one page per child, as many as declared (at most 8), each saved under its own keys', () => {
+    expect(keys(soutienFamilial, { nombre_enfants: 2 })).toEqual([
+      'situation-familiale',
+      'enfants',
+      'enfant-1',
+      'enfant-2',
+      'autre-parent',
+      'compte-bancaire',
+    ]);
+    expect(keys(soutienFamilial, { nombre_enfants: 20 }).filter((k) => k.startsWith('enfant-'))).toHaveLength(8);
+    const child = read(soutienFamilial, { nombre_enfants: 2 }, 'enfant-2', {
+      enfant_prenom_2: 'Léo',
+      enfant_nom_2: 'Martin',
+      'enfant_naissance_2-day': '3',
+      'enfant_naissance_2-month': '4',
+      'enfant_naissance_2-year': '2019',
+    });
+    expect(child).toEqual({ values: { enfant_prenom_2: 'Léo', enfant_nom_2: 'Martin', enfant_naissance_2: '2019-04-03' }, problems: [] });
+    expect(findPage(soutienFamilial, { nombre_enfants: 2 }, 'enfant-2')!.title).toBe('Enfant 2 : ses informations');
+    expect(recap(soutienFamilial, { nombre_enfants: 1, enfant_prenom_1: 'Léo' })[1]!.rows[1]).toMatchObject({
+      label: 'Enfant 1 – Prénom',
+      value: 'Léo',
+      pageKey: 'enfant-1',
+    });
+  });
+
+  it('is for a parent who lives alone; the pension page follows the other parent’s situation', () => {
+    expect(
+      read(soutienFamilial, {}, 'situation-familiale', { situation_familiale: 'concubinage', enfants_a_charge: '1' }).problems[0],
+    ).toMatchObject({ field: 'situation_familiale' });
+    expect(read(soutienFamilial, {}, 'situation-familiale', { situation_familiale: 'separe', enfants_a_charge: '1' }).problems).toEqual([]);
+    expect(keys(soutienFamilial, { autre_parent: 'decede' })).not.toContain('pension');
+    expect(read(soutienFamilial, { autre_parent: 'ne_paie_pas' }, 'pension', { pension_fixee: 'oui' }).problems).toEqual([]);
+    expect(read(soutienFamilial, { autre_parent: 'pension_faible' }, 'pension', { pension_fixee: 'oui' }).problems).toEqual([
+      { field: 'pension_montant', message: 'Saisissez le montant de la pension versée' },
+    ]);
+  });
+});
+
+describe('AJPA', () => {
+  it('the person helped, the link, and 1 to 22 days a month', () => {
+    expect(keys(ajpa, {})).toEqual(['personne-aidee', 'lien', 'jours', 'compte-bancaire']);
+    const jours = (n: string) =>
+      read(ajpa, {}, 'jours', { 'debut_conge-day': '1', 'debut_conge-month': '12', 'debut_conge-year': '2026', jours: n }).problems;
+    expect(jours('22')).toEqual([]);
+    expect(jours('23')).toEqual([{ field: 'jours', message: 'Le nombre de jours demandés doit être compris entre 1 et 22' }]);
+    expect(jours('0')[0]).toMatchObject({ field: 'jours' });
+    expect(read(ajpa, {}, 'lien', {}).problems).toEqual([{ field: 'lien', message: 'Indiquez votre lien avec la personne aidée' }]);
+  });
+});
+
+describe('allocations familiales, mode de garde, prime de déménagement', () => {
+  const born = (prefix: string, day: string) => {
+    const [y, m, d] = day.split('-');
+    return { [`${prefix}-day`]: d!, [`${prefix}-month`]: m!, [`${prefix}-year`]: y! };
+  };
+
+  it('allocations familiales: 2 children at least, each under 20', () => {
+    expect(read(allocationsFamiliales, {}, 'enfants', { nombre_enfants: '1' }).problems[0]).toMatchObject({
+      field: 'nombre_enfants',
+      message: expect.stringContaining('au moins 2 enfants'),
+    });
+    expect(read(allocationsFamiliales, {}, 'enfants', { nombre_enfants: '2' }).problems).toEqual([]);
+    const child = (birth: string) =>
+      read(allocationsFamiliales, { nombre_enfants: 2 }, 'enfant-1', {
+        enfant_prenom_1: 'Léo',
+        enfant_nom_1: 'Martin',
+        ...born('enfant_naissance_1', birth),
+      }).problems;
+    expect(child('2006-12-01')).toEqual([]);
+    expect(child('2006-11-29')[0]).toMatchObject({ field: 'enfant_naissance_1', message: expect.stringContaining('moins de 20 ans') });
+  });
+
+  it('mode de garde: a child under 6', () => {
+    const child = (birth: string) =>
+      read(complementModeDeGarde, {}, 'enfant-garde', { enfant_prenom: 'Léo', ...born('enfant_naissance', birth) }).problems;
+    expect(child('2021-01-01')).toEqual([]);
+    expect(child('2020-11-29')[0]).toMatchObject({ field: 'enfant_naissance', message: expect.stringContaining('moins de 6 ans') });
+  });
+
+  it('prime de déménagement: 3 children at least, asked within 6 months of the move', () => {
+    expect(read(primeDemenagement, {}, 'enfants', { nombre_enfants: '2' }).problems[0]).toMatchObject({
+      message: expect.stringContaining('au moins 3 enfants'),
+    });
+    const move = (day: string) =>
+      read(primeDemenagement, {}, 'demenagement', {
+        ...born('date_demenagement', day),
+        adresse: '1 rue de la Paix',
+        code_postal: '75002',
+        commune: 'Paris',
+        frais: '850',
+      }).problems;
+    expect(move('2026-06-01')).toEqual([]);
+    expect(move('2026-05-01')[0]).toMatchObject({
+      field: 'date_demenagement',
+      message: 'La demande doit être faite dans les 6 mois qui suivent le déménagement.',
+    });
+  });
+});

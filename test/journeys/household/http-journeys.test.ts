@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../src/demo/seed';
+import { DEMO_PEOPLE } from '../../../src/demo/people';
+import { TestBrowser, type TestApp } from '../../support/app';
+import { text } from '../../support/http';
+import { api, demoApp, signedIn } from '../../household/support';
+
+const P = DEMO_PEOPLE;
+
+/** A form sent back: 400, each message on the page; returns the page's text. */
+function expectRefused(res: { statusCode: number; body: string }, messages: string[]): string {
+  expect(res.statusCode).toBe(400);
+  const page = text(res.body);
+  for (const m of messages) expect(page).toContain(m);
+  return page;
+}
+
+describe('the household’s pages through HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp();
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('a revocation holds from the conjoint’s very next request, in the same session', async () => {
+    const thomas = await signedIn(t, P.thomasPetit.nir);
+    const nadia = await signedIn(t, P.nadiaPetit.nir);
+    expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(403);
+
+    await thomas.get('/mon-espace/foyer/autorisation-de-gestion');
+    const wrong = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: 'Mauvais2026' });
+    expect(wrong.statusCode).toBe(400);
+    expect(text(wrong.body)).toContain('Votre mot de passe actuel est incorrect.');
+    const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
+    expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion?fait=donnee');
+    expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion?fait=donnee')).body)).toContain(
+      'Nadia BENALI a l’autorisation de gestion depuis le',
+    );
+
+    expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(200);
+    expect(text((await nadia.get('/mon-espace')).body)).toContain('Conjointe, avec l’autorisation de gestion');
+
+    expect((await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {})).headers.location).toBe(
+      '/mon-espace/foyer/autorisation-de-gestion?fait=retiree',
+    );
+    const refused = await nadia.get('/mon-espace/foyer/changement');
+    expect(refused.statusCode).toBe(403);
+    // the one refusal page names who can act: now only the responsable
+    expect(text(refused.body)).toContain('Thomas PETIT, responsable du dossier, peut gérer le dossier et en déclarer les changements.');
+    expect((await api(nadia, 'GET', '/api/household/dossier')).statusCode).toBe(403);
+  });
+
+  it('« Déclarer un changement »: refusals at their fields with what was typed kept, then the change recorded', async () => {
+    const julien = await signedIn(t, P.julienMoreau.nir);
+    await julien.get('/mon-espace/foyer/changement/compte-bancaire');
+    const bad = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
+      iban: 'FR76 3000 6000 0112 3456 7890 198',
+      holder: '',
+    });
+    expectRefused(bad, ['Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.', 'Saisissez le nom du titulaire du compte']);
+    expect(bad.body).toContain('value="FR76 3000 6000 0112 3456 7890 198"');
+    const ok = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
+      iban: 'fr14 2004 1010 0505 0001 3m02 606',
+      holder: 'MOREAU Julien',
+    });
+    expect(ok.headers.location).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
+    expect(text((await julien.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body)).toContain(
+      'FR14 **** **** **** **** ***2 606',
+    );
+
+    await julien.get('/mon-espace/foyer/changement/adresse');
+    const noAddress = await julien.post('/mon-espace/foyer/changement/adresse', {
+      line1: '1 rue Haute',
+      postalCode: '440',
+      city: '',
+      'since-day': '31',
+      'since-month': '2',
+      'since-year': '2026',
+    });
+    expectRefused(noAddress, ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle']);
+    expect(noAddress.body).toContain('value="1 rue Haute"');
+    const moved = await julien.post('/mon-espace/foyer/changement/adresse', {
+      line1: '1 rue Haute',
+      postalCode: '44000',
+      city: 'Nantes',
+      'since-day': '1',
+      'since-month': '11',
+      'since-year': '2026',
+    });
+    expect(moved.statusCode).toBe(303);
+    const json = (await api(julien, 'GET', '/api/household/dossier')).json();
+    expect(json.address).toMatchObject({ line1: '1 rue Haute', postalCode: '44000', city: 'NANTES', since: '2026-11-01' });
+    expect(json.bankAccount.iban).toBe('FR14 **** **** **** **** ***2 606');
+  });
+
+  it('a conjoint without procuration declares a separation: the démarche « Séparation déclarée », the dossier left', async () => {
+    const petit = await signedIn(t, P.nadiaPetit.nir);
+    await petit.get('/mon-espace/foyer/separation');
+    const missing = await petit.post('/mon-espace/foyer/separation', {
+      'date-day': '10',
+      'date-month': '11',
+      'date-year': '2026',
+      leaver: 'declarer',
+      children: 'alternate',
+      newLine1: '5 rue Neuve',
+    });
+    expectRefused(missing, ['Saisissez un code postal de 5 chiffres']);
+    expect(missing.body).toContain('value="5 rue Neuve"');
+    const sent = await petit.post('/mon-espace/foyer/separation', {
+      'date-day': '10',
+      'date-month': '11',
+      'date-year': '2026',
+      leaver: 'declarer',
+      children: 'alternate',
+      newLine1: '5 rue Neuve',
+      newPostalCode: '35200',
+      newCity: 'Rennes',
+    });
+    expect(sent.headers.location).toBe('/mon-espace/foyer/separation/envoyee');
+    expect(text((await petit.get('/mon-espace/foyer/separation/envoyee')).body)).toContain('Séparation déclarée');
+    const demarches = text((await petit.get('/mon-espace/demarches')).body);
+    expect(demarches).toContain('Séparation déclarée');
+    expect(demarches).toContain('Envoyée');
+    expect(text((await petit.get('/mon-espace')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire.');
+    expect((await petit.get('/mon-espace/foyer/separation')).statusCode).toBe(403);
+  });
+
+  it('a child over 15 declares a separation from their space: checked by the Caf, the couple sees nothing of it', async () => {
+    const hugo = await signedIn(t, P.hugoMoreau.nir);
+    expect(text((await hugo.get('/mon-espace')).body)).toContain('Déclarer une séparation');
+    const form = text((await hugo.get('/mon-espace/foyer/separation')).body);
+    expect(form).toContain('La Caf vérifie votre déclaration avant de modifier le dossier');
+    expect(form).toContain('Julien MOREAU, responsable du dossier');
+    expect(form).toContain('Léa BERNARD, sa conjointe');
+    const fields = { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'conjoint', children: 'alternate' };
+    expectRefused(await hugo.post('/mon-espace/foyer/separation', fields), ['Indiquez si vous avez changé d’adresse.']);
+    // The couple's answers are not an other member's.
+    expectRefused(await hugo.post('/mon-espace/foyer/separation', { ...fields, leaver: 'declarer', moved: 'non' }), [
+      'Indiquez qui quitte le logement.',
+    ]);
+    const sent = await hugo.post('/mon-espace/foyer/separation', {
+      ...fields,
+      moved: 'oui',
+      newLine1: '7 impasse Cachée',
+      newPostalCode: '49000',
+      newCity: 'Angers',
+    });
+    expect(sent.headers.location).toBe('/mon-espace/foyer/separation/envoyee?verification=caf');
+    expect(text((await hugo.get(sent.headers.location as string)).body)).toContain('Tant qu’elle ne l’a pas confirmée, rien ne change');
+    expect(text((await hugo.get('/mon-espace/foyer/separation')).body)).toContain('la Caf la vérifie');
+    // Julien and Léa: nothing on their pages nor in the JSON of the household's démarches.
+    for (const nir of [P.julienMoreau.nir, P.leaMoreau.nir]) {
+      const b = await signedIn(t, nir);
+      for (const url of ['/mon-espace/foyer/demarches', '/mon-espace/demarches', '/mon-espace', '/mon-espace/mes-informations']) {
+        const page = text((await b.get(url)).body);
+        expect(page, url).not.toMatch(/Séparation déclarée|Cachée|Angers/i);
+      }
+      expect(JSON.stringify((await api(b, 'GET', '/api/household/demarches')).json())).not.toContain('declaration-separation');
+      expect((await b.get('/mon-espace/foyer/changement')).statusCode).toBe(200);
+    }
+  });
+
+  it('a responsable’s separation signs the former partner out everywhere', async () => {
+    const julien = await signedIn(t, P.julienMoreau.nir);
+    const lea = await signedIn(t, P.leaMoreau.nir);
+    await julien.get('/mon-espace/foyer/separation');
+    const r = await julien.post('/mon-espace/foyer/separation', {
+      'date-day': '20',
+      'date-month': '11',
+      'date-year': '2026',
+      leaver: 'partner',
+      children: 'declarer',
+    });
+    expect(r.statusCode).toBe(303);
+    const after = await lea.get('/mon-espace');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/connexion');
+  });
+
+  it('« Créer Mon Compte » refuses a child under 15 at the birth date, saying why and what the parents can do', async () => {
+    const b = new TestBrowser(t.app);
+    await b.get('/creer-mon-compte/nouveau');
+    await b.get('/creer-mon-compte/etat-civil');
+    const res = await b.post('/creer-mon-compte/etat-civil', {
+      nir: P.lucasGarnier.nir,
+      civility: 'M',
+      birthName: 'Garnier',
+      givenNames: 'Lucas',
+      'birthDate-day': '8',
+      'birthDate-month': '2',
+      'birthDate-year': '2015',
+      birthPlaceKind: 'france',
+      communeQuery: 'Toulouse',
+      communeCode: '31555',
+    });
+    const page = expectRefused(res, [
+      'Vous devez avoir au moins 15 ans pour créer votre espace Mon Compte.',
+      'ce sont vos parents qui font les démarches qui vous concernent',
+    ]);
+    expect(page).not.toMatch(/Sophie|3456789/);
+  });
+});

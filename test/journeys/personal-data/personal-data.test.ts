@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, findAccountById } from '../../../src/accounts/repository';
+import { DEMO_PASSWORD } from '../../../src/demo/seed';
+import { DEMO_PEOPLE } from '../../../src/demo/people';
+import { TestBrowser, type TestApp } from '../../support/app';
+import { auditTypes, createTestAccount, logIn, PASSWORD, sampleAccount } from '../../support/accounts';
+import { location } from '../../support/http';
+import { lastCode } from '../../support/outbox';
+import { sentDemarche } from '../../justificatifs/support';
+import { accountOf, api, demoApp, signedIn } from '../../household/support';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await demoApp();
+});
+afterAll(() => t.close());
+
+describe('« Mes données »', () => {
+  it('gives the signed-in person everything held about them, as JSON and as a page, never a secret', async () => {
+    const thomas = await accountOf(t, DEMO_PEOPLE.thomasPetit.nir);
+    const d = await sentDemarche(t.ctx, thomas);
+    const b = await signedIn(t, DEMO_PEOPLE.thomasPetit.nir);
+    const res = await api(b, 'GET', '/api/mes-donnees');
+    expect(res.statusCode).toBe(200);
+    const data = res.json();
+    expect(data.account).toMatchObject({
+      nir: thomas.nir,
+      birthName: thomas.birth_name,
+      contact: { value: thomas.contact_value },
+      hasPassword: true,
+    });
+    expect(data.households[0]).toMatchObject({ role: 'responsable' });
+    const mine = data.demarches.find((x: { id: string }) => x.id === d.id);
+    expect(mine.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['brouillon', 'envoyee']);
+    expect(data.sessions.length).toBeGreaterThan(0);
+    expect(data.auditEvents.map((e: { type: string }) => e.type)).toContain('login_succeeded');
+    expect(res.body).not.toContain(thomas.password_hash!);
+    expect(res.body).not.toMatch(/argon2/);
+    expect(await auditTypes(t.ctx, thomas.id)).toContain('personal_data_exported');
+
+    const pageRes = await b.get('/mon-espace/mes-donnees');
+    expect(pageRes.statusCode).toBe(200);
+    expect(pageRes.body).toContain(thomas.contact_value);
+    expect(pageRes.body).toContain('href="/mon-espace/mes-donnees/telecharger"');
+    const file = await b.get('/mon-espace/mes-donnees/telecharger');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="mes-donnees-mon-compte-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(JSON.parse(file.body).account.loginId).toBe(thomas.login_id);
+  });
+
+  it('asks for a session, and the route is in the OpenAPI document', async () => {
+    expect((await api(new TestBrowser(t.app), 'GET', '/api/mes-donnees')).statusCode).toBe(401);
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/mes-donnees']?.get).toBeDefined();
+    expect(doc.paths['/api/account/closing']?.post).toBeDefined();
+  });
+});
+
+describe('closing the online account', () => {
+  it('with the password then the code: contact, sessions and credentials go, the dossier and the démarches stay, the NIR can sign up again', async () => {
+    const nadia = await accountOf(t, DEMO_PEOPLE.nadiaPetit.nir);
+    const d = await sentDemarche(t.ctx, nadia);
+    const b = await signedIn(t, DEMO_PEOPLE.nadiaPetit.nir);
+    const other = await signedIn(t, DEMO_PEOPLE.nadiaPetit.nir);
+    await b.get('/mon-espace/fermer-mon-compte');
+    expect((await b.post('/mon-espace/fermer-mon-compte', { currentPassword: 'pas le bon' })).statusCode).toBe(400);
+    expect(location(await b.post('/mon-espace/fermer-mon-compte', { currentPassword: DEMO_PASSWORD }))).toBe(
+      '/mon-espace/fermer-mon-compte/code',
+    );
+    await b.get('/mon-espace/fermer-mon-compte/code');
+    const code = await lastCode(t.ctx, nadia.contact_value);
+    expect((await b.post('/mon-espace/fermer-mon-compte/code', { code: code === '000000' ? '111111' : '000000' })).statusCode).toBe(400);
+    const closed = await b.post('/mon-espace/fermer-mon-compte/code', { code });
+    expect(location(closed)).toBe('/compte-ferme');
+
+    const row = await findAccountById(t.ctx.database.db, nadia.id);
+    expect(row).toMatchObject({ nir: null, contact_value: '', password_hash: null, franceconnect_sub: null });
+    expect(row!.closed_at).not.toBeNull();
+    expect(await t.ctx.database.db.selectFrom('demarches').select('status').where('id', '=', d.id).executeTakeFirst()).toEqual({
+      status: 'envoyee',
+    });
+    const member = await t.ctx.database.db
+      .selectFrom('household_members')
+      .selectAll()
+      .where('nir', '=', DEMO_PEOPLE.nadiaPetit.nir)
+      .executeTakeFirstOrThrow();
+    expect(member.account_id).toBeNull();
+    expect(member.left_at).toBeNull();
+    // every session ended: this browser and the other one
+    expect(location(await b.get('/mon-espace'))).toMatch(/^\/connexion/);
+    expect(location(await other.get('/mon-espace'))).toMatch(/^\/connexion/);
+    expect(await auditTypes(t.ctx, nadia.id)).toEqual(expect.arrayContaining(['account_closing_code_sent', 'account_closed']));
+    // the same NIR may open a new account
+    const again = await createAccount(
+      t.ctx.database.db,
+      sampleAccount({ login_id: nadia.nir!, nir: nadia.nir, contact_value: 'nadia@exemple.fr' }),
+      t.ctx.clock.now(),
+    );
+    expect(again.ok).toBe(true);
+  });
+
+  it('an account that the Caf’s records do not name is deleted outright; JSON answers the same steps', async () => {
+    const a = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, a);
+    const wrong = await api(b, 'POST', '/api/account/closing', { currentPassword: 'nope' });
+    expect(wrong.statusCode).toBe(400);
+    const sent = await api(b, 'POST', '/api/account/closing', { currentPassword: PASSWORD });
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json()).toMatchObject({ status: 'code_sent', contact: { kind: 'email' } });
+    const done = await api(b, 'POST', '/api/account/closing/code', { code: await lastCode(t.ctx, a.contact_value) });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ status: 'closed' });
+    expect(await findAccountById(t.ctx.database.db, a.id)).toBeUndefined();
+    expect((await api(b, 'GET', '/api/mes-donnees')).statusCode).toBe(401);
+  });
+});
