@@ -5,9 +5,10 @@
  * the bar of the issue is ≥ 90 % right and ≤ 2 % wrong. Never tune on what it prints.
  */
 import { Assistant } from '../src/assistant/assistant';
-import { type HeldoutResult, scoreHeldout } from '../src/assistant/evaluation/heldout/heldout';
+import { type HeldoutResult, loadHeldout, scoreHeldout } from '../src/assistant/evaluation/heldout/heldout';
 
-const results = scoreHeldout(new Assistant({ agencyPhone: '3230' }));
+const assistant = new Assistant({ agencyPhone: '3230' });
+const sets = ['assistant-heldout-v1.json', 'assistant-heldout-v2.json'];
 
 function line(label: string, rs: HeldoutResult[]): string {
   const n = (v: string) => rs.filter((r) => r.verdict === v).length;
@@ -15,19 +16,23 @@ function line(label: string, rs: HeldoutResult[]): string {
   return `${label.padEnd(22)} ${String(rs.length).padStart(4)}  right ${pct(n('right'))}  unsure ${pct(n('unsure'))}  wrong ${pct(n('wrong'))}`;
 }
 
-function groups(key: (r: HeldoutResult) => string): void {
+function groups(results: HeldoutResult[], key: (r: HeldoutResult) => string): void {
   const by = new Map<string, HeldoutResult[]>();
   for (const r of results) by.set(key(r), [...(by.get(key(r)) ?? []), r]);
   for (const [k, rs] of [...by].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(k, rs)}`);
 }
 
-console.log(line('held-out v1, all', results));
-console.log('\nper step:');
-groups((r) => r.case.step ?? '(none)');
-console.log('\nper style:');
-groups((r) => r.case.style);
-console.log('\nanswered wrong:');
-for (const r of results.filter((x) => x.verdict === 'wrong'))
-  console.log(
-    `  ${r.case.id} [${r.case.step ?? '-'}] « ${r.answer.maskedQuestion} » → ${r.answer.topic}; missing ${JSON.stringify(r.missing)}`,
-  );
+for (const file of sets) {
+  const results = scoreHeldout(assistant, loadHeldout(file));
+  console.log(line(`${file.replace('assistant-', '').replace('.json', '')}, all`, results));
+  console.log('\nper step:');
+  groups(results, (r) => r.case.step ?? '(none)');
+  console.log('\nper style:');
+  groups(results, (r) => r.case.style);
+  console.log('\nanswered wrong:');
+  for (const r of results.filter((x) => x.verdict === 'wrong'))
+    console.log(
+      `  ${r.case.id} [${r.case.step ?? '-'}] « ${r.answer.maskedQuestion} » → ${r.answer.topic}; missing ${JSON.stringify(r.missing)}`,
+    );
+  console.log('');
+}
