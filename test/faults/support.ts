@@ -178,7 +178,7 @@ export async function startPostgres(port?: number, settings: Record<string, stri
   };
 }
 
-/** The load balancer configuration the project ships for deployments (README « Exploitation »). */
+/** The load balancer configuration the project ships for deployments (docs/operations.md). */
 export const HAPROXY_CONFIG = join(root, 'deploy', 'haproxy.cfg');
 
 /**
