@@ -100,24 +100,12 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
     sessions: {
       holds: 'Sessions de connexion (adresse IP, navigateur, heures)',
       keptFor: `jusqu’à la déconnexion ou l’expiration de la session (${frenchDuration(ABSOLUTE_TIMEOUT_MS)} au plus), puis ${frenchDuration(SESSION_GRACE_MS)}`,
-      deletedBy: ({ db, now }) =>
-        deleted(
-          db
-            .deleteFrom('sessions')
-            .where((eb) => eb.or([eb('expires_at', '<', now - SESSION_GRACE_MS), eb('ended_at', '<', now - SESSION_GRACE_MS)]))
-            .executeTakeFirst(),
-        ),
+      deletedBy: endedSessions('sessions'),
     },
     agent_sessions: {
       holds: 'Sessions de connexion des agents de la Caf',
       keptFor: `jusqu’à la déconnexion ou l’expiration de la session (${frenchDuration(ABSOLUTE_TIMEOUT_MS)} au plus), puis ${frenchDuration(SESSION_GRACE_MS)}`,
-      deletedBy: ({ db, now }) =>
-        deleted(
-          db
-            .deleteFrom('agent_sessions')
-            .where((eb) => eb.or([eb('expires_at', '<', now - SESSION_GRACE_MS), eb('ended_at', '<', now - SESSION_GRACE_MS)]))
-            .executeTakeFirst(),
-        ),
+      deletedBy: endedSessions('agent_sessions'),
     },
     verification_codes: {
       holds: 'Codes à usage unique (seule leur empreinte est gardée) et l’adresse ou le numéro où ils ont été envoyés',
@@ -239,6 +227,17 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
         ),
     },
   };
+}
+
+/** Sessions (a person's or an agent's) expired or ended more than SESSION_GRACE_MS ago. */
+function endedSessions(table: 'sessions' | 'agent_sessions'): RetentionRule['deletedBy'] {
+  return ({ db, now }) =>
+    deleted(
+      db
+        .deleteFrom(table)
+        .where((eb) => eb.or([eb('expires_at', '<', now - SESSION_GRACE_MS), eb('ended_at', '<', now - SESSION_GRACE_MS)]))
+        .executeTakeFirst(),
+    );
 }
 
 /** « 15 minutes à 1 heure »: the shortest and longest life of a flow (src/journeys/kinds.ts). */
