@@ -126,6 +126,18 @@ describe('changing the bank account through the pages', () => {
     }
   });
 
+  it('the OpenAPI document shows both JSON steps, the second with the password and the code', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const code = doc.paths['/api/household/changes/bank-account/code'].post;
+    expect(Object.keys(code.requestBody.content['application/json'].schema.properties).sort()).toEqual(['holder', 'iban']);
+    const change = doc.paths['/api/household/changes/bank-account'].post;
+    const body = change.requestBody.content['application/json'].schema;
+    expect(Object.keys(body.properties).sort()).toEqual(['code', 'currentPassword', 'holder', 'iban']);
+    expect(body.required).toEqual(expect.arrayContaining(['iban', 'holder', 'code']));
+    expect(change.summary).toContain('mot de passe');
+    expect(change.security).toEqual([{ session: [] }]);
+  });
+
   it('a person who does not manage the dossier cannot reach the change', async () => {
     const { householdId } = await responsableWithDossier(t.ctx);
     const conjoint = await createTestAccount(t.ctx);
