@@ -104,6 +104,22 @@ describe('changing the bank account through the pages', () => {
     expect(text(replay.body)).toContain('Ce code n’est plus valable');
   });
 
+  it('wrong passwords are counted with the login’s: from the fifth on, refused for a while, even the right one', async () => {
+    const { account, householdId } = await responsableWithDossier(t.ctx);
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, account);
+    await b.get(BANK_PAGE);
+    await b.post(BANK_PAGE, typed);
+    const code = await lastCode(t.ctx, account.contact_value);
+    for (let i = 0; i < 5; i++) expect((await b.post(CONFIRM, { ...typed, currentPassword: `Mauvais202${i}`, code })).statusCode).toBe(400);
+    const throttled = await b.post(CONFIRM, { ...typed, currentPassword: PASSWORD, code });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Trop de tentatives\./);
+    expect(throttled.body).toContain(`value="${typed.iban}"`);
+    expect((await currentBankAccount(t.ctx.database.db, householdId))!.iban).toBe(OLD_IBAN);
+    expect(await auditRows(t, account.id, 'login_throttled')).toEqual([{ step: 'reauthentication', scope: 'identifier' }]);
+  });
+
   it('a change by the conjoint with the autorisation de gestion is told to the responsable too', async () => {
     const { account: responsable, householdId } = await responsableWithDossier(t.ctx);
     const conjoint = await createTestAccount(t.ctx, { contact_kind: 'sms', contact_value: '+33612340077' });
