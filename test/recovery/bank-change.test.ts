@@ -74,8 +74,12 @@ describe('bank account change under each condition', () => {
       code: '123456',
     });
     expect(direct.statusCode).toBe(409);
+    const json = await b.postJson('/api/household/changes/bank-account/code', { iban: NEW_IBAN, holder: 'Marie DUPONT' });
+    expect(json.statusCode).toBe(409);
+    expect(json.json()).toMatchObject({ error: { code: 'BANK_CHANGE_FROZEN' }, frozenUntil: new Date(now + 20 * DAY).toISOString() });
+    expect(json.json().error.message).toContain(until);
     expect((await payableBankAccount(db(), householdId, now + 60 * DAY))!.iban).toBe(OLD_IBAN);
-    expect((await auditTypes(t.ctx, account.id)).filter((x) => x === 'bank_account_change_refused')).toHaveLength(2);
+    expect((await auditTypes(t.ctx, account.id)).filter((x) => x === 'bank_account_change_refused')).toHaveLength(3);
     expect((await messagesTo(t.ctx, account.contact_value)).map((m) => m.subject)).not.toContain(
       'Votre code pour changer de compte bancaire',
     );
