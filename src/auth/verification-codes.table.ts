@@ -12,7 +12,9 @@ export interface VerificationCodesTable {
     | 'recovery_counter'
     | 'recovery_contact'
     // closing the online account (src/accounts): the code to the verified contact
-    | 'account_closing';
+    | 'account_closing'
+    // a new bank account for the dossier (src/journeys/household/bank-change.ts): the code to the verified contact
+    | 'bank_account_change';
   /** what the code belongs to: a registration flow id or an account id */
   subject_id: string;
   destination: string;

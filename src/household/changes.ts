@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
 import type { Database } from '../db/schema';
-import { AppError } from '../errors/app-error';
 import { enqueueMessage } from '../messaging/outbox';
-import { bankChangeFrozenUntil, effectiveAfterDelay } from '../recovery/bank';
+import { bankChangeFrozenUntil as frozenUntil, effectiveAfterDelay } from '../recovery/bank';
 import { managesDossier } from './permissions';
-import { dossierChangedMessage } from './messages';
+import { bankAccountChangedMessage, dossierChangedMessage, ibanHint } from './messages';
 import { listMembers, recordAddress, recordBankAccount, type ActorDossier, type AddressInput } from './repository';
 
 /**
@@ -40,7 +39,7 @@ export async function declareAddressChange(ctx: AppContext, who: Who, address: A
   await ctx.database.db.transaction().execute(async (trx) => {
     await recordAddress(trx, who.dossier.householdId, address, who.accountId, now);
     for (const c of await managerContacts(trx, who.dossier.householdId)) {
-      await enqueueMessage(trx, dossierChangedMessage(c, { kind: 'address' }, who.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
+      await enqueueMessage(trx, dossierChangedMessage(c, who.dossier.dossierNumber, now, ctx.config.agencyPhone), now);
     }
     await recordAudit(
       trx,
@@ -55,35 +54,60 @@ export async function declareAddressChange(ctx: AppContext, who: Who, address: A
   });
 }
 
-/**
- * A new bank account (src/recovery/bank.ts): refused while a recovery of access of one of the
- * dossier's managers is recent (BANK_CHANGE_FROZEN, audited); otherwise paid to only after
- * BANK_CHANGE_DELAY_DAYS, or from an agent's confirmation on the assistance console.
- */
-export async function declareBankAccountChange(ctx: AppContext, who: Who, bank: { iban: string; holder: string }): Promise<void> {
-  const now = ctx.clock.now();
-  const { recoveryBankFreezeDays, bankChangeDelayDays } = ctx.config.accountSafety;
+/** Until when a change of bank account is refused on this dossier (a recent recovery of access of the actor or of a manager); undefined: it is not. */
+export async function bankChangeFrozenUntil(ctx: AppContext, who: Pick<Who, 'accountId' | 'dossier'>): Promise<number | undefined> {
   const ids = [...new Set([who.accountId, ...(await managerIds(ctx.database.db, who.dossier.householdId))])];
-  const frozenUntil = await bankChangeFrozenUntil(ctx.database.db, ids, recoveryBankFreezeDays, now);
-  if (frozenUntil !== undefined) {
-    await recordAudit(
-      ctx.database.db,
-      {
-        type: 'bank_account_change_refused',
-        accountId: who.accountId,
-        ...who.origin,
-        details: { dossier: who.dossier.dossierNumber, frozenUntil },
-      },
-      now,
-    );
-    throw new AppError('BANK_CHANGE_FROZEN');
-  }
+  return frozenUntil(ctx.database.db, ids, ctx.config.accountSafety.recoveryBankFreezeDays, ctx.clock.now());
+}
+
+/** The refusal of a change during the freeze, audited. */
+export async function refuseFrozenBankChange(ctx: AppContext, who: Who, until: number): Promise<{ kind: 'frozen'; until: number }> {
+  await recordAudit(
+    ctx.database.db,
+    {
+      type: 'bank_account_change_refused',
+      accountId: who.accountId,
+      ...who.origin,
+      details: { dossier: who.dossier.dossierNumber, frozenUntil: until },
+    },
+    ctx.clock.now(),
+  );
+  return { kind: 'frozen', until };
+}
+
+export type BankAccountChange = { kind: 'frozen'; until: number } | { kind: 'changed'; payableFrom: number };
+
+/**
+ * A new bank account, once the person proved it is them twice (password or FranceConnect, and a code
+ * to their verified contact: src/journeys/household/bank-change.ts — the only caller). Refused while
+ * a recovery of access of one of the dossier's managers is recent (src/recovery/bank.ts, audited);
+ * otherwise paid to only after BANK_CHANGE_DELAY_DAYS, or from an agent's confirmation on the
+ * assistance console. Every verified contact of the actor and of the dossier's managers is told,
+ * with the IBAN masked.
+ */
+export async function declareBankAccountChange(
+  ctx: AppContext,
+  who: Who & { proof: 'password' | 'franceconnect' },
+  bank: { iban: string; holder: string },
+): Promise<BankAccountChange> {
+  const until = await bankChangeFrozenUntil(ctx, who);
+  if (until !== undefined) return refuseFrozenBankChange(ctx, who, until);
+  const now = ctx.clock.now();
+  const payableFrom = effectiveAfterDelay(now, ctx.config.accountSafety.bankChangeDelayDays);
   await ctx.database.db.transaction().execute(async (trx) => {
-    await recordBankAccount(trx, who.dossier.householdId, bank, who.accountId, now, effectiveAfterDelay(now, bankChangeDelayDays));
-    for (const c of await managerContacts(trx, who.dossier.householdId)) {
+    await recordBankAccount(trx, who.dossier.householdId, bank, who.accountId, now, payableFrom);
+    const ids = [...new Set([who.accountId, ...(await managerIds(trx, who.dossier.householdId))])];
+    const contacts = await trx.selectFrom('accounts').select(['contact_kind', 'contact_value']).where('id', 'in', ids).execute();
+    for (const c of new Map(contacts.map((x) => [x.contact_value, x])).values()) {
       await enqueueMessage(
         trx,
-        dossierChangedMessage(c, { kind: 'bank', iban: bank.iban }, who.dossier.dossierNumber, now, ctx.config.agencyPhone),
+        bankAccountChangedMessage(c, {
+          iban: bank.iban,
+          payableFrom,
+          dossier: who.dossier.dossierNumber,
+          at: now,
+          phone: ctx.config.agencyPhone,
+        }),
         now,
       );
     }
@@ -93,9 +117,10 @@ export async function declareBankAccountChange(ctx: AppContext, who: Who, bank: 
         type: 'bank_account_changed',
         accountId: who.accountId,
         ...who.origin,
-        details: { dossier: who.dossier.dossierNumber, iban: `${bank.iban.slice(0, 4)}…${bank.iban.slice(-4)}` },
+        details: { dossier: who.dossier.dossierNumber, iban: ibanHint(bank.iban), payableFrom, proof: who.proof, told: contacts.length },
       },
       now,
     );
   });
+  return { kind: 'changed', payableFrom };
 }

@@ -26,6 +26,11 @@ export const addressSchema = z.object({
 });
 export const addressChangeSchema = addressSchema.extend({ since: date });
 export const bankAccountChangeSchema = z.object({ iban: text(IBAN_INPUT_MAX), holder: text(LIMITS.holder) });
+/** The protected step of a bank account change: the account again, the password (none for an account without one) and the code. */
+export const bankAccountConfirmSchema = bankAccountChangeSchema.extend({
+  currentPassword: text(LIMITS.password).optional(),
+  code: text(10),
+});
 /**
  * One of the couple says `declarer` / `partner`; another member (child, personne à charge) names
  * one of the couple: `responsable` / `conjoint`, and gives a new address only if they moved.

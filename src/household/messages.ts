@@ -1,6 +1,5 @@
 import type { Account } from '../accounts/repository';
 import { frenchDateTime } from '../shared/french-time';
-import { maskIban } from '../identity/iban';
 import type { OutgoingMessage } from '../messaging/outbox';
 
 /**
@@ -27,24 +26,48 @@ export function procurationRevokedMessage(conjoint: Contact, dossier: string, at
   };
 }
 
-export function dossierChangedMessage(
-  manager: Contact,
-  what: { kind: 'address' } | { kind: 'bank'; iban: string },
-  dossier: string,
-  at: number,
-  phone: string,
-): OutgoingMessage {
-  const change =
-    what.kind === 'address'
-      ? 'une nouvelle adresse a été déclarée'
-      : `un nouveau compte bancaire a été déclaré (${maskIban(what.iban)}) pour le versement des prestations`;
+export function dossierChangedMessage(manager: Contact, dossier: string, at: number, phone: string): OutgoingMessage {
   return {
     ...to(manager),
-    subject:
-      what.kind === 'address'
-        ? 'Changement d’adresse déclaré sur votre dossier'
-        : 'Changement de compte bancaire déclaré sur votre dossier',
-    text: `Le ${frenchDateTime(at)}, ${change} sur le dossier allocataire n° ${dossier}, depuis Mon Compte. Si vous n’êtes pas à l’origine de ce changement et qu’il vous surprend, appelez votre Caf au ${phone} sans attendre.`,
+    subject: 'Changement d’adresse déclaré sur votre dossier',
+    text: `Le ${frenchDateTime(at)}, une nouvelle adresse a été déclarée sur le dossier allocataire n° ${dossier}, depuis Mon Compte. Si vous n’êtes pas à l’origine de ce changement et qu’il vous surprend, appelez votre Caf au ${phone} sans attendre.`,
+  };
+}
+
+/** An IBAN in a message or a page that must not show it: « FR76 •••• •••• 0189 » (country, key, last four). */
+export function ibanHint(iban: string): string {
+  return `${iban.slice(0, 4)} •••• •••• ${iban.slice(-4)}`;
+}
+
+/** When the new account will be paid to, as the person reads it (`payableFrom` null: only once an agent confirmed it). */
+export function bankPayableSentence(payableFrom: number | null): string {
+  return payableFrom === null
+    ? 'Le nouveau compte recevra les paiements dès que la Caf l’aura confirmé.'
+    : `Le nouveau compte recevra les paiements à partir du ${frenchDateTime(payableFrom)} ou dès que la Caf l’aura confirmé.`;
+}
+
+/**
+ * A new bank account declared on the dossier: to every verified contact of the person who declared
+ * it and of those who manage the dossier (the responsable first). The IBAN is never written in
+ * full; a fraud aims at this change, so the message says what to do if it is not theirs.
+ */
+export function bankAccountChangedMessage(
+  manager: Contact,
+  o: { iban: string; payableFrom: number | null; dossier: string; at: number; phone: string },
+): OutgoingMessage {
+  return {
+    ...to(manager),
+    subject: 'Changement de compte bancaire déclaré sur votre dossier',
+    text: `Le ${frenchDateTime(o.at)}, un nouveau compte bancaire (${ibanHint(o.iban)}) a été déclaré pour le versement des prestations du dossier allocataire n° ${o.dossier}, depuis Mon Compte. ${bankPayableSentence(o.payableFrom)} Si vous n’êtes pas à l’origine de ce changement, appelez votre Caf au ${o.phone} sans attendre : le changement sera arrêté avant tout paiement.`,
+  };
+}
+
+/** The code that confirms a new bank account, to the verified contact of the person who asked for it. */
+export function bankChangeCodeMessage(a: Contact, code: string, phone: string): OutgoingMessage {
+  return {
+    ...to(a),
+    subject: 'Votre code pour changer de compte bancaire',
+    text: `Votre code pour confirmer le nouveau compte bancaire de votre dossier : ${code}. Il est valable 10 minutes. Ne le communiquez à personne : la Caf ne vous le demandera jamais. Si vous n’avez rien demandé, changez votre mot de passe et appelez votre Caf au ${phone}.`,
   };
 }
 

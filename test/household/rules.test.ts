@@ -216,7 +216,7 @@ describe.each(testDatabases)('household rules on $name', { timeout: 120_000 }, (
       const lea = await person(ctx, P.leaMoreau.nir);
       await declareBankAccountChange(
         ctx,
-        { accountId: lea.account.id, dossier: lea.dossier, origin },
+        { accountId: lea.account.id, dossier: lea.dossier, origin, proof: 'password' },
         { iban: 'DE89370400440532013000', holder: 'MOREAU Léa' },
       );
       expect(await currentBankAccount(ctx.database.db, lea.dossier.householdId)).toMatchObject({
@@ -228,13 +228,15 @@ describe.each(testDatabases)('household rules on $name', { timeout: 120_000 }, (
         expect(await messagesTo(ctx, to)).toEqual([
           expect.objectContaining({
             subject: 'Changement de compte bancaire déclaré sur votre dossier',
-            text: expect.stringContaining('DE89 **** **** **** **30 00'),
+            text: expect.stringContaining('DE89 •••• •••• 3000'),
           }),
         ]);
       }
+      for (const to of ['julien.moreau@example.fr', '+33698765432'])
+        for (const m of await messagesTo(ctx, to)) expect(m.text).not.toContain('DE89370400440532013000');
       expect(await messagesTo(ctx, 'hugo.moreau@example.fr')).toEqual([]);
       expect((await recentActivity(ctx.database.db, lea.account.id))[0]?.text).toBe(
-        'Vous avez déclaré un nouveau compte bancaire (DE89…3000).',
+        'Vous avez déclaré un nouveau compte bancaire (DE89 •••• •••• 3000).',
       );
     }));
 });

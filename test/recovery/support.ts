@@ -1,7 +1,10 @@
 import type { Account } from '../../src/accounts/repository';
 import type { AppContext } from '../../src/context';
 import { createHousehold, recordAddress, recordBankAccount } from '../../src/household/repository';
-import { createTestAccount } from '../support/accounts';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestAccount, PASSWORD } from '../support/accounts';
+import type { TestBrowser } from '../support/app';
+import { lastCode } from '../support/outbox';
 import { addAccountMember } from '../support/household';
 
 export const OLD_IBAN = 'FR7630006000011234567890189';
@@ -28,4 +31,24 @@ export async function responsableWithDossier(
   );
   await recordBankAccount(ctx.database.db, householdId, { iban: OLD_IBAN, holder: 'TITULAIRE' }, null, now);
   return { account, householdId, dossierNumber };
+}
+
+export const BANK_PAGE = '/mon-espace/foyer/changement/compte-bancaire';
+
+/**
+ * « Déclarer un nouveau compte bancaire » through the pages, as a person would: the IBAN and holder,
+ * the code read from the outbox, the password; returns the answer of the protected step.
+ */
+export async function changeBankAccount(
+  ctx: AppContext,
+  b: TestBrowser,
+  account: Pick<Account, 'contact_value'>,
+  o: { iban: string; holder?: string; password?: string; code?: string },
+): Promise<LightMyRequestResponse> {
+  await b.get(BANK_PAGE);
+  const holder = o.holder ?? 'Marie DUPONT';
+  const first = await b.post(BANK_PAGE, { iban: o.iban, holder });
+  if (first.statusCode !== 200) return first;
+  const code = o.code ?? (await lastCode(ctx, account.contact_value));
+  return b.post(`${BANK_PAGE}/confirmation`, { iban: o.iban, holder, currentPassword: o.password ?? PASSWORD, code });
 }

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { requestOrigin, rotateSession } from '../../http/session';
 import type { AppContext } from '../../context';
 import { listDemarches } from '../../demarches/repository';
-import { AppError, ValidationError, type FieldError } from '../../errors/app-error';
+import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
 import { recentActivity } from '../../household/activity';
-import { declareAddressChange, declareBankAccountChange } from '../../household/changes';
+import { declareAddressChange } from '../../household/changes';
+import { bankPayableSentence } from '../../household/messages';
 import {
   addressChangeSchema,
   bankAccountChangeSchema,
+  bankAccountConfirmSchema,
   procurationGrantSchema,
   readAddressChange,
   readBankAccountChange,
@@ -23,6 +25,7 @@ import { declareSeparation } from '../../household/separation';
 import { maskIban } from '../../identity/iban';
 import { apiRoute } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
+import { confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { actorOf, dossierOf, memberName, visibleTo } from './common';
 import { rightsOf } from './info';
 
@@ -52,6 +55,12 @@ const bodyOf = (req: FastifyRequest): Record<string, unknown> =>
 function valid<T>(r: Read<T>): T {
   if (!r.ok) throw new ValidationError(r.errors);
   return r.value;
+}
+
+/** A change refused during the freeze after a recovery: the sentence says until when; `frozenUntil` in ISO 8601. */
+function frozenReply(ctx: AppContext, reply: FastifyReply, until: number) {
+  const e = frozenError(until, ctx.config.agencyPhone);
+  return reply.status(409).send({ error: { code: e.code, message: e.message }, frozenUntil: new Date(until).toISOString() });
 }
 
 function refused(reply: FastifyReply, status: number, errors: FieldError[]) {
@@ -223,14 +232,46 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
   },
   {
     method: 'POST',
-    url: '/api/household/changes/bank-account',
+    url: '/api/household/changes/bank-account/code',
     action: 'manage_dossier',
-    summary: 'Déclarer un nouveau compte bancaire (IBAN vérifié avec sa clé, nom du titulaire)',
+    summary:
+      'Nouveau compte bancaire, étape 1 : IBAN (vérifié avec sa clé) et titulaire ; un code est envoyé aux coordonnées de contact vérifiées (refusé, 409 BANK_CHANGE_FROZEN avec la date, après une récupération d’accès récente)',
     body: bankAccountChangeSchema,
     handler: async (ctx, req, reply) => {
+      valid(readBankAccountChange(bodyOf(req)));
+      const sent = await sendBankChangeCode(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
+      if (sent.kind === 'frozen') return frozenReply(ctx, reply, sent.until);
+      if (sent.kind === 'rate_limited') return refused(reply, 429, [sent.error]);
+      return reply.status(202).send({ codeSent: sent.kind === 'code_sent', destination: sent.destination });
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/household/changes/bank-account',
+    action: 'manage_dossier',
+    summary:
+      'Nouveau compte bancaire, étape 2 : IBAN, titulaire, mot de passe (currentPassword ; pour un compte sans mot de passe, une connexion FranceConnect de moins de 15 minutes) et code reçu. Le compte est payé à partir de payableFrom, ou dès qu’un agent de la Caf l’a confirmé ; tous les contacts vérifiés du dossier en sont informés',
+    body: bankAccountConfirmSchema,
+    handler: async (ctx, req, reply) => {
       const bank = valid(readBankAccountChange(bodyOf(req)));
-      await declareBankAccountChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, bank);
-      return reply.status(201).send({ bankAccount: { iban: maskIban(bank.iban), holder: bank.holder } });
+      const b = bankAccountConfirmSchema.safeParse(bodyOf(req));
+      const out = await confirmBankChange(ctx, {
+        account: req.account!,
+        session: req.session!,
+        dossier: dossierOf(req),
+        origin: requestOrigin(req),
+        currentPassword: b.success ? (b.data.currentPassword ?? '') : '',
+        code: b.success ? b.data.code : '',
+        bank,
+      });
+      if (out.kind === 'frozen') return frozenReply(ctx, reply, out.until);
+      if (out.kind === 'franceconnect_again') return refused(reply, 403, [fieldError('currentPassword', 'HOUSEHOLD_REAUTH_FRANCECONNECT')]);
+      if (out.kind === 'refused') return refused(reply, out.status, out.errors);
+      return reply.status(201).send({
+        bankAccount: { iban: maskIban(bank.iban), holder: bank.holder },
+        payableFrom: new Date(out.payableFrom).toISOString(),
+        message: bankPayableSentence(out.payableFrom),
+      });
     },
   },
   {

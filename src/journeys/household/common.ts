@@ -18,6 +18,7 @@ export const PATHS = {
   changes: '/mon-espace/foyer/changement',
   address: '/mon-espace/foyer/changement/adresse',
   bank: '/mon-espace/foyer/changement/compte-bancaire',
+  bankConfirm: '/mon-espace/foyer/changement/compte-bancaire/confirmation',
   separation: '/mon-espace/foyer/separation',
   separationSent: '/mon-espace/foyer/separation/envoyee',
   householdDemarches: '/mon-espace/foyer/demarches',

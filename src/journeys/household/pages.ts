@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../context';
 import { registerHouseholdApi } from './api';
+import { registerBankChangePages } from './bank-change-pages';
 import { registerChangePages } from './changes';
 import { registerInformationPages } from './info';
 import { registerProcurationPages } from './procuration';
@@ -16,6 +17,7 @@ export function householdPages(ctx: AppContext): FastifyPluginAsync {
     registerInformationPages(app, ctx);
     registerProcurationPages(app, ctx);
     registerChangePages(app, ctx);
+    registerBankChangePages(app, ctx);
     registerSeparationPages(app, ctx);
     registerHouseholdApi(app, ctx);
   };

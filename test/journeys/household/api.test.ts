@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { householdApiRoutes } from '../../../src/journeys/household/api';
 import type { TestApp } from '../../support/app';
+import { lastCode } from '../../support/outbox';
 import { api, demoApp, signedIn } from '../../household/support';
 
 const P = DEMO_PEOPLE;
@@ -63,13 +64,31 @@ describe('the household’s JSON routes', () => {
 
   it('changes and separation: 400 with the fields, then 201', async () => {
     const marc = await signedIn(t, P.marcLeroy.nir);
-    const bad = await api(marc, 'POST', '/api/household/changes/bank-account', { iban: 'GB00 1234', holder: 'x'.repeat(71) });
+    const bad = await api(marc, 'POST', '/api/household/changes/bank-account/code', { iban: 'GB00 1234', holder: 'x'.repeat(71) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['holder']);
-    expect(
-      (await api(marc, 'POST', '/api/household/changes/bank-account', { iban: 'GB29 NWBK 6016 1331 9268 19', holder: 'LEROY Marc' }))
-        .statusCode,
-    ).toBe(201);
+    const iban = { iban: 'GB29 NWBK 6016 1331 9268 19', holder: 'LEROY Marc' };
+    // The change itself asks for the password and the code sent to the verified contact.
+    const bare = await api(marc, 'POST', '/api/household/changes/bank-account', iban);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['code']);
+    const sent = await api(marc, 'POST', '/api/household/changes/bank-account/code', iban);
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json()).toEqual({ codeSent: true, destination: 'par e-mail à l’adresse …@example.fr' });
+    const code = await lastCode(t.ctx, 'marc.leroy@example.fr');
+    const wrong = await api(marc, 'POST', '/api/household/changes/bank-account', { ...iban, currentPassword: 'Mauvais2026', code });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'AUTH_CURRENT_PASSWORD_WRONG', fields: [{ field: 'currentPassword' }] });
+    const done = await api(marc, 'POST', '/api/household/changes/bank-account', { ...iban, currentPassword: DEMO_PASSWORD, code });
+    expect(done.statusCode).toBe(201);
+    expect(done.json()).toEqual({
+      bankAccount: { iban: 'GB29 **** **** **** **68 19', holder: 'LEROY Marc' },
+      payableFrom: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      message: expect.stringContaining('Le nouveau compte recevra les paiements à partir du'),
+    });
+    const again = await api(marc, 'POST', '/api/household/changes/bank-account', { ...iban, currentPassword: DEMO_PASSWORD, code });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('CODE_EXPIRED');
     expect(
       (
         await api(marc, 'POST', '/api/household/changes/address', {

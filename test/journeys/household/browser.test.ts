@@ -63,22 +63,36 @@ describe('the household in Chromium', () => {
     await page.close();
   });
 
-  it('the conjoint with the autorisation de gestion (Léa Moreau) declares a new address and a new bank account', async () => {
+  it('the conjoint with the autorisation de gestion (Léa Moreau), on a phone, declares a new bank account (password and code) and a new address', async () => {
     const { page, problems } = await watchedPage(app.browser);
-    await logIn(page, P.leaMoreau.nir);
+    await page.setViewportSize({ width: 375, height: 740 });
+    const lea = await logIn(page, P.leaMoreau.nir);
     await go(page, 'Déclarer un changement (adresse, compte bancaire)', '/mon-espace/foyer/changement');
     await check(page, 'conjoint-procuration-1-changement');
     await page.click('a:has-text("Déclarer un changement le compte bancaire")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement/compte-bancaire`);
     await page.fill('#iban', 'FR76 3000 6000 0112 3456 7890 198');
     await page.fill('#holder', 'MOREAU Léa');
-    await page.click('button:has-text("Enregistrer le nouveau compte")');
+    await page.click('button:has-text("Recevoir un code")');
     expect(await page.textContent('#iban-error')).toContain('sa clé de contrôle ne correspond pas');
     await check(page, 'conjoint-procuration-2-iban-erreur');
     await page.fill('#iban', 'FR14 2004 1010 0505 0001 3M02 606');
+    await page.click('button:has-text("Recevoir un code")');
+    await page.waitForSelector('h1:has-text("Confirmer le nouveau compte bancaire")');
+    await check(page, 'conjoint-procuration-2b-iban-confirmation');
+    // A wrong password: said at its field, the IBAN still there.
+    await page.fill('#currentPassword', 'Mauvais2026');
+    await page.fill('#code', await lastCodeSentTo(app.t.ctx, lea.contact_value));
+    await page.click('button:has-text("Enregistrer le nouveau compte")');
+    expect(await page.textContent('#currentPassword-error')).toContain('Votre mot de passe actuel est incorrect.');
+    expect(await page.inputValue('#iban')).toBe('FR14 2004 1010 0505 0001 3M02 606');
+    await check(page, 'conjoint-procuration-2c-iban-mot-de-passe-faux');
+    await page.fill('#currentPassword', DEMO_PASSWORD);
     await page.click('button:has-text("Enregistrer le nouveau compte")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement?fait=compte-bancaire`);
     expect(await page.textContent('main')).toContain('FR14 **** **** **** **** ***2 606');
+    expect(await page.textContent('main')).toContain('ou dès que la Caf l’aura confirmé.');
+    await check(page, 'conjoint-procuration-2d-iban-enregistre');
     await page.click('a:has-text("Déclarer un changement l’adresse du foyer")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement/adresse`);
     await check(page, 'conjoint-procuration-3-adresse');

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { TestBrowser, type TestApp } from '../../support/app';
 import { text } from '../../support/http';
+import { lastCode } from '../../support/outbox';
 import { api, demoApp, signedIn } from '../../household/support';
 
 const P = DEMO_PEOPLE;
@@ -59,13 +60,21 @@ describe('the household’s pages through HTTP', () => {
     });
     expectRefused(bad, ['Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.', 'Saisissez le nom du titulaire du compte']);
     expect(bad.body).toContain('value="FR76 3000 6000 0112 3456 7890 198"');
-    const ok = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
+    const step = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
       iban: 'fr14 2004 1010 0505 0001 3m02 606',
       holder: 'MOREAU Julien',
     });
+    expect(step.statusCode).toBe(200);
+    expect(step.body).toContain('value="fr14 2004 1010 0505 0001 3m02 606"');
+    const ok = await julien.post('/mon-espace/foyer/changement/compte-bancaire/confirmation', {
+      iban: 'fr14 2004 1010 0505 0001 3m02 606',
+      holder: 'MOREAU Julien',
+      currentPassword: DEMO_PASSWORD,
+      code: await lastCode(t.ctx, 'julien.moreau@example.fr'),
+    });
     expect(ok.headers.location).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
     expect(text((await julien.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body)).toContain(
-      'FR14 **** **** **** **** ***2 606',
+      'Nouveau compte déclaré le 26 novembre 2026 : FR14 **** **** **** **** ***2 606, MOREAU Julien.',
     );
 
     await julien.get('/mon-espace/foyer/changement/adresse');

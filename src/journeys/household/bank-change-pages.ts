@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context';
+import { fieldError, type FieldError } from '../../errors/app-error';
+import { LIMITS, readBankAccountChange } from '../../household/inputs';
+import { IBAN_INPUT_MAX } from '../../identity/iban';
+import { sendHtml } from '../../http/errors';
+import { requestOrigin } from '../../http/session';
+import { accountPage } from '../../http/views/account-page';
+import { backLink, button, form, insetText, textInput } from '../../http/views/components';
+import { dataNotice } from '../../http/views/data-notice';
+import { html, type SafeHtml } from '../../http/views/html';
+import { reauthenticationField } from '../../http/views/reauthentication';
+import { requirePermission } from '../../http/require-permission';
+import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
+import { describeDestination } from '../login/contact';
+import { PATHS, dossierOf, formBody, pageErrors, type Body } from './common';
+
+/**
+ * « Déclarer un nouveau compte bancaire » (./bank-change.ts says the rules):
+ *   GET/POST /mon-espace/foyer/changement/compte-bancaire               the IBAN and holder → a code is sent
+ *   POST     /mon-espace/foyer/changement/compte-bancaire/confirmation  IBAN, holder, password (or FranceConnect) and code
+ * What was typed (IBAN, holder, the code when the password was refused) is kept on every refusal;
+ * a password never is.
+ */
+export function registerBankChangePages(app: FastifyInstance, ctx: AppContext): void {
+  const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
+
+  const page = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>
+    accountPage(
+      req,
+      { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
+      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+    );
+
+  const bankFields = (v: Body, errors: readonly FieldError[] | undefined) =>
+    html`${textInput({ name: 'iban', label: 'IBAN', hint: 'Il figure sur votre RIB, par exemple FR76 3000 6000 0112 3456 7890 189', value: v.iban, spellcheck: false, autocomplete: 'off', errors, maxlength: IBAN_INPUT_MAX })}
+${textInput({ name: 'holder', label: 'Nom du titulaire du compte', hint: 'Tel qu’il figure sur le RIB', value: v.holder, autocomplete: 'name', errors, maxlength: LIMITS.holder })}`;
+
+  /** Step 1; `frozen`: the sentence instead of the form. */
+  const startPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[], frozen?: FieldError) => {
+    const reauth = reauthenticationField(ctx, req, errors);
+    return page(
+      req,
+      'Déclarer un nouveau compte bancaire',
+      frozen ? [frozen] : errors,
+      html`<p class="govuk-body">Le compte sur lequel la Caf versera les prestations de votre foyer. Il doit être ouvert dans un pays de la zone SEPA.</p>
+<p class="govuk-body">Par sécurité, nous vous demanderons ensuite votre mot de passe et un code envoyé à vos coordonnées de contact. Le nouveau compte ne recevra les paiements qu’après un délai de vérification de ${ctx.config.accountSafety.bankChangeDelayDays} jours, ou dès que la Caf l’aura confirmé.</p>
+${
+  frozen
+    ? html`<p class="govuk-body">${frozen.message}</p>`
+    : (reauth.blocked ??
+      form(
+        { action: PATHS.bank, csrfToken: req.csrfToken },
+        html`${bankFields(v, errors)}
+${dataNotice('compte-bancaire')}
+${button('Recevoir un code')}`,
+      ))
+}`,
+    );
+  };
+
+  /** Step 2, the protected step: the account again (editable), the password or FranceConnect, the code. */
+  const confirmPage = (req: FastifyRequest, v: Body, o: { destination: string; recently?: boolean; errors?: FieldError[] }) => {
+    const reauth = reauthenticationField(ctx, req, o.errors, 'Pour confirmer qu’il s’agit bien de vous.');
+    return page(
+      req,
+      'Confirmer le nouveau compte bancaire',
+      o.errors,
+      html`${insetText(
+        o.recently
+          ? html`Un code vous a été envoyé ${o.destination} il y a moins d’une minute. Il est valable 10 minutes.`
+          : html`Nous vous avons envoyé un code ${o.destination}. Il est valable 10 minutes.`,
+      )}
+${
+  reauth.blocked ??
+  html`${form(
+    { action: PATHS.bankConfirm, csrfToken: req.csrfToken },
+    html`${bankFields(v, o.errors)}
+${reauth.field}
+${textInput({ name: 'code', label: 'Code reçu', hint: 'Les 6 chiffres du message que vous venez de recevoir', value: v.code, inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: false, errors: o.errors, widthClass: 'govuk-input--width-5', maxlength: 10 })}
+${button('Enregistrer le nouveau compte')}`,
+  )}
+<h2 class="govuk-heading-s">Vous n’avez rien reçu ?</h2>
+${form(
+  { action: PATHS.bank, csrfToken: req.csrfToken },
+  html`<input type="hidden" name="iban" value="${v.iban ?? ''}"><input type="hidden" name="holder" value="${v.holder ?? ''}">
+<p class="govuk-body">Vérifiez vos courriers indésirables, puis demandez un nouveau code (une minute après le précédent).</p>
+${button('Recevoir un nouveau code', { secondary: true })}`,
+)}`
+}`,
+    );
+  };
+
+  const frozenPage = (req: FastifyRequest, reply: FastifyReply, v: Body, until: number) =>
+    sendHtml(reply, startPage(req, v, undefined, frozenError(until, ctx.config.agencyPhone)), 409);
+
+  const typed = (b: Body): Body => ({ iban: b.iban ?? '', holder: b.holder ?? '' });
+
+  app.get(PATHS.bank, guard, async (req, reply) => {
+    const until = await bankChangeFrozenFor(ctx, { account: req.account!, dossier: dossierOf(req) });
+    if (until === undefined) return sendHtml(reply, startPage(req));
+    return sendHtml(reply, startPage(req, {}, undefined, frozenError(until, ctx.config.agencyPhone)));
+  });
+
+  app.post(PATHS.bank, guard, async (req, reply) => {
+    const v = typed(formBody(req));
+    const r = readBankAccountChange(v);
+    if (!r.ok) return sendHtml(reply, startPage(req, v, r.errors), 400);
+    const sent = await sendBankChangeCode(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
+    if (sent.kind === 'frozen') return frozenPage(req, reply, v, sent.until);
+    if (sent.kind === 'rate_limited') return sendHtml(reply, startPage(req, v, [{ ...sent.error, field: 'form' }]), 429);
+    return sendHtml(reply, confirmPage(req, v, { destination: sent.destination, recently: sent.kind === 'code_recently_sent' }));
+  });
+
+  app.post(PATHS.bankConfirm, guard, async (req, reply) => {
+    const b = formBody(req);
+    const v = { ...typed(b), code: (b.code ?? '').slice(0, 10) };
+    const a = req.account!;
+    const destination = describeDestination(a.contact_kind, a.contact_value);
+    const r = readBankAccountChange(typed(b));
+    if (!r.ok) return sendHtml(reply, confirmPage(req, v, { destination, errors: r.errors }), 400);
+    const out = await confirmBankChange(ctx, {
+      account: a,
+      session: req.session!,
+      dossier: dossierOf(req),
+      origin: requestOrigin(req),
+      currentPassword: (b.currentPassword ?? '').slice(0, 1024),
+      code: v.code,
+      bank: r.value,
+    });
+    if (out.kind === 'changed') return reply.redirect(`${PATHS.changes}?fait=compte-bancaire`, 303);
+    if (out.kind === 'frozen') return frozenPage(req, reply, typed(b), out.until);
+    if (out.kind === 'franceconnect_again')
+      return sendHtml(reply, confirmPage(req, v, { destination, errors: [fieldError('form', 'HOUSEHOLD_REAUTH_FRANCECONNECT')] }), 403);
+    // A refused code is typed again; one kept after a refused password was not tried.
+    const keep = out.errors.some((e) => e.field === 'code') ? { ...v, code: '' } : v;
+    return sendHtml(reply, confirmPage(req, keep, { destination, errors: out.errors }), out.status);
+  });
+}
