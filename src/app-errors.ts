@@ -6,6 +6,7 @@
 import { agentErrors } from './agents/errors';
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
+import { cafMessageErrors } from './caf-messages/errors';
 import { demarcheErrors } from './demarches/errors';
 import { storageErrors } from './db/errors';
 import { generalErrors } from './errors/general';
@@ -38,6 +39,7 @@ export const appErrors = [
   justificatifErrors,
   householdErrors,
   recoveryErrors,
+  cafMessageErrors,
 ] as const;
 
 registerErrors(...appErrors);

@@ -13,6 +13,7 @@ import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/francec
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { type PdfChecker, workerPdfChecker } from './justificatifs/pdf-checker';
+import type { MessagesDeps } from './caf-messages/threads';
 import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
@@ -71,6 +72,8 @@ export interface AppContext {
   justificatifStorage: JustificatifStorage;
   /** PDFs of justificatifs parsed in a thread of their own (src/justificatifs/pdf-checker.ts) */
   pdfChecker: PdfChecker;
+  /** « Contacter ma Caf »: what its use cases need (src/caf-messages/threads.ts) */
+  cafMessages: MessagesDeps;
   close(): Promise<void>;
 }
 
@@ -146,6 +149,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     justificatifStorage,
     pdfChecker,
+    cafMessages: { db: database.db, storage: justificatifStorage, pdfChecker },
     close: async () => {
       await messaging.worker.close();
       await pdfChecker.close();

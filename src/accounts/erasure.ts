@@ -10,7 +10,7 @@ type Db = Kysely<Database>;
  * What goes: the sessions kept in the database, the one-time codes, the flows acting for it, its
  * known devices, its brouillons (and their history), its link to a household member (the member row is the Caf's and
  * stays: a new account with the same NIR is linked again at sign-up). What stays: the Caf's records —
- * sent démarches, the files sent with them, separations declared. While one of them names the account,
+ * sent démarches, the files sent with them, separations declared, messages written to the Caf. While one of them names the account,
  * its row stays as a closed record (`closed_at`) with the identity the Caf's records need, and without
  * contact, password, FranceConnect link, NIR, identifiant or document number: the NIR (or a new
  * identifiant) can open a new account later. Otherwise the row itself is deleted.
@@ -56,5 +56,7 @@ async function isNamedByCafRecords(db: Db, accountId: string): Promise<boolean> 
   const j = await db.selectFrom('justificatifs').select('id').where('uploaded_by', '=', accountId).limit(1).executeTakeFirst();
   if (j) return true;
   const s = await db.selectFrom('household_separations').select('id').where('declared_by', '=', accountId).limit(1).executeTakeFirst();
-  return Boolean(s);
+  if (s) return true;
+  const t = await db.selectFrom('caf_threads').select('id').where('account_id', '=', accountId).limit(1).executeTakeFirst();
+  return Boolean(t);
 }

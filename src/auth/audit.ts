@@ -58,7 +58,12 @@ export type AuditEventType =
   // the person's rights (src/accounts/closing.ts, src/accounts/export.ts)
   | 'personal_data_exported'
   | 'account_closing_code_sent'
-  | 'account_closed';
+  | 'account_closed'
+  // « Contacter ma Caf » (src/caf-messages): the person's messages; an agent's look and answer
+  | 'caf_message_sent'
+  | 'caf_message_file_refused'
+  | 'agent_caf_thread_viewed'
+  | 'agent_caf_message_sent';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/http/session.ts). */
 export interface AuditOrigin {

@@ -1,4 +1,5 @@
 import type { AccountsTable } from '../accounts/accounts.table';
+import type { CafMessageFilesTable, CafMessagesTable, CafThreadsTable } from '../caf-messages/caf-messages.table';
 import type { AgentRolesTable, AgentsTable } from '../agents/agents.table';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
@@ -50,6 +51,9 @@ export interface Database {
   agent_roles: AgentRolesTable;
   account_recoveries: AccountRecoveriesTable;
   known_devices: KnownDevicesTable;
+  caf_threads: CafThreadsTable;
+  caf_messages: CafMessagesTable;
+  caf_message_files: CafMessageFilesTable;
 }
 
 export type {

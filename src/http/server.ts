@@ -42,6 +42,8 @@ import { LEGAL_PAGES } from '../legal/pages';
 import { legalPages } from '../journeys/legal/pages';
 import { personalDataApi } from '../journeys/personal-data/api';
 import { personalDataPages } from '../journeys/personal-data/pages';
+import { contactCafApi } from '../journeys/contact-caf/api';
+import { contactCafPages } from '../journeys/contact-caf/pages';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -153,6 +155,8 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(justificatifsApi(ctx));
   await app.register(personalDataApi(ctx));
   await app.register(personalDataPages(ctx));
+  await app.register(contactCafApi(ctx, ctx.cafMessages));
+  await app.register(contactCafPages(ctx, ctx.cafMessages));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

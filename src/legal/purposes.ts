@@ -24,6 +24,7 @@ export type PurposeId =
   | 'demande'
   | 'justificatifs'
   | 'messages'
+  | 'ecrire-caf'
   | 'securite';
 
 export interface Purpose {
@@ -95,6 +96,14 @@ export const PURPOSES: readonly Purpose[] = [
     why: 'Votre question sert seulement à vous répondre : les numéros, codes et adresses qu’elle contient sont masqués et elle n’est pas conservée.',
     legalBasis: PUBLIC_TASK,
     recipients: 'personne : la question n’est ni transmise ni gardée',
+  },
+  {
+    id: 'ecrire-caf',
+    title: 'Messages écrits à votre Caf',
+    data: 'objet, texte de vos messages, fichiers joints, et les réponses de la Caf',
+    why: 'Vos messages servent à vous répondre et à traiter votre dossier ; seuls vous et les agents de la Caf les lisent, sauf si vous choisissez de les partager avec ceux qui gèrent le dossier.',
+    legalBasis: PUBLIC_TASK,
+    recipients: 'les agents de votre Caf',
   },
   {
     id: 'securite',

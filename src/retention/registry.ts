@@ -61,6 +61,8 @@ const MONTH_MS = YEAR_MS / 12;
 export const INACTIVE_ACCOUNT_MS = 2 * YEAR_MS;
 /** The audit trail (sign-ins, codes sent, changes, agents' actions). */
 export const AUDIT_RETENTION_MS = YEAR_MS;
+/** « Contacter ma Caf »: a thread, after its last message (the Caf's written exchanges with a person). */
+export const CAF_MESSAGES_RETENTION_MS = 2 * YEAR_MS;
 /** One-time codes, once expired: the trace of who was sent a code, and where. */
 export const CODE_RETENTION_MS = 6 * MONTH_MS;
 /** Files sent with a request that was refused or classée sans suite, after the decision (the appeal and its answer). */
@@ -226,7 +228,43 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
             .executeTakeFirst(),
         ),
     },
+    caf_threads: {
+      holds:
+        'Échanges écrits avec la Caf (« Contacter ma Caf ») : objet, dossier et démarche concernés, partage avec les gestionnaires du dossier',
+      keptFor: `${frenchDuration(CAF_MESSAGES_RETENTION_MS)} après le dernier message de l’échange`,
+      deletedBy: sweepOldThreads,
+    },
+    caf_messages: {
+      holds: 'Messages écrits à la Caf et ses réponses (texte), et quand ils ont été lus',
+      keptFor: 'comme l’échange auquel ils appartiennent',
+      deletedBy: sweepOldThreads,
+    },
+    caf_message_files: {
+      holds: 'Fichiers joints aux messages écrits à la Caf (nom, type, taille, empreinte ; le contenu avec celui des justificatifs)',
+      keptFor: 'comme l’échange auquel ils appartiennent',
+      deletedBy: sweepOldThreads,
+    },
   };
+}
+
+/** Threads of « Contacter ma Caf » whose last message is older than the period, with their messages and files. */
+async function sweepOldThreads({ db, now, storage }: SweepDeps): Promise<number> {
+  const old = await db
+    .selectFrom('caf_threads')
+    .select('id')
+    .where('last_message_at', '<', now - CAF_MESSAGES_RETENTION_MS)
+    .limit(100)
+    .execute();
+  let n = 0;
+  for (const { id } of old)
+    await db.transaction().execute(async (trx) => {
+      const files = await trx.selectFrom('caf_message_files').select('storage_key').where('thread_id', '=', id).execute();
+      for (const f of files) await storage.delete(f.storage_key, trx);
+      await trx.deleteFrom('caf_message_files').where('thread_id', '=', id).execute();
+      await trx.deleteFrom('caf_messages').where('thread_id', '=', id).execute();
+      n += Number((await trx.deleteFrom('caf_threads').where('id', '=', id).executeTakeFirst()).numDeletedRows);
+    });
+  return n;
 }
 
 /** Sessions (a person's or an agent's) expired or ended more than SESSION_GRACE_MS ago. */
@@ -326,6 +364,13 @@ async function sweepOrphanBlobs({ db, now }: SweepDeps): Promise<number> {
       .where('created_at', '<', now - DAY_MS)
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('justificatifs').select('id').whereRef('justificatifs.storage_key', '=', 'justificatif_blobs.key'))),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('caf_message_files').select('id').whereRef('caf_message_files.storage_key', '=', 'justificatif_blobs.key'),
+          ),
+        ),
       )
       .executeTakeFirst(),
   );

@@ -163,6 +163,9 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       agent_roles: 1,
       account_recoveries: 1,
       known_devices: 1,
+      caf_threads: 1,
+      caf_messages: 1,
+      caf_message_files: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

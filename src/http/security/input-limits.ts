@@ -12,6 +12,12 @@ import { tooLongMessage } from '../api/errors';
  * What is left per request is linear in 64 KiB: a few milliseconds at most.
  */
 export const MAX_FIELD_LENGTH = 2000;
+/**
+ * Free text a person writes (« Contacter ma Caf »: `message`) may run longer: its route's schema says
+ * at the field how long it may be, with the text kept, rather than this backstop's generic page.
+ */
+export const LONG_TEXT_FIELDS: ReadonlySet<string> = new Set(['message']);
+export const MAX_LONG_TEXT_LENGTH = 10_000;
 const MAX_DEPTH = 8;
 const MAX_VALUES = 2000;
 
@@ -22,7 +28,8 @@ export function oversizedFields(value: unknown): string[] | 'structure' {
   const walk = (v: unknown, path: string, depth: number): boolean => {
     if (++values > MAX_VALUES || depth > MAX_DEPTH) return false;
     if (typeof v === 'string') {
-      if (v.length > MAX_FIELD_LENGTH && found.length < 20) found.push(path || 'body');
+      const max = LONG_TEXT_FIELDS.has(path) ? MAX_LONG_TEXT_LENGTH : MAX_FIELD_LENGTH;
+      if (v.length > max && found.length < 20) found.push(path || 'body');
       return true;
     }
     if (Array.isArray(v)) return v.every((x) => walk(x, path, depth + 1));

@@ -70,6 +70,49 @@ export function textInput(o: InputOptions): SafeHtml {
 </div>`;
 }
 
+export interface TextareaOptions {
+  name: string;
+  label: HtmlValue;
+  value?: string | null | undefined;
+  hint?: HtmlValue;
+  rows?: number;
+  errors?: Errors;
+  labelSize?: 'l' | 'm' | 's';
+}
+
+/** A multi-line field (GOV.UK « Textarea »), with its error and the text kept as typed. */
+export function textarea(o: TextareaOptions): SafeHtml {
+  const e = errorFor(o.errors, o.name);
+  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
+  <label class="govuk-label${o.labelSize ? ` govuk-label--${o.labelSize}` : ''}" for="${o.name}">${o.label}</label>
+  ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
+  ${errorMessage(o.name, e)}
+  <textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 8}"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>${o.value ?? ''}</textarea>
+</div>`;
+}
+
+export interface SelectOptions {
+  name: string;
+  label: HtmlValue;
+  hint?: HtmlValue;
+  options: { value: string; label: string }[];
+  value?: string | null | undefined;
+  errors?: Errors;
+}
+
+/** A list to choose one item from (GOV.UK « Select »): for long lists only; radios otherwise. */
+export function select(o: SelectOptions): SafeHtml {
+  const e = errorFor(o.errors, o.name);
+  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
+  <label class="govuk-label" for="${o.name}">${o.label}</label>
+  ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
+  ${errorMessage(o.name, e)}
+  <select class="govuk-select${e ? ' govuk-select--error' : ''}" id="${o.name}" name="${o.name}"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>
+    ${o.options.map((x) => html`<option value="${x.value}"${attr('selected', x.value === (o.value ?? ''))}>${x.label}</option>`)}
+  </select>
+</div>`;
+}
+
 export interface Choice {
   value: string;
   label: HtmlValue;

@@ -1,6 +1,7 @@
 import { errorFor, type Errors } from './components';
 import { attr, html, type HtmlValue, type SafeHtml } from './html';
 import { dataNotice } from './data-notice';
+import type { PurposeId } from '../../legal/purposes';
 
 /**
  * A file field (GOV.UK « File upload ») in a multipart form with its CSRF token, and the progress
@@ -19,6 +20,8 @@ export function fileUploadForm(o: {
   maxBytes: number;
   errors?: Errors;
   submit: string;
+  /** the short notice of the data collected (default: the justificatifs'); null: none (an agent's upload) */
+  notice?: PurposeId | null;
 }): SafeHtml {
   const e = errorFor(o.errors, o.name);
   return html`<form method="post" action="${o.action}" enctype="multipart/form-data" novalidate data-upload-form data-max-bytes="${o.maxBytes}">
@@ -34,7 +37,7 @@ export function fileUploadForm(o: {
     <progress id="${o.name}-progress" class="mc-upload-progress__bar" max="100" value="0"></progress>
     <p class="govuk-body govuk-!-margin-top-1" data-upload-status aria-live="polite"></p>
   </div>
-  ${dataNotice('justificatifs')}
+  ${o.notice === null ? '' : dataNotice(o.notice ?? 'justificatifs')}
   <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">${o.submit}</button>
 </form>`;
 }

@@ -9,6 +9,7 @@ export function agentPage(req: FastifyRequest, o: Omit<LayoutOptions, 'user' | '
   const items = req.agent
     ? html`${req.agentRoles.includes('instruction') ? html`<li><a class="mc-header__link" href="${AGENT_PATH}/demarches">Démarches</a></li>` : ''}
           ${req.agentRoles.includes('assistance') ? html`<li><a class="mc-header__link" href="${AGENT_PATH}/comptes">Comptes</a></li>` : ''}
+          <li><a class="mc-header__link" href="${AGENT_PATH}/messages">Messages</a></li>
           <li><a class="mc-header__link" href="${AGENT_PATH}/deconnexion">Se déconnecter <span class="govuk-visually-hidden">(${req.agent.display_name})</span></a></li>`
     : html`<li><a class="mc-header__link" href="${AGENT_PATH}/connexion">Se connecter</a></li>`;
   // The help assistant is for people creating their account: not on the Caf side.

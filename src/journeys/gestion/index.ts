@@ -5,6 +5,7 @@ import { agentAccountRoutes } from './accounts';
 import { agentDemarcheRoutes } from './actions';
 import { agentListRoutes } from './list';
 import { agentLoginRoutes } from '../agents-login/pages';
+import { agentMessageRoutes } from '../contact-caf/agent-pages';
 
 /**
  * The Caf side, « espace gestionnaire », under /gestion: one encapsulated plugin, so that the agent
@@ -19,5 +20,6 @@ export function gestionPages(ctx: AppContext): FastifyPluginAsync {
     agentListRoutes(app, ctx);
     agentDemarcheRoutes(app, ctx);
     agentAccountRoutes(app, ctx);
+    agentMessageRoutes(app, ctx, ctx.cafMessages);
   };
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { displayName } from '../../accounts/repository';
+import { MESSAGES_PATH } from '../../caf-messages/messages';
+import { unreadForPerson } from '../../caf-messages/threads';
 import type { AppContext } from '../../context';
 import { listDemarches } from '../../demarches/repository';
 import { sendHtml } from '../../http/errors';
@@ -16,6 +18,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;
       const household = await householdSection(ctx, req);
+      const unread = await unreadForPerson(ctx.database.db, account.id);
       const toComplete = (await listDemarches(ctx.database.db, account.id, ctx.clock.now())).filter((d) => d.status === 'brouillon');
       return sendHtml(
         reply,
@@ -41,6 +44,8 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     <h2 class="govuk-heading-m">Mon espace</h2>
     <ul class="govuk-list">
       <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>
+      <li><a class="govuk-link" href="${MESSAGES_PATH}">Mes messages${unread ? html` <strong class="govuk-tag govuk-tag--blue">${unread === 1 ? '1 nouvelle réponse' : `${unread} nouvelles réponses`}</strong>` : ''}</a></li>
+      <li><a class="govuk-link" href="${MESSAGES_PATH}/nouveau">Contacter ma Caf</a></li>
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
       <li><a class="govuk-link" href="/mon-espace/securite">Sécurité du compte</a></li>
       <li><a class="govuk-link" href="/mon-espace/mes-donnees">Mes données</a></li>

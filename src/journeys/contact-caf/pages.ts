@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  attachFile,
+  demarchesToChoose,
+  fileOfThread,
+  replyAsPerson,
+  startThread,
+  threadForPerson,
+  threadsForPerson,
+  type MessagesDeps,
+} from '../../caf-messages/threads';
+import { refusalCode } from '../../caf-messages/errors';
+import { MESSAGES_PATH } from '../../caf-messages/messages';
+import type { AppContext } from '../../context';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { findPrestation } from '../../prestations/catalogue';
+import { readForm } from '../../http/api/input';
+import { sendHtml } from '../../http/errors';
+import { requirePermission } from '../../http/require-permission';
+import { requestOrigin } from '../../http/session';
+import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendDownload } from '../../http/uploads';
+import { NewMessageForm, ReplyForm } from './schemas';
+import { NEW_PATH, newMessagePage, threadPage, threadPath, threadsPage, type NewMessageValues } from './views';
+
+/**
+ * « Contacter ma Caf », the person's side (src/caf-messages/threads.ts):
+ *   GET  /mon-espace/messages                      the person's threads (and those shared with them)
+ *   GET  /mon-espace/messages/nouveau, POST        a new message: subject, démarche, text, sharing
+ *   GET  /mon-espace/messages/:id, POST            a thread, and the person's answer
+ *   POST /mon-espace/messages/:id/fichiers         (multipart `fichier`) a file joined to their last message
+ *   GET  /mon-espace/messages/:id/fichiers/:file   a file, as a download
+ * Anyone signed in may write, allocataire or not; a thread not theirs nor shared with them is « introuvable ».
+ */
+export function contactCafPages(ctx: AppContext, deps: MessagesDeps): FastifyPluginAsync {
+  const signedIn = requirePermission(ctx, 'consult_personal_data');
+  const now = () => ctx.clock.now();
+
+  const choices = async (req: FastifyRequest) =>
+    (await demarchesToChoose(deps.db, req.actor!, now())).map((d) => ({
+      id: d.id,
+      label: `${findPrestation(d.prestation)?.title ?? d.prestation}${d.reference ? ` — ${d.reference}` : ''}`,
+    }));
+  const newPage = async (req: FastifyRequest, values: NewMessageValues, errors?: FieldError[]) =>
+    newMessagePage(req, { values, errors, demarches: await choices(req), inDossier: !!req.actor?.dossier });
+
+  const thread = async (req: FastifyRequest) => {
+    const t = await threadForPerson(deps.db, req.actor!, (req.params as { id: string }).id, now());
+    if (!t) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
+    return t;
+  };
+
+  return async (app: FastifyInstance) => {
+    app.get(MESSAGES_PATH, { preHandler: signedIn }, async (req, reply) =>
+      sendHtml(reply, threadsPage(req, await threadsForPerson(deps.db, req.actor!, now()), ctx.config.agencyPhone)),
+    );
+
+    app.get(NEW_PATH, { preHandler: signedIn }, async (req, reply) => {
+      const q = req.query as { demarche?: string; objet?: string };
+      return sendHtml(reply, await newPage(req, { demarche: q.demarche ?? '', subject: q.objet ?? '' }));
+    });
+
+    app.post(NEW_PATH, { preHandler: signedIn }, async (req, reply) => {
+      const read = readForm(NewMessageForm, req);
+      const raw = req.body as Record<string, string | undefined>;
+      const values: NewMessageValues = { subject: raw.subject, demarche: raw.demarche, message: raw.message, share: raw.share === 'oui' };
+      if (!read.ok) return sendHtml(reply, await newPage(req, values, read.errors), 400);
+      const f = read.data;
+      const r = await startThread(deps, {
+        actor: req.actor!,
+        subject: f.subject,
+        demarcheId: f.demarche,
+        body: f.message,
+        share: f.share,
+        origin: requestOrigin(req),
+        now: now(),
+      });
+      if (!r.ok) {
+        const status = r.refusals.some((x) => x.code === 'TOO_MANY_THREADS') ? 429 : 400;
+        return sendHtml(
+          reply,
+          await newPage(
+            req,
+            values,
+            r.refusals.map((x) => fieldError(x.field, refusalCode(x))),
+          ),
+          status,
+        );
+      }
+      return reply.redirect(`${threadPath(r.threadId)}?envoye=1`, 303);
+    });
+
+    app.get(`${MESSAGES_PATH}/:id`, { preHandler: signedIn }, async (req, reply) => {
+      const q = req.query as Record<string, string | undefined>;
+      const notice = q.envoye === '1' ? 'envoye' : q.repondu === '1' ? 'repondu' : q.fichier === '1' ? 'fichier' : undefined;
+      return sendHtml(reply, threadPage(req, await thread(req), notice ? { notice } : {}));
+    });
+
+    app.post(`${MESSAGES_PATH}/:id`, { preHandler: signedIn }, async (req, reply) => {
+      const t = await thread(req);
+      const typed = (req.body as Record<string, string | undefined>)?.message;
+      const read = readForm(ReplyForm, req);
+      if (!read.ok) return sendHtml(reply, threadPage(req, t, { errors: read.errors, reply: typed }), 400);
+      const r = await replyAsPerson(deps, {
+        actor: req.actor!,
+        threadId: t.id,
+        body: read.data.message,
+        origin: requestOrigin(req),
+        now: now(),
+      });
+      if (!r.ok && 'notFound' in r) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
+      if (!r.ok)
+        return sendHtml(
+          reply,
+          threadPage(req, t, { errors: r.refusals.map((x) => fieldError(x.field, refusalCode(x))), reply: typed }),
+          400,
+        );
+      return reply.redirect(`${threadPath(t.id)}?repondu=1`, 303);
+    });
+
+    app.get(`${MESSAGES_PATH}/:id/fichiers/:file`, { preHandler: signedIn }, async (req, reply: FastifyReply) => {
+      const t = await thread(req);
+      const f = await fileOfThread(deps, t.id, (req.params as { file: string }).file);
+      if (!f) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
+      return sendDownload(reply, f, f.bytes);
+    });
+
+    // The file upload: multipart in a context of its own, so that the other routes stay urlencoded.
+    await app.register(async (uploads) => {
+      await registerUploads(uploads);
+      uploads.setErrorHandler(async (err) => {
+        if (isMalformedMultipart(err)) throw new AppError('VALIDATION_FAILED');
+        if (isTooLarge(err)) throw new AppError('JUSTIFICATIF_TOO_LARGE');
+        throw err;
+      });
+      uploads.post(`${MESSAGES_PATH}/:id/fichiers`, { preHandler: signedIn }, async (req, reply) => {
+        const t = await thread(req);
+        if (!t.own) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
+        const upload = await readUpload(req, 'fichier');
+        if (upload.kind === 'none')
+          return sendHtml(reply, threadPage(req, t, { errors: [fieldError('fichier', 'JUSTIFICATIF_REQUIRED')] }), 400);
+        const r = await attachFile(deps, {
+          threadId: t.id,
+          author: { kind: 'person', id: req.account!.id },
+          bytes: upload.bytes,
+          declaredName: upload.filename,
+          origin: requestOrigin(req),
+          now: now(),
+        });
+        if (!r.ok) return sendHtml(reply, threadPage(req, t, { errors: [fieldError('fichier', refusalCode(r.refusal))] }), 400);
+        return reply.redirect(`${threadPath(t.id)}?fichier=1`, 303);
+      });
+    });
+  };
+}

@@ -1,0 +1,209 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestBrowser } from '../../support/app';
+import { auditTypes } from '../../support/accounts';
+import { location, text } from '../../support/http';
+import { messagesTo } from '../../support/outbox';
+import { sampleExe, samplePdf } from '../../justificatifs/files';
+import { multipart } from '../../justificatifs/support';
+import { accountOf, api, demoApp, signedIn } from '../../household/support';
+import { buildTestApp, TestBrowser as Browser, type TestApp } from '../../support/app';
+import { createTestAgent, logInAgent } from '../gestion/helpers';
+
+/** « Contacter ma Caf » through HTTP: a thread person → agent → person, who reads what, errors at the field, files, JSON. */
+const NADIA = '286115935011745'; // PETIT, conjointe sans procuration
+const THOMAS = '183063523804274'; // PETIT, responsable
+const JULIEN = '182094410901740'; // MOREAU, responsable
+const LEA = '284019204403314'; // MOREAU, conjointe avec procuration
+const HUGO = '109064410915239'; // MOREAU, enfant de plus de 15 ans
+
+describe('Contacter ma Caf', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp();
+  });
+  afterAll(() => t.close());
+
+  const write = async (b: TestBrowser, fields: Record<string, string>) => {
+    await b.get('/mon-espace/messages/nouveau');
+    return b.post('/mon-espace/messages/nouveau', fields);
+  };
+  const threadIdOf = (res: LightMyRequestResponse) => {
+    const m = /^\/mon-espace\/messages\/([^?]+)\?envoye=1$/.exec(location(res));
+    if (!m) throw new Error(`not a new thread: ${res.statusCode} ${location(res)}`);
+    return m[1]!;
+  };
+  const attach = (b: TestBrowser, url: string, file: { filename: string; bytes: Buffer }) => {
+    const body = multipart({ _csrf: b.csrfToken() }, { name: 'fichier', ...file });
+    return b.request({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, 'sec-fetch-site': 'same-origin' } });
+  };
+
+  it('a person writes, an agent answers, the person is told without the content and reads the answer', async () => {
+    const nadia = await signedIn(t, NADIA);
+    const typed = 'Bonjour,\nmon adresse a changé <script>alert(1)</script> voir https://exemple.invalid/piege\n\nMerci';
+    const sent = await write(nadia, { subject: 'dossier', message: typed });
+    expect(sent.statusCode).toBe(303);
+    const id = threadIdOf(sent);
+    const page = await nadia.get(`/mon-espace/messages/${id}?envoye=1`);
+    expect(text(page.body)).toContain('Message envoyé');
+    // Plain text: escaped, line breaks kept, the address not made a link.
+    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.body).not.toContain('<script>alert(1)');
+    expect(page.body).not.toContain('href="https://exemple.invalid');
+    expect(page.body).toContain('Bonjour,<br>mon adresse');
+    expect(await auditTypes(t.ctx, (await accountOf(t, NADIA)).id)).toContain('caf_message_sent');
+
+    const agent = await createTestAgent(t.ctx);
+    const caf = new Browser(t.app);
+    await logInAgent(t.ctx, caf, agent);
+    const inbox = await caf.get('/gestion/messages?non-lus=oui');
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.body).toContain(`href="/gestion/messages/${id}"`);
+    expect(text(inbox.body)).toContain('Nadia PETIT');
+    const opened = await caf.get(`/gestion/messages/${id}`);
+    expect(opened.body).toContain('&lt;script&gt;');
+    expect(await auditTypes(t.ctx, agent.id)).toContain('agent_caf_thread_viewed');
+    // Read by an agent: no longer in the unread filter.
+    expect((await caf.get('/gestion/messages?non-lus=oui')).body).not.toContain(`/gestion/messages/${id}"`);
+
+    const contact = (await accountOf(t, NADIA)).contact_value;
+    const before = (await messagesTo(t.ctx, contact)).length;
+    await caf.get(`/gestion/messages/${id}`);
+    const answered = await caf.post(`/gestion/messages/${id}`, { message: 'Bonjour Madame, nous avons bien noté votre nouvelle adresse.' });
+    expect(location(answered)).toBe(`/gestion/messages/${id}?repondu=1`);
+    expect(await auditTypes(t.ctx, agent.id)).toContain('agent_caf_message_sent');
+    const notices = (await messagesTo(t.ctx, contact)).slice(before);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.subject).toBe('Vous avez un nouveau message dans Mon Compte');
+    expect(notices[0]!.text).not.toContain('nouvelle adresse');
+
+    const home = await nadia.get('/mon-espace');
+    expect(text(home.body)).toContain('Mes messages 1 nouvelle réponse');
+    const list = await nadia.get('/mon-espace/messages');
+    expect(text(list.body)).toContain('Nouvelle réponse');
+    const thread = await nadia.get(`/mon-espace/messages/${id}`);
+    expect(text(thread.body)).toContain('Votre Caf, le');
+    expect(text(thread.body)).toContain('nous avons bien noté votre nouvelle adresse');
+    expect(text((await nadia.get('/mon-espace')).body)).not.toContain('nouvelle réponse');
+
+    // The person answers in the same thread.
+    const again = await nadia.post(`/mon-espace/messages/${id}`, { message: 'Merci beaucoup.' });
+    expect(location(again)).toBe(`/mon-espace/messages/${id}?repondu=1`);
+  });
+
+  it('a thread is its author’s alone unless shared with those who manage the dossier, who may read it but not answer', async () => {
+    const hugo = await signedIn(t, HUGO);
+    const secret = threadIdOf(await write(hugo, { subject: 'autre', message: 'Une question pour moi seul.' }));
+    const shared = threadIdOf(await write(hugo, { subject: 'dossier', message: 'Une question pour le foyer.', share: 'oui' }));
+
+    const julien = await signedIn(t, JULIEN);
+    const list = await julien.get('/mon-espace/messages');
+    expect(list.body).toContain(`/mon-espace/messages/${shared}"`);
+    expect(list.body).not.toContain(secret);
+    expect((await julien.get(`/mon-espace/messages/${secret}`)).statusCode).toBe(404);
+    const read = await julien.get(`/mon-espace/messages/${shared}`);
+    expect(read.statusCode).toBe(200);
+    expect(text(read.body)).toContain('vous pouvez le lire, pas y répondre');
+    expect(read.body).not.toContain('Envoyer ma réponse');
+    expect((await julien.post(`/mon-espace/messages/${shared}`, { message: 'Je réponds à sa place' })).statusCode).toBe(404);
+
+    const lea = await signedIn(t, LEA); // conjointe avec procuration: manages the dossier
+    expect((await lea.get(`/mon-espace/messages/${shared}`)).statusCode).toBe(200);
+    expect((await lea.get(`/mon-espace/messages/${secret}`)).statusCode).toBe(404);
+    const thomas = await signedIn(t, THOMAS); // another dossier
+    expect((await thomas.get(`/mon-espace/messages/${shared}`)).statusCode).toBe(404);
+    expect((await api(thomas, 'GET', `/api/messages/${shared}`)).statusCode).toBe(404);
+  });
+
+  it('refuses at the field and keeps what was typed', async () => {
+    const nadia = await signedIn(t, NADIA);
+    const empty = await write(nadia, { subject: '', message: '   ' });
+    expect(empty.statusCode).toBe(400);
+    expect(text(empty.body)).toContain('Choisissez l’objet de votre message.');
+    expect(text(empty.body)).toContain('Écrivez votre message.');
+    const long = 'é'.repeat(2001);
+    const tooLong = await write(nadia, { subject: 'paiements', message: long });
+    expect(tooLong.statusCode).toBe(400);
+    expect(text(tooLong.body)).toContain('2 000 caractères au plus');
+    expect(tooLong.body).toContain(`${long}</textarea>`);
+    expect(tooLong.body).toContain('value="paiements" checked');
+    const foreign = await write(nadia, { subject: 'demande', demarche: 'pas-une-demarche', message: 'Où en est-elle ?' });
+    expect(foreign.statusCode).toBe(400);
+    expect(text(foreign.body)).toContain('Choisissez une démarche dans la liste');
+  });
+
+  it('joins a checked file to the author’s last message; a refused file is said at the field; the file is theirs and the Caf’s only', async () => {
+    const nadia = await signedIn(t, NADIA);
+    const id = threadIdOf(await write(nadia, { subject: 'dossier', message: 'Voici mon justificatif de domicile.' }));
+    await nadia.get(`/mon-espace/messages/${id}`);
+    const bad = await attach(nadia, `/mon-espace/messages/${id}/fichiers`, { filename: 'facture.pdf', bytes: sampleExe() });
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain('doit être un PDF, un JPEG ou un PNG');
+    const ok = await attach(nadia, `/mon-espace/messages/${id}/fichiers`, { filename: 'quittance.pdf', bytes: samplePdf() });
+    expect(location(ok)).toBe(`/mon-espace/messages/${id}?fichier=1`);
+    const page = await nadia.get(`/mon-espace/messages/${id}`);
+    const href = /href="(\/mon-espace\/messages\/[^"]+\/fichiers\/[^"]+)" download>quittance\.pdf/.exec(page.body)?.[1];
+    expect(href).toBeDefined();
+    const download = await nadia.get(href!);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect((await (await signedIn(t, THOMAS)).get(href!)).statusCode).toBe(404);
+  });
+
+  it('in JSON: lists, starts, reads and answers a thread; unknown threads are 404', async () => {
+    const nadia = await signedIn(t, NADIA);
+    const created = await api(nadia, 'POST', '/api/messages', { subject: 'paiements', message: 'Quand serai-je payée ?' });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    const list = await api(nadia, 'GET', '/api/messages');
+    expect(list.json().threads.some((x: { id: string }) => x.id === id)).toBe(true);
+    const one = await api(nadia, 'GET', `/api/messages/${id}`);
+    expect(one.json()).toMatchObject({
+      subject: 'paiements',
+      own: true,
+      shared: false,
+      messages: [{ author: 'person', body: 'Quand serai-je payée ?' }],
+    });
+    expect((await api(nadia, 'POST', `/api/messages/${id}`, { message: 'Précision : en avril.' })).statusCode).toBe(201);
+    const refused = await api(nadia, 'POST', '/api/messages', { subject: 'nimporte', message: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(
+      refused
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['message', 'subject']);
+    expect((await api(nadia, 'GET', '/api/messages/inconnu')).statusCode).toBe(404);
+  });
+});
+
+describe('Contacter ma Caf: limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { LOGIN_SECOND_FACTOR: 'false' } });
+  });
+  afterAll(() => t.close());
+
+  it('a person not yet allocataire may write too; ten new threads a day at most, then a clear 429', async () => {
+    const { createTestAccount, logIn } = await import('../../support/accounts');
+    const person = await createTestAccount(t.ctx);
+    const b = new Browser(t.app);
+    await logIn(t.ctx, b, person);
+    const form = await b.get('/mon-espace/messages/nouveau');
+    expect(form.body).not.toContain('name="share"');
+    for (let i = 0; i < 10; i++) {
+      const r = await b.post('/mon-espace/messages/nouveau', { subject: 'autre', message: `Question ${i}` });
+      expect(r.statusCode).toBe(303);
+      await b.get('/mon-espace/messages/nouveau');
+    }
+    const eleventh = await b.post('/mon-espace/messages/nouveau', { subject: 'autre', message: 'Encore une' });
+    expect(eleventh.statusCode).toBe(429);
+    expect(text(eleventh.body)).toContain('Vous avez déjà écrit 10 nouveaux messages aujourd’hui');
+    expect(eleventh.body).toContain('Encore une</textarea>');
+  });
+
+  it('the Caf side’s inbox needs an agent', async () => {
+    const b = new Browser(t.app);
+    expect(location(await b.get('/gestion/messages'))).toBe('/gestion/connexion');
+  });
+});
