@@ -12,6 +12,7 @@ import { agencyDay } from '../../shared/french-time';
 import { sendHtml } from '../../http/errors';
 import { rememberPrestation } from '../../http/intent';
 import { DEMARCHES_PATH } from '../demarches/pages';
+import { existingFor } from '../demarches/existing';
 import { button, form, insetText, linkButton } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
@@ -128,6 +129,7 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
       if (!p) throw new AppError('NOT_FOUND');
       const theme = findTheme(p.theme);
       const other = await notForThem(ctx, req, p);
+      const existing = other ? html`` : await existingFor(ctx, req, p);
       return sendHtml(
         reply,
         layout(
@@ -148,7 +150,7 @@ ${
   other
     ? html`${insetText(html`<strong>${other.who}</strong><br>Vous ne pouvez pas la faire vous-même depuis votre espace : elle concerne tout le foyer.`)}${other.instead}`
     : p.online
-      ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
+      ? html`${existing}<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
       : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
 <p class="govuk-body"><a class="govuk-link" href="https://www.mdph.fr/">Trouver la MDPH de mon département (site mdph.fr)</a></p>`
 }`,
@@ -175,6 +177,7 @@ ${
             },
             html`<span class="govuk-caption-l">Faire la demande</span>
 <h1 class="govuk-heading-xl">${p.title}</h1>
+${await existingFor(ctx, req, p)}
 <p class="govuk-body-l">Vous êtes connecté(e) à votre espace personnel Mon Compte. Votre demande y sera gardée dans « Mes démarches ».</p>
 ${form({ action: DEMARCHES_PATH, csrfToken: req.csrfToken }, html`<input type="hidden" name="prestation" value="${p.slug}">${button('Commencer ma demande')}`)}`,
           ),
