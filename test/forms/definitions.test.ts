@@ -101,7 +101,11 @@ describe('aide au logement', () => {
       },
       problems: [],
     });
-    expect(read(aideAuLogement, fed, 'ressources-connues-vous', { ressources_exactes_vous: 'non' }).problems).toEqual([
+    // « Non »: what is wrong is asked on the next page.
+    expect(keys(aideAuLogement, { ...fed, ressources_exactes_vous: 'oui' })).not.toContain('ressources-ecart-vous');
+    const wrong = { ...fed, ressources_exactes_vous: 'non' };
+    expect(nextPage(aideAuLogement, wrong, 'ressources-connues-vous')?.key).toBe('ressources-ecart-vous');
+    expect(read(aideAuLogement, wrong, 'ressources-ecart-vous', {}).problems).toEqual([
       { field: 'ressources_ecart_vous', message: 'Saisissez ce qui est inexact' },
     ]);
     // Unknown to the feed: said, and asked.

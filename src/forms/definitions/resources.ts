@@ -61,6 +61,16 @@ export function twelveMonthResourcesPages(): Page[] {
             name: 'si ces montants sont exacts',
             options: yesNo,
           },
+        ],
+      },
+      {
+        // Its own page: a question that depends on an answer of the same page would not show without JavaScript.
+        id: `ressources-ecart-${m.id}`,
+        title: mine
+          ? 'Ce qui est inexact dans vos salaires et pensions'
+          : 'Ce qui est inexact dans les salaires et pensions de votre conjoint(e)',
+        showIf: when(m, { all: [fed, { question: `ressources_exactes_${m.id}`, equals: 'non' }] }),
+        questions: [
           {
             id: `ressources_ecart_${m.id}`,
             type: 'textarea',
@@ -68,7 +78,6 @@ export function twelveMonthResourcesPages(): Page[] {
             name: 'ce qui est inexact',
             hint: 'Par exemple : un employeur ou un mois qui manque, un montant différent. La Caf le vérifiera.',
             maxLength: 200,
-            showIf: { question: `ressources_exactes_${m.id}`, equals: 'non' },
           },
         ],
       },
