@@ -8,6 +8,8 @@ import type { Config } from './config/config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
+import { demoResources } from './demo/resources';
+import { LocalResourcesFeed, type ResourcesFeed } from './resources/feed';
 import { LocalRepertoire, type Repertoire } from './journeys/registration/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
@@ -66,6 +68,8 @@ export interface AppContext {
   repertoire: Repertoire;
   /** validity of identity documents (format check + revoked list until a real register is plugged) */
   documentVerifier: DocumentVerifier;
+  /** the monthly resources feed (salaries and pensions by NIR; local demo adapter until a real one is plugged) */
+  resources: ResourcesFeed;
   /** FranceConnect: the v2 client (lazy discovery) and the répertoire search by certified identity */
   franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
   /** where the bytes of justificatifs are kept (the database until an object store is plugged) */
@@ -146,6 +150,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
+    resources: new LocalResourcesFeed(demoResources),
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     justificatifStorage,
     pdfChecker,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { DEMARCHE_STATUSES, type DemarcheStatus } from '../demarches/machine';
@@ -18,8 +18,21 @@ const day = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
+/** A reference as typed: spaces dropped, upper case (`mc-2026-k3qx 9pma` → `MC-2026-K3QX9PMA`); letters, digits and dashes only. */
+const reference = z.preprocess(
+  (v) => (typeof v === 'string' ? v.replace(/\s+/g, '').toUpperCase() || undefined : v),
+  z
+    .string()
+    .max(20)
+    .regex(/^[A-Z0-9-]+$/)
+    .optional(),
+);
+
 /** The query string of /gestion/demarches (empty fields mean « all »). */
 export const SearchFilters = z.object({
+  reference,
+  /** `recues`: only the démarches with pieces arrived since the Caf's last action */
+  pieces: z.preprocess(emptyToUndefined, z.enum(['recues']).optional()),
   statut: z.preprocess(emptyToUndefined, z.enum(AGENT_STATUSES as [string, ...string[]]).optional()),
   prestation: z.preprocess(emptyToUndefined, z.enum(prestations.map((p) => p.slug) as [string, ...string[]]).optional()),
   du: z.preprocess(emptyToUndefined, day.optional()),
@@ -38,6 +51,25 @@ export interface DemarcheRow {
   given_names: string;
   birth_name: string;
   usage_name: string | null;
+  /** pieces sent by the person since the Caf's last action on the démarche */
+  pieces_arrived: boolean;
+}
+
+/**
+ * Pieces arrived: a justificatif sent after the last action of an agent on the démarche (asking
+ * for it, resuming…): what the agent has to look at. Plain SQL, the same on SQLite and PostgreSQL.
+ */
+const piecesArrived = sql<boolean>`exists (select 1 from justificatifs j where j.demarche_id = d.id and j.created_at > coalesce((select max(e.at) from demarche_events e where e.demarche_id = d.id and e.actor_kind = 'agent'), 0))`;
+
+/** The démarche with exactly this reference (sent: a brouillon has none), if any. */
+export async function findByReference(db: Kysely<Database>, ref: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('demarches')
+    .select('id')
+    .where('reference', '=', ref)
+    .where('status', '!=', 'brouillon')
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** Midnight in France (Europe/Paris) at the start of a YYYY-MM-DD day, as epoch ms. */
@@ -63,8 +95,11 @@ export async function searchDemarches(db: Kysely<Database>, f: SearchFilters): P
       'a.given_names',
       'a.birth_name',
       'a.usage_name',
+      piecesArrived.as('pieces_arrived'),
     ])
     .where('d.status', '!=', 'brouillon');
+  if (f.reference) q = q.where('d.reference', 'like', `%${f.reference}%`);
+  if (f.pieces) q = q.where(piecesArrived);
   if (f.statut) q = q.where('d.status', '=', f.statut as DemarcheStatus);
   if (f.prestation) q = q.where('d.prestation', '=', f.prestation);
   if (f.du) q = q.where('d.submitted_at', '>=', parisMidnight(f.du));
@@ -76,7 +111,9 @@ export async function searchDemarches(db: Kysely<Database>, f: SearchFilters): P
     .limit(PAGE_SIZE + 1)
     .offset((page - 1) * PAGE_SIZE)
     .execute();
-  return { rows: rows.slice(0, PAGE_SIZE) as DemarcheRow[], hasMore: rows.length > PAGE_SIZE };
+  // SQLite answers 0/1, PostgreSQL true/false.
+  const read = rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, pieces_arrived: Boolean(Number(r.pieces_arrived)) }));
+  return { rows: read as DemarcheRow[], hasMore: rows.length > PAGE_SIZE };
 }
 
 function nextDay(d: string): string {

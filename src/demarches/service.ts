@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Account } from '../accounts/repository';
 import type { Database } from '../db/schema';
-import type { FormDefinition } from '../forms/definition';
+import type { Answers, FormDefinition } from '../forms/definition';
 import {
   answerKey,
   firstIncomplete,
@@ -20,6 +20,8 @@ import { findActor, type HouseholdActor } from '../household/repository';
 import { can } from '../household/permissions';
 import { enqueueMessage } from '../messaging/outbox';
 import { findPrestation, requestAction, type Prestation } from '../prestations/catalogue';
+import type { ResourcesFeed } from '../resources/feed';
+import { cafFacts, dossierPrefill, withFacts } from './known';
 import { receiptMessage } from './messages';
 import {
   StaleDemarcheError,
@@ -42,6 +44,8 @@ import {
 export interface Deps {
   db: Kysely<Database>;
   now(): number;
+  /** the monthly resources feed (absent: it knows nothing, the forms ask) */
+  resources?: ResourcesFeed | undefined;
 }
 
 export type Refusal =
@@ -153,12 +157,14 @@ export async function saveStep(
     const allowed = await draftToFill(d, accountId, id);
     if (!allowed.ok) return allowed;
     const a = allowed.draft;
-    const inst = findPage(a.form, a.demarche.answers, pageKey);
+    // What the Caf knows today (src/demarches/known.ts), never what the person sends under its keys.
+    const current = withFacts(a.demarche.answers, await cafFacts(d, allowed.actor, a.prestation, a.form));
+    const inst = findPage(a.form, current, pageKey);
     if (!inst) return { ok: false, refusal: { kind: 'not_found' } };
-    const reading = readPage(inst, input, a.demarche.answers, agencyDay(d.now()));
+    const reading = readPage(inst, input, current, agencyDay(d.now()));
     if (reading.problems.length) return { ok: false, problems: reading.problems };
     const pageKeys = new Set(inst.page.questions.map((q) => answerKey(q, inst.copy)));
-    const kept = Object.fromEntries(Object.entries(a.demarche.answers).filter(([k]) => !pageKeys.has(k)));
+    const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !pageKeys.has(k)));
     const answers = { ...kept, ...Object.fromEntries(Object.entries(reading.values).filter(([, v]) => v !== undefined)) };
     try {
       const saved = await saveAnswers(d.db, { id, version: version ?? a.demarche.version, answers, now: d.now() });
@@ -168,6 +174,16 @@ export async function saveStep(
     }
   }
   throw new StaleDemarcheError(id);
+}
+
+/**
+ * A brouillon as the form shows it today: its answers with the Caf's facts of today
+ * (src/demarches/known.ts), and the values the dossier offers for questions not answered yet.
+ */
+export async function draftWithFacts<T extends DemarcheAccess>(d: Deps, accountId: string, a: T): Promise<{ draft: T; prefill: Answers }> {
+  const actor = await findActor(d.db, accountId);
+  const answers = withFacts(a.demarche.answers, await cafFacts(d, actor, a.prestation, a.form));
+  return { draft: { ...a, demarche: { ...a.demarche, answers } }, prefill: await dossierPrefill(d, actor, a.prestation) };
 }
 
 /** Where « Reprendre » leads: the first page still to fill, or the recap when all is done. */
@@ -194,7 +210,11 @@ export async function submitRequest(
 ): Promise<SubmitOutcome> {
   const allowed = await draftToFill(d, account.id, id);
   if (!allowed.ok) return allowed;
-  const { draft: a, actor } = allowed;
+  const { draft, actor } = allowed;
+  const a = {
+    ...draft,
+    demarche: { ...draft.demarche, answers: withFacts(draft.demarche.answers, await cafFacts(d, actor, draft.prestation, draft.form)) },
+  };
   const missing = resumeAt(a.form, a.demarche, d.now());
   if (missing) return { ok: false, incomplete: missing };
   if (!o.declaration) return { ok: false, declaration: true };

@@ -15,6 +15,8 @@ export type Condition =
   | { question: string; equals: string }
   | { question: string; in: readonly string[] }
   | { question: string; includes: string }
+  /** the answer is there: for a fact the Caf already knows (`caf_…`, see `known` questions) */
+  | { question: string; answered: true }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
@@ -56,7 +58,13 @@ export type Question =
   | (QuestionBase & { type: 'checkboxes'; options: readonly Option[] })
   | (QuestionBase & { type: 'postcode' })
   | (QuestionBase & { type: 'siret' })
-  | (QuestionBase & { type: 'iban' });
+  | (QuestionBase & { type: 'iban' })
+  /**
+   * What the Caf already knows (« Dites-le nous une fois »): shown to confirm, never a field. Its
+   * value is set by the server under a `caf_…` key (src/demarches/known.ts), never read from what
+   * the person sends; `link` leads to where it is changed (the protected change of bank details…).
+   */
+  | (QuestionBase & { type: 'known'; format: 'text' | 'amount'; link?: { href: string; text: string } });
 
 export type QuestionType = Question['type'];
 

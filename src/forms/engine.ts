@@ -30,6 +30,7 @@ export function holds(c: Condition | undefined, a: Answers): boolean {
   if ('any' in c) return c.any.some((x) => holds(x, a));
   if ('not' in c) return !holds(c.not, a);
   const v = a[c.question];
+  if ('answered' in c) return v !== undefined && v !== null;
   if ('equals' in c) return v === c.equals;
   if ('in' in c) return typeof v === 'string' && c.in.includes(v);
   return Array.isArray(v) && v.includes(c.includes);
@@ -102,12 +103,13 @@ export function readPage(inst: PageInstance, input: Input, earlier: Answers, tod
   const all = inst.page.questions.map((q) => inCopy(q, inst.copy));
   const firstPass: Answers = {};
   for (const q of all) {
-    const r = readQuestion(q, input, today);
+    const r = q.type === 'known' ? { ok: true, value: earlier[q.id] } : readQuestion(q, input, today);
     if (r.ok) firstPass[q.id] = r.value;
   }
   const merged = { ...earlier, ...firstPass };
   for (const q of questionsOf(inst, merged)) {
-    const r = readQuestion(q, input, today);
+    // What the Caf knows is the server's, never what the person sends.
+    const r = q.type === 'known' ? { ok: true as const, value: earlier[q.id] } : readQuestion(q, input, today);
     if (r.ok) values[q.id] = r.value;
     else problems.push({ field: q.id, message: r.message });
   }

@@ -89,6 +89,8 @@ export function siretValid(siret: string): boolean {
 
 /** Reads one question's input; `today` is the agency's day (YYYY-MM-DD). */
 export function readQuestion(q: Question, input: Input, today: string): Read {
+  // A fact of the Caf is never read from the person's input (the engine takes it from the answers).
+  if (q.type === 'known') return { ok: true, value: undefined };
   if (q.type === 'date') return readDate(q, input, today);
   if (q.type === 'checkboxes') {
     const v = input[q.id];
@@ -151,7 +153,7 @@ function readPersonName(name: string, raw: string, max: number): Read {
 
 /** A stored value as its field shows it (the inverse of readQuestion), for prefilling a page. */
 export function toInput(q: Question, value: unknown): Input {
-  if (value === undefined || value === null) return {};
+  if (value === undefined || value === null || q.type === 'known') return {};
   if (q.type === 'date' && typeof value === 'string') {
     const [y, m, d] = value.split('-');
     return { [`${q.id}-day`]: String(Number(d)), [`${q.id}-month`]: String(Number(m)), [`${q.id}-year`]: y };
@@ -177,6 +179,8 @@ export function displayValue(q: Question, value: unknown, o: { maskIban?: boolea
       return (value as string[]).map((v) => q.options.find((x) => x.value === v)?.label ?? v).join(', ');
     case 'iban':
       return o.maskIban ? maskIban(String(value)) : String(value).replace(/(.{4})(?=.)/g, '$1 ');
+    case 'known':
+      return q.format === 'amount' ? euros(Number(value)) : String(value);
     case 'siret':
       return String(value).replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
     default:

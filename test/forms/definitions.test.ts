@@ -43,7 +43,8 @@ describe('every form', () => {
       expect(prestations.some((p) => p.slug === f.prestation && p.online)).toBe(true);
       const pages = f.sections.flatMap((s) => s.pages);
       expect(new Set(pages.map((p) => p.id)).size).toBe(pages.length);
-      const ids = pages.flatMap((p) => p.questions.map((q) => q.id));
+      // (a fact the Caf knows, `known`, is shown, never asked: the period may be shown on several pages)
+      const ids = pages.flatMap((p) => p.questions.filter((q) => q.type !== 'known').map((q) => q.id));
       // the same id on two pages only when they never show together (loyer/mensualité are on one page)
       expect(new Set(ids).size).toBe(ids.length);
       for (const q of pages.flatMap((p) => p.questions))
@@ -67,7 +68,8 @@ describe('aide au logement', () => {
       'occupation',
       'loyer',
       'bailleur',
-      'ressources',
+      'ressources-inconnues-vous',
+      'autres-ressources-vous',
       'compte-bancaire',
     ]);
     expect(keys(aideAuLogement, { ...base, type_bailleur: 'professionnel' })).toContain('bailleur-siret');
@@ -77,15 +79,67 @@ describe('aide au logement', () => {
     );
   });
 
-  it('asks the rent of a tenant and the loan of an accédant; the conjoint’s income only of a couple', () => {
+  it('asks the rent of a tenant and the loan of an accédant', () => {
     const loyer = read(aideAuLogement, base, 'loyer', { loyer: '450,50', charges: '30', surface: '28' });
     expect(loyer).toEqual({ values: { loyer: 45_050, charges: 3_000, surface: 28 }, problems: [] });
     const pret = read(aideAuLogement, { ...base, statut_occupation: 'accedant' }, 'loyer', { loyer: '450', charges: '0', surface: '70' });
     expect(pret.problems).toEqual([{ field: 'mensualite', message: 'Saisissez la mensualité du prêt' }]);
-    expect(read(aideAuLogement, base, 'ressources', { revenus_vous: '12000' }).problems).toEqual([]);
-    expect(read(aideAuLogement, { ...base, situation_familiale: 'pacse' }, 'ressources', { revenus_vous: '12000' }).problems).toEqual([
-      { field: 'revenus_conjoint', message: 'Saisissez le revenu net imposable de votre conjoint(e)' },
+  });
+
+  it('shows the salaries and pensions of the last 12 months the feed knows, to confirm, and asks only for the rest', () => {
+    const fed = { ...base, caf_periode: 'de novembre 2025 à octobre 2026', caf_salaires_vous: 2_580_000, caf_pensions_vous: 0 };
+    expect(keys(aideAuLogement, fed)).toEqual(expect.arrayContaining(['ressources-connues-vous', 'autres-ressources-vous']));
+    expect(keys(aideAuLogement, fed)).not.toContain('ressources-inconnues-vous');
+    // Nothing typed can replace what the feed says.
+    const confirmed = read(aideAuLogement, fed, 'ressources-connues-vous', { caf_salaires_vous: '1', ressources_exactes_vous: 'oui' });
+    expect(confirmed).toEqual({
+      values: {
+        caf_periode: 'de novembre 2025 à octobre 2026',
+        caf_salaires_vous: 2_580_000,
+        caf_pensions_vous: 0,
+        ressources_exactes_vous: 'oui',
+      },
+      problems: [],
+    });
+    // « Non »: what is wrong is asked on the next page.
+    expect(keys(aideAuLogement, { ...fed, ressources_exactes_vous: 'oui' })).not.toContain('ressources-ecart-vous');
+    const wrong = { ...fed, ressources_exactes_vous: 'non' };
+    expect(nextPage(aideAuLogement, wrong, 'ressources-connues-vous')?.key).toBe('ressources-ecart-vous');
+    expect(read(aideAuLogement, wrong, 'ressources-ecart-vous', {}).problems).toEqual([
+      { field: 'ressources_ecart_vous', message: 'Saisissez ce qui est inexact' },
     ]);
+    // Unknown to the feed: said, and asked.
+    expect(read(aideAuLogement, base, 'ressources-inconnues-vous', { salaires_vous: '12000' }).problems).toEqual([
+      { field: 'pensions_vous', message: 'Saisissez le total des pensions et retraites' },
+    ]);
+    // The other resources: an amount only for what is ticked; the conjoint's only for a couple.
+    const other = { ...fed, autres_ressources_vous: ['etranger', 'pension_alimentaire'] };
+    expect(read(aideAuLogement, other, 'montants-autres-ressources-vous', { etranger_vous: '3000' }).problems).toEqual([
+      { field: 'pension_alimentaire_vous', message: 'Saisissez les pensions alimentaires reçues' },
+    ]);
+    expect(keys(aideAuLogement, { ...fed, autres_ressources_vous: [] })).not.toContain('montants-autres-ressources-vous');
+    expect(keys(aideAuLogement, fed).filter((k) => k.endsWith('-conjoint'))).toEqual([]);
+    expect(keys(aideAuLogement, { ...fed, situation_familiale: 'pacse' }).filter((k) => k.endsWith('-conjoint'))).toEqual([
+      'ressources-inconnues-conjoint',
+      'autres-ressources-conjoint',
+    ]);
+    // The avant-dernière année is gone from this form.
+    expect(JSON.stringify(aideAuLogement)).not.toMatch(/avant-dernière|imposable/);
+  });
+
+  it('shows the dossier’s bank account masked, never as a field, when the Caf knows it', () => {
+    const known = { ...base, caf_compte: 'FR76 **** **** **** **** ***0 189, au nom de M. MOREAU' };
+    expect(keys(aideAuLogement, known)).toContain('compte-bancaire-dossier');
+    expect(keys(aideAuLogement, known)).not.toContain('compte-bancaire');
+    const page = findPage(aideAuLogement, known, 'compte-bancaire-dossier')!;
+    expect(page.page.questions.some((q) => q.type === 'iban')).toBe(false);
+    expect(
+      read(aideAuLogement, known, 'compte-bancaire-dossier', { caf_compte: 'FR76 0000', iban: 'FR7630006000011234567890189' }),
+    ).toEqual({
+      values: { caf_compte: known.caf_compte },
+      problems: [{ field: 'compte_confirme', message: 'Sélectionnez la case pour confirmer le compte bancaire' }],
+    });
+    expect(findPage(aideAuLogement, base, 'compte-bancaire-dossier')).toBeUndefined();
   });
 
   it('checks the IBAN key and the address at their fields', () => {
@@ -109,7 +163,9 @@ describe('aide au logement', () => {
       surface: 28,
       bailleur_nom: 'M. Bernard',
       bailleur_adresse: '1 rue de Lyon 69003 Lyon',
-      revenus_vous: 1_200_000,
+      salaires_vous: 1_200_000,
+      pensions_vous: 0,
+      autres_ressources_vous: [],
       ...IBAN,
     };
     expect(nextPage(aideAuLogement, a, 'loyer')?.key).toBe('bailleur');

@@ -1,10 +1,11 @@
 import type { Condition, FormDefinition } from '../definition';
-import { COUPLE, bankSection, dateQuestion, radios, situationPage } from './common';
+import { bankSection, dateQuestion, radios, situationPage } from './common';
+import { twelveMonthResourcesPages } from './resources';
 
 const ACCEDANT: Condition = { question: 'statut_occupation', equals: 'accedant' };
 const RENTING: Condition = { not: ACCEDANT };
 
-/** Aide au logement (APL, ALF, ALS: the Caf decides which): household, home, landlord, resources, payment. */
+/** Aide au logement (APL, ALF, ALS: the Caf decides which): household, home, landlord, resources of the last 12 months, payment. */
 export const aideAuLogement: FormDefinition = {
   prestation: 'aide-au-logement',
   sections: [
@@ -151,37 +152,7 @@ export const aideAuLogement: FormDefinition = {
         },
       ],
     },
-    {
-      id: 'ressources',
-      title: 'Vos ressources',
-      pages: [
-        {
-          id: 'ressources',
-          title: 'Vos ressources',
-          intro:
-            'Indiquez le revenu net imposable de l’avant-dernière année (par exemple 2024 pour une demande faite en 2026), tel qu’il figure sur l’avis d’impôt.',
-          questions: [
-            {
-              id: 'revenus_vous',
-              type: 'amount',
-              label: 'Votre revenu net imposable',
-              name: 'votre revenu net imposable',
-              hint: 'En euros, 0 si vous n’aviez pas de revenu',
-              max: 1_000_000,
-            },
-            {
-              id: 'revenus_conjoint',
-              type: 'amount',
-              label: 'Le revenu net imposable de votre conjoint(e)',
-              name: 'le revenu net imposable de votre conjoint(e)',
-              hint: 'En euros, 0 s’il ou elle n’avait pas de revenu',
-              max: 1_000_000,
-              showIf: COUPLE,
-            },
-          ],
-        },
-      ],
-    },
+    { id: 'ressources', title: 'Vos ressources', pages: twelveMonthResourcesPages() },
     bankSection,
   ],
 };

@@ -64,6 +64,15 @@ export const situationPage: Page = {
   title: 'Votre situation familiale',
   questions: [
     {
+      id: 'caf_foyer',
+      type: 'known',
+      format: 'text',
+      label: 'Votre foyer dans votre dossier',
+      name: 'votre foyer dans votre dossier',
+      hint: 'Si ce n’est plus exact, indiquez votre situation d’aujourd’hui ci-dessous.',
+      showIf: { question: 'caf_foyer', answered: true },
+    },
+    {
       id: 'situation_familiale',
       type: 'radios',
       label: 'Quelle est votre situation familiale ?',
@@ -176,6 +185,9 @@ export function resourcesPages(): Page[] {
   );
 }
 
+/** The dossier's bank account is known (src/demarches/known.ts): shown masked, changed only through the protected change. */
+const BANK_KNOWN: Condition = { question: 'caf_compte', answered: true };
+
 export const bankSection: Section = {
   id: 'versement',
   title: 'Versement',
@@ -185,6 +197,7 @@ export const bankSection: Section = {
       title: 'Le compte bancaire pour le versement',
       intro:
         'La Caf verse les prestations sur un compte bancaire de la zone SEPA. Vous trouverez l’IBAN sur votre relevé d’identité bancaire (RIB).',
+      showIf: { not: BANK_KNOWN },
       questions: [
         { id: 'iban', type: 'iban', label: 'IBAN', name: 'l’IBAN', hint: 'Par exemple FR76 3000 6000 0112 3456 7890 189' },
         {
@@ -194,6 +207,31 @@ export const bankSection: Section = {
           name: 'le nom du titulaire du compte',
           maxLength: 100,
           autocomplete: 'name',
+        },
+      ],
+    },
+    {
+      id: 'compte-bancaire-dossier',
+      title: 'Le compte bancaire pour le versement',
+      intro: 'La Caf verse les prestations de votre foyer sur le compte bancaire enregistré dans votre dossier.',
+      showIf: BANK_KNOWN,
+      questions: [
+        {
+          id: 'caf_compte',
+          type: 'known',
+          format: 'text',
+          label: 'Compte bancaire du dossier',
+          name: 'le compte bancaire du dossier',
+          hint: 'Pour votre sécurité, seuls le début et la fin de l’IBAN sont affichés.',
+          link: { href: '/mon-espace/foyer/changement/compte-bancaire', text: 'Changer de compte bancaire' },
+        },
+        {
+          id: 'compte_confirme',
+          type: 'checkboxes',
+          label: 'Confirmation du compte bancaire',
+          name: 'la case pour confirmer le compte bancaire',
+          hint: 'Pour un autre compte, changez d’abord le compte bancaire du dossier avec « Changer de compte bancaire », puis revenez à cette demande : elle est gardée.',
+          options: [{ value: 'oui', label: 'Je confirme que les prestations de cette demande seront versées sur ce compte' }],
         },
       ],
     },

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../errors/app-error';
-import type { Question } from '../../forms/definition';
+import type { Answers, Question } from '../../forms/definition';
+import { displayValue } from '../../forms/fields';
 import type { PageInstance, RecapSection } from '../../forms/engine';
 import type { Input } from '../../forms/fields';
 import { checkboxes, dateInput, errorFor, radios, summaryList, textInput, type Errors } from './components';
@@ -22,7 +23,17 @@ function one(input: Input, key: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function field(q: Question, input: Input, errors: Errors, heading: boolean): SafeHtml {
+/** A fact the Caf already knows: its value in words (never a field), and where it is changed. */
+function knownFact(q: Question & { type: 'known' }, value: unknown): SafeHtml {
+  return html`<dl class="govuk-summary-list mc-known"><div class="govuk-summary-list__row">
+  <dt class="govuk-summary-list__key">${q.label}</dt>
+  <dd class="govuk-summary-list__value">${displayValue(q, value)}${q.hint ? html`<br><span class="govuk-hint govuk-!-margin-bottom-0">${q.hint}</span>` : ''}</dd>
+  ${q.link ? html`<dd class="govuk-summary-list__actions"><a class="govuk-link" href="${q.link.href}">${q.link.text}</a></dd>` : ''}
+</div></dl>`;
+}
+
+function field(q: Question, input: Input, errors: Errors, heading: boolean, answers: Answers = {}): SafeHtml {
+  if (q.type === 'known') return knownFact(q, answers[q.id]);
   const common = { name: q.id, hint: q.hint, errors, optional: q.optional };
   switch (q.type) {
     case 'radios':
@@ -86,18 +97,41 @@ export interface FormPageView {
   questions: readonly Question[];
   input: Input;
   errors?: readonly FieldError[] | undefined;
+  /** where the page stands among those that apply: « Étape 2 sur 9 » */
+  step?: { index: number; total: number };
+  /** shown between the heading and the fields: what the Caf already knows, a warning… */
+  before?: SafeHtml;
+  /** the answers so far: the facts of `known` questions are read there */
+  answers?: Answers;
 }
 
-/** The body of a form page: caption (the section), heading, intro, the fields. */
+/**
+ * The caption above the heading: « Étape x sur n », then the section — unless the section's title
+ * is the heading's own words (no caption repeats the title).
+ */
+export function stepCaption(v: Pick<FormPageView, 'inst' | 'questions' | 'step'>): SafeHtml {
+  const heading = v.questions.length === 1 ? v.questions[0]!.label : v.inst.title;
+  const section = v.inst.section.title;
+  const parts = [v.step ? `Étape ${v.step.index} sur ${v.step.total}` : '', section === heading || section === v.inst.title ? '' : section];
+  const text = parts.filter(Boolean).join(' · ');
+  return text ? html`<span class="govuk-caption-l">${text}</span>` : html``;
+}
+
+/** The body of a form page: caption (the step and the section), heading, intro, the fields. */
 export function formFields(v: FormPageView): SafeHtml {
   const single = v.questions.length === 1;
-  const caption = html`<span class="govuk-caption-l">${v.inst.section.title}</span>`;
+  const caption = stepCaption(v);
+  const before = v.before ?? html``;
   if (single) {
-    return html`${caption}${v.inst.page.intro ? html`<p class="govuk-body">${v.inst.page.intro}</p>` : ''}${field(v.questions[0]!, v.input, v.errors, true)}`;
+    if (v.questions[0]!.type === 'known') {
+      return html`${caption}<h1 class="govuk-heading-l">${v.inst.title}</h1>${v.inst.page.intro ? html`<p class="govuk-body">${v.inst.page.intro}</p>` : ''}${before}${field(v.questions[0]!, v.input, v.errors, false, v.answers)}`;
+    }
+    return html`${caption}${v.inst.page.intro ? html`<p class="govuk-body">${v.inst.page.intro}</p>` : ''}${before}${field(v.questions[0]!, v.input, v.errors, true)}`;
   }
   return html`${caption}<h1 class="govuk-heading-l">${v.inst.title}</h1>
 ${v.inst.page.intro ? html`<p class="govuk-body">${v.inst.page.intro}</p>` : ''}
-${v.questions.map((q) => field(q, v.input, v.errors, false))}`;
+${before}
+${v.questions.map((q) => field(q, v.input, v.errors, false, v.answers))}`;
 }
 
 /** « Vérifiez vos réponses »: one summary list per section, « Modifier » on each answer. */

@@ -20,6 +20,10 @@ import { agentPage } from '../gestion/frame';
  * (the code sent by e-mail), /gestion/deconnexion. See src/journeys/agents-login/use-cases.ts for the rules.
  */
 export const AGENT_FLOW_COOKIE = 'mc_agent_login';
+
+/** Whom an agent calls (never the allocataires' number): the local IT support of their Caf. */
+const LOCAL_SUPPORT =
+  'le support informatique local de votre Caf (l’assistance de proximité) : son numéro est sur l’intranet de votre Caf.';
 const LOGIN = `${AGENT_PATH}/connexion`;
 
 export function agentLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -38,7 +42,9 @@ ${form(
   html`${textInput({ name: 'login', label: 'Adresse e-mail professionnelle', type: 'email', autocomplete: 'username', spellcheck: false, value: v.login, errors: v.errors, maxlength: 254 })}
 ${textInput({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 ${button('Se connecter')}`,
-)}`,
+)}
+<h2 class="govuk-heading-m">Un problème pour vous connecter ?</h2>
+<p class="govuk-body">Mot de passe oublié, compte bloqué, code non reçu : appelez ${LOCAL_SUPPORT}</p>`,
     );
 
   const codePage = (req: FastifyRequest, p: PendingAgentLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
@@ -53,8 +59,9 @@ ${codeForm({
   contact: { kind: 'email', display: maskDestination('email', p.agent.email) },
   resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
   resent: !!v.resent && !v.errors,
-  help: html`Si vous n’avez plus accès à votre messagerie professionnelle, contactez l’assistance informatique de votre Caf.`,
+  help: html`Si vous n’avez plus accès à votre messagerie professionnelle, appelez aussi votre support informatique local.`,
   agencyPhone: ctx.config.agencyPhone,
+  whomToCall: html`Appelez ${LOCAL_SUPPORT}`,
   ...(v.errors ? { errors: v.errors } : {}),
 })}`,
     );

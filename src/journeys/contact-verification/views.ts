@@ -103,6 +103,8 @@ export interface CodeFormOptions {
   /** the last line of « Vous n’avez rien reçu ? »: what else this journey lets the person do (e.g. changeContactHelp) */
   help: SafeHtml;
   agencyPhone: string;
+  /** whom to call instead of the Caf's public number (the Caf side: the agents' local support) */
+  whomToCall?: SafeHtml;
 }
 
 /** « Modifiez vos coordonnées de contact » (the other answers are kept): the help of a sign-up, whose contact step is at `href`. */
@@ -146,7 +148,7 @@ ${button('Valider')}`,
 <ul class="govuk-list govuk-list--bullet">
   <li>Attendez quelques secondes : l’envoi peut prendre un peu de temps.</li>
   ${c ? check[c.kind] : html`${check.email}${check.sms}`}
-  <li>Contactez l’équipe de votre Caf au <strong>${o.agencyPhone}</strong> (service gratuit + prix d’un appel).</li>
+  <li>${o.whomToCall ?? html`Contactez l’équipe de votre Caf au <strong>${o.agencyPhone}</strong> (service gratuit + prix d’un appel).`}</li>
   <li>${o.help}</li>
 </ul>
 ${

@@ -4,7 +4,7 @@ import { requireAccount } from '../../http/session';
 import type { AppContext } from '../../context';
 import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
 import { demarcheHistory, type Demarche, type DemarcheStatus } from '../../demarches/repository';
-import { accessDemarche, demarchesOf, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
+import { accessDemarche, demarchesOf, draftWithFacts, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
 import { AppError } from '../../errors/app-error';
 import { recap } from '../../forms/engine';
 import { appealRouteOf, appealSentence } from '../../prestations/appeals';
@@ -87,7 +87,7 @@ export function refusalError(r: Refusal): AppError {
   return new AppError('NOT_FOUND');
 }
 
-export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now() });
+export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now(), resources: ctx.resources });
 
 /**
  * The decision, at the top of the démarche's page: its motif, and for a refusal how, before whom and
@@ -242,7 +242,8 @@ ${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap
       if (!a) throw new AppError('NOT_FOUND');
       if (a.demarche.status !== 'brouillon' || !a.own) return reply.redirect(demarchePath(a.demarche.id), 303);
       if (!a.form) return sendHtml(reply, noFormPage(ctx, req, a.demarche));
-      const at = resumeAt(a.form, a.demarche, ctx.clock.now());
+      const { draft } = await draftWithFacts(deps(ctx), req.account!.id, a);
+      const at = resumeAt(a.form, draft.demarche, ctx.clock.now());
       return reply.redirect(at ? `${demarchePath(a.demarche.id)}/etapes/${at.key}` : `${demarchePath(a.demarche.id)}/verifier`, 303);
     });
   };

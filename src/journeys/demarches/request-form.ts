@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { requireAccount } from '../../http/session';
 import type { AppContext } from '../../context';
 import { receiptPdf } from '../../demarches/receipt-pdf';
-import { accessDemarche, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
+import { accessDemarche, draftWithFacts, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
-import { findPage, pageInput, previousPage, questionsOf, recap, type PageInstance } from '../../forms/engine';
+import { findPage, pageInput, previousPage, questionsOf, recap, visiblePages, type PageInstance } from '../../forms/engine';
+import { toInput } from '../../forms/fields';
+import { insetText } from '../../http/views/components';
+import { existingFor } from './existing';
 import type { Input } from '../../forms/fields';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, summaryList } from '../../http/views/components';
@@ -39,9 +42,13 @@ function readBody(req: FastifyRequest): Input {
   return input;
 }
 
+/** The brouillon of this person, with the Caf's facts of today and the dossier's values to offer. */
 async function draftOrGone(ctx: AppContext, req: FastifyRequest) {
-  const a = await ownDraft(deps(ctx), req.account!.id, idOf(req));
-  if (a) return a;
+  const own = await ownDraft(deps(ctx), req.account!.id, idOf(req));
+  if (own) {
+    const { draft, prefill } = await draftWithFacts(deps(ctx), req.account!.id, own);
+    return { ...draft, prefill };
+  }
   // Sent meanwhile (from another device): its follow-up page; otherwise, gone.
   const any = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
   if (any && any.own) throw new AppError('DEMARCHE_GONE');
@@ -50,15 +57,25 @@ async function draftOrGone(ctx: AppContext, req: FastifyRequest) {
 
 export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    const renderStep = (
+    const renderStep = async (
       req: FastifyRequest,
       reply: FastifyReply,
       a: Awaited<ReturnType<typeof draftOrGone>>,
       inst: PageInstance,
       input: Input,
       errors?: FieldError[],
+      prefilled = false,
     ) => {
       const d = a.demarche;
+      const pages = visiblePages(a.form, d.answers);
+      const step = { index: pages.findIndex((p) => p.key === inst.key) + 1, total: pages.length };
+      const before = html`${a.prestation ? await existingFor(ctx, req, a.prestation, d.id) : ''}${
+        prefilled
+          ? insetText(
+              'Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer. Vérifiez-les et corrigez-les si besoin.',
+            )
+          : ''
+      }`;
       const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
       const prev = previousPage(a.form, d.answers, inst.key);
       const back = fromRecap ? checkPath(d.id) : prev ? stepPath(d.id, prev.key) : DEMARCHES_PATH;
@@ -75,7 +92,7 @@ export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
           html`${errorSummary(errors)}
 ${form(
   { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
-  html`${formFields({ inst, questions: questionsOf(inst, d.answers), input, errors })}
+  html`${formFields({ inst, questions: questionsOf(inst, d.answers), input, errors, step, before, answers: d.answers })}
 ${dataNotice('demande')}
 ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`,
 )}
@@ -89,7 +106,15 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       const a = await draftOrGone(ctx, req);
       const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
       if (!inst) throw new AppError('NOT_FOUND');
-      return renderStep(req, reply, a, inst, pageInput(inst, a.demarche.answers));
+      // What the dossier knows, offered in the fields not answered yet (confirmed by « Continuer »).
+      const input = pageInput(inst, a.demarche.answers);
+      let prefilled = false;
+      for (const q of inst.copy === undefined ? questionsOf(inst, a.demarche.answers) : []) {
+        if (a.demarche.answers[q.id] !== undefined || a.prefill[q.id] === undefined) continue;
+        Object.assign(input, toInput(q, a.prefill[q.id]));
+        prefilled = true;
+      }
+      return renderStep(req, reply, a, inst, input, undefined, prefilled);
     });
 
     app.post(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {

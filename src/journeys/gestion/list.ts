@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { displayName } from '../../accounts/repository';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
-import { AGENT_STATUSES, SearchFilters, searchDemarches, type DemarcheRow } from '../../agents/search';
+import { AGENT_STATUSES, SearchFilters, findByReference, searchDemarches, type DemarcheRow } from '../../agents/search';
+import { REFERENCE_PATTERN } from '../../demarches/reference';
 import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { fieldError, type FieldError } from '../../errors/app-error';
@@ -29,6 +30,16 @@ function select(name: string, label: string, options: { value: string; label: st
 </div>`;
 }
 
+function referenceField(value: string | undefined, errors: FieldError[]): SafeHtml {
+  const e = errors.find((x) => x.field === 'reference');
+  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
+  <label class="govuk-label govuk-label--m" for="reference">Chercher par référence</label>
+  <div id="reference-hint" class="govuk-hint">La référence figure sur l’accusé de réception, par exemple MC-2026-K3QX-9PMA</div>
+  ${e ? html`<p id="reference-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${e.message}</p>` : ''}
+  <input class="govuk-input govuk-input--width-20${e ? ' govuk-input--error' : ''}" type="search" id="reference" name="reference" maxlength="30" spellcheck="false" autocomplete="off"${attr('value', value)} aria-describedby="reference-hint${e ? ' reference-error' : ''}">
+</div>`;
+}
+
 function dateField(name: string, label: string, value: string | undefined, errors: FieldError[]): SafeHtml {
   const e = errors.find((x) => x.field === name);
   return html`<div class="govuk-form-group mc-filter${e ? ' govuk-form-group--error' : ''}">
@@ -38,8 +49,13 @@ function dateField(name: string, label: string, value: string | undefined, error
 </div>`;
 }
 
-function table(rows: DemarcheRow[]): SafeHtml {
-  if (rows.length === 0) return html`<p class="govuk-body">Aucune démarche ne correspond à ces critères.</p>`;
+function table(rows: DemarcheRow[], reference: string | undefined): SafeHtml {
+  if (rows.length === 0)
+    return html`<p class="govuk-body">${
+      reference
+        ? `Aucune démarche envoyée ne porte une référence contenant « ${reference} ». Vérifiez la référence, de la forme MC-2026-K3QX-9PMA, sur l’accusé de réception de la personne.`
+        : 'Aucune démarche ne correspond à ces critères.'
+    }</p>`;
   return html`<div class="mc-table-scroll" role="region" aria-label="Démarches envoyées" tabindex="0"><table class="govuk-table">
   <caption class="govuk-table__caption govuk-table__caption--m">Démarches envoyées, les plus anciennes d’abord</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -56,7 +72,7 @@ function table(rows: DemarcheRow[]): SafeHtml {
       <td class="govuk-table__cell">${prestations.find((p) => p.slug === r.prestation)?.title ?? r.prestation}</td>
       <td class="govuk-table__cell">${displayName(r)}</td>
       <td class="govuk-table__cell">${r.submitted_at ? formatDateTime(r.submitted_at) : '—'}</td>
-      <td class="govuk-table__cell">${statusTag(r.status)}</td>
+      <td class="govuk-table__cell">${statusTag(r.status)}${r.pieces_arrived ? html` <strong class="govuk-tag govuk-tag--purple mc-pieces">Pièces reçues</strong>` : ''}</td>
     </tr>`,
     )}
   </tbody>
@@ -66,7 +82,7 @@ function table(rows: DemarcheRow[]): SafeHtml {
 /** The address of the same search on another page. */
 function pageHref(raw: RawFilters, page: number): string {
   const q = new URLSearchParams();
-  for (const k of ['statut', 'prestation', 'du', 'au']) if (raw[k]) q.set(k, raw[k]!);
+  for (const k of ['reference', 'statut', 'prestation', 'pieces', 'du', 'au']) if (raw[k]) q.set(k, raw[k]!);
   q.set('page', String(page));
   return `${LIST_PATH}?${q.toString()}`;
 }
@@ -82,10 +98,19 @@ export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
           fieldError(
             f,
             'AGENT_FILTER_INVALID',
-            f === 'du' || f === 'au' ? 'Saisissez une date valide, par exemple 27/11/2026.' : undefined,
+            f === 'du' || f === 'au'
+              ? 'Saisissez une date valide, par exemple 27/11/2026.'
+              : f === 'reference'
+                ? 'Saisissez une référence de la forme MC-2026-K3QX-9PMA (lettres, chiffres et tirets).'
+                : undefined,
           ),
         );
     const filters = parsed.success ? parsed.data : {};
+    // The exact reference of a sent démarche: straight to it.
+    if (filters.reference && REFERENCE_PATTERN.test(filters.reference)) {
+      const id = await findByReference(ctx.database.db, filters.reference);
+      if (id) return reply.redirect(demarchePath(id), 303);
+    }
     const { rows, hasMore } = await searchDemarches(ctx.database.db, filters);
     const page = parsed.success ? (parsed.data.page ?? 1) : 1;
     return sendHtml(
@@ -95,6 +120,10 @@ export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
         { title: 'Démarches à traiter', width: 'full', hasErrors: errors.length > 0 },
         html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">Démarches</h1>
+<form method="get" action="${LIST_PATH}" class="mc-filters" role="search" aria-label="Chercher une démarche par sa référence" novalidate>
+  ${referenceField(raw.reference, errors)}
+  <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Chercher</button>
+</form>
 <form method="get" action="${LIST_PATH}" class="mc-filters" novalidate>
   <fieldset class="govuk-fieldset">
     <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Filtrer</legend>
@@ -111,6 +140,7 @@ export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
         prestations.filter((p) => p.online).map((p) => ({ value: p.slug, label: p.title })),
         raw.prestation,
       )}
+      ${select('pieces', 'Pièces', [{ value: 'recues', label: 'Pièces reçues, à examiner' }], raw.pieces)}
       ${dateField('du', 'Envoyée à partir du', raw.du, errors)}
       ${dateField('au', 'Envoyée jusqu’au', raw.au, errors)}
     </div>
@@ -118,7 +148,7 @@ export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
     <a class="govuk-link mc-filters__reset" href="${LIST_PATH}">Effacer les filtres</a>
   </fieldset>
 </form>
-${table(rows)}
+${table(rows, parsed.success ? filters.reference : undefined)}
 <nav class="govuk-pagination" aria-label="Pagination">
   ${page > 1 ? html`<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${pageHref(raw, page - 1)}" rel="prev"><span class="govuk-pagination__link-title">Page précédente</span></a></div>` : ''}
   ${hasMore ? html`<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${pageHref(raw, page + 1)}" rel="next"><span class="govuk-pagination__link-title">Page suivante</span></a></div>` : ''}

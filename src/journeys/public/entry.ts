@@ -12,6 +12,7 @@ import { agencyDay } from '../../shared/french-time';
 import { sendHtml } from '../../http/errors';
 import { rememberPrestation } from '../../http/intent';
 import { DEMARCHES_PATH } from '../demarches/pages';
+import { existingFor } from '../demarches/existing';
 import { button, form, insetText, linkButton } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
@@ -60,37 +61,52 @@ async function notForThem(ctx: AppContext, req: FastifyRequest, p: Prestation): 
   return { who, instead };
 }
 
-export function entryPages(ctx: AppContext): FastifyPluginAsync {
-  return async (app) => {
-    app.get(AIDES, async (_req, reply) =>
-      sendHtml(
-        reply,
-        layout(
-          { title: 'Aides et démarches' },
-          html`<h1 class="govuk-heading-xl">Aides et démarches</h1>
-<p class="govuk-body-l">Faites vos demandes de prestation en ligne et suivez vos démarches.</p>
-<h2 class="govuk-heading-m"><a class="govuk-link" href="${DEMARCHES}">Mes démarches</a></h2>
-<p class="govuk-body">Choisissez la prestation qui correspond à votre situation et faites votre demande en ligne.</p>
-<h2 class="govuk-heading-m">Vous faites déjà partie d’un foyer allocataire ?</h2>
-<p class="govuk-body">Passez directement par <a class="govuk-link" href="/mon-compte">Mon Compte</a> pour vous connecter ou créer votre espace personnel.</p>`,
-        ),
-      ),
-    );
-
-    app.get(DEMARCHES, async (_req, reply) =>
-      sendHtml(
-        reply,
-        layout(
-          // Its own title and h1: « Mes démarches » is the person's list (/mon-espace/demarches); this is the catalogue.
-          { title: CATALOGUE_TITLE, backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }]) },
-          html`<h1 class="govuk-heading-xl">${CATALOGUE_TITLE}</h1>
-<section class="govuk-!-margin-bottom-6" aria-labelledby="bandeau-demande">
+/** The banner « Faites une demande de prestation en ligne »: the themes, on « Aides et démarches » and on the catalogue. */
+function themesBanner(): SafeHtml {
+  return html`<section class="govuk-!-margin-bottom-6" aria-labelledby="bandeau-demande">
   <h2 class="govuk-heading-l" id="bandeau-demande">Faites une demande de prestation en ligne</h2>
   <p class="govuk-body">Choisissez le thème qui vous intéresse.</p>
   <ul class="govuk-list">
     ${themes.map((t) => html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-size-24 govuk-!-font-weight-bold" href="${themePath(t.slug)}">${t.title}</a><br><span class="govuk-body">${t.description}</span></li>`)}
   </ul>
-</section>`,
+</section>`;
+}
+
+export function entryPages(ctx: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    app.get(AIDES, async (req, reply) =>
+      sendHtml(
+        reply,
+        layout(
+          { title: 'Aides et démarches', user: pageUser(req) },
+          html`<h1 class="govuk-heading-xl">Aides et démarches</h1>
+${
+  req.account
+    ? html`<div class="govuk-inset-text"><p class="govuk-body">Cette page présente toutes les prestations que l’on peut demander en ligne : ce ne sont pas vos démarches. Vos demandes en cours, vos brouillons et leur suivi sont dans <a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a>, dans votre espace.</p></div>`
+    : html`<p class="govuk-body-l">Faites vos demandes de prestation en ligne et suivez vos démarches.</p>`
+}
+${themesBanner()}
+<h2 class="govuk-heading-m"><a class="govuk-link" href="${DEMARCHES}">${req.account ? 'Toutes les prestations à demander en ligne' : 'Mes démarches'}</a></h2>
+<p class="govuk-body">Choisissez la prestation qui correspond à votre situation et faites votre demande en ligne.</p>
+${
+  req.account
+    ? ''
+    : html`<h2 class="govuk-heading-m">Vous faites déjà partie d’un foyer allocataire ?</h2>
+<p class="govuk-body">Passez directement par <a class="govuk-link" href="/mon-compte">Mon Compte</a> pour vous connecter ou créer votre espace personnel.</p>`
+}`,
+        ),
+      ),
+    );
+
+    app.get(DEMARCHES, async (req, reply) =>
+      sendHtml(
+        reply,
+        layout(
+          // Its own title and h1: « Mes démarches » is the person's list (/mon-espace/demarches); this is the catalogue.
+          { title: CATALOGUE_TITLE, user: pageUser(req), backLink: breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }]) },
+          html`<h1 class="govuk-heading-xl">${CATALOGUE_TITLE}</h1>
+${req.account ? html`<p class="govuk-body">Ce sont toutes les prestations que l’on peut demander en ligne. Vos demandes en cours sont dans <a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a>, dans votre espace.</p>` : ''}
+${themesBanner()}`,
         ),
       ),
     );
@@ -128,6 +144,7 @@ export function entryPages(ctx: AppContext): FastifyPluginAsync {
       if (!p) throw new AppError('NOT_FOUND');
       const theme = findTheme(p.theme);
       const other = await notForThem(ctx, req, p);
+      const existing = other ? html`` : await existingFor(ctx, req, p);
       return sendHtml(
         reply,
         layout(
@@ -148,7 +165,7 @@ ${
   other
     ? html`${insetText(html`<strong>${other.who}</strong><br>Vous ne pouvez pas la faire vous-même depuis votre espace : elle concerne tout le foyer.`)}${other.instead}`
     : p.online
-      ? html`<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
+      ? html`${existing}<p class="govuk-body">La demande se fait en ligne, depuis votre espace personnel Mon Compte.</p>${linkButton('Faire la demande', `${prestationPath(p.slug)}/faire-la-demande`, { start: true })}`
       : html`${insetText(html`<strong>${p.elsewhere?.label ?? 'Demande auprès d’un autre organisme'}</strong><br>${p.elsewhere?.text ?? ''}`)}
 <p class="govuk-body"><a class="govuk-link" href="https://www.mdph.fr/">Trouver la MDPH de mon département (site mdph.fr)</a></p>`
 }`,
@@ -175,6 +192,7 @@ ${
             },
             html`<span class="govuk-caption-l">Faire la demande</span>
 <h1 class="govuk-heading-xl">${p.title}</h1>
+${await existingFor(ctx, req, p)}
 <p class="govuk-body-l">Vous êtes connecté(e) à votre espace personnel Mon Compte. Votre demande y sera gardée dans « Mes démarches ».</p>
 ${form({ action: DEMARCHES_PATH, csrfToken: req.csrfToken }, html`<input type="hidden" name="prestation" value="${p.slug}">${button('Commencer ma demande')}`)}`,
           ),

@@ -30,6 +30,8 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
   it('submitted, a piece asked, uploaded, accepted, seen as « Acceptée »', { timeout: 180_000 }, async () => {
     const { ctx } = app.t;
     const person = await createTestAccount(ctx, { given_names: 'Jeanne', birth_name: 'ROUSSEL' });
+    // The resources feed knows nothing of her: the form asks for her salaries.
+    ctx.resources = { monthly: async () => undefined };
     const agent = await createTestAgent(ctx);
 
     // 1. The person asks for the aide au logement (a tenant, a private landlord).
@@ -63,8 +65,10 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.getByLabel('Un particulier').check();
     await page.getByLabel('Nom du bailleur').fill('M. Paul Girard');
     await page.getByLabel('Adresse du bailleur').fill('8 rue Mercière 69002 Lyon');
-    await next(page, problems, 'ressources', '/etapes/ressources');
-    await page.getByLabel('Votre revenu net imposable').fill('14200');
+    await next(page, problems, 'ressources', '/etapes/ressources-inconnues-vous');
+    await page.getByLabel('Salaires', { exact: true }).fill('14200');
+    await page.getByLabel('Pensions et retraites', { exact: true }).fill('0');
+    await next(page, problems, 'autres-ressources', '/etapes/autres-ressources-vous');
     await next(page, problems, 'compte-bancaire', '/etapes/compte-bancaire');
     await page.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
     await page.getByLabel('Nom du titulaire du compte').fill('Jeanne Roussel');
@@ -96,7 +100,10 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByRole('button', { name: 'Appliquer les filtres' }).click();
     await a.waitForURL((u) => u.search.includes('statut=envoyee'));
     await check(a, agentProblems, 'agent-liste-filtree');
-    await a.getByRole('link', { name: d!.reference! }).click();
+    expect(await a.getByRole('link', { name: d!.reference! }).count()).toBe(1);
+    // Found by its reference, as read on the phone by the person (lower case, with spaces): straight to it.
+    await a.getByLabel('Chercher par référence').fill(` ${d!.reference!.toLowerCase()} `);
+    await a.getByRole('button', { name: 'Chercher' }).click();
     await a.waitForURL(`${app.base}/gestion/demarches/${d!.id}`);
     expect(await a.locator('main').textContent()).toContain('4 place Bellecour');
     await check(a, agentProblems, 'agent-demarche');

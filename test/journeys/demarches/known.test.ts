@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../src/accounts/repository';
+import { findDemarche, listDemarches } from '../../../src/demarches/repository';
+import { addMember, createHousehold, recordAddress, recordBankAccount } from '../../../src/household/repository';
+import { monthsBetween } from '../../../src/resources/feed';
+import { createTestAccount, logIn, nextNir } from '../../support/accounts';
+import { location, text } from '../../support/http';
+import { addAccountMember } from '../../support/household';
+import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
+
+/**
+ * « Dites-le nous une fois » through HTTP: what the Caf knows of a dossier (its household, its
+ * address, its bank account masked) and the salaries of the last 12 months from the resources
+ * feed, offered to the person who manages the dossier to confirm; what the feed does not know
+ * is said and asked; the bank account is never a field. Then a second request for the same
+ * prestation, flagged with a link to the first.
+ */
+describe('what the Caf already knows, in a request form', () => {
+  let t: TestApp;
+  let julien: Account;
+  let lea: Account;
+  let householdId: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.ctx.database.db;
+    julien = await createTestAccount(t.ctx, { civility: 'M', birth_name: 'MOREAU', given_names: 'Julien' });
+    lea = await createTestAccount(t.ctx, { civility: 'MME', birth_name: 'BERNARD', given_names: 'Léa' });
+    householdId = await createHousehold(db, '7654321', t.clock.now());
+    await addAccountMember(db, householdId, julien, { role: 'responsable', birth_date: '1982-09-05', joined_at: 0 });
+    await addAccountMember(db, householdId, lea, { role: 'conjoint', birth_date: '1984-01-17', joined_at: 0, has_procuration: true });
+    await addMember(db, {
+      household_id: householdId,
+      account_id: null,
+      nir: nextNir(),
+      civility: 'M',
+      birth_name: 'MOREAU',
+      given_names: 'Hugo',
+      birth_date: '2009-06-30',
+      role: 'enfant',
+      joined_at: 0,
+    });
+    await recordAddress(
+      db,
+      householdId,
+      { line1: '14 rue des Olivettes', line2: null, postalCode: '44000', city: 'NANTES', since: '2019-07-01' },
+      null,
+      0,
+    );
+    await recordBankAccount(db, householdId, { iban: 'FR7630006000011234567890189', holder: 'M. ou Mme MOREAU Julien' }, null, 0);
+    // The feed knows Julien's salary (2 000 € a month), nothing of Léa.
+    t.ctx.resources = {
+      monthly: async (nir, from, to) =>
+        nir === julien.nir ? monthsBetween(from, to).map((month) => ({ month, salaries: 200_000, pensions: 0 })) : undefined,
+    };
+  });
+  afterAll(() => t.close());
+
+  it('offers the dossier’s household, address and bank account, and the feed’s salaries, to confirm', async () => {
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, julien);
+    await b.get('/aides-et-demarches/prestations/aide-au-logement/faire-la-demande');
+    await b.post('/mon-espace/demarches', { prestation: 'aide-au-logement' });
+    const [d] = await listDemarches(t.ctx.database.db, julien.id);
+    const base = `/mon-espace/demarches/${d!.id}`;
+
+    const situation = await b.get(`${base}/etapes/situation-familiale`);
+    expect(situation.body).toMatch(/<span class="govuk-caption-l">Étape 1 sur \d+<\/span>/);
+    const said = text(situation.body);
+    expect(said).toContain(
+      'Votre foyer dans votre dossier Julien MOREAU (responsable du dossier), Léa BERNARD (conjointe), Hugo MOREAU (enfant)',
+    );
+    expect(said).toContain('Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer.');
+    expect(situation.body).toMatch(/id="enfants_a_charge" name="enfants_a_charge"[^>]*value="1"/);
+    expect(location(await b.post(`${base}/etapes/situation-familiale`, { situation_familiale: 'marie', enfants_a_charge: '1' }))).toBe(
+      `${base}/etapes/adresse`,
+    );
+
+    const address = await b.get(`${base}/etapes/adresse`);
+    expect(address.body).toContain('value="14 rue des Olivettes"');
+    expect(address.body).toContain('value="44000"');
+    expect(address.body).toContain('value="NANTES"');
+    expect(address.body).toMatch(/<span class="govuk-caption-l">Étape 2 sur \d+ · Votre logement<\/span>/);
+    for (const [page, values] of [
+      ['adresse', { adresse: '14 rue des Olivettes', code_postal: '44000', commune: 'NANTES' }],
+      ['occupation', { 'date_entree-day': '1', 'date_entree-month': '7', 'date_entree-year': '2019', statut_occupation: 'locataire' }],
+      ['loyer', { loyer: '640', charges: '40', surface: '72' }],
+      ['bailleur', { type_bailleur: 'particulier', bailleur_nom: 'M. Durand', bailleur_adresse: '2 rue de la Paix 44000 Nantes' }],
+    ] as const)
+      expect((await b.post(`${base}/etapes/${page}`, values)).statusCode, page).toBe(303);
+
+    // Salaries from the feed: shown with their period, to confirm; never a field.
+    const known = await b.get(`${base}/etapes/ressources-connues-vous`);
+    expect(known.statusCode).toBe(200);
+    const shown = text(known.body);
+    expect(shown).toContain('Période de novembre 2025 à octobre 2026');
+    expect(shown).toContain('Salaires 24 000,00 €');
+    expect(shown).toContain('Pensions et retraites 0,00 €');
+    expect(known.body).not.toContain('name="caf_salaires_vous"');
+    expect(shown).not.toMatch(/imposable|avant-dernière/);
+    expect((await b.get(`${base}/etapes/ressources-inconnues-vous`)).statusCode).toBe(404);
+    await b.post(`${base}/etapes/ressources-connues-vous`, { ressources_exactes_vous: 'oui', caf_salaires_vous: '1' });
+    expect((await findDemarche(t.ctx.database.db, d!.id))!.answers).toMatchObject({
+      caf_salaires_vous: 2_400_000,
+      ressources_exactes_vous: 'oui',
+    });
+
+    // Only what the feed never brings is asked; of Léa the feed knows nothing: said, and asked.
+    expect(location(await b.post(`${base}/etapes/autres-ressources-vous`, { autres_ressources_vous: 'etranger' }))).toBe(
+      `${base}/etapes/montants-autres-ressources-vous`,
+    );
+    expect(location(await b.post(`${base}/etapes/montants-autres-ressources-vous`, { etranger_vous: '1200' }))).toBe(
+      `${base}/etapes/ressources-inconnues-conjoint`,
+    );
+    const unknown = text((await b.get(`${base}/etapes/ressources-inconnues-conjoint`)).body);
+    expect(unknown).toContain('La Caf n’a reçu aucun salaire ni aucune pension au nom de votre conjoint(e) pour ces 12 mois');
+    await b.post(`${base}/etapes/ressources-inconnues-conjoint`, { salaires_conjoint: '15000', pensions_conjoint: '0' });
+    expect(location(await b.post(`${base}/etapes/autres-ressources-conjoint`, {}))).toBe(`${base}/etapes/compte-bancaire-dossier`);
+
+    // The bank account: masked, with the way to the protected change; no IBAN field, none read.
+    const bank = await b.get(`${base}/etapes/compte-bancaire-dossier`);
+    expect(text(bank.body)).toContain('Compte bancaire du dossier FR76 **** **** **** **** ***0 189, au nom de M. ou Mme MOREAU Julien');
+    expect(bank.body).toContain('href="/mon-espace/foyer/changement/compte-bancaire">Changer de compte bancaire</a>');
+    expect(bank.body).not.toContain('name="iban"');
+    expect((await b.get(`${base}/etapes/compte-bancaire`)).statusCode).toBe(404);
+    const confirmed = await b.post(`${base}/etapes/compte-bancaire-dossier`, {
+      compte_confirme: 'oui',
+      iban: 'FR1420041010050500013M02606',
+    });
+    expect(location(confirmed)).toBe(`${base}/verifier`);
+    const recap = text((await b.get(`${base}/verifier`)).body);
+    expect(recap).toContain('Compte bancaire du dossier FR76 **** **** **** **** ***0 189');
+    expect(recap).toContain('Salaires 24 000,00 €');
+    expect(location(await b.post(`${base}/envoyer`, { declaration: 'oui' }))).toBe(`${base}/accuse-de-reception`);
+    const sent = (await findDemarche(t.ctx.database.db, d!.id))!;
+    expect(sent.status).toBe('envoyee');
+    expect(sent.answers).toMatchObject({
+      caf_salaires_vous: 2_400_000,
+      compte_confirme: ['oui'],
+      etranger_vous: 120_000,
+      salaires_conjoint: 1_500_000,
+    });
+    expect(sent.answers).not.toHaveProperty('iban');
+  });
+
+  it('flags a second request for the same prestation, with a link to the first — before and after starting', async () => {
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, lea);
+    const [first] = (await listDemarches(t.ctx.database.db, julien.id)).filter((x) => x.status === 'envoyee');
+    const flag = 'Une demande d’Aide au logement existe déjà.';
+    const page = text((await b.get('/aides-et-demarches/prestations/aide-au-logement')).body);
+    expect(page).toContain(flag);
+    expect(page).toContain(`Julien MOREAU a envoyé une demande d’Aide au logement pour votre foyer le`);
+    expect(page).toContain(`(référence ${first!.reference}). Son statut : envoyée.`);
+    const ask = await b.get('/aides-et-demarches/prestations/aide-au-logement/faire-la-demande');
+    expect(text(ask.body)).toContain(flag);
+    expect(ask.body).toContain(`href="/mon-espace/demarches/${first!.id}">Voir le suivi de cette demande`);
+    // Started anyway: each step says so.
+    await b.post('/mon-espace/demarches', { prestation: 'aide-au-logement' });
+    const [mine] = await listDemarches(t.ctx.database.db, lea.id);
+    const step = await b.get(`/mon-espace/demarches/${mine!.id}/etapes/situation-familiale`);
+    expect(text(step.body)).toContain(flag);
+    expect(step.body).toContain(`href="/mon-espace/demarches/${first!.id}">Voir le suivi de cette demande`);
+
+    // Julien now sees Léa's brouillon named, never linked (a brouillon is its author's alone).
+    const j = new TestBrowser(t.app);
+    await logIn(t.ctx, j, julien);
+    const his = await j.get('/aides-et-demarches/prestations/aide-au-logement');
+    expect(text(his.body)).toContain('Léa BERNARD a commencé une demande d’Aide au logement pour votre foyer le');
+    expect(his.body).not.toContain(mine!.id);
+    // A prestation nobody asked for: no flag; and none for a visitor who is not signed in.
+    expect(text((await j.get('/aides-et-demarches/prestations/rsa')).body)).not.toContain('existe déjà');
+    expect(text((await new TestBrowser(t.app).get('/aides-et-demarches/prestations/aide-au-logement')).body)).not.toContain('existe déjà');
+  });
+});
