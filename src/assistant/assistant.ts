@@ -42,6 +42,8 @@ export interface AssistantAnswer {
 export const MIN_CONFIDENCE = 0.2;
 /** Below it the answer is given with the human contact beside it. */
 const SURE_CONFIDENCE = 0.5;
+/** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
+const WEAK_CONFIDENCE = 0.3;
 const MAX_OTHERS = 3;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
@@ -114,6 +116,10 @@ export class Assistant {
     if (!sure) {
       const choices = this.choices(masked.text, step);
       if (choices.length >= 2) return this.offer(choices, masked);
+      // A weak guess is not given as an answer: it is offered beside the step's own topic.
+      const guess = picks[0];
+      const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
+      if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id) return this.offer([guess.topic, own], masked);
     }
     const main = sure ??
       picks[0] ?? {

@@ -1,4 +1,4 @@
-import { fold, words } from './analyser';
+import { expand, fold, words } from './analyser';
 import { STOPWORDS, VAGUE_WORDS } from './lexicon';
 
 /**
@@ -55,7 +55,9 @@ export function asksForSomeoneElse(text: string): boolean {
 
 /** A message with no word but « aide », « bloqué », « je comprends pas »… */
 export function isVague(text: string): boolean {
-  const ws = words(text).filter((w) => !STOPWORDS.has(w));
+  const ws = words(text)
+    .flatMap((w) => expand(w))
+    .filter((w) => !STOPWORDS.has(w));
   return ws.every((w) => VAGUE_WORDS.has(w) || /^\d+$/.test(w));
 }
 
