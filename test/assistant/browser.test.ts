@@ -155,5 +155,5 @@ describe('the assistant in Chromium', () => {
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Écrivez votre question');
     await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with an error');
     await context.close();
-  });
+  }, 90_000);
 });
