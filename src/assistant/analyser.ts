@@ -62,6 +62,9 @@ export function analyse(text: string): string[] {
   return withNegations(terms);
 }
 
+/** Verbs (stemmed) that « pas » follows when it negates them: « reçu pas », « marche pas ». */
+const NEGATED_BEFORE = new Set(['recu', 'fonctionne', 'trouve', 'accepte', 'valide'].map((w) => stem(w)));
+
 /** Marks a negated term: `¬nir` for « pas de numéro de sécu », `¬recu` for « le code n'arrive pas ». */
 export const NEGATED = '¬';
 
@@ -74,7 +77,14 @@ export function withNegations(terms: string[]): string[] {
   const out = [...terms];
   terms.forEach((t, i) => {
     if (t !== 'pas') return;
-    const target = terms[i + 1] !== undefined && terms[i + 1] !== 'pas' ? terms[i + 1] : terms[i - 1];
+    const before = terms[i - 1];
+    // « le code n'arrive pas pour le mdp »: the verb before « pas » is what is negated.
+    const target =
+      before !== undefined && NEGATED_BEFORE.has(before)
+        ? before
+        : terms[i + 1] !== undefined && terms[i + 1] !== 'pas'
+          ? terms[i + 1]
+          : before;
     if (target && target !== 'pas') out.push(NEGATED + target);
   });
   return out;

@@ -42,6 +42,8 @@ export interface AssistantAnswer {
 export const MIN_CONFIDENCE = 0.2;
 /** Below it the answer is given with the human contact beside it. */
 const SURE_CONFIDENCE = 0.5;
+/** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
+const WEAK_CONFIDENCE = 0.3;
 const MAX_OTHERS = 3;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
@@ -50,7 +52,9 @@ const STEP_PRIOR_REACH = 0.3;
 /** The confidence kept by an on-step topic preferred that way. */
 const STEP_PRIOR = 0.9;
 /** Unsure, the topics scoring at least this share of the best one are offered to choose from. */
-const CHOICE_REACH = 0.75;
+const CHOICE_REACH = 0.6;
+/** On the person's step, two of its topics are put to a choice only when this close. */
+const ON_STEP_CHOICE_REACH = 0.9;
 
 export const FALLBACK_TOPIC = 'inconnu';
 const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
@@ -101,15 +105,21 @@ export class Assistant {
     const picks = this.picks(masked.text, step);
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
-      // A calm word first; the answer to the question when there is one, else how to reach a person.
+      // A calm word first, then the answer to the question — or the step's own topic, which is what
+      // blocks a person who is angry on a step — and the calm topic alone when there is neither.
       const calm = this.index.topic(FRUSTRATION_TOPIC)!;
-      return sure
-        ? this.compose(sure, dedupe(picks, sure.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
-        : this.compose({ topic: calm, confidence: 1 }, picks.slice(0, MAX_OTHERS), masked);
+      const main = sure ?? picks[0] ?? (step ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined);
+      return main
+        ? this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
+        : this.compose({ topic: calm, confidence: 1 }, [], masked);
     }
     if (!sure) {
       const choices = this.choices(masked.text, step);
       if (choices.length >= 2) return this.offer(choices, masked);
+      // A weak guess is not given as an answer: it is offered beside the step's own topic.
+      const guess = picks[0];
+      const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
+      if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id) return this.offer([guess.topic, own], masked);
     }
     const main = sure ??
       picks[0] ?? {
@@ -126,11 +136,17 @@ export class Assistant {
     if (!best) return [];
     // The step is a strong prior: its own topic is answered, not put to a choice with others.
     const onStep = (m: Match | undefined) => !!step && !!m?.topic.steps.includes(step);
-    if (onStep(best) && !onStep(matches[1])) return [];
-    return matches
+    // The step is a strong prior: its topic is answered, unless another topic of the step is as likely.
+    if (step && best.topic.id === STEP_TOPICS[step]) return [];
+    if (onStep(best) && !(onStep(matches[1]) && matches[1]!.score >= best.score * ON_STEP_CHOICE_REACH)) return [];
+    const likeliest = matches
       .filter((m) => m.score >= best.score * CHOICE_REACH)
       .slice(0, MAX_OTHERS)
       .map((m) => m.topic);
+    // On a step, its own topic is always one of the choices.
+    const own = step ? this.index.topic(STEP_TOPICS[step]) : undefined;
+    if (own && likeliest.length >= 2 && !likeliest.includes(own)) likeliest.splice(Math.min(2, likeliest.length), 1, own);
+    return likeliest;
   }
 
   /** « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer. */

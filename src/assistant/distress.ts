@@ -11,23 +11,23 @@ export type Distress = 'urgence-suicide' | 'urgence-medicale' | 'urgence-violenc
 const PATTERNS: [Distress, RegExp][] = [
   [
     'urgence-suicide',
-    /\b(suicid\w*|me tuer|me suis?cider|en finir|mettre fin a (mes|ma) (jours|vie)|envie de mourir|veux mourir|plus envie de vivre|me foutre en l air|me jeter sous|me pendre|sauter par la fenetre)\b/,
+    /\b(suicid\w*|me tuer|me suis?cider|en finir|mettre fin a (mes|ma) (jours|vie)|envie de mourir|veux mourir|plus envie de vivre|(marre|assez) de (vivre|la vie)|veux plus vivre|veux plus etre la|me foutre en l air|me jeter sous|me pendre|sauter par la fenetre)\b/,
   ],
   [
     'urgence-medicale',
-    /\b(saigne\w*|saignement\w*|hemorragi\w*|perds? du sang|perte de sang|perds? les eaux|ne respire plus|respire mal|inconscient\w*|malaise|overdose|douleur (a la|dans la) poitrine|urgence medicale|fait une crise)\b/,
+    /\b(saigne\w*|saignement\w*|hemorragi\w*|perds? du sang|perte de sang|perds? les eaux|ne respire plus|respire mal|inconscient\w*|malaise|overdose|douleur (a la|dans la) poitrine|urgence medicale|fait une crise|avale\w* (tous|toutes|tout|des|ses|mes|plein de) (ses |mes |les )?(pilules|medicaments|cachets|comprimes)|(elle|il) (ne )?(repond|reagit|bouge|respire) plus|convulse\w*|evanoui\w*|perdu connaissance|ne se reveille pas)\b/,
+  ],
+  [
+    'urgence-enfant',
+    /\b(enfants? (est |sont )?en danger|maltrait\w*|frappe (mon|ma|mes|les|son|sa|ses) (enfants?|fils|fille|bebe|petite?)|abus sexuels?|attouchements?|(beau pere|belle mere|pere|mere|parents?|papa|maman) (me )?(frappe|bat|tape|battent|frappent)\w*|j ai ([6-9]|1[0-7]) ans\b.*\b(frappe|bat|tape|violen)\w*|(frappe|bat|tape|violen)\w*\b.*\bj ai ([6-9]|1[0-7]) ans)\b/,
   ],
   [
     'urgence-violence',
     /\b(me frappe\w*|me bat|me battait|m a frappee?|me tape|m a tapee?|violences? (conjugales?|dans (le|mon) couple|familiales?)|violente?s? avec (moi|nous|les enfants|mes enfants)|(mari|conjoint|compagnon|copain|ex|femme|compagne|concubin) (est|etait|devient|et) violente?|menace de me tuer|me menace|peur de (mon|ma) (mari|conjoint|compagnon|copain|ex|femme|compagne))\b/,
   ],
   [
-    'urgence-enfant',
-    /\b(enfants? (est |sont )?en danger|maltrait\w*|frappe (mon|ma|mes|les|son|sa|ses) (enfants?|fils|fille|bebe|petite?)|abus sexuels?|attouchements?)\b/,
-  ],
-  [
     'urgence-hebergement',
-    /\b(dormir dehors|dors dehors|dormir a la rue|a la rue|sans abri|sdf|nulle part (ou|pour) dormir|pas d endroit (ou|pour) dormir|rien pour dormir|pas de toit|expulsee? (ce soir|aujourd hui|demain)|mis(e)? dehors)\b/,
+    /\b(dormir dehors|dors dehors|dormir a la rue|a la rue|sans abri|sdf|nulle part (ou|pour) dormir|pas d endroit (ou|pour) dormir|rien pour dormir|pas de toit|expulsee? (ce soir|aujourd hui|demain)|mis(e)? dehors|dor\w* dans (la|ma|une|notre) (voiture|rue|gare)|(vis|vit|vivons|vivent) dans (la|ma|une|notre) (voiture|rue)|sans logement ce soir)\b/,
   ],
 ];
 

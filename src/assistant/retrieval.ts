@@ -26,6 +26,8 @@ interface Doc {
 }
 
 const STEP_BOOST = 2;
+/** Searches kept (see `find`): a few, the searches of one question. */
+const RECENT = 8;
 
 export class TopicIndex {
   private readonly search: MiniSearch<Doc>;
@@ -33,6 +35,7 @@ export class TopicIndex {
   private readonly vocabulary = new Set<string>();
   /** The terms of each topic's title and keywords: the words that name it. */
   private readonly naming = new Map<string, Set<string>>();
+  private readonly recent = new Map<string, Match[]>();
 
   constructor(topics: readonly Topic[]) {
     this.byId = new Map(topics.map((t) => [t.id, t]));
@@ -76,10 +79,24 @@ export class TopicIndex {
   find(terms: readonly string[], step?: AssistantStep): Match[] {
     const unique = [...new Set(terms)];
     if (unique.length === 0) return [];
+    // One question searches the same terms several times (its best topic, its choices): the last few
+    // searches are kept, so each is done once per question.
+    const key = `${step ?? ''}\u0000${unique.join(' ')}`;
+    const cached = this.recent.get(key);
+    if (cached) return cached;
+    const found = this.searchTerms(unique, step);
+    this.recent.set(key, found);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+    return found;
+  }
+
+  private searchTerms(unique: string[], step?: AssistantStep): Match[] {
     const results = this.search.search(unique.join(' '), {
       boost: { title: 2, keywords: 2, questions: 1.5, answer: 0.4 },
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0),
-      prefix: (term) => term.length >= 5,
+      // A term the knowledge base has is searched as such; only unknown ones (typos, cut words) are
+      // searched with typo tolerance — which is also what keeps a search under a millisecond or two.
+      fuzzy: (term) => (this.vocabulary.has(term) ? false : term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0),
+      prefix: (term) => !this.vocabulary.has(term) && term.length >= 5,
       weights: { fuzzy: 0.35, prefix: 0.5 },
       combineWith: 'OR',
       ...(step ? { boostDocument: (id: unknown) => (this.byId.get(String(id))?.steps.includes(step) ? STEP_BOOST : 1) } : {}),

@@ -1,4 +1,4 @@
-import { fold, words } from './analyser';
+import { expand, fold, words } from './analyser';
 import { STOPWORDS, VAGUE_WORDS } from './lexicon';
 
 /**
@@ -15,29 +15,49 @@ const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|t
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
 const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
-const OTHERS_SECRET = new RegExp(`\\b(son|sa|ses|leur)\\s+(${SECRET})\\b`);
-const SECRET_WORD = new RegExp(`\\b(${SECRET})\\b`);
+const WANT_WORDS =
+  'veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please';
+const WANT = new RegExp(`\\b(${WANT_WORDS})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
-const WANT =
-  /\b(veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|lire|savoir|svp|stp|please)\b/;
+/** Asking to be told, not to enter: « donnez-moi », « trouver », « savoir », not « mettre ». */
+const TELL =
+  /\b(donne|donner|donnez|dis|dire|dites|trouver|retrouver|connaitre|savoir|obtenir|avoir|quel|quelle|ou habite|(veux|voudrais|besoin de?) (l |la |le )?(adresse|telephone|mail|portable))\b/;
+/** « le numéro de sécu de ma femme », « le mot de passe de mon mari »: the secret, then whose it is. */
+const SECRET_OF_RELATIVE = new RegExp(
+  `\\b(${SECRET})\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|mes|son|sa|ses|leur|notre|l)?\\s*(${RELATIVE})\\b`,
+);
+/** « me dire son mot de passe », « trouver son numéro »: a wish, then another person's secret. */
+const WANTS_OTHERS_SECRET = new RegExp(`\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur)\\s+(${SECRET})\\b`);
+/** « l'adresse de mon ex », « le téléphone de ma sœur ». */
+const CONTACT_OF_RELATIVE = new RegExp(
+  `\\b(adresse|telephone|mail|portable)\\s+(\\S+\\s+){0,1}?(de|du|d)\\s+(mon|ma|son|sa)\\s+(${RELATIVE})\\b`,
+);
+/** « savoir si mon ex a un compte », « vérifier si mon salarié touche le RSA »: facts of someone else's dossier. */
+const WHETHER_OTHER = new RegExp(
+  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${RELATIVE}|${STRANGER}|salarie|salariee|employe|employee|locataire)\\s+(a|est|touche|recoit|percoit|gagne|declare|demande|fait)\\b`,
+);
 
 /** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
 export function asksForSomeoneElse(text: string): boolean {
   const s = ` ${words(text).join(' ')} `;
+  if (WHETHER_OTHER.test(s)) return true;
   if (!WANT.test(s)) return false;
   if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s)) return true;
-  if (ABOUT_RELATIVE.test(s) && SECRET_WORD.test(s)) return true;
+  if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_RELATIVE.test(s) && TELL.test(s))) return true;
+  if (WANTS_OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s))) return true;
   // « combien touche ma voisine », not « mon mari touche déjà les allocs, moi je veux mon espace ».
-  return /\b(combien|cb|cbn|montant|quel|quelle|savoir|connaitre)\b/.test(s) &&
+  return (
+    /\b(combien|cb|cbn|montant|quel|quelle|savoir|connaitre)\b/.test(s) &&
     /\b(touche|gagne)\b/.test(s) &&
     new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
-    ? true
-    : OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s));
+  );
 }
 
 /** A message with no word but « aide », « bloqué », « je comprends pas »… */
 export function isVague(text: string): boolean {
-  const ws = words(text).filter((w) => !STOPWORDS.has(w));
+  const ws = words(text)
+    .flatMap((w) => expand(w))
+    .filter((w) => !STOPWORDS.has(w));
   return ws.every((w) => VAGUE_WORDS.has(w) || /^\d+$/.test(w));
 }
 

@@ -87,6 +87,46 @@ describe('the assistant in Chromium', () => {
     await page.close();
   });
 
+  it('offers the step’s questions and the choices as buttons, and keeps the conversation on reload', async () => {
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/connexion`);
+    await page.getByRole('button', { name: 'Une question ? Demandez à l’assistant' }).click();
+    const suggestions = page.locator('[data-assistant-suggestions]');
+    expect(await suggestions.textContent()).toContain('Questions fréquentes à cette étape');
+    const suggestion = suggestions.getByRole('button', { name: 'L’identifiant pour se connecter' });
+    await suggestion.focus();
+    await page.keyboard.press('Enter');
+    const log = page.getByRole('log');
+    await expect.poll(() => log.textContent()).toContain('votre identifiant est votre numéro de sécurité sociale');
+    await expectAccessible(page, '/connexion with the suggestions and an answer');
+
+    // Unsure between topics: « Je ne suis pas sûr », and the likeliest topics as buttons.
+    await page.getByLabel('Votre question').fill('il me manque quelque chose');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => log.textContent()).toContain('Choisissez votre sujet');
+    const choice = log.locator('.mc-assistant__choices').last().getByRole('button').first();
+    const chosen = await choice.textContent();
+    await choice.click();
+    await expect.poll(() => log.locator('.mc-assistant__message--person').count()).toBe(3);
+    expect(await log.locator('.mc-assistant__message--person').last().textContent()).toContain(chosen);
+
+    // A number typed by mistake is shown masked, and only masked is kept.
+    await page.getByLabel('Votre question').fill('mon numéro 1 85 05 78 006 084 36 ne passe pas');
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+    await expect.poll(() => log.textContent()).toContain('mon numéro [masqué] ne passe pas');
+    expect(await page.evaluate(() => sessionStorage.getItem('mc-assistant'))).not.toContain('006 084');
+
+    await page.reload();
+    const after = page.getByRole('log');
+    expect(await page.locator('#mc-assistant-panel').isHidden()).toBe(false);
+    expect(await page.locator('button.mc-assistant__toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await after.locator('.mc-assistant__message--person').count()).toBe(4);
+    expect(await after.textContent()).toContain('votre identifiant est votre numéro de sécurité sociale');
+    await expectAccessible(page, '/connexion after a reload, the conversation kept');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('is a help page with a form when JavaScript is off', async () => {
     const context = await app.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -102,10 +142,18 @@ describe('the assistant in Chromium', () => {
       '/aide/assistant?sujet=franceconnect',
     );
     await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with an answer');
+    // The next question keeps the conversation: the first one is listed above the new answer.
+    await page.getByLabel('Une autre question ?').fill('mot de passe oublié');
+    await page.getByRole('button', { name: 'Poser la question' }).click();
+    expect(await page.getByRole('heading', { name: 'Vos questions précédentes' }).isVisible()).toBe(true);
+    expect(await page.locator('.mc-assistant-history').textContent()).toContain("je n'ai pas de numéro de sécu");
+    await page.reload();
+    expect(await page.locator('.mc-assistant-history').textContent()).toContain("je n'ai pas de numéro de sécu");
+    await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with a conversation');
     await page.screenshot(shot('page'));
     await page.getByRole('button', { name: 'Poser la question' }).click();
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Écrivez votre question');
     await expectAccessibleWithoutJs(app.browser, app.base, page, '/aide/assistant with an error');
     await context.close();
-  });
+  }, 90_000);
 });

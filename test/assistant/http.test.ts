@@ -25,6 +25,7 @@ describe('POST /api/chatbot', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toEqual({
+      question: 'jai pas recu le code',
       answer: expect.stringContaining('Renvoyer un code'),
       topic: 'code-non-recu',
       confidence: expect.any(Number),

@@ -8,7 +8,8 @@ import { Assistant, type AssistantAnswer } from '../assistant';
 import { mask } from '../masking';
 import { isAssistantStep, type AssistantStep } from '../steps';
 import { parseQuestion, questionSchema } from './input';
-import { assistantPage, type AssistantPageView } from './views';
+import { suggestionsFor } from '../suggestions';
+import { assistantPage, MAX_HISTORY, type AssistantPageView, type Exchange } from './views';
 import { ASSISTANT_PAGE } from './widget';
 
 /**
@@ -24,8 +25,10 @@ const WINDOW_MS = 60_000;
  */
 export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ agencyPhone: ctx.config.agencyPhone })): FastifyPluginAsync {
   const allowed = async (req: FastifyRequest) => (await ctx.assistantRateLimiter.hit(`assistant:ip:${req.ip}`, LIMIT, WINDOW_MS)).allowed;
-  const answer = (req: FastifyRequest, question: string, step: AssistantStep | undefined): AssistantAnswer => {
-    const a = assistant.ask(question, step);
+  const answer = (req: FastifyRequest, question: string, step: AssistantStep | undefined, topicId?: string): AssistantAnswer => {
+    // A suggestion or a choice followed: the topic's answer, with the question (its title) masked like any other.
+    const chosen = topicId ? assistant.topic(topicId) : undefined;
+    const a = chosen?.indexed ? { ...assistant.answerOf(chosen), maskedQuestion: mask(question).text } : assistant.ask(question, step);
     req.log.info(
       { assistant: { step, topic: a.topic, confidence: a.confidence, handover: a.handover, question: a.maskedQuestion } },
       'assistant answer',
@@ -44,8 +47,10 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
       handler: async ({ req, reply }) => {
         const q = parseQuestion(req.body);
         if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED');
-        const a = answer(req, q.question, q.step);
+        const a = answer(req, q.question, q.step, q.topic);
         return reply.send({
+          /** the question as it may be shown back and kept (in the widget's conversation): masked */
+          question: a.maskedQuestion,
           answer: a.answer,
           topic: a.topic,
           confidence: a.confidence,
@@ -63,8 +68,21 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
       step,
       agencyPhone: ctx.config.agencyPhone,
       topics: assistant.topics,
+      suggestions: suggestionsFor(step, assistant.topics),
       ...more,
     });
+
+    /** The conversation the form carried (`topic|question`), each question masked again and each topic checked. */
+    const historyOf = (raw: unknown): Exchange[] =>
+      (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+        .filter((x): x is string => typeof x === 'string')
+        .slice(-MAX_HISTORY)
+        .flatMap((x) => {
+          const cut = x.indexOf('|');
+          const topic = assistant.topic(x.slice(0, cut));
+          const question = mask(x.slice(cut + 1, cut + 1 + 500)).text.trim();
+          return cut > 0 && topic && question ? [{ question, topic: topic.id, title: topic.title }] : [];
+        });
 
     app.get(ASSISTANT_PAGE, async (req, reply) => {
       const query = req.query as Record<string, unknown>;
@@ -78,15 +96,16 @@ export function assistantRoutes(ctx: AppContext, assistant = new Assistant({ age
       const body = (req.body ?? {}) as Record<string, unknown>;
       const step = isAssistantStep(body.etape) ? body.etape : undefined;
       const typed = typeof body.question === 'string' ? mask(body.question.slice(0, 2000)).text : undefined;
+      const history = historyOf(body.historique);
       try {
         const q = parseQuestion({ question: body.question });
         if (!(await allowed(req))) throw new AppError('ASSISTANT_RATE_LIMITED', 'question');
         const a = answer(req, q.question, step);
-        return sendHtml(reply, assistantPage(view(req, step, { answer: a, question: a.maskedQuestion })));
+        return sendHtml(reply, assistantPage(view(req, step, { answer: a, question: a.maskedQuestion, history })));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const errors = [fieldError('question', e.code)];
-        return sendHtml(reply, assistantPage(view(req, step, { errors, ...(typed ? { question: typed } : {}) })), e.status);
+        return sendHtml(reply, assistantPage(view(req, step, { errors, history, ...(typed ? { question: typed } : {}) })), e.status);
       }
     });
   };

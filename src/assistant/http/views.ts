@@ -22,6 +22,22 @@ export interface AssistantPageView {
   question?: string;
   answer?: AssistantAnswer;
   errors?: FieldError[];
+  /** the questions asked before on this page, oldest first: shown, and carried by the form (kept on reload) */
+  history?: Exchange[];
+  /** the questions offered before anything is typed (the step's topics) */
+  suggestions?: readonly Topic[];
+}
+
+/** One exchange of the conversation: the question as it may be shown (masked) and the topic answered. */
+export interface Exchange {
+  question: string;
+  topic: string;
+  title: string;
+}
+
+/** How an exchange travels in the form: `topic|question`. */
+export function exchangeValue(e: Pick<Exchange, 'question' | 'topic'>): string {
+  return `${e.topic}|${e.question}`;
 }
 
 export function assistantPage(v: AssistantPageView): SafeHtml {
@@ -34,7 +50,9 @@ export function assistantPage(v: AssistantPageView): SafeHtml {
     },
     html`${errorSummary(v.errors)}
 <h1 class="govuk-heading-l">L’assistant de Mon Compte</h1>
+${v.history?.length ? historyBlock(v.history, v.step) : ''}
 ${v.answer ? answerBlock(v.answer, v.question) : html`<p class="govuk-body">Posez votre question sur la création de votre compte, la connexion, la sécurité, votre foyer ou vos démarches. L’assistant répond à partir des pages d’aide de Mon Compte et de la Caf ; il ne voit pas votre dossier.</p>`}
+${!v.answer && v.suggestions?.length ? suggestionsBlock(v.suggestions, v.step) : ''}
 ${questionForm(v)}
 <h2 class="govuk-heading-m">Les sujets de l’assistant</h2>
 <ul class="govuk-list">
@@ -46,6 +64,22 @@ ${questionForm(v)}
 
 function topicHref(id: string, step: AssistantStep | undefined): string {
   return `${ASSISTANT_PAGE}?sujet=${encodeURIComponent(id)}${step ? `&etape=${step}` : ''}`;
+}
+
+function historyBlock(history: readonly Exchange[], step: AssistantStep | undefined): SafeHtml {
+  return html`<section class="mc-assistant-history" aria-labelledby="conversation">
+  <h2 class="govuk-heading-m" id="conversation">Vos questions précédentes</h2>
+  <ol class="govuk-list govuk-list--number">
+    ${history.map((e) => html`<li>« ${e.question} » : <a class="govuk-link" href="${topicHref(e.topic, step)}">${e.title}</a></li>`)}
+  </ol>
+</section>`;
+}
+
+function suggestionsBlock(suggestions: readonly Topic[], step: AssistantStep | undefined): SafeHtml {
+  return html`<h2 class="govuk-heading-m" id="suggestions">${step ? 'Les questions fréquentes à cette étape' : 'Les questions fréquentes'}</h2>
+<ul class="govuk-list" aria-labelledby="suggestions">
+  ${suggestions.map((t) => html`<li><a class="govuk-link" href="${topicHref(t.id, step)}">${t.title}</a></li>`)}
+</ul>`;
 }
 
 function answerBlock(a: AssistantAnswer, question: string | undefined): SafeHtml {
@@ -60,11 +94,21 @@ function answerBlock(a: AssistantAnswer, question: string | undefined): SafeHtml
 </section>`;
 }
 
+/** What the next question carries: the exchanges so far, this answer included. */
+function carried(v: AssistantPageView): Pick<Exchange, 'question' | 'topic'>[] {
+  const all = [...(v.history ?? []), ...(v.answer && v.question ? [{ question: v.question, topic: v.answer.topic }] : [])];
+  return all.slice(-MAX_HISTORY);
+}
+
+/** The exchanges a page keeps. */
+export const MAX_HISTORY = 5;
+
 function questionForm(v: AssistantPageView): SafeHtml {
   const e = errorFor(v.errors as Errors, 'question');
   return form(
     { action: `${ASSISTANT_PAGE}#reponse`, csrfToken: v.csrfToken },
     html`${v.step ? html`<input type="hidden" name="etape" value="${v.step}">` : ''}
+${carried(v).map((e) => html`<input type="hidden" name="historique" value="${exchangeValue(e)}">`)}
 <div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
   <h2 class="govuk-label-wrapper"><label class="govuk-label govuk-label--m" for="question">${v.answer ? 'Une autre question ?' : 'Votre question'}</label></h2>
   <div id="question-hint" class="govuk-hint">En quelques mots, 500 caractères au plus. N’écrivez jamais votre numéro de sécurité sociale, votre mot de passe ni un code.</div>

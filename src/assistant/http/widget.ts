@@ -1,6 +1,7 @@
 import { assetUrl } from '../../http/assets';
 import { html, type SafeHtml } from '../../http/views/html';
 import type { AssistantStep } from '../steps';
+import { suggestionsFor } from '../suggestions';
 
 export const ASSISTANT_SCRIPT = '/assets/js/assistant.js';
 export const ASSISTANT_PAGE = '/aide/assistant';
@@ -11,10 +12,13 @@ export const ASSISTANT_PAGE = '/aide/assistant';
  * JavaScript: a link to the help page, which carries the step. With assistant.js: the link becomes
  * a button (« Masquer l’assistant » once open) that opens the panel right below it (a conversation
  * announced to screen readers, a question field: Enter sends, Shift+Enter makes a new line),
- * posting to /api/chatbot.
+ * posting to /api/chatbot. The step's frequent questions are offered above the conversation (buttons
+ * with JavaScript, links to the help page without), and the conversation is kept for the tab
+ * (sessionStorage, masked questions only) so that a reload or the next page shows it again.
  */
 export function assistantWidget(step: AssistantStep | undefined): SafeHtml {
   const href = step ? `${ASSISTANT_PAGE}?etape=${step}` : ASSISTANT_PAGE;
+  const suggestions = suggestionsFor(step);
   return html`<aside class="mc-assistant" aria-label="Assistant d’aide" data-assistant${step ? html` data-assistant-step="${step}"` : ''}>
   <div class="govuk-width-container">
     <a class="govuk-link mc-assistant__toggle" href="${href}" data-assistant-toggle>Une question ? Demandez à l’assistant</a>
@@ -24,6 +28,12 @@ export function assistantWidget(step: AssistantStep | undefined): SafeHtml {
       <button type="button" class="mc-assistant__close" data-assistant-close>Fermer<span class="govuk-visually-hidden"> l’assistant</span></button>
     </div>
     <p class="govuk-body-s mc-assistant__notice">Ne donnez jamais votre numéro de sécurité sociale, votre mot de passe ni un code.</p>
+    <div class="mc-assistant__suggestions" data-assistant-suggestions>
+      <p class="govuk-body-s mc-assistant__links-title" id="mc-assistant-suggestions-title">Questions fréquentes${step ? ' à cette étape' : ''} :</p>
+      <ul class="govuk-list govuk-body-s" aria-labelledby="mc-assistant-suggestions-title">
+        ${suggestions.map((t) => html`<li><a class="govuk-link" href="${ASSISTANT_PAGE}?sujet=${encodeURIComponent(t.id)}${step ? `&etape=${step}` : ''}" data-assistant-topic="${t.id}">${t.title}</a></li>`)}
+      </ul>
+    </div>
     <div class="mc-assistant__log" role="log" aria-live="polite" aria-labelledby="mc-assistant-title" tabindex="0" data-assistant-log></div>
     <p class="govuk-body-s mc-assistant__status" role="status" data-assistant-status></p>
     <!-- Sent by assistant.js only; the field has no name so that a question never ends up in a URL. -->

@@ -25,7 +25,7 @@ describe('the step the person is on', () => {
   });
 
   it('says it is unsure and offers the likeliest topics as choices rather than answer the wrong one', () => {
-    const a = assistant.ask('je retrouve plus mon brouillon', 'demarches');
+    const a = assistant.ask('ma demande a disparu', 'demarches');
     expect(a.choices).toBe(true);
     expect(a.answer).toContain('Je ne suis pas sûr');
     expect(a.others.length).toBeGreaterThanOrEqual(2);
@@ -33,6 +33,10 @@ describe('the step the person is on', () => {
     expect(a.others.map((o) => o.topic)).toContain('suivre-demarches');
     for (const o of a.others) expect(a.answer).toContain(o.title);
     expect(a.handover).toBe(true);
+  });
+
+  it('answers the step’s topic when the question names what it covers', () => {
+    expect(assistant.ask('je retrouve plus mon brouillon', 'demarches').topic).toBe('suivre-demarches');
   });
 
   it('does not put a sure answer to a choice', () => {

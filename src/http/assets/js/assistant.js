@@ -3,6 +3,9 @@
 // POST /api/chatbot, each answer is added to a log that screen readers announce, and the focus
 // stays in the question field (Enter sends, Shift+Enter makes a new line). Escape or « Fermer »
 // closes the panel and returns to the button, whose label says what it does (open / close).
+// The step's frequent questions and the choices of an unsure answer are buttons that ask for that
+// topic. The conversation (masked questions and answers) is kept in sessionStorage for the tab, so a
+// reload or the next page shows it again, with the panel open if it was.
 (() => {
   var root = document.querySelector('[data-assistant]');
   if (!root || !window.fetch) return;
@@ -14,8 +17,28 @@
   var input = root.querySelector('[data-assistant-input]');
   var error = root.querySelector('[data-assistant-error]');
   var step = root.getAttribute('data-assistant-step');
+  var suggestions = root.querySelector('[data-assistant-suggestions]');
   var MAX = 500;
+  var KEY = 'mc-assistant';
+  var KEPT = 20;
   var busy = false;
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(KEY) || 'null');
+      return saved && Array.isArray(saved.log) ? saved : { open: false, log: [] };
+    } catch (_e) {
+      return { open: false, log: [] };
+    }
+  }
+  var state = load();
+  function save() {
+    try {
+      window.sessionStorage.setItem(KEY, JSON.stringify({ open: state.open, log: state.log.slice(-KEPT) }));
+    } catch (_e) {
+      // Storage refused (private mode, quota): the conversation is simply not kept.
+    }
+  }
 
   var toggle = document.createElement('button');
   toggle.type = 'button';
@@ -28,14 +51,18 @@
   link.parentNode.replaceChild(toggle, link);
   root.classList.add('mc-assistant--enhanced');
 
-  function open() {
+  function open(focus) {
     panel.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
     toggle.textContent = LABEL_OPEN;
-    input.focus();
+    state.open = true;
+    save();
+    if (focus !== false) input.focus();
   }
   function close() {
     panel.hidden = true;
+    state.open = false;
+    save();
     toggle.setAttribute('aria-expanded', 'false');
     toggle.textContent = LABEL_CLOSED;
     toggle.focus();
@@ -80,6 +107,24 @@
     return el;
   }
 
+  /** Topics to ask about as buttons: the frequent questions, the choices of an unsure answer. */
+  function topicButtons(title, items) {
+    var box = element('div', 'mc-assistant__choices');
+    var titleEl = element('p', 'govuk-body-s mc-assistant__links-title', title);
+    box.appendChild(titleEl);
+    var ul = element('ul', 'govuk-list govuk-body-s');
+    items.forEach((item) => {
+      var li = element('li');
+      var b = element('button', 'govuk-button govuk-button--secondary mc-assistant__choice', item.title);
+      b.type = 'button';
+      b.addEventListener('click', () => send(item.title, item.topic));
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    return box;
+  }
+
   function links(title, items) {
     var box = element('div');
     box.appendChild(element('p', 'govuk-body-s mc-assistant__links-title', title));
@@ -113,23 +158,20 @@
       .forEach((para) => {
         msg.appendChild(element('p', 'govuk-body-s', para));
       });
-    if (r.others && r.others.length) msg.appendChild(links(r.choices ? 'Choisissez votre sujet :' : 'Vos autres questions :', r.others));
+    if (r.others && r.others.length)
+      msg.appendChild(r.choices ? topicButtons('Choisissez votre sujet :', r.others) : links('Vos autres questions :', r.others));
     if (r.sources && r.sources.length) msg.appendChild(links('Pour en savoir plus :', r.sources));
     log.appendChild(msg);
   }
 
-  formEl.addEventListener('submit', (e) => {
-    e.preventDefault();
+  function send(question, topic) {
     if (busy) return;
-    var question = input.value.trim();
-    if (!question) return showError('Écrivez votre question, par exemple « Je n’ai pas reçu le code ».');
-    if (question.length > MAX)
-      return showError('Votre question doit faire 500 caractères au plus. Raccourcissez-la, ou posez une question à la fois.');
     showError('');
     busy = true;
     status.textContent = 'L’assistant cherche une réponse…';
     var body = { question: question };
     if (step) body.step = step;
+    if (topic) body.topic = topic;
     fetch('/api/chatbot', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -140,11 +182,15 @@
       .then((r) => {
         status.textContent = '';
         if (!r.ok) return showError((r.data && r.data.error && r.data.error.message) || 'Une erreur est survenue. Réessayez.');
-        var asked = addQuestion(question);
+        // Only the masked question is shown and kept: a number or a code typed by mistake is never stored.
+        var shown = typeof r.data.question === 'string' ? r.data.question : question;
+        var asked = addQuestion(shown);
         addAnswer(r.data);
+        state.log.push({ question: shown, answer: r.data });
+        save();
         // Show the new exchange from its start (the question), not the end of the answer.
         log.scrollTop = asked.offsetTop;
-        input.value = '';
+        if (!topic) input.value = '';
       })
       .catch(() => {
         status.textContent = '';
@@ -154,5 +200,32 @@
         busy = false;
         input.focus();
       });
+  }
+
+  formEl.addEventListener('submit', (e) => {
+    e.preventDefault();
+    var question = input.value.trim();
+    if (!question) return showError('Écrivez votre question, par exemple « Je n’ai pas reçu le code ».');
+    if (question.length > MAX)
+      return showError('Votre question doit faire 500 caractères au plus. Raccourcissez-la, ou posez une question à la fois.');
+    send(question);
   });
+
+  // The frequent questions: buttons that ask for their topic.
+  if (suggestions) {
+    var items = Array.prototype.map.call(suggestions.querySelectorAll('a[data-assistant-topic]'), (a) => ({
+      topic: a.getAttribute('data-assistant-topic'),
+      title: a.textContent,
+    }));
+    var title = suggestions.querySelector('.mc-assistant__links-title').textContent;
+    suggestions.textContent = '';
+    if (items.length) suggestions.appendChild(topicButtons(title, items));
+  }
+
+  // The conversation kept for the tab, shown again after a reload or on the next page.
+  state.log.forEach((x) => {
+    addQuestion(x.question);
+    addAnswer(x.answer);
+  });
+  if (state.open) open(false);
 })();
