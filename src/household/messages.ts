@@ -71,6 +71,10 @@ export function bankChangeCodeMessage(a: Contact, code: string, phone: string): 
   };
 }
 
+/** To a member who leaves the dossier at a separation (declared or confirmed). */
+const LEFT_DOSSIER =
+  'Vous n’avez plus accès à ce dossier ; votre espace Mon Compte reste ouvert, et vous pouvez y faire vos propres demandes de prestation.';
+
 export function separationMessage(
   partner: Contact,
   dossier: string,
@@ -81,7 +85,7 @@ export function separationMessage(
   return {
     ...to(partner),
     subject: 'Une séparation a été déclarée sur votre dossier',
-    text: `Le ${frenchDateTime(at)}, une séparation a été déclarée à la Caf sur le dossier allocataire n° ${dossier}. ${o.leavesDossier ? 'Vous n’avez plus accès à ce dossier ; votre espace Mon Compte reste ouvert, et vous pouvez y faire vos propres demandes de prestation.' : 'La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
+    text: `Le ${frenchDateTime(at)}, une séparation a été déclarée à la Caf sur le dossier allocataire n° ${dossier}. ${o.leavesDossier ? LEFT_DOSSIER : 'La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
   };
 }
 
@@ -99,6 +103,6 @@ export function separationConfirmedMessage(
   return {
     ...to(member),
     subject: 'La Caf a confirmé une séparation sur votre dossier',
-    text: `Le ${frenchDateTime(at)}, la Caf a confirmé la séparation du couple du dossier allocataire n° ${dossier}. ${o.leavesDossier ? 'Vous n’avez plus accès à ce dossier ; votre espace Mon Compte reste ouvert, et vous pouvez y faire vos propres demandes de prestation.' : 'Votre ancien conjoint ou votre ancienne conjointe n’a plus accès au dossier. La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
+    text: `Le ${frenchDateTime(at)}, la Caf a confirmé la séparation du couple du dossier allocataire n° ${dossier}. ${o.leavesDossier ? LEFT_DOSSIER : 'Votre ancien conjoint ou votre ancienne conjointe n’a plus accès au dossier. La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
   };
 }

@@ -231,24 +231,17 @@ function resolvePlace(placeCode: string, timing: BirthTiming): Result<Place> {
     return ok(communePlace(placeCode, timing, 'overseas'));
   }
   if (dep2 === '00' || placeCode.slice(2) === '000') return fail('NIR_PLACE_INVALID', MSG.place, 'nir');
-  if (dep2 === '20') {
+  if (dep2 === '20' || dep2 === '2A' || dep2 === '2B') {
+    // 20 before 1976, 2A or 2B since.
     const place = communePlace(placeCode, timing, 'commune');
-    if (!possibleBetween(timing, undefined, CORSICA_SPLIT)) {
+    const before = dep2 === '20';
+    if (!possibleBetween(timing, before ? undefined : CORSICA_SPLIT, before ? CORSICA_SPLIT : undefined)) {
       withDateProblem(
         place,
-        'NIR_CORSICA_CODE_AFTER_1976',
-        'Pour une naissance en Corse depuis 1976, le numéro de sécurité sociale porte 2A ou 2B, et non 20. Vérifiez votre numéro ou votre date de naissance.',
-      );
-    }
-    return ok(place);
-  }
-  if (dep2 === '2A' || dep2 === '2B') {
-    const place = communePlace(placeCode, timing, 'commune');
-    if (!possibleBetween(timing, CORSICA_SPLIT, undefined)) {
-      withDateProblem(
-        place,
-        'NIR_CORSICA_CODE_BEFORE_1976',
-        'Pour une naissance en Corse avant 1976, le numéro de sécurité sociale porte 20, et non 2A ou 2B. Vérifiez votre numéro ou votre date de naissance.',
+        before ? 'NIR_CORSICA_CODE_AFTER_1976' : 'NIR_CORSICA_CODE_BEFORE_1976',
+        before
+          ? 'Pour une naissance en Corse depuis 1976, le numéro de sécurité sociale porte 2A ou 2B, et non 20. Vérifiez votre numéro ou votre date de naissance.'
+          : 'Pour une naissance en Corse avant 1976, le numéro de sécurité sociale porte 20, et non 2A ou 2B. Vérifiez votre numéro ou votre date de naissance.',
       );
     }
     return ok(place);

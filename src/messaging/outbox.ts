@@ -48,15 +48,10 @@ export function outboxRow(m: OutgoingMessage, now: number): OutboxMessagesTable 
   };
 }
 
-export interface OutboxEntry {
-  id: string;
-  channel: 'email' | 'sms' | 'post';
+/** A row of the outbox as the development page and the tests read it (the table's names in camel case, `to` for `recipient`). */
+export interface OutboxEntry extends Pick<OutboxMessagesTable, 'id' | 'channel' | 'subject' | 'text' | 'status' | 'attempts'> {
   to: string;
-  subject: string;
-  text: string;
-  status: 'queued' | 'sending' | 'sent' | 'abandoned';
-  attempts: number;
-  lastError: string | null;
+  lastError: OutboxMessagesTable['last_error'];
   createdAt: number;
   sentAt: number | null;
   /** when the text was erased and the recipient masked (then text is '' and to is masked) */

@@ -22,12 +22,15 @@ export interface SmsToSend {
   text: string;
 }
 
-/** Sends one e-mail; resolves when the server accepted it, rejects (ideally with a DeliveryError) otherwise. */
-export interface MailTransport {
+/** A channel's adapter: `send` resolves when the other side accepted the message, rejects otherwise. */
+export interface Sender<M> {
   readonly name: string;
-  send(m: MailToSend): Promise<void>;
+  send(m: M): Promise<void>;
   close?(): Promise<void>;
 }
+
+/** Sends one e-mail; resolves when the server accepted it, rejects (ideally with a DeliveryError) otherwise. */
+export type MailTransport = Sender<MailToSend>;
 
 /** A letter: to the lines of a postal address, printed and posted by the Caf's mail room (« éditique »). */
 export interface LetterToSend {
@@ -40,18 +43,10 @@ export interface LetterToSend {
 }
 
 /** Hands one letter over for printing; resolves when the mail room accepted it. */
-export interface PostalService {
-  readonly name: string;
-  send(m: LetterToSend): Promise<void>;
-  close?(): Promise<void>;
-}
+export type PostalService = Sender<LetterToSend>;
 
 /** Sends one SMS through a provider; resolves when the provider accepted it. */
-export interface SmsProvider {
-  readonly name: string;
-  send(m: SmsToSend): Promise<void>;
-  close?(): Promise<void>;
-}
+export type SmsProvider = Sender<SmsToSend>;
 
 /**
  * A delivery failure with a short, safe reason (status code, error code): it is stored in

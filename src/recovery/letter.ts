@@ -25,17 +25,36 @@ export const CODE_TRIES_PER_IDENTIFIER_PER_HOUR = 10;
 export const CODE_TRIES_PER_IP_PER_HOUR = 30;
 const HOUR_MS = 3_600_000;
 
+/**
+ * Counts one request against two limits, per identifier (keyed by an HMAC of it, never the
+ * identifier itself) and per IP, each given as [limit, window in ms]. Undefined when both allow it.
+ */
+async function hitPerIdentifierAndIp(
+  ctx: Pick<AppContext, 'rateLimiter' | 'config'>,
+  scope: 'recovery-letter' | 'recovery-code',
+  loginId: string,
+  ip: string | undefined | null,
+  limits: { perIdentifier: [number, number]; perIp: [number, number] },
+): Promise<{ kind: 'rate_limited'; retryAfterMs: number } | undefined> {
+  const idKey = `${scope}:id:${hmac(ctx.config.secretKey, scope, loginId).slice(0, 32)}`;
+  const [byId, byIp] = await Promise.all([
+    ctx.rateLimiter.hit(idKey, ...limits.perIdentifier),
+    ctx.rateLimiter.hit(`${scope}:ip:${ip ?? 'unknown'}`, ...limits.perIp),
+  ]);
+  if (byId.allowed && byIp.allowed) return undefined;
+  return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+}
+
 export type LetterRequest = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'requested' };
 
 export async function requestRecoveryLetter(ctx: AppContext, i: { identifier: string; origin: AuditOrigin }): Promise<LetterRequest> {
   const { db } = ctx.database;
   const loginId = normaliseLoginId(i.identifier);
-  const idKey = `recovery-letter:id:${hmac(ctx.config.secretKey, 'recovery-letter', loginId).slice(0, 32)}`;
-  const [byId, byIp] = await Promise.all([
-    ctx.rateLimiter.hit(idKey, LETTERS_PER_IDENTIFIER, LETTER_WINDOW_MS),
-    ctx.rateLimiter.hit(`recovery-letter:ip:${i.origin.ip ?? 'unknown'}`, LETTER_REQUESTS_PER_IP_PER_HOUR, HOUR_MS),
-  ]);
-  if (!byId.allowed || !byIp.allowed) return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+  const limited = await hitPerIdentifierAndIp(ctx, 'recovery-letter', loginId, i.origin.ip, {
+    perIdentifier: [LETTERS_PER_IDENTIFIER, LETTER_WINDOW_MS],
+    perIp: [LETTER_REQUESTS_PER_IP_PER_HOUR, HOUR_MS],
+  });
+  if (limited) return limited;
   const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
   const dossier = account ? (await findActor(db, account.id)).dossier : undefined;
   const address = dossier ? await currentAddress(db, dossier.householdId) : undefined;
@@ -103,12 +122,11 @@ export async function proveWithCode(
 ): Promise<CodeProof> {
   const { db } = ctx.database;
   const loginId = normaliseLoginId(i.identifier);
-  const idKey = `recovery-code:id:${hmac(ctx.config.secretKey, 'recovery-code', loginId).slice(0, 32)}`;
-  const [byId, byIp] = await Promise.all([
-    ctx.rateLimiter.hit(idKey, CODE_TRIES_PER_IDENTIFIER_PER_HOUR, HOUR_MS),
-    ctx.rateLimiter.hit(`recovery-code:ip:${i.origin.ip ?? 'unknown'}`, CODE_TRIES_PER_IP_PER_HOUR, HOUR_MS),
-  ]);
-  if (!byId.allowed || !byIp.allowed) return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+  const limited = await hitPerIdentifierAndIp(ctx, 'recovery-code', loginId, i.origin.ip, {
+    perIdentifier: [CODE_TRIES_PER_IDENTIFIER_PER_HOUR, HOUR_MS],
+    perIp: [CODE_TRIES_PER_IP_PER_HOUR, HOUR_MS],
+  });
+  if (limited) return limited;
   const now = ctx.clock.now();
   const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
   const recovery = account ? await pendingRecovery(db, account.id, i.channel, now) : undefined;
