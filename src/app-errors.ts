@@ -4,6 +4,7 @@
  * adds one line here. The core (src/errors/) never imports a feature.
  */
 import { agentErrors } from './agents/errors';
+import { attestationErrors } from './attestations/errors';
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
 import { demarcheErrors } from './demarches/errors';
@@ -38,6 +39,7 @@ export const appErrors = [
   justificatifErrors,
   householdErrors,
   recoveryErrors,
+  attestationErrors,
 ] as const;
 
 registerErrors(...appErrors);

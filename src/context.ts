@@ -17,6 +17,7 @@ import { DatabaseJustificatifStorage, type JustificatifStorage } from './justifi
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
+import { type PaymentsPort, type ResourcesPort, unknownResources } from './attestations/ports';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
@@ -71,6 +72,8 @@ export interface AppContext {
   justificatifStorage: JustificatifStorage;
   /** PDFs of justificatifs parsed in a thread of their own (src/justificatifs/pdf-checker.ts) */
   pdfChecker: PdfChecker;
+  /** what « Mes attestations » reads: the payments (src/payments) and the dossier's taxable resources (unknown to Mon Compte so far) */
+  attestations: { payments: PaymentsPort; resources: ResourcesPort };
   close(): Promise<void>;
 }
 
@@ -146,6 +149,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     justificatifStorage,
     pdfChecker,
+    attestations: { payments: NO_PAYMENTS_YET, resources: unknownResources },
     close: async () => {
       await messaging.worker.close();
       await pdfChecker.close();
@@ -156,6 +160,9 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   };
   return ctx;
 }
+
+/** Until the payments' read port is merged: no payment known. */
+const NO_PAYMENTS_YET: PaymentsPort = { paymentsOf: async () => [], monthlyPrestationsOf: async () => [] };
 
 /**
  * The FranceConnect client is built at its first use (a FranceConnect page), not with the context:

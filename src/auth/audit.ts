@@ -58,7 +58,10 @@ export type AuditEventType =
   // the person's rights (src/accounts/closing.ts, src/accounts/export.ts)
   | 'personal_data_exported'
   | 'account_closing_code_sent'
-  | 'account_closed';
+  | 'account_closed'
+  // attestations (src/attestations; their verifications are logged in attestation_checks, kept 6 months)
+  | 'attestation_issued'
+  | 'attestation_revoked';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/http/session.ts). */
 export interface AuditOrigin {

@@ -1,5 +1,6 @@
 import type { AccountsTable } from '../accounts/accounts.table';
 import type { AgentRolesTable, AgentsTable } from '../agents/agents.table';
+import type { AttestationChecksTable, AttestationsTable } from '../attestations/attestations.table';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
@@ -50,6 +51,8 @@ export interface Database {
   agent_roles: AgentRolesTable;
   account_recoveries: AccountRecoveriesTable;
   known_devices: KnownDevicesTable;
+  attestations: AttestationsTable;
+  attestation_checks: AttestationChecksTable;
 }
 
 export type {

@@ -42,6 +42,10 @@ import { LEGAL_PAGES } from '../legal/pages';
 import { legalPages } from '../journeys/legal/pages';
 import { personalDataApi } from '../journeys/personal-data/api';
 import { personalDataPages } from '../journeys/personal-data/pages';
+import { attestationsApi } from '../journeys/attestations/api';
+import { attestationsPages } from '../journeys/attestations/pages';
+import { verificationApi } from '../journeys/verification/api';
+import { verificationPages } from '../journeys/verification/pages';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -153,6 +157,10 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(justificatifsApi(ctx));
   await app.register(personalDataApi(ctx));
   await app.register(personalDataPages(ctx));
+  await app.register(attestationsPages(ctx));
+  await app.register(attestationsApi(ctx));
+  await app.register(verificationPages(ctx));
+  await app.register(verificationApi(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

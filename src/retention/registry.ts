@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ATTESTATION_RETENTION_MS, CHECK_LOG_RETENTION_MS, sweepAttestations, sweepCheckLog } from '../attestations/retention';
 import { eraseOnlineAccount } from '../accounts/erasure';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/sessions';
 import { CODE_TTL_MS } from '../auth/verification-codes';
@@ -237,6 +238,17 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
             .where('last_seen_at', '<', now - AUDIT_RETENTION_MS)
             .executeTakeFirst(),
         ),
+    },
+    attestations: {
+      holds:
+        'Attestations de paiement et de quotient familial délivrées : ce qu’elles certifient (ce que la personne a choisi d’y montrer), leur code, nom de l’allocataire, nombre de vérifications',
+      keptFor: `${frenchDuration(ATTESTATION_RETENTION_MS)} après leur expiration ou leur révocation`,
+      deletedBy: ({ db, now }) => sweepAttestations(db, now),
+    },
+    attestation_checks: {
+      holds: 'Journal des vérifications d’attestations sur la page publique : date, réponse donnée, adresse IP du vérificateur',
+      keptFor: frenchDuration(CHECK_LOG_RETENTION_MS),
+      deletedBy: ({ db, now }) => sweepCheckLog(db, now),
     },
   };
 }

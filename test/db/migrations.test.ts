@@ -163,6 +163,8 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       agent_roles: 1,
       account_recoveries: 1,
       known_devices: 1,
+      attestations: 1,
+      attestation_checks: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

@@ -42,6 +42,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     <ul class="govuk-list">
       <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
+      <li><a class="govuk-link" href="/mon-espace/attestations">Mes attestations</a></li>
       <li><a class="govuk-link" href="/mon-espace/securite">Sécurité du compte</a></li>
       <li><a class="govuk-link" href="/mon-espace/mes-donnees">Mes données</a></li>
       <li><a class="govuk-link" href="/mon-espace/fermer-mon-compte">Fermer mon compte</a></li>
