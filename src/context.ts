@@ -18,6 +18,7 @@ import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
 import { type PaymentsPort, type ResourcesPort, unknownResources } from './attestations/ports';
+import { databasePaymentsReader } from './payments/reader';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
@@ -149,7 +150,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
     justificatifStorage,
     pdfChecker,
-    attestations: { payments: NO_PAYMENTS_YET, resources: unknownResources },
+    attestations: { payments: databasePaymentsReader(database.db, clock), resources: unknownResources },
     close: async () => {
       await messaging.worker.close();
       await pdfChecker.close();
@@ -160,9 +161,6 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   };
   return ctx;
 }
-
-/** Until the payments' read port is merged: no payment known. */
-const NO_PAYMENTS_YET: PaymentsPort = { paymentsOf: async () => [], monthlyPrestationsOf: async () => [] };
 
 /**
  * The FranceConnect client is built at its first use (a FranceConnect page), not with the context:

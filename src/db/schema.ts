@@ -16,6 +16,13 @@ import type {
 } from '../household/household.table';
 import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/justificatifs.table';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
+import type {
+  DroitChangesTable,
+  DroitsTable,
+  PaymentAdjustmentLinesTable,
+  PaymentAdjustmentsTable,
+  PaymentsTable,
+} from '../payments/payments.table';
 import type { AccountRecoveriesTable, KnownDevicesTable } from '../recovery/recovery.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
 
@@ -51,6 +58,11 @@ export interface Database {
   agent_roles: AgentRolesTable;
   account_recoveries: AccountRecoveriesTable;
   known_devices: KnownDevicesTable;
+  droits: DroitsTable;
+  droit_changes: DroitChangesTable;
+  payments: PaymentsTable;
+  payment_adjustments: PaymentAdjustmentsTable;
+  payment_adjustment_lines: PaymentAdjustmentLinesTable;
   attestations: AttestationsTable;
   attestation_checks: AttestationChecksTable;
 }

@@ -239,6 +239,31 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
             .executeTakeFirst(),
         ),
     },
+    droits: {
+      holds: 'Droits du dossier : prestation, montant mensuel, premier et dernier mois, membre concerné',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
+    droit_changes: {
+      holds: 'Historique des droits : attribution, changements de montant, fin, avec leur motif et l’agent',
+      keptFor: 'comme le droit qu’il décrit',
+      deletedBy: 'caf-records',
+    },
+    payments: {
+      holds: 'Paiements : mois, montant, date, statut, compte bancaire où ils ont été versés',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
+    payment_adjustments: {
+      holds: 'Rappels et indus nés d’un changement de montant, avec leur motif',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
+    payment_adjustment_lines: {
+      holds: 'Rappels versés et retenues sur les paiements pour rembourser un indu',
+      keptFor: 'comme le paiement qu’elles accompagnent',
+      deletedBy: 'caf-records',
+    },
     attestations: {
       holds:
         'Attestations de paiement et de quotient familial délivrées : ce qu’elles certifient (ce que la personne a choisi d’y montrer), leur code, nom de l’allocataire, nombre de vérifications',

@@ -163,6 +163,11 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       agent_roles: 1,
       account_recoveries: 1,
       known_devices: 1,
+      droits: 1,
+      droit_changes: 1,
+      payments: 1,
+      payment_adjustments: 1,
+      payment_adjustment_lines: 1,
       attestations: 1,
       attestation_checks: 1,
     } satisfies Record<keyof Database, 1>;
