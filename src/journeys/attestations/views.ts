@@ -33,6 +33,14 @@ export function checksLabel(a: Pick<IssuedAttestation, 'checkedCount' | 'refused
   return r ? `${checked} ; ${r} tentative${r > 1 ? 's' : ''} avec un autre nom refusée${r > 1 ? 's' : ''}` : checked;
 }
 
+/** « Cette attestation n’a jamais été vérifiée. », « … a été vérifiée 2 fois ; 1 tentative … refusée. » */
+export function checksSentence(a: Pick<IssuedAttestation, 'checkedCount' | 'refusedCount'>): string {
+  const n = a.checkedCount;
+  const r = a.refusedCount;
+  const head = n === 0 ? 'Cette attestation n’a jamais été vérifiée' : `Cette attestation a été vérifiée ${n} fois`;
+  return `${head}${r ? ` ; ${r} tentative${r > 1 ? 's' : ''} avec un autre nom ${r > 1 ? 'ont été refusées' : 'a été refusée'}` : ''}.`;
+}
+
 function subject(a: IssuedAttestation): string {
   return a.snapshot.kind === 'paiement' ? `Paiements ${periodLabel(a.snapshot)}` : `Quotient familial de ${frenchMonth(a.snapshot.month)}`;
 }
@@ -85,7 +93,7 @@ export function detailPage(req: FastifyRequest, a: IssuedAttestation, o: { justI
 <h2 class="govuk-heading-m">Ce qu’elle certifie</h2>
 ${summaryList(certifiedRows(a.snapshot))}
 <h2 class="govuk-heading-m">Vérifications</h2>
-<p class="govuk-body">Cette attestation a été ${checksLabel(a)}. Vous ne voyez que ce nombre : ni qui l’a vérifiée, ni d’où.</p>
+<p class="govuk-body">${checksSentence(a)} Vous ne voyez que ce nombre : ni qui l’a vérifiée, ni d’où.</p>
 <p class="govuk-body">Celui qui la reçoit la vérifie à l’adresse <strong>${o.verifyUrl}</strong> avec le code et votre nom de famille. Il voit alors ce qu’elle certifie, rien d’autre.</p>
 ${
   a.status === 'revoquee'

@@ -41,7 +41,7 @@ describe('« Mes attestations »', () => {
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z*~$=]$/);
     expect(page.body).toMatch(/640,00\s€/);
     expect(page.body).not.toContain('AEEH');
-    expect(page.body).toContain('jamais vérifiée');
+    expect(page.body).toContain('Cette attestation n’a jamais été vérifiée.');
 
     const pdf = await b.get(`${location(res).split('?')[0]}/pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -49,7 +49,8 @@ describe('« Mes attestations »', () => {
     expect(pdf.headers['content-disposition']).toMatch(/attachment; filename="attestation-paiement-\d{4}-\d{2}-\d{2}\.pdf"/);
     const bytes = pdf.rawPayload;
     const text = bytes.toString('latin1');
-    for (const marker of ['/StructTreeRoot', '/Marked true', '/Lang (fr-FR)', '/DisplayDocTitle true', '/S /H1', '/S /Figure']) expect(text).toContain(marker);
+    for (const marker of ['/StructTreeRoot', '/Marked true', '/Lang (fr-FR)', '/DisplayDocTitle true', '/S /H1', '/S /Figure'])
+      expect(text).toContain(marker);
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toBe('Attestation de paiement – Caf');
     expect(doc.getSubject()).toBe(`Code de vérification ${code}`);
@@ -103,7 +104,12 @@ describe('« Mes attestations »', () => {
     const a = made.json();
     expect(a).toMatchObject({ kind: 'paiement', status: 'valide', checkedCount: 0, refusedCount: 0 });
     for (const surname of ['Roux', 'Roux', 'Durand'])
-      await t.app.inject({ method: 'POST', url: '/api/attestations/verification', payload: { code: a.code, surname }, remoteAddress: '203.0.113.9' });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/attestations/verification',
+        payload: { code: a.code, surname },
+        remoteAddress: '203.0.113.9',
+      });
     const list = await b.get('/mon-espace/attestations');
     expect(list.body).toContain('vérifiée 2 fois ; 1 tentative avec un autre nom refusée');
     expect(list.body).not.toContain('203.0.113.9');

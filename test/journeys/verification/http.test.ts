@@ -145,6 +145,23 @@ describe('the public verification page', () => {
     }
   });
 
+  it('takes its own form posted with « Origin: null » (its no-referrer policy) when the browser says same-origin, never otherwise', async () => {
+    const b = new TestBrowser(t.app);
+    await b.get('/verifier-une-attestation');
+    const post = (headers: Record<string, string>, token = b.csrfToken()) =>
+      b.request({
+        method: 'POST',
+        url: '/verifier-une-attestation',
+        payload: new URLSearchParams({ _csrf: token, code: '7K2Q-M9XD-4TRB-E81H-V', surname: 'X' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', ...headers },
+        remoteAddress: freshIp(),
+      });
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).statusCode).not.toBe(403);
+    expect((await post({})).statusCode).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-origin' }, 'not-the-token')).statusCode).toBe(403);
+  });
+
   it('fills in the code from the QR code’s address, and still asks for the surname', async () => {
     const res = await t.app.inject({ url: '/verifier-une-attestation?code=7K2Q-M9XD-4TRB-E81H-V' });
     expect(res.body).toContain('value="7K2Q-M9XD-4TRB-E81H-V"');
