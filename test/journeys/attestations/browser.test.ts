@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { currentMonth } from '../../../src/attestations/months';
 import { logInWithPage } from '../../support/accounts';
 import { pageChecker, useBrowserApp, watchedPage } from '../../support/browser';
 import { dossierWithPayments } from '../../attestations/support';
@@ -111,6 +112,42 @@ describe('an attestation, from « Mes attestations » to the public verification
     expect(await verdict()).toMatch(/^Non conforme : attestation expirée/);
     await check(v, vProblems, 'verification-expiree');
     await verifier.close();
+    await page.close();
+  });
+
+  it('the QF: « Ressources inconnues » said plainly, then the attestation once the resources are known', { timeout: 120_000 }, async () => {
+    const month = currentMonth(app.t.clock.now()); // whatever the first test did to the clock
+    const d = await dossierWithPayments(app.t.ctx, {
+      birthName: 'NGUYEN',
+      paid: [{ prestation: 'allocations-familiales', months: [month], cents: 15_000 }],
+      children: [
+        { givenNames: 'Linh', birthDate: '2014-02-02' },
+        { givenNames: 'Bao', birthDate: '2017-09-09' },
+      ],
+    });
+    const { page, problems } = await watchedPage(app.browser);
+    await logInWithPage(page, app.base, app.t.ctx, d.account);
+    await page.goto(`${app.base}/mon-espace/attestations`);
+    await page.click('a:has-text("Obtenir une attestation de quotient familial")');
+    expect(await page.textContent('main')).toContain('Ressources inconnues');
+    await check(page, problems, 'qf-ressources-inconnues');
+
+    const saved = app.t.ctx.attestations.resources;
+    app.t.ctx.attestations.resources = { taxableResourcesFor: async () => ({ annualCents: 3_000_000, year: 2024 }) };
+    try {
+      await page.reload();
+      await check(page, problems, 'qf-formulaire');
+      expect(await page.isChecked('#childrenNames')).toBe(false);
+      await page.selectOption('#month', month);
+      await page.click('button:has-text("Obtenir l’attestation")');
+      await page.waitForURL(/\?delivree=1$/);
+      const main = (await page.textContent('main'))!;
+      expect(main).toContain('883 €');
+      expect(main).not.toMatch(/Linh|Bao/);
+      await check(page, problems, 'qf-prete');
+    } finally {
+      app.t.ctx.attestations.resources = saved;
+    }
     await page.close();
   });
 });
