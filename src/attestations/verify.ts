@@ -39,7 +39,10 @@ export type Verification =
   | { kind: 'expiree'; expiresAt: number }
   | { kind: 'conforme'; snapshot: Snapshot; issuedAt: number; expiresAt: number };
 
-const STAND_IN_KEYS = JSON.stringify([surnameKey('Attestation inconnue')]);
+const STAND_IN_KEY = surnameKey('Attestation inconnue');
+const STAND_IN_KEYS = JSON.stringify([STAND_IN_KEY]);
+/** The birth name and the usage name of the holder. */
+const SURNAMES_COMPARED = 2;
 
 export async function verifyAttestation(d: VerifyDeps, i: { code: string; surname: string; ip: string | null }): Promise<Verification> {
   const ipKey = `attestation-check:ip:${i.ip ?? 'unknown'}`;
@@ -57,8 +60,10 @@ export async function verifyAttestation(d: VerifyDeps, i: { code: string; surnam
   const row = await findAttestation(d.db, parsed.id);
   const typed = surnameKey(i.surname);
   const stored: string[] = JSON.parse(row?.surname_keys ?? STAND_IN_KEYS);
-  // every stored surname is compared, whatever the first gives (no early exit)
-  const matches = stored.map((k) => sameText(k, typed));
+  // always SURNAMES_COMPARED comparisons (birth and usage name; a stand-in fills in), whatever the
+  // first gives: no early exit, and as many for an unknown code as for a known one
+  const compared = Array.from({ length: SURNAMES_COMPARED }, (_, i) => stored[i] ?? STAND_IN_KEY);
+  const matches = compared.map((k, i) => sameText(k, typed) && i < stored.length);
   const matched = !!row && typed.length > 0 && matches.some(Boolean);
 
   let answer: Verification = { kind: 'non_conforme' };
