@@ -53,3 +53,15 @@ describe('the verification code (Crockford base32 + check symbol)', () => {
     expect(parseCode('ABCD-EFGH-JKMN-PQRU-1')).toEqual({ ok: false, reason: 'format' });
   });
 });
+
+describe('the QR code of the PDF', () => {
+  it('carries the service’s own verification address (BASE_URL) and the printed code, nothing else', async () => {
+    const { qrTarget } = await import('../../src/attestations/pdf');
+    const id = newAttestationId();
+    const target = qrTarget('https://mon-compte.caf.example/verifier-une-attestation', id);
+    expect(target).toBe(`https://mon-compte.caf.example/verifier-une-attestation?code=${formatCode(id)}`);
+    const QRCode = (await import('qrcode')).default;
+    // a version small enough to print at 110 pt and scan (error correction M)
+    expect(QRCode.create(target, { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(6);
+  });
+});
