@@ -4,6 +4,7 @@
  * adds one line here. The core (src/errors/) never imports a feature.
  */
 import { agentErrors } from './agents/errors';
+import { attestationErrors } from './attestations/errors';
 import { assistantErrors } from './assistant/errors';
 import { authErrors } from './auth/errors';
 import { cafMessageErrors } from './caf-messages/errors';
@@ -40,6 +41,7 @@ export const appErrors = [
   householdErrors,
   recoveryErrors,
   cafMessageErrors,
+  attestationErrors,
 ] as const;
 
 registerErrors(...appErrors);

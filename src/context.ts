@@ -20,6 +20,8 @@ import { DatabaseJustificatifStorage, type JustificatifStorage } from './justifi
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
+import { type PaymentsPort, type ResourcesPort, unknownResources } from './attestations/ports';
+import { databasePaymentsReader } from './payments/reader';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
@@ -78,6 +80,8 @@ export interface AppContext {
   pdfChecker: PdfChecker;
   /** « Contacter ma Caf »: what its use cases need (src/caf-messages/threads.ts) */
   cafMessages: MessagesDeps;
+  /** what « Mes attestations » reads: the payments (src/payments) and the dossier's taxable resources (unknown to Mon Compte so far) */
+  attestations: { payments: PaymentsPort; resources: ResourcesPort };
   close(): Promise<void>;
 }
 
@@ -155,6 +159,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     justificatifStorage,
     pdfChecker,
     cafMessages: { db: database.db, storage: justificatifStorage, pdfChecker },
+    attestations: { payments: databasePaymentsReader(database.db, clock), resources: unknownResources },
     close: async () => {
       await messaging.worker.close();
       await pdfChecker.close();

@@ -63,7 +63,10 @@ export type AuditEventType =
   | 'caf_message_sent'
   | 'caf_message_file_refused'
   | 'agent_caf_thread_viewed'
-  | 'agent_caf_message_sent';
+  | 'agent_caf_message_sent'
+  // attestations (src/attestations; their verifications are logged in attestation_checks, kept 6 months)
+  | 'attestation_issued'
+  | 'attestation_revoked';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/http/session.ts). */
 export interface AuditOrigin {

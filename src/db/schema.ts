@@ -1,6 +1,7 @@
 import type { AccountsTable } from '../accounts/accounts.table';
 import type { CafMessageFilesTable, CafMessagesTable, CafThreadsTable } from '../caf-messages/caf-messages.table';
 import type { AgentRolesTable, AgentsTable } from '../agents/agents.table';
+import type { AttestationChecksTable, AttestationsTable } from '../attestations/attestations.table';
 import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
@@ -16,6 +17,13 @@ import type {
 } from '../household/household.table';
 import type { JustificatifBlobsTable, JustificatifRequestsTable, JustificatifsTable } from '../justificatifs/justificatifs.table';
 import type { OutboxMessagesTable } from '../messaging/outbox.table';
+import type {
+  DroitChangesTable,
+  DroitsTable,
+  PaymentAdjustmentLinesTable,
+  PaymentAdjustmentsTable,
+  PaymentsTable,
+} from '../payments/payments.table';
 import type { AccountRecoveriesTable, KnownDevicesTable } from '../recovery/recovery.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
 
@@ -54,6 +62,13 @@ export interface Database {
   caf_threads: CafThreadsTable;
   caf_messages: CafMessagesTable;
   caf_message_files: CafMessageFilesTable;
+  droits: DroitsTable;
+  droit_changes: DroitChangesTable;
+  payments: PaymentsTable;
+  payment_adjustments: PaymentAdjustmentsTable;
+  payment_adjustment_lines: PaymentAdjustmentLinesTable;
+  attestations: AttestationsTable;
+  attestation_checks: AttestationChecksTable;
 }
 
 export type {

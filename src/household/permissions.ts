@@ -37,6 +37,8 @@ export const ACTIONS = [
   'view_household_demarches',
   /** grant or revoke the autorisation de gestion to the conjoint */
   'manage_procuration',
+  /** « Mes attestations »: an attestation de paiement or de quotient familial of the dossier */
+  'issue_attestation',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,6 +99,8 @@ export const WHO_CAN: Record<Action, string> = {
   view_household_demarches:
     'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut suivre les démarches de tout le foyer.',
   manage_procuration: 'Seul le responsable du dossier peut donner ou retirer l’autorisation de gestion à son conjoint.',
+  issue_attestation:
+    'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut obtenir une attestation de paiement ou de quotient familial du dossier.',
 };
 
 function allowedFor(action: Action, m: Membership | undefined, today: string): boolean {
@@ -114,6 +118,7 @@ function allowedFor(action: Action, m: Membership | undefined, today: string): b
     case 'request_household_prestation':
     case 'manage_dossier':
     case 'view_household_demarches':
+    case 'issue_attestation':
       return managesDossier(m);
     case 'manage_procuration':
       return m.role === 'responsable';

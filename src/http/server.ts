@@ -44,6 +44,10 @@ import { personalDataApi } from '../journeys/personal-data/api';
 import { personalDataPages } from '../journeys/personal-data/pages';
 import { contactCafApi } from '../journeys/contact-caf/api';
 import { contactCafPages } from '../journeys/contact-caf/pages';
+import { attestationsApi } from '../journeys/attestations/api';
+import { attestationsPages } from '../journeys/attestations/pages';
+import { verificationApi } from '../journeys/verification/api';
+import { verificationPages } from '../journeys/verification/pages';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -157,6 +161,10 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(personalDataPages(ctx));
   await app.register(contactCafApi(ctx, ctx.cafMessages));
   await app.register(contactCafPages(ctx, ctx.cafMessages));
+  await app.register(attestationsPages(ctx));
+  await app.register(attestationsApi(ctx));
+  await app.register(verificationPages(ctx));
+  await app.register(verificationApi(ctx));
   await app.register(assistantRoutes(ctx));
   if (!config.isProduction) await app.register(devMessagesPage(ctx));
 

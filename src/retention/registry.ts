@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ATTESTATION_RETENTION_MS, CHECK_LOG_RETENTION_MS, sweepAttestations, sweepCheckLog } from '../attestations/retention';
 import { eraseOnlineAccount } from '../accounts/erasure';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/sessions';
 import { CODE_TTL_MS } from '../auth/verification-codes';
@@ -243,6 +244,42 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
       holds: 'Fichiers joints aux messages écrits à la Caf (nom, type, taille, empreinte ; le contenu avec celui des justificatifs)',
       keptFor: 'comme l’échange auquel ils appartiennent',
       deletedBy: sweepOldThreads,
+    },
+    droits: {
+      holds: 'Droits du dossier : prestation, montant mensuel, premier et dernier mois, membre concerné',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
+    droit_changes: {
+      holds: 'Historique des droits : attribution, changements de montant, fin, avec leur motif et l’agent',
+      keptFor: 'comme le droit qu’il décrit',
+      deletedBy: 'caf-records',
+    },
+    payments: {
+      holds: 'Paiements : mois, montant, date, statut, compte bancaire où ils ont été versés',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
+    payment_adjustments: {
+      holds: 'Rappels et indus nés d’un changement de montant, avec leur motif',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
+    payment_adjustment_lines: {
+      holds: 'Rappels versés et retenues sur les paiements pour rembourser un indu',
+      keptFor: 'comme le paiement qu’elles accompagnent',
+      deletedBy: 'caf-records',
+    },
+    attestations: {
+      holds:
+        'Attestations de paiement et de quotient familial délivrées : ce qu’elles certifient (ce que la personne a choisi d’y montrer), leur code, nom de l’allocataire, nombre de vérifications',
+      keptFor: `${frenchDuration(ATTESTATION_RETENTION_MS)} après leur expiration ou leur révocation`,
+      deletedBy: ({ db, now }) => sweepAttestations(db, now),
+    },
+    attestation_checks: {
+      holds: 'Journal des vérifications d’attestations sur la page publique : date, réponse donnée, adresse IP du vérificateur',
+      keptFor: frenchDuration(CHECK_LOG_RETENTION_MS),
+      deletedBy: ({ db, now }) => sweepCheckLog(db, now),
     },
   };
 }

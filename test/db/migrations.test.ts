@@ -166,6 +166,13 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       caf_threads: 1,
       caf_messages: 1,
       caf_message_files: 1,
+      droits: 1,
+      droit_changes: 1,
+      payments: 1,
+      payment_adjustments: 1,
+      payment_adjustment_lines: 1,
+      attestations: 1,
+      attestation_checks: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

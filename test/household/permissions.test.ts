@@ -23,6 +23,7 @@ const ONLY_OWN_AFFAIRS: Record<Action, boolean> = {
   manage_dossier: false,
   view_household_demarches: false,
   manage_procuration: false,
+  issue_attestation: false,
 };
 
 /** Every role × action: true = allowed. A cell changed by mistake fails here. */
@@ -39,6 +40,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_dossier: true,
       view_household_demarches: true,
       manage_procuration: true,
+      issue_attestation: true,
     },
   ],
   [
@@ -53,6 +55,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_dossier: true,
       view_household_demarches: true,
       manage_procuration: false,
+      issue_attestation: true,
     },
   ],
   [
@@ -67,6 +70,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_dossier: false,
       view_household_demarches: false,
       manage_procuration: false,
+      issue_attestation: false,
     },
   ],
   ['enfant de 16 ans', member('enfant', { birthDate: '2010-01-15' }), ONLY_OWN_AFFAIRS],
@@ -82,6 +86,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_dossier: false,
       view_household_demarches: false,
       manage_procuration: false,
+      issue_attestation: false,
     },
   ],
   ['personne à charge', member('personne_a_charge', { birthDate: '1940-03-03' }), ONLY_OWN_AFFAIRS],
@@ -97,6 +102,7 @@ const TABLE: [string, Membership | undefined, Record<Action, boolean>][] = [
       manage_dossier: false,
       view_household_demarches: false,
       manage_procuration: false,
+      issue_attestation: false,
     },
   ],
 ];

@@ -16,6 +16,8 @@ import * as m0013 from './0013_audit_event_key';
 import * as m0014 from './0014_account_lifecycle';
 import * as m0015 from './0015_separation_review';
 import * as m0016 from './0016_account_recovery';
+import * as m0017 from './0017_droits_payments';
+import * as m0019 from './0019_attestations';
 import * as m0020 from './0020_caf_messages';
 
 export interface Migration {
@@ -41,5 +43,7 @@ export const migrations: Migration[] = [
   { name: '0014_account_lifecycle', up: m0014.up },
   { name: '0015_separation_review', up: m0015.up },
   { name: '0016_account_recovery', up: m0016.up },
+  { name: '0017_droits_payments', up: m0017.up },
+  { name: '0019_attestations', up: m0019.up },
   { name: '0020_caf_messages', up: m0020.up },
 ];

@@ -69,8 +69,12 @@ export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl:
     const site = req.headers['sec-fetch-site'];
     if (site && site !== 'same-origin' && site !== 'none') return true;
     const origin = req.headers.origin;
-    if (origin === 'null') return true;
-    if (origin && origin !== ourOrigin && !isSameHost(origin, req)) return true;
+    // « null »: an opaque origin — unless the browser itself says the request is same-origin: a
+    // page sent with `Referrer-Policy: no-referrer` (the public verification page) posts its own
+    // forms with `Origin: null`, and Sec-Fetch-Site cannot be set by a page. The token is still checked.
+    if (origin === 'null') {
+      if (site !== 'same-origin') return true;
+    } else if (origin && origin !== ourOrigin && !isSameHost(origin, req)) return true;
     if (req.url.startsWith('/api/')) return !String(req.headers['content-type'] ?? '').startsWith('application/json');
     const sent = sentToken(req);
     return typeof sent !== 'string' || !safeEqual(sent, req.csrfToken);

@@ -20,6 +20,8 @@ export interface LayoutOptions {
   /** where the person is, for the assistant beside the page (src/assistant); `assistant: false` hides it */
   step?: AssistantStep;
   assistant?: false;
+  /** a page search engines must not index, whose links send no referrer (the public verification page) */
+  noindex?: boolean;
 }
 
 /**
@@ -38,6 +40,12 @@ export function layout(o: LayoutOptions, content: HtmlValue): SafeHtml {
   <title>${title}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
   <meta name="theme-color" content="#114a8b">
+  ${
+    o.noindex
+      ? html`<meta name="robots" content="noindex, nofollow">
+  <meta name="referrer" content="no-referrer">`
+      : ''
+  }
   <link rel="icon" href="${assetUrl('/assets/favicon.svg')}" type="image/svg+xml">
   <link rel="stylesheet" href="${assetUrl('/assets/app.css')}">
   ${(o.stylesheets ?? []).map((s) => html`<link rel="stylesheet" href="${assetUrl(s)}">`)}

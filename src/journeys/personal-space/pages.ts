@@ -47,6 +47,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
       <li><a class="govuk-link" href="${MESSAGES_PATH}">Mes messages${unread ? html` <strong class="govuk-tag govuk-tag--blue">${unread === 1 ? '1 nouvelle réponse' : `${unread} nouvelles réponses`}</strong>` : ''}</a></li>
       <li><a class="govuk-link" href="${MESSAGES_PATH}/nouveau">Contacter ma Caf</a></li>
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
+      <li><a class="govuk-link" href="/mon-espace/attestations">Mes attestations</a></li>
       <li><a class="govuk-link" href="/mon-espace/securite">Sécurité du compte</a></li>
       <li><a class="govuk-link" href="/mon-espace/mes-donnees">Mes données</a></li>
       <li><a class="govuk-link" href="/mon-espace/fermer-mon-compte">Fermer mon compte</a></li>

@@ -42,6 +42,10 @@ const ROUTES: Record<
     page: (b) => b.get('/mon-espace/foyer/autorisation-de-gestion'),
     json: (b) => api(b, 'GET', '/api/household/procuration'),
   },
+  issue_attestation: {
+    page: (b) => b.get('/mon-espace/attestations/paiement'),
+    json: (b) => api(b, 'POST', '/api/attestations/paiement', {}),
+  },
 };
 
 describe('role × action through HTTP', () => {

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PERIOD_ERRORS } from '../../attestations/errors';
+import { issuePaymentAttestation, issueQfAttestation, lastMonth, PAYMENT_MONTHS_BACK } from '../../attestations/issue';
+import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
+import { currentMonth } from '../../attestations/months';
+import { attestationPdf } from '../../attestations/pdf';
+import { PRIVATE_BY_DEFAULT } from '../../attestations/privacy';
+import type { AppContext } from '../../context';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { can } from '../../household/permissions';
+import { readForm } from '../../http/api/input';
+import { sendHtml } from '../../http/errors';
+import { requirePermission } from '../../http/require-permission';
+import { requestOrigin } from '../../http/session';
+import { accountPage } from '../../http/views/account-page';
+import { backLink, insetText } from '../../http/views/components';
+import { html } from '../../http/views/html';
+import { agencyDay } from '../../shared/french-time';
+import { PaymentForm, QfForm } from './schemas';
+import { choicesOf, issueDeps, issuerOf, verifyUrl } from './use-cases';
+import {
+  ATTESTATIONS_PATH,
+  attestationPath,
+  choicesFieldset,
+  detailPage,
+  issueFormPage,
+  listPage,
+  monthOptions,
+  monthSelect,
+  PAYMENT_FORM_PATH,
+  QF_FORM_PATH,
+} from './views';
+
+/**
+ * « Mes attestations » (/mon-espace/attestations): the list of what the person issued with its
+ * checks, an attestation de paiement (a month or a period) and de quotient familial (a month), each
+ * as a tagged PDF; revoking one. Use cases in src/attestations; who may issue: `issue_attestation`.
+ */
+export function attestationsPages(ctx: AppContext): FastifyPluginAsync {
+  const own = requirePermission(ctx, 'consult_personal_data');
+  const issuing = requirePermission(ctx, 'issue_attestation');
+  const months = () => monthOptions(ctx.clock.now(), PAYMENT_MONTHS_BACK);
+  const yearMonths = () => {
+    const now = ctx.clock.now();
+    return monthOptions(now, Number(currentMonth(now).slice(5, 7)));
+  };
+
+  const paymentForm = (req: FastifyRequest, v: { from: string; to: string } & typeof PRIVATE_BY_DEFAULT, errors?: FieldError[]) =>
+    issueFormPage(req, {
+      title: 'Attestation de paiement',
+      intro: html`<p class="govuk-body">Elle atteste ce que la Caf a versé à votre foyer sur un mois ou une période (24 derniers mois au plus). Elle est valable 3 mois.</p>`,
+      action: PAYMENT_FORM_PATH,
+      submit: 'Obtenir l’attestation',
+      ...(errors ? { errors } : {}),
+      fields: html`<div class="govuk-form-group"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m"><h2 class="govuk-fieldset__heading">Période</h2></legend>
+${monthSelect({ name: 'from', label: 'Premier mois', months: months(), value: v.from, errors })}
+${monthSelect({ name: 'to', label: 'Dernier mois (le même pour un seul mois)', months: months(), value: v.to, errors })}
+</fieldset></div>
+${choicesFieldset(['detail', 'sensitive', 'dossierNumber', 'address'], v)}`,
+    });
+
+  const qfForm = (req: FastifyRequest, v: { month: string } & typeof PRIVATE_BY_DEFAULT, errors?: FieldError[]) =>
+    issueFormPage(req, {
+      title: 'Attestation de quotient familial',
+      intro: html`<p class="govuk-body">Le quotient familial (QF) sert aux crèches, cantines, centres de loisirs. Il se calcule ainsi : (revenus imposables annuels du foyer ÷ 12 + prestations du mois) ÷ nombre de parts. Vous avez 2 parts, plus une demi-part pour chacun des deux premiers enfants à charge, une part pour le troisième, une demi-part pour chacun des suivants. L’attestation est valable jusqu’au 31 décembre.</p>`,
+      action: QF_FORM_PATH,
+      submit: 'Obtenir l’attestation',
+      ...(errors ? { errors } : {}),
+      fields: html`${monthSelect({ name: 'month', label: 'Mois', months: yearMonths(), value: v.month, errors })}
+${choicesFieldset(['childrenNames', 'dossierNumber', 'address'], v)}`,
+    });
+
+  const unknownResourcesPage = (req: FastifyRequest) =>
+    accountPage(
+      req,
+      { title: 'Attestation de quotient familial', backLink: backLink(ATTESTATIONS_PATH, 'Mes attestations') },
+      html`<h1 class="govuk-heading-l">Attestation de quotient familial</h1>
+<h2 class="govuk-heading-m">Ressources inconnues</h2>
+<p class="govuk-body">Les ressources imposables de votre foyer ne sont pas connues de Mon Compte. Sans elles, nous ne pouvons pas calculer votre quotient familial, et nous ne l’inventerons pas.</p>
+${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous délivrera l’attestation. Vous pouvez en attendant obtenir une <a class="govuk-link" href="${PAYMENT_FORM_PATH}">attestation de paiement</a>.`)}`,
+    );
+
+  const notFound = () => new AppError('ATTESTATION_NOT_FOUND');
+
+  return async (app) => {
+    app.get(ATTESTATIONS_PATH, { preHandler: own }, async (req, reply) => {
+      const now = ctx.clock.now();
+      const mayIssue = can(req.actor ?? {}, 'issue_attestation', agencyDay(now)).allowed;
+      return sendHtml(reply, listPage(req, await myAttestations(ctx.database.db, req.account!.id, now), mayIssue));
+    });
+
+    app.get(PAYMENT_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const m = lastMonth(ctx.clock.now());
+      return sendHtml(reply, paymentForm(req, { from: m, to: m, ...PRIVATE_BY_DEFAULT }));
+    });
+
+    app.post(PAYMENT_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const read = readForm(PaymentForm, req);
+      if (!read.ok) return sendHtml(reply, paymentForm(req, { from: '', to: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
+      const v = read.data;
+      const r = await issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: v.from, to: v.to, choices: choicesOf(v) });
+      if (r.kind === 'invalid') return sendHtml(reply, paymentForm(req, v, [fieldError(r.field, PERIOD_ERRORS[r.error])]), 400);
+      if (r.kind === 'nothing_paid') return sendHtml(reply, paymentForm(req, v, [fieldError('from', 'ATTESTATION_NOTHING_PAID')]), 409);
+      return issued(reply, r.id);
+    });
+
+    app.get(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const month = currentMonth(ctx.clock.now());
+      const known = await ctx.attestations.resources.taxableResourcesFor(req.actor!.dossier!.householdId, month);
+      if (!known) return sendHtml(reply, unknownResourcesPage(req));
+      return sendHtml(reply, qfForm(req, { month, ...PRIVATE_BY_DEFAULT }));
+    });
+
+    app.post(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const read = readForm(QfForm, req);
+      if (!read.ok) return sendHtml(reply, qfForm(req, { month: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
+      const v = read.data;
+      const r = await issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: v.month, choices: choicesOf(v) });
+      if (r.kind === 'invalid') return sendHtml(reply, qfForm(req, v, [fieldError('month', PERIOD_ERRORS[r.error])]), 400);
+      if (r.kind === 'resources_unknown') return sendHtml(reply, unknownResourcesPage(req), 409);
+      return issued(reply, r.id);
+    });
+
+    app.get<{ Params: { id: string } }>(`${ATTESTATIONS_PATH}/:id`, { preHandler: own }, async (req, reply) => {
+      const a = await myAttestation(ctx.database.db, req.account!.id, req.params.id, ctx.clock.now());
+      if (!a) throw notFound();
+      const justIssued = (req.query as Record<string, unknown>).delivree === '1';
+      return sendHtml(reply, detailPage(req, a, { justIssued, verifyUrl: verifyUrl(ctx) }));
+    });
+
+    app.get<{ Params: { id: string } }>(`${ATTESTATIONS_PATH}/:id/pdf`, { preHandler: own }, async (req, reply) => {
+      const a = await myAttestation(ctx.database.db, req.account!.id, req.params.id, ctx.clock.now());
+      if (!a) throw notFound();
+      const pdf = await attestationPdf({ ...a, verifyUrl: verifyUrl(ctx), agencyPhone: ctx.config.agencyPhone });
+      const name = a.kind === 'paiement' ? 'attestation-paiement' : 'attestation-quotient-familial';
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${name}-${agencyDay(a.issuedAt)}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    });
+
+    app.post<{ Params: { id: string } }>(`${ATTESTATIONS_PATH}/:id/revoquer`, { preHandler: own }, async (req, reply) => {
+      const a = await myAttestation(ctx.database.db, req.account!.id, req.params.id, ctx.clock.now());
+      if (!a) throw notFound();
+      await revokeMine({ db: ctx.database.db, now: ctx.clock.now() }, { accountId: req.account!.id, id: a.id, origin: requestOrigin(req) });
+      return reply.redirect(attestationPath(a.id), 303);
+    });
+  };
+}
+
+function issued(reply: FastifyReply, id: string): FastifyReply {
+  return reply.redirect(`${attestationPath(id)}?delivree=1`, 303);
+}

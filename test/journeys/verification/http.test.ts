@@ -1,0 +1,216 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccountById } from '../../../src/accounts/repository';
+import { formatCode } from '../../../src/attestations/code';
+import { issuePaymentAttestation } from '../../../src/attestations/issue';
+import { PRIVATE_BY_DEFAULT } from '../../../src/attestations/privacy';
+import { revokeMine } from '../../../src/attestations/manage';
+import { CHECKS_PER_CODE_PER_HOUR, CHECKS_PER_IP_PER_HOUR } from '../../../src/attestations/verify';
+import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
+import { dossierWithPayments } from '../../attestations/support';
+
+/** « Vérifier une attestation », the public page: answers, what it never reveals, its headers, its limits. */
+describe('the public verification page', () => {
+  let t: TestApp;
+  let ipSeq = 0;
+  const freshIp = () => `198.51.100.${++ipSeq}`;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function issued(o: { birthName?: string; usageName?: string } = {}) {
+    const d = await dossierWithPayments(t.ctx, {
+      birthName: o.birthName ?? 'LE GALL',
+      usageName: o.usageName ?? null,
+      paid: [{ prestation: 'aide-au-logement', months: ['2026-09', '2026-10'], cents: 24_550 }],
+    });
+    const r = await issuePaymentAttestation(
+      { db: t.ctx.database.db, now: t.clock.now(), payments: t.ctx.attestations.payments, resources: t.ctx.attestations.resources },
+      {
+        account: (await findAccountById(t.ctx.database.db, d.account.id))!,
+        householdId: d.householdId,
+        dossierNumber: d.dossierNumber,
+        origin: { ip: null, userAgent: null },
+      },
+      { from: '2026-09', to: '2026-10', choices: PRIVATE_BY_DEFAULT },
+    );
+    if (r.kind !== 'issued') throw new Error('not issued');
+    return { ...d, id: r.id, code: formatCode(r.id) };
+  }
+
+  async function verify(code: string, surname: string, ip = freshIp()): Promise<LightMyRequestResponse> {
+    const b = new TestBrowser(t.app);
+    await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip });
+    const params = new URLSearchParams({ _csrf: b.csrfToken(), code, surname });
+    return b.request({
+      method: 'POST',
+      url: '/verifier-une-attestation',
+      payload: params.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      remoteAddress: ip,
+    });
+  }
+
+  /** The answer block of the page, without what the verifier typed (echoed in the fields) nor the form's token. */
+  const verdict = (res: LightMyRequestResponse) =>
+    /<h1 class="govuk-heading-l">Vérifier une attestation<\/h1>\s*([\s\S]*?)<p class="govuk-body">Vous avez reçu/.exec(res.body)?.[1] ?? '';
+
+  it('answers « conforme » to the code and the surname (any case, accents, hyphens), then shows what it certifies', async () => {
+    const a = await issued({ birthName: 'LE GALL' });
+    const res = await verify(a.code.toLowerCase(), 'le-gall');
+    expect(res.statusCode).toBe(200);
+    expect(verdict(res)).toContain('Conforme');
+    expect(res.body).toContain('Marie Claire LE GALL');
+    expect(res.body).toContain('de septembre 2026 à octobre 2026');
+    expect(res.body).toMatch(/491,00\s€/);
+    expect(res.body).toContain('ne prouve pas que la personne qui vous présente le papier en est le titulaire');
+    expect(res.body).toContain('http://localhost:3000/verifier-une-attestation');
+    const row = await t.ctx.database.db
+      .selectFrom('attestations')
+      .select(['checked_count', 'refused_count'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ checked_count: 1, refused_count: 0 });
+  });
+
+  it('accepts the usage name as well as the birth name', async () => {
+    const a = await issued({ birthName: 'MARTIN', usageName: 'Bérard' });
+    expect(verdict(await verify(a.code, 'BERARD'))).toContain('Conforme');
+    expect(verdict(await verify(a.code, 'Martin'))).toContain('Conforme');
+  });
+
+  it('gives the same answer, status and work to a wrong surname and to a code that names nothing', async () => {
+    const a = await issued();
+    const before = await t.ctx.database.db.selectFrom('attestation_checks').select('id').execute();
+    const wrongSurname = await verify(a.code, 'DURAND');
+    // a valid code (its check symbol is right) that no attestation has
+    const unknownId = a.id.startsWith('0') ? `1${a.id.slice(1)}` : `0${a.id.slice(1)}`;
+    const unknown = await verify(formatCode(unknownId), 'LE GALL');
+    expect(wrongSurname.statusCode).toBe(200);
+    expect(unknown.statusCode).toBe(200);
+    expect(verdict(wrongSurname)).toBe(verdict(unknown));
+    expect(verdict(unknown)).toContain('Non conforme');
+    expect(unknown.body).not.toContain('Marie Claire');
+    expect(wrongSurname.body).not.toContain('Marie Claire');
+    const after = await t.ctx.database.db.selectFrom('attestation_checks').selectAll().execute();
+    expect(after.length - before.length).toBe(2);
+    const row = await t.ctx.database.db
+      .selectFrom('attestations')
+      .select(['checked_count', 'refused_count'])
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ checked_count: 0, refused_count: 1 });
+  });
+
+  it('refuses an altered code at its check character, before any look-up', async () => {
+    const a = await issued();
+    const chars = a.code.split('');
+    chars[2] = chars[2] === '7' ? '8' : '7';
+    const res = await verify(chars.join(''), 'LE GALL');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('un caractère a sans doute été mal recopié');
+    expect(verdict(res)).not.toMatch(/onforme/);
+  });
+
+  it('says « révoquée » and « expirée », with the right surname only', async () => {
+    const revoked = await issued();
+    await revokeMine(
+      { db: t.ctx.database.db, now: t.clock.now() },
+      { accountId: revoked.account.id, id: revoked.id, origin: { ip: null, userAgent: null } },
+    );
+    expect(verdict(await verify(revoked.code, 'LE GALL'))).toContain('attestation révoquée');
+    expect(verdict(await verify(revoked.code, 'DURAND'))).not.toContain('révoquée');
+
+    const expiring = await issued();
+    expect(verdict(await verify(expiring.code, 'LE GALL'))).toContain('Conforme');
+    t.clock.advance(93 * 24 * 60 * 60_000); // payment attestations: three months
+    const expired = await verify(expiring.code, 'LE GALL');
+    expect(verdict(expired)).toContain('attestation expirée');
+    expect(expired.body).not.toContain('491,00');
+    expect(verdict(await verify(expiring.code, 'DURAND'))).not.toContain('expirée');
+  });
+
+  it('is not cached, not indexed, sends no referrer and loads nothing from elsewhere', async () => {
+    for (const res of [await t.app.inject({ url: '/verifier-une-attestation?code=ABCD' }), await verify('ABCD', 'X')]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-robots-tag']).toContain('noindex');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.body).toContain('<meta name="robots" content="noindex, nofollow">');
+      expect(res.body).toContain('<meta name="referrer" content="no-referrer">');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      for (const m of res.body.matchAll(/(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^(\/|#)/);
+    }
+  });
+
+  it('takes its own form posted with « Origin: null » (its no-referrer policy) when the browser says same-origin, never otherwise', async () => {
+    const b = new TestBrowser(t.app);
+    await b.get('/verifier-une-attestation');
+    const post = (headers: Record<string, string>, token = b.csrfToken()) =>
+      b.request({
+        method: 'POST',
+        url: '/verifier-une-attestation',
+        payload: new URLSearchParams({ _csrf: token, code: '7K2Q-M9XD-4TRB-E81H-V', surname: 'X' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', ...headers },
+        remoteAddress: freshIp(),
+      });
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).statusCode).not.toBe(403);
+    expect((await post({})).statusCode).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-origin' }, 'not-the-token')).statusCode).toBe(403);
+  });
+
+  it('fills in the code from the QR code’s address, and still asks for the surname', async () => {
+    const res = await t.app.inject({ url: '/verifier-une-attestation?code=7K2Q-M9XD-4TRB-E81H-V' });
+    expect(res.body).toContain('value="7K2Q-M9XD-4TRB-E81H-V"');
+    expect(verdict(res)).not.toMatch(/onforme/);
+  });
+
+  it(`limits the checks of one code to ${CHECKS_PER_CODE_PER_HOUR} an hour, whatever the address`, async () => {
+    const a = await issued();
+    for (let i = 0; i < CHECKS_PER_CODE_PER_HOUR; i++) expect((await verify(a.code, `NOM${i}`)).statusCode).toBe(200);
+    const refused = await verify(a.code, 'LE GALL');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(refused.body).toContain('Trop de vérifications');
+    expect(verdict(refused)).not.toMatch(/onforme/);
+    expect(refused.body).not.toContain('Marie Claire');
+  });
+
+  it(`limits the checks from one address to ${CHECKS_PER_IP_PER_HOUR} an hour`, async () => {
+    const ip = freshIp();
+    const a = await issued();
+    for (let i = 0; i < CHECKS_PER_IP_PER_HOUR; i++)
+      expect((await verify(formatCode(a.id.replace(/^./, String(i % 10))), 'X', ip)).statusCode).not.toBe(429);
+    expect((await verify(a.code, 'LE GALL', ip)).statusCode).toBe(429);
+  });
+
+  it('answers the same in JSON, and the route is in the OpenAPI document', async () => {
+    const a = await issued();
+    const post = (body: unknown) =>
+      t.app.inject({ method: 'POST', url: '/api/attestations/verification', payload: body as object, remoteAddress: freshIp() });
+    const ok = await post({ code: a.code, surname: 'Le Gall' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect(ok.json()).toMatchObject({ result: 'conforme', kind: 'paiement' });
+    expect(ok.json().certified).toContainEqual({ key: 'Période', value: 'de septembre 2026 à octobre 2026' });
+    const wrong = await post({ code: a.code, surname: 'Durand' });
+    expect(wrong.json()).toEqual({
+      result: 'non_conforme',
+      serviceUrl: 'http://localhost:3000/verifier-une-attestation',
+      notProven: expect.any(String),
+    });
+    expect((await post({ code: 'ABCD', surname: 'Durand' })).json().error.fields[0].code).toBe('ATTESTATION_CODE_FORMAT');
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/attestations/verification',
+        '/api/attestations',
+        '/api/attestations/paiement',
+        '/api/attestations/quotient-familial',
+      ]),
+    );
+  });
+});
