@@ -16,6 +16,7 @@ import * as m0013 from './0013_audit_event_key';
 import * as m0014 from './0014_account_lifecycle';
 import * as m0015 from './0015_separation_review';
 import * as m0016 from './0016_account_recovery';
+import * as m0022 from './0022_decision_read';
 
 export interface Migration {
   name: string;
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   { name: '0014_account_lifecycle', up: m0014.up },
   { name: '0015_separation_review', up: m0015.up },
   { name: '0016_account_recovery', up: m0016.up },
+  { name: '0022_decision_read', up: m0022.up },
 ];
