@@ -58,6 +58,7 @@ export async function demarcheActivity(db: Kysely<Database>, accountId: string, 
     .where('demarches.prestation', '!=', 'declaration-separation')
     .where('demarche_events.event', 'in', SHOWN)
     .orderBy('demarche_events.at', 'desc')
+    .orderBy('demarche_events.seq', 'desc')
     .limit(limit)
     .execute();
   const uploads = await db
@@ -66,6 +67,7 @@ export async function demarcheActivity(db: Kysely<Database>, accountId: string, 
     .select(['justificatifs.created_at', 'justificatifs.file_name', 'demarches.id', 'demarches.prestation', 'demarches.reference'])
     .where('justificatifs.uploaded_by', '=', accountId)
     .orderBy('justificatifs.created_at', 'desc')
+    .orderBy('justificatifs.id', 'desc')
     .limit(limit)
     .execute();
   return [
