@@ -48,7 +48,7 @@ const TAG_COLOURS: Record<DemarcheStatus, string> = {
 export const STATUS_TAGS = Object.fromEntries(
   DEMARCHE_STATUSES.map((s) => [
     s,
-    html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`,
+    html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${STATUS_LABELS[s]}</strong>`,
   ]),
 ) as Record<DemarcheStatus, SafeHtml>;
 

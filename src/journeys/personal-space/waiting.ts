@@ -1,3 +1,4 @@
+import { STATUS_LABELS } from '../../demarches/machine';
 import type { Demarche } from '../../demarches/repository';
 import { html, type SafeHtml } from '../../http/views/html';
 import { type Awaiting, continueLabel, demarchePath, demarcheTitle, resumePath } from '../demarches/pages';
@@ -65,7 +66,7 @@ export function waitingItems(o: {
 const TAGS: Record<WaitingItem['kind'], SafeHtml> = {
   unsent: html`<strong class="govuk-tag govuk-tag--red">Fichiers pas encore envoyés</strong>`,
   piece: html`<strong class="govuk-tag govuk-tag--orange">À transmettre</strong>`,
-  draft: html`<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>`,
+  draft: html`<strong class="govuk-tag govuk-tag--yellow">${STATUS_LABELS.brouillon}</strong>`,
   decision: html`<strong class="govuk-tag govuk-tag--blue">Décision à lire</strong>`,
 };
 

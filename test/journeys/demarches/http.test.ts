@@ -56,7 +56,7 @@ describe('Mes démarches', () => {
     expect(page.body).toContain('<h1 class="govuk-heading-xl">Mes démarches</h1>');
     expect(page.body).toContain('<a class="govuk-breadcrumbs__link" href="/mon-espace">Mon espace</a>');
     expect(page.body).toContain('<h3 class="govuk-summary-card__title">Prime d’activité</h3>');
-    expect(page.body).toContain('<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>');
+    expect(page.body).toContain('<strong class="govuk-tag govuk-tag--yellow">Brouillon</strong>');
     // The test clock starts on 26 November 2026; the brouillon keeps 30 days after its last save.
     expect(shown).toContain('Commencé le 26 novembre 2026, enregistré jusqu’au 26 décembre 2026');
     expect(shown).not.toContain('Vous n’avez pas de démarche en cours.');
