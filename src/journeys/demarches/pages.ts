@@ -46,10 +46,7 @@ const TAG_COLOURS: Record<DemarcheStatus, string> = {
   classee_sans_suite: 'grey',
 };
 export const STATUS_TAGS = Object.fromEntries(
-  DEMARCHE_STATUSES.map((s) => [
-    s,
-    html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${STATUS_LABELS[s]}</strong>`,
-  ]),
+  DEMARCHE_STATUSES.map((s) => [s, html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${STATUS_LABELS[s]}</strong>`]),
 ) as Record<DemarcheStatus, SafeHtml>;
 
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
