@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   log.info(`Mon Compte est démarré : ${config.baseUrl}`);
   if (config.demoData)
     log.info(`Compte de démonstration : identifiant ${demoAccounts[0]!.login_id}, mot de passe ${DEMO_PASSWORD} (les autres : README.md)`);
-  if (config.env === 'development') log.info(`Messages envoyés (codes, e-mails, SMS) : ${config.baseUrl}/dev/messages`);
+  if (config.env === 'development') log.info(`Messages envoyés (codes, mails, SMS) : ${config.baseUrl}/dev/messages`);
 
   const stop = async () => {
     await app.close();

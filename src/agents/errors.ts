@@ -8,10 +8,10 @@ import type { Codes, ErrorEntry } from '../errors/registry';
 export const agentErrors = {
   AGENT_LOGIN_INVALID: {
     status: 400,
-    message: 'Adresse e-mail ou mot de passe incorrect.',
+    message: 'Adresse mail ou mot de passe incorrect.',
     support: 'Agent login: unknown e-mail, disabled agent or wrong password (deliberately indistinguishable).',
   },
-  AGENT_LOGIN_REQUIRED: { status: 400, message: 'Saisissez votre adresse e-mail professionnelle.', support: 'Agent login e-mail missing.' },
+  AGENT_LOGIN_REQUIRED: { status: 400, message: 'Saisissez votre adresse mail professionnelle.', support: 'Agent login e-mail missing.' },
   AGENT_DEMARCHE_NOT_FOUND: {
     status: 404,
     message: 'Cette démarche n’existe pas.',

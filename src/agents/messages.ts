@@ -55,7 +55,7 @@ export function yourRequestFor(title: string): string {
 
 /**
  * The message that tells a person what the Caf did with their démarche: what happened, and in an
- * e-mail the motif of a decision and, for a refusal, how to contest it (src/prestations/appeals.ts);
+ * e-mail the piece asked (named), the motif of a decision and, for a refusal, how to contest it (src/prestations/appeals.ts);
  * an SMS (read on a locked screen) names no motif and points to « Mes démarches », behind the login.
  */
 export function demarcheNotification(
@@ -72,7 +72,7 @@ export function demarcheNotification(
   const text =
     to.contact_kind === 'sms'
       ? `Mon Compte Caf : ${what}.${event === 'refuse' ? ' Vous pouvez la contester dans un délai de deux mois : voyez comment dans « Mes démarches ».' : ''} Détails dans « Mes démarches » : ${where}`
-      : `Bonjour,\n\n${what[0]!.toUpperCase()}${what.slice(1)}.\n\n${decided(event) && d.motif ? `Motif : ${d.motif}\n\n` : ''}${event === 'refuse' && d.appeal ? `${d.appeal}\n\n` : ''}Vous trouverez le détail dans « Mes démarches » après vous être connecté à Mon Compte : ${where}\n\nLa Caf ne vous demandera jamais votre mot de passe ni un code reçu par message.`;
+      : `Bonjour,\n\n${what[0]!.toUpperCase()}${what.slice(1)}.\n\n${decided(event) && d.motif ? `Motif : ${d.motif}\n\n` : ''}${event === 'request_documents' && d.motif ? `La Caf vous demande : ${d.motif}\n\n` : ''}${event === 'refuse' && d.appeal ? `${d.appeal}\n\n` : ''}Vous trouverez le détail dans « Mes démarches » après vous être connecté à Mon Compte : ${where}\n\nLa Caf ne vous demandera jamais votre mot de passe ni un code reçu par message.`;
   const subject = d.declaration ? DECLARATION_SUBJECTS[event] : NOTIFICATION_SUBJECTS[event];
   return { channel: to.contact_kind, to: to.contact_value, subject, text };
 }

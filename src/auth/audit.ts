@@ -45,6 +45,7 @@ export type AuditEventType =
   | 'bank_account_change_refused'
   // The person's side of a justificatif (src/justificatifs).
   | 'justificatif_uploaded'
+  | 'justificatif_removed'
   | 'justificatif_refused'
   | 'justificatif_downloaded'
   // the household (src/household/activity.ts says them in French)

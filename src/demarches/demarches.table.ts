@@ -1,6 +1,7 @@
+import type { ColumnType } from 'kysely';
 import type { DemarcheStatus } from './machine';
 
-/** The démarches and their history, see ./repository.ts and ./machine.ts. (Conventions: src/db/schema.ts.) Migrations 0006, 0009. */
+/** The démarches and their history, see ./repository.ts and ./machine.ts. (Conventions: src/db/schema.ts.) Migrations 0006, 0009, 0022. */
 export interface DemarchesTable {
   id: string;
   /** the person who asks (or asked): the brouillon is theirs */
@@ -22,6 +23,8 @@ export interface DemarchesTable {
   expires_at: number | null;
   created_at: number;
   updated_at: number;
+  /** when the person who asked first opened the Caf's decision (null: not decided, or not read yet) */
+  decision_read_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** The history of a démarche: one row per transition, in order (seq 1 is its creation). */

@@ -338,3 +338,15 @@ export async function deleteExpiredDrafts(db: Db, now: number): Promise<number> 
   const r = await db.deleteFrom('demarches').where('status', '=', 'brouillon').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** The person who asked opened the decision (its page or its PDF): « Mon espace » no longer lists it as to read. */
+export async function markDecisionRead(db: Db, d: { id: string; accountId: string; now: number }): Promise<void> {
+  await db
+    .updateTable('demarches')
+    .set({ decision_read_at: d.now })
+    .where('id', '=', d.id)
+    .where('account_id', '=', d.accountId)
+    .where('status', 'in', ['acceptee', 'refusee', 'classee_sans_suite'])
+    .where('decision_read_at', 'is', null)
+    .execute();
+}

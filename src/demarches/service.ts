@@ -229,7 +229,7 @@ export async function submitRequest(
       now: d.now(),
     });
     const sent = await submitDemarche(trx, { id, accountId: account.id, version: pruned.version, householdId, now: d.now() });
-    await enqueueMessage(trx, receiptMessage(account, prestation, form, sent, o.agencyPhone), d.now());
+    await enqueueMessage(trx, receiptMessage(account, prestation, sent, o.agencyPhone), d.now());
     return sent;
   });
   return { ok: true, demarche };

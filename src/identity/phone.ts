@@ -87,11 +87,11 @@ const MSG = {
   empty: 'Saisissez votre numéro de téléphone mobile.',
   invalid: 'Ce numéro de téléphone n’est pas valide. Saisissez un numéro de mobile, par exemple 06 12 34 56 78.',
   landline:
-    'Ce numéro est un numéro de téléphone fixe : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par courriel.',
+    'Ce numéro est un numéro de téléphone fixe : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par mail.',
   special:
-    'Ce numéro est un numéro spécial : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par courriel.',
+    'Ce numéro est un numéro spécial : il ne peut pas recevoir de SMS. Saisissez un numéro de téléphone mobile, ou choisissez de recevoir le code par mail.',
   foreign:
-    'Seuls les numéros de mobile de France (y compris l’outre-mer) peuvent recevoir le code par SMS. Vous pouvez choisir de recevoir le code par courriel.',
+    'Seuls les numéros de mobile de France (y compris l’outre-mer) peuvent recevoir le code par SMS. Vous pouvez choisir de recevoir le code par mail.',
 } as const;
 
 const invalid = () => fail<MobilePhone>('PHONE_INVALID', MSG.invalid, 'phone');

@@ -34,6 +34,57 @@ export function openRequests(db: Db, demarcheId: string): Promise<JustificatifRe
     .execute();
 }
 
+/** The pieces awaited on these démarches (« À transmettre » of « Mes démarches » and « Mon espace »), by démarche, the oldest first. */
+export async function openRequestsOf(db: Db, demarcheIds: readonly string[]): Promise<Map<string, JustificatifRequest[]>> {
+  const byDemarche = new Map<string, JustificatifRequest[]>();
+  if (demarcheIds.length === 0) return byDemarche;
+  const rows = await justificatifTables(db)
+    .selectFrom('justificatif_requests')
+    .selectAll()
+    .where('demarche_id', 'in', [...demarcheIds])
+    .where('closed_at', 'is', null)
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) byDemarche.set(r.demarche_id, [...(byDemarche.get(r.demarche_id) ?? []), r]);
+  return byDemarche;
+}
+
+/**
+ * Files added to a piece still awaited but not sent to the Caf yet (« Envoyer à la Caf » not
+ * pressed), by démarche: « Mes démarches » and « Mon espace » flag them.
+ */
+export async function unsentFilesOf(db: Db, demarcheIds: readonly string[]): Promise<Map<string, Justificatif[]>> {
+  const byDemarche = new Map<string, Justificatif[]>();
+  if (demarcheIds.length === 0) return byDemarche;
+  const rows = await justificatifTables(db)
+    .selectFrom('justificatifs')
+    .innerJoin('justificatif_requests', 'justificatif_requests.id', 'justificatifs.request_id')
+    .selectAll('justificatifs')
+    .where('justificatifs.demarche_id', 'in', [...demarcheIds])
+    .where('justificatif_requests.closed_at', 'is', null)
+    .orderBy('justificatifs.created_at')
+    .orderBy('justificatifs.id')
+    .execute();
+  for (const r of rows) byDemarche.set(r.demarche_id, [...(byDemarche.get(r.demarche_id) ?? []), r]);
+  return byDemarche;
+}
+
+/** Removes a file added to a piece still awaited, before it is sent: the row, and its storage key to delete (undefined if it was not such a file). */
+export async function deleteUnsentJustificatif(db: Db, d: { id: string; demarcheId: string }): Promise<Justificatif | undefined> {
+  const row = await justificatifTables(db)
+    .selectFrom('justificatifs')
+    .innerJoin('justificatif_requests', 'justificatif_requests.id', 'justificatifs.request_id')
+    .selectAll('justificatifs')
+    .where('justificatifs.id', '=', d.id)
+    .where('justificatifs.demarche_id', '=', d.demarcheId)
+    .where('justificatif_requests.closed_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await justificatifTables(db).deleteFrom('justificatifs').where('id', '=', row.id).execute();
+  return row;
+}
+
 /** Of these démarches, those with a piece awaited (for « Mes démarches »). */
 export async function demarchesAwaitingPieces(db: Db, demarcheIds: readonly string[]): Promise<Set<string>> {
   if (demarcheIds.length === 0) return new Set();

@@ -4,7 +4,14 @@ import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { AppContext } from '../context';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { accessDemarche } from '../demarches/service';
-import { closeOpenRequests, findJustificatif, insertJustificatif, listJustificatifs, openRequests } from './repository';
+import {
+  closeOpenRequests,
+  deleteUnsentJustificatif,
+  findJustificatif,
+  insertJustificatif,
+  listJustificatifs,
+  openRequests,
+} from './repository';
 import type { Justificatif, JustificatifRequest } from './justificatifs.table';
 import { checkJustificatif, type RefusalReason } from './validation';
 
@@ -118,6 +125,35 @@ export async function sendPieces(ctx: AppContext, i: { account: Account; view: P
     await closeOpenRequests(trx, v.id, now);
   });
   return true;
+}
+
+/**
+ * « Retirer »: a file added by mistake, before « Envoyer à la Caf »: its row and its bytes are
+ * deleted together, and the removal audited. False when it is not a file of this démarche still
+ * waiting to be sent (already sent files stay with the Caf).
+ */
+export async function removeUnsentFile(
+  ctx: AppContext,
+  i: { account: Pick<Account, 'id'>; view: PiecesView; justificatifId: string; origin: AuditOrigin },
+): Promise<boolean> {
+  if (!i.view.pending.some((f) => f.id === i.justificatifId)) return false;
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const row = await deleteUnsentJustificatif(trx, { id: i.justificatifId, demarcheId: i.view.demarche.id });
+    if (!row) return false;
+    await ctx.justificatifStorage.delete(row.storage_key, trx);
+    await recordAudit(
+      trx,
+      {
+        type: 'justificatif_removed',
+        accountId: i.account.id,
+        ...i.origin,
+        details: { demarcheId: i.view.demarche.id, justificatifId: row.id, sha256: row.sha256 },
+      },
+      now,
+    );
+    return true;
+  });
 }
 
 export interface StoredFile {

@@ -59,10 +59,10 @@ export const PURPOSES: readonly Purpose[] = [
   {
     id: 'contact',
     title: 'Coordonnées de contact',
-    data: 'adresse e-mail ou numéro de téléphone portable',
+    data: 'adresse mail ou numéro de téléphone portable',
     why: 'Vos coordonnées servent à vous envoyer les codes de sécurité et les avis sur vos démarches, jamais à des fins commerciales.',
     legalBasis: PUBLIC_TASK,
-    recipients: 'les agents de votre Caf ; nos prestataires d’envoi de courriels et de SMS, qui ne reçoivent que le message à transmettre',
+    recipients: 'les agents de votre Caf ; nos prestataires d’envoi de mails et de SMS, qui ne reçoivent que le message à transmettre',
   },
   {
     id: 'compte-bancaire',

@@ -7,7 +7,7 @@ import type { OutgoingMessage } from '../messaging/outbox';
 import { frenchDateTime } from '../shared/french-time';
 
 /** The letters, e-mails and SMS of access recovery and devices, in French. Codes appear only here. */
-const warning = 'Ne communiquez jamais ce code : la Caf ne vous le demandera jamais, ni par téléphone, ni par e-mail.';
+const warning = 'Ne communiquez jamais ce code : la Caf ne vous le demandera jamais, ni par téléphone, ni par mail.';
 
 const CHANNEL_WORDS = {
   letter: 'avec le code reçu par courrier',
@@ -32,7 +32,7 @@ export function recoveryLetter(
     channel: 'post',
     to: recipient,
     subject: 'Courrier : votre code pour retrouver l’accès à Mon Compte',
-    text: `Vous avez indiqué ne plus avoir accès à l’adresse e-mail ou au téléphone de votre compte Mon Compte (identifiant ${o.identifierHint}).
+    text: `Vous avez indiqué ne plus avoir accès à l’adresse mail ou au téléphone de votre compte Mon Compte (identifiant ${o.identifierHint}).
 
 Votre code personnel : ${o.code}
 

@@ -157,7 +157,7 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
       deletedBy: sweepOrphanBlobs,
     },
     outbox_messages: {
-      holds: 'Courriels et SMS envoyés (codes, avis de réception)',
+      holds: 'Mails et SMS envoyés (codes, avis de réception)',
       keptFor: `texte effacé et destinataire masqué dès l’envoi ; trace de l’envoi supprimée ${s.outboxRetentionDays} jours après`,
       deletedBy: 'outbox-worker',
     },

@@ -19,6 +19,7 @@ import * as m0016 from './0016_account_recovery';
 import * as m0017 from './0017_droits_payments';
 import * as m0019 from './0019_attestations';
 import * as m0020 from './0020_caf_messages';
+import * as m0022 from './0022_decision_read';
 
 export interface Migration {
   name: string;
@@ -46,4 +47,5 @@ export const migrations: Migration[] = [
   { name: '0017_droits_payments', up: m0017.up },
   { name: '0019_attestations', up: m0019.up },
   { name: '0020_caf_messages', up: m0020.up },
+  { name: '0022_decision_read', up: m0022.up },
 ];

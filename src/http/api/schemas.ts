@@ -19,7 +19,7 @@ export const MAX = {
 /** `contactKind` (`email` | `sms`), `email`, `phone`: what readContact (src/journeys/contact-verification) checks. */
 export const ContactFields = {
   contactKind: text(MAX.kind).describe('« email » ou « sms »'),
-  email: text(MAX.email).describe('adresse e-mail, si contactKind = email'),
+  email: text(MAX.email).describe('adresse mail, si contactKind = email'),
   phone: text(MAX.phone).describe('numéro de portable français, si contactKind = sms (ex. 06 12 34 56 78)'),
 };
 

@@ -80,11 +80,11 @@ ${
       value: v.kind,
       errors: v.errors,
       choices: [
-        { value: 'email', label: 'Par e-mail' },
+        { value: 'email', label: 'Par mail' },
         { value: 'sms', label: 'Par SMS' },
       ],
     })}
-  ${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+  ${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
   ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
   ${reauth.field}
   ${dataNotice('contact')}
@@ -152,7 +152,7 @@ ${summaryList([
         change: { href: '/mon-espace/securite/mot-de-passe', hiddenText: 'un mot de passe', label: 'Créer' },
       },
   {
-    key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable',
+    key: a.contact_kind === 'email' ? 'Adresse mail' : 'Téléphone portable',
     value: maskDestination(a.contact_kind, a.contact_value),
     change: { href: '/mon-espace/securite/contact', hiddenText: 'les coordonnées de contact' },
   },

@@ -39,7 +39,7 @@ export function agentLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
 ${v.notice ? html`<p class="govuk-body govuk-!-font-weight-bold">${v.notice}</p>` : ''}
 ${form(
   { action: LOGIN, csrfToken: req.csrfToken },
-  html`${textInput({ name: 'login', label: 'Adresse e-mail professionnelle', type: 'email', autocomplete: 'username', spellcheck: false, value: v.login, errors: v.errors, maxlength: 254 })}
+  html`${textInput({ name: 'login', label: 'Adresse mail professionnelle', type: 'email', autocomplete: 'username', spellcheck: false, value: v.login, errors: v.errors, maxlength: 254 })}
 ${textInput({ name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'current-password', spellcheck: false, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 ${button('Se connecter')}`,
 )}

@@ -20,7 +20,7 @@ export function codeMessage(c: Pick<Contact, 'kind' | 'value'>, code: string): O
       '',
       `Voici votre code de vérification pour créer votre compte Caf : ${code}`,
       '',
-      'Il est valable 10 minutes. Ne le communiquez à personne : la Caf ne vous le demandera jamais, ni par téléphone ni par courriel.',
+      'Il est valable 10 minutes. Ne le communiquez à personne : la Caf ne vous le demandera jamais, ni par téléphone ni par mail.',
       '',
       'Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message.',
       '',

@@ -2,14 +2,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
-import { StaleDemarcheError, demarcheHistory, type Demarche } from '../../demarches/repository';
+import { StaleDemarcheError, demarcheHistory, markDecisionRead, type Demarche } from '../../demarches/repository';
 import { accessDemarche, demarchesOf, ownDraft, resumeAt, saveStep, startRequest, submitRequest } from '../../demarches/service';
 import { AppError, ValidationError, fieldError } from '../../errors/app-error';
 import type { FormDefinition } from '../../forms/definition';
 import { visiblePages } from '../../forms/engine';
 import { formOf } from '../../forms/definitions';
 import { findPrestation, prestations, themes } from '../../prestations/catalogue';
-import { demarchePath, demarcheTitle, deps, refusalError } from './pages';
+import { decisionPdfPath, demarchePath, demarcheTitle, deps, isDeclaration, refusalError } from './pages';
+import { decisionLabel, decisionOf } from '../../demarches/decision';
+import { appealRouteOf } from '../../prestations/appeals';
 import {
   Catalogue,
   DemarcheDetail,
@@ -162,8 +164,21 @@ export function demarchesApi(ctx: AppContext): FastifyPluginAsync {
         const d = a.demarche;
         const history = await demarcheHistory(ctx.database.db, d.id);
         const next = a.form && d.status === 'brouillon' ? resumeAt(a.form, d, ctx.clock.now()) : undefined;
+        const decision = decisionOf(d.status, history);
+        const appeal = decision?.status === 'refusee' ? appealRouteOf(d.prestation) : undefined;
+        if (decision && a.own) await markDecisionRead(ctx.database.db, { id: d.id, accountId: req.account!.id, now: ctx.clock.now() });
         return {
           ...summary(d),
+          decision: decision
+            ? {
+                status: decision.status,
+                label: decisionLabel(decision.status, isDeclaration(d)),
+                at: iso(decision.at),
+                motif: decision.motif,
+                appeal: appeal ? { ...appeal } : null,
+                pdf: decisionPdfPath(d.id),
+              }
+            : null,
           answers: d.answers,
           visiblePages: a.form ? visiblePages(a.form, d.answers).map((p) => p.key) : [],
           nextPage: next?.key ?? null,

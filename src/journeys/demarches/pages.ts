@@ -3,7 +3,7 @@ import { displayName, findAccountById } from '../../accounts/repository';
 import { requireAccount } from '../../http/session';
 import type { AppContext } from '../../context';
 import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
-import { demarcheHistory, type Demarche, type DemarcheStatus } from '../../demarches/repository';
+import { demarcheHistory, markDecisionRead, type Demarche, type DemarcheStatus } from '../../demarches/repository';
 import { accessDemarche, demarchesOf, draftWithFacts, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
 import { AppError } from '../../errors/app-error';
 import { recap } from '../../forms/engine';
@@ -13,7 +13,10 @@ import { sendHtml } from '../../http/errors';
 import { forgetPrestation } from '../../http/intent';
 import { linkButton, summaryList } from '../../http/views/components';
 import { recapLists } from '../../http/views/form-page';
-import { demarchesAwaitingPieces, listJustificatifs } from '../../justificatifs/repository';
+import { listJustificatifs, openRequestsOf, unsentFilesOf } from '../../justificatifs/repository';
+import type { Justificatif, JustificatifRequest } from '../../justificatifs/justificatifs.table';
+import { decisionLabel, decisionOf, type Decision } from '../../demarches/decision';
+import { decisionPdf } from '../../demarches/decision-pdf';
 import { html, type SafeHtml } from '../../http/views/html';
 import { readForm } from '../../http/api/input';
 import { StartBody } from '../registration/schemas';
@@ -26,7 +29,8 @@ import { accountPage, formatDateTime } from '../../http/views/account-page';
  *
  *   GET  /mon-espace/demarches      → the list
  *   POST /mon-espace/demarches      → `prestation`: « Faire la demande » of a signed-in person → the form
- *   GET  /mon-espace/demarches/:id  → one démarche: status, timeline, answers
+ *   GET  /mon-espace/demarches/:id  → one démarche: status, decision, timeline, answers
+ *   GET  /mon-espace/demarches/:id/notification-de-decision.pdf → the decision (tagged PDF)
  */
 export const DEMARCHES_PATH = '/mon-espace/demarches';
 export const demarchePath = (id: string) => `${DEMARCHES_PATH}/${id}`;
@@ -42,10 +46,7 @@ const TAG_COLOURS: Record<DemarcheStatus, string> = {
   classee_sans_suite: 'grey',
 };
 export const STATUS_TAGS = Object.fromEntries(
-  DEMARCHE_STATUSES.map((s) => [
-    s,
-    html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${s === 'brouillon' ? 'À compléter' : STATUS_LABELS[s]}</strong>`,
-  ]),
+  DEMARCHE_STATUSES.map((s) => [s, html`<strong class="govuk-tag govuk-tag--${TAG_COLOURS[s]}">${STATUS_LABELS[s]}</strong>`]),
 ) as Record<DemarcheStatus, SafeHtml>;
 
 /** Title and summary of a démarche's prestation (its slug, should the catalogue no longer have it). */
@@ -89,37 +90,60 @@ export function refusalError(r: Refusal): AppError {
 
 export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now(), resources: ctx.resources });
 
+export const decisionPdfPath = (id: string) => `${demarchePath(id)}/notification-de-decision.pdf`;
+
 /**
- * The decision, at the top of the démarche's page: its motif, and for a refusal how, before whom and
- * within what delay it can be contested (src/prestations/appeals.ts).
+ * The decision, at the top of the démarche's page: what was decided and when, its motif, for a
+ * refusal how, before whom and within what delay it can be contested (src/prestations/appeals.ts),
+ * and the « notification de décision » to download (PDF).
  */
-export function decisionBox(d: Pick<Demarche, 'status' | 'prestation'>, motif: string | null): SafeHtml {
-  if (d.status !== 'acceptee' && d.status !== 'refusee' && d.status !== 'classee_sans_suite') return html``;
-  const route = d.status === 'refusee' ? appealRouteOf(d.prestation) : undefined;
+export function decisionBox(d: Pick<Demarche, 'id' | 'prestation'>, decision: Decision | undefined): SafeHtml {
+  if (!decision) return html``;
+  const route = decision.status === 'refusee' ? appealRouteOf(d.prestation) : undefined;
   return html`<div class="govuk-inset-text">
 <h2 class="govuk-heading-m">Décision de la Caf</h2>
-<p class="govuk-body">${motif ? html`Motif : ${motif}` : 'La Caf n’a pas indiqué de motif.'}</p>
+<p class="govuk-body"><strong>${decisionLabel(decision.status, isDeclaration(d))}</strong> le ${formatDateTime(decision.at)}.</p>
+<p class="govuk-body">${decision.motif ? html`Motif : ${decision.motif}` : 'La Caf n’a pas indiqué de motif.'}</p>
 ${route ? html`<h3 class="govuk-heading-s">Comment contester cette décision</h3><p class="govuk-body">${appealSentence(route)}</p>` : ''}
+<p class="govuk-body govuk-!-margin-bottom-0"><a class="govuk-link" href="${decisionPdfPath(d.id)}" download>Télécharger la notification de décision (PDF)</a></p>
 </div>`;
 }
 
-/** « À transmettre »: the piece the Caf asks for, with the way to send it (src/journeys/justificatifs/pages.ts). */
-export function piecesToSend(d: Pick<Demarche, 'id' | 'status'>, awaiting: ReadonlySet<string>): SafeHtml {
-  if (d.status !== 'en_attente_de_pieces' || !awaiting.has(d.id)) return html``;
+export const isDeclaration = (d: Pick<Demarche, 'prestation'>) => d.prestation === 'declaration-separation';
+
+/**
+ * « À transmettre »: the pieces the Caf asks for, named, with the way to send them
+ * (src/journeys/justificatifs/pages.ts); files added but not sent yet are said so.
+ */
+export function piecesToSend(d: Pick<Demarche, 'id' | 'status'>, w: Awaiting): SafeHtml {
+  const asked = d.status === 'en_attente_de_pieces' ? (w.asked.get(d.id) ?? []) : [];
+  if (asked.length === 0) return html``;
+  const unsent = w.unsent.get(d.id) ?? [];
   return html`<div class="govuk-inset-text"><strong class="govuk-tag govuk-tag--orange">À transmettre</strong>
-<p class="govuk-body govuk-!-margin-top-2">La Caf vous demande un justificatif pour continuer l’instruction de cette demande.</p>
-<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}/${encodeURIComponent(d.id)}/justificatifs">Transmettre un justificatif</a></p></div>`;
+<p class="govuk-body govuk-!-margin-top-2">La Caf vous demande :</p>
+<ul class="govuk-list govuk-list--bullet">${asked.map((r) => html`<li>${r.message}</li>`)}</ul>
+${
+  unsent.length
+    ? html`<p class="govuk-body"><strong>${unsent.length === 1 ? '1 fichier ajouté n’est pas encore envoyé à la Caf.' : `${unsent.length} fichiers ajoutés ne sont pas encore envoyés à la Caf.`}</strong></p>
+<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}/${encodeURIComponent(d.id)}/justificatifs">Envoyer mes fichiers à la Caf</a></p>`
+    : html`<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${DEMARCHES_PATH}/${encodeURIComponent(d.id)}/justificatifs">Transmettre un justificatif</a></p>`
+}</div>`;
 }
 
-/** The démarches of a list that wait for a piece from the person. */
-async function awaitingOf(ctx: AppContext, list: Demarche[]): Promise<Set<string>> {
-  return demarchesAwaitingPieces(
-    ctx.database.db,
-    list.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id),
-  );
+/** The pieces awaited of a list of démarches, and the files added to them but not sent yet. */
+export interface Awaiting {
+  asked: ReadonlyMap<string, JustificatifRequest[]>;
+  unsent: ReadonlyMap<string, Justificatif[]>;
 }
 
-function card(d: Demarche, o: { author?: string; awaiting?: ReadonlySet<string> }): SafeHtml {
+export async function awaitingOf(ctx: AppContext, list: readonly Demarche[]): Promise<Awaiting> {
+  const ids = list.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id);
+  return { asked: await openRequestsOf(ctx.database.db, ids), unsent: await unsentFilesOf(ctx.database.db, ids) };
+}
+
+const NOTHING_AWAITED: Awaiting = { asked: new Map(), unsent: new Map() };
+
+function card(d: Demarche, o: { author?: string; awaiting?: Awaiting }): SafeHtml {
   const { title } = demarcheTitle(d);
   const rows = [
     ...(o.author ? [{ key: 'Demandée par', value: o.author }] : []),
@@ -138,7 +162,7 @@ function card(d: Demarche, o: { author?: string; awaiting?: ReadonlySet<string> 
   </div>
   <div class="govuk-summary-card__content">
     ${summaryList(rows)}
-    ${piecesToSend(d, o.awaiting ?? new Set())}
+    ${piecesToSend(d, o.awaiting ?? NOTHING_AWAITED)}
     ${
       d.status === 'brouillon'
         ? html`<a class="govuk-button govuk-!-margin-bottom-0" href="${resumePath(d.id)}" role="button" draggable="false" data-module="govuk-button">Reprendre<span class="govuk-visually-hidden"> ma demande ${title}</span></a>`
@@ -214,6 +238,8 @@ ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foye
       const d = a.demarche;
       const { title } = demarcheTitle(d);
       if (d.status === 'brouillon') return reply.redirect(resumePath(d.id), 303);
+      const decision = decisionOf(d.status, await demarcheHistory(ctx.database.db, d.id));
+      if (decision && a.own) await markDecisionRead(ctx.database.db, { id: d.id, accountId: req.account!.id, now: ctx.clock.now() });
       return sendHtml(
         reply,
         accountPage(
@@ -226,7 +252,7 @@ ${summaryList([
   { key: 'Référence', value: d.reference ?? '' },
   { key: 'Envoyée le', value: formatDateTime(d.submitted_at ?? d.updated_at) },
 ])}
-${decisionBox(d, (await demarcheHistory(ctx.database.db, d.id)).at(-1)?.reason ?? null)}
+${decisionBox(d, decision)}
 ${piecesToSend(d, await awaitingOf(ctx, [d]))}
 ${(await listJustificatifs(ctx.database.db, d.id)).length ? html`<p class="govuk-body"><a class="govuk-link" href="${demarchePath(d.id)}/justificatifs">Voir les justificatifs transmis</a></p>` : ''}
 ${a.own && a.form ? linkButton('Télécharger l’accusé de réception (PDF)', `${demarchePath(d.id)}/accuse-de-reception.pdf`, { secondary: true }) : ''}
@@ -235,6 +261,29 @@ ${await timeline(ctx, d)}
 ${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap(a.form, d.answers, { maskIban: true }))}` : ''}`,
         ),
       );
+    });
+
+    app.get(`${DEMARCHES_PATH}/:id/notification-de-decision.pdf`, { preHandler: requireAccount }, async (req, reply) => {
+      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      const decision = a && decisionOf(a.demarche.status, await demarcheHistory(ctx.database.db, a.demarche.id));
+      if (!a || !decision) throw new AppError('NOT_FOUND');
+      const d = a.demarche;
+      const author = a.own ? req.account! : await findAccountById(ctx.database.db, d.account_id);
+      if (!author) throw new AppError('NOT_FOUND');
+      const pdf = await decisionPdf({
+        demarche: d,
+        title: demarcheTitle(d).title,
+        declaration: isDeclaration(d),
+        decision,
+        appeal: decision.status === 'refusee' ? appealRouteOf(d.prestation) : undefined,
+        account: author,
+        agencyPhone: ctx.config.agencyPhone,
+      });
+      if (a.own) await markDecisionRead(ctx.database.db, { id: d.id, accountId: req.account!.id, now: ctx.clock.now() });
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `attachment; filename="notification-de-decision-${d.reference}.pdf"`)
+        .send(pdf);
     });
 
     app.get(`${DEMARCHES_PATH}/:id/reprendre`, { preHandler: requireAccount }, async (req, reply) => {

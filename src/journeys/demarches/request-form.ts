@@ -210,7 +210,7 @@ ${button('Envoyer ma demande')}`,
           { title: `Demande envoyée – ${title}`, backLink: toMyDemarches },
           html`${panel('Demande envoyée', html`Votre référence<br><strong>${d.reference}</strong>`)}
 <p class="govuk-body">Votre demande « ${title} » a bien été reçue par la Caf le ${formatDateTime(d.submitted_at ?? d.updated_at)}.</p>
-<p class="govuk-body">Nous vous avons envoyé cet accusé de réception ${req.account!.contact_kind === 'email' ? 'par e-mail' : 'par SMS'}. Vous pouvez aussi le télécharger :</p>
+<p class="govuk-body">Nous vous avons envoyé cet accusé de réception ${req.account!.contact_kind === 'email' ? 'par mail' : 'par SMS'}. Vous pouvez aussi le télécharger :</p>
 ${linkButton('Télécharger l’accusé de réception (PDF)', `${receiptPath(d.id)}.pdf`, { secondary: true })}
 <h2 class="govuk-heading-m">Et maintenant ?</h2>
 <p class="govuk-body">Un agent de la Caf va étudier votre demande. Suivez son avancement sur la page <a class="govuk-link" href="${demarchePath(d.id)}">Suivi de ma demande</a>, dans « Mes démarches » : si une pièce justificative est nécessaire, elle vous y sera demandée.</p>

@@ -63,7 +63,20 @@ export const DemarcheSummary = z.object({
 });
 export const DemarcheList = z.object({ own: z.array(DemarcheSummary), household: z.array(DemarcheSummary) });
 
+export const DecisionView = z.object({
+  status: z.enum(['acceptee', 'refusee', 'classee_sans_suite']),
+  label: z.string().describe('« Demande acceptée », « Demande refusée »…'),
+  at: z.string().describe('date de la décision'),
+  motif: z.string().nullable(),
+  appeal: z
+    .object({ kind: z.string(), before: z.string(), delay: z.string(), how: z.string(), source: z.string() })
+    .nullable()
+    .describe('refus : comment, devant qui et dans quel délai le contester'),
+  pdf: z.string().describe('adresse de la notification de décision (PDF)'),
+});
+
 export const DemarcheDetail = DemarcheSummary.extend({
+  decision: DecisionView.nullable().describe('la décision de la Caf (null tant que la demande n’est pas décidée)'),
   answers: z.record(z.string(), z.unknown()).describe('réponses, par clé de question (montants en centimes, dates AAAA-MM-JJ)'),
   visiblePages: z.array(z.string()).describe('les pages qui s’appliquent à ces réponses, dans l’ordre'),
   nextPage: z.string().nullable().describe('la première page à remplir (null : tout est rempli, la demande peut être envoyée)'),

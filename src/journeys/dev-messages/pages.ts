@@ -18,7 +18,7 @@ export interface DevMessageJson {
   sentAt: string | null;
 }
 
-const CHANNEL_LABELS: Record<OutboxEntry['channel'], string> = { email: 'E-mail', sms: 'SMS', post: 'Courrier' };
+const CHANNEL_LABELS: Record<OutboxEntry['channel'], string> = { email: 'Mail', sms: 'SMS', post: 'Courrier' };
 
 const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Paris' });
 
@@ -59,7 +59,7 @@ function page(messages: OutboxEntry[], keepSentText: boolean): SafeHtml {
   return layout(
     { title: 'Boîte d’envoi de développement', width: 'full' },
     html`<h1 class="govuk-heading-l">Boîte d’envoi de développement</h1>
-<p class="govuk-body">Les e-mails, SMS et courriers envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
+<p class="govuk-body">Les mails, SMS et courriers envoyés par Mon Compte, du plus récent au plus ancien (100 au plus). Sans serveur SMTP ni fournisseur SMS configuré, ils ne partent pas : ils sont seulement affichés ici. Cette page n’existe pas en production.</p>
 ${keepSentText ? '' : html`<p class="govuk-body">Le texte des messages envoyés ou abandonnés est effacé et leur destinataire masqué (<code>OUTBOX_KEEP_SENT_TEXT=false</code>), comme en production.</p>`}
 <p class="govuk-body"><a class="govuk-link" href="/dev/messages">Actualiser la liste</a></p>
 ${

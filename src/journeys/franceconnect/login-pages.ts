@@ -35,7 +35,7 @@ export function franceConnectLoginPages(ctx: AppContext): FastifyPluginAsync {
           html`<h1 class="govuk-heading-l">Qu’est-ce que FranceConnect ?</h1>
 <p class="govuk-body">FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à plus de 1 400 services en ligne. Vous vous identifiez avec un compte que vous avez déjà : impots.gouv.fr, ameli.fr, l’Identité Numérique La Poste, MSA ou France Identité.</p>
 <h2 class="govuk-heading-m">Ce que FranceConnect transmet à la Caf</h2>
-<p class="govuk-body">Avec votre accord, FranceConnect transmet votre identité certifiée : vos prénoms, votre nom de naissance, votre sexe, votre date et votre lieu de naissance, et votre adresse e-mail. Votre mot de passe n’est jamais transmis.</p>
+<p class="govuk-body">Avec votre accord, FranceConnect transmet votre identité certifiée : vos prénoms, votre nom de naissance, votre sexe, votre date et votre lieu de naissance, et votre adresse mail. Votre mot de passe n’est jamais transmis.</p>
 <h2 class="govuk-heading-m">Avec Mon Compte</h2>
 <ul class="govuk-list govuk-list--bullet">
   <li>vous pouvez créer votre compte sans saisir votre état civil ni votre titre d’identité : votre identité est certifiée ;</li>

@@ -226,11 +226,11 @@ ${radios({
   value: v.kind,
   errors: v.errors,
   choices: [
-    { value: 'email', label: 'Adresse e-mail' },
+    { value: 'email', label: 'Adresse mail' },
     { value: 'sms', label: 'Téléphone portable' },
   ],
 })}
-${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si la personne choisit l’e-mail', type: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si la personne choisit l’adresse mail', type: 'email', spellcheck: false, value: v.email, errors: v.errors })}
 ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si la personne choisit le SMS, par exemple 06 12 34 56 78', type: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 ${button('Envoyer un code à ces coordonnées')}`,
 )}`,

@@ -46,7 +46,7 @@ export function informationRows(a: Account, actor: HouseholdActor) {
       : { key: 'Identifiant provisoire', value: formatProvisionalId(a.provisional_id ?? a.login_id) },
     { key: 'Identité', value: IDENTITY[a.identity_status] },
     {
-      key: a.contact_kind === 'email' ? 'Adresse e-mail' : 'Téléphone portable',
+      key: a.contact_kind === 'email' ? 'Adresse mail' : 'Téléphone portable',
       value: a.contact_value,
       change: { href: PATHS.contact, hiddenText: 'mes coordonnées' },
     },
@@ -60,8 +60,11 @@ function activityList(items: ActivityItem[]): SafeHtml {
   return html`<ul class="govuk-list govuk-list--spaced">${items.map((i) => html`<li><span class="govuk-body-s govuk-!-display-block">${formatDateTime(i.at)}</span>${i.text}</li>`)}</ul>`;
 }
 
-/** Links of /mon-espace: one per action the person may do (each page asks can() again). */
-export async function householdSection(ctx: AppContext, req: FastifyRequest): Promise<SafeHtml> {
+/**
+ * Links of /mon-espace: one per action the person may do (each page asks can() again), and the
+ * recent activity (with `more`: what happened to the person's démarches, src/demarches/activity.ts).
+ */
+export async function householdSection(ctx: AppContext, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
   const actor = req.actor ?? (await findActor(ctx.database.db, req.account!.id));
   const r = rightsOf(actor, ctx.clock.now());
   const links: [boolean, string, string][] = [
@@ -72,7 +75,7 @@ export async function householdSection(ctx: AppContext, req: FastifyRequest): Pr
     [r.manage_procuration, PATHS.procuration, 'Autorisation de gestion de mon conjoint'],
     [r.declare_separation, PATHS.separation, 'Déclarer une séparation'],
   ];
-  const activity = await recentActivity(ctx.database.db, req.account!.id, 5);
+  const activity = [...(await recentActivity(ctx.database.db, req.account!.id, 5)), ...more].sort((a, b) => b.at - a.at).slice(0, 5);
   return html`<h2 class="govuk-heading-m">Mon foyer</h2>
 <p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership, req.account!.civility)}.` : 'Vous n’êtes rattaché à aucun dossier allocataire.'}</p>
 <ul class="govuk-list">${links.filter(([ok]) => ok).map(([, href, text]) => html`<li><a class="govuk-link" href="${href}">${text}</a></li>`)}</ul>

@@ -4,7 +4,14 @@ import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { REFUSAL_ERRORS } from '../../justificatifs/errors';
-import { addJustificatif, piecesOf, readJustificatifAsPerson, sendPieces, type PiecesView } from '../../justificatifs/service';
+import {
+  addJustificatif,
+  piecesOf,
+  readJustificatifAsPerson,
+  removeUnsentFile,
+  sendPieces,
+  type PiecesView,
+} from '../../justificatifs/service';
 import type { Justificatif } from '../../justificatifs/justificatifs.table';
 import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
 import { findPrestation } from '../../prestations/catalogue';
@@ -23,12 +30,15 @@ import { UPLOAD_SCRIPT, fileUploadForm } from '../../http/views/file-upload';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
 import { DEMARCHES_PATH } from '../demarches/pages';
+import { readForm } from '../../http/api/input';
+import { RemoveFileBody } from './schemas';
 
 /**
  * The person's justificatifs (« À transmettre »):
  *   GET  /mon-espace/demarches/:id/justificatifs          the piece asked, the files added, the upload form
  *   POST /mon-espace/demarches/:id/justificatifs          (multipart `fichier`) adds a file
  *   POST /mon-espace/demarches/:id/justificatifs/envoyer  « Envoyer à la Caf »: the démarche goes back to the Caf
+ *   POST /mon-espace/demarches/:id/justificatifs/retirer  (`fichier`) removes a file added but not sent yet
  *   GET  /mon-espace/justificatifs/:id                    a download (the person, the dossier's managers)
  * Refused files: at the field (400), too large: a page of its own (413).
  */
@@ -54,10 +64,27 @@ export function fileList(files: readonly Justificatif[], href: (j: Justificatif)
   );
 }
 
+/**
+ * The files added to the piece asked and not sent yet: each says so, with « Retirer » (a form of
+ * its own: usable without JavaScript); « Envoyer à la Caf » follows the list.
+ */
+function unsentFiles(req: FastifyRequest, d: { id: string }, files: readonly Justificatif[]): SafeHtml {
+  return html`<h2 class="govuk-heading-m">Fichiers pas encore envoyés</h2>
+<p class="govuk-body">${files.length === 1 ? 'Ce fichier est ajouté mais la Caf ne l’a pas encore reçu' : 'Ces fichiers sont ajoutés mais la Caf ne les a pas encore reçus'} : appuyez sur « Envoyer à la Caf » quand vous avez ajouté tous les fichiers demandés.</p>
+<ul class="govuk-list mc-unsent-files">${files.map(
+    (f) => html`<li class="govuk-!-margin-bottom-4"><strong class="govuk-tag govuk-tag--yellow">Pas encore envoyé</strong>
+<a class="govuk-link" href="${downloadPath(f.id)}" download>${f.file_name}</a> <span class="govuk-body-s">(${f.media_type === 'application/pdf' ? 'PDF' : f.media_type === 'image/png' ? 'PNG' : 'JPEG'}, ${frenchSize(f.size_bytes)}, ajouté le ${formatDateTime(f.created_at)})</span>
+${form(
+  { action: `${piecesPath(d.id)}/retirer`, csrfToken: req.csrfToken },
+  html`<input type="hidden" name="fichier" value="${f.id}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2" data-module="govuk-button">Retirer<span class="govuk-visually-hidden"> le fichier ${f.file_name}</span></button>`,
+)}</li>`,
+  )}</ul>`;
+}
+
 const breadcrumbs = html`<nav class="govuk-breadcrumbs" aria-label="Fil d’Ariane"><ol class="govuk-breadcrumbs__list"><li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="/mon-espace">Mon espace</a></li><li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${DEMARCHES_PATH}">Mes démarches</a></li></ol></nav>`;
 
 export function justificatifPages(ctx: AppContext): FastifyPluginAsync {
-  const render = (req: FastifyRequest, v: PiecesView, o: { errors?: FieldError[]; notice?: 'ajoute' | 'envoye' } = {}) => {
+  const render = (req: FastifyRequest, v: PiecesView, o: { errors?: FieldError[]; notice?: 'ajoute' | 'envoye' | 'retire' } = {}) => {
     const d = v.demarche;
     const title = findPrestation(d.prestation)?.title ?? d.prestation;
     const asked = v.asked.length > 0;
@@ -71,6 +98,7 @@ export function justificatifPages(ctx: AppContext): FastifyPluginAsync {
       },
       html`${errorSummary(o.errors)}
 ${o.notice === 'ajoute' ? successBanner('Fichier ajouté', html`<p class="govuk-body">Ajoutez d’autres fichiers si besoin, puis envoyez-les à la Caf.</p>`) : ''}
+${o.notice === 'retire' ? successBanner('Fichier retiré', html`<p class="govuk-body">Le fichier a été retiré : la Caf ne l’a pas reçu.</p>`) : ''}
 ${o.notice === 'envoye' ? successBanner('Justificatifs transmis', html`<p class="govuk-body">La Caf a bien reçu vos justificatifs et reprend l’instruction de votre demande.</p>`) : ''}
 <span class="govuk-caption-l">${title}${d.reference ? html` — référence ${d.reference}` : ''}</span>
 <h1 class="govuk-heading-l">${asked ? 'Transmettre un justificatif' : 'Justificatifs'}</h1>
@@ -79,7 +107,7 @@ ${
   asked
     ? html`<h2 class="govuk-heading-m">La Caf vous demande</h2>
 ${v.asked.map((r) => insetText(html`<p class="govuk-body">${r.message}</p><p class="govuk-body-s">Demandé le ${formatDateTime(r.requested_at)}</p>`))}
-${v.pending.length ? html`<h2 class="govuk-heading-m">Fichiers prêts à envoyer</h2>${fileList(v.pending, (f) => downloadPath(f.id))}` : ''}
+${v.pending.length ? unsentFiles(req, d, v.pending) : ''}
 ${fileUploadForm({
   action: piecesPath(d.id),
   csrfToken: req.csrfToken,
@@ -151,7 +179,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
 
     app.get('/mon-espace/demarches/:id/justificatifs', { preHandler: requireAccount }, async (req, reply) => {
       const q = req.query as Record<string, string | undefined>;
-      const notice = q.ajoute === '1' ? 'ajoute' : q.envoye === '1' ? 'envoye' : undefined;
+      const notice = q.ajoute === '1' ? 'ajoute' : q.envoye === '1' ? 'envoye' : q.retire === '1' ? 'retire' : undefined;
       return sendHtml(reply, render(req, await viewOf(req), notice ? { notice } : {}));
     });
 
@@ -182,6 +210,15 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
         return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, 'JUSTIFICATIF_NONE_ADDED')] }), 400);
       }
       return reply.redirect(`${piecesPath(v.demarche.id)}?envoye=1`, 303);
+    });
+
+    app.post('/mon-espace/demarches/:id/justificatifs/retirer', { preHandler: requireAccount }, async (req, reply) => {
+      const v = await viewOf(req);
+      const read = readForm(RemoveFileBody, req);
+      const fileId = read.ok ? read.data.fichier : '';
+      if (!(await removeUnsentFile(ctx, { account: req.account!, view: v, justificatifId: fileId, origin: requestOrigin(req) })))
+        throw new AppError('NOT_FOUND');
+      return reply.redirect(`${piecesPath(v.demarche.id)}?retire=1`, 303);
     });
 
     app.get('/mon-espace/justificatifs/:id', { preHandler: requireAccount }, async (req, reply) => {

@@ -3,6 +3,9 @@ import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
 import { text } from '../../http/api/input';
 
 /** The JSON shapes of justificatifs (src/journeys/justificatifs/api.ts). */
+/** « Retirer » a file added but not sent yet (the form of the justificatifs page). */
+export const RemoveFileBody = z.object({ fichier: text(64) });
+
 export const JustificatifParams = z.object({ id: text(64).describe('identifiant du justificatif') });
 
 /** 10 MB of bytes are at most 13 981 016 characters of base64. */

@@ -22,5 +22,5 @@ export function maskDestination(kind: ContactKind, value: string): string {
 
 /** « par e-mail à …@exemple.fr », « par SMS au 06 •• •• •• 78 » */
 export function describeDestination(kind: ContactKind, value: string): string {
-  return kind === 'email' ? `par e-mail à l’adresse ${maskDestination(kind, value)}` : `par SMS au ${maskDestination(kind, value)}`;
+  return kind === 'email' ? `par mail à l’adresse ${maskDestination(kind, value)}` : `par SMS au ${maskDestination(kind, value)}`;
 }

@@ -4,7 +4,7 @@ import { maskDestination, type ContactKind } from './contact';
 import { frenchDateTime } from '../../shared/french-time';
 
 /** The e-mails and SMS of login and account security, in French. Codes appear only here, never in logs. */
-const warning = 'Ne communiquez jamais ce code : la Caf ne vous le demandera jamais, ni par téléphone, ni par e-mail.';
+const warning = 'Ne communiquez jamais ce code : la Caf ne vous le demandera jamais, ni par téléphone, ni par mail.';
 
 function to(kind: ContactKind, value: string): Pick<OutgoingMessage, 'channel' | 'to'> {
   return { channel: kind, to: value };
@@ -55,7 +55,7 @@ export function contactChangedMessage(
   agencyPhone: string,
 ): OutgoingMessage {
   const where =
-    next.kind === 'email' ? `l’adresse e-mail ${maskDestination('email', next.value)}` : `le numéro ${maskDestination('sms', next.value)}`;
+    next.kind === 'email' ? `l’adresse mail ${maskDestination('email', next.value)}` : `le numéro ${maskDestination('sms', next.value)}`;
   return {
     ...to(old.kind, old.value),
     subject: 'Vos coordonnées de contact ont été modifiées',

@@ -49,7 +49,7 @@ export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
       html`${errorSummary(v.errors)}
 ${v.expired ? notificationBanner({ body: html`<p class="govuk-notification-banner__heading">Votre demande a expiré. Merci de recommencer.</p>` }) : ''}
 <h1 class="govuk-heading-l">Mot de passe oublié</h1>
-<p class="govuk-body">Indiquez votre identifiant : si un compte Mon Compte lui correspond, nous enverrons un code à 6 chiffres à l’adresse e-mail ou au numéro de téléphone portable enregistré. Ce code vous permettra de choisir un nouveau mot de passe.</p>
+<p class="govuk-body">Indiquez votre identifiant : si un compte Mon Compte lui correspond, nous enverrons un code à 6 chiffres à l’adresse mail ou au numéro de téléphone portable enregistré. Ce code vous permettra de choisir un nouveau mot de passe.</p>
 ${form(
   { action: '/mot-de-passe-oublie', csrfToken: req.csrfToken },
   html`${identifierInput(v)}

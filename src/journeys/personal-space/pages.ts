@@ -3,23 +3,37 @@ import { displayName } from '../../accounts/repository';
 import { MESSAGES_PATH } from '../../caf-messages/messages';
 import { unreadForPerson } from '../../caf-messages/threads';
 import type { AppContext } from '../../context';
-import { listDemarches } from '../../demarches/repository';
+import { demarcheActivity } from '../../demarches/activity';
+import { decisionLabel, isDecided } from '../../demarches/decision';
+import { demarchesOf } from '../../demarches/service';
 import { sendHtml } from '../../http/errors';
 import { button, form } from '../../http/views/components';
 import { html } from '../../http/views/html';
 import { requirePermission } from '../../http/require-permission';
 import { accountPage } from '../../http/views/account-page';
 import { householdSection } from '../household/info';
-import { DEMARCHES_PATH, continueLabel, demarcheTitle, resumePath } from '../demarches/pages';
+import { DEMARCHES_PATH, awaitingOf, deps } from '../demarches/pages';
+import { waitingItems, waitingList } from './waiting';
 
-/** /mon-espace: the personal home page after login, with the démarches à compléter (src/demarches). */
+/**
+ * /mon-espace: the personal home page after login. First what waits for the person (./waiting.ts):
+ * a piece to send, files added but not sent, a brouillon to finish, a decision to read — each with
+ * its action one click away; then the links, the household and the recent activity (which lists
+ * the démarches' requests, files and decisions).
+ */
 export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;
-      const household = await householdSection(ctx, req);
       const unread = await unreadForPerson(ctx.database.db, account.id);
-      const toComplete = (await listDemarches(ctx.database.db, account.id, ctx.clock.now())).filter((d) => d.status === 'brouillon');
+      const { own, household } = await demarchesOf(deps(ctx), account.id);
+      const waiting = waitingItems({
+        own,
+        household,
+        awaiting: await awaitingOf(ctx, [...own, ...household]),
+        decisionLabel: (d) => (isDecided(d.status) ? decisionLabel(d.status, d.prestation === 'declaration-separation') : ''),
+      });
+      const householdPart = await householdSection(ctx, req, await demarcheActivity(ctx.database.db, account.id, 5));
       return sendHtml(
         reply,
         accountPage(
@@ -28,19 +42,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
           html`<h1 class="govuk-heading-xl">Bonjour ${displayName(account)}</h1>
 <div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
-    ${
-      toComplete.length > 0
-        ? html`<div class="govuk-inset-text">
-      <h2 class="govuk-heading-m">${toComplete.length === 1 ? 'Votre demande en cours' : 'Vos demandes en cours'}</h2>
-      <ul class="govuk-list">
-        ${toComplete.map((d) => {
-          const { title, summary } = demarcheTitle(d);
-          return html`<li><a class="govuk-link govuk-!-font-weight-bold" href="${resumePath(d.id)}">${continueLabel(title)}</a>${summary ? html`<br><span class="govuk-body-s">${summary}</span>` : ''}</li>`;
-        })}
-      </ul>
-    </div>`
-        : html`<p class="govuk-body-l">Bienvenue dans votre espace personnel Mon Compte.</p>`
-    }
+    ${waiting.length > 0 ? waitingList(waiting) : html`<p class="govuk-body-l">Bienvenue dans votre espace personnel Mon Compte. Rien ne vous attend pour le moment.</p>`}
     <h2 class="govuk-heading-m">Mon espace</h2>
     <ul class="govuk-list">
       <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>
@@ -52,7 +54,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
       <li><a class="govuk-link" href="/mon-espace/mes-donnees">Mes données</a></li>
       <li><a class="govuk-link" href="/mon-espace/fermer-mon-compte">Fermer mon compte</a></li>
     </ul>
-    ${household}
+    ${householdPart}
     ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconnecter', { secondary: true }))}
     <p class="govuk-body-s">Pour protéger vos informations, vous serez déconnecté après 30 minutes sans activité (<a class="govuk-link" href="/session/expiration">en savoir plus</a>).</p>
   </div>

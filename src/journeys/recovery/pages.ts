@@ -96,11 +96,11 @@ ${form(
     value: v.kind,
     errors: v.errors,
     choices: [
-      { value: 'email', label: 'Par e-mail' },
+      { value: 'email', label: 'Par mail' },
       { value: 'sms', label: 'Par SMS' },
     ],
   })}
-${textInput({ name: 'email', label: 'Adresse e-mail', hint: 'Si vous choisissez l’e-mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
 ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
 ${button('Recevoir un code')}`,
 )}`,

@@ -55,10 +55,10 @@ describe('espace gestionnaire: login', () => {
     const unknown = await b.post('/gestion/connexion', { login: 'personne@caf.example.fr', password: 'Mauvais2026' });
     for (const r of [wrong, unknown]) {
       expect(r.statusCode).toBe(400);
-      expect(r.body).toContain('Adresse e-mail ou mot de passe incorrect.');
+      expect(r.body).toContain('Adresse mail ou mot de passe incorrect.');
     }
     const empty = await b.post('/gestion/connexion', { login: '', password: '' });
-    expect(empty.body).toContain('Saisissez votre adresse e-mail professionnelle.');
+    expect(empty.body).toContain('Saisissez votre adresse mail professionnelle.');
     expect(empty.body).toContain('Saisissez votre mot de passe.');
 
     await b.post('/gestion/connexion', { login: agent.login_id, password: PASSWORD });

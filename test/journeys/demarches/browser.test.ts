@@ -31,7 +31,7 @@ describe('Mes démarches in Chromium', () => {
     await check(page, '2-formulaire');
     await page.goto(`${app.base}/mon-espace/demarches`);
     expect(await page.textContent('h1')).toBe('Mes démarches');
-    expect(await page.textContent('main')).toContain('À compléter');
+    expect(await page.textContent('main')).toContain('Brouillon');
     await check(page, '2-mes-demarches');
 
     // Signed in, a second prestation (a minute later): started with the button, into its form.

@@ -131,8 +131,12 @@ describe('a request through the pages', () => {
 
     const message = (await messagesTo(t.ctx, account.contact_value)).find((m) => m.subject === 'Accusé de réception de votre demande');
     expect(message!.text).toContain(`Référence : ${after.reference}`);
-    expect(message!.text).toContain('- Loyer mensuel hors charges : 450,50 €');
-    expect(message!.text).not.toContain('FR7630006000011234567890189');
+    // Nothing personal beyond the reference and the prestation: the answers stay in Mon Compte.
+    expect(message!.text).toContain('« Aide au logement »');
+    expect(message!.text).not.toContain('450,50');
+    expect(message!.text).not.toContain('Résumé de vos réponses');
+    expect(message!.text).not.toContain('FR76');
+    expect(message!.text).not.toContain('0189');
 
     // Sent: no more changes; the follow-up shows the status and the timeline.
     expect((await b.post(`${base}/etapes/loyer`, LOGEMENT[3]![1])).statusCode).toBe(410);

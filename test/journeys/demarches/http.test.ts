@@ -45,7 +45,8 @@ describe('Mes démarches', () => {
 
     const home = await b.get('/mon-espace');
     expect(home.statusCode).toBe(200);
-    expect(text(home.body)).toContain('Votre demande en cours');
+    expect(text(home.body)).toContain('Ce qui vous attend');
+    expect(text(home.body)).toContain('Votre demande « Prime d’activité » n’est pas encore envoyée.');
     expect(home.body).toContain(`href="/mon-espace/demarches/${recorded!.id}/reprendre">Continuer ma demande de Prime d’activité</a>`);
 
     const page = await b.get('/mon-espace/demarches');
@@ -55,7 +56,7 @@ describe('Mes démarches', () => {
     expect(page.body).toContain('<h1 class="govuk-heading-xl">Mes démarches</h1>');
     expect(page.body).toContain('<a class="govuk-breadcrumbs__link" href="/mon-espace">Mon espace</a>');
     expect(page.body).toContain('<h3 class="govuk-summary-card__title">Prime d’activité</h3>');
-    expect(page.body).toContain('<strong class="govuk-tag govuk-tag--yellow">À compléter</strong>');
+    expect(page.body).toContain('<strong class="govuk-tag govuk-tag--yellow">Brouillon</strong>');
     // The test clock starts on 26 November 2026; the brouillon keeps 30 days after its last save.
     expect(shown).toContain('Commencé le 26 novembre 2026, enregistré jusqu’au 26 décembre 2026');
     expect(shown).not.toContain('Vous n’avez pas de démarche en cours.');
@@ -84,7 +85,7 @@ describe('Mes démarches', () => {
     expect((await prestationsOf(account)).sort()).toEqual(['aide-au-logement', 'prime-activite']);
 
     const home = await b.get('/mon-espace');
-    expect(text(home.body)).toContain('Vos demandes en cours');
+    expect(text(home.body)).toContain('Ce qui vous attend');
     // The latest first; « d’ » before a vowel.
     const links = [...home.body.matchAll(/>(Continuer ma demande [^<]+)</g)].map((m) => m[1]);
     expect(links).toEqual(['Continuer ma demande de Prime d’activité', 'Continuer ma demande d’Aide au logement']);

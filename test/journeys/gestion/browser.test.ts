@@ -86,7 +86,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.goto(`${app.base}/gestion/demarches`);
     await a.waitForURL(`${app.base}/gestion/connexion`);
     await check(a, agentProblems, 'agent-connexion');
-    await a.getByLabel('Adresse e-mail professionnelle').fill(agent.login_id);
+    await a.getByLabel('Adresse mail professionnelle').fill(agent.login_id);
     await a.getByLabel('Mot de passe').fill(PASSWORD);
     await a.getByRole('button', { name: 'Se connecter' }).click();
     await a.waitForURL(`${app.base}/gestion/connexion/code`);

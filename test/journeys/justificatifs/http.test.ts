@@ -83,7 +83,8 @@ describe('justificatifs (person side)', () => {
       ['scan.png', 'image/png', person.id],
     ]);
     expect(files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(text(b.lastHtml)).toContain('Fichiers prêts à envoyer');
+    expect(text(b.lastHtml)).toContain('Fichiers pas encore envoyés');
+    expect(b.lastHtml).toContain('<strong class="govuk-tag govuk-tag--yellow">Pas encore envoyé</strong>');
 
     const sent = await b.post(`/mon-espace/demarches/${d.id}/justificatifs/envoyer`, {});
     expect(location(sent)).toBe(`/mon-espace/demarches/${d.id}/justificatifs?envoye=1`);

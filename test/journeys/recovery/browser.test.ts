@@ -50,7 +50,7 @@ describe('recovery by letter in Chromium', () => {
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${app.base}/recuperation/contact`);
     await check(page, problems, 'contact');
-    await page.getByLabel('Par e-mail').check();
+    await page.getByLabel('Par mail').check();
     await page.fill('#email', 'hugo.retrouve@example.fr');
     await page.click('button:has-text("Recevoir un code")');
     await page.waitForURL(`${app.base}/recuperation/contact/code`);
