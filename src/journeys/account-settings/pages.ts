@@ -18,7 +18,7 @@ import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody } from '../../http/api/schemas';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
 import { requirePermission } from '../../http/require-permission';
-import { accountPage, formatDateTime, newPasswordErrors, successBanner } from '../../http/views/account-page';
+import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
 import { reauthenticationField } from '../../http/views/reauthentication';
 
@@ -260,7 +260,7 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
       if (r.kind === 'wrong_password')
         return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
       if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
-      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, [r.error]), 400);
       const created = !req.account!.password_hash;
       await rotateSession(ctx, req, reply);
       return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);

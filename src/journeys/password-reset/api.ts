@@ -7,7 +7,6 @@ import { passwordResetFlow } from '../kinds';
 import { codeRefused } from '../contact-verification/codes';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
 import { waitMessage } from '../../security/login-throttle';
-import { newPasswordErrors } from '../../http/views/account-page';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';
 import { codeSent, fieldsError, resendCodeRoute, waitThen } from '../../http/api/answers';
 import { readCode } from '../../http/api/codes';
@@ -84,7 +83,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
           origin: requestOrigin(req),
         });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind === 'invalid') throw fieldsError(newPasswordErrors(r.problem, r.broken));
+        if (r.kind === 'invalid') throw fieldsError([r.error]);
         return { status: 'password_changed' as const };
       },
     });

@@ -22,7 +22,7 @@ import { backLink, button, errorSummary, form, linkButton, notificationBanner, p
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, newPasswordErrors, page, resendRefused } from '../../http/views/account-page';
+import { identifierInput, page, resendRefused } from '../../http/views/account-page';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -171,7 +171,7 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
         origin: requestOrigin(req),
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'invalid') return sendHtml(reply, newPasswordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, newPasswordPage(req, [r.error]), 400);
       reply.clearCookie(RESET_FLOW_COOKIE, flowCookie);
       return reply.redirect('/mot-de-passe-oublie/termine', 303);
     });
