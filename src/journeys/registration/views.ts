@@ -2,7 +2,7 @@ import type { FieldError } from '../../errors/app-error';
 import { STEPS, backStep, stepNumber, type Step } from './machine';
 import type { RegistrationFlow } from './data';
 import { identityStatus } from './data';
-import { facts } from './use-cases';
+import { facts } from './data';
 import { findCommune, formatNir, formatProvisionalId, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { findPrestation } from '../../prestations/catalogue';
