@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } from '../../http/session';
 import type { SessionData } from '../../auth/sessions';
 import type { AppContext } from '../../context';
-import { fieldError, type FieldError } from '../../errors/app-error';
+import type { FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
 import { pageStatus, refusalFields } from '../refusal';
 import { codeRefusal, passwordRefusal } from './replies';

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError, fieldError } from '../../errors/app-error';
 import { waitMessage } from '../../security/login-throttle';
 import { codeRefused } from '../contact-verification/codes';
 import { fieldsRefusal, type Refusal } from '../refusal';
@@ -23,4 +23,10 @@ export function codeRefusal(r: Extract<CodeStep, { kind: 'throttled' | 'code_err
 
 function throttled(field: string, message: string, retryAfterMs: number): Refusal {
   return { error: new AppError('LOGIN_THROTTLED', field, message), retryAfterMs };
+}
+
+/** The re-authentication before a change of credential (./settings.ts): the throttle, or a wrong current password. */
+export function reauthRefusal(r: { kind: 'throttled'; retryAfterMs: number } | { kind: 'wrong_password' }): Refusal {
+  if (r.kind === 'wrong_password') return fieldsRefusal([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]);
+  return throttled('currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`, r.retryAfterMs);
 }
