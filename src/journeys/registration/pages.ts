@@ -40,15 +40,14 @@ import {
   contactPage,
   documentPage,
   documentValues,
-  donePage,
   mapErrors,
   passwordPage,
   pathOf,
-  reviewPage,
   startPage,
   STEP_PATHS,
   type Values,
 } from './views';
+import { donePage, reviewPage } from './review-views';
 
 /** The flow's token lives in an HttpOnly cookie: a reload, the back button or a second tab see the same flow. */
 export const FLOW_COOKIE = 'mc_registration';
