@@ -12,6 +12,7 @@ import { demoResources } from './demo/resources';
 import { LocalResourcesFeed, type ResourcesFeed } from './resources/feed';
 import { LocalRepertoire, type Repertoire } from './journeys/registration/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
+import type { FranceConnectDeps } from './journeys/franceconnect/use-cases';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
 import { type PdfChecker, workerPdfChecker } from './justificatifs/pdf-checker';
@@ -74,6 +75,8 @@ export interface AppContext {
   resources: ResourcesFeed;
   /** FranceConnect: the v2 client (lazy discovery) and the répertoire search by certified identity */
   franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
+  /** what the FranceConnect use cases need (src/journeys/franceconnect/use-cases.ts), handed down to its pages */
+  franceConnectDeps: FranceConnectDeps;
   /** where the bytes of justificatifs are kept (the database until an object store is plugged) */
   justificatifStorage: JustificatifStorage;
   /** PDFs of justificatifs parsed in a thread of their own (src/justificatifs/pdf-checker.ts) */
@@ -133,6 +136,8 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const loginThrottle = new LoginThrottle(rateLimiter, config.secretKey);
   const pdfChecker = workerPdfChecker();
   const codes = new VerificationCodes(config.secretKey, () => clock.now());
+  const franceConnect = lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople));
+  const passwordCheck = new PasswordCheck({ throttle: loginThrottle, passwords });
   const ctx: AppContext = {
     config,
     database,
@@ -150,12 +155,25 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
       clock,
     ),
     loginThrottle,
-    passwordCheck: new PasswordCheck({ throttle: loginThrottle, passwords }),
+    passwordCheck,
     messaging,
     repertoire: new LocalRepertoire(repertoirePeople),
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     resources: new LocalResourcesFeed(demoResources),
-    franceConnect: lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople)),
+    franceConnect,
+    franceConnectDeps: {
+      db: database.db,
+      now: () => clock.now(),
+      // built at its first use (see lazyFranceConnect)
+      get client() {
+        return franceConnect.client;
+      },
+      repertoire: franceConnect.repertoire,
+      codes,
+      passwordCheck,
+      loginThrottle,
+      rateLimiter,
+    },
     justificatifStorage,
     pdfChecker,
     cafMessages: { db: database.db, storage: justificatifStorage, pdfChecker },

@@ -9,6 +9,10 @@ import { writeAuditRow } from './audit-queue';
  * (use `maskIdentifier`).
  */
 export type AuditEventType =
+  // « Créer Mon Compte » (src/journeys/registration): the account created, or the NIR that already had
+  // one (nothing created, its owner told). Named so since the first rows were written.
+  | 'account.created'
+  | 'registration.duplicate_nir'
   | 'login_succeeded'
   | 'login_failed'
   | 'login_throttled'

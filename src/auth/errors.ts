@@ -24,15 +24,17 @@ export const authErrors = {
     message: 'Trop de tentatives. Merci de patienter quelques minutes avant de réessayer.',
     support: 'Login throttled (failures per identifier or per IP); the page gives the exact wait.',
   },
-  AUTH_PASSWORD_REQUIRED: { status: 400, message: 'Saisissez un mot de passe.', support: 'New password missing.' },
+  // The refusals of a new password (src/auth/password-rules.ts), the same in every form that takes one.
+  AUTH_PASSWORD_REQUIRED: { status: 400, message: 'Saisissez votre mot de passe.', support: 'New password missing.' },
   AUTH_PASSWORD_RULES: {
     status: 400,
     message: 'Le mot de passe ne respecte pas toutes les règles indiquées.',
-    support: 'New password breaks one of the five rules.',
+    support: 'New password breaks some of the five rules (listed in the message).',
   },
+  AUTH_PASSWORD_CONFIRMATION_REQUIRED: { status: 400, message: 'Confirmez votre mot de passe.', support: 'Password confirmation missing.' },
   AUTH_PASSWORD_CONFIRMATION_MISMATCH: {
     status: 400,
-    message: 'Les deux mots de passe ne sont pas identiques.',
+    message: 'Les deux mots de passe ne sont pas identiques. Saisissez le même mot de passe dans les deux champs.',
     support: 'Password confirmation differs.',
   },
   AUTH_CURRENT_PASSWORD_WRONG: {

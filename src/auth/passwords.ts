@@ -33,19 +33,3 @@ export function createPasswordHasher(p: { memoryCost: number; timeCost: number; 
     },
   };
 }
-
-/** The five rules of the seed, checked one by one (the live checklist shows the same list). */
-export const passwordRules = [
-  { id: 'length', label: '10 à 64 caractères', test: (p: string) => p.length >= 10 && p.length <= 64 },
-  { id: 'digit', label: '1 chiffre', test: (p: string) => /[0-9]/.test(p) },
-  { id: 'lower', label: '1 lettre minuscule', test: (p: string) => /[a-z]/.test(p) },
-  { id: 'upper', label: '1 lettre majuscule', test: (p: string) => /[A-Z]/.test(p) },
-  { id: 'alnum', label: 'chiffres et lettres uniquement', test: (p: string) => p.length > 0 && /^[A-Za-z0-9]*$/.test(p) },
-] as const;
-
-export type PasswordRuleId = (typeof passwordRules)[number]['id'];
-
-/** The rules a candidate password breaks (empty when it is acceptable). */
-export function brokenPasswordRules(p: string): PasswordRuleId[] {
-  return passwordRules.filter((r) => !r.test(p)).map((r) => r.id);
-}

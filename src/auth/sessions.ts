@@ -28,8 +28,6 @@ export interface SessionData {
   authMethod?: 'password' | 'franceconnect';
   /** the FranceConnect ID token, kept for the logout at FranceConnect (`id_token_hint`) */
   franceConnectIdToken?: string;
-  /** a new contact waiting for its verification code (security settings) */
-  pendingContact?: { kind: 'email' | 'sms'; value: string };
   [key: string]: unknown;
 }
 

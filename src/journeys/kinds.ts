@@ -1,3 +1,4 @@
+import { agentLoginMachine, type AgentLoginData } from './agents-login/machine';
 import { defineFlowKind, type FlowKind } from './engine/flow';
 import type { RegistrationData } from './registration/data';
 import { contactChangeMachine, type ContactChangeData } from './contact-change/machine';
@@ -66,6 +67,15 @@ export const recoveryFlow = defineFlowKind<RecoveryData>()({
   restartPath: '/mot-de-passe-oublie/sans-contact',
 });
 
+export const agentLoginFlow = defineFlowKind<AgentLoginData>()({
+  machine: agentLoginMachine,
+  // As the person's login: the code within 15 minutes of the password.
+  ttlMs: 15 * 60_000,
+  expiry: 'fixed',
+  label: 'connexion à l’espace gestionnaire',
+  restartPath: '/gestion/connexion',
+});
+
 /** Every kind, with the README that shows its diagram (kept in step by `npm run diagrams`, checked by a test). */
 export const allFlowKinds: readonly { kind: FlowKind<string, string, unknown>; readme: string }[] = [
   { kind: registrationFlow, readme: 'src/journeys/registration/README.md' },
@@ -74,4 +84,5 @@ export const allFlowKinds: readonly { kind: FlowKind<string, string, unknown>; r
   { kind: franceConnectSignupFlow, readme: 'src/journeys/franceconnect/README.md' },
   { kind: contactChangeFlow, readme: 'src/journeys/contact-change/README.md' },
   { kind: recoveryFlow, readme: 'src/journeys/recovery/README.md' },
+  { kind: agentLoginFlow, readme: 'src/journeys/agents-login/README.md' },
 ];

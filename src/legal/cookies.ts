@@ -1,7 +1,6 @@
-import { agentLoginFlow } from '../journeys/agents-login/flow';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/sessions';
 import { SIGNUP_TTL_MS, TRANSACTION_TTL_MS } from '../journeys/franceconnect/store';
-import { contactChangeFlow, loginFlow, passwordResetFlow, recoveryFlow } from '../journeys/kinds';
+import { agentLoginFlow, contactChangeFlow, loginFlow, passwordResetFlow, recoveryFlow } from '../journeys/kinds';
 import { DEVICE_COOKIE_MAX_AGE_S } from '../recovery/devices';
 import { frenchDuration } from '../retention/registry';
 

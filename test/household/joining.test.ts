@@ -8,13 +8,21 @@ import type { Signup } from '../../src/journeys/franceconnect/store';
 import { findCitizen } from '../../src/franceconnect-standin';
 import { UNDER_15_MESSAGE } from '../../src/household/errors';
 import { addMember, createHousehold, findActor } from '../../src/household/repository';
-import { registrationService } from '../../src/journeys/registration/pages';
+import {
+  confirmRegistration,
+  startRegistration,
+  submitContact,
+  submitDocument,
+  submitPassword,
+  verifyCode,
+} from '../../src/journeys/registration/use-cases';
+import { submitCivilStatus } from '../../src/journeys/registration/civil-status';
 import { TestBrowser } from '../support/app';
 import { testDatabases, withTestContext } from '../support/databases';
 import { franceConnectAs, useStandinApp } from '../support/franceconnect';
 import { location, text } from '../support/http';
 import { lastCode } from '../support/outbox';
-import { REGISTRATION_PASSWORD as PASSWORD } from '../support/registration';
+import { REGISTRATION_PASSWORD as PASSWORD, saved } from '../support/registration';
 
 const registrationCode = lastCode;
 
@@ -44,14 +52,13 @@ const ines = {
 
 /** « Créer Mon Compte » through its use cases, up to the account. */
 async function register(ctx: AppContext, person: Record<string, string>, email: string) {
-  const service = registrationService(ctx);
-  const flow = await service.start({ origin: 'api' });
-  await service.submitCivilStatus(flow.token, person);
-  await service.submitDocument(flow.token, { documentKind: 'none' });
-  await service.submitContact(flow.token, { contactKind: 'email', email }, { ip: '192.0.2.9' });
-  await service.verifyCode(flow.token, { code: await registrationCode(ctx.database.db, email) });
-  await service.submitPassword(flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD });
-  await service.confirm(flow.token);
+  const flow = await startRegistration(ctx, { origin: 'api' });
+  await saved(submitCivilStatus(ctx, flow.token, person));
+  await saved(submitDocument(ctx, flow.token, { documentKind: 'none' }));
+  await saved(submitContact(ctx, flow.token, { contactKind: 'email', email }, { ip: '192.0.2.9' }));
+  await saved(verifyCode(ctx, flow.token, { code: await registrationCode(ctx.database.db, email) }));
+  await saved(submitPassword(ctx, flow.token, { password: PASSWORD, passwordConfirmation: PASSWORD }));
+  await saved(confirmRegistration(ctx, flow.token));
   return findAccountByNir(ctx.database.db, person.nir!);
 }
 
@@ -78,10 +85,10 @@ describe.each(testDatabases)('joining a dossier at « Créer Mon Compte » on $n
     withTestContext(open, async (ctx, clock) => {
       await seedDemoData(ctx);
       clock.advance(EVE_OF_15 - clock.now());
-      const service = registrationService(ctx);
-      const flow = await service.start({ origin: 'api' });
-      await expect(service.submitCivilStatus(flow.token, lucas)).rejects.toMatchObject({
-        fields: [{ field: 'birthDate', code: 'HOUSEHOLD_UNDER_15', message: UNDER_15_MESSAGE }],
+      const flow = await startRegistration(ctx, { origin: 'api' });
+      expect(await submitCivilStatus(ctx, flow.token, lucas)).toMatchObject({
+        kind: 'refused',
+        refusal: { error: { status: 400, fields: [{ field: 'birthDate', code: 'HOUSEHOLD_UNDER_15', message: UNDER_15_MESSAGE }] } },
       });
       clock.advance(DAY_OF_15 - EVE_OF_15);
       const account = await register(ctx, lucas, 'lucas.garnier@example.fr');

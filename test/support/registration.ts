@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { nirKey } from '../../src/identity';
@@ -93,4 +94,11 @@ export function freshNir(): string {
 /** Marie with a NIR of her own. */
 export function freshMarie(): Record<string, string> {
   return { ...MARIE, nir: freshNir() };
+}
+
+/** A step of « Créer Mon Compte » run through its use case, that must be saved (a refusal fails the test with its fields). */
+export async function saved<T extends { kind: string }>(out: Promise<T>): Promise<Extract<T, { kind: 'saved' }>> {
+  const r = await out;
+  expect(r).toMatchObject({ kind: 'saved' });
+  return r as Extract<T, { kind: 'saved' }>;
 }

@@ -1,11 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { pageUser } from '../session';
-import type { PasswordRuleId } from '../../auth/passwords';
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { resendTooEarly } from '../../journeys/contact-verification/codes';
 import { tooManyCodesMessage } from '../../journeys/contact-verification/errors';
-import type { NewPasswordProblem } from '../../journeys/password-reset/use-cases';
 import { frenchDuration } from '../../security/login-throttle';
 import { button, form, notificationBanner, textInput, type Errors } from './components';
 import { html, type HtmlValue, type SafeHtml } from './html';
@@ -61,20 +59,6 @@ export function successBanner(title: string, body: HtmlValue): SafeHtml {
 export function resendRefused(r: { kind: 'too_early' | 'too_many'; retryAfterMs: number }): FieldError {
   if (r.kind === 'too_early') return resendTooEarly(Math.ceil(r.retryAfterMs / 1000));
   return fieldError('code', 'CODE_RATE_LIMITED', tooManyCodesMessage(frenchDuration(r.retryAfterMs)));
-}
-
-/** A new password refused: field errors (at `password` or `passwordConfirmation`). */
-export function newPasswordErrors(problem: NewPasswordProblem, broken: PasswordRuleId[]): FieldError[] {
-  if (problem === 'required') return [fieldError('password', 'AUTH_PASSWORD_REQUIRED')];
-  if (problem === 'confirmation') return [fieldError('passwordConfirmation', 'AUTH_PASSWORD_CONFIRMATION_MISMATCH')];
-  const labels: Record<PasswordRuleId, string> = {
-    length: 'entre 10 et 64 caractères',
-    digit: 'au moins 1 chiffre',
-    lower: 'au moins 1 lettre minuscule',
-    upper: 'au moins 1 lettre majuscule',
-    alnum: 'uniquement des chiffres et des lettres non accentuées',
-  };
-  return [fieldError('password', 'AUTH_PASSWORD_RULES', `Le mot de passe doit comporter ${broken.map((b) => labels[b]).join(', ')}.`)];
 }
 
 export { frenchDateTime as formatDateTime } from '../../shared/french-time';

@@ -1,4 +1,4 @@
-import { passwordRules } from '../../auth/passwords';
+import { passwordRules } from '../../auth/password-rules';
 import { textInput, type Errors } from './components';
 import { html, type SafeHtml } from './html';
 

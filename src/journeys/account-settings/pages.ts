@@ -3,13 +3,14 @@ import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit'
 import { requestOrigin, rotateSession } from '../../http/session';
 import { sessionHandle } from '../../auth/sessions';
 import type { AppContext } from '../../context';
-import { AppError, fieldError, type FieldError } from '../../errors/app-error';
+import { AppError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../contact-verification/codes';
 import { describeDestination, maskDestination, type ContactKind } from '../login/contact';
 import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../contact-change/use-cases';
 import { changePassword } from '../login/settings';
-import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../../http/errors';
+import { pageStatus, refusalFields } from '../refusal';
+import { reauthRefusal } from '../login/replies';
 import { backLink, button, errorSummary, form, radios, summaryList, textInput, type Errors } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
 import { html } from '../../http/views/html';
@@ -18,7 +19,7 @@ import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody } from '../../http/api/schemas';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
 import { requirePermission } from '../../http/require-permission';
-import { accountPage, formatDateTime, newPasswordErrors, successBanner } from '../../http/views/account-page';
+import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
 import { reauthenticationField } from '../../http/views/reauthentication';
 
@@ -251,16 +252,12 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
         confirmation: b.passwordConfirmation,
         origin: requestOrigin(req),
       });
-      if (r.kind === 'throttled')
-        return sendHtml(
-          reply,
-          passwordPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]),
-          429,
-        );
-      if (r.kind === 'wrong_password')
-        return sendHtml(reply, passwordPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
+      if (r.kind === 'throttled' || r.kind === 'wrong_password') {
+        const refused = reauthRefusal(r);
+        return sendHtml(reply, passwordPage(req, refusalFields(refused)), pageStatus(reply, refused));
+      }
       if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
-      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, [r.error]), 400);
       const created = !req.account!.password_hash;
       await rotateSession(ctx, req, reply);
       return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);
@@ -282,17 +279,10 @@ ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csr
         contact,
         origin: requestOrigin(req),
       });
-      if (r.kind === 'throttled')
-        return sendHtml(
-          reply,
-          contactPage(req, {
-            ...v,
-            errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)],
-          }),
-          429,
-        );
-      if (r.kind === 'wrong_password')
-        return sendHtml(reply, contactPage(req, { ...v, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] }), 400);
+      if (r.kind === 'throttled' || r.kind === 'wrong_password') {
+        const refused = reauthRefusal(r);
+        return sendHtml(reply, contactPage(req, { ...v, errors: refusalFields(refused) }), pageStatus(reply, refused));
+      }
       if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
       // This form's radios are named `kind` (readContact's `contactKind`).
       if (r.kind === 'invalid_contact')

@@ -4,10 +4,11 @@ import { pendingAgentLogin, resendAgentCode, submitAgentCode, submitAgentPasswor
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
-import { codeRefused, readCode } from '../contact-verification/codes';
+import { readCode } from '../contact-verification/codes';
+import { pageStatus, refusalFields } from '../refusal';
+import { agentCodeRefusal, agentPasswordRefusal } from './replies';
 import { maskDestination } from '../login/contact';
-import { agentLoginFlow } from './flow';
-import { waitMessage } from '../../security/login-throttle';
+import { agentLoginFlow } from '../kinds';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, errorSummary, form, textInput } from '../../http/views/components';
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
@@ -81,18 +82,11 @@ ${codeForm({
     if (!password) missing.push(fieldError('password', 'LOGIN_PASSWORD_REQUIRED'));
     if (missing.length) return sendHtml(reply, loginForm(req, { login, errors: missing }), 400);
     const r = await submitAgentPassword(ctx, { login, password, origin: requestOrigin(req) });
-    if (r.kind === 'throttled') {
-      reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-      return sendHtml(
-        reply,
-        loginForm(req, {
-          login,
-          errors: [fieldError('login', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`)],
-        }),
-        429,
-      );
+    if (r.kind === 'throttled' || r.kind === 'invalid') {
+      const refused = agentPasswordRefusal(r);
+      const status = pageStatus(reply, refused);
+      return sendHtml(reply, loginForm(req, { login, errors: refusalFields(refused) }), status);
     }
-    if (r.kind === 'invalid') return sendHtml(reply, loginForm(req, { login, errors: [fieldError('login', 'AGENT_LOGIN_INVALID')] }), 400);
     reply.setCookie(AGENT_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: agentLoginFlow.ttlMs / 1000 });
     return reply.redirect(`${LOGIN}/code`, 303);
   });
@@ -112,9 +106,10 @@ ${codeForm({
     if (!typed.ok) return render([typed.error], typed.status);
     const r = await submitAgentCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
     if (r.kind === 'flow_expired') return reply.redirect(`${LOGIN}?message=expiree`, 303);
-    if (r.kind === 'throttled')
-      return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
-    if (r.kind === 'code_error') return render([codeRefused(r)], 400);
+    if (r.kind === 'throttled' || r.kind === 'code_error') {
+      const refused = agentCodeRefusal(r);
+      return render(refusalFields(refused), pageStatus(reply, refused));
+    }
     reply.clearCookie(AGENT_FLOW_COOKIE, flowCookie);
     await createAgentSession(ctx, r.agent, req, reply);
     return reply.redirect(agentHome(req.agentRoles), 303);

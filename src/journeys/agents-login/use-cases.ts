@@ -1,15 +1,19 @@
 import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
-import type { AppContext } from '../../context';
+import type { JourneyDeps } from '../deps';
 import { insertAll } from '../../db/insert-all';
 import { flowMoved, type Flow } from '../engine/flow';
 import type { LoginData, LoginState } from '../login/machine';
-import { agentLoginFlows } from './flow';
+import { flowStore } from '../engine/store';
+import { agentLoginFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../agents/agents.table';
+
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
 
 /**
  * The login of a Caf agent on /gestion: e-mail + password, then a 6-digit code sent to the agent's
@@ -28,26 +32,29 @@ export type AgentPasswordStep =
 
 export type AgentCodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; agent: Agent };
 
+/** Pending agents' logins (password right, code sent): the flow engine's `agent_login` kind, 15 minutes fixed (src/journeys/kinds.ts). */
+export const agentLoginFlows = flowStore(agentLoginFlow);
+
 /** The throttle counts agents' logins under their own keys (an e-mail is never a NIR, but say it). */
 const throttled = (loginId: string, origin: AuditOrigin) => ({ identifier: `agent:${loginId}`, ip: origin.ip ?? 'unknown' });
 
 export async function submitAgentPassword(
-  ctx: AppContext,
+  d: AgentLoginDeps,
   i: { login: string; password: string; origin: AuditOrigin },
 ): Promise<AgentPasswordStep> {
-  const { db } = ctx.database;
+  const { db } = d.database;
   const loginId = normaliseAgentLogin(i.login);
   const subject = throttled(loginId, i.origin);
   // The one password check (src/auth/password-check.ts): the attempt is reserved before the agent is
   // even looked up, so an unknown address is counted under the same keys, with the same work.
-  const r = await ctx.passwordCheck.check(subject, i.password, () =>
+  const r = await d.passwordCheck.check(subject, i.password, () =>
     loginId.length <= 254 ? findActiveAgentByLogin(db, loginId) : undefined,
   );
   if (!r.ok && r.kind === 'throttled') {
     await recordAudit(
       db,
       { type: 'agent_login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: r.scope } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
   }
@@ -60,15 +67,15 @@ export async function submitAgentPassword(
         ...i.origin,
         details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
       },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
   }
   const agent = r.holder;
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);
-  const code = ctx.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });
-  await insertAll(ctx.database, [
+  const code = d.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });
+  await insertAll(d.database, [
     { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'outbox_messages', values: { ...outboxRow(agentLoginCodeMessage(agent, code.code), now) } },
@@ -87,49 +94,49 @@ export interface PendingAgentLogin {
   resendAllowedAt: number;
 }
 
-export async function pendingAgentLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingAgentLogin | undefined> {
-  const { db } = ctx.database;
-  const flow = await agentLoginFlows.findLive(db, flowToken, ctx.clock.now());
+export async function pendingAgentLogin(d: AgentLoginDeps, flowToken: string | undefined): Promise<PendingAgentLogin | undefined> {
+  const { db } = d.database;
+  const flow = await agentLoginFlows.findLive(db, flowToken, d.clock.now());
   if (!flow?.accountId) return undefined;
   const agent = await findActiveAgentById(db, flow.accountId);
   if (!agent) return undefined;
-  return { flow, agent, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'agent_login', flow.id) };
+  return { flow, agent, resendAllowedAt: await d.codes.resendAllowedAt(db, 'agent_login', flow.id) };
 }
 
 export async function submitAgentCode(
-  ctx: AppContext,
+  d: AgentLoginDeps,
   i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
 ): Promise<AgentCodeStep> {
-  const { db } = ctx.database;
-  const p = await pendingAgentLogin(ctx, i.flowToken);
+  const { db } = d.database;
+  const p = await pendingAgentLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
   const subject = throttled(p.agent.login_id, i.origin);
-  const allowed = await ctx.loginThrottle.check(subject);
+  const allowed = await d.loginThrottle.check(subject);
   if (!allowed.allowed) return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
-  const r = await ctx.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
+  const r = await d.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
   if (!r.ok) {
-    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
+    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
     await recordAudit(
       db,
       { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
   if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
-  await ctx.loginThrottle.success(subject.identifier);
+  await d.loginThrottle.success(subject.identifier);
   return { kind: 'signed_in', agent: p.agent };
 }
 
-export async function resendAgentCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
-  const p = await pendingAgentLogin(ctx, i.flowToken);
+export async function resendAgentCode(d: AgentLoginDeps, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
+  const p = await pendingAgentLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await ctx.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
+  const limit = await d.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
   if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
-  await ctx.database.db.transaction().execute(async (trx) => {
-    const { code } = await ctx.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });
+  await d.database.db.transaction().execute(async (trx) => {
+    const { code } = await d.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });
     await enqueueMessage(trx, agentLoginCodeMessage(p.agent, code), now);
     await recordAudit(
       trx,

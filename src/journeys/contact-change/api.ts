@@ -1,15 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { AppError, fieldError } from '../../errors/app-error';
+import { AppError } from '../../errors/app-error';
 import { codeRefused } from '../contact-verification/codes';
 import { maskDestination } from '../login/contact';
 import { confirmContactChange, pendingContactChange, startContactChange } from './use-cases';
 import { FlowError } from '../engine/flow';
 import { contactChangeFlow } from '../kinds';
-import { waitMessage } from '../../security/login-throttle';
 import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } from '../account-settings/schemas';
-import { fieldsError, iso, waitThen } from '../../http/api/answers';
+import { fieldsError, iso } from '../../http/api/answers';
+import { apiError } from '../refusal';
+import { reauthRefusal } from '../login/replies';
 import { readCode } from '../../http/api/codes';
 import { requirePermission } from '../../http/require-permission';
 import { apiRoute } from '../../http/api/route';
@@ -44,13 +45,7 @@ export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
           contact,
           origin: requestOrigin(req),
         });
-        if (r.kind === 'throttled')
-          throw waitThen(
-            reply,
-            r.retryAfterMs,
-            new AppError('LOGIN_THROTTLED', 'currentPassword', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`),
-          );
-        if (r.kind === 'wrong_password') throw fieldsError([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]);
+        if (r.kind === 'throttled' || r.kind === 'wrong_password') throw apiError(reply, reauthRefusal(r));
         if (r.kind === 'franceconnect_again') throw new AppError('FRANCECONNECT_AGAIN');
         if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') throw fieldsError([r.error]);
         const flow = await pendingContactChange(ctx, req.account!, r.flowToken);

@@ -2,7 +2,7 @@ import { updateContact, type Account } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { SessionRecord } from '../../auth/sessions';
 import type { CodeStepRefused } from '../../auth/verification-codes';
-import type { AppContext } from '../../context';
+import type { JourneyDeps } from '../deps';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import { readContact, type ContactInput } from '../contact-verification/contact';
@@ -11,8 +11,11 @@ import { flowStore } from '../engine/store';
 import { contactChangeFlow } from '../kinds';
 import type { ContactKind } from '../login/contact';
 import { contactChangeCodeMessage, contactChangedMessage } from '../login/messages';
-import { failed, reauthenticate } from '../login/settings';
+import { failed, reauthenticate, type SettingsDeps } from '../login/settings';
 import type { ContactChangeData, ContactChangeState } from './machine';
+
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type ContactChangeDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'contactCodes' | 'database'> & SettingsDeps;
 
 /**
  * « Modifier mes coordonnées » (security settings): the current password again (or a recent
@@ -39,24 +42,24 @@ export type StartContactChange =
  * after it.
  */
 export async function startContactChange(
-  ctx: AppContext,
+  d: ContactChangeDeps,
   i: { account: Account; session: SessionRecord; current: string; contact: ContactInput; origin: AuditOrigin },
 ): Promise<StartContactChange> {
   const read = readContact(i.contact);
   if (!read.ok && read.error.field === 'contactKind') return { kind: 'invalid_contact', error: read.error };
-  const auth = await reauthenticate(ctx, i.account, i.session, i.current, i.origin);
+  const auth = await reauthenticate(d, i.account, i.session, i.current, i.origin);
   if (!auth.ok) return failed(auth);
   if (!read.ok) return { kind: 'invalid_contact', error: read.error };
   // The sign-up's limits on codes sent: per address (no bombing of someone else's phone) and per IP.
-  const refused = await ctx.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  const refused = await d.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
   if (refused) return { kind: 'rate_limited', error: refused.error };
   const { kind, value } = read.contact;
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   const { token, row, flow } = contactChanges.prepare({ data: { kind, value }, accountId: i.account.id }, now);
-  await ctx.database.db.transaction().execute(async (trx) => {
+  await d.database.db.transaction().execute(async (trx) => {
     await contactChanges.discardOf(trx, i.account.id);
     await trx.insertInto('flows').values(row).execute();
-    const { code } = await ctx.codes.issue(trx, { purpose: 'contact_change', subjectId: flow.id, destination: value });
+    const { code } = await d.codes.issue(trx, { purpose: 'contact_change', subjectId: flow.id, destination: value });
     await enqueueMessage(trx, contactChangeCodeMessage(kind, value, code), now);
     await recordAudit(
       trx,
@@ -69,11 +72,11 @@ export async function startContactChange(
 
 /** The pending change a browser's token names, if it is still valid and belongs to this account. */
 export async function pendingContactChange(
-  ctx: AppContext,
+  d: ContactChangeDeps,
   account: Pick<Account, 'id'>,
   flowToken: string | undefined,
 ): Promise<ContactChangeFlow | undefined> {
-  const flow = await contactChanges.findLive(ctx.database.db, flowToken, ctx.clock.now());
+  const flow = await contactChanges.findLive(d.database.db, flowToken, d.clock.now());
   return flow && flow.accountId === account.id ? flow : undefined;
 }
 
@@ -81,31 +84,31 @@ export type ConfirmContactChange = CodeStepRefused | { kind: 'changed' };
 
 /** The code typed matches the one sent to the new contact: it replaces the old one, which is told. */
 export async function confirmContactChange(
-  ctx: AppContext,
+  d: ContactChangeDeps,
   i: { account: Account; flowToken: string | undefined; code: string; origin: AuditOrigin },
 ): Promise<ConfirmContactChange> {
-  const { db } = ctx.database;
-  const flow = await pendingContactChange(ctx, i.account, i.flowToken);
+  const { db } = d.database;
+  const flow = await pendingContactChange(d, i.account, i.flowToken);
   if (!flow) return { kind: 'flow_expired' };
   const pending = flow.data;
-  const r = await ctx.codes.check(db, { purpose: 'contact_change', subjectId: flow.id, code: i.code });
+  const r = await d.codes.check(db, { purpose: 'contact_change', subjectId: flow.id, code: i.code });
   if (!r.ok || r.destination !== pending.value) {
     const reason = r.ok ? 'none' : r.reason;
     await recordAudit(
       db,
       { type: 'code_failed', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', reason } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
   }
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   const old = { kind: i.account.contact_kind, value: i.account.contact_value };
   // Used once: of two requests with the right code, one changes the contact.
   const changed = await flowMoved(() =>
     db.transaction().execute(async (trx) => {
       await contactChanges.finish(trx, flow, 'code_verified');
       await updateContact(trx, i.account.id, pending, now);
-      await enqueueMessage(trx, contactChangedMessage(old, pending, now, ctx.config.agencyPhone), now);
+      await enqueueMessage(trx, contactChangedMessage(old, pending, now, d.config.agencyPhone), now);
       await recordAudit(
         trx,
         { type: 'contact_changed', accountId: i.account.id, ...i.origin, details: { from: old.kind, to: pending.kind } },

@@ -26,17 +26,9 @@ export const STEP_PATHS: Record<SignupStep, string> = {
   completed: '/franceconnect/compte-cree',
 };
 
-export function depsOf(ctx: AppContext): FranceConnectDeps {
-  return {
-    db: ctx.database.db,
-    now: () => ctx.clock.now(),
-    client: ctx.franceConnect.client,
-    repertoire: ctx.franceConnect.repertoire,
-    codes: ctx.codes,
-    passwordCheck: ctx.passwordCheck,
-    loginThrottle: ctx.loginThrottle,
-    rateLimiter: ctx.rateLimiter,
-  };
+/** What the FranceConnect use cases need, as the composition root built it (src/context.ts). */
+export function depsOf(ctx: Pick<AppContext, 'franceConnectDeps'>): FranceConnectDeps {
+  return ctx.franceConnectDeps;
 }
 
 /** The cookies of the FranceConnect journeys: HttpOnly, for /franceconnect only. */

@@ -1,16 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { AppError } from '../../errors/app-error';
 import { FlowError } from '../engine/flow';
 import { loginFlow } from '../kinds';
-import { codeRefused } from '../contact-verification/codes';
 import { maskDestination } from './contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from './use-cases';
-import { waitMessage } from '../../security/login-throttle';
 import { EmptyBody } from '../../http/api/schemas';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from './schemas';
-import { accountView, codeSent, fieldsError, resendCodeRoute, waitThen } from '../../http/api/answers';
+import { accountView, codeSent, resendCodeRoute } from '../../http/api/answers';
+import { apiError } from '../refusal';
+import { codeRefusal, passwordRefusal } from './replies';
 import { readCode } from '../../http/api/codes';
 import { apiRoute } from '../../http/api/route';
 
@@ -38,13 +37,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
       errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await submitPassword(ctx, { ...body, origin: requestOrigin(req) });
-        if (r.kind === 'throttled')
-          throw waitThen(
-            reply,
-            r.retryAfterMs,
-            new AppError('LOGIN_THROTTLED', 'identifier', `Trop de tentatives de connexion. ${waitMessage(r.retryAfterMs)}`),
-          );
-        if (r.kind === 'invalid') throw new AppError('LOGIN_INVALID', 'identifier');
+        if (r.kind === 'throttled' || r.kind === 'invalid') throw apiError(reply, passwordRefusal(r));
         if (r.kind === 'signed_in') {
           await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
           return { status: 'signed_in' as const, account: accountView(r.account) };
@@ -69,13 +62,7 @@ export function loginApi(ctx: AppContext): FastifyPluginAsync {
         const code = readCode(body.code);
         const r = await submitLoginCode(ctx, { flowToken: body.flowId, code, origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind === 'throttled')
-          throw waitThen(
-            reply,
-            r.retryAfterMs,
-            new AppError('LOGIN_THROTTLED', 'code', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`),
-          );
-        if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
+        if (r.kind === 'throttled' || r.kind === 'code_error') throw apiError(reply, codeRefusal(r));
         await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
         return { status: 'signed_in' as const, account: accountView(r.account) };
       },

@@ -2,8 +2,10 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } from '../../http/session';
 import type { SessionData } from '../../auth/sessions';
 import type { AppContext } from '../../context';
-import { fieldError, type FieldError } from '../../errors/app-error';
-import { codeRefused, readCode } from '../contact-verification/codes';
+import type { FieldError } from '../../errors/app-error';
+import { readCode } from '../contact-verification/codes';
+import { pageStatus, refusalFields } from '../refusal';
+import { codeRefusal, passwordRefusal } from './replies';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
 import { LoginBody, LoginPageQuery } from './schemas';
@@ -115,26 +117,12 @@ ${codeForm({
         return sendHtml(reply, loginForm(req.csrfToken, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
       const { identifier, password } = read.data;
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
-      if (r.kind === 'throttled') {
-        const wait = waitMessage(r.retryAfterMs);
-        reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-        return sendHtml(
-          reply,
-          loginForm(req.csrfToken, {
-            identifier,
-            errors: [fieldError('identifier', 'LOGIN_THROTTLED', `Trop de tentatives de connexion. ${wait}`)],
-            wait,
-          }),
-          429,
-        );
-      }
-      if (r.kind === 'invalid') {
+      if (r.kind === 'throttled' || r.kind === 'invalid') {
+        // The refusal as ./replies.ts says it; the page adds the wait beside « Mot de passe oublié ? ».
+        const refused = passwordRefusal(r);
         const wait = r.retryAfterMs > 0 ? waitMessage(r.retryAfterMs) : undefined;
-        return sendHtml(
-          reply,
-          loginForm(req.csrfToken, { identifier, errors: [fieldError('identifier', 'LOGIN_INVALID')], ...(wait ? { wait } : {}) }),
-          400,
-        );
+        const status = pageStatus(reply, refused);
+        return sendHtml(reply, loginForm(req.csrfToken, { identifier, errors: refusalFields(refused), ...(wait ? { wait } : {}) }), status);
       }
       if (r.kind === 'code_sent') {
         reply.setCookie(LOGIN_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: LOGIN_FLOW_TTL_MS / 1000 });
@@ -161,9 +149,10 @@ ${codeForm({
       if (!typed.ok) return render([typed.error], typed.status);
       const r = await submitLoginCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
-      if (r.kind === 'throttled')
-        return render([fieldError('code', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)], 429);
-      if (r.kind === 'code_error') return render([codeRefused(r)], 400);
+      if (r.kind === 'throttled' || r.kind === 'code_error') {
+        const refused = codeRefusal(r);
+        return render(refusalFields(refused), pageStatus(reply, refused));
+      }
       reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
       return reply.redirect('/mon-espace', 303);

@@ -1,11 +1,17 @@
 import { updatePasswordHash, type Account } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
-import type { PasswordRuleId } from '../../auth/passwords';
+import { newPasswordRefusal } from '../../auth/password-rules';
+import type { FieldError } from '../../errors/app-error';
 import type { SessionRecord } from '../../auth/sessions';
-import type { AppContext } from '../../context';
+import type { JourneyDeps } from '../deps';
 import { enqueueMessage } from '../../messaging/outbox';
 import { passwordChangedMessage } from './messages';
-import { checkNewPassword, type NewPasswordProblem } from '../password-reset/use-cases';
+
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type SettingsDeps = Pick<
+  JourneyDeps,
+  'clock' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'passwords' | 'sessions'
+>;
 
 /**
  * Security settings of a signed-in person: changing the password or the contact details asks for
@@ -38,31 +44,31 @@ export type Reauth =
   | { ok: false; kind: 'franceconnect_again' };
 
 export async function reauthenticate(
-  ctx: AppContext,
+  d: SettingsDeps,
   account: Account,
   session: SessionRecord,
   password: string,
   origin: AuditOrigin,
 ): Promise<Reauth> {
-  const mode = reauthenticationMode(account, session, ctx.clock.now());
+  const mode = reauthenticationMode(account, session, d.clock.now());
   if (mode === 'franceconnect_recent') return { ok: true };
   if (mode === 'franceconnect_again') return { ok: false, kind: 'franceconnect_again' };
   if (!password) return { ok: false, kind: 'wrong_password' };
   // The one password check (src/auth/password-check.ts), on the login's counters: the attempt is reserved first.
-  const r = await ctx.passwordCheck.check({ identifier: account.login_id, ip: origin.ip ?? 'unknown' }, password, () => account);
+  const r = await d.passwordCheck.check({ identifier: account.login_id, ip: origin.ip ?? 'unknown' }, password, () => account);
   if (r.ok) return { ok: true };
   if (r.kind === 'throttled') {
     await recordAudit(
-      ctx.database.db,
+      d.database.db,
       { type: 'login_throttled', accountId: account.id, ...origin, details: { step: 'reauthentication', scope: r.scope } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { ok: false, kind: 'throttled', retryAfterMs: r.retryAfterMs };
   }
   await recordAudit(
-    ctx.database.db,
+    d.database.db,
     { type: 'login_failed', accountId: account.id, ...origin, details: { step: 'reauthentication' } },
-    ctx.clock.now(),
+    d.clock.now(),
   );
   return { ok: false, kind: 'wrong_password' };
 }
@@ -71,23 +77,23 @@ export type ChangePassword =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' }
-  | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
+  | { kind: 'invalid'; error: FieldError }
   | { kind: 'changed'; sessionsEnded: number };
 
 /** Changes (or, for an account without one, creates) the password; every OTHER session is ended (the caller rotates the current one). */
 export async function changePassword(
-  ctx: AppContext,
+  d: SettingsDeps,
   i: { account: Account; session: SessionRecord; current: string; password: string; confirmation: string; origin: AuditOrigin },
 ): Promise<ChangePassword> {
-  const problem = checkNewPassword(i.password, i.confirmation);
-  const auth = await reauthenticate(ctx, i.account, i.session, i.current, i.origin);
+  const refused = newPasswordRefusal(i.password, i.confirmation);
+  const auth = await reauthenticate(d, i.account, i.session, i.current, i.origin);
   if (!auth.ok) return failed(auth);
-  if (problem) return { kind: 'invalid', ...problem };
-  const hash = await ctx.passwords.hash(i.password);
-  const now = ctx.clock.now();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  if (refused) return { kind: 'invalid', error: refused };
+  const hash = await d.passwords.hash(i.password);
+  const now = d.clock.now();
+  await d.database.db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, i.account.id, hash, now);
-    await enqueueMessage(trx, passwordChangedMessage(i.account, now, ctx.config.agencyPhone, { created: !i.account.password_hash }), now);
+    await enqueueMessage(trx, passwordChangedMessage(i.account, now, d.config.agencyPhone, { created: !i.account.password_hash }), now);
     await recordAudit(
       trx,
       {
@@ -99,14 +105,14 @@ export async function changePassword(
       now,
     );
   });
-  const sessionsEnded = await ctx.sessions.endAllOf(i.account.id, i.session.id);
+  const sessionsEnded = await d.sessions.endAllOf(i.account.id, i.session.id);
   if (sessionsEnded > 0)
     await recordAudit(
-      ctx.database.db,
+      d.database.db,
       { type: 'session_ended', accountId: i.account.id, ...i.origin, details: { reason: 'password_changed', count: sessionsEnded } },
       now,
     );
-  await ctx.loginThrottle.success(i.account.login_id);
+  await d.loginThrottle.success(i.account.login_id);
   return { kind: 'changed', sessionsEnded };
 }
 

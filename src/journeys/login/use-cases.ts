@@ -1,7 +1,7 @@
 import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
 import { auditRow, recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
-import type { AppContext } from '../../context';
+import type { JourneyDeps } from '../deps';
 import { insertAll } from '../../db/insert-all';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { flowMoved, type Flow } from '../engine/flow';
@@ -9,6 +9,9 @@ import { flowStore } from '../engine/store';
 import { loginFlow } from '../kinds';
 import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
+
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
 
 /**
  * « Se connecter »: identifier + password, then (by default) a 6-digit code sent to the verified
@@ -38,16 +41,14 @@ export type PasswordStep =
   | { kind: 'signed_in'; account: Account };
 
 export async function submitPassword(
-  ctx: AppContext,
+  d: LoginDeps,
   i: { identifier: string; password: string; origin: AuditOrigin },
 ): Promise<PasswordStep> {
-  const { db } = ctx.database;
+  const { db } = d.database;
   const loginId = normaliseLoginId(i.identifier);
   const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
   // The one password check (src/auth/password-check.ts): the attempt is reserved before argon2id.
-  const r = await ctx.passwordCheck.check(subject, i.password, () =>
-    loginId.length <= 32 ? findAccountByLoginId(db, loginId) : undefined,
-  );
+  const r = await d.passwordCheck.check(subject, i.password, () => (loginId.length <= 32 ? findAccountByLoginId(db, loginId) : undefined));
   if (!r.ok && r.kind === 'throttled') {
     await recordAudit(
       db,
@@ -57,7 +58,7 @@ export async function submitPassword(
         ...i.origin,
         details: { identifier: maskIdentifier(loginId), scope: r.scope, retryAfterMs: r.retryAfterMs },
       },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
   }
@@ -70,26 +71,26 @@ export async function submitPassword(
         ...i.origin,
         details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
       },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
   }
   const account = r.holder;
-  if (!ctx.config.login.secondFactor) {
-    await ctx.loginThrottle.success(loginId);
+  if (!d.config.login.secondFactor) {
+    await d.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };
   }
-  const flowToken = await sendLoginCode(ctx, account, i.origin);
+  const flowToken = await sendLoginCode(d, account, i.origin);
   return { kind: 'code_sent', flowToken };
 }
 
-async function sendLoginCode(ctx: AppContext, account: Account, origin: AuditOrigin): Promise<string> {
-  const now = ctx.clock.now();
+async function sendLoginCode(d: LoginDeps, account: Account, origin: AuditOrigin): Promise<string> {
+  const now = d.clock.now();
   // Four rows, one atomic write (a single statement on PostgreSQL): the flow, its code, the message
   // carrying the code, the audit event. The flow is new, so it has no earlier code to void.
   const { token, flow, row } = loginFlows.prepare({ data: {}, accountId: account.id }, now);
-  const code = ctx.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
-  await insertAll(ctx.database, [
+  const code = d.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
+  await insertAll(d.database, [
     { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
@@ -112,26 +113,26 @@ export interface PendingLogin {
 }
 
 /** The pending login a browser's cookie names, if it is still valid. */
-export async function pendingLogin(ctx: AppContext, flowToken: string | undefined): Promise<PendingLogin | undefined> {
-  const { db } = ctx.database;
-  const flow = await loginFlows.findLive(db, flowToken, ctx.clock.now());
+export async function pendingLogin(d: LoginDeps, flowToken: string | undefined): Promise<PendingLogin | undefined> {
+  const { db } = d.database;
+  const flow = await loginFlows.findLive(db, flowToken, d.clock.now());
   if (!flow?.accountId) return undefined;
   const account = await findAccountById(db, flow.accountId);
   if (!account) return undefined;
-  return { flow, account, resendAllowedAt: await ctx.codes.resendAllowedAt(db, 'login', flow.id) };
+  return { flow, account, resendAllowedAt: await d.codes.resendAllowedAt(db, 'login', flow.id) };
 }
 
 export type CodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; account: Account };
 
 export async function submitLoginCode(
-  ctx: AppContext,
+  d: LoginDeps,
   i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
 ): Promise<CodeStep> {
-  const { db } = ctx.database;
-  const p = await pendingLogin(ctx, i.flowToken);
+  const { db } = d.database;
+  const p = await pendingLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
   const subject = { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' };
-  const allowed = await ctx.loginThrottle.check(subject);
+  const allowed = await d.loginThrottle.check(subject);
   if (!allowed.allowed) {
     await recordAudit(
       db,
@@ -141,24 +142,24 @@ export async function submitLoginCode(
         ...i.origin,
         details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
       },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
   }
-  const r = await ctx.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
+  const r = await d.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
   if (!r.ok) {
     // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
-    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await ctx.loginThrottle.failure(subject);
+    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
     await recordAudit(
       db,
       { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
   // Single use: of two requests with the same right code, one signs in.
   if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
-  await ctx.loginThrottle.success(p.account.login_id);
+  await d.loginThrottle.success(p.account.login_id);
   return { kind: 'signed_in', account: p.account };
 }
 
@@ -170,15 +171,15 @@ export type ResendStep = { kind: 'flow_expired' } | { kind: 'too_early' | 'too_m
 
 export const MAX_RESENDS_PER_FLOW = 5;
 
-export async function resendLoginCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
-  const p = await pendingLogin(ctx, i.flowToken);
+export async function resendLoginCode(d: LoginDeps, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
+  const p = await pendingLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await ctx.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
+  const limit = await d.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
   if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
-  await ctx.database.db.transaction().execute(async (trx) => {
-    const { code } = await ctx.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
+  await d.database.db.transaction().execute(async (trx) => {
+    const { code } = await d.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
     await enqueueMessage(trx, loginCodeMessage(p.account, code), now);
     await recordAudit(
       trx,

@@ -1,15 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { AppError } from '../../errors/app-error';
 import { FlowError } from '../engine/flow';
 import { passwordResetFlow } from '../kinds';
-import { codeRefused } from '../contact-verification/codes';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
-import { waitMessage } from '../../security/login-throttle';
-import { newPasswordErrors } from '../../http/views/account-page';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';
-import { codeSent, fieldsError, resendCodeRoute, waitThen } from '../../http/api/answers';
+import { codeSent, resendCodeRoute } from '../../http/api/answers';
+import { apiError } from '../refusal';
+import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
 import { readCode } from '../../http/api/codes';
 import { apiRoute } from '../../http/api/route';
 
@@ -34,13 +32,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       errors: [410, 429],
       handler: async ({ body, req, reply }) => {
         const r = await requestPasswordReset(ctx, { identifier: body.identifier, origin: requestOrigin(req) });
-        if (r.kind === 'rate_limited') {
-          throw waitThen(
-            reply,
-            r.retryAfterMs,
-            new AppError('RATE_LIMITED', 'identifier', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`),
-          );
-        }
+        if (r.kind === 'rate_limited') throw apiError(reply, resetRequestRefusal(r));
         return (await codeSent(ctx, flow, r.flowToken)).answer;
       },
     });
@@ -53,10 +45,10 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       body: ResetCodeBody,
       response: ResetState,
       errors: [410],
-      handler: async ({ body, req }) => {
+      handler: async ({ body, req, reply }) => {
         const r = await submitResetCode(ctx, { flowToken: body.flowId, code: readCode(body.code), origin: requestOrigin(req) });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind === 'code_error') throw fieldsError([codeRefused(r)]);
+        if (r.kind === 'code_error') throw apiError(reply, resetCodeRefusal(r));
         return { status: 'code_verified' as const };
       },
     });
@@ -76,7 +68,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
       body: ResetPasswordBody,
       response: ResetState,
       errors: [410],
-      handler: async ({ body, req }) => {
+      handler: async ({ body, req, reply }) => {
         const r = await submitNewPassword(ctx, {
           flowToken: body.flowId,
           password: body.password,
@@ -84,7 +76,7 @@ export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
           origin: requestOrigin(req),
         });
         if (r.kind === 'flow_expired') throw expired();
-        if (r.kind === 'invalid') throw fieldsError(newPasswordErrors(r.problem, r.broken));
+        if (r.kind === 'invalid') throw apiError(reply, newPasswordRefusal(r));
         return { status: 'password_changed' as const };
       },
     });

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { fieldError, type FieldError } from '../../errors/app-error';
+import type { FieldError } from '../../errors/app-error';
 import { flag, formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
 import { NewPasswordFields, ResetRequestBody } from './schemas';
 import { z } from 'zod';
-import { codeRefused, readCode } from '../contact-verification/codes';
+import { readCode } from '../contact-verification/codes';
 import { RESET_FLOW_TTL_MS } from './use-cases';
 import {
   pendingReset,
@@ -16,13 +16,14 @@ import {
   submitNewPassword,
   submitResetCode,
 } from './use-cases';
-import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../../http/errors';
+import { pageStatus, refusalFields } from '../refusal';
+import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
 import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel } from '../../http/views/components';
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, newPasswordErrors, page, resendRefused } from '../../http/views/account-page';
+import { identifierInput, page, resendRefused } from '../../http/views/account-page';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -106,15 +107,9 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const { identifier } = read.data;
       const r = await requestPasswordReset(ctx, { identifier, origin: requestOrigin(req) });
       if (r.kind === 'rate_limited') {
-        reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-        return sendHtml(
-          reply,
-          identifierPage(req, {
-            identifier,
-            errors: [fieldError('identifier', 'RATE_LIMITED', `Trop de demandes pour cet identifiant. ${waitMessage(r.retryAfterMs)}`)],
-          }),
-          429,
-        );
+        const refused = resetRequestRefusal(r);
+        const status = pageStatus(reply, refused);
+        return sendHtml(reply, identifierPage(req, { identifier, errors: refusalFields(refused) }), status);
       }
       reply.setCookie(RESET_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: RESET_FLOW_TTL_MS / 1000 });
       return reply.redirect('/mot-de-passe-oublie/code', 303);
@@ -141,7 +136,10 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       if (!typed.ok) return sendHtml(reply, codePage(req, { resendInSeconds, errors: [typed.error] }), typed.status);
       const r = await submitResetCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, { resendInSeconds, errors: [codeRefused(r)] }), 400);
+      if (r.kind === 'code_error') {
+        const refused = resetCodeRefusal(r);
+        return sendHtml(reply, codePage(req, { resendInSeconds, errors: refusalFields(refused) }), pageStatus(reply, refused));
+      }
       return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
     });
 
@@ -171,7 +169,10 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
         origin: requestOrigin(req),
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'invalid') return sendHtml(reply, newPasswordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      if (r.kind === 'invalid') {
+        const refused = newPasswordRefusal(r);
+        return sendHtml(reply, newPasswordPage(req, refusalFields(refused)), pageStatus(reply, refused));
+      }
       reply.clearCookie(RESET_FLOW_COOKIE, flowCookie);
       return reply.redirect('/mot-de-passe-oublie/termine', 303);
     });

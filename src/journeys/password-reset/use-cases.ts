@@ -1,8 +1,9 @@
 import { findAccountById, findAccountByLoginId, updatePasswordHash, type Account } from '../../accounts/repository';
 import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
-import { brokenPasswordRules, type PasswordRuleId } from '../../auth/passwords';
+import { newPasswordRefusal } from '../../auth/password-rules';
+import type { FieldError } from '../../errors/app-error';
 import type { CodeStepRefused } from '../../auth/verification-codes';
-import type { AppContext } from '../../context';
+import type { JourneyDeps } from '../deps';
 import { insertAll, type RowInsert } from '../../db/insert-all';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { hmac } from '../../shared/crypto';
@@ -12,6 +13,12 @@ import { passwordResetFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, normaliseLoginId, type ResendStep } from '../login/use-cases';
 import { passwordChangedMessage, resetCodeMessage } from '../login/messages';
 import type { PasswordResetData, PasswordResetState } from './machine';
+
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type PasswordResetDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwords' | 'rateLimiter' | 'sessions'
+>;
 
 /**
  * « Mot de passe oublié ? »: identifier → code sent to the verified contact → new password.
@@ -32,23 +39,23 @@ export const RESET_REQUESTS_PER_IP_PER_HOUR = 30;
 
 export type ResetRequest = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'code_sent'; flowToken: string };
 
-export async function requestPasswordReset(ctx: AppContext, i: { identifier: string; origin: AuditOrigin }): Promise<ResetRequest> {
-  const { db } = ctx.database;
+export async function requestPasswordReset(d: PasswordResetDeps, i: { identifier: string; origin: AuditOrigin }): Promise<ResetRequest> {
+  const { db } = d.database;
   const loginId = normaliseLoginId(i.identifier);
-  const idKey = `reset:id:${hmac(ctx.config.secretKey, 'reset-limit', loginId).slice(0, 32)}`;
+  const idKey = `reset:id:${hmac(d.config.secretKey, 'reset-limit', loginId).slice(0, 32)}`;
   const [byId, byIp] = await Promise.all([
-    ctx.rateLimiter.hit(idKey, RESET_REQUESTS_PER_IDENTIFIER_PER_HOUR, 60 * 60_000),
-    ctx.rateLimiter.hit(`reset:ip:${i.origin.ip ?? 'unknown'}`, RESET_REQUESTS_PER_IP_PER_HOUR, 60 * 60_000),
+    d.rateLimiter.hit(idKey, RESET_REQUESTS_PER_IDENTIFIER_PER_HOUR, 60 * 60_000),
+    d.rateLimiter.hit(`reset:ip:${i.origin.ip ?? 'unknown'}`, RESET_REQUESTS_PER_IP_PER_HOUR, 60 * 60_000),
   ]);
   if (!byId.allowed || !byIp.allowed) return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
 
   const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   // One atomic write (a single statement on PostgreSQL), as the login's: the flow and its code
   // (a new flow has no earlier code to void), and for an account the message and the code_sent event.
   const { token, flow, row } = resetFlows.prepare({ data: {}, accountId: account?.id ?? null }, now);
-  const code = ctx.codes.prepare({ purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '' });
-  await insertAll(ctx.database, [
+  const code = d.codes.prepare({ purpose: 'password_reset', subjectId: flow.id, destination: account?.contact_value ?? '' });
+  await insertAll(d.database, [
     { table: 'flows', values: row },
     { table: 'verification_codes', values: { ...code.row } },
     {
@@ -84,47 +91,50 @@ export interface PendingReset {
   resendAllowedAt: number;
 }
 
-export async function pendingReset(ctx: AppContext, flowToken: string | undefined): Promise<PendingReset | undefined> {
-  const flow = await resetFlows.findLive(ctx.database.db, flowToken, ctx.clock.now());
+export async function pendingReset(d: PasswordResetDeps, flowToken: string | undefined): Promise<PendingReset | undefined> {
+  const flow = await resetFlows.findLive(d.database.db, flowToken, d.clock.now());
   if (!flow) return undefined;
-  return { flow, resendAllowedAt: await ctx.codes.resendAllowedAt(ctx.database.db, 'password_reset', flow.id) };
+  return { flow, resendAllowedAt: await d.codes.resendAllowedAt(d.database.db, 'password_reset', flow.id) };
 }
 
 export type ResetCodeStep = CodeStepRefused | { kind: 'verified' };
 
 export async function submitResetCode(
-  ctx: AppContext,
+  d: PasswordResetDeps,
   i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
 ): Promise<ResetCodeStep> {
-  const { db } = ctx.database;
-  const p = await pendingReset(ctx, i.flowToken);
+  const { db } = d.database;
+  const p = await pendingReset(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
   if (p.flow.state === 'code_verified') return { kind: 'verified' };
-  const r = await ctx.codes.check(db, { purpose: 'password_reset', subjectId: p.flow.id, code: i.code });
+  const r = await d.codes.check(db, { purpose: 'password_reset', subjectId: p.flow.id, code: i.code });
   if (!r.ok || !p.flow.accountId) {
     const reason = r.ok ? 'wrong' : r.reason;
     await recordAudit(
       db,
       { type: 'code_failed', accountId: p.flow.accountId, ...i.origin, details: { purpose: 'password_reset', reason } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
   }
-  if (!(await flowMoved(() => resetFlows.advance(db, p.flow, 'code_verified', ctx.clock.now())))) return { kind: 'flow_expired' };
+  if (!(await flowMoved(() => resetFlows.advance(db, p.flow, 'code_verified', d.clock.now())))) return { kind: 'flow_expired' };
   return { kind: 'verified' };
 }
 
-export async function resendResetCode(ctx: AppContext, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
-  const { db } = ctx.database;
-  const p = await pendingReset(ctx, i.flowToken);
+export async function resendResetCode(
+  d: PasswordResetDeps,
+  i: { flowToken: string | undefined; origin: AuditOrigin },
+): Promise<ResendStep> {
+  const { db } = d.database;
+  const p = await pendingReset(d, i.flowToken);
   if (!p || p.flow.state !== 'awaiting_code') return { kind: 'flow_expired' };
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await ctx.rateLimiter.hit(`reset-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
+  const limit = await d.rateLimiter.hit(`reset-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
   if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
   const account = p.flow.accountId ? await findAccountById(db, p.flow.accountId) : undefined;
   await db.transaction().execute(async (trx) => {
-    const { code } = await ctx.codes.issue(trx, {
+    const { code } = await d.codes.issue(trx, {
       purpose: 'password_reset',
       subjectId: p.flow.id,
       destination: account?.contact_value ?? '',
@@ -147,51 +157,37 @@ export async function resendResetCode(ctx: AppContext, i: { flowToken: string | 
 }
 
 /** True once the code of this browser's reset flow has been verified (the new-password page may be shown). */
-export async function resetReadyForPassword(ctx: AppContext, flowToken: string | undefined): Promise<boolean> {
-  const p = await pendingReset(ctx, flowToken);
+export async function resetReadyForPassword(d: PasswordResetDeps, flowToken: string | undefined): Promise<boolean> {
+  const p = await pendingReset(d, flowToken);
   return !!p && p.flow.state === 'code_verified' && !!p.flow.accountId;
-}
-
-export type NewPasswordProblem = 'required' | 'rules' | 'confirmation';
-
-/** The checks shared by every « nouveau mot de passe » form (reset and security settings). */
-export function checkNewPassword(
-  password: string,
-  confirmation: string,
-): { problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' } | undefined {
-  if (!password) return { problem: 'required', broken: brokenPasswordRules(''), field: 'password' };
-  const broken = brokenPasswordRules(password);
-  if (broken.length) return { problem: 'rules', broken, field: 'password' };
-  if (password !== confirmation) return { problem: 'confirmation', broken: [], field: 'confirmation' };
-  return undefined;
 }
 
 export type NewPasswordStep =
   | { kind: 'flow_expired' }
-  | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
+  | { kind: 'invalid'; error: FieldError }
   | { kind: 'changed'; account: Account; sessionsEnded: number };
 
 export async function submitNewPassword(
-  ctx: AppContext,
+  d: PasswordResetDeps,
   i: { flowToken: string | undefined; password: string; confirmation: string; origin: AuditOrigin },
 ): Promise<NewPasswordStep> {
-  const { db } = ctx.database;
-  const p = await pendingReset(ctx, i.flowToken);
+  const { db } = d.database;
+  const p = await pendingReset(d, i.flowToken);
   if (!p || p.flow.state !== 'code_verified' || !p.flow.accountId) return { kind: 'flow_expired' };
-  const problem = checkNewPassword(i.password, i.confirmation);
-  if (problem) return { kind: 'invalid', ...problem };
+  const error = newPasswordRefusal(i.password, i.confirmation);
+  if (error) return { kind: 'invalid', error };
   const account = await findAccountById(db, p.flow.accountId);
   if (!account) return { kind: 'flow_expired' };
-  const hash = await ctx.passwords.hash(i.password);
-  const now = ctx.clock.now();
+  const hash = await d.passwords.hash(i.password);
+  const now = d.clock.now();
   const done = await db.transaction().execute(async (trx) => {
     // Single use: checked by the machine, then deleted if nobody moved it since it was read.
     if (!(await flowMoved(() => resetFlows.finish(trx, p.flow, 'password_changed')))) return false;
     await updatePasswordHash(trx, account.id, hash, now);
-    await enqueueMessage(trx, passwordChangedMessage(account, now, ctx.config.agencyPhone), now);
+    await enqueueMessage(trx, passwordChangedMessage(account, now, d.config.agencyPhone), now);
     await recordAudit(trx, { type: 'password_changed', accountId: account.id, ...i.origin, details: { via: 'reset' } }, now);
     // In the same transaction: a crash can never leave the new password with the old sessions alive.
-    const ended = await ctx.sessions.endAllOf(account.id, undefined, trx);
+    const ended = await d.sessions.endAllOf(account.id, undefined, trx);
     if (ended > 0)
       await recordAudit(
         trx,
@@ -203,6 +199,6 @@ export async function submitNewPassword(
   if (done === false) return { kind: 'flow_expired' };
   const sessionsEnded = done;
   // Proof of the contact: the login failures of the identifier are forgiven.
-  await ctx.loginThrottle.success(account.login_id);
+  await d.loginThrottle.success(account.login_id);
   return { kind: 'changed', account, sessionsEnded };
 }

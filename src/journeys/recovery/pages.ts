@@ -17,7 +17,7 @@ import { codeForm } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, newPasswordErrors, page } from '../../http/views/account-page';
+import { identifierInput, page } from '../../http/views/account-page';
 
 /**
  * Getting back into an account without its contact (src/recovery, src/journeys/recovery):
@@ -273,7 +273,7 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
         origin: requestOrigin(req),
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, newPasswordErrors(r.problem, r.broken)), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, [r.error]), 400);
       reply.clearCookie(RECOVERY_FLOW_COOKIE, flowCookie);
       return reply.redirect('/recuperation/termine', 303);
     });

@@ -1,7 +1,7 @@
 import { getAccountById, updateContact, updatePasswordHash, type Account } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
-import type { AppContext } from '../../context';
+import type { JourneyDeps } from '../deps';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import { holdPendingBankChanges } from '../../recovery/bank';
@@ -11,9 +11,14 @@ import { readContact, sameContact, type ContactInput } from '../contact-verifica
 import { flowMoved, type Flow } from '../engine/flow';
 import { flowStore } from '../engine/store';
 import { recoveryFlow } from '../kinds';
-import { checkNewPassword, type NewPasswordProblem } from '../password-reset/use-cases';
-import type { PasswordRuleId } from '../../auth/passwords';
+import { newPasswordRefusal } from '../../auth/password-rules';
 import type { RecoveryData, RecoveryState } from './machine';
+
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type RecoveryDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwords' | 'sessions'
+>;
 
 /**
  * The person's side of a recovery once their identity is proven (src/recovery/letter.ts,
@@ -24,19 +29,19 @@ export const recoveryFlows = flowStore(recoveryFlow);
 export type RecoveryFlow = Flow<RecoveryState, RecoveryData>;
 
 export async function startRecoveryFlow(
-  ctx: AppContext,
+  d: RecoveryDeps,
   i: { accountId: string; data: RecoveryData; state: RecoveryState },
 ): Promise<string> {
-  const now = ctx.clock.now();
-  const { token } = await ctx.database.db.transaction().execute(async (trx) => {
+  const now = d.clock.now();
+  const { token } = await d.database.db.transaction().execute(async (trx) => {
     await recoveryFlows.discardOf(trx, i.accountId);
     return recoveryFlows.create(trx, { accountId: i.accountId, data: i.data, state: i.state }, now);
   });
   return token;
 }
 
-export function liveRecovery(ctx: AppContext, flowToken: string | undefined): Promise<RecoveryFlow | undefined> {
-  return recoveryFlows.findLive(ctx.database.db, flowToken, ctx.clock.now());
+export function liveRecovery(d: RecoveryDeps, flowToken: string | undefined): Promise<RecoveryFlow | undefined> {
+  return recoveryFlows.findLive(d.database.db, flowToken, d.clock.now());
 }
 
 /** Whether this channel asks for a new password at the end (FranceConnect vouches for the person: a contact is enough). */
@@ -46,21 +51,21 @@ export type ContactStep = { kind: 'flow_expired' } | { kind: 'invalid'; error: F
 
 /** The new contact: read as every sign-up reads it, within the sign-up's limits; a code is sent to it. */
 export async function setRecoveryContact(
-  ctx: AppContext,
+  d: RecoveryDeps,
   i: { flowToken: string | undefined; contact: ContactInput; origin: AuditOrigin },
 ): Promise<ContactStep> {
-  const flow = await liveRecovery(ctx, i.flowToken);
+  const flow = await liveRecovery(d, i.flowToken);
   if (!flow || !flow.accountId || !recoveryFlows.kind.machine.can(flow.state, 'contact_code_sent')) return { kind: 'flow_expired' };
   const read = readContact(i.contact);
   if (!read.ok) return { kind: 'invalid', error: read.error };
-  const refused = await ctx.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
+  const refused = await d.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
   if (refused) return { kind: 'invalid', error: refused.error };
   const { kind, value } = read.contact;
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   const moved = await flowMoved(() =>
-    ctx.database.db.transaction().execute(async (trx) => {
+    d.database.db.transaction().execute(async (trx) => {
       await recoveryFlows.advance(trx, flow, 'contact_code_sent', now, { ...flow.data, contact: { kind, value } });
-      const { code } = await ctx.codes.issue(trx, { purpose: 'recovery_contact', subjectId: flow.id, destination: value });
+      const { code } = await d.codes.issue(trx, { purpose: 'recovery_contact', subjectId: flow.id, destination: value });
       await enqueueMessage(trx, recoveryContactCodeMessage(kind, value, code), now);
       await recordAudit(
         trx,
@@ -74,30 +79,30 @@ export async function setRecoveryContact(
 
 /** The code sent to the new contact. */
 export async function verifyRecoveryContact(
-  ctx: AppContext,
+  d: RecoveryDeps,
   i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
 ): Promise<CodeStepRefused | { kind: 'verified'; flow: RecoveryFlow }> {
-  const { db } = ctx.database;
-  const flow = await liveRecovery(ctx, i.flowToken);
+  const { db } = d.database;
+  const flow = await liveRecovery(d, i.flowToken);
   if (!flow || flow.state !== 'awaiting_contact_code' || !flow.data.contact) return { kind: 'flow_expired' };
-  const r = await ctx.codes.check(db, { purpose: 'recovery_contact', subjectId: flow.id, code: i.code });
+  const r = await d.codes.check(db, { purpose: 'recovery_contact', subjectId: flow.id, code: i.code });
   if (!r.ok) {
     await recordAudit(
       db,
       { type: 'code_failed', accountId: flow.accountId, ...i.origin, details: { purpose: 'recovery_contact', reason: r.reason } },
-      ctx.clock.now(),
+      d.clock.now(),
     );
     return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
   }
   let next: RecoveryFlow | undefined;
-  if (!(await flowMoved(async () => (next = await recoveryFlows.advance(db, flow, 'contact_verified', ctx.clock.now())))))
+  if (!(await flowMoved(async () => (next = await recoveryFlows.advance(db, flow, 'contact_verified', d.clock.now())))))
     return { kind: 'flow_expired' };
   return { kind: 'verified', flow: next! };
 }
 
 export type CompleteStep =
   | { kind: 'flow_expired' }
-  | { kind: 'invalid'; problem: NewPasswordProblem; broken: PasswordRuleId[]; field: 'password' | 'confirmation' }
+  | { kind: 'invalid'; error: FieldError }
   | { kind: 'completed'; account: Account; sessionsEnded: number };
 
 /**
@@ -107,20 +112,20 @@ export type CompleteStep =
  * starts the freeze of bank changes (src/recovery/bank.ts). The identifier's login failures are forgiven.
  */
 export async function completeRecovery(
-  ctx: AppContext,
+  d: RecoveryDeps,
   i: { flowToken: string | undefined; password?: { password: string; confirmation: string }; origin: AuditOrigin },
 ): Promise<CompleteStep> {
-  const { db } = ctx.database;
-  const flow = await liveRecovery(ctx, i.flowToken);
+  const { db } = d.database;
+  const flow = await liveRecovery(d, i.flowToken);
   if (!flow || flow.state !== 'contact_verified' || !flow.accountId || !flow.data.contact) return { kind: 'flow_expired' };
   let hash: string | null = null;
   if (needsPassword(flow)) {
-    const problem = checkNewPassword(i.password?.password ?? '', i.password?.confirmation ?? '');
-    if (problem) return { kind: 'invalid', ...problem };
-    hash = await ctx.passwords.hash(i.password!.password);
+    const error = newPasswordRefusal(i.password?.password ?? '', i.password?.confirmation ?? '');
+    if (error) return { kind: 'invalid', error };
+    hash = await d.passwords.hash(i.password!.password);
   }
   const contact = flow.data.contact;
-  const now = ctx.clock.now();
+  const now = d.clock.now();
   const done = await db.transaction().execute(async (trx) => {
     if (!(await flowMoved(() => recoveryFlows.finish(trx, flow, 'completed')))) return undefined;
     if (!(await markRecoveryCompleted(trx, flow.data.recoveryId, now))) return undefined;
@@ -128,12 +133,12 @@ export async function completeRecovery(
     const old = { kind: account.contact_kind, value: account.contact_value };
     await updateContact(trx, account.id, contact, now);
     if (hash) await updatePasswordHash(trx, account.id, hash, now);
-    const ended = await ctx.sessions.endAllOf(account.id, undefined, trx);
+    const ended = await d.sessions.endAllOf(account.id, undefined, trx);
     const held = await holdPendingBankChanges(trx, account.id, now);
     if (old.value && !sameContact(old, contact))
       await enqueueMessage(
         trx,
-        accessRecoveredMessage(old, { channel: flow.data.channel, next: contact, at: now, agencyPhone: ctx.config.agencyPhone }),
+        accessRecoveredMessage(old, { channel: flow.data.channel, next: contact, at: now, agencyPhone: d.config.agencyPhone }),
         now,
       );
     await recordAudit(
@@ -149,6 +154,6 @@ export async function completeRecovery(
     return { account: { ...account, contact_kind: contact.kind, contact_value: contact.value, contact_verified_at: now }, ended };
   });
   if (!done) return { kind: 'flow_expired' };
-  await ctx.loginThrottle.success(done.account.login_id);
+  await d.loginThrottle.success(done.account.login_id);
   return { kind: 'completed', account: done.account, sessionsEnded: done.ended };
 }

@@ -1,7 +1,23 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { AppContext } from '../../context';
-import { publicView, type RegistrationService, type StepOutcome } from './use-cases';
+import {
+  confirmRegistration,
+  loadRegistration,
+  resendCode,
+  startRegistration,
+  submitContact,
+  submitDocument,
+  submitPassword,
+  verifyCode,
+  type RegistrationDeps,
+  type StepOutcome,
+} from './use-cases';
+import { submitCivilStatus } from './civil-status';
+import { registrationRefusal } from './replies';
+import { apiError } from '../refusal';
+import type { RegistrationFlow } from './data';
+import { identityStatus } from './data';
+import { formatProvisionalId, maskNir } from '../../identity';
 import { findPrestation } from '../../prestations/catalogue';
 import { searchCommunes, searchCountries } from '../../identity';
 import { apiRoute } from '../../http/api/route';
@@ -18,7 +34,6 @@ import {
   StartBody,
   StepAnswer,
 } from './schemas';
-import { registrationService } from './pages';
 
 /**
  * The same wizard as a JSON API (the flow id travels in the URL), each step's body the zod schema
@@ -37,10 +52,14 @@ import { registrationService } from './pages';
  * from the catalogue, with the same statuses as the pages (400 fields, 409 guard, 410 expired, 429).
  * Places: GET /api/communes?q=&date=YYYY-MM-DD and GET /api/pays?q=.
  */
-export function registrationApi(ctx: AppContext, service: RegistrationService = registrationService(ctx)): FastifyPluginAsync {
+export function registrationApi(d: RegistrationDeps): FastifyPluginAsync {
   const tags = ['Créer Mon Compte'];
   const meta = (req: FastifyRequest) => ({ ip: req.ip });
-  const answer = (out: StepOutcome) => ({ ...publicView(out.flow), next: out.next });
+  /** The outcome as JSON: the flow and the next step, or the error of ./replies.ts. */
+  const answer = (out: StepOutcome, reply: FastifyReply) => {
+    if (out.kind !== 'saved') throw apiError(reply, registrationRefusal(out));
+    return { ...publicView(out.flow), next: out.next };
+  };
   const errors = [404, 409, 410, 429];
 
   /** One step of the wizard: its body schema and its use case. */
@@ -60,19 +79,17 @@ export function registrationApi(ctx: AppContext, service: RegistrationService = 
         body,
         response: StepAnswer,
         errors,
-        handler: async ({ params, body: b, req }) => answer(await run(params.id, b as z.output<B>, req)),
+        handler: async ({ params, body: b, req, reply }) => answer(await run(params.id, b as z.output<B>, req), reply),
       });
   }
   const steps = [
-    step('civil-status', '④ État civil', CivilStatusBody, (id, b) => service.submitCivilStatus(id, b)),
-    step('identity-document', '⑤ Titre d’identité', DocumentBody, (id, b) => service.submitDocument(id, b)),
-    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', ContactBody, (id, b, req) =>
-      service.submitContact(id, b, meta(req)),
-    ),
-    step('code', '⑦ Le code reçu', CodeBody, (id, b) => service.verifyCode(id, b)),
-    step('code/resend', '⑦ Un nouveau code (après le délai d’attente)', EmptyBody, (id, _b, req) => service.resendCode(id, meta(req))),
-    step('password', '⑧ Mot de passe', PasswordBody, (id, b) => service.submitPassword(id, b)),
-    step('confirm', 'Récapitulatif validé : le compte est créé', EmptyBody, (id) => service.confirm(id)),
+    step('civil-status', '④ État civil', CivilStatusBody, (id, b) => submitCivilStatus(d, id, b)),
+    step('identity-document', '⑤ Titre d’identité', DocumentBody, (id, b) => submitDocument(d, id, b)),
+    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', ContactBody, (id, b, req) => submitContact(d, id, b, meta(req))),
+    step('code', '⑦ Le code reçu', CodeBody, (id, b) => verifyCode(d, id, b)),
+    step('code/resend', '⑦ Un nouveau code (après le délai d’attente)', EmptyBody, (id, _b, req) => resendCode(d, id, meta(req))),
+    step('password', '⑧ Mot de passe', PasswordBody, (id, b) => submitPassword(d, id, b)),
+    step('confirm', 'Récapitulatif validé : le compte est créé', EmptyBody, (id) => confirmRegistration(d, id)),
   ];
 
   return async (app) => {
@@ -86,7 +103,7 @@ export function registrationApi(ctx: AppContext, service: RegistrationService = 
       status: 201,
       handler: async ({ body }) => {
         const prestation = body.prestation ? findPrestation(body.prestation)?.slug : undefined;
-        return publicView(await service.start({ prestation, origin: 'api' }));
+        return publicView(await startRegistration(d, { prestation, origin: 'api' }));
       },
     });
 
@@ -98,7 +115,11 @@ export function registrationApi(ctx: AppContext, service: RegistrationService = 
       params: FlowParams,
       response: FlowView,
       errors: [404, 410],
-      handler: async ({ params }) => publicView(await service.load(params.id)),
+      handler: async ({ params, reply }) => {
+        const loaded = await loadRegistration(d, params.id);
+        if (loaded.kind !== 'open') throw apiError(reply, registrationRefusal(loaded));
+        return publicView(loaded.flow);
+      },
     });
 
     for (const register of steps) register(app);
@@ -142,5 +163,34 @@ export function registrationApi(ctx: AppContext, service: RegistrationService = 
         };
       },
     });
+  };
+}
+
+/** What the JSON API shows of a flow: never the password hash, the NIR masked. */
+export function publicView(flow: RegistrationFlow) {
+  const d = flow.data;
+  return {
+    id: flow.token,
+    state: flow.state,
+    expiresAt: new Date(flow.expiresAt).toISOString(),
+    data: {
+      prestation: d.prestation ?? null,
+      civilStatus: d.civilStatus
+        ? {
+            hasNir: d.civilStatus.nir !== null,
+            nir: d.civilStatus.nir ? maskNir(d.civilStatus.nir) : null,
+            civility: d.civilStatus.civility,
+            birthName: d.civilStatus.birthName,
+            givenNames: d.civilStatus.givenNames,
+            birthDate: d.civilStatus.birthDate,
+            birthPlace: d.civilStatus.birthPlace,
+          }
+        : null,
+      document: d.document ? { kind: d.document.kind, checked: d.document.status === 'valid' } : null,
+      contact: d.contact ? { kind: d.contact.kind, value: d.contact.display, verified: d.contact.verifiedAt !== null } : null,
+      passwordChosen: !!d.passwordHash || flow.state === 'completed',
+      identityStatus: d.civilStatus && d.document ? identityStatus(d) : null,
+      result: d.result ? { provisionalId: d.result.provisionalId ? formatProvisionalId(d.result.provisionalId) : null } : null,
+    },
   };
 }

@@ -66,3 +66,8 @@ export function identityStatus(d: RegistrationData): 'confirmed' | 'to_confirm' 
   if (d.civilStatus?.repertoire === 'unknown') return 'to_confirm';
   return 'confirmed';
 }
+
+/** What the navigation guard needs to know of the data besides the state. */
+export function facts(flow: RegistrationFlow): { contactVerified: boolean } {
+  return { contactVerified: !!flow.data.contact && flow.data.contact.verifiedAt !== null };
+}

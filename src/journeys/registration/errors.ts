@@ -113,18 +113,6 @@ export const registrationErrors = {
     message: 'Le numéro du titre d’identité n’est pas valide. Vérifiez votre saisie.',
     support: 'Identity document: number refused by the format check.',
   },
-  PASSWORD_REQUIRED: { status: 400, message: 'Saisissez votre mot de passe.', support: 'Password missing.' },
-  PASSWORD_RULES: {
-    status: 400,
-    message: 'Le mot de passe ne respecte pas les règles.',
-    support: 'Password breaks some rules (listed in the message).',
-  },
-  PASSWORD_CONFIRMATION_REQUIRED: { status: 400, message: 'Confirmez votre mot de passe.', support: 'Password confirmation missing.' },
-  PASSWORD_CONFIRMATION_MISMATCH: {
-    status: 400,
-    message: 'Les deux mots de passe ne sont pas identiques. Saisissez le même mot de passe dans les deux champs.',
-    support: 'Password confirmation differs.',
-  },
 } as const satisfies Record<string, ErrorEntry>;
 declare module '../../errors/registry' {
   interface ErrorCodes extends Codes<typeof registrationErrors> {}

@@ -2,7 +2,7 @@
  * What each step of « Créer Mon Compte » receives, as the HTTP layer's zod schemas read a form or a
  * JSON body (src/journeys/registration/schemas.ts): trimmed strings within their maximum length, absent
  * when not sent. Whether a field is required, and every rule of the French identity, is the use
- * case's (./service.ts), with its French message at the field.
+ * case's (./use-cases.ts, ./civil-status.ts), with its French message at the field.
  */
 export interface CivilStatusInput {
   nir?: string | undefined;

@@ -22,14 +22,6 @@ export const STEP_TITLES: Record<Step, string> = {
   review: 'Récapitulatif',
 };
 
-export function isStep(s: string): s is Step {
-  return (STEPS as readonly string[]).includes(s);
-}
-
-export function isFlowState(s: string): s is FlowState {
-  return s === 'completed' || isStep(s);
-}
-
 /**
  * What a person does that moves the flow: a step saved (`*_saved`), the code verified (with or
  * without a password already chosen), the account confirmed. The state is the furthest step
@@ -98,11 +90,6 @@ export function previousStep(s: Step): Step | undefined {
   return i > 0 ? STEPS[i - 1] : undefined;
 }
 
-/** The step a person is on (the furthest reached); `undefined` once the flow is completed. */
-export function currentStep(state: FlowState): Step | undefined {
-  return state === 'completed' ? undefined : state;
-}
-
 /**
  * The navigation guard, in one place: a step can be opened when it is the current step or one
  * already passed; a completed flow opens no step.
@@ -137,22 +124,6 @@ export function backStep(step: Step, facts: GuardFacts): Step | undefined {
   const prev = previousStep(step);
   if (prev === 'code' && facts.contactVerified) return 'contact';
   return prev;
-}
-
-/** The state after `step` was submitted successfully: the next step, unless further already. */
-export function advance(state: FlowState, step: Step): FlowState {
-  if (state === 'completed') return state;
-  const next = nextStep(step);
-  return stepIndex(next) > stepIndex(state) ? next : state;
-}
-
-/**
- * The state after the contact details changed: the code must be verified again, so the flow goes
- * back to the code step (answers of the later steps are kept and shown again once verified).
- */
-export function contactChanged(state: FlowState): FlowState {
-  if (state === 'completed') return state;
-  return stepIndex(state) > stepIndex('code') ? 'code' : advance(state, 'contact');
 }
 
 /**

@@ -1,10 +1,30 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context';
-import { AppError, ValidationError, type FieldError } from '../../errors/app-error';
+import type { FieldError } from '../../errors/app-error';
+import type { z } from 'zod';
 import type { RegistrationFlow } from './data';
 import type { Step } from './machine';
-import { RegistrationService, StepNotReachable } from './use-cases';
-import { formFields, parseOrThrow, readQuery } from '../../http/api/input';
+import {
+  confirmRegistration,
+  liveRegistration,
+  loadRegistration,
+  openStep,
+  resendAllowedAt,
+  resendCode,
+  startRegistration,
+  submitContact,
+  submitDocument,
+  submitPassword,
+  verifyCode,
+  type Elsewhere,
+  type Gone,
+  type RegistrationDeps,
+  type StepOutcome,
+} from './use-cases';
+import { submitCivilStatus } from './civil-status';
+import { pageRedirect } from './replies';
+import { formRefusal, pageStatus, refusalFields } from '../refusal';
+import { formFields, readQuery, readWith } from '../../http/api/input';
+import { AppError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
 import { CivilStatusBody, ContactBody, DocumentBody, PasswordBody, RegistrationPageQuery } from './schemas';
@@ -20,30 +40,33 @@ import {
   contactPage,
   documentPage,
   documentValues,
-  donePage,
   mapErrors,
   passwordPage,
   pathOf,
-  reviewPage,
   startPage,
   STEP_PATHS,
   type Values,
 } from './views';
+import { donePage, reviewPage } from './review-views';
 
 /** The flow's token lives in an HttpOnly cookie: a reload, the back button or a second tab see the same flow. */
 export const FLOW_COOKIE = 'mc_registration';
 
-export function registrationService(ctx: AppContext): RegistrationService {
-  return new RegistrationService({
-    db: ctx.database.db,
-    clock: ctx.clock,
-    codes: ctx.codes,
-    passwords: ctx.passwords,
-    rateLimiter: ctx.rateLimiter,
-    repertoire: ctx.repertoire,
-    documentVerifier: ctx.documentVerifier,
-    agencyPhone: ctx.config.agencyPhone,
-  });
+/** What the pages need besides the use cases' dependencies. */
+export interface RegistrationPagesDeps extends RegistrationDeps {
+  config: RegistrationDeps['config'] & { isProduction: boolean };
+}
+
+/** A step's form read with its schema (./schemas.ts), then the use case; a field the schema refuses is a refusal like the use case's. */
+async function withBody<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  run: (body: z.output<S>) => Promise<StepOutcome>,
+): Promise<StepOutcome> {
+  const r = readWith(schema, raw);
+  if (r.ok) return run(r.data);
+  if (r.errors.length === 0 || r.errors.every((e) => !e.field)) throw new AppError('VALIDATION_FAILED');
+  return { kind: 'refused', refusal: formRefusal(r.errors) };
 }
 
 /** The fields of a step's form as typed (for re-display); each step reads them with its schema (src/journeys/registration/schemas.ts). */
@@ -53,24 +76,17 @@ const values = (req: FastifyRequest): Values => formFields(req.body);
  * « Créer Mon Compte » as pages: GET renders the step pre-filled from the flow, POST validates,
  * saves and redirects (Post/Redirect/Get); errors re-render the step with status 400.
  */
-export function registrationPages(ctx: AppContext, service = registrationService(ctx)): FastifyPluginAsync {
-  const secure = ctx.config.isProduction;
+export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync {
+  const secure = d.config.isProduction;
   const setFlowCookie = (reply: FastifyReply, id: string) =>
     reply.setCookie(FLOW_COOKIE, id, { path: BASE, httpOnly: true, sameSite: 'lax', secure, maxAge: 24 * 60 * 60 });
   const clearFlowCookie = (reply: FastifyReply) => reply.clearCookie(FLOW_COOKIE, { path: BASE });
 
-  /** Where flow errors lead: the guard's redirect, or the start page for a missing or expired flow. */
-  function redirectForFlowError(e: unknown, reply: FastifyReply): FastifyReply {
-    if (e instanceof StepNotReachable) return reply.redirect(pathOf(e.redirectTo), 303);
-    if (e instanceof AppError && e.code === 'FLOW_EXPIRED') {
-      clearFlowCookie(reply);
-      return reply.redirect(`${BASE}?expiree=1`, 303);
-    }
-    if (e instanceof AppError && e.code === 'FLOW_NOT_FOUND') {
-      clearFlowCookie(reply);
-      return reply.redirect(BASE, 303);
-    }
-    throw e;
+  /** Where the guard or a flow gone leads (./replies.ts). */
+  function redirectElsewhere(out: Elsewhere | Gone, reply: FastifyReply): FastifyReply {
+    const { to, clearFlow } = pageRedirect(out);
+    if (clearFlow) clearFlowCookie(reply);
+    return reply.redirect(to, 303);
   }
 
   /** GET of a step: the guard, then the page. */
@@ -82,44 +98,29 @@ export function registrationPages(ctx: AppContext, service = registrationService
   ) {
     const id = req.cookies[FLOW_COOKIE];
     if (!id) return reply.redirect(BASE, 303);
-    let flow: RegistrationFlow;
-    try {
-      flow = await service.open(id, step);
-    } catch (e) {
-      return redirectForFlowError(e, reply);
-    }
-    return sendHtml(reply, await render(flow));
+    const opened = await openStep(d, id, step);
+    if (opened.kind !== 'open') return redirectElsewhere(opened, reply);
+    return sendHtml(reply, await render(opened.flow));
   }
 
-  /** POST of a step: the use case, then PRG; field errors re-render the step. */
+  /** POST of a step: the use case, then PRG; a refusal re-renders the step with its field errors. */
   async function submit(
     req: FastifyRequest,
     reply: FastifyReply,
     step: Step,
-    run: (id: string) => Promise<{ next: Step | 'completed' }>,
+    run: (id: string) => Promise<StepOutcome>,
     rerender: (flow: RegistrationFlow, errors: FieldError[]) => Promise<SafeHtml> | SafeHtml,
     redirectSuffix = '',
   ) {
     const id = req.cookies[FLOW_COOKIE];
     if (!id) return reply.redirect(BASE, 303);
-    try {
-      const out = await run(id);
-      return reply.redirect(pathOf(out.next) + redirectSuffix, 303);
-    } catch (e) {
-      let fields: FieldError[] | undefined;
-      if (e instanceof ValidationError) fields = e.fields;
-      else if (e instanceof AppError && e.field && !(e instanceof StepNotReachable))
-        fields = [{ field: e.field, code: e.code, message: e.message }];
-      if (!fields) return redirectForFlowError(e, reply);
-      let flow: RegistrationFlow;
-      try {
-        flow = await service.open(id, step);
-      } catch (again) {
-        return redirectForFlowError(again, reply);
-      }
-      const status = e instanceof AppError ? e.status : 400;
-      return sendHtml(reply, await rerender(flow, fields), status);
-    }
+    const out = await run(id);
+    if (out.kind === 'saved') return reply.redirect(pathOf(out.next) + redirectSuffix, 303);
+    if (out.kind !== 'refused') return redirectElsewhere(out, reply);
+    const opened = await openStep(d, id, step);
+    if (opened.kind !== 'open') return redirectElsewhere(opened, reply);
+    const status = pageStatus(reply, out.refusal);
+    return sendHtml(reply, await rerender(opened.flow, refusalFields(out.refusal)), status);
   }
 
   const meta = (req: FastifyRequest) => ({ ip: req.ip });
@@ -127,7 +128,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
   return async (app) => {
     app.get(BASE, async (req, reply) => {
       const q = readQuery(RegistrationPageQuery, req);
-      const live = await service.findLive(req.cookies[FLOW_COOKIE]);
+      const live = await liveRegistration(d, req.cookies[FLOW_COOKIE]);
       return sendHtml(
         reply,
         startPage({
@@ -140,10 +141,10 @@ export function registrationPages(ctx: AppContext, service = registrationService
 
     /** « Commencer »: resumes the live flow of this browser, or starts one (from « Mon Compte »: straight to ④). */
     app.get(`${BASE}/nouveau`, async (req, reply) => {
-      const live = await service.findLive(req.cookies[FLOW_COOKIE]);
+      const live = await liveRegistration(d, req.cookies[FLOW_COOKIE]);
       if (live && live.state !== 'completed') return reply.redirect(pathOf(live.state), 303);
       const q = readQuery(RegistrationPageQuery, req);
-      const flow = await service.start({
+      const flow = await startRegistration(d, {
         prestation: chosenPrestation(req)?.slug,
         origin: q.depuis === 'mon-compte' ? 'mon-compte' : 'demarche',
       });
@@ -178,12 +179,10 @@ export function registrationPages(ctx: AppContext, service = registrationService
         reply,
         'civil_status',
         (id) =>
-          service.submitCivilStatus(
-            id,
-            parseOrThrow(CivilStatusBody, {
-              ...v,
-              birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] },
-            }),
+          withBody(
+            CivilStatusBody,
+            { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } },
+            (b) => submitCivilStatus(d, id, b),
           ),
         (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
       );
@@ -201,9 +200,8 @@ export function registrationPages(ctx: AppContext, service = registrationService
         reply,
         'identity_document',
         (id) =>
-          service.submitDocument(
-            id,
-            parseOrThrow(DocumentBody, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined }),
+          withBody(DocumentBody, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined }, (b) =>
+            submitDocument(d, id, b),
           ),
         (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors: mapErrors(errors, { documentKind: kind }) }),
       );
@@ -219,21 +217,21 @@ export function registrationPages(ctx: AppContext, service = registrationService
         req,
         reply,
         'contact',
-        (id) => service.submitContact(id, parseOrThrow(ContactBody, v), meta(req)),
+        (id) => withBody(ContactBody, v, (b) => submitContact(d, id, b, meta(req))),
         (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }),
       );
     });
 
     // ⑦ Code
     const renderCode = async (req: FastifyRequest, flow: RegistrationFlow, errors?: FieldError[]) => {
-      const resendInSeconds = secondsUntil(await service.resendAllowedAt(flow.id), ctx.clock.now());
+      const resendInSeconds = secondsUntil(await resendAllowedAt(d, flow.id), d.clock.now());
       const resent = readQuery(ResentQuery, req).renvoye;
       return codePage({
         flow,
         csrfToken: req.csrfToken,
         resendInSeconds,
         resent: resent && !errors,
-        agencyPhone: ctx.config.agencyPhone,
+        agencyPhone: d.config.agencyPhone,
         ...(errors ? { errors } : {}),
       });
     };
@@ -243,7 +241,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         req,
         reply,
         'code',
-        (id) => service.verifyCode(id, parseOrThrow(CodeBody, values(req))),
+        (id) => withBody(CodeBody, values(req), (b) => verifyCode(d, id, b)),
         (flow, errors) => renderCode(req, flow, errors),
       );
     });
@@ -252,7 +250,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         req,
         reply,
         'code',
-        (id) => service.resendCode(id, meta(req)),
+        (id) => resendCode(d, id, meta(req)),
         (flow, errors) => renderCode(req, flow, atResendButton(errors)),
         '?renvoye=1',
       ),
@@ -265,7 +263,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         req,
         reply,
         'password',
-        (id) => service.submitPassword(id, parseOrThrow(PasswordBody, values(req))),
+        (id) => withBody(PasswordBody, values(req), (b) => submitPassword(d, id, b)),
         (flow, errors) => passwordPage({ flow, csrfToken: req.csrfToken, errors }),
       );
     });
@@ -277,7 +275,7 @@ export function registrationPages(ctx: AppContext, service = registrationService
         req,
         reply,
         'review',
-        (id) => service.confirm(id),
+        (id) => confirmRegistration(d, id),
         (flow, errors) => reviewPage({ flow, csrfToken: req.csrfToken, errors }),
       ),
     );
@@ -285,14 +283,11 @@ export function registrationPages(ctx: AppContext, service = registrationService
     app.get(DONE_PATH, async (req, reply) => {
       const id = req.cookies[FLOW_COOKIE];
       if (!id) return reply.redirect(BASE, 303);
-      let flow: RegistrationFlow;
-      try {
-        flow = await service.load(id);
-      } catch (e) {
-        return redirectForFlowError(e, reply);
-      }
+      const loaded = await loadRegistration(d, id);
+      if (loaded.kind !== 'open') return redirectElsewhere(loaded, reply);
+      const { flow } = loaded;
       if (flow.state !== 'completed') return reply.redirect(pathOf(flow.state), 303);
-      return sendHtml(reply, donePage({ flow, agencyPhone: ctx.config.agencyPhone }));
+      return sendHtml(reply, donePage({ flow, agencyPhone: d.config.agencyPhone }));
     });
   };
 }

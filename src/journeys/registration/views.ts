@@ -1,9 +1,8 @@
 import type { FieldError } from '../../errors/app-error';
 import { STEPS, backStep, stepNumber, type Step } from './machine';
 import type { RegistrationFlow } from './data';
-import { identityStatus } from './data';
-import { facts } from './use-cases';
-import { findCommune, formatNir, formatProvisionalId, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
+import { facts } from './data';
+import { findCommune, formatNir, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { findPrestation } from '../../prestations/catalogue';
 import {
@@ -16,12 +15,9 @@ import {
   insetText,
   linkButton,
   notificationBanner,
-  panel,
   radios,
   stepIndicator,
-  summaryList,
   textInput,
-  warningText,
   type Choice,
   type Errors,
 } from '../../http/views/components';
@@ -56,7 +52,7 @@ interface StepFrame {
   stylesheets?: string[];
 }
 
-function stepPage(f: StepFrame, body: HtmlValue): SafeHtml {
+export function stepPage(f: StepFrame, body: HtmlValue): SafeHtml {
   const n = stepNumber(f.step);
   const back = backStep(f.step, facts(f.flow));
   return layout(
@@ -74,7 +70,7 @@ ${body}`,
   );
 }
 
-function prestationLine(slug: string | undefined): SafeHtml {
+export function prestationLine(slug: string | undefined): SafeHtml {
   const p = findPrestation(slug);
   return p
     ? insetText(html`Votre demande en cours : <strong>${p.title}</strong>. Vous pourrez la faire dès que votre compte sera créé.`)
@@ -440,85 +436,6 @@ ${button('Continuer')}`,
 
 // ---------------------------------------------------------------------------------------------
 // Récapitulatif and confirmation
-
-const DATE_FR = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const formatDateFr = (iso: string): string => DATE_FR.format(new Date(`${iso}T00:00:00Z`));
-
-function documentLabel(flow: RegistrationFlow): string {
-  const d = flow.data.document;
-  if (!d || d.kind === 'none') return 'Pas de pièce d’identité française : identité à confirmer';
-  const k = DOCUMENT_KINDS.find((x) => x.value === d.kind);
-  return `${k?.label ?? d.kind} n° ${d.number ?? ''}`;
-}
-
-export function reviewPage(o: { flow: RegistrationFlow; csrfToken: string; errors?: Errors }): SafeHtml {
-  const d = o.flow.data;
-  const c = d.civilStatus!;
-  const change = (step: Step, what: string) => ({ href: STEP_PATHS[step], hiddenText: what });
-  const place =
-    c.birthPlace.kind === 'commune'
-      ? `${c.birthPlace.name}, ${c.birthPlace.departement ?? ''} — code INSEE ${c.birthPlace.code}`
-      : `${c.birthPlace.name} (étranger)`;
-  const contact = d.contact!;
-  return stepPage(
-    { step: 'review', flow: o.flow, heading: 'Vérifiez vos informations', errors: o.errors },
-    html`<h1 class="govuk-heading-l">Vérifiez vos informations</h1>
-${prestationLine(d.prestation)}
-<h2 class="govuk-heading-m">État civil</h2>
-${summaryList([
-  {
-    key: 'Numéro de sécurité sociale',
-    value: c.nir ? formatNir(c.nir) : 'Pas de numéro : un identifiant provisoire vous sera attribué',
-    change: change('civil_status', 'le numéro de sécurité sociale'),
-  },
-  { key: 'Civilité', value: c.civility === 'M' ? 'Monsieur' : 'Madame', change: change('civil_status', 'la civilité') },
-  { key: 'Nom de naissance', value: c.birthName, change: change('civil_status', 'le nom de naissance') },
-  { key: 'Prénoms', value: c.givenNames, change: change('civil_status', 'les prénoms') },
-  { key: 'Date de naissance', value: formatDateFr(c.birthDate), change: change('civil_status', 'la date de naissance') },
-  { key: 'Lieu de naissance', value: place, change: change('civil_status', 'le lieu de naissance') },
-])}
-<h2 class="govuk-heading-m">Titre d’identité</h2>
-${summaryList([{ key: 'Titre d’identité', value: documentLabel(o.flow), change: change('identity_document', 'le titre d’identité') }])}
-<h2 class="govuk-heading-m">Sécurité</h2>
-${summaryList([
-  {
-    key: contact.kind === 'sms' ? 'Téléphone portable' : 'Adresse mail',
-    value: html`${contact.display} <strong class="govuk-tag govuk-tag--green">Vérifié</strong>`,
-    change: change('contact', 'les coordonnées de contact'),
-  },
-  { key: 'Mot de passe', value: 'Choisi (masqué)', change: change('password', 'le mot de passe') },
-])}
-${identityStatus(d) === 'to_confirm' ? warningText('Votre identité sera « à confirmer » : une pièce justificative pourra vous être demandée plus tard.') : ''}
-${form({ action: STEP_PATHS.review, csrfToken: o.csrfToken }, html`${button('Créer mon compte')}`)}`,
-  );
-}
-
-export function donePage(o: { flow: RegistrationFlow; agencyPhone: string }): SafeHtml {
-  const { agencyPhone } = o;
-  const d = o.flow.data;
-  const provisional = d.result?.provisionalId ?? null;
-  const by = d.contact?.kind === 'sms' ? 'par SMS' : 'par mail';
-  const p = findPrestation(d.prestation);
-  // With a NIR, the same true words whether an account was created or the NIR already had one (no
-  // enumeration): never « Votre compte est créé » when it may not be. An identifiant provisoire is
-  // always a new account.
-  const title = provisional ? 'Votre compte est créé' : 'Votre demande de création de compte est enregistrée';
-  return layout(
-    { title },
-    html`${panel(title, provisional ? html`Votre identifiant provisoire<br><strong class="mc-provisional-id">${formatProvisionalId(provisional)}</strong>` : undefined)}
-${
-  provisional
-    ? html`<h2 class="govuk-heading-m">Notez votre identifiant provisoire</h2>
-<p class="govuk-body">Vous n’avez pas de numéro de sécurité sociale : c’est cet identifiant, <strong>${formatProvisionalId(provisional)}</strong>, qui vous permettra de vous connecter, avec votre mot de passe. Notez-le et gardez-le précieusement. Il vous a aussi été envoyé ${by}.</p>`
-    : html`<p class="govuk-body">Un message vous a été envoyé ${by}.</p>
-<p class="govuk-body">Connectez-vous avec votre numéro de sécurité sociale et le mot de passe que vous venez de choisir.</p>
-<p class="govuk-body">Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${agencyPhone}.</p>`
-}
-${identityStatus(d) === 'to_confirm' ? warningText('Votre identité est « à confirmer » : une pièce justificative pourra vous être demandée.') : ''}
-${p ? html`<p class="govuk-body">Une fois connecté(e), vous pourrez faire votre demande : <strong>${p.title}</strong>.</p>` : ''}
-${linkButton('Se connecter', '/connexion')}`,
-  );
-}
 
 /** Field names used in the error summary, as the service names them → as the page names them. */
 export function mapErrors(errors: readonly FieldError[], o: { documentKind?: string | undefined } = {}): FieldError[] {

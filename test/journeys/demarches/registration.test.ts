@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { findAccountByLoginId } from '../../../src/accounts/repository';
 import type { AppContext } from '../../../src/context';
 import { listDemarches } from '../../../src/demarches/repository';
-import { registrationService } from '../../../src/journeys/registration/pages';
+import {
+  confirmRegistration,
+  startRegistration,
+  submitContact,
+  submitDocument,
+  submitPassword,
+  verifyCode,
+} from '../../../src/journeys/registration/use-cases';
+import { submitCivilStatus } from '../../../src/journeys/registration/civil-status';
 import { testDatabases, withTestContext } from '../../support/databases';
 import { lastCode } from '../../support/outbox';
-import { freshMarie, REGISTRATION_PASSWORD } from '../../support/registration';
+import { freshMarie, REGISTRATION_PASSWORD, saved } from '../../support/registration';
 
 /** « Créer Mon Compte » keeps the prestation of the flow as a démarche, in the account's transaction. */
 describe.each(testDatabases)('registration → démarche on $name', ({ open }) => {
@@ -19,14 +27,13 @@ describe.each(testDatabases)('registration → démarche on $name', ({ open }) =
     person = freshMarie(),
     email = `${Math.random().toString(36).slice(2, 10)}@example.fr`,
   ) => {
-    const service = registrationService(ctx);
-    const flow = await service.start({ prestation, origin: 'api' });
-    await service.submitCivilStatus(flow.token, { ...person, birthDate: '1990-05-15' });
-    await service.submitDocument(flow.token, { documentKind: 'none' });
-    await service.submitContact(flow.token, { contactKind: 'email', email }, { ip: '192.0.2.1' });
-    await service.verifyCode(flow.token, { code: await lastCode(ctx.database.db, email) });
-    await service.submitPassword(flow.token, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
-    await service.confirm(flow.token);
+    const flow = await startRegistration(ctx, { prestation, origin: 'api' });
+    await saved(submitCivilStatus(ctx, flow.token, { ...person, birthDate: '1990-05-15' }));
+    await saved(submitDocument(ctx, flow.token, { documentKind: 'none' }));
+    await saved(submitContact(ctx, flow.token, { contactKind: 'email', email }, { ip: '192.0.2.1' }));
+    await saved(verifyCode(ctx, flow.token, { code: await lastCode(ctx.database.db, email) }));
+    await saved(submitPassword(ctx, flow.token, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD }));
+    await saved(confirmRegistration(ctx, flow.token));
     return person.nir!;
   };
 

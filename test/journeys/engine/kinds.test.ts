@@ -10,6 +10,7 @@ import { flowConformance } from './conformance';
 const samples: Record<string, unknown> = {
   registration: { origin: 'api', prestation: 'rsa' },
   login: {},
+  agent_login: {},
   password_reset: {},
   contact_change: { kind: 'email', value: 'nouvelle@example.fr' },
   account_recovery: { recoveryId: 'r-1', channel: 'letter' },

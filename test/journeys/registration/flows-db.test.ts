@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PROVISIONAL_ID, demoAccounts, seedDemoData } from '../../../src/demo/seed';
 import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../../../src/journeys/engine/store';
-import { type RegistrationService, flows } from '../../../src/journeys/registration/use-cases';
-import { registrationService } from '../../../src/journeys/registration/pages';
+import {
+  confirmRegistration,
+  flows,
+  startRegistration,
+  submitContact,
+  submitDocument,
+  submitPassword,
+  verifyCode,
+} from '../../../src/journeys/registration/use-cases';
+import { submitCivilStatus } from '../../../src/journeys/registration/civil-status';
+import { registrationRefusal } from '../../../src/journeys/registration/replies';
 import { findAccountByLoginId } from '../../../src/accounts/repository';
 import { testDatabases, withTestContext } from '../../support/databases';
 import { lastCode } from '../../support/outbox';
-import { freshMarie, REGISTRATION_PASSWORD } from '../../support/registration';
+import { freshMarie, REGISTRATION_PASSWORD, saved } from '../../support/registration';
 
 describe.each(testDatabases)('registration flows on $name', ({ open }) => {
   const withContext = (run: Parameters<typeof withTestContext>[1]) => withTestContext(open, run);
@@ -27,16 +36,15 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
 
   it('runs the whole registration use cases and creates the account', () =>
     withContext(async (ctx, clock) => {
-      const service: RegistrationService = registrationService(ctx);
       const person = freshMarie();
-      const flow = await service.start({ origin: 'api' });
-      await service.submitCivilStatus(flow.token, { ...person, birthDate: '1990-05-15' });
-      await service.submitDocument(flow.token, { documentKind: 'none' });
-      await service.submitContact(flow.token, { contactKind: 'email', email: 'db@example.fr' }, { ip: '192.0.2.1' });
-      await service.verifyCode(flow.token, { code: await lastCode(ctx.database.db, 'db@example.fr') });
-      await service.submitPassword(flow.token, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD });
+      const flow = await startRegistration(ctx, { origin: 'api' });
+      await saved(submitCivilStatus(ctx, flow.token, { ...person, birthDate: '1990-05-15' }));
+      await saved(submitDocument(ctx, flow.token, { documentKind: 'none' }));
+      await saved(submitContact(ctx, flow.token, { contactKind: 'email', email: 'db@example.fr' }, { ip: '192.0.2.1' }));
+      await saved(verifyCode(ctx, flow.token, { code: await lastCode(ctx.database.db, 'db@example.fr') }));
+      await saved(submitPassword(ctx, flow.token, { password: REGISTRATION_PASSWORD, passwordConfirmation: REGISTRATION_PASSWORD }));
       clock.advance(1000);
-      const done = await service.confirm(flow.token);
+      const done = await saved(confirmRegistration(ctx, flow.token));
       expect(done.flow.state).toBe('completed');
       expect(await findAccountByLoginId(ctx.database.db, person.nir!)).toMatchObject({
         identity_status: 'to_confirm',
@@ -45,7 +53,10 @@ describe.each(testDatabases)('registration flows on $name', ({ open }) => {
       const stored = await flows.findLive(ctx.database.db, flow.token, clock.now());
       expect(stored?.data.passwordHash).toBeUndefined();
       // Confirming twice creates nothing more.
-      await expect(service.confirm(flow.token)).rejects.toMatchObject({ code: 'REGISTRATION_FLOW_COMPLETED' });
+      const again = await confirmRegistration(ctx, flow.token);
+      expect(again).toMatchObject({ kind: 'elsewhere', to: 'completed' });
+      if (again.kind === 'saved') throw new Error('confirmed twice');
+      expect(registrationRefusal(again).error).toMatchObject({ code: 'REGISTRATION_FLOW_COMPLETED' });
     }));
 
   it('seeds the demo accounts once, with the household and its procuration', () =>

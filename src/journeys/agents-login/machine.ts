@@ -1,27 +1,20 @@
-import { defineFlowKind } from '../engine/flow';
 import { defineMachine } from '../engine/machine';
-import { flowStore } from '../engine/store';
 import type { LoginData, LoginEvent, LoginState } from '../login/machine';
 
 /**
  * The agent's login between password and code: a flow of its own kind (`agent_login`) in the
  * shared flows table, with the public login's states — so that a person's pending login can never
- * be finished on /gestion, nor an agent's on /connexion.
+ * be finished on /gestion, nor an agent's on /connexion. Pure: the diagram is in ./README.md.
  */
-export const agentLoginMachine = defineMachine<LoginState, LoginEvent>({
+export type AgentLoginState = LoginState;
+export type AgentLoginEvent = LoginEvent;
+/** Nothing about the agent is kept in the flow's data: the agent is the flow's `accountId`. */
+export type AgentLoginData = LoginData;
+
+export const agentLoginMachine = defineMachine<AgentLoginState, AgentLoginEvent>({
   name: 'agent_login',
   states: ['awaiting_code', 'signed_in'],
   initial: 'awaiting_code',
   final: ['signed_in'],
   transitions: { awaiting_code: { code_verified: 'signed_in' } },
 });
-
-export const agentLoginFlow = defineFlowKind<LoginData>()({
-  machine: agentLoginMachine,
-  ttlMs: 15 * 60_000,
-  expiry: 'fixed',
-  label: 'connexion à l’espace gestionnaire',
-  restartPath: '/gestion/connexion',
-});
-
-export const agentLoginFlows = flowStore(agentLoginFlow);
