@@ -1,7 +1,6 @@
 import type { AppContext } from '../context';
 import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../demarches/machine';
 import { demarcheHistory, listDemarches } from '../demarches/repository';
-import { justificatifTables } from '../justificatifs/justificatifs.table';
 import { findPrestation } from '../prestations/catalogue';
 import type { Account } from './repository';
 
@@ -74,7 +73,7 @@ export async function personalDataOf(ctx: AppContext, a: Account): Promise<Perso
     .where('household_members.account_id', '=', a.id)
     .execute();
   const demarches = await listDemarches(db, a.id, now);
-  const files = await justificatifTables(db)
+  const files = await db
     .selectFrom('justificatifs')
     .select(['demarche_id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'created_at'])
     .where('uploaded_by', '=', a.id)
