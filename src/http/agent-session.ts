@@ -4,7 +4,7 @@ import { requestOrigin } from './session';
 import type { SessionRecord } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
-import { wantsJson } from './errors';
+import { wantsJson } from './negotiation';
 import { findActiveAgentById } from '../agents/repository';
 import { rolesOf, type AgentRole } from '../agents/roles';
 import type { Agent } from '../agents/agents.table';

@@ -8,13 +8,10 @@ import { isRedisUnavailable } from '../security/redis';
 import { refusalPage } from './views/refusal';
 import { html } from './views/html';
 import { layout } from './views/layout';
+import { wantsJson } from './negotiation';
 
-/** Whether the client asked for JSON: the API under /api/, or `Accept: application/json`. */
-export function wantsJson(req: FastifyRequest): boolean {
-  if (req.url.startsWith('/api/')) return true;
-  const accept = String(req.headers.accept ?? '');
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
+/** (also here, beside the sending of errors, for the pages that import it from this file) */
+export { wantsJson };
 
 export function sendHtml(reply: FastifyReply, page: { toString(): string } | Buffer, status = 200): FastifyReply {
   return reply

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayName, findAccountById, recordSignIn, type Account } from '../accounts/repository';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/app-error';
-import { wantsJson } from './errors';
+import { wantsJson } from './negotiation';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { SessionData, SessionRecord } from '../auth/sessions';
 
