@@ -18,9 +18,10 @@ import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody } from '../../http/api/schemas';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
 import { requirePermission } from '../../http/require-permission';
-import { accountPage, formatDateTime, newPasswordErrors, successBanner } from '../../http/views/account-page';
+import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
+import { newPasswordErrors } from '../password-reset/new-password-errors';
 import { dataNotice } from '../../http/views/data-notice';
-import { reauthenticationField } from '../../http/views/reauthentication';
+import { reauthenticationField } from '../login/reauthentication';
 
 /**
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all

@@ -10,7 +10,7 @@ import { contactChangeFlow } from '../kinds';
 import { waitMessage } from '../../security/login-throttle';
 import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } from '../account-settings/schemas';
 import { fieldsError, iso, waitThen } from '../../http/api/answers';
-import { readCode } from '../../http/api/codes';
+import { readCode } from '../contact-verification/read-code';
 import { requirePermission } from '../../http/require-permission';
 import { apiRoute } from '../../http/api/route';
 

@@ -10,8 +10,9 @@ import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from '
 import { waitMessage } from '../../security/login-throttle';
 import { EmptyBody } from '../../http/api/schemas';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from './schemas';
-import { accountView, codeSent, fieldsError, resendCodeRoute, waitThen } from '../../http/api/answers';
-import { readCode } from '../../http/api/codes';
+import { fieldsError, waitThen } from '../../http/api/answers';
+import { accountView, codeSent, resendCodeRoute } from './answers';
+import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
 
 /**

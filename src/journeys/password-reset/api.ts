@@ -7,10 +7,11 @@ import { passwordResetFlow } from '../kinds';
 import { codeRefused } from '../contact-verification/codes';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
 import { waitMessage } from '../../security/login-throttle';
-import { newPasswordErrors } from '../../http/views/account-page';
+import { newPasswordErrors } from './new-password-errors';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';
-import { codeSent, fieldsError, resendCodeRoute, waitThen } from '../../http/api/answers';
-import { readCode } from '../../http/api/codes';
+import { fieldsError, waitThen } from '../../http/api/answers';
+import { codeSent, resendCodeRoute } from '../login/answers';
+import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
 
 /**

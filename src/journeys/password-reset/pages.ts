@@ -22,7 +22,9 @@ import { backLink, button, errorSummary, form, linkButton, notificationBanner, p
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, newPasswordErrors, page, resendRefused } from '../../http/views/account-page';
+import { identifierInput, page } from '../../http/views/account-page';
+import { resendRefused } from '../contact-verification/resend';
+import { newPasswordErrors } from './new-password-errors';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →

@@ -17,7 +17,8 @@ import { codeForm } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, newPasswordErrors, page } from '../../http/views/account-page';
+import { identifierInput, page } from '../../http/views/account-page';
+import { newPasswordErrors } from '../password-reset/new-password-errors';
 
 /**
  * Getting back into an account without its contact (src/recovery, src/journeys/recovery):
