@@ -1,9 +1,9 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { assistantRoutes } from './assistant/http/routes';
 import type { AppContext } from './context';
 import { recordChosenPrestation } from './http/intent';
 import { buildServer } from './http/server';
 import { securityPages } from './journeys/account-settings/pages';
+import { assistantRoutes } from './journeys/assistant/pages';
 import { contactChangeApi } from './journeys/contact-change/api';
 import { demarchesApi } from './journeys/demarches/api';
 import { demarchesPages } from './journeys/demarches/pages';

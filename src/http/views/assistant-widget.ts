@@ -1,6 +1,6 @@
-import { assetUrl } from '../../http/assets';
-import { html, type SafeHtml } from '../../http/views/html';
-import type { AssistantStep } from '../steps';
+import { assetUrl } from '../assets';
+import { html, type SafeHtml } from './html';
+import type { AssistantStep } from '../../assistant/steps';
 
 export const ASSISTANT_SCRIPT = '/assets/js/assistant.js';
 export const ASSISTANT_PAGE = '/aide/assistant';
