@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import { enqueueMessage } from '../messaging/outbox';
@@ -8,6 +10,13 @@ import { bankChangeFrozenUntil, effectiveAfterDelay } from '../recovery/bank';
 import { managesDossier } from './permissions';
 import { dossierChangedMessage } from './messages';
 import { listMembers, recordAddress, recordBankAccount, type ActorDossier, type AddressInput } from './repository';
+
+/** What this module takes from the composition root (src/context.ts builds them). */
+export interface HouseholdChangeDeps {
+  clock: Clock;
+  config: Config;
+  database: DatabaseHandle;
+}
 
 /**
  * « Déclarer un changement », for those who manage the dossier (the caller has checked
@@ -35,7 +44,7 @@ async function managerContacts(db: Kysely<Database>, householdId: string) {
   return db.selectFrom('accounts').select(['contact_kind', 'contact_value']).where('id', 'in', ids).execute();
 }
 
-export async function declareAddressChange(ctx: AppContext, who: Who, address: AddressInput): Promise<void> {
+export async function declareAddressChange(ctx: HouseholdChangeDeps, who: Who, address: AddressInput): Promise<void> {
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
     await recordAddress(trx, who.dossier.householdId, address, who.accountId, now);
@@ -60,7 +69,7 @@ export async function declareAddressChange(ctx: AppContext, who: Who, address: A
  * dossier's managers is recent (BANK_CHANGE_FROZEN, audited); otherwise paid to only after
  * BANK_CHANGE_DELAY_DAYS, or from an agent's confirmation on the assistance console.
  */
-export async function declareBankAccountChange(ctx: AppContext, who: Who, bank: { iban: string; holder: string }): Promise<void> {
+export async function declareBankAccountChange(ctx: HouseholdChangeDeps, who: Who, bank: { iban: string; holder: string }): Promise<void> {
   const now = ctx.clock.now();
   const { recoveryBankFreezeDays, bankChangeDelayDays } = ctx.config.accountSafety;
   const ids = [...new Set([who.accountId, ...(await managerIds(ctx.database.db, who.dossier.householdId))])];
