@@ -55,7 +55,7 @@ describe('the layers of src/', () => {
     const result = await cruise(root);
     expect(result.modules.length).toBeGreaterThan(200);
     expect(result.summary.violations.map(readable)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('keeps in its temporary list only journey files that still import the composition root', async () => {
     const config = createRequire(import.meta.url)(configFile) as {
@@ -75,7 +75,7 @@ describe('the layers of src/', () => {
     expect((rule?.from.pathNot ?? []).filter((p) => !p.startsWith('^src/journeys/'))).toEqual([
       '^src/(main|context|routes|app-errors)[.]ts$',
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses each kind of wrong import (a small src/ written to break every rule)', async () => {
     const result = await cruise(join(import.meta.dirname, 'fixture'));
@@ -85,5 +85,5 @@ describe('the layers of src/', () => {
       ['journeys-only-from-journeys-and-top', 'src/http/menu.ts', 'src/journeys/one/pages.ts'],
       ['no-circular', 'src/accounts/closing.ts', 'src/accounts/repository.ts'],
     ]);
-  }, 60_000);
+  }, 180_000);
 });
