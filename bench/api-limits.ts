@@ -10,12 +10,12 @@
  */
 import { testConfig } from '../src/config/config';
 import { createContext } from '../src/context';
-import { buildServer } from '../src/http/server';
+import { buildApp } from '../src/routes';
 import { TestClock } from '../src/shared/clock';
 import '../src/app-errors';
 
 const ctx = await createContext(testConfig(), { clock: new TestClock() });
-const app = await buildServer(ctx);
+const app = await buildApp(ctx);
 await app.ready();
 const json = { 'content-type': 'application/json' };
 const newFlow = async () =>

@@ -26,7 +26,7 @@ import { loadConfig } from '../src/config/config';
 import { createContext } from '../src/context';
 import type { Database } from '../src/db/schema';
 import { listDemarches } from '../src/demarches/repository';
-import { buildServer } from '../src/http/server';
+import { buildApp } from '../src/routes';
 import { startPostgres } from '../test/faults/support';
 import { createBenchDatabase } from './support/postgres';
 import { percentile, printEnvironment, run, watchdog } from './support/report';
@@ -129,7 +129,7 @@ run(async () => {
     LOGIN_SECOND_FACTOR: 'true',
   });
   const ctx = await createContext(config, { database: { db, dialect: 'postgres', destroy: () => db.destroy() } });
-  const app = await buildServer(ctx);
+  const app = await buildApp(ctx);
   await app.ready();
   statements.clear(); // the migrations' statements are not request paths
   try {
@@ -170,7 +170,7 @@ run(async () => {
   }
 });
 
-async function passwordStep(app: Awaited<ReturnType<typeof buildServer>>, nir: string): Promise<void> {
+async function passwordStep(app: Awaited<ReturnType<typeof buildApp>>, nir: string): Promise<void> {
   const page = await app.inject({ url: '/connexion' });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -186,7 +186,7 @@ async function passwordStep(app: Awaited<ReturnType<typeof buildServer>>, nir: s
 
 /** One full login (password, code from the outbox), the personal space and « Mes démarches »: their statements are recorded. */
 async function exerciseRequestPaths(
-  app: Awaited<ReturnType<typeof buildServer>>,
+  app: Awaited<ReturnType<typeof buildApp>>,
   ctx: Awaited<ReturnType<typeof createContext>>,
   nir: string,
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createContext } from './context';
 import { DEMO_PASSWORD, demoAccounts, seedDemoData } from './demo/seed';
-import { buildServer } from './http/server';
+import { buildApp } from './routes';
 import { loadPlaceData } from './identity';
 import { createLogger } from './shared/logger';
 
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const created = await seedDemoData(ctx);
     if (created) log.info(`Données de démonstration : ${created} comptes créés`);
   }
-  const app = await buildServer(ctx);
+  const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   ctx.messaging.worker.start();
   log.info(`Mon Compte est démarré : ${config.baseUrl}`);

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/config';
 import { createContext } from '../../src/context';
-import { buildServer } from '../../src/http/server';
+import { buildApp } from '../../src/routes';
 import { requireAccount } from '../../src/http/session';
 import { loadPlaceData } from '../../src/identity';
 import { ready } from './child';
@@ -31,7 +31,7 @@ loadPlaceData();
 gc();
 const placesHeap = process.memoryUsage().heapUsed - heapBeforePlaces;
 const ctx = await createContext(config);
-const app = await buildServer(ctx);
+const app = await buildApp(ctx);
 app.get('/bench/hello', async () => ({ hello: 'world' }));
 // The least a signed-in page does: the session and its account read from the store, nothing rendered.
 app.get('/bench/hello-signed-in', { preHandler: requireAccount }, async () => ({ hello: 'world' }));

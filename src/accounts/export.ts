@@ -1,9 +1,17 @@
-import type { AppContext } from '../context';
+import type { SessionService } from '../auth/sessions';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../demarches/machine';
 import { demarcheHistory, listDemarches } from '../demarches/repository';
-import { justificatifTables } from '../justificatifs/justificatifs.table';
 import { findPrestation } from '../prestations/catalogue';
 import type { Account } from './repository';
+
+/** What this module takes from the composition root (src/context.ts builds them). */
+export interface ExportDeps {
+  clock: Clock;
+  database: DatabaseHandle;
+  sessions: SessionService;
+}
 
 /**
  * « Mes données » (RGPD articles 15 and 20): everything Mon Compte holds about a signed-in person,
@@ -58,7 +66,7 @@ const AUDIT_LIMIT = 5000;
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
 const isoOrNull = (ms: number | string | null) => (ms === null ? null : iso(ms));
 
-export async function personalDataOf(ctx: AppContext, a: Account): Promise<PersonalData> {
+export async function personalDataOf(ctx: ExportDeps, a: Account): Promise<PersonalData> {
   const db = ctx.database.db;
   const now = ctx.clock.now();
   const members = await db
@@ -74,7 +82,7 @@ export async function personalDataOf(ctx: AppContext, a: Account): Promise<Perso
     .where('household_members.account_id', '=', a.id)
     .execute();
   const demarches = await listDemarches(db, a.id, now);
-  const files = await justificatifTables(db)
+  const files = await db
     .selectFrom('justificatifs')
     .select(['demarche_id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'created_at'])
     .where('uploaded_by', '=', a.id)

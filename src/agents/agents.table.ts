@@ -1,10 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, SessionsTable } from '../db/schema';
+import type { Selectable } from 'kysely';
+import type { SessionsTable } from '../auth/sessions.table';
 
-/**
- * The tables of the Caf side (migration 0010), kept beside their feature: a Kysely over the shared
- * `Database` plus these (`agentTables(db)`).
- */
+/** The tables of the Caf side (migration 0010), kept beside their feature (declared in src/db/schema.ts). */
 export interface AgentsTable {
   id: string;
   /** what the agent types to log in: their professional e-mail address, in lower case */
@@ -31,14 +28,4 @@ export interface AgentRolesTable {
   granted_at: number;
 }
 
-export type AgentTables = {
-  agents: AgentsTable;
-  agent_sessions: AgentSessionsTable;
-  agent_roles: AgentRolesTable;
-};
-
 export type Agent = Selectable<AgentsTable>;
-
-export function agentTables(db: Kysely<Database>): Kysely<Database & AgentTables> {
-  return db.withTables<AgentTables>();
-}

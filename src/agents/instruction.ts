@@ -1,6 +1,9 @@
 import { getAccountById } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { SessionService } from '../auth/sessions';
+import type { Clock } from '../shared/clock';
 import type { DemarcheEvent } from '../demarches/machine';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { closeOpenRequests, createRequest } from '../justificatifs/repository';
@@ -10,6 +13,14 @@ import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
 import type { Agent } from './agents.table';
+
+/** What this module takes from the composition root (src/context.ts builds them). */
+export interface InstructionDeps {
+  clock: Clock;
+  config: Config;
+  database: DatabaseHandle;
+  sessions: SessionService;
+}
 
 /**
  * What an agent does to a démarche: take it into instruction, ask for a justificatif (with a
@@ -42,7 +53,7 @@ function appealOf(slug: string): string | null {
   return r ? appealSentence(r) : null;
 }
 
-export async function actOnDemarche(ctx: AppContext, i: AgentActionInput): Promise<Demarche> {
+export async function actOnDemarche(ctx: InstructionDeps, i: AgentActionInput): Promise<Demarche> {
   const now = ctx.clock.now();
   let endSessionsOf: string | undefined;
   const demarche = await ctx.database.db.transaction().execute(async (trx) => {

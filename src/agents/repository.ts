@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import { grantRoles, type AgentRole } from './roles';
-import { agentTables, type Agent } from './agents.table';
+import type { Agent } from './agents.table';
 
 /** Agents of the Caf: one query per function; `find…` returns undefined when nothing matches. */
 export type NewAgent = Pick<Agent, 'login_id' | 'display_name' | 'email' | 'password_hash'> & {
@@ -18,14 +18,14 @@ export function normaliseAgentLogin(typed: string): string {
 export async function createAgent(db: Kysely<Database>, a: NewAgent, now: number): Promise<Agent> {
   const { roles, ...rest } = a;
   const agent: Agent = { ...rest, login_id: normaliseAgentLogin(a.login_id), id: randomToken(16), created_at: now, disabled_at: null };
-  await agentTables(db).insertInto('agents').values(agent).execute();
+  await db.insertInto('agents').values(agent).execute();
   await grantRoles(db, agent.id, roles, now);
   return agent;
 }
 
 /** An agent who may log in (not disabled), by login. */
 export function findActiveAgentByLogin(db: Kysely<Database>, loginId: string): Promise<Agent | undefined> {
-  return agentTables(db)
+  return db
     .selectFrom('agents')
     .selectAll()
     .where('login_id', '=', normaliseAgentLogin(loginId))
@@ -34,13 +34,13 @@ export function findActiveAgentByLogin(db: Kysely<Database>, loginId: string): P
 }
 
 export function findActiveAgentById(db: Kysely<Database>, id: string): Promise<Agent | undefined> {
-  return agentTables(db).selectFrom('agents').selectAll().where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+  return db.selectFrom('agents').selectAll().where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
 }
 
 /** Display names of agents by id (for the history of a démarche). */
 export async function agentNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await agentTables(db)
+  const rows = await db
     .selectFrom('agents')
     .select(['id', 'display_name'])
     .where('id', 'in', [...new Set(ids)])
@@ -49,7 +49,7 @@ export async function agentNames(db: Kysely<Database>, ids: readonly string[]): 
 }
 
 export async function countAgents(db: Kysely<Database>): Promise<number> {
-  const r = await agentTables(db)
+  const r = await db
     .selectFrom('agents')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { agentTables } from './agents.table';
 
 /**
  * The rights of an agent on the Caf side, given one by one and never implied by another:
@@ -23,7 +22,7 @@ export function isAgentRole(x: string): x is AgentRole {
 
 /** The rights given to an agent, in the order of AGENT_ROLES. */
 export async function rolesOf(db: Kysely<Database>, agentId: string): Promise<AgentRole[]> {
-  const rows = await agentTables(db).selectFrom('agent_roles').select('role').where('agent_id', '=', agentId).execute();
+  const rows = await db.selectFrom('agent_roles').select('role').where('agent_id', '=', agentId).execute();
   const given = new Set(rows.map((r) => r.role));
   return AGENT_ROLES.filter((r) => given.has(r));
 }
@@ -31,7 +30,7 @@ export async function rolesOf(db: Kysely<Database>, agentId: string): Promise<Ag
 /** Gives rights (those already given are left as they are). */
 export async function grantRoles(db: Kysely<Database>, agentId: string, roles: readonly AgentRole[], now: number): Promise<void> {
   if (!roles.length) return;
-  await agentTables(db)
+  await db
     .insertInto('agent_roles')
     .values(roles.map((role) => ({ agent_id: agentId, role, granted_at: now })))
     .onConflict((oc) => oc.columns(['agent_id', 'role']).doNothing())
@@ -39,5 +38,5 @@ export async function grantRoles(db: Kysely<Database>, agentId: string, roles: r
 }
 
 export async function revokeRole(db: Kysely<Database>, agentId: string, role: AgentRole): Promise<void> {
-  await agentTables(db).deleteFrom('agent_roles').where('agent_id', '=', agentId).where('role', '=', role).execute();
+  await db.deleteFrom('agent_roles').where('agent_id', '=', agentId).where('role', '=', role).execute();
 }

@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import type { Database } from '../db/schema';
 import { enqueueMessage } from '../messaging/outbox';
 import { bankChangeFrozenUntil as frozenUntil, effectiveAfterDelay } from '../recovery/bank';
 import { managesDossier } from './permissions';
 import { bankAccountChangedMessage, dossierChangedMessage, ibanHint } from './messages';
 import { listMembers, recordAddress, recordBankAccount, type ActorDossier, type AddressInput } from './repository';
+
+/** What this module takes from the composition root (src/context.ts builds them). */
+export interface HouseholdChangeDeps {
+  clock: Clock;
+  config: Config;
+  database: DatabaseHandle;
+}
 
 /**
  * « Déclarer un changement », for those who manage the dossier (the caller has checked
@@ -34,7 +43,7 @@ async function managerContacts(db: Kysely<Database>, householdId: string) {
   return db.selectFrom('accounts').select(['contact_kind', 'contact_value']).where('id', 'in', ids).execute();
 }
 
-export async function declareAddressChange(ctx: AppContext, who: Who, address: AddressInput): Promise<void> {
+export async function declareAddressChange(ctx: HouseholdChangeDeps, who: Who, address: AddressInput): Promise<void> {
   const now = ctx.clock.now();
   await ctx.database.db.transaction().execute(async (trx) => {
     await recordAddress(trx, who.dossier.householdId, address, who.accountId, now);
@@ -55,13 +64,20 @@ export async function declareAddressChange(ctx: AppContext, who: Who, address: A
 }
 
 /** Until when a change of bank account is refused on this dossier (a recent recovery of access of the actor or of a manager); undefined: it is not. */
-export async function bankChangeFrozenUntil(ctx: AppContext, who: Pick<Who, 'accountId' | 'dossier'>): Promise<number | undefined> {
+export async function bankChangeFrozenUntil(
+  ctx: HouseholdChangeDeps,
+  who: Pick<Who, 'accountId' | 'dossier'>,
+): Promise<number | undefined> {
   const ids = [...new Set([who.accountId, ...(await managerIds(ctx.database.db, who.dossier.householdId))])];
   return frozenUntil(ctx.database.db, ids, ctx.config.accountSafety.recoveryBankFreezeDays, ctx.clock.now());
 }
 
 /** The refusal of a change during the freeze, audited. */
-export async function refuseFrozenBankChange(ctx: AppContext, who: Who, until: number): Promise<{ kind: 'frozen'; until: number }> {
+export async function refuseFrozenBankChange(
+  ctx: HouseholdChangeDeps,
+  who: Who,
+  until: number,
+): Promise<{ kind: 'frozen'; until: number }> {
   await recordAudit(
     ctx.database.db,
     {
@@ -86,7 +102,7 @@ export type BankAccountChange = { kind: 'frozen'; until: number } | { kind: 'cha
  * with the IBAN masked.
  */
 export async function declareBankAccountChange(
-  ctx: AppContext,
+  ctx: HouseholdChangeDeps,
   who: Who & { proof: 'password' | 'franceconnect' },
   bank: { iban: string; holder: string },
 ): Promise<BankAccountChange> {

@@ -1,6 +1,9 @@
 import { findAccountById } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
+import type { SessionService } from '../auth/sessions';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { recordDeclaration } from '../demarches/repository';
@@ -19,6 +22,14 @@ import {
   settleSeparation,
   type ActorDossier,
 } from './repository';
+
+/** What this module takes from the composition root (src/context.ts builds them). */
+export interface SeparationDeps {
+  clock: Clock;
+  config: Config;
+  database: DatabaseHandle;
+  sessions: SessionService;
+}
 
 /**
  * « Déclarer une séparation » (any member with a space; the caller has checked
@@ -61,11 +72,11 @@ interface DeclareInput {
   origin: AuditOrigin;
 }
 
-export async function declareSeparation(ctx: AppContext, i: DeclareInput): Promise<SeparationOutcome> {
+export async function declareSeparation(ctx: SeparationDeps, i: DeclareInput): Promise<SeparationOutcome> {
   return inCouple(i) ? declareInCouple(ctx, i) : declareForReview(ctx, i);
 }
 
-async function declareForReview(ctx: AppContext, i: DeclareInput): Promise<SeparationOutcome> {
+async function declareForReview(ctx: SeparationDeps, i: DeclareInput): Promise<SeparationOutcome> {
   const { db } = ctx.database;
   const conjoint = await findMemberWithRole(db, i.dossier.householdId, 'conjoint');
   if (!conjoint || !(await findMemberWithRole(db, i.dossier.householdId, 'responsable'))) return { kind: 'no_partner' };
@@ -101,7 +112,7 @@ async function declareForReview(ctx: AppContext, i: DeclareInput): Promise<Separ
   return { kind: 'submitted', demarcheId };
 }
 
-async function declareInCouple(ctx: AppContext, i: DeclareInput): Promise<SeparationOutcome> {
+async function declareInCouple(ctx: SeparationDeps, i: DeclareInput): Promise<SeparationOutcome> {
   const { db } = ctx.database;
   const partnerRole: Role = i.role === 'responsable' ? 'conjoint' : 'responsable';
   const partner = await findMemberWithRole(db, i.dossier.householdId, partnerRole);
@@ -162,7 +173,12 @@ function recordLeft(db: Kysely<Database>, accountId: string, dossier: string, or
 }
 
 /** Ends the former conjoint's sessions (all but `keep`), audited; how many were ended. */
-export async function endSessionsAfterSeparation(ctx: AppContext, accountId: string, origin: AuditOrigin, keep?: string): Promise<number> {
+export async function endSessionsAfterSeparation(
+  ctx: SeparationDeps,
+  accountId: string,
+  origin: AuditOrigin,
+  keep?: string,
+): Promise<number> {
   const ended = await ctx.sessions.endAllOf(accountId, keep);
   if (ended > 0) {
     await recordAudit(
@@ -184,7 +200,7 @@ export async function endSessionsAfterSeparation(ctx: AppContext, accountId: str
  */
 export async function applySeparationDecision(
   trx: Kysely<Database>,
-  ctx: Pick<AppContext, 'config'>,
+  ctx: Pick<SeparationDeps, 'config'>,
   d: { demarcheId: string; event: string; now: number; origin: AuditOrigin },
 ): Promise<{ endSessionsOf?: string }> {
   const sep = await findSeparationOfDemarche(trx, d.demarcheId);

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../auth/audit';
 import { requestOrigin } from './session';
-import type { SessionRecord } from '../auth/sessions';
-import type { AppContext } from '../context';
+import type { SessionRecord, SessionService } from '../auth/sessions';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
-import { wantsJson } from './errors';
+import { wantsJson } from './negotiation';
 import { findActiveAgentById } from '../agents/repository';
 import { rolesOf, type AgentRole } from '../agents/roles';
 import type { Agent } from '../agents/agents.table';
@@ -19,6 +21,14 @@ import type { Agent } from '../agents/agents.table';
 export const AGENT_SESSION_COOKIE = 'mc_agent';
 export const AGENT_PATH = '/gestion';
 
+/** What the agents' sessions take from the composition root (src/context.ts builds them). */
+export interface AgentSessionDeps {
+  config: Pick<Config, 'isProduction'>;
+  database: Pick<DatabaseHandle, 'db'>;
+  clock: Clock;
+  agentSessions: SessionService;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** the signed-in agent (only under /gestion), or undefined */
@@ -29,12 +39,12 @@ declare module 'fastify' {
   }
 }
 
-function cookieOptions(ctx: AppContext) {
+function cookieOptions(ctx: AgentSessionDeps) {
   return { path: AGENT_PATH, httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.isProduction };
 }
 
 /** Registered inside the /gestion plugin only: resolves the agent's cookie on its routes. */
-export function registerAgentSessions(app: FastifyInstance, ctx: AppContext): void {
+export function registerAgentSessions(app: FastifyInstance, ctx: AgentSessionDeps): void {
   if (!app.hasRequestDecorator('agent')) {
     app.decorateRequest('agent', undefined);
     app.decorateRequest('agentSession', undefined);
@@ -70,7 +80,7 @@ export async function requireAgent(req: FastifyRequest, reply: FastifyReply): Pr
  * preHandler of the pages of one right: without an agent session as `requireAgent`; an agent without
  * this right gets a 403 (« vous n'avez pas le droit… »), and the refusal is audited.
  */
-export function requireAgentRole(ctx: AppContext, role: AgentRole) {
+export function requireAgentRole(ctx: AgentSessionDeps, role: AgentRole) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     await requireAgent(req, reply);
     if (reply.sent || !req.agent) return;
@@ -95,7 +105,7 @@ export function agentHome(roles: readonly AgentRole[]): string {
 }
 
 /** Opens a NEW agent session (whatever the browser had is ended), sets the cookie, audits the login. */
-export async function createAgentSession(ctx: AppContext, agent: Agent, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function createAgentSession(ctx: AgentSessionDeps, agent: Agent, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const origin = requestOrigin(req);
   const before = await ctx.agentSessions.resolve(req.cookies[AGENT_SESSION_COOKIE]);
   if (before.status === 'active') await ctx.agentSessions.end(before.session.id);
@@ -107,7 +117,7 @@ export async function createAgentSession(ctx: AppContext, agent: Agent, req: Fas
   await recordAudit(ctx.database.db, { type: 'agent_login_succeeded', accountId: agent.id, ...origin }, ctx.clock.now());
 }
 
-export async function endAgentSession(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function endAgentSession(ctx: AgentSessionDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   reply.clearCookie(AGENT_SESSION_COOKIE, cookieOptions(ctx));
   const s = req.agentSession;
   if (!s) return;

@@ -3,18 +3,14 @@ import { displayName } from '../accounts/repository';
 import { RETRY_AFTER_SECONDS } from '../db/errors';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError, ValidationError, errorBody } from '../errors/app-error';
-import { FlowError } from '../journeys/engine/flow';
 import { isRedisUnavailable } from '../security/redis';
 import { refusalPage } from './views/refusal';
 import { html } from './views/html';
 import { layout } from './views/layout';
+import { wantsJson } from './negotiation';
 
-/** Whether the client asked for JSON: the API under /api/, or `Accept: application/json`. */
-export function wantsJson(req: FastifyRequest): boolean {
-  if (req.url.startsWith('/api/')) return true;
-  const accept = String(req.headers.accept ?? '');
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
+/** (also here, beside the sending of errors, for the pages that import it from this file) */
+export { wantsJson };
 
 export function sendHtml(reply: FastifyReply, page: { toString(): string } | Buffer, status = 200): FastifyReply {
   return reply
@@ -91,8 +87,14 @@ function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: st
 <p class="govuk-body">${e.message}</p>
 ${e instanceof ValidationError && e.fields.length ? html`<ul class="govuk-list govuk-list--bullet">${[...new Set(e.fields.map((f) => f.message))].map((m) => html`<li>${m}</li>`)}</ul><p class="govuk-body">Revenez à la page précédente pour corriger votre saisie : elle y est conservée par votre navigateur.</p>` : ''}
 ${e.status === 401 ? html`<p class="govuk-body"><a class="govuk-link" href="/connexion">Se connecter</a></p>` : ''}
-${e instanceof FlowError ? html`<p class="govuk-body"><a class="govuk-link" href="${e.restartPath}">Recommencer</a></p>` : ''}
+${restartPathOf(e) ? html`<p class="govuk-body"><a class="govuk-link" href="${restartPathOf(e)}">Recommencer</a></p>` : ''}
 ${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contactez votre Caf au ${agencyPhone} en indiquant la référence <strong>${reqId.slice(0, 8)}</strong>.</p>` : ''}
 <p class="govuk-body"><a class="govuk-link" href="/">Retour à l’accueil</a></p>`,
   );
+}
+
+/** Where a person starts again after an error that names it (a flow's error, src/journeys/engine/flow.ts `FlowError`). */
+function restartPathOf(e: unknown): string | undefined {
+  const path = (e as { restartPath?: unknown } | undefined)?.restartPath;
+  return typeof path === 'string' ? path : undefined;
 }

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
 import { pendingAuditEvents } from '../auth/audit-queue';
-import type { AppContext } from '../context';
+import type { DatabaseHandle } from '../db/database';
+import type { RedisHealth } from '../security/redis';
+import type { Clock } from '../shared/clock';
 
 /**
  * For an orchestrator (and an operator with curl):
@@ -21,7 +23,15 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms).unref())]);
 }
 
-export function healthRoutes(ctx: AppContext): FastifyPluginAsync {
+/** What /ready looks at (src/context.ts builds them). */
+export interface HealthDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  /** the Redis connection when there is one, and since when rate limits use their fallback */
+  health: { redis: RedisHealth | undefined; rateLimitFallbackSince(): number | undefined };
+}
+
+export function healthRoutes(ctx: HealthDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/health', async (_req, reply) => reply.header('Cache-Control', 'no-store').send({ status: 'ok' }));
 
@@ -71,7 +81,7 @@ async function check(f: () => Promise<unknown>): Promise<{ ok: boolean; ms: numb
   }
 }
 
-async function outboxLag(ctx: AppContext, now: number): Promise<{ ok: boolean; oldestDueSeconds: number; overdueLeases: number }> {
+async function outboxLag(ctx: HealthDeps, now: number): Promise<{ ok: boolean; oldestDueSeconds: number; overdueLeases: number }> {
   const db = ctx.database.db;
   const [due, overdue] = await withTimeout(
     Promise.all([

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SignInHook } from './session';
-import type { AppContext } from '../context';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { startRequest } from '../demarches/service';
 import { findPrestation, type Prestation } from '../prestations/catalogue';
 
@@ -31,7 +32,7 @@ export function forgetPrestation(reply: FastifyReply): void {
  * conjoint without procuration), is dropped. Should the database fail here, the login still
  * succeeds and the cookie is kept, for the next login.
  */
-export function recordChosenPrestation(ctx: AppContext): SignInHook {
+export function recordChosenPrestation(ctx: { database: DatabaseHandle; clock: Clock }): SignInHook {
   return async (account, req, reply) => {
     const slug = req.cookies[COOKIE];
     if (slug === undefined) return;

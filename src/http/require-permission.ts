@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { requireAccount } from './session';
-import type { AppContext } from '../context';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
+import type { Config } from '../config/config';
 import { AppError, errorBody } from '../errors/app-error';
 import { agencyDay } from '../shared/french-time';
 import { can, type Action } from '../household/permissions';
@@ -26,7 +28,7 @@ declare module 'fastify' {
  *   app.get('/mon-espace/…', { preHandler: requirePermission(ctx, 'manage_dossier') }, …)
  */
 export function requirePermission(
-  ctx: Pick<AppContext, 'database' | 'clock' | 'config'>,
+  ctx: { database: DatabaseHandle; clock: Clock; config: Pick<Config, 'agencyPhone'> },
   action: Action | ((req: FastifyRequest) => Action),
 ): preHandlerAsyncHookHandler {
   return async function permission(this: unknown, req: FastifyRequest, reply: FastifyReply) {

@@ -1,53 +1,24 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
-import { registerSessions, SESSION_COOKIE } from './session';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type RouteOptions } from 'fastify';
+import { registerSessions, SESSION_COOKIE, type SignInHook } from './session';
 import { AppError } from '../errors/app-error';
-import type { AppContext } from '../context';
-import { contactChangeApi } from '../journeys/contact-change/api';
-import { demarchesApi } from '../journeys/demarches/api';
-import { loginApi } from '../journeys/login/api';
+import type { SessionService } from '../auth/sessions';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
+import type { Logger } from '../shared/logger';
 import { registerOpenApi } from './api/openapi';
-import { passwordResetApi } from '../journeys/password-reset/api';
 import { registerErrorHandling, sendError } from './errors';
-import { healthRoutes } from './health';
-import { recordChosenPrestation } from './intent';
+import { healthRoutes, type HealthDeps } from './health';
 import { registerCsrf } from './security/csrf';
 import { securityHeaders } from './security/headers';
 import { IMMUTABLE_CACHE, isFingerprinted, publicDir } from './assets';
 import { registerPageCache } from './cache';
 import { FRANCECONNECT_ABOUT_PATH } from './views/franceconnect';
 import { registerInputLimits } from './security/input-limits';
-import { publicPages } from '../journeys/public/pages';
-import { loginPages } from '../journeys/login/pages';
-import { passwordResetPages } from '../journeys/password-reset/pages';
-import { recoveryPages } from '../journeys/recovery/pages';
-import { noticeNewDevice } from '../recovery/devices';
-import { personalSpacePages } from '../journeys/personal-space/pages';
-import { householdPages } from '../journeys/household/pages';
-import { demarchesPages } from '../journeys/demarches/pages';
-import { requestFormPages } from '../journeys/demarches/request-form';
-import { securityPages } from '../journeys/account-settings/pages';
-import { entryPages } from '../journeys/public/entry';
-import { registrationApi } from '../journeys/registration/api';
-import { registrationPages } from '../journeys/registration/pages';
-import { devMessagesPage } from '../journeys/dev-messages/pages';
-import { gestionPages } from '../journeys/gestion';
-import { justificatifsApi } from '../journeys/justificatifs/api';
-import { justificatifPages } from '../journeys/justificatifs/pages';
-import { franceConnectLogoutRedirect, franceConnectPages } from '../journeys/franceconnect/pages';
-import { assistantRoutes } from '../assistant/http/routes';
 import { LEGAL_PAGES } from '../legal/pages';
-import { legalPages } from '../journeys/legal/pages';
-import { personalDataApi } from '../journeys/personal-data/api';
-import { personalDataPages } from '../journeys/personal-data/pages';
-import { contactCafApi } from '../journeys/contact-caf/api';
-import { contactCafPages } from '../journeys/contact-caf/pages';
-import { attestationsApi } from '../journeys/attestations/api';
-import { attestationsPages } from '../journeys/attestations/pages';
-import { verificationApi } from '../journeys/verification/api';
-import { verificationPages } from '../journeys/verification/pages';
 
 /**
  * Pages that are the same for every visitor who is not signed in: cacheable by a CDN when they
@@ -68,11 +39,29 @@ const PUBLIC_ROUTES = new Set([
 /** The largest request body, form or JSON: 64 KiB. */
 export const BODY_LIMIT = 64 * 1024;
 
+/** What the server itself takes from the composition root (src/context.ts builds them). */
+export interface ServerDeps extends HealthDeps {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  clock: Clock;
+  sessions: SessionService;
+}
+
+export interface ServerRoutes {
+  /** every journey's pages and JSON routes, registered in this order (src/routes.ts) */
+  routes: readonly FastifyPluginAsync[];
+  /** what every sign-in does once the session is open (see SignInHook) */
+  signInHooks?: readonly SignInHook[];
+  /** sees every route as it is registered (Fastify's onRoute hook) */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /**
- * The HTTP layer: pages (server-rendered HTML) and the JSON API, from the same core.
- * Each area registers its routes as a plugin below.
+ * The HTTP layer shared by every journey: headers, assets, CSRF, errors, sessions, health and the
+ * OpenAPI document; the journeys' routes come from the top (src/routes.ts), in order.
  */
-export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
+export async function buildServer(ctx: ServerDeps, o: ServerRoutes): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
     // JSON bodies are capped like forms (a text field has its own, much smaller, maximum).
@@ -129,49 +118,17 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   registerInputLimits(app);
   registerCsrf(app, { secret: config.secretKey, baseUrl: config.baseUrl, secureCookies: config.isProduction });
   registerErrorHandling(app, { agencyPhone: config.agencyPhone });
-  // Every login then keeps the prestation the person came for (« Faire la demande ») on the account,
-  // and a login from a new device is told to the verified contact.
-  registerSessions(app, ctx, { signInHooks: [recordChosenPrestation(ctx), noticeNewDevice(ctx)] });
+  registerSessions(app, ctx, { signInHooks: o.signInHooks ?? [] });
 
   await app.register(healthRoutes(ctx));
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
-  await app.register(publicPages(ctx));
-  await app.register(legalPages(ctx));
-  await app.register(loginPages(ctx, { logoutRedirect: franceConnectLogoutRedirect(ctx) }));
-  await app.register(passwordResetPages(ctx));
-  await app.register(recoveryPages(ctx));
-  await app.register(personalSpacePages(ctx));
-  await app.register(householdPages(ctx));
-  await app.register(demarchesPages(ctx));
-  await app.register(requestFormPages(ctx));
-  await app.register(securityPages(ctx));
-  await app.register(entryPages(ctx));
-  await app.register(registrationPages(ctx));
-  await app.register(registrationApi(ctx));
-  await app.register(franceConnectPages(ctx));
-  await app.register(justificatifPages(ctx));
-  await app.register(gestionPages(ctx));
-  await app.register(loginApi(ctx));
-  await app.register(passwordResetApi(ctx));
-  await app.register(contactChangeApi(ctx));
-  await app.register(demarchesApi(ctx));
-  await app.register(justificatifsApi(ctx));
-  await app.register(personalDataApi(ctx));
-  await app.register(personalDataPages(ctx));
-  await app.register(contactCafApi(ctx, ctx.cafMessages));
-  await app.register(contactCafPages(ctx, ctx.cafMessages));
-  await app.register(attestationsPages(ctx));
-  await app.register(attestationsApi(ctx));
-  await app.register(verificationPages(ctx));
-  await app.register(verificationApi(ctx));
-  await app.register(assistantRoutes(ctx));
-  if (!config.isProduction) await app.register(devMessagesPage(ctx));
+  for (const routes of o.routes) await app.register(routes);
 
   return app;
 }
 
 /** Forms that post to FranceConnect (its own origin) must be allowed by the CSP. */
-function formTargets(ctx: AppContext): string[] {
+function formTargets(ctx: { config: Config }): string[] {
   try {
     return [new URL(ctx.config.franceConnect.issuerUrl).origin];
   } catch {

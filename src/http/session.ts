@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { displayName, findAccountById, recordSignIn, type Account } from '../accounts/repository';
-import type { AppContext } from '../context';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
-import { wantsJson } from './errors';
+import { wantsJson } from './negotiation';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { SessionData, SessionRecord } from '../auth/sessions';
+import type { SessionData, SessionRecord, SessionService } from '../auth/sessions';
 
 /**
  * Sessions on the HTTP side: the `mc_session` cookie, `req.account` / `req.session` on every
@@ -15,6 +17,14 @@ import type { SessionData, SessionRecord } from '../auth/sessions';
  *   app.get('/ma-page', { preHandler: requireAccount }, async (req) => … req.account! …);
  */
 export const SESSION_COOKIE = 'mc_session';
+
+/** What the sessions take from the composition root (src/context.ts builds them). */
+export interface SessionDeps {
+  config: Pick<Config, 'isProduction'>;
+  database: Pick<DatabaseHandle, 'db'>;
+  clock: Clock;
+  sessions: SessionService;
+}
 
 /**
  * Something to do after every sign-in (password + code, FranceConnect, account just created with
@@ -48,7 +58,7 @@ export function pageUser(req: FastifyRequest): { displayName: string } | undefin
   return req.account ? { displayName: displayName(req.account) } : undefined;
 }
 
-export function registerSessions(app: FastifyInstance, ctx: AppContext, o: { signInHooks?: readonly SignInHook[] } = {}): void {
+export function registerSessions(app: FastifyInstance, ctx: SessionDeps, o: { signInHooks?: readonly SignInHook[] } = {}): void {
   app.decorate('signInHooks', o.signInHooks ?? []);
   app.decorateRequest('account', undefined);
   app.decorateRequest('session', undefined);
@@ -85,11 +95,11 @@ export async function requireAccount(req: FastifyRequest, reply: FastifyReply): 
   await reply.redirect(req.sessionExpired ? '/connexion?session=expiree' : '/connexion', 303);
 }
 
-function cookieOptions(ctx: AppContext) {
+function cookieOptions(ctx: SessionDeps) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
 }
 
-function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
+function clearSessionCookie(reply: FastifyReply, ctx: SessionDeps): void {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(ctx));
 }
 
@@ -99,7 +109,7 @@ function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
  * password login and by FranceConnect: every login goes through here.
  */
 export async function createSessionFor(
-  ctx: AppContext,
+  ctx: SessionDeps,
   account: Account,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -124,7 +134,7 @@ export async function createSessionFor(
 }
 
 /** A new session id for the same person (after a privilege change such as a new password). */
-export async function rotateSession(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function rotateSession(ctx: SessionDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (!req.session) return;
   const { token, session } = await ctx.sessions.rotate(req.session, requestOrigin(req));
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx));
@@ -132,7 +142,7 @@ export async function rotateSession(ctx: AppContext, req: FastifyRequest, reply:
 }
 
 /** Logout: the session is ended in the store (the cookie becomes worthless) and the cookie cleared. */
-export async function endCurrentSession(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<SessionData | undefined> {
+export async function endCurrentSession(ctx: SessionDeps, req: FastifyRequest, reply: FastifyReply): Promise<SessionData | undefined> {
   clearSessionCookie(reply, ctx);
   const s = req.session;
   if (!s) return undefined;
@@ -144,7 +154,7 @@ export async function endCurrentSession(ctx: AppContext, req: FastifyRequest, re
 }
 
 /** Replaces the data of the current session (e.g. to keep the FranceConnect id_token). */
-export async function setSessionData(ctx: AppContext, req: FastifyRequest, data: SessionData): Promise<void> {
+export async function setSessionData(ctx: SessionDeps, req: FastifyRequest, data: SessionData): Promise<void> {
   if (!req.session) throw new AppError('AUTH_REQUIRED');
   await ctx.sessions.setData(req.session.id, data);
   req.session.data = data;

@@ -2,7 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { type AuditEventType, recordAudit } from '../auth/audit';
 import { requestOrigin, requireAccount } from './session';
-import type { AppContext } from '../context';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
 import { piecesOf, type StoredFile } from '../justificatifs/service';
 import type { Justificatif } from '../justificatifs/justificatifs.table';
@@ -51,7 +52,7 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
  * connection closed, so that nothing more of it is received; the route's handler checks again
  * what may have changed meanwhile.
  */
-export function refuseBeforeBody(ctx: AppContext, o: { maxBytes: number }): onRequestAsyncHookHandler {
+export function refuseBeforeBody(ctx: { database: DatabaseHandle; clock: Clock }, o: { maxBytes: number }): onRequestAsyncHookHandler {
   return async (req, reply) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     const bodyComing = declared > 0 || req.headers['transfer-encoding'] !== undefined;
@@ -105,7 +106,7 @@ export function sendDownload(reply: FastifyReply, j: Pick<Justificatif, 'file_na
  * once the download is in the audit log as `type`; a file not found (or not theirs) is a 404.
  */
 export async function sendAuditedDownload(
-  ctx: AppContext,
+  ctx: { database: DatabaseHandle; clock: Clock },
   req: FastifyRequest,
   reply: FastifyReply,
   file: StoredFile | undefined,

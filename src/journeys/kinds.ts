@@ -3,7 +3,7 @@ import { defineFlowKind, type FlowKind } from './engine/flow';
 import type { RegistrationData } from './registration/data';
 import { contactChangeMachine, type ContactChangeData } from './contact-change/machine';
 import { franceConnectSignupMachine } from './franceconnect/machine';
-import type { SignupData } from './franceconnect/store';
+import type { SignupData } from './franceconnect/data';
 import { loginMachine, type LoginData } from './login/machine';
 import { passwordResetMachine, type PasswordResetData } from './password-reset/machine';
 import { recoveryMachine, type RecoveryData } from './recovery/machine';

@@ -1,7 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Selectable } from 'kysely';
 
-/** The tables of the justificatifs (migration 0010), beside their feature: `justificatifTables(db)`. */
+/** The tables of the justificatifs (migration 0010), beside their feature (declared in src/db/schema.ts). */
 export interface JustificatifRequestsTable {
   id: string;
   demarche_id: string;
@@ -42,15 +41,5 @@ export interface JustificatifBlobsTable {
   created_at: number;
 }
 
-export type JustificatifTables = {
-  justificatif_requests: JustificatifRequestsTable;
-  justificatifs: JustificatifsTable;
-  justificatif_blobs: JustificatifBlobsTable;
-};
-
 export type JustificatifRequest = Selectable<JustificatifRequestsTable>;
 export type Justificatif = Selectable<JustificatifsTable>;
-
-export function justificatifTables(db: Kysely<Database>): Kysely<Database & JustificatifTables> {
-  return db.withTables<JustificatifTables>();
-}

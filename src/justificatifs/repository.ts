@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import { justificatifTables, type Justificatif, type JustificatifRequest, type JustificatifsTable } from './justificatifs.table';
+import type { Justificatif, JustificatifRequest, JustificatifsTable } from './justificatifs.table';
 
 /** Pieces asked and files sent, one query per function. */
 type Db = Kysely<Database>;
@@ -18,13 +18,13 @@ export async function createRequest(
     requested_at: r.now,
     closed_at: null,
   };
-  await justificatifTables(db).insertInto('justificatif_requests').values(row).execute();
+  await db.insertInto('justificatif_requests').values(row).execute();
   return row;
 }
 
 /** The pieces still awaited on a démarche (« À transmettre »), the oldest first. */
 export function openRequests(db: Db, demarcheId: string): Promise<JustificatifRequest[]> {
-  return justificatifTables(db)
+  return db
     .selectFrom('justificatif_requests')
     .selectAll()
     .where('demarche_id', '=', demarcheId)
@@ -38,7 +38,7 @@ export function openRequests(db: Db, demarcheId: string): Promise<JustificatifRe
 export async function openRequestsOf(db: Db, demarcheIds: readonly string[]): Promise<Map<string, JustificatifRequest[]>> {
   const byDemarche = new Map<string, JustificatifRequest[]>();
   if (demarcheIds.length === 0) return byDemarche;
-  const rows = await justificatifTables(db)
+  const rows = await db
     .selectFrom('justificatif_requests')
     .selectAll()
     .where('demarche_id', 'in', [...demarcheIds])
@@ -57,7 +57,7 @@ export async function openRequestsOf(db: Db, demarcheIds: readonly string[]): Pr
 export async function unsentFilesOf(db: Db, demarcheIds: readonly string[]): Promise<Map<string, Justificatif[]>> {
   const byDemarche = new Map<string, Justificatif[]>();
   if (demarcheIds.length === 0) return byDemarche;
-  const rows = await justificatifTables(db)
+  const rows = await db
     .selectFrom('justificatifs')
     .innerJoin('justificatif_requests', 'justificatif_requests.id', 'justificatifs.request_id')
     .selectAll('justificatifs')
@@ -72,7 +72,7 @@ export async function unsentFilesOf(db: Db, demarcheIds: readonly string[]): Pro
 
 /** Removes a file added to a piece still awaited, before it is sent: the row, and its storage key to delete (undefined if it was not such a file). */
 export async function deleteUnsentJustificatif(db: Db, d: { id: string; demarcheId: string }): Promise<Justificatif | undefined> {
-  const row = await justificatifTables(db)
+  const row = await db
     .selectFrom('justificatifs')
     .innerJoin('justificatif_requests', 'justificatif_requests.id', 'justificatifs.request_id')
     .selectAll('justificatifs')
@@ -81,14 +81,14 @@ export async function deleteUnsentJustificatif(db: Db, d: { id: string; demarche
     .where('justificatif_requests.closed_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  await justificatifTables(db).deleteFrom('justificatifs').where('id', '=', row.id).execute();
+  await db.deleteFrom('justificatifs').where('id', '=', row.id).execute();
   return row;
 }
 
 /** Of these démarches, those with a piece awaited (for « Mes démarches »). */
 export async function demarchesAwaitingPieces(db: Db, demarcheIds: readonly string[]): Promise<Set<string>> {
   if (demarcheIds.length === 0) return new Set();
-  const rows = await justificatifTables(db)
+  const rows = await db
     .selectFrom('justificatif_requests')
     .select('demarche_id')
     .distinct()
@@ -99,7 +99,7 @@ export async function demarchesAwaitingPieces(db: Db, demarcheIds: readonly stri
 }
 
 export function allRequests(db: Db, demarcheId: string): Promise<JustificatifRequest[]> {
-  return justificatifTables(db)
+  return db
     .selectFrom('justificatif_requests')
     .selectAll()
     .where('demarche_id', '=', demarcheId)
@@ -110,7 +110,7 @@ export function allRequests(db: Db, demarcheId: string): Promise<JustificatifReq
 
 /** Closes what is still awaited on a démarche (a piece sent, the Caf resuming or deciding). */
 export async function closeOpenRequests(db: Db, demarcheId: string, now: number): Promise<number> {
-  const r = await justificatifTables(db)
+  const r = await db
     .updateTable('justificatif_requests')
     .set({ closed_at: now })
     .where('demarche_id', '=', demarcheId)
@@ -121,21 +121,15 @@ export async function closeOpenRequests(db: Db, demarcheId: string, now: number)
 
 export async function insertJustificatif(db: Db, j: Omit<JustificatifsTable, 'id'>): Promise<Justificatif> {
   const row: Justificatif = { id: randomToken(16), ...j };
-  await justificatifTables(db).insertInto('justificatifs').values(row).execute();
+  await db.insertInto('justificatifs').values(row).execute();
   return row;
 }
 
 export function findJustificatif(db: Db, id: string): Promise<Justificatif | undefined> {
-  return justificatifTables(db).selectFrom('justificatifs').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('justificatifs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The files sent for a démarche, the oldest first. */
 export function listJustificatifs(db: Db, demarcheId: string): Promise<Justificatif[]> {
-  return justificatifTables(db)
-    .selectFrom('justificatifs')
-    .selectAll()
-    .where('demarche_id', '=', demarcheId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('justificatifs').selectAll().where('demarche_id', '=', demarcheId).orderBy('created_at').orderBy('id').execute();
 }

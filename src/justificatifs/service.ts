@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
+import type { PdfChecker } from './pdf-checker';
+import type { JustificatifStorage } from './storage';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { accessDemarche } from '../demarches/service';
 import {
@@ -15,12 +18,21 @@ import {
 import type { Justificatif, JustificatifRequest } from './justificatifs.table';
 import { checkJustificatif, type RefusalReason } from './validation';
 
+/** What the justificatifs take from the composition root (src/context.ts builds them); each function only a part. */
+export interface JustificatifDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  justificatifStorage: JustificatifStorage;
+  pdfChecker: PdfChecker;
+}
+type Reading = Pick<JustificatifDeps, 'database' | 'clock'>;
+
 /**
  * Who may see a démarche's justificatifs and send them, on the person's side: whoever may see the
  * démarche (src/demarches/service.ts `accessDemarche`: its author, and those who manage the dossier
  * it concerns — `can(…, 'view_household_demarches')`, read afresh). Agents: the Caf side's guard.
  */
-async function visibleDemarche(ctx: AppContext, account: Pick<Account, 'id'>, demarcheId: string): Promise<Demarche | undefined> {
+async function visibleDemarche(ctx: Reading, account: Pick<Account, 'id'>, demarcheId: string): Promise<Demarche | undefined> {
   const a = await accessDemarche({ db: ctx.database.db, now: () => ctx.clock.now() }, account.id, demarcheId);
   return a && a.demarche.status !== 'brouillon' ? a.demarche : undefined;
 }
@@ -42,7 +54,7 @@ export interface PiecesView {
 }
 
 /** The démarche as its justificatifs page shows it, if this person may see it. */
-export async function piecesOf(ctx: AppContext, account: Pick<Account, 'id'>, demarcheId: string): Promise<PiecesView | undefined> {
+export async function piecesOf(ctx: Reading, account: Pick<Account, 'id'>, demarcheId: string): Promise<PiecesView | undefined> {
   const { db } = ctx.database;
   const demarche = await visibleDemarche(ctx, account, demarcheId);
   if (!demarche) return undefined;
@@ -56,7 +68,7 @@ export type AddOutcome = { ok: true; justificatif: Justificatif } | { ok: false;
 
 /** Adds one file to the piece asked; refused files are audited (reason and real type), never stored. */
 export async function addJustificatif(
-  ctx: AppContext,
+  ctx: JustificatifDeps,
   i: { account: Account; view: PiecesView; bytes: Uint8Array; declaredName: string; origin: AuditOrigin },
 ): Promise<AddOutcome> {
   const now = ctx.clock.now();
@@ -110,7 +122,7 @@ export async function addJustificatif(
  * instruction (its history says the person did it). Refused (false) without a file, or when the
  * démarche has moved meanwhile.
  */
-export async function sendPieces(ctx: AppContext, i: { account: Account; view: PiecesView; origin: AuditOrigin }): Promise<boolean> {
+export async function sendPieces(ctx: JustificatifDeps, i: { account: Account; view: PiecesView; origin: AuditOrigin }): Promise<boolean> {
   if (i.view.pending.length === 0) return false;
   const now = ctx.clock.now();
   const v = i.view.demarche;
@@ -133,7 +145,7 @@ export async function sendPieces(ctx: AppContext, i: { account: Account; view: P
  * waiting to be sent (already sent files stay with the Caf).
  */
 export async function removeUnsentFile(
-  ctx: AppContext,
+  ctx: JustificatifDeps,
   i: { account: Pick<Account, 'id'>; view: PiecesView; justificatifId: string; origin: AuditOrigin },
 ): Promise<boolean> {
   if (!i.view.pending.some((f) => f.id === i.justificatifId)) return false;
@@ -165,7 +177,10 @@ export interface StoredFile {
  * A file's metadata and bytes, its SHA-256 checked against the one recorded at upload: a file
  * altered in storage is never served (an error, logged by the caller's error handler).
  */
-export async function readJustificatif(ctx: AppContext, id: string): Promise<StoredFile | undefined> {
+export async function readJustificatif(
+  ctx: Pick<JustificatifDeps, 'database' | 'justificatifStorage'>,
+  id: string,
+): Promise<StoredFile | undefined> {
   const justificatif = await findJustificatif(ctx.database.db, id);
   if (!justificatif) return undefined;
   const bytes = await ctx.justificatifStorage.get(justificatif.storage_key);
@@ -175,7 +190,11 @@ export async function readJustificatif(ctx: AppContext, id: string): Promise<Sto
 }
 
 /** A person's download: the file, if it exists and this person may see its démarche. */
-export async function readJustificatifAsPerson(ctx: AppContext, account: Pick<Account, 'id'>, id: string): Promise<StoredFile | undefined> {
+export async function readJustificatifAsPerson(
+  ctx: Pick<JustificatifDeps, 'database' | 'justificatifStorage' | 'clock'>,
+  account: Pick<Account, 'id'>,
+  id: string,
+): Promise<StoredFile | undefined> {
   const meta = await findJustificatif(ctx.database.db, id);
   if (!meta) return undefined;
   if (!(await visibleDemarche(ctx, account, meta.demarche_id))) return undefined;

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import { justificatifTables } from './justificatifs.table';
 
 /**
  * Where the bytes of justificatifs live: a port, so that an object store (S3-compatible, the Caf's
@@ -30,7 +29,7 @@ export class DatabaseJustificatifStorage implements JustificatifStorage {
 
   async put(bytes: Uint8Array, now: number, db: Kysely<Database> = this.db): Promise<string> {
     const key = randomToken(24);
-    await justificatifTables(db)
+    await db
       .insertInto('justificatif_blobs')
       .values({ key, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), created_at: now })
       .execute();
@@ -38,12 +37,12 @@ export class DatabaseJustificatifStorage implements JustificatifStorage {
   }
 
   async get(key: string): Promise<Buffer | undefined> {
-    const r = await justificatifTables(this.db).selectFrom('justificatif_blobs').select('bytes').where('key', '=', key).executeTakeFirst();
+    const r = await this.db.selectFrom('justificatif_blobs').select('bytes').where('key', '=', key).executeTakeFirst();
     // better-sqlite3 and pg give a Buffer, PGlite a Uint8Array: one shape for the callers.
     return r ? Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) : undefined;
   }
 
   async delete(key: string, db: Kysely<Database> = this.db): Promise<void> {
-    await justificatifTables(db).deleteFrom('justificatif_blobs').where('key', '=', key).execute();
+    await db.deleteFrom('justificatif_blobs').where('key', '=', key).execute();
   }
 }

@@ -2,10 +2,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../accounts/repository';
 import { describeUserAgent, recordAudit } from '../auth/audit';
 import { requestOrigin as requestOriginOf } from '../http/session';
-import type { AppContext } from '../context';
+import type { Config } from '../config/config';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { enqueueMessage } from '../messaging/outbox';
 import { randomToken, sha256 } from '../shared/crypto';
 import { newDeviceMessage } from './messages';
+
+/** What this module takes from the composition root (src/context.ts builds them). */
+export interface DeviceNoticeDeps {
+  clock: Clock;
+  config: Config;
+  database: DatabaseHandle;
+}
 
 /**
  * Devices an account signs in from: a random token in a long-lived cookie (`mc_device`, HttpOnly),
@@ -17,7 +26,7 @@ export const DEVICE_COOKIE = 'mc_device';
 export const DEVICE_COOKIE_MAX_AGE_S = 400 * 24 * 3600;
 
 /** The sign-in hook (src/http/session.ts SignInHook), registered by the server. */
-export function noticeNewDevice(ctx: AppContext) {
+export function noticeNewDevice(ctx: DeviceNoticeDeps) {
   return async (account: Account, req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const { db } = ctx.database;
     const now = ctx.clock.now();

@@ -9,7 +9,6 @@ import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../journeys/engine/store
 import { deleteExpiredTransactions, TRANSACTION_TTL_MS } from '../journeys/franceconnect/store';
 import { allFlowKinds } from '../journeys/kinds';
 import type { JustificatifStorage } from '../justificatifs/storage';
-import { justificatifTables } from '../justificatifs/justificatifs.table';
 
 /**
  * How long Mon Compte keeps each table's rows: ONE declaration per table, all in this registry.
@@ -376,7 +375,7 @@ async function sweepInactiveAccounts({ db, now }: SweepDeps): Promise<number> {
 
 /** The files of a démarche refused or classée sans suite more than a year ago: rows and bytes. */
 async function sweepFilesOfRefusedRequests({ db, now, storage }: SweepDeps): Promise<number> {
-  const files = await justificatifTables(db)
+  const files = await db
     .selectFrom('justificatifs')
     .innerJoin('demarches', 'demarches.id', 'justificatifs.demarche_id')
     .select(['justificatifs.id', 'justificatifs.storage_key'])
@@ -386,7 +385,7 @@ async function sweepFilesOfRefusedRequests({ db, now, storage }: SweepDeps): Pro
     .execute();
   for (const f of files)
     await db.transaction().execute(async (trx) => {
-      await justificatifTables(trx).deleteFrom('justificatifs').where('id', '=', f.id).execute();
+      await trx.deleteFrom('justificatifs').where('id', '=', f.id).execute();
       await storage.delete(f.storage_key, trx);
     });
   return files.length;
@@ -394,7 +393,7 @@ async function sweepFilesOfRefusedRequests({ db, now, storage }: SweepDeps): Pro
 
 /** Bytes no justificatif names any more (a refused upload, an interrupted request), a day after they were written. */
 async function sweepOrphanBlobs({ db, now }: SweepDeps): Promise<number> {
-  const t = justificatifTables(db);
+  const t = db;
   return deleted(
     t
       .deleteFrom('justificatif_blobs')

@@ -29,7 +29,7 @@ export const REDIS_FALLBACK: FallbackOptions = {
  * when Redis is back, counting resumes there (an attacker gains at most one fresh window per
  * outage, and the outage is logged and shown by /ready).
  *
- * Limits that protect capacity rather than a secret (the assistant: src/assistant/http/routes.ts)
+ * Limits that protect capacity rather than a secret (the assistant: src/journeys/assistant/pages.ts)
  * fall back the same way from the shared counters to memory while the database cannot answer
  * (locked, restarting): the service answers instead of a 503, each instance counting on its own for
  * the outage, and probing the database again every few seconds rather than waiting on it at each call.

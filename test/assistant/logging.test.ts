@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { assistantRoutes } from '../../src/assistant/http/routes';
+import { assistantRoutes } from '../../src/journeys/assistant/pages';
 import type { AppContext } from '../../src/context';
 import { MemoryRateLimiter } from '../../src/security/rate-limit';
 

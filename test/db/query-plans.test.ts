@@ -4,7 +4,7 @@ import { testConfig } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { hasPlaceholders } from '../../src/db/hot-query';
-import { buildServer } from '../../src/http/server';
+import { buildApp } from '../../src/routes';
 import { TestClock } from '../../src/shared/clock';
 import { TestBrowser } from '../support/app';
 import { testDatabases } from '../support/databases';
@@ -51,7 +51,7 @@ describe(`query plans of the request paths on ${postgres.name}`, () => {
   });
 
   it('uses an index for every statement', async () => {
-    const app = await buildServer(ctx);
+    const app = await buildApp(ctx);
     await app.ready();
     try {
       const b = new TestBrowser(app);

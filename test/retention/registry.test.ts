@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/accounts/repository';
 import type { DatabaseHandle } from '../../src/db/database';
 import { DatabaseJustificatifStorage } from '../../src/justificatifs/storage';
-import { justificatifTables } from '../../src/justificatifs/justificatifs.table';
 import {
   AUDIT_RETENTION_MS,
   CODE_RETENTION_MS,
@@ -156,7 +155,7 @@ describe.each(testDatabases)('retention on $name', { timeout: 90_000 }, ({ open 
         })
         .execute();
       const key = await storage.put(new Uint8Array([1, 2, 3]), 0);
-      await justificatifTables(h.db)
+      await h.db
         .insertInto('justificatifs')
         .values({
           id: `f-${id}`,
@@ -173,7 +172,7 @@ describe.each(testDatabases)('retention on $name', { timeout: 90_000 }, ({ open 
         .execute();
     }
     await sweepAll(h, NOW);
-    const t = justificatifTables(h.db);
+    const t = h.db;
     expect((await t.selectFrom('justificatifs').select('id').execute()).map((r) => r.id)).toEqual(['f-accepted']);
     expect(await t.selectFrom('justificatif_blobs').select('key').execute()).toHaveLength(1);
     // the démarches themselves are the Caf's records

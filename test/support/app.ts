@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptio
 import { testConfig, type Config } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
-import { buildServer } from '../../src/http/server';
+import { buildApp } from '../../src/routes';
 import { TestClock } from '../../src/shared/clock';
 import type { Logger } from '../../src/shared/logger';
 
@@ -36,7 +36,7 @@ export async function buildTestApp(
     ...(o.database ? { database: o.database } : {}),
     ...(o.logger ? { logger: o.logger } : {}),
   });
-  const app = await buildServer(ctx, o.onRoute ? { onRoute: o.onRoute } : {});
+  const app = await buildApp(ctx, o.onRoute ? { onRoute: o.onRoute } : {});
   o.extraRoutes?.(app);
   await app.ready();
   return {

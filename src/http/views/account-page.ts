@@ -2,9 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { pageUser } from '../session';
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
 import { fieldError, type FieldError } from '../../errors/app-error';
-import { resendTooEarly } from '../../journeys/contact-verification/codes';
-import { tooManyCodesMessage } from '../../journeys/contact-verification/errors';
-import { frenchDuration } from '../../security/login-throttle';
 import { button, form, notificationBanner, textInput, type Errors } from './components';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { safeReturnPath } from '../security/return-path';
@@ -12,8 +9,7 @@ import { layout, type LayoutOptions } from './layout';
 
 /**
  * What the pages of login, forgotten password and the personal space share: the frame of a
- * signed-in page (header « Mon Compte » → /mon-espace, the session-timeout warning), and the
- * translation of flow outcomes into field errors.
+ * signed-in page (header « Mon Compte » → /mon-espace, the session-timeout warning).
  */
 export const SESSION_TIMEOUT_SCRIPT = '/assets/js/session-timeout.js';
 
@@ -53,12 +49,6 @@ export function successBanner(title: string, body: HtmlValue): SafeHtml {
     title: 'Succès',
     body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}`,
   });
-}
-
-/** « Renvoyer un code » refused by a login or password-reset flow: in the cooldown (the seconds left), or too many codes (the wait until the flow ends). */
-export function resendRefused(r: { kind: 'too_early' | 'too_many'; retryAfterMs: number }): FieldError {
-  if (r.kind === 'too_early') return resendTooEarly(Math.ceil(r.retryAfterMs / 1000));
-  return fieldError('code', 'CODE_RATE_LIMITED', tooManyCodesMessage(frenchDuration(r.retryAfterMs)));
 }
 
 export { frenchDateTime as formatDateTime } from '../../shared/french-time';

@@ -1,7 +1,3 @@
-import type { FranceConnectIdentity } from '../../franceconnect';
-import { birthPlaceOf, countryLabel, frenchBirthDate } from '../../journeys/franceconnect/identity-view';
-import { formatNir } from '../../identity';
-import { summaryList } from './components';
 import { html, type SafeHtml } from './html';
 
 /** Where the FranceConnect button leads (GET: the state and nonce bind the journey to this browser's cookie, not the request). */
@@ -27,42 +23,5 @@ export function franceConnectButton(o: { heading?: string } = {}): SafeHtml {
     </button>
   </form>
   <p class="govuk-body-s mc-franceconnect__about"><a class="govuk-link" href="${FRANCECONNECT_ABOUT_PATH}">Qu’est-ce que FranceConnect ?</a></p>
-</div>`;
-}
-
-/** « Identité certifiée par FranceConnect » */
-export function certifiedTag(): SafeHtml {
-  return html`<strong class="govuk-tag govuk-tag--green">Identité certifiée par FranceConnect</strong>`;
-}
-
-/**
- * The identity pivot, LOCKED: a read-only summary (no input, no « Modifier »). What FranceConnect
- * certified cannot be changed here; a mistake is corrected at the civil registry, not by us.
- */
-export function certifiedIdentity(identity: FranceConnectIdentity, nir?: string): SafeHtml {
-  const place = birthPlaceOf(identity);
-  const rows = [
-    { key: 'Prénoms', value: identity.givenName },
-    { key: 'Nom de naissance', value: identity.familyName },
-    ...(identity.preferredUsername ? [{ key: 'Nom d’usage', value: identity.preferredUsername }] : []),
-    { key: 'Sexe', value: identity.gender === 'female' ? 'Féminin' : 'Masculin' },
-    { key: 'Date de naissance', value: frenchBirthDate(identity.birthdate) },
-    ...(place.kind === 'commune'
-      ? [
-          {
-            key: 'Commune de naissance',
-            value: html`${place.name} <span class="govuk-hint mc-inline-hint">(code INSEE ${place.code})</span>`,
-          },
-        ]
-      : []),
-    {
-      key: 'Pays de naissance',
-      value: html`${countryLabel(identity.birthcountry)} <span class="govuk-hint mc-inline-hint">(code INSEE ${identity.birthcountry})</span>`,
-    },
-    ...(nir ? [{ key: 'Numéro de sécurité sociale', value: formatNir(nir) }] : []),
-  ];
-  return html`<div class="mc-certified-identity">
-  <p class="govuk-body">${certifiedTag()}</p>
-  ${summaryList(rows)}
 </div>`;
 }

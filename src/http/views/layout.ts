@@ -1,4 +1,4 @@
-import { assistantWidget } from '../../assistant/http/widget';
+import { assistantWidget } from './assistant-widget';
 import type { AssistantStep } from '../../assistant/steps';
 import { assetUrl } from '../assets';
 import { html, type HtmlValue, type SafeHtml } from './html';

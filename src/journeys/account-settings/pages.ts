@@ -21,7 +21,7 @@ import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuer
 import { requirePermission } from '../../http/require-permission';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
-import { reauthenticationField } from '../../http/views/reauthentication';
+import { reauthenticationField } from '../login/reauthentication';
 
 /**
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all

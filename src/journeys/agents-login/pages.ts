@@ -13,7 +13,7 @@ import { sendHtml } from '../../http/errors';
 import { backLink, button, errorSummary, form, textInput } from '../../http/views/components';
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
-import { resendRefused } from '../../http/views/account-page';
+import { resendRefused } from '../contact-verification/resend';
 import { agentPage } from '../gestion/frame';
 
 /**

@@ -11,7 +11,7 @@ import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } f
 import { fieldsError, iso } from '../../http/api/answers';
 import { apiError } from '../refusal';
 import { reauthRefusal } from '../login/replies';
-import { readCode } from '../../http/api/codes';
+import { readCode } from '../contact-verification/read-code';
 import { requirePermission } from '../../http/require-permission';
 import { apiRoute } from '../../http/api/route';
 

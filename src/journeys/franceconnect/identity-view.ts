@@ -1,5 +1,7 @@
 import type { FranceConnectIdentity } from '../../franceconnect';
-import { findCommune, findCountry } from '../../identity';
+import { findCommune, findCountry, formatNir } from '../../identity';
+import { summaryList } from '../../http/views/components';
+import { html, type SafeHtml } from '../../http/views/html';
 
 /**
  * The certified identity in the words of our pages and accounts: names of the birth place from
@@ -47,4 +49,41 @@ export function countryLabel(code: string): string {
   if (code === '99100') return 'France';
   const country = findCountry(code);
   return country.ok ? countryName(country.value.name) : code;
+}
+
+/** « Identité certifiée par FranceConnect » */
+export function certifiedTag(): SafeHtml {
+  return html`<strong class="govuk-tag govuk-tag--green">Identité certifiée par FranceConnect</strong>`;
+}
+
+/**
+ * The identity pivot, LOCKED: a read-only summary (no input, no « Modifier »). What FranceConnect
+ * certified cannot be changed here; a mistake is corrected at the civil registry, not by us.
+ */
+export function certifiedIdentity(identity: FranceConnectIdentity, nir?: string): SafeHtml {
+  const place = birthPlaceOf(identity);
+  const rows = [
+    { key: 'Prénoms', value: identity.givenName },
+    { key: 'Nom de naissance', value: identity.familyName },
+    ...(identity.preferredUsername ? [{ key: 'Nom d’usage', value: identity.preferredUsername }] : []),
+    { key: 'Sexe', value: identity.gender === 'female' ? 'Féminin' : 'Masculin' },
+    { key: 'Date de naissance', value: frenchBirthDate(identity.birthdate) },
+    ...(place.kind === 'commune'
+      ? [
+          {
+            key: 'Commune de naissance',
+            value: html`${place.name} <span class="govuk-hint mc-inline-hint">(code INSEE ${place.code})</span>`,
+          },
+        ]
+      : []),
+    {
+      key: 'Pays de naissance',
+      value: html`${countryLabel(identity.birthcountry)} <span class="govuk-hint mc-inline-hint">(code INSEE ${identity.birthcountry})</span>`,
+    },
+    ...(nir ? [{ key: 'Numéro de sécurité sociale', value: formatNir(nir) }] : []),
+  ];
+  return html`<div class="mc-certified-identity">
+  <p class="govuk-body">${certifiedTag()}</p>
+  ${summaryList(rows)}
+</div>`;
 }

@@ -24,7 +24,7 @@ import {
   contactValues,
   type ContactValues,
 } from '../contact-verification/views';
-import { certifiedIdentity } from '../../http/views/franceconnect';
+import { certifiedIdentity } from './identity-view';
 import { html, type SafeHtml } from '../../http/views/html';
 import { fcPage, STEP_PATHS } from './pages-common';
 import { dataNotice } from '../../http/views/data-notice';

@@ -3,10 +3,9 @@ import type { TransactionKind } from './franceconnect.table';
 import type { Flow } from '../engine/flow';
 import { flowStore } from '../engine/store';
 import { franceConnectSignupFlow } from '../kinds';
+import type { SignupData } from './data';
 import type { SignupStep } from './machine';
 import type { Database } from '../../db/schema';
-import type { FranceConnectIdentity } from '../../franceconnect';
-import type { Contact } from '../contact-verification/contact';
 import { randomToken, sha256 } from '../../shared/crypto';
 
 /**
@@ -77,23 +76,7 @@ export async function deleteExpiredTransactions(db: Kysely<Database>, now: numbe
 // Signups: an account being created with FranceConnect — a flow of the flow engine (kind
 // `franceconnect_signup`, an hour sliding: src/journeys/kinds.ts; its states: ./machine.ts).
 
-export interface SignupData {
-  /** FranceConnect's pairwise subject: the only key the account will be linked with */
-  sub: string;
-  identity: FranceConnectIdentity;
-  /** kept for the logout at FranceConnect once the account is created and signed in */
-  idToken: string;
-  /** how many people of the répertoire match the identity (0, 1, or more) */
-  repertoireMatches: number;
-  /** the NIR found (exactly one match) or typed and checked */
-  nir: { value: string; source: 'repertoire' | 'typed' } | null;
-  /** the account that already has this NIR (password proof needed) */
-  existingAccountId?: string;
-  /** the contact being verified (src/journeys/contact-verification), then the account's */
-  contact?: Contact;
-  /** the account created or linked */
-  accountId?: string;
-}
+export type { SignupData } from './data';
 
 /** A signup as the use cases and pages see it. */
 export type Signup = Flow<SignupStep, SignupData>;

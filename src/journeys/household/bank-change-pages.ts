@@ -9,7 +9,7 @@ import { accountPage } from '../../http/views/account-page';
 import { backLink, button, form, insetText, textInput } from '../../http/views/components';
 import { dataNotice } from '../../http/views/data-notice';
 import { html, type SafeHtml } from '../../http/views/html';
-import { reauthenticationField } from '../../http/views/reauthentication';
+import { reauthenticationField } from '../login/reauthentication';
 import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../login/contact';

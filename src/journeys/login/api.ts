@@ -7,10 +7,10 @@ import { maskDestination } from './contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from './use-cases';
 import { EmptyBody } from '../../http/api/schemas';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from './schemas';
-import { accountView, codeSent, resendCodeRoute } from '../../http/api/answers';
+import { accountView, codeSent, resendCodeRoute } from './answers';
 import { apiError } from '../refusal';
 import { codeRefusal, passwordRefusal } from './replies';
-import { readCode } from '../../http/api/codes';
+import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
 
 /**

@@ -29,7 +29,8 @@ import { html } from '../../http/views/html';
 import { TokenPage } from '../../http/views/token-page';
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
-import { accountPage, identifierInput, page, resendRefused, safeReturnPath } from '../../http/views/account-page';
+import { accountPage, identifierInput, page, safeReturnPath } from '../../http/views/account-page';
+import { resendRefused } from '../contact-verification/resend';
 
 /**
  * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),

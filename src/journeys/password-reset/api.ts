@@ -5,10 +5,10 @@ import { FlowError } from '../engine/flow';
 import { passwordResetFlow } from '../kinds';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';
-import { codeSent, resendCodeRoute } from '../../http/api/answers';
+import { codeSent, resendCodeRoute } from '../login/answers';
 import { apiError } from '../refusal';
 import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
-import { readCode } from '../../http/api/codes';
+import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
 
 /**

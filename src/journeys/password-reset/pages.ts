@@ -23,7 +23,8 @@ import { backLink, button, errorSummary, form, linkButton, notificationBanner, p
 import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, page, resendRefused } from '../../http/views/account-page';
+import { identifierInput, page } from '../../http/views/account-page';
+import { resendRefused } from '../contact-verification/resend';
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →

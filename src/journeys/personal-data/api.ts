@@ -11,7 +11,7 @@ import { requirePermission } from '../../http/require-permission';
 import { CodeBody } from '../../http/api/schemas';
 import { AccountClosed, ClosingBody, ClosingCodeSent, PersonalDataAnswer } from './schemas';
 import { fieldsError, waitThen } from '../../http/api/answers';
-import { readCode } from '../../http/api/codes';
+import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
 
 /**

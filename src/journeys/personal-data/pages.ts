@@ -16,7 +16,7 @@ import { ClosingForm } from './schemas';
 import { backLink, button, errorSummary, form, summaryList, warningText } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
 import { html } from '../../http/views/html';
-import { reauthenticationField } from '../../http/views/reauthentication';
+import { reauthenticationField } from '../login/reauthentication';
 import { accountPage, page } from '../../http/views/account-page';
 
 /**

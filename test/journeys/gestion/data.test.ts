@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { actOnDemarche } from '../../../src/agents/instruction';
 import { createAgent, findActiveAgentByLogin } from '../../../src/agents/repository';
-import { agentTables } from '../../../src/agents/agents.table';
 import { parisMidnight, searchDemarches } from '../../../src/agents/search';
 import { DbSessionStore, SessionService } from '../../../src/auth/sessions';
 import type { AppContext } from '../../../src/context';
 import { findDemarche } from '../../../src/demarches/repository';
 import { closeOpenRequests, demarchesAwaitingPieces, openRequests } from '../../../src/justificatifs/repository';
 import { addJustificatif, piecesOf, readJustificatif } from '../../../src/justificatifs/service';
-import { justificatifTables } from '../../../src/justificatifs/justificatifs.table';
 import { createTestAccount } from '../../support/accounts';
 import { samplePdf } from '../../justificatifs/files';
 import { sentDemarche } from '../../justificatifs/support';
@@ -30,7 +28,7 @@ describe.each(testDatabases)('espace gestionnaire data on $name', ({ open }) => 
       expect(agent.login_id).toBe('nadia.martin@caf.example.fr');
       expect((await findActiveAgentByLogin(ctx.database.db, ' NADIA.martin@caf.example.fr '))?.id).toBe(agent.id);
       await expect(newAgent(ctx, 'nadia.martin@caf.example.fr')).rejects.toThrow();
-      await agentTables(ctx.database.db).updateTable('agents').set({ disabled_at: 1 }).where('id', '=', agent.id).execute();
+      await ctx.database.db.updateTable('agents').set({ disabled_at: 1 }).where('id', '=', agent.id).execute();
       expect(await findActiveAgentByLogin(ctx.database.db, agent.login_id)).toBeUndefined();
     }));
 
@@ -95,7 +93,7 @@ describe.each(testDatabases)('espace gestionnaire data on $name', ({ open }) => 
       const back = (await readJustificatif(ctx, id))!;
       expect(back.bytes.equals(samplePdf())).toBe(true);
       expect((await piecesOf(ctx, person, d.id))!.pending.map((f) => f.id)).toEqual([id]);
-      await justificatifTables(db)
+      await db
         .updateTable('justificatif_blobs')
         .set({ bytes: Buffer.from('altéré') })
         .where('key', '=', back.justificatif.storage_key)

@@ -1,4 +1,4 @@
-// L'assistant beside every page (src/assistant/http/widget.ts renders the markup). Without this
+// L'assistant beside every page (src/http/views/assistant-widget.ts renders the markup). Without this
 // file the widget is a link to /aide/assistant. With it: a button opens the panel, questions go to
 // POST /api/chatbot, each answer is added to a log that screen readers announce, and the focus
 // stays in the question field (Enter sends, Shift+Enter makes a new line). Escape or « Fermer »

@@ -1,7 +1,7 @@
-import { assetUrl } from '../../http/assets';
-import { html, type SafeHtml } from '../../http/views/html';
-import type { AssistantStep } from '../steps';
-import { suggestionsFor } from '../suggestions';
+import { assetUrl } from '../assets';
+import { html, type SafeHtml } from './html';
+import type { AssistantStep } from '../../assistant/steps';
+import { suggestionsFor } from '../../assistant/suggestions';
 
 export const ASSISTANT_SCRIPT = '/assets/js/assistant.js';
 export const ASSISTANT_PAGE = '/aide/assistant';

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors/app-error';
-import { readCode as readTypedCode } from '../../journeys/contact-verification/codes';
+import { readCode as readTypedCode } from './codes';
 
 /** The code typed, as the pages read it (spaces removed; missing or not 6 digits: a 400 at `code`). */
 export function readCode(typed: string): string {

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context';
-import { reauthenticationMode } from '../../journeys/login/settings';
-import { insetText, textInput, type Errors } from './components';
-import { franceConnectButton } from './franceconnect';
-import { html, type SafeHtml } from './html';
+import type { Clock } from '../../shared/clock';
+import { reauthenticationMode } from './settings';
+import { insetText, textInput, type Errors } from '../../http/views/components';
+import { franceConnectButton } from '../../http/views/franceconnect';
+import { html, type SafeHtml } from '../../http/views/html';
 
 /**
  * How the person proves again it is them, in a form that changes a credential or closes the account
@@ -12,7 +12,7 @@ import { html, type SafeHtml } from './html';
  * new FranceConnect login instead of the form (`blocked`).
  */
 export function reauthenticationField(
-  ctx: AppContext,
+  ctx: { clock: Clock },
   req: FastifyRequest,
   errors: Errors,
   hint?: string,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
-import { ASSISTANT_STEPS, type AssistantStep } from '../steps';
+import { ASSISTANT_STEPS, type AssistantStep } from '../../assistant/steps';
 
 /** What a question must be, at the API and on the page: text, not blank, 500 characters at most. */
 export const MAX_QUESTION_LENGTH = 500;

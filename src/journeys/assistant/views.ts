@@ -2,10 +2,10 @@ import type { FieldError } from '../../errors/app-error';
 import { errorFor, errorSummary, form, insetText, type Errors } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
-import type { AssistantAnswer } from '../assistant';
-import type { Topic } from '../knowledge';
-import type { AssistantStep } from '../steps';
-import { ASSISTANT_PAGE } from './widget';
+import type { AssistantAnswer } from '../../assistant/assistant';
+import type { Topic } from '../../assistant/knowledge';
+import type { AssistantStep } from '../../assistant/steps';
+import { ASSISTANT_PAGE } from '../../http/views/assistant-widget';
 import { dataNotice } from '../../http/views/data-notice';
 
 /**

@@ -1,0 +1,112 @@
+/**
+ * The layers of src/ (see the README's layout): checked by test/architecture/layers.test.ts, or by
+ * hand with `npx depcruise src`.
+ *
+ *   top        src/main.ts, src/context.ts (the composition root), src/routes.ts (every journey's routes),
+ *              src/app-errors.ts (every module's error catalogue)
+ *   journeys   src/journeys/<name>/: one folder per journey, may use src/http and the domain modules
+ *   http       src/http/: what every journey shares (server, CSRF, sessions, layout, apiRoute)
+ *   domain     every other folder of src/ (accounts, auth, household, db…): free of HTTP
+ *
+ * Imports point down: nothing imports a journey but the top (and the journeys themselves), nothing
+ * below the journeys imports src/http, and only the top imports the composition root.
+ * Type-only imports count: they are dependencies too.
+ */
+
+/** The top: the only files of src/ that may import everything. */
+const TOP = '^src/(main|context|routes|app-errors)[.]ts$';
+
+/**
+ * TEMPORARY — journey files that still take the whole AppContext. The use cases are being moved
+ * to narrow dependencies (issue 18 point 3); remove each line as its file stops importing
+ * src/context.ts, and this list with it when it is empty. Nothing else may be added here.
+ */
+const STILL_TAKING_THE_CONTEXT = [
+  '^src/journeys/account-settings/pages[.]ts$',
+  '^src/journeys/agents-login/pages[.]ts$',
+  '^src/journeys/agents-login/use-cases[.]ts$',
+  '^src/journeys/contact-change/api[.]ts$',
+  '^src/journeys/contact-change/use-cases[.]ts$',
+  '^src/journeys/demarches/api[.]ts$',
+  '^src/journeys/demarches/pages[.]ts$',
+  '^src/journeys/demarches/request-form[.]ts$',
+  '^src/journeys/dev-messages/pages[.]ts$',
+  '^src/journeys/franceconnect/login-pages[.]ts$',
+  '^src/journeys/franceconnect/pages-common[.]ts$',
+  '^src/journeys/franceconnect/pages[.]ts$',
+  '^src/journeys/franceconnect/signup-pages[.]ts$',
+  '^src/journeys/gestion/accounts[.]ts$',
+  '^src/journeys/gestion/actions[.]ts$',
+  '^src/journeys/gestion/detail[.]ts$',
+  '^src/journeys/gestion/index[.]ts$',
+  '^src/journeys/gestion/list[.]ts$',
+  '^src/journeys/household/api[.]ts$',
+  '^src/journeys/household/changes[.]ts$',
+  '^src/journeys/household/info[.]ts$',
+  '^src/journeys/household/pages[.]ts$',
+  '^src/journeys/household/procuration[.]ts$',
+  '^src/journeys/household/separation[.]ts$',
+  '^src/journeys/justificatifs/api[.]ts$',
+  '^src/journeys/justificatifs/pages[.]ts$',
+  '^src/journeys/legal/pages[.]ts$',
+  '^src/journeys/login/api[.]ts$',
+  '^src/journeys/login/pages[.]ts$',
+  '^src/journeys/login/settings[.]ts$',
+  '^src/journeys/login/use-cases[.]ts$',
+  '^src/journeys/password-reset/api[.]ts$',
+  '^src/journeys/password-reset/pages[.]ts$',
+  '^src/journeys/password-reset/use-cases[.]ts$',
+  '^src/journeys/personal-data/api[.]ts$',
+  '^src/journeys/personal-data/pages[.]ts$',
+  '^src/journeys/personal-space/pages[.]ts$',
+  '^src/journeys/public/entry[.]ts$',
+  '^src/journeys/public/pages[.]ts$',
+  '^src/journeys/recovery/pages[.]ts$',
+  '^src/journeys/recovery/use-cases[.]ts$',
+  '^src/journeys/registration/api[.]ts$',
+  '^src/journeys/registration/pages[.]ts$',
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle of imports: one of its modules must stop importing the other (move what both need below them).',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'http-only-from-journeys-and-top',
+      severity: 'error',
+      comment: 'src/http is imported only by the journeys, by itself and by the top; a domain module is free of HTTP.',
+      from: { path: '^src/', pathNot: ['^src/http/', '^src/journeys/', TOP] },
+      to: { path: '^src/http/' },
+    },
+    {
+      name: 'journeys-only-from-journeys-and-top',
+      severity: 'error',
+      comment: 'A journey is imported only by the top (route assembly, composition root) and by the journeys.',
+      from: { path: '^src/', pathNot: ['^src/journeys/', TOP] },
+      to: { path: '^src/journeys/' },
+    },
+    {
+      name: 'context-only-from-top',
+      severity: 'error',
+      comment:
+        'The composition root (src/context.ts) is imported only by the top of src/, scripts, benches and tests; a module takes the narrow dependencies it needs.',
+      from: { path: '^src/', pathNot: [TOP, ...STILL_TAKING_THE_CONTEXT] },
+      to: { path: '^src/context[.]ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '[.]json$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: require('node:path').join(__dirname, 'tsconfig.json') },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
