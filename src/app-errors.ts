@@ -20,6 +20,7 @@ import { apiErrors } from './http/api/errors';
 import { nameErrors } from './identity/names';
 import { recoveryErrors } from './recovery/errors';
 import { justificatifErrors } from './justificatifs/errors';
+import { paymentErrors } from './payments/errors';
 
 export const appErrors = [
   generalErrors,
@@ -38,6 +39,7 @@ export const appErrors = [
   justificatifErrors,
   householdErrors,
   recoveryErrors,
+  paymentErrors,
 ] as const;
 
 registerErrors(...appErrors);
