@@ -37,6 +37,11 @@ export const ACTIONS = [
   'view_household_demarches',
   /** grant or revoke the autorisation de gestion to the conjoint */
   'manage_procuration',
+  /**
+   * the droits and payments of the whole dossier (« Mes droits », « Mes paiements »); every member
+   * sees those that concern them (src/journeys/droits)
+   */
+  'view_household_payments',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,6 +102,8 @@ export const WHO_CAN: Record<Action, string> = {
   view_household_demarches:
     'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut suivre les démarches de tout le foyer.',
   manage_procuration: 'Seul le responsable du dossier peut donner ou retirer l’autorisation de gestion à son conjoint.',
+  view_household_payments:
+    'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut voir les droits et les paiements de tout le foyer.',
 };
 
 function allowedFor(action: Action, m: Membership | undefined, today: string): boolean {
@@ -114,6 +121,7 @@ function allowedFor(action: Action, m: Membership | undefined, today: string): b
     case 'request_household_prestation':
     case 'manage_dossier':
     case 'view_household_demarches':
+    case 'view_household_payments':
       return managesDossier(m);
     case 'manage_procuration':
       return m.role === 'responsable';

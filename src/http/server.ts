@@ -7,6 +7,8 @@ import { AppError } from '../errors/app-error';
 import type { AppContext } from '../context';
 import { contactChangeApi } from '../journeys/contact-change/api';
 import { demarchesApi } from '../journeys/demarches/api';
+import { droitsApi } from '../journeys/droits/api';
+import { droitsPages } from '../journeys/droits/pages';
 import { loginApi } from '../journeys/login/api';
 import { registerOpenApi } from './api/openapi';
 import { passwordResetApi } from '../journeys/password-reset/api';
@@ -150,6 +152,8 @@ export async function buildServer(ctx: AppContext, o: { onRoute?: (route: RouteO
   await app.register(passwordResetApi(ctx));
   await app.register(contactChangeApi(ctx));
   await app.register(demarchesApi(ctx));
+  await app.register(droitsApi(ctx));
+  await app.register(droitsPages(ctx));
   await app.register(justificatifsApi(ctx));
   await app.register(personalDataApi(ctx));
   await app.register(personalDataPages(ctx));

@@ -8,6 +8,8 @@ import { html } from '../../http/views/html';
 import { requirePermission } from '../../http/require-permission';
 import { accountPage } from '../../http/views/account-page';
 import { householdSection } from '../household/info';
+import { paymentsView } from '../droits/use-cases';
+import { paymentsBox } from '../droits/views';
 import { DEMARCHES_PATH, continueLabel, demarcheTitle, resumePath } from '../demarches/pages';
 
 /** /mon-espace: the personal home page after login, with the démarches à compléter (src/demarches). */
@@ -16,6 +18,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;
       const household = await householdSection(ctx, req);
+      const payments = paymentsBox(await paymentsView({ db: ctx.database.db, clock: ctx.clock }, req.actor!));
       const toComplete = (await listDemarches(ctx.database.db, account.id, ctx.clock.now())).filter((d) => d.status === 'brouillon');
       return sendHtml(
         reply,
@@ -41,11 +44,14 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     <h2 class="govuk-heading-m">Mon espace</h2>
     <ul class="govuk-list">
       <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>
+      <li><a class="govuk-link" href="/mon-espace/droits">Mes droits</a></li>
+      <li><a class="govuk-link" href="/mon-espace/paiements">Mes paiements</a></li>
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
       <li><a class="govuk-link" href="/mon-espace/securite">Sécurité du compte</a></li>
       <li><a class="govuk-link" href="/mon-espace/mes-donnees">Mes données</a></li>
       <li><a class="govuk-link" href="/mon-espace/fermer-mon-compte">Fermer mon compte</a></li>
     </ul>
+    ${payments}
     ${household}
     ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconnecter', { secondary: true }))}
     <p class="govuk-body-s">Pour protéger vos informations, vous serez déconnecté après 30 minutes sans activité (<a class="govuk-link" href="/session/expiration">en savoir plus</a>).</p>
