@@ -163,6 +163,7 @@ export async function detailPage(ctx: AppContext, req: FastifyRequest, d: Demarc
     listJustificatifs(db, d.id),
     d.prestation === 'declaration-separation' ? findSeparationOfDemarche(db, d.id) : undefined,
   ]);
+  const droit = await db.selectFrom('droits').select('id').where('demarche_id', '=', d.id).executeTakeFirst();
   const names = await agentNames(
     db,
     history.filter((h) => h.actor_kind === 'agent').map((h) => h.actor_id),
@@ -194,6 +195,7 @@ ${v.done && DONE[v.done] ? successBanner(DONE[v.done]!, '') : ''}
       },
       { key: 'Envoyée le', value: d.submitted_at ? formatDateTime(d.submitted_at) : '—' },
     ])}
+    ${droit ? html`<p class="govuk-body"><a class="govuk-link" href="/gestion/droits/${droit.id}">Voir le droit ouvert : montant, paiements, changements</a></p>` : ''}
     <h2 class="govuk-heading-m">Actions</h2>
     ${actions(req, d, v)}
     <h2 class="govuk-heading-m">Justificatifs</h2>
