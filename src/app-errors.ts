@@ -22,6 +22,7 @@ import { apiErrors } from './http/api/errors';
 import { nameErrors } from './identity/names';
 import { recoveryErrors } from './recovery/errors';
 import { justificatifErrors } from './justificatifs/errors';
+import { paymentErrors } from './payments/errors';
 
 export const appErrors = [
   generalErrors,
@@ -42,6 +43,7 @@ export const appErrors = [
   recoveryErrors,
   cafMessageErrors,
   attestationErrors,
+  paymentErrors,
 ] as const;
 
 registerErrors(...appErrors);

@@ -31,6 +31,7 @@ import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
 import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { retentionSweeps } from './retention/registry';
+import { runPayments } from './payments/run';
 import { systemClock, type Clock } from './shared/clock';
 import { createLogger, type Logger } from './shared/logger';
 
@@ -126,7 +127,14 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   });
   // The worker's hourly sweep also applies every table's retention (src/retention/registry.ts; no sweep in request handlers).
   const justificatifStorage = new DatabaseJustificatifStorage(database.db);
-  const housekeeping = retentionSweeps({ outboxRetentionDays: config.outbox.retentionDays }, justificatifStorage, database.db);
+  // …and the payment run (src/payments/run.ts): on the 5th, the month's payments; any hour, held payments whose account became payable.
+  const housekeeping = [
+    ...retentionSweeps({ outboxRetentionDays: config.outbox.retentionDays }, justificatifStorage, database.db),
+    async (now: number) => {
+      const r = await runPayments(database.db, now);
+      return r.created + r.released;
+    },
+  ];
   const messaging = createMessaging(config, database.db, clock, {
     logger: logger.child({ module: 'messaging' }),
     worker: { housekeeping },

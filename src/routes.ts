@@ -6,6 +6,8 @@ import { securityPages } from './journeys/account-settings/pages';
 import { assistantRoutes } from './journeys/assistant/pages';
 import { contactChangeApi } from './journeys/contact-change/api';
 import { demarchesApi } from './journeys/demarches/api';
+import { droitsApi } from './journeys/droits/api';
+import { droitsPages } from './journeys/droits/pages';
 import { demarchesPages } from './journeys/demarches/pages';
 import { requestFormPages } from './journeys/demarches/request-form';
 import { devMessagesPage } from './journeys/dev-messages/pages';
@@ -62,6 +64,8 @@ export function appRoutes(ctx: AppContext) {
       passwordResetApi(ctx),
       contactChangeApi(ctx),
       demarchesApi(ctx),
+      droitsApi(ctx),
+      droitsPages(ctx),
       justificatifsApi(ctx),
       personalDataApi(ctx),
       personalDataPages(ctx),

@@ -11,6 +11,9 @@ import { applySeparationDecision, endSessionsAfterSeparation } from '../househol
 import { enqueueMessage } from '../messaging/outbox';
 import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';
+import { recordAcceptance } from '../payments/acceptance';
+import type { DroitInput } from '../payments/inputs';
+import { monthlyAmountLimit } from '../prestations/amount-limits';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
 import type { Agent } from './agents.table';
 
@@ -26,7 +29,7 @@ export interface InstructionDeps {
  * What an agent does to a démarche: take it into instruction, ask for a justificatif (with a
  * message), resume, decide (acceptée, refusée with a motif, classée sans suite with a motif). One
  * transaction each: the transition and its history row (src/demarches/repository.ts), the piece
- * asked, the message to the person (outbox), the audit event — all or nothing.
+ * asked, the droit an acceptance opens (src/payments/acceptance.ts), the message to the person (outbox), the audit event — all or nothing.
  *
  * The démarche's version makes a stale page harmless: an agent acting on what they saw, after
  * another agent (or the person) moved it, gets WrongStateError or StaleDemarcheError, and nothing
@@ -45,6 +48,8 @@ export interface AgentActionInput {
   reason?: string | null;
   /** the version of the démarche the agent's page showed */
   version: number;
+  /** the droit an acceptance records (required when the prestation is paid: src/prestations/amount-limits.ts) */
+  droit?: DroitInput;
   origin: AuditOrigin;
 }
 
@@ -69,6 +74,11 @@ export async function actOnDemarche(ctx: InstructionDeps, i: AgentActionInput): 
     if (i.event === 'request_documents')
       await createRequest(trx, { demarcheId: d.id, message: i.reason!.trim(), agentId: i.agent.id, now });
     else await closeOpenRequests(trx, d.id, now);
+    // An accepted request opens its droit (and the dossier, for a person attached to none): src/payments/acceptance.ts.
+    if (i.event === 'accept' && monthlyAmountLimit(d.prestation) !== undefined) {
+      if (!i.droit) throw new Error('an acceptance of a paid prestation needs its droit');
+      await recordAcceptance(trx, { demarche: d, droit: i.droit, agentId: i.agent.id, motif: i.reason?.trim() || null, now });
+    }
     // A separation declared by a child or a personne à charge takes effect when the Caf confirms it.
     if (d.prestation === 'declaration-separation')
       ({ endSessionsOf } = await applySeparationDecision(trx, ctx, { demarcheId: d.id, event: i.event, now, origin: i.origin }));

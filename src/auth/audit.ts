@@ -40,6 +40,9 @@ export type AuditEventType =
   | 'agent_throttle_lifted'
   | 'agent_recovery_started'
   | 'agent_bank_account_confirmed'
+  // droits and payments (src/payments): details name the droit or the payment
+  | 'agent_droit_changed'
+  | 'agent_payment_released'
   // Access recovered without the contact (src/recovery), and new devices.
   | 'recovery_letter_requested'
   | 'recovery_started'

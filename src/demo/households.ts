@@ -1,3 +1,6 @@
+import { grantDroit } from '../payments/droits';
+import { addMonths, lastPayableMonth, paymentDayOf } from '../payments/months';
+import { agencyDay } from '../shared/french-time';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Role } from '../household/permissions';
@@ -16,6 +19,8 @@ export interface DemoHousehold {
   address: AddressInput;
   bank: { iban: string; holder: string };
   members: { person: Person; role: Role; procuration?: boolean }[];
+  /** the dossier's droits (src/payments), each paid for the last six months; `person`: whom it concerns */
+  droits: { prestation: string; monthlyAmountCents: number; person?: Person }[];
 }
 
 export const DEMO_DOSSIER_NUMBER = '1234567';
@@ -32,6 +37,10 @@ export const demoHouseholds: DemoHousehold[] = [
       { person: P.hugoMoreau, role: 'enfant' },
       { person: P.jadeMoreau, role: 'enfant' },
     ],
+    droits: [
+      { prestation: 'aide-au-logement', monthlyAmountCents: 312_45 },
+      { prestation: 'allocations-familiales', monthlyAmountCents: 148_52 },
+    ],
   },
   {
     dossier: '2345678',
@@ -42,6 +51,10 @@ export const demoHouseholds: DemoHousehold[] = [
       { person: P.nadiaPetit, role: 'conjoint' },
       { person: P.inesPetit, role: 'enfant' },
     ],
+    droits: [
+      { prestation: 'prime-activite', monthlyAmountCents: 187_30 },
+      { prestation: 'ajpa', monthlyAmountCents: 256_10, person: P.nadiaPetit },
+    ],
   },
   {
     dossier: '3456789',
@@ -51,6 +64,7 @@ export const demoHouseholds: DemoHousehold[] = [
       { person: P.sophieGarnier, role: 'responsable' },
       { person: P.lucasGarnier, role: 'enfant' },
     ],
+    droits: [{ prestation: 'allocation-soutien-familial', monthlyAmountCents: 199_19 }],
   },
   {
     dossier: '4567890',
@@ -59,6 +73,10 @@ export const demoHouseholds: DemoHousehold[] = [
     members: [
       { person: P.marcLeroy, role: 'responsable' },
       { person: P.jeanneLeroy, role: 'personne_a_charge' },
+    ],
+    droits: [
+      { prestation: 'aide-au-logement', monthlyAmountCents: 224_80 },
+      { prestation: 'aah', monthlyAmountCents: 1_016_05, person: P.jeanneLeroy },
     ],
   },
 ];
@@ -83,6 +101,62 @@ export async function seedDemoHouseholds(db: Kysely<Database>, accountIds: Reado
       });
     }
     await recordAddress(db, householdId, h.address, null, now);
-    await recordBankAccount(db, householdId, h.bank, null, now);
+    const bank = await recordBankAccount(db, householdId, h.bank, null, now);
+    await seedDemoDroits(db, householdId, h, bank.id, now);
+  }
+}
+
+/** The droits of a demo dossier, opened seven months ago, and their payments of the last six months (paid on the 5th). */
+async function seedDemoDroits(
+  db: Kysely<Database>,
+  householdId: string,
+  h: DemoHousehold,
+  bankAccountId: string,
+  now: number,
+): Promise<void> {
+  const last = lastPayableMonth(agencyDay(now));
+  for (const d of h.droits) {
+    const memberId = d.person
+      ? (
+          await db
+            .selectFrom('household_members')
+            .select('id')
+            .where('household_id', '=', householdId)
+            .where('nir', '=', d.person.nir)
+            .executeTakeFirstOrThrow()
+        ).id
+      : null;
+    const droit = await grantDroit(db, {
+      householdId,
+      memberId,
+      prestation: d.prestation,
+      monthlyAmountCents: d.monthlyAmountCents,
+      firstMonth: addMonths(last, -5),
+      lastMonth: null,
+      demarcheId: null,
+      agentId: null,
+      motif: 'Droit ouvert par la Caf',
+      now,
+    });
+    for (let i = 5; i >= 0; i--) {
+      const month = addMonths(last, -i);
+      await db
+        .insertInto('payments')
+        .values({
+          id: `demo-${droit.id}-${month}`,
+          droit_id: droit.id,
+          household_id: householdId,
+          month,
+          amount_cents: d.monthlyAmountCents,
+          payment_day: paymentDayOf(month),
+          status: 'verse',
+          paid_on: paymentDayOf(month),
+          bank_account_id: bankAccountId,
+          created_at: now,
+          released_at: null,
+          released_by: null,
+        })
+        .execute();
+    }
   }
 }

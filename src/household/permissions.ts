@@ -39,6 +39,11 @@ export const ACTIONS = [
   'manage_procuration',
   /** « Mes attestations »: an attestation de paiement or de quotient familial of the dossier */
   'issue_attestation',
+  /**
+   * the droits and payments of the whole dossier (« Mes droits », « Mes paiements »); every member
+   * sees those that concern them (src/journeys/droits)
+   */
+  'view_household_payments',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +106,8 @@ export const WHO_CAN: Record<Action, string> = {
   manage_procuration: 'Seul le responsable du dossier peut donner ou retirer l’autorisation de gestion à son conjoint.',
   issue_attestation:
     'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut obtenir une attestation de paiement ou de quotient familial du dossier.',
+  view_household_payments:
+    'Seul le responsable du dossier, ou son conjoint s’il a reçu une autorisation de gestion, peut voir les droits et les paiements de tout le foyer.',
 };
 
 function allowedFor(action: Action, m: Membership | undefined, today: string): boolean {
@@ -119,6 +126,7 @@ function allowedFor(action: Action, m: Membership | undefined, today: string): b
     case 'manage_dossier':
     case 'view_household_demarches':
     case 'issue_attestation':
+    case 'view_household_payments':
       return managesDossier(m);
     case 'manage_procuration':
       return m.role === 'responsable';

@@ -38,13 +38,6 @@ export function agencyMonth(ms: number): string {
   return agencyDay(ms).slice(0, 7);
 }
 
-/** The instant a payment day starts in France (used to ask « which account is payable then »): 00:00 Paris, taken as 00:00 UTC − 2 h at most. */
-export function paymentDayStart(day: string): number {
-  // Midnight in Paris is 22:00 or 23:00 UTC the day before; taking the later of the two keeps the
-  // question on the payment day itself whatever the season.
-  return Date.parse(`${day}T00:00:00Z`) - 3_600_000;
-}
-
 /** « mars 2027 » */
 export function frenchMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

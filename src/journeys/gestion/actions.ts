@@ -13,6 +13,8 @@ import { sendHtml } from '../../http/errors';
 import { sendAuditedDownload } from '../../http/uploads';
 import { DONE, MAX_REASON, detailPage, type DetailValues } from './detail';
 import { demarchePath } from './list';
+import { readDroitInput, type DroitInput } from '../../payments/inputs';
+import { monthlyAmountLimit } from '../../prestations/amount-limits';
 
 /**
  * The Caf side's routes on one démarche: open it (audited: an agent read a person's file), act on
@@ -20,7 +22,16 @@ import { demarchePath } from './list';
  */
 const Version = z.coerce.number().int().min(1).max(1_000_000);
 const Text = z.string().max(10_000).optional();
-const ActionBody = z.object({ version: Version, message: Text, motif: Text, decision: z.string().max(40).optional() });
+const Short = z.string().max(40).optional();
+const ActionBody = z.object({
+  version: Version,
+  message: Text,
+  motif: Text,
+  decision: Short,
+  montant: Short,
+  premierMois: Short,
+  dernierMois: Short,
+});
 
 /** The démarche of the address, as agents see it (a brouillon is nobody's business but its author's). */
 async function sentDemarche(ctx: AppContext, req: FastifyRequest): Promise<Demarche> {
@@ -56,24 +67,36 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
   const act = async (
     req: FastifyRequest,
     reply: FastifyReply,
-    choose: (body: z.output<typeof ActionBody>) => { event?: AgentEvent; reason: string | null; errors: FieldError[] },
+    choose: (
+      body: z.output<typeof ActionBody>,
+      d: Demarche,
+    ) => { event?: AgentEvent; reason: string | null; errors: FieldError[]; droit?: DroitInput | undefined },
   ) => {
     const d = await sentDemarche(ctx, req);
     const parsed = ActionBody.safeParse(req.body ?? {});
     if (!parsed.success) throw new AppError('VALIDATION_FAILED');
     const body = parsed.data;
-    const { event, reason, errors } = choose(body);
+    const { event, reason, errors, droit } = choose(body, d);
     if (errors.length || !event) {
       const values: DetailValues = {
         errors,
         ...(body.message !== undefined ? { message: body.message } : {}),
         ...(body.motif !== undefined ? { motif: body.motif } : {}),
         ...(body.decision ? { decision: body.decision } : {}),
+        droit: { montant: body.montant ?? '', premierMois: body.premierMois ?? '', dernierMois: body.dernierMois ?? '' },
       };
       return sendHtml(reply, await detailPage(ctx, req, d, values), 400);
     }
     try {
-      await actOnDemarche(ctx, { agent: req.agent!, demarcheId: d.id, event, reason, version: body.version, origin: requestOrigin(req) });
+      await actOnDemarche(ctx, {
+        agent: req.agent!,
+        demarcheId: d.id,
+        event,
+        reason,
+        version: body.version,
+        origin: requestOrigin(req),
+        ...(droit ? { droit } : {}),
+      });
     } catch (e) {
       if (e instanceof WrongStateError || e instanceof StaleDemarcheError) throw new AppError('AGENT_ACTION_NOT_ALLOWED');
       throw e;
@@ -95,11 +118,17 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void
     }),
   );
   app.post(`${AGENT_PATH}/demarches/:id/decision`, { preHandler: instructing }, (req, reply) =>
-    act(req, reply, (b) => {
+    act(req, reply, (b, d) => {
       const decision = (['accept', 'refuse', 'close'] as const).find((x) => x === b.decision);
       const r = reasonOf(b.motif, 'motif', decision !== 'accept');
-      const errors = [...(decision ? [] : [fieldError('decision', 'AGENT_DECISION_REQUIRED')]), ...(decision && r.error ? [r.error] : [])];
-      return { ...(decision ? { event: decision } : {}), reason: r.reason, errors };
+      // An accepted request of a paid prestation opens its droit: the amount and months the agent entered.
+      const droit = decision === 'accept' && monthlyAmountLimit(d.prestation) !== undefined ? readDroitInput(d.prestation, b) : undefined;
+      const errors = [
+        ...(decision ? [] : [fieldError('decision', 'AGENT_DECISION_REQUIRED')]),
+        ...(decision && r.error ? [r.error] : []),
+        ...(droit?.errors ?? []),
+      ];
+      return { ...(decision ? { event: decision } : {}), reason: r.reason, errors, droit: droit?.droit };
     }),
   );
 

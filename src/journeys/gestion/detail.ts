@@ -11,7 +11,9 @@ import { allRequests, listJustificatifs } from '../../justificatifs/repository';
 import type { HouseholdSeparation } from '../../household/household.table';
 import { findSeparationOfDemarche } from '../../household/repository';
 import { findPrestation } from '../../prestations/catalogue';
-import { button, errorFor, errorSummary, form, radios, summaryList, type Errors } from '../../http/views/components';
+import { button, errorFor, errorSummary, form, radios, summaryList, textInput, type Errors } from '../../http/views/components';
+import { formatEuros } from '../../payments/inputs';
+import { monthlyAmountLimit } from '../../prestations/amount-limits';
 import { html, type SafeHtml } from '../../http/views/html';
 import { formatDateTime, successBanner } from '../../http/views/account-page';
 import { STATUS_TAGS } from '../demarches/pages';
@@ -52,6 +54,8 @@ export interface DetailValues {
   message?: string;
   motif?: string;
   decision?: string;
+  /** what was typed for the droit of an acceptance */
+  droit?: { montant: string; premierMois: string; dernierMois: string };
   done?: DemarcheEvent;
 }
 
@@ -90,6 +94,7 @@ ${button('Demander le justificatif', { secondary: true })}`,
       html`${form(
         { action: actionPath(d.id, 'decision'), csrfToken: req.csrfToken },
         html`${version}${radios({ name: 'decision', legend: 'Décider', legendSize: 's', value: v.decision, errors: e, choices: decisions.map((ev) => ({ value: ev, label: labels[ev] })) })}
+${allowed.has('accept') ? droitFields(d.prestation, v) : ''}
 ${textarea({ name: 'motif', label: 'Motif', hint: 'Obligatoire pour un refus ou un classement sans suite ; la personne le lira dans « Mes démarches ».', value: v.motif, errors: e })}
 ${button('Enregistrer la décision')}`,
       )}`,
@@ -97,6 +102,20 @@ ${button('Enregistrer la décision')}`,
   }
   if (parts.length === 0) return html`<p class="govuk-body">Cette démarche est terminée : aucune action n’est possible.</p>`;
   return html`${parts}`;
+}
+
+/** The droit an acceptance opens: monthly amount, first and last month (src/payments/inputs.ts reads them). */
+function droitFields(prestation: string, v: DetailValues): SafeHtml {
+  const limit = monthlyAmountLimit(prestation);
+  if (limit === undefined) return html``;
+  const e = v.errors;
+  return html`<fieldset class="govuk-fieldset" aria-describedby="droit-hint">
+  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Droit ouvert si vous acceptez la demande</legend>
+  <div id="droit-hint" class="govuk-hint">À remplir pour une acceptation : la personne verra ce droit dans « Mes droits », et ses paiements dans « Mes paiements ».</div>
+  ${textInput({ name: 'montant', label: 'Montant mensuel', hint: `En euros, par exemple 245,50 (${formatEuros(limit)} au plus).`, value: v.droit?.montant, inputmode: 'text', widthClass: 'govuk-input--width-10', suffix: '€', errors: e, maxlength: 20 })}
+  ${textInput({ name: 'premierMois', label: 'Premier mois du droit', hint: 'Mois et année, par exemple 03/2027.', value: v.droit?.premierMois, widthClass: 'govuk-input--width-10', errors: e, maxlength: 10 })}
+  ${textInput({ name: 'dernierMois', label: 'Dernier mois du droit', hint: 'Seulement si le droit est limité dans le temps, par exemple 08/2027.', value: v.droit?.dernierMois, widthClass: 'govuk-input--width-10', errors: e, optional: true, maxlength: 10 })}
+</fieldset>`;
 }
 
 const LEAVERS: Record<HouseholdSeparation['leaver'], string> = {
@@ -144,6 +163,7 @@ export async function detailPage(ctx: AppContext, req: FastifyRequest, d: Demarc
     listJustificatifs(db, d.id),
     d.prestation === 'declaration-separation' ? findSeparationOfDemarche(db, d.id) : undefined,
   ]);
+  const droit = await db.selectFrom('droits').select('id').where('demarche_id', '=', d.id).executeTakeFirst();
   const names = await agentNames(
     db,
     history.filter((h) => h.actor_kind === 'agent').map((h) => h.actor_id),
@@ -175,6 +195,7 @@ ${v.done && DONE[v.done] ? successBanner(DONE[v.done]!, '') : ''}
       },
       { key: 'Envoyée le', value: d.submitted_at ? formatDateTime(d.submitted_at) : '—' },
     ])}
+    ${droit ? html`<p class="govuk-body"><a class="govuk-link" href="/gestion/droits/${droit.id}">Voir le droit ouvert : montant, paiements, changements</a></p>` : ''}
     <h2 class="govuk-heading-m">Actions</h2>
     ${actions(req, d, v)}
     <h2 class="govuk-heading-m">Justificatifs</h2>

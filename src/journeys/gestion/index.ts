@@ -3,6 +3,7 @@ import { AGENT_PATH, registerAgentSessions } from '../../http/agent-session';
 import type { AppContext } from '../../context';
 import { agentAccountRoutes } from './accounts';
 import { agentDemarcheRoutes } from './actions';
+import { agentDroitRoutes } from './droits';
 import { agentListRoutes } from './list';
 import { agentLoginRoutes } from '../agents-login/pages';
 import { agentMessageRoutes } from '../contact-caf/agent-pages';
@@ -19,6 +20,7 @@ export function gestionPages(ctx: AppContext): FastifyPluginAsync {
     agentLoginRoutes(app, ctx);
     agentListRoutes(app, ctx);
     agentDemarcheRoutes(app, ctx);
+    agentDroitRoutes(app, ctx);
     agentAccountRoutes(app, ctx);
     agentMessageRoutes(app, ctx, ctx.cafMessages);
   };

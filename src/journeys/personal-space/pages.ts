@@ -14,6 +14,8 @@ import { accountPage } from '../../http/views/account-page';
 import { householdSection } from '../household/info';
 import { DEMARCHES_PATH, awaitingOf, deps } from '../demarches/pages';
 import { waitingItems, waitingList } from './waiting';
+import { paymentsView } from '../droits/use-cases';
+import { paymentsBox } from '../droits/views';
 
 /**
  * /mon-espace: the personal home page after login. First what waits for the person (./waiting.ts):
@@ -34,6 +36,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
         decisionLabel: (d) => (isDecided(d.status) ? decisionLabel(d.status, d.prestation === 'declaration-separation') : ''),
       });
       const householdPart = await householdSection(ctx, req, await demarcheActivity(ctx.database.db, account.id, 5));
+      const payments = paymentsBox(await paymentsView({ db: ctx.database.db, clock: ctx.clock }, req.actor!));
       return sendHtml(
         reply,
         accountPage(
@@ -47,6 +50,8 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
     <ul class="govuk-list">
       <li><a class="govuk-link" href="${DEMARCHES_PATH}">Mes démarches</a></li>
       <li><a class="govuk-link" href="${MESSAGES_PATH}">Mes messages${unread ? html` <strong class="govuk-tag govuk-tag--blue">${unread === 1 ? '1 nouvelle réponse' : `${unread} nouvelles réponses`}</strong>` : ''}</a></li>
+      <li><a class="govuk-link" href="/mon-espace/droits">Mes droits</a></li>
+      <li><a class="govuk-link" href="/mon-espace/paiements">Mes paiements</a></li>
       <li><a class="govuk-link" href="${MESSAGES_PATH}/nouveau">Contacter ma Caf</a></li>
       <li><a class="govuk-link" href="/aides-et-demarches">Faire une demande de prestation</a></li>
       <li><a class="govuk-link" href="/mon-espace/attestations">Mes attestations</a></li>
@@ -54,6 +59,7 @@ export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
       <li><a class="govuk-link" href="/mon-espace/mes-donnees">Mes données</a></li>
       <li><a class="govuk-link" href="/mon-espace/fermer-mon-compte">Fermer mon compte</a></li>
     </ul>
+    ${payments}
     ${householdPart}
     ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconnecter', { secondary: true }))}
     <p class="govuk-body-s">Pour protéger vos informations, vous serez déconnecté après 30 minutes sans activité (<a class="govuk-link" href="/session/expiration">en savoir plus</a>).</p>

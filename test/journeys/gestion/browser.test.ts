@@ -1,3 +1,5 @@
+import { addMonths, agencyMonth } from '../../../src/payments/months';
+import { runPayments } from '../../../src/payments/run';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findDemarche, listDemarches } from '../../../src/demarches/repository';
@@ -167,10 +169,21 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     expect((await download).suggestedFilename()).toBe('bail signé.pdf');
     await check(a, agentProblems, 'agent-piece-recue');
     await a.getByLabel('Accepter la demande').check();
+    // the droit the acceptance opens: a monthly amount and its first month (two months ago: paid at once by the worker)
+    const first = addMonths(agencyMonth(ctx.clock.now()), -2);
+    await a.getByLabel('Montant mensuel').fill('245,50');
+    await a.getByLabel('Premier mois du droit').fill(`${first.slice(5)}/${first.slice(0, 4)}`);
     await a.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await a.waitForURL((u) => u.search === '?fait=accept');
     await check(a, agentProblems, 'agent-acceptee');
     await a.close();
+    // the worker's payment run: the dossier created by the acceptance has no bank account yet, so the payment waits
+    expect((await runPayments(ctx.database.db, ctx.clock.now())).created).toBeGreaterThan(0);
+    await page.goto(`${app.base}/mon-espace/paiements`);
+    const paiements = await page.locator('main').textContent();
+    expect(paiements).toContain('245,50');
+    expect(paiements).toContain('En attente');
+    await check(page, problems, 'mes-paiements');
 
     // 5. The person sees « Acceptée ».
     await page.goto(`${app.base}/mon-espace/demarches`);

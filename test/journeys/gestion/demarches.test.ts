@@ -97,8 +97,53 @@ describe('espace gestionnaire: démarches', () => {
     await post(d, 'reprise');
     expect(await status(d)).toBe('en_instruction');
     expect(await openRequests(db(), d.id)).toEqual([]);
-    await post(d, 'decision', { decision: 'accept', motif: '' });
+    // An acceptance records the droit: the amount and the first month are asked, read at the field, and nothing typed is lost.
+    const noAmount = await post(d, 'decision', { decision: 'accept', motif: '', montant: '', premierMois: '13/2027', dernierMois: 'juin' });
+    expect(noAmount.statusCode).toBe(400);
+    expect(text(noAmount.body)).toContain('Indiquez le montant mensuel du droit, en euros.');
+    expect(text(noAmount.body)).toContain('Le mois doit être écrit sous la forme mois/année, par exemple 03/2027.');
+    expect(noAmount.body).toContain('value="13/2027"');
+    for (const [montant, message] of [
+      ['12,345', 'deux chiffres après la virgule au plus'],
+      ['-4', 'Le montant doit être un nombre d’euros positif'],
+      ['0', 'Le montant doit être un nombre d’euros positif'],
+      ['24550', 'Ce montant dépasse 1 500,00 € par mois, le plafond vraisemblable de cette prestation.'],
+    ]) {
+      const r = await post(d, 'decision', { decision: 'accept', motif: '', montant: montant!, premierMois: '01/2027' });
+      expect(r.statusCode).toBe(400);
+      expect(text(r.body).replace(/\u202f|\u00a0/g, ' ')).toContain(message);
+      expect(r.body).toContain(`value="${montant}"`);
+    }
+    const before = await post(d, 'decision', {
+      decision: 'accept',
+      motif: '',
+      montant: '245,50',
+      premierMois: '03/2027',
+      dernierMois: '01/2027',
+    });
+    expect(text(before.body)).toContain('Le dernier mois ne peut pas être avant le premier mois du droit.');
+    expect(await status(d)).toBe('en_instruction');
+    await post(d, 'decision', { decision: 'accept', motif: '', montant: '245,50', premierMois: '01/2027', dernierMois: '' });
     expect(await status(d)).toBe('acceptee');
+    const droit = await db().selectFrom('droits').selectAll().where('demarche_id', '=', d.id).executeTakeFirstOrThrow();
+    expect([droit.prestation, droit.monthly_amount_cents, droit.first_month, droit.last_month, droit.member_id]).toEqual([
+      'aide-au-logement',
+      24_550,
+      '2027-01',
+      null,
+      null,
+    ]);
+    // The person was attached to no dossier: the acceptance created it, with its numéro allocataire, the person its responsable.
+    const member = await db()
+      .selectFrom('household_members')
+      .innerJoin('households', 'households.id', 'household_members.household_id')
+      .select(['household_members.role', 'households.dossier_number', 'households.id'])
+      .where('account_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(member.role).toBe('responsable');
+    expect(member.dossier_number).toMatch(/^[1-9]\d{6}$/);
+    expect(droit.household_id).toBe(member.id);
+    expect((await findDemarche(db(), d.id))!.household_id).toBe(member.id);
     expect(text((await b.get(`/gestion/demarches/${d.id}`)).body)).toContain('Cette démarche est terminée : aucune action n’est possible.');
 
     // The history says who did what; the person was told at each step that concerns them.

@@ -38,6 +38,10 @@ const ROUTES: Record<
   request_household_prestation: { page: (b) => b.post('/mon-espace/demarches', { prestation: 'aide-au-logement' }) },
   manage_dossier: { page: (b) => b.get('/mon-espace/foyer/changement'), json: (b) => api(b, 'GET', '/api/household/dossier') },
   view_household_demarches: { page: (b) => b.get('/mon-espace/foyer/demarches'), json: (b) => api(b, 'GET', '/api/household/demarches') },
+  view_household_payments: {
+    page: (b) => b.get('/mon-espace/foyer/paiements'),
+    json: (b) => api(b, 'GET', '/api/household/paiements'),
+  },
   manage_procuration: {
     page: (b) => b.get('/mon-espace/foyer/autorisation-de-gestion'),
     json: (b) => api(b, 'GET', '/api/household/procuration'),

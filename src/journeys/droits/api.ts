@@ -1,0 +1,69 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../context';
+import { apiRoute } from '../../http/api/route';
+import { requirePermission } from '../../http/require-permission';
+import { DroitsAnswer, PaymentsAnswer } from './schemas';
+import { paymentsView, visibleDroits } from './use-cases';
+
+/** « Mes droits » and « Mes paiements » in JSON, from the same use cases as the pages. */
+export function droitsApi(ctx: AppContext): FastifyPluginAsync {
+  const deps = { db: ctx.database.db, clock: ctx.clock };
+  const tags = ['Droits et paiements'];
+  return async (app) => {
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/droits',
+      summary: 'Mes droits : ceux du dossier (qui le gère) ou ceux qui concernent la personne, avec leur historique',
+      tags,
+      session: true,
+      guard: requirePermission(ctx, 'consult_personal_data'),
+      response: DroitsAnswer,
+      errors: [401, 403],
+      handler: async ({ req }) => {
+        const v = await visibleDroits(deps, req.actor!);
+        return {
+          scope: v.scope,
+          droits: v.droits.map((d) => ({
+            id: d.id,
+            prestation: d.prestation,
+            memberId: d.member_id,
+            monthlyAmountCents: d.monthly_amount_cents,
+            firstMonth: d.first_month,
+            lastMonth: d.last_month,
+            history: d.history.map((c) => ({
+              at: c.at,
+              kind: c.kind,
+              fromMonth: c.from_month,
+              amountCents: c.amount_cents,
+              previousAmountCents: c.previous_amount_cents,
+              lastMonth: c.last_month,
+              motif: c.motif,
+            })),
+          })),
+        };
+      },
+    });
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/paiements',
+      summary: 'Mes paiements : les 24 derniers mois, mois par mois, le prochain paiement (IBAN masqué)',
+      tags,
+      session: true,
+      guard: requirePermission(ctx, 'consult_personal_data'),
+      response: PaymentsAnswer,
+      errors: [401, 403],
+      handler: async ({ req }) => paymentsView(deps, req.actor!),
+    });
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/household/paiements',
+      summary: 'Les paiements de tout le dossier (responsable, conjoint avec autorisation de gestion)',
+      tags,
+      session: true,
+      guard: requirePermission(ctx, 'view_household_payments'),
+      response: PaymentsAnswer,
+      errors: [401, 403],
+      handler: async ({ req }) => paymentsView(deps, req.actor!),
+    });
+  };
+}

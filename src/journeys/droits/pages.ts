@@ -1,0 +1,27 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../context';
+import { sendHtml } from '../../http/errors';
+import { requirePermission } from '../../http/require-permission';
+import { accountPage } from '../../http/views/account-page';
+import { paymentsView, visibleDroits } from './use-cases';
+import { DROITS_PATH, PAYMENTS_PATH, droitsContent, paymentsContent } from './views';
+
+/**
+ * « Mes droits » and « Mes paiements »: every member sees what concerns them, those who manage the
+ * dossier see all of it (`view_household_payments`); « Paiements du foyer » is the whole dossier's
+ * view, for those who manage it only.
+ */
+export function droitsPages(ctx: AppContext): FastifyPluginAsync {
+  const deps = { db: ctx.database.db, clock: ctx.clock };
+  return async (app) => {
+    app.get(DROITS_PATH, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) =>
+      sendHtml(reply, accountPage(req, { title: 'Mes droits' }, droitsContent(await visibleDroits(deps, req.actor!)))),
+    );
+    app.get(PAYMENTS_PATH, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) =>
+      sendHtml(reply, accountPage(req, { title: 'Mes paiements' }, paymentsContent(await paymentsView(deps, req.actor!)))),
+    );
+    app.get('/mon-espace/foyer/paiements', { preHandler: requirePermission(ctx, 'view_household_payments') }, async (req, reply) =>
+      sendHtml(reply, accountPage(req, { title: 'Mes paiements' }, paymentsContent(await paymentsView(deps, req.actor!)))),
+    );
+  };
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { can } from '../../household/permissions';
+import type { HouseholdActor } from '../../household/repository';
+import { pendingBankAccount, payableBankAccount } from '../../recovery/bank';
+import { maskIban } from '../../identity/iban';
+import { droitHistory } from '../../payments/droits';
+import { addMonths, paymentDayOf } from '../../payments/months';
+import type { Droit, DroitChange } from '../../payments/payments.table';
+import { databasePaymentsReader, type PaymentLine } from '../../payments/reader';
+import type { Clock } from '../../shared/clock';
+import { agencyDay } from '../../shared/french-time';
+
+/**
+ * « Mes droits » and « Mes paiements »: what a person may see of the dossier's droits — all of them
+ * for those who manage the dossier (`view_household_payments`), otherwise only those that concern
+ * them (a droit of their own member row: AJPA, AAH…). Not allocataire: nothing.
+ */
+export interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export interface VisibleDroits {
+  /** the whole dossier's (a manager) or the person's own */
+  scope: 'foyer' | 'personnel' | 'aucun';
+  droits: Array<Droit & { history: DroitChange[] }>;
+}
+
+export async function visibleDroits(d: Deps, actor: HouseholdActor): Promise<VisibleDroits> {
+  if (!actor.dossier) return { scope: 'aucun', droits: [] };
+  const all = can(actor, 'view_household_payments', agencyDay(d.clock.now())).allowed;
+  const rows = await d.db
+    .selectFrom('droits')
+    .selectAll()
+    .where('household_id', '=', actor.dossier.householdId)
+    .$if(!all, (q) => q.where('member_id', '=', actor.dossier!.memberId))
+    .orderBy('first_month', 'desc')
+    .orderBy('id')
+    .execute();
+  const droits = await Promise.all(rows.map(async (r) => ({ ...r, history: await droitHistory(d.db, r.id) })));
+  return { scope: all ? 'foyer' : 'personnel', droits };
+}
+
+export interface MonthOfPayments {
+  month: string;
+  lines: PaymentLine[];
+  totalCents: number;
+}
+
+export interface PaymentsView {
+  scope: VisibleDroits['scope'];
+  months: MonthOfPayments[];
+  /** the next payment to come: its day and total */
+  next: { month: string; day: string; totalCents: number } | null;
+  /** the last payment made */
+  last: { month: string; day: string | null; totalCents: number; status: PaymentLine['status'] } | null;
+  /** masked IBAN the payments go to (managers only), and whether a newer account is waiting */
+  bankAccount: { masked: string; waiting: boolean } | null;
+}
+
+/** The last 24 months (and the month to come), month by month, most recent first. */
+export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<PaymentsView> {
+  const visible = await visibleDroits(d, actor);
+  if (visible.droits.length === 0) return { scope: visible.scope, months: [], next: null, last: null, bankAccount: null };
+  const today = agencyDay(d.clock.now());
+  const thisMonth = today.slice(0, 7);
+  const reader = databasePaymentsReader(d.db, d.clock, { droitIds: visible.droits.map((x) => x.id) });
+  const lines = await reader.paymentsOf(actor.dossier!.householdId, addMonths(thisMonth, -24), thisMonth);
+  const byMonth = new Map<string, PaymentLine[]>();
+  for (const l of lines) byMonth.set(l.month, [...(byMonth.get(l.month) ?? []), l]);
+  const months = [...byMonth.entries()]
+    .map(([month, ls]) => ({ month, lines: ls, totalCents: ls.reduce((s, l) => s + l.amountCents, 0) }))
+    .sort((a, b) => (a.month < b.month ? 1 : -1));
+  const upcoming = months.filter((m) => m.lines.every((l) => l.status === 'programme')).at(-1);
+  const done = months.find((m) => m.lines.some((l) => l.status !== 'programme'));
+  let bankAccount: PaymentsView['bankAccount'] = null;
+  if (visible.scope === 'foyer') {
+    const now = d.clock.now();
+    const waiting = await pendingBankAccount(d.db, actor.dossier!.householdId, now);
+    const payable = await payableBankAccount(d.db, actor.dossier!.householdId, now);
+    const shown = waiting ?? payable;
+    if (shown) bankAccount = { masked: maskIban(shown.iban), waiting: !!waiting };
+  }
+  return {
+    scope: visible.scope,
+    months,
+    next: upcoming ? { month: upcoming.month, day: paymentDayOf(upcoming.month), totalCents: upcoming.totalCents } : null,
+    last: done
+      ? {
+          month: done.month,
+          day: done.lines.find((l) => l.paidOn)?.paidOn ?? null,
+          totalCents: done.totalCents,
+          status: done.lines.some((l) => l.status === 'en_attente') ? 'en_attente' : 'verse',
+        }
+      : null,
+    bankAccount,
+  };
+}

@@ -1,0 +1,127 @@
+import { html, type SafeHtml } from '../../http/views/html';
+import { formatDateTime } from '../../http/views/account-page';
+import { formatEuros } from '../../payments/inputs';
+import { frenchDay, frenchMonth } from '../../payments/months';
+import type { PaymentLine } from '../../payments/reader';
+import { findPrestation } from '../../prestations/catalogue';
+import type { PaymentsView, VisibleDroits } from './use-cases';
+
+/** The views of « Mes droits » and « Mes paiements » (server-rendered, tables that wrap at 320 px). */
+export const DROITS_PATH = '/mon-espace/droits';
+export const PAYMENTS_PATH = '/mon-espace/paiements';
+
+export const STATUS_LABELS: Record<PaymentLine['status'], string> = { programme: 'Programmé', verse: 'Versé', en_attente: 'En attente' };
+const STATUS_CLASSES: Record<PaymentLine['status'], string> = {
+  programme: 'govuk-tag--blue',
+  verse: 'govuk-tag--green',
+  en_attente: 'govuk-tag--orange',
+};
+const KIND_LABELS: Record<PaymentLine['kind'], string> = { droit: '', rappel: 'Rappel', indu: 'Retenue pour un trop-perçu' };
+
+export const prestationTitle = (slug: string) => findPrestation(slug)?.title ?? slug;
+const statusTag = (s: PaymentLine['status']) => html`<strong class="govuk-tag ${STATUS_CLASSES[s]}">${STATUS_LABELS[s]}</strong>`;
+
+function emptyText(scope: VisibleDroits['scope'], what: 'droits' | 'paiements'): SafeHtml {
+  if (scope === 'aucun')
+    return html`<p class="govuk-body">Vous n’êtes rattaché à aucun dossier allocataire : vous n’avez pas encore de ${what === 'droits' ? 'droit' : 'paiement'}. Quand la Caf accepte une demande, ${what === 'droits' ? 'le droit ouvert' : 'ses paiements'} s’affiche${what === 'droits' ? '' : 'nt'} ici.</p>`;
+  return html`<p class="govuk-body">${what === 'droits' ? 'Aucun droit ouvert' : 'Aucun paiement'} ${scope === 'foyer' ? 'sur votre dossier' : 'qui vous concerne'} pour le moment.</p>`;
+}
+
+const scopeText = (scope: VisibleDroits['scope']) =>
+  scope === 'personnel'
+    ? html`<p class="govuk-body">Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.</p>`
+    : '';
+
+export function droitsContent(v: VisibleDroits): SafeHtml {
+  return html`<h1 class="govuk-heading-xl">Mes droits</h1>
+${scopeText(v.scope)}
+${
+  v.droits.length === 0
+    ? emptyText(v.scope, 'droits')
+    : v.droits.map(
+        (d) => html`<section class="govuk-!-margin-bottom-8" aria-labelledby="droit-${d.id}">
+  <h2 class="govuk-heading-m" id="droit-${d.id}">${prestationTitle(d.prestation)}</h2>
+  <dl class="govuk-summary-list">
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Montant mensuel</dt><dd class="govuk-summary-list__value">${d.last_month !== null && d.monthly_amount_cents === 0 ? 'Terminé' : formatEuros(d.monthly_amount_cents)}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Depuis</dt><dd class="govuk-summary-list__value">${frenchMonth(d.first_month)}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Jusqu’à</dt><dd class="govuk-summary-list__value">${d.last_month ? frenchMonth(d.last_month) : 'Sans date de fin'}</dd></div>
+  </dl>
+  <h3 class="govuk-heading-s">Historique</h3>
+  <ul class="govuk-list">
+    ${d.history.map(
+      (c) =>
+        html`<li><span class="govuk-body-s">${formatDateTime(c.at)}</span> : ${
+          c.kind === 'attribution'
+            ? `droit ouvert à partir de ${frenchMonth(c.from_month)}, ${formatEuros(c.amount_cents ?? 0)} par mois`
+            : c.kind === 'montant'
+              ? `montant changé à partir de ${frenchMonth(c.from_month)} : ${formatEuros(c.amount_cents ?? 0)} par mois (au lieu de ${formatEuros(c.previous_amount_cents ?? 0)})`
+              : `droit terminé : dernier mois ${c.last_month ? frenchMonth(c.last_month) : ''}`
+        }. Motif : « ${c.motif} »</li>`,
+    )}
+  </ul>
+</section>`,
+      )
+}
+<p class="govuk-body"><a class="govuk-link" href="${PAYMENTS_PATH}">Voir mes paiements</a></p>`;
+}
+
+function lineLabel(l: PaymentLine): SafeHtml {
+  const kind = KIND_LABELS[l.kind];
+  return html`${prestationTitle(l.prestation)}${kind ? html`<br><span class="govuk-body-s">${kind} : ${l.reason ?? ''}</span>` : ''}`;
+}
+
+export function paymentsContent(v: PaymentsView): SafeHtml {
+  return html`<h1 class="govuk-heading-xl">Mes paiements</h1>
+${scopeText(v.scope)}
+${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
+${
+  v.bankAccount
+    ? html`<p class="govuk-body">Les paiements sont versés sur le compte ${v.bankAccount.masked}.${
+        v.bankAccount.waiting
+          ? ' Ce compte bancaire a été changé récemment : pour votre sécurité, les paiements restent en attente jusqu’à la fin du délai de vérification ou jusqu’à sa confirmation par la Caf.'
+          : ''
+      }</p>`
+    : ''
+}
+${
+  v.months.length === 0
+    ? emptyText(v.scope, 'paiements')
+    : html`<p class="govuk-body">Les prestations d’un mois sont versées le 5 du mois suivant. Voici les 24 derniers mois.</p>
+${v.months.map(
+  (m) => html`<table class="govuk-table mc-payments">
+  <caption class="govuk-table__caption govuk-table__caption--m">${frenchMonth(m.month)}</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    <th scope="col" class="govuk-table__header">Prestation</th>
+    <th scope="col" class="govuk-table__header govuk-table__header--numeric">Montant</th>
+    <th scope="col" class="govuk-table__header">Date et statut</th>
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${m.lines.map(
+      (l) => html`<tr class="govuk-table__row">
+      <td class="govuk-table__cell">${lineLabel(l)}</td>
+      <td class="govuk-table__cell govuk-table__cell--numeric">${formatEuros(l.amountCents)}</td>
+      <td class="govuk-table__cell">${l.paidOn ? `${frenchDay(l.paidOn)} ` : ''}${statusTag(l.status)}</td>
+    </tr>`,
+    )}
+    <tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header">Total</th>
+      <td class="govuk-table__cell govuk-table__cell--numeric"><strong>${formatEuros(m.totalCents)}</strong></td>
+      <td class="govuk-table__cell"></td>
+    </tr>
+  </tbody>
+</table>`,
+)}`
+}
+<p class="govuk-body"><a class="govuk-link" href="${DROITS_PATH}">Voir mes droits</a></p>`;
+}
+
+/** The box of « Mon espace »: the last payment and the next one. */
+export function paymentsBox(v: PaymentsView): SafeHtml {
+  if (!v.last && !v.next) return html``;
+  return html`<h2 class="govuk-heading-m">Mes paiements</h2>
+<ul class="govuk-list">
+  ${v.last ? html`<li>Dernier paiement : ${formatEuros(v.last.totalCents)} pour ${frenchMonth(v.last.month)}${v.last.day ? `, versé le ${frenchDay(v.last.day)}` : ''} (${STATUS_LABELS[v.last.status].toLowerCase()})</li>` : ''}
+  ${v.next ? html`<li>Prochain paiement : ${formatEuros(v.next.totalCents)}, prévu le ${frenchDay(v.next.day)}</li>` : ''}
+</ul>
+<p class="govuk-body"><a class="govuk-link" href="${PAYMENTS_PATH}">Mes paiements</a> · <a class="govuk-link" href="${DROITS_PATH}">Mes droits</a></p>`;
+}

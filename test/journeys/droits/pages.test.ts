@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE as P } from '../../../src/demo/people';
+import type { TestApp } from '../../support/app';
+import { text } from '../../support/http';
+import { api, demoApp, signedIn } from '../../household/support';
+
+/**
+ * « Mes droits », « Mes paiements » and the box of « Mon espace » on the demo dossiers: the
+ * managers see the whole dossier's, a conjoint without procuration and a personne à charge only
+ * what concerns them; six months paid, the next one programmed; the IBAN masked.
+ */
+describe('Mes droits, Mes paiements', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp();
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('the responsable sees every droit of the dossier, six months paid, the total, the next payment and the IBAN masked', async () => {
+    const b = await signedIn(t, P.julienMoreau.nir);
+    const droits = text((await b.get('/mon-espace/droits')).body);
+    expect(droits).toContain('Aide au logement');
+    expect(droits).toContain('312,45 €');
+    expect(droits).toContain('Allocations familiales');
+    expect(droits).toContain('Motif : « Droit ouvert par la Caf »');
+    const res = await b.get('/mon-espace/paiements');
+    expect(res.statusCode).toBe(200);
+    const page = text(res.body);
+    expect(page).toContain('Prochain paiement');
+    expect(page).toContain('460,97 €'); // 312,45 + 148,52 a month
+    expect(page).toContain('Versé');
+    expect(page).toContain('Programmé');
+    expect(page).toContain('FR76 **** **** **** **** ***0 189');
+    expect(res.body).not.toContain('FR7630006000011234567890189');
+    const json = JSON.parse((await api(b, 'GET', '/api/paiements')).body);
+    expect(json.scope).toBe('foyer');
+    const paid = json.months.filter((m: { lines: { status: string }[] }) => m.lines.every((l) => l.status === 'verse'));
+    expect(paid).toHaveLength(6);
+    expect(paid.every((m: { totalCents: number }) => m.totalCents === 46_097)).toBe(true);
+    expect(json.next.totalCents).toBe(46_097);
+    expect(json.next.day).toMatch(/^\d{4}-\d{2}-05$/);
+    const home = text((await b.get('/mon-espace')).body);
+    expect(home).toContain('Dernier paiement : 460,97 €');
+    expect(home).toContain('Prochain paiement : 460,97 €');
+    expect((await b.get('/mon-espace/foyer/paiements')).statusCode).toBe(200);
+  });
+
+  it('a conjoint without procuration and a personne à charge see only the droits that concern them', async () => {
+    const nadia = await signedIn(t, P.nadiaPetit.nir);
+    const droits = JSON.parse((await api(nadia, 'GET', '/api/droits')).body);
+    expect(droits.scope).toBe('personnel');
+    expect(droits.droits.map((d: { prestation: string }) => d.prestation)).toEqual(['ajpa']);
+    const page = text((await nadia.get('/mon-espace/paiements')).body);
+    expect(page).not.toContain('Prime d’activité');
+    expect(page).not.toContain('FR14');
+    expect(page).toContain('256,10 €');
+    const thomas = await signedIn(t, P.thomasPetit.nir);
+    const all = JSON.parse((await api(thomas, 'GET', '/api/droits')).body);
+    expect(all.droits.map((d: { prestation: string }) => d.prestation).sort()).toEqual(['ajpa', 'prime-activite']);
+    const jeanne = await signedIn(t, P.jeanneLeroy.nir);
+    expect(JSON.parse((await api(jeanne, 'GET', '/api/droits')).body).droits.map((d: { prestation: string }) => d.prestation)).toEqual([
+      'aah',
+    ]);
+    const hugo = await signedIn(t, P.hugoMoreau.nir);
+    expect(JSON.parse((await api(hugo, 'GET', '/api/droits')).body).droits).toEqual([]);
+    expect(text((await hugo.get('/mon-espace/droits')).body)).toContain('Aucun droit ouvert qui vous concerne pour le moment.');
+  });
+
+  it('a person attached to no dossier is told so, and the routes are in the OpenAPI document', async () => {
+    const camille = await signedIn(t, P.camilleDurand.nir);
+    expect(text((await camille.get('/mon-espace/paiements')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire');
+    const doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).body);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/droits', '/api/paiements', '/api/household/paiements']));
+  });
+});

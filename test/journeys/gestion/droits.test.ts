@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE as P } from '../../../src/demo/people';
+import { recordBankAccount } from '../../../src/household/repository';
+import { runPayments } from '../../../src/payments/run';
+import { TestBrowser, type TestApp } from '../../support/app';
+import { text } from '../../support/http';
+import { messagesTo } from '../../support/outbox';
+import { accountOf, api, demoApp, signedIn } from '../../household/support';
+import { createTestAgent, logInAgent } from './helpers';
+
+/** The Caf side on a demo droit: an amount lowered from a past month (indu, told to the person), a held payment released. */
+describe('espace gestionnaire: droits', () => {
+  let t: TestApp;
+  let b: TestBrowser;
+  beforeAll(async () => {
+    t = await demoApp();
+    b = new TestBrowser(t.app);
+    await logInAgent(t.ctx, b, await createTestAgent(t.ctx));
+  }, 120_000);
+  afterAll(() => t?.close());
+  const db = () => t.ctx.database.db;
+
+  it('lowers an amount from a past month with a motif: an indu with its reason on « Mes paiements », the person told without amounts in the subject', async () => {
+    const droit = await db()
+      .selectFrom('droits')
+      .selectAll()
+      .where('household_id', '=', 'demo-foyer-4567890')
+      .where('prestation', '=', 'aide-au-logement')
+      .executeTakeFirstOrThrow();
+    const page = await b.get(`/gestion/droits/${droit.id}`);
+    expect(page.statusCode).toBe(200);
+    const missing = await b.post(`/gestion/droits/${droit.id}/montant`, { montant: '200', aPartirDe: '', motif: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(text(missing.body)).toContain('Indiquez le premier mois du droit');
+    expect(text(missing.body)).toContain('Indiquez le motif du changement');
+    expect(missing.body).toContain('value="200"');
+    const from = droit.first_month;
+    const [y, m] = from.split('-');
+    const done = await b.post(`/gestion/droits/${droit.id}/montant`, {
+      montant: '200,00',
+      aPartirDe: `${m}/${y}`,
+      motif: 'Ressources mises à jour',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(text(done.body)).toContain('La personne en est informée.');
+    const indus = await db().selectFrom('payment_adjustments').selectAll().where('droit_id', '=', droit.id).execute();
+    expect(indus).toHaveLength(6);
+    expect(indus.every((a) => a.kind === 'indu' && a.amount_cents === 2_480)).toBe(true);
+    const marc = await accountOf(t, P.marcLeroy.nir);
+    const [told] = (await messagesTo(t.ctx, marc.contact_value)).slice(-1);
+    expect(told!.subject).toBe('Un droit a changé');
+    expect(told!.text).toContain('Ressources mises à jour');
+    expect(told!.text).not.toContain('200');
+    // the next payment day deducts it, visibly
+    t.clock.advance(40 * 86_400_000);
+    await runPayments(db(), t.ctx.clock.now());
+    const person = await signedIn(t, P.marcLeroy.nir);
+    const json = JSON.parse((await api(person, 'GET', '/api/paiements')).body);
+    const lines = json.months.flatMap((x: { lines: { kind: string; reason: string }[] }) => x.lines);
+    expect(lines.some((l: { kind: string; reason: string }) => l.kind === 'indu' && l.reason.includes('Ressources mises à jour'))).toBe(
+      true,
+    );
+    expect(text((await person.get('/mon-espace/droits')).body)).toContain('Motif : « Ressources mises à jour »');
+  });
+
+  it('a bank account changed before the payment day holds the payment, shown « En attente »; an agent releases it', async () => {
+    await recordBankAccount(
+      db(),
+      'demo-foyer-3456789',
+      { iban: 'FR1420041010050500013M02606', holder: 'GARNIER Sophie' },
+      null,
+      t.ctx.clock.now(),
+      null,
+    );
+    t.clock.advance(35 * 86_400_000);
+    expect((await runPayments(db(), t.ctx.clock.now())).held).toBeGreaterThan(0);
+    const held = await db()
+      .selectFrom('payments')
+      .selectAll()
+      .where('household_id', '=', 'demo-foyer-3456789')
+      .where('status', '=', 'en_attente')
+      .executeTakeFirstOrThrow();
+    const sophie = await signedIn(t, P.sophieGarnier.nir);
+    expect(text((await sophie.get('/mon-espace/paiements')).body)).toContain('En attente');
+    // the clock moved on: a fresh agent session
+    b = new TestBrowser(t.app);
+    await logInAgent(t.ctx, b, await createTestAgent(t.ctx));
+    const page = await b.get(`/gestion/droits/${held.droit_id}`);
+    expect(text(page.body)).toContain('Libérer le paiement');
+    const r = await b.post(`/gestion/paiements/${held.id}/liberation`, {});
+    expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toBe(`/gestion/droits/${held.droit_id}`);
+    const after = await db().selectFrom('payments').selectAll().where('id', '=', held.id).executeTakeFirstOrThrow();
+    expect(after.status).toBe('verse');
+    expect((await b.post(`/gestion/paiements/${held.id}/liberation`, {})).statusCode).toBe(409);
+  });
+});
