@@ -176,7 +176,10 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
       get client() {
         return franceConnect.client;
       },
-      repertoire: franceConnect.repertoire,
+      // read at each use, like the client (a test may plug another répertoire search)
+      get repertoire() {
+        return franceConnect.repertoire;
+      },
       codes,
       passwordCheck,
       loginThrottle,
