@@ -1,3 +1,4 @@
+import type { DroitChangeKind } from '../../payments/payments.table';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
@@ -75,9 +76,12 @@ ${button('Mettre fin au droit', { secondary: true })}`,
         }</li>`,
     )}</ul>
 <h2 class="govuk-heading-m">Historique</h2>
-<ul class="govuk-list">${history.map((c) => html`<li>${formatDateTime(c.at)} : ${c.kind}, à partir de ${frenchMonth(c.from_month)} — « ${c.motif} »</li>`)}</ul>`,
+<ul class="govuk-list">${history.map((c) => html`<li>${formatDateTime(c.at)} : ${CHANGE_LABELS[c.kind]}, à partir de ${frenchMonth(c.from_month)} — « ${c.motif} »</li>`)}</ul>`,
   );
 }
+
+/** The kinds of a droit's history, as the agent reads them. */
+const CHANGE_LABELS: Record<DroitChangeKind, string> = { attribution: 'droit ouvert', montant: 'montant changé', fin: 'droit terminé' };
 
 export function agentDroitRoutes(app: FastifyInstance, ctx: AppContext): void {
   const instructing = requireAgentRole(ctx, 'instruction');
