@@ -31,7 +31,17 @@ describe('after sending, and after the decision', () => {
   const origin = { ip: '127.0.0.1', userAgent: null };
   const act = async (d: Demarche, event: 'start_instruction' | 'request_documents' | 'refuse' | 'accept', reason?: string) => {
     const fresh = (await findDemarche(t.ctx.database.db, d.id))!;
-    return actOnDemarche(t.ctx, { agent, demarcheId: d.id, event, reason: reason ?? null, version: fresh.version, origin });
+    // An acceptance of a paid prestation records its droit (issue 25): an amount and a first month.
+    const droit = event === 'accept' ? { amountCents: 24_550, firstMonth: '2026-11', lastMonth: null } : undefined;
+    return actOnDemarche(t.ctx, {
+      agent,
+      demarcheId: d.id,
+      event,
+      reason: reason ?? null,
+      version: fresh.version,
+      origin,
+      ...(droit ? { droit } : {}),
+    });
   };
   const home = async (b: TestBrowser) => {
     const r = await b.get('/mon-espace');

@@ -74,7 +74,7 @@ describe('the household’s JSON routes', () => {
     expect(bare.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['code']);
     const sent = await api(marc, 'POST', '/api/household/changes/bank-account/code', iban);
     expect(sent.statusCode).toBe(202);
-    expect(sent.json()).toEqual({ codeSent: true, destination: 'par e-mail à l’adresse …@example.fr' });
+    expect(sent.json()).toEqual({ codeSent: true, destination: 'par mail à l’adresse …@example.fr' });
     const code = await lastCode(t.ctx, 'marc.leroy@example.fr');
     const wrong = await api(marc, 'POST', '/api/household/changes/bank-account', { ...iban, currentPassword: 'Mauvais2026', code });
     expect(wrong.statusCode).toBe(400);

@@ -46,7 +46,7 @@ describe('changing the bank account through the pages', () => {
 
     const step = await b.post(BANK_PAGE, typed);
     expect(step.statusCode).toBe(200);
-    expect(text(step.body)).toContain('Nous vous avons envoyé un code par e-mail à l’adresse …@exemple.fr');
+    expect(text(step.body)).toContain('Nous vous avons envoyé un code par mail à l’adresse …@exemple.fr');
     expect(step.body).toContain(`value="${typed.iban}"`);
     const code = await lastCode(t.ctx, account.contact_value);
     const codeMessage = (await messagesTo(t.ctx, account.contact_value)).at(-1)!;
