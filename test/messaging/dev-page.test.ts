@@ -73,7 +73,7 @@ describe('GET /dev/messages (development outbox)', () => {
     expect(body).toContain('<p class="govuk-body">Votre code est 123456.<br>Il est valable 10 minutes.</p>');
     // 09:01 UTC is 10:01 in Paris (winter time)
     expect(body).toContain('<time datetime="2026-11-26T09:01:00.000Z">26 novembre 2026 à 10:01:00</time>');
-    expect(body.indexOf('<td class="govuk-table__cell">SMS</td>')).toBeLessThan(body.indexOf('<td class="govuk-table__cell">E-mail</td>'));
+    expect(body.indexOf('<td class="govuk-table__cell">SMS</td>')).toBeLessThan(body.indexOf('<td class="govuk-table__cell">Mail</td>'));
   });
 
   it('says so when the outbox is empty', async () => {
