@@ -1,24 +1,11 @@
+import type { PaymentLine, PaymentsReader } from '../payments/reader';
+
 /**
  * What the attestations read from elsewhere, as narrow ports (the composition root plugs them):
- * payments (src/payments, the read port of « Mes paiements ») and the dossier's taxable resources.
- * The shapes are those of src/payments' PaymentsReader, repeated structurally so that this module
- * depends on the two methods it calls and nothing else.
+ * payments — the two reads of src/payments' PaymentsReader — and the dossier's taxable resources.
  */
-export interface PaidLine {
-  prestation: string;
-  /** YYYY-MM */
-  month: string;
-  amountCents: number;
-  paidOn: string | null;
-  status: 'programme' | 'verse' | 'en_attente';
-  kind: 'droit' | 'rappel' | 'indu';
-  reason: string | null;
-}
-
-export interface PaymentsPort {
-  paymentsOf(householdId: string, from: string, to: string): Promise<PaidLine[]>;
-  monthlyPrestationsOf(householdId: string, month: string): Promise<{ prestation: string; amountCents: number; memberId: string | null }[]>;
-}
+export type PaidLine = PaymentLine;
+export type PaymentsPort = Pick<PaymentsReader, 'paymentsOf' | 'monthlyPrestationsOf'>;
 
 /** The dossier's annual taxable resources taken into account for a month's QF, if the Caf knows them. */
 export interface TaxableResources {
