@@ -48,7 +48,7 @@ const monthTable = async (p: Page, month: string) =>
       .innerText(),
   );
 
-describe('after the decision, in Chromium: droit, payments, an attestation and its verification', () => {
+describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, payments, an attestation and its verification`, () => {
   const app = useBrowserApp({ openDatabase: journeyDatabase.open });
   const checked = pageChecker('apres-decision');
   let shots = 0;
@@ -71,6 +71,7 @@ describe('after the decision, in Chromium: droit, payments, an attestation and i
     const { t } = app;
     const { ctx } = t;
     const db = ctx.database.db;
+    expect(ctx.database.dialect).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
     const moveTo = (at: number) => t.clock.advance(at - t.clock.now());
 
     // An allocataire of long standing (her dossier paid to an account declared long ago) asks for the aide au logement.
@@ -201,6 +202,8 @@ describe('after the decision, in Chromium: droit, payments, an attestation and i
     await check(page, problems, 'mes-attestations-vide');
     await goTo(page, 'Obtenir une attestation de paiement', '/mon-espace/attestations/paiement');
     await check(page, problems, 'attestation-formulaire');
+    // privacy first: nothing but the name and the total unless the person ticks it
+    for (const box of ['detail', 'sensitive', 'dossierNumber', 'address']) expect(await page.isChecked(`#${box}`)).toBe(false);
     await page.selectOption('#from', '2026-10');
     await page.selectOption('#to', '2026-11');
     await page.getByRole('button', { name: 'Obtenir l’attestation' }).click();
