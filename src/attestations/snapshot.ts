@@ -1,3 +1,4 @@
+import { deDate } from '../shared/french-time';
 import type { AttestationKind } from './attestations.table';
 
 /**
@@ -64,7 +65,7 @@ export function euros(cents: number): string {
 }
 
 export function periodLabel(s: Pick<PaymentSnapshot, 'from' | 'to'>): string {
-  return s.from === s.to ? frenchMonth(s.from) : `de ${frenchMonth(s.from)} à ${frenchMonth(s.to)}`;
+  return s.from === s.to ? frenchMonth(s.from) : `${deDate(frenchMonth(s.from))} à ${frenchMonth(s.to)}`;
 }
 
 export function kindTitle(kind: AttestationKind): string {

@@ -8,7 +8,7 @@ import { currentAddress, currentBankAccount, listMembers, type HouseholdActor } 
 import { maskIban } from '../identity/iban';
 import type { Prestation } from '../prestations/catalogue';
 import { lastTwelveMonths, totals, type ResourcesFeed } from '../resources/feed';
-import { agencyDay } from '../shared/french-time';
+import { agencyDay, deDate } from '../shared/french-time';
 
 /**
  * « Dites-le nous une fois »: what the Caf already knows, offered in a request form to confirm.
@@ -70,7 +70,7 @@ async function allFacts(d: KnownDeps, actor: HouseholdActor, p: Prestation | und
   const facts: Answers = {};
   const now = d.now();
   const { from, to } = lastTwelveMonths(agencyDay(now));
-  facts.caf_periode = `de ${monthWords(from)} à ${monthWords(to)}`;
+  facts.caf_periode = `${deDate(monthWords(from))} à ${monthWords(to)}`;
   const account = await findAccountById(d.db, actor.accountId);
   const manages = managesDossier(actor, p, now);
   const members = manages && actor.dossier ? await listMembers(d.db, actor.dossier.householdId) : [];

@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error';
 import { randomToken } from '../shared/crypto';
 import { amountForMonth } from './amounts';
 import { addMonths, frenchMonth } from './months';
+import { deDate } from '../shared/french-time';
 import type { Droit, DroitChange } from './payments.table';
 
 /**
@@ -87,7 +88,7 @@ export async function changeDroit(
     const diff = due - settled;
     if (diff === 0) continue;
     const kind = diff > 0 ? 'rappel' : 'indu';
-    const what = c.kind === 'fin' ? 'Droit terminé' : `Montant revu à partir de ${frenchMonth(from)}`;
+    const what = c.kind === 'fin' ? 'droit terminé' : `montant revu à partir ${deDate(frenchMonth(from))}`;
     await db
       .insertInto('payment_adjustments')
       .values({
@@ -97,7 +98,7 @@ export async function changeDroit(
         kind,
         month: p.month,
         amount_cents: Math.abs(diff),
-        reason: `${kind === 'rappel' ? 'Rappel' : 'Trop-perçu'} de ${frenchMonth(p.month)} : ${what} (${i.motif})`,
+        reason: `${kind === 'rappel' ? 'Rappel' : 'Trop-perçu'} ${deDate(frenchMonth(p.month))} : ${what} (${i.motif})`,
         change_seq: seq,
         created_at: i.now,
         settled_at: null,

@@ -14,3 +14,11 @@ export function agencyDay(ms: number): string {
 export function frenchDateTime(ms: number): string {
   return DATE_TIME.format(ms);
 }
+
+/**
+ * « de novembre 2026 », « d’octobre 2026 », « d’avril 2027 », « d’août 2026 »: the preposition « de »
+ * before a date in words, elided before a vowel as French writes it.
+ */
+export function deDate(words: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(words) ? `d’${words}` : `de ${words}`;
+}

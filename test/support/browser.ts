@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/database';
 import { buildTestApp, type TestApp } from './app';
 
 /**
@@ -126,8 +127,10 @@ export async function expectFitsPhones(page: Page, label = page.url()): Promise<
 /**
  * For a `describe` block of browser tests: starts the test application on a loopback port and
  * Chromium before its tests, closes both after. Read `app.t`, `app.base`, `app.browser` inside tests.
+ * `openDatabase`: the database to run on, opened before the application (closed with it), e.g.
+ * `journeyDatabase.open` of ./databases.ts; default: the configuration's (SQLite in memory).
  */
-export function useBrowserApp(options?: Parameters<typeof buildTestApp>[0]): {
+export function useBrowserApp(options?: Parameters<typeof buildTestApp>[0] & { openDatabase?: () => Promise<DatabaseHandle> }): {
   readonly t: TestApp;
   readonly base: string;
   readonly browser: Browser;
@@ -136,7 +139,8 @@ export function useBrowserApp(options?: Parameters<typeof buildTestApp>[0]): {
   let base = '';
   let browser: Browser | undefined;
   beforeAll(async () => {
-    t = await buildTestApp(options);
+    const { openDatabase, ...rest } = options ?? {};
+    t = await buildTestApp(openDatabase ? { ...rest, database: await openDatabase() } : rest);
     base = await listen(t);
     browser = await launchBrowser();
   });

@@ -29,6 +29,12 @@ export const testDatabases: TestDatabase[] = [
     : { name: 'postgresql (PGlite)', open: (o) => migrated('pglite:', o) },
 ];
 
+/**
+ * The one database a long journey (a browser test) runs on, to keep its time: the PostgreSQL server
+ * of TEST_DATABASE_URL when it is set, SQLite in memory otherwise — run it both ways.
+ */
+export const journeyDatabase: TestDatabase = serverUrl ? testDatabases[1]! : testDatabases[0]!;
+
 async function migrated(url: string, o: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const handle = await openDatabase(url);
   if (o.migrate !== false) await migrate(handle);

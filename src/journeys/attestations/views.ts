@@ -3,7 +3,7 @@ import type { IssuedAttestation } from '../../attestations/manage';
 import { addMonths, currentMonth } from '../../attestations/months';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
-import { frenchDateTime } from '../../shared/french-time';
+import { deDate, frenchDateTime } from '../../shared/french-time';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, button, errorFor, errorSummary, type Errors, form, insetText, summaryList } from '../../http/views/components';
 import { attr, html, type SafeHtml } from '../../http/views/html';
@@ -42,7 +42,9 @@ export function checksSentence(a: Pick<IssuedAttestation, 'checkedCount' | 'refu
 }
 
 function subject(a: IssuedAttestation): string {
-  return a.snapshot.kind === 'paiement' ? `Paiements ${periodLabel(a.snapshot)}` : `Quotient familial de ${frenchMonth(a.snapshot.month)}`;
+  const s = a.snapshot;
+  if (s.kind !== 'paiement') return `Quotient familial ${deDate(frenchMonth(s.month))}`;
+  return `Paiements ${s.from === s.to ? deDate(frenchMonth(s.from)) : periodLabel(s)}`;
 }
 
 export function listPage(req: FastifyRequest, list: IssuedAttestation[], mayIssue: boolean): SafeHtml {

@@ -45,5 +45,14 @@ export const PaymentsAnswer = z.object({
   months: z.array(z.object({ month: z.string(), totalCents: z.number().int(), lines: z.array(Line) })),
   next: z.object({ month: z.string(), day: z.string(), totalCents: z.number().int() }).nullable(),
   last: z.object({ month: z.string(), day: z.string().nullable(), totalCents: z.number().int(), status: Line.shape.status }).nullable(),
-  bankAccount: z.object({ masked: z.string(), waiting: z.boolean() }).nullable(),
+  bankAccount: z
+    .object({
+      masked: z.string(),
+      waiting: z.boolean(),
+      waitingUntil: z
+        .string()
+        .nullable()
+        .describe('the day (YYYY-MM-DD) the waiting account is paid to, unless the Caf confirms it before; null: when the Caf confirms it'),
+    })
+    .nullable(),
 });

@@ -55,8 +55,8 @@ export interface PaymentsView {
   next: { month: string; day: string; totalCents: number } | null;
   /** the last payment made */
   last: { month: string; day: string | null; totalCents: number; status: PaymentLine['status'] } | null;
-  /** masked IBAN the payments go to (managers only), and whether a newer account is waiting */
-  bankAccount: { masked: string; waiting: boolean } | null;
+  /** masked IBAN the payments go to (managers only), and whether a newer account is waiting: until which day (YYYY-MM-DD), null for an agent's check */
+  bankAccount: { masked: string; waiting: boolean; waitingUntil: string | null } | null;
 }
 
 /** The last 24 months (and the month to come), month by month, most recent first. */
@@ -80,7 +80,12 @@ export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<Paym
     const waiting = await pendingBankAccount(d.db, actor.dossier!.householdId, now);
     const payable = await payableBankAccount(d.db, actor.dossier!.householdId, now);
     const shown = waiting ?? payable;
-    if (shown) bankAccount = { masked: maskIban(shown.iban), waiting: !!waiting };
+    if (shown)
+      bankAccount = {
+        masked: maskIban(shown.iban),
+        waiting: !!waiting,
+        waitingUntil: waiting?.effective_at != null ? agencyDay(Number(waiting.effective_at)) : null,
+      };
   }
   return {
     scope: visible.scope,

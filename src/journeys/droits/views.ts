@@ -2,6 +2,7 @@ import { html, type SafeHtml } from '../../http/views/html';
 import { formatDateTime } from '../../http/views/account-page';
 import { formatEuros } from '../../payments/inputs';
 import { frenchDay, frenchMonth } from '../../payments/months';
+import { deDate } from '../../shared/french-time';
 import type { PaymentLine } from '../../payments/reader';
 import { findPrestation } from '../../prestations/catalogue';
 import type { PaymentsView, VisibleDroits } from './use-cases';
@@ -16,7 +17,11 @@ const STATUS_CLASSES: Record<PaymentLine['status'], string> = {
   verse: 'govuk-tag--green',
   en_attente: 'govuk-tag--orange',
 };
-const KIND_LABELS: Record<PaymentLine['kind'], string> = { droit: '', rappel: 'Rappel', indu: 'Retenue pour un trop-perçu' };
+const KIND_LABELS: Record<PaymentLine['kind'], string> = {
+  droit: '',
+  rappel: 'Rappel versé avec ce paiement',
+  indu: 'Retenue sur ce paiement',
+};
 
 export const prestationTitle = (slug: string) => findPrestation(slug)?.title ?? slug;
 const statusTag = (s: PaymentLine['status']) => html`<strong class="govuk-tag ${STATUS_CLASSES[s]}">${STATUS_LABELS[s]}</strong>`;
@@ -52,9 +57,9 @@ ${
       (c) =>
         html`<li><span class="govuk-body-s">${formatDateTime(c.at)}</span> : ${
           c.kind === 'attribution'
-            ? `droit ouvert à partir de ${frenchMonth(c.from_month)}, ${formatEuros(c.amount_cents ?? 0)} par mois`
+            ? `droit ouvert à partir ${deDate(frenchMonth(c.from_month))}, ${formatEuros(c.amount_cents ?? 0)} par mois`
             : c.kind === 'montant'
-              ? `montant changé à partir de ${frenchMonth(c.from_month)} : ${formatEuros(c.amount_cents ?? 0)} par mois (au lieu de ${formatEuros(c.previous_amount_cents ?? 0)})`
+              ? `montant changé à partir ${deDate(frenchMonth(c.from_month))} : ${formatEuros(c.amount_cents ?? 0)} par mois (au lieu de ${formatEuros(c.previous_amount_cents ?? 0)})`
               : `droit terminé : dernier mois ${c.last_month ? frenchMonth(c.last_month) : ''}`
         }. Motif : « ${c.motif} »</li>`,
     )}
@@ -67,33 +72,38 @@ ${
 
 function lineLabel(l: PaymentLine): SafeHtml {
   const kind = KIND_LABELS[l.kind];
-  return html`${prestationTitle(l.prestation)}${kind ? html`<br><span class="govuk-body-s">${kind} : ${l.reason ?? ''}</span>` : ''}`;
+  return html`${prestationTitle(l.prestation)}${kind ? html`<br><span class="govuk-body-s">${kind} — ${l.reason ?? ''}</span>` : ''}`;
+}
+
+/** « Janvier 2027 »: a month as a heading. */
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Where the payments go; a new account still waiting says until when the payments wait. */
+function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
+  if (!b) return '';
+  if (!b.waiting) return html`<p class="govuk-body">Les paiements sont versés sur le compte ${b.masked}.</p>`;
+  const until = b.waitingUntil
+    ? `jusqu’à la fin du délai de vérification, le ${frenchDay(b.waitingUntil)}, ou jusqu’à sa confirmation par la Caf`
+    : 'jusqu’à sa confirmation par la Caf';
+  return html`<p class="govuk-body">Votre nouveau compte bancaire ${b.masked} a été déclaré récemment : pour votre sécurité, les paiements restent en attente ${until}.</p>`;
 }
 
 export function paymentsContent(v: PaymentsView): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes paiements</h1>
 ${scopeText(v.scope)}
 ${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
-${
-  v.bankAccount
-    ? html`<p class="govuk-body">Les paiements sont versés sur le compte ${v.bankAccount.masked}.${
-        v.bankAccount.waiting
-          ? ' Ce compte bancaire a été changé récemment : pour votre sécurité, les paiements restent en attente jusqu’à la fin du délai de vérification ou jusqu’à sa confirmation par la Caf.'
-          : ''
-      }</p>`
-    : ''
-}
+${bankAccountText(v.bankAccount)}
 ${
   v.months.length === 0
     ? emptyText(v.scope, 'paiements')
-    : html`<p class="govuk-body">Les prestations d’un mois sont versées le 5 du mois suivant. Voici les 24 derniers mois.</p>
+    : html`<p class="govuk-body">Les prestations d’un mois sont versées le 5 du mois suivant. Voici vos paiements des 24 derniers mois, du plus récent au plus ancien.</p>
 ${v.months.map(
   (m) => html`<table class="govuk-table mc-payments">
-  <caption class="govuk-table__caption govuk-table__caption--m">${frenchMonth(m.month)}</caption>
+  <caption class="govuk-table__caption govuk-table__caption--m">${capitalized(frenchMonth(m.month))}</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
-    <th scope="col" class="govuk-table__header">Prestation</th>
-    <th scope="col" class="govuk-table__header govuk-table__header--numeric">Montant</th>
-    <th scope="col" class="govuk-table__header">Date et statut</th>
+    <th scope="col" class="govuk-table__header govuk-!-width-one-half">Prestation</th>
+    <th scope="col" class="govuk-table__header govuk-table__header--numeric govuk-!-width-one-quarter">Montant</th>
+    <th scope="col" class="govuk-table__header govuk-!-width-one-quarter">Date et statut</th>
   </tr></thead>
   <tbody class="govuk-table__body">
     ${m.lines.map(

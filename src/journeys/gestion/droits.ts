@@ -14,6 +14,7 @@ import type { DroitChangeInput } from '../../payments/changes';
 import { droitHistory, findDroit } from '../../payments/droits';
 import { formatEuros, readAmount, readMonth, readMotif } from '../../payments/inputs';
 import { frenchMonth } from '../../payments/months';
+import { deDate } from '../../shared/french-time';
 import { prestationTitle, STATUS_LABELS } from '../droits/views';
 import { agentPage } from './frame';
 
@@ -70,13 +71,13 @@ ${button('Mettre fin au droit', { secondary: true })}`,
           p.status === 'en_attente'
             ? form(
                 { action: `${AGENT_PATH}/paiements/${encodeURIComponent(p.id)}/liberation`, csrfToken: req.csrfToken },
-                button(`Libérer le paiement de ${frenchMonth(p.month)} (compte bancaire vérifié)`, { secondary: true }),
+                button(`Libérer le paiement ${deDate(frenchMonth(p.month))} (compte bancaire vérifié)`, { secondary: true }),
               )
             : ''
         }</li>`,
     )}</ul>
 <h2 class="govuk-heading-m">Historique</h2>
-<ul class="govuk-list">${history.map((c) => html`<li>${formatDateTime(c.at)} : ${CHANGE_LABELS[c.kind]}, à partir de ${frenchMonth(c.from_month)} — « ${c.motif} »</li>`)}</ul>`,
+<ul class="govuk-list">${history.map((c) => html`<li>${formatDateTime(c.at)} : ${CHANGE_LABELS[c.kind]}, à partir ${deDate(frenchMonth(c.from_month))} — « ${c.motif} »</li>`)}</ul>`,
   );
 }
 

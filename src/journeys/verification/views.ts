@@ -22,7 +22,7 @@ const WHAT_IT_PROVES = html`<h2 class="govuk-heading-m">Ce que la vérification 
 <ul class="govuk-list govuk-list--bullet">
   <li>«&nbsp;Conforme&nbsp;» prouve que la Caf a délivré une attestation avec ce code, à une personne portant ce nom, et qu’elle n’est ni expirée ni révoquée.</li>
   <li>Elle ne prouve pas que la personne qui vous présente le papier en est le titulaire : demandez une pièce d’identité si vous en avez besoin.</li>
-  <li>Comparez ce qui s’affiche ci-dessous avec le papier : une attestation modifiée à la main ou recopiée ne correspond pas.</li>
+  <li>Comparez ce que cette page affiche avec le papier : une attestation modifiée à la main ou recopiée ne correspond pas.</li>
 </ul>`;
 
 function resultBlock(r: NonNullable<VerifyView['result']>): SafeHtml {

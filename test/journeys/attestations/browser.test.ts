@@ -71,7 +71,7 @@ describe('an attestation, from « Mes attestations » to the public verification
     expect(await verdict()).toMatch(/^Conforme/);
     const certified = (await v.textContent('main'))!;
     expect(certified).toContain('Marie Claire LEFÈVRE');
-    expect(certified).toContain('de août 2026 à octobre 2026');
+    expect(certified).toContain('d’août 2026 à octobre 2026');
     expect(certified).toMatch(/1\s036,50\s€/);
     expect(certified).toContain('ne prouve pas que la personne qui vous présente le papier en est le titulaire');
     await check(v, vProblems, 'verification-conforme');
