@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { IssuedAttestation } from '../../attestations/manage';
+import { ATTESTATION_STATUS_LABELS, type IssuedAttestation } from '../../attestations/manage';
 import { addMonths, currentMonth } from '../../attestations/months';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import type { QfFigures } from '../../attestations/issue';
@@ -16,7 +16,7 @@ export const QF_FORM_PATH = `${ATTESTATIONS_PATH}/quotient-familial`;
 export const attestationPath = (id: string) => `${ATTESTATIONS_PATH}/${id}`;
 export const pdfPath = (id: string) => `${attestationPath(id)}/pdf`;
 
-const STATUS: Record<IssuedAttestation['status'], string> = { valide: 'Valide', expiree: 'Expirée', revoquee: 'Révoquée' };
+const STATUS = ATTESTATION_STATUS_LABELS;
 const STATUS_CLASS: Record<IssuedAttestation['status'], string> = {
   valide: 'govuk-tag--green',
   expiree: 'govuk-tag--grey',

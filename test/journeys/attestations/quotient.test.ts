@@ -63,6 +63,18 @@ describe.each(testDatabases)('the attestation de quotient familial with real res
       ])
         expect(text).toContain(line);
       expect(text).not.toMatch(/38\s700/);
+
+      // and « Mes données » lists it
+      const mine = (await api(b, 'GET', '/api/mes-donnees')).json().attestations;
+      expect(mine).toEqual([
+        expect.objectContaining({
+          kind: 'quotient_familial',
+          period: { from: '2026-11', to: '2026-11', label: 'novembre 2026' },
+          status: 'valide',
+          checkedCount: 0,
+          refusedCount: 0,
+        }),
+      ]);
     }));
 
   it('alone with one child: 2,5 parts (JSON)', () =>
