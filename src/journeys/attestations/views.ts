@@ -2,12 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { ATTESTATION_STATUS_LABELS, type IssuedAttestation } from '../../attestations/manage';
 import { addMonths, currentMonth } from '../../attestations/months';
 import type { DisclosureChoices } from '../../attestations/privacy';
-import type { QfFigures } from '../../attestations/issue';
-import { certifiedRows, euros, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
+import { certifiedRows, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
 import { frenchDateTime } from '../../shared/french-time';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, button, errorFor, errorSummary, type Errors, form, insetText, summaryList } from '../../http/views/components';
 import { attr, html, type SafeHtml } from '../../http/views/html';
+import type { QfFigures } from '../../attestations/issue';
+import { euros } from '../../attestations/snapshot';
 
 /** The views of « Mes attestations » (src/journeys/attestations/pages.ts). */
 export const ATTESTATIONS_PATH = '/mon-espace/attestations';
@@ -181,13 +182,13 @@ export function partsExplained(f: Pick<QfFigures, 'children' | 'result'>): strin
 
 /** The computation of a month's QF with the figures the Caf holds, before the person issues the attestation. */
 export function qfFiguresSection(f: QfFigures, agencyPhone: string): SafeHtml {
-  return html`<h2 class="govuk-heading-m">Votre quotient familial de ${frenchMonth(f.month)}</h2>
+  return html`<h2 class="govuk-heading-m">Votre quotient familial pour ${frenchMonth(f.month)}</h2>
 ${summaryList([
   {
     key: `Revenus imposables ${f.resources.year} du foyer`,
     value: `${euros(f.resources.annualCents)}, soit ${euros(Math.round(f.resources.annualCents / 12))} par mois`,
   },
-  { key: `Prestations de ${frenchMonth(f.month)}`, value: euros(f.monthlyPrestationsCents) },
+  { key: `Prestations pour ${frenchMonth(f.month)}`, value: euros(f.monthlyPrestationsCents) },
   { key: 'Ressources du mois', value: euros(f.result.monthlyResourcesCents) },
   { key: 'Nombre de parts', value: partsExplained(f) },
   { key: 'Quotient familial', value: `${f.result.qfEuros} € (ressources du mois ÷ ${decimal(f.result.parts)})` },
