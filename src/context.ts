@@ -21,7 +21,7 @@ import { DatabaseJustificatifStorage, type JustificatifStorage } from './justifi
 import { createMessaging, type MessagingService } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
-import { type PaymentsPort, type ResourcesPort, unknownResources } from './attestations/ports';
+import { databaseTaxableResources, type PaymentsPort, type ResourcesPort } from './attestations/ports';
 import { databasePaymentsReader } from './payments/reader';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
@@ -84,7 +84,7 @@ export interface AppContext {
   pdfChecker: PdfChecker;
   /** « Contacter ma Caf »: what its use cases need (src/caf-messages/threads.ts) */
   cafMessages: MessagesDeps;
-  /** what « Mes attestations » reads: the payments (src/payments) and the dossier's taxable resources (unknown to Mon Compte so far) */
+  /** what « Mes attestations » reads: the payments (src/payments) and the dossier's taxable resources (src/resources/taxable.ts) */
   attestations: { payments: PaymentsPort; resources: ResourcesPort };
   close(): Promise<void>;
 }
@@ -188,7 +188,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     justificatifStorage,
     pdfChecker,
     cafMessages: { db: database.db, storage: justificatifStorage, pdfChecker },
-    attestations: { payments: databasePaymentsReader(database.db, clock), resources: unknownResources },
+    attestations: { payments: databasePaymentsReader(database.db, clock), resources: databaseTaxableResources(database.db) },
     close: async () => {
       await messaging.worker.close();
       await pdfChecker.close();

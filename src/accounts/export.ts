@@ -4,6 +4,9 @@ import type { Clock } from '../shared/clock';
 import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../demarches/machine';
 import { demarcheHistory, listDemarches } from '../demarches/repository';
 import { findPrestation } from '../prestations/catalogue';
+import type { AttestationKind } from '../attestations/attestations.table';
+import { ATTESTATION_STATUS_LABELS, type AttestationStatus, myAttestations } from '../attestations/manage';
+import { frenchMonth, kindTitle, periodLabel, type Snapshot } from '../attestations/snapshot';
 import type { Account } from './repository';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
@@ -16,8 +19,9 @@ export interface ExportDeps {
 /**
  * « Mes données » (RGPD articles 15 and 20): everything Mon Compte holds about a signed-in person,
  * gathered at once — the account and its contact, the households they belong to, their démarches
- * with answers and history, the metadata of the files they sent, their open sessions, the audit
- * rows about them. Never a secret: no password hash, no session token, no code. Served as JSON
+ * with answers and history, the metadata of the files they sent, the attestations they issued
+ * (with the counts of their checks, never who checked), their open sessions, the audit rows about
+ * them. Never a secret: no password hash, no session token, no code. Served as JSON
  * (`GET /api/mes-donnees`, the download of the page) and as a readable summary (`/mon-espace/mes-donnees`).
  */
 export interface PersonalData {
@@ -56,6 +60,20 @@ export interface PersonalData {
   }>;
   justificatifs: Array<{ demarcheId: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; sentAt: string }>;
   separations: Array<{ date: string; leaver: string; children: string; declaredAt: string }>;
+  /** the attestations the person issued, with how many times each was checked (counts: who checked is never said) */
+  attestations: Array<{
+    code: string;
+    kind: AttestationKind;
+    title: string;
+    period: { from: string; to: string; label: string };
+    issuedAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+    status: AttestationStatus;
+    statusLabel: string;
+    checkedCount: number;
+    refusedCount: number;
+  }>;
   sessions: Array<{ createdAt: string; lastSeenAt: string; expiresAt: string; ip: string | null; userAgent: string | null }>;
   auditEvents: Array<{ at: string; type: string; ip: string | null; userAgent: string | null; details: Record<string, unknown> }>;
 }
@@ -101,6 +119,7 @@ export async function personalDataOf(ctx: ExportDeps, a: Account): Promise<Perso
     .limit(AUDIT_LIMIT)
     .execute();
   const sessions = await ctx.sessions.activeOf(a.id);
+  const attestations = await myAttestations(db, a.id, now);
   return {
     generatedAt: iso(now),
     account: {
@@ -165,6 +184,19 @@ export async function personalDataOf(ctx: ExportDeps, a: Account): Promise<Perso
       children: s.children,
       declaredAt: iso(s.created_at),
     })),
+    attestations: attestations.map((x) => ({
+      code: x.code,
+      kind: x.kind,
+      title: kindTitle(x.kind),
+      period: periodOf(x.snapshot),
+      issuedAt: iso(x.issuedAt),
+      expiresAt: iso(x.expiresAt),
+      revokedAt: isoOrNull(x.revokedAt),
+      status: x.status,
+      statusLabel: ATTESTATION_STATUS_LABELS[x.status],
+      checkedCount: x.checkedCount,
+      refusedCount: x.refusedCount,
+    })),
     sessions: sessions.map((s) => ({
       createdAt: iso(s.createdAt),
       lastSeenAt: iso(s.lastSeenAt),
@@ -174,6 +206,13 @@ export async function personalDataOf(ctx: ExportDeps, a: Account): Promise<Perso
     })),
     auditEvents: audit.map((e) => ({ at: iso(e.at), type: e.type, ip: e.ip, userAgent: e.user_agent, details: parseDetails(e.details) })),
   };
+}
+
+/** The months an attestation is about: a period of payments, or the month of a QF. */
+function periodOf(s: Snapshot): { from: string; to: string; label: string } {
+  return s.kind === 'paiement'
+    ? { from: s.from, to: s.to, label: periodLabel(s) }
+    : { from: s.month, to: s.month, label: frenchMonth(s.month) };
 }
 
 function parseDetails(s: string): Record<string, unknown> {

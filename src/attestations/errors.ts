@@ -32,8 +32,13 @@ export const attestationErrors = {
   ATTESTATION_RESOURCES_UNKNOWN: {
     status: 409,
     message:
-      'Les ressources imposables de votre foyer ne sont pas connues de Mon Compte : nous ne pouvons pas calculer votre quotient familial. Appelez votre Caf pour obtenir une attestation.',
-    support: 'QF attestation asked while the resources port knows no taxable resources for the dossier.',
+      'La Caf n’a pas reçu les revenus imposables de votre foyer de l’année qui sert au calcul (deux ans avant le mois demandé) : nous ne pouvons pas calculer votre quotient familial. Appelez votre Caf.',
+    support: 'QF attestation asked while the Caf holds no taxable resources of year N-2 for the dossier (taxable_resources).',
+  },
+  ATTESTATION_ISSUE_THROTTLED: {
+    status: 429,
+    message: 'Vous avez demandé beaucoup d’attestations en peu de temps. Merci de patienter avant de réessayer.',
+    support: 'More than ISSUES_PER_ACCOUNT_PER_HOUR attestations asked by one account within an hour (src/attestations/limit.ts).',
   },
   ATTESTATION_NOT_FOUND: {
     status: 404,

@@ -7,9 +7,9 @@ import { sha256 } from '../shared/crypto';
 import { newAttestationId } from './code';
 import { addMonths, currentMonth, MONTH_RE, monthsBetween, paymentExpiry, qfExpiry } from './months';
 import { surnameKey } from './names';
-import type { PaymentsPort, ResourcesPort } from './ports';
+import type { PaymentsPort, ResourcesPort, TaxableResources } from './ports';
 import { type DisclosureChoices, HIDDEN_LABEL, isSensitivePrestation, prestationLabel } from './privacy';
-import { dependentIn, quotientFamilial } from './quotient';
+import { dependentIn, type QfResult, quotientFamilial } from './quotient';
 import { insertAttestation } from './repository';
 import type { Holder, PaymentLineShown, PaymentSnapshot, QfSnapshot, Snapshot } from './snapshot';
 
@@ -101,28 +101,52 @@ export function detailLines(paid: { prestation: string; month: string; amountCen
   );
 }
 
+/** The figures of a month's QF: what the form shows before issuing and what the attestation freezes. */
+export interface QfFigures {
+  month: string;
+  resources: TaxableResources;
+  /** the prestations of the month, in cents */
+  monthlyPrestationsCents: number;
+  /** first names of the dependent children, eldest first */
+  children: string[];
+  result: QfResult;
+}
+
+/** The QF of a month for the dossier, or null when the Caf does not know its taxable resources (never invented). */
+export async function qfFigures(
+  d: Pick<IssueDeps, 'db' | 'payments' | 'resources'>,
+  householdId: string,
+  month: string,
+): Promise<QfFigures | null> {
+  const resources = await d.resources.taxableResourcesFor(householdId, month);
+  if (!resources) return null;
+  const prestations = await d.payments.monthlyPrestationsOf(householdId, month);
+  const children = (await listMembers(d.db, householdId)).filter((m) => m.role === 'enfant' && dependentIn(m.birth_date, month));
+  const monthlyPrestationsCents = prestations.reduce((s, p) => s + p.amountCents, 0);
+  const result = quotientFamilial({
+    annualResourcesCents: resources.annualCents,
+    monthlyPrestationsCents,
+    dependentChildren: children.length,
+  });
+  return { month, resources, monthlyPrestationsCents, children: children.map((c) => c.given_names.split(/\s+/)[0]!), result };
+}
+
 export async function issueQfAttestation(d: IssueDeps, who: Issuer, i: { month: string; choices: DisclosureChoices }): Promise<QfIssue> {
   const invalid = checkQfMonth(i.month, d.now);
   if (invalid) return { kind: 'invalid', field: 'month', error: invalid };
-  const resources = await d.resources.taxableResourcesFor(who.householdId, i.month);
-  if (!resources) return { kind: 'resources_unknown' };
-  const prestations = await d.payments.monthlyPrestationsOf(who.householdId, i.month);
-  const children = (await listMembers(d.db, who.householdId)).filter((m) => m.role === 'enfant' && dependentIn(m.birth_date, i.month));
-  const qf = quotientFamilial({
-    annualResourcesCents: resources.annualCents,
-    monthlyPrestationsCents: prestations.reduce((s, p) => s + p.amountCents, 0),
-    dependentChildren: children.length,
-  });
+  const qf = await qfFigures(d, who.householdId, i.month);
+  if (!qf) return { kind: 'resources_unknown' };
   const snapshot: QfSnapshot = {
     kind: 'quotient_familial',
     ...(await common(d, who, i.choices)),
     month: i.month,
-    qfEuros: qf.qfEuros,
-    parts: qf.parts,
-    dependentChildren: children.length,
-    resourcesYear: resources.year,
+    qfEuros: qf.result.qfEuros,
+    parts: qf.result.parts,
+    dependentChildren: qf.children.length,
+    resourcesYear: qf.resources.year,
+    monthlyPrestationsCents: qf.monthlyPrestationsCents,
   };
-  if (i.choices.childrenNames) snapshot.children = children.map((c) => c.given_names.split(/\s+/)[0]!);
+  if (i.choices.childrenNames) snapshot.children = qf.children;
   return store(d, who, snapshot, qfExpiry(d.now));
 }
 

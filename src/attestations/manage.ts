@@ -11,6 +11,8 @@ import type { Snapshot } from './snapshot';
 
 export type AttestationStatus = 'valide' | 'expiree' | 'revoquee';
 
+export const ATTESTATION_STATUS_LABELS: Record<AttestationStatus, string> = { valide: 'Valide', expiree: 'Expirée', revoquee: 'Révoquée' };
+
 export interface IssuedAttestation {
   id: string;
   code: string;

@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import type { PaymentLine, PaymentsReader } from '../payments/reader';
+import { resourcesYearFor, taxableResourcesOf } from '../resources/taxable';
 
 /**
  * What the attestations read from elsewhere, as narrow ports (the composition root plugs them):
@@ -19,11 +22,14 @@ export interface ResourcesPort {
 }
 
 /**
- * Today Mon Compte holds no taxable resources for a dossier: the request forms ask for three months
- * of resources for some prestations (src/forms/definitions/common.ts), which are not the annual
- * taxable resources of a QF. So the QF page says « ressources inconnues » rather than invent them,
- * until the resources feed is plugged here.
+ * The resources the Caf holds for the dossier (src/resources/taxable.ts): those of year N − 2 for a
+ * month of year N, or null — the QF page then says « ressources inconnues » rather than invent them.
  */
-export const unknownResources: ResourcesPort = {
-  taxableResourcesFor: async () => null,
-};
+export function databaseTaxableResources(db: Kysely<Database>): ResourcesPort {
+  return {
+    async taxableResourcesFor(householdId, month) {
+      const r = await taxableResourcesOf(db, householdId, resourcesYearFor(month));
+      return r ? { annualCents: r.annualCents, year: r.year } : null;
+    },
+  };
+}

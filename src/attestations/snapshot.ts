@@ -44,6 +44,8 @@ export interface QfSnapshot extends Common {
   dependentChildren: number;
   /** the year of the taxable resources taken into account */
   resourcesYear: number;
+  /** the prestations of the month taken into account, in cents (absent from attestations issued before it was printed) */
+  monthlyPrestationsCents?: number;
   /** first names of the dependent children, when the person chose to show them */
   children?: string[];
 }
@@ -94,7 +96,12 @@ export function certifiedRows(s: Snapshot): Row[] {
       key: 'Enfants à charge',
       value: `${s.dependentChildren}${s.children?.length ? ` (${s.children.join(', ')})` : ''}`,
     });
-    rows.push({ key: 'Ressources prises en compte', value: `revenus imposables de ${s.resourcesYear} et prestations du mois` });
+    rows.push({
+      key: 'Ressources prises en compte',
+      value: `revenus imposables de ${s.resourcesYear} du foyer (÷ 12) et prestations du mois`,
+    });
+    if (s.monthlyPrestationsCents !== undefined)
+      rows.push({ key: 'Prestations du mois prises en compte', value: euros(s.monthlyPrestationsCents) });
   }
   return rows;
 }

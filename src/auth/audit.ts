@@ -74,6 +74,7 @@ export type AuditEventType =
   | 'agent_caf_message_sent'
   // attestations (src/attestations; their verifications are logged in attestation_checks, kept 6 months)
   | 'attestation_issued'
+  | 'attestation_issue_throttled'
   | 'attestation_revoked';
 
 /** Who did it, from where: taken from the request (see `requestOrigin` in src/http/session.ts). */

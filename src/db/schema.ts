@@ -26,6 +26,7 @@ import type {
 } from '../payments/payments.table';
 import type { AccountRecoveriesTable, KnownDevicesTable } from '../recovery/recovery.table';
 import type { RateLimitsTable } from '../security/rate-limits.table';
+import type { TaxableResourcesTable } from '../resources/taxable-resources.table';
 
 /**
  * Every table, as Kysely sees them: each row type lives beside its feature (`*.table.ts`), and is
@@ -69,6 +70,7 @@ export interface Database {
   payment_adjustment_lines: PaymentAdjustmentLinesTable;
   attestations: AttestationsTable;
   attestation_checks: AttestationChecksTable;
+  taxable_resources: TaxableResourcesTable;
 }
 
 export type {

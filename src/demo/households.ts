@@ -1,4 +1,5 @@
 import { grantDroit } from '../payments/droits';
+import { recordTaxableResources, resourcesYearFor } from '../resources/taxable';
 import { addMonths, lastPayableMonth, paymentDayOf } from '../payments/months';
 import { agencyDay } from '../shared/french-time';
 import type { Kysely } from 'kysely';
@@ -21,6 +22,12 @@ export interface DemoHousehold {
   members: { person: Person; role: Role; procuration?: boolean }[];
   /** the dossier's droits (src/payments), each paid for the last six months; `person`: whom it concerns */
   droits: { prestation: string; monthlyAmountCents: number; person?: Person }[];
+  /**
+   * the household's revenus imposables of a year, in cents, as the tax administration transmitted
+   * them (src/resources/taxable.ts): recorded for the years N − 2 and N − 1 (+2 %), so that the QF of
+   * this year — and of next year on a demo kept that long — is computed; null: unknown to the Caf
+   */
+  taxableResourcesCents: number | null;
 }
 
 export const DEMO_DOSSIER_NUMBER = '1234567';
@@ -41,6 +48,8 @@ export const demoHouseholds: DemoHousehold[] = [
       { prestation: 'aide-au-logement', monthlyAmountCents: 312_45 },
       { prestation: 'allocations-familiales', monthlyAmountCents: 148_52 },
     ],
+    // Julien 23 220 € and Léa 15 480 € (unknown to the monthly feed, but she files a tax return)
+    taxableResourcesCents: 38_700_00,
   },
   {
     dossier: '2345678',
@@ -55,6 +64,8 @@ export const demoHouseholds: DemoHousehold[] = [
       { prestation: 'prime-activite', monthlyAmountCents: 187_30 },
       { prestation: 'ajpa', monthlyAmountCents: 256_10, person: P.nadiaPetit },
     ],
+    // the one demo dossier whose revenus imposables the Caf has not received: its QF page says « ressources inconnues »
+    taxableResourcesCents: null,
   },
   {
     dossier: '3456789',
@@ -65,6 +76,7 @@ export const demoHouseholds: DemoHousehold[] = [
       { person: P.lucasGarnier, role: 'enfant' },
     ],
     droits: [{ prestation: 'allocation-soutien-familial', monthlyAmountCents: 199_19 }],
+    taxableResourcesCents: 15_984_00,
   },
   {
     dossier: '4567890',
@@ -78,6 +90,7 @@ export const demoHouseholds: DemoHousehold[] = [
       { prestation: 'aide-au-logement', monthlyAmountCents: 224_80 },
       { prestation: 'aah', monthlyAmountCents: 1_016_05, person: P.jeanneLeroy },
     ],
+    taxableResourcesCents: 21_600_00,
   },
 ];
 
@@ -103,6 +116,12 @@ export async function seedDemoHouseholds(db: Kysely<Database>, accountIds: Reado
     await recordAddress(db, householdId, h.address, null, now);
     const bank = await recordBankAccount(db, householdId, h.bank, null, now);
     await seedDemoDroits(db, householdId, h, bank.id, now);
+    if (h.taxableResourcesCents !== null) {
+      const year = resourcesYearFor(agencyDay(now).slice(0, 7));
+      const byYear = [h.taxableResourcesCents, Math.round(h.taxableResourcesCents * 1.02)];
+      for (const [i, annualCents] of byYear.entries())
+        await recordTaxableResources(db, { householdId, year: year + i, annualCents, source: 'impots', now });
+    }
   }
 }
 

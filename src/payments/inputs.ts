@@ -58,15 +58,21 @@ export function readAmount(prestation: string, raw: string | undefined, field: s
   return { cents, errors: [] };
 }
 
-export function readMonth(raw: string | undefined, field: string, required: boolean): { month?: string | null; errors: FieldError[] } {
-  if (!raw?.trim()) return required ? { errors: [fieldError(field, 'DROIT_MONTH_REQUIRED')] } : { month: null, errors: [] };
+/** `missing`: the words of the field's own question when it is left empty (the default names the first month of a droit). */
+export function readMonth(
+  raw: string | undefined,
+  field: string,
+  required: boolean,
+  missing?: string,
+): { month?: string | null; errors: FieldError[] } {
+  if (!raw?.trim()) return required ? { errors: [fieldError(field, 'DROIT_MONTH_REQUIRED', missing)] } : { month: null, errors: [] };
   const month = parseMonth(raw);
   return month ? { month, errors: [] } : { errors: [fieldError(field, 'DROIT_MONTH_INVALID')] };
 }
 
-export function readMotif(raw: string | undefined, field: string): { motif?: string; errors: FieldError[] } {
+export function readMotif(raw: string | undefined, field: string, missing?: string): { motif?: string; errors: FieldError[] } {
   const motif = (raw ?? '').trim();
-  if (!motif) return { errors: [fieldError(field, 'DROIT_MOTIF_REQUIRED')] };
+  if (!motif) return { errors: [fieldError(field, 'DROIT_MOTIF_REQUIRED', missing)] };
   if (motif.length > MAX_MOTIF) return { errors: [fieldError(field, 'DROIT_MOTIF_TOO_LONG')] };
   return { motif, errors: [] };
 }

@@ -280,6 +280,11 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
       keptFor: frenchDuration(CHECK_LOG_RETENTION_MS),
       deletedBy: ({ db, now }) => sweepCheckLog(db, now),
     },
+    taxable_resources: {
+      holds: 'Revenus imposables annuels du foyer transmis par l’administration fiscale (année, montant), pour le quotient familial',
+      keptFor: cafRecords,
+      deletedBy: 'caf-records',
+    },
   };
 }
 

@@ -132,6 +132,7 @@ describe('issuing an attestation', () => {
       parts: 3,
       dependentChildren: 2,
       resourcesYear: 2024,
+      monthlyPrestationsCents: 15_000,
     });
     expect(JSON.stringify(r.snapshot)).not.toMatch(/Zoé|Noé|Adèle/);
     const named = await issueQfAttestation(deps(), who, { month: '2026-11', choices: { ...PRIVATE_BY_DEFAULT, childrenNames: true } });

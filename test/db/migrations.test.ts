@@ -173,6 +173,7 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       payment_adjustment_lines: 1,
       attestations: 1,
       attestation_checks: 1,
+      taxable_resources: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

@@ -20,6 +20,7 @@ import * as m0017 from './0017_droits_payments';
 import * as m0019 from './0019_attestations';
 import * as m0020 from './0020_caf_messages';
 import * as m0022 from './0022_decision_read';
+import * as m0023 from './0023_taxable_resources';
 
 export interface Migration {
   name: string;
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   { name: '0019_attestations', up: m0019.up },
   { name: '0020_caf_messages', up: m0020.up },
   { name: '0022_decision_read', up: m0022.up },
+  { name: '0023_taxable_resources', up: m0023.up },
 ];

@@ -1,15 +1,16 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { PERIOD_ERRORS } from '../../attestations/errors';
 import { issuePaymentAttestation, issueQfAttestation } from '../../attestations/issue';
+import { allowIssue } from '../../attestations/limit';
 import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
 import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
-import { fieldsError } from '../../http/api/answers';
+import { fieldsError, waitThen } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { AttestationAnswer, AttestationId, AttestationList, PaymentForm, QfForm } from './schemas';
-import { attestationAnswer, choicesOf, issueDeps, issuerOf } from './use-cases';
+import { attestationAnswer, choicesOf, issueDeps, issuerOf, issueThrottledMessage, limitDeps } from './use-cases';
 
 /** « Mes attestations » in JSON, from the same use cases as the pages (src/attestations). */
 export function attestationsApi(ctx: AppContext): FastifyPluginAsync {
@@ -20,6 +21,11 @@ export function attestationsApi(ctx: AppContext): FastifyPluginAsync {
     const a = await myAttestation(ctx.database.db, accountId, id, ctx.clock.now());
     if (!a) throw new AppError('ATTESTATION_NOT_FOUND');
     return a;
+  };
+  const refuseIfThrottled = async (req: FastifyRequest, reply: FastifyReply) => {
+    const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
+    if (limit.kind === 'throttled')
+      throw waitThen(reply, limit.retryAfterMs, new AppError('ATTESTATION_ISSUE_THROTTLED', undefined, issueThrottledMessage(limit)));
   };
   return async (app) => {
     apiRoute(app, {
@@ -45,8 +51,9 @@ export function attestationsApi(ctx: AppContext): FastifyPluginAsync {
       body: PaymentForm,
       response: AttestationAnswer,
       status: 201,
-      errors: [403, 409],
-      handler: async ({ body, req }) => {
+      errors: [403, 409, 429],
+      handler: async ({ body, req, reply }) => {
+        await refuseIfThrottled(req, reply);
         const r = await issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: body.from, to: body.to, choices: choicesOf(body) });
         if (r.kind === 'invalid') throw fieldsError([fieldError(r.field, PERIOD_ERRORS[r.error])]);
         if (r.kind === 'nothing_paid') throw new AppError('ATTESTATION_NOTHING_PAID');
@@ -64,8 +71,9 @@ export function attestationsApi(ctx: AppContext): FastifyPluginAsync {
       body: QfForm,
       response: AttestationAnswer,
       status: 201,
-      errors: [403, 409],
-      handler: async ({ body, req }) => {
+      errors: [403, 409, 429],
+      handler: async ({ body, req, reply }) => {
+        await refuseIfThrottled(req, reply);
         const r = await issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: body.month, choices: choicesOf(body) });
         if (r.kind === 'invalid') throw fieldsError([fieldError('month', PERIOD_ERRORS[r.error])]);
         if (r.kind === 'resources_unknown') throw new AppError('ATTESTATION_RESOURCES_UNKNOWN');

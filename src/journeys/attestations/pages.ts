@@ -1,6 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { PERIOD_ERRORS } from '../../attestations/errors';
-import { issuePaymentAttestation, issueQfAttestation, lastMonth, PAYMENT_MONTHS_BACK } from '../../attestations/issue';
+import {
+  issuePaymentAttestation,
+  issueQfAttestation,
+  lastMonth,
+  PAYMENT_MONTHS_BACK,
+  type QfFigures,
+  qfFigures,
+} from '../../attestations/issue';
+import { allowIssue } from '../../attestations/limit';
 import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
 import { currentMonth } from '../../attestations/months';
 import { attestationPdf } from '../../attestations/pdf';
@@ -17,7 +25,7 @@ import { backLink, insetText } from '../../http/views/components';
 import { html } from '../../http/views/html';
 import { agencyDay } from '../../shared/french-time';
 import { PaymentForm, QfForm } from './schemas';
-import { choicesOf, issueDeps, issuerOf, verifyUrl } from './use-cases';
+import { choicesOf, issueDeps, issuerOf, issueThrottled, limitDeps, throttled, verifyUrl } from './use-cases';
 import {
   ATTESTATIONS_PATH,
   attestationPath,
@@ -29,6 +37,7 @@ import {
   monthSelect,
   PAYMENT_FORM_PATH,
   QF_FORM_PATH,
+  qfFiguresSection,
 } from './views';
 
 /**
@@ -59,10 +68,11 @@ ${monthSelect({ name: 'to', label: 'Dernier mois (le même pour un seul mois)', 
 ${choicesFieldset(['detail', 'sensitive', 'dossierNumber', 'address'], v)}`,
     });
 
-  const qfForm = (req: FastifyRequest, v: { month: string } & typeof PRIVATE_BY_DEFAULT, errors?: FieldError[]) =>
+  const qfForm = (req: FastifyRequest, figures: QfFigures, v: { month: string } & typeof PRIVATE_BY_DEFAULT, errors?: FieldError[]) =>
     issueFormPage(req, {
       title: 'Attestation de quotient familial',
-      intro: html`<p class="govuk-body">Le quotient familial (QF) sert aux crèches, cantines, centres de loisirs. Il se calcule ainsi : (revenus imposables annuels du foyer ÷ 12 + prestations du mois) ÷ nombre de parts. Vous avez 2 parts, plus une demi-part pour chacun des deux premiers enfants à charge, une part pour le troisième, une demi-part pour chacun des suivants. L’attestation est valable jusqu’au 31 décembre.</p>`,
+      intro: html`<p class="govuk-body">Le quotient familial (QF) sert aux crèches, cantines, centres de loisirs. Il se calcule ainsi : (revenus imposables annuels du foyer ÷ 12 + prestations du mois) ÷ nombre de parts. Vous avez 2 parts, plus une demi-part pour chacun des deux premiers enfants à charge, une part pour le troisième, une demi-part pour chacun des suivants. L’attestation est valable jusqu’au 31 décembre.</p>
+${qfFiguresSection(figures, ctx.config.agencyPhone)}`,
       action: QF_FORM_PATH,
       submit: 'Obtenir l’attestation',
       ...(errors ? { errors } : {}),
@@ -70,15 +80,17 @@ ${choicesFieldset(['detail', 'sensitive', 'dossierNumber', 'address'], v)}`,
 ${choicesFieldset(['childrenNames', 'dossierNumber', 'address'], v)}`,
     });
 
-  const unknownResourcesPage = (req: FastifyRequest) =>
-    accountPage(
+  const unknownResourcesPage = (req: FastifyRequest) => {
+    const year = Number(currentMonth(ctx.clock.now()).slice(0, 4));
+    return accountPage(
       req,
       { title: 'Attestation de quotient familial', backLink: backLink(ATTESTATIONS_PATH, 'Mes attestations') },
       html`<h1 class="govuk-heading-l">Attestation de quotient familial</h1>
 <h2 class="govuk-heading-m">Ressources inconnues</h2>
-<p class="govuk-body">Les ressources imposables de votre foyer ne sont pas connues de Mon Compte. Sans elles, nous ne pouvons pas calculer votre quotient familial, et nous ne l’inventerons pas.</p>
-${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous délivrera l’attestation. Vous pouvez en attendant obtenir une <a class="govuk-link" href="${PAYMENT_FORM_PATH}">attestation de paiement</a>.`)}`,
+<p class="govuk-body">Le quotient familial de ${year} se calcule sur les revenus imposables de ${year - 2} de votre foyer. La Caf ne les a pas reçus de l’administration fiscale : sans eux, nous ne pouvons pas calculer votre quotient familial, et nous ne l’inventerons pas.</p>
+${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira ce qu’il lui faut pour calculer votre quotient familial. Vous pouvez en attendant obtenir une <a class="govuk-link" href="${PAYMENT_FORM_PATH}">attestation de paiement</a>.`)}`,
     );
+  };
 
   const notFound = () => new AppError('ATTESTATION_NOT_FOUND');
 
@@ -98,25 +110,35 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dél
       const read = readForm(PaymentForm, req);
       if (!read.ok) return sendHtml(reply, paymentForm(req, { from: '', to: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
       const v = read.data;
+      const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
+      if (limit.kind === 'throttled') return sendHtml(throttled(reply, limit), paymentForm(req, v, [issueThrottled('from', limit)]), 429);
       const r = await issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: v.from, to: v.to, choices: choicesOf(v) });
       if (r.kind === 'invalid') return sendHtml(reply, paymentForm(req, v, [fieldError(r.field, PERIOD_ERRORS[r.error])]), 400);
       if (r.kind === 'nothing_paid') return sendHtml(reply, paymentForm(req, v, [fieldError('from', 'ATTESTATION_NOTHING_PAID')]), 409);
       return issued(reply, r.id);
     });
 
+    // the figures shown beside the form: those of the current month
+    const currentFigures = (req: FastifyRequest) =>
+      qfFigures(issueDeps(ctx), req.actor!.dossier!.householdId, currentMonth(ctx.clock.now()));
+
     app.get(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
-      const month = currentMonth(ctx.clock.now());
-      const known = await ctx.attestations.resources.taxableResourcesFor(req.actor!.dossier!.householdId, month);
-      if (!known) return sendHtml(reply, unknownResourcesPage(req));
-      return sendHtml(reply, qfForm(req, { month, ...PRIVATE_BY_DEFAULT }));
+      const figures = await currentFigures(req);
+      if (!figures) return sendHtml(reply, unknownResourcesPage(req));
+      return sendHtml(reply, qfForm(req, figures, { month: figures.month, ...PRIVATE_BY_DEFAULT }));
     });
 
     app.post(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const figures = await currentFigures(req);
+      if (!figures) return sendHtml(reply, unknownResourcesPage(req), 409);
       const read = readForm(QfForm, req);
-      if (!read.ok) return sendHtml(reply, qfForm(req, { month: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
+      if (!read.ok) return sendHtml(reply, qfForm(req, figures, { month: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
       const v = read.data;
+      const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
+      if (limit.kind === 'throttled')
+        return sendHtml(throttled(reply, limit), qfForm(req, figures, v, [issueThrottled('month', limit)]), 429);
       const r = await issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: v.month, choices: choicesOf(v) });
-      if (r.kind === 'invalid') return sendHtml(reply, qfForm(req, v, [fieldError('month', PERIOD_ERRORS[r.error])]), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, qfForm(req, figures, v, [fieldError('month', PERIOD_ERRORS[r.error])]), 400);
       if (r.kind === 'resources_unknown') return sendHtml(reply, unknownResourcesPage(req), 409);
       return issued(reply, r.id);
     });

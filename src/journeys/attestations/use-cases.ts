@@ -1,16 +1,40 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Issuer, IssueDeps } from '../../attestations/issue';
+import { type IssueAllowance, ISSUES_PER_ACCOUNT_PER_HOUR } from '../../attestations/limit';
 import type { IssuedAttestation } from '../../attestations/manage';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows } from '../../attestations/snapshot';
 import type { AppContext } from '../../context';
+import { type FieldError, fieldError } from '../../errors/app-error';
 import { requestOrigin } from '../../http/session';
+import { waitMessage } from '../../security/login-throttle';
 import { VERIFY_PATH } from '../verification/views';
 import { pdfPath } from './views';
 
 /** What pages and JSON routes of « Mes attestations » share: the narrow dependencies of the use cases, and the answer's shape. */
 export function issueDeps(ctx: Pick<AppContext, 'database' | 'clock' | 'attestations'>): IssueDeps {
   return { db: ctx.database.db, now: ctx.clock.now(), payments: ctx.attestations.payments, resources: ctx.attestations.resources };
+}
+
+export function limitDeps(ctx: Pick<AppContext, 'database' | 'clock' | 'rateLimiter'>) {
+  return { db: ctx.database.db, now: ctx.clock.now(), rateLimiter: ctx.rateLimiter };
+}
+
+type Throttled = Extract<IssueAllowance, { kind: 'throttled' }>;
+
+/** The refusal of the issuing limit, saying how long to wait. */
+export function issueThrottledMessage(t: Throttled): string {
+  return `Vous avez demandé beaucoup d’attestations en peu de temps (${ISSUES_PER_ACCOUNT_PER_HOUR} par heure au plus). ${waitMessage(t.retryAfterMs)}`;
+}
+
+/** …at a field of the form. */
+export function issueThrottled(field: string, t: Throttled): FieldError {
+  return fieldError(field, 'ATTESTATION_ISSUE_THROTTLED', issueThrottledMessage(t));
+}
+
+/** Sets Retry-After on a throttled answer. */
+export function throttled(reply: FastifyReply, t: Throttled): FastifyReply {
+  return reply.header('Retry-After', String(Math.max(1, Math.ceil(t.retryAfterMs / 1000))));
 }
 
 /** The signed-in person and their dossier (requirePermission has read `req.actor` for this request). */

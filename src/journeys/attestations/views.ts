@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { IssuedAttestation } from '../../attestations/manage';
+import { ATTESTATION_STATUS_LABELS, type IssuedAttestation } from '../../attestations/manage';
 import { addMonths, currentMonth } from '../../attestations/months';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
@@ -7,6 +7,8 @@ import { deDate, frenchDateTime } from '../../shared/french-time';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, button, errorFor, errorSummary, type Errors, form, insetText, summaryList } from '../../http/views/components';
 import { attr, html, type SafeHtml } from '../../http/views/html';
+import type { QfFigures } from '../../attestations/issue';
+import { euros } from '../../attestations/snapshot';
 
 /** The views of « Mes attestations » (src/journeys/attestations/pages.ts). */
 export const ATTESTATIONS_PATH = '/mon-espace/attestations';
@@ -15,7 +17,7 @@ export const QF_FORM_PATH = `${ATTESTATIONS_PATH}/quotient-familial`;
 export const attestationPath = (id: string) => `${ATTESTATIONS_PATH}/${id}`;
 export const pdfPath = (id: string) => `${attestationPath(id)}/pdf`;
 
-const STATUS: Record<IssuedAttestation['status'], string> = { valide: 'Valide', expiree: 'Expirée', revoquee: 'Révoquée' };
+const STATUS = ATTESTATION_STATUS_LABELS;
 const STATUS_CLASS: Record<IssuedAttestation['status'], string> = {
   valide: 'govuk-tag--green',
   expiree: 'govuk-tag--grey',
@@ -168,4 +170,30 @@ export function issueFormPage(
 ${o.intro}
 ${form({ action: o.action, csrfToken: req.csrfToken }, html`${o.fields}${button(o.submit)}`)}`,
   );
+}
+
+const decimal = (n: number) => String(n).replace('.', ',');
+
+/** « 2 parts (vous, seul ou en couple) + 0,5 + 0,5 pour vos 2 enfants à charge » */
+export function partsExplained(f: Pick<QfFigures, 'children' | 'result'>): string {
+  const n = f.children.length;
+  if (n === 0) return `${decimal(f.result.parts)} parts (vous, seul ou en couple ; pas d’enfant à charge)`;
+  const added = f.children.map((_, i) => (i === 2 ? '1' : '0,5')).join(' + ');
+  return `${decimal(f.result.parts)} parts : 2 (vous, seul ou en couple) + ${added} pour ${n === 1 ? 'votre enfant' : `vos ${n} enfants`} à charge`;
+}
+
+/** The computation of a month's QF with the figures the Caf holds, before the person issues the attestation. */
+export function qfFiguresSection(f: QfFigures, agencyPhone: string): SafeHtml {
+  return html`<h2 class="govuk-heading-m">Votre quotient familial pour ${frenchMonth(f.month)}</h2>
+${summaryList([
+  {
+    key: `Revenus imposables ${f.resources.year} du foyer`,
+    value: `${euros(f.resources.annualCents)}, soit ${euros(Math.round(f.resources.annualCents / 12))} par mois`,
+  },
+  { key: `Prestations pour ${frenchMonth(f.month)}`, value: euros(f.monthlyPrestationsCents) },
+  { key: 'Ressources du mois', value: euros(f.result.monthlyResourcesCents) },
+  { key: 'Nombre de parts', value: partsExplained(f) },
+  { key: 'Quotient familial', value: `${f.result.qfEuros} € (ressources du mois ÷ ${decimal(f.result.parts)})` },
+])}
+<p class="govuk-body">Les revenus sont ceux de ${f.resources.year}, transmis à la Caf par l’administration fiscale : le quotient familial d’un mois de ${f.resources.year + 2} se calcule sur les revenus de ${f.resources.year}. L’attestation montre le quotient familial, le nombre de parts, l’année des revenus et les prestations du mois, mais pas le montant de vos revenus. Si ces montants vous semblent faux, appelez votre Caf au ${agencyPhone}.</p>`;
 }

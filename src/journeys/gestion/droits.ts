@@ -29,6 +29,7 @@ const Body = z.object({
   aPartirDe: z.string().max(40).optional(),
   dernierMois: z.string().max(40).optional(),
   motif: z.string().max(10_000).optional(),
+  motifFin: z.string().max(10_000).optional(),
 });
 type Values = z.output<typeof Body> & { errors?: FieldError[]; done?: string };
 
@@ -61,7 +62,7 @@ ${button('Changer le montant')}`,
 ${form(
   { action: `${droitPath(id)}/fin`, csrfToken: req.csrfToken },
   html`${textInput({ name: 'dernierMois', label: 'Dernier mois payé', hint: 'Mois et année, par exemple 08/2027.', value: v.dernierMois, widthClass: 'govuk-input--width-10', errors: e, maxlength: 10 })}
-${textInput({ name: 'motifFin', label: 'Motif de la fin', value: undefined, maxlength: 500 })}
+${textInput({ name: 'motifFin', label: 'Motif de la fin', hint: 'La personne le lira dans « Mes droits ».', value: v.motifFin, errors: e, maxlength: 500 })}
 ${button('Mettre fin au droit', { secondary: true })}`,
 )}
 <h2 class="govuk-heading-m">Paiements</h2>
@@ -105,7 +106,8 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: AppContext): void {
       montant: raw.montant,
       aPartirDe: raw.aPartirDe,
       dernierMois: raw.dernierMois,
-      motif: raw.motif ?? raw.motifFin,
+      motif: raw.motif,
+      motifFin: raw.motifFin,
     });
     const r = read({ ...body }, droit.prestation);
     if (r.errors.length || !r.change) return { status: 400, page: await droitPage(ctx, req, droit.id, { ...body, errors: r.errors }) };
@@ -134,8 +136,8 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   app.post(`${AGENT_PATH}/droits/:id/fin`, { preHandler: instructing }, async (req, reply) => {
     const r = await change(req, (b) => {
-      const m = readMonth(b.dernierMois, 'dernierMois', true);
-      const motif = readMotif(b.motif, 'motifFin');
+      const m = readMonth(b.dernierMois, 'dernierMois', true, 'Indiquez le dernier mois payé du droit, par exemple 08/2027.');
+      const motif = readMotif(b.motifFin, 'motifFin', 'Indiquez le motif de la fin du droit : la personne le lira dans « Mes droits ».');
       const errors = [...m.errors, ...motif.errors];
       return errors.length ? { errors } : { change: { kind: 'fin', lastMonth: m.month! }, motif: motif.motif!, errors };
     });

@@ -58,6 +58,8 @@ ${d.households.length ? summaryList(d.households.map((h) => ({ key: `Dossier ${h
 ${d.demarches.length ? summaryList(d.demarches.map((x) => ({ key: x.title, value: `${x.statusLabel}${x.reference ? `, référence ${x.reference}` : ''} — ${x.history.length} étape${x.history.length > 1 ? 's' : ''} dans l’historique` }))) : html`<p class="govuk-body">Aucune démarche.</p>`}
 <h2 class="govuk-heading-m">Justificatifs envoyés</h2>
 ${d.justificatifs.length ? html`<ul class="govuk-list govuk-list--bullet">${d.justificatifs.map((f) => html`<li>${f.fileName} (${Math.ceil(f.sizeBytes / 1024)} Ko, le ${when(f.sentAt)})</li>`)}</ul>` : html`<p class="govuk-body">Aucun justificatif.</p>`}
+<h2 class="govuk-heading-m">Mes attestations</h2>
+${d.attestations.length ? summaryList(d.attestations.map((x) => ({ key: `${x.title}, ${x.period.label}`, value: `délivrée le ${when(x.issuedAt)} ; ${x.statusLabel.toLowerCase()} ; ${x.checkedCount === 0 ? 'jamais vérifiée' : `vérifiée ${x.checkedCount} fois`}${x.refusedCount ? ` (et ${x.refusedCount} tentative${x.refusedCount > 1 ? 's' : ''} avec un autre nom)` : ''}` }))) : html`<p class="govuk-body">Aucune attestation.</p>`}
 <h2 class="govuk-heading-m">Sessions et journal de sécurité</h2>
 <p class="govuk-body">${d.sessions.length} session${d.sessions.length > 1 ? 's' : ''} ouverte${d.sessions.length > 1 ? 's' : ''} ; ${d.auditEvents.length} évènement${d.auditEvents.length > 1 ? 's' : ''} dans le journal de sécurité (connexions, codes envoyés, changements), gardés 1 an : le détail est dans le fichier.</p>
 <h2 class="govuk-heading-m">Et ensuite ?</h2>

@@ -65,6 +65,23 @@ export const PersonalDataAnswer = z
       }),
     ),
     separations: z.array(z.object({ date: z.string(), leaver: z.string(), children: z.string(), declaredAt: when })),
+    attestations: z
+      .array(
+        z.object({
+          code: z.string().describe('code de vérification imprimé'),
+          kind: z.enum(['paiement', 'quotient_familial']),
+          title: z.string(),
+          period: z.object({ from: z.string(), to: z.string(), label: z.string() }).describe('mois concernés (AAAA-MM)'),
+          issuedAt: when,
+          expiresAt: when,
+          revokedAt: whenOrNull,
+          status: z.enum(['valide', 'expiree', 'revoquee']),
+          statusLabel: z.string(),
+          checkedCount: z.number().int().describe('vérifications avec le bon nom'),
+          refusedCount: z.number().int().describe('vérifications de ce code avec un autre nom'),
+        }),
+      )
+      .describe('les attestations délivrées et combien de fois chacune a été vérifiée (jamais par qui)'),
     sessions: z.array(
       z.object({ createdAt: when, lastSeenAt: when, expiresAt: when, ip: z.string().nullable(), userAgent: z.string().nullable() }),
     ),

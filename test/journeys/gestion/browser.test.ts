@@ -10,7 +10,7 @@ import { lastCode } from '../../support/outbox';
 import { samplePdf, samplePng } from '../../justificatifs/files';
 import { pieceAsked } from '../../justificatifs/support';
 import { MAX_JUSTIFICATIF_BYTES } from '../../../src/justificatifs/validation';
-import { expectAccessibleWithoutJs, pageChecker, useBrowserApp, watchedPage } from '../../support/browser';
+import { expectAccessible, expectAccessibleWithoutJs, pageChecker, useBrowserApp, watchedPage } from '../../support/browser';
 
 /**
  * The whole life of a request in Chromium, both sides: a person asks for the « Aide au logement »
@@ -176,7 +176,6 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await a.waitForURL((u) => u.search === '?fait=accept');
     await check(a, agentProblems, 'agent-acceptee');
-    await a.close();
     // the worker's payment run: the dossier created by the acceptance has no bank account yet, so the payment waits
     expect((await runPayments(ctx.database.db, ctx.clock.now())).created).toBeGreaterThan(0);
     await page.goto(`${app.base}/mon-espace/paiements`);
@@ -192,6 +191,41 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.goto(`${app.base}/mon-espace/demarches/${d!.id}`);
     expect(await page.locator('main').textContent()).toContain('Demande acceptée');
     await check(page, problems, 'suivi-acceptee');
+
+    // 6. The Caf side's droit page, axe at desktop and at 320 px: its history, its payments, the change and end forms (errors too).
+    const checkDroit = async (name: string) => {
+      await check(a, agentProblems, name);
+      const desktop = a.viewportSize()!;
+      await a.setViewportSize({ width: 320, height: 640 });
+      await expectAccessible(a, `${name} (320 px)`);
+      await a.setViewportSize(desktop);
+    };
+    await a.goto(`${app.base}/gestion/demarches/${d!.id}`);
+    await a.getByRole('link', { name: /Voir le droit ouvert/ }).click();
+    await a.waitForURL((u) => u.pathname.startsWith('/gestion/droits/'));
+    expect(await a.locator('main').textContent()).toContain('droit ouvert');
+    await checkDroit('agent-droit');
+    await a.getByRole('button', { name: 'Changer le montant' }).click();
+    await a.waitForSelector('.govuk-error-summary');
+    await checkDroit('agent-droit-montant-erreurs');
+    await a.getByLabel('Nouveau montant mensuel').fill('230');
+    await a.getByLabel('À partir du mois').fill(`${first.slice(5)}/${first.slice(0, 4)}`);
+    await a.getByLabel('Motif', { exact: true }).fill('Ressources mises à jour');
+    await a.getByRole('button', { name: 'Changer le montant' }).click();
+    await a.waitForSelector('text=Le droit est modifié');
+    expect(await a.locator('main').textContent()).toContain('montant changé');
+    await checkDroit('agent-droit-montant-change');
+    await a.getByRole('button', { name: 'Mettre fin au droit' }).click();
+    await a.waitForSelector('.govuk-error-summary');
+    await checkDroit('agent-droit-fin-erreurs');
+    const last = agencyMonth(ctx.clock.now());
+    await a.getByLabel('Dernier mois payé').fill(`${last.slice(5)}/${last.slice(0, 4)}`);
+    await a.getByLabel('Motif de la fin').fill('Déménagement hors du département');
+    await a.getByRole('button', { name: 'Mettre fin au droit' }).click();
+    await a.waitForSelector('text=Le droit est modifié');
+    expect(await a.locator('main').textContent()).toContain('droit terminé');
+    await checkDroit('agent-droit-termine');
+    await a.close();
   });
 
   it('without JavaScript: the form posts as any other, a file over 10 MB gets its own page (413)', { timeout: 60_000 }, async () => {

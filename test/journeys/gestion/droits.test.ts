@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE as P } from '../../../src/demo/people';
 import { recordBankAccount } from '../../../src/household/repository';
+import { addMonths, agencyMonth, frenchMonth } from '../../../src/payments/months';
 import { runPayments } from '../../../src/payments/run';
 import { TestBrowser, type TestApp } from '../../support/app';
 import { text } from '../../support/http';
@@ -93,5 +94,27 @@ describe('espace gestionnaire: droits', () => {
     const after = await db().selectFrom('payments').selectAll().where('id', '=', held.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('verse');
     expect((await b.post(`/gestion/paiements/${held.id}/liberation`, {})).statusCode).toBe(409);
+  });
+
+  it('ends a droit: without its motif, the error at the field in the end form’s own words and the month kept; then ended, in the history', async () => {
+    const droit = await db().selectFrom('droits').selectAll().where('household_id', '=', 'demo-foyer-3456789').executeTakeFirstOrThrow();
+    await b.get(`/gestion/droits/${droit.id}`);
+    const missing = await b.post(`/gestion/droits/${droit.id}/fin`, { dernierMois: '', motifFin: 'Enfant parti du foyer' });
+    expect(missing.statusCode).toBe(400);
+    expect(text(missing.body)).toContain('Indiquez le dernier mois payé du droit, par exemple 08/2027.');
+    expect(missing.body).toMatch(/id="motifFin" name="motifFin" type="text" value="Enfant parti du foyer"/);
+    // two months from now, whatever the clock the tests before did to it
+    const last = addMonths(agencyMonth(t.ctx.clock.now()), 2);
+    const typed = `${last.slice(5)}/${last.slice(0, 4)}`;
+    const noMotif = await b.post(`/gestion/droits/${droit.id}/fin`, { dernierMois: typed, motifFin: ' ' });
+    expect(noMotif.statusCode).toBe(400);
+    expect(noMotif.body).toContain('id="motifFin-error"');
+    expect(text(noMotif.body)).toContain('Indiquez le motif de la fin du droit');
+    expect(noMotif.body).toContain(`id="dernierMois" name="dernierMois" type="text" value="${typed}"`);
+    const done = await b.post(`/gestion/droits/${droit.id}/fin`, { dernierMois: typed, motifFin: 'Enfant parti du foyer' });
+    expect(done.statusCode).toBe(200);
+    expect(text(done.body)).toContain(`droit terminé, à partir de ${frenchMonth(addMonths(last, 1))} — « Enfant parti du foyer »`);
+    const ended = await db().selectFrom('droits').select('last_month').where('id', '=', droit.id).executeTakeFirstOrThrow();
+    expect(ended.last_month).toBe(last);
   });
 });

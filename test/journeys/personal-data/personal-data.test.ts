@@ -47,6 +47,57 @@ describe('« Mes données »', () => {
     expect(JSON.parse(file.body).account.loginId).toBe(thomas.login_id);
   });
 
+  it('lists the attestations the person issued — kind, period, issued on, status, counts of checks — never who checked them', async () => {
+    const b = await signedIn(t, DEMO_PEOPLE.sophieGarnier.nir);
+    const paid = (await api(b, 'POST', '/api/attestations/paiement', { from: '2026-09', to: '2026-10' })).json();
+    const qf = (await api(b, 'POST', '/api/attestations/quotient-familial', { month: '2026-11' })).json();
+    expect((await api(b, 'POST', `/api/attestations/${qf.id}/revocation`)).statusCode).toBe(200);
+    const verifier = '203.0.113.77';
+    for (const surname of ['Garnier', 'GARNIER', 'Durand'])
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/attestations/verification',
+        payload: { code: paid.code, surname },
+        remoteAddress: verifier,
+      });
+
+    const res = await api(b, 'GET', '/api/mes-donnees');
+    expect(res.statusCode).toBe(200);
+    const list = res.json().attestations;
+    expect(list).toHaveLength(2);
+    const byId = (code: string) => list.find((x: { code: string }) => x.code === code);
+    expect(byId(paid.code)).toEqual({
+      code: paid.code,
+      kind: 'paiement',
+      title: 'Attestation de paiement',
+      period: { from: '2026-09', to: '2026-10', label: 'de septembre 2026 à octobre 2026' },
+      issuedAt: paid.issuedAt,
+      expiresAt: paid.expiresAt,
+      revokedAt: null,
+      status: 'valide',
+      statusLabel: 'Valide',
+      checkedCount: 2,
+      refusedCount: 1,
+    });
+    expect(byId(qf.code)).toMatchObject({
+      kind: 'quotient_familial',
+      period: { from: '2026-11', to: '2026-11', label: 'novembre 2026' },
+      status: 'revoquee',
+      checkedCount: 0,
+      refusedCount: 0,
+    });
+    expect(byId(qf.code).revokedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(res.body).not.toContain(verifier);
+
+    const page = await b.get('/mon-espace/mes-donnees');
+    expect(page.body).toContain('<h2 class="govuk-heading-m">Mes attestations</h2>');
+    expect(page.body).toMatch(
+      /Attestation de paiement, de septembre 2026 à octobre 2026[\s\S]*?délivrée le [^;]+ ; valide ; vérifiée 2 fois \(et 1 tentative avec un autre nom\)/,
+    );
+    expect(page.body).toMatch(/Attestation de quotient familial, novembre 2026[\s\S]*?; révoquée ; jamais vérifiée/);
+    expect(page.body).not.toContain(verifier);
+  });
+
   it('asks for a session, and the route is in the OpenAPI document', async () => {
     expect((await api(new TestBrowser(t.app), 'GET', '/api/mes-donnees')).statusCode).toBe(401);
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
