@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { frenchDateTime } from '../shared/french-time';
+import { frenchDateTime, frenchValidUntil } from '../shared/french-time';
 import { formatCode } from './code';
 import { certifiedRows, kindTitle, type Snapshot } from './snapshot';
 
@@ -85,7 +85,7 @@ export function attestationPdf(a: AttestationPdfInput): Promise<Buffer> {
       .font('regular')
       .fontSize(10)
       .fillColor('black')
-      .text(`Délivrée le ${frenchDateTime(a.issuedAt)}, valable jusqu’au ${frenchDateTime(a.expiresAt)}.`, { width }),
+      .text(`Délivrée le ${frenchDateTime(a.issuedAt)}, valable jusqu’au ${frenchValidUntil(a.expiresAt)}.`, { width }),
   );
   doc.moveDown();
 

@@ -15,6 +15,18 @@ export function frenchDateTime(ms: number): string {
   return DATE_TIME.format(ms);
 }
 
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+const HOUR_MINUTE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' });
+
+/**
+ * The last moment something ending at `ms` (exclusive) is valid, as a person reads « valable jusqu’au … »:
+ * an end at midnight in France is the whole day before (« 31 décembre 2026 », not « 1 janvier 2027 à
+ * 00:00 »); any other end keeps its time.
+ */
+export function frenchValidUntil(ms: number): string {
+  return HOUR_MINUTE.format(ms) === '00:00' ? DATE.format(ms - 1) : DATE_TIME.format(ms);
+}
+
 /**
  * « de novembre 2026 », « d’octobre 2026 », « d’avril 2027 », « d’août 2026 »: the preposition « de »
  * before a date in words, elided before a vowel as French writes it.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodLabel } from '../../src/attestations/snapshot';
 import { frenchMonth } from '../../src/payments/months';
-import { deDate } from '../../src/shared/french-time';
+import { qfExpiry } from '../../src/attestations/months';
+import { deDate, frenchValidUntil } from '../../src/shared/french-time';
 
 /** « de » before a month in words, elided before a vowel: « d’octobre 2026 », never « de octobre 2026 ». */
 describe('deDate', () => {
@@ -16,5 +17,13 @@ describe('deDate', () => {
     expect(periodLabel({ from: '2026-10', to: '2026-11' })).toBe('d’octobre 2026 à novembre 2026');
     expect(periodLabel({ from: '2026-09', to: '2026-11' })).toBe('de septembre 2026 à novembre 2026');
     expect(periodLabel({ from: '2026-11', to: '2026-11' })).toBe('novembre 2026');
+  });
+});
+
+/** « valable jusqu’au 31 décembre 2026 », never « 1 janvier 2027 à 00:00 », for an end at midnight in France. */
+describe('frenchValidUntil', () => {
+  it('an end at midnight in France is the whole day before; any other end keeps its time', () => {
+    expect(frenchValidUntil(qfExpiry(Date.UTC(2026, 10, 20, 10)))).toBe('31 décembre 2026');
+    expect(frenchValidUntil(Date.UTC(2027, 2, 5, 13, 30))).toBe('5 mars 2027 à 14:30');
   });
 });

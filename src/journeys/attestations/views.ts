@@ -3,7 +3,7 @@ import { ATTESTATION_STATUS_LABELS, type IssuedAttestation } from '../../attesta
 import { addMonths, currentMonth } from '../../attestations/months';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
-import { deDate, frenchDateTime } from '../../shared/french-time';
+import { deDate, frenchDateTime, frenchValidUntil } from '../../shared/french-time';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, button, errorFor, errorSummary, type Errors, form, insetText, summaryList } from '../../http/views/components';
 import { attr, html, type SafeHtml } from '../../http/views/html';
@@ -91,7 +91,7 @@ export function detailPage(req: FastifyRequest, a: IssuedAttestation, o: { justI
 <p class="govuk-body">${statusTag(a.status)} Délivrée le ${frenchDateTime(a.issuedAt)}, ${
       a.status === 'revoquee' && a.revokedAt !== null
         ? `révoquée le ${frenchDateTime(a.revokedAt)}`
-        : `${a.status === 'expiree' ? 'expirée depuis' : 'valable jusqu’au'} ${frenchDateTime(a.expiresAt)}`
+        : `${a.status === 'expiree' ? `expirée depuis le ${frenchDateTime(a.expiresAt)}` : `valable jusqu’au ${frenchValidUntil(a.expiresAt)}`}`
     }.</p>
 <p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${pdfPath(a.id)}" download>Télécharger l’attestation (PDF)</a></p>
 <h2 class="govuk-heading-m">Ce qu’elle certifie</h2>

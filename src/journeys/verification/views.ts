@@ -3,7 +3,7 @@ import type { Verification } from '../../attestations/verify';
 import { page } from '../../http/views/account-page';
 import { button, errorSummary, type Errors, form, insetText, summaryList, textInput, warningText } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
-import { frenchDateTime } from '../../shared/french-time';
+import { frenchDateTime, frenchValidUntil } from '../../shared/french-time';
 
 /** « Vérifier une attestation »: the public page, no account (src/journeys/verification/pages.ts). */
 export const VERIFY_PATH = '/verifier-une-attestation';
@@ -33,14 +33,14 @@ function resultBlock(r: NonNullable<VerifyView['result']>): SafeHtml {
 ${summaryList([
   ...certifiedRows(r.snapshot),
   { key: 'Délivrée le', value: frenchDateTime(r.issuedAt) },
-  { key: 'Valable jusqu’au', value: frenchDateTime(r.expiresAt) },
+  { key: 'Valable jusqu’au', value: frenchValidUntil(r.expiresAt) },
 ])}`;
     case 'revoquee':
       return html`<div class="mc-verdict" role="status"><h2 class="govuk-heading-l">Non conforme : attestation révoquée</h2>
 ${warningText(`Son titulaire l’a révoquée le ${frenchDateTime(r.revokedAt)}. Elle ne vaut plus : demandez-lui une attestation à jour.`)}</div>`;
     case 'expiree':
       return html`<div class="mc-verdict" role="status"><h2 class="govuk-heading-l">Non conforme : attestation expirée</h2>
-${warningText(`Elle était valable jusqu’au ${frenchDateTime(r.expiresAt)}. Demandez à son titulaire une attestation à jour.`)}</div>`;
+${warningText(`Elle était valable jusqu’au ${frenchValidUntil(r.expiresAt)}. Demandez à son titulaire une attestation à jour.`)}</div>`;
     case 'non_conforme':
       return html`<div class="mc-verdict" role="status"><h2 class="govuk-heading-l">Non conforme</h2>
 ${warningText('Aucune attestation de la Caf ne correspond à ce code et à ce nom.')}
