@@ -27,7 +27,8 @@ import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
-import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
+import type { RateLimiter } from './security/rate-limit';
+import { ProcessRateLimiter } from './security/process-rate-limit';
 import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { retentionSweeps } from './retention/registry';
@@ -117,7 +118,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const dbCounters = new DbRateLimiter(database, () => clock.now());
   const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
-  const assistantRateLimiter = new FallbackRateLimiter(rateLimiter, new MemoryRateLimiter(() => clock.now()), warn, {
+  const assistantRateLimiter = new FallbackRateLimiter(rateLimiter, new ProcessRateLimiter(() => clock.now()), warn, {
     isUnavailable: isDatabaseUnavailable,
     messages: {
       down: 'assistant: database unavailable, its rate limit counted in memory until it answers',

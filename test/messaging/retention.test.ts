@@ -4,7 +4,7 @@ import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { enqueueMessage } from '../../src/messaging/outbox';
 import type { DevMessageJson } from '../../src/journeys/dev-messages/pages';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { createLogger, type Logger } from '../../src/shared/logger';
 import { buildTestApp, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
