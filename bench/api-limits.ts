@@ -11,7 +11,7 @@
 import { testConfig } from '../src/config/config';
 import { createContext } from '../src/context';
 import { buildApp } from '../src/routes';
-import { TestClock } from '../src/shared/clock';
+import { TestClock } from '../test/support/clock';
 import '../src/app-errors';
 
 const ctx = await createContext(testConfig(), { clock: new TestClock() });

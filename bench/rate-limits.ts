@@ -13,7 +13,8 @@ import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { DbRateLimiter } from '../src/security/db-rate-limit';
 import { LoginThrottle } from '../src/security/login-throttle';
-import { MemoryRateLimiter, type RateLimiter } from '../src/security/rate-limit';
+import type { RateLimiter } from '../src/security/rate-limit';
+import { ProcessRateLimiter } from '../src/security/process-rate-limit';
 import { RedisRateLimiter } from '../src/security/redis-rate-limit';
 import { testDatabases } from '../test/support/databases';
 
@@ -38,7 +39,7 @@ async function measure(name: string, limiter: RateLimiter): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-bench-rl-'));
-await measure('memory', new MemoryRateLimiter());
+await measure('memory', new ProcessRateLimiter());
 const sqlite = await openDatabase(`sqlite:${join(dir, 'db.sqlite')}`);
 await migrate(sqlite);
 await measure('database (SQLite file)', new DbRateLimiter(sqlite));

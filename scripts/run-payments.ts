@@ -7,6 +7,7 @@
  *
  * PAYMENT_RUN_PAUSE_MS (default 0): a pause after each household, to spread a large run.
  */
+import { loadDatabaseOptions } from '../src/config/config';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { runPayments } from '../src/payments/run';
@@ -18,7 +19,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const pause = Number(process.env.PAYMENT_RUN_PAUSE_MS ?? 0);
-  const handle = await openDatabase(url);
+  // The server's database settings (DATABASE_BUSY_WAIT_MS, DATABASE_POOL_SIZE…), without its whole configuration.
+  const handle = await openDatabase(url, loadDatabaseOptions());
   try {
     await migrate(handle);
     const r = await runPayments(handle.db, Date.now(), {

@@ -27,7 +27,8 @@ import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DbRateLimiter } from './security/db-rate-limit';
 import { FallbackRateLimiter } from './security/fallback-rate-limit';
-import { MemoryRateLimiter, type RateLimiter } from './security/rate-limit';
+import type { RateLimiter } from './security/rate-limit';
+import { ProcessRateLimiter } from './security/process-rate-limit';
 import { connectRedis, type RedisHealth } from './security/redis';
 import { RedisRateLimiter } from './security/redis-rate-limit';
 import { retentionSweeps } from './retention/registry';
@@ -101,23 +102,23 @@ export interface ContextOptions {
 }
 
 export async function createContext(config: Config, o: ContextOptions = {}): Promise<AppContext> {
-  const logger = o.logger ?? createLogger({ env: config.env, level: process.env.LOG_LEVEL });
+  const logger = o.logger ?? createLogger({ env: config.env, level: config.logLevel });
   const warn = (line: string) => logger.warn(line);
-  const database = o.database ?? (await openDatabase(config.databaseUrl, { log: (line) => logger.error(line) }));
+  const database = o.database ?? (await openDatabase(config.databaseUrl, { ...config.database, log: (line) => logger.error(line) }));
   await migrate(database);
   if (config.auditJournalDir) {
     const replayed = attachAuditJournal(database.db, new AuditJournal(config.auditJournalDir, (line) => logger.error(line)));
     if (replayed) logger.warn(`audit: ${replayed} event(s) left pending by an earlier process, written now`);
   }
   const clock = o.clock ?? systemClock;
-  const shared = config.redisUrl ? connectRedis(config.redisUrl, warn) : undefined;
+  const shared = config.redisUrl ? connectRedis(config.redisUrl, warn, { commandTimeoutMs: config.redisCommandTimeoutMs }) : undefined;
   if (shared && !(await shared.ready()))
     logger.warn('redis: not reachable at start-up — starting anyway (rate limits in the database, sessions answer 503 until it is back)');
   const redis = shared?.redis;
   const dbCounters = new DbRateLimiter(database, () => clock.now());
   const fallback = redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), dbCounters, warn) : undefined;
   const rateLimiter = o.rateLimiter ?? fallback ?? dbCounters;
-  const assistantRateLimiter = new FallbackRateLimiter(rateLimiter, new MemoryRateLimiter(() => clock.now()), warn, {
+  const assistantRateLimiter = new FallbackRateLimiter(rateLimiter, new ProcessRateLimiter(() => clock.now()), warn, {
     isUnavailable: isDatabaseUnavailable,
     messages: {
       down: 'assistant: database unavailable, its rate limit counted in memory until it answers',
@@ -227,6 +228,7 @@ function franceConnectClient(config: Config): FranceConnectClient {
     postLogoutRedirectUri: fc.postLogoutRedirectUri,
     alg: fc.alg,
     acr: 'eidas1',
+    production: config.isProduction,
     allowInsecureHttp: !config.isProduction,
   });
 }

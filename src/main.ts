@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     throw e;
   }
   // Start-up messages go through the application's logger (readable lines in development, JSON in production).
-  const log = createLogger({ env: config.env, level: process.env.LOG_LEVEL });
+  const log = createLogger({ env: config.env, level: config.logLevel });
   // FranceConnect stand-in (development): started first, so that the application's first
   // FranceConnect login finds it; it knows the application's client and redirect URIs.
   const fc = config.franceConnect;

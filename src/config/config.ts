@@ -13,13 +13,25 @@ export const FC_DEV_CLIENT_SECRET = 'mon-compte-caf-local-secret-de-developpemen
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const schema = z.object({
+/** How the server waits on its database (src/db/database.ts); also read alone by scripts (loadDatabaseOptions). */
+const databaseSchema = z.object({
+  DATABASE_BUSY_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(15_000),
+});
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = databaseSchema.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   BASE_URL: z.string().url().optional(),
   DATABASE_URL: z.string().default('sqlite:./data/mon-compte.sqlite'),
   REDIS_URL: z.string().url().optional(),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   SECRET_KEY: z.string().min(32, 'SECRET_KEY doit faire au moins 32 caractères').default(DEV_SECRET),
   MAIL_FROM: z.string().default('Mon Compte <ne-pas-repondre@mon-compte.caf.localhost>'),
   SMTP_URL: z.string().url().optional(),
@@ -50,11 +62,17 @@ const schema = z.object({
 export type Config = {
   env: 'development' | 'test' | 'production';
   isProduction: boolean;
+  /** the logger's level (LOG_LEVEL; default info, and always silent in tests: src/shared/logger.ts) */
+  logLevel: (typeof LOG_LEVELS)[number] | undefined;
   port: number;
   host: string;
   baseUrl: string;
   databaseUrl: string;
+  /** how the server waits on its database (src/db/database.ts, DatabaseOptions) */
+  database: DatabaseSettings;
   redisUrl: string | undefined;
+  /** a Redis command that does not answer in this time fails (rate limits then use the database) */
+  redisCommandTimeoutMs: number;
   secretKey: string;
   mail: { from: string; smtpUrl: string | undefined };
   sms: { providerUrl: string | undefined; token: string | undefined; sender: string };
@@ -106,6 +124,16 @@ export type Config = {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
 };
 
+export interface DatabaseSettings {
+  /** SQLite: how long a statement keeps trying while another process holds the write lock, before the 503 */
+  busyWaitMs: number;
+  /** PostgreSQL: connections of the pool */
+  poolSize: number;
+  /** PostgreSQL: a server that does not answer fails the request (503) instead of holding it */
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+}
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -115,9 +143,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`));
-  }
+  if (!parsed.success) throw configError(parsed.error);
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
@@ -125,11 +151,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config: Config = {
     env: e.NODE_ENV,
     isProduction,
+    logLevel: e.LOG_LEVEL,
     port: e.PORT,
     host: e.HOST,
     baseUrl,
     databaseUrl: e.DATABASE_URL,
+    database: databaseSettings(e),
     redisUrl: e.REDIS_URL,
+    redisCommandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
     secretKey: e.SECRET_KEY,
     mail: { from: e.MAIL_FROM, smtpUrl: e.SMTP_URL },
     sms: { providerUrl: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
@@ -160,6 +189,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (isProduction) assertProductionReady(config);
   return config;
+}
+
+/**
+ * Only the database settings, for a program that opens the database without the server's whole
+ * configuration (scripts/run-payments.ts).
+ */
+export function loadDatabaseOptions(env: Record<string, string | undefined> = process.env): DatabaseSettings {
+  const parsed = databaseSchema.safeParse(env);
+  if (!parsed.success) throw configError(parsed.error);
+  return databaseSettings(parsed.data);
+}
+
+function configError(e: z.ZodError): ConfigError {
+  return new ConfigError(e.issues.map((i) => `${i.path.join('.')} : ${i.message}`));
+}
+
+function databaseSettings(e: z.output<typeof databaseSchema>): DatabaseSettings {
+  return {
+    busyWaitMs: e.DATABASE_BUSY_WAIT_MS,
+    poolSize: e.DATABASE_POOL_SIZE,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
+  };
 }
 
 function defaultAuditJournalDir(databaseUrl: string, env: string): string | undefined {

@@ -1,11 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
-import { cacheStatements } from './statement-cache';
-import { CHECKPOINT_SAFETY_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { withPreparedStatements } from './prepared-statements';
-import { yieldingSqliteDialect } from './sqlite-driver';
+import { openSqlite } from './sqlite/open';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -16,46 +13,36 @@ export interface DatabaseHandle {
 }
 
 /**
+ * How the server waits on its database (DATABASE_BUSY_WAIT_MS, DATABASE_POOL_SIZE,
+ * DATABASE_CONNECT_TIMEOUT_MS, DATABASE_QUERY_TIMEOUT_MS, read by src/config/config.ts); every
+ * value has the default given here.
+ */
+export interface DatabaseOptions {
+  /** SQLite: how long a statement keeps trying (asynchronously) while another process holds the write lock, before the 503 (2000 ms) */
+  busyWaitMs?: number;
+  /** PostgreSQL: connections of the pool (10) */
+  poolSize?: number;
+  /** PostgreSQL: a server that does not accept a connection in this time fails the request (5000 ms) */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: a statement that does not answer in this time fails the request (15000 ms) */
+  queryTimeoutMs?: number;
+}
+
+/**
  * Opens the database named by a URL:
  * - `sqlite:./data/file.sqlite` or `sqlite::memory:` — the embedded default (better-sqlite3, WAL);
  * - `postgres://…` / `postgresql://…` — production (node-postgres pool);
  * - `pglite:` (in memory) or `pglite:./dir` — embedded PostgreSQL, for tests on a machine without a server.
  * All three go through the same Kysely code path.
  */
-export async function openDatabase(url: string, o: { log?: (line: string) => void } = {}): Promise<DatabaseHandle> {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, o.log ?? ((l) => console.error(l)));
+export async function openDatabase(url: string, o: DatabaseOptions & { log?: (line: string) => void } = {}): Promise<DatabaseHandle> {
+  if (url.startsWith('sqlite:')) return { ...(await openSqlite(url.slice('sqlite:'.length), o)), dialect: 'sqlite' };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, o, o.log ?? ((l) => console.error(l)));
   if (url.startsWith('pglite:')) return openPglite(url.slice('pglite:'.length));
   throw new Error(`DATABASE_URL non reconnue : ${url.split(':')[0]}: (attendu sqlite:, postgres:// ou pglite:)`);
 }
 
-async function openSqlite(path: string): Promise<DatabaseHandle> {
-  const { default: SQLite } = await import('better-sqlite3');
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  // Never wait for a lock on the main thread: the driver retries asynchronously (./sqlite-driver.ts).
-  sqlite.pragma('busy_timeout = 0');
-  cacheStatements(sqlite);
-  // Checkpoints (and their fsync) in a thread of their own, not in a request's COMMIT (./sqlite-checkpointer.ts).
-  const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
-  if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINT_SAFETY_PAGES}`);
-  const db = new Kysely<Database>({
-    dialect: yieldingSqliteDialect({ database: sqlite, busyWaitMs: Number(process.env.DATABASE_BUSY_WAIT_MS ?? 2000) }),
-  });
-  return {
-    db,
-    dialect: 'sqlite',
-    destroy: async () => {
-      await checkpointer?.stop();
-      await db.destroy();
-    },
-  };
-}
-
-async function openPostgres(url: string, log: (line: string) => void): Promise<DatabaseHandle> {
+async function openPostgres(url: string, o: DatabaseOptions, log: (line: string) => void): Promise<DatabaseHandle> {
   const pg = await import('pg');
   const { Pool, types } = pg.default;
   // bigint columns hold epoch milliseconds: safe as JavaScript numbers.
@@ -63,9 +50,9 @@ async function openPostgres(url: string, log: (line: string) => void): Promise<D
   // A server that does not answer fails a request in seconds (503 page), never holds it forever.
   const pool = new Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
-    query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 15_000),
+    max: o.poolSize ?? 10,
+    connectionTimeoutMillis: o.connectTimeoutMs ?? 5000,
+    query_timeout: o.queryTimeoutMs ?? 15_000,
   });
   // An idle connection closed by the server (restart, failover) must not crash the process:
   // the pool drops it and opens a new one on the next query.

@@ -42,7 +42,9 @@ export interface FranceConnectConfig {
   postLogoutRedirectUri: string;
   alg: 'ES256' | 'RS256';
   acr: 'eidas1';
-  /** Allows `http:` URLs, for the local stand-in only. Refused when NODE_ENV=production. */
+  /** Whether the application runs in production (NODE_ENV=production, `Config.isProduction`). */
+  production: boolean;
+  /** Allows `http:` URLs, for the local stand-in only. Refused in production. */
   allowInsecureHttp?: boolean;
   /** Timeout of each HTTP call to the provider, in seconds (default 10). */
   timeoutSeconds?: number;
@@ -101,6 +103,7 @@ const configSchema = z.object({
   postLogoutRedirectUri: z.url(),
   alg: z.enum(['ES256', 'RS256']),
   acr: z.literal('eidas1'),
+  production: z.boolean(),
   allowInsecureHttp: z.boolean().optional(),
   timeoutSeconds: z.number().positive().max(60).optional(),
 });
@@ -113,7 +116,7 @@ export function createFranceConnectClient(input: FranceConnectConfig): FranceCon
   }
   const cfg: Readonly<FranceConnectConfig> = Object.freeze({ ...input });
   const insecure = cfg.allowInsecureHttp === true;
-  if (insecure && process.env.NODE_ENV === 'production') {
+  if (insecure && cfg.production) {
     throw new Error('FranceConnect: allowInsecureHttp est interdit en production');
   }
   for (const [name, value] of [

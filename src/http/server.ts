@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { registerOpenApi } from './api/openapi';
+import { checkApiAnswers } from './api/route';
 import { registerErrorHandling, sendError } from './errors';
 import { healthRoutes, type HealthDeps } from './health';
 import { registerCsrf } from './security/csrf';
@@ -121,6 +122,7 @@ export async function buildServer(ctx: ServerDeps, o: ServerRoutes): Promise<Fas
   registerSessions(app, ctx, { signInHooks: o.signInHooks ?? [] });
 
   await app.register(healthRoutes(ctx));
+  checkApiAnswers(app, { strict: !config.isProduction });
   registerOpenApi(app, { title: 'Mon Compte — API JSON', version: '1' });
   for (const routes of o.routes) await app.register(routes);
 

@@ -3,7 +3,8 @@
  * Three stores behind one port, chosen by the composition root: the database (the default: shared
  * by the instances on one database and kept across restarts, ./db-rate-limit.ts), Redis (REDIS_URL:
  * shared and fast, ./redis-rate-limit.ts, with the database as its fallback when Redis is down) and
- * memory (one process; tests and tools).
+ * the memory of one process (./process-rate-limit.ts: the assistant's fallback while the database
+ * cannot answer; tests and tools use it too).
  */
 export interface RateLimitResult {
   allowed: boolean;
@@ -143,63 +144,4 @@ export function releaseRecord(r: CounterRecord | undefined, p: ReservePolicy, to
   const count = Math.max(0, r.count - 1);
   const ownBlock = token > 0 && r.blockedUntil === token;
   return { windowStart: r.windowStart, count, blockedUntil: count < p.threshold || ownBlock ? 0 : r.blockedUntil };
-}
-
-/** Fixed-window counters in memory, with expired windows swept as they are met. */
-export class MemoryRateLimiter implements RateLimiter {
-  private records = new Map<string, CounterRecord>();
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
-    const t = this.now();
-    const { next, result } = hitRecord(this.records.get(key), t, limit, windowMs);
-    this.records.set(key, next);
-    if (this.records.size > 100_000) this.sweep(t, windowMs);
-    return result;
-  }
-
-  async peek(key: string, windowMs: number): Promise<number> {
-    const r = this.records.get(key);
-    return r && this.now() - r.windowStart < windowMs ? r.count : 0;
-  }
-
-  async reset(key: string): Promise<void> {
-    this.records.delete(key);
-  }
-
-  async block(key: string, ms: number): Promise<void> {
-    const t = this.now();
-    const r = this.records.get(key) ?? { windowStart: t, count: 0, blockedUntil: 0 };
-    this.records.set(key, { ...r, blockedUntil: t + ms });
-  }
-
-  async blockedFor(key: string): Promise<number> {
-    const r = this.records.get(key);
-    return r ? Math.max(0, r.blockedUntil - this.now()) : 0;
-  }
-
-  async reserve(key: string, p: ReservePolicy): Promise<Reservation> {
-    const t = this.now();
-    const { next, result } = reserveRecord(this.records.get(key), t, p);
-    this.records.set(key, next);
-    if (this.records.size > 100_000) this.sweep(t, p.windowMs);
-    return result;
-  }
-
-  async release(key: string, p: ReservePolicy, token: number): Promise<void> {
-    const next = releaseRecord(this.records.get(key), p, token);
-    if (next) this.records.set(key, next);
-  }
-
-  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
-    return reserveOneByOne(this, entries);
-  }
-
-  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
-    return releaseOneByOne(this, entries);
-  }
-
-  private sweep(t: number, windowMs: number): void {
-    for (const [k, r] of this.records) if (t - r.windowStart >= windowMs && r.blockedUntil <= t) this.records.delete(k);
-  }
 }

@@ -2,8 +2,9 @@ import { Redis } from 'ioredis';
 
 /**
  * The Redis connection shared by sessions and rate limits (REDIS_URL), set up to fail fast: when
- * Redis is down a command fails at once (no offline queue, 1 s command timeout) instead of holding
- * the request, while the client keeps reconnecting in the background (every 0.2 s … 2 s).
+ * Redis is down a command fails at once (no offline queue; `commandTimeoutMs`, from
+ * REDIS_COMMAND_TIMEOUT_MS, 1 s by default) instead of holding the request, while the client keeps
+ * reconnecting in the background (every 0.2 s … 2 s).
  * `RedisHealth` follows the connection for /ready and logs each change once.
  */
 export interface RedisHealth {
@@ -22,11 +23,15 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
-export function connectRedis(url: string, log: (line: string) => void = (l) => console.warn(l)): SharedRedis {
+export function connectRedis(
+  url: string,
+  log: (line: string) => void = (l) => console.warn(l),
+  o: { commandTimeoutMs?: number } = {},
+): SharedRedis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
-    commandTimeout: Number(process.env.REDIS_COMMAND_TIMEOUT_MS ?? 1000),
+    commandTimeout: o.commandTimeoutMs ?? 1000,
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });

@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { assistantRoutes } from '../../src/journeys/assistant/pages';
 import type { AppContext } from '../../src/context';
-import { MemoryRateLimiter } from '../../src/security/rate-limit';
+import { MemoryRateLimiter } from '../support/rate-limiter';
 
 describe('what the assistant logs', () => {
   it('logs the topic and the question masked, never a NIR, a password, a code or an address', async () => {

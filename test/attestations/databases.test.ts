@@ -5,7 +5,7 @@ import { insertAttestation } from '../../src/attestations/repository';
 import { sweepAttestations, sweepCheckLog } from '../../src/attestations/retention';
 import { verifyAttestation } from '../../src/attestations/verify';
 import { createHousehold } from '../../src/household/repository';
-import { MemoryRateLimiter } from '../../src/security/rate-limit';
+import { MemoryRateLimiter } from '../support/rate-limiter';
 import { testDatabases } from '../support/databases';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_RESEND_COOLDOWN_MS, CODE_TTL_MS, VerificationCodes } from '../../src/auth/verification-codes';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { testDatabases } from '../support/databases';
 
 describe.each(testDatabases)('verification codes on $name', ({ open }) => {

@@ -5,7 +5,7 @@ import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { hasPlaceholders } from '../../src/db/hot-query';
 import { buildApp } from '../../src/routes';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { TestBrowser } from '../support/app';
 import { testDatabases } from '../support/databases';
 import { createTestAccount, logIn } from '../support/accounts';

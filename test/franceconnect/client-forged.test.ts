@@ -48,6 +48,7 @@ describe.each<StandinAlg>(['ES256', 'RS256'])('FranceConnect client refuses forg
       postLogoutRedirectUri: 'http://localhost:3000/franceconnect/logout-callback',
       alg,
       acr: 'eidas1',
+      production: false,
       allowInsecureHttp: true,
     });
 

@@ -170,6 +170,7 @@ function newClient(provider: ForgedProvider): FranceConnectClient {
     postLogoutRedirectUri: 'http://localhost:3000/franceconnect/logout-callback',
     alg: 'ES256',
     acr: 'eidas1',
+    production: false,
     allowInsecureHttp: true,
   });
 }

@@ -34,6 +34,7 @@ function configFor(issuerUrl: string, alg: StandinAlg, client = APP): FranceConn
     postLogoutRedirectUri: client.postLogoutRedirectUris[0]!,
     alg,
     acr: 'eidas1',
+    production: false,
     allowInsecureHttp: true,
   };
 }
@@ -271,13 +272,7 @@ describe('FranceConnect client configuration and availability', () => {
   });
 
   it('refuses allowInsecureHttp in production', () => {
-    const previous = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      expect(() => createFranceConnectClient(base)).toThrow(/production/);
-    } finally {
-      process.env.NODE_ENV = previous;
-    }
+    expect(() => createFranceConnectClient({ ...base, production: true })).toThrow(/production/);
   });
 
   it('reports an unreachable provider as FC_PROVIDER_UNAVAILABLE, never as a raw error', async () => {

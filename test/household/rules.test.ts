@@ -10,7 +10,7 @@ import { grantProcuration, revokeProcuration } from '../../src/household/procura
 import { currentAddress, currentBankAccount, findActor, listSeparations } from '../../src/household/repository';
 import { declareSeparation } from '../../src/household/separation';
 import type { SeparationInput } from '../../src/household/inputs';
-import type { TestClock } from '../../src/shared/clock';
+import type { TestClock } from '../support/clock';
 import { testDatabases, withTestContext } from '../support/databases';
 
 const P = DEMO_PEOPLE;

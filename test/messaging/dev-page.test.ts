@@ -87,15 +87,15 @@ describe('GET /dev/messages (development outbox)', () => {
   it('does not exist in production', async () => {
     // A production configuration, built directly (loadConfig would also demand PostgreSQL and HTTPS).
     const base = testConfig();
-    const config: Config = { ...base, env: 'production', isProduction: true, baseUrl: 'https://mon-compte.caf.example' };
-    const level = process.env.LOG_LEVEL;
-    process.env.LOG_LEVEL = 'silent'; // the production server logs requests
-    try {
-      t = await buildTestApp({ config });
-    } finally {
-      if (level === undefined) delete process.env.LOG_LEVEL;
-      else process.env.LOG_LEVEL = level;
-    }
+    // The production server logs requests: silent here.
+    const config: Config = {
+      ...base,
+      env: 'production',
+      isProduction: true,
+      baseUrl: 'https://mon-compte.caf.example',
+      logLevel: 'silent',
+    };
+    t = await buildTestApp({ config });
     await enqueueMessage(t.ctx.database.db, sms, t.clock.now());
     const html = await t.app.inject({ method: 'GET', url: '/dev/messages' });
     expect(html.statusCode).toBe(404);

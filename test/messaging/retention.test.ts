@@ -4,7 +4,7 @@ import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { enqueueMessage } from '../../src/messaging/outbox';
 import type { DevMessageJson } from '../../src/journeys/dev-messages/pages';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { createLogger, type Logger } from '../../src/shared/logger';
 import { buildTestApp, type TestApp } from '../support/app';
 import { testDatabases } from '../support/databases';
@@ -301,16 +301,12 @@ describe.each(testDatabases)('outbox erasure and retention on $name', ({ open })
   describe('in development', () => {
     let t: TestApp;
     let logs: ReturnType<typeof captureLogs>;
-    let level: string | undefined;
+    // The development server logs requests: into captureLogs' logger, not the terminal.
     beforeEach(() => {
       logs = captureLogs();
-      level = process.env.LOG_LEVEL;
-      process.env.LOG_LEVEL = 'silent'; // the development server logs requests
     });
     afterEach(async () => {
       await t?.close();
-      if (level === undefined) delete process.env.LOG_LEVEL;
-      else process.env.LOG_LEVEL = level;
       logs.restore();
     });
 

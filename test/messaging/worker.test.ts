@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../src/db/database';
 import { enqueueMessage } from '../../src/messaging/outbox';
 import type { MailTransport, SmsProvider } from '../../src/messaging/transports';
 import { DEFAULT_BACKOFF_MS, DeliveryWorker, type MessagingLogger } from '../../src/messaging/worker';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { testDatabases } from '../support/databases';
 import { useMessageServers } from './servers';
 import { CODE_MAIL, CODE_SMS } from '../support/outbox';

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../src/db/database';
 import { addMember, createHousehold } from '../../src/household/repository';
 import { grantDroit } from '../../src/payments/droits';
 import { databasePaymentsReader } from '../../src/payments/reader';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { testDatabases } from '../support/databases';
 
 const T0 = Date.UTC(2027, 2, 10, 9, 0, 0); // 10 March 2027: February was paid on the 5th

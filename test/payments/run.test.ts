@@ -5,7 +5,7 @@ import { changeDroit } from '../../src/payments/changes';
 import { grantDroit } from '../../src/payments/droits';
 import { databasePaymentsReader } from '../../src/payments/reader';
 import { INDU_MAX_SHARE, releaseHeldPayments, runPayments } from '../../src/payments/run';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { testDatabases } from '../support/databases';
 
 const DAY = 86_400_000;

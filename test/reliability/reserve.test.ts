@@ -5,7 +5,8 @@ import type { DatabaseHandle } from '../../src/db/database';
 import { DbRateLimiter } from '../../src/security/db-rate-limit';
 import { FallbackRateLimiter } from '../../src/security/fallback-rate-limit';
 import { LoginThrottle } from '../../src/security/login-throttle';
-import { MemoryRateLimiter, type RateLimiter, type ReservePolicy } from '../../src/security/rate-limit';
+import type { RateLimiter, ReservePolicy } from '../../src/security/rate-limit';
+import { MemoryRateLimiter } from '../support/rate-limiter';
 import { RedisRateLimiter } from '../../src/security/redis-rate-limit';
 import { testDatabases } from '../support/databases';
 

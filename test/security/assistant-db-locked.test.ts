@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '../../src/db/unavailable';
 import { FallbackRateLimiter } from '../../src/security/fallback-rate-limit';
-import { MemoryRateLimiter } from '../../src/security/rate-limit';
+import { MemoryRateLimiter } from '../support/rate-limiter';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { text } from '../support/http';
 

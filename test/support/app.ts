@@ -3,7 +3,7 @@ import { testConfig, type Config } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
 import type { DatabaseHandle } from '../../src/db/database';
 import { buildApp } from '../../src/routes';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from './clock';
 import type { Logger } from '../../src/shared/logger';
 
 /**

@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { testConfig } from '../../src/config/config';
 import { createContext, type AppContext } from '../../src/context';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from './clock';
 
 /**
  * The databases every data-layer test runs on: SQLite (in memory) and PostgreSQL — the real server

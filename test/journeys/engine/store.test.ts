@@ -6,7 +6,7 @@ import { testConfig } from '../../../src/config/config';
 import { defineFlowKind } from '../../../src/journeys/engine/flow';
 import { defineMachine } from '../../../src/journeys/engine/machine';
 import { FLOW_SWEEP_GRACE_MS, flowStore, sweepExpiredFlows } from '../../../src/journeys/engine/store';
-import { TestClock } from '../../../src/shared/clock';
+import { TestClock } from '../../support/clock';
 import { openTransaction } from '../../../src/journeys/franceconnect/store';
 import { testDatabases, withTestContext } from '../../support/databases';
 import { flowConformance } from './conformance';

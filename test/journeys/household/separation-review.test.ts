@@ -12,7 +12,7 @@ import { recentActivity } from '../../../src/household/activity';
 import type { SeparationInput } from '../../../src/household/inputs';
 import { currentAddress, findActor, listSeparations } from '../../../src/household/repository';
 import { declareSeparation } from '../../../src/household/separation';
-import type { TestClock } from '../../../src/shared/clock';
+import type { TestClock } from '../../support/clock';
 import { testDatabases, withTestContext } from '../../support/databases';
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../../../src/auth/sessions';
 import type { DatabaseHandle } from '../../../src/db/database';
 import { sha256 } from '../../../src/shared/crypto';
-import { TestClock } from '../../../src/shared/clock';
+import { TestClock } from '../../support/clock';
 import { testDatabases } from '../../support/databases';
 import { sampleAccount } from '../../support/accounts';
 

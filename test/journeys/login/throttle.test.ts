@@ -8,9 +8,10 @@ import {
   waitMessage,
   DEFAULT_IDENTIFIER_POLICY,
 } from '../../../src/security/login-throttle';
-import { MemoryRateLimiter, type RateLimiter } from '../../../src/security/rate-limit';
+import type { RateLimiter } from '../../../src/security/rate-limit';
+import { MemoryRateLimiter } from '../../support/rate-limiter';
 import { RedisRateLimiter } from '../../../src/security/redis-rate-limit';
-import { TestClock } from '../../../src/shared/clock';
+import { TestClock } from '../../support/clock';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const redisClients: Redis[] = [];

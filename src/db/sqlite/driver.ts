@@ -10,7 +10,8 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { DatabaseUnavailableError } from './unavailable';
+import { DatabaseUnavailableError } from '../unavailable';
+import { StatementCache } from './statement-cache';
 
 /**
  * SQLite (better-sqlite3) for Kysely, without ever waiting for a lock on Node's main thread.
@@ -22,6 +23,9 @@ import { DatabaseUnavailableError } from './unavailable';
  * between, until `busyWaitMs`; then it fails with a DatabaseUnavailableError (a 503 page with
  * Retry-After, see src/http/errors.ts).
  *
+ * The driver owns its cache of compiled statements (./statement-cache.ts): a query's SQL text is
+ * compiled once, then the same statement runs with each query's values.
+ *
  * One connection serves the whole process, as with Kysely's own SQLite driver; a transaction owns it
  * from BEGIN to COMMIT, and statements outside it wait (asynchronously) for it to end. Transactions
  * begin IMMEDIATE: the write lock is taken at BEGIN (retried like any statement), so a statement
@@ -31,6 +35,8 @@ export interface YieldingSqliteOptions {
   database: SqliteDatabase;
   /** how long a statement (or BEGIN) keeps trying while the database is locked (default 2 s) */
   busyWaitMs?: number;
+  /** how many compiled statements the driver keeps (default 1000; the oldest goes first) */
+  statementCacheSize?: number;
 }
 
 const BACKOFF_MS = [2, 5, 10, 20, 30, 50];
@@ -38,7 +44,7 @@ const BACKOFF_MS = [2, 5, 10, 20, 30, 50];
 export function yieldingSqliteDialect(o: YieldingSqliteOptions): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new YieldingSqliteDriver(o.database, o.busyWaitMs ?? 2000),
+    createDriver: () => new YieldingSqliteDriver(o.database, o.busyWaitMs ?? 2000, o.statementCacheSize ?? 1000),
     createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };
@@ -59,11 +65,16 @@ class YieldingSqliteDriver implements Driver {
   private endTransaction: () => void = () => {};
   /** transactions begin one after the other */
   private queue: Promise<void> = Promise.resolve();
+  /** every statement the driver runs, compiled once per SQL text */
+  readonly statements: StatementCache;
 
   constructor(
     readonly sqlite: SqliteDatabase,
     readonly busyWaitMs: number,
-  ) {}
+    statementCacheSize = 1000,
+  ) {
+    this.statements = new StatementCache(sqlite, statementCacheSize);
+  }
 
   async init(): Promise<void> {}
 
@@ -163,7 +174,7 @@ class Connection implements DatabaseConnection {
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     const run = () => {
-      const stmt = this.driver.sqlite.prepare(q.sql);
+      const stmt = this.driver.statements.get(q.sql);
       if (stmt.reader) return { rows: stmt.all(q.parameters) as R[] };
       const { changes, lastInsertRowid } = stmt.run(q.parameters);
       return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] as R[] };

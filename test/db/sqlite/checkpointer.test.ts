@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database';
-import { CHECKPOINT_SAFETY_PAGES, startCheckpointer } from '../../src/db/sqlite-checkpointer';
+import { openDatabase } from '../../../src/db/database';
+import { CHECKPOINT_SAFETY_PAGES, startCheckpointer } from '../../../src/db/sqlite/checkpointer';
 
 const dir = mkdtempSync(join(tmpdir(), 'mc-checkpoint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
