@@ -8,7 +8,7 @@ import type { Role } from '../../src/household/permissions';
 import { grantDroit } from '../../src/payments/droits';
 import { databasePaymentsReader } from '../../src/payments/reader';
 import { recordTaxableResources, resourcesYearFor, taxableResourcesOf } from '../../src/resources/taxable';
-import { TestClock } from '../../src/shared/clock';
+import { TestClock } from '../support/clock';
 import { testDatabases } from '../support/databases';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0, 0);
