@@ -150,9 +150,7 @@ export class Assistant {
     const seen = new Set<string>();
     const numbers = urgent.flatMap((t) => t.answer).filter((p) => !seen.has(p) && !!seen.add(p));
     const kinds = urgent.map((t) => t.id) as Parameters<typeof isImmediate>[0];
-    const asked = isImmediate(kinds, masked.text)
-      ? undefined
-      : this.picks(masked.text, step, othersData).find((p) => p.confidence >= WEAK_CONFIDENCE);
+    const asked = isImmediate(kinds, masked.text) ? undefined : this.askedBeside(masked.text, step, othersData);
     const paragraphs = [...numbers, ...(asked ? [`Pour votre question (« ${asked.topic.title} ») :`, ...asked.topic.answer] : [])].map(
       (p) => p.replaceAll('{telephone}', this.o.agencyPhone),
     );
@@ -161,6 +159,21 @@ export class Assistant {
       answer: [...paragraphs.slice(0, 1), ...(masked.found.length ? [MASKED_WARNING] : []), ...paragraphs.slice(1)].join('\n\n'),
       others: asked ? [{ topic: asked.topic.id, title: asked.topic.title, url: topicUrl(asked.topic.id) }] : [],
     };
+  }
+
+  /**
+   * The question asked beside a distress: searched without the sentences that say the distress (their
+   * words — « mourir », « frappe » — would pull the search away), and on a step, that step's own
+   * topic when the rest names none.
+   */
+  private askedBeside(text: string, step: AssistantStep | undefined, othersData: boolean): Pick | undefined {
+    const sentences = text.split(/(?<=[.?!;,\n])|(?=\s(?:et|mais|sinon)\s)/);
+    const rest = sentences.filter((s) => distressesOf(s).length === 0).join(' ');
+    if (!rest.trim()) return undefined;
+    const found = this.picks(rest, step, othersData).find((p) => p.confidence >= MIN_CONFIDENCE);
+    if (found) return found;
+    const hasWords = this.index.terms(rest).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
+    return step && hasWords ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined;
   }
 
   /** The two or three likeliest topics of the whole message, when they are close to each other. */
@@ -255,7 +268,8 @@ export class Assistant {
     const first = this.best(terms, step);
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
-    const second = new Set(rest).size >= 2 ? this.best(rest, step) : undefined;
+    // The words left unexplained name a second topic only once the first one is clear.
+    const second = new Set(rest).size >= 2 && first.pick.confidence >= SURE_CONFIDENCE ? this.best(rest, step) : undefined;
     return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
       ? [first.pick, second.pick]
       : [first.pick];
