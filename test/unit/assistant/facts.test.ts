@@ -56,4 +56,21 @@ describe('the facts of the knowledge base', () => {
     expect(a.answer).toContain('« Modifiez vos coordonnées de contact »');
     for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('Modifier mes coordonnées de contact');
   });
+
+  it('knows the pages of the personal space as they are written', () => {
+    const paid = assistant.ask('c’est quand que la caf paie ? on est le 6 et j’ai rien', 'espace');
+    expect(paid.answer).toContain('le 5 du mois suivant');
+    expect(paid.answer).toContain('« Mes paiements »');
+    const held = assistant.ask('j’ai changé de compte bancaire et mon paiement est en attente', 'espace');
+    expect(held.answer).toContain('délai de vérification');
+    const qf = assistant.ask('où je trouve mon attestation de quotient familial pour la crèche ?', 'espace');
+    expect(qf.answer).toContain('« Mes attestations »');
+    expect(qf.answer).toContain('« Obtenir une attestation de quotient familial »');
+    const check = assistant.ask('je suis propriétaire, comment vérifier l’attestation de paiement de mon futur locataire ?');
+    expect(check.answer).toContain('« Vérifier une attestation »');
+    expect(check.answer).toMatch(/nom de famille/i);
+    const write = assistant.ask('comment écrire à ma caf depuis mon espace, je peux joindre un fichier ?', 'espace');
+    expect(write.answer).toContain('« Ma demande en cours »');
+    expect(write.answer).toContain('« Mes messages »');
+  });
 });

@@ -83,6 +83,10 @@ describe('safety first', () => {
     expect(asksForSomeoneElse(q)).toBe(false);
   });
 
+  it('takes « cb de temps » for a delay, not an amount', () => {
+    expect(assistant.ask('cb de temps pr avoir une reponse apres la dmd').topic).not.toBe('montant');
+  });
+
   it('masks a NIR typed in a distress message, and leaves small numbers alone', () => {
     const a = assistant.ask('je veux me suicider, mon numéro est 1 85 05 78 006 084 36');
     expect(a.maskedQuestion).not.toContain('006');
