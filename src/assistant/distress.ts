@@ -20,7 +20,7 @@ const PATTERNS: [Distress, RegExp][] = [
     new RegExp(
       [
         'suicid\\w*',
-        '(?:me|se) tuer',
+        '(?<!va |veut |vais te |menace de )(?:me|se) tuer',
         'en finir',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',

@@ -26,7 +26,11 @@ export interface SafetyModel {
   model: unknown;
 }
 
-/** A class is taken only this sure . */
+/**
+ * A class is taken only this sure. Chosen for safety first: at 0.9 a cross-validation on the tuning
+ * sets found as many distresses with a few fewer false alarms, and a false alarm still answers the
+ * question after the numbers, while a missed distress gets no number at all.
+ */
 export const SAFETY_THRESHOLD = 0.8;
 
 /** The synchronous steps of NLP.js's French pipeline, as its container names them. */
