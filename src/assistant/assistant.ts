@@ -228,6 +228,8 @@ export class Assistant {
     const paragraphs = [
       ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
+      // Unsure of the topic, the assistant says so rather than answering as if it knew.
+      ...(unsure ? ['Je ne suis pas sûr d’avoir bien compris votre question ; voici la réponse qui me semble la plus proche.'] : []),
       ...main.topic.answer,
       ...(unsure
         ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`]
