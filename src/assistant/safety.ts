@@ -49,6 +49,10 @@ const NUMBER_HAS_ACCOUNT = /\bnumero\s+(\S+\s+){0,2}?(a|est)\s+(deja\s+)?(un com
 const THIRD_NAMED = new RegExp(
   `\\b(mon|ma|mes|son|sa|de|du|my|his|her|le|la)\\s+((ancien|ancienne|nouveau|nouvelle|propre)\\s+)?(${THIRD})\\b`,
 );
+/** « voir le dossier de mon ex », « accéder au compte de mon mari »: looking into someone else's file. */
+const LOOK_INTO_OTHERS = new RegExp(
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,2}?(${PRIVATE}|declarations?)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+);
 /** « savoir ce que touche mon beau-frère »: what someone else receives. */
 const WHAT_OTHER_RECEIVES = new RegExp(
   `\\b(savoir|connaitre|dire|dites|voir)\\s+(ce|combien)\\s+(que|qu)?\\s*(touche|touchent|recoit|percoit|gagne)\\s+(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\b`,
@@ -68,7 +72,7 @@ export function asksForSomeoneElse(text: string): boolean {
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
   if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre)\b/.test(s)) return true;
   if (HOW_MUCH_OTHER.test(s) && THIRD_NAMED.test(s) && !/\b(je|j)\s+(touche|gagne|recoit|vais toucher)\b/.test(s)) return true;
-  if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s)) return true;
+  if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s) || LOOK_INTO_OTHERS.test(s)) return true;
   if (!WANT.test(s)) return false;
   if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s) && TELL.test(s)) return true;
   if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_OTHER.test(s) && TELL.test(s))) return true;
