@@ -18,10 +18,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
 /** Long benches (minutes, gigabytes) run only when named: `npm run bench scale`. */
 const LONG = new Set(['scale.ts']);
-const benches = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== 'run-all.ts')
-  .filter((f) => (filter ? f.includes(filter) : !LONG.has(f)))
-  .sort();
+const all = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'run-all.ts');
+// A bench named exactly runs alone: `npm run bench assistant` is bench/assistant.ts, not also
+// bench/assistant-heldout.ts (the held-out sets are scored by the lead only, never while tuning).
+const benches = (
+  filter && all.includes(`${filter}.ts`) ? [`${filter}.ts`] : all.filter((f) => (filter ? f.includes(filter) : !LONG.has(f)))
+).sort();
 
 if (benches.length === 0) {
   console.error(`Aucun benchmark ne correspond à « ${filter} ».`);

@@ -1,4 +1,5 @@
-import { distressOf, isFrustrated } from './distress';
+import { safetyClassifier } from './classifier/model';
+import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, type Distress } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
@@ -76,7 +77,11 @@ export class Assistant {
   private readonly index: TopicIndex;
   readonly topics: Topic[];
 
-  constructor(private readonly o: { agencyPhone: string; topics?: Topic[] }) {
+  /**
+   * `classifier: false` leaves safety to the rules alone (to measure what the classifier adds:
+   * `score.ts --no-classifier`).
+   */
+  constructor(private readonly o: { agencyPhone: string; topics?: Topic[]; classifier?: boolean }) {
     const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
     this.topics = built.topics;
     this.index = built.index;
@@ -100,9 +105,15 @@ export class Assistant {
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
     // Safety first: a person in danger gets the emergency numbers before anything else.
-    const distress = distressOf(masked.text);
-    if (distress) return this.compose({ topic: this.index.topic(distress)!, confidence: 1 }, [], masked);
-    const picks = this.picks(masked.text, step);
+    const { distress, othersData } = safetyOf(masked.text, this.o.classifier !== false);
+    if (distress.length)
+      return this.inDistress(
+        distress.map((k) => this.index.topic(k)!),
+        masked,
+        step,
+        othersData,
+      );
+    const picks = this.picks(masked.text, step, othersData);
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
       // A calm word first, then the answer to the question — or the step's own topic, which is what
@@ -127,6 +138,42 @@ export class Assistant {
         confidence: 0,
       };
     return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
+  }
+
+  /**
+   * The emergency numbers of every kind of distress the message names, the most urgent first; then,
+   * unless the danger is immediate (a medical emergency, a suicide being acted on), the answer to the
+   * question the person also asked — a person in distress who asks about a code still needs the code.
+   */
+  private inDistress(urgent: Topic[], masked: Masked, step: AssistantStep | undefined, othersData: boolean): AssistantAnswer {
+    const first = this.compose({ topic: urgent[0]!, confidence: 1 }, [], masked);
+    const seen = new Set<string>();
+    const numbers = urgent.flatMap((t) => t.answer).filter((p) => !seen.has(p) && !!seen.add(p));
+    const kinds = urgent.map((t) => t.id) as Parameters<typeof isImmediate>[0];
+    const asked = isImmediate(kinds, masked.text) ? undefined : this.askedBeside(masked.text, step, othersData);
+    const paragraphs = [...numbers, ...(asked ? [`Pour votre question (« ${asked.topic.title} ») :`, ...asked.topic.answer] : [])].map(
+      (p) => p.replaceAll('{telephone}', this.o.agencyPhone),
+    );
+    return {
+      ...first,
+      answer: [...paragraphs.slice(0, 1), ...(masked.found.length ? [MASKED_WARNING] : []), ...paragraphs.slice(1)].join('\n\n'),
+      others: asked ? [{ topic: asked.topic.id, title: asked.topic.title, url: topicUrl(asked.topic.id) }] : [],
+    };
+  }
+
+  /**
+   * The question asked beside a distress: searched without the sentences that say the distress (their
+   * words — « mourir », « frappe » — would pull the search away), and on a step, that step's own
+   * topic when the rest names none.
+   */
+  private askedBeside(text: string, step: AssistantStep | undefined, othersData: boolean): Pick | undefined {
+    const sentences = text.split(/(?<=[.?!;,\n])|(?=\s(?:et|mais|sinon)\s)/);
+    const rest = sentences.filter((s) => distressesOf(s).length === 0).join(' ');
+    if (!rest.trim()) return undefined;
+    const found = this.picks(rest, step, othersData).find((p) => p.confidence >= MIN_CONFIDENCE);
+    if (found) return found;
+    const hasWords = this.index.terms(rest).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
+    return step && hasWords ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined;
   }
 
   /** The two or three likeliest topics of the whole message, when they are close to each other. */
@@ -181,6 +228,8 @@ export class Assistant {
     const paragraphs = [
       ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
+      // Unsure of the topic, the assistant says so rather than answering as if it knew.
+      ...(unsure ? ['Je ne suis pas sûr d’avoir bien compris votre question ; voici la réponse qui me semble la plus proche.'] : []),
       ...main.topic.answer,
       ...(unsure
         ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`]
@@ -203,8 +252,8 @@ export class Assistant {
   }
 
   /** The topics asked about, in the order they were asked: one or two per part of the message. */
-  private picks(text: string, step: AssistantStep | undefined): Pick[] {
-    if (asksForSomeoneElse(text)) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
+  private picks(text: string, step: AssistantStep | undefined, othersData: boolean): Pick[] {
+    if (othersData) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
     const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
     return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
@@ -221,7 +270,8 @@ export class Assistant {
     const first = this.best(terms, step);
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
-    const second = new Set(rest).size >= 2 ? this.best(rest, step) : undefined;
+    // The words left unexplained name a second topic only once the first one is clear.
+    const second = new Set(rest).size >= 2 && first.pick.confidence >= SURE_CONFIDENCE ? this.best(rest, step) : undefined;
     return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
       ? [first.pick, second.pick]
       : [first.pick];
@@ -251,6 +301,20 @@ export class Assistant {
     if (!candidate || candidate.score < best.score * STEP_PRIOR_REACH) return undefined;
     return this.index.namesBeyond(best, candidate) ? undefined : candidate;
   }
+}
+
+/**
+ * What safety asks of a message, by the rules (distress.ts, safety.ts) and by the classifier
+ * (classifier/): every kind of distress either finds, the most urgent first, and whether someone
+ * else's data is asked for.
+ */
+function safetyOf(text: string, classify: boolean): { distress: Distress[]; othersData: boolean } {
+  const classified = classify ? safetyClassifier().safety(text) : [];
+  const kinds = new Set<string>([...distressesOf(text), ...classified.map((c) => c.intent)]);
+  return {
+    distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),
+    othersData: kinds.has(SOMEONE_ELSE_TOPIC) || asksForSomeoneElse(text),
+  };
 }
 
 /** Our knowledge base, read and indexed once per process (each server of the tests builds an Assistant). */

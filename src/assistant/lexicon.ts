@@ -193,6 +193,34 @@ export const EXPANSIONS: Record<string, string> = {
   pasport: 'passeport',
   papiers: 'piece identite',
   papier: 'piece identite',
+  // English, as people who do not read French write to it
+  don: 'pas',
+  didn: 'pas',
+  doesn: 'pas',
+  not: 'pas',
+  cannot: 'pas',
+  receive: 'recu',
+  received: 'recu',
+  receiving: 'recu',
+  get: 'recu',
+  got: 'recu',
+  forgot: 'oublier',
+  forget: 'oublier',
+  forgotten: 'oublier',
+  account: 'compte',
+  number: 'numero',
+  identity: 'identite',
+  card: 'carte',
+  create: 'creer',
+  birth: 'naissance',
+  born: 'naissance',
+  french: 'francais',
+  foreign: 'etranger',
+  benefits: 'allocation',
+  payment: 'paiement',
+  payments: 'paiement',
+  residence: 'titresejour',
+  permit: 'titresejour',
   // Household
   mari: 'conjoint',
   femme: 'conjoint',
@@ -306,7 +334,8 @@ export const STOPWORDS = new Set(
     'pour pourquoi puis puisque quand que quel quelle quelles quels qui quoi sa se ses si son sont suis sur ta te tes toi ton ' +
     'tu un une vos votre vous y est-ce estce oui non alors donc car voila voici svp ok dois doit faut veux voudrais vouloir ' +
     'besoin sais savoir dire madame monsieur mme mr site page svp hello allo aussi encore toujours beaucoup quoi bien tres trop ' +
-    'sil c l d s n m t qu g e ke ki kel kelle kesk cest masque'
+    'sil c l d s n m t qu g e ke ki kel kelle kesk cest masque ' +
+    'i the is it my what do does please you have has to for and in of on can how but with this that me am are an be'
   ).split(' '),
 );
 

@@ -6,51 +6,90 @@ import { STOPWORDS, VAGUE_WORDS } from './lexicon';
  * a message too vague to search (« je suis bloqué ») — answered from the person's step.
  */
 const RELATIVE =
-  'conjoint|mari|femme|epouse?|ex|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|grand-?mere|grand-?pere|parents?';
+  'conjoint|mari|femme|compagnon|concubine?|epouse?|ex|ex mari|ex femme|mec|meuf|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|neveu|niece|grand-?mere|grand-?pere|grands? parents|belle fille|beau fils|belle mere|beau pere|belle soeur|beau frere|parents?|brother|sister|mother|father|wife|husband|son|daughter';
 const STRANGER =
-  'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|ami|amie|personne|monsieur|madame|mr|mme';
+  'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|employee?|salariee?|ami|amie|personne|monsieur|madame|mr|mme|locataire|colocataire|coloc|conseillere?|agent|famille (d )?accueil|neighbou?r';
+const THIRD = `${RELATIVE}|${STRANGER}`;
 const SECRET =
-  'nir|secu|nss|numero|numeroallocataire|identifiant|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources';
-const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail`;
+  'nir|secu|nss|numero|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|allocations?|droits';
+const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
 const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
 const WANT_WORDS =
-  'veux|voudrais|besoin|cherche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please';
+  'veux|voudrais|besoin|cherche|montre|affiche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|koi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please|regarder|verifier|montrer|montrez|want|know';
 const WANT = new RegExp(`\\b(${WANT_WORDS})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
 /** Asking to be told, not to enter: « donnez-moi », « trouver », « savoir », not « mettre ». */
 const TELL =
-  /\b(donne|donner|donnez|dis|dire|dites|trouver|retrouver|connaitre|savoir|obtenir|avoir|quel|quelle|ou habite|(veux|voudrais|besoin de?) (l |la |le )?(adresse|telephone|mail|portable))\b/;
-/** « le numéro de sécu de ma femme », « le mot de passe de mon mari »: the secret, then whose it is. */
+  /\b(donne|donner|donnez|dis|dire|dites|trouver|retrouver|connaitre|savoir|obtenir|avoir|quel|quelle|quoi|koi|ou habite|(veux|voudrais|besoin de?) (l |la |le |les )?(adresse|telephone|mail|portable|numero|motdepasse|code|nir|identifiants?|coordonnees))\b/;
+/** « le numéro de sécu de ma femme », « le numéro allocataire de ma cousine »: the secret, then whose it is. */
 const SECRET_OF_RELATIVE = new RegExp(
   `\\b(${SECRET})\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|mes|son|sa|ses|leur|notre|l)?\\s*(${RELATIVE})\\b`,
 );
-/** « me dire son mot de passe », « trouver son numéro »: a wish, then another person's secret. */
-const WANTS_OTHERS_SECRET = new RegExp(`\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur)\\s+(${SECRET})\\b`);
-/** « l'adresse de mon ex », « le téléphone de ma sœur ». */
-const CONTACT_OF_RELATIVE = new RegExp(
-  `\\b(adresse|telephone|mail|portable)\\s+(\\S+\\s+){0,1}?(de|du|d)\\s+(mon|ma|son|sa)\\s+(${RELATIVE})\\b`,
+/** « me dire son mot de passe », « voir ses paiements », « aller voir son compte »: a wish, then another person's data. */
+const WANTS_OTHERS_SECRET = new RegExp(
+  `\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(\\S+\\s+)?(${PRIVATE})\\b`,
 );
-/** « savoir si mon ex a un compte », « vérifier si mon salarié touche le RSA »: facts of someone else's dossier. */
+/** « l'adresse de mon ex », « le téléphone de la conseillère », « l'adresse de la famille d'accueil ». */
+const CONTACT_OF_OTHER = new RegExp(
+  `\\b(adresse|telephone|mail|portable|numero)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l)\\s+(${THIRD})\\b`,
+);
+/** « savoir si mon ex a un compte », « me dire si ma fille a fait une demande », « voir s'il a déclaré »: facts of someone else's dossier. */
 const WHETHER_OTHER = new RegExp(
-  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${RELATIVE}|${STRANGER}|salarie|salariee|employe|employee|locataire)\\s+(a|est|touche|recoit|percoit|gagne|declare|demande|fait)\\b`,
+  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?(si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${THIRD}|salarie|salariee|employe|employee)|si ils?|si elles?|sil|il|elle|ils|elles)\\s+(\\S+\\s+){0,6}?(a|ont|est|sont|touche|touchent|recoit|percoit|gagne|declare|demande|fait|ment|allocataires?)\\b`,
 );
+/** « le code qui a été envoyé à mon mari »: a code or message sent to someone else. */
+const SENT_TO_OTHER = new RegExp(
+  `\\b(code|message|sms|mail)\\s+(\\S+\\s+){0,4}?(envoye|recu|arrive)\\w*\\s+(a|par)\\s+(mon|ma|son|sa)\\s+(${THIRD})\\b`,
+);
+/** « à qui appartient ce numéro », « ce numéro a-t-il un compte ». */
+const WHOSE = /\b(a qui (appartient|est)|qui est le titulaire)\b/;
+const NUMBER_HAS_ACCOUNT = /\bnumero\s+(\S+\s+){0,2}?(a|est)\s+(deja\s+)?(un compte|inscrit|allocataire)\b/;
+const THIRD_NAMED = new RegExp(
+  `\\b(mon|ma|mes|son|sa|de|du|my|his|her|le|la)\\s+((ancien|ancienne|nouveau|nouvelle|propre)\\s+)?(${THIRD})\\b`,
+);
+/** « voir le dossier de mon ex », « accéder au compte de mon mari »: looking into someone else's file. */
+const LOOK_INTO_OTHERS = new RegExp(
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,2}?(${PRIVATE}|declarations?)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+);
+/** « savoir ce que touche mon beau-frère »: what someone else receives. */
+const WHAT_OTHER_RECEIVES = new RegExp(
+  `\\b(savoir|connaitre|dire|dites|voir)\\s+(ce|combien)\\s+(que|qu)?\\s*(touche|touchent|recoit|percoit|gagne)\\s+(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+);
+/** « combien touche ma voisine », « mon ex touche-t-il l'ASF », « how much he receive ». */
+const HOW_MUCH_OTHER =
+  /\b(combien|cb|cbn|montant|how much)\b.*\b(touche|touchent|gagne|recoit|receive|receives|get|gets|a)\b|\b(touche|gagne|recoit)\s+(combien|cb)\b/;
 
-/** « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « le mot de passe de ma femme ». */
+/**
+ * « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « mon ex touche-t-il
+ * encore l'ASF ? »: someone else's data asked for — not only someone else named (« mon mari est
+ * allocataire, je veux mon espace à moi »).
+ */
 export function asksForSomeoneElse(text: string): boolean {
   const s = ` ${words(text).join(' ')} `;
-  if (WHETHER_OTHER.test(s)) return true;
+  if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
+  if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
+  if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre)\b/.test(s)) return true;
+  if (HOW_MUCH_OTHER.test(s) && THIRD_NAMED.test(s) && !/\b(je|j)\s+(touche|gagne|recoit|vais toucher)\b/.test(s)) return true;
+  if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s) || LOOK_INTO_OTHERS.test(s)) return true;
   if (!WANT.test(s)) return false;
-  if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s)) return true;
-  if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_RELATIVE.test(s) && TELL.test(s))) return true;
-  if (WANTS_OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s))) return true;
-  // « combien touche ma voisine », not « mon mari touche déjà les allocs, moi je veux mon espace ».
-  return (
-    /\b(combien|cb|cbn|montant|quel|quelle|savoir|connaitre)\b/.test(s) &&
-    /\b(touche|gagne)\b/.test(s) &&
-    new RegExp(`\\b(mon|ma|son|sa)\\s+(${RELATIVE}|${STRANGER})\\b`).test(s)
-  );
+  if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s) && TELL.test(s)) return true;
+  if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_OTHER.test(s) && TELL.test(s))) return true;
+  return WANTS_OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s) || THIRD_NAMED.test(s));
+}
+
+/** « Mon ex-mari touche encore l'ASF ? », « ton ex touche-t-il les allocations » — a sentence that asks, not « mon mari touche les allocs, moi je veux… ». */
+function asksWhetherOtherReceives(text: string): boolean {
+  return text.split(/(?<=[?])|[.!;\n]/).some((sentence) => {
+    const s = ` ${words(sentence).join(' ')} `;
+    if (!sentence.includes('?') && !/-t-(il|elle)/i.test(sentence) && !/^\s*est ce que\b/.test(s)) return false;
+    return (
+      new RegExp(
+        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+)?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire)\\b`,
+      ).test(s) && !/\b(moi|je|j|mon compte|mon espace)\b/.test(s)
+    );
+  });
 }
 
 /** A message with no word but « aide », « bloqué », « je comprends pas »… */
@@ -63,7 +102,7 @@ export function isVague(text: string): boolean {
 
 const AMOUNT_WORD = /\b(montant|somme|euros?|calcule|calculer|calcul|toucher|touche|touchera|percevoir|recevoir|avoir)\b/;
 const COUNTED_THINGS =
-  /\bcombien\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
+  /\b(combien|cb|cbn)\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
 const PRESTATION = /\b(apl|als|alf|rsa|ppa|ajpa|asf|aah|paje|aide|aides|allocations?|alloc|prime|droit|droits|caf)\b/;
 
 /** « Combien je vais toucher d'APL ? », « le montant du RSA » — an exact amount, which only the Caf can say. */

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Assistant, splitQuestions } from '../../../src/assistant/assistant';
 import { FILES, loadKnowledge } from '../../../src/assistant/knowledge';
+import { loadTuning } from '../../../src/assistant/evaluation/tuning/score';
 import { ASSISTANT_STEPS, STEP_TOPICS } from '../../../src/assistant/steps';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
@@ -119,5 +120,20 @@ describe('answers', () => {
 
   it('puts the agency phone of the configuration in its answers', () => {
     expect(new Assistant({ agencyPhone: '01 23 45 67 89' }).ask('parler à un conseiller').answer).toContain('01 23 45 67 89');
+  });
+
+  it('says it is not sure when it answers a topic it is not sure of, and only then', () => {
+    const UNSURE = 'Je ne suis pas sûr d’avoir bien compris votre question';
+    let unsure = 0;
+    for (const c of loadTuning('v1')) {
+      const a = assistant.ask(c.question, c.step ?? undefined);
+      // The confidence given back is rounded to two decimals: at 0.5 it may have been just under.
+      if (a.choices || a.confidence === 0.5) continue;
+      const topic = assistant.topic(a.topic);
+      const expectUnsure = a.confidence < 0.5 && !topic?.handover;
+      if (expectUnsure) unsure++;
+      expect(a.answer.includes(UNSURE), c.question).toBe(expectUnsure);
+    }
+    expect(unsure).toBeGreaterThan(0);
   });
 });

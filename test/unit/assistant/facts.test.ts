@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
 import { fold } from '../../../src/assistant/analyser';
 import { loadKnowledge } from '../../../src/assistant/knowledge';
+import { SUBJECT_LABELS } from '../../../src/caf-messages/messages';
 import { STATUS_LABELS } from '../../../src/demarches/machine';
 
 /** Nothing the assistant says may contradict the product: its statuses, its rules, its labels. */
@@ -12,13 +13,18 @@ const topics = loadKnowledge();
 const STATUS_WORDS =
   /\b(brouillon|envoyee|en cours(?: d'instruction)?|en attente d[e'] ?[a-z]+|traitee|acceptee|refusee|classee sans suite|validee|cloturee|en traitement|rejetee|terminee)\b/g;
 
+function withoutSubjects(paragraph: string): string {
+  return Object.values(SUBJECT_LABELS).reduce((p, label) => p.replaceAll(`« ${label} »`, ''), paragraph);
+}
+
 describe('the facts of the knowledge base', () => {
   it('names only statuses of a démarche the product uses (src/demarches/machine.ts)', () => {
     const labels = new Set(Object.values(STATUS_LABELS).map((l) => fold(l)));
     const named: string[] = [];
+    // The subjects of « Contacter ma Caf » are labels of that page (« Ma demande en cours »), not statuses.
     for (const t of topics)
       for (const paragraph of t.answer)
-        for (const m of fold(paragraph).matchAll(STATUS_WORDS)) {
+        for (const m of fold(withoutSubjects(paragraph)).matchAll(STATUS_WORDS)) {
           named.push(m[1]!);
           expect(labels, `${t.id}: « ${m[1]} »`).toContain(m[1]);
         }
@@ -49,5 +55,22 @@ describe('the facts of the knowledge base', () => {
     const a = assistant.ask('je me suis trompé dans mon adresse mail', 'code');
     expect(a.answer).toContain('« Modifiez vos coordonnées de contact »');
     for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('Modifier mes coordonnées de contact');
+  });
+
+  it('knows the pages of the personal space as they are written', () => {
+    const paid = assistant.ask('c’est quand que la caf paie ? on est le 6 et j’ai rien', 'espace');
+    expect(paid.answer).toContain('le 5 du mois suivant');
+    expect(paid.answer).toContain('« Mes paiements »');
+    const held = assistant.ask('j’ai changé de compte bancaire et mon paiement est en attente', 'espace');
+    expect(held.answer).toContain('délai de vérification');
+    const qf = assistant.ask('où je trouve mon attestation de quotient familial pour la crèche ?', 'espace');
+    expect(qf.answer).toContain('« Mes attestations »');
+    expect(qf.answer).toContain('« Obtenir une attestation de quotient familial »');
+    const check = assistant.ask('je suis propriétaire, comment vérifier l’attestation de paiement de mon futur locataire ?');
+    expect(check.answer).toContain('« Vérifier une attestation »');
+    expect(check.answer).toMatch(/nom de famille/i);
+    const write = assistant.ask('comment écrire à ma caf depuis mon espace, je peux joindre un fichier ?', 'espace');
+    expect(write.answer).toContain('« Ma demande en cours »');
+    expect(write.answer).toContain('« Mes messages »');
   });
 });

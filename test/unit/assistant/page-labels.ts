@@ -43,7 +43,7 @@ function textsOf(source: string): string[] {
 /** The texts of the pages under each folder of src/journeys (by journey) and of the shared views. */
 export function pageTexts(): Map<string, string[]> {
   const byFolder = new Map<string, string[]>();
-  for (const dir of ['src/journeys', 'src/http/views', 'src/prestations', 'src/demarches']) {
+  for (const dir of ['src/journeys', 'src/http/views', 'src/prestations', 'src/demarches', 'src/caf-messages']) {
     for (const file of tsFiles(join(root, dir))) {
       const key = dir === 'src/journeys' ? file.slice(root.length).split('/').slice(0, 3).join('/') : dir;
       const list = byFolder.get(key) ?? [];

@@ -58,6 +58,38 @@ describe('safety first', () => {
     }
   });
 
+  it.each([
+    'je veux savoir ce que touche mon beau-frère chaque mois',
+    'est-ce que mon ancien compagnon a encore droit aux allocations',
+    'montre moi les paiements de mon père',
+    'Ma belle-mère touche l’APL ?',
+    'vous pouvez me dire si mon fils de 25 ans a fait sa demande de RSA',
+    'je veux aller voir son compte, j’ai le mot de passe de mon copain',
+    'à qui appartient ce numéro de sécu que j’ai trouvé ?',
+    'quelle est l’adresse de la famille d’accueil de mon fils',
+    'je voudrais consulter le dossier de mon ancienne compagne',
+    'comment accéder au compte de mon mari sans qu’il le sache',
+  ])('refuses « %s »: someone else’s data asked for', (q) => {
+    expect(asksForSomeoneElse(q)).toBe(true);
+    const a = assistant.ask(q, 'espace');
+    expect(a.topic).toBe('donnees-d-autrui');
+    expect(a.answer).toContain('Je ne peux pas vous communiquer');
+  });
+
+  it.each([
+    'ma mère a oublié son mot de passe, comment elle fait ?',
+    'mon conjoint touche le chômage, je dois le déclarer ?',
+    'on partage le même portable avec mon mari, je mets son numéro ?',
+    'je remplis le compte de ma grand-mère, je tape ses informations à elle ?',
+    'je veux créer le compte de ma mère avec elle, elle est à côté de moi',
+  ])('does not refuse « %s »: someone named, nothing of theirs asked', (q) => {
+    expect(asksForSomeoneElse(q)).toBe(false);
+  });
+
+  it('takes « cb de temps » for a delay, not an amount', () => {
+    expect(assistant.ask('cb de temps pr avoir une reponse apres la dmd').topic).not.toBe('montant');
+  });
+
   it('masks a NIR typed in a distress message, and leaves small numbers alone', () => {
     const a = assistant.ask('je veux me suicider, mon numéro est 1 85 05 78 006 084 36');
     expect(a.maskedQuestion).not.toContain('006');

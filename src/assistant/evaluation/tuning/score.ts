@@ -1,8 +1,11 @@
 /**
- * Scores the tuning set: `npx tsx src/assistant/evaluation/tuning/score.ts [--failures] [--json]`.
+ * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b] [--failures] [--json] [--no-classifier]`.
  * Each question is asked as a new user would (`Assistant.ask` with its step), judged right, unsure
- * or wrong (../judge.ts), and counted overall, per step and per style; `--failures` lists every
- * answer not right. This set is for tuning: the held-out sets are scored by the lead, never here.
+ * or wrong (../judge.ts), and counted per set, per step and per style; `--failures` lists every
+ * answer not right. These sets are for tuning: the held-out sets are scored by the lead, never here.
+ *
+ * `v2a` and `v2b` are the two halves of v2 (every other question of each style): tune on v1 and
+ * `v2a`, and score `v2b` without reading its failures to see whether a change generalises.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -16,8 +19,25 @@ export interface Scored {
   judgement: Judgement;
 }
 
-export function loadTuning(): JudgedCase[] {
-  return z.array(judgedCaseSchema).parse(JSON.parse(readFileSync(new URL('./assistant-tuning-v1.json', import.meta.url), 'utf8')));
+export const TUNING_SETS = ['v1', 'v2'] as const;
+export type TuningSet = (typeof TUNING_SETS)[number];
+
+export function loadTuning(set: TuningSet = 'v1'): JudgedCase[] {
+  const file = new URL(`./assistant-tuning-${set}.json`, import.meta.url);
+  return z.array(judgedCaseSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** The half of a set a case falls in: every other case of each style, in the order of the file. */
+export function halves(cases: JudgedCase[]): { a: JudgedCase[]; b: JudgedCase[] } {
+  const seen = new Map<string, number>();
+  const a: JudgedCase[] = [];
+  const b: JudgedCase[] = [];
+  for (const c of cases) {
+    const n = seen.get(c.style) ?? 0;
+    seen.set(c.style, n + 1);
+    (n % 2 === 0 ? a : b).push(c);
+  }
+  return { a, b };
 }
 
 export function score(assistant: Assistant, cases: JudgedCase[]): Scored[] {
@@ -46,26 +66,39 @@ function line(label: string, t: Tally): string {
   return `${label.padEnd(22)} ${String(n).padStart(4)}  right ${pc(t.right)}  unsure ${pc(t.unsure)}  wrong ${pc(t.wrong)}`;
 }
 
+function report(label: string, results: Scored[], failures: boolean): void {
+  console.log(`\n=== ${line(label, tally(results, () => 'all').get('all')!)}`);
+  console.log('per step:');
+  for (const [k, t] of [...tally(results, (r) => r.case.step ?? '(sans étape)')]) console.log(`  ${line(k, t)}`);
+  console.log('per style:');
+  for (const [k, t] of [...tally(results, (r) => r.case.style)].sort()) console.log(`  ${line(k, t)}`);
+  if (!failures) return;
+  console.log('not right:');
+  for (const r of results.filter((x) => x.judgement.verdict !== 'right')) {
+    const j = r.judgement;
+    console.log(
+      `${j.verdict === 'wrong' ? '✗' : '?'} ${r.case.id} [${r.case.step ?? '-'}/${r.case.style}] « ${r.case.question} » → ${r.topic}` +
+        `${j.missing.length ? `; missing ${j.missing.map((g) => g.join('|')).join(' & ')}` : ''}${j.forbidden.length ? `; forbidden ${j.forbidden.join(', ')}` : ''}`,
+    );
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('score.ts')) {
-  const assistant = new Assistant({ agencyPhone: '3230' });
-  const results = score(assistant, loadTuning());
+  const assistant = new Assistant({ agencyPhone: '3230', classifier: !process.argv.includes('--no-classifier') });
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const v2 = halves(loadTuning('v2'));
+  const sets: Record<string, JudgedCase[]> = { v1: loadTuning('v1'), v2: loadTuning('v2'), v2a: v2.a, v2b: v2.b };
+  const chosen = arg('--set')?.split(',') ?? ['v1', 'v2'];
+  for (const name of chosen) if (!sets[name]) throw new Error(`unknown set « ${name} »: ${Object.keys(sets).join(', ')}`);
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify(results.map((r) => ({ id: r.case.id, verdict: r.judgement.verdict, topic: r.topic }))));
+    const out = chosen.flatMap((name) =>
+      score(assistant, sets[name]!).map((r) => ({ set: name, id: r.case.id, verdict: r.judgement.verdict, topic: r.topic })),
+    );
+    console.log(JSON.stringify(out));
   } else {
-    console.log(line('tuning set', tally(results, () => 'all').get('all')!));
-    console.log('\nper step:');
-    for (const [k, t] of [...tally(results, (r) => r.case.step ?? '(sans étape)')]) console.log(line(k, t));
-    console.log('\nper style:');
-    for (const [k, t] of [...tally(results, (r) => r.case.style)].sort()) console.log(line(k, t));
-    if (process.argv.includes('--failures')) {
-      console.log('\nnot right:');
-      for (const r of results.filter((x) => x.judgement.verdict !== 'right')) {
-        const j = r.judgement;
-        console.log(
-          `${j.verdict === 'wrong' ? '✗' : '?'} ${r.case.id} [${r.case.step ?? '-'}/${r.case.style}] « ${r.case.question} » → ${r.topic}` +
-            `${j.missing.length ? `; missing ${j.missing.map((g) => g.join('|')).join(' & ')}` : ''}${j.forbidden.length ? `; forbidden ${j.forbidden.join(', ')}` : ''}`,
-        );
-      }
-    }
+    for (const name of chosen) report(`tuning ${name}`, score(assistant, sets[name]!), process.argv.includes('--failures'));
   }
 }
