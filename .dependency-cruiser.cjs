@@ -26,7 +26,6 @@ const STILL_TAKING_THE_CONTEXT = [
   '^src/journeys/agents-login/pages[.]ts$',
   '^src/journeys/attestations/api[.]ts$',
   '^src/journeys/attestations/pages[.]ts$',
-  '^src/journeys/attestations/use-cases[.]ts$',
   '^src/journeys/contact-caf/agent-pages[.]ts$',
   '^src/journeys/contact-caf/api[.]ts$',
   '^src/journeys/contact-caf/pages[.]ts$',
@@ -71,7 +70,6 @@ const STILL_TAKING_THE_CONTEXT = [
   '^src/journeys/recovery/pages[.]ts$',
   '^src/journeys/verification/api[.]ts$',
   '^src/journeys/verification/pages[.]ts$',
-  '^src/journeys/verification/use-cases[.]ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -3,13 +3,13 @@ import type { Issuer, IssueDeps } from '../../attestations/issue';
 import type { IssuedAttestation } from '../../attestations/manage';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows } from '../../attestations/snapshot';
-import type { AppContext } from '../../context';
 import { requestOrigin } from '../../http/session';
 import { VERIFY_PATH } from '../verification/views';
 import { pdfPath } from './views';
+import type { JourneyDeps } from '../deps';
 
 /** What pages and JSON routes of « Mes attestations » share: the narrow dependencies of the use cases, and the answer's shape. */
-export function issueDeps(ctx: Pick<AppContext, 'database' | 'clock' | 'attestations'>): IssueDeps {
+export function issueDeps(ctx: Pick<JourneyDeps, 'database' | 'clock' | 'attestations'>): IssueDeps {
   return { db: ctx.database.db, now: ctx.clock.now(), payments: ctx.attestations.payments, resources: ctx.attestations.resources };
 }
 
@@ -24,7 +24,7 @@ export function choicesOf(d: DisclosureChoices): DisclosureChoices {
   return { detail: d.detail, sensitive: d.sensitive, dossierNumber: d.dossierNumber, address: d.address, childrenNames: d.childrenNames };
 }
 
-export function verifyUrl(ctx: Pick<AppContext, 'config'>): string {
+export function verifyUrl(ctx: Pick<JourneyDeps, 'config'>): string {
   return new URL(VERIFY_PATH, ctx.config.baseUrl).toString();
 }
 
