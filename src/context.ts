@@ -13,7 +13,6 @@ import { demoResources } from './demo/resources';
 import { LocalResourcesFeed } from './resources/feed';
 import { LocalRepertoire } from './journeys/registration/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
-import type { FranceConnectDeps } from './journeys/franceconnect/use-cases';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier } from './identity';
 import { workerPdfChecker } from './justificatifs/pdf-checker';
@@ -46,8 +45,6 @@ export interface AppContext extends JourneyDeps {
   database: DatabaseHandle;
   /** what /ready reports besides the database: the Redis connection, and since when rate limits use their fallback */
   health: { redis: RedisHealth | undefined; rateLimitFallbackSince(): number | undefined };
-  /** what the FranceConnect use cases need (src/journeys/franceconnect/use-cases.ts), handed down to its pages */
-  franceConnectDeps: FranceConnectDeps;
   close(): Promise<void>;
 }
 
@@ -131,22 +128,6 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     resources: new LocalResourcesFeed(demoResources),
     franceConnect,
-    franceConnectDeps: {
-      db: database.db,
-      now: () => clock.now(),
-      // built at its first use (see lazyFranceConnect)
-      get client() {
-        return franceConnect.client;
-      },
-      // read at each use, like the client (a test may plug another répertoire search)
-      get repertoire() {
-        return franceConnect.repertoire;
-      },
-      codes,
-      passwordCheck,
-      loginThrottle,
-      rateLimiter,
-    },
     justificatifStorage,
     pdfChecker,
     cafMessages: { db: database.db, storage: justificatifStorage, pdfChecker },
