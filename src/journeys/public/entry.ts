@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser } from '../../http/session';
-import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { mayRequest } from '../../demarches/service';
 import { can } from '../../household/permissions';
@@ -17,6 +16,10 @@ import { button, form, insetText, linkButton } from '../../http/views/components
 import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { franceConnectButton } from '../../http/views/franceconnect';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PublicEntryDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /**
  * The ways in (steps ① to ③ of the public page): « Aides et démarches » → « Mes démarches » → a
@@ -42,7 +45,11 @@ const CATALOGUE_TITLE = 'Faire une demande en ligne';
  * start, so that no « Faire la demande » leads to a refusal. Undefined: they may ask (or are not
  * signed in: the request starts after the account is created or the person is signed in).
  */
-async function notForThem(ctx: AppContext, req: FastifyRequest, p: Prestation): Promise<{ who: string; instead: SafeHtml } | undefined> {
+async function notForThem(
+  ctx: PublicEntryDeps,
+  req: FastifyRequest,
+  p: Prestation,
+): Promise<{ who: string; instead: SafeHtml } | undefined> {
   if (!req.account || !p.online) return undefined;
   const actor = await findActor(ctx.database.db, req.account.id);
   const now = ctx.clock.now();
@@ -72,7 +79,7 @@ function themesBanner(): SafeHtml {
 </section>`;
 }
 
-export function entryPages(ctx: AppContext): FastifyPluginAsync {
+export function entryPages(ctx: PublicEntryDeps): FastifyPluginAsync {
   return async (app) => {
     app.get(AIDES, async (req, reply) =>
       sendHtml(
