@@ -16,22 +16,6 @@
 /** The top: the only files of src/ that may import everything. */
 const TOP = '^src/(main|context|routes|app-errors)[.]ts$';
 
-/**
- * TEMPORARY — journey files that still take the whole AppContext. The use cases are being moved
- * to narrow dependencies (issue 18 point 3); remove each line as its file stops importing
- * src/context.ts, and this list with it when it is empty. Nothing else may be added here.
- */
-const STILL_TAKING_THE_CONTEXT = [
-  '^src/journeys/attestations/api[.]ts$',
-  '^src/journeys/attestations/pages[.]ts$',
-  '^src/journeys/dev-messages/pages[.]ts$',
-  '^src/journeys/legal/pages[.]ts$',
-  '^src/journeys/personal-data/api[.]ts$',
-  '^src/journeys/personal-data/pages[.]ts$',
-  '^src/journeys/verification/api[.]ts$',
-  '^src/journeys/verification/pages[.]ts$',
-];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -61,7 +45,7 @@ module.exports = {
       severity: 'error',
       comment:
         'The composition root (src/context.ts) is imported only by the top of src/, scripts, benches and tests; a module takes the narrow dependencies it needs.',
-      from: { path: '^src/', pathNot: [TOP, ...STILL_TAKING_THE_CONTEXT] },
+      from: { path: '^src/', pathNot: [TOP] },
       to: { path: '^src/context[.]ts$' },
     },
   ],

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { PERIOD_ERRORS } from '../../attestations/errors';
 import { issuePaymentAttestation, issueQfAttestation } from '../../attestations/issue';
 import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
-import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
 import { fieldsError } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
@@ -10,9 +9,13 @@ import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { AttestationAnswer, AttestationId, AttestationList, PaymentForm, QfForm } from './schemas';
 import { attestationAnswer, choicesOf, issueDeps, issuerOf } from './use-cases';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type AttestationsApiDeps = Pick<JourneyDeps, 'attestations' | 'clock' | 'config' | 'database'>;
 
 /** « Mes attestations » in JSON, from the same use cases as the pages (src/attestations). */
-export function attestationsApi(ctx: AppContext): FastifyPluginAsync {
+export function attestationsApi(ctx: AttestationsApiDeps): FastifyPluginAsync {
   const tags = ['Attestations'];
   const own = requirePermission(ctx, 'consult_personal_data');
   const issuing = requirePermission(ctx, 'issue_attestation');
