@@ -21,6 +21,7 @@ import { createMessaging } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
 import { unknownResources } from './attestations/ports';
+import { Assistant } from './assistant/assistant';
 import { databasePaymentsReader } from './payments/reader';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
@@ -105,6 +106,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const codes = new VerificationCodes(config.secretKey, () => clock.now());
   const franceConnect = lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople));
   const passwordCheck = new PasswordCheck({ throttle: loginThrottle, passwords });
+  let assistant: Assistant | undefined;
   const ctx: AppContext = {
     config,
     database,
@@ -115,6 +117,11 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     contactCodes: new ContactCodes({ db: database.db, codes, rateLimiter, now: () => clock.now() }),
     rateLimiter,
     assistantRateLimiter,
+    // built at its first use (the assistant's routes): a context built for something else never reads its knowledge
+    get assistant() {
+      assistant ??= new Assistant({ agencyPhone: config.agencyPhone });
+      return assistant;
+    },
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
     agentSessions: new SessionService(

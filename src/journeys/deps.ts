@@ -1,3 +1,4 @@
+import type { Assistant } from '../assistant/assistant';
 import type { PaymentsPort, ResourcesPort } from '../attestations/ports';
 import type { PasswordCheck } from '../auth/password-check';
 import type { PasswordHasher } from '../auth/passwords';
@@ -43,6 +44,8 @@ export interface JourneyDeps {
   rateLimiter: RateLimiter;
   /** the assistant's limit (falls back on memory while the database cannot answer) */
   assistantRateLimiter: RateLimiter;
+  /** the assistant (src/assistant): its knowledge read and indexed at its first use */
+  assistant: Assistant;
   /** sessions of signed-in people */
   sessions: SessionService;
   /** sessions of the Caf's agents on /gestion */
