@@ -5,9 +5,9 @@ import { listDemarches } from '../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../household/activity';
 import { agencyDay } from '../../shared/french-time';
 import { ACTIONS, can, type Action } from '../../household/permissions';
-import { findActor, listMembers, type HouseholdActor } from '../../household/repository';
+import { listMembers, type HouseholdActor } from '../../household/repository';
 import { formatNir, formatProvisionalId } from '../../identity';
-import { requirePermission } from '../../http/require-permission';
+import { requestActor, requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
 import { summaryList } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
@@ -68,7 +68,7 @@ function activityList(items: ActivityItem[]): SafeHtml {
  * recent activity (with `more`: what happened to the person's démarches, src/demarches/activity.ts).
  */
 export async function householdSection(ctx: HouseholdInfoDeps, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
-  const actor = req.actor ?? (await findActor(ctx.database.db, req.account!.id));
+  const actor = await requestActor(ctx, req);
   const r = rightsOf(actor, ctx.clock.now());
   const links: [boolean, string, string][] = [
     [r.consult_personal_data, PATHS.info, 'Mes informations'],

@@ -3,7 +3,8 @@ import { pageUser } from '../../http/session';
 import { AppError } from '../../errors/app-error';
 import { mayRequest } from '../../demarches/service';
 import { can } from '../../household/permissions';
-import { findActor } from '../../household/repository';
+import type { HouseholdActor } from '../../household/repository';
+import { requestActor } from '../../http/require-permission';
 import { dossierManagers, whoCan } from '../../household/who';
 import { memberName } from '../household/common';
 import { findPrestation, findTheme, prestations, prestationsOf, requestAction, themes, type Prestation } from '../../prestations/catalogue';
@@ -47,11 +48,10 @@ const CATALOGUE_TITLE = 'Faire une demande en ligne';
  */
 async function notForThem(
   ctx: PublicEntryDeps,
-  req: FastifyRequest,
+  actor: HouseholdActor | undefined,
   p: Prestation,
 ): Promise<{ who: string; instead: SafeHtml } | undefined> {
-  if (!req.account || !p.online) return undefined;
-  const actor = await findActor(ctx.database.db, req.account.id);
+  if (!actor || !p.online) return undefined;
   const now = ctx.clock.now();
   if (mayRequest(actor, p, now).allowed) return undefined;
   const who = await whoCan(ctx.database.db, actor, requestAction(p));
@@ -105,6 +105,9 @@ ${
       ),
     );
 
+    /** The signed-in person's household actor, read once for the request (undefined: nobody is signed in). */
+    const actorOf = (req: FastifyRequest) => (req.account ? requestActor(ctx, req) : Promise.resolve(undefined));
+
     app.get(DEMARCHES, async (req, reply) =>
       sendHtml(
         reply,
@@ -121,6 +124,7 @@ ${themesBanner()}`,
     app.get(`${DEMARCHES}/:theme`, async (req, reply) => {
       const theme = findTheme((req.params as { theme: string }).theme);
       if (!theme) throw new AppError('NOT_FOUND');
+      const actor = await actorOf(req);
       return sendHtml(
         reply,
         layout(
@@ -137,7 +141,7 @@ ${themesBanner()}`,
 <ul class="govuk-list">
   ${await Promise.all(
     prestationsOf(theme.slug).map(async (p) => {
-      const other = await notForThem(ctx, req, p);
+      const other = await notForThem(ctx, actor, p);
       return html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="${prestationPath(p.slug)}">${p.title}</a><br><span class="govuk-body">${p.summary}</span>${other ? html`<br><span class="govuk-body-s">${other.who}</span>` : ''}</li>`;
     }),
   )}
@@ -150,7 +154,7 @@ ${themesBanner()}`,
       const p = findPrestation((req.params as { slug: string }).slug);
       if (!p) throw new AppError('NOT_FOUND');
       const theme = findTheme(p.theme);
-      const other = await notForThem(ctx, req, p);
+      const other = await notForThem(ctx, await actorOf(req), p);
       const existing = other ? html`` : await existingFor(ctx, req, p);
       return sendHtml(
         reply,
@@ -184,7 +188,7 @@ ${
       const p = findPrestation((req.params as { slug: string }).slug);
       if (!p) throw new AppError('NOT_FOUND');
       if (!p.online) return reply.redirect(prestationPath(p.slug), 303);
-      const other = await notForThem(ctx, req, p);
+      const other = await notForThem(ctx, await actorOf(req), p);
       if (other) return reply.redirect(prestationPath(p.slug), 303);
       rememberPrestation(reply, p.slug, ctx.config.isProduction);
       if (req.account) {
