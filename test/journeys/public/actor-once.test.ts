@@ -9,13 +9,13 @@ import { testDatabases } from '../../support/databases';
  * the theme page asks for each of its prestations whether the person may ask for it, and the
  * prestation page also looks for their démarches already under way — one read of the actor each.
  */
-describe('the household actor, read once per request', () => {
+describe.each(testDatabases)('the household actor, read once per request, on $name', ({ open }) => {
   let t: TestApp;
   let actorReads = 0;
   // findActor is the one query that reads a member's procuration with the dossier's number.
   const counter: KyselyPlugin = {
     transformQuery({ node }) {
-      const sql = JSON.stringify(node);
+      const sql = JSON.stringify(node, (_key, v) => (typeof v === 'bigint' ? String(v) : v));
       if (node.kind === 'SelectQueryNode' && sql.includes('"has_procuration"') && sql.includes('"dossier_number"')) actorReads++;
       return node;
     },
@@ -23,7 +23,7 @@ describe('the household actor, read once per request', () => {
   };
 
   beforeAll(async () => {
-    const handle = await testDatabases[0]!.open();
+    const handle = await open();
     t = await buildTestApp({ database: { ...handle, db: handle.db.withPlugin(counter) } });
   });
   afterAll(() => t.close());
