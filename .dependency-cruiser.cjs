@@ -16,64 +16,6 @@
 /** The top: the only files of src/ that may import everything. */
 const TOP = '^src/(main|context|routes|app-errors)[.]ts$';
 
-/**
- * TEMPORARY — journey files that still take the whole AppContext. The use cases are being moved
- * to narrow dependencies (issue 18 point 3); remove each line as its file stops importing
- * src/context.ts, and this list with it when it is empty. Nothing else may be added here.
- */
-const STILL_TAKING_THE_CONTEXT = [
-  '^src/journeys/account-settings/pages[.]ts$',
-  '^src/journeys/agents-login/pages[.]ts$',
-  '^src/journeys/attestations/api[.]ts$',
-  '^src/journeys/attestations/pages[.]ts$',
-  '^src/journeys/attestations/use-cases[.]ts$',
-  '^src/journeys/contact-caf/agent-pages[.]ts$',
-  '^src/journeys/contact-caf/api[.]ts$',
-  '^src/journeys/contact-caf/pages[.]ts$',
-  '^src/journeys/contact-change/api[.]ts$',
-  '^src/journeys/demarches/api[.]ts$',
-  '^src/journeys/demarches/existing[.]ts$',
-  '^src/journeys/demarches/pages[.]ts$',
-  '^src/journeys/demarches/request-form[.]ts$',
-  '^src/journeys/dev-messages/pages[.]ts$',
-  '^src/journeys/droits/api[.]ts$',
-  '^src/journeys/droits/pages[.]ts$',
-  '^src/journeys/franceconnect/login-pages[.]ts$',
-  '^src/journeys/franceconnect/pages-common[.]ts$',
-  '^src/journeys/franceconnect/pages[.]ts$',
-  '^src/journeys/franceconnect/signup-pages[.]ts$',
-  '^src/journeys/gestion/accounts[.]ts$',
-  '^src/journeys/gestion/actions[.]ts$',
-  '^src/journeys/gestion/detail[.]ts$',
-  '^src/journeys/gestion/droits[.]ts$',
-  '^src/journeys/gestion/index[.]ts$',
-  '^src/journeys/gestion/list[.]ts$',
-  '^src/journeys/household/api[.]ts$',
-  '^src/journeys/household/bank-change-pages[.]ts$',
-  '^src/journeys/household/bank-change[.]ts$',
-  '^src/journeys/household/changes[.]ts$',
-  '^src/journeys/household/info[.]ts$',
-  '^src/journeys/household/pages[.]ts$',
-  '^src/journeys/household/procuration[.]ts$',
-  '^src/journeys/household/separation[.]ts$',
-  '^src/journeys/justificatifs/api[.]ts$',
-  '^src/journeys/justificatifs/pages[.]ts$',
-  '^src/journeys/legal/pages[.]ts$',
-  '^src/journeys/login/api[.]ts$',
-  '^src/journeys/login/pages[.]ts$',
-  '^src/journeys/password-reset/api[.]ts$',
-  '^src/journeys/password-reset/pages[.]ts$',
-  '^src/journeys/personal-data/api[.]ts$',
-  '^src/journeys/personal-data/pages[.]ts$',
-  '^src/journeys/personal-space/pages[.]ts$',
-  '^src/journeys/public/entry[.]ts$',
-  '^src/journeys/public/pages[.]ts$',
-  '^src/journeys/recovery/pages[.]ts$',
-  '^src/journeys/verification/api[.]ts$',
-  '^src/journeys/verification/pages[.]ts$',
-  '^src/journeys/verification/use-cases[.]ts$',
-];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -103,7 +45,7 @@ module.exports = {
       severity: 'error',
       comment:
         'The composition root (src/context.ts) is imported only by the top of src/, scripts, benches and tests; a module takes the narrow dependencies it needs.',
-      from: { path: '^src/', pathNot: [TOP, ...STILL_TAKING_THE_CONTEXT] },
+      from: { path: '^src/', pathNot: [TOP] },
       to: { path: '^src/context[.]ts$' },
     },
   ],

@@ -1,27 +1,27 @@
 import './app-errors';
 import { ContactCodes } from './journeys/contact-verification/codes';
 import { PasswordCheck } from './auth/password-check';
-import { createPasswordHasher, type PasswordHasher } from './auth/passwords';
+import { createPasswordHasher } from './auth/passwords';
 import { DbSessionStore, RedisSessionStore, SessionService } from './auth/sessions';
 import { VerificationCodes } from './auth/verification-codes';
 import type { Config } from './config/config';
+import type { JourneyDeps } from './journeys/deps';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
 import { demoResources } from './demo/resources';
-import { LocalResourcesFeed, type ResourcesFeed } from './resources/feed';
-import { LocalRepertoire, type Repertoire } from './journeys/registration/repertoire';
+import { LocalResourcesFeed } from './resources/feed';
+import { LocalRepertoire } from './journeys/registration/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
-import type { FranceConnectDeps } from './journeys/franceconnect/use-cases';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
-import { LocalDocumentVerifier, type DocumentVerifier } from './identity';
-import { type PdfChecker, workerPdfChecker } from './justificatifs/pdf-checker';
-import type { MessagesDeps } from './caf-messages/threads';
-import { DatabaseJustificatifStorage, type JustificatifStorage } from './justificatifs/storage';
-import { createMessaging, type MessagingService } from './messaging';
+import { LocalDocumentVerifier } from './identity';
+import { workerPdfChecker } from './justificatifs/pdf-checker';
+import { DatabaseJustificatifStorage } from './justificatifs/storage';
+import { createMessaging } from './messaging';
 import { LoginThrottle } from './security/login-throttle';
 import { AuditJournal } from './auth/audit-journal';
-import { databaseTaxableResources, type PaymentsPort, type ResourcesPort } from './attestations/ports';
+import { databaseTaxableResources } from './attestations/ports';
+import { Assistant } from './assistant/assistant';
 import { databasePaymentsReader } from './payments/reader';
 import { attachAuditJournal, drainAudit } from './auth/audit-queue';
 import { isDatabaseUnavailable } from './db/unavailable';
@@ -39,54 +39,14 @@ import { createLogger, type Logger } from './shared/logger';
 /**
  * The composition root: builds every service once, from the configuration, and passes them
  * explicitly. No module-level singletons: tests build their own context (see test/support/app.ts).
+ * It is every journey's dependencies (src/journeys/deps.ts, each service described there), which a
+ * route or use case takes by `Pick<JourneyDeps, …>`, plus what only the top uses.
  */
-export interface AppContext {
+export interface AppContext extends JourneyDeps {
   config: Config;
   database: DatabaseHandle;
-  clock: Clock;
-  /** the one logger (pino): server, worker, start-up messages (src/shared/logger.ts) */
-  logger: Logger;
-  passwords: PasswordHasher;
-  codes: VerificationCodes;
-  /** codes sent to a new contact, with the sign-up's limits per address and per IP (contact change, recoveries) */
-  contactCodes: ContactCodes;
-  /** sessions of signed-in people (database, or Redis when REDIS_URL is set); see src/http/session.ts */
-  sessions: SessionService;
-  /** sessions of the Caf's agents on /gestion: the same service over their own table or Redis prefix (src/http/agent-session.ts) */
-  agentSessions: SessionService;
-  /** failures per identifier and per IP, with increasing delays (src/security/login-throttle.ts) */
-  loginThrottle: LoginThrottle;
-  /** THE password check of every step that takes a password: reserve the attempt, verify, give it back if right (src/auth/password-check.ts) */
-  passwordCheck: PasswordCheck;
-  /** shared counters for rate limits and login throttling (Redis when REDIS_URL is set, falling back on the database; the database otherwise) */
-  rateLimiter: RateLimiter;
-  /**
-   * the assistant's limit: the same counters, falling back on memory while the database cannot
-   * answer (a limit of capacity, not of guesses: the assistant answers during a lock instead of a 503)
-   */
-  assistantRateLimiter: RateLimiter;
   /** what /ready reports besides the database: the Redis connection, and since when rate limits use their fallback */
   health: { redis: RedisHealth | undefined; rateLimitFallbackSince(): number | undefined };
-  /** e-mail and SMS delivery of the outbox (enqueue with enqueueMessage from src/messaging/outbox) */
-  messaging: MessagingService;
-  /** the national identity registry (local adapter over demo people until a real one is plugged) */
-  repertoire: Repertoire;
-  /** validity of identity documents (format check + revoked list until a real register is plugged) */
-  documentVerifier: DocumentVerifier;
-  /** the monthly resources feed (salaries and pensions by NIR; local demo adapter until a real one is plugged) */
-  resources: ResourcesFeed;
-  /** FranceConnect: the v2 client (lazy discovery) and the répertoire search by certified identity */
-  franceConnect: { client: FranceConnectClient; repertoire: RepertoireSearch };
-  /** what the FranceConnect use cases need (src/journeys/franceconnect/use-cases.ts), handed down to its pages */
-  franceConnectDeps: FranceConnectDeps;
-  /** where the bytes of justificatifs are kept (the database until an object store is plugged) */
-  justificatifStorage: JustificatifStorage;
-  /** PDFs of justificatifs parsed in a thread of their own (src/justificatifs/pdf-checker.ts) */
-  pdfChecker: PdfChecker;
-  /** « Contacter ma Caf »: what its use cases need (src/caf-messages/threads.ts) */
-  cafMessages: MessagesDeps;
-  /** what « Mes attestations » reads: the payments (src/payments) and the dossier's taxable resources (src/resources/taxable.ts) */
-  attestations: { payments: PaymentsPort; resources: ResourcesPort };
   close(): Promise<void>;
 }
 
@@ -147,6 +107,7 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
   const codes = new VerificationCodes(config.secretKey, () => clock.now());
   const franceConnect = lazyFranceConnect(config, new LocalRepertoireSearch(repertoirePeople));
   const passwordCheck = new PasswordCheck({ throttle: loginThrottle, passwords });
+  let assistant: Assistant | undefined;
   const ctx: AppContext = {
     config,
     database,
@@ -157,6 +118,11 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     contactCodes: new ContactCodes({ db: database.db, codes, rateLimiter, now: () => clock.now() }),
     rateLimiter,
     assistantRateLimiter,
+    // built at its first use (the assistant's routes): a context built for something else never reads its knowledge
+    get assistant() {
+      assistant ??= new Assistant({ agencyPhone: config.agencyPhone });
+      return assistant;
+    },
     health: { redis: shared?.health, rateLimitFallbackSince: () => fallback?.degraded },
     sessions: new SessionService(redis ? new RedisSessionStore(redis, clock) : new DbSessionStore(database.db), clock),
     agentSessions: new SessionService(
@@ -170,22 +136,6 @@ export async function createContext(config: Config, o: ContextOptions = {}): Pro
     documentVerifier: new LocalDocumentVerifier({ revoked: revokedDemoDocuments }),
     resources: new LocalResourcesFeed(demoResources),
     franceConnect,
-    franceConnectDeps: {
-      db: database.db,
-      now: () => clock.now(),
-      // built at its first use (see lazyFranceConnect)
-      get client() {
-        return franceConnect.client;
-      },
-      // read at each use, like the client (a test may plug another répertoire search)
-      get repertoire() {
-        return franceConnect.repertoire;
-      },
-      codes,
-      passwordCheck,
-      loginThrottle,
-      rateLimiter,
-    },
     justificatifStorage,
     pdfChecker,
     cafMessages: { db: database.db, storage: justificatifStorage, pdfChecker },

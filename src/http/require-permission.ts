@@ -19,6 +19,16 @@ declare module 'fastify' {
 }
 
 /**
+ * The signed-in person's place in the household for THIS request, read once: the actor
+ * requirePermission read, or read now and kept on the request for whatever else the request needs.
+ */
+export async function requestActor(ctx: { database: Pick<DatabaseHandle, 'db'> }, req: FastifyRequest): Promise<HouseholdActor> {
+  if (!req.account) throw new Error('requestActor: nobody is signed in on this request');
+  req.actor ??= await findActor(ctx.database.db, req.account.id);
+  return req.actor;
+}
+
+/**
  * THE guard of every personal page and JSON route: the person must be signed in (else /connexion,
  * or 401 in JSON), then `can(actor, action, today)` decides — the actor read from the database for
  * this request, never from the session, so that a revocation or a separation holds from the next

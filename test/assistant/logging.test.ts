@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assistantRoutes } from '../../src/journeys/assistant/pages';
 import type { AppContext } from '../../src/context';
 import { MemoryRateLimiter } from '../support/rate-limiter';
+import { Assistant } from '../../src/assistant/assistant';
 
 describe('what the assistant logs', () => {
   it('logs the topic and the question masked, never a NIR, a password, a code or an address', async () => {
@@ -19,6 +20,7 @@ describe('what the assistant logs', () => {
       config: { agencyPhone: '3230' },
       rateLimiter: new MemoryRateLimiter(),
       assistantRateLimiter: new MemoryRateLimiter(),
+      assistant: new Assistant({ agencyPhone: '3230' }),
     } as unknown as AppContext;
     await app.register(assistantRoutes(ctx));
     const secrets = ['2 84 12 75 056 123 45', 'Soleil2024x', '482913', 'lea.moreau@example.fr', '06 98 76 54 32'];

@@ -4,6 +4,7 @@ import type { AppContext } from '../../src/context';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { seedDemoData } from '../../src/demo/seed';
 import { submitIdentity, type FranceConnectDeps } from '../../src/journeys/franceconnect/use-cases';
+import { signupRefusal } from '../../src/journeys/franceconnect/replies';
 import type { Signup } from '../../src/journeys/franceconnect/store';
 import { findCitizen } from '../../src/franceconnect-standin';
 import { UNDER_15_MESSAGE } from '../../src/household/errors';
@@ -101,9 +102,12 @@ describe('joining at the FranceConnect sign-up', () => {
   const ANGELA = findCitizen('angela-dubois-paris')!;
 
   it('a certified identity under 15 is refused with a page that says why and what the parents can do', async () => {
-    const d = { now: () => Date.UTC(2026, 10, 30, 12) } as FranceConnectDeps;
+    const d = { clock: { now: () => Date.UTC(2026, 10, 30, 12) } } as FranceConnectDeps;
     const signup = { id: 's', sub: 'x', step: 'identity', data: { identity: { birthdate: '2012-01-01' } } } as unknown as Signup;
-    await expect(submitIdentity(d, signup, undefined)).rejects.toMatchObject({ code: 'HOUSEHOLD_UNDER_15', status: 403 });
+    const r = await submitIdentity(d, signup, undefined);
+    expect(r).toEqual({ kind: 'under_15' });
+    // The page and its status, through the journey's one outcome → reply mapping.
+    expect(r.kind === 'under_15' && signupRefusal(r).error).toMatchObject({ code: 'HOUSEHOLD_UNDER_15', status: 403 });
   });
 
   it('links the new account to the member the répertoire knows, and lands in the space of their role', async () => {

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit';
 import { requestOrigin, rotateSession } from '../../http/session';
 import { sessionHandle } from '../../auth/sessions';
-import type { AppContext } from '../../context';
 import { AppError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../contact-verification/codes';
 import { describeDestination, maskDestination, type ContactKind } from '../login/contact';
@@ -22,6 +21,13 @@ import { requirePermission } from '../../http/require-permission';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
 import { reauthenticationField } from '../login/reauthentication';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type AccountSettingsPagesDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'passwords' | 'sessions'
+>;
 
 /**
  * « Sécurité du compte » (/mon-espace/securite): recent logins, current sessions (end one, end all
@@ -37,7 +43,7 @@ const DONE: Record<string, string> = {
   sessions: 'Toutes vos autres sessions ont été fermées.',
 };
 
-export function securityPages(ctx: AppContext): FastifyPluginAsync {
+export function securityPages(ctx: AccountSettingsPagesDeps): FastifyPluginAsync {
   const reauthentication = (req: FastifyRequest, errors: Errors, hint?: string) => reauthenticationField(ctx, req, errors, hint);
 
   const passwordPage = (req: FastifyRequest, errors?: FieldError[]) => {

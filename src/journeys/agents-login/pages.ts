@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AGENT_PATH, agentHome, createAgentSession, endAgentSession, requireAgent } from '../../http/agent-session';
 import { pendingAgentLogin, resendAgentCode, submitAgentCode, submitAgentPassword, type PendingAgentLogin } from './use-cases';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
 import { pageStatus, refusalFields } from '../refusal';
@@ -15,6 +14,13 @@ import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-
 import { html } from '../../http/views/html';
 import { resendRefused } from '../contact-verification/resend';
 import { agentPage } from '../gestion/frame';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type AgentsLoginPagesDeps = Pick<
+  JourneyDeps,
+  'agentSessions' | 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'
+>;
 
 /**
  * « Espace gestionnaire » login: /gestion/connexion (e-mail + password), /gestion/connexion/code
@@ -27,7 +33,7 @@ const LOCAL_SUPPORT =
   'le support informatique local de votre Caf (l’assistance de proximité) : son numéro est sur l’intranet de votre Caf.';
 const LOGIN = `${AGENT_PATH}/connexion`;
 
-export function agentLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function agentLoginRoutes(app: FastifyInstance, ctx: AgentsLoginPagesDeps): void {
   const flowCookie = { path: LOGIN, httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.isProduction };
 
   const loginForm = (req: FastifyRequest, v: { login?: string; errors?: FieldError[]; notice?: string }) =>

@@ -1,17 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageUser } from '../../http/session';
-import type { Config } from '../../config/config';
-import type { RateLimiter } from '../../security/rate-limit';
 import { AppError, fieldError } from '../../errors/app-error';
 import { apiRoute } from '../../http/api/route';
 import { sendHtml } from '../../http/errors';
-import { Assistant, type AssistantAnswer } from '../../assistant/assistant';
+import type { AssistantAnswer } from '../../assistant/assistant';
 import { mask } from '../../assistant/masking';
 import { isAssistantStep, type AssistantStep } from '../../assistant/steps';
 import { parseQuestion, questionSchema } from './input';
 import { suggestionsFor } from '../../assistant/suggestions';
 import { assistantPage, MAX_HISTORY, type AssistantPageView, type Exchange } from './views';
 import { ASSISTANT_PAGE } from '../../http/views/assistant-widget';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them, the assistant too). */
+export type AssistantRoutesDeps = Pick<JourneyDeps, 'assistant' | 'assistantRateLimiter' | 'config'>;
 
 /**
  * Questions per IP and per minute, API and page together. The assistant answers from its knowledge
@@ -24,10 +26,8 @@ const WINDOW_MS = 60_000;
  * The assistant's routes: `POST /api/chatbot` (JSON, for the widget) and the page /aide/assistant
  * (GET: the form, or a topic; POST: the answer on the page). Only the masked question is logged.
  */
-export function assistantRoutes(
-  ctx: { config: Pick<Config, 'agencyPhone'>; assistantRateLimiter: RateLimiter },
-  assistant = new Assistant({ agencyPhone: ctx.config.agencyPhone }),
-): FastifyPluginAsync {
+export function assistantRoutes(ctx: AssistantRoutesDeps): FastifyPluginAsync {
+  const assistant = ctx.assistant;
   const allowed = async (req: FastifyRequest) => (await ctx.assistantRateLimiter.hit(`assistant:ip:${req.ip}`, LIMIT, WINDOW_MS)).allowed;
   const answer = (req: FastifyRequest, question: string, step: AssistantStep | undefined, topicId?: string): AssistantAnswer => {
     // A suggestion or a choice followed: the topic's answer, with the question (its title) masked like any other.

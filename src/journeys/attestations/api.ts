@@ -3,7 +3,6 @@ import { PERIOD_ERRORS } from '../../attestations/errors';
 import { issuePaymentAttestation, issueQfAttestation } from '../../attestations/issue';
 import { allowIssue } from '../../attestations/limit';
 import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
-import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
 import { fieldsError, waitThen } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
@@ -11,9 +10,13 @@ import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { AttestationAnswer, AttestationId, AttestationList, PaymentForm, QfForm } from './schemas';
 import { attestationAnswer, choicesOf, issueDeps, issuerOf, issueThrottledMessage, limitDeps } from './use-cases';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type AttestationsApiDeps = Pick<JourneyDeps, 'attestations' | 'clock' | 'config' | 'database' | 'rateLimiter'>;
 
 /** « Mes attestations » in JSON, from the same use cases as the pages (src/attestations). */
-export function attestationsApi(ctx: AppContext): FastifyPluginAsync {
+export function attestationsApi(ctx: AttestationsApiDeps): FastifyPluginAsync {
   const tags = ['Attestations'];
   const own = requirePermission(ctx, 'consult_personal_data');
   const issuing = requirePermission(ctx, 'issue_attestation');

@@ -13,7 +13,6 @@ import { myAttestation, myAttestations, revokeMine } from '../../attestations/ma
 import { currentMonth } from '../../attestations/months';
 import { attestationPdf } from '../../attestations/pdf';
 import { PRIVATE_BY_DEFAULT } from '../../attestations/privacy';
-import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { can } from '../../household/permissions';
 import { readForm } from '../../http/api/input';
@@ -39,13 +38,17 @@ import {
   QF_FORM_PATH,
   qfFiguresSection,
 } from './views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type AttestationsPagesDeps = Pick<JourneyDeps, 'attestations' | 'clock' | 'config' | 'database' | 'rateLimiter'>;
 
 /**
  * « Mes attestations » (/mon-espace/attestations): the list of what the person issued with its
  * checks, an attestation de paiement (a month or a period) and de quotient familial (a month), each
  * as a tagged PDF; revoking one. Use cases in src/attestations; who may issue: `issue_attestation`.
  */
-export function attestationsPages(ctx: AppContext): FastifyPluginAsync {
+export function attestationsPages(ctx: AttestationsPagesDeps): FastifyPluginAsync {
   const own = requirePermission(ctx, 'consult_personal_data');
   const issuing = requirePermission(ctx, 'issue_attestation');
   const months = () => monthOptions(ctx.clock.now(), PAYMENT_MONTHS_BACK);

@@ -4,19 +4,19 @@ import { type IssueAllowance, ISSUES_PER_ACCOUNT_PER_HOUR } from '../../attestat
 import type { IssuedAttestation } from '../../attestations/manage';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows } from '../../attestations/snapshot';
-import type { AppContext } from '../../context';
 import { type FieldError, fieldError } from '../../errors/app-error';
 import { requestOrigin } from '../../http/session';
 import { waitMessage } from '../../security/login-throttle';
 import { VERIFY_PATH } from '../verification/views';
 import { pdfPath } from './views';
+import type { JourneyDeps } from '../deps';
 
 /** What pages and JSON routes of « Mes attestations » share: the narrow dependencies of the use cases, and the answer's shape. */
-export function issueDeps(ctx: Pick<AppContext, 'database' | 'clock' | 'attestations'>): IssueDeps {
+export function issueDeps(ctx: Pick<JourneyDeps, 'database' | 'clock' | 'attestations'>): IssueDeps {
   return { db: ctx.database.db, now: ctx.clock.now(), payments: ctx.attestations.payments, resources: ctx.attestations.resources };
 }
 
-export function limitDeps(ctx: Pick<AppContext, 'database' | 'clock' | 'rateLimiter'>) {
+export function limitDeps(ctx: Pick<JourneyDeps, 'database' | 'clock' | 'rateLimiter'>) {
   return { db: ctx.database.db, now: ctx.clock.now(), rateLimiter: ctx.rateLimiter };
 }
 
@@ -48,7 +48,7 @@ export function choicesOf(d: DisclosureChoices): DisclosureChoices {
   return { detail: d.detail, sensitive: d.sensitive, dossierNumber: d.dossierNumber, address: d.address, childrenNames: d.childrenNames };
 }
 
-export function verifyUrl(ctx: Pick<AppContext, 'config'>): string {
+export function verifyUrl(ctx: Pick<JourneyDeps, 'config'>): string {
   return new URL(VERIFY_PATH, ctx.config.baseUrl).toString();
 }
 

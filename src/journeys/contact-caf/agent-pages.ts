@@ -4,7 +4,6 @@ import { refusalCode } from '../../caf-messages/errors';
 import { SUBJECT_LABELS } from '../../caf-messages/messages';
 import { inbox, replyAsAgent, threadForAgent, type InboxRow } from '../../caf-messages/agent-side';
 import { attachFile, fileOfThread, isSubject, MAX_BODY_CHARS, type MessagesDeps } from '../../caf-messages/threads';
-import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { readForm } from '../../http/api/input';
 import { AGENT_PATH, requireAgent } from '../../http/agent-session';
@@ -20,6 +19,10 @@ import { ACCEPT, frenchSize } from '../justificatifs/pages';
 import { agentPage } from '../gestion/frame';
 import { ReplyForm } from './schemas';
 import { messageList } from './views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type ContactCafAgentPagesDeps = Pick<JourneyDeps, 'clock' | 'config'>;
 
 /**
  * « Contacter ma Caf », the Caf's side: the inbox (unread counts, filters by subject and unread), a
@@ -51,7 +54,7 @@ function inboxTable(rows: InboxRow[]): SafeHtml {
   )}</tbody></table></div>`;
 }
 
-export function agentMessageRoutes(app: FastifyInstance, ctx: AppContext, deps: MessagesDeps): void {
+export function agentMessageRoutes(app: FastifyInstance, ctx: ContactCafAgentPagesDeps, deps: MessagesDeps): void {
   const now = () => ctx.clock.now();
 
   app.get(INBOX_PATH, { preHandler: requireAgent }, async (req, reply) => {

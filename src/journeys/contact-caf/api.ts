@@ -9,19 +9,22 @@ import {
   type MessagesDeps,
   type ThreadMessage,
 } from '../../caf-messages/threads';
-import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
 import { fieldsError } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { NewThreadBody, ReplyBody, ThreadAnswer, ThreadCreated, ThreadsAnswer } from './schemas';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type ContactCafApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const message = (m: ThreadMessage) => ({ author: m.authorKind, body: m.body, sentAt: iso(m.createdAt), files: m.files });
 
 /** « Contacter ma Caf » in JSON, from the same use cases as the pages (./pages.ts). Files are sent from the pages. */
-export function contactCafApi(ctx: AppContext, deps: MessagesDeps): FastifyPluginAsync {
+export function contactCafApi(ctx: ContactCafApiDeps, deps: MessagesDeps): FastifyPluginAsync {
   const tags = ['Contacter ma Caf'];
   const signedIn = requirePermission(ctx, 'consult_personal_data');
   const now = () => ctx.clock.now();

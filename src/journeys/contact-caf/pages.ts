@@ -11,7 +11,6 @@ import {
 } from '../../caf-messages/threads';
 import { refusalCode } from '../../caf-messages/errors';
 import { MESSAGES_PATH } from '../../caf-messages/messages';
-import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { findPrestation } from '../../prestations/catalogue';
 import { readForm } from '../../http/api/input';
@@ -21,6 +20,10 @@ import { requestOrigin } from '../../http/session';
 import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendDownload } from '../../http/uploads';
 import { NewMessageForm, ReplyForm } from './schemas';
 import { NEW_PATH, newMessagePage, threadPage, threadPath, threadsPage, type NewMessageValues } from './views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type ContactCafPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /**
  * « Contacter ma Caf », the person's side (src/caf-messages/threads.ts):
@@ -31,7 +34,7 @@ import { NEW_PATH, newMessagePage, threadPage, threadPath, threadsPage, type New
  *   GET  /mon-espace/messages/:id/fichiers/:file   a file, as a download
  * Anyone signed in may write, allocataire or not; a thread not theirs nor shared with them is « introuvable ».
  */
-export function contactCafPages(ctx: AppContext, deps: MessagesDeps): FastifyPluginAsync {
+export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): FastifyPluginAsync {
   const signedIn = requirePermission(ctx, 'consult_personal_data');
   const now = () => ctx.clock.now();
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { codeRefused } from '../contact-verification/codes';
 import { maskDestination } from '../login/contact';
@@ -14,6 +13,13 @@ import { reauthRefusal } from '../login/replies';
 import { readCode } from '../contact-verification/read-code';
 import { requirePermission } from '../../http/require-permission';
 import { apiRoute } from '../../http/api/route';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type ContactChangeApiDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'passwords' | 'sessions'
+>;
 
 /**
  * « Modifier mes coordonnées de contact » in JSON, for the signed-in person (cookie session), from
@@ -22,7 +28,7 @@ import { apiRoute } from '../../http/api/route';
  * progress is a flow of the account, named by the `flowId` of the first answer (the pages keep it
  * in a cookie).
  */
-export function contactChangeApi(ctx: AppContext): FastifyPluginAsync {
+export function contactChangeApi(ctx: ContactChangeApiDeps): FastifyPluginAsync {
   const tags = ['Sécurité du compte'];
   return async (app) => {
     apiRoute(app, {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
-import type { AppContext } from '../../context';
 import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
 import { StaleDemarcheError, demarcheHistory, markDecisionRead, type Demarche } from '../../demarches/repository';
 import { accessDemarche, demarchesOf, ownDraft, resumeAt, saveStep, startRequest, submitRequest } from '../../demarches/service';
@@ -29,6 +28,10 @@ import {
 } from './schemas';
 import { iso } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DemarchesApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'resources'>;
 
 /**
  * The person's démarches in JSON, from the same use cases as the pages (src/demarches/service.ts):
@@ -80,7 +83,7 @@ function formView(f: FormDefinition): z.input<typeof FormView> {
   };
 }
 
-export function demarchesApi(ctx: AppContext): FastifyPluginAsync {
+export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
   return async (app) => {
     apiRoute(app, {
       method: 'GET',

@@ -1,11 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context';
 import { existingRequests, type ExistingRequest } from '../../demarches/duplicates';
 import { STATUS_LABELS } from '../../demarches/machine';
-import { findActor } from '../../household/repository';
+import { requestActor } from '../../http/require-permission';
 import type { Prestation } from '../../prestations/catalogue';
 import { html, type SafeHtml } from '../../http/views/html';
 import { DEMARCHES_PATH, frenchDate } from './pages';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DemarchesExistingDeps = Pick<JourneyDeps, 'clock' | 'database'>;
 
 /**
  * « Une demande … existe déjà »: a second request for the same prestation is flagged, with a link
@@ -39,9 +42,9 @@ ${list.map((e) => html`<p class="govuk-body govuk-!-margin-bottom-2">${line(e, t
 }
 
 /** The warning for a signed-in person about to ask (or asking, in `except`) for this prestation. */
-export async function existingFor(ctx: AppContext, req: FastifyRequest, p: Prestation, except?: string): Promise<SafeHtml> {
+export async function existingFor(ctx: DemarchesExistingDeps, req: FastifyRequest, p: Prestation, except?: string): Promise<SafeHtml> {
   if (!req.account || !p.online) return html``;
-  const actor = await findActor(ctx.database.db, req.account.id);
+  const actor = await requestActor(ctx, req);
   const list = await existingRequests({ db: ctx.database.db, now: () => ctx.clock.now() }, actor, p, except);
   return existingWarning(list, p.title);
 }

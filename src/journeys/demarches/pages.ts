@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { displayName, findAccountById } from '../../accounts/repository';
 import { requireAccount } from '../../http/session';
-import type { AppContext } from '../../context';
 import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
 import { demarcheHistory, markDecisionRead, type Demarche, type DemarcheStatus } from '../../demarches/repository';
 import { accessDemarche, demarchesOf, draftWithFacts, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
@@ -21,6 +20,10 @@ import { html, type SafeHtml } from '../../http/views/html';
 import { readForm } from '../../http/api/input';
 import { StartBody } from '../registration/schemas';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DemarchesPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'resources'>;
 
 /**
  * « Mes démarches » (/mon-espace/demarches): the person's démarches — brouillons with their expiry
@@ -88,7 +91,7 @@ export function refusalError(r: Refusal): AppError {
   return new AppError('NOT_FOUND');
 }
 
-export const deps = (ctx: AppContext): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now(), resources: ctx.resources });
+export const deps = (ctx: DemarchesPagesDeps): Deps => ({ db: ctx.database.db, now: () => ctx.clock.now(), resources: ctx.resources });
 
 export const decisionPdfPath = (id: string) => `${demarchePath(id)}/notification-de-decision.pdf`;
 
@@ -136,7 +139,7 @@ export interface Awaiting {
   unsent: ReadonlyMap<string, Justificatif[]>;
 }
 
-export async function awaitingOf(ctx: AppContext, list: readonly Demarche[]): Promise<Awaiting> {
+export async function awaitingOf(ctx: DemarchesPagesDeps, list: readonly Demarche[]): Promise<Awaiting> {
   const ids = list.filter((d) => d.status === 'en_attente_de_pieces').map((d) => d.id);
   return { asked: await openRequestsOf(ctx.database.db, ids), unsent: await unsentFilesOf(ctx.database.db, ids) };
 }
@@ -172,7 +175,7 @@ function card(d: Demarche, o: { author?: string; awaiting?: Awaiting }): SafeHtm
 </div>`;
 }
 
-async function authorNames(ctx: AppContext, list: Demarche[]): Promise<Map<string, string>> {
+async function authorNames(ctx: DemarchesPagesDeps, list: Demarche[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const id of new Set(list.map((d) => d.account_id))) {
     const a = await findAccountById(ctx.database.db, id);
@@ -183,7 +186,7 @@ async function authorNames(ctx: AppContext, list: Demarche[]): Promise<Map<strin
 
 const DOCUMENT_EVENTS: ReadonlySet<string> = new Set<DemarcheEvent>(['request_documents', 'refuse', 'close']);
 
-async function timeline(ctx: AppContext, d: Demarche): Promise<SafeHtml> {
+async function timeline(ctx: DemarchesPagesDeps, d: Demarche): Promise<SafeHtml> {
   const events = await demarcheHistory(ctx.database.db, d.id);
   return html`<ol class="govuk-list mc-timeline">
   ${events.map(
@@ -196,7 +199,7 @@ async function timeline(ctx: AppContext, d: Demarche): Promise<SafeHtml> {
 </ol>`;
 }
 
-export function demarchesPages(ctx: AppContext): FastifyPluginAsync {
+export function demarchesPages(ctx: DemarchesPagesDeps): FastifyPluginAsync {
   return async (app) => {
     app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
       const { own, household } = await demarchesOf(deps(ctx), req.account!.id);
@@ -304,7 +307,7 @@ export function idOf(req: FastifyRequest): string {
 }
 
 /** A prestation asked for online whose form is not written yet: said plainly, with the Caf's number. */
-function noFormPage(ctx: AppContext, req: FastifyRequest, d: Demarche): SafeHtml {
+function noFormPage(ctx: DemarchesPagesDeps, req: FastifyRequest, d: Demarche): SafeHtml {
   const { title } = demarcheTitle(d);
   return accountPage(
     req,

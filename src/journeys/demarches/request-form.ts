@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireAccount } from '../../http/session';
-import type { AppContext } from '../../context';
 import { receiptPdf } from '../../demarches/receipt-pdf';
 import { accessDemarche, draftWithFacts, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -18,6 +17,10 @@ import { accountPage, formatDateTime } from '../../http/views/account-page';
 import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
 import { frenchDate } from './pages';
 import { dataNotice } from '../../http/views/data-notice';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DemarchesRequestFormDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'resources'>;
 
 /**
  * The form of a brouillon, page by page (one engine for every prestation, src/forms), then
@@ -43,7 +46,7 @@ function readBody(req: FastifyRequest): Input {
 }
 
 /** The brouillon of this person, with the Caf's facts of today and the dossier's values to offer. */
-async function draftOrGone(ctx: AppContext, req: FastifyRequest) {
+async function draftOrGone(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
   const own = await ownDraft(deps(ctx), req.account!.id, idOf(req));
   if (own) {
     const { draft, prefill } = await draftWithFacts(deps(ctx), req.account!.id, own);
@@ -55,7 +58,7 @@ async function draftOrGone(ctx: AppContext, req: FastifyRequest) {
   throw new AppError('NOT_FOUND');
 }
 
-export function requestFormPages(ctx: AppContext): FastifyPluginAsync {
+export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAsync {
   return async (app) => {
     const renderStep = async (
       req: FastifyRequest,

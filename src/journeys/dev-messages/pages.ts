@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../../context';
 import { sendHtml, wantsJson } from '../../http/errors';
 import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { z } from 'zod';
 import { optionalText, readQuery } from '../../http/api/input';
 import { listOutbox, type OutboxEntry } from '../../messaging/outbox';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DevMessagesPagesDeps = Pick<JourneyDeps, 'config' | 'database' | 'messaging'>;
 
 /** What `GET /dev/messages` answers with `Accept: application/json`, newest first. */
 export interface DevMessageJson {
@@ -33,7 +36,7 @@ const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', tim
 /** /dev/messages?to=… (an address or an E.164 number) */
 const DevMessagesQuery = z.object({ to: optionalText(320).catch(undefined) });
 
-export function devMessagesPage(ctx: AppContext): FastifyPluginAsync {
+export function devMessagesPage(ctx: DevMessagesPagesDeps): FastifyPluginAsync {
   return async (app) => {
     if (ctx.config.isProduction) return;
     app.get('/dev/messages', async (req, reply) => {

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../../context';
 import { apiRoute } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
 import { DroitsAnswer, PaymentsAnswer } from './schemas';
 import { paymentsView, visibleDroits } from './use-cases';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DroitsApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /** « Mes droits » and « Mes paiements » in JSON, from the same use cases as the pages. */
-export function droitsApi(ctx: AppContext): FastifyPluginAsync {
+export function droitsApi(ctx: DroitsApiDeps): FastifyPluginAsync {
   const deps = { db: ctx.database.db, clock: ctx.clock };
   const tags = ['Droits et paiements'];
   return async (app) => {

@@ -1,17 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../../context';
 import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
 import { accountPage } from '../../http/views/account-page';
 import { paymentsView, visibleDroits } from './use-cases';
 import { DROITS_PATH, PAYMENTS_PATH, droitsContent, paymentsContent } from './views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type DroitsPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /**
  * « Mes droits » and « Mes paiements »: every member sees what concerns them, those who manage the
  * dossier see all of it (`view_household_payments`); « Paiements du foyer » is the whole dossier's
  * view, for those who manage it only.
  */
-export function droitsPages(ctx: AppContext): FastifyPluginAsync {
+export function droitsPages(ctx: DroitsPagesDeps): FastifyPluginAsync {
   const deps = { db: ctx.database.db, clock: ctx.clock };
   return async (app) => {
     app.get(DROITS_PATH, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) =>

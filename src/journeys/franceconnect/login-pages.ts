@@ -1,9 +1,15 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { endCurrentSession } from '../../http/session';
 import type { SessionData } from '../../auth/sessions';
-import type { AppContext } from '../../context';
-import { FranceConnectError } from '../../franceconnect';
-import { beginLogin, beginLogout, completeLogin, completeLogout, handOffLogout, takeLogoutHandOff } from './use-cases';
+import {
+  beginLogin,
+  beginLogout,
+  completeLogin,
+  completeLogout,
+  handOffLogout,
+  takeLogoutHandOff,
+  type FranceConnectDeps,
+} from './use-cases';
 import { SIGNUP_TTL_MS, TRANSACTION_TTL_MS } from './store';
 import { sendHtml } from '../../http/errors';
 import { franceConnectButton, FRANCECONNECT_ABOUT_PATH, FRANCECONNECT_LOGIN_PATH } from '../../http/views/franceconnect';
@@ -11,7 +17,20 @@ import { html } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { readQuery } from '../../http/api/input';
 import { FcHandOffQuery } from './schemas';
-import { clearCookie, cookieOptions, depsOf, fcErrorPage, fcPage, signIn, SIGNUP_COOKIE, STEP_PATHS, TX_COOKIE } from './pages-common';
+import {
+  clearCookie,
+  cookieOptions,
+  fcErrorPage,
+  fcPage,
+  signIn,
+  SIGNUP_COOKIE,
+  STEP_PATHS,
+  TX_COOKIE,
+  type FranceconnectPagesCommonDeps,
+} from './pages-common';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type FranceconnectLoginPagesDeps = FranceConnectDeps & FranceconnectPagesCommonDeps;
 
 /**
  * Logging in and out with FranceConnect:
@@ -22,9 +41,7 @@ import { clearCookie, cookieOptions, depsOf, fcErrorPage, fcPage, signIn, SIGNUP
  *   GET  /franceconnect/deconnexion/suite    → the same, after the login area's /deconnexion
  *   GET  /franceconnect/logout-callback      → `state` checked, « Vous êtes déconnecté »
  */
-export function franceConnectLoginPages(ctx: AppContext): FastifyPluginAsync {
-  const deps = () => depsOf(ctx);
-
+export function franceConnectLoginPages(ctx: FranceconnectLoginPagesDeps): FastifyPluginAsync {
   return async (app) => {
     app.get(FRANCECONNECT_ABOUT_PATH, async (req, reply) =>
       sendHtml(
@@ -49,19 +66,17 @@ ${franceConnectButton()}`,
     );
 
     app.get(FRANCECONNECT_LOGIN_PATH, async (req, reply) => {
-      try {
-        const { url, token } = await beginLogin(deps());
-        reply.setCookie(TX_COOKIE, token, cookieOptions(ctx, TRANSACTION_TTL_MS));
-        return reply.redirect(url, 303);
-      } catch (err) {
-        if (!(err instanceof FranceConnectError)) throw err;
-        req.log.error({ err }, 'franceconnect unavailable');
-        return fcErrorPage(req, reply, { code: err.code, message: err.userMessage });
+      const r = await beginLogin(ctx);
+      if (r.kind === 'unreachable') {
+        req.log.error({ err: r.error }, 'franceconnect unavailable');
+        return fcErrorPage(req, reply, { code: r.error.code, message: r.error.userMessage });
       }
+      reply.setCookie(TX_COOKIE, r.token, cookieOptions(ctx, TRANSACTION_TTL_MS));
+      return reply.redirect(r.url, 303);
     });
 
     app.get('/franceconnect/callback', async (req, reply) => {
-      const r = await completeLogin(deps(), req.query as Record<string, unknown>, req.cookies[TX_COOKIE]);
+      const r = await completeLogin(ctx, req.query as Record<string, unknown>, req.cookies[TX_COOKIE]);
       clearCookie(reply, TX_COOKIE);
       if (r.kind === 'error') return fcErrorPage(req, reply, r.error);
       if (r.kind === 'linked') {
@@ -81,18 +96,18 @@ ${franceConnectButton()}`,
 
     // The login area's /deconnexion ends our session, then sends the browser here (see franceConnectLogoutRedirect).
     app.get('/franceconnect/deconnexion/suite', async (req, reply) => {
-      const idToken = await takeLogoutHandOff(deps(), readQuery(FcHandOffQuery, req).t);
+      const idToken = await takeLogoutHandOff(ctx, readQuery(FcHandOffQuery, req).t);
       if (req.session) await endCurrentSession(ctx, req, reply);
       if (!idToken) return reply.redirect('/deconnexion', 303);
       return redirectToFranceConnectLogout(ctx, req, reply, idToken);
     });
 
     app.get('/franceconnect/logout-callback', async (req, reply) => {
-      const r = await completeLogout(deps(), req.query as Record<string, unknown>, req.cookies[TX_COOKIE]);
+      const r = await completeLogout(ctx, req.query as Record<string, unknown>, req.cookies[TX_COOKIE]);
       clearCookie(reply, TX_COOKIE);
       // Whatever FranceConnect answered, no session of ours survives this page.
       if (req.session) await endCurrentSession(ctx, req, reply);
-      if (!r.ok) return fcErrorPage(req, reply, r.error);
+      if (r.kind === 'error') return fcErrorPage(req, reply, r.error);
       return sendHtml(reply, loggedOutPage('Vous êtes déconnecté(e) de Mon Compte et de FranceConnect.'));
     });
   };
@@ -119,25 +134,23 @@ function loggedOutPage(text: string) {
  *   if (data?.franceConnectIdToken) return redirectToFranceConnectLogout(ctx, req, reply, data.franceConnectIdToken);
  */
 export async function redirectToFranceConnectLogout(
-  ctx: AppContext,
+  ctx: FranceconnectLoginPagesDeps,
   req: FastifyRequest,
   reply: FastifyReply,
   idToken: string,
 ): Promise<FastifyReply> {
-  try {
-    const { url, token } = await beginLogout(depsOf(ctx), idToken);
-    reply.setCookie(TX_COOKIE, token, cookieOptions(ctx, TRANSACTION_TTL_MS));
-    return reply.redirect(url, 303);
-  } catch (err) {
-    if (!(err instanceof FranceConnectError)) throw err;
-    req.log.error({ err }, 'franceconnect logout unavailable');
-    return sendHtml(
-      reply,
-      loggedOutPage(
-        `Vous êtes déconnecté(e) de Mon Compte. FranceConnect n’a pas pu être joint : pour vous déconnecter aussi de FranceConnect, fermez votre navigateur. Besoin d’aide ? Appelez le ${ctx.config.agencyPhone}.`,
-      ),
-    );
+  const r = await beginLogout(ctx, idToken);
+  if (r.kind === 'started') {
+    reply.setCookie(TX_COOKIE, r.token, cookieOptions(ctx, TRANSACTION_TTL_MS));
+    return reply.redirect(r.url, 303);
   }
+  req.log.error({ err: r.error }, 'franceconnect logout unavailable');
+  return sendHtml(
+    reply,
+    loggedOutPage(
+      `Vous êtes déconnecté(e) de Mon Compte. FranceConnect n’a pas pu être joint : pour vous déconnecter aussi de FranceConnect, fermez votre navigateur. Besoin d’aide ? Appelez le ${ctx.config.agencyPhone}.`,
+    ),
+  );
 }
 
 /**
@@ -145,10 +158,10 @@ export async function redirectToFranceConnectLogout(
  * at FranceConnect. Its ID token is handed off (single use, server-side) to
  * `/franceconnect/deconnexion/suite`, which keeps a fresh `state` and redirects to the end-session.
  */
-export function franceConnectLogoutRedirect(ctx: AppContext): (data: SessionData) => Promise<string | undefined> {
+export function franceConnectLogoutRedirect(ctx: FranceconnectLoginPagesDeps): (data: SessionData) => Promise<string | undefined> {
   return async (data) => {
     if (!data.franceConnectIdToken) return undefined;
-    const token = await handOffLogout(depsOf(ctx), data.franceConnectIdToken);
+    const token = await handOffLogout(ctx, data.franceConnectIdToken);
     return `/franceconnect/deconnexion/suite?t=${encodeURIComponent(token)}`;
   };
 }

@@ -1,18 +1,20 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { createSessionFor, pageUser } from '../../http/session';
-import type { AppContext } from '../../context';
 import { FC_ERROR_CATALOGUE, type FranceConnectErrorInfo } from '../../franceconnect';
 import { FlowError, type FlowErrorCode } from '../engine/flow';
 import { franceConnectFlowErrors, type FranceConnectFlowErrorCode } from './errors';
 import type { SignupErrorCode } from './use-cases';
 import { franceConnectSignupFlow } from '../kinds';
-import type { FranceConnectDeps } from './use-cases';
 import type { SignupStep } from './store';
 import { sendHtml } from '../../http/errors';
 import { backLink } from '../../http/views/components';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type HtmlValue } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type FranceconnectPagesCommonDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'>;
 
 /** What the FranceConnect pages share: cookies, paths of the sign-up, the page frame and the error pages. */
 export const TX_COOKIE = 'mc_fc_tx';
@@ -26,13 +28,8 @@ export const STEP_PATHS: Record<SignupStep, string> = {
   completed: '/franceconnect/compte-cree',
 };
 
-/** What the FranceConnect use cases need, as the composition root built it (src/context.ts). */
-export function depsOf(ctx: Pick<AppContext, 'franceConnectDeps'>): FranceConnectDeps {
-  return ctx.franceConnectDeps;
-}
-
 /** The cookies of the FranceConnect journeys: HttpOnly, for /franceconnect only. */
-export function cookieOptions(ctx: AppContext, maxAgeMs: number) {
+export function cookieOptions(ctx: FranceconnectPagesCommonDeps, maxAgeMs: number) {
   return {
     path: '/franceconnect',
     httpOnly: true,
@@ -110,7 +107,7 @@ ${ways()}`,
 }
 
 /** The page of a sign-up that cannot go on (expired, conflict, account linked elsewhere…). */
-export function flowErrorPage(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, code: SignupErrorCode) {
+export function flowErrorPage(ctx: FranceconnectPagesCommonDeps, req: FastifyRequest, reply: FastifyReply, code: SignupErrorCode) {
   // The flow engine's errors are worded with the kind's name (« Votre création de compte avec FranceConnect a expiré… »).
   const entry = code.startsWith('FLOW_')
     ? new FlowError(code as FlowErrorCode, franceConnectSignupFlow)
@@ -131,7 +128,7 @@ ${ways()}`,
 
 /** A session opened by FranceConnect: its ID token is kept for the logout at FranceConnect. */
 export async function signIn(
-  ctx: AppContext,
+  ctx: FranceconnectPagesCommonDeps,
   req: FastifyRequest,
   reply: FastifyReply,
   account: Parameters<typeof createSessionFor>[1],

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../../context';
-import { franceConnectLoginPages } from './login-pages';
-import { franceConnectSignupPages } from './signup-pages';
+import { franceConnectLoginPages, type FranceconnectLoginPagesDeps } from './login-pages';
+import { franceConnectSignupPages, type FranceconnectSignupPagesDeps } from './signup-pages';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type FranceconnectPagesDeps = FranceconnectLoginPagesDeps & FranceconnectSignupPagesDeps;
 
 /**
  * The FranceConnect pages:
@@ -10,7 +12,7 @@ import { franceConnectSignupPages } from './signup-pages';
  *   existing account linked after its password is proven;
  * - ./common.ts: cookies, paths, page frame and error pages they share.
  */
-export function franceConnectPages(ctx: AppContext): FastifyPluginAsync {
+export function franceConnectPages(ctx: FranceconnectPagesDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(franceConnectLoginPages(ctx));
     await app.register(franceConnectSignupPages(ctx));

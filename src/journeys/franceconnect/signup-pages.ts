@@ -1,26 +1,32 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context';
 import {
-  canOpen,
   chooseContact,
+  openSignup,
   proveExistingAccount,
   resendAllowedAt,
   resendCode,
   submitIdentity,
   verifyCodeAndCreate,
+  type FranceConnectDeps,
+  type StepOutcome,
 } from './use-cases';
-import { isFlowError } from '../engine/flow';
-import { signups, type Signup, type SignupStep } from './store';
+import type { Signup, SignupStep } from './store';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
 import { FcExistingAccountForm, FcIdentityForm } from './schemas';
 import { ContactBody } from '../registration/schemas';
 import type { Errors } from '../../http/views/components';
+import type { FieldError } from '../../errors/app-error';
 import { atResendButton, secondsUntil, type ContactValues } from '../contact-verification/views';
 import type { SafeHtml } from '../../http/views/html';
-import { clearCookie, depsOf, flowErrorPage, signIn, SIGNUP_COOKIE, STEP_PATHS } from './pages-common';
+import { clearCookie, flowErrorPage, signIn, SIGNUP_COOKIE, STEP_PATHS, type FranceconnectPagesCommonDeps } from './pages-common';
+import { signupRefusal } from './replies';
+import { pageStatus, refusalFields } from '../refusal';
 import { codePage, contactPage, createdPage, existingAccountPage, identityPage } from './signup-views';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type FranceconnectSignupPagesDeps = FranceConnectDeps & FranceconnectPagesCommonDeps;
 
 /**
  * The account created with a certified identity, after a FranceConnect login with a new `sub`
@@ -34,8 +40,7 @@ import { codePage, contactPage, createdPage, existingAccountPage, identityPage }
  * The contact and code steps are the registration's: same rules (src/journeys/contact-verification),
  * same forms and words (src/journeys/contact-verification/views.ts).
  */
-export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
-  const deps = () => depsOf(ctx);
+export function franceConnectSignupPages(ctx: FranceconnectSignupPagesDeps): FastifyPluginAsync {
   const typed = (req: FastifyRequest): ContactValues => {
     const b = formFields(req.body);
     return { contactKind: b.contactKind, email: b.email, phone: b.phone };
@@ -43,19 +48,25 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
 
   /** The signup of this browser, if the page may be shown at its step; otherwise the reply is sent. */
   const loadSignup = async (req: FastifyRequest, reply: FastifyReply, step: SignupStep): Promise<Signup | undefined> => {
-    let signup: Signup;
-    try {
-      signup = await signups.find(ctx.database.db, req.cookies[SIGNUP_COOKIE], ctx.clock.now());
-    } catch (e) {
-      if (!isFlowError(e)) throw e;
-      await flowErrorPage(ctx, req, reply, e.code as 'FLOW_NOT_FOUND' | 'FLOW_EXPIRED');
-      return undefined;
-    }
-    if (!canOpen(signup, step)) {
-      await reply.redirect(STEP_PATHS[signup.state], 303);
-      return undefined;
-    }
-    return signup;
+    const r = await openSignup(ctx, req.cookies[SIGNUP_COOKIE], step);
+    if (r.kind === 'open') return r.signup;
+    if (r.kind === 'ended') await flowErrorPage(ctx, req, reply, r.code);
+    else await reply.redirect(STEP_PATHS[r.step], 303);
+    return undefined;
+  };
+
+  /** A step's outcome that is not the next step: its page re-shown with the refusal, or the page that ends the signup. */
+  const notMoved = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    r: Exclude<StepOutcome, { kind: 'moved' }>,
+    render: (errors: FieldError[]) => SafeHtml | Promise<SafeHtml>,
+  ) => {
+    if (r.kind === 'ended') return flowErrorPage(ctx, req, reply, r.code);
+    const refused = signupRefusal(r);
+    // Under 15: nothing to correct on a certified identity — the error page says why.
+    if (r.kind === 'under_15') throw refused.error;
+    return sendHtml(reply, await render(refusalFields(refused)), pageStatus(reply, refused));
   };
 
   /** Signed in: the signup is over (consumed by the use case). */
@@ -67,7 +78,7 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
   const renderCode = async (req: FastifyRequest, s: Signup, errors?: Errors) => {
     const resent = readQuery(ResentQuery, req).renvoye;
     return codePage(req, s.data.contact!, {
-      resendInSeconds: secondsUntil(await resendAllowedAt(deps(), s), ctx.clock.now()),
+      resendInSeconds: secondsUntil(await resendAllowedAt(ctx, s), ctx.clock.now()),
       resent: resent && !errors,
       agencyPhone: ctx.config.agencyPhone,
       ...(errors ? { errors } : {}),
@@ -95,10 +106,9 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       const typed = formFields(req.body).nir;
       const read = readForm(FcIdentityForm, req);
       if (!read.ok) return sendHtml(reply, identityPage(req, s, read.errors, typed), 400);
-      const r = await submitIdentity(deps(), s, read.data.nir);
-      if (r.ok) return reply.redirect(STEP_PATHS[r.step], 303);
-      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
-      return sendHtml(reply, identityPage(req, s, r.errors, typed), 400);
+      const r = await submitIdentity(ctx, s, read.data.nir);
+      if (r.kind === 'moved') return reply.redirect(STEP_PATHS[r.step], 303);
+      return notMoved(req, reply, r, (errors) => identityPage(req, s, errors, typed));
     });
 
     app.get(
@@ -111,14 +121,12 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       if (!s) return reply;
       const read = readForm(FcExistingAccountForm, req);
       if (!read.ok) return sendHtml(reply, existingAccountPage(req, read.errors), 400);
-      const r = await proveExistingAccount(deps(), s, read.data.password || undefined, req.ip);
-      if (r.ok) {
+      const r = await proveExistingAccount(ctx, s, read.data.password || undefined, req.ip);
+      if (r.kind === 'linked') {
         await finish(req, reply, s, r.account);
         return reply.redirect('/mon-espace', 303);
       }
-      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
-      const status = r.errors.some((e) => e.code === 'FC_PASSWORD_THROTTLED') ? 429 : 400;
-      return sendHtml(reply, existingAccountPage(req, r.errors), status);
+      return notMoved(req, reply, r, (errors) => existingAccountPage(req, errors));
     });
 
     app.get(
@@ -131,10 +139,9 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       if (!s) return reply;
       const read = readForm(ContactBody, req);
       if (!read.ok) return sendHtml(reply, contactPage(req, s, read.errors, typed(req)), 400);
-      const r = await chooseContact(deps(), s, read.data, req.ip);
-      if (r.ok) return reply.redirect(STEP_PATHS.code, 303);
-      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
-      return sendHtml(reply, contactPage(req, s, r.errors, typed(req)), r.status ?? 400);
+      const r = await chooseContact(ctx, s, read.data, req.ip);
+      if (r.kind === 'moved') return reply.redirect(STEP_PATHS.code, 303);
+      return notMoved(req, reply, r, (errors) => contactPage(req, s, errors, typed(req)));
     });
 
     app.get(
@@ -145,9 +152,9 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
     app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) => {
       const s = await loadSignup(req, reply, 'code');
       if (!s) return reply;
-      const r = await resendCode(deps(), s, req.ip);
-      if (r.ok) return reply.redirect(`${STEP_PATHS.code}?renvoye=1`, 303);
-      return sendHtml(reply, await renderCode(req, s, atResendButton(r.errors)), r.status);
+      const r = await resendCode(ctx, s, req.ip);
+      if (r.kind === 'resent') return reply.redirect(`${STEP_PATHS.code}?renvoye=1`, 303);
+      return notMoved(req, reply, r, (errors) => renderCode(req, s, atResendButton(errors)));
     });
 
     app.post(STEP_PATHS.code, async (req, reply) => {
@@ -155,14 +162,13 @@ export function franceConnectSignupPages(ctx: AppContext): FastifyPluginAsync {
       if (!s) return reply;
       const read = readForm(CodeBody, req);
       if (!read.ok) return sendHtml(reply, await renderCode(req, s, read.errors), 400);
-      const r = await verifyCodeAndCreate(deps(), s, read.data.code);
-      if (r.ok) {
+      const r = await verifyCodeAndCreate(ctx, s, read.data.code);
+      if (r.kind === 'signed_in') {
         await finish(req, reply, s, r.account);
         return reply.redirect(r.created ? STEP_PATHS.completed : '/mon-espace', 303);
       }
-      if ('page' in r) return flowErrorPage(ctx, req, reply, r.page);
-      if ('step' in r) return reply.redirect(STEP_PATHS[r.step], 303);
-      return sendHtml(reply, await renderCode(req, s, r.errors), r.status ?? 400);
+      if (r.kind === 'elsewhere') return reply.redirect(STEP_PATHS[r.step], 303);
+      return notMoved(req, reply, r, (errors) => renderCode(req, s, errors));
     });
 
     app.get(STEP_PATHS.completed, async (req, reply) => {

@@ -13,7 +13,6 @@ import {
 import { requireAgentRole } from '../../http/agent-session';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { confirmBankAccount, pendingBankAccount } from '../../recovery/bank';
 import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../../recovery/counter';
@@ -21,6 +20,18 @@ import { findActor } from '../../household/repository';
 import { formFields } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { ACCOUNTS_PATH, type DONE, accountPath, accountStatePage, counterPage, liftPage, lookPage, searchPage } from './accounts-views';
+import type { DepsOf, JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type GestionAccountsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config' | 'database'> &
+  DepsOf<typeof searchAccount> &
+  DepsOf<typeof currentLook> &
+  DepsOf<typeof beginLook> &
+  DepsOf<typeof auditLook> &
+  DepsOf<typeof accountState> &
+  DepsOf<typeof endSessionsForPerson> &
+  DepsOf<typeof liftThrottle> &
+  DepsOf<typeof startCounterRecovery>;
 
 /**
  * The assistance console, for agents with the `assistance` right (src/agents/assistance.ts):
@@ -45,7 +56,7 @@ function readIdentityCheck(f: Record<string, string>): { document?: IdentityDocu
   return { ...(document ? { document } : {}), errors };
 }
 
-export function agentAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDeps): void {
   const assisting = requireAgentRole(ctx, 'assistance');
   const opts = { preHandler: assisting };
 

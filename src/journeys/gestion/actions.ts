@@ -4,7 +4,6 @@ import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
 import { actOnDemarche, type AgentEvent } from '../../agents/instruction';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { WrongStateError } from '../engine/machine';
 import { StaleDemarcheError, findDemarche, type Demarche } from '../../demarches/repository';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -15,6 +14,10 @@ import { DONE, MAX_REASON, detailPage, type DetailValues } from './detail';
 import { demarchePath } from './list';
 import { readDroitInput, type DroitInput } from '../../payments/inputs';
 import { monthlyAmountLimit } from '../../prestations/amount-limits';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type GestionActionsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config' | 'database' | 'justificatifStorage' | 'sessions'>;
 
 /**
  * The Caf side's routes on one démarche: open it (audited: an agent read a person's file), act on
@@ -34,7 +37,7 @@ const ActionBody = z.object({
 });
 
 /** The démarche of the address, as agents see it (a brouillon is nobody's business but its author's). */
-async function sentDemarche(ctx: AppContext, req: FastifyRequest): Promise<Demarche> {
+async function sentDemarche(ctx: GestionActionsDeps, req: FastifyRequest): Promise<Demarche> {
   const d = await findDemarche(ctx.database.db, (req.params as { id: string }).id);
   if (!d || d.status === 'brouillon') throw new AppError('AGENT_DEMARCHE_NOT_FOUND');
   return d;
@@ -50,7 +53,7 @@ function reasonOf(value: string | undefined, field: 'message' | 'motif', require
   return { reason: reason || null };
 }
 
-export function agentDemarcheRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function agentDemarcheRoutes(app: FastifyInstance, ctx: GestionActionsDeps): void {
   const instructing = requireAgentRole(ctx, 'instruction');
   app.get(`${AGENT_PATH}/demarches/:id`, { preHandler: instructing }, async (req, reply) => {
     const d = await sentDemarche(ctx, req);

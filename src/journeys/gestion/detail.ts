@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { displayName, findAccountById } from '../../accounts/repository';
 import { agentNames } from '../../agents/repository';
-import type { AppContext } from '../../context';
 import { EVENT_LABELS, STATUS_LABELS, demarcheMachine, type DemarcheEvent, type DemarcheStatus } from '../../demarches/machine';
 import { demarcheHistory, type Demarche } from '../../demarches/repository';
 import type { FieldError } from '../../errors/app-error';
@@ -19,6 +18,10 @@ import { formatDateTime, successBanner } from '../../http/views/account-page';
 import { STATUS_TAGS } from '../demarches/pages';
 import { fileList } from '../justificatifs/pages';
 import { agentPage } from './frame';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type GestionDetailDeps = Pick<JourneyDeps, 'database'>;
 
 /**
  * One démarche on the Caf side: who asks, the answers of the form, the history (who did what and
@@ -154,7 +157,7 @@ function separationSummary(s: HouseholdSeparation): SafeHtml {
   ]);
 }
 
-export async function detailPage(ctx: AppContext, req: FastifyRequest, d: Demarche, v: DetailValues = {}): Promise<SafeHtml> {
+export async function detailPage(ctx: GestionDetailDeps, req: FastifyRequest, d: Demarche, v: DetailValues = {}): Promise<SafeHtml> {
   const { db } = ctx.database;
   const [person, history, requests, files, separation] = await Promise.all([
     findAccountById(db, d.account_id),

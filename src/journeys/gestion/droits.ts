@@ -2,7 +2,6 @@ import type { DroitChangeKind } from '../../payments/payments.table';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
-import type { AppContext } from '../../context';
 import { AppError, type FieldError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
@@ -17,6 +16,10 @@ import { frenchMonth } from '../../payments/months';
 import { deDate } from '../../shared/french-time';
 import { prestationTitle, STATUS_LABELS } from '../droits/views';
 import { agentPage } from './frame';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type GestionDroitsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config' | 'database'>;
 
 /**
  * A droit on the Caf side (/gestion/droits/:id): its history, its payments (a held one can be
@@ -33,7 +36,7 @@ const Body = z.object({
 });
 type Values = z.output<typeof Body> & { errors?: FieldError[]; done?: string };
 
-async function droitPage(ctx: AppContext, req: FastifyRequest, id: string, v: Values = {}) {
+async function droitPage(ctx: GestionDroitsDeps, req: FastifyRequest, id: string, v: Values = {}) {
   const { db } = ctx.database;
   const droit = await findDroit(db, id);
   if (!droit) throw new AppError('DROIT_NOT_FOUND');
@@ -85,7 +88,7 @@ ${button('Mettre fin au droit', { secondary: true })}`,
 /** The kinds of a droit's history, as the agent reads them. */
 const CHANGE_LABELS: Record<DroitChangeKind, string> = { attribution: 'droit ouvert', montant: 'montant changé', fin: 'droit terminé' };
 
-export function agentDroitRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): void {
   const instructing = requireAgentRole(ctx, 'instruction');
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
   app.get(`${AGENT_PATH}/droits/:id`, { preHandler: instructing }, async (req, reply) =>

@@ -1,18 +1,27 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AGENT_PATH, registerAgentSessions } from '../../http/agent-session';
-import type { AppContext } from '../../context';
-import { agentAccountRoutes } from './accounts';
-import { agentDemarcheRoutes } from './actions';
-import { agentDroitRoutes } from './droits';
-import { agentListRoutes } from './list';
-import { agentLoginRoutes } from '../agents-login/pages';
-import { agentMessageRoutes } from '../contact-caf/agent-pages';
+import { agentAccountRoutes, type GestionAccountsDeps } from './accounts';
+import { agentDemarcheRoutes, type GestionActionsDeps } from './actions';
+import { agentDroitRoutes, type GestionDroitsDeps } from './droits';
+import { agentListRoutes, type GestionListDeps } from './list';
+import { agentLoginRoutes, type AgentsLoginPagesDeps } from '../agents-login/pages';
+import { agentMessageRoutes, type ContactCafAgentPagesDeps } from '../contact-caf/agent-pages';
+import type { JourneyDeps } from '../deps';
+
+/** What the Caf side takes from the composition root: what each of its route files takes. */
+export type GestionIndexDeps = Pick<JourneyDeps, 'agentSessions' | 'cafMessages' | 'clock' | 'config' | 'database'> &
+  AgentsLoginPagesDeps &
+  GestionListDeps &
+  GestionActionsDeps &
+  GestionDroitsDeps &
+  GestionAccountsDeps &
+  ContactCafAgentPagesDeps;
 
 /**
  * The Caf side, « espace gestionnaire », under /gestion: one encapsulated plugin, so that the agent
  * session hook runs on its routes only (and a person's pages never look at an agent's cookie).
  */
-export function gestionPages(ctx: AppContext): FastifyPluginAsync {
+export function gestionPages(ctx: GestionIndexDeps): FastifyPluginAsync {
   return async (app) => {
     registerAgentSessions(app, ctx);
     // The address the README gives to agents: their list when signed in, else their login.

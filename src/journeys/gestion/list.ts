@@ -3,7 +3,6 @@ import { displayName } from '../../accounts/repository';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
 import { AGENT_STATUSES, SearchFilters, findByReference, searchDemarches, type DemarcheRow } from '../../agents/search';
 import { REFERENCE_PATTERN } from '../../demarches/reference';
-import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { prestations } from '../../prestations/catalogue';
@@ -13,6 +12,10 @@ import { attr, html, type SafeHtml } from '../../http/views/html';
 import { formatDateTime } from '../../http/views/account-page';
 import { statusTag } from './detail';
 import { agentPage } from './frame';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type GestionListDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config' | 'database'>;
 
 /** GET /gestion/demarches: the sent démarches, filtered by status, prestation and date of submission (a GET form: filters stay in the address). */
 export const LIST_PATH = `${AGENT_PATH}/demarches`;
@@ -87,7 +90,7 @@ function pageHref(raw: RawFilters, page: number): string {
   return `${LIST_PATH}?${q.toString()}`;
 }
 
-export function agentListRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function agentListRoutes(app: FastifyInstance, ctx: GestionListDeps): void {
   const instructing = requireAgentRole(ctx, 'instruction');
   app.get(LIST_PATH, { preHandler: instructing }, async (req, reply) => {
     const raw = req.query as RawFilters;

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requestOrigin, rotateSession } from '../../http/session';
-import type { AppContext } from '../../context';
 import { listDemarches } from '../../demarches/repository';
 import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
 import { recentActivity } from '../../household/activity';
@@ -28,6 +27,15 @@ import { requirePermission } from '../../http/require-permission';
 import { confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { actorOf, dossierOf, memberName, visibleTo } from './common';
 import { rightsOf } from './info';
+import type { DepsOf, JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdApiDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'passwords' | 'sessions'
+> &
+  DepsOf<typeof grantProcuration> &
+  DepsOf<typeof revokeProcuration>;
 
 /**
  * The household as a JSON API (/api/household/…), from the same services and readers as the pages.
@@ -46,7 +54,7 @@ export interface HouseholdApiRoute {
   action: Action;
   summary: string;
   body?: z.ZodType;
-  handler(ctx: AppContext, req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+  handler(ctx: HouseholdApiDeps, req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
 }
 
 const bodyOf = (req: FastifyRequest): Record<string, unknown> =>
@@ -58,7 +66,7 @@ function valid<T>(r: Read<T>): T {
 }
 
 /** A change refused during the freeze after a recovery: the sentence says until when; `frozenUntil` in ISO 8601. */
-function frozenReply(ctx: AppContext, reply: FastifyReply, until: number) {
+function frozenReply(ctx: HouseholdApiDeps, reply: FastifyReply, until: number) {
   const e = frozenError(until, ctx.config.agencyPhone);
   return reply.status(409).send({ error: { code: e.code, message: e.message }, frozenUntil: new Date(until).toISOString() });
 }
@@ -71,7 +79,13 @@ function refused(reply: FastifyReply, status: number, errors: FieldError[]) {
 }
 
 /** Given or taken back: the actor's session gets a new id (its privilege changed; the page does the same). */
-async function procurationReply(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, r: ProcurationOutcome, hasProcuration: boolean) {
+async function procurationReply(
+  ctx: HouseholdApiDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  r: ProcurationOutcome,
+  hasProcuration: boolean,
+) {
   if (r.kind === 'done') {
     await rotateSession(ctx, req, reply);
     return reply.send({ hasProcuration });
@@ -301,7 +315,7 @@ export const householdApiRoutes: HouseholdApiRoute[] = [
 ];
 
 /** Each route through apiRoute (src/http/api/route.ts: OpenAPI document, body read with its schema), guarded by can() first. */
-export function registerHouseholdApi(app: FastifyInstance, ctx: AppContext): void {
+export function registerHouseholdApi(app: FastifyInstance, ctx: HouseholdApiDeps): void {
   for (const r of householdApiRoutes) {
     apiRoute(app, {
       method: r.method,

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { LIMITS, readBankAccountChange } from '../../household/inputs';
 import { IBAN_INPUT_MAX } from '../../identity/iban';
@@ -14,6 +13,13 @@ import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../login/contact';
 import { PATHS, dossierOf, formBody, pageErrors, type Body } from './common';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdBankChangePagesDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'passwords' | 'sessions'
+>;
 
 /**
  * « Déclarer un nouveau compte bancaire » (./bank-change.ts says the rules):
@@ -22,7 +28,7 @@ import { PATHS, dossierOf, formBody, pageErrors, type Body } from './common';
  * What was typed (IBAN, holder, the code when the password was refused) is kept on every refusal;
  * a password never is.
  */
-export function registerBankChangePages(app: FastifyInstance, ctx: AppContext): void {
+export function registerBankChangePages(app: FastifyInstance, ctx: HouseholdBankChangePagesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
 
   const page = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>

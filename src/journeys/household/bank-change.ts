@@ -1,7 +1,6 @@
 import type { Account } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { SessionRecord } from '../../auth/sessions';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { bankChangeFrozenUntil, declareBankAccountChange, refuseFrozenBankChange } from '../../household/changes';
 import { bankChangeCodeMessage } from '../../household/messages';
@@ -12,6 +11,13 @@ import { frenchDateTime } from '../../shared/french-time';
 import { codeRefused, readCode } from '../contact-verification/codes';
 import { describeDestination } from '../login/contact';
 import { reauthenticate, reauthenticationMode } from '../login/settings';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdBankChangeDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'passwords' | 'sessions'
+>;
 
 /**
  * « Déclarer un nouveau compte bancaire »: the ONLY way to change where the Caf pays (a taken-over
@@ -45,7 +51,7 @@ export function frozenError(until: number, phone: string): FieldError {
 }
 
 /** Until when this person may not change the dossier's bank account (undefined: they may). */
-export function bankChangeFrozenFor(ctx: AppContext, i: Pick<Who, 'account' | 'dossier'>): Promise<number | undefined> {
+export function bankChangeFrozenFor(ctx: HouseholdBankChangeDeps, i: Pick<Who, 'account' | 'dossier'>): Promise<number | undefined> {
   return bankChangeFrozenUntil(ctx, { accountId: i.account.id, dossier: i.dossier });
 }
 
@@ -55,7 +61,7 @@ export type SendBankCode =
   | { kind: 'code_sent' | 'code_recently_sent'; destination: string };
 
 /** Step 1: a code to the verified contact (none again within the cooldown: the one sent is still good). */
-export async function sendBankChangeCode(ctx: AppContext, i: Who): Promise<SendBankCode> {
+export async function sendBankChangeCode(ctx: HouseholdBankChangeDeps, i: Who): Promise<SendBankCode> {
   const until = await bankChangeFrozenFor(ctx, i);
   if (until !== undefined) return refuseFrozenBankChange(ctx, who(i), until);
   const a = i.account;
@@ -87,7 +93,7 @@ export type ConfirmBankChange =
 
 /** Step 2: the password (or a recent FranceConnect login) and the code, then the change. */
 export async function confirmBankChange(
-  ctx: AppContext,
+  ctx: HouseholdBankChangeDeps,
   i: Who & { session: SessionRecord; currentPassword: string; code: string; bank: { iban: string; holder: string } },
 ): Promise<ConfirmBankChange> {
   const until = await bankChangeFrozenFor(ctx, i);

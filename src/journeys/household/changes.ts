@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import type { FieldError } from '../../errors/app-error';
 import { declareAddressChange } from '../../household/changes';
 import { bankPayableSentence } from '../../household/messages';
@@ -16,6 +15,10 @@ import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
 import { PATHS, dateFromForm, done, dossierOf, formBody, pageErrors, toSpace, type Body } from './common';
 import { dataNotice } from '../../http/views/data-notice';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdChangesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /**
  * « Déclarer un changement » (/mon-espace/foyer/changement), for those who manage the dossier:
@@ -36,7 +39,7 @@ ${textInput({ name: n('postalCode'), label: 'Code postal', value: v[n('postalCod
 ${textInput({ name: n('city'), label: 'Commune', value: v[n('city')], autocomplete: 'address-level2', errors, widthClass: 'govuk-!-width-two-thirds', maxlength: LIMITS.city })}`;
 }
 
-export function registerChangePages(app: FastifyInstance, ctx: AppContext): void {
+export function registerChangePages(app: FastifyInstance, ctx: HouseholdChangesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
   const formPage = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>
     accountPage(

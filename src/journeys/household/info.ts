@@ -1,20 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Account } from '../../accounts/repository';
-import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { listDemarches } from '../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../household/activity';
 import { agencyDay } from '../../shared/french-time';
 import { ACTIONS, can, type Action } from '../../household/permissions';
-import { findActor, listMembers, type HouseholdActor } from '../../household/repository';
+import { listMembers, type HouseholdActor } from '../../household/repository';
 import { formatNir, formatProvisionalId } from '../../identity';
-import { requirePermission } from '../../http/require-permission';
+import { requestActor, requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
 import { summaryList } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
 import { demarcheTitle, frenchDate } from '../demarches/pages';
 import { PATHS, actorOf, dossierOf, memberName, roleLabel, toSpace, visibleTo } from './common';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdInfoDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /**
  * « Mes informations » (civil status, identity status, contact, role, numéro allocataire), the
@@ -64,8 +67,8 @@ function activityList(items: ActivityItem[]): SafeHtml {
  * Links of /mon-espace: one per action the person may do (each page asks can() again), and the
  * recent activity (with `more`: what happened to the person's démarches, src/demarches/activity.ts).
  */
-export async function householdSection(ctx: AppContext, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
-  const actor = req.actor ?? (await findActor(ctx.database.db, req.account!.id));
+export async function householdSection(ctx: HouseholdInfoDeps, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
+  const actor = await requestActor(ctx, req);
   const r = rightsOf(actor, ctx.clock.now());
   const links: [boolean, string, string][] = [
     [r.consult_personal_data, PATHS.info, 'Mes informations'],
@@ -83,7 +86,7 @@ export async function householdSection(ctx: AppContext, req: FastifyRequest, mor
 ${activityList(activity)}`;
 }
 
-export function registerInformationPages(app: FastifyInstance, ctx: AppContext): void {
+export function registerInformationPages(app: FastifyInstance, ctx: HouseholdInfoDeps): void {
   app.get(PATHS.info, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
     const a = req.account!;
     const activity = await recentActivity(ctx.database.db, a.id);

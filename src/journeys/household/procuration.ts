@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestOrigin, rotateSession } from '../../http/session';
-import type { AppContext } from '../../context';
 import type { FieldError } from '../../errors/app-error';
 import { reauthenticationMode } from '../login/settings';
 import { grantProcuration, procurationRefusal, revokeProcuration } from '../../household/procuration';
@@ -12,6 +11,12 @@ import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
 import { PATHS, done, dossierOf, formBody, memberName, pageErrors, toSpace } from './common';
+import type { DepsOf, JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdProcurationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
+  DepsOf<typeof grantProcuration> &
+  DepsOf<typeof revokeProcuration>;
 
 /**
  * « Autorisation de gestion » (/mon-espace/foyer/autorisation-de-gestion), for the responsable
@@ -52,7 +57,7 @@ function proof(req: FastifyRequest, now: number, errors?: FieldError[]): { field
   };
 }
 
-export function registerProcurationPages(app: FastifyInstance, ctx: AppContext): void {
+export function registerProcurationPages(app: FastifyInstance, ctx: HouseholdProcurationDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_procuration') };
 
   const page = async (req: FastifyRequest, errors?: FieldError[]) => {

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestOrigin, rotateSession } from '../../http/session';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { readSeparation } from '../../household/inputs';
 import { inCouple } from '../../household/permissions';
@@ -15,6 +14,10 @@ import { DEMARCHES_PATH } from '../demarches/pages';
 import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, pageErrors, toSpace, type Body } from './common';
 import { addressFields } from './changes';
 import { dataNotice } from '../../http/views/data-notice';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type HouseholdSeparationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'>;
 
 /**
  * « Déclarer une séparation » (/mon-espace/foyer/separation), for every member with a space. One of
@@ -24,7 +27,7 @@ import { dataNotice } from '../../http/views/data-notice';
  * they moved; the Caf checks it first. What it does is said before it is sent
  * (src/household/separation.ts).
  */
-export function registerSeparationPages(app: FastifyInstance, ctx: AppContext): void {
+export function registerSeparationPages(app: FastifyInstance, ctx: HouseholdSeparationDeps): void {
   const coupleForm = (req: FastifyRequest, v: Body, errors: FieldError[] | undefined) =>
     html`${dateInput({ name: 'date', legend: 'À quelle date vous êtes-vous séparés ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
 ${radios({

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { AppError, ValidationError, fieldError } from '../../errors/app-error';
 import { REFUSAL_ERRORS } from '../../justificatifs/errors';
 import { addJustificatif, piecesOf, readJustificatifAsPerson, sendPieces, type PiecesView as Pieces } from '../../justificatifs/service';
@@ -11,6 +10,10 @@ import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, Uplo
 import { refuseBeforeBody, sendAuditedDownload } from '../../http/uploads';
 import { iso } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type JustificatifsApiDeps = Pick<JourneyDeps, 'clock' | 'database' | 'justificatifStorage' | 'pdfChecker'>;
 
 /**
  * Justificatifs in JSON, from the same use cases as the pages (src/justificatifs/service.ts): what
@@ -53,7 +56,7 @@ function decode(b64: string): Buffer {
   return Buffer.from(s, 'base64');
 }
 
-export function justificatifsApi(ctx: AppContext): FastifyPluginAsync {
+export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync {
   const viewOf = async (accountId: string, id: string) => {
     const v = await piecesOf(ctx, { id: accountId }, id);
     if (!v) throw new AppError('NOT_FOUND');

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requestOrigin, requireAccount } from '../../http/session';
-import type { AppContext } from '../../context';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { REFUSAL_ERRORS } from '../../justificatifs/errors';
@@ -32,6 +31,10 @@ import { accountPage, formatDateTime, successBanner } from '../../http/views/acc
 import { DEMARCHES_PATH } from '../demarches/pages';
 import { readForm } from '../../http/api/input';
 import { RemoveFileBody } from './schemas';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type JustificatifsPagesDeps = Pick<JourneyDeps, 'clock' | 'database' | 'justificatifStorage' | 'pdfChecker'>;
 
 /**
  * The person's justificatifs (« À transmettre »):
@@ -83,7 +86,7 @@ ${form(
 
 const breadcrumbs = html`<nav class="govuk-breadcrumbs" aria-label="Fil d’Ariane"><ol class="govuk-breadcrumbs__list"><li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="/mon-espace">Mon espace</a></li><li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="${DEMARCHES_PATH}">Mes démarches</a></li></ol></nav>`;
 
-export function justificatifPages(ctx: AppContext): FastifyPluginAsync {
+export function justificatifPages(ctx: JustificatifsPagesDeps): FastifyPluginAsync {
   const render = (req: FastifyRequest, v: PiecesView, o: { errors?: FieldError[]; notice?: 'ajoute' | 'envoye' | 'retire' } = {}) => {
     const d = v.demarche;
     const title = findPrestation(d.prestation)?.title ?? d.prestation;

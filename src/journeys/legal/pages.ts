@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { pageUser } from '../../http/session';
-import type { AppContext } from '../../context';
 import { COOKIES } from '../../legal/cookies';
 import { LEGAL_PAGES, PUBLISHER } from '../../legal/pages';
 import { sendHtml } from '../../http/errors';
@@ -8,9 +7,13 @@ import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { accessibilityStatement } from './accessibility';
 import { personalDataNotice } from './personal-data-notice';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type LegalPagesDeps = Pick<JourneyDeps, 'config'>;
 
 /** The pages the law asks for (src/legal/pages.ts), linked from every page's footer; public and cacheable. */
-export function legalPages(ctx: AppContext): FastifyPluginAsync {
+export function legalPages(ctx: LegalPagesDeps): FastifyPluginAsync {
   const { config } = ctx;
   const bodies: Record<(typeof LEGAL_PAGES)[number]['path'], () => SafeHtml> = {
     '/accessibilite': () => accessibilityStatement({ baseUrl: config.baseUrl, agencyPhone: config.agencyPhone }),

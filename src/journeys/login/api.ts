@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { FlowError } from '../engine/flow';
 import { loginFlow } from '../kinds';
 import { maskDestination } from './contact';
@@ -12,6 +11,13 @@ import { apiError } from '../refusal';
 import { codeRefusal, passwordRefusal } from './replies';
 import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type LoginApiDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter' | 'sessions'
+>;
 
 /**
  * « Se connecter » in JSON, from the same use cases as /connexion (src/journeys/login/use-cases.ts):
@@ -22,7 +28,7 @@ import { apiRoute } from '../../http/api/route';
  *   POST /api/logout                                      → 204, the session ended
  * The flow id travels in the body (the pages keep it in a cookie); it is worth nothing without the code.
  */
-export function loginApi(ctx: AppContext): FastifyPluginAsync {
+export function loginApi(ctx: LoginApiDeps): FastifyPluginAsync {
   const tags = ['Connexion'];
   const expired = () => new FlowError('FLOW_EXPIRED', loginFlow);
   const flow = { pending: pendingLogin, expired };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } from '../../http/session';
 import type { SessionData } from '../../auth/sessions';
-import type { AppContext } from '../../context';
 import type { FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
 import { pageStatus, refusalFields } from '../refusal';
@@ -31,6 +30,13 @@ import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { accountPage, identifierInput, page, safeReturnPath } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type LoginPagesDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter' | 'sessions'
+>;
 
 /**
  * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),
@@ -52,7 +58,7 @@ const NOTICES: Record<string, string> = {
   'mot-de-passe': 'Votre mot de passe a été modifié. Vous pouvez vous connecter avec votre nouveau mot de passe.',
 };
 
-export function loginPages(ctx: AppContext, o: LoginPagesOptions = {}): FastifyPluginAsync {
+export function loginPages(ctx: LoginPagesDeps, o: LoginPagesOptions = {}): FastifyPluginAsync {
   const secure = ctx.config.isProduction;
   const flowCookie = { path: '/connexion', httpOnly: true, sameSite: 'lax' as const, secure };
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { FlowError } from '../engine/flow';
 import { passwordResetFlow } from '../kinds';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
@@ -10,13 +9,20 @@ import { apiError } from '../refusal';
 import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
 import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PasswordResetApiDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwords' | 'rateLimiter' | 'sessions'
+>;
 
 /**
  * « Mot de passe oublié ? » in JSON, from the same use cases as /mot-de-passe-oublie
  * (src/journeys/password-reset/use-cases.ts): identifier → code → new password. The first answer is the
  * same whether or not the identifier has an account; at the end every session of the account ends.
  */
-export function passwordResetApi(ctx: AppContext): FastifyPluginAsync {
+export function passwordResetApi(ctx: PasswordResetApiDeps): FastifyPluginAsync {
   const tags = ['Mot de passe oublié'];
   const expired = () => new FlowError('FLOW_EXPIRED', passwordResetFlow);
   const flow = { pending: pendingReset, expired };

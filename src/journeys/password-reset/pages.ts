@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import type { FieldError } from '../../errors/app-error';
 import { flag, formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
@@ -25,6 +24,13 @@ import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { identifierInput, page } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PasswordResetPagesDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwords' | 'rateLimiter' | 'sessions'
+>;
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -36,7 +42,7 @@ const EXPIRED = '/mot-de-passe-oublie?expiree=1';
 const ExpiredQuery = z.object({ expiree: flag });
 const NewPasswordForm = z.object(NewPasswordFields);
 
-export function passwordResetPages(ctx: AppContext): FastifyPluginAsync {
+export function passwordResetPages(ctx: PasswordResetPagesDeps): FastifyPluginAsync {
   const flowCookie = { path: '/mot-de-passe-oublie', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
 
   const identifierPage = (req: FastifyRequest, v: { identifier?: string; errors?: FieldError[]; expired?: boolean }) =>

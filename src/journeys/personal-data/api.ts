@@ -3,7 +3,6 @@ import { confirmClosing, startClosing, type StartClosing } from '../../accounts/
 import { personalDataOf } from '../../accounts/export';
 import { recordAudit } from '../../auth/audit';
 import { endCurrentSession, requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { AppError, fieldError } from '../../errors/app-error';
 import { codeRefused, resendTooEarly } from '../contact-verification/codes';
 import { waitMessage } from '../../security/login-throttle';
@@ -13,13 +12,19 @@ import { AccountClosed, ClosingBody, ClosingCodeSent, PersonalDataAnswer } from 
 import { fieldsError, waitThen } from '../../http/api/answers';
 import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
+import type { DepsOf, JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PersonalDataApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
+  DepsOf<typeof startClosing> &
+  DepsOf<typeof confirmClosing>;
 
 /**
  * The person's rights in JSON, from the same use cases as the pages (src/journeys/personal-data/pages.ts):
  * « Mes données » (everything held about them, src/accounts/export.ts) and « Fermer mon compte »
  * (password or recent FranceConnect login → a code to the verified contact → closed, src/accounts/closing.ts).
  */
-export function personalDataApi(ctx: AppContext): FastifyPluginAsync {
+export function personalDataApi(ctx: PersonalDataApiDeps): FastifyPluginAsync {
   const tags = ['Mes données'];
   const own = requirePermission(ctx, 'consult_personal_data');
   return async (app) => {

@@ -3,7 +3,6 @@ import { confirmClosing, startClosing } from '../../accounts/closing';
 import { personalDataOf, type PersonalData } from '../../accounts/export';
 import { recordAudit } from '../../auth/audit';
 import { endCurrentSession, requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode, resendTooEarly } from '../contact-verification/codes';
 import { maskDestination } from '../login/contact';
@@ -18,6 +17,12 @@ import { codeForm } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { reauthenticationField } from '../login/reauthentication';
 import { accountPage, page } from '../../http/views/account-page';
+import type { DepsOf, JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PersonalDataPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
+  DepsOf<typeof startClosing> &
+  DepsOf<typeof confirmClosing>;
 
 /**
  * « Mes données » (a readable summary, and the JSON download — the same document as
@@ -67,7 +72,7 @@ ${d.attestations.length ? summaryList(d.attestations.map((x) => ({ key: `${x.tit
   );
 }
 
-export function personalDataPages(ctx: AppContext): FastifyPluginAsync {
+export function personalDataPages(ctx: PersonalDataPagesDeps): FastifyPluginAsync {
   const own = requirePermission(ctx, 'consult_personal_data');
 
   const closingPage = (req: FastifyRequest, errors?: FieldError[]) => {

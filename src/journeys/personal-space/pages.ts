@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { displayName } from '../../accounts/repository';
 import { MESSAGES_PATH } from '../../caf-messages/messages';
 import { unreadForPerson } from '../../caf-messages/threads';
-import type { AppContext } from '../../context';
 import { demarcheActivity } from '../../demarches/activity';
 import { decisionLabel, isDecided } from '../../demarches/decision';
 import { demarchesOf } from '../../demarches/service';
@@ -16,6 +15,10 @@ import { DEMARCHES_PATH, awaitingOf, deps } from '../demarches/pages';
 import { waitingItems, waitingList } from './waiting';
 import { paymentsView } from '../droits/use-cases';
 import { paymentsBox } from '../droits/views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PersonalSpacePagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'resources'>;
 
 /**
  * /mon-espace: the personal home page after login. First what waits for the person (./waiting.ts):
@@ -23,7 +26,7 @@ import { paymentsBox } from '../droits/views';
  * its action one click away; then the links, the household and the recent activity (which lists
  * the démarches' requests, files and decisions).
  */
-export function personalSpacePages(ctx: AppContext): FastifyPluginAsync {
+export function personalSpacePages(ctx: PersonalSpacePagesDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;

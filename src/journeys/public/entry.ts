@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser } from '../../http/session';
-import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { mayRequest } from '../../demarches/service';
 import { can } from '../../household/permissions';
-import { findActor } from '../../household/repository';
+import type { HouseholdActor } from '../../household/repository';
+import { requestActor } from '../../http/require-permission';
 import { dossierManagers, whoCan } from '../../household/who';
 import { memberName } from '../household/common';
 import { findPrestation, findTheme, prestations, prestationsOf, requestAction, themes, type Prestation } from '../../prestations/catalogue';
@@ -17,6 +17,10 @@ import { button, form, insetText, linkButton } from '../../http/views/components
 import { html, type SafeHtml } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { franceConnectButton } from '../../http/views/franceconnect';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PublicEntryDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
 /**
  * The ways in (steps ① to ③ of the public page): « Aides et démarches » → « Mes démarches » → a
@@ -42,9 +46,12 @@ const CATALOGUE_TITLE = 'Faire une demande en ligne';
  * start, so that no « Faire la demande » leads to a refusal. Undefined: they may ask (or are not
  * signed in: the request starts after the account is created or the person is signed in).
  */
-async function notForThem(ctx: AppContext, req: FastifyRequest, p: Prestation): Promise<{ who: string; instead: SafeHtml } | undefined> {
-  if (!req.account || !p.online) return undefined;
-  const actor = await findActor(ctx.database.db, req.account.id);
+async function notForThem(
+  ctx: PublicEntryDeps,
+  actor: HouseholdActor | undefined,
+  p: Prestation,
+): Promise<{ who: string; instead: SafeHtml } | undefined> {
+  if (!actor || !p.online) return undefined;
   const now = ctx.clock.now();
   if (mayRequest(actor, p, now).allowed) return undefined;
   const who = await whoCan(ctx.database.db, actor, requestAction(p));
@@ -72,7 +79,7 @@ function themesBanner(): SafeHtml {
 </section>`;
 }
 
-export function entryPages(ctx: AppContext): FastifyPluginAsync {
+export function entryPages(ctx: PublicEntryDeps): FastifyPluginAsync {
   return async (app) => {
     app.get(AIDES, async (req, reply) =>
       sendHtml(
@@ -98,6 +105,9 @@ ${
       ),
     );
 
+    /** The signed-in person's household actor, read once for the request (undefined: nobody is signed in). */
+    const actorOf = (req: FastifyRequest) => (req.account ? requestActor(ctx, req) : Promise.resolve(undefined));
+
     app.get(DEMARCHES, async (req, reply) =>
       sendHtml(
         reply,
@@ -114,6 +124,7 @@ ${themesBanner()}`,
     app.get(`${DEMARCHES}/:theme`, async (req, reply) => {
       const theme = findTheme((req.params as { theme: string }).theme);
       if (!theme) throw new AppError('NOT_FOUND');
+      const actor = await actorOf(req);
       return sendHtml(
         reply,
         layout(
@@ -130,7 +141,7 @@ ${themesBanner()}`,
 <ul class="govuk-list">
   ${await Promise.all(
     prestationsOf(theme.slug).map(async (p) => {
-      const other = await notForThem(ctx, req, p);
+      const other = await notForThem(ctx, actor, p);
       return html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link govuk-!-font-weight-bold" href="${prestationPath(p.slug)}">${p.title}</a><br><span class="govuk-body">${p.summary}</span>${other ? html`<br><span class="govuk-body-s">${other.who}</span>` : ''}</li>`;
     }),
   )}
@@ -143,7 +154,7 @@ ${themesBanner()}`,
       const p = findPrestation((req.params as { slug: string }).slug);
       if (!p) throw new AppError('NOT_FOUND');
       const theme = findTheme(p.theme);
-      const other = await notForThem(ctx, req, p);
+      const other = await notForThem(ctx, await actorOf(req), p);
       const existing = other ? html`` : await existingFor(ctx, req, p);
       return sendHtml(
         reply,
@@ -177,7 +188,7 @@ ${
       const p = findPrestation((req.params as { slug: string }).slug);
       if (!p) throw new AppError('NOT_FOUND');
       if (!p.online) return reply.redirect(prestationPath(p.slug), 303);
-      const other = await notForThem(ctx, req, p);
+      const other = await notForThem(ctx, await actorOf(req), p);
       if (other) return reply.redirect(prestationPath(p.slug), 303);
       rememberPrestation(reply, p.slug, ctx.config.isProduction);
       if (req.account) {

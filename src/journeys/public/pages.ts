@@ -1,13 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { pageUser } from '../../http/session';
-import type { AppContext } from '../../context';
 import { sendHtml } from '../../http/errors';
 import { linkButton } from '../../http/views/components';
 import { html } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type PublicPagesDeps = Pick<JourneyDeps, 'config'>;
 
 /** Pages anyone can read: home, help (the legal pages: ./legal/routes.ts). */
-export function publicPages(ctx: AppContext): FastifyPluginAsync {
+export function publicPages(ctx: PublicPagesDeps): FastifyPluginAsync {
   return async (app) => {
     app.get('/', async (req, reply) =>
       sendHtml(

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../http/session';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../contact-verification/codes';
 import { maskDestination } from '../login/contact';
@@ -18,6 +17,16 @@ import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { identifierInput, page } from '../../http/views/account-page';
+import type { DepsOf, JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type RecoveryPagesDeps = Pick<
+  JourneyDeps,
+  'clock' | 'codes' | 'config' | 'contactCodes' | 'database' | 'loginThrottle' | 'passwords' | 'sessions'
+> &
+  DepsOf<typeof proveWithCode> &
+  DepsOf<typeof requestRecoveryLetter> &
+  DepsOf<typeof startFranceConnectRecovery>;
 
 /**
  * Getting back into an account without its contact (src/recovery, src/journeys/recovery):
@@ -31,7 +40,7 @@ export const FRANCECONNECT_RECOVERY_PATH = '/franceconnect/recuperation';
 const START = '/mot-de-passe-oublie/sans-contact';
 const EXPIRED = `${START}?expiree=1`;
 
-export function recoveryPages(ctx: AppContext): FastifyPluginAsync {
+export function recoveryPages(ctx: RecoveryPagesDeps): FastifyPluginAsync {
   const flowCookie = { path: '/recuperation', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
   const frame = (req: FastifyRequest, title: string, o: { errors?: FieldError[]; back?: string; scripts?: string[] }, body: SafeHtml) =>
     page(

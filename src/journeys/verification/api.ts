@@ -1,15 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { certifiedRows } from '../../attestations/snapshot';
-import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { fieldsError, waitThen } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
 import { VerifyAnswer, VerifyForm } from './schemas';
 import { check, NOT_PROVEN, privateHeaders } from './use-cases';
 import { VERIFY_PATH } from './views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type VerificationApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'rateLimiter'>;
 
 /** « Vérifier une attestation » in JSON: the same check as the public page, the same limits and headers. */
-export function verificationApi(ctx: AppContext): FastifyPluginAsync {
+export function verificationApi(ctx: VerificationApiDeps): FastifyPluginAsync {
   const serviceUrl = new URL(VERIFY_PATH, ctx.config.baseUrl).toString();
   const iso = (ms: number) => new Date(ms).toISOString();
   return async (app) => {

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../../context';
 import { readForm, readQuery } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { z } from 'zod';
 import { VerifyForm } from './schemas';
 import { check, privateHeaders } from './use-cases';
 import { VERIFY_PATH, verifyPage } from './views';
+import type { JourneyDeps } from '../deps';
+
+/** What these routes take from the composition root (src/context.ts builds them). */
+export type VerificationPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'rateLimiter'>;
 
 /**
  * « Vérifier une attestation » (public, no account): the code (filled in when the QR code was
@@ -15,7 +18,7 @@ import { VERIFY_PATH, verifyPage } from './views';
  */
 const Query = z.object({ code: z.string().max(40).catch('').default('') });
 
-export function verificationPages(ctx: AppContext): FastifyPluginAsync {
+export function verificationPages(ctx: VerificationPagesDeps): FastifyPluginAsync {
   const serviceUrl = new URL(VERIFY_PATH, ctx.config.baseUrl).toString();
   return async (app) => {
     app.get(VERIFY_PATH, async (req, reply) => {

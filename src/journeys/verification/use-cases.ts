@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Verification, verifyAttestation } from '../../attestations/verify';
-import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { waitMessage } from '../../security/login-throttle';
+import type { JourneyDeps } from '../deps';
 
 /** What the page and the JSON route of « Vérifier une attestation » share. */
 export type Checked =
@@ -10,7 +10,7 @@ export type Checked =
   | { kind: 'answered'; result: Exclude<Verification, { kind: 'invalid_code' } | { kind: 'throttled' }> };
 
 export async function check(
-  ctx: Pick<AppContext, 'database' | 'clock' | 'rateLimiter'>,
+  ctx: Pick<JourneyDeps, 'database' | 'clock' | 'rateLimiter'>,
   req: FastifyRequest,
   i: { code: string; surname: string },
 ): Promise<Checked> {
