@@ -8,11 +8,12 @@ import { createTestAccount, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { text } from '../support/http';
 import { testDatabases } from '../support/databases';
-import { createTestAgent } from '../journeys/gestion/helpers';
+import { createTestAgent, logInAgent } from '../journeys/gestion/helpers';
+import type { Agent } from '../../src/agents/agents.table';
 
 const DAY = 86_400_000;
-/** the IBAN typed in the request form (paper format, as a person types it) */
-const TYPED = 'FR76 1010 7001 0112 3456 7890 129';
+/** the IBAN of the request form, as its engine stores it (src/forms/fields.ts: checked, electronic format) */
+const ANSWERED = 'FR7610107001011234567890129';
 const origin = { ip: null, userAgent: null };
 
 /**
@@ -31,19 +32,25 @@ describe.each(testDatabases)('the request’s bank account at acceptance on $nam
   };
 
   /** A request of aide au logement with the « Versement » answers, sent, then accepted from November 2026 at 245,50 €. */
-  const acceptedRequest = async (t: TestApp, person: Account, householdId: string | null = null) => {
+  const acceptedRequest = async (
+    t: TestApp,
+    person: Account,
+    householdId: string | null = null,
+    beforeAcceptance?: (demarcheId: string, agent: Agent) => Promise<void>,
+  ) => {
     const db = t.ctx.database.db;
     const now = t.clock.now();
     const draft = (await createDraft(db, { accountId: person.id, prestation: 'aide-au-logement', householdId, now }))!;
     const filled = await saveAnswers(db, {
       id: draft.id,
       version: draft.version,
-      answers: { iban: TYPED, titulaire: 'Marie DUPONT' },
+      answers: { iban: ANSWERED, titulaire: 'Marie DUPONT' },
       now,
     });
     let d = await submitDemarche(db, { id: filled.id, accountId: person.id, version: filled.version, householdId, now });
     const agent = await createTestAgent(t.ctx);
     d = await actOnDemarche(t.ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
+    await beforeAcceptance?.(d.id, agent);
     d = await actOnDemarche(t.ctx, {
       agent,
       demarcheId: d.id,
@@ -59,7 +66,16 @@ describe.each(testDatabases)('the request’s bank account at acceptance on $nam
     withApp(async (t) => {
       const db = t.ctx.database.db;
       const person = await createTestAccount(t.ctx);
-      const { d, agent } = await acceptedRequest(t, person);
+      // the agent reads, where the droit is entered, that the request's account becomes the dossier's: to be checked
+      const { d, agent } = await acceptedRequest(t, person, null, async (id, agent) => {
+        const b = new TestBrowser(t.app);
+        await logInAgent(t.ctx, b, agent);
+        const page = text((await b.get(`/gestion/demarches/${id}`)).body);
+        expect(page).toContain('FR76 1010 7001 0112 3456 7890 129');
+        expect(page).toContain(
+          'Si le dossier n’a pas encore de compte bancaire, le compte indiqué dans la demande (IBAN et titulaire, section « Versement ») deviendra le sien dès votre acceptation',
+        );
+      });
       const householdId = (await db.selectFrom('demarches').select('household_id').where('id', '=', d.id).executeTakeFirstOrThrow())
         .household_id!;
       const account = (await currentBankAccount(db, householdId))!;
