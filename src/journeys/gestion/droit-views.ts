@@ -44,20 +44,16 @@ export function adjustmentsSection(rows: readonly AdjustmentRow[]): SafeHtml {
 ${
   rows.length === 0
     ? html`<p class="govuk-body">Aucun changement de ce droit n’a touché un mois déjà payé : ni rappel ni trop-perçu.</p>`
-    : html`<table class="govuk-table">
-  <caption class="govuk-visually-hidden">Rappels et trop-perçus de ce droit</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Mois</th><th scope="col" class="govuk-table__header">Nature et motif</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Montant</th><th scope="col" class="govuk-table__header">Règlement</th></tr></thead>
-  <tbody class="govuk-table__body">${rows.map(
-    (a) =>
-      html`<tr class="govuk-table__row"><td class="govuk-table__cell">${frenchMonth(a.month)}</td><td class="govuk-table__cell">${KIND[a.kind]}<br><span class="govuk-body-s">${a.reason}</span></td><td class="govuk-table__cell govuk-table__cell--numeric">${formatEuros(a.amount_cents)}</td><td class="govuk-table__cell">${
-        a.settled_at !== null
-          ? `réglé le ${formatDateTime(a.settled_at)}`
-          : a.kind === 'rappel'
-            ? 'à verser avec le prochain paiement'
-            : 'à retenir sur les prochains paiements'
-      }</td></tr>`,
-  )}</tbody>
-</table>`
+    : html`<ul class="govuk-list govuk-list--spaced">${rows.map(
+        (a) =>
+          html`<li><strong>${frenchMonth(a.month)} : ${KIND[a.kind].toLowerCase()} de ${formatEuros(a.amount_cents)}</strong>, ${
+            a.settled_at !== null
+              ? `réglé le ${formatDateTime(a.settled_at)}`
+              : a.kind === 'rappel'
+                ? 'à verser avec le prochain paiement'
+                : 'à retenir sur les prochains paiements'
+          }<br><span class="govuk-body-s">${a.reason}</span></li>`,
+      )}</ul>`
 }`;
 }
 

@@ -133,8 +133,7 @@ describe('espace gestionnaire: droits', () => {
     expect(page).not.toContain('Le montant du droit est changé.');
     expect(page).toContain(`${deDate(frenchMonth(first))} à ${frenchMonth(addMonths(lastPaid, -1))} 187,30 €`);
     expect(page).toContain(`depuis ${frenchMonth(lastPaid)} 150,00 €`);
-    expect(page).toContain(`${frenchMonth(lastPaid)} Trop-perçu (indu)`);
-    expect(page).toContain('37,30 € à retenir sur les prochains paiements');
+    expect(page).toContain(`${frenchMonth(lastPaid)} : trop-perçu (indu) de 37,30 €, à retenir sur les prochains paiements`);
 
     // an error keeps what was typed, at the form it was typed in
     const missing = await b.post(`${path}/fin`, { dernierMois: '', motifFin: 'Déménagement hors de France' });
