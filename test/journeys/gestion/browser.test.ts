@@ -177,12 +177,17 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.waitForURL((u) => u.search === '?fait=accept');
     await check(a, agentProblems, 'agent-acceptee');
     await a.close();
-    // the worker's payment run: the dossier created by the acceptance has no bank account yet, so the payment waits
-    expect((await runPayments(ctx.database.db, ctx.clock.now())).created).toBeGreaterThan(0);
+    // the worker's payment run: the dossier created by the acceptance took the account typed in the request,
+    // checked by the agent who accepted it — paid at once, not held as a change of account would be
+    const run = await runPayments(ctx.database.db, ctx.clock.now());
+    expect(run.created).toBeGreaterThan(0);
+    expect(run.held).toBe(0);
     await page.goto(`${app.base}/mon-espace/paiements`);
     const paiements = await page.locator('main').textContent();
     expect(paiements).toContain('245,50');
-    expect(paiements).toContain('En attente');
+    expect(paiements).toContain('Les paiements sont versés sur le compte FR76 •••• •••• 0189.');
+    expect(paiements).toContain('Versé');
+    expect(paiements).not.toContain('En attente');
     await check(page, problems, 'mes-paiements');
 
     // 5. The person sees « Acceptée ».
