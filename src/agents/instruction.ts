@@ -61,6 +61,7 @@ function appealOf(slug: string): string | null {
 export async function actOnDemarche(ctx: InstructionDeps, i: AgentActionInput): Promise<Demarche> {
   const now = ctx.clock.now();
   let endSessionsOf: string | undefined;
+  let bankAccountRecorded = false;
   const demarche = await ctx.database.db.transaction().execute(async (trx) => {
     const before = i.version;
     const d = await transitionDemarche(trx, {
@@ -77,7 +78,14 @@ export async function actOnDemarche(ctx: InstructionDeps, i: AgentActionInput): 
     // An accepted request opens its droit (and the dossier, for a person attached to none): src/payments/acceptance.ts.
     if (i.event === 'accept' && monthlyAmountLimit(d.prestation) !== undefined) {
       if (!i.droit) throw new Error('an acceptance of a paid prestation needs its droit');
-      await recordAcceptance(trx, { demarche: d, droit: i.droit, agentId: i.agent.id, motif: i.reason?.trim() || null, now });
+      const accepted = await recordAcceptance(trx, {
+        demarche: d,
+        droit: i.droit,
+        agentId: i.agent.id,
+        motif: i.reason?.trim() || null,
+        now,
+      });
+      if (accepted.bankAccountRecorded) bankAccountRecorded = true;
     }
     // A separation declared by a child or a personne à charge takes effect when the Caf confirms it.
     if (d.prestation === 'declaration-separation')
@@ -108,7 +116,13 @@ export async function actOnDemarche(ctx: InstructionDeps, i: AgentActionInput): 
         type: i.event === 'request_documents' ? 'agent_justificatif_requested' : 'agent_demarche_transition',
         accountId: i.agent.id,
         ...i.origin,
-        details: { demarcheId: d.id, event: i.event, status: d.status, fromVersion: before },
+        details: {
+          demarcheId: d.id,
+          event: i.event,
+          status: d.status,
+          fromVersion: before,
+          ...(bankAccountRecorded ? { bankAccountRecorded } : {}),
+        },
       },
       now,
     );

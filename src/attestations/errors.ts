@@ -45,6 +45,12 @@ export const attestationErrors = {
     message: 'Cette attestation n’existe pas dans votre espace.',
     support: 'An attestation id that is not one of the account’s own.',
   },
+  ATTESTATION_REVOKED: {
+    status: 410,
+    message:
+      'Cette attestation a été révoquée : elle ne peut plus être téléchargée, et la page de vérification la dit « révoquée ». Si vous avez besoin d’une attestation, demandez-en une nouvelle dans « Mes attestations ».',
+    support: 'PDF of an attestation its holder revoked.',
+  },
   ATTESTATION_ALREADY_REVOKED: {
     status: 409,
     message: 'Cette attestation est déjà révoquée.',

@@ -6,8 +6,9 @@ import type { Clock } from '../shared/clock';
 import type { Database } from '../db/schema';
 import { enqueueMessage } from '../messaging/outbox';
 import { bankChangeFrozenUntil as frozenUntil, effectiveAfterDelay } from '../recovery/bank';
+import { maskIban } from '../identity/iban';
 import { managesDossier } from './permissions';
-import { bankAccountChangedMessage, dossierChangedMessage, ibanHint } from './messages';
+import { bankAccountChangedMessage, dossierChangedMessage } from './messages';
 import { listMembers, recordAddress, recordBankAccount, type ActorDossier, type AddressInput } from './repository';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
@@ -133,7 +134,7 @@ export async function declareBankAccountChange(
         type: 'bank_account_changed',
         accountId: who.accountId,
         ...who.origin,
-        details: { dossier: who.dossier.dossierNumber, iban: ibanHint(bank.iban), payableFrom, proof: who.proof, told: contacts.length },
+        details: { dossier: who.dossier.dossierNumber, iban: maskIban(bank.iban), payableFrom, proof: who.proof, told: contacts.length },
       },
       now,
     );

@@ -1,4 +1,5 @@
 import type { Account } from '../accounts/repository';
+import { maskIban } from '../identity/iban';
 import { frenchDateTime } from '../shared/french-time';
 import type { OutgoingMessage } from '../messaging/outbox';
 
@@ -34,11 +35,6 @@ export function dossierChangedMessage(manager: Contact, dossier: string, at: num
   };
 }
 
-/** An IBAN in a message or a page that must not show it: « FR76 •••• •••• 0189 » (country, key, last four). */
-export function ibanHint(iban: string): string {
-  return `${iban.slice(0, 4)} •••• •••• ${iban.slice(-4)}`;
-}
-
 /** When the new account will be paid to, as the person reads it (`payableFrom` null: only once an agent confirmed it). */
 export function bankPayableSentence(payableFrom: number | null): string {
   return payableFrom === null
@@ -58,7 +54,7 @@ export function bankAccountChangedMessage(
   return {
     ...to(manager),
     subject: 'Changement de compte bancaire déclaré sur votre dossier',
-    text: `Le ${frenchDateTime(o.at)}, un nouveau compte bancaire (${ibanHint(o.iban)}) a été déclaré pour le versement des prestations du dossier allocataire n° ${o.dossier}, depuis Mon Compte. ${bankPayableSentence(o.payableFrom)} Si vous n’êtes pas à l’origine de ce changement, appelez votre Caf au ${o.phone} sans attendre : le changement sera arrêté avant tout paiement.`,
+    text: `Le ${frenchDateTime(o.at)}, un nouveau compte bancaire (${maskIban(o.iban)}) a été déclaré pour le versement des prestations du dossier allocataire n° ${o.dossier}, depuis Mon Compte. ${bankPayableSentence(o.payableFrom)} Si vous n’êtes pas à l’origine de ce changement, appelez votre Caf au ${o.phone} sans attendre : le changement sera arrêté avant tout paiement.`,
   };
 }
 

@@ -57,7 +57,7 @@ export interface Iban {
   country: string;
   /** paper format, groups of four: 'FR76 3000 6000 0112 3456 7890 189' */
   formatted: string;
-  /** for pages and messages: 'FR76 **** **** **** **** ***0 189' */
+  /** for pages, PDFs, messages and JSON: 'FR76 •••• •••• 0189' (maskIban) */
   masked: string;
 }
 
@@ -77,8 +77,14 @@ export function ibanRemainder(iban: string): number {
 
 const group = (s: string) => s.replace(/(.{4})(?=.)/g, '$1 ');
 
+/**
+ * THE way an IBAN is shown wherever it must not be read whole — pages, PDFs, e-mails and SMS, JSON
+ * answers, audit rows: « FR76 •••• •••• 0189 », the country and key, then the last four characters,
+ * whatever the country's length (the person recognises the end of their RIB; nobody can rebuild it).
+ */
 export function maskIban(iban: string): string {
-  return group(iban.slice(0, 4) + '*'.repeat(Math.max(0, iban.length - 8)) + iban.slice(-4));
+  const v = iban.replace(/\s+/g, '').toUpperCase();
+  return `${v.slice(0, 4)} •••• •••• ${v.slice(-4)}`;
 }
 
 export function parseIban(input: string, field = 'iban'): Result<Iban> {

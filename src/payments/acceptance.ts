@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { getAccountById } from '../accounts/repository';
 import type { Database } from '../db/schema';
-import { addMember, createHousehold } from '../household/repository';
+import { addMember, createHousehold, currentBankAccount, recordBankAccount } from '../household/repository';
+import { parseIban } from '../identity/iban';
 import { findPrestation } from '../prestations/catalogue';
 import { grantDroit } from './droits';
 import type { DroitInput } from './inputs';
@@ -15,7 +16,14 @@ import type { Droit } from './payments.table';
  *   gets one — a new dossier with its numéro allocataire, the person its responsable (they asked
  *   for the household, or for themselves) — and the démarche is tied to it;
  * - the droit: the prestation, the monthly amount the agent entered, its first and last month,
- *   concerning the person alone for an individual prestation (AJPA, AAH), else the whole household.
+ *   concerning the person alone for an individual prestation (AJPA, AAH), else the whole household;
+ * - the bank account: a dossier with none yet (a newcomer's, just created) takes the IBAN and holder
+ *   typed in the request (the « Versement » section of src/forms), which the agent who accepts it has
+ *   read on the démarche — recorded payable at once and confirmed by that agent. The delay of
+ *   src/recovery/bank.ts guards a CHANGE of account on an existing dossier (a diverted IBAN), not
+ *   the first one given with the request: without this the first payments would wait for an account
+ *   the Caf already checked. A dossier that has an account keeps it: another one is changed only
+ *   through the protected change of « Mon foyer ».
  */
 export interface AcceptanceResult {
   householdId: string;
@@ -23,12 +31,20 @@ export interface AcceptanceResult {
   /** the dossier was created by this acceptance */
   created: boolean;
   droit: Droit;
+  /** the IBAN of the request became the dossier's account (the dossier had none) */
+  bankAccountRecorded: boolean;
 }
 
 export async function recordAcceptance(
   db: Kysely<Database>,
   a: {
-    demarche: { id: string; account_id: string; prestation: string; household_id: string | null };
+    demarche: {
+      id: string;
+      account_id: string;
+      prestation: string;
+      household_id: string | null;
+      answers: Readonly<Record<string, unknown>>;
+    };
     droit: DroitInput;
     agentId: string;
     motif: string | null;
@@ -78,7 +94,24 @@ export async function recordAcceptance(
     motif: a.motif ?? 'Demande acceptée',
     now: a.now,
   });
-  return { householdId, dossierNumber: household.dossier_number, created, droit };
+  const bankAccountRecorded = await adoptRequestBankAccount(db, householdId, a);
+  return { householdId, dossierNumber: household.dossier_number, created, droit, bankAccountRecorded };
+}
+
+/** The request's IBAN as the dossier's first account, confirmed by the accepting agent (see above). */
+async function adoptRequestBankAccount(
+  db: Kysely<Database>,
+  householdId: string,
+  a: { demarche: { account_id: string; answers: Readonly<Record<string, unknown>> }; agentId: string; now: number },
+): Promise<boolean> {
+  if (await currentBankAccount(db, householdId)) return false;
+  const answers = a.demarche.answers;
+  const iban = typeof answers.iban === 'string' ? parseIban(answers.iban) : undefined;
+  const holder = typeof answers.titulaire === 'string' ? answers.titulaire.trim() : '';
+  if (!iban?.ok || !holder) return false;
+  const row = await recordBankAccount(db, householdId, { iban: iban.value.value, holder }, a.demarche.account_id, a.now, a.now);
+  await db.updateTable('household_bank_accounts').set({ confirmed_by: a.agentId, confirmed_at: a.now }).where('id', '=', row.id).execute();
+  return true;
 }
 
 /** A numéro allocataire no dossier has: 7 digits, not starting with 0. */

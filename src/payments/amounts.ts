@@ -1,4 +1,5 @@
 import type { DroitChange } from './payments.table';
+import { addMonths } from './months';
 
 /**
  * The amount of a droit for a month, from its history: the latest amount whose `from_month` is not
@@ -18,4 +19,37 @@ export function amountForMonth(
       best = { from: c.from_month, seq: c.seq, amount: c.amount_cents };
   }
   return best?.amount ?? 0;
+}
+
+/** One period of a droit at one monthly amount: `to` null for no end (YYYY-MM months). */
+export interface AmountPeriod {
+  from: string;
+  to: string | null;
+  amountCents: number;
+}
+
+/**
+ * The droit's amounts period by period, as its history makes them (what the Caf side reads before
+ * changing one): each month an amount starts, within the first and last month, with the periods of
+ * the same amount side by side merged. A change from November after October was paid at 245,50 €
+ * gives « 245,50 € d’octobre 2026 à octobre 2026, puis 200,00 € depuis novembre 2026 ».
+ */
+export function amountPeriods(
+  droit: { first_month: string; last_month: string | null },
+  changes: readonly Pick<DroitChange, 'seq' | 'kind' | 'from_month' | 'amount_cents'>[],
+): AmountPeriod[] {
+  const last = droit.last_month;
+  const starts = new Set([droit.first_month]);
+  for (const c of changes)
+    if (c.kind !== 'fin' && c.amount_cents !== null && c.from_month > droit.first_month && (last === null || c.from_month <= last))
+      starts.add(c.from_month);
+  const out: AmountPeriod[] = [];
+  for (const month of [...starts].sort()) {
+    const amountCents = amountForMonth(droit, changes, month);
+    const previous = out.at(-1);
+    if (previous?.amountCents === amountCents) continue;
+    if (previous) previous.to = addMonths(month, -1);
+    out.push({ from: month, to: last, amountCents });
+  }
+  return out;
 }

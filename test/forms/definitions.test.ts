@@ -128,7 +128,7 @@ describe('aide au logement', () => {
   });
 
   it('shows the dossier’s bank account masked, never as a field, when the Caf knows it', () => {
-    const known = { ...base, caf_compte: 'FR76 **** **** **** **** ***0 189, au nom de M. MOREAU' };
+    const known = { ...base, caf_compte: 'FR76 •••• •••• 0189, au nom de M. MOREAU' };
     expect(keys(aideAuLogement, known)).toContain('compte-bancaire-dossier');
     expect(keys(aideAuLogement, known)).not.toContain('compte-bancaire');
     const page = findPage(aideAuLogement, known, 'compte-bancaire-dossier')!;

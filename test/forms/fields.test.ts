@@ -125,7 +125,7 @@ describe('reading a field', () => {
     expect(displayValue(amount, 123_450)).toBe('1 234,50 €');
     expect(
       displayValue(q({ id: 'iban', type: 'iban', label: 'IBAN', name: 'l’IBAN' }), 'FR7630006000011234567890189', { maskIban: true }),
-    ).toBe('FR76 **** **** **** **** ***0 189');
+    ).toBe('FR76 •••• •••• 0189');
     expect(displayValue(amount, undefined)).toBe('Non renseigné');
   });
 });

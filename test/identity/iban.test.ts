@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ibanRemainder, maskIban, parseIban } from '../../src/identity/iban';
 
@@ -19,7 +21,7 @@ describe('IBAN (ISO 13616)', () => {
         value: 'FR7630006000011234567890189',
         country: 'FR',
         formatted: 'FR76 3000 6000 0112 3456 7890 189',
-        masked: 'FR76 **** **** **** **** ***0 189',
+        masked: 'FR76 •••• •••• 0189',
       },
     });
   });
@@ -49,6 +51,24 @@ describe('IBAN (ISO 13616)', () => {
 
   it('computes MOD 97-10 and masks all but the country, key and last four', () => {
     expect(ibanRemainder('GB82WEST12345698765432')).toBe(1);
-    expect(maskIban('DE89370400440532013000')).toBe('DE89 **** **** **** **30 00');
+    expect(maskIban('DE89370400440532013000')).toBe('DE89 •••• •••• 3000');
+  });
+
+  it('is the one mask: no other source file writes its own (pages, PDFs, messages, JSON and audit all call maskIban)', () => {
+    expect(maskIban('fr14 2004 1010 0505 0001 3m02 606')).toBe('FR14 •••• •••• 2606');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
+    const ownMask = /\u2022\u2022\u2022\u2022|\*\*\*\*|'\*'\.repeat|\.slice\(-4\)/;
+    const own = files('src')
+      .filter((f) => f !== join('src', 'identity', 'iban.ts'))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => /iban/i.test(l) && ownMask.test(l))
+          .map((l) => `${f}: ${l.trim()}`),
+      );
+    expect(own).toEqual([]);
   });
 });

@@ -149,13 +149,17 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
     app.get<{ Params: { id: string } }>(`${ATTESTATIONS_PATH}/:id`, { preHandler: own }, async (req, reply) => {
       const a = await myAttestation(ctx.database.db, req.account!.id, req.params.id, ctx.clock.now());
       if (!a) throw notFound();
-      const justIssued = (req.query as Record<string, unknown>).delivree === '1';
-      return sendHtml(reply, detailPage(req, a, { justIssued, verifyUrl: verifyUrl(ctx) }));
+      const query = req.query as Record<string, unknown>;
+      const justIssued = query.delivree === '1';
+      const justRevoked = query.revoquee === '1' && a.status === 'revoquee';
+      return sendHtml(reply, detailPage(req, a, { justIssued, justRevoked, verifyUrl: verifyUrl(ctx) }));
     });
 
     app.get<{ Params: { id: string } }>(`${ATTESTATIONS_PATH}/:id/pdf`, { preHandler: own }, async (req, reply) => {
       const a = await myAttestation(ctx.database.db, req.account!.id, req.params.id, ctx.clock.now());
       if (!a) throw notFound();
+      // A revoked attestation is not handed out again: the paper would say « valable » when it is not.
+      if (a.status === 'revoquee') throw new AppError('ATTESTATION_REVOKED');
       const pdf = await attestationPdf({ ...a, verifyUrl: verifyUrl(ctx), agencyPhone: ctx.config.agencyPhone });
       const name = a.kind === 'paiement' ? 'attestation-paiement' : 'attestation-quotient-familial';
       return reply
@@ -169,7 +173,7 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
       const a = await myAttestation(ctx.database.db, req.account!.id, req.params.id, ctx.clock.now());
       if (!a) throw notFound();
       await revokeMine({ db: ctx.database.db, now: ctx.clock.now() }, { accountId: req.account!.id, id: a.id, origin: requestOrigin(req) });
-      return reply.redirect(attestationPath(a.id), 303);
+      return reply.redirect(`${attestationPath(a.id)}?revoquee=1`, 303);
     });
   };
 }

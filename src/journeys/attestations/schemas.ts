@@ -35,7 +35,7 @@ export const AttestationAnswer = z.object({
   certified: z.array(Row).describe('ce que l’attestation certifie, ligne par ligne, tel qu’imprimé'),
   checkedCount: z.number().int().describe('vérifications avec le bon nom'),
   refusedCount: z.number().int().describe('vérifications de ce code avec un autre nom'),
-  pdfUrl: z.string().describe('le PDF (même session)'),
+  pdfUrl: z.string().nullable().describe('le PDF (même session) ; null une fois révoquée : il n’est plus délivré'),
 });
 
 export const AttestationList = z.object({ attestations: z.array(AttestationAnswer) });

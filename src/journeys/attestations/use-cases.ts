@@ -66,6 +66,6 @@ export function attestationAnswer(a: IssuedAttestation) {
     certified: certifiedRows(a.snapshot),
     checkedCount: a.checkedCount,
     refusedCount: a.refusedCount,
-    pdfUrl: pdfPath(a.id),
+    pdfUrl: a.status === 'revoquee' ? null : pdfPath(a.id),
   };
 }

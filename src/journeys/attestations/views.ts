@@ -4,7 +4,7 @@ import { addMonths, currentMonth } from '../../attestations/months';
 import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
 import { deDate, frenchDateTime, frenchValidUntil } from '../../shared/french-time';
-import { accountPage } from '../../http/views/account-page';
+import { accountPage, successBanner } from '../../http/views/account-page';
 import { backLink, button, errorFor, errorSummary, type Errors, form, insetText, summaryList } from '../../http/views/components';
 import { attr, html, type SafeHtml } from '../../http/views/html';
 import type { QfFigures } from '../../attestations/issue';
@@ -79,11 +79,23 @@ ${
   );
 }
 
-export function detailPage(req: FastifyRequest, a: IssuedAttestation, o: { justIssued?: boolean; verifyUrl: string }): SafeHtml {
+export function detailPage(
+  req: FastifyRequest,
+  a: IssuedAttestation,
+  o: { justIssued?: boolean; justRevoked?: boolean; verifyUrl: string },
+): SafeHtml {
+  const revoked = a.status === 'revoquee';
   return accountPage(
     req,
     { title: kindTitle(a.kind), backLink: backLink(ATTESTATIONS_PATH, 'Mes attestations') },
     html`${
+      o.justRevoked
+        ? successBanner(
+            'L’attestation est révoquée.',
+            html`<p class="govuk-body">La page de vérification répond désormais «&nbsp;révoquée&nbsp;» à qui saisit son code. Elle ne peut plus être téléchargée.</p>`,
+          )
+        : ''
+    }${
       o.justIssued
         ? html`<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">Votre attestation est prête</h1><div class="govuk-panel__body">Code de vérification<br><strong class="mc-code">${a.code}</strong></div></div>`
         : html`<h1 class="govuk-heading-l">${kindTitle(a.kind)}</h1><p class="govuk-body">Code de vérification : <strong class="mc-code">${a.code}</strong></p>`
@@ -93,14 +105,18 @@ export function detailPage(req: FastifyRequest, a: IssuedAttestation, o: { justI
         ? `révoquée le ${frenchDateTime(a.revokedAt)}`
         : `${a.status === 'expiree' ? `expirée depuis le ${frenchDateTime(a.expiresAt)}` : `valable jusqu’au ${frenchValidUntil(a.expiresAt)}`}`
     }.</p>
-<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${pdfPath(a.id)}" download>Télécharger l’attestation (PDF)</a></p>
+${
+  revoked
+    ? html`<p class="govuk-body">Une attestation révoquée ne peut plus être téléchargée. Si vous avez besoin d’une attestation, <a class="govuk-link" href="${ATTESTATIONS_PATH}">demandez-en une nouvelle</a>.</p>`
+    : html`<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${pdfPath(a.id)}" download>Télécharger l’attestation (PDF)</a></p>`
+}
 <h2 class="govuk-heading-m">Ce qu’elle certifie</h2>
 ${summaryList(certifiedRows(a.snapshot))}
 <h2 class="govuk-heading-m">Vérifications</h2>
 <p class="govuk-body">${checksSentence(a)} Vous ne voyez que ce nombre : ni qui l’a vérifiée, ni d’où.</p>
 <p class="govuk-body">Celui qui la reçoit la vérifie à l’adresse <strong>${o.verifyUrl}</strong> avec le code et votre nom de famille. Il voit alors ce qu’elle certifie, rien d’autre.</p>
 ${
-  a.status === 'revoquee'
+  revoked
     ? ''
     : html`<h2 class="govuk-heading-m">Révoquer cette attestation</h2>
 <p class="govuk-body">Si vous l’avez remise par erreur ou si elle n’est plus à jour : une fois révoquée, la page de vérification répondra «&nbsp;révoquée&nbsp;». C’est définitif.</p>

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountById, type Account } from '../../accounts/repository';
+import { maskIban } from '../../identity/iban';
 import {
   MAX_LOOK_REASON,
   accountState,
@@ -161,7 +162,7 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
         details: {
           account: account.id,
           dossier: dossier!.dossierNumber,
-          iban: `${pending.iban.slice(0, 4)}…${pending.iban.slice(-4)}`,
+          iban: maskIban(pending.iban),
           reason,
         },
       },

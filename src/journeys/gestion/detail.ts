@@ -97,7 +97,7 @@ ${button('Demander le justificatif', { secondary: true })}`,
       html`${form(
         { action: actionPath(d.id, 'decision'), csrfToken: req.csrfToken },
         html`${version}${radios({ name: 'decision', legend: 'Décider', legendSize: 's', value: v.decision, errors: e, choices: decisions.map((ev) => ({ value: ev, label: labels[ev] })) })}
-${allowed.has('accept') ? droitFields(d.prestation, v) : ''}
+${allowed.has('accept') ? droitFields(d.prestation, v, typeof d.answers.iban === 'string') : ''}
 ${textarea({ name: 'motif', label: 'Motif', hint: 'Obligatoire pour un refus ou un classement sans suite ; la personne le lira dans « Mes démarches ».', value: v.motif, errors: e })}
 ${button('Enregistrer la décision')}`,
       )}`,
@@ -107,14 +107,22 @@ ${button('Enregistrer la décision')}`,
   return html`${parts}`;
 }
 
-/** The droit an acceptance opens: monthly amount, first and last month (src/payments/inputs.ts reads them). */
-function droitFields(prestation: string, v: DetailValues): SafeHtml {
+/**
+ * The droit an acceptance opens: monthly amount, first and last month (src/payments/inputs.ts reads
+ * them). A request that gives an IBAN: it becomes the dossier's account if the dossier has none
+ * (src/payments/acceptance.ts), so the agent is asked to check it.
+ */
+function droitFields(prestation: string, v: DetailValues, givesIban: boolean): SafeHtml {
   const limit = monthlyAmountLimit(prestation);
   if (limit === undefined) return html``;
   const e = v.errors;
   return html`<fieldset class="govuk-fieldset" aria-describedby="droit-hint">
   <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Droit ouvert si vous acceptez la demande</legend>
-  <div id="droit-hint" class="govuk-hint">À remplir pour une acceptation : la personne verra ce droit dans « Mes droits », et ses paiements dans « Mes paiements ».</div>
+  <div id="droit-hint" class="govuk-hint">À remplir pour une acceptation : la personne verra ce droit dans « Mes droits », et ses paiements dans « Mes paiements ».${
+    givesIban
+      ? ' Si le dossier n’a pas encore de compte bancaire, le compte indiqué dans la demande (IBAN et titulaire, section « Versement ») deviendra le sien dès votre acceptation, sans délai de vérification : vérifiez-le avant d’accepter.'
+      : ''
+  }</div>
   ${textInput({ name: 'montant', label: 'Montant mensuel', hint: `En euros, par exemple 245,50 (${formatEuros(limit)} au plus).`, value: v.droit?.montant, inputmode: 'text', widthClass: 'govuk-input--width-10', suffix: '€', errors: e, maxlength: 20 })}
   ${textInput({ name: 'premierMois', label: 'Premier mois du droit', hint: 'Mois et année, par exemple 03/2027.', value: v.droit?.premierMois, widthClass: 'govuk-input--width-10', errors: e, maxlength: 10 })}
   ${textInput({ name: 'dernierMois', label: 'Dernier mois du droit', hint: 'Seulement si le droit est limité dans le temps, par exemple 08/2027.', value: v.droit?.dernierMois, widthClass: 'govuk-input--width-10', errors: e, optional: true, maxlength: 10 })}

@@ -1,8 +1,8 @@
 import type { DroitChangeKind } from '../../payments/payments.table';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
-import { AppError, type FieldError } from '../../errors/app-error';
+import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
 import { button, errorSummary, form, textInput } from '../../http/views/components';
@@ -10,21 +10,27 @@ import { html } from '../../http/views/html';
 import { formatDateTime } from '../../http/views/account-page';
 import { changeDroitByAgent, releasePaymentByAgent } from '../../payments/caf-actions';
 import type { DroitChangeInput } from '../../payments/changes';
+import { amountPeriods } from '../../payments/amounts';
 import { droitHistory, findDroit } from '../../payments/droits';
 import { formatEuros, readAmount, readMonth, readMotif } from '../../payments/inputs';
 import { frenchMonth } from '../../payments/months';
 import { deDate } from '../../shared/french-time';
 import { prestationTitle, STATUS_LABELS } from '../droits/views';
+import { type AdjustmentRow, adjustmentsSection, amountPeriodsTable, DROIT_DONE, type DroitDone, doneBanner } from './droit-views';
 import { agentPage } from './frame';
+import { demarchePath } from './list';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type GestionDroitsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config' | 'database'>;
 
 /**
- * A droit on the Caf side (/gestion/droits/:id): its history, its payments (a held one can be
- * released after the agent checked the bank account), and two forms — a new amount from a month
- * on, or its end — each with the motif the person reads. Instructing agents only.
+ * A droit on the Caf side (/gestion/droits/:id): the démarche it came from, its amount period by
+ * period, its rappels and indus, its payments (a held one can be released after the agent checked
+ * the bank account), its history, and two forms — a new amount from a month on, or its end — each
+ * with the motif the person reads. Post/redirect/get: a done action lands back on the page with a
+ * banner (after a change, the rappels and indus it created), so a reload resubmits nothing; a field
+ * error re-renders the page with what was typed. Instructing agents only.
  */
 export const droitPath = (id: string) => `${AGENT_PATH}/droits/${encodeURIComponent(id)}`;
 const Body = z.object({
@@ -34,15 +40,19 @@ const Body = z.object({
   motif: z.string().max(10_000).optional(),
   motifFin: z.string().max(10_000).optional(),
 });
-type Values = z.output<typeof Body> & { errors?: FieldError[]; done?: string };
+type Values = z.output<typeof Body> & { errors?: FieldError[]; done?: DroitDone; created?: AdjustmentRow[] | null };
 
 async function droitPage(ctx: GestionDroitsDeps, req: FastifyRequest, id: string, v: Values = {}) {
   const { db } = ctx.database;
   const droit = await findDroit(db, id);
   if (!droit) throw new AppError('DROIT_NOT_FOUND');
-  const [history, payments] = await Promise.all([
+  const [history, payments, adjustments, demarche] = await Promise.all([
     droitHistory(db, id),
     db.selectFrom('payments').selectAll().where('droit_id', '=', id).orderBy('month', 'desc').limit(24).execute(),
+    db.selectFrom('payment_adjustments').selectAll().where('droit_id', '=', id).orderBy('change_seq', 'desc').orderBy('month').execute(),
+    droit.demarche_id
+      ? db.selectFrom('demarches').select(['id', 'reference']).where('id', '=', droit.demarche_id).executeTakeFirst()
+      : undefined,
   ]);
   const e = v.errors;
   const title = prestationTitle(droit.prestation);
@@ -50,9 +60,15 @@ async function droitPage(ctx: GestionDroitsDeps, req: FastifyRequest, id: string
     req,
     { title: `Droit ${title}`, hasErrors: !!e?.length },
     html`${errorSummary(e)}
-${v.done ? html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert"><div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${v.done}</p></div></div>` : ''}
+${v.done ? doneBanner(v.done, v.created ?? null) : ''}
 <h1 class="govuk-heading-l">${title}</h1>
-<p class="govuk-body">Montant actuel : ${formatEuros(droit.monthly_amount_cents)} par mois, depuis ${frenchMonth(droit.first_month)}${droit.last_month ? `, jusqu’à ${frenchMonth(droit.last_month)}` : ''}.</p>
+${
+  demarche
+    ? html`<p class="govuk-body"><a class="govuk-link" href="${demarchePath(demarche.id)}">Voir la démarche à l’origine de ce droit${demarche.reference ? ` (référence ${demarche.reference})` : ''}</a></p>`
+    : html`<p class="govuk-body">Ce droit ne vient pas d’une démarche faite dans Mon Compte.</p>`
+}
+<p class="govuk-body">Premier mois : ${frenchMonth(droit.first_month)}. ${droit.last_month ? `Dernier mois : ${frenchMonth(droit.last_month)}.` : 'Sans date de fin.'}</p>
+${amountPeriodsTable(amountPeriods(droit, history))}
 <h2 class="govuk-heading-m">Changer le montant</h2>
 ${form(
   { action: `${droitPath(id)}/montant`, csrfToken: req.csrfToken },
@@ -68,6 +84,7 @@ ${form(
 ${textInput({ name: 'motifFin', label: 'Motif de la fin', hint: 'La personne le lira dans « Mes droits ».', value: v.motifFin, errors: e, maxlength: 500 })}
 ${button('Mettre fin au droit', { secondary: true })}`,
 )}
+${adjustmentsSection(adjustments)}
 <h2 class="govuk-heading-m">Paiements</h2>
 <ul class="govuk-list">${payments.map(
       (p) =>
@@ -88,19 +105,36 @@ ${button('Mettre fin au droit', { secondary: true })}`,
 /** The kinds of a droit's history, as the agent reads them. */
 const CHANGE_LABELS: Record<DroitChangeKind, string> = { attribution: 'droit ouvert', montant: 'montant changé', fin: 'droit terminé' };
 
+/** The refusals of src/payments/changes.ts a stale page can meet, shown at the field they concern. */
+const CHANGE_REFUSALS: Partial<Record<string, string>> = { DROIT_ENDED: 'aPartirDe', DROIT_LAST_MONTH_BEFORE_FIRST: 'dernierMois' };
+
 export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): void {
   const instructing = requireAgentRole(ctx, 'instruction');
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
-  app.get(`${AGENT_PATH}/droits/:id`, { preHandler: instructing }, async (req, reply) =>
-    sendHtml(reply, await droitPage(ctx, req, idOf(req))),
-  );
+  app.get(`${AGENT_PATH}/droits/:id`, { preHandler: instructing }, async (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const done = q.fait && Object.hasOwn(DROIT_DONE, q.fait) ? (q.fait as DroitDone) : undefined;
+    // after a change, the rappels and indus that change created (its seq in the address)
+    const seq = done !== 'liberation' && /^\d{1,6}$/.test(q.changement ?? '') ? Number(q.changement) : undefined;
+    const created =
+      seq === undefined
+        ? null
+        : await ctx.database.db
+            .selectFrom('payment_adjustments')
+            .selectAll()
+            .where('droit_id', '=', idOf(req))
+            .where('change_seq', '=', seq)
+            .orderBy('month')
+            .execute();
+    return sendHtml(reply, await droitPage(ctx, req, idOf(req), done ? { done, created } : {}));
+  });
 
+  /** Runs a change: a field error re-renders the page with what was typed (400, 409 for a stale page); done, back to the page (303). */
   const change = async (
     req: FastifyRequest,
-    read: (
-      b: Record<string, string | undefined>,
-      prestation: string,
-    ) => { change?: DroitChangeInput; motif?: string; errors: FieldError[] },
+    reply: FastifyReply,
+    done: DroitDone,
+    read: (b: z.output<typeof Body>, prestation: string) => { change?: DroitChangeInput; motif?: string; errors: FieldError[] },
   ) => {
     const droit = await findDroit(ctx.database.db, idOf(req));
     if (!droit) throw new AppError('DROIT_NOT_FOUND');
@@ -112,21 +146,28 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
       motif: raw.motif,
       motifFin: raw.motifFin,
     });
-    const r = read({ ...body }, droit.prestation);
-    if (r.errors.length || !r.change) return { status: 400, page: await droitPage(ctx, req, droit.id, { ...body, errors: r.errors }) };
-    await changeDroitByAgent(ctx.database.db, {
-      agentId: req.agent!.id,
-      droitId: droit.id,
-      change: r.change,
-      motif: r.motif!,
-      now: ctx.clock.now(),
-      origin: requestOrigin(req),
-      baseUrl: ctx.config.baseUrl,
-    });
-    return { status: 200, page: await droitPage(ctx, req, droit.id, { done: 'Le droit est modifié. La personne en est informée.' }) };
+    const r = read(body, droit.prestation);
+    if (r.errors.length || !r.change) return sendHtml(reply, await droitPage(ctx, req, droit.id, { ...body, errors: r.errors }), 400);
+    try {
+      const result = await changeDroitByAgent(ctx.database.db, {
+        agentId: req.agent!.id,
+        droitId: droit.id,
+        change: r.change,
+        motif: r.motif!,
+        now: ctx.clock.now(),
+        origin: requestOrigin(req),
+        baseUrl: ctx.config.baseUrl,
+      });
+      return reply.redirect(`${droitPath(droit.id)}?fait=${done}&changement=${result.change.seq}`, 303);
+    } catch (err) {
+      const field = err instanceof AppError ? CHANGE_REFUSALS[err.code] : undefined;
+      if (!field) throw err;
+      const page = await droitPage(ctx, req, droit.id, { ...body, errors: [fieldError(field, (err as AppError).code)] });
+      return sendHtml(reply, page, (err as AppError).status);
+    }
   };
-  app.post(`${AGENT_PATH}/droits/:id/montant`, { preHandler: instructing }, async (req, reply) => {
-    const r = await change(req, (b, prestation) => {
+  app.post(`${AGENT_PATH}/droits/:id/montant`, { preHandler: instructing }, (req, reply) =>
+    change(req, reply, 'montant', (b, prestation) => {
       const a = readAmount(prestation, b.montant, 'montant');
       const m = readMonth(b.aPartirDe, 'aPartirDe', true);
       const motif = readMotif(b.motif, 'motif');
@@ -134,18 +175,16 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
       return errors.length
         ? { errors }
         : { change: { kind: 'montant', fromMonth: m.month!, amountCents: a.cents! }, motif: motif.motif!, errors };
-    });
-    return sendHtml(reply, r.page, r.status);
-  });
-  app.post(`${AGENT_PATH}/droits/:id/fin`, { preHandler: instructing }, async (req, reply) => {
-    const r = await change(req, (b) => {
+    }),
+  );
+  app.post(`${AGENT_PATH}/droits/:id/fin`, { preHandler: instructing }, (req, reply) =>
+    change(req, reply, 'fin', (b) => {
       const m = readMonth(b.dernierMois, 'dernierMois', true, 'Indiquez le dernier mois payé du droit, par exemple 08/2027.');
       const motif = readMotif(b.motifFin, 'motifFin', 'Indiquez le motif de la fin du droit : la personne le lira dans « Mes droits ».');
       const errors = [...m.errors, ...motif.errors];
       return errors.length ? { errors } : { change: { kind: 'fin', lastMonth: m.month! }, motif: motif.motif!, errors };
-    });
-    return sendHtml(reply, r.page, r.status);
-  });
+    }),
+  );
   app.post(`${AGENT_PATH}/paiements/:id/liberation`, { preHandler: instructing }, async (req, reply) => {
     const payment = await ctx.database.db.selectFrom('payments').select(['id', 'droit_id']).where('id', '=', idOf(req)).executeTakeFirst();
     if (!payment) throw new AppError('PAYMENT_NOT_HELD');
@@ -155,6 +194,6 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
       now: ctx.clock.now(),
       origin: requestOrigin(req),
     });
-    return reply.redirect(droitPath(payment.droit_id), 303);
+    return reply.redirect(`${droitPath(payment.droit_id)}?fait=liberation`, 303);
   });
 }

@@ -187,7 +187,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     await goTo(page, 'Mes paiements', '/mon-espace/paiements');
     const paid = await main(page);
     expect(paid).toContain('Prochain paiement : 245,50 €, prévu le 5 janvier 2027.');
-    expect(paid).toContain('Les paiements sont versés sur le compte FR76 **** **** **** **** ***0 189.');
+    expect(paid).toContain('Les paiements sont versés sur le compte FR76 •••• •••• 0189.');
     // month by month, the most recent first; each month's caption a heading (« Novembre 2026 »)
     expect(await page.locator('table.mc-payments caption').allTextContents()).toEqual(['Décembre 2026', 'Novembre 2026', 'Octobre 2026']);
     expect(await monthTable(page, 'Novembre 2026')).toMatch(/Aide au logement\s+245,50 €\s+5 décembre 2026 Versé/);
@@ -300,7 +300,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     const held = await main(page);
     // the new account, masked, and until when the payments wait (declared on 2 January + the 10 days of the delay)
     expect(held).toContain(
-      'Votre nouveau compte bancaire FR76 **** **** **** **** ***0 129 a été déclaré récemment : pour votre sécurité, les paiements restent en attente jusqu’à la fin du délai de vérification, le 12 janvier 2027, ou jusqu’à sa confirmation par la Caf.',
+      'Votre nouveau compte bancaire FR76 •••• •••• 0129 a été déclaré récemment : pour votre sécurité, les paiements restent en attente jusqu’à la fin du délai de vérification, le 12 janvier 2027, ou jusqu’à sa confirmation par la Caf.',
     );
     expect(held).not.toContain('versés sur le compte');
     expect(await monthTable(page, 'Décembre 2026')).toMatch(/Aide au logement\s+245,50 €\s+En attente/);
@@ -319,15 +319,17 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     const droitUrl = a.url();
     await check(a, agentProblems, 'agent-droit');
     await a.getByRole('button', { name: 'Libérer le paiement de décembre 2026 (compte bancaire vérifié)' }).click();
-    await a.waitForURL(droitUrl);
+    await a.waitForURL((u) => u.search === '?fait=liberation');
     expect(await main(a)).toContain('décembre 2026 : 245,50 € — Versé');
     await a.getByLabel('Nouveau montant mensuel').fill('200,00');
     await a.getByLabel('À partir du mois').fill('11/2026');
     await a.getByLabel('Motif', { exact: true }).fill('Ressources de 2025 mises à jour');
     await a.getByRole('button', { name: 'Changer le montant' }).click();
     await a.waitForSelector('.govuk-notification-banner');
-    expect(await main(a)).toContain('Le droit est modifié. La personne en est informée.');
-    expect(await main(a)).toContain('Montant actuel : 200,00 € par mois, depuis octobre 2026.');
+    expect(await main(a)).toContain('Le montant du droit est changé. La personne en est informée.');
+    expect(await main(a)).toContain('un trop-perçu de 45,50 € pour novembre 2026');
+    expect(await main(a)).toMatch(/octobre 2026\s+245,50 €/);
+    expect(await main(a)).toMatch(/depuis novembre 2026\s+200,00 €/);
     await check(a, agentProblems, 'agent-montant-change');
 
     // The next payment day: January's 200 € less the two months paid too much (2 × 45,50 €, within the floor).
@@ -349,7 +351,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(january).toMatch(/Total\s+109,00 €/);
     expect(await monthTable(page, 'Décembre 2026')).toMatch(/245,50 €\s+6 janvier 2027 Versé/);
     expect(await main(page)).not.toContain('déclaré récemment');
-    expect(await main(page)).toContain('Les paiements sont versés sur le compte FR76 **** **** **** **** ***0 129.');
+    expect(await main(page)).toContain('Les paiements sont versés sur le compte FR76 •••• •••• 0129.');
     await check(page, problems, 'mes-paiements-indu', { both: true });
 
     // 9. The second attestation, checked after its three months: « expirée »; the person sees it so.

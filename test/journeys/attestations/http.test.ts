@@ -119,9 +119,23 @@ describe('« Mes attestations »', () => {
     await b.get(`/mon-espace/attestations/${a.id}`);
     const revoked = await b.post(`/mon-espace/attestations/${a.id}/revoquer`, {});
     expect(revoked.statusCode).toBe(303);
-    const after = await b.get(`/mon-espace/attestations/${a.id}`);
+    expect(location(revoked)).toBe(`/mon-espace/attestations/${a.id}?revoquee=1`);
+    const after = await b.get(location(revoked));
     expect(after.body).toContain('Révoquée');
+    expect(after.body).toContain('L’attestation est révoquée.');
     expect(after.body).not.toContain('Révoquer l’attestation');
+    // no download link any more, and the PDF itself is refused with a French page
+    expect(after.body).not.toContain(`/mon-espace/attestations/${a.id}/pdf`);
+    expect(after.body).toContain('Une attestation révoquée ne peut plus être téléchargée.');
+    // the banner is the answer to the revocation only, not to a later visit
+    expect((await b.get(`/mon-espace/attestations/${a.id}`)).body).not.toContain('L’attestation est révoquée.');
+    const pdf = await b.get(`/mon-espace/attestations/${a.id}/pdf`);
+    expect(pdf.statusCode).toBe(410);
+    expect(pdf.headers['content-type']).toMatch(/^text\/html/);
+    expect(pdf.body).toContain('Cette attestation a été révoquée : elle ne peut plus être téléchargée');
+    expect(pdf.body).not.toContain('%PDF');
+    const listed = (await api(b, 'GET', '/api/attestations')).json().attestations.find((x: { id: string }) => x.id === a.id);
+    expect(listed).toMatchObject({ status: 'revoquee', pdfUrl: null });
     expect((await api(b, 'POST', `/api/attestations/${a.id}/revocation`)).json().error.code).toBe('ATTESTATION_ALREADY_REVOKED');
     expect(await auditTypes(t.ctx, account.id)).toContain('attestation_revoked');
   });

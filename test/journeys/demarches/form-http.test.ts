@@ -121,7 +121,7 @@ describe('a request through the pages', () => {
     const receipt = await b.get(`${base}/accuse-de-reception`);
     expect(receipt.statusCode).toBe(200);
     expect(text(receipt.body)).toContain(`Votre référence ${after.reference}`);
-    expect(text(receipt.body)).toContain('FR76 **** **** **** **** ***0 189');
+    expect(text(receipt.body)).toContain('FR76 •••• •••• 0189');
     const pdf = await b.get(`${base}/accuse-de-reception.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');

@@ -115,7 +115,7 @@ describe('what the Caf knows, in a request on a phone', () => {
     await next('/etapes/compte-bancaire-dossier');
 
     // The bank account: masked, never a field; the way to change it is the protected page.
-    expect(await main()).toContain('FR76 **** **** **** **** ***0 189');
+    expect(await main()).toContain('FR76 •••• •••• 0189');
     expect(await page.locator('input[name="iban"]').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Changer de compte bancaire' }).getAttribute('href')).toBe(
       '/mon-espace/foyer/changement/compte-bancaire',

@@ -118,7 +118,7 @@ describe('what the Caf already knows, in a request form', () => {
 
     // The bank account: masked, with the way to the protected change; no IBAN field, none read.
     const bank = await b.get(`${base}/etapes/compte-bancaire-dossier`);
-    expect(text(bank.body)).toContain('Compte bancaire du dossier FR76 **** **** **** **** ***0 189, au nom de M. ou Mme MOREAU Julien');
+    expect(text(bank.body)).toContain('Compte bancaire du dossier FR76 •••• •••• 0189, au nom de M. ou Mme MOREAU Julien');
     expect(bank.body).toContain('href="/mon-espace/foyer/changement/compte-bancaire">Changer de compte bancaire</a>');
     expect(bank.body).not.toContain('name="iban"');
     expect((await b.get(`${base}/etapes/compte-bancaire`)).statusCode).toBe(404);
@@ -128,7 +128,7 @@ describe('what the Caf already knows, in a request form', () => {
     });
     expect(location(confirmed)).toBe(`${base}/verifier`);
     const recap = text((await b.get(`${base}/verifier`)).body);
-    expect(recap).toContain('Compte bancaire du dossier FR76 **** **** **** **** ***0 189');
+    expect(recap).toContain('Compte bancaire du dossier FR76 •••• •••• 0189');
     expect(recap).toContain('Salaires 24 000,00 €');
     expect(location(await b.post(`${base}/envoyer`, { declaration: 'oui' }))).toBe(`${base}/accuse-de-reception`);
     const sent = (await findDemarche(t.ctx.database.db, d!.id))!;

@@ -30,7 +30,7 @@ describe('Mes droits, Mes paiements', () => {
     expect(page).toContain('460,97 €'); // 312,45 + 148,52 a month
     expect(page).toContain('Versé');
     expect(page).toContain('Programmé');
-    expect(page).toContain('FR76 **** **** **** **** ***0 189');
+    expect(page).toContain('FR76 •••• •••• 0189');
     expect(res.body).not.toContain('FR7630006000011234567890189');
     const json = JSON.parse((await api(b, 'GET', '/api/paiements')).body);
     expect(json.scope).toBe('foyer');

@@ -176,12 +176,17 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await a.waitForURL((u) => u.search === '?fait=accept');
     await check(a, agentProblems, 'agent-acceptee');
-    // the worker's payment run: the dossier created by the acceptance has no bank account yet, so the payment waits
-    expect((await runPayments(ctx.database.db, ctx.clock.now())).created).toBeGreaterThan(0);
+    // the worker's payment run: the dossier created by the acceptance took the account typed in the request,
+    // checked by the agent who accepted it — paid at once, not held as a change of account would be
+    const run = await runPayments(ctx.database.db, ctx.clock.now());
+    expect(run.created).toBeGreaterThan(0);
+    expect(run.held).toBe(0);
     await page.goto(`${app.base}/mon-espace/paiements`);
     const paiements = await page.locator('main').textContent();
     expect(paiements).toContain('245,50');
-    expect(paiements).toContain('En attente');
+    expect(paiements).toContain('Les paiements sont versés sur le compte FR76 •••• •••• 0189.');
+    expect(paiements).toContain('Versé');
+    expect(paiements).not.toContain('En attente');
     await check(page, problems, 'mes-paiements');
 
     // 5. The person sees « Acceptée ».
@@ -212,7 +217,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByLabel('À partir du mois').fill(`${first.slice(5)}/${first.slice(0, 4)}`);
     await a.getByLabel('Motif', { exact: true }).fill('Ressources mises à jour');
     await a.getByRole('button', { name: 'Changer le montant' }).click();
-    await a.waitForSelector('text=Le droit est modifié');
+    await a.waitForSelector('text=Le montant du droit est changé');
     expect(await a.locator('main').textContent()).toContain('montant changé');
     await checkDroit('agent-droit-montant-change');
     await a.getByRole('button', { name: 'Mettre fin au droit' }).click();
@@ -222,7 +227,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByLabel('Dernier mois payé').fill(`${last.slice(5)}/${last.slice(0, 4)}`);
     await a.getByLabel('Motif de la fin').fill('Déménagement hors du département');
     await a.getByRole('button', { name: 'Mettre fin au droit' }).click();
-    await a.waitForSelector('text=Le droit est modifié');
+    await a.waitForSelector('text=La fin du droit est enregistrée');
     expect(await a.locator('main').textContent()).toContain('droit terminé');
     await checkDroit('agent-droit-termine');
     await a.close();

@@ -145,6 +145,10 @@ describe('espace gestionnaire: démarches', () => {
     expect(droit.household_id).toBe(member.id);
     expect((await findDemarche(db(), d.id))!.household_id).toBe(member.id);
     expect(text((await b.get(`/gestion/demarches/${d.id}`)).body)).toContain('Cette démarche est terminée : aucune action n’est possible.');
+    // the droit's page leads back to the démarche it came from
+    const droitPage = await b.get(`/gestion/droits/${droit.id}`);
+    expect(droitPage.body).toContain(`href="/gestion/demarches/${d.id}"`);
+    expect(text(droitPage.body)).toContain(`Voir la démarche à l’origine de ce droit (référence ${d.reference})`);
 
     // The history says who did what; the person was told at each step that concerns them.
     const history = await demarcheHistory(db(), d.id);

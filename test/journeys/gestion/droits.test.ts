@@ -3,6 +3,7 @@ import { DEMO_PEOPLE as P } from '../../../src/demo/people';
 import { recordBankAccount } from '../../../src/household/repository';
 import { addMonths, agencyMonth, frenchMonth } from '../../../src/payments/months';
 import { runPayments } from '../../../src/payments/run';
+import { deDate } from '../../../src/shared/french-time';
 import { TestBrowser, type TestApp } from '../../support/app';
 import { text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
@@ -42,8 +43,14 @@ describe('espace gestionnaire: droits', () => {
       aPartirDe: `${m}/${y}`,
       motif: 'Ressources mises à jour',
     });
-    expect(done.statusCode).toBe(200);
-    expect(text(done.body)).toContain('La personne en est informée.');
+    // post/redirect/get: the result is a page of its own, a reload sends nothing again
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(`/gestion/droits/${droit.id}?fait=montant&changement=2`);
+    const shown = text((await b.get(String(done.headers.location))).body);
+    expect(shown).toContain('La personne en est informée.');
+    expect(shown).toContain('Ce changement touche des mois déjà payés. Il a créé :');
+    expect(shown.match(/un trop-perçu de 24,80 € pour/g)).toHaveLength(6);
+    expect(shown).toContain('Trop-perçus : 148,80 €, retenus sur les prochains paiements dans la limite prévue.');
     const indus = await db().selectFrom('payment_adjustments').selectAll().where('droit_id', '=', droit.id).execute();
     expect(indus).toHaveLength(6);
     expect(indus.every((a) => a.kind === 'indu' && a.amount_cents === 2_480)).toBe(true);
@@ -90,7 +97,10 @@ describe('espace gestionnaire: droits', () => {
     expect(text(page.body)).toContain('Libérer le paiement');
     const r = await b.post(`/gestion/paiements/${held.id}/liberation`, {});
     expect(r.statusCode).toBe(303);
-    expect(r.headers.location).toBe(`/gestion/droits/${held.droit_id}`);
+    expect(r.headers.location).toBe(`/gestion/droits/${held.droit_id}?fait=liberation`);
+    expect(text((await b.get(String(r.headers.location))).body)).toContain(
+      'Le paiement est libéré : il est versé sur le compte bancaire du dossier.',
+    );
     const after = await db().selectFrom('payments').selectAll().where('id', '=', held.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('verse');
     expect((await b.post(`/gestion/paiements/${held.id}/liberation`, {})).statusCode).toBe(409);
@@ -112,9 +122,65 @@ describe('espace gestionnaire: droits', () => {
     expect(text(noMotif.body)).toContain('Indiquez le motif de la fin du droit');
     expect(noMotif.body).toContain(`id="dernierMois" name="dernierMois" type="text" value="${typed}"`);
     const done = await b.post(`/gestion/droits/${droit.id}/fin`, { dernierMois: typed, motifFin: 'Enfant parti du foyer' });
-    expect(done.statusCode).toBe(200);
-    expect(text(done.body)).toContain(`droit terminé, à partir de ${frenchMonth(addMonths(last, 1))} — « Enfant parti du foyer »`);
+    expect(done.statusCode).toBe(303);
+    expect(text((await b.get(String(done.headers.location))).body)).toContain(
+      `droit terminé, à partir de ${frenchMonth(addMonths(last, 1))} — « Enfant parti du foyer »`,
+    );
     const ended = await db().selectFrom('droits').select('last_month').where('id', '=', droit.id).executeTakeFirstOrThrow();
     expect(ended.last_month).toBe(last);
+  });
+
+  it('shows the amount period by period, the rappels and indus a change created, keeps what was typed on an error, and redirects after each action', async () => {
+    const droit = await db()
+      .selectFrom('droits')
+      .selectAll()
+      .where('household_id', '=', 'demo-foyer-2345678')
+      .where('prestation', '=', 'prime-activite')
+      .executeTakeFirstOrThrow();
+    const typed = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
+    const first = droit.first_month;
+    const paid = await db().selectFrom('payments').select('month').where('droit_id', '=', droit.id).orderBy('month', 'desc').execute();
+    const lastPaid = paid[0]!.month;
+    const path = `/gestion/droits/${droit.id}`;
+    const before = text((await b.get(path)).body);
+    expect(before).toContain(`depuis ${frenchMonth(first)} 187,30 €`);
+    expect(before).toContain('Ce droit ne vient pas d’une démarche faite dans Mon Compte.');
+    expect(before).toContain('Aucun changement de ce droit n’a touché un mois déjà payé : ni rappel ni trop-perçu.');
+
+    const lowered = await b.post(`${path}/montant`, { montant: '150', aPartirDe: typed(lastPaid), motif: 'Revenus du trimestre' });
+    expect(lowered.statusCode).toBe(303);
+    const banner = text((await b.get(String(lowered.headers.location))).body);
+    expect(banner).toContain('Le montant du droit est changé. La personne en est informée.');
+    expect(banner).toContain(`un trop-perçu de 37,30 € pour ${frenchMonth(lastPaid)}`);
+    // the months paid at the old amount are shown at it, not « 150 € since the first month »
+    const page = text((await b.get(path)).body);
+    expect(page).not.toContain('Le montant du droit est changé.');
+    expect(page).toContain(`${deDate(frenchMonth(first))} à ${frenchMonth(addMonths(lastPaid, -1))} 187,30 €`);
+    expect(page).toContain(`depuis ${frenchMonth(lastPaid)} 150,00 €`);
+    expect(page).toContain(`${frenchMonth(lastPaid)} : trop-perçu (indu) de 37,30 €, à retenir sur les prochains paiements`);
+
+    // an error keeps what was typed, at the form it was typed in
+    const missing = await b.post(`${path}/fin`, { dernierMois: '', motifFin: 'Déménagement hors de France' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#dernierMois"');
+    expect(missing.body).toMatch(
+      /name="motifFin"[^>]*value="Déménagement hors de France"|value="Déménagement hors de France"[^>]*name="motifFin"/,
+    );
+    expect(missing.body).not.toMatch(/name="motif"[^>]*value="Déménagement/);
+
+    const end = addMonths(lastPaid, 2);
+    const ended = await b.post(`${path}/fin`, { dernierMois: typed(end), motifFin: 'Déménagement hors de France' });
+    expect(ended.statusCode).toBe(303);
+    expect(ended.headers.location).toMatch(new RegExp(`^${path}\\?fait=fin&changement=3$`));
+    const afterEnd = text((await b.get(String(ended.headers.location))).body);
+    expect(afterEnd).toContain('La fin du droit est enregistrée. La personne en est informée.');
+    expect(afterEnd).toContain('Ce changement ne touche aucun mois déjà payé : il ne crée ni rappel ni trop-perçu.');
+    expect(afterEnd).toContain(`${deDate(frenchMonth(lastPaid))} à ${frenchMonth(end)} 150,00 €`);
+    // a page left open before the end: refused at the field, what was typed kept
+    const stale = await b.post(`${path}/montant`, { montant: '160', aPartirDe: typed(addMonths(end, 3)), motif: 'Nouvelle situation' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('href="#aPartirDe"');
+    expect(stale.body).toContain('value="160"');
+    expect(stale.body).toContain('value="Nouvelle situation"');
   });
 });

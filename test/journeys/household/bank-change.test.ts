@@ -85,7 +85,7 @@ describe('changing the bank account through the pages', () => {
       'Le nouveau compte recevra les paiements à partir du 3 décembre 2026 à 10:00 ou dès que la Caf l’aura confirmé.',
     );
     // Until then the old account is the one paid to, and the page says so.
-    expect(page).toContain('FR76 **** **** **** **** ***0 189');
+    expect(page).toContain('FR76 •••• •••• 0189');
     expect((await currentBankAccount(t.ctx.database.db, householdId))!.iban).toBe(NEW_IBAN);
 
     const told = (await messagesTo(t.ctx, account.contact_value)).at(-1)!;

@@ -90,7 +90,7 @@ describe('the household in Chromium', () => {
     await page.fill('#currentPassword', DEMO_PASSWORD);
     await page.click('button:has-text("Enregistrer le nouveau compte")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement?fait=compte-bancaire`);
-    expect(await page.textContent('main')).toContain('FR14 **** **** **** **** ***2 606');
+    expect(await page.textContent('main')).toContain('FR14 •••• •••• 2606');
     expect(await page.textContent('main')).toContain('ou dès que la Caf l’aura confirmé.');
     await check(page, 'conjoint-procuration-2d-iban-enregistre');
     await page.click('a:has-text("Déclarer un changement l’adresse du foyer")');

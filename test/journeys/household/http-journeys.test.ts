@@ -74,7 +74,7 @@ describe('the household’s pages through HTTP', () => {
     });
     expect(ok.headers.location).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
     expect(text((await julien.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body)).toContain(
-      'Nouveau compte déclaré le 26 novembre 2026 : FR14 **** **** **** **** ***2 606, MOREAU Julien.',
+      'Nouveau compte déclaré le 26 novembre 2026 : FR14 •••• •••• 2606, MOREAU Julien.',
     );
 
     await julien.get('/mon-espace/foyer/changement/adresse');
@@ -99,7 +99,7 @@ describe('the household’s pages through HTTP', () => {
     expect(moved.statusCode).toBe(303);
     const json = (await api(julien, 'GET', '/api/household/dossier')).json();
     expect(json.address).toMatchObject({ line1: '1 rue Haute', postalCode: '44000', city: 'NANTES', since: '2026-11-01' });
-    expect(json.bankAccount.iban).toBe('FR14 **** **** **** **** ***2 606');
+    expect(json.bankAccount.iban).toBe('FR14 •••• •••• 2606');
   });
 
   it('a conjoint without procuration declares a separation: the démarche « Séparation déclarée », the dossier left', async () => {
