@@ -13,7 +13,7 @@ import { storageErrors } from './db/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
 import { contactVerificationErrors } from './journeys/contact-verification/errors';
-import { flowErrors } from './journeys/engine/errors';
+import { flowErrors } from './flows/errors';
 import { franceConnectFlowErrors } from './journeys/franceconnect/errors';
 import { registrationErrors } from './journeys/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';

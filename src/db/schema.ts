@@ -6,8 +6,8 @@ import type { AuditEventsTable } from '../auth/audit.table';
 import type { SessionsTable } from '../auth/sessions.table';
 import type { VerificationCodesTable } from '../auth/verification-codes.table';
 import type { DemarcheEventsTable, DemarchesTable } from '../demarches/demarches.table';
-import type { FlowsTable } from '../journeys/engine/flows.table';
-import type { FranceConnectTransactionsTable } from '../journeys/franceconnect/franceconnect.table';
+import type { FlowsTable } from '../flows/flows.table';
+import type { FranceConnectTransactionsTable } from '../flows/franceconnect.table';
 import type {
   HouseholdAddressesTable,
   HouseholdBankAccountsTable,

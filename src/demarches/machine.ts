@@ -1,4 +1,4 @@
-import { defineMachine } from '../journeys/engine/machine';
+import { defineMachine } from '../flows/machine';
 
 /**
  * The life of a démarche (after demarches-simplifiees.fr's dossier): the person fills a brouillon

@@ -2,9 +2,9 @@ import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../a
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import { insertAll } from '../../db/insert-all';
-import { flowMoved, type Flow } from '../engine/flow';
+import { flowMoved, type Flow } from '../../flows/flow';
 import type { LoginData, LoginState } from '../login/machine';
-import { flowStore } from '../engine/store';
+import { flowStore } from '../../flows/store';
 import { agentLoginFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';

@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error';
 import { codeRefused } from '../contact-verification/codes';
 import { maskDestination } from '../login/contact';
 import { confirmContactChange, pendingContactChange, startContactChange } from './use-cases';
-import { FlowError } from '../engine/flow';
+import { FlowError } from '../../flows/flow';
 import { contactChangeFlow } from '../kinds';
 import { ContactChangeBody, ContactChanged, ContactCodeBody, ContactCodeSent } from '../account-settings/schemas';
 import { fieldsError, iso } from '../../http/api/answers';

@@ -1,4 +1,4 @@
-import { defineMachine } from '../engine/machine';
+import { defineMachine } from '../../flows/machine';
 import type { ContactKind } from '../login/contact';
 
 /**

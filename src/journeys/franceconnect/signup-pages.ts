@@ -9,7 +9,7 @@ import {
   submitIdentity,
   verifyCodeAndCreate,
 } from './use-cases';
-import { isFlowError } from '../engine/flow';
+import { isFlowError } from '../../flows/flow';
 import { signups, type Signup, type SignupStep } from './store';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';

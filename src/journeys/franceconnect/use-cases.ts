@@ -22,9 +22,10 @@ import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';
 import { franceConnectWelcomeMessage } from './messages';
 import { joinHouseholdAtSignUp, refuseUnderAge } from '../../household/joining';
-import { FlowError, flowMoved, type FlowErrorCode } from '../engine/flow';
+import { FlowError, flowMoved, type FlowErrorCode } from '../../flows/flow';
 import type { SignupEvent } from './machine';
-import { openTransaction, signups, takeTransaction, type Signup, type SignupData, type SignupStep } from './store';
+import { openTransaction, takeTransaction } from '../../flows/franceconnect-transactions';
+import { signups, type Signup, type SignupData, type SignupStep } from './store';
 
 /**
  * The FranceConnect use cases, free of HTTP: the pages (src/journeys/franceconnect/) call

@@ -5,7 +5,7 @@ import { actOnDemarche, type AgentEvent } from '../../agents/instruction';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { WrongStateError } from '../engine/machine';
+import { WrongStateError } from '../../flows/machine';
 import { StaleDemarcheError, findDemarche, type Demarche } from '../../demarches/repository';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { readJustificatif } from '../../justificatifs/service';

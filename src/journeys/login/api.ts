@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { FlowError } from '../engine/flow';
+import { FlowError } from '../../flows/flow';
 import { loginFlow } from '../kinds';
 import { maskDestination } from './contact';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from './use-cases';

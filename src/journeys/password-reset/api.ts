@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
-import { FlowError } from '../engine/flow';
+import { FlowError } from '../../flows/flow';
 import { passwordResetFlow } from '../kinds';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';

@@ -16,8 +16,8 @@ import { startDemarche } from '../../demarches/repository';
 import { fieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { Clock } from '../../shared/clock';
-import { FlowError, isFlowError } from '../engine/flow';
-import { flowStore } from '../engine/store';
+import { FlowError, isFlowError } from '../../flows/flow';
+import { flowStore } from '../../flows/store';
 import { registrationFlow } from '../kinds';
 import { codeNoLongerValid, type ContactCodes } from '../contact-verification/codes';
 import { readContact, sameContact, type ContactInput, type Refusal as ContactRefusal } from '../contact-verification/contact';
@@ -76,7 +76,7 @@ const saved = (flow: RegistrationFlow, next: Step | 'completed'): StepOutcome =>
 export const contactRefused = (r: ContactRefusal): StepOutcome => refused(fieldsRefusal([r.error]));
 
 // ---------------------------------------------------------------------------------------------
-// Flow life cycle (the flow engine: src/journeys/engine; `token` is what the cookie or the URL holds)
+// Flow life cycle (the flow engine: src/flows; `token` is what the cookie or the URL holds)
 
 export async function startRegistration(
   d: RegistrationDeps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineMachine, WrongStateError } from '../../../src/journeys/engine/machine';
+import { defineMachine, WrongStateError } from '../../src/flows/machine';
 
 const door = defineMachine({
   name: 'door',

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { randomToken, sha256 } from '../../shared/crypto';
+import type { Database } from '../db/schema';
+import { randomToken, sha256 } from '../shared/crypto';
 import { FlowError, type Flow, type FlowKind } from './flow';
 import { WrongStateError } from './machine';
 import type { FlowRow, NewFlowRow } from './flows.table';

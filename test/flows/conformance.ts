@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../../src/db/database';
-import type { FlowStore } from '../../../src/journeys/engine/store';
-import { flowId } from '../../../src/journeys/engine/store';
+import type { DatabaseHandle } from '../../src/db/database';
+import type { FlowStore } from '../../src/flows/store';
+import { flowId } from '../../src/flows/store';
 
 /**
  * What every kind of flow must do, whatever it holds (after Kratos's one persister test suite run

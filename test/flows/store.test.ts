@@ -1,14 +1,14 @@
-import { createDraft, DRAFT_TTL_MS } from '../../../src/demarches/repository';
-import { createTestAccount } from '../../support/accounts';
+import { createDraft, DRAFT_TTL_MS } from '../../src/demarches/repository';
+import { createTestAccount } from '../support/accounts';
 import { describe, expect, it } from 'vitest';
-import { createMessaging } from '../../../src/messaging';
-import { testConfig } from '../../../src/config/config';
-import { defineFlowKind } from '../../../src/journeys/engine/flow';
-import { defineMachine } from '../../../src/journeys/engine/machine';
-import { FLOW_SWEEP_GRACE_MS, flowStore, sweepExpiredFlows } from '../../../src/journeys/engine/store';
-import { TestClock } from '../../../src/shared/clock';
-import { openTransaction } from '../../../src/journeys/franceconnect/store';
-import { testDatabases, withTestContext } from '../../support/databases';
+import { createMessaging } from '../../src/messaging';
+import { testConfig } from '../../src/config/config';
+import { defineFlowKind } from '../../src/flows/flow';
+import { defineMachine } from '../../src/flows/machine';
+import { FLOW_SWEEP_GRACE_MS, flowStore, sweepExpiredFlows } from '../../src/flows/store';
+import { TestClock } from '../../src/shared/clock';
+import { openTransaction } from '../../src/flows/franceconnect-transactions';
+import { testDatabases, withTestContext } from '../support/databases';
 import { flowConformance } from './conformance';
 
 const door = (name: string) =>

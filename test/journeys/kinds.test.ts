@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { flowStore } from '../../../src/journeys/engine/store';
-import { allFlowKinds } from '../../../src/journeys/kinds';
-import { diagramBlock } from '../../../scripts/flow-diagrams';
-import { testDatabases } from '../../support/databases';
-import { flowConformance } from './conformance';
+import { FLOW_LIVES } from '../../src/flows/lives';
+import { flowStore } from '../../src/flows/store';
+import { allFlowKinds } from '../../src/journeys/kinds';
+import { diagramBlock } from '../../scripts/flow-diagrams';
+import { testDatabases } from '../support/databases';
+import { flowConformance } from '../flows/conformance';
 
 /** A sample of what each kind holds (any JSON of its shape). */
 const samples: Record<string, unknown> = {
@@ -24,6 +25,11 @@ describe('every kind of flow', () => {
       expect(readFileSync(readme, 'utf8')).toContain(diagramBlock(kind.machine.diagram()));
     },
   );
+
+  it('lives as long as src/flows/lives.ts says, where the retention registry reads it', () => {
+    const lives = (l: { ttlMs: number; expiry: string }) => `${l.ttlMs} ${l.expiry}`;
+    expect(allFlowKinds.map((k) => lives(k.kind)).sort()).toEqual(Object.values(FLOW_LIVES).map(lives).sort());
+  });
 
   it('has a sample for the conformance suite', () => {
     expect(Object.keys(samples).sort()).toEqual(allFlowKinds.map((k) => k.kind.machine.name).sort());

@@ -1,7 +1,7 @@
 /**
  * FranceConnect tables (migration 0004). (Conventions: src/db/schema.ts.) `franceconnect_transactions`
  * keeps the OIDC state and nonce between our redirect and FranceConnect's return (not a flow a person
- * drives: single use, 10 minutes). The sign-ups are flows (src/journeys/engine).
+ * drives: single use, 10 minutes). The sign-ups are flows (src/flows).
  */
 
 /** login: state + nonce; logout: state; logout_handoff: the id_token, between our logout and the redirect to FranceConnect. */

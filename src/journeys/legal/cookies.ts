@@ -1,8 +1,9 @@
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/sessions';
-import { SIGNUP_TTL_MS, TRANSACTION_TTL_MS } from '../journeys/franceconnect/store';
-import { agentLoginFlow, contactChangeFlow, loginFlow, passwordResetFlow, recoveryFlow } from '../journeys/kinds';
-import { DEVICE_COOKIE_MAX_AGE_S } from '../recovery/devices';
-import { frenchDuration } from '../retention/registry';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../auth/sessions';
+import { TRANSACTION_TTL_MS } from '../../flows/franceconnect-transactions';
+import { SIGNUP_TTL_MS } from '../franceconnect/store';
+import { agentLoginFlow, contactChangeFlow, loginFlow, passwordResetFlow, recoveryFlow } from '../kinds';
+import { DEVICE_COOKIE_MAX_AGE_S } from '../../recovery/devices';
+import { frenchDuration } from '../../retention/registry';
 
 /**
  * Every cookie the service sets (`reply.setCookie` in src/), for the cookies statement (`/cookies`).

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error';
+import { AppError } from '../errors/app-error';
 import type { Machine } from './machine';
 
 /**

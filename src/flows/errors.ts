@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../../errors/registry';
+import type { ErrorEntry } from '../errors/registry';
 
 /**
  * The four ways a flow can be refused, the same for every kind of flow: one code and one French
@@ -27,6 +27,6 @@ export const flowErrors = {
     support: 'Event not allowed in the current state of the flow machine (stale page, replayed request).',
   },
 } as const satisfies Record<string, ErrorEntry>;
-declare module '../../errors/registry' {
+declare module '../errors/registry' {
   interface ErrorCodes extends Codes<typeof flowErrors> {}
 }
