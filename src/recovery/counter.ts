@@ -4,7 +4,7 @@ import { recordAudit, type AuditOrigin } from '../auth/audit';
 import { CODE_TTL_MS } from '../auth/verification-codes';
 import type { AppContext } from '../context';
 import type { FieldError } from '../errors/app-error';
-import { readContact, type ContactInput } from '../journeys/contact-verification/contact';
+import { readContact, type ContactInput } from '../accounts/contact';
 import { enqueueMessage } from '../messaging/outbox';
 import { counterCodeMessage } from './messages';
 import { createRecovery, type Recovery } from './repository';

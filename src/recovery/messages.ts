@@ -1,7 +1,7 @@
 import type { Account } from '../accounts/repository';
 import { displayName } from '../accounts/repository';
-import type { ContactKind } from '../journeys/login/contact';
-import { maskDestination } from '../journeys/login/contact';
+import type { ContactKind } from '../accounts/destination';
+import { maskDestination } from '../accounts/destination';
 import type { HouseholdAddress } from '../household/household.table';
 import type { OutgoingMessage } from '../messaging/outbox';
 import { frenchDateTime } from '../shared/french-time';

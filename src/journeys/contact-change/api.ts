@@ -3,7 +3,7 @@ import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors/app-error';
 import { codeRefused } from '../contact-verification/codes';
-import { maskDestination } from '../login/contact';
+import { maskDestination } from '../../accounts/destination';
 import { confirmContactChange, pendingContactChange, startContactChange } from './use-cases';
 import { FlowError } from '../../flows/flow';
 import { contactChangeFlow } from '../kinds';

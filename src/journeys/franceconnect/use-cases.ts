@@ -16,7 +16,7 @@ import type { RateLimiter } from '../../security/rate-limit';
 import type { LoginThrottle } from '../../security/login-throttle';
 import type { PasswordCheck } from '../../auth/password-check';
 import { codeNoLongerValid, ContactCodes } from '../contact-verification/codes';
-import { readContact, type ContactInput } from '../contact-verification/contact';
+import { readContact, type ContactInput } from '../../accounts/contact';
 import type { FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir, type RepertoireSearch } from './matching';

@@ -5,7 +5,7 @@ import type { AccountState } from '../../agents/assistance';
 import { maskedIdentifier } from '../../agents/assistance';
 import { describeUserAgent } from '../../auth/audit';
 import type { FieldError } from '../../errors/app-error';
-import { describeDestination, maskDestination } from '../login/contact';
+import { describeDestination, maskDestination } from '../../accounts/destination';
 import { maskIban } from '../../identity/iban';
 import { IDENTITY_DOCUMENTS } from '../../recovery/counter';
 import { frenchDuration } from '../../security/login-throttle';

@@ -10,8 +10,8 @@ import { enqueueMessage } from '../../messaging/outbox';
 import { waitMessage } from '../../security/login-throttle';
 import { frenchDateTime } from '../../shared/french-time';
 import { codeRefused, readCode } from '../contact-verification/codes';
-import { describeDestination } from '../login/contact';
-import { reauthenticate, reauthenticationMode } from '../login/settings';
+import { describeDestination } from '../../accounts/destination';
+import { reauthenticate, reauthenticationMode } from '../../accounts/reauthentication';
 
 /**
  * « Déclarer un nouveau compte bancaire »: the ONLY way to change where the Caf pays (a taken-over

@@ -3,7 +3,7 @@ import { createSessionFor, endCurrentSession, requestOrigin } from '../../http/s
 import type { AppContext } from '../../context';
 import { FlowError } from '../../flows/flow';
 import { loginFlow } from '../kinds';
-import { maskDestination } from './contact';
+import { maskDestination } from '../../accounts/destination';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from './use-cases';
 import { EmptyBody } from '../../http/api/schemas';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from './schemas';

@@ -6,7 +6,7 @@ import { endCurrentSession, requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode, resendTooEarly } from '../contact-verification/codes';
-import { maskDestination } from '../login/contact';
+import { maskDestination } from '../../accounts/destination';
 import { waitMessage } from '../../security/login-throttle';
 import { frenchDateTime } from '../../shared/french-time';
 import { readForm } from '../../http/api/input';

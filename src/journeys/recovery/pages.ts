@@ -3,7 +3,7 @@ import { pageUser, requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../contact-verification/codes';
-import { maskDestination } from '../login/contact';
+import { maskDestination } from '../../accounts/destination';
 import { recoveryFlow } from '../kinds';
 import { completeRecovery, liveRecovery, needsPassword, setRecoveryContact, verifyRecoveryContact } from './use-cases';
 import { startFranceConnectRecovery } from '../../recovery/franceconnect';

@@ -7,7 +7,7 @@ import { enqueueMessage } from '../../messaging/outbox';
 import { holdPendingBankChanges } from '../../recovery/bank';
 import { accessRecoveredMessage, recoveryContactCodeMessage } from '../../recovery/messages';
 import { markRecoveryCompleted } from '../../recovery/repository';
-import { readContact, sameContact, type ContactInput } from '../contact-verification/contact';
+import { readContact, sameContact, type ContactInput } from '../../accounts/contact';
 import { flowMoved, type Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { recoveryFlow } from '../kinds';

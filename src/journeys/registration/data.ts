@@ -1,4 +1,4 @@
-import type { Contact } from '../contact-verification/contact';
+import type { Contact } from '../../accounts/contact';
 import type { DocumentKind } from '../../identity';
 import type { Flow } from '../../flows/flow';
 import type { FlowState } from './machine';

@@ -20,7 +20,7 @@ import { FlowError, isFlowError } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { registrationFlow } from '../kinds';
 import { codeNoLongerValid, type ContactCodes } from '../contact-verification/codes';
-import { readContact, sameContact, type ContactInput, type Refusal as ContactRefusal } from '../contact-verification/contact';
+import { readContact, sameContact, type ContactInput, type Refusal as ContactRefusal } from '../../accounts/contact';
 import { fieldsRefusal, formRefusal, type Refusal } from '../refusal';
 import type { CodeInput, DocumentInput, PasswordInput } from './input';
 import { facts, identityStatus, type RegistrationData, type RegistrationFlow } from './data';

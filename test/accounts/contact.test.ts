@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, ValidationError } from '../../../src/errors/app-error';
-import { readContact, refusalError, sameContact } from '../../../src/journeys/contact-verification/contact';
+import { AppError, ValidationError } from '../../src/errors/app-error';
+import { readContact, refusalError, sameContact } from '../../src/accounts/contact';
 
 describe('readContact (the contact step of every sign-up)', () => {
   it('reads an e-mail address, trimmed and lower-cased', () => {

@@ -1,10 +1,10 @@
-import type { Account } from '../../accounts/repository';
-import { parseMobilePhone } from '../../identity';
+import type { Account } from './repository';
+import { parseMobilePhone } from '../identity';
 
 /**
  * Contact details of an account as shown on the login and security pages: the masked destination
  * of a code (« …@exemple.fr », « 06 •• •• •• 78 »). A new address or number is read as every
- * sign-up reads it (readContact, src/journeys/contact-verification/contact.ts).
+ * sign-up reads it (readContact, ./contact.ts).
  */
 export type ContactKind = Account['contact_kind'];
 

@@ -1,5 +1,5 @@
-import { AppError, ValidationError, fieldError, type FieldError } from '../../errors/app-error';
-import { parseMobilePhone } from '../../identity';
+import { AppError, ValidationError, fieldError, type FieldError } from '../errors/app-error';
+import { parseMobilePhone } from '../identity';
 
 /**
  * The contact details a person chooses to receive their code — and, once the code is verified,
