@@ -10,7 +10,7 @@ import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
 import { demoResources } from './demo/resources';
 import { LocalResourcesFeed, type ResourcesFeed } from './resources/feed';
-import { LocalRepertoire, type Repertoire } from './journeys/registration/repertoire';
+import { LocalRepertoire, type Repertoire } from './identity/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
 import type { FranceConnectDeps } from './journeys/franceconnect/use-cases';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';

@@ -35,7 +35,7 @@ import { attestationsApi } from './journeys/attestations/api';
 import { attestationsPages } from './journeys/attestations/pages';
 import { verificationApi } from './journeys/verification/api';
 import { verificationPages } from './journeys/verification/pages';
-import { noticeNewDevice } from './recovery/devices';
+import { noticeNewDevice } from './http/new-device';
 
 /**
  * The one assembly of the routes: every journey's pages and JSON routes, in the order they are

@@ -9,14 +9,14 @@ import {
   endSessionsForPerson,
   liftThrottle,
   searchAccount,
-} from '../../agents/assistance';
+} from './assistance';
 import { requireAgentRole } from '../../http/agent-session';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { confirmBankAccount, pendingBankAccount } from '../../recovery/bank';
-import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../../recovery/counter';
+import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../recovery/counter';
 import { findActor } from '../../household/repository';
 import { formFields } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';

@@ -21,7 +21,7 @@ export type RecoveryDeps = Pick<
 >;
 
 /**
- * The person's side of a recovery once their identity is proven (src/recovery/letter.ts,
+ * The person's side of a recovery once their identity is proven (./letter.ts,
  * counter.ts, franceconnect.ts create the flow): a new contact verified by a code, a new password
  * (by letter or at the counter), then `completeRecovery` — all at once, in one transaction.
  */
@@ -29,7 +29,7 @@ export const recoveryFlows = flowStore(recoveryFlow);
 export type RecoveryFlow = Flow<RecoveryState, RecoveryData>;
 
 export async function startRecoveryFlow(
-  d: RecoveryDeps,
+  d: Pick<RecoveryDeps, 'clock' | 'database'>,
   i: { accountId: string; data: RecoveryData; state: RecoveryState },
 ): Promise<string> {
   const now = d.clock.now();

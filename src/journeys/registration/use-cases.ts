@@ -26,7 +26,7 @@ import type { CodeInput, DocumentInput, PasswordInput } from './input';
 import { facts, identityStatus, type RegistrationData, type RegistrationFlow } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { afterSubmit, guard, SAVED, type RegistrationEvent, type Step } from './machine';
-import type { Repertoire } from './repertoire';
+import type { Repertoire } from '../../identity/repertoire';
 import { joinHouseholdAtSignUp } from '../../household/joining';
 
 /**

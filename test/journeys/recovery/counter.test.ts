@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAccountById } from '../../src/accounts/repository';
-import type { Agent } from '../../src/agents/agents.table';
-import { bankChangeFrozenUntil } from '../../src/recovery/bank';
-import { createTestAgent, logInAgent } from '../journeys/gestion/helpers';
-import { logIn } from '../support/accounts';
-import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { location } from '../support/http';
-import { lastCode, messagesTo } from '../support/outbox';
-import { responsableWithDossier } from './support';
+import { findAccountById } from '../../../src/accounts/repository';
+import type { Agent } from '../../../src/agents/agents.table';
+import { bankChangeFrozenUntil } from '../../../src/recovery/bank';
+import { createTestAgent, logInAgent } from '../gestion/helpers';
+import { logIn } from '../../support/accounts';
+import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
+import { location } from '../../support/http';
+import { lastCode, messagesTo } from '../../support/outbox';
+import { responsableWithDossier } from '../../recovery/support';
 
 /** Recovery at the counter, end to end: the agent's console, then the person's pages. */
 describe('recovery at the counter', () => {

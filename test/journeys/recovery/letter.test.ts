@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAccountById } from '../../src/accounts/repository';
-import { LETTER_CODE_TTL_MS } from '../../src/recovery/letter';
-import { payableBankAccount } from '../../src/recovery/bank';
-import { recordBankAccount } from '../../src/household/repository';
-import { auditTypes, logIn, PASSWORD } from '../support/accounts';
-import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
-import { location, text } from '../support/http';
-import { lastCode, messagesTo } from '../support/outbox';
-import { NEW_IBAN, responsableWithDossier } from './support';
+import { findAccountById } from '../../../src/accounts/repository';
+import { LETTER_CODE_TTL_MS } from '../../../src/journeys/recovery/letter';
+import { payableBankAccount } from '../../../src/recovery/bank';
+import { recordBankAccount } from '../../../src/household/repository';
+import { auditTypes, logIn, PASSWORD } from '../../support/accounts';
+import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
+import { location, text } from '../../support/http';
+import { lastCode, messagesTo } from '../../support/outbox';
+import { NEW_IBAN, responsableWithDossier } from '../../recovery/support';
 
 /** Recovery by letter, end to end through HTTP: the letter, the code, the new contact, the new password, and what follows. */
 describe('recovery by letter', () => {

@@ -1,15 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import { findAccountById, findAccountByLoginId, type Account } from '../accounts/repository';
-import { auditEventsOf, maskIdentifier, recordAudit, type AuditOrigin, type StoredAuditEvent } from '../auth/audit';
-import type { SessionRecord } from '../auth/sessions';
-import type { AppContext } from '../context';
-import { normaliseLoginId } from '../journeys/login/use-cases';
-import type { HouseholdBankAccount } from '../household/household.table';
-import { findActor } from '../household/repository';
-import { pendingBankAccount } from '../recovery/bank';
-import { pendingRecoveriesOf, type Recovery } from '../recovery/repository';
-import { agentNames } from './repository';
-import type { Agent } from './agents.table';
+import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
+import { auditEventsOf, maskIdentifier, recordAudit, type AuditOrigin, type StoredAuditEvent } from '../../auth/audit';
+import type { SessionRecord, SessionService } from '../../auth/sessions';
+import type { JourneyDeps } from '../deps';
+import { normaliseLoginId } from '../login/use-cases';
+import type { HouseholdBankAccount } from '../../household/household.table';
+import { findActor } from '../../household/repository';
+import { pendingBankAccount } from '../../recovery/bank';
+import { pendingRecoveriesOf, type Recovery } from '../../recovery/repository';
+import { agentNames } from '../../agents/repository';
+import type { Agent } from '../../agents/agents.table';
 
 /**
  * The assistance console's rules (src/journeys/gestion/accounts.ts): an agent with the
@@ -19,6 +19,11 @@ import type { Agent } from './agents.table';
  * Audit rows of the console name the agent (`account_id`) and the person (`details.account`).
  */
 export const LOOK_TTL_MS = 15 * 60_000;
+
+/** What the console's use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type AssistanceDeps = Pick<JourneyDeps, 'clock' | 'database' | 'loginThrottle' | 'sessions'> & {
+  agentSessions: Pick<SessionService, 'setData'>;
+};
 export const MAX_LOOK_REASON = 300;
 
 /** « 1 84 12 75 *** *** ** »: the identifier as lists show it (the full one only on the account's page). */
@@ -26,7 +31,7 @@ export const maskedIdentifier = (a: Pick<Account, 'login_id'>): string => maskId
 
 /** The account an identifier names (NIR or identifiant provisoire, typed with or without spaces). */
 export async function searchAccount(
-  ctx: AppContext,
+  ctx: AssistanceDeps,
   i: { agent: Agent; identifier: string; reason: string; origin: AuditOrigin },
 ): Promise<Account | undefined> {
   const loginId = normaliseLoginId(i.identifier);
@@ -47,13 +52,13 @@ export async function searchAccount(
 type Looks = Record<string, { reason: string; at: number }>;
 
 /** The reason of the agent's current look at this account, when it is recent enough. */
-export function currentLook(ctx: AppContext, req: FastifyRequest, accountId: string): string | undefined {
+export function currentLook(ctx: AssistanceDeps, req: FastifyRequest, accountId: string): string | undefined {
   const look = ((req.agentSession?.data.looks ?? {}) as Looks)[accountId];
   return look && ctx.clock.now() - look.at < LOOK_TTL_MS ? look.reason : undefined;
 }
 
 /** A look begins: kept in the agent's session (older looks dropped), audited by the caller's `auditLook`. */
-export async function beginLook(ctx: AppContext, req: FastifyRequest, accountId: string, reason: string): Promise<void> {
+export async function beginLook(ctx: AssistanceDeps, req: FastifyRequest, accountId: string, reason: string): Promise<void> {
   const s = req.agentSession!;
   const now = ctx.clock.now();
   const looks = Object.fromEntries(Object.entries((s.data.looks ?? {}) as Looks).filter(([, l]) => now - l.at < LOOK_TTL_MS)) as Looks;
@@ -62,7 +67,7 @@ export async function beginLook(ctx: AppContext, req: FastifyRequest, accountId:
   await ctx.agentSessions.setData(s.id, s.data);
 }
 
-export function auditLook(ctx: AppContext, agent: Agent, account: Account, reason: string, origin: AuditOrigin): Promise<void> {
+export function auditLook(ctx: AssistanceDeps, agent: Agent, account: Account, reason: string, origin: AuditOrigin): Promise<void> {
   return recordAudit(
     ctx.database.db,
     { type: 'agent_account_viewed', accountId: agent.id, ...origin, details: { account: account.id, reason } },
@@ -80,7 +85,7 @@ export interface AccountState {
   dossier: { number: string; pendingBank: HouseholdBankAccount | undefined } | undefined;
 }
 
-export async function accountState(ctx: AppContext, accountId: string): Promise<AccountState | undefined> {
+export async function accountState(ctx: AssistanceDeps, accountId: string): Promise<AccountState | undefined> {
   const { db } = ctx.database;
   const account = await findAccountById(db, accountId);
   if (!account) return undefined;
@@ -111,7 +116,7 @@ export async function accountState(ctx: AppContext, accountId: string): Promise<
 
 /** Ends every session of the person (a stolen phone, a shared computer): audited on both sides. */
 export async function endSessionsForPerson(
-  ctx: AppContext,
+  ctx: AssistanceDeps,
   i: { agent: Agent; account: Account; reason: string; origin: AuditOrigin },
 ): Promise<number> {
   const now = ctx.clock.now();
@@ -133,7 +138,7 @@ export async function endSessionsForPerson(
 
 /** Lifts the login throttle of the person's identifier, after the agent checked an identity document. */
 export async function liftThrottle(
-  ctx: AppContext,
+  ctx: AssistanceDeps,
   i: { agent: Agent; account: Account; document: string; reason: string; origin: AuditOrigin },
 ): Promise<void> {
   const before = await ctx.loginThrottle.identifierBlockedFor(i.account.login_id);

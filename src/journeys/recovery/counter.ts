@@ -1,19 +1,20 @@
-import type { Account } from '../accounts/repository';
-import type { Agent } from '../agents/agents.table';
-import { recordAudit, type AuditOrigin } from '../auth/audit';
-import { CODE_TTL_MS } from '../auth/verification-codes';
-import type { AppContext } from '../context';
-import type { FieldError } from '../errors/app-error';
-import { readContact, type ContactInput } from '../accounts/contact';
-import { enqueueMessage } from '../messaging/outbox';
-import { counterCodeMessage } from './messages';
-import { createRecovery, type Recovery } from './repository';
+import type { Account } from '../../accounts/repository';
+import type { Agent } from '../../agents/agents.table';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
+import { CODE_TTL_MS } from '../../auth/verification-codes';
+import type { Config } from '../../config/config';
+import type { FieldError } from '../../errors/app-error';
+import { readContact, type ContactInput } from '../../accounts/contact';
+import { enqueueMessage } from '../../messaging/outbox';
+import { counterCodeMessage } from '../../recovery/messages';
+import { createRecovery, type Recovery } from '../../recovery/repository';
+import type { JourneyDeps } from '../deps';
 
 /**
  * Recovery at the counter: an assistance agent, after checking an identity document, types the
  * person's new contact on the console; a code is sent to it (10 minutes, as every code), and the
  * person finishes on /recuperation/guichet with their identifier and that code, then a new
- * password (src/recovery/letter.ts `proveWithCode`). The agent never sees the code.
+ * password (./letter.ts `proveWithCode`). The agent never sees the code.
  */
 export const IDENTITY_DOCUMENTS = {
   cni: 'Carte nationale d’identité',
@@ -22,10 +23,13 @@ export const IDENTITY_DOCUMENTS = {
 } as const;
 export type IdentityDocumentKind = keyof typeof IDENTITY_DOCUMENTS;
 
+/** What the counter's use case needs, handed down by the composition root (src/journeys/deps.ts). */
+export type CounterDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'contactCodes' | 'database'> & { config: Pick<Config, 'baseUrl'> };
+
 export type CounterStart = { kind: 'invalid'; error: FieldError } | { kind: 'started'; recovery: Recovery };
 
 export async function startCounterRecovery(
-  ctx: AppContext,
+  ctx: CounterDeps,
   i: { agent: Agent; account: Account; document: IdentityDocumentKind; contact: ContactInput; reason: string; origin: AuditOrigin },
 ): Promise<CounterStart> {
   const read = readContact(i.contact);

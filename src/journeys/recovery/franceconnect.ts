@@ -1,9 +1,9 @@
-import { findAccountById } from '../accounts/repository';
-import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
-import { signups } from '../journeys/franceconnect/store';
-import { recoveryFlows } from '../journeys/recovery/use-cases';
-import { createRecovery } from './repository';
+import { findAccountById } from '../../accounts/repository';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
+import type { JourneyDeps } from '../deps';
+import { signups } from '../franceconnect/store';
+import { recoveryFlows } from './use-cases';
+import { createRecovery } from '../../recovery/repository';
 
 /**
  * Recovery through FranceConnect, kept small: during the FranceConnect sign-up, when the identity
@@ -17,7 +17,7 @@ const FC_RECOVERY_TTL_MS = 30 * 60_000;
 export type FranceConnectRecovery = { kind: 'refused' } | { kind: 'started'; flowToken: string };
 
 export async function startFranceConnectRecovery(
-  ctx: AppContext,
+  ctx: Pick<JourneyDeps, 'clock' | 'database'>,
   i: { signupToken: string | undefined; origin: AuditOrigin },
 ): Promise<FranceConnectRecovery> {
   const { db } = ctx.database;

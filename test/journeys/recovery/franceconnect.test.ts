@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAccount, findAccountById } from '../../src/accounts/repository';
-import { findCitizen } from '../../src/franceconnect-standin';
-import { PASSWORD, sampleAccount } from '../support/accounts';
-import { TestBrowser } from '../support/app';
-import { franceConnectAs, useStandinApp } from '../support/franceconnect';
-import { location } from '../support/http';
-import { lastCode, messagesTo } from '../support/outbox';
+import { createAccount, findAccountById } from '../../../src/accounts/repository';
+import { findCitizen } from '../../../src/franceconnect-standin';
+import { PASSWORD, sampleAccount } from '../../support/accounts';
+import { TestBrowser } from '../../support/app';
+import { franceConnectAs, useStandinApp } from '../../support/franceconnect';
+import { location } from '../../support/http';
+import { lastCode, messagesTo } from '../../support/outbox';
 
 /** Recovery through FranceConnect: an identity FranceConnect vouches for, matched as at sign-up, sets a new contact verified by a code. */
 describe('recovery through FranceConnect', () => {

@@ -1,13 +1,14 @@
-import { findAccountByLoginId } from '../accounts/repository';
-import { maskIdentifier, recordAudit, type AuditOrigin } from '../auth/audit';
-import type { AppContext } from '../context';
-import { normaliseLoginId } from '../journeys/login/use-cases';
-import { startRecoveryFlow } from '../journeys/recovery/use-cases';
-import { currentAddress, findActor } from '../household/repository';
-import { enqueueMessage } from '../messaging/outbox';
-import { hmac } from '../shared/crypto';
-import { postalRecipient, recoveryLetter } from './messages';
-import { createRecovery, pendingRecovery } from './repository';
+import { findAccountByLoginId } from '../../accounts/repository';
+import { maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import type { Config } from '../../config/config';
+import type { JourneyDeps } from '../deps';
+import { normaliseLoginId } from '../login/use-cases';
+import { startRecoveryFlow } from './use-cases';
+import { currentAddress, findActor } from '../../household/repository';
+import { enqueueMessage } from '../../messaging/outbox';
+import { hmac } from '../../shared/crypto';
+import { postalRecipient, recoveryLetter } from '../../recovery/messages';
+import { createRecovery, pendingRecovery } from '../../recovery/repository';
 
 /**
  * Recovery by letter: « Mot de passe oublié » → « je n'ai plus accès à mon adresse mail ou à mon
@@ -25,12 +26,17 @@ export const CODE_TRIES_PER_IDENTIFIER_PER_HOUR = 10;
 export const CODE_TRIES_PER_IP_PER_HOUR = 30;
 const HOUR_MS = 3_600_000;
 
+/** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
+export type LetterDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'rateLimiter'> & {
+  config: Pick<Config, 'agencyPhone' | 'baseUrl' | 'secretKey'>;
+};
+
 /**
  * Counts one request against two limits, per identifier (keyed by an HMAC of it, never the
  * identifier itself) and per IP, each given as [limit, window in ms]. Undefined when both allow it.
  */
 async function hitPerIdentifierAndIp(
-  ctx: Pick<AppContext, 'rateLimiter' | 'config'>,
+  ctx: Pick<LetterDeps, 'rateLimiter' | 'config'>,
   scope: 'recovery-letter' | 'recovery-code',
   loginId: string,
   ip: string | undefined | null,
@@ -47,7 +53,7 @@ async function hitPerIdentifierAndIp(
 
 export type LetterRequest = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'requested' };
 
-export async function requestRecoveryLetter(ctx: AppContext, i: { identifier: string; origin: AuditOrigin }): Promise<LetterRequest> {
+export async function requestRecoveryLetter(ctx: LetterDeps, i: { identifier: string; origin: AuditOrigin }): Promise<LetterRequest> {
   const { db } = ctx.database;
   const loginId = normaliseLoginId(i.identifier);
   const limited = await hitPerIdentifierAndIp(ctx, 'recovery-letter', loginId, i.origin.ip, {
@@ -117,7 +123,7 @@ export type CodeProof = { kind: 'rate_limited'; retryAfterMs: number } | { kind:
  * refusal for every failure (unknown identifier, no pending recovery, wrong, spent or expired code).
  */
 export async function proveWithCode(
-  ctx: AppContext,
+  ctx: LetterDeps,
   i: { channel: 'letter' | 'counter'; identifier: string; code: string; origin: AuditOrigin },
 ): Promise<CodeProof> {
   const { db } = ctx.database;
