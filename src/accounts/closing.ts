@@ -58,7 +58,10 @@ export type ConfirmClosing =
   | { kind: 'closed'; record: 'deleted' | 'closed' }
   | ({ kind: 'code_error' } & Pick<Exclude<CodeCheck, { ok: true }>, 'reason' | 'attemptsLeft'>);
 
-export async function confirmClosing(ctx: ClosingDeps, i: { account: Account; code: string; origin: AuditOrigin }): Promise<ConfirmClosing> {
+export async function confirmClosing(
+  ctx: ClosingDeps,
+  i: { account: Account; code: string; origin: AuditOrigin },
+): Promise<ConfirmClosing> {
   const db = ctx.database.db;
   const check = await ctx.codes.check(db, { purpose: 'account_closing', subjectId: i.account.id, code: i.code });
   if (!check.ok) return { kind: 'code_error', reason: check.reason, attemptsLeft: check.attemptsLeft };

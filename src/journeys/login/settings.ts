@@ -61,4 +61,3 @@ export async function changePassword(
   await d.loginThrottle.success(i.account.login_id);
   return { kind: 'changed', sessionsEnded };
 }
-
