@@ -1,7 +1,7 @@
 /**
  * The one assembly of the errors registry: every module's entries, registered once at start-up
- * (src/context.ts imports this file; so does the tests' setup). A module that adds an `errors.ts`
- * adds one line here. The core (src/errors/) never imports a feature.
+ * (src/routes.ts, which every server imports, imports this file; so does the tests' setup). A
+ * module that adds an `errors.ts` adds one line here. The core (src/errors/) never imports a feature.
  */
 import { agentErrors } from './agents/errors';
 import { attestationErrors } from './attestations/errors';

@@ -1,4 +1,3 @@
-import './app-errors';
 import { ContactCodes } from './journeys/contact-verification/codes';
 import { PasswordCheck } from './auth/password-check';
 import { createPasswordHasher, type PasswordHasher } from './auth/passwords';

@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import './app-errors';
 import type { AppContext } from './context';
 import { recordChosenPrestation } from './http/intent';
 import { buildServer } from './http/server';

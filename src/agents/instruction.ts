@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock';
 import type { DemarcheEvent } from '../demarches/machine';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { closeOpenRequests, createRequest } from '../justificatifs/repository';
-import { applySeparationDecision, endSessionsAfterSeparation } from '../household/separation';
+import { applySeparationDecision, endSessionsAfterSeparation } from '../demarches/separation';
 import { enqueueMessage } from '../messaging/outbox';
 import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';

@@ -12,7 +12,7 @@
  * | conjoint without, child ≥ 15, à charge    | own data, own contact, declare a separation, individual     |
  * |                                           | requests (e.g. AJPA)                                        |
  * A separation declared by a child or a personne à charge is checked by the Caf before it changes
- * the couple's rights (src/household/separation.ts).
+ * the couple's rights (src/demarches/separation.ts).
  * A person with no dossier yet (not allocataire) may ask for a prestation: the first request
  * creates the household's dossier.
  */
@@ -86,7 +86,7 @@ export function managesDossier(m: Membership): boolean {
 /**
  * One of the couple (the responsable, the conjoint): their separation takes effect at once. When
  * another member (a child over 15, a personne à charge) declares one, the Caf checks it first
- * (src/household/separation.ts).
+ * (src/demarches/separation.ts).
  */
 export function inCouple(m: Pick<Membership, 'role'>): boolean {
   return m.role === 'responsable' || m.role === 'conjoint';

@@ -55,7 +55,7 @@ export function demarcheTitle(d: Pick<Demarche, 'prestation'>): { title: string;
   return { title: DECLARED_TITLES[d.prestation] ?? p?.title ?? d.prestation, summary: p?.summary ?? '' };
 }
 
-/** A declaration is only ever sent (never a brouillon): its démarche says what was done (src/household/separation.ts). */
+/** A declaration is only ever sent (never a brouillon): its démarche says what was done (src/demarches/separation.ts). */
 const DECLARED_TITLES: Record<string, string> = { 'declaration-separation': 'Séparation déclarée' };
 
 /** « Continuer ma demande de Prime d’activité », « … d’Aide au logement ». */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can } from '../../household/permissions';
 import type { HouseholdActor } from '../../household/repository';
-import { pendingBankAccount, payableBankAccount } from '../../recovery/bank';
+import { pendingBankAccount, payableBankAccount } from '../../household/bank';
 import { maskIban } from '../../identity/iban';
 import { droitHistory } from '../../payments/droits';
 import { addMonths, paymentDayOf } from '../../payments/months';

@@ -15,7 +15,7 @@ import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
 import type { AppContext } from '../../context';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
-import { confirmBankAccount, pendingBankAccount } from '../../recovery/bank';
+import { confirmBankAccount, pendingBankAccount } from '../../household/bank';
 import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../recovery/counter';
 import { findActor } from '../../household/repository';
 import { formFields } from '../../http/api/input';
@@ -23,7 +23,7 @@ import { sendHtml } from '../../http/errors';
 import { ACCOUNTS_PATH, type DONE, accountPath, accountStatePage, counterPage, liftPage, lookPage, searchPage } from './accounts-views';
 
 /**
- * The assistance console, for agents with the `assistance` right (src/agents/assistance.ts):
+ * The assistance console, for agents with the `assistance` right (./assistance.ts):
  * GET/POST /gestion/comptes (search, with the reason), POST …/:id/consulter (a look, with its
  * reason), GET …/:id (the account's state), and its actions: end the sessions, lift the login
  * throttle and start a counter recovery (both after an identity check), confirm a bank account.

@@ -6,7 +6,7 @@ import type { JourneyDeps } from '../deps';
 import { normaliseLoginId } from '../login/use-cases';
 import type { HouseholdBankAccount } from '../../household/household.table';
 import { findActor } from '../../household/repository';
-import { pendingBankAccount } from '../../recovery/bank';
+import { pendingBankAccount } from '../../household/bank';
 import { pendingRecoveriesOf, type Recovery } from '../../recovery/repository';
 import { agentNames } from '../../agents/repository';
 import type { Agent } from '../../agents/agents.table';

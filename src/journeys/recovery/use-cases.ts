@@ -4,7 +4,7 @@ import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
-import { holdPendingBankChanges } from '../../recovery/bank';
+import { holdPendingBankChanges } from '../../household/bank';
 import { accessRecoveredMessage, recoveryContactCodeMessage } from '../../recovery/messages';
 import { markRecoveryCompleted } from '../../recovery/repository';
 import { readContact, sameContact, type ContactInput } from '../../accounts/contact';
@@ -109,7 +109,7 @@ export type CompleteStep =
  * The last step, all or nothing: the new contact (verified) and password replace the old ones, the
  * recovery is marked completed (its channel's code cannot serve again), every session ends, the old
  * contact is told, the dossier's bank changes still waiting are held for an agent, and the recovery
- * starts the freeze of bank changes (src/recovery/bank.ts). The identifier's login failures are forgiven.
+ * starts the freeze of bank changes (src/household/bank.ts). The identifier's login failures are forgiven.
  */
 export async function completeRecovery(
   d: RecoveryDeps,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
 import type { Agent } from '../../../src/agents/agents.table';
-import { bankChangeFrozenUntil } from '../../../src/recovery/bank';
+import { bankChangeFrozenUntil } from '../../../src/household/bank';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
 import { logIn } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';

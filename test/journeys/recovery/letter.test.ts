@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
 import { LETTER_CODE_TTL_MS } from '../../../src/journeys/recovery/letter';
-import { payableBankAccount } from '../../../src/recovery/bank';
+import { payableBankAccount } from '../../../src/household/bank';
 import { recordBankAccount } from '../../../src/household/repository';
 import { auditTypes, logIn, PASSWORD } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';

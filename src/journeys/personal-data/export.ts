@@ -1,10 +1,10 @@
-import type { SessionService } from '../auth/sessions';
-import type { DatabaseHandle } from '../db/database';
-import type { Clock } from '../shared/clock';
-import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../demarches/machine';
-import { demarcheHistory, listDemarches } from '../demarches/repository';
-import { findPrestation } from '../prestations/catalogue';
-import type { Account } from './repository';
+import type { SessionService } from '../../auth/sessions';
+import type { DatabaseHandle } from '../../db/database';
+import type { Clock } from '../../shared/clock';
+import { EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
+import { demarcheHistory, listDemarches } from '../../demarches/repository';
+import { findPrestation } from '../../prestations/catalogue';
+import type { Account } from '../../accounts/repository';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
 export interface ExportDeps {

@@ -6,11 +6,11 @@ import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { recordDeclaration } from '../demarches/repository';
+import { recordDeclaration } from './repository';
 import { enqueueMessage } from '../messaging/outbox';
-import type { SeparationInput } from './inputs';
-import { separationConfirmedMessage, separationMessage } from './messages';
-import { inCouple, type Role } from './permissions';
+import type { SeparationInput } from '../household/inputs';
+import { separationConfirmedMessage, separationMessage } from '../household/messages';
+import { inCouple, type Role } from '../household/permissions';
 import {
   endMembership,
   findMember,
@@ -21,7 +21,7 @@ import {
   recordAddress,
   settleSeparation,
   type ActorDossier,
-} from './repository';
+} from '../household/repository';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
 export interface SeparationDeps {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { HouseholdBankAccount } from '../household/household.table';
-import { lastRecoveryCompletedAt } from './repository';
+import type { HouseholdBankAccount } from './household.table';
+import { lastRecoveryCompletedAt } from '../recovery/repository';
 
 /**
  * A bank account that cannot be diverted: the rules of WHEN a declared account may be paid to.

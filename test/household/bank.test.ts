@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createHousehold, recordBankAccount } from '../../src/household/repository';
-import { bankChangeFrozenUntil, confirmBankAccount, holdPendingBankChanges, payableBankAccount } from '../../src/recovery/bank';
+import { bankChangeFrozenUntil, confirmBankAccount, holdPendingBankChanges, payableBankAccount } from '../../src/household/bank';
 import { createRecovery, markRecoveryCompleted } from '../../src/recovery/repository';
 import { createTestAccount } from '../support/accounts';
 import { testDatabases, withTestContext } from '../support/databases';
 import { addAccountMember } from '../support/household';
-import { NEW_IBAN, OLD_IBAN } from './support';
+import { NEW_IBAN, OLD_IBAN } from '../recovery/support';
 
 /** « Which IBAN is payable at date D », under each condition, on SQLite and PostgreSQL. */
 const DAY = 86_400_000;
