@@ -15,7 +15,7 @@ import { recordAcceptance } from '../payments/acceptance';
 import type { DroitInput } from '../payments/inputs';
 import { monthlyAmountLimit } from '../prestations/amount-limits';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
-import type { Agent } from './agents.table';
+import type { Agent } from '../db/tables/agents.table';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
 export interface InstructionDeps {

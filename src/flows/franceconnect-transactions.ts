@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken, sha256 } from '../shared/crypto';
-import type { TransactionKind } from './franceconnect.table';
+import type { TransactionKind } from '../db/tables/franceconnect.table';
 
 /**
  * Server-side state of the FranceConnect journeys (src/journeys/franceconnect), below them so that
@@ -16,7 +16,7 @@ import type { TransactionKind } from './franceconnect.table';
 export const TRANSACTION_TTL_MS = 10 * 60_000;
 
 /** login: state + nonce; logout: state; logout_handoff: the id_token, between our logout and the redirect to FranceConnect. */
-export type { TransactionKind } from './franceconnect.table';
+export type { TransactionKind } from '../db/tables/franceconnect.table';
 
 export interface Transaction {
   kind: TransactionKind;

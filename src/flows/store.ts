@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import { randomToken, sha256 } from '../shared/crypto';
 import { FlowError, type Flow, type FlowKind } from './flow';
 import { WrongStateError } from './machine';
-import type { FlowRow, NewFlowRow } from './flows.table';
+import type { FlowRow, NewFlowRow } from '../db/tables/flows.table';
 
 /** A sliding flow's expiry is written when read at most this often. */
 export const SLIDE_WRITE_INTERVAL_MS = 60_000;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { HouseholdBankAccount } from './household.table';
+import type { HouseholdBankAccount } from '../db/tables/household.table';
 import { lastRecoveryCompletedAt } from '../recovery/repository';
 
 /**

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../db/tables/household.table';
 /**
  * THE permission function of Mon Compte: what a person may do, decided from their place in the
  * household (foyer) — role, autorisation de gestion (procuration), age on the day — and nothing
@@ -17,8 +18,7 @@
  * creates the household's dossier.
  */
 
-export const ROLES = ['responsable', 'conjoint', 'enfant', 'personne_a_charge'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const ACTIONS = [
   /** « Mes informations »: own civil status, identity status, contact, role, numéro allocataire */

@@ -9,7 +9,7 @@ import type {
   HouseholdSeparation,
   HouseholdSeparationsTable,
   NewHouseholdMember,
-} from './household.table';
+} from '../db/tables/household.table';
 
 /**
  * The household (foyer) data: one query per function. `find…` returns undefined when nothing

@@ -1,4 +1,4 @@
-import type { DroitChange } from './payments.table';
+import type { DroitChange } from '../db/tables/payments.table';
 
 /**
  * The amount of a droit for a month, from its history: the latest amount whose `from_month` is not

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { HouseholdBankAccount } from '../household/household.table';
+import type { HouseholdBankAccount } from '../db/tables/household.table';
 import { isPayable } from '../household/bank';
 import { randomToken } from '../shared/crypto';
 import { agencyDay } from '../shared/french-time';
 import { amountForMonth } from './amounts';
 import { lastPayableMonth, monthsBetween, paymentDayOf } from './months';
-import type { Payment } from './payments.table';
+import type { Payment } from '../db/tables/payments.table';
 
 /**
  * The payment run, done by the worker (hourly, with its housekeeping: src/context.ts) and safe to

@@ -10,7 +10,7 @@ import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
-import type { Agent } from '../../agents/agents.table';
+import type { Agent } from '../../db/tables/agents.table';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;

@@ -14,7 +14,7 @@ import { forgetPrestation } from '../../http/intent';
 import { linkButton, summaryList } from '../../http/views/components';
 import { recapLists } from '../../http/views/form-page';
 import { listJustificatifs, openRequestsOf, unsentFilesOf } from '../../justificatifs/repository';
-import type { Justificatif, JustificatifRequest } from '../../justificatifs/justificatifs.table';
+import type { Justificatif, JustificatifRequest } from '../../db/tables/justificatifs.table';
 import { decisionLabel, decisionOf, type Decision } from '../../demarches/decision';
 import { decisionPdf } from '../../demarches/decision-pdf';
 import { html, type SafeHtml } from '../../http/views/html';

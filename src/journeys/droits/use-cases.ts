@@ -6,7 +6,7 @@ import { pendingBankAccount, payableBankAccount } from '../../household/bank';
 import { maskIban } from '../../identity/iban';
 import { droitHistory } from '../../payments/droits';
 import { addMonths, paymentDayOf } from '../../payments/months';
-import type { Droit, DroitChange } from '../../payments/payments.table';
+import type { Droit, DroitChange } from '../../db/tables/payments.table';
 import { databasePaymentsReader, type PaymentLine } from '../../payments/reader';
 import type { Clock } from '../../shared/clock';
 import { agencyDay } from '../../shared/french-time';

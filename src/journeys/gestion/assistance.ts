@@ -4,12 +4,12 @@ import { auditEventsOf, maskIdentifier, recordAudit, type AuditOrigin, type Stor
 import type { SessionRecord, SessionService } from '../../auth/sessions';
 import type { JourneyDeps } from '../deps';
 import { normaliseLoginId } from '../login/use-cases';
-import type { HouseholdBankAccount } from '../../household/household.table';
+import type { HouseholdBankAccount } from '../../db/tables/household.table';
 import { findActor } from '../../household/repository';
 import { pendingBankAccount } from '../../household/bank';
 import { pendingRecoveriesOf, type Recovery } from '../../recovery/repository';
 import { agentNames } from '../../agents/repository';
-import type { Agent } from '../../agents/agents.table';
+import type { Agent } from '../../db/tables/agents.table';
 
 /**
  * The assistance console's rules (src/journeys/gestion/accounts.ts): an agent with the

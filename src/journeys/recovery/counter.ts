@@ -1,5 +1,5 @@
 import type { Account } from '../../accounts/repository';
-import type { Agent } from '../../agents/agents.table';
+import type { Agent } from '../../db/tables/agents.table';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import { CODE_TTL_MS } from '../../auth/verification-codes';
 import type { Config } from '../../config/config';

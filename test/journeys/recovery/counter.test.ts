@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { bankChangeFrozenUntil } from '../../../src/household/bank';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
 import { logIn } from '../../support/accounts';

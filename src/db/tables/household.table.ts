@@ -1,10 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Role } from './permissions';
 
 /**
  * The tables of the household (foyer) module, as Kysely sees them (conventions: src/db/schema.ts).
  * Migrations: src/db/migrations/0001_core.ts (households), 0008_household.ts (the rest).
  */
+
+/** A person's place in a dossier (what each may do: src/household/permissions.ts). */
+export const ROLES = ['responsable', 'conjoint', 'enfant', 'personne_a_charge'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Households (dossiers allocataires). */
 export interface HouseholdsTable {

@@ -1,4 +1,4 @@
-/** The outbox of e-mails and SMS, see ./outbox.ts and ./worker.ts. (Conventions: src/db/schema.ts.) */
+/** The outbox of e-mails and SMS, see src/messaging/outbox.ts and src/messaging/worker.ts. (Conventions: src/db/schema.ts.) */
 export interface OutboxMessagesTable {
   id: string;
   /** 'post': a letter to the dossier's address (src/messaging/transports.ts, PostalService) */

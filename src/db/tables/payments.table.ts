@@ -14,7 +14,7 @@ export interface DroitsTable {
   member_id: string | null;
   /** slug of src/prestations/catalogue.ts */
   prestation: string;
-  /** the current monthly amount (the latest change); the amount of a given month: ./droits.ts */
+  /** the current monthly amount (the latest change); the amount of a given month: src/payments/droits.ts */
   monthly_amount_cents: number;
   /** YYYY-MM */
   first_month: string;

@@ -1,4 +1,4 @@
-/** Sessions of signed-in people, see ./sessions.ts. (Conventions: src/db/schema.ts.) */
+/** Sessions of signed-in people, see src/auth/sessions.ts. (Conventions: src/db/schema.ts.) */
 export interface SessionsTable {
   /** SHA-256 of the opaque session token (the token itself is only in the cookie) */
   id: string;

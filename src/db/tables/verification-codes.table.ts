@@ -1,4 +1,4 @@
-/** One-time codes (HMAC only), see ./verification-codes.ts. (Conventions: src/db/schema.ts.) */
+/** One-time codes (HMAC only), see src/auth/verification-codes.ts. (Conventions: src/db/schema.ts.) */
 export interface VerificationCodesTable {
   id: string;
   purpose:

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 
 /**
  * One row per flow a person (or an API client) is going through: registration, login, password
- * reset, FranceConnect sign-up, contact change… (see ./README.md).
+ * reset, FranceConnect sign-up, contact change… (see src/flows/README.md).
  */
 export interface FlowsTable {
   /** SHA-256 (hex) of the flow's random token: only the browser (cookie) or the API client holds the token */

@@ -1,6 +1,6 @@
-import type { AcceptedMediaType } from '../justificatifs/validation';
+import type { AcceptedMediaType } from './justificatifs.table';
 
-/** « Contacter ma Caf » (migration 0020, ./README.md). (Conventions: src/db/schema.ts.) */
+/** « Contacter ma Caf » (migration 0020, src/journeys/contact-caf/README.md). (Conventions: src/db/schema.ts.) */
 
 export const THREAD_SUBJECTS = ['demande', 'paiements', 'dossier', 'autre'] as const;
 export type ThreadSubject = (typeof THREAD_SUBJECTS)[number];

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The audit trail, see ./audit.ts. (Conventions: src/db/schema.ts.) */
+/** The audit trail, see src/auth/audit.ts. (Conventions: src/db/schema.ts.) */
 export interface AuditEventsTable {
   id: Generated<number>;
   at: number;

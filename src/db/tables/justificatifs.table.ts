@@ -1,6 +1,9 @@
 import type { Selectable } from 'kysely';
 
-/** The tables of the justificatifs (migration 0010), beside their feature (declared in src/db/schema.ts). */
+/** The media types a stored file may have: exactly those src/justificatifs/validation.ts accepts (`ACCEPTED_TYPES`). */
+export type AcceptedMediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+/** The tables of the justificatifs (migration 0010; src/justificatifs/, declared in src/db/schema.ts). */
 export interface JustificatifRequestsTable {
   id: string;
   demarche_id: string;
@@ -25,7 +28,7 @@ export interface JustificatifsTable {
   uploaded_by: string;
   /** sanitised, with the extension of the real type (src/justificatifs/validation.ts) */
   file_name: string;
-  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  media_type: AcceptedMediaType;
   size_bytes: number;
   /** hex SHA-256 of the bytes, checked again at every read */
   sha256: string;

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { SessionsTable } from '../auth/sessions.table';
+import type { SessionsTable } from './sessions.table';
 
-/** The tables of the Caf side (migration 0010), kept beside their feature (declared in src/db/schema.ts). */
+/** The tables of the Caf side (migration 0010), used by src/agents/ (declared in src/db/schema.ts). */
 export interface AgentsTable {
   id: string;
   /** what the agent types to log in: their professional e-mail address, in lower case */

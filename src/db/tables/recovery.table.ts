@@ -1,4 +1,4 @@
-/** Access recovered without the verified contact (migration 0016, ./README.md). (Conventions: src/db/schema.ts.) */
+/** Access recovered without the verified contact (migration 0016, src/journeys/recovery/README.md). (Conventions: src/db/schema.ts.) */
 export interface AccountRecoveriesTable {
   id: string;
   account_id: string;
@@ -16,7 +16,7 @@ export interface AccountRecoveriesTable {
   cancelled_at: number | null;
 }
 
-/** Devices an account signed in from: a random cookie, kept as its SHA-256 (./devices.ts). */
+/** Devices an account signed in from: a random cookie, kept as its SHA-256 (src/recovery/devices.ts). */
 export interface KnownDevicesTable {
   account_id: string;
   device_hash: string;

@@ -1,7 +1,18 @@
 import type { ColumnType } from 'kysely';
-import type { DemarcheStatus } from './machine';
 
-/** The démarches and their history, see ./repository.ts and ./machine.ts. (Conventions: src/db/schema.ts.) Migrations 0006, 0009, 0022. */
+/** The statuses a démarche can have (the states of its machine, src/demarches/machine.ts). */
+export const DEMARCHE_STATUSES = [
+  'brouillon',
+  'envoyee',
+  'en_instruction',
+  'en_attente_de_pieces',
+  'acceptee',
+  'refusee',
+  'classee_sans_suite',
+] as const;
+export type DemarcheStatus = (typeof DEMARCHE_STATUSES)[number];
+
+/** The démarches and their history, see src/demarches/repository.ts and src/demarches/machine.ts. (Conventions: src/db/schema.ts.) Migrations 0006, 0009, 0022. */
 export interface DemarchesTable {
   id: string;
   /** the person who asks (or asked): the brouillon is theirs */
