@@ -1,7 +1,7 @@
 /**
  * The one assembly of the errors registry: every module's entries, registered once at start-up
- * (src/context.ts imports this file; so does the tests' setup). A module that adds an `errors.ts`
- * adds one line here. The core (src/errors/) never imports a feature.
+ * (src/routes.ts, which every server imports, imports this file; so does the tests' setup). A
+ * module that adds an `errors.ts` adds one line here. The core (src/errors/) never imports a feature.
  */
 import { agentErrors } from './agents/errors';
 import { attestationErrors } from './attestations/errors';
@@ -13,7 +13,7 @@ import { storageErrors } from './db/errors';
 import { generalErrors } from './errors/general';
 import { registerErrors } from './errors/registry';
 import { contactVerificationErrors } from './journeys/contact-verification/errors';
-import { flowErrors } from './journeys/engine/errors';
+import { flowErrors } from './flows/errors';
 import { franceConnectFlowErrors } from './journeys/franceconnect/errors';
 import { registrationErrors } from './journeys/registration/errors';
 import { franceConnectErrors } from './franceconnect/errors';

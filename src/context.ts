@@ -1,4 +1,3 @@
-import './app-errors';
 import { ContactCodes } from './journeys/contact-verification/codes';
 import { PasswordCheck } from './auth/password-check';
 import { createPasswordHasher } from './auth/passwords';
@@ -11,7 +10,7 @@ import { migrate } from './db/migrate';
 import { repertoirePeople, revokedDemoDocuments } from './demo/people';
 import { demoResources } from './demo/resources';
 import { LocalResourcesFeed } from './resources/feed';
-import { LocalRepertoire } from './journeys/registration/repertoire';
+import { LocalRepertoire } from './identity/repertoire';
 import { LocalRepertoireSearch, type RepertoireSearch } from './journeys/franceconnect/matching';
 import { createFranceConnectClient, type FranceConnectClient } from './franceconnect';
 import { LocalDocumentVerifier } from './identity';

@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import './app-errors';
 import type { AppContext } from './context';
 import { recordChosenPrestation } from './http/intent';
 import { buildServer } from './http/server';
@@ -35,7 +36,7 @@ import { attestationsApi } from './journeys/attestations/api';
 import { attestationsPages } from './journeys/attestations/pages';
 import { verificationApi } from './journeys/verification/api';
 import { verificationPages } from './journeys/verification/pages';
-import { noticeNewDevice } from './recovery/devices';
+import { noticeNewDevice } from './http/new-device';
 
 /**
  * The one assembly of the routes: every journey's pages and JSON routes, in the order they are

@@ -1,9 +1,9 @@
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { SessionRecord } from '../auth/sessions';
-import type { CodeCheck } from '../auth/verification-codes';
-import type { AppContext } from '../context';
-import { maskDestination } from '../journeys/login/contact';
-import { reauthenticate } from '../journeys/login/settings';
+import type { SessionRecord, SessionService } from '../auth/sessions';
+import type { CodeCheck, VerificationCodes } from '../auth/verification-codes';
+import type { Config } from '../config/config';
+import { maskDestination } from './destination';
+import { reauthenticate, type ReauthenticationDeps } from './reauthentication';
 import { enqueueMessage, type OutgoingMessage } from '../messaging/outbox';
 import { frenchDateTime } from '../shared/french-time';
 import { eraseOnlineAccount } from './erasure';
@@ -12,12 +12,19 @@ import type { Account } from './repository';
 /**
  * Closing the online account (« Fermer mon compte »), in two steps:
  * 1. the person proves it is them again — the current password, or, for an account without one, a
- *    FranceConnect login of the last 15 minutes (src/journeys/login/settings.ts) — and a code is sent to
+ *    FranceConnect login of the last 15 minutes (./reauthentication.ts) — and a code is sent to
  *    the verified contact (purpose `account_closing`, subject the account: no code, no second step);
  * 2. the code: the account is erased (./erasure.ts) — contacts, sessions, credentials go, the
  *    dossier and the démarches sent stay, the NIR may open a new account —, every session ends,
  *    a last message confirms it to the contact, and `account_closed` is audited.
  */
+/** What closing needs, handed down by the composition root. */
+export interface ClosingDeps extends ReauthenticationDeps {
+  codes: Pick<VerificationCodes, 'resendAllowedAt' | 'issue' | 'check'>;
+  sessions: Pick<SessionService, 'endAllOf'>;
+  config: Pick<Config, 'agencyPhone'>;
+}
+
 export type StartClosing =
   | { kind: 'code_sent'; destination: string }
   | { kind: 'wait'; retryAfterMs: number }
@@ -26,7 +33,7 @@ export type StartClosing =
   | { kind: 'franceconnect_again' };
 
 export async function startClosing(
-  ctx: AppContext,
+  ctx: ClosingDeps,
   i: { account: Account; session: SessionRecord; password: string; origin: AuditOrigin },
 ): Promise<StartClosing> {
   const auth = await reauthenticate(ctx, i.account, i.session, i.password, i.origin);
@@ -51,7 +58,10 @@ export type ConfirmClosing =
   | { kind: 'closed'; record: 'deleted' | 'closed' }
   | ({ kind: 'code_error' } & Pick<Exclude<CodeCheck, { ok: true }>, 'reason' | 'attemptsLeft'>);
 
-export async function confirmClosing(ctx: AppContext, i: { account: Account; code: string; origin: AuditOrigin }): Promise<ConfirmClosing> {
+export async function confirmClosing(
+  ctx: ClosingDeps,
+  i: { account: Account; code: string; origin: AuditOrigin },
+): Promise<ConfirmClosing> {
   const db = ctx.database.db;
   const check = await ctx.codes.check(db, { purpose: 'account_closing', subjectId: i.account.id, code: i.code });
   if (!check.ok) return { kind: 'code_error', reason: check.reason, attemptsLeft: check.attemptsLeft };

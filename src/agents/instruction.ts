@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock';
 import type { DemarcheEvent } from '../demarches/machine';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { closeOpenRequests, createRequest } from '../justificatifs/repository';
-import { applySeparationDecision, endSessionsAfterSeparation } from '../household/separation';
+import { applySeparationDecision, endSessionsAfterSeparation } from '../demarches/separation';
 import { enqueueMessage } from '../messaging/outbox';
 import { appealRouteOf, appealSentence } from '../prestations/appeals';
 import { findPrestation } from '../prestations/catalogue';
@@ -15,7 +15,7 @@ import { recordAcceptance } from '../payments/acceptance';
 import type { DroitInput } from '../payments/inputs';
 import { monthlyAmountLimit } from '../prestations/amount-limits';
 import { NOTIFICATION_SUBJECTS, demarcheNotification, type NotifiedEvent } from './messages';
-import type { Agent } from './agents.table';
+import type { Agent } from '../db/tables/agents.table';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
 export interface InstructionDeps {

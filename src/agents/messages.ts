@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../messaging/outbox';
-import type { Agent } from './agents.table';
+import type { Agent } from '../db/tables/agents.table';
 
 /** The e-mails of the Caf side, in French. The code appears only here, never in logs. */
 export function agentLoginCodeMessage(a: Pick<Agent, 'email'>, code: string): OutgoingMessage {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import { grantRoles, type AgentRole } from './roles';
-import type { Agent } from './agents.table';
+import type { Agent } from '../db/tables/agents.table';
 
 /** Agents of the Caf: one query per function; `find…` returns undefined when nothing matches. */
 export type NewAgent = Pick<Agent, 'login_id' | 'display_name' | 'email' | 'password_hash'> & {

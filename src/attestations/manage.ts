@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type AuditOrigin, recordAudit } from '../auth/audit';
 import type { Database } from '../db/schema';
-import type { Attestation, AttestationKind } from './attestations.table';
+import type { Attestation, AttestationKind } from '../db/tables/attestations.table';
 import { formatCode } from './code';
 import { auditRef } from './issue';
 import { attestationsIssuedBy, findAttestation, parseSnapshot, revokeAttestation } from './repository';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import type { Attestation, AttestationKind, CheckOutcome } from './attestations.table';
+import type { Attestation, AttestationKind, CheckOutcome } from '../db/tables/attestations.table';
 import type { Snapshot } from './snapshot';
 
 /** The attestations' rows: one query per function. */

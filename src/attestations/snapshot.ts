@@ -1,5 +1,5 @@
 import { deDate } from '../shared/french-time';
-import type { AttestationKind } from './attestations.table';
+import type { AttestationKind } from '../db/tables/attestations.table';
 
 /**
  * What an attestation certifies, frozen at issue: the PDF prints it, the public page shows it after a

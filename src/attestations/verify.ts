@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { RateLimiter } from '../security/rate-limit';
 import { sha256 } from '../shared/crypto';
-import type { CheckOutcome } from './attestations.table';
+import type { CheckOutcome } from '../db/tables/attestations.table';
 import { parseCode } from './code';
 import { surnameKey } from './names';
 import { findAttestation, parseSnapshot, recordCheck } from './repository';

@@ -63,7 +63,7 @@ export type AuditEventType =
   | 'bank_account_changed'
   | 'separation_declared'
   | 'household_left'
-  // the person's rights (src/accounts/closing.ts, src/accounts/export.ts)
+  // the person's rights (src/accounts/closing.ts, src/journeys/personal-data/export.ts)
   | 'personal_data_exported'
   | 'account_closing_code_sent'
   | 'account_closed'

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { SessionsTable } from './sessions.table';
+import type { SessionsTable } from '../db/tables/sessions.table';
 import { hotQuery } from '../db/hot-query';
 import type { Clock } from '../shared/clock';
 import { randomToken, sha256 } from '../shared/crypto';

@@ -60,7 +60,7 @@ export class VerificationCodes {
     row: VerificationCodesTable;
   } {
     const t = this.now();
-    // Only a code sent by post lives longer than CODE_TTL_MS (src/recovery/letter.ts: 30 days).
+    // Only a code sent by post lives longer than CODE_TTL_MS (src/journeys/recovery/letter.ts: 30 days).
     const ttl = o.ttlMs ?? CODE_TTL_MS;
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const row: VerificationCodesTable = {

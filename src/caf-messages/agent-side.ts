@@ -3,7 +3,7 @@ import { displayName } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { Database } from '../db/schema';
 import { enqueueMessage } from '../messaging/outbox';
-import type { ThreadSubject } from './caf-messages.table';
+import type { ThreadSubject } from '../db/tables/caf-messages.table';
 import { newAnswerNotice } from './messages';
 import { checkBody, insertMessage, readThread, type MessageRefusal, type MessagesDeps } from './threads';
 

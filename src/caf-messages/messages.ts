@@ -1,6 +1,6 @@
 import type { Account } from '../accounts/repository';
 import type { OutgoingMessage } from '../messaging/outbox';
-import type { ThreadSubject } from './caf-messages.table';
+import type { ThreadSubject } from '../db/tables/caf-messages.table';
 
 /** The words of « Contacter ma Caf » shared by the pages, the JSON API and the notices. */
 export const SUBJECT_LABELS: Record<ThreadSubject, string> = {

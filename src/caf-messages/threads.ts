@@ -10,7 +10,7 @@ import { checkJustificatif, type RefusalReason } from '../justificatifs/validati
 import { enqueueMessage } from '../messaging/outbox';
 import { randomToken } from '../shared/crypto';
 import { agencyDay } from '../shared/french-time';
-import { THREAD_SUBJECTS, type ThreadSubject } from './caf-messages.table';
+import { THREAD_SUBJECTS, type ThreadSubject } from '../db/tables/caf-messages.table';
 import { newAnswerNotice } from './messages';
 
 /**

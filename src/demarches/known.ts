@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { displayName, findAccountById } from '../accounts/repository';
 import type { Database } from '../db/schema';
 import type { Answers, FormDefinition } from '../forms/definition';
-import type { HouseholdMember } from '../household/household.table';
+import type { HouseholdMember } from '../db/tables/household.table';
 import { can } from '../household/permissions';
 import { currentAddress, currentBankAccount, listMembers, type HouseholdActor } from '../household/repository';
 import { maskIban } from '../identity/iban';

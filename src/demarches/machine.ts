@@ -1,4 +1,5 @@
-import { defineMachine } from '../journeys/engine/machine';
+import { DEMARCHE_STATUSES, type DemarcheStatus } from '../db/tables/demarches.table';
+import { defineMachine } from '../flows/machine';
 
 /**
  * The life of a démarche (after demarches-simplifiees.fr's dossier): the person fills a brouillon
@@ -10,16 +11,7 @@ import { defineMachine } from '../journeys/engine/machine';
  * The diagram (`demarcheMachine.diagram()`, kept in src/demarches/README.md, a test checks):
  * see README.md beside this file.
  */
-export const DEMARCHE_STATUSES = [
-  'brouillon',
-  'envoyee',
-  'en_instruction',
-  'en_attente_de_pieces',
-  'acceptee',
-  'refusee',
-  'classee_sans_suite',
-] as const;
-export type DemarcheStatus = (typeof DEMARCHE_STATUSES)[number];
+export { DEMARCHE_STATUSES, type DemarcheStatus };
 
 export const DEMARCHE_EVENTS = [
   /** the person sends the brouillon (déclaration sur l'honneur) */

@@ -238,7 +238,7 @@ export async function submitRequest(
 /**
  * Whether the household's managers may see another member's sent démarche. A separation
  * declaration never: it may come with violence, and the couple is told only what the Caf
- * confirmed, by its own message (src/household/separation.ts) — never who declared it, nor where
+ * confirmed, by its own message (src/demarches/separation.ts) — never who declared it, nor where
  * they live now.
  */
 export function sharedWithHousehold(d: Pick<Demarche, 'prestation'>): boolean {

@@ -1,5 +1,5 @@
 import { TEST_CITIZENS } from '../franceconnect-standin/citizens';
-import type { RepertoirePerson } from '../journeys/registration/repertoire';
+import type { RepertoirePerson } from '../identity/repertoire';
 
 /**
  * The people known to the local « répertoire » (stand-in for the national identity registry):

@@ -1,7 +1,9 @@
 import type { NewAccount } from '../accounts/repository';
 import { createAccount } from '../accounts/repository';
 import { countAgents, createAgent, type NewAgent } from '../agents/repository';
-import type { AppContext } from '../context';
+import type { PasswordHasher } from '../auth/passwords';
+import type { DatabaseHandle } from '../db/database';
+import type { Clock } from '../shared/clock';
 import { seedDemoHouseholds } from './households';
 import { DEMO_PEOPLE } from './people';
 
@@ -160,6 +162,13 @@ export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_
 ];
 
 /** The demo agent of the Caf side (/gestion), listed in the README; the same password as the demo accounts. */
+/** What seeding needs, handed down by the composition root. */
+export interface SeedDeps {
+  database: Pick<DatabaseHandle, 'db'>;
+  passwords: Pick<PasswordHasher, 'hash'>;
+  clock: Clock;
+}
+
 export const DEMO_AGENT = {
   login_id: 'nadia.martin@caf.example.fr',
   display_name: 'Nadia MARTIN',
@@ -176,7 +185,7 @@ export const DEMO_ASSISTANCE_AGENT = {
 } as const satisfies Omit<NewAgent, 'password_hash'>;
 
 /** Creates the demo agents when there is no agent yet. Returns how many were created. */
-export async function seedDemoAgents(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
+export async function seedDemoAgents(ctx: SeedDeps): Promise<number> {
   if ((await countAgents(ctx.database.db)) > 0) return 0;
   const password_hash = await ctx.passwords.hash(DEMO_PASSWORD);
   for (const a of [DEMO_AGENT, DEMO_ASSISTANCE_AGENT]) await createAgent(ctx.database.db, { ...a, password_hash }, ctx.clock.now());
@@ -184,7 +193,7 @@ export async function seedDemoAgents(ctx: Pick<AppContext, 'database' | 'passwor
 }
 
 /** Creates the demo accounts and households (src/demo/households.ts) when there is no account yet, and the demo agent when there is no agent yet. Returns how many accounts were created. */
-export async function seedDemoData(ctx: Pick<AppContext, 'database' | 'passwords' | 'clock'>): Promise<number> {
+export async function seedDemoData(ctx: SeedDeps): Promise<number> {
   const { db } = ctx.database;
   await seedDemoAgents(ctx);
   const existing = await db

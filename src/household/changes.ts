@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
 import type { Database } from '../db/schema';
 import { enqueueMessage } from '../messaging/outbox';
-import { bankChangeFrozenUntil as frozenUntil, effectiveAfterDelay } from '../recovery/bank';
+import { bankChangeFrozenUntil as frozenUntil, effectiveAfterDelay } from './bank';
 import { maskIban } from '../identity/iban';
 import { managesDossier } from './permissions';
 import { bankAccountChangedMessage, dossierChangedMessage } from './messages';
@@ -97,7 +97,7 @@ export type BankAccountChange = { kind: 'frozen'; until: number } | { kind: 'cha
 /**
  * A new bank account, once the person proved it is them twice (password or FranceConnect, and a code
  * to their verified contact: src/journeys/household/bank-change.ts — the only caller). Refused while
- * a recovery of access of one of the dossier's managers is recent (src/recovery/bank.ts, audited);
+ * a recovery of access of one of the dossier's managers is recent (src/household/bank.ts, audited);
  * otherwise paid to only after BANK_CHANGE_DELAY_DAYS, or from an agent's confirmation on the
  * assistance console. Every verified contact of the actor and of the dossier's managers is told,
  * with the IBAN masked.

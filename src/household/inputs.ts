@@ -3,7 +3,7 @@ import { fieldError, type FieldError } from '../errors/app-error';
 import type { ErrorCode } from '../errors/catalogue';
 import { IBAN_INPUT_MAX, parseIban } from '../identity/iban';
 import { agencyDay } from '../shared/french-time';
-import type { SeparationChildren, SeparationLeaver } from './household.table';
+import type { SeparationChildren, SeparationLeaver } from '../db/tables/household.table';
 import type { AddressInput } from './repository';
 
 /**

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../db/tables/household.table';
 /**
  * THE permission function of Mon Compte: what a person may do, decided from their place in the
  * household (foyer) — role, autorisation de gestion (procuration), age on the day — and nothing
@@ -12,13 +13,12 @@
  * | conjoint without, child ≥ 15, à charge    | own data, own contact, declare a separation, individual     |
  * |                                           | requests (e.g. AJPA)                                        |
  * A separation declared by a child or a personne à charge is checked by the Caf before it changes
- * the couple's rights (src/household/separation.ts).
+ * the couple's rights (src/demarches/separation.ts).
  * A person with no dossier yet (not allocataire) may ask for a prestation: the first request
  * creates the household's dossier.
  */
 
-export const ROLES = ['responsable', 'conjoint', 'enfant', 'personne_a_charge'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const ACTIONS = [
   /** « Mes informations »: own civil status, identity status, contact, role, numéro allocataire */
@@ -86,7 +86,7 @@ export function managesDossier(m: Membership): boolean {
 /**
  * One of the couple (the responsable, the conjoint): their separation takes effect at once. When
  * another member (a child over 15, a personne à charge) declares one, the Caf checks it first
- * (src/household/separation.ts).
+ * (src/demarches/separation.ts).
  */
 export function inCouple(m: Pick<Membership, 'role'>): boolean {
   return m.role === 'responsable' || m.role === 'conjoint';

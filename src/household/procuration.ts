@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import { findAccountById, type Account } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { SessionRecord } from '../auth/sessions';
-import type { AppContext } from '../context';
+import type { Config } from '../config/config';
 import type { Database } from '../db/schema';
 import { fieldError, type FieldError } from '../errors/app-error';
 import { errorEntry, type ErrorCode } from '../errors/registry';
 import { waitMessage } from '../security/login-throttle';
-import { reauthenticate } from '../journeys/login/settings';
+import { reauthenticate, type ReauthenticationDeps } from '../accounts/reauthentication';
 import { enqueueMessage } from '../messaging/outbox';
 import { procurationGrantedMessage, procurationRevokedMessage } from './messages';
 import { findMemberWithRole, setProcuration, type ActorDossier } from './repository';
@@ -34,6 +34,11 @@ export type ProcurationOutcome =
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' };
 
+/** What these use cases need, handed down by the composition root. */
+export interface ProcurationDeps extends ReauthenticationDeps {
+  config: Pick<Config, 'agencyPhone'>;
+}
+
 interface Who {
   account: Account;
   session: SessionRecord;
@@ -57,13 +62,13 @@ function auditProcuration(
 }
 
 /** The conjoint of the dossier with their account (undefined: none, or no account yet). */
-async function conjointOf(ctx: AppContext, dossier: ActorDossier) {
+async function conjointOf(ctx: ProcurationDeps, dossier: ActorDossier) {
   const member = await findMemberWithRole(ctx.database.db, dossier.householdId, 'conjoint');
   const account = member?.account_id ? await findAccountById(ctx.database.db, member.account_id) : undefined;
   return { member, account };
 }
 
-export async function grantProcuration(ctx: AppContext, i: Who & { currentPassword: string }): Promise<ProcurationOutcome> {
+export async function grantProcuration(ctx: ProcurationDeps, i: Who & { currentPassword: string }): Promise<ProcurationOutcome> {
   const { member, account } = await conjointOf(ctx, i.dossier);
   if (!member) return { kind: 'refused', code: 'HOUSEHOLD_NO_CONJOINT' };
   if (!account) return { kind: 'refused', code: 'HOUSEHOLD_CONJOINT_WITHOUT_ACCOUNT' };
@@ -81,7 +86,7 @@ export async function grantProcuration(ctx: AppContext, i: Who & { currentPasswo
   return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
 }
 
-export async function revokeProcuration(ctx: AppContext, i: Omit<Who, 'session'>): Promise<ProcurationOutcome> {
+export async function revokeProcuration(ctx: ProcurationDeps, i: Omit<Who, 'session'>): Promise<ProcurationOutcome> {
   const { member, account } = await conjointOf(ctx, i.dossier);
   if (!member) return { kind: 'refused', code: 'HOUSEHOLD_NO_CONJOINT' };
   const now = ctx.clock.now();

@@ -9,7 +9,7 @@ import type {
   HouseholdSeparation,
   HouseholdSeparationsTable,
   NewHouseholdMember,
-} from './household.table';
+} from '../db/tables/household.table';
 
 /**
  * The household (foyer) data: one query per function. `find…` returns undefined when nothing
@@ -235,7 +235,7 @@ export async function recordBankAccount(
   b: { iban: string; holder: string },
   by: string | null,
   now: number,
-  /** from when it may be paid to (src/recovery/bank.ts); default: at once; null: when an agent confirms it */
+  /** from when it may be paid to (src/household/bank.ts); default: at once; null: when an agent confirms it */
   effectiveAt?: number | null,
 ): Promise<HouseholdBankAccount> {
   const recordedAt = await nextRecordedAt(db, 'household_bank_accounts', householdId, now);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { displayName } from '../accounts/repository';
 import type { Database } from '../db/schema';
-import type { HouseholdMember } from './household.table';
+import type { HouseholdMember } from '../db/tables/household.table';
 import { WHO_CAN, type Action } from './permissions';
 import { listMembers, type HouseholdActor } from './repository';
 

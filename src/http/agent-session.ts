@@ -9,7 +9,7 @@ import { AppError } from '../errors/app-error';
 import { wantsJson } from './negotiation';
 import { findActiveAgentById } from '../agents/repository';
 import { rolesOf, type AgentRole } from '../agents/roles';
-import type { Agent } from '../agents/agents.table';
+import type { Agent } from '../db/tables/agents.table';
 
 /**
  * Sessions of agents on the Caf side: their own cookie (`mc_agent`, path /gestion, so that it never

@@ -93,7 +93,7 @@ ${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, contact
   );
 }
 
-/** Where a person starts again after an error that names it (a flow's error, src/journeys/engine/flow.ts `FlowError`). */
+/** Where a person starts again after an error that names it (a flow's error, src/flows/flow.ts `FlowError`). */
 function restartPathOf(e: unknown): string | undefined {
   const path = (e as { restartPath?: unknown } | undefined)?.restartPath;
   return typeof path === 'string' ? path : undefined;

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
 import { piecesOf, type StoredFile } from '../justificatifs/service';
-import type { Justificatif } from '../justificatifs/justificatifs.table';
+import type { Justificatif } from '../db/tables/justificatifs.table';
 import { MAX_JUSTIFICATIF_BYTES } from '../justificatifs/validation';
 
 /**

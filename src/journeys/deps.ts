@@ -19,7 +19,7 @@ import type { Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import type { ContactCodes } from './contact-verification/codes';
 import type { RepertoireSearch } from './franceconnect/matching';
-import type { Repertoire } from './registration/repertoire';
+import type { Repertoire } from '../identity/repertoire';
 
 /**
  * The services the composition root (src/context.ts) builds once and hands down to the journeys'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import type { Justificatif, JustificatifRequest, JustificatifsTable } from './justificatifs.table';
+import type { Justificatif, JustificatifRequest, JustificatifsTable } from '../db/tables/justificatifs.table';
 
 /** Pieces asked and files sent, one query per function. */
 type Db = Kysely<Database>;

@@ -15,7 +15,7 @@ import {
   listJustificatifs,
   openRequests,
 } from './repository';
-import type { Justificatif, JustificatifRequest } from './justificatifs.table';
+import type { Justificatif, JustificatifRequest } from '../db/tables/justificatifs.table';
 import { checkJustificatif, type RefusalReason } from './validation';
 
 /** What the justificatifs take from the composition root (src/context.ts builds them); each function only a part. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import type { AcceptedMediaType } from '../db/tables/justificatifs.table';
 import { inlinePdfChecker, type PdfChecker } from './pdf-checker';
 
 /**
@@ -18,8 +19,8 @@ export const ACCEPTED_TYPES = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
   'image/png': 'png',
-} as const;
-export type AcceptedMediaType = keyof typeof ACCEPTED_TYPES;
+} as const satisfies Record<AcceptedMediaType, string>;
+export type { AcceptedMediaType };
 
 export type RefusalReason =
   /** no bytes at all */

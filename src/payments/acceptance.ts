@@ -7,7 +7,7 @@ import { parseIban } from '../identity/iban';
 import { findPrestation } from '../prestations/catalogue';
 import { grantDroit } from './droits';
 import type { DroitInput } from './inputs';
-import type { Droit } from './payments.table';
+import type { Droit } from '../db/tables/payments.table';
 
 /**
  * What an acceptance records besides the démarche's status (called by src/agents/instruction.ts in

@@ -1,4 +1,4 @@
-import type { DroitChange } from './payments.table';
+import type { DroitChange } from '../db/tables/payments.table';
 import { addMonths } from './months';
 
 /**

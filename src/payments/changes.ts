@@ -5,7 +5,7 @@ import { randomToken } from '../shared/crypto';
 import { amountForMonth } from './amounts';
 import { addMonths, frenchMonth } from './months';
 import { deDate } from '../shared/french-time';
-import type { Droit, DroitChange } from './payments.table';
+import type { Droit, DroitChange } from '../db/tables/payments.table';
 
 /**
  * What the Caf side changes on a droit, with its motif (kept in the history the person reads):

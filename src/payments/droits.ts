@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import type { Droit } from './payments.table';
+import type { Droit } from '../db/tables/payments.table';
 
 /** Writing the droits of a dossier: their attribution (the history starts with it). Changes: ./changes.ts. */
 

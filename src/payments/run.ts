@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { HouseholdBankAccount } from '../household/household.table';
-import { isPayable } from '../recovery/bank';
+import type { HouseholdBankAccount } from '../db/tables/household.table';
+import { isPayable } from '../household/bank';
 import { randomToken } from '../shared/crypto';
 import { agencyDay } from '../shared/french-time';
 import { amountForMonth } from './amounts';
 import { lastPayableMonth, monthsBetween, paymentDayOf } from './months';
-import type { Payment } from './payments.table';
+import type { Payment } from '../db/tables/payments.table';
 
 /**
  * The payment run, done by the worker (hourly, with its housekeeping: src/context.ts) and safe to
@@ -19,7 +19,7 @@ import type { Payment } from './payments.table';
  *   commit (PostgreSQL) or for the single writer (SQLite), inserts nothing and attaches nothing; a
  *   worker killed mid-run leaves whole households done or untouched;
  * - paid to the dossier's latest declared bank account when it may be paid to on the payment day
- *   (src/recovery/bank.ts: its delay has passed, or an agent confirmed it); otherwise — or with no
+ *   (src/household/bank.ts: its delay has passed, or an agent confirmed it); otherwise — or with no
  *   account — the payment is held ('en_attente'), and each run releases the held payments whose
  *   account has become payable (a conditional UPDATE: once);
  * - a rappel is paid with the next payment; an indu is deducted from the next payments, never more

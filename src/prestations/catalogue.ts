@@ -1,5 +1,3 @@
-import type { Action } from '../household/permissions';
-
 /**
  * The prestations a person can ask for online, by theme (the banner « Faites une demande de
  * prestation en ligne »), as data: each with its summary and description, who may ask for it (a
@@ -166,7 +164,8 @@ export const prestations: Prestation[] = [
   },
 ];
 
-export function requestAction(p: Pick<Prestation, 'requester'>): Action {
+/** The household's action (src/household/permissions.ts `Action`) of asking for this prestation. */
+export function requestAction(p: Pick<Prestation, 'requester'>): 'request_individual_prestation' | 'request_household_prestation' {
   return p.requester === 'individual' ? 'request_individual_prestation' : 'request_household_prestation';
 }
 

@@ -1,8 +1,5 @@
-import type { Account } from '../accounts/repository';
-import { displayName } from '../accounts/repository';
-import type { ContactKind } from '../journeys/login/contact';
-import { maskDestination } from '../journeys/login/contact';
-import type { HouseholdAddress } from '../household/household.table';
+import { maskDestination, type ContactKind } from '../accounts/destination';
+import { displayName, type Account } from '../accounts/repository';
 import type { OutgoingMessage } from '../messaging/outbox';
 import { frenchDateTime } from '../shared/french-time';
 
@@ -15,10 +12,18 @@ const CHANNEL_WORDS = {
   franceconnect: 'avec FranceConnect',
 } as const;
 
+/** A dossier's address, as a letter needs it (a row of `household_addresses`). */
+export interface PostalAddress {
+  line1: string;
+  line2: string | null;
+  postal_code: string;
+  city: string;
+}
+
 /** The address block of a letter: the person's name, then the dossier's address, one line each. */
 export function postalRecipient(
   a: Pick<Account, 'civility' | 'given_names' | 'birth_name' | 'usage_name'>,
-  address: HouseholdAddress,
+  address: PostalAddress,
 ): string {
   const name = `${a.civility === 'MME' ? 'Madame' : 'Monsieur'} ${displayName(a)}`;
   return [name, address.line1, address.line2, `${address.postal_code} ${address.city.toUpperCase()}`].filter(Boolean).join('\n');

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
-import type { AccountRecoveriesTable } from './recovery.table';
+import type { AccountRecoveriesTable } from '../db/tables/recovery.table';
 
 /** Recoveries of access without the contact: one query per function. */
 export type Recovery = Selectable<AccountRecoveriesTable>;

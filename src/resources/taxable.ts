@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { TaxableResourcesSource } from './taxable-resources.table';
+import type { TaxableResourcesSource } from '../db/tables/taxable-resources.table';
 
 /**
  * The dossier's annual taxable resources (« revenus imposables » of the household), as the Caf holds

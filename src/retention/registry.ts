@@ -5,9 +5,9 @@ import { ABSOLUTE_TIMEOUT_MS } from '../auth/sessions';
 import { CODE_TTL_MS } from '../auth/verification-codes';
 import type { Database } from '../db/schema';
 import { DRAFT_TTL_MS, deleteExpiredDrafts } from '../demarches/repository';
-import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../journeys/engine/store';
-import { deleteExpiredTransactions, TRANSACTION_TTL_MS } from '../journeys/franceconnect/store';
-import { allFlowKinds } from '../journeys/kinds';
+import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../flows/store';
+import { deleteExpiredTransactions, TRANSACTION_TTL_MS } from '../flows/franceconnect-transactions';
+import { FLOW_LIVES } from '../flows/lives';
 import type { JustificatifStorage } from '../justificatifs/storage';
 
 /**
@@ -319,9 +319,9 @@ function endedSessions(table: 'sessions' | 'agent_sessions'): RetentionRule['del
     );
 }
 
-/** « 15 minutes à 1 heure »: the shortest and longest life of a flow (src/journeys/kinds.ts). */
+/** « 15 minutes à 1 heure »: the shortest and longest life of a flow (src/flows/lives.ts). */
 function flowLives(): string {
-  const lives = allFlowKinds.map((k) => k.kind.ttlMs);
+  const lives = Object.values(FLOW_LIVES).map((l) => l.ttlMs);
   return `${frenchDuration(Math.min(...lives))} à ${frenchDuration(Math.max(...lives))}`;
 }
 

@@ -1,12 +1,12 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../security/log-redaction';
+import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from './log-redaction';
 
 export type { Logger } from 'pino';
 
 /**
  * The one logger of the application (pino): the HTTP server, the delivery worker and the start-up
  * messages all write through it, with the same redaction (never a cookie, password, code or NIR:
- * src/security/log-redaction.ts).
+ * src/shared/log-redaction.ts).
  * - production: one JSON object per line on stdout, for the log collector;
  * - development: short readable lines (`12:03:04 INFO  Mon Compte est démarré : …`);
  * - test: silent.

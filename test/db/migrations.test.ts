@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { migrate } from '../../src/db/migrate';
 import { migrations } from '../../src/db/migrations';
-import { flowId } from '../../src/journeys/engine/store';
+import { flowId } from '../../src/flows/store';
 import type { Database } from '../../src/db/schema';
 import { testDatabases } from '../support/databases';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WrongStateError } from '../../src/journeys/engine/machine';
+import { WrongStateError } from '../../src/flows/machine';
 import {
   DEMARCHE_EVENTS,
   DEMARCHE_STATUSES,

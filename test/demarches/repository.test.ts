@@ -19,7 +19,7 @@ import {
   submitDemarche,
   transitionDemarche,
 } from '../../src/demarches/repository';
-import { WrongStateError } from '../../src/journeys/engine/machine';
+import { WrongStateError } from '../../src/flows/machine';
 import { testDatabases } from '../support/databases';
 import { sampleAccount } from '../support/accounts';
 

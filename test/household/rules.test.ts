@@ -8,7 +8,7 @@ import { recentActivity } from '../../src/household/activity';
 import { declareBankAccountChange } from '../../src/household/changes';
 import { grantProcuration, revokeProcuration } from '../../src/household/procuration';
 import { currentAddress, currentBankAccount, findActor, listSeparations } from '../../src/household/repository';
-import { declareSeparation } from '../../src/household/separation';
+import { declareSeparation } from '../../src/demarches/separation';
 import type { SeparationInput } from '../../src/household/inputs';
 import type { TestClock } from '../support/clock';
 import { testDatabases, withTestContext } from '../support/databases';

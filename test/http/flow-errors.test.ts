@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { FlowError } from '../../src/journeys/engine/flow';
+import { FlowError } from '../../src/flows/flow';
 import { contactChangeFlow, registrationFlow } from '../../src/journeys/kinds';
 import { registerErrorHandling } from '../../src/http/errors';
 

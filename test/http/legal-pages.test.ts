@@ -5,7 +5,7 @@ import { createDraft } from '../../src/demarches/repository';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import { fileUploadForm } from '../../src/http/views/file-upload';
 import { html } from '../../src/http/views/html';
-import { COOKIES } from '../../src/legal/cookies';
+import { COOKIES } from '../../src/journeys/legal/cookies';
 import { ACCESSIBILITY_STATUS, LEGAL_PAGES } from '../../src/legal/pages';
 import { NOTICE_PATH, PURPOSES, type PurposeId } from '../../src/legal/purposes';
 import { retentionRules } from '../../src/retention/registry';

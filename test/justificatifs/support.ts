@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Account } from '../../src/accounts/repository';
 import { actOnDemarche } from '../../src/agents/instruction';
-import type { Agent } from '../../src/agents/agents.table';
+import type { Agent } from '../../src/db/tables/agents.table';
 import type { AppContext } from '../../src/context';
 import { createDraft, submitDemarche, type Demarche } from '../../src/demarches/repository';
 import { createTestAccount, logIn } from '../support/accounts';

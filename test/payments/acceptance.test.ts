@@ -9,7 +9,7 @@ import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { text } from '../support/http';
 import { testDatabases } from '../support/databases';
 import { createTestAgent, logInAgent } from '../journeys/gestion/helpers';
-import type { Agent } from '../../src/agents/agents.table';
+import type { Agent } from '../../src/db/tables/agents.table';
 
 const DAY = 86_400_000;
 /** the IBAN of the request form, as its engine stores it (src/forms/fields.ts: checked, electronic format) */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { payableBankAccount, pendingBankAccount } from '../../src/recovery/bank';
+import { payableBankAccount, pendingBankAccount } from '../../src/household/bank';
 import { createRecovery, markRecoveryCompleted } from '../../src/recovery/repository';
 import { frenchDateTime } from '../../src/shared/french-time';
 import { auditTypes, logIn } from '../support/accounts';

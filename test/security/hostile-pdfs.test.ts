@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/agents.table';
+import type { Agent } from '../../src/db/tables/agents.table';
 import { workerPdfChecker } from '../../src/justificatifs/pdf-checker';
 import { listJustificatifs } from '../../src/justificatifs/repository';
 import { checkJustificatif } from '../../src/justificatifs/validation';

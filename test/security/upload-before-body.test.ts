@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/agents/agents.table';
+import type { Agent } from '../../src/db/tables/agents.table';
 import { SESSION_COOKIE } from '../../src/http/session';
 import { createTestAccount, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Agent } from '../../src/agents/agents.table';
+import type { Agent } from '../../src/db/tables/agents.table';
 import { createTestAgent } from '../journeys/gestion/helpers';
 import { buildTestApp, type TestApp } from './app';
 

@@ -4,7 +4,7 @@ import { requestOrigin, rotateSession } from '../../http/session';
 import { sessionHandle } from '../../auth/sessions';
 import { AppError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode } from '../contact-verification/codes';
-import { describeDestination, maskDestination, type ContactKind } from '../login/contact';
+import { describeDestination, maskDestination, type ContactKind } from '../../accounts/destination';
 import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../contact-change/use-cases';
 import { changePassword } from '../login/settings';
 import { sendHtml } from '../../http/errors';

@@ -1,4 +1,4 @@
-import { defineMachine } from '../engine/machine';
+import { defineMachine } from '../../flows/machine';
 import type { LoginData, LoginEvent, LoginState } from '../login/machine';
 
 /**

@@ -6,7 +6,7 @@ import { fieldError, type FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
 import { pageStatus, refusalFields } from '../refusal';
 import { agentCodeRefusal, agentPasswordRefusal } from './replies';
-import { maskDestination } from '../login/contact';
+import { maskDestination } from '../../accounts/destination';
 import { agentLoginFlow } from '../kinds';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, errorSummary, form, textInput } from '../../http/views/components';

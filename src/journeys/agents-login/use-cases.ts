@@ -2,15 +2,15 @@ import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../a
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import { insertAll } from '../../db/insert-all';
-import { flowMoved, type Flow } from '../engine/flow';
+import { flowMoved, type Flow } from '../../flows/flow';
 import type { LoginData, LoginState } from '../login/machine';
-import { flowStore } from '../engine/store';
+import { flowStore } from '../../flows/store';
 import { agentLoginFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
 import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
-import type { Agent } from '../../agents/agents.table';
+import type { Agent } from '../../db/tables/agents.table';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { THREAD_SUBJECTS } from '../../caf-messages/caf-messages.table';
+import { THREAD_SUBJECTS } from '../../db/tables/caf-messages.table';
 import { refusalCode } from '../../caf-messages/errors';
 import { SUBJECT_LABELS } from '../../caf-messages/messages';
 import { inbox, replyAsAgent, threadForAgent, type InboxRow } from '../../caf-messages/agent-side';

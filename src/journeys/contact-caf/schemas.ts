@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { THREAD_SUBJECTS } from '../../caf-messages/caf-messages.table';
+import { THREAD_SUBJECTS } from '../../db/tables/caf-messages.table';
 import { MAX_BODY_CHARS } from '../../caf-messages/threads';
 import { checkbox, rawText, text } from '../../http/api/input';
 import { MAX_LONG_TEXT_LENGTH } from '../../http/security/input-limits';

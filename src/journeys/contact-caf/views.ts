@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { THREAD_SUBJECTS } from '../../caf-messages/caf-messages.table';
+import { THREAD_SUBJECTS } from '../../db/tables/caf-messages.table';
 import { MAX_BODY_CHARS, type ThreadMessage, type ThreadSummary, type ThreadView } from '../../caf-messages/threads';
 import { MESSAGES_PATH, SUBJECT_LABELS } from '../../caf-messages/messages';
 import {

@@ -1,5 +1,5 @@
-import { defineMachine } from '../engine/machine';
-import type { ContactKind } from '../login/contact';
+import { defineMachine } from '../../flows/machine';
+import type { ContactKind } from '../../accounts/destination';
 
 /**
  * Changing the contact details of a signed-in account: once the current password is checked and a

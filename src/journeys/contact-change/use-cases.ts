@@ -5,13 +5,14 @@ import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
-import { readContact, type ContactInput } from '../contact-verification/contact';
-import { flowMoved, type Flow } from '../engine/flow';
-import { flowStore } from '../engine/store';
+import { readContact, type ContactInput } from '../../accounts/contact';
+import { flowMoved, type Flow } from '../../flows/flow';
+import { flowStore } from '../../flows/store';
 import { contactChangeFlow } from '../kinds';
-import type { ContactKind } from '../login/contact';
+import type { ContactKind } from '../../accounts/destination';
 import { contactChangeCodeMessage, contactChangedMessage } from '../login/messages';
-import { failed, reauthenticate, type SettingsDeps } from '../login/settings';
+import { failed, reauthenticate } from '../../accounts/reauthentication';
+import type { SettingsDeps } from '../login/settings';
 import type { ContactChangeData, ContactChangeState } from './machine';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
-import { sameContact, type Contact, type Outcome, type Refusal } from './contact';
+import { sameContact, type Contact, type Outcome, type Refusal } from '../../accounts/contact';
 import { resendTooEarlyMessage, wrongCodeMessage } from './errors';
 import { codeMessage } from './messages';
 

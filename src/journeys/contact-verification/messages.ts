@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../../messaging/outbox';
-import type { Contact } from './contact';
+import type { Contact } from '../../accounts/contact';
 
 /** The message that delivers a contact code (the only message a code may be in). */
 export function codeMessage(c: Pick<Contact, 'kind' | 'value'>, code: string): OutgoingMessage {

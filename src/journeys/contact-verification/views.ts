@@ -1,5 +1,5 @@
 import type { FieldError } from '../../errors/app-error';
-import type { Contact } from './contact';
+import type { Contact } from '../../accounts/contact';
 import { button, form, notificationBanner, radios, textInput, type Errors } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { dataNotice } from '../../http/views/data-notice';

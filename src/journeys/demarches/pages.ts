@@ -13,7 +13,7 @@ import { forgetPrestation } from '../../http/intent';
 import { linkButton, summaryList } from '../../http/views/components';
 import { recapLists } from '../../http/views/form-page';
 import { listJustificatifs, openRequestsOf, unsentFilesOf } from '../../justificatifs/repository';
-import type { Justificatif, JustificatifRequest } from '../../justificatifs/justificatifs.table';
+import type { Justificatif, JustificatifRequest } from '../../db/tables/justificatifs.table';
 import { decisionLabel, decisionOf, type Decision } from '../../demarches/decision';
 import { decisionPdf } from '../../demarches/decision-pdf';
 import { html, type SafeHtml } from '../../http/views/html';
@@ -58,7 +58,7 @@ export function demarcheTitle(d: Pick<Demarche, 'prestation'>): { title: string;
   return { title: DECLARED_TITLES[d.prestation] ?? p?.title ?? d.prestation, summary: p?.summary ?? '' };
 }
 
-/** A declaration is only ever sent (never a brouillon): its démarche says what was done (src/household/separation.ts). */
+/** A declaration is only ever sent (never a brouillon): its démarche says what was done (src/demarches/separation.ts). */
 const DECLARED_TITLES: Record<string, string> = { 'declaration-separation': 'Séparation déclarée' };
 
 /** « Continuer ma demande de Prime d’activité », « … d’Aide au logement ». */

@@ -1,5 +1,5 @@
 import type { FranceConnectIdentity } from '../../franceconnect';
-import type { Contact } from '../contact-verification/contact';
+import type { Contact } from '../../accounts/contact';
 
 /** What an account being created with FranceConnect has gathered so far (JSON in `flows.data`). */
 export interface SignupData {

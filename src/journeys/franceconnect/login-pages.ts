@@ -10,7 +10,8 @@ import {
   takeLogoutHandOff,
   type FranceConnectDeps,
 } from './use-cases';
-import { SIGNUP_TTL_MS, TRANSACTION_TTL_MS } from './store';
+import { TRANSACTION_TTL_MS } from '../../flows/franceconnect-transactions';
+import { SIGNUP_TTL_MS } from './store';
 import { sendHtml } from '../../http/errors';
 import { franceConnectButton, FRANCECONNECT_ABOUT_PATH, FRANCECONNECT_LOGIN_PATH } from '../../http/views/franceconnect';
 import { html } from '../../http/views/html';

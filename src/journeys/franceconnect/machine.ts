@@ -1,4 +1,4 @@
-import { defineMachine } from '../engine/machine';
+import { defineMachine } from '../../flows/machine';
 
 /**
  * An account being created with FranceConnect (pure; the diagram, `franceConnectSignupMachine.diagram()`,

@@ -1,7 +1,7 @@
 import type { FranceConnectIdentity } from '../../franceconnect';
 import { parseNir, type NirCivilStatus } from '../../identity';
 import { franceConnectFlowErrors } from './errors';
-import { matchesRepertoire, type RepertoirePerson } from '../registration/repertoire';
+import { matchesRepertoire, type RepertoirePerson } from '../../identity/repertoire';
 
 /**
  * Finding the NIR of a person who arrives from FranceConnect.

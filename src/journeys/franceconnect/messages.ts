@@ -1,5 +1,5 @@
 import type { OutgoingMessage } from '../../messaging/outbox';
-import type { Contact } from '../contact-verification/contact';
+import type { Contact } from '../../accounts/contact';
 
 /** Sent to the verified contact once the account is created with FranceConnect. Never a secret in it. */
 export function franceConnectWelcomeMessage(c: Pick<Contact, 'kind' | 'value'>): OutgoingMessage {

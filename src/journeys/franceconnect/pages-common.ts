@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { createSessionFor, pageUser } from '../../http/session';
 import { FC_ERROR_CATALOGUE, type FranceConnectErrorInfo } from '../../franceconnect';
-import { FlowError, type FlowErrorCode } from '../engine/flow';
+import { FlowError, type FlowErrorCode } from '../../flows/flow';
 import { franceConnectFlowErrors, type FranceConnectFlowErrorCode } from './errors';
 import type { SignupErrorCode } from './use-cases';
 import { franceConnectSignupFlow } from '../kinds';

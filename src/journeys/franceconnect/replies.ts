@@ -1,5 +1,5 @@
 import { AppError, fieldError } from '../../errors/app-error';
-import { refusalError } from '../contact-verification/contact';
+import { refusalError } from '../../accounts/contact';
 import { fieldsRefusal, formRefusal, type Refusal } from '../refusal';
 import type { StepRefusal } from './use-cases';
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Signup } from './store';
-import type { Contact } from '../contact-verification/contact';
+import type { Contact } from '../../accounts/contact';
 import {
   button,
   details,

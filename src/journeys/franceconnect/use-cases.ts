@@ -9,16 +9,17 @@ import {
 import { fcError, FranceConnectError, type FranceConnectErrorInfo } from '../../franceconnect';
 import { enqueueMessage } from '../../messaging/outbox';
 import { codeNoLongerValid } from '../contact-verification/codes';
-import { readContact, type ContactInput, type Refusal as ContactRefusal } from '../contact-verification/contact';
+import { readContact, type ContactInput, type Refusal as ContactRefusal } from '../../accounts/contact';
 import type { JourneyDeps } from '../deps';
 import type { FranceConnectFlowErrorCode } from './errors';
 import { birthPlaceOf } from './identity-view';
 import { checkTypedNir, lookUpNir } from './matching';
 import { franceConnectWelcomeMessage } from './messages';
 import { joinHouseholdAtSignUp, underAgeRefusal } from '../../household/joining';
-import { FlowError, flowMoved, isFlowError, type FlowErrorCode } from '../engine/flow';
+import { FlowError, flowMoved, isFlowError, type FlowErrorCode } from '../../flows/flow';
 import { canOpen, type SignupEvent } from './machine';
-import { openTransaction, signups, takeTransaction, type Signup, type SignupData, type SignupStep } from './store';
+import { openTransaction, takeTransaction } from '../../flows/franceconnect-transactions';
+import { signups, type Signup, type SignupData, type SignupStep } from './store';
 
 /**
  * The FranceConnect use cases, free of HTTP: the pages (src/journeys/franceconnect/) call them and

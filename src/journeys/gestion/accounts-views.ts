@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { displayName } from '../../accounts/repository';
 import { AGENT_PATH } from '../../http/agent-session';
-import type { AccountState } from '../../agents/assistance';
-import { maskedIdentifier } from '../../agents/assistance';
+import type { AccountState } from './assistance';
+import { maskedIdentifier } from './assistance';
 import { describeUserAgent } from '../../auth/audit';
 import type { FieldError } from '../../errors/app-error';
-import { describeDestination, maskDestination } from '../login/contact';
+import { describeDestination, maskDestination } from '../../accounts/destination';
 import { maskIban } from '../../identity/iban';
-import { IDENTITY_DOCUMENTS } from '../../recovery/counter';
+import { IDENTITY_DOCUMENTS } from '../recovery/counter';
 import { frenchDuration } from '../../security/login-throttle';
 import type { Account } from '../../accounts/repository';
 import { backLink, button, errorSummary, form, radios, summaryList, textInput } from '../../http/views/components';

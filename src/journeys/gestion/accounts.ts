@@ -10,13 +10,13 @@ import {
   endSessionsForPerson,
   liftThrottle,
   searchAccount,
-} from '../../agents/assistance';
+} from './assistance';
 import { requireAgentRole } from '../../http/agent-session';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
-import { confirmBankAccount, pendingBankAccount } from '../../recovery/bank';
-import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../../recovery/counter';
+import { confirmBankAccount, pendingBankAccount } from '../../household/bank';
+import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } from '../recovery/counter';
 import { findActor } from '../../household/repository';
 import { formFields } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
@@ -35,7 +35,7 @@ export type GestionAccountsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 
   DepsOf<typeof startCounterRecovery>;
 
 /**
- * The assistance console, for agents with the `assistance` right (src/agents/assistance.ts):
+ * The assistance console, for agents with the `assistance` right (./assistance.ts):
  * GET/POST /gestion/comptes (search, with the reason), POST …/:id/consulter (a look, with its
  * reason), GET …/:id (the account's state), and its actions: end the sessions, lift the login
  * throttle and start a counter recovery (both after an identity check), confirm a bank account.

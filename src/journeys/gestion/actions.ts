@@ -4,7 +4,7 @@ import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
 import { actOnDemarche, type AgentEvent } from '../../agents/instruction';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
-import { WrongStateError } from '../engine/machine';
+import { WrongStateError } from '../../flows/machine';
 import { StaleDemarcheError, findDemarche, type Demarche } from '../../demarches/repository';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { readJustificatif } from '../../justificatifs/service';

@@ -7,7 +7,7 @@ import type { FieldError } from '../../errors/app-error';
 import { recap } from '../../forms/engine';
 import { formOf } from '../../forms/definitions';
 import { allRequests, listJustificatifs } from '../../justificatifs/repository';
-import type { HouseholdSeparation } from '../../household/household.table';
+import type { HouseholdSeparation } from '../../db/tables/household.table';
 import { findSeparationOfDemarche } from '../../household/repository';
 import { findPrestation } from '../../prestations/catalogue';
 import { button, errorFor, errorSummary, form, radios, summaryList, textInput, type Errors } from '../../http/views/components';

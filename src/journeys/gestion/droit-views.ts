@@ -1,7 +1,7 @@
 import type { AmountPeriod } from '../../payments/amounts';
 import { formatEuros } from '../../payments/inputs';
 import { frenchMonth } from '../../payments/months';
-import type { AdjustmentKind } from '../../payments/payments.table';
+import type { AdjustmentKind } from '../../db/tables/payments.table';
 import { formatDateTime, successBanner } from '../../http/views/account-page';
 import { html, type SafeHtml } from '../../http/views/html';
 import { deDate } from '../../shared/french-time';

@@ -1,4 +1,4 @@
-import type { DroitChangeKind } from '../../payments/payments.table';
+import type { DroitChangeKind } from '../../db/tables/payments.table';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';

@@ -20,7 +20,7 @@ import {
 import { inCouple, type Action } from '../../household/permissions';
 import { grantProcuration, procurationRefusal, revokeProcuration, type ProcurationOutcome } from '../../household/procuration';
 import { currentAddress, currentBankAccount, findMemberWithRole, listMembers } from '../../household/repository';
-import { declareSeparation } from '../../household/separation';
+import { declareSeparation } from '../../demarches/separation';
 import { maskIban } from '../../identity/iban';
 import { apiRoute } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';

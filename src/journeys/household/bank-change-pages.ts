@@ -11,7 +11,7 @@ import { html, type SafeHtml } from '../../http/views/html';
 import { reauthenticationField } from '../login/reauthentication';
 import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
-import { describeDestination } from '../login/contact';
+import { describeDestination } from '../../accounts/destination';
 import { PATHS, dossierOf, formBody, pageErrors, type Body } from './common';
 import type { JourneyDeps } from '../deps';
 

@@ -9,8 +9,8 @@ import { enqueueMessage } from '../../messaging/outbox';
 import { waitMessage } from '../../security/login-throttle';
 import { frenchDateTime } from '../../shared/french-time';
 import { codeRefused, readCode } from '../contact-verification/codes';
-import { describeDestination } from '../login/contact';
-import { reauthenticate, reauthenticationMode } from '../login/settings';
+import { describeDestination } from '../../accounts/destination';
+import { reauthenticate, reauthenticationMode } from '../../accounts/reauthentication';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */

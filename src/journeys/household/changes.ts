@@ -5,7 +5,7 @@ import { declareAddressChange } from '../../household/changes';
 import { bankPayableSentence } from '../../household/messages';
 import { LIMITS, readAddressChange } from '../../household/inputs';
 import { currentAddress } from '../../household/repository';
-import { payableBankAccount, pendingBankAccount } from '../../recovery/bank';
+import { payableBankAccount, pendingBankAccount } from '../../household/bank';
 import { maskIban } from '../../identity/iban';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
@@ -72,7 +72,7 @@ ${button('Enregistrer la nouvelle adresse')}`,
       pendingBankAccount(ctx.database.db, dossier.householdId, now),
     ]);
     const banner = DONE[done(req)];
-    // Said truthfully: a new account waits for its delay or an agent (src/recovery/bank.ts).
+    // Said truthfully: a new account waits for its delay or an agent (src/household/bank.ts).
     const waiting = pending ? bankPayableSentence(pending.effective_at === null ? null : Number(pending.effective_at)) : '';
     return sendHtml(
       reply,

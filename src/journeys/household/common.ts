@@ -4,7 +4,7 @@ import { sharedWithHousehold } from '../../demarches/service';
 import type { FieldError } from '../../errors/app-error';
 import { displayName } from '../../accounts/repository';
 import type { HouseholdActor } from '../../household/repository';
-import type { HouseholdMember } from '../../household/household.table';
+import type { HouseholdMember } from '../../db/tables/household.table';
 import { backLink } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 

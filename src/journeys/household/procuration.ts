@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestOrigin, rotateSession } from '../../http/session';
 import type { FieldError } from '../../errors/app-error';
-import { reauthenticationMode } from '../login/settings';
+import { reauthenticationMode } from '../../accounts/reauthentication';
 import { grantProcuration, procurationRefusal, revokeProcuration } from '../../household/procuration';
 import { findMemberWithRole } from '../../household/repository';
 import { requirePermission } from '../../http/require-permission';

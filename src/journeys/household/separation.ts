@@ -4,7 +4,7 @@ import { fieldError, type FieldError } from '../../errors/app-error';
 import { readSeparation } from '../../household/inputs';
 import { inCouple } from '../../household/permissions';
 import { findMemberWithRole, findPendingSeparation } from '../../household/repository';
-import { declareSeparation } from '../../household/separation';
+import { declareSeparation } from '../../demarches/separation';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
 import { button, dateInput, form, panel, radios, warningText } from '../../http/views/components';
@@ -25,7 +25,7 @@ export type HouseholdSeparationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'da
  * children live; it takes effect at once. Another member (a child over 15, a personne à charge)
  * gives the date, which of the couple leaves, where the children live and their own new address if
  * they moved; the Caf checks it first. What it does is said before it is sent
- * (src/household/separation.ts).
+ * (src/demarches/separation.ts).
  */
 export function registerSeparationPages(app: FastifyInstance, ctx: HouseholdSeparationDeps): void {
   const coupleForm = (req: FastifyRequest, v: Body, errors: FieldError[] | undefined) =>

@@ -4,7 +4,7 @@ import { requestOrigin } from '../../http/session';
 import { AppError, ValidationError, fieldError } from '../../errors/app-error';
 import { REFUSAL_ERRORS } from '../../justificatifs/errors';
 import { addJustificatif, piecesOf, readJustificatifAsPerson, sendPieces, type PiecesView as Pieces } from '../../justificatifs/service';
-import type { Justificatif } from '../../justificatifs/justificatifs.table';
+import type { Justificatif } from '../../db/tables/justificatifs.table';
 import { DemarcheParams } from '../demarches/schemas';
 import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, UploadBody } from './schemas';
 import { refuseBeforeBody, sendAuditedDownload } from '../../http/uploads';

@@ -11,7 +11,7 @@ import {
   sendPieces,
   type PiecesView,
 } from '../../justificatifs/service';
-import type { Justificatif } from '../../justificatifs/justificatifs.table';
+import type { Justificatif } from '../../db/tables/justificatifs.table';
 import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
 import { findPrestation } from '../../prestations/catalogue';
 import { sendHtml, wantsJson } from '../../http/errors';

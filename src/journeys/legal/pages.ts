@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { pageUser } from '../../http/session';
-import { COOKIES } from '../../legal/cookies';
+import { COOKIES } from './cookies';
 import { LEGAL_PAGES, PUBLISHER } from '../../legal/pages';
 import { sendHtml } from '../../http/errors';
 import { html, type SafeHtml } from '../../http/views/html';

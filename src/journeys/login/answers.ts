@@ -5,7 +5,7 @@ import { fieldsError, iso, waitThen } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
 import type { Clock } from '../../shared/clock';
 import { resendRefused } from '../contact-verification/resend';
-import { maskDestination } from './contact';
+import { maskDestination } from '../../accounts/destination';
 import { CodeResent, FlowIdBody, type AccountView } from './schemas';
 import type { ResendStep } from './use-cases';
 

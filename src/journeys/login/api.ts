@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSessionFor, endCurrentSession, requestOrigin } from '../../http/session';
-import { FlowError } from '../engine/flow';
+import { FlowError } from '../../flows/flow';
 import { loginFlow } from '../kinds';
-import { maskDestination } from './contact';
+import { maskDestination } from '../../accounts/destination';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from './use-cases';
 import { EmptyBody } from '../../http/api/schemas';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from './schemas';

@@ -1,4 +1,4 @@
-import { defineMachine } from '../engine/machine';
+import { defineMachine } from '../../flows/machine';
 
 /**
  * « Se connecter » once the password is right and a code was sent: the flow waits for the code,

@@ -1,6 +1,6 @@
 import type { Account } from '../../accounts/repository';
 import type { OutgoingMessage } from '../../messaging/outbox';
-import { maskDestination, type ContactKind } from './contact';
+import { maskDestination, type ContactKind } from '../../accounts/destination';
 import { frenchDateTime } from '../../shared/french-time';
 
 /** The e-mails and SMS of login and account security, in French. Codes appear only here, never in logs. */

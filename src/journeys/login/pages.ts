@@ -8,7 +8,7 @@ import { codeRefusal, passwordRefusal } from './replies';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
 import { LoginBody, LoginPageQuery } from './schemas';
-import { maskDestination } from './contact';
+import { maskDestination } from '../../accounts/destination';
 import { LOGIN_FLOW_TTL_MS } from './use-cases';
 import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type PendingLogin } from './use-cases';
 import { waitMessage } from '../../security/login-throttle';

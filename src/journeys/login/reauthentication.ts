@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../shared/clock';
-import { reauthenticationMode } from './settings';
+import { reauthenticationMode } from '../../accounts/reauthentication';
 import { insetText, textInput, type Errors } from '../../http/views/components';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';

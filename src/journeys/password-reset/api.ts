@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
-import { FlowError } from '../engine/flow';
+import { FlowError } from '../../flows/flow';
 import { passwordResetFlow } from '../kinds';
 import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';

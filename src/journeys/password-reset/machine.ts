@@ -1,4 +1,4 @@
-import { defineMachine } from '../engine/machine';
+import { defineMachine } from '../../flows/machine';
 
 /**
  * « Mot de passe oublié ? »: a code is sent (to nowhere when the identifier has no account, with the

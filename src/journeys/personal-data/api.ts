@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { confirmClosing, startClosing, type StartClosing } from '../../accounts/closing';
-import { personalDataOf } from '../../accounts/export';
+import { personalDataOf } from './export';
 import { recordAudit } from '../../auth/audit';
 import { endCurrentSession, requestOrigin } from '../../http/session';
 import { AppError, fieldError } from '../../errors/app-error';
@@ -21,7 +21,7 @@ export type PersonalDataApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'databa
 
 /**
  * The person's rights in JSON, from the same use cases as the pages (src/journeys/personal-data/pages.ts):
- * « Mes données » (everything held about them, src/accounts/export.ts) and « Fermer mon compte »
+ * « Mes données » (everything held about them, src/journeys/personal-data/export.ts) and « Fermer mon compte »
  * (password or recent FranceConnect login → a code to the verified contact → closed, src/accounts/closing.ts).
  */
 export function personalDataApi(ctx: PersonalDataApiDeps): FastifyPluginAsync {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { confirmClosing, startClosing } from '../../accounts/closing';
-import { personalDataOf, type PersonalData } from '../../accounts/export';
+import { personalDataOf, type PersonalData } from './export';
 import { recordAudit } from '../../auth/audit';
 import { endCurrentSession, requestOrigin } from '../../http/session';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode, resendTooEarly } from '../contact-verification/codes';
-import { maskDestination } from '../login/contact';
+import { maskDestination } from '../../accounts/destination';
 import { waitMessage } from '../../security/login-throttle';
 import { frenchDateTime } from '../../shared/french-time';
 import { readForm } from '../../http/api/input';
@@ -27,7 +27,7 @@ export type PersonalDataPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'data
 /**
  * « Mes données » (a readable summary, and the JSON download — the same document as
  * `GET /api/mes-donnees`) and « Fermer mon compte » (password or recent FranceConnect login, then a
- * code to the verified contact): src/accounts/export.ts and src/accounts/closing.ts.
+ * code to the verified contact): src/journeys/personal-data/export.ts and src/accounts/closing.ts.
  */
 export const MY_DATA_PATH = '/mon-espace/mes-donnees';
 export const CLOSING_PATH = '/mon-espace/fermer-mon-compte';

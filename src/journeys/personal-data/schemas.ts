@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rawText } from '../../http/api/input';
 import { MAX, MaskedContact } from '../../http/api/schemas';
 
-/** « Mes données » (src/accounts/export.ts) and « Fermer mon compte » (src/accounts/closing.ts). */
+/** « Mes données » (src/journeys/personal-data/export.ts) and « Fermer mon compte » (src/accounts/closing.ts). */
 const when = z.string().describe('date ISO 8601');
 const whenOrNull = when.nullable();
 

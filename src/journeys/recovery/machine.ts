@@ -1,5 +1,5 @@
-import { defineMachine } from '../engine/machine';
-import type { ContactKind } from '../login/contact';
+import { defineMachine } from '../../flows/machine';
+import type { ContactKind } from '../../accounts/destination';
 
 /**
  * Getting back into an account without its verified contact (src/recovery): the person has proven

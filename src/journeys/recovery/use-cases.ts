@@ -4,12 +4,12 @@ import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import type { FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
-import { holdPendingBankChanges } from '../../recovery/bank';
+import { holdPendingBankChanges } from '../../household/bank';
 import { accessRecoveredMessage, recoveryContactCodeMessage } from '../../recovery/messages';
 import { markRecoveryCompleted } from '../../recovery/repository';
-import { readContact, sameContact, type ContactInput } from '../contact-verification/contact';
-import { flowMoved, type Flow } from '../engine/flow';
-import { flowStore } from '../engine/store';
+import { readContact, sameContact, type ContactInput } from '../../accounts/contact';
+import { flowMoved, type Flow } from '../../flows/flow';
+import { flowStore } from '../../flows/store';
 import { recoveryFlow } from '../kinds';
 import { newPasswordRefusal } from '../../auth/password-rules';
 import type { RecoveryData, RecoveryState } from './machine';
@@ -21,7 +21,7 @@ export type RecoveryDeps = Pick<
 >;
 
 /**
- * The person's side of a recovery once their identity is proven (src/recovery/letter.ts,
+ * The person's side of a recovery once their identity is proven (./letter.ts,
  * counter.ts, franceconnect.ts create the flow): a new contact verified by a code, a new password
  * (by letter or at the counter), then `completeRecovery` — all at once, in one transaction.
  */
@@ -29,7 +29,7 @@ export const recoveryFlows = flowStore(recoveryFlow);
 export type RecoveryFlow = Flow<RecoveryState, RecoveryData>;
 
 export async function startRecoveryFlow(
-  d: RecoveryDeps,
+  d: Pick<RecoveryDeps, 'clock' | 'database'>,
   i: { accountId: string; data: RecoveryData; state: RecoveryState },
 ): Promise<string> {
   const now = d.clock.now();
@@ -109,7 +109,7 @@ export type CompleteStep =
  * The last step, all or nothing: the new contact (verified) and password replace the old ones, the
  * recovery is marked completed (its channel's code cannot serve again), every session ends, the old
  * contact is told, the dossier's bank changes still waiting are held for an agent, and the recovery
- * starts the freeze of bank changes (src/recovery/bank.ts). The identifier's login failures are forgiven.
+ * starts the freeze of bank changes (src/household/bank.ts). The identifier's login failures are forgiven.
  */
 export async function completeRecovery(
   d: RecoveryDeps,

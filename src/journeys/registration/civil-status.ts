@@ -7,7 +7,7 @@ import { formRefusal } from '../refusal';
 import type { BirthPlaceChoice, Civility } from './data';
 import type { CivilStatusInput } from './input';
 import { SAVED } from './machine';
-import { matchesRepertoire } from './repertoire';
+import { matchesRepertoire } from '../../identity/repertoire';
 import { openStep, saveStep, type RegistrationDeps, type StepOutcome } from './use-cases';
 
 /** A field of a step's input: absent reads as empty (the schemas have trimmed it already). */

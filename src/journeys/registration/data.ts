@@ -1,6 +1,6 @@
-import type { Contact } from '../contact-verification/contact';
+import type { Contact } from '../../accounts/contact';
 import type { DocumentKind } from '../../identity';
-import type { Flow } from '../engine/flow';
+import type { Flow } from '../../flows/flow';
 import type { FlowState } from './machine';
 
 /**

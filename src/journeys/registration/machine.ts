@@ -1,4 +1,4 @@
-import { defineMachine } from '../engine/machine';
+import { defineMachine } from '../../flows/machine';
 
 /**
  * The registration wizard as a pure state machine (no I/O): the steps in order, which step a

@@ -16,17 +16,17 @@ import { startDemarche } from '../../demarches/repository';
 import { fieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { Clock } from '../../shared/clock';
-import { FlowError, isFlowError } from '../engine/flow';
-import { flowStore } from '../engine/store';
+import { FlowError, isFlowError } from '../../flows/flow';
+import { flowStore } from '../../flows/store';
 import { registrationFlow } from '../kinds';
 import { codeNoLongerValid, type ContactCodes } from '../contact-verification/codes';
-import { readContact, sameContact, type ContactInput, type Refusal as ContactRefusal } from '../contact-verification/contact';
+import { readContact, sameContact, type ContactInput, type Refusal as ContactRefusal } from '../../accounts/contact';
 import { fieldsRefusal, formRefusal, type Refusal } from '../refusal';
 import type { CodeInput, DocumentInput, PasswordInput } from './input';
 import { facts, identityStatus, type RegistrationData, type RegistrationFlow } from './data';
 import { duplicateAttemptMessage, welcomeMessage } from './messages';
 import { afterSubmit, guard, SAVED, type RegistrationEvent, type Step } from './machine';
-import type { Repertoire } from './repertoire';
+import type { Repertoire } from '../../identity/repertoire';
 import { joinHouseholdAtSignUp } from '../../household/joining';
 
 /**
@@ -76,7 +76,7 @@ const saved = (flow: RegistrationFlow, next: Step | 'completed'): StepOutcome =>
 export const contactRefused = (r: ContactRefusal): StepOutcome => refused(fieldsRefusal([r.error]));
 
 // ---------------------------------------------------------------------------------------------
-// Flow life cycle (the flow engine: src/journeys/engine; `token` is what the cookie or the URL holds)
+// Flow life cycle (the flow engine: src/flows; `token` is what the cookie or the URL holds)
 
 export async function startRegistration(
   d: RegistrationDeps,

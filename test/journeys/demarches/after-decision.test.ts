@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
 import { demarcheNotification } from '../../../src/agents/messages';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { actOnDemarche } from '../../../src/agents/instruction';
 import { receiptMessage } from '../../../src/demarches/messages';
 import { findDemarche, type Demarche } from '../../../src/demarches/repository';

@@ -282,7 +282,7 @@ describe('a request through the pages', () => {
       const { b, r } = await ask('responsable', 'declaration-separation');
       expect(location(r)).toBe('/mon-espace/foyer/separation');
       expect((await listDemarches(db(), members.responsable!.id)).map((d) => d.prestation)).not.toContain('declaration-separation');
-      // A separation declared on the household's page is recorded as a sent démarche (src/household/separation.ts).
+      // A separation declared on the household's page is recorded as a sent démarche (src/demarches/separation.ts).
       const declared = await recordDeclaration(db(), members.responsable!.id, 'declaration-separation', t.clock.now());
       expect(declared).toMatchObject({ status: 'envoyee', submitted_at: t.clock.now() });
       expect((await demarcheHistory(db(), declared.id)).map((e) => e.event)).toEqual(['create', 'submit']);

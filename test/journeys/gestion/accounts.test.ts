@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { createTestAccount, logIn } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { location, text } from '../../support/http';

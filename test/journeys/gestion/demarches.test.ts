@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { createDraft, demarcheHistory, findDemarche, type Demarche } from '../../../src/demarches/repository';
 import { openRequests } from '../../../src/justificatifs/repository';
 import { auditTypes, createTestAccount, logIn } from '../../support/accounts';

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createAgent } from '../../../src/agents/repository';
 import type { AgentRole } from '../../../src/agents/roles';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import type { AppContext } from '../../../src/context';
 import type { TestBrowser } from '../../support/app';
 import { PASSWORD } from '../../support/accounts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRoles, revokeRole, rolesOf } from '../../../src/agents/roles';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { migrations } from '../../../src/db/migrations';
 import { createTestAccount } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';

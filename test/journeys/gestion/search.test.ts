@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { actOnDemarche } from '../../../src/agents/instruction';
 
 import { insertJustificatif } from '../../../src/justificatifs/repository';

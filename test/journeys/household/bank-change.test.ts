@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHousehold, currentBankAccount } from '../../../src/household/repository';
-import { RECENT_FRANCECONNECT_MS } from '../../../src/journeys/login/settings';
+import { RECENT_FRANCECONNECT_MS } from '../../../src/accounts/reauthentication';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { createLinkedAccount, franceConnectAs, useStandinApp } from '../../support/franceconnect';

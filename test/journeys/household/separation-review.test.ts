@@ -11,7 +11,7 @@ import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { recentActivity } from '../../../src/household/activity';
 import type { SeparationInput } from '../../../src/household/inputs';
 import { currentAddress, findActor, listSeparations } from '../../../src/household/repository';
-import { declareSeparation } from '../../../src/household/separation';
+import { declareSeparation } from '../../../src/demarches/separation';
 import type { TestClock } from '../../support/clock';
 import { testDatabases, withTestContext } from '../../support/databases';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { findDemarche, type Demarche } from '../../../src/demarches/repository';
 import { MAX_JUSTIFICATIF_BYTES } from '../../../src/justificatifs/validation';
 import { createTestAccount, logIn } from '../../support/accounts';

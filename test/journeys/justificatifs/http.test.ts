@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
 import { actOnDemarche } from '../../../src/agents/instruction';
-import type { Agent } from '../../../src/agents/agents.table';
+import type { Agent } from '../../../src/db/tables/agents.table';
 import { findDemarche } from '../../../src/demarches/repository';
 import { createHousehold, setProcuration } from '../../../src/household/repository';
 import { listJustificatifs } from '../../../src/justificatifs/repository';

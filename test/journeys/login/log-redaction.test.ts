@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { maskIdentifier } from '../../../src/auth/audit';
-import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../../../src/security/log-redaction';
+import { LOG_REDACT_CENSOR, LOG_REDACT_PATHS } from '../../../src/shared/log-redaction';
 
 describe('nothing secret in the logs', () => {
   it('redacts passwords, codes, CSRF tokens, identifiers, cookies and database error details', () => {

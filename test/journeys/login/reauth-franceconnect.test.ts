@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
-import { RECENT_FRANCECONNECT_MS, reauthenticationMode } from '../../../src/journeys/login/settings';
+import { RECENT_FRANCECONNECT_MS, reauthenticationMode } from '../../../src/accounts/reauthentication';
 import { TestBrowser } from '../../support/app';
 import { auditTypes, logIn } from '../../support/accounts';
 import { createLinkedAccount, franceConnectAs, useStandinApp } from '../../support/franceconnect';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PROVISIONAL_ID, demoAccounts, seedDemoData } from '../../../src/demo/seed';
-import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../../../src/journeys/engine/store';
+import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../../../src/flows/store';
 import {
   confirmRegistration,
   flows,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByNir } from '../../../src/accounts/repository';
-import { flowId } from '../../../src/journeys/engine/store';
+import { flowId } from '../../../src/flows/store';
 import { formatProvisionalId } from '../../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { location, submit, text, visit } from '../../support/http';

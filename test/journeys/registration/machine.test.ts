@@ -15,7 +15,7 @@ import {
   type Step,
 } from '../../../src/journeys/registration/machine';
 import { identityStatus } from '../../../src/journeys/registration/data';
-import { matchesRepertoire } from '../../../src/journeys/registration/repertoire';
+import { matchesRepertoire } from '../../../src/identity/repertoire';
 import { readDate } from '../../../src/journeys/registration/civil-status';
 import { passwordRulesMessage } from '../../../src/auth/password-rules';
 import { repertoirePeople } from '../../../src/demo/people';
