@@ -12,9 +12,17 @@ export const DroitsAnswer = z.object({
       id: z.string(),
       prestation: z.string(),
       memberId: z.string().nullable(),
-      monthlyAmountCents: z.number().int(),
+      monthlyAmountCents: z
+        .number()
+        .int()
+        .describe('le montant mensuel actuel (du dernier mois du droit) ; pour chaque période, voir amountPeriods'),
       firstMonth: z.string(),
       lastMonth: z.string().nullable(),
+      amountPeriods: z
+        .array(z.object({ from: z.string(), to: z.string().nullable(), amountCents: z.number().int() }))
+        .describe(
+          'le montant mensuel période par période (mois YYYY-MM, to null : sans fin), tel que l’historique le donne : après un changement à partir d’un mois, les mois d’avant gardent leur montant',
+        ),
       history: z.array(
         z.object({
           at: z.number().int(),

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../../http/views/html';
 import { formatDateTime } from '../../http/views/account-page';
+import { amountPeriods, periodText } from '../../payments/amounts';
 import { formatEuros } from '../../payments/inputs';
 import { frenchDay, frenchMonth } from '../../payments/months';
 import { deDate } from '../../shared/french-time';
@@ -37,6 +38,21 @@ const scopeText = (scope: VisibleDroits['scope']) =>
     ? html`<p class="govuk-body">Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.</p>`
     : '';
 
+/**
+ * The monthly amount as it truly was, period by period: one amount all along is the amount; after a
+ * change from a month on, each period with its amount (« 245,50 € par mois en octobre 2026 », then
+ * « 200,00 € par mois depuis novembre 2026 »), the months already paid staying at their amount.
+ */
+function amountText(d: VisibleDroits['droits'][number]): SafeHtml | string {
+  const periods = amountPeriods(d, d.history);
+  if (periods.length === 0) return 'Terminé';
+  if (periods.length === 1) return formatEuros(periods[0]!.amountCents);
+  return html`<ul class="govuk-list mc-amount-periods">${periods.map(
+    (p) =>
+      html`<li><strong>${formatEuros(p.amountCents)}</strong> par mois ${p.to === p.from ? `en ${periodText(p)}` : periodText(p)}</li>`,
+  )}</ul>`;
+}
+
 export function droitsContent(v: VisibleDroits): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes droits</h1>
 ${scopeText(v.scope)}
@@ -47,7 +63,7 @@ ${
         (d) => html`<section class="govuk-!-margin-bottom-8" aria-labelledby="droit-${d.id}">
   <h2 class="govuk-heading-m" id="droit-${d.id}">${prestationTitle(d.prestation)}</h2>
   <dl class="govuk-summary-list">
-    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Montant mensuel</dt><dd class="govuk-summary-list__value">${d.last_month !== null && d.monthly_amount_cents === 0 ? 'Terminé' : formatEuros(d.monthly_amount_cents)}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Montant mensuel</dt><dd class="govuk-summary-list__value">${amountText(d)}</dd></div>
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Depuis</dt><dd class="govuk-summary-list__value">${frenchMonth(d.first_month)}</dd></div>
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Jusqu’à</dt><dd class="govuk-summary-list__value">${d.last_month ? frenchMonth(d.last_month) : 'Sans date de fin'}</dd></div>
   </dl>

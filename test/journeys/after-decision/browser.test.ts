@@ -340,6 +340,8 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(await main(page)).toContain(
       'montant changé à partir de novembre 2026 : 200,00 € par mois (au lieu de 245,50 €). Motif : « Ressources de 2025 mises à jour »',
     );
+    // each period at its own amount, not one « Montant mensuel » untrue for October
+    expect(await main(page)).toMatch(/Montant mensuel\s+245,50 € par mois en octobre 2026\s+200,00 € par mois depuis novembre 2026/);
     await check(page, problems, 'mes-droits-montant-change');
     await page.goto(`${app.base}/mon-espace/paiements`);
     const january = await monthTable(page, 'Janvier 2027');

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE as P } from '../../../src/demo/people';
+import { changeDroit } from '../../../src/payments/changes';
+import { addMonths, frenchMonth } from '../../../src/payments/months';
+import { deDate } from '../../../src/shared/french-time';
 import type { TestApp } from '../../support/app';
 import { text } from '../../support/http';
 import { api, demoApp, signedIn } from '../../household/support';
@@ -43,6 +46,36 @@ describe('Mes droits, Mes paiements', () => {
     expect(home).toContain('Dernier paiement : 460,97 €');
     expect(home).toContain('Prochain paiement : 460,97 €');
     expect((await b.get('/mon-espace/foyer/paiements')).statusCode).toBe(200);
+  });
+
+  it('after an amount changed from a month on, « Mes droits » and /api/droits show each period at its own amount, the history kept', async () => {
+    const b = await signedIn(t, P.julienMoreau.nir);
+    const before = JSON.parse((await api(b, 'GET', '/api/droits')).body);
+    const logement = before.droits.find((d: { prestation: string }) => d.prestation === 'aide-au-logement');
+    expect(logement.amountPeriods).toEqual([{ from: logement.firstMonth, to: null, amountCents: 31_245 }]);
+    const from = addMonths(logement.firstMonth, 2);
+    await changeDroit(t.ctx.database.db, {
+      droitId: logement.id,
+      change: { kind: 'montant', fromMonth: from, amountCents: 20_000 },
+      motif: 'Ressources mises à jour',
+      agentId: null,
+      now: t.clock.now(),
+    });
+    const after = JSON.parse((await api(b, 'GET', '/api/droits')).body).droits.find((d: { id: string }) => d.id === logement.id);
+    expect(after.amountPeriods).toEqual([
+      { from: logement.firstMonth, to: addMonths(from, -1), amountCents: 31_245 },
+      { from, to: null, amountCents: 20_000 },
+    ]);
+    expect(after.monthlyAmountCents).toBe(20_000); // the field kept
+    const page = text((await b.get('/mon-espace/droits')).body);
+    expect(page).toContain(`312,45 € par mois ${deDate(frenchMonth(logement.firstMonth))} à ${frenchMonth(addMonths(from, -1))}`);
+    expect(page).toContain(`200,00 € par mois depuis ${frenchMonth(from)}`);
+    expect(page).toContain(
+      `montant changé à partir ${deDate(frenchMonth(from))} : 200,00 € par mois (au lieu de 312,45 €). Motif : « Ressources mises à jour »`,
+    );
+    expect(page).toContain('Motif : « Droit ouvert par la Caf »');
+    const doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).body);
+    expect(JSON.stringify(doc)).toContain('amountPeriods');
   });
 
   it('a conjoint without procuration and a personne à charge see only the droits that concern them', async () => {
