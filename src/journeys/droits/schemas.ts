@@ -63,4 +63,17 @@ export const PaymentsAnswer = z.object({
         .describe('the day (YYYY-MM-DD) the waiting account is paid to, unless the Caf confirms it before; null: when the Caf confirms it'),
     })
     .nullable(),
+  held: z
+    .object({
+      totalCents: z.number().int(),
+      months: z.array(z.string()),
+      payableOn: z
+        .string()
+        .nullable()
+        .describe(
+          'the day (YYYY-MM-DD) the held payments are paid, at the end of the new bank account’s delay; null: when the Caf confirms the account',
+        ),
+    })
+    .nullable()
+    .describe('the payments held because the dossier’s bank account was changed recently (null: none)'),
 });

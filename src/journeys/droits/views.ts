@@ -141,6 +141,21 @@ ${v.months.map(
 <p class="govuk-body"><a class="govuk-link" href="${DROITS_PATH}">Voir mes droits</a></p>`;
 }
 
+/**
+ * A payment held because the dossier's bank account is new, told where the person looks first
+ * (« Mon espace »): how much, for which month, why, and the day it will be paid.
+ */
+export function heldPaymentText(h: NonNullable<PaymentsView['held']>): string {
+  const many = h.months.length > 1;
+  const months = h.months.map(frenchMonth);
+  const which = months.length > 1 ? `${months.slice(0, -1).join(', ')} et ${months.at(-1)}` : months[0];
+  const when =
+    h.payableOn === null
+      ? `${many ? 'ils seront versés' : 'il sera versé'} dès que la Caf aura vérifié le nouveau compte`
+      : `${many ? 'ils seront versés' : 'il sera versé'} le ${frenchDay(h.payableOn)}, à la fin du délai de vérification, ou plus tôt si la Caf confirme le compte`;
+  return `${many ? 'Vos paiements' : 'Votre paiement'} de ${formatEuros(h.totalCents)} pour ${which} ${many ? 'sont' : 'est'} en attente : le compte bancaire du dossier a été changé récemment. Pour votre sécurité, ${when}.`;
+}
+
 /** The box of « Mon espace »: the last payment and the next one. */
 export function paymentsBox(v: PaymentsView): SafeHtml {
   if (!v.last && !v.next) return html``;
