@@ -104,7 +104,7 @@ ${
     ? html`<ul class="govuk-list mc-attestations">${list.map(
         (a) => html`<li class="govuk-!-margin-bottom-4">
   <a class="govuk-link govuk-!-font-weight-bold" href="${attestationPath(a.id)}">${kindTitle(a.kind)} — ${subject(a)}</a> ${statusTag(a.status)}<br>
-  <span class="govuk-body-s">Délivrée le ${frenchDateTime(a.issuedAt)}, ${validityText(a)} ; ${checksLabel(a)}.</span>
+  <span class="govuk-body-s">Délivrée le ${frenchDateTime(a.issuedAt)}, ${validityText(a)}&nbsp;; ${checksLabel(a)}.</span>
 </li>`,
       )}</ul>`
     : html`<p class="govuk-body">Vous n’avez encore demandé aucune attestation.</p>`
