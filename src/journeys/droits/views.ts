@@ -109,6 +109,7 @@ export function paymentsContent(v: PaymentsView): SafeHtml {
 ${scopeText(v.scope)}
 ${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
 ${bankAccountText(v.bankAccount)}
+${v.held && !v.bankAccount?.waiting ? html`<p class="govuk-body">${heldPaymentText(v.held)}</p>` : ''}
 ${
   v.months.length === 0
     ? emptyText(v.scope, 'paiements')

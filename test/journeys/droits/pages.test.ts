@@ -149,6 +149,11 @@ describe('Mes droits, Mes paiements', () => {
     const hers = text((await nadia.get('/mon-espace')).body);
     expect(hers).toContain(`Votre paiement de 256,10 € pour ${frenchMonth(next.month)} est en attente`);
     expect(hers).not.toContain('FR76');
+    // and on « Mes paiements », where the account sentence is the managers' only
+    const herPayments = text((await nadia.get('/mon-espace/paiements')).body);
+    expect(herPayments).toContain(`Votre paiement de 256,10 € pour ${frenchMonth(next.month)} est en attente`);
+    expect(herPayments).toContain(`il sera versé le ${frenchDay(payableOn)}`);
+    expect(herPayments).not.toContain('FR76');
     // the delay passed, the run pays it: nothing held any more
     while (agencyDay(t.clock.now()) < payableOn) t.clock.advance(DAY);
     expect((await runPayments(db, t.clock.now())).released).toBeGreaterThan(0);
