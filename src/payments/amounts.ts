@@ -1,5 +1,6 @@
 import type { DroitChange } from '../db/tables/payments.table';
-import { addMonths } from './months';
+import { deDate } from '../shared/french-time';
+import { addMonths, frenchMonth } from './months';
 
 /**
  * The amount of a droit for a month, from its history: the latest amount whose `from_month` is not
@@ -52,4 +53,11 @@ export function amountPeriods(
     out.push({ from: month, to: last, amountCents });
   }
   return out;
+}
+
+/** « octobre 2026 », « d’octobre 2026 à mars 2027 », « depuis novembre 2026 » */
+export function periodText(p: Pick<AmountPeriod, 'from' | 'to'>): string {
+  if (p.to === null) return `depuis ${frenchMonth(p.from)}`;
+  if (p.to === p.from) return frenchMonth(p.from);
+  return `${deDate(frenchMonth(p.from))} à ${frenchMonth(p.to)}`;
 }

@@ -5,7 +5,17 @@ import type { DisclosureChoices } from '../../attestations/privacy';
 import { certifiedRows, frenchMonth, kindTitle, periodLabel } from '../../attestations/snapshot';
 import { deDate, frenchDateTime, frenchValidUntil } from '../../shared/french-time';
 import { accountPage, successBanner } from '../../http/views/account-page';
-import { backLink, button, errorFor, errorSummary, type Errors, form, insetText, summaryList } from '../../http/views/components';
+import {
+  backLink,
+  button,
+  errorFor,
+  errorSummary,
+  type Errors,
+  form,
+  insetText,
+  summaryList,
+  warningText,
+} from '../../http/views/components';
 import { attr, html, type SafeHtml } from '../../http/views/html';
 import type { QfFigures } from '../../attestations/issue';
 import { euros } from '../../attestations/snapshot';
@@ -33,6 +43,29 @@ export function checksLabel(a: Pick<IssuedAttestation, 'checkedCount' | 'refused
   const r = a.refusedCount;
   const checked = n === 0 ? 'jamais vérifiée' : `vérifiée ${n} fois`;
   return r ? `${checked} ; ${r} tentative${r > 1 ? 's' : ''} avec un autre nom refusée${r > 1 ? 's' : ''}` : checked;
+}
+
+/** « valable jusqu’au 31 décembre 2026 », « expirée : elle était valable jusqu’au … », « révoquée le … » */
+export function validityText(a: Pick<IssuedAttestation, 'status' | 'expiresAt' | 'revokedAt'>): string {
+  if (a.status === 'revoquee' && a.revokedAt !== null) return `révoquée le ${frenchDateTime(a.revokedAt)}`;
+  if (a.status === 'expiree') return `expirée : elle était valable jusqu’au ${frenchValidUntil(a.expiresAt)}`;
+  return `valable jusqu’au ${frenchValidUntil(a.expiresAt)}`;
+}
+
+/**
+ * An expired attestation is still the person's document (its PDF can be kept), but no longer a
+ * proof: said plainly, with the way to a new one of the same kind.
+ */
+function expiredNotice(a: IssuedAttestation): SafeHtml {
+  const newOne =
+    a.kind === 'paiement'
+      ? { href: PAYMENT_FORM_PATH, text: 'Obtenir une nouvelle attestation de paiement' }
+      : { href: QF_FORM_PATH, text: 'Obtenir une nouvelle attestation de quotient familial' };
+  return html`${warningText(
+    `Cette attestation est expirée : elle était valable jusqu’au ${frenchValidUntil(a.expiresAt)}. Elle ne vaut plus comme justificatif, et la page de vérification répond « expirée » à qui saisit son code.`,
+  )}
+<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${newOne.href}">${newOne.text}</a></p>
+<p class="govuk-body">Vous pouvez encore la télécharger pour la garder dans vos papiers : <a class="govuk-link" href="${pdfPath(a.id)}" download>télécharger l’attestation expirée (PDF)</a>.</p>`;
 }
 
 /** « Cette attestation n’a jamais été vérifiée. », « … a été vérifiée 2 fois ; 1 tentative … refusée. » */
@@ -71,7 +104,7 @@ ${
     ? html`<ul class="govuk-list mc-attestations">${list.map(
         (a) => html`<li class="govuk-!-margin-bottom-4">
   <a class="govuk-link govuk-!-font-weight-bold" href="${attestationPath(a.id)}">${kindTitle(a.kind)} — ${subject(a)}</a> ${statusTag(a.status)}<br>
-  <span class="govuk-body-s">Délivrée le ${frenchDateTime(a.issuedAt)} ; ${checksLabel(a)}.</span>
+  <span class="govuk-body-s">Délivrée le ${frenchDateTime(a.issuedAt)}, ${validityText(a)}&nbsp;; ${checksLabel(a)}.</span>
 </li>`,
       )}</ul>`
     : html`<p class="govuk-body">Vous n’avez encore demandé aucune attestation.</p>`
@@ -100,15 +133,13 @@ export function detailPage(
         ? html`<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">Votre attestation est prête</h1><div class="govuk-panel__body">Code de vérification<br><strong class="mc-code">${a.code}</strong></div></div>`
         : html`<h1 class="govuk-heading-l">${kindTitle(a.kind)}</h1><p class="govuk-body">Code de vérification : <strong class="mc-code">${a.code}</strong></p>`
     }
-<p class="govuk-body">${statusTag(a.status)} Délivrée le ${frenchDateTime(a.issuedAt)}, ${
-      a.status === 'revoquee' && a.revokedAt !== null
-        ? `révoquée le ${frenchDateTime(a.revokedAt)}`
-        : `${a.status === 'expiree' ? `expirée depuis le ${frenchDateTime(a.expiresAt)}` : `valable jusqu’au ${frenchValidUntil(a.expiresAt)}`}`
-    }.</p>
+<p class="govuk-body">${statusTag(a.status)} Délivrée le ${frenchDateTime(a.issuedAt)}, ${validityText(a)}.</p>
 ${
   revoked
     ? html`<p class="govuk-body">Une attestation révoquée ne peut plus être téléchargée. Si vous avez besoin d’une attestation, <a class="govuk-link" href="${ATTESTATIONS_PATH}">demandez-en une nouvelle</a>.</p>`
-    : html`<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${pdfPath(a.id)}" download>Télécharger l’attestation (PDF)</a></p>`
+    : a.status === 'expiree'
+      ? expiredNotice(a)
+      : html`<p class="govuk-body"><a class="govuk-link govuk-!-font-weight-bold" href="${pdfPath(a.id)}" download>Télécharger l’attestation (PDF)</a></p>`
 }
 <h2 class="govuk-heading-m">Ce qu’elle certifie</h2>
 ${summaryList(certifiedRows(a.snapshot))}

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { amountPeriods } from '../../payments/amounts';
 import { apiRoute } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
 import { DroitsAnswer, PaymentsAnswer } from './schemas';
@@ -33,6 +34,7 @@ export function droitsApi(ctx: DroitsApiDeps): FastifyPluginAsync {
             monthlyAmountCents: d.monthly_amount_cents,
             firstMonth: d.first_month,
             lastMonth: d.last_month,
+            amountPeriods: amountPeriods(d, d.history),
             history: d.history.map((c) => ({
               at: c.at,
               kind: c.kind,

@@ -12,9 +12,17 @@ export const DroitsAnswer = z.object({
       id: z.string(),
       prestation: z.string(),
       memberId: z.string().nullable(),
-      monthlyAmountCents: z.number().int(),
+      monthlyAmountCents: z
+        .number()
+        .int()
+        .describe('le montant mensuel actuel (du dernier mois du droit) ; pour chaque période, voir amountPeriods'),
       firstMonth: z.string(),
       lastMonth: z.string().nullable(),
+      amountPeriods: z
+        .array(z.object({ from: z.string(), to: z.string().nullable(), amountCents: z.number().int() }))
+        .describe(
+          'le montant mensuel période par période (mois YYYY-MM, to null : sans fin), tel que l’historique le donne : après un changement à partir d’un mois, les mois d’avant gardent leur montant',
+        ),
       history: z.array(
         z.object({
           at: z.number().int(),
@@ -55,4 +63,17 @@ export const PaymentsAnswer = z.object({
         .describe('the day (YYYY-MM-DD) the waiting account is paid to, unless the Caf confirms it before; null: when the Caf confirms it'),
     })
     .nullable(),
+  held: z
+    .object({
+      totalCents: z.number().int(),
+      months: z.array(z.string()),
+      payableOn: z
+        .string()
+        .nullable()
+        .describe(
+          'the day (YYYY-MM-DD) the held payments are paid, at the end of the new bank account’s delay; null: when the Caf confirms the account',
+        ),
+    })
+    .nullable()
+    .describe('the payments held because the dossier’s bank account was changed recently (null: none)'),
 });

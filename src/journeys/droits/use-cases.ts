@@ -57,12 +57,14 @@ export interface PaymentsView {
   last: { month: string; day: string | null; totalCents: number; status: PaymentLine['status'] } | null;
   /** masked IBAN the payments go to (managers only), and whether a newer account is waiting: until which day (YYYY-MM-DD), null for an agent's check */
   bankAccount: { masked: string; waiting: boolean; waitingUntil: string | null } | null;
+  /** the payments held because the dossier's bank account is new: their total, months, and the day they will be paid (null: when the Caf confirms the account) */
+  held: { totalCents: number; months: string[]; payableOn: string | null } | null;
 }
 
 /** The last 24 months (and the month to come), month by month, most recent first. */
 export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<PaymentsView> {
   const visible = await visibleDroits(d, actor);
-  if (visible.droits.length === 0) return { scope: visible.scope, months: [], next: null, last: null, bankAccount: null };
+  if (visible.droits.length === 0) return { scope: visible.scope, months: [], next: null, last: null, bankAccount: null, held: null };
   const today = agencyDay(d.clock.now());
   const thisMonth = today.slice(0, 7);
   const reader = databasePaymentsReader(d.db, d.clock, { droitIds: visible.droits.map((x) => x.id) });
@@ -75,9 +77,9 @@ export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<Paym
   const upcoming = months.filter((m) => m.lines.every((l) => l.status === 'programme')).at(-1);
   const done = months.find((m) => m.lines.some((l) => l.status !== 'programme'));
   let bankAccount: PaymentsView['bankAccount'] = null;
+  const now = d.clock.now();
+  const waiting = await pendingBankAccount(d.db, actor.dossier!.householdId, now);
   if (visible.scope === 'foyer') {
-    const now = d.clock.now();
-    const waiting = await pendingBankAccount(d.db, actor.dossier!.householdId, now);
     const payable = await payableBankAccount(d.db, actor.dossier!.householdId, now);
     const shown = waiting ?? payable;
     if (shown)
@@ -100,5 +102,20 @@ export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<Paym
         }
       : null,
     bankAccount,
+    held: heldPayments(lines, waiting?.effective_at, today),
+  };
+}
+
+/**
+ * What is held and until when: the account's delay ends on `effective_at` (the hourly run then pays);
+ * an account waiting for the Caf's check has no date; an account payable already is paid today.
+ */
+function heldPayments(lines: readonly PaymentLine[], effectiveAt: number | null | undefined, today: string): PaymentsView['held'] {
+  const held = lines.filter((l) => l.status === 'en_attente');
+  if (held.length === 0) return null;
+  return {
+    totalCents: held.reduce((s, l) => s + l.amountCents, 0),
+    months: [...new Set(held.map((l) => l.month))].sort(),
+    payableOn: effectiveAt === undefined ? today : effectiveAt === null ? null : agencyDay(Number(effectiveAt)),
   };
 }

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../../http/views/html';
 import { formatDateTime } from '../../http/views/account-page';
+import { amountPeriods, periodText } from '../../payments/amounts';
 import { formatEuros } from '../../payments/inputs';
 import { frenchDay, frenchMonth } from '../../payments/months';
 import { deDate } from '../../shared/french-time';
@@ -37,6 +38,21 @@ const scopeText = (scope: VisibleDroits['scope']) =>
     ? html`<p class="govuk-body">Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.</p>`
     : '';
 
+/**
+ * The monthly amount as it truly was, period by period: one amount all along is the amount; after a
+ * change from a month on, each period with its amount (« 245,50 € par mois en octobre 2026 », then
+ * « 200,00 € par mois depuis novembre 2026 »), the months already paid staying at their amount.
+ */
+function amountText(d: VisibleDroits['droits'][number]): SafeHtml | string {
+  const periods = amountPeriods(d, d.history);
+  if (periods.length === 0) return 'Terminé';
+  if (periods.length === 1) return formatEuros(periods[0]!.amountCents);
+  return html`<ul class="govuk-list mc-amount-periods">${periods.map(
+    (p) =>
+      html`<li><strong>${formatEuros(p.amountCents)}</strong> par mois ${p.to === p.from ? `en ${periodText(p)}` : periodText(p)}</li>`,
+  )}</ul>`;
+}
+
 export function droitsContent(v: VisibleDroits): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes droits</h1>
 ${scopeText(v.scope)}
@@ -47,7 +63,7 @@ ${
         (d) => html`<section class="govuk-!-margin-bottom-8" aria-labelledby="droit-${d.id}">
   <h2 class="govuk-heading-m" id="droit-${d.id}">${prestationTitle(d.prestation)}</h2>
   <dl class="govuk-summary-list">
-    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Montant mensuel</dt><dd class="govuk-summary-list__value">${d.last_month !== null && d.monthly_amount_cents === 0 ? 'Terminé' : formatEuros(d.monthly_amount_cents)}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Montant mensuel</dt><dd class="govuk-summary-list__value">${amountText(d)}</dd></div>
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Depuis</dt><dd class="govuk-summary-list__value">${frenchMonth(d.first_month)}</dd></div>
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Jusqu’à</dt><dd class="govuk-summary-list__value">${d.last_month ? frenchMonth(d.last_month) : 'Sans date de fin'}</dd></div>
   </dl>
@@ -93,6 +109,7 @@ export function paymentsContent(v: PaymentsView): SafeHtml {
 ${scopeText(v.scope)}
 ${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
 ${bankAccountText(v.bankAccount)}
+${v.held && !v.bankAccount?.waiting ? html`<p class="govuk-body">${heldPaymentText(v.held)}</p>` : ''}
 ${
   v.months.length === 0
     ? emptyText(v.scope, 'paiements')
@@ -123,6 +140,21 @@ ${v.months.map(
 )}`
 }
 <p class="govuk-body"><a class="govuk-link" href="${DROITS_PATH}">Voir mes droits</a></p>`;
+}
+
+/**
+ * A payment held because the dossier's bank account is new, told where the person looks first
+ * (« Mon espace »): how much, for which month, why, and the day it will be paid.
+ */
+export function heldPaymentText(h: NonNullable<PaymentsView['held']>): string {
+  const many = h.months.length > 1;
+  const months = h.months.map(frenchMonth);
+  const which = months.length > 1 ? `${months.slice(0, -1).join(', ')} et ${months.at(-1)}` : months[0];
+  const when =
+    h.payableOn === null
+      ? `${many ? 'ils seront versés' : 'il sera versé'} dès que la Caf aura vérifié le nouveau compte`
+      : `${many ? 'ils seront versés' : 'il sera versé'} le ${frenchDay(h.payableOn)}, à la fin du délai de vérification, ou plus tôt si la Caf confirme le compte`;
+  return `${many ? 'Vos paiements' : 'Votre paiement'} de ${formatEuros(h.totalCents)} pour ${which} ${many ? 'sont' : 'est'} en attente : le compte bancaire du dossier a été changé récemment. Pour votre sécurité, ${when}.`;
 }
 
 /** The box of « Mon espace »: the last payment and the next one. */

@@ -1,10 +1,9 @@
-import type { AmountPeriod } from '../../payments/amounts';
+import { type AmountPeriod, periodText } from '../../payments/amounts';
 import { formatEuros } from '../../payments/inputs';
 import { frenchMonth } from '../../payments/months';
 import type { AdjustmentKind } from '../../db/tables/payments.table';
 import { formatDateTime, successBanner } from '../../http/views/account-page';
 import { html, type SafeHtml } from '../../http/views/html';
-import { deDate } from '../../shared/french-time';
 
 /** What the Caf side's droit page (./droits.ts) shows besides its forms: amounts per period, rappels and indus, the banner after an action. */
 
@@ -18,13 +17,6 @@ export interface AdjustmentRow {
 }
 
 const KIND: Record<AdjustmentKind, string> = { rappel: 'Rappel', indu: 'Trop-perçu (indu)' };
-
-/** « octobre 2026 », « d’octobre 2026 à mars 2027 », « depuis novembre 2026 » */
-export function periodText(p: Pick<AmountPeriod, 'from' | 'to'>): string {
-  if (p.to === null) return `depuis ${frenchMonth(p.from)}`;
-  if (p.to === p.from) return frenchMonth(p.from);
-  return `${deDate(frenchMonth(p.from))} à ${frenchMonth(p.to)}`;
-}
 
 /** The amount of each period, truthfully: the months paid at the old amount stay shown at it. */
 export function amountPeriodsTable(periods: readonly AmountPeriod[]): SafeHtml {

@@ -14,7 +14,7 @@ import { householdSection } from '../household/info';
 import { DEMARCHES_PATH, awaitingOf, deps } from '../demarches/pages';
 import { waitingItems, waitingList } from './waiting';
 import { paymentsView } from '../droits/use-cases';
-import { paymentsBox } from '../droits/views';
+import { heldPaymentText, PAYMENTS_PATH, paymentsBox } from '../droits/views';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -32,6 +32,7 @@ export function personalSpacePages(ctx: PersonalSpacePagesDeps): FastifyPluginAs
       const account = req.account!;
       const unread = await unreadForPerson(ctx.database.db, account.id);
       const { own, household } = await demarchesOf(deps(ctx), account.id);
+      const paymentsNow = await paymentsView({ db: ctx.database.db, clock: ctx.clock }, req.actor!);
       const waiting = waitingItems({
         own,
         household,
@@ -39,7 +40,13 @@ export function personalSpacePages(ctx: PersonalSpacePagesDeps): FastifyPluginAs
         decisionLabel: (d) => (isDecided(d.status) ? decisionLabel(d.status, d.prestation === 'declaration-separation') : ''),
       });
       const householdPart = await householdSection(ctx, req, await demarcheActivity(ctx.database.db, account.id, 5));
-      const payments = paymentsBox(await paymentsView({ db: ctx.database.db, clock: ctx.clock }, req.actor!));
+      if (paymentsNow.held)
+        waiting.push({
+          kind: 'held',
+          text: heldPaymentText(paymentsNow.held),
+          link: { href: PAYMENTS_PATH, text: 'Voir mes paiements' },
+        });
+      const payments = paymentsBox(paymentsNow);
       return sendHtml(
         reply,
         accountPage(

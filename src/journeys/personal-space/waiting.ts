@@ -10,10 +10,11 @@ import { piecesPath } from '../justificatifs/pages';
  *   - files added to a piece but not sent to the Caf (« Envoyer à la Caf » not pressed),
  *   - a piece the Caf asks for, named (own démarches, and the household's for those who manage it),
  *   - a brouillon to finish,
- *   - a decision not read yet (the person's own démarches).
+ *   - a decision not read yet (the person's own démarches),
+ *   - a payment held because the dossier's bank account is new (added by ./pages.ts).
  */
 export interface WaitingItem {
-  kind: 'unsent' | 'piece' | 'draft' | 'decision';
+  kind: 'unsent' | 'piece' | 'draft' | 'decision' | 'held';
   /** what it is, in one sentence */
   text: string;
   /** the action, one click away */
@@ -68,6 +69,7 @@ const TAGS: Record<WaitingItem['kind'], SafeHtml> = {
   piece: html`<strong class="govuk-tag govuk-tag--orange">À transmettre</strong>`,
   draft: html`<strong class="govuk-tag govuk-tag--yellow">${STATUS_LABELS.brouillon}</strong>`,
   decision: html`<strong class="govuk-tag govuk-tag--blue">Décision à lire</strong>`,
+  held: html`<strong class="govuk-tag govuk-tag--orange">Paiement en attente</strong>`,
 };
 
 export function waitingList(items: readonly WaitingItem[]): SafeHtml {

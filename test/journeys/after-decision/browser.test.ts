@@ -308,7 +308,11 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     await check(page, problems, 'mes-paiements-en-attente', { both: true });
     await page.goto(`${app.base}/mon-espace`);
     expect(await main(page)).toContain('Dernier paiement : 245,50 € pour décembre 2026 (en attente)');
-    await check(page, problems, 'mon-espace-en-attente');
+    // announced where the person looks first, with the reason and the day it will be paid
+    expect(await page.locator('.mc-waiting__held').innerText()).toContain(
+      'Votre paiement de 245,50 € pour décembre 2026 est en attente : le compte bancaire du dossier a été changé récemment. Pour votre sécurité, il sera versé le 12 janvier 2027, à la fin du délai de vérification, ou plus tôt si la Caf confirme le compte.',
+    );
+    await check(page, problems, 'mon-espace-en-attente', { both: true });
 
     // 8. The agent checks the account and releases the payment, then lowers the amount from November: an indu.
     moveTo(JAN_6);
@@ -340,7 +344,9 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(await main(page)).toContain(
       'montant changé à partir de novembre 2026 : 200,00 € par mois (au lieu de 245,50 €). Motif : « Ressources de 2025 mises à jour »',
     );
-    await check(page, problems, 'mes-droits-montant-change');
+    // each period at its own amount, not one « Montant mensuel » untrue for October
+    expect(await main(page)).toMatch(/Montant mensuel\s+245,50 € par mois en octobre 2026\s+200,00 € par mois depuis novembre 2026/);
+    await check(page, problems, 'mes-droits-montant-change', { both: true });
     await page.goto(`${app.base}/mon-espace/paiements`);
     const january = await monthTable(page, 'Janvier 2027');
     expect(january).toMatch(/Aide au logement\s+200,00 €\s+5 février 2027 Versé/);
@@ -365,7 +371,15 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     const all = await main(page);
     expect(all).toMatch(/Paiements de novembre 2026 Expirée/);
     expect(all).toMatch(/Paiements d’octobre 2026 à novembre 2026 Révoquée/);
+    expect(all).toContain('expirée : elle était valable jusqu’au 5 mars 2027');
     await check(page, problems, 'mes-attestations-fin', { both: true });
+    // its page says so plainly and offers a new one; the PDF stays the person's
+    await page.getByRole('link', { name: /Paiements de novembre 2026/ }).click();
+    await page.waitForURL(/\/mon-espace\/attestations\/[0-9A-Z]{16}$/);
+    const expired = await main(page);
+    expect(expired).toContain('Cette attestation est expirée : elle était valable jusqu’au 5 mars 2027 à 09:00.');
+    expect(await page.getByRole('link', { name: 'Obtenir une nouvelle attestation de paiement' }).count()).toBe(1);
+    await check(page, problems, 'attestation-expiree', { both: true });
 
     expect([problems, agentProblems, verifierProblems]).toEqual([[], [], []]);
     await verifier.close();

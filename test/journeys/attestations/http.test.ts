@@ -4,6 +4,8 @@ import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, logIn } from '../../support/accounts';
 import { api } from '../../household/support';
 import { dossierWithPayments } from '../../attestations/support';
+import { frenchValidUntil } from '../../../src/shared/french-time';
+import { text } from '../../support/http';
 
 /** « Mes attestations » through HTTP: issuing, the PDF, the list with its counts, revoking, who may issue. */
 describe('« Mes attestations »', () => {
@@ -173,5 +175,37 @@ describe('« Mes attestations »', () => {
   it('is linked from « Mon espace »', async () => {
     const { b } = await signedIn();
     expect((await b.get('/mon-espace')).body).toContain('href="/mon-espace/attestations"');
+  });
+  // last: it moves the clock past the three months
+  it('an expired attestation says so with its date in the list and on its page, offers a new one, its PDF kept; the verifier reads « expirée »', async () => {
+    const { b, account } = await signedIn({ birthName: 'VIDAL' });
+    const a = (await api(b, 'POST', '/api/attestations/paiement', { from: '2026-10', to: '2026-10' })).json();
+    const validUntil = frenchValidUntil(Date.parse(a.expiresAt));
+    expect((await b.get(`/mon-espace/attestations/${a.id}`)).body).toContain(`valable jusqu’au ${validUntil}`);
+    t.clock.advance(93 * 86_400_000);
+    const later = new TestBrowser(t.app);
+    await logIn(t.ctx, later, account);
+    const list = text((await later.get('/mon-espace/attestations')).body);
+    expect(list).toContain(`Expirée`);
+    expect(list).toContain(`expirée : elle était valable jusqu’au ${validUntil}`);
+    const detail = await later.get(`/mon-espace/attestations/${a.id}`);
+    const page = text(detail.body);
+    expect(page).toContain(`expirée : elle était valable jusqu’au ${validUntil}.`);
+    expect(page).toContain('Cette attestation est expirée');
+    expect(page).toContain('Elle ne vaut plus comme justificatif');
+    expect(detail.body).toContain('href="/mon-espace/attestations/paiement">Obtenir une nouvelle attestation de paiement</a>');
+    expect(page).toContain('télécharger l’attestation expirée (PDF)');
+    expect(page).not.toContain('Télécharger l’attestation (PDF)');
+    // still the person's document: the PDF is given, as issued
+    const pdf = await later.get(`/mon-espace/attestations/${a.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/attestations/verification',
+      payload: { code: a.code, surname: 'Vidal' },
+      remoteAddress: '203.0.113.10',
+    });
+    expect(verified.json()).toMatchObject({ result: 'expiree' });
   });
 });

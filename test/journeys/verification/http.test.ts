@@ -75,6 +75,14 @@ describe('the public verification page', () => {
     expect(row).toEqual({ checked_count: 1, refused_count: 0 });
   });
 
+  it('keeps the French punctuation with its word: no line of the page starts with « : », « ; » or « ? »', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/verifier-une-attestation' });
+    expect(res.statusCode).toBe(200);
+    const main = res.body.slice(res.body.indexOf('<main'), res.body.indexOf('</main>'));
+    // a plain space before the sign lets the browser break the line there; &nbsp; (or a narrow one) does not
+    expect(main.replace(/<[^>]+>/g, '')).not.toMatch(/[^\s] [:;?!](\s|$)/);
+  });
+
   it('accepts the usage name as well as the birth name', async () => {
     const a = await issued({ birthName: 'MARTIN', usageName: 'Bérard' });
     expect(verdict(await verify(a.code, 'BERARD'))).toContain('Conforme');
