@@ -20,7 +20,7 @@ const PATTERNS: [Distress, RegExp][] = [
     new RegExp(
       [
         'suicid\\w*',
-        '(?<!va |veut |vais te |menace de )(?:me|se) tuer',
+        '(?<!va |veut |vont |veulent |venir |vais te |menace de )(?:me|se) tuer',
         'en finir',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
@@ -107,7 +107,7 @@ const PATTERNS: [Distress, RegExp][] = [
         'violences? (?:conjugales?|dans (?:le|mon) couple|familiales?|economiques?)',
         'violente?s? avec (?:moi|nous|les enfants|mes enfants)',
         `${PARTNER} (?:est|etait|devient|et) violente?`,
-        '(?:va|veut) me tuer',
+        '(?:va|veut|vont|veulent) (?:venir )?me tuer',
         'menace de me',
         'me menace',
         `peur de (?:lui|elle|(?:mon|ma) ${PARTNER})`,
