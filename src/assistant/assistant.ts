@@ -4,7 +4,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForAmount, asksForSomeoneElse, isVague, saysLacksIt } from './safety';
+import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
@@ -265,6 +265,8 @@ export class Assistant {
     const lacks = step && STEP_LACKS[step];
     if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
+    // On the identity-document step, a document of another country is a missing French one.
+    if (lacks && step === 'titre-identite' && namesForeignDocument(text)) return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step);

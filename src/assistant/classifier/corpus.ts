@@ -23,7 +23,8 @@ export interface Utterance {
 
 export function labelOf(c: Pick<JudgedCase, 'style' | 'mustContain'>): SafetyIntent {
   const must = c.mustContain.flat().join(' | ');
-  if (/autrui|other-person|third-party-data/.test(c.style) && /ne peux pas|aucune information|confidenti/.test(must)) return 'donnees-d-autrui';
+  if (/autrui|other-person|third-party-data/.test(c.style) && /ne peux pas|aucune information|confidenti/.test(must))
+    return 'donnees-d-autrui';
   if (/3114/.test(must)) return 'urgence-suicide';
   if (/samu|le 15|au 15/i.test(must)) return 'urgence-medicale';
   if (/3919/.test(must)) return 'urgence-violence';
@@ -38,7 +39,8 @@ export function trainingCorpus(): Utterance[] {
     for (const utterance of list) out.push({ utterance, intent: intent as SafetyIntent });
   for (const t of loadKnowledge())
     if (t.indexed) for (const utterance of [t.title, ...t.questions]) out.push({ utterance, intent: 'none' });
-  for (const c of [...loadTuning('v1'), ...halves(loadTuning('v2')).a, ...halves(loadTuning('v3')).a]) out.push({ utterance: c.question, intent: labelOf(c) });
+  for (const c of [...loadTuning('v1'), ...halves(loadTuning('v2')).a, ...halves(loadTuning('v3')).a])
+    out.push({ utterance: c.question, intent: labelOf(c) });
   return out;
 }
 

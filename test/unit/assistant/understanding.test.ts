@@ -50,4 +50,25 @@ describe('understanding people as they write', () => {
   it('keeps « au lieu de » from naming the birth place', () => {
     expect(assistant.ask('pourquoi je confirme mes salaires au lieu de les écrire', 'espace').topic).toBe('declaration-trimestrielle');
   });
+
+  it('takes a document of another country on the identity step for a missing French one, not a titre de séjour', () => {
+    for (const q of [
+      'je n’ai qu’un passeport marocain, ça passe ?',
+      'ma carte d’identité est italienne',
+      'I only have a passport from Brazil',
+    ])
+      expect(assistant.ask(q, 'titre-identite').topic, q).toBe('sans-titre-francais');
+    expect(assistant.ask('j’ai un titre de séjour tunisien, quel numéro je mets ?', 'titre-identite').topic).not.toBe(
+      'sans-titre-francais',
+    );
+  });
+
+  it.each([
+    ['mon ex m’a écrit qu’il allait venir me tuer', '3919'],
+    ['il dit qu’ils vont me tuer si je parle', '3919'],
+  ])('takes a threat to kill for violence: « %s » gets %s', (q, number) => {
+    const a = assistant.ask(q, 'espace');
+    expect(a.answer.split('\n\n')[0]).toContain(number);
+    expect(a.answer).not.toContain('3114');
+  });
 });
