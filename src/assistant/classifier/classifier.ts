@@ -28,10 +28,11 @@ export interface SafetyModel {
 
 /**
  * A class is taken only this sure. Chosen for safety first: trained without `t3a` and scored on it,
- * 0.7 found one more distress than 0.8 (and four more than 0.9) with no more false alarms, and a
- * false alarm still answers the question after the numbers, while a missed distress gets no number.
+ * 0.8 found three more distresses than 0.9 with no more false alarms, and a false alarm still
+ * answers the question after the numbers, while a missed distress gets no number at all. 0.7 found
+ * one more, but took « il me manque quelque chose » for violence.
  */
-export const SAFETY_THRESHOLD = 0.7;
+export const SAFETY_THRESHOLD = 0.8;
 
 /** The synchronous steps of NLP.js's French pipeline, as its container names them. */
 interface PipelineSteps {
