@@ -71,4 +71,16 @@ describe('understanding people as they write', () => {
     expect(a.answer.split('\n\n')[0]).toContain(number);
     expect(a.answer).not.toContain('3114');
   });
+
+  it.each([
+    'j’ai peur de secouer mon bébé quand il pleure la nuit',
+    'son père menace de leur faire du mal si je demande la garde',
+    'hier j’ai failli taper mon fils, je ne me reconnais plus',
+  ])('gives the 119 to a child in danger, even from a parent afraid of their own gestures: « %s »', (q) => {
+    expect(assistant.ask(q, 'espace').answer).toContain('119');
+  });
+
+  it('does not take removing a child from the file for a child in danger', () => {
+    expect(assistant.ask('comment enlever mes enfants de mon dossier, ils sont partis', 'espace').topic).not.toMatch(/^urgence/);
+  });
 });
