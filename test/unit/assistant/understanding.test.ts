@@ -83,4 +83,13 @@ describe('understanding people as they write', () => {
   it('does not take removing a child from the file for a child in danger', () => {
     expect(assistant.ask('comment enlever mes enfants de mon dossier, ils sont partis', 'espace').topic).not.toMatch(/^urgence/);
   });
+
+  it.each(['où je clique dans le lien de réinitialisation', 'le mail avec le lien pour réinitialiser n’arrive pas'])(
+    'tells a person waiting for a reset link that the product sends a code, not a link: « %s »',
+    (q) => {
+      const a = assistant.ask(q, 'mot-de-passe-oublie');
+      expect(a.topic).toBe('mot-de-passe-oublie');
+      expect(a.answer).toContain('Aucun lien n’est envoyé');
+    },
+  );
 });
