@@ -45,6 +45,8 @@ export const MIN_CONFIDENCE = 0.2;
 const SURE_CONFIDENCE = 0.5;
 /** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
 const WEAK_CONFIDENCE = 0.3;
+/** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
+const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
@@ -132,11 +134,16 @@ export class Assistant {
       const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
       if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id) return this.offer([guess.topic, own], masked);
     }
-    const main = sure ??
-      picks[0] ?? {
-        topic: this.index.topic(FALLBACK_TOPIC)!,
-        confidence: 0,
-      };
+    // The step is a strong prior: another step's topic is answered only when the question names it
+    // clearly; found less surely, it is offered beside the step's own topic.
+    const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
+    const guess = sure ?? picks[0];
+    if (guess && own && step && !guess.topic.steps.includes(step) && guess.confidence < OFF_STEP_SURE && guess.topic.id !== own.id)
+      return this.offer([guess.topic, own], masked);
+    const main = guess ?? {
+      topic: this.index.topic(FALLBACK_TOPIC)!,
+      confidence: 0,
+    };
     return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
   }
 

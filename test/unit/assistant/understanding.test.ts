@@ -92,4 +92,13 @@ describe('understanding people as they write', () => {
       expect(a.answer).toContain('Aucun lien n’est envoyé');
     },
   );
+
+  it('offers another step’s topic found without assurance beside the step’s own, and answers it when clearly named', () => {
+    const unsure = assistant.ask('faut il un justificatif de domicile', 'mot-de-passe');
+    expect(unsure.choices).toBe(true);
+    expect(unsure.others.map((o) => o.topic)).toEqual(['justificatifs-formats', 'regles-mot-de-passe']);
+    const named = assistant.ask('la demande d’aide au logement se fait où', 'connexion');
+    expect(named.choices).toBe(false);
+    expect(named.topic).toBe('prestation-aide-au-logement');
+  });
 });
