@@ -4,7 +4,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForAmount, asksForSomeoneElse, isVague, saysLacksIt } from './safety';
+import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
@@ -45,6 +45,8 @@ export const MIN_CONFIDENCE = 0.2;
 const SURE_CONFIDENCE = 0.5;
 /** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
 const WEAK_CONFIDENCE = 0.3;
+/** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
+const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
@@ -132,11 +134,16 @@ export class Assistant {
       const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
       if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id) return this.offer([guess.topic, own], masked);
     }
-    const main = sure ??
-      picks[0] ?? {
-        topic: this.index.topic(FALLBACK_TOPIC)!,
-        confidence: 0,
-      };
+    // The step is a strong prior: another step's topic is answered only when the question names it
+    // clearly; found less surely, it is offered beside the step's own topic.
+    const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
+    const guess = sure ?? picks[0];
+    if (guess && own && step && !guess.topic.steps.includes(step) && guess.confidence < OFF_STEP_SURE && guess.topic.id !== own.id)
+      return this.offer([guess.topic, own], masked);
+    const main = guess ?? {
+      topic: this.index.topic(FALLBACK_TOPIC)!,
+      confidence: 0,
+    };
     return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
   }
 
@@ -265,6 +272,8 @@ export class Assistant {
     const lacks = step && STEP_LACKS[step];
     if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
+    // On the identity-document step, a document of another country is a missing French one.
+    if (lacks && step === 'titre-identite' && namesForeignDocument(text)) return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step);

@@ -20,7 +20,7 @@ const PATTERNS: [Distress, RegExp][] = [
     new RegExp(
       [
         'suicid\\w*',
-        '(?<!va |veut |vais te |menace de )(?:me|se) tuer',
+        '(?<!va |veut |vont |veulent |venir |vais te |menace de )(?:me|se) tuer',
         'en finir',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
@@ -79,6 +79,12 @@ const PATTERNS: [Distress, RegExp][] = [
         `${CHILD} (?:est |sont )?en danger`,
         'maltrait\\w*',
         `(?:frappe|bat|tape|cogne) (?:mon|ma|mes|les|son|sa|ses|le|la) ${CHILD}`,
+        // a parent afraid of their own gestures, a child threatened or taken away
+        `(?:failli|envie de|peur de|vais|pourrais) (?:frapper|taper|battre|secouer|cogner) (?:mon|ma|mes|le|la|les|mon|notre|nos) ${CHILD}`,
+        `secoue\\w* (?:le|mon|notre|ma) (?:bebe|petite?)`,
+        `(?:faire|fasse|fait|fera) du mal (?:a (?:mon|ma|mes|nos|notre|les|leurs?) ${CHILD}|aux enfants)`,
+        'leur faire du mal',
+        `(?:kidnappe|emmene de force|pris de force)\\w* (?:les|mes|nos|ma|mon|notre) ${CHILD}`,
         'abus sexuels?',
         'attouchements?',
         `(?:il|elle) (?:la|le) (?:touche|tripote)`,
@@ -107,7 +113,7 @@ const PATTERNS: [Distress, RegExp][] = [
         'violences? (?:conjugales?|dans (?:le|mon) couple|familiales?|economiques?)',
         'violente?s? avec (?:moi|nous|les enfants|mes enfants)',
         `${PARTNER} (?:est|etait|devient|et) violente?`,
-        '(?:va|veut) me tuer',
+        '(?:va|veut|vont|veulent) (?:venir )?me tuer',
         'menace de me',
         'me menace',
         `peur de (?:lui|elle|(?:mon|ma) ${PARTNER})`,

@@ -11,7 +11,7 @@ const STRANGER =
   'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|employee?|salariee?|ami|amie|personne|monsieur|madame|mr|mme|locataire|colocataire|coloc|conseillere?|agent|famille (d )?accueil|neighbou?r';
 const THIRD = `${RELATIVE}|${STRANGER}`;
 const SECRET =
-  'nir|secu|nss|numero|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|allocations?|droits';
+  'nir|secu|nss|numero|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|allocations?|droits|quotient|qf';
 const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
@@ -119,4 +119,21 @@ const LACKS =
 /** « j'en ai pas », « je l'ai pas », « j'ai pas ça » — without saying what: the step tells. */
 export function saysLacksIt(text: string): boolean {
   return LACKS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
+}
+
+/**
+ * A document of another country, named by its nationality or its country (« passeport algérien »,
+ * « carte d'identité belge », « only passport from Brazil »): on the identity-document step, the
+ * way to go on without a French one is what the person needs — unless it is a titre de séjour,
+ * which the step accepts (its « numéro étranger »).
+ */
+const FOREIGN =
+  /\b(?:etrangere?s?|foreign|(?:belge|suisse|luxembourgeois|allemand|espagnol|italien|portugais|roumain|polonais|bulgare|hongrois|grec|neerlandais|britannique|anglais|irlandais|ukrainien|russe|georgien|armenien|turc|algerien|marocain|tunisien|libyen|egyptien|senegalais|malien|ivoirien|guineen|camerounais|congolais|gabonais|togolais|beninois|burkinabe|nigerian|comorien|malgache|mauricien|haitien|bresilien|colombien|peruvien|venezuelien|argentin|chilien|mexicain|americain|canadien|chinois|vietnamien|cambodgien|laotien|indien|pakistanais|bangladais|sri lankais|afghan|iranien|irakien|syrien|libanais|erythreen|somalien|soudanais|ethiopien|albanais|kosovar|serbe|bosniaque|moldave|tchetchene)(?:ne)?s?|brazil|spain|portugal|algerie|maroc|tunisie|senegal|mali|ukraine|roumanie|pologne|belgique)\b/;
+const DOCUMENT = /\b(?:passeport|passport|carte|cni|titre|piece|papiers?|id)\b/;
+/** « de mon pays », « du pays » and « pas français » say it too. */
+const NOT_FRENCH = /\b(?:de mon pays|du pays|pas (?:francais|francaise|de nationalite francaise))\b/;
+
+export function namesForeignDocument(text: string): boolean {
+  const t = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return DOCUMENT.test(t) && !/ (?:sejour|residence|recepisse) /.test(t) && (FOREIGN.test(t) || NOT_FRENCH.test(t));
 }

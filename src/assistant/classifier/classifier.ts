@@ -27,9 +27,10 @@ export interface SafetyModel {
 }
 
 /**
- * A class is taken only this sure. Chosen for safety first: at 0.9 a cross-validation on the tuning
- * sets found as many distresses with a few fewer false alarms, and a false alarm still answers the
- * question after the numbers, while a missed distress gets no number at all.
+ * A class is taken only this sure. Chosen for safety first: trained without `t3a` and scored on it,
+ * 0.8 found three more distresses than 0.9 with no more false alarms, and a false alarm still
+ * answers the question after the numbers, while a missed distress gets no number at all. 0.7 found
+ * one more, but took « il me manque quelque chose » for violence.
  */
 export const SAFETY_THRESHOLD = 0.8;
 

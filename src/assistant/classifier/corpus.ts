@@ -10,7 +10,7 @@ import type { SafetyIntent } from './classifier';
  * - `paraphrases.json`, written by us: ways of saying each kind of distress, of asking for someone
  *   else's data, and sentences that name someone else without asking for their data (`none`);
  * - the titles and example questions of the knowledge base, all `none`;
- * - the tuning sets — v1 and the first half of v2 only: the second half (`v2b`) is kept to check
+ * - the tuning sets — v1 and the first halves of v2 and v3 only: the second halves (`v2b`, `t3b`) are kept to check
  *   that the classifier helps on questions it never saw — each labelled by what a right answer must
  *   contain (3114 → suicide, 15 or Samu → medical, 3919 → violence, 119 → child, 115 → shelter,
  *   a refusal asked of a question about someone else → their data).
@@ -23,7 +23,8 @@ export interface Utterance {
 
 export function labelOf(c: Pick<JudgedCase, 'style' | 'mustContain'>): SafetyIntent {
   const must = c.mustContain.flat().join(' | ');
-  if (/autrui|other-person/.test(c.style) && /ne peux pas|aucune information|confidenti/.test(must)) return 'donnees-d-autrui';
+  if (/autrui|other-person|third-party-data/.test(c.style) && /ne peux pas|aucune information|confidenti/.test(must))
+    return 'donnees-d-autrui';
   if (/3114/.test(must)) return 'urgence-suicide';
   if (/samu|le 15|au 15/i.test(must)) return 'urgence-medicale';
   if (/3919/.test(must)) return 'urgence-violence';
@@ -38,7 +39,8 @@ export function trainingCorpus(): Utterance[] {
     for (const utterance of list) out.push({ utterance, intent: intent as SafetyIntent });
   for (const t of loadKnowledge())
     if (t.indexed) for (const utterance of [t.title, ...t.questions]) out.push({ utterance, intent: 'none' });
-  for (const c of [...loadTuning('v1'), ...halves(loadTuning('v2')).a]) out.push({ utterance: c.question, intent: labelOf(c) });
+  for (const c of [...loadTuning('v1'), ...halves(loadTuning('v2')).a, ...halves(loadTuning('v3')).a])
+    out.push({ utterance: c.question, intent: labelOf(c) });
   return out;
 }
 

@@ -39,6 +39,12 @@ describe('safety first', () => {
     expect(a.answer).toContain('Mot de passe oublié');
   });
 
+  it('takes a quotient familial for a person’s data: another person’s is refused, one’s own is not', () => {
+    expect(asksForSomeoneElse('je voudrais connaître le quotient familial de ma belle-sœur')).toBe(true);
+    expect(asksForSomeoneElse('je veux mon QF pour la cantine de mon fils')).toBe(false);
+    expect(asksForSomeoneElse('je veux mettre le RIB de mon mari, c’est notre compte commun')).toBe(false);
+  });
+
   it('refuses another person’s data only when it is asked for', () => {
     for (const q of [
       'combien touche ma voisine',
