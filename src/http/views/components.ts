@@ -16,6 +16,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return s || undefined;
 }
 
+/** The error summary: each error links to its field; an error of the whole form (field `form`) is plain text. */
 export function errorSummary(errors: Errors): SafeHtml {
   if (!errors?.length) return html``;
   return html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
@@ -23,7 +24,7 @@ export function errorSummary(errors: Errors): SafeHtml {
     <h2 class="govuk-error-summary__title">Il y a un problème</h2>
     <div class="govuk-error-summary__body">
       <ul class="govuk-list govuk-error-summary__list">
-        ${errors.map((e) => html`<li><a href="#${e.field}">${e.message}</a></li>`)}
+        ${errors.map((e) => (e.field === 'form' ? html`<li>${e.message}</li>` : html`<li><a href="#${e.field}">${e.message}</a></li>`))}
       </ul>
     </div>
   </div>

@@ -6,14 +6,14 @@ import { IBAN_INPUT_MAX } from '../../identity/iban';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
 import { accountPage } from '../../http/views/account-page';
-import { backLink, button, form, insetText, textInput } from '../../http/views/components';
+import { backLink, button, form, insetText, textInput, errorSummary } from '../../http/views/components';
 import { dataNotice } from '../../http/views/data-notice';
 import { html, type SafeHtml } from '../../http/views/html';
 import { reauthenticationField } from '../login/reauthentication';
 import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../login/contact';
-import { PATHS, dossierOf, formBody, pageErrors, type Body } from './common';
+import { PATHS, dossierOf, formBody, type Body } from './common';
 
 /**
  * « Déclarer un nouveau compte bancaire » (./bank-change.ts says the rules):
@@ -29,7 +29,7 @@ export function registerBankChangePages(app: FastifyInstance, ctx: AppContext): 
     accountPage(
       req,
       { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
-      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+      html`${errorSummary(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
     );
 
   const bankFields = (v: Body, errors: readonly FieldError[] | undefined) =>

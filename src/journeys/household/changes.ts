@@ -10,11 +10,11 @@ import { payableBankAccount, pendingBankAccount } from '../../recovery/bank';
 import { maskIban } from '../../identity/iban';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
-import { backLink, button, dateInput, form, summaryList, textInput } from '../../http/views/components';
+import { backLink, button, dateInput, form, summaryList, textInput, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
-import { PATHS, dateFromForm, done, dossierOf, formBody, pageErrors, toSpace, type Body } from './common';
+import { PATHS, dateFromForm, done, dossierOf, formBody, toSpace, type Body } from './common';
 import { dataNotice } from '../../http/views/data-notice';
 
 /**
@@ -42,7 +42,7 @@ export function registerChangePages(app: FastifyInstance, ctx: AppContext): void
     accountPage(
       req,
       { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
-      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+      html`${errorSummary(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
     );
 
   const addressPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[]) =>

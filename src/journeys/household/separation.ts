@@ -8,11 +8,11 @@ import { findMemberWithRole, findPendingSeparation } from '../../household/repos
 import { declareSeparation } from '../../household/separation';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
-import { button, dateInput, form, panel, radios, warningText } from '../../http/views/components';
+import { button, dateInput, form, panel, radios, warningText, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage } from '../../http/views/account-page';
 import { DEMARCHES_PATH } from '../demarches/pages';
-import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, pageErrors, toSpace, type Body } from './common';
+import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, toSpace, type Body } from './common';
 import { addressFields } from './changes';
 import { dataNotice } from '../../http/views/data-notice';
 
@@ -126,7 +126,7 @@ ${button('Envoyer ma déclaration')}`,
     return accountPage(
       req,
       { title: 'Déclarer une séparation', hasErrors: !!errors?.length, backLink: toSpace(), scripts: ['/assets/js/conditional-reveal.js'] },
-      html`${pageErrors(errors)}
+      html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">Déclarer une séparation</h1>
 ${content}`,
     );
