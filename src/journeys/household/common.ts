@@ -4,8 +4,10 @@ import { sharedWithHousehold } from '../../demarches/service';
 import { displayName } from '../../accounts/repository';
 import type { HouseholdActor } from '../../household/repository';
 import type { HouseholdMember } from '../../household/household.table';
-import { backLink } from '../../http/views/components';
-import type { SafeHtml } from '../../http/views/html';
+import type { FieldError } from '../../errors/app-error';
+import { accountPage } from '../../http/views/account-page';
+import { backLink, errorSummary } from '../../http/views/components';
+import { html, type SafeHtml } from '../../http/views/html';
 
 /** What the household's pages share: paths, form reading, role names, the breadcrumb. */
 export const PATHS = {
@@ -67,6 +69,15 @@ export function dossierOf(req: FastifyRequest) {
   const d = actorOf(req).dossier;
   if (!d) throw new Error('an action that needs a dossier was allowed without one');
   return d;
+}
+
+/** A page of « Déclarer un changement » (address, bank account): back to the changes, the error summary, the title as heading. */
+export function changePage(req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml): SafeHtml {
+  return accountPage(
+    req,
+    { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
+    html`${errorSummary(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+  );
 }
 
 export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
