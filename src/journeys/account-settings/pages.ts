@@ -11,7 +11,7 @@ import { changePassword } from '../login/settings';
 import { sendHtml } from '../../http/errors';
 import { pageStatus, refusalFields } from '../refusal';
 import { reauthRefusal } from '../login/replies';
-import { backLink, button, errorSummary, form, radios, summaryList, textInput, type Errors } from '../../http/views/components';
+import { backLink, button, errorSummary, form, summaryList, type Errors } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
@@ -19,7 +19,7 @@ import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody } from '../../http/api/schemas';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
 import { requirePermission } from '../../http/require-permission';
-import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
+import { accountPage, contactChoice, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
 import { reauthenticationField } from '../login/reauthentication';
 
@@ -75,18 +75,7 @@ ${
   reauth.blocked ??
   form(
     { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
-    html`${radios({
-      name: 'kind',
-      legend: 'Comment souhaitez-vous recevoir vos codes ?',
-      value: v.kind,
-      errors: v.errors,
-      choices: [
-        { value: 'email', label: 'Par mail' },
-        { value: 'sms', label: 'Par SMS' },
-      ],
-    })}
-  ${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
-  ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+    html`${contactChoice(v)}
   ${reauth.field}
   ${dataNotice('contact')}
   ${button('Recevoir un code')}`,
