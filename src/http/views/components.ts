@@ -22,13 +22,28 @@ function hintOf(name: string, hint: HtmlValue | undefined): SafeHtml | '' {
   return hint ? html`<div id="${name}-hint" class="govuk-hint">${hint}</div>` : '';
 }
 
-/** A form group of one labelled field: its label, hint and error, then the field itself. */
-function labelledField(name: string, e: FieldError | undefined, label: SafeHtml, hint: HtmlValue | undefined, field: SafeHtml): SafeHtml {
+interface LabelledFieldOptions {
+  name: string;
+  label: HtmlValue;
+  hint?: HtmlValue;
+  errors?: Errors;
+  labelSize?: 'l' | 'm' | 's';
+  /** the label is the page's heading (one question on the page) */
+  labelIsPageHeading?: boolean;
+}
+
+/** A form group of one labelled field: its label, hint and error, then the field itself (given its error). */
+function labelledField(o: LabelledFieldOptions, field: (e: FieldError | undefined) => SafeHtml): SafeHtml {
+  const e = errorFor(o.errors, o.name);
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  ${label}
-  ${hintOf(name, hint)}
-  ${errorMessage(name, e)}
-  ${field}
+  ${
+    o.labelIsPageHeading
+      ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${o.label}</label></h1>`
+      : html`<label class="govuk-label${o.labelSize ? ` govuk-label--${o.labelSize}` : ''}" for="${o.name}">${o.label}</label>`
+  }
+  ${hintOf(o.name, o.hint)}
+  ${errorMessage(o.name, e)}
+  ${field(e)}
 </div>`;
 }
 
@@ -72,20 +87,12 @@ export interface InputOptions {
 }
 
 export function textInput(o: InputOptions): SafeHtml {
-  const e = errorFor(o.errors, o.name);
-  const label = html`${o.label}${o.optional ? ' (facultatif)' : ''}`;
-  const input = html`<input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${describedBy(o.name, o.hint, e)}${o.extraAttributes ?? ''}>`;
-  return labelledField(
-    o.name,
-    e,
-    o.labelIsPageHeading
-      ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${label}</label></h1>`
-      : html`<label class="govuk-label" for="${o.name}">${label}</label>`,
-    o.hint,
-    o.suffix
+  return labelledField({ ...o, label: html`${o.label}${o.optional ? ' (facultatif)' : ''}` }, (e) => {
+    const input = html`<input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${describedBy(o.name, o.hint, e)}${o.extraAttributes ?? ''}>`;
+    return o.suffix
       ? html`<div class="govuk-input__wrapper">${input}<div class="govuk-input__suffix" aria-hidden="true">${o.suffix}</div></div>`
-      : input,
-  );
+      : input;
+  });
 }
 
 export interface TextareaOptions {
@@ -100,13 +107,10 @@ export interface TextareaOptions {
 
 /** A multi-line field (GOV.UK « Textarea »), with its error and the text kept as typed. */
 export function textarea(o: TextareaOptions): SafeHtml {
-  const e = errorFor(o.errors, o.name);
   return labelledField(
-    o.name,
-    e,
-    html`<label class="govuk-label${o.labelSize ? ` govuk-label--${o.labelSize}` : ''}" for="${o.name}">${o.label}</label>`,
-    o.hint,
-    html`<textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 8}"${describedBy(o.name, o.hint, e)}>${o.value ?? ''}</textarea>`,
+    o,
+    (e) =>
+      html`<textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 8}"${describedBy(o.name, o.hint, e)}>${o.value ?? ''}</textarea>`,
   );
 }
 
@@ -121,13 +125,10 @@ export interface SelectOptions {
 
 /** A list to choose one item from (GOV.UK « Select »): for long lists only; radios otherwise. */
 export function select(o: SelectOptions): SafeHtml {
-  const e = errorFor(o.errors, o.name);
   return labelledField(
-    o.name,
-    e,
-    html`<label class="govuk-label" for="${o.name}">${o.label}</label>`,
-    o.hint,
-    html`<select class="govuk-select${e ? ' govuk-select--error' : ''}" id="${o.name}" name="${o.name}"${describedBy(o.name, o.hint, e)}>
+    o,
+    (e) =>
+      html`<select class="govuk-select${e ? ' govuk-select--error' : ''}" id="${o.name}" name="${o.name}"${describedBy(o.name, o.hint, e)}>
     ${o.options.map((x) => html`<option value="${x.value}"${attr('selected', x.value === (o.value ?? ''))}>${x.label}</option>`)}
   </select>`,
   );
