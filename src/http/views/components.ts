@@ -256,6 +256,24 @@ export function summaryList(rows: SummaryRow[]): SafeHtml {
 </dl>`;
 }
 
+/**
+ * A GOV.UK table in a region that scrolls sideways on a narrow screen (named `label` for screen
+ * readers): its caption (visually hidden), the column headers, then one row of cells per item.
+ */
+export function table(o: { label: string; caption: string; head: HtmlValue[]; rows: HtmlValue[][] }): SafeHtml {
+  return html`<div class="mc-table-scroll" role="region" aria-label="${o.label}" tabindex="0">
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">${o.caption}</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    ${o.head.map((h) => html`<th scope="col" class="govuk-table__header">${h}</th>`)}
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${o.rows.map((r) => html`<tr class="govuk-table__row">${r.map((c) => html`<td class="govuk-table__cell">${c}</td>`)}</tr>`)}
+  </tbody>
+</table>
+</div>`;
+}
+
 export function notificationBanner(o: { title?: string; success?: boolean; body: HtmlValue }): SafeHtml {
   return html`<div class="govuk-notification-banner${o.success ? ' govuk-notification-banner--success' : ''}" role="${o.success ? 'alert' : 'region'}" aria-labelledby="govuk-notification-banner-title" data-module="govuk-notification-banner">
   <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">${o.title ?? (o.success ? 'Succès' : 'Important')}</h2></div>
