@@ -1,24 +1,15 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { frenchDateTime, frenchValidUntil } from '../shared/french-time';
+import { BLUE, GREY, MARGIN, taggedPdf } from '../shared/tagged-pdf';
 import { formatCode } from './code';
 import { certifiedRows, kindTitle, type Snapshot } from './snapshot';
 
 /**
- * An attestation as a tagged PDF (pdfkit `tagged: true`, language fr-FR, title shown in the
- * window): a structure tree (headings, paragraphs, a figure with its alternative text for the QR
- * code) so that a screen reader reads it in order; decorations are artifacts. The QR code is drawn
+ * An attestation as a tagged PDF (src/shared/tagged-pdf.ts): headings, paragraphs, and a figure
+ * with its alternative text for the QR code, so that a screen reader reads it in order. The QR code is drawn
  * as vector squares (the `qrcode` package computes the matrix; nothing is downloaded) and carries
  * the verification page's address with the code; the address is also printed to be typed by hand.
  */
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-const BLUE = '#114a8b';
-const GREY = '#505a5f';
-const MARGIN = 56;
-
 export interface AttestationPdfInput {
   id: string;
   snapshot: Snapshot;
@@ -37,31 +28,10 @@ export function qrTarget(verifyUrl: string, id: string): string {
 export function attestationPdf(a: AttestationPdfInput): Promise<Buffer> {
   const title = kindTitle(a.snapshot.kind);
   const code = formatCode(a.id);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang: 'fr-FR',
-    tagged: true,
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: { Title: `${title} – Caf`, Author: 'Caf – Mon Compte', Subject: `Code de vérification ${code}` },
-  });
-  doc.registerFont('regular', FONT);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - 2 * MARGIN;
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const block = (type: string, draw: () => void) => root.add(doc.struct(type, {}, draw));
+  const pdf = taggedPdf({ title: `${title} – Caf`, subject: `Code de vérification ${code}` });
+  const { doc, width, block } = pdf;
 
-  block('P', () => doc.font('bold').fontSize(10).fillColor(BLUE).text('Caf · Mon Compte', { width }));
-  doc.moveDown(1.2);
-  block('H1', () => doc.font('bold').fontSize(20).fillColor('black').text(title, { width }));
+  pdf.masthead(title, 1.2);
   doc.moveDown(0.5);
   block('P', () =>
     doc
@@ -109,30 +79,18 @@ export function attestationPdf(a: AttestationPdfInput): Promise<Buffer> {
   doc.moveDown(0.4);
   block('P', () => doc.font('bold').fontSize(15).fillColor('black').text(`Code : ${code}`, { width: textWidth }));
   doc.moveDown(0.4);
-  block('P', () =>
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor(GREY)
-      .text(
-        'La vérification prouve que la Caf a délivré cette attestation ; elle ne prouve pas que la personne qui la présente en est le titulaire.',
-        { width: textWidth },
-      ),
+  pdf.note(
+    'La vérification prouve que la Caf a délivré cette attestation ; elle ne prouve pas que la personne qui la présente en est le titulaire.',
+    textWidth,
   );
   const afterText = doc.y;
-  root.add(
-    doc.struct('Figure', { alt: `Code QR menant à la page de vérification de la Caf, code ${code}` }, () =>
-      drawQr(doc, qrTarget(a.verifyUrl, a.id), MARGIN + width - qrSize, qrTop, qrSize),
-    ),
+  pdf.figure(`Code QR menant à la page de vérification de la Caf, code ${code}`, () =>
+    drawQr(doc, qrTarget(a.verifyUrl, a.id), MARGIN + width - qrSize, qrTop, qrSize),
   );
   doc.x = MARGIN;
   doc.y = Math.max(afterText, qrTop + qrSize) + 16;
-  block('P', () =>
-    doc.font('regular').fontSize(9).fillColor(GREY).text(`Une question ? Appelez votre Caf au ${a.agencyPhone}.`, MARGIN, doc.y, { width }),
-  );
-  root.end();
-  doc.end();
-  return done;
+  pdf.note(`Une question ? Appelez votre Caf au ${a.agencyPhone}.`);
+  return pdf.end();
 }
 
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {

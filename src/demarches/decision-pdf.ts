@@ -3,10 +3,10 @@ import type { AppealRoute } from '../prestations/appeals';
 import { decisionLabel, type Decision } from './decision';
 import { frenchDateTime } from './messages';
 import type { Demarche } from './repository';
-import { BLUE, MARGIN, taggedPdf } from './tagged-pdf';
+import { MARGIN, taggedPdf } from '../shared/tagged-pdf';
 
 /**
- * The « notification de décision » as a tagged PDF (./tagged-pdf.ts): the prestation, the
+ * The « notification de décision » as a tagged PDF (src/shared/tagged-pdf.ts): the prestation, the
  * reference, the decision and its date, its motif, and for a refusal how, before whom and within
  * what delay it can be contested (src/prestations/appeals.ts) — without which the delay never starts.
  */
@@ -26,9 +26,7 @@ export function decisionPdf(r: DecisionPdfInput): Promise<Buffer> {
   const pdf = taggedPdf({ title: `Notification de décision – ${r.title}`, subject: `Référence ${r.demarche.reference}` });
   const { doc, width, block } = pdf;
   const text = (s: string, size = 11) => block('P', () => doc.font('regular').fontSize(size).fillColor('black').text(s, { width }));
-  block('P', () => doc.font('bold').fontSize(10).fillColor(BLUE).text('Caf · Mon Compte'));
-  doc.moveDown(1.5);
-  block('H1', () => doc.font('bold').fontSize(20).fillColor('black').text('Notification de décision'));
+  pdf.masthead('Notification de décision');
   block('P', () => doc.font('regular').fontSize(13).text(r.title, { width }));
   doc.moveDown();
 
@@ -66,15 +64,8 @@ export function decisionPdf(r: DecisionPdfInput): Promise<Buffer> {
     text(`Texte applicable : ${r.appeal.source}.`, 10);
   }
   doc.moveDown();
-  block('P', () =>
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor('#505a5f')
-      .text(
-        `Retrouvez cette décision dans Mon Compte, rubrique «\u00a0Mes\u00a0démarches\u00a0». Pour toute question, appelez votre Caf au ${r.agencyPhone} en indiquant la référence ${r.demarche.reference}.`,
-        { width },
-      ),
+  pdf.note(
+    `Retrouvez cette décision dans Mon Compte, rubrique «\u00a0Mes\u00a0démarches\u00a0». Pour toute question, appelez votre Caf au ${r.agencyPhone} en indiquant la référence ${r.demarche.reference}.`,
   );
   return pdf.end();
 }

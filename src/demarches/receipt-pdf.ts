@@ -4,10 +4,10 @@ import { recap } from '../forms/engine';
 import type { Prestation } from '../prestations/catalogue';
 import { frenchDateTime } from './messages';
 import type { Demarche } from './repository';
-import { BLUE, MARGIN, taggedPdf } from './tagged-pdf';
+import { BLUE, MARGIN, taggedPdf } from '../shared/tagged-pdf';
 
 /**
- * The accusé de réception as a tagged PDF (./tagged-pdf.ts): reference, date and time of
+ * The accusé de réception as a tagged PDF (src/shared/tagged-pdf.ts): reference, date and time of
  * submission, who asked, and the summary of the answers (IBAN masked).
  */
 export interface ReceiptInput {
@@ -21,9 +21,7 @@ export interface ReceiptInput {
 export function receiptPdf(r: ReceiptInput): Promise<Buffer> {
   const pdf = taggedPdf({ title: `Accusé de réception – ${r.prestation.title}`, subject: `Référence ${r.demarche.reference}` });
   const { doc, width, block } = pdf;
-  block('P', () => doc.font('bold').fontSize(10).fillColor(BLUE).text('Caf · Mon Compte'));
-  doc.moveDown(1.5);
-  block('H1', () => doc.font('bold').fontSize(20).fillColor('black').text('Accusé de réception'));
+  pdf.masthead('Accusé de réception');
   block('P', () => doc.font('regular').fontSize(13).text(r.prestation.title));
   doc.moveDown();
 
@@ -77,15 +75,8 @@ export function receiptPdf(r: ReceiptInput): Promise<Buffer> {
     }
   }
   doc.moveDown();
-  block('P', () =>
-    doc
-      .font('regular')
-      .fontSize(9)
-      .fillColor('#505a5f')
-      .text(
-        `Vous avez déclaré sur l’honneur l’exactitude de ces informations. Pour toute question, appelez votre Caf au ${r.agencyPhone} en indiquant la référence ${r.demarche.reference}.`,
-        { width },
-      ),
+  pdf.note(
+    `Vous avez déclaré sur l’honneur l’exactitude de ces informations. Pour toute question, appelez votre Caf au ${r.agencyPhone} en indiquant la référence ${r.demarche.reference}.`,
   );
   return pdf.end();
 }

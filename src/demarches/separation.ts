@@ -144,7 +144,10 @@ async function declareInCouple(ctx: SeparationDeps, i: DeclareInput): Promise<Se
     if (partnerAccount) {
       await enqueueMessage(
         trx,
-        separationMessage(partnerAccount, i.dossier.dossierNumber, now, ctx.config.agencyPhone, {
+        separationMessage(partnerAccount, {
+          dossier: i.dossier.dossierNumber,
+          at: now,
+          phone: ctx.config.agencyPhone,
           leavesDossier: partnerRole === 'conjoint',
         }),
         now,
@@ -222,7 +225,7 @@ export async function applySeparationDecision(
     const leaves = m === former;
     await enqueueMessage(
       trx,
-      separationConfirmedMessage(account, dossier, d.now, ctx.config.agencyPhone, { leavesDossier: leaves }),
+      separationConfirmedMessage(account, { dossier, at: d.now, phone: ctx.config.agencyPhone, leavesDossier: leaves }),
       d.now,
     );
     await recordAudit(

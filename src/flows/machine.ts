@@ -77,3 +77,14 @@ export function defineMachine<const S extends string, const E extends string>(d:
     },
   };
 }
+
+/**
+ * The machine of a flow that waits for one code (login, an agent's login, a contact change): in
+ * `awaiting_code` until the right code is typed, then `done`, where it ends (the flow is consumed).
+ */
+export function codeMachine<const D extends string>(name: string, done: D): Machine<'awaiting_code' | D, 'code_verified'> {
+  type S = 'awaiting_code' | D;
+  // TypeScript cannot check a literal against a mapped type over the generic `D`: said once here.
+  const transitions = { awaiting_code: { code_verified: done } } as MachineDefinition<S, 'code_verified'>['transitions'];
+  return defineMachine<S, 'code_verified'>({ name, states: ['awaiting_code', done], initial: 'awaiting_code', final: [done], transitions });
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { randomToken, sha256 } from '../shared/crypto';
 import { FlowError, type Flow, type FlowKind } from './flow';
@@ -56,6 +56,9 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
   const name = kind.machine.name;
   const fail = (code: 'FLOW_NOT_FOUND' | 'FLOW_EXPIRED' | 'FLOW_CONFLICT' | 'FLOW_WRONG_STATE') => new FlowError(code, kind);
   const expiry = (f: Pick<Flow<S, D>, 'createdAt'>, now: number) => (kind.expiry === 'sliding' ? now : f.createdAt) + kind.ttlMs;
+  /** The row of this flow as it was read: another request's save since (a second tab) makes it miss. */
+  const asRead = (flow: Pick<Flow<S, D>, 'id' | 'version'>) => (eb: ExpressionBuilder<Database, 'flows'>) =>
+    eb.and({ id: flow.id, kind: name, version: flow.version });
 
   const fromRow = (r: FlowRow): Flow<S, D> => {
     if (!kind.machine.isState(r.state)) throw fail('FLOW_NOT_FOUND');
@@ -161,9 +164,7 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
           updated_at: now,
           expires_at: next.expiresAt,
         })
-        .where('id', '=', flow.id)
-        .where('kind', '=', name)
-        .where('version', '=', flow.version)
+        .where(asRead(flow))
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw fail('FLOW_CONFLICT');
       return next;
@@ -184,12 +185,7 @@ export function flowStore<S extends string, E extends string, D>(kind: FlowKind<
     },
 
     async consume(db, flow) {
-      const r = await db
-        .deleteFrom('flows')
-        .where('id', '=', flow.id)
-        .where('kind', '=', name)
-        .where('version', '=', flow.version)
-        .executeTakeFirst();
+      const r = await db.deleteFrom('flows').where(asRead(flow)).executeTakeFirst();
       if (Number(r.numDeletedRows) !== 1) throw fail('FLOW_CONFLICT');
     },
   };

@@ -71,17 +71,19 @@ export function bankChangeCodeMessage(a: Contact, code: string, phone: string): 
 const LEFT_DOSSIER =
   'Vous n’avez plus accès à ce dossier ; votre espace Mon Compte reste ouvert, et vous pouvez y faire vos propres demandes de prestation.';
 
-export function separationMessage(
-  partner: Contact,
-  dossier: string,
-  at: number,
-  phone: string,
-  o: { leavesDossier: boolean },
-): OutgoingMessage {
+/** What a message of a separation says: the dossier, when, the Caf's phone, whether its reader leaves the dossier. */
+export interface SeparationNotice {
+  dossier: string;
+  at: number;
+  phone: string;
+  leavesDossier: boolean;
+}
+
+export function separationMessage(partner: Contact, n: SeparationNotice): OutgoingMessage {
   return {
     ...to(partner),
     subject: 'Une séparation a été déclarée sur votre dossier',
-    text: `Le ${frenchDateTime(at)}, une séparation a été déclarée à la Caf sur le dossier allocataire n° ${dossier}. ${o.leavesDossier ? LEFT_DOSSIER : 'La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
+    text: `Le ${frenchDateTime(n.at)}, une séparation a été déclarée à la Caf sur le dossier allocataire n° ${n.dossier}. ${n.leavesDossier ? LEFT_DOSSIER : 'La Caf va étudier la nouvelle situation du foyer.'} ${notYou(n.phone)}`,
   };
 }
 
@@ -89,16 +91,10 @@ export function separationMessage(
  * To the couple, once the Caf confirmed a separation another member declared: what the Caf
  * confirmed, nothing of who declared it nor where they live now.
  */
-export function separationConfirmedMessage(
-  member: Contact,
-  dossier: string,
-  at: number,
-  phone: string,
-  o: { leavesDossier: boolean },
-): OutgoingMessage {
+export function separationConfirmedMessage(member: Contact, n: SeparationNotice): OutgoingMessage {
   return {
     ...to(member),
     subject: 'La Caf a confirmé une séparation sur votre dossier',
-    text: `Le ${frenchDateTime(at)}, la Caf a confirmé la séparation du couple du dossier allocataire n° ${dossier}. ${o.leavesDossier ? LEFT_DOSSIER : 'Votre ancien conjoint ou votre ancienne conjointe n’a plus accès au dossier. La Caf va étudier la nouvelle situation du foyer.'} ${notYou(phone)}`,
+    text: `Le ${frenchDateTime(n.at)}, la Caf a confirmé la séparation du couple du dossier allocataire n° ${n.dossier}. ${n.leavesDossier ? LEFT_DOSSIER : 'Votre ancien conjoint ou votre ancienne conjointe n’a plus accès au dossier. La Caf va étudier la nouvelle situation du foyer.'} ${notYou(n.phone)}`,
   };
 }

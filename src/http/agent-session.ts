@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../auth/audit';
-import { requestOrigin } from './session';
+import { requestOrigin, sessionCookieOptions, type SessionBaseDeps } from './session';
 import type { SessionRecord, SessionService } from '../auth/sessions';
-import type { Config } from '../config/config';
-import type { DatabaseHandle } from '../db/database';
-import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
 import { wantsJson } from './negotiation';
 import { findActiveAgentById } from '../agents/repository';
@@ -22,10 +19,7 @@ export const AGENT_SESSION_COOKIE = 'mc_agent';
 export const AGENT_PATH = '/gestion';
 
 /** What the agents' sessions take from the composition root (src/context.ts builds them). */
-export interface AgentSessionDeps {
-  config: Pick<Config, 'isProduction'>;
-  database: Pick<DatabaseHandle, 'db'>;
-  clock: Clock;
+export interface AgentSessionDeps extends SessionBaseDeps {
   agentSessions: SessionService;
 }
 
@@ -40,7 +34,7 @@ declare module 'fastify' {
 }
 
 function cookieOptions(ctx: AgentSessionDeps) {
-  return { path: AGENT_PATH, httpOnly: true, sameSite: 'strict' as const, secure: ctx.config.isProduction };
+  return sessionCookieOptions(ctx.config, { path: AGENT_PATH, sameSite: 'strict' });
 }
 
 /** Registered inside the /gestion plugin only: resolves the agent's cookie on its routes. */

@@ -18,12 +18,21 @@ import type { SessionData, SessionRecord, SessionService } from '../auth/session
  */
 export const SESSION_COOKIE = 'mc_session';
 
-/** What the sessions take from the composition root (src/context.ts builds them). */
-export interface SessionDeps {
+/** What every kind of session (people's here, agents' in ./agent-session.ts) takes from the composition root. */
+export interface SessionBaseDeps {
   config: Pick<Config, 'isProduction'>;
   database: Pick<DatabaseHandle, 'db'>;
   clock: Clock;
+}
+
+/** What the sessions take from the composition root (src/context.ts builds them). */
+export interface SessionDeps extends SessionBaseDeps {
   sessions: SessionService;
+}
+
+/** A session cookie: never readable by scripts, sent over https only in production. */
+export function sessionCookieOptions(config: SessionBaseDeps['config'], o: { path: string; sameSite: 'lax' | 'strict' }) {
+  return { path: o.path, httpOnly: true, sameSite: o.sameSite, secure: config.isProduction };
 }
 
 /**
@@ -96,7 +105,7 @@ export async function requireAccount(req: FastifyRequest, reply: FastifyReply): 
 }
 
 function cookieOptions(ctx: SessionDeps) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
+  return sessionCookieOptions(ctx.config, { path: '/', sameSite: 'lax' });
 }
 
 function clearSessionCookie(reply: FastifyReply, ctx: SessionDeps): void {

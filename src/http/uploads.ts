@@ -40,6 +40,16 @@ export function isMalformedMultipart(err: unknown): boolean {
   return e.statusCode === undefined && /multipart|boundary|part header|part terminated/i.test(e.message ?? '');
 }
 
+/**
+ * An error handler for upload routes that answer every reading error as a refusal: a malformed
+ * form is a 400, a limit passed a 413 (« fichier trop volumineux »); anything else goes on.
+ */
+export async function refuseBadUploads(err: unknown): Promise<never> {
+  if (isMalformedMultipart(err)) throw new AppError('VALIDATION_FAILED');
+  if (isTooLarge(err)) throw new AppError('JUSTIFICATIF_TOO_LARGE');
+  throw err;
+}
+
 export async function registerUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { attachFieldsToBody: true, limits: UPLOAD_LIMITS, throwFileSizeLimit: true });
 }

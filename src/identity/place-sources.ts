@@ -181,16 +181,7 @@ export function buildCommunes(): CommuneLoad {
   }
   for (const c of currentByCode.values()) {
     if (matchedCurrent.has(c.code)) continue;
-    records.push({
-      code: c.code,
-      name: c.nom,
-      depCode: c.departement,
-      current: true,
-      validFrom: undefined,
-      validTo: undefined,
-      successorCode: undefined,
-      population: c.population ?? 0,
-    });
+    records.push(undatedRecord(c, { current: true, successorCode: undefined, population: c.population ?? 0 }));
   }
 
   // 4. Supplement, then délégués/associées unknown to the history (rare).
@@ -210,18 +201,23 @@ export function buildCommunes(): CommuneLoad {
   }
   for (const d of delegated.values()) {
     if (known.has(d.code)) continue;
-    records.push({
-      code: d.code,
-      name: d.nom,
-      depCode: d.departement,
-      current: false,
-      validFrom: undefined,
-      validTo: undefined,
-      successorCode: d.chefLieu ?? d.commune,
-      population: 0,
-    });
+    records.push(undatedRecord(d, { current: false, successorCode: d.chefLieu ?? d.commune, population: 0 }));
   }
   return { records, departements, historicDepartements, formerToCurrent, arrondissementParent };
+}
+
+/** The record of a commune of today's list (a current one, or a déléguée/associée), which carries no dates. */
+function undatedRecord(c: CurrentCommuneJson, o: Pick<CommuneRecord, 'current' | 'successorCode' | 'population'>): CommuneRecord {
+  return {
+    code: c.code,
+    name: c.nom,
+    depCode: c.departement,
+    current: o.current,
+    validFrom: undefined,
+    validTo: undefined,
+    successorCode: o.successorCode,
+    population: o.population,
+  };
 }
 
 /** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes, commas inside quotes). */

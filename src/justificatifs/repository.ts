@@ -23,31 +23,30 @@ export async function createRequest(
 }
 
 /** The pieces still awaited on a démarche (« À transmettre »), the oldest first. */
-export function openRequests(db: Db, demarcheId: string): Promise<JustificatifRequest[]> {
-  return db
-    .selectFrom('justificatif_requests')
-    .selectAll()
-    .where('demarche_id', '=', demarcheId)
-    .where('closed_at', 'is', null)
-    .orderBy('requested_at')
-    .orderBy('id')
-    .execute();
+export async function openRequests(db: Db, demarcheId: string): Promise<JustificatifRequest[]> {
+  return (await openRequestsOf(db, [demarcheId])).get(demarcheId) ?? [];
+}
+
+/** Rows grouped by their démarche, in the order they came. */
+function byDemarche<R extends { demarche_id: string }>(rows: readonly R[]): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const r of rows) groups.set(r.demarche_id, [...(groups.get(r.demarche_id) ?? []), r]);
+  return groups;
 }
 
 /** The pieces awaited on these démarches (« À transmettre » of « Mes démarches » and « Mon espace »), by démarche, the oldest first. */
 export async function openRequestsOf(db: Db, demarcheIds: readonly string[]): Promise<Map<string, JustificatifRequest[]>> {
-  const byDemarche = new Map<string, JustificatifRequest[]>();
-  if (demarcheIds.length === 0) return byDemarche;
-  const rows = await db
-    .selectFrom('justificatif_requests')
-    .selectAll()
-    .where('demarche_id', 'in', [...demarcheIds])
-    .where('closed_at', 'is', null)
-    .orderBy('requested_at')
-    .orderBy('id')
-    .execute();
-  for (const r of rows) byDemarche.set(r.demarche_id, [...(byDemarche.get(r.demarche_id) ?? []), r]);
-  return byDemarche;
+  if (demarcheIds.length === 0) return new Map();
+  return byDemarche(
+    await db
+      .selectFrom('justificatif_requests')
+      .selectAll()
+      .where('demarche_id', 'in', [...demarcheIds])
+      .where('closed_at', 'is', null)
+      .orderBy('requested_at')
+      .orderBy('id')
+      .execute(),
+  );
 }
 
 /**
@@ -55,19 +54,18 @@ export async function openRequestsOf(db: Db, demarcheIds: readonly string[]): Pr
  * pressed), by démarche: « Mes démarches » and « Mon espace » flag them.
  */
 export async function unsentFilesOf(db: Db, demarcheIds: readonly string[]): Promise<Map<string, Justificatif[]>> {
-  const byDemarche = new Map<string, Justificatif[]>();
-  if (demarcheIds.length === 0) return byDemarche;
-  const rows = await db
-    .selectFrom('justificatifs')
-    .innerJoin('justificatif_requests', 'justificatif_requests.id', 'justificatifs.request_id')
-    .selectAll('justificatifs')
-    .where('justificatifs.demarche_id', 'in', [...demarcheIds])
-    .where('justificatif_requests.closed_at', 'is', null)
-    .orderBy('justificatifs.created_at')
-    .orderBy('justificatifs.id')
-    .execute();
-  for (const r of rows) byDemarche.set(r.demarche_id, [...(byDemarche.get(r.demarche_id) ?? []), r]);
-  return byDemarche;
+  if (demarcheIds.length === 0) return new Map();
+  return byDemarche(
+    await db
+      .selectFrom('justificatifs')
+      .innerJoin('justificatif_requests', 'justificatif_requests.id', 'justificatifs.request_id')
+      .selectAll('justificatifs')
+      .where('justificatifs.demarche_id', 'in', [...demarcheIds])
+      .where('justificatif_requests.closed_at', 'is', null)
+      .orderBy('justificatifs.created_at')
+      .orderBy('justificatifs.id')
+      .execute(),
+  );
 }
 
 /** Removes a file added to a piece still awaited, before it is sent: the row, and its storage key to delete (undefined if it was not such a file). */

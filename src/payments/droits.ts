@@ -64,3 +64,18 @@ export function findDroit(db: Kysely<Database>, id: string): Promise<Droit | und
 export function droitHistory(db: Kysely<Database>, droitId: string) {
   return db.selectFrom('droit_changes').selectAll().where('droit_id', '=', droitId).orderBy('seq').execute();
 }
+
+/** Droits with their history (what the amount of a month is read from), in one query for all of them. */
+export async function withChanges<D extends Pick<Droit, 'id'>>(db: Kysely<Database>, droits: D[]) {
+  if (droits.length === 0) return [];
+  const changes = await db
+    .selectFrom('droit_changes')
+    .select(['droit_id', 'seq', 'kind', 'from_month', 'amount_cents'])
+    .where(
+      'droit_id',
+      'in',
+      droits.map((d) => d.id),
+    )
+    .execute();
+  return droits.map((d) => ({ ...d, changes: changes.filter((c) => c.droit_id === d.id) }));
+}

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { agencyDay } from '../shared/french-time';
 import { amountForMonth } from './amounts';
+import { withChanges } from './droits';
 import { addMonths, lastPayableMonth } from './months';
 
 /** One line of « Mes paiements »: a month's payment of a droit, or a rappel / an indu deducted with it. */
@@ -44,17 +45,7 @@ export function databasePaymentsReader(db: Kysely<Database>, clock: Clock, o: Pa
       .orderBy('id')
       .execute();
     const visible = o.droitIds ? droits.filter((d) => o.droitIds!.includes(d.id)) : droits;
-    if (visible.length === 0) return [];
-    const changes = await db
-      .selectFrom('droit_changes')
-      .select(['droit_id', 'seq', 'kind', 'from_month', 'amount_cents'])
-      .where(
-        'droit_id',
-        'in',
-        visible.map((d) => d.id),
-      )
-      .execute();
-    return visible.map((d) => ({ ...d, changes: changes.filter((c) => c.droit_id === d.id) }));
+    return withChanges(db, visible);
   };
 
   return {

@@ -5,6 +5,7 @@ import { isPayable } from '../household/bank';
 import { randomToken } from '../shared/crypto';
 import { agencyDay } from '../shared/french-time';
 import { amountForMonth } from './amounts';
+import { withChanges } from './droits';
 import { lastPayableMonth, monthsBetween, paymentDayOf } from './months';
 import type { Payment } from '../db/tables/payments.table';
 
@@ -88,16 +89,10 @@ async function accountAt(
 }
 
 async function payHousehold(db: Kysely<Database>, householdId: string, upTo: string, today: string, now: number) {
-  const droits = await db.selectFrom('droits').selectAll().where('household_id', '=', householdId).orderBy('id').execute();
-  const changes = await db
-    .selectFrom('droit_changes')
-    .select(['droit_id', 'seq', 'kind', 'from_month', 'amount_cents'])
-    .where(
-      'droit_id',
-      'in',
-      droits.map((d) => d.id),
-    )
-    .execute();
+  const droits = await withChanges(
+    db,
+    await db.selectFrom('droits').selectAll().where('household_id', '=', householdId).orderBy('id').execute(),
+  );
   const existing = new Set(
     (await db.selectFrom('payments').select(['droit_id', 'month']).where('household_id', '=', householdId).execute()).map(
       (p) => `${p.droit_id}|${p.month}`,
@@ -109,11 +104,7 @@ async function payHousehold(db: Kysely<Database>, householdId: string, upTo: str
     const last = d.last_month !== null && d.last_month < upTo ? d.last_month : upTo;
     for (const month of monthsBetween(d.first_month, last)) {
       if (existing.has(`${d.id}|${month}`)) continue;
-      const amount = amountForMonth(
-        d,
-        changes.filter((c) => c.droit_id === d.id),
-        month,
-      );
+      const amount = amountForMonth(d, d.changes, month);
       if (amount <= 0) continue;
       const day = paymentDayOf(month) > today ? paymentDayOf(month) : today;
       rows.push({

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { pageUser } from '../session';
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
-import { fieldError, type FieldError } from '../../errors/app-error';
-import { button, form, notificationBanner, textInput, type Errors } from './components';
+import { button, form, notificationBanner, radios, textInput, type Errors } from './components';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { safeReturnPath } from '../security/return-path';
 import { layout, type LayoutOptions } from './layout';
@@ -66,4 +65,25 @@ export function identifierInput(v: { identifier?: string | undefined; errors?: E
     errors: v.errors,
     maxlength: 40,
   });
+}
+
+/** Where the person's codes go (« Modifier mes coordonnées », a recovery): mail or SMS, and the field of each. */
+export function contactChoice(v: {
+  kind?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  errors?: Errors | undefined;
+}): SafeHtml {
+  return html`${radios({
+    name: 'kind',
+    legend: 'Comment souhaitez-vous recevoir vos codes ?',
+    value: v.kind,
+    errors: v.errors,
+    choices: [
+      { value: 'email', label: 'Par mail' },
+      { value: 'sms', label: 'Par SMS' },
+    ],
+  })}
+${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
+${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}`;
 }

@@ -11,11 +11,43 @@ export function errorFor(errors: Errors, field: string): FieldError | undefined 
   return errors?.find((e) => e.field === field);
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const s = ids.filter(Boolean).join(' ');
-  return s || undefined;
+/** `aria-describedby` of a field: its hint, then its error, when it has them. */
+function describedBy(name: string, hint: HtmlValue | undefined, e: FieldError | undefined): SafeHtml {
+  const ids = [hint ? `${name}-hint` : '', e ? `${name}-error` : ''].filter(Boolean).join(' ');
+  return attr('aria-describedby', ids || undefined);
 }
 
+/** The hint of a field, if any. */
+function hintOf(name: string, hint: HtmlValue | undefined): SafeHtml | '' {
+  return hint ? html`<div id="${name}-hint" class="govuk-hint">${hint}</div>` : '';
+}
+
+interface LabelledFieldOptions {
+  name: string;
+  label: HtmlValue;
+  hint?: HtmlValue;
+  errors?: Errors;
+  labelSize?: 'l' | 'm' | 's';
+  /** the label is the page's heading (one question on the page) */
+  labelIsPageHeading?: boolean;
+}
+
+/** A form group of one labelled field: its label, hint and error, then the field itself (given its error). */
+function labelledField(o: LabelledFieldOptions, field: (e: FieldError | undefined) => SafeHtml): SafeHtml {
+  const e = errorFor(o.errors, o.name);
+  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
+  ${
+    o.labelIsPageHeading
+      ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${o.label}</label></h1>`
+      : html`<label class="govuk-label${o.labelSize ? ` govuk-label--${o.labelSize}` : ''}" for="${o.name}">${o.label}</label>`
+  }
+  ${hintOf(o.name, o.hint)}
+  ${errorMessage(o.name, e)}
+  ${field(e)}
+</div>`;
+}
+
+/** The error summary: each error links to its field; an error of the whole form (field `form`) is plain text. */
 export function errorSummary(errors: Errors): SafeHtml {
   if (!errors?.length) return html``;
   return html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
@@ -23,7 +55,7 @@ export function errorSummary(errors: Errors): SafeHtml {
     <h2 class="govuk-error-summary__title">Il y a un problème</h2>
     <div class="govuk-error-summary__body">
       <ul class="govuk-list govuk-error-summary__list">
-        ${errors.map((e) => html`<li><a href="#${e.field}">${e.message}</a></li>`)}
+        ${errors.map((e) => (e.field === 'form' ? html`<li>${e.message}</li>` : html`<li><a href="#${e.field}">${e.message}</a></li>`))}
       </ul>
     </div>
   </div>
@@ -55,19 +87,12 @@ export interface InputOptions {
 }
 
 export function textInput(o: InputOptions): SafeHtml {
-  const e = errorFor(o.errors, o.name);
-  const label = html`${o.label}${o.optional ? ' (facultatif)' : ''}`;
-  const input = html`<input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}${o.extraAttributes ?? ''}>`;
-  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  ${
-    o.labelIsPageHeading
-      ? html`<h1 class="govuk-label-wrapper"><label class="govuk-label govuk-label--l" for="${o.name}">${label}</label></h1>`
-      : html`<label class="govuk-label" for="${o.name}">${label}</label>`
-  }
-  ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
-  ${errorMessage(o.name, e)}
-  ${o.suffix ? html`<div class="govuk-input__wrapper">${input}<div class="govuk-input__suffix" aria-hidden="true">${o.suffix}</div></div>` : input}
-</div>`;
+  return labelledField({ ...o, label: html`${o.label}${o.optional ? ' (facultatif)' : ''}` }, (e) => {
+    const input = html`<input class="govuk-input${o.widthClass ? ` ${o.widthClass}` : ''}${e ? ' govuk-input--error' : ''}" id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${attr('value', o.type === 'password' ? undefined : (o.value ?? undefined))}${attr('autocomplete', o.autocomplete)}${attr('inputmode', o.inputmode)}${attr('spellcheck', o.spellcheck === undefined ? undefined : String(o.spellcheck))}${attr('maxlength', o.maxlength)}${describedBy(o.name, o.hint, e)}${o.extraAttributes ?? ''}>`;
+    return o.suffix
+      ? html`<div class="govuk-input__wrapper">${input}<div class="govuk-input__suffix" aria-hidden="true">${o.suffix}</div></div>`
+      : input;
+  });
 }
 
 export interface TextareaOptions {
@@ -82,13 +107,11 @@ export interface TextareaOptions {
 
 /** A multi-line field (GOV.UK « Textarea »), with its error and the text kept as typed. */
 export function textarea(o: TextareaOptions): SafeHtml {
-  const e = errorFor(o.errors, o.name);
-  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  <label class="govuk-label${o.labelSize ? ` govuk-label--${o.labelSize}` : ''}" for="${o.name}">${o.label}</label>
-  ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
-  ${errorMessage(o.name, e)}
-  <textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 8}"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>${o.value ?? ''}</textarea>
-</div>`;
+  return labelledField(
+    o,
+    (e) =>
+      html`<textarea class="govuk-textarea${e ? ' govuk-textarea--error' : ''}" id="${o.name}" name="${o.name}" rows="${o.rows ?? 8}"${describedBy(o.name, o.hint, e)}>${o.value ?? ''}</textarea>`,
+  );
 }
 
 export interface SelectOptions {
@@ -102,15 +125,13 @@ export interface SelectOptions {
 
 /** A list to choose one item from (GOV.UK « Select »): for long lists only; radios otherwise. */
 export function select(o: SelectOptions): SafeHtml {
-  const e = errorFor(o.errors, o.name);
-  return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  <label class="govuk-label" for="${o.name}">${o.label}</label>
-  ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
-  ${errorMessage(o.name, e)}
-  <select class="govuk-select${e ? ' govuk-select--error' : ''}" id="${o.name}" name="${o.name}"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>
+  return labelledField(
+    o,
+    (e) =>
+      html`<select class="govuk-select${e ? ' govuk-select--error' : ''}" id="${o.name}" name="${o.name}"${describedBy(o.name, o.hint, e)}>
     ${o.options.map((x) => html`<option value="${x.value}"${attr('selected', x.value === (o.value ?? ''))}>${x.label}</option>`)}
-  </select>
-</div>`;
+  </select>`,
+  );
 }
 
 export interface Choice {
@@ -139,11 +160,11 @@ function choiceGroup(kind: 'radios' | 'checkboxes', o: ChoiceOptions): SafeHtml 
   const type = kind === 'radios' ? 'radio' : 'checkbox';
   const size = o.legendSize ?? (o.legendIsPageHeading ? 'l' : 'm');
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  <fieldset class="govuk-fieldset"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>
+  <fieldset class="govuk-fieldset"${describedBy(o.name, o.hint, e)}>
     <legend class="govuk-fieldset__legend govuk-fieldset__legend--${size}">
       ${o.legendIsPageHeading ? html`<h1 class="govuk-fieldset__heading">${o.legend}</h1>` : o.legend}
     </legend>
-    ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
+    ${hintOf(o.name, o.hint)}
     ${errorMessage(o.name, e)}
     <div class="govuk-${kind}${o.inline ? ` govuk-${kind}--inline` : ''}" data-module="govuk-${kind}">
       ${o.choices.map((c, i) => {
@@ -183,9 +204,9 @@ export function dateInput(o: DateInputOptions): SafeHtml {
       <input class="govuk-input govuk-date-input__input ${width}${e ? ' govuk-input--error' : ''}" id="${p === 'day' ? o.name : `${o.name}-${p}`}" name="${o.name}-${p}" type="text" inputmode="numeric"${attr('autocomplete', o.birthday ? ac : undefined)}${attr('value', o.value?.[p])}>
     </div></div>`;
   return html`<div class="govuk-form-group${e ? ' govuk-form-group--error' : ''}">
-  <fieldset class="govuk-fieldset" role="group"${attr('aria-describedby', describedBy(o.hint ? `${o.name}-hint` : undefined, e && `${o.name}-error`))}>
+  <fieldset class="govuk-fieldset" role="group"${describedBy(o.name, o.hint, e)}>
     <legend class="govuk-fieldset__legend govuk-fieldset__legend--${o.legendIsPageHeading ? 'l' : 'm'}">${o.legendIsPageHeading ? html`<h1 class="govuk-fieldset__heading">${o.legend}</h1>` : o.legend}</legend>
-    ${o.hint ? html`<div id="${o.name}-hint" class="govuk-hint">${o.hint}</div>` : ''}
+    ${hintOf(o.name, o.hint)}
     ${errorMessage(o.name, e)}
     <div class="govuk-date-input">
       ${part('day', 'Jour', 'govuk-input--width-2', 'bday-day')}
@@ -233,6 +254,24 @@ export function summaryList(rows: SummaryRow[]): SafeHtml {
   </div>`,
   )}
 </dl>`;
+}
+
+/**
+ * A GOV.UK table in a region that scrolls sideways on a narrow screen (named `label` for screen
+ * readers): its caption (visually hidden), the column headers, then one row of cells per item.
+ */
+export function table(o: { label: string; caption: string; head: HtmlValue[]; rows: HtmlValue[][] }): SafeHtml {
+  return html`<div class="mc-table-scroll" role="region" aria-label="${o.label}" tabindex="0">
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">${o.caption}</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row">
+    ${o.head.map((h) => html`<th scope="col" class="govuk-table__header">${h}</th>`)}
+  </tr></thead>
+  <tbody class="govuk-table__body">
+    ${o.rows.map((r) => html`<tr class="govuk-table__row">${r.map((c) => html`<td class="govuk-table__cell">${c}</td>`)}</tr>`)}
+  </tbody>
+</table>
+</div>`;
 }
 
 export function notificationBanner(o: { title?: string; success?: boolean; body: HtmlValue }): SafeHtml {

@@ -10,7 +10,7 @@ import { changePassword } from '../login/settings';
 import { sendHtml } from '../../http/errors';
 import { pageStatus, refusalFields } from '../refusal';
 import { reauthRefusal } from '../login/replies';
-import { backLink, button, errorSummary, form, radios, summaryList, textInput, type Errors } from '../../http/views/components';
+import { backLink, button, errorSummary, form, summaryList, table, type Errors } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
@@ -18,7 +18,7 @@ import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody } from '../../http/api/schemas';
 import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
 import { requirePermission } from '../../http/require-permission';
-import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
+import { accountPage, contactChoice, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
 import { reauthenticationField } from '../login/reauthentication';
 import type { JourneyDeps } from '../deps';
@@ -81,18 +81,7 @@ ${
   reauth.blocked ??
   form(
     { action: '/mon-espace/securite/contact', csrfToken: req.csrfToken },
-    html`${radios({
-      name: 'kind',
-      legend: 'Comment souhaitez-vous recevoir vos codes ?',
-      value: v.kind,
-      errors: v.errors,
-      choices: [
-        { value: 'email', label: 'Par mail' },
-        { value: 'sms', label: 'Par SMS' },
-      ],
-    })}
-  ${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
-  ${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+    html`${contactChoice(v)}
   ${reauth.field}
   ${dataNotice('contact')}
   ${button('Recevoir un code')}`,
@@ -166,55 +155,34 @@ ${summaryList([
 ])}
 <h2 class="govuk-heading-m" id="appareils">Mes appareils</h2>
 <p class="govuk-body">Les appareils connectés à votre compte en ce moment. Vous ne reconnaissez pas l’un d’eux ? Déconnectez-le, puis changez votre mot de passe. Chaque connexion depuis un nouvel appareil vous est signalée à vos coordonnées de contact.</p>
-<div class="mc-table-scroll" role="region" aria-label="Mes appareils" tabindex="0">
-<table class="govuk-table">
-  <caption class="govuk-table__caption govuk-visually-hidden">Appareils connectés à votre compte</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row">
-    <th scope="col" class="govuk-table__header">Appareil</th>
-    <th scope="col" class="govuk-table__header">Connexion</th>
-    <th scope="col" class="govuk-table__header">Dernière activité</th>
-    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th>
-  </tr></thead>
-  <tbody class="govuk-table__body">
-    ${sessions.map(
-      (s) => html`<tr class="govuk-table__row">
-      <td class="govuk-table__cell">${describeUserAgent(s.userAgent)}</td>
-      <td class="govuk-table__cell">${formatDateTime(s.createdAt)}</td>
-      <td class="govuk-table__cell">${formatDateTime(s.lastSeenAt)}</td>
-      <td class="govuk-table__cell">${
-        s.id === current.id
-          ? html`<strong class="govuk-tag">Cette session</strong>`
-          : form(
-              { action: '/mon-espace/securite/sessions/fin', csrfToken: req.csrfToken },
-              html`<input type="hidden" name="session" value="${sessionHandle(s)}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mettre fin à cette session<span class="govuk-visually-hidden"> (${describeUserAgent(s.userAgent)}, ${formatDateTime(s.createdAt)})</span></button>`,
-            )
-      }</td>
-    </tr>`,
-    )}
-  </tbody>
-</table>
-</div>
+${table({
+  label: 'Mes appareils',
+  caption: 'Appareils connectés à votre compte',
+  head: ['Appareil', 'Connexion', 'Dernière activité', html`<span class="govuk-visually-hidden">Action</span>`],
+  rows: sessions.map((s) => [
+    describeUserAgent(s.userAgent),
+    formatDateTime(s.createdAt),
+    formatDateTime(s.lastSeenAt),
+    s.id === current.id
+      ? html`<strong class="govuk-tag">Cette session</strong>`
+      : form(
+          { action: '/mon-espace/securite/sessions/fin', csrfToken: req.csrfToken },
+          html`<input type="hidden" name="session" value="${sessionHandle(s)}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mettre fin à cette session<span class="govuk-visually-hidden"> (${describeUserAgent(s.userAgent)}, ${formatDateTime(s.createdAt)})</span></button>`,
+        ),
+  ]),
+})}
 ${others.length ? form({ action: '/mon-espace/securite/sessions/autres/fin', csrfToken: req.csrfToken }, button('Se déconnecter de tous les autres appareils', { secondary: true })) : html`<p class="govuk-body">Vous n’êtes connecté sur aucun autre appareil.</p>`}
 <h2 class="govuk-heading-m">Mes dernières connexions</h2>
-<div class="mc-table-scroll" role="region" aria-label="Mes dernières connexions" tabindex="0">
-<table class="govuk-table">
-  <caption class="govuk-table__caption govuk-visually-hidden">Dix dernières connexions à votre compte</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row">
-    <th scope="col" class="govuk-table__header">Date</th>
-    <th scope="col" class="govuk-table__header">Navigateur</th>
-    <th scope="col" class="govuk-table__header">Moyen</th>
-  </tr></thead>
-  <tbody class="govuk-table__body">
-    ${logins.map(
-      (e) => html`<tr class="govuk-table__row">
-      <td class="govuk-table__cell">${formatDateTime(e.at)}</td>
-      <td class="govuk-table__cell">${describeUserAgent(e.userAgent)}</td>
-      <td class="govuk-table__cell">${e.details.method === 'franceconnect' ? 'FranceConnect' : 'Mot de passe'}</td>
-    </tr>`,
-    )}
-  </tbody>
-</table>
-</div>
+${table({
+  label: 'Mes dernières connexions',
+  caption: 'Dix dernières connexions à votre compte',
+  head: ['Date', 'Navigateur', 'Moyen'],
+  rows: logins.map((e) => [
+    formatDateTime(e.at),
+    describeUserAgent(e.userAgent),
+    e.details.method === 'franceconnect' ? 'FranceConnect' : 'Mot de passe',
+  ]),
+})}
 <p class="govuk-body">Vous ne reconnaissez pas une connexion ? <a class="govuk-link" href="/mon-espace/securite/mot-de-passe">Changez votre mot de passe</a> : toutes les autres sessions seront fermées.</p>`,
         ),
       );

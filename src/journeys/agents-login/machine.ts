@@ -1,4 +1,4 @@
-import { defineMachine } from '../../flows/machine';
+import { codeMachine } from '../../flows/machine';
 import type { LoginData, LoginEvent, LoginState } from '../login/machine';
 
 /**
@@ -11,10 +11,4 @@ export type AgentLoginEvent = LoginEvent;
 /** Nothing about the agent is kept in the flow's data: the agent is the flow's `accountId`. */
 export type AgentLoginData = LoginData;
 
-export const agentLoginMachine = defineMachine<AgentLoginState, AgentLoginEvent>({
-  name: 'agent_login',
-  states: ['awaiting_code', 'signed_in'],
-  initial: 'awaiting_code',
-  final: ['signed_in'],
-  transitions: { awaiting_code: { code_verified: 'signed_in' } },
-});
+export const agentLoginMachine = codeMachine('agent_login', 'signed_in');

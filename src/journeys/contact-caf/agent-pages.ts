@@ -9,16 +9,13 @@ import { readForm } from '../../http/api/input';
 import { AGENT_PATH, requireAgent } from '../../http/agent-session';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
-import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendDownload } from '../../http/uploads';
+import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { button, checkboxes, errorSummary, form, select, textarea } from '../../http/views/components';
-import { fileUploadForm } from '../../http/views/file-upload';
 import { html, type SafeHtml } from '../../http/views/html';
 import { formatDateTime } from '../../http/views/account-page';
-import { MAX_JUSTIFICATIF_BYTES } from '../../justificatifs/validation';
-import { ACCEPT, frenchSize } from '../justificatifs/pages';
 import { agentPage } from '../gestion/frame';
 import { ReplyForm } from './schemas';
-import { messageList } from './views';
+import { attachmentForm, messageList } from './views';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -102,18 +99,7 @@ ${form(
   html`${textarea({ name: 'message', label: 'Répondre', labelSize: 'm', hint: `${MAX_BODY_CHARS.toLocaleString('fr-FR')} caractères au plus. La personne est prévenue sans le contenu ; ne demandez jamais un mot de passe ni un code.`, value: o.reply, errors: o.errors, rows: 6 })}
 ${button('Envoyer la réponse')}`,
 )}
-${fileUploadForm({
-  action: `${agentThreadPath(t.id)}/fichiers`,
-  csrfToken: req.csrfToken,
-  name: 'fichier',
-  label: 'Joindre un fichier à votre dernière réponse',
-  hint: `PDF, JPEG ou PNG, ${frenchSize(MAX_JUSTIFICATIF_BYTES)} au plus.`,
-  accept: ACCEPT,
-  maxBytes: MAX_JUSTIFICATIF_BYTES,
-  errors: o.errors,
-  submit: 'Joindre le fichier',
-  notice: null,
-})}`,
+${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joindre un fichier à votre dernière réponse', errors: o.errors, notice: null })}`,
     );
   };
 
@@ -155,11 +141,7 @@ ${fileUploadForm({
 
   app.register(async (uploads) => {
     await registerUploads(uploads);
-    uploads.setErrorHandler(async (err) => {
-      if (isMalformedMultipart(err)) throw new AppError('VALIDATION_FAILED');
-      if (isTooLarge(err)) throw new AppError('JUSTIFICATIF_TOO_LARGE');
-      throw err;
-    });
+    uploads.setErrorHandler(refuseBadUploads);
     uploads.post(`${INBOX_PATH}/:id/fichiers`, { preHandler: requireAgent }, async (req, reply) => {
       const id = (req.params as { id: string }).id;
       const upload = await readUpload(req, 'fichier');

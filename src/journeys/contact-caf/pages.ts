@@ -17,7 +17,7 @@ import { readForm } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
-import { isMalformedMultipart, isTooLarge, readUpload, registerUploads, sendDownload } from '../../http/uploads';
+import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { NewMessageForm, ReplyForm } from './schemas';
 import { NEW_PATH, newMessagePage, threadPage, threadPath, threadsPage, type NewMessageValues } from './views';
 import type { JourneyDeps } from '../deps';
@@ -130,11 +130,7 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
     // The file upload: multipart in a context of its own, so that the other routes stay urlencoded.
     await app.register(async (uploads) => {
       await registerUploads(uploads);
-      uploads.setErrorHandler(async (err) => {
-        if (isMalformedMultipart(err)) throw new AppError('VALIDATION_FAILED');
-        if (isTooLarge(err)) throw new AppError('JUSTIFICATIF_TOO_LARGE');
-        throw err;
-      });
+      uploads.setErrorHandler(refuseBadUploads);
       uploads.post(`${MESSAGES_PATH}/:id/fichiers`, { preHandler: signedIn }, async (req, reply) => {
         const t = await thread(req);
         if (!t.own) throw new AppError('MESSAGE_THREAD_NOT_FOUND');

@@ -16,6 +16,7 @@ import {
   type Errors,
 } from '../../http/views/components';
 import { dataNotice } from '../../http/views/data-notice';
+import type { PurposeId } from '../../legal/purposes';
 import { fileUploadForm } from '../../http/views/file-upload';
 import { html, type HtmlValue, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
@@ -172,19 +173,27 @@ ${
         html`${textarea({ name: 'message', label: 'Répondre', labelSize: 'm', hint: `${MAX_BODY_CHARS.toLocaleString('fr-FR')} caractères au plus.`, value: o.reply, errors: o.errors, rows: 5 })}
 ${button('Envoyer ma réponse')}`,
       )}
-${fileUploadForm({
-  action: `${threadPath(t.id)}/fichiers`,
-  csrfToken: req.csrfToken,
-  name: 'fichier',
-  label: 'Joindre un fichier à mon dernier message',
-  hint: `PDF, JPEG ou PNG, ${frenchSize(MAX_JUSTIFICATIF_BYTES)} au plus.`,
-  accept: ACCEPT,
-  maxBytes: MAX_JUSTIFICATIF_BYTES,
-  errors: o.errors,
-  submit: 'Joindre le fichier',
-  notice: 'ecrire-caf',
-})}`
+${attachmentForm(req, { action: `${threadPath(t.id)}/fichiers`, label: 'Joindre un fichier à mon dernier message', errors: o.errors, notice: 'ecrire-caf' })}`
     : ''
 }`,
   );
+}
+
+/** « Joindre un fichier » under a thread, on the person's side or an agent's: PDF, JPEG or PNG, as large as a justificatif. */
+export function attachmentForm(
+  req: FastifyRequest,
+  o: { action: string; label: string; errors: Errors; notice: PurposeId | null },
+): SafeHtml {
+  return fileUploadForm({
+    action: o.action,
+    csrfToken: req.csrfToken,
+    name: 'fichier',
+    label: o.label,
+    hint: `PDF, JPEG ou PNG, ${frenchSize(MAX_JUSTIFICATIF_BYTES)} au plus.`,
+    accept: ACCEPT,
+    maxBytes: MAX_JUSTIFICATIF_BYTES,
+    errors: o.errors,
+    submit: 'Joindre le fichier',
+    notice: o.notice,
+  });
 }

@@ -1,4 +1,4 @@
-import { defineMachine } from '../../flows/machine';
+import { codeMachine } from '../../flows/machine';
 import type { ContactKind } from '../../accounts/destination';
 
 /**
@@ -10,13 +10,7 @@ import type { ContactKind } from '../../accounts/destination';
 export type ContactChangeState = 'awaiting_code' | 'changed';
 export type ContactChangeEvent = 'code_verified';
 
-export const contactChangeMachine = defineMachine<ContactChangeState, ContactChangeEvent>({
-  name: 'contact_change',
-  states: ['awaiting_code', 'changed'],
-  initial: 'awaiting_code',
-  final: ['changed'],
-  transitions: { awaiting_code: { code_verified: 'changed' } },
-});
+export const contactChangeMachine = codeMachine('contact_change', 'changed');
 
 /** The new contact, until its code is typed (the account is the flow's `accountId`). */
 export interface ContactChangeData {

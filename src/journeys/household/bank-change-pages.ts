@@ -4,15 +4,14 @@ import { LIMITS, readBankAccountChange } from '../../household/inputs';
 import { IBAN_INPUT_MAX } from '../../identity/iban';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
-import { accountPage } from '../../http/views/account-page';
-import { backLink, button, form, insetText, textInput } from '../../http/views/components';
+import { button, form, insetText, textInput } from '../../http/views/components';
 import { dataNotice } from '../../http/views/data-notice';
-import { html, type SafeHtml } from '../../http/views/html';
+import { html } from '../../http/views/html';
 import { reauthenticationField } from '../login/reauthentication';
 import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../../accounts/destination';
-import { PATHS, dossierOf, formBody, pageErrors, type Body } from './common';
+import { PATHS, changePage, dossierOf, formBody, type Body } from './common';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -31,13 +30,6 @@ export type HouseholdBankChangePagesDeps = Pick<
 export function registerBankChangePages(app: FastifyInstance, ctx: HouseholdBankChangePagesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
 
-  const page = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>
-    accountPage(
-      req,
-      { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
-      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
-    );
-
   const bankFields = (v: Body, errors: readonly FieldError[] | undefined) =>
     html`${textInput({ name: 'iban', label: 'IBAN', hint: 'Il figure sur votre RIB, par exemple FR76 3000 6000 0112 3456 7890 189', value: v.iban, spellcheck: false, autocomplete: 'off', errors, maxlength: IBAN_INPUT_MAX })}
 ${textInput({ name: 'holder', label: 'Nom du titulaire du compte', hint: 'Tel qu’il figure sur le RIB', value: v.holder, autocomplete: 'name', errors, maxlength: LIMITS.holder })}`;
@@ -45,7 +37,7 @@ ${textInput({ name: 'holder', label: 'Nom du titulaire du compte', hint: 'Tel qu
   /** Step 1; `frozen`: the sentence instead of the form. */
   const startPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[], frozen?: FieldError) => {
     const reauth = reauthenticationField(ctx, req, errors);
-    return page(
+    return changePage(
       req,
       'Déclarer un nouveau compte bancaire',
       frozen ? [frozen] : errors,
@@ -68,7 +60,7 @@ ${button('Recevoir un code')}`,
   /** Step 2, the protected step: the account again (editable), the password or FranceConnect, the code. */
   const confirmPage = (req: FastifyRequest, v: Body, o: { destination: string; recently?: boolean; errors?: FieldError[] }) => {
     const reauth = reauthenticationField(ctx, req, o.errors, 'Pour confirmer qu’il s’agit bien de vous.');
-    return page(
+    return changePage(
       req,
       'Confirmer le nouveau compte bancaire',
       o.errors,

@@ -9,11 +9,11 @@ import { payableBankAccount, pendingBankAccount } from '../../household/bank';
 import { maskIban } from '../../identity/iban';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
-import { backLink, button, dateInput, form, summaryList, textInput } from '../../http/views/components';
+import { button, dateInput, form, summaryList, textInput } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
-import { PATHS, dateFromForm, done, dossierOf, formBody, pageErrors, toSpace, type Body } from './common';
+import { PATHS, changePage, dateFromForm, done, dossierOf, formBody, toSpace, type Body } from './common';
 import { dataNotice } from '../../http/views/data-notice';
 import type { JourneyDeps } from '../deps';
 
@@ -41,15 +41,9 @@ ${textInput({ name: n('city'), label: 'Commune', value: v[n('city')], autocomple
 
 export function registerChangePages(app: FastifyInstance, ctx: HouseholdChangesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
-  const formPage = (req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml) =>
-    accountPage(
-      req,
-      { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
-      html`${pageErrors(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
-    );
 
   const addressPage = (req: FastifyRequest, v: Body = {}, errors?: FieldError[]) =>
-    formPage(
+    changePage(
       req,
       'Déclarer un changement d’adresse',
       errors,

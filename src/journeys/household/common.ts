@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { Demarche } from '../../demarches/repository';
 import { sharedWithHousehold } from '../../demarches/service';
-import type { FieldError } from '../../errors/app-error';
 import { displayName } from '../../accounts/repository';
 import type { HouseholdActor } from '../../household/repository';
 import type { HouseholdMember } from '../../db/tables/household.table';
-import { backLink } from '../../http/views/components';
+import type { FieldError } from '../../errors/app-error';
+import { accountPage } from '../../http/views/account-page';
+import { backLink, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 
 /** What the household's pages share: paths, form reading, role names, the breadcrumb. */
@@ -70,22 +71,16 @@ export function dossierOf(req: FastifyRequest) {
   return d;
 }
 
-export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
-
-/** The error summary of a household page: field errors link to their field, an error of the whole form (`form`) is plain text. */
-export function pageErrors(errors: readonly FieldError[] | undefined): SafeHtml {
-  if (!errors?.length) return html``;
-  return html`<div class="govuk-error-summary" data-module="govuk-error-summary" tabindex="-1">
-  <div role="alert">
-    <h2 class="govuk-error-summary__title">Il y a un problème</h2>
-    <div class="govuk-error-summary__body">
-      <ul class="govuk-list govuk-error-summary__list">
-        ${errors.map((e) => (e.field === 'form' ? html`<li>${e.message}</li>` : html`<li><a href="#${e.field}">${e.message}</a></li>`))}
-      </ul>
-    </div>
-  </div>
-</div>`;
+/** A page of « Déclarer un changement » (address, bank account): back to the changes, the error summary, the title as heading. */
+export function changePage(req: FastifyRequest, title: string, errors: readonly FieldError[] | undefined, content: SafeHtml): SafeHtml {
+  return accountPage(
+    req,
+    { title, hasErrors: !!errors?.length, backLink: backLink(PATHS.changes) },
+    html`${errorSummary(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
+  );
 }
+
+export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
 
 /**
  * The démarches of member `owner` that `viewer` may see on the household's pages: all their own;

@@ -6,11 +6,11 @@ import { grantProcuration, procurationRefusal, revokeProcuration } from '../../h
 import { findMemberWithRole } from '../../household/repository';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
-import { button, form, insetText, textInput, warningText } from '../../http/views/components';
+import { button, form, insetText, textInput, warningText, errorSummary } from '../../http/views/components';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
-import { PATHS, done, dossierOf, formBody, memberName, pageErrors, toSpace } from './common';
+import { PATHS, done, dossierOf, formBody, memberName, toSpace } from './common';
 import type { DepsOf, JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -82,7 +82,7 @@ ${p.blocked ?? form({ action: PATHS.grant, csrfToken: req.csrfToken }, html`${p.
     return accountPage(
       req,
       { title: 'Autorisation de gestion', hasErrors: !!errors?.length, backLink: toSpace() },
-      html`${banner ? successBanner(banner, '') : ''}${pageErrors(errors)}
+      html`${banner ? successBanner(banner, '') : ''}${errorSummary(errors)}
 <h1 class="govuk-heading-l">Autorisation de gestion</h1>
 <p class="govuk-body">Dossier allocataire n° ${dossier.dossierNumber}</p>
 ${content}`,

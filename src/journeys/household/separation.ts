@@ -7,11 +7,11 @@ import { findMemberWithRole, findPendingSeparation } from '../../household/repos
 import { declareSeparation } from '../../demarches/separation';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
-import { button, dateInput, form, panel, radios, warningText } from '../../http/views/components';
+import { button, type Choice, dateInput, form, panel, radios, warningText, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage } from '../../http/views/account-page';
 import { DEMARCHES_PATH } from '../demarches/pages';
-import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, pageErrors, toSpace, type Body } from './common';
+import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, toSpace, type Body } from './common';
 import { addressFields } from './changes';
 import { dataNotice } from '../../http/views/data-notice';
 import type { JourneyDeps } from '../deps';
@@ -28,60 +28,45 @@ export type HouseholdSeparationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'da
  * (src/demarches/separation.ts).
  */
 export function registerSeparationPages(app: FastifyInstance, ctx: HouseholdSeparationDeps): void {
-  const coupleForm = (req: FastifyRequest, v: Body, errors: FieldError[] | undefined) =>
-    html`${dateInput({ name: 'date', legend: 'À quelle date vous êtes-vous séparés ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
-${radios({
-  name: 'leaver',
-  legend: 'Qui quitte le logement ?',
-  value: v.leaver,
-  errors,
-  choices: [
-    {
-      value: 'declarer',
-      label: 'Moi',
-      conditional: html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}`,
-    },
-    { value: 'partner', label: 'Mon ancien conjoint ou mon ancienne conjointe' },
-  ],
-})}
-${radios({
-  name: 'children',
-  legend: 'Où vivent les enfants ?',
-  value: v.children,
-  errors,
-  choices: [
-    { value: 'declarer', label: 'Avec moi' },
-    { value: 'partner', label: 'Avec mon ancien conjoint ou mon ancienne conjointe' },
-    { value: 'alternate', label: 'En résidence alternée' },
-    { value: 'none', label: 'Nous n’avons pas d’enfant' },
-  ],
-})}`;
+  const newAddress = (v: Body, errors: FieldError[] | undefined) =>
+    html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}`;
+
+  /** What every declaration asks: when, who leaves the home, where the children live. */
+  const questions = (v: Body, errors: FieldError[] | undefined, o: { when: string; leavers: Choice[]; children: Choice[] }) =>
+    html`${dateInput({ name: 'date', legend: o.when, hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
+${radios({ name: 'leaver', legend: 'Qui quitte le logement ?', value: v.leaver, errors, choices: o.leavers })}
+${radios({ name: 'children', legend: 'Où vivent les enfants ?', value: v.children, errors, choices: o.children })}`;
+
+  const coupleForm = (v: Body, errors: FieldError[] | undefined) =>
+    questions(v, errors, {
+      when: 'À quelle date vous êtes-vous séparés ?',
+      leavers: [
+        { value: 'declarer', label: 'Moi', conditional: newAddress(v, errors) },
+        { value: 'partner', label: 'Mon ancien conjoint ou mon ancienne conjointe' },
+      ],
+      children: [
+        { value: 'declarer', label: 'Avec moi' },
+        { value: 'partner', label: 'Avec mon ancien conjoint ou mon ancienne conjointe' },
+        { value: 'alternate', label: 'En résidence alternée' },
+        { value: 'none', label: 'Nous n’avons pas d’enfant' },
+      ],
+    });
 
   /** The couple named as the dossier knows them, for a child or a personne à charge. */
   const memberForm = (v: Body, errors: FieldError[] | undefined, couple: { responsable: string; conjoint: string }) =>
-    html`${dateInput({ name: 'date', legend: 'À quelle date le couple s’est-il séparé ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'date'), errors })}
-${radios({
-  name: 'leaver',
-  legend: 'Qui quitte le logement ?',
-  value: v.leaver,
-  errors,
-  choices: [
-    { value: 'responsable', label: couple.responsable },
-    { value: 'conjoint', label: couple.conjoint },
-  ],
-})}
-${radios({
-  name: 'children',
-  legend: 'Où vivent les enfants ?',
-  value: v.children,
-  errors,
-  choices: [
-    { value: 'responsable', label: `Avec ${couple.responsable}` },
-    { value: 'conjoint', label: `Avec ${couple.conjoint}` },
-    { value: 'alternate', label: 'En résidence alternée' },
-    { value: 'none', label: 'Il n’y a pas d’enfant' },
-  ],
-})}
+    html`${questions(v, errors, {
+      when: 'À quelle date le couple s’est-il séparé ?',
+      leavers: [
+        { value: 'responsable', label: couple.responsable },
+        { value: 'conjoint', label: couple.conjoint },
+      ],
+      children: [
+        { value: 'responsable', label: `Avec ${couple.responsable}` },
+        { value: 'conjoint', label: `Avec ${couple.conjoint}` },
+        { value: 'alternate', label: 'En résidence alternée' },
+        { value: 'none', label: 'Il n’y a pas d’enfant' },
+      ],
+    })}
 ${radios({
   name: 'moved',
   legend: 'Avez-vous changé d’adresse ?',
@@ -89,7 +74,7 @@ ${radios({
   value: v.moved,
   errors,
   choices: [
-    { value: 'oui', label: 'Oui', conditional: html`<p class="govuk-body">Votre nouvelle adresse</p>${addressFields(v, errors, 'new')}` },
+    { value: 'oui', label: 'Oui', conditional: newAddress(v, errors) },
     { value: 'non', label: 'Non' },
   ],
 })}`;
@@ -122,14 +107,14 @@ ${radios({
       content = html`${warningText(consequence)}
 ${form(
   { action: PATHS.separation, csrfToken: req.csrfToken },
-  html`${couple ? coupleForm(req, v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa conjointe' : 'son conjoint'}` })}
+  html`${couple ? coupleForm(v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa conjointe' : 'son conjoint'}` })}
 ${dataNotice('demande')}
 ${button('Envoyer ma déclaration')}`,
 )}`;
     return accountPage(
       req,
       { title: 'Déclarer une séparation', hasErrors: !!errors?.length, backLink: toSpace(), scripts: ['/assets/js/conditional-reveal.js'] },
-      html`${pageErrors(errors)}
+      html`${errorSummary(errors)}
 <h1 class="govuk-heading-l">Déclarer une séparation</h1>
 ${content}`,
     );

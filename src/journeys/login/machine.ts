@@ -1,4 +1,4 @@
-import { defineMachine } from '../../flows/machine';
+import { codeMachine } from '../../flows/machine';
 
 /**
  * « Se connecter » once the password is right and a code was sent: the flow waits for the code,
@@ -9,13 +9,7 @@ import { defineMachine } from '../../flows/machine';
 export type LoginState = 'awaiting_code' | 'signed_in';
 export type LoginEvent = 'code_verified';
 
-export const loginMachine = defineMachine<LoginState, LoginEvent>({
-  name: 'login',
-  states: ['awaiting_code', 'signed_in'],
-  initial: 'awaiting_code',
-  final: ['signed_in'],
-  transitions: { awaiting_code: { code_verified: 'signed_in' } },
-});
+export const loginMachine = codeMachine('login', 'signed_in');
 
 /** Nothing about the account is kept in the flow's data: the account is the flow's `accountId`. */
 export type LoginData = Record<string, never>;

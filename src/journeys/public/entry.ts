@@ -40,6 +40,10 @@ const breadcrumbs = (items: { href: string; text: string }[]) =>
 /** The catalogue's title (the link to it from « Aides et démarches » keeps the seed's words, « Mes démarches »). */
 const CATALOGUE_TITLE = 'Faire une demande en ligne';
 
+/** The breadcrumbs of a page under the catalogue: « Aides et démarches », the catalogue, then `more`. */
+const underCatalogue = (...more: { href: string; text: string }[]) =>
+  breadcrumbs([{ href: AIDES, text: 'Aides et démarches' }, { href: DEMARCHES, text: CATALOGUE_TITLE }, ...more]);
+
 /**
  * For a signed-in person who may not ask for a prestation (a household request, for a member who
  * does not manage the dossier): who can, by name, and what they can do instead — said BEFORE they
@@ -128,13 +132,7 @@ ${themesBanner()}`,
       return sendHtml(
         reply,
         layout(
-          {
-            title: theme.title,
-            backLink: breadcrumbs([
-              { href: AIDES, text: 'Aides et démarches' },
-              { href: DEMARCHES, text: CATALOGUE_TITLE },
-            ]),
-          },
+          { title: theme.title, backLink: underCatalogue() },
           html`<span class="govuk-caption-l">Faites une demande de prestation en ligne</span>
 <h1 class="govuk-heading-xl">${theme.title}</h1>
 <p class="govuk-body-l">${theme.description}</p>
@@ -159,14 +157,7 @@ ${themesBanner()}`,
       return sendHtml(
         reply,
         layout(
-          {
-            title: p.title,
-            backLink: breadcrumbs([
-              { href: AIDES, text: 'Aides et démarches' },
-              { href: DEMARCHES, text: CATALOGUE_TITLE },
-              ...(theme ? [{ href: themePath(theme.slug), text: theme.title }] : []),
-            ]),
-          },
+          { title: p.title, backLink: underCatalogue(...(theme ? [{ href: themePath(theme.slug), text: theme.title }] : [])) },
           html`<h1 class="govuk-heading-xl">${p.title}</h1>
 <p class="govuk-body-l">${p.summary}</p>
 <p class="govuk-body">${p.description}</p>

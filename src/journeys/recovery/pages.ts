@@ -11,12 +11,12 @@ import { SIGNUP_COOKIE } from '../franceconnect/pages-common';
 import { waitMessage } from '../../security/login-throttle';
 import { formFields } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
-import { backLink, button, errorSummary, form, insetText, linkButton, panel, radios, textInput } from '../../http/views/components';
+import { backLink, button, errorSummary, form, insetText, linkButton, panel, textInput } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, page } from '../../http/views/account-page';
+import { contactChoice, identifierInput, page } from '../../http/views/account-page';
 import type { DepsOf, JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -99,18 +99,7 @@ ${button('Valider')}`,
 <p class="govuk-body">Votre identité est vérifiée. Choisissez où recevoir désormais vos codes : nous y envoyons un code pour les vérifier.</p>
 ${form(
   { action: '/recuperation/contact', csrfToken: req.csrfToken },
-  html`${radios({
-    name: 'kind',
-    legend: 'Comment souhaitez-vous recevoir vos codes ?',
-    value: v.kind,
-    errors: v.errors,
-    choices: [
-      { value: 'email', label: 'Par mail' },
-      { value: 'sms', label: 'Par SMS' },
-    ],
-  })}
-${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
-${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+  html`${contactChoice(v)}
 ${button('Recevoir un code')}`,
 )}`,
     );

@@ -20,7 +20,7 @@ import { FlowError, isFlowError } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { registrationFlow } from '../kinds';
 import { codeNoLongerValid, type ContactCodes } from '../contact-verification/codes';
-import { readContact, sameContact, type ContactInput, type Refusal as ContactRefusal } from '../../accounts/contact';
+import { readContact, sameContact, type Contact, type ContactInput, type Refusal as ContactRefusal } from '../../accounts/contact';
 import { fieldsRefusal, formRefusal, type Refusal } from '../refusal';
 import type { CodeInput, DocumentInput, PasswordInput } from './input';
 import { facts, identityStatus, type RegistrationData, type RegistrationFlow } from './data';
@@ -201,12 +201,22 @@ export async function submitContact(d: RegistrationDeps, token: string, input: C
   });
 }
 
-/** « Renvoyer un code »: refused before the cooldown ends (the page shows a countdown). */
-export async function resendCode(d: RegistrationDeps, token: string, meta: RequestMeta): Promise<StepOutcome> {
+/** The code step, opened with the contact its code goes to (none yet: back to the contact step). */
+async function openCodeStep(
+  d: RegistrationDeps,
+  token: string,
+): Promise<{ kind: 'open'; flow: RegistrationFlow; contact: Contact } | Elsewhere | Gone> {
   const opened = await openStep(d, token, 'code');
   if (opened.kind !== 'open') return opened;
   const contact = opened.flow.data.contact;
-  if (!contact) return { kind: 'elsewhere', to: 'contact' };
+  return contact ? { ...opened, contact } : { kind: 'elsewhere', to: 'contact' };
+}
+
+/** « Renvoyer un code »: refused before the cooldown ends (the page shows a countdown). */
+export async function resendCode(d: RegistrationDeps, token: string, meta: RequestMeta): Promise<StepOutcome> {
+  const opened = await openCodeStep(d, token);
+  if (opened.kind !== 'open') return opened;
+  const { contact } = opened;
   const sent = await d.contactCodes.resend(opened.flow.id, contact, meta.ip);
   if (!sent.ok) return contactRefused(sent);
   return saved(opened.flow, 'code');
@@ -216,10 +226,9 @@ export async function resendCode(d: RegistrationDeps, token: string, meta: Reque
 // ⑦ Code
 
 export async function verifyCode(d: RegistrationDeps, token: string, input: CodeInput): Promise<StepOutcome> {
-  const opened = await openStep(d, token, 'code');
+  const opened = await openCodeStep(d, token);
   if (opened.kind !== 'open') return opened;
-  const contact = opened.flow.data.contact;
-  if (!contact) return { kind: 'elsewhere', to: 'contact' };
+  const { contact } = opened;
   const checked = await d.contactCodes.check(opened.flow.id, input.code, contact);
   if (!checked.ok) return contactRefused(checked);
   const t = d.clock.now();

@@ -6,6 +6,7 @@ import { location, text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
 import { sampleExe, samplePdf } from '../../justificatifs/files';
 import { multipart } from '../../justificatifs/support';
+import { MAX_JUSTIFICATIF_BYTES } from '../../../src/justificatifs/validation';
 import { accountOf, api, demoApp, signedIn } from '../../household/support';
 import { buildTestApp, TestBrowser as Browser, type TestApp } from '../../support/app';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
@@ -148,6 +149,30 @@ describe('Contacter ma Caf', () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toContain('attachment');
     expect((await (await signedIn(t, THOMAS)).get(href!)).statusCode).toBe(404);
+  });
+
+  it('answers an upload that cannot be read as a refusal, on both sides: a malformed form is a 400, a file too large a 413', async () => {
+    const nadia = await signedIn(t, NADIA);
+    const id = threadIdOf(await write(nadia, { subject: 'dossier', message: 'Je joins un fichier.' }));
+    await nadia.get(`/mon-espace/messages/${id}`);
+    const agent = await createTestAgent(t.ctx);
+    const caf = new Browser(t.app);
+    await logInAgent(t.ctx, caf, agent);
+    await caf.get(`/gestion/messages/${id}`);
+    for (const [b, url] of [
+      [nadia, `/mon-espace/messages/${id}/fichiers`],
+      [caf, `/gestion/messages/${id}/fichiers`],
+    ] as const) {
+      const malformed = await b.request({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'multipart/form-data; boundary=x', 'sec-fetch-site': 'same-origin' },
+        payload: '--x\r\nContent-Disposition: form-data; name="fichier"\r\n\r\nabc',
+      });
+      expect(malformed.statusCode).toBe(400);
+      const tooLarge = await attach(b, url, { filename: 'gros.pdf', bytes: Buffer.alloc(MAX_JUSTIFICATIF_BYTES + 1, 0x25) });
+      expect(tooLarge.statusCode).toBe(413);
+    }
   });
 
   it('in JSON: lists, starts, reads and answers a thread; unknown threads are 404', async () => {

@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 export const BLUE = '#114a8b';
+export const GREY = '#505a5f';
 export const MARGIN = 56;
 
 export type BlockType = 'H1' | 'H2' | 'H3' | 'P';
@@ -27,6 +28,12 @@ export interface TaggedPdf {
   block(type: BlockType, draw: () => void): void;
   /** decoration only (a coloured box): an artifact, skipped by screen readers */
   decoration(draw: () => void): void;
+  /** a picture (the QR code), read out by its alternative text */
+  figure(alt: string, draw: () => void): void;
+  /** the top of every Caf document: « Caf · Mon Compte » in blue, `gap` lines, then its one H1 */
+  masthead(title: string, gap?: number): void;
+  /** a small grey paragraph (how to reach the Caf, what a check proves), `width` wide at most */
+  note(text: string, width?: number): void;
   /** closes the structure and the document: the bytes */
   end(): Promise<Buffer>;
 }
@@ -51,16 +58,27 @@ export function taggedPdf(meta: { title: string; subject: string }): TaggedPdf {
   });
   const root = doc.struct('Document', { lang: 'fr-FR', title: meta.title });
   doc.addStructure(root);
+  const width = doc.page.width - 2 * MARGIN;
+  const block = (type: BlockType, draw: () => void) => root.add(doc.struct(type, {}, draw));
   return {
     doc,
-    width: doc.page.width - 2 * MARGIN,
-    block(type, draw) {
-      root.add(doc.struct(type, {}, draw));
-    },
+    width,
+    block,
     decoration(draw) {
       doc.markContent('Artifact', { type: 'Layout' });
       draw();
       doc.endMarkedContent();
+    },
+    figure(alt, draw) {
+      root.add(doc.struct('Figure', { alt }, draw));
+    },
+    masthead(title, gap = 1.5) {
+      block('P', () => doc.font('bold').fontSize(10).fillColor(BLUE).text('Caf · Mon Compte', { width }));
+      doc.moveDown(gap);
+      block('H1', () => doc.font('bold').fontSize(20).fillColor('black').text(title, { width }));
+    },
+    note(text, w = width) {
+      block('P', () => doc.font('regular').fontSize(9).fillColor(GREY).text(text, { width: w }));
     },
     end() {
       root.end();
