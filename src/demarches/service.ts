@@ -16,7 +16,7 @@ import type { Input } from '../forms/fields';
 import { agencyDay } from '../shared/french-time';
 import { formOf } from '../forms/definitions';
 import { whoCan } from '../household/who';
-import { findActor, type HouseholdActor } from '../household/repository';
+import type { HouseholdActor } from '../household/repository';
 import { can } from '../household/permissions';
 import { enqueueMessage } from '../messaging/outbox';
 import { findPrestation, requestAction, type Prestation } from '../prestations/catalogue';
@@ -39,7 +39,8 @@ import {
 /**
  * The person's side of a démarche, for pages and JSON alike: start a request (if their place in the
  * household allows it), save a page of answers, submit, and see their démarches and, for those who
- * manage the dossier, the household's. Rights are read afresh at each call (findActor).
+ * manage the dossier, the household's. Each takes the person's `actor` as the request read it
+ * (findActor, once per request, by the route): rights are read afresh at each request, never cached.
  */
 export interface Deps {
   db: Kysely<Database>;
@@ -68,16 +69,15 @@ export function mayRequest(actor: HouseholdActor, p: Prestation, now: number): {
 /** « Faire la demande »: the brouillon of this prestation (the one started, or a new one). */
 export async function startRequest(
   d: Deps,
-  accountId: string,
+  actor: HouseholdActor,
   slug: string,
 ): Promise<{ ok: true; demarche: Demarche } | { ok: false; refusal: Refusal }> {
   const r = requestable(slug);
   if (!r) return { ok: false, refusal: { kind: 'not_found' } };
-  const actor = await findActor(d.db, accountId);
   const decision = mayRequest(actor, r.prestation, d.now());
   if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: await whoCan(d.db, actor, requestAction(r.prestation)) } };
   const householdId = r.prestation.requester === 'household' ? (actor.dossier?.householdId ?? null) : null;
-  const demarche = await createDraft(d.db, { accountId, prestation: r.prestation.slug, householdId, now: d.now() });
+  const demarche = await createDraft(d.db, { accountId: actor.accountId, prestation: r.prestation.slug, householdId, now: d.now() });
   return demarche ? { ok: true, demarche } : { ok: false, refusal: { kind: 'not_found' } };
 }
 
@@ -94,21 +94,24 @@ export interface DemarcheAccess {
  * their household when they may follow the household's démarches. Undefined otherwise — the same
  * answer as for an id that does not exist.
  */
-export async function accessDemarche(d: Deps, accountId: string, id: string): Promise<DemarcheAccess | undefined> {
+export async function accessDemarche(d: Deps, actor: HouseholdActor, id: string): Promise<DemarcheAccess | undefined> {
   const demarche = await findDemarche(d.db, id);
   if (!demarche || isExpiredDraft(demarche, d.now())) return undefined;
   const view = { demarche, prestation: findPrestation(demarche.prestation), form: formOf(demarche.prestation) };
-  if (demarche.account_id === accountId) return { ...view, own: true };
+  if (demarche.account_id === actor.accountId) return { ...view, own: true };
   if (demarche.status === 'brouillon' || !demarche.household_id || !sharedWithHousehold(demarche)) return undefined;
-  const actor = await findActor(d.db, accountId);
   if (actor.dossier?.householdId !== demarche.household_id || !can(actor, 'view_household_demarches', agencyDay(d.now())).allowed)
     return undefined;
   return { ...view, own: false };
 }
 
 /** The brouillon this person may fill, with its form; undefined when it is not theirs, not a brouillon, or has no form. */
-export async function ownDraft(d: Deps, accountId: string, id: string): Promise<(DemarcheAccess & { form: FormDefinition }) | undefined> {
-  const a = await accessDemarche(d, accountId, id);
+export async function ownDraft(
+  d: Deps,
+  actor: HouseholdActor,
+  id: string,
+): Promise<(DemarcheAccess & { form: FormDefinition }) | undefined> {
+  const a = await accessDemarche(d, actor, id);
   if (!a || !a.own || a.demarche.status !== 'brouillon' || !a.form) return undefined;
   return a as DemarcheAccess & { form: FormDefinition };
 }
@@ -116,19 +119,18 @@ export async function ownDraft(d: Deps, accountId: string, id: string): Promise<
 /**
  * The brouillon this person may fill AND is still allowed to send: a brouillon of a household
  * prestation is the household's, so saving a page asks `can()` the same action as sending it
- * (a conjoint whose procuration was revoked can no longer change it; rights read afresh).
+ * (a conjoint whose procuration was revoked can no longer change it; rights as read for this request).
  */
 async function draftToFill(
   d: Deps,
-  accountId: string,
+  actor: HouseholdActor,
   id: string,
 ): Promise<
   | { ok: true; draft: DemarcheAccess & { form: FormDefinition; prestation: Prestation }; actor: HouseholdActor }
   | { ok: false; refusal: Refusal }
 > {
-  const a = await ownDraft(d, accountId, id);
+  const a = await ownDraft(d, actor, id);
   if (!a?.prestation) return { ok: false, refusal: { kind: 'gone' } };
-  const actor = await findActor(d.db, accountId);
   const decision = mayRequest(actor, a.prestation, d.now());
   if (!decision.allowed) return { ok: false, refusal: { kind: 'forbidden', who: await whoCan(d.db, actor, requestAction(a.prestation)) } };
   return { ok: true, draft: a as DemarcheAccess & { form: FormDefinition; prestation: Prestation }, actor };
@@ -147,14 +149,14 @@ export type StepOutcome =
  */
 export async function saveStep(
   d: Deps,
-  accountId: string,
+  actor: HouseholdActor,
   id: string,
   pageKey: string,
   input: Input,
   version?: number,
 ): Promise<StepOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const allowed = await draftToFill(d, accountId, id);
+    const allowed = await draftToFill(d, actor, id);
     if (!allowed.ok) return allowed;
     const a = allowed.draft;
     // What the Caf knows today (src/demarches/known.ts), never what the person sends under its keys.
@@ -180,8 +182,11 @@ export async function saveStep(
  * A brouillon as the form shows it today: its answers with the Caf's facts of today
  * (src/demarches/known.ts), and the values the dossier offers for questions not answered yet.
  */
-export async function draftWithFacts<T extends DemarcheAccess>(d: Deps, accountId: string, a: T): Promise<{ draft: T; prefill: Answers }> {
-  const actor = await findActor(d.db, accountId);
+export async function draftWithFacts<T extends DemarcheAccess>(
+  d: Deps,
+  actor: HouseholdActor,
+  a: T,
+): Promise<{ draft: T; prefill: Answers }> {
   const answers = withFacts(a.demarche.answers, await cafFacts(d, actor, a.prestation, a.form));
   return { draft: { ...a, demarche: { ...a.demarche, answers } }, prefill: await dossierPrefill(d, actor, a.prestation) };
 }
@@ -199,18 +204,20 @@ export type SubmitOutcome =
 
 /**
  * Sends a brouillon: every page complete, the déclaration sur l'honneur ticked, the person still
- * allowed to ask (rights are read again). Only the answers that apply are kept; the accusé de
+ * allowed to ask (`actor` as read for this request). Only the answers that apply are kept; the accusé de
  * réception goes through the outbox in the same transaction.
  */
 export async function submitRequest(
   d: Deps,
   account: Pick<Account, 'id' | 'contact_kind' | 'contact_value'>,
+  actor: HouseholdActor,
   id: string,
   o: { declaration: boolean; version?: number; agencyPhone: string },
 ): Promise<SubmitOutcome> {
-  const allowed = await draftToFill(d, account.id, id);
+  if (actor.accountId !== account.id) throw new Error('submitRequest: the actor is not the account sending');
+  const allowed = await draftToFill(d, actor, id);
   if (!allowed.ok) return allowed;
-  const { draft, actor } = allowed;
+  const { draft } = allowed;
   const a = {
     ...draft,
     demarche: { ...draft.demarche, answers: withFacts(draft.demarche.answers, await cafFacts(d, actor, draft.prestation, draft.form)) },
@@ -246,9 +253,9 @@ export function sharedWithHousehold(d: Pick<Demarche, 'prestation'>): boolean {
 }
 
 /** « Mes démarches »: the person's own, and the household's sent démarches for those who manage the dossier. */
-export async function demarchesOf(d: Deps, accountId: string): Promise<{ own: Demarche[]; household: Demarche[] }> {
+export async function demarchesOf(d: Deps, actor: HouseholdActor): Promise<{ own: Demarche[]; household: Demarche[] }> {
+  const { accountId } = actor;
   const own = await listDemarches(d.db, accountId, d.now());
-  const actor = await findActor(d.db, accountId);
   const householdId = actor.dossier?.householdId;
   if (!householdId || !can(actor, 'view_household_demarches', agencyDay(d.now())).allowed) return { own, household: [] };
   const household = (await listHouseholdDemarches(d.db, householdId)).filter((x) => x.account_id !== accountId && sharedWithHousehold(x));

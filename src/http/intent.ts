@@ -3,6 +3,7 @@ import type { SignInHook } from './session';
 import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
 import { startRequest } from '../demarches/service';
+import { findActor } from '../household/repository';
 import { findPrestation, type Prestation } from '../prestations/catalogue';
 
 /**
@@ -37,7 +38,7 @@ export function recordChosenPrestation(ctx: { database: DatabaseHandle; clock: C
     const slug = req.cookies[COOKIE];
     if (slug === undefined) return;
     try {
-      await startRequest({ db: ctx.database.db, now: () => ctx.clock.now() }, account.id, slug);
+      await startRequest({ db: ctx.database.db, now: () => ctx.clock.now() }, await findActor(ctx.database.db, account.id), slug);
     } catch (err) {
       req.log.error({ err }, 'démarche not recorded at sign-in');
       return;

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { type AuditEventType, recordAudit } from '../auth/audit';
 import { requestOrigin, requireAccount } from './session';
+import { requestActor } from './require-permission';
 import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
@@ -70,7 +71,7 @@ export function refuseBeforeBody(ctx: { database: DatabaseHandle; clock: Clock }
     await requireAccount(req, reply);
     if (reply.sent) return;
     if (declared > o.maxBytes) throw new AppError('JUSTIFICATIF_TOO_LARGE');
-    const view = await piecesOf(ctx, req.account!, (req.params as { id: string }).id);
+    const view = await piecesOf(ctx, await requestActor(ctx, req), (req.params as { id: string }).id);
     if (!view) throw new AppError('NOT_FOUND');
     if (view.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
     reply.removeHeader('Connection');

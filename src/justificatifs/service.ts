@@ -7,6 +7,7 @@ import type { PdfChecker } from './pdf-checker';
 import type { JustificatifStorage } from './storage';
 import { transitionDemarche, type Demarche } from '../demarches/repository';
 import { accessDemarche } from '../demarches/service';
+import type { HouseholdActor } from '../household/repository';
 import {
   closeOpenRequests,
   deleteUnsentJustificatif,
@@ -30,10 +31,10 @@ type Reading = Pick<JustificatifDeps, 'database' | 'clock'>;
 /**
  * Who may see a démarche's justificatifs and send them, on the person's side: whoever may see the
  * démarche (src/demarches/service.ts `accessDemarche`: its author, and those who manage the dossier
- * it concerns — `can(…, 'view_household_demarches')`, read afresh). Agents: the Caf side's guard.
+ * it concerns — `can(…, 'view_household_demarches')`, over the actor the request read). Agents: the Caf side's guard.
  */
-async function visibleDemarche(ctx: Reading, account: Pick<Account, 'id'>, demarcheId: string): Promise<Demarche | undefined> {
-  const a = await accessDemarche({ db: ctx.database.db, now: () => ctx.clock.now() }, account.id, demarcheId);
+async function visibleDemarche(ctx: Reading, actor: HouseholdActor, demarcheId: string): Promise<Demarche | undefined> {
+  const a = await accessDemarche({ db: ctx.database.db, now: () => ctx.clock.now() }, actor, demarcheId);
   return a && a.demarche.status !== 'brouillon' ? a.demarche : undefined;
 }
 
@@ -54,9 +55,9 @@ export interface PiecesView {
 }
 
 /** The démarche as its justificatifs page shows it, if this person may see it. */
-export async function piecesOf(ctx: Reading, account: Pick<Account, 'id'>, demarcheId: string): Promise<PiecesView | undefined> {
+export async function piecesOf(ctx: Reading, actor: HouseholdActor, demarcheId: string): Promise<PiecesView | undefined> {
   const { db } = ctx.database;
-  const demarche = await visibleDemarche(ctx, account, demarcheId);
+  const demarche = await visibleDemarche(ctx, actor, demarcheId);
   if (!demarche) return undefined;
   const asked = demarche.status === 'en_attente_de_pieces' ? await openRequests(db, demarche.id) : [];
   const files = await listJustificatifs(db, demarche.id);
@@ -192,11 +193,11 @@ export async function readJustificatif(
 /** A person's download: the file, if it exists and this person may see its démarche. */
 export async function readJustificatifAsPerson(
   ctx: Pick<JustificatifDeps, 'database' | 'justificatifStorage' | 'clock'>,
-  account: Pick<Account, 'id'>,
+  actor: HouseholdActor,
   id: string,
 ): Promise<StoredFile | undefined> {
   const meta = await findJustificatif(ctx.database.db, id);
   if (!meta) return undefined;
-  if (!(await visibleDemarche(ctx, account, meta.demarche_id))) return undefined;
+  if (!(await visibleDemarche(ctx, actor, meta.demarche_id))) return undefined;
   return readJustificatif(ctx, id);
 }

@@ -28,6 +28,7 @@ import {
 } from './schemas';
 import { iso } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
+import { requestActor } from '../../http/require-permission';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -130,7 +131,7 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       session: true,
       response: DemarcheList,
       handler: async ({ req }) => {
-        const { own, household } = await demarchesOf(deps(ctx), req.account!.id);
+        const { own, household } = await demarchesOf(deps(ctx), await requestActor(ctx, req));
         return { own: own.map(summary), household: household.map(summary) };
       },
     });
@@ -146,7 +147,7 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       status: 201,
       errors: [403, 404],
       handler: async ({ body, req }) => {
-        const r = await startRequest(deps(ctx), req.account!.id, body.prestation);
+        const r = await startRequest(deps(ctx), await requestActor(ctx, req), body.prestation);
         if (!r.ok) throw refusalError(r.refusal);
         return summary(r.demarche);
       },
@@ -162,7 +163,7 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       response: DemarcheDetail,
       errors: [404],
       handler: async ({ params, req }) => {
-        const a = await accessDemarche(deps(ctx), req.account!.id, params.id);
+        const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), params.id);
         if (!a) throw new AppError('NOT_FOUND');
         const d = a.demarche;
         const history = await demarcheHistory(ctx.database.db, d.id);
@@ -209,7 +210,9 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       response: PageSaved,
       errors: [404, 409, 410],
       handler: async ({ params, body, req }) => {
-        const r = await saveStep(deps(ctx), req.account!.id, params.id, params.page, body.answers, body.version).catch(conflict);
+        const r = await saveStep(deps(ctx), await requestActor(ctx, req), params.id, params.page, body.answers, body.version).catch(
+          conflict,
+        );
         if ('refusal' in r) throw refusalError(r.refusal);
         if (!r.ok) throw new ValidationError(r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)));
         return { version: r.demarche.version, nextPage: r.next?.key ?? null, answers: r.demarche.answers };
@@ -228,10 +231,11 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       status: 201,
       errors: [403, 404, 409, 410],
       handler: async ({ params, body, req }) => {
-        const draft = await ownDraft(deps(ctx), req.account!.id, params.id);
+        const actor = await requestActor(ctx, req);
+        const draft = await ownDraft(deps(ctx), actor, params.id);
         if (!draft) throw new AppError('DEMARCHE_GONE');
         if (draft.demarche.version !== body.version) throw new AppError('DEMARCHE_CONFLICT');
-        const r = await submitRequest(deps(ctx), req.account!, params.id, {
+        const r = await submitRequest(deps(ctx), req.account!, actor, params.id, {
           declaration: body.declaration,
           version: body.version,
           agencyPhone: ctx.config.agencyPhone,

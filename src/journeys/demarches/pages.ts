@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { displayName, findAccountById } from '../../accounts/repository';
 import { requireAccount } from '../../http/session';
+import { requestActor } from '../../http/require-permission';
 import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
 import { demarcheHistory, markDecisionRead, type Demarche, type DemarcheStatus } from '../../demarches/repository';
 import { accessDemarche, demarchesOf, draftWithFacts, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
@@ -202,7 +203,7 @@ async function timeline(ctx: DemarchesPagesDeps, d: Demarche): Promise<SafeHtml>
 export function demarchesPages(ctx: DemarchesPagesDeps): FastifyPluginAsync {
   return async (app) => {
     app.get(DEMARCHES_PATH, { preHandler: requireAccount }, async (req, reply) => {
-      const { own, household } = await demarchesOf(deps(ctx), req.account!.id);
+      const { own, household } = await demarchesOf(deps(ctx), await requestActor(ctx, req));
       const names = await authorNames(ctx, household);
       const drafts = own.filter((d) => d.status === 'brouillon');
       const sent = own.filter((d) => d.status !== 'brouillon');
@@ -229,14 +230,14 @@ ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foye
         forgetPrestation(reply);
         return reply.redirect(elsewhere, 303);
       }
-      const r = await startRequest(deps(ctx), req.account!.id, read.ok ? (read.data.prestation ?? '') : '');
+      const r = await startRequest(deps(ctx), await requestActor(ctx, req), read.ok ? (read.data.prestation ?? '') : '');
       if (!r.ok) throw refusalError(r.refusal);
       forgetPrestation(reply);
       return reply.redirect(resumePath(r.demarche.id), 303);
     });
 
     app.get(`${DEMARCHES_PATH}/:id`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
       if (!a) throw new AppError('NOT_FOUND');
       const d = a.demarche;
       const { title } = demarcheTitle(d);
@@ -267,7 +268,7 @@ ${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap
     });
 
     app.get(`${DEMARCHES_PATH}/:id/notification-de-decision.pdf`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
       const decision = a && decisionOf(a.demarche.status, await demarcheHistory(ctx.database.db, a.demarche.id));
       if (!a || !decision) throw new AppError('NOT_FOUND');
       const d = a.demarche;
@@ -290,11 +291,11 @@ ${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap
     });
 
     app.get(`${DEMARCHES_PATH}/:id/reprendre`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
       if (!a) throw new AppError('NOT_FOUND');
       if (a.demarche.status !== 'brouillon' || !a.own) return reply.redirect(demarchePath(a.demarche.id), 303);
       if (!a.form) return sendHtml(reply, noFormPage(ctx, req, a.demarche));
-      const { draft } = await draftWithFacts(deps(ctx), req.account!.id, a);
+      const { draft } = await draftWithFacts(deps(ctx), await requestActor(ctx, req), a);
       const at = resumeAt(a.form, draft.demarche, ctx.clock.now());
       return reply.redirect(at ? `${demarchePath(a.demarche.id)}/etapes/${at.key}` : `${demarchePath(a.demarche.id)}/verifier`, 303);
     });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireAccount } from '../../http/session';
+import { requestActor } from '../../http/require-permission';
 import { receiptPdf } from '../../demarches/receipt-pdf';
 import { accessDemarche, draftWithFacts, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -47,13 +48,14 @@ function readBody(req: FastifyRequest): Input {
 
 /** The brouillon of this person, with the Caf's facts of today and the dossier's values to offer. */
 async function draftOrGone(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
-  const own = await ownDraft(deps(ctx), req.account!.id, idOf(req));
+  const actor = await requestActor(ctx, req);
+  const own = await ownDraft(deps(ctx), actor, idOf(req));
   if (own) {
-    const { draft, prefill } = await draftWithFacts(deps(ctx), req.account!.id, own);
+    const { draft, prefill } = await draftWithFacts(deps(ctx), actor, own);
     return { ...draft, prefill };
   }
   // Sent meanwhile (from another device): its follow-up page; otherwise, gone.
-  const any = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+  const any = await accessDemarche(deps(ctx), actor, idOf(req));
   if (any && any.own) throw new AppError('DEMARCHE_GONE');
   throw new AppError('NOT_FOUND');
 }
@@ -124,7 +126,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       const a = await draftOrGone(ctx, req);
       const key = (req.params as { page: string }).page;
       const input = readBody(req);
-      const r = await saveStep(deps(ctx), req.account!.id, a.demarche.id, key, input);
+      const r = await saveStep(deps(ctx), await requestActor(ctx, req), a.demarche.id, key, input);
       if ('refusal' in r) throw refusalError(r.refusal);
       if (!r.ok) {
         const inst = findPage(a.form, a.demarche.answers, key)!;
@@ -194,7 +196,10 @@ ${button('Envoyer ma demande')}`,
       const a = await draftOrGone(ctx, req);
       const input = readBody(req);
       const declared = ([] as string[]).concat(input.declaration ?? []).includes('oui');
-      const r = await submitRequest(deps(ctx), req.account!, a.demarche.id, { declaration: declared, agencyPhone: ctx.config.agencyPhone });
+      const r = await submitRequest(deps(ctx), req.account!, await requestActor(ctx, req), a.demarche.id, {
+        declaration: declared,
+        agencyPhone: ctx.config.agencyPhone,
+      });
       if (r.ok) return reply.redirect(receiptPath(a.demarche.id), 303);
       if ('refusal' in r) throw refusalError(r.refusal);
       if ('incomplete' in r) return reply.redirect(stepPath(a.demarche.id, r.incomplete.key), 303);
@@ -202,7 +207,7 @@ ${button('Envoyer ma demande')}`,
     });
 
     app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
       if (!a || !a.own || !a.form || a.demarche.status === 'brouillon') throw new AppError('NOT_FOUND');
       const d = a.demarche;
       const { title } = demarcheTitle(d);
@@ -228,7 +233,7 @@ ${recapLists(recap(a.form, d.answers, { maskIban: true }))}`,
     });
 
     app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception.pdf`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await accessDemarche(deps(ctx), req.account!.id, idOf(req));
+      const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
       if (!a || !a.own || !a.form || !a.prestation || a.demarche.status === 'brouillon') throw new AppError('NOT_FOUND');
       const pdf = await receiptPdf({
         demarche: a.demarche,

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { requestOrigin } from '../../http/session';
 import { AppError, ValidationError, fieldError } from '../../errors/app-error';
@@ -10,6 +10,7 @@ import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, Uplo
 import { refuseBeforeBody, sendAuditedDownload } from '../../http/uploads';
 import { iso } from '../../http/api/answers';
 import { apiRoute } from '../../http/api/route';
+import { requestActor } from '../../http/require-permission';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -57,8 +58,8 @@ function decode(b64: string): Buffer {
 }
 
 export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync {
-  const viewOf = async (accountId: string, id: string) => {
-    const v = await piecesOf(ctx, { id: accountId }, id);
+  const viewOf = async (req: FastifyRequest, id: string) => {
+    const v = await piecesOf(ctx, await requestActor(ctx, req), id);
     if (!v) throw new AppError('NOT_FOUND');
     return v;
   };
@@ -73,7 +74,7 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
       params: DemarcheParams,
       response: PiecesView,
       errors: [401, 404],
-      handler: async ({ params, req }) => piecesView(await viewOf(req.account!.id, params.id)),
+      handler: async ({ params, req }) => piecesView(await viewOf(req, params.id)),
     });
 
     apiRoute(app, {
@@ -92,7 +93,7 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
       status: 201,
       errors: [401, 404, 409, 413],
       handler: async ({ params, body, req }) => {
-        const v = await viewOf(req.account!.id, params.id);
+        const v = await viewOf(req, params.id);
         const r = await addJustificatif(ctx, {
           account: req.account!,
           view: v,
@@ -117,7 +118,7 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
       response: Sent,
       errors: [401, 404, 409],
       handler: async ({ params, req }) => {
-        const v = await viewOf(req.account!.id, params.id);
+        const v = await viewOf(req, params.id);
         if (v.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
         if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) })))
           throw new ValidationError([fieldError('files', 'JUSTIFICATIF_NONE_ADDED')]);
@@ -135,7 +136,7 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
       params: JustificatifParams,
       errors: [401, 404],
       handler: async ({ params, req, reply }) => {
-        const file = await readJustificatifAsPerson(ctx, req.account!, params.id);
+        const file = await readJustificatifAsPerson(ctx, await requestActor(ctx, req), params.id);
         await sendAuditedDownload(ctx, req, reply, file, { type: 'justificatif_downloaded', accountId: req.account!.id });
         return undefined as never;
       },

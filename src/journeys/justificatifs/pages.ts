@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requestOrigin, requireAccount } from '../../http/session';
+import { requestActor } from '../../http/require-permission';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { REFUSAL_ERRORS } from '../../justificatifs/errors';
@@ -146,7 +147,7 @@ ${
 
   /** The page of a démarche this person may see (404 otherwise: never say a démarche exists). */
   const viewOf = async (req: FastifyRequest): Promise<PiecesView> => {
-    const v = await piecesOf(ctx, req.account!, (req.params as { id: string }).id);
+    const v = await piecesOf(ctx, await requestActor(ctx, req), (req.params as { id: string }).id);
     if (!v) throw new AppError('NOT_FOUND');
     return v;
   };
@@ -225,7 +226,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
     });
 
     app.get('/mon-espace/justificatifs/:id', { preHandler: requireAccount }, async (req, reply) => {
-      const file = await readJustificatifAsPerson(ctx, req.account!, (req.params as { id: string }).id);
+      const file = await readJustificatifAsPerson(ctx, await requestActor(ctx, req), (req.params as { id: string }).id);
       return sendAuditedDownload(ctx, req, reply, file, { type: 'justificatif_downloaded', accountId: req.account!.id });
     });
   };

@@ -31,7 +31,7 @@ export function personalSpacePages(ctx: PersonalSpacePagesDeps): FastifyPluginAs
     app.get('/mon-espace', { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
       const account = req.account!;
       const unread = await unreadForPerson(ctx.database.db, account.id);
-      const { own, household } = await demarchesOf(deps(ctx), account.id);
+      const { own, household } = await demarchesOf(deps(ctx), req.actor!);
       const paymentsNow = await paymentsView({ db: ctx.database.db, clock: ctx.clock }, req.actor!);
       const waiting = waitingItems({
         own,

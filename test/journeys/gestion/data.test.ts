@@ -5,6 +5,7 @@ import { parisMidnight, searchDemarches } from '../../../src/agents/search';
 import { DbSessionStore, SessionService } from '../../../src/auth/sessions';
 import type { AppContext } from '../../../src/context';
 import { findDemarche } from '../../../src/demarches/repository';
+import { findActor } from '../../../src/household/repository';
 import { closeOpenRequests, demarchesAwaitingPieces, openRequests } from '../../../src/justificatifs/repository';
 import { addJustificatif, piecesOf, readJustificatif } from '../../../src/justificatifs/service';
 import { createTestAccount } from '../../support/accounts';
@@ -86,13 +87,13 @@ describe.each(testDatabases)('espace gestionnaire data on $name', ({ open }) => 
       let d = await sentDemarche(ctx, person);
       d = await actOnDemarche(ctx, { agent, demarcheId: d.id, event: 'start_instruction', version: d.version, origin });
       await actOnDemarche(ctx, { agent, demarcheId: d.id, event: 'request_documents', reason: 'Un RIB', version: d.version, origin });
-      const view = (await piecesOf(ctx, person, d.id))!;
+      const view = (await piecesOf(ctx, await findActor(ctx.database.db, person.id), d.id))!;
       const added = await addJustificatif(ctx, { account: person, view, bytes: samplePdf(), declaredName: 'rib.pdf', origin });
       expect(added.ok).toBe(true);
       const id = added.ok ? added.justificatif.id : '';
       const back = (await readJustificatif(ctx, id))!;
       expect(back.bytes.equals(samplePdf())).toBe(true);
-      expect((await piecesOf(ctx, person, d.id))!.pending.map((f) => f.id)).toEqual([id]);
+      expect((await piecesOf(ctx, await findActor(ctx.database.db, person.id), d.id))!.pending.map((f) => f.id)).toEqual([id]);
       await db
         .updateTable('justificatif_blobs')
         .set({ bytes: Buffer.from('altéré') })

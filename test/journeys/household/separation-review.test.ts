@@ -91,7 +91,10 @@ describe.each(testDatabases)('a separation declared by another member, checked b
       // Nobody is told; the couple does not see the declaration among the household's démarches.
       expect(await outbox(ctx)).toEqual(before);
       for (const manager of [julien, lea]) {
-        expect((await demarchesOf({ db: ctx.database.db, now: () => ctx.clock.now() }, manager.account.id)).household).toEqual([]);
+        expect(
+          (await demarchesOf({ db: ctx.database.db, now: () => ctx.clock.now() }, await findActor(ctx.database.db, manager.account.id)))
+            .household,
+        ).toEqual([]);
         expect(await recentActivity(ctx.database.db, manager.account.id)).toEqual([]);
       }
       expect((await listDemarches(ctx.database.db, hugo.account.id)).map((d) => [d.prestation, d.status])).toEqual([
@@ -139,7 +142,10 @@ describe.each(testDatabases)('a separation declared by another member, checked b
         const events = await auditEventsOf(ctx.database.db, manager.account.id, { limit: 50 });
         expect(JSON.stringify(events)).not.toMatch(/Cachée|ANGERS|49000/);
       }
-      expect((await demarchesOf({ db: ctx.database.db, now: () => ctx.clock.now() }, julien.account.id)).household).toEqual([]);
+      expect(
+        (await demarchesOf({ db: ctx.database.db, now: () => ctx.clock.now() }, await findActor(ctx.database.db, julien.account.id)))
+          .household,
+      ).toEqual([]);
     }));
 
   it('classée sans suite: nothing changes on the dossier and the couple never hears of it', () =>
