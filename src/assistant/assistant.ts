@@ -50,6 +50,11 @@ const SURE_CONFIDENCE = 0.5;
  * `v2a` and `t3a`, then checked on `v2b` and `t3b` (wrong 10.9 → 7.8 % and 15.0 → 10.0 %).
  */
 export const HEDGE_CONFIDENCE = 0.7;
+/**
+ * Below it — the share of the message's words its best topic explains — the answer is also given as
+ * « the closest one »: chosen on v1, `v2a` and `t3a`, checked on `v2b` (wrong 7.8 → 4.7 %) and `t3b` (unchanged).
+ */
+export const MIN_COVERAGE = 0.5;
 /** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
 const WEAK_CONFIDENCE = 0.3;
 /** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
@@ -111,6 +116,11 @@ export class Assistant {
     return this.index.topic(id);
   }
 
+  /** The share of a (masked) message's words its best topic explains; 1 when nothing is found. */
+  coverage(text: string, step?: AssistantStep): number {
+    return this.index.find(this.index.terms(text), step)[0]?.coverage ?? 1;
+  }
+
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
     // Safety first: a person in danger gets the emergency numbers before anything else.
@@ -151,7 +161,10 @@ export class Assistant {
       topic: this.index.topic(FALLBACK_TOPIC)!,
       confidence: 0,
     };
-    return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
+    const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
+    // Half the message's words or more explained by no topic: the answer is only the closest one.
+    const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
+    return this.compose(main, others, masked, [], doubt);
   }
 
   /**
@@ -237,8 +250,8 @@ export class Assistant {
     return this.compose({ topic, confidence: 1 }, [], { text: '', found: [] });
   }
 
-  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = []): AssistantAnswer {
-    const unsure = main.confidence < HEDGE_CONFIDENCE && !main.topic.handover;
+  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
+    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && !main.topic.handover;
     const paragraphs = [
       ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
