@@ -178,8 +178,14 @@ export class Assistant {
     const numbers = urgent.flatMap((t) => t.answer).filter((p) => !seen.has(p) && !!seen.add(p));
     const kinds = urgent.map((t) => t.id) as Parameters<typeof isImmediate>[0];
     const asked = isImmediate(kinds, masked.text) ? undefined : this.askedBeside(masked.text, step, othersData);
-    const paragraphs = [...numbers, ...(asked ? [`Pour votre question (« ${asked.topic.title} ») :`, ...asked.topic.answer] : [])].map(
-      (p) => p.replaceAll('{telephone}', this.o.agencyPhone),
+    // The question beside the distress is searched in what is left of the message: a weak match is
+    // said to be only the closest answer.
+    const doubt = !!asked && asked.confidence < HEDGE_CONFIDENCE;
+    const lead = doubt
+      ? `Pour votre question, je ne suis pas sûr d’avoir bien compris ; voici la réponse qui me semble la plus proche (« ${asked!.topic.title} ») :`
+      : `Pour votre question (« ${asked?.topic.title} ») :`;
+    const paragraphs = [...numbers, ...(asked ? [lead, ...asked.topic.answer] : [])].map((p) =>
+      p.replaceAll('{telephone}', this.o.agencyPhone),
     );
     return {
       ...first,
