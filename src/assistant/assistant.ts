@@ -4,7 +4,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt } from './safety';
+import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
@@ -300,6 +300,8 @@ export class Assistant {
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     // On the identity-document step, a document of another country is a missing French one.
     if (lacks && step === 'titre-identite' && namesForeignDocument(text)) return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
+    // On the recap, a field entered wrong — whichever step asked it — is corrected from the recap.
+    if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step);
