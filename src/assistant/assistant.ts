@@ -211,9 +211,11 @@ export class Assistant {
 
   /** The two or three likeliest topics of the whole message, when they are close to each other. */
   private choices(text: string, step: AssistantStep | undefined): Topic[] {
-    const matches = this.index.find(this.index.terms(text), step);
-    const best = matches[0];
+    const found = this.index.find(this.index.terms(text), step);
+    const best = found[0];
     if (!best) return [];
+    // A prestation's topic says how to ask for it: the general topic is no rival to it.
+    const matches = [best, ...found.slice(1).filter((m) => m !== best && !(m.topic.id === ASK_TOPIC && isPrestation(best)))];
     // The step is a strong prior: its own topic is answered, not put to a choice with others.
     const onStep = (m: Match | undefined) => !!step && !!m?.topic.steps.includes(step);
     // The step is a strong prior: its topic is answered, unless another topic of the step is as likely.
@@ -323,7 +325,7 @@ export class Assistant {
       const confidence = confidenceOf(onStep, undefined) * STEP_PRIOR;
       if (confidence >= MIN_CONFIDENCE) return { pick: { topic: onStep.topic, confidence }, matched: onStep.matched };
     }
-    const confidence = confidenceOf(best, matches[1]);
+    const confidence = confidenceOf(best, rivalOf(best, matches));
     return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
   }
 
@@ -375,6 +377,17 @@ function confidenceOf(best: Match, second: Match | undefined): number {
   const strength = 1 - Math.exp(-best.score / SCORE_SCALE);
   const margin = second ? Math.min(1, 0.6 + (best.score - second.score) / best.score) : 1;
   return Math.min(1, best.coverage * strength * margin + (best.coverage === 1 ? 0.15 : 0));
+}
+
+const ASK_TOPIC = 'demander-prestation';
+const isPrestation = (m: Match) => m.topic.id.startsWith('prestation-');
+
+/**
+ * The runner-up a topic's confidence is lowered by: not the general « Demander une prestation » when
+ * the best is a prestation of the catalogue, whose answer says how to ask for it.
+ */
+function rivalOf(best: Match, matches: Match[]): Match | undefined {
+  return matches.slice(1).find((m) => !(m.topic.id === ASK_TOPIC && isPrestation(best)));
 }
 
 function dedupe(picks: Pick[], mainId: string): Pick[] {

@@ -122,6 +122,13 @@ describe('answers', () => {
     expect(new Assistant({ agencyPhone: '01 23 45 67 89' }).ask('parler à un conseiller').answer).toContain('01 23 45 67 89');
   });
 
+  it('answers a prestation named in the question rather than put it to a choice with « Demander une prestation »', () => {
+    const a = assistant.ask('je voudrais 1 dmd de rsa, c’est dans quel theme', 'demarches');
+    expect(a.choices).toBe(false);
+    expect(a.topic).toBe('prestation-rsa');
+    expect(a.answer).toContain('« Aides et démarches »');
+  });
+
   it('says it is not sure when it answers a topic it is not sure of, and only then', () => {
     const UNSURE = 'Je ne suis pas sûr d’avoir bien compris votre question';
     let unsure = 0;
