@@ -4,7 +4,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt } from './safety';
+import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
@@ -41,8 +41,20 @@ export interface AssistantAnswer {
 
 /** Below it the assistant says it does not know. */
 export const MIN_CONFIDENCE = 0.2;
-/** Below it the answer is given with the human contact beside it. */
+/** Below it a topic is only a guess: offered to choose from rather than answered, when there are close ones. */
 const SURE_CONFIDENCE = 0.5;
+/**
+ * Below it the answer is given as « the closest one », with « Je ne suis pas sûr » and the human contact
+ * beside it. On the tuning sets a wrong answer is three times likelier at 0.5–0.7 than above, and
+ * saying so there costs no right answer (the closest answer is still given): 0.7 was chosen on v1,
+ * `v2a` and `t3a`, then checked on `v2b` and `t3b` (wrong 10.9 → 7.8 % and 15.0 → 10.0 %).
+ */
+export const HEDGE_CONFIDENCE = 0.7;
+/**
+ * Below it — the share of the message's words its best topic explains — the answer is also given as
+ * « the closest one »: chosen on v1, `v2a` and `t3a`, checked on `v2b` (wrong 7.8 → 4.7 %) and `t3b` (unchanged).
+ */
+export const MIN_COVERAGE = 0.5;
 /** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
 const WEAK_CONFIDENCE = 0.3;
 /** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
@@ -104,6 +116,11 @@ export class Assistant {
     return this.index.topic(id);
   }
 
+  /** The share of a (masked) message's words its best topic explains; 1 when nothing is found. */
+  coverage(text: string, step?: AssistantStep): number {
+    return this.index.find(this.index.terms(text), step)[0]?.coverage ?? 1;
+  }
+
   ask(question: string, step?: AssistantStep): AssistantAnswer {
     const masked = mask(question);
     // Safety first: a person in danger gets the emergency numbers before anything else.
@@ -144,7 +161,10 @@ export class Assistant {
       topic: this.index.topic(FALLBACK_TOPIC)!,
       confidence: 0,
     };
-    return this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked);
+    const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
+    // Half the message's words or more explained by no topic: the answer is only the closest one.
+    const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
+    return this.compose(main, others, masked, [], doubt);
   }
 
   /**
@@ -158,8 +178,14 @@ export class Assistant {
     const numbers = urgent.flatMap((t) => t.answer).filter((p) => !seen.has(p) && !!seen.add(p));
     const kinds = urgent.map((t) => t.id) as Parameters<typeof isImmediate>[0];
     const asked = isImmediate(kinds, masked.text) ? undefined : this.askedBeside(masked.text, step, othersData);
-    const paragraphs = [...numbers, ...(asked ? [`Pour votre question (« ${asked.topic.title} ») :`, ...asked.topic.answer] : [])].map(
-      (p) => p.replaceAll('{telephone}', this.o.agencyPhone),
+    // The question beside the distress is searched in what is left of the message: a weak match is
+    // said to be only the closest answer.
+    const doubt = !!asked && asked.confidence < HEDGE_CONFIDENCE;
+    const lead = doubt
+      ? `Pour votre question, je ne suis pas sûr d’avoir bien compris ; voici la réponse qui me semble la plus proche (« ${asked!.topic.title} ») :`
+      : `Pour votre question (« ${asked?.topic.title} ») :`;
+    const paragraphs = [...numbers, ...(asked ? [lead, ...asked.topic.answer] : [])].map((p) =>
+      p.replaceAll('{telephone}', this.o.agencyPhone),
     );
     return {
       ...first,
@@ -185,9 +211,11 @@ export class Assistant {
 
   /** The two or three likeliest topics of the whole message, when they are close to each other. */
   private choices(text: string, step: AssistantStep | undefined): Topic[] {
-    const matches = this.index.find(this.index.terms(text), step);
-    const best = matches[0];
+    const found = this.index.find(this.index.terms(text), step);
+    const best = found[0];
     if (!best) return [];
+    // A prestation's topic says how to ask for it: the general topic is no rival to it.
+    const matches = [best, ...found.slice(1).filter((m) => m !== best && !(m.topic.id === ASK_TOPIC && isPrestation(best)))];
     // The step is a strong prior: its own topic is answered, not put to a choice with others.
     const onStep = (m: Match | undefined) => !!step && !!m?.topic.steps.includes(step);
     // The step is a strong prior: its topic is answered, unless another topic of the step is as likely.
@@ -230,8 +258,8 @@ export class Assistant {
     return this.compose({ topic, confidence: 1 }, [], { text: '', found: [] });
   }
 
-  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = []): AssistantAnswer {
-    const unsure = main.confidence < SURE_CONFIDENCE && !main.topic.handover;
+  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
+    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && !main.topic.handover;
     const paragraphs = [
       ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
@@ -274,6 +302,8 @@ export class Assistant {
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     // On the identity-document step, a document of another country is a missing French one.
     if (lacks && step === 'titre-identite' && namesForeignDocument(text)) return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
+    // On the recap, a field entered wrong — whichever step asked it — is corrected from the recap.
+    if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step);
@@ -295,7 +325,7 @@ export class Assistant {
       const confidence = confidenceOf(onStep, undefined) * STEP_PRIOR;
       if (confidence >= MIN_CONFIDENCE) return { pick: { topic: onStep.topic, confidence }, matched: onStep.matched };
     }
-    const confidence = confidenceOf(best, matches[1]);
+    const confidence = confidenceOf(best, rivalOf(best, matches));
     return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
   }
 
@@ -347,6 +377,17 @@ function confidenceOf(best: Match, second: Match | undefined): number {
   const strength = 1 - Math.exp(-best.score / SCORE_SCALE);
   const margin = second ? Math.min(1, 0.6 + (best.score - second.score) / best.score) : 1;
   return Math.min(1, best.coverage * strength * margin + (best.coverage === 1 ? 0.15 : 0));
+}
+
+const ASK_TOPIC = 'demander-prestation';
+const isPrestation = (m: Match) => m.topic.id.startsWith('prestation-');
+
+/**
+ * The runner-up a topic's confidence is lowered by: not the general « Demander une prestation » when
+ * the best is a prestation of the catalogue, whose answer says how to ask for it.
+ */
+function rivalOf(best: Match, matches: Match[]): Match | undefined {
+  return matches.slice(1).find((m) => !(m.topic.id === ASK_TOPIC && isPrestation(best)));
 }
 
 function dedupe(picks: Pick[], mainId: string): Pick[] {

@@ -121,6 +121,17 @@ export function saysLacksIt(text: string): boolean {
   return LACKS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
 }
 
+const CORRECTS =
+  / (modifier|modifie|modif|corriger|corrige|rectifier|changer|change|trompe|trompee|erreur|faute|mal ecrit|mal ecrite|mal tape|mal mis|mal saisi|pas bon|pas bonne|faux|fausse|inverse) /;
+
+/**
+ * Something entered wrong, to correct (« mon nom est mal écrit », « je me suis trompé de date ») —
+ * on the recap, whatever it is about, the way back to the step that asked it.
+ */
+export function wantsToCorrect(text: string): boolean {
+  return CORRECTS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
+}
+
 /**
  * A document of another country, named by its nationality or its country (« passeport algérien »,
  * « carte d'identité belge », « only passport from Brazil »): on the identity-document step, the

@@ -22,6 +22,17 @@ describe('safety first', () => {
     expect(a.handover).toBe(true);
   });
 
+  it('after the emergency numbers, says when the question asked beside them is only a guess', () => {
+    const sure = assistant.ask('je veux me suicider. le code ne marche pas', 'code');
+    expect(sure.answer.split('\n\n')[0]).toContain('3114');
+    expect(sure.answer).toContain('Pour votre question (« ');
+    expect(sure.answer).not.toMatch(/pas sûr/i);
+    const guess = assistant.ask('je veux en finir, et sinon pour le truc la je fais comment', 'etat-civil');
+    expect(guess.answer.split('\n\n')[0]).toContain('3114');
+    expect(guess.answer).toContain('Pour votre question, je ne suis pas sûr d’avoir bien compris');
+    expect(guess.handover).toBe(true);
+  });
+
   it('answers insults and weariness calmly, with the way to reach a person', () => {
     for (const q of ['vous êtes nuls, bande d’incapables', 'j’en ai marre', 'c’est de la merde votre site']) {
       const a = assistant.ask(q);

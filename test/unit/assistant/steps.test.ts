@@ -18,6 +18,20 @@ describe('the step the person is on', () => {
     expect(a.answer).toContain(phrase);
   });
 
+  it('on the recap, a field entered wrong is corrected from the recap, whichever step asked it', () => {
+    for (const q of [
+      'ma date de naissance est fausse, je fais comment',
+      'jai fait une faute dans mon prenom',
+      'le mail que j ai mis est mal ecrit',
+    ]) {
+      const a = assistant.ask(q, 'recapitulatif');
+      expect(a.topic, q).toBe('recapitulatif');
+      expect(a.answer).toContain('« Modifier »');
+    }
+    // Elsewhere the same words keep their own topics.
+    expect(assistant.ask('ma date de naissance est fausse, je fais comment', 'etat-civil').topic).not.toBe('recapitulatif');
+  });
+
   it('still answers another step’s topic when the question names it', () => {
     expect(assistant.ask('je n’ai pas de numéro de sécurité sociale', 'code').topic).toBe('sans-nir');
     expect(assistant.ask('quelles sont les règles du mot de passe', 'titre-identite').topic).toBe('regles-mot-de-passe');
