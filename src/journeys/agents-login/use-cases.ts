@@ -11,6 +11,7 @@ import { enqueueMessage, outboxRow } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../db/tables/agents.table';
+import { codeFailed } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -116,12 +117,7 @@ export async function submitAgentCode(
   const r = await d.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
   if (!r.ok) {
     if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } },
-      d.clock.now(),
-    );
-    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+    return codeFailed(d, { purpose: 'agent_login', accountId: p.agent.id, origin: i.origin }, r);
   }
   if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
   await d.loginThrottle.success(subject.identifier);

@@ -9,6 +9,7 @@ import { flowStore } from '../../flows/store';
 import { loginFlow } from '../kinds';
 import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
+import { codeFailed } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -150,12 +151,7 @@ export async function submitLoginCode(
   if (!r.ok) {
     // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
     if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } },
-      d.clock.now(),
-    );
-    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+    return codeFailed(d, { purpose: 'login', accountId: p.account.id, origin: i.origin }, r);
   }
   // Single use: of two requests with the same right code, one signs in.
   if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
