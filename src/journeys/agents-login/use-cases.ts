@@ -1,4 +1,4 @@
-import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { auditRow, recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import { insertAll } from '../../db/insert-all';
@@ -12,6 +12,7 @@ import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../db/tables/agents.table';
 import { codeFailed } from '../contact-verification/code-failed';
+import { passwordRefused } from '../login/password-refused';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -51,27 +52,7 @@ export async function submitAgentPassword(
   const r = await d.passwordCheck.check(subject, i.password, () =>
     loginId.length <= 254 ? findActiveAgentByLogin(db, loginId) : undefined,
   );
-  if (!r.ok && r.kind === 'throttled') {
-    await recordAudit(
-      db,
-      { type: 'agent_login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: r.scope } },
-      d.clock.now(),
-    );
-    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
-  }
-  if (!r.ok) {
-    await recordAudit(
-      db,
-      {
-        type: 'agent_login_failed',
-        accountId: r.holder?.id ?? null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
-  }
+  if (!r.ok) return passwordRefused(d, r, { throttled: 'agent_login_throttled', failed: 'agent_login_failed', loginId, origin: i.origin });
   const agent = r.holder;
   const now = d.clock.now();
   const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);

@@ -1,5 +1,5 @@
 import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
-import { auditRow, recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
+import { auditRow, recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import { insertAll } from '../../db/insert-all';
@@ -10,6 +10,7 @@ import { loginFlow } from '../kinds';
 import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
 import { codeFailed } from '../contact-verification/code-failed';
+import { passwordRefused } from './password-refused';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -50,32 +51,7 @@ export async function submitPassword(
   const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
   // The one password check (src/auth/password-check.ts): the attempt is reserved before argon2id.
   const r = await d.passwordCheck.check(subject, i.password, () => (loginId.length <= 32 ? findAccountByLoginId(db, loginId) : undefined));
-  if (!r.ok && r.kind === 'throttled') {
-    await recordAudit(
-      db,
-      {
-        type: 'login_throttled',
-        accountId: null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), scope: r.scope, retryAfterMs: r.retryAfterMs },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
-  }
-  if (!r.ok) {
-    await recordAudit(
-      db,
-      {
-        type: 'login_failed',
-        accountId: r.holder?.id ?? null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
-  }
+  if (!r.ok) return passwordRefused(d, r, { throttled: 'login_throttled', failed: 'login_failed', loginId, origin: i.origin });
   const account = r.holder;
   if (!d.config.login.secondFactor) {
     await d.loginThrottle.success(loginId);
