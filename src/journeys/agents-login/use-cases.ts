@@ -1,18 +1,18 @@
-import { auditRow, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { insertAll } from '../../db/insert-all';
 import { flowMoved, type Flow } from '../../flows/flow';
 import type { LoginData, LoginState } from '../login/machine';
 import { flowStore } from '../../flows/store';
 import { agentLoginFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
-import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { enqueueMessage } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../db/tables/agents.table';
 import { codeFailed } from '../contact-verification/code-failed';
 import { passwordRefused } from '../login/password-refused';
+import { startCodeStep } from '../login/code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -54,19 +54,14 @@ export async function submitAgentPassword(
   );
   if (!r.ok) return passwordRefused(d, r, { throttled: 'agent_login_throttled', failed: 'agent_login_failed', loginId, origin: i.origin });
   const agent = r.holder;
-  const now = d.clock.now();
-  const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);
-  const code = d.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });
-  await insertAll(d.database, [
-    { table: 'flows', values: row },
-    { table: 'verification_codes', values: { ...code.row } },
-    { table: 'outbox_messages', values: { ...outboxRow(agentLoginCodeMessage(agent, code.code), now) } },
-    {
-      table: 'audit_events',
-      values: auditRow({ type: 'code_sent', accountId: agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email' } }, now),
-    },
-  ]);
-  return { kind: 'code_sent', flowToken: token };
+  const flowToken = await startCodeStep(d, (now) => agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now), {
+    purpose: 'agent_login',
+    accountId: agent.id,
+    to: { kind: 'email', value: agent.email },
+    message: (code) => agentLoginCodeMessage(agent, code),
+    origin: i.origin,
+  });
+  return { kind: 'code_sent', flowToken };
 }
 
 export interface PendingAgentLogin {

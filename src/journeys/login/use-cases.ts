@@ -1,9 +1,8 @@
 import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
-import { auditRow, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { insertAll } from '../../db/insert-all';
-import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { enqueueMessage } from '../../messaging/outbox';
 import { flowMoved, type Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { loginFlow } from '../kinds';
@@ -11,6 +10,7 @@ import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
 import { codeFailed } from '../contact-verification/code-failed';
 import { passwordRefused } from './password-refused';
+import { startCodeStep } from './code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -57,29 +57,14 @@ export async function submitPassword(
     await d.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };
   }
-  const flowToken = await sendLoginCode(d, account, i.origin);
+  const flowToken = await startCodeStep(d, (now) => loginFlows.prepare({ data: {}, accountId: account.id }, now), {
+    purpose: 'login',
+    accountId: account.id,
+    to: { kind: account.contact_kind, value: account.contact_value },
+    message: (code) => loginCodeMessage(account, code),
+    origin: i.origin,
+  });
   return { kind: 'code_sent', flowToken };
-}
-
-async function sendLoginCode(d: LoginDeps, account: Account, origin: AuditOrigin): Promise<string> {
-  const now = d.clock.now();
-  // Four rows, one atomic write (a single statement on PostgreSQL): the flow, its code, the message
-  // carrying the code, the audit event. The flow is new, so it has no earlier code to void.
-  const { token, flow, row } = loginFlows.prepare({ data: {}, accountId: account.id }, now);
-  const code = d.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
-  await insertAll(d.database, [
-    { table: 'flows', values: row },
-    { table: 'verification_codes', values: { ...code.row } },
-    { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
-    {
-      table: 'audit_events',
-      values: auditRow(
-        { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } },
-        now,
-      ),
-    },
-  ]);
-  return token;
 }
 
 export interface PendingLogin {
