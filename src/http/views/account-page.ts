@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { pageUser } from '../session';
 import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '../../auth/sessions';
-import { button, form, notificationBanner, radios, textInput, type Errors } from './components';
+import { button, form, linkButton, notificationBanner, panel, radios, textInput, type Errors } from './components';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { safeReturnPath } from '../security/return-path';
 import { layout, type LayoutOptions } from './layout';
@@ -48,6 +48,16 @@ export function successBanner(title: string, body: HtmlValue): SafeHtml {
     title: 'Succès',
     body: html`<h3 class="govuk-notification-banner__heading">${title}</h3>${body}`,
   });
+}
+
+/**
+ * The last page of a journey that ends with every session closed (« Mot de passe oublié ? », the
+ * recovery of an account): the confirmation panel, what happened, and « Se connecter ».
+ */
+export function signedOutConfirmation(heading: string, what: string): SafeHtml {
+  return html`${panel(heading)}
+<p class="govuk-body">${what}</p>
+${linkButton('Se connecter', '/connexion')}`;
 }
 
 export { frenchDateTime as formatDateTime } from '../../shared/french-time';

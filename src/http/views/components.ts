@@ -281,6 +281,12 @@ export function notificationBanner(o: { title?: string; success?: boolean; body:
 </div>`;
 }
 
+/** A page's content under its title as the <h1> (the layout's <title> says the same). */
+export function titled(title: string, body: HtmlValue): SafeHtml {
+  return html`<h1 class="govuk-heading-l">${title}</h1>
+${body}`;
+}
+
 export function panel(title: string, body?: HtmlValue): SafeHtml {
   return html`<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">${title}</h1>${body ? html`<div class="govuk-panel__body">${body}</div>` : ''}</div>`;
 }

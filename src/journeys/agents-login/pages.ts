@@ -9,8 +9,8 @@ import { agentCodeRefusal, agentPasswordRefusal } from './replies';
 import { maskDestination } from '../../accounts/destination';
 import { agentLoginFlow } from '../kinds';
 import { sendHtml } from '../../http/errors';
-import { backLink, button, errorSummary, form, textInput } from '../../http/views/components';
-import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
+import { button, errorSummary, form, textInput, titled } from '../../http/views/components';
+import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { resendRefused } from '../contact-verification/resend';
 import { agentPage } from '../gestion/frame';
@@ -54,24 +54,21 @@ ${button('Se connecter')}`,
 <p class="govuk-body">Mot de passe oublié, compte bloqué, code non reçu : appelez ${LOCAL_SUPPORT}</p>`,
     );
 
-  const codePage = (req: FastifyRequest, p: PendingAgentLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
-    agentPage(
-      req,
-      { title: 'Saisir le code reçu', hasErrors: !!v.errors?.length, backLink: backLink(LOGIN), scripts: [CODE_SCRIPT] },
-      html`${errorSummary(v.errors)}
-${codeForm({
-  action: `${LOGIN}/code`,
-  heading: 'Saisissez le code reçu',
-  csrfToken: req.csrfToken,
-  contact: { kind: 'email', display: maskDestination('email', p.agent.email) },
-  resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
-  resent: !!v.resent && !v.errors,
-  help: html`Si vous n’avez plus accès à votre messagerie professionnelle, appelez aussi votre support informatique local.`,
-  agencyPhone: ctx.config.agencyPhone,
-  whomToCall: html`Appelez ${LOCAL_SUPPORT}`,
-  ...(v.errors ? { errors: v.errors } : {}),
-})}`,
-    );
+  const codePage = (req: FastifyRequest, p: PendingAgentLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) => {
+    const step = receivedCodeStep({
+      back: LOGIN,
+      action: `${LOGIN}/code`,
+      csrfToken: req.csrfToken,
+      contact: { kind: 'email', display: maskDestination('email', p.agent.email) },
+      resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
+      resent: !!v.resent,
+      help: html`Si vous n’avez plus accès à votre messagerie professionnelle, appelez aussi votre support informatique local.`,
+      agencyPhone: ctx.config.agencyPhone,
+      whomToCall: html`Appelez ${LOCAL_SUPPORT}`,
+      errors: v.errors,
+    });
+    return agentPage(req, step.frame, step.content);
+  };
 
   app.get(LOGIN, async (req, reply) => {
     if (req.agent) return reply.redirect(agentHome(req.agentRoles), 303);
@@ -133,25 +130,11 @@ ${codeForm({
   });
 
   app.get(`${AGENT_PATH}/deconnexion`, async (req, reply) => {
-    if (!req.agent)
-      return sendHtml(
-        reply,
-        agentPage(
-          req,
-          { title: 'Vous êtes déconnecté' },
-          html`<h1 class="govuk-heading-l">Vous êtes déconnecté</h1>
-<p class="govuk-body"><a class="govuk-link" href="${LOGIN}">Se reconnecter</a></p>`,
-        ),
-      );
-    return sendHtml(
-      reply,
-      agentPage(
-        req,
-        { title: 'Se déconnecter' },
-        html`<h1 class="govuk-heading-l">Se déconnecter</h1>
-${form({ action: `${AGENT_PATH}/deconnexion`, csrfToken: req.csrfToken }, button('Se déconnecter'))}`,
-      ),
-    );
+    const title = req.agent ? 'Se déconnecter' : 'Vous êtes déconnecté';
+    const body = req.agent
+      ? form({ action: `${AGENT_PATH}/deconnexion`, csrfToken: req.csrfToken }, button('Se déconnecter'))
+      : html`<p class="govuk-body"><a class="govuk-link" href="${LOGIN}">Se reconnecter</a></p>`;
+    return sendHtml(reply, agentPage(req, { title }, titled(title, body)));
   });
 
   app.post(`${AGENT_PATH}/deconnexion`, { preHandler: requireAgent }, async (req, reply) => {

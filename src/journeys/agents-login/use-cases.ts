@@ -1,16 +1,18 @@
-import { auditRow, maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { insertAll } from '../../db/insert-all';
 import { flowMoved, type Flow } from '../../flows/flow';
 import type { LoginData, LoginState } from '../login/machine';
 import { flowStore } from '../../flows/store';
 import { agentLoginFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
-import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { enqueueMessage } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../db/tables/agents.table';
+import { codeFailed } from '../contact-verification/code-failed';
+import { passwordRefused } from '../login/password-refused';
+import { startCodeStep } from '../login/code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -50,41 +52,16 @@ export async function submitAgentPassword(
   const r = await d.passwordCheck.check(subject, i.password, () =>
     loginId.length <= 254 ? findActiveAgentByLogin(db, loginId) : undefined,
   );
-  if (!r.ok && r.kind === 'throttled') {
-    await recordAudit(
-      db,
-      { type: 'agent_login_throttled', accountId: null, ...i.origin, details: { identifier: maskIdentifier(loginId), scope: r.scope } },
-      d.clock.now(),
-    );
-    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
-  }
-  if (!r.ok) {
-    await recordAudit(
-      db,
-      {
-        type: 'agent_login_failed',
-        accountId: r.holder?.id ?? null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
-  }
+  if (!r.ok) return passwordRefused(d, r, { throttled: 'agent_login_throttled', failed: 'agent_login_failed', loginId, origin: i.origin });
   const agent = r.holder;
-  const now = d.clock.now();
-  const { token, flow, row } = agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now);
-  const code = d.codes.prepare({ purpose: 'agent_login', subjectId: flow.id, destination: agent.email });
-  await insertAll(d.database, [
-    { table: 'flows', values: row },
-    { table: 'verification_codes', values: { ...code.row } },
-    { table: 'outbox_messages', values: { ...outboxRow(agentLoginCodeMessage(agent, code.code), now) } },
-    {
-      table: 'audit_events',
-      values: auditRow({ type: 'code_sent', accountId: agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email' } }, now),
-    },
-  ]);
-  return { kind: 'code_sent', flowToken: token };
+  const flowToken = await startCodeStep(d, (now) => agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now), {
+    purpose: 'agent_login',
+    accountId: agent.id,
+    to: { kind: 'email', value: agent.email },
+    message: (code) => agentLoginCodeMessage(agent, code),
+    origin: i.origin,
+  });
+  return { kind: 'code_sent', flowToken };
 }
 
 export interface PendingAgentLogin {
@@ -116,12 +93,7 @@ export async function submitAgentCode(
   const r = await d.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
   if (!r.ok) {
     if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', reason: r.reason } },
-      d.clock.now(),
-    );
-    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+    return codeFailed(d, { purpose: 'agent_login', accountId: p.agent.id, origin: i.origin }, r);
   }
   if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
   await d.loginThrottle.success(subject.identifier);

@@ -14,6 +14,7 @@ import { contactChangeCodeMessage, contactChangedMessage } from '../login/messag
 import { failed, reauthenticate } from '../../accounts/reauthentication';
 import type { SettingsDeps } from '../login/settings';
 import type { ContactChangeData, ContactChangeState } from './machine';
+import { codeFailed } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type ContactChangeDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'contactCodes' | 'database'> & SettingsDeps;
@@ -94,13 +95,11 @@ export async function confirmContactChange(
   const pending = flow.data;
   const r = await d.codes.check(db, { purpose: 'contact_change', subjectId: flow.id, code: i.code });
   if (!r.ok || r.destination !== pending.value) {
-    const reason = r.ok ? 'none' : r.reason;
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: i.account.id, ...i.origin, details: { purpose: 'contact_change', reason } },
-      d.clock.now(),
+    return codeFailed(
+      d,
+      { purpose: 'contact_change', accountId: i.account.id, origin: i.origin },
+      r.ok ? { reason: 'none', attemptsLeft: 0 } : r,
     );
-    return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
   }
   const now = d.clock.now();
   const old = { kind: i.account.contact_kind, value: i.account.contact_value };

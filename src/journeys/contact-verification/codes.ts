@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
-import { sameContact, type Contact, type Outcome, type Refusal } from '../../accounts/contact';
+import { readContact, sameContact, type Contact, type ContactInput, type Outcome, type Refusal } from '../../accounts/contact';
 import { resendTooEarlyMessage, wrongCodeMessage } from './errors';
 import { codeMessage } from './messages';
 
@@ -83,6 +83,15 @@ export class ContactCodes {
     const perIp = await this.d.rateLimiter.hit(`registration-code:ip:${ip}`, CODE_LIMIT_PER_IP, HOUR);
     if (perAddress.allowed && perIp.allowed) return undefined;
     return { status: 429, error: { ...fieldError(field, 'CODE_RATE_LIMITED'), code: 'CODE_RATE_LIMITED' } };
+  }
+
+  /** The contact as typed, read, then counted against the limits above: where a code may be sent, or the error at its field. */
+  async readForCode(input: ContactInput, ip: string): Promise<{ ok: true; contact: Contact } | { ok: false; error: FieldError }> {
+    const read = readContact(input);
+    if (!read.ok) return { ok: false, error: read.error };
+    const refused = await this.allowSend(read.contact, ip);
+    if (refused) return { ok: false, error: refused.error };
+    return { ok: true, contact: read.contact };
   }
 
   /** A new code for the flow (the previous ones voided) and its message, in the caller's transaction. */

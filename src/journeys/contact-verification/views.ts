@@ -1,6 +1,6 @@
 import type { FieldError } from '../../errors/app-error';
 import type { Contact } from '../../accounts/contact';
-import { button, form, notificationBanner, radios, textInput, type Errors } from '../../http/views/components';
+import { backLink, button, errorSummary, form, notificationBanner, radios, textInput, type Errors } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { dataNotice } from '../../http/views/data-notice';
 
@@ -105,6 +105,20 @@ export interface CodeFormOptions {
   agencyPhone: string;
   /** whom to call instead of the Caf's public number (the Caf side: the agents' local support) */
   whomToCall?: SafeHtml;
+}
+
+/**
+ * « Saisir le code reçu », the second step of a login (people's and agents') and of « Mot de passe
+ * oublié ? »: the frame's options (title, back link, countdown script) and its content (the error
+ * summary, then the code form). Each journey puts them in its own frame.
+ */
+export function receivedCodeStep(o: Omit<CodeFormOptions, 'heading' | 'errors'> & { back: string; errors?: FieldError[] | undefined }) {
+  const { back, errors, resent, ...form } = o;
+  return {
+    frame: { title: 'Saisir le code reçu', hasErrors: !!errors?.length, backLink: backLink(back), scripts: [CODE_SCRIPT] },
+    content: html`${errorSummary(errors)}
+${codeForm({ ...form, heading: 'Saisissez le code reçu', resent: !!resent && !errors, ...(errors ? { errors } : {}) })}`,
+  };
 }
 
 /** « Modifiez vos coordonnées de contact » (the other answers are kept): the help of a sign-up, whose contact step is at `href`. */

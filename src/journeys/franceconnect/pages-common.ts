@@ -7,7 +7,7 @@ import type { SignupErrorCode } from './use-cases';
 import { franceConnectSignupFlow } from '../kinds';
 import type { SignupStep } from './store';
 import { sendHtml } from '../../http/errors';
-import { backLink } from '../../http/views/components';
+import { backLink, titled } from '../../http/views/components';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type HtmlValue } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
@@ -98,9 +98,11 @@ export function fcErrorPage(req: FastifyRequest, reply: FastifyReply, e: FranceC
     fcPage(
       req,
       { title },
-      html`<h1 class="govuk-heading-l">${title}</h1>
-<p class="govuk-body">${e.message}</p>
+      titled(
+        title,
+        html`<p class="govuk-body">${e.message}</p>
 ${ways()}`,
+      ),
     ),
     FC_ERROR_CATALOGUE[e.code].status,
   );
@@ -117,10 +119,12 @@ export function flowErrorPage(ctx: FranceconnectPagesCommonDeps, req: FastifyReq
     fcPage(
       req,
       { title: 'Création de compte avec FranceConnect' },
-      html`<h1 class="govuk-heading-l">Création de compte avec FranceConnect</h1>
-<p class="govuk-body">${entry.message}</p>
+      titled(
+        'Création de compte avec FranceConnect',
+        html`<p class="govuk-body">${entry.message}</p>
 ${code === 'FC_ACCOUNT_LINKED_ELSEWHERE' || code === 'FC_ACCOUNT_WITHOUT_PASSWORD' ? html`<p class="govuk-body">Votre Caf : <strong>${ctx.config.agencyPhone}</strong> (service gratuit + prix d’un appel).</p>` : ''}
 ${ways()}`,
+      ),
     ),
     entry.status,
   );

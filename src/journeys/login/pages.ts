@@ -14,7 +14,6 @@ import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type Pe
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../../http/errors';
 import {
-  backLink,
   button,
   errorSummary,
   form,
@@ -22,11 +21,12 @@ import {
   notificationBanner,
   panel,
   textInput,
+  titled,
   warningText,
 } from '../../http/views/components';
-import { html } from '../../http/views/html';
+import { html, type SafeHtml } from '../../http/views/html';
 import { TokenPage } from '../../http/views/token-page';
-import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
+import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { accountPage, identifierInput, page, safeReturnPath } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
@@ -84,28 +84,23 @@ ${button('Se connecter')}`,
     );
 
   /** The shared code form, to the account's contact (masked); help: the Caf, since the contact cannot be changed before logging in. */
-  const codePage = (req: FastifyRequest, p: PendingLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) =>
-    page(
-      {
-        title: 'Saisir le code reçu',
-        hasErrors: !!v.errors?.length,
-        backLink: backLink('/connexion'),
-        scripts: [CODE_SCRIPT],
-        step: 'connexion',
-      },
-      html`${errorSummary(v.errors)}
-${codeForm({
-  action: '/connexion/code',
-  heading: 'Saisissez le code reçu',
-  csrfToken: req.csrfToken,
-  contact: { kind: p.account.contact_kind, display: maskDestination(p.account.contact_kind, p.account.contact_value) },
-  resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
-  resent: !!v.resent && !v.errors,
-  help: html`Ces coordonnées sont celles de votre compte : si vous n’y avez plus accès, signalez-le à l’équipe de votre Caf, au même numéro.`,
-  agencyPhone: ctx.config.agencyPhone,
-  ...(v.errors ? { errors: v.errors } : {}),
-})}`,
-    );
+  const codePage = (req: FastifyRequest, p: PendingLogin, v: { errors?: FieldError[]; resent?: boolean } = {}) => {
+    const step = receivedCodeStep({
+      back: '/connexion',
+      action: '/connexion/code',
+      csrfToken: req.csrfToken,
+      contact: { kind: p.account.contact_kind, display: maskDestination(p.account.contact_kind, p.account.contact_value) },
+      resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()),
+      resent: !!v.resent,
+      help: html`Ces coordonnées sont celles de votre compte : si vous n’y avez plus accès, signalez-le à l’équipe de votre Caf, au même numéro.`,
+      agencyPhone: ctx.config.agencyPhone,
+      errors: v.errors,
+    });
+    return page({ ...step.frame, step: 'connexion' }, step.content);
+  };
+
+  /** A page of the signed-in person's space whose <h1> is its title. */
+  const signedInPage = (req: FastifyRequest, title: string, body: SafeHtml) => accountPage(req, { title }, titled(title, body));
 
   /** The form as it first appears, the same for everybody but the token. */
   const blankLoginForm = new TokenPage((csrfToken) => loginForm(csrfToken, {}));
@@ -177,30 +172,25 @@ ${codeForm({
     });
 
     // Logout: a POST with the CSRF token (a link cannot log anybody out); GET shows the button, or the confirmation.
-    app.get('/deconnexion', async (req, reply) => {
-      if (req.account) {
-        return sendHtml(
-          reply,
-          accountPage(
-            req,
-            { title: 'Se déconnecter' },
-            html`<h1 class="govuk-heading-l">Se déconnecter</h1>
-<p class="govuk-body">Vous allez quitter votre espace personnel Mon Compte.</p>
+    app.get('/deconnexion', async (req, reply) =>
+      sendHtml(
+        reply,
+        req.account
+          ? signedInPage(
+              req,
+              'Se déconnecter',
+              html`<p class="govuk-body">Vous allez quitter votre espace personnel Mon Compte.</p>
 ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconnecter'))}
 <p class="govuk-body"><a class="govuk-link" href="/mon-espace">Retour à mon espace</a></p>`,
-          ),
-        );
-      }
-      return sendHtml(
-        reply,
-        page(
-          { title: 'Vous êtes déconnecté' },
-          html`${panel('Vous êtes déconnecté', 'À bientôt sur Mon Compte')}
+            )
+          : page(
+              { title: 'Vous êtes déconnecté' },
+              html`${panel('Vous êtes déconnecté', 'À bientôt sur Mon Compte')}
 <p class="govuk-body">Votre session est terminée. Si vous utilisez un ordinateur partagé, pensez à fermer votre navigateur.</p>
 ${linkButton('Se reconnecter', '/connexion')}`,
-        ),
-      );
-    });
+            ),
+      ),
+    );
 
     app.post('/deconnexion', async (req, reply) => {
       const data = await endCurrentSession(ctx, req, reply);
@@ -208,30 +198,27 @@ ${linkButton('Se reconnecter', '/connexion')}`,
       return reply.redirect(next ?? '/deconnexion', 303);
     });
 
-    app.get('/session/expiration', async (req, reply) => {
-      if (req.account) {
-        return sendHtml(
-          reply,
-          accountPage(
-            req,
-            { title: 'Votre session va expirer' },
-            html`<h1 class="govuk-heading-l">Votre session va expirer</h1>
-<p class="govuk-body">Pour protéger vos informations, vous êtes déconnecté automatiquement après 30 minutes sans activité, et dans tous les cas 12 heures après votre connexion.</p>
+    app.get('/session/expiration', async (req, reply) =>
+      sendHtml(
+        reply,
+        req.account
+          ? signedInPage(
+              req,
+              'Votre session va expirer',
+              html`<p class="govuk-body">Pour protéger vos informations, vous êtes déconnecté automatiquement après 30 minutes sans activité, et dans tous les cas 12 heures après votre connexion.</p>
 ${form({ action: '/session/prolonger', csrfToken: req.csrfToken }, html`<input type="hidden" name="retour" value="/mon-espace">${button('Rester connecté')}`)}
 <p class="govuk-body"><a class="govuk-link" href="/deconnexion">Se déconnecter</a></p>`,
-          ),
-        );
-      }
-      return sendHtml(
-        reply,
-        page(
-          { title: 'Votre session a expiré' },
-          html`<h1 class="govuk-heading-l">Votre session a expiré</h1>
-<p class="govuk-body">Pour protéger vos informations, vous avez été déconnecté après 30 minutes sans activité. Les informations déjà enregistrées ne sont pas perdues.</p>
+            )
+          : page(
+              { title: 'Votre session a expiré' },
+              titled(
+                'Votre session a expiré',
+                html`<p class="govuk-body">Pour protéger vos informations, vous avez été déconnecté après 30 minutes sans activité. Les informations déjà enregistrées ne sont pas perdues.</p>
 ${linkButton('Se reconnecter', '/connexion')}`,
-        ),
-      );
-    });
+              ),
+            ),
+      ),
+    );
 
     app.post('/session/prolonger', { preHandler: requireAccount }, async (req, reply) => {
       await ctx.sessions.keepAlive(req.session!);

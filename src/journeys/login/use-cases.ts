@@ -1,14 +1,16 @@
 import { findAccountById, findAccountByLoginId, type Account } from '../../accounts/repository';
-import { auditRow, recordAudit, maskIdentifier, type AuditOrigin } from '../../auth/audit';
+import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { insertAll } from '../../db/insert-all';
-import { enqueueMessage, outboxRow } from '../../messaging/outbox';
+import { enqueueMessage } from '../../messaging/outbox';
 import { flowMoved, type Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { loginFlow } from '../kinds';
 import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
+import { codeFailed } from '../contact-verification/code-failed';
+import { passwordRefused } from './password-refused';
+import { startCodeStep } from './code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -49,60 +51,20 @@ export async function submitPassword(
   const subject = { identifier: loginId, ip: i.origin.ip ?? 'unknown' };
   // The one password check (src/auth/password-check.ts): the attempt is reserved before argon2id.
   const r = await d.passwordCheck.check(subject, i.password, () => (loginId.length <= 32 ? findAccountByLoginId(db, loginId) : undefined));
-  if (!r.ok && r.kind === 'throttled') {
-    await recordAudit(
-      db,
-      {
-        type: 'login_throttled',
-        accountId: null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), scope: r.scope, retryAfterMs: r.retryAfterMs },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'throttled', retryAfterMs: r.retryAfterMs };
-  }
-  if (!r.ok) {
-    await recordAudit(
-      db,
-      {
-        type: 'login_failed',
-        accountId: r.holder?.id ?? null,
-        ...i.origin,
-        details: { identifier: maskIdentifier(loginId), reason: r.holder ? 'wrong_password' : 'unknown_identifier' },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'invalid', retryAfterMs: r.retryAfterMs };
-  }
+  if (!r.ok) return passwordRefused(d, r, { throttled: 'login_throttled', failed: 'login_failed', loginId, origin: i.origin });
   const account = r.holder;
   if (!d.config.login.secondFactor) {
     await d.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };
   }
-  const flowToken = await sendLoginCode(d, account, i.origin);
+  const flowToken = await startCodeStep(d, (now) => loginFlows.prepare({ data: {}, accountId: account.id }, now), {
+    purpose: 'login',
+    accountId: account.id,
+    to: { kind: account.contact_kind, value: account.contact_value },
+    message: (code) => loginCodeMessage(account, code),
+    origin: i.origin,
+  });
   return { kind: 'code_sent', flowToken };
-}
-
-async function sendLoginCode(d: LoginDeps, account: Account, origin: AuditOrigin): Promise<string> {
-  const now = d.clock.now();
-  // Four rows, one atomic write (a single statement on PostgreSQL): the flow, its code, the message
-  // carrying the code, the audit event. The flow is new, so it has no earlier code to void.
-  const { token, flow, row } = loginFlows.prepare({ data: {}, accountId: account.id }, now);
-  const code = d.codes.prepare({ purpose: 'login', subjectId: flow.id, destination: account.contact_value });
-  await insertAll(d.database, [
-    { table: 'flows', values: row },
-    { table: 'verification_codes', values: { ...code.row } },
-    { table: 'outbox_messages', values: { ...outboxRow(loginCodeMessage(account, code.code), now) } },
-    {
-      table: 'audit_events',
-      values: auditRow(
-        { type: 'code_sent', accountId: account.id, ...origin, details: { purpose: 'login', channel: account.contact_kind } },
-        now,
-      ),
-    },
-  ]);
-  return token;
 }
 
 export interface PendingLogin {
@@ -150,12 +112,7 @@ export async function submitLoginCode(
   if (!r.ok) {
     // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
     if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: p.account.id, ...i.origin, details: { purpose: 'login', reason: r.reason } },
-      d.clock.now(),
-    );
-    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+    return codeFailed(d, { purpose: 'login', accountId: p.account.id, origin: i.origin }, r);
   }
   // Single use: of two requests with the same right code, one signs in.
   if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };

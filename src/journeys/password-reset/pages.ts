@@ -18,11 +18,11 @@ import {
 import { sendHtml } from '../../http/errors';
 import { pageStatus, refusalFields } from '../refusal';
 import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
-import { backLink, button, errorSummary, form, linkButton, notificationBanner, panel } from '../../http/views/components';
-import { CODE_SCRIPT, atResendButton, codeForm, secondsUntil } from '../contact-verification/views';
+import { backLink, button, errorSummary, form, notificationBanner } from '../../http/views/components';
+import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, page } from '../../http/views/account-page';
+import { identifierInput, page, signedOutConfirmation } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
 import type { JourneyDeps } from '../deps';
 
@@ -67,27 +67,19 @@ ${button('Recevoir un code')}`,
     );
 
   /** The shared code form, saying neither whether the identifier has an account nor where its code went. */
-  const codePage = (req: FastifyRequest, v: { resendInSeconds: number; errors?: FieldError[]; resent?: boolean }) =>
-    page(
-      {
-        title: 'Saisir le code reçu',
-        hasErrors: !!v.errors?.length,
-        backLink: backLink('/mot-de-passe-oublie'),
-        scripts: [CODE_SCRIPT],
-        step: 'mot-de-passe-oublie',
-      },
-      html`${errorSummary(v.errors)}
-${codeForm({
-  action: '/mot-de-passe-oublie/code',
-  heading: 'Saisissez le code reçu',
-  csrfToken: req.csrfToken,
-  resendInSeconds: v.resendInSeconds,
-  resent: !!v.resent && !v.errors,
-  help: html`Vérifiez l’identifiant saisi : <a class="govuk-link" href="/mot-de-passe-oublie">recommencez votre demande</a>.`,
-  agencyPhone: ctx.config.agencyPhone,
-  ...(v.errors ? { errors: v.errors } : {}),
-})}`,
-    );
+  const codePage = (req: FastifyRequest, v: { resendInSeconds: number; errors?: FieldError[]; resent?: boolean }) => {
+    const step = receivedCodeStep({
+      back: '/mot-de-passe-oublie',
+      action: '/mot-de-passe-oublie/code',
+      csrfToken: req.csrfToken,
+      resendInSeconds: v.resendInSeconds,
+      resent: !!v.resent,
+      help: html`Vérifiez l’identifiant saisi : <a class="govuk-link" href="/mot-de-passe-oublie">recommencez votre demande</a>.`,
+      agencyPhone: ctx.config.agencyPhone,
+      errors: v.errors,
+    });
+    return page({ ...step.frame, step: 'mot-de-passe-oublie' }, step.content);
+  };
 
   const newPasswordPage = (req: FastifyRequest, errors?: FieldError[]) =>
     page(
@@ -189,9 +181,10 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
         reply,
         page(
           { title: 'Mot de passe modifié', user: pageUser(req) },
-          html`${panel('Votre mot de passe a été modifié')}
-<p class="govuk-body">Vous avez été déconnecté de tous les appareils où vous étiez connecté. Un message de confirmation a été envoyé à vos coordonnées de contact.</p>
-${linkButton('Se connecter', '/connexion')}`,
+          signedOutConfirmation(
+            'Votre mot de passe a été modifié',
+            'Vous avez été déconnecté de tous les appareils où vous étiez connecté. Un message de confirmation a été envoyé à vos coordonnées de contact.',
+          ),
         ),
       ),
     );

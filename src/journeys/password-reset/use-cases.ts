@@ -13,6 +13,7 @@ import { passwordResetFlow } from '../kinds';
 import { MAX_RESENDS_PER_FLOW, normaliseLoginId, type ResendStep } from '../login/use-cases';
 import { passwordChangedMessage, resetCodeMessage } from '../login/messages';
 import type { PasswordResetData, PasswordResetState } from './machine';
+import { codeFailed } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type PasswordResetDeps = Pick<
@@ -109,13 +110,12 @@ export async function submitResetCode(
   if (p.flow.state === 'code_verified') return { kind: 'verified' };
   const r = await d.codes.check(db, { purpose: 'password_reset', subjectId: p.flow.id, code: i.code });
   if (!r.ok || !p.flow.accountId) {
-    const reason = r.ok ? 'wrong' : r.reason;
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: p.flow.accountId, ...i.origin, details: { purpose: 'password_reset', reason } },
-      d.clock.now(),
+    // A code for a reset without an account (the identifier matched none) is never right.
+    return codeFailed(
+      d,
+      { purpose: 'password_reset', accountId: p.flow.accountId, origin: i.origin },
+      r.ok ? { reason: 'wrong', attemptsLeft: 0 } : r,
     );
-    return { kind: 'code_error', reason, attemptsLeft: r.ok ? 0 : r.attemptsLeft };
   }
   if (!(await flowMoved(() => resetFlows.advance(db, p.flow, 'code_verified', d.clock.now())))) return { kind: 'flow_expired' };
   return { kind: 'verified' };

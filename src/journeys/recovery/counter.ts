@@ -4,7 +4,7 @@ import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import { CODE_TTL_MS } from '../../auth/verification-codes';
 import type { Config } from '../../config/config';
 import type { FieldError } from '../../errors/app-error';
-import { readContact, type ContactInput } from '../../accounts/contact';
+import type { ContactInput } from '../../accounts/contact';
 import { enqueueMessage } from '../../messaging/outbox';
 import { counterCodeMessage } from '../../recovery/messages';
 import { createRecovery, type Recovery } from '../../recovery/repository';
@@ -32,10 +32,8 @@ export async function startCounterRecovery(
   ctx: CounterDeps,
   i: { agent: Agent; account: Account; document: IdentityDocumentKind; contact: ContactInput; reason: string; origin: AuditOrigin },
 ): Promise<CounterStart> {
-  const read = readContact(i.contact);
+  const read = await ctx.contactCodes.readForCode(i.contact, i.origin.ip ?? 'unknown');
   if (!read.ok) return { kind: 'invalid', error: read.error };
-  const refused = await ctx.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
-  if (refused) return { kind: 'invalid', error: refused.error };
   const { kind, value } = read.contact;
   const now = ctx.clock.now();
   const recovery = await ctx.database.db.transaction().execute(async (trx) => {

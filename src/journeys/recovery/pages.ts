@@ -16,7 +16,7 @@ import { codeForm } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { contactChoice, identifierInput, page } from '../../http/views/account-page';
+import { contactChoice, identifierInput, page, signedOutConfirmation } from '../../http/views/account-page';
 import type { DepsOf, JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -283,9 +283,10 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
           req,
           'Accès rétabli',
           {},
-          html`${panel('L’accès à votre compte est rétabli')}
-<p class="govuk-body">Vos nouvelles coordonnées de contact sont enregistrées. Toutes les sessions ouvertes sur votre compte ont été fermées, et un message a été envoyé à vos anciennes coordonnées. Par sécurité, le compte bancaire de votre dossier ne peut pas être modifié en ligne pendant quelque temps.</p>
-${linkButton('Se connecter', '/connexion')}`,
+          signedOutConfirmation(
+            'L’accès à votre compte est rétabli',
+            'Vos nouvelles coordonnées de contact sont enregistrées. Toutes les sessions ouvertes sur votre compte ont été fermées, et un message a été envoyé à vos anciennes coordonnées. Par sécurité, le compte bancaire de votre dossier ne peut pas être modifié en ligne pendant quelque temps.',
+          ),
         ),
       ),
     );

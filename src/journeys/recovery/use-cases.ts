@@ -7,12 +7,13 @@ import { enqueueMessage } from '../../messaging/outbox';
 import { holdPendingBankChanges } from '../../household/bank';
 import { accessRecoveredMessage, recoveryContactCodeMessage } from '../../recovery/messages';
 import { markRecoveryCompleted } from '../../recovery/repository';
-import { readContact, sameContact, type ContactInput } from '../../accounts/contact';
+import { sameContact, type ContactInput } from '../../accounts/contact';
 import { flowMoved, type Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { recoveryFlow } from '../kinds';
 import { newPasswordRefusal } from '../../auth/password-rules';
 import type { RecoveryData, RecoveryState } from './machine';
+import { codeFailed } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type RecoveryDeps = Pick<
@@ -56,10 +57,8 @@ export async function setRecoveryContact(
 ): Promise<ContactStep> {
   const flow = await liveRecovery(d, i.flowToken);
   if (!flow || !flow.accountId || !recoveryFlows.kind.machine.can(flow.state, 'contact_code_sent')) return { kind: 'flow_expired' };
-  const read = readContact(i.contact);
+  const read = await d.contactCodes.readForCode(i.contact, i.origin.ip ?? 'unknown');
   if (!read.ok) return { kind: 'invalid', error: read.error };
-  const refused = await d.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
-  if (refused) return { kind: 'invalid', error: refused.error };
   const { kind, value } = read.contact;
   const now = d.clock.now();
   const moved = await flowMoved(() =>
@@ -87,12 +86,7 @@ export async function verifyRecoveryContact(
   if (!flow || flow.state !== 'awaiting_contact_code' || !flow.data.contact) return { kind: 'flow_expired' };
   const r = await d.codes.check(db, { purpose: 'recovery_contact', subjectId: flow.id, code: i.code });
   if (!r.ok) {
-    await recordAudit(
-      db,
-      { type: 'code_failed', accountId: flow.accountId, ...i.origin, details: { purpose: 'recovery_contact', reason: r.reason } },
-      d.clock.now(),
-    );
-    return { kind: 'code_error', reason: r.reason, attemptsLeft: r.attemptsLeft };
+    return codeFailed(d, { purpose: 'recovery_contact', accountId: flow.accountId, origin: i.origin }, r);
   }
   let next: RecoveryFlow | undefined;
   if (!(await flowMoved(async () => (next = await recoveryFlows.advance(db, flow, 'contact_verified', d.clock.now())))))
