@@ -3,6 +3,7 @@ import { ATTESTATION_RETENTION_MS, CHECK_LOG_RETENTION_MS, sweepAttestations, sw
 import { eraseOnlineAccount } from '../accounts/erasure';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/sessions';
 import { CODE_TTL_MS } from '../auth/verification-codes';
+import { deleteBatch } from '../db/batch-delete';
 import type { Database } from '../db/schema';
 import { DRAFT_TTL_MS, deleteExpiredDrafts } from '../demarches/repository';
 import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../flows/store';
@@ -341,13 +342,8 @@ async function deleted(p: Promise<{ numDeletedRows: bigint }>): Promise<number> 
   return Number((await p).numDeletedRows);
 }
 
-async function deletedBatch(db: Kysely<Database>, table: 'audit_events', column: 'at', before: number): Promise<number> {
-  return deleted(
-    db
-      .deleteFrom(table)
-      .where('id', 'in', (eb) => eb.selectFrom(table).select('id').where(column, '<', before).limit(BATCH))
-      .executeTakeFirst(),
-  );
+function deletedBatch(db: Kysely<Database>, table: 'audit_events', column: 'at', before: number): Promise<number> {
+  return deleteBatch(db, table, (eb) => eb(column, '<', before), BATCH);
 }
 
 /** Accounts without a dossier, a sent démarche, a file or a separation, not signed in for two years: erased. */
