@@ -38,20 +38,26 @@ export async function payableBankAccount(db: Kysely<Database>, householdId: stri
   return rows.find((r) => isPayable(r, at));
 }
 
+/** The latest account declared at or before `at` (or ever, without `at`), payable or not. */
+export function latestBankAccount(db: Kysely<Database>, householdId: string, at?: number): Promise<HouseholdBankAccount | undefined> {
+  return db
+    .selectFrom('household_bank_accounts')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .$if(at !== undefined, (q) => q.where('recorded_at', '<=', at as number))
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The latest declared account when it is not payable yet (waiting for its delay or an agent), for pages and the console. */
 export async function pendingBankAccount(
   db: Kysely<Database>,
   householdId: string,
   now: number,
 ): Promise<HouseholdBankAccount | undefined> {
-  const latest = await db
-    .selectFrom('household_bank_accounts')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await latestBankAccount(db, householdId);
   return latest && !isPayable(latest, now) ? latest : undefined;
 }
 
