@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { updatedOneRow } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import type { HouseholdBankAccount } from '../db/tables/household.table';
 import { lastRecoveryCompletedAt } from '../recovery/repository';
@@ -98,11 +99,11 @@ export async function holdPendingBankChanges(db: Kysely<Database>, accountId: st
 
 /** An agent confirms a waiting account: paid to from now. False when it was already confirmed or does not exist. */
 export async function confirmBankAccount(db: Kysely<Database>, rowId: string, agentId: string, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('household_bank_accounts')
-    .set({ confirmed_by: agentId, confirmed_at: now })
-    .where('id', '=', rowId)
-    .where('confirmed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('household_bank_accounts')
+      .set({ confirmed_by: agentId, confirmed_at: now })
+      .where('id', '=', rowId)
+      .where('confirmed_at', 'is', null),
+  );
 }
