@@ -26,3 +26,17 @@ export async function deleteBatch<T extends keyof Database>(
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Deletes every row of `table` matching `which` (a table small enough to sweep at once). Returns how many. */
+export async function deleteRows<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  which: (eb: ExpressionBuilder<Database, T>) => Expression<SqlBool>,
+): Promise<number> {
+  const untyped = db as unknown as Kysely<Record<string, { id: string }>>;
+  const r = await untyped
+    .deleteFrom(table as string)
+    .where(which as never)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
