@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { updatedOneRow } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Attestation, AttestationKind, CheckOutcome } from '../db/tables/attestations.table';
@@ -53,14 +54,14 @@ export function attestationsIssuedBy(db: Kysely<Database>, accountId: string, li
 
 /** Revokes one of the account's attestations; false when it is not theirs or already revoked. */
 export async function revokeAttestation(db: Kysely<Database>, id: string, accountId: string, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('attestations')
-    .set({ revoked_at: now })
-    .where('id', '=', id)
-    .where('issued_by', '=', accountId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('attestations')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('issued_by', '=', accountId)
+      .where('revoked_at', 'is', null),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deleteBatch } from '../db/batch-delete';
 import type { Database } from '../db/schema';
 
 /** How long the attestations and their verification log are kept (declared in src/retention/registry.ts). */
@@ -13,31 +14,11 @@ export const CHECK_LOG_RETENTION_MS = 6 * MONTH_MS;
 export const ATTESTATION_RETENTION_MS = 12 * MONTH_MS;
 const BATCH = 500;
 
-export async function sweepCheckLog(db: Kysely<Database>, now: number): Promise<number> {
-  const r = await db
-    .deleteFrom('attestation_checks')
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('attestation_checks')
-        .select('id')
-        .where('checked_at', '<', now - CHECK_LOG_RETENTION_MS)
-        .limit(BATCH),
-    )
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function sweepCheckLog(db: Kysely<Database>, now: number): Promise<number> {
+  return deleteBatch(db, 'attestation_checks', (eb) => eb('checked_at', '<', now - CHECK_LOG_RETENTION_MS), BATCH);
 }
 
-export async function sweepAttestations(db: Kysely<Database>, now: number): Promise<number> {
+export function sweepAttestations(db: Kysely<Database>, now: number): Promise<number> {
   const before = now - ATTESTATION_RETENTION_MS;
-  const r = await db
-    .deleteFrom('attestations')
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('attestations')
-        .select('id')
-        .where((w) => w.or([w('expires_at', '<', before), w('revoked_at', '<', before)]))
-        .limit(BATCH),
-    )
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+  return deleteBatch(db, 'attestations', (eb) => eb.or([eb('expires_at', '<', before), eb('revoked_at', '<', before)]), BATCH);
 }

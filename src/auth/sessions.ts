@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { updatedOneRow } from '../db/updated-one';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SessionsTable } from '../db/tables/sessions.table';
@@ -220,13 +221,7 @@ export class DbSessionStore implements SessionStore {
   }
 
   async end(id: string, at: number): Promise<boolean> {
-    const r = await this.db
-      .updateTable(this.table)
-      .set({ ended_at: at })
-      .where('id', '=', id)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    return updatedOneRow(this.db.updateTable(this.table).set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null));
   }
 
   async endAllOf(accountId: string, at: number, exceptId?: string, trx?: Kysely<Database>): Promise<number> {

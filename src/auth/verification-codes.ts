@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { updatedOneRow } from '../db/updated-one';
 import type { Kysely } from 'kysely';
 import type { Database, VerificationCodesTable } from '../db/schema';
 import { hmac, randomToken, safeEqual } from '../shared/crypto';
@@ -98,13 +99,10 @@ export class VerificationCodes {
     if (!/^\d{6}$/.test(typed) || !safeEqual(this.digest(o.purpose, o.subjectId, typed), row.code_hmac)) {
       return { ok: false, reason: attemptsLeft > 0 ? 'wrong' : 'too_many_attempts', attemptsLeft };
     }
-    const consumed = await db
-      .updateTable('verification_codes')
-      .set({ consumed_at: t })
-      .where('id', '=', row.id)
-      .where('consumed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(consumed.numUpdatedRows) !== 1) return { ok: false, reason: 'none', attemptsLeft: 0 };
+    const consumed = await updatedOneRow(
+      db.updateTable('verification_codes').set({ consumed_at: t }).where('id', '=', row.id).where('consumed_at', 'is', null),
+    );
+    if (!consumed) return { ok: false, reason: 'none', attemptsLeft: 0 };
     return { ok: true, destination: row.destination };
   }
 

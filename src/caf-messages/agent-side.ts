@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { enqueueMessage } from '../messaging/outbox';
 import type { ThreadSubject } from '../db/tables/caf-messages.table';
 import { newAnswerNotice } from './messages';
-import { checkBody, insertMessage, readThread, type MessageRefusal, type MessagesDeps } from './threads';
+import { checkBody, insertMessage, readThread, unreadMessages, type MessageRefusal, type MessagesDeps } from './threads';
 
 type Db = Kysely<Database>;
 
@@ -45,26 +45,12 @@ export async function inbox(db: Db, f: InboxFilter): Promise<InboxRow[]> {
       'a.usage_name',
       'h.dossier_number',
       'd.reference',
-      eb
-        .selectFrom('caf_messages as m')
+      unreadMessages(db, eb.ref('t.id'), 'person')
         .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('m.thread_id', '=', 't.id')
-        .where('m.author_kind', '=', 'person')
-        .where('m.read_at', 'is', null)
         .as('unread'),
     ]);
   if (f.subject) q = q.where('t.subject', '=', f.subject);
-  if (f.unreadOnly)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('caf_messages as u')
-          .select('u.id')
-          .whereRef('u.thread_id', '=', 't.id')
-          .where('u.author_kind', '=', 'person')
-          .where('u.read_at', 'is', null),
-      ),
-    );
+  if (f.unreadOnly) q = q.where((eb) => eb.exists(unreadMessages(db, eb.ref('t.id'), 'person').select('m.id')));
   const rows = await q.orderBy('t.last_message_at', 'desc').limit(200).execute();
   return rows.map((r) => ({
     id: r.id,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely } from 'kysely';
 import { displayName } from '../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { Database } from '../db/schema';
@@ -31,6 +31,15 @@ export interface MessagesDeps {
 }
 
 type Db = Kysely<Database>;
+
+/** The messages of a thread written by `author` and not read yet by the other side (a subquery: count them, or ask whether any). */
+export function unreadMessages(db: Db, threadId: Expression<string>, author: 'person' | 'agent') {
+  return db
+    .selectFrom('caf_messages as m')
+    .where('m.thread_id', '=', threadId)
+    .where('m.author_kind', '=', author)
+    .where('m.read_at', 'is', null);
+}
 
 export type MessageField = 'subject' | 'message' | 'demarche' | 'fichier';
 export type MessageRefusal =
@@ -173,12 +182,8 @@ export async function threadsForPerson(db: Db, actor: HouseholdActor, now: numbe
       't.account_id',
       't.last_message_at',
       'd.reference',
-      eb
-        .selectFrom('caf_messages as m')
+      unreadMessages(db, eb.ref('t.id'), 'agent')
         .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('m.thread_id', '=', 't.id')
-        .where('m.author_kind', '=', 'agent')
-        .where('m.read_at', 'is', null)
         .as('unread'),
     ])
     .where((eb) =>

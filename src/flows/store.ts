@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import { deleteBatch } from '../db/batch-delete';
 import type { Database } from '../db/schema';
 import { randomToken, sha256 } from '../shared/crypto';
 import { FlowError, type Flow, type FlowKind } from './flow';
@@ -198,16 +199,6 @@ export const FLOW_SWEEP_GRACE_MS = 24 * 60 * 60_000;
 const SWEEP_BATCH = 1000;
 
 /** The one sweep of expired flows, every kind at once (run by the background worker on its schedule). */
-export async function sweepExpiredFlows(db: Db, now: number): Promise<number> {
-  const r = await db
-    .deleteFrom('flows')
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('flows')
-        .select('id')
-        .where('expires_at', '<', now - FLOW_SWEEP_GRACE_MS)
-        .limit(SWEEP_BATCH),
-    )
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+export function sweepExpiredFlows(db: Db, now: number): Promise<number> {
+  return deleteBatch(db, 'flows', (eb) => eb('expires_at', '<', now - FLOW_SWEEP_GRACE_MS), SWEEP_BATCH);
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { updatedOneRow } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import type { HouseholdBankAccount } from '../db/tables/household.table';
 import { lastRecoveryCompletedAt } from '../recovery/repository';
@@ -38,20 +39,26 @@ export async function payableBankAccount(db: Kysely<Database>, householdId: stri
   return rows.find((r) => isPayable(r, at));
 }
 
+/** The latest account declared at or before `at` (or ever, without `at`), payable or not. */
+export function latestBankAccount(db: Kysely<Database>, householdId: string, at?: number): Promise<HouseholdBankAccount | undefined> {
+  return db
+    .selectFrom('household_bank_accounts')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .$if(at !== undefined, (q) => q.where('recorded_at', '<=', at as number))
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The latest declared account when it is not payable yet (waiting for its delay or an agent), for pages and the console. */
 export async function pendingBankAccount(
   db: Kysely<Database>,
   householdId: string,
   now: number,
 ): Promise<HouseholdBankAccount | undefined> {
-  const latest = await db
-    .selectFrom('household_bank_accounts')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await latestBankAccount(db, householdId);
   return latest && !isPayable(latest, now) ? latest : undefined;
 }
 
@@ -92,11 +99,11 @@ export async function holdPendingBankChanges(db: Kysely<Database>, accountId: st
 
 /** An agent confirms a waiting account: paid to from now. False when it was already confirmed or does not exist. */
 export async function confirmBankAccount(db: Kysely<Database>, rowId: string, agentId: string, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('household_bank_accounts')
-    .set({ confirmed_by: agentId, confirmed_at: now })
-    .where('id', '=', rowId)
-    .where('confirmed_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('household_bank_accounts')
+      .set({ confirmed_by: agentId, confirmed_at: now })
+      .where('id', '=', rowId)
+      .where('confirmed_at', 'is', null),
+  );
 }

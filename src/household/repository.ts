@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { updatedOneRow } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Actor, Role } from './permissions';
@@ -116,37 +117,37 @@ export function findMembersWithoutAccountByNir(db: Kysely<Database>, nir: string
 
 /** Links an account to a member who has none; false if someone was linked first (or the member left). */
 export async function linkAccountToMember(db: Kysely<Database>, memberId: string, accountId: string): Promise<boolean> {
-  const r = await db
-    .updateTable('household_members')
-    .set({ account_id: accountId })
-    .where('id', '=', memberId)
-    .where('account_id', 'is', null)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('household_members')
+      .set({ account_id: accountId })
+      .where('id', '=', memberId)
+      .where('account_id', 'is', null)
+      .where('left_at', 'is', null),
+  );
 }
 
 /** Gives (or takes back) the autorisation de gestion of a current member; false if nothing changed. */
 export async function setProcuration(db: Kysely<Database>, memberId: string, granted: boolean, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('household_members')
-    .set({ has_procuration: granted ? 1 : 0, procuration_granted_at: granted ? now : null })
-    .where('id', '=', memberId)
-    .where('left_at', 'is', null)
-    .where('has_procuration', '=', granted ? 0 : 1)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('household_members')
+      .set({ has_procuration: granted ? 1 : 0, procuration_granted_at: granted ? now : null })
+      .where('id', '=', memberId)
+      .where('left_at', 'is', null)
+      .where('has_procuration', '=', granted ? 0 : 1),
+  );
 }
 
 /** A member leaves the dossier (separation): their procuration ends with their membership. */
 export async function endMembership(db: Kysely<Database>, memberId: string, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('household_members')
-    .set({ left_at: now, has_procuration: 0, procuration_granted_at: null })
-    .where('id', '=', memberId)
-    .where('left_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('household_members')
+      .set({ left_at: now, has_procuration: 0, procuration_granted_at: null })
+      .where('id', '=', memberId)
+      .where('left_at', 'is', null),
+  );
 }
 
 export interface AddressInput {
@@ -288,11 +289,5 @@ export function findPendingSeparation(db: Kysely<Database>, householdId: string)
 
 /** Settles a pending separation (confirmed or dismissed by the Caf); false if it was not pending any more. */
 export async function settleSeparation(db: Kysely<Database>, id: string, status: 'confirmed' | 'dismissed'): Promise<boolean> {
-  const r = await db
-    .updateTable('household_separations')
-    .set({ status })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(db.updateTable('household_separations').set({ status }).where('id', '=', id).where('status', '=', 'pending'));
 }

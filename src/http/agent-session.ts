@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../auth/audit';
-import { requestOrigin, sessionCookieOptions, type SessionBaseDeps } from './session';
+import { requestOrigin, resolveHolder, sessionCookieOptions, type SessionBaseDeps } from './session';
 import type { SessionRecord, SessionService } from '../auth/sessions';
 import { AppError } from '../errors/app-error';
 import { wantsJson } from './negotiation';
@@ -48,16 +48,12 @@ export function registerAgentSessions(app: FastifyInstance, ctx: AgentSessionDep
     req.agentRoles = [];
     const token = req.cookies[AGENT_SESSION_COOKIE];
     if (!token) return;
-    const r = await ctx.agentSessions.resolve(token);
+    const r = await resolveHolder(ctx.agentSessions, token, (id) => findActiveAgentById(ctx.database.db, id));
     if (r.status === 'active') {
-      const agent = await findActiveAgentById(ctx.database.db, r.session.accountId);
-      if (agent) {
-        req.agent = agent;
-        req.agentSession = r.session;
-        req.agentRoles = await rolesOf(ctx.database.db, agent.id);
-        return;
-      }
-      await ctx.agentSessions.end(r.session.id);
+      req.agent = r.holder;
+      req.agentSession = r.session;
+      req.agentRoles = await rolesOf(ctx.database.db, r.holder.id);
+      return;
     }
     reply.clearCookie(AGENT_SESSION_COOKIE, cookieOptions(ctx));
   });

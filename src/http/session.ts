@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock';
 import { AppError } from '../errors/app-error';
 import { wantsJson } from './negotiation';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
-import type { SessionData, SessionRecord, SessionService } from '../auth/sessions';
+import type { SessionData, SessionRecord, SessionResolution, SessionService } from '../auth/sessions';
 
 /**
  * Sessions on the HTTP side: the `mc_session` cookie, `req.account` / `req.session` on every
@@ -67,6 +67,23 @@ export function pageUser(req: FastifyRequest): { displayName: string } | undefin
   return req.account ? { displayName: displayName(req.account) } : undefined;
 }
 
+/**
+ * A session cookie and whom it belongs to: `active` only when its holder (account or agent) still
+ * exists; an active session whose holder is gone is ended and answers `none`.
+ */
+export async function resolveHolder<H>(
+  sessions: Pick<SessionService, 'resolve' | 'end'>,
+  token: string,
+  findHolder: (accountId: string) => Promise<H | undefined>,
+): Promise<Exclude<SessionResolution, { status: 'active' }> | { status: 'active'; session: SessionRecord; holder: H }> {
+  const r = await sessions.resolve(token);
+  if (r.status !== 'active') return r;
+  const holder = await findHolder(r.session.accountId);
+  if (holder) return { ...r, holder };
+  await sessions.end(r.session.id);
+  return { status: 'none' };
+}
+
 export function registerSessions(app: FastifyInstance, ctx: SessionDeps, o: { signInHooks?: readonly SignInHook[] } = {}): void {
   app.decorate('signInHooks', o.signInHooks ?? []);
   app.decorateRequest('account', undefined);
@@ -76,16 +93,13 @@ export function registerSessions(app: FastifyInstance, ctx: SessionDeps, o: { si
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token || req.url.startsWith('/assets/')) return;
-    const r = await ctx.sessions.resolve(token);
+    const r = await resolveHolder(ctx.sessions, token, (id) => findAccountById(ctx.database.db, id));
     if (r.status === 'active') {
-      const account = await findAccountById(ctx.database.db, r.session.accountId);
-      if (account) {
-        req.account = account;
-        req.session = r.session;
-        return;
-      }
-      await ctx.sessions.end(r.session.id);
-    } else if (r.status === 'expired') {
+      req.account = r.holder;
+      req.session = r.session;
+      return;
+    }
+    if (r.status === 'expired') {
       req.sessionExpired = true;
       await recordAudit(
         ctx.database.db,

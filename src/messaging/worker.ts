@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { deleteBatch } from '../db/batch-delete';
 import type { Database, OutboxMessagesTable } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { createLogger } from '../shared/logger';
@@ -223,13 +224,12 @@ export class DeliveryWorker {
 
   private async sweepNow(now: number): Promise<SweepResult> {
     const cutoff = now - this.retentionMs;
-    const d = await this.db
-      .deleteFrom('outbox_messages')
-      .where('id', 'in', (eb) =>
-        eb.selectFrom('outbox_messages').select('id').where('status', 'in', FINISHED).where('created_at', '<', cutoff).limit(SWEEP_BATCH),
-      )
-      .executeTakeFirst();
-    const deleted = Number(d.numDeletedRows);
+    const deleted = await deleteBatch(
+      this.db,
+      'outbox_messages',
+      (eb) => eb.and([eb('status', 'in', FINISHED), eb('created_at', '<', cutoff)]),
+      SWEEP_BATCH,
+    );
     const erasure = await this.eraseFinished(now);
     for (const job of this.o.housekeeping ?? []) await job(now);
     if (deleted > 0 || erasure.erased > 0) this.logger.info(`messaging: retention deleted=${deleted} erased=${erasure.erased}`);

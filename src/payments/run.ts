@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { HouseholdBankAccount } from '../db/tables/household.table';
-import { isPayable } from '../household/bank';
+import { isPayable, latestBankAccount } from '../household/bank';
 import { randomToken } from '../shared/crypto';
 import { agencyDay } from '../shared/french-time';
 import { amountForMonth } from './amounts';
@@ -76,15 +76,7 @@ async function accountAt(
   householdId: string,
   at: number,
 ): Promise<{ account?: HouseholdBankAccount; payable: boolean }> {
-  const account = await db
-    .selectFrom('household_bank_accounts')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('recorded_at', '<=', at)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const account = await latestBankAccount(db, householdId, at);
   return account ? { account, payable: isPayable(account, at) } : { payable: false };
 }
 

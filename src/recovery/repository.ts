@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { updatedOneRow } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { AccountRecoveriesTable } from '../db/tables/recovery.table';
@@ -51,14 +52,14 @@ export function findRecovery(db: Kysely<Database>, id: string): Promise<Recovery
 
 /** Marks it completed, once: false when it was already completed or cancelled. */
 export async function markRecoveryCompleted(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('account_recoveries')
-    .set({ completed_at: now })
-    .where('id', '=', id)
-    .where('completed_at', 'is', null)
-    .where('cancelled_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updatedOneRow(
+    db
+      .updateTable('account_recoveries')
+      .set({ completed_at: now })
+      .where('id', '=', id)
+      .where('completed_at', 'is', null)
+      .where('cancelled_at', 'is', null),
+  );
 }
 
 /** When the latest completed recovery of these accounts was completed (undefined: never). */

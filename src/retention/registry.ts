@@ -3,6 +3,7 @@ import { ATTESTATION_RETENTION_MS, CHECK_LOG_RETENTION_MS, sweepAttestations, sw
 import { eraseOnlineAccount } from '../accounts/erasure';
 import { ABSOLUTE_TIMEOUT_MS } from '../auth/sessions';
 import { CODE_TTL_MS } from '../auth/verification-codes';
+import { deleteBatch, deleteRows } from '../db/batch-delete';
 import type { Database } from '../db/schema';
 import { DRAFT_TTL_MS, deleteExpiredDrafts } from '../demarches/repository';
 import { FLOW_SWEEP_GRACE_MS, sweepExpiredFlows } from '../flows/store';
@@ -112,13 +113,7 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
     verification_codes: {
       holds: 'Codes à usage unique (seule leur empreinte est gardée) et l’adresse ou le numéro où ils ont été envoyés',
       keptFor: `${frenchDuration(CODE_RETENTION_MS)} après leur expiration (un code n’est valable que ${frenchDuration(CODE_TTL_MS)})`,
-      deletedBy: ({ db, now }) =>
-        deleted(
-          db
-            .deleteFrom('verification_codes')
-            .where('expires_at', '<', now - CODE_RETENTION_MS)
-            .executeTakeFirst(),
-        ),
+      deletedBy: ({ db, now }) => deleteRows(db, 'verification_codes', (eb) => eb('expires_at', '<', now - CODE_RETENTION_MS)),
     },
     flows: {
       holds: 'Démarches de création de compte, de connexion ou de changement de coordonnées en cours (réponses saisies)',
@@ -169,13 +164,7 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
       holds: 'Compteurs de tentatives (protection contre les essais répétés), identifiants sous forme d’empreinte',
       keptFor: `${frenchDuration(RATE_LIMIT_KEEP_MS)} au plus`,
       deletedBy: ({ db, now }) =>
-        deleted(
-          db
-            .deleteFrom('rate_limits')
-            .where('window_start', '<', now - RATE_LIMIT_KEEP_MS)
-            .where('blocked_until', '<=', now)
-            .executeTakeFirst(),
-        ),
+        deleteRows(db, 'rate_limits', (eb) => eb.and([eb('window_start', '<', now - RATE_LIMIT_KEEP_MS), eb('blocked_until', '<=', now)])),
     },
     households: { holds: 'Dossier allocataire (numéro allocataire)', keptFor: cafRecords, deletedBy: 'caf-records' },
     household_members: {
@@ -208,25 +197,13 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
       holds:
         'Accès retrouvés sans les coordonnées de contact (par courrier, au guichet, avec FranceConnect) : canal, agent, nouvelles coordonnées, dates',
       keptFor: `${frenchDuration(AUDIT_RETENTION_MS)} après leur début, comme le journal des actions`,
-      deletedBy: ({ db, now }) =>
-        deleted(
-          db
-            .deleteFrom('account_recoveries')
-            .where('created_at', '<', now - AUDIT_RETENTION_MS)
-            .executeTakeFirst(),
-        ),
+      deletedBy: ({ db, now }) => deleteRows(db, 'account_recoveries', (eb) => eb('created_at', '<', now - AUDIT_RETENTION_MS)),
     },
     known_devices: {
       holds:
         'Appareils déjà utilisés pour se connecter (empreinte d’un identifiant aléatoire, dates), pour signaler une connexion depuis un nouvel appareil',
       keptFor: `${frenchDuration(AUDIT_RETENTION_MS)} après la dernière connexion depuis l’appareil`,
-      deletedBy: ({ db, now }) =>
-        deleted(
-          db
-            .deleteFrom('known_devices')
-            .where('last_seen_at', '<', now - AUDIT_RETENTION_MS)
-            .executeTakeFirst(),
-        ),
+      deletedBy: ({ db, now }) => deleteRows(db, 'known_devices', (eb) => eb('last_seen_at', '<', now - AUDIT_RETENTION_MS)),
     },
     caf_threads: {
       holds:
@@ -311,12 +288,7 @@ async function sweepOldThreads({ db, now, storage }: SweepDeps): Promise<number>
 /** Sessions (a person's or an agent's) expired or ended more than SESSION_GRACE_MS ago. */
 function endedSessions(table: 'sessions' | 'agent_sessions'): RetentionRule['deletedBy'] {
   return ({ db, now }) =>
-    deleted(
-      db
-        .deleteFrom(table)
-        .where((eb) => eb.or([eb('expires_at', '<', now - SESSION_GRACE_MS), eb('ended_at', '<', now - SESSION_GRACE_MS)]))
-        .executeTakeFirst(),
-    );
+    deleteRows(db, table, (eb) => eb.or([eb('expires_at', '<', now - SESSION_GRACE_MS), eb('ended_at', '<', now - SESSION_GRACE_MS)]));
 }
 
 /** « 15 minutes à 1 heure »: the shortest and longest life of a flow (src/flows/lives.ts). */
@@ -341,13 +313,8 @@ async function deleted(p: Promise<{ numDeletedRows: bigint }>): Promise<number> 
   return Number((await p).numDeletedRows);
 }
 
-async function deletedBatch(db: Kysely<Database>, table: 'audit_events', column: 'at', before: number): Promise<number> {
-  return deleted(
-    db
-      .deleteFrom(table)
-      .where('id', 'in', (eb) => eb.selectFrom(table).select('id').where(column, '<', before).limit(BATCH))
-      .executeTakeFirst(),
-  );
+function deletedBatch(db: Kysely<Database>, table: 'audit_events', column: 'at', before: number): Promise<number> {
+  return deleteBatch(db, table, (eb) => eb(column, '<', before), BATCH);
 }
 
 /** Accounts without a dossier, a sent démarche, a file or a separation, not signed in for two years: erased. */

@@ -1,4 +1,4 @@
-import type { AcceptedMediaType } from './justificatifs.table';
+import type { StoredFileColumns } from './justificatifs.table';
 
 /** « Contacter ma Caf » (migration 0020, src/journeys/contact-caf/README.md). (Conventions: src/db/schema.ts.) */
 
@@ -33,15 +33,8 @@ export interface CafMessagesTable {
   read_at: number | null;
 }
 
-export interface CafMessageFilesTable {
+export interface CafMessageFilesTable extends StoredFileColumns {
   id: string;
   message_id: string;
   thread_id: string;
-  file_name: string;
-  media_type: AcceptedMediaType;
-  size_bytes: number;
-  sha256: string;
-  /** the key of the bytes in the justificatifs' storage */
-  storage_key: string;
-  created_at: number;
 }

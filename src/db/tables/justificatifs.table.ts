@@ -3,6 +3,19 @@ import type { Selectable } from 'kysely';
 /** The media types a stored file may have: exactly those src/justificatifs/validation.ts accepts (`ACCEPTED_TYPES`). */
 export type AcceptedMediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
+/** The columns of a file whose bytes are in the justificatifs' storage: a justificatif, a file joined to a Caf message. */
+export interface StoredFileColumns {
+  /** sanitised, with the extension of the real type (src/justificatifs/validation.ts) */
+  file_name: string;
+  media_type: AcceptedMediaType;
+  size_bytes: number;
+  /** hex SHA-256 of the bytes, checked again at every read */
+  sha256: string;
+  /** where the storage port keeps the bytes (the key of justificatif_blobs) */
+  storage_key: string;
+  created_at: number;
+}
+
 /** The tables of the justificatifs (migration 0010; src/justificatifs/, declared in src/db/schema.ts). */
 export interface JustificatifRequestsTable {
   id: string;
@@ -19,22 +32,13 @@ export interface JustificatifRequestsTable {
   closed_at: number | null;
 }
 
-export interface JustificatifsTable {
+export interface JustificatifsTable extends StoredFileColumns {
   id: string;
   demarche_id: string;
   /** the request it answers, if any */
   request_id: string | null;
   /** the account that sent it */
   uploaded_by: string;
-  /** sanitised, with the extension of the real type (src/justificatifs/validation.ts) */
-  file_name: string;
-  media_type: AcceptedMediaType;
-  size_bytes: number;
-  /** hex SHA-256 of the bytes, checked again at every read */
-  sha256: string;
-  /** where the storage port keeps the bytes */
-  storage_key: string;
-  created_at: number;
 }
 
 export interface JustificatifBlobsTable {
