@@ -8,7 +8,7 @@ import { Assistant } from '../src/assistant/assistant';
 import { type HeldoutResult, loadHeldout, scoreHeldout } from '../src/assistant/evaluation/heldout/heldout';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
-const sets = ['assistant-heldout-v1.json', 'assistant-heldout-v2.json'];
+const sets = ['assistant-heldout-v1.json', 'assistant-heldout-v2.json', 'assistant-heldout-v3.json'];
 
 function line(label: string, rs: HeldoutResult[]): string {
   const n = (v: string) => rs.filter((r) => r.verdict === v).length;
