@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/accounts/repository';
 import { actOnDemarche } from '../../src/agents/instruction';
 import { createDraft, saveAnswers, submitDemarche } from '../../src/demarches/repository';
-import { createHousehold, addMember, currentBankAccount, recordBankAccount } from '../../src/household/repository';
+import { createHousehold, currentBankAccount, recordBankAccount } from '../../src/household/repository';
 import { runPayments } from '../../src/payments/run';
 import { createTestAccount, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { text } from '../support/http';
 import { testDatabases } from '../support/databases';
+import { addAccountMember } from '../support/household';
 import { createTestAgent, logInAgent } from '../journeys/gestion/helpers';
 import type { Agent } from '../../src/db/tables/agents.table';
 
@@ -106,15 +107,9 @@ describe.each(testDatabases)('the request’s bank account at acceptance on $nam
       const db = t.ctx.database.db;
       const person = await createTestAccount(t.ctx);
       const householdId = await createHousehold(db, '7000026', t.clock.now() - 400 * DAY);
-      await addMember(db, {
-        household_id: householdId,
-        account_id: person.id,
-        nir: person.nir,
-        civility: person.civility,
-        birth_name: person.birth_name,
-        given_names: person.given_names,
-        birth_date: person.birth_date,
+      await addAccountMember(db, householdId, person, {
         role: 'responsable',
+        birth_date: person.birth_date,
         joined_at: t.clock.now() - 400 * DAY,
       });
       const known = await recordBankAccount(

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
+import { addAccountMember } from '../../support/household';
 import { describe, expect, it } from 'vitest';
-import { addMember, createHousehold, recordBankAccount } from '../../../src/household/repository';
+import { createHousehold, recordBankAccount } from '../../../src/household/repository';
 import { runPayments } from '../../../src/payments/run';
 import { createTestAccount, PASSWORD } from '../../support/accounts';
 import { pageChecker, useBrowserApp, watchedPage } from '../../support/browser';
@@ -79,17 +80,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     const longAgo = t.clock.now() - 400 * DAY;
     const dossierNumber = String(7_100_000 + Math.floor(Math.random() * 800_000));
     const householdId = await createHousehold(db, dossierNumber, longAgo);
-    await addMember(db, {
-      household_id: householdId,
-      account_id: person.id,
-      nir: person.nir,
-      civility: person.civility,
-      birth_name: person.birth_name,
-      given_names: person.given_names,
-      birth_date: person.birth_date,
-      role: 'responsable',
-      joined_at: longAgo,
-    });
+    await addAccountMember(db, householdId, person, { role: 'responsable', birth_date: person.birth_date, joined_at: longAgo });
     await recordBankAccount(db, householdId, { iban: 'FR7630006000011234567890189', holder: 'Lucie Béranger' }, null, longAgo);
     const demarche = await sentDemarche(ctx, person, { householdId });
     const agent = await createTestAgent(ctx);
