@@ -166,16 +166,14 @@ function lazyFranceConnect(config: Config, repertoire: RepertoireSearch): AppCon
   };
 }
 
-/** The FranceConnect client from the configuration; plain http is allowed outside production only (the local stand-in). */
+/**
+ * The FranceConnect client from the configuration: all its settings but the stand-in's, named there as
+ * the client names them; plain http is allowed outside production only (the local stand-in).
+ */
 function franceConnectClient(config: Config): FranceConnectClient {
-  const fc = config.franceConnect;
+  const { standin, standinPort, standinKeysFile, ...client } = config.franceConnect;
   return createFranceConnectClient({
-    issuerUrl: fc.issuerUrl,
-    clientId: fc.clientId,
-    clientSecret: fc.clientSecret,
-    redirectUri: fc.redirectUri,
-    postLogoutRedirectUri: fc.postLogoutRedirectUri,
-    alg: fc.alg,
+    ...client,
     acr: 'eidas1',
     production: config.isProduction,
     allowInsecureHttp: !config.isProduction,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { updatedOneRow } from '../db/updated-one';
+import { setOnce } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Attestation, AttestationKind, CheckOutcome } from '../db/tables/attestations.table';
@@ -54,14 +54,7 @@ export function attestationsIssuedBy(db: Kysely<Database>, accountId: string, li
 
 /** Revokes one of the account's attestations; false when it is not theirs or already revoked. */
 export async function revokeAttestation(db: Kysely<Database>, id: string, accountId: string, now: number): Promise<boolean> {
-  return updatedOneRow(
-    db
-      .updateTable('attestations')
-      .set({ revoked_at: now })
-      .where('id', '=', id)
-      .where('issued_by', '=', accountId)
-      .where('revoked_at', 'is', null),
-  );
+  return setOnce(db, 'attestations', { id, issued_by: accountId }, { revoked_at: now }, ['revoked_at']);
 }
 
 /**

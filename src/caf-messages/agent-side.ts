@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { enqueueMessage } from '../messaging/outbox';
 import type { ThreadSubject } from '../db/tables/caf-messages.table';
 import { newAnswerNotice } from './messages';
-import { checkBody, insertMessage, readThread, unreadMessages, type MessageRefusal, type MessagesDeps } from './threads';
+import { checkBody, insertMessage, readThread, threadList, unreadMessages, type MessageRefusal, type MessagesDeps } from './threads';
 
 type Db = Kysely<Database>;
 
@@ -31,27 +31,13 @@ export interface InboxRow {
 }
 
 export async function inbox(db: Db, f: InboxFilter): Promise<InboxRow[]> {
-  let q = db
-    .selectFrom('caf_threads as t')
+  let q = threadList(db, 'person')
     .innerJoin('accounts as a', 'a.id', 't.account_id')
     .leftJoin('households as h', 'h.id', 't.household_id')
-    .leftJoin('demarches as d', 'd.id', 't.demarche_id')
-    .select((eb) => [
-      't.id',
-      't.subject',
-      't.last_message_at',
-      'a.birth_name',
-      'a.given_names',
-      'a.usage_name',
-      'h.dossier_number',
-      'd.reference',
-      unreadMessages(db, eb.ref('t.id'), 'person')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('unread'),
-    ]);
+    .select(['a.birth_name', 'a.given_names', 'a.usage_name', 'h.dossier_number']);
   if (f.subject) q = q.where('t.subject', '=', f.subject);
   if (f.unreadOnly) q = q.where((eb) => eb.exists(unreadMessages(db, eb.ref('t.id'), 'person').select('m.id')));
-  const rows = await q.orderBy('t.last_message_at', 'desc').limit(200).execute();
+  const rows = await q.limit(200).execute();
   return rows.map((r) => ({
     id: r.id,
     subject: r.subject,

@@ -41,6 +41,26 @@ export function unreadMessages(db: Db, threadId: Expression<string>, author: 'pe
     .where('m.read_at', 'is', null);
 }
 
+/**
+ * A list of threads, the latest message first: each with its subject, the reference of its démarche
+ * and how many messages of `unreadFrom` (the other side) are not read yet.
+ */
+export function threadList(db: Db, unreadFrom: 'person' | 'agent') {
+  return db
+    .selectFrom('caf_threads as t')
+    .leftJoin('demarches as d', 'd.id', 't.demarche_id')
+    .select((eb) => [
+      't.id',
+      't.subject',
+      't.last_message_at',
+      'd.reference',
+      unreadMessages(db, eb.ref('t.id'), unreadFrom)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('unread'),
+    ])
+    .orderBy('t.last_message_at', 'desc');
+}
+
 export type MessageField = 'subject' | 'message' | 'demarche' | 'fichier';
 export type MessageRefusal =
   | { field: 'subject'; code: 'SUBJECT_REQUIRED' }
@@ -173,19 +193,8 @@ export interface ThreadSummary {
 /** The threads a person sees: their own, and those shared with the managers of the dossier they manage. */
 export async function threadsForPerson(db: Db, actor: HouseholdActor, now: number): Promise<ThreadSummary[]> {
   const household = managedHousehold(actor, now);
-  const rows = await db
-    .selectFrom('caf_threads as t')
-    .leftJoin('demarches as d', 'd.id', 't.demarche_id')
-    .select((eb) => [
-      't.id',
-      't.subject',
-      't.account_id',
-      't.last_message_at',
-      'd.reference',
-      unreadMessages(db, eb.ref('t.id'), 'agent')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('unread'),
-    ])
+  const rows = await threadList(db, 'agent')
+    .select('t.account_id')
     .where((eb) =>
       household
         ? eb.or([
@@ -194,7 +203,6 @@ export async function threadsForPerson(db: Db, actor: HouseholdActor, now: numbe
           ])
         : eb('t.account_id', '=', actor.accountId),
     )
-    .orderBy('t.last_message_at', 'desc')
     .limit(100)
     .execute();
   return rows.map((r) => {

@@ -1,6 +1,7 @@
 import type { NewAccount } from '../accounts/repository';
 import { createAccount } from '../accounts/repository';
 import { countAgents, createAgent, type NewAgent } from '../agents/repository';
+import type { AgentRole } from '../agents/roles';
 import type { PasswordHasher } from '../auth/passwords';
 import type { DatabaseHandle } from '../db/database';
 import type { Clock } from '../shared/clock';
@@ -16,28 +17,29 @@ export const DEMO_PASSWORD = 'Demo2026Caf';
 export const DEMO_PROVISIONAL_ID = 'P25QFH83NQ';
 export { DEMO_DOSSIER_NUMBER } from './households';
 
+const P = DEMO_PEOPLE;
 type Person = (typeof DEMO_PEOPLE)[keyof typeof DEMO_PEOPLE];
+type DemoAccount = Omit<NewAccount, 'password_hash' | 'contact_verified_at'>;
 
 const commune = (code: string, name: string) => ({ birth_place_kind: 'commune' as const, birth_place_code: code, birth_place_name: name });
-const cni = (n: string) => ({ identity_status: 'confirmed' as const, identity_document_kind: 'cni', identity_document_number: n });
-const contact = (kind: 'email' | 'sms', value: string) => ({ contact_kind: kind, contact_value: value });
+const confirmed = (kind: 'cni' | 'passport', n: string) => ({
+  identity_status: 'confirmed' as const,
+  identity_document_kind: kind,
+  identity_document_number: n,
+});
+const cni = (n: string) => confirmed('cni', n);
+const toConfirm = { identity_status: 'to_confirm' as const, identity_document_kind: null, identity_document_number: null };
+const email = (value: string) => ({ contact_kind: 'email' as const, contact_value: value });
+const sms = (value: string) => ({ contact_kind: 'sms' as const, contact_value: value });
 
+/** The account of a person of the répertoire: where they were born, their identity (document or to confirm), their contact, their usage name. */
 function fromPerson(
   p: Person,
-  o: Omit<
-    NewAccount,
-    | 'login_id'
-    | 'nir'
-    | 'provisional_id'
-    | 'civility'
-    | 'birth_name'
-    | 'given_names'
-    | 'birth_date'
-    | 'password_hash'
-    | 'franceconnect_sub'
-    | 'contact_verified_at'
-  >,
-): Omit<NewAccount, 'password_hash' | 'contact_verified_at'> {
+  born: ReturnType<typeof commune>,
+  identity: ReturnType<typeof confirmed> | typeof toConfirm,
+  reach: ReturnType<typeof email | typeof sms>,
+  usageName: string | null = null,
+): DemoAccount {
   return {
     login_id: p.nir,
     nir: p.nir,
@@ -45,35 +47,18 @@ function fromPerson(
     civility: p.sex === 'M' ? 'M' : 'MME',
     birth_name: p.birthName,
     given_names: p.givenNames,
+    usage_name: usageName,
     birth_date: p.birthDate,
     franceconnect_sub: null,
-    ...o,
+    ...born,
+    ...identity,
+    ...reach,
   };
 }
 
-export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_at'>[] = [
-  fromPerson(DEMO_PEOPLE.camilleDurand, {
-    usage_name: null,
-    birth_place_kind: 'commune',
-    birth_place_code: '69383',
-    birth_place_name: 'Lyon 3e Arrondissement',
-    identity_status: 'confirmed',
-    identity_document_kind: 'cni',
-    identity_document_number: 'D3M0CNI26',
-    contact_kind: 'email',
-    contact_value: 'camille.durand@example.fr',
-  }),
-  fromPerson(DEMO_PEOPLE.karimHaddad, {
-    usage_name: null,
-    birth_place_kind: 'commune',
-    birth_place_code: '33063',
-    birth_place_name: 'Bordeaux',
-    identity_status: 'confirmed',
-    identity_document_kind: 'passport',
-    identity_document_number: '21AB12345',
-    contact_kind: 'sms',
-    contact_value: '+33612345678',
-  }),
+export const demoAccounts: DemoAccount[] = [
+  fromPerson(P.camilleDurand, commune('69383', 'Lyon 3e Arrondissement'), cni('D3M0CNI26'), email('camille.durand@example.fr')),
+  fromPerson(P.karimHaddad, commune('33063', 'Bordeaux'), confirmed('passport', '21AB12345'), sms('+33612345678')),
   {
     login_id: DEMO_PROVISIONAL_ID,
     nir: null,
@@ -86,82 +71,21 @@ export const demoAccounts: Omit<NewAccount, 'password_hash' | 'contact_verified_
     birth_place_kind: 'country',
     birth_place_code: '99416',
     birth_place_name: 'BRESIL',
-    identity_status: 'to_confirm',
-    identity_document_kind: null,
-    identity_document_number: null,
-    contact_kind: 'email',
-    contact_value: 'ana.souza@example.fr',
+    ...toConfirm,
+    ...email('ana.souza@example.fr'),
     franceconnect_sub: null,
   },
-  fromPerson(DEMO_PEOPLE.julienMoreau, {
-    usage_name: null,
-    birth_place_kind: 'commune',
-    birth_place_code: '44109',
-    birth_place_name: 'Nantes',
-    identity_status: 'confirmed',
-    identity_document_kind: 'cni',
-    identity_document_number: '880692310285',
-    contact_kind: 'email',
-    contact_value: 'julien.moreau@example.fr',
-  }),
-  fromPerson(DEMO_PEOPLE.leaMoreau, {
-    usage_name: 'MOREAU',
-    birth_place_kind: 'commune',
-    birth_place_code: '92044',
-    birth_place_name: 'Levallois-Perret',
-    identity_status: 'confirmed',
-    identity_document_kind: 'cni',
-    identity_document_number: 'L3AM0R3AU',
-    contact_kind: 'sms',
-    contact_value: '+33698765432',
-  }),
-  fromPerson(DEMO_PEOPLE.hugoMoreau, {
-    usage_name: null,
-    birth_place_kind: 'commune',
-    birth_place_code: '44109',
-    birth_place_name: 'Nantes',
-    identity_status: 'to_confirm',
-    identity_document_kind: null,
-    identity_document_number: null,
-    contact_kind: 'email',
-    contact_value: 'hugo.moreau@example.fr',
-  }),
+  fromPerson(P.julienMoreau, commune('44109', 'Nantes'), cni('880692310285'), email('julien.moreau@example.fr')),
+  fromPerson(P.leaMoreau, commune('92044', 'Levallois-Perret'), cni('L3AM0R3AU'), sms('+33698765432'), 'MOREAU'),
+  fromPerson(P.hugoMoreau, commune('44109', 'Nantes'), toConfirm, email('hugo.moreau@example.fr')),
   // The other demo households (src/demo/households.ts).
-  fromPerson(DEMO_PEOPLE.thomasPetit, {
-    usage_name: null,
-    ...commune('35238', 'Rennes'),
-    ...cni('TP8306R35'),
-    ...contact('email', 'thomas.petit@example.fr'),
-  }),
-  fromPerson(DEMO_PEOPLE.nadiaPetit, {
-    usage_name: 'PETIT',
-    ...commune('59350', 'Lille'),
-    ...cni('NB8611L59'),
-    ...contact('sms', '+33611223344'),
-  }),
-  fromPerson(DEMO_PEOPLE.sophieGarnier, {
-    usage_name: null,
-    ...commune('31555', 'Toulouse'),
-    ...cni('SG9003T31'),
-    ...contact('email', 'sophie.garnier@example.fr'),
-  }),
-  fromPerson(DEMO_PEOPLE.marcLeroy, {
-    usage_name: null,
-    ...commune('44109', 'Nantes'),
-    ...cni('ML7209N44'),
-    ...contact('email', 'marc.leroy@example.fr'),
-  }),
-  fromPerson(DEMO_PEOPLE.jeanneLeroy, {
-    usage_name: null,
-    ...commune('44109', 'Nantes'),
-    identity_status: 'to_confirm',
-    identity_document_kind: null,
-    identity_document_number: null,
-    ...contact('sms', '+33655667788'),
-  }),
+  fromPerson(P.thomasPetit, commune('35238', 'Rennes'), cni('TP8306R35'), email('thomas.petit@example.fr')),
+  fromPerson(P.nadiaPetit, commune('59350', 'Lille'), cni('NB8611L59'), sms('+33611223344'), 'PETIT'),
+  fromPerson(P.sophieGarnier, commune('31555', 'Toulouse'), cni('SG9003T31'), email('sophie.garnier@example.fr')),
+  fromPerson(P.marcLeroy, commune('44109', 'Nantes'), cni('ML7209N44'), email('marc.leroy@example.fr')),
+  fromPerson(P.jeanneLeroy, commune('44109', 'Nantes'), toConfirm, sms('+33655667788')),
 ];
 
-/** The demo agent of the Caf side (/gestion), listed in the README; the same password as the demo accounts. */
 /** What seeding needs, handed down by the composition root. */
 export interface SeedDeps {
   database: Pick<DatabaseHandle, 'db'>;
@@ -169,20 +93,16 @@ export interface SeedDeps {
   clock: Clock;
 }
 
-export const DEMO_AGENT = {
-  login_id: 'nadia.martin@caf.example.fr',
-  display_name: 'Nadia MARTIN',
-  email: 'nadia.martin@caf.example.fr',
-  roles: ['instruction'],
-} as const satisfies Omit<NewAgent, 'password_hash'>;
+/** A demo agent of the Caf side, listed in the README: logs in with their email, with the same password as the demo accounts. */
+function demoAgent(email: string, displayName: string, roles: readonly AgentRole[]): Omit<NewAgent, 'password_hash'> {
+  return { login_id: email, display_name: displayName, email, roles };
+}
+
+/** The demo agent of the Caf side (/gestion). */
+export const DEMO_AGENT = demoAgent('nadia.martin@caf.example.fr', 'Nadia MARTIN', ['instruction']);
 
 /** The demo assistance agent (the assistance console, /gestion/comptes): accounts only, no démarche. */
-export const DEMO_ASSISTANCE_AGENT = {
-  login_id: 'karim.benali@caf.example.fr',
-  display_name: 'Karim BENALI',
-  email: 'karim.benali@caf.example.fr',
-  roles: ['assistance'],
-} as const satisfies Omit<NewAgent, 'password_hash'>;
+export const DEMO_ASSISTANCE_AGENT = demoAgent('karim.benali@caf.example.fr', 'Karim BENALI', ['assistance']);
 
 /** Creates the demo agents when there is no agent yet. Returns how many were created. */
 export async function seedDemoAgents(ctx: SeedDeps): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { updatedOneRow } from '../db/updated-one';
+import { setOnce } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import type { HouseholdBankAccount } from '../db/tables/household.table';
 import { lastRecoveryCompletedAt } from '../recovery/repository';
@@ -99,11 +99,5 @@ export async function holdPendingBankChanges(db: Kysely<Database>, accountId: st
 
 /** An agent confirms a waiting account: paid to from now. False when it was already confirmed or does not exist. */
 export async function confirmBankAccount(db: Kysely<Database>, rowId: string, agentId: string, now: number): Promise<boolean> {
-  return updatedOneRow(
-    db
-      .updateTable('household_bank_accounts')
-      .set({ confirmed_by: agentId, confirmed_at: now })
-      .where('id', '=', rowId)
-      .where('confirmed_at', 'is', null),
-  );
+  return setOnce(db, 'household_bank_accounts', { id: rowId }, { confirmed_by: agentId, confirmed_at: now }, ['confirmed_at']);
 }

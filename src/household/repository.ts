@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { updatedOneRow } from '../db/updated-one';
+import { setOnce, updatedOneRow } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { Actor, Role } from './permissions';
@@ -29,14 +29,22 @@ export interface ActorDossier {
 
 export type HouseholdActor = Actor & { accountId: string; dossier?: ActorDossier };
 
+/** The members still in their dossier (not those who left), as `m`: where every query on current members starts. */
+export function currentMembers(db: Kysely<Database>) {
+  return db.selectFrom('household_members as m').where('m.left_at', 'is', null);
+}
+
+/** The current members of one dossier, as `m`. */
+export function currentMembersOf(db: Kysely<Database>, householdId: string) {
+  return currentMembers(db).where('m.household_id', '=', householdId);
+}
+
 /** The person behind an account: their current membership of a dossier, if any (not allocataire yet otherwise). */
 export async function findActor(db: Kysely<Database>, accountId: string): Promise<HouseholdActor> {
-  const row = await db
-    .selectFrom('household_members as m')
+  const row = await currentMembers(db)
     .innerJoin('households as h', 'h.id', 'm.household_id')
     .select(['m.id', 'm.household_id', 'm.role', 'm.birth_date', 'm.has_procuration', 'h.dossier_number'])
     .where('m.account_id', '=', accountId)
-    .where('m.left_at', 'is', null)
     .executeTakeFirst();
   if (!row) return { accountId };
   return {
@@ -82,72 +90,37 @@ export function findMember(db: Kysely<Database>, memberId: string): Promise<Hous
 
 /** The current members of a dossier (not those who left), responsable first. */
 export async function listMembers(db: Kysely<Database>, householdId: string): Promise<HouseholdMember[]> {
-  const rows = await db
-    .selectFrom('household_members')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('left_at', 'is', null)
-    .execute();
+  const rows = await currentMembersOf(db, householdId).selectAll().execute();
   const order: Record<Role, number> = { responsable: 0, conjoint: 1, enfant: 2, personne_a_charge: 3 };
   return rows.sort((a, b) => order[a.role] - order[b.role] || a.birth_date.localeCompare(b.birth_date) || a.id.localeCompare(b.id));
 }
 
 /** The current member of a dossier with this role (the responsable, the conjoint), if any. */
 export function findMemberWithRole(db: Kysely<Database>, householdId: string, role: Role): Promise<HouseholdMember | undefined> {
-  return db
-    .selectFrom('household_members')
-    .selectAll()
-    .where('household_id', '=', householdId)
-    .where('role', '=', role)
-    .where('left_at', 'is', null)
-    .orderBy('joined_at')
-    .executeTakeFirst();
+  return currentMembersOf(db, householdId).selectAll().where('m.role', '=', role).orderBy('m.joined_at').executeTakeFirst();
 }
 
 /** Current members known by this NIR who have no account yet (whom a new account may be linked to). */
 export function findMembersWithoutAccountByNir(db: Kysely<Database>, nir: string): Promise<HouseholdMember[]> {
-  return db
-    .selectFrom('household_members')
-    .selectAll()
-    .where('nir', '=', nir)
-    .where('account_id', 'is', null)
-    .where('left_at', 'is', null)
-    .execute();
+  return currentMembers(db).selectAll().where('m.nir', '=', nir).where('m.account_id', 'is', null).execute();
 }
 
 /** Links an account to a member who has none; false if someone was linked first (or the member left). */
 export async function linkAccountToMember(db: Kysely<Database>, memberId: string, accountId: string): Promise<boolean> {
-  return updatedOneRow(
-    db
-      .updateTable('household_members')
-      .set({ account_id: accountId })
-      .where('id', '=', memberId)
-      .where('account_id', 'is', null)
-      .where('left_at', 'is', null),
-  );
+  return setOnce(db, 'household_members', { id: memberId }, { account_id: accountId }, ['account_id', 'left_at']);
 }
 
 /** Gives (or takes back) the autorisation de gestion of a current member; false if nothing changed. */
 export async function setProcuration(db: Kysely<Database>, memberId: string, granted: boolean, now: number): Promise<boolean> {
-  return updatedOneRow(
-    db
-      .updateTable('household_members')
-      .set({ has_procuration: granted ? 1 : 0, procuration_granted_at: granted ? now : null })
-      .where('id', '=', memberId)
-      .where('left_at', 'is', null)
-      .where('has_procuration', '=', granted ? 0 : 1),
-  );
+  const values = { has_procuration: granted ? 1 : 0, procuration_granted_at: granted ? now : null };
+  return setOnce(db, 'household_members', { id: memberId, has_procuration: granted ? 0 : 1 }, values, ['left_at']);
 }
 
 /** A member leaves the dossier (separation): their procuration ends with their membership. */
 export async function endMembership(db: Kysely<Database>, memberId: string, now: number): Promise<boolean> {
-  return updatedOneRow(
-    db
-      .updateTable('household_members')
-      .set({ left_at: now, has_procuration: 0, procuration_granted_at: null })
-      .where('id', '=', memberId)
-      .where('left_at', 'is', null),
-  );
+  return setOnce(db, 'household_members', { id: memberId }, { left_at: now, has_procuration: 0, procuration_granted_at: null }, [
+    'left_at',
+  ]);
 }
 
 export interface AddressInput {

@@ -60,6 +60,15 @@ export const NAME_SEPARATORS: ReadonlySet<string> = new Set([' ', '-', "'", '’
  */
 export const FOLDED = /[\uFF01-\uFF5E\uFB00-\uFB04\uFB06\u0132\u0133\u01C4-\u01CC\u01F1-\u01F3]/u;
 
+/** The small capitals, each written before the capital to type (`ɪI ʀR …`), called « i petite capitale »… */
+function smallCapitals(pairs: string): Record<string, { type: string; name: string }> {
+  const entries = pairs.split(' ').map((pair) => {
+    const [letter, type] = [...pair] as [string, string];
+    return [letter, { type, name: `${type.toLowerCase()} petite capitale` }];
+  });
+  return Object.fromEntries(entries);
+}
+
 /**
  * What to type instead of a letter that is refused, and what to call it, for the letters that the
  * confusables list (UTS #39, confusables.txt) gives as look-alikes of a plain letter — the ones an
@@ -85,29 +94,7 @@ export const LOOKALIKES: Readonly<Record<string, { type: string; name?: string }
   Ꞵ: { type: 'B', name: 'bêta latin' },
   Ꭓ: { type: 'X', name: 'chi latin' },
   Ʝ: { type: 'J' },
-  ɪ: { type: 'I', name: 'i petite capitale' },
-  ʀ: { type: 'R', name: 'r petite capitale' },
-  ʏ: { type: 'Y', name: 'y petite capitale' },
-  ʙ: { type: 'B', name: 'b petite capitale' },
-  ɢ: { type: 'G', name: 'g petite capitale' },
-  ʜ: { type: 'H', name: 'h petite capitale' },
-  ʟ: { type: 'L', name: 'l petite capitale' },
-  ɴ: { type: 'N', name: 'n petite capitale' },
-  ᴀ: { type: 'A', name: 'a petite capitale' },
-  ᴄ: { type: 'C', name: 'c petite capitale' },
-  ᴅ: { type: 'D', name: 'd petite capitale' },
-  ᴇ: { type: 'E', name: 'e petite capitale' },
-  ᴊ: { type: 'J', name: 'j petite capitale' },
-  ᴋ: { type: 'K', name: 'k petite capitale' },
-  ᴍ: { type: 'M', name: 'm petite capitale' },
-  ᴏ: { type: 'O', name: 'o petite capitale' },
-  ᴘ: { type: 'P', name: 'p petite capitale' },
-  ᴛ: { type: 'T', name: 't petite capitale' },
-  ᴜ: { type: 'U', name: 'u petite capitale' },
-  ᴠ: { type: 'V', name: 'v petite capitale' },
-  ᴡ: { type: 'W', name: 'w petite capitale' },
-  ᴢ: { type: 'Z', name: 'z petite capitale' },
-  ꜱ: { type: 'S', name: 's petite capitale' },
+  ...smallCapitals('ɪI ʀR ʏY ʙB ɢG ʜH ʟL ɴN ᴀA ᴄC ᴅD ᴇE ᴊJ ᴋK ᴍM ᴏO ᴘP ᴛT ᴜU ᴠV ᴡW ᴢZ ꜱS'),
   ꬲ: { type: 'e', name: 'e gothique' },
   ꬽ: { type: 'o', name: 'o gothique' },
   ꭇ: { type: 'r' },

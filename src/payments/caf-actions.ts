@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditOrigin } from '../auth/audit';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors/app-error';
+import { currentMembersOf } from '../household/repository';
 import { enqueueMessage, type OutgoingMessage } from '../messaging/outbox';
 import { findPrestation } from '../prestations/catalogue';
 import { changeDroit, type ChangeResult, type DroitChangeInput } from './changes';
@@ -51,12 +52,9 @@ export async function releasePaymentByAgent(
 
 /** Whom a change is told to: the member it concerns if they have an account, and those who manage the dossier. */
 async function recipientsOf(db: Kysely<Database>, householdId: string, memberId: string | null) {
-  const rows = await db
-    .selectFrom('household_members as m')
+  const rows = await currentMembersOf(db, householdId)
     .innerJoin('accounts as a', 'a.id', 'm.account_id')
     .select(['m.id', 'm.role', 'm.has_procuration', 'a.contact_kind', 'a.contact_value', 'a.closed_at'])
-    .where('m.household_id', '=', householdId)
-    .where('m.left_at', 'is', null)
     .execute();
   return rows.filter(
     (r) => r.closed_at === null && (r.id === memberId || r.role === 'responsable' || (r.role === 'conjoint' && r.has_procuration === 1)),

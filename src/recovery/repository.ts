@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { updatedOneRow } from '../db/updated-one';
+import { setOnce } from '../db/updated-one';
 import type { Database } from '../db/schema';
 import { randomToken } from '../shared/crypto';
 import type { AccountRecoveriesTable } from '../db/tables/recovery.table';
@@ -52,14 +52,7 @@ export function findRecovery(db: Kysely<Database>, id: string): Promise<Recovery
 
 /** Marks it completed, once: false when it was already completed or cancelled. */
 export async function markRecoveryCompleted(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
-  return updatedOneRow(
-    db
-      .updateTable('account_recoveries')
-      .set({ completed_at: now })
-      .where('id', '=', id)
-      .where('completed_at', 'is', null)
-      .where('cancelled_at', 'is', null),
-  );
+  return setOnce(db, 'account_recoveries', { id }, { completed_at: now }, ['completed_at', 'cancelled_at']);
 }
 
 /** When the latest completed recovery of these accounts was completed (undefined: never). */

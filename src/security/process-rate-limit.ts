@@ -1,16 +1,12 @@
 import {
   type CounterRecord,
   hitRecord,
-  type KeyPolicy,
-  type KeyRelease,
-  type RateLimiter,
   type RateLimitResult,
   type Reservation,
   type ReservePolicy,
-  releaseOneByOne,
   releaseRecord,
-  reserveOneByOne,
   reserveRecord,
+  UnbatchedRateLimiter,
 } from './rate-limit';
 
 /**
@@ -23,9 +19,11 @@ import {
  * share it and a restart empties it. Tests and tools use it as their in-memory store
  * (test/support/rate-limiter.ts).
  */
-export class ProcessRateLimiter implements RateLimiter {
+export class ProcessRateLimiter extends UnbatchedRateLimiter {
   private records = new Map<string, CounterRecord>();
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     const t = this.now();
@@ -66,14 +64,6 @@ export class ProcessRateLimiter implements RateLimiter {
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
     const next = releaseRecord(this.records.get(key), p, token);
     if (next) this.records.set(key, next);
-  }
-
-  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
-    return reserveOneByOne(this, entries);
-  }
-
-  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
-    return releaseOneByOne(this, entries);
   }
 
   private sweep(t: number, windowMs: number): void {

@@ -87,6 +87,28 @@ export async function releaseOneByOne(l: Pick<RateLimiter, 'release'>, entries: 
   await Promise.all(entries.map((e) => l.release(e.key, e.policy, e.token)));
 }
 
+/**
+ * A store without a batch of its own (Redis, the memory of a process): `reserveInOrder` and
+ * `releaseAll` are its `reserve` and `release` one key at a time.
+ */
+export abstract class UnbatchedRateLimiter implements RateLimiter {
+  abstract hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  abstract peek(key: string, windowMs: number): Promise<number>;
+  abstract reset(key: string): Promise<void>;
+  abstract block(key: string, ms: number): Promise<void>;
+  abstract blockedFor(key: string): Promise<number>;
+  abstract reserve(key: string, p: ReservePolicy): Promise<Reservation>;
+  abstract release(key: string, p: ReservePolicy, token: number): Promise<void>;
+
+  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
+    return reserveOneByOne(this, entries);
+  }
+
+  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
+    return releaseOneByOne(this, entries);
+  }
+}
+
 /** The state of one key: its window and count, and the end of its block (0: none). */
 export interface CounterRecord {
   windowStart: number;

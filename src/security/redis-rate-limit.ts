@@ -1,14 +1,5 @@
 import type { Redis } from 'ioredis';
-import {
-  releaseOneByOne,
-  reserveOneByOne,
-  type KeyPolicy,
-  type KeyRelease,
-  type RateLimiter,
-  type RateLimitResult,
-  type Reservation,
-  type ReservePolicy,
-} from './rate-limit';
+import { type RateLimitResult, type Reservation, type ReservePolicy, UnbatchedRateLimiter } from './rate-limit';
 
 /**
  * Rate-limit counters in Redis, shared by every instance of the server. A fixed window per key:
@@ -62,11 +53,13 @@ if count < tonumber(ARGV[1]) or (token ~= '0' and redis.call('GET', KEYS[2]) == 
 return count
 `;
 
-export class RedisRateLimiter implements RateLimiter {
+export class RedisRateLimiter extends UnbatchedRateLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'mc:rl:',
-  ) {}
+  ) {
+    super();
+  }
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     const [count, ttl] = (await this.redis.eval(HIT, 1, this.prefix + key, String(Math.max(1, Math.ceil(windowMs))))) as [number, number];
@@ -102,13 +95,5 @@ export class RedisRateLimiter implements RateLimiter {
 
   async release(key: string, p: ReservePolicy, token: number): Promise<void> {
     await this.redis.eval(RELEASE, 2, this.prefix + key, `${this.prefix}block:${key}`, String(p.threshold), String(token));
-  }
-
-  reserveInOrder(entries: readonly KeyPolicy[]): Promise<Reservation[]> {
-    return reserveOneByOne(this, entries);
-  }
-
-  releaseAll(entries: readonly KeyRelease[]): Promise<void> {
-    return releaseOneByOne(this, entries);
   }
 }
