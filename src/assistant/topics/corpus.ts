@@ -10,8 +10,8 @@ import paraphrases from './paraphrases.json' with { type: 'json' };
  * - each topic's title, example questions and keywords;
  * - `paraphrases.json`, written by us: more ways of asking each topic (SMS, typos, no accents,
  *   French as a second language, long and indirect messages);
- * - the tuning sets — v1 and the first halves of v2 and v3 only (the second halves, `v2b` and `t3b`,
- *   are kept to check that it generalises) — each question labelled by the topic whose answer the
+ * - the tuning sets — v1 and the first halves of v2, v3 and v4 only (the second halves, `v2b`, `t3b`
+ *   and `t4b`, are kept to check that it generalises) — each question labelled by the topic whose answer the
  *   judge counts right (`topicOf`); a question no single answer satisfies (two questions in one,
  *   distress, someone else's data) is left out.
  * The held-out sets are never read here.
@@ -45,7 +45,10 @@ export function topicCorpus(): TopicUtterance[] {
     if (t.indexed) for (const utterance of [t.title, ...t.questions, ...t.keywords]) out.push({ utterance, intent: t.id });
   for (const [intent, list] of Object.entries(paraphrases as Record<string, string[]>))
     for (const utterance of list) out.push({ utterance, intent });
-  for (const c of [...loadTuning('v1'), ...halves(loadTuning('v2')).a, ...halves(loadTuning('v3')).a]) {
+  // A question written twice, once in a second half too, is left out: the second halves stay unseen.
+  const checks = new Set((['v2', 'v3', 'v4'] as const).flatMap((s) => halves(loadTuning(s)).b.map((c) => c.question)));
+  for (const c of [...loadTuning('v1'), ...halves(loadTuning('v2')).a, ...halves(loadTuning('v3')).a, ...halves(loadTuning('v4')).a]) {
+    if (checks.has(c.question)) continue;
     const intent = topicOf(c, topics, index);
     if (intent) out.push({ utterance: c.question, intent });
   }
