@@ -25,10 +25,13 @@ describe('the topic classifier', () => {
     expect(model.utterances).toBe(corpus.length);
   });
 
-  it.each(['v2', 'v3', 'v4'] as const)('never learns from the second half of the tuning set %s, kept to check that it generalises', (set) => {
-    const learnt = new Set(topicCorpus().map((u) => u.utterance));
-    expect(halves(loadTuning(set)).b.filter((c) => learnt.has(c.question))).toEqual([]);
-  });
+  it.each(['v2', 'v3', 'v4'] as const)(
+    'never learns from the second half of the tuning set %s, kept to check that it generalises',
+    (set) => {
+      const learnt = new Set(topicCorpus().map((u) => u.utterance));
+      expect(halves(loadTuning(set)).b.filter((c) => learnt.has(c.question))).toEqual([]);
+    },
+  );
 
   it('learns only the topics the search can find, each from our paraphrases too', () => {
     const indexed = new Set(topics.filter((t) => t.indexed).map((t) => t.id));
