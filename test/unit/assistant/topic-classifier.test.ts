@@ -86,6 +86,14 @@ describe('the topic classifier', () => {
   ])('finds the topic of « %s » (%s)', (q, topic) => {
     expect([...topicProbabilities(q)][0]![0]).toBe(topic);
   });
+
+  it('classifies a question once, however many times one answer asks', () => {
+    const q = 'le texto avec le code ne vient pas';
+    const first = topicProbabilities(q);
+    expect(topicProbabilities(q)).toBe(first);
+    expect(topicProbabilities('je cherche mon numéro allocataire')).not.toBe(first);
+    expect(topicProbabilities(q)).toEqual(first);
+  });
 });
 
 describe('the classifier combined with the search', () => {
