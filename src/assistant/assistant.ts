@@ -6,6 +6,8 @@ import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
 import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
+import { blend, lift, resolve } from './topics/blend';
+import { topicProbabilities } from './topics/model';
 
 /**
  * L'assistant: a question in French → the topic most likely to help, its answer, its sources, and
@@ -60,6 +62,8 @@ const WEAK_CONFIDENCE = 0.3;
 /** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
 const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
+/** The confidence of a topic the classifier chose among close ones: below `HEDGE_CONFIDENCE`, so said to be the closest one. */
+const RESOLVED_CONFIDENCE = 0.6;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
 /** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
@@ -93,9 +97,10 @@ export class Assistant {
 
   /**
    * `classifier: false` leaves safety to the rules alone (to measure what the classifier adds:
-   * `score.ts --no-classifier`).
+   * `score.ts --no-classifier`); `topicClassifier: false` leaves topics to the search alone
+   * (`score.ts --no-topic-classifier`).
    */
-  constructor(private readonly o: { agencyPhone: string; topics?: Topic[]; classifier?: boolean }) {
+  constructor(private readonly o: { agencyPhone: string; topics?: Topic[]; classifier?: boolean; topicClassifier?: boolean }) {
     const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
     this.topics = built.topics;
     this.index = built.index;
@@ -233,6 +238,9 @@ export class Assistant {
 
   /** « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer. */
   private offer(topics: Topic[], masked: Masked): AssistantAnswer {
+    // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
+    const preferred = resolve(topics, this.likely(masked.text));
+    if (preferred) return this.compose({ topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
     const fallback = this.index.topic(FALLBACK_TOPIC)!;
     const titles = topics.map((t) => `« ${t.title} »`);
     const paragraphs = [
@@ -306,7 +314,7 @@ export class Assistant {
     if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
-    const first = this.best(terms, step);
+    const first = this.best(terms, step, this.likely(text));
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
     // The words left unexplained name a second topic only once the first one is clear.
@@ -316,16 +324,26 @@ export class Assistant {
       : [first.pick];
   }
 
-  private best(terms: string[], step: AssistantStep | undefined): { pick: Pick; matched: string[] } | undefined {
-    const matches = this.index.find(terms, step);
+  /** The topic classifier's probability of each topic for a text (`topics/`), unless left out. */
+  private likely(text: string): Map<string, number> | undefined {
+    if (this.o.topicClassifier === false) return undefined;
+    return topicProbabilities(text);
+  }
+
+  private best(
+    terms: string[],
+    step: AssistantStep | undefined,
+    likely?: Map<string, number>,
+  ): { pick: Pick; matched: string[] } | undefined {
+    const matches = blend(this.index.find(terms, step), likely);
     const best = matches[0];
     if (!best) return undefined;
     const onStep = step && !best.topic.steps.includes(step) ? this.onStep(matches, step) : undefined;
     if (onStep) {
-      const confidence = confidenceOf(onStep, undefined) * STEP_PRIOR;
+      const confidence = lift(confidenceOf(onStep, undefined) * STEP_PRIOR, likely?.get(onStep.topic.id));
       if (confidence >= MIN_CONFIDENCE) return { pick: { topic: onStep.topic, confidence }, matched: onStep.matched };
     }
-    const confidence = confidenceOf(best, rivalOf(best, matches));
+    const confidence = lift(confidenceOf(best, rivalOf(best, matches)), likely?.get(best.topic.id));
     return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
   }
 

@@ -42,11 +42,15 @@ interface PipelineSteps {
   stopwords: { removeStopwords(tokens: string[], input: unknown): string[] };
 }
 
-export class SafetyClassifier {
+/**
+ * A trained NLP.js neural intent classifier, run synchronously: the safety classifier here, and the
+ * topic classifier (`../topics/`).
+ */
+export class NeuralClassifier {
   private readonly nlu: NluNeural;
   private readonly steps: PipelineSteps;
 
-  constructor(model: SafetyModel) {
+  constructor(model: { model: unknown }) {
     const container = new Container();
     container.use(LangFr);
     this.nlu = new NluNeural({ container, locale: 'fr', log: false });
@@ -84,6 +88,12 @@ export class SafetyClassifier {
     this.nlu.filterNonActivated(input);
     this.nlu.normalizeClassifications(input);
     return input.classifications ?? [];
+  }
+}
+
+export class SafetyClassifier extends NeuralClassifier {
+  constructor(model: SafetyModel) {
+    super(model);
   }
 
   /**

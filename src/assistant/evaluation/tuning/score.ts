@@ -1,5 +1,5 @@
 /**
- * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|v4|t4a|t4b] [--failures] [--json] [--no-classifier]`.
+ * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|v4|t4a|t4b] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
  * Each question is asked as a new user would (`Assistant.ask` with its step), judged right, unsure
  * or wrong (../judge.ts), and counted per set, per step and per style; `--failures` lists every
  * answer not right. These sets are for tuning: the held-out sets are scored by the lead, never here.
@@ -85,7 +85,11 @@ function report(label: string, results: Scored[], failures: boolean): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('score.ts')) {
-  const assistant = new Assistant({ agencyPhone: '3230', classifier: !process.argv.includes('--no-classifier') });
+  const assistant = new Assistant({
+    agencyPhone: '3230',
+    classifier: !process.argv.includes('--no-classifier'),
+    topicClassifier: !process.argv.includes('--no-topic-classifier'),
+  });
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;

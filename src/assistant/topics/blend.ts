@@ -1,0 +1,47 @@
+import type { Match } from '../retrieval';
+
+/**
+ * How the topic classifier's probabilities (`model.ts`) are combined with the search's scores. Each
+ * figure was chosen on v1, `v2a` and `t3a` (the classifier also trained without `t3a`, then without
+ * `v2a`, to score each as unseen), then checked on `v2b` and `t3b` and on the evaluation sets'
+ * expected topics (questions.json, holdout.json, fresh.json — none of which it learns from): see
+ * src/assistant/evaluation/tuning/README.md.
+ */
+
+/** The classifier's share in a match's score: half, the search's score (relative to the best) the other half. */
+export const CLASSIFIER_WEIGHT = 0.5;
+/** A topic's confidence is at least this share of the classifier's probability of it… */
+export const CLASSIFIER_LIFT = 0.7;
+/** …but the classifier alone never makes an answer sure: it stays « the closest one », below `HEDGE_CONFIDENCE`. */
+export const CLASSIFIER_LIFT_CAP = 0.69;
+/** Of topics the search cannot choose between, the classifier's choice is answered when this likely, and twice the next (0.4 before t4a: 0.3 did better on t3a and t4a, each left out of the training). */
+export const CLASSIFIER_RESOLVES = 0.3;
+
+/**
+ * The search's matches, scored again: each the weighted sum of its score relative to the best one
+ * and the classifier's probability of its topic, scaled back so that the best keeps the best
+ * search score (the confidence of a plain, well-matched question does not move), best first.
+ */
+export function blend(matches: Match[], likely: ReadonlyMap<string, number> | undefined): Match[] {
+  const top = matches[0]?.score;
+  if (!likely || !top) return matches;
+  const combined = matches.map((m) => ({
+    m,
+    c: (1 - CLASSIFIER_WEIGHT) * (m.score / top) + CLASSIFIER_WEIGHT * (likely.get(m.topic.id) ?? 0),
+  }));
+  const best = Math.max(...combined.map((x) => x.c));
+  return combined.sort((x, y) => y.c - x.c).map(({ m, c }) => ({ ...m, score: (top * c) / best }));
+}
+
+/** A topic's confidence, raised by the classifier's probability of the same topic (never to a sure answer by itself). */
+export function lift(confidence: number, p: number | undefined): number {
+  if (p === undefined) return confidence;
+  return Math.max(confidence, Math.min(CLASSIFIER_LIFT_CAP, CLASSIFIER_LIFT * p));
+}
+
+/** Of topics the search cannot tell apart, the one the classifier clearly prefers, if any. */
+export function resolve<T extends { id: string }>(choices: readonly T[], likely: ReadonlyMap<string, number> | undefined): T | undefined {
+  if (!likely) return undefined;
+  const [first, second] = choices.map((t) => ({ t, p: likely.get(t.id) ?? 0 })).sort((a, b) => b.p - a.p);
+  return first && first.p >= CLASSIFIER_RESOLVES && first.p >= 2 * (second?.p ?? 0) ? first.t : undefined;
+}
