@@ -9,7 +9,7 @@ import { DemarcheParams } from '../demarches/schemas';
 import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, UploadBody } from './schemas';
 import { refuseBeforeBody, sendAuditedDownload } from '../../http/uploads';
 import { iso } from '../../http/api/answers';
-import { apiRoute } from '../../http/api/route';
+import { apiRoute, apiRoutes } from '../../http/api/route';
 import { requestActor } from '../../http/require-permission';
 import type { JourneyDeps } from '../deps';
 
@@ -65,26 +65,23 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
   };
 
   return async (app) => {
-    apiRoute(app, {
+    const route = apiRoutes(app, { tags, session: true });
+    route({
       method: 'GET',
       url: '/api/demarches/:id/justificatifs',
       summary: 'Les pièces demandées par la Caf et les fichiers transmis',
-      tags,
-      session: true,
       params: DemarcheParams,
       response: PiecesView,
       errors: [401, 404],
       handler: async ({ params, req }) => piecesView(await viewOf(req, params.id)),
     });
 
-    apiRoute(app, {
+    route({
       method: 'POST',
       url: '/api/demarches/:id/justificatifs',
       summary: 'Ajouter un fichier à la pièce demandée (PDF, JPEG ou PNG, 10 Mo au plus)',
       description:
         'Le type est lu dans les octets, jamais dans le nom. Refus : 400 (champ contentBase64 : vide, mauvais type, fichier piégé), 409 (aucune pièce demandée), 413 (plus de 10 Mo).',
-      tags,
-      session: true,
       bodyLimit: UPLOAD_BODY_LIMIT,
       beforeBody: refuseBeforeBody(ctx, { maxBytes: UPLOAD_BODY_LIMIT }),
       params: DemarcheParams,
@@ -108,12 +105,10 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'POST',
       url: '/api/demarches/:id/justificatifs/envoi',
       summary: 'Envoyer à la Caf les fichiers ajoutés : la démarche reprend son instruction',
-      tags,
-      session: true,
       params: DemarcheParams,
       response: Sent,
       errors: [401, 404, 409],
