@@ -60,6 +60,13 @@ const WEAK_CONFIDENCE = 0.3;
 /** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
 const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
+/**
+ * The other questions of a message found at least this surely are answered too, after the first
+ * (with their sources), at most `MAX_ANSWERED` of them; the rest are links. Chosen on v1, `v2a`
+ * and `t3a` (0.2–0.7), checked on `v2b` and `t3b`.
+ */
+const ANSWER_OTHER = 0.3;
+const MAX_ANSWERED = 2;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
 /** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
@@ -260,6 +267,8 @@ export class Assistant {
 
   private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
     const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && !main.topic.handover;
+    const answered = others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
+    const linked = others.filter((p) => !answered.includes(p));
     const paragraphs = [
       ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
@@ -269,15 +278,18 @@ export class Assistant {
       ...(unsure
         ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`]
         : []),
-      ...(others.length
-        ? [`Vous avez aussi demandé : ${others.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
+      ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...p.topic.answer]),
+      ...(linked.length
+        ? [`Vous avez aussi demandé : ${linked.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
         : []),
     ];
     return {
       answer: paragraphs.join('\n\n').replaceAll('{telephone}', this.o.agencyPhone),
       topic: main.topic.id,
       confidence: Math.round(main.confidence * 100) / 100,
-      sources: main.topic.sources,
+      sources: [...main.topic.sources, ...answered.flatMap((p) => p.topic.sources)].filter(
+        (x, i, all) => all.findIndex((y) => y.url === x.url) === i,
+      ),
       handover: main.topic.handover || unsure,
       others: others.map((p) => ({ topic: p.topic.id, title: p.topic.title, url: topicUrl(p.topic.id) })),
       choices: false,
