@@ -29,7 +29,7 @@ const SECRET_OF_RELATIVE = new RegExp(
 );
 /** « me dire son mot de passe », « voir ses paiements », « aller voir son compte »: a wish, then another person's data. */
 const WANTS_OTHERS_SECRET = new RegExp(
-  `\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(\\S+\\s+)?(${PRIVATE})\\b`,
+  `\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(?!propres?\\b)(\\S+\\s+)?(${PRIVATE})\\b`,
 );
 /** « l'adresse de mon ex », « le téléphone de la conseillère », « l'adresse de la famille d'accueil ». */
 const CONTACT_OF_OTHER = new RegExp(
@@ -86,7 +86,7 @@ function asksWhetherOtherReceives(text: string): boolean {
     if (!sentence.includes('?') && !/-t-(il|elle)/i.test(sentence) && !/^\s*est ce que\b/.test(s)) return false;
     return (
       new RegExp(
-        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+)?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire)\\b`,
+        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+){0,3}?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire|allocataire)\\b`,
       ).test(s) && !/\b(moi|je|j|mon compte|mon espace)\b/.test(s)
     );
   });

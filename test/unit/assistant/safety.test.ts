@@ -103,6 +103,16 @@ describe('safety first', () => {
     expect(asksForSomeoneElse(q)).toBe(false);
   });
 
+  it('does not take another person’s own account for their data, and refuses asking whether they are allocataire', () => {
+    for (const q of [
+      'ma fille a 16 ans, est-ce qu’elle peut avoir son propre compte ?',
+      'mon mari voudrait avoir son propre espace, il fait comment ?',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(false);
+    for (const q of ['mon ex-mari est-il encore allocataire chez vous ?', 'ma cousine est elle toujours allocataire ?'])
+      expect(asksForSomeoneElse(q), q).toBe(true);
+  });
+
   it('takes « cb de temps » for a delay, not an amount', () => {
     expect(assistant.ask('cb de temps pr avoir une reponse apres la dmd').topic).not.toBe('montant');
   });
