@@ -3,6 +3,7 @@ import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, type Distress 
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
+import { questionOf } from './focus';
 import { TopicIndex, type Match } from './retrieval';
 import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
@@ -139,7 +140,9 @@ export class Assistant {
         step,
         othersData,
       );
-    const picks = this.picks(masked.text, step, othersData);
+    // A long message is searched in the clauses that ask, when they name a topic surely.
+    const text = this.focus(masked.text, step, othersData);
+    const picks = this.picks(text, step, othersData);
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
       // A calm word first, then the answer to the question — or the step's own topic, which is what
@@ -151,7 +154,7 @@ export class Assistant {
         : this.compose({ topic: calm, confidence: 1 }, [], masked);
     }
     if (!sure) {
-      const choices = this.choices(masked.text, step);
+      const choices = this.choices(text, step);
       if (choices.length >= 2) return this.offer(choices, masked);
       // A weak guess is not given as an answer: it is offered beside the step's own topic.
       const guess = picks[0];
@@ -169,9 +172,18 @@ export class Assistant {
       confidence: 0,
     };
     const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
-    // Half the message's words or more explained by no topic: the answer is only the closest one.
+    // Half the message's words or more explained by no topic: the answer is only the closest one. The
+    // whole message counts, even when its clauses that ask were searched: a long story answered from
+    // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
     const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
     return this.compose(main, others, masked, [], doubt);
+  }
+
+  /** A long message's clauses that ask, when a topic is found in them surely; else the whole message. */
+  private focus(text: string, step: AssistantStep | undefined, othersData: boolean): string {
+    const asking = questionOf(text);
+    if (!asking) return text;
+    return this.picks(asking, step, othersData).some((p) => p.confidence >= SURE_CONFIDENCE) ? asking : text;
   }
 
   /**
