@@ -8,7 +8,15 @@ import { Assistant } from '../src/assistant/assistant';
 import { type HeldoutResult, loadHeldout, scoreHeldout } from '../src/assistant/evaluation/heldout/heldout';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
-const sets = ['assistant-heldout-v1.json', 'assistant-heldout-v2.json', 'assistant-heldout-v3.json'];
+const sets = [
+  'assistant-heldout-v1.json',
+  'assistant-heldout-v2.json',
+  'assistant-heldout-v3.json',
+  'assistant-heldout-v4a.json',
+  'assistant-heldout-v4b.json',
+];
+/** v4 was written by two writers at once (the registration's steps, and the rest): its figure is both halves together. */
+const together = { 'heldout-v4, all': ['assistant-heldout-v4a.json', 'assistant-heldout-v4b.json'] };
 
 function line(label: string, rs: HeldoutResult[]): string {
   const n = (v: string) => rs.filter((r) => r.verdict === v).length;
@@ -36,3 +44,11 @@ for (const file of sets) {
     );
   console.log('');
 }
+
+for (const [label, files] of Object.entries(together))
+  console.log(
+    line(
+      label,
+      files.flatMap((file) => scoreHeldout(assistant, loadHeldout(file))),
+    ),
+  );
