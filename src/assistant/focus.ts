@@ -47,6 +47,11 @@ const ASKING = new RegExp(
 const CLAUSE =
   /(?<=[?])|[.!;\n]+|,\s+|\s(?=(?:mais|parce que|parce qu|donc|du coup|sachant que|alors que|car|sauf que|et la|et maintenant|et depuis)\s)/;
 
+/** Whether a clause asks something: a question mark, or a word that asks (« comment », « je peux »…). */
+export function asks(clause: string): boolean {
+  return clause.trim().endsWith('?') || ASKING.test(` ${fold(clause).replace(/[^a-z0-9]+/g, ' ')} `);
+}
+
 /** The clauses of a long message that ask something, or undefined when it is short or asks nothing we can tell. */
 export function questionOf(text: string): string | undefined {
   const plain = fold(text);
@@ -55,10 +60,10 @@ export function questionOf(text: string): string | undefined {
     .split(CLAUSE)
     .map((c) => c?.trim() ?? '')
     .filter(Boolean);
-  const asks = clauses.map((c) => c.endsWith('?') || ASKING.test(` ${fold(c).replace(/[^a-z0-9]+/g, ' ')} `));
-  if (!asks.includes(true) || !asks.includes(false)) return undefined;
+  const asking = clauses.map(asks);
+  if (!asking.includes(true) || !asking.includes(false)) return undefined;
   // Each clause that asks, with the one before it: « le code ne marchait plus, on peut faire comment ? »
-  const kept = clauses.filter((_, i) => asks[i] || asks[i + 1]);
+  const kept = clauses.filter((_, i) => asking[i] || asking[i + 1]);
   if (kept.length === clauses.length) return undefined;
   return kept.join('. ');
 }

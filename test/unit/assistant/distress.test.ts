@@ -47,6 +47,10 @@ describe('distress said without the alarming word', () => {
     ['urgence-medicale', 'mon fils fait une crise d’asthme et n’arrive plus à respirer'],
     ['urgence-medicale', 'mon mari est tombé par terre et ne répond plus'],
     ['urgence-medicale', 'ma fille a bu de la javel'],
+    ['urgence-suicide', 'quand les papiers seront réglés je compte disparaître pour de bon, tout est organisé pour ce soir'],
+    ['urgence-violence', 'je me dépêche, s’il rentre et voit l’ordinateur allumé je vais prendre des coups'],
+    ['urgence-violence', 'il va encore me jeter dehors avec les enfants si je lui parle de la caf'],
+    ['urgence-enfant', 'ma nièce a des traces de brûlures sur les mains, elle dit que c’est sa mère'],
   ])('%s ← « %s »', (kind, sentence) => {
     expect(distressesOf(sentence)).toContain(kind);
   });
@@ -68,6 +72,7 @@ describe('distress said without the alarming word', () => {
     'le propriétaire veut récupérer son logement en juin, j’ai droit à quoi',
     'ma fille touche l’AAH, elle peut avoir son compte ?',
     'avc FranceConnect ou avc mon mot de passe ?',
+    'je compte partir en vacances en août, je dois prévenir la caf ?',
   ])('« %s » names no distress', (sentence) => {
     expect(distressesOf(sentence)).toEqual([]);
   });
