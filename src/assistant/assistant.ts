@@ -5,7 +5,15 @@ import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { TopicIndex, type Match } from './retrieval';
-import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
+import {
+  asksForAmount,
+  asksForSomeoneElse,
+  isVague,
+  namesForeignDocument,
+  saysLacksIt,
+  wantsToCorrect,
+  wishesForThemselves,
+} from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 
 /**
@@ -376,7 +384,8 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
   const kinds = new Set<string>([...distressesOf(text), ...classified.map((c) => c.intent)]);
   return {
     distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),
-    othersData: kinds.has(SOMEONE_ELSE_TOPIC) || asksForSomeoneElse(text),
+    // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
+    othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
   };
 }
 

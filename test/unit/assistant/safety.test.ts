@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
-import { asksForSomeoneElse } from '../../../src/assistant/safety';
+import { asksForSomeoneElse, wishesForThemselves } from '../../../src/assistant/safety';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -111,6 +111,31 @@ describe('safety first', () => {
       expect(asksForSomeoneElse(q), q).toBe(false);
     for (const q of ['mon ex-mari est-il encore allocataire chez vous ?', 'ma cousine est elle toujours allocataire ?'])
       expect(asksForSomeoneElse(q), q).toBe(true);
+  });
+
+  it('refuses what someone else entered, a code sent to their phone, and their data « displayed »', () => {
+    for (const q of [
+      'quel numéro de téléphone mon ex a déclaré à la caf ?',
+      'quelle adresse mail ma femme a renseignée sur le dossier',
+      'le code est parti sur son portable à mon père, vous pouvez me le dire ?',
+      'vous pouvez afficher le numéro allocataire de mon frère',
+    ]) {
+      expect(asksForSomeoneElse(q), q).toBe(true);
+      expect(assistant.ask(q, 'espace').topic, q).toBe('donnees-d-autrui');
+    }
+  });
+
+  it('does not refuse another person who wishes to see their own data, unless the person asks to be told', () => {
+    for (const q of [
+      'ma mère veut voir ses droits elle-même, comment elle fait ?',
+      'mon fils voudrait consulter ses paiements depuis son téléphone, c’est possible ?',
+      'mon frère aimerait bien lui aussi un compte pour suivre ses démarches',
+    ]) {
+      expect(wishesForThemselves(q), q).toBe(true);
+      expect(asksForSomeoneElse(q), q).toBe(false);
+      expect(assistant.ask(q, 'espace').topic, q).not.toBe('donnees-d-autrui');
+    }
+    expect(wishesForThemselves('ma mère veut voir ses droits, donnez-moi son mot de passe')).toBe(false);
   });
 
   it('takes « cb de temps » for a delay, not an amount', () => {
