@@ -51,6 +51,21 @@ describe('the facts of the knowledge base', () => {
     for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('départ du foyer');
   });
 
+  it('says where a separation is declared, as the catalogue and the household pages have it', () => {
+    const a = assistant.ask('je me sépare, je le déclare où ?', 'demarches');
+    expect(a.topic).toBe('separation');
+    expect(a.answer).toContain('« Déclarer une séparation »');
+    expect(a.answer).toContain('« Accident de vie »');
+  });
+
+  it('says that « Mot de passe oublié » never tells whether an account exists, as the page answers the same to all', () => {
+    const a = assistant.ask(
+      'mot de passe oublié : le site dit qu’un code est envoyé si un compte correspond, alors mon compte existe ?',
+      'mot-de-passe-oublie',
+    );
+    expect(a.answer).toMatch(/ne dit pas si un compte existe/);
+  });
+
   it('quotes the link of the code page as the page writes it', () => {
     const a = assistant.ask('je me suis trompé dans mon adresse mail', 'code');
     expect(a.answer).toContain('« Modifiez vos coordonnées de contact »');
