@@ -37,7 +37,7 @@ const CONTACT_OF_OTHER = new RegExp(
 );
 /** « savoir si mon ex a un compte », « me dire si ma fille a fait une demande », « voir s'il a déclaré »: facts of someone else's dossier. */
 const WHETHER_OTHER = new RegExp(
-  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?(si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${THIRD}|salarie|salariee|employe|employee)|si ils?|si elles?|sil|il|elle|ils|elles)\\s+(\\S+\\s+){0,6}?(a|ont|est|sont|touche|touchent|recoit|percoit|gagne|declare|demande|fait|ment|allocataires?)\\b`,
+  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?(si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${THIRD}|salarie|salariee|employe|employee)|si ils?|si elles?|sil)\\s+(\\S+\\s+){0,6}?(a|ont|est|sont|touche|touchent|recoit|percoit|gagne|declare|demande|fait|ment|allocataires?)\\b`,
 );
 /** « le code qui a été envoyé à mon mari »: a code or message sent to someone else. */
 const SENT_TO_OTHER = new RegExp(
@@ -83,12 +83,19 @@ const OWN_WISH = new RegExp(
  * allocataire, je veux mon espace à moi »).
  */
 export function asksForSomeoneElse(text: string): boolean {
-  const s = ` ${words(text).join(' ')} `;
+  // « s'il » is « si il », not « il » (« vérifier qu'elle est vraie » asks nothing of anyone).
+  const s = ` ${words(text.replace(/\bs['’](ils?)\b/gi, 'si $1')).join(' ')} `;
   if (wishesForThemselves(text)) return false;
   if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
   if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre)\b/.test(s)) return true;
-  if (HOW_MUCH_OTHER.test(s) && THIRD_NAMED.test(s) && !/\b(je|j)\s+(touche|gagne|recoit|vais toucher)\b/.test(s)) return true;
+  if (
+    HOW_MUCH_OTHER.test(s) &&
+    THIRD_NAMED.test(s) &&
+    !COUNTED_THINGS.test(s) &&
+    !/\b(je|j)\s+(touche|gagne|recoit|vais toucher)\b/.test(s)
+  )
+    return true;
   if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s) || LOOK_INTO_OTHERS.test(s)) return true;
   if (WHAT_OTHER_ENTERED.test(s) || (CODE_ON_THEIRS.test(s) && GIVE_IT.test(s))) return true;
   if (!WANT.test(s)) return false;

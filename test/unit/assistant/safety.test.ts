@@ -138,6 +138,15 @@ describe('safety first', () => {
     expect(wishesForThemselves('ma mère veut voir ses droits, donnez-moi son mot de passe')).toBe(false);
   });
 
+  it('does not take « qu’elle » for « s’il », nor « combien de temps » for what someone receives', () => {
+    for (const q of [
+      'mon relevé, la banque peut vérifier qu’il est vrai ?',
+      'combien de temps la personne à qui je donne mon attestation a pour la vérifier ?',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(false);
+    expect(asksForSomeoneElse('je veux savoir s’il a déclaré ses revenus, mon ex')).toBe(true);
+  });
+
   it('takes « cb de temps » for a delay, not an amount', () => {
     expect(assistant.ask('cb de temps pr avoir une reponse apres la dmd').topic).not.toBe('montant');
   });
