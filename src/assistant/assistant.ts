@@ -173,7 +173,17 @@ export class Assistant {
     // clearly; found less surely, it is offered beside the step's own topic.
     const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
     const guess = sure ?? picks[0];
-    if (guess && own && step && !guess.topic.steps.includes(step) && guess.confidence < OFF_STEP_SURE && guess.topic.id !== own.id)
+    // A message that also asks another question clearly is answered in order, the first said to be a guess.
+    const another = picks.some((p) => p !== guess && p.confidence >= OFF_STEP_SURE);
+    if (
+      guess &&
+      own &&
+      step &&
+      !guess.topic.steps.includes(step) &&
+      guess.confidence < OFF_STEP_SURE &&
+      guess.topic.id !== own.id &&
+      !another
+    )
       return this.offer([guess.topic, own], masked);
     const main = guess ?? {
       topic: this.index.topic(FALLBACK_TOPIC)!,

@@ -132,6 +132,14 @@ describe('answers', () => {
     expect(a.answer).toContain('Vous avez aussi demandé');
   });
 
+  it('answers in order a message whose first question is a guess of another step and whose second is clear, rather than offer choices', () => {
+    const a = assistant.ask('je pourrai suivre mes versements après la connexion ? et pour écrire à ma Caf je fais comment ?', 'code');
+    expect(a.choices).toBe(false);
+    expect(a.answer).toContain('Je ne suis pas sûr d’avoir bien compris');
+    expect(a.answer).toContain('Pour votre autre question (« Contacter ma Caf ») :');
+    expect(a.handover).toBe(true);
+  });
+
   it('cuts a message into its questions', () => {
     expect(splitQuestions('code pas reçu ? mdp oublié. et aussi FranceConnect')).toEqual(['code pas reçu', 'mdp oublié', 'FranceConnect']);
   });
