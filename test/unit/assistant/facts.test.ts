@@ -66,6 +66,12 @@ describe('the facts of the knowledge base', () => {
     expect(a.answer).toMatch(/ne dit pas si un compte existe/);
   });
 
+  it('says what registration does when an account already exists (no second account, the new password does not work), not a message it never shows', () => {
+    const a = assistant.ask('j’ai déjà un compte je crois, je refais l’inscription ?', 'accueil');
+    expect(a.answer).toContain('aucun second compte n’est créé');
+    for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('vous ne pouvez pas créer de compte');
+  });
+
   it('quotes the link of the code page as the page writes it', () => {
     const a = assistant.ask('je me suis trompé dans mon adresse mail', 'code');
     expect(a.answer).toContain('« Modifiez vos coordonnées de contact »');
