@@ -51,6 +51,23 @@ describe('distress said without the alarming word', () => {
     ['urgence-violence', 'je me dépêche, s’il rentre et voit l’ordinateur allumé je vais prendre des coups'],
     ['urgence-violence', 'il va encore me jeter dehors avec les enfants si je lui parle de la caf'],
     ['urgence-enfant', 'ma nièce a des traces de brûlures sur les mains, elle dit que c’est sa mère'],
+    ['urgence-suicide', 'jveux plus etre la, le code marche pas'],
+    ['urgence-suicide', 'I don’t want to live anymore, my RSA was refused'],
+    ['urgence-suicide', 'je vais avaler tous mes cachets ce soir'],
+    ['urgence-suicide', 'je me sens de trop sur cette terre'],
+    ['urgence-suicide', 'si je perds l’apl je me tue'],
+    ['urgence-suicide', 'je suis au bord du pont, le paiement n’est pas arrivé'],
+    ['urgence-violence', 'il m’a cassé le bras la semaine dernière, je dois déclarer la séparation'],
+    ['urgence-violence', 'mon conjoint m’oblige à lui donner ma carte et mes codes'],
+    ['urgence-violence', 'il m’a mis une claque devant les enfants'],
+    ['urgence-violence', 'he hits me, I want to leave with my kids'],
+    ['urgence-violence', 'il m’interdit de sortir et prend toutes les allocations'],
+    ['urgence-enfant', 'mon ex laisse notre bébé seul à la maison pour sortir'],
+    ['urgence-enfant', 'ma fille de 13 ans a été agressée sexuellement'],
+    ['urgence-enfant', 'the neighbour’s child is always alone and hungry'],
+    ['urgence-hebergement', 'demain on est expulsés, on n’a rien trouvé'],
+    ['urgence-hebergement', 'I sleep in the street, can caf help'],
+    ['urgence-medicale', 'mon enfant a mangé des médicaments'],
   ])('%s ← « %s »', (kind, sentence) => {
     expect(distressesOf(sentence)).toContain(kind);
   });
@@ -73,6 +90,11 @@ describe('distress said without the alarming word', () => {
     'ma fille touche l’AAH, elle peut avoir son compte ?',
     'avc FranceConnect ou avc mon mot de passe ?',
     'je compte partir en vacances en août, je dois prévenir la caf ?',
+    'je suis à la rue Victor Hugo numéro 12',
+    'je vais mourir de rire avec ce formulaire',
+    'je me tue à vous expliquer que je n’ai pas reçu le code',
+    'j’ai pris mes médicaments ce matin, je remplis le dossier',
+    'ce changement de loi, c’est une claque pour les familles',
   ])('« %s » names no distress', (sentence) => {
     expect(distressesOf(sentence)).toEqual([]);
   });
