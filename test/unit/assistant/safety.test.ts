@@ -22,6 +22,11 @@ describe('safety first', () => {
     expect(a.handover).toBe(true);
   });
 
+  it('gives the 119 to a victim of violence whose children see it, and the 3919 to a person without a roof who flees violence', () => {
+    expect(assistant.ask('mon compagnon me frappe devant les petits', 'espace').answer).toContain('119');
+    expect(assistant.ask('je dors dehors depuis que je suis partie', 'espace').answer).toContain('3919');
+  });
+
   it('after the emergency numbers, says when the question asked beside them is only a guess', () => {
     const sure = assistant.ask('je veux me suicider. le code ne marche pas', 'code');
     expect(sure.answer.split('\n\n')[0]).toContain('3114');
