@@ -71,10 +71,10 @@ const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
 /**
  * The other questions of a message found at least this surely are answered too, after the first
- * (with their sources), at most `MAX_ANSWERED` of them; the rest are links. Chosen on v1, `v2a`
- * and `t3a` (0.2–0.7), checked on `v2b` and `t3b`.
+ * (with their sources), at most `MAX_ANSWERED` of them; the rest are links. Chosen on v1, `v2a`,
+ * `t3a` and `t4a` (0.2–0.7; every topic found, 0.2, was best), checked on `v2b`, `t3b` and `t4b`.
  */
-const ANSWER_OTHER = 0.3;
+const ANSWER_OTHER = MIN_CONFIDENCE;
 const MAX_ANSWERED = 2;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
