@@ -69,13 +69,6 @@ const WEAK_CONFIDENCE = 0.3;
 /** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
 const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
-/**
- * The other questions of a message found at least this surely are answered too, after the first
- * (with their sources), at most `MAX_ANSWERED` of them; the rest are links. Chosen on v1, `v2a`,
- * `t3a` and `t4a` (0.2–0.7; every topic found, 0.2, was best), checked on `v2b`, `t3b` and `t4b`.
- */
-const ANSWER_OTHER = MIN_CONFIDENCE;
-const MAX_ANSWERED = 2;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
 /** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
@@ -86,6 +79,13 @@ const STEP_PRIOR = 0.9;
 const CHOICE_REACH = 0.6;
 /** On the person's step, two of its topics are put to a choice only when this close. */
 const ON_STEP_CHOICE_REACH = 0.9;
+/**
+ * The other questions of a message found at least this surely are answered too, after the first
+ * (with their sources), at most `MAX_ANSWERED` of them; the rest are links. Chosen on v1, `v2a`,
+ * `t3a` and `t4a` (0.2–0.7; every topic found, 0.2, was best), checked on `v2b`, `t3b` and `t4b`.
+ */
+const ANSWER_OTHER = MIN_CONFIDENCE;
+const MAX_ANSWERED = 2;
 
 export const FALLBACK_TOPIC = 'inconnu';
 const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
