@@ -59,4 +59,20 @@ describe('the topics added for issue 23', () => {
     expect(a.topic).toBe(topic);
     expect(a.answer).toContain(phrase);
   });
+
+  it.each([
+    ['espace', 'je viens de me pacser avec mon copain, faut le dire a la caf ?', 'changement-situation', 'Déclarer un changement'],
+    [undefined, 'ma fille de 19 ans a trouvé un emploi, je dois prévenir quelqu’un ?', 'changement-situation', 'Contacter ma Caf'],
+    ['espace', 'la caf me réclame un trop-perçu, je peux rembourser en plusieurs fois ?', 'rappel-indu', 'échéancier'],
+    [
+      undefined,
+      'nos enfants sont en garde alternée, les allocations familiales peuvent être partagées entre nous deux ?',
+      'prestation-allocations-familiales',
+      'garde alternée',
+    ],
+  ] as const)('on %s, « %s » → %s, which says %s', (step, question, topic, phrase) => {
+    const a = assistant.ask(question, step);
+    expect(a.topic).toBe(topic);
+    expect(a.answer).toContain(phrase);
+  });
 });
