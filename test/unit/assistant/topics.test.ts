@@ -63,6 +63,7 @@ describe('the topics added for issue 23', () => {
   it.each([
     ['espace', 'je viens de me pacser avec mon copain, faut le dire a la caf ?', 'changement-situation', 'Déclarer un changement'],
     [undefined, 'ma fille de 19 ans a trouvé un emploi, je dois prévenir quelqu’un ?', 'changement-situation', 'Contacter ma Caf'],
+    [undefined, 'we rent a small flat in Lyon, can the caf help with the rent?', 'prestation-aide-au-logement', 'loyer'],
     ['espace', 'la caf me réclame un trop-perçu, je peux rembourser en plusieurs fois ?', 'rappel-indu', 'échéancier'],
     [
       undefined,
