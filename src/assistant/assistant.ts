@@ -6,7 +6,7 @@ import { NEGATED } from './analyser';
 import { TopicIndex, type Match } from './retrieval';
 import { asksForAmount, asksForSomeoneElse, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
-import { blend, lift, resolve } from './topics/blend';
+import { blend, disputed, lift, resolve } from './topics/blend';
 import { topicProbabilities } from './topics/model';
 
 /**
@@ -169,7 +169,7 @@ export class Assistant {
     const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
     // Half the message's words or more explained by no topic: the answer is only the closest one.
     const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
-    return this.compose(main, others, masked, [], doubt);
+    return this.compose(main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
   }
 
   /**
@@ -267,7 +267,7 @@ export class Assistant {
   }
 
   private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
-    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && !main.topic.handover;
+    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && main.topic.indexed;
     const paragraphs = [
       ...preface,
       ...(masked.found.length ? [MASKED_WARNING] : []),
@@ -322,6 +322,17 @@ export class Assistant {
     return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
       ? [first.pick, second.pick]
       : [first.pick];
+  }
+
+  /**
+   * Whether the search's first topic for a (masked) message, or the classifier's, is another than the
+   * topic answered, found not surely enough to outweigh that (`topics/blend.ts`): the answer is then only
+   * « the closest one ». Only a topic the search can find is disputed (not a refusal, nor distress).
+   */
+  disputes(topic: Topic, confidence: number, text: string, step?: AssistantStep): boolean {
+    if (!topic.indexed) return false;
+    const first = this.index.find(this.index.terms(text), step)[0];
+    return disputed(topic.id, { searchFirst: first?.topic.id, likely: this.likely(text), confidence, coverage: first?.coverage ?? 1 });
   }
 
   /** The topic classifier's probability of each topic for a text (`topics/`), unless left out. */
