@@ -1,18 +1,16 @@
-import { recordAudit, type AuditOrigin } from '../../auth/audit';
+import type { AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 import { flowMoved, type Flow } from '../../flows/flow';
 import type { LoginData, LoginState } from '../login/machine';
 import { flowStore } from '../../flows/store';
 import { agentLoginFlow } from '../kinds';
-import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
-import { enqueueMessage } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../db/tables/agents.table';
-import { codeFailed } from '../contact-verification/code-failed';
+import { codeFailed, type CodeEntry } from '../contact-verification/code-failed';
 import { passwordRefused } from '../login/password-refused';
-import { startCodeStep } from '../login/code-step';
+import { pendingCodeStep, resendCodeStep, startCodeStep, type CodeWaiting, type ResendStep } from '../login/code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -64,26 +62,15 @@ export async function submitAgentPassword(
   return { kind: 'code_sent', flowToken };
 }
 
-export interface PendingAgentLogin {
-  flow: Flow<LoginState, LoginData>;
-  agent: Agent;
-  /** when a new code may be asked for (0: now) */
-  resendAllowedAt: number;
-}
+export type PendingAgentLogin = CodeWaiting<Flow<LoginState, LoginData>> & { agent: Agent };
 
+/** The pending agent's login a browser's cookie names, if it is still valid and the agent still active. */
 export async function pendingAgentLogin(d: AgentLoginDeps, flowToken: string | undefined): Promise<PendingAgentLogin | undefined> {
-  const { db } = d.database;
-  const flow = await agentLoginFlows.findLive(db, flowToken, d.clock.now());
-  if (!flow?.accountId) return undefined;
-  const agent = await findActiveAgentById(db, flow.accountId);
-  if (!agent) return undefined;
-  return { flow, agent, resendAllowedAt: await d.codes.resendAllowedAt(db, 'agent_login', flow.id) };
+  const p = await pendingCodeStep(d, agentLoginFlows, { purpose: 'agent_login', holder: findActiveAgentById }, flowToken);
+  return p && { flow: p.flow, agent: p.holder, resendAllowedAt: p.resendAllowedAt };
 }
 
-export async function submitAgentCode(
-  d: AgentLoginDeps,
-  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
-): Promise<AgentCodeStep> {
+export async function submitAgentCode(d: AgentLoginDeps, i: CodeEntry): Promise<AgentCodeStep> {
   const { db } = d.database;
   const p = await pendingAgentLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
@@ -102,19 +89,10 @@ export async function submitAgentCode(
 
 export async function resendAgentCode(d: AgentLoginDeps, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
   const p = await pendingAgentLogin(d, i.flowToken);
-  if (!p) return { kind: 'flow_expired' };
-  const now = d.clock.now();
-  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await d.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
-  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
-  await d.database.db.transaction().execute(async (trx) => {
-    const { code } = await d.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });
-    await enqueueMessage(trx, agentLoginCodeMessage(p.agent, code), now);
-    await recordAudit(
-      trx,
-      { type: 'code_sent', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email', resend: true } },
-      now,
-    );
+  return resendCodeStep(d, p, {
+    purpose: 'agent_login',
+    limit: 'agent-login-resend',
+    to: p && { accountId: p.agent.id, kind: 'email', value: p.agent.email, message: (code) => agentLoginCodeMessage(p.agent, code) },
+    origin: i.origin,
   });
-  return { kind: 'sent' };
 }

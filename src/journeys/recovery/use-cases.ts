@@ -13,7 +13,7 @@ import { flowStore } from '../../flows/store';
 import { recoveryFlow } from '../kinds';
 import { newPasswordRefusal } from '../../auth/password-rules';
 import type { RecoveryData, RecoveryState } from './machine';
-import { codeFailed } from '../contact-verification/code-failed';
+import { codeFailed, type CodeEntry } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type RecoveryDeps = Pick<
@@ -79,7 +79,7 @@ export async function setRecoveryContact(
 /** The code sent to the new contact. */
 export async function verifyRecoveryContact(
   d: RecoveryDeps,
-  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+  i: CodeEntry,
 ): Promise<CodeStepRefused | { kind: 'verified'; flow: RecoveryFlow }> {
   const { db } = d.database;
   const flow = await liveRecovery(d, i.flowToken);
