@@ -2,14 +2,14 @@ import { findAccountById, findAccountByLoginId, type Account } from '../../accou
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { flowMoved, type Flow } from '../../flows/flow';
+import type { Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { loginFlow } from '../kinds';
 import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
-import { codeFailed, type CodeEntry } from '../contact-verification/code-failed';
+import type { CodeEntry } from '../contact-verification/code-failed';
 import { passwordRefused } from './password-refused';
-import { pendingCodeStep, resendCodeStep, startCodeStep, type CodeWaiting, type ResendStep } from './code-step';
+import { loginCodeStep, type CodeWaiting, type ResendStep } from './code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -35,6 +35,20 @@ export function normaliseLoginId(typed: string): string {
   return typed.replace(/\s+/g, '').toUpperCase();
 }
 
+/** A login's code goes to the account's verified contact. */
+const codeStep = loginCodeStep({
+  flows: loginFlows,
+  purpose: 'login',
+  resendLimit: 'login-resend',
+  holder: findAccountById,
+  recipient: (account: Account) => ({
+    accountId: account.id,
+    kind: account.contact_kind,
+    value: account.contact_value,
+    message: (code) => loginCodeMessage(account, code),
+  }),
+});
+
 export type PasswordStep =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'invalid'; retryAfterMs: number }
@@ -56,13 +70,7 @@ export async function submitPassword(
     await d.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };
   }
-  const flowToken = await startCodeStep(d, (now) => loginFlows.prepare({ data: {}, accountId: account.id }, now), {
-    purpose: 'login',
-    accountId: account.id,
-    to: { kind: account.contact_kind, value: account.contact_value },
-    message: (code) => loginCodeMessage(account, code),
-    origin: i.origin,
-  });
+  const flowToken = await codeStep.start(d, account, i.origin);
   return { kind: 'code_sent', flowToken };
 }
 
@@ -70,54 +78,34 @@ export type PendingLogin = CodeWaiting<LoginFlow> & { account: Account };
 
 /** The pending login a browser's cookie names, if it is still valid. */
 export async function pendingLogin(d: LoginDeps, flowToken: string | undefined): Promise<PendingLogin | undefined> {
-  const p = await pendingCodeStep(d, loginFlows, { purpose: 'login', holder: findAccountById }, flowToken);
+  const p = await codeStep.pending(d, flowToken);
   return p && { flow: p.flow, account: p.holder, resendAllowedAt: p.resendAllowedAt };
 }
 
 export type CodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; account: Account };
 
 export async function submitLoginCode(d: LoginDeps, i: CodeEntry): Promise<CodeStep> {
-  const { db } = d.database;
   const p = await pendingLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
-  const subject = { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' };
-  const allowed = await d.loginThrottle.check(subject);
-  if (!allowed.allowed) {
-    await recordAudit(
-      db,
-      {
-        type: 'login_throttled',
-        accountId: p.account.id,
-        ...i.origin,
-        details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
-  }
-  const r = await d.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
-  if (!r.ok) {
-    // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
-    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    return codeFailed(d, { purpose: 'login', accountId: p.account.id, origin: i.origin }, r);
-  }
-  // Single use: of two requests with the same right code, one signs in.
-  if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
-  await d.loginThrottle.success(p.account.login_id);
-  return { kind: 'signed_in', account: p.account };
+  const r = await codeStep.verify(d, p.flow, p.account, {
+    subject: { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' },
+    entry: i,
+    throttled: (t) =>
+      recordAudit(
+        d.database.db,
+        {
+          type: 'login_throttled',
+          accountId: p.account.id,
+          ...i.origin,
+          details: { step: 'code', scope: t.scope, retryAfterMs: t.retryAfterMs },
+        },
+        d.clock.now(),
+      ),
+  });
+  return r.kind === 'verified' ? { kind: 'signed_in', account: p.account } : r;
 }
 
 export async function resendLoginCode(d: LoginDeps, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
   const p = await pendingLogin(d, i.flowToken);
-  return resendCodeStep(d, p, {
-    purpose: 'login',
-    limit: 'login-resend',
-    to: p && {
-      accountId: p.account.id,
-      kind: p.account.contact_kind,
-      value: p.account.contact_value,
-      message: (code) => loginCodeMessage(p.account, code),
-    },
-    origin: i.origin,
-  });
+  return codeStep.resend(d, p, p?.account, i.origin);
 }

@@ -14,6 +14,7 @@ import {
   resetReadyForPassword,
   submitNewPassword,
   submitResetCode,
+  type PasswordResetDeps,
 } from './use-cases';
 import { sendHtml } from '../../http/errors';
 import { pageStatus, refusalFields } from '../refusal';
@@ -24,13 +25,9 @@ import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { identifierInput, page, signedOutConfirmation } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
-import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type PasswordResetPagesDeps = Pick<
-  JourneyDeps,
-  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwords' | 'rateLimiter' | 'sessions'
->;
+export type PasswordResetPagesDeps = PasswordResetDeps;
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →

@@ -145,10 +145,16 @@ export async function resetReadyForPassword(d: PasswordResetDeps, flowToken: str
   return !!p && p.flow.state === 'code_verified' && !!p.flow.accountId;
 }
 
-export type NewPasswordStep =
+/**
+ * The last step of a journey that sets a new password without the old one (a reset, a recovery): the
+ * flow gone, the password refused by the rules, or done (`K`) — and then every session of the account ended.
+ */
+export type NewPasswordSet<K extends string> =
   | { kind: 'flow_expired' }
   | { kind: 'invalid'; error: FieldError }
-  | { kind: 'changed'; account: Account; sessionsEnded: number };
+  | { kind: K; account: Account; sessionsEnded: number };
+
+export type NewPasswordStep = NewPasswordSet<'changed'>;
 
 export async function submitNewPassword(
   d: PasswordResetDeps,
