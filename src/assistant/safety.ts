@@ -17,7 +17,7 @@ const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|t
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
 const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
 const WANT_WORDS =
-  'veux|voudrais|besoin|cherche|montre|affiche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|koi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please|regarder|verifier|montrer|montrez|want|know';
+  'veux|voudrais|besoin|cherche|montre|affiche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|koi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please|regarder|verifier|montrer|montrez|afficher|affichez|communiquer|communiquez|transmettre|transmettez|indiquer|indiquez|want|know';
 const WANT = new RegExp(`\\b(${WANT_WORDS})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
 /** Asking to be told, not to enter: « donnez-moi », « trouver », « savoir », not « mettre ». */
@@ -29,7 +29,7 @@ const SECRET_OF_RELATIVE = new RegExp(
 );
 /** « me dire son mot de passe », « voir ses paiements », « aller voir son compte »: a wish, then another person's data. */
 const WANTS_OTHERS_SECRET = new RegExp(
-  `\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(\\S+\\s+)?(${PRIVATE})\\b`,
+  `\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(?!propres?\\b)(\\S+\\s+)?(${PRIVATE})\\b`,
 );
 /** « l'adresse de mon ex », « le téléphone de la conseillère », « l'adresse de la famille d'accueil ». */
 const CONTACT_OF_OTHER = new RegExp(
@@ -37,7 +37,7 @@ const CONTACT_OF_OTHER = new RegExp(
 );
 /** « savoir si mon ex a un compte », « me dire si ma fille a fait une demande », « voir s'il a déclaré »: facts of someone else's dossier. */
 const WHETHER_OTHER = new RegExp(
-  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?(si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${THIRD}|salarie|salariee|employe|employee)|si ils?|si elles?|sil|il|elle|ils|elles)\\s+(\\S+\\s+){0,6}?(a|ont|est|sont|touche|touchent|recoit|percoit|gagne|declare|demande|fait|ment|allocataires?)\\b`,
+  `\\b(savoir|dire|dites|dis|verifier|voir|connaitre)\\s+(\\S+\\s+){0,2}?(si\\s+(mon|ma|son|sa|un|une|le|la)\\s+(${THIRD}|salarie|salariee|employe|employee)|si ils?|si elles?|sil)\\s+(\\S+\\s+){0,6}?(a|ont|est|sont|touche|touchent|recoit|percoit|gagne|declare|demande|fait|ment|allocataires?)\\b`,
 );
 /** « le code qui a été envoyé à mon mari »: a code or message sent to someone else. */
 const SENT_TO_OTHER = new RegExp(
@@ -61,22 +61,56 @@ const WHAT_OTHER_RECEIVES = new RegExp(
 const HOW_MUCH_OTHER =
   /\b(combien|cb|cbn|montant|how much)\b.*\b(touche|touchent|gagne|recoit|receive|receives|get|gets|a)\b|\b(touche|gagne|recoit)\s+(combien|cb)\b/;
 
+/** « quelle adresse mail mon mari a mise », « quel numéro mon ex a déclaré »: what someone else entered. */
+const WHAT_OTHER_ENTERED = new RegExp(
+  `\\b(quel|quelle|quels|quelles)\\s+(\\S+\\s+){0,3}?(${PRIVATE})\\s+(\\S+\\s+){0,2}?(mon|ma|son|sa)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(a|ont|avait)\\s+(\\S+\\s+)?(mis|mise|donne|donnee|declare|declaree|indique|indiquee|renseigne|renseignee|saisi|saisie|choisi|choisie)\\b`,
+);
+/** « le code est arrivé sur son téléphone … vous pouvez me le donner ? »: a code sent to someone else's phone or mail, asked for. */
+const CODE_ON_THEIRS =
+  /\bcode\s+(\S+\s+){0,4}?(arrive|envoye|recu|parti|part|va)\w*\s+(sur|a|au|chez|par|dans)\s+(son|sa|ses|leur)\s+(\S+\s+)?(telephone|portable|tel|mail|numero|boite|adresse)\b/;
+const GIVE_IT = /\b(le|la)\s+(donner|dire|lire|envoyer|transmettre|communiquer|redonner)\b|\b(donnez|dites|envoyez|donne|dis)\s+(le|la)\b/;
+/** The person asks to be told or shown (« je veux voir », « donnez-moi », « vous pouvez me dire »). */
+const ASKED_TO_BE_TOLD =
+  /\b(je|j|moi|me)\s+(\S+\s+){0,2}?(veux|voudrais|aimerais|souhaite|peux|pourrais|dois)\s+(\S+\s+){0,2}?(voir|consulter|regarder|acceder|savoir|connaitre|avoir)\b|\b(donnez|donne|dites|dis|montrez|montre|affichez|envoyez)\s+moi\b|\bpouvez\s+(\S+\s+)?(donner|dire|montrer|afficher|communiquer|envoyer)\b/;
+/** « ma fille veut voir ses infos », « il voudrait consulter ses paiements »: the other person wishes to see their own. */
+const OWN_WISH = new RegExp(
+  `\\b(il|elle|ils|elles|${THIRD})\\s+(\\S+\\s+){0,3}?(veut|veulent|voudrait|voudraient|aimerait|aimeraient|souhaite|souhaiterait|peut|peuvent|pourra|pourrait)\\s+(\\S+\\s+){0,8}?(voir|consulter|regarder|acceder|avoir|verifier|suivre|recevoir)\\s+(ses|son|sa|leurs?)\\b`,
+);
+
 /**
  * « Donne-moi le numéro de sécu de mon mari », « combien touche mon voisin », « mon ex touche-t-il
  * encore l'ASF ? »: someone else's data asked for — not only someone else named (« mon mari est
  * allocataire, je veux mon espace à moi »).
  */
 export function asksForSomeoneElse(text: string): boolean {
-  const s = ` ${words(text).join(' ')} `;
+  // « s'il » is « si il », not « il » (« vérifier qu'elle est vraie » asks nothing of anyone).
+  const s = ` ${words(text.replace(/\bs['’](ils?)\b/gi, 'si $1')).join(' ')} `;
+  if (wishesForThemselves(text)) return false;
   if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
   if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre)\b/.test(s)) return true;
-  if (HOW_MUCH_OTHER.test(s) && THIRD_NAMED.test(s) && !/\b(je|j)\s+(touche|gagne|recoit|vais toucher)\b/.test(s)) return true;
+  if (
+    HOW_MUCH_OTHER.test(s) &&
+    THIRD_NAMED.test(s) &&
+    !COUNTED_THINGS.test(s) &&
+    !/\b(je|j)\s+(touche|gagne|recoit|vais toucher)\b/.test(s)
+  )
+    return true;
   if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s) || LOOK_INTO_OTHERS.test(s)) return true;
+  if (WHAT_OTHER_ENTERED.test(s) || (CODE_ON_THEIRS.test(s) && GIVE_IT.test(s))) return true;
   if (!WANT.test(s)) return false;
   if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s) && TELL.test(s)) return true;
   if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_OTHER.test(s) && TELL.test(s))) return true;
   return WANTS_OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s) || THIRD_NAMED.test(s));
+}
+
+/**
+ * « Ma fille veut voir ses infos, elle a le droit ? »: the other person wishes to see their own data —
+ * a question about their access, not a request for their data (unless the person also asks to be told).
+ */
+export function wishesForThemselves(text: string): boolean {
+  const s = ` ${words(text).join(' ')} `;
+  return OWN_WISH.test(s) && !ASKED_TO_BE_TOLD.test(s);
 }
 
 /** « Mon ex-mari touche encore l'ASF ? », « ton ex touche-t-il les allocations » — a sentence that asks, not « mon mari touche les allocs, moi je veux… ». */
@@ -86,7 +120,7 @@ function asksWhetherOtherReceives(text: string): boolean {
     if (!sentence.includes('?') && !/-t-(il|elle)/i.test(sentence) && !/^\s*est ce que\b/.test(s)) return false;
     return (
       new RegExp(
-        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+)?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire)\\b`,
+        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+){0,3}?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire|allocataire)\\b`,
       ).test(s) && !/\b(moi|je|j|mon compte|mon espace)\b/.test(s)
     );
   });

@@ -71,25 +71,46 @@ export interface ApiInput<B, Q, P> {
   reply: FastifyReply;
 }
 
+/** What one route says: its document, its guards and its handler. */
+export type ApiRouteDef<B, Q, P, R extends z.ZodType> = ApiDoc & {
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: R;
+  /** a guard run instead of the plain session guard, before the body is read (e.g. requirePermission) */
+  guard?: preHandlerAsyncHookHandler;
+  /** checks run as soon as the headers arrive, before the body is read (an upload: refuseBeforeBody) */
+  beforeBody?: onRequestAsyncHookHandler;
+  handler: (input: ApiInput<NoInfer<B>, NoInfer<Q>, NoInfer<P>>) => Promise<z.input<NoInfer<R>>>;
+};
+
+/** What the routes of one area usually share: their tags, the session, the guard. */
+export type SharedApiOptions = Pick<ApiDoc, 'tags' | 'session'> & { guard?: preHandlerAsyncHookHandler };
+
+/**
+ * The routes of one area, with what they share said once; a route may still say otherwise (another
+ * guard, its own tags):
+ *
+ *   const route = apiRoutes(app, { tags: ['Droits et paiements'], session: true, guard: requirePermission(ctx, 'consult_personal_data') });
+ *   route({ method: 'GET', url: '/api/droits', summary: '…', response: DroitsAnswer, handler: … });
+ */
+export function apiRoutes(app: FastifyInstance, shared: SharedApiOptions) {
+  return <
+    B extends z.ZodType | undefined = undefined,
+    Q extends z.ZodType | undefined = undefined,
+    P extends z.ZodType | undefined = undefined,
+    R extends z.ZodType = z.ZodUnknown,
+  >(
+    def: ApiRouteDef<B, Q, P, R>,
+  ): void => apiRoute<B, Q, P, R>(app, { ...shared, ...def });
+}
+
 export function apiRoute<
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   P extends z.ZodType | undefined = undefined,
   R extends z.ZodType = z.ZodUnknown,
->(
-  app: FastifyInstance,
-  def: ApiDoc & {
-    body?: B;
-    query?: Q;
-    params?: P;
-    response?: R;
-    /** a guard run instead of the plain session guard, before the body is read (e.g. requirePermission) */
-    guard?: preHandlerAsyncHookHandler;
-    /** checks run as soon as the headers arrive, before the body is read (an upload: refuseBeforeBody) */
-    beforeBody?: onRequestAsyncHookHandler;
-    handler: (input: ApiInput<NoInfer<B>, NoInfer<Q>, NoInfer<P>>) => Promise<z.input<NoInfer<R>>>;
-  },
-): void {
+>(app: FastifyInstance, def: ApiRouteDef<B, Q, P, R>): void {
   const { handler, guard, beforeBody, ...doc } = def;
   app.route({
     method: def.method,

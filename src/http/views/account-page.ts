@@ -52,12 +52,15 @@ export function successBanner(title: string, body: HtmlValue): SafeHtml {
 
 /**
  * The last page of a journey that ends with every session closed (« Mot de passe oublié ? », the
- * recovery of an account): the confirmation panel, what happened, and « Se connecter ».
+ * recovery of an account): the confirmation panel (`heading`), what happened, and « Se connecter ».
  */
-export function signedOutConfirmation(heading: string, what: string): SafeHtml {
-  return html`${panel(heading)}
-<p class="govuk-body">${what}</p>
-${linkButton('Se connecter', '/connexion')}`;
+export function signedOutPage(req: FastifyRequest, t: { title: string; heading: string; what: string }): SafeHtml {
+  return page(
+    { title: t.title, user: pageUser(req) },
+    html`${panel(t.heading)}
+<p class="govuk-body">${t.what}</p>
+${linkButton('Se connecter', '/connexion')}`,
+  );
 }
 
 export { frenchDateTime as formatDateTime } from '../../shared/french-time';
@@ -77,6 +80,41 @@ export function identifierInput(v: { identifier?: string | undefined; errors?: E
   });
 }
 
+/** The words around the contact fields: for the person choosing their own, or for an agent entering the person's. */
+export interface ContactWords {
+  legend: string;
+  email: { choice: string; hint: string };
+  sms: { choice: string; hint: string };
+  /** the person's own contact: their browser may fill it in (never the agent's browser, which would offer the agent's own) */
+  own: boolean;
+}
+
+/** Mail or SMS, and the field of each: the fields every contact form reads (kind, email, phone). */
+export function contactFields(
+  v: { kind?: string | undefined; email?: string | undefined; phone?: string | undefined; errors?: Errors | undefined },
+  w: ContactWords,
+): SafeHtml {
+  return html`${radios({
+    name: 'kind',
+    legend: w.legend,
+    value: v.kind,
+    errors: v.errors,
+    choices: [
+      { value: 'email', label: w.email.choice },
+      { value: 'sms', label: w.sms.choice },
+    ],
+  })}
+${textInput({ name: 'email', label: 'Adresse mail', hint: w.email.hint, type: 'email', autocomplete: w.own ? 'email' : undefined, spellcheck: false, value: v.email, errors: v.errors })}
+${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: w.sms.hint, type: 'tel', autocomplete: w.own ? 'tel' : undefined, value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}`;
+}
+
+const OWN_CONTACT: ContactWords = {
+  legend: 'Comment souhaitez-vous recevoir vos codes ?',
+  email: { choice: 'Par mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr' },
+  sms: { choice: 'Par SMS', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78' },
+  own: true,
+};
+
 /** Where the person's codes go (« Modifier mes coordonnées », a recovery): mail or SMS, and the field of each. */
 export function contactChoice(v: {
   kind?: string | undefined;
@@ -84,16 +122,5 @@ export function contactChoice(v: {
   phone?: string | undefined;
   errors?: Errors | undefined;
 }): SafeHtml {
-  return html`${radios({
-    name: 'kind',
-    legend: 'Comment souhaitez-vous recevoir vos codes ?',
-    value: v.kind,
-    errors: v.errors,
-    choices: [
-      { value: 'email', label: 'Par mail' },
-      { value: 'sms', label: 'Par SMS' },
-    ],
-  })}
-${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si vous choisissez l’adresse mail, par exemple prenom.nom@exemple.fr', type: 'email', autocomplete: 'email', spellcheck: false, value: v.email, errors: v.errors })}
-${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si vous choisissez le SMS, par exemple 06 12 34 56 78', type: 'tel', autocomplete: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}`;
+  return contactFields(v, OWN_CONTACT);
 }

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { PERIOD_ERRORS } from '../../attestations/errors';
-import { issuePaymentAttestation, issueQfAttestation } from '../../attestations/issue';
+import { issuePaymentAttestation, issueQfAttestation, type PaymentIssue, type QfIssue } from '../../attestations/issue';
 import { allowIssue } from '../../attestations/limit';
 import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
 import { AppError, fieldError } from '../../errors/app-error';
+import type { ErrorCode } from '../../errors/registry';
 import { fieldsError, waitThen } from '../../http/api/answers';
-import { apiRoute } from '../../http/api/route';
+import { type ApiInput, apiRoutes } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { AttestationAnswer, AttestationId, AttestationList, PaymentForm, QfForm } from './schemas';
@@ -15,9 +17,14 @@ import type { JourneyDeps } from '../deps';
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type AttestationsApiDeps = Pick<JourneyDeps, 'attestations' | 'clock' | 'config' | 'database' | 'rateLimiter'>;
 
+/** When there is nothing to certify for the period asked: the refusal of each kind. */
+const NOTHING_TO_CERTIFY = {
+  nothing_paid: 'ATTESTATION_NOTHING_PAID',
+  resources_unknown: 'ATTESTATION_RESOURCES_UNKNOWN',
+} as const satisfies Record<Exclude<PaymentIssue | QfIssue, { kind: 'issued' | 'invalid' }>['kind'], ErrorCode>;
+
 /** « Mes attestations » in JSON, from the same use cases as the pages (src/attestations). */
 export function attestationsApi(ctx: AttestationsApiDeps): FastifyPluginAsync {
-  const tags = ['Attestations'];
   const own = requirePermission(ctx, 'consult_personal_data');
   const issuing = requirePermission(ctx, 'issue_attestation');
   const mine = async (accountId: string, id: string) => {
@@ -31,66 +38,61 @@ export function attestationsApi(ctx: AttestationsApiDeps): FastifyPluginAsync {
       throw waitThen(reply, limit.retryAfterMs, new AppError('ATTESTATION_ISSUE_THROTTLED', undefined, issueThrottledMessage(limit)));
   };
   return async (app) => {
-    apiRoute(app, {
+    const route = apiRoutes(app, { tags: ['Attestations'], session: true, guard: own });
+    route({
       method: 'GET',
       url: '/api/attestations',
       summary: 'Les attestations délivrées par la personne connectée, et combien de fois chacune a été vérifiée',
-      tags,
-      session: true,
-      guard: own,
       response: AttestationList,
       handler: async ({ req }) => ({
         attestations: (await myAttestations(ctx.database.db, req.account!.id, ctx.clock.now())).map(attestationAnswer),
       }),
     });
 
-    apiRoute(app, {
-      method: 'POST',
+    /** Both kinds are issued alike: the issuing limit first, then the use case, and the attestation as the list shows it. */
+    const issueRoute = <B extends z.ZodType>(o: {
+      url: `/api/${string}`;
+      summary: string;
+      body: B;
+      issue: (input: ApiInput<B, undefined, undefined>) => Promise<PaymentIssue | QfIssue>;
+    }) =>
+      route({
+        method: 'POST',
+        url: o.url,
+        summary: o.summary,
+        guard: issuing,
+        body: o.body,
+        response: AttestationAnswer,
+        status: 201,
+        errors: [403, 409, 429],
+        handler: async (input) => {
+          await refuseIfThrottled(input.req, input.reply);
+          const r = await o.issue(input);
+          if (r.kind === 'invalid') throw fieldsError([fieldError(r.field, PERIOD_ERRORS[r.error])]);
+          if (r.kind !== 'issued') throw new AppError(NOTHING_TO_CERTIFY[r.kind]);
+          return attestationAnswer(await mine(input.req.account!.id, r.id));
+        },
+      });
+
+    issueRoute({
       url: '/api/attestations/paiement',
       summary: 'Obtenir une attestation de paiement pour un mois ou une période (le total seul par défaut)',
-      tags,
-      session: true,
-      guard: issuing,
       body: PaymentForm,
-      response: AttestationAnswer,
-      status: 201,
-      errors: [403, 409, 429],
-      handler: async ({ body, req, reply }) => {
-        await refuseIfThrottled(req, reply);
-        const r = await issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: body.from, to: body.to, choices: choicesOf(body) });
-        if (r.kind === 'invalid') throw fieldsError([fieldError(r.field, PERIOD_ERRORS[r.error])]);
-        if (r.kind === 'nothing_paid') throw new AppError('ATTESTATION_NOTHING_PAID');
-        return attestationAnswer(await mine(req.account!.id, r.id));
-      },
+      issue: ({ body, req }) =>
+        issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: body.from, to: body.to, choices: choicesOf(body) }),
     });
 
-    apiRoute(app, {
-      method: 'POST',
+    issueRoute({
       url: '/api/attestations/quotient-familial',
       summary: 'Obtenir une attestation de quotient familial pour un mois de l’année en cours',
-      tags,
-      session: true,
-      guard: issuing,
       body: QfForm,
-      response: AttestationAnswer,
-      status: 201,
-      errors: [403, 409, 429],
-      handler: async ({ body, req, reply }) => {
-        await refuseIfThrottled(req, reply);
-        const r = await issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: body.month, choices: choicesOf(body) });
-        if (r.kind === 'invalid') throw fieldsError([fieldError('month', PERIOD_ERRORS[r.error])]);
-        if (r.kind === 'resources_unknown') throw new AppError('ATTESTATION_RESOURCES_UNKNOWN');
-        return attestationAnswer(await mine(req.account!.id, r.id));
-      },
+      issue: ({ body, req }) => issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: body.month, choices: choicesOf(body) }),
     });
 
-    apiRoute(app, {
+    route({
       method: 'POST',
       url: '/api/attestations/:id/revocation',
       summary: 'Révoquer une de ses attestations (définitif) : la vérification répondra « révoquée »',
-      tags,
-      session: true,
-      guard: own,
       params: AttestationId,
       response: AttestationAnswer,
       errors: [404, 409],

@@ -12,7 +12,7 @@ import { apiError } from '../refusal';
 import { reauthRefusal } from '../login/replies';
 import { readCode } from '../contact-verification/read-code';
 import { requirePermission } from '../../http/require-permission';
-import { apiRoute } from '../../http/api/route';
+import { apiRoutes } from '../../http/api/route';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -29,15 +29,12 @@ export type ContactChangeApiDeps = Pick<
  * in a cookie).
  */
 export function contactChangeApi(ctx: ContactChangeApiDeps): FastifyPluginAsync {
-  const tags = ['Sécurité du compte'];
   return async (app) => {
-    apiRoute(app, {
+    const route = apiRoutes(app, { tags: ['Sécurité du compte'], session: true, guard: requirePermission(ctx, 'modify_contact') });
+    route({
       method: 'POST',
       url: '/api/account/contact',
       summary: 'Nouvelles coordonnées (et mot de passe actuel) : un code leur est envoyé',
-      tags,
-      session: true,
-      guard: requirePermission(ctx, 'modify_contact'),
       body: ContactChangeBody,
       response: ContactCodeSent,
       status: 202,
@@ -65,13 +62,10 @@ export function contactChangeApi(ctx: ContactChangeApiDeps): FastifyPluginAsync 
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'POST',
       url: '/api/account/contact/code',
       summary: 'Le code reçu aux nouvelles coordonnées : elles remplacent les anciennes',
-      tags,
-      session: true,
-      guard: requirePermission(ctx, 'modify_contact'),
       body: ContactCodeBody,
       response: ContactChanged,
       errors: [404, 410],

@@ -27,7 +27,7 @@ import {
   Submitted,
 } from './schemas';
 import { iso } from '../../http/api/answers';
-import { apiRoute } from '../../http/api/route';
+import { apiRoutes } from '../../http/api/route';
 import { requestActor } from '../../http/require-permission';
 import type { JourneyDeps } from '../deps';
 
@@ -86,11 +86,12 @@ function formView(f: FormDefinition): z.input<typeof FormView> {
 
 export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
   return async (app) => {
-    apiRoute(app, {
+    const publicRoute = apiRoutes(app, { tags });
+    const route = apiRoutes(app, { tags, session: true });
+    publicRoute({
       method: 'GET',
       url: '/api/catalogue',
       summary: 'Les thèmes et les prestations, avec qui peut les demander',
-      tags,
       response: Catalogue,
       handler: async () => ({
         themes: themes.map((t) => ({ slug: t.slug, title: t.title, description: t.description })),
@@ -108,11 +109,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       }),
     });
 
-    apiRoute(app, {
+    publicRoute({
       method: 'GET',
       url: '/api/catalogue/:slug/formulaire',
       summary: 'Le formulaire d’une prestation : sections, pages, questions',
-      tags,
       params: Slug,
       response: FormView,
       errors: [404],
@@ -123,12 +123,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'GET',
       url: '/api/demarches',
       summary: 'Mes démarches, et celles du foyer pour qui gère le dossier',
-      tags,
-      session: true,
       response: DemarcheList,
       handler: async ({ req }) => {
         const { own, household } = await demarchesOf(deps(ctx), await requestActor(ctx, req));
@@ -136,12 +134,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'POST',
       url: '/api/demarches',
       summary: 'Commencer une demande (le brouillon déjà commencé pour cette prestation, s’il existe)',
-      tags,
-      session: true,
       body: StartDemarcheBody,
       response: DemarcheSummary,
       status: 201,
@@ -153,12 +149,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'GET',
       url: '/api/demarches/:id',
       summary: 'Une démarche : statut, réponses, pages, historique',
-      tags,
-      session: true,
       params: DemarcheParams,
       response: DemarcheDetail,
       errors: [404],
@@ -199,12 +193,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'PUT',
       url: '/api/demarches/:id/pages/:page',
       summary: 'Enregistrer les réponses d’une page du brouillon (messages en français par champ)',
-      tags,
-      session: true,
       params: PageParams,
       body: PageAnswersBody,
       response: PageSaved,
@@ -219,12 +211,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       },
     });
 
-    apiRoute(app, {
+    route({
       method: 'POST',
       url: '/api/demarches/:id/envoi',
       summary: 'Envoyer la demande (déclaration sur l’honneur) : référence et accusé de réception',
-      tags,
-      session: true,
       params: DemarcheParams,
       body: SubmissionBody,
       response: Submitted,

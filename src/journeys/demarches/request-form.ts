@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireAccount } from '../../http/session';
 import { requestActor } from '../../http/require-permission';
 import { receiptPdf } from '../../demarches/receipt-pdf';
+import type { Demarche } from '../../demarches/repository';
 import { accessDemarche, draftWithFacts, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { findPage, pageInput, previousPage, questionsOf, recap, visiblePages, type PageInstance } from '../../forms/engine';
@@ -13,7 +14,7 @@ import type { Input } from '../../forms/fields';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, summaryList } from '../../http/views/components';
 import { formFields, recapLists } from '../../http/views/form-page';
-import { html } from '../../http/views/html';
+import { html, type HtmlValue } from '../../http/views/html';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
 import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
 import { frenchDate } from './pages';
@@ -58,6 +59,23 @@ async function draftOrGone(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
   const any = await accessDemarche(deps(ctx), actor, idOf(req));
   if (any && any.own) throw new AppError('DEMARCHE_GONE');
   throw new AppError('NOT_FOUND');
+}
+
+/** A page of one démarche after its steps: « <what> – <the démarche's title> », back to « Mes démarches » (400 with errors). */
+function demarchePage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  d: Demarche,
+  what: string,
+  content: (title: string) => HtmlValue,
+  errors?: FieldError[],
+): FastifyReply {
+  const { title } = demarcheTitle(d);
+  return sendHtml(
+    reply,
+    accountPage(req, { title: `${what} – ${title}`, hasErrors: !!errors?.length, backLink: toMyDemarches }, content(title)),
+    errors?.length ? 400 : 200,
+  );
 }
 
 export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAsync {
@@ -153,13 +171,12 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
 
     const renderCheck = (req: FastifyRequest, reply: FastifyReply, a: Awaited<ReturnType<typeof draftOrGone>>, errors?: FieldError[]) => {
       const d = a.demarche;
-      const { title } = demarcheTitle(d);
-      return sendHtml(
+      return demarchePage(
+        req,
         reply,
-        accountPage(
-          req,
-          { title: `Vérifiez vos réponses – ${title}`, hasErrors: !!errors?.length, backLink: toMyDemarches },
-          html`${errorSummary(errors)}
+        d,
+        'Vérifiez vos réponses',
+        (title) => html`${errorSummary(errors)}
 <span class="govuk-caption-l">${title}</span>
 <h1 class="govuk-heading-xl">Vérifiez vos réponses</h1>
 ${recapLists(recap(a.form, d.answers), (key) => stepPath(d.id, key, true))}
@@ -180,8 +197,7 @@ ${form(
   })}
 ${button('Envoyer ma demande')}`,
 )}`,
-        ),
-        errors?.length ? 400 : 200,
+        errors,
       );
     };
 
@@ -209,14 +225,13 @@ ${button('Envoyer ma demande')}`,
     app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
       if (!a || !a.own || !a.form || a.demarche.status === 'brouillon') throw new AppError('NOT_FOUND');
-      const d = a.demarche;
-      const { title } = demarcheTitle(d);
-      return sendHtml(
+      const { demarche: d, form: asked } = a;
+      return demarchePage(
+        req,
         reply,
-        accountPage(
-          req,
-          { title: `Demande envoyée – ${title}`, backLink: toMyDemarches },
-          html`${panel('Demande envoyée', html`Votre référence<br><strong>${d.reference}</strong>`)}
+        d,
+        'Demande envoyée',
+        (title) => html`${panel('Demande envoyée', html`Votre référence<br><strong>${d.reference}</strong>`)}
 <p class="govuk-body">Votre demande « ${title} » a bien été reçue par la Caf le ${formatDateTime(d.submitted_at ?? d.updated_at)}.</p>
 <p class="govuk-body">Nous vous avons envoyé cet accusé de réception ${req.account!.contact_kind === 'email' ? 'par mail' : 'par SMS'}. Vous pouvez aussi le télécharger :</p>
 ${linkButton('Télécharger l’accusé de réception (PDF)', `${receiptPath(d.id)}.pdf`, { secondary: true })}
@@ -227,8 +242,7 @@ ${summaryList([
   { key: 'Référence', value: d.reference ?? '' },
   { key: 'Date et heure d’envoi', value: formatDateTime(d.submitted_at ?? d.updated_at) },
 ])}
-${recapLists(recap(a.form, d.answers, { maskIban: true }))}`,
-        ),
+${recapLists(recap(asked, d.answers, { maskIban: true }))}`,
       );
     });
 

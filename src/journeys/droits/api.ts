@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { amountPeriods } from '../../payments/amounts';
-import { apiRoute } from '../../http/api/route';
+import { apiRoutes } from '../../http/api/route';
 import { requirePermission } from '../../http/require-permission';
+import type { Action } from '../../household/permissions';
 import { DroitsAnswer, PaymentsAnswer } from './schemas';
 import { paymentsView, visibleDroits } from './use-cases';
 import type { JourneyDeps } from '../deps';
@@ -9,17 +10,32 @@ import type { JourneyDeps } from '../deps';
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type DroitsApiDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
 
+/**
+ * The payments in JSON: the same answer (paymentsView reads the actor's scope), two doors — the
+ * person's own, and the whole dossier's for those the dossier allows to see it.
+ */
+const PAYMENTS_ROUTES = [
+  {
+    url: '/api/paiements',
+    summary: 'Mes paiements : les 24 derniers mois, mois par mois, le prochain paiement (IBAN masqué)',
+    permission: 'consult_personal_data',
+  },
+  {
+    url: '/api/household/paiements',
+    summary: 'Les paiements de tout le dossier (responsable, conjoint avec autorisation de gestion)',
+    permission: 'view_household_payments',
+  },
+] as const satisfies readonly { url: `/api/${string}`; summary: string; permission: Action }[];
+
 /** « Mes droits » and « Mes paiements » in JSON, from the same use cases as the pages. */
 export function droitsApi(ctx: DroitsApiDeps): FastifyPluginAsync {
   const deps = { db: ctx.database.db, clock: ctx.clock };
-  const tags = ['Droits et paiements'];
   return async (app) => {
-    apiRoute(app, {
+    const route = apiRoutes(app, { tags: ['Droits et paiements'], session: true });
+    route({
       method: 'GET',
       url: '/api/droits',
       summary: 'Mes droits : ceux du dossier (qui le gère) ou ceux qui concernent la personne, avec leur historique',
-      tags,
-      session: true,
       guard: requirePermission(ctx, 'consult_personal_data'),
       response: DroitsAnswer,
       errors: [401, 403],
@@ -48,27 +64,16 @@ export function droitsApi(ctx: DroitsApiDeps): FastifyPluginAsync {
         };
       },
     });
-    apiRoute(app, {
-      method: 'GET',
-      url: '/api/paiements',
-      summary: 'Mes paiements : les 24 derniers mois, mois par mois, le prochain paiement (IBAN masqué)',
-      tags,
-      session: true,
-      guard: requirePermission(ctx, 'consult_personal_data'),
-      response: PaymentsAnswer,
-      errors: [401, 403],
-      handler: async ({ req }) => paymentsView(deps, req.actor!),
-    });
-    apiRoute(app, {
-      method: 'GET',
-      url: '/api/household/paiements',
-      summary: 'Les paiements de tout le dossier (responsable, conjoint avec autorisation de gestion)',
-      tags,
-      session: true,
-      guard: requirePermission(ctx, 'view_household_payments'),
-      response: PaymentsAnswer,
-      errors: [401, 403],
-      handler: async ({ req }) => paymentsView(deps, req.actor!),
-    });
+    for (const p of PAYMENTS_ROUTES) {
+      route({
+        method: 'GET',
+        url: p.url,
+        summary: p.summary,
+        guard: requirePermission(ctx, p.permission),
+        response: PaymentsAnswer,
+        errors: [401, 403],
+        handler: async ({ req }) => paymentsView(deps, req.actor!),
+      });
+    }
   };
 }

@@ -94,14 +94,17 @@ function lineLabel(l: PaymentLine): SafeHtml {
 /** « Janvier 2027 »: a month as a heading. */
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A masked IBAN (« FR76 •••• •••• 0189 »): one piece, never broken inside its mask. */
+const maskedIban = (masked: string) => html`<span class="mc-nowrap">${masked}</span>`;
+
 /** Where the payments go; a new account still waiting says until when the payments wait. */
 function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
   if (!b) return '';
-  if (!b.waiting) return html`<p class="govuk-body">Les paiements sont versés sur le compte ${b.masked}.</p>`;
+  if (!b.waiting) return html`<p class="govuk-body">Les paiements sont versés sur le compte ${maskedIban(b.masked)}.</p>`;
   const until = b.waitingUntil
     ? `jusqu’à la fin du délai de vérification, le ${frenchDay(b.waitingUntil)}, ou jusqu’à sa confirmation par la Caf`
     : 'jusqu’à sa confirmation par la Caf';
-  return html`<p class="govuk-body">Votre nouveau compte bancaire ${b.masked} a été déclaré récemment : pour votre sécurité, les paiements restent en attente ${until}.</p>`;
+  return html`<p class="govuk-body">Votre nouveau compte bancaire ${maskedIban(b.masked)} a été déclaré récemment : pour votre sécurité, les paiements restent en attente ${until}.</p>`;
 }
 
 export function paymentsContent(v: PaymentsView): SafeHtml {
@@ -118,16 +121,16 @@ ${v.months.map(
   (m) => html`<table class="govuk-table mc-payments">
   <caption class="govuk-table__caption govuk-table__caption--m">${capitalized(frenchMonth(m.month))}</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
-    <th scope="col" class="govuk-table__header govuk-!-width-one-half">Prestation</th>
-    <th scope="col" class="govuk-table__header govuk-table__header--numeric govuk-!-width-one-quarter">Montant</th>
-    <th scope="col" class="govuk-table__header govuk-!-width-one-quarter">Date et statut</th>
+    <th scope="col" class="govuk-table__header mc-payments__what">Prestation</th>
+    <th scope="col" class="govuk-table__header govuk-table__header--numeric mc-payments__amount">Montant</th>
+    <th scope="col" class="govuk-table__header mc-payments__when">Date et statut</th>
   </tr></thead>
   <tbody class="govuk-table__body">
     ${m.lines.map(
       (l) => html`<tr class="govuk-table__row">
       <td class="govuk-table__cell">${lineLabel(l)}</td>
       <td class="govuk-table__cell govuk-table__cell--numeric">${formatEuros(l.amountCents)}</td>
-      <td class="govuk-table__cell">${l.paidOn ? `${frenchDay(l.paidOn)} ` : ''}${statusTag(l.status)}</td>
+      <td class="govuk-table__cell">${l.paidOn ? html`<span class="mc-nowrap">${frenchDay(l.paidOn)}</span> ` : ''}${statusTag(l.status)}</td>
     </tr>`,
     )}
     <tr class="govuk-table__row">

@@ -12,7 +12,7 @@ import { frenchDuration } from '../../security/login-throttle';
 import type { Account } from '../../accounts/repository';
 import { backLink, button, errorSummary, form, radios, summaryList, textInput } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
-import { formatDateTime, successBanner } from '../../http/views/account-page';
+import { type ContactWords, contactFields, formatDateTime, successBanner } from '../../http/views/account-page';
 import { agentPage } from './frame';
 
 /** The pages of the assistance console (routes in ./accounts.ts). Never a code, never a password. */
@@ -206,6 +206,14 @@ ${form({ action: `${accountPath(a.id)}/limitation`, csrfToken: req.csrfToken }, 
   );
 }
 
+/** The contact an agent enters at the counter: the person's, given aloud (no autofill in the agent's browser). */
+const COUNTER_CONTACT: ContactWords = {
+  legend: 'Nouvelles coordonnées de contact',
+  email: { choice: 'Adresse mail', hint: 'Si la personne choisit l’adresse mail' },
+  sms: { choice: 'Téléphone portable', hint: 'Si la personne choisit le SMS, par exemple 06 12 34 56 78' },
+  own: false,
+};
+
 export function counterPage(
   req: FastifyRequest,
   a: Account,
@@ -220,18 +228,7 @@ export function counterPage(
 ${form(
   { action: `${accountPath(a.id)}/recuperation`, csrfToken: req.csrfToken },
   html`${documentChoice(v)}${identityCheckbox(v.errors)}
-${radios({
-  name: 'kind',
-  legend: 'Nouvelles coordonnées de contact',
-  value: v.kind,
-  errors: v.errors,
-  choices: [
-    { value: 'email', label: 'Adresse mail' },
-    { value: 'sms', label: 'Téléphone portable' },
-  ],
-})}
-${textInput({ name: 'email', label: 'Adresse mail', hint: 'Si la personne choisit l’adresse mail', type: 'email', spellcheck: false, value: v.email, errors: v.errors })}
-${textInput({ name: 'phone', label: 'Numéro de téléphone portable', hint: 'Si la personne choisit le SMS, par exemple 06 12 34 56 78', type: 'tel', value: v.phone, errors: v.errors, widthClass: 'govuk-input--width-20' })}
+${contactFields(v, COUNTER_CONTACT)}
 ${button('Envoyer un code à ces coordonnées')}`,
 )}`,
   );

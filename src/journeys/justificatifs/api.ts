@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { requestOrigin } from '../../http/session';
 import { AppError, ValidationError, fieldError } from '../../errors/app-error';
@@ -9,7 +9,7 @@ import { DemarcheParams } from '../demarches/schemas';
 import { FileView, JustificatifParams, PiecesView, Sent, UPLOAD_BODY_LIMIT, UploadBody } from './schemas';
 import { refuseBeforeBody, sendAuditedDownload } from '../../http/uploads';
 import { iso } from '../../http/api/answers';
-import { apiRoute } from '../../http/api/route';
+import { type ApiInput, type ApiRouteDef, apiRoute, apiRoutes } from '../../http/api/route';
 import { requestActor } from '../../http/require-permission';
 import type { JourneyDeps } from '../deps';
 
@@ -58,42 +58,46 @@ function decode(b64: string): Buffer {
 }
 
 export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync {
-  const viewOf = async (req: FastifyRequest, id: string) => {
-    const v = await piecesOf(ctx, await requestActor(ctx, req), id);
-    if (!v) throw new AppError('NOT_FOUND');
-    return v;
-  };
-
   return async (app) => {
-    apiRoute(app, {
+    const route = apiRoutes(app, { tags, session: true });
+    /** A route on one démarche's pieces (/api/demarches/:id/…): they are read for the person (404 when not theirs) before the handler. */
+    const piecesRoute = <B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodUnknown>(
+      def: Omit<ApiRouteDef<B, undefined, typeof DemarcheParams, R>, 'params' | 'handler'> & {
+        handler: (input: ApiInput<NoInfer<B>, undefined, typeof DemarcheParams> & { pieces: Pieces }) => Promise<z.input<NoInfer<R>>>;
+      },
+    ) =>
+      route<B, undefined, typeof DemarcheParams, R>({
+        ...def,
+        params: DemarcheParams,
+        handler: async (input) => {
+          const pieces = await piecesOf(ctx, await requestActor(ctx, input.req), input.params.id);
+          if (!pieces) throw new AppError('NOT_FOUND');
+          return def.handler({ ...input, pieces });
+        },
+      });
+
+    piecesRoute({
       method: 'GET',
       url: '/api/demarches/:id/justificatifs',
       summary: 'Les pièces demandées par la Caf et les fichiers transmis',
-      tags,
-      session: true,
-      params: DemarcheParams,
       response: PiecesView,
       errors: [401, 404],
-      handler: async ({ params, req }) => piecesView(await viewOf(req, params.id)),
+      handler: async ({ pieces }) => piecesView(pieces),
     });
 
-    apiRoute(app, {
+    piecesRoute({
       method: 'POST',
       url: '/api/demarches/:id/justificatifs',
       summary: 'Ajouter un fichier à la pièce demandée (PDF, JPEG ou PNG, 10 Mo au plus)',
       description:
         'Le type est lu dans les octets, jamais dans le nom. Refus : 400 (champ contentBase64 : vide, mauvais type, fichier piégé), 409 (aucune pièce demandée), 413 (plus de 10 Mo).',
-      tags,
-      session: true,
       bodyLimit: UPLOAD_BODY_LIMIT,
       beforeBody: refuseBeforeBody(ctx, { maxBytes: UPLOAD_BODY_LIMIT }),
-      params: DemarcheParams,
       body: UploadBody,
       response: FileView,
       status: 201,
       errors: [401, 404, 409, 413],
-      handler: async ({ params, body, req }) => {
-        const v = await viewOf(req, params.id);
+      handler: async ({ pieces: v, body, req }) => {
         const r = await addJustificatif(ctx, {
           account: req.account!,
           view: v,
@@ -108,17 +112,13 @@ export function justificatifsApi(ctx: JustificatifsApiDeps): FastifyPluginAsync 
       },
     });
 
-    apiRoute(app, {
+    piecesRoute({
       method: 'POST',
       url: '/api/demarches/:id/justificatifs/envoi',
       summary: 'Envoyer à la Caf les fichiers ajoutés : la démarche reprend son instruction',
-      tags,
-      session: true,
-      params: DemarcheParams,
       response: Sent,
       errors: [401, 404, 409],
-      handler: async ({ params, req }) => {
-        const v = await viewOf(req, params.id);
+      handler: async ({ pieces: v, req }) => {
         if (v.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
         if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) })))
           throw new ValidationError([fieldError('files', 'JUSTIFICATIF_NONE_ADDED')]);

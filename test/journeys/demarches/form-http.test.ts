@@ -107,6 +107,7 @@ describe('a request through the pages', () => {
     // The déclaration sur l'honneur is required.
     const undeclared = await b.post(`${base}/envoyer`, {});
     expect(undeclared.statusCode).toBe(400);
+    expect(undeclared.body).toMatch(/<title>Erreur : Vérifiez vos réponses – [^<]+ – Mon Compte – Caf<\/title>/);
     expect(undeclared.body).toContain('Cochez la case pour déclarer sur l’honneur que vos réponses sont exactes');
     expect((await findDemarche(db(), d!.id))!.status).toBe('brouillon');
 
@@ -120,6 +121,7 @@ describe('a request through the pages', () => {
 
     const receipt = await b.get(`${base}/accuse-de-reception`);
     expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toMatch(/<title>Demande envoyée – [^<]+ – Mon Compte – Caf<\/title>/);
     expect(text(receipt.body)).toContain(`Votre référence ${after.reference}`);
     expect(text(receipt.body)).toContain('FR76 •••• •••• 0189');
     const pdf = await b.get(`${base}/accuse-de-reception.pdf`);

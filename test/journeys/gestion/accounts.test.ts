@@ -139,7 +139,10 @@ describe('espace gestionnaire: assistance console', () => {
     const person = await createTestAccount(t.ctx);
     const b = await agentBrowser(assistant);
     await open(b, person);
-    await b.get(`/gestion/comptes/${person.id}/recuperation`);
+    const counter = (await b.get(`/gestion/comptes/${person.id}/recuperation`)).body;
+    // The person's contact, entered by the agent: the agent's browser must not offer the agent's own.
+    expect(counter).toMatch(/<input[^>]*name="email"[^>]*>/);
+    expect(counter).not.toMatch(/<input[^>]*name="(email|phone)"[^>]*autocomplete=/);
     const bad = await b.post(`/gestion/comptes/${person.id}/recuperation`, {
       piece: 'passeport',
       verifiee: 'oui',

@@ -79,6 +79,7 @@ describe('justificatifs API', () => {
     await logIn(t.ctx, other, await createTestAccount(t.ctx));
     expect((await other.get(`/api/demarches/${d.id}/justificatifs`)).statusCode).toBe(404);
     expect((await add(other, d, 'x.pdf', samplePdf())).statusCode).toBe(404);
+    expect((await other.postJson(`/api/demarches/${d.id}/justificatifs/envoi`)).statusCode).toBe(404);
     const form = await b.request({
       method: 'POST',
       url: `/api/demarches/${d.id}/justificatifs`,

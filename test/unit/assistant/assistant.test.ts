@@ -106,13 +106,39 @@ describe('answers', () => {
     expect(a.answer).toContain('Ne donnez jamais votre code ni votre mot de passe');
   });
 
-  it('answers the main question of a message and offers the others as links', () => {
+  it('answers the main question of a message, then the other one, each with its sources', () => {
     const a = assistant.ask("Je n'ai pas reçu le code. Et aussi, c'est quoi les règles du mot de passe ?", 'code');
     expect(a.topic).toBe('code-non-recu');
     expect(a.others).toEqual([
       { topic: 'regles-mot-de-passe', title: 'Les règles du mot de passe', url: '/aide/assistant?sujet=regles-mot-de-passe' },
     ]);
     expect(a.answer).toContain('« Les règles du mot de passe »');
+    const second = assistant.topic('regles-mot-de-passe')!;
+    const parts = a.answer.split('\n\n');
+    const lead = parts.indexOf('Pour votre autre question (« Les règles du mot de passe ») :');
+    expect(lead).toBeGreaterThan(0);
+    expect(parts.slice(lead + 1, lead + 1 + second.answer.length)).toEqual(second.answer);
+    for (const s of [...assistant.topic('code-non-recu')!.sources, ...second.sources]) expect(a.sources).toContainEqual(s);
+  });
+
+  it('answers two or three questions of one message, not more, the rest as links', () => {
+    const a = assistant.ask(
+      'mon code n’arrive jamais ? et mon mot de passe oublié ? et c’est quoi FranceConnect ? et le numéro allocataire ?',
+      'connexion',
+    );
+    const answered = a.answer.split('\n\n').filter((p) => p.startsWith('Pour votre autre question'));
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.length).toBeLessThanOrEqual(2);
+    expect(a.others.length).toBeGreaterThan(answered.length);
+    expect(a.answer).toContain('Vous avez aussi demandé');
+  });
+
+  it('answers in order a message whose first question is a guess of another step and whose second is clear, rather than offer choices', () => {
+    const a = assistant.ask('je pourrai suivre mes versements après la connexion ? et pour écrire à ma Caf je fais comment ?', 'code');
+    expect(a.choices).toBe(false);
+    expect(a.answer).toContain('Je ne suis pas sûr d’avoir bien compris');
+    expect(a.answer).toContain('Pour votre autre question (« Contacter ma Caf ») :');
+    expect(a.handover).toBe(true);
   });
 
   it('cuts a message into its questions', () => {

@@ -50,8 +50,9 @@ describe('the safety classifier', () => {
   });
 
   it.each([
-    ['ça fait longtemps que je me dis que tout le monde serait mieux sans moi', 'urgence-suicide'],
-    ['il garde ma carte bancaire et mes papiers et il me crie dessus tous les jours', 'urgence-violence'],
+    // (the rules of distress.ts now name « mieux sans moi » and « garde ma carte bancaire »)
+    ['je me dis souvent que ce serait plus simple de ne pas me réveiller demain', 'urgence-suicide'],
+    ['mon compagnon me rabaisse et me crie dessus, il décide de tout l’argent', 'urgence-violence'],
   ])('finds « %s » (%s), which no rule names', (q, intent) => {
     expect(distressesOf(q)).toEqual([]);
     expect(classifier.safety(q).map((s) => s.intent)).toContain(intent);

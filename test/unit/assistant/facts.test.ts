@@ -51,6 +51,27 @@ describe('the facts of the knowledge base', () => {
     for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('départ du foyer');
   });
 
+  it('says where a separation is declared, as the catalogue and the household pages have it', () => {
+    const a = assistant.ask('je me sépare, je le déclare où ?', 'demarches');
+    expect(a.topic).toBe('separation');
+    expect(a.answer).toContain('« Déclarer une séparation »');
+    expect(a.answer).toContain('« Accident de vie »');
+  });
+
+  it('says that « Mot de passe oublié » never tells whether an account exists, as the page answers the same to all', () => {
+    const a = assistant.ask(
+      'mot de passe oublié : le site dit qu’un code est envoyé si un compte correspond, alors mon compte existe ?',
+      'mot-de-passe-oublie',
+    );
+    expect(a.answer).toMatch(/ne dit pas si un compte existe/);
+  });
+
+  it('says what registration does when an account already exists (no second account, the new password does not work), not a message it never shows', () => {
+    const a = assistant.ask('j’ai déjà un compte je crois, je refais l’inscription ?', 'accueil');
+    expect(a.answer).toContain('aucun second compte n’est créé');
+    for (const t of topics) expect(t.answer.join(' '), t.id).not.toContain('vous ne pouvez pas créer de compte');
+  });
+
   it('quotes the link of the code page as the page writes it', () => {
     const a = assistant.ask('je me suis trompé dans mon adresse mail', 'code');
     expect(a.answer).toContain('« Modifiez vos coordonnées de contact »');

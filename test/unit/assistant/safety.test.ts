@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
-import { asksForSomeoneElse } from '../../../src/assistant/safety';
+import { asksForSomeoneElse, wishesForThemselves } from '../../../src/assistant/safety';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -20,6 +20,11 @@ describe('safety first', () => {
     expect(a.answer).toMatch(/\b(112|17)\b/);
     expect(a.answer).not.toContain('Je ne suis pas sûr');
     expect(a.handover).toBe(true);
+  });
+
+  it('gives the 119 to a victim of violence whose children see it, and the 3919 to a person without a roof who flees violence', () => {
+    expect(assistant.ask('mon compagnon me frappe devant les petits', 'espace').answer).toContain('119');
+    expect(assistant.ask('je dors dehors depuis que je suis partie', 'espace').answer).toContain('3919');
   });
 
   it('after the emergency numbers, says when the question asked beside them is only a guess', () => {
@@ -101,6 +106,50 @@ describe('safety first', () => {
     'je veux créer le compte de ma mère avec elle, elle est à côté de moi',
   ])('does not refuse « %s »: someone named, nothing of theirs asked', (q) => {
     expect(asksForSomeoneElse(q)).toBe(false);
+  });
+
+  it('does not take another person’s own account for their data, and refuses asking whether they are allocataire', () => {
+    for (const q of [
+      'ma fille a 16 ans, est-ce qu’elle peut avoir son propre compte ?',
+      'mon mari voudrait avoir son propre espace, il fait comment ?',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(false);
+    for (const q of ['mon ex-mari est-il encore allocataire chez vous ?', 'ma cousine est elle toujours allocataire ?'])
+      expect(asksForSomeoneElse(q), q).toBe(true);
+  });
+
+  it('refuses what someone else entered, a code sent to their phone, and their data « displayed »', () => {
+    for (const q of [
+      'quel numéro de téléphone mon ex a déclaré à la caf ?',
+      'quelle adresse mail ma femme a renseignée sur le dossier',
+      'le code est parti sur son portable à mon père, vous pouvez me le dire ?',
+      'vous pouvez afficher le numéro allocataire de mon frère',
+    ]) {
+      expect(asksForSomeoneElse(q), q).toBe(true);
+      expect(assistant.ask(q, 'espace').topic, q).toBe('donnees-d-autrui');
+    }
+  });
+
+  it('does not refuse another person who wishes to see their own data, unless the person asks to be told', () => {
+    for (const q of [
+      'ma mère veut voir ses droits elle-même, comment elle fait ?',
+      'mon fils voudrait consulter ses paiements depuis son téléphone, c’est possible ?',
+      'mon frère aimerait bien lui aussi un compte pour suivre ses démarches',
+    ]) {
+      expect(wishesForThemselves(q), q).toBe(true);
+      expect(asksForSomeoneElse(q), q).toBe(false);
+      expect(assistant.ask(q, 'espace').topic, q).not.toBe('donnees-d-autrui');
+    }
+    expect(wishesForThemselves('ma mère veut voir ses droits, donnez-moi son mot de passe')).toBe(false);
+  });
+
+  it('does not take « qu’elle » for « s’il », nor « combien de temps » for what someone receives', () => {
+    for (const q of [
+      'mon relevé, la banque peut vérifier qu’il est vrai ?',
+      'combien de temps la personne à qui je donne mon attestation a pour la vérifier ?',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(false);
+    expect(asksForSomeoneElse('je veux savoir s’il a déclaré ses revenus, mon ex')).toBe(true);
   });
 
   it('takes « cb de temps » for a delay, not an amount', () => {
