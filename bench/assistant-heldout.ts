@@ -1,7 +1,8 @@
 /**
  * The assistant on its frozen held-out set (src/assistant/evaluation/heldout/, written by someone
  * who never saw the knowledge base): `npm run bench assistant-heldout`. Prints right / unsure / wrong
- * overall, per step and per style of writing, then the questions answered wrong. Asserts nothing;
+ * overall, per step and per style of writing (with the share of answers that say « pas sûr » or offer
+ * choices), then the questions answered wrong. Asserts nothing;
  * the bar of the issue is ≥ 90 % right and ≤ 2 % wrong. Never tune on what it prints.
  */
 import { Assistant } from '../src/assistant/assistant';
@@ -21,7 +22,8 @@ const together = { 'heldout-v4, all': ['assistant-heldout-v4a.json', 'assistant-
 function line(label: string, rs: HeldoutResult[]): string {
   const n = (v: string) => rs.filter((r) => r.verdict === v).length;
   const pct = (k: number) => `${((k / rs.length) * 100).toFixed(1)} %`.padStart(7);
-  return `${label.padEnd(22)} ${String(rs.length).padStart(4)}  right ${pct(n('right'))}  unsure ${pct(n('unsure'))}  wrong ${pct(n('wrong'))}`;
+  const hedged = rs.filter((r) => r.answer.choices || /pas s[uû]r/i.test(r.answer.answer)).length;
+  return `${label.padEnd(22)} ${String(rs.length).padStart(4)}  right ${pct(n('right'))}  unsure ${pct(n('unsure'))}  wrong ${pct(n('wrong'))}  (hedged ${pct(hedged)})`;
 }
 
 function groups(results: HeldoutResult[], key: (r: HeldoutResult) => string): void {

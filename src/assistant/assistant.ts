@@ -15,7 +15,7 @@ import {
   wishesForThemselves,
 } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
-import { blend, lift, resolve } from './topics/blend';
+import { blend, disputed, lift, resolve } from './topics/blend';
 import { topicProbabilities } from './topics/model';
 
 /**
@@ -199,7 +199,7 @@ export class Assistant {
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
     const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
-    return this.compose(main, others, masked, [], doubt);
+    return this.compose(main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
   }
 
   /** A long message's clauses that ask, when a topic is found in them surely; else the whole message. */
@@ -304,7 +304,7 @@ export class Assistant {
   }
 
   private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
-    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && !main.topic.handover;
+    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && main.topic.indexed;
     const answered = others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
     const linked = others.filter((p) => !answered.includes(p));
     const paragraphs = [
@@ -364,6 +364,17 @@ export class Assistant {
     return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
       ? [first.pick, second.pick]
       : [first.pick];
+  }
+
+  /**
+   * Whether the search's first topic for a (masked) message, or the classifier's, is another than the
+   * topic answered, found not surely enough to outweigh that (`topics/blend.ts`): the answer is then only
+   * « the closest one ». Only a topic the search can find is disputed (not a refusal, nor distress).
+   */
+  disputes(topic: Topic, confidence: number, text: string, step?: AssistantStep): boolean {
+    if (!topic.indexed) return false;
+    const first = this.index.find(this.index.terms(text), step)[0];
+    return disputed(topic.id, { searchFirst: first?.topic.id, likely: this.likely(text), confidence, coverage: first?.coverage ?? 1 });
   }
 
   /** The topic classifier's probability of each topic for a text (`topics/`), unless left out. */

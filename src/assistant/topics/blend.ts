@@ -14,6 +14,11 @@ export const CLASSIFIER_WEIGHT = 0.5;
 export const CLASSIFIER_LIFT = 0.7;
 /** …but the classifier alone never makes an answer sure: it stays « the closest one », below `HEDGE_CONFIDENCE`. */
 export const CLASSIFIER_LIFT_CAP = 0.69;
+/**
+ * An answer that is not the first topic of both the search and the classifier is only « the closest one »
+ * unless found at least this surely and explaining at least this share of its words (see `disputed`).
+ */
+export const DISPUTED_SURE = 0.9;
 /** Of topics the search cannot choose between, the classifier's choice is answered when this likely, and twice the next (0.4 before t4a: 0.3 did better on t3a and t4a, each left out of the training). */
 export const CLASSIFIER_RESOLVES = 0.3;
 
@@ -44,4 +49,22 @@ export function resolve<T extends { id: string }>(choices: readonly T[], likely:
   if (!likely) return undefined;
   const [first, second] = choices.map((t) => ({ t, p: likely.get(t.id) ?? 0 })).sort((a, b) => b.p - a.p);
   return first && first.p >= CLASSIFIER_RESOLVES && first.p >= 2 * (second?.p ?? 0) ? first.t : undefined;
+}
+
+/**
+ * Whether two opinions on a topic found by the search dispute it: the search's own first topic (before
+ * the blend) or the classifier's first is another one, and the topic is not found surely enough
+ * (confidence or coverage below `DISPUTED_SURE`) to outweigh that. Such an answer is said to be only
+ * « the closest one ». Without the classifier there is no second opinion.
+ */
+export function disputed(
+  topic: string,
+  o: { searchFirst: string | undefined; likely: ReadonlyMap<string, number> | undefined; confidence: number; coverage: number },
+): boolean {
+  if (!o.likely || o.likely.size === 0) return false;
+  let classifierFirst: string | undefined;
+  let p = -1;
+  for (const [id, q] of o.likely) if (q > p) [classifierFirst, p] = [id, q];
+  const agreed = topic === o.searchFirst && topic === classifierFirst;
+  return !agreed && (o.confidence < DISPUTED_SURE || o.coverage < DISPUTED_SURE);
 }

@@ -52,12 +52,15 @@ export function successBanner(title: string, body: HtmlValue): SafeHtml {
 
 /**
  * The last page of a journey that ends with every session closed (« Mot de passe oublié ? », the
- * recovery of an account): the confirmation panel, what happened, and « Se connecter ».
+ * recovery of an account): the confirmation panel (`heading`), what happened, and « Se connecter ».
  */
-export function signedOutConfirmation(heading: string, what: string): SafeHtml {
-  return html`${panel(heading)}
-<p class="govuk-body">${what}</p>
-${linkButton('Se connecter', '/connexion')}`;
+export function signedOutPage(req: FastifyRequest, t: { title: string; heading: string; what: string }): SafeHtml {
+  return page(
+    { title: t.title, user: pageUser(req) },
+    html`${panel(t.heading)}
+<p class="govuk-body">${t.what}</p>
+${linkButton('Se connecter', '/connexion')}`,
+  );
 }
 
 export { frenchDateTime as formatDateTime } from '../../shared/french-time';

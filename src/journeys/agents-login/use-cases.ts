@@ -1,18 +1,16 @@
-import { recordAudit, type AuditOrigin } from '../../auth/audit';
+import type { AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { flowMoved, type Flow } from '../../flows/flow';
+import type { Flow } from '../../flows/flow';
 import type { LoginData, LoginState } from '../login/machine';
 import { flowStore } from '../../flows/store';
 import { agentLoginFlow } from '../kinds';
-import { MAX_RESENDS_PER_FLOW, type ResendStep } from '../login/use-cases';
-import { enqueueMessage } from '../../messaging/outbox';
 import { agentLoginCodeMessage } from '../../agents/messages';
 import { findActiveAgentById, findActiveAgentByLogin, normaliseAgentLogin } from '../../agents/repository';
 import type { Agent } from '../../db/tables/agents.table';
-import { codeFailed } from '../contact-verification/code-failed';
+import type { CodeEntry } from '../contact-verification/code-failed';
 import { passwordRefused } from '../login/password-refused';
-import { startCodeStep } from '../login/code-step';
+import { loginCodeStep, type CodeWaiting, type ResendStep } from '../login/code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type AgentLoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -40,6 +38,20 @@ export const agentLoginFlows = flowStore(agentLoginFlow);
 /** The throttle counts agents' logins under their own keys (an e-mail is never a NIR, but say it). */
 const throttled = (loginId: string, origin: AuditOrigin) => ({ identifier: `agent:${loginId}`, ip: origin.ip ?? 'unknown' });
 
+/** An agent's code goes to the agent's e-mail, always; an agent no longer active cannot finish. */
+const codeStep = loginCodeStep({
+  flows: agentLoginFlows,
+  purpose: 'agent_login',
+  resendLimit: 'agent-login-resend',
+  holder: findActiveAgentById,
+  recipient: (agent: Agent) => ({
+    accountId: agent.id,
+    kind: 'email',
+    value: agent.email,
+    message: (code) => agentLoginCodeMessage(agent, code),
+  }),
+});
+
 export async function submitAgentPassword(
   d: AgentLoginDeps,
   i: { login: string; password: string; origin: AuditOrigin },
@@ -54,67 +66,27 @@ export async function submitAgentPassword(
   );
   if (!r.ok) return passwordRefused(d, r, { throttled: 'agent_login_throttled', failed: 'agent_login_failed', loginId, origin: i.origin });
   const agent = r.holder;
-  const flowToken = await startCodeStep(d, (now) => agentLoginFlows.prepare({ data: {}, accountId: agent.id }, now), {
-    purpose: 'agent_login',
-    accountId: agent.id,
-    to: { kind: 'email', value: agent.email },
-    message: (code) => agentLoginCodeMessage(agent, code),
-    origin: i.origin,
-  });
+  const flowToken = await codeStep.start(d, agent, i.origin);
   return { kind: 'code_sent', flowToken };
 }
 
-export interface PendingAgentLogin {
-  flow: Flow<LoginState, LoginData>;
-  agent: Agent;
-  /** when a new code may be asked for (0: now) */
-  resendAllowedAt: number;
-}
+export type PendingAgentLogin = CodeWaiting<Flow<LoginState, LoginData>> & { agent: Agent };
 
+/** The pending agent's login a browser's cookie names, if it is still valid and the agent still active. */
 export async function pendingAgentLogin(d: AgentLoginDeps, flowToken: string | undefined): Promise<PendingAgentLogin | undefined> {
-  const { db } = d.database;
-  const flow = await agentLoginFlows.findLive(db, flowToken, d.clock.now());
-  if (!flow?.accountId) return undefined;
-  const agent = await findActiveAgentById(db, flow.accountId);
-  if (!agent) return undefined;
-  return { flow, agent, resendAllowedAt: await d.codes.resendAllowedAt(db, 'agent_login', flow.id) };
+  const p = await codeStep.pending(d, flowToken);
+  return p && { flow: p.flow, agent: p.holder, resendAllowedAt: p.resendAllowedAt };
 }
 
-export async function submitAgentCode(
-  d: AgentLoginDeps,
-  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
-): Promise<AgentCodeStep> {
-  const { db } = d.database;
+export async function submitAgentCode(d: AgentLoginDeps, i: CodeEntry): Promise<AgentCodeStep> {
   const p = await pendingAgentLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
   const subject = throttled(p.agent.login_id, i.origin);
-  const allowed = await d.loginThrottle.check(subject);
-  if (!allowed.allowed) return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
-  const r = await d.codes.check(db, { purpose: 'agent_login', subjectId: p.flow.id, code: i.code });
-  if (!r.ok) {
-    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    return codeFailed(d, { purpose: 'agent_login', accountId: p.agent.id, origin: i.origin }, r);
-  }
-  if (!(await flowMoved(() => agentLoginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
-  await d.loginThrottle.success(subject.identifier);
-  return { kind: 'signed_in', agent: p.agent };
+  const r = await codeStep.verify(d, p.flow, p.agent, { subject, entry: i });
+  return r.kind === 'verified' ? { kind: 'signed_in', agent: p.agent } : r;
 }
 
 export async function resendAgentCode(d: AgentLoginDeps, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
   const p = await pendingAgentLogin(d, i.flowToken);
-  if (!p) return { kind: 'flow_expired' };
-  const now = d.clock.now();
-  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await d.rateLimiter.hit(`agent-login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
-  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
-  await d.database.db.transaction().execute(async (trx) => {
-    const { code } = await d.codes.issue(trx, { purpose: 'agent_login', subjectId: p.flow.id, destination: p.agent.email });
-    await enqueueMessage(trx, agentLoginCodeMessage(p.agent, code), now);
-    await recordAudit(
-      trx,
-      { type: 'code_sent', accountId: p.agent.id, ...i.origin, details: { purpose: 'agent_login', channel: 'email', resend: true } },
-      now,
-    );
-  });
-  return { kind: 'sent' };
+  return codeStep.resend(d, p, p?.agent, i.origin);
 }

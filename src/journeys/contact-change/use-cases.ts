@@ -14,7 +14,7 @@ import { contactChangeCodeMessage, contactChangedMessage } from '../login/messag
 import { failed, reauthenticate } from '../../accounts/reauthentication';
 import type { SettingsDeps } from '../login/settings';
 import type { ContactChangeData, ContactChangeState } from './machine';
-import { codeFailed } from '../contact-verification/code-failed';
+import { codeFailed, type CodeEntry } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type ContactChangeDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'contactCodes' | 'database'> & SettingsDeps;
@@ -85,10 +85,7 @@ export async function pendingContactChange(
 export type ConfirmContactChange = CodeStepRefused | { kind: 'changed' };
 
 /** The code typed matches the one sent to the new contact: it replaces the old one, which is told. */
-export async function confirmContactChange(
-  d: ContactChangeDeps,
-  i: { account: Account; flowToken: string | undefined; code: string; origin: AuditOrigin },
-): Promise<ConfirmContactChange> {
+export async function confirmContactChange(d: ContactChangeDeps, i: CodeEntry & { account: Account }): Promise<ConfirmContactChange> {
   const { db } = d.database;
   const flow = await pendingContactChange(d, i.account, i.flowToken);
   if (!flow) return { kind: 'flow_expired' };

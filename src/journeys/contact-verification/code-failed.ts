@@ -2,6 +2,13 @@ import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeCheck, CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
 
+/** What the code step of a flow receives: the flow's token (cookie or `flowId`), the code as read, where the request came from. */
+export interface CodeEntry {
+  flowToken: string | undefined;
+  code: string;
+  origin: AuditOrigin;
+}
+
 /**
  * A code refused at the code step of a login (people's and agents'), « Mot de passe oublié ? », a
  * contact change or a recovery: the `code_failed` audit event, then the outcome that the page and

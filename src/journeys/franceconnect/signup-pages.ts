@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   chooseContact,
   openSignup,
@@ -85,91 +85,92 @@ export function franceConnectSignupPages(ctx: FranceconnectSignupPagesDeps): Fas
     });
   };
 
-  /** GET of a step: the guard, then the page. */
-  const show =
-    (step: SignupStep, render: (req: FastifyRequest, s: Signup) => SafeHtml | Promise<SafeHtml>) =>
+  /** A route of a step: the guard (see loadSignup), then `handle` with the signup. */
+  const atStep =
+    (step: SignupStep, handle: (req: FastifyRequest, reply: FastifyReply, s: Signup) => Promise<unknown>) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
       const s = await loadSignup(req, reply, step);
       if (!s) return reply;
-      return sendHtml(reply, await render(req, s));
+      return handle(req, reply, s);
     };
 
+  /** A step's page at its path: GET renders it, POST submits it, both behind the guard. */
+  const step = (
+    app: FastifyInstance,
+    name: SignupStep,
+    o: {
+      render: (req: FastifyRequest, s: Signup) => SafeHtml | Promise<SafeHtml>;
+      submit: (req: FastifyRequest, reply: FastifyReply, s: Signup) => Promise<unknown>;
+    },
+  ) => {
+    app.get(
+      STEP_PATHS[name],
+      atStep(name, async (req, reply, s) => sendHtml(reply, await o.render(req, s))),
+    );
+    app.post(STEP_PATHS[name], atStep(name, o.submit));
+  };
+
   return async (app) => {
-    app.get(
-      STEP_PATHS.identity,
-      show('identity', (req, s) => identityPage(req, s)),
+    step(app, 'identity', {
+      render: (req, s) => identityPage(req, s),
+      submit: async (req, reply, s) => {
+        const typed = formFields(req.body).nir;
+        const read = readForm(FcIdentityForm, req);
+        if (!read.ok) return sendHtml(reply, identityPage(req, s, read.errors, typed), 400);
+        const r = await submitIdentity(ctx, s, read.data.nir);
+        if (r.kind === 'moved') return reply.redirect(STEP_PATHS[r.step], 303);
+        return notMoved(req, reply, r, (errors) => identityPage(req, s, errors, typed));
+      },
+    });
+
+    step(app, 'existing_account', {
+      render: (req) => existingAccountPage(req),
+      submit: async (req, reply, s) => {
+        const read = readForm(FcExistingAccountForm, req);
+        if (!read.ok) return sendHtml(reply, existingAccountPage(req, read.errors), 400);
+        const r = await proveExistingAccount(ctx, s, read.data.password || undefined, req.ip);
+        if (r.kind === 'linked') {
+          await finish(req, reply, s, r.account);
+          return reply.redirect('/mon-espace', 303);
+        }
+        return notMoved(req, reply, r, (errors) => existingAccountPage(req, errors));
+      },
+    });
+
+    step(app, 'contact', {
+      render: (req, s) => contactPage(req, s),
+      submit: async (req, reply, s) => {
+        const read = readForm(ContactBody, req);
+        if (!read.ok) return sendHtml(reply, contactPage(req, s, read.errors, typed(req)), 400);
+        const r = await chooseContact(ctx, s, read.data, req.ip);
+        if (r.kind === 'moved') return reply.redirect(STEP_PATHS.code, 303);
+        return notMoved(req, reply, r, (errors) => contactPage(req, s, errors, typed(req)));
+      },
+    });
+
+    step(app, 'code', {
+      render: (req, s) => renderCode(req, s),
+      submit: async (req, reply, s) => {
+        const read = readForm(CodeBody, req);
+        if (!read.ok) return sendHtml(reply, await renderCode(req, s, read.errors), 400);
+        const r = await verifyCodeAndCreate(ctx, s, read.data.code);
+        if (r.kind === 'signed_in') {
+          await finish(req, reply, s, r.account);
+          return reply.redirect(r.created ? STEP_PATHS.completed : '/mon-espace', 303);
+        }
+        if (r.kind === 'elsewhere') return reply.redirect(STEP_PATHS[r.step], 303);
+        return notMoved(req, reply, r, (errors) => renderCode(req, s, errors));
+      },
+    });
+
+    app.post(
+      `${STEP_PATHS.code}/renvoyer`,
+      atStep('code', async (req, reply, s) => {
+        const r = await resendCode(ctx, s, req.ip);
+        if (r.kind === 'resent') return reply.redirect(`${STEP_PATHS.code}?renvoye=1`, 303);
+        return notMoved(req, reply, r, (errors) => renderCode(req, s, atResendButton(errors)));
+      }),
     );
-
-    app.post(STEP_PATHS.identity, async (req, reply) => {
-      const s = await loadSignup(req, reply, 'identity');
-      if (!s) return reply;
-      const typed = formFields(req.body).nir;
-      const read = readForm(FcIdentityForm, req);
-      if (!read.ok) return sendHtml(reply, identityPage(req, s, read.errors, typed), 400);
-      const r = await submitIdentity(ctx, s, read.data.nir);
-      if (r.kind === 'moved') return reply.redirect(STEP_PATHS[r.step], 303);
-      return notMoved(req, reply, r, (errors) => identityPage(req, s, errors, typed));
-    });
-
-    app.get(
-      STEP_PATHS.existing_account,
-      show('existing_account', (req) => existingAccountPage(req)),
-    );
-
-    app.post(STEP_PATHS.existing_account, async (req, reply) => {
-      const s = await loadSignup(req, reply, 'existing_account');
-      if (!s) return reply;
-      const read = readForm(FcExistingAccountForm, req);
-      if (!read.ok) return sendHtml(reply, existingAccountPage(req, read.errors), 400);
-      const r = await proveExistingAccount(ctx, s, read.data.password || undefined, req.ip);
-      if (r.kind === 'linked') {
-        await finish(req, reply, s, r.account);
-        return reply.redirect('/mon-espace', 303);
-      }
-      return notMoved(req, reply, r, (errors) => existingAccountPage(req, errors));
-    });
-
-    app.get(
-      STEP_PATHS.contact,
-      show('contact', (req, s) => contactPage(req, s)),
-    );
-
-    app.post(STEP_PATHS.contact, async (req, reply) => {
-      const s = await loadSignup(req, reply, 'contact');
-      if (!s) return reply;
-      const read = readForm(ContactBody, req);
-      if (!read.ok) return sendHtml(reply, contactPage(req, s, read.errors, typed(req)), 400);
-      const r = await chooseContact(ctx, s, read.data, req.ip);
-      if (r.kind === 'moved') return reply.redirect(STEP_PATHS.code, 303);
-      return notMoved(req, reply, r, (errors) => contactPage(req, s, errors, typed(req)));
-    });
-
-    app.get(
-      STEP_PATHS.code,
-      show('code', (req, s) => renderCode(req, s)),
-    );
-
-    app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) => {
-      const s = await loadSignup(req, reply, 'code');
-      if (!s) return reply;
-      const r = await resendCode(ctx, s, req.ip);
-      if (r.kind === 'resent') return reply.redirect(`${STEP_PATHS.code}?renvoye=1`, 303);
-      return notMoved(req, reply, r, (errors) => renderCode(req, s, atResendButton(errors)));
-    });
-
-    app.post(STEP_PATHS.code, async (req, reply) => {
-      const s = await loadSignup(req, reply, 'code');
-      if (!s) return reply;
-      const read = readForm(CodeBody, req);
-      if (!read.ok) return sendHtml(reply, await renderCode(req, s, read.errors), 400);
-      const r = await verifyCodeAndCreate(ctx, s, read.data.code);
-      if (r.kind === 'signed_in') {
-        await finish(req, reply, s, r.account);
-        return reply.redirect(r.created ? STEP_PATHS.completed : '/mon-espace', 303);
-      }
-      if (r.kind === 'elsewhere') return reply.redirect(STEP_PATHS[r.step], 303);
-      return notMoved(req, reply, r, (errors) => renderCode(req, s, errors));
-    });
 
     app.get(STEP_PATHS.completed, async (req, reply) => {
       if (!req.account) return reply.redirect('/connexion', 303);

@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock';
 import { resendRefused } from '../contact-verification/resend';
 import { maskDestination } from '../../accounts/destination';
 import { CodeResent, FlowIdBody, type AccountView } from './schemas';
-import type { ResendStep } from './use-cases';
+import type { ResendStep } from './code-step';
 
 /** The JSON answers the login and the password reset share: the account as the API shows it, a code sent, « Renvoyer un code ». */
 export function accountView(a: Account): z.input<typeof AccountView> {

@@ -3,7 +3,7 @@ import { createSessionFor, endCurrentSession, requestOrigin } from '../../http/s
 import { FlowError } from '../../flows/flow';
 import { loginFlow } from '../kinds';
 import { maskDestination } from '../../accounts/destination';
-import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword } from './use-cases';
+import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type LoginDeps } from './use-cases';
 import { EmptyBody } from '../../http/api/schemas';
 import { LoginAnswer, LoginBody, LoginCodeBody, SignedIn } from './schemas';
 import { accountView, codeSent, resendCodeRoute } from './answers';
@@ -14,10 +14,7 @@ import { apiRoute } from '../../http/api/route';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type LoginApiDeps = Pick<
-  JourneyDeps,
-  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter' | 'sessions'
->;
+export type LoginApiDeps = LoginDeps & Pick<JourneyDeps, 'sessions'>;
 
 /**
  * « Se connecter » in JSON, from the same use cases as /connexion (src/journeys/login/use-cases.ts):

@@ -10,7 +10,7 @@ import { CodeBody, ResentQuery } from '../../http/api/schemas';
 import { LoginBody, LoginPageQuery } from './schemas';
 import { maskDestination } from '../../accounts/destination';
 import { LOGIN_FLOW_TTL_MS } from './use-cases';
-import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type PendingLogin } from './use-cases';
+import { pendingLogin, resendLoginCode, submitLoginCode, submitPassword, type LoginDeps, type PendingLogin } from './use-cases';
 import { waitMessage } from '../../security/login-throttle';
 import { sendHtml } from '../../http/errors';
 import {
@@ -33,10 +33,7 @@ import { resendRefused } from '../contact-verification/resend';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type LoginPagesDeps = Pick<
-  JourneyDeps,
-  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter' | 'sessions'
->;
+export type LoginPagesDeps = LoginDeps & Pick<JourneyDeps, 'sessions'>;
 
 /**
  * « Se connecter »: /connexion (identifier + password), /connexion/code (second factor),

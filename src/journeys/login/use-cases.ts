@@ -2,15 +2,14 @@ import { findAccountById, findAccountByLoginId, type Account } from '../../accou
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
-import { enqueueMessage } from '../../messaging/outbox';
-import { flowMoved, type Flow } from '../../flows/flow';
+import type { Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { loginFlow } from '../kinds';
 import type { LoginData, LoginState } from './machine';
 import { loginCodeMessage } from './messages';
-import { codeFailed } from '../contact-verification/code-failed';
+import type { CodeEntry } from '../contact-verification/code-failed';
 import { passwordRefused } from './password-refused';
-import { startCodeStep } from './code-step';
+import { loginCodeStep, type CodeWaiting, type ResendStep } from './code-step';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type LoginDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwordCheck' | 'rateLimiter'>;
@@ -36,6 +35,20 @@ export function normaliseLoginId(typed: string): string {
   return typed.replace(/\s+/g, '').toUpperCase();
 }
 
+/** A login's code goes to the account's verified contact. */
+const codeStep = loginCodeStep({
+  flows: loginFlows,
+  purpose: 'login',
+  resendLimit: 'login-resend',
+  holder: findAccountById,
+  recipient: (account: Account) => ({
+    accountId: account.id,
+    kind: account.contact_kind,
+    value: account.contact_value,
+    message: (code) => loginCodeMessage(account, code),
+  }),
+});
+
 export type PasswordStep =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'invalid'; retryAfterMs: number }
@@ -57,97 +70,42 @@ export async function submitPassword(
     await d.loginThrottle.success(loginId);
     return { kind: 'signed_in', account };
   }
-  const flowToken = await startCodeStep(d, (now) => loginFlows.prepare({ data: {}, accountId: account.id }, now), {
-    purpose: 'login',
-    accountId: account.id,
-    to: { kind: account.contact_kind, value: account.contact_value },
-    message: (code) => loginCodeMessage(account, code),
-    origin: i.origin,
-  });
+  const flowToken = await codeStep.start(d, account, i.origin);
   return { kind: 'code_sent', flowToken };
 }
 
-export interface PendingLogin {
-  flow: LoginFlow;
-  account: Account;
-  /** when a new code may be asked for (0: now) */
-  resendAllowedAt: number;
-}
+export type PendingLogin = CodeWaiting<LoginFlow> & { account: Account };
 
 /** The pending login a browser's cookie names, if it is still valid. */
 export async function pendingLogin(d: LoginDeps, flowToken: string | undefined): Promise<PendingLogin | undefined> {
-  const { db } = d.database;
-  const flow = await loginFlows.findLive(db, flowToken, d.clock.now());
-  if (!flow?.accountId) return undefined;
-  const account = await findAccountById(db, flow.accountId);
-  if (!account) return undefined;
-  return { flow, account, resendAllowedAt: await d.codes.resendAllowedAt(db, 'login', flow.id) };
+  const p = await codeStep.pending(d, flowToken);
+  return p && { flow: p.flow, account: p.holder, resendAllowedAt: p.resendAllowedAt };
 }
 
 export type CodeStep = CodeStepRefused | { kind: 'throttled'; retryAfterMs: number } | { kind: 'signed_in'; account: Account };
 
-export async function submitLoginCode(
-  d: LoginDeps,
-  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
-): Promise<CodeStep> {
-  const { db } = d.database;
+export async function submitLoginCode(d: LoginDeps, i: CodeEntry): Promise<CodeStep> {
   const p = await pendingLogin(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
-  const subject = { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' };
-  const allowed = await d.loginThrottle.check(subject);
-  if (!allowed.allowed) {
-    await recordAudit(
-      db,
-      {
-        type: 'login_throttled',
-        accountId: p.account.id,
-        ...i.origin,
-        details: { step: 'code', scope: allowed.scope, retryAfterMs: allowed.retryAfterMs },
-      },
-      d.clock.now(),
-    );
-    return { kind: 'throttled', retryAfterMs: allowed.retryAfterMs };
-  }
-  const r = await d.codes.check(db, { purpose: 'login', subjectId: p.flow.id, code: i.code });
-  if (!r.ok) {
-    // Wrong codes count as login failures too: knowing the password does not buy unlimited guesses.
-    if (r.reason === 'wrong' || r.reason === 'too_many_attempts') await d.loginThrottle.failure(subject);
-    return codeFailed(d, { purpose: 'login', accountId: p.account.id, origin: i.origin }, r);
-  }
-  // Single use: of two requests with the same right code, one signs in.
-  if (!(await flowMoved(() => loginFlows.finish(db, p.flow, 'code_verified')))) return { kind: 'flow_expired' };
-  await d.loginThrottle.success(p.account.login_id);
-  return { kind: 'signed_in', account: p.account };
+  const r = await codeStep.verify(d, p.flow, p.account, {
+    subject: { identifier: p.account.login_id, ip: i.origin.ip ?? 'unknown' },
+    entry: i,
+    throttled: (t) =>
+      recordAudit(
+        d.database.db,
+        {
+          type: 'login_throttled',
+          accountId: p.account.id,
+          ...i.origin,
+          details: { step: 'code', scope: t.scope, retryAfterMs: t.retryAfterMs },
+        },
+        d.clock.now(),
+      ),
+  });
+  return r.kind === 'verified' ? { kind: 'signed_in', account: p.account } : r;
 }
-
-/**
- * « Renvoyer un code » of a login or a password reset: refused during the 60 s cooldown after the
- * last code (`too_early`), or once the flow has had its resends (`too_many`, until it expires).
- */
-export type ResendStep = { kind: 'flow_expired' } | { kind: 'too_early' | 'too_many'; retryAfterMs: number } | { kind: 'sent' };
-
-export const MAX_RESENDS_PER_FLOW = 5;
 
 export async function resendLoginCode(d: LoginDeps, i: { flowToken: string | undefined; origin: AuditOrigin }): Promise<ResendStep> {
   const p = await pendingLogin(d, i.flowToken);
-  if (!p) return { kind: 'flow_expired' };
-  const now = d.clock.now();
-  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await d.rateLimiter.hit(`login-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
-  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
-  await d.database.db.transaction().execute(async (trx) => {
-    const { code } = await d.codes.issue(trx, { purpose: 'login', subjectId: p.flow.id, destination: p.account.contact_value });
-    await enqueueMessage(trx, loginCodeMessage(p.account, code), now);
-    await recordAudit(
-      trx,
-      {
-        type: 'code_sent',
-        accountId: p.account.id,
-        ...i.origin,
-        details: { purpose: 'login', channel: p.account.contact_kind, resend: true },
-      },
-      now,
-    );
-  });
-  return { kind: 'sent' };
+  return codeStep.resend(d, p, p?.account, i.origin);
 }

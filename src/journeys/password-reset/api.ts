@@ -2,20 +2,23 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
 import { FlowError } from '../../flows/flow';
 import { passwordResetFlow } from '../kinds';
-import { pendingReset, requestPasswordReset, resendResetCode, submitNewPassword, submitResetCode } from './use-cases';
+import {
+  pendingReset,
+  requestPasswordReset,
+  resendResetCode,
+  submitNewPassword,
+  submitResetCode,
+  type PasswordResetDeps,
+} from './use-cases';
 import { ResetCodeBody, ResetPasswordBody, ResetRequestBody, ResetStarted, ResetState } from './schemas';
 import { codeSent, resendCodeRoute } from '../login/answers';
 import { apiError } from '../refusal';
 import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
 import { readCode } from '../contact-verification/read-code';
 import { apiRoute } from '../../http/api/route';
-import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type PasswordResetApiDeps = Pick<
-  JourneyDeps,
-  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwords' | 'rateLimiter' | 'sessions'
->;
+export type PasswordResetApiDeps = PasswordResetDeps;
 
 /**
  * « Mot de passe oublié ? » in JSON, from the same use cases as /mot-de-passe-oublie

@@ -14,6 +14,7 @@ import {
   resetReadyForPassword,
   submitNewPassword,
   submitResetCode,
+  type PasswordResetDeps,
 } from './use-cases';
 import { sendHtml } from '../../http/errors';
 import { pageStatus, refusalFields } from '../refusal';
@@ -22,15 +23,11 @@ import { backLink, button, errorSummary, form, notificationBanner } from '../../
 import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { identifierInput, page, signedOutConfirmation } from '../../http/views/account-page';
+import { identifierInput, page, signedOutPage } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
-import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type PasswordResetPagesDeps = Pick<
-  JourneyDeps,
-  'clock' | 'codes' | 'config' | 'database' | 'loginThrottle' | 'passwords' | 'rateLimiter' | 'sessions'
->;
+export type PasswordResetPagesDeps = PasswordResetDeps;
 
 /**
  * « Mot de passe oublié ? »: /mot-de-passe-oublie (identifier) → /mot-de-passe-oublie/code →
@@ -39,6 +36,7 @@ export type PasswordResetPagesDeps = Pick<
  */
 export const RESET_FLOW_COOKIE = 'mc_reset';
 const EXPIRED = '/mot-de-passe-oublie?expiree=1';
+const DONE = '/mot-de-passe-oublie/termine';
 const ExpiredQuery = z.object({ expiree: flag });
 const NewPasswordForm = z.object(NewPasswordFields);
 
@@ -94,6 +92,14 @@ ${button('Recevoir un code')}`,
 <p class="govuk-body">Une fois votre mot de passe changé, vous serez déconnecté de tous les appareils où vous étiez connecté.</p>
 ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, html`${passwordFields({ errors })}${button('Enregistrer mon nouveau mot de passe')}`)}`,
     );
+
+  /** The last page: the password changed, every session ended. */
+  const donePage = (req: FastifyRequest) =>
+    signedOutPage(req, {
+      title: 'Mot de passe modifié',
+      heading: 'Votre mot de passe a été modifié',
+      what: 'Vous avez été déconnecté de tous les appareils où vous étiez connecté. Un message de confirmation a été envoyé à vos coordonnées de contact.',
+    });
 
   return async (app) => {
     app.get('/mot-de-passe-oublie', async (req, reply) =>
@@ -173,20 +179,9 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
         return sendHtml(reply, newPasswordPage(req, refusalFields(refused)), pageStatus(reply, refused));
       }
       reply.clearCookie(RESET_FLOW_COOKIE, flowCookie);
-      return reply.redirect('/mot-de-passe-oublie/termine', 303);
+      return reply.redirect(DONE, 303);
     });
 
-    app.get('/mot-de-passe-oublie/termine', async (req, reply) =>
-      sendHtml(
-        reply,
-        page(
-          { title: 'Mot de passe modifié', user: pageUser(req) },
-          signedOutConfirmation(
-            'Votre mot de passe a été modifié',
-            'Vous avez été déconnecté de tous les appareils où vous étiez connecté. Un message de confirmation a été envoyé à vos coordonnées de contact.',
-          ),
-        ),
-      ),
-    );
+    app.get(DONE, async (req, reply) => sendHtml(reply, donePage(req)));
   };
 }

@@ -10,10 +10,11 @@ import { hmac } from '../../shared/crypto';
 import { flowMoved, type Flow } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { passwordResetFlow } from '../kinds';
-import { MAX_RESENDS_PER_FLOW, normaliseLoginId, type ResendStep } from '../login/use-cases';
+import { normaliseLoginId } from '../login/use-cases';
+import { resendCodeStep, type ResendStep } from '../login/code-step';
 import { passwordChangedMessage, resetCodeMessage } from '../login/messages';
 import type { PasswordResetData, PasswordResetState } from './machine';
-import { codeFailed } from '../contact-verification/code-failed';
+import { codeFailed, type CodeEntry } from '../contact-verification/code-failed';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type PasswordResetDeps = Pick<
@@ -100,10 +101,7 @@ export async function pendingReset(d: PasswordResetDeps, flowToken: string | und
 
 export type ResetCodeStep = CodeStepRefused | { kind: 'verified' };
 
-export async function submitResetCode(
-  d: PasswordResetDeps,
-  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
-): Promise<ResetCodeStep> {
+export async function submitResetCode(d: PasswordResetDeps, i: CodeEntry): Promise<ResetCodeStep> {
   const { db } = d.database;
   const p = await pendingReset(d, i.flowToken);
   if (!p) return { kind: 'flow_expired' };
@@ -125,35 +123,20 @@ export async function resendResetCode(
   d: PasswordResetDeps,
   i: { flowToken: string | undefined; origin: AuditOrigin },
 ): Promise<ResendStep> {
-  const { db } = d.database;
   const p = await pendingReset(d, i.flowToken);
-  if (!p || p.flow.state !== 'awaiting_code') return { kind: 'flow_expired' };
-  const now = d.clock.now();
-  if (p.resendAllowedAt > now) return { kind: 'too_early', retryAfterMs: p.resendAllowedAt - now };
-  const limit = await d.rateLimiter.hit(`reset-resend:${p.flow.id}`, MAX_RESENDS_PER_FLOW, p.flow.expiresAt - now);
-  if (!limit.allowed) return { kind: 'too_many', retryAfterMs: limit.retryAfterMs };
-  const account = p.flow.accountId ? await findAccountById(db, p.flow.accountId) : undefined;
-  await db.transaction().execute(async (trx) => {
-    const { code } = await d.codes.issue(trx, {
-      purpose: 'password_reset',
-      subjectId: p.flow.id,
-      destination: account?.contact_value ?? '',
-    });
-    if (account) {
-      await enqueueMessage(trx, resetCodeMessage(account, code), now);
-      await recordAudit(
-        trx,
-        {
-          type: 'code_sent',
-          accountId: account.id,
-          ...i.origin,
-          details: { purpose: 'password_reset', channel: account.contact_kind, resend: true },
-        },
-        now,
-      );
-    }
+  if (p?.flow.state !== 'awaiting_code') return { kind: 'flow_expired' };
+  const account = p.flow.accountId ? await findAccountById(d.database.db, p.flow.accountId) : undefined;
+  return resendCodeStep(d, p, {
+    purpose: 'password_reset',
+    limit: 'reset-resend',
+    to: account && {
+      accountId: account.id,
+      kind: account.contact_kind,
+      value: account.contact_value,
+      message: (code) => resetCodeMessage(account, code),
+    },
+    origin: i.origin,
   });
-  return { kind: 'sent' };
 }
 
 /** True once the code of this browser's reset flow has been verified (the new-password page may be shown). */
@@ -162,10 +145,16 @@ export async function resetReadyForPassword(d: PasswordResetDeps, flowToken: str
   return !!p && p.flow.state === 'code_verified' && !!p.flow.accountId;
 }
 
-export type NewPasswordStep =
+/**
+ * The last step of a journey that sets a new password without the old one (a reset, a recovery): the
+ * flow gone, the password refused by the rules, or done (`K`) — and then every session of the account ended.
+ */
+export type NewPasswordSet<K extends string> =
   | { kind: 'flow_expired' }
   | { kind: 'invalid'; error: FieldError }
-  | { kind: 'changed'; account: Account; sessionsEnded: number };
+  | { kind: K; account: Account; sessionsEnded: number };
+
+export type NewPasswordStep = NewPasswordSet<'changed'>;
 
 export async function submitNewPassword(
   d: PasswordResetDeps,

@@ -1,4 +1,4 @@
-import { findAccountByLoginId } from '../../accounts/repository';
+import { findAccountByLoginId, type Account } from '../../accounts/repository';
 import { maskIdentifier, recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { Config } from '../../config/config';
 import type { JourneyDeps } from '../deps';
@@ -31,37 +31,40 @@ export type LetterDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'database' | 'rat
   config: Pick<Config, 'agencyPhone' | 'baseUrl' | 'secretKey'>;
 };
 
+/** The two limits of each kind of request, per identifier and per IP, each [limit, window in ms]. */
+const LIMITS: Record<'recovery-letter' | 'recovery-code', { perIdentifier: [number, number]; perIp: [number, number] }> = {
+  'recovery-letter': { perIdentifier: [LETTERS_PER_IDENTIFIER, LETTER_WINDOW_MS], perIp: [LETTER_REQUESTS_PER_IP_PER_HOUR, HOUR_MS] },
+  'recovery-code': { perIdentifier: [CODE_TRIES_PER_IDENTIFIER_PER_HOUR, HOUR_MS], perIp: [CODE_TRIES_PER_IP_PER_HOUR, HOUR_MS] },
+};
+
 /**
- * Counts one request against two limits, per identifier (keyed by an HMAC of it, never the
- * identifier itself) and per IP, each given as [limit, window in ms]. Undefined when both allow it.
+ * The identifier typed in a request of this `scope`, counted against its two limits: per identifier
+ * (keyed by an HMAC of it, never the identifier itself) and per IP. Refused when either is reached;
+ * otherwise the identifier normalised, and its account if it has one.
  */
-async function hitPerIdentifierAndIp(
-  ctx: Pick<LetterDeps, 'rateLimiter' | 'config'>,
-  scope: 'recovery-letter' | 'recovery-code',
-  loginId: string,
-  ip: string | undefined | null,
-  limits: { perIdentifier: [number, number]; perIp: [number, number] },
-): Promise<{ kind: 'rate_limited'; retryAfterMs: number } | undefined> {
+async function countedIdentifier(
+  ctx: Pick<LetterDeps, 'database' | 'rateLimiter' | 'config'>,
+  scope: keyof typeof LIMITS,
+  i: { identifier: string; origin: AuditOrigin },
+): Promise<{ kind: 'rate_limited'; retryAfterMs: number } | { kind: 'counted'; loginId: string; account: Account | undefined }> {
+  const loginId = normaliseLoginId(i.identifier);
   const idKey = `${scope}:id:${hmac(ctx.config.secretKey, scope, loginId).slice(0, 32)}`;
   const [byId, byIp] = await Promise.all([
-    ctx.rateLimiter.hit(idKey, ...limits.perIdentifier),
-    ctx.rateLimiter.hit(`${scope}:ip:${ip ?? 'unknown'}`, ...limits.perIp),
+    ctx.rateLimiter.hit(idKey, ...LIMITS[scope].perIdentifier),
+    ctx.rateLimiter.hit(`${scope}:ip:${i.origin.ip ?? 'unknown'}`, ...LIMITS[scope].perIp),
   ]);
-  if (byId.allowed && byIp.allowed) return undefined;
-  return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+  if (!byId.allowed || !byIp.allowed) return { kind: 'rate_limited', retryAfterMs: Math.max(byId.retryAfterMs, byIp.retryAfterMs) };
+  const account = loginId.length <= 32 ? await findAccountByLoginId(ctx.database.db, loginId) : undefined;
+  return { kind: 'counted', loginId, account };
 }
 
 export type LetterRequest = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'requested' };
 
 export async function requestRecoveryLetter(ctx: LetterDeps, i: { identifier: string; origin: AuditOrigin }): Promise<LetterRequest> {
   const { db } = ctx.database;
-  const loginId = normaliseLoginId(i.identifier);
-  const limited = await hitPerIdentifierAndIp(ctx, 'recovery-letter', loginId, i.origin.ip, {
-    perIdentifier: [LETTERS_PER_IDENTIFIER, LETTER_WINDOW_MS],
-    perIp: [LETTER_REQUESTS_PER_IP_PER_HOUR, HOUR_MS],
-  });
-  if (limited) return limited;
-  const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
+  const counted = await countedIdentifier(ctx, 'recovery-letter', i);
+  if (counted.kind === 'rate_limited') return counted;
+  const { loginId, account } = counted;
   const dossier = account ? (await findActor(db, account.id)).dossier : undefined;
   const address = dossier ? await currentAddress(db, dossier.householdId) : undefined;
   const now = ctx.clock.now();
@@ -127,14 +130,10 @@ export async function proveWithCode(
   i: { channel: 'letter' | 'counter'; identifier: string; code: string; origin: AuditOrigin },
 ): Promise<CodeProof> {
   const { db } = ctx.database;
-  const loginId = normaliseLoginId(i.identifier);
-  const limited = await hitPerIdentifierAndIp(ctx, 'recovery-code', loginId, i.origin.ip, {
-    perIdentifier: [CODE_TRIES_PER_IDENTIFIER_PER_HOUR, HOUR_MS],
-    perIp: [CODE_TRIES_PER_IP_PER_HOUR, HOUR_MS],
-  });
-  if (limited) return limited;
+  const counted = await countedIdentifier(ctx, 'recovery-code', i);
+  if (counted.kind === 'rate_limited') return counted;
+  const { loginId, account } = counted;
   const now = ctx.clock.now();
-  const account = loginId.length <= 32 ? await findAccountByLoginId(db, loginId) : undefined;
   const recovery = account ? await pendingRecovery(db, account.id, i.channel, now) : undefined;
   const purpose = i.channel === 'letter' ? 'recovery_letter' : 'recovery_counter';
   const check = recovery ? await ctx.codes.check(db, { purpose, subjectId: recovery.id, code: i.code }) : undefined;

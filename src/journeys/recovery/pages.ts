@@ -16,7 +16,7 @@ import { codeForm } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { contactChoice, identifierInput, page, signedOutConfirmation } from '../../http/views/account-page';
+import { contactChoice, identifierInput, page, signedOutPage } from '../../http/views/account-page';
 import type { DepsOf, JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -39,9 +39,25 @@ export const RECOVERY_FLOW_COOKIE = 'mc_recovery';
 export const FRANCECONNECT_RECOVERY_PATH = '/franceconnect/recuperation';
 const START = '/mot-de-passe-oublie/sans-contact';
 const EXPIRED = `${START}?expiree=1`;
+const DONE = '/recuperation/termine';
 
 export function recoveryPages(ctx: RecoveryPagesDeps): FastifyPluginAsync {
   const flowCookie = { path: '/recuperation', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.isProduction };
+
+  /** The recovery done (by a code or a password): its flow's cookie cleared, then the last page. */
+  const finished = (reply: FastifyReply) => {
+    reply.clearCookie(RECOVERY_FLOW_COOKIE, flowCookie);
+    return reply.redirect(DONE, 303);
+  };
+
+  /** The last page: the new contact (and password) saved, every session ended. */
+  const donePage = (req: FastifyRequest) =>
+    signedOutPage(req, {
+      title: 'Accès rétabli',
+      heading: 'L’accès à votre compte est rétabli',
+      what: 'Vos nouvelles coordonnées de contact sont enregistrées. Toutes les sessions ouvertes sur votre compte ont été fermées, et un message a été envoyé à vos anciennes coordonnées. Par sécurité, le compte bancaire de votre dossier ne peut pas être modifié en ligne pendant quelque temps.',
+    });
+
   const frame = (req: FastifyRequest, title: string, o: { errors?: FieldError[]; back?: string; scripts?: string[] }, body: SafeHtml) =>
     page(
       {
@@ -252,8 +268,7 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       if (needsPassword(r.flow)) return reply.redirect('/recuperation/mot-de-passe', 303);
       const done = await completeRecovery(ctx, { flowToken: token, origin: requestOrigin(req) });
       if (done.kind !== 'completed') return reply.redirect(EXPIRED, 303);
-      reply.clearCookie(RECOVERY_FLOW_COOKIE, flowCookie);
-      return reply.redirect('/recuperation/termine', 303);
+      return finished(reply);
     });
 
     app.get('/recuperation/mot-de-passe', async (req, reply) => {
@@ -272,23 +287,9 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
       if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, [r.error]), 400);
-      reply.clearCookie(RECOVERY_FLOW_COOKIE, flowCookie);
-      return reply.redirect('/recuperation/termine', 303);
+      return finished(reply);
     });
 
-    app.get('/recuperation/termine', async (req, reply) =>
-      sendHtml(
-        reply,
-        frame(
-          req,
-          'Accès rétabli',
-          {},
-          signedOutConfirmation(
-            'L’accès à votre compte est rétabli',
-            'Vos nouvelles coordonnées de contact sont enregistrées. Toutes les sessions ouvertes sur votre compte ont été fermées, et un message a été envoyé à vos anciennes coordonnées. Par sécurité, le compte bancaire de votre dossier ne peut pas être modifié en ligne pendant quelque temps.',
-          ),
-        ),
-      ),
-    );
+    app.get(DONE, async (req, reply) => sendHtml(reply, donePage(req)));
   };
 }

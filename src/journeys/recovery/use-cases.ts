@@ -1,4 +1,4 @@
-import { getAccountById, updateContact, updatePasswordHash, type Account } from '../../accounts/repository';
+import { getAccountById, updateContact, updatePasswordHash } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
 import type { CodeStepRefused } from '../../auth/verification-codes';
 import type { JourneyDeps } from '../deps';
@@ -13,7 +13,8 @@ import { flowStore } from '../../flows/store';
 import { recoveryFlow } from '../kinds';
 import { newPasswordRefusal } from '../../auth/password-rules';
 import type { RecoveryData, RecoveryState } from './machine';
-import { codeFailed } from '../contact-verification/code-failed';
+import { codeFailed, type CodeEntry } from '../contact-verification/code-failed';
+import type { NewPasswordSet } from '../password-reset/use-cases';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
 export type RecoveryDeps = Pick<
@@ -79,7 +80,7 @@ export async function setRecoveryContact(
 /** The code sent to the new contact. */
 export async function verifyRecoveryContact(
   d: RecoveryDeps,
-  i: { flowToken: string | undefined; code: string; origin: AuditOrigin },
+  i: CodeEntry,
 ): Promise<CodeStepRefused | { kind: 'verified'; flow: RecoveryFlow }> {
   const { db } = d.database;
   const flow = await liveRecovery(d, i.flowToken);
@@ -94,10 +95,7 @@ export async function verifyRecoveryContact(
   return { kind: 'verified', flow: next! };
 }
 
-export type CompleteStep =
-  | { kind: 'flow_expired' }
-  | { kind: 'invalid'; error: FieldError }
-  | { kind: 'completed'; account: Account; sessionsEnded: number };
+export type CompleteStep = NewPasswordSet<'completed'>;
 
 /**
  * The last step, all or nothing: the new contact (verified) and password replace the old ones, the

@@ -1,18 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import {
-  confirmRegistration,
-  loadRegistration,
-  resendCode,
-  startRegistration,
-  submitContact,
-  submitDocument,
-  submitPassword,
-  verifyCode,
-  type RegistrationDeps,
-  type StepOutcome,
-} from './use-cases';
-import { submitCivilStatus } from './civil-status';
+import { confirmRegistration, loadRegistration, resendCode, startRegistration, type RegistrationDeps, type StepOutcome } from './use-cases';
+import { SUBMISSIONS, type Submission } from './submissions';
 import { registrationRefusal } from './replies';
 import { apiError } from '../refusal';
 import type { RegistrationFlow } from './data';
@@ -21,19 +10,8 @@ import { formatProvisionalId, maskNir } from '../../identity';
 import { findPrestation } from '../../prestations/catalogue';
 import { searchCommunes, searchCountries } from '../../identity';
 import { apiRoute } from '../../http/api/route';
-import { CodeBody, EmptyBody } from '../../http/api/schemas';
-import {
-  CivilStatusBody,
-  ContactBody,
-  DocumentBody,
-  FlowParams,
-  FlowView,
-  PasswordBody,
-  PlaceQuery,
-  PlaceResults,
-  StartBody,
-  StepAnswer,
-} from './schemas';
+import { EmptyBody } from '../../http/api/schemas';
+import { FlowParams, FlowView, PlaceQuery, PlaceResults, StartBody, StepAnswer } from './schemas';
 
 /**
  * The same wizard as a JSON API (the flow id travels in the URL), each step's body the zod schema
@@ -62,13 +40,8 @@ export function registrationApi(d: RegistrationDeps): FastifyPluginAsync {
   };
   const errors = [404, 409, 410, 429];
 
-  /** One step of the wizard: its body schema and its use case. */
-  function step<B extends z.ZodType>(
-    path: string,
-    summary: string,
-    body: B,
-    run: (id: string, body: z.output<B>, req: FastifyRequest) => Promise<StepOutcome>,
-  ) {
+  /** One step of the wizard: its body schema and its use case (./submissions.ts). */
+  function step<B extends z.ZodType>(path: string, summary: string, s: Submission<B>) {
     return (app: Parameters<FastifyPluginAsync>[0]) =>
       apiRoute(app, {
         method: 'POST',
@@ -76,20 +49,23 @@ export function registrationApi(d: RegistrationDeps): FastifyPluginAsync {
         summary,
         tags,
         params: FlowParams,
-        body,
+        body: s.body,
         response: StepAnswer,
         errors,
-        handler: async ({ params, body: b, req, reply }) => answer(await run(params.id, b as z.output<B>, req), reply),
+        handler: async ({ params, body, req, reply }) => answer(await s.run(d, params.id, body as z.output<B>, meta(req)), reply),
       });
   }
   const steps = [
-    step('civil-status', '④ État civil', CivilStatusBody, (id, b) => submitCivilStatus(d, id, b)),
-    step('identity-document', '⑤ Titre d’identité', DocumentBody, (id, b) => submitDocument(d, id, b)),
-    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', ContactBody, (id, b, req) => submitContact(d, id, b, meta(req))),
-    step('code', '⑦ Le code reçu', CodeBody, (id, b) => verifyCode(d, id, b)),
-    step('code/resend', '⑦ Un nouveau code (après le délai d’attente)', EmptyBody, (id, _b, req) => resendCode(d, id, meta(req))),
-    step('password', '⑧ Mot de passe', PasswordBody, (id, b) => submitPassword(d, id, b)),
-    step('confirm', 'Récapitulatif validé : le compte est créé', EmptyBody, (id) => confirmRegistration(d, id)),
+    step('civil-status', '④ État civil', SUBMISSIONS.civil_status),
+    step('identity-document', '⑤ Titre d’identité', SUBMISSIONS.identity_document),
+    step('contact', '⑥ Coordonnées de contact : un code y est envoyé', SUBMISSIONS.contact),
+    step('code', '⑦ Le code reçu', SUBMISSIONS.code),
+    step('code/resend', '⑦ Un nouveau code (après le délai d’attente)', {
+      body: EmptyBody,
+      run: (deps, id, _b, m) => resendCode(deps, id, m),
+    }),
+    step('password', '⑧ Mot de passe', SUBMISSIONS.password),
+    step('confirm', 'Récapitulatif validé : le compte est créé', { body: EmptyBody, run: (deps, id) => confirmRegistration(deps, id) }),
   ];
 
   return async (app) => {

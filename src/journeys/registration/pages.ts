@@ -11,23 +11,20 @@ import {
   resendAllowedAt,
   resendCode,
   startRegistration,
-  submitContact,
-  submitDocument,
-  submitPassword,
-  verifyCode,
   type Elsewhere,
   type Gone,
   type RegistrationDeps,
+  type RequestMeta,
   type StepOutcome,
 } from './use-cases';
-import { submitCivilStatus } from './civil-status';
+import { SUBMISSIONS, type Submission } from './submissions';
 import { pageRedirect } from './replies';
 import { formRefusal, pageStatus, refusalFields } from '../refusal';
 import { formFields, readQuery, readWith } from '../../http/api/input';
 import { AppError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
-import { CodeBody, ResentQuery } from '../../http/api/schemas';
-import { CivilStatusBody, ContactBody, DocumentBody, PasswordBody, RegistrationPageQuery } from './schemas';
+import { ResentQuery } from '../../http/api/schemas';
+import { RegistrationPageQuery } from './schemas';
 import { chosenPrestation } from '../../http/intent';
 import { atResendButton, contactValues, secondsUntil } from '../contact-verification/views';
 import type { SafeHtml } from '../../http/views/html';
@@ -57,14 +54,10 @@ export interface RegistrationPagesDeps extends RegistrationDeps {
   config: RegistrationDeps['config'] & { isProduction: boolean };
 }
 
-/** A step's form read with its schema (./schemas.ts), then the use case; a field the schema refuses is a refusal like the use case's. */
-async function withBody<S extends z.ZodType>(
-  schema: S,
-  raw: unknown,
-  run: (body: z.output<S>) => Promise<StepOutcome>,
-): Promise<StepOutcome> {
-  const r = readWith(schema, raw);
-  if (r.ok) return run(r.data);
+/** A step's form read with its schema (./submissions.ts), then the use case; a field the schema refuses is a refusal like the use case's. */
+async function withBody(d: RegistrationDeps, id: string, s: Submission<z.ZodType>, raw: unknown, meta: RequestMeta): Promise<StepOutcome> {
+  const r = readWith(s.body, raw);
+  if (r.ok) return s.run(d, id, r.data, meta);
   if (r.errors.length === 0 || r.errors.every((e) => !e.field)) throw new AppError('VALIDATION_FAILED');
   return { kind: 'refused', refusal: formRefusal(r.errors) };
 }
@@ -125,6 +118,17 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
 
   const meta = (req: FastifyRequest) => ({ ip: req.ip });
 
+  /** POST of a step that takes input: its form (`raw`) read with the step's schema, then as `submit`. */
+  function submitForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    step: keyof typeof SUBMISSIONS,
+    raw: unknown,
+    rerender: (flow: RegistrationFlow, errors: FieldError[]) => Promise<SafeHtml> | SafeHtml,
+  ) {
+    return submit(req, reply, step, (id) => withBody(d, id, SUBMISSIONS[step], raw, meta(req)), rerender);
+  }
+
   return async (app) => {
     app.get(BASE, async (req, reply) => {
       const q = readQuery(RegistrationPageQuery, req);
@@ -174,16 +178,11 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
           return civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, showResults: true });
         });
       }
-      return submit(
+      return submitForm(
         req,
         reply,
         'civil_status',
-        (id) =>
-          withBody(
-            CivilStatusBody,
-            { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } },
-            (b) => submitCivilStatus(d, id, b),
-          ),
+        { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } },
         (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
       );
     });
@@ -195,14 +194,11 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
     app.post(STEP_PATHS.identity_document, async (req, reply) => {
       const v = values(req);
       const kind = v.documentKind;
-      return submit(
+      return submitForm(
         req,
         reply,
         'identity_document',
-        (id) =>
-          withBody(DocumentBody, { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined }, (b) =>
-            submitDocument(d, id, b),
-          ),
+        { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined },
         (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors: mapErrors(errors, { documentKind: kind }) }),
       );
     });
@@ -213,13 +209,7 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
     );
     app.post(STEP_PATHS.contact, async (req, reply) => {
       const v = values(req);
-      return submit(
-        req,
-        reply,
-        'contact',
-        (id) => withBody(ContactBody, v, (b) => submitContact(d, id, b, meta(req))),
-        (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }),
-      );
+      return submitForm(req, reply, 'contact', v, (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }));
     });
 
     // ⑦ Code
@@ -236,15 +226,9 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
       });
     };
     app.get(STEP_PATHS.code, (req, reply) => show(req, reply, 'code', (flow) => renderCode(req, flow)));
-    app.post(STEP_PATHS.code, async (req, reply) => {
-      return submit(
-        req,
-        reply,
-        'code',
-        (id) => withBody(CodeBody, values(req), (b) => verifyCode(d, id, b)),
-        (flow, errors) => renderCode(req, flow, errors),
-      );
-    });
+    app.post(STEP_PATHS.code, async (req, reply) =>
+      submitForm(req, reply, 'code', values(req), (flow, errors) => renderCode(req, flow, errors)),
+    );
     app.post(`${STEP_PATHS.code}/renvoyer`, async (req, reply) =>
       submit(
         req,
@@ -258,15 +242,9 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
 
     // ⑧ Mot de passe
     app.get(STEP_PATHS.password, (req, reply) => show(req, reply, 'password', (flow) => passwordPage({ flow, csrfToken: req.csrfToken })));
-    app.post(STEP_PATHS.password, async (req, reply) => {
-      return submit(
-        req,
-        reply,
-        'password',
-        (id) => withBody(PasswordBody, values(req), (b) => submitPassword(d, id, b)),
-        (flow, errors) => passwordPage({ flow, csrfToken: req.csrfToken, errors }),
-      );
-    });
+    app.post(STEP_PATHS.password, async (req, reply) =>
+      submitForm(req, reply, 'password', values(req), (flow, errors) => passwordPage({ flow, csrfToken: req.csrfToken, errors })),
+    );
 
     // Récapitulatif → the account
     app.get(STEP_PATHS.review, (req, reply) => show(req, reply, 'review', (flow) => reviewPage({ flow, csrfToken: req.csrfToken })));

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant, HEDGE_CONFIDENCE } from '../../../src/assistant/assistant';
+import { DISPUTED_SURE, disputed } from '../../../src/assistant/topics/blend';
+
+/**
+ * When the assistant says « Je ne suis pas sûr »: where a firm answer is likely wrong (the search and
+ * the topic classifier do not both put the topic answered first, and it is not found surely), and for
+ * every topic the search can find, those that hand over to a person included.
+ */
+const assistant = new Assistant({ agencyPhone: '3230' });
+const UNSURE = 'Je ne suis pas sûr d’avoir bien compris votre question';
+
+describe('a topic disputed by the search or the classifier', () => {
+  const likely = new Map([
+    ['code-non-recu', 0.7],
+    ['sms-ou-mail', 0.2],
+  ]);
+
+  it('is disputed when either one puts another topic first, and it is not found surely', () => {
+    const o = { searchFirst: 'code-non-recu', likely, confidence: 0.8, coverage: 1 };
+    expect(disputed('code-non-recu', o)).toBe(false);
+    expect(disputed('sms-ou-mail', o)).toBe(true);
+    expect(disputed('code-non-recu', { ...o, searchFirst: 'sms-ou-mail' })).toBe(true);
+    // Less than `DISPUTED_SURE` of the message explained is not sure either.
+    expect(disputed('sms-ou-mail', { ...o, confidence: 1, coverage: 0.8 })).toBe(true);
+  });
+
+  it('is not, found surely and explaining the whole message, nor without the classifier', () => {
+    const o = { searchFirst: 'code-non-recu', likely, confidence: DISPUTED_SURE, coverage: 1 };
+    expect(disputed('sms-ou-mail', o)).toBe(false);
+    expect(disputed('sms-ou-mail', { ...o, confidence: 0.5, likely: undefined })).toBe(false);
+  });
+
+  it('is answered as the closest one, with the way to reach a person, though found above the hedge', () => {
+    const q = 'je recois rien sur mon portable depuis que j ai change d operateur';
+    const a = assistant.ask(q);
+    expect(a.choices).toBe(false);
+    expect(a.confidence).toBeGreaterThanOrEqual(HEDGE_CONFIDENCE);
+    expect(assistant.disputes(assistant.topic(a.topic)!, a.confidence, a.maskedQuestion)).toBe(true);
+    expect(a.answer).toContain(UNSURE);
+    expect(a.answer).toContain('3230');
+    expect(a.handover).toBe(true);
+  });
+
+  it('leaves a plain question both agree on answered straight', () => {
+    const a = assistant.ask('faut il un compte ameli pour franceconnect', 'franceconnect');
+    expect(a.topic).toBe('franceconnect');
+    expect(assistant.disputes(assistant.topic(a.topic)!, a.confidence, a.maskedQuestion, 'franceconnect')).toBe(false);
+    expect(a.answer).not.toContain(UNSURE);
+  });
+
+  it('is never said of a refusal or of distress, which the search does not find', () => {
+    const refusal = assistant.topic('donnees-d-autrui')!;
+    expect(assistant.disputes(refusal, 0.1, 'donne moi le code de ma soeur')).toBe(false);
+    expect(assistant.disputes(assistant.topic('urgence-suicide')!, 0.1, 'je veux en finir')).toBe(false);
+  });
+});
+
+describe('a topic that hands over to a person', () => {
+  it('found unsurely, is said to be the closest answer like any other', () => {
+    const a = assistant.ask('je voudrais ecrire a quelqu un de chez vous');
+    expect(a.topic).toBe('contacter-caf');
+    expect(a.confidence).toBeLessThan(HEDGE_CONFIDENCE);
+    expect(a.answer).toContain(UNSURE);
+    const off = assistant.ask('la météo de demain à Lyon ?');
+    expect(off.topic).toBe('hors-sujet');
+    expect(off.answer).toContain(UNSURE);
+  });
+
+  it('found surely, is answered straight', () => {
+    const a = assistant.ask('parler à quelqu un');
+    expect(a.topic).toBe('contacter-caf');
+    expect(a.answer).not.toContain(UNSURE);
+  });
+});
