@@ -3,6 +3,8 @@ import { Assistant } from '../../../src/assistant/assistant';
 import { ACCEPTED_TYPES, MAX_JUSTIFICATIF_BYTES } from '../../../src/justificatifs/validation';
 import { prestations } from '../../../src/prestations/catalogue';
 import { DEFAULT_IDENTIFIER_POLICY } from '../../../src/security/login-throttle';
+import { DRAFT_TTL_MS } from '../../../src/demarches/repository';
+import { qfParts } from '../../../src/attestations/quotient';
 
 /** The topics people ask about that the first knowledge base did not have (issue 23). */
 const assistant = new Assistant({ agencyPhone: '3230' });
@@ -58,6 +60,15 @@ describe('the topics added for issue 23', () => {
     const a = assistant.ask(question, step);
     expect(a.topic).toBe(topic);
     expect(a.answer).toContain(phrase);
+  });
+
+  it('says how long a brouillon is kept and how the quotient familial is computed, with the product’s figures', () => {
+    const days = `${DRAFT_TTL_MS / 86_400_000} jours`;
+    expect(assistant.ask('une demande pas finie reste combien de temps en brouillon ?', 'demarches').answer).toContain(days);
+    const qf = assistant.topic('attestations')!.answer.join(' ');
+    expect(qf).toContain('divisées par 12');
+    expect(qf).toContain(`${qfParts(0)} pour l’allocataire`);
+    expect(qf).toContain(`0,5 pour chacun des deux premiers enfants à charge, ${qfParts(3) - qfParts(2)} pour le troisième`);
   });
 
   it.each([
