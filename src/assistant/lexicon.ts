@@ -245,7 +245,6 @@ export const EXPANSIONS: Record<string, string> = {
   wife: 'conjoint',
   husband: 'conjoint',
   partner: 'conjoint',
-  divorce: 'separation',
   separated: 'separation',
   address: 'adresse',
   bank: 'banque',
