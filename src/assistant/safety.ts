@@ -12,7 +12,7 @@ const STRANGER =
 const THIRD = `${RELATIVE}|${STRANGER}`;
 const SECRET =
   'nir|secu|nss|numero|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|allocations?|droits|quotient|qf';
-const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation`;
+const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation|naissance|nationalite|identite|prenoms?`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
 const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
@@ -49,9 +49,9 @@ const NUMBER_HAS_ACCOUNT = /\bnumero\s+(\S+\s+){0,2}?(a|est)\s+(deja\s+)?(un com
 const THIRD_NAMED = new RegExp(
   `\\b(mon|ma|mes|son|sa|de|du|my|his|her|le|la)\\s+((ancien|ancienne|nouveau|nouvelle|propre)\\s+)?(${THIRD})\\b`,
 );
-/** « voir le dossier de mon ex », « accéder au compte de mon mari »: looking into someone else's file. */
+/** « voir le dossier de mon ex », « accéder au compte de mon mari », « voir la date de naissance de mon mari »: looking into someone else's file. */
 const LOOK_INTO_OTHERS = new RegExp(
-  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,2}?(${PRIVATE}|declarations?)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
 /** « savoir ce que touche mon beau-frère »: what someone else receives. */
 const WHAT_OTHER_RECEIVES = new RegExp(

@@ -68,6 +68,11 @@ describe('distress said without the alarming word', () => {
     ['urgence-hebergement', 'demain on est expulsés, on n’a rien trouvé'],
     ['urgence-hebergement', 'I sleep in the street, can caf help'],
     ['urgence-medicale', 'mon enfant a mangé des médicaments'],
+    ['urgence-suicide', 'je ne vois plus l’intérêt de continuer, sinon la prime d’activité tombe quand'],
+    ['urgence-suicide', 'franchement je n’ai plus aucune raison de me lever'],
+    ['urgence-violence', 'elle m’a de nouveau giflé devant les petits'],
+    ['urgence-violence', 'il m’a encore tapée samedi, je veux mon propre dossier'],
+    ['urgence-hebergement', 'je n’ose plus rentrer chez nous cette nuit'],
   ])('%s ← « %s »', (kind, sentence) => {
     expect(distressesOf(sentence)).toContain(kind);
   });
@@ -95,6 +100,9 @@ describe('distress said without the alarming word', () => {
     'je me tue à vous expliquer que je n’ai pas reçu le code',
     'j’ai pris mes médicaments ce matin, je remplis le dossier',
     'ce changement de loi, c’est une claque pour les familles',
+    'je vois pas le sens de continuer ce formulaire',
+    'il n’y a plus d’intérêt à continuer la demande ?',
+    'je ne peux pas rentrer chez moi ce soir avant 22 h, je finis demain ?',
   ])('« %s » names no distress', (sentence) => {
     expect(distressesOf(sentence)).toEqual([]);
   });

@@ -59,6 +59,11 @@ describe('safety first', () => {
     expect(asksForSomeoneElse('je voudrais connaître le quotient familial de ma belle-sœur')).toBe(true);
     expect(asksForSomeoneElse('je veux mon QF pour la cantine de mon fils')).toBe(false);
     expect(asksForSomeoneElse('je veux mettre le RIB de mon mari, c’est notre compte commun')).toBe(false);
+    // Another person's birth facts or identity, asked to be shown — not the person's own form asking for them.
+    expect(asksForSomeoneElse('je veux voir le lieu de naissance de ma femme')).toBe(true);
+    expect(asksForSomeoneElse('montrez moi la nationalité de mon ex')).toBe(true);
+    expect(asksForSomeoneElse('je dois écrire le lieu de naissance de ma femme ?')).toBe(false);
+    expect(asksForSomeoneElse('quelle est la date de naissance de mon mari à mettre ?')).toBe(false);
   });
 
   it('refuses another person’s data only when it is asked for', () => {

@@ -3,6 +3,8 @@ import { Assistant } from '../../../src/assistant/assistant';
 import { ACCEPTED_TYPES, MAX_JUSTIFICATIF_BYTES } from '../../../src/justificatifs/validation';
 import { prestations } from '../../../src/prestations/catalogue';
 import { DEFAULT_IDENTIFIER_POLICY } from '../../../src/security/login-throttle';
+import { DRAFT_TTL_MS } from '../../../src/demarches/repository';
+import { qfParts } from '../../../src/attestations/quotient';
 
 /** The topics people ask about that the first knowledge base did not have (issue 23). */
 const assistant = new Assistant({ agencyPhone: '3230' });
@@ -55,6 +57,32 @@ describe('the topics added for issue 23', () => {
     ['espace', 'je suis sourde, je ne peux pas téléphoner', 'accessibilite', 'Contacter ma Caf'],
     ['espace', 'ça prend combien de temps pour avoir une réponse', 'delais', '« Mes démarches »'],
   ] as const)('on %s, « %s » → %s', (step, question, topic, phrase) => {
+    const a = assistant.ask(question, step);
+    expect(a.topic).toBe(topic);
+    expect(a.answer).toContain(phrase);
+  });
+
+  it('says how long a brouillon is kept and how the quotient familial is computed, with the product’s figures', () => {
+    const days = `${DRAFT_TTL_MS / 86_400_000} jours`;
+    expect(assistant.ask('une demande pas finie reste combien de temps en brouillon ?', 'demarches').answer).toContain(days);
+    const qf = assistant.topic('attestations')!.answer.join(' ');
+    expect(qf).toContain('divisées par 12');
+    expect(qf).toContain(`${qfParts(0)} pour l’allocataire`);
+    expect(qf).toContain(`0,5 pour chacun des deux premiers enfants à charge, ${qfParts(3) - qfParts(2)} pour le troisième`);
+  });
+
+  it.each([
+    ['espace', 'je viens de me pacser avec mon copain, faut le dire a la caf ?', 'changement-situation', 'Déclarer un changement'],
+    [undefined, 'ma fille de 19 ans a trouvé un emploi, je dois prévenir quelqu’un ?', 'changement-situation', 'Contacter ma Caf'],
+    [undefined, 'we rent a small flat in Lyon, can the caf help with the rent?', 'prestation-aide-au-logement', 'loyer'],
+    ['espace', 'la caf me réclame un trop-perçu, je peux rembourser en plusieurs fois ?', 'rappel-indu', 'échéancier'],
+    [
+      undefined,
+      'nos enfants sont en garde alternée, les allocations familiales peuvent être partagées entre nous deux ?',
+      'prestation-allocations-familiales',
+      'garde alternée',
+    ],
+  ] as const)('on %s, « %s » → %s, which says %s', (step, question, topic, phrase) => {
     const a = assistant.ask(question, step);
     expect(a.topic).toBe(topic);
     expect(a.answer).toContain(phrase);
