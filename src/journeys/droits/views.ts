@@ -33,10 +33,14 @@ function emptyText(scope: VisibleDroits['scope'], what: 'droits' | 'paiements'):
   return html`<p class="govuk-body">${what === 'droits' ? 'Aucun droit ouvert' : 'Aucun paiement'} ${scope === 'foyer' ? 'sur votre dossier' : 'qui vous concerne'} pour le moment.</p>`;
 }
 
-const scopeText = (scope: VisibleDroits['scope']) =>
-  scope === 'personnel'
-    ? html`<p class="govuk-body">Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.</p>`
-    : '';
+/** To those who see only what concerns them (not the dossier's managers): each page says it of its own things. */
+const PERSONAL_SCOPE: Record<'droits' | 'paiements', string> = {
+  droits: 'Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.',
+  paiements: 'Vous voyez les paiements qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.',
+};
+
+const scopeText = (scope: VisibleDroits['scope'], what: 'droits' | 'paiements') =>
+  scope === 'personnel' ? html`<p class="govuk-body">${PERSONAL_SCOPE[what]}</p>` : '';
 
 /**
  * The monthly amount as it truly was, period by period: one amount all along is the amount; after a
@@ -55,7 +59,7 @@ function amountText(d: VisibleDroits['droits'][number]): SafeHtml | string {
 
 export function droitsContent(v: VisibleDroits): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes droits</h1>
-${scopeText(v.scope)}
+${scopeText(v.scope, 'droits')}
 ${
   v.droits.length === 0
     ? emptyText(v.scope, 'droits')
@@ -109,7 +113,7 @@ function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
 
 export function paymentsContent(v: PaymentsView): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes paiements</h1>
-${scopeText(v.scope)}
+${scopeText(v.scope, 'paiements')}
 ${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
 ${bankAccountText(v.bankAccount)}
 ${v.held && !v.bankAccount?.waiting ? html`<p class="govuk-body">${heldPaymentText(v.held)}</p>` : ''}

@@ -104,6 +104,18 @@ describe('Mes droits, Mes paiements', () => {
     expect(text((await hugo.get('/mon-espace/droits')).body)).toContain('Aucun droit ouvert qui vous concerne pour le moment.');
   });
 
+  it('« Mes paiements » speaks of payments and « Mes droits » of droits, to those who see only what concerns them', async () => {
+    for (const who of [P.hugoMoreau.nir, P.nadiaPetit.nir]) {
+      const b = await signedIn(t, who);
+      const payments = text((await b.get('/mon-espace/paiements')).body);
+      expect(payments).toContain('Vous voyez les paiements qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.');
+      expect(payments).not.toContain('Vous voyez les droits');
+      expect(text((await b.get('/mon-espace/droits')).body)).toContain(
+        'Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.',
+      );
+    }
+  });
+
   it('a person attached to no dossier is told so, and the routes are in the OpenAPI document', async () => {
     const camille = await signedIn(t, P.camilleDurand.nir);
     expect(text((await camille.get('/mon-espace/paiements')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire');
