@@ -164,12 +164,22 @@ export function heldPaymentText(h: NonNullable<PaymentsView['held']>): string {
   return `${many ? 'Vos paiements' : 'Votre paiement'} de ${formatEuros(h.totalCents)} pour ${which} ${many ? 'sont' : 'est'} en attente : le compte bancaire du dossier a été changé récemment. Pour votre sécurité, ${when}.`;
 }
 
+/**
+ * How the last payment went, said once: « , versé le 5 décembre 2026 »; a month held in part
+ * « , versé en partie le 5 décembre 2026 (le reste est en attente) »; held whole « (en attente) ».
+ */
+function lastPaidText(last: NonNullable<PaymentsView['last']>): string {
+  const held = last.status === 'en_attente';
+  if (!last.day) return ` (${STATUS_LABELS[last.status].toLowerCase()})`;
+  return held ? `, versé en partie le ${frenchDay(last.day)} (le reste est en attente)` : `, versé le ${frenchDay(last.day)}`;
+}
+
 /** The box of « Mon espace »: the last payment and the next one. */
 export function paymentsBox(v: PaymentsView): SafeHtml {
   if (!v.last && !v.next) return html``;
   return html`<h2 class="govuk-heading-m">Mes paiements</h2>
 <ul class="govuk-list">
-  ${v.last ? html`<li>Dernier paiement : ${formatEuros(v.last.totalCents)} pour ${frenchMonth(v.last.month)}${v.last.day ? `, versé le ${frenchDay(v.last.day)}` : ''} (${STATUS_LABELS[v.last.status].toLowerCase()})</li>` : ''}
+  ${v.last ? html`<li>Dernier paiement : ${formatEuros(v.last.totalCents)} pour ${frenchMonth(v.last.month)}${lastPaidText(v.last)}</li>` : ''}
   ${v.next ? html`<li>Prochain paiement : ${formatEuros(v.next.totalCents)}, prévu le ${frenchDay(v.next.day)}</li>` : ''}
 </ul>
 <p class="govuk-body"><a class="govuk-link" href="${PAYMENTS_PATH}">Mes paiements</a> · <a class="govuk-link" href="${DROITS_PATH}">Mes droits</a></p>`;

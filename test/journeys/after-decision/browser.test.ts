@@ -172,7 +172,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(await runPayments(db, t.clock.now() + 3_600_000)).toEqual({ created: 0, held: 0, released: 0 });
     await personLogsIn();
     const home = await main(page);
-    expect(home).toContain('Dernier paiement : 245,50 € pour novembre 2026, versé le 5 décembre 2026 (versé)');
+    expect(home).toContain('Dernier paiement : 245,50 € pour novembre 2026, versé le 5 décembre 2026\n');
     expect(home).toContain('Prochain paiement : 245,50 €, prévu le 5 janvier 2027');
     await check(page, problems, 'mon-espace-paiements');
     await goTo(page, 'Mes paiements', '/mon-espace/paiements');

@@ -116,6 +116,18 @@ describe('Mes droits, Mes paiements', () => {
     }
   });
 
+  it('the box of « Mon espace » says the last payment was paid once, with its day', async () => {
+    const b = await signedIn(t, P.julienMoreau.nir);
+    const last = JSON.parse((await api(b, 'GET', '/api/paiements')).body).months.find((m: { lines: { status: string }[] }) =>
+      m.lines.every((l) => l.status === 'verse'),
+    );
+    const home = text((await b.get('/mon-espace')).body);
+    expect(home).toContain(
+      `Dernier paiement : 460,97 € pour ${frenchMonth(last.month)}, versé le ${frenchDay(`${addMonths(last.month, 1)}-05`)}`,
+    );
+    expect(home).not.toContain('(versé)');
+  });
+
   it('a person attached to no dossier is told so, and the routes are in the OpenAPI document', async () => {
     const camille = await signedIn(t, P.camilleDurand.nir);
     expect(text((await camille.get('/mon-espace/paiements')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire');
