@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../http/views/html';
+import { maskedIban } from '../../http/views/components';
 import { formatDateTime } from '../../http/views/account-page';
 import { amountPeriods, periodText } from '../../payments/amounts';
 import { formatEuros } from '../../payments/inputs';
@@ -97,9 +98,6 @@ function lineLabel(l: PaymentLine): SafeHtml {
 
 /** « Janvier 2027 »: a month as a heading. */
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A masked IBAN (« FR76 •••• •••• 0189 »): one piece, never broken inside its mask. */
-const maskedIban = (masked: string) => html`<span class="mc-nowrap">${masked}</span>`;
 
 /** Where the payments go; a new account still waiting says until when the payments wait. */
 function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
