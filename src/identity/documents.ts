@@ -16,6 +16,18 @@ import { fail, ok, type Result } from './result';
 export type DocumentKind = 'cni' | 'passport' | 'titre-sejour';
 export type DocumentFormat = 'cni-2021' | 'cni-1988' | 'passport' | 'titre-sejour';
 
+/** A document kind as a person reads it (the kind itself is the code stored and exported for programs). */
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  cni: 'Carte nationale d’identité',
+  passport: 'Passeport',
+  'titre-sejour': 'Titre de séjour',
+};
+
+/** The French name of a stored document kind; an unknown code is shown as it is rather than lost. */
+export function documentKindLabel(kind: string): string {
+  return Object.hasOwn(DOCUMENT_KIND_LABELS, kind) ? DOCUMENT_KIND_LABELS[kind as DocumentKind] : kind;
+}
+
 export interface IdentityDocument {
   kind: DocumentKind;
   format: DocumentFormat;

@@ -116,7 +116,7 @@ describe('the page /aide/assistant (without JavaScript)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h2 class="govuk-heading-m" id="reponse" tabindex="-1">Réponse</h2>');
     expect(res.body).not.toContain('123456');
-    expect(res.body).toContain('Votre question : « mon code [masqué] marche pas.');
+    expect(res.body).toContain('Votre question\u00a0: « mon code [masqué] marche pas.');
     expect(res.body).toContain('href="/aide/assistant?sujet=regles-mot-de-passe"');
     expect(res.body).toContain('Pour en savoir plus');
   });
@@ -126,7 +126,7 @@ describe('the page /aide/assistant (without JavaScript)', () => {
     await b.get('/aide/assistant');
     const empty = await b.post('/aide/assistant', { question: '' });
     expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('<title>Erreur : L’assistant de Mon Compte');
+    expect(empty.body).toContain('<title>Erreur\u00a0: L’assistant de Mon Compte');
     expect(empty.body).toContain('<a href="#question">Écrivez votre question');
     const long = await b.post('/aide/assistant', { question: `mot de passe ${'x'.repeat(500)}` });
     expect(long.statusCode).toBe(400);

@@ -51,7 +51,7 @@ describe('GET /dev/messages (development outbox)', () => {
     const res = await t.app.inject({ method: 'GET', url: '/dev/messages', headers: { accept: 'application/json' } });
     expect(res.json()).toEqual([{ channel: 'sms', to: '+33612345678', subject: 'Code de connexion', text: sms.text, sentAt: null }]);
     const page = await t.app.inject({ method: 'GET', url: '/dev/messages' });
-    expect(page.body).toContain('Pas encore envoyé — 1 tentative, dernière erreur : HTTP connexion impossible');
+    expect(page.body).toContain('Pas encore envoyé — 1 tentative, dernière erreur\u00a0: HTTP connexion impossible');
   });
 
   it('renders an HTML table in French, newest first, with the text escaped', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payableBankAccount, pendingBankAccount } from '../../src/household/bank';
 import { createRecovery, markRecoveryCompleted } from '../../src/recovery/repository';
 import { frenchDateTime } from '../../src/shared/french-time';
+import { maskIban } from '../../src/identity/iban';
 import { auditTypes, logIn } from '../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../support/app';
 import { location, text } from '../support/http';
@@ -118,5 +119,23 @@ describe('bank account change under each condition', () => {
     expect(await pendingBankAccount(db(), householdId, t.clock.now())).toBeUndefined();
     const page = text((await b.get('/mon-espace/foyer/changement')).body);
     expect(page).not.toContain('Nouveau compte déclaré');
+  });
+
+  it('shows a masked IBAN as one piece, never broken inside its mask: the person’s changes page and the agent’s console', async () => {
+    const { account } = await responsableWithDossier(t.ctx);
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, account);
+    await changeBankAccount(t.ctx, b, account, { iban: NEW_IBAN });
+    const nowrap = (iban: string) => `<span class="mc-nowrap">${maskIban(iban)}</span>`;
+    const changes = (await b.get('/mon-espace/foyer/changement')).body;
+    expect(changes).toContain(nowrap(OLD_IBAN));
+    expect(changes).toContain(nowrap(NEW_IBAN));
+
+    const agent = await createTestAgent(t.ctx, undefined, ['assistance']);
+    const a = new TestBrowser(t.app);
+    await logInAgent(t.ctx, a, agent, undefined, '/gestion/comptes');
+    await a.get('/gestion/comptes');
+    await a.post(`/gestion/comptes/${account.id}/consulter`, { motif: 'Appel de la personne' });
+    expect((await a.get(`/gestion/comptes/${account.id}`)).body).toContain(nowrap(NEW_IBAN));
   });
 });

@@ -291,6 +291,14 @@ export function panel(title: string, body?: HtmlValue): SafeHtml {
   return html`<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">${title}</h1>${body ? html`<div class="govuk-panel__body">${body}</div>` : ''}</div>`;
 }
 
+/**
+ * A masked IBAN (« FR76 •••• •••• 0189 », from maskIban): one piece on its line, never broken inside
+ * its mask (styles.scss `.mc-nowrap`).
+ */
+export function maskedIban(masked: string): SafeHtml {
+  return html`<span class="mc-nowrap">${masked}</span>`;
+}
+
 export function insetText(body: HtmlValue): SafeHtml {
   return html`<div class="govuk-inset-text">${body}</div>`;
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sendHtml, wantsJson } from '../../http/errors';
-import { html, type SafeHtml } from '../../http/views/html';
+import { html, type SafeHtml, verbatim } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { z } from 'zod';
 import { optionalText, readQuery } from '../../http/api/input';
@@ -95,14 +95,14 @@ ${
   );
 }
 
-/** The text as paragraphs (blank lines) and line breaks, escaped. */
+/** The text as paragraphs (blank lines) and line breaks, escaped, its characters as sent (verbatim). */
 function paragraphs(text: string): SafeHtml[] {
   return text
     .split(/\r?\n\s*\r?\n/)
     .filter((p) => p.trim() !== '')
     .map((p) => {
       const lines = p.split(/\r?\n/);
-      return html`<p class="govuk-body">${lines.map((l, i) => (i === 0 ? html`${l}` : html`<br>${l}`))}</p>`;
+      return html`<p class="govuk-body">${lines.map((l, i) => (i === 0 ? verbatim(l) : html`<br>${verbatim(l)}`))}</p>`;
     });
 }
 

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../http/views/html';
+import { maskedIban } from '../../http/views/components';
 import { formatDateTime } from '../../http/views/account-page';
 import { amountPeriods, periodText } from '../../payments/amounts';
 import { formatEuros } from '../../payments/inputs';
@@ -33,10 +34,14 @@ function emptyText(scope: VisibleDroits['scope'], what: 'droits' | 'paiements'):
   return html`<p class="govuk-body">${what === 'droits' ? 'Aucun droit ouvert' : 'Aucun paiement'} ${scope === 'foyer' ? 'sur votre dossier' : 'qui vous concerne'} pour le moment.</p>`;
 }
 
-const scopeText = (scope: VisibleDroits['scope']) =>
-  scope === 'personnel'
-    ? html`<p class="govuk-body">Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.</p>`
-    : '';
+/** To those who see only what concerns them (not the dossier's managers): each page says it of its own things. */
+const PERSONAL_SCOPE: Record<'droits' | 'paiements', string> = {
+  droits: 'Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.',
+  paiements: 'Vous voyez les paiements qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.',
+};
+
+const scopeText = (scope: VisibleDroits['scope'], what: 'droits' | 'paiements') =>
+  scope === 'personnel' ? html`<p class="govuk-body">${PERSONAL_SCOPE[what]}</p>` : '';
 
 /**
  * The monthly amount as it truly was, period by period: one amount all along is the amount; after a
@@ -55,7 +60,7 @@ function amountText(d: VisibleDroits['droits'][number]): SafeHtml | string {
 
 export function droitsContent(v: VisibleDroits): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes droits</h1>
-${scopeText(v.scope)}
+${scopeText(v.scope, 'droits')}
 ${
   v.droits.length === 0
     ? emptyText(v.scope, 'droits')
@@ -94,9 +99,6 @@ function lineLabel(l: PaymentLine): SafeHtml {
 /** « Janvier 2027 »: a month as a heading. */
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A masked IBAN (« FR76 •••• •••• 0189 »): one piece, never broken inside its mask. */
-const maskedIban = (masked: string) => html`<span class="mc-nowrap">${masked}</span>`;
-
 /** Where the payments go; a new account still waiting says until when the payments wait. */
 function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
   if (!b) return '';
@@ -109,7 +111,7 @@ function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
 
 export function paymentsContent(v: PaymentsView): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes paiements</h1>
-${scopeText(v.scope)}
+${scopeText(v.scope, 'paiements')}
 ${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
 ${bankAccountText(v.bankAccount)}
 ${v.held && !v.bankAccount?.waiting ? html`<p class="govuk-body">${heldPaymentText(v.held)}</p>` : ''}
@@ -160,12 +162,22 @@ export function heldPaymentText(h: NonNullable<PaymentsView['held']>): string {
   return `${many ? 'Vos paiements' : 'Votre paiement'} de ${formatEuros(h.totalCents)} pour ${which} ${many ? 'sont' : 'est'} en attente : le compte bancaire du dossier a été changé récemment. Pour votre sécurité, ${when}.`;
 }
 
+/**
+ * How the last payment went, said once: « , versé le 5 décembre 2026 »; a month held in part
+ * « , versé en partie le 5 décembre 2026 (le reste est en attente) »; held whole « (en attente) ».
+ */
+function lastPaidText(last: NonNullable<PaymentsView['last']>): string {
+  const held = last.status === 'en_attente';
+  if (!last.day) return ` (${STATUS_LABELS[last.status].toLowerCase()})`;
+  return held ? `, versé en partie le ${frenchDay(last.day)} (le reste est en attente)` : `, versé le ${frenchDay(last.day)}`;
+}
+
 /** The box of « Mon espace »: the last payment and the next one. */
 export function paymentsBox(v: PaymentsView): SafeHtml {
   if (!v.last && !v.next) return html``;
   return html`<h2 class="govuk-heading-m">Mes paiements</h2>
 <ul class="govuk-list">
-  ${v.last ? html`<li>Dernier paiement : ${formatEuros(v.last.totalCents)} pour ${frenchMonth(v.last.month)}${v.last.day ? `, versé le ${frenchDay(v.last.day)}` : ''} (${STATUS_LABELS[v.last.status].toLowerCase()})</li>` : ''}
+  ${v.last ? html`<li>Dernier paiement : ${formatEuros(v.last.totalCents)} pour ${frenchMonth(v.last.month)}${lastPaidText(v.last)}</li>` : ''}
   ${v.next ? html`<li>Prochain paiement : ${formatEuros(v.next.totalCents)}, prévu le ${frenchDay(v.next.day)}</li>` : ''}
 </ul>
 <p class="govuk-body"><a class="govuk-link" href="${PAYMENTS_PATH}">Mes paiements</a> · <a class="govuk-link" href="${DROITS_PATH}">Mes droits</a></p>`;

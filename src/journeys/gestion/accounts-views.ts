@@ -10,7 +10,7 @@ import { maskIban } from '../../identity/iban';
 import { IDENTITY_DOCUMENTS } from '../recovery/counter';
 import { frenchDuration } from '../../security/login-throttle';
 import type { Account } from '../../accounts/repository';
-import { backLink, button, errorSummary, form, radios, summaryList, textInput } from '../../http/views/components';
+import { backLink, button, errorSummary, form, maskedIban, radios, summaryList, textInput } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { type ContactWords, contactFields, formatDateTime, successBanner } from '../../http/views/account-page';
 import { agentPage } from './frame';
@@ -156,7 +156,7 @@ ${
 ${
   s.dossier?.pendingBank
     ? html`<h2 class="govuk-heading-m">Compte bancaire en attente</h2>
-<p class="govuk-body">${maskIban(s.dossier.pendingBank.iban)}, déclaré le ${formatDateTime(s.dossier.pendingBank.recorded_at)} : ${
+<p class="govuk-body">${maskedIban(maskIban(s.dossier.pendingBank.iban))}, déclaré le ${formatDateTime(s.dossier.pendingBank.recorded_at)} : ${
         s.dossier.pendingBank.effective_at === null
           ? 'retenu jusqu’à votre confirmation (déclaré avant une récupération d’accès).'
           : `versements à partir du ${formatDateTime(s.dossier.pendingBank.effective_at)}.`

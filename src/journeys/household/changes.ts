@@ -9,7 +9,7 @@ import { payableBankAccount, pendingBankAccount } from '../../household/bank';
 import { maskIban } from '../../identity/iban';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
-import { button, dateInput, form, summaryList, textInput } from '../../http/views/components';
+import { button, dateInput, form, maskedIban, summaryList, textInput } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
@@ -86,9 +86,9 @@ ${summaryList([
   },
   {
     key: 'Compte bancaire',
-    value: html`${payable ? html`${maskIban(payable.iban)}<br>${payable.holder}` : 'Non renseigné'}${
+    value: html`${payable ? html`${maskedIban(maskIban(payable.iban))}<br>${payable.holder}` : 'Non renseigné'}${
       pending
-        ? html`<br><span class="govuk-body-s">Nouveau compte déclaré le ${frenchDate(Number(pending.recorded_at))} : ${maskIban(pending.iban)}, ${pending.holder}. ${waiting}</span>`
+        ? html`<br><span class="govuk-body-s">Nouveau compte déclaré le ${frenchDate(Number(pending.recorded_at))} : ${maskedIban(maskIban(pending.iban))}, ${pending.holder}. ${waiting}</span>`
         : ''
     }`,
     change: { href: PATHS.bank, hiddenText: 'le compte bancaire', label: 'Déclarer un changement' },

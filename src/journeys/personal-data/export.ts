@@ -8,6 +8,8 @@ import type { Account } from '../../accounts/repository';
 import type { AttestationKind } from '../../db/tables/attestations.table';
 import { ATTESTATION_STATUS_LABELS, type AttestationStatus, myAttestations } from '../../attestations/manage';
 import { frenchMonth, kindTitle, periodLabel, type Snapshot } from '../../attestations/snapshot';
+import { documentKindLabel } from '../../identity/documents';
+import { roleLabel } from '../household/common';
 
 /** What this module takes from the composition root (src/context.ts builds them). */
 export interface ExportDeps {
@@ -37,7 +39,8 @@ export interface PersonalData {
     birthDate: string;
     birthPlace: { kind: string; code: string; name: string };
     identityStatus: string;
-    identityDocument: { kind: string; number: string | null } | null;
+    /** `kind` is the code (cni, passport, titre-sejour), `kindLabel` its French name */
+    identityDocument: { kind: string; kindLabel: string; number: string | null } | null;
     contact: { kind: string; value: string; verifiedAt: string };
     hasPassword: boolean;
     franceConnectLinked: boolean;
@@ -45,7 +48,14 @@ export interface PersonalData {
     updatedAt: string;
     lastLoginAt: string | null;
   };
-  households: Array<{ dossierNumber: string; role: string; hasProcuration: boolean; joinedAt: string; leftAt: string | null }>;
+  households: Array<{
+    dossierNumber: string;
+    role: string;
+    roleLabel: string;
+    hasProcuration: boolean;
+    joinedAt: string;
+    leftAt: string | null;
+  }>;
   demarches: Array<{
     id: string;
     prestation: string;
@@ -133,7 +143,9 @@ export async function personalDataOf(ctx: ExportDeps, a: Account): Promise<Perso
       birthDate: a.birth_date,
       birthPlace: { kind: a.birth_place_kind, code: a.birth_place_code, name: a.birth_place_name },
       identityStatus: a.identity_status,
-      identityDocument: a.identity_document_kind ? { kind: a.identity_document_kind, number: a.identity_document_number } : null,
+      identityDocument: a.identity_document_kind
+        ? { kind: a.identity_document_kind, kindLabel: documentKindLabel(a.identity_document_kind), number: a.identity_document_number }
+        : null,
       contact: { kind: a.contact_kind, value: a.contact_value, verifiedAt: iso(a.contact_verified_at) },
       hasPassword: a.password_hash !== null,
       franceConnectLinked: a.franceconnect_sub !== null,
@@ -144,6 +156,7 @@ export async function personalDataOf(ctx: ExportDeps, a: Account): Promise<Perso
     households: members.map((m) => ({
       dossierNumber: m.dossier_number,
       role: m.role,
+      roleLabel: roleLabel({ role: m.role, hasProcuration: Number(m.has_procuration) === 1 }, a.civility),
       hasProcuration: Number(m.has_procuration) === 1,
       joinedAt: iso(m.joined_at),
       leftAt: isoOrNull(m.left_at),

@@ -8,6 +8,7 @@ import { codeRefused, readCode, resendTooEarly } from '../contact-verification/c
 import { maskDestination } from '../../accounts/destination';
 import { waitMessage } from '../../security/login-throttle';
 import { frenchDateTime } from '../../shared/french-time';
+import { frenchDay } from '../../forms/fields';
 import { readForm } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
@@ -47,8 +48,11 @@ function summaryPage(req: FastifyRequest, d: PersonalData) {
 ${summaryList([
   { key: 'Identifiant de connexion', value: a.loginId },
   { key: 'Nom et prénoms', value: `${a.birthName}${a.usageName ? ` (nom d’usage ${a.usageName})` : ''}, ${a.givenNames}` },
-  { key: 'Date et lieu de naissance', value: `${a.birthDate}, ${a.birthPlace.name}` },
-  { key: 'Titre d’identité', value: a.identityDocument ? `${a.identityDocument.kind} n° ${a.identityDocument.number ?? '—'}` : 'aucun' },
+  { key: 'Date et lieu de naissance', value: `${frenchDay(a.birthDate)}, ${a.birthPlace.name}` },
+  {
+    key: 'Titre d’identité',
+    value: a.identityDocument ? `${a.identityDocument.kindLabel} n° ${a.identityDocument.number ?? '—'}` : 'aucun',
+  },
   { key: 'Coordonnées de contact', value: `${a.contact.value} (vérifiées le ${when(a.contact.verifiedAt)})` },
   {
     key: 'Connexion',
@@ -58,7 +62,7 @@ ${summaryList([
   { key: 'Dernière connexion', value: when(a.lastLoginAt) },
 ])}
 <h2 class="govuk-heading-m">Mon foyer</h2>
-${d.households.length ? summaryList(d.households.map((h) => ({ key: `Dossier ${h.dossierNumber}`, value: `${h.role}${h.hasProcuration ? ', avec autorisation de gestion' : ''}, depuis le ${when(h.joinedAt)}${h.leftAt ? `, jusqu’au ${when(h.leftAt)}` : ''}` }))) : html`<p class="govuk-body">Votre compte n’est relié à aucun dossier.</p>`}
+${d.households.length ? summaryList(d.households.map((h) => ({ key: `Dossier ${h.dossierNumber}`, value: `${h.roleLabel}, depuis le ${when(h.joinedAt)}${h.leftAt ? `, jusqu’au ${when(h.leftAt)}` : ''}` }))) : html`<p class="govuk-body">Votre compte n’est relié à aucun dossier.</p>`}
 <h2 class="govuk-heading-m">Mes démarches</h2>
 ${d.demarches.length ? summaryList(d.demarches.map((x) => ({ key: x.title, value: `${x.statusLabel}${x.reference ? `, référence ${x.reference}` : ''} — ${x.history.length} étape${x.history.length > 1 ? 's' : ''} dans l’historique` }))) : html`<p class="govuk-body">Aucune démarche.</p>`}
 <h2 class="govuk-heading-m">Justificatifs envoyés</h2>

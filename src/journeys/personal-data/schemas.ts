@@ -17,10 +17,16 @@ export const PersonalDataAnswer = z
       birthName: z.string(),
       givenNames: z.string(),
       usageName: z.string().nullable(),
-      birthDate: z.string(),
+      birthDate: z.string().describe('date AAAA-MM-JJ'),
       birthPlace: z.object({ kind: z.string(), code: z.string(), name: z.string() }),
       identityStatus: z.string(),
-      identityDocument: z.object({ kind: z.string(), number: z.string().nullable() }).nullable(),
+      identityDocument: z
+        .object({
+          kind: z.string().describe('cni, passport ou titre-sejour'),
+          kindLabel: z.string().describe('le type du titre en toutes lettres, par exemple « Carte nationale d’identité »'),
+          number: z.string().nullable(),
+        })
+        .nullable(),
       contact: z.object({ kind: z.string(), value: z.string(), verifiedAt: when }),
       hasPassword: z.boolean(),
       franceConnectLinked: z.boolean(),
@@ -29,7 +35,14 @@ export const PersonalDataAnswer = z
       lastLoginAt: whenOrNull,
     }),
     households: z.array(
-      z.object({ dossierNumber: z.string(), role: z.string(), hasProcuration: z.boolean(), joinedAt: when, leftAt: whenOrNull }),
+      z.object({
+        dossierNumber: z.string(),
+        role: z.string().describe('responsable, conjoint, enfant ou personne_a_charge'),
+        roleLabel: z.string().describe('le rôle en toutes lettres, par exemple « Responsable du dossier »'),
+        hasProcuration: z.boolean(),
+        joinedAt: when,
+        leftAt: whenOrNull,
+      }),
     ),
     demarches: z.array(
       z.object({

@@ -8,23 +8,49 @@ import type { Contact } from './data';
  */
 
 /**
- * Sent to the verified contact at the end of the wizard — the same words whether an account was
- * created or the NIR already had one (no enumeration), and true in both cases: the password just
- * chosen works only if the account was created.
+ * Sent to the verified contact at the end of the wizard, true in every case:
+ * - an identifiant provisoire is always a new account: it is said created, with the identifier to keep;
+ * - with a NIR, the same words whether an account was created or the NIR already had one (no
+ *   enumeration): the password just chosen works only if the account was created, and what to do
+ *   if one existed. Never « if it does not work, an account existed »: a mistyped password does not
+ *   work either.
  */
 export function welcomeMessage(
   c: Pick<Contact, 'kind' | 'value'>,
   o: { provisionalId: string | null; agencyPhone: string },
 ): OutgoingMessage {
-  const login = o.provisionalId ? `votre identifiant provisoire ${o.provisionalId}` : 'votre numéro de sécurité sociale';
-  if (c.kind === 'sms') {
+  const sms = c.kind === 'sms';
+  if (o.provisionalId) {
+    if (sms)
+      return {
+        channel: 'sms',
+        to: c.value,
+        subject: 'Création de compte Mon Compte',
+        text: `Caf - Mon Compte : votre compte est créé. Votre identifiant provisoire : ${o.provisionalId}. Gardez ce message : connectez-vous avec cet identifiant et votre mot de passe. Mot de passe oublié ? Utilisez le lien de la page de connexion ou appelez le ${o.agencyPhone}.`,
+      };
+    return {
+      channel: 'email',
+      to: c.value,
+      subject: 'Votre compte Caf',
+      text: [
+        'Bonjour,',
+        '',
+        'Votre compte Mon Compte est créé.',
+        `Votre identifiant provisoire est ${o.provisionalId} : notez-le et gardez ce message. Pour vous connecter, saisissez cet identifiant et le mot de passe que vous venez de choisir.`,
+        '',
+        `Si vous oubliez votre mot de passe, utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
+        '',
+        'La Caf',
+      ].join('\n'),
+    };
+  }
+  if (sms)
     return {
       channel: 'sms',
       to: c.value,
       subject: 'Création de compte Mon Compte',
-      text: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec ${login} et votre mot de passe. S'il ne fonctionne pas, un compte existait déjà : utilisez « Mot de passe oublié ? » ou appelez le ${o.agencyPhone}.`,
+      text: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec votre numéro de sécurité sociale et le mot de passe choisi. Si un compte existait déjà avec ce numéro, aucun second compte n'a été créé : utilisez « Mot de passe oublié ? » ou appelez le ${o.agencyPhone}.`,
     };
-  }
   return {
     channel: 'email',
     to: c.value,
@@ -33,7 +59,7 @@ export function welcomeMessage(
       'Bonjour,',
       '',
       'Votre demande de création de compte sur Mon Compte est enregistrée.',
-      `Connectez-vous avec ${login} et le mot de passe que vous venez de choisir.`,
+      'Connectez-vous avec votre numéro de sécurité sociale et le mot de passe que vous venez de choisir.',
       '',
       `Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
       '',

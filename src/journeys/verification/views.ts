@@ -21,8 +21,8 @@ export interface VerifyView {
 const WHAT_IT_PROVES = html`<h2 class="govuk-heading-m">Ce que la vérification prouve, et ce qu’elle ne prouve pas</h2>
 <ul class="govuk-list govuk-list--bullet">
   <li>«&nbsp;Conforme&nbsp;» prouve que la Caf a délivré une attestation avec ce code, à une personne portant ce nom, et qu’elle n’est ni expirée ni révoquée.</li>
-  <li>Elle ne prouve pas que la personne qui vous présente le papier en est le titulaire&nbsp;: demandez une pièce d’identité si vous en avez besoin.</li>
-  <li>Comparez ce que cette page affiche avec le papier&nbsp;: une attestation modifiée à la main ou recopiée ne correspond pas.</li>
+  <li>Elle ne prouve pas que la personne qui vous présente le papier en est le titulaire : demandez une pièce d’identité si vous en avez besoin.</li>
+  <li>Comparez ce que cette page affiche avec le papier : une attestation modifiée à la main ou recopiée ne correspond pas.</li>
 </ul>`;
 
 function resultBlock(r: NonNullable<VerifyView['result']>): SafeHtml {
@@ -37,7 +37,7 @@ ${summaryList([
 ])}`;
     case 'revoquee':
       return html`<div class="mc-verdict" role="status"><h2 class="govuk-heading-l">Non conforme : attestation révoquée</h2>
-${warningText(`Son titulaire l’a révoquée le ${frenchDateTime(r.revokedAt)}. Elle ne vaut plus\u00a0: demandez-lui une attestation à jour.`)}</div>`;
+${warningText(`Son titulaire l’a révoquée le ${frenchDateTime(r.revokedAt)}. Elle ne vaut plus : demandez-lui une attestation à jour.`)}</div>`;
     case 'expiree':
       return html`<div class="mc-verdict" role="status"><h2 class="govuk-heading-l">Non conforme : attestation expirée</h2>
 ${warningText(`Elle était valable jusqu’au ${frenchValidUntil(r.expiresAt)}. Demandez à son titulaire une attestation à jour.`)}</div>`;
@@ -54,8 +54,8 @@ export function verifyPage(v: VerifyView): SafeHtml {
     html`${errorSummary(v.errors)}
 <h1 class="govuk-heading-l">Vérifier une attestation</h1>
 ${v.result ? resultBlock(v.result) : ''}
-<p class="govuk-body">Vous avez reçu une attestation de paiement ou de quotient familial de la Caf&nbsp;? Saisissez le code imprimé dessus et le nom de famille de l’allocataire&nbsp;: la page vous dit si elle est conforme et vous montre ce qu’elle certifie. Aucun compte n’est nécessaire.</p>
-${insetText(html`L’adresse de cette page est <strong>${v.serviceUrl}</strong>. Tapez-la vous-même plutôt que de suivre un lien ou un code QR reçu&nbsp;: une fausse page pourrait dire «&nbsp;conforme&nbsp;» à tout.`)}
+<p class="govuk-body">Vous avez reçu une attestation de paiement ou de quotient familial de la Caf&nbsp;? Saisissez le code imprimé dessus et le nom de famille de l’allocataire : la page vous dit si elle est conforme et vous montre ce qu’elle certifie. Aucun compte n’est nécessaire.</p>
+${insetText(html`L’adresse de cette page est <strong>${v.serviceUrl}</strong>. Tapez-la vous-même plutôt que de suivre un lien ou un code QR reçu : une fausse page pourrait dire «&nbsp;conforme&nbsp;» à tout.`)}
 ${form(
   { action: '/verifier-une-attestation', csrfToken: v.csrfToken },
   html`${textInput({ name: 'code', label: 'Code de vérification', hint: '17 caractères, par exemple 7K2Q-M9XD-4TRB-E81H-V', value: v.code, errors: v.errors, autocomplete: 'off', spellcheck: false, widthClass: 'govuk-input--width-20', maxlength: 40 })}

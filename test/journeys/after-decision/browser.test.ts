@@ -172,7 +172,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(await runPayments(db, t.clock.now() + 3_600_000)).toEqual({ created: 0, held: 0, released: 0 });
     await personLogsIn();
     const home = await main(page);
-    expect(home).toContain('Dernier paiement : 245,50 € pour novembre 2026, versé le 5 décembre 2026 (versé)');
+    expect(home).toContain('Dernier paiement : 245,50 € pour novembre 2026, versé le 5 décembre 2026\n');
     expect(home).toContain('Prochain paiement : 245,50 €, prévu le 5 janvier 2027');
     await check(page, problems, 'mon-espace-paiements');
     await goTo(page, 'Mes paiements', '/mon-espace/paiements');
@@ -237,7 +237,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     await check(v, verifierProblems, 'verification-autre-nom', { both: true });
     const altered = code.slice(0, 2) + (code[2] === 'K' ? 'M' : 'K') + code.slice(3);
     await verify(altered, 'Béranger');
-    expect(await v.title()).toMatch(/^Erreur : /);
+    expect(await v.title()).toMatch(/^Erreur\u00a0: /);
     expect(await v.locator('.govuk-error-summary').textContent()).toContain('un caractère a sans doute été mal recopié');
     expect(await verdict()).toBe('');
     await check(v, verifierProblems, 'verification-code-altere');
@@ -254,7 +254,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(await main(page)).toMatch(/Révoquée Délivrée le 5 décembre 2026 à 09:00, révoquée le 5 décembre 2026 à 09:00\./);
     await check(page, problems, 'attestation-revoquee');
     await verify(code, 'Béranger');
-    expect(await verdict()).toMatch(/^Non conforme : attestation révoquée\s+.*Son titulaire l’a révoquée le 5 décembre 2026/s);
+    expect(await verdict()).toMatch(/^Non conforme\u00a0: attestation révoquée\s+.*Son titulaire l’a révoquée le 5 décembre 2026/s);
     expect(await main(v)).not.toContain('491,00');
     await check(v, verifierProblems, 'verification-revoquee', { both: true });
 
@@ -301,7 +301,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     expect(await main(page)).toContain('Dernier paiement : 245,50 € pour décembre 2026 (en attente)');
     // announced where the person looks first, with the reason and the day it will be paid
     expect(await page.locator('.mc-waiting__held').innerText()).toContain(
-      'Votre paiement de 245,50 € pour décembre 2026 est en attente : le compte bancaire du dossier a été changé récemment. Pour votre sécurité, il sera versé le 12 janvier 2027, à la fin du délai de vérification, ou plus tôt si la Caf confirme le compte.',
+      'Votre paiement de 245,50 € pour décembre 2026 est en attente\u00a0: le compte bancaire du dossier a été changé récemment. Pour votre sécurité, il sera versé le 12 janvier 2027, à la fin du délai de vérification, ou plus tôt si la Caf confirme le compte.',
     );
     await check(page, problems, 'mon-espace-en-attente', { both: true });
 
@@ -354,7 +354,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     // 9. The second attestation, checked after its three months: « expirée »; the person sees it so.
     moveTo(DEC_5 + 92 * DAY);
     await verify(second, 'Béranger');
-    expect(await verdict()).toMatch(/^Non conforme : attestation expirée\s+.*Elle était valable jusqu’au 5 mars 2027/s);
+    expect(await verdict()).toMatch(/^Non conforme\u00a0: attestation expirée\s+.*Elle était valable jusqu’au 5 mars 2027/s);
     expect(await main(v)).not.toContain('245,50');
     await check(v, verifierProblems, 'verification-expiree', { both: true });
     await personLogsIn();

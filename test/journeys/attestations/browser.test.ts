@@ -83,7 +83,7 @@ describe('an attestation, from « Mes attestations » to the public verification
 
     const altered = code.slice(0, 5) + (code[5] === 'A' ? 'B' : 'A') + code.slice(6);
     await verify(altered, 'Lefevre');
-    expect(await v.title()).toMatch(/^Erreur : /);
+    expect(await v.title()).toMatch(/^Erreur\u00a0: /);
     expect(await v.textContent('.govuk-error-summary')).toContain('un caractère a sans doute été mal recopié');
     await check(v, vProblems, 'verification-code-altere');
 
@@ -97,7 +97,7 @@ describe('an attestation, from « Mes attestations » to the public verification
     expect(await page.textContent('main')).toContain('Révoquée');
     await check(page, problems, 'revoquee');
     await verify(code, 'Lefevre');
-    expect(await verdict()).toMatch(/^Non conforme : attestation révoquée/);
+    expect(await verdict()).toMatch(/^Non conforme\u00a0: attestation révoquée/);
     await check(v, vProblems, 'verification-revoquee');
 
     // Another one, checked after its three months: « expirée ».
@@ -109,7 +109,7 @@ describe('an attestation, from « Mes attestations » to the public verification
     const second = (await page.textContent('.mc-code'))!.trim();
     app.t.clock.advance(93 * 24 * 60 * 60_000);
     await verify(second, 'LEFÈVRE');
-    expect(await verdict()).toMatch(/^Non conforme : attestation expirée/);
+    expect(await verdict()).toMatch(/^Non conforme\u00a0: attestation expirée/);
     await check(v, vProblems, 'verification-expiree');
     await verifier.close();
     await page.close();

@@ -64,7 +64,7 @@ describe('« Mes attestations »', () => {
     await b.get('/mon-espace/attestations/paiement');
     const res = await b.post('/mon-espace/attestations/paiement', { from: '2026-10', to: '2026-09', detail: 'oui' });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('<title>Erreur : ');
+    expect(res.body).toContain('<title>Erreur\u00a0: ');
     expect(res.body).toContain('Le dernier mois de la période doit être le même que le premier ou venir après.');
     expect(res.body).toMatch(/id="detail" name="detail" type="checkbox" value="oui" checked/);
     const none = await b.post('/mon-espace/attestations/paiement', { from: '2026-01', to: '2026-02' });
@@ -134,7 +134,7 @@ describe('« Mes attestations »', () => {
     const pdf = await b.get(`/mon-espace/attestations/${a.id}/pdf`);
     expect(pdf.statusCode).toBe(410);
     expect(pdf.headers['content-type']).toMatch(/^text\/html/);
-    expect(pdf.body).toContain('Cette attestation a été révoquée : elle ne peut plus être téléchargée');
+    expect(pdf.body).toContain('Cette attestation a été révoquée\u00a0: elle ne peut plus être téléchargée');
     expect(pdf.body).not.toContain('%PDF');
     const listed = (await api(b, 'GET', '/api/attestations')).json().attestations.find((x: { id: string }) => x.id === a.id);
     expect(listed).toMatchObject({ status: 'revoquee', pdfUrl: null });

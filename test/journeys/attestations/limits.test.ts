@@ -44,7 +44,7 @@ describe.each(testDatabases)('the limit on issuing attestations, on $name', { ti
       const page = await b.post('/mon-espace/attestations/paiement', { from: '2026-09', to: '2026-10', detail: 'oui' });
       expect(page.statusCode).toBe(429);
       expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
-      expect(page.body).toContain('<title>Erreur : ');
+      expect(page.body).toContain('<title>Erreur\u00a0: ');
       expect(page.body).toContain('<a href="#from">Vous avez demandé beaucoup d’attestations en peu de temps');
       expect(page.body).toContain('id="from-error"');
       expect(page.body).toMatch(/id="detail" name="detail" type="checkbox" value="oui" checked/);

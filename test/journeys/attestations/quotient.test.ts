@@ -33,7 +33,7 @@ describe.each(testDatabases)('the attestation de quotient familial with real res
       expect(form.body).toContain('Votre quotient familial pour novembre 2026');
       expect(form.body).toMatch(/Revenus imposables 2024 du foyer[\s\S]*?38\s700,00\s€, soit 3\s225,00\s€ par mois/);
       expect(form.body).toMatch(/Prestations pour novembre 2026[\s\S]*?460,97\s€/);
-      expect(form.body).toContain('3 parts : 2 (vous, seul ou en couple) + 0,5 + 0,5 pour vos 2 enfants à charge');
+      expect(form.body).toContain('3 parts\u00a0: 2 (vous, seul ou en couple) + 0,5 + 0,5 pour vos 2 enfants à charge');
       expect(form.body).toMatch(/Quotient familial<\/dt>\s*<dd[^>]*>\s*1229 €/);
       expect(form.body).not.toContain('Ressources inconnues');
 

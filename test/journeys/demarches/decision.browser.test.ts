@@ -68,7 +68,7 @@ describe('after sending, up to the decision, on a phone', () => {
     await page.waitForURL((u) => u.pathname === `/mon-espace/demarches/${d.id}`);
     const decision = await main(page);
     expect(decision).toContain('Demande refusée le');
-    expect(decision).toContain('Motif : Le logement n’est pas votre résidence principale.');
+    expect(decision).toContain('Motif\u00a0: Le logement n’est pas votre résidence principale.');
     expect(decision).toContain('Comment contester cette décision');
     expect(decision).toContain('commission de recours amiable');
     await check(page, problems, 'decision');

@@ -71,7 +71,7 @@ describe('a request through the pages', () => {
       expect(location(await b.post(`${base}/etapes/${page}`, values))).toContain('/etapes/');
     const bad = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('<title>Erreur : Votre loyer et votre logement');
+    expect(bad.body).toContain('<title>Erreur\u00a0: Votre loyer et votre logement');
     expect(bad.body).toContain('<a href="#loyer">Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50</a>');
     expect(bad.body).toContain('<a href="#charges">Saisissez le montant des charges</a>');
     expect(bad.body).toContain('value="450,505"');
@@ -107,7 +107,7 @@ describe('a request through the pages', () => {
     // The déclaration sur l'honneur is required.
     const undeclared = await b.post(`${base}/envoyer`, {});
     expect(undeclared.statusCode).toBe(400);
-    expect(undeclared.body).toMatch(/<title>Erreur : Vérifiez vos réponses – [^<]+ – Mon Compte – Caf<\/title>/);
+    expect(undeclared.body).toMatch(/<title>Erreur\u00a0: Vérifiez vos réponses – [^<]+ – Mon Compte – Caf<\/title>/);
     expect(undeclared.body).toContain('Cochez la case pour déclarer sur l’honneur que vos réponses sont exactes');
     expect((await findDemarche(db(), d!.id))!.status).toBe('brouillon');
 

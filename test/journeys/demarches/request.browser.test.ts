@@ -116,7 +116,7 @@ describe('a request in Chromium', () => {
     await page.getByLabel('Surface habitable').fill('14');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.waitForSelector('.govuk-error-summary');
-    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     expect(await page.locator('#loyer-error').textContent()).toContain(
       'Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50',
     );

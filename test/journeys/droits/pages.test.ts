@@ -104,6 +104,30 @@ describe('Mes droits, Mes paiements', () => {
     expect(text((await hugo.get('/mon-espace/droits')).body)).toContain('Aucun droit ouvert qui vous concerne pour le moment.');
   });
 
+  it('« Mes paiements » speaks of payments and « Mes droits » of droits, to those who see only what concerns them', async () => {
+    for (const who of [P.hugoMoreau.nir, P.nadiaPetit.nir]) {
+      const b = await signedIn(t, who);
+      const payments = text((await b.get('/mon-espace/paiements')).body);
+      expect(payments).toContain('Vous voyez les paiements qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.');
+      expect(payments).not.toContain('Vous voyez les droits');
+      expect(text((await b.get('/mon-espace/droits')).body)).toContain(
+        'Vous voyez les droits qui vous concernent. Le responsable du dossier voit ceux de tout le foyer.',
+      );
+    }
+  });
+
+  it('the box of « Mon espace » says the last payment was paid once, with its day', async () => {
+    const b = await signedIn(t, P.julienMoreau.nir);
+    const last = JSON.parse((await api(b, 'GET', '/api/paiements')).body).months.find((m: { lines: { status: string }[] }) =>
+      m.lines.every((l) => l.status === 'verse'),
+    );
+    const home = text((await b.get('/mon-espace')).body);
+    expect(home).toContain(
+      `Dernier paiement : 460,97 € pour ${frenchMonth(last.month)}, versé le ${frenchDay(`${addMonths(last.month, 1)}-05`)}`,
+    );
+    expect(home).not.toContain('(versé)');
+  });
+
   it('a person attached to no dossier is told so, and the routes are in the OpenAPI document', async () => {
     const camille = await signedIn(t, P.camilleDurand.nir);
     expect(text((await camille.get('/mon-espace/paiements')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire');

@@ -202,7 +202,7 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     const wrong = await b.post('/franceconnect/creation', { nir: ANGELA.nir! });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toMatch(/<p id="nir-error" class="govuk-error-message">[\s\S]*civilité indiquée ne correspond pas/);
-    expect(wrong.body).toContain('<title>Erreur : ');
+    expect(wrong.body).toContain('<title>Erreur\u00a0: ');
 
     // A man's NIR, right year and month, but born in Spain (99134), not Algeria (99352).
     const spain = `1631299134123${nirKey('1631299134123')}`;

@@ -138,7 +138,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
     await page.waitForSelector('#fichier-error');
     expect(await page.locator('#fichier-error').textContent()).toContain('Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.');
-    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     await check(page, problems, 'transmettre-refuse');
     await page.setInputFiles('#fichier', { name: 'bail signé.pdf', mimeType: 'application/pdf', buffer: samplePdf('Bail') });
     // The request is held until the page has shown its progress: the bar is visible, the button disabled.

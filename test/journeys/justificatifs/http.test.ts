@@ -116,7 +116,7 @@ describe('justificatifs (person side)', () => {
       await b.get(`/mon-espace/demarches/${d.id}/justificatifs`);
       const r = await upload(b, d.id, file && { ...file, type: 'application/pdf' });
       expect(r.statusCode, message).toBe(400);
-      expect(r.body).toContain('<title>Erreur : Transmettre un justificatif');
+      expect(r.body).toContain('<title>Erreur\u00a0: Transmettre un justificatif');
       expect(r.body).toContain('<p id="fichier-error" class="govuk-error-message">');
       expect(text(r.body)).toContain(message);
     }

@@ -25,7 +25,7 @@ describe('login journeys in Chromium', () => {
     await page.fill('#password', 'PasLeBon2026');
     await page.click('button:has-text("Se connecter")');
     await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Identifiant ou mot de passe incorrect.');
-    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     await check(page, '2-connexion-erreur');
 
     await page.fill('#password', PASSWORD);
@@ -62,7 +62,7 @@ describe('login journeys in Chromium', () => {
     await page.click('button:has-text("Recevoir un code")');
     await page.waitForURL(`${app.base}/mon-espace/securite/contact/code`);
     // The same code form, without « Renvoyer un code » (this flow sends a new code from the contact form only).
-    expect(await page.textContent('main')).toContain('par SMS au numéro suivant : 06 •• •• •• 32');
+    expect(await page.textContent('main')).toContain('par SMS au numéro suivant\u00a0: 06 •• •• •• 32');
     expect(await page.locator('#resend').count()).toBe(0);
     await check(page, '7-changer-contact-code');
 

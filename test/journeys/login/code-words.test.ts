@@ -88,14 +88,14 @@ describe('a code typed: the same words in the five places', () => {
       '/connexion/code',
       true,
       login,
-      'Ces coordonnées sont celles de votre compte : si vous n’y avez plus accès, signalez-le à l’équipe de votre Caf',
+      'Ces coordonnées sont celles de votre compte\u00a0: si vous n’y avez plus accès, signalez-le à l’équipe de votre Caf',
     ],
     [
       'Mot de passe oublié',
       '/mot-de-passe-oublie/code',
       true,
       passwordReset,
-      'Vérifiez l’identifiant saisi : <a class="govuk-link" href="/mot-de-passe-oublie">recommencez votre demande</a>',
+      'Vérifiez l’identifiant saisi\u00a0: <a class="govuk-link" href="/mot-de-passe-oublie">recommencez votre demande</a>',
     ],
     [
       'Sécurité du compte',
@@ -162,7 +162,7 @@ describe('a code typed: the same words in the five places', () => {
     summary: body.includes('<a href="#code">'),
   });
   const fieldError = (message: string) =>
-    `<p id="code-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${message}</p>`;
+    `<p id="code-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur\u00a0:</span> ${message}</p>`;
 
   it.each(places)('%s: missing, malformed and wrong codes, and a resend too early', async (name, page, resends, open) => {
     const { b, to } = await open();

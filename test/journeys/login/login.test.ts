@@ -88,7 +88,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     await b.get('/connexion');
     await b.post('/connexion', { identifier: account.login_id, password: PASSWORD });
     const page = await b.get('/connexion/code');
-    expect(page.body).toContain('par SMS au numéro suivant : <strong>06 •• •• •• 78</strong>');
+    expect(page.body).toContain('par SMS au numéro suivant\u00a0: <strong>06 •• •• •• 78</strong>');
     expect(page.body).not.toContain('12 34 56');
     expect(page.body).not.toContain('612345678');
     expect((await messagesTo(t.ctx, '+33612345678'))[0]).toMatchObject({ channel: 'sms' });
@@ -108,7 +108,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     for (let i = 0; i < 3; i++) await b.post('/connexion/code', { code: wrong });
     const fifth = await b.post('/connexion/code', { code: wrong });
     expect(fifth.body).toContain(
-      'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
+      'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable\u00a0: demandez un nouveau code.',
     );
     // The 5th wrong code also counts as the 5th login failure: a 1-second wait.
     expect((await b.post('/connexion/code', { code: good })).statusCode).toBe(429);
@@ -317,7 +317,7 @@ describe('no enumeration in the answers', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Saisissez votre numéro de sécurité sociale ou votre identifiant provisoire.');
     expect(res.body).toContain('Saisissez votre mot de passe.');
-    expect(res.body).toContain('<title>Erreur : ');
+    expect(res.body).toContain('<title>Erreur\u00a0: ');
   });
 });
 

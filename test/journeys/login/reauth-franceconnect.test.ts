@@ -44,7 +44,7 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
   it('creates a first password without asking for one, right after a FranceConnect login; then the password logs in', async () => {
     const { account, b } = await franceConnectOnlyAccount('angela-dubois-paris', 'angela.reauth@example.fr');
     const overview = await b.get('/mon-espace/securite');
-    expect(overview.body).toContain('Aucun : vous vous connectez avec FranceConnect');
+    expect(overview.body).toContain('Aucun\u00a0: vous vous connectez avec FranceConnect');
     expect(overview.body).toMatch(/href="\/mon-espace\/securite\/mot-de-passe">Créer<span class="govuk-visually-hidden"> un mot de passe/);
 
     const form = await b.get('/mon-espace/securite/mot-de-passe');

@@ -99,7 +99,7 @@ describe('« Sécurité du compte »', () => {
     const started = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 98 76 54 32', currentPassword: PASSWORD });
     expect(location(started)).toBe('/mon-espace/securite/contact/code');
     const codePage = await me.get('/mon-espace/securite/contact/code');
-    expect(codePage.body).toContain('par SMS au numéro suivant : <strong>06 •• •• •• 32</strong>');
+    expect(codePage.body).toContain('par SMS au numéro suivant\u00a0: <strong>06 •• •• •• 32</strong>');
     expect(codePage.body).not.toContain('98 76 54');
     // Not replaced yet.
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe(account.contact_value);
@@ -181,7 +181,7 @@ describe('« Sécurité du compte »', () => {
       expect(res.statusCode, message).toBe(400);
       expect(res.body).toContain(`<a href="#${field}">${message}`);
       expect(res.body).toContain(
-        `<p id="${field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur :</span> ${message}`,
+        `<p id="${field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur\u00a0:</span> ${message}`,
       );
     }
     // The wrong password with no choice was not checked: no failure recorded, nothing sent.

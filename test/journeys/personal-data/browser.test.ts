@@ -29,7 +29,7 @@ describe('the person’s rights in Chromium', () => {
     await expectAccessible(page, 'fermer');
     await page.fill('#currentPassword', 'PasLeBon2026');
     await page.click('button:has-text("Recevoir un code")');
-    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     await expectAccessible(page, 'fermer-erreur');
     await page.fill('#currentPassword', PASSWORD);
     await page.click('button:has-text("Recevoir un code")');

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD, sampleAccount } from '../../support/accounts';
-import { location } from '../../support/http';
+import { location, text } from '../../support/http';
 import { lastCode } from '../../support/outbox';
 import { sentDemarche } from '../../justificatifs/support';
 import { accountOf, api, demoApp, signedIn } from '../../household/support';
@@ -45,6 +45,23 @@ describe('« Mes données »', () => {
     const file = await b.get('/mon-espace/mes-donnees/telecharger');
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="mes-donnees-mon-compte-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(JSON.parse(file.body).account.loginId).toBe(thomas.login_id);
+  });
+
+  it('shows dates, document types and roles in French words on the page, and keeps machine fields in the JSON', async () => {
+    const b = await signedIn(t, DEMO_PEOPLE.julienMoreau.nir);
+    const page = text((await b.get('/mon-espace/mes-donnees')).body);
+    // the date as « Mes informations » writes it, the document by its French name, the role in words
+    expect(page).toContain('Date et lieu de naissance 5 septembre 1982, Nantes');
+    expect(page).toContain('Titre d’identité Carte nationale d’identité n° 880692310285');
+    expect(page).toContain('Dossier 1234567 Responsable du dossier, depuis le');
+    expect(page).not.toMatch(/1982-09-05|\bcni\b|\bresponsable,/);
+    expect(text((await b.get('/mon-espace/mes-informations')).body)).toContain('5 septembre 1982');
+
+    // the JSON keeps the codes a program reads, with a label for people beside the document's code
+    const data = (await api(b, 'GET', '/api/mes-donnees')).json();
+    expect(data.account.birthDate).toBe('1982-09-05');
+    expect(data.account.identityDocument).toEqual({ kind: 'cni', kindLabel: 'Carte nationale d’identité', number: '880692310285' });
+    expect(data.households[0]).toMatchObject({ role: 'responsable', roleLabel: 'Responsable du dossier' });
   });
 
   it('lists the attestations the person issued — kind, period, issued on, status, counts of checks — never who checked them', async () => {

@@ -163,7 +163,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await page.fill('#phone', '06 11 22 33 44');
     await page.getByRole('button', { name: 'Envoyer le code' }).click();
     await expect.poll(() => page.url()).toContain('/creer-mon-compte/code');
-    expect(await page.textContent('main')).toContain('par SMS au numéro suivant : 06 11 22 33 44');
+    expect(await page.textContent('main')).toContain('par SMS au numéro suivant\u00a0: 06 11 22 33 44');
     await page.fill('#code', await lastCode(app.t.ctx.database.db, '+33611223344'));
     await page.getByRole('button', { name: 'Valider' }).click();
     await page.fill('#password', REGISTRATION_PASSWORD);

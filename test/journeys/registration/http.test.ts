@@ -145,7 +145,7 @@ describe('Créer Mon Compte — pages', () => {
     await visit(b, '/creer-mon-compte/nouveau');
     const res = await b.post('/creer-mon-compte/etat-civil', { birthName: 'Dupont<script>' });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('<title>Erreur : Votre état civil');
+    expect(res.body).toContain('<title>Erreur\u00a0: Votre état civil');
     expect(res.body).toContain('govuk-error-summary');
     for (const f of ['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind'])
       expect(res.body).toContain(`<a href="#${f}">`);
