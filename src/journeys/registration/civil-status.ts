@@ -131,13 +131,13 @@ function readBirthPlace(
     if (code) {
       const c = findCountry(code);
       if (!c.ok) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_NOT_FOUND') };
-      return { ok: true, value: { kind: 'country', code: c.value.code, name: c.value.name } };
+      return { ok: true, value: { kind: 'country', code: c.value.code, name: c.value.label } };
     }
     const query = str(input.countryQuery);
     if (!query) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_REQUIRED') };
     const results = searchCountries(query, { limit: 20 }).filter((c) => c.code !== '99100');
     if (results.length === 0) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_NOT_FOUND') };
-    if (results.length === 1) return { ok: true, value: { kind: 'country', code: results[0]!.code, name: results[0]!.name } };
+    if (results.length === 1) return { ok: true, value: { kind: 'country', code: results[0]!.code, name: results[0]!.label } };
     return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_CHOOSE') };
   }
   return { ok: false, error: fieldError('birthPlaceKind', 'BIRTH_PLACE_KIND_REQUIRED') };

@@ -231,7 +231,7 @@ export function civilStatusPage(o: {
     query: v.countryQuery,
     code: v.countryCode,
     errors: e,
-    results: countries.map((c) => ({ value: c.code, label: c.name, hint: `code INSEE ${c.code}` })),
+    results: countries.map((c) => ({ value: c.code, label: c.label, hint: `code INSEE ${c.code}` })),
   });
 
   return stepPage(
