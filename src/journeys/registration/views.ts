@@ -364,7 +364,10 @@ export function documentPage(o: { flow: RegistrationFlow; csrfToken: string; val
         name: 'documentKind',
         legend: 'Votre titre d’identité',
         legendIsPageHeading: true,
-        hint: 'Indiquez le numéro de votre titre d’identité en cours de validité : il est vérifié, et votre identité est alors confirmée.',
+        hint:
+          o.flow.data.civilStatus?.repertoire === 'unknown'
+            ? 'Indiquez le numéro de votre titre d’identité en cours de validité : il est vérifié. Votre numéro de sécurité sociale n’ayant pas été retrouvé dans le répertoire national d’identification des personnes, votre identité restera « à confirmer » : votre Caf pourra vous demander une pièce justificative.'
+            : 'Indiquez le numéro de votre titre d’identité en cours de validité : il est vérifié et, s’il est reconnu, votre identité est confirmée.',
         value: v.documentKind,
         errors: e,
         choices,

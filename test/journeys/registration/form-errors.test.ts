@@ -69,3 +69,40 @@ describe('Créer Mon Compte — errors of a form', () => {
     expect(summary(res.body)).toEqual(['Le numéro du titre d’identité saisi est trop long. Ce champ ne doit pas dépasser 40 caractères.']);
   });
 });
+
+describe('Créer Mon Compte — an identity « à confirmer » says why, and what happens next', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a valid passport with a NIR the répertoire does not know: the reason, on the way and at the end', async () => {
+    const { freshMarie, walkTo } = await import('../../support/registration');
+    const b = new TestBrowser(t.app);
+    const marie = freshMarie();
+    await visit(b, '/creer-mon-compte/nouveau');
+    await b.post('/creer-mon-compte/etat-civil', marie);
+    const step2 = text((await b.get('/creer-mon-compte/titre-identite')).body);
+    expect(step2).not.toContain('votre identité est alors confirmée');
+    expect(step2).toContain('votre identité restera « à confirmer »');
+    const b2 = new TestBrowser(t.app);
+    await walkTo(b2, t.ctx.database.db, 'completed', {
+      person: freshMarie(),
+      document: { documentKind: 'passport', 'documentNumber-passport': '18AB12345' },
+    });
+    const done = text((await b2.get('/creer-mon-compte/compte-cree')).body);
+    expect(done).toContain(
+      'Votre identité est « à confirmer », car votre numéro de sécurité sociale n’a pas été retrouvé dans le répertoire national d’identification des personnes. Vous pourrez quand même vous connecter et utiliser votre compte.',
+    );
+  });
+
+  it('a person the répertoire knows is promised a confirmed identity, and gets it', async () => {
+    const { ANGELA } = await import('../../support/registration');
+    const b = new TestBrowser(t.app);
+    await visit(b, '/creer-mon-compte/nouveau');
+    await b.post('/creer-mon-compte/etat-civil', ANGELA);
+    const step2 = text((await b.get('/creer-mon-compte/titre-identite')).body);
+    expect(step2).toContain('il est vérifié et, s’il est reconnu, votre identité est confirmée.');
+  });
+});
