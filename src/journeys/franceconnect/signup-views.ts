@@ -25,6 +25,7 @@ import {
   type ContactValues,
 } from '../contact-verification/views';
 import { certifiedIdentity } from './identity-view';
+import { EXAMPLE_NIR } from '../../identity';
 import { html, type SafeHtml } from '../../http/views/html';
 import { fcPage, STEP_PATHS } from './pages-common';
 import { dataNotice } from '../../http/views/data-notice';
@@ -55,7 +56,7 @@ ${form(
 ${textInput({
   name: 'nir',
   label: 'Numéro de sécurité sociale',
-  hint: '15 caractères (13 chiffres et une clé de 2 chiffres), tels qu’ils figurent sur votre carte Vitale. Par exemple : 2 62 08 75 112 084 57.',
+  hint: `15 caractères (13 chiffres et une clé de 2 chiffres), tels qu’ils figurent sur votre carte Vitale. Par exemple : ${EXAMPLE_NIR}.`,
   value: typed ?? (s.data.nir?.source === 'typed' ? s.data.nir.value : undefined),
   autocomplete: 'off',
   spellcheck: false,

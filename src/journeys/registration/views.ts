@@ -2,7 +2,7 @@ import type { FieldError } from '../../errors/app-error';
 import { STEPS, backStep, stepNumber, type Step } from './machine';
 import type { RegistrationFlow } from './data';
 import { facts } from './data';
-import { findCommune, formatNir, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
+import { EXAMPLE_NIR, findCommune, formatNir, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { findPrestation } from '../../prestations/catalogue';
 import {
@@ -251,7 +251,7 @@ ${form(
   html`${textInput({
     name: 'nir',
     label: 'Numéro de sécurité sociale',
-    hint: '15 caractères : 13 chiffres et une clé de 2 chiffres. Il figure sur votre carte Vitale. Par exemple 2 88 04 69 383 123 24.',
+    hint: `15 caractères : 13 chiffres et une clé de 2 chiffres. Il figure sur votre carte Vitale. Par exemple ${EXAMPLE_NIR}.`,
     value: v.nir,
     errors: e,
     autocomplete: 'off',
