@@ -32,12 +32,12 @@ import { dataNotice } from '../../http/views/data-notice';
 
 /** The pages of the account creation with FranceConnect (routes in ./signup.ts). */
 
-/** The certified identity, locked, with the NIR found — or a field to type it. */
+/** The certified identity, locked, with the NIR found — or a field to type it; « Retour » to the start of the account creation, as at step ④ of the form. */
 export function identityPage(req: FastifyRequest, s: Signup, errors?: Errors, typed?: string): SafeHtml {
   const found = s.data.repertoireMatches === 1 && s.data.nir ? s.data.nir.value : undefined;
   return fcPage(
     req,
-    { title: 'Votre identité certifiée', hasErrors: !!errors?.length },
+    { title: 'Votre identité certifiée', hasErrors: !!errors?.length, back: '/creer-mon-compte' },
     html`${errorSummary(errors)}
 ${stepIndicator(1, 3, 'Identité')}
 <h1 class="govuk-heading-l">Votre identité certifiée par FranceConnect</h1>

@@ -21,11 +21,12 @@ describe('FranceConnect account creation — what its pages say', () => {
     await standin.close();
   });
 
-  it('step 1 has the country of birth in French, and an example NIR that is nobody’s', async () => {
+  it('step 1 has « Retour », the country of birth in French, and an example NIR that is nobody’s', async () => {
     const b = new TestBrowser(t.app);
     const vincent = findCitizen('vincent-martin-sans-nir')!;
     expect(location((await franceConnectAs(b, { citizenId: vincent.id })).callback)).toBe('/franceconnect/creation');
     const page = await b.get('/franceconnect/creation');
+    expect(page.body).toMatch(/<a href="\/creer-mon-compte" class="govuk-back-link">Retour<\/a>/);
     expect(text(page.body)).toContain('Algérie (code INSEE 99352)');
     expect(text(page.body)).toContain(`Par exemple : ${EXAMPLE_NIR}.`);
   });
