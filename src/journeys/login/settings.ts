@@ -26,13 +26,20 @@ export type ChangePassword =
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'changed'; sessionsEnded: number };
 
+/** On this page there are two passwords: an empty field says which one it is. */
+const CHANGE_WORDS: Partial<Record<string, string>> = {
+  AUTH_PASSWORD_REQUIRED: 'Saisissez votre nouveau mot de passe.',
+  AUTH_PASSWORD_CONFIRMATION_REQUIRED: 'Confirmez votre nouveau mot de passe.',
+};
+const asChange = (e: FieldError): FieldError => (CHANGE_WORDS[e.code] ? { ...e, message: CHANGE_WORDS[e.code]! } : e);
+
 /** Changes (or, for an account without one, creates) the password; every OTHER session is ended (the caller rotates the current one). */
 export async function changePassword(
   d: SettingsDeps,
   i: { account: Account; session: SessionRecord; current: string; password: string; confirmation: string; origin: AuditOrigin },
 ): Promise<ChangePassword> {
   // Every empty or refused field at once, in the order of the form; an empty current password is not an attempt.
-  const refused = newPasswordRefusals(i.password, i.confirmation);
+  const refused = newPasswordRefusals(i.password, i.confirmation).map(asChange);
   if (currentPasswordMissing(i.account, i.session, i.current, d.clock.now()))
     return { kind: 'invalid', errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_REQUIRED'), ...refused] };
   const auth = await reauthenticate(d, i.account, i.session, i.current, i.origin);

@@ -42,8 +42,8 @@ describe('a password asked again: each empty field, the same password', () => {
     expect(empty.statusCode).toBe(400);
     expect(errorsOf(empty.body)).toEqual([
       'currentPassword: Erreur : Saisissez votre mot de passe actuel.',
-      'password: Erreur : Saisissez votre mot de passe.',
-      'passwordConfirmation: Erreur : Confirmez votre mot de passe.',
+      'password: Erreur : Saisissez votre nouveau mot de passe.',
+      'passwordConfirmation: Erreur : Confirmez votre nouveau mot de passe.',
     ]);
     expect(empty.body).not.toContain('Votre mot de passe actuel est incorrect.');
   });
