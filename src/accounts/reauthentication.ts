@@ -36,6 +36,16 @@ export function reauthenticationMode(
     : 'franceconnect_again';
 }
 
+/** The current password is asked for and was left empty: a mistake to correct at its field, not a failed attempt. */
+export function currentPasswordMissing(
+  account: Pick<Account, 'password_hash'>,
+  session: Pick<SessionRecord, 'createdAt' | 'data'>,
+  password: string,
+  now: number,
+): boolean {
+  return !password && reauthenticationMode(account, session, now) === 'password';
+}
+
 export type Reauth =
   | { ok: true }
   | { ok: false; kind: 'throttled'; retryAfterMs: number }

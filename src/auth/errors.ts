@@ -42,6 +42,16 @@ export const authErrors = {
     message: 'Votre mot de passe actuel est incorrect.',
     support: 'Re-authentication failed on a security settings page.',
   },
+  AUTH_CURRENT_PASSWORD_REQUIRED: {
+    status: 400,
+    message: 'Saisissez votre mot de passe actuel.',
+    support: 'Re-authentication asked with an empty current password (not counted as a failed attempt).',
+  },
+  AUTH_PASSWORD_SAME_AS_CURRENT: {
+    status: 400,
+    message: 'Le nouveau mot de passe doit être différent de l’actuel.',
+    support: 'Password change: the new password is the current one.',
+  },
   AUTH_SESSION_NOT_FOUND: {
     status: 404,
     message: 'Cette session est déjà terminée.',

@@ -70,7 +70,7 @@ export const demoAccounts: DemoAccount[] = [
     birth_date: '1995-03-08',
     birth_place_kind: 'country',
     birth_place_code: '99416',
-    birth_place_name: 'BRESIL',
+    birth_place_name: 'Brésil',
     ...toConfirm,
     ...email('ana.souza@example.fr'),
     franceconnect_sub: null,

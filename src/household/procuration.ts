@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import { fieldError, type FieldError } from '../errors/app-error';
 import { errorEntry, type ErrorCode } from '../errors/registry';
 import { waitMessage } from '../security/login-throttle';
-import { reauthenticate, type ReauthenticationDeps } from '../accounts/reauthentication';
+import { currentPasswordMissing, reauthenticate, type ReauthenticationDeps } from '../accounts/reauthentication';
 import { enqueueMessage } from '../messaging/outbox';
 import { procurationGrantedMessage, procurationRevokedMessage } from './messages';
 import { findMemberWithRole, setProcuration, type ActorDossier } from './repository';
@@ -31,6 +31,7 @@ export type ProcurationOutcome =
   | { kind: 'done' }
   | { kind: 'refused'; code: ErrorCode }
   | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'password_missing' }
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' };
 
@@ -73,6 +74,7 @@ export async function grantProcuration(ctx: ProcurationDeps, i: Who & { currentP
   if (!member) return { kind: 'refused', code: 'HOUSEHOLD_NO_CONJOINT' };
   if (!account) return { kind: 'refused', code: 'HOUSEHOLD_CONJOINT_WITHOUT_ACCOUNT' };
   if (member.has_procuration === 1) return { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
+  if (currentPasswordMissing(i.account, i.session, i.currentPassword, ctx.clock.now())) return { kind: 'password_missing' };
   const auth = await reauthenticate(ctx, i.account, i.session, i.currentPassword, i.origin);
   if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: auth.kind };
   const now = ctx.clock.now();
@@ -110,6 +112,8 @@ export function procurationRefusal(o: Exclude<ProcurationOutcome, { kind: 'done'
         status: 429,
         errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(o.retryAfterMs)}`)],
       };
+    case 'password_missing':
+      return { status: 400, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_REQUIRED')] };
     case 'wrong_password':
       return { status: 400, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] };
     case 'franceconnect_again':

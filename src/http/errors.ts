@@ -8,6 +8,8 @@ import { refusalPage } from './views/refusal';
 import { html } from './views/html';
 import { layout } from './views/layout';
 import { wantsJson } from './negotiation';
+import { AGENT_PATH, agentHome } from './agent-session';
+import { agentPage } from './views/agent-page';
 
 /** (also here, beside the sending of errors, for the pages that import it from this file) */
 export { wantsJson };
@@ -61,7 +63,27 @@ export function sendError(known: AppError | ValidationError, req: FastifyRequest
   // A refusal by the person's place in the household: the one refusal page, back to « Mon espace ».
   if (known instanceof AppError && REFUSALS.has(known.code) && req.account)
     return sendHtml(reply, refusalPage(req, known.message, agencyPhone), known.status);
+  if (onCafSide(req)) return sendHtml(reply, cafSideErrorPage(known, req), known.status);
   return sendHtml(reply, errorPage(known, req.id, agencyPhone, signedIn(req)), known.status);
+}
+
+/** A page of the Caf side (/gestion…) with an agent signed in: its errors keep the Caf side's frame. */
+function onCafSide(req: FastifyRequest): boolean {
+  const path = req.url.split('?')[0] ?? '';
+  return !!req.agent && (path === AGENT_PATH || path.startsWith(`${AGENT_PATH}/`));
+}
+
+/** An error on the Caf side: the Caf side's frame, and a link back to the agent's own page. */
+function cafSideErrorPage(e: AppError | ValidationError, req: FastifyRequest) {
+  const title = ERROR_TITLES[e.status] ?? ERROR_TITLES[400]!;
+  return agentPage(
+    req,
+    { title },
+    html`<h1 class="govuk-heading-l">${title}</h1>
+<p class="govuk-body">${e.message}</p>
+${e.status >= 500 ? html`<p class="govuk-body">Si le problème continue, signalez-le en indiquant la référence <strong>${req.id.slice(0, 8)}</strong>.</p>` : ''}
+<p class="govuk-body"><a class="govuk-link" href="${agentHome(req.agentRoles)}">Retour à l’espace gestionnaire</a></p>`,
+  );
 }
 
 /** The header's « Mon Compte » leads to /mon-espace when the person is signed in (see src/http/session.ts). */
@@ -69,18 +91,19 @@ function signedIn(req: FastifyRequest): { displayName: string } | undefined {
   return req.account ? { displayName: displayName(req.account) } : undefined;
 }
 
+const ERROR_TITLES: Record<number, string> = {
+  400: 'Votre demande n’a pas pu être traitée',
+  401: 'Connexion nécessaire',
+  403: 'Action impossible',
+  404: 'Page introuvable',
+  413: 'Votre demande est trop volumineuse',
+  429: 'Trop de tentatives',
+  500: 'Désolé, le service rencontre un problème',
+  503: 'Service momentanément indisponible',
+};
+
 function errorPage(e: AppError | ValidationError, reqId: string, agencyPhone: string, user: { displayName: string } | undefined) {
-  const titles: Record<number, string> = {
-    400: 'Votre demande n’a pas pu être traitée',
-    401: 'Connexion nécessaire',
-    403: 'Action impossible',
-    404: 'Page introuvable',
-    413: 'Votre demande est trop volumineuse',
-    429: 'Trop de tentatives',
-    500: 'Désolé, le service rencontre un problème',
-    503: 'Service momentanément indisponible',
-  };
-  const title = titles[e.status] ?? titles[400]!;
+  const title = ERROR_TITLES[e.status] ?? ERROR_TITLES[400]!;
   return layout(
     { title, user },
     html`<h1 class="govuk-heading-l">${title}</h1>

@@ -1,6 +1,6 @@
 /** Identity rules of Mon Compte: pure functions, French messages, stable error codes. */
 export type { Result, IdentityError, IdentityWarning } from './result';
-export { parseNir, nirKey, maskNir, formatNir } from './nir';
+export { parseNir, nirKey, maskNir, formatNir, EXAMPLE_NIR } from './nir';
 export type { ParsedNir, NirCivilStatus, BirthPlace, NirSex, NirKind, NirPlaceKind } from './nir';
 export {
   findCommune,

@@ -121,6 +121,12 @@ export function nirKey(thirteen: string): string {
 }
 
 /** '1 84 12 75 056 123 45' (or without the key for a 13-character input). Other input is returned trimmed. */
+/**
+ * The NIR the forms give as an example: well formed, with its right key, and nobody's — no demo
+ * person, no FranceConnect stand-in citizen (a test checks it), so no one types a real person's.
+ */
+export const EXAMPLE_NIR = '2 84 12 76 451 089 93';
+
 export function formatNir(nir: string): string {
   const n = normalise(nir);
   if (!SHAPE.test(n)) return nir.trim();

@@ -71,6 +71,7 @@ export interface CommuneLoad {
 const FRANCE: CountryPlace = {
   code: '99100',
   name: 'FRANCE',
+  label: 'France',
   otherNames: [],
   formerNames: [],
   formerlyFrench: false,
@@ -262,7 +263,14 @@ export function buildCountries(): CountryPlace[] {
     if (i < 0) throw new Error(`insee-pays.csv: missing column ${name}`);
     return i;
   };
-  const [iCog, iOld, iGeo, iName, iOldName] = [col('cog'), col('oldGeographicCode'), col('geographicCode'), col('name'), col('oldName')];
+  const [iCog, iOld, iGeo, iName, iOldName, iLabel] = [
+    col('cog'),
+    col('oldGeographicCode'),
+    col('geographicCode'),
+    col('name'),
+    col('oldName'),
+    col('label'),
+  ];
   const list: CountryPlace[] = [];
   for (const r of rows) {
     const code = (r[iCog] ?? '').trim();
@@ -273,6 +281,7 @@ export function buildCountries(): CountryPlace[] {
     const place: CountryPlace = {
       code,
       name: (r[iName] ?? '').trim(),
+      label: (r[iLabel] ?? '').trim() || (r[iName] ?? '').trim(),
       otherNames: [],
       formerNames:
         oldName === ''

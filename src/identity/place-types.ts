@@ -23,8 +23,10 @@ export interface CommunePlace {
 export interface CountryPlace {
   /** INSEE code 99xxx. */
   code: string;
-  /** INSEE name, as published (upper case). */
+  /** INSEE name, as published (upper case, no accents): what the search and the code lists match. */
   name: string;
+  /** The name as a page shows it, in French with its capitals and accents (« Côte d'Ivoire »): the `label` column. */
+  label: string;
   /** Other territories sharing the same code. */
   otherNames: string[];
   /** Former names (e.g. 'U.R.S.S.' for 99123). */

@@ -231,7 +231,7 @@ ${table({
         return sendHtml(reply, passwordPage(req, refusalFields(refused)), pageStatus(reply, refused));
       }
       if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
-      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, [r.error]), 400);
+      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, r.errors), 400);
       const created = !req.account!.password_hash;
       await rotateSession(ctx, req, reply);
       return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);

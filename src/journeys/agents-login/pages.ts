@@ -14,6 +14,7 @@ import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verif
 import { html } from '../../http/views/html';
 import { resendRefused } from '../contact-verification/resend';
 import { agentPage } from '../gestion/frame';
+import { SIGNED_OUT } from '../login/messages';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -130,7 +131,7 @@ ${button('Se connecter')}`,
   });
 
   app.get(`${AGENT_PATH}/deconnexion`, async (req, reply) => {
-    const title = req.agent ? 'Se déconnecter' : 'Vous êtes déconnecté';
+    const title = req.agent ? 'Se déconnecter' : SIGNED_OUT;
     const body = req.agent
       ? form({ action: `${AGENT_PATH}/deconnexion`, csrfToken: req.csrfToken }, button('Se déconnecter'))
       : html`<p class="govuk-body"><a class="govuk-link" href="${LOGIN}">Se reconnecter</a></p>`;

@@ -18,11 +18,6 @@ export function frenchBirthDate(birthdate: string): string {
   return `${Number(d) === 1 ? '1er' : Number(d)} ${month} ${y}`;
 }
 
-/** INSEE writes country names in capitals: « ESPAGNE » → « Espagne ». */
-function countryName(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s'’(-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
 export interface BirthPlaceView {
   kind: 'commune' | 'country';
   /** the INSEE code stored with the account: the commune's (born in France) or the country's */
@@ -41,14 +36,14 @@ export function birthPlaceOf(identity: FranceConnectIdentity): BirthPlaceView {
   return {
     kind: 'country',
     code: identity.birthcountry,
-    name: country.ok ? countryName(country.value.name) : `Pays ${identity.birthcountry}`,
+    name: country.ok ? country.value.label : `Pays ${identity.birthcountry}`,
   };
 }
 
 export function countryLabel(code: string): string {
   if (code === '99100') return 'France';
   const country = findCountry(code);
-  return country.ok ? countryName(country.value.name) : code;
+  return country.ok ? country.value.label : code;
 }
 
 /** « Identité certifiée par FranceConnect » */

@@ -18,6 +18,7 @@ import { html } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { readQuery } from '../../http/api/input';
 import { FcHandOffQuery } from './schemas';
+import { SIGNED_OUT } from '../login/messages';
 import {
   clearCookie,
   cookieOptions,
@@ -40,7 +41,7 @@ export type FranceconnectLoginPagesDeps = FranceConnectDeps & FranceconnectPages
  *   GET  /franceconnect/callback             → linked `sub`: session → /mon-espace; new `sub`: the sign-up (./signup.ts)
  *   POST /franceconnect/deconnexion          → local session ended, 303 FranceConnect end-session
  *   GET  /franceconnect/deconnexion/suite    → the same, after the login area's /deconnexion
- *   GET  /franceconnect/logout-callback      → `state` checked, « Vous êtes déconnecté »
+ *   GET  /franceconnect/logout-callback      → `state` checked, « Vous êtes déconnecté(e) »
  */
 export function franceConnectLoginPages(ctx: FranceconnectLoginPagesDeps): FastifyPluginAsync {
   return async (app) => {
@@ -116,8 +117,8 @@ ${franceConnectButton()}`,
 
 function loggedOutPage(text: string) {
   return layout(
-    { title: 'Vous êtes déconnecté(e)' },
-    html`<h1 class="govuk-heading-l">Vous êtes déconnecté(e)</h1>
+    { title: SIGNED_OUT },
+    html`<h1 class="govuk-heading-l">${SIGNED_OUT}</h1>
 <p class="govuk-body">${text}</p>
 <p class="govuk-body">Si vous utilisez un ordinateur partagé, pensez à fermer votre navigateur.</p>
 <ul class="govuk-list">

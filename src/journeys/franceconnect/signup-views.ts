@@ -25,18 +25,19 @@ import {
   type ContactValues,
 } from '../contact-verification/views';
 import { certifiedIdentity } from './identity-view';
+import { EXAMPLE_NIR } from '../../identity';
 import { html, type SafeHtml } from '../../http/views/html';
 import { fcPage, STEP_PATHS } from './pages-common';
 import { dataNotice } from '../../http/views/data-notice';
 
 /** The pages of the account creation with FranceConnect (routes in ./signup.ts). */
 
-/** The certified identity, locked, with the NIR found — or a field to type it. */
+/** The certified identity, locked, with the NIR found — or a field to type it; « Retour » to the start of the account creation, as at step ④ of the form. */
 export function identityPage(req: FastifyRequest, s: Signup, errors?: Errors, typed?: string): SafeHtml {
   const found = s.data.repertoireMatches === 1 && s.data.nir ? s.data.nir.value : undefined;
   return fcPage(
     req,
-    { title: 'Votre identité certifiée', hasErrors: !!errors?.length },
+    { title: 'Votre identité certifiée', hasErrors: !!errors?.length, back: '/creer-mon-compte' },
     html`${errorSummary(errors)}
 ${stepIndicator(1, 3, 'Identité')}
 <h1 class="govuk-heading-l">Votre identité certifiée par FranceConnect</h1>
@@ -55,7 +56,7 @@ ${form(
 ${textInput({
   name: 'nir',
   label: 'Numéro de sécurité sociale',
-  hint: '15 caractères (13 chiffres et une clé de 2 chiffres), tels qu’ils figurent sur votre carte Vitale. Par exemple : 2 62 08 75 112 084 57.',
+  hint: `15 caractères (13 chiffres et une clé de 2 chiffres), tels qu’ils figurent sur votre carte Vitale. Par exemple : ${EXAMPLE_NIR}.`,
   value: typed ?? (s.data.nir?.source === 'typed' ? s.data.nir.value : undefined),
   autocomplete: 'off',
   spellcheck: false,

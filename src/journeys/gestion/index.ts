@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { AGENT_PATH, registerAgentSessions } from '../../http/agent-session';
+import { AGENT_PATH, agentHome, registerAgentSessions } from '../../http/agent-session';
 import { agentAccountRoutes, type GestionAccountsDeps } from './accounts';
 import { agentDemarcheRoutes, type GestionActionsDeps } from './actions';
 import { agentDroitRoutes, type GestionDroitsDeps } from './droits';
@@ -25,7 +25,7 @@ export function gestionPages(ctx: GestionIndexDeps): FastifyPluginAsync {
   return async (app) => {
     registerAgentSessions(app, ctx);
     // The address the README gives to agents: their list when signed in, else their login.
-    app.get(AGENT_PATH, async (req, reply) => reply.redirect(req.agent ? `${AGENT_PATH}/demarches` : `${AGENT_PATH}/connexion`, 303));
+    app.get(AGENT_PATH, async (req, reply) => reply.redirect(req.agent ? agentHome(req.agentRoles) : `${AGENT_PATH}/connexion`, 303));
     agentLoginRoutes(app, ctx);
     agentListRoutes(app, ctx);
     agentDemarcheRoutes(app, ctx);

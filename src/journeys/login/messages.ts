@@ -3,6 +3,9 @@ import type { OutgoingMessage } from '../../messaging/outbox';
 import { maskDestination, type ContactKind } from '../../accounts/destination';
 import { frenchDateTime } from '../../shared/french-time';
 
+/** The heading of every page that says a session has ended (logout, FranceConnect logout, the agents' logout): one wording. */
+export const SIGNED_OUT = 'Vous êtes déconnecté(e)';
+
 /** The e-mails and SMS of login and account security, in French. Codes appear only here, never in logs. */
 const warning = 'Ne communiquez jamais ce code : la Caf ne vous le demandera jamais, ni par téléphone, ni par mail.';
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { SIGNED_OUT } from './messages';
 import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } from '../../http/session';
 import type { SessionData } from '../../auth/sessions';
 import type { FieldError } from '../../errors/app-error';
@@ -181,8 +182,8 @@ ${form({ action: '/deconnexion', csrfToken: req.csrfToken }, button('Se déconne
 <p class="govuk-body"><a class="govuk-link" href="/mon-espace">Retour à mon espace</a></p>`,
             )
           : page(
-              { title: 'Vous êtes déconnecté' },
-              html`${panel('Vous êtes déconnecté', 'À bientôt sur Mon Compte')}
+              { title: SIGNED_OUT },
+              html`${panel(SIGNED_OUT, 'À bientôt sur Mon Compte')}
 <p class="govuk-body">Votre session est terminée. Si vous utilisez un ordinateur partagé, pensez à fermer votre navigateur.</p>
 ${linkButton('Se reconnecter', '/connexion')}`,
             ),

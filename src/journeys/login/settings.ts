@@ -1,11 +1,11 @@
 import { updatePasswordHash, type Account } from '../../accounts/repository';
 import { recordAudit, type AuditOrigin } from '../../auth/audit';
-import { newPasswordRefusal } from '../../auth/password-rules';
-import type { FieldError } from '../../errors/app-error';
+import { newPasswordRefusals } from '../../auth/password-rules';
+import { fieldError, type FieldError } from '../../errors/app-error';
 import type { SessionRecord } from '../../auth/sessions';
 import type { JourneyDeps } from '../deps';
 import { enqueueMessage } from '../../messaging/outbox';
-import { failed, reauthenticate } from '../../accounts/reauthentication';
+import { currentPasswordMissing, failed, reauthenticate } from '../../accounts/reauthentication';
 import { passwordChangedMessage } from './messages';
 
 /** What these use cases need, handed down by the composition root (src/journeys/deps.ts). */
@@ -23,18 +23,30 @@ export type ChangePassword =
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' }
-  | { kind: 'invalid'; error: FieldError }
+  | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'changed'; sessionsEnded: number };
+
+/** On this page there are two passwords: an empty field says which one it is. */
+const CHANGE_WORDS: Partial<Record<string, string>> = {
+  AUTH_PASSWORD_REQUIRED: 'Saisissez votre nouveau mot de passe.',
+  AUTH_PASSWORD_CONFIRMATION_REQUIRED: 'Confirmez votre nouveau mot de passe.',
+};
+const asChange = (e: FieldError): FieldError => (CHANGE_WORDS[e.code] ? { ...e, message: CHANGE_WORDS[e.code]! } : e);
 
 /** Changes (or, for an account without one, creates) the password; every OTHER session is ended (the caller rotates the current one). */
 export async function changePassword(
   d: SettingsDeps,
   i: { account: Account; session: SessionRecord; current: string; password: string; confirmation: string; origin: AuditOrigin },
 ): Promise<ChangePassword> {
-  const refused = newPasswordRefusal(i.password, i.confirmation);
+  // Every empty or refused field at once, in the order of the form; an empty current password is not an attempt.
+  const refused = newPasswordRefusals(i.password, i.confirmation).map(asChange);
+  if (currentPasswordMissing(i.account, i.session, i.current, d.clock.now()))
+    return { kind: 'invalid', errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_REQUIRED'), ...refused] };
   const auth = await reauthenticate(d, i.account, i.session, i.current, i.origin);
   if (!auth.ok) return failed(auth);
-  if (refused) return { kind: 'invalid', error: refused };
+  if (refused.length > 0) return { kind: 'invalid', errors: refused };
+  if (i.account.password_hash && i.password === i.current)
+    return { kind: 'invalid', errors: [fieldError('password', 'AUTH_PASSWORD_SAME_AS_CURRENT')] };
   const hash = await d.passwords.hash(i.password);
   const now = d.clock.now();
   await d.database.db.transaction().execute(async (trx) => {

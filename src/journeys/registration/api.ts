@@ -135,7 +135,7 @@ export function registrationApi(d: RegistrationDeps): FastifyPluginAsync {
         return {
           results: searchCountries(query.q, { limit: 10 })
             .filter((c) => c.code !== '99100')
-            .map((c) => ({ code: c.code, name: c.name, label: `${c.name} — ${c.code}` })),
+            .map((c) => ({ code: c.code, name: c.label, label: `${c.label} — ${c.code}` })),
         };
       },
     });

@@ -22,6 +22,52 @@ export async function submitCivilStatus(d: RegistrationDeps, token: string, inpu
   const opened = await openStep(d, token, 'civil_status');
   if (opened.kind !== 'open') return opened;
   const now = d.clock.now();
+  const { errors, civility, birthName, givenNames, birthDate, place, nir } = readCivilStatus(input, now);
+  if (errors.length > 0 || !civility || !birthDate || !place.ok) return { kind: 'refused', refusal: formRefusal(errors) };
+  const underAge = underAgeRefusal(birthDate, now);
+  if (underAge) return { kind: 'refused', refusal: formRefusal([underAge]) };
+
+  let repertoire: 'known' | 'unknown' | 'no_nir' = 'no_nir';
+  if (nir) {
+    const person = await d.repertoire.findByNir(nir);
+    if (person && !matchesRepertoire(person, { sex: civility === 'M' ? 'M' : 'F', birthName, givenNames, birthDate }))
+      return { kind: 'refused', refusal: formRefusal([fieldError('nir', 'REPERTOIRE_MISMATCH')]) };
+    repertoire = person ? 'known' : 'unknown';
+  }
+  const civilStatus = { nir, civility, birthName: birthName.toUpperCase(), givenNames, birthDate, birthPlace: place.value, repertoire };
+  return saveStep(d, token, 'civil_status', (f) => ({ event: SAVED.civil_status, data: { ...f.data, civilStatus } }));
+}
+
+/** The fields of the form in their order on the page: the error summary lists the errors in this order. */
+export const CIVIL_STATUS_FIELDS = [
+  'nir',
+  'noNir',
+  'civility',
+  'birthName',
+  'givenNames',
+  'birthDate',
+  'birthPlaceKind',
+  'communeQuery',
+  'countryQuery',
+] as const;
+
+/** Field errors in the order of the fields on the page (an unknown field last, in its own order). */
+export function inFieldOrder(errors: FieldError[], fields: readonly string[] = CIVIL_STATUS_FIELDS): FieldError[] {
+  const rank = (e: FieldError) => {
+    const i = fields.indexOf(e.field.split('.')[0] ?? '');
+    return i < 0 ? fields.length : i;
+  };
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/**
+ * The civil status read field by field — every error at once, in the order of the page — and,
+ * once all of it is readable, the NIR crossed with it (key, sex, date, place). Pure: nothing saved.
+ */
+export function readCivilStatus(input: CivilStatusInput, now: number) {
   const errors: FieldError[] = [];
   const noNir = input.noNir === true;
   const nirInput = noNir ? '' : str(input.nir);
@@ -56,19 +102,7 @@ export async function submitCivilStatus(d: RegistrationDeps, token: string, inpu
       else nir = crossed.value.nir;
     }
   }
-  if (errors.length > 0 || !civility || !birthDate || !place.ok) return { kind: 'refused', refusal: formRefusal(errors) };
-  const underAge = underAgeRefusal(birthDate, now);
-  if (underAge) return { kind: 'refused', refusal: formRefusal([underAge]) };
-
-  let repertoire: 'known' | 'unknown' | 'no_nir' = 'no_nir';
-  if (nir) {
-    const person = await d.repertoire.findByNir(nir);
-    if (person && !matchesRepertoire(person, { sex: civility === 'M' ? 'M' : 'F', birthName, givenNames, birthDate }))
-      return { kind: 'refused', refusal: formRefusal([fieldError('nir', 'REPERTOIRE_MISMATCH')]) };
-    repertoire = person ? 'known' : 'unknown';
-  }
-  const civilStatus = { nir, civility, birthName: birthName.toUpperCase(), givenNames, birthDate, birthPlace: place.value, repertoire };
-  return saveStep(d, token, 'civil_status', (f) => ({ event: SAVED.civil_status, data: { ...f.data, civilStatus } }));
+  return { errors: inFieldOrder(errors), civility, birthName, givenNames, birthDate, place, nir };
 }
 
 function readBirthPlace(
@@ -97,21 +131,21 @@ function readBirthPlace(
     if (code) {
       const c = findCountry(code);
       if (!c.ok) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_NOT_FOUND') };
-      return { ok: true, value: { kind: 'country', code: c.value.code, name: c.value.name } };
+      return { ok: true, value: { kind: 'country', code: c.value.code, name: c.value.label } };
     }
     const query = str(input.countryQuery);
     if (!query) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_REQUIRED') };
     const results = searchCountries(query, { limit: 20 }).filter((c) => c.code !== '99100');
     if (results.length === 0) return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_NOT_FOUND') };
-    if (results.length === 1) return { ok: true, value: { kind: 'country', code: results[0]!.code, name: results[0]!.name } };
+    if (results.length === 1) return { ok: true, value: { kind: 'country', code: results[0]!.code, name: results[0]!.label } };
     return { ok: false, error: fieldError('countryQuery', 'BIRTH_COUNTRY_CHOOSE') };
   }
   return { ok: false, error: fieldError('birthPlaceKind', 'BIRTH_PLACE_KIND_REQUIRED') };
 }
 
 const NAME_CODES = {
-  birthName: { required: 'BIRTH_NAME_REQUIRED', invalid: 'BIRTH_NAME_INVALID' },
-  givenNames: { required: 'GIVEN_NAMES_REQUIRED', invalid: 'GIVEN_NAMES_INVALID' },
+  birthName: { required: 'BIRTH_NAME_REQUIRED', invalid: 'BIRTH_NAME_INVALID', tooLong: 'BIRTH_NAME_TOO_LONG' },
+  givenNames: { required: 'GIVEN_NAMES_REQUIRED', invalid: 'GIVEN_NAMES_INVALID', tooLong: 'GIVEN_NAMES_TOO_LONG' },
 } as const;
 
 /**
@@ -126,6 +160,11 @@ function readName(typed: string | undefined, field: keyof typeof NAME_CODES, max
   }
   const checked = checkName(str(typed), max);
   if (checked.ok) return checked.value;
+  // Letters all accepted, the name only too long: say so (not « only letters… »).
+  if (checked.refusal.problem === 'characters' && checked.refusal.char === undefined) {
+    errors.push(fieldError(field, codes.tooLong));
+    return '';
+  }
   const code = nameErrorCode(checked.refusal.problem, codes.invalid);
   errors.push(fieldError(field, code, nameRefusalMessage(checked.refusal, errorEntry(code).message)));
   return '';

@@ -60,11 +60,20 @@ export interface RegistrationFlow extends Flow<FlowState, RegistrationData> {
   token: string;
 }
 
+/** Why an identity stays « à confirmer »: no French document, a document that could not be checked, a NIR the répertoire does not know. */
+export type ToConfirmReason = 'no_document' | 'document_not_checked' | 'nir_unknown';
+
+export function toConfirmReasons(d: RegistrationData): ToConfirmReason[] {
+  const reasons: ToConfirmReason[] = [];
+  if (!d.document || d.document.kind === 'none') reasons.push('no_document');
+  else if (d.document.status !== 'valid') reasons.push('document_not_checked');
+  if (d.civilStatus?.repertoire === 'unknown') reasons.push('nir_unknown');
+  return reasons;
+}
+
 /** identity_status of the account the flow will create. */
 export function identityStatus(d: RegistrationData): 'confirmed' | 'to_confirm' {
-  if (!d.document || d.document.status !== 'valid') return 'to_confirm';
-  if (d.civilStatus?.repertoire === 'unknown') return 'to_confirm';
-  return 'confirmed';
+  return toConfirmReasons(d).length > 0 ? 'to_confirm' : 'confirmed';
 }
 
 /** What the navigation guard needs to know of the data besides the state. */

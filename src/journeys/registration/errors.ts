@@ -31,11 +31,21 @@ export const registrationErrors = {
     message: 'Le nom de naissance ne peut contenir que des lettres, des espaces, des tirets et des apostrophes (80 caractères au plus).',
     support: 'Civil status: birth name with forbidden characters or too long.',
   },
+  BIRTH_NAME_TOO_LONG: {
+    status: 400,
+    message: 'Le nom de naissance ne doit pas dépasser 80 caractères.',
+    support: 'Civil status: birth name longer than 80 characters (stored form).',
+  },
   GIVEN_NAMES_REQUIRED: { status: 400, message: 'Saisissez vos prénoms.', support: 'Civil status: given names missing.' },
   GIVEN_NAMES_INVALID: {
     status: 400,
     message: 'Les prénoms ne peuvent contenir que des lettres, des espaces, des tirets et des apostrophes (120 caractères au plus).',
     support: 'Civil status: given names with forbidden characters or too long.',
+  },
+  GIVEN_NAMES_TOO_LONG: {
+    status: 400,
+    message: 'Les prénoms ne doivent pas dépasser 120 caractères en tout.',
+    support: 'Civil status: given names longer than 120 characters (stored form).',
   },
   BIRTH_DATE_REQUIRED: {
     status: 400,

@@ -19,6 +19,7 @@ import {
 } from './use-cases';
 import { SUBMISSIONS, type Submission } from './submissions';
 import { pageRedirect } from './replies';
+import { civilStatusFormErrors, namedSchemaErrors } from './form-errors';
 import { formRefusal, pageStatus, refusalFields } from '../refusal';
 import { formFields, readQuery, readWith } from '../../http/api/input';
 import { AppError } from '../../errors/app-error';
@@ -54,12 +55,22 @@ export interface RegistrationPagesDeps extends RegistrationDeps {
   config: RegistrationDeps['config'] & { isProduction: boolean };
 }
 
-/** A step's form read with its schema (./submissions.ts), then the use case; a field the schema refuses is a refusal like the use case's. */
-async function withBody(d: RegistrationDeps, id: string, s: Submission<z.ZodType>, raw: unknown, meta: RequestMeta): Promise<StepOutcome> {
+/**
+ * A step's form read with its schema (./submissions.ts), then the use case; a field the schema refuses is a
+ * refusal like the use case's, each error naming its field (./form-errors.ts; `explain`: with the other fields' errors).
+ */
+async function withBody(
+  d: RegistrationDeps,
+  id: string,
+  s: Submission<z.ZodType>,
+  raw: unknown,
+  meta: RequestMeta,
+  explain: (errors: FieldError[]) => FieldError[] = namedSchemaErrors,
+): Promise<StepOutcome> {
   const r = readWith(s.body, raw);
   if (r.ok) return s.run(d, id, r.data, meta);
   if (r.errors.length === 0 || r.errors.every((e) => !e.field)) throw new AppError('VALIDATION_FAILED');
-  return { kind: 'refused', refusal: formRefusal(r.errors) };
+  return { kind: 'refused', refusal: formRefusal(explain(r.errors)) };
 }
 
 /** The fields of a step's form as typed (for re-display); each step reads them with its schema (src/journeys/registration/schemas.ts). */
@@ -125,8 +136,9 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
     step: keyof typeof SUBMISSIONS,
     raw: unknown,
     rerender: (flow: RegistrationFlow, errors: FieldError[]) => Promise<SafeHtml> | SafeHtml,
+    explain?: (errors: FieldError[]) => FieldError[],
   ) {
-    return submit(req, reply, step, (id) => withBody(d, id, SUBMISSIONS[step], raw, meta(req)), rerender);
+    return submit(req, reply, step, (id) => withBody(d, id, SUBMISSIONS[step], raw, meta(req), explain), rerender);
   }
 
   return async (app) => {
@@ -178,12 +190,14 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
           return civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, showResults: true });
         });
       }
+      const raw = { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } };
       return submitForm(
         req,
         reply,
         'civil_status',
-        { ...v, birthDate: { day: v['birthDate-day'], month: v['birthDate-month'], year: v['birthDate-year'] } },
+        raw,
         (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
+        (errors) => civilStatusFormErrors(errors, raw, d.clock.now()),
       );
     });
 

@@ -1,6 +1,6 @@
 import type { Step } from './machine';
 import type { RegistrationFlow } from './data';
-import { identityStatus } from './data';
+import { identityStatus, toConfirmReasons, type RegistrationData, type ToConfirmReason } from './data';
 import { formatNir, formatProvisionalId } from '../../identity';
 import { findPrestation } from '../../prestations/catalogue';
 import { button, form, linkButton, panel, summaryList, warningText, type Errors } from '../../http/views/components';
@@ -18,6 +18,23 @@ function documentLabel(flow: RegistrationFlow): string {
   if (!d || d.kind === 'none') return 'Pas de pièce d’identité française : identité à confirmer';
   const k = DOCUMENT_KINDS.find((x) => x.value === d.kind);
   return `${k?.label ?? d.kind} n° ${d.number ?? ''}`;
+}
+
+/** Why the identity is « à confirmer », as the person reads it. */
+const TO_CONFIRM_BECAUSE: Record<ToConfirmReason, string> = {
+  no_document: 'vous n’avez pas indiqué de pièce d’identité française',
+  document_not_checked: 'le numéro de votre titre d’identité n’a pas pu être vérifié',
+  nir_unknown: 'votre numéro de sécurité sociale n’a pas été retrouvé dans le répertoire national d’identification des personnes',
+};
+
+/** « Votre identité sera / est « à confirmer », car … », and what happens next. */
+export function toConfirmWarning(d: RegistrationData, when: 'review' | 'done'): SafeHtml | '' {
+  const reasons = toConfirmReasons(d).map((r) => TO_CONFIRM_BECAUSE[r]);
+  if (reasons.length === 0) return '';
+  const because = reasons.length > 1 ? `${reasons.slice(0, -1).join(', ')} et ${reasons[reasons.length - 1]}` : reasons[0];
+  const next =
+    'Vous pourrez quand même vous connecter et utiliser votre compte. Pour confirmer votre identité, votre Caf pourra vous demander une pièce justificative, par exemple quand elle étudiera une demande de prestation.';
+  return warningText(`Votre identité ${when === 'review' ? 'sera' : 'est'} « à confirmer », car ${because}. ${next}`);
 }
 
 export function reviewPage(o: { flow: RegistrationFlow; csrfToken: string; errors?: Errors }): SafeHtml {
@@ -57,7 +74,7 @@ ${summaryList([
   },
   { key: 'Mot de passe', value: 'Choisi (masqué)', change: change('password', 'le mot de passe') },
 ])}
-${identityStatus(d) === 'to_confirm' ? warningText('Votre identité sera « à confirmer » : une pièce justificative pourra vous être demandée plus tard.') : ''}
+${toConfirmWarning(d, 'review')}
 ${form({ action: STEP_PATHS.review, csrfToken: o.csrfToken }, html`${button('Créer mon compte')}`)}`,
   );
 }
@@ -83,7 +100,7 @@ ${
 <p class="govuk-body">Connectez-vous avec votre numéro de sécurité sociale et le mot de passe que vous venez de choisir.</p>
 <p class="govuk-body">Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${agencyPhone}.</p>`
 }
-${identityStatus(d) === 'to_confirm' ? warningText('Votre identité est « à confirmer » : une pièce justificative pourra vous être demandée.') : ''}
+${toConfirmWarning(d, 'done')}
 ${p ? html`<p class="govuk-body">Une fois connecté(e), vous pourrez faire votre demande : <strong>${p.title}</strong>.</p>` : ''}
 ${linkButton('Se connecter', '/connexion')}`,
   );

@@ -2,7 +2,7 @@ import type { FieldError } from '../../errors/app-error';
 import { STEPS, backStep, stepNumber, type Step } from './machine';
 import type { RegistrationFlow } from './data';
 import { facts } from './data';
-import { findCommune, formatNir, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
+import { EXAMPLE_NIR, findCommune, formatNir, searchCommunes, searchCountries, type CommunePlace } from '../../identity';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { findPrestation } from '../../prestations/catalogue';
 import {
@@ -231,7 +231,7 @@ export function civilStatusPage(o: {
     query: v.countryQuery,
     code: v.countryCode,
     errors: e,
-    results: countries.map((c) => ({ value: c.code, label: c.name, hint: `code INSEE ${c.code}` })),
+    results: countries.map((c) => ({ value: c.code, label: c.label, hint: `code INSEE ${c.code}` })),
   });
 
   return stepPage(
@@ -251,7 +251,7 @@ ${form(
   html`${textInput({
     name: 'nir',
     label: 'Numéro de sécurité sociale',
-    hint: '15 caractères : 13 chiffres et une clé de 2 chiffres. Il figure sur votre carte Vitale. Par exemple 2 88 04 69 383 123 24.',
+    hint: `15 caractères : 13 chiffres et une clé de 2 chiffres. Il figure sur votre carte Vitale. Par exemple ${EXAMPLE_NIR}.`,
     value: v.nir,
     errors: e,
     autocomplete: 'off',
@@ -364,7 +364,10 @@ export function documentPage(o: { flow: RegistrationFlow; csrfToken: string; val
         name: 'documentKind',
         legend: 'Votre titre d’identité',
         legendIsPageHeading: true,
-        hint: 'Indiquez le numéro de votre titre d’identité en cours de validité : il est vérifié, et votre identité est alors confirmée.',
+        hint:
+          o.flow.data.civilStatus?.repertoire === 'unknown'
+            ? 'Indiquez le numéro de votre titre d’identité en cours de validité : il est vérifié. Votre numéro de sécurité sociale n’ayant pas été retrouvé dans le répertoire national d’identification des personnes, votre identité restera « à confirmer » : votre Caf pourra vous demander une pièce justificative.'
+            : 'Indiquez le numéro de votre titre d’identité en cours de validité : il est vérifié et, s’il est reconnu, votre identité est confirmée.',
         value: v.documentKind,
         errors: e,
         choices,

@@ -153,7 +153,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await expect.poll(() => page.url()).toContain('/etat-civil');
     await fillCivilStatus(page, { civility: 'Madame', birthName: 'Souza', givenNames: 'Ana Paula', day: '8', month: '3', year: '1995' });
     await page.getByLabel('À l’étranger').check();
-    await chooseWithAutocomplete(page, 'countryQuery', 'Brés', 'BRESIL');
+    await chooseWithAutocomplete(page, 'countryQuery', 'Brés', 'Brésil');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await expect.poll(() => page.url()).toContain('/titre-identite');
     await page.getByLabel('Titre de séjour').check();
