@@ -292,7 +292,7 @@ export function panel(title: string, body?: HtmlValue): SafeHtml {
 }
 
 /**
- * A masked IBAN (« FR76 •••• •••• 0189 », from maskIban): one piece on its line, never broken inside
+ * A masked IBAN (as maskIban writes it): one piece on its line, never broken inside
  * its mask (styles.scss `.mc-nowrap`).
  */
 export function maskedIban(masked: string): SafeHtml {
