@@ -141,7 +141,24 @@ describe('a request through the pages', () => {
     expect(message!.text).not.toContain('0189');
 
     // Sent: no more changes; the follow-up shows the status and the timeline.
-    expect((await b.post(`${base}/etapes/loyer`, LOGEMENT[3]![1])).statusCode).toBe(410);
+    const late = await b.post(`${base}/etapes/loyer`, LOGEMENT[3]![1]);
+    expect(late.statusCode).toBe(410);
+    expect(text(late.body)).toContain('La modification que vous venez de faire n’a donc pas été enregistrée.');
+    // The back button after sending: no false failure, but what happened and the way to the follow-up.
+    for (const page of [
+      await b.get(`${base}/verifier`),
+      await b.get(`${base}/etapes/loyer`),
+      await b.post(`${base}/envoyer`, { declaration: 'oui' }),
+    ]) {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/<title>Demande déjà envoyée – [^<]+ – Mon Compte – Caf<\/title>/);
+      expect(text(page.body)).toContain(`Votre demande a déjà été envoyée Votre demande « Aide au logement » a été envoyée à la Caf le`);
+      expect(text(page.body)).toContain(`sous la référence ${after.reference}. Elle ne peut plus être modifiée.`);
+      expect(text(page.body)).not.toContain('n’a pas pu être traitée');
+      expect(page.body).toContain(`href="${base}"`);
+      expect(text(page.body)).toContain('Voir le suivi de ma demande');
+    }
+    expect((await findDemarche(db(), d!.id))!.version).toBe(after.version);
     expect(location(await b.get(`${base}/reprendre`))).toBe(base);
     await transitionDemarche(db(), {
       id: d!.id,
