@@ -35,6 +35,15 @@ export function lastTwelveMonths(day: string): { from: string; to: string } {
   return { from: shift(-12), to: shift(-1) };
 }
 
+/** The `n` whole months before `day` (YYYY-MM-DD), the nearest first: [[1, '2026-11'], [2, '2026-10'], …]. */
+export function lastMonths(day: string, n: number): [number, string][] {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, k) => {
+    const i = y * 12 + (m - 1) - (k + 1);
+    return [k + 1, `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`];
+  });
+}
+
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.split('-').map(Number) as [number, number];

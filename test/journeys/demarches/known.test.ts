@@ -171,4 +171,55 @@ describe('what the Caf already knows, in a request form', () => {
     expect(text((await j.get('/aides-et-demarches/prestations/rsa')).body)).not.toContain('existe déjà');
     expect(text((await new TestBrowser(t.app).get('/aides-et-demarches/prestations/aide-au-logement')).body)).not.toContain('existe déjà');
   });
+
+  it('prime d’activité: each month named, the feed’s salary of each month offered to confirm, the recap by month', async () => {
+    // The test clock starts on 26 November 2026: the last three whole months are août, septembre and octobre 2026.
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, julien);
+    await b.post('/mon-espace/demarches', { prestation: 'prime-activite' });
+    const d = (await listDemarches(t.ctx.database.db, julien.id)).find((x) => x.prestation === 'prime-activite')!;
+    const base = `/mon-espace/demarches/${d.id}`;
+    await b.post(`${base}/etapes/situation-familiale`, { situation_familiale: 'celibataire', enfants_a_charge: '0' });
+    await b.post(`${base}/etapes/activite-vous`, { activite_vous: 'salarie' });
+    const first = await b.get(`${base}/etapes/ressources-vous-3`);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('<h1 class="govuk-heading-l">Vos ressources d’août 2026</h1>');
+    expect(first.body).toContain('<title>Vos ressources d’août 2026 – Prime d’activité');
+    expect(text(first.body)).not.toContain('il y a 3 mois');
+    expect(text(first.body)).toContain('Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer.');
+    expect(first.body).toMatch(/name="salaires_vous_m3"[^>]*value="2000,00"/);
+    expect(first.body).not.toMatch(/name="indemnites_vous_m3"[^>]*value="[^"]/);
+    expect(text((await b.get(`${base}/etapes/ressources-vous-2`)).body)).toContain('Vos ressources de septembre 2026');
+    expect(text((await b.get(`${base}/etapes/ressources-vous-1`)).body)).toContain('Vos ressources d’octobre 2026');
+    for (const n of [3, 2, 1])
+      await b.post(`${base}/etapes/ressources-vous-${n}`, {
+        salaires_vous_m: '',
+        [`salaires_vous_m${n}`]: n === 1 ? '2100' : '2000,00',
+        [`indemnites_vous_m${n}`]: '0',
+        [`autres_vous_m${n}`]: '0',
+      });
+    await b.post(`${base}/etapes/compte-bancaire-dossier`, { compte_confirme: 'oui' });
+
+    // The recap: one block per month, titled with it; each « Modifier » named with its month.
+    const check = await b.get(`${base}/verifier`);
+    expect(check.statusCode).toBe(200);
+    const shown = text(check.body);
+    expect(shown).toContain('Vos ressources d’août 2026 Salaires et revenus d’activité 2 000,00 €');
+    expect(shown).toContain('Vos ressources d’octobre 2026 Salaires et revenus d’activité 2 100,00 €');
+    expect(check.body).toContain(
+      `href="${base}/etapes/ressources-vous-2?retour=verifier">Modifier<span class="govuk-visually-hidden"> salaires et revenus d’activité (vos ressources de septembre 2026)</span>`,
+    );
+    const names = [...check.body.matchAll(/>Modifier<span class="govuk-visually-hidden"> ([^<]+)<\/span>/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(shown).not.toContain('Mois');
+
+    // Sent: the months stay named on the receipt and the follow-up, whatever the month they are read in.
+    await b.post(`${base}/envoyer`, { declaration: 'oui' });
+    t.clock.advance(40 * 24 * 3600_000);
+    await logIn(t.ctx, b, julien);
+    for (const page of [await b.get(`${base}/accuse-de-reception`), await b.get(base)]) {
+      expect(text(page.body)).toContain('Vos ressources d’août 2026 Salaires et revenus d’activité 2 000,00 €');
+      expect(text(page.body)).toContain('Vos ressources de septembre 2026');
+    }
+  });
 });
