@@ -75,6 +75,15 @@ function pageTitle(page: Page, answers: Answers): string {
   return typeof words === 'string' && words ? page.titleWith!.title(words) : page.title;
 }
 
+/**
+ * Where a page stands in its form, as « Étape x sur n »: its section among the form's sections. A
+ * count of pages would change on the way (a conjoint's pages appear when the person says they live
+ * as a couple); the sections do not — each always has a page that applies (test/forms/definitions.test.ts).
+ */
+export function formStep(def: FormDefinition, inst: PageInstance): { index: number; total: number } {
+  return { index: def.sections.indexOf(inst.section) + 1, total: def.sections.length };
+}
+
 export function findPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
   return visiblePages(def, answers).find((p) => p.key === key);
 }

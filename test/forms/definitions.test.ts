@@ -4,15 +4,19 @@ import type { Answers, FormDefinition } from '../../src/forms/definition';
 import {
   firstIncomplete,
   findPage,
+  formStep,
   nextPage,
   pageInput,
   previousPage,
+  questionsOf,
   readPage,
   recap,
   relevantAnswers,
   visiblePages,
 } from '../../src/forms/engine';
 import type { Input } from '../../src/forms/fields';
+import { stepCaption } from '../../src/http/views/form-page';
+import { text } from '../support/http';
 import { aideAuLogement } from '../../src/forms/definitions/aide-au-logement';
 import { ajpa } from '../../src/forms/definitions/ajpa';
 import { allocationsFamiliales, complementModeDeGarde, primeDemenagement } from '../../src/forms/definitions/family';
@@ -50,6 +54,27 @@ describe('every form', () => {
       for (const q of pages.flatMap((p) => p.questions))
         if (q.type === 'text' || q.type === 'textarea') expect(q.maxLength).toBeLessThanOrEqual(200);
     }
+  });
+
+  it('counts its steps by section, which never changes on the way, and names the section at every step', () => {
+    const ways: Answers[] = [
+      {},
+      { situation_familiale: 'marie', activite_vous: 'salarie', nombre_enfants: 2 },
+      { statut_occupation: 'accedant', caf_compte: 'FR76 •••• 0189', caf_salaires_vous: 100, ressources_exactes_vous: 'non' },
+      { statut_occupation: 'locataire', type_bailleur: 'professionnel', autres_ressources_vous: ['autres'] },
+    ];
+    for (const f of Object.values(forms))
+      for (const a of ways) {
+        const pages = visiblePages(f, a);
+        // each section has a page that applies, whatever the answers: « Étape x sur n » never skips nor changes n
+        expect(new Set(pages.map((p) => p.section)).size, f.prestation).toBe(f.sections.length);
+        for (const inst of pages) {
+          const step = formStep(f, inst);
+          expect(step.total).toBe(f.sections.length);
+          const caption = text(String(stepCaption({ inst, questions: questionsOf(inst, a), step })));
+          expect(caption, `${f.prestation} ${inst.key}`).toBe(`Étape ${step.index} sur ${f.sections.length} · ${inst.section.title}`);
+        }
+      }
   });
 });
 
@@ -180,9 +205,9 @@ describe('aide au logement', () => {
     expect(relevant).toHaveProperty('mensualite', 60_000);
     const sections = recap(aideAuLogement, a);
     expect(sections.map((s) => s.title)).toEqual([
-      'Votre situation familiale',
+      'Votre foyer',
+      // (the landlord is part of the home: a section of its own would vanish for an accédant, and the steps with it)
       'Votre logement',
-      'Votre bailleur',
       'Vos ressources',
       'Versement',
     ]);

@@ -9,7 +9,7 @@ const RENTING: Condition = { not: ACCEDANT };
 export const aideAuLogement: FormDefinition = {
   prestation: 'aide-au-logement',
   sections: [
-    { id: 'foyer', title: 'Votre situation familiale', pages: [situationPage] },
+    { id: 'foyer', title: 'Votre foyer', pages: [situationPage] },
     {
       id: 'logement',
       title: 'Votre logement',
@@ -99,12 +99,6 @@ export const aideAuLogement: FormDefinition = {
             },
           ],
         },
-      ],
-    },
-    {
-      id: 'bailleur',
-      title: 'Votre bailleur',
-      pages: [
         {
           id: 'bailleur',
           title: 'Votre bailleur',

@@ -97,7 +97,7 @@ export interface FormPageView {
   questions: readonly Question[];
   input: Input;
   errors?: readonly FieldError[] | undefined;
-  /** where the page stands among those that apply: « Étape 2 sur 9 » */
+  /** where the page stands: its section among the form's (`formStep`), « Étape 2 sur 4 » */
   step?: { index: number; total: number };
   /** shown between the heading and the fields: what the Caf already knows, a warning… */
   before?: SafeHtml;

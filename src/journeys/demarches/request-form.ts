@@ -6,7 +6,7 @@ import { receiptPdf } from '../../demarches/receipt-pdf';
 import type { Demarche } from '../../demarches/repository';
 import { accessDemarche, draftWithFacts, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
-import { findPage, pageInput, previousPage, questionsOf, recap, visiblePages, type PageInstance } from '../../forms/engine';
+import { findPage, formStep, pageInput, previousPage, questionsOf, recap, type PageInstance } from '../../forms/engine';
 import { toInput } from '../../forms/fields';
 import { insetText } from '../../http/views/components';
 import { existingFor } from './existing';
@@ -121,8 +121,7 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
       prefilled = false,
     ) => {
       const d = a.demarche;
-      const pages = visiblePages(a.form, d.answers);
-      const step = { index: pages.findIndex((p) => p.key === inst.key) + 1, total: pages.length };
+      const step = formStep(a.form, inst);
       const before = html`${a.prestation ? await existingFor(ctx, req, a.prestation, d.id) : ''}${
         prefilled
           ? insetText(

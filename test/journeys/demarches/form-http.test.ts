@@ -60,8 +60,8 @@ describe('a request through the pages', () => {
 
     const first = await b.get(`${base}/etapes/situation-familiale`);
     expect(first.statusCode).toBe(200);
-    // « Étape x sur n » (the pages that apply so far); no caption repeats the page's title.
-    expect(first.body).toContain('<span class="govuk-caption-l">Étape 1 sur 8</span>');
+    // « Étape x sur n »: the section among the form's (a count that never changes), named.
+    expect(first.body).toContain('<span class="govuk-caption-l">Étape 1 sur 4 · Votre foyer</span>');
     expect(text(first.body)).toContain('Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au 26 décembre 2026.');
 
     // An error at the field, with the French message, the value typed kept, and « Erreur : » in the title.

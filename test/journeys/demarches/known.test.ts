@@ -64,7 +64,7 @@ describe('what the Caf already knows, in a request form', () => {
     const base = `/mon-espace/demarches/${d!.id}`;
 
     const situation = await b.get(`${base}/etapes/situation-familiale`);
-    expect(situation.body).toMatch(/<span class="govuk-caption-l">Étape 1 sur \d+<\/span>/);
+    expect(situation.body).toContain('<span class="govuk-caption-l">Étape 1 sur 4 · Votre foyer</span>');
     const said = text(situation.body);
     expect(said).toContain(
       'Votre foyer dans votre dossier Julien MOREAU (responsable du dossier), Léa BERNARD (conjointe), Hugo MOREAU (enfant)',
@@ -79,7 +79,7 @@ describe('what the Caf already knows, in a request form', () => {
     expect(address.body).toContain('value="14 rue des Olivettes"');
     expect(address.body).toContain('value="44000"');
     expect(address.body).toContain('value="NANTES"');
-    expect(address.body).toMatch(/<span class="govuk-caption-l">Étape 2 sur \d+ · Votre logement<\/span>/);
+    expect(address.body).toContain('<span class="govuk-caption-l">Étape 2 sur 4 · Votre logement</span>');
     for (const [page, values] of [
       ['adresse', { adresse: '14 rue des Olivettes', code_postal: '44000', commune: 'NANTES' }],
       ['occupation', { 'date_entree-day': '1', 'date_entree-month': '7', 'date_entree-year': '2019', statut_occupation: 'locataire' }],
@@ -181,7 +181,10 @@ describe('what the Caf already knows, in a request form', () => {
     const base = `/mon-espace/demarches/${d.id}`;
     await b.post(`${base}/etapes/situation-familiale`, { situation_familiale: 'celibataire', enfants_a_charge: '0' });
     await b.post(`${base}/etapes/activite-vous`, { activite_vous: 'salarie' });
+    // The steps are the form's four sections: saying one lives alone or as a couple changes no count.
+    expect((await b.get(`${base}/etapes/activite-vous`)).body).toContain('<span class="govuk-caption-l">Étape 2 sur 4 · Activité</span>');
     const first = await b.get(`${base}/etapes/ressources-vous-3`);
+    expect(first.body).toContain('<span class="govuk-caption-l">Étape 3 sur 4 · Ressources des 3 derniers mois</span>');
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain('<h1 class="govuk-heading-l">Vos ressources d’août 2026</h1>');
     expect(first.body).toContain('<title>Vos ressources d’août 2026 – Prime d’activité');
