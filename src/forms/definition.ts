@@ -51,7 +51,8 @@ export type Question =
   | (QuestionBase & { type: 'textarea'; maxLength: number })
   /** euros with cents, stored in cents; `max` in euros */
   | (QuestionBase & { type: 'amount'; max: number })
-  | (QuestionBase & { type: 'integer'; min: number; max: number; unit?: string })
+  /** `example`: a value a person would type, for the message (« par exemple 45 m² »), when min is not one */
+  | (QuestionBase & { type: 'integer'; min: number; max: number; unit?: string; example?: number })
   /** `when`: past (today or before), future (today or after) */
   | (QuestionBase & { type: 'date'; when?: 'past' | 'future' })
   | (QuestionBase & { type: 'radios'; options: readonly Option[] })

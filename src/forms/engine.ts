@@ -1,5 +1,5 @@
 import type { Answers, Condition, FormDefinition, Page, Question, Section } from './definition';
-import { displayValue, readQuestion, toInput, type Input } from './fields';
+import { displayValue, readQuestion, sentence, toInput, type Input } from './fields';
 
 /**
  * The one engine behind every form: which pages apply given the answers so far (conditions,
@@ -132,7 +132,7 @@ export function readPage(inst: PageInstance, input: Input, earlier: Answers, tod
     const after = { ...earlier, ...values };
     for (const rule of inst.page.rules ?? []) {
       const message = rule.check(withCopy(after, inst.copy), today);
-      if (message) problems.push({ field: answerKey({ id: rule.question } as Question, inst.copy), message });
+      if (message) problems.push({ field: answerKey({ id: rule.question } as Question, inst.copy), message: sentence(message) });
     }
   }
   return { values, problems };

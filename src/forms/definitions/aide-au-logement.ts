@@ -96,6 +96,7 @@ export const aideAuLogement: FormDefinition = {
               min: 1,
               max: 1_000,
               unit: 'm²',
+              example: 45,
             },
           ],
         },

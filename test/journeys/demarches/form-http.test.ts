@@ -72,8 +72,8 @@ describe('a request through the pages', () => {
     const bad = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('<title>Erreur : Votre loyer et votre logement');
-    expect(bad.body).toContain('<a href="#loyer">Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50</a>');
-    expect(bad.body).toContain('<a href="#charges">Saisissez le montant des charges</a>');
+    expect(bad.body).toContain('<a href="#loyer">Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50.</a>');
+    expect(bad.body).toContain('<a href="#charges">Saisissez le montant des charges.</a>');
     expect(bad.body).toContain('value="450,505"');
 
     for (const [page, values] of LOGEMENT.slice(3)) {
