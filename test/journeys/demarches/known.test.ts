@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
 import { findDemarche, listDemarches } from '../../../src/demarches/repository';
 import { addMember, createHousehold, recordAddress, recordBankAccount } from '../../../src/household/repository';
+import { grantDroit } from '../../../src/payments/droits';
 import { monthsBetween } from '../../../src/resources/feed';
 import { createTestAccount, logIn, nextNir } from '../../support/accounts';
 import { location, text } from '../../support/http';
@@ -224,5 +225,38 @@ describe('what the Caf already knows, in a request form', () => {
       expect(text(page.body)).toContain('Vos ressources d’août 2026 Salaires et revenus d’activité 2 000,00 €');
       expect(text(page.body)).toContain('Vos ressources de septembre 2026');
     }
+  });
+
+  it('a prestation the dossier already receives: said before starting, with what to do instead', async () => {
+    await grantDroit(t.ctx.database.db, {
+      householdId,
+      memberId: null,
+      prestation: 'allocations-familiales',
+      monthlyAmountCents: 14_872,
+      firstMonth: '2025-03',
+      lastMonth: null,
+      demarcheId: null,
+      agentId: null,
+      motif: 'Dossier de la Caf',
+      now: t.clock.now(),
+    });
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, julien);
+    for (const path of [
+      '/aides-et-demarches/prestations/allocations-familiales',
+      '/aides-et-demarches/prestations/allocations-familiales/faire-la-demande',
+    ]) {
+      const page = await b.get(path);
+      const said = text(page.body);
+      expect(said).toContain('Votre foyer reçoit déjà cette aide : Allocations familiales. 148,72 € par mois depuis mars 2025.');
+      expect(said).toContain('Vous n’avez pas à la demander de nouveau : elle continue d’être versée tant que vous y avez droit.');
+      expect(said).toContain(
+        'un déménagement se déclare avec Déclarer un changement ; pour tout autre changement (loyer, ressources, famille), écrivez à la Caf.',
+      );
+      expect(page.body).toContain('href="/mon-espace/foyer/changement">Déclarer un changement</a>');
+      expect(page.body).toContain('href="/mon-espace/droits">Voir mes droits</a>');
+    }
+    // Another prestation: no warning.
+    expect(text((await b.get('/aides-et-demarches/prestations/prime-de-demenagement')).body)).not.toContain('reçoit déjà');
   });
 });
