@@ -5,6 +5,7 @@ import type { Answers, FormDefinition } from '../forms/definition';
 import type { HouseholdMember } from '../db/tables/household.table';
 import { can } from '../household/permissions';
 import { currentAddress, currentBankAccount, listMembers, type HouseholdActor } from '../household/repository';
+import { listHouseholdDemarches } from './repository';
 import { maskIban } from '../identity/iban';
 import type { Prestation } from '../prestations/catalogue';
 import { lastMonths, lastTwelveMonths, totals, type ResourcesFeed } from '../resources/feed';
@@ -153,5 +154,23 @@ export async function dossierPrefill(
   }
   const members = await listMembers(d.db, actor.dossier.householdId);
   out.enfants_a_charge = members.filter((m) => m.role === 'enfant').length;
+  const situation = await lastSituation(d, actor.dossier.householdId, members);
+  if (situation) out.situation_familiale = situation;
   return out;
+}
+
+const COUPLES = ['marie', 'pacse', 'concubinage'];
+
+/**
+ * The situation familiale the household last gave in a request sent to the Caf, when the dossier
+ * still agrees with it (a conjoint in the dossier, and a couple declared — or neither): the dossier
+ * itself does not say whether a couple is married, pacsé or in union libre.
+ */
+async function lastSituation(d: KnownDeps, householdId: string, members: readonly HouseholdMember[]): Promise<string | undefined> {
+  const couple = members.some((m) => m.role === 'conjoint');
+  for (const sent of await listHouseholdDemarches(d.db, householdId)) {
+    const said = sent.answers.situation_familiale;
+    if (typeof said === 'string') return COUPLES.includes(said) === couple ? said : undefined;
+  }
+  return undefined;
 }

@@ -70,7 +70,7 @@ export const situationPage: Page = {
       format: 'text',
       label: 'Votre foyer dans votre dossier',
       name: 'votre foyer dans votre dossier',
-      hint: 'Si ce n’est plus exact, indiquez votre situation d’aujourd’hui ci-dessous.',
+      hint: 'Indiquez ci-dessous votre situation d’aujourd’hui : si vous êtes en couple, le dossier ne dit pas s’il s’agit d’un mariage, d’un Pacs ou d’une union libre.',
       showIf: { question: 'caf_foyer', answered: true },
     },
     {

@@ -180,6 +180,12 @@ describe('what the Caf already knows, in a request form', () => {
     await b.post('/mon-espace/demarches', { prestation: 'prime-activite' });
     const d = (await listDemarches(t.ctx.database.db, julien.id)).find((x) => x.prestation === 'prime-activite')!;
     const base = `/mon-espace/demarches/${d.id}`;
+    // The situation familiale the household gave in its aide au logement (married; Léa is in the dossier), to confirm.
+    const situation = await b.get(`${base}/etapes/situation-familiale`);
+    expect(situation.body).toMatch(
+      /<input class="govuk-radios__input" id="situation_familiale-2" name="situation_familiale" type="radio" value="marie"[^>]* checked/,
+    );
+    expect(situation.body).not.toMatch(/value="celibataire"[^>]* checked/);
     await b.post(`${base}/etapes/situation-familiale`, { situation_familiale: 'celibataire', enfants_a_charge: '0' });
     await b.post(`${base}/etapes/activite-vous`, { activite_vous: 'salarie' });
     // The steps are the form's four sections: saying one lives alone or as a couple changes no count.
