@@ -77,3 +77,37 @@ export async function existingRequests(
       };
     });
 }
+
+/** A droit of this prestation the person's dossier receives now (« Mes droits »). */
+export interface CurrentDroit {
+  /** YYYY-MM */
+  since: string;
+  monthlyAmountCents: number;
+  /** the whole household's (a household prestation), or the person's own */
+  household: boolean;
+}
+
+/**
+ * A prestation already received: the running droits of this prestation in the person's dossier —
+ * the household's for a household prestation, the person's own for an individual one. Asking again
+ * would not pay it twice: a change of situation is declared instead (src/journeys/demarches/existing.ts).
+ */
+export async function currentDroits(
+  d: { db: Kysely<Database>; now(): number },
+  actor: HouseholdActor,
+  p: Prestation,
+): Promise<CurrentDroit[]> {
+  const dossier = actor.dossier;
+  if (!dossier) return [];
+  const month = agencyDay(d.now()).slice(0, 7);
+  const rows = await d.db
+    .selectFrom('droits')
+    .select(['first_month', 'monthly_amount_cents', 'member_id'])
+    .where('household_id', '=', dossier.householdId)
+    .where('prestation', '=', p.slug)
+    .where((eb) => eb.or([eb('last_month', 'is', null), eb('last_month', '>=', month)]))
+    .$if(p.requester === 'individual', (q) => q.where('member_id', '=', dossier.memberId))
+    .orderBy('first_month')
+    .execute();
+  return rows.map((r) => ({ since: r.first_month, monthlyAmountCents: r.monthly_amount_cents, household: p.requester === 'household' }));
+}

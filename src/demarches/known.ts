@@ -5,9 +5,10 @@ import type { Answers, FormDefinition } from '../forms/definition';
 import type { HouseholdMember } from '../db/tables/household.table';
 import { can } from '../household/permissions';
 import { currentAddress, currentBankAccount, listMembers, type HouseholdActor } from '../household/repository';
+import { listHouseholdDemarches } from './repository';
 import { maskIban } from '../identity/iban';
 import type { Prestation } from '../prestations/catalogue';
-import { lastTwelveMonths, totals, type ResourcesFeed } from '../resources/feed';
+import { lastMonths, lastTwelveMonths, totals, type ResourcesFeed } from '../resources/feed';
 import { agencyDay, deDate } from '../shared/french-time';
 
 /**
@@ -66,17 +67,25 @@ export async function cafFacts(
   return Object.fromEntries(Object.entries(facts).filter(([k]) => shown.has(k)));
 }
 
+/** The two adults a request asks about: the person, and their conjoint of the dossier (for who manages it). */
+async function adultsOf(d: KnownDeps, actor: HouseholdActor, p: Prestation | undefined) {
+  const account = await findAccountById(d.db, actor.accountId);
+  const manages = managesDossier(actor, p, d.now());
+  const members = manages && actor.dossier ? await listMembers(d.db, actor.dossier.householdId) : [];
+  const me = members.find((m) => m.id === actor.dossier?.memberId);
+  const partnerRole = me?.role === 'responsable' ? 'conjoint' : me?.role === 'conjoint' ? 'responsable' : undefined;
+  const conjoint = partnerRole ? members.find((m) => m.role === partnerRole) : undefined;
+  return { account, manages, members, conjoint };
+}
+
 async function allFacts(d: KnownDeps, actor: HouseholdActor, p: Prestation | undefined, shown: Set<string>): Promise<Answers> {
   const facts: Answers = {};
   const now = d.now();
   const { from, to } = lastTwelveMonths(agencyDay(now));
   facts.caf_periode = `${deDate(monthWords(from))} à ${monthWords(to)}`;
-  const account = await findAccountById(d.db, actor.accountId);
-  const manages = managesDossier(actor, p, now);
-  const members = manages && actor.dossier ? await listMembers(d.db, actor.dossier.householdId) : [];
-  const me = members.find((m) => m.id === actor.dossier?.memberId);
-  const partnerRole = me?.role === 'responsable' ? 'conjoint' : me?.role === 'conjoint' ? 'responsable' : undefined;
-  const conjoint = partnerRole ? members.find((m) => m.role === partnerRole) : undefined;
+  // The months a request of the last three months' resources names: « septembre 2026 »…
+  for (const [n, month] of lastMonths(agencyDay(now), 3)) facts[`caf_mois_${n}`] = monthWords(month);
+  const { account, manages, members, conjoint } = await adultsOf(d, actor, p);
   const feed = async (nir: string | null | undefined, who: 'vous' | 'conjoint') => {
     if (!nir || !d.resources || !shown.has(`caf_salaires_${who}`)) return;
     const months = await d.resources.monthly(nir, from, to);
@@ -101,10 +110,41 @@ export function withFacts(answers: Answers, facts: Answers): Answers {
   return { ...out, ...facts };
 }
 
-/** Values the dossier knows for ordinary questions, by question id (shown while not answered). */
-export async function dossierPrefill(d: KnownDeps, actor: HouseholdActor, p: Prestation | undefined): Promise<Answers> {
-  if (!managesDossier(actor, p, d.now()) || !actor.dossier) return {};
+/**
+ * The salaries the monthly resources feed knows of each of the last three months, for the questions
+ * of a form that asks them month by month (`salaires_vous_m3`…): the person's, and their conjoint's
+ * of the dossier for who manages it.
+ */
+async function monthlySalaries(d: KnownDeps, actor: HouseholdActor, p: Prestation | undefined, form: FormDefinition | undefined) {
+  const asked = new Set(form?.sections.flatMap((s) => s.pages.flatMap((pg) => pg.questions.map((q) => q.id))) ?? []);
   const out: Answers = {};
+  if (!d.resources || !asked.has('salaires_vous_m1')) return out;
+  const months = lastMonths(agencyDay(d.now()), 3);
+  const { account, conjoint } = await adultsOf(d, actor, p);
+  for (const [who, nir] of [
+    ['vous', account?.nir],
+    ['conjoint', conjoint?.nir],
+  ] as const) {
+    if (!nir) continue;
+    const known = await d.resources.monthly(nir, months.at(-1)![1], months[0]![1]);
+    for (const [n, month] of months) {
+      const m = known?.find((x) => x.month === month);
+      if (m) out[`salaires_${who}_m${n}`] = m.salaries;
+    }
+  }
+  return out;
+}
+
+/** Values the dossier knows for ordinary questions, by question id (shown while not answered). */
+export async function dossierPrefill(
+  d: KnownDeps,
+  actor: HouseholdActor,
+  p: Prestation | undefined,
+  form?: FormDefinition,
+): Promise<Answers> {
+  const salaries = await monthlySalaries(d, actor, p, form);
+  if (!managesDossier(actor, p, d.now()) || !actor.dossier) return salaries;
+  const out: Answers = { ...salaries };
   const address = await currentAddress(d.db, actor.dossier.householdId);
   if (address) {
     out.adresse = address.line1;
@@ -114,5 +154,23 @@ export async function dossierPrefill(d: KnownDeps, actor: HouseholdActor, p: Pre
   }
   const members = await listMembers(d.db, actor.dossier.householdId);
   out.enfants_a_charge = members.filter((m) => m.role === 'enfant').length;
+  const situation = await lastSituation(d, actor.dossier.householdId, members);
+  if (situation) out.situation_familiale = situation;
   return out;
+}
+
+const COUPLES = ['marie', 'pacse', 'concubinage'];
+
+/**
+ * The situation familiale the household last gave in a request sent to the Caf, when the dossier
+ * still agrees with it (a conjoint in the dossier, and a couple declared — or neither): the dossier
+ * itself does not say whether a couple is married, pacsé or in union libre.
+ */
+async function lastSituation(d: KnownDeps, householdId: string, members: readonly HouseholdMember[]): Promise<string | undefined> {
+  const couple = members.some((m) => m.role === 'conjoint');
+  for (const sent of await listHouseholdDemarches(d.db, householdId)) {
+    const said = sent.answers.situation_familiale;
+    if (typeof said === 'string') return COUPLES.includes(said) === couple ? said : undefined;
+  }
+  return undefined;
 }

@@ -188,7 +188,7 @@ export async function draftWithFacts<T extends DemarcheAccess>(
   a: T,
 ): Promise<{ draft: T; prefill: Answers }> {
   const answers = withFacts(a.demarche.answers, await cafFacts(d, actor, a.prestation, a.form));
-  return { draft: { ...a, demarche: { ...a.demarche, answers } }, prefill: await dossierPrefill(d, actor, a.prestation) };
+  return { draft: { ...a, demarche: { ...a.demarche, answers } }, prefill: await dossierPrefill(d, actor, a.prestation, a.form) };
 }
 
 /** Where « Reprendre » leads: the first page still to fill, or the recap when all is done. */

@@ -4,6 +4,10 @@ import { DEMO_PEOPLE } from './people';
  * What the local resources feed (src/resources/feed.ts) says of the demo people, per month in
  * cents: Julien MOREAU's salary and Jeanne LEROY's pension are known; Léa MOREAU is unknown to
  * the feed (the form then says so and asks). Anybody else: the feed's deterministic demo data.
+ * A salary here is the usual one: the feed adds a bonus or takes off a few hours in some months
+ * (at most 45 € either way, the same for a month every time), so that twelve months of Julien's
+ * 2 150 € come to a little more or less than 25 800 € (25 785 € from December 2025 to November 2026,
+ * as the README says).
  */
 const nir13 = (p: { nir: string }) => p.nir.slice(0, 13);
 

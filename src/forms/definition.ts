@@ -51,7 +51,8 @@ export type Question =
   | (QuestionBase & { type: 'textarea'; maxLength: number })
   /** euros with cents, stored in cents; `max` in euros */
   | (QuestionBase & { type: 'amount'; max: number })
-  | (QuestionBase & { type: 'integer'; min: number; max: number; unit?: string })
+  /** `example`: a value a person would type, for the message (« par exemple 45 m² »), when min is not one */
+  | (QuestionBase & { type: 'integer'; min: number; max: number; unit?: string; example?: number })
   /** `when`: past (today or before), future (today or after) */
   | (QuestionBase & { type: 'date'; when?: 'past' | 'future' })
   | (QuestionBase & { type: 'radios'; options: readonly Option[] })
@@ -64,7 +65,13 @@ export type Question =
    * value is set by the server under a `caf_…` key (src/demarches/known.ts), never read from what
    * the person sends; `link` leads to where it is changed (the protected change of bank details…).
    */
-  | (QuestionBase & { type: 'known'; format: 'text' | 'amount'; link?: { href: string; text: string } });
+  | (QuestionBase & {
+      type: 'known';
+      format: 'text' | 'amount';
+      link?: { href: string; text: string };
+      /** only words of the page's title (`Page.titleWith`: the month a page is about), never shown as a row */
+      inTitle?: true;
+    });
 
 export type QuestionType = Question['type'];
 
@@ -88,6 +95,11 @@ export interface Page {
   /** one copy of the page per item: how many is the answer to `count` (at most `max`) */
   repeat?: { count: string; max: number; label: string };
   rules?: readonly PageRule[];
+  /**
+   * A title made with a fact of the Caf (an `inTitle` known question of the page: « septembre 2026 »),
+   * `title` staying the words used while the fact is not there (a démarche sent before it existed).
+   */
+  titleWith?: { question: string; title: (words: string) => string };
 }
 
 export interface Section {

@@ -1,5 +1,5 @@
 import type { Answers, Condition, FormDefinition, Page, Question, Section } from './definition';
-import { displayValue, readQuestion, toInput, type Input } from './fields';
+import { displayValue, readQuestion, sentence, toInput, type Input } from './fields';
 
 /**
  * The one engine behind every form: which pages apply given the answers so far (conditions,
@@ -58,7 +58,7 @@ export function visiblePages(def: FormDefinition, answers: Answers): PageInstanc
     for (const page of section.pages) {
       if (!holds(page.showIf, answers)) continue;
       if (!page.repeat) {
-        out.push({ key: page.id, page, section, title: page.title });
+        out.push({ key: page.id, page, section, title: pageTitle(page, answers) });
         continue;
       }
       const n = Math.min(Number(answers[page.repeat.count] ?? 0) || 0, page.repeat.max);
@@ -67,6 +67,21 @@ export function visiblePages(def: FormDefinition, answers: Answers): PageInstanc
     }
   }
   return out;
+}
+
+/** The page's title, with the fact it names when the Caf gave it (« Vos ressources de septembre 2026 »). */
+function pageTitle(page: Page, answers: Answers): string {
+  const words = page.titleWith && answers[page.titleWith.question];
+  return typeof words === 'string' && words ? page.titleWith!.title(words) : page.title;
+}
+
+/**
+ * Where a page stands in its form, as « Étape x sur n »: its section among the form's sections. A
+ * count of pages would change on the way (a conjoint's pages appear when the person says they live
+ * as a couple); the sections do not — each always has a page that applies (test/forms/definitions.test.ts).
+ */
+export function formStep(def: FormDefinition, inst: PageInstance): { index: number; total: number } {
+  return { index: def.sections.indexOf(inst.section) + 1, total: def.sections.length };
 }
 
 export function findPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
@@ -117,7 +132,7 @@ export function readPage(inst: PageInstance, input: Input, earlier: Answers, tod
     const after = { ...earlier, ...values };
     for (const rule of inst.page.rules ?? []) {
       const message = rule.check(withCopy(after, inst.copy), today);
-      if (message) problems.push({ field: answerKey({ id: rule.question } as Question, inst.copy), message });
+      if (message) problems.push({ field: answerKey({ id: rule.question } as Question, inst.copy), message: sentence(message) });
     }
   }
   return { values, problems };
@@ -159,6 +174,8 @@ export interface RecapRow {
   key: string;
   label: string;
   value: string;
+  /** the title of the block the row is in, when its label alone is not unique (« Vos ressources de septembre 2026 ») */
+  context?: string;
 }
 
 export interface RecapSection {
@@ -166,19 +183,31 @@ export interface RecapSection {
   rows: RecapRow[];
 }
 
-/** « Vérifiez vos réponses » and the accusé de réception: every asked question, by section. */
+/**
+ * « Vérifiez vos réponses » and the accusé de réception: every asked question, by section — or,
+ * in a section whose pages ask the same questions (each month's resources, the person's and the
+ * conjoint's), by page, each block titled with its page (its month, whose), so that no two rows read
+ * alike.
+ */
 export function recap(def: FormDefinition, answers: Answers, o: { maskIban?: boolean } = {}): RecapSection[] {
-  const sections: RecapSection[] = [];
+  const bySection: { title: string; pages: { title: string; rows: RecapRow[] }[] }[] = [];
   for (const inst of visiblePages(def, answers)) {
-    let s = sections.at(-1);
+    let s = bySection.at(-1);
     if (!s || s.title !== inst.section.title) {
-      s = { title: inst.section.title, rows: [] };
-      sections.push(s);
+      s = { title: inst.section.title, pages: [] };
+      bySection.push(s);
     }
+    const rows: RecapRow[] = [];
     for (const q of questionsOf(inst, answers)) {
+      if (q.type === 'known' && q.inTitle) continue;
       const prefix = inst.copy !== undefined ? `${inst.page.repeat!.label} ${inst.copy} – ` : '';
-      s.rows.push({ pageKey: inst.key, key: q.id, label: prefix + q.label, value: displayValue(q, answers[q.id], o) });
+      rows.push({ pageKey: inst.key, key: q.id, label: prefix + q.label, value: displayValue(q, answers[q.id], o) });
     }
+    s.pages.push({ title: inst.title, rows });
   }
-  return sections;
+  return bySection.flatMap((s) => {
+    const labels = s.pages.flatMap((p) => p.rows.map((r) => r.label));
+    if (new Set(labels).size === labels.length) return [{ title: s.title, rows: s.pages.flatMap((p) => p.rows) }];
+    return s.pages.filter((p) => p.rows.length).map((p) => ({ title: p.title, rows: p.rows.map((r) => ({ ...r, context: p.title })) }));
+  });
 }

@@ -11,6 +11,15 @@ export type Input = Record<string, string | string[] | undefined>;
 export type Read = { ok: true; value: unknown } | { ok: false; message: string } | { ok: true; value: undefined };
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What a question names is plural (« les autres ressources »): the verb agrees with it. */
+const plural = (q: Pick<Question, 'name'>) => /^les\s/i.test(q.name);
+const must = (q: Pick<Question, 'name'>) => (plural(q) ? 'doivent' : 'doit');
+
+/** A message at a field is a sentence: it ends with a full stop (« … par exemple 450 ou 450,50. »). */
+export function sentence(message: string): string {
+  return /[.?!…]$/.test(message) ? message : `${message}.`;
+}
 const text = (input: Input, key: string) => {
   const v = input[key];
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
@@ -44,35 +53,51 @@ function readDate(q: Question & { type: 'date' }, input: Input, today: string): 
   const [d, m, y] = ['day', 'month', 'year'].map((p) => text(input, `${q.id}-${p}`));
   if (!d && !m && !y) return q.optional ? { ok: true, value: undefined } : { ok: false, message: `Saisissez ${q.name}` };
   const missing = [!d && 'un jour', !m && 'un mois', !y && 'une année'].filter(Boolean);
-  if (missing.length) return { ok: false, message: `${cap(q.name)} doit comporter ${missing.join(' et ')}` };
+  if (missing.length) return { ok: false, message: `${cap(q.name)} ${must(q)} comporter ${missing.join(' et ')}` };
   if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d+$/.test(y!))
-    return { ok: false, message: `${cap(q.name)} doit être une date réelle, par exemple 27 3 2026` };
+    return { ok: false, message: `${cap(q.name)} ${must(q)} être une date réelle, par exemple 27 3 2026` };
   if (y!.length !== 4) return { ok: false, message: `L’année doit comporter 4 chiffres, par exemple 2026` };
   const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso || Number(y) < 1900) {
-    return { ok: false, message: `${cap(q.name)} doit être une date réelle, par exemple 27 3 2026` };
+    return { ok: false, message: `${cap(q.name)} ${must(q)} être une date réelle, par exemple 27 3 2026` };
   }
-  if (q.when === 'past' && iso > today) return { ok: false, message: `${cap(q.name)} doit être aujourd’hui ou dans le passé` };
-  if (q.when === 'future' && iso < today) return { ok: false, message: `${cap(q.name)} doit être aujourd’hui ou dans le futur` };
+  if (q.when === 'past' && iso > today) return { ok: false, message: `${cap(q.name)} ${must(q)} être aujourd’hui ou dans le passé` };
+  if (q.when === 'future' && iso < today) return { ok: false, message: `${cap(q.name)} ${must(q)} être aujourd’hui ou dans le futur` };
   return { ok: true, value: iso };
 }
 
 function readAmount(q: Question & { type: 'amount' }, raw: string): Read {
   const s = raw.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(s))
-    return { ok: false, message: `${cap(q.name)} doit être un montant en euros, par exemple 450 ou 450,50` };
+    return {
+      ok: false,
+      // (« Les autres ressources doivent être un montant » would not read: the plural says what to type)
+      message: plural(q)
+        ? `Saisissez ${q.name} sous la forme d’un montant en euros, par exemple 450 ou 450,50`
+        : `${cap(q.name)} doit être un montant en euros, par exemple 450 ou 450,50`,
+    };
   const cents = Math.round(Number(s) * 100);
-  if (cents > q.max * 100) return { ok: false, message: `${cap(q.name)} doit être inférieur ou égal à ${euros(q.max * 100)}` };
+  if (cents > q.max * 100)
+    return { ok: false, message: `${cap(q.name)} ${plural(q) ? 'ne peuvent' : 'ne peut'} pas dépasser ${euros(q.max * 100)}` };
   return { ok: true, value: cents };
 }
 
 function readInteger(q: Question & { type: 'integer' }, raw: string): Read {
+  const unit = q.unit ? ` ${q.unit}` : '';
   if (!/^\d+$/.test(raw.replace(/\s/g, '')))
-    return { ok: false, message: `${cap(q.name)} doit être un nombre entier, par exemple ${q.min === 0 ? 2 : q.min}` };
+    return { ok: false, message: `${cap(q.name)} ${must(q)} être un nombre entier, par exemple ${integerExample(q)}${unit}` };
   const n = Number(raw.replace(/\s/g, ''));
-  if (n < q.min || n > q.max) return { ok: false, message: `${cap(q.name)} doit être compris entre ${q.min} et ${q.max}` };
+  if (n < q.min || n > q.max)
+    return { ok: false, message: `${cap(q.name)} ${must(q)} être de ${wholeNumber(q.min)} à ${wholeNumber(q.max)}${unit}` };
   return { ok: true, value: n };
+}
+
+const wholeNumber = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/[\u202f\u00a0]/g, ' ');
+
+/** An example a person would type: the question's own, else 2 (a count from 0) or the least allowed. */
+function integerExample(q: Question & { type: 'integer' }): number {
+  return q.example ?? (q.min === 0 ? 2 : q.min);
 }
 
 /** SIRET: 14 digits whose Luhn sum is a multiple of 10 (La Poste's establishments: digit sum multiple of 5). */
@@ -87,8 +112,13 @@ export function siretValid(siret: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Reads one question's input; `today` is the agency's day (YYYY-MM-DD). */
+/** Reads one question's input; `today` is the agency's day (YYYY-MM-DD). Its message, if any, is a sentence. */
 export function readQuestion(q: Question, input: Input, today: string): Read {
+  const r = readAnswer(q, input, today);
+  return r.ok ? r : { ok: false, message: sentence(r.message) };
+}
+
+function readAnswer(q: Question, input: Input, today: string): Read {
   // A fact of the Caf is never read from the person's input (the engine takes it from the answers).
   if (q.type === 'known') return { ok: true, value: undefined };
   if (q.type === 'date') return readDate(q, input, today);
@@ -134,7 +164,7 @@ export function readQuestion(q: Question, input: Input, today: string): Read {
     }
     case 'iban': {
       const r = parseIban(raw.slice(0, 60), q.id);
-      return r.ok ? { ok: true, value: r.value.value } : { ok: false, message: r.error.message.replace(/\.$/, '') };
+      return r.ok ? { ok: true, value: r.value.value } : { ok: false, message: r.error.message };
     }
   }
 }
@@ -148,7 +178,7 @@ function readPersonName(name: string, raw: string, max: number): Read {
     code === 'characters'
       ? `${cap(name)} ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.`
       : nameErrors[code].message;
-  return { ok: false, message: nameRefusalMessage(checked.refusal, general).replace(/\.$/, '') };
+  return { ok: false, message: nameRefusalMessage(checked.refusal, general) };
 }
 
 /** A stored value as its field shows it (the inverse of readQuestion), for prefilling a page. */

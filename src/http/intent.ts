@@ -26,11 +26,26 @@ export function forgetPrestation(reply: FastifyReply): void {
   reply.clearCookie(COOKIE, { path: '/' });
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the brouillon this sign-in kept from « Faire la demande » (`recordChosenPrestation`) */
+    chosenDemarcheId?: string;
+  }
+}
+
+/**
+ * Where a login lands: the request the person set out to make (« Faire la demande » → « Créer un
+ * compte » → « Se connecter »), at the page where it resumes — otherwise « Mon espace ».
+ */
+export function landingAfterSignIn(req: FastifyRequest): string {
+  return req.chosenDemarcheId ? `/mon-espace/demarches/${encodeURIComponent(req.chosenDemarcheId)}/reprendre` : '/mon-espace';
+}
+
 /**
  * Sign-in hook: the prestation of the cookie becomes a brouillon of the account (once: starting it
  * again is a no-op), and the cookie is cleared. A slug that is not a prestation asked for online,
  * or one the person's place in the household does not let them ask for (a household request by a
- * conjoint without procuration), is dropped. Should the database fail here, the login still
+ * conjoint without procuration), is dropped. The brouillon is where the login lands (`landingAfterSignIn`). Should the database fail here, the login still
  * succeeds and the cookie is kept, for the next login.
  */
 export function recordChosenPrestation(ctx: { database: DatabaseHandle; clock: Clock }): SignInHook {
@@ -38,7 +53,8 @@ export function recordChosenPrestation(ctx: { database: DatabaseHandle; clock: C
     const slug = req.cookies[COOKIE];
     if (slug === undefined) return;
     try {
-      await startRequest({ db: ctx.database.db, now: () => ctx.clock.now() }, await findActor(ctx.database.db, account.id), slug);
+      const r = await startRequest({ db: ctx.database.db, now: () => ctx.clock.now() }, await findActor(ctx.database.db, account.id), slug);
+      if (r.ok && r.demarche.status === 'brouillon') req.chosenDemarcheId = r.demarche.id;
     } catch (err) {
       req.log.error({ err }, 'démarche not recorded at sign-in');
       return;

@@ -25,6 +25,13 @@ import type { Droit } from '../db/tables/payments.table';
  *   the Caf already checked. A dossier that has an account keeps it: another one is changed only
  *   through the protected change of « Mon foyer ».
  */
+/**
+ * The motif recorded on a droit opened by a request accepted without one (the agent need not give
+ * a motif to accept): « Mes droits » then says the droit follows the request, never quotes this as
+ * the Caf's motif — the request's page says the Caf gave none (src/journeys/droits/views.ts).
+ */
+export const ACCEPTED_WITHOUT_MOTIF = 'Demande acceptée';
+
 export interface AcceptanceResult {
   householdId: string;
   dossierNumber: string;
@@ -91,7 +98,7 @@ export async function recordAcceptance(
     lastMonth: a.droit.lastMonth,
     demarcheId: a.demarche.id,
     agentId: a.agentId,
-    motif: a.motif ?? 'Demande acceptée',
+    motif: a.motif ?? ACCEPTED_WITHOUT_MOTIF,
     now: a.now,
   });
   const bankAccountRecorded = await adoptRequestBankAccount(db, householdId, a);

@@ -35,6 +35,15 @@ export function lastTwelveMonths(day: string): { from: string; to: string } {
   return { from: shift(-12), to: shift(-1) };
 }
 
+/** The `n` whole months before `day` (YYYY-MM-DD), the nearest first: [[1, '2026-11'], [2, '2026-10'], …]. */
+export function lastMonths(day: string, n: number): [number, string][] {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, k) => {
+    const i = y * 12 + (m - 1) - (k + 1);
+    return [k + 1, `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`];
+  });
+}
+
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
   let [y, m] = from.split('-').map(Number) as [number, number];
@@ -56,6 +65,11 @@ export function totals(months: readonly MonthlyResources[]): { salaries: number;
   return months.reduce((t, x) => ({ salaries: t.salaries + x.salaries, pensions: t.pensions + x.pensions }), { salaries: 0, pensions: 0 });
 }
 
+const monthIndex = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return y * 12 + m - 1;
+};
+
 /**
  * Demo data, deterministic per NIR: one person in five is unknown to the feed (self-employed,
  * paid abroad, without resources…); the others have a monthly salary, or a pension when the NIR
@@ -76,10 +90,11 @@ export class LocalResourcesFeed implements ResourcesFeed {
       salary: senior ? 0 : 90_000 + ((h[1]! * 256 + h[2]!) % 200_000),
       pension: senior ? 80_000 + ((h[3]! * 256 + h[4]!) % 120_000) : 0,
     };
-    return monthsBetween(from, to).map((month, i) => ({
+    return monthsBetween(from, to).map((month) => ({
       month,
-      // A little variation from month to month (a bonus in one month, fewer hours in another).
-      salaries: base.salary ? base.salary + ((h[5 + (i % 20)]! % 7) - 3) * 1_500 : 0,
+      // A little variation from month to month (a bonus in one month, fewer hours in another: at most
+      // 45 € either way), by the calendar month: a month says the same whatever range it is asked in.
+      salaries: base.salary ? base.salary + ((h[5 + (monthIndex(month) % 20)]! % 7) - 3) * 1_500 : 0,
       pensions: base.pension,
     }));
   }

@@ -4,15 +4,19 @@ import type { Answers, FormDefinition } from '../../src/forms/definition';
 import {
   firstIncomplete,
   findPage,
+  formStep,
   nextPage,
   pageInput,
   previousPage,
+  questionsOf,
   readPage,
   recap,
   relevantAnswers,
   visiblePages,
 } from '../../src/forms/engine';
 import type { Input } from '../../src/forms/fields';
+import { stepCaption } from '../../src/http/views/form-page';
+import { text } from '../support/http';
 import { aideAuLogement } from '../../src/forms/definitions/aide-au-logement';
 import { ajpa } from '../../src/forms/definitions/ajpa';
 import { allocationsFamiliales, complementModeDeGarde, primeDemenagement } from '../../src/forms/definitions/family';
@@ -51,6 +55,27 @@ describe('every form', () => {
         if (q.type === 'text' || q.type === 'textarea') expect(q.maxLength).toBeLessThanOrEqual(200);
     }
   });
+
+  it('counts its steps by section, which never changes on the way, and names the section at every step', () => {
+    const ways: Answers[] = [
+      {},
+      { situation_familiale: 'marie', activite_vous: 'salarie', nombre_enfants: 2 },
+      { statut_occupation: 'accedant', caf_compte: 'FR76 •••• 0189', caf_salaires_vous: 100, ressources_exactes_vous: 'non' },
+      { statut_occupation: 'locataire', type_bailleur: 'professionnel', autres_ressources_vous: ['autres'] },
+    ];
+    for (const f of Object.values(forms))
+      for (const a of ways) {
+        const pages = visiblePages(f, a);
+        // each section has a page that applies, whatever the answers: « Étape x sur n » never skips nor changes n
+        expect(new Set(pages.map((p) => p.section)).size, f.prestation).toBe(f.sections.length);
+        for (const inst of pages) {
+          const step = formStep(f, inst);
+          expect(step.total).toBe(f.sections.length);
+          const caption = text(String(stepCaption({ inst, questions: questionsOf(inst, a), step })));
+          expect(caption, `${f.prestation} ${inst.key}`).toBe(`Étape ${step.index} sur ${f.sections.length} · ${inst.section.title}`);
+        }
+      }
+  });
 });
 
 describe('aide au logement', () => {
@@ -83,7 +108,7 @@ describe('aide au logement', () => {
     const loyer = read(aideAuLogement, base, 'loyer', { loyer: '450,50', charges: '30', surface: '28' });
     expect(loyer).toEqual({ values: { loyer: 45_050, charges: 3_000, surface: 28 }, problems: [] });
     const pret = read(aideAuLogement, { ...base, statut_occupation: 'accedant' }, 'loyer', { loyer: '450', charges: '0', surface: '70' });
-    expect(pret.problems).toEqual([{ field: 'mensualite', message: 'Saisissez la mensualité du prêt' }]);
+    expect(pret.problems).toEqual([{ field: 'mensualite', message: 'Saisissez la mensualité du prêt.' }]);
   });
 
   it('shows the salaries and pensions of the last 12 months the feed knows, to confirm, and asks only for the rest', () => {
@@ -106,16 +131,16 @@ describe('aide au logement', () => {
     const wrong = { ...fed, ressources_exactes_vous: 'non' };
     expect(nextPage(aideAuLogement, wrong, 'ressources-connues-vous')?.key).toBe('ressources-ecart-vous');
     expect(read(aideAuLogement, wrong, 'ressources-ecart-vous', {}).problems).toEqual([
-      { field: 'ressources_ecart_vous', message: 'Saisissez ce qui est inexact' },
+      { field: 'ressources_ecart_vous', message: 'Saisissez ce qui est inexact.' },
     ]);
     // Unknown to the feed: said, and asked.
     expect(read(aideAuLogement, base, 'ressources-inconnues-vous', { salaires_vous: '12000' }).problems).toEqual([
-      { field: 'pensions_vous', message: 'Saisissez le total des pensions et retraites' },
+      { field: 'pensions_vous', message: 'Saisissez le total des pensions et retraites.' },
     ]);
     // The other resources: an amount only for what is ticked; the conjoint's only for a couple.
     const other = { ...fed, autres_ressources_vous: ['etranger', 'pension_alimentaire'] };
     expect(read(aideAuLogement, other, 'montants-autres-ressources-vous', { etranger_vous: '3000' }).problems).toEqual([
-      { field: 'pension_alimentaire_vous', message: 'Saisissez les pensions alimentaires reçues' },
+      { field: 'pension_alimentaire_vous', message: 'Saisissez les pensions alimentaires reçues.' },
     ]);
     expect(keys(aideAuLogement, { ...fed, autres_ressources_vous: [] })).not.toContain('montants-autres-ressources-vous');
     expect(keys(aideAuLogement, fed).filter((k) => k.endsWith('-conjoint'))).toEqual([]);
@@ -137,7 +162,7 @@ describe('aide au logement', () => {
       read(aideAuLogement, known, 'compte-bancaire-dossier', { caf_compte: 'FR76 0000', iban: 'FR7630006000011234567890189' }),
     ).toEqual({
       values: { caf_compte: known.caf_compte },
-      problems: [{ field: 'compte_confirme', message: 'Sélectionnez la case pour confirmer le compte bancaire' }],
+      problems: [{ field: 'compte_confirme', message: 'Sélectionnez la case pour confirmer le compte bancaire.' }],
     });
     expect(findPage(aideAuLogement, base, 'compte-bancaire-dossier')).toBeUndefined();
   });
@@ -147,7 +172,7 @@ describe('aide au logement', () => {
       read(aideAuLogement, base, 'compte-bancaire', { iban: 'FR7630006000011234567890188', titulaire: 'P' }).problems[0],
     ).toMatchObject({ field: 'iban' });
     expect(read(aideAuLogement, base, 'adresse', { adresse: '3 rue Oberkampf', code_postal: '7501', commune: 'Paris' }).problems).toEqual([
-      { field: 'code_postal', message: 'Le code postal doit comporter 5 chiffres, par exemple 75011' },
+      { field: 'code_postal', message: 'Le code postal doit comporter 5 chiffres, par exemple 75011.' },
     ]);
   });
 
@@ -180,9 +205,9 @@ describe('aide au logement', () => {
     expect(relevant).toHaveProperty('mensualite', 60_000);
     const sections = recap(aideAuLogement, a);
     expect(sections.map((s) => s.title)).toEqual([
-      'Votre situation familiale',
+      'Votre foyer',
+      // (the landlord is part of the home: a section of its own would vanish for an accédant, and the steps with it)
       'Votre logement',
-      'Votre bailleur',
       'Vos ressources',
       'Versement',
     ]);
@@ -217,7 +242,7 @@ describe('RSA and prime d’activité', () => {
     expect(couple).toContain('activite-conjoint');
     expect(findPage(rsa, {}, 'ressources-vous-1')!.title).toBe('Vos ressources du mois dernier');
     expect(read(rsa, {}, 'ressources-vous-3', { salaires_vous_m3: '0', indemnites_vous_m3: '', autres_vous_m3: '12' }).problems).toEqual([
-      { field: 'indemnites_vous_m3', message: 'Saisissez les allocations et indemnités' },
+      { field: 'indemnites_vous_m3', message: 'Saisissez les allocations et indemnités.' },
     ]);
   });
 
@@ -268,16 +293,16 @@ describe('prime à la naissance', () => {
     expect(grossesse('2026-10-01', '2027-02-01')).toEqual([
       {
         field: 'naissance_prevue',
-        message: 'La date prévue de la naissance doit se situer entre 5 et 10 mois après le début de la grossesse',
+        message: 'La date prévue de la naissance doit se situer entre 5 et 10 mois après le début de la grossesse.',
       },
     ]);
     expect(grossesse('2026-10-01', '2026-11-01')[0]).toMatchObject({
       field: 'naissance_prevue',
-      message: 'La date prévue de la naissance doit être aujourd’hui ou dans le futur',
+      message: 'La date prévue de la naissance doit être aujourd’hui ou dans le futur.',
     });
     expect(grossesse('2026-12-01', '2027-08-01')[0]).toMatchObject({
       field: 'debut_grossesse',
-      message: 'La date présumée de début de grossesse doit être aujourd’hui ou dans le passé',
+      message: 'La date présumée de début de grossesse doit être aujourd’hui ou dans le passé.',
     });
   });
 });
@@ -317,7 +342,7 @@ describe('allocation de soutien familial', () => {
     expect(keys(soutienFamilial, { autre_parent: 'decede' })).not.toContain('pension');
     expect(read(soutienFamilial, { autre_parent: 'ne_paie_pas' }, 'pension', { pension_fixee: 'oui' }).problems).toEqual([]);
     expect(read(soutienFamilial, { autre_parent: 'pension_faible' }, 'pension', { pension_fixee: 'oui' }).problems).toEqual([
-      { field: 'pension_montant', message: 'Saisissez le montant de la pension versée' },
+      { field: 'pension_montant', message: 'Saisissez le montant de la pension versée.' },
     ]);
   });
 });
@@ -328,9 +353,9 @@ describe('AJPA', () => {
     const jours = (n: string) =>
       read(ajpa, {}, 'jours', { 'debut_conge-day': '1', 'debut_conge-month': '12', 'debut_conge-year': '2026', jours: n }).problems;
     expect(jours('22')).toEqual([]);
-    expect(jours('23')).toEqual([{ field: 'jours', message: 'Le nombre de jours demandés doit être compris entre 1 et 22' }]);
+    expect(jours('23')).toEqual([{ field: 'jours', message: 'Le nombre de jours demandés doit être de 1 à 22 jours.' }]);
     expect(jours('0')[0]).toMatchObject({ field: 'jours' });
-    expect(read(ajpa, {}, 'lien', {}).problems).toEqual([{ field: 'lien', message: 'Indiquez votre lien avec la personne aidée' }]);
+    expect(read(ajpa, {}, 'lien', {}).problems).toEqual([{ field: 'lien', message: 'Indiquez votre lien avec la personne aidée.' }]);
   });
 });
 

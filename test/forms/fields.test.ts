@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aideAuLogement } from '../../src/forms/definitions/aide-au-logement';
 import type { Question } from '../../src/forms/definition';
 import { displayValue, readQuestion, siretValid, toInput } from '../../src/forms/fields';
 
@@ -10,19 +11,19 @@ const read = (question: Question, input: Record<string, string | string[]>) => r
 
 describe('reading a field', () => {
   it('dates: required, each part, a real date, 4-digit year, past or future', () => {
-    expect(read(date, {})).toEqual({ ok: false, message: 'Saisissez la date d’entrée' });
-    expect(read(date, { 'd-day': '1', 'd-year': '2026' })).toEqual({ ok: false, message: 'La date d’entrée doit comporter un mois' });
+    expect(read(date, {})).toEqual({ ok: false, message: 'Saisissez la date d’entrée.' });
+    expect(read(date, { 'd-day': '1', 'd-year': '2026' })).toEqual({ ok: false, message: 'La date d’entrée doit comporter un mois.' });
     expect(read(date, { 'd-day': '31', 'd-month': '2', 'd-year': '2026' })).toEqual({
       ok: false,
-      message: 'La date d’entrée doit être une date réelle, par exemple 27 3 2026',
+      message: 'La date d’entrée doit être une date réelle, par exemple 27 3 2026.',
     });
     expect(read(date, { 'd-day': '1', 'd-month': '2', 'd-year': '26' })).toEqual({
       ok: false,
-      message: 'L’année doit comporter 4 chiffres, par exemple 2026',
+      message: 'L’année doit comporter 4 chiffres, par exemple 2026.',
     });
     expect(read(date, { 'd-day': '1', 'd-month': '12', 'd-year': '2026' })).toEqual({
       ok: false,
-      message: 'La date d’entrée doit être aujourd’hui ou dans le passé',
+      message: 'La date d’entrée doit être aujourd’hui ou dans le passé.',
     });
     expect(read(date, { 'd-day': ' 1', 'd-month': '9', 'd-year': '2026' })).toEqual({ ok: true, value: '2026-09-01' });
     expect(read({ ...date, when: 'future' }, { 'd-day': '29', 'd-month': '11', 'd-year': '2026' }).ok).toBe(false);
@@ -34,27 +35,44 @@ describe('reading a field', () => {
     expect(read(amount, { a: '12.34' })).toEqual({ ok: true, value: 1234 });
     expect(read(amount, { a: '12,345' })).toEqual({
       ok: false,
-      message: 'Le loyer doit être un montant en euros, par exemple 450 ou 450,50',
+      message: 'Le loyer doit être un montant en euros, par exemple 450 ou 450,50.',
     });
     expect(read(amount, { a: '-3' }).ok).toBe(false);
-    expect(read(amount, { a: '10000,01' })).toEqual({ ok: false, message: 'Le loyer doit être inférieur ou égal à 10 000,00 €' });
-    expect(read(amount, { a: '' })).toEqual({ ok: false, message: 'Saisissez le loyer' });
+    expect(read(amount, { a: '10000,01' })).toEqual({ ok: false, message: 'Le loyer ne peut pas dépasser 10 000,00 €.' });
+    expect(read(amount, { a: '' })).toEqual({ ok: false, message: 'Saisissez le loyer.' });
+    // A plural name: the verb agrees, or the message says what to type.
+    const others = q({ id: 'o', type: 'amount', label: 'Autres ressources', name: 'les autres ressources', max: 100 });
+    expect(read(others, { o: '12,345' })).toEqual({
+      ok: false,
+      message: 'Saisissez les autres ressources sous la forme d’un montant en euros, par exemple 450 ou 450,50.',
+    });
+    expect(read(others, { o: '101' })).toEqual({ ok: false, message: 'Les autres ressources ne peuvent pas dépasser 100,00 €.' });
+  });
+
+  it('the aide au logement’s surface: an example a person would type, the bounds with their unit', () => {
+    const loyer = aideAuLogement.sections.flatMap((s) => s.pages).find((p) => p.id === 'loyer')!;
+    const surface = loyer.questions.find((x) => x.id === 'surface')!;
+    expect(read(surface, { surface: 'vingt' })).toEqual({
+      ok: false,
+      message: 'La surface habitable doit être un nombre entier, par exemple 45 m².',
+    });
+    expect(read(surface, { surface: '0' })).toEqual({ ok: false, message: 'La surface habitable doit être de 1 à 1 000 m².' });
   });
 
   it('integers within bounds, postcodes, text length, radios and checkboxes from their options only', () => {
     const days = q({ id: 'j', type: 'integer', label: 'Jours', name: 'le nombre de jours', min: 1, max: 22 });
-    expect(read(days, { j: '23' })).toEqual({ ok: false, message: 'Le nombre de jours doit être compris entre 1 et 22' });
+    expect(read(days, { j: '23' })).toEqual({ ok: false, message: 'Le nombre de jours doit être de 1 à 22.' });
     expect(read(days, { j: '2,5' }).ok).toBe(false);
     expect(read(q({ id: 'p', type: 'postcode', label: 'CP', name: 'le code postal' }), { p: '7501' })).toEqual({
       ok: false,
-      message: 'Le code postal doit comporter 5 chiffres, par exemple 75011',
+      message: 'Le code postal doit comporter 5 chiffres, par exemple 75011.',
     });
     expect(read(q({ id: 't', type: 'text', label: 'Nom', name: 'le nom', maxLength: 5 }), { t: 'abcdef' })).toEqual({
       ok: false,
-      message: 'Le nom doit comporter 5 caractères au maximum',
+      message: 'Le nom doit comporter 5 caractères au maximum.',
     });
     const r = q({ id: 'r', type: 'radios', label: 'R', name: 'votre choix', options: [{ value: 'a', label: 'A' }] });
-    expect(read(r, { r: 'b' })).toEqual({ ok: false, message: 'Indiquez votre choix' });
+    expect(read(r, { r: 'b' })).toEqual({ ok: false, message: 'Indiquez votre choix.' });
     const c = q({
       id: 'c',
       type: 'checkboxes',
@@ -66,7 +84,7 @@ describe('reading a field', () => {
       ],
     });
     expect(read(c, { c: ['b', 'x', 'b'] })).toEqual({ ok: true, value: ['b'] });
-    expect(read(c, {})).toEqual({ ok: false, message: 'Sélectionnez vos choix' });
+    expect(read(c, {})).toEqual({ ok: false, message: 'Sélectionnez vos choix.' });
   });
 
   it('SIRET: 14 digits and the Luhn key (La Poste’s own rule)', () => {
@@ -77,11 +95,11 @@ describe('reading a field', () => {
     expect(read(siret, { s: '732 829 320 00074' })).toEqual({ ok: true, value: '73282932000074' });
     expect(read(siret, { s: '732829320' })).toEqual({
       ok: false,
-      message: 'Le numéro SIRET doit comporter 14 chiffres, par exemple 732 829 320 00074',
+      message: 'Le numéro SIRET doit comporter 14 chiffres, par exemple 732 829 320 00074.',
     });
     expect(read(siret, { s: '73282932000075' })).toEqual({
       ok: false,
-      message: 'Ce numéro SIRET n’existe pas : vérifiez-le sur la quittance de loyer ou le bail',
+      message: 'Ce numéro SIRET n’existe pas : vérifiez-le sur la quittance de loyer ou le bail.',
     });
   });
 
@@ -91,7 +109,7 @@ describe('reading a field', () => {
     const wrong = read(iban, { iban: 'FR76 3000 6000 0112 3456 7890 188' });
     expect(wrong.ok).toBe(false);
     expect(wrong).toMatchObject({ message: expect.stringContaining('clé de contrôle') });
-    expect(read(iban, {})).toEqual({ ok: false, message: 'Saisissez l’IBAN du compte bancaire' });
+    expect(read(iban, {})).toEqual({ ok: false, message: 'Saisissez l’IBAN du compte bancaire.' });
   });
 
   it('names of persons (a child, the person helped): the civil status’s rule, stored normalised', () => {
@@ -102,14 +120,14 @@ describe('reading a field', () => {
     expect(read(prenom, { p: 'L\u034Féo' })).toEqual({
       ok: false,
       message:
-        'Ce nom contient un caractère invisible (U+034F) après « L », souvent venu d’un copier-coller. Effacez le nom et saisissez-le de nouveau au clavier',
+        'Ce nom contient un caractère invisible (U+034F) après « L », souvent venu d’un copier-coller. Effacez le nom et saisissez-le de nouveau au clavier.',
     });
     expect(read(prenom, { p: 'Lе́o' }).ok).toBe(false);
     expect(read(prenom, { p: 'ʟéo' })).toMatchObject({ ok: false, message: expect.stringContaining('tapez « L » à la place') });
     expect(read(prenom, { p: 'Léo 2' })).toEqual({
       ok: false,
       message:
-        'Le prénom de l’enfant ne peut contenir que des lettres, des espaces, des tirets et des apostrophes. Le caractère « 2 » n’est pas accepté',
+        'Le prénom de l’enfant ne peut contenir que des lettres, des espaces, des tirets et des apostrophes. Le caractère « 2 » n’est pas accepté.',
     });
     // Other text questions keep what was typed.
     expect(read({ ...prenom, personName: undefined } as Question, { p: 'SCI Ｌes Tilleuls 2' })).toEqual({

@@ -100,6 +100,11 @@ describe.each(testDatabases)('the request’s bank account at acceptance on $nam
       expect(page).not.toContain('1010 7001');
       // nothing says a new account was declared: it is the first one, not a change
       expect(text((await b.get('/mon-espace/foyer')).body)).not.toContain('Nouveau compte déclaré');
+      // Accepted without a motif: « Suivi de la demande » and « Mes droits » say the same — no motif quoted.
+      expect(text((await b.get(`/mon-espace/demarches/${d.id}`)).body)).toContain('La Caf n’a pas indiqué de motif.');
+      const droits = text((await b.get('/mon-espace/droits')).body);
+      expect(droits).toContain('droit ouvert à partir de novembre 2026, 245,50 € par mois, à la suite de la demande acceptée.');
+      expect(droits).not.toContain('Motif');
     }));
 
   it('a dossier that already has an account keeps it: the IBAN of a request does not replace it', () =>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoResources } from '../../src/demo/resources';
 import { DEMO_PEOPLE } from '../../src/demo/people';
@@ -29,6 +30,12 @@ describe('the monthly resources feed (local adapter)', () => {
     const julien = (await feed.monthly(DEMO_PEOPLE.julienMoreau.nir, '2025-12', '2026-11'))!;
     expect(julien).toHaveLength(12);
     expect(julien.every((m) => Math.abs(m.salaries - 215_000) <= 4_500 && m.pensions === 0)).toBe(true);
+    // The total the README gives, and a month the same whatever range it is asked in (the prime
+    // d'activité asks three months, the aide au logement twelve).
+    expect(totals(julien).salaries).toBe(2_578_500);
+    expect(readFileSync('README.md', 'utf8').replace(/\s+/g, ' ')).toContain('25 785 € from December 2025 to November 2026');
+    const autumn = (await feed.monthly(DEMO_PEOPLE.julienMoreau.nir, '2026-09', '2026-11'))!;
+    expect(autumn).toEqual(julien.slice(-3));
     expect(await feed.monthly(DEMO_PEOPLE.leaMoreau.nir, '2025-12', '2026-11')).toBeUndefined();
     expect(totals((await feed.monthly(DEMO_PEOPLE.jeanneLeroy.nir, '2025-12', '2026-11'))!)).toEqual({
       salaries: 0,

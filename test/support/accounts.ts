@@ -70,6 +70,9 @@ export async function auditTypes(ctx: AppContext, accountId: string | null): Pro
 }
 
 /** Password step then code step, as a person would; returns the final response (303 → /mon-espace). */
+/** Where a login lands: « Mon espace », or the request chosen with « Faire la demande » (src/http/intent.ts). */
+const LANDINGS = /^\/mon-espace(\/demarches\/[\w-]+\/reprendre)?$/;
+
 export async function logIn(
   ctx: AppContext,
   b: TestBrowser,
@@ -79,12 +82,12 @@ export async function logIn(
 ): Promise<LightMyRequestResponse> {
   await b.get('/connexion', headers);
   const first = await b.post('/connexion', { identifier: account.login_id, password }, { headers });
-  if (location(first) === '/mon-espace') return first;
+  if (LANDINGS.test(location(first) ?? '')) return first;
   expect(location(first)).toBe('/connexion/code');
   await b.get('/connexion/code', headers);
   const code = await lastCode(ctx, account.contact_value);
   const second = await b.post('/connexion/code', { code }, { headers });
-  expect(location(second)).toBe('/mon-espace');
+  expect(location(second)).toMatch(LANDINGS);
   return second;
 }
 
@@ -97,5 +100,5 @@ export async function logInWithPage(page: Page, base: string, ctx: AppContext, a
   await page.waitForURL(`${base}/connexion/code`);
   await page.fill('#code', await lastCode(ctx, account.contact_value));
   await page.click('button:has-text("Valider")');
-  await page.waitForURL(`${base}/mon-espace`);
+  await page.waitForURL((u) => u.pathname === '/mon-espace' || /^\/mon-espace\/demarches\/[\w-]+\/(etapes\/|verifier)/.test(u.pathname));
 }

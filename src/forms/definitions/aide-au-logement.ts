@@ -9,7 +9,7 @@ const RENTING: Condition = { not: ACCEDANT };
 export const aideAuLogement: FormDefinition = {
   prestation: 'aide-au-logement',
   sections: [
-    { id: 'foyer', title: 'Votre situation familiale', pages: [situationPage] },
+    { id: 'foyer', title: 'Votre foyer', pages: [situationPage] },
     {
       id: 'logement',
       title: 'Votre logement',
@@ -96,15 +96,10 @@ export const aideAuLogement: FormDefinition = {
               min: 1,
               max: 1_000,
               unit: 'm²',
+              example: 45,
             },
           ],
         },
-      ],
-    },
-    {
-      id: 'bailleur',
-      title: 'Votre bailleur',
-      pages: [
         {
           id: 'bailleur',
           title: 'Votre bailleur',

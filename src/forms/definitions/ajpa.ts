@@ -15,7 +15,7 @@ export const ajpa: FormDefinition = {
       pages: [
         {
           id: 'personne-aidee',
-          title: 'La personne que vous aidez',
+          title: 'Son identité et sa situation',
           questions: [
             ...identityQuestions('aide', 'de la personne aidée', 'Par exemple 3 2 1948'),
             radios('aide_situation', 'Sa situation', 'la situation de la personne aidée', [

@@ -1,3 +1,4 @@
+import { deDate } from '../../shared/french-time';
 import type { Condition, Option, Page, Question, Section } from '../definition';
 
 /** Pieces shared by several forms: the family situation, activity and resources of a member, the bank account. */
@@ -69,7 +70,7 @@ export const situationPage: Page = {
       format: 'text',
       label: 'Votre foyer dans votre dossier',
       name: 'votre foyer dans votre dossier',
-      hint: 'Si ce n’est plus exact, indiquez votre situation d’aujourd’hui ci-dessous.',
+      hint: 'Indiquez ci-dessous votre situation d’aujourd’hui : si vous êtes en couple, le dossier ne dit pas s’il s’agit d’un mariage, d’un Pacs ou d’une union libre.',
       showIf: { question: 'caf_foyer', answered: true },
     },
     {
@@ -165,17 +166,25 @@ const amount = (
   hint = 'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.',
 ): Question => ({ id, type: 'amount', label, name, hint, max: 100_000 });
 
-/** One page per member and per month of the last three: salaries, benefits, other resources. */
+/**
+ * One page per member and per month of the last three: salaries, benefits, other resources. Each
+ * names its month (`caf_mois_n`: « septembre 2026 », src/demarches/known.ts); the salaries the
+ * monthly resources feed knows are offered in the field, to confirm.
+ */
 export function resourcesPages(): Page[] {
   return MEMBERS.flatMap((m) =>
     MONTHS.map(({ n, of }) => {
       const mine = m.id === 'vous';
       const id = `${m.id}_m${n}`;
+      const whose = mine ? 'Vos ressources' : 'Les ressources de votre conjoint(e)';
+      const month = `caf_mois_${n}`;
       return {
         id: `ressources-${m.id}-${n}`,
-        title: `${mine ? 'Vos ressources' : 'Les ressources de votre conjoint(e)'} ${of}`,
+        title: `${whose} ${of}`,
+        titleWith: { question: month, title: (words: string) => `${whose} ${deDate(words)}` },
         ...(m.showIf ? { showIf: m.showIf } : {}),
         questions: [
+          { id: month, type: 'known', format: 'text', label: 'Mois', name: 'le mois', inTitle: true },
           amount(`salaires_${id}`, 'Salaires et revenus d’activité', `les salaires et revenus d’activité`),
           amount(`indemnites_${id}`, 'Allocations chômage, indemnités maladie ou maternité', 'les allocations et indemnités'),
           amount(`autres_${id}`, 'Autres ressources (pensions, rentes, revenus du patrimoine)', 'les autres ressources'),

@@ -55,7 +55,7 @@ export const complementModeDeGarde: FormDefinition = {
       pages: [
         {
           id: 'enfant-garde',
-          title: 'L’enfant gardé',
+          title: 'Son prénom et sa date de naissance',
           questions: [
             {
               id: 'enfant_prenom',
@@ -126,7 +126,7 @@ export const primeDemenagement: FormDefinition = {
       pages: [
         {
           id: 'demenagement',
-          title: 'Votre déménagement',
+          title: 'La date, la nouvelle adresse et les frais',
           intro: 'La demande se fait dans les 6 mois qui suivent le déménagement.',
           questions: [
             dateQuestion('date_demenagement', 'Date du déménagement', 'la date du déménagement', 'Par exemple 15 10 2026', 'past'),

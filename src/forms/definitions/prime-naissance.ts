@@ -18,7 +18,7 @@ export const primeNaissance: FormDefinition = {
       pages: [
         {
           id: 'grossesse',
-          title: 'Votre grossesse',
+          title: 'Les dates de votre grossesse',
           intro: 'Ces dates figurent sur la déclaration de grossesse remplie par votre médecin ou votre sage-femme.',
           questions: [
             dateQuestion(

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../errors/app-error';
 import type { Answers, Question } from '../../forms/definition';
 import { displayValue } from '../../forms/fields';
-import type { PageInstance, RecapSection } from '../../forms/engine';
+import type { PageInstance, RecapRow, RecapSection } from '../../forms/engine';
 import type { Input } from '../../forms/fields';
 import { checkboxes, dateInput, errorFor, radios, summaryList, textInput, type Errors } from './components';
 import { attr, html, type SafeHtml } from './html';
@@ -33,7 +33,7 @@ function knownFact(q: Question & { type: 'known' }, value: unknown): SafeHtml {
 }
 
 function field(q: Question, input: Input, errors: Errors, heading: boolean, answers: Answers = {}): SafeHtml {
-  if (q.type === 'known') return knownFact(q, answers[q.id]);
+  if (q.type === 'known') return q.inTitle ? html`` : knownFact(q, answers[q.id]);
   const common = { name: q.id, hint: q.hint, errors, optional: q.optional };
   switch (q.type) {
     case 'radios':
@@ -97,7 +97,7 @@ export interface FormPageView {
   questions: readonly Question[];
   input: Input;
   errors?: readonly FieldError[] | undefined;
-  /** where the page stands among those that apply: « Étape 2 sur 9 » */
+  /** where the page stands: its section among the form's (`formStep`), « Étape 2 sur 4 » */
   step?: { index: number; total: number };
   /** shown between the heading and the fields: what the Caf already knows, a warning… */
   before?: SafeHtml;
@@ -138,8 +138,13 @@ ${v.questions.map((q) => field(q, v.input, v.errors, false, v.answers))}`;
 export function recapLists(sections: RecapSection[], changeHref?: (pageKey: string) => string): SafeHtml {
   return html`${sections.map(
     (s) => html`<h2 class="govuk-heading-m">${s.title}</h2>
-${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? { change: { href: changeHref(r.pageKey), hiddenText: inSentence(r.label) } } : {}) })))}`,
+${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? { change: { href: changeHref(r.pageKey), hiddenText: changeWords(r) } } : {}) })))}`,
   )}`;
+}
+
+/** What « Modifier » changes, for screen readers: the label, and its block when the label alone repeats (« … (vos ressources de septembre 2026) »). */
+function changeWords(r: RecapRow): string {
+  return r.context ? `${inSentence(r.label)} (${inSentence(r.context)})` : inSentence(r.label);
 }
 
 /** A label inside a sentence (« Modifier le nom du bailleur »): its first letter in lower case, unless it starts an acronym (« IBAN »). */

@@ -1,5 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { existingRequests, type ExistingRequest } from '../../demarches/duplicates';
+import { currentDroits, existingRequests, type CurrentDroit, type ExistingRequest } from '../../demarches/duplicates';
+import { can } from '../../household/permissions';
+import { formatEuros } from '../../payments/inputs';
+import { frenchMonth } from '../../payments/months';
+import { agencyDay } from '../../shared/french-time';
+import { NEW_PATH as NEW_MESSAGE_PATH } from '../contact-caf/views';
+import { DROITS_PATH } from '../droits/views';
+import { PATHS as HOUSEHOLD_PATHS } from '../household/common';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { requestActor } from '../../http/require-permission';
 import type { Prestation } from '../../prestations/catalogue';
@@ -15,6 +22,8 @@ export type DemarchesExistingDeps = Pick<JourneyDeps, 'clock' | 'database'>;
  * to the first when the person may open it (src/demarches/duplicates.ts) — on the prestation page,
  * on « Faire la demande », and on each step of a form started anyway.
  */
+const CHANGES_PATH = HOUSEHOLD_PATHS.changes;
+
 /** « de Prime d’activité », « d’Aide au logement » */
 const of = (title: string) => (/^[aeiouyàâäéèêëîïôöùûüœ]/i.test(title) ? `d’${title}` : `de ${title}`);
 
@@ -41,10 +50,34 @@ ${list.map((e) => html`<p class="govuk-body govuk-!-margin-bottom-2">${line(e, t
 <p class="govuk-body govuk-!-margin-bottom-0">Une seconde demande n’accélère pas la première : suivez plutôt celle qui existe.</p></div></div>`;
 }
 
-/** The warning for a signed-in person about to ask (or asking, in `except`) for this prestation. */
+/**
+ * « Vous recevez déjà cette aide »: a prestation the dossier already receives is not asked for again —
+ * it goes on being paid; a change of situation is declared (« Déclarer un changement » for who
+ * manages the dossier, a message to the Caf otherwise), and the droit is read in « Mes droits ».
+ */
+export function receivedWarning(list: readonly CurrentDroit[], title: string, o: { managesDossier: boolean }): SafeHtml {
+  if (!list.length) return html``;
+  const household = list.some((x) => x.household);
+  const write = html`<a class="govuk-link" href="${NEW_MESSAGE_PATH}">écrivez à la Caf</a>`;
+  return html`<div class="govuk-warning-text mc-existing"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><div class="govuk-warning-text__text"><span class="govuk-visually-hidden">Attention</span>
+<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">${household ? 'Votre foyer reçoit déjà cette aide' : 'Vous recevez déjà cette aide'} : ${title}.</p>
+${list.map((x) => html`<p class="govuk-body govuk-!-margin-bottom-2">${formatEuros(x.monthlyAmountCents)} par mois depuis ${frenchMonth(x.since)}.</p>`)}
+<p class="govuk-body govuk-!-margin-bottom-2">Vous n’avez pas à la demander de nouveau : elle continue d’être versée tant que vous y avez droit. Une nouvelle demande ne la remplacerait pas et ne serait pas étudiée.</p>
+<p class="govuk-body govuk-!-margin-bottom-2">Si votre situation a changé, ne faites pas de nouvelle demande : ${
+    o.managesDossier
+      ? html`un déménagement se déclare avec <a class="govuk-link" href="${CHANGES_PATH}">Déclarer un changement</a> ; pour tout autre changement (loyer, ressources, famille), ${write}.`
+      : html`${write} pour le signaler.`
+  }</p>
+<p class="govuk-body govuk-!-margin-bottom-0"><a class="govuk-link" href="${DROITS_PATH}">Voir mes droits</a></p></div></div>`;
+}
+
+/** The warnings for a signed-in person about to ask (or asking, in `except`) for this prestation. */
 export async function existingFor(ctx: DemarchesExistingDeps, req: FastifyRequest, p: Prestation, except?: string): Promise<SafeHtml> {
   if (!req.account || !p.online) return html``;
   const actor = await requestActor(ctx, req);
-  const list = await existingRequests({ db: ctx.database.db, now: () => ctx.clock.now() }, actor, p, except);
-  return existingWarning(list, p.title);
+  const d = { db: ctx.database.db, now: () => ctx.clock.now() };
+  const received = await currentDroits(d, actor, p);
+  const list = await existingRequests(d, actor, p, except);
+  const managesDossier = can(actor, 'manage_dossier', agencyDay(ctx.clock.now())).allowed;
+  return html`${receivedWarning(received, p.title, { managesDossier })}${existingWarning(list, p.title)}`;
 }

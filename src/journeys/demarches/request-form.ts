@@ -6,7 +6,7 @@ import { receiptPdf } from '../../demarches/receipt-pdf';
 import type { Demarche } from '../../demarches/repository';
 import { accessDemarche, draftWithFacts, ownDraft, saveStep, submitRequest, resumeAt } from '../../demarches/service';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
-import { findPage, pageInput, previousPage, questionsOf, recap, visiblePages, type PageInstance } from '../../forms/engine';
+import { findPage, formStep, pageInput, previousPage, questionsOf, recap, type PageInstance } from '../../forms/engine';
 import { toInput } from '../../forms/fields';
 import { insetText } from '../../http/views/components';
 import { existingFor } from './existing';
@@ -19,6 +19,7 @@ import { accountPage, formatDateTime } from '../../http/views/account-page';
 import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
 import { frenchDate } from './pages';
 import { dataNotice } from '../../http/views/data-notice';
+import { NEW_PATH as NEW_MESSAGE_PATH } from '../contact-caf/views';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -47,18 +48,47 @@ function readBody(req: FastifyRequest): Input {
   return input;
 }
 
-/** The brouillon of this person, with the Caf's facts of today and the dossier's values to offer. */
-async function draftOrGone(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
+/**
+ * The brouillon of this person, with the Caf's facts of today and the dossier's values to offer;
+ * or, when it was sent already (the back button after « Envoyer ma demande », another device),
+ * the démarche sent, to say so with the way to its follow-up.
+ */
+async function draftOrSent(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
   const actor = await requestActor(ctx, req);
   const own = await ownDraft(deps(ctx), actor, idOf(req));
   if (own) {
     const { draft, prefill } = await draftWithFacts(deps(ctx), actor, own);
-    return { ...draft, prefill };
+    return { ...draft, prefill, sent: undefined };
   }
-  // Sent meanwhile (from another device): its follow-up page; otherwise, gone.
   const any = await accessDemarche(deps(ctx), actor, idOf(req));
+  if (any && any.own && any.demarche.status !== 'brouillon') return { sent: any.demarche };
   if (any && any.own) throw new AppError('DEMARCHE_GONE');
   throw new AppError('NOT_FOUND');
+}
+
+type Draft = Exclude<Awaited<ReturnType<typeof draftOrSent>>, { sent: Demarche }>;
+
+/**
+ * « Votre demande a déjà été envoyée »: what the person sees on a page of a brouillon sent since
+ * (the back button after sending, another tab or device) — when and under which reference, and the
+ * link to its follow-up. A change posted then is not saved (410): the page says so.
+ */
+function alreadySentPage(req: FastifyRequest, reply: FastifyReply, d: Demarche, o: { changeLost?: boolean } = {}): FastifyReply {
+  return demarchePage(
+    req,
+    reply,
+    d,
+    'Demande déjà envoyée',
+    (title) => html`<span class="govuk-caption-l">${title}</span>
+<h1 class="govuk-heading-xl">Votre demande a déjà été envoyée</h1>
+<p class="govuk-body">Votre demande « ${title} » a été envoyée à la Caf le ${formatDateTime(d.submitted_at ?? d.updated_at)}${d.reference ? html`, sous la référence <strong>${d.reference}</strong>` : ''}. Elle ne peut plus être modifiée.</p>
+${o.changeLost ? html`<p class="govuk-body">La modification que vous venez de faire n’a donc pas été enregistrée. Si votre situation a changé depuis l’envoi, <a class="govuk-link" href="${NEW_MESSAGE_PATH}">écrivez à la Caf</a> en indiquant la référence de la demande.</p>` : ''}
+<p class="govuk-body">Suivez son avancement sur la page de suivi : si une pièce justificative est nécessaire, elle vous y sera demandée.</p>
+${linkButton('Voir le suivi de ma demande', demarchePath(d.id))}
+<p class="govuk-body"><a class="govuk-link" href="${DEMARCHES_PATH}">Voir toutes mes démarches</a></p>`,
+    undefined,
+    o.changeLost ? 410 : 200,
+  );
 }
 
 /** A page of one démarche after its steps: « <what> – <the démarche's title> », back to « Mes démarches » (400 with errors). */
@@ -69,12 +99,13 @@ function demarchePage(
   what: string,
   content: (title: string) => HtmlValue,
   errors?: FieldError[],
+  status = errors?.length ? 400 : 200,
 ): FastifyReply {
   const { title } = demarcheTitle(d);
   return sendHtml(
     reply,
     accountPage(req, { title: `${what} – ${title}`, hasErrors: !!errors?.length, backLink: toMyDemarches }, content(title)),
-    errors?.length ? 400 : 200,
+    status,
   );
 }
 
@@ -83,15 +114,14 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
     const renderStep = async (
       req: FastifyRequest,
       reply: FastifyReply,
-      a: Awaited<ReturnType<typeof draftOrGone>>,
+      a: Draft,
       inst: PageInstance,
       input: Input,
       errors?: FieldError[],
       prefilled = false,
     ) => {
       const d = a.demarche;
-      const pages = visiblePages(a.form, d.answers);
-      const step = { index: pages.findIndex((p) => p.key === inst.key) + 1, total: pages.length };
+      const step = formStep(a.form, inst);
       const before = html`${a.prestation ? await existingFor(ctx, req, a.prestation, d.id) : ''}${
         prefilled
           ? insetText(
@@ -126,7 +156,8 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
     };
 
     app.get(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await draftOrGone(ctx, req);
+      const a = await draftOrSent(ctx, req);
+      if (a.sent) return alreadySentPage(req, reply, a.sent);
       const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
       if (!inst) throw new AppError('NOT_FOUND');
       // What the dossier knows, offered in the fields not answered yet (confirmed by « Continuer »).
@@ -141,7 +172,8 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
     });
 
     app.post(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await draftOrGone(ctx, req);
+      const a = await draftOrSent(ctx, req);
+      if (a.sent) return alreadySentPage(req, reply, a.sent, { changeLost: true });
       const key = (req.params as { page: string }).page;
       const input = readBody(req);
       const r = await saveStep(deps(ctx), await requestActor(ctx, req), a.demarche.id, key, input);
@@ -169,7 +201,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       return reply.redirect(to, 303);
     });
 
-    const renderCheck = (req: FastifyRequest, reply: FastifyReply, a: Awaited<ReturnType<typeof draftOrGone>>, errors?: FieldError[]) => {
+    const renderCheck = (req: FastifyRequest, reply: FastifyReply, a: Draft, errors?: FieldError[]) => {
       const d = a.demarche;
       return demarchePage(
         req,
@@ -202,14 +234,17 @@ ${button('Envoyer ma demande')}`,
     };
 
     app.get(`${DEMARCHES_PATH}/:id/verifier`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await draftOrGone(ctx, req);
+      const a = await draftOrSent(ctx, req);
+      if (a.sent) return alreadySentPage(req, reply, a.sent);
       const missing = resumeAt(a.form, a.demarche, ctx.clock.now());
       if (missing) return reply.redirect(stepPath(a.demarche.id, missing.key), 303);
       return renderCheck(req, reply, a);
     });
 
     app.post(`${DEMARCHES_PATH}/:id/envoyer`, { preHandler: requireAccount }, async (req, reply) => {
-      const a = await draftOrGone(ctx, req);
+      const a = await draftOrSent(ctx, req);
+      // Sent twice (back, then « Envoyer » again): it was sent once, and is said so.
+      if (a.sent) return alreadySentPage(req, reply, a.sent);
       const input = readBody(req);
       const declared = ([] as string[]).concat(input.declaration ?? []).includes('oui');
       const r = await submitRequest(deps(ctx), req.account!, await requestActor(ctx, req), a.demarche.id, {

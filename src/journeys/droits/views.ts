@@ -6,6 +6,8 @@ import { formatEuros } from '../../payments/inputs';
 import { frenchDay, frenchMonth } from '../../payments/months';
 import { deDate } from '../../shared/french-time';
 import type { PaymentLine } from '../../payments/reader';
+import { ACCEPTED_WITHOUT_MOTIF } from '../../payments/acceptance';
+import type { DroitChange } from '../../db/tables/payments.table';
 import { findPrestation } from '../../prestations/catalogue';
 import type { PaymentsView, VisibleDroits } from './use-cases';
 
@@ -58,6 +60,15 @@ function amountText(d: VisibleDroits['droits'][number]): SafeHtml | string {
   )}</ul>`;
 }
 
+/**
+ * The motif of a change as the Caf gave it; a droit opened by a request accepted without a motif
+ * says so, as the request's « Suivi de la demande » does (« La Caf n’a pas indiqué de motif »).
+ */
+function motifWords(c: DroitChange): string {
+  if (c.kind === 'attribution' && c.motif === ACCEPTED_WITHOUT_MOTIF) return ', à la suite de la demande acceptée.';
+  return `. Motif : « ${c.motif} »`;
+}
+
 export function droitsContent(v: VisibleDroits): SafeHtml {
   return html`<h1 class="govuk-heading-xl">Mes droits</h1>
 ${scopeText(v.scope, 'droits')}
@@ -82,7 +93,7 @@ ${
             : c.kind === 'montant'
               ? `montant changé à partir ${deDate(frenchMonth(c.from_month))} : ${formatEuros(c.amount_cents ?? 0)} par mois (au lieu de ${formatEuros(c.previous_amount_cents ?? 0)})`
               : `droit terminé : dernier mois ${c.last_month ? frenchMonth(c.last_month) : ''}`
-        }. Motif : « ${c.motif} »</li>`,
+        }${motifWords(c)}</li>`,
     )}
   </ul>
 </section>`,

@@ -18,6 +18,7 @@ import { html } from '../../http/views/html';
 import { layout } from '../../http/views/layout';
 import { readQuery } from '../../http/api/input';
 import { FcHandOffQuery } from './schemas';
+import { landingAfterSignIn } from '../../http/intent';
 import { SIGNED_OUT } from '../login/messages';
 import {
   clearCookie,
@@ -83,7 +84,7 @@ ${franceConnectButton()}`,
       if (r.kind === 'error') return fcErrorPage(req, reply, r.error);
       if (r.kind === 'linked') {
         await signIn(ctx, req, reply, r.account, r.idToken);
-        return reply.redirect('/mon-espace', 303);
+        return reply.redirect(landingAfterSignIn(req), 303);
       }
       reply.setCookie(SIGNUP_COOKIE, r.token, cookieOptions(ctx, SIGNUP_TTL_MS));
       return reply.redirect(STEP_PATHS.identity, 303);

@@ -32,6 +32,7 @@ import { franceConnectButton } from '../../http/views/franceconnect';
 import { accountPage, identifierInput, page, safeReturnPath } from '../../http/views/account-page';
 import { resendRefused } from '../contact-verification/resend';
 import type { JourneyDeps } from '../deps';
+import { landingAfterSignIn } from '../../http/intent';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type LoginPagesDeps = LoginDeps & Pick<JourneyDeps, 'sessions'>;
@@ -129,7 +130,7 @@ ${button('Se connecter')}`,
         return reply.redirect('/connexion/code', 303);
       }
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
-      return reply.redirect('/mon-espace', 303);
+      return reply.redirect(landingAfterSignIn(req), 303);
     });
 
     app.get('/connexion/code', async (req, reply) => {
@@ -155,7 +156,7 @@ ${button('Se connecter')}`,
       }
       reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
-      return reply.redirect('/mon-espace', 303);
+      return reply.redirect(landingAfterSignIn(req), 303);
     });
 
     app.post('/connexion/code/renvoyer', async (req, reply) => {

@@ -65,7 +65,7 @@ describe('démarches API', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual([
-      { field: 'jours', code: 'VALIDATION_FAILED', message: 'Le nombre de jours demandés doit être compris entre 1 et 22' },
+      { field: 'jours', code: 'VALIDATION_FAILED', message: 'Le nombre de jours demandés doit être de 1 à 22 jours.' },
     ]);
 
     const pages: [string, Record<string, string>][] = [

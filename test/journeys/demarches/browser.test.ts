@@ -24,6 +24,11 @@ describe('Mes démarches in Chromium', () => {
     await page.click('a:has-text("Se connecter")');
     await page.waitForURL(`${app.base}/connexion`);
     await logIn(page, account);
+    // Straight back to the request set out for, at its first page (PRODUCT 1.1)…
+    expect(new URL(page.url()).pathname).toMatch(/\/mon-espace\/demarches\/[\w-]+\/etapes\/situation-familiale$/);
+    expect(await page.textContent('title')).toContain('Prime d’activité');
+    // …and « Mon espace » offers to continue it.
+    await page.goto(`${app.base}/mon-espace`);
     await check(page, '1-mon-espace');
     // « Continuer ma demande » leads into the form, at its first page.
     await page.click('a:has-text("Continuer ma demande de Prime d’activité")');

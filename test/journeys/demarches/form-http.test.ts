@@ -60,8 +60,8 @@ describe('a request through the pages', () => {
 
     const first = await b.get(`${base}/etapes/situation-familiale`);
     expect(first.statusCode).toBe(200);
-    // « Étape x sur n » (the pages that apply so far); no caption repeats the page's title.
-    expect(first.body).toContain('<span class="govuk-caption-l">Étape 1 sur 8</span>');
+    // « Étape x sur n »: the section among the form's (a count that never changes), named.
+    expect(first.body).toContain('<span class="govuk-caption-l">Étape 1 sur 4 · Votre foyer</span>');
     expect(text(first.body)).toContain('Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au 26 décembre 2026.');
 
     // An error at the field, with the French message, the value typed kept, and « Erreur : » in the title.
@@ -72,8 +72,8 @@ describe('a request through the pages', () => {
     const bad = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('<title>Erreur\u00a0: Votre loyer et votre logement');
-    expect(bad.body).toContain('<a href="#loyer">Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50</a>');
-    expect(bad.body).toContain('<a href="#charges">Saisissez le montant des charges</a>');
+    expect(bad.body).toContain('<a href="#loyer">Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50.</a>');
+    expect(bad.body).toContain('<a href="#charges">Saisissez le montant des charges.</a>');
     expect(bad.body).toContain('value="450,505"');
 
     for (const [page, values] of LOGEMENT.slice(3)) {
@@ -141,7 +141,24 @@ describe('a request through the pages', () => {
     expect(message!.text).not.toContain('0189');
 
     // Sent: no more changes; the follow-up shows the status and the timeline.
-    expect((await b.post(`${base}/etapes/loyer`, LOGEMENT[3]![1])).statusCode).toBe(410);
+    const late = await b.post(`${base}/etapes/loyer`, LOGEMENT[3]![1]);
+    expect(late.statusCode).toBe(410);
+    expect(text(late.body)).toContain('La modification que vous venez de faire n’a donc pas été enregistrée.');
+    // The back button after sending: no false failure, but what happened and the way to the follow-up.
+    for (const page of [
+      await b.get(`${base}/verifier`),
+      await b.get(`${base}/etapes/loyer`),
+      await b.post(`${base}/envoyer`, { declaration: 'oui' }),
+    ]) {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/<title>Demande déjà envoyée – [^<]+ – Mon Compte – Caf<\/title>/);
+      expect(text(page.body)).toContain(`Votre demande a déjà été envoyée Votre demande « Aide au logement » a été envoyée à la Caf le`);
+      expect(text(page.body)).toContain(`sous la référence ${after.reference}. Elle ne peut plus être modifiée.`);
+      expect(text(page.body)).not.toContain('n’a pas pu être traitée');
+      expect(page.body).toContain(`href="${base}"`);
+      expect(text(page.body)).toContain('Voir le suivi de ma demande');
+    }
+    expect((await findDemarche(db(), d!.id))!.version).toBe(after.version);
     expect(location(await b.get(`${base}/reprendre`))).toBe(base);
     await transitionDemarche(db(), {
       id: d!.id,

@@ -39,6 +39,9 @@ describe('Mes démarches', () => {
     // …and logging in with the cookie still there adds no second one; the cookie is then cleared.
     t.clock.advance(24 * 3600_000);
     const last = await logIn(t.ctx, b, account, REGISTRATION_PASSWORD);
+    // PRODUCT 1.1: the person lands back on the request they set out to make, where it resumes.
+    expect(location(last)).toBe(`/mon-espace/demarches/${recorded!.id}/reprendre`);
+    expect(location(await b.get(location(last)))).toBe(`/mon-espace/demarches/${recorded!.id}/etapes/situation-familiale`);
     expect(last.cookies.find((c) => c.name === 'mc_intent')).toMatchObject({ value: '' });
     expect(b.cookie('mc_intent')).toBeUndefined();
     expect(await listDemarches(db(), account.id)).toEqual([recorded]);
@@ -102,6 +105,8 @@ describe('Mes démarches', () => {
       const last = await logIn(t.ctx, b, account);
       expect(last.cookies.find((c) => c.name === 'mc_intent')).toMatchObject({ value: '' });
       expect(await listDemarches(db(), account.id)).toEqual([]);
+      // nothing recorded: « Mon espace » as after any login
+      expect(location(last)).toBe('/mon-espace');
       const home = await b.get('/mon-espace');
       expect(home.body).not.toContain('Continuer ma demande');
       expect(text(home.body)).toContain('Bienvenue dans votre espace personnel Mon Compte.');
@@ -192,7 +197,8 @@ describe('Mes démarches — login with FranceConnect', () => {
     const b = new TestBrowser(fc.t.app);
     await chose(b, 'complement-mode-de-garde');
     const { callback } = await franceConnectAs(b, { citizenId: 'angela-dubois-paris' });
-    expect(location(callback)).toBe('/mon-espace');
+    const [started] = await listDemarches(fc.t.ctx.database.db, account.id);
+    expect(location(callback)).toBe(`/mon-espace/demarches/${started!.id}/reprendre`);
     expect(callback.cookies.find((c) => c.name === 'mc_intent')).toMatchObject({ value: '' });
     expect((await listDemarches(fc.t.ctx.database.db, account.id)).map((d) => d.prestation)).toEqual(['complement-mode-de-garde']);
     expect((await b.get('/mon-espace')).body).toContain('Continuer ma demande de Complément de libre choix du mode de garde');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
 import { findDemarche, listDemarches } from '../../../src/demarches/repository';
 import { addMember, createHousehold, recordAddress, recordBankAccount } from '../../../src/household/repository';
+import { grantDroit } from '../../../src/payments/droits';
 import { monthsBetween } from '../../../src/resources/feed';
 import { createTestAccount, logIn, nextNir } from '../../support/accounts';
 import { location, text } from '../../support/http';
@@ -64,7 +65,7 @@ describe('what the Caf already knows, in a request form', () => {
     const base = `/mon-espace/demarches/${d!.id}`;
 
     const situation = await b.get(`${base}/etapes/situation-familiale`);
-    expect(situation.body).toMatch(/<span class="govuk-caption-l">Étape 1 sur \d+<\/span>/);
+    expect(situation.body).toContain('<span class="govuk-caption-l">Étape 1 sur 4 · Votre foyer</span>');
     const said = text(situation.body);
     expect(said).toContain(
       'Votre foyer dans votre dossier Julien MOREAU (responsable du dossier), Léa BERNARD (conjointe), Hugo MOREAU (enfant)',
@@ -79,7 +80,7 @@ describe('what the Caf already knows, in a request form', () => {
     expect(address.body).toContain('value="14 rue des Olivettes"');
     expect(address.body).toContain('value="44000"');
     expect(address.body).toContain('value="NANTES"');
-    expect(address.body).toMatch(/<span class="govuk-caption-l">Étape 2 sur \d+ · Votre logement<\/span>/);
+    expect(address.body).toContain('<span class="govuk-caption-l">Étape 2 sur 4 · Votre logement</span>');
     for (const [page, values] of [
       ['adresse', { adresse: '14 rue des Olivettes', code_postal: '44000', commune: 'NANTES' }],
       ['occupation', { 'date_entree-day': '1', 'date_entree-month': '7', 'date_entree-year': '2019', statut_occupation: 'locataire' }],
@@ -170,5 +171,98 @@ describe('what the Caf already knows, in a request form', () => {
     // A prestation nobody asked for: no flag; and none for a visitor who is not signed in.
     expect(text((await j.get('/aides-et-demarches/prestations/rsa')).body)).not.toContain('existe déjà');
     expect(text((await new TestBrowser(t.app).get('/aides-et-demarches/prestations/aide-au-logement')).body)).not.toContain('existe déjà');
+  });
+
+  it('prime d’activité: each month named, the feed’s salary of each month offered to confirm, the recap by month', async () => {
+    // The test clock starts on 26 November 2026: the last three whole months are août, septembre and octobre 2026.
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, julien);
+    await b.post('/mon-espace/demarches', { prestation: 'prime-activite' });
+    const d = (await listDemarches(t.ctx.database.db, julien.id)).find((x) => x.prestation === 'prime-activite')!;
+    const base = `/mon-espace/demarches/${d.id}`;
+    // The situation familiale the household gave in its aide au logement (married; Léa is in the dossier), to confirm.
+    const situation = await b.get(`${base}/etapes/situation-familiale`);
+    expect(situation.body).toMatch(
+      /<input class="govuk-radios__input" id="situation_familiale-2" name="situation_familiale" type="radio" value="marie"[^>]* checked/,
+    );
+    expect(situation.body).not.toMatch(/value="celibataire"[^>]* checked/);
+    await b.post(`${base}/etapes/situation-familiale`, { situation_familiale: 'celibataire', enfants_a_charge: '0' });
+    await b.post(`${base}/etapes/activite-vous`, { activite_vous: 'salarie' });
+    // The steps are the form's four sections: saying one lives alone or as a couple changes no count.
+    expect((await b.get(`${base}/etapes/activite-vous`)).body).toContain('<span class="govuk-caption-l">Étape 2 sur 4 · Activité</span>');
+    const first = await b.get(`${base}/etapes/ressources-vous-3`);
+    expect(first.body).toContain('<span class="govuk-caption-l">Étape 3 sur 4 · Ressources des 3 derniers mois</span>');
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('<h1 class="govuk-heading-l">Vos ressources d’août 2026</h1>');
+    expect(first.body).toContain('<title>Vos ressources d’août 2026 – Prime d’activité');
+    expect(text(first.body)).not.toContain('il y a 3 mois');
+    expect(text(first.body)).toContain('Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer.');
+    expect(first.body).toMatch(/name="salaires_vous_m3"[^>]*value="2000,00"/);
+    expect(first.body).not.toMatch(/name="indemnites_vous_m3"[^>]*value="[^"]/);
+    expect(text((await b.get(`${base}/etapes/ressources-vous-2`)).body)).toContain('Vos ressources de septembre 2026');
+    expect(text((await b.get(`${base}/etapes/ressources-vous-1`)).body)).toContain('Vos ressources d’octobre 2026');
+    for (const n of [3, 2, 1])
+      await b.post(`${base}/etapes/ressources-vous-${n}`, {
+        salaires_vous_m: '',
+        [`salaires_vous_m${n}`]: n === 1 ? '2100' : '2000,00',
+        [`indemnites_vous_m${n}`]: '0',
+        [`autres_vous_m${n}`]: '0',
+      });
+    await b.post(`${base}/etapes/compte-bancaire-dossier`, { compte_confirme: 'oui' });
+
+    // The recap: one block per month, titled with it; each « Modifier » named with its month.
+    const check = await b.get(`${base}/verifier`);
+    expect(check.statusCode).toBe(200);
+    const shown = text(check.body);
+    expect(shown).toContain('Vos ressources d’août 2026 Salaires et revenus d’activité 2 000,00 €');
+    expect(shown).toContain('Vos ressources d’octobre 2026 Salaires et revenus d’activité 2 100,00 €');
+    expect(check.body).toContain(
+      `href="${base}/etapes/ressources-vous-2?retour=verifier">Modifier<span class="govuk-visually-hidden"> salaires et revenus d’activité (vos ressources de septembre 2026)</span>`,
+    );
+    const names = [...check.body.matchAll(/>Modifier<span class="govuk-visually-hidden"> ([^<]+)<\/span>/g)].map((m) => m[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(shown).not.toContain('Mois');
+
+    // Sent: the months stay named on the receipt and the follow-up, whatever the month they are read in.
+    await b.post(`${base}/envoyer`, { declaration: 'oui' });
+    t.clock.advance(40 * 24 * 3600_000);
+    await logIn(t.ctx, b, julien);
+    for (const page of [await b.get(`${base}/accuse-de-reception`), await b.get(base)]) {
+      expect(text(page.body)).toContain('Vos ressources d’août 2026 Salaires et revenus d’activité 2 000,00 €');
+      expect(text(page.body)).toContain('Vos ressources de septembre 2026');
+    }
+  });
+
+  it('a prestation the dossier already receives: said before starting, with what to do instead', async () => {
+    await grantDroit(t.ctx.database.db, {
+      householdId,
+      memberId: null,
+      prestation: 'allocations-familiales',
+      monthlyAmountCents: 14_872,
+      firstMonth: '2025-03',
+      lastMonth: null,
+      demarcheId: null,
+      agentId: null,
+      motif: 'Dossier de la Caf',
+      now: t.clock.now(),
+    });
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, julien);
+    for (const path of [
+      '/aides-et-demarches/prestations/allocations-familiales',
+      '/aides-et-demarches/prestations/allocations-familiales/faire-la-demande',
+    ]) {
+      const page = await b.get(path);
+      const said = text(page.body);
+      expect(said).toContain('Votre foyer reçoit déjà cette aide : Allocations familiales. 148,72 € par mois depuis mars 2025.');
+      expect(said).toContain('Vous n’avez pas à la demander de nouveau : elle continue d’être versée tant que vous y avez droit.');
+      expect(said).toContain(
+        'un déménagement se déclare avec Déclarer un changement ; pour tout autre changement (loyer, ressources, famille), écrivez à la Caf.',
+      );
+      expect(page.body).toContain('href="/mon-espace/foyer/changement">Déclarer un changement</a>');
+      expect(page.body).toContain('href="/mon-espace/droits">Voir mes droits</a>');
+    }
+    // Another prestation: no warning.
+    expect(text((await b.get('/aides-et-demarches/prestations/prime-de-demenagement')).body)).not.toContain('reçoit déjà');
   });
 });

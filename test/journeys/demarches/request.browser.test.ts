@@ -83,7 +83,7 @@ describe('a request in Chromium', () => {
     const account = (await findAccountByNir(db, NIR))!;
     expect((await listDemarches(db, account.id)).map((d) => [d.prestation, d.status])).toEqual([['aide-au-logement', 'brouillon']]);
 
-    // Log in: the personal space offers to continue the request, which leads into the form.
+    // Log in: straight back into the request set out for (PRODUCT 1.1); « Mon espace » also offers to continue it.
     await page.goto(`${app.base}/connexion`);
     await page.fill('#identifier', NIR);
     await page.fill('#password', PASSWORD);
@@ -91,7 +91,8 @@ describe('a request in Chromium', () => {
     await page.waitForURL((u) => u.pathname.endsWith('/connexion/code'));
     await page.fill('#code', await lastCode(app.t.ctx, 'ines.lefevre@example.fr'));
     await page.getByRole('button', { name: 'Valider' }).click();
-    await page.waitForURL(`${app.base}/mon-espace`);
+    await page.waitForURL((u) => u.pathname.endsWith('/etapes/situation-familiale'));
+    await page.goto(`${app.base}/mon-espace`);
     await check(page, problems, 'mon-espace');
     await page.getByRole('link', { name: 'Continuer ma demande d’Aide au logement' }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/etapes/situation-familiale'));
