@@ -1,5 +1,5 @@
 import { safetyClassifier } from './classifier/model';
-import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, type Distress } from './distress';
+import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, namesAChild, type Distress } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
@@ -8,6 +8,7 @@ import { TopicIndex, type Match } from './retrieval';
 import {
   asksForAmount,
   asksForSomeoneElse,
+  asksOwnRights,
   isVague,
   namesForeignDocument,
   saysLacksIt,
@@ -419,7 +420,11 @@ export class Assistant {
  * else's data is asked for.
  */
 function safetyOf(text: string, classify: boolean): { distress: Distress[]; othersData: boolean } {
-  const classified = classify ? safetyClassifier().safety(text) : [];
+  // The classifier's class, checked against what the message says: a child in danger names a
+  // child; someone else's data is not the person's own rights in a situation involving another.
+  const classified = (classify ? safetyClassifier().safety(text) : []).filter(
+    (c) => (c.intent !== 'urgence-enfant' || namesAChild(text)) && (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
+  );
   const kinds = new Set<string>([...distressesOf(text), ...classified.map((c) => c.intent)]);
   return {
     distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),

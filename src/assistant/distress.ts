@@ -342,6 +342,18 @@ export function isFrustrated(text: string): boolean {
   return FRUSTRATION.test(plain(text));
 }
 
+/**
+ * Whether the message names a child, or is written by one (« j'ai 14 ans », « mes parents me … »):
+ * every way of saying a child in danger the classifier learnt names one, so its `urgence-enfant`
+ * is taken only when the message does (« je ne peux pas rentrer chez moi ce soir » names none).
+ */
+const NAMES_A_CHILD =
+  /\b(enfants?|fils|filles?|bebes?|petite?s?|gamine?s?|gosses?|ados?|adolescente?s?|neveux?|nieces?|mineure?s?|nourrissons?|eleves?|jumeaux|jumelles?|ecoliere?s?|collegiene?s?|lyceene?s?|1[0-7] ans|[1-9] ans|\d{1,2} mois|mes parents|mon (beau )?pere|ma (belle )?mere|mon papa|ma maman)\b/;
+
+export function namesAChild(text: string): boolean {
+  return NAMES_A_CHILD.test(plain(text));
+}
+
 /** Folded, every run of other characters one space: « J'en ai MARRE !! » → « j en ai marre ». */
 function plain(text: string): string {
   return ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
