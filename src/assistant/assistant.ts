@@ -421,11 +421,16 @@ export class Assistant {
  */
 function safetyOf(text: string, classify: boolean): { distress: Distress[]; othersData: boolean } {
   // The classifier's class, checked against what the message says: a child in danger names a
-  // child; someone else's data is not the person's own rights in a situation involving another.
+  // child, and is not the children of a family the rules see without a roof (« ce soir, je ne peux
+  // pas rentrer chez moi avec mes enfants »: the 115's); someone else's data is not the person's
+  // own rights in a situation involving another.
+  const ruled = distressesOf(text);
   const classified = (classify ? safetyClassifier().safety(text) : []).filter(
-    (c) => (c.intent !== 'urgence-enfant' || namesAChild(text)) && (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
+    (c) =>
+      (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
+      (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
   );
-  const kinds = new Set<string>([...distressesOf(text), ...classified.map((c) => c.intent)]);
+  const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
   return {
     distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.

@@ -21,15 +21,16 @@ describe('the person’s own situation involving someone else', () => {
     expect(assistant.ask(q).topic).not.toBe('donnees-d-autrui');
   });
 
-  it.each(['Je ne peux pas rentrer chez moi ce soir', 'je peux pas rentrer chez moi ce soir jsuis dehors'])(
-    'gives the 115, not the 119, to « %s »',
-    (q) => {
-      const a = assistant.ask(q);
-      expect(a.topic).toBe('urgence-hebergement');
-      expect(a.answer).toContain('115');
-      expect(a.answer).not.toContain('119');
-    },
-  );
+  it.each([
+    'Je ne peux pas rentrer chez moi ce soir',
+    'je peux pas rentrer chez moi ce soir jsuis dehors',
+    'je ne peux pas rentrer chez moi ce soir, les petits sont avec moi',
+  ])('gives the 115, not the 119, to « %s »', (q) => {
+    const a = assistant.ask(q);
+    expect(a.topic).toBe('urgence-hebergement');
+    expect(a.answer).toContain('115');
+    expect(a.answer).not.toContain('119');
+  });
 
   it('knows what names a child, or is written by one', () => {
     expect(namesAChild('mon petit de 3 ans')).toBe(true);
@@ -61,5 +62,6 @@ describe('someone else’s data, still refused', () => {
   it('still calls the 119 for a child in danger, and the 3919 for violence', () => {
     expect(assistant.ask('ma voisine laisse son petit tout seul des nuits entières, il pleure').answer).toContain('119');
     expect(assistant.ask('je ne peux pas rentrer chez moi ce soir, mon mari me frappe').answer).toContain('3919');
+    expect(assistant.ask('j’ai 14 ans, mon beau-père me frappe, je dors dehors ce soir').answer).toContain('119');
   });
 });
