@@ -304,6 +304,8 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:dors|dormons|dort) (?:dans le metro|sur un banc|sur le trottoir|chez des inconnus)',
         'jete\\w* dehors',
         '(?:peux|peut|pouvons|pourrai|pourrais|ose|osons) (?:pas|plus) (?:rentrer|retourner) (?:chez (?:moi|nous|lui)|a la maison) (?:ce soir|cette nuit|aujourd hui)(?! (?:pour|avant|apres|vers)\\b)',
+        // « ce soir je ne peux pas rentrer à la maison »: the night said first.
+        '(?:ce soir|cette nuit) (?:je |j |on |nous )?(?:ne |n )?(?:peux|peut|pouvons|pourrai|pourrais|ose|osons) (?:pas|plus) (?:rentrer|retourner) (?:chez (?:moi|nous|lui)|a la maison)(?! (?:pour|avant|apres|vers|tard|tot)\\b)',
       ].join('|'),
     ),
   ],

@@ -25,11 +25,16 @@ describe('the person’s own situation involving someone else', () => {
     'Je ne peux pas rentrer chez moi ce soir',
     'je peux pas rentrer chez moi ce soir jsuis dehors',
     'je ne peux pas rentrer chez moi ce soir, les petits sont avec moi',
+    'ce soir je ne peux pas rentrer à la maison, les petits sont avec moi',
   ])('gives the 115, not the 119, to « %s »', (q) => {
     const a = assistant.ask(q);
     expect(a.topic).toBe('urgence-hebergement');
     expect(a.answer).toContain('115');
     expect(a.answer).not.toContain('119');
+  });
+
+  it('takes no distress in a late evening that is not one', () => {
+    expect(assistant.ask('ce soir je ne peux pas rentrer chez moi avant 23h, je fais la démarche demain ?').answer).not.toMatch(/115|119/);
   });
 
   it('knows what names a child, or is written by one', () => {
