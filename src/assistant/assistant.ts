@@ -1,5 +1,5 @@
 import { safetyClassifier } from './classifier/model';
-import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, type Distress } from './distress';
+import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, namesAChild, type Distress } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
@@ -8,6 +8,7 @@ import { TopicIndex, type Match } from './retrieval';
 import {
   asksForAmount,
   asksForSomeoneElse,
+  asksOwnRights,
   isVague,
   namesForeignDocument,
   saysLacksIt,
@@ -419,8 +420,17 @@ export class Assistant {
  * else's data is asked for.
  */
 function safetyOf(text: string, classify: boolean): { distress: Distress[]; othersData: boolean } {
-  const classified = classify ? safetyClassifier().safety(text) : [];
-  const kinds = new Set<string>([...distressesOf(text), ...classified.map((c) => c.intent)]);
+  // The classifier's class, checked against what the message says: a child in danger names a
+  // child, and is not the children of a family the rules see without a roof (« ce soir, je ne peux
+  // pas rentrer chez moi avec mes enfants »: the 115's); someone else's data is not the person's
+  // own rights in a situation involving another.
+  const ruled = distressesOf(text);
+  const classified = (classify ? safetyClassifier().safety(text) : []).filter(
+    (c) =>
+      (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
+      (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
+  );
+  const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
   return {
     distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.

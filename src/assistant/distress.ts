@@ -304,6 +304,8 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:dors|dormons|dort) (?:dans le metro|sur un banc|sur le trottoir|chez des inconnus)',
         'jete\\w* dehors',
         '(?:peux|peut|pouvons|pourrai|pourrais|ose|osons) (?:pas|plus) (?:rentrer|retourner) (?:chez (?:moi|nous|lui)|a la maison) (?:ce soir|cette nuit|aujourd hui)(?! (?:pour|avant|apres|vers)\\b)',
+        // « ce soir je ne peux pas rentrer à la maison »: the night said first.
+        '(?:ce soir|cette nuit) (?:je |j |on |nous )?(?:ne |n )?(?:peux|peut|pouvons|pourrai|pourrais|ose|osons) (?:pas|plus) (?:rentrer|retourner) (?:chez (?:moi|nous|lui)|a la maison)(?! (?:pour|avant|apres|vers|tard|tot)\\b)',
       ].join('|'),
     ),
   ],
@@ -340,6 +342,18 @@ const FRUSTRATION =
 
 export function isFrustrated(text: string): boolean {
   return FRUSTRATION.test(plain(text));
+}
+
+/**
+ * Whether the message names a child, or is written by one (« j'ai 14 ans », « mes parents me … »):
+ * every way of saying a child in danger the classifier learnt names one, so its `urgence-enfant`
+ * is taken only when the message does (« je ne peux pas rentrer chez moi ce soir » names none).
+ */
+const NAMES_A_CHILD =
+  /\b(enfants?|fils|filles?|bebes?|petite?s?|gamine?s?|gosses?|ados?|adolescente?s?|neveux?|nieces?|mineure?s?|nourrissons?|eleves?|jumeaux|jumelles?|ecoliere?s?|collegiene?s?|lyceene?s?|1[0-7] ans|[1-9] ans|\d{1,2} mois|mes parents|mon (beau )?pere|ma (belle )?mere|mon papa|ma maman)\b/;
+
+export function namesAChild(text: string): boolean {
+  return NAMES_A_CHILD.test(plain(text));
 }
 
 /** Folded, every run of other characters one space: « J'en ai MARRE !! » → « j en ai marre ». */

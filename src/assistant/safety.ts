@@ -85,7 +85,7 @@ const OWN_WISH = new RegExp(
 export function asksForSomeoneElse(text: string): boolean {
   // « s'il » is « si il », not « il » (« vérifier qu'elle est vraie » asks nothing of anyone).
   const s = ` ${words(text.replace(/\bs['’](ils?)\b/gi, 'si $1')).join(' ')} `;
-  if (wishesForThemselves(text)) return false;
+  if (wishesForThemselves(text) || entersItThemselves(text)) return false;
   if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
   if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre)\b/.test(s)) return true;
@@ -121,9 +121,48 @@ function asksWhetherOtherReceives(text: string): boolean {
     return (
       new RegExp(
         `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+){0,3}?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire|allocataire)\\b`,
-      ).test(s) && !/\b(moi|je|j|mon compte|mon espace)\b/.test(s)
+      ).test(s) &&
+      // « moi », « on », « nous »: the person's own situation; « c'est qui qui touche »: who of the household.
+      !/\b(moi|je|j|on|nous|mon compte|mon espace)\b/.test(s) &&
+      !/\bqui (touche|touchent|recoit|percoit|a droit)\b/.test(s)
     );
   });
+}
+
+/** « Je dois donner le numéro de sécu de mon mari dans ma demande ? »: the person enters it, nobody tells them. */
+const ENTERS =
+  /\b(je|j)\s+(\S+\s+){0,2}?(donner|donne|mettre|mets|saisir|saisis|indiquer|indique|renseigner|renseigne|ecrire|ecris|taper|tape|fournir|fournis|declarer|declare|remplir)\b/;
+
+function entersItThemselves(text: string): boolean {
+  const s = plain(text);
+  return ENTERS.test(s) && !TELL_ME.test(s) && !/\b(savoir|connaitre|connais|sais)\b/.test(s);
+}
+
+/** « Vous pouvez me dire », « donnez-moi », « m'afficher »: the person asks to be told or shown. */
+const TELL_ME =
+  /\b(donnez|donne|dites|dis|montrez|montre|affichez|affiche|envoyez|indiquez|communiquez|transmettez|lisez)\s+moi\b|\b(me|m)\s+(le\s+|la\s+|les\s+|l\s+|en\s+)?(donner|donniez|dire|disiez|redire|montrer|afficher|communiquer|envoyer|indiquer|transmettre|redonner|lire|confirmer|preciser)\b/;
+/**
+ * « Combien je vais toucher si mon mari perd son travail ? », « est-ce que je touche encore les
+ * allocs ? », « versées à moi plutôt qu'à mon ex »: the person's own rights, in a situation that
+ * involves someone else.
+ */
+const OWN_RIGHTS =
+  /\b(je|j)\s+(\S+\s+){0,3}?(toucher|touche|toucherai|toucherais|percevoir|percois|percevrai|recevoir|recois|recevrai|ai droit|aurai droit|aurais droit|ai encore droit|beneficier|beneficie|garder|garde|perdre|perds|perdrai)\b|\b(je|j)\s+(peux|pourrais|pourrai|vais|aurai|aurais)\s+(encore\s+)?avoir\s+(\S+\s+)?(apl|als|alf|rsa|ppa|prime|aides?|allocations?|allocs?|asf|aah|paje|bourse|droit|droits)\b|\b(ai je|aurai je|aurais je) (encore )?droit\b|\b(versees?|verses?|payees?|payes?)\s+a\s+moi\b|\b(je|j)\s+(\S+\s+){0,2}?(voir|consulter|suivre|recevoir)\s+(nos|mes|notre)\s+(paiements|versements|allocations?|allocs?|droits|aides?|attestations?|dossier)\b|\b(mes|nos)\s+(allocations?|allocs?|aides?|droits|prestations|paiements|apl|ressources)\s+(\S+\s+){0,2}?(vont|va|vont-ils|baisser|baissent|changer|changent|diminuer|diminuent|augmenter|compter|comptent)\b/;
+
+/**
+ * The person asks about their own rights, and asks to be told nothing of anyone else's: what
+ * overrules the classifier's « someone else's data », which reads the other person named
+ * (« garde alternée avec mon ex, les allocations peuvent-elles m'être versées ? »). The rules of
+ * `asksForSomeoneElse` still refuse what they see.
+ */
+export function asksOwnRights(text: string): boolean {
+  const s = plain(text);
+  return OWN_RIGHTS.test(s) && !TELL_ME.test(s) && !asksWhetherOtherReceives(text);
+}
+
+/** Folded, every run of other characters one space (elisions kept: « j ai »). */
+function plain(text: string): string {
+  return ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
 }
 
 /** A message with no word but « aide », « bloqué », « je comprends pas »… */
