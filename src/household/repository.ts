@@ -54,6 +54,28 @@ export async function findActor(db: Kysely<Database>, accountId: string): Promis
   };
 }
 
+/** A dossier the person was a member of and left (a separation): their member row there, kept with its history. */
+export interface FormerMembership {
+  memberId: string;
+  householdId: string;
+  dossierNumber: string;
+  /** when they left (epoch ms) */
+  leftAt: number;
+}
+
+/** The dossiers this account's person left, the most recent first. */
+export async function findFormerMemberships(db: Kysely<Database>, accountId: string): Promise<FormerMembership[]> {
+  const rows = await db
+    .selectFrom('household_members as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select(['m.id', 'm.household_id', 'm.left_at', 'h.dossier_number'])
+    .where('m.account_id', '=', accountId)
+    .where('m.left_at', 'is not', null)
+    .orderBy('m.left_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ memberId: r.id, householdId: r.household_id, dossierNumber: r.dossier_number, leftAt: Number(r.left_at) }));
+}
+
 export async function createHousehold(db: Kysely<Database>, dossierNumber: string, now: number, id = randomToken(16)): Promise<string> {
   await db.insertInto('households').values({ id, dossier_number: dossierNumber, created_at: now }).execute();
   return id;

@@ -8,6 +8,10 @@ import type { FieldError } from '../../errors/app-error';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
+import { agreed, type Civility } from '../../household/names';
+import type { FormerMembership } from '../../household/repository';
+import { frenchDay } from '../../payments/months';
+import { agencyDay } from '../../shared/french-time';
 
 /** What the household's pages share: paths, form reading, role names, the breadcrumb. */
 export const PATHS = {
@@ -53,6 +57,11 @@ export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: bo
     case 'personne_a_charge':
       return 'Personne à charge';
   }
+}
+
+/** A person who left their dossier (a separation), told so where « aucun dossier » would say they never had one. */
+export function leftDossierText(f: Pick<FormerMembership, 'dossierNumber' | 'leftAt'>, c: Civility): string {
+  return `Vous n’êtes plus ${agreed('rattaché', c)} au dossier allocataire n° ${f.dossierNumber} depuis le ${frenchDay(agencyDay(f.leftAt))}, à la suite d’une séparation.`;
 }
 
 export const memberName = (m: Pick<HouseholdMember, 'given_names' | 'birth_name'>): string => displayName({ ...m, usage_name: null });

@@ -130,7 +130,7 @@ describe('the household’s pages through HTTP', () => {
     const demarches = text((await petit.get('/mon-espace/demarches')).body);
     expect(demarches).toContain('Séparation déclarée');
     expect(demarches).toContain('Envoyée');
-    expect(text((await petit.get('/mon-espace')).body)).toContain('Vous n’êtes rattaché à aucun dossier allocataire.');
+    expect(text((await petit.get('/mon-espace')).body)).toContain('Vous n’êtes plus rattachée au dossier allocataire n° 2345678 depuis le');
     expect((await petit.get('/mon-espace/foyer/separation')).statusCode).toBe(403);
   });
 
