@@ -13,12 +13,13 @@ import { button, dateInput, form, summaryList, textInput } from '../../http/view
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
-import { PATHS, changePage, dateFromForm, done, dossierOf, formBody, toSpace, type Body } from './common';
+import { PATHS, changePage, dateFromForm, dossierOf, formBody, toSpace, type Body } from './common';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { dataNotice } from '../../http/views/data-notice';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type HouseholdChangesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
+export type HouseholdChangesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'>;
 
 /**
  * « Déclarer un changement » (/mon-espace/foyer/changement), for those who manage the dossier:
@@ -65,7 +66,8 @@ ${button('Enregistrer la nouvelle adresse')}`,
       payableBankAccount(ctx.database.db, dossier.householdId, now),
       pendingBankAccount(ctx.database.db, dossier.householdId, now),
     ]);
-    const banner = DONE[done(req)];
+    const notice = (await takeNotice(personFlash(ctx, req), req)) ?? '';
+    const banner = Object.hasOwn(DONE, notice) ? DONE[notice] : undefined;
     // Said truthfully: a new account waits for its delay or an agent (src/household/bank.ts).
     const waiting = pending ? bankPayableSentence(pending.effective_at === null ? null : Number(pending.effective_at)) : '';
     return sendHtml(
@@ -73,7 +75,7 @@ ${button('Enregistrer la nouvelle adresse')}`,
       accountPage(
         req,
         { title: 'Déclarer un changement', backLink: toSpace() },
-        html`${banner ? successBanner(banner, done(req) === 'compte-bancaire' ? waiting : '') : ''}
+        html`${banner ? successBanner(banner, notice === 'compte-bancaire' ? waiting : '') : ''}
 <h1 class="govuk-heading-l">Déclarer un changement</h1>
 <p class="govuk-body">Dossier allocataire n° ${dossier.dossierNumber}. Signalez un changement dès qu’il a lieu : vos prestations en dépendent.</p>
 ${summaryList([
@@ -107,6 +109,6 @@ ${summaryList([
     );
     if (!r.ok) return sendHtml(reply, addressPage(req, b, r.errors), 400);
     await declareAddressChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, r.value);
-    return reply.redirect(`${PATHS.changes}?fait=adresse`, 303);
+    return redirectWithNotice(personFlash(ctx, req), reply, PATHS.changes, 'adresse');
   });
 }

@@ -89,8 +89,6 @@ export function changePage(req: FastifyRequest, title: string, errors: readonly 
   );
 }
 
-export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
-
 /**
  * The démarches of member `owner` that `viewer` may see on the household's pages: all their own;
  * of another member, neither brouillons (their author's alone) nor a separation declaration

@@ -10,7 +10,8 @@ import { button, form, insetText, textInput, warningText, errorSummary } from '.
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
-import { PATHS, done, dossierOf, formBody, memberName, toSpace } from './common';
+import { PATHS, dossierOf, formBody, memberName, toSpace } from './common';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import type { DepsOf, JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -63,7 +64,8 @@ export function registerProcurationPages(app: FastifyInstance, ctx: HouseholdPro
   const page = async (req: FastifyRequest, errors?: FieldError[]) => {
     const dossier = dossierOf(req);
     const conjoint = await findMemberWithRole(ctx.database.db, dossier.householdId, 'conjoint');
-    const banner = DONE[done(req)];
+    const notice = errors ? undefined : await takeNotice(personFlash(ctx, req), req);
+    const banner = notice && Object.hasOwn(DONE, notice) ? DONE[notice] : undefined;
     let content: SafeHtml;
     if (!conjoint) {
       content = html`<p class="govuk-body">Votre dossier ne compte pas de conjoint : l’autorisation de gestion ne concerne que le conjoint du responsable du dossier.</p>`;
@@ -101,7 +103,7 @@ ${content}`,
     });
     if (r.kind === 'done') {
       await rotateSession(ctx, req, reply);
-      return reply.redirect(`${PATHS.procuration}?fait=donnee`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, PATHS.procuration, 'donnee');
     }
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);
@@ -111,7 +113,7 @@ ${content}`,
     const r = await revokeProcuration(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
     if (r.kind === 'done') {
       await rotateSession(ctx, req, reply);
-      return reply.redirect(`${PATHS.procuration}?fait=retiree`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, PATHS.procuration, 'retiree');
     }
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);

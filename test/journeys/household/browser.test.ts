@@ -50,11 +50,12 @@ describe('the household in Chromium', () => {
     await check(page, 'responsable-4-autorisation-erreur');
     await page.fill('#currentPassword', DEMO_PASSWORD);
     await page.click('button:has-text("Donner l’autorisation de gestion")');
-    await page.waitForURL(`${app.base}/mon-espace/foyer/autorisation-de-gestion?fait=donnee`);
+    await page.waitForURL(`${app.base}/mon-espace/foyer/autorisation-de-gestion`);
+    await page.waitForSelector('.govuk-notification-banner--success');
     expect(await page.textContent('main')).toContain('Nadia BENALI a l’autorisation de gestion depuis le');
     await check(page, 'responsable-5-autorisation-donnee');
     await page.click('button:has-text("Retirer l’autorisation de gestion")');
-    await page.waitForURL(`${app.base}/mon-espace/foyer/autorisation-de-gestion?fait=retiree`);
+    await page.waitForSelector('text=L’autorisation de gestion a été retirée à votre conjoint.');
     expect(await page.textContent('main')).toContain('L’autorisation de gestion a été retirée à votre conjoint.');
     await check(page, 'responsable-6-autorisation-retiree');
     await page.goto(`${app.base}/mon-espace`);
@@ -89,7 +90,8 @@ describe('the household in Chromium', () => {
     await check(page, 'conjoint-procuration-2c-iban-mot-de-passe-faux');
     await page.fill('#currentPassword', DEMO_PASSWORD);
     await page.click('button:has-text("Enregistrer le nouveau compte")');
-    await page.waitForURL(`${app.base}/mon-espace/foyer/changement?fait=compte-bancaire`);
+    await page.waitForURL(`${app.base}/mon-espace/foyer/changement`);
+    await page.waitForSelector('text=Votre nouveau compte bancaire a été enregistré.');
     expect(await page.textContent('main')).toContain('FR14 •••• •••• 2606');
     expect(await page.textContent('main')).toContain('ou dès que la Caf l’aura confirmé.');
     await check(page, 'conjoint-procuration-2d-iban-enregistre');
@@ -103,7 +105,8 @@ describe('the household in Chromium', () => {
     await page.fill('#since-month', '11');
     await page.fill('#since-year', '2026');
     await page.click('button:has-text("Enregistrer la nouvelle adresse")');
-    await page.waitForURL(`${app.base}/mon-espace/foyer/changement?fait=adresse`);
+    await page.waitForURL(`${app.base}/mon-espace/foyer/changement`);
+    await page.waitForSelector('text=Votre changement d’adresse a été enregistré.');
     expect(await page.textContent('main')).toContain('9 rue Crébillon');
     await check(page, 'conjoint-procuration-4-changements-faits');
     await page.goto(`${app.base}/mon-espace/foyer/demarches`);

@@ -33,8 +33,8 @@ describe('the household’s pages through HTTP', () => {
     expect(wrong.statusCode).toBe(400);
     expect(text(wrong.body)).toContain('Votre mot de passe actuel est incorrect.');
     const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
-    expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion?fait=donnee');
-    expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion?fait=donnee')).body)).toContain(
+    expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion');
+    expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion')).body)).toContain(
       'Nadia BENALI a l’autorisation de gestion depuis le',
     );
 
@@ -42,7 +42,7 @@ describe('the household’s pages through HTTP', () => {
     expect(text((await nadia.get('/mon-espace')).body)).toContain('Conjointe, avec l’autorisation de gestion');
 
     expect((await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {})).headers.location).toBe(
-      '/mon-espace/foyer/autorisation-de-gestion?fait=retiree',
+      '/mon-espace/foyer/autorisation-de-gestion',
     );
     const refused = await nadia.get('/mon-espace/foyer/changement');
     expect(refused.statusCode).toBe(403);
@@ -72,8 +72,8 @@ describe('the household’s pages through HTTP', () => {
       currentPassword: DEMO_PASSWORD,
       code: await lastCode(t.ctx, 'julien.moreau@example.fr'),
     });
-    expect(ok.headers.location).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
-    expect(text((await julien.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body)).toContain(
+    expect(ok.headers.location).toBe('/mon-espace/foyer/changement');
+    expect(text((await julien.get('/mon-espace/foyer/changement')).body)).toContain(
       'Nouveau compte déclaré le 26 novembre 2026 : FR14 •••• •••• 2606, MOREAU Julien.',
     );
 
