@@ -47,8 +47,10 @@ export async function findActor(db: Kysely<Database>, accountId: string): Promis
     .where('m.account_id', '=', accountId)
     .executeTakeFirst();
   if (!row) return { accountId };
+  const roles = await currentMembersOf(db, row.household_id).select('m.role').where('m.role', 'in', ['responsable', 'conjoint']).execute();
   return {
     accountId,
+    couple: roles.some((r) => r.role === 'responsable') && roles.some((r) => r.role === 'conjoint'),
     membership: { role: row.role, birthDate: row.birth_date, hasProcuration: row.has_procuration === 1 },
     dossier: { householdId: row.household_id, dossierNumber: row.dossier_number, memberId: row.id },
   };

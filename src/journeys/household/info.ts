@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '../../demarches/machine';
 import { listDemarches } from '../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../household/activity';
 import { agencyDay } from '../../shared/french-time';
-import { ACTIONS, can, type Action } from '../../household/permissions';
+import { ACTIONS, can, offered, type Action } from '../../household/permissions';
 import { findFormerMemberships, listMembers, type FormerMembership, type HouseholdActor } from '../../household/repository';
 import { formatNir, formatProvisionalId } from '../../identity';
 import { requestActor, requirePermission } from '../../http/require-permission';
@@ -71,13 +71,19 @@ function activityList(items: ActivityItem[]): SafeHtml {
   return html`<ul class="govuk-list govuk-list--spaced">${items.map((i) => html`<li><span class="govuk-body-s govuk-!-display-block">${formatDateTime(i.at)}</span>${i.text}</li>`)}</ul>`;
 }
 
+/** What to offer the person: the actions can() allows that have something to act on in their dossier (`offered`). */
+function offeredTo(actor: HouseholdActor, now: number): Record<Action, boolean> {
+  const today = agencyDay(now);
+  return Object.fromEntries(ACTIONS.map((a) => [a, offered(actor, a, today)])) as Record<Action, boolean>;
+}
+
 /**
- * Links of /mon-espace: one per action the person may do (each page asks can() again), and the
+ * Links of /mon-espace: one per action offered to the person (each page asks can() again), and the
  * recent activity (with `more`: what happened to the person's démarches, src/demarches/activity.ts).
  */
 export async function householdSection(ctx: HouseholdInfoDeps, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
   const actor = await requestActor(ctx, req);
-  const r = rightsOf(actor, ctx.clock.now());
+  const r = offeredTo(actor, ctx.clock.now());
   const links: [boolean, string, string][] = [
     [r.consult_personal_data, PATHS.info, 'Mes informations'],
     [r.modify_contact, PATHS.contact, 'Modifier mes coordonnées'],
