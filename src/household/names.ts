@@ -15,6 +15,9 @@ export const memberName = (m: Pick<HouseholdMember, 'given_names' | 'birth_name'
 /** « il », « elle ». */
 export const pronoun = (c: Civility): string => (c === 'MME' ? 'elle' : 'il');
 
+/** « Il », « Elle »: at the start of a sentence. */
+export const pronounAtStart = (c: Civility): string => (c === 'MME' ? 'Elle' : 'Il');
+
 /** A word agreed with the civilité: « informé » → « informée », « rattaché » → « rattachée ». */
 export const agreed = (word: string, c: Civility): string => (c === 'MME' ? `${word}e` : word);
 

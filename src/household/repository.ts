@@ -112,16 +112,24 @@ export function findMember(db: Kysely<Database>, memberId: string): Promise<Hous
   return db.selectFrom('household_members').selectAll().where('id', '=', memberId).executeTakeFirst();
 }
 
+/** A member with the usage name of their account, if they have one: how they are named (src/household/names.ts). */
+export type NamedMember = HouseholdMember & { usage_name: string | null };
+
+/** The current members of a dossier with their account's usage name, as `m`. */
+function namedMembersOf(db: Kysely<Database>, householdId: string) {
+  return currentMembersOf(db, householdId).leftJoin('accounts as a', 'a.id', 'm.account_id').selectAll('m').select('a.usage_name');
+}
+
 /** The current members of a dossier (not those who left), responsable first. */
-export async function listMembers(db: Kysely<Database>, householdId: string): Promise<HouseholdMember[]> {
-  const rows = await currentMembersOf(db, householdId).selectAll().execute();
+export async function listMembers(db: Kysely<Database>, householdId: string): Promise<NamedMember[]> {
+  const rows = await namedMembersOf(db, householdId).execute();
   const order: Record<Role, number> = { responsable: 0, conjoint: 1, enfant: 2, personne_a_charge: 3 };
   return rows.sort((a, b) => order[a.role] - order[b.role] || a.birth_date.localeCompare(b.birth_date) || a.id.localeCompare(b.id));
 }
 
 /** The current member of a dossier with this role (the responsable, the conjoint), if any. */
-export function findMemberWithRole(db: Kysely<Database>, householdId: string, role: Role): Promise<HouseholdMember | undefined> {
-  return currentMembersOf(db, householdId).selectAll().where('m.role', '=', role).orderBy('m.joined_at').executeTakeFirst();
+export function findMemberWithRole(db: Kysely<Database>, householdId: string, role: Role): Promise<NamedMember | undefined> {
+  return namedMembersOf(db, householdId).where('m.role', '=', role).orderBy('m.joined_at').executeTakeFirst();
 }
 
 /** Current members known by this NIR who have no account yet (whom a new account may be linked to). */

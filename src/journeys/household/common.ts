@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Demarche } from '../../demarches/repository';
 import { sharedWithHousehold } from '../../demarches/service';
-import { displayName } from '../../accounts/repository';
 import type { HouseholdActor } from '../../household/repository';
 import type { HouseholdMember } from '../../db/tables/household.table';
 import type { FieldError } from '../../errors/app-error';
@@ -64,7 +63,7 @@ export function leftDossierText(f: Pick<FormerMembership, 'dossierNumber' | 'lef
   return `Vous n’êtes plus ${agreed('rattaché', c)} au dossier allocataire n° ${f.dossierNumber} depuis le ${frenchDay(agencyDay(f.leftAt))}, à la suite d’une séparation.`;
 }
 
-export const memberName = (m: Pick<HouseholdMember, 'given_names' | 'birth_name'>): string => displayName({ ...m, usage_name: null });
+export { memberName } from '../../household/names';
 
 export const toSpace = (): SafeHtml => backLink('/mon-espace', 'Retour à mon espace');
 

@@ -52,7 +52,7 @@ describe('the household in Chromium', () => {
     await page.click('button:has-text("Donner l’autorisation de gestion")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/autorisation-de-gestion`);
     await page.waitForSelector('.govuk-notification-banner--success');
-    expect(await page.textContent('main')).toContain('Nadia BENALI a l’autorisation de gestion depuis le');
+    expect(await page.textContent('main')).toContain('Nadia PETIT a l’autorisation de gestion depuis le');
     await check(page, 'responsable-5-autorisation-donnee');
     await page.click('button:has-text("Retirer l’autorisation de gestion")');
     await page.waitForSelector('text=L’autorisation de gestion a été retirée à votre conjoint.');

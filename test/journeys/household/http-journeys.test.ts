@@ -35,7 +35,7 @@ describe('the household’s pages through HTTP', () => {
     const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
     expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion');
     expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion')).body)).toContain(
-      'Nadia BENALI a l’autorisation de gestion depuis le',
+      'Nadia PETIT a l’autorisation de gestion depuis le',
     );
 
     expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(200);
@@ -140,7 +140,7 @@ describe('the household’s pages through HTTP', () => {
     const form = text((await hugo.get('/mon-espace/foyer/separation')).body);
     expect(form).toContain('La Caf vérifie votre déclaration avant de modifier le dossier');
     expect(form).toContain('Julien MOREAU, responsable du dossier');
-    expect(form).toContain('Léa BERNARD, sa conjointe');
+    expect(form).toContain('Léa MOREAU, sa conjointe');
     const fields = { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'conjoint', children: 'alternate' };
     expectRefused(await hugo.post('/mon-espace/foyer/separation', fields), ['Indiquez si vous avez changé d’adresse.']);
     // The couple's answers are not an other member's.
