@@ -53,7 +53,7 @@ export function registerChangePages(app: FastifyInstance, ctx: HouseholdChangesD
         html`<p class="govuk-body">La nouvelle adresse de votre foyer, en France.</p>
 ${addressFields(v, errors)}
 ${dateInput({ name: 'since', legend: 'Depuis quelle date habitez-vous à cette adresse ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'since'), errors })}
-${dataNotice('demande')}
+${dataNotice('demande', { declaration: true })}
 ${button('Enregistrer la nouvelle adresse')}`,
       ),
     );

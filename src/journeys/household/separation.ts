@@ -109,7 +109,7 @@ ${radios({
 ${form(
   { action: PATHS.separation, csrfToken: req.csrfToken },
   html`${couple ? coupleForm(v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa' : 'son'} ${spouse(conjoint!.civility)}` })}
-${dataNotice('demande')}
+${dataNotice('demande', { declaration: true })}
 ${button('Envoyer ma déclaration')}`,
 )}`;
     return accountPage(
