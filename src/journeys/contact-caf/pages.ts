@@ -19,6 +19,8 @@ import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { NewMessageForm, ReplyForm } from './schemas';
+import { dossierManagers } from '../../household/who';
+import { memberName } from '../../household/names';
 import { NEW_PATH, newMessagePage, threadPage, threadPath, threadsPage, type NewMessageValues } from './views';
 import type { JourneyDeps } from '../deps';
 
@@ -43,8 +45,14 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
       id: d.id,
       label: `${findPrestation(d.prestation)?.title ?? d.prestation}${d.reference ? ` — ${d.reference}` : ''}`,
     }));
+  /** Who else would read a shared thread: the dossier's managers but the writer (none: nothing to share). */
+  const otherManagers = async (req: FastifyRequest) => {
+    const d = req.actor?.dossier;
+    if (!d) return [];
+    return (await dossierManagers(deps.db, d.householdId)).filter((m) => m.id !== d.memberId).map(memberName);
+  };
   const newPage = async (req: FastifyRequest, values: NewMessageValues, errors?: FieldError[]) =>
-    newMessagePage(req, { values, errors, demarches: await choices(req), inDossier: !!req.actor?.dossier });
+    newMessagePage(req, { values, errors, demarches: await choices(req), shareWith: await otherManagers(req) });
 
   const thread = async (req: FastifyRequest) => {
     const t = await threadForPerson(deps.db, req.actor!, (req.params as { id: string }).id, now());

@@ -84,7 +84,7 @@ ${summaryList([
     value: address
       ? html`${address.line1}<br>${address.line2 ? html`${address.line2}<br>` : ''}${address.postal_code} ${address.city}<br><span class="govuk-body-s">depuis le ${frenchDate(Date.parse(`${address.since}T12:00:00Z`))}</span>`
       : 'Non renseignée',
-    change: { href: PATHS.address, hiddenText: 'l’adresse du foyer', label: 'Déclarer un changement' },
+    change: { href: PATHS.address, hiddenText: 'de l’adresse du foyer', label: 'Déclarer un changement' },
   },
   {
     key: 'Compte bancaire',
@@ -93,7 +93,7 @@ ${summaryList([
         ? html`<br><span class="govuk-body-s">Nouveau compte déclaré le ${frenchDate(Number(pending.recorded_at))} : ${maskIban(pending.iban)}, ${pending.holder}. ${waiting}</span>`
         : ''
     }`,
-    change: { href: PATHS.bank, hiddenText: 'le compte bancaire', label: 'Déclarer un changement' },
+    change: { href: PATHS.bank, hiddenText: 'de compte bancaire', label: 'Déclarer un changement' },
   },
 ])}`,
       ),

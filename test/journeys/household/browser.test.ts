@@ -70,7 +70,7 @@ describe('the household in Chromium', () => {
     const lea = await logIn(page, P.leaMoreau.nir);
     await go(page, 'Déclarer un changement (adresse, compte bancaire)', '/mon-espace/foyer/changement');
     await check(page, 'conjoint-procuration-1-changement');
-    await page.click('a:has-text("Déclarer un changement le compte bancaire")');
+    await page.click('a:has-text("Déclarer un changement de compte bancaire")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement/compte-bancaire`);
     await page.fill('#iban', 'FR76 3000 6000 0112 3456 7890 198');
     await page.fill('#holder', 'MOREAU Léa');
@@ -95,7 +95,7 @@ describe('the household in Chromium', () => {
     expect(await page.textContent('main')).toContain('FR14 •••• •••• 2606');
     expect(await page.textContent('main')).toContain('ou dès que la Caf l’aura confirmé.');
     await check(page, 'conjoint-procuration-2d-iban-enregistre');
-    await page.click('a:has-text("Déclarer un changement l’adresse du foyer")');
+    await page.click('a:has-text("Déclarer un changement de l’adresse du foyer")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement/adresse`);
     await check(page, 'conjoint-procuration-3-adresse');
     await page.fill('#line1', '9 rue Crébillon');

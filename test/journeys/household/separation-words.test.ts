@@ -48,3 +48,32 @@ describe('the separation said as a declaration', () => {
     );
   });
 });
+
+/** Small words: the « Déclarer un changement » links as a screen reader reads them; the sharing box only when someone else would read. */
+describe('household wording', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await demoApp();
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('« Déclarer un changement de l’adresse du foyer », « … de compte bancaire »', async () => {
+    const julien = await signedIn(t, P.julienMoreau.nir);
+    const page = text((await julien.get('/mon-espace/foyer/changement')).body);
+    expect(page).toContain('Déclarer un changement de l’adresse du foyer');
+    expect(page).toContain('Déclarer un changement de compte bancaire');
+    expect(page).not.toMatch(/Déclarer un changement (l’adresse|le compte)/);
+  });
+
+  it('« Partager cet échange » only when another person manages the dossier, named', async () => {
+    // Thomas manages alone (Nadia has no autorisation de gestion): nobody to share with.
+    const thomas = await signedIn(t, P.thomasPetit.nir);
+    expect((await thomas.get('/mon-espace/messages/nouveau')).body).not.toContain('name="share"');
+    // Julien shares with Léa (autorisation de gestion), Nadia with Thomas.
+    const julien = text((await (await signedIn(t, P.julienMoreau.nir)).get('/mon-espace/messages/nouveau')).body);
+    expect(julien).toContain('Partager cet échange avec ceux qui gèrent le dossier');
+    expect(julien).toContain('aujourd’hui, Léa MOREAU.');
+    const nadia = text((await (await signedIn(t, P.nadiaPetit.nir)).get('/mon-espace/messages/nouveau')).body);
+    expect(nadia).toContain('aujourd’hui, Thomas PETIT.');
+  });
+});
