@@ -157,7 +157,8 @@ describe('the household in Chromium', () => {
     await page.waitForURL(`${app.base}/mon-espace/securite/contact/code`);
     await page.fill('#code', await lastCodeSentTo(app.t.ctx, 'hugo.nouveau@example.fr'));
     await page.click('button:has-text("Valider")');
-    await page.waitForURL(`${app.base}/mon-espace/securite?fait=contact`);
+    await page.waitForURL(`${app.base}/mon-espace/securite`);
+    await page.waitForSelector('text=Vos coordonnées de contact ont été modifiées.');
     await page.goto(`${app.base}/mon-espace/mes-informations`);
     expect(await page.textContent('main')).toContain('hugo.nouveau@example.fr');
     expect(await page.textContent('main')).toContain('Vous avez modifié vos coordonnées de contact.');
