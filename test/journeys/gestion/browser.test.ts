@@ -152,12 +152,12 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
       return route.continue();
     });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
-    await page.waitForURL((u) => u.search === '?ajoute=1');
+    await page.waitForSelector('text=Fichier ajouté');
     await page.unroute('**/justificatifs');
     expect(during).toEqual({ progress: true, disabled: true });
     await check(page, problems, 'transmettre-ajoute');
     await page.getByRole('button', { name: 'Envoyer à la Caf' }).click();
-    await page.waitForURL((u) => u.search === '?envoye=1');
+    await page.waitForSelector('text=Justificatifs transmis');
     await check(page, problems, 'transmettre-envoye');
     const [file] = await listJustificatifs(ctx.database.db, d!.id);
     expect(file).toMatchObject({ file_name: 'bail signé.pdf', media_type: 'application/pdf' });
@@ -252,7 +252,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
     await page.setInputFiles('#fichier', { name: 'domicile.png', mimeType: 'image/png', buffer: samplePng() });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
-    await page.waitForURL((u) => u.search === '?ajoute=1');
+    await page.waitForSelector('text=Fichier ajouté');
     expect((await listJustificatifs(app.t.ctx.database.db, d.id)).map((f) => f.file_name)).toEqual(['domicile.png']);
     await context.close();
   });
