@@ -108,7 +108,7 @@ describe('bank account change under each condition', () => {
     const console = await a.get(`/gestion/comptes/${account.id}`);
     expect(text(console.body)).toContain('Confirmer ce compte bancaire après vérification');
     expect(location(await a.post(`/gestion/comptes/${account.id}/iban/confirmation`, { iban: pending.id }))).toBe(
-      `/gestion/comptes/${account.id}?fait=iban`,
+      `/gestion/comptes/${account.id}`,
     );
     expect((await payableBankAccount(db(), householdId, t.clock.now()))!.iban).toBe(NEW_IBAN);
     expect(await pendingBankAccount(db(), householdId, t.clock.now())).toBeUndefined();

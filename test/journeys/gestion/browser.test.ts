@@ -110,7 +110,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     expect(await a.locator('main').textContent()).toContain('4 place Bellecour');
     await check(a, agentProblems, 'agent-demarche');
     await a.getByRole('button', { name: 'Commencer l’instruction' }).click();
-    await a.waitForURL((u) => u.search === '?fait=start_instruction');
+    await a.waitForSelector('text=L’instruction est commencée.');
     await check(a, agentProblems, 'agent-instruction');
     // No message: the error at the field, then the piece asked.
     await a.getByRole('button', { name: 'Demander le justificatif' }).click();
@@ -118,7 +118,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await check(a, agentProblems, 'agent-message-manquant');
     await a.getByLabel('Pièce demandée').fill('Votre bail signé, toutes les pages, en un seul fichier PDF.');
     await a.getByRole('button', { name: 'Demander le justificatif' }).click();
-    await a.waitForURL((u) => u.search === '?fait=request_documents');
+    await a.waitForSelector('text=Le justificatif est demandé.');
     expect((await findDemarche(ctx.database.db, d!.id))!.status).toBe('en_attente_de_pieces');
 
     // 3. The person: « À transmettre », then the upload (the progress script sends it).
@@ -174,7 +174,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByLabel('Montant mensuel').fill('245,50');
     await a.getByLabel('Premier mois du droit').fill(`${first.slice(5)}/${first.slice(0, 4)}`);
     await a.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await a.waitForURL((u) => u.search === '?fait=accept');
+    await a.waitForSelector('text=La demande est acceptée.');
     await check(a, agentProblems, 'agent-acceptee');
     // the worker's payment run: the dossier created by the acceptance took the account typed in the request,
     // checked by the agent who accepted it — paid at once, not held as a change of account would be
