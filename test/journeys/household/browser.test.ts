@@ -55,8 +55,8 @@ describe('the household in Chromium', () => {
     expect(await page.textContent('main')).toContain('Nadia PETIT a l’autorisation de gestion depuis le');
     await check(page, 'responsable-5-autorisation-donnee');
     await page.click('button:has-text("Retirer l’autorisation de gestion")');
-    await page.waitForSelector('text=L’autorisation de gestion a été retirée à votre conjoint.');
-    expect(await page.textContent('main')).toContain('L’autorisation de gestion a été retirée à votre conjoint.');
+    await page.waitForSelector('text=L’autorisation de gestion a été retirée à votre conjointe.');
+    expect(await page.textContent('main')).toContain('L’autorisation de gestion a été retirée à votre conjointe.');
     await check(page, 'responsable-6-autorisation-retiree');
     await page.goto(`${app.base}/mon-espace`);
     expect(await page.textContent('main')).toContain('Vous avez retiré l’autorisation de gestion à votre conjoint.');
