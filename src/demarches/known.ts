@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { displayName, findAccountById } from '../accounts/repository';
+import { findAccountById } from '../accounts/repository';
 import type { Database } from '../db/schema';
 import type { Answers, FormDefinition } from '../forms/definition';
 import type { HouseholdMember } from '../db/tables/household.table';
 import { can } from '../household/permissions';
 import { currentAddress, currentBankAccount, listMembers, type HouseholdActor } from '../household/repository';
+import { memberName } from '../household/names';
 import { listHouseholdDemarches } from './repository';
 import { maskIban } from '../identity/iban';
 import type { Prestation } from '../prestations/catalogue';
@@ -97,7 +98,7 @@ async function allFacts(d: KnownDeps, actor: HouseholdActor, p: Prestation | und
   await feed(account?.nir, 'vous');
   await feed(conjoint?.nir, 'conjoint');
   if (!manages || !actor.dossier) return facts;
-  facts.caf_foyer = members.map((m) => `${displayName({ ...m, usage_name: null })} (${ROLE_WORDS[m.role](m)})`).join(', ');
+  facts.caf_foyer = members.map((m) => `${memberName(m)} (${ROLE_WORDS[m.role](m)})`).join(', ');
   const bank = await currentBankAccount(d.db, actor.dossier.householdId);
   if (bank) facts.caf_compte = `${maskIban(bank.iban)}, au nom de ${bank.holder}`;
   return facts;

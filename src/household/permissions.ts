@@ -59,6 +59,11 @@ export interface Membership {
 /** The person asking: their membership of a dossier, or none (not allocataire yet). */
 export interface Actor {
   membership?: Membership;
+  /**
+   * whether the person's dossier counts a couple (a responsable and a conjoint), read with the
+   * membership; undefined when not read (then assumed)
+   */
+  couple?: boolean;
 }
 
 export type Decision = { allowed: true } | { allowed: false; who: string };
@@ -131,6 +136,18 @@ function allowedFor(action: Action, m: Membership | undefined, today: string): b
     case 'manage_procuration':
       return m.role === 'responsable';
   }
+}
+
+/** The actions about the couple of the dossier: allowed by role, with nothing to act on in a dossier without a couple. */
+const ABOUT_THE_COUPLE: ReadonlySet<Action> = new Set<Action>(['declare_separation', 'manage_procuration']);
+
+/**
+ * Whether to OFFER `action` to `actor` (a menu entry, a link): `can()` allows it, and the dossier has
+ * something for it to act on — no « Déclarer une séparation » nor « Autorisation de gestion de mon
+ * conjoint » in a dossier without a couple. The pages themselves still answer whoever can().
+ */
+export function offered(actor: Actor, action: Action, today: string): boolean {
+  return can(actor, action, today).allowed && (!ABOUT_THE_COUPLE.has(action) || actor.couple !== false);
 }
 
 /** May `actor` do `action` on `today` (YYYY-MM-DD, the agency's day)? */

@@ -47,11 +47,35 @@ export async function findActor(db: Kysely<Database>, accountId: string): Promis
     .where('m.account_id', '=', accountId)
     .executeTakeFirst();
   if (!row) return { accountId };
+  const roles = await currentMembersOf(db, row.household_id).select('m.role').where('m.role', 'in', ['responsable', 'conjoint']).execute();
   return {
     accountId,
+    couple: roles.some((r) => r.role === 'responsable') && roles.some((r) => r.role === 'conjoint'),
     membership: { role: row.role, birthDate: row.birth_date, hasProcuration: row.has_procuration === 1 },
     dossier: { householdId: row.household_id, dossierNumber: row.dossier_number, memberId: row.id },
   };
+}
+
+/** A dossier the person was a member of and left (a separation): their member row there, kept with its history. */
+export interface FormerMembership {
+  memberId: string;
+  householdId: string;
+  dossierNumber: string;
+  /** when they left (epoch ms) */
+  leftAt: number;
+}
+
+/** The dossiers this account's person left, the most recent first. */
+export async function findFormerMemberships(db: Kysely<Database>, accountId: string): Promise<FormerMembership[]> {
+  const rows = await db
+    .selectFrom('household_members as m')
+    .innerJoin('households as h', 'h.id', 'm.household_id')
+    .select(['m.id', 'm.household_id', 'm.left_at', 'h.dossier_number'])
+    .where('m.account_id', '=', accountId)
+    .where('m.left_at', 'is not', null)
+    .orderBy('m.left_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ memberId: r.id, householdId: r.household_id, dossierNumber: r.dossier_number, leftAt: Number(r.left_at) }));
 }
 
 export async function createHousehold(db: Kysely<Database>, dossierNumber: string, now: number, id = randomToken(16)): Promise<string> {
@@ -88,16 +112,24 @@ export function findMember(db: Kysely<Database>, memberId: string): Promise<Hous
   return db.selectFrom('household_members').selectAll().where('id', '=', memberId).executeTakeFirst();
 }
 
+/** A member with the usage name of their account, if they have one: how they are named (src/household/names.ts). */
+export type NamedMember = HouseholdMember & { usage_name: string | null };
+
+/** The current members of a dossier with their account's usage name, as `m`. */
+function namedMembersOf(db: Kysely<Database>, householdId: string) {
+  return currentMembersOf(db, householdId).leftJoin('accounts as a', 'a.id', 'm.account_id').selectAll('m').select('a.usage_name');
+}
+
 /** The current members of a dossier (not those who left), responsable first. */
-export async function listMembers(db: Kysely<Database>, householdId: string): Promise<HouseholdMember[]> {
-  const rows = await currentMembersOf(db, householdId).selectAll().execute();
+export async function listMembers(db: Kysely<Database>, householdId: string): Promise<NamedMember[]> {
+  const rows = await namedMembersOf(db, householdId).execute();
   const order: Record<Role, number> = { responsable: 0, conjoint: 1, enfant: 2, personne_a_charge: 3 };
   return rows.sort((a, b) => order[a.role] - order[b.role] || a.birth_date.localeCompare(b.birth_date) || a.id.localeCompare(b.id));
 }
 
 /** The current member of a dossier with this role (the responsable, the conjoint), if any. */
-export function findMemberWithRole(db: Kysely<Database>, householdId: string, role: Role): Promise<HouseholdMember | undefined> {
-  return currentMembersOf(db, householdId).selectAll().where('m.role', '=', role).orderBy('m.joined_at').executeTakeFirst();
+export function findMemberWithRole(db: Kysely<Database>, householdId: string, role: Role): Promise<NamedMember | undefined> {
+  return namedMembersOf(db, householdId).where('m.role', '=', role).orderBy('m.joined_at').executeTakeFirst();
 }
 
 /** Current members known by this NIR who have no account yet (whom a new account may be linked to). */

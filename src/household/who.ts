@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { displayName } from '../accounts/repository';
 import type { Database } from '../db/schema';
-import type { HouseholdMember } from '../db/tables/household.table';
 import { WHO_CAN, type Action } from './permissions';
-import { listMembers, type HouseholdActor } from './repository';
+import { listMembers, type HouseholdActor, type NamedMember } from './repository';
+import { memberName, spouse } from './names';
 
 /**
  * Who can do what a person may not, BY NAME when the dossier knows them (« Julien MOREAU, responsable
@@ -17,14 +16,14 @@ const NAMED: Partial<Record<Action, { who: 'managers' | 'responsable'; what: str
   manage_procuration: { who: 'responsable', what: 'peut donner ou retirer l’autorisation de gestion' },
 };
 
-function described(m: HouseholdMember): string {
-  const name = displayName({ ...m, usage_name: null });
+function described(m: NamedMember): string {
+  const name = memberName(m);
   if (m.role === 'responsable') return `${name}, responsable du dossier`;
-  return `${name}, ${m.civility === 'MME' ? 'sa conjointe' : 'son conjoint'}, qui a l’autorisation de gestion`;
+  return `${name}, ${m.civility === 'MME' ? 'sa' : 'son'} ${spouse(m.civility)}, qui a l’autorisation de gestion`;
 }
 
 /** The members who manage the dossier (responsable, conjoint with procuration), responsable first. */
-export async function dossierManagers(db: Kysely<Database>, householdId: string): Promise<HouseholdMember[]> {
+export async function dossierManagers(db: Kysely<Database>, householdId: string): Promise<NamedMember[]> {
   return (await listMembers(db, householdId)).filter((m) => m.role === 'responsable' || (m.role === 'conjoint' && m.has_procuration === 1));
 }
 

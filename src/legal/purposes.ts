@@ -35,6 +35,8 @@ export interface Purpose {
   data: string;
   /** why it is asked (one sentence, shown at the point of collection) */
   why: string;
+  /** why, when what is collected is a declaration (a change, a separation) rather than a request */
+  whyDeclared?: string;
   legalBasis: string;
   recipients: string;
 }
@@ -77,6 +79,7 @@ export const PURPOSES: readonly Purpose[] = [
     title: 'Demandes de prestation et déclarations',
     data: 'réponses aux formulaires de demande (situation familiale, logement, ressources, activité), changements déclarés (adresse, séparation)',
     why: 'Vos réponses servent à étudier votre droit à la prestation demandée et à calculer son montant.',
+    whyDeclared: 'Votre déclaration sert à mettre à jour votre dossier et à revoir, si besoin, vos droits et leur montant.',
     legalBasis: `${PUBLIC_TASK} ; vous devez déclarer tout changement de situation (obligation légale, article 6.1.c du RGPD)`,
     recipients:
       'les agents de votre Caf ; selon la prestation, le conseil départemental (RSA) ou la maison départementale des personnes handicapées (AAH)',

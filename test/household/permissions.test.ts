@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, ageOn, can, type Membership, mayHaveAccount } from '../../src/household/permissions';
+import { ACTIONS, type Action, ageOn, can, type Membership, mayHaveAccount, offered } from '../../src/household/permissions';
 
 const TODAY = '2026-11-30';
 const adult = '1985-04-02';
@@ -149,5 +149,19 @@ describe('ages on the day', () => {
     expect(mayHaveAccount(child, '2026-11-30')).toBe(true);
     expect(can({ membership: child }, 'modify_contact', '2026-11-29').allowed).toBe(false);
     expect(can({ membership: child }, 'modify_contact', '2026-11-30').allowed).toBe(true);
+  });
+});
+
+describe('offered: what a menu shows', () => {
+  it('is what can() allows, but the actions about the couple only in a dossier that counts one', () => {
+    const responsable = member('responsable');
+    for (const a of ACTIONS) {
+      expect(offered({ membership: responsable, couple: true }, a, TODAY)).toBe(can({ membership: responsable }, a, TODAY).allowed);
+    }
+    expect(offered({ membership: responsable, couple: false }, 'manage_procuration', TODAY)).toBe(false);
+    expect(offered({ membership: responsable, couple: false }, 'declare_separation', TODAY)).toBe(false);
+    expect(offered({ membership: responsable, couple: false }, 'manage_dossier', TODAY)).toBe(true);
+    expect(offered({ membership: member('personne_a_charge'), couple: false }, 'declare_separation', TODAY)).toBe(false);
+    expect(offered({ membership: member('personne_a_charge'), couple: true }, 'declare_separation', TODAY)).toBe(true);
   });
 });

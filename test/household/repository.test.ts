@@ -47,6 +47,7 @@ describe.each(testDatabases)('household data on $name', { timeout: 120_000 }, ({
       });
       expect(await findActor(h.db, accountId)).toEqual({
         accountId,
+        couple: false, // a conjoint without a responsable in the dossier
         membership: { role: 'conjoint', birthDate: '1987-05-04', hasProcuration: false },
         dossier: { householdId, dossierNumber: '7654321', memberId: m.id },
       });

@@ -31,9 +31,9 @@ describe('bank account change under each condition', () => {
     const b = new TestBrowser(t.app);
     await logIn(t.ctx, b, account);
     const r = await changeBankAccount(t.ctx, b, account, { iban: NEW_IBAN });
-    expect(location(r)).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
+    expect(location(r)).toBe('/mon-espace/foyer/changement');
     const declared = t.clock.now();
-    const page = text((await b.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body);
+    const page = text((await b.get('/mon-espace/foyer/changement')).body);
     expect(page).toContain(
       `Le nouveau compte recevra les paiements à partir du ${frenchDateTime(declared + 7 * DAY)} ou dès que la Caf l’aura confirmé.`,
     );
@@ -88,18 +88,14 @@ describe('bank account change under each condition', () => {
     t.clock.advance(20 * DAY);
     const c = new TestBrowser(t.app);
     await logIn(t.ctx, c, account);
-    expect(location(await changeBankAccount(t.ctx, c, account, { iban: NEW_IBAN }))).toBe(
-      '/mon-espace/foyer/changement?fait=compte-bancaire',
-    );
+    expect(location(await changeBankAccount(t.ctx, c, account, { iban: NEW_IBAN }))).toBe('/mon-espace/foyer/changement');
   });
 
   it('confirmed by an assistance agent on the console: paid to at once, before the delay ends', async () => {
     const { account, householdId } = await responsableWithDossier(t.ctx);
     const b = new TestBrowser(t.app);
     await logIn(t.ctx, b, account);
-    expect(location(await changeBankAccount(t.ctx, b, account, { iban: NEW_IBAN }))).toBe(
-      '/mon-espace/foyer/changement?fait=compte-bancaire',
-    );
+    expect(location(await changeBankAccount(t.ctx, b, account, { iban: NEW_IBAN }))).toBe('/mon-espace/foyer/changement');
     expect((await payableBankAccount(db(), householdId, t.clock.now()))!.iban).toBe(OLD_IBAN);
     const pending = (await pendingBankAccount(db(), householdId, t.clock.now()))!;
     expect(pending.iban).toBe(NEW_IBAN);
@@ -113,7 +109,7 @@ describe('bank account change under each condition', () => {
     const console = await a.get(`/gestion/comptes/${account.id}`);
     expect(text(console.body)).toContain('Confirmer ce compte bancaire après vérification');
     expect(location(await a.post(`/gestion/comptes/${account.id}/iban/confirmation`, { iban: pending.id }))).toBe(
-      `/gestion/comptes/${account.id}?fait=iban`,
+      `/gestion/comptes/${account.id}`,
     );
     expect((await payableBankAccount(db(), householdId, t.clock.now()))!.iban).toBe(NEW_IBAN);
     expect(await pendingBankAccount(db(), householdId, t.clock.now())).toBeUndefined();

@@ -43,7 +43,7 @@ describe('devices', () => {
     expect(body).toContain('Firefox sous Windows');
     expect(page.body).not.toContain('127.0.0.1');
     const ended = await mine.post('/mon-espace/securite/sessions/autres/fin', {});
-    expect(location(ended)).toBe('/mon-espace/securite?fait=sessions');
+    expect(location(ended)).toBe('/mon-espace/securite');
     expect(location(await other.get('/mon-espace'))).toMatch(/^\/connexion/);
     expect((await mine.get('/mon-espace')).statusCode).toBe(200);
   });

@@ -49,7 +49,7 @@ describe('session rotation on a change of household privilege', () => {
 
     await expectRotated(thomas, async () => {
       const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
-      expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion?fait=donnee');
+      expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion');
     });
     // The conjoint keeps her session, and has the dossier's rights from her next request.
     expect(nadia.cookie(SESSION_COOKIE)).toBe(nadiaCookie);

@@ -236,6 +236,6 @@ function hostileUpload(demarcheId: string, csrf: () => string): fc.Arbitrary<Hos
 async function sendUpload(app: FastifyInstance, u: HostileUpload, cookie: string): Promise<string | undefined> {
   const { res, finding } = await probeResponse(app, u.req, cookie);
   if (finding) return `${finding} (${u.kind})`;
-  const accepted = res.statusCode === 201 || (res.statusCode === 303 && String(res.headers.location).includes('ajoute=1'));
+  const accepted = res.statusCode === 201 || (res.statusCode === 303 && String(res.headers.location).endsWith('/justificatifs'));
   return u.hostile && accepted ? `${u.req.method} ${u.req.url} → ${res.statusCode}: hostile file accepted (${u.kind})` : undefined;
 }

@@ -14,9 +14,10 @@ import { backLink, button, errorSummary, form, summaryList, table, type Errors }
 import { codeForm } from '../contact-verification/views';
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
-import { formFields, readForm, readQuery } from '../../http/api/input';
+import { formFields, readForm } from '../../http/api/input';
 import { CodeBody } from '../../http/api/schemas';
-import { ContactChangeForm, EndSessionForm, PasswordChangeForm, SecurityPageQuery } from './schemas';
+import { ContactChangeForm, EndSessionForm, PasswordChangeForm } from './schemas';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { requirePermission } from '../../http/require-permission';
 import { accountPage, contactChoice, formatDateTime, successBanner } from '../../http/views/account-page';
 import { dataNotice } from '../../http/views/data-notice';
@@ -34,6 +35,7 @@ export type AccountSettingsPagesDeps = Pick<
  * others), password change and contact change — both ask for the current password again.
  */
 export const CONTACT_FLOW_COOKIE = 'mc_contact';
+const SECURITY_PATH = '/mon-espace/securite';
 
 const DONE: Record<string, string> = {
   'mot-de-passe': 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.',
@@ -130,7 +132,8 @@ ${codeForm({
         ctx.sessions.activeOf(a.id),
       ]);
       const others = sessions.filter((s) => s.id !== current.id);
-      const done = DONE[readQuery(SecurityPageQuery, req).fait ?? ''];
+      const notice = (await takeNotice(personFlash(ctx, req), req)) ?? '';
+      const done = Object.hasOwn(DONE, notice) ? DONE[notice] : undefined;
       return sendHtml(
         reply,
         accountPage(
@@ -199,7 +202,7 @@ ${table({
         { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'ended_by_user', count: 1 } },
         ctx.clock.now(),
       );
-      return reply.redirect('/mon-espace/securite?fait=session', 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, 'session');
     });
 
     app.post('/mon-espace/securite/sessions/autres/fin', { preHandler: ownAccount }, async (req, reply) => {
@@ -209,7 +212,7 @@ ${table({
         { type: 'session_ended', accountId: req.account!.id, ...requestOrigin(req), details: { reason: 'others_ended_by_user', count } },
         ctx.clock.now(),
       );
-      return reply.redirect('/mon-espace/securite?fait=sessions', 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, 'sessions');
     });
 
     app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
@@ -234,7 +237,7 @@ ${table({
       if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, r.errors), 400);
       const created = !req.account!.password_hash;
       await rotateSession(ctx, req, reply);
-      return reply.redirect(`/mon-espace/securite?fait=${created ? 'mot-de-passe-cree' : 'mot-de-passe'}`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, created ? 'mot-de-passe-cree' : 'mot-de-passe');
     });
 
     app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
@@ -288,7 +291,7 @@ ${table({
       if (r.kind === 'flow_expired') return reply.redirect('/mon-espace/securite/contact', 303);
       if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending.data, [codeRefused(r)]), 400);
       reply.clearCookie(CONTACT_FLOW_COOKIE, contactFlowCookie);
-      return reply.redirect('/mon-espace/securite?fait=contact', 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, 'contact');
     });
   };
 }

@@ -37,6 +37,3 @@ export const ContactCodeSent = z.object({
   contact: MaskedContact,
 });
 export const ContactChanged = z.object({ status: z.literal('contact_changed'), contact: MaskedContact });
-
-/** /mon-espace/securite?fait=… */
-export const SecurityPageQuery = z.object({ fait: z.string().max(30).optional().catch(undefined) });

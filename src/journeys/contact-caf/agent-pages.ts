@@ -9,6 +9,7 @@ import { readForm } from '../../http/api/input';
 import { AGENT_PATH, requireAgent } from '../../http/agent-session';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
+import { agentFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { button, checkboxes, errorSummary, form, select, textarea } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
@@ -19,7 +20,7 @@ import { attachmentForm, messageList } from './views';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type ContactCafAgentPagesDeps = Pick<JourneyDeps, 'clock' | 'config'>;
+export type ContactCafAgentPagesDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config'>;
 
 /**
  * « Contacter ma Caf », the Caf's side: the inbox (unread counts, filters by subject and unread), a
@@ -104,11 +105,11 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
   };
 
   app.get(`${INBOX_PATH}/:id`, { preHandler: requireAgent }, async (req, reply) => {
-    const q = req.query as Record<string, string | undefined>;
+    const taken = await takeNotice(agentFlash(ctx, req), req);
     const notice =
-      q.repondu === '1'
+      taken === 'repondu'
         ? 'Votre réponse est envoyée ; la personne en est prévenue.'
-        : q.fichier === '1'
+        : taken === 'fichier'
           ? 'Le fichier est joint à votre dernière réponse.'
           : undefined;
     return sendHtml(reply, await render(req, notice ? { notice } : {}));
@@ -129,7 +130,7 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
     if (!r.ok && 'notFound' in r) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
     if (!r.ok)
       return sendHtml(reply, await render(req, { errors: r.refusals.map((x) => fieldError(x.field, refusalCode(x))), reply: typed }), 400);
-    return reply.redirect(`${agentThreadPath((req.params as { id: string }).id)}?repondu=1`, 303);
+    return redirectWithNotice(agentFlash(ctx, req), reply, agentThreadPath((req.params as { id: string }).id), 'repondu');
   });
 
   app.get(`${INBOX_PATH}/:id/fichiers/:file`, { preHandler: requireAgent }, async (req, reply) => {
@@ -156,7 +157,7 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
         now: now(),
       });
       if (!r.ok) return sendHtml(reply, await render(req, { errors: [fieldError('fichier', refusalCode(r.refusal))] }), 400);
-      return reply.redirect(`${agentThreadPath(id)}?fichier=1`, 303);
+      return redirectWithNotice(agentFlash(ctx, req), reply, agentThreadPath(id), 'fichier');
     });
   });
 }

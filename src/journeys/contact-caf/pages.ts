@@ -17,13 +17,16 @@ import { readForm } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { NewMessageForm, ReplyForm } from './schemas';
+import { dossierManagers } from '../../household/who';
+import { memberName } from '../../household/names';
 import { NEW_PATH, newMessagePage, threadPage, threadPath, threadsPage, type NewMessageValues } from './views';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type ContactCafPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
+export type ContactCafPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'>;
 
 /**
  * « Contacter ma Caf », the person's side (src/caf-messages/threads.ts):
@@ -43,8 +46,14 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
       id: d.id,
       label: `${findPrestation(d.prestation)?.title ?? d.prestation}${d.reference ? ` — ${d.reference}` : ''}`,
     }));
+  /** Who else would read a shared thread: the dossier's managers but the writer (none: nothing to share). */
+  const otherManagers = async (req: FastifyRequest) => {
+    const d = req.actor?.dossier;
+    if (!d) return [];
+    return (await dossierManagers(deps.db, d.householdId)).filter((m) => m.id !== d.memberId).map(memberName);
+  };
   const newPage = async (req: FastifyRequest, values: NewMessageValues, errors?: FieldError[]) =>
-    newMessagePage(req, { values, errors, demarches: await choices(req), inDossier: !!req.actor?.dossier });
+    newMessagePage(req, { values, errors, demarches: await choices(req), shareWith: await otherManagers(req) });
 
   const thread = async (req: FastifyRequest) => {
     const t = await threadForPerson(deps.db, req.actor!, (req.params as { id: string }).id, now());
@@ -89,13 +98,14 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
           status,
         );
       }
-      return reply.redirect(`${threadPath(r.threadId)}?envoye=1`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, threadPath(r.threadId), 'envoye');
     });
 
     app.get(`${MESSAGES_PATH}/:id`, { preHandler: signedIn }, async (req, reply) => {
-      const q = req.query as Record<string, string | undefined>;
-      const notice = q.envoye === '1' ? 'envoye' : q.repondu === '1' ? 'repondu' : q.fichier === '1' ? 'fichier' : undefined;
-      return sendHtml(reply, threadPage(req, await thread(req), notice ? { notice } : {}));
+      const t = await thread(req);
+      const taken = await takeNotice(personFlash(ctx, req), req);
+      const notice = taken === 'envoye' || taken === 'repondu' || taken === 'fichier' ? taken : undefined;
+      return sendHtml(reply, threadPage(req, t, notice ? { notice } : {}));
     });
 
     app.post(`${MESSAGES_PATH}/:id`, { preHandler: signedIn }, async (req, reply) => {
@@ -117,7 +127,7 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
           threadPage(req, t, { errors: r.refusals.map((x) => fieldError(x.field, refusalCode(x))), reply: typed }),
           400,
         );
-      return reply.redirect(`${threadPath(t.id)}?repondu=1`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, threadPath(t.id), 'repondu');
     });
 
     app.get(`${MESSAGES_PATH}/:id/fichiers/:file`, { preHandler: signedIn }, async (req, reply: FastifyReply) => {
@@ -146,7 +156,7 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
           now: now(),
         });
         if (!r.ok) return sendHtml(reply, threadPage(req, t, { errors: [fieldError('fichier', refusalCode(r.refusal))] }), 400);
-        return reply.redirect(`${threadPath(t.id)}?fichier=1`, 303);
+        return redirectWithNotice(personFlash(ctx, req), reply, threadPath(t.id), 'fichier');
       });
     });
   };

@@ -88,7 +88,8 @@ export interface NewMessageValues {
 
 export function newMessagePage(
   req: FastifyRequest,
-  o: { values: NewMessageValues; errors?: Errors; demarches: { id: string; label: string }[]; inDossier: boolean },
+  /** shareWith: the names of the others who manage the dossier (none: no sharing to offer) */
+  o: { values: NewMessageValues; errors?: Errors; demarches: { id: string; label: string }[]; shareWith: readonly string[] },
 ): SafeHtml {
   return accountPage(
     req,
@@ -125,12 +126,12 @@ ${textarea({
   errors: o.errors,
 })}
 ${
-  o.inDossier
+  o.shareWith.length
     ? checkboxes({
         name: 'share',
         legend: 'Qui peut lire cet échange ?',
         legendSize: 's',
-        hint: 'Par défaut, vous seul. Si vous le partagez, le responsable du dossier et la personne qui a l’autorisation de gestion pourront le lire.',
+        hint: `Par défaut, vous seul. Si vous le partagez, les personnes qui gèrent le dossier (le responsable du dossier et la personne qui a l’autorisation de gestion) pourront le lire : aujourd’hui, ${o.shareWith.join(' et ')}.`,
         choices: [{ value: 'oui', label: 'Partager cet échange avec ceux qui gèrent le dossier' }],
         value: o.values.share ? ['oui'] : [],
         errors: o.errors,

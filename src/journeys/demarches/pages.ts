@@ -115,6 +115,9 @@ ${route ? html`<h3 class="govuk-heading-s">Comment contester cette décision</h3
 
 export const isDeclaration = (d: Pick<Demarche, 'prestation'>) => d.prestation === 'declaration-separation';
 
+/** « Suivi de la demande », « Suivi de la déclaration ». */
+const followTitle = (d: Pick<Demarche, 'prestation'>) => (isDeclaration(d) ? 'Suivi de la déclaration' : 'Suivi de la demande');
+
 /**
  * « À transmettre »: the pieces the Caf asks for, named, with the way to send them
  * (src/journeys/justificatifs/pages.ts); files added but not sent yet are said so.
@@ -170,7 +173,7 @@ function card(d: Demarche, o: { author?: string; awaiting?: Awaiting }): SafeHtm
     ${
       d.status === 'brouillon'
         ? html`<a class="govuk-button govuk-!-margin-bottom-0" href="${resumePath(d.id)}" role="button" draggable="false" data-module="govuk-button">Reprendre<span class="govuk-visually-hidden"> ma demande ${title}</span></a>`
-        : html`<p class="govuk-body govuk-!-margin-0"><a class="govuk-link" href="${demarchePath(d.id)}">Voir le suivi<span class="govuk-visually-hidden"> de la demande ${title}</span></a></p>`
+        : html`<p class="govuk-body govuk-!-margin-0"><a class="govuk-link" href="${demarchePath(d.id)}">Voir le suivi<span class="govuk-visually-hidden"> ${isDeclaration(d) ? 'de la déclaration' : 'de la demande'} ${title}</span></a></p>`
     }
   </div>
 </div>`;
@@ -207,6 +210,9 @@ export function demarchesPages(ctx: DemarchesPagesDeps): FastifyPluginAsync {
       const names = await authorNames(ctx, household);
       const drafts = own.filter((d) => d.status === 'brouillon');
       const sent = own.filter((d) => d.status !== 'brouillon');
+      // A declaration (a separation) is not a request: listed apart, followed as a declaration.
+      const requests = sent.filter((d) => !isDeclaration(d));
+      const declarations = sent.filter(isDeclaration);
       const awaiting = await awaitingOf(ctx, [...sent, ...household]);
       return sendHtml(
         reply,
@@ -216,9 +222,10 @@ export function demarchesPages(ctx: DemarchesPagesDeps): FastifyPluginAsync {
           html`<h1 class="govuk-heading-xl">Mes démarches</h1>
 ${own.length === 0 && household.length === 0 ? html`<p class="govuk-body">Vous n’avez pas de démarche en cours.</p>` : ''}
 ${drafts.length ? html`<h2 class="govuk-heading-l">Mes brouillons</h2><p class="govuk-body">Vos réponses sont enregistrées à chaque étape : reprenez votre demande quand vous voulez, depuis n’importe quel appareil, avant la date indiquée.</p>${drafts.map((d) => card(d, {}))}` : ''}
-${sent.length ? html`<h2 class="govuk-heading-l">Mes demandes envoyées</h2>${sent.map((d) => card(d, { awaiting }))}` : ''}
+${requests.length ? html`<h2 class="govuk-heading-l">Mes demandes envoyées</h2>${requests.map((d) => card(d, { awaiting }))}` : ''}
+${declarations.length ? html`<h2 class="govuk-heading-l">Mes déclarations</h2>${declarations.map((d) => card(d, { awaiting }))}` : ''}
 ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foyer</h2>${household.map((d) => card(d, { author: names.get(d.account_id) ?? 'Un membre du foyer', awaiting }))}` : ''}
-<p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">${own.length ? 'Faire une autre demande de prestation' : 'Faire une demande de prestation'}</a></p>`,
+<p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">${drafts.length || requests.length ? 'Faire une autre demande de prestation' : 'Faire une demande de prestation'}</a></p>`,
         ),
       );
     });
@@ -248,8 +255,8 @@ ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foye
         reply,
         accountPage(
           req,
-          { title: `Suivi de la demande : ${title}`, backLink: toMyDemarches },
-          html`<span class="govuk-caption-l">Suivi de la demande</span>
+          { title: `${followTitle(d)} : ${title}`, backLink: toMyDemarches },
+          html`<span class="govuk-caption-l">${followTitle(d)}</span>
 <h1 class="govuk-heading-xl">${title}</h1>
 <p class="govuk-body">${STATUS_TAGS[d.status]}</p>
 ${summaryList([

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can } from '../../household/permissions';
-import type { HouseholdActor } from '../../household/repository';
+import { findFormerMemberships, type HouseholdActor } from '../../household/repository';
 import { pendingBankAccount, payableBankAccount } from '../../household/bank';
 import { maskIban } from '../../identity/iban';
 import { droitHistory } from '../../payments/droits';
@@ -61,6 +61,15 @@ export interface PaymentsView {
   held: { totalCents: number; months: string[]; payableOn: string | null } | null;
 }
 
+/** Payment lines month by month, the most recent first. */
+function byMonth(lines: readonly PaymentLine[]): MonthOfPayments[] {
+  const months = new Map<string, PaymentLine[]>();
+  for (const l of lines) months.set(l.month, [...(months.get(l.month) ?? []), l]);
+  return [...months.entries()]
+    .map(([month, ls]) => ({ month, lines: ls, totalCents: ls.reduce((s, l) => s + l.amountCents, 0) }))
+    .sort((a, b) => (a.month < b.month ? 1 : -1));
+}
+
 /** The last 24 months (and the month to come), month by month, most recent first. */
 export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<PaymentsView> {
   const visible = await visibleDroits(d, actor);
@@ -69,11 +78,7 @@ export async function paymentsView(d: Deps, actor: HouseholdActor): Promise<Paym
   const thisMonth = today.slice(0, 7);
   const reader = databasePaymentsReader(d.db, d.clock, { droitIds: visible.droits.map((x) => x.id) });
   const lines = await reader.paymentsOf(actor.dossier!.householdId, addMonths(thisMonth, -24), thisMonth);
-  const byMonth = new Map<string, PaymentLine[]>();
-  for (const l of lines) byMonth.set(l.month, [...(byMonth.get(l.month) ?? []), l]);
-  const months = [...byMonth.entries()]
-    .map(([month, ls]) => ({ month, lines: ls, totalCents: ls.reduce((s, l) => s + l.amountCents, 0) }))
-    .sort((a, b) => (a.month < b.month ? 1 : -1));
+  const months = byMonth(lines);
   const upcoming = months.filter((m) => m.lines.every((l) => l.status === 'programme')).at(-1);
   const done = months.find((m) => m.lines.some((l) => l.status !== 'programme'));
   let bankAccount: PaymentsView['bankAccount'] = null;
@@ -118,4 +123,41 @@ function heldPayments(lines: readonly PaymentLine[], effectiveAt: number | null 
     months: [...new Set(held.map((l) => l.month))].sort(),
     payableOn: effectiveAt === undefined ? today : effectiveAt === null ? null : agencyDay(Number(effectiveAt)),
   };
+}
+
+/**
+ * A dossier the person left (a separation): the droits that concerned them there and their
+ * payments up to the month they left, kept for them to read — never the dossier's other droits.
+ */
+export interface FormerDossier {
+  dossierNumber: string;
+  /** when they left (epoch ms) */
+  leftAt: number;
+  droits: VisibleDroits['droits'];
+  months: MonthOfPayments[];
+}
+
+export async function formerDossiers(d: Deps, accountId: string): Promise<FormerDossier[]> {
+  const out: FormerDossier[] = [];
+  for (const f of await findFormerMemberships(d.db, accountId)) {
+    const rows = await d.db
+      .selectFrom('droits')
+      .selectAll()
+      .where('household_id', '=', f.householdId)
+      .where('member_id', '=', f.memberId)
+      .orderBy('first_month', 'desc')
+      .orderBy('id')
+      .execute();
+    const droits = await Promise.all(rows.map(async (r) => ({ ...r, history: await droitHistory(d.db, r.id) })));
+    const leftMonth = agencyDay(f.leftAt).slice(0, 7);
+    const lines = droits.length
+      ? await databasePaymentsReader(d.db, d.clock, { droitIds: droits.map((x) => x.id) }).paymentsOf(
+          f.householdId,
+          addMonths(leftMonth, -24),
+          leftMonth,
+        )
+      : [];
+    out.push({ dossierNumber: f.dossierNumber, leftAt: f.leftAt, droits, months: byMonth(lines.filter((l) => l.status !== 'programme')) });
+  }
+  return out;
 }

@@ -9,7 +9,10 @@ import type { PaymentLine } from '../../payments/reader';
 import { ACCEPTED_WITHOUT_MOTIF } from '../../payments/acceptance';
 import type { DroitChange } from '../../db/tables/payments.table';
 import { findPrestation } from '../../prestations/catalogue';
-import type { PaymentsView, VisibleDroits } from './use-cases';
+import type { Civility } from '../../household/names';
+import { leftDossierText } from '../household/common';
+import { agencyDay } from '../../shared/french-time';
+import type { FormerDossier, MonthOfPayments, PaymentsView, VisibleDroits } from './use-cases';
 
 /** The views of « Mes droits » and « Mes paiements » (server-rendered, tables that wrap at 320 px). */
 export const DROITS_PATH = '/mon-espace/droits';
@@ -30,7 +33,27 @@ const KIND_LABELS: Record<PaymentLine['kind'], string> = {
 export const prestationTitle = (slug: string) => findPrestation(slug)?.title ?? slug;
 const statusTag = (s: PaymentLine['status']) => html`<strong class="govuk-tag ${STATUS_CLASSES[s]}">${STATUS_LABELS[s]}</strong>`;
 
-function emptyText(scope: VisibleDroits['scope'], what: 'droits' | 'paiements'): SafeHtml {
+/** Who reads the page, and the dossiers they left (a separation), whose droits that concerned them stay shown. */
+export interface Reader {
+  civility: Civility;
+  former: readonly FormerDossier[];
+}
+
+const leftOn = (f: FormerDossier) => frenchDay(agencyDay(f.leftAt));
+
+/** A dossier left: what it was, and that what follows is kept for the person to read. */
+const formerHeading = (f: FormerDossier, what: 'droits' | 'paiements') =>
+  html`<h2 class="govuk-heading-l">Dossier n° ${f.dossierNumber}, quitté le ${leftOn(f)}</h2>
+<p class="govuk-body">${
+    what === 'droits'
+      ? 'Voici les droits qui vous concernaient sur ce dossier, pour mémoire.'
+      : 'Voici les paiements qui vous concernaient sur ce dossier jusqu’à votre départ, pour mémoire.'
+  }</p>`;
+
+function emptyText(scope: VisibleDroits['scope'], what: 'droits' | 'paiements', reader: Reader): SafeHtml {
+  const left = reader.former[0];
+  if (scope === 'aucun' && left)
+    return html`<p class="govuk-body">${leftDossierText(left, reader.civility)} Aucun ${what === 'droits' ? 'droit n’est ouvert' : 'paiement n’est prévu'} à votre nom pour le moment : pour recevoir une prestation, <a class="govuk-link" href="/aides-et-demarches">faites votre propre demande</a>.</p>`;
   if (scope === 'aucun')
     return html`<p class="govuk-body">Vous n’êtes rattaché à aucun dossier allocataire : vous n’avez pas encore de ${what === 'droits' ? 'droit' : 'paiement'}. Quand la Caf accepte une demande, ${what === 'droits' ? 'le droit ouvert' : 'ses paiements'} s’affiche${what === 'droits' ? '' : 'nt'} ici.</p>`;
   return html`<p class="govuk-body">${what === 'droits' ? 'Aucun droit ouvert' : 'Aucun paiement'} ${scope === 'foyer' ? 'sur votre dossier' : 'qui vous concerne'} pour le moment.</p>`;
@@ -69,21 +92,16 @@ function motifWords(c: DroitChange): string {
   return `. Motif : « ${c.motif} »`;
 }
 
-export function droitsContent(v: VisibleDroits): SafeHtml {
-  return html`<h1 class="govuk-heading-xl">Mes droits</h1>
-${scopeText(v.scope, 'droits')}
-${
-  v.droits.length === 0
-    ? emptyText(v.scope, 'droits')
-    : v.droits.map(
-        (d) => html`<section class="govuk-!-margin-bottom-8" aria-labelledby="droit-${d.id}">
-  <h2 class="govuk-heading-m" id="droit-${d.id}">${prestationTitle(d.prestation)}</h2>
+function droitSection(d: VisibleDroits['droits'][number], level: 2 | 3): SafeHtml {
+  const heading = level === 2 ? 'h2' : 'h3';
+  return html`<section class="govuk-!-margin-bottom-8" aria-labelledby="droit-${d.id}">
+  <${heading} class="govuk-heading-m" id="droit-${d.id}">${prestationTitle(d.prestation)}</${heading}>
   <dl class="govuk-summary-list">
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Montant mensuel</dt><dd class="govuk-summary-list__value">${amountText(d)}</dd></div>
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Depuis</dt><dd class="govuk-summary-list__value">${frenchMonth(d.first_month)}</dd></div>
     <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Jusqu’à</dt><dd class="govuk-summary-list__value">${d.last_month ? frenchMonth(d.last_month) : 'Sans date de fin'}</dd></div>
   </dl>
-  <h3 class="govuk-heading-s">Historique</h3>
+  <${level === 2 ? 'h3' : 'h4'} class="govuk-heading-s">Historique</${level === 2 ? 'h3' : 'h4'}>
   <ul class="govuk-list">
     ${d.history.map(
       (c) =>
@@ -96,9 +114,17 @@ ${
         }${motifWords(c)}</li>`,
     )}
   </ul>
-</section>`,
-      )
+</section>`;
 }
+
+export function droitsContent(v: VisibleDroits, reader: Reader): SafeHtml {
+  return html`<h1 class="govuk-heading-xl">Mes droits</h1>
+${scopeText(v.scope, 'droits')}
+${v.droits.length === 0 ? emptyText(v.scope, 'droits', reader) : v.droits.map((d) => droitSection(d, 2))}
+${reader.former.map(
+  (f) => html`${formerHeading(f, 'droits')}
+${f.droits.length ? f.droits.map((d) => droitSection(d, 3)) : html`<p class="govuk-body">Aucun droit ne vous concernait sur ce dossier.</p>`}`,
+)}
 <p class="govuk-body"><a class="govuk-link" href="${PAYMENTS_PATH}">Voir mes paiements</a></p>`;
 }
 
@@ -120,18 +146,8 @@ function bankAccountText(b: PaymentsView['bankAccount']): SafeHtml | '' {
   return html`<p class="govuk-body">Votre nouveau compte bancaire ${maskedIban(b.masked)} a été déclaré récemment : pour votre sécurité, les paiements restent en attente ${until}.</p>`;
 }
 
-export function paymentsContent(v: PaymentsView): SafeHtml {
-  return html`<h1 class="govuk-heading-xl">Mes paiements</h1>
-${scopeText(v.scope, 'paiements')}
-${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
-${bankAccountText(v.bankAccount)}
-${v.held && !v.bankAccount?.waiting ? html`<p class="govuk-body">${heldPaymentText(v.held)}</p>` : ''}
-${
-  v.months.length === 0
-    ? emptyText(v.scope, 'paiements')
-    : html`<p class="govuk-body">Les prestations d’un mois sont versées le 5 du mois suivant. Voici vos paiements des 24 derniers mois, du plus récent au plus ancien.</p>
-${v.months.map(
-  (m) => html`<table class="govuk-table mc-payments">
+function monthTable(m: MonthOfPayments): SafeHtml {
+  return html`<table class="govuk-table mc-payments">
   <caption class="govuk-table__caption govuk-table__caption--m">${capitalized(frenchMonth(m.month))}</caption>
   <thead class="govuk-table__head"><tr class="govuk-table__row">
     <th scope="col" class="govuk-table__header mc-payments__what">Prestation</th>
@@ -152,9 +168,25 @@ ${v.months.map(
       <td class="govuk-table__cell"></td>
     </tr>
   </tbody>
-</table>`,
-)}`
+</table>`;
 }
+
+export function paymentsContent(v: PaymentsView, reader: Reader): SafeHtml {
+  return html`<h1 class="govuk-heading-xl">Mes paiements</h1>
+${scopeText(v.scope, 'paiements')}
+${v.next ? html`<div class="govuk-inset-text">Prochain paiement : <strong>${formatEuros(v.next.totalCents)}</strong>, prévu le ${frenchDay(v.next.day)}.</div>` : ''}
+${bankAccountText(v.bankAccount)}
+${v.held && !v.bankAccount?.waiting ? html`<p class="govuk-body">${heldPaymentText(v.held)}</p>` : ''}
+${
+  v.months.length === 0
+    ? emptyText(v.scope, 'paiements', reader)
+    : html`<p class="govuk-body">Les prestations d’un mois sont versées le 5 du mois suivant. Voici vos paiements des 24 derniers mois, du plus récent au plus ancien.</p>
+${v.months.map(monthTable)}`
+}
+${reader.former.map(
+  (f) => html`${formerHeading(f, 'paiements')}
+${f.months.length ? f.months.map(monthTable) : html`<p class="govuk-body">Aucun paiement ne vous concernait sur ce dossier.</p>`}`,
+)}
 <p class="govuk-body"><a class="govuk-link" href="${DROITS_PATH}">Voir mes droits</a></p>`;
 }
 

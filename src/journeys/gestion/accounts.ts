@@ -12,6 +12,7 @@ import {
   searchAccount,
 } from './assistance';
 import { requireAgentRole } from '../../http/agent-session';
+import { agentFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -73,7 +74,8 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
     if (!reason) throw new AppError('AGENT_LOOK_REQUIRED');
     return { account, reason };
   };
-  const done = (reply: FastifyReply, a: Account, what: keyof typeof DONE) => reply.redirect(`${accountPath(a.id)}?fait=${what}`, 303);
+  const done = (req: FastifyRequest, reply: FastifyReply, a: Account, what: keyof typeof DONE) =>
+    redirectWithNotice(agentFlash(ctx, req), reply, accountPath(a.id), what);
 
   app.get(ACCOUNTS_PATH, opts, async (req, reply) => sendHtml(reply, searchPage(req, {})));
 
@@ -102,14 +104,14 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
     const state = (await accountState(ctx, account.id))!;
     // Every showing of the full page is a look, audited with its reason.
     await auditLook(ctx, req.agent!, account, reason, requestOrigin(req));
-    const fait = (req.query as Record<string, string | undefined>).fait;
+    const fait = await takeNotice(agentFlash(ctx, req), req);
     return sendHtml(reply, accountStatePage(req, state, { reason, now: ctx.clock.now(), ...(fait ? { done: fait } : {}) }));
   });
 
   app.post(`${ACCOUNTS_PATH}/:id/sessions/fin`, opts, async (req, reply) => {
     const { account, reason } = await looked(req);
     await endSessionsForPerson(ctx, { agent: req.agent!, account, reason, origin: requestOrigin(req) });
-    return done(reply, account, 'sessions');
+    return done(req, reply, account, 'sessions');
   });
 
   app.get(`${ACCOUNTS_PATH}/:id/limitation`, opts, async (req, reply) => sendHtml(reply, liftPage(req, (await looked(req)).account)));
@@ -120,7 +122,7 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
     if (check.errors.length)
       return sendHtml(reply, liftPage(req, account, { ...(f.piece ? { document: f.piece } : {}), errors: check.errors }), 400);
     await liftThrottle(ctx, { agent: req.agent!, account, document: check.document!, reason, origin: requestOrigin(req) });
-    return done(reply, account, 'limitation');
+    return done(req, reply, account, 'limitation');
   });
 
   app.get(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => sendHtml(reply, counterPage(req, (await looked(req)).account)));
@@ -142,7 +144,7 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
       const error = { ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field };
       return sendHtml(reply, counterPage(req, account, { ...values, errors: [error] }), r.error.code === 'CODE_RATE_LIMITED' ? 429 : 400);
     }
-    return done(reply, account, 'recuperation');
+    return done(req, reply, account, 'recuperation');
   });
 
   app.post(`${ACCOUNTS_PATH}/:id/iban/confirmation`, opts, async (req, reply) => {
@@ -168,6 +170,6 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
       },
       now,
     );
-    return done(reply, account, 'iban');
+    return done(req, reply, account, 'iban');
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
+import { agentFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { actOnDemarche, type AgentEvent } from '../../agents/instruction';
 import { recordAudit } from '../../auth/audit';
 import { requestOrigin } from '../../http/session';
@@ -62,7 +63,7 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: GestionActionsDep
       { type: 'agent_demarche_viewed', accountId: req.agent!.id, ...requestOrigin(req), details: { demarcheId: d.id } },
       ctx.clock.now(),
     );
-    const done = (req.query as Record<string, string | undefined>).fait;
+    const done = await takeNotice(agentFlash(ctx, req), req);
     return sendHtml(reply, await detailPage(ctx, req, d, done && Object.hasOwn(DONE, done) ? { done: done as AgentEvent } : {}));
   });
 
@@ -104,7 +105,7 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: GestionActionsDep
       if (e instanceof WrongStateError || e instanceof StaleDemarcheError) throw new AppError('AGENT_ACTION_NOT_ALLOWED');
       throw e;
     }
-    return reply.redirect(`${demarchePath(d.id)}?fait=${event}`, 303);
+    return redirectWithNotice(agentFlash(ctx, req), reply, demarchePath(d.id), event);
   };
 
   const simple = (event: AgentEvent) => () => ({ event, reason: null, errors: [] });

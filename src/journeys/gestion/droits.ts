@@ -2,6 +2,7 @@ import type { DroitChangeKind } from '../../db/tables/payments.table';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
+import { agentFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
@@ -112,10 +113,10 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
   const instructing = requireAgentRole(ctx, 'instruction');
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
   app.get(`${AGENT_PATH}/droits/:id`, { preHandler: instructing }, async (req, reply) => {
-    const q = req.query as Record<string, string | undefined>;
-    const done = q.fait && Object.hasOwn(DROIT_DONE, q.fait) ? (q.fait as DroitDone) : undefined;
-    // after a change, the rappels and indus that change created (its seq in the address)
-    const seq = done !== 'liberation' && /^\d{1,6}$/.test(q.changement ?? '') ? Number(q.changement) : undefined;
+    // the notice: what was done, and after a change the seq of that change (its rappels and indus)
+    const [fait, changement] = ((await takeNotice(agentFlash(ctx, req), req)) ?? '').split(':');
+    const done = fait && Object.hasOwn(DROIT_DONE, fait) ? (fait as DroitDone) : undefined;
+    const seq = done && done !== 'liberation' && /^\d{1,6}$/.test(changement ?? '') ? Number(changement) : undefined;
     const created =
       seq === undefined
         ? null
@@ -158,7 +159,7 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
         origin: requestOrigin(req),
         baseUrl: ctx.config.baseUrl,
       });
-      return reply.redirect(`${droitPath(droit.id)}?fait=${done}&changement=${result.change.seq}`, 303);
+      return redirectWithNotice(agentFlash(ctx, req), reply, droitPath(droit.id), `${done}:${result.change.seq}`);
     } catch (err) {
       const field = err instanceof AppError ? CHANGE_REFUSALS[err.code] : undefined;
       if (!field) throw err;
@@ -194,6 +195,6 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
       now: ctx.clock.now(),
       origin: requestOrigin(req),
     });
-    return reply.redirect(`${droitPath(payment.droit_id)}?fait=liberation`, 303);
+    return redirectWithNotice(agentFlash(ctx, req), reply, droitPath(payment.droit_id), 'liberation');
   });
 }

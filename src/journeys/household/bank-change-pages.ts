@@ -12,6 +12,7 @@ import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../../accounts/destination';
 import { PATHS, changePage, dossierOf, formBody, type Body } from './common';
+import { personFlash, redirectWithNotice } from '../../http/flash';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -126,7 +127,7 @@ ${button('Recevoir un nouveau code', { secondary: true })}`,
       code: v.code,
       bank: r.value,
     });
-    if (out.kind === 'changed') return reply.redirect(`${PATHS.changes}?fait=compte-bancaire`, 303);
+    if (out.kind === 'changed') return redirectWithNotice(personFlash(ctx, req), reply, PATHS.changes, 'compte-bancaire');
     if (out.kind === 'frozen') return frozenPage(req, reply, typed(b), out.until);
     if (out.kind === 'franceconnect_again')
       return sendHtml(reply, confirmPage(req, v, { destination, errors: [fieldError('form', 'HOUSEHOLD_REAUTH_FRANCECONNECT')] }), 403);

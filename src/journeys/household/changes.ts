@@ -13,12 +13,13 @@ import { button, dateInput, form, maskedIban, summaryList, textInput } from '../
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
-import { PATHS, changePage, dateFromForm, done, dossierOf, formBody, toSpace, type Body } from './common';
+import { PATHS, changePage, dateFromForm, dossierOf, formBody, toSpace, type Body } from './common';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { dataNotice } from '../../http/views/data-notice';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type HouseholdChangesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database'>;
+export type HouseholdChangesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'>;
 
 /**
  * « Déclarer un changement » (/mon-espace/foyer/changement), for those who manage the dossier:
@@ -52,7 +53,7 @@ export function registerChangePages(app: FastifyInstance, ctx: HouseholdChangesD
         html`<p class="govuk-body">La nouvelle adresse de votre foyer, en France.</p>
 ${addressFields(v, errors)}
 ${dateInput({ name: 'since', legend: 'Depuis quelle date habitez-vous à cette adresse ?', hint: 'Par exemple 15 11 2026', value: dateFromForm(v, 'since'), errors })}
-${dataNotice('demande')}
+${dataNotice('demande', { declaration: true })}
 ${button('Enregistrer la nouvelle adresse')}`,
       ),
     );
@@ -65,7 +66,8 @@ ${button('Enregistrer la nouvelle adresse')}`,
       payableBankAccount(ctx.database.db, dossier.householdId, now),
       pendingBankAccount(ctx.database.db, dossier.householdId, now),
     ]);
-    const banner = DONE[done(req)];
+    const notice = (await takeNotice(personFlash(ctx, req), req)) ?? '';
+    const banner = Object.hasOwn(DONE, notice) ? DONE[notice] : undefined;
     // Said truthfully: a new account waits for its delay or an agent (src/household/bank.ts).
     const waiting = pending ? bankPayableSentence(pending.effective_at === null ? null : Number(pending.effective_at)) : '';
     return sendHtml(
@@ -73,7 +75,7 @@ ${button('Enregistrer la nouvelle adresse')}`,
       accountPage(
         req,
         { title: 'Déclarer un changement', backLink: toSpace() },
-        html`${banner ? successBanner(banner, done(req) === 'compte-bancaire' ? waiting : '') : ''}
+        html`${banner ? successBanner(banner, notice === 'compte-bancaire' ? waiting : '') : ''}
 <h1 class="govuk-heading-l">Déclarer un changement</h1>
 <p class="govuk-body">Dossier allocataire n° ${dossier.dossierNumber}. Signalez un changement dès qu’il a lieu : vos prestations en dépendent.</p>
 ${summaryList([
@@ -82,7 +84,7 @@ ${summaryList([
     value: address
       ? html`${address.line1}<br>${address.line2 ? html`${address.line2}<br>` : ''}${address.postal_code} ${address.city}<br><span class="govuk-body-s">depuis le ${frenchDate(Date.parse(`${address.since}T12:00:00Z`))}</span>`
       : 'Non renseignée',
-    change: { href: PATHS.address, hiddenText: 'l’adresse du foyer', label: 'Déclarer un changement' },
+    change: { href: PATHS.address, hiddenText: 'de l’adresse du foyer', label: 'Déclarer un changement' },
   },
   {
     key: 'Compte bancaire',
@@ -91,7 +93,7 @@ ${summaryList([
         ? html`<br><span class="govuk-body-s">Nouveau compte déclaré le ${frenchDate(Number(pending.recorded_at))} : ${maskedIban(maskIban(pending.iban))}, ${pending.holder}. ${waiting}</span>`
         : ''
     }`,
-    change: { href: PATHS.bank, hiddenText: 'le compte bancaire', label: 'Déclarer un changement' },
+    change: { href: PATHS.bank, hiddenText: 'de compte bancaire', label: 'Déclarer un changement' },
   },
 ])}`,
       ),
@@ -107,6 +109,6 @@ ${summaryList([
     );
     if (!r.ok) return sendHtml(reply, addressPage(req, b, r.errors), 400);
     await declareAddressChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, r.value);
-    return reply.redirect(`${PATHS.changes}?fait=adresse`, 303);
+    return redirectWithNotice(personFlash(ctx, req), reply, PATHS.changes, 'adresse');
   });
 }

@@ -1,13 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { Demarche } from '../../demarches/repository';
 import { sharedWithHousehold } from '../../demarches/service';
-import { displayName } from '../../accounts/repository';
 import type { HouseholdActor } from '../../household/repository';
 import type { HouseholdMember } from '../../db/tables/household.table';
 import type { FieldError } from '../../errors/app-error';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
+import { agreed, type Civility } from '../../household/names';
+import type { FormerMembership } from '../../household/repository';
+import { frenchDay } from '../../payments/months';
+import { agencyDay } from '../../shared/french-time';
 
 /** What the household's pages share: paths, form reading, role names, the breadcrumb. */
 export const PATHS = {
@@ -55,7 +58,12 @@ export function roleLabel(m: { role: HouseholdMember['role']; hasProcuration: bo
   }
 }
 
-export const memberName = (m: Pick<HouseholdMember, 'given_names' | 'birth_name'>): string => displayName({ ...m, usage_name: null });
+/** A person who left their dossier (a separation), told so where « aucun dossier » would say they never had one. */
+export function leftDossierText(f: Pick<FormerMembership, 'dossierNumber' | 'leftAt'>, c: Civility): string {
+  return `Vous n’êtes plus ${agreed('rattaché', c)} au dossier allocataire n° ${f.dossierNumber} depuis le ${frenchDay(agencyDay(f.leftAt))}, à la suite d’une séparation.`;
+}
+
+export { memberName } from '../../household/names';
 
 export const toSpace = (): SafeHtml => backLink('/mon-espace', 'Retour à mon espace');
 
@@ -79,8 +87,6 @@ export function changePage(req: FastifyRequest, title: string, errors: readonly 
     html`${errorSummary(errors)}<h1 class="govuk-heading-l">${title}</h1>${content}`,
   );
 }
-
-export const done = (req: FastifyRequest): string => String((req.query as Record<string, unknown> | undefined)?.fait ?? '');
 
 /**
  * The démarches of member `owner` that `viewer` may see on the household's pages: all their own;

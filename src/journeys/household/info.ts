@@ -4,8 +4,8 @@ import { STATUS_LABELS } from '../../demarches/machine';
 import { listDemarches } from '../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../household/activity';
 import { agencyDay } from '../../shared/french-time';
-import { ACTIONS, can, type Action } from '../../household/permissions';
-import { listMembers, type HouseholdActor } from '../../household/repository';
+import { ACTIONS, can, offered, type Action } from '../../household/permissions';
+import { findFormerMemberships, listMembers, type FormerMembership, type HouseholdActor } from '../../household/repository';
 import { formatNir, formatProvisionalId } from '../../identity';
 import { requestActor, requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
@@ -13,7 +13,7 @@ import { summaryList } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
 import { demarcheTitle, frenchDate } from '../demarches/pages';
-import { PATHS, actorOf, dossierOf, memberName, roleLabel, toSpace, visibleTo } from './common';
+import { PATHS, actorOf, dossierOf, leftDossierText, memberName, roleLabel, toSpace, visibleTo } from './common';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -35,7 +35,12 @@ export function rightsOf(actor: HouseholdActor, now: number): Record<Action, boo
   return Object.fromEntries(ACTIONS.map((a) => [a, can(actor, a, today).allowed])) as Record<Action, boolean>;
 }
 
-export function informationRows(a: Account, actor: HouseholdActor) {
+/** Where a person without a dossier stands: never part of one, or gone from one (the most recent). */
+function noDossierText(a: Account, left: FormerMembership | undefined): string {
+  return left ? leftDossierText(left, a.civility) : 'Vous n’êtes rattaché à aucun dossier allocataire.';
+}
+
+export function informationRows(a: Account, actor: HouseholdActor, left?: FormerMembership) {
   const m = actor.membership;
   return [
     { key: 'Civilité', value: a.civility === 'M' ? 'Monsieur' : 'Madame' },
@@ -53,7 +58,10 @@ export function informationRows(a: Account, actor: HouseholdActor) {
       value: a.contact_value,
       change: { href: PATHS.contact, hiddenText: 'mes coordonnées' },
     },
-    { key: 'Numéro allocataire', value: actor.dossier?.dossierNumber ?? 'Vous n’êtes rattaché à aucun dossier allocataire' },
+    {
+      key: 'Numéro allocataire',
+      value: actor.dossier?.dossierNumber ?? (left ? noDossierText(a, left) : 'Vous n’êtes rattaché à aucun dossier allocataire'),
+    },
     ...(m ? [{ key: 'Rôle dans le dossier', value: roleLabel(m, a.civility) }] : []),
   ];
 }
@@ -63,13 +71,19 @@ function activityList(items: ActivityItem[]): SafeHtml {
   return html`<ul class="govuk-list govuk-list--spaced">${items.map((i) => html`<li><span class="govuk-body-s govuk-!-display-block">${formatDateTime(i.at)}</span>${i.text}</li>`)}</ul>`;
 }
 
+/** What to offer the person: the actions can() allows that have something to act on in their dossier (`offered`). */
+function offeredTo(actor: HouseholdActor, now: number): Record<Action, boolean> {
+  const today = agencyDay(now);
+  return Object.fromEntries(ACTIONS.map((a) => [a, offered(actor, a, today)])) as Record<Action, boolean>;
+}
+
 /**
- * Links of /mon-espace: one per action the person may do (each page asks can() again), and the
+ * Links of /mon-espace: one per action offered to the person (each page asks can() again), and the
  * recent activity (with `more`: what happened to the person's démarches, src/demarches/activity.ts).
  */
 export async function householdSection(ctx: HouseholdInfoDeps, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
   const actor = await requestActor(ctx, req);
-  const r = rightsOf(actor, ctx.clock.now());
+  const r = offeredTo(actor, ctx.clock.now());
   const links: [boolean, string, string][] = [
     [r.consult_personal_data, PATHS.info, 'Mes informations'],
     [r.modify_contact, PATHS.contact, 'Modifier mes coordonnées'],
@@ -79,8 +93,9 @@ export async function householdSection(ctx: HouseholdInfoDeps, req: FastifyReque
     [r.declare_separation, PATHS.separation, 'Déclarer une séparation'],
   ];
   const activity = [...(await recentActivity(ctx.database.db, req.account!.id, 5)), ...more].sort((a, b) => b.at - a.at).slice(0, 5);
+  const left = actor.membership ? undefined : (await findFormerMemberships(ctx.database.db, req.account!.id))[0];
   return html`<h2 class="govuk-heading-m">Mon foyer</h2>
-<p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership, req.account!.civility)}.` : 'Vous n’êtes rattaché à aucun dossier allocataire.'}</p>
+<p class="govuk-body">${actor.membership ? html`Dossier allocataire n° ${actor.dossier!.dossierNumber} — ${roleLabel(actor.membership, req.account!.civility)}.` : noDossierText(req.account!, left)}</p>
 <ul class="govuk-list">${links.filter(([ok]) => ok).map(([, href, text]) => html`<li><a class="govuk-link" href="${href}">${text}</a></li>`)}</ul>
 <h2 class="govuk-heading-m">Mon activité récente</h2>
 ${activityList(activity)}`;
@@ -90,13 +105,14 @@ export function registerInformationPages(app: FastifyInstance, ctx: HouseholdInf
   app.get(PATHS.info, { preHandler: requirePermission(ctx, 'consult_personal_data') }, async (req, reply) => {
     const a = req.account!;
     const activity = await recentActivity(ctx.database.db, a.id);
+    const left = actorOf(req).membership ? undefined : (await findFormerMemberships(ctx.database.db, a.id))[0];
     return sendHtml(
       reply,
       accountPage(
         req,
         { title: 'Mes informations', backLink: toSpace() },
         html`<h1 class="govuk-heading-l">Mes informations</h1>
-${summaryList(informationRows(a, actorOf(req)))}
+${summaryList(informationRows(a, actorOf(req), left))}
 <p class="govuk-body">Une erreur dans votre état civil ? Appelez votre Caf au ${ctx.config.agencyPhone} : elle peut être corrigée avec un justificatif.</p>
 <h2 class="govuk-heading-m">Mon activité récente</h2>
 ${activityList(activity)}`,

@@ -10,7 +10,9 @@ import { button, form, insetText, textInput, warningText, errorSummary } from '.
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime, successBanner } from '../../http/views/account-page';
-import { PATHS, done, dossierOf, formBody, memberName, toSpace } from './common';
+import { PATHS, dossierOf, formBody, memberName, toSpace } from './common';
+import { agreed, pronoun, pronounAtStart, spouse, type Civility } from '../../household/names';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import type { DepsOf, JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -24,9 +26,9 @@ export type HouseholdProcurationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'd
  * security settings) or to take it back (at any time, no proof needed). Either way the responsable's
  * session then gets a new id (src/household/procuration.ts says what happens to the conjoint's).
  */
-const DONE: Record<string, string> = {
-  donnee: 'Votre conjoint a reçu l’autorisation de gestion. Nous l’en avons informé.',
-  retiree: 'L’autorisation de gestion a été retirée à votre conjoint. Nous l’en avons informé.',
+const DONE: Record<string, (c: Civility) => string> = {
+  donnee: (c) => `Votre ${spouse(c)} a reçu l’autorisation de gestion. Nous l’en avons ${agreed('informé', c)}.`,
+  retiree: (c) => `L’autorisation de gestion a été retirée à votre ${spouse(c)}. Nous l’en avons ${agreed('informé', c)}.`,
 };
 
 /** The proof asked before giving the procuration: the password, or a recent FranceConnect login. */
@@ -63,20 +65,22 @@ export function registerProcurationPages(app: FastifyInstance, ctx: HouseholdPro
   const page = async (req: FastifyRequest, errors?: FieldError[]) => {
     const dossier = dossierOf(req);
     const conjoint = await findMemberWithRole(ctx.database.db, dossier.householdId, 'conjoint');
-    const banner = DONE[done(req)];
+    const notice = errors ? undefined : await takeNotice(personFlash(ctx, req), req);
+    const c = conjoint?.civility ?? 'M';
+    const banner = notice && Object.hasOwn(DONE, notice) ? DONE[notice]!(c) : undefined;
     let content: SafeHtml;
     if (!conjoint) {
       content = html`<p class="govuk-body">Votre dossier ne compte pas de conjoint : l’autorisation de gestion ne concerne que le conjoint du responsable du dossier.</p>`;
     } else if (conjoint.has_procuration === 1) {
-      content = html`<p class="govuk-body">${memberName(conjoint)} a l’autorisation de gestion${conjoint.procuration_granted_at ? ` depuis le ${formatDateTime(conjoint.procuration_granted_at)}` : ''} : il ou elle peut faire les démarches du foyer et déclarer les changements du dossier, comme vous.</p>
-${warningText('Si vous la retirez, votre conjoint perd ces droits dès sa prochaine action dans Mon Compte. Il ou elle en sera informé.')}
+      content = html`<p class="govuk-body">${memberName(conjoint)} a l’autorisation de gestion${conjoint.procuration_granted_at ? ` depuis le ${formatDateTime(conjoint.procuration_granted_at)}` : ''} : ${pronoun(c)} peut faire les démarches du foyer et déclarer les changements du dossier, comme vous.</p>
+${warningText(`Si vous la retirez, votre ${spouse(c)} perd ces droits dès sa prochaine action dans Mon Compte. ${pronounAtStart(c)} en sera ${agreed('informé', c)}.`)}
 ${form({ action: PATHS.revoke, csrfToken: req.csrfToken }, button('Retirer l’autorisation de gestion', { secondary: true }))}`;
     } else if (!conjoint.account_id) {
       content = html`<p class="govuk-body">${memberName(conjoint)} n’a pas encore créé son espace Mon Compte. Vous pourrez lui donner l’autorisation de gestion une fois son espace créé.</p>`;
     } else {
       const p = proof(req, ctx.clock.now(), errors);
-      content = html`<p class="govuk-body">${memberName(conjoint)} n’a pas l’autorisation de gestion : il ou elle peut consulter ses informations, modifier ses coordonnées et déclarer une séparation.</p>
-<p class="govuk-body">Avec l’autorisation de gestion, votre conjoint pourra, comme vous, faire les demandes de prestation du foyer, suivre ses démarches et déclarer les changements du dossier (adresse, compte bancaire). Vous pourrez la lui retirer à tout moment ; elle prend fin d’elle-même si une séparation est déclarée.</p>
+      content = html`<p class="govuk-body">${memberName(conjoint)} n’a pas l’autorisation de gestion : ${pronoun(c)} peut consulter ses informations, modifier ses coordonnées et déclarer une séparation.</p>
+<p class="govuk-body">Avec l’autorisation de gestion, votre ${spouse(c)} pourra, comme vous, faire les demandes de prestation du foyer, suivre ses démarches et déclarer les changements du dossier (adresse, compte bancaire). Vous pourrez la lui retirer à tout moment ; elle prend fin d’elle-même si une séparation est déclarée.</p>
 ${p.blocked ?? form({ action: PATHS.grant, csrfToken: req.csrfToken }, html`${p.field}${button('Donner l’autorisation de gestion')}`)}`;
     }
     return accountPage(
@@ -101,7 +105,7 @@ ${content}`,
     });
     if (r.kind === 'done') {
       await rotateSession(ctx, req, reply);
-      return reply.redirect(`${PATHS.procuration}?fait=donnee`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, PATHS.procuration, 'donnee');
     }
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);
@@ -111,7 +115,7 @@ ${content}`,
     const r = await revokeProcuration(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
     if (r.kind === 'done') {
       await rotateSession(ctx, req, reply);
-      return reply.redirect(`${PATHS.procuration}?fait=retiree`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, PATHS.procuration, 'retiree');
     }
     const refusal = procurationRefusal(r);
     return sendHtml(reply, await page(req, refusal.errors), refusal.status);

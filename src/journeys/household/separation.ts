@@ -13,6 +13,7 @@ import { accountPage } from '../../http/views/account-page';
 import { DEMARCHES_PATH } from '../demarches/pages';
 import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, toSpace, type Body } from './common';
 import { addressFields } from './changes';
+import { spouse } from '../../household/names';
 import { dataNotice } from '../../http/views/data-notice';
 import type { JourneyDeps } from '../deps';
 
@@ -93,7 +94,7 @@ ${radios({
     ]);
     const consequence =
       actor.membership!.role === 'responsable'
-        ? 'Dès l’envoi de cette déclaration, votre ancien conjoint n’aura plus accès à votre dossier : son autorisation de gestion, s’il en avait une, prend fin et ses sessions Mon Compte sont fermées.'
+        ? `Dès l’envoi de cette déclaration, ${partner?.civility === 'MME' ? 'votre ancienne conjointe' : 'votre ancien conjoint'} n’aura plus accès à votre dossier : son autorisation de gestion, ${partner?.civility === 'MME' ? 'si elle' : 's’il'} en avait une, prend fin et ses sessions Mon Compte sont fermées.`
         : actor.membership!.role === 'conjoint'
           ? `Dès l’envoi de cette déclaration, vous n’aurez plus accès au dossier n° ${dossier.dossierNumber}, qui reste celui du responsable du dossier. Votre espace Mon Compte reste ouvert : vous pourrez y faire vos propres demandes de prestation.`
           : 'La Caf vérifie votre déclaration avant de modifier le dossier. Les autres membres du foyer n’en sont pas informés tant que la Caf ne l’a pas confirmée, et ne sauront jamais que c’est vous qui l’avez déclarée.';
@@ -107,8 +108,8 @@ ${radios({
       content = html`${warningText(consequence)}
 ${form(
   { action: PATHS.separation, csrfToken: req.csrfToken },
-  html`${couple ? coupleForm(v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa conjointe' : 'son conjoint'}` })}
-${dataNotice('demande')}
+  html`${couple ? coupleForm(v, errors) : memberForm(v, errors, { responsable: `${memberName(responsable!)}, responsable du dossier`, conjoint: `${memberName(conjoint!)}, ${conjoint!.civility === 'MME' ? 'sa' : 'son'} ${spouse(conjoint!.civility)}` })}
+${dataNotice('demande', { declaration: true })}
 ${button('Envoyer ma déclaration')}`,
 )}`;
     return accountPage(

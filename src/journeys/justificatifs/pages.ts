@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { requestOrigin, requireAccount } from '../../http/session';
+import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { requestActor } from '../../http/require-permission';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
@@ -35,7 +36,7 @@ import { RemoveFileBody } from './schemas';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type JustificatifsPagesDeps = Pick<JourneyDeps, 'clock' | 'database' | 'justificatifStorage' | 'pdfChecker'>;
+export type JustificatifsPagesDeps = Pick<JourneyDeps, 'clock' | 'database' | 'justificatifStorage' | 'pdfChecker' | 'sessions'>;
 
 /**
  * The person's justificatifs (« À transmettre »):
@@ -182,9 +183,10 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
     });
 
     app.get('/mon-espace/demarches/:id/justificatifs', { preHandler: requireAccount }, async (req, reply) => {
-      const q = req.query as Record<string, string | undefined>;
-      const notice = q.ajoute === '1' ? 'ajoute' : q.envoye === '1' ? 'envoye' : q.retire === '1' ? 'retire' : undefined;
-      return sendHtml(reply, render(req, await viewOf(req), notice ? { notice } : {}));
+      const v = await viewOf(req);
+      const taken = await takeNotice(personFlash(ctx, req), req);
+      const notice = taken === 'ajoute' || taken === 'envoye' || taken === 'retire' ? taken : undefined;
+      return sendHtml(reply, render(req, v, notice ? { notice } : {}));
     });
 
     const beforeBody = refuseBeforeBody(ctx, { maxBytes: MULTIPART_BODY_LIMIT });
@@ -204,7 +206,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
         if (r.reason === 'too_large') return tooLargePage(req, reply);
         return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, REFUSAL_ERRORS[r.reason])] }), 400);
       }
-      return reply.redirect(`${piecesPath(v.demarche.id)}?ajoute=1`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, piecesPath(v.demarche.id), 'ajoute');
     });
 
     app.post('/mon-espace/demarches/:id/justificatifs/envoyer', { preHandler: requireAccount }, async (req, reply) => {
@@ -213,7 +215,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) }))) {
         return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, 'JUSTIFICATIF_NONE_ADDED')] }), 400);
       }
-      return reply.redirect(`${piecesPath(v.demarche.id)}?envoye=1`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, piecesPath(v.demarche.id), 'envoye');
     });
 
     app.post('/mon-espace/demarches/:id/justificatifs/retirer', { preHandler: requireAccount }, async (req, reply) => {
@@ -222,7 +224,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       const fileId = read.ok ? read.data.fichier : '';
       if (!(await removeUnsentFile(ctx, { account: req.account!, view: v, justificatifId: fileId, origin: requestOrigin(req) })))
         throw new AppError('NOT_FOUND');
-      return reply.redirect(`${piecesPath(v.demarche.id)}?retire=1`, 303);
+      return redirectWithNotice(personFlash(ctx, req), reply, piecesPath(v.demarche.id), 'retire');
     });
 
     app.get('/mon-espace/justificatifs/:id', { preHandler: requireAccount }, async (req, reply) => {

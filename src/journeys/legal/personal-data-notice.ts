@@ -22,7 +22,7 @@ ${PURPOSES.map(
   (p) => html`<h3 class="govuk-heading-s" id="${p.id}">${p.title}</h3>
 <dl class="govuk-summary-list">
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Données</dt><dd class="govuk-summary-list__value">${p.data}</dd></div>
-  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Pourquoi</dt><dd class="govuk-summary-list__value">${p.why}</dd></div>
+  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Pourquoi</dt><dd class="govuk-summary-list__value">${p.why}${p.whyDeclared ? ` ${p.whyDeclared}` : ''}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Base légale</dt><dd class="govuk-summary-list__value">${p.legalBasis}</dd></div>
   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Destinataires</dt><dd class="govuk-summary-list__value">${p.recipients}</dd></div>
 </dl>`,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageUser } from '../../http/session';
 import { AppError } from '../../errors/app-error';
 import { mayRequest } from '../../demarches/service';
-import { can } from '../../household/permissions';
+import { offered } from '../../household/permissions';
 import type { HouseholdActor } from '../../household/repository';
 import { requestActor } from '../../http/require-permission';
 import { dossierManagers, whoCan } from '../../household/who';
@@ -66,7 +66,7 @@ async function notForThem(
 <ul class="govuk-list govuk-list--bullet">
   ${managers.length ? html`<li>Demander à ${managers.join(' ou à ')} de faire cette demande depuis son espace Mon Compte.</li>` : ''}
   ${individual.map((x) => html`<li>Faire une demande personnelle : <a class="govuk-link" href="${prestationPath(x.slug)}">${x.title}</a></li>`)}
-  ${can(actor, 'declare_separation', today).allowed ? html`<li><a class="govuk-link" href="/mon-espace/foyer/separation">Déclarer une séparation</a></li>` : ''}
+  ${offered(actor, 'declare_separation', today) ? html`<li><a class="govuk-link" href="/mon-espace/foyer/separation">Déclarer une séparation</a></li>` : ''}
   <li><a class="govuk-link" href="/mon-espace/mes-informations">Consulter mes informations</a> ou <a class="govuk-link" href="/mon-espace/securite/contact">modifier mes coordonnées</a></li>
 </ul>`;
   return { who, instead };

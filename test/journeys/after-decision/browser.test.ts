@@ -138,7 +138,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     await a.goto(`${app.base}/gestion/demarches/${demarche.id}`);
     await check(a, agentProblems, 'agent-demarche');
     await a.getByRole('button', { name: 'Commencer l’instruction' }).click();
-    await a.waitForURL((u) => u.search === '?fait=start_instruction');
+    await a.waitForSelector('text=L’instruction est commencée.');
     await a.getByLabel('Accepter la demande').check();
     await a.getByLabel('Montant mensuel').fill('24550');
     await a.getByLabel('Premier mois du droit').fill('10/2026');
@@ -150,7 +150,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     await a.getByLabel('Accepter la demande').check();
     await a.getByLabel('Montant mensuel').fill('245,50');
     await a.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await a.waitForURL((u) => u.search === '?fait=accept');
+    await a.waitForSelector('text=La demande est acceptée.');
     await check(a, agentProblems, 'agent-acceptee');
 
     // 2. The person: « Mes droits » (no payment yet: the worker has not run).
@@ -281,7 +281,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     await page.fill('#currentPassword', PASSWORD);
     await page.fill('#code', await lastCode(ctx, person.contact_value));
     await page.getByRole('button', { name: 'Enregistrer le nouveau compte' }).click();
-    await page.waitForURL((u) => u.search === '?fait=compte-bancaire');
+    await page.waitForSelector('text=Votre nouveau compte bancaire a été enregistré.');
     await check(page, problems, 'compte-bancaire-enregistre');
 
     moveTo(JAN_5);
@@ -314,7 +314,7 @@ describe(`after the decision, in Chromium on ${journeyDatabase.name}: droit, pay
     const droitUrl = a.url();
     await check(a, agentProblems, 'agent-droit');
     await a.getByRole('button', { name: 'Libérer le paiement de décembre 2026 (compte bancaire vérifié)' }).click();
-    await a.waitForURL((u) => u.search === '?fait=liberation');
+    await a.waitForSelector('text=Le paiement est libéré');
     expect(await main(a)).toContain('décembre 2026 : 245,50 € — Versé');
     await a.getByLabel('Nouveau montant mensuel').fill('200,00');
     await a.getByLabel('À partir du mois').fill('11/2026');

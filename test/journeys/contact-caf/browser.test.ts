@@ -37,8 +37,8 @@ describe('Contacter ma Caf in Chromium', () => {
       .getByLabel('Votre message')
       .fill('Bonjour,\nje ne peux pas téléphoner : pouvez-vous me dire quand arrive le prochain paiement ?');
     await page.getByRole('button', { name: 'Envoyer mon message' }).click();
-    await page.waitForURL((u) => u.pathname.startsWith('/mon-espace/messages/') && u.search === '?envoye=1');
-    expect(await page.textContent('main')).toContain('Message envoyé');
+    await page.waitForURL((u) => /^\/mon-espace\/messages\/[^/]+$/.test(u.pathname) && u.pathname !== '/mon-espace/messages/nouveau');
+    await page.waitForSelector('text=Message envoyé');
     await check(page, problems, 'envoye');
     const threadUrl = page.url().split('?')[0]!;
 
@@ -62,8 +62,7 @@ describe('Contacter ma Caf in Chromium', () => {
     await check(a, agentProblems, 'agent-echange');
     await a.getByLabel('Répondre').fill('Bonjour Madame, le prochain paiement est prévu le 5 du mois.');
     await a.getByRole('button', { name: 'Envoyer la réponse' }).click();
-    await a.waitForURL((u) => u.search === '?repondu=1');
-    expect(await a.textContent('main')).toContain('la personne en est prévenue');
+    await a.waitForSelector('text=la personne en est prévenue');
 
     await page.goto(`${app.base}/mon-espace`);
     expect(await page.textContent('main')).toContain('1 nouvelle réponse');

@@ -30,7 +30,7 @@ describe('Contacter ma Caf', () => {
     return b.post('/mon-espace/messages/nouveau', fields);
   };
   const threadIdOf = (res: LightMyRequestResponse) => {
-    const m = /^\/mon-espace\/messages\/([^?]+)\?envoye=1$/.exec(location(res));
+    const m = /^\/mon-espace\/messages\/([^?/]+)$/.exec(location(res));
     if (!m) throw new Error(`not a new thread: ${res.statusCode} ${location(res)}`);
     return m[1]!;
   };
@@ -45,8 +45,10 @@ describe('Contacter ma Caf', () => {
     const sent = await write(nadia, { subject: 'dossier', message: typed });
     expect(sent.statusCode).toBe(303);
     const id = threadIdOf(sent);
-    const page = await nadia.get(`/mon-espace/messages/${id}?envoye=1`);
+    const page = await nadia.get(`/mon-espace/messages/${id}`);
     expect(text(page.body)).toContain('Message envoyé');
+    // a one-time notice: a reload shows the thread without it
+    expect(text((await nadia.get(`/mon-espace/messages/${id}`)).body)).not.toContain('Message envoyé');
     // Plain text: escaped, line breaks kept, the address not made a link.
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.body).not.toContain('<script>alert(1)');
@@ -71,7 +73,9 @@ describe('Contacter ma Caf', () => {
     const before = (await messagesTo(t.ctx, contact)).length;
     await caf.get(`/gestion/messages/${id}`);
     const answered = await caf.post(`/gestion/messages/${id}`, { message: 'Bonjour Madame, nous avons bien noté votre nouvelle adresse.' });
-    expect(location(answered)).toBe(`/gestion/messages/${id}?repondu=1`);
+    expect(location(answered)).toBe(`/gestion/messages/${id}`);
+    expect(text((await caf.get(`/gestion/messages/${id}`)).body)).toContain('la personne en est prévenue');
+    expect(text((await caf.get(`/gestion/messages/${id}?repondu=1`)).body)).not.toContain('la personne en est prévenue');
     expect(await auditTypes(t.ctx, agent.id)).toContain('agent_caf_message_sent');
     const notices = (await messagesTo(t.ctx, contact)).slice(before);
     expect(notices).toHaveLength(1);
@@ -89,7 +93,7 @@ describe('Contacter ma Caf', () => {
 
     // The person answers in the same thread.
     const again = await nadia.post(`/mon-espace/messages/${id}`, { message: 'Merci beaucoup.' });
-    expect(location(again)).toBe(`/mon-espace/messages/${id}?repondu=1`);
+    expect(location(again)).toBe(`/mon-espace/messages/${id}`);
   });
 
   it('a thread is its author’s alone unless shared with those who manage the dossier, who may read it but not answer', async () => {
@@ -141,7 +145,7 @@ describe('Contacter ma Caf', () => {
     expect(bad.statusCode).toBe(400);
     expect(text(bad.body)).toContain('doit être un PDF, un JPEG ou un PNG');
     const ok = await attach(nadia, `/mon-espace/messages/${id}/fichiers`, { filename: 'quittance.pdf', bytes: samplePdf() });
-    expect(location(ok)).toBe(`/mon-espace/messages/${id}?fichier=1`);
+    expect(location(ok)).toBe(`/mon-espace/messages/${id}`);
     const page = await nadia.get(`/mon-espace/messages/${id}`);
     const href = /href="(\/mon-espace\/messages\/[^"]+\/fichiers\/[^"]+)" download>quittance\.pdf/.exec(page.body)?.[1];
     expect(href).toBeDefined();

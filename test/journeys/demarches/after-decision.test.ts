@@ -99,7 +99,7 @@ describe('after sending, and after the decision', () => {
     const b = new TestBrowser(t.app);
     await logIn(t.ctx, b, person);
     expect(location(await upload(b, d.id, { filename: 'bail.pdf', bytes: samplePdf() }))).toBe(
-      `/mon-espace/demarches/${d.id}/justificatifs?ajoute=1`,
+      `/mon-espace/demarches/${d.id}/justificatifs`,
     );
     const [file] = await listJustificatifs(t.ctx.database.db, d.id);
 
@@ -129,11 +129,11 @@ describe('after sending, and after the decision', () => {
     expect((await b.post(`/mon-espace/demarches/${elsewhere.id}/justificatifs/retirer`, { fichier: file!.id })).statusCode).toBe(404);
     expect((await b.post(`/mon-espace/demarches/${d.id}/justificatifs/retirer`, { fichier: 'inconnu' })).statusCode).toBe(404);
     const removed = await b.post(`/mon-espace/demarches/${d.id}/justificatifs/retirer`, { fichier: file!.id });
-    expect(location(removed)).toBe(`/mon-espace/demarches/${d.id}/justificatifs?retire=1`);
+    expect(location(removed)).toBe(`/mon-espace/demarches/${d.id}/justificatifs`);
     expect(await listJustificatifs(t.ctx.database.db, d.id)).toEqual([]);
     expect(await t.ctx.justificatifStorage.get(file!.storage_key)).toBeUndefined();
     expect(await auditTypes(t.ctx, person.id)).toContain('justificatif_removed');
-    expect(text((await b.get(`/mon-espace/demarches/${d.id}/justificatifs?retire=1`)).body)).toContain('Fichier retiré');
+    expect(text((await b.get(`/mon-espace/demarches/${d.id}/justificatifs`)).body)).toContain('Fichier retiré');
     expect(await home(b)).not.toContain('Fichiers pas encore envoyés');
     expect((await b.post(`/mon-espace/demarches/${d.id}/justificatifs/retirer`, { fichier: file!.id })).statusCode).toBe(404);
 
@@ -141,7 +141,7 @@ describe('after sending, and after the decision', () => {
     await upload(b, d.id, { filename: 'bail.pdf', bytes: samplePdf() });
     const [again] = await listJustificatifs(t.ctx.database.db, d.id);
     expect(location(await b.post(`/mon-espace/demarches/${d.id}/justificatifs/envoyer`, {}))).toBe(
-      `/mon-espace/demarches/${d.id}/justificatifs?envoye=1`,
+      `/mon-espace/demarches/${d.id}/justificatifs`,
     );
     const after = await home(b);
     expect(after).not.toContain('Fichiers pas encore envoyés');

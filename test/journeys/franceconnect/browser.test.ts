@@ -157,7 +157,8 @@ describe('FranceConnect in Chromium', () => {
     await page.fill('#password', 'Angela2026Caf');
     await page.fill('#passwordConfirmation', 'Angela2026Caf');
     await page.click('button:has-text("Créer mon mot de passe")');
-    await page.waitForURL(`${base}/mon-espace/securite?fait=mot-de-passe-cree`);
+    await page.waitForURL(`${base}/mon-espace/securite`);
+    await page.waitForSelector('.govuk-notification-banner--success');
     expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Votre mot de passe a été créé.');
     await check(page, '16-mot-de-passe-cree');
 

@@ -99,7 +99,7 @@ describe('espace gestionnaire: assistance console', () => {
     expect((await b.post(`/gestion/comptes/${person.id}/sessions/fin`, {})).statusCode).toBe(403);
     await open(b, person, 'Téléphone volé');
     const r = await b.post(`/gestion/comptes/${person.id}/sessions/fin`, {});
-    expect(location(r)).toBe(`/gestion/comptes/${person.id}?fait=sessions`);
+    expect(location(r)).toBe(`/gestion/comptes/${person.id}`);
     expect(location(await p.get('/mon-espace'))).toMatch(/^\/connexion/);
     expect((await auditOf(assistant.id, 'agent_sessions_ended')).at(-1)).toEqual({
       account: person.id,
@@ -128,7 +128,7 @@ describe('espace gestionnaire: assistance console', () => {
     expect(text(unchecked.body)).toContain('Confirmez que vous avez vérifié la pièce d’identité');
     expect(await t.ctx.loginThrottle.identifierBlockedFor(person.login_id)).toBeGreaterThan(0);
     const r = await b.post(`/gestion/comptes/${person.id}/limitation`, { piece: 'cni', verifiee: 'oui' });
-    expect(location(r)).toBe(`/gestion/comptes/${person.id}?fait=limitation`);
+    expect(location(r)).toBe(`/gestion/comptes/${person.id}`);
     expect(await t.ctx.loginThrottle.identifierBlockedFor(person.login_id)).toBe(0);
     const [row] = (await auditOf(assistant.id, 'agent_throttle_lifted')).slice(-1);
     expect(row).toMatchObject({ account: person.id, document: 'cni', reason: 'Appel de la personne' });
@@ -156,10 +156,10 @@ describe('espace gestionnaire: assistance console', () => {
       kind: 'email',
       email: 'Nouvelle.Adresse@example.fr',
     });
-    expect(location(r)).toBe(`/gestion/comptes/${person.id}?fait=recuperation`);
+    expect(location(r)).toBe(`/gestion/comptes/${person.id}`);
     const [sent] = await messagesTo(t.ctx, 'nouvelle.adresse@example.fr');
     const code = /\b(\d{6})\b/.exec(sent!.text)![1]!;
-    const page = await b.get(`/gestion/comptes/${person.id}?fait=recuperation`);
+    const page = await b.get(`/gestion/comptes/${person.id}`);
     expect(text(page.body)).toContain('Guichet Commencée le');
     expect(page.body).not.toContain(code);
     expect((await auditOf(assistant.id, 'agent_recovery_started')).at(-1)).toEqual({

@@ -110,7 +110,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     expect(await a.locator('main').textContent()).toContain('4 place Bellecour');
     await check(a, agentProblems, 'agent-demarche');
     await a.getByRole('button', { name: 'Commencer l’instruction' }).click();
-    await a.waitForURL((u) => u.search === '?fait=start_instruction');
+    await a.waitForSelector('text=L’instruction est commencée.');
     await check(a, agentProblems, 'agent-instruction');
     // No message: the error at the field, then the piece asked.
     await a.getByRole('button', { name: 'Demander le justificatif' }).click();
@@ -118,7 +118,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await check(a, agentProblems, 'agent-message-manquant');
     await a.getByLabel('Pièce demandée').fill('Votre bail signé, toutes les pages, en un seul fichier PDF.');
     await a.getByRole('button', { name: 'Demander le justificatif' }).click();
-    await a.waitForURL((u) => u.search === '?fait=request_documents');
+    await a.waitForSelector('text=Le justificatif est demandé.');
     expect((await findDemarche(ctx.database.db, d!.id))!.status).toBe('en_attente_de_pieces');
 
     // 3. The person: « À transmettre », then the upload (the progress script sends it).
@@ -152,12 +152,12 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
       return route.continue();
     });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
-    await page.waitForURL((u) => u.search === '?ajoute=1');
+    await page.waitForSelector('text=Fichier ajouté');
     await page.unroute('**/justificatifs');
     expect(during).toEqual({ progress: true, disabled: true });
     await check(page, problems, 'transmettre-ajoute');
     await page.getByRole('button', { name: 'Envoyer à la Caf' }).click();
-    await page.waitForURL((u) => u.search === '?envoye=1');
+    await page.waitForSelector('text=Justificatifs transmis');
     await check(page, problems, 'transmettre-envoye');
     const [file] = await listJustificatifs(ctx.database.db, d!.id);
     expect(file).toMatchObject({ file_name: 'bail signé.pdf', media_type: 'application/pdf' });
@@ -174,7 +174,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await a.getByLabel('Montant mensuel').fill('245,50');
     await a.getByLabel('Premier mois du droit').fill(`${first.slice(5)}/${first.slice(0, 4)}`);
     await a.getByRole('button', { name: 'Enregistrer la décision' }).click();
-    await a.waitForURL((u) => u.search === '?fait=accept');
+    await a.waitForSelector('text=La demande est acceptée.');
     await check(a, agentProblems, 'agent-acceptee');
     // the worker's payment run: the dossier created by the acceptance took the account typed in the request,
     // checked by the agent who accepted it — paid at once, not held as a change of account would be
@@ -252,7 +252,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
     await page.setInputFiles('#fichier', { name: 'domicile.png', mimeType: 'image/png', buffer: samplePng() });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
-    await page.waitForURL((u) => u.search === '?ajoute=1');
+    await page.waitForSelector('text=Fichier ajouté');
     expect((await listJustificatifs(app.t.ctx.database.db, d.id)).map((f) => f.file_name)).toEqual(['domicile.png']);
     await context.close();
   });

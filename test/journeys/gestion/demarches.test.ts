@@ -80,7 +80,7 @@ describe('espace gestionnaire: démarches', () => {
     expect(await auditTypes(t.ctx, agent.id)).toContain('agent_demarche_viewed');
 
     const started = await post(d, 'instruction');
-    expect(location(started)).toBe(`/gestion/demarches/${d.id}?fait=start_instruction`);
+    expect(location(started)).toBe(`/gestion/demarches/${d.id}`);
     expect(await status(d)).toBe('en_instruction');
     expect(text((await b.get(location(started))).body)).toContain('L’instruction est commencée. La personne en est informée.');
 

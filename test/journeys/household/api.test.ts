@@ -34,7 +34,7 @@ describe('the household’s JSON routes', () => {
     const dossier = (await api(lea, 'GET', '/api/household/dossier')).json();
     expect(dossier.members.map((m: { name: string; role: string; hasAccount: boolean }) => [m.name, m.role, m.hasAccount])).toEqual([
       ['Julien MOREAU', 'responsable', true],
-      ['Léa BERNARD', 'conjoint', true],
+      ['Léa MOREAU', 'conjoint', true],
       ['Hugo MOREAU', 'enfant', true],
       ['Jade MOREAU', 'enfant', false],
     ]);
@@ -50,7 +50,7 @@ describe('the household’s JSON routes', () => {
       hasProcuration: true,
     });
     expect((await api(thomas, 'GET', '/api/household/procuration')).json().conjoint).toMatchObject({
-      name: 'Nadia BENALI',
+      name: 'Nadia PETIT',
       hasAccount: true,
       hasProcuration: true,
     });

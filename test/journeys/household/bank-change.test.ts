@@ -78,8 +78,8 @@ describe('changing the bank account through the pages', () => {
     expect((await currentBankAccount(t.ctx.database.db, householdId))!.iban).toBe(OLD_IBAN);
 
     const done = await b.post(CONFIRM, { ...typed, currentPassword: PASSWORD, code });
-    expect(location(done)).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
-    const page = text((await b.get('/mon-espace/foyer/changement?fait=compte-bancaire')).body);
+    expect(location(done)).toBe('/mon-espace/foyer/changement');
+    const page = text((await b.get('/mon-espace/foyer/changement')).body);
     expect(page).toContain('Votre nouveau compte bancaire a été enregistré.');
     expect(page).toContain(
       'Le nouveau compte recevra les paiements à partir du 3 décembre 2026 à 10:00 ou dès que la Caf l’aura confirmé.',
@@ -131,9 +131,7 @@ describe('changing the bank account through the pages', () => {
     });
     const b = new TestBrowser(t.app);
     await logIn(t.ctx, b, conjoint);
-    expect(location(await changeBankAccount(t.ctx, b, conjoint, { iban: NEW_IBAN }))).toBe(
-      '/mon-espace/foyer/changement?fait=compte-bancaire',
-    );
+    expect(location(await changeBankAccount(t.ctx, b, conjoint, { iban: NEW_IBAN }))).toBe('/mon-espace/foyer/changement');
     for (const to of [responsable.contact_value, conjoint.contact_value]) {
       const m = (await messagesTo(t.ctx, to)).at(-1)!;
       expect(m.subject).toBe('Changement de compte bancaire déclaré sur votre dossier');
@@ -195,7 +193,7 @@ describe('changing the bank account of an account created with FranceConnect (no
     expect(noCode.statusCode).toBe(400);
     expect(text(noCode.body)).toContain('Saisissez le code de vérification à 6 chiffres.');
     const done = await b.post(CONFIRM, { ...typed, code: await lastCode(fc.t.ctx, account.contact_value) });
-    expect(location(done)).toBe('/mon-espace/foyer/changement?fait=compte-bancaire');
+    expect(location(done)).toBe('/mon-espace/foyer/changement');
     expect(await auditRows(fc.t, account.id, 'bank_account_changed')).toEqual([expect.objectContaining({ proof: 'franceconnect' })]);
 
     fc.t.clock.advance(RECENT_FRANCECONNECT_MS + 60_000);

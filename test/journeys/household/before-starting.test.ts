@@ -12,7 +12,7 @@ import { demoApp, signedIn } from '../../household/support';
  */
 const P = DEMO_PEOPLE;
 const MOREAU_MANAGERS =
-  'Julien MOREAU, responsable du dossier, ou Léa BERNARD, sa conjointe, qui a l’autorisation de gestion, peut faire cette demande.';
+  'Julien MOREAU, responsable du dossier, ou Léa MOREAU, sa conjointe, qui a l’autorisation de gestion, peut faire cette demande.';
 
 describe('who can ask, said before starting', () => {
   let t: TestApp;
@@ -28,7 +28,7 @@ describe('who can ask, said before starting', () => {
     expect(page.statusCode).toBe(200);
     const words = text(page.body);
     expect(words).toContain(MOREAU_MANAGERS);
-    expect(words).toContain('Demander à Julien MOREAU ou à Léa BERNARD de faire cette demande');
+    expect(words).toContain('Demander à Julien MOREAU ou à Léa MOREAU de faire cette demande');
     expect(words).not.toContain('Faire la demande');
     expect(page.body).toContain('href="/aides-et-demarches/prestations/ajpa"');
     expect(page.body).toContain('href="/mon-espace/foyer/separation"');

@@ -69,7 +69,7 @@ describe('justificatifs (person side)', () => {
     ] as const) {
       const r = await upload(b, d.id, { filename, bytes });
       expect(r.statusCode, r.body.slice(0, 400)).toBe(303);
-      expect(location(r)).toBe(`/mon-espace/demarches/${d.id}/justificatifs?ajoute=1`);
+      expect(location(r)).toBe(`/mon-espace/demarches/${d.id}/justificatifs`);
       await b.get(location(r));
       t.clock.advance(1000);
     }
@@ -87,7 +87,7 @@ describe('justificatifs (person side)', () => {
     expect(b.lastHtml).toContain('<strong class="govuk-tag govuk-tag--yellow">Pas encore envoyé</strong>');
 
     const sent = await b.post(`/mon-espace/demarches/${d.id}/justificatifs/envoyer`, {});
-    expect(location(sent)).toBe(`/mon-espace/demarches/${d.id}/justificatifs?envoye=1`);
+    expect(location(sent)).toBe(`/mon-espace/demarches/${d.id}/justificatifs`);
     expect((await findDemarche(t.ctx.database.db, d.id))!.status).toBe('en_instruction');
     const after = await b.get(location(sent));
     expect(text(after.body)).toContain('Justificatifs transmis');

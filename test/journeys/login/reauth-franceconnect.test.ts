@@ -58,8 +58,8 @@ describe('« Sécurité du compte » for an account created with FranceConnect',
     });
     expect(mismatch.statusCode).toBe(400);
     const done = await b.post('/mon-espace/securite/mot-de-passe', { password: 'Premier2026Mdp', passwordConfirmation: 'Premier2026Mdp' });
-    expect(location(done)).toBe('/mon-espace/securite?fait=mot-de-passe-cree');
-    expect((await b.get('/mon-espace/securite?fait=mot-de-passe-cree')).body).toContain('Votre mot de passe a été créé.');
+    expect(location(done)).toBe('/mon-espace/securite');
+    expect((await b.get('/mon-espace/securite')).body).toContain('Votre mot de passe a été créé.');
     expect((await findAccountById(fc.t.ctx.database.db, account.id))!.password_hash).toMatch(/^\$argon2id\$/);
     expect((await messagesTo(fc.t.ctx, 'angela.reauth@example.fr')).map((m) => m.subject)).toContain('Votre mot de passe a été créé');
     expect(await auditTypes(fc.t.ctx, account.id)).toContain('password_changed');

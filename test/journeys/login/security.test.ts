@@ -36,19 +36,21 @@ describe('« Sécurité du compte »', () => {
 
     const handle = /name="session" value="([0-9a-f]{32})"/.exec(page.body)![1]!;
     const ended = await me.post('/mon-espace/securite/sessions/fin', { session: handle }, { headers: FIREFOX });
-    expect(location(ended)).toBe('/mon-espace/securite?fait=session');
+    expect(location(ended)).toBe('/mon-espace/securite');
     const stillSignedIn = [(await phone.get('/mon-espace')).statusCode, (await tablet.get('/mon-espace')).statusCode].sort();
     expect(stillSignedIn).toEqual([200, 303]);
     // An unknown handle (or the current session) cannot be ended this way.
     expect((await me.post('/mon-espace/securite/sessions/fin', { session: 'f'.repeat(32) })).statusCode).toBe(404);
 
     await me.get('/mon-espace/securite');
-    expect(location(await me.post('/mon-espace/securite/sessions/autres/fin', {}))).toBe('/mon-espace/securite?fait=sessions');
+    expect(location(await me.post('/mon-espace/securite/sessions/autres/fin', {}))).toBe('/mon-espace/securite');
     expect(location(await phone.get('/mon-espace'))).toBe('/connexion');
     expect(location(await tablet.get('/mon-espace'))).toBe('/connexion');
-    const after = await me.get('/mon-espace/securite?fait=sessions');
+    const after = await me.get('/mon-espace/securite');
     expect(after.statusCode).toBe(200);
     expect(after.body).toContain('Toutes vos autres sessions ont été fermées.');
+    // shown once: a reload shows the page without it
+    expect((await me.get('/mon-espace/securite')).body).not.toContain('Toutes vos autres sessions ont été fermées.');
     expect((await auditTypes(t.ctx, account.id)).filter((x) => x === 'session_ended')).toHaveLength(2);
   });
 
@@ -72,7 +74,7 @@ describe('« Sécurité du compte »', () => {
       password: 'NouveauMdp2027',
       passwordConfirmation: 'NouveauMdp2027',
     });
-    expect(location(ok)).toBe('/mon-espace/securite?fait=mot-de-passe');
+    expect(location(ok)).toBe('/mon-espace/securite');
     const after = me.cookie('mc_session');
     expect(after).toBeDefined();
     expect(after).not.toBe(before);
@@ -106,7 +108,7 @@ describe('« Sécurité du compte »', () => {
     const code = await lastCode(t.ctx, '+33698765432');
     const wrong = await me.post('/mon-espace/securite/contact/code', { code: code === '000000' ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
-    expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite?fait=contact');
+    expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite');
     const updated = await findAccountById(t.ctx.database.db, account.id);
     expect(updated).toMatchObject({ contact_kind: 'sms', contact_value: '+33698765432' });
     const toOld = (await messagesTo(t.ctx, account.contact_value)).at(-1);
@@ -147,7 +149,7 @@ describe('« Sécurité du compte »', () => {
     expect(location(await intruder.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
     // The right code changes the contact once; the code page then leads back to the form.
     const code = await lastCode(t.ctx, 'seconde@example.fr');
-    expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite?fait=contact');
+    expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite');
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe('seconde@example.fr');
     expect(location(await me.get('/mon-espace/securite/contact/code'))).toBe('/mon-espace/securite/contact');
     expect(

@@ -35,7 +35,7 @@ describe('recovery at the counter', () => {
       kind: 'sms',
       phone: '07 81 22 33 44',
     });
-    expect(location(started)).toBe(`/gestion/comptes/${account.id}?fait=recuperation`);
+    expect(location(started)).toBe(`/gestion/comptes/${account.id}`);
     const code = await lastCode(t.ctx, '+33781223344');
 
     const p = new TestBrowser(t.app);

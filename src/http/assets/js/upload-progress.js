@@ -1,8 +1,9 @@
 // Justificatifs: shows the progress of a file being sent (forms with data-upload-form, see
 // src/http/views/file-upload.ts). Without JavaScript the form posts as any other and the server's
 // page answers; with it, the same POST is sent by XMLHttpRequest (the only browser API that reports
-// upload progress), then the browser goes where the server said (success) or shows the page it
-// answered (a refused file, at the field; a file too large).
+// upload progress), then shows the page the server answered: after a success, the page it redirected
+// to (its one-time confirmation was taken by this request, src/http/flash.ts), at that page's
+// address; else the form with its error at the field, or the « too large » page.
 (() => {
   if (!window.FormData || !window.XMLHttpRequest || !window.DOMParser) return;
   var TOO_LARGE = 'Le fichier sélectionné doit faire moins de 10 Mo.';
@@ -51,9 +52,8 @@
       }
     });
     xhr.addEventListener('load', () => {
-      if (xhr.status < 400 && xhr.responseURL) {
-        window.location.assign(xhr.responseURL);
-        return;
+      if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== window.location.href) {
+        window.history.replaceState(null, '', xhr.responseURL);
       }
       showPage(xhr.responseText);
     });
@@ -67,7 +67,7 @@
     xhr.send(data);
   }
 
-  // The page the server answered (the form with its error, or the « too large » page) replaces this one's content.
+  // The page the server answered (after a success, or the form with its error, or the « too large » page) replaces this one's content.
   function showPage(text) {
     var doc = new DOMParser().parseFromString(text, 'text/html');
     var next = doc.querySelector('main');
@@ -79,8 +79,9 @@
     document.title = doc.title;
     current.replaceWith(document.adoptNode(next));
     var summary = document.querySelector('.govuk-error-summary');
+    var done = document.querySelector('main .govuk-notification-banner--success');
     var heading = document.querySelector('main h1');
-    var target = summary || heading;
+    var target = summary || done || heading;
     if (target) {
       target.setAttribute('tabindex', '-1');
       target.focus();
