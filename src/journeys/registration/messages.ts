@@ -19,52 +19,31 @@ export function welcomeMessage(
   c: Pick<Contact, 'kind' | 'value'>,
   o: { provisionalId: string | null; agencyPhone: string },
 ): OutgoingMessage {
-  const sms = c.kind === 'sms';
-  if (o.provisionalId) {
-    if (sms)
-      return {
-        channel: 'sms',
-        to: c.value,
-        subject: 'Création de compte Mon Compte',
-        text: `Caf - Mon Compte : votre compte est créé. Votre identifiant provisoire : ${o.provisionalId}. Gardez ce message : connectez-vous avec cet identifiant et votre mot de passe. Mot de passe oublié ? Utilisez le lien de la page de connexion ou appelez le ${o.agencyPhone}.`,
+  const words = o.provisionalId
+    ? {
+        sms: `Caf - Mon Compte : votre compte est créé. Votre identifiant provisoire : ${o.provisionalId}. Gardez ce message : connectez-vous avec cet identifiant et votre mot de passe. Mot de passe oublié ? Utilisez le lien de la page de connexion ou appelez le ${o.agencyPhone}.`,
+        email: [
+          'Votre compte Mon Compte est créé.',
+          `Votre identifiant provisoire est ${o.provisionalId} : notez-le et gardez ce message. Pour vous connecter, saisissez cet identifiant et le mot de passe que vous venez de choisir.`,
+          '',
+          `Si vous oubliez votre mot de passe, utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
+        ],
+      }
+    : {
+        sms: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec votre numéro de sécurité sociale et le mot de passe choisi. Si un compte existait déjà avec ce numéro, aucun second compte n'a été créé : utilisez « Mot de passe oublié ? » ou appelez le ${o.agencyPhone}.`,
+        email: [
+          'Votre demande de création de compte sur Mon Compte est enregistrée.',
+          'Connectez-vous avec votre numéro de sécurité sociale et le mot de passe que vous venez de choisir.',
+          '',
+          `Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
+        ],
       };
-    return {
-      channel: 'email',
-      to: c.value,
-      subject: 'Votre compte Caf',
-      text: [
-        'Bonjour,',
-        '',
-        'Votre compte Mon Compte est créé.',
-        `Votre identifiant provisoire est ${o.provisionalId} : notez-le et gardez ce message. Pour vous connecter, saisissez cet identifiant et le mot de passe que vous venez de choisir.`,
-        '',
-        `Si vous oubliez votre mot de passe, utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
-        '',
-        'La Caf',
-      ].join('\n'),
-    };
-  }
-  if (sms)
-    return {
-      channel: 'sms',
-      to: c.value,
-      subject: 'Création de compte Mon Compte',
-      text: `Caf - Mon Compte : votre demande de création de compte est enregistrée. Connectez-vous avec votre numéro de sécurité sociale et le mot de passe choisi. Si un compte existait déjà avec ce numéro, aucun second compte n'a été créé : utilisez « Mot de passe oublié ? » ou appelez le ${o.agencyPhone}.`,
-    };
+  if (c.kind === 'sms') return { channel: 'sms', to: c.value, subject: 'Création de compte Mon Compte', text: words.sms };
   return {
     channel: 'email',
     to: c.value,
     subject: 'Votre compte Caf',
-    text: [
-      'Bonjour,',
-      '',
-      'Votre demande de création de compte sur Mon Compte est enregistrée.',
-      'Connectez-vous avec votre numéro de sécurité sociale et le mot de passe que vous venez de choisir.',
-      '',
-      `Si un compte existait déjà avec ce numéro, aucun second compte n’a été créé et ce mot de passe ne fonctionnera pas : utilisez « Mot de passe oublié ? » sur la page de connexion, ou appelez votre Caf au ${o.agencyPhone}.`,
-      '',
-      'La Caf',
-    ].join('\n'),
+    text: ['Bonjour,', '', ...words.email, '', 'La Caf'].join('\n'),
   };
 }
 
