@@ -49,7 +49,7 @@ describe.each(testDatabases)('household rules on $name', { timeout: 120_000 }, (
       const thomas = await person(ctx, P.thomasPetit.nir);
       const nadia = await person(ctx, P.nadiaPetit.nir);
       expect(await grantProcuration(ctx, { ...thomas, currentPassword: 'PasLeBon2026', origin })).toEqual({ kind: 'wrong_password' });
-      expect(await grantProcuration(ctx, { ...thomas, currentPassword: '', origin })).toEqual({ kind: 'wrong_password' });
+      expect(await grantProcuration(ctx, { ...thomas, currentPassword: '', origin })).toEqual({ kind: 'password_missing' });
       expect((await findActor(ctx.database.db, nadia.account.id)).membership?.hasProcuration).toBe(false);
       expect(await messagesTo(ctx, '+33611223344')).toEqual([]);
 

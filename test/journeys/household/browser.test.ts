@@ -46,7 +46,7 @@ describe('the household in Chromium', () => {
     await go(page, 'Autorisation de gestion de mon conjoint', '/mon-espace/foyer/autorisation-de-gestion');
     await check(page, 'responsable-3-autorisation');
     await page.click('button:has-text("Donner l’autorisation de gestion")');
-    expect(await page.textContent('.govuk-error-summary')).toContain('Votre mot de passe actuel est incorrect.');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Saisissez votre mot de passe actuel.');
     await check(page, 'responsable-4-autorisation-erreur');
     await page.fill('#currentPassword', DEMO_PASSWORD);
     await page.click('button:has-text("Donner l’autorisation de gestion")');
