@@ -56,6 +56,6 @@ describe('a password asked again: each empty field, the same password', () => {
     expect(text(empty.body)).toContain('Saisissez votre mot de passe actuel.');
     expect(text(empty.body)).not.toContain('Votre mot de passe actuel est incorrect.');
     const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
-    expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion?fait=donnee');
+    expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion');
   });
 });
