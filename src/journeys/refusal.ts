@@ -1,3 +1,4 @@
+import { retryAfter } from '../http/api/answers';
 import type { FastifyReply } from 'fastify';
 import { AppError, ValidationError, type FieldError } from '../errors/app-error';
 import { registeredErrors } from '../errors/registry';
@@ -43,12 +44,12 @@ export function refusalFields(r: Refusal): FieldError[] {
 
 /** A page's status for the refusal (Retry-After set when it imposes a wait). */
 export function pageStatus(reply: FastifyReply, r: Refusal): number {
-  if (r.retryAfterMs !== undefined) reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+  if (r.retryAfterMs !== undefined) retryAfter(reply, r.retryAfterMs);
   return r.error.status;
 }
 
 /** The error a JSON route throws for the refusal (Retry-After set, at least one second, when it imposes a wait). */
 export function apiError(reply: FastifyReply, r: Refusal): AppError | ValidationError {
-  if (r.retryAfterMs !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(r.retryAfterMs / 1000))));
+  if (r.retryAfterMs !== undefined) retryAfter(reply, r.retryAfterMs);
   return r.error;
 }

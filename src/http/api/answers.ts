@@ -17,9 +17,14 @@ export function fieldsError(fields: FieldError[]): AppError | ValidationError {
   return new ValidationError(fields);
 }
 
+/** Retry-After in whole seconds, at least one: the one way a page or a JSON route says how long to wait. */
+export function retryAfter(reply: FastifyReply, retryAfterMs: number): FastifyReply {
+  return reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+}
+
 /** A refusal that makes the client wait: Retry-After (seconds) and the error. */
 export function waitThen<E extends AppError | ValidationError>(reply: FastifyReply, retryAfterMs: number, e: E): E {
-  reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  retryAfter(reply, retryAfterMs);
   return e;
 }
 

@@ -1,3 +1,4 @@
+import { retryAfter } from '../../http/api/answers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Issuer, IssueDeps } from '../../attestations/issue';
 import { type IssueAllowance, ISSUES_PER_ACCOUNT_PER_HOUR } from '../../attestations/limit';
@@ -34,7 +35,7 @@ export function issueThrottled(field: string, t: Throttled): FieldError {
 
 /** Sets Retry-After on a throttled answer. */
 export function throttled(reply: FastifyReply, t: Throttled): FastifyReply {
-  return reply.header('Retry-After', String(Math.max(1, Math.ceil(t.retryAfterMs / 1000))));
+  return retryAfter(reply, t.retryAfterMs);
 }
 
 /** The signed-in person and their dossier (requirePermission has read `req.actor` for this request). */

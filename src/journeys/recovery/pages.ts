@@ -1,3 +1,4 @@
+import { retryAfter } from '../../http/api/answers';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../http/session';
 import { fieldError, type FieldError } from '../../errors/app-error';
@@ -164,7 +165,7 @@ ${form({ action: '/recuperation/mot-de-passe', csrfToken: req.csrfToken }, html`
     if (errors.length) return sendHtml(reply, codeEntryPage(req, channel, { identifier, errors }), 400);
     const r = await proveWithCode(ctx, { channel, identifier, code: typed.ok ? typed.code : '', origin: requestOrigin(req) });
     if (r.kind === 'rate_limited') {
-      reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+      retryAfter(reply, r.retryAfterMs);
       const error = fieldError('code', 'RATE_LIMITED', `Trop d’essais. ${waitMessage(r.retryAfterMs)}`);
       return sendHtml(reply, codeEntryPage(req, channel, { identifier, errors: [error] }), 429);
     }
@@ -185,7 +186,7 @@ ${form({ action: '/recuperation/mot-de-passe', csrfToken: req.csrfToken }, html`
         return sendHtml(reply, startPage(req, { identifier, errors: [fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')] }), 400);
       const r = await requestRecoveryLetter(ctx, { identifier, origin: requestOrigin(req) });
       if (r.kind === 'rate_limited') {
-        reply.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+        retryAfter(reply, r.retryAfterMs);
         const error = fieldError(
           'identifier',
           'RATE_LIMITED',

@@ -1,3 +1,4 @@
+import { retryAfter } from '../../http/api/answers';
 import type { FastifyPluginAsync } from 'fastify';
 import { readForm, readQuery } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
@@ -33,7 +34,7 @@ export function verificationPages(ctx: VerificationPagesDeps): FastifyPluginAsyn
       const { code, surname } = read.data;
       const r = await check(ctx, req, { code, surname });
       if (r.kind === 'refused') {
-        if (r.retryAfterMs) reply.header('retry-after', Math.ceil(r.retryAfterMs / 1000));
+        if (r.retryAfterMs) retryAfter(reply, r.retryAfterMs);
         return sendHtml(reply, verifyPage({ csrfToken: req.csrfToken, serviceUrl, code, surname, errors: r.errors }), r.status);
       }
       return sendHtml(reply, verifyPage({ csrfToken: req.csrfToken, serviceUrl, code, surname, result: r.result }));
