@@ -6,7 +6,12 @@ import { retryAfter } from '../../src/http/api/answers';
 describe('Retry-After', () => {
   const written = (ms: number) => {
     const headers: Record<string, string> = {};
-    const reply = { header: (k: string, v: string) => ((headers[k] = v), reply) } as unknown as FastifyReply;
+    const reply = {
+      header(k: string, v: string) {
+        headers[k] = v;
+        return reply;
+      },
+    } as unknown as FastifyReply;
     retryAfter(reply, ms);
     return headers['Retry-After'];
   };
