@@ -15,9 +15,14 @@ const sets = [
   'assistant-heldout-v3.json',
   'assistant-heldout-v4a.json',
   'assistant-heldout-v4b.json',
+  'assistant-heldout-v5a.json',
+  'assistant-heldout-v5b.json',
 ];
-/** v4 was written by two writers at once (the registration's steps, and the rest): its figure is both halves together. */
-const together = { 'heldout-v4, all': ['assistant-heldout-v4a.json', 'assistant-heldout-v4b.json'] };
+/** v4 and v5 were each written by two writers at once (the registration's steps, and the rest): each figure is both halves together. */
+const together = {
+  'heldout-v4, all': ['assistant-heldout-v4a.json', 'assistant-heldout-v4b.json'],
+  'heldout-v5, all': ['assistant-heldout-v5a.json', 'assistant-heldout-v5b.json'],
+};
 
 function line(label: string, rs: HeldoutResult[]): string {
   const n = (v: string) => rs.filter((r) => r.verdict === v).length;
