@@ -1,11 +1,11 @@
 /**
- * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|v4|t4a|t4b|v5|t5a|t5b] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
+ * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|…|v7|t7a|t7b] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
  * Each question is asked as a new user would (`Assistant.ask` with its step), judged right, unsure
  * or wrong (../judge.ts), and counted per set, per step and per style; `--failures` lists every
  * answer not right. These sets are for tuning: the held-out sets are scored by the lead, never here.
  *
- * `v2a` and `v2b` are the two halves of v2, `t3a` and `t3b` those of v3, `t4a` and `t4b` those of v4, `t5a` and `t5b` those of v5 (every
- * other question of each style): tune on v1, `v2a`, `t3a`, `t4a` and `t5a`, and score `v2b`, `t3b`, `t4b` and `t5b` without reading their failures
+ * `v2a` and `v2b` are the two halves of v2, `t3a` and `t3b` those of v3, `t4a` and `t4b` those of v4, and so on to `t7a` and `t7b` (every
+ * other question of each style): tune on v1 and the « a » halves, and score the « b » halves without reading their failures
  * to see whether a change generalises.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ export interface Scored {
   judgement: Judgement;
 }
 
-export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5'] as const;
+export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v7'] as const;
 export type TuningSet = (typeof TUNING_SETS)[number];
 
 export function loadTuning(set: TuningSet = 'v1'): JudgedCase[] {
@@ -94,26 +94,15 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
-  const v2 = halves(loadTuning('v2'));
-  const v3 = halves(loadTuning('v3'));
-  const v4 = halves(loadTuning('v4'));
-  const v5 = halves(loadTuning('v5'));
-  const sets: Record<string, JudgedCase[]> = {
-    v1: loadTuning('v1'),
-    v2: loadTuning('v2'),
-    v2a: v2.a,
-    v2b: v2.b,
-    v3: loadTuning('v3'),
-    t3a: v3.a,
-    t3b: v3.b,
-    v4: loadTuning('v4'),
-    t4a: v4.a,
-    t4b: v4.b,
-    v5: loadTuning('v5'),
-    t5a: v5.a,
-    t5b: v5.b,
-  };
-  const chosen = arg('--set')?.split(',') ?? ['v1', 'v2', 'v3', 'v4', 'v5'];
+  // v1 whole; each later set whole and as its halves: v2a/v2b, then t3a/t3b … t7a/t7b.
+  const sets: Record<string, JudgedCase[]> = { v1: loadTuning('v1') };
+  for (const set of TUNING_SETS.slice(1)) {
+    const cases = loadTuning(set);
+    const { a, b } = halves(cases);
+    const prefix = set === 'v2' ? 'v2' : `t${set.slice(1)}`;
+    Object.assign(sets, { [set]: cases, [`${prefix}a`]: a, [`${prefix}b`]: b });
+  }
+  const chosen = arg('--set')?.split(',') ?? [...TUNING_SETS];
   for (const name of chosen) if (!sets[name]) throw new Error(`unknown set « ${name} »: ${Object.keys(sets).join(', ')}`);
   if (process.argv.includes('--json')) {
     const out = chosen.flatMap((name) =>
