@@ -24,3 +24,15 @@ describe('the identity document and « à confirmer »', () => {
     expect(a.answer).toContain('votre Caf pourra vous demander un justificatif');
   });
 });
+
+describe('FranceConnect', () => {
+  it('says signing in with FranceConnect is possible instead of the number, and that a different e-mail is no problem', () => {
+    const instead = assistant.ask('on peut se connecter par FranceConnect plutôt qu’avec le numéro de sécu ?', 'connexion');
+    expect(instead.topic).toBe('franceconnect');
+    expect(instead.answer).toContain('Il est possible aussi de vous connecter avec FranceConnect au lieu de votre numéro');
+    // the account is found by FranceConnect's `sub` (src/accounts/repository.ts), never by the e-mail
+    const mail = assistant.ask('mon mail sur FranceConnect c’est pas celui de mon compte caf, ça gêne ?', 'franceconnect');
+    expect(mail.topic).toBe('franceconnect');
+    expect(mail.answer).toContain('n’est pas un problème : le lien entre les deux comptes ne se fait jamais par l’adresse mail');
+  });
+});
