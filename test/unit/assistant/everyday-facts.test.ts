@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
 import { DOCUMENT_KINDS } from '../../../src/journeys/registration/views';
+import { EVENT_ACTOR, STATUS_LABELS, demarcheMachine } from '../../../src/demarches/machine';
 
 /** Facts of everyday questions on each step the knowledge lacked (issue 23), each as the product does it. */
 const assistant = new Assistant({ agencyPhone: '3230' });
@@ -34,5 +35,15 @@ describe('FranceConnect', () => {
     const mail = assistant.ask('mon mail sur FranceConnect c’est pas celui de mon compte caf, ça gêne ?', 'franceconnect');
     expect(mail.topic).toBe('franceconnect');
     expect(mail.answer).toContain('n’est pas un problème : le lien entre les deux comptes ne se fait jamais par l’adresse mail');
+  });
+});
+
+describe('the statuses of a démarche', () => {
+  it('says « En cours d’instruction » is a Caf agent examining the demande, as the démarche machine does', () => {
+    expect(EVENT_ACTOR.start_instruction).toBe('agent');
+    expect(demarcheMachine.next('envoyee', 'start_instruction')).toBe('en_instruction');
+    const a = assistant.ask('ça veut dire quoi en cours d’instruction sur ma demande ?', 'demarches');
+    expect(a.topic).toBe('suivre-demarches');
+    expect(a.answer).toContain(`Elle passe « ${STATUS_LABELS.en_instruction} » quand un agent de la Caf la prend en charge et l’examine`);
   });
 });
