@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
+import { landingAfterSignIn } from '../../../src/http/intent';
 import { DOCUMENT_KINDS } from '../../../src/journeys/registration/views';
 import { EVENT_ACTOR, STATUS_LABELS, demarcheMachine } from '../../../src/demarches/machine';
 
@@ -45,5 +46,15 @@ describe('the statuses of a démarche', () => {
     const a = assistant.ask('ça veut dire quoi en cours d’instruction sur ma demande ?', 'demarches');
     expect(a.topic).toBe('suivre-demarches');
     expect(a.answer).toContain(`Elle passe « ${STATUS_LABELS.en_instruction} » quand un agent de la Caf la prend en charge et l’examine`);
+  });
+});
+
+describe('an account created on the way to a demande', () => {
+  it('says the demande chosen is found again where it starts, as the first login lands on it', () => {
+    const req = { chosenDemarcheId: 'd1' } as Parameters<typeof landingAfterSignIn>[0];
+    expect(landingAfterSignIn(req)).toBe('/mon-espace/demarches/d1/reprendre');
+    const a = assistant.ask('une fois mon compte créé, je dois refaire toute ma demande ?', 'accueil');
+    expect(a.topic).toBe('creer-compte');
+    expect(a.answer).toContain('la prestation choisie est gardée sur votre compte et vous retrouvez votre demande là où elle commence');
   });
 });
