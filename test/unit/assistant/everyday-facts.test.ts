@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/assistant/analyser';
 import { Assistant } from '../../../src/assistant/assistant';
 import { landingAfterSignIn } from '../../../src/http/intent';
 import { DOCUMENT_KINDS } from '../../../src/journeys/registration/views';
@@ -56,5 +57,14 @@ describe('an account created on the way to a demande', () => {
     const a = assistant.ask('une fois mon compte créé, je dois refaire toute ma demande ?', 'accueil');
     expect(a.topic).toBe('creer-compte');
     expect(a.answer).toContain('la prestation choisie est gardée sur votre compte et vous retrouvez votre demande là où elle commence');
+  });
+});
+
+describe('the SMS spellings of the personal space', () => {
+  it('reads « paiemen », « rapel » and « kel » as the words they stand for', () => {
+    expect(analyse('mon paiemen c kel jour')).toEqual(analyse('mon paiement c’est quel jour'));
+    expect(analyse('un rapel sur mon comte')).toEqual(analyse('un rappel sur mon compte'));
+    expect(analyse('kelle date')).toEqual(analyse('quelle date'));
+    expect(assistant.ask('mon paiemen c kel jour', 'espace').topic).toBe('paiements');
   });
 });
