@@ -68,3 +68,11 @@ describe('the SMS spellings of the personal space', () => {
     expect(assistant.ask('mon paiemen c kel jour', 'espace').topic).toBe('paiements');
   });
 });
+
+describe('who answers', () => {
+  it('says, when giving the way to a person, that the one answering here is the automatic assistant', () => {
+    const a = assistant.ask('je veux parler à une vraie personne');
+    expect(a.topic).toBe('contacter-caf');
+    expect(a.answer).toContain('c’est l’assistant automatique de Mon Compte qui vous répond, pas une personne de la Caf');
+  });
+});
