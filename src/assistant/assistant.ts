@@ -1,5 +1,5 @@
 import { safetyClassifier } from './classifier/model';
-import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, namesAChild, type Distress } from './distress';
+import { DISTRESS_KINDS, distressesOf, hasFigure, isFrustrated, isImmediate, namesAChild, withoutFigures, type Distress } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
@@ -425,7 +425,10 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
   // pas rentrer chez moi avec mes enfants »: the 115's); someone else's data is not the person's
   // own rights in a situation involving another.
   const ruled = distressesOf(text);
-  const classified = (classify ? safetyClassifier().safety(text) : []).filter(
+  // A figure of speech (« j'ai cru mourir d'ennui », « ça me tue ») is not read by the classifier: it
+  // reads the message without it.
+  const literal = hasFigure(text) ? withoutFigures(text) : text;
+  const classified = (classify ? safetyClassifier().safety(literal) : []).filter(
     (c) =>
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
       (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),

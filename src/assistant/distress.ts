@@ -12,6 +12,9 @@ export type Distress = 'urgence-suicide' | 'urgence-medicale' | 'urgence-violenc
 
 const W = '(?:\\S+ )'; // one word and its space: `${W}{0,3}` allows up to three words between
 const CHILD = '(?:enfants?|fils|fille|bebe|petite?|gamine?|gosse|ado|petit fils|petite fille|neveu|niece)';
+/** Things a person may say « will kill » them, in a figure of speech. */
+const THING =
+  '(?:formulaire|site|dossier|demande|code|codes|mot de passe|mdp|caf|page|appli|application|administration|paperasse|truc|machin|bug|ecran|ordinateur|ordi|telephone|attente|etape|procedure|inscription|systeme|tout ca|ca)';
 const PARTNER = '(?:mari|conjoint|compagnon|copain|mec|ex|femme|compagne|copine|concubin|concubine|beau pere|pere|il|elle)';
 
 const PATTERNS: [Distress, RegExp][] = [
@@ -24,7 +27,7 @@ const PATTERNS: [Distress, RegExp][] = [
         'en finir(?! avec (?:ce|cette|cet|le|la|les|mon|ma|mes|votre|vos|l) ?(?:formulaire|dossier|demande|site|inscription|etape|compte|papiers|paperasse|histoire|code|application|appli|declaration))',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
-        '(?:veux|veut|voudrais|vais|prefere|aimerais) mourir(?! de (?:rire|honte|envie|ennui))',
+        '(?:veux|veut|voudrais|vais|prefere|aimerais) mourir(?! (?:de|d) (?:rire|honte|envie|ennui|fatigue|faim|soif|froid|chaud|impatience))',
         'plus envie de (?:vivre|rien)',
         '(?:marre|assez) de (?:vivre|la vie)',
         'veux plus vivre',
@@ -317,9 +320,37 @@ export const DISTRESS_KINDS: readonly Distress[] = PATTERNS.map(([k]) => k);
 /** An act under way or about to be, not a wish: the emergency numbers alone, nothing about the démarche. */
 const IMMINENT = /\b(ce soir|cette nuit|maintenant|tout de suite|achete de quoi|j ai pris|j ai avale|il y a une heure)\b/;
 
+/**
+ * Figures of speech that name death and mean nothing of it: « mourir de rire », « je suis mort de
+ * fatigue », « j'ai failli mourir de honte », « ça me tue », « vous me tuez avec vos codes », « je me
+ * tue à vous le dire ». Read on folded text (any run of other characters between words).
+ */
+const _ = '[^a-z0-9]+';
+const FIGURE = new RegExp(
+  `(?<![a-z0-9])(?:${[
+    `(?:mourir|mort|morte|morts|mortes|meurs|meurt|mourais|mourrai|mourrais|crever|creve|crevee|crevais)${_}(?:de${_}|d${_})(?:rire|honte|fatigue|ennui|faim|soif|froid|chaud|impatience|envie|sommeil|trouille|stress|chaleur)`,
+    `(?:ca|tu|vous|ce${_}[a-z]+|cette${_}[a-z]+|votre${_}[a-z]+|vos${_}[a-z]+|ces${_}[a-z]+)${_}(?:me|m)${_}(?:tue|tues|tuez|tuent|tuera|tueront|achevez|acheve)`,
+    `(?:me|se)${_}tue${_}a${_}(?:la${_}tache|vous|te|le|la|les|l|[a-z]+er)`,
+    // a thing is no threat: « ce formulaire va me tuer »
+    `${THING}${_}(?:va|vont|finira|finiront)${_}(?:par${_})?me${_}tuer`,
+    `mort${_}de${_}rire|mdr|ptdr`,
+  ].join('|')})(?![a-z0-9])`,
+  'g',
+);
+
+/** The message without its figures of speech (folded): what is left to read for distress. */
+export function withoutFigures(text: string): string {
+  return fold(text).replace(FIGURE, ' ');
+}
+
+/** Whether the message holds a figure of speech naming death (« mort de rire », « ça me tue »). */
+export function hasFigure(text: string): boolean {
+  return withoutFigures(text) !== fold(text);
+}
+
 /** Every kind of distress the message names, the most urgent first. */
 export function distressesOf(text: string): Distress[] {
-  const s = plain(text);
+  const s = plain(withoutFigures(text));
   return PATTERNS.filter(([, re]) => re.test(s)).map(([k]) => k);
 }
 
@@ -341,7 +372,8 @@ const FRUSTRATION =
   /\b(marre|ras le bol|raz le bol|saoule?|soule|gonfle|nul|nulle|nuls|pourri|naze|merde\w*|putain|ptn|con|conne|connard\w*|connasse|abruti\w*|debile\w*|idiote?|stupide|incapables?|incompetente?s?|honte|honteux|inadmissible|scandale\w*|scandaleux|foutage|fous de|sers a rien|servez a rien|sert a rien|ca marche jamais|ca marche pas ce truc|je craque|j en peux plus|enerve\w*|colere|voleurs?|escrocs?|fdp|batards?|encule\w*|bordel|chier|degoute\w*|ridicule|lamentable|minable|usine a gaz|toujours la meme chose|c est toujours|deja (ecrit|appele|dit) \d+ fois)\b/;
 
 export function isFrustrated(text: string): boolean {
-  return FRUSTRATION.test(plain(text));
+  // « j'ai failli mourir de honte » is no anger, « c'est une honte » is.
+  return FRUSTRATION.test(plain(withoutFigures(text)));
 }
 
 /**
