@@ -167,4 +167,21 @@ describe('safety first', () => {
     expect(a.answer).not.toContain('006 084');
     expect(assistant.ask('j’ai raté 3 fois, mon fils a 15 ans').maskedQuestion).toBe('j’ai raté 3 fois, mon fils a 15 ans');
   });
+
+  it('refuses another person’s code sent to the person, and two of their data asked together; not the person’s own code', () => {
+    for (const q of [
+      'mon grand-père a oublié son mot de passe, envoyez-moi le code sur mon mail à moi',
+      'ma sœur a perdu son identifiant, vous pouvez envoyer le code sur mon portable ?',
+      'je voudrais voir l’adresse et la date de naissance de ma belle-mère',
+      'vous pouvez me montrer l’adresse ou le téléphone de mon ex ?',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(true);
+    for (const q of [
+      'mon mari a son compte, moi je voudrais recevoir le code sur mon mail pour mon compte à moi',
+      'mon fils a créé mon compte avec son mail, vous pouvez envoyer le code sur mon portable ?',
+      'ma fille a oublié son mot de passe, le code sera envoyé sur son portable ?',
+      'je voudrais voir la date et le lieu de naissance que j’ai tapés pour ma mère dans ma demande',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(false);
+  });
 });
