@@ -334,7 +334,9 @@ const IMMINENT = /\b(ce soir|cette nuit|maintenant|tout de suite|achete de quoi|
 /**
  * Figures of speech that name death and mean nothing of it: « mourir de rire », « je suis mort de
  * fatigue », « j'ai failli mourir de honte », « ça me tue », « vous me tuez avec vos codes », « je me
- * tue à vous le dire ». Read on folded text (any run of other characters between words).
+ * tue à vous le dire »; and a démarche stopped (« si j'arrête en plein milieu du formulaire »), which
+ * the safety classifier took for « tout arrêter ». Read on folded text (any run of other characters
+ * between words).
  */
 const _ = '[^a-z0-9]+';
 const FIGURE = new RegExp(
@@ -345,6 +347,8 @@ const FIGURE = new RegExp(
     // a thing is no threat: « ce formulaire va me tuer »
     `${THING}${_}(?:va|vont|finira|finiront)${_}(?:par${_})?me${_}tuer`,
     `mort${_}de${_}rire|mdr|ptdr`,
+    // stopping a démarche, not one's life: « si j'arrête en plein milieu du formulaire »
+    `(?:arrete|arreter|arretez|stoppe|stopper|abandonne|abandonner|interromps|interrompre|quitte|quitter|lache|lacher)${_}(?:tout${_})?(?:en${_}plein${_}milieu|au${_}milieu|a${_}la${_}moitie|en${_}cours${_}de${_}route|avant${_}la${_}fin|(?:du|de|le|la|les|ce|cette|mon|ma|l)${_}(?:formulaire|demande|dossier|inscription|site|page|compte|etape|saisie|creation|onglet|procedure|demarche))`,
   ].join('|')})(?![a-z0-9])`,
   'g',
 );

@@ -54,3 +54,17 @@ describe('figures of speech are not distress', () => {
     expect(withoutFigures('Ça me tue, ce site').trim()).toBe(', ce site');
   });
 });
+
+describe('a démarche stopped is not a life', () => {
+  it.each([
+    'si j’arrête en plein milieu du formulaire, c’est enregistré ?',
+    'si j’arrête en plein milieu, je perds ce que j’ai tapé ?',
+    'je peux abandonner la demande et la refaire plus tard ?',
+  ])('« %s » gets no emergency number', (sentence) => {
+    expect(assistant.ask(sentence).topic).not.toMatch(URGENT);
+  });
+
+  it('« tout arrêter » said of oneself still is', () => {
+    expect(assistant.ask('j’ai envie de tout arrêter, je quitte la page').topic).toBe('urgence-suicide');
+  });
+});
