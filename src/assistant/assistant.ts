@@ -9,6 +9,7 @@ import {
   asksForAmount,
   asksForSomeoneElse,
   asksOwnRights,
+  documentOutOfReach,
   isVague,
   namesForeignDocument,
   saysLacksIt,
@@ -246,6 +247,9 @@ export class Assistant {
     const sentences = text.split(/(?<=[.?!;,\n])|(?=\s(?:et|mais|sinon)\s)/);
     const rest = sentences.filter((s) => distressesOf(s).length === 0).join(' ');
     if (!rest.trim()) return undefined;
+    // A document kept by the person who threatens them, on the identity-document step: going on without it.
+    if (step === 'titre-identite' && documentOutOfReach(text) && STEP_LACKS[step])
+      return { topic: this.index.topic(STEP_LACKS[step])!, confidence: 0.8 };
     const found = this.picks(rest, step, othersData).find((p) => p.confidence >= MIN_CONFIDENCE);
     if (found) return found;
     const hasWords = this.index.terms(rest).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
@@ -351,8 +355,9 @@ export class Assistant {
     const lacks = step && STEP_LACKS[step];
     if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
-    // On the identity-document step, a document of another country is a missing French one.
-    if (lacks && step === 'titre-identite' && namesForeignDocument(text)) return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
+    // On the identity-document step, a document of another country is a missing French one, and so is one out of reach.
+    if (lacks && step === 'titre-identite' && (namesForeignDocument(text) || documentOutOfReach(text)))
+      return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     // On the recap, a field entered wrong — whichever step asked it — is corrected from the recap.
     if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];

@@ -233,3 +233,15 @@ export function namesForeignDocument(text: string): boolean {
   const t = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
   return DOCUMENT.test(t) && !/ (?:sejour|residence|recepisse) /.test(t) && (FOREIGN.test(t) || NOT_FRENCH.test(t));
 }
+
+/**
+ * A document the person has but cannot reach: kept or taken by someone, lost, stolen, locked away
+ * (« mon mari garde mon passeport », « on m'a volé ma carte d'identité », « mes papiers sont
+ * confisqués »). On the identity-document step, going on without it is what the person needs.
+ */
+const OUT_OF_REACH =
+  /\b(?:garde|gardent|confisque\w*|cache|cachent|pris|prend|prennent|vole\w*|perdu\w*|enferme\w*|retient|retiennent|bloque\w*)\s+(?:(?:mon|ma|mes|son|sa|ses|le|la|les|l|notre|nos|tous|toutes|tout|aussi|encore|deja|moi|m)\s+){0,3}(?:passeport|passport|carte|cni|titre|titres|piece|pieces|papiers?)\b|\b(?:passeport|passport|carte|cni|titre|titres|piece|pieces|papiers?)\s+(?:\S+\s+){0,5}?(?:confisque\w*|enferme\w*|vole\w*|perdu\w*|garde\w* par|chez (?:lui|elle|mon|ma))\b|\b(?:pas|plus)\s+acces\s+a\s+(?:mes|mon|ma)\s+(?:passeport|carte|cni|titre|piece|papiers?)\b/;
+
+export function documentOutOfReach(text: string): boolean {
+  return OUT_OF_REACH.test(plain(text));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
-import { asksForSomeoneElse, wishesForThemselves } from '../../../src/assistant/safety';
+import { asksForSomeoneElse, documentOutOfReach, wishesForThemselves } from '../../../src/assistant/safety';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -183,5 +183,27 @@ describe('safety first', () => {
       'je voudrais voir la date et le lieu de naissance que j’ai tapés pour ma mère dans ma demande',
     ])
       expect(asksForSomeoneElse(q), q).toBe(false);
+  });
+});
+
+describe('a document out of reach, on the identity-document step', () => {
+  it.each([
+    'on m’a volé ma carte d’identité la semaine dernière, je fais comment ?',
+    'mon passeport est confisqué par mon ancien employeur, je peux continuer ?',
+    'j’ai perdu mes papiers, qu’est-ce que je mets ici ?',
+  ])('« %s » is answered by the way on without it', (q) => {
+    expect(assistant.ask(q, 'titre-identite').topic).toBe('sans-titre-francais');
+  });
+
+  it('gives the numbers first, then the way on without it, when the person who hurts keeps it', () => {
+    const a = assistant.ask('mon compagnon cache ma carte d’identité et il me frappe, je mets quoi pour le numéro ?', 'titre-identite');
+    expect(a.topic).toBe('urgence-violence');
+    expect(a.answer).toContain('3919');
+    expect(a.answer).toContain('Je ne dispose pas d’une pièce d’identité française');
+  });
+
+  it('is not a document in hand', () => {
+    for (const q of ['j’ai perdu du temps avec la carte, elle a 12 caractères ?', 'ma carte d’identité est périmée, elle marche ?'])
+      expect(documentOutOfReach(q), q).toBe(false);
   });
 });
