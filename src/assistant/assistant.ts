@@ -155,8 +155,9 @@ export class Assistant {
         step,
         othersData,
       );
-    // A long message is searched in the clauses that ask, when they name a topic surely.
-    const text = this.focus(masked.text, step, othersData);
+    // An angry message is searched without its clauses that only vent (« bande d'incompétents »); a long
+    // one in the clauses that ask, when they name a topic surely.
+    const text = this.focus(this.withoutVenting(onStepWords(masked.text, step), step), step, othersData);
     const picks = this.picks(text, step, othersData);
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
@@ -202,6 +203,19 @@ export class Assistant {
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
     const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
     return this.compose(main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
+  }
+
+  /**
+   * An angry message without its clauses that only vent — angry words and nothing the search finds
+   * (« c'est toujours quand on en a besoin », « vous vous foutez de qui ? ») —: their words would pull
+   * the search away from what the person needs. A message that only vents is kept whole.
+   */
+  private withoutVenting(text: string, step: AssistantStep | undefined): string {
+    if (!isFrustrated(text)) return text;
+    const clauses = text.split(/(?<=[.?!;,\n])/);
+    const vents = (c: string) => isFrustrated(c) && !this.best(this.index.terms(c), step);
+    const kept = clauses.filter((c) => !vents(c)).join('');
+    return kept.trim() ? kept : text;
   }
 
   /** A long message's clauses that ask, when a topic is found in them surely; else the whole message. */
@@ -444,6 +458,18 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
     othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
   };
+}
+
+/**
+ * A bare « numéro » on the contact step is the phone number the step asks for (« il me dit numéro
+ * invalide »), not a numéro de sécurité sociale: said so before the search.
+ */
+function onStepWords(text: string, step: AssistantStep | undefined): string {
+  if (step !== 'contact') return text;
+  return text.replace(
+    /\bnum[ée]ro\b(?!\s+(?:de\s+|d[e’']\s*)?(?:s[ée]cu|nir|allocataire|fiscal|d[’']identit|de\s+carte|[ée]tranger|du\s+titre|de\s+passeport))/gi,
+    'numéro de portable',
+  );
 }
 
 /** Our knowledge base, read and indexed once per process (each server of the tests builds an Assistant). */
