@@ -1,5 +1,15 @@
 import { safetyClassifier } from './classifier/model';
-import { DISTRESS_KINDS, distressesOf, hasFigure, isFrustrated, isImmediate, namesAChild, withoutFigures, type Distress } from './distress';
+import {
+  asksAsCarer,
+  DISTRESS_KINDS,
+  distressesOf,
+  hasFigure,
+  isFrustrated,
+  isImmediate,
+  namesAChild,
+  withoutFigures,
+  type Distress,
+} from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
@@ -450,6 +460,8 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
   const classified = (classify ? safetyClassifier().safety(literal) : []).filter(
     (c) =>
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
+      // a carer asking about an aid is not in despair by the classifier's word alone
+      (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);

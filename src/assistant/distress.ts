@@ -407,3 +407,16 @@ export function namesAChild(text: string): boolean {
 function plain(text: string): string {
   return ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
 }
+
+/**
+ * A person who cares for a relative (« je m'occupe de mon père », « je m'en occupe tous les jours », « je
+ * suis aidante ») and asks about an aid: a proche aidant's question. The safety classifier read « je m'en
+ * occupe tous les jours » as despair; its distress gives way to this when the rules see none.
+ */
+const CARER = /\b(?:je|j)\s+(?:m en|m|me)\s+occupe\b|\bje suis (?:son |sa |leur )?(?:aidante?|proche aidante?)\b|\bproches? aidante?s?\b/;
+const ASKS_AID = /\b(?:aides?|allocations?|droits?|ajpa|prestations?|indemnites?|conge)\b/;
+
+export function asksAsCarer(text: string): boolean {
+  const s = plain(withoutFigures(text));
+  return CARER.test(s) && ASKS_AID.test(s);
+}

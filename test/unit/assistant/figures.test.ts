@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
-import { distressesOf, hasFigure, isFrustrated, withoutFigures } from '../../../src/assistant/distress';
+import { asksAsCarer, distressesOf, hasFigure, isFrustrated, withoutFigures } from '../../../src/assistant/distress';
 
 /**
  * Figures of speech that name death and mean nothing of it: no emergency number, whatever the rules
@@ -66,5 +66,21 @@ describe('a démarche stopped is not a life', () => {
 
   it('« tout arrêter » said of oneself still is', () => {
     expect(assistant.ask('j’ai envie de tout arrêter, je quitte la page').topic).toBe('urgence-suicide');
+  });
+});
+
+describe('a carer asking about an aid is not in despair', () => {
+  it.each([
+    'ma grand-mère ne peut plus vivre seule, je m’en occupe tous les jours, il y a une aide pour ça ?',
+    'mon fils est handicapé, je m’en occupe tous les jours, il existe une aide ?',
+  ])('« %s » gets no emergency number', (sentence) => {
+    expect(asksAsCarer(sentence)).toBe(true);
+    expect(assistant.ask(sentence).topic).not.toMatch(URGENT);
+  });
+
+  it('a carer who says despair still gets the 3114', () => {
+    const a = assistant.ask('je m’occupe de ma mère tous les jours, je n’ai plus la force de continuer, quelle aide pour moi ?');
+    expect(a.topic).toBe('urgence-suicide');
+    expect(a.answer).toContain('3114');
   });
 });
