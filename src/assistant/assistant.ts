@@ -1,5 +1,15 @@
 import { safetyClassifier } from './classifier/model';
-import { DISTRESS_KINDS, distressesOf, isFrustrated, isImmediate, namesAChild, type Distress } from './distress';
+import {
+  asksAsCarer,
+  DISTRESS_KINDS,
+  distressesOf,
+  hasFigure,
+  isFrustrated,
+  isImmediate,
+  namesAChild,
+  withoutFigures,
+  type Distress,
+} from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked, type MaskedKind } from './masking';
 import { NEGATED } from './analyser';
@@ -9,6 +19,7 @@ import {
   asksForAmount,
   asksForSomeoneElse,
   asksOwnRights,
+  documentOutOfReach,
   isVague,
   namesForeignDocument,
   saysLacksIt,
@@ -154,8 +165,9 @@ export class Assistant {
         step,
         othersData,
       );
-    // A long message is searched in the clauses that ask, when they name a topic surely.
-    const text = this.focus(masked.text, step, othersData);
+    // An angry message is searched without its clauses that only vent (« bande d'incompétents »); a long
+    // one in the clauses that ask, when they name a topic surely.
+    const text = this.focus(this.withoutVenting(onStepWords(masked.text, step), step), step, othersData);
     const picks = this.picks(text, step, othersData);
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
@@ -203,6 +215,19 @@ export class Assistant {
     return this.compose(main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
   }
 
+  /**
+   * An angry message without its clauses that only vent — angry words and nothing the search finds
+   * (« c'est toujours quand on en a besoin », « vous vous foutez de qui ? ») —: their words would pull
+   * the search away from what the person needs. A message that only vents is kept whole.
+   */
+  private withoutVenting(text: string, step: AssistantStep | undefined): string {
+    if (!isFrustrated(text)) return text;
+    const clauses = text.split(/(?<=[.?!;,\n])/);
+    const vents = (c: string) => isFrustrated(c) && !this.best(this.index.terms(c), step);
+    const kept = clauses.filter((c) => !vents(c)).join('');
+    return kept.trim() ? kept : text;
+  }
+
   /** A long message's clauses that ask, when a topic is found in them surely; else the whole message. */
   private focus(text: string, step: AssistantStep | undefined, othersData: boolean): string {
     const asking = questionOf(text);
@@ -246,6 +271,9 @@ export class Assistant {
     const sentences = text.split(/(?<=[.?!;,\n])|(?=\s(?:et|mais|sinon)\s)/);
     const rest = sentences.filter((s) => distressesOf(s).length === 0).join(' ');
     if (!rest.trim()) return undefined;
+    // A document kept by the person who threatens them, on the identity-document step: going on without it.
+    if (step === 'titre-identite' && documentOutOfReach(text) && STEP_LACKS[step])
+      return { topic: this.index.topic(STEP_LACKS[step])!, confidence: 0.8 };
     const found = this.picks(rest, step, othersData).find((p) => p.confidence >= MIN_CONFIDENCE);
     if (found) return found;
     const hasWords = this.index.terms(rest).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
@@ -351,8 +379,9 @@ export class Assistant {
     const lacks = step && STEP_LACKS[step];
     if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
-    // On the identity-document step, a document of another country is a missing French one.
-    if (lacks && step === 'titre-identite' && namesForeignDocument(text)) return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
+    // On the identity-document step, a document of another country is a missing French one, and so is one out of reach.
+    if (lacks && step === 'titre-identite' && (namesForeignDocument(text) || documentOutOfReach(text)))
+      return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     // On the recap, a field entered wrong — whichever step asked it — is corrected from the recap.
     if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
@@ -425,9 +454,14 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
   // pas rentrer chez moi avec mes enfants »: the 115's); someone else's data is not the person's
   // own rights in a situation involving another.
   const ruled = distressesOf(text);
-  const classified = (classify ? safetyClassifier().safety(text) : []).filter(
+  // A figure of speech (« j'ai cru mourir d'ennui », « ça me tue ») is not read by the classifier: it
+  // reads the message without it.
+  const literal = hasFigure(text) ? withoutFigures(text) : text;
+  const classified = (classify ? safetyClassifier().safety(literal) : []).filter(
     (c) =>
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
+      // a carer asking about an aid is not in despair by the classifier's word alone
+      (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
@@ -436,6 +470,18 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
     othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
   };
+}
+
+/**
+ * A bare « numéro » on the contact step is the phone number the step asks for (« il me dit numéro
+ * invalide »), not a numéro de sécurité sociale: said so before the search.
+ */
+function onStepWords(text: string, step: AssistantStep | undefined): string {
+  if (step !== 'contact') return text;
+  return text.replace(
+    /\bnum[ée]ro\b(?!\s+(?:de\s+|d[e’']\s*)?(?:s[ée]cu|nir|allocataire|fiscal|d[’']identit|de\s+carte|[ée]tranger|du\s+titre|de\s+passeport))/gi,
+    'numéro de portable',
+  );
 }
 
 /** Our knowledge base, read and indexed once per process (each server of the tests builds an Assistant). */

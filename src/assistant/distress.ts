@@ -12,6 +12,9 @@ export type Distress = 'urgence-suicide' | 'urgence-medicale' | 'urgence-violenc
 
 const W = '(?:\\S+ )'; // one word and its space: `${W}{0,3}` allows up to three words between
 const CHILD = '(?:enfants?|fils|fille|bebe|petite?|gamine?|gosse|ado|petit fils|petite fille|neveu|niece)';
+/** Things a person may say « will kill » them, in a figure of speech. */
+const THING =
+  '(?:formulaire|site|dossier|demande|code|codes|mot de passe|mdp|caf|page|appli|application|administration|paperasse|truc|machin|bug|ecran|ordinateur|ordi|telephone|attente|etape|procedure|inscription|systeme|tout ca|ca)';
 const PARTNER = '(?:mari|conjoint|compagnon|copain|mec|ex|femme|compagne|copine|concubin|concubine|beau pere|pere|il|elle)';
 
 const PATTERNS: [Distress, RegExp][] = [
@@ -24,7 +27,7 @@ const PATTERNS: [Distress, RegExp][] = [
         'en finir(?! avec (?:ce|cette|cet|le|la|les|mon|ma|mes|votre|vos|l) ?(?:formulaire|dossier|demande|site|inscription|etape|compte|papiers|paperasse|histoire|code|application|appli|declaration))',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
-        '(?:veux|veut|voudrais|vais|prefere|aimerais) mourir(?! de (?:rire|honte|envie|ennui))',
+        '(?:veux|veut|voudrais|vais|prefere|aimerais) mourir(?! (?:de|d) (?:rire|honte|envie|ennui|fatigue|faim|soif|froid|chaud|impatience))',
         'plus envie de (?:vivre|rien)',
         '(?:marre|assez) de (?:vivre|la vie)',
         'veux plus vivre',
@@ -129,6 +132,14 @@ const PATTERNS: [Distress, RegExp][] = [
         'gorge (?:qui )?gonfle',
         'reaction allergique',
         'choc anaphylactique',
+        // a stroke or a heart attack told by its signs: a limb gone numb, blurred sight with a spinning head
+        '(?:sens|sent|sentons) (?:plus|pas|presque plus) (?:mon|ma|mes|son|sa|ses|le|la|les) (?:bras|jambes?|main|mains|visage|cote|moitie)',
+        '(?:bras|jambe|main|visage|cote) (?:gauche|droite?) (?:\\S+ ){0,2}(?:engourdie?|paralysee?|insensible|lourde?|qui (?:ne )?(?:repond|bouge) (?:plus|pas))',
+        '(?:vois|voit|vue) (?:tout )?(?:flou|floue|double|trouble)\\b.{0,60}\\b(?:tete qui tourne|vertiges?|bras|jambe|parler|engourdi\\w*)',
+        '(?:tete qui tourne|vertiges?)\\b.{0,60}\\b(?:vois|voit|vue) (?:tout )?(?:flou|floue|double|trouble)',
+        '(?:bouche|levre) (?:de travers|qui tombe|tordue)',
+        '(?:n arrive|n arrivait|arrive) (?:plus|pas) a (?:(?:parler|articuler)(?! (?:a|au|aux|avec|de|du|des|en|francais|anglais|bien|fort|correctement)\\b)|bouger (?:le|la|mon|ma|son|sa) (?:bras|jambe|main))',
+        '(?:poitrine|coeur) (?:qui )?(?:serre|se serre|comprime)|(?:serre|oppresse)\\w* (?:dans )?la poitrine',
         'hypoglycemi\\w*',
         'avale\\w* (?:une|un|des|de la|du) (?:piece|pile|produit|javel|medicament)',
         'bu (?:de la|du) (?:javel|produit|detergent|alcool a bruler)',
@@ -260,6 +271,9 @@ const PATTERNS: [Distress, RegExp][] = [
         'peur qu (?:il|elle) me (?:retrouve|trouve|tue|frappe)',
         'm a (?:deja )?blessee?',
         'enfuie?',
+        // someone breaking in: « il a défoncé ma porte », « il essaie d'entrer de force »
+        '(?:defonc|enfonc|fracass|cass|forc)\\w* (?:\\S+ ){0,1}(?:ma|la|notre|leur) porte(?! (?:monnaie|feuille|documents?))',
+        '(?:entrer|rentrer) de force',
         '(?:va|vont|veut|risque de) me faire du mal',
       ].join('|'),
     ),
@@ -317,9 +331,41 @@ export const DISTRESS_KINDS: readonly Distress[] = PATTERNS.map(([k]) => k);
 /** An act under way or about to be, not a wish: the emergency numbers alone, nothing about the démarche. */
 const IMMINENT = /\b(ce soir|cette nuit|maintenant|tout de suite|achete de quoi|j ai pris|j ai avale|il y a une heure)\b/;
 
+/**
+ * Figures of speech that name death and mean nothing of it: « mourir de rire », « je suis mort de
+ * fatigue », « j'ai failli mourir de honte », « ça me tue », « vous me tuez avec vos codes », « je me
+ * tue à vous le dire »; and a démarche stopped (« si j'arrête en plein milieu du formulaire »), which
+ * the safety classifier took for « tout arrêter ». Read on folded text (any run of other characters
+ * between words).
+ */
+const _ = '[^a-z0-9]+';
+const FIGURE = new RegExp(
+  `(?<![a-z0-9])(?:${[
+    `(?:mourir|mort|morte|morts|mortes|meurs|meurt|mourais|mourrai|mourrais|crever|creve|crevee|crevais)${_}(?:de${_}|d${_})(?:rire|honte|fatigue|ennui|faim|soif|froid|chaud|impatience|envie|sommeil|trouille|stress|chaleur)`,
+    `(?:ca|tu|vous|ce${_}[a-z]+|cette${_}[a-z]+|votre${_}[a-z]+|vos${_}[a-z]+|ces${_}[a-z]+)${_}(?:me|m)${_}(?:tue|tues|tuez|tuent|tuera|tueront|achevez|acheve)`,
+    `(?:me|se)${_}tue${_}a${_}(?:la${_}tache|vous|te|le|la|les|l|[a-z]+er)`,
+    // a thing is no threat: « ce formulaire va me tuer »
+    `${THING}${_}(?:va|vont|finira|finiront)${_}(?:par${_})?me${_}tuer`,
+    `mort${_}de${_}rire|mdr|ptdr`,
+    // stopping a démarche, not one's life: « si j'arrête en plein milieu du formulaire »
+    `(?:arrete|arreter|arretez|stoppe|stopper|abandonne|abandonner|interromps|interrompre|quitte|quitter|lache|lacher)${_}(?:tout${_})?(?:en${_}plein${_}milieu|au${_}milieu|a${_}la${_}moitie|en${_}cours${_}de${_}route|avant${_}la${_}fin|(?:du|de|le|la|les|ce|cette|mon|ma|l)${_}(?:formulaire|demande|dossier|inscription|site|page|compte|etape|saisie|creation|onglet|procedure|demarche))`,
+  ].join('|')})(?![a-z0-9])`,
+  'g',
+);
+
+/** The message without its figures of speech (folded): what is left to read for distress. */
+export function withoutFigures(text: string): string {
+  return fold(text).replace(FIGURE, ' ');
+}
+
+/** Whether the message holds a figure of speech naming death (« mort de rire », « ça me tue »). */
+export function hasFigure(text: string): boolean {
+  return withoutFigures(text) !== fold(text);
+}
+
 /** Every kind of distress the message names, the most urgent first. */
 export function distressesOf(text: string): Distress[] {
-  const s = plain(text);
+  const s = plain(withoutFigures(text));
   return PATTERNS.filter(([, re]) => re.test(s)).map(([k]) => k);
 }
 
@@ -341,7 +387,8 @@ const FRUSTRATION =
   /\b(marre|ras le bol|raz le bol|saoule?|soule|gonfle|nul|nulle|nuls|pourri|naze|merde\w*|putain|ptn|con|conne|connard\w*|connasse|abruti\w*|debile\w*|idiote?|stupide|incapables?|incompetente?s?|honte|honteux|inadmissible|scandale\w*|scandaleux|foutage|fous de|sers a rien|servez a rien|sert a rien|ca marche jamais|ca marche pas ce truc|je craque|j en peux plus|enerve\w*|colere|voleurs?|escrocs?|fdp|batards?|encule\w*|bordel|chier|degoute\w*|ridicule|lamentable|minable|usine a gaz|toujours la meme chose|c est toujours|deja (ecrit|appele|dit) \d+ fois)\b/;
 
 export function isFrustrated(text: string): boolean {
-  return FRUSTRATION.test(plain(text));
+  // « j'ai failli mourir de honte » is no anger, « c'est une honte » is.
+  return FRUSTRATION.test(plain(withoutFigures(text)));
 }
 
 /**
@@ -359,4 +406,17 @@ export function namesAChild(text: string): boolean {
 /** Folded, every run of other characters one space: « J'en ai MARRE !! » → « j en ai marre ». */
 function plain(text: string): string {
   return ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+}
+
+/**
+ * A person who cares for a relative (« je m'occupe de mon père », « je m'en occupe tous les jours », « je
+ * suis aidante ») and asks about an aid: a proche aidant's question. The safety classifier read « je m'en
+ * occupe tous les jours » as despair; its distress gives way to this when the rules see none.
+ */
+const CARER = /\b(?:je|j)\s+(?:m en|m|me)\s+occupe\b|\bje suis (?:son |sa |leur )?(?:aidante?|proche aidante?)\b|\bproches? aidante?s?\b/;
+const ASKS_AID = /\b(?:aides?|allocations?|droits?|ajpa|prestations?|indemnites?|conge)\b/;
+
+export function asksAsCarer(text: string): boolean {
+  const s = plain(withoutFigures(text));
+  return CARER.test(s) && ASKS_AID.test(s);
 }

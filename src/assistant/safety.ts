@@ -6,7 +6,7 @@ import { STOPWORDS, VAGUE_WORDS } from './lexicon';
  * a message too vague to search (« je suis bloqué ») — answered from the person's step.
  */
 const RELATIVE =
-  'conjoint|mari|femme|compagnon|concubine?|epouse?|ex|ex mari|ex femme|mec|meuf|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|neveu|niece|grand-?mere|grand-?pere|grands? parents|belle fille|beau fils|belle mere|beau pere|belle soeur|beau frere|parents?|brother|sister|mother|father|wife|husband|son|daughter';
+  'conjoint|mari|femme|compagnon|concubine?|epouse?|ex|ex mari|ex femme|mec|meuf|copine?|copain|compagne?|mere|pere|maman|papa|fils|fille|enfant|frere|soeur|cousine?|tante|oncle|neveu|niece|grand ?-?mere|grand ?-?pere|grands? parents|petit fils|petite fille|petits enfants|belle fille|beau fils|belle mere|beau pere|belle soeur|beau frere|parents?|brother|sister|mother|father|wife|husband|son|daughter';
 const STRANGER =
   'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|employee?|salariee?|ami|amie|personne|monsieur|madame|mr|mme|locataire|colocataire|coloc|conseillere?|agent|famille (d )?accueil|neighbou?r';
 const THIRD = `${RELATIVE}|${STRANGER}`;
@@ -49,9 +49,12 @@ const NUMBER_HAS_ACCOUNT = /\bnumero\s+(\S+\s+){0,2}?(a|est)\s+(deja\s+)?(un com
 const THIRD_NAMED = new RegExp(
   `\\b(mon|ma|mes|son|sa|de|du|my|his|her|le|la)\\s+((ancien|ancienne|nouveau|nouvelle|propre)\\s+)?(${THIRD})\\b`,
 );
-/** « voir le dossier de mon ex », « accéder au compte de mon mari », « voir la date de naissance de mon mari »: looking into someone else's file. */
+/**
+ * « voir le dossier de mon ex », « accéder au compte de mon mari », « voir la date de naissance de mon mari », « voir la date et
+ * le lieu de naissance de mon mari »: looking into someone else's file.
+ */
 const LOOK_INTO_OTHERS = new RegExp(
-  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
 /** « savoir ce que touche mon beau-frère »: what someone else receives. */
 const WHAT_OTHER_RECEIVES = new RegExp(
@@ -68,6 +71,13 @@ const WHAT_OTHER_ENTERED = new RegExp(
 /** « le code est arrivé sur son téléphone … vous pouvez me le donner ? »: a code sent to someone else's phone or mail, asked for. */
 const CODE_ON_THEIRS =
   /\bcode\s+(\S+\s+){0,4}?(arrive|envoye|recu|parti|part|va)\w*\s+(sur|a|au|chez|par|dans)\s+(son|sa|ses|leur)\s+(\S+\s+)?(telephone|portable|tel|mail|numero|boite|adresse)\b/;
+/** « envoyez le code sur mon portable à moi », « recevoir le lien sur mon mail »: a code or a link sent to the person. */
+const SEND_TO_ME =
+  /\b(envoyer|envoyez|envoie|envoyiez|recevoir|recoive|transferer|transferez|rediriger|redirigez|mettre|mettez)\s+(\S+\s+){0,2}?(code|codes|lien|sms|mail|motdepasse)\s+(\S+\s+){0,2}?(sur|a|au|dans|chez)\s+(mon|ma|mes|moi)\b/;
+/** « ma grand-mère a oublié son mot de passe », « le compte de ma mère »: another person's account named as theirs. */
+const OTHERS_ACCOUNT = new RegExp(
+  `\\b(${THIRD})\\s+(\\S+\\s+){0,4}?(son|sa|leur)\\s+(motdepasse|compte|espace|identifiants?|code)\\b|\\b(motdepasse|compte|espace|identifiants?|code)\\s+(de|du|d)\\s+(mon|ma|mes)\\s+(${THIRD})\\b`,
+);
 const GIVE_IT = /\b(le|la)\s+(donner|dire|lire|envoyer|transmettre|communiquer|redonner)\b|\b(donnez|dites|envoyez|donne|dis)\s+(le|la)\b/;
 /** The person asks to be told or shown (« je veux voir », « donnez-moi », « vous pouvez me dire »). */
 const ASKED_TO_BE_TOLD =
@@ -98,6 +108,8 @@ export function asksForSomeoneElse(text: string): boolean {
     return true;
   if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s) || LOOK_INTO_OTHERS.test(s)) return true;
   if (WHAT_OTHER_ENTERED.test(s) || (CODE_ON_THEIRS.test(s) && GIVE_IT.test(s))) return true;
+  // Someone else's code sent to the person rather than to them: « ma grand-mère a oublié son mot de passe, envoyez le code sur mon portable ».
+  if (SEND_TO_ME.test(s) && OTHERS_ACCOUNT.test(s) && !/\b(mon|ma)\s+(propre\s+)?(compte|espace|motdepasse)\b/.test(s)) return true;
   if (!WANT.test(s)) return false;
   if (ABOUT_STRANGER.test(s) && PRIVATE_WORD.test(s) && TELL.test(s)) return true;
   if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_OTHER.test(s) && TELL.test(s))) return true;
@@ -220,4 +232,16 @@ const NOT_FRENCH = /\b(?:de mon pays|du pays|pas (?:francais|francaise|de nation
 export function namesForeignDocument(text: string): boolean {
   const t = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
   return DOCUMENT.test(t) && !/ (?:sejour|residence|recepisse) /.test(t) && (FOREIGN.test(t) || NOT_FRENCH.test(t));
+}
+
+/**
+ * A document the person has but cannot reach: kept or taken by someone, lost, stolen, locked away
+ * (« mon mari garde mon passeport », « on m'a volé ma carte d'identité », « mes papiers sont
+ * confisqués »). On the identity-document step, going on without it is what the person needs.
+ */
+const OUT_OF_REACH =
+  /\b(?:garde|gardent|confisque\w*|cache|cachent|pris|prend|prennent|vole\w*|perdu\w*|enferme\w*|retient|retiennent|bloque\w*)\s+(?:(?:mon|ma|mes|son|sa|ses|le|la|les|l|notre|nos|tous|toutes|tout|aussi|encore|deja|moi|m)\s+){0,3}(?:passeport|passport|carte|cni|titre|titres|piece|pieces|papiers?)\b|\b(?:passeport|passport|carte|cni|titre|titres|piece|pieces|papiers?)\s+(?:\S+\s+){0,5}?(?:confisque\w*|enferme\w*|vole\w*|perdu\w*|garde\w* par|chez (?:lui|elle|mon|ma))\b|\b(?:pas|plus)\s+acces\s+a\s+(?:mes|mon|ma)\s+(?:passeport|carte|cni|titre|piece|papiers?)\b/;
+
+export function documentOutOfReach(text: string): boolean {
+  return OUT_OF_REACH.test(plain(text));
 }

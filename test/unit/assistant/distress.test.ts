@@ -107,3 +107,27 @@ describe('distress said without the alarming word', () => {
     expect(distressesOf(sentence)).toEqual([]);
   });
 });
+
+describe('a stroke, a heart attack or a break-in told by what is happening', () => {
+  it.each([
+    ['urgence-medicale', 'ma mère ne sent plus sa jambe droite et parle bizarrement, c’est pour son dossier apl'],
+    ['urgence-medicale', 'depuis ce matin il n’arrive plus à parler, il a la bouche de travers'],
+    ['urgence-medicale', 'je vois tout double et j’ai des vertiges, je remplis quoi ici'],
+    ['urgence-medicale', 'mon bras gauche est tout engourdi et ça me serre dans la poitrine'],
+    ['urgence-violence', 'mon ex a fracassé la porte tout à l’heure, je dois changer mon adresse ?'],
+    ['urgence-violence', 'il essaie d’entrer de force, je suis enfermée dans la salle de bain'],
+  ])('%s: « %s »', (kind, sentence) => {
+    expect(distressesOf(sentence)).toContain(kind);
+  });
+
+  it.each([
+    'j’arrive pas à parler à quelqu’un au 3230',
+    'je n’arrive pas à parler français très bien, aidez-moi pour le code',
+    'ma vue est floue sur le téléphone, je peux agrandir le texte ?',
+    'je ne sens pas le besoin de changer de mot de passe',
+    'j’essaie de rentrer chez moi mais le code ne marche pas',
+    'on m’a volé mon porte-monnaie avec ma carte vitale',
+  ])('« %s » names no distress', (sentence) => {
+    expect(distressesOf(sentence)).toEqual([]);
+  });
+});

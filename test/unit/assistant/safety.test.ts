@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
-import { asksForSomeoneElse, wishesForThemselves } from '../../../src/assistant/safety';
+import { asksForSomeoneElse, documentOutOfReach, wishesForThemselves } from '../../../src/assistant/safety';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -166,5 +166,44 @@ describe('safety first', () => {
     expect(a.maskedQuestion).not.toContain('006');
     expect(a.answer).not.toContain('006 084');
     expect(assistant.ask('j’ai raté 3 fois, mon fils a 15 ans').maskedQuestion).toBe('j’ai raté 3 fois, mon fils a 15 ans');
+  });
+
+  it('refuses another person’s code sent to the person, and two of their data asked together; not the person’s own code', () => {
+    for (const q of [
+      'mon grand-père a oublié son mot de passe, envoyez-moi le code sur mon mail à moi',
+      'ma sœur a perdu son identifiant, vous pouvez envoyer le code sur mon portable ?',
+      'je voudrais voir l’adresse et la date de naissance de ma belle-mère',
+      'vous pouvez me montrer l’adresse ou le téléphone de mon ex ?',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(true);
+    for (const q of [
+      'mon mari a son compte, moi je voudrais recevoir le code sur mon mail pour mon compte à moi',
+      'mon fils a créé mon compte avec son mail, vous pouvez envoyer le code sur mon portable ?',
+      'ma fille a oublié son mot de passe, le code sera envoyé sur son portable ?',
+      'je voudrais voir la date et le lieu de naissance que j’ai tapés pour ma mère dans ma demande',
+    ])
+      expect(asksForSomeoneElse(q), q).toBe(false);
+  });
+});
+
+describe('a document out of reach, on the identity-document step', () => {
+  it.each([
+    'on m’a volé ma carte d’identité la semaine dernière, je fais comment ?',
+    'mon passeport est confisqué par mon ancien employeur, je peux continuer ?',
+    'j’ai perdu mes papiers, qu’est-ce que je mets ici ?',
+  ])('« %s » is answered by the way on without it', (q) => {
+    expect(assistant.ask(q, 'titre-identite').topic).toBe('sans-titre-francais');
+  });
+
+  it('gives the numbers first, then the way on without it, when the person who hurts keeps it', () => {
+    const a = assistant.ask('mon compagnon cache ma carte d’identité et il me frappe, je mets quoi pour le numéro ?', 'titre-identite');
+    expect(a.topic).toBe('urgence-violence');
+    expect(a.answer).toContain('3919');
+    expect(a.answer).toContain('Je ne dispose pas d’une pièce d’identité française');
+  });
+
+  it('is not a document in hand', () => {
+    for (const q of ['j’ai perdu du temps avec la carte, elle a 12 caractères ?', 'ma carte d’identité est périmée, elle marche ?'])
+      expect(documentOutOfReach(q), q).toBe(false);
   });
 });
