@@ -207,12 +207,13 @@ export function wantsToCorrect(text: string): boolean {
 
 /**
  * A document of another country, named by its nationality or its country (« passeport algérien »,
- * « carte d'identité belge », « only passport from Brazil »): on the identity-document step, the
+ * « carte d'identité belge », « carte espagnole », « only passport from Brazil »), masculine or feminine: on the
+ * identity-document step, the
  * way to go on without a French one is what the person needs — unless it is a titre de séjour,
  * which the step accepts (its « numéro étranger »).
  */
 const FOREIGN =
-  /\b(?:etrangere?s?|foreign|(?:belge|suisse|luxembourgeois|allemand|espagnol|italien|portugais|roumain|polonais|bulgare|hongrois|grec|neerlandais|britannique|anglais|irlandais|ukrainien|russe|georgien|armenien|turc|algerien|marocain|tunisien|libyen|egyptien|senegalais|malien|ivoirien|guineen|camerounais|congolais|gabonais|togolais|beninois|burkinabe|nigerian|comorien|malgache|mauricien|haitien|bresilien|colombien|peruvien|venezuelien|argentin|chilien|mexicain|americain|canadien|chinois|vietnamien|cambodgien|laotien|indien|pakistanais|bangladais|sri lankais|afghan|iranien|irakien|syrien|libanais|erythreen|somalien|soudanais|ethiopien|albanais|kosovar|serbe|bosniaque|moldave|tchetchene)(?:ne)?s?|brazil|spain|portugal|algerie|maroc|tunisie|senegal|mali|ukraine|roumanie|pologne|belgique)\b/;
+  /\b(?:etrangere?s?|foreign|(?:belge|suisse|luxembourgeois|allemand|espagnol|italien|portugais|roumain|polonais|bulgare|hongrois|grec|neerlandais|britannique|anglais|irlandais|ukrainien|russe|georgien|armenien|turc|algerien|marocain|tunisien|libyen|egyptien|senegalais|malien|ivoirien|guineen|camerounais|congolais|gabonais|togolais|beninois|burkinabe|nigerian|comorien|malgache|mauricien|haitien|bresilien|colombien|peruvien|venezuelien|argentin|chilien|mexicain|americain|canadien|chinois|vietnamien|cambodgien|laotien|indien|pakistanais|bangladais|sri lankais|afghan|iranien|irakien|syrien|libanais|erythreen|somalien|soudanais|ethiopien|albanais|kosovar|serbe|bosniaque|moldave|tchetchene)(?:n?e)?s?|grecques?|turques?|brazil|spain|portugal|algerie|maroc|tunisie|senegal|mali|ukraine|roumanie|pologne|belgique)\b/;
 const DOCUMENT = /\b(?:passeport|passport|carte|cni|titre|piece|papiers?|id)\b/;
 /** « de mon pays », « du pays » and « pas français » say it too. */
 const NOT_FRENCH = /\b(?:de mon pays|du pays|pas (?:francais|francaise|de nationalite francaise))\b/;

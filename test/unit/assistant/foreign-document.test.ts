@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { namesForeignDocument } from '../../../src/assistant/safety';
+
+describe('a document of another country', () => {
+  it('is named by its nationality in the masculine or the feminine', () => {
+    for (const q of [
+      'j’ai un passeport algérien',
+      'ma carte d’identité est espagnole',
+      'seulement une carte allemande',
+      'une pièce d’identité marocaine',
+      'mon passeport est turc',
+      'ma carte est turque',
+      'carte d’identité grecque',
+    ])
+      expect(namesForeignDocument(q), q).toBe(true);
+  });
+
+  it('is not a titre de séjour, nor a French document', () => {
+    for (const q of ['mon titre de séjour algérien', 'ma carte d’identité française', 'mon passeport est périmé'])
+      expect(namesForeignDocument(q), q).toBe(false);
+  });
+});
