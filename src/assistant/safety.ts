@@ -187,9 +187,9 @@ export function asksForAmount(text: string): boolean {
 }
 
 const LACKS =
-  /\b(j ?en ai (pas|aucune?|point)|je n ?en ai (pas|aucune?)|n ?en ai pas|en a pas|j ?ai (pas|rien) (de )?(ca|ce|cela|tout ca)|je (ne )?l ?ai pas|j ?l ?ai pas|g pas|jen ai pas|pas de ca|j ?ai pas)\b/;
+  /\b(j ?en ai (pas?|aucune?|point)|je n ?en ai (pas|aucune?)|n ?en ai pas|en a pas|j ?ai (pas|rien) (de )?(ca|ce|cela|tout ca)|je (ne )?l ?ai pas|j ?l ?ai pas|g pas?|jen ai pas?|pas de ca|j ?ai pas?)\b/;
 
-/** « j'en ai pas », « je l'ai pas », « j'ai pas ça » — without saying what: the step tells. */
+/** « j'en ai pas », « je l'ai pas », « j'ai pas ça », « g pa » — without saying what: the step tells. */
 export function saysLacksIt(text: string): boolean {
   return LACKS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
 }

@@ -98,6 +98,8 @@ describe('the facts of the knowledge base', () => {
   it('says what the identity step accepts: a foreign document goes by « Je ne dispose pas… », its number is not the NIR (src/journeys/registration/views.ts)', () => {
     const foreign = assistant.ask('ma carte d’identité est allemande, je peux la mettre ?', 'titre-identite');
     expect(foreign.answer).toContain('« Je ne dispose pas d’une pièce d’identité française »');
+    const required = assistant.ask('c’est obligatoire de donner une pièce d’identité pour s’inscrire ?', 'titre-identite');
+    expect(required.answer).toContain('« Je ne dispose pas d’une pièce d’identité française »');
     const number = assistant.ask('le numéro de la carte d’identité, c’est celui de la sécu ?', 'titre-identite');
     expect(number.answer).toContain('n’est pas votre numéro de sécurité sociale');
   });
@@ -123,5 +125,11 @@ describe('the facts of the knowledge base', () => {
   it('says that a code after the password at each login is normal', () => {
     const a = assistant.ask('pourquoi un code à 6 chiffres en plus du mot de passe ?', 'connexion');
     expect(fold(a.answer)).toMatch(/normal|mesure de securite/);
+  });
+
+  it('answers a member of an allocataire household on the civil-status step, where the « Mon Compte » link leads them', () => {
+    const a = assistant.ask('mon mari a déjà son espace sur notre dossier, je peux créer le mien aussi ?', 'etat-civil');
+    expect(a.topic).toBe('compte-membre-foyer');
+    expect(a.answer).not.toContain('Je ne suis pas sûr');
   });
 });
