@@ -20,7 +20,7 @@ export interface Scored {
   judgement: Judgement;
 }
 
-export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v7'] as const;
+export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'] as const;
 export type TuningSet = (typeof TUNING_SETS)[number];
 
 export function loadTuning(set: TuningSet = 'v1'): JudgedCase[] {
