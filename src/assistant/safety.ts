@@ -199,9 +199,9 @@ export function asksForAmount(text: string): boolean {
 }
 
 const LACKS =
-  /\b(j ?en ai (pas|aucune?|point)|je n ?en ai (pas|aucune?)|n ?en ai pas|en a pas|j ?ai (pas|rien) (de )?(ca|ce|cela|tout ca)|je (ne )?l ?ai pas|j ?l ?ai pas|g pas|jen ai pas|pas de ca|j ?ai pas)\b/;
+  /\b(j ?en ai (pas?|aucune?|point)|je n ?en ai (pas|aucune?)|n ?en ai pas|en a pas|j ?ai (pas|rien) (de )?(ca|ce|cela|tout ca)|je (ne )?l ?ai pas|j ?l ?ai pas|g pas?|jen ai pas?|pas de ca|j ?ai pas?)\b/;
 
-/** « j'en ai pas », « je l'ai pas », « j'ai pas ça » — without saying what: the step tells. */
+/** « j'en ai pas », « je l'ai pas », « j'ai pas ça », « g pa » — without saying what: the step tells. */
 export function saysLacksIt(text: string): boolean {
   return LACKS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
 }
@@ -219,12 +219,13 @@ export function wantsToCorrect(text: string): boolean {
 
 /**
  * A document of another country, named by its nationality or its country (« passeport algérien »,
- * « carte d'identité belge », « only passport from Brazil »): on the identity-document step, the
+ * « carte d'identité belge », « carte espagnole », « only passport from Brazil »), masculine or feminine: on the
+ * identity-document step, the
  * way to go on without a French one is what the person needs — unless it is a titre de séjour,
  * which the step accepts (its « numéro étranger »).
  */
 const FOREIGN =
-  /\b(?:etrangere?s?|foreign|(?:belge|suisse|luxembourgeois|allemand|espagnol|italien|portugais|roumain|polonais|bulgare|hongrois|grec|neerlandais|britannique|anglais|irlandais|ukrainien|russe|georgien|armenien|turc|algerien|marocain|tunisien|libyen|egyptien|senegalais|malien|ivoirien|guineen|camerounais|congolais|gabonais|togolais|beninois|burkinabe|nigerian|comorien|malgache|mauricien|haitien|bresilien|colombien|peruvien|venezuelien|argentin|chilien|mexicain|americain|canadien|chinois|vietnamien|cambodgien|laotien|indien|pakistanais|bangladais|sri lankais|afghan|iranien|irakien|syrien|libanais|erythreen|somalien|soudanais|ethiopien|albanais|kosovar|serbe|bosniaque|moldave|tchetchene)(?:ne)?s?|brazil|spain|portugal|algerie|maroc|tunisie|senegal|mali|ukraine|roumanie|pologne|belgique)\b/;
+  /\b(?:etrangere?s?|foreign|(?:belge|suisse|luxembourgeois|allemand|espagnol|italien|portugais|roumain|polonais|bulgare|hongrois|grec|neerlandais|britannique|anglais|irlandais|ukrainien|russe|georgien|armenien|turc|algerien|marocain|tunisien|libyen|egyptien|senegalais|malien|ivoirien|guineen|camerounais|congolais|gabonais|togolais|beninois|burkinabe|nigerian|comorien|malgache|mauricien|haitien|bresilien|colombien|peruvien|venezuelien|argentin|chilien|mexicain|americain|canadien|chinois|vietnamien|cambodgien|laotien|indien|pakistanais|bangladais|sri lankais|afghan|iranien|irakien|syrien|libanais|erythreen|somalien|soudanais|ethiopien|albanais|kosovar|serbe|bosniaque|moldave|tchetchene)(?:n?e)?s?|grecques?|turques?|brazil|spain|portugal|algerie|maroc|tunisie|senegal|mali|ukraine|roumanie|pologne|belgique)\b/;
 const DOCUMENT = /\b(?:passeport|passport|carte|cni|titre|piece|papiers?|id)\b/;
 /** « de mon pays », « du pays » and « pas français » say it too. */
 const NOT_FRENCH = /\b(?:de mon pays|du pays|pas (?:francais|francaise|de nationalite francaise))\b/;

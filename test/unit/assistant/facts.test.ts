@@ -94,4 +94,42 @@ describe('the facts of the knowledge base', () => {
     expect(write.answer).toContain('« Ma demande en cours »');
     expect(write.answer).toContain('« Mes messages »');
   });
+
+  it('says what the identity step accepts: a foreign document goes by « Je ne dispose pas… », its number is not the NIR (src/journeys/registration/views.ts)', () => {
+    const foreign = assistant.ask('ma carte d’identité est allemande, je peux la mettre ?', 'titre-identite');
+    expect(foreign.answer).toContain('« Je ne dispose pas d’une pièce d’identité française »');
+    const required = assistant.ask('c’est obligatoire de donner une pièce d’identité pour s’inscrire ?', 'titre-identite');
+    expect(required.answer).toContain('« Je ne dispose pas d’une pièce d’identité française »');
+    const number = assistant.ask('le numéro de la carte d’identité, c’est celui de la sécu ?', 'titre-identite');
+    expect(number.answer).toContain('n’est pas votre numéro de sécurité sociale');
+  });
+
+  it('says on the recap that an identity « à confirmer » still opens the account (src/journeys/registration/review-views.ts)', () => {
+    const a = assistant.ask('sur le récap il y a écrit identité à confirmer, c’est un problème ?', 'recapitulatif');
+    expect(a.answer).toContain('« à confirmer »');
+    expect(a.answer).toMatch(/pourra vous demander une? (pièce|justificatif)/);
+  });
+
+  it('lists what FranceConnect transmits as the provider sends it, and that it is personal', () => {
+    const a = assistant.ask('FranceConnect donne quoi comme infos à la Caf ?', 'franceconnect');
+    for (const field of ['prénoms', 'nom de naissance', 'sexe', 'date de naissance', 'lieu de naissance'])
+      expect(a.answer).toContain(field);
+    expect(a.answer).toContain('FranceConnect est donc personnel');
+  });
+
+  it('says that any password meeting the rules is accepted (src/auth/password-rules.ts)', () => {
+    const a = assistant.ask('un mot avec une majuscule et des chiffres derrière, ça passe comme mot de passe ?', 'mot-de-passe');
+    expect(a.answer).toContain('Tout mot de passe qui respecte ces règles est accepté');
+  });
+
+  it('says that a code after the password at each login is normal', () => {
+    const a = assistant.ask('pourquoi un code à 6 chiffres en plus du mot de passe ?', 'connexion');
+    expect(fold(a.answer)).toMatch(/normal|mesure de securite/);
+  });
+
+  it('answers a member of an allocataire household on the civil-status step, where the « Mon Compte » link leads them', () => {
+    const a = assistant.ask('mon mari a déjà son espace sur notre dossier, je peux créer le mien aussi ?', 'etat-civil');
+    expect(a.topic).toBe('compte-membre-foyer');
+    expect(a.answer).not.toContain('Je ne suis pas sûr');
+  });
 });
