@@ -16,7 +16,7 @@ import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, su
 import { formFields, recapLists } from '../../http/views/form-page';
 import { html, type HtmlValue } from '../../http/views/html';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
-import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
+import { demarcheNotFound, demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
 import { frenchDate } from './pages';
 import { dataNotice } from '../../http/views/data-notice';
 import { NEW_PATH as NEW_MESSAGE_PATH } from '../contact-caf/views';
@@ -51,22 +51,23 @@ function readBody(req: FastifyRequest): Input {
 /**
  * The brouillon of this person, with the Caf's facts of today and the dossier's values to offer;
  * or, when it was sent already (the back button after « Envoyer ma demande », another device),
- * the démarche sent, to say so with the way to its follow-up.
+ * the démarche sent, to say so with the way to its follow-up; `missing` when there is nothing this
+ * person may see there (expired, swept, never existed, someone else's: one answer, demarcheNotFound).
  */
 async function draftOrSent(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
   const actor = await requestActor(ctx, req);
   const own = await ownDraft(deps(ctx), actor, idOf(req));
   if (own) {
     const { draft, prefill } = await draftWithFacts(deps(ctx), actor, own);
-    return { ...draft, prefill, sent: undefined };
+    return { ...draft, prefill, sent: undefined, missing: false as const };
   }
   const any = await accessDemarche(deps(ctx), actor, idOf(req));
-  if (any && any.own && any.demarche.status !== 'brouillon') return { sent: any.demarche };
+  if (any && any.own && any.demarche.status !== 'brouillon') return { sent: any.demarche, missing: false as const };
   if (any && any.own) throw new AppError('DEMARCHE_GONE');
-  throw new AppError('NOT_FOUND');
+  return { missing: true as const };
 }
 
-type Draft = Exclude<Awaited<ReturnType<typeof draftOrSent>>, { sent: Demarche }>;
+type Draft = Exclude<Awaited<ReturnType<typeof draftOrSent>>, { sent: Demarche } | { missing: true }>;
 
 /**
  * « Votre demande a déjà été envoyée »: what the person sees on a page of a brouillon sent since
@@ -157,6 +158,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
 
     app.get(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
       if (!inst) throw new AppError('NOT_FOUND');
@@ -173,6 +175,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
 
     app.post(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent, { changeLost: true });
       const key = (req.params as { page: string }).page;
       const input = readBody(req);
@@ -235,6 +238,7 @@ ${button('Envoyer ma demande')}`,
 
     app.get(`${DEMARCHES_PATH}/:id/verifier`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const missing = resumeAt(a.form, a.demarche, ctx.clock.now());
       if (missing) return reply.redirect(stepPath(a.demarche.id, missing.key), 303);
@@ -243,6 +247,7 @@ ${button('Envoyer ma demande')}`,
 
     app.post(`${DEMARCHES_PATH}/:id/envoyer`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       // Sent twice (back, then « Envoyer » again): it was sent once, and is said so.
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const input = readBody(req);
