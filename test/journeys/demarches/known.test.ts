@@ -128,8 +128,23 @@ describe('what the Caf already knows, in a request form', () => {
       iban: 'FR1420041010050500013M02606',
     });
     expect(location(confirmed)).toBe(`${base}/verifier`);
-    const recap = text((await b.get(`${base}/verifier`)).body);
+    const recapPage = (await b.get(`${base}/verifier`)).body;
+    const recap = text(recapPage);
     expect(recap).toContain('Compte bancaire du dossier FR76 •••• •••• 0189');
+    // What the Caf knows is not changed on the form's page: no « Modifier » on those rows; the bank
+    // account's leads to its protected change. The person's own answers keep theirs.
+    const row = (label: string) => recapPage.split('<div class="govuk-summary-list__row').find((r) => r.includes(`>${label}</dt>`)) ?? '';
+    expect(text(row('Votre foyer dans votre dossier'))).toContain('Julien MOREAU (responsable du dossier)');
+    for (const label of ['Votre foyer dans votre dossier', 'Salaires', 'Période']) {
+      expect(row(label), label).toContain('govuk-summary-list__row--no-actions');
+      expect(row(label), label).not.toContain('Modifier');
+    }
+    expect(row('Compte bancaire du dossier')).toContain(
+      'href="/mon-espace/foyer/changement/compte-bancaire">Changer de compte bancaire</a>',
+    );
+    expect(row('Quelle est votre situation familiale ?')).toContain(
+      `href="${base}/etapes/situation-familiale?retour=verifier">Modifier<span class="govuk-visually-hidden"> quelle est votre situation familiale ?</span>`,
+    );
     expect(recap).toContain('Salaires 24 000,00 €');
     expect(location(await b.post(`${base}/envoyer`, { declaration: 'oui' }))).toBe(`${base}/accuse-de-reception`);
     const sent = (await findDemarche(t.ctx.database.db, d!.id))!;
