@@ -11,6 +11,7 @@ import { toInput } from '../../forms/fields';
 import { insetText } from '../../http/views/components';
 import { existingFor } from './existing';
 import type { Input } from '../../forms/fields';
+import type { Question } from '../../forms/definition';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, summaryList } from '../../http/views/components';
 import { formFields, recapLists } from '../../http/views/form-page';
@@ -92,6 +93,11 @@ ${linkButton('Voir le suivi de ma demande', demarchePath(d.id))}
   );
 }
 
+/** The questions of a page, each showing a value the Caf knows with the hint that says so (`prefilledHint`). */
+function withPrefilledHints(questions: Question[], prefilled: ReadonlySet<string>): Question[] {
+  return questions.map((q) => (prefilled.has(q.id) && q.prefilledHint ? { ...q, hint: q.prefilledHint } : q));
+}
+
 /** A page of one démarche after its steps: « <what> – <the démarche's title> », back to « Mes démarches » (400 with errors). */
 function demarchePage(
   req: FastifyRequest,
@@ -119,12 +125,12 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
       inst: PageInstance,
       input: Input,
       errors?: FieldError[],
-      prefilled = false,
+      prefilled: ReadonlySet<string> = new Set(),
     ) => {
       const d = a.demarche;
       const step = formStep(a.form, inst);
       const before = html`${a.prestation ? await existingFor(ctx, req, a.prestation, d.id) : ''}${
-        prefilled
+        prefilled.size
           ? insetText(
               'Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer. Vérifiez-les et corrigez-les si besoin.',
             )
@@ -146,7 +152,7 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
           html`${errorSummary(errors)}
 ${form(
   { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
-  html`${formFields({ inst, questions: questionsOf(inst, d.answers), input, errors, step, before, answers: d.answers })}
+  html`${formFields({ inst, questions: withPrefilledHints(questionsOf(inst, d.answers), prefilled), input, errors, step, before, answers: d.answers })}
 ${dataNotice('demande')}
 ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`,
 )}
@@ -164,11 +170,11 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       if (!inst) throw new AppError('NOT_FOUND');
       // What the dossier knows, offered in the fields not answered yet (confirmed by « Continuer »).
       const input = pageInput(inst, a.demarche.answers);
-      let prefilled = false;
+      const prefilled = new Set<string>();
       for (const q of inst.copy === undefined ? questionsOf(inst, a.demarche.answers) : []) {
         if (a.demarche.answers[q.id] !== undefined || a.prefill[q.id] === undefined) continue;
         Object.assign(input, toInput(q, a.prefill[q.id]));
-        prefilled = true;
+        prefilled.add(q.id);
       }
       return renderStep(req, reply, a, inst, input, undefined, prefilled);
     });

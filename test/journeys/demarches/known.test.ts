@@ -214,6 +214,13 @@ describe('what the Caf already knows, in a request form', () => {
     expect(text(first.body)).toContain('Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer.');
     expect(first.body).toMatch(/name="salaires_vous_m3"[^>]*value="2000,00"/);
     expect(first.body).not.toMatch(/name="indemnites_vous_m3"[^>]*value="[^"]/);
+    // Each field's hint says what the field holds: the known salary, to correct if need be; an empty field, 0 if nothing.
+    const hintOf = (body: string, id: string) =>
+      text(new RegExp(`<div id="${id}-hint" class="govuk-hint">([^<]*)</div>`).exec(body)?.[1] ?? '');
+    expect(hintOf(first.body, 'salaires_vous_m3')).toBe(
+      'Montant net, en euros, déclaré à la Caf par l’employeur pour ce mois. Corrigez-le s’il est inexact.',
+    );
+    expect(hintOf(first.body, 'indemnites_vous_m3')).toBe('Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.');
     expect(text((await b.get(`${base}/etapes/ressources-vous-2`)).body)).toContain('Vos ressources de septembre 2026');
     expect(text((await b.get(`${base}/etapes/ressources-vous-1`)).body)).toContain('Vos ressources d’octobre 2026');
     for (const n of [3, 2, 1])
@@ -223,6 +230,10 @@ describe('what the Caf already knows, in a request form', () => {
         [`indemnites_vous_m${n}`]: '0',
         [`autres_vous_m${n}`]: '0',
       });
+    // Once answered, the field holds the person's own amount: the ordinary hint.
+    expect(hintOf((await b.get(`${base}/etapes/ressources-vous-3`)).body, 'salaires_vous_m3')).toBe(
+      'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.',
+    );
     await b.post(`${base}/etapes/compte-bancaire-dossier`, { compte_confirme: 'oui' });
 
     // The recap: one block per month, titled with it; each « Modifier » named with its month.
