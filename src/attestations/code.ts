@@ -41,6 +41,16 @@ export function formatCode(id: string): string {
   return `${id.match(/.{4}/g)!.join('-')}-${checkSymbol(id)}`;
 }
 
+/**
+ * The code as the value of `?code=` in an address (the QR code, any link to the verification page):
+ * percent-encoded, its check symbol included — `$` and `=` as encodeURIComponent does, and `*` and
+ * `~`, which it leaves as they are, although a mail client's or a scanner's link detection may
+ * drop them at the end of an address. Only letters, digits and « - » stay as printed.
+ */
+export function codeInUrl(code: string): string {
+  return encodeURIComponent(code).replace(/[!'()*~._]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export type ParsedCode = { ok: true; id: string } | { ok: false; reason: 'format' | 'check' };
 
 /**

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { frenchDateTime, frenchValidUntil } from '../shared/french-time';
 import { BLUE, GREY, MARGIN, taggedPdf } from '../shared/tagged-pdf';
-import { formatCode } from './code';
+import { codeInUrl, formatCode } from './code';
 import { certifiedRows, kindTitle, type Snapshot } from './snapshot';
 
 /**
@@ -22,7 +22,7 @@ export interface AttestationPdfInput {
 
 /** The address the QR code carries: the public page with the code filled in (the surname is still asked). */
 export function qrTarget(verifyUrl: string, id: string): string {
-  return `${verifyUrl}?code=${encodeURIComponent(formatCode(id))}`;
+  return `${verifyUrl}?code=${codeInUrl(formatCode(id))}`;
 }
 
 export function attestationPdf(a: AttestationPdfInput): Promise<Buffer> {

@@ -33,6 +33,11 @@ interface QuestionBase {
   /** what the question asks, with its article, for messages: « le loyer hors charges » */
   name: string;
   hint?: string;
+  /**
+   * The hint instead of `hint` while the field shows a value the Caf knows and the person has not
+   * confirmed yet (src/demarches/known.ts `dossierPrefill`): « the amount known to the Caf, correct it ».
+   */
+  prefilledHint?: string;
   optional?: boolean;
   showIf?: Condition;
   /** the HTML autocomplete token (address-line1, postal-code, name…) */

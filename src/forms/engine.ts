@@ -176,6 +176,11 @@ export interface RecapRow {
   value: string;
   /** the title of the block the row is in, when its label alone is not unique (« Vos ressources de septembre 2026 ») */
   context?: string;
+  /**
+   * A fact the Caf knows (a `known` question), not an answer: its page cannot change it, so the
+   * recap offers no « Modifier » — only the way to where it is changed, when there is one (`link`).
+   */
+  fact?: { link?: { href: string; text: string } };
 }
 
 export interface RecapSection {
@@ -201,7 +206,13 @@ export function recap(def: FormDefinition, answers: Answers, o: { maskIban?: boo
     for (const q of questionsOf(inst, answers)) {
       if (q.type === 'known' && q.inTitle) continue;
       const prefix = inst.copy !== undefined ? `${inst.page.repeat!.label} ${inst.copy} – ` : '';
-      rows.push({ pageKey: inst.key, key: q.id, label: prefix + q.label, value: displayValue(q, answers[q.id], o) });
+      rows.push({
+        pageKey: inst.key,
+        key: q.id,
+        label: prefix + q.label,
+        value: displayValue(q, answers[q.id], o),
+        ...(q.type === 'known' ? { fact: q.link ? { link: q.link } : {} } : {}),
+      });
     }
     s.pages.push({ title: inst.title, rows });
   }

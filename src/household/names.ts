@@ -23,3 +23,6 @@ export const agreed = (word: string, c: Civility): string => (c === 'MME' ? `${w
 
 /** « conjoint », « conjointe ». */
 export const spouse = (c: Civility): string => agreed('conjoint', c);
+
+/** « mon conjoint », « ma conjointe »: the partner as the person speaks of them (menu labels). */
+export const mySpouse = (c: Civility): string => (c === 'MME' ? 'ma conjointe' : 'mon conjoint');

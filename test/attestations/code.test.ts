@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_BITS, checkSymbol, formatCode, newAttestationId, parseCode } from '../../src/attestations/code';
+import { CODE_BITS, checkSymbol, codeInUrl, formatCode, newAttestationId, parseCode } from '../../src/attestations/code';
 
 describe('the verification code (Crockford base32 + check symbol)', () => {
   it('carries 80 random bits in 16 characters, and no two codes drawn are alike', () => {
@@ -59,9 +59,39 @@ describe('the QR code of the PDF', () => {
     const { qrTarget } = await import('../../src/attestations/pdf');
     const id = newAttestationId();
     const target = qrTarget('https://mon-compte.caf.example/verifier-une-attestation', id);
-    expect(target).toBe(`https://mon-compte.caf.example/verifier-une-attestation?code=${formatCode(id)}`);
+    const url = new URL(target);
+    expect(`${url.origin}${url.pathname}`).toBe('https://mon-compte.caf.example/verifier-une-attestation');
+    expect([...url.searchParams.keys()]).toEqual(['code']);
+    expect(url.searchParams.get('code')).toBe(formatCode(id));
     const QRCode = (await import('qrcode')).default;
     // a version small enough to print at 110 pt and scan (error correction M)
     expect(QRCode.create(target, { errorCorrectionLevel: 'M' }).version).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('the code in an address', () => {
+  const withCheck = (symbol: string) => {
+    for (;;) {
+      const id = newAttestationId();
+      if (checkSymbol(id) === symbol) return id;
+    }
+  };
+
+  it.each([
+    ['*', '%2A'],
+    ['~', '%7E'],
+    ['$', '%24'],
+    ['=', '%3D'],
+  ])('a code ending in « %s » is percent-encoded (%s) in the QR code’s address, and reads back whole', async (symbol, encoded) => {
+    const { qrTarget } = await import('../../src/attestations/pdf');
+    const id = withCheck(symbol);
+    const code = formatCode(id);
+    expect(code.endsWith(`-${symbol}`)).toBe(true);
+    expect(codeInUrl(code)).toBe(`${code.slice(0, -1)}${encoded}`);
+    const target = qrTarget('https://mon-compte.caf.example/verifier-une-attestation', id);
+    expect(target).toBe(`https://mon-compte.caf.example/verifier-une-attestation?code=${code.slice(0, -1)}${encoded}`);
+    expect(new URL(target).search).toMatch(/^\?code=[0-9A-Z%-]+$/);
+    expect(new URL(target).searchParams.get('code')).toBe(code);
+    expect(parseCode(new URL(target).searchParams.get('code')!)).toEqual({ ok: true, id });
   });
 });

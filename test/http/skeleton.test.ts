@@ -10,6 +10,7 @@ describe('the HTTP frame', () => {
     t = await buildTestApp({
       extraRoutes: (app) => {
         app.post('/test-only/echo', async () => ({ ok: true }));
+        app.post('/test-only/no-referrer-echo', { config: { formOfNoReferrerPage: true } }, async () => ({ ok: true }));
         app.get('/test-only/form', async (req, reply) =>
           sendHtml(reply, layout({ title: 'Test' }, form({ action: '/test-only/echo', csrfToken: req.csrfToken }, button('Envoyer')))),
         );
@@ -60,6 +61,34 @@ describe('the HTTP frame', () => {
     expect((await b.post('/test-only/echo', {}, { headers: { origin: 'https://evil.example' } })).statusCode).toBe(403);
     const ok = await b.post('/test-only/echo', {});
     expect(ok.statusCode).toBe(200);
+  });
+
+  it('counts « Origin: null » as another site, even said same-origin with the right token — but on the route of a no-referrer page', async () => {
+    const b = new TestBrowser(t.app);
+    await b.get('/test-only/form');
+    const opaque = (url: string, site?: string, token = b.csrfToken()) =>
+      b.request({
+        method: 'POST',
+        url,
+        payload: new URLSearchParams({ _csrf: token }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', ...(site ? { 'sec-fetch-site': site } : {}) },
+      });
+    // A sandboxed frame, a redirect through another site: an opaque origin could be anyone's.
+    for (const site of ['same-origin', 'none', 'cross-site', undefined]) {
+      const res = await opaque('/test-only/echo', site);
+      expect(res.statusCode, String(site)).toBe(403);
+      expect(res.body).toContain('Votre formulaire a expiré');
+    }
+    // A page sent with `Referrer-Policy: no-referrer` posts its own form with « Origin: null »: its route
+    // takes it when the browser says same-origin (which a page cannot forge), never otherwise.
+    expect((await opaque('/test-only/no-referrer-echo', 'same-origin')).statusCode).toBe(200);
+    for (const site of ['none', 'same-site', 'cross-site', undefined])
+      expect((await opaque('/test-only/no-referrer-echo', site)).statusCode, String(site)).toBe(403);
+    expect((await opaque('/test-only/no-referrer-echo', 'same-origin', 'forged')).statusCode).toBe(403);
+    // Our own origin is still taken everywhere.
+    expect(
+      (await b.post('/test-only/echo', {}, { headers: { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' } })).statusCode,
+    ).toBe(200);
   });
 
   it('takes a CSRF token only with the browser secret it was made for', async () => {

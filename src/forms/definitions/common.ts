@@ -164,7 +164,11 @@ const amount = (
   label: string,
   name: string,
   hint = 'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.',
-): Question => ({ id, type: 'amount', label, name, hint, max: 100_000 });
+  prefilledHint?: string,
+): Question => ({ id, type: 'amount', label, name, hint, ...(prefilledHint ? { prefilledHint } : {}), max: 100_000 });
+
+/** The salary of a month the resources feed knows is shown in its field (src/demarches/known.ts): said so. */
+const KNOWN_SALARY_HINT = 'Montant net, en euros, déclaré à la Caf par l’employeur pour ce mois. Corrigez-le s’il est inexact.';
 
 /**
  * One page per member and per month of the last three: salaries, benefits, other resources. Each
@@ -185,7 +189,7 @@ export function resourcesPages(): Page[] {
         ...(m.showIf ? { showIf: m.showIf } : {}),
         questions: [
           { id: month, type: 'known', format: 'text', label: 'Mois', name: 'le mois', inTitle: true },
-          amount(`salaires_${id}`, 'Salaires et revenus d’activité', `les salaires et revenus d’activité`),
+          amount(`salaires_${id}`, 'Salaires et revenus d’activité', `les salaires et revenus d’activité`, undefined, KNOWN_SALARY_HINT),
           amount(`indemnites_${id}`, 'Allocations chômage, indemnités maladie ou maternité', 'les allocations et indemnités'),
           amount(`autres_${id}`, 'Autres ressources (pensions, rentes, revenus du patrimoine)', 'les autres ressources'),
         ],

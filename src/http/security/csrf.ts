@@ -7,6 +7,14 @@ declare module 'fastify' {
     /** The token to put in every form of the page (hidden field `_csrf`). */
     csrfToken: string;
   }
+  interface FastifyContextConfig {
+    /**
+     * This route takes the form of a page served with `Referrer-Policy: no-referrer` (the public
+     * verification page): a browser posts such a form, even to its own origin, with `Origin: null`.
+     * Only such a route takes `Origin: null`, and only when Sec-Fetch-Site says same-origin.
+     */
+    formOfNoReferrerPage?: true;
+  }
 }
 
 const COOKIE = 'mc_csrf';
@@ -23,7 +31,8 @@ export function csrfTokenIssued(req: FastifyRequest): boolean {
 /**
  * CSRF protection on every state-changing request:
  * 1. the browser's own signals: `Sec-Fetch-Site` must be same-origin or none, and `Origin`, when
- *    present, must be ours;
+ *    present, must be ours — `Origin: null` (an opaque origin: a sandboxed frame, a redirect through
+ *    another site, a `data:` page) is not ours, except on a route marked `formOfNoReferrerPage`;
  * 2. a token: a random per-browser secret in an HttpOnly cookie, and its HMAC in each form
  *    (`_csrf` field, also in multipart forms, or an `X-CSRF-Token` header) — an attacker can
  *    neither read the cookie nor compute the HMAC.
@@ -69,11 +78,13 @@ export function registerCsrf(app: FastifyInstance, o: { secret: string; baseUrl:
     const site = req.headers['sec-fetch-site'];
     if (site && site !== 'same-origin' && site !== 'none') return true;
     const origin = req.headers.origin;
-    // « null »: an opaque origin — unless the browser itself says the request is same-origin: a
-    // page sent with `Referrer-Policy: no-referrer` (the public verification page) posts its own
-    // forms with `Origin: null`, and Sec-Fetch-Site cannot be set by a page. The token is still checked.
+    // « null »: an opaque origin, which could be anyone's — refused, with one exception: a page sent
+    // with `Referrer-Policy: no-referrer` (the public verification page) posts its own form with
+    // `Origin: null` (Fetch, « serializing a request origin »), so its route (and it alone) takes it
+    // when the browser itself says the request is same-origin — Sec-Fetch-Site cannot be set by a
+    // page, and an opaque origin is never same-origin for it. The token is still checked.
     if (origin === 'null') {
-      if (site !== 'same-origin') return true;
+      if (site !== 'same-origin' || !req.routeOptions.config?.formOfNoReferrerPage) return true;
     } else if (origin && origin !== ourOrigin && !isSameHost(origin, req)) return true;
     if (req.url.startsWith('/api/')) return !String(req.headers['content-type'] ?? '').startsWith('application/json');
     const sent = sentToken(req);

@@ -245,12 +245,14 @@ export interface SummaryRow {
 }
 
 export function summaryList(rows: SummaryRow[]): SafeHtml {
+  // A row without an action among rows with one keeps the columns aligned (GOV.UK's --no-actions).
+  const someActions = rows.some((r) => r.change);
   return html`<dl class="govuk-summary-list">
   ${rows.map(
-    (r) => html`<div class="govuk-summary-list__row">
+    (r) => html`<div class="govuk-summary-list__row${someActions && !r.change ? ' govuk-summary-list__row--no-actions' : ''}">
     <dt class="govuk-summary-list__key">${r.key}</dt>
     <dd class="govuk-summary-list__value">${r.value}</dd>
-    ${r.change ? html`<dd class="govuk-summary-list__actions"><a class="govuk-link" href="${r.change.href}">${r.change.label ?? 'Modifier'}<span class="govuk-visually-hidden"> ${r.change.hiddenText}</span></a></dd>` : ''}
+    ${r.change ? html`<dd class="govuk-summary-list__actions"><a class="govuk-link" href="${r.change.href}">${r.change.label ?? 'Modifier'}${r.change.hiddenText ? html`<span class="govuk-visually-hidden"> ${r.change.hiddenText}</span>` : ''}</a></dd>` : ''}
   </div>`,
   )}
 </dl>`;

@@ -3,7 +3,7 @@ import type { Answers, Question } from '../../forms/definition';
 import { displayValue } from '../../forms/fields';
 import type { PageInstance, RecapRow, RecapSection } from '../../forms/engine';
 import type { Input } from '../../forms/fields';
-import { checkboxes, dateInput, errorFor, radios, summaryList, textInput, type Errors } from './components';
+import { checkboxes, dateInput, errorFor, radios, summaryList, textInput, type Errors, type SummaryRow } from './components';
 import { attr, html, type SafeHtml } from './html';
 
 /**
@@ -138,8 +138,19 @@ ${v.questions.map((q) => field(q, v.input, v.errors, false, v.answers))}`;
 export function recapLists(sections: RecapSection[], changeHref?: (pageKey: string) => string): SafeHtml {
   return html`${sections.map(
     (s) => html`<h2 class="govuk-heading-m">${s.title}</h2>
-${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? { change: { href: changeHref(r.pageKey), hiddenText: changeWords(r) } } : {}) })))}`,
+${summaryList(s.rows.map((r) => ({ key: r.label, value: r.value, ...(changeHref ? changeOf(r, changeHref) : {}) })))}`,
   )}`;
+}
+
+/**
+ * The action of a recap row: « Modifier » leads back to the answer's page; a fact the Caf knows
+ * (the household of the dossier, the salaries of the feed) is not changed there, so it has none,
+ * or the link to where it is changed (« Changer de compte bancaire »).
+ */
+function changeOf(r: RecapRow, changeHref: (pageKey: string) => string): Pick<SummaryRow, 'change'> {
+  if (!r.fact) return { change: { href: changeHref(r.pageKey), hiddenText: changeWords(r) } };
+  const link = r.fact.link;
+  return link ? { change: { href: link.href, label: link.text, hiddenText: '' } } : {};
 }
 
 /** What « Modifier » changes, for screen readers: the label, and its block when the label alone repeats (« … (vos ressources de septembre 2026) »). */

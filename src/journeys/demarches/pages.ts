@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { displayName, findAccountById } from '../../accounts/repository';
 import { requireAccount } from '../../http/session';
 import { requestActor } from '../../http/require-permission';
 import { DEMARCHE_STATUSES, EVENT_LABELS, STATUS_LABELS, type DemarcheEvent } from '../../demarches/machine';
-import { demarcheHistory, markDecisionRead, type Demarche, type DemarcheStatus } from '../../demarches/repository';
+import { DRAFT_TTL_MS, demarcheHistory, markDecisionRead, type Demarche, type DemarcheStatus } from '../../demarches/repository';
 import { accessDemarche, demarchesOf, draftWithFacts, resumeAt, startRequest, type Deps, type Refusal } from '../../demarches/service';
 import { AppError } from '../../errors/app-error';
 import { recap } from '../../forms/engine';
@@ -84,6 +84,33 @@ export const toMyDemarches = breadcrumbs([
   { href: '/mon-espace', text: 'Mon espace' },
   { href: DEMARCHES_PATH, text: 'Mes démarches' },
 ]);
+
+/** How long a brouillon is kept after the person's last saved page, in days (« 30 jours »). */
+export const DRAFT_DAYS = Math.round(DRAFT_TTL_MS / 86_400_000);
+
+/**
+ * « Demande introuvable ou expirée »: a démarche's address that leads to nothing the person may see
+ * (an old link, the back button after a brouillon expired, a mistyped address). The same page and
+ * status whether the démarche never existed, expired, was swept, or is someone else's: it never
+ * tells whether another person's démarche exists.
+ */
+export function demarcheNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const title = 'Demande introuvable ou expirée';
+  return sendHtml(
+    reply,
+    accountPage(
+      req,
+      { title, backLink: toMyDemarches },
+      html`<h1 class="govuk-heading-l">${title}</h1>
+<p class="govuk-body">Nous ne trouvons pas cette demande : elle n’existe pas, ou elle n’existe plus.</p>
+<p class="govuk-body">Une demande commencée mais pas envoyée (un brouillon) est conservée ${DRAFT_DAYS} jours après la dernière étape enregistrée. Passé ce délai, elle est effacée avec ses réponses, pour protéger vos informations : il faut alors la recommencer.</p>
+<p class="govuk-body">Une demande envoyée à la Caf, elle, reste dans « Mes démarches ».</p>
+${linkButton('Voir mes démarches', DEMARCHES_PATH)}
+<p class="govuk-body"><a class="govuk-link" href="/aides-et-demarches">Recommencer une demande de prestation</a></p>`,
+    ),
+    404,
+  );
+}
 
 /** A refusal of the démarche service as the error a person sees. */
 export function refusalError(r: Refusal): AppError {
@@ -245,7 +272,7 @@ ${household.length ? html`<h2 class="govuk-heading-l">Les démarches de mon foye
 
     app.get(`${DEMARCHES_PATH}/:id`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
-      if (!a) throw new AppError('NOT_FOUND');
+      if (!a) return demarcheNotFound(req, reply);
       const d = a.demarche;
       const { title } = demarcheTitle(d);
       if (d.status === 'brouillon') return reply.redirect(resumePath(d.id), 303);
@@ -299,7 +326,7 @@ ${a.form ? html`<h2 class="govuk-heading-l">Vos réponses</h2>${recapLists(recap
 
     app.get(`${DEMARCHES_PATH}/:id/reprendre`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await accessDemarche(deps(ctx), await requestActor(ctx, req), idOf(req));
-      if (!a) throw new AppError('NOT_FOUND');
+      if (!a) return demarcheNotFound(req, reply);
       if (a.demarche.status !== 'brouillon' || !a.own) return reply.redirect(demarchePath(a.demarche.id), 303);
       if (!a.form) return sendHtml(reply, noFormPage(ctx, req, a.demarche));
       const { draft } = await draftWithFacts(deps(ctx), await requestActor(ctx, req), a);

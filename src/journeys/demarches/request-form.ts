@@ -11,12 +11,13 @@ import { toInput } from '../../forms/fields';
 import { insetText } from '../../http/views/components';
 import { existingFor } from './existing';
 import type { Input } from '../../forms/fields';
+import type { Question } from '../../forms/definition';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, summaryList } from '../../http/views/components';
 import { formFields, recapLists } from '../../http/views/form-page';
 import { html, type HtmlValue } from '../../http/views/html';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
-import { demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
+import { demarcheNotFound, demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
 import { frenchDate } from './pages';
 import { dataNotice } from '../../http/views/data-notice';
 import { NEW_PATH as NEW_MESSAGE_PATH } from '../contact-caf/views';
@@ -51,22 +52,23 @@ function readBody(req: FastifyRequest): Input {
 /**
  * The brouillon of this person, with the Caf's facts of today and the dossier's values to offer;
  * or, when it was sent already (the back button after « Envoyer ma demande », another device),
- * the démarche sent, to say so with the way to its follow-up.
+ * the démarche sent, to say so with the way to its follow-up; `missing` when there is nothing this
+ * person may see there (expired, swept, never existed, someone else's: one answer, demarcheNotFound).
  */
 async function draftOrSent(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
   const actor = await requestActor(ctx, req);
   const own = await ownDraft(deps(ctx), actor, idOf(req));
   if (own) {
     const { draft, prefill } = await draftWithFacts(deps(ctx), actor, own);
-    return { ...draft, prefill, sent: undefined };
+    return { ...draft, prefill, sent: undefined, missing: false as const };
   }
   const any = await accessDemarche(deps(ctx), actor, idOf(req));
-  if (any && any.own && any.demarche.status !== 'brouillon') return { sent: any.demarche };
+  if (any && any.own && any.demarche.status !== 'brouillon') return { sent: any.demarche, missing: false as const };
   if (any && any.own) throw new AppError('DEMARCHE_GONE');
-  throw new AppError('NOT_FOUND');
+  return { missing: true as const };
 }
 
-type Draft = Exclude<Awaited<ReturnType<typeof draftOrSent>>, { sent: Demarche }>;
+type Draft = Exclude<Awaited<ReturnType<typeof draftOrSent>>, { sent: Demarche } | { missing: true }>;
 
 /**
  * « Votre demande a déjà été envoyée »: what the person sees on a page of a brouillon sent since
@@ -89,6 +91,11 @@ ${linkButton('Voir le suivi de ma demande', demarchePath(d.id))}
     undefined,
     o.changeLost ? 410 : 200,
   );
+}
+
+/** The questions of a page, each showing a value the Caf knows with the hint that says so (`prefilledHint`). */
+function withPrefilledHints(questions: Question[], prefilled: ReadonlySet<string>): Question[] {
+  return questions.map((q) => (prefilled.has(q.id) && q.prefilledHint ? { ...q, hint: q.prefilledHint } : q));
 }
 
 /** A page of one démarche after its steps: « <what> – <the démarche's title> », back to « Mes démarches » (400 with errors). */
@@ -118,12 +125,12 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
       inst: PageInstance,
       input: Input,
       errors?: FieldError[],
-      prefilled = false,
+      prefilled: ReadonlySet<string> = new Set(),
     ) => {
       const d = a.demarche;
       const step = formStep(a.form, inst);
       const before = html`${a.prestation ? await existingFor(ctx, req, a.prestation, d.id) : ''}${
-        prefilled
+        prefilled.size
           ? insetText(
               'Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer. Vérifiez-les et corrigez-les si besoin.',
             )
@@ -145,7 +152,7 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
           html`${errorSummary(errors)}
 ${form(
   { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
-  html`${formFields({ inst, questions: questionsOf(inst, d.answers), input, errors, step, before, answers: d.answers })}
+  html`${formFields({ inst, questions: withPrefilledHints(questionsOf(inst, d.answers), prefilled), input, errors, step, before, answers: d.answers })}
 ${dataNotice('demande')}
 ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`,
 )}
@@ -157,22 +164,24 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
 
     app.get(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
       if (!inst) throw new AppError('NOT_FOUND');
       // What the dossier knows, offered in the fields not answered yet (confirmed by « Continuer »).
       const input = pageInput(inst, a.demarche.answers);
-      let prefilled = false;
+      const prefilled = new Set<string>();
       for (const q of inst.copy === undefined ? questionsOf(inst, a.demarche.answers) : []) {
         if (a.demarche.answers[q.id] !== undefined || a.prefill[q.id] === undefined) continue;
         Object.assign(input, toInput(q, a.prefill[q.id]));
-        prefilled = true;
+        prefilled.add(q.id);
       }
       return renderStep(req, reply, a, inst, input, undefined, prefilled);
     });
 
     app.post(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent, { changeLost: true });
       const key = (req.params as { page: string }).page;
       const input = readBody(req);
@@ -235,6 +244,7 @@ ${button('Envoyer ma demande')}`,
 
     app.get(`${DEMARCHES_PATH}/:id/verifier`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const missing = resumeAt(a.form, a.demarche, ctx.clock.now());
       if (missing) return reply.redirect(stepPath(a.demarche.id, missing.key), 303);
@@ -243,6 +253,7 @@ ${button('Envoyer ma demande')}`,
 
     app.post(`${DEMARCHES_PATH}/:id/envoyer`, { preHandler: requireAccount }, async (req, reply) => {
       const a = await draftOrSent(ctx, req);
+      if (a.missing) return demarcheNotFound(req, reply);
       // Sent twice (back, then « Envoyer » again): it was sent once, and is said so.
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const input = readBody(req);

@@ -5,7 +5,14 @@ import { listDemarches } from '../../demarches/repository';
 import { recentActivity, type ActivityItem } from '../../household/activity';
 import { agencyDay } from '../../shared/french-time';
 import { ACTIONS, can, offered, type Action } from '../../household/permissions';
-import { findFormerMemberships, listMembers, type FormerMembership, type HouseholdActor } from '../../household/repository';
+import {
+  findFormerMemberships,
+  findMemberWithRole,
+  listMembers,
+  type FormerMembership,
+  type HouseholdActor,
+} from '../../household/repository';
+import { mySpouse } from '../../household/names';
 import { formatNir, formatProvisionalId } from '../../identity';
 import { requestActor, requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
@@ -84,12 +91,15 @@ function offeredTo(actor: HouseholdActor, now: number): Record<Action, boolean> 
 export async function householdSection(ctx: HouseholdInfoDeps, req: FastifyRequest, more: readonly ActivityItem[] = []): Promise<SafeHtml> {
   const actor = await requestActor(ctx, req);
   const r = offeredTo(actor, ctx.clock.now());
+  // The label names the conjoint as the responsable speaks of them: « mon conjoint » or « ma conjointe ».
+  const conjoint =
+    r.manage_procuration && actor.dossier ? await findMemberWithRole(ctx.database.db, actor.dossier.householdId, 'conjoint') : undefined;
   const links: [boolean, string, string][] = [
     [r.consult_personal_data, PATHS.info, 'Mes informations'],
     [r.modify_contact, PATHS.contact, 'Modifier mes coordonnées'],
     [r.manage_dossier, PATHS.changes, 'Déclarer un changement (adresse, compte bancaire)'],
     [r.view_household_demarches, PATHS.householdDemarches, 'Les démarches de mon foyer'],
-    [r.manage_procuration, PATHS.procuration, 'Autorisation de gestion de mon conjoint'],
+    [r.manage_procuration, PATHS.procuration, `Autorisation de gestion de ${mySpouse(conjoint?.civility ?? 'M')}`],
     [r.declare_separation, PATHS.separation, 'Déclarer une séparation'],
   ];
   const activity = [...(await recentActivity(ctx.database.db, req.account!.id, 5)), ...more].sort((a, b) => b.at - a.at).slice(0, 5);

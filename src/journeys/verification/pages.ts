@@ -27,7 +27,8 @@ export function verificationPages(ctx: VerificationPagesDeps): FastifyPluginAsyn
       return sendHtml(privateHeaders(reply), verifyPage({ csrfToken: req.csrfToken, serviceUrl, code }));
     });
 
-    app.post(VERIFY_PATH, async (req, reply) => {
+    // Its page sends no referrer: the browser posts its form with `Origin: null` (src/http/security/csrf.ts).
+    app.post(VERIFY_PATH, { config: { formOfNoReferrerPage: true } }, async (req, reply) => {
       privateHeaders(reply);
       const read = readForm(VerifyForm, req);
       if (!read.ok) return sendHtml(reply, verifyPage({ csrfToken: req.csrfToken, serviceUrl, errors: read.errors }), 400);

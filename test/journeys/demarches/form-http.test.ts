@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/accounts/repository';
-import { demarcheHistory, findDemarche, listDemarches, recordDeclaration, transitionDemarche } from '../../../src/demarches/repository';
+import {
+  DRAFT_TTL_MS,
+  demarcheHistory,
+  findDemarche,
+  listDemarches,
+  recordDeclaration,
+  transitionDemarche,
+} from '../../../src/demarches/repository';
 import { REFERENCE_PATTERN } from '../../../src/demarches/reference';
 import { createHousehold } from '../../../src/household/repository';
 import type { Role } from '../../../src/household/permissions';
@@ -216,6 +223,52 @@ describe('a request through the pages', () => {
     await logIn(t.ctx, stranger, await createTestAccount(t.ctx));
     expect((await stranger.get(`/mon-espace/demarches/${d!.id}/etapes/personne-aidee`)).statusCode).toBe(404);
     expect((await stranger.get(`/mon-espace/demarches/${d!.id}`)).statusCode).toBe(404);
+  });
+
+  it('an expired brouillon’s address, and someone else’s: one French page « introuvable ou expirée », the same for both', async () => {
+    const owner = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, owner);
+    await start(b, 'ajpa');
+    const [d] = await listDemarches(db(), owner.id);
+    const base = `/mon-espace/demarches/${d!.id}`;
+    expect((await b.get(`${base}/etapes/personne-aidee`)).statusCode).toBe(200);
+    const main = (body: string) => text(/<main[^>]*>([\s\S]*)<\/main>/.exec(body)?.[1] ?? '');
+
+    // Someone else's live brouillon: nothing says it exists.
+    const stranger = new TestBrowser(t.app);
+    await logIn(t.ctx, stranger, await createTestAccount(t.ctx));
+    const notYours = await stranger.get(`${base}/etapes/personne-aidee`);
+
+    // The owner's brouillon past its expiry (the back button, an old link).
+    await db()
+      .updateTable('demarches')
+      .set({ expires_at: t.clock.now() - 1 })
+      .where('id', '=', d!.id)
+      .execute();
+    const expired = await b.get(`${base}/etapes/personne-aidee`);
+
+    for (const r of [expired, notYours]) {
+      expect(r.statusCode).toBe(404);
+      const page = main(r.body);
+      expect(page).toContain('Demande introuvable ou expirée');
+      expect(page).toContain(`conservée ${DRAFT_TTL_MS / 86_400_000} jours après la dernière étape enregistrée`);
+      expect(r.body).toContain('href="/mon-espace/demarches"');
+      expect(r.body).toContain('href="/aides-et-demarches"');
+    }
+    expect(main(expired.body)).toBe(main(notYours.body));
+    // Every address of the brouillon says the same: its other pages, the recap, resuming, following, and a page sent.
+    for (const [who, r] of [
+      ['owner', await b.get(`${base}/verifier`)],
+      ['owner', await b.get(`${base}/reprendre`)],
+      ['owner', await b.get(base)],
+      ['owner', await b.post(`${base}/etapes/personne-aidee`, { aide_prenom: 'Jeanne' })],
+      ['stranger', await stranger.get(`${base}/verifier`)],
+      ['stranger', await stranger.get('/mon-espace/demarches/no-such-demarche/etapes/personne-aidee')],
+    ] as const) {
+      expect(r.statusCode, who).toBe(404);
+      expect(main(r.body), who).toBe(main(notYours.body));
+    }
   });
 
   describe('who may ask for what in a household', () => {

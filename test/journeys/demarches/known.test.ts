@@ -128,8 +128,23 @@ describe('what the Caf already knows, in a request form', () => {
       iban: 'FR1420041010050500013M02606',
     });
     expect(location(confirmed)).toBe(`${base}/verifier`);
-    const recap = text((await b.get(`${base}/verifier`)).body);
+    const recapPage = (await b.get(`${base}/verifier`)).body;
+    const recap = text(recapPage);
     expect(recap).toContain('Compte bancaire du dossier FR76 •••• •••• 0189');
+    // What the Caf knows is not changed on the form's page: no « Modifier » on those rows; the bank
+    // account's leads to its protected change. The person's own answers keep theirs.
+    const row = (label: string) => recapPage.split('<div class="govuk-summary-list__row').find((r) => r.includes(`>${label}</dt>`)) ?? '';
+    expect(text(row('Votre foyer dans votre dossier'))).toContain('Julien MOREAU (responsable du dossier)');
+    for (const label of ['Votre foyer dans votre dossier', 'Salaires', 'Période']) {
+      expect(row(label), label).toContain('govuk-summary-list__row--no-actions');
+      expect(row(label), label).not.toContain('Modifier');
+    }
+    expect(row('Compte bancaire du dossier')).toContain(
+      'href="/mon-espace/foyer/changement/compte-bancaire">Changer de compte bancaire</a>',
+    );
+    expect(row('Quelle est votre situation familiale ?')).toContain(
+      `href="${base}/etapes/situation-familiale?retour=verifier">Modifier<span class="govuk-visually-hidden"> quelle est votre situation familiale ?</span>`,
+    );
     expect(recap).toContain('Salaires 24 000,00 €');
     expect(location(await b.post(`${base}/envoyer`, { declaration: 'oui' }))).toBe(`${base}/accuse-de-reception`);
     const sent = (await findDemarche(t.ctx.database.db, d!.id))!;
@@ -199,6 +214,13 @@ describe('what the Caf already knows, in a request form', () => {
     expect(text(first.body)).toContain('Nous avons prérempli ces informations avec ce que la Caf sait de votre foyer.');
     expect(first.body).toMatch(/name="salaires_vous_m3"[^>]*value="2000,00"/);
     expect(first.body).not.toMatch(/name="indemnites_vous_m3"[^>]*value="[^"]/);
+    // Each field's hint says what the field holds: the known salary, to correct if need be; an empty field, 0 if nothing.
+    const hintOf = (body: string, id: string) =>
+      text(new RegExp(`<div id="${id}-hint" class="govuk-hint">([^<]*)</div>`).exec(body)?.[1] ?? '');
+    expect(hintOf(first.body, 'salaires_vous_m3')).toBe(
+      'Montant net, en euros, déclaré à la Caf par l’employeur pour ce mois. Corrigez-le s’il est inexact.',
+    );
+    expect(hintOf(first.body, 'indemnites_vous_m3')).toBe('Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.');
     expect(text((await b.get(`${base}/etapes/ressources-vous-2`)).body)).toContain('Vos ressources de septembre 2026');
     expect(text((await b.get(`${base}/etapes/ressources-vous-1`)).body)).toContain('Vos ressources d’octobre 2026');
     for (const n of [3, 2, 1])
@@ -208,6 +230,10 @@ describe('what the Caf already knows, in a request form', () => {
         [`indemnites_vous_m${n}`]: '0',
         [`autres_vous_m${n}`]: '0',
       });
+    // Once answered, the field holds the person's own amount: the ordinary hint.
+    expect(hintOf((await b.get(`${base}/etapes/ressources-vous-3`)).body, 'salaires_vous_m3')).toBe(
+      'Montant net, en euros. Saisissez 0 si vous n’avez rien perçu.',
+    );
     await b.post(`${base}/etapes/compte-bancaire-dossier`, { compte_confirme: 'oui' });
 
     // The recap: one block per month, titled with it; each « Modifier » named with its month.

@@ -43,7 +43,7 @@ describe('the household in Chromium', () => {
     await go(page, 'Mes informations', '/mon-espace/mes-informations');
     await check(page, 'responsable-2-mes-informations');
     await page.goto(`${app.base}/mon-espace`);
-    await go(page, 'Autorisation de gestion de mon conjoint', '/mon-espace/foyer/autorisation-de-gestion');
+    await go(page, 'Autorisation de gestion de ma conjointe', '/mon-espace/foyer/autorisation-de-gestion');
     await check(page, 'responsable-3-autorisation');
     await page.click('button:has-text("Donner l’autorisation de gestion")');
     expect(await page.textContent('.govuk-error-summary')).toContain('Saisissez votre mot de passe actuel.');

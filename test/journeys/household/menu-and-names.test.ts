@@ -22,8 +22,24 @@ describe('the household’s menu', () => {
     expect(jeanne).toContain('Mes informations');
     expect(jeanne).not.toContain('Déclarer une séparation');
     const thomas = text((await (await signedIn(t, P.thomasPetit.nir)).get('/mon-espace')).body);
-    expect(thomas).toContain('Autorisation de gestion de mon conjoint');
+    expect(thomas).toContain('Autorisation de gestion de ma conjointe');
     expect(thomas).toContain('Déclarer une séparation');
+  });
+
+  it('« Autorisation de gestion de ma conjointe » or « de mon conjoint », by the conjoint’s civilité', async () => {
+    const thomas = await signedIn(t, P.thomasPetit.nir);
+    const before = text((await thomas.get('/mon-espace')).body);
+    expect(before).toContain('Autorisation de gestion de ma conjointe');
+    expect(before).not.toContain('Autorisation de gestion de mon conjoint');
+    const db = t.ctx.database.db;
+    await db.updateTable('household_members').set({ civility: 'M' }).where('nir', '=', P.nadiaPetit.nir).execute();
+    try {
+      const after = text((await thomas.get('/mon-espace')).body);
+      expect(after).toContain('Autorisation de gestion de mon conjoint');
+      expect(after).not.toContain('Autorisation de gestion de ma conjointe');
+    } finally {
+      await db.updateTable('household_members').set({ civility: 'MME' }).where('nir', '=', P.nadiaPetit.nir).execute();
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
-import { formatCode } from '../../../src/attestations/code';
+import { checkSymbol, formatCode, newAttestationId } from '../../../src/attestations/code';
+import { qrTarget } from '../../../src/attestations/pdf';
 import { issuePaymentAttestation } from '../../../src/attestations/issue';
 import { PRIVATE_BY_DEFAULT } from '../../../src/attestations/privacy';
 import { revokeMine } from '../../../src/attestations/manage';
@@ -175,6 +176,30 @@ describe('the public verification page', () => {
     expect(res.body).toContain('value="7K2Q-M9XD-4TRB-E81H-V"');
     expect(verdict(res)).not.toMatch(/onforme/);
   });
+
+  it.each(['*', '~', '$', '='])(
+    'a code ending in « %s »: the QR code’s address fills it in whole, and it is « conforme »',
+    async (symbol) => {
+      const a = await issued();
+      // The same attestation under an identifier whose check symbol is this one (1 in 37 are).
+      let id = newAttestationId();
+      while (checkSymbol(id) !== symbol) id = newAttestationId();
+      await t.ctx.database.db.updateTable('attestations').set({ id }).where('id', '=', a.id).execute();
+      const code = formatCode(id);
+      const address = new URL(qrTarget('http://localhost:3000/verifier-une-attestation', id));
+      expect(address.search.slice('?code='.length)).not.toContain(symbol);
+      // Followed as printed in the QR code, or with the symbol left as is by whatever typed or copied it.
+      for (const url of [`${address.pathname}${address.search}`, `${address.pathname}?code=${code}`]) {
+        const res = await t.app.inject({ url, remoteAddress: freshIp() });
+        expect(res.statusCode, url).toBe(200);
+        const filled = /id="code" name="code" type="text" value="([^"]*)"/.exec(res.body)?.[1];
+        expect(filled, url).toBe(code);
+      }
+      const res = await verify(code, 'LE GALL');
+      expect(res.statusCode).toBe(200);
+      expect(verdict(res)).toContain('Conforme');
+    },
+  );
 
   it(`limits the checks of one code to ${CHECKS_PER_CODE_PER_HOUR} an hour, whatever the address`, async () => {
     const a = await issued();
