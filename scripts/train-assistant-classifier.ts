@@ -10,7 +10,7 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangFr } from '@nlpjs/lang-fr';
 import { NluNeural } from '@nlpjs/nlu';
 import { digestOf, trainingCorpus } from '../src/assistant/classifier/corpus';
-import { topicCorpus, topicDigest } from '../src/assistant/topics/corpus';
+import { TOPIC_TRAINING, topicCorpus, topicDigest } from '../src/assistant/topics/corpus';
 import { train as trainLinear } from '../src/assistant/topics/linear';
 
 async function train(corpus: { utterance: string; intent: string }[], digest: string, path: string): Promise<void> {
@@ -29,5 +29,8 @@ await train(safety, digestOf(safety), '../src/assistant/classifier/model.json');
 const topics = topicCorpus();
 const started = performance.now();
 const file = new URL('../src/assistant/topics/model.json', import.meta.url);
-writeFileSync(file, `${JSON.stringify({ digest: topicDigest(topics), utterances: topics.length, model: trainLinear(topics) })}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ digest: topicDigest(topics), utterances: topics.length, model: trainLinear(topics, TOPIC_TRAINING) })}\n`,
+);
 console.log(`${topics.length} utterances, trained in ${Math.round(performance.now() - started)} ms → ${file.pathname}`);

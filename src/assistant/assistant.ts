@@ -27,8 +27,8 @@ import {
   wishesForThemselves,
 } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
-import { blend, disputed, lift, resolve } from './topics/blend';
-import { topicProbabilities } from './topics/model';
+import { blend, disputed, lift, resolve, type BlendTuning } from './topics/blend';
+import { topicProbabilities, type TopicProbabilities } from './topics/model';
 
 /**
  * L'assistant: a question in French → the topic most likely to help, its answer, its sources, and
@@ -126,9 +126,19 @@ export class Assistant {
   /**
    * `classifier: false` leaves safety to the rules alone (to measure what the classifier adds:
    * `score.ts --no-classifier`); `topicClassifier: false` leaves topics to the search alone
-   * (`score.ts --no-topic-classifier`).
+   * (`score.ts --no-topic-classifier`). `topicModel` and `blendTuning` replace the topic classifier trained
+   * ahead of time and the figures of its blend with the search (to score another one: `scripts/cv-topic-classifier.ts`).
    */
-  constructor(private readonly o: { agencyPhone: string; topics?: Topic[]; classifier?: boolean; topicClassifier?: boolean }) {
+  constructor(
+    private readonly o: {
+      agencyPhone: string;
+      topics?: Topic[];
+      classifier?: boolean;
+      topicClassifier?: boolean;
+      topicModel?: TopicProbabilities;
+      blendTuning?: Partial<BlendTuning>;
+    },
+  ) {
     const built = o.topics ? { topics: o.topics, index: new TopicIndex(o.topics) } : ourKnowledge();
     this.topics = built.topics;
     this.index = built.index;
@@ -181,11 +191,12 @@ export class Assistant {
     }
     if (!sure) {
       const choices = this.choices(text, step);
-      if (choices.length >= 2) return this.offer(choices, masked);
+      if (choices.length >= 2) return this.offer(choices, masked, step);
       // A weak guess is not given as an answer: it is offered beside the step's own topic.
       const guess = picks[0];
       const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
-      if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id) return this.offer([guess.topic, own], masked);
+      if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id)
+        return this.offer([guess.topic, own], masked, step);
     }
     // The step is a strong prior: another step's topic is answered only when the question names it
     // clearly; found less surely, it is offered beside the step's own topic.
@@ -202,7 +213,7 @@ export class Assistant {
       guess.topic.id !== own.id &&
       !another
     )
-      return this.offer([guess.topic, own], masked);
+      return this.offer([guess.topic, own], masked, step);
     const main = guess ?? {
       topic: this.index.topic(FALLBACK_TOPIC)!,
       confidence: 0,
@@ -303,9 +314,9 @@ export class Assistant {
   }
 
   /** « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer. */
-  private offer(topics: Topic[], masked: Masked): AssistantAnswer {
+  private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined): AssistantAnswer {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
-    const preferred = resolve(topics, this.likely(masked.text));
+    const preferred = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
     if (preferred) return this.compose({ topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
     const fallback = this.index.topic(FALLBACK_TOPIC)!;
     const titles = topics.map((t) => `« ${t.title} »`);
@@ -386,7 +397,7 @@ export class Assistant {
     if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
     if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
-    const first = this.best(terms, step, this.likely(text));
+    const first = this.best(terms, step, this.likely(text, step));
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
     // The words left unexplained name a second topic only once the first one is clear.
@@ -404,13 +415,17 @@ export class Assistant {
   disputes(topic: Topic, confidence: number, text: string, step?: AssistantStep): boolean {
     if (!topic.indexed) return false;
     const first = this.index.find(this.index.terms(text), step)[0];
-    return disputed(topic.id, { searchFirst: first?.topic.id, likely: this.likely(text), confidence, coverage: first?.coverage ?? 1 });
+    return disputed(
+      topic.id,
+      { searchFirst: first?.topic.id, likely: this.likely(text, step), confidence, coverage: first?.coverage ?? 1 },
+      this.o.blendTuning,
+    );
   }
 
   /** The topic classifier's probability of each topic for a text (`topics/`), unless left out. */
-  private likely(text: string): Map<string, number> | undefined {
+  private likely(text: string, step: AssistantStep | undefined): Map<string, number> | undefined {
     if (this.o.topicClassifier === false) return undefined;
-    return topicProbabilities(text);
+    return (this.o.topicModel ?? topicProbabilities)(text, step);
   }
 
   private best(
@@ -418,7 +433,7 @@ export class Assistant {
     step: AssistantStep | undefined,
     likely?: Map<string, number>,
   ): { pick: Pick; matched: string[] } | undefined {
-    const matches = blend(this.index.find(terms, step), likely);
+    const matches = blend(this.index.find(terms, step), likely, this.o.blendTuning);
     const best = matches[0];
     if (!best) return undefined;
     const onStep = step && !best.topic.steps.includes(step) ? this.onStep(matches, step) : undefined;

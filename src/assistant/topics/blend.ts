@@ -22,17 +22,27 @@ export const DISPUTED_SURE = 0.9;
 /** Of topics the search cannot choose between, the classifier's choice is answered when this likely, and twice the next (0.4 before t4a: 0.3 did better on t3a and t4a, each left out of the training). */
 export const CLASSIFIER_RESOLVES = 0.3;
 
+/** The figures above, which an `Assistant` may replace (to choose them under cross-validation). */
+export interface BlendTuning {
+  weight: number;
+  resolves: number;
+  disputedSure: number;
+}
+
+const TUNED: BlendTuning = { weight: CLASSIFIER_WEIGHT, resolves: CLASSIFIER_RESOLVES, disputedSure: DISPUTED_SURE };
+
 /**
  * The search's matches, scored again: each the weighted sum of its score relative to the best one
  * and the classifier's probability of its topic, scaled back so that the best keeps the best
  * search score (the confidence of a plain, well-matched question does not move), best first.
  */
-export function blend(matches: Match[], likely: ReadonlyMap<string, number> | undefined): Match[] {
+export function blend(matches: Match[], likely: ReadonlyMap<string, number> | undefined, t: Partial<BlendTuning> = {}): Match[] {
   const top = matches[0]?.score;
   if (!likely || !top) return matches;
+  const weight = t.weight ?? TUNED.weight;
   const combined = matches.map((m) => ({
     m,
-    c: (1 - CLASSIFIER_WEIGHT) * (m.score / top) + CLASSIFIER_WEIGHT * (likely.get(m.topic.id) ?? 0),
+    c: (1 - weight) * (m.score / top) + weight * (likely.get(m.topic.id) ?? 0),
   }));
   const best = Math.max(...combined.map((x) => x.c));
   return combined.sort((x, y) => y.c - x.c).map(({ m, c }) => ({ ...m, score: (top * c) / best }));
@@ -45,10 +55,14 @@ export function lift(confidence: number, p: number | undefined): number {
 }
 
 /** Of topics the search cannot tell apart, the one the classifier clearly prefers, if any. */
-export function resolve<T extends { id: string }>(choices: readonly T[], likely: ReadonlyMap<string, number> | undefined): T | undefined {
+export function resolve<T extends { id: string }>(
+  choices: readonly T[],
+  likely: ReadonlyMap<string, number> | undefined,
+  t: Partial<BlendTuning> = {},
+): T | undefined {
   if (!likely) return undefined;
-  const [first, second] = choices.map((t) => ({ t, p: likely.get(t.id) ?? 0 })).sort((a, b) => b.p - a.p);
-  return first && first.p >= CLASSIFIER_RESOLVES && first.p >= 2 * (second?.p ?? 0) ? first.t : undefined;
+  const [first, second] = choices.map((c) => ({ c, p: likely.get(c.id) ?? 0 })).sort((a, b) => b.p - a.p);
+  return first && first.p >= (t.resolves ?? TUNED.resolves) && first.p >= 2 * (second?.p ?? 0) ? first.c : undefined;
 }
 
 /**
@@ -60,11 +74,13 @@ export function resolve<T extends { id: string }>(choices: readonly T[], likely:
 export function disputed(
   topic: string,
   o: { searchFirst: string | undefined; likely: ReadonlyMap<string, number> | undefined; confidence: number; coverage: number },
+  t: Partial<BlendTuning> = {},
 ): boolean {
   if (!o.likely || o.likely.size === 0) return false;
   let classifierFirst: string | undefined;
   let p = -1;
   for (const [id, q] of o.likely) if (q > p) [classifierFirst, p] = [id, q];
   const agreed = topic === o.searchFirst && topic === classifierFirst;
-  return !agreed && (o.confidence < DISPUTED_SURE || o.coverage < DISPUTED_SURE);
+  const sure = t.disputedSure ?? TUNED.disputedSure;
+  return !agreed && (o.confidence < sure || o.coverage < sure);
 }

@@ -11,6 +11,16 @@ export interface LinearModel {
   bias: number[];
   /** feature → [class index, weight, class index, weight, …] (weights near zero left out) */
   weights: Record<string, number[]>;
+  /** The features beyond terms and 4-grams that the model was trained with (none when absent). */
+  features?: FeatureOptions;
+}
+
+/** Features a model may add to terms and letter 4-grams (tried under cross-validation: see `train`). */
+export interface FeatureOptions {
+  /** pairs of consecutive terms (`b:<term> <term>`) */
+  bigrams?: boolean;
+  /** the step the question is asked on (`s:<step>`), when one is */
+  step?: boolean;
 }
 
 /** Weights nearer zero than this are left out of the model (a smaller file, the same answers). */
@@ -18,9 +28,12 @@ const PRUNE = 0.02;
 /** The letter n-grams of each word (3- or 5-grams, or both with 4, did no better). */
 const GRAM = 4;
 
-export function features(text: string): string[] {
+export function features(text: string, o: FeatureOptions = {}, step?: string): string[] {
   const out = new Set<string>();
-  for (const t of analyse(text)) out.add(`t:${t}`);
+  const terms = analyse(text);
+  for (const t of terms) out.add(`t:${t}`);
+  if (o.bigrams) for (let i = 0; i + 1 < terms.length; i++) out.add(`b:${terms[i]} ${terms[i + 1]}`);
+  if (o.step && step) out.add(`s:${step}`);
   for (const w of fold(text).split(/[^a-z0-9]+/)) {
     if (w.length < 3) continue;
     const padded = `<${w}>`;
@@ -30,8 +43,8 @@ export function features(text: string): string[] {
 }
 
 /** Each class with its probability, the likeliest first. */
-export function classify(model: LinearModel, text: string): { intent: string; score: number }[] {
-  const fs = features(text);
+export function classify(model: LinearModel, text: string, step?: string): { intent: string; score: number }[] {
+  const fs = features(text, model.features, step);
   const z = [...model.bias];
   const scale = 1 / Math.sqrt(fs.length || 1);
   for (const f of fs) {
@@ -45,20 +58,31 @@ export function classify(model: LinearModel, text: string): { intent: string; sc
   return model.classes.map((intent, i) => ({ intent, score: e[i]! / sum })).sort((a, b) => b.score - a.score);
 }
 
+export interface TrainOptions {
+  epochs?: number;
+  rate?: number;
+  l2?: number;
+  /** the seed of the fixed shuffle */
+  seed?: number;
+  /** each class's rows weighed by (mean class size / its size)^balance: 0 leaves them as they are, 1 balances fully */
+  balance?: number;
+  features?: FeatureOptions;
+}
+
 /** Trains the model by stochastic gradient descent, in a fixed order (the same corpus gives the same model). */
-export function train(
-  corpus: readonly { utterance: string; intent: string }[],
-  o: { epochs?: number; rate?: number; l2?: number } = {},
-): LinearModel {
-  const { epochs = 30, rate = 0.5, l2 = 1e-4 } = o;
+export function train(corpus: readonly { utterance: string; intent: string; step?: string }[], o: TrainOptions = {}): LinearModel {
+  const { epochs = 30, rate = 0.5, l2 = 1e-4, seed: seed0 = 1, balance = 0, features: fo = {} } = o;
   const classes = [...new Set(corpus.map((u) => u.intent))].sort();
   const k = classes.length;
-  const rows = corpus.map((u) => ({ fs: features(u.utterance), y: classes.indexOf(u.intent) }));
+  const rows = corpus.map((u) => ({ fs: features(u.utterance, fo, u.step), y: classes.indexOf(u.intent) }));
+  const sizes = new Array<number>(k).fill(0);
+  for (const r of rows) sizes[r.y]!++;
+  const weightOf = sizes.map((n) => (rows.length / k / n) ** balance);
   const dense = new Map<string, Float64Array>();
   for (const r of rows) for (const f of r.fs) if (!dense.has(f)) dense.set(f, new Float64Array(k));
   const bias = new Float64Array(k);
   // A fixed shuffle: each epoch visits the rows in another order, the same from run to run.
-  let seed = 1;
+  let seed = seed0;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
@@ -81,8 +105,9 @@ export function train(
       const max = Math.max(...z);
       let sum = 0;
       for (let c = 0; c < k; c++) sum += z[c] = Math.exp(z[c]! - max);
+      const wy = weightOf[y]!;
       for (let c = 0; c < k; c++) {
-        const g = z[c]! / sum - (c === y ? 1 : 0);
+        const g = wy * (z[c]! / sum - (c === y ? 1 : 0));
         bias[c]! -= lr * g;
         for (const f of fs) {
           const w = dense.get(f)!;
@@ -97,5 +122,6 @@ export function train(
     for (let c = 0; c < k; c++) if (Math.abs(w[c]!) >= PRUNE) kept.push(c, Math.round(w[c]! * 100) / 100);
     if (kept.length) weights[f] = kept;
   }
-  return { classes, bias: [...bias].map((b) => Math.round(b * 1000) / 1000), weights };
+  const used = fo.bigrams || fo.step ? { features: { ...fo } } : {};
+  return { classes, bias: [...bias].map((b) => Math.round(b * 1000) / 1000), weights, ...used };
 }

@@ -1,14 +1,17 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Assistant, HEDGE_CONFIDENCE } from '../../../src/assistant/assistant';
-import { halves, loadTuning } from '../../../src/assistant/evaluation/tuning/score';
+import { loadEvaluation } from '../../../src/assistant/evaluation/evaluate';
+import { loadHeldout } from '../../../src/assistant/evaluation/heldout/heldout';
+import { halves, loadTuning, TUNING_SETS } from '../../../src/assistant/evaluation/tuning/score';
 import { loadKnowledge } from '../../../src/assistant/knowledge';
 import type { Match } from '../../../src/assistant/retrieval';
 import { TopicIndex } from '../../../src/assistant/retrieval';
 import { CLASSIFIER_LIFT, CLASSIFIER_LIFT_CAP, blend, lift, resolve } from '../../../src/assistant/topics/blend';
-import { topicCorpus, topicDigest, topicOf } from '../../../src/assistant/topics/corpus';
+import { baseCorpus, topicCorpus, topicDigest, topicOf, topicsOf } from '../../../src/assistant/topics/corpus';
 import { classify, features, train } from '../../../src/assistant/topics/linear';
 import model from '../../../src/assistant/topics/model.json' with { type: 'json' };
-import { topicProbabilities } from '../../../src/assistant/topics/model';
+import { probabilitiesOf, topicProbabilities } from '../../../src/assistant/topics/model';
 import paraphrases from '../../../src/assistant/topics/paraphrases.json' with { type: 'json' };
 
 /**
@@ -17,28 +20,95 @@ import paraphrases from '../../../src/assistant/topics/paraphrases.json' with { 
  * combined with the search's scores.
  */
 const topics = loadKnowledge();
+/** The corpus labels some 1,500 tuning questions (seconds on a busy machine): built once for the tests that read it. */
+let built: ReturnType<typeof topicCorpus> | undefined;
+const corpusNow = () => {
+  built ??= topicCorpus();
+  return built;
+};
+const SLOW = 120_000;
 
 describe('the topic classifier', () => {
-  it('is trained on its corpus as it is now (run scripts/train-assistant-classifier.ts after changing it)', () => {
-    const corpus = topicCorpus();
-    expect(model.digest).toBe(topicDigest(corpus));
-    expect(model.utterances).toBe(corpus.length);
-  });
-
-  it.each(['v2', 'v3', 'v4'] as const)(
-    'never learns from the second half of the tuning set %s, kept to check that it generalises',
-    (set) => {
-      const learnt = new Set(topicCorpus().map((u) => u.utterance));
-      expect(halves(loadTuning(set)).b.filter((c) => learnt.has(c.question))).toEqual([]);
+  it(
+    'is trained on its corpus as it is now (run scripts/train-assistant-classifier.ts after changing it)',
+    () => {
+      const corpus = corpusNow();
+      expect(model.digest).toBe(topicDigest(corpus));
+      expect(model.utterances).toBe(corpus.length);
     },
+    SLOW,
   );
 
-  it('learns only the topics the search can find, each from our paraphrases too', () => {
-    const indexed = new Set(topics.filter((t) => t.indexed).map((t) => t.id));
-    expect(Object.keys(paraphrases).filter((id) => !indexed.has(id))).toEqual([]);
-    expect([...indexed].filter((id) => !(id in paraphrases))).toEqual([]);
-    expect(new Set(topicCorpus().map((u) => u.intent))).toEqual(indexed);
-  });
+  it(
+    'learns v1–v5 whole, and of a later tuning set (v6, v7…) only the first half, the second kept to check that it generalises',
+    () => {
+      const learnt = new Set(corpusNow().map((u) => u.utterance));
+      // Whichever sets score.ts knows, none after v5 is learnt beyond its first half.
+      for (const set of TUNING_SETS.filter((s) => !['v1', 'v2', 'v3', 'v4', 'v5'].includes(s)))
+        expect(halves(loadTuning(set)).b.filter((c) => learnt.has(c.question))).toEqual([]);
+      // A set v6 that does not exist yet: every other question of a style is in its second half.
+      const asked = (n: number, question: string) => ({
+        id: `v6-${n}`,
+        step: null,
+        style: 'sms',
+        question,
+        mustContain: [['indésirables']],
+        mustNotContain: [],
+      });
+      const v6 = [
+        asked(1, 'le code sms arrive pas 1'),
+        asked(2, 'le code sms arrive pas 2'),
+        asked(3, 'le code sms arrive pas 3'),
+        asked(4, 'le code sms arrive pas 1'),
+      ];
+      const withV6 = new Set(
+        topicCorpus([
+          { set: 'v5', cases: loadTuning('v5') },
+          { set: 'v6', cases: v6 },
+        ]).map((u) => u.utterance),
+      );
+      expect(withV6.has('le code sms arrive pas 3')).toBe(true);
+      expect(withV6.has('le code sms arrive pas 2')).toBe(false);
+      // Written in both halves, it stays unseen.
+      expect(withV6.has('le code sms arrive pas 1')).toBe(false);
+      expect(loadTuning('v5').filter((c) => withV6.has(c.question)).length).toBeGreaterThan(50);
+    },
+    SLOW,
+  );
+
+  it(
+    'never learns a question of the held-out sets nor of the evaluation sets (but one also written in a tuning set or ours)',
+    () => {
+      const learnt = new Set(corpusNow().map((u) => u.utterance));
+      const written = new Set([
+        ...baseCorpus().map((u) => u.utterance),
+        ...TUNING_SETS.flatMap((s) => loadTuning(s).map((c) => c.question)),
+      ]);
+      const heldout = readdirSync(new URL('../../../src/assistant/evaluation/heldout/', import.meta.url)).filter((f) =>
+        f.endsWith('.json'),
+      );
+      expect(heldout.length).toBeGreaterThan(0);
+      const questions = [
+        ...heldout.flatMap((f) => loadHeldout(f)),
+        ...(['questions.json', 'holdout.json', 'fresh.json'] as const).flatMap((f) => loadEvaluation(f)),
+      ].map((c) => c.question);
+      expect(questions.filter((q) => learnt.has(q) && !written.has(q))).toEqual([]);
+      // Short questions such as « et maintenant ? » are written alike by several writers: a few, not a set.
+      expect(questions.filter((q) => learnt.has(q)).length).toBeLessThan(questions.length / 20);
+    },
+    SLOW,
+  );
+
+  it(
+    'learns only the topics the search can find, each from our paraphrases too',
+    () => {
+      const indexed = new Set(topics.filter((t) => t.indexed).map((t) => t.id));
+      expect(Object.keys(paraphrases).filter((id) => !indexed.has(id))).toEqual([]);
+      expect([...indexed].filter((id) => !(id in paraphrases))).toEqual([]);
+      expect(new Set(corpusNow().map((u) => u.intent))).toEqual(indexed);
+    },
+    SLOW,
+  );
 
   it('labels a tuning question by the topic whose answer the judge counts right, and leaves out one no answer satisfies', () => {
     const index = new TopicIndex(topics);
@@ -54,11 +124,60 @@ describe('the topic classifier', () => {
     expect(ask([['Caf']])).toBeUndefined();
   });
 
+  it('labels two questions in one with both topics only when asked to, and leaves out a question too many answers satisfy', () => {
+    const index = new TopicIndex(topics);
+    const two = {
+      id: 'x',
+      step: null,
+      style: 'two',
+      question: 'mon code sms arrive pas et j ai oublié mon mot de passe',
+      mustContain: [['Renvoyer un code'], ['Aucun lien n’est envoyé']],
+      mustNotContain: [],
+    };
+    expect(topicsOf(two, topics, index)).toEqual([]);
+    const both = topicsOf(two, topics, index, { pairs: true });
+    expect(both).toHaveLength(2);
+    expect(both).toContain('mot-de-passe-oublie');
+    const caf = { ...two, question: 'mon code par texto n’arrive pas', mustContain: [['Caf']] };
+    expect(topicsOf(caf, topics, index, { maxSatisfying: 1000 })).toHaveLength(1);
+  });
+
   it('reads words and their letter 4-grams, so that a typo keeps most of a word', () => {
     const f = features('le mot de passe');
     expect(f).toContain('g:<pas');
     const typo = features('motdepase');
     expect(typo.filter((g) => features('mot de passe').includes(g)).length).toBeGreaterThan(0);
+  });
+
+  it('reads pairs of words and the step when the model is trained with them', () => {
+    expect(features('code pas recu').some((f) => f.startsWith('b:'))).toBe(false);
+    expect(features('code pas recu', { bigrams: true }).filter((f) => f.startsWith('b:')).length).toBeGreaterThan(0);
+    expect(features('code', { step: true }, 'contact')).toContain('s:contact');
+    expect(features('code', {}, 'contact')).not.toContain('s:contact');
+    const corpus = [
+      { utterance: 'je ne le trouve pas', intent: 'nir', step: 'etat-civil' },
+      { utterance: 'je ne le trouve pas', intent: 'code', step: 'contact' },
+      { utterance: 'mon numéro de sécu', intent: 'nir' },
+      { utterance: 'le code sms', intent: 'code' },
+    ];
+    const m = train(corpus, { features: { step: true } });
+    expect(m.features).toEqual({ step: true });
+    expect(classify(m, 'je le trouve pas', 'contact')[0]!.intent).toBe('code');
+    expect(classify(m, 'je le trouve pas', 'etat-civil')[0]!.intent).toBe('nir');
+    expect(train(corpus).features).toBeUndefined();
+  });
+
+  it('weighs a small class up when asked to balance the classes', () => {
+    const corpus = [
+      ...['aide logement', 'aide au loyer', 'logement cher', 'mon loyer', 'aide appartement', 'un loyer trop cher'].map((utterance) => ({
+        utterance,
+        intent: 'logement',
+      })),
+      { utterance: 'code sms', intent: 'code' },
+    ];
+    const p = (o: { balance?: number }) => classify(train(corpus, o), 'aide code').find((c) => c.intent === 'code')!.score;
+    expect(p({ balance: 1 })).toBeGreaterThan(p({}));
+    expect(train(corpus, { seed: 2 })).not.toEqual(train(corpus));
   });
 
   it('trains the same model from the same corpus, and finds sentences it never saw', () => {
@@ -144,11 +263,33 @@ describe('the classifier combined with the search', () => {
   });
 
   it('answers, as the closest one, a question the search alone could only offer choices for', () => {
-    const q = 'je suis tombée enceinte, y a quoi comme sous';
+    const q = 'faut mettre les espaces dans le numéro de sécurité sociale ou pas';
     const alone = new Assistant({ agencyPhone: '3230', topicClassifier: false }).ask(q);
     expect(alone.choices).toBe(true);
     const both = new Assistant({ agencyPhone: '3230' }).ask(q);
     expect(both.choices).toBe(false);
-    expect(both.topic).toBe('prestation-prestation-naissance');
+    expect(both.topic).toBe('format-nir');
+  });
+
+  it('answers with another topic model and other figures when given them (to cross-validate them)', () => {
+    const q = 'faut mettre les espaces dans le numéro de sécurité sociale ou pas';
+    const steps: (string | undefined)[] = [];
+    const other = new Assistant({
+      agencyPhone: '3230',
+      topicModel: (_text, step) => {
+        steps.push(step);
+        return new Map([['code-non-recu', 1]]);
+      },
+    });
+    expect(other.ask(q, 'contact').topic).not.toBe('format-nir');
+    expect(steps).toContain('contact');
+    // A classifier given no weight in the blend and never trusted to resolve a choice leaves the choice to the person.
+    const cautious = new Assistant({ agencyPhone: '3230', blendTuning: { weight: 0, resolves: 1.1 } });
+    expect(cautious.ask(q).choices).toBe(true);
+    const m = train([
+      { utterance: 'code sms', intent: 'code-non-recu' },
+      { utterance: 'mot de passe', intent: 'mot-de-passe-oublie' },
+    ]);
+    expect([...probabilitiesOf(m)('le code sms')][0]![0]).toBe('code-non-recu');
   });
 });

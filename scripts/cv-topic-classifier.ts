@@ -1,0 +1,150 @@
+/**
+ * Cross-validation of the topic classifier's learning (issue 23): `npx tsx scripts/cv-topic-classifier.ts [--variant "a;b"] [--folds]`.
+ * The folds are the five tuning sets v1…v5, each whole. For each fold, the classifier is trained on
+ * the knowledge base, our paraphrases and the other four sets (or what a variant says), a question
+ * written in the fold too left out; then the fold is scored by the whole assistant with that model
+ * (`Assistant.ask`, as `score.ts` does). Printed: right / unsure / wrong summed over the five folds
+ * (about 1,400 questions the model never saw), and with `--folds` each fold's totals. Only totals are
+ * printed: the folds hold the second halves (`v2b`, `t3b`, `t4b`, `t5b`), whose failures are not read.
+ */
+import { Assistant } from '../src/assistant/assistant';
+import type { JudgedCase, Verdict } from '../src/assistant/evaluation/judge';
+import { halves, loadTuning, score, TUNING_SETS, type TuningSet } from '../src/assistant/evaluation/tuning/score';
+import { loadKnowledge } from '../src/assistant/knowledge';
+import { TopicIndex } from '../src/assistant/retrieval';
+import type { BlendTuning } from '../src/assistant/topics/blend';
+import { baseCorpus, type Labelling, type TopicUtterance, topicsOf } from '../src/assistant/topics/corpus';
+import { classify, type LinearModel, type TrainOptions, train } from '../src/assistant/topics/linear';
+import type { TopicProbabilities } from '../src/assistant/topics/model';
+
+export interface Variant {
+  name: string;
+  /** what each fold learns of the other sets: today's rule (v1 and the first halves of v2–v4), the first halves of all, or all whole */
+  data?: 'today' | 'a-halves' | 'whole';
+  labelling?: Labelling;
+  /** one model, or several whose probabilities are averaged */
+  train?: TrainOptions | TrainOptions[];
+  blend?: Partial<BlendTuning>;
+}
+
+const topics = loadKnowledge();
+const index = new TopicIndex(topics);
+const sets = Object.fromEntries(TUNING_SETS.map((s) => [s, loadTuning(s)])) as Record<TuningSet, JudgedCase[]>;
+
+function learnt(set: TuningSet, data: Variant['data']): JudgedCase[] {
+  if (data === 'whole' || set === 'v1') return sets[set];
+  if (data === 'today' && set === 'v5') return [];
+  return halves(sets[set]).a;
+}
+
+function average(models: TopicProbabilities[]): TopicProbabilities {
+  if (models.length === 1) return models[0]!;
+  return (text, step) => {
+    const sum = new Map<string, number>();
+    for (const m of models) for (const [id, p] of m(text, step)) sum.set(id, (sum.get(id) ?? 0) + p / models.length);
+    return sum;
+  };
+}
+
+function cached(f: TopicProbabilities): TopicProbabilities {
+  let last: { text: string; step: string | undefined; likely: Map<string, number> } | undefined;
+  return (text, step) => {
+    if (last?.text !== text || last.step !== step) last = { text, step, likely: f(text, step) };
+    return last.likely;
+  };
+}
+
+/** Each question's labels, and each fold's models, computed once for every variant that shares them. */
+const labels = new Map<string, string[]>();
+function labelled(cases: JudgedCase[], o: Labelling, unseen: ReadonlySet<string>, steps: boolean): TopicUtterance[] {
+  const out: TopicUtterance[] = [];
+  for (const c of cases) {
+    if (unseen.has(c.question)) continue;
+    const key = `${c.id}\t${c.question}\t${JSON.stringify(o)}`;
+    if (!labels.has(key)) labels.set(key, topicsOf(c, topics, index, o));
+    for (const intent of labels.get(key)!)
+      out.push(steps && c.step ? { utterance: c.question, intent, step: c.step } : { utterance: c.question, intent });
+  }
+  return out;
+}
+const models = new Map<string, LinearModel>();
+
+export type Tally = Record<Verdict, number>;
+
+export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total: Tally } {
+  const folds = new Map<TuningSet, Tally>();
+  const total: Tally = { right: 0, unsure: 0, wrong: 0 };
+  const options = Array.isArray(v.train) ? v.train : [v.train ?? {}];
+  const steps = options.some((o) => o.features?.step);
+  const base = baseCorpus(topics);
+  for (const fold of TUNING_SETS) {
+    const unseen = new Set(sets[fold].map((c) => c.question));
+    const cases = TUNING_SETS.filter((s) => s !== fold).flatMap((s) => learnt(s, v.data ?? 'whole'));
+    const corpus = [...base, ...labelled(cases, v.labelling ?? {}, unseen, steps)];
+    const trained = options.map((o) => {
+      const key = JSON.stringify([fold, v.data ?? 'whole', v.labelling ?? {}, o]);
+      const m = models.get(key) ?? train(corpus, o);
+      models.set(key, m);
+      return (text: string, step?: string) => new Map(classify(m, text, step).map((c) => [c.intent, c.score]));
+    });
+    const assistant = new Assistant({ agencyPhone: '3230', topicModel: cached(average(trained)), blendTuning: v.blend });
+    const t: Tally = { right: 0, unsure: 0, wrong: 0 };
+    for (const r of score(assistant, sets[fold])) t[r.judgement.verdict]++;
+    folds.set(fold, t);
+    for (const k of ['right', 'unsure', 'wrong'] as const) total[k] += t[k];
+  }
+  return { folds, total };
+}
+
+const word = [{ features: { bigrams: false } }];
+export const VARIANTS: Variant[] = [
+  { name: 'today', data: 'today' },
+  { name: 'a-halves', data: 'a-halves' },
+  { name: 'whole', data: 'whole' },
+  { name: 'whole max 3', labelling: { maxSatisfying: 3 } },
+  { name: 'whole max 10', labelling: { maxSatisfying: 10 } },
+  { name: 'whole pairs', labelling: { pairs: true } },
+  { name: 'whole l2 0', train: { l2: 0 } },
+  { name: 'whole l2 1e-3', train: { l2: 1e-3 } },
+  { name: 'whole l2 3e-3', train: { l2: 3e-3 } },
+  { name: 'whole 15 epochs', train: { epochs: 15 } },
+  { name: 'whole 60 epochs', train: { epochs: 60 } },
+  { name: 'whole rate 0.25', train: { rate: 0.25 } },
+  { name: 'whole rate 1', train: { rate: 1 } },
+  { name: 'whole bigrams', train: { features: { bigrams: true } } },
+  { name: 'whole step', train: { features: { step: true } } },
+  { name: 'whole balance 0.5', train: { balance: 0.5 } },
+  { name: 'whole balance 1', train: { balance: 1 } },
+  { name: 'whole 3 seeds', train: [{ seed: 1 }, { seed: 2 }, { seed: 3 }] },
+  { name: 'whole plain + bigrams', train: [...word, { features: { bigrams: true } }] },
+  { name: 'whole weight 0.35', blend: { weight: 0.35 } },
+  { name: 'whole weight 0.65', blend: { weight: 0.65 } },
+  { name: 'whole resolves 0.4', blend: { resolves: 0.4 } },
+  { name: 'whole resolves 0.2', blend: { resolves: 0.2 } },
+  { name: 'whole disputed 0.8', blend: { disputedSure: 0.8 } },
+  { name: 'whole disputed 0.95', blend: { disputedSure: 0.95 } },
+  { name: 'whole step resolves 0.2', train: { features: { step: true } }, blend: { resolves: 0.2 } },
+  { name: 'whole step weight 0.65', train: { features: { step: true } }, blend: { weight: 0.65 } },
+  { name: 'whole step resolves 0.2 weight 0.65', train: { features: { step: true } }, blend: { resolves: 0.2, weight: 0.65 } },
+  { name: 'whole step rate 1', train: { rate: 1, features: { step: true } } },
+  { name: 'whole step 3 seeds', train: [1, 2, 3].map((seed) => ({ seed, features: { step: true } })) },
+];
+
+const pc = (x: number, n: number) => `${((x / n) * 100).toFixed(1)} %`;
+
+if (process.argv[1]?.endsWith('cv-topic-classifier.ts')) {
+  const i = process.argv.indexOf('--variant');
+  const names = i >= 0 ? process.argv[i + 1]!.split(';') : VARIANTS.map((v) => v.name);
+  for (const name of names) {
+    const v = VARIANTS.find((x) => x.name === name);
+    if (!v) throw new Error(`unknown variant « ${name} »: ${VARIANTS.map((x) => x.name).join(', ')}`);
+    const started = performance.now();
+    const { folds, total } = crossValidate(v);
+    const n = total.right + total.unsure + total.wrong;
+    console.log(
+      `${v.name.padEnd(28)} ${n}  right ${total.right} (${pc(total.right, n)})  unsure ${total.unsure} (${pc(total.unsure, n)})  wrong ${total.wrong} (${pc(total.wrong, n)})  ${Math.round((performance.now() - started) / 1000)} s`,
+    );
+    if (process.argv.includes('--folds'))
+      for (const [f, t] of folds) console.log(`  ${f.padEnd(4)} right ${t.right}  unsure ${t.unsure}  wrong ${t.wrong}`);
+  }
+}
