@@ -4,6 +4,7 @@ import { sendHtml } from '../http/errors';
 import { redirectWithErrors, type FormStateDeps, type FormValues } from '../http/form-state';
 import { AppError, ValidationError, type FieldError } from '../errors/app-error';
 import { registeredErrors } from '../errors/registry';
+import { DatabaseUnavailableError } from '../db/unavailable';
 
 /**
  * An expected refusal of a use case (a mistake to correct, a limit, a wrong password), as the
@@ -90,5 +91,12 @@ export async function refuseForm(
 ): Promise<FastifyReply> {
   const errors = f.errorsAt ? f.errorsAt(refusalFields(r)) : refusalFields(r);
   if (imposesWait(r)) return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
-  return redirectWithErrors(d, req, reply, f.to, { errors, values: f.values ?? {}, ...(f.extra ? { extra: f.extra } : {}) });
+  try {
+    return await redirectWithErrors(d, req, reply, f.to, { errors, values: f.values ?? {}, ...(f.extra ? { extra: f.extra } : {}) });
+  } catch (e) {
+    // The database cannot take the errors now (an SQLite write lock held too long): the form is
+    // answered as it was before Post/Redirect/Get, rather than a 503 for a mistake to correct.
+    if (!(e instanceof DatabaseUnavailableError)) throw e;
+    return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
+  }
 }

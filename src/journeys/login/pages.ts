@@ -5,7 +5,7 @@ import type { SessionData } from '../../auth/sessions';
 import type { FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
 import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
-import { keptValue, redirectWithErrors, takeFormState } from '../../http/form-state';
+import { keptValue, takeFormState } from '../../http/form-state';
 import { codeRefusal, passwordRefusal } from './replies';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
@@ -123,11 +123,14 @@ ${button('Se connecter')}`,
 
     app.post('/connexion', async (req, reply) => {
       const read = readForm(LoginBody, req);
-      if (!read.ok)
-        return redirectWithErrors(ctx, req, reply, '/connexion', {
-          errors: read.errors,
-          values: { identifier: formFields(req.body).identifier?.trim() },
+      if (!read.ok) {
+        const typed = formFields(req.body).identifier?.trim();
+        return refuseForm(ctx, req, reply, formRefusal(read.errors), {
+          to: '/connexion',
+          values: { identifier: typed },
+          render: (errors) => loginForm(req.csrfToken, { identifier: typed, errors }),
         });
+      }
       const { identifier, password } = read.data;
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
       if (r.kind === 'throttled' || r.kind === 'invalid') {
