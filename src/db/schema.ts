@@ -7,6 +7,7 @@ import type { SessionsTable } from './tables/sessions.table';
 import type { VerificationCodesTable } from './tables/verification-codes.table';
 import type { DemarcheEventsTable, DemarchesTable } from './tables/demarches.table';
 import type { FlowsTable } from './tables/flows.table';
+import type { FormStatesTable } from './tables/form-states.table';
 import type { FranceConnectTransactionsTable } from './tables/franceconnect.table';
 import type {
   HouseholdAddressesTable,
@@ -72,6 +73,7 @@ export interface Database {
   attestations: AttestationsTable;
   attestation_checks: AttestationChecksTable;
   taxable_resources: TaxableResourcesTable;
+  form_states: FormStatesTable;
 }
 
 export type {

@@ -1,7 +1,10 @@
 import { retryAfter } from '../http/api/answers';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendHtml } from '../http/errors';
+import { redirectWithErrors, type FormStateDeps, type FormValues } from '../http/form-state';
 import { AppError, ValidationError, type FieldError } from '../errors/app-error';
 import { registeredErrors } from '../errors/registry';
+import { DatabaseUnavailableError } from '../db/unavailable';
 
 /**
  * An expected refusal of a use case (a mistake to correct, a limit, a wrong password), as the
@@ -9,9 +12,10 @@ import { registeredErrors } from '../errors/registry';
  * its JSON route: the error as the JSON API shows it (`ValidationError`: several fields, 400;
  * `AppError`: one code at one field, the catalogue's status), and the wait it imposes.
  *
- * A page re-renders its form with `refusalFields(r)` at `pageStatus(reply, r)`; a JSON route throws
- * `apiError(reply, r)` (the error handler writes `{ error: { code, message, fields } }`). Both set
- * Retry-After when there is a wait.
+ * A page answers `refuseForm(…)`: back to its form's page with the errors (303, see
+ * src/http/form-state.ts), or — for a refusal that imposes a wait — the form at once, at
+ * `pageStatus(reply, r)`; a JSON route throws `apiError(reply, r)` (the error handler writes
+ * `{ error: { code, message, fields } }`). Both set Retry-After when there is a wait.
  */
 export interface Refusal {
   error: AppError | ValidationError;
@@ -52,4 +56,47 @@ export function pageStatus(reply: FastifyReply, r: Refusal): number {
 export function apiError(reply: FastifyReply, r: Refusal): AppError | ValidationError {
   if (r.retryAfterMs !== undefined) retryAfter(reply, r.retryAfterMs);
   return r.error;
+}
+
+/** What a page gives `refuseForm`: where its form is, the answers to re-fill, and the form itself for a wait. */
+export interface RefusedForm {
+  /** the path of the form's page (its GET) */
+  to: string;
+  /** the answers to re-fill on that page (never a password nor a code) */
+  values?: FormValues;
+  /** what else the page shows with the errors */
+  extra?: Record<string, unknown>;
+  /** where the page shows the errors, when not at the fields the refusal names (e.g. at a button) */
+  errorsAt?: (errors: FieldError[]) => FieldError[];
+  /** the form with these errors, answered at once when the refusal imposes a wait (429, Retry-After) */
+  render: (errors: FieldError[]) => Promise<{ toString(): string }> | { toString(): string };
+}
+
+/** A refusal that imposes a wait (a 429, with or without Retry-After): answered at once, never redirected. */
+export function imposesWait(r: Refusal): boolean {
+  return r.retryAfterMs !== undefined || r.error.status === 429;
+}
+
+/**
+ * THE answer of a page to a refused form: a refusal a person corrects goes back to the form's page
+ * with its errors and answers (303, Post/Redirect/Get); one that imposes a wait is the form itself at
+ * its status, with Retry-After.
+ */
+export async function refuseForm(
+  d: FormStateDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  r: Refusal,
+  f: RefusedForm,
+): Promise<FastifyReply> {
+  const errors = f.errorsAt ? f.errorsAt(refusalFields(r)) : refusalFields(r);
+  if (imposesWait(r)) return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
+  try {
+    return await redirectWithErrors(d, req, reply, f.to, { errors, values: f.values ?? {}, ...(f.extra ? { extra: f.extra } : {}) });
+  } catch (e) {
+    // The database cannot take the errors now (an SQLite write lock held too long): the form is
+    // answered as it was before Post/Redirect/Get, rather than a 503 for a mistake to correct.
+    if (!(e instanceof DatabaseUnavailableError)) throw e;
+    return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
+  }
 }

@@ -73,6 +73,8 @@ const SESSION_GRACE_MS = DAY_MS;
 /** Rate-limit keys whose window and block are long over (src/security/db-rate-limit.ts purges them too). */
 const RATE_LIMIT_KEEP_MS = 25 * HOUR_MS;
 const BATCH = 500;
+/** What a refused form shows once on its page (src/http/form-state.ts), when no page takes it. */
+export const FORM_STATE_TTL_MS = 2 * 60_000;
 
 /** « 2 ans », « 6 mois », « 30 jours », « 12 heures »: a duration as the notice says it. */
 export function frenchDuration(ms: number): string {
@@ -261,6 +263,11 @@ export function retentionRules(s: RetentionSettings): { [T in keyof Database]: R
       holds: 'Revenus imposables annuels du foyer transmis par l’administration fiscale (année, montant), pour le quotient familial',
       keptFor: cafRecords,
       deletedBy: 'caf-records',
+    },
+    form_states: {
+      holds: 'Réponses d’un formulaire refusé pour une erreur, chiffrées, le temps de vous réafficher le formulaire avec ses messages',
+      keptFor: `jusqu’à l’affichage du formulaire, ${frenchDuration(FORM_STATE_TTL_MS)} au plus`,
+      deletedBy: ({ db, now }) => deleteBatch(db, 'form_states', (eb) => eb('expires_at', '<', now), BATCH),
     },
   };
 }

@@ -174,6 +174,7 @@ describe.each(testDatabases)('schema on $name', ({ open }) => {
       attestations: 1,
       attestation_checks: 1,
       taxable_resources: 1,
+      form_states: 1,
     } satisfies Record<keyof Database, 1>;
     const h = await open();
     try {

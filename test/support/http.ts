@@ -25,12 +25,32 @@ export async function visit(b: TestBrowser, url: string): Promise<LightMyRequest
 export async function submit(
   b: TestBrowser,
   url: string,
-  fields: Record<string, string>,
+  fields: Record<string, string | string[]>,
 ): Promise<{ to: string; page: LightMyRequestResponse }> {
   const res = await b.post(url, fields);
   const to = location(res);
   const page = await visit(b, to);
   return { to, page };
+}
+
+/**
+ * POST a form a person got wrong: the answer must be a 303 back to the form's page (`form`, the path
+ * posted to unless said), and that page — followed with the same cookies — shows the errors once.
+ * Returns that page (status 200).
+ */
+export async function submitRefused(
+  b: TestBrowser,
+  url: string,
+  fields: Record<string, string | string[]>,
+  form: string = url.split('?')[0] ?? url,
+): Promise<LightMyRequestResponse> {
+  const res = await b.post(url, fields);
+  expect(location(res).split('?')[0]).toBe(form);
+  const page = await b.get(String(res.headers.location));
+  expect(page.statusCode, page.body.slice(0, 2000)).toBe(200);
+  expect(page.body).toContain('govuk-error-summary');
+  expect(page.body).toMatch(/<title>Erreur[\u00a0 ]: /);
+  return page;
 }
 
 /** Path + query of an absolute URL of the application (inject takes paths). */

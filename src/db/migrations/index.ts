@@ -21,6 +21,7 @@ import * as m0019 from './0019_attestations';
 import * as m0020 from './0020_caf_messages';
 import * as m0022 from './0022_decision_read';
 import * as m0023 from './0023_taxable_resources';
+import * as m0024 from './0024_form_states';
 
 export interface Migration {
   name: string;
@@ -50,4 +51,5 @@ export const migrations: Migration[] = [
   { name: '0020_caf_messages', up: m0020.up },
   { name: '0022_decision_read', up: m0022.up },
   { name: '0023_taxable_resources', up: m0023.up },
+  { name: '0024_form_states', up: m0024.up },
 ];

@@ -8,7 +8,8 @@ import { describeDestination, maskDestination, type ContactKind } from '../../ac
 import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../contact-change/use-cases';
 import { changePassword } from '../login/settings';
 import { sendHtml } from '../../http/errors';
-import { pageStatus, refusalFields } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { keptValue, takeFormState } from '../../http/form-state';
 import { reauthRefusal } from '../login/replies';
 import { backLink, button, errorSummary, form, summaryList, table, type Errors } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
@@ -215,11 +216,16 @@ ${table({
       return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, 'sessions');
     });
 
-    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => sendHtml(reply, passwordPage(req)));
+    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) =>
+      sendHtml(reply, passwordPage(req, (await takeFormState(ctx, req, reply))?.errors)),
+    );
 
     app.post('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
+      // Passwords are never kept: the page shows the errors with empty fields.
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: '/mon-espace/securite/mot-de-passe', render: (errors) => passwordPage(req, errors) });
       const read = readForm(PasswordChangeForm, req);
-      if (!read.ok) return sendHtml(reply, passwordPage(req, read.errors), 400);
+      if (!read.ok) return refused(formRefusal(read.errors));
       const b = read.data;
       const r = await changePassword(ctx, {
         account: req.account!,
@@ -229,24 +235,33 @@ ${table({
         confirmation: b.passwordConfirmation,
         origin: requestOrigin(req),
       });
-      if (r.kind === 'throttled' || r.kind === 'wrong_password') {
-        const refused = reauthRefusal(r);
-        return sendHtml(reply, passwordPage(req, refusalFields(refused)), pageStatus(reply, refused));
-      }
+      if (r.kind === 'throttled' || r.kind === 'wrong_password') return refused(reauthRefusal(r));
       if (r.kind === 'franceconnect_again') return sendHtml(reply, passwordPage(req), 403);
-      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, r.errors), 400);
+      if (r.kind === 'invalid') return refused(formRefusal(r.errors));
       const created = !req.account!.password_hash;
       await rotateSession(ctx, req, reply);
       return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, created ? 'mot-de-passe-cree' : 'mot-de-passe');
     });
 
-    app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => sendHtml(reply, contactPage(req, {})));
+    app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
+      const shown = await takeFormState(ctx, req, reply);
+      if (!shown) return sendHtml(reply, contactPage(req, {}));
+      const v = { kind: keptValue(shown, 'kind'), email: keptValue(shown, 'email'), phone: keptValue(shown, 'phone') };
+      return sendHtml(reply, contactPage(req, { ...v, errors: shown.errors }));
+    });
 
     app.post('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
       const typed = formFields(req.body);
       const v = { kind: typed.kind, email: typed.email, phone: typed.phone };
+      // The new contact is shown again; the password is not.
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, {
+          to: '/mon-espace/securite/contact',
+          values: v,
+          render: (errors) => contactPage(req, { ...v, errors }),
+        });
       const read = readForm(ContactChangeForm, req);
-      if (!read.ok) return sendHtml(reply, contactPage(req, { ...v, errors: read.errors }), 400);
+      if (!read.ok) return refused(formRefusal(read.errors));
       const b = read.data;
       const contact = { contactKind: b.kind, email: b.email, phone: b.phone };
       const r = await startContactChange(ctx, {
@@ -256,18 +271,11 @@ ${table({
         contact,
         origin: requestOrigin(req),
       });
-      if (r.kind === 'throttled' || r.kind === 'wrong_password') {
-        const refused = reauthRefusal(r);
-        return sendHtml(reply, contactPage(req, { ...v, errors: refusalFields(refused) }), pageStatus(reply, refused));
-      }
+      if (r.kind === 'throttled' || r.kind === 'wrong_password') return refused(reauthRefusal(r));
       if (r.kind === 'franceconnect_again') return sendHtml(reply, contactPage(req, v), 403);
       // This form's radios are named `kind` (readContact's `contactKind`).
       if (r.kind === 'invalid_contact')
-        return sendHtml(
-          reply,
-          contactPage(req, { ...v, errors: [{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }] }),
-          400,
-        );
+        return refused(formRefusal([{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }]));
       if (r.kind === 'rate_limited') return sendHtml(reply, contactPage(req, { ...v, errors: [r.error] }), 429);
       reply.setCookie(CONTACT_FLOW_COOKIE, r.flowToken, { ...contactFlowCookie, maxAge: CONTACT_CHANGE_TTL_MS / 1000 });
       return reply.redirect('/mon-espace/securite/contact/code', 303);
@@ -276,20 +284,26 @@ ${table({
     app.get('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
       const pending = await pendingContactChange(ctx, req.account!, req.cookies[CONTACT_FLOW_COOKIE]);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
-      return sendHtml(reply, contactCodePage(req, pending.data));
+      return sendHtml(reply, contactCodePage(req, pending.data, (await takeFormState(ctx, req, reply))?.errors));
     });
 
     app.post('/mon-espace/securite/contact/code', { preHandler: ownContact }, async (req, reply) => {
       const flowToken = req.cookies[CONTACT_FLOW_COOKIE];
       const pending = await pendingContactChange(ctx, req.account!, flowToken);
       if (!pending) return reply.redirect('/mon-espace/securite/contact', 303);
+      // The code typed is never kept: the page shows the errors with an empty field.
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, {
+          to: '/mon-espace/securite/contact/code',
+          render: (errors) => contactCodePage(req, pending.data, errors),
+        });
       const form = readForm(CodeBody, req);
-      if (!form.ok) return sendHtml(reply, contactCodePage(req, pending.data, form.errors), 400);
+      if (!form.ok) return refused(formRefusal(form.errors));
       const typed = readCode(form.data.code);
-      if (!typed.ok) return sendHtml(reply, contactCodePage(req, pending.data, [typed.error]), typed.status);
+      if (!typed.ok) return refused(fieldsRefusal([typed.error]));
       const r = await confirmContactChange(ctx, { account: req.account!, flowToken, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/mon-espace/securite/contact', 303);
-      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, pending.data, [codeRefused(r)]), 400);
+      if (r.kind === 'code_error') return refused(formRefusal([codeRefused(r)]));
       reply.clearCookie(CONTACT_FLOW_COOKIE, contactFlowCookie);
       return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, 'contact');
     });

@@ -4,7 +4,8 @@ import { pendingAgentLogin, resendAgentCode, submitAgentCode, submitAgentPasswor
 import { requestOrigin } from '../../http/session';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
-import { pageStatus, refusalFields } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { keptValue, takeFormState } from '../../http/form-state';
 import { agentCodeRefusal, agentPasswordRefusal } from './replies';
 import { maskDestination } from '../../accounts/destination';
 import { agentLoginFlow } from '../kinds';
@@ -74,6 +75,8 @@ ${button('Se connecter')}`,
   app.get(LOGIN, async (req, reply) => {
     if (req.agent) return reply.redirect(agentHome(req.agentRoles), 303);
     const q = req.query as Record<string, string | undefined>;
+    const shown = await takeFormState(ctx, req, reply);
+    if (shown) return sendHtml(reply, loginForm(req, { login: keptValue(shown, 'login') ?? '', errors: shown.errors }));
     return sendHtml(reply, loginForm(req, q.message === 'expiree' ? { notice: 'Votre connexion a expiré. Merci de recommencer.' } : {}));
   });
 
@@ -84,13 +87,11 @@ ${button('Se connecter')}`,
     const missing: FieldError[] = [];
     if (!login) missing.push(fieldError('login', 'AGENT_LOGIN_REQUIRED'));
     if (!password) missing.push(fieldError('password', 'LOGIN_PASSWORD_REQUIRED'));
-    if (missing.length) return sendHtml(reply, loginForm(req, { login, errors: missing }), 400);
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, { to: LOGIN, values: { login }, render: (errors) => loginForm(req, { login, errors }) });
+    if (missing.length) return refused(formRefusal(missing));
     const r = await submitAgentPassword(ctx, { login, password, origin: requestOrigin(req) });
-    if (r.kind === 'throttled' || r.kind === 'invalid') {
-      const refused = agentPasswordRefusal(r);
-      const status = pageStatus(reply, refused);
-      return sendHtml(reply, loginForm(req, { login, errors: refusalFields(refused) }), status);
-    }
+    if (r.kind === 'throttled' || r.kind === 'invalid') return refused(agentPasswordRefusal(r));
     reply.setCookie(AGENT_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: agentLoginFlow.ttlMs / 1000 });
     return reply.redirect(`${LOGIN}/code`, 303);
   });
@@ -98,6 +99,8 @@ ${button('Se connecter')}`,
   app.get(`${LOGIN}/code`, async (req, reply) => {
     const p = await pendingAgentLogin(ctx, req.cookies[AGENT_FLOW_COOKIE]);
     if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
+    const shown = await takeFormState(ctx, req, reply);
+    if (shown) return sendHtml(reply, codePage(req, p, { errors: shown.errors }));
     return sendHtml(reply, codePage(req, p, { resent: (req.query as Record<string, string | undefined>).renvoye === '1' }));
   });
 
@@ -105,15 +108,14 @@ ${button('Se connecter')}`,
     const token = req.cookies[AGENT_FLOW_COOKIE];
     const p = await pendingAgentLogin(ctx, token);
     if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
-    const render = (errors: FieldError[], status: number) => sendHtml(reply, codePage(req, p, { errors }), status);
+    // The code typed is never kept: the page shows the errors with an empty field.
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, { to: `${LOGIN}/code`, render: (errors) => codePage(req, p, { errors }) });
     const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
-    if (!typed.ok) return render([typed.error], typed.status);
+    if (!typed.ok) return refused(fieldsRefusal([typed.error]));
     const r = await submitAgentCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
     if (r.kind === 'flow_expired') return reply.redirect(`${LOGIN}?message=expiree`, 303);
-    if (r.kind === 'throttled' || r.kind === 'code_error') {
-      const refused = agentCodeRefusal(r);
-      return render(refusalFields(refused), pageStatus(reply, refused));
-    }
+    if (r.kind === 'throttled' || r.kind === 'code_error') return refused(agentCodeRefusal(r));
     reply.clearCookie(AGENT_FLOW_COOKIE, flowCookie);
     await createAgentSession(ctx, r.agent, req, reply);
     return reply.redirect(agentHome(req.agentRoles), 303);

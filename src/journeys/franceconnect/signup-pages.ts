@@ -22,7 +22,8 @@ import { atResendButton, secondsUntil, type ContactValues } from '../contact-ver
 import type { SafeHtml } from '../../http/views/html';
 import { clearCookie, flowErrorPage, signIn, SIGNUP_COOKIE, STEP_PATHS, type FranceconnectPagesCommonDeps } from './pages-common';
 import { signupRefusal } from './replies';
-import { pageStatus, refusalFields } from '../refusal';
+import { formRefusal, refuseForm, type RefusedForm } from '../refusal';
+import { keptValue, takeFormState, type FormState } from '../../http/form-state';
 import { codePage, contactPage, createdPage, existingAccountPage, identityPage } from './signup-views';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -55,19 +56,20 @@ export function franceConnectSignupPages(ctx: FranceconnectSignupPagesDeps): Fas
     return undefined;
   };
 
-  /** A step's outcome that is not the next step: its page re-shown with the refusal, or the page that ends the signup. */
-  const notMoved = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    r: Exclude<StepOutcome, { kind: 'moved' }>,
-    render: (errors: FieldError[]) => SafeHtml | Promise<SafeHtml>,
-  ) => {
+  /**
+   * A step's outcome that is not the next step: back to its page with the refusal (303, see
+   * refuseForm), or the page that ends the signup.
+   */
+  const notMoved = async (req: FastifyRequest, reply: FastifyReply, r: Exclude<StepOutcome, { kind: 'moved' }>, f: RefusedForm) => {
     if (r.kind === 'ended') return flowErrorPage(ctx, req, reply, r.code);
     const refused = signupRefusal(r);
     // Under 15: nothing to correct on a certified identity — the error page says why.
     if (r.kind === 'under_15') throw refused.error;
-    return sendHtml(reply, await render(refusalFields(refused)), pageStatus(reply, refused));
+    return refuseForm(ctx, req, reply, refused, f);
   };
+  /** A step's form refused before its use case (its schema). */
+  const unread = (req: FastifyRequest, reply: FastifyReply, errors: FieldError[], f: RefusedForm) =>
+    refuseForm(ctx, req, reply, formRefusal(errors), f);
 
   /** Signed in: the signup is over (consumed by the use case). */
   const finish = async (req: FastifyRequest, reply: FastifyReply, s: Signup, account: Parameters<typeof signIn>[3]) => {
@@ -99,67 +101,86 @@ export function franceConnectSignupPages(ctx: FranceconnectSignupPagesDeps): Fas
     app: FastifyInstance,
     name: SignupStep,
     o: {
-      render: (req: FastifyRequest, s: Signup) => SafeHtml | Promise<SafeHtml>;
+      /** the page; `shown`: the errors and answers of its form just refused (once) */
+      render: (req: FastifyRequest, s: Signup, shown?: FormState) => SafeHtml | Promise<SafeHtml>;
       submit: (req: FastifyRequest, reply: FastifyReply, s: Signup) => Promise<unknown>;
     },
   ) => {
     app.get(
       STEP_PATHS[name],
-      atStep(name, async (req, reply, s) => sendHtml(reply, await o.render(req, s))),
+      atStep(name, async (req, reply, s) => sendHtml(reply, await o.render(req, s, await takeFormState(ctx, req, reply)))),
     );
     app.post(STEP_PATHS[name], atStep(name, o.submit));
   };
 
   return async (app) => {
     step(app, 'identity', {
-      render: (req, s) => identityPage(req, s),
+      render: (req, s, shown) => (shown ? identityPage(req, s, shown.errors, keptValue(shown, 'nir')) : identityPage(req, s)),
       submit: async (req, reply, s) => {
         const typed = formFields(req.body).nir;
+        // The NIR typed is shown again, as it always was (kept sealed in between: src/http/form-state.ts).
+        const f: RefusedForm = { to: STEP_PATHS.identity, values: { nir: typed }, render: (errors) => identityPage(req, s, errors, typed) };
         const read = readForm(FcIdentityForm, req);
-        if (!read.ok) return sendHtml(reply, identityPage(req, s, read.errors, typed), 400);
+        if (!read.ok) return unread(req, reply, read.errors, f);
         const r = await submitIdentity(ctx, s, read.data.nir);
         if (r.kind === 'moved') return reply.redirect(STEP_PATHS[r.step], 303);
-        return notMoved(req, reply, r, (errors) => identityPage(req, s, errors, typed));
+        return notMoved(req, reply, r, f);
       },
     });
 
     step(app, 'existing_account', {
-      render: (req) => existingAccountPage(req),
+      render: (req, _s, shown) => existingAccountPage(req, shown?.errors),
       submit: async (req, reply, s) => {
+        // The password is never kept.
+        const f: RefusedForm = { to: STEP_PATHS.existing_account, render: (errors) => existingAccountPage(req, errors) };
         const read = readForm(FcExistingAccountForm, req);
-        if (!read.ok) return sendHtml(reply, existingAccountPage(req, read.errors), 400);
+        if (!read.ok) return unread(req, reply, read.errors, f);
         const r = await proveExistingAccount(ctx, s, read.data.password || undefined, req.ip);
         if (r.kind === 'linked') {
           await finish(req, reply, s, r.account);
           return reply.redirect('/mon-espace', 303);
         }
-        return notMoved(req, reply, r, (errors) => existingAccountPage(req, errors));
+        return notMoved(req, reply, r, f);
       },
     });
 
     step(app, 'contact', {
-      render: (req, s) => contactPage(req, s),
+      render: (req, s, shown) =>
+        shown
+          ? contactPage(req, s, shown.errors, {
+              contactKind: keptValue(shown, 'contactKind'),
+              email: keptValue(shown, 'email'),
+              phone: keptValue(shown, 'phone'),
+            })
+          : contactPage(req, s),
       submit: async (req, reply, s) => {
+        const f: RefusedForm = {
+          to: STEP_PATHS.contact,
+          values: { ...typed(req) },
+          render: (errors) => contactPage(req, s, errors, typed(req)),
+        };
         const read = readForm(ContactBody, req);
-        if (!read.ok) return sendHtml(reply, contactPage(req, s, read.errors, typed(req)), 400);
+        if (!read.ok) return unread(req, reply, read.errors, f);
         const r = await chooseContact(ctx, s, read.data, req.ip);
         if (r.kind === 'moved') return reply.redirect(STEP_PATHS.code, 303);
-        return notMoved(req, reply, r, (errors) => contactPage(req, s, errors, typed(req)));
+        return notMoved(req, reply, r, f);
       },
     });
 
     step(app, 'code', {
-      render: (req, s) => renderCode(req, s),
+      render: (req, s, shown) => renderCode(req, s, shown?.errors),
       submit: async (req, reply, s) => {
+        // The code typed is never kept.
+        const f: RefusedForm = { to: STEP_PATHS.code, render: (errors) => renderCode(req, s, errors) };
         const read = readForm(CodeBody, req);
-        if (!read.ok) return sendHtml(reply, await renderCode(req, s, read.errors), 400);
+        if (!read.ok) return unread(req, reply, read.errors, f);
         const r = await verifyCodeAndCreate(ctx, s, read.data.code);
         if (r.kind === 'signed_in') {
           await finish(req, reply, s, r.account);
           return reply.redirect(r.created ? STEP_PATHS.completed : '/mon-espace', 303);
         }
         if (r.kind === 'elsewhere') return reply.redirect(STEP_PATHS[r.step], 303);
-        return notMoved(req, reply, r, (errors) => renderCode(req, s, errors));
+        return notMoved(req, reply, r, f);
       },
     });
 
@@ -168,7 +189,7 @@ export function franceConnectSignupPages(ctx: FranceconnectSignupPagesDeps): Fas
       atStep('code', async (req, reply, s) => {
         const r = await resendCode(ctx, s, req.ip);
         if (r.kind === 'resent') return reply.redirect(`${STEP_PATHS.code}?renvoye=1`, 303);
-        return notMoved(req, reply, r, (errors) => renderCode(req, s, atResendButton(errors)));
+        return notMoved(req, reply, r, { to: STEP_PATHS.code, errorsAt: atResendButton, render: (errors) => renderCode(req, s, errors) });
       }),
     );
 

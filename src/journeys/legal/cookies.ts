@@ -3,7 +3,7 @@ import { TRANSACTION_TTL_MS } from '../../flows/franceconnect-transactions';
 import { SIGNUP_TTL_MS } from '../franceconnect/store';
 import { agentLoginFlow, contactChangeFlow, loginFlow, passwordResetFlow, recoveryFlow } from '../kinds';
 import { DEVICE_COOKIE_MAX_AGE_S } from '../../recovery/devices';
-import { frenchDuration } from '../../retention/registry';
+import { FORM_STATE_TTL_MS, frenchDuration } from '../../retention/registry';
 
 /**
  * Every cookie the service sets (`reply.setCookie` in src/), for the cookies statement (`/cookies`).
@@ -27,6 +27,11 @@ export const COOKIES: readonly CookieEntry[] = [
     lifetime: `${untilClosed} ; la session elle-même prend fin après ${frenchDuration(IDLE_TIMEOUT_MS)} d’inactivité ou ${frenchDuration(ABSOLUTE_TIMEOUT_MS)} au plus`,
   },
   { name: 'mc_csrf', purpose: 'protéger vos formulaires contre les envois frauduleux depuis un autre site', lifetime: untilClosed },
+  {
+    name: 'mc_form',
+    purpose: 'vous réafficher un formulaire avec ses messages d’erreur et vos réponses, une seule fois',
+    lifetime: frenchDuration(FORM_STATE_TTL_MS),
+  },
   { name: 'mc_registration', purpose: 'retrouver les réponses de votre création de compte en cours', lifetime: '1 jour' },
   { name: 'mc_login', purpose: 'poursuivre votre connexion en cours (étape du code)', lifetime: frenchDuration(loginFlow.ttlMs) },
   { name: 'mc_reset', purpose: 'poursuivre votre demande de nouveau mot de passe', lifetime: frenchDuration(passwordResetFlow.ttlMs) },

@@ -4,7 +4,8 @@ import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } fr
 import type { SessionData } from '../../auth/sessions';
 import type { FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
-import { pageStatus, refusalFields } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { keptValue, takeFormState } from '../../http/form-state';
 import { codeRefusal, passwordRefusal } from './replies';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
@@ -109,21 +110,38 @@ ${button('Se connecter')}`,
       if (req.account) return reply.redirect('/mon-espace', 303);
       const q = readQuery(LoginPageQuery, req);
       const notice = NOTICES[q.session === 'expiree' ? 'expiree' : (q.message ?? '')];
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) {
+        const wait = typeof shown.extra?.wait === 'string' ? shown.extra.wait : undefined;
+        return sendHtml(
+          reply,
+          loginForm(req.csrfToken, { identifier: keptValue(shown, 'identifier'), errors: shown.errors, ...(wait ? { wait } : {}) }),
+        );
+      }
       return sendHtml(reply, notice ? loginForm(req.csrfToken, { notice }) : blankLoginForm.html(req.csrfToken));
     });
 
     app.post('/connexion', async (req, reply) => {
       const read = readForm(LoginBody, req);
-      if (!read.ok)
-        return sendHtml(reply, loginForm(req.csrfToken, { identifier: formFields(req.body).identifier?.trim(), errors: read.errors }), 400);
+      if (!read.ok) {
+        const typed = formFields(req.body).identifier?.trim();
+        return refuseForm(ctx, req, reply, formRefusal(read.errors), {
+          to: '/connexion',
+          values: { identifier: typed },
+          render: (errors) => loginForm(req.csrfToken, { identifier: typed, errors }),
+        });
+      }
       const { identifier, password } = read.data;
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
       if (r.kind === 'throttled' || r.kind === 'invalid') {
         // The refusal as ./replies.ts says it; the page adds the wait beside « Mot de passe oublié ? ».
-        const refused = passwordRefusal(r);
         const wait = r.retryAfterMs > 0 ? waitMessage(r.retryAfterMs) : undefined;
-        const status = pageStatus(reply, refused);
-        return sendHtml(reply, loginForm(req.csrfToken, { identifier, errors: refusalFields(refused), ...(wait ? { wait } : {}) }), status);
+        return refuseForm(ctx, req, reply, passwordRefusal(r), {
+          to: '/connexion',
+          values: { identifier },
+          ...(wait ? { extra: { wait } } : {}),
+          render: (errors) => loginForm(req.csrfToken, { identifier, errors, ...(wait ? { wait } : {}) }),
+        });
       }
       if (r.kind === 'code_sent') {
         reply.setCookie(LOGIN_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: LOGIN_FLOW_TTL_MS / 1000 });
@@ -136,24 +154,24 @@ ${button('Se connecter')}`,
     app.get('/connexion/code', async (req, reply) => {
       const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      return sendHtml(reply, codePage(req, p, { resent: readQuery(ResentQuery, req).renvoye }));
+      const shown = await takeFormState(ctx, req, reply);
+      return sendHtml(reply, codePage(req, p, shown ? { errors: shown.errors } : { resent: readQuery(ResentQuery, req).renvoye }));
     });
 
     app.post('/connexion/code', async (req, reply) => {
       const token = req.cookies[LOGIN_FLOW_COOKIE];
       const p = await pendingLogin(ctx, token);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      const render = (errors: FieldError[], status: number) => sendHtml(reply, codePage(req, p, { errors }), status);
+      // The code typed is never kept: the page shows the errors with an empty field.
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: '/connexion/code', render: (errors) => codePage(req, p, { errors }) });
       const form = readForm(CodeBody, req);
-      if (!form.ok) return render(form.errors, 400);
+      if (!form.ok) return refused(formRefusal(form.errors));
       const typed = readCode(form.data.code);
-      if (!typed.ok) return render([typed.error], typed.status);
+      if (!typed.ok) return refused(fieldsRefusal([typed.error]));
       const r = await submitLoginCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect('/connexion?message=connexion', 303);
-      if (r.kind === 'throttled' || r.kind === 'code_error') {
-        const refused = codeRefusal(r);
-        return render(refusalFields(refused), pageStatus(reply, refused));
-      }
+      if (r.kind === 'throttled' || r.kind === 'code_error') return refused(codeRefusal(r));
       reply.clearCookie(LOGIN_FLOW_COOKIE, flowCookie);
       await createSessionFor(ctx, r.account, req, reply, { method: 'password' });
       return reply.redirect(landingAfterSignIn(req), 303);

@@ -17,7 +17,8 @@ import {
   type PasswordResetDeps,
 } from './use-cases';
 import { sendHtml } from '../../http/errors';
-import { pageStatus, refusalFields } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { keptValue, takeFormState } from '../../http/form-state';
 import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
 import { backLink, button, errorSummary, form, notificationBanner } from '../../http/views/components';
 import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
@@ -102,20 +103,24 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
     });
 
   return async (app) => {
-    app.get('/mot-de-passe-oublie', async (req, reply) =>
-      sendHtml(reply, identifierPage(req, { expired: readQuery(ExpiredQuery, req).expiree })),
-    );
+    app.get('/mot-de-passe-oublie', async (req, reply) => {
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) return sendHtml(reply, identifierPage(req, { identifier: keptValue(shown, 'identifier'), errors: shown.errors }));
+      return sendHtml(reply, identifierPage(req, { expired: readQuery(ExpiredQuery, req).expiree }));
+    });
 
     app.post('/mot-de-passe-oublie', async (req, reply) => {
+      const refused = (r: Refusal, identifier: string | undefined) =>
+        refuseForm(ctx, req, reply, r, {
+          to: '/mot-de-passe-oublie',
+          values: { identifier },
+          render: (errors) => identifierPage(req, { identifier, errors }),
+        });
       const read = readForm(ResetRequestBody, req);
-      if (!read.ok) return sendHtml(reply, identifierPage(req, { identifier: formFields(req.body).identifier, errors: read.errors }), 400);
+      if (!read.ok) return refused(formRefusal(read.errors), formFields(req.body).identifier);
       const { identifier } = read.data;
       const r = await requestPasswordReset(ctx, { identifier, origin: requestOrigin(req) });
-      if (r.kind === 'rate_limited') {
-        const refused = resetRequestRefusal(r);
-        const status = pageStatus(reply, refused);
-        return sendHtml(reply, identifierPage(req, { identifier, errors: refusalFields(refused) }), status);
-      }
+      if (r.kind === 'rate_limited') return refused(resetRequestRefusal(r), identifier);
       reply.setCookie(RESET_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: RESET_FLOW_TTL_MS / 1000 });
       return reply.redirect('/mot-de-passe-oublie/code', 303);
     });
@@ -124,9 +129,11 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const p = await pendingReset(ctx, req.cookies[RESET_FLOW_COOKIE]);
       if (!p) return reply.redirect(EXPIRED, 303);
       if (p.flow.state === 'code_verified') return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
+      const resendInSeconds = secondsUntil(p.resendAllowedAt, ctx.clock.now());
+      const shown = await takeFormState(ctx, req, reply);
       return sendHtml(
         reply,
-        codePage(req, { resendInSeconds: secondsUntil(p.resendAllowedAt, ctx.clock.now()), resent: readQuery(ResentQuery, req).renvoye }),
+        codePage(req, shown ? { resendInSeconds, errors: shown.errors } : { resendInSeconds, resent: readQuery(ResentQuery, req).renvoye }),
       );
     });
 
@@ -135,16 +142,16 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       const p = await pendingReset(ctx, token);
       if (!p) return reply.redirect(EXPIRED, 303);
       const resendInSeconds = secondsUntil(p.resendAllowedAt, ctx.clock.now());
+      // The code typed is never kept: the page shows the errors with an empty field.
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: '/mot-de-passe-oublie/code', render: (errors) => codePage(req, { resendInSeconds, errors }) });
       const form = readForm(CodeBody, req);
-      if (!form.ok) return sendHtml(reply, codePage(req, { resendInSeconds, errors: form.errors }), 400);
+      if (!form.ok) return refused(formRefusal(form.errors));
       const typed = readCode(form.data.code);
-      if (!typed.ok) return sendHtml(reply, codePage(req, { resendInSeconds, errors: [typed.error] }), typed.status);
+      if (!typed.ok) return refused(fieldsRefusal([typed.error]));
       const r = await submitResetCode(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'code_error') {
-        const refused = resetCodeRefusal(r);
-        return sendHtml(reply, codePage(req, { resendInSeconds, errors: refusalFields(refused) }), pageStatus(reply, refused));
-      }
+      if (r.kind === 'code_error') return refused(resetCodeRefusal(r));
       return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
     });
 
@@ -161,12 +168,15 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
 
     app.get('/mot-de-passe-oublie/nouveau', async (req, reply) => {
       if (!(await resetReadyForPassword(ctx, req.cookies[RESET_FLOW_COOKIE]))) return reply.redirect(EXPIRED, 303);
-      return sendHtml(reply, newPasswordPage(req));
+      return sendHtml(reply, newPasswordPage(req, (await takeFormState(ctx, req, reply))?.errors));
     });
 
     app.post('/mot-de-passe-oublie/nouveau', async (req, reply) => {
+      // Passwords are never kept: the page shows the errors with empty fields.
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: '/mot-de-passe-oublie/nouveau', render: (errors) => newPasswordPage(req, errors) });
       const read = readForm(NewPasswordForm, req);
-      if (!read.ok) return sendHtml(reply, newPasswordPage(req, read.errors), 400);
+      if (!read.ok) return refused(formRefusal(read.errors));
       const r = await submitNewPassword(ctx, {
         flowToken: req.cookies[RESET_FLOW_COOKIE],
         password: read.data.password,
@@ -174,10 +184,7 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
         origin: requestOrigin(req),
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'invalid') {
-        const refused = newPasswordRefusal(r);
-        return sendHtml(reply, newPasswordPage(req, refusalFields(refused)), pageStatus(reply, refused));
-      }
+      if (r.kind === 'invalid') return refused(newPasswordRefusal(r));
       reply.clearCookie(RESET_FLOW_COOKIE, flowCookie);
       return reply.redirect(DONE, 303);
     });

@@ -20,7 +20,8 @@ import {
 import { SUBMISSIONS, type Submission } from './submissions';
 import { pageRedirect } from './replies';
 import { civilStatusFormErrors, namedSchemaErrors } from './form-errors';
-import { formRefusal, pageStatus, refusalFields } from '../refusal';
+import { formRefusal, refuseForm } from '../refusal';
+import { takeFormState } from '../../http/form-state';
 import { formFields, readQuery, readWith } from '../../http/api/input';
 import { AppError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
@@ -76,9 +77,22 @@ async function withBody(
 /** The fields of a step's form as typed (for re-display); each step reads them with its schema (src/journeys/registration/schemas.ts). */
 const values = (req: FastifyRequest): Values => formFields(req.body);
 
+/** What a step's page shows once after its form was refused: the errors and the answers typed. */
+interface Shown {
+  errors: FieldError[];
+  values: Values;
+}
+
+/** The answers of a form to show again: all but the CSRF token and the button pressed. */
+function kept(v: Values): Values {
+  const { _csrf: _t, action: _a, ...rest } = v;
+  return rest;
+}
+
 /**
  * « Créer Mon Compte » as pages: GET renders the step pre-filled from the flow, POST validates,
- * saves and redirects (Post/Redirect/Get); errors re-render the step with status 400.
+ * saves and redirects (Post/Redirect/Get); errors too go back to the step (303), which shows them once
+ * with the answers typed (src/http/form-state.ts).
  */
 export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync {
   const secure = d.config.isProduction;
@@ -93,38 +107,50 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
     return reply.redirect(to, 303);
   }
 
-  /** GET of a step: the guard, then the page. */
+  /**
+   * GET of a step: the guard, then the page — with the errors and answers of a refused POST when it
+   * comes right after one (`shown`, once), else as the flow has it.
+   */
   async function show(
     req: FastifyRequest,
     reply: FastifyReply,
     step: Step,
-    render: (flow: RegistrationFlow) => Promise<SafeHtml> | SafeHtml,
+    render: (flow: RegistrationFlow, shown?: Shown) => Promise<SafeHtml> | SafeHtml,
   ) {
     const id = req.cookies[FLOW_COOKIE];
     if (!id) return reply.redirect(BASE, 303);
     const opened = await openStep(d, id, step);
     if (opened.kind !== 'open') return redirectElsewhere(opened, reply);
-    return sendHtml(reply, await render(opened.flow));
+    const kept = await takeFormState(d, req, reply);
+    return sendHtml(reply, await render(opened.flow, kept ? { errors: kept.errors, values: kept.values as Values } : undefined));
   }
 
-  /** POST of a step: the use case, then PRG; a refusal re-renders the step with its field errors. */
+  /**
+   * POST of a step: the use case, then PRG; a refusal goes back to the step's page with its field
+   * errors and `kept` (the answers to show again: never a password nor a code), or — for a wait —
+   * re-renders the step at once.
+   */
   async function submit(
     req: FastifyRequest,
     reply: FastifyReply,
     step: Step,
     run: (id: string) => Promise<StepOutcome>,
     rerender: (flow: RegistrationFlow, errors: FieldError[]) => Promise<SafeHtml> | SafeHtml,
-    redirectSuffix = '',
+    o: { redirectSuffix?: string; kept?: Values; errorsAt?: (errors: FieldError[]) => FieldError[] } = {},
   ) {
     const id = req.cookies[FLOW_COOKIE];
     if (!id) return reply.redirect(BASE, 303);
     const out = await run(id);
-    if (out.kind === 'saved') return reply.redirect(pathOf(out.next) + redirectSuffix, 303);
+    if (out.kind === 'saved') return reply.redirect(pathOf(out.next) + (o.redirectSuffix ?? ''), 303);
     if (out.kind !== 'refused') return redirectElsewhere(out, reply);
     const opened = await openStep(d, id, step);
     if (opened.kind !== 'open') return redirectElsewhere(opened, reply);
-    const status = pageStatus(reply, out.refusal);
-    return sendHtml(reply, await rerender(opened.flow, refusalFields(out.refusal)), status);
+    return refuseForm(d, req, reply, out.refusal, {
+      to: STEP_PATHS[step],
+      ...(o.kept ? { values: o.kept } : {}),
+      ...(o.errorsAt ? { errorsAt: o.errorsAt } : {}),
+      render: (errors) => rerender(opened.flow, errors),
+    });
   }
 
   const meta = (req: FastifyRequest) => ({ ip: req.ip });
@@ -136,9 +162,12 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
     step: keyof typeof SUBMISSIONS,
     raw: unknown,
     rerender: (flow: RegistrationFlow, errors: FieldError[]) => Promise<SafeHtml> | SafeHtml,
-    explain?: (errors: FieldError[]) => FieldError[],
+    o: { explain?: (errors: FieldError[]) => FieldError[]; kept?: Values; errorsAt?: (errors: FieldError[]) => FieldError[] } = {},
   ) {
-    return submit(req, reply, step, (id) => withBody(d, id, SUBMISSIONS[step], raw, meta(req), explain), rerender);
+    return submit(req, reply, step, (id) => withBody(d, id, SUBMISSIONS[step], raw, meta(req), o.explain), rerender, {
+      ...(o.kept ? { kept: o.kept } : {}),
+      ...(o.errorsAt ? { errorsAt: o.errorsAt } : {}),
+    });
   }
 
   return async (app) => {
@@ -170,8 +199,10 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
 
     // ④ État civil
     app.get(STEP_PATHS.civil_status, (req, reply) =>
-      show(req, reply, 'civil_status', (flow) =>
-        civilStatusPage({ flow, csrfToken: req.csrfToken, values: civilStatusValues(flow), showResults: false }),
+      show(req, reply, 'civil_status', (flow, shown) =>
+        shown
+          ? civilStatusPage({ flow, csrfToken: req.csrfToken, values: shown.values, errors: shown.errors, showResults: true })
+          : civilStatusPage({ flow, csrfToken: req.csrfToken, values: civilStatusValues(flow), showResults: false }),
       ),
     );
     app.post(STEP_PATHS.civil_status, async (req, reply) => {
@@ -197,13 +228,21 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
         'civil_status',
         raw,
         (flow, errors) => civilStatusPage({ flow, csrfToken: req.csrfToken, values: v, errors, showResults: true }),
-        (errors) => civilStatusFormErrors(errors, raw, d.clock.now()),
+        // The NIR typed is shown again, as it always was (kept sealed in between: src/http/form-state.ts).
+        { explain: (errors) => civilStatusFormErrors(errors, raw, d.clock.now()), kept: kept(v) },
       );
     });
 
     // ⑤ Titre d'identité
     app.get(STEP_PATHS.identity_document, (req, reply) =>
-      show(req, reply, 'identity_document', (flow) => documentPage({ flow, csrfToken: req.csrfToken, values: documentValues(flow) })),
+      show(req, reply, 'identity_document', (flow, shown) =>
+        documentPage({
+          flow,
+          csrfToken: req.csrfToken,
+          values: shown?.values ?? documentValues(flow),
+          ...(shown ? { errors: shown.errors } : {}),
+        }),
+      ),
     );
     app.post(STEP_PATHS.identity_document, async (req, reply) => {
       const v = values(req);
@@ -213,17 +252,27 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
         reply,
         'identity_document',
         { documentKind: kind, documentNumber: kind ? v[`documentNumber-${kind}`] : undefined },
-        (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors: mapErrors(errors, { documentKind: kind }) }),
+        (flow, errors) => documentPage({ flow, csrfToken: req.csrfToken, values: v, errors }),
+        { kept: kept(v), errorsAt: (errors) => mapErrors(errors, { documentKind: kind }) },
       );
     });
 
     // ⑥ Coordonnées de contact
     app.get(STEP_PATHS.contact, (req, reply) =>
-      show(req, reply, 'contact', (flow) => contactPage({ flow, csrfToken: req.csrfToken, values: contactValues(flow.data.contact) })),
+      show(req, reply, 'contact', (flow, shown) =>
+        contactPage({
+          flow,
+          csrfToken: req.csrfToken,
+          values: shown?.values ?? contactValues(flow.data.contact),
+          ...(shown ? { errors: shown.errors } : {}),
+        }),
+      ),
     );
     app.post(STEP_PATHS.contact, async (req, reply) => {
       const v = values(req);
-      return submitForm(req, reply, 'contact', v, (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }));
+      return submitForm(req, reply, 'contact', v, (flow, errors) => contactPage({ flow, csrfToken: req.csrfToken, values: v, errors }), {
+        kept: kept(v),
+      });
     });
 
     // ⑦ Code
@@ -239,7 +288,7 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
         ...(errors ? { errors } : {}),
       });
     };
-    app.get(STEP_PATHS.code, (req, reply) => show(req, reply, 'code', (flow) => renderCode(req, flow)));
+    app.get(STEP_PATHS.code, (req, reply) => show(req, reply, 'code', (flow, shown) => renderCode(req, flow, shown?.errors)));
     app.post(STEP_PATHS.code, async (req, reply) =>
       submitForm(req, reply, 'code', values(req), (flow, errors) => renderCode(req, flow, errors)),
     );
@@ -249,19 +298,27 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
         reply,
         'code',
         (id) => resendCode(d, id, meta(req)),
-        (flow, errors) => renderCode(req, flow, atResendButton(errors)),
-        '?renvoye=1',
+        (flow, errors) => renderCode(req, flow, errors),
+        { redirectSuffix: '?renvoye=1', errorsAt: atResendButton },
       ),
     );
 
     // ⑧ Mot de passe
-    app.get(STEP_PATHS.password, (req, reply) => show(req, reply, 'password', (flow) => passwordPage({ flow, csrfToken: req.csrfToken })));
+    app.get(STEP_PATHS.password, (req, reply) =>
+      show(req, reply, 'password', (flow, shown) =>
+        passwordPage({ flow, csrfToken: req.csrfToken, ...(shown ? { errors: shown.errors } : {}) }),
+      ),
+    );
     app.post(STEP_PATHS.password, async (req, reply) =>
       submitForm(req, reply, 'password', values(req), (flow, errors) => passwordPage({ flow, csrfToken: req.csrfToken, errors })),
     );
 
     // Récapitulatif → the account
-    app.get(STEP_PATHS.review, (req, reply) => show(req, reply, 'review', (flow) => reviewPage({ flow, csrfToken: req.csrfToken })));
+    app.get(STEP_PATHS.review, (req, reply) =>
+      show(req, reply, 'review', (flow, shown) =>
+        reviewPage({ flow, csrfToken: req.csrfToken, ...(shown ? { errors: shown.errors } : {}) }),
+      ),
+    );
     app.post(STEP_PATHS.review, async (req, reply) =>
       submit(
         req,

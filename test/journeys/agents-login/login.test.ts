@@ -3,7 +3,7 @@ import { AGENT_SESSION_COOKIE } from '../../../src/http/agent-session';
 import { SESSION_COOKIE } from '../../../src/http/session';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
-import { location } from '../../support/http';
+import { location, submitRefused } from '../../support/http';
 import { lastCode } from '../../support/outbox';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
 
@@ -51,21 +51,19 @@ describe('espace gestionnaire: login', () => {
     const agent = await createTestAgent(t.ctx);
     const b = new TestBrowser(t.app);
     await b.get('/gestion/connexion');
-    const wrong = await b.post('/gestion/connexion', { login: agent.login_id, password: 'Mauvais2026' });
-    const unknown = await b.post('/gestion/connexion', { login: 'personne@caf.example.fr', password: 'Mauvais2026' });
-    for (const r of [wrong, unknown]) {
-      expect(r.statusCode).toBe(400);
-      expect(r.body).toContain('Adresse mail ou mot de passe incorrect.');
-    }
-    const empty = await b.post('/gestion/connexion', { login: '', password: '' });
+    const wrong = await submitRefused(b, '/gestion/connexion', { login: agent.login_id, password: 'Mauvais2026' });
+    const unknown = await submitRefused(b, '/gestion/connexion', { login: 'personne@caf.example.fr', password: 'Mauvais2026' });
+    for (const r of [wrong, unknown]) expect(r.body).toContain('Adresse mail ou mot de passe incorrect.');
+    expect(unknown.body).toContain('value="personne@caf.example.fr"');
+    expect((await b.get('/gestion/connexion')).body).not.toContain('govuk-error-summary');
+    const empty = await submitRefused(b, '/gestion/connexion', { login: '', password: '' });
     expect(empty.body).toContain('Saisissez votre adresse mail professionnelle.');
     expect(empty.body).toContain('Saisissez votre mot de passe.');
 
     await b.post('/gestion/connexion', { login: agent.login_id, password: PASSWORD });
     await b.get('/gestion/connexion/code');
     const code = await lastCode(t.ctx, agent.email);
-    const bad = await b.post('/gestion/connexion/code', { code: code === '000000' ? '111111' : '000000' });
-    expect(bad.statusCode).toBe(400);
+    const bad = await submitRefused(b, '/gestion/connexion/code', { code: code === '000000' ? '111111' : '000000' });
     expect(bad.body).toContain('govuk-error-message');
     expect(b.cookie(AGENT_SESSION_COOKIE)).toBeUndefined();
   });
@@ -76,15 +74,13 @@ describe('espace gestionnaire: login', () => {
     const b = new TestBrowser(t.app);
     // A person's NIR and password are not an agent's…
     await b.get('/gestion/connexion');
-    const asAgent = await b.post('/gestion/connexion', { login: person.login_id, password: PASSWORD });
-    expect(asAgent.statusCode).toBe(400);
+    await submitRefused(b, '/gestion/connexion', { login: person.login_id, password: PASSWORD });
     expect(
       await t.ctx.database.db.selectFrom('outbox_messages').select('id').where('recipient', '=', person.contact_value).execute(),
     ).toEqual([]);
     // …nor an agent's e-mail and password a person's.
     await b.get('/connexion');
-    const asPerson = await b.post('/connexion', { identifier: agent.login_id, password: PASSWORD });
-    expect(asPerson.statusCode).toBe(400);
+    const asPerson = await submitRefused(b, '/connexion', { identifier: agent.login_id, password: PASSWORD });
     expect(asPerson.body).toContain('Identifiant ou mot de passe incorrect.');
   });
 

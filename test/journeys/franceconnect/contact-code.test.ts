@@ -5,7 +5,7 @@ import { findCitizen, type RunningStandin } from '../../../src/franceconnect-sta
 import { nirKey } from '../../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { configFor, franceConnectAs, startStandinFor } from '../../support/franceconnect';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { assetUrl } from '../../../src/http/assets';
 
@@ -61,8 +61,7 @@ describe('FranceConnect sign-up: contact and code steps', () => {
       [{ contactKind: 'sms', phone: '01 23 45 67 89' }, 'phone', 'Ce numéro est un numéro de téléphone fixe'],
     ];
     for (const [fields, field, message] of cases) {
-      const res = await b.post('/franceconnect/coordonnees', fields);
-      expect(res.statusCode).toBe(400);
+      const res = await submitRefused(b, '/franceconnect/coordonnees', fields);
       expect(res.body).toContain(`<a href="#${field}">`);
       expect(res.body).toMatch(
         new RegExp(`<p id="${field}-error" class="govuk-error-message">[\\s\\S]*${message.replace(/[.()]/g, '\\$&')}`),
@@ -75,27 +74,24 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     const b = await atCode('angela.essais@example.org');
     const good = await lastCode(db(), 'angela.essais@example.org');
     const wrong = good === '000000' ? '111111' : '000000';
-    let res = await b.post('/franceconnect/code', { code: wrong });
-    expect(res.statusCode).toBe(400);
+    let res = await submitRefused(b, '/franceconnect/code', { code: wrong });
     expect(text(res.body)).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
-    res = await b.post('/franceconnect/code', { code: '12' });
-    expect(res.statusCode).toBe(400);
+    res = await submitRefused(b, '/franceconnect/code', { code: '12' });
     expect(text(res.body)).toContain('Le code de vérification comporte 6 chiffres.');
-    res = await b.post('/franceconnect/code', { code: '' });
+    res = await submitRefused(b, '/franceconnect/code', { code: '' });
     expect(text(res.body)).toContain('Saisissez le code de vérification à 6 chiffres.');
     for (const left of [3, 2]) {
-      res = await b.post('/franceconnect/code', { code: wrong });
+      res = await submitRefused(b, '/franceconnect/code', { code: wrong });
       expect(text(res.body)).toContain(`Il vous reste ${left} essais.`);
     }
-    res = await b.post('/franceconnect/code', { code: wrong });
+    res = await submitRefused(b, '/franceconnect/code', { code: wrong });
     expect(text(res.body)).toContain('Il vous reste 1 essai.');
-    res = await b.post('/franceconnect/code', { code: wrong });
+    res = await submitRefused(b, '/franceconnect/code', { code: wrong });
     expect(text(res.body)).toContain(
       'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable : demandez un nouveau code.',
     );
     // Even the right code is refused now: no account.
-    res = await b.post('/franceconnect/code', { code: good });
-    expect(res.statusCode).toBe(400);
+    res = await submitRefused(b, '/franceconnect/code', { code: good });
     expect(text(res.body)).toContain('demandez un nouveau code');
     expect(await findAccountByNir(db(), ANGELA.nir!)).toBeUndefined();
     // A new code after the cooldown creates the account.
@@ -177,8 +173,7 @@ describe('FranceConnect sign-up: contact and code steps', () => {
     // The identity page still holds the NIR typed, and the code sent to the first address no longer works.
     expect((await b.get('/franceconnect/creation')).body).toContain(`value="${VINCENT_NIR}"`);
     await b.get('/franceconnect/code');
-    const old = await b.post('/franceconnect/code', { code: await lastCode(db(), 'vincent.faute@example.org') });
-    expect(old.statusCode).toBe(400);
+    await submitRefused(b, '/franceconnect/code', { code: await lastCode(db(), 'vincent.faute@example.org') });
     expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), '+262692123456') }))).toBe(
       '/franceconnect/compte-cree',
     );

@@ -8,7 +8,7 @@ import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { testDatabases } from '../../support/databases';
 import { sampleAccount } from '../../support/accounts';
 import { configFor, franceConnectAs, startStandinFor } from '../../support/franceconnect';
-import { location, pathOf, text } from '../../support/http';
+import { location, pathOf, submitRefused, text } from '../../support/http';
 import { lastCode } from '../../support/outbox';
 
 /**
@@ -131,8 +131,7 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     expect(location(await b.post('/franceconnect/coordonnees', { contactKind: 'email', email }))).toBe('/franceconnect/code');
     const codePage = await b.get('/franceconnect/code');
     expect(text(codePage.body)).toContain(email);
-    const wrong = await b.post('/franceconnect/code', { code: '000000' === (await lastCode(db(), email)) ? '111111' : '000000' });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await submitRefused(b, '/franceconnect/code', { code: '000000' === (await lastCode(db(), email)) ? '111111' : '000000' });
     expect(text(wrong.body)).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     expect(location(await b.post('/franceconnect/code', { code: await lastCode(db(), email) }))).toBe('/franceconnect/compte-cree');
     const done = await b.get('/franceconnect/compte-cree');
@@ -194,20 +193,17 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     expect(text(identity.body)).toContain('Nous n’avons pas retrouvé votre numéro de sécurité sociale');
     expect(identity.body).toContain('name="nir"');
 
-    const empty = await b.post('/franceconnect/creation', { nir: '' });
-    expect(empty.statusCode).toBe(400);
+    const empty = await submitRefused(b, '/franceconnect/creation', { nir: '' });
     expect(text(empty.body)).toContain('Saisissez votre numéro de sécurité sociale');
 
     // Angela's NIR: a woman's, born in Paris — not Vincent (a man born in Algeria in 1963).
-    const wrong = await b.post('/franceconnect/creation', { nir: ANGELA.nir! });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await submitRefused(b, '/franceconnect/creation', { nir: ANGELA.nir! });
     expect(wrong.body).toMatch(/<p id="nir-error" class="govuk-error-message">[\s\S]*civilité indiquée ne correspond pas/);
     expect(wrong.body).toContain('<title>Erreur\u00a0: ');
 
     // A man's NIR, right year and month, but born in Spain (99134), not Algeria (99352).
     const spain = `1631299134123${nirKey('1631299134123')}`;
-    const wrongPlace = await b.post('/franceconnect/creation', { nir: spain });
-    expect(wrongPlace.statusCode).toBe(400);
+    const wrongPlace = await submitRefused(b, '/franceconnect/creation', { nir: spain });
     expect(text(wrongPlace.body)).toContain('Le pays de naissance ne correspond pas à votre numéro de sécurité sociale');
 
     const right = `1631299352123${nirKey('1631299352123')}`;
@@ -249,8 +245,7 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     const someoneElse = new TestBrowser(t.app);
     await franceConnectAs(someoneElse, { citizenId: ANGELA.id });
     await someoneElse.get('/franceconnect/creation');
-    const refused = await someoneElse.post('/franceconnect/creation', { nir: other.nir });
-    expect(refused.statusCode).toBe(400);
+    const refused = await submitRefused(someoneElse, '/franceconnect/creation', { nir: other.nir });
     expect(text(refused.body)).toContain('Ce numéro de sécurité sociale ne correspond pas à l’identité transmise par FranceConnect');
   });
 
@@ -283,8 +278,7 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     const proof = await b.get('/franceconnect/compte-existant');
     expect(text(proof.body)).toContain('Vous avez déjà un compte');
 
-    const wrong = await b.post('/franceconnect/compte-existant', { password: 'PasLeBon2026' });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await submitRefused(b, '/franceconnect/compte-existant', { password: 'PasLeBon2026' });
     expect(wrong.body).toMatch(/id="password-error"[\s\S]*Le mot de passe est incorrect/);
     expect((await findAccountByNir(db(), HELENE.nir!))?.franceconnect_sub).toBeNull();
     expect((await b.get('/mon-espace')).statusCode).toBe(303);

@@ -3,7 +3,7 @@ import { findCitizen } from '../../../src/franceconnect-standin';
 import { TestBrowser } from '../../support/app';
 import { createTestAccount, logIn, PASSWORD } from '../../support/accounts';
 import { franceConnectAs, useStandinApp } from '../../support/franceconnect';
-import { location } from '../../support/http';
+import { location, submitRefused } from '../../support/http';
 import { lastCode } from '../../support/outbox';
 import { freshMarie, walkTo } from '../../support/registration';
 import { assetUrl } from '../../../src/http/assets';
@@ -168,16 +168,18 @@ describe('a code typed: the same words in the five places', () => {
     const { b, to } = await open();
     expect((await b.get(page)).statusCode).toBe(200);
     const good = await lastCode(db(), to);
-    const cases: [string, number, string][] = [
-      ['', 400, 'Saisissez le code de vérification à 6 chiffres.'],
-      ['12', 400, 'Le code de vérification comporte 6 chiffres.'],
+    const cases: [string, string][] = [
+      ['', 'Saisissez le code de vérification à 6 chiffres.'],
+      ['12', 'Le code de vérification comporte 6 chiffres.'],
       // Neither of the two above counted a try.
-      [good === '000000' ? '111111' : '000000', 400, 'Le code de vérification n’est pas le bon. Il vous reste 4 essais.'],
+      [good === '000000' ? '111111' : '000000', 'Le code de vérification n’est pas le bon. Il vous reste 4 essais.'],
     ];
-    for (const [code, status, message] of cases) {
-      const res = await b.post(page, { code });
-      expect(res.statusCode, `${name} « ${code} »`).toBe(status);
+    for (const [code, message] of cases) {
+      // Back to the code page (303), which shows the error once, the field empty.
+      const res = await submitRefused(b, page, { code });
       expect(atCodeField(res.body), `${name} « ${code} »`).toEqual({ error: fieldError(message), summary: true });
+      if (code) expect(res.body, `${name} « ${code} »`).not.toContain(`value="${code}"`);
+      expect(atCodeField((await b.get(page)).body), `${name}: shown once`).toEqual({ error: undefined, summary: false });
     }
     if (resends) {
       const early = await b.post(`${page}/renvoyer`, {});

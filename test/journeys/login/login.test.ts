@@ -3,7 +3,7 @@ import { testConfig } from '../../../src/config/config';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { testDatabases } from '../../support/databases';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
-import { location } from '../../support/http';
+import { location, submitRefused } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { assetUrl } from '../../../src/http/assets';
 
@@ -102,19 +102,19 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
     await b.get('/connexion/code');
     const good = await lastCode(t.ctx, account.contact_value);
     const wrong = good === '000000' ? '111111' : '000000';
-    const first = await b.post('/connexion/code', { code: wrong });
-    expect(first.statusCode).toBe(400);
+    const first = await submitRefused(b, '/connexion/code', { code: wrong });
     expect(first.body).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
+    // The code typed is never kept nor shown again.
+    expect(first.body).not.toContain(`value="${wrong}"`);
     for (let i = 0; i < 3; i++) await b.post('/connexion/code', { code: wrong });
-    const fifth = await b.post('/connexion/code', { code: wrong });
+    const fifth = await submitRefused(b, '/connexion/code', { code: wrong });
     expect(fifth.body).toContain(
       'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable\u00a0: demandez un nouveau code.',
     );
     // The 5th wrong code also counts as the 5th login failure: a 1-second wait.
     expect((await b.post('/connexion/code', { code: good })).statusCode).toBe(429);
     t.clock.advance(2000);
-    const sixth = await b.post('/connexion/code', { code: good });
-    expect(sixth.statusCode).toBe(400);
+    const sixth = await submitRefused(b, '/connexion/code', { code: good });
     expect(sixth.body).toContain('Vous avez saisi 5 codes erronés');
     // Resend: refused during the cooldown (the seconds left), then a new code works.
     const early = await b.post('/connexion/code/renvoyer', {});
@@ -281,10 +281,13 @@ describe('no enumeration in the answers', () => {
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
     const unknownId = '199017512345678';
-    const wrong = await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' });
-    const unknown = await b.post('/connexion', { identifier: unknownId, password: 'PasLeBon2026' });
-    expect(wrong.statusCode).toBe(400);
-    expect(unknown.statusCode).toBe(wrong.statusCode);
+    const wrongAnswer = await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' });
+    const wrong = await b.get(location(wrongAnswer));
+    const unknownAnswer = await b.post('/connexion', { identifier: unknownId, password: 'PasLeBon2026' });
+    const unknown = await b.get(location(unknownAnswer));
+    expect(unknownAnswer.statusCode).toBe(wrongAnswer.statusCode);
+    expect(unknownAnswer.headers.location).toBe(wrongAnswer.headers.location);
+    expect(Object.keys(unknownAnswer.headers).sort()).toEqual(Object.keys(wrongAnswer.headers).sort());
     expect(wrong.body).toContain('Identifiant ou mot de passe incorrect.');
     // Same page but for the identifier typed back into the field.
     expect(unknown.body.replace(unknownId, 'X')).toBe(wrong.body.replace(account.login_id, 'X'));
@@ -305,16 +308,14 @@ describe('no enumeration in the answers', () => {
     await t.ctx.database.db.updateTable('accounts').set({ password_hash: null }).where('id', '=', account.id).execute();
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
-    const res = await b.post('/connexion', { identifier: account.login_id, password: PASSWORD });
-    expect(res.statusCode).toBe(400);
+    const res = await submitRefused(b, '/connexion', { identifier: account.login_id, password: PASSWORD });
     expect(res.body).toContain('Identifiant ou mot de passe incorrect.');
   });
 
   it('asks for both fields when empty', async () => {
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
-    const res = await b.post('/connexion', { identifier: '', password: '' });
-    expect(res.statusCode).toBe(400);
+    const res = await submitRefused(b, '/connexion', { identifier: '', password: '' });
     expect(res.body).toContain('Saisissez votre numéro de sécurité sociale ou votre identifiant provisoire.');
     expect(res.body).toContain('Saisissez votre mot de passe.');
     expect(res.body).toContain('<title>Erreur\u00a0: ');
@@ -337,9 +338,8 @@ describe('throttling over HTTP', () => {
     const b = new TestBrowser(t.app);
     await b.get('/connexion');
     for (let i = 0; i < 4; i++)
-      expect((await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).statusCode).toBe(400);
-    const fifth = await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' });
-    expect(fifth.statusCode).toBe(400);
+      expect(location(await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' }))).toBe('/connexion');
+    const fifth = await submitRefused(b, '/connexion', { identifier: account.login_id, password: 'PasLeBon2026' });
     expect(fifth.body).toContain('Merci de patienter 1 seconde avant de réessayer.');
     expect(verifications).toBe(5);
     // Even the right password is refused during the delay, and not even checked.
@@ -367,7 +367,7 @@ describe('throttling over HTTP', () => {
     await b.post('/deconnexion', {});
     await b.get('/connexion');
     for (let i = 0; i < 4; i++)
-      expect((await b.post('/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).body).not.toContain(
+      expect((await submitRefused(b, '/connexion', { identifier: account.login_id, password: 'PasLeBon2026' })).body).not.toContain(
         'Merci de patienter',
       );
     const types = await auditTypes(t.ctx, null);
@@ -383,7 +383,8 @@ describe('throttling over HTTP', () => {
       const out: string[] = [];
       for (let i = 0; i < 7; i++) {
         const r = await b.post('/connexion', { identifier, password: 'PasLeBon2026' });
-        out.push(`${r.statusCode} ${/Merci de patienter[^.]*\./.exec(r.body)?.[0] ?? ''}`);
+        const shown = r.statusCode === 303 ? await b.get(location(r)) : r;
+        out.push(`${r.statusCode} ${/Merci de patienter[^.]*\./.exec(shown.body)?.[0] ?? ''}`);
       }
       return out;
     };
@@ -409,6 +410,6 @@ describe('throttling over HTTP', () => {
       },
       payload: `_csrf=${encodeURIComponent(b.csrfToken())}&identifier=199017500000000&password=x`,
     });
-    expect(other.statusCode).toBe(400);
+    expect(location(other)).toBe('/connexion');
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
-import { location } from '../../support/http';
+import { location, submitRefused } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 
 const FIREFOX = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' };
@@ -62,12 +62,11 @@ describe('« Sécurité du compte »', () => {
     await logIn(t.ctx, me, account);
     const before = me.cookie('mc_session');
     await me.get('/mon-espace/securite/mot-de-passe');
-    const wrong = await me.post('/mon-espace/securite/mot-de-passe', {
+    const wrong = await submitRefused(me, '/mon-espace/securite/mot-de-passe', {
       currentPassword: 'PasLeBon2026',
       password: 'NouveauMdp2027',
       passwordConfirmation: 'NouveauMdp2027',
     });
-    expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Votre mot de passe actuel est incorrect.');
     const ok = await me.post('/mon-espace/securite/mot-de-passe', {
       currentPassword: PASSWORD,
@@ -90,14 +89,16 @@ describe('« Sécurité du compte »', () => {
     const me = new TestBrowser(t.app);
     await logIn(t.ctx, me, account);
     await me.get('/mon-espace/securite/contact');
-    const wrongPassword = await me.post('/mon-espace/securite/contact', {
+    await submitRefused(me, '/mon-espace/securite/contact', {
       kind: 'sms',
       phone: '06 12 34 56 78',
       currentPassword: 'PasLeBon2026',
     });
-    expect(wrongPassword.statusCode).toBe(400);
-    const badPhone = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '01 23 45 67 89', currentPassword: PASSWORD });
-    expect(badPhone.statusCode).toBe(400);
+    await submitRefused(me, '/mon-espace/securite/contact', {
+      kind: 'sms',
+      phone: '01 23 45 67 89',
+      currentPassword: PASSWORD,
+    });
     const started = await me.post('/mon-espace/securite/contact', { kind: 'sms', phone: '06 98 76 54 32', currentPassword: PASSWORD });
     expect(location(started)).toBe('/mon-espace/securite/contact/code');
     const codePage = await me.get('/mon-espace/securite/contact/code');
@@ -106,8 +107,7 @@ describe('« Sécurité du compte »', () => {
     // Not replaced yet.
     expect((await findAccountById(t.ctx.database.db, account.id))?.contact_value).toBe(account.contact_value);
     const code = await lastCode(t.ctx, '+33698765432');
-    const wrong = await me.post('/mon-espace/securite/contact/code', { code: code === '000000' ? '111111' : '000000' });
-    expect(wrong.statusCode).toBe(400);
+    await submitRefused(me, '/mon-espace/securite/contact/code', { code: code === '000000' ? '111111' : '000000' });
     expect(location(await me.post('/mon-espace/securite/contact/code', { code }))).toBe('/mon-espace/securite');
     const updated = await findAccountById(t.ctx.database.db, account.id);
     expect(updated).toMatchObject({ contact_kind: 'sms', contact_value: '+33698765432' });
@@ -140,7 +140,7 @@ describe('« Sécurité du compte »', () => {
       .where('kind', '=', 'contact_change')
       .execute();
     expect(pending.map((f) => JSON.parse(f.data).value)).toEqual(['seconde@example.fr']);
-    expect((await me.post('/mon-espace/securite/contact/code', { code: first })).statusCode).toBe(400);
+    await submitRefused(me, '/mon-espace/securite/contact/code', { code: first });
     // Another account's browser holding this cookie finds nothing.
     const other = await createTestAccount(t.ctx);
     const intruder = new TestBrowser(t.app);
@@ -179,8 +179,7 @@ describe('« Sécurité du compte »', () => {
       [{ kind: 'sms', phone: '01 23 45 67 89', currentPassword: PASSWORD }, 'phone', 'Ce numéro est un numéro de téléphone fixe'],
     ];
     for (const [fields, field, message] of cases) {
-      const res = await me.post('/mon-espace/securite/contact', fields);
-      expect(res.statusCode, message).toBe(400);
+      const res = await submitRefused(me, '/mon-espace/securite/contact', fields);
       expect(res.body).toContain(`<a href="#${field}">${message}`);
       expect(res.body).toContain(
         `<p id="${field}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Erreur\u00a0:</span> ${message}`,

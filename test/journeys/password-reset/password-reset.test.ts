@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
-import { location } from '../../support/http';
+import { location, submitRefused } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 
 describe('« Mot de passe oublié ? »', () => {
@@ -33,11 +33,13 @@ describe('« Mot de passe oublié ? »', () => {
     expect(location(await b.post('/mot-de-passe-oublie/code', { code }))).toBe('/mot-de-passe-oublie/nouveau');
 
     await b.get('/mot-de-passe-oublie/nouveau');
-    const weak = await b.post('/mot-de-passe-oublie/nouveau', { password: 'court', passwordConfirmation: 'court' });
-    expect(weak.statusCode).toBe(400);
+    const weak = await submitRefused(b, '/mot-de-passe-oublie/nouveau', { password: 'court', passwordConfirmation: 'court' });
     expect(weak.body).toContain('Le mot de passe doit comporter entre 10 et 64 caractères');
     expect(weak.body).toContain('data-password-checklist="password-checklist"');
-    const mismatch = await b.post('/mot-de-passe-oublie/nouveau', { password: 'NouveauMdp2027', passwordConfirmation: 'NouveauMdp2028' });
+    const mismatch = await submitRefused(b, '/mot-de-passe-oublie/nouveau', {
+      password: 'NouveauMdp2027',
+      passwordConfirmation: 'NouveauMdp2028',
+    });
     expect(mismatch.body).toContain('Les deux mots de passe ne sont pas identiques.');
     const done = await b.post('/mot-de-passe-oublie/nouveau', { password: 'NouveauMdp2027', passwordConfirmation: 'NouveauMdp2027' });
     expect(location(done)).toBe('/mot-de-passe-oublie/termine');
@@ -55,7 +57,8 @@ describe('« Mot de passe oublié ? »', () => {
     expect(location(await b.get('/mot-de-passe-oublie/nouveau'))).toBe('/mot-de-passe-oublie?expiree=1');
     const old = new TestBrowser(t.app);
     await old.get('/connexion');
-    expect((await old.post('/connexion', { identifier: account.login_id, password: PASSWORD })).statusCode).toBe(400);
+    const refused = await submitRefused(old, '/connexion', { identifier: account.login_id, password: PASSWORD });
+    expect(refused.body).toContain('Identifiant ou mot de passe incorrect.');
     await logIn(t.ctx, new TestBrowser(t.app), account, 'NouveauMdp2027');
 
     const types = await auditTypes(t.ctx, account.id);
@@ -83,8 +86,7 @@ describe('« Mot de passe oublié ? »', () => {
       .executeTakeFirst();
     expect(Number(count?.n)).toBe(0);
     // Any code is refused for the unknown identifier.
-    const wrong = await unknown.post('/mot-de-passe-oublie/code', { code: '123456' });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await submitRefused(unknown, '/mot-de-passe-oublie/code', { code: '123456' });
     expect(wrong.body).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
     expect(await auditTypes(t.ctx, null)).toContain('password_reset_requested');
   });

@@ -3,7 +3,7 @@ import { findAccountByNir } from '../../../src/accounts/repository';
 import { flowId } from '../../../src/flows/store';
 import { formatProvisionalId } from '../../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location, submit, text, visit } from '../../support/http';
+import { location, submit, submitRefused, text, visit } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { ANA, ANGELA, freshMarie, MARIE, REGISTRATION_PASSWORD, walkTo } from '../../support/registration';
 
@@ -82,8 +82,7 @@ describe('Créer Mon Compte — pages', () => {
   it('refuses a known NIR whose civil status does not match, without revealing the registered data', async () => {
     const b = new TestBrowser(t.app);
     await visit(b, '/creer-mon-compte/nouveau');
-    const res = await b.post('/creer-mon-compte/etat-civil', { ...ANGELA, givenNames: 'Béatrice', birthName: 'Durand' });
-    expect(res.statusCode).toBe(400);
+    const res = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...ANGELA, givenNames: 'Béatrice', birthName: 'Durand' });
     expect(text(res.body)).toContain(
       'Les informations saisies ne correspondent pas à celles enregistrées pour ce numéro de sécurité sociale',
     );
@@ -143,8 +142,7 @@ describe('Créer Mon Compte — pages', () => {
   it('shows every error of an empty civil status at its field and in the summary, keeping what was typed', async () => {
     const b = new TestBrowser(t.app);
     await visit(b, '/creer-mon-compte/nouveau');
-    const res = await b.post('/creer-mon-compte/etat-civil', { birthName: 'Dupont<script>' });
-    expect(res.statusCode).toBe(400);
+    const res = await submitRefused(b, '/creer-mon-compte/etat-civil', { birthName: 'Dupont<script>' });
     expect(res.body).toContain('<title>Erreur\u00a0: Votre état civil');
     expect(res.body).toContain('govuk-error-summary');
     for (const f of ['nir', 'civility', 'birthName', 'givenNames', 'birthDate', 'birthPlaceKind'])
@@ -153,21 +151,48 @@ describe('Créer Mon Compte — pages', () => {
     expect(res.body).not.toContain('Dupont<script>');
   });
 
+  it('a refused step answers 303 to its own page, which shows the errors and the answers once (sealed in between)', async () => {
+    const b = new TestBrowser(t.app);
+    await visit(b, '/creer-mon-compte/nouveau');
+    const wrongKey = { ...MARIE, nir: `${MARIE.nir.slice(0, 13)}00` };
+    const res = await b.post('/creer-mon-compte/etat-civil', wrongKey);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/creer-mon-compte/etat-civil');
+    // Between the two requests, neither the NIR nor a name is readable where the answers wait.
+    const waiting = await db().selectFrom('form_states').selectAll().execute();
+    expect(waiting).toHaveLength(1);
+    expect(JSON.stringify(waiting)).not.toContain(wrongKey.nir);
+    expect(JSON.stringify(waiting)).not.toContain('Marie');
+    const shown = await b.get('/creer-mon-compte/etat-civil');
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('<title>Erreur\u00a0: Votre état civil');
+    expect(shown.body).toContain('<a href="#nir">');
+    expect(shown.body).toContain('id="nir-error"');
+    // The NIR typed is shown again, as it always was, and the other answers too.
+    expect(shown.body).toContain(`value="${wrongKey.nir}"`);
+    expect(shown.body).toContain('value="Marie Claire"');
+    expect(await db().selectFrom('form_states').selectAll().execute()).toHaveLength(0);
+    // Once: a reload shows the step as the flow has it (nothing saved yet), without an error.
+    const again = await b.get('/creer-mon-compte/etat-civil');
+    expect(again.statusCode).toBe(200);
+    expect(again.body).not.toContain('govuk-error-summary');
+    expect(again.body).not.toMatch(/<title>Erreur/);
+    expect(again.body).not.toContain('value="Marie Claire"');
+  });
+
   it('checks the NIR key and cross-checks it with the civil status, at the right field', async () => {
     const b = new TestBrowser(t.app);
     await visit(b, '/creer-mon-compte/nouveau');
-    let res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, nir: MARIE.nir.slice(0, 13) + '00' });
-    expect(res.statusCode).toBe(400);
+    let res = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...MARIE, nir: `${MARIE.nir.slice(0, 13)}00` });
     expect(text(res.body)).toContain('La clé du numéro de sécurité sociale ne correspond pas');
     expect(res.body).toContain('id="nir-error"');
-    res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, civility: 'M' });
-    expect(res.statusCode).toBe(400);
+    res = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...MARIE, civility: 'M' });
     expect(res.body).toContain('id="civility-error"');
-    res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, 'birthDate-year': '1991' });
+    res = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...MARIE, 'birthDate-year': '1991' });
     expect(res.body).toContain('id="birthDate-error"');
-    res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, communeQuery: 'Bordeaux', communeCode: '33063' });
+    res = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...MARIE, communeQuery: 'Bordeaux', communeCode: '33063' });
     expect(res.body).toContain('id="communeQuery-error"');
-    res = await b.post('/creer-mon-compte/etat-civil', { ...MARIE, 'birthDate-day': '31', 'birthDate-month': '2' });
+    res = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...MARIE, 'birthDate-day': '31', 'birthDate-month': '2' });
     expect(text(res.body)).toContain('La date de naissance n’est pas valide');
   });
 
@@ -191,8 +216,7 @@ describe('Créer Mon Compte — pages', () => {
     expect(text(res.body)).toContain('Seine (75) — code INSEE 75044');
     expect(res.body).toContain('value="Bernard André"');
     // Several matches and none chosen: asked to choose.
-    const many = await b.post('/creer-mon-compte/etat-civil', { ...bernard, communeQuery: 'Saint-Denis' });
-    expect(many.statusCode).toBe(400);
+    const many = await submitRefused(b, '/creer-mon-compte/etat-civil', { ...bernard, communeQuery: 'Saint-Denis' });
     expect(text(many.body)).toContain('Choisissez votre commune de naissance dans la liste.');
     const r = await submit(b, '/creer-mon-compte/etat-civil', { ...bernard, communeCode: '75044' });
     expect(r.to).toBe('/creer-mon-compte/titre-identite');
@@ -213,19 +237,17 @@ describe('Créer Mon Compte — pages', () => {
     const { to } = await walkTo(b, db(), 'code');
     const good = await lastCode(db(), to);
     const wrong = good === '000000' ? '111111' : '000000';
-    let res = await b.post('/creer-mon-compte/code', { code: wrong });
-    expect(res.statusCode).toBe(400);
+    let res = await submitRefused(b, '/creer-mon-compte/code', { code: wrong });
     expect(text(res.body)).toContain('Le code de vérification n’est pas le bon. Il vous reste 4 essais.');
-    res = await b.post('/creer-mon-compte/code', { code: '12' });
+    res = await submitRefused(b, '/creer-mon-compte/code', { code: '12' });
     expect(text(res.body)).toContain('Le code de vérification comporte 6 chiffres.');
     for (const left of [3, 2, 1]) {
-      res = await b.post('/creer-mon-compte/code', { code: wrong });
+      res = await submitRefused(b, '/creer-mon-compte/code', { code: wrong });
       expect(text(res.body)).toContain(`Il vous reste ${left} essai`);
     }
-    res = await b.post('/creer-mon-compte/code', { code: wrong });
+    res = await submitRefused(b, '/creer-mon-compte/code', { code: wrong });
     expect(text(res.body)).toContain('Vous avez saisi 5 codes erronés');
-    res = await b.post('/creer-mon-compte/code', { code: good });
-    expect(res.statusCode).toBe(400);
+    res = await submitRefused(b, '/creer-mon-compte/code', { code: good });
     expect(text(res.body)).toContain('demandez un nouveau code');
     // A new code after the cooldown works.
     t.clock.advance(61_000);
@@ -278,8 +300,7 @@ describe('Créer Mon Compte — pages', () => {
     expect(r.to).toBe('/creer-mon-compte/code');
     expect(text(r.page.body)).toContain('par SMS au numéro suivant');
     // The code sent to the first address no longer works.
-    const old = await b.post('/creer-mon-compte/code', { code: await lastCode(db(), to) });
-    expect(old.statusCode).toBe(400);
+    await submitRefused(b, '/creer-mon-compte/code', { code: await lastCode(db(), to) });
     const ok = await submit(b, '/creer-mon-compte/code', { code: await lastCode(db(), '+262692123456') });
     expect(ok.to).toBe('/creer-mon-compte/mot-de-passe');
     const civil = await visit(b, '/creer-mon-compte/etat-civil');
@@ -291,13 +312,15 @@ describe('Créer Mon Compte — pages', () => {
   it('rejects a wrong confirmation at the confirmation field, never echoing the password', async () => {
     const b = new TestBrowser(t.app);
     await walkTo(b, db(), 'password');
-    let res = await b.post('/creer-mon-compte/mot-de-passe', { password: REGISTRATION_PASSWORD, passwordConfirmation: 'Secret2026Cag' });
-    expect(res.statusCode).toBe(400);
+    let res = await submitRefused(b, '/creer-mon-compte/mot-de-passe', {
+      password: REGISTRATION_PASSWORD,
+      passwordConfirmation: 'Secret2026Cag',
+    });
     expect(res.body).toContain('id="passwordConfirmation-error"');
     expect(text(res.body)).toContain('Les deux mots de passe ne sont pas identiques');
     expect(res.body).not.toContain(REGISTRATION_PASSWORD);
     expect(res.body).not.toContain('Secret2026Cag');
-    res = await b.post('/creer-mon-compte/mot-de-passe', { password: 'motdepasse-é', passwordConfirmation: 'motdepasse-é' });
+    res = await submitRefused(b, '/creer-mon-compte/mot-de-passe', { password: 'motdepasse-é', passwordConfirmation: 'motdepasse-é' });
     expect(text(res.body)).toContain(
       'Le mot de passe doit comporter au moins 1 chiffre, au moins 1 lettre majuscule et uniquement des chiffres et des lettres non accentuées',
     );
