@@ -43,9 +43,12 @@ describe('the topic classifier', () => {
     'learns v1–v5 whole, and of a later tuning set (v6, v7…) only the first half, the second kept to check that it generalises',
     () => {
       const learnt = new Set(corpusNow().map((u) => u.utterance));
+      // A second-half question written word for word as one of our own (« Quelles aides je peux demander en ligne ? »
+      // is an example question of the knowledge base) is learnt from ours, not from the tuning set.
+      const ours = new Set(baseCorpus().map((u) => u.utterance));
       // Whichever sets score.ts knows, none after v5 is learnt beyond its first half.
       for (const set of TUNING_SETS.filter((s) => !['v1', 'v2', 'v3', 'v4', 'v5'].includes(s)))
-        expect(halves(loadTuning(set)).b.filter((c) => learnt.has(c.question))).toEqual([]);
+        expect(halves(loadTuning(set)).b.filter((c) => learnt.has(c.question) && !ours.has(c.question))).toEqual([]);
       // A set v6 that does not exist yet: every other question of a style is in its second half.
       const asked = (n: number, question: string) => ({
         id: `v6-${n}`,
