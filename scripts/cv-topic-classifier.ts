@@ -121,6 +121,18 @@ const word = [{ features: { bigrams: false } }];
 export const VARIANTS: Variant[] = [
   { name: 'main', train: TOPIC_TRAINING },
   ...[0.2, 0.3, 0.4, 0.5].map((agreedLikely) => ({ name: `main agreed ${agreedLikely}`, train: TOPIC_TRAINING, blend: { agreedLikely } })),
+  ...(
+    [
+      ['disputed 0.95', { disputedSure: 0.95 }],
+      ['disputed 0.85', { disputedSure: 0.85 }],
+      ['weight 0.65', { weight: 0.65 }],
+      ['weight 0.6', { weight: 0.6 }],
+      ['resolves 0.2', { resolves: 0.2 }],
+      ['resolves 0.4', { resolves: 0.4 }],
+      ['disputed 0.95 resolves 0.2', { disputedSure: 0.95, resolves: 0.2 }],
+      ['disputed 1', { disputedSure: 1 }],
+    ] as const
+  ).map(([name, blend]) => ({ name: `main ${name}`, train: TOPIC_TRAINING, blend })),
   { name: 'today', data: 'today' },
   { name: 'a-halves', data: 'a-halves' },
   { name: 'whole', data: 'whole' },

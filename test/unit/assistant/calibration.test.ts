@@ -21,6 +21,8 @@ describe('a topic disputed by the search or the classifier', () => {
     expect(disputed('code-non-recu', o)).toBe(false);
     expect(disputed('sms-ou-mail', o)).toBe(true);
     expect(disputed('code-non-recu', { ...o, searchFirst: 'sms-ou-mail' })).toBe(true);
+    // Found at 0.92 is not sure enough to outweigh another opinion (`DISPUTED_SURE` 0.95, chosen under cross-validation).
+    expect(disputed('sms-ou-mail', { ...o, confidence: 0.92, coverage: 0.92 })).toBe(true);
     // Less than `DISPUTED_SURE` of the message explained is not sure either.
     expect(disputed('sms-ou-mail', { ...o, confidence: 1, coverage: 0.8 })).toBe(true);
   });
