@@ -9,11 +9,11 @@
  */
 import { Assistant } from '../src/assistant/assistant';
 import type { JudgedCase, Verdict } from '../src/assistant/evaluation/judge';
-import { halves, loadTuning, score, TUNING_SETS, type TuningSet } from '../src/assistant/evaluation/tuning/score';
+import { halves, loadTuning, type Scored, score, TUNING_SETS, type TuningSet } from '../src/assistant/evaluation/tuning/score';
 import { loadKnowledge } from '../src/assistant/knowledge';
 import { TopicIndex } from '../src/assistant/retrieval';
 import type { BlendTuning } from '../src/assistant/topics/blend';
-import { baseCorpus, type Labelling, type TopicUtterance, topicsOf } from '../src/assistant/topics/corpus';
+import { baseCorpus, LEARNT_WHOLE, TOPIC_TRAINING, type Labelling, type TopicUtterance, topicsOf } from '../src/assistant/topics/corpus';
 import { classify, type LinearModel, type TrainOptions, train } from '../src/assistant/topics/linear';
 import type { TopicProbabilities } from '../src/assistant/topics/model';
 
@@ -32,6 +32,8 @@ const index = new TopicIndex(topics);
 const sets = Object.fromEntries(TUNING_SETS.map((s) => [s, loadTuning(s)])) as Record<TuningSet, JudgedCase[]>;
 
 function learnt(set: TuningSet, data: Variant['data']): JudgedCase[] {
+  // v6 and later are learnt by their first half only (as `topicCorpus` does): their second half is the untuned check.
+  if (!LEARNT_WHOLE.includes(set)) return halves(sets[set]).a;
   if (data === 'whole' || set === 'v1') return sets[set];
   if (data === 'today' && set === 'v5') return [];
   return halves(sets[set]).a;
@@ -68,16 +70,32 @@ function labelled(cases: JudgedCase[], o: Labelling, unseen: ReadonlySet<string>
   return out;
 }
 const models = new Map<string, LinearModel>();
+/** The five folds: v1…v5, each whole (the later sets are learnt by their first half only, their second is the untuned check). */
+const FOLDS: TuningSet[] = ['v1', 'v2', 'v3', 'v4', 'v5'];
 
 export type Tally = Record<Verdict, number>;
 
-export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total: Tally } {
+/**
+ * The answers not right of a fold that may be read: v1 whole, of the others only the first half (« a »).
+ * The second halves' failures are never returned.
+ */
+export function readable(fold: TuningSet, results: Scored[]): Scored[] {
+  const a = new Set(fold === 'v1' ? sets[fold].map((c) => c.id) : halves(sets[fold]).a.map((c) => c.id));
+  return results.filter((r) => a.has(r.case.id) && r.judgement.verdict !== 'right');
+}
+
+/** A right answer said to be only « the closest one »: right for the judge, but hedged (the cost of hedging more). */
+const HEDGED = /je ne suis pas sûr/i;
+
+export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total: Tally; failures: Scored[]; hedged: number } {
   const folds = new Map<TuningSet, Tally>();
   const total: Tally = { right: 0, unsure: 0, wrong: 0 };
   const options = Array.isArray(v.train) ? v.train : [v.train ?? {}];
   const steps = options.some((o) => o.features?.step);
   const base = baseCorpus(topics);
-  for (const fold of TUNING_SETS) {
+  const failures: Scored[] = [];
+  let hedged = 0;
+  for (const fold of FOLDS) {
     const unseen = new Set(sets[fold].map((c) => c.question));
     const cases = TUNING_SETS.filter((s) => s !== fold).flatMap((s) => learnt(s, v.data ?? 'whole'));
     const corpus = [...base, ...labelled(cases, v.labelling ?? {}, unseen, steps)];
@@ -89,15 +107,32 @@ export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total
     });
     const assistant = new Assistant({ agencyPhone: '3230', topicModel: cached(average(trained)), blendTuning: v.blend });
     const t: Tally = { right: 0, unsure: 0, wrong: 0 };
-    for (const r of score(assistant, sets[fold])) t[r.judgement.verdict]++;
+    const results = score(assistant, sets[fold]);
+    for (const r of results) t[r.judgement.verdict]++;
+    hedged += results.filter((r) => r.judgement.verdict === 'right' && HEDGED.test(r.answer)).length;
+    failures.push(...readable(fold, results));
     folds.set(fold, t);
     for (const k of ['right', 'unsure', 'wrong'] as const) total[k] += t[k];
   }
-  return { folds, total };
+  return { folds, total, failures, hedged };
 }
 
 const word = [{ features: { bigrams: false } }];
 export const VARIANTS: Variant[] = [
+  { name: 'main', train: TOPIC_TRAINING },
+  ...[0.2, 0.3, 0.4, 0.5].map((agreedLikely) => ({ name: `main agreed ${agreedLikely}`, train: TOPIC_TRAINING, blend: { agreedLikely } })),
+  ...(
+    [
+      ['disputed 0.95', { disputedSure: 0.95 }],
+      ['disputed 0.85', { disputedSure: 0.85 }],
+      ['weight 0.65', { weight: 0.65 }],
+      ['weight 0.6', { weight: 0.6 }],
+      ['resolves 0.2', { resolves: 0.2 }],
+      ['resolves 0.4', { resolves: 0.4 }],
+      ['disputed 0.95 resolves 0.2', { disputedSure: 0.95, resolves: 0.2 }],
+      ['disputed 1', { disputedSure: 1 }],
+    ] as const
+  ).map(([name, blend]) => ({ name: `main ${name}`, train: TOPIC_TRAINING, blend })),
   { name: 'today', data: 'today' },
   { name: 'a-halves', data: 'a-halves' },
   { name: 'whole', data: 'whole' },
@@ -139,12 +174,22 @@ if (process.argv[1]?.endsWith('cv-topic-classifier.ts')) {
     const v = VARIANTS.find((x) => x.name === name);
     if (!v) throw new Error(`unknown variant « ${name} »: ${VARIANTS.map((x) => x.name).join(', ')}`);
     const started = performance.now();
-    const { folds, total } = crossValidate(v);
+    const { folds, total, failures, hedged } = crossValidate(v);
     const n = total.right + total.unsure + total.wrong;
     console.log(
-      `${v.name.padEnd(28)} ${n}  right ${total.right} (${pc(total.right, n)})  unsure ${total.unsure} (${pc(total.unsure, n)})  wrong ${total.wrong} (${pc(total.wrong, n)})  ${Math.round((performance.now() - started) / 1000)} s`,
+      `${v.name.padEnd(28)} ${n}  right ${total.right} (${pc(total.right, n)})  unsure ${total.unsure} (${pc(total.unsure, n)})  wrong ${total.wrong} (${pc(total.wrong, n)})  hedged right ${hedged}  ${Math.round((performance.now() - started) / 1000)} s`,
     );
     if (process.argv.includes('--folds'))
       for (const [f, t] of folds) console.log(`  ${f.padEnd(4)} right ${t.right}  unsure ${t.unsure}  wrong ${t.wrong}`);
+    if (process.argv.includes('--failures'))
+      for (const r of failures) {
+        const j = r.judgement;
+        if (process.argv.includes('--wrong') && j.verdict !== 'wrong') continue;
+        console.log(
+          `  ${j.verdict === 'wrong' ? '✗' : '?'} ${r.case.id} [${r.case.step ?? '-'}/${r.case.style}] « ${r.case.question} » → ${r.topic}` +
+            `${j.missing.length ? `; missing ${j.missing.map((g) => g.join('|')).join(' & ')}` : ''}${j.forbidden.length ? `; forbidden ${j.forbidden.join(', ')}` : ''}`,
+        );
+        if (process.argv.includes('--answers')) console.log(`      ${r.answer.replace(/\n/g, ' / ').slice(0, 400)}`);
+      }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant, HEDGE_CONFIDENCE } from '../../../src/assistant/assistant';
-import { DISPUTED_SURE, disputed } from '../../../src/assistant/topics/blend';
+import { AGREED_LIKELY, DISPUTED_SURE, disputed } from '../../../src/assistant/topics/blend';
 
 /**
  * When the assistant says « Je ne suis pas sûr »: where a firm answer is likely wrong (the search and
@@ -21,8 +21,21 @@ describe('a topic disputed by the search or the classifier', () => {
     expect(disputed('code-non-recu', o)).toBe(false);
     expect(disputed('sms-ou-mail', o)).toBe(true);
     expect(disputed('code-non-recu', { ...o, searchFirst: 'sms-ou-mail' })).toBe(true);
+    // Found at 0.92 is not sure enough to outweigh another opinion (`DISPUTED_SURE` 0.95, chosen under cross-validation).
+    expect(disputed('sms-ou-mail', { ...o, confidence: 0.92, coverage: 0.92 })).toBe(true);
     // Less than `DISPUTED_SURE` of the message explained is not sure either.
     expect(disputed('sms-ou-mail', { ...o, confidence: 1, coverage: 0.8 })).toBe(true);
+  });
+
+  it('is disputed when the classifier agrees only barely (its first topic below `AGREED_LIKELY`), unless found surely', () => {
+    const barely = new Map([
+      ['code-non-recu', AGREED_LIKELY - 0.05],
+      ['sms-ou-mail', AGREED_LIKELY - 0.1],
+    ]);
+    const o = { searchFirst: 'code-non-recu', likely: barely, confidence: 0.8, coverage: 1 };
+    expect(disputed('code-non-recu', o)).toBe(true);
+    expect(disputed('code-non-recu', { ...o, confidence: DISPUTED_SURE })).toBe(false);
+    expect(disputed('code-non-recu', { ...o, likely: new Map([['code-non-recu', AGREED_LIKELY]]) })).toBe(false);
   });
 
   it('is not, found surely and explaining the whole message, nor without the classifier', () => {
