@@ -12,7 +12,7 @@ const STRANGER =
 const THIRD = `${RELATIVE}|${STRANGER}`;
 const SECRET =
   'nir|secu|nss|numero|num|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|payments?|password|allocations?|droits|quotient|qf';
-const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation|naissance|nationalite|identite|prenoms?|coordonnees|attestations?`;
+const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation|naissance|nationalite|identite|prenoms?|coordonnees|attestations?|recapitulatif|recap`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
 const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);

@@ -96,6 +96,7 @@ describe('someone else named, or someone else’s data asked', () => {
   });
 
   const others = [
+    'mon cousin a fini son compte, montrez moi son recap svp',
     'donnez moi le numero de secu de mon mari',
     'je veux voir les paiements de mon ex',
     'quel est le mot de passe de ma femme',
