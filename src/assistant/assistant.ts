@@ -18,6 +18,7 @@ import { TopicIndex, type Match } from './retrieval';
 import {
   asksForAmount,
   asksForSomeoneElse,
+  asksOwnQuestion,
   asksOwnRights,
   documentOutOfReach,
   isVague,
@@ -477,7 +478,7 @@ function safetyOf(text: string, classify: boolean): { distress: Distress[]; othe
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
       // a carer asking about an aid is not in despair by the classifier's word alone
       (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
-      (c.intent !== SOMEONE_ELSE_TOPIC || !asksOwnRights(text)),
+      (c.intent !== SOMEONE_ELSE_TOPIC || !(asksOwnRights(text) || asksOwnQuestion(text))),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
   return {

@@ -11,21 +11,21 @@ const STRANGER =
   'voisine?|quelqu ?un|quelquun|autre personne|autre allocataire|inconnu|collegue|patron|employee?|salariee?|ami|amie|personne|monsieur|madame|mr|mme|locataire|colocataire|coloc|conseillere?|agent|famille (d )?accueil|neighbou?r';
 const THIRD = `${RELATIVE}|${STRANGER}`;
 const SECRET =
-  'nir|secu|nss|numero|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|allocations?|droits|quotient|qf';
-const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation|naissance|nationalite|identite|prenoms?`;
+  'nir|secu|nss|numero|num|numeroallocataire|identifiant|identifiants|motdepasse|mdp|code|montant|combien|argent|somme|salaire|revenus?|ressources|paiements?|payments?|password|allocations?|droits|quotient|qf';
+const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation|naissance|nationalite|identite|prenoms?|coordonnees|attestations?|recapitulatif|recap`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
 const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
 const WANT_WORDS =
-  'veux|voudrais|besoin|cherche|montre|affiche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|koi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please|regarder|verifier|montrer|montrez|afficher|affichez|communiquer|communiquez|transmettre|transmettez|indiquer|indiquez|want|know';
+  'veux|voudrais|besoin|cherche|montre|affiche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|koi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please|regarder|verifier|montrer|montrez|afficher|affichez|communiquer|communiquez|transmettre|transmettez|indiquer|indiquez|lire|kel|kelle|want|know|give|tell|show';
 const WANT = new RegExp(`\\b(${WANT_WORDS})\\b`);
 const PRIVATE_WORD = new RegExp(`\\b(${PRIVATE})\\b`);
 /** Asking to be told, not to enter: « donnez-moi », « trouver », « savoir », not « mettre ». */
 const TELL =
-  /\b(donne|donner|donnez|dis|dire|dites|trouver|retrouver|connaitre|savoir|obtenir|avoir|quel|quelle|quoi|koi|ou habite|(veux|voudrais|besoin de?) (l |la |le |les )?(adresse|telephone|mail|portable|numero|motdepasse|code|nir|identifiants?|coordonnees))\b/;
+  /\b(donne|donner|donnez|dis|dire|dites|trouver|retrouver|connaitre|savoir|obtenir|avoir|quel|quelle|kel|kelle|quoi|koi|give|tell|ou habite|(veux|voudrais|besoin de?) (l |la |le |les )?(adresse|telephone|mail|portable|numero|motdepasse|code|nir|identifiants?|coordonnees))\b/;
 /** « le numéro de sécu de ma femme », « le numéro allocataire de ma cousine »: the secret, then whose it is. */
 const SECRET_OF_RELATIVE = new RegExp(
-  `\\b(${SECRET})\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|mes|son|sa|ses|leur|notre|l)?\\s*(${RELATIVE})\\b`,
+  `\\b(${SECRET})\\s+(\\S+\\s+){0,2}?(de|du|d|of)\\s+(mon|ma|mes|son|sa|ses|leur|notre|l|my|his|her)?\\s*(${RELATIVE})\\b`,
 );
 /** « me dire son mot de passe », « voir ses paiements », « aller voir son compte »: a wish, then another person's data. */
 const WANTS_OTHERS_SECRET = new RegExp(
@@ -33,7 +33,7 @@ const WANTS_OTHERS_SECRET = new RegExp(
 );
 /** « l'adresse de mon ex », « le téléphone de la conseillère », « l'adresse de la famille d'accueil ». */
 const CONTACT_OF_OTHER = new RegExp(
-  `\\b(adresse|telephone|mail|portable|numero)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l)\\s+(${THIRD})\\b`,
+  `\\b(adresse|telephone|mail|portable|numero|coordonnees)\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
 /** « savoir si mon ex a un compte », « me dire si ma fille a fait une demande », « voir s'il a déclaré »: facts of someone else's dossier. */
 const WHETHER_OTHER = new RegExp(
@@ -54,7 +54,7 @@ const THIRD_NAMED = new RegExp(
  * le lieu de naissance de mon mari »: looking into someone else's file.
  */
 const LOOK_INTO_OTHERS = new RegExp(
-  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir|envoyer|envoyez|envoie)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
 /** « savoir ce que touche mon beau-frère »: what someone else receives. */
 const WHAT_OTHER_RECEIVES = new RegExp(
@@ -98,7 +98,7 @@ export function asksForSomeoneElse(text: string): boolean {
   if (wishesForThemselves(text) || entersItThemselves(text)) return false;
   if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
-  if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre)\b/.test(s)) return true;
+  if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre|lire)\b/.test(s)) return true;
   if (
     HOW_MUCH_OTHER.test(s) &&
     THIRD_NAMED.test(s) &&
@@ -132,7 +132,7 @@ function asksWhetherOtherReceives(text: string): boolean {
     if (!sentence.includes('?') && !/-t-(il|elle)/i.test(sentence) && !/^\s*est ce que\b/.test(s)) return false;
     return (
       new RegExp(
-        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+){0,3}?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire|allocataire)\\b`,
+        `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+){0,3}?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire|allocataire|un dossier|un compte|declare)\\b`,
       ).test(s) &&
       // « moi », « on », « nous »: the person's own situation; « c'est qui qui touche »: who of the household.
       !/\b(moi|je|j|on|nous|mon compte|mon espace)\b/.test(s) &&
@@ -170,6 +170,39 @@ const OWN_RIGHTS =
 export function asksOwnRights(text: string): boolean {
   const s = plain(text);
   return OWN_RIGHTS.test(s) && !TELL_ME.test(s) && !asksWhetherOtherReceives(text);
+}
+
+/** How a clause asks: « est-ce que… », « faut-il… », « comment… », « je dois… ? ». */
+const ASKING_CLAUSE =
+  /^\s*(est ce qu|est ce que|faut il|il faut|comment|pourquoi|quand|combien de temps|dois je|je dois|on doit|peut on|puis je|je peux|on peut|ai je|j ai le droit|y a t il)\b/;
+/** In the asking clause, anyone but the person: a third person named, « il »/« elle » (not « il faut »), their things. */
+const NAMES_OTHER = new RegExp(
+  `\\b(${THIRD}|son|sa|ses|leur|leurs|lui|eux|elle|elles|ils|his|her|he|she)\\b|\\bil\\b(?!\\s+(faut|y a|est possible|existe))`,
+);
+/** The person's own side: « je », « moi », « on », « nous », « chacun », « il faut ». */
+const OWN_SIDE = /\b(je|j|moi|me|m|on|nous|chacun|mon|ma|mes|notre|nos|il faut|faut il|i|my)\b/;
+/** Asking to be told or to see (« savoir », « voir », « vous l'avez »), which the clause must not do. */
+const TO_BE_TOLD = /\b(savoir|connaitre|voir|consulter|regarder|acceder|verifier|dire|donner|montrer|envoyer|lire|vous l avez|vous avez)\b/;
+
+/**
+ * « Ma femme a déjà un compte, est-ce qu'il faut un compte chacun ? », « mon mari touche le RSA, est-ce
+ * que je dois créer un compte moi aussi ? »: someone else named in what the person tells, and every
+ * clause that asks is the person's own question — nothing asked of the other person, nothing to be
+ * told. What overrules the classifier's « someone else's data », which reads the other person named;
+ * the rules of `asksForSomeoneElse` still refuse what they see.
+ */
+export function asksOwnQuestion(text: string): boolean {
+  if (TELL_ME.test(plain(text))) return false;
+  const clauses = fold(text)
+    .split(/[,.;!?\n:]|\bmais\b/)
+    .map((c) => ` ${c.replace(/[^a-z0-9]+/g, ' ').trim()} `);
+  const asked = /\?/.test(text)
+    ? fold(text)
+        .split('?')
+        .slice(0, -1)
+        .map((q) => ` ${(q.split(/[,.;!\n:]|\bmais\b/).pop() ?? '').replace(/[^a-z0-9]+/g, ' ').trim()} `)
+    : clauses.filter((c) => ASKING_CLAUSE.test(c));
+  return asked.length > 0 && asked.every((c) => c.trim() !== '' && OWN_SIDE.test(c) && !NAMES_OTHER.test(c) && !TO_BE_TOLD.test(c));
 }
 
 /** Folded, every run of other characters one space (elisions kept: « j ai »). */
