@@ -1,32 +1,12 @@
-import { safetyClassifier } from './classifier/model';
-import {
-  asksAsCarer,
-  DISTRESS_KINDS,
-  distressesOf,
-  hasFigure,
-  isFrustrated,
-  isImmediate,
-  namesAChild,
-  withoutFigures,
-  type Distress,
-} from './distress';
+import { distressesOf, isFrustrated, isImmediate } from './distress';
 import { loadKnowledge, type Topic } from './knowledge';
-import { mask, type Masked, type MaskedKind } from './masking';
+import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { TopicIndex, type Match } from './retrieval';
-import {
-  asksForAmount,
-  asksForSomeoneElse,
-  asksOwnQuestion,
-  asksOwnRights,
-  documentOutOfReach,
-  isVague,
-  namesForeignDocument,
-  saysLacksIt,
-  wantsToCorrect,
-  wishesForThemselves,
-} from './safety';
+import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
+import { type AssistantAnswer, topicUrl } from './answer';
+import { asksForAmount, documentOutOfReach, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 import { blend, disputed, lift, resolve, type BlendTuning } from './topics/blend';
 import { topicProbabilities, type TopicProbabilities } from './topics/model';
@@ -36,32 +16,7 @@ import { topicProbabilities, type TopicProbabilities } from './topics/model';
  * whether to hand over to a person. Never sees a NIR, a password or a code: the question is masked
  * first, and only the masked text goes further (search, logs, the page that shows it back).
  */
-export interface Source {
-  title: string;
-  url: string;
-}
-
-export interface OtherTopic {
-  topic: string;
-  title: string;
-  url: string;
-}
-
-export interface AssistantAnswer {
-  answer: string;
-  topic: string;
-  /** 0–1: how sure the assistant is that the topic is the one asked about */
-  confidence: number;
-  sources: Source[];
-  handover: boolean;
-  /** the other questions of the same message, as links — or, when `choices`, the likeliest topics to choose from */
-  others: OtherTopic[];
-  /** unsure between topics: the answer asks which one, and `others` are the choices */
-  choices: boolean;
-  /** the question with numbers, codes and secrets masked: the only form of it kept or shown */
-  maskedQuestion: string;
-  masked: MaskedKind[];
-}
+export type { AssistantAnswer, OtherTopic, Source } from './answer';
 
 /** Below it the assistant says it does not know. */
 export const MIN_CONFIDENCE = 0.2;
@@ -105,15 +60,10 @@ const ANSWER_OTHER = MIN_CONFIDENCE;
 const MAX_ANSWERED = 2;
 
 export const FALLBACK_TOPIC = 'inconnu';
-const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
 const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
 const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
-
-export function topicUrl(id: string): string {
-  return `/aide/assistant?sujet=${encodeURIComponent(id)}`;
-}
 
 interface Pick {
   topic: Topic;
@@ -457,35 +407,6 @@ export class Assistant {
     if (!candidate || candidate.score < best.score * STEP_PRIOR_REACH) return undefined;
     return this.index.namesBeyond(best, candidate) ? undefined : candidate;
   }
-}
-
-/**
- * What safety asks of a message, by the rules (distress.ts, safety.ts) and by the classifier
- * (classifier/): every kind of distress either finds, the most urgent first, and whether someone
- * else's data is asked for.
- */
-function safetyOf(text: string, classify: boolean): { distress: Distress[]; othersData: boolean } {
-  // The classifier's class, checked against what the message says: a child in danger names a
-  // child, and is not the children of a family the rules see without a roof (« ce soir, je ne peux
-  // pas rentrer chez moi avec mes enfants »: the 115's); someone else's data is not the person's
-  // own rights in a situation involving another.
-  const ruled = distressesOf(text);
-  // A figure of speech (« j'ai cru mourir d'ennui », « ça me tue ») is not read by the classifier: it
-  // reads the message without it.
-  const literal = hasFigure(text) ? withoutFigures(text) : text;
-  const classified = (classify ? safetyClassifier().safety(literal) : []).filter(
-    (c) =>
-      (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
-      // a carer asking about an aid is not in despair by the classifier's word alone
-      (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
-      (c.intent !== SOMEONE_ELSE_TOPIC || !(asksOwnRights(text) || asksOwnQuestion(text))),
-  );
-  const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
-  return {
-    distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),
-    // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
-    othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
-  };
 }
 
 /**

@@ -33,7 +33,7 @@ describe('Redis down', () => {
     app = await startApp({ DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, REDIS_URL: redis.url });
     const c = new Client(app.url);
     expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('redis');
-    expect(await guesses(c, '190017512345001', 6)).toEqual([400, 400, 400, 400, 400, 429]);
+    expect(await guesses(c, '190017512345001', 6)).toEqual([303, 303, 303, 303, 303, 429]);
 
     // A person signed in before the outage (sessions live in Redis).
     const file = join(dir, 'db.sqlite');
@@ -61,7 +61,7 @@ describe('Redis down', () => {
     expect(during.headers.get('retry-after')).toBe('5');
     expect(during.text).toContain('Service momentanément indisponible');
     // Guesses are still counted and slowed down — in the database now.
-    expect(await guesses(c, '190017512345002', 6)).toEqual([400, 400, 400, 400, 400, 429]);
+    expect(await guesses(c, '190017512345002', 6)).toEqual([303, 303, 303, 303, 303, 429]);
     expect((await c.request('/ready')).json().checks.rateLimits.store).toBe('database (Redis fallback)');
     expect(app.output()).toMatch(/redis: unreachable/);
     expect(app.output()).toMatch(/rate limits: Redis unreachable, counters in the database/);

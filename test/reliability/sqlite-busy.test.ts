@@ -75,7 +75,7 @@ describe('SQLite locked by another process', () => {
     // With busy_timeout=5000 on the main thread the loop stopped for 5 s; now it only yields.
     expect(maxLag).toBeLessThan(1000);
     // Once the lock is released, the same login goes through to the password check.
-    expect((await wrongLogin(b, account.login_id)).statusCode).toBe(400);
+    expect((await wrongLogin(b, account.login_id)).statusCode).toBe(303); // refused, to its own page (Post/Redirect/Get)
   });
 });
 
