@@ -111,7 +111,7 @@ describe('Créer Mon Compte in Chromium', () => {
     await page.getByRole('button', { name: 'Envoyer le code' }).click();
     await expect.poll(() => page.url()).toContain('/creer-mon-compte/code');
     // The resend button waits for the cooldown, with a counter that moves.
-    expect(await page.locator('#resend').isDisabled()).toBe(true);
+    await expect.poll(() => page.locator('#resend').isDisabled()).toBe(true); // disabled by the page's script once it has run
     const before = await page.locator('[data-countdown]').textContent();
     await page.waitForTimeout(2100);
     const after = await page.locator('[data-countdown]').textContent();
