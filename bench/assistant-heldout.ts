@@ -59,3 +59,8 @@ for (const [label, files] of Object.entries(together))
       files.flatMap((file) => scoreHeldout(assistant, loadHeldout(file))),
     ),
   );
+
+/** Every held-out set pooled, per step: the bar holds on each step, and one set has too few questions a step to tell. */
+const pooled = sets.flatMap((file) => scoreHeldout(assistant, loadHeldout(file)));
+console.log(`\n${line('all sets, all', pooled)}\n\nall sets, per step:`);
+groups(pooled, (r) => r.case.step ?? '(none)');
