@@ -3,14 +3,23 @@ import { randomBytes } from 'node:crypto';
 /**
  * The verification code of an attestation: 80 random bits (a CSPRNG), written as 16 characters of
  * Crockford's base32 (https://www.crockford.com/base32.html) followed by its check symbol (the value
- * modulo 37, in Crockford's 37-symbol alphabet), printed in groups of four: « 7K2Q-M9XD-4TRB-E81H-V ».
+ * modulo 37, in Crockford's 37-symbol alphabet), printed in groups of four: « 7K2Q-M9XD-4TRB-E81H-M ».
  * A mistyped or altered character is caught by the check symbol before anything is looked up; the
  * 16 characters alone are the attestation's identifier in the database.
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CHECK_SYMBOLS = `${ALPHABET}*~$=U`;
+/** The check symbols beyond the alphabet: letters and digits, then these four signs, then U. */
+const CHECK_SIGNS = ['*', '~', '$', '='] as const;
+const CHECK_SYMBOLS = `${ALPHABET}${CHECK_SIGNS.join('')}U`;
 export const CODE_BITS = 80;
 export const CODE_LENGTH = CODE_BITS / 5;
+
+/**
+ * What a code looks like, in French, for the hint of the verification field and its error: the
+ * check symbol (the last character) may be one of the signs, not only a letter or a digit.
+ */
+const quoted = (s: string) => `«\u00a0${s}\u00a0»`;
+export const CODE_SHAPE = `${CODE_LENGTH + 1} caractères, par exemple 7K2Q-M9XD-4TRB-E81H-M : des lettres et des chiffres, et le dernier caractère peut aussi être l’un des signes ${CHECK_SIGNS.slice(0, -1).map(quoted).join(', ')} ou ${quoted(CHECK_SIGNS.at(-1)!)}`;
 
 /** A new identifier: 16 Crockford base32 characters (80 bits from the CSPRNG). */
 export function newAttestationId(): string {

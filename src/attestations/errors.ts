@@ -1,4 +1,5 @@
 import type { Codes, ErrorEntry } from '../errors/registry';
+import { CODE_SHAPE } from './code';
 import type { PeriodError } from './issue';
 
 /** Errors of the attestations (« Mes attestations », « Vérifier une attestation »). */
@@ -63,8 +64,7 @@ export const attestationErrors = {
   },
   ATTESTATION_CODE_FORMAT: {
     status: 400,
-    message:
-      'Le code de vérification compte 17 caractères (lettres et chiffres), par exemple 7K2Q-M9XD-4TRB-E81H-V. Vérifiez ce que vous avez saisi.',
+    message: `Le code de vérification compte ${CODE_SHAPE}. Vérifiez ce que vous avez saisi.`,
     support: 'Verification code of the wrong length or with characters outside Crockford base32.',
   },
   ATTESTATION_CODE_CHECK: {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { auditEventsOf, type AuditEventType, type StoredAuditEvent } from '../auth/audit';
 import type { Database } from '../db/schema';
+import { spouse, type Civility } from './names';
 
 /**
  * « Mon activité récente »: what happened to a person's place in the household and to their
@@ -25,24 +26,31 @@ export interface ActivityItem {
   text: string;
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  responsable: 'responsable du dossier',
-  conjoint: 'conjoint',
-  enfant: 'enfant',
-  personne_a_charge: 'personne à charge',
+const ROLE_NAMES: Record<string, (c: Civility) => string> = {
+  responsable: () => 'responsable du dossier',
+  conjoint: spouse,
+  enfant: () => 'enfant',
+  personne_a_charge: () => 'personne à charge',
 };
 
-export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>): string {
+/**
+ * One event in French. `member` is the civilité of the household member the event names in
+ * `details.member` (the person themselves when they joined, their conjoint for a procuration they
+ * gave or took back), so that the words agree with it: « votre conjointe » for a woman.
+ */
+export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>, member: Civility = 'M'): string {
   const d = e.details;
   const byMe = d.side !== 'to';
   switch (e.type) {
     case 'household_joined':
-      return `Votre compte a été relié au dossier de votre foyer (${ROLE_NAMES[String(d.role)] ?? 'membre'}).`;
+      return `Votre compte a été relié au dossier de votre foyer (${ROLE_NAMES[String(d.role)]?.(member) ?? 'membre'}).`;
     case 'procuration_granted':
-      return byMe ? 'Vous avez donné l’autorisation de gestion à votre conjoint.' : 'Vous avez reçu l’autorisation de gestion du dossier.';
+      return byMe
+        ? `Vous avez donné l’autorisation de gestion à votre ${spouse(member)}.`
+        : 'Vous avez reçu l’autorisation de gestion du dossier.';
     case 'procuration_revoked':
       return byMe
-        ? 'Vous avez retiré l’autorisation de gestion à votre conjoint.'
+        ? `Vous avez retiré l’autorisation de gestion à votre ${spouse(member)}.`
         : 'Votre autorisation de gestion du dossier a été retirée.';
     case 'address_changed':
       return 'Vous avez déclaré un changement d’adresse du dossier.';
@@ -65,5 +73,8 @@ export function describeActivity(e: Pick<StoredAuditEvent, 'type' | 'details'>):
 
 export async function recentActivity(db: Kysely<Database>, accountId: string, limit = 10): Promise<ActivityItem[]> {
   const events = await auditEventsOf(db, accountId, { types: ACTIVITY_TYPES, limit });
-  return events.map((e) => ({ at: e.at, type: e.type, text: describeActivity(e) }));
+  const ids = [...new Set(events.map((e) => e.details.member).filter((m): m is string => typeof m === 'string'))];
+  const members = ids.length ? await db.selectFrom('household_members').select(['id', 'civility']).where('id', 'in', ids).execute() : [];
+  const civility = new Map(members.map((m) => [m.id, m.civility]));
+  return events.map((e) => ({ at: e.at, type: e.type, text: describeActivity(e, civility.get(String(e.details.member))) }));
 }

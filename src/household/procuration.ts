@@ -10,6 +10,7 @@ import { waitMessage } from '../security/login-throttle';
 import { currentPasswordMissing, reauthenticate, type ReauthenticationDeps } from '../accounts/reauthentication';
 import { enqueueMessage } from '../messaging/outbox';
 import { procurationGrantedMessage, procurationRevokedMessage } from './messages';
+import { spouse, type Civility } from './names';
 import { findMemberWithRole, setProcuration, type ActorDossier } from './repository';
 
 /**
@@ -29,7 +30,8 @@ import { findMemberWithRole, setProcuration, type ActorDossier } from './reposit
  */
 export type ProcurationOutcome =
   | { kind: 'done' }
-  | { kind: 'refused'; code: ErrorCode }
+  /** `partner`: the conjoint's civilité, when there is one, for the words of the message */
+  | { kind: 'refused'; code: ErrorCode; partner?: Civility }
   | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'password_missing' }
   | { kind: 'wrong_password' }
@@ -72,8 +74,9 @@ async function conjointOf(ctx: ProcurationDeps, dossier: ActorDossier) {
 export async function grantProcuration(ctx: ProcurationDeps, i: Who & { currentPassword: string }): Promise<ProcurationOutcome> {
   const { member, account } = await conjointOf(ctx, i.dossier);
   if (!member) return { kind: 'refused', code: 'HOUSEHOLD_NO_CONJOINT' };
-  if (!account) return { kind: 'refused', code: 'HOUSEHOLD_CONJOINT_WITHOUT_ACCOUNT' };
-  if (member.has_procuration === 1) return { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
+  const partner = member.civility;
+  if (!account) return { kind: 'refused', code: 'HOUSEHOLD_CONJOINT_WITHOUT_ACCOUNT', partner };
+  if (member.has_procuration === 1) return { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY', partner };
   if (currentPasswordMissing(i.account, i.session, i.currentPassword, ctx.clock.now())) return { kind: 'password_missing' };
   const auth = await reauthenticate(ctx, i.account, i.session, i.currentPassword, i.origin);
   if (!auth.ok) return auth.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: auth.retryAfterMs } : { kind: auth.kind };
@@ -85,7 +88,7 @@ export async function grantProcuration(ctx: ProcurationDeps, i: Who & { currentP
     await auditProcuration(trx, 'procuration_granted', i, account.id, { side: 'to' }, now);
     return true;
   });
-  return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY' };
+  return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_ALREADY', partner };
 }
 
 export async function revokeProcuration(ctx: ProcurationDeps, i: Omit<Who, 'session'>): Promise<ProcurationOutcome> {
@@ -101,8 +104,19 @@ export async function revokeProcuration(ctx: ProcurationDeps, i: Omit<Who, 'sess
     await auditProcuration(trx, 'procuration_revoked', i, i.account.id, { member: member.id, side: 'by' }, now);
     return true;
   });
-  return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_NONE' };
+  return done ? { kind: 'done' } : { kind: 'refused', code: 'HOUSEHOLD_PROCURATION_NONE', partner: member.civility };
 }
+
+/**
+ * The refusals that speak of the conjoint, in words agreed with their civilité (« votre conjointe »);
+ * the catalogue (errors.ts) keeps the masculine form as the entry's message.
+ */
+const ABOUT_PARTNER: Partial<Record<ErrorCode, (c: Civility) => string>> = {
+  HOUSEHOLD_CONJOINT_WITHOUT_ACCOUNT: (c) =>
+    `Votre ${spouse(c)} n’a pas encore créé son espace Mon Compte. Vous pourrez lui donner l’autorisation de gestion une fois son espace créé.`,
+  HOUSEHOLD_PROCURATION_ALREADY: (c) => `Votre ${spouse(c)} a déjà l’autorisation de gestion.`,
+  HOUSEHOLD_PROCURATION_NONE: (c) => `Votre ${spouse(c)} n’a pas l’autorisation de gestion : il n’y a rien à retirer.`,
+};
 
 /** A refused outcome as field errors (at `currentPassword` for the proof) with its HTTP status; shared by the page and the JSON route. */
 export function procurationRefusal(o: Exclude<ProcurationOutcome, { kind: 'done' }>): { status: number; errors: FieldError[] } {
@@ -119,6 +133,9 @@ export function procurationRefusal(o: Exclude<ProcurationOutcome, { kind: 'done'
     case 'franceconnect_again':
       return { status: 403, errors: [fieldError('currentPassword', 'HOUSEHOLD_REAUTH_FRANCECONNECT')] };
     case 'refused':
-      return { status: errorEntry(o.code).status, errors: [fieldError('form', o.code)] };
+      return {
+        status: errorEntry(o.code).status,
+        errors: [fieldError('form', o.code, o.partner ? ABOUT_PARTNER[o.code]?.(o.partner) : undefined)],
+      };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_BITS, checkSymbol, codeInUrl, formatCode, newAttestationId, parseCode } from '../../src/attestations/code';
+import { CODE_BITS, CODE_SHAPE, checkSymbol, codeInUrl, formatCode, newAttestationId, parseCode } from '../../src/attestations/code';
 
 describe('the verification code (Crockford base32 + check symbol)', () => {
   it('carries 80 random bits in 16 characters, and no two codes drawn are alike', () => {
@@ -23,6 +23,19 @@ describe('the verification code (Crockford base32 + check symbol)', () => {
     // 1 → « 1 »; 37 = 0000000000000015 → 0
     expect(checkSymbol('0000000000000001')).toBe('1');
     expect(checkSymbol('0000000000000015')).toBe('0');
+  });
+
+  it('is described in French as it is: 17 characters, the last one maybe « * », « ~ », « $ » or « = », with a valid example', () => {
+    expect(CODE_SHAPE).toContain('17 caractères');
+    expect(CODE_SHAPE.replace(/\u00a0/g, ' ')).toContain(
+      'le dernier caractère peut aussi être l’un des signes « * », « ~ », « $ » ou « = »',
+    );
+    const example = /par exemple (\S+)/.exec(CODE_SHAPE)?.[1] ?? '';
+    expect(parseCode(example)).toMatchObject({ ok: true });
+    for (const sign of ['*', '~', '$', '=']) {
+      const id = Array.from({ length: 40 }, (_, i) => `000000000000${String(i).padStart(4, '0')}`).find((x) => checkSymbol(x) === sign)!;
+      expect(parseCode(formatCode(id))).toEqual({ ok: true, id });
+    }
   });
 
   it('reads O as 0 and I, L as 1, as Crockford says', () => {

@@ -64,6 +64,7 @@ describe.each(testDatabases)('household rules on $name', { timeout: 120_000 }, (
       expect(await grantProcuration(ctx, { ...thomas, currentPassword: DEMO_PASSWORD, origin })).toEqual({
         kind: 'refused',
         code: 'HOUSEHOLD_PROCURATION_ALREADY',
+        partner: 'MME',
       });
 
       expect(await revokeProcuration(ctx, { ...thomas, origin })).toEqual({ kind: 'done' });
@@ -71,11 +72,15 @@ describe.each(testDatabases)('household rules on $name', { timeout: 120_000 }, (
       expect((await messagesTo(ctx, '+33611223344')).map((m) => m.subject)).toContain(
         'Votre autorisation de gestion du dossier a été retirée',
       );
-      expect(await revokeProcuration(ctx, { ...thomas, origin })).toEqual({ kind: 'refused', code: 'HOUSEHOLD_PROCURATION_NONE' });
+      expect(await revokeProcuration(ctx, { ...thomas, origin })).toEqual({
+        kind: 'refused',
+        code: 'HOUSEHOLD_PROCURATION_NONE',
+        partner: 'MME',
+      });
 
       expect((await recentActivity(ctx.database.db, thomas.account.id)).map((a) => a.text)).toEqual([
-        'Vous avez retiré l’autorisation de gestion à votre conjoint.',
-        'Vous avez donné l’autorisation de gestion à votre conjoint.',
+        'Vous avez retiré l’autorisation de gestion à votre conjointe.',
+        'Vous avez donné l’autorisation de gestion à votre conjointe.',
       ]);
       expect((await recentActivity(ctx.database.db, nadia.account.id)).map((a) => a.type)).toEqual([
         'procuration_revoked',

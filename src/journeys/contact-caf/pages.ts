@@ -18,6 +18,8 @@ import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
+import { keptValue, takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
 import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { NewMessageForm, ReplyForm } from './schemas';
 import { dossierManagers } from '../../household/who';
@@ -36,6 +38,8 @@ export type ContactCafPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'databa
  *   POST /mon-espace/messages/:id/fichiers         (multipart `fichier`) a file joined to their last message
  *   GET  /mon-espace/messages/:id/fichiers/:file   a file, as a download
  * Anyone signed in may write, allocataire or not; a thread not theirs nor shared with them is « introuvable ».
+ * A form refused for a mistake goes back to its page with the errors and what was typed (303,
+ * Post/Redirect/Get: src/http/form-state.ts); the limit of new threads a day is answered at once (429).
  */
 export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): FastifyPluginAsync {
   const signedIn = requirePermission(ctx, 'consult_personal_data');
@@ -67,6 +71,12 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
     );
 
     app.get(NEW_PATH, { preHandler: signedIn }, async (req, reply) => {
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) {
+        const kept = (name: string) => keptValue(shown, name);
+        const values = { subject: kept('subject'), demarche: kept('demarche'), message: kept('message'), share: kept('share') === 'oui' };
+        return sendHtml(reply, await newPage(req, values, shown.errors));
+      }
       const q = req.query as { demarche?: string; objet?: string };
       return sendHtml(reply, await newPage(req, { demarche: q.demarche ?? '', subject: q.objet ?? '' }));
     });
@@ -75,7 +85,13 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
       const read = readForm(NewMessageForm, req);
       const raw = req.body as Record<string, string | undefined>;
       const values: NewMessageValues = { subject: raw.subject, demarche: raw.demarche, message: raw.message, share: raw.share === 'oui' };
-      if (!read.ok) return sendHtml(reply, await newPage(req, values, read.errors), 400);
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, {
+          to: NEW_PATH,
+          values: { subject: values.subject, demarche: values.demarche, message: values.message, share: values.share ? 'oui' : undefined },
+          render: (errors) => newPage(req, values, errors),
+        });
+      if (!read.ok) return refused(formRefusal(read.errors));
       const f = read.data;
       const r = await startThread(deps, {
         actor: req.actor!,
@@ -86,23 +102,15 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
         origin: requestOrigin(req),
         now: now(),
       });
-      if (!r.ok) {
-        const status = r.refusals.some((x) => x.code === 'TOO_MANY_THREADS') ? 429 : 400;
-        return sendHtml(
-          reply,
-          await newPage(
-            req,
-            values,
-            r.refusals.map((x) => fieldError(x.field, refusalCode(x))),
-          ),
-          status,
-        );
-      }
+      // The limit of the day (429) stands alone and is answered at once; the other refusals are mistakes to correct.
+      if (!r.ok) return refused(fieldsRefusal(r.refusals.map((x) => fieldError(x.field, refusalCode(x)))));
       return redirectWithNotice(personFlash(ctx, req), reply, threadPath(r.threadId), 'envoye');
     });
 
     app.get(`${MESSAGES_PATH}/:id`, { preHandler: signedIn }, async (req, reply) => {
       const t = await thread(req);
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) return sendHtml(reply, threadPage(req, t, { errors: shown.errors, reply: keptValue(shown, 'message') }));
       const taken = await takeNotice(personFlash(ctx, req), req);
       const notice = taken === 'envoye' || taken === 'repondu' || taken === 'fichier' ? taken : undefined;
       return sendHtml(reply, threadPage(req, t, notice ? { notice } : {}));
@@ -111,8 +119,14 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
     app.post(`${MESSAGES_PATH}/:id`, { preHandler: signedIn }, async (req, reply) => {
       const t = await thread(req);
       const typed = (req.body as Record<string, string | undefined>)?.message;
+      const refused = (errors: FieldError[]) =>
+        refuseForm(ctx, req, reply, formRefusal(errors), {
+          to: threadPath(t.id),
+          values: { message: typed },
+          render: (shown) => threadPage(req, t, { errors: shown, reply: typed }),
+        });
       const read = readForm(ReplyForm, req);
-      if (!read.ok) return sendHtml(reply, threadPage(req, t, { errors: read.errors, reply: typed }), 400);
+      if (!read.ok) return refused(read.errors);
       const r = await replyAsPerson(deps, {
         actor: req.actor!,
         threadId: t.id,
@@ -121,12 +135,7 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
         now: now(),
       });
       if (!r.ok && 'notFound' in r) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
-      if (!r.ok)
-        return sendHtml(
-          reply,
-          threadPage(req, t, { errors: r.refusals.map((x) => fieldError(x.field, refusalCode(x))), reply: typed }),
-          400,
-        );
+      if (!r.ok) return refused(r.refusals.map((x) => fieldError(x.field, refusalCode(x))));
       return redirectWithNotice(personFlash(ctx, req), reply, threadPath(t.id), 'repondu');
     });
 
@@ -145,8 +154,10 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
         const t = await thread(req);
         if (!t.own) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
         const upload = await readUpload(req, 'fichier');
-        if (upload.kind === 'none')
-          return sendHtml(reply, threadPage(req, t, { errors: [fieldError('fichier', 'JUSTIFICATIF_REQUIRED')] }), 400);
+        // A file is never kept for the page: only the error at the field goes back to it.
+        const refused = (error: FieldError) =>
+          refuseForm(ctx, req, reply, formRefusal([error]), { to: threadPath(t.id), render: (errors) => threadPage(req, t, { errors }) });
+        if (upload.kind === 'none') return refused(fieldError('fichier', 'JUSTIFICATIF_REQUIRED'));
         const r = await attachFile(deps, {
           threadId: t.id,
           author: { kind: 'person', id: req.account!.id },
@@ -155,7 +166,7 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
           origin: requestOrigin(req),
           now: now(),
         });
-        if (!r.ok) return sendHtml(reply, threadPage(req, t, { errors: [fieldError('fichier', refusalCode(r.refusal))] }), 400);
+        if (!r.ok) return refused(fieldError('fichier', refusalCode(r.refusal)));
         return redirectWithNotice(personFlash(ctx, req), reply, threadPath(t.id), 'fichier');
       });
     });

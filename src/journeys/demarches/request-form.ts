@@ -71,6 +71,18 @@ async function draftOrSent(ctx: DemarchesRequestFormDeps, req: FastifyRequest) {
 type Draft = Exclude<Awaited<ReturnType<typeof draftOrSent>>, { sent: Demarche } | { missing: true }>;
 
 /**
+ * Where a brouillon stands, as « Reprendre » says: its first page still to fill, or « Vérifiez vos
+ * réponses » when every page is. A step that does not apply to this request (a page whose condition
+ * its answers do not meet, or no longer meet: an old tab, the back button, a bookmark) leads there
+ * (303) rather than to a « page introuvable »: nothing saved is lost, and what was posted for such a
+ * page would not be kept anyway (only the answers that apply are).
+ */
+function whereItStands(a: Draft, now: number): string {
+  const at = resumeAt(a.form, a.demarche, now);
+  return at ? stepPath(a.demarche.id, at.key) : checkPath(a.demarche.id);
+}
+
+/**
  * « Votre demande a déjà été envoyée »: what the person sees on a page of a brouillon sent since
  * (the back button after sending, another tab or device) — when and under which reference, and the
  * link to its follow-up. A change posted then is not saved (410): the page says so.
@@ -167,7 +179,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
-      if (!inst) throw new AppError('NOT_FOUND');
+      if (!inst) return reply.redirect(whereItStands(a, ctx.clock.now()), 303);
       // What the dossier knows, offered in the fields not answered yet (confirmed by « Continuer »).
       const input = pageInput(inst, a.demarche.answers);
       const prefilled = new Set<string>();
@@ -184,6 +196,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       if (a.missing) return demarcheNotFound(req, reply);
       if (a.sent) return alreadySentPage(req, reply, a.sent, { changeLost: true });
       const key = (req.params as { page: string }).page;
+      if (!findPage(a.form, a.demarche.answers, key)) return reply.redirect(whereItStands(a, ctx.clock.now()), 303);
       const input = readBody(req);
       const r = await saveStep(deps(ctx), await requestActor(ctx, req), a.demarche.id, key, input);
       if ('refusal' in r) throw refusalError(r.refusal);

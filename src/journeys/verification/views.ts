@@ -1,3 +1,4 @@
+import { CODE_SHAPE } from '../../attestations/code';
 import { certifiedRows, kindTitle } from '../../attestations/snapshot';
 import type { Verification } from '../../attestations/verify';
 import { page } from '../../http/views/account-page';
@@ -58,7 +59,7 @@ ${v.result ? resultBlock(v.result) : ''}
 ${insetText(html`L’adresse de cette page est <strong>${v.serviceUrl}</strong>. Tapez-la vous-même plutôt que de suivre un lien ou un code QR reçu : une fausse page pourrait dire «&nbsp;conforme&nbsp;» à tout.`)}
 ${form(
   { action: '/verifier-une-attestation', csrfToken: v.csrfToken },
-  html`${textInput({ name: 'code', label: 'Code de vérification', hint: '17 caractères, par exemple 7K2Q-M9XD-4TRB-E81H-V', value: v.code, errors: v.errors, autocomplete: 'off', spellcheck: false, widthClass: 'govuk-input--width-20', maxlength: 40 })}
+  html`${textInput({ name: 'code', label: 'Code de vérification', hint: CODE_SHAPE, value: v.code, errors: v.errors, autocomplete: 'off', spellcheck: false, widthClass: 'govuk-input--width-20', maxlength: 40 })}
 ${textInput({ name: 'surname', label: 'Nom de famille de l’allocataire', hint: 'Tel qu’il figure sur l’attestation', value: v.surname, errors: v.errors, autocomplete: 'off', spellcheck: false, maxlength: 100 })}
 ${button('Vérifier')}`,
 )}

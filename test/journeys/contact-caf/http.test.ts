@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBrowser } from '../../support/app';
 import { auditTypes } from '../../support/accounts';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
 import { sampleExe, samplePdf } from '../../justificatifs/files';
 import { multipart } from '../../justificatifs/support';
@@ -120,21 +120,34 @@ describe('Contacter ma Caf', () => {
     expect((await api(thomas, 'GET', `/api/messages/${shared}`)).statusCode).toBe(404);
   });
 
-  it('refuses at the field and keeps what was typed', async () => {
+  it('refuses at the field and keeps what was typed: back to the form (303), which shows it once', async () => {
     const nadia = await signedIn(t, NADIA);
-    const empty = await write(nadia, { subject: '', message: '   ' });
-    expect(empty.statusCode).toBe(400);
+    const refused = async (fields: Record<string, string>) => {
+      await nadia.get('/mon-espace/messages/nouveau');
+      return submitRefused(nadia, '/mon-espace/messages/nouveau', fields);
+    };
+    const empty = await refused({ subject: '', message: '   ' });
     expect(text(empty.body)).toContain('Choisissez l’objet de votre message.');
     expect(text(empty.body)).toContain('Écrivez votre message.');
     const long = 'é'.repeat(2001);
-    const tooLong = await write(nadia, { subject: 'paiements', message: long });
-    expect(tooLong.statusCode).toBe(400);
+    const tooLong = await refused({ subject: 'paiements', message: long, share: 'oui' });
     expect(text(tooLong.body)).toContain('2 000 caractères au plus');
     expect(tooLong.body).toContain(`${long}</textarea>`);
     expect(tooLong.body).toContain('value="paiements" checked');
-    const foreign = await write(nadia, { subject: 'demande', demarche: 'pas-une-demarche', message: 'Où en est-elle ?' });
-    expect(foreign.statusCode).toBe(400);
+    // Shown once: a reload is the clean form.
+    const reloaded = await nadia.get('/mon-espace/messages/nouveau');
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(reloaded.body).not.toContain(long);
+    const foreign = await refused({ subject: 'demande', demarche: 'pas-une-demarche', message: 'Où en est-elle ?' });
     expect(text(foreign.body)).toContain('Choisissez une démarche dans la liste');
+    expect(foreign.body).toContain('Où en est-elle ?</textarea>');
+
+    // An empty answer in a thread: the same, on the thread's page.
+    const id = threadIdOf(await write(nadia, { subject: 'dossier', message: 'Première question.' }));
+    await nadia.get(`/mon-espace/messages/${id}`);
+    const blank = await submitRefused(nadia, `/mon-espace/messages/${id}`, { message: '  ' });
+    expect(text(blank.body)).toContain('Écrivez votre message.');
+    expect(text(blank.body)).toContain('Première question.');
   });
 
   it('joins a checked file to the author’s last message; a refused file is said at the field; the file is theirs and the Caf’s only', async () => {
@@ -142,8 +155,11 @@ describe('Contacter ma Caf', () => {
     const id = threadIdOf(await write(nadia, { subject: 'dossier', message: 'Voici mon justificatif de domicile.' }));
     await nadia.get(`/mon-espace/messages/${id}`);
     const bad = await attach(nadia, `/mon-espace/messages/${id}/fichiers`, { filename: 'facture.pdf', bytes: sampleExe() });
-    expect(bad.statusCode).toBe(400);
-    expect(text(bad.body)).toContain('doit être un PDF, un JPEG ou un PNG');
+    expect(bad.statusCode).toBe(303);
+    expect(location(bad)).toBe(`/mon-espace/messages/${id}`);
+    const badPage = await nadia.get(`/mon-espace/messages/${id}`);
+    expect(badPage.body).toMatch(/<title>Erreur[\u00a0 ]: /);
+    expect(text(badPage.body)).toContain('doit être un PDF, un JPEG ou un PNG');
     const ok = await attach(nadia, `/mon-espace/messages/${id}/fichiers`, { filename: 'quittance.pdf', bytes: samplePdf() });
     expect(location(ok)).toBe(`/mon-espace/messages/${id}`);
     const page = await nadia.get(`/mon-espace/messages/${id}`);

@@ -72,8 +72,11 @@ describe('a request through the pages', () => {
     expect(text(first.body)).toContain('Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au 26 décembre 2026.');
 
     // An error at the field, with the French message, the value typed kept, and « Erreur : » in the title.
-    // A page whose condition is not met (yet) does not exist for this brouillon.
-    expect((await b.post(`${base}/etapes/bailleur-siret`, { bailleur_siret: '73282932000074' })).statusCode).toBe(404);
+    // A page whose condition is not met (yet) does not concern this brouillon: to where it stands (303), nothing saved.
+    const early = await b.post(`${base}/etapes/bailleur-siret`, { bailleur_siret: '73282932000074' });
+    expect(early.statusCode).toBe(303);
+    expect(location(early)).toBe(`${base}/etapes/situation-familiale`);
+    expect((await findDemarche(db(), d!.id))!.answers).not.toHaveProperty('bailleur_siret');
     for (const [page, values] of LOGEMENT.slice(0, 3))
       expect(location(await b.post(`${base}/etapes/${page}`, values))).toContain('/etapes/');
     const bad = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
@@ -110,6 +113,14 @@ describe('a request through the pages', () => {
     const change = await b.post(`${base}/etapes/bailleur?retour=verifier`, { ...LOGEMENT[4]![1], type_bailleur: 'particulier' });
     expect(location(change)).toBe(`${base}/verifier`);
     expect(text((await b.get(`${base}/verifier`)).body)).not.toContain('SIRET');
+    // The SIRET's page no longer concerns this request (an old tab, the back button): to the recap, not a 404.
+    const stale = await b.get(`${base}/etapes/bailleur-siret`);
+    expect(stale.statusCode).toBe(303);
+    expect(location(stale)).toBe(`${base}/verifier`);
+    const stalePost = await b.post(`${base}/etapes/bailleur-siret`, { bailleur_siret: '73282932000074' });
+    expect(location(stalePost)).toBe(`${base}/verifier`);
+    // A step that is not the form's at all, the same: the request's next step, never « page introuvable ».
+    expect(location(await b.get(`${base}/etapes/inconnue`))).toBe(`${base}/verifier`);
 
     // The déclaration sur l'honneur is required.
     const undeclared = await b.post(`${base}/envoyer`, {});

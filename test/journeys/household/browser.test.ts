@@ -59,7 +59,7 @@ describe('the household in Chromium', () => {
     expect(await page.textContent('main')).toContain('L’autorisation de gestion a été retirée à votre conjointe.');
     await check(page, 'responsable-6-autorisation-retiree');
     await page.goto(`${app.base}/mon-espace`);
-    expect(await page.textContent('main')).toContain('Vous avez retiré l’autorisation de gestion à votre conjoint.');
+    expect(await page.textContent('main')).toContain('Vous avez retiré l’autorisation de gestion à votre conjointe.');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -71,4 +71,26 @@ describe('a member’s name and civilité on the household’s pages', () => {
       'votre ancienne conjointe n’aura plus accès à votre dossier : son autorisation de gestion, si elle en avait une',
     );
   });
+
+  it('« votre conjointe » in the activity lines and the procuration’s refusals, « votre conjoint » for a man', async () => {
+    const thomas = await signedIn(t, P.thomasPetit.nir);
+    await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
+    await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {});
+    const none = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {});
+    expect(none.statusCode).toBe(409);
+    expect(text(none.body)).toContain('Votre conjointe n’a pas l’autorisation de gestion : il n’y a rien à retirer.');
+    const home = text((await thomas.get('/mon-espace')).body);
+    expect(home).toContain('Vous avez retiré l’autorisation de gestion à votre conjointe.');
+    expect(home).toContain('Vous avez donné l’autorisation de gestion à votre conjointe.');
+    expect(home).not.toMatch(/à votre conjoint\b/);
+    const db = t.ctx.database.db;
+    await db.updateTable('household_members').set({ civility: 'M' }).where('nir', '=', P.nadiaPetit.nir).execute();
+    try {
+      expect(text((await thomas.get('/mon-espace')).body)).toContain('Vous avez retiré l’autorisation de gestion à votre conjoint.');
+      const again = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/retirer', {});
+      expect(text(again.body)).toContain('Votre conjoint n’a pas l’autorisation de gestion : il n’y a rien à retirer.');
+    } finally {
+      await db.updateTable('household_members').set({ civility: 'MME' }).where('nir', '=', P.nadiaPetit.nir).execute();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { revokeMine } from '../../../src/attestations/manage';
 import { CHECKS_PER_CODE_PER_HOUR, CHECKS_PER_IP_PER_HOUR } from '../../../src/attestations/verify';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { dossierWithPayments } from '../../attestations/support';
+import { text } from '../../support/http';
 
 /** « Vérifier une attestation », the public page: answers, what it never reveals, its headers, its limits. */
 describe('the public verification page', () => {
@@ -82,6 +83,17 @@ describe('the public verification page', () => {
     const main = res.body.slice(res.body.indexOf('<main'), res.body.indexOf('</main>'));
     // a plain space before the sign lets the browser break the line there; &nbsp; (or a narrow one) does not
     expect(main.replace(/<[^>]+>/g, '')).not.toMatch(/[^\s] [:;?!](\s|$)/);
+  });
+
+  it('says in the hint and in the error that the code’s last character may be « * », « ~ », « $ » or « = »', async () => {
+    const signs = 'le dernier caractère peut aussi être l’un des signes « * », « ~ », « $ » ou « = »';
+    const form = (await t.app.inject({ method: 'GET', url: '/verifier-une-attestation' })).body;
+    expect(text(form)).toContain(`17 caractères, par exemple 7K2Q-M9XD-4TRB-E81H-M : des lettres et des chiffres, et ${signs}`);
+    const wrong = await verify('7K2Q-M9XD-4TRB', 'DURAND');
+    expect(text(wrong.body)).toContain(
+      `Le code de vérification compte 17 caractères, par exemple 7K2Q-M9XD-4TRB-E81H-M : des lettres et des chiffres, et ${signs}. Vérifiez ce que vous avez saisi.`,
+    );
+    expect(text(wrong.body)).not.toContain('(lettres et chiffres)');
   });
 
   it('accepts the usage name as well as the birth name', async () => {
