@@ -43,6 +43,10 @@ const WHETHER_OTHER = new RegExp(
 const SENT_TO_OTHER = new RegExp(
   `\\b(code|message|sms|mail)\\s+(\\S+\\s+){0,4}?(envoye|recu|arrive)\\w*\\s+(a|par)\\s+(mon|ma|son|sa)\\s+(${THIRD})\\b`,
 );
+/** « le code que ma conjointe a reçu », « le mot de passe que mon mari a choisi »: a secret of someone else's. */
+const SECRET_THEY_GOT = new RegExp(
+  `\\b(code|codes|sms|motdepasse|mdp|identifiants?)\\s+(que|qu)\\s+(mon|ma|son|sa)\\s+(${RELATIVE}|conjointe|epouse|epoux)\\s+(a|avait)\\s+(recu|eu|choisi|mis)\\b`,
+);
 /** « à qui appartient ce numéro », « ce numéro a-t-il un compte ». */
 const WHOSE = /\b(a qui (appartient|est)|qui est le titulaire)\b/;
 const NUMBER_HAS_ACCOUNT = /\bnumero\s+(\S+\s+){0,2}?(a|est)\s+(deja\s+)?(un compte|inscrit|allocataire)\b/;
@@ -95,9 +99,10 @@ const OWN_WISH = new RegExp(
 export function asksForSomeoneElse(text: string): boolean {
   // « s'il » is « si il », not « il » (« vérifier qu'elle est vraie » asks nothing of anyone).
   const s = ` ${words(text.replace(/\bs['’](ils?)\b/gi, 'si $1')).join(' ')} `;
-  if (wishesForThemselves(text) || entersItThemselves(text)) return false;
+  if (wishesForThemselves(text) || entersItThemselves(text) || asksWhatTheyMay(text)) return false;
   if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
+  if (SECRET_THEY_GOT.test(s) && WANT.test(s)) return true;
   if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre|lire)\b/.test(s)) return true;
   if (
     HOW_MUCH_OTHER.test(s) &&
@@ -203,6 +208,34 @@ export function asksOwnQuestion(text: string): boolean {
         .map((q) => ` ${(q.split(/[,.;!\n:]|\bmais\b/).pop() ?? '').replace(/[^a-z0-9]+/g, ' ').trim()} `)
     : clauses.filter((c) => ASKING_CLAUSE.test(c));
   return asked.length > 0 && asked.every((c) => c.trim() !== '' && OWN_SIDE.test(c) && !NAMES_OTHER.test(c) && !TO_BE_TOLD.test(c));
+}
+
+/** « je peux voir », « j'ai accès », « est-ce que je vois », « mon compte me donne accès »: whether the person may. */
+const I_MAY =
+  /\b(je|j)\s+(ne\s+|n\s+)?(peux|pourrais|pourrai|pourrait|ai le droit de|ai le droit d|ai droit de)\s+(pas\s+|plus\s+|aussi\s+|moi\s+|moi meme\s+)?(\S+\s+){0,2}?(voir|consulter|acceder|regarder|gerer|suivre|avoir acces)\b|\b(je|j)\s+(ne\s+|n\s+)?(vois|verrai|verrais|ai acces|aurai acces|aurais acces|ai pas acces)\b|\b(puis je|pourrais je|ai je acces|vois je)\s+(\S+\s+){0,2}?(voir|consulter|acceder|regarder|gerer|suivre)?\b|\b(mon|ma)\s+(propre\s+)?(compte|espace)\s+(me\s+)?(donne|donnera|donnerait|permet|permettra|permettrait|ouvre|montre|affiche)\b/;
+/** « ma femme peut me donner accès », « mon fils de 16 ans peut voir nos paiements avec son compte »: whether another member may. */
+const THEY_MAY = new RegExp(
+  `\\b(${RELATIVE}|conjointe|epouse|epoux|partenaire|il|elle|ils|elles)\\s+(\\S+\\s+){0,4}?(peut|peuvent|pourra|pourrait|a le droit de|a acces|aura acces|voit|verra)\\s+(\\S+\\s+){0,2}?(voir|consulter|acceder|regarder|gerer|suivre|(me|nous|lui)\\s+(donner|laisser)\\s+(l\\s+|un\\s+|la\\s+)?(acces|procuration|autorisation))\\b`,
+);
+/** What the access is to: the household's dossier and what it holds, not the other person's account or secrets. */
+const HOUSEHOLD_THING =
+  /\b(dossier|dossiers|paiements?|versements?|droits|allocations?|allocs?|aides|demarches|prestations?|foyer|acces|procuration|autorisation)\b/;
+/** Asking for the other person's secrets, amounts or contact, or whether something is true of them. */
+const THEIR_SECRETS =
+  /\b(code|codes|motdepasse|mdp|nir|secu|nss|identifiants?|montant|montants|combien|cb|somme|adresse|telephone|portable|mail|numero|compte bancaire|rib|salaire|revenus?|(?<!est )ce que|(?<!est )ce qu|touche|touchent|gagne|gagnent|recoit|recoivent|percoit|percoivent)\b|\bmot de passe\b|\b(voir|savoir|verifier|dire)\s+si\s+(mon|ma|son|sa|il|ils|elle|elles|le|la|mes|ses)\b/;
+
+/**
+ * « Ma femme est titulaire, mon compte me donne accès à son dossier ? », « je suis à charge de mes
+ * parents, je vois leurs paiements ? »: the person asks what their place in the household lets them
+ * (or another member) see or do — their own question, answered with what the role allows and the
+ * procuration. Asking to be told the other person's data (their code, an amount, « dites-moi ») is not.
+ */
+export function asksWhatTheyMay(text: string): boolean {
+  const s = plain(text);
+  // « me donner accès », « me donner la procuration »: a right given, not data told.
+  const told = s.replace(/\b(me|m)\s+(donner|laisser)\s+(l\s+|un\s+|la\s+)?(acces|procuration|autorisation)\b/g, ' ');
+  if (TELL_ME.test(told) || THEIR_SECRETS.test(s) || THEIR_SECRETS.test(` ${words(text).join(' ')} `)) return false;
+  return (I_MAY.test(s) || THEY_MAY.test(s)) && HOUSEHOLD_THING.test(s);
 }
 
 /** Folded, every run of other characters one space (elisions kept: « j ai »). */

@@ -1,6 +1,6 @@
 import { safetyClassifier } from './classifier/model';
 import { asksAsCarer, DISTRESS_KINDS, distressesOf, hasFigure, namesAChild, withoutFigures, type Distress } from './distress';
-import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, wishesForThemselves } from './safety';
+import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, wishesForThemselves } from './safety';
 
 /** The topic of a refusal to give someone else's data. */
 export const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
@@ -24,7 +24,7 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
       // a carer asking about an aid is not in despair by the classifier's word alone
       (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
-      (c.intent !== SOMEONE_ELSE_TOPIC || !(asksOwnRights(text) || asksOwnQuestion(text))),
+      (c.intent !== SOMEONE_ELSE_TOPIC || !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text))),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
   return {

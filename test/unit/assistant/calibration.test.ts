@@ -45,7 +45,7 @@ describe('a topic disputed by the search or the classifier', () => {
   });
 
   it('is answered as the closest one, with the way to reach a person, though found above the hedge', () => {
-    const q = 'je recois rien sur mon portable depuis que j ai change d operateur';
+    const q = 'je recois rien sur mon portable depuis que j ai change d operateur telephonique';
     const a = assistant.ask(q);
     expect(a.choices).toBe(false);
     expect(a.confidence).toBeGreaterThanOrEqual(HEDGE_CONFIDENCE);

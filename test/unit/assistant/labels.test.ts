@@ -26,8 +26,9 @@ const PAGES_OF_STEP: Record<AssistantStep, string[]> = {
   code: ['contact-verification', 'registration'],
   'mot-de-passe': ['registration'],
   recapitulatif: ['registration'],
-  connexion: ['login', 'franceconnect', 'recovery', 'password-reset'],
-  'mot-de-passe-oublie': ['password-reset', 'recovery', 'login'],
+  // the code step of login and « Mot de passe oublié ? » is the shared form of contact-verification (codeForm)
+  connexion: ['login', 'franceconnect', 'recovery', 'password-reset', 'contact-verification'],
+  'mot-de-passe-oublie': ['password-reset', 'recovery', 'login', 'contact-verification'],
   franceconnect: ['franceconnect', 'login'],
   espace: [
     'personal-space',
