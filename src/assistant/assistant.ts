@@ -6,7 +6,15 @@ import { questionOf } from './focus';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import { type AssistantAnswer, topicUrl } from './answer';
-import { asksForAmount, documentOutOfReach, isVague, namesForeignDocument, saysLacksIt, wantsToCorrect } from './safety';
+import {
+  asksAssistantForCode,
+  asksForAmount,
+  documentOutOfReach,
+  isVague,
+  namesForeignDocument,
+  saysLacksIt,
+  wantsToCorrect,
+} from './safety';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
 import { blend, disputed, lift, resolve, type BlendTuning } from './topics/blend';
 import { topicProbabilities, type TopicProbabilities } from './topics/model';
@@ -63,6 +71,7 @@ export const FALLBACK_TOPIC = 'inconnu';
 const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
+const CODE_ASKED_TOPIC = 'code-par-l-assistant';
 const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
 
 interface Pick {
@@ -99,6 +108,7 @@ export class Assistant {
       ASSISTANT_TOPIC,
       AMOUNT_TOPIC,
       FRUSTRATION_TOPIC,
+      CODE_ASKED_TOPIC,
       ...DISTRESS_TOPICS,
       ...Object.values(STEP_TOPICS),
     ]) {
@@ -338,6 +348,8 @@ export class Assistant {
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
   private pickPart(text: string, step: AssistantStep | undefined, whole = true): Pick[] {
     if (asksForAmount(text)) return [{ topic: this.index.topic(AMOUNT_TOPIC)!, confidence: 0.9 }];
+    // « Vous pouvez me le donner ? » about the code: the assistant never sees one; where it is sent, how to get another.
+    if (asksAssistantForCode(text, step)) return [{ topic: this.index.topic(CODE_ASKED_TOPIC)!, confidence: 0.9 }];
     const lacks = step && STEP_LACKS[step];
     if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];

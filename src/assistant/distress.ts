@@ -16,6 +16,24 @@ const CHILD = '(?:enfants?|fils|fille|bebe|petite?|gamine?|gosse|ado|petit fils|
 const THING =
   '(?:formulaire|site|dossier|demande|code|codes|mot de passe|mdp|caf|page|appli|application|administration|paperasse|truc|machin|bug|ecran|ordinateur|ordi|telephone|attente|etape|procedure|inscription|systeme|tout ca|ca)';
 const PARTNER = '(?:mari|conjoint|compagnon|copain|mec|ex|femme|compagne|copine|concubin|concubine|beau pere|pere|il|elle)';
+/**
+ * Someone other than the person, as the subject of a verb: « il », « elle », « on », a partner, a relative.
+ * Not the impersonal « il » (« il faut », « il y a », « il vaut mieux »).
+ */
+const SOMEONE =
+  '(?:il(?! (?:faut|y a|vaut|est|serait|suffit|reste|parait))|elle|ils|elles|on|(?:ex )?(?:mari|conjoint|compagnon|copain|mec|ex|femme|compagne|copine|concubine?|epoux|epouse|beau pere|belle mere|pere|mere|frere|soeur|fils|cousin|oncle|voisin|patron))';
+/** Before « me tuer », « me jeter… »: someone else as the subject, no « je » between — a threat, not the person's own act. */
+const BY_SOMEONE = `(?<!\\b${SOMEONE} (?:(?!(?:je|j|moi|me) )\\S+ ){0,5}?)`;
+/** Someone else doing it to themselves: « mon frère », « ma sœur », « il », « elle »… — or the person (« me »). */
+const SELF = '(?:me|se|te|m|s)';
+
+/** A threat to kill the person: « il m'a dit qu'il allait me tuer si je partais », « mon ex me tuera », « menacée de mort ». */
+const THREAT = `\\b${SOMEONE} (?:(?!(?:je|j|moi) )\\S+ ){0,5}?me (?:tuer|tuera|tuerait|tueront|tueraient|buter|butera|buterait|faire la peau|jeter (?:par|du|sous))|menace\\w* de mort`;
+
+/** Whether someone threatens to kill the person (violence, not suicide: the safety classifier reads « me tuer » as suicide). */
+export function isThreatened(text: string): boolean {
+  return new RegExp(`\\b(?:${THREAT})\\b`).test(plain(withoutFigures(text)));
+}
 
 const PATTERNS: [Distress, RegExp][] = [
   [
@@ -23,7 +41,9 @@ const PATTERNS: [Distress, RegExp][] = [
     new RegExp(
       [
         'suicid\\w*',
-        '(?<!va |veut |vont |veulent |venir |vais te |menace de )(?:me|se) tuer',
+        // « je veux me tuer », « il veut se tuer » — not « il m'a dit qu'il allait me tuer », a threat (violence)
+        `${BY_SOMEONE}me tuer`,
+        'se tuer',
         'en finir(?! avec (?:ce|cette|cet|le|la|les|mon|ma|mes|votre|vos|l) ?(?:formulaire|dossier|demande|site|inscription|etape|compte|papiers|paperasse|histoire|code|application|appli|declaration))',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
@@ -34,8 +54,12 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:etais|serais|serai|sois|serait) (?:bientot )?plus la',
         '(?:j ?veux|j ?veu|voudrais|devrais|j ?vais|vais) (?:juste )?(?:plus etre la|disparaitre)',
         '(?:me|se|te) foutre en l air',
-        'me jeter (?:sous|par|du)',
-        'me pendre',
+        `${BY_SOMEONE}me jet\\w* (?:sous|par|du|d un|d une|de la|dans le vide)`,
+        '(?:se|te) jet\\w* (?:sous|par|du|d un|d une|de la|dans le vide)',
+        `${SELF} pendre`,
+        `${SELF} (?:tirer|tire) une balle`,
+        `${SELF} ouvrir les veines`,
+        '(?:va|veut|voudrait|parle de|menace de|pense a|envie de) (?:se|me) (?:noyer|defenestrer|immoler)',
         'sauter (?:par la fenetre|du pont|d un pont)',
         'm endormir pour (?:toujours|de bon)',
         'dormir pour toujours',
@@ -50,7 +74,6 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:suis|etre) (?:qu )?un (?:poids|fardeau)',
         'plus (?:la )?force de (?:continuer|vivre|me battre|tenir|lutter)',
         '(?:envie|besoin) de tout (?:arreter|lacher|quitter)',
-        'me jet\\w* (?:sous|par|du|d un|de la)',
         'menace de se (?:tuer|suicider|foutre en l air)',
         'parle de (?:se tuer|mourir|se suicider|en finir)',
         '(?:plus|pas|aucune) (?:de )?raisons? de vivre',
@@ -68,7 +91,7 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:me|se) mutil\\w*',
         'pense\\w* (?:a la mort|a mourir|au suicide)',
         '(?:don t|dont|do not) want to (?:live|be here)|wanna die|no reason to live',
-        '(?:vais|veux|va|envie d) (?:\\S+ ){0,1}(?:avaler|prendre) (?:tous|toutes|toute) (?:mes|les|la|ma)',
+        '(?:vais|veux|va|envie d) (?:\\S+ ){0,1}(?:avaler|prendre) (?:tous|toutes|toute) (?:mes|les|la|ma|ses|sa|leurs)',
         'de trop sur (?:cette )?terre',
         'je me tue\\b(?! a)',
         'au bord du (?:pont|vide|gouffre)',
@@ -83,7 +106,9 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:plus|aucune?|pas) (?:d |de |l |le )?(?:interet|raisons?|sens) (?:de|a) (?:continuer|vivre|exister|me lever|me battre|tout ca)(?! (?:ce|cette|cet|le|la|les|mon|ma|mes|l|votre|vos|un|une|sur|avec|ici|en)\\b)',
         'en terminer(?! avec)',
         'ne (?:jamais|plus) me reveiller',
-        'want to die|kill myself|end my life',
+        'wants? to die|kill (?:myself|himself|herself|themselves)|end (?:my|his|her|their) life',
+        // someone else's wish said by the person: « mon frère dit qu'il veut mourir », « elle parle de disparaître »
+        '(?:dit|dire|parle|pense|menace|repete) (?:\\S+ ){0,3}(?:(?:veut|voudrait|va|allait) (?:mourir|disparaitre|en finir)|(?:plus|pas) envie de vivre)',
         '(?:tout )?(?:prepare|prevu|organise) (?:de quoi|pour) (?:partir|en finir|ce soir|demain|cette nuit)',
         'ferai\\w* mieux de (?:partir|disparaitre|mourir)',
       ].join('|'),
@@ -125,7 +150,7 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:n arrive|n arrivons|arrive) (?:plus|pas) a respirer',
         '(?:tombe\\w*|allonge\\w*|par terre) (?:\\S+ ){0,6}ne (?:repond|bouge|reagit|se releve) (?:plus|pas)',
         '(?:4[0-2]|39 5) de fievre',
-        'douleur\\w* (?:\\S+ ){0,3}(?:poitrine|thorax)',
+        'douleur\\w* (?:\\S+ ){0,4}(?:poitrine|thorax)',
         'bras gauche (?:est )?(?:engourdi|paralyse)',
         '(?:bebe|enfant|fils|fille|il|elle|levres|visage|mari|femme) (?:\\S+ ){0,3}(?:tout bleu|toute bleue|devient bleue?|deviennent bleues)',
         'brule\\w* (?:gravement|grave)',
@@ -137,7 +162,10 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:bras|jambe|main|visage|cote) (?:gauche|droite?) (?:\\S+ ){0,2}(?:engourdie?|paralysee?|insensible|lourde?|qui (?:ne )?(?:repond|bouge) (?:plus|pas))',
         '(?:vois|voit|vue) (?:tout )?(?:flou|floue|double|trouble)\\b.{0,60}\\b(?:tete qui tourne|vertiges?|bras|jambe|parler|engourdi\\w*)',
         '(?:tete qui tourne|vertiges?)\\b.{0,60}\\b(?:vois|voit|vue) (?:tout )?(?:flou|floue|double|trouble)',
-        '(?:bouche|levre) (?:de travers|qui tombe|tordue)',
+        '(?:bouche|levre) (?:est |reste |qui est )?(?:de travers|qui tombe|tordue)',
+        '(?:visage|bouche) (?:est |reste )(?:de travers|paralyse|tordu)',
+        // suddenly unable to speak: « mon père ne peut plus parler » (a past stroke's after-effects are not: `isPastMedical`)
+        'ne (?:peut|peux|pouvait|pourrait) plus (?:parler|articuler|bouger (?:le|la|son|sa|mon|ma) (?:bras|jambe|main))(?! (?:a|au|aux|avec|de|du|des|en|francais|anglais|bien|fort|correctement)\\b)',
         '(?:n arrive|n arrivait|arrive) (?:plus|pas) a (?:(?:parler|articuler)(?! (?:a|au|aux|avec|de|du|des|en|francais|anglais|bien|fort|correctement)\\b)|bouger (?:le|la|mon|ma|son|sa) (?:bras|jambe|main))',
         '(?:poitrine|coeur) (?:qui )?(?:serre|se serre|comprime)|(?:serre|oppresse)\\w* (?:dans )?la poitrine',
         'hypoglycemi\\w*',
@@ -219,11 +247,18 @@ const PATTERNS: [Distress, RegExp][] = [
         'me tape',
         'me cogne(?! la tete)',
         `(?:il|elle) (?:la|le) (?:frappe|bat|tape|cogne)`,
+        // someone else beaten by a partner: « ma sœur se fait frapper par son mari », « son copain la bat »
+        `(?:mari|conjoint|compagnon|copain|mec|ex|concubin) (?:la|le) (?:frappe|bat|tape|cogne|menace|violente)`,
+        `(?:se fait|se faisait|est|etait|a ete) (?:\\S+ ){0,1}(?:frapp|batt|tap|cogn|violent|menac|etrangl)\\w* par (?:son|sa|le|la|mon|ma) (?:ex |ancien |ancienne )?(?:mari|conjoint|compagnon|copain|mec|ex|femme|compagne|copine|concubine?)`,
         'violences? (?:conjugales?|dans (?:le|mon) couple|familiales?|economiques?)',
         'violente?s? avec (?:moi|nous|les enfants|mes enfants)',
         `${PARTNER} (?:est|etait|devient|et) violente?`,
         '(?:va|veut|vont|veulent) (?:venir )?me tuer',
+        THREAT,
         'menace de me',
+        // a partner's suicide threat to keep the person from leaving is a pressure too: « il menace de se tuer si je pars »
+        'se (?:tuer|suicider|foutre en l air|jeter \\S+|pendre|faire du mal)\\b.{0,40}\\bsi (?:je|j) (?:\\S+ ){0,1}(?:pars|partais|partirai|quitte|quittais|m en vais|men vais|en vais|divorce|divorcais|separe|demande (?:le divorce|la separation))',
+        'chantage au suicide',
         'me menace',
         `peur de (?:lui|elle|(?:mon|ma) ${PARTNER})`,
         'pas en securite (?:chez moi|a la maison)',
@@ -284,6 +319,8 @@ const PATTERNS: [Distress, RegExp][] = [
       [
         'dormir dehors',
         'dors dehors',
+        'dort dehors',
+        'dorment dehors',
         'dormons dehors',
         'a la rue(?! (?:de|du|des|d|saint|sainte|victor|jean|pierre|paul|general|marechal|president|jules|emile)\\b)',
         'sans abri',
@@ -366,7 +403,51 @@ export function hasFigure(text: string): boolean {
 /** Every kind of distress the message names, the most urgent first. */
 export function distressesOf(text: string): Distress[] {
   const s = plain(withoutFigures(text));
-  return PATTERNS.filter(([, re]) => re.test(s)).map(([k]) => k);
+  return PATTERNS.filter(([k, re]) => re.test(s) && !(k === 'urgence-medicale' && isPastMedical(text))).map(([k]) => k);
+}
+
+/**
+ * A medical event told as past, weeks or more ago (« il a fait un AVC il y a six mois », « depuis son
+ * AVC », « l'an dernier », « des séquelles »), and nothing saying it is happening again now (« là, de
+ * nouveau », « tout à coup », « depuis une heure »): a carer's or a person's situation, not an emergency.
+ */
+const PAST_EVENT = new RegExp(
+  [
+    'il y a (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs) (?:semaines?|mois|ans|annees)',
+    'depuis (?:\\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs) (?:mois|ans|annees)',
+    '(?:depuis|suite a|apres|avant) (?:son|sa|mon|ma|leur|l|un|une|cet|cette) (?:avc|accident|infarctus|crise cardiaque|attaque|malaise|operation|hospitalisation|chute)',
+    '(?:l|d) an (?:dernier|passe)|(?:l|d) annee (?:derniere|passee)|le mois dernier|(?:en|depuis) (?:19|20)\\d\\d',
+    'sequelles?',
+    'hemipleg\\w*',
+    'handicape\\w* depuis',
+  ].join('|'),
+);
+const HAPPENING_NOW = new RegExp(
+  [
+    'maintenant',
+    'en ce moment',
+    'tout a coup',
+    'd un coup',
+    'soudain\\w*',
+    'subitement',
+    'a l instant',
+    '(?:vient|viens|venons) de',
+    '(?:depuis|il y a) (?:\\d+|une|un|quelques|cinq|dix|vingt) (?:minutes?|min|heures?|h)',
+    'ce matin',
+    'cette nuit',
+    'de nouveau',
+    'a nouveau',
+    'encore (?:un|une)',
+    'recommence',
+    '(?:et|mais) la (?:il|elle)',
+    '(?:je fais|on fait) quoi',
+    'au secours',
+  ].join('|'),
+);
+
+export function isPastMedical(text: string): boolean {
+  const s = plain(withoutFigures(text));
+  return new RegExp(`\\b(?:${PAST_EVENT.source})\\b`).test(s) && !new RegExp(`\\b(?:${HAPPENING_NOW.source})\\b`).test(s);
 }
 
 export function distressOf(text: string): Distress | undefined {

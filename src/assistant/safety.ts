@@ -47,6 +47,14 @@ const SENT_TO_OTHER = new RegExp(
 const SECRET_THEY_GOT = new RegExp(
   `\\b(code|codes|sms|motdepasse|mdp|identifiants?)\\s+(que|qu)\\s+(mon|ma|son|sa)\\s+(${RELATIVE}|conjointe|epouse|epoux)\\s+(a|avait)\\s+(recu|eu|choisi|mis)\\b`,
 );
+/** « le code que ma femme a reçu », « le code qu'il a eu sur son portable »: a code someone else received. */
+const CODE_THEY_GOT = new RegExp(
+  `\\b(code|codes|sms)\\s+(\\S+\\s+){0,2}?(que|qu)\\s+((mon|ma|son|sa|le|la)\\s+(${THIRD})|il|elle)\\s+(\\S+\\s+)?(a|avait|vient de|va)\\s+(\\S+\\s+)?(recu|eu|recevoir)\\b|\\b(mon|ma|son|sa)\\s+(${THIRD})\\s+(\\S+\\s+)?(a|avait|vient d)\\s+(\\S+\\s+)?(recu|eu)\\s+(un|le|son|ce|des|les|sa)\\s+(code|codes|sms)\\b`,
+);
+/** « savoir où habite mon ex », « où vit ma sœur maintenant »: where someone else lives. */
+const WHERE_OTHER_LIVES = new RegExp(
+  `\\bou\\s+(habite|habitent|vit|vivent|loge|logent|demeure|est parti|est partie|reside)\\s+(maintenant\\s+)?(mon|ma|son|sa|le|la)\\s+((ancien|ancienne|nouveau|nouvelle)\\s+)?(${THIRD})\\b`,
+);
 /** « à qui appartient ce numéro », « ce numéro a-t-il un compte ». */
 const WHOSE = /\b(a qui (appartient|est)|qui est le titulaire)\b/;
 const NUMBER_HAS_ACCOUNT = /\bnumero\s+(\S+\s+){0,2}?(a|est)\s+(deja\s+)?(un compte|inscrit|allocataire)\b/;
@@ -104,6 +112,9 @@ export function asksForSomeoneElse(text: string): boolean {
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
   if (SECRET_THEY_GOT.test(s) && WANT.test(s)) return true;
   if (SENT_TO_OTHER.test(s) && /\b(donner|donnez|dire|dites|envoyer|quel|connaitre|lire)\b/.test(s)) return true;
+  if (WHERE_OTHER_LIVES.test(s) && /\b(savoir|dire|dites|donner|donnez|trouver|retrouver|connaitre|montrer|montrez|chercher)\b/.test(s))
+    return true;
+  if (CODE_THEY_GOT.test(s) && (GIVE_IT.test(s) || TELL_ME.test(s) || /\b(quel|quoi|koi)\b/.test(s))) return true;
   if (
     HOW_MUCH_OTHER.test(s) &&
     THIRD_NAMED.test(s) &&
@@ -311,4 +322,35 @@ const OUT_OF_REACH =
 
 export function documentOutOfReach(text: string): boolean {
   return OUT_OF_REACH.test(plain(text));
+}
+
+/**
+ * The person asks the assistant to give them the code (« vous pouvez me le donner ? », « vs pouvez me le
+ * donné », « c'est quoi mon code », « vous l'avez le code ? »): the code named, or — on a step where a
+ * code is awaited — only « le »/« l' ». Not a password, a NIR or a link, and not someone else's (refused before).
+ */
+const GIVE_ME =
+  /\b(?:vous|vs|tu|u)\s+(?:pouvez|pouvais|pourriez|pouve|pouvez pas|peux|peut|pourrais|pouviez)\s+(?:pas\s+)?(?:me|m)\s+(?:le\s+|la\s+|l\s+)?(?:donner|donne|donnez|donnee|dire|dir|envoyer|envoye|envoyez|communiquer|transmettre|redonner|lire|ecrire|afficher|montrer)\b|\b(?:donnez|donne|donnes|dites|dis|envoyez|envoie|ecrivez|montrez)\s+(?:le\s+|la\s+|l\s+)?moi\b|\b(?:c est|c|cest)\s+quoi\s+(?:mon|le|ce)\s+code\b|\bquel\s+est\s+(?:mon|le)\s+code\b|\bvous\s+(?:l\s+)?(?:avez|connaissez|voyez)\s+(?:mon\s+|le\s+)?code\b|\bvous\s+l\s+avez\b/;
+const IT_ONLY = /\b(?:me|m)\s+(?:le|l)\s+\w+|\b(?:le|l)\s+moi\b|\bvous\s+l\s+avez\b/;
+const NOT_A_CODE =
+  /\b(?:motdepasse|mdp|nir|secu|numero|identifiant|identifiants|lien|attestation|attestations|adresse|formulaire|dossier|recepisse|document|papier|justificatif|postal|commune|insee|pays|departement|bancaire|banque|carte|pin|wifi|promo)\b/;
+const CODE_STEPS = new Set(['code', 'connexion', 'mot-de-passe-oublie']);
+
+export function asksAssistantForCode(text: string, step: string | undefined): boolean {
+  const s = plain(text);
+  if (!GIVE_ME.test(s) || NOT_A_CODE.test(s)) return false;
+  return /\b(?:code|codes|sms|chiffres)\b/.test(s) || (!!step && CODE_STEPS.has(step) && IT_ONLY.test(s));
+}
+
+/**
+ * Anyone but the person named or pointed at: a relative, a stranger, « il », « elle », « son », « leur »,
+ * a name after « de » or « à ». The classifier's « someone else's data » is taken only then (« vous pouvez
+ * me le dire svp » asks nothing of anyone else).
+ */
+const ANOTHER = new RegExp(
+  `\\b(?:${THIRD}|son|sa|ses|leur|leurs|lui|eux|il|elle|ils|elles|his|her|he|she|him|them|their|someone|autrui|autres?|ce numero|cette personne|qui)\\b`,
+);
+
+export function namesAnother(text: string): boolean {
+  return ANOTHER.test(plain(text)) || /\b(?:de|d[’']|à|a)\s*[A-ZÉÈ][a-zéèëïîç]+/.test(text);
 }

@@ -1,6 +1,16 @@
 import { safetyClassifier } from './classifier/model';
-import { asksAsCarer, DISTRESS_KINDS, distressesOf, hasFigure, namesAChild, withoutFigures, type Distress } from './distress';
-import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, wishesForThemselves } from './safety';
+import {
+  asksAsCarer,
+  DISTRESS_KINDS,
+  distressesOf,
+  hasFigure,
+  isPastMedical,
+  isThreatened,
+  namesAChild,
+  withoutFigures,
+  type Distress,
+} from './distress';
+import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, namesAnother, wishesForThemselves } from './safety';
 
 /** The topic of a refusal to give someone else's data. */
 export const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
@@ -24,11 +34,22 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
       // a carer asking about an aid is not in despair by the classifier's word alone
       (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
-      (c.intent !== SOMEONE_ELSE_TOPIC || !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text))),
+      // someone threatening to kill the person is violence, which the rules see: not the person's own wish
+      (c.intent !== 'urgence-suicide' || ruled.includes('urgence-suicide') || !isThreatened(text)) &&
+      // a stroke months ago is a situation, not an emergency (« il a fait un AVC il y a six mois »)
+      (c.intent !== 'urgence-medicale' || !isPastMedical(text)) &&
+      (c.intent !== SOMEONE_ELSE_TOPIC || (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text)))),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
+  const distress = DISTRESS_KINDS.filter((k) => kinds.has(k));
+  // A medical emergency the rules see comes before a suicide only the classifier guesses (« tout à coup il ne
+  // peut plus parler » read as despair): the 15 first, the 3114 still given after it.
+  if (ruled.includes('urgence-medicale') && !ruled.includes('urgence-suicide') && distress[0] === 'urgence-suicide') {
+    distress.splice(distress.indexOf('urgence-medicale'), 1);
+    distress.unshift('urgence-medicale');
+  }
   return {
-    distress: DISTRESS_KINDS.filter((k) => kinds.has(k)),
+    distress,
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
     othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
   };
