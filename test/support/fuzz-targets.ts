@@ -11,6 +11,7 @@ import { createTestAccount, logIn } from './accounts';
 import { buildTestApp, TestBrowser, type TestApp } from './app';
 import { probeResponse, requestArbitrary, routesOf, type Route } from './fuzz';
 import { logInAgent } from '../journeys/gestion/helpers';
+import { FORM_STATE_COOKIE } from '../../src/http/form-state';
 
 /**
  * The fuzz run's targets beyond « every route, anonymous or signed in » (test/support/fuzz.ts):
@@ -232,10 +233,16 @@ function hostileUpload(demarcheId: string, csrf: () => string): fc.Arbitrary<Hos
     });
 }
 
-/** A finding for one upload: what `probe` finds, or a hostile file accepted (201, or the page's 303 « ajouté »). */
+/**
+ * A finding for one upload: what `probe` finds, or a hostile file accepted (201, or the page's 303
+ * « ajouté » — a refused file also goes back to the page with a 303, but leaves its error in the
+ * form-state cookie, src/http/form-state.ts).
+ */
 async function sendUpload(app: FastifyInstance, u: HostileUpload, cookie: string): Promise<string | undefined> {
   const { res, finding } = await probeResponse(app, u.req, cookie);
   if (finding) return `${finding} (${u.kind})`;
-  const accepted = res.statusCode === 201 || (res.statusCode === 303 && String(res.headers.location).endsWith('/justificatifs'));
+  const refusedToPage = ([] as string[]).concat(res.headers['set-cookie'] ?? []).some((c) => c.startsWith(`${FORM_STATE_COOKIE}=`));
+  const accepted =
+    res.statusCode === 201 || (res.statusCode === 303 && String(res.headers.location).endsWith('/justificatifs') && !refusedToPage);
   return u.hostile && accepted ? `${u.req.method} ${u.req.url} → ${res.statusCode}: hostile file accepted (${u.kind})` : undefined;
 }

@@ -15,11 +15,13 @@ import type { Question } from '../../forms/definition';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, checkboxes, errorSummary, form, linkButton, panel, summaryList } from '../../http/views/components';
 import { formFields, recapLists } from '../../http/views/form-page';
-import { html, type HtmlValue } from '../../http/views/html';
+import { html, type HtmlValue, type SafeHtml } from '../../http/views/html';
 import { accountPage, formatDateTime } from '../../http/views/account-page';
 import { demarcheNotFound, demarchePath, demarcheTitle, deps, idOf, refusalError, toMyDemarches, DEMARCHES_PATH } from './pages';
 import { frenchDate } from './pages';
 import { dataNotice } from '../../http/views/data-notice';
+import { takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import { NEW_PATH as NEW_MESSAGE_PATH } from '../contact-caf/views';
 import type { JourneyDeps } from '../deps';
 
@@ -28,7 +30,9 @@ export type DemarchesRequestFormDeps = Pick<JourneyDeps, 'clock' | 'config' | 'd
 
 /**
  * The form of a brouillon, page by page (one engine for every prestation, src/forms), then
- * « Vérifiez vos réponses », the déclaration sur l'honneur and the accusé de réception:
+ * « Vérifiez vos réponses », the déclaration sur l'honneur and the accusé de réception. A page
+ * refused for its errors goes back to its GET (303), which shows them once with the answers typed
+ * (`refuseForm`, src/http/form-state.ts): Back or a reload never meets the answer to a POST.
  *
  *   GET/POST /mon-espace/demarches/:id/etapes/:page   one question group; saved on the server at each « Continuer »
  *   GET      /mon-espace/demarches/:id/verifier       the recap, « Modifier » on each answer
@@ -100,7 +104,6 @@ ${o.changeLost ? html`<p class="govuk-body">La modification que vous venez de fa
 <p class="govuk-body">Suivez son avancement sur la page de suivi : si une pièce justificative est nécessaire, elle vous y sera demandée.</p>
 ${linkButton('Voir le suivi de ma demande', demarchePath(d.id))}
 <p class="govuk-body"><a class="govuk-link" href="${DEMARCHES_PATH}">Voir toutes mes démarches</a></p>`,
-    undefined,
     o.changeLost ? 410 : 200,
   );
 }
@@ -110,29 +113,34 @@ function withPrefilledHints(questions: Question[], prefilled: ReadonlySet<string
   return questions.map((q) => (prefilled.has(q.id) && q.prefilledHint ? { ...q, hint: q.prefilledHint } : q));
 }
 
-/** A page of one démarche after its steps: « <what> – <the démarche's title> », back to « Mes démarches » (400 with errors). */
+/** A page of one démarche after its steps: « <what> – <the démarche's title> », back to « Mes démarches » (« Erreur : » with errors). */
+function demarcheHtml(
+  req: FastifyRequest,
+  d: Demarche,
+  what: string,
+  content: (title: string) => HtmlValue,
+  errors?: FieldError[],
+): SafeHtml {
+  const { title } = demarcheTitle(d);
+  return accountPage(req, { title: `${what} – ${title}`, hasErrors: !!errors?.length, backLink: toMyDemarches }, content(title));
+}
+
 function demarchePage(
   req: FastifyRequest,
   reply: FastifyReply,
   d: Demarche,
   what: string,
   content: (title: string) => HtmlValue,
-  errors?: FieldError[],
-  status = errors?.length ? 400 : 200,
+  status = 200,
 ): FastifyReply {
-  const { title } = demarcheTitle(d);
-  return sendHtml(
-    reply,
-    accountPage(req, { title: `${what} – ${title}`, hasErrors: !!errors?.length, backLink: toMyDemarches }, content(title)),
-    status,
-  );
+  return sendHtml(reply, demarcheHtml(req, d, what, content), status);
 }
 
 export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAsync {
   return async (app) => {
-    const renderStep = async (
+    /** One page of the form: the answers in `input`, the errors at their fields (and in the summary) when given. */
+    const stepPage = async (
       req: FastifyRequest,
-      reply: FastifyReply,
       a: Draft,
       inst: PageInstance,
       input: Input,
@@ -152,16 +160,14 @@ export function requestFormPages(ctx: DemarchesRequestFormDeps): FastifyPluginAs
       const prev = previousPage(a.form, d.answers, inst.key);
       const back = fromRecap ? checkPath(d.id) : prev ? stepPath(d.id, prev.key) : DEMARCHES_PATH;
       const { title } = demarcheTitle(d);
-      return sendHtml(
-        reply,
-        accountPage(
-          req,
-          {
-            title: `${inst.title} – ${title}`,
-            hasErrors: !!errors?.length,
-            backLink: html`<nav aria-label="Page précédente">${backLink(back)}</nav>`,
-          },
-          html`${errorSummary(errors)}
+      return accountPage(
+        req,
+        {
+          title: `${inst.title} – ${title}`,
+          hasErrors: !!errors?.length,
+          backLink: html`<nav aria-label="Page précédente">${backLink(back)}</nav>`,
+        },
+        html`${errorSummary(errors)}
 ${form(
   { action: stepPath(d.id, inst.key, fromRecap), csrfToken: req.csrfToken },
   html`${formFields({ inst, questions: withPrefilledHints(questionsOf(inst, d.answers), prefilled), input, errors, step, before, answers: d.answers })}
@@ -169,8 +175,6 @@ ${dataNotice('demande')}
 ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`,
 )}
 <p class="govuk-body-s">Demande : ${title}. Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au ${frenchDate(d.expires_at ?? d.updated_at)}. <a class="govuk-link" href="${DEMARCHES_PATH}">Reprendre plus tard</a></p>`,
-        ),
-        errors?.length ? 400 : 200,
       );
     };
 
@@ -180,6 +184,9 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const inst = findPage(a.form, a.demarche.answers, (req.params as { page: string }).page);
       if (!inst) return reply.redirect(whereItStands(a, ctx.clock.now()), 303);
+      // Right after a refused « Continuer »: its errors and the answers typed, once.
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) return sendHtml(reply, await stepPage(req, a, inst, shown.values as Input, shown.errors));
       // What the dossier knows, offered in the fields not answered yet (confirmed by « Continuer »).
       const input = pageInput(inst, a.demarche.answers);
       const prefilled = new Set<string>();
@@ -188,7 +195,7 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
         Object.assign(input, toInput(q, a.prefill[q.id]));
         prefilled.add(q.id);
       }
-      return renderStep(req, reply, a, inst, input, undefined, prefilled);
+      return sendHtml(reply, await stepPage(req, a, inst, input, undefined, prefilled));
     });
 
     app.post(`${DEMARCHES_PATH}/:id/etapes/:page`, { preHandler: requireAccount }, async (req, reply) => {
@@ -200,18 +207,15 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       const input = readBody(req);
       const r = await saveStep(deps(ctx), await requestActor(ctx, req), a.demarche.id, key, input);
       if ('refusal' in r) throw refusalError(r.refusal);
+      const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
       if (!r.ok) {
         const inst = findPage(a.form, a.demarche.answers, key)!;
-        return renderStep(
-          req,
-          reply,
-          a,
-          inst,
-          input,
-          r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)),
-        );
+        return refuseForm(ctx, req, reply, formRefusal(r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message))), {
+          to: stepPath(a.demarche.id, inst.key, fromRecap),
+          values: input,
+          render: (errors) => stepPage(req, a, inst, input, errors),
+        });
       }
-      const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
       const missing = resumeAt(a.form, r.demarche, ctx.clock.now());
       const to = fromRecap
         ? missing
@@ -223,11 +227,10 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       return reply.redirect(to, 303);
     });
 
-    const renderCheck = (req: FastifyRequest, reply: FastifyReply, a: Draft, errors?: FieldError[]) => {
+    const checkPage = (req: FastifyRequest, a: Draft, errors?: FieldError[]) => {
       const d = a.demarche;
-      return demarchePage(
+      return demarcheHtml(
         req,
-        reply,
         d,
         'Vérifiez vos réponses',
         (title) => html`${errorSummary(errors)}
@@ -261,7 +264,7 @@ ${button('Envoyer ma demande')}`,
       if (a.sent) return alreadySentPage(req, reply, a.sent);
       const missing = resumeAt(a.form, a.demarche, ctx.clock.now());
       if (missing) return reply.redirect(stepPath(a.demarche.id, missing.key), 303);
-      return renderCheck(req, reply, a);
+      return sendHtml(reply, checkPage(req, a, (await takeFormState(ctx, req, reply))?.errors));
     });
 
     app.post(`${DEMARCHES_PATH}/:id/envoyer`, { preHandler: requireAccount }, async (req, reply) => {
@@ -278,7 +281,10 @@ ${button('Envoyer ma demande')}`,
       if (r.ok) return reply.redirect(receiptPath(a.demarche.id), 303);
       if ('refusal' in r) throw refusalError(r.refusal);
       if ('incomplete' in r) return reply.redirect(stepPath(a.demarche.id, r.incomplete.key), 303);
-      return renderCheck(req, reply, a, [fieldError('declaration', 'DEMARCHE_DECLARATION_REQUIRED')]);
+      return refuseForm(ctx, req, reply, formRefusal([fieldError('declaration', 'DEMARCHE_DECLARATION_REQUIRED')]), {
+        to: checkPath(a.demarche.id),
+        render: (errors) => checkPage(req, a, errors),
+      });
     });
 
     app.get(`${DEMARCHES_PATH}/:id/accuse-de-reception`, { preHandler: requireAccount }, async (req, reply) => {

@@ -4,7 +4,7 @@ import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { requestActor } from '../../http/require-permission';
 import { STATUS_LABELS } from '../../demarches/machine';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
-import { REFUSAL_ERRORS } from '../../justificatifs/errors';
+import { REFUSAL_ERRORS, type JustificatifErrorCode } from '../../justificatifs/errors';
 import {
   addJustificatif,
   piecesOf,
@@ -33,10 +33,12 @@ import { accountPage, formatDateTime, successBanner } from '../../http/views/acc
 import { DEMARCHES_PATH } from '../demarches/pages';
 import { readForm } from '../../http/api/input';
 import { RemoveFileBody } from './schemas';
+import { takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type JustificatifsPagesDeps = Pick<JourneyDeps, 'clock' | 'database' | 'justificatifStorage' | 'pdfChecker' | 'sessions'>;
+export type JustificatifsPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'justificatifStorage' | 'pdfChecker' | 'sessions'>;
 
 /**
  * The person's justificatifs (« À transmettre »):
@@ -45,7 +47,9 @@ export type JustificatifsPagesDeps = Pick<JourneyDeps, 'clock' | 'database' | 'j
  *   POST /mon-espace/demarches/:id/justificatifs/envoyer  « Envoyer à la Caf »: the démarche goes back to the Caf
  *   POST /mon-espace/demarches/:id/justificatifs/retirer  (`fichier`) removes a file added but not sent yet
  *   GET  /mon-espace/justificatifs/:id                    a download (the person, the dossier's managers)
- * Refused files: at the field (400), too large: a page of its own (413).
+ * A refused file (or none chosen) goes back to the page (303), which shows the error at the field
+ * once (`refuseForm`, src/http/form-state.ts) and says the file chosen was not kept: a browser
+ * never re-fills a file field. Too large: a page of its own (413).
  */
 export const piecesPath = (demarcheId: string) => `${DEMARCHES_PATH}/${encodeURIComponent(demarcheId)}/justificatifs`;
 export const downloadPath = (justificatifId: string) => `/mon-espace/justificatifs/${encodeURIComponent(justificatifId)}`;
@@ -57,6 +61,22 @@ const FIELD = 'fichier';
 export function frenchSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
   return `${Math.max(1, Math.round(bytes / 1024))} ko`;
+}
+
+/**
+ * The error of a file refused for its bytes, as the page shows it after the redirect — where the file
+ * field is empty again: the file is named (its last path segment, without control or direction
+ * characters) and said not kept, to be chosen again.
+ */
+export function refusedFileError(code: JustificatifErrorCode, declaredName: string): FieldError {
+  const name = (declaredName.split(/[\\/]/).pop() ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .slice(0, 100);
+  const message = fieldError(FIELD, code).message;
+  const named = name ? message.replace(/^Le fichier sélectionné/, `Le fichier « ${name} »`) : message;
+  return fieldError(FIELD, code, `${named} Ce fichier n’a pas été gardé : sélectionnez de nouveau un fichier.`);
 }
 
 /** The files of a démarche as a list with their download links. */
@@ -186,14 +206,21 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       const v = await viewOf(req);
       const taken = await takeNotice(personFlash(ctx, req), req);
       const notice = taken === 'ajoute' || taken === 'envoye' || taken === 'retire' ? taken : undefined;
-      return sendHtml(reply, render(req, v, notice ? { notice } : {}));
+      // Right after a refused file or « Envoyer » without one: the error, once.
+      const shown = await takeFormState(ctx, req, reply);
+      return sendHtml(reply, render(req, v, { ...(notice ? { notice } : {}), ...(shown ? { errors: shown.errors } : {}) }));
     });
 
     const beforeBody = refuseBeforeBody(ctx, { maxBytes: MULTIPART_BODY_LIMIT });
     app.post('/mon-espace/demarches/:id/justificatifs', { onRequest: beforeBody, preHandler: requireAccount }, async (req, reply) => {
       const v = await viewOf(req);
+      const refused = (error: FieldError) =>
+        refuseForm(ctx, req, reply, formRefusal([error]), {
+          to: piecesPath(v.demarche.id),
+          render: (errors) => render(req, v, { errors }),
+        });
       const upload = await readUpload(req, FIELD);
-      if (upload.kind === 'none') return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, 'JUSTIFICATIF_REQUIRED')] }), 400);
+      if (upload.kind === 'none') return refused(fieldError(FIELD, 'JUSTIFICATIF_REQUIRED'));
       const r = await addJustificatif(ctx, {
         account: req.account!,
         view: v,
@@ -204,7 +231,7 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       if (!r.ok) {
         if (r.reason === 'nothing_asked') throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
         if (r.reason === 'too_large') return tooLargePage(req, reply);
-        return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, REFUSAL_ERRORS[r.reason])] }), 400);
+        return refused(refusedFileError(REFUSAL_ERRORS[r.reason], upload.filename));
       }
       return redirectWithNotice(personFlash(ctx, req), reply, piecesPath(v.demarche.id), 'ajoute');
     });
@@ -213,7 +240,10 @@ ${linkButton('Choisir un autre fichier', req.url.split('?')[0]!)}`,
       const v = await viewOf(req);
       if (v.asked.length === 0) throw new AppError('JUSTIFICATIF_NOTHING_ASKED');
       if (!(await sendPieces(ctx, { account: req.account!, view: v, origin: requestOrigin(req) }))) {
-        return sendHtml(reply, render(req, v, { errors: [fieldError(FIELD, 'JUSTIFICATIF_NONE_ADDED')] }), 400);
+        return refuseForm(ctx, req, reply, formRefusal([fieldError(FIELD, 'JUSTIFICATIF_NONE_ADDED')]), {
+          to: piecesPath(v.demarche.id),
+          render: (errors) => render(req, v, { errors }),
+        });
       }
       return redirectWithNotice(personFlash(ctx, req), reply, piecesPath(v.demarche.id), 'envoye');
     });

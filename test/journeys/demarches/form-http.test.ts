@@ -12,7 +12,7 @@ import { REFERENCE_PATTERN } from '../../../src/demarches/reference';
 import { createHousehold } from '../../../src/household/repository';
 import type { Role } from '../../../src/household/permissions';
 import { createTestAccount, logIn } from '../../support/accounts';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { addAccountMember } from '../../support/household';
 import { messagesTo } from '../../support/outbox';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
@@ -71,7 +71,6 @@ describe('a request through the pages', () => {
     expect(first.body).toContain('<span class="govuk-caption-l">Étape 1 sur 4 · Votre foyer</span>');
     expect(text(first.body)).toContain('Vos réponses sont enregistrées sur nos serveurs à chaque étape, jusqu’au 26 décembre 2026.');
 
-    // An error at the field, with the French message, the value typed kept, and « Erreur : » in the title.
     // A page whose condition is not met (yet) does not concern this brouillon: to where it stands (303), nothing saved.
     const early = await b.post(`${base}/etapes/bailleur-siret`, { bailleur_siret: '73282932000074' });
     expect(early.statusCode).toBe(303);
@@ -79,12 +78,22 @@ describe('a request through the pages', () => {
     expect((await findDemarche(db(), d!.id))!.answers).not.toHaveProperty('bailleur_siret');
     for (const [page, values] of LOGEMENT.slice(0, 3))
       expect(location(await b.post(`${base}/etapes/${page}`, values))).toContain('/etapes/');
-    const bad = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
-    expect(bad.statusCode).toBe(400);
+    // An error at the field: back to the page (303), which shows the French message, the values
+    // typed and « Erreur : » in the title once; then the page as saved (nothing was).
+    const bad = await submitRefused(b, `${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' });
     expect(bad.body).toContain('<title>Erreur\u00a0: Votre loyer et votre logement');
     expect(bad.body).toContain('<a href="#loyer">Le loyer hors charges doit être un montant en euros, par exemple 450 ou 450,50.</a>');
     expect(bad.body).toContain('<a href="#charges">Saisissez le montant des charges.</a>');
     expect(bad.body).toContain('value="450,505"');
+    expect(bad.body).toContain('value="28"');
+    // Without its CSRF token, the same form is refused before anything (403), its errors left nowhere.
+    const forged = await b.post(`${base}/etapes/loyer`, { loyer: '450,505', charges: '', surface: '28' }, { csrf: false });
+    expect(forged.statusCode).toBe(403);
+    expect(String(forged.headers['set-cookie'] ?? '')).not.toContain('mc_form=');
+    const again = await b.get(`${base}/etapes/loyer`);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).not.toContain('govuk-error-summary');
+    expect(again.body).not.toContain('value="450,505"');
 
     for (const [page, values] of LOGEMENT.slice(3)) {
       const r = await b.post(`${base}/etapes/${page}`, values);
@@ -121,10 +130,17 @@ describe('a request through the pages', () => {
     expect(location(stalePost)).toBe(`${base}/verifier`);
     // A step that is not the form's at all, the same: the request's next step, never « page introuvable ».
     expect(location(await b.get(`${base}/etapes/inconnue`))).toBe(`${base}/verifier`);
+    // An error there goes back to the same page, still on its way back to the recap.
+    await b.get(`${base}/etapes/loyer?retour=verifier`);
+    const wrongChange = await b.post(`${base}/etapes/loyer?retour=verifier`, { loyer: 'beaucoup', charges: '30', surface: '28' });
+    expect(location(wrongChange)).toBe(`${base}/etapes/loyer?retour=verifier`);
+    const shownChange = await b.get(`${base}/etapes/loyer?retour=verifier`);
+    expect(shownChange.body).toContain('value="beaucoup"');
+    expect(text(shownChange.body)).toContain('Enregistrer et revenir au récapitulatif');
+    expect((await findDemarche(db(), d!.id))!.answers).toMatchObject({ loyer: 45_050 });
 
     // The déclaration sur l'honneur is required.
-    const undeclared = await b.post(`${base}/envoyer`, {});
-    expect(undeclared.statusCode).toBe(400);
+    const undeclared = await submitRefused(b, `${base}/envoyer`, {}, `${base}/verifier`);
     expect(undeclared.body).toMatch(/<title>Erreur\u00a0: Vérifiez vos réponses – [^<]+ – Mon Compte – Caf<\/title>/);
     expect(undeclared.body).toContain('Cochez la case pour déclarer sur l’honneur que vos réponses sont exactes');
     expect((await findDemarche(db(), d!.id))!.status).toBe('brouillon');

@@ -129,7 +129,8 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await page.waitForURL((u) => u.pathname.endsWith(`/${d!.id}/justificatifs`));
     expect(await page.locator('main').textContent()).toContain('Votre bail signé, toutes les pages');
     await check(page, problems, 'transmettre');
-    // A disguised executable first: refused at the field, by the same script.
+    // A disguised executable first: refused at the field, by the same script (the page the server
+    // redirected to, with the error once), and said not kept: the file field is empty again.
     await page.setInputFiles('#fichier', {
       name: 'bail.pdf',
       mimeType: 'application/pdf',
@@ -137,7 +138,11 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Ajouter ce fichier' }).click();
     await page.waitForSelector('#fichier-error');
-    expect(await page.locator('#fichier-error').textContent()).toContain('Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.');
+    expect((await page.locator('#fichier-error').textContent())!.replace(/\s+/g, ' ')).toContain(
+      'Le fichier « bail.pdf » doit être un PDF, un JPEG ou un PNG. Ce fichier n’a pas été gardé : sélectionnez de nouveau un fichier.',
+    );
+    expect(await page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(page.url()).toBe(`${app.base}/mon-espace/demarches/${d!.id}/justificatifs`);
     expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     await check(page, problems, 'transmettre-refuse');
     await page.setInputFiles('#fichier', { name: 'bail signé.pdf', mimeType: 'application/pdf', buffer: samplePdf('Bail') });

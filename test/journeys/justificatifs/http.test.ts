@@ -10,7 +10,7 @@ import { assetUrl } from '../../../src/http/assets';
 import { UPLOAD_SCRIPT } from '../../../src/http/views/file-upload';
 import { logInAgent } from '../gestion/helpers';
 import { auditTypes, createTestAccount, logIn } from '../../support/accounts';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { useAppWithAgent } from '../../support/agents';
 import { addAccountMember } from '../../support/household';
 import { TestBrowser, type TestApp } from '../../support/app';
@@ -100,25 +100,36 @@ describe('justificatifs (person side)', () => {
 
   it('refuses at the field: no file, an empty file, a disguised executable, a polyglot, a text file — and stores nothing', async () => {
     const { person, d, b } = await pieceAsked();
+    const notKept = 'Ce fichier n’a pas été gardé : sélectionnez de nouveau un fichier.';
     const cases: [{ filename: string; bytes: Buffer } | undefined, string][] = [
       [undefined, 'Sélectionnez un fichier.'],
       [{ filename: '', bytes: Buffer.alloc(0) }, 'Sélectionnez un fichier.'],
-      [{ filename: 'vide.pdf', bytes: Buffer.alloc(0) }, 'Le fichier sélectionné est vide.'],
-      [{ filename: 'facture.pdf', bytes: sampleExe() }, 'Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.'],
-      [{ filename: 'lettre.pdf', bytes: Buffer.from('Bonjour') }, 'Le fichier sélectionné doit être un PDF, un JPEG ou un PNG.'],
+      [{ filename: 'vide.pdf', bytes: Buffer.alloc(0) }, `Le fichier « vide.pdf » est vide. ${notKept}`],
+      [{ filename: 'facture.pdf', bytes: sampleExe() }, `Le fichier « facture.pdf » doit être un PDF, un JPEG ou un PNG. ${notKept}`],
+      [
+        { filename: 'C:\\Documents\\lettre\u202e.pdf', bytes: Buffer.from('Bonjour') },
+        `Le fichier « lettre.pdf » doit être un PDF, un JPEG ou un PNG. ${notKept}`,
+      ],
       [{ filename: 'photo.png', bytes: Buffer.concat([samplePng(), zipTail()]) }, 'contient autre chose qu’un document ou une image'],
       [
         { filename: 'avis.pdf', bytes: samplePdf('x', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ') },
         'contient autre chose qu’un document ou une image',
       ],
     ];
+    const page = `/mon-espace/demarches/${d.id}/justificatifs`;
     for (const [file, message] of cases) {
-      await b.get(`/mon-espace/demarches/${d.id}/justificatifs`);
+      await b.get(page);
+      // Back to the page (303): the error once at the field, the file field empty, and said so when a file was chosen.
       const r = await upload(b, d.id, file && { ...file, type: 'application/pdf' });
-      expect(r.statusCode, message).toBe(400);
-      expect(r.body).toContain('<title>Erreur\u00a0: Transmettre un justificatif');
-      expect(r.body).toContain('<p id="fichier-error" class="govuk-error-message">');
-      expect(text(r.body)).toContain(message);
+      expect(location(r), message).toBe(page);
+      const shown = await b.get(page);
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain('<title>Erreur\u00a0: Transmettre un justificatif');
+      expect(shown.body).toContain('<p id="fichier-error" class="govuk-error-message">');
+      expect(text(shown.body)).toContain(message);
+      if (file?.filename) expect(text(shown.body)).toContain(notKept);
+      else expect(text(shown.body)).not.toContain(notKept);
+      expect((await b.get(page)).body).not.toContain('govuk-error-summary');
     }
     expect(await listJustificatifs(t.ctx.database.db, d.id)).toEqual([]);
     const refused = await t.ctx.database.db
@@ -129,6 +140,19 @@ describe('justificatifs (person side)', () => {
       .execute();
     expect(refused.map((r) => JSON.parse(r.details).reason)).toEqual(['empty', 'wrong_type', 'wrong_type', 'polyglot', 'active_content']);
     expect(JSON.parse(refused[1]!.details).detected).toBe('exe');
+  });
+
+  it('« Envoyer à la Caf » without a file: back to the page, which says to add one first', async () => {
+    const { d, b } = await pieceAsked();
+    await b.get(`/mon-espace/demarches/${d.id}/justificatifs`);
+    const shown = await submitRefused(
+      b,
+      `/mon-espace/demarches/${d.id}/justificatifs/envoyer`,
+      {},
+      `/mon-espace/demarches/${d.id}/justificatifs`,
+    );
+    expect(text(shown.body)).toContain('Ajoutez au moins un fichier avant de l’envoyer à la Caf.');
+    expect((await findDemarche(t.ctx.database.db, d.id))!.status).toBe('en_attente_de_pieces');
   });
 
   it('answers a file over 10 MB with the 413 page, and stores nothing', async () => {

@@ -81,8 +81,11 @@ describe.each(testDatabases)('the household actor, read once per request, on $na
     expect(step.res.body).toContain('Étape 1 sur');
     expect(step.n).toBe(1);
     const wrong = await reads(() => b.post(`${base}/etapes/situation-familiale`, { situation_familiale: '', enfants_a_charge: '0' }));
-    expect(wrong.res.statusCode).toBe(400);
+    expect(location(wrong.res)).toBe(`${base}/etapes/situation-familiale`);
     expect(wrong.n).toBe(1);
+    const shown = await reads(() => b.get(`${base}/etapes/situation-familiale`));
+    expect(shown.res.body).toContain('govuk-error-summary');
+    expect(shown.n).toBe(1);
     const saved = await reads(() =>
       b.post(`${base}/etapes/situation-familiale`, { situation_familiale: 'celibataire', enfants_a_charge: '0' }),
     );

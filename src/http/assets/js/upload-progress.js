@@ -1,9 +1,10 @@
 // Justificatifs: shows the progress of a file being sent (forms with data-upload-form, see
 // src/http/views/file-upload.ts). Without JavaScript the form posts as any other and the server's
 // page answers; with it, the same POST is sent by XMLHttpRequest (the only browser API that reports
-// upload progress), then shows the page the server answered: after a success, the page it redirected
-// to (its one-time confirmation was taken by this request, src/http/flash.ts), at that page's
-// address; else the form with its error at the field, or the « too large » page.
+// upload progress), then shows the page the server answered: the page it redirected to — after a
+// success with its one-time confirmation (src/http/flash.ts), after a refused file with its error at
+// the field (src/http/form-state.ts), both taken by this request — at that page's address; or the
+// « too large » page.
 (() => {
   if (!window.FormData || !window.XMLHttpRequest || !window.DOMParser) return;
   var TOO_LARGE = 'Le fichier sélectionné doit faire moins de 10 Mo.';
