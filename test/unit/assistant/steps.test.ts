@@ -30,6 +30,8 @@ describe('the step the person is on', () => {
       'ma date de naissance est fausse, je fais comment',
       'jai fait une faute dans mon prenom',
       'le mail que j ai mis est mal ecrit',
+      'le numéro de sécu affiché n’est pas le bon',
+      'ma ville de naissance est erronée',
     ]) {
       const a = assistant.ask(q, 'recapitulatif');
       expect(a.topic, q).toBe('recapitulatif');
