@@ -48,14 +48,31 @@ describe('the step the person is on', () => {
   });
 
   it('says it is unsure and offers the likeliest topics as choices rather than answer the wrong one', () => {
-    const a = assistant.ask('ma demande a disparu', 'demarches');
+    const a = assistant.ask('il y a un truc bizarre sur mon compte', 'espace');
     expect(a.choices).toBe(true);
     expect(a.answer).toContain('Je ne suis pas sûr');
     expect(a.others.length).toBeGreaterThanOrEqual(2);
     expect(a.others.length).toBeLessThanOrEqual(3);
-    expect(a.others.map((o) => o.topic)).toContain('suivre-demarches');
+    expect(a.others.map((o) => o.topic)).toContain('demander-prestation');
     for (const o of a.others) expect(a.answer).toContain(o.title);
     expect(a.handover).toBe(true);
+  });
+
+  it('on the recap, the start, the login and the démarches, answers the step’s own topic among the choices, as the closest one', () => {
+    for (const [step, question, topic] of [
+      ['demarches', 'ma demande a disparu', 'suivre-demarches'],
+      ['recapitulatif', 'c’est quoi la prochaine étape ?', 'recapitulatif'],
+    ] as const) {
+      const a = assistant.ask(question, step);
+      expect(a.topic, question).toBe(topic);
+      expect(a.choices).toBe(false);
+      expect(a.answer).toContain('Je ne suis pas sûr');
+      expect(a.answer).toContain(assistant.topic(topic)!.answer[0]!.slice(0, 60));
+      expect(a.handover).toBe(true);
+      // the other likely topics stay as links
+      expect(a.others.length).toBeGreaterThanOrEqual(1);
+      expect(a.others.map((o) => o.topic)).not.toContain(topic);
+    }
   });
 
   it('answers the step’s topic when the question names what it covers', () => {
