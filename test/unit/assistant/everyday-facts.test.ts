@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/assistant/analyser';
 import { Assistant } from '../../../src/assistant/assistant';
 import { landingAfterSignIn } from '../../../src/http/intent';
+import { maskDestination } from '../../../src/accounts/destination';
 import { welcomeMessage } from '../../../src/journeys/registration/messages';
 import { DOCUMENT_KINDS } from '../../../src/journeys/registration/views';
 import { EVENT_ACTOR, STATUS_LABELS, demarcheMachine } from '../../../src/demarches/machine';
@@ -44,6 +45,18 @@ describe('the récapitulatif', () => {
     expect(a.answer).toContain('le bouton en bas de la page, sous vos informations');
     expect(a.answer).toContain('faites défiler la page vers le bas');
     expect(a.answer).toContain('un message vous est envoyé par SMS ou par mail');
+  });
+});
+
+describe('the code at each login', () => {
+  it('says where it is sent — by SMS or mail, to the account’s contact, shown partly masked — whichever code topic answers', () => {
+    // the login's code page shows the account's own contact through maskDestination (src/journeys/login/pages.ts)
+    expect(maskDestination('email', 'marie@exemple.fr')).toBe('…@exemple.fr');
+    const codeTopic = assistant.topic('code-expire-ou-faux')!.answer.join(' ');
+    expect(codeTopic).toContain('un nouveau code vous est envoyé par SMS ou par mail, aux coordonnées de votre compte');
+    expect(codeTopic).toContain('en partie masquées');
+    const a = assistant.ask('quand je me connecte on me demande un code, il arrive où ?', 'connexion');
+    expect(a.answer).toContain('par SMS ou par mail');
   });
 });
 
