@@ -284,7 +284,7 @@ export function saysLacksIt(text: string): boolean {
 }
 
 const CORRECTS =
-  / (modifier|modifie|modif|corriger|corrige|rectifier|changer|change|trompe|trompee|erreur|faute|mal ecrit|mal ecrite|mal tape|mal mis|mal saisi|pas bon|pas bonne|faux|fausse|inverse) /;
+  / (modifier|modifie|modif|corriger|corrige|rectifier|changer|change|trompe|trompee|erreur|faute|mal ecrit|mal ecrite|mal tape|mal mis|mal saisi|pas bon|pas bonne|pas le bon|pas la bonne|errone|erronee|incorrect|incorrecte|faux|fausse|inverse) /;
 
 /**
  * Something entered wrong, to correct (« mon nom est mal écrit », « je me suis trompé de date ») —

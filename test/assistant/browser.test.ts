@@ -89,16 +89,18 @@ describe('the assistant in Chromium', () => {
 
   it('offers the step’s questions and the choices as buttons, and keeps the conversation on reload', async () => {
     const { page, problems } = await watchedPage(app.browser);
-    await page.goto(`${app.base}/connexion`);
+    // On the forgotten-password page: on the login, the recap, the start and the démarches, the step's own topic
+    // among the choices is answered instead (src/assistant/assistant.ts, OWN_FIRST).
+    await page.goto(`${app.base}/mot-de-passe-oublie`);
     await page.getByRole('button', { name: 'Une question ? Demandez à l’assistant' }).click();
     const suggestions = page.locator('[data-assistant-suggestions]');
     expect(await suggestions.textContent()).toContain('Questions fréquentes à cette étape');
-    const suggestion = suggestions.getByRole('button', { name: 'L’identifiant pour se connecter' });
+    const suggestion = suggestions.getByRole('button', { name: 'Mot de passe oublié' });
     await suggestion.focus();
     await page.keyboard.press('Enter');
     const log = page.getByRole('log');
-    await expect.poll(() => log.textContent()).toContain('votre identifiant est votre numéro de sécurité sociale');
-    await expectAccessible(page, '/connexion with the suggestions and an answer');
+    await expect.poll(() => log.textContent()).toContain('Indiquez votre numéro de sécurité sociale ou votre identifiant provisoire');
+    await expectAccessible(page, '/mot-de-passe-oublie with the suggestions and an answer');
 
     // Unsure between topics: « Je ne suis pas sûr », and the likeliest topics as buttons.
     await page.getByLabel('Votre question').fill('il me manque quelque chose');
@@ -121,8 +123,8 @@ describe('the assistant in Chromium', () => {
     expect(await page.locator('#mc-assistant-panel').isHidden()).toBe(false);
     expect(await page.locator('button.mc-assistant__toggle').getAttribute('aria-expanded')).toBe('true');
     expect(await after.locator('.mc-assistant__message--person').count()).toBe(4);
-    expect(await after.textContent()).toContain('votre identifiant est votre numéro de sécurité sociale');
-    await expectAccessible(page, '/connexion after a reload, the conversation kept');
+    expect(await after.textContent()).toContain('Indiquez votre numéro de sécurité sociale ou votre identifiant provisoire');
+    await expectAccessible(page, '/mot-de-passe-oublie after a reload, the conversation kept');
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/assistant/analyser';
 import { Assistant } from '../../../src/assistant/assistant';
 import { landingAfterSignIn } from '../../../src/http/intent';
+import { maskDestination } from '../../../src/accounts/destination';
+import { welcomeMessage } from '../../../src/journeys/registration/messages';
 import { DOCUMENT_KINDS } from '../../../src/journeys/registration/views';
 import { EVENT_ACTOR, STATUS_LABELS, demarcheMachine } from '../../../src/demarches/machine';
 
@@ -25,6 +28,35 @@ describe('the identity document and « à confirmer »', () => {
     expect(a.topic).toBe('recapitulatif');
     expect(a.answer).toContain('« à confirmer » quand vous n’avez pas indiqué de pièce d’identité française');
     expect(a.answer).toContain('votre Caf pourra vous demander un justificatif');
+  });
+});
+
+describe('the récapitulatif', () => {
+  it('says where its button is (below the information, scroll down) and that a message follows by SMS or mail, as the pages do', () => {
+    // the page: « Créer mon compte » comes after every summary list, at the bottom
+    const page = readFileSync(new URL('../../../src/journeys/registration/review-views.ts', import.meta.url), 'utf8');
+    const review = page.slice(page.indexOf('export function reviewPage'), page.indexOf('export function donePage'));
+    expect(review.indexOf("button('Créer mon compte')")).toBeGreaterThan(review.lastIndexOf('summaryList('));
+    // the account's creation sends a message to the verified contact, by SMS or by mail
+    for (const kind of ['sms', 'email'] as const)
+      expect(welcomeMessage({ kind, value: 'x' }, { provisionalId: null, agencyPhone: '3230' }).channel).toBe(kind);
+    const a = assistant.ask('sur ma tablette je ne trouve pas le bouton pour finir', 'recapitulatif');
+    expect(a.topic).toBe('recapitulatif');
+    expect(a.answer).toContain('le bouton en bas de la page, sous vos informations');
+    expect(a.answer).toContain('faites défiler la page vers le bas');
+    expect(a.answer).toContain('un message vous est envoyé par SMS ou par mail');
+  });
+});
+
+describe('the code at each login', () => {
+  it('says where it is sent — by SMS or mail, to the account’s contact, shown partly masked — whichever code topic answers', () => {
+    // the login's code page shows the account's own contact through maskDestination (src/journeys/login/pages.ts)
+    expect(maskDestination('email', 'marie@exemple.fr')).toBe('…@exemple.fr');
+    const codeTopic = assistant.topic('code-expire-ou-faux')!.answer.join(' ');
+    expect(codeTopic).toContain('un nouveau code vous est envoyé par SMS ou par mail, aux coordonnées de votre compte');
+    expect(codeTopic).toContain('en partie masquées');
+    const a = assistant.ask('quand je me connecte on me demande un code, il arrive où ?', 'connexion');
+    expect(a.answer).toContain('par SMS ou par mail');
   });
 });
 
