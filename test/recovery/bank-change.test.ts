@@ -42,7 +42,7 @@ describe('bank account change under each condition', () => {
     expect((await payableBankAccount(db(), householdId, declared + 7 * DAY))!.iban).toBe(NEW_IBAN);
   });
 
-  it('after a recovery of access: refused during the freeze with until when (409, audited), possible again after it', async () => {
+  it('after a recovery of access: refused during the freeze with until when (the form’s page says it, 409 in JSON, audited), possible again after it', async () => {
     const { account, householdId } = await responsableWithDossier(t.ctx);
     const now = t.clock.now();
     const r = await createRecovery(
@@ -64,9 +64,10 @@ describe('bank account change under each condition', () => {
     const form = await b.get(BANK_PAGE);
     expect(text(form.body)).toContain(`le compte bancaire ne peut pas être modifié en ligne ${until}`);
     expect(form.body).not.toContain('name="iban"');
+    // Refused: back to the form's page (303), which says until when.
     const refused = await b.post(BANK_PAGE, { iban: NEW_IBAN, holder: 'Marie DUPONT' });
-    expect(refused.statusCode).toBe(409);
-    expect(text(refused.body)).toContain(`le compte bancaire ne peut pas être modifié en ligne ${until}`);
+    expect(location(refused)).toBe(BANK_PAGE);
+    expect(text((await b.get(BANK_PAGE)).body)).toContain(`le compte bancaire ne peut pas être modifié en ligne ${until}`);
     // Not even the protected step goes through, whatever is typed.
     const direct = await b.post(`${BANK_PAGE}/confirmation`, {
       iban: NEW_IBAN,
@@ -74,7 +75,7 @@ describe('bank account change under each condition', () => {
       currentPassword: 'x',
       code: '123456',
     });
-    expect(direct.statusCode).toBe(409);
+    expect(location(direct)).toBe(BANK_PAGE);
     const json = await b.postJson('/api/household/changes/bank-account/code', { iban: NEW_IBAN, holder: 'Marie DUPONT' });
     expect(json.statusCode).toBe(409);
     expect(json.json()).toMatchObject({ error: { code: 'BANK_CHANGE_FROZEN' }, frozenUntil: new Date(now + 20 * DAY).toISOString() });

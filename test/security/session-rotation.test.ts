@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../src/demo/people';
 import type { TestApp, TestBrowser } from '../support/app';
 import { api, demoApp, signedIn } from '../household/support';
+import { submitRefused } from '../support/http';
 
 /**
  * Security regression (issue 20, point 10): the session is a capability, so it gets a new id when
@@ -43,8 +44,13 @@ describe('session rotation on a change of household privilege', () => {
     const nadiaCookie = nadia.cookie(SESSION_COOKIE)!;
     await thomas.get('/mon-espace/foyer/autorisation-de-gestion');
     const unchanged = thomas.cookie(SESSION_COOKIE);
-    const wrong = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: 'Mauvais2026' });
-    expect(wrong.statusCode).toBe(400);
+    // Refused: back to the page (303) with the error, the session unchanged.
+    await submitRefused(
+      thomas,
+      '/mon-espace/foyer/autorisation-de-gestion/donner',
+      { currentPassword: 'Mauvais2026' },
+      '/mon-espace/foyer/autorisation-de-gestion',
+    );
     expect(thomas.cookie(SESSION_COOKIE)).toBe(unchanged);
 
     await expectRotated(thomas, async () => {

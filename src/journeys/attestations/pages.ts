@@ -12,10 +12,12 @@ import { allowIssue } from '../../attestations/limit';
 import { myAttestation, myAttestations, revokeMine } from '../../attestations/manage';
 import { currentMonth } from '../../attestations/months';
 import { attestationPdf } from '../../attestations/pdf';
-import { PRIVATE_BY_DEFAULT } from '../../attestations/privacy';
+import { type DisclosureChoices, PRIVATE_BY_DEFAULT } from '../../attestations/privacy';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { can } from '../../household/permissions';
-import { readForm } from '../../http/api/input';
+import { formFields, readForm } from '../../http/api/input';
+import { type FormState, type FormValues, keptValue, takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
 import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
@@ -40,6 +42,23 @@ import {
 } from './views';
 import type { JourneyDeps } from '../deps';
 
+const CHOICE_KEYS = Object.keys(PRIVATE_BY_DEFAULT) as (keyof DisclosureChoices)[];
+const ticked = (v: string | undefined) => v === 'true' || v === 'oui' || v === 'on' || v === '1';
+
+/** The answers of a refused form as its page gets them back: the months typed, the choices ticked (as « oui »). */
+function typedAnswers(body: unknown, months: string[]): FormValues {
+  const f = formFields(body);
+  const out: FormValues = {};
+  for (const m of months) out[m] = (f[m] ?? '').slice(0, 7);
+  for (const k of CHOICE_KEYS) if (ticked(f[k])) out[k] = 'oui';
+  return out;
+}
+
+/** The choices a refused form left for its page. */
+function keptChoices(shown: FormState): DisclosureChoices {
+  return Object.fromEntries(CHOICE_KEYS.map((k) => [k, keptValue(shown, k) === 'oui'])) as unknown as DisclosureChoices;
+}
+
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type AttestationsPagesDeps = Pick<JourneyDeps, 'attestations' | 'clock' | 'config' | 'database' | 'rateLimiter'>;
 
@@ -47,6 +66,8 @@ export type AttestationsPagesDeps = Pick<JourneyDeps, 'attestations' | 'clock' |
  * « Mes attestations » (/mon-espace/attestations): the list of what the person issued with its
  * checks, an attestation de paiement (a month or a period) and de quotient familial (a month), each
  * as a tagged PDF; revoking one. Use cases in src/attestations; who may issue: `issue_attestation`.
+ * A refused form goes back to its page with the errors, the months and the choices (303,
+ * src/http/form-state.ts); the issuing limit (429, Retry-After) is answered at once.
  */
 export function attestationsPages(ctx: AttestationsPagesDeps): FastifyPluginAsync {
   const own = requirePermission(ctx, 'consult_personal_data');
@@ -105,19 +126,27 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
     });
 
     app.get(PAYMENT_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) {
+        const kept = { from: keptValue(shown, 'from') ?? '', to: keptValue(shown, 'to') ?? '', ...keptChoices(shown) };
+        return sendHtml(reply, paymentForm(req, kept, shown.errors));
+      }
       const m = lastMonth(ctx.clock.now());
       return sendHtml(reply, paymentForm(req, { from: m, to: m, ...PRIVATE_BY_DEFAULT }));
     });
 
     app.post(PAYMENT_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const values = typedAnswers(req.body, ['from', 'to']);
+      const refused = (r: Refusal, v: Parameters<typeof paymentForm>[1]) =>
+        refuseForm(ctx, req, reply, r, { to: PAYMENT_FORM_PATH, values, render: (errors) => paymentForm(req, v, errors) });
       const read = readForm(PaymentForm, req);
-      if (!read.ok) return sendHtml(reply, paymentForm(req, { from: '', to: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
+      if (!read.ok) return refused(formRefusal(read.errors), { from: '', to: '', ...PRIVATE_BY_DEFAULT });
       const v = read.data;
       const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
       if (limit.kind === 'throttled') return sendHtml(throttled(reply, limit), paymentForm(req, v, [issueThrottled('from', limit)]), 429);
       const r = await issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: v.from, to: v.to, choices: choicesOf(v) });
-      if (r.kind === 'invalid') return sendHtml(reply, paymentForm(req, v, [fieldError(r.field, PERIOD_ERRORS[r.error])]), 400);
-      if (r.kind === 'nothing_paid') return sendHtml(reply, paymentForm(req, v, [fieldError('from', 'ATTESTATION_NOTHING_PAID')]), 409);
+      if (r.kind === 'invalid') return refused(formRefusal([fieldError(r.field, PERIOD_ERRORS[r.error])]), v);
+      if (r.kind === 'nothing_paid') return refused(fieldsRefusal([fieldError('from', 'ATTESTATION_NOTHING_PAID')]), v);
       return issued(reply, r.id);
     });
 
@@ -126,23 +155,30 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
       qfFigures(issueDeps(ctx), req.actor!.dossier!.householdId, currentMonth(ctx.clock.now()));
 
     app.get(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
+      const shown = await takeFormState(ctx, req, reply);
       const figures = await currentFigures(req);
       if (!figures) return sendHtml(reply, unknownResourcesPage(req));
+      if (shown)
+        return sendHtml(reply, qfForm(req, figures, { month: keptValue(shown, 'month') ?? '', ...keptChoices(shown) }, shown.errors));
       return sendHtml(reply, qfForm(req, figures, { month: figures.month, ...PRIVATE_BY_DEFAULT }));
     });
 
+    // Resources unknown: the form's page says so (« Ressources inconnues »).
     app.post(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
       const figures = await currentFigures(req);
-      if (!figures) return sendHtml(reply, unknownResourcesPage(req), 409);
+      if (!figures) return reply.redirect(QF_FORM_PATH, 303);
+      const values = typedAnswers(req.body, ['month']);
+      const refused = (r: Refusal, v: Parameters<typeof qfForm>[2]) =>
+        refuseForm(ctx, req, reply, r, { to: QF_FORM_PATH, values, render: (errors) => qfForm(req, figures, v, errors) });
       const read = readForm(QfForm, req);
-      if (!read.ok) return sendHtml(reply, qfForm(req, figures, { month: '', ...PRIVATE_BY_DEFAULT }, read.errors), 400);
+      if (!read.ok) return refused(formRefusal(read.errors), { month: '', ...PRIVATE_BY_DEFAULT });
       const v = read.data;
       const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
       if (limit.kind === 'throttled')
         return sendHtml(throttled(reply, limit), qfForm(req, figures, v, [issueThrottled('month', limit)]), 429);
       const r = await issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: v.month, choices: choicesOf(v) });
-      if (r.kind === 'invalid') return sendHtml(reply, qfForm(req, figures, v, [fieldError('month', PERIOD_ERRORS[r.error])]), 400);
-      if (r.kind === 'resources_unknown') return sendHtml(reply, unknownResourcesPage(req), 409);
+      if (r.kind === 'invalid') return refused(formRefusal([fieldError('month', PERIOD_ERRORS[r.error])]), v);
+      if (r.kind === 'resources_unknown') return reply.redirect(QF_FORM_PATH, 303);
       return issued(reply, r.id);
     });
 

@@ -11,7 +11,9 @@ import { reauthenticationField } from '../login/reauthentication';
 import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../../accounts/destination';
-import { PATHS, changePage, dossierOf, formBody, type Body } from './common';
+import { PATHS, changePage, dossierOf, formBody, keptBody, type Body } from './common';
+import { takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
 import { personFlash, redirectWithNotice } from '../../http/flash';
 import type { JourneyDeps } from '../deps';
 
@@ -25,8 +27,10 @@ export type HouseholdBankChangePagesDeps = Pick<
  * « Déclarer un nouveau compte bancaire » (./bank-change.ts says the rules):
  *   GET/POST /mon-espace/foyer/changement/compte-bancaire               the IBAN and holder → a code is sent
  *   POST     /mon-espace/foyer/changement/compte-bancaire/confirmation  IBAN, holder, password (or FranceConnect) and code
- * What was typed (IBAN, holder, the code when the password was refused) is kept on every refusal;
- * a password never is.
+ * A refusal a person corrects goes back (303) to the step's page with the errors and the IBAN and
+ * holder typed, kept sealed (src/http/form-state.ts): the GET of step 2 exists only for that, and
+ * without them leads to step 1. A password or a code is never kept. The freeze after a recovery
+ * leads to step 1, which says until when; a limit of codes (429) is answered at once.
  */
 export function registerBankChangePages(app: FastifyInstance, ctx: HouseholdBankChangePagesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
@@ -90,25 +94,40 @@ ${button('Recevoir un nouveau code', { secondary: true })}`,
     );
   };
 
-  const frozenPage = (req: FastifyRequest, reply: FastifyReply, v: Body, until: number) =>
-    sendHtml(reply, startPage(req, v, undefined, frozenError(until, ctx.config.agencyPhone)), 409);
+  /** The freeze (audited by the use case): step 1's page says until when. */
+  const frozenPage = (reply: FastifyReply) => reply.redirect(PATHS.bank, 303);
 
   const typed = (b: Body): Body => ({ iban: b.iban ?? '', holder: b.holder ?? '' });
 
   app.get(PATHS.bank, guard, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
     const until = await bankChangeFrozenFor(ctx, { account: req.account!, dossier: dossierOf(req) });
-    if (until === undefined) return sendHtml(reply, startPage(req));
+    if (until === undefined) return sendHtml(reply, startPage(req, typed(keptBody(shown)), shown?.errors));
     return sendHtml(reply, startPage(req, {}, undefined, frozenError(until, ctx.config.agencyPhone)));
   });
 
   app.post(PATHS.bank, guard, async (req, reply) => {
     const v = typed(formBody(req));
     const r = readBankAccountChange(v);
-    if (!r.ok) return sendHtml(reply, startPage(req, v, r.errors), 400);
+    if (!r.ok)
+      return refuseForm(ctx, req, reply, formRefusal(r.errors), {
+        to: PATHS.bank,
+        values: v,
+        render: (errors) => startPage(req, v, errors),
+      });
     const sent = await sendBankChangeCode(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
-    if (sent.kind === 'frozen') return frozenPage(req, reply, v, sent.until);
+    if (sent.kind === 'frozen') return frozenPage(reply);
     if (sent.kind === 'rate_limited') return sendHtml(reply, startPage(req, v, [{ ...sent.error, field: 'form' }]), 429);
     return sendHtml(reply, confirmPage(req, v, { destination: sent.destination, recently: sent.kind === 'code_recently_sent' }));
+  });
+
+  // Step 2's page after a refusal: the IBAN and holder kept (sealed), the password and the code typed again.
+  app.get(PATHS.bankConfirm, guard, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    if (!shown) return reply.redirect(PATHS.bank, 303);
+    const a = req.account!;
+    const destination = describeDestination(a.contact_kind, a.contact_value);
+    return sendHtml(reply, confirmPage(req, typed(keptBody(shown)), { destination, errors: shown.errors }));
   });
 
   app.post(PATHS.bankConfirm, guard, async (req, reply) => {
@@ -116,8 +135,15 @@ ${button('Recevoir un nouveau code', { secondary: true })}`,
     const v = { ...typed(b), code: (b.code ?? '').slice(0, 10) };
     const a = req.account!;
     const destination = describeDestination(a.contact_kind, a.contact_value);
+    // Only the account goes back with the errors: never the password nor the code.
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, {
+        to: PATHS.bankConfirm,
+        values: typed(b),
+        render: (errors) => confirmPage(req, typed(b), { destination, errors }),
+      });
     const r = readBankAccountChange(typed(b));
-    if (!r.ok) return sendHtml(reply, confirmPage(req, v, { destination, errors: r.errors }), 400);
+    if (!r.ok) return refused(formRefusal(r.errors));
     const out = await confirmBankChange(ctx, {
       account: a,
       session: req.session!,
@@ -128,11 +154,11 @@ ${button('Recevoir un nouveau code', { secondary: true })}`,
       bank: r.value,
     });
     if (out.kind === 'changed') return redirectWithNotice(personFlash(ctx, req), reply, PATHS.changes, 'compte-bancaire');
-    if (out.kind === 'frozen') return frozenPage(req, reply, typed(b), out.until);
-    if (out.kind === 'franceconnect_again')
-      return sendHtml(reply, confirmPage(req, v, { destination, errors: [fieldError('form', 'HOUSEHOLD_REAUTH_FRANCECONNECT')] }), 403);
-    // A refused code is typed again; one kept after a refused password was not tried.
-    const keep = out.errors.some((e) => e.field === 'code') ? { ...v, code: '' } : v;
-    return sendHtml(reply, confirmPage(req, keep, { destination, errors: out.errors }), out.status);
+    if (out.kind === 'frozen') return frozenPage(reply);
+    if (out.kind === 'franceconnect_again') return refused(fieldsRefusal([fieldError('form', 'HOUSEHOLD_REAUTH_FRANCECONNECT')]));
+    // A wait (too many passwords: 429) is the form at once; other refusals go back with their errors.
+    return out.status === 429
+      ? sendHtml(reply, confirmPage(req, v, { destination, errors: out.errors }), 429)
+      : refused(formRefusal(out.errors));
   });
 }

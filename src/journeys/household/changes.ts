@@ -13,7 +13,9 @@ import { button, dateInput, form, maskedIban, summaryList, textInput } from '../
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage, successBanner } from '../../http/views/account-page';
 import { frenchDate } from '../demarches/pages';
-import { PATHS, changePage, dateFromForm, dossierOf, formBody, toSpace, type Body } from './common';
+import { PATHS, changePage, dateFromForm, dossierOf, formBody, keptBody, toSpace, type Body } from './common';
+import { takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { dataNotice } from '../../http/views/data-notice';
 import type { JourneyDeps } from '../deps';
@@ -23,8 +25,8 @@ export type HouseholdChangesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'datab
 
 /**
  * « Déclarer un changement » (/mon-espace/foyer/changement), for those who manage the dossier:
- * the dossier's address and bank account, and a form for each. What was typed is kept when a
- * field is refused.
+ * the dossier's address and bank account, and a form for each. A refused form goes back to its page
+ * with the errors and what was typed (303, src/http/form-state.ts).
  */
 const DONE: Record<string, string> = {
   adresse: 'Votre changement d’adresse a été enregistré.',
@@ -100,14 +102,22 @@ ${summaryList([
     );
   });
 
-  app.get(PATHS.address, guard, async (req, reply) => sendHtml(reply, addressPage(req)));
+  app.get(PATHS.address, guard, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    return sendHtml(reply, addressPage(req, keptBody(shown), shown?.errors));
+  });
   app.post(PATHS.address, guard, async (req, reply) => {
     const b = formBody(req);
     const r = readAddressChange(
       { line1: b.line1 ?? '', line2: b.line2 ?? '', postalCode: b.postalCode ?? '', city: b.city ?? '', since: dateFromForm(b, 'since') },
       ctx.clock.now(),
     );
-    if (!r.ok) return sendHtml(reply, addressPage(req, b, r.errors), 400);
+    if (!r.ok)
+      return refuseForm(ctx, req, reply, formRefusal(r.errors), {
+        to: PATHS.address,
+        values: b,
+        render: (errors) => addressPage(req, b, errors),
+      });
     await declareAddressChange(ctx, { accountId: req.account!.id, dossier: dossierOf(req), origin: requestOrigin(req) }, r.value);
     return redirectWithNotice(personFlash(ctx, req), reply, PATHS.changes, 'adresse');
   });

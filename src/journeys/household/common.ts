@@ -4,6 +4,7 @@ import { sharedWithHousehold } from '../../demarches/service';
 import type { HouseholdActor } from '../../household/repository';
 import type { HouseholdMember } from '../../db/tables/household.table';
 import type { FieldError } from '../../errors/app-error';
+import type { FormState } from '../../http/form-state';
 import { accountPage } from '../../http/views/account-page';
 import { backLink, errorSummary } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
@@ -34,6 +35,13 @@ export type Body = Record<string, string>;
 export function formBody(req: FastifyRequest): Body {
   const out: Body = {};
   for (const [k, v] of Object.entries((req.body ?? {}) as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** The answers a refused form left for its page (src/http/form-state.ts), as the page re-fills them. */
+export function keptBody(shown: FormState | undefined): Body {
+  const out: Body = {};
+  for (const [k, v] of Object.entries(shown?.values ?? {})) if (typeof v === 'string') out[k] = v;
   return out;
 }
 

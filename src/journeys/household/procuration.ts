@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requestOrigin, rotateSession } from '../../http/session';
 import type { FieldError } from '../../errors/app-error';
 import { reauthenticationMode } from '../../accounts/reauthentication';
-import { grantProcuration, procurationRefusal, revokeProcuration } from '../../household/procuration';
+import { grantProcuration, procurationRefusal, revokeProcuration, type ProcurationOutcome } from '../../household/procuration';
 import { findMemberWithRole } from '../../household/repository';
 import { requirePermission } from '../../http/require-permission';
 import { sendHtml } from '../../http/errors';
@@ -14,6 +14,8 @@ import { PATHS, dossierOf, formBody, memberName, toSpace } from './common';
 import { agreed, pronoun, pronounAtStart, spouse, type Civility } from '../../household/names';
 import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import type { DepsOf, JourneyDeps } from '../deps';
+import { takeFormState } from '../../http/form-state';
+import { fieldsRefusal, refuseForm } from '../refusal';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type HouseholdProcurationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
@@ -93,7 +95,17 @@ ${content}`,
     );
   };
 
-  app.get(PATHS.procuration, guard, async (req, reply) => sendHtml(reply, await page(req)));
+  app.get(PATHS.procuration, guard, async (req, reply) => sendHtml(reply, await page(req, (await takeFormState(ctx, req, reply))?.errors)));
+
+  /** Back to the page with the errors (303, src/http/form-state.ts); a password is never kept. A wait (429) is answered at once. */
+  const refused = (req: FastifyRequest, reply: FastifyReply, r: Exclude<ProcurationOutcome, { kind: 'done' }>) => {
+    const refusal = procurationRefusal(r);
+    const wait = r.kind === 'throttled' ? r.retryAfterMs : undefined;
+    return refuseForm(ctx, req, reply, fieldsRefusal(refusal.errors, wait), {
+      to: PATHS.procuration,
+      render: (errors) => page(req, errors),
+    });
+  };
 
   app.post(PATHS.grant, guard, async (req, reply) => {
     const r = await grantProcuration(ctx, {
@@ -107,8 +119,7 @@ ${content}`,
       await rotateSession(ctx, req, reply);
       return redirectWithNotice(personFlash(ctx, req), reply, PATHS.procuration, 'donnee');
     }
-    const refusal = procurationRefusal(r);
-    return sendHtml(reply, await page(req, refusal.errors), refusal.status);
+    return refused(req, reply, r);
   });
 
   app.post(PATHS.revoke, guard, async (req, reply) => {
@@ -117,7 +128,6 @@ ${content}`,
       await rotateSession(ctx, req, reply);
       return redirectWithNotice(personFlash(ctx, req), reply, PATHS.procuration, 'retiree');
     }
-    const refusal = procurationRefusal(r);
-    return sendHtml(reply, await page(req, refusal.errors), refusal.status);
+    return refused(req, reply, r);
   });
 }

@@ -11,7 +11,9 @@ import { button, type Choice, dateInput, form, panel, radios, warningText, error
 import { html, type SafeHtml } from '../../http/views/html';
 import { accountPage } from '../../http/views/account-page';
 import { DEMARCHES_PATH } from '../demarches/pages';
-import { PATHS, actorOf, dateFromForm, dossierOf, formBody, memberName, toSpace, type Body } from './common';
+import { PATHS, actorOf, dateFromForm, dossierOf, formBody, keptBody, memberName, toSpace, type Body } from './common';
+import { takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
 import { addressFields } from './changes';
 import { spouse } from '../../household/names';
 import { dataNotice } from '../../http/views/data-notice';
@@ -122,10 +124,16 @@ ${content}`,
   };
 
   const guard = { preHandler: requirePermission(ctx, 'declare_separation') };
-  app.get(PATHS.separation, guard, async (req, reply) => sendHtml(reply, await page(req)));
+  app.get(PATHS.separation, guard, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    return sendHtml(reply, await page(req, keptBody(shown), shown?.errors));
+  });
 
   app.post(PATHS.separation, guard, async (req, reply) => {
     const b = formBody(req);
+    // Back to the form with the errors and the answers (303, src/http/form-state.ts).
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, { to: PATHS.separation, values: b, render: (errors) => page(req, b, errors) });
     const actor = actorOf(req);
     const couple = inCouple(actor.membership!);
     const address = {
@@ -135,7 +143,7 @@ ${content}`,
     const input = { date: dateFromForm(b, 'date'), leaver: b.leaver, children: b.children, ...(withAddress ? address : {}) };
     const r = readSeparation(input, ctx.clock.now(), couple ? 'couple' : 'member');
     const moved = !couple && b.moved !== 'oui' && b.moved !== 'non' ? [fieldError('moved', 'HOUSEHOLD_MOVED_REQUIRED')] : [];
-    if (!r.ok || moved.length) return sendHtml(reply, await page(req, b, [...(r.ok ? [] : r.errors), ...moved]), 400);
+    if (!r.ok || moved.length) return refused(formRefusal([...(r.ok ? [] : r.errors), ...moved]));
     const out = await declareSeparation(ctx, {
       accountId: req.account!.id,
       sessionId: req.session!.id,
@@ -145,9 +153,8 @@ ${content}`,
       origin: requestOrigin(req),
     });
     if (out.kind === 'no_partner')
-      return sendHtml(reply, await page(req, b, [fieldError('form', couple ? 'HOUSEHOLD_NO_CONJOINT' : 'HOUSEHOLD_NO_COUPLE')]), 409);
-    if (out.kind === 'already_pending')
-      return sendHtml(reply, await page(req, b, [fieldError('form', 'HOUSEHOLD_SEPARATION_PENDING')]), 409);
+      return refused(fieldsRefusal([fieldError('form', couple ? 'HOUSEHOLD_NO_CONJOINT' : 'HOUSEHOLD_NO_COUPLE')]));
+    if (out.kind === 'already_pending') return refused(fieldsRefusal([fieldError('form', 'HOUSEHOLD_SEPARATION_PENDING')]));
     await rotateSession(ctx, req, reply);
     return reply.redirect(out.kind === 'submitted' ? `${PATHS.separationSent}?verification=caf` : PATHS.separationSent, 303);
   });

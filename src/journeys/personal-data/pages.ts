@@ -19,6 +19,8 @@ import { html } from '../../http/views/html';
 import { reauthenticationField } from '../login/reauthentication';
 import { accountPage, page } from '../../http/views/account-page';
 import type { DepsOf, JourneyDeps } from '../deps';
+import { takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type PersonalDataPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
@@ -142,11 +144,16 @@ ${codeForm({
         .send(JSON.stringify(data, null, 2));
     });
 
-    app.get(CLOSING_PATH, { preHandler: own }, async (req, reply) => sendHtml(reply, closingPage(req)));
+    app.get(CLOSING_PATH, { preHandler: own }, async (req, reply) =>
+      sendHtml(reply, closingPage(req, (await takeFormState(ctx, req, reply))?.errors)),
+    );
 
+    // A refused step goes back to its page with the errors (303, src/http/form-state.ts); the password
+    // and the code are never kept. A wait (429) is answered at once.
     app.post(CLOSING_PATH, { preHandler: own }, async (req, reply) => {
+      const refused = (r: Refusal) => refuseForm(ctx, req, reply, r, { to: CLOSING_PATH, render: (errors) => closingPage(req, errors) });
       const read = readForm(ClosingForm, req);
-      if (!read.ok) return sendHtml(reply, closingPage(req, read.errors), 400);
+      if (!read.ok) return refused(formRefusal(read.errors));
       const r = await startClosing(ctx, {
         account: req.account!,
         session: req.session!,
@@ -164,18 +171,21 @@ ${codeForm({
           closingPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]),
           429,
         );
-      if (r.kind === 'wrong_password')
-        return sendHtml(reply, closingPage(req, [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]), 400);
+      if (r.kind === 'wrong_password') return refused(fieldsRefusal([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]));
       return sendHtml(reply, closingPage(req), 403);
     });
 
-    app.get(`${CLOSING_PATH}/code`, { preHandler: own }, async (req, reply) => sendHtml(reply, codePage(req)));
+    app.get(`${CLOSING_PATH}/code`, { preHandler: own }, async (req, reply) =>
+      sendHtml(reply, codePage(req, (await takeFormState(ctx, req, reply))?.errors)),
+    );
 
     app.post(`${CLOSING_PATH}/code`, { preHandler: own }, async (req, reply) => {
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: `${CLOSING_PATH}/code`, render: (errors) => codePage(req, errors) });
       const typed = readCode((req.body as Record<string, unknown> | undefined)?.code);
-      if (!typed.ok) return sendHtml(reply, codePage(req, [typed.error]), typed.status);
+      if (!typed.ok) return refused(fieldsRefusal([typed.error]));
       const r = await confirmClosing(ctx, { account: req.account!, code: typed.code, origin: requestOrigin(req) });
-      if (r.kind === 'code_error') return sendHtml(reply, codePage(req, [codeRefused(r)]), 400);
+      if (r.kind === 'code_error') return refused(formRefusal([codeRefused(r)]));
       await endCurrentSession(ctx, req, reply);
       return reply.redirect(CLOSED_PATH, 303);
     });

@@ -11,6 +11,8 @@ import { proveWithCode, requestRecoveryLetter } from './letter';
 import { SIGNUP_COOKIE } from '../franceconnect/pages-common';
 import { waitMessage } from '../../security/login-throttle';
 import { formFields } from '../../http/api/input';
+import { keptValue, takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, errorSummary, form, insetText, linkButton, panel, textInput } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
@@ -230,7 +232,10 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       const flow = await flowOf(req, reply);
       if (!flow) return;
       if (flow.state === 'contact_verified') return reply.redirect('/recuperation/mot-de-passe', 303);
-      return sendHtml(reply, contactPage(req, {}));
+      const shown = await takeFormState(ctx, req, reply);
+      if (!shown) return sendHtml(reply, contactPage(req, {}));
+      const v = { kind: keptValue(shown, 'kind'), email: keptValue(shown, 'email'), phone: keptValue(shown, 'phone') };
+      return sendHtml(reply, contactPage(req, { ...v, errors: shown.errors }));
     });
 
     app.post('/recuperation/contact', async (req, reply) => {
@@ -243,8 +248,15 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
       if (r.kind === 'invalid') {
+        // This form's radios are named `kind` (readContact's `contactKind`).
         const error = { ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field };
-        return sendHtml(reply, contactPage(req, { ...v, errors: [error] }), r.error.code === 'CODE_RATE_LIMITED' ? 429 : 400);
+        // A limit of codes (429) is the form at once; a contact to correct goes back to it (303) with what was typed.
+        if (r.error.code === 'CODE_RATE_LIMITED') return sendHtml(reply, contactPage(req, { ...v, errors: [error] }), 429);
+        return refuseForm(ctx, req, reply, formRefusal([error]), {
+          to: '/recuperation/contact',
+          values: v,
+          render: (errors) => contactPage(req, { ...v, errors }),
+        });
       }
       return reply.redirect('/recuperation/contact/code', 303);
     });
@@ -253,7 +265,7 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       const flow = await flowOf(req, reply);
       if (!flow) return;
       if (!flow.data.contact || flow.state !== 'awaiting_contact_code') return reply.redirect('/recuperation/contact', 303);
-      return sendHtml(reply, contactCodePage(req, flow.data.contact));
+      return sendHtml(reply, contactCodePage(req, flow.data.contact, (await takeFormState(ctx, req, reply))?.errors));
     });
 
     app.post('/recuperation/contact/code', async (req, reply) => {
@@ -261,11 +273,15 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       const flow = await flowOf(req, reply);
       if (!flow) return;
       if (!flow.data.contact || flow.state !== 'awaiting_contact_code') return reply.redirect('/recuperation/contact', 303);
+      const contact = flow.data.contact;
+      // The code typed is never kept: the page shows the errors with an empty field (303).
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: '/recuperation/contact/code', render: (errors) => contactCodePage(req, contact, errors) });
       const typed = readCode(formFields(req.body).code ?? '');
-      if (!typed.ok) return sendHtml(reply, contactCodePage(req, flow.data.contact, [typed.error]), typed.status);
+      if (!typed.ok) return refused(fieldsRefusal([typed.error]));
       const r = await verifyRecoveryContact(ctx, { flowToken: token, code: typed.code, origin: requestOrigin(req) });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'code_error') return sendHtml(reply, contactCodePage(req, flow.data.contact, [codeRefused(r)]), 400);
+      if (r.kind === 'code_error') return refused(formRefusal([codeRefused(r)]));
       if (needsPassword(r.flow)) return reply.redirect('/recuperation/mot-de-passe', 303);
       const done = await completeRecovery(ctx, { flowToken: token, origin: requestOrigin(req) });
       if (done.kind !== 'completed') return reply.redirect(EXPIRED, 303);

@@ -5,7 +5,7 @@ import { auditTypes, logIn } from '../../support/accounts';
 import { api } from '../../household/support';
 import { dossierWithPayments } from '../../attestations/support';
 import { frenchValidUntil } from '../../../src/shared/french-time';
-import { text } from '../../support/http';
+import { submitRefused, text } from '../../support/http';
 
 /** « Mes attestations » through HTTP: issuing, the PDF, the list with its counts, revoking, who may issue. */
 describe('« Mes attestations »', () => {
@@ -62,13 +62,16 @@ describe('« Mes attestations »', () => {
   it('keeps the choices when a period is refused, with the error at its field', async () => {
     const { b } = await signedIn();
     await b.get('/mon-espace/attestations/paiement');
-    const res = await b.post('/mon-espace/attestations/paiement', { from: '2026-10', to: '2026-09', detail: 'oui' });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('<title>Erreur\u00a0: ');
+    // Back to the form (303): the error at its field, the months and the choices as typed.
+    const res = await submitRefused(b, '/mon-espace/attestations/paiement', { from: '2026-10', to: '2026-09', detail: 'oui' });
     expect(res.body).toContain('Le dernier mois de la période doit être le même que le premier ou venir après.');
     expect(res.body).toMatch(/id="detail" name="detail" type="checkbox" value="oui" checked/);
-    const none = await b.post('/mon-espace/attestations/paiement', { from: '2026-01', to: '2026-02' });
-    expect(none.statusCode).toBe(409);
+    expect(res.body).not.toMatch(/id="address" name="address" type="checkbox" value="oui" checked/);
+    expect(res.body).toMatch(/<option value="2026-10" selected>[^<]*<\/option>[\s\S]*name="to"/);
+    expect(res.body).toMatch(/name="to"[\s\S]*<option value="2026-09" selected>/);
+    // Seen once: a reload shows the clean form.
+    expect((await b.get('/mon-espace/attestations/paiement')).body).not.toContain('govuk-error-summary');
+    const none = await submitRefused(b, '/mon-espace/attestations/paiement', { from: '2026-01', to: '2026-02' });
     expect(none.body).toContain('La Caf n’a rien versé à votre foyer sur cette période');
   });
 
@@ -88,6 +91,11 @@ describe('« Mes attestations »', () => {
     try {
       const form = await b.get('/mon-espace/attestations/quotient-familial');
       expect(form.body).toContain('Obtenir l’attestation');
+      // A month in the future goes back to the form (303), the error at the month, the choices kept.
+      const refused = await submitRefused(b, '/mon-espace/attestations/quotient-familial', { month: '2026-12', address: 'oui' });
+      expect(refused.body).toContain('govuk-select--error');
+      expect(refused.body).toMatch(/id="address" name="address" type="checkbox" value="oui" checked/);
+      expect(refused.body).toContain('883 €');
       const res = await b.post('/mon-espace/attestations/quotient-familial', { month: '2026-11' });
       expect(res.statusCode).toBe(303);
       const page = await b.get(location(res));

@@ -5,13 +5,14 @@ import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/ac
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { createLinkedAccount, franceConnectAs, useStandinApp } from '../../support/franceconnect';
 import { addAccountMember } from '../../support/household';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { BANK_PAGE, changeBankAccount, NEW_IBAN, OLD_IBAN, responsableWithDossier } from '../../recovery/support';
 
 /**
  * « Déclarer un nouveau compte bancaire »: the password AND a code to the verified contact in the
- * same protected step; each refusal at its field with what was typed kept; on success every verified
+ * same protected step; each refusal goes back (303) to the step's page, at its field with the IBAN and
+ * holder kept (sealed, never the password nor the code); on success every verified
  * contact of the dossier's managers is told (IBAN masked), an audit row is written, and the page says
  * from when the new account is paid to.
  */
@@ -53,25 +54,37 @@ describe('changing the bank account through the pages', () => {
     expect(codeMessage.subject).toBe('Votre code pour changer de compte bancaire');
 
     // Nothing typed: both said at once, no try counted.
-    const empty = await b.post(CONFIRM, { ...typed, currentPassword: '', code: '' });
-    expect(empty.statusCode).toBe(400);
+    const empty = await submitRefused(b, CONFIRM, { ...typed, currentPassword: '', code: '' });
     expect(text(empty.body)).toContain('Saisissez votre mot de passe.');
     expect(text(empty.body)).toContain('Saisissez le code de vérification à 6 chiffres.');
     expect(empty.body).toContain(`value="${typed.iban}"`);
     expect(await auditTypes(t.ctx, account.id)).not.toContain('login_failed');
 
-    // A wrong password: said at the field, counted; the code (not tried) and the IBAN are kept.
+    // A wrong password: said at the field, counted; the IBAN and holder are kept, sealed — the
+    // password and the code (not tried) are not: they are typed again.
     const wrongPassword = await b.post(CONFIRM, { ...typed, currentPassword: 'Mauvais2026', code });
-    expect(wrongPassword.statusCode).toBe(400);
-    expect(wrongPassword.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Votre mot de passe actuel est incorrect\./);
-    expect(wrongPassword.body).toContain(`value="${typed.iban}"`);
-    expect(wrongPassword.body).toContain(`value="${typed.holder}"`);
-    expect(wrongPassword.body).toContain(`value="${code}"`);
+    expect(location(wrongPassword)).toBe(CONFIRM);
+    const kept = await t.ctx.database.db.selectFrom('form_states').select(['page', 'sealed']).where('page', '=', CONFIRM).execute();
+    expect(kept).toHaveLength(1);
+    const stored = Buffer.from(kept[0]!.sealed, 'base64url').toString('latin1');
+    for (const secret of ['1010 7001', 'Marie DUPONT', 'Mauvais2026', code]) expect(stored).not.toContain(secret);
+    const refusedPage = await b.get(CONFIRM);
+    expect(refusedPage.statusCode).toBe(200);
+    expect(refusedPage.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Votre mot de passe actuel est incorrect\./);
+    expect(refusedPage.body).toContain(`value="${typed.iban}"`);
+    expect(refusedPage.body).toContain(`value="${typed.holder}"`);
+    expect(refusedPage.body).not.toContain(`value="${code}"`);
+    expect(refusedPage.body).not.toContain('Mauvais2026');
+    // Seen once: the step's page is reached only through a refusal, else step 1.
+    expect(location(await b.get(CONFIRM))).toBe(BANK_PAGE);
     expect(await auditRows(t, account.id, 'login_failed')).toEqual([{ step: 'reauthentication' }]);
 
     // The right password, a wrong code: said at the code with the tries left, counted.
-    const wrongCode = await b.post(CONFIRM, { ...typed, currentPassword: PASSWORD, code: code === '000000' ? '111111' : '000000' });
-    expect(wrongCode.statusCode).toBe(400);
+    const wrongCode = await submitRefused(b, CONFIRM, {
+      ...typed,
+      currentPassword: PASSWORD,
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect(wrongCode.body).toMatch(/id="code-error"[^>]*>[\s\S]*?Il vous reste 4 essais\./);
     expect(wrongCode.body).toContain(`value="${typed.iban}"`);
     expect(await auditRows(t, account.id, 'code_failed')).toEqual([{ purpose: 'bank_account_change', reason: 'wrong' }]);
@@ -99,8 +112,7 @@ describe('changing the bank account through the pages', () => {
 
     // The code is single use.
     await b.get(BANK_PAGE);
-    const replay = await b.post(CONFIRM, { ...typed, currentPassword: PASSWORD, code });
-    expect(replay.statusCode).toBe(400);
+    const replay = await submitRefused(b, CONFIRM, { ...typed, currentPassword: PASSWORD, code });
     expect(text(replay.body)).toContain('Ce code n’est plus valable');
   });
 
@@ -111,7 +123,7 @@ describe('changing the bank account through the pages', () => {
     await b.get(BANK_PAGE);
     await b.post(BANK_PAGE, typed);
     const code = await lastCode(t.ctx, account.contact_value);
-    for (let i = 0; i < 5; i++) expect((await b.post(CONFIRM, { ...typed, currentPassword: `Mauvais202${i}`, code })).statusCode).toBe(400);
+    for (let i = 0; i < 5; i++) await submitRefused(b, CONFIRM, { ...typed, currentPassword: `Mauvais202${i}`, code });
     const throttled = await b.post(CONFIRM, { ...typed, currentPassword: PASSWORD, code });
     expect(throttled.statusCode).toBe(429);
     expect(throttled.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Trop de tentatives\./);
@@ -189,8 +201,8 @@ describe('changing the bank account of an account created with FranceConnect (no
     expect(step.statusCode).toBe(200);
     expect(step.body).not.toContain('name="currentPassword"');
     expect(text(step.body)).toContain('vous vous êtes connecté avec FranceConnect il y a moins de 15 minutes');
-    const noCode = await b.post(CONFIRM, { ...typed, code: '' });
-    expect(noCode.statusCode).toBe(400);
+    const noCode = await submitRefused(b, CONFIRM, { ...typed, code: '' });
+    expect(noCode.body).not.toContain('name="currentPassword"');
     expect(text(noCode.body)).toContain('Saisissez le code de vérification à 6 chiffres.');
     const done = await b.post(CONFIRM, { ...typed, code: await lastCode(fc.t.ctx, account.contact_value) });
     expect(location(done)).toBe('/mon-espace/foyer/changement');
@@ -200,8 +212,9 @@ describe('changing the bank account of an account created with FranceConnect (no
     const old = await b.get(BANK_PAGE);
     expect(text(old.body)).toContain('connectez-vous de nouveau avec FranceConnect');
     expect(old.body).not.toContain('name="iban"');
-    const refused = await b.post(CONFIRM, { ...typed, code: '123456' });
-    expect(refused.statusCode).toBe(403);
+    // Refused: back to the step's page (303), which says to log in again with FranceConnect.
+    const refused = await submitRefused(b, CONFIRM, { ...typed, code: '123456' });
+    expect(text(refused.body)).toContain('connectez-vous de nouveau avec FranceConnect');
     expect((await auditRows(fc.t, account.id, 'bank_account_changed')).length).toBe(1);
   });
 });

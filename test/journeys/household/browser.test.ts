@@ -81,14 +81,19 @@ describe('the household in Chromium', () => {
     await page.click('button:has-text("Recevoir un code")');
     await page.waitForSelector('h1:has-text("Confirmer le nouveau compte bancaire")');
     await check(page, 'conjoint-procuration-2b-iban-confirmation');
-    // A wrong password: said at its field, the IBAN still there.
+    // A wrong password: back to the step's page (Post/Redirect/Get), said at its field, the IBAN still
+    // there; the password and the code are typed again (never kept).
+    const code = await lastCodeSentTo(app.t.ctx, lea.contact_value);
     await page.fill('#currentPassword', 'Mauvais2026');
-    await page.fill('#code', await lastCodeSentTo(app.t.ctx, lea.contact_value));
+    await page.fill('#code', code);
     await page.click('button:has-text("Enregistrer le nouveau compte")');
     expect(await page.textContent('#currentPassword-error')).toContain('Votre mot de passe actuel est incorrect.');
+    expect(page.url()).toBe(`${app.base}/mon-espace/foyer/changement/compte-bancaire/confirmation`);
     expect(await page.inputValue('#iban')).toBe('FR14 2004 1010 0505 0001 3M02 606');
+    expect(await page.inputValue('#code')).toBe('');
     await check(page, 'conjoint-procuration-2c-iban-mot-de-passe-faux');
     await page.fill('#currentPassword', DEMO_PASSWORD);
+    await page.fill('#code', code);
     await page.click('button:has-text("Enregistrer le nouveau compte")');
     await page.waitForURL(`${app.base}/mon-espace/foyer/changement`);
     await page.waitForSelector('text=Votre nouveau compte bancaire a été enregistré.');

@@ -8,12 +8,12 @@ import { api, demoApp, signedIn } from '../../household/support';
 
 const P = DEMO_PEOPLE;
 
-/** A form sent back: 400, each message on the page; returns the page's text. */
-function expectRefused(res: { statusCode: number; body: string }, messages: string[]): string {
-  expect(res.statusCode).toBe(400);
+/** A form sent back: 303 to its page (`form`, the path posted to unless said), which shows each message once; returns that page. */
+async function expectRefused(b: TestBrowser, url: string, fields: Record<string, string>, messages: string[], form?: string) {
+  const res = await submitRefused(b, url, fields, form);
   const page = text(res.body);
   for (const m of messages) expect(page).toContain(m);
-  return page;
+  return res;
 }
 
 describe('the household’s pages through HTTP', () => {
@@ -29,9 +29,14 @@ describe('the household’s pages through HTTP', () => {
     expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(403);
 
     await thomas.get('/mon-espace/foyer/autorisation-de-gestion');
-    const wrong = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: 'Mauvais2026' });
-    expect(wrong.statusCode).toBe(400);
-    expect(text(wrong.body)).toContain('Votre mot de passe actuel est incorrect.');
+    const wrong = await expectRefused(
+      thomas,
+      '/mon-espace/foyer/autorisation-de-gestion/donner',
+      { currentPassword: 'Mauvais2026' },
+      ['Votre mot de passe actuel est incorrect.'],
+      '/mon-espace/foyer/autorisation-de-gestion',
+    );
+    expect(wrong.body).not.toContain('Mauvais2026');
     const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
     expect(granted.headers.location).toBe('/mon-espace/foyer/autorisation-de-gestion');
     expect(text((await thomas.get('/mon-espace/foyer/autorisation-de-gestion')).body)).toContain(
@@ -54,11 +59,12 @@ describe('the household’s pages through HTTP', () => {
   it('« Déclarer un changement »: refusals at their fields with what was typed kept, then the change recorded', async () => {
     const julien = await signedIn(t, P.julienMoreau.nir);
     await julien.get('/mon-espace/foyer/changement/compte-bancaire');
-    const bad = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
-      iban: 'FR76 3000 6000 0112 3456 7890 198',
-      holder: '',
-    });
-    expectRefused(bad, ['Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.', 'Saisissez le nom du titulaire du compte']);
+    const bad = await expectRefused(
+      julien,
+      '/mon-espace/foyer/changement/compte-bancaire',
+      { iban: 'FR76 3000 6000 0112 3456 7890 198', holder: '' },
+      ['Cet IBAN n’est pas valide : sa clé de contrôle ne correspond pas.', 'Saisissez le nom du titulaire du compte'],
+    );
     expect(bad.body).toContain('value="FR76 3000 6000 0112 3456 7890 198"');
     const step = await julien.post('/mon-espace/foyer/changement/compte-bancaire', {
       iban: 'fr14 2004 1010 0505 0001 3m02 606',
@@ -78,16 +84,17 @@ describe('the household’s pages through HTTP', () => {
     );
 
     await julien.get('/mon-espace/foyer/changement/adresse');
-    const noAddress = await julien.post('/mon-espace/foyer/changement/adresse', {
-      line1: '1 rue Haute',
-      postalCode: '440',
-      city: '',
-      'since-day': '31',
-      'since-month': '2',
-      'since-year': '2026',
-    });
-    expectRefused(noAddress, ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle']);
+    const noAddress = await expectRefused(
+      julien,
+      '/mon-espace/foyer/changement/adresse',
+      { line1: '1 rue Haute', postalCode: '440', city: '', 'since-day': '31', 'since-month': '2', 'since-year': '2026' },
+      ['Saisissez un code postal de 5 chiffres', 'Saisissez la commune.', 'La date doit être une date réelle'],
+    );
     expect(noAddress.body).toContain('value="1 rue Haute"');
+    expect(noAddress.body).toContain('value="440"');
+    expect(noAddress.body).toMatch(/name="since-day"[^>]*value="31"/);
+    // Seen once: a reload shows the clean form.
+    expect((await julien.get('/mon-espace/foyer/changement/adresse')).body).not.toContain('1 rue Haute');
     const moved = await julien.post('/mon-espace/foyer/changement/adresse', {
       line1: '1 rue Haute',
       postalCode: '44000',
@@ -105,16 +112,14 @@ describe('the household’s pages through HTTP', () => {
   it('a conjoint without procuration declares a separation: the démarche « Séparation déclarée », the dossier left', async () => {
     const petit = await signedIn(t, P.nadiaPetit.nir);
     await petit.get('/mon-espace/foyer/separation');
-    const missing = await petit.post('/mon-espace/foyer/separation', {
-      'date-day': '10',
-      'date-month': '11',
-      'date-year': '2026',
-      leaver: 'declarer',
-      children: 'alternate',
-      newLine1: '5 rue Neuve',
-    });
-    expectRefused(missing, ['Saisissez un code postal de 5 chiffres']);
+    const missing = await expectRefused(
+      petit,
+      '/mon-espace/foyer/separation',
+      { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'declarer', children: 'alternate', newLine1: '5 rue Neuve' },
+      ['Saisissez un code postal de 5 chiffres'],
+    );
     expect(missing.body).toContain('value="5 rue Neuve"');
+    expect(missing.body).toMatch(/value="alternate" checked/);
     const sent = await petit.post('/mon-espace/foyer/separation', {
       'date-day': '10',
       'date-month': '11',
@@ -142,9 +147,9 @@ describe('the household’s pages through HTTP', () => {
     expect(form).toContain('Julien MOREAU, responsable du dossier');
     expect(form).toContain('Léa MOREAU, sa conjointe');
     const fields = { 'date-day': '10', 'date-month': '11', 'date-year': '2026', leaver: 'conjoint', children: 'alternate' };
-    expectRefused(await hugo.post('/mon-espace/foyer/separation', fields), ['Indiquez si vous avez changé d’adresse.']);
+    await expectRefused(hugo, '/mon-espace/foyer/separation', fields, ['Indiquez si vous avez changé d’adresse.']);
     // The couple's answers are not an other member's.
-    expectRefused(await hugo.post('/mon-espace/foyer/separation', { ...fields, leaver: 'declarer', moved: 'non' }), [
+    await expectRefused(hugo, '/mon-espace/foyer/separation', { ...fields, leaver: 'declarer', moved: 'non' }, [
       'Indiquez qui quitte le logement.',
     ]);
     const sent = await hugo.post('/mon-espace/foyer/separation', {

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD, sampleAccount } from '../../support/accounts';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { lastCode } from '../../support/outbox';
 import { sentDemarche } from '../../justificatifs/support';
 import { accountOf, api, demoApp, signedIn } from '../../household/support';
@@ -130,13 +130,19 @@ describe('closing the online account', () => {
     const b = await signedIn(t, DEMO_PEOPLE.nadiaPetit.nir);
     const other = await signedIn(t, DEMO_PEOPLE.nadiaPetit.nir);
     await b.get('/mon-espace/fermer-mon-compte');
-    expect((await b.post('/mon-espace/fermer-mon-compte', { currentPassword: 'pas le bon' })).statusCode).toBe(400);
+    // Each refusal goes back to its step's page (303) with the error; the password and the code are never kept.
+    const wrong = await submitRefused(b, '/mon-espace/fermer-mon-compte', { currentPassword: 'pas le bon' });
+    expect(text(wrong.body)).toContain('Votre mot de passe actuel est incorrect.');
+    expect(wrong.body).not.toContain('pas le bon');
     expect(location(await b.post('/mon-espace/fermer-mon-compte', { currentPassword: DEMO_PASSWORD }))).toBe(
       '/mon-espace/fermer-mon-compte/code',
     );
     await b.get('/mon-espace/fermer-mon-compte/code');
     const code = await lastCode(t.ctx, nadia.contact_value);
-    expect((await b.post('/mon-espace/fermer-mon-compte/code', { code: code === '000000' ? '111111' : '000000' })).statusCode).toBe(400);
+    const wrongCode = await submitRefused(b, '/mon-espace/fermer-mon-compte/code', { code: code === '000000' ? '111111' : '000000' });
+    expect(wrongCode.body).toMatch(/id="code-error"[^>]*>[\s\S]*?Il vous reste 4 essais\./);
+    expect(wrongCode.body).not.toMatch(/value="(000000|111111)"/);
+    expect(text((await submitRefused(b, '/mon-espace/fermer-mon-compte/code', { code: '12' })).body)).toContain('6 chiffres');
     const closed = await b.post('/mon-espace/fermer-mon-compte/code', { code });
     expect(location(closed)).toBe('/compte-ferme');
 

@@ -5,7 +5,7 @@ import { payableBankAccount } from '../../../src/household/bank';
 import { recordBankAccount } from '../../../src/household/repository';
 import { auditTypes, logIn, PASSWORD } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { NEW_IBAN, responsableWithDossier } from '../../recovery/support';
 
@@ -82,11 +82,15 @@ describe('recovery by letter', () => {
     expect(location(ok)).toBe('/recuperation/contact');
 
     await b.get('/recuperation/contact');
-    const bad = await b.post('/recuperation/contact', { kind: 'email', email: 'pas-une-adresse' });
-    expect(bad.statusCode).toBe(400);
+    // The contact and code steps answer a refusal with 303 to their page (the address typed kept, never a code).
+    const bad = await submitRefused(b, '/recuperation/contact', { kind: 'email', email: 'pas-une-adresse' });
+    expect(bad.body).toContain('value="pas-une-adresse"');
     const sent = await b.post('/recuperation/contact', { kind: 'sms', phone: '06 98 76 54 32' });
     expect(location(sent)).toBe('/recuperation/contact/code');
     await b.get('/recuperation/contact/code');
+    const wrongCode = await submitRefused(b, '/recuperation/contact/code', { code: '12' });
+    expect(text(wrongCode.body)).toContain('6 chiffres');
+    expect(wrongCode.body).not.toContain('value="12"');
     const verified = await b.post('/recuperation/contact/code', { code: await lastCode(t.ctx, '+33698765432') });
     expect(location(verified)).toBe('/recuperation/mot-de-passe');
     await b.get('/recuperation/mot-de-passe');

@@ -42,8 +42,7 @@ describe('the public verification page', () => {
     return { ...d, id: r.id, code: formatCode(r.id) };
   }
 
-  async function verify(code: string, surname: string, ip = freshIp()): Promise<LightMyRequestResponse> {
-    const b = new TestBrowser(t.app);
+  async function verify(code: string, surname: string, ip = freshIp(), b = new TestBrowser(t.app)): Promise<LightMyRequestResponse> {
     await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip });
     const params = new URLSearchParams({ _csrf: b.csrfToken(), code, surname });
     return b.request({
@@ -53,6 +52,28 @@ describe('the public verification page', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
       remoteAddress: ip,
     });
+  }
+
+  /** A check refused at its fields: a 303 back to the page, which shows the errors and what was typed once. */
+  async function refusedCheck(code: string, surname: string): Promise<LightMyRequestResponse> {
+    const ip = freshIp();
+    const b = new TestBrowser(t.app);
+    const res = await verify(code, surname, ip, b);
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+    expect(res.headers.location).toBe('/verifier-une-attestation');
+    expect(res.headers['cache-control']).toBe('no-store');
+    // What the page keeps for its next view is sealed: neither the code nor the surname is stored readable.
+    const kept = await t.ctx.database.db.selectFrom('form_states').select(['page', 'sealed']).execute();
+    expect(kept.map((r) => r.page)).toContain('/verifier-une-attestation');
+    for (const r of kept)
+      expect(Buffer.from(r.sealed, 'base64url').toString('latin1')).not.toMatch(new RegExp(`${surname}|${code.slice(0, 9)}`));
+    const page = await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('govuk-error-summary');
+    expect(page.body).toMatch(/<title>Erreur[\u00a0 ]: /);
+    const again = await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip });
+    expect(again.body).not.toContain('govuk-error-summary');
+    return page;
   }
 
   /** The answer block of the page, without what the verifier typed (echoed in the fields) nor the form's token. */
@@ -129,9 +150,11 @@ describe('the public verification page', () => {
     const a = await issued();
     const chars = a.code.split('');
     chars[2] = chars[2] === '7' ? '8' : '7';
-    const res = await verify(chars.join(''), 'LE GALL');
-    expect(res.statusCode).toBe(400);
+    const altered = chars.join('');
+    const res = await refusedCheck(altered, 'LE GALL');
     expect(res.body).toContain('un caractère a sans doute été mal recopié');
+    expect(res.body).toContain(`value="${altered}"`);
+    expect(res.body).toContain('value="LE GALL"');
     expect(verdict(res)).not.toMatch(/onforme/);
   });
 
@@ -154,7 +177,8 @@ describe('the public verification page', () => {
   });
 
   it('is not cached, not indexed, sends no referrer and loads nothing from elsewhere', async () => {
-    for (const res of [await t.app.inject({ url: '/verifier-une-attestation?code=ABCD' }), await verify('ABCD', 'X')]) {
+    const refused = await refusedCheck('ABCD-EFGH', 'DUPONTEL');
+    for (const res of [await t.app.inject({ url: '/verifier-une-attestation?code=ABCD' }), refused]) {
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['x-robots-tag']).toContain('noindex');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
