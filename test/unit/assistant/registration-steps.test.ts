@@ -33,3 +33,21 @@ describe('the registration’s form steps', () => {
     expect(assistant.ask('faut il un justificatif de domicile', 'mot-de-passe').choices).toBe(true);
   });
 });
+
+describe('facts of the registration’s forms, as the product has them', () => {
+  it('says why a code is sent, as the contact page does', () => {
+    const a = assistant.ask('pourquoi vous voulez mon portable ou mon mail', 'contact');
+    expect(a.topic).toBe('sms-ou-mail');
+    expect(a.answer).toContain('sécuriser la création de votre compte');
+  });
+
+  it('says that the password’s characters are masked, as its field is (type password, no « afficher »)', async () => {
+    const { passwordFields } = await import('../../../src/http/views/password-fields');
+    const field = String(passwordFields({}));
+    expect(field).toContain('type="password"');
+    expect(field.toLowerCase()).not.toContain('afficher');
+    const a = assistant.ask('je vois que des points quand je tape mon mot de passe', 'mot-de-passe');
+    expect(a.topic).toBe('regles-mot-de-passe');
+    expect(a.answer).toContain('masqués');
+  });
+});
