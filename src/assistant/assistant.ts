@@ -75,6 +75,8 @@ const ANSWER_OTHER = MIN_CONFIDENCE;
 const MAX_ANSWERED = 2;
 
 export const FALLBACK_TOPIC = 'inconnu';
+/** The steps of the registration's forms, where a message is about the field in front of the person. */
+const FORM_STEPS = new Set<AssistantStep>(['etat-civil', 'titre-identite', 'contact', 'code', 'mot-de-passe']);
 const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
@@ -159,7 +161,7 @@ export class Assistant {
     }
     if (!sure) {
       const choices = this.choices(text, step);
-      if (choices.length >= 2) return this.offer(choices, masked, step);
+      if (choices.length >= 2) return this.offer(choices, masked, step, true);
       // A weak guess is not given as an answer: it is offered beside the step's own topic.
       const guess = picks[0];
       const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
@@ -182,10 +184,11 @@ export class Assistant {
       !another
     )
       return this.offer([guess.topic, own], masked, step);
-    const main = guess ?? {
-      topic: this.index.topic(FALLBACK_TOPIC)!,
-      confidence: 0,
-    };
+    const main = guess ??
+      this.stepFallback(text, step) ?? {
+        topic: this.index.topic(FALLBACK_TOPIC)!,
+        confidence: 0,
+      };
     const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
     // Half the message's words or more explained by no topic: the answer is only the closest one. The
     // whole message counts, even when its clauses that ask were searched: a long story answered from
@@ -259,6 +262,19 @@ export class Assistant {
     return step && hasWords ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined;
   }
 
+  /** On a registration step, a message in which no topic is found: the step's own topic, as the closest answer. */
+  private stepFallback(text: string, step: AssistantStep | undefined): Pick | undefined {
+    if (!step || !FORM_STEPS.has(step)) return undefined;
+    const hasWords = this.index.terms(text).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
+    return hasWords ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined;
+  }
+
+  /** On a registration step, among topics the search could not tell apart: the step's own topic, else the likeliest on the step. */
+  private closestOnStep(topics: Topic[], step: AssistantStep | undefined): Topic | undefined {
+    if (!step || !FORM_STEPS.has(step)) return undefined;
+    return topics.find((t) => t.id === STEP_TOPICS[step]) ?? topics.find((t) => t.steps.includes(step));
+  }
+
   /** The two or three likeliest topics of the whole message, when they are close to each other. */
   private choices(text: string, step: AssistantStep | undefined): Topic[] {
     const found = this.index.find(this.index.terms(text), step);
@@ -281,8 +297,11 @@ export class Assistant {
     return likeliest;
   }
 
-  /** « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer. */
-  private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined): AssistantAnswer {
+  /**
+   * « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer.
+   * `among`: the topics are the search's close ones (not a guess offered beside the step's own topic).
+   */
+  private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined, among = false): AssistantAnswer {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
     const preferred = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
     if (preferred) return this.compose({ topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
@@ -293,6 +312,9 @@ export class Assistant {
       const rest = topics.filter((t) => t !== own).map((t) => ({ topic: t.id, title: t.title, url: topicUrl(t.id) }));
       return { ...closest, others: rest };
     }
+    // Among close topics of a registration step, the step's likeliest is answered, as the closest one, the others linked.
+    const closest = among ? this.closestOnStep(topics, step) : undefined;
+    if (closest) return this.closestOf(closest, topics, masked);
     const fallback = this.index.topic(FALLBACK_TOPIC)!;
     const titles = topics.map((t) => `« ${t.title} »`);
     const paragraphs = [
@@ -310,6 +332,24 @@ export class Assistant {
       choices: true,
       maskedQuestion: masked.text,
       masked: masked.found,
+    };
+  }
+
+  /**
+   * The closest of topics the search could not tell apart, answered as such (« Je ne suis pas sûr »), the
+   * others offered as links after it.
+   */
+  private closestOf(closest: Topic, topics: Topic[], masked: Masked): AssistantAnswer {
+    const rest = topics.filter((t) => t.id !== closest.id);
+    const answer = this.compose({ topic: closest, confidence: RESOLVED_CONFIDENCE }, [], masked);
+    const titles = rest.map((t) => `« ${t.title} »`).join(' ou ');
+    const elsewhere = rest.length
+      ? `Votre question porte peut-être plutôt sur ${titles} : choisissez ce sujet ci-dessous, ou reformulez votre question en quelques mots.`
+      : 'Sinon, reformulez votre question en quelques mots.';
+    return {
+      ...answer,
+      answer: `${answer.answer}\n\n${elsewhere}`,
+      others: rest.map((t) => ({ topic: t.id, title: t.title, url: topicUrl(t.id) })),
     };
   }
 

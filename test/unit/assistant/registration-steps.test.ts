@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant';
+
+/**
+ * On the forms of « Créer Mon Compte » (état civil, titre d'identité, contact, code, mot de passe) a message is
+ * about the field in front of the person: words of our own, not the tuning sets'.
+ */
+const assistant = new Assistant({ agencyPhone: '3230' });
+
+describe('the registration’s form steps', () => {
+  it('answers the step’s own topic as the closest one when the search finds only close topics, the others as links', () => {
+    const a = assistant.ask('ça marche pas pour la carte', 'titre-identite');
+    expect(a.choices).toBe(false);
+    expect(a.topic).toBe('titres-acceptes');
+    expect(a.answer).toContain('Je ne suis pas sûr');
+    expect(a.answer).toContain('3230');
+    expect(a.answer).toContain('reformulez votre question');
+    expect(a.others.length).toBeGreaterThan(0);
+    expect(a.others.map((o) => o.topic)).not.toContain('titres-acceptes');
+  });
+
+  it.each([
+    ['ça coince ici', 'titre-identite', 'titres-acceptes'],
+    ['je galère grave', 'mot-de-passe', 'regles-mot-de-passe'],
+  ])('answers « %s » on %s with the step’s topic, said to be the closest one, rather than « je n’ai pas compris »', (q, step, topic) => {
+    const a = assistant.ask(q, step as 'code');
+    expect(a.topic).toBe(topic);
+    expect(a.answer).toContain('Je ne suis pas sûr');
+    expect(a.handover).toBe(true);
+  });
+
+  it('still offers another step’s topic found without assurance beside the step’s own', () => {
+    expect(assistant.ask('faut il un justificatif de domicile', 'mot-de-passe').choices).toBe(true);
+  });
+});
+
+describe('facts of the registration’s forms, as the product has them', () => {
+  it('says why a code is sent, as the contact page does', () => {
+    const a = assistant.ask('pourquoi vous voulez mon portable ou mon mail', 'contact');
+    expect(a.topic).toBe('sms-ou-mail');
+    expect(a.answer).toContain('sécuriser la création de votre compte');
+  });
+
+  it('says that the password’s characters are masked, as its field is (type password, no « afficher »)', async () => {
+    const { passwordFields } = await import('../../../src/http/views/password-fields');
+    const field = String(passwordFields({}));
+    expect(field).toContain('type="password"');
+    expect(field.toLowerCase()).not.toContain('afficher');
+    const a = assistant.ask('je vois que des points quand je tape mon mot de passe', 'mot-de-passe');
+    expect(a.topic).toBe('regles-mot-de-passe');
+    expect(a.answer).toContain('masqués');
+  });
+});
