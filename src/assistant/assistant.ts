@@ -307,11 +307,7 @@ export class Assistant {
     if (preferred) return this.compose({ topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
     // On a step whose own topic most questions are about, that topic is the closest answer; the others stay as links.
     const own = step && OWN_FIRST.has(step) ? topics.find((t) => t.id === STEP_TOPICS[step]) : undefined;
-    if (own) {
-      const closest = this.compose({ topic: own, confidence: RESOLVED_CONFIDENCE }, [], masked);
-      const rest = topics.filter((t) => t !== own).map((t) => ({ topic: t.id, title: t.title, url: topicUrl(t.id) }));
-      return { ...closest, others: rest };
-    }
+    if (own) return this.closestOf(own, topics, masked);
     // Among close topics of a registration step, the step's likeliest is answered, as the closest one, the others linked.
     const closest = among ? this.closestOnStep(topics, step) : undefined;
     if (closest) return this.closestOf(closest, topics, masked);

@@ -45,14 +45,27 @@ describe('a topic disputed by the search or the classifier', () => {
   });
 
   it('is answered as the closest one, with the way to reach a person, though found above the hedge', () => {
-    const q = 'je recois rien sur mon portable depuis que j ai change d operateur telephonique';
-    const a = assistant.ask(q);
-    expect(a.choices).toBe(false);
-    expect(a.confidence).toBeGreaterThanOrEqual(HEDGE_CONFIDENCE);
-    expect(assistant.disputes(assistant.topic(a.topic)!, a.confidence, a.maskedQuestion)).toBe(true);
-    expect(a.answer).toContain(UNSURE);
-    expect(a.answer).toContain('3230');
-    expect(a.handover).toBe(true);
+    // Sentences of our own near the dispute's edge: which of them is disputed moves with each retraining, so
+    // the test asks that some are, and that every one that is answers as the closest one.
+    const near = [
+      'je recois rien sur mon portable depuis que j ai change d operateur telephonique',
+      "j'ai changé d'opérateur et je ne reçois plus rien sur mon portable",
+      'je ne recois plus les sms depuis mon changement d operateur mobile',
+      "je reçois rien sur mon mobile depuis que j'ai changé d'opérateur",
+      'mon portable ne reçoit plus rien depuis le changement de carte sim',
+    ];
+    const disputedAbove = near
+      .map((q) => assistant.ask(q))
+      .filter(
+        (a) =>
+          !a.choices && a.confidence >= HEDGE_CONFIDENCE && assistant.disputes(assistant.topic(a.topic)!, a.confidence, a.maskedQuestion),
+      );
+    expect(disputedAbove.length).toBeGreaterThan(0);
+    for (const a of disputedAbove) {
+      expect(a.answer).toContain(UNSURE);
+      expect(a.answer).toContain('3230');
+      expect(a.handover).toBe(true);
+    }
   });
 
   it('leaves a plain question both agree on answered straight', () => {
