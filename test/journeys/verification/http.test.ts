@@ -110,7 +110,7 @@ describe('the public verification page', () => {
     const signs = 'le dernier caractère peut aussi être l’un des signes « * », « ~ », « $ » ou « = »';
     const form = (await t.app.inject({ method: 'GET', url: '/verifier-une-attestation' })).body;
     expect(text(form)).toContain(`17 caractères, par exemple 7K2Q-M9XD-4TRB-E81H-M : des lettres et des chiffres, et ${signs}`);
-    const wrong = await verify('7K2Q-M9XD-4TRB', 'DURAND');
+    const wrong = await refusedCheck('7K2Q-M9XD-4TRB', 'DURAND');
     expect(text(wrong.body)).toContain(
       `Le code de vérification compte 17 caractères, par exemple 7K2Q-M9XD-4TRB-E81H-M : des lettres et des chiffres, et ${signs}. Vérifiez ce que vous avez saisi.`,
     );
