@@ -1,10 +1,10 @@
 /**
- * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|…|v9|t9a|t9b] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
+ * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|…|v11|t11a|t11b] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
  * Each question is asked as a new user would (`Assistant.ask` with its step), judged right, unsure
  * or wrong (../judge.ts), and counted per set, per step and per style; `--failures` lists every
  * answer not right. These sets are for tuning: the held-out sets are scored by the lead, never here.
  *
- * `v2a` and `v2b` are the two halves of v2, `t3a` and `t3b` those of v3, `t4a` and `t4b` those of v4, and so on to `t9a` and `t9b` (every
+ * `v2a` and `v2b` are the two halves of v2, `t3a` and `t3b` those of v3, `t4a` and `t4b` those of v4, and so on to `t11a` and `t11b` (every
  * other question of each style): tune on v1 and the « a » halves, and score the « b » halves without reading their failures
  * to see whether a change generalises.
  */
@@ -20,7 +20,7 @@ export interface Scored {
   judgement: Judgement;
 }
 
-export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9'] as const;
+export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10', 'v11'] as const;
 export type TuningSet = (typeof TUNING_SETS)[number];
 
 export function loadTuning(set: TuningSet = 'v1'): JudgedCase[] {
@@ -94,7 +94,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
-  // v1 whole; each later set whole and as its halves: v2a/v2b, then t3a/t3b … t9a/t9b.
+  // v1 whole; each later set whole and as its halves: v2a/v2b, then t3a/t3b … t11a/t11b.
   const sets: Record<string, JudgedCase[]> = { v1: loadTuning('v1') };
   for (const set of TUNING_SETS.slice(1)) {
     const cases = loadTuning(set);
