@@ -68,6 +68,12 @@ const THIRD_NAMED = new RegExp(
 const LOOK_INTO_OTHERS = new RegExp(
   `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir|envoyer|envoyez|envoie)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
+/**
+ * « mon fils a fait une demande d'APL de son côté, je peux savoir où elle en est ? »: the state of a demande someone
+ * else (not the couple's) made for themselves — their file, which only they see.
+ */
+const OTHERS_REQUEST_STATE =
+  /\b(mon|ma|son|sa|le|la)\s+((ancien|ancienne|beau|belle|grand|petit|petite)\s+)?(fils|fille|frere|soeur|pere|mere|ex|voisine?|cousine?|neveu|niece|oncle|tante|collegue|ami|amie|coloc|colocataire)\b.{0,60}\b(a|ont)\s+(fait|envoye|depose|faite|lance)\s+(une|sa|leur|la|des|ses)\s+(demandes?|dossier)\b.{0,80}\b(ou\s+(elle|il|ca|sa\s+demande|son\s+dossier)\s+en\s+est|ou\s+en\s+est|(son|l|le)\s+(etat|statut|avancement)|si\s+(elle|il)\s+est\s+(acceptee?|refusee?|traitee?|validee?))\b/;
 /** « savoir ce que touche mon beau-frère »: what someone else receives. */
 const WHAT_OTHER_RECEIVES = new RegExp(
   `\\b(savoir|connaitre|dire|dites|voir)\\s+(ce|combien)\\s+(que|qu)?\\s*(touche|touchent|recoit|percoit|gagne)\\s+(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\b`,
@@ -123,6 +129,7 @@ export function asksForSomeoneElse(text: string): boolean {
   )
     return true;
   if (asksWhetherOtherReceives(text) || WHAT_OTHER_RECEIVES.test(s) || LOOK_INTO_OTHERS.test(s)) return true;
+  if (OTHERS_REQUEST_STATE.test(s)) return true;
   if (WHAT_OTHER_ENTERED.test(s) || (CODE_ON_THEIRS.test(s) && GIVE_IT.test(s))) return true;
   // Someone else's code sent to the person rather than to them: « ma grand-mère a oublié son mot de passe, envoyez le code sur mon portable ».
   if (SEND_TO_ME.test(s) && OTHERS_ACCOUNT.test(s) && !/\b(mon|ma)\s+(propre\s+)?(compte|espace|motdepasse)\b/.test(s)) return true;

@@ -6,6 +6,7 @@ import {
   hasFigure,
   isPastMedical,
   isThreatened,
+  saysBodily,
   namesAChild,
   withoutFigures,
   type Distress,
@@ -38,6 +39,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-suicide' || ruled.includes('urgence-suicide') || !isThreatened(text)) &&
       // a stroke months ago is a situation, not an emergency (« il a fait un AVC il y a six mois »)
       (c.intent !== 'urgence-medicale' || !isPastMedical(text)) &&
+      // a medical emergency names a body, a symptom or care: « mon fils de 22 ans a fait une demande, où elle en est ? » does not
+      (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || saysBodily(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC || (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text)))),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
