@@ -50,7 +50,7 @@ const PAGES_OF_URL: [string, string[]][] = [
   ['/creer-mon-compte', ['registration']],
   ['/connexion', ['login']],
   ['/mot-de-passe-oublie', ['password-reset']],
-  ['/mes-demarches', ['demarches', 'justificatifs']],
+  ['/mon-espace/demarches', ['demarches', 'justificatifs']],
   ['/mon-espace/droits', ['droits']],
   ['/mon-espace/paiements', ['droits']],
   ['/mon-espace/attestations', ['attestations', 'verification']],
