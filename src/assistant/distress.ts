@@ -164,6 +164,10 @@ const PATTERNS: [Distress, RegExp][] = [
         '(?:tete qui tourne|vertiges?)\\b.{0,60}\\b(?:vois|voit|vue) (?:tout )?(?:flou|floue|double|trouble)',
         '(?:bouche|levre) (?:est |reste |qui est )?(?:de travers|qui tombe|tordue)',
         '(?:visage|bouche) (?:est |reste )(?:de travers|paralyse|tordu)',
+        // one side of the face fallen (« un côté de sa bouche tombe »), or odd speech told beside a sign of the face or a limb
+        '(?:cote|moitie) (?:de |du )?(?:(?:sa|son|la|le|mon|ma) )?(?:bouche|visage|figure) (?:qui )?(?:tombe|pend|est de travers|de travers|paralyse\\w*|tordu\\w*|ne bouge plus)',
+        '(?:parle|parlait) (?:bizarrement|bizarre|de travers|en bafouillant)\\b.{0,60}\\b(?:bouche|visage|figure|bras|jambe)\\b',
+        '(?:bouche|visage|figure)\\b.{0,40}\\b(?:tombe|de travers|tordue?)\\b.{0,60}\\b(?:parle|parlait) (?:bizarrement|bizarre|de travers|plus)',
         // suddenly unable to speak: « mon père ne peut plus parler » (a past stroke's after-effects are not: `isPastMedical`)
         'ne (?:peut|peux|pouvait|pourrait) plus (?:parler|articuler|bouger (?:le|la|son|sa|mon|ma) (?:bras|jambe|main))(?! (?:a|au|aux|avec|de|du|des|en|francais|anglais|bien|fort|correctement)\\b)',
         '(?:n arrive|n arrivait|arrive) (?:plus|pas) a (?:(?:parler|articuler)(?! (?:a|au|aux|avec|de|du|des|en|francais|anglais|bien|fort|correctement)\\b)|bouger (?:le|la|mon|ma|son|sa) (?:bras|jambe|main))',

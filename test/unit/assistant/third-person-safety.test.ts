@@ -114,6 +114,9 @@ describe('a stroke happening now, or months ago', () => {
     'mon père vient de faire un avc',
     'mon père a fait un AVC il y a 2 ans et là il a de nouveau la bouche de travers',
     'il a eu un avc l an dernier, et tout à coup ce matin il ne peut plus parler',
+    'j’aide ma voisine à se connecter mais depuis ce matin elle parle bizarrement et un côté de sa bouche tombe',
+    'ma tante a un coté du visage qui tombe, on était en train de remplir son dossier',
+    'mon grand-père parle bizarrement et il a le visage tordu, je fais sa demande pour lui',
   ])('the 15 for a stroke now: « %s »', (q) => {
     const a = assistant.ask(q);
     expect(a.topic).toBe('urgence-medicale');
