@@ -21,13 +21,16 @@ const sets = [
   'assistant-heldout-v6b.json',
   'assistant-heldout-v7a.json',
   'assistant-heldout-v7b.json',
+  'assistant-heldout-v8a.json',
+  'assistant-heldout-v8b.json',
 ];
-/** v4, v5, v6 and v7 were each written by two writers at once (the registration's steps, and the rest): each figure is both halves together. */
+/** v4 to v8 were each written by two writers at once (the registration's steps, and the rest): each figure is both halves together. */
 const together = {
   'heldout-v4, all': ['assistant-heldout-v4a.json', 'assistant-heldout-v4b.json'],
   'heldout-v5, all': ['assistant-heldout-v5a.json', 'assistant-heldout-v5b.json'],
   'heldout-v6, all': ['assistant-heldout-v6a.json', 'assistant-heldout-v6b.json'],
   'heldout-v7, all': ['assistant-heldout-v7a.json', 'assistant-heldout-v7b.json'],
+  'heldout-v8, all': ['assistant-heldout-v8a.json', 'assistant-heldout-v8b.json'],
 };
 
 function line(label: string, rs: HeldoutResult[]): string {
