@@ -166,8 +166,7 @@ describe('recovery by letter', () => {
     await askLetter(b, account.login_id);
     const second = await letterCode('Anne DELAI');
     await b.get('/recuperation/courrier');
-    if (first !== second)
-      await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: first });
+    if (first !== second) await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: first });
     t.clock.advance(LETTER_CODE_TTL_MS + 1);
     await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: second });
 
