@@ -25,7 +25,9 @@ import { FORM_STATE_TTL_MS } from '../retention/registry';
  * never given to keep (the pages never re-fill them). What no page takes within two minutes is dropped.
  *
  * Only refusals a person corrects go this way. A refusal that imposes a wait (429 with Retry-After)
- * stays an answer of its own: the header is the point of it.
+ * stays an answer of its own: the header is the point of it — except where a person is likely to
+ * reload it (the login, src/journeys/refusal.ts `waitToo`): the form's page then answers the 429 and
+ * its Retry-After when it shows the wait, and a reload never posts a password again.
  */
 export { FORM_STATE_TTL_MS };
 export const FORM_STATE_COOKIE = 'mc_form';

@@ -70,6 +70,27 @@ export interface RefusedForm {
   errorsAt?: (errors: FieldError[]) => FieldError[];
   /** the form with these errors, answered at once when the refusal imposes a wait (429, Retry-After) */
   render: (errors: FieldError[]) => Promise<{ toString(): string }> | { toString(): string };
+  /**
+   * A refusal that imposes a wait goes back to the form's page too (303), which answers the wait
+   * when it shows it: `keptWaitStatus` (429, Retry-After for what remains). For a form whose
+   * answer a person is likely to reload (the login): a reload then never posts the form again.
+   */
+  waitToo?: boolean;
+}
+
+/** The moment a kept refusal's wait ends (epoch ms), in the state's `extra`. */
+const WAIT_UNTIL = 'waitUntil';
+
+/**
+ * The status of a page showing a kept refusal (`waitToo`): 429 with Retry-After while its wait
+ * lasts, else 200.
+ */
+export function keptWaitStatus(d: Pick<FormStateDeps, 'clock'>, reply: FastifyReply, extra: Record<string, unknown> | undefined): number {
+  const until = extra?.[WAIT_UNTIL];
+  const remaining = typeof until === 'number' ? until - d.clock.now() : 0;
+  if (remaining <= 0) return 200;
+  retryAfter(reply, remaining);
+  return 429;
 }
 
 /** A refusal that imposes a wait (a 429, with or without Retry-After): answered at once, never redirected. */
@@ -80,7 +101,7 @@ export function imposesWait(r: Refusal): boolean {
 /**
  * THE answer of a page to a refused form: a refusal a person corrects goes back to the form's page
  * with its errors and answers (303, Post/Redirect/Get); one that imposes a wait is the form itself at
- * its status, with Retry-After.
+ * its status, with Retry-After — or, with `waitToo`, goes back to the page too, which answers 429.
  */
 export async function refuseForm(
   d: FormStateDeps,
@@ -90,9 +111,11 @@ export async function refuseForm(
   f: RefusedForm,
 ): Promise<FastifyReply> {
   const errors = f.errorsAt ? f.errorsAt(refusalFields(r)) : refusalFields(r);
-  if (imposesWait(r)) return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
+  const wait = imposesWait(r);
+  if (wait && !f.waitToo) return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
+  const extra = wait ? { ...f.extra, [WAIT_UNTIL]: d.clock.now() + Math.max(1000, r.retryAfterMs ?? 0) } : f.extra;
   try {
-    return await redirectWithErrors(d, req, reply, f.to, { errors, values: f.values ?? {}, ...(f.extra ? { extra: f.extra } : {}) });
+    return await redirectWithErrors(d, req, reply, f.to, { errors, values: f.values ?? {}, ...(extra ? { extra } : {}) });
   } catch (e) {
     // The database cannot take the errors now (an SQLite write lock held too long): the form is
     // answered as it was before Post/Redirect/Get, rather than a 503 for a mistake to correct.

@@ -53,6 +53,25 @@ export async function submitRefused(
   return page;
 }
 
+/**
+ * A form refused for a wait it imposes, where its page takes the wait too (the login): 303 to the
+ * form's page, which answers 429 with Retry-After and shows the wait once. Returns that page.
+ */
+export async function submitThrottled(
+  b: TestBrowser,
+  url: string,
+  fields: Record<string, string | string[]>,
+  form: string = url.split('?')[0] ?? url,
+): Promise<LightMyRequestResponse> {
+  const res = await b.post(url, fields);
+  expect(location(res).split('?')[0]).toBe(form);
+  const page = await b.get(String(res.headers.location));
+  expect(page.statusCode, page.body.slice(0, 2000)).toBe(429);
+  expect(page.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+  expect(page.body).toContain('govuk-error-summary');
+  return page;
+}
+
 /** Path + query of an absolute URL of the application (inject takes paths). */
 export function pathOf(url: string): string {
   const u = new URL(url);

@@ -10,6 +10,8 @@ import { AGENT_PATH, requireAgent } from '../../http/agent-session';
 import { sendHtml } from '../../http/errors';
 import { requestOrigin } from '../../http/session';
 import { agentFlash, redirectWithNotice, takeNotice } from '../../http/flash';
+import { keptValue, takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { button, checkboxes, errorSummary, form, select, textarea } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
@@ -20,12 +22,13 @@ import { attachmentForm, messageList } from './views';
 import type { JourneyDeps } from '../deps';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
-export type ContactCafAgentPagesDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config'>;
+export type ContactCafAgentPagesDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 'config' | 'database'>;
 
 /**
  * « Contacter ma Caf », the Caf's side: the inbox (unread counts, filters by subject and unread), a
  * thread (opening it is audited and marks the person's messages read), the answer — which tells the
- * person through the outbox, without its content — and files. Every agent may answer.
+ * person through the outbox, without its content — and files. Every agent may answer. An answer or
+ * a file refused goes back to the thread's page (303, src/http/form-state.ts) with the answer typed.
  */
 export const INBOX_PATH = `${AGENT_PATH}/messages`;
 const agentThreadPath = (id: string) => `${INBOX_PATH}/${encodeURIComponent(id)}`;
@@ -105,6 +108,8 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
   };
 
   app.get(`${INBOX_PATH}/:id`, { preHandler: requireAgent }, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    if (shown) return sendHtml(reply, await render(req, { errors: shown.errors, reply: keptValue(shown, 'message') }));
     const taken = await takeNotice(agentFlash(ctx, req), req);
     const notice =
       taken === 'repondu'
@@ -117,8 +122,14 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
 
   app.post(`${INBOX_PATH}/:id`, { preHandler: requireAgent }, async (req, reply) => {
     const typed = (req.body as Record<string, string | undefined>)?.message;
+    const refused = (errors: FieldError[]) =>
+      refuseForm(ctx, req, reply, formRefusal(errors), {
+        to: agentThreadPath((req.params as { id: string }).id),
+        values: { message: typed },
+        render: async (shown) => render(req, { errors: shown, reply: typed }),
+      });
     const read = readForm(ReplyForm, req);
-    if (!read.ok) return sendHtml(reply, await render(req, { errors: read.errors, reply: typed }), 400);
+    if (!read.ok) return refused(read.errors);
     const r = await replyAsAgent(deps, {
       agentId: req.agent!.id,
       threadId: (req.params as { id: string }).id,
@@ -128,8 +139,7 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
       baseUrl: ctx.config.baseUrl,
     });
     if (!r.ok && 'notFound' in r) throw new AppError('MESSAGE_THREAD_NOT_FOUND');
-    if (!r.ok)
-      return sendHtml(reply, await render(req, { errors: r.refusals.map((x) => fieldError(x.field, refusalCode(x))), reply: typed }), 400);
+    if (!r.ok) return refused(r.refusals.map((x) => fieldError(x.field, refusalCode(x))));
     return redirectWithNotice(agentFlash(ctx, req), reply, agentThreadPath((req.params as { id: string }).id), 'repondu');
   });
 
@@ -146,8 +156,10 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
     uploads.post(`${INBOX_PATH}/:id/fichiers`, { preHandler: requireAgent }, async (req, reply) => {
       const id = (req.params as { id: string }).id;
       const upload = await readUpload(req, 'fichier');
-      if (upload.kind === 'none')
-        return sendHtml(reply, await render(req, { errors: [fieldError('fichier', 'JUSTIFICATIF_REQUIRED')] }), 400);
+      // A file is never kept for the page: only the error at the field goes back to it.
+      const refused = (error: FieldError) =>
+        refuseForm(ctx, req, reply, formRefusal([error]), { to: agentThreadPath(id), render: (errors) => render(req, { errors }) });
+      if (upload.kind === 'none') return refused(fieldError('fichier', 'JUSTIFICATIF_REQUIRED'));
       const r = await attachFile(deps, {
         threadId: id,
         author: { kind: 'agent', id: req.agent!.id },
@@ -156,7 +168,7 @@ ${attachmentForm(req, { action: `${agentThreadPath(t.id)}/fichiers`, label: 'Joi
         origin: requestOrigin(req),
         now: now(),
       });
-      if (!r.ok) return sendHtml(reply, await render(req, { errors: [fieldError('fichier', refusalCode(r.refusal))] }), 400);
+      if (!r.ok) return refused(fieldError('fichier', refusalCode(r.refusal)));
       return redirectWithNotice(agentFlash(ctx, req), reply, agentThreadPath(id), 'fichier');
     });
   });

@@ -21,6 +21,8 @@ import { IDENTITY_DOCUMENTS, startCounterRecovery, type IdentityDocumentKind } f
 import { findActor } from '../../household/repository';
 import { formFields } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
+import { keptValue, takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import { ACCOUNTS_PATH, type DONE, accountPath, accountStatePage, counterPage, liftPage, lookPage, searchPage } from './accounts-views';
 import type { DepsOf, JourneyDeps } from '../deps';
 
@@ -40,7 +42,8 @@ export type GestionAccountsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | 
  * GET/POST /gestion/comptes (search, with the reason), POST …/:id/consulter (a look, with its
  * reason), GET …/:id (the account's state), and its actions: end the sessions, lift the login
  * throttle and start a counter recovery (both after an identity check), confirm a bank account.
- * Every action needs a look of less than 15 minutes, and is audited with its reason.
+ * Every action needs a look of less than 15 minutes, and is audited with its reason. A form refused
+ * for its errors goes back to its page (303, src/http/form-state.ts) with what was typed.
  */
 function readReason(value: string | undefined): { reason: string; error?: FieldError } {
   const reason = (value ?? '').trim();
@@ -77,14 +80,23 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
   const done = (req: FastifyRequest, reply: FastifyReply, a: Account, what: keyof typeof DONE) =>
     redirectWithNotice(agentFlash(ctx, req), reply, accountPath(a.id), what);
 
-  app.get(ACCOUNTS_PATH, opts, async (req, reply) => sendHtml(reply, searchPage(req, {})));
+  app.get(ACCOUNTS_PATH, opts, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    const v = shown ? { identifier: keptValue(shown, 'identifiant'), reason: keptValue(shown, 'motif'), errors: shown.errors } : {};
+    return sendHtml(reply, searchPage(req, v));
+  });
 
   app.post(ACCOUNTS_PATH, opts, async (req, reply) => {
     const f = formFields(req.body);
     const identifier = (f.identifiant ?? '').slice(0, 40);
     const r = readReason(f.motif);
     const errors = [...(identifier.trim() ? [] : [fieldError('identifiant', 'AGENT_IDENTIFIER_REQUIRED')]), ...(r.error ? [r.error] : [])];
-    if (errors.length) return sendHtml(reply, searchPage(req, { identifier, reason: r.reason, errors }), 400);
+    if (errors.length)
+      return refuseForm(ctx, req, reply, formRefusal(errors), {
+        to: ACCOUNTS_PATH,
+        values: { identifiant: identifier, motif: r.reason },
+        render: (shown) => searchPage(req, { identifier, reason: r.reason, errors: shown }),
+      });
     const result = await searchAccount(ctx, { agent: req.agent!, identifier, reason: r.reason, origin: requestOrigin(req) });
     return sendHtml(reply, searchPage(req, { identifier, reason: r.reason, result: result ?? null }));
   });
@@ -92,7 +104,12 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
   app.post(`${ACCOUNTS_PATH}/:id/consulter`, opts, async (req, reply) => {
     const account = await accountOf(req);
     const r = readReason(formFields(req.body).motif);
-    if (r.error) return sendHtml(reply, lookPage(req, account, { reason: r.reason, errors: [r.error] }), 400);
+    if (r.error)
+      return refuseForm(ctx, req, reply, formRefusal([r.error]), {
+        to: accountPath(account.id),
+        values: { motif: r.reason },
+        render: (errors) => lookPage(req, account, { reason: r.reason, errors }),
+      });
     await beginLook(ctx, req, account.id, r.reason);
     return reply.redirect(accountPath(account.id), 303);
   });
@@ -100,7 +117,10 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
   app.get(`${ACCOUNTS_PATH}/:id`, opts, async (req, reply) => {
     const account = await accountOf(req);
     const reason = currentLook(ctx, req, account.id);
-    if (!reason) return sendHtml(reply, lookPage(req, account));
+    if (!reason) {
+      const shown = await takeFormState(ctx, req, reply);
+      return sendHtml(reply, lookPage(req, account, shown ? { reason: keptValue(shown, 'motif') ?? '', errors: shown.errors } : {}));
+    }
     const state = (await accountState(ctx, account.id))!;
     // Every showing of the full page is a look, audited with its reason.
     await auditLook(ctx, req.agent!, account, reason, requestOrigin(req));
@@ -114,24 +134,47 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
     return done(req, reply, account, 'sessions');
   });
 
-  app.get(`${ACCOUNTS_PATH}/:id/limitation`, opts, async (req, reply) => sendHtml(reply, liftPage(req, (await looked(req)).account)));
+  app.get(`${ACCOUNTS_PATH}/:id/limitation`, opts, async (req, reply) => {
+    const { account } = await looked(req);
+    const shown = await takeFormState(ctx, req, reply);
+    const piece = keptValue(shown, 'piece');
+    return sendHtml(reply, liftPage(req, account, shown ? { ...(piece ? { document: piece } : {}), errors: shown.errors } : {}));
+  });
   app.post(`${ACCOUNTS_PATH}/:id/limitation`, opts, async (req, reply) => {
     const { account, reason } = await looked(req);
     const f = formFields(req.body);
     const check = readIdentityCheck(f);
     if (check.errors.length)
-      return sendHtml(reply, liftPage(req, account, { ...(f.piece ? { document: f.piece } : {}), errors: check.errors }), 400);
+      return refuseForm(ctx, req, reply, formRefusal(check.errors), {
+        to: `${accountPath(account.id)}/limitation`,
+        values: { piece: f.piece },
+        render: (errors) => liftPage(req, account, { ...(f.piece ? { document: f.piece } : {}), errors }),
+      });
     await liftThrottle(ctx, { agent: req.agent!, account, document: check.document!, reason, origin: requestOrigin(req) });
     return done(req, reply, account, 'limitation');
   });
 
-  app.get(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => sendHtml(reply, counterPage(req, (await looked(req)).account)));
+  app.get(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => {
+    const { account } = await looked(req);
+    const shown = await takeFormState(ctx, req, reply);
+    if (!shown) return sendHtml(reply, counterPage(req, account));
+    const kept = (name: string) => keptValue(shown, name);
+    const v = { document: kept('piece'), kind: kept('kind'), email: kept('email'), phone: kept('phone') };
+    return sendHtml(reply, counterPage(req, account, { ...v, errors: shown.errors }));
+  });
   app.post(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => {
     const { account, reason } = await looked(req);
     const f = formFields(req.body);
     const values = { document: f.piece, kind: f.kind, email: f.email, phone: f.phone };
     const check = readIdentityCheck(f);
-    if (check.errors.length) return sendHtml(reply, counterPage(req, account, { ...values, errors: check.errors }), 400);
+    // A contact to correct goes back to the form (303) with what was typed; a limit of codes (429) is the form at once.
+    const refused = (errors: FieldError[]) =>
+      refuseForm(ctx, req, reply, formRefusal(errors), {
+        to: `${accountPath(account.id)}/recuperation`,
+        values: { piece: f.piece, kind: f.kind, email: f.email, phone: f.phone },
+        render: (shown) => counterPage(req, account, { ...values, errors: shown }),
+      });
+    if (check.errors.length) return refused(check.errors);
     const r = await startCounterRecovery(ctx, {
       agent: req.agent!,
       account,
@@ -142,7 +185,8 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
     });
     if (r.kind === 'invalid') {
       const error = { ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field };
-      return sendHtml(reply, counterPage(req, account, { ...values, errors: [error] }), r.error.code === 'CODE_RATE_LIMITED' ? 429 : 400);
+      if (r.error.code === 'CODE_RATE_LIMITED') return sendHtml(reply, counterPage(req, account, { ...values, errors: [error] }), 429);
+      return refused([error]);
     }
     return done(req, reply, account, 'recuperation');
   });

@@ -10,6 +10,8 @@ import { StaleDemarcheError, findDemarche, type Demarche } from '../../demarches
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { readJustificatif } from '../../justificatifs/service';
 import { sendHtml } from '../../http/errors';
+import { keptValue, takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import { sendAuditedDownload } from '../../http/uploads';
 import { DONE, MAX_REASON, detailPage, type DetailValues } from './detail';
 import { demarchePath } from './list';
@@ -23,6 +25,8 @@ export type GestionActionsDeps = Pick<JourneyDeps, 'agentSessions' | 'clock' | '
 /**
  * The Caf side's routes on one démarche: open it (audited: an agent read a person's file), act on
  * it (one POST per action, each with the version the page showed), download its files (audited).
+ * An action refused for its fields goes back to the démarche's page (303, src/http/form-state.ts)
+ * with what was typed.
  */
 const Version = z.coerce.number().int().min(1).max(1_000_000);
 const Text = z.string().max(10_000).optional();
@@ -63,11 +67,23 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: GestionActionsDep
       { type: 'agent_demarche_viewed', accountId: req.agent!.id, ...requestOrigin(req), details: { demarcheId: d.id } },
       ctx.clock.now(),
     );
+    const shown = await takeFormState(ctx, req, reply);
+    if (shown) {
+      const kept = (name: string) => keptValue(shown, name);
+      const values: DetailValues = {
+        errors: shown.errors,
+        ...(kept('message') !== undefined ? { message: kept('message') } : {}),
+        ...(kept('motif') !== undefined ? { motif: kept('motif') } : {}),
+        ...(kept('decision') ? { decision: kept('decision') } : {}),
+        droit: { montant: kept('montant') ?? '', premierMois: kept('premierMois') ?? '', dernierMois: kept('dernierMois') ?? '' },
+      };
+      return sendHtml(reply, await detailPage(ctx, req, d, values));
+    }
     const done = await takeNotice(agentFlash(ctx, req), req);
     return sendHtml(reply, await detailPage(ctx, req, d, done && Object.hasOwn(DONE, done) ? { done: done as AgentEvent } : {}));
   });
 
-  /** Runs one action; a field error re-renders the page (400), a stale page is a 409. */
+  /** Runs one action; a field error goes back to the page with what was typed (303), a stale page is a 409. */
   const act = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -89,7 +105,18 @@ export function agentDemarcheRoutes(app: FastifyInstance, ctx: GestionActionsDep
         ...(body.decision ? { decision: body.decision } : {}),
         droit: { montant: body.montant ?? '', premierMois: body.premierMois ?? '', dernierMois: body.dernierMois ?? '' },
       };
-      return sendHtml(reply, await detailPage(ctx, req, d, values), 400);
+      return refuseForm(ctx, req, reply, formRefusal(errors), {
+        to: demarchePath(d.id),
+        values: {
+          message: body.message,
+          motif: body.motif,
+          decision: body.decision || undefined,
+          montant: body.montant,
+          premierMois: body.premierMois,
+          dernierMois: body.dernierMois,
+        },
+        render: async (shown) => detailPage(ctx, req, d, { ...values, errors: shown }),
+      });
     }
     try {
       await actOnDemarche(ctx, {

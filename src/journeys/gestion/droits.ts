@@ -5,6 +5,8 @@ import { AGENT_PATH, requireAgentRole } from '../../http/agent-session';
 import { agentFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
+import { keptValue, takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm } from '../refusal';
 import { requestOrigin } from '../../http/session';
 import { button, errorSummary, form, textInput } from '../../http/views/components';
 import { html } from '../../http/views/html';
@@ -113,6 +115,11 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
   const instructing = requireAgentRole(ctx, 'instruction');
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
   app.get(`${AGENT_PATH}/droits/:id`, { preHandler: instructing }, async (req, reply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    if (shown) {
+      const typed = Object.fromEntries(Body.keyof().options.map((k) => [k, keptValue(shown, k)]));
+      return sendHtml(reply, await droitPage(ctx, req, idOf(req), { ...Body.parse(typed), errors: shown.errors }));
+    }
     // the notice: what was done, and after a change the seq of that change (its rappels and indus)
     const [fait, changement] = ((await takeNotice(agentFlash(ctx, req), req)) ?? '').split(':');
     const done = fait && Object.hasOwn(DROIT_DONE, fait) ? (fait as DroitDone) : undefined;
@@ -130,7 +137,7 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
     return sendHtml(reply, await droitPage(ctx, req, idOf(req), done ? { done, created } : {}));
   });
 
-  /** Runs a change: a field error re-renders the page with what was typed (400, 409 for a stale page); done, back to the page (303). */
+  /** Runs a change: a field error, or a stale page's refusal, goes back to the page with what was typed (303); done, too. */
   const change = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -148,7 +155,13 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
       motifFin: raw.motifFin,
     });
     const r = read(body, droit.prestation);
-    if (r.errors.length || !r.change) return sendHtml(reply, await droitPage(ctx, req, droit.id, { ...body, errors: r.errors }), 400);
+    const refused = (errors: FieldError[]) =>
+      refuseForm(ctx, req, reply, formRefusal(errors), {
+        to: droitPath(droit.id),
+        values: body,
+        render: async (shown) => droitPage(ctx, req, droit.id, { ...body, errors: shown }),
+      });
+    if (r.errors.length || !r.change) return refused(r.errors);
     try {
       const result = await changeDroitByAgent(ctx.database.db, {
         agentId: req.agent!.id,
@@ -163,8 +176,7 @@ export function agentDroitRoutes(app: FastifyInstance, ctx: GestionDroitsDeps): 
     } catch (err) {
       const field = err instanceof AppError ? CHANGE_REFUSALS[err.code] : undefined;
       if (!field) throw err;
-      const page = await droitPage(ctx, req, droit.id, { ...body, errors: [fieldError(field, (err as AppError).code)] });
-      return sendHtml(reply, page, (err as AppError).status);
+      return refused([fieldError(field, (err as AppError).code)]);
     }
   };
   app.post(`${AGENT_PATH}/droits/:id/montant`, { preHandler: instructing }, (req, reply) =>

@@ -4,7 +4,7 @@ import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } fr
 import type { SessionData } from '../../auth/sessions';
 import type { FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { fieldsRefusal, formRefusal, keptWaitStatus, refuseForm, type Refusal } from '../refusal';
 import { keptValue, takeFormState } from '../../http/form-state';
 import { codeRefusal, passwordRefusal } from './replies';
 import { formFields, readForm, readQuery } from '../../http/api/input';
@@ -113,9 +113,11 @@ ${button('Se connecter')}`,
       const shown = await takeFormState(ctx, req, reply);
       if (shown) {
         const wait = typeof shown.extra?.wait === 'string' ? shown.extra.wait : undefined;
+        // Too many attempts: the page that shows it answers 429 and Retry-After while the wait lasts.
         return sendHtml(
           reply,
           loginForm(req.csrfToken, { identifier: keptValue(shown, 'identifier'), errors: shown.errors, ...(wait ? { wait } : {}) }),
+          keptWaitStatus(ctx, reply, shown.extra),
         );
       }
       return sendHtml(reply, notice ? loginForm(req.csrfToken, { notice }) : blankLoginForm.html(req.csrfToken));
@@ -135,10 +137,13 @@ ${button('Se connecter')}`,
       const r = await submitPassword(ctx, { identifier, password, origin: requestOrigin(req) });
       if (r.kind === 'throttled' || r.kind === 'invalid') {
         // The refusal as ./replies.ts says it; the page adds the wait beside « Mot de passe oublié ? ».
+        // Too many attempts goes back to the page too (303), which answers the 429: a reload of it
+        // never posts the password again (the JSON API answers the 429 itself).
         const wait = r.retryAfterMs > 0 ? waitMessage(r.retryAfterMs) : undefined;
         return refuseForm(ctx, req, reply, passwordRefusal(r), {
           to: '/connexion',
           values: { identifier },
+          waitToo: true,
           ...(wait ? { extra: { wait } } : {}),
           render: (errors) => loginForm(req.csrfToken, { identifier, errors, ...(wait ? { wait } : {}) }),
         });

@@ -156,6 +156,15 @@ ${form({ action: '/recuperation/mot-de-passe', csrfToken: req.csrfToken }, html`
     return flow;
   };
 
+  const entryPath = (channel: 'letter' | 'counter') => (channel === 'letter' ? '/recuperation/courrier' : '/recuperation/guichet');
+
+  /** A code's page: empty, or once with the errors of its refused form and the identifier typed. */
+  const entryRoute = (channel: 'letter' | 'counter') => async (req: FastifyRequest, reply: FastifyReply) => {
+    const shown = await takeFormState(ctx, req, reply);
+    const v = shown ? { identifier: keptValue(shown, 'identifier'), errors: shown.errors } : {};
+    return sendHtml(reply, codeEntryPage(req, channel, v));
+  };
+
   const proveRoute = (channel: 'letter' | 'counter') => async (req: FastifyRequest, reply: FastifyReply) => {
     const f = formFields(req.body);
     const identifier = (f.identifier ?? '').slice(0, 40);
@@ -164,28 +173,40 @@ ${form({ action: '/recuperation/mot-de-passe', csrfToken: req.csrfToken }, html`
       ...(identifier.trim() ? [] : [fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')]),
       ...(typed.ok ? [] : [typed.error]),
     ];
-    if (errors.length) return sendHtml(reply, codeEntryPage(req, channel, { identifier, errors }), 400);
+    // The identifier typed goes back to the page (303); the code never does.
+    const refused = (fields: FieldError[]) =>
+      refuseForm(ctx, req, reply, formRefusal(fields), {
+        to: entryPath(channel),
+        values: { identifier },
+        render: (shown) => codeEntryPage(req, channel, { identifier, errors: shown }),
+      });
+    if (errors.length) return refused(errors);
     const r = await proveWithCode(ctx, { channel, identifier, code: typed.ok ? typed.code : '', origin: requestOrigin(req) });
     if (r.kind === 'rate_limited') {
       retryAfter(reply, r.retryAfterMs);
       const error = fieldError('code', 'RATE_LIMITED', `Trop d’essais. ${waitMessage(r.retryAfterMs)}`);
       return sendHtml(reply, codeEntryPage(req, channel, { identifier, errors: [error] }), 429);
     }
-    if (r.kind === 'refused')
-      return sendHtml(reply, codeEntryPage(req, channel, { identifier, errors: [fieldError('code', 'RECOVERY_CODE_REFUSED')] }), 400);
+    if (r.kind === 'refused') return refused([fieldError('code', 'RECOVERY_CODE_REFUSED')]);
     reply.setCookie(RECOVERY_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: recoveryFlow.ttlMs / 1000 });
     return reply.redirect(channel === 'letter' ? '/recuperation/contact' : '/recuperation/mot-de-passe', 303);
   };
 
   return async (app) => {
-    app.get(START, async (req, reply) =>
-      sendHtml(reply, startPage(req, { expired: (req.query as Record<string, string | undefined>).expiree === '1' })),
-    );
+    app.get(START, async (req, reply) => {
+      const shown = await takeFormState(ctx, req, reply);
+      if (shown) return sendHtml(reply, startPage(req, { identifier: keptValue(shown, 'identifier'), errors: shown.errors }));
+      return sendHtml(reply, startPage(req, { expired: (req.query as Record<string, string | undefined>).expiree === '1' }));
+    });
 
     app.post(START, async (req, reply) => {
       const identifier = (formFields(req.body).identifier ?? '').slice(0, 40);
       if (!identifier.trim())
-        return sendHtml(reply, startPage(req, { identifier, errors: [fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')] }), 400);
+        return refuseForm(ctx, req, reply, formRefusal([fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')]), {
+          to: START,
+          values: { identifier },
+          render: (errors) => startPage(req, { identifier, errors }),
+        });
       const r = await requestRecoveryLetter(ctx, { identifier, origin: requestOrigin(req) });
       if (r.kind === 'rate_limited') {
         retryAfter(reply, r.retryAfterMs);
@@ -214,9 +235,9 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       ),
     );
 
-    app.get('/recuperation/courrier', async (req, reply) => sendHtml(reply, codeEntryPage(req, 'letter', {})));
+    app.get('/recuperation/courrier', entryRoute('letter'));
     app.post('/recuperation/courrier', proveRoute('letter'));
-    app.get('/recuperation/guichet', async (req, reply) => sendHtml(reply, codeEntryPage(req, 'counter', {})));
+    app.get('/recuperation/guichet', entryRoute('counter'));
     app.post('/recuperation/guichet', proveRoute('counter'));
 
     // From the FranceConnect sign-up's « Vous avez déjà un compte » (the sign-up cookie lives under /franceconnect).
@@ -292,7 +313,7 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       const flow = await flowOf(req, reply);
       if (!flow) return;
       if (flow.state !== 'contact_verified') return reply.redirect('/recuperation/contact', 303);
-      return sendHtml(reply, passwordPage(req));
+      return sendHtml(reply, passwordPage(req, (await takeFormState(ctx, req, reply))?.errors));
     });
 
     app.post('/recuperation/mot-de-passe', async (req, reply) => {
@@ -303,7 +324,12 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
         origin: requestOrigin(req),
       });
       if (r.kind === 'flow_expired') return reply.redirect(EXPIRED, 303);
-      if (r.kind === 'invalid') return sendHtml(reply, passwordPage(req, [r.error]), 400);
+      // A password is never kept: the page shows the error with empty fields (303).
+      if (r.kind === 'invalid')
+        return refuseForm(ctx, req, reply, formRefusal([r.error]), {
+          to: '/recuperation/mot-de-passe',
+          render: (errors) => passwordPage(req, errors),
+        });
       return finished(reply);
     });
 

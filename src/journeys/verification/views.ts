@@ -5,6 +5,7 @@ import { page } from '../../http/views/account-page';
 import { button, errorSummary, type Errors, form, insetText, summaryList, textInput, warningText } from '../../http/views/components';
 import { html, type SafeHtml } from '../../http/views/html';
 import { frenchDateTime, frenchValidUntil } from '../../shared/french-time';
+import { FORM_STATE_TTL_MS, frenchDuration } from '../../retention/registry';
 
 /** « Vérifier une attestation »: the public page, no account (src/journeys/verification/pages.ts). */
 export const VERIFY_PATH = '/verifier-une-attestation';
@@ -64,6 +65,6 @@ ${textInput({ name: 'surname', label: 'Nom de famille de l’allocataire', hint:
 ${button('Vérifier')}`,
 )}
 ${WHAT_IT_PROVES}
-<p class="govuk-body">Cette page ne garde ni le nom saisi ni votre identité&nbsp;; chaque vérification est comptée pour le titulaire, sans dire qui l’a faite.</p>`,
+<p class="govuk-body">Cette page ne garde pas votre identité. Le nom saisi n’est gardé que pour vous réafficher le formulaire après une erreur&nbsp;: chiffré, ${frenchDuration(FORM_STATE_TTL_MS)} au plus, et jamais relié à qui vous êtes. Chaque vérification est comptée pour le titulaire, sans dire qui l’a faite.</p>`,
   );
 }

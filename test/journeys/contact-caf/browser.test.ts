@@ -60,6 +60,12 @@ describe('Contacter ma Caf in Chromium', () => {
     await a.waitForURL((u) => u.pathname.startsWith('/gestion/messages/'));
     expect(await a.textContent('main')).toContain('je ne peux pas téléphoner');
     await check(a, agentProblems, 'agent-echange');
+    // An empty answer: back to the thread's own page with the error (Post/Redirect/Get).
+    const thread = a.url();
+    await a.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await a.waitForSelector('.govuk-error-summary');
+    expect(a.url()).toBe(thread);
+    await check(a, agentProblems, 'agent-reponse-vide');
     await a.getByLabel('Répondre').fill('Bonjour Madame, le prochain paiement est prévu le 5 du mois.');
     await a.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await a.waitForSelector('text=la personne en est prévenue');

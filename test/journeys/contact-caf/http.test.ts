@@ -72,6 +72,18 @@ describe('Contacter ma Caf', () => {
     const contact = (await accountOf(t, NADIA)).contact_value;
     const before = (await messagesTo(t.ctx, contact)).length;
     await caf.get(`/gestion/messages/${id}`);
+    // A refused answer goes back to the thread (303) with what was typed, shown once; a refused file too.
+    const blank = await submitRefused(caf, `/gestion/messages/${id}`, { message: '   ' });
+    expect(text(blank.body)).toContain('Écrivez votre message.');
+    const long = 'é'.repeat(2001);
+    const tooLong = await submitRefused(caf, `/gestion/messages/${id}`, { message: long });
+    expect(text(tooLong.body)).toContain('2 000 caractères au plus');
+    expect(tooLong.body).toContain(`${long}</textarea>`);
+    expect((await caf.get(`/gestion/messages/${id}`)).body).not.toContain(long);
+    const badFile = await attach(caf, `/gestion/messages/${id}/fichiers`, { filename: 'facture.pdf', bytes: sampleExe() });
+    expect(location(badFile)).toBe(`/gestion/messages/${id}`);
+    // (the agent has not answered yet: nothing to join it to)
+    expect(text((await caf.get(`/gestion/messages/${id}`)).body)).toContain('Écrivez d’abord un message : le fichier y sera joint.');
     const answered = await caf.post(`/gestion/messages/${id}`, { message: 'Bonjour Madame, nous avons bien noté votre nouvelle adresse.' });
     expect(location(answered)).toBe(`/gestion/messages/${id}`);
     expect(text((await caf.get(`/gestion/messages/${id}`)).body)).toContain('la personne en est prévenue');

@@ -3,7 +3,7 @@ import type { Account } from '../../../src/accounts/repository';
 import type { Agent } from '../../../src/db/tables/agents.table';
 import { createTestAccount, logIn } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
 import { createTestAgent, logInAgent } from './helpers';
 
@@ -48,9 +48,15 @@ describe('espace gestionnaire: assistance console', () => {
     const person = await createTestAccount(t.ctx, { given_names: 'Inès', birth_name: 'RECHERCHE' });
     const b = await agentBrowser(assistant);
     await b.get('/gestion/comptes');
-    const missing = await b.post('/gestion/comptes', { identifiant: person.login_id, motif: '  ' });
-    expect(missing.statusCode).toBe(400);
+    // Refused at its field: back to the search (303), the identifier typed kept, shown once.
+    const missing = await submitRefused(b, '/gestion/comptes', { identifiant: person.login_id, motif: '  ' });
     expect(text(missing.body)).toContain('Indiquez pourquoi vous consultez ce compte');
+    expect(missing.body).toContain(`value="${person.login_id}"`);
+    expect((await b.get('/gestion/comptes')).body).not.toContain(person.login_id);
+    // A look without its reason: back to the account's address, which asks for it again.
+    const noReason = await submitRefused(b, `/gestion/comptes/${person.id}/consulter`, { motif: '' }, `/gestion/comptes/${person.id}`);
+    expect(text(noReason.body)).toContain('Indiquez pourquoi vous consultez ce compte');
+    expect(await auditOf(assistant.id, 'agent_account_viewed')).toEqual([]);
     const found = await b.post('/gestion/comptes', { identifiant: person.login_id.replace(/(\d{5})/, '$1 '), motif: 'Appel du 3230' });
     expect(text(found.body)).toContain('Inès RECHERCHE');
     expect(found.body).toContain(`${person.login_id.slice(0, 5)}**********`);
@@ -123,9 +129,9 @@ describe('espace gestionnaire: assistance console', () => {
     const page = await open(b, person);
     expect(text(page.body)).toMatch(/Connexion limitée Oui, jusqu’au/);
     await b.get(`/gestion/comptes/${person.id}/limitation`);
-    const unchecked = await b.post(`/gestion/comptes/${person.id}/limitation`, { piece: 'cni' });
-    expect(unchecked.statusCode).toBe(400);
+    const unchecked = await submitRefused(b, `/gestion/comptes/${person.id}/limitation`, { piece: 'cni' });
     expect(text(unchecked.body)).toContain('Confirmez que vous avez vérifié la pièce d’identité');
+    expect(unchecked.body).toMatch(/value="cni" checked/);
     expect(await t.ctx.loginThrottle.identifierBlockedFor(person.login_id)).toBeGreaterThan(0);
     const r = await b.post(`/gestion/comptes/${person.id}/limitation`, { piece: 'cni', verifiee: 'oui' });
     expect(location(r)).toBe(`/gestion/comptes/${person.id}`);
@@ -143,13 +149,14 @@ describe('espace gestionnaire: assistance console', () => {
     // The person's contact, entered by the agent: the agent's browser must not offer the agent's own.
     expect(counter).toMatch(/<input[^>]*name="email"[^>]*>/);
     expect(counter).not.toMatch(/<input[^>]*name="(email|phone)"[^>]*autocomplete=/);
-    const bad = await b.post(`/gestion/comptes/${person.id}/recuperation`, {
+    const bad = await submitRefused(b, `/gestion/comptes/${person.id}/recuperation`, {
       piece: 'passeport',
       verifiee: 'oui',
       kind: 'sms',
       phone: '01 23',
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('value="01 23"');
+    expect(bad.body).toMatch(/value="passeport" checked/);
     const r = await b.post(`/gestion/comptes/${person.id}/recuperation`, {
       piece: 'passeport',
       verifiee: 'oui',

@@ -115,6 +115,8 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     // No message: the error at the field, then the piece asked.
     await a.getByRole('button', { name: 'Demander le justificatif' }).click();
     await a.waitForSelector('.govuk-error-summary');
+    // Post/Redirect/Get: the errors are shown by the démarche's own page.
+    expect(a.url()).toBe(`${app.base}/gestion/demarches/${d!.id}`);
     await check(a, agentProblems, 'agent-message-manquant');
     await a.getByLabel('Pièce demandée').fill('Votre bail signé, toutes les pages, en un seul fichier PDF.');
     await a.getByRole('button', { name: 'Demander le justificatif' }).click();
@@ -217,6 +219,7 @@ describe('a request from the person to the Caf and back, in Chromium', () => {
     await checkDroit('agent-droit');
     await a.getByRole('button', { name: 'Changer le montant' }).click();
     await a.waitForSelector('.govuk-error-summary');
+    expect(new URL(a.url()).pathname).toMatch(/^\/gestion\/droits\/[^/]+$/);
     await checkDroit('agent-droit-montant-erreurs');
     await a.getByLabel('Nouveau montant mensuel').fill('230');
     await a.getByLabel('À partir du mois').fill(`${first.slice(5)}/${first.slice(0, 4)}`);

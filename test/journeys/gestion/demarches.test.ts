@@ -4,7 +4,7 @@ import type { Agent } from '../../../src/db/tables/agents.table';
 import { createDraft, demarcheHistory, findDemarche, type Demarche } from '../../../src/demarches/repository';
 import { openRequests } from '../../../src/justificatifs/repository';
 import { auditTypes, createTestAccount, logIn } from '../../support/accounts';
-import { location, text } from '../../support/http';
+import { location, submitRefused, text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
 import { sentDemarche } from '../../justificatifs/support';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
@@ -31,6 +31,17 @@ describe('espace gestionnaire: démarches', () => {
     await b.get(`/gestion/demarches/${d.id}`);
     const fresh = (await findDemarche(db(), d.id))!;
     return b.post(`/gestion/demarches/${d.id}/${action}`, { version: String(fresh.version), ...fields });
+  };
+  /** An action refused at its fields: back to the démarche's page (303), which shows the errors and what was typed once. */
+  const refused = async (d: Demarche, action: string, fields: Record<string, string> = {}) => {
+    await b.get(`/gestion/demarches/${d.id}`);
+    const fresh = (await findDemarche(db(), d.id))!;
+    return submitRefused(
+      b,
+      `/gestion/demarches/${d.id}/${action}`,
+      { version: String(fresh.version), ...fields },
+      `/gestion/demarches/${d.id}`,
+    );
   };
   const subjectsTo = async (a: Account) => (await messagesTo(t.ctx, a.contact_value)).map((m) => m.subject);
 
@@ -84,11 +95,13 @@ describe('espace gestionnaire: démarches', () => {
     expect(await status(d)).toBe('en_instruction');
     expect(text((await b.get(location(started))).body)).toContain('L’instruction est commencée. La personne en est informée.');
 
-    const noMessage = await post(d, 'justificatif', { message: '   ' });
-    expect(noMessage.statusCode).toBe(400);
+    const noMessage = await refused(d, 'justificatif', { message: '   ' });
     expect(text(noMessage.body)).toContain('Indiquez la pièce demandée et pourquoi');
-    const tooLong = await post(d, 'justificatif', { message: 'x'.repeat(1001) });
+    const tooLong = await refused(d, 'justificatif', { message: 'x'.repeat(1001) });
     expect(text(tooLong.body)).toContain('Le message doit faire 1 000 caractères au plus.');
+    expect(tooLong.body).toContain(`${'x'.repeat(1001)}</textarea>`);
+    // Shown once: the next view of the page is the clean one.
+    expect((await b.get(`/gestion/demarches/${d.id}`)).body).not.toContain('x'.repeat(1001));
     expect(await status(d)).toBe('en_instruction');
 
     await post(d, 'justificatif', { message: 'Votre dernier avis d’imposition' });
@@ -98,8 +111,13 @@ describe('espace gestionnaire: démarches', () => {
     expect(await status(d)).toBe('en_instruction');
     expect(await openRequests(db(), d.id)).toEqual([]);
     // An acceptance records the droit: the amount and the first month are asked, read at the field, and nothing typed is lost.
-    const noAmount = await post(d, 'decision', { decision: 'accept', motif: '', montant: '', premierMois: '13/2027', dernierMois: 'juin' });
-    expect(noAmount.statusCode).toBe(400);
+    const noAmount = await refused(d, 'decision', {
+      decision: 'accept',
+      motif: '',
+      montant: '',
+      premierMois: '13/2027',
+      dernierMois: 'juin',
+    });
     expect(text(noAmount.body)).toContain('Indiquez le montant mensuel du droit, en euros.');
     expect(text(noAmount.body)).toContain('Le mois doit être écrit sous la forme mois/année, par exemple 03/2027.');
     expect(noAmount.body).toContain('value="13/2027"');
@@ -109,12 +127,11 @@ describe('espace gestionnaire: démarches', () => {
       ['0', 'Le montant doit être un nombre d’euros positif'],
       ['24550', 'Ce montant dépasse 1 500,00 € par mois, le plafond vraisemblable de cette prestation.'],
     ]) {
-      const r = await post(d, 'decision', { decision: 'accept', motif: '', montant: montant!, premierMois: '01/2027' });
-      expect(r.statusCode).toBe(400);
+      const r = await refused(d, 'decision', { decision: 'accept', motif: '', montant: montant!, premierMois: '01/2027' });
       expect(text(r.body).replace(/\u202f|\u00a0/g, ' ')).toContain(message);
       expect(r.body).toContain(`value="${montant}"`);
     }
-    const before = await post(d, 'decision', {
+    const before = await refused(d, 'decision', {
       decision: 'accept',
       motif: '',
       montant: '245,50',
@@ -181,17 +198,16 @@ describe('espace gestionnaire: démarches', () => {
 
   it('decides a refusal or a classement sans suite only with a motif, told to the person', async () => {
     const person = await createTestAccount(t.ctx, { contact_kind: 'sms', contact_value: '+33611223344' });
-    const refused = await sentDemarche(t.ctx, person);
-    await post(refused, 'instruction');
-    const noDecision = await post(refused, 'decision', { motif: 'x' });
-    expect(noDecision.statusCode).toBe(400);
+    const toRefuse = await sentDemarche(t.ctx, person);
+    await post(toRefuse, 'instruction');
+    const noDecision = await refused(toRefuse, 'decision', { motif: 'x' });
     expect(text(noDecision.body)).toContain('Choisissez la décision.');
-    const noMotif = await post(refused, 'decision', { decision: 'refuse', motif: '' });
-    expect(noMotif.statusCode).toBe(400);
+    const noMotif = await refused(toRefuse, 'decision', { decision: 'refuse', motif: '' });
     expect(text(noMotif.body)).toContain('Indiquez le motif de la décision');
-    expect(await status(refused)).toBe('en_instruction');
-    await post(refused, 'decision', { decision: 'refuse', motif: 'Ressources supérieures au plafond.' });
-    expect(await status(refused)).toBe('refusee');
+    expect(noMotif.body).toMatch(/value="refuse" checked/);
+    expect(await status(toRefuse)).toBe('en_instruction');
+    await post(toRefuse, 'decision', { decision: 'refuse', motif: 'Ressources supérieures au plafond.' });
+    expect(await status(toRefuse)).toBe('refusee');
 
     const closed = await sentDemarche(t.ctx, person, { prestation: 'rsa' });
     await post(closed, 'decision', { decision: 'close', motif: 'Demande en double.' });

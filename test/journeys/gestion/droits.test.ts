@@ -5,7 +5,7 @@ import { addMonths, agencyMonth, frenchMonth } from '../../../src/payments/month
 import { runPayments } from '../../../src/payments/run';
 import { deDate } from '../../../src/shared/french-time';
 import { TestBrowser, type TestApp } from '../../support/app';
-import { text } from '../../support/http';
+import { submitRefused, text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
 import { accountOf, api, demoApp, signedIn } from '../../household/support';
 import { createTestAgent, logInAgent } from './helpers';
@@ -31,8 +31,12 @@ describe('espace gestionnaire: droits', () => {
       .executeTakeFirstOrThrow();
     const page = await b.get(`/gestion/droits/${droit.id}`);
     expect(page.statusCode).toBe(200);
-    const missing = await b.post(`/gestion/droits/${droit.id}/montant`, { montant: '200', aPartirDe: '', motif: '' });
-    expect(missing.statusCode).toBe(400);
+    const missing = await submitRefused(
+      b,
+      `/gestion/droits/${droit.id}/montant`,
+      { montant: '200', aPartirDe: '', motif: '' },
+      `/gestion/droits/${droit.id}`,
+    );
     expect(text(missing.body)).toContain('Indiquez le premier mois du droit');
     expect(text(missing.body)).toContain('Indiquez le motif du changement');
     expect(missing.body).toContain('value="200"');
@@ -111,15 +115,23 @@ describe('espace gestionnaire: droits', () => {
   it('ends a droit: without its motif, the error at the field in the end form’s own words and the month kept; then ended, in the history', async () => {
     const droit = await db().selectFrom('droits').selectAll().where('household_id', '=', 'demo-foyer-3456789').executeTakeFirstOrThrow();
     await b.get(`/gestion/droits/${droit.id}`);
-    const missing = await b.post(`/gestion/droits/${droit.id}/fin`, { dernierMois: '', motifFin: 'Enfant parti du foyer' });
-    expect(missing.statusCode).toBe(400);
+    const missing = await submitRefused(
+      b,
+      `/gestion/droits/${droit.id}/fin`,
+      { dernierMois: '', motifFin: 'Enfant parti du foyer' },
+      `/gestion/droits/${droit.id}`,
+    );
     expect(text(missing.body)).toContain('Indiquez le dernier mois payé du droit, par exemple 08/2027.');
     expect(missing.body).toMatch(/id="motifFin" name="motifFin" type="text" value="Enfant parti du foyer"/);
     // two months from now, whatever the clock the tests before did to it
     const last = addMonths(agencyMonth(t.ctx.clock.now()), 2);
     const typed = `${last.slice(5)}/${last.slice(0, 4)}`;
-    const noMotif = await b.post(`/gestion/droits/${droit.id}/fin`, { dernierMois: typed, motifFin: ' ' });
-    expect(noMotif.statusCode).toBe(400);
+    const noMotif = await submitRefused(
+      b,
+      `/gestion/droits/${droit.id}/fin`,
+      { dernierMois: typed, motifFin: ' ' },
+      `/gestion/droits/${droit.id}`,
+    );
     expect(noMotif.body).toContain('id="motifFin-error"');
     expect(text(noMotif.body)).toContain('Indiquez le motif de la fin du droit');
     expect(noMotif.body).toContain(`id="dernierMois" name="dernierMois" type="text" value="${typed}"`);
@@ -162,8 +174,7 @@ describe('espace gestionnaire: droits', () => {
     expect(page).toContain(`${frenchMonth(lastPaid)} : trop-perçu (indu) de 37,30 €, à retenir sur les prochains paiements`);
 
     // an error keeps what was typed, at the form it was typed in
-    const missing = await b.post(`${path}/fin`, { dernierMois: '', motifFin: 'Déménagement hors de France' });
-    expect(missing.statusCode).toBe(400);
+    const missing = await submitRefused(b, `${path}/fin`, { dernierMois: '', motifFin: 'Déménagement hors de France' }, path);
     expect(missing.body).toContain('href="#dernierMois"');
     expect(missing.body).toMatch(
       /name="motifFin"[^>]*value="Déménagement hors de France"|value="Déménagement hors de France"[^>]*name="motifFin"/,
@@ -178,9 +189,13 @@ describe('espace gestionnaire: droits', () => {
     expect(afterEnd).toContain('La fin du droit est enregistrée. La personne en est informée.');
     expect(afterEnd).toContain('Ce changement ne touche aucun mois déjà payé : il ne crée ni rappel ni trop-perçu.');
     expect(afterEnd).toContain(`${deDate(frenchMonth(lastPaid))} à ${frenchMonth(end)} 150,00 €`);
-    // a page left open before the end: refused at the field, what was typed kept
-    const stale = await b.post(`${path}/montant`, { montant: '160', aPartirDe: typed(addMonths(end, 3)), motif: 'Nouvelle situation' });
-    expect(stale.statusCode).toBe(409);
+    // a page left open before the end: refused at the field, what was typed kept (back to the page, 303)
+    const stale = await submitRefused(
+      b,
+      `${path}/montant`,
+      { montant: '160', aPartirDe: typed(addMonths(end, 3)), motif: 'Nouvelle situation' },
+      path,
+    );
     expect(stale.body).toContain('href="#aPartirDe"');
     expect(stale.body).toContain('value="160"');
     expect(stale.body).toContain('value="Nouvelle situation"');

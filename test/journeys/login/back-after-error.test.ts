@@ -42,6 +42,32 @@ describe('Back after a form refused, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('login refused for too many attempts: the wait shown by the login page itself (429, Retry-After); a reload is a GET', async () => {
+    const account = await createTestAccount(app.t.ctx);
+    for (let i = 0; i < 5; i++) await app.t.ctx.loginThrottle.failure({ identifier: account.login_id, ip: '127.0.0.1' });
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/connexion`);
+    await page.fill('#identifier', account.login_id);
+    await page.fill('#password', 'PasLeBon2026');
+    const shown = page.waitForResponse((r) => r.url() === `${app.base}/connexion` && r.request().method() === 'GET');
+    await page.click('button:has-text("Se connecter")');
+    const answer = await shown;
+    expect(answer.status()).toBe(429);
+    expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(0);
+    expect(page.url()).toBe(`${app.base}/connexion`);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Trop de tentatives de connexion.');
+    expect(await page.textContent('main')).toMatch(/Merci de patienter [^.]+ avant de réessayer\./);
+    expect(await page.inputValue('#identifier')).toBe(account.login_id);
+    expect(await page.inputValue('#password')).toBe('');
+    // A reload asks nothing and posts nothing: the login form again.
+    const reloaded = await page.reload();
+    expect(reloaded!.request().method()).toBe('GET');
+    expect(reloaded!.status()).toBe(200);
+    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+    expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
+    await page.close();
+  });
+
   it('Créer Mon Compte: Back right after the error page shows a form, never the POST again', async () => {
     const { page, problems } = await watchedPage(app.browser);
     await page.goto(`${app.base}/creer-mon-compte/nouveau`);

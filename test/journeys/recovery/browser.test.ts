@@ -46,6 +46,10 @@ describe('recovery by letter in Chromium', () => {
     await page.click('button:has-text("Valider")');
     await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Identifiant ou code incorrect');
     await check(page, problems, 'courrier-erreur');
+    // Post/Redirect/Get: the page is the form's own GET, the identifier kept, the code never.
+    expect(page.url()).toBe(`${app.base}/recuperation/courrier`);
+    expect(await page.inputValue('#identifier')).toBe(account.login_id);
+    expect(await page.inputValue('#code')).toBe('');
     await page.fill('#code', code);
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${app.base}/recuperation/contact`);
@@ -59,6 +63,12 @@ describe('recovery by letter in Chromium', () => {
     await page.click('button:has-text("Valider")');
     await page.waitForURL(`${app.base}/recuperation/mot-de-passe`);
     await check(page, problems, 'mot-de-passe');
+    await page.fill('#password', 'court');
+    await page.fill('#passwordConfirmation', 'court');
+    await page.click('button:has-text("Enregistrer et retrouver l’accès")');
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(page.url()).toBe(`${app.base}/recuperation/mot-de-passe`);
+    expect(await page.inputValue('#password')).toBe('');
     await page.fill('#password', 'RetrouveEnLigne2027');
     await page.fill('#passwordConfirmation', 'RetrouveEnLigne2027');
     await page.click('button:has-text("Enregistrer et retrouver l’accès")');

@@ -5,7 +5,7 @@ import { bankChangeFrozenUntil } from '../../../src/household/bank';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
 import { logIn } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location } from '../../support/http';
+import { location, submitRefused } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { responsableWithDossier } from '../../recovery/support';
 
@@ -41,7 +41,8 @@ describe('recovery at the counter', () => {
     const p = new TestBrowser(t.app);
     await p.get('/recuperation/guichet');
     // Another identifier with this code: refused.
-    expect((await p.post('/recuperation/guichet', { identifier: '299999999999999', code })).statusCode).toBe(400);
+    const refused = await submitRefused(p, '/recuperation/guichet', { identifier: '299999999999999', code });
+    expect(refused.body).not.toContain(code);
     const proven = await p.post('/recuperation/guichet', { identifier: account.login_id, code });
     expect(location(proven)).toBe('/recuperation/mot-de-passe');
     await p.get('/recuperation/mot-de-passe');
@@ -62,6 +63,6 @@ describe('recovery at the counter', () => {
     const page = await g.get(`/gestion/comptes/${account.id}`);
     expect(page.body).not.toContain('Guichet');
     await p.get('/recuperation/guichet');
-    expect((await p.post('/recuperation/guichet', { identifier: account.login_id, code })).statusCode).toBe(400);
+    await submitRefused(p, '/recuperation/guichet', { identifier: account.login_id, code });
   });
 });

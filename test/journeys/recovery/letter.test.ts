@@ -74,10 +74,14 @@ describe('recovery by letter', () => {
     );
     const code = await letterCode('Paul PERDU');
     await b.get('/recuperation/courrier');
-    const wrong = await b.post('/recuperation/courrier', { identifier: account.login_id, code: code === '000000' ? '111111' : '000000' });
-    expect(wrong.statusCode).toBe(400);
-    const unknown = await b.post('/recuperation/courrier', { identifier: '299999999999999', code });
-    expect(text(unknown.body)).toBe(text(wrong.body).replace(account.login_id, '299999999999999'));
+    // A refused code goes back to its page (303) with the identifier typed, never the code.
+    const typedWrong = code === '000000' ? '111111' : '000000';
+    const wrong = await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: typedWrong });
+    expect(wrong.body).toContain(`value="${account.login_id}"`);
+    expect(wrong.body).not.toContain(`value="${typedWrong}"`);
+    const unknown = await submitRefused(b, '/recuperation/courrier', { identifier: '299999999999999', code });
+    expect(unknown.body).not.toContain(`value="${code}"`);
+    expect(text(unknown.body)).toBe(text(wrong.body));
     const ok = await b.post('/recuperation/courrier', { identifier: account.login_id, code });
     expect(location(ok)).toBe('/recuperation/contact');
 
@@ -94,8 +98,10 @@ describe('recovery by letter', () => {
     const verified = await b.post('/recuperation/contact/code', { code: await lastCode(t.ctx, '+33698765432') });
     expect(location(verified)).toBe('/recuperation/mot-de-passe');
     await b.get('/recuperation/mot-de-passe');
-    const weak = await b.post('/recuperation/mot-de-passe', { password: 'court', passwordConfirmation: 'court' });
-    expect(weak.statusCode).toBe(400);
+    // A refused password goes back to its page (303) with the error, never the password.
+    const weak = await submitRefused(b, '/recuperation/mot-de-passe', { password: 'court', passwordConfirmation: 'court' });
+    expect(weak.body).not.toContain('value="court"');
+    expect(await db().selectFrom('form_states').select('id').where('page', '=', '/recuperation/mot-de-passe').execute()).toEqual([]);
     const done = await b.post('/recuperation/mot-de-passe', { password: NEW_PASSWORD, passwordConfirmation: NEW_PASSWORD });
     expect(location(done)).toBe('/recuperation/termine');
     expect(text((await b.get('/recuperation/termine')).body)).toContain('L’accès à votre compte est rétabli');
@@ -129,11 +135,27 @@ describe('recovery by letter', () => {
     // Single use: the same code opens nothing any more.
     const again = new TestBrowser(t.app);
     await again.get('/recuperation/courrier');
-    expect((await again.post('/recuperation/courrier', { identifier: account.login_id, code })).statusCode).toBe(400);
+    await submitRefused(again, '/recuperation/courrier', { identifier: account.login_id, code });
     // The new password and the new contact log in.
     const next = new TestBrowser(t.app);
     await logIn(t.ctx, next, after, NEW_PASSWORD);
     expect(PASSWORD).not.toBe(NEW_PASSWORD);
+  });
+
+  it('a refused request or code goes back to its page (303) with the identifier typed; the start page still says an expired démarche', async () => {
+    const b = new TestBrowser(t.app);
+    await b.get('/mot-de-passe-oublie/sans-contact');
+    const empty = await submitRefused(b, '/mot-de-passe-oublie/sans-contact', { identifier: '   ' });
+    expect(text(empty.body)).toContain('Saisissez votre numéro de sécurité sociale ou votre identifiant provisoire.');
+    expect((await b.get('/mot-de-passe-oublie/sans-contact')).body).not.toContain('govuk-error-summary');
+    expect(text((await b.get('/mot-de-passe-oublie/sans-contact?expiree=1')).body)).toContain('Votre démarche a expiré');
+    for (const page of ['/recuperation/courrier', '/recuperation/guichet']) {
+      await b.get(page);
+      const shown = await submitRefused(b, page, { identifier: '1850575123456', code: '12' });
+      expect(shown.body).toContain('value="1850575123456"');
+      expect(shown.body).not.toContain('value="12"');
+      expect((await b.get(page)).body).not.toContain('value="1850575123456"');
+    }
   });
 
   it('a letter’s code lasts 30 days, 5 tries, and a new letter voids the previous one', async () => {
@@ -144,16 +166,15 @@ describe('recovery by letter', () => {
     await askLetter(b, account.login_id);
     const second = await letterCode('Anne DELAI');
     await b.get('/recuperation/courrier');
-    if (first !== second)
-      expect((await b.post('/recuperation/courrier', { identifier: account.login_id, code: first })).statusCode).toBe(400);
+    if (first !== second) await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: first });
     t.clock.advance(LETTER_CODE_TTL_MS + 1);
-    expect((await b.post('/recuperation/courrier', { identifier: account.login_id, code: second })).statusCode).toBe(400);
+    await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: second });
 
     await askLetter(b, account.login_id);
     const third = await letterCode('Anne DELAI');
     const wrongCode = third === '999999' ? '999998' : '999999';
     for (let i = 0; i < 5; i++) await b.post('/recuperation/courrier', { identifier: account.login_id, code: wrongCode });
-    expect((await b.post('/recuperation/courrier', { identifier: account.login_id, code: third })).statusCode).toBe(400);
+    await submitRefused(b, '/recuperation/courrier', { identifier: account.login_id, code: third });
     // A fourth letter within 30 days is refused (3 per identifier).
     await askLetter(b, account.login_id);
     await askLetter(b, account.login_id);

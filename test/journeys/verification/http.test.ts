@@ -10,6 +10,7 @@ import { CHECKS_PER_CODE_PER_HOUR, CHECKS_PER_IP_PER_HOUR } from '../../../src/a
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { dossierWithPayments } from '../../attestations/support';
 import { text } from '../../support/http';
+import { FORM_STATE_TTL_MS } from '../../../src/http/form-state';
 
 /** « Vérifier une attestation », the public page: answers, what it never reveals, its headers, its limits. */
 describe('the public verification page', () => {
@@ -104,6 +105,26 @@ describe('the public verification page', () => {
     const main = res.body.slice(res.body.indexOf('<main'), res.body.indexOf('</main>'));
     // a plain space before the sign lets the browser break the line there; &nbsp; (or a narrow one) does not
     expect(main.replace(/<[^>]+>/g, '')).not.toMatch(/[^\s] [:;?!](\s|$)/);
+  });
+
+  it('says truly what it keeps: the surname only to show the form again after an error, two minutes at most, never who you are', async () => {
+    const form = text((await t.app.inject({ method: 'GET', url: '/verifier-une-attestation' })).body).replace(/&nbsp;/g, ' ');
+    expect(form).not.toContain('ne garde ni le nom saisi');
+    expect(form).toContain(
+      'Cette page ne garde pas votre identité. Le nom saisi n’est gardé que pour vous réafficher le formulaire après une erreur : chiffré, 2 minutes au plus, et jamais relié à qui vous êtes.',
+    );
+    expect(FORM_STATE_TTL_MS).toBe(2 * 60_000);
+    // What it says is what it does: the kept answers carry neither an account, an address nor a session.
+    const b = new TestBrowser(t.app);
+    expect((await verify('7K2Q-M9XD-4TRB', 'LE GALL', freshIp(), b)).statusCode).toBe(303);
+    const kept = await t.ctx.database.db.selectFrom('form_states').selectAll().where('page', '=', '/verifier-une-attestation').execute();
+    expect(kept.length).toBeGreaterThan(0);
+    for (const row of kept) expect(Object.keys(row).sort()).toEqual(['expires_at', 'id', 'page', 'sealed']);
+    // Kept at most the time said: later, the page does not show it any more.
+    t.clock.advance(FORM_STATE_TTL_MS + 1);
+    const later = await b.get('/verifier-une-attestation');
+    expect(later.body).not.toContain('value="LE GALL"');
+    expect(later.body).not.toContain('govuk-error-summary');
   });
 
   it('says in the hint and in the error that the code’s last character may be « * », « ~ », « $ » or « = »', async () => {
