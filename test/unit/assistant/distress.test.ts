@@ -73,6 +73,9 @@ describe('distress said without the alarming word', () => {
     ['urgence-violence', 'elle m’a de nouveau giflé devant les petits'],
     ['urgence-violence', 'il m’a encore tapée samedi, je veux mon propre dossier'],
     ['urgence-hebergement', 'je n’ose plus rentrer chez nous cette nuit'],
+    ['urgence-suicide', 'des fois je pense que ce serait mieux de ne plus être là, mon code arrive pas'],
+    ['urgence-violence', 'si le dossier n’est pas fini il va encore me mettre des coups'],
+    ['urgence-violence', 'mon compagnon garde tous mes papiers, je peux faire la demande sans ?'],
   ])('%s ← « %s »', (kind, sentence) => {
     expect(distressesOf(sentence)).toContain(kind);
   });
@@ -103,6 +106,8 @@ describe('distress said without the alarming word', () => {
     'je vois pas le sens de continuer ce formulaire',
     'il n’y a plus d’intérêt à continuer la demande ?',
     'je ne peux pas rentrer chez moi ce soir avant 22 h, je finis demain ?',
+    'je voudrais ne plus être là demain quand le facteur passe, le code arrive par courrier ?',
+    'ma voisine va me donner des coups de main pour remplir le dossier',
   ])('« %s » names no distress', (sentence) => {
     expect(distressesOf(sentence)).toEqual([]);
   });

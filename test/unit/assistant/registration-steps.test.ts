@@ -50,4 +50,25 @@ describe('facts of the registration’s forms, as the product has them', () => {
     expect(a.topic).toBe('regles-mot-de-passe');
     expect(a.answer).toContain('masqués');
   });
+
+  it('says a number beginning with 7 or 8 is a provisional one, accepted, as the NIR check has it', () => {
+    const a = assistant.ask('mon numéro commence par un 7, il est refusé ?', 'etat-civil');
+    expect(a.topic).toBe('format-nir');
+    expect(a.answer).toContain('7 ou 8');
+    expect(a.answer).toContain('provisoire');
+    expect(a.answer).toContain('définitif');
+  });
+
+  it('gives the overseas codes of the number, Mayotte’s included', () => {
+    const a = assistant.ask('dans le numéro de sécu, quel chiffre pour une naissance à Mayotte ?', 'etat-civil');
+    expect(a.answer).toContain('976');
+  });
+
+  it('says on the recap how to correct the civilité, checked against the number’s first digit', () => {
+    const a = assistant.ask('on voit Madame au lieu de Monsieur sur le résumé, je change comment', 'recapitulatif');
+    expect(a.topic).toBe('recapitulatif');
+    expect(a.answer).toContain('« Civilité »');
+    expect(a.answer).toContain('« Modifier »');
+    expect(a.answer).toContain('1 pour un homme, 2 pour une femme');
+  });
 });
