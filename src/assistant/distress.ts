@@ -425,6 +425,8 @@ const PAST_EVENT = new RegExp(
     '(?:depuis|suite a|apres|avant) (?:son|sa|mon|ma|leur|l|un|une|cet|cette) (?:avc|accident|infarctus|crise cardiaque|attaque|malaise|operation|hospitalisation|chute)',
     '(?:l|d) an (?:dernier|passe)|(?:l|d) annee (?:derniere|passee)|le mois dernier|(?:en|depuis) (?:19|20)\\d\\d',
     'sequelles?',
+    // a carer telling of the event that made them one: « je m'occupe de mon père qui a eu un AVC »
+    '(?:m occupe|occupe de|prends soin|aidant\\w*)\\b.{0,60}\\b(?:a eu|a fait|avait eu|avait fait) (?:un|une) (?:avc|infarctus|crise cardiaque|attaque|accident)',
     'hemipleg\\w*',
     'handicape\\w* depuis',
   ].join('|'),

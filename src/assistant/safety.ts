@@ -49,7 +49,7 @@ const SECRET_THEY_GOT = new RegExp(
 );
 /** « le code que ma femme a reçu », « le code qu'il a eu sur son portable »: a code someone else received. */
 const CODE_THEY_GOT = new RegExp(
-  `\\b(code|codes|sms)\\s+(\\S+\\s+){0,2}?(que|qu)\\s+((mon|ma|son|sa|le|la)\\s+(${THIRD})|il|elle)\\s+(\\S+\\s+)?(a|avait|vient de|va)\\s+(\\S+\\s+)?(recu|eu|recevoir)\\b|\\b(mon|ma|son|sa)\\s+(${THIRD})\\s+(\\S+\\s+)?(a|avait|vient d)\\s+(\\S+\\s+)?(recu|eu)\\s+(un|le|son|ce|des|les|sa)\\s+(code|codes|sms)\\b`,
+  `\\b(code|codes|sms)\\s+(\\S+\\s+){0,2}?(que|qu)\\s+((mon|ma|son|sa|le|la)\\s+(${THIRD})|il|elle)\\s+(\\S+\\s+)?(a|avait|vient de|va)\\s+(\\S+\\s+)?(recu|eu|recevoir)\\b|\\b(mon|ma|son|sa)\\s+(${THIRD})\\s+(\\S+\\s+){0,3}?(a|avait|vient d)\\s+(\\S+\\s+)?(recu|eu)\\s+(un|le|son|ce|des|les|sa)\\s+(code|codes|sms)\\b`,
 );
 /** « savoir où habite mon ex », « où vit ma sœur maintenant »: where someone else lives. */
 const WHERE_OTHER_LIVES = new RegExp(
@@ -175,7 +175,7 @@ function entersItThemselves(text: string): boolean {
 
 /** « Vous pouvez me dire », « donnez-moi », « m'afficher »: the person asks to be told or shown. */
 const TELL_ME =
-  /\b(donnez|donne|dites|dis|montrez|montre|affichez|affiche|envoyez|indiquez|communiquez|transmettez|lisez)\s+moi\b|\b(me|m)\s+(le\s+|la\s+|les\s+|l\s+|en\s+)?(donner|donniez|dire|disiez|redire|montrer|afficher|communiquer|envoyer|indiquer|transmettre|redonner|lire|confirmer|preciser)\b/;
+  /\b(donnez|donne|dites|dis|montrez|montre|affichez|affiche|envoyez|indiquez|communiquez|transmettez|lisez)\s+moi\b|\b(me|m)\s+(le\s+|la\s+|les\s+|l\s+|en\s+)?(donner|donniez|dire|disiez|redire|montrer|afficher|communiquer|envoyer|renvoyer|transferer|indiquer|transmettre|redonner|lire|confirmer|preciser)\b/;
 /**
  * « Combien je vais toucher si mon mari perd son travail ? », « est-ce que je touche encore les
  * allocs ? », « versées à moi plutôt qu'à mon ex »: the person's own rights, in a situation that

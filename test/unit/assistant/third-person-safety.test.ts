@@ -99,6 +99,8 @@ describe('a stroke happening now, or months ago', () => {
     'mon mari a fait une crise cardiaque l’année dernière, il a droit à l’AAH ?',
     'il y a trois mois mon père a eu un AVC, il garde des séquelles, je suis proche aidante',
     'my father had a stroke en 2024, je m occupe de lui, l ajpa c est pour moi ?',
+    'je m’occupe de ma mère qui a eu un infarctus, il existe une aide pour moi ?',
+    'je suis aidante de mon mari qui a fait un AVC, l’ajpa c’est pour moi ?',
   ])('no medical emergency for a past stroke: « %s »', (q) => {
     expect(isPastMedical(q)).toBe(true);
     const a = assistant.ask(q);
@@ -114,6 +116,7 @@ describe('a stroke happening now, or months ago', () => {
     'mon père vient de faire un avc',
     'mon père a fait un AVC il y a 2 ans et là il a de nouveau la bouche de travers',
     'il a eu un avc l an dernier, et tout à coup ce matin il ne peut plus parler',
+    'je m’occupe de mon père qui a eu un AVC ce matin, il ne peut plus parler',
     'j’aide ma voisine à se connecter mais depuis ce matin elle parle bizarrement et un côté de sa bouche tombe',
     'ma tante a un coté du visage qui tombe, on était en train de remplir son dossier',
     'mon grand-père parle bizarrement et il a le visage tordu, je fais sa demande pour lui',
@@ -121,5 +124,19 @@ describe('a stroke happening now, or months ago', () => {
     const a = assistant.ask(q);
     expect(a.topic).toBe('urgence-medicale');
     expect(a.answer).toContain('15');
+  });
+});
+
+describe('a code someone else received, asked to be passed on', () => {
+  it.each([
+    'ma fille de 17 ans a reçu un code sur son portable, vous pouvez me le renvoyer ?',
+    'mon mari a reçu le code par sms, pouvez-vous me le transférer',
+    'mon fils de 19 ans a reçu son code sur son mail, vous pouvez me le renvoyer à moi ?',
+  ])('is refused: « %s »', (q) => {
+    expect(assistant.ask(q).topic).toBe('donnees-d-autrui');
+  });
+
+  it('but one’s own code not received is no one else’s', () => {
+    expect(assistant.ask('j’ai pas reçu le code, vous pouvez me le renvoyer ?').topic).not.toBe('donnees-d-autrui');
   });
 });
