@@ -7,6 +7,7 @@ import { AppError, ValidationError, fieldError } from '../../errors/app-error';
 import type { FormDefinition } from '../../forms/definition';
 import { visiblePages } from '../../forms/engine';
 import { formOf } from '../../forms/definitions';
+import { speakPage } from '../../forms/words';
 import { findPrestation, prestations, themes } from '../../prestations/catalogue';
 import { decisionPdfPath, demarchePath, demarcheTitle, deps, isDeclaration, refusalError } from './pages';
 import { decisionLabel, decisionOf } from '../../demarches/decision';
@@ -61,25 +62,28 @@ function summary(d: Demarche): z.input<typeof DemarcheSummary> {
   };
 }
 
+/** A form as anyone may read it: no household, so the partner is « votre conjoint(e) » (src/forms/words.ts). */
 function formView(f: FormDefinition): z.input<typeof FormView> {
   return {
     prestation: f.prestation,
     sections: f.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      pages: s.pages.map((p) => ({
-        id: p.id,
-        title: p.title,
-        ...(p.repeat ? { repeatedBy: p.repeat.count } : {}),
-        questions: p.questions.map((q) => ({
-          id: q.id,
-          type: q.type,
-          label: q.label,
-          hint: q.hint,
-          optional: !!q.optional,
-          ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+      pages: s.pages
+        .map((written) => speakPage(written, undefined))
+        .map((p) => ({
+          id: p.id,
+          title: p.title,
+          ...(p.repeat ? { repeatedBy: p.repeat.count } : {}),
+          questions: p.questions.map((q) => ({
+            id: q.id,
+            type: q.type,
+            label: q.label,
+            hint: q.hint,
+            optional: !!q.optional,
+            ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+          })),
         })),
-      })),
     })),
   };
 }
