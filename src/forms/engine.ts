@@ -91,6 +91,20 @@ export function formStep(def: FormDefinition, inst: PageInstance): { index: numb
   return { index: def.sections.indexOf(inst.section) + 1, total: def.sections.length };
 }
 
+/**
+ * Whether `key` names a page of the form, whether or not it applies to the answers: a page's id, or
+ * `${id}-${n}` for a copy of a repeated page (1 ≤ n ≤ its maximum).
+ */
+export function isPageOf(def: FormDefinition, key: string): boolean {
+  return def.sections.some((s) =>
+    s.pages.some((p) => {
+      if (!p.repeat) return p.id === key;
+      const n = key.startsWith(`${p.id}-`) ? key.slice(p.id.length + 1) : '';
+      return /^[1-9]\d*$/.test(n) && Number(n) <= p.repeat.max;
+    }),
+  );
+}
+
 export function findPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
   return visiblePages(def, answers).find((p) => p.key === key);
 }

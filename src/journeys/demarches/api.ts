@@ -201,6 +201,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       method: 'PUT',
       url: '/api/demarches/:id/pages/:page',
       summary: 'Enregistrer les réponses d’une page du brouillon (messages en français par champ)',
+      description:
+        '409 `DEMARCHE_CONFLICT` : la version envoyée n’est plus la dernière (réponses modifiées depuis un autre appareil ou onglet). ' +
+        '409 `DEMARCHE_PAGE_NOT_APPLICABLE` : la page existe dans le formulaire mais ne concerne pas cette demande d’après ses réponses (la page du conjoint d’une personne seule…) ; rien n’est enregistré et `error.nextPage` donne la page où en est la demande (null : toutes les pages sont remplies). ' +
+        '404 : démarche ou page inconnue. 410 : brouillon expiré ou déjà envoyé.',
       params: PageParams,
       body: PageAnswersBody,
       response: PageSaved,
@@ -210,6 +214,8 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
           conflict,
         );
         if ('refusal' in r) throw refusalError(r.refusal);
+        if ('notApplicable' in r)
+          throw new AppError('DEMARCHE_PAGE_NOT_APPLICABLE', undefined, undefined, { nextPage: r.resume?.key ?? null });
         if (!r.ok) throw new ValidationError(r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)));
         return { version: r.demarche.version, nextPage: r.next?.key ?? null, answers: r.demarche.answers };
       },
