@@ -13,6 +13,13 @@ export const demarcheErrors = {
       'Vos réponses ont été modifiées depuis un autre appareil ou un autre onglet. Rechargez la demande pour voir les dernières réponses.',
     support: 'Démarche: version given is not the current one (optimistic concurrency).',
   },
+  DEMARCHE_PAGE_NOT_APPLICABLE: {
+    status: 409,
+    message:
+      'Cette étape ne concerne pas votre demande, d’après vos réponses précédentes : rien n’a été enregistré. Reprenez votre demande à l’étape indiquée.',
+    support:
+      'Démarche: a page of the form that does not apply to the answers given (its condition is false); `error.nextPage` is where the request stands (null: the recap).',
+  },
   DEMARCHE_INCOMPLETE: {
     status: 400,
     message: 'Votre demande n’est pas complète : certaines questions n’ont pas de réponse.',

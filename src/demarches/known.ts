@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { findAccountById } from '../accounts/repository';
 import type { Database } from '../db/schema';
 import type { Answers, FormDefinition } from '../forms/definition';
+import { factsSpoken } from '../forms/engine';
+import { PARTNER_CIVILITY } from '../forms/words';
 import type { HouseholdMember } from '../db/tables/household.table';
 import { can } from '../household/permissions';
 import { currentAddress, currentBankAccount, listMembers, type HouseholdActor } from '../household/repository';
-import { memberName } from '../household/names';
+import { memberName, spouse } from '../household/names';
 import { listHouseholdDemarches } from './repository';
 import { maskIban } from '../identity/iban';
 import type { Prestation } from '../prestations/catalogue';
@@ -18,7 +20,7 @@ import { agencyDay, deDate } from '../shared/french-time';
  * - Facts (`caf_…` answers, shown by `known` questions, never a field): the salaries and pensions
  *   of the last twelve months from the monthly resources feed (the person's, and the conjoint's of
  *   the dossier), the period they cover, the household as the dossier knows it, and the dossier's
- *   bank account, masked. Recomputed at each page shown, saved and sent, so that a change (a new
+ *   bank account, masked; and the conjoint's civilité, for the words of the form (« votre conjointe »). Recomputed at each page shown, saved and sent, so that a change (a new
  *   bank account through the protected change) is what the form shows.
  * - Prefill: values the dossier knows for ordinary questions (the address, the number of children),
  *   shown in the fields while the person has not answered; they confirm by « Continuer ».
@@ -43,16 +45,21 @@ function managesDossier(actor: HouseholdActor, p: Prestation | undefined, now: n
 
 const ROLE_WORDS: Record<HouseholdMember['role'], (m: HouseholdMember) => string> = {
   responsable: () => 'responsable du dossier',
-  conjoint: (m) => (m.civility === 'MME' ? 'conjointe' : 'conjoint'),
+  conjoint: (m) => spouse(m.civility),
   enfant: () => 'enfant',
   personne_a_charge: () => 'personne à charge',
 };
 
-/** The facts a form shows (the ids of its `known` questions): only these are looked up and kept. */
+/**
+ * The facts a form shows (the ids of its `known` questions) and those its words use (the partner's
+ * civilité, src/forms/words.ts): only these are looked up and kept.
+ */
 function factsShown(form: FormDefinition | undefined): Set<string> {
-  return new Set(
-    form?.sections.flatMap((s) => s.pages.flatMap((p) => p.questions.filter((q) => q.type === 'known').map((q) => q.id))) ?? [],
-  );
+  if (!form) return new Set();
+  return new Set([
+    ...form.sections.flatMap((s) => s.pages.flatMap((p) => p.questions.filter((q) => q.type === 'known').map((q) => q.id))),
+    ...factsSpoken(form),
+  ]);
 }
 
 /** The facts of the Caf for this person's request (`caf_…` keys; absent: unknown), those its form shows only. */
@@ -97,6 +104,8 @@ async function allFacts(d: KnownDeps, actor: HouseholdActor, p: Prestation | und
   };
   await feed(account?.nir, 'vous');
   await feed(conjoint?.nir, 'conjoint');
+  // « votre conjointe », « votre conjoint »: the partner the dossier knows (unknown: « conjoint(e) »)
+  if (conjoint) facts[PARTNER_CIVILITY] = conjoint.civility;
   if (!manages || !actor.dossier) return facts;
   facts.caf_foyer = members.map((m) => `${memberName(m)} (${ROLE_WORDS[m.role](m)})`).join(', ');
   const bank = await currentBankAccount(d.db, actor.dossier.householdId);

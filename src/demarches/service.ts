@@ -6,6 +6,7 @@ import {
   answerKey,
   firstIncomplete,
   findPage,
+  isPageOf,
   nextPage,
   readPage,
   relevantAnswers,
@@ -139,6 +140,12 @@ async function draftToFill(
 export type StepOutcome =
   | { ok: true; demarche: Demarche; next: PageInstance | undefined }
   | { ok: false; problems: FieldProblem[] }
+  /**
+   * A page of the form that does not apply to this request given its answers (the conjoint's of a
+   * person alone…): nothing saved; where the request stands is `resume` (undefined: every page is
+   * filled, the recap comes next).
+   */
+  | { ok: false; notApplicable: true; resume: PageInstance | undefined }
   | { ok: false; refusal: Refusal };
 
 /**
@@ -162,6 +169,8 @@ export async function saveStep(
     // What the Caf knows today (src/demarches/known.ts), never what the person sends under its keys.
     const current = withFacts(a.demarche.answers, await cafFacts(d, allowed.actor, a.prestation, a.form));
     const inst = findPage(a.form, current, pageKey);
+    if (!inst && isPageOf(a.form, pageKey))
+      return { ok: false, notApplicable: true, resume: firstIncomplete(a.form, current, agencyDay(d.now())) };
     if (!inst) return { ok: false, refusal: { kind: 'not_found' } };
     const reading = readPage(inst, input, current, agencyDay(d.now()));
     if (reading.problems.length) return { ok: false, problems: reading.problems };

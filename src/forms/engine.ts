@@ -1,5 +1,6 @@
 import type { Answers, Condition, FormDefinition, Page, Question, Section } from './definition';
 import { displayValue, readQuestion, sentence, toInput, type Input } from './fields';
+import { PARTNER_CIVILITY, namesPartner, partnerCivility, speakPage, textsOf } from './words';
 
 /**
  * The one engine behind every form: which pages apply given the answers so far (conditions,
@@ -11,6 +12,7 @@ import { displayValue, readQuestion, sentence, toInput, type Input } from './fie
 export interface PageInstance {
   /** in the address: the page's id, or `${id}-${n}` for its n-th copy */
   key: string;
+  /** the page of the definition, its texts said for the household (./words.ts: « votre conjointe ») */
   page: Page;
   section: Section;
   /** 1-based copy number of a repeated page */
@@ -51,12 +53,17 @@ export function questionsOf(inst: PageInstance, answers: Answers): Question[] {
   return inst.page.questions.filter((q) => holds(q.showIf, answers)).map((q) => inCopy(q, inst.copy));
 }
 
-/** Every page that applies to these answers, in order. */
+/**
+ * Every page that applies to these answers, in order, each said for the household: the partner named
+ * after the civilité the answers' facts carry (./words.ts), « conjoint(e) » when it is unknown.
+ */
 export function visiblePages(def: FormDefinition, answers: Answers): PageInstance[] {
   const out: PageInstance[] = [];
+  const partner = partnerCivility(answers);
   for (const section of def.sections) {
-    for (const page of section.pages) {
-      if (!holds(page.showIf, answers)) continue;
+    for (const written of section.pages) {
+      if (!holds(written.showIf, answers)) continue;
+      const page = speakPage(written, partner);
       if (!page.repeat) {
         out.push({ key: page.id, page, section, title: pageTitle(page, answers) });
         continue;
@@ -82,6 +89,20 @@ function pageTitle(page: Page, answers: Answers): string {
  */
 export function formStep(def: FormDefinition, inst: PageInstance): { index: number; total: number } {
   return { index: def.sections.indexOf(inst.section) + 1, total: def.sections.length };
+}
+
+/**
+ * Whether `key` names a page of the form, whether or not it applies to the answers: a page's id, or
+ * `${id}-${n}` for a copy of a repeated page (1 ≤ n ≤ its maximum).
+ */
+export function isPageOf(def: FormDefinition, key: string): boolean {
+  return def.sections.some((s) =>
+    s.pages.some((p) => {
+      if (!p.repeat) return p.id === key;
+      const n = key.startsWith(`${p.id}-`) ? key.slice(p.id.length + 1) : '';
+      return /^[1-9]\d*$/.test(n) && Number(n) <= p.repeat.max;
+    }),
+  );
 }
 
 export function findPage(def: FormDefinition, answers: Answers, key: string): PageInstance | undefined {
@@ -161,11 +182,26 @@ export function firstIncomplete(def: FormDefinition, answers: Answers, today: st
   return visiblePages(def, answers).find((p) => !pageComplete(p, answers, today));
 }
 
-/** The answers that apply: those of visible pages and asked questions only (what is sent). */
+/**
+ * The facts of the Caf a form's words use (./words.ts): the partner's civilité when a text of the
+ * form names the partner. Looked up with the facts its `known` questions show, kept with what is sent.
+ */
+export function factsSpoken(def: FormDefinition): string[] {
+  let facts = factsOfForm.get(def);
+  if (!facts) {
+    facts = def.sections.some((s) => s.pages.some((p) => textsOf(p).some(namesPartner))) ? [PARTNER_CIVILITY] : [];
+    factsOfForm.set(def, facts);
+  }
+  return facts;
+}
+const factsOfForm = new WeakMap<FormDefinition, string[]>();
+
+/** The answers that apply: those of visible pages and asked questions only, and the facts the form's words use (what is sent). */
 export function relevantAnswers(def: FormDefinition, answers: Answers): Answers {
   const out: Answers = {};
   for (const inst of visiblePages(def, answers))
     for (const q of questionsOf(inst, answers)) if (answers[q.id] !== undefined) out[q.id] = answers[q.id];
+  for (const fact of factsSpoken(def)) if (answers[fact] !== undefined) out[fact] = answers[fact];
   return out;
 }
 

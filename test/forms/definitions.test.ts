@@ -11,9 +11,11 @@ import {
   questionsOf,
   readPage,
   recap,
+  factsSpoken,
   relevantAnswers,
   visiblePages,
 } from '../../src/forms/engine';
+import { PARTNER_CIVILITY, speak, speakPage, textsOf } from '../../src/forms/words';
 import type { Input } from '../../src/forms/fields';
 import { stepCaption } from '../../src/http/views/form-page';
 import { text } from '../support/http';
@@ -262,6 +264,48 @@ describe('RSA and prime d’activité', () => {
     expect(read(primeActivite, couple, 'activite-conjoint', { activite_conjoint: 'independant' }).problems).toEqual([]);
   });
 });
+
+describe('the partner, named after the civilité the household knows', () => {
+  const couple = { situation_familiale: 'marie', caf_mois_1: 'octobre 2026' };
+  const withPartner = (c?: 'M' | 'MME') => (c ? { ...couple, [PARTNER_CIVILITY]: c } : couple);
+
+  it('says « votre conjointe », « votre conjoint », or « votre conjoint(e) » when unknown: titles, labels, messages, the recap', () => {
+    for (const [c, partner, pronoun] of [
+      ['MME', 'votre conjointe', 'elle'],
+      ['M', 'votre conjoint', 'il'],
+      [undefined, 'votre conjoint(e)', 'il ou elle'],
+    ] as const) {
+      const a = withPartner(c);
+      const activity = findPage(rsa, a, 'activite-conjoint')!;
+      expect(activity.title).toBe(`L’activité de ${partner}`);
+      expect(questionsOf(activity, a)[0]!.label).toBe(`Quelle est l’activité actuelle de ${partner} ?`);
+      expect(read(rsa, a, 'activite-conjoint', {}).problems).toEqual([
+        { field: 'activite_conjoint', message: `Indiquez l’activité de ${partner}.` },
+      ]);
+      expect(findPage(rsa, a, 'ressources-conjoint-1')!.title).toBe(`Les ressources de ${partner} d’octobre 2026`);
+      const others = findPage(aideAuLogement, a, 'autres-ressources-conjoint')!;
+      expect(questionsOf(others, a)[0]!.label).toBe(
+        `${sentenceStart(partner)} a-t-${pronoun} reçu d’autres ressources pendant ces 12 mois ?`,
+      );
+      const rows = recap(rsa, { ...a, activite_conjoint: 'salarie' }).flatMap((s) => s.rows.map((r) => r.label));
+      expect(rows).toContain(`Quelle est l’activité actuelle de ${partner} ?`);
+    }
+  });
+
+  it('leaves no placeholder in any text of any form, for each civilité, and keeps the civilité with what is sent', () => {
+    for (const f of Object.values(forms))
+      for (const c of ['M', 'MME', undefined] as const) {
+        const all = f.sections.flatMap((s) => s.pages).map((p) => speakPage(p, c));
+        for (const text of all.flatMap(textsOf)) expect(text, f.prestation).not.toMatch(/[{}]/);
+      }
+    expect(factsSpoken(rsa)).toEqual([PARTNER_CIVILITY]);
+    expect(factsSpoken(ajpa)).toEqual([]);
+    expect(relevantAnswers(rsa, withPartner('MME'))).toMatchObject({ [PARTNER_CIVILITY]: 'MME' });
+    expect(() => speak('votre {conjointe}', 'MME')).toThrow(/unknown placeholder/);
+  });
+});
+
+const sentenceStart = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 describe('prime à la naissance', () => {
   const grossesse = (debut: string, naissance: string) => {

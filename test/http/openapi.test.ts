@@ -57,6 +57,17 @@ describe('the OpenAPI document of the JSON API', () => {
     expect(strings.filter((s) => typeof s.schema.maxLength !== 'number').map((s) => s.path)).toEqual([]);
   });
 
+  it('documents the error body, with the page a démarche stands at when the page sent does not apply', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const error = doc.components.schemas.Error.properties.error;
+    expect(Object.keys(error.properties)).toEqual(['code', 'message', 'fields', 'nextPage']);
+    expect(error.required).toEqual(['code', 'message']);
+    expect(error.properties.nextPage).toMatchObject({ type: ['string', 'null'] });
+    const put = doc.paths['/api/demarches/{id}/pages/{page}'].put;
+    expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '401', '404', '409', '410']);
+    expect(put.description).toMatch(/409 `DEMARCHE_PAGE_NOT_APPLICABLE`.*`error\.nextPage`/);
+  });
+
   it('says which routes need the session', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.paths['/api/account/contact'].post.security).toEqual([{ session: [] }]);

@@ -109,8 +109,8 @@ export const incomePage: Page = {
     {
       id: 'revenus_conjoint',
       type: 'amount',
-      label: 'Le revenu net imposable de votre conjoint(e)',
-      name: 'le revenu net imposable de votre conjoint(e)',
+      label: 'Le revenu net imposable de votre {conjoint}',
+      name: 'le revenu net imposable de votre {conjoint}',
       max: 1_000_000,
       showIf: COUPLE,
       hint: 'En euros',
@@ -138,14 +138,14 @@ export function activityPage(member: (typeof MEMBERS)[number], rules: Page['rule
   const mine = member.id === 'vous';
   return {
     id: `activite-${member.id}`,
-    title: mine ? 'Votre activité' : 'L’activité de votre conjoint(e)',
+    title: mine ? 'Votre activité' : 'L’activité de votre {conjoint}',
     ...(member.showIf ? { showIf: member.showIf } : {}),
     questions: [
       {
         id: `activite_${member.id}`,
         type: 'radios',
-        label: mine ? 'Quelle est votre activité actuelle ?' : 'Quelle est l’activité actuelle de votre conjoint(e) ?',
-        name: mine ? 'votre activité' : 'l’activité de votre conjoint(e)',
+        label: mine ? 'Quelle est votre activité actuelle ?' : 'Quelle est l’activité actuelle de votre {conjoint} ?',
+        name: mine ? 'votre activité' : 'l’activité de votre {conjoint}',
         options: ACTIVITIES,
       },
     ],
@@ -180,7 +180,7 @@ export function resourcesPages(): Page[] {
     MONTHS.map(({ n, of }) => {
       const mine = m.id === 'vous';
       const id = `${m.id}_m${n}`;
-      const whose = mine ? 'Vos ressources' : 'Les ressources de votre conjoint(e)';
+      const whose = mine ? 'Vos ressources' : 'Les ressources de votre {conjoint}';
       const month = `caf_mois_${n}`;
       return {
         id: `ressources-${m.id}-${n}`,

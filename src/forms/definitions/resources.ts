@@ -42,7 +42,7 @@ export function twelveMonthResourcesPages(): Page[] {
     const fed: Condition = { question: `caf_salaires_${m.id}`, answered: true };
     const title = mine
       ? 'Vos salaires et pensions des 12 derniers mois'
-      : 'Les salaires et pensions de votre conjoint(e) des 12 derniers mois';
+      : 'Les salaires et pensions de votre {conjoint} des 12 derniers mois';
     const others = `autres_ressources_${m.id}`;
     return [
       {
@@ -68,7 +68,7 @@ export function twelveMonthResourcesPages(): Page[] {
         id: `ressources-ecart-${m.id}`,
         title: mine
           ? 'Ce qui est inexact dans vos salaires et pensions'
-          : 'Ce qui est inexact dans les salaires et pensions de votre conjoint(e)',
+          : 'Ce qui est inexact dans les salaires et pensions de votre {conjoint}',
         showIf: when(m, { all: [fed, { question: `ressources_exactes_${m.id}`, equals: 'non' }] }),
         questions: [
           {
@@ -84,7 +84,7 @@ export function twelveMonthResourcesPages(): Page[] {
       {
         id: `ressources-inconnues-${m.id}`,
         title,
-        intro: `La Caf n’a reçu aucun salaire ni aucune pension ${mine ? 'à votre nom' : 'au nom de votre conjoint(e)'} pour ces 12 mois : indiquez les montants nets reçus au total.`,
+        intro: `La Caf n’a reçu aucun salaire ni aucune pension ${mine ? 'à votre nom' : 'au nom de votre {conjoint}'} pour ces 12 mois : indiquez les montants nets reçus au total.`,
         showIf: when(m, { not: fed }),
         questions: [
           known('caf_periode', 'Période', 'text'),
@@ -99,7 +99,7 @@ export function twelveMonthResourcesPages(): Page[] {
       },
       {
         id: `autres-ressources-${m.id}`,
-        title: mine ? 'Vos autres ressources des 12 derniers mois' : 'Les autres ressources de votre conjoint(e) des 12 derniers mois',
+        title: mine ? 'Vos autres ressources des 12 derniers mois' : 'Les autres ressources de votre {conjoint} des 12 derniers mois',
         ...(m.couple ? { showIf: m.couple } : {}),
         questions: [
           {
@@ -107,7 +107,7 @@ export function twelveMonthResourcesPages(): Page[] {
             type: 'checkboxes',
             label: mine
               ? 'Avez-vous reçu d’autres ressources pendant ces 12 mois ?'
-              : 'Votre conjoint(e) a-t-il ou elle reçu d’autres ressources pendant ces 12 mois ?',
+              : 'Votre {conjoint} a-t-{il} reçu d’autres ressources pendant ces 12 mois ?',
             name: 'les autres ressources',
             hint: 'Elles ne sont pas transmises à la Caf. Cochez tout ce qui s’applique ; ne cochez rien s’il n’y en a pas.',
             optional: true,
@@ -117,7 +117,7 @@ export function twelveMonthResourcesPages(): Page[] {
       },
       {
         id: `montants-autres-ressources-${m.id}`,
-        title: mine ? 'Le montant de vos autres ressources' : 'Le montant des autres ressources de votre conjoint(e)',
+        title: mine ? 'Le montant de vos autres ressources' : 'Le montant des autres ressources de votre {conjoint}',
         showIf: when(m, { any: OTHER_KINDS.map((k) => ({ question: others, includes: k.value })) }),
         questions: OTHER_KINDS.map((k) =>
           amount(`${k.value}_${m.id}`, k.label, k.name, 'Montant net reçu sur les 12 mois, en euros', {

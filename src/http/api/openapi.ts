@@ -14,7 +14,7 @@ export const ERROR_STATUS_TEXT: Record<number, string> = {
   401: 'Connexion nécessaire (pas de session)',
   403: 'Refusé (CSRF : Content-Type ou Origin, ou action non permise)',
   404: 'Introuvable',
-  409: 'Étape pas encore accessible ou déjà faite',
+  409: 'Étape pas encore accessible ou déjà faite, ou réponses modifiées ailleurs (conflit)',
   410: 'Parcours expiré',
   413: 'Corps de requête trop gros (64 Kio au plus)',
   429: 'Trop de tentatives (en-tête Retry-After le cas échéant)',
@@ -26,6 +26,13 @@ const ErrorBody = z
       code: z.string().describe('code stable du catalogue des erreurs'),
       message: z.string().describe('message en français pour la personne'),
       fields: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+      nextPage: z
+        .string()
+        .nullable()
+        .optional()
+        .describe(
+          'DEMARCHE_PAGE_NOT_APPLICABLE seulement : la page où en est la demande, à enregistrer à la place (null : toutes les pages sont remplies, la demande peut être vérifiée et envoyée)',
+        ),
     }),
   })
   .meta({ description: 'Toute erreur de l’API' });

@@ -7,6 +7,7 @@ import { AppError, ValidationError, fieldError } from '../../errors/app-error';
 import type { FormDefinition } from '../../forms/definition';
 import { visiblePages } from '../../forms/engine';
 import { formOf } from '../../forms/definitions';
+import { speakPage } from '../../forms/words';
 import { findPrestation, prestations, themes } from '../../prestations/catalogue';
 import { decisionPdfPath, demarchePath, demarcheTitle, deps, isDeclaration, refusalError } from './pages';
 import { decisionLabel, decisionOf } from '../../demarches/decision';
@@ -61,25 +62,28 @@ function summary(d: Demarche): z.input<typeof DemarcheSummary> {
   };
 }
 
+/** A form as anyone may read it: no household, so the partner is « votre conjoint(e) » (src/forms/words.ts). */
 function formView(f: FormDefinition): z.input<typeof FormView> {
   return {
     prestation: f.prestation,
     sections: f.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      pages: s.pages.map((p) => ({
-        id: p.id,
-        title: p.title,
-        ...(p.repeat ? { repeatedBy: p.repeat.count } : {}),
-        questions: p.questions.map((q) => ({
-          id: q.id,
-          type: q.type,
-          label: q.label,
-          hint: q.hint,
-          optional: !!q.optional,
-          ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+      pages: s.pages
+        .map((written) => speakPage(written, undefined))
+        .map((p) => ({
+          id: p.id,
+          title: p.title,
+          ...(p.repeat ? { repeatedBy: p.repeat.count } : {}),
+          questions: p.questions.map((q) => ({
+            id: q.id,
+            type: q.type,
+            label: q.label,
+            hint: q.hint,
+            optional: !!q.optional,
+            ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+          })),
         })),
-      })),
     })),
   };
 }
@@ -197,6 +201,10 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
       method: 'PUT',
       url: '/api/demarches/:id/pages/:page',
       summary: 'Enregistrer les réponses d’une page du brouillon (messages en français par champ)',
+      description:
+        '409 `DEMARCHE_CONFLICT` : la version envoyée n’est plus la dernière (réponses modifiées depuis un autre appareil ou onglet). ' +
+        '409 `DEMARCHE_PAGE_NOT_APPLICABLE` : la page existe dans le formulaire mais ne concerne pas cette demande d’après ses réponses (la page du conjoint d’une personne seule…) ; rien n’est enregistré et `error.nextPage` donne la page où en est la demande (null : toutes les pages sont remplies). ' +
+        '404 : démarche ou page inconnue. 410 : brouillon expiré ou déjà envoyé.',
       params: PageParams,
       body: PageAnswersBody,
       response: PageSaved,
@@ -206,6 +214,8 @@ export function demarchesApi(ctx: DemarchesApiDeps): FastifyPluginAsync {
           conflict,
         );
         if ('refusal' in r) throw refusalError(r.refusal);
+        if ('notApplicable' in r)
+          throw new AppError('DEMARCHE_PAGE_NOT_APPLICABLE', undefined, undefined, { nextPage: r.resume?.key ?? null });
         if (!r.ok) throw new ValidationError(r.problems.map((p) => fieldError(p.field, 'VALIDATION_FAILED', p.message)));
         return { version: r.demarche.version, nextPage: r.next?.key ?? null, answers: r.demarche.answers };
       },

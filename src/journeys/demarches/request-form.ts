@@ -207,6 +207,8 @@ ${button(fromRecap ? 'Enregistrer et revenir au récapitulatif' : 'Continuer')}`
       const input = readBody(req);
       const r = await saveStep(deps(ctx), await requestActor(ctx, req), a.demarche.id, key, input);
       if ('refusal' in r) throw refusalError(r.refusal);
+      // The answers changed elsewhere in between and this page no longer applies: where the request stands.
+      if ('notApplicable' in r) return reply.redirect(r.resume ? stepPath(a.demarche.id, r.resume.key) : checkPath(a.demarche.id), 303);
       const fromRecap = (req.query as { retour?: string }).retour === 'verifier';
       if (!r.ok) {
         const inst = findPage(a.form, a.demarche.answers, key)!;

@@ -47,6 +47,10 @@ describe('démarches API', () => {
         .find((p: { id: string }) => p.id === 'enfant'),
     ).toMatchObject({ repeatedBy: 'nombre_enfants' });
     expect((await b.get('/api/catalogue/aah/formulaire')).statusCode).toBe(404);
+    // Read by anyone, without a household: the partner is « votre conjoint(e) », no placeholder left.
+    const rsa = (await b.get('/api/catalogue/rsa/formulaire')).body;
+    expect(rsa).toContain('L’activité de votre conjoint(e)');
+    expect(rsa).not.toMatch(/\{conjoint\}|\{il\}/);
     expect((await b.get('/api/demarches')).statusCode).toBe(401);
   });
 
@@ -117,6 +121,43 @@ describe('démarches API', () => {
     ]);
   });
 
+  it('a page that does not apply to this request: 409 with a French message and where the request stands; an unknown page: 404', async () => {
+    const account = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, account);
+    const d = (await b.postJson('/api/demarches', { prestation: 'rsa' })).json();
+    const alone = await json(b, 'PUT', `/api/demarches/${d.id}/pages/situation-familiale`, {
+      version: d.version,
+      answers: { situation_familiale: 'celibataire', enfants_a_charge: '0' },
+    });
+    expect(alone.statusCode).toBe(200);
+    expect(alone.json().nextPage).toBe('activite-vous');
+    const version = alone.json().version;
+
+    // The conjoint's activity, for a person alone: nothing saved, and the page to go on with.
+    const partner = await json(b, 'PUT', `/api/demarches/${d.id}/pages/activite-conjoint`, {
+      version,
+      answers: { activite_conjoint: 'salarie' },
+    });
+    expect(partner.statusCode).toBe(409);
+    expect(partner.json()).toEqual({
+      error: {
+        code: 'DEMARCHE_PAGE_NOT_APPLICABLE',
+        message: expect.stringContaining('Cette étape ne concerne pas votre demande'),
+        nextPage: 'activite-vous',
+      },
+    });
+    const after = (await b.get(`/api/demarches/${d.id}`)).json();
+    expect(after.version).toBe(version);
+    expect(after.answers).not.toHaveProperty('activite_conjoint');
+    expect(after.nextPage).toBe('activite-vous');
+
+    // A page the form does not have at all is not found.
+    const unknown = await json(b, 'PUT', `/api/demarches/${d.id}/pages/nulle-part`, { version, answers: {} });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('NOT_FOUND');
+  });
+
   it('a conjoint without procuration: the AJPA yes, the RSA no (403 with who may)', async () => {
     const householdId = await createHousehold(t.ctx.database.db, '7777002', t.clock.now());
     const a = await createTestAccount(t.ctx);
@@ -149,5 +190,12 @@ describe('démarches API', () => {
       '/api/demarches/{id}/envoi',
     ])
       expect(Object.keys(doc.paths)).toContain(p);
+    // The page that does not apply: its 409 and the page to go on with, in the error's schema.
+    const put = doc.paths['/api/demarches/{id}/pages/{page}'].put;
+    expect(put.description).toContain('DEMARCHE_PAGE_NOT_APPLICABLE');
+    expect(put.responses['409'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(doc.components.schemas.Error.properties.error.properties.nextPage).toMatchObject({
+      description: expect.stringContaining('DEMARCHE_PAGE_NOT_APPLICABLE'),
+    });
   });
 });

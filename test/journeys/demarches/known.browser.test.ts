@@ -107,11 +107,17 @@ describe('what the Caf knows, in a request on a phone', () => {
     await next('/etapes/autres-ressources-vous');
     await check(page, problems, 'autres-ressources');
     await next('/etapes/ressources-inconnues-conjoint');
-    expect(await main()).toContain('La Caf n’a reçu aucun salaire ni aucune pension au nom de votre conjoint(e)');
+    // Léa is a woman in the dossier: « votre conjointe ».
+    expect(await main()).toContain('La Caf n’a reçu aucun salaire ni aucune pension au nom de votre conjointe');
     await check(page, problems, 'ressources-conjoint-demandees');
     await page.getByLabel('Salaires', { exact: true }).fill('15000');
     await page.getByLabel('Pensions et retraites', { exact: true }).fill('0');
     await next('/etapes/autres-ressources-conjoint');
+    const heading = page.getByRole('heading', {
+      level: 1,
+      name: 'Votre conjointe a-t-elle reçu d’autres ressources pendant ces 12 mois ?',
+    });
+    expect(await heading.count()).toBe(1);
     await next('/etapes/compte-bancaire-dossier');
 
     // The bank account: masked, never a field; the way to change it is the protected page.

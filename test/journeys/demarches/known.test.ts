@@ -8,6 +8,7 @@ import { createTestAccount, logIn, nextNir } from '../../support/accounts';
 import { location, text } from '../../support/http';
 import { addAccountMember } from '../../support/household';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
+import { readPdfText } from '../../support/tagged-pdf';
 
 /**
  * « Dites-le nous une fois » through HTTP: what the Caf knows of a dossier (its household, its
@@ -113,9 +114,15 @@ describe('what the Caf already knows, in a request form', () => {
     expect(location(await b.post(`${base}/etapes/montants-autres-ressources-vous`, { etranger_vous: '1200' }))).toBe(
       `${base}/etapes/ressources-inconnues-conjoint`,
     );
+    // The dossier knows Léa is a woman: « votre conjointe », never « conjoint(e) », in texts and messages.
     const unknown = text((await b.get(`${base}/etapes/ressources-inconnues-conjoint`)).body);
-    expect(unknown).toContain('La Caf n’a reçu aucun salaire ni aucune pension au nom de votre conjoint(e) pour ces 12 mois');
+    expect(unknown).toContain('Les salaires et pensions de votre conjointe des 12 derniers mois');
+    expect(unknown).toContain('La Caf n’a reçu aucun salaire ni aucune pension au nom de votre conjointe pour ces 12 mois');
+    expect(unknown).not.toContain('conjoint(e)');
     await b.post(`${base}/etapes/ressources-inconnues-conjoint`, { salaires_conjoint: '15000', pensions_conjoint: '0' });
+    const others = text((await b.get(`${base}/etapes/autres-ressources-conjoint`)).body);
+    expect(others).toContain('Votre conjointe a-t-elle reçu d’autres ressources pendant ces 12 mois ?');
+    expect(others).not.toMatch(/conjoint\(e\)|il ou elle/);
     expect(location(await b.post(`${base}/etapes/autres-ressources-conjoint`, {}))).toBe(`${base}/etapes/compte-bancaire-dossier`);
 
     // The bank account: masked, with the way to the protected change; no IBAN field, none read.
@@ -147,10 +154,21 @@ describe('what the Caf already knows, in a request form', () => {
       `href="${base}/etapes/situation-familiale?retour=verifier">Modifier<span class="govuk-visually-hidden"> quelle est votre situation familiale ?</span>`,
     );
     expect(recap).toContain('Salaires 24 000,00 €');
+    expect(recap).toContain('Votre conjointe a-t-elle reçu d’autres ressources pendant ces 12 mois ?');
+    expect(recap).not.toContain('conjoint(e)');
     expect(location(await b.post(`${base}/envoyer`, { declaration: 'oui' }))).toBe(`${base}/accuse-de-reception`);
+    // The accusé de réception and the démarche's page say what the form said.
+    expect(text((await b.get(`${base}/accuse-de-reception`)).body)).toContain(
+      'Les salaires et pensions de votre conjointe des 12 derniers mois',
+    );
+    const receipt = await readPdfText((await b.get(`${base}/accuse-de-reception.pdf`)).rawPayload);
+    expect(receipt).toContain('Votre conjointe a-t-elle reçu');
+    expect(receipt).not.toContain('conjoint(e)');
+    expect(text((await b.get(base)).body)).toContain('Les salaires et pensions de votre conjointe des 12 derniers mois');
     const sent = (await findDemarche(t.ctx.database.db, d!.id))!;
     expect(sent.status).toBe('envoyee');
     expect(sent.answers).toMatchObject({
+      caf_civilite_conjoint: 'MME',
       caf_salaires_vous: 2_400_000,
       compte_confirme: ['oui'],
       etranger_vous: 120_000,
