@@ -47,8 +47,10 @@ describe('PostgreSQL restarted under load', () => {
     expect(during.status).toBe(503);
     expect(during.headers.get('retry-after')).toBe('5');
     expect(during.json().error.code).toBe('DATABASE_UNAVAILABLE');
-    const page = await c.request('/connexion', {
-      form: { _csrf: await c.csrf('/connexion'), identifier: '190017512345678', password: 'Mauvais2026Mdp' },
+    // A newcomer (no kept form of a refused login, whose reading needs the database): the form shows, its POST gets the 503 page.
+    const newcomer = new Client(app.url);
+    const page = await newcomer.request('/connexion', {
+      form: { _csrf: await newcomer.csrf('/connexion'), identifier: '190017512345678', password: 'Mauvais2026Mdp' },
     });
     expect(page.status).toBe(503);
     expect(page.text).toContain('Service momentanément indisponible');

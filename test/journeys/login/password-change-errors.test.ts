@@ -53,8 +53,12 @@ describe('a password asked again: each empty field, the same password', () => {
   it('« Donner l’autorisation de gestion » with an empty password asks for it', async () => {
     const thomas = await signedIn(t, DEMO_PEOPLE.thomasPetit.nir);
     await thomas.get('/mon-espace/foyer/autorisation-de-gestion');
-    const empty = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: '' });
-    expect(empty.statusCode).toBe(400);
+    const empty = await submitRefused(
+      thomas,
+      '/mon-espace/foyer/autorisation-de-gestion/donner',
+      { currentPassword: '' },
+      '/mon-espace/foyer/autorisation-de-gestion',
+    );
     expect(text(empty.body)).toContain('Saisissez votre mot de passe actuel.');
     expect(text(empty.body)).not.toContain('Votre mot de passe actuel est incorrect.');
     const granted = await thomas.post('/mon-espace/foyer/autorisation-de-gestion/donner', { currentPassword: DEMO_PASSWORD });
