@@ -1,11 +1,13 @@
-import { distressesOf, isFrustrated, isImmediate } from './distress';
+import { distressesOf, isImmediate } from './distress';
+import { isFrustrated } from './frustration';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
-import { type AssistantAnswer, topicUrl } from './answer';
+import type { AssistantAnswer } from './answer';
+import { CALM, choiceOf, closestOf, compose, distressAnswer, MIN_CONFIDENCE, type Pick, RESOLVED_CONFIDENCE } from './compose';
 import {
   asksAssistantForCode,
   asksForAmount,
@@ -25,18 +27,10 @@ import { topicProbabilities, type TopicProbabilities } from './topics/model';
  * first, and only the masked text goes further (search, logs, the page that shows it back).
  */
 export type { AssistantAnswer, OtherTopic, Source } from './answer';
+export { HEDGE_CONFIDENCE, MIN_CONFIDENCE } from './compose';
 
-/** Below it the assistant says it does not know. */
-export const MIN_CONFIDENCE = 0.2;
 /** Below it a topic is only a guess: offered to choose from rather than answered, when there are close ones. */
 const SURE_CONFIDENCE = 0.5;
-/**
- * Below it the answer is given as « the closest one », with « Je ne suis pas sûr » and the human contact
- * beside it. On the tuning sets a wrong answer is three times likelier at 0.5–0.7 than above, and
- * saying so there costs no right answer (the closest answer is still given): 0.7 was chosen on v1,
- * `v2a` and `t3a`, then checked on `v2b` and `t3b` (wrong 10.9 → 7.8 % and 15.0 → 10.0 %).
- */
-export const HEDGE_CONFIDENCE = 0.7;
 /**
  * Below it — the share of the message's words its best topic explains — the answer is also given as
  * « the closest one »: chosen on v1, `v2a` and `t3a`, checked on `v2b` (wrong 7.8 → 4.7 %) and `t3b` (unchanged).
@@ -54,8 +48,6 @@ const MAX_OTHERS = 3;
  * `t6b`, `t7b` and the held-out totals (right up on each, wrong unchanged); on every step, `t6b` and two held-out sets lost.
  */
 const OWN_FIRST: ReadonlySet<AssistantStep> = new Set<AssistantStep>(['recapitulatif', 'accueil', 'connexion', 'demarches']);
-/** The confidence of a topic the classifier chose among close ones: below `HEDGE_CONFIDENCE`, so said to be the closest one. */
-const RESOLVED_CONFIDENCE = 0.6;
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
 /** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
@@ -66,13 +58,6 @@ const STEP_PRIOR = 0.9;
 const CHOICE_REACH = 0.6;
 /** On the person's step, two of its topics are put to a choice only when this close. */
 const ON_STEP_CHOICE_REACH = 0.9;
-/**
- * The other questions of a message found at least this surely are answered too, after the first
- * (with their sources), at most `MAX_ANSWERED` of them; the rest are links. Chosen on v1, `v2a`,
- * `t3a` and `t4a` (0.2–0.7; every topic found, 0.2, was best), checked on `v2b`, `t3b` and `t4b`.
- */
-const ANSWER_OTHER = MIN_CONFIDENCE;
-const MAX_ANSWERED = 2;
 
 export const FALLBACK_TOPIC = 'inconnu';
 /** The steps of the registration's forms, where a message is about the field in front of the person. */
@@ -82,11 +67,6 @@ const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
 const CODE_ASKED_TOPIC = 'code-par-l-assistant';
 const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
-
-interface Pick {
-  topic: Topic;
-  confidence: number;
-}
 
 export class Assistant {
   private readonly index: TopicIndex;
@@ -156,8 +136,8 @@ export class Assistant {
       const calm = this.index.topic(FRUSTRATION_TOPIC)!;
       const main = sure ?? picks[0] ?? (step ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined);
       return main
-        ? this.compose(main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
-        : this.compose({ topic: calm, confidence: 1 }, [], masked);
+        ? compose(this.o.agencyPhone, main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
+        : compose(this.o.agencyPhone, { topic: calm, confidence: 1 }, [], masked);
     }
     if (!sure) {
       const choices = this.choices(text, step);
@@ -194,7 +174,7 @@ export class Assistant {
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
     const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
-    return this.compose(main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
+    return compose(this.o.agencyPhone, main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
   }
 
   /**
@@ -223,25 +203,9 @@ export class Assistant {
    * question the person also asked — a person in distress who asks about a code still needs the code.
    */
   private inDistress(urgent: Topic[], masked: Masked, step: AssistantStep | undefined, othersData: boolean): AssistantAnswer {
-    const first = this.compose({ topic: urgent[0]!, confidence: 1 }, [], masked);
-    const seen = new Set<string>();
-    const numbers = urgent.flatMap((t) => t.answer).filter((p) => !seen.has(p) && !!seen.add(p));
     const kinds = urgent.map((t) => t.id) as Parameters<typeof isImmediate>[0];
     const asked = isImmediate(kinds, masked.text) ? undefined : this.askedBeside(masked.text, step, othersData);
-    // The question beside the distress is searched in what is left of the message: a weak match is
-    // said to be only the closest answer.
-    const doubt = !!asked && asked.confidence < HEDGE_CONFIDENCE;
-    const lead = doubt
-      ? `Pour votre question, je ne suis pas sûr d’avoir bien compris ; voici la réponse qui me semble la plus proche (« ${asked!.topic.title} ») :`
-      : `Pour votre question (« ${asked?.topic.title} ») :`;
-    const paragraphs = [...numbers, ...(asked ? [lead, ...asked.topic.answer] : [])].map((p) =>
-      p.replaceAll('{telephone}', this.o.agencyPhone),
-    );
-    return {
-      ...first,
-      answer: [...paragraphs.slice(0, 1), ...(masked.found.length ? [MASKED_WARNING] : []), ...paragraphs.slice(1)].join('\n\n'),
-      others: asked ? [{ topic: asked.topic.id, title: asked.topic.title, url: topicUrl(asked.topic.id) }] : [],
-    };
+    return distressAnswer(this.o.agencyPhone, urgent, asked, masked);
   }
 
   /**
@@ -304,87 +268,19 @@ export class Assistant {
   private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined, among = false): AssistantAnswer {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
     const preferred = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
-    if (preferred) return this.compose({ topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
+    if (preferred) return compose(this.o.agencyPhone, { topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
     // On a step whose own topic most questions are about, that topic is the closest answer; the others stay as links.
     const own = step && OWN_FIRST.has(step) ? topics.find((t) => t.id === STEP_TOPICS[step]) : undefined;
-    if (own) return this.closestOf(own, topics, masked);
+    if (own) return closestOf(this.o.agencyPhone, own, topics, masked);
     // Among close topics of a registration step, the step's likeliest is answered, as the closest one, the others linked.
     const closest = among ? this.closestOnStep(topics, step) : undefined;
-    if (closest) return this.closestOf(closest, topics, masked);
-    const fallback = this.index.topic(FALLBACK_TOPIC)!;
-    const titles = topics.map((t) => `« ${t.title} »`);
-    const paragraphs = [
-      ...(masked.found.length ? [MASKED_WARNING] : []),
-      `Je ne suis pas sûr de ce que vous demandez. Votre question porte-t-elle sur ${titles.slice(0, -1).join(', ')} ou ${titles.at(-1)} ? Choisissez le sujet ci-dessous.`,
-      'Sinon, reformulez votre question en quelques mots, ou appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.',
-    ];
-    return {
-      answer: paragraphs.join('\n\n').replaceAll('{telephone}', this.o.agencyPhone),
-      topic: fallback.id,
-      confidence: 0,
-      sources: fallback.sources,
-      handover: true,
-      others: topics.map((t) => ({ topic: t.id, title: t.title, url: topicUrl(t.id) })),
-      choices: true,
-      maskedQuestion: masked.text,
-      masked: masked.found,
-    };
-  }
-
-  /**
-   * The closest of topics the search could not tell apart, answered as such (« Je ne suis pas sûr »), the
-   * others offered as links after it.
-   */
-  private closestOf(closest: Topic, topics: Topic[], masked: Masked): AssistantAnswer {
-    const rest = topics.filter((t) => t.id !== closest.id);
-    const answer = this.compose({ topic: closest, confidence: RESOLVED_CONFIDENCE }, [], masked);
-    const titles = rest.map((t) => `« ${t.title} »`).join(' ou ');
-    const elsewhere = rest.length
-      ? `Votre question porte peut-être plutôt sur ${titles} : choisissez ce sujet ci-dessous, ou reformulez votre question en quelques mots.`
-      : 'Sinon, reformulez votre question en quelques mots.';
-    return {
-      ...answer,
-      answer: `${answer.answer}\n\n${elsewhere}`,
-      others: rest.map((t) => ({ topic: t.id, title: t.title, url: topicUrl(t.id) })),
-    };
+    if (closest) return closestOf(this.o.agencyPhone, closest, topics, masked);
+    return choiceOf(this.o.agencyPhone, topics, this.index.topic(FALLBACK_TOPIC)!, masked);
   }
 
   /** A topic's answer as such (a link to it was followed). */
   answerOf(topic: Topic): AssistantAnswer {
-    return this.compose({ topic, confidence: 1 }, [], { text: '', found: [] });
-  }
-
-  private compose(main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
-    const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && main.topic.indexed;
-    const answered = others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
-    const linked = others.filter((p) => !answered.includes(p));
-    const paragraphs = [
-      ...preface,
-      ...(masked.found.length ? [MASKED_WARNING] : []),
-      // Unsure of the topic, the assistant says so rather than answering as if it knew.
-      ...(unsure ? ['Je ne suis pas sûr d’avoir bien compris votre question ; voici la réponse qui me semble la plus proche.'] : []),
-      ...main.topic.answer,
-      ...(unsure
-        ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`]
-        : []),
-      ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...p.topic.answer]),
-      ...(linked.length
-        ? [`Vous avez aussi demandé : ${linked.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
-        : []),
-    ];
-    return {
-      answer: paragraphs.join('\n\n').replaceAll('{telephone}', this.o.agencyPhone),
-      topic: main.topic.id,
-      confidence: Math.round(main.confidence * 100) / 100,
-      sources: [...main.topic.sources, ...answered.flatMap((p) => p.topic.sources)].filter(
-        (x, i, all) => all.findIndex((y) => y.url === x.url) === i,
-      ),
-      handover: main.topic.handover || unsure,
-      others: others.map((p) => ({ topic: p.topic.id, title: p.topic.title, url: topicUrl(p.topic.id) })),
-      choices: false,
-      maskedQuestion: masked.text,
-      masked: masked.found,
-    };
+    return compose(this.o.agencyPhone, { topic, confidence: 1 }, [], { text: '', found: [] });
   }
 
   /** The topics asked about, in the order they were asked: one or two per part of the message. */
@@ -492,12 +388,6 @@ function ourKnowledge(): { topics: Topic[]; index: TopicIndex } {
   }
   return ours;
 }
-
-const CALM =
-  'Je comprends que ce soit pénible. Si vous préférez parler à une personne, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.';
-
-const MASKED_WARNING =
-  'Par sécurité, j’ai masqué ce qui ressemblait à un numéro, un code, un mot de passe ou une adresse : je ne le lis pas et ne le garde pas. Ne donnez jamais votre code ni votre mot de passe, ici ou à quiconque : la Caf ne vous les demandera jamais.';
 
 /** Coverage of the question's terms, times the strength of the match, lowered when the runner-up is as good. */
 function confidenceOf(best: Match, second: Match | undefined): number {

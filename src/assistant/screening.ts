@@ -1,16 +1,7 @@
 import { safetyClassifier } from './classifier/model';
-import {
-  asksAsCarer,
-  DISTRESS_KINDS,
-  distressesOf,
-  hasFigure,
-  isPastMedical,
-  isThreatened,
-  saysBodily,
-  namesAChild,
-  withoutFigures,
-  type Distress,
-} from './distress';
+import { asksAsCarer, distressesOf, isPastMedical, isThreatened, saysBodily, namesAChild } from './distress';
+import { DISTRESS_KINDS, type Distress } from './distress-patterns';
+import { hasFigure, withoutFigures } from './figures';
 import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, namesAnother, wishesForThemselves } from './safety';
 
 /** The topic of a refusal to give someone else's data. */

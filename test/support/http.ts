@@ -44,9 +44,7 @@ export async function submitRefused(
   fields: Record<string, string | string[]>,
   form: string = url.split('?')[0] ?? url,
 ): Promise<LightMyRequestResponse> {
-  const res = await b.post(url, fields);
-  expect(location(res).split('?')[0]).toBe(form);
-  const page = await b.get(String(res.headers.location));
+  const page = await postBackToForm(b, url, fields, form);
   expect(page.statusCode, page.body.slice(0, 2000)).toBe(200);
   expect(page.body).toContain('govuk-error-summary');
   expect(page.body).toMatch(/<title>Erreur[\u00a0 ]: /);
@@ -63,13 +61,23 @@ export async function submitThrottled(
   fields: Record<string, string | string[]>,
   form: string = url.split('?')[0] ?? url,
 ): Promise<LightMyRequestResponse> {
-  const res = await b.post(url, fields);
-  expect(location(res).split('?')[0]).toBe(form);
-  const page = await b.get(String(res.headers.location));
+  const page = await postBackToForm(b, url, fields, form);
   expect(page.statusCode, page.body.slice(0, 2000)).toBe(429);
   expect(page.headers['retry-after']).toMatch(/^[1-9]\d*$/);
   expect(page.body).toContain('govuk-error-summary');
   return page;
+}
+
+/** Posts a form, checks it is sent back (303) to the form's page, and follows the redirect: that page. */
+async function postBackToForm(
+  b: TestBrowser,
+  url: string,
+  fields: Record<string, string | string[]>,
+  form: string,
+): Promise<LightMyRequestResponse> {
+  const res = await b.post(url, fields);
+  expect(location(res).split('?')[0]).toBe(form);
+  return b.get(String(res.headers.location));
 }
 
 /** Path + query of an absolute URL of the application (inject takes paths). */

@@ -1,7 +1,7 @@
 import { Container } from '@nlpjs/core';
 import { LangFr } from '@nlpjs/lang-fr';
 import { NluNeural } from '@nlpjs/nlu';
-import type { Distress } from '../distress';
+import type { Distress } from '../distress-patterns';
 
 /**
  * A second opinion on safety, beside the rules of distress.ts and safety.ts: NLP.js's French

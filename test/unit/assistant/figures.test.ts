@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
-import { asksAsCarer, distressesOf, hasFigure, isFrustrated, withoutFigures } from '../../../src/assistant/distress';
+import { asksAsCarer, distressesOf } from '../../../src/assistant/distress';
+import { hasFigure, withoutFigures } from '../../../src/assistant/figures';
+import { isFrustrated } from '../../../src/assistant/frustration';
 
 /**
  * Figures of speech that name death and mean nothing of it: no emergency number, whatever the rules
