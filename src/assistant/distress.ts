@@ -37,6 +37,9 @@ const PAST_EVENT = new RegExp(
     '(?:m occupe|occupe de|prends soin|aidant\\w*)\\b.{0,60}\\b(?:a eu|a fait|avait eu|avait fait) (?:un|une) (?:avc|infarctus|crise cardiaque|attaque|accident)',
     'hemipleg\\w*',
     'handicape\\w* depuis',
+    // a month named (« un AVC en mars ») or what it left (« depuis il est en fauteuil »)
+    '(?:en|au mois de|depuis|debut|fin|mi) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)',
+    'en fauteuil(?: roulant)?',
   ].join('|'),
 );
 const HAPPENING_NOW = new RegExp(

@@ -235,6 +235,10 @@ const I_MAY =
 const THEY_MAY = new RegExp(
   `\\b(${RELATIVE}|conjointe|epouse|epoux|partenaire|il|elle|ils|elles)\\s+(\\S+\\s+){0,4}?(peut|peuvent|pourra|pourrait|a le droit de|a acces|aura acces|voit|verra)\\s+(\\S+\\s+){0,2}?(voir|consulter|acceder|regarder|gerer|suivre|(me|nous|lui)\\s+(donner|laisser)\\s+(l\\s+|un\\s+|la\\s+)?(acces|procuration|autorisation))\\b`,
 );
+/** « mon ex, il gardera accès au dossier ? », « elle perd l'accès après la séparation ? »: whether another keeps or loses an access. */
+const THEY_KEEP = new RegExp(
+  `\\b(${RELATIVE}|conjointe|epouse|epoux|partenaire|ex|il|elle|ils|elles)\\s+(\\S+\\s+){0,4}?(garde|gardera|garderait|garderont|conserve|conservera|perd|perdra|perdrait|aura|aurait|auront)\\s+(t\\s+(il|elle)\\s+)?(encore\\s+|toujours\\s+|plus\\s+)?(l\\s+|un\\s+)?acces\\b`,
+);
 /** What the access is to: the household's dossier and what it holds, not the other person's account or secrets. */
 const HOUSEHOLD_THING =
   /\b(dossier|dossiers|paiements?|versements?|droits|allocations?|allocs?|aides|demarches|prestations?|foyer|acces|procuration|autorisation)\b/;
@@ -253,7 +257,7 @@ export function asksWhatTheyMay(text: string): boolean {
   // « me donner accès », « me donner la procuration »: a right given, not data told.
   const told = s.replace(/\b(me|m)\s+(donner|laisser)\s+(l\s+|un\s+|la\s+)?(acces|procuration|autorisation)\b/g, ' ');
   if (TELL_ME.test(told) || THEIR_SECRETS.test(s) || THEIR_SECRETS.test(` ${words(text).join(' ')} `)) return false;
-  return (I_MAY.test(s) || THEY_MAY.test(s)) && HOUSEHOLD_THING.test(s);
+  return (I_MAY.test(s) || THEY_MAY.test(s) || THEY_KEEP.test(s)) && HOUSEHOLD_THING.test(s);
 }
 
 /** Folded, every run of other characters one space (elisions kept: « j ai »). */

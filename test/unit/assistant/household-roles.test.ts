@@ -148,3 +148,18 @@ describe('« si un compte correspond, un code a été envoyé »', () => {
     expect(a.answer).toContain('Je n’ai plus accès à mon adresse mail ou à mon téléphone');
   });
 });
+
+describe('whether someone else keeps or loses an access is a question about the rules', () => {
+  const assistant = new Assistant({ agencyPhone: '3230' });
+  it.each([
+    'je viens de me séparer, mon ex, il gardera accès au dossier après ?',
+    'ma femme perdra l’accès au dossier si on divorce ?',
+    'après la séparation, mon ancien conjoint aura encore accès à nos paiements ?',
+  ])('is not refused: « %s »', (q) => {
+    expect(assistant.ask(q, 'espace').topic).not.toBe('donnees-d-autrui');
+  });
+
+  it('but asking for the access to the ex’s dossier is', () => {
+    expect(assistant.ask('donnez moi l’accès au dossier de mon ex', 'espace').topic).toBe('donnees-d-autrui');
+  });
+});

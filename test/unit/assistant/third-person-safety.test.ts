@@ -101,6 +101,7 @@ describe('a stroke happening now, or months ago', () => {
     'my father had a stroke en 2024, je m occupe de lui, l ajpa c est pour moi ?',
     'je m’occupe de ma mère qui a eu un infarctus, il existe une aide pour moi ?',
     'je suis aidante de mon mari qui a fait un AVC, l’ajpa c’est pour moi ?',
+    'mon mari a eu un AVC en mars, depuis il est en fauteuil et c’est moi qui m’occupe de tout, il y a une aide ?',
   ])('no medical emergency for a past stroke: « %s »', (q) => {
     expect(isPastMedical(q)).toBe(true);
     const a = assistant.ask(q);
