@@ -1,37 +1,20 @@
 /**
- * The assistant on its frozen held-out set (src/assistant/evaluation/heldout/, written by someone
- * who never saw the knowledge base): `npm run bench assistant-heldout`. Prints right / unsure / wrong
- * overall, per step and per style of writing (with the share of answers that say « pas sûr » or offer
- * choices), then the questions answered wrong. Asserts nothing;
- * the bar of the issue is ≥ 90 % right and ≤ 2 % wrong. Never tune on what it prints.
+ * The assistant on its frozen held-out sets (src/assistant/evaluation/heldout/, written by people who
+ * never saw the knowledge base): `npm run bench assistant-heldout`. Prints right / unsure / wrong for
+ * each set (its files together), per step and per style of writing (with the share of answers that say
+ * « pas sûr » or offer choices), all sets pooled per step, then the questions answered wrong.
+ * Asserts nothing; the bar of the issue is ≥ 90 % right and ≤ 2 % wrong, on each step. Never tune on
+ * what it prints: once read, a set is spent (moved to the tuning sets, `tuning/spent/`).
  */
 import { Assistant } from '../src/assistant/assistant';
-import { type HeldoutResult, loadHeldout, scoreHeldout } from '../src/assistant/evaluation/heldout/heldout';
+import { type HeldoutResult, heldoutFiles, loadHeldout, scoreHeldout, versionOf } from '../src/assistant/evaluation/heldout/heldout';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
-const sets = [
-  'assistant-heldout-v1.json',
-  'assistant-heldout-v2.json',
-  'assistant-heldout-v3.json',
-  'assistant-heldout-v4a.json',
-  'assistant-heldout-v4b.json',
-  'assistant-heldout-v5a.json',
-  'assistant-heldout-v5b.json',
-  'assistant-heldout-v6a.json',
-  'assistant-heldout-v6b.json',
-  'assistant-heldout-v7a.json',
-  'assistant-heldout-v7b.json',
-  'assistant-heldout-v8a.json',
-  'assistant-heldout-v8b.json',
-];
-/** v4 to v8 were each written by two writers at once (the registration's steps, and the rest): each figure is both halves together. */
-const together = {
-  'heldout-v4, all': ['assistant-heldout-v4a.json', 'assistant-heldout-v4b.json'],
-  'heldout-v5, all': ['assistant-heldout-v5a.json', 'assistant-heldout-v5b.json'],
-  'heldout-v6, all': ['assistant-heldout-v6a.json', 'assistant-heldout-v6b.json'],
-  'heldout-v7, all': ['assistant-heldout-v7a.json', 'assistant-heldout-v7b.json'],
-  'heldout-v8, all': ['assistant-heldout-v8a.json', 'assistant-heldout-v8b.json'],
-};
+const files = heldoutFiles();
+const versions = [...new Set(files.map(versionOf))];
+const results = new Map(files.map((f) => [f, scoreHeldout(assistant, loadHeldout(f))]));
+const ofVersion = (v: string) => files.filter((f) => versionOf(f) === v).flatMap((f) => results.get(f)!);
+const quiet = process.argv.includes('--totals');
 
 function line(label: string, rs: HeldoutResult[]): string {
   const n = (v: string) => rs.filter((r) => r.verdict === v).length;
@@ -40,36 +23,31 @@ function line(label: string, rs: HeldoutResult[]): string {
   return `${label.padEnd(22)} ${String(rs.length).padStart(4)}  right ${pct(n('right'))}  unsure ${pct(n('unsure'))}  wrong ${pct(n('wrong'))}  (hedged ${pct(hedged)})`;
 }
 
-function groups(results: HeldoutResult[], key: (r: HeldoutResult) => string): void {
+function groups(rs: HeldoutResult[], key: (r: HeldoutResult) => string): void {
   const by = new Map<string, HeldoutResult[]>();
-  for (const r of results) by.set(key(r), [...(by.get(key(r)) ?? []), r]);
-  for (const [k, rs] of [...by].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(k, rs)}`);
+  for (const r of rs) by.set(key(r), [...(by.get(key(r)) ?? []), r]);
+  for (const [k, list] of [...by].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(k, list)}`);
 }
 
-for (const file of sets) {
-  const results = scoreHeldout(assistant, loadHeldout(file));
-  console.log(line(`${file.replace('assistant-', '').replace('.json', '')}, all`, results));
+for (const version of versions) {
+  const rs = ofVersion(version);
+  console.log(line(`heldout-${version}, all`, rs));
+  for (const f of files.filter((x) => versionOf(x) === version))
+    console.log(line(`  ${f.replace('assistant-', '').replace('.json', '')}`, results.get(f)!));
+  if (quiet) continue;
   console.log('\nper step:');
-  groups(results, (r) => r.case.step ?? '(none)');
+  groups(rs, (r) => r.case.step ?? '(none)');
   console.log('\nper style:');
-  groups(results, (r) => r.case.style);
+  groups(rs, (r) => r.case.style);
   console.log('\nanswered wrong:');
-  for (const r of results.filter((x) => x.verdict === 'wrong'))
+  for (const r of rs.filter((x) => x.verdict === 'wrong'))
     console.log(
-      `  ${r.case.id} [${r.case.step ?? '-'}] « ${r.answer.maskedQuestion} » → ${r.answer.topic}; missing ${JSON.stringify(r.missing)}`,
+      `  ${r.case.id} [${r.case.step ?? '-'}] « ${r.answer.maskedQuestion} » → ${r.answer.topic}; missing ${JSON.stringify(r.missing)}${r.forbidden.length ? `; forbidden ${JSON.stringify(r.forbidden)}` : ''}`,
     );
   console.log('');
 }
 
-for (const [label, files] of Object.entries(together))
-  console.log(
-    line(
-      label,
-      files.flatMap((file) => scoreHeldout(assistant, loadHeldout(file))),
-    ),
-  );
-
 /** Every held-out set pooled, per step: the bar holds on each step, and one set has too few questions a step to tell. */
-const pooled = sets.flatMap((file) => scoreHeldout(assistant, loadHeldout(file)));
+const pooled = [...results.values()].flat();
 console.log(`\n${line('all sets, all', pooled)}\n\nall sets, per step:`);
 groups(pooled, (r) => r.case.step ?? '(none)');

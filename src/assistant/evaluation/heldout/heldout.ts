@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Assistant, AssistantAnswer } from '../../assistant';
 import { judge, judgedCaseSchema, type Verdict } from '../judge';
@@ -7,7 +7,17 @@ import { judge, judgedCaseSchema, type Verdict } from '../judge';
 const heldoutCaseSchema = judgedCaseSchema.extend({ persona: z.string(), expected: z.string() });
 export type HeldoutCase = z.infer<typeof heldoutCaseSchema>;
 
-export function loadHeldout(file = 'assistant-heldout-v1.json'): HeldoutCase[] {
+/** The frozen held-out files, in order (`assistant-heldout-v9a.json`…): each set is the files of one version. */
+export function heldoutFiles(): string[] {
+  return readdirSync(new URL('./', import.meta.url))
+    .filter((f) => /^assistant-heldout-.*\.json$/.test(f))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** The version a held-out file belongs to: `v9` for `assistant-heldout-v9a.json`. */
+export const versionOf = (file: string): string => file.replace(/^assistant-heldout-(v\d+).*$/, '$1');
+
+export function loadHeldout(file = heldoutFiles()[0]!): HeldoutCase[] {
   return z.array(heldoutCaseSchema).parse(JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')));
 }
 

@@ -1,5 +1,5 @@
 /**
- * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|…|v11|t11a|t11b] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
+ * Scores the tuning sets: `npx tsx src/assistant/evaluation/tuning/score.ts [--set v1|v2|v2a|v2b|v3|t3a|t3b|…|v11|t11a|t11b|h1|h1a|h1b|…|h8] [--failures] [--json] [--no-classifier] [--no-topic-classifier]`.
  * Each question is asked as a new user would (`Assistant.ask` with its step), judged right, unsure
  * or wrong (../judge.ts), and counted per set, per step and per style; `--failures` lists every
  * answer not right. These sets are for tuning: the held-out sets are scored by the lead, never here.
@@ -20,12 +20,41 @@ export interface Scored {
   judgement: Judgement;
 }
 
-export const TUNING_SETS = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10', 'v11'] as const;
+/**
+ * v1…v11 were written for tuning; h1…h8 are the former held-out sets (`spent/`), written apart but read
+ * once measured, and since then tuned on like the others (the held-out sets are now `../heldout/`).
+ */
+export const TUNING_SETS = [
+  'v1',
+  'v2',
+  'v3',
+  'v4',
+  'v5',
+  'v6',
+  'v7',
+  'v8',
+  'v9',
+  'v10',
+  'v11',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'h7',
+  'h8',
+] as const;
 export type TuningSet = (typeof TUNING_SETS)[number];
 
+const cases = z.array(judgedCaseSchema);
+const read = (name: string) => cases.parse(JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8')));
+
 export function loadTuning(set: TuningSet = 'v1'): JudgedCase[] {
-  const file = new URL(`./assistant-tuning-${set}.json`, import.meta.url);
-  return z.array(judgedCaseSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!set.startsWith('h')) return read(`./assistant-tuning-${set}.json`);
+  // A spent held-out set written by two writers at once (v4 to v8) is both their files, the registration's steps first.
+  const n = Number(set.slice(1));
+  return n < 4 ? read(`./spent/assistant-heldout-v${n}.json`) : ['a', 'b'].flatMap((h) => read(`./spent/assistant-heldout-v${n}${h}.json`));
 }
 
 /** The half of a set a case falls in: every other case of each style, in the order of the file. */
@@ -99,7 +128,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   for (const set of TUNING_SETS.slice(1)) {
     const cases = loadTuning(set);
     const { a, b } = halves(cases);
-    const prefix = set === 'v2' ? 'v2' : `t${set.slice(1)}`;
+    const prefix = set === 'v2' ? 'v2' : set.startsWith('h') ? set : `t${set.slice(1)}`;
     Object.assign(sets, { [set]: cases, [`${prefix}a`]: a, [`${prefix}b`]: b });
   }
   const chosen = arg('--set')?.split(',') ?? [...TUNING_SETS];

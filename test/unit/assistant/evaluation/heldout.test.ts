@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant, FALLBACK_TOPIC } from '../../../../src/assistant/assistant';
-import { judgeHeldout, loadHeldout } from '../../../../src/assistant/evaluation/heldout/heldout';
+import { heldoutFiles, judgeHeldout, loadHeldout, versionOf } from '../../../../src/assistant/evaluation/heldout/heldout';
 import { ASSISTANT_STEPS } from '../../../../src/assistant/steps';
 
 describe('the frozen held-out set of the assistant', () => {
-  const cases = loadHeldout();
+  const files = heldoutFiles();
+  const cases = files.flatMap((f) => loadHeldout(f));
 
-  it('holds at least 300 questions, on every step and on none, with unique ids', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(300);
+  it('holds sets of at least 300 questions each, on every step and on none, with unique ids', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const version of new Set(files.map(versionOf))) {
+      const set = files.filter((f) => versionOf(f) === version).flatMap((f) => loadHeldout(f));
+      expect(set.length, version).toBeGreaterThanOrEqual(300);
+      for (const step of [...ASSISTANT_STEPS, null])
+        expect(set.filter((c) => c.step === step).length, `${version} ${step}`).toBeGreaterThanOrEqual(15);
+    }
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
-    for (const step of [...ASSISTANT_STEPS, null])
-      expect(cases.filter((c) => c.step === step).length, String(step)).toBeGreaterThanOrEqual(15);
   });
 
   it('grades right, unsure and wrong answers', () => {
