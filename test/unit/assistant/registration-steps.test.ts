@@ -72,3 +72,12 @@ describe('facts of the registration’s forms, as the product has them', () => {
     expect(a.answer).toContain('1 pour un homme, 2 pour une femme');
   });
 });
+
+describe('the recap: what the account gives once created', () => {
+  it('says where a prestation is asked for and followed, and what each member of the household sees', () => {
+    const a = assistant.ask('quand mon compte sera fait je pourrai voir quoi dedans ?', 'recapitulatif');
+    expect(a.topic).toBe('recapitulatif');
+    for (const label of ['« Mes démarches »', '« Mes paiements »', '« Mes attestations »', 'Vie personnelle', 'procuration', 'coordonnées'])
+      expect(a.answer).toContain(label);
+  });
+});
