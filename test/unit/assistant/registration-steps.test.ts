@@ -81,3 +81,20 @@ describe('the recap: what the account gives once created', () => {
       expect(a.answer).toContain(label);
   });
 });
+
+describe('how long things take', () => {
+  it.each([
+    ['cb de tps pour que le sms arrive', 'code', 'quelques secondes'],
+    ['combien de temps il faut pour tout remplir', 'accueil', 'quelques minutes'],
+  ])('reads « %s » as a duration, not an amount', (q, step, said) => {
+    const a = assistant.ask(q, step as 'code');
+    expect(a.topic).not.toBe('montant');
+    expect(a.answer).toContain(said);
+  });
+
+  it('says the account can be used as soon as it is created', () => {
+    expect(assistant.ask('combien de temps avant de pouvoir me connecter apres inscription ?', 'accueil').answer).toContain(
+      'vous connecter tout de suite',
+    );
+  });
+});
