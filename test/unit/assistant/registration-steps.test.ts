@@ -98,3 +98,17 @@ describe('how long things take', () => {
     );
   });
 });
+
+describe('the password rules, said simply', () => {
+  const a = assistant.ask('le mot de passe il faut mettre quoi dedans ?', 'mot-de-passe');
+
+  it('says what a capital and a small letter are, and that only letters and digits are taken', () => {
+    expect(a.topic).toBe('regles-mot-de-passe');
+    for (const words of ['grande lettre', 'petite lettre', 'lettres et chiffres', 'pas d’espace']) expect(a.answer).toContain(words);
+  });
+
+  it('says it is a new password of its own, and how to get one back by a code when forgotten', () => {
+    expect(a.answer).toContain('pas celui de votre boîte mail');
+    expect(a.answer).toContain('un code vous est envoyé');
+  });
+});
