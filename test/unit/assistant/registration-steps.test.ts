@@ -112,3 +112,17 @@ describe('the password rules, said simply', () => {
     expect(a.answer).toContain('un code vous est envoyé');
   });
 });
+
+describe('the identity documents, as the product checks them', () => {
+  it('says the former identity card (12 characters) is accepted, and never that it is not', () => {
+    const a = assistant.ask('ma vieille carte d’identité plastifiée ça passe ?', 'titre-identite');
+    expect(a.topic).toBe('titres-acceptes');
+    expect(a.answer).toContain('l’ancienne (plastifiée, à 12 caractères)');
+    expect(a.answer).not.toMatch(/n’est pas accepté/);
+  });
+
+  it('takes a carte de résident for a titre de séjour, with its numéro étranger', () => {
+    const a = assistant.ask('j’ai une carte de résident, je mets quel numéro ?', 'titre-identite');
+    expect(a.answer).toContain('carte de résident, votre numéro étranger à 10 chiffres');
+  });
+});
