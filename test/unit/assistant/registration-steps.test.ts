@@ -126,3 +126,22 @@ describe('the identity documents, as the product checks them', () => {
     expect(a.answer).toContain('carte de résident, votre numéro étranger à 10 chiffres');
   });
 });
+
+describe('the social security number, as nir.ts reads it', () => {
+  it('says a département of before 1968 (75, 78) is the one in force at birth, and normal', () => {
+    const a = assistant.ask('née à Boulogne-Billancourt en 1962, mon numéro dit 75 et pas 92, c’est faux ?', 'etat-civil');
+    expect(a.topic).toBe('format-nir');
+    expect(a.answer).toContain('en vigueur à votre naissance');
+    expect(a.answer).toContain('1968');
+  });
+
+  it('says an unknown month is written 20, 30 to 42 or 50 and more', () => {
+    expect(assistant.ask('le mois dans mon numéro de sécu c’est 35, normal ?', 'etat-civil').answer).toContain('de 30 à 42');
+  });
+
+  it('takes a provisional number of the CPAM, and tells where to find one not at hand', () => {
+    const a = assistant.ask('je n’ai pas ma carte vitale avec moi, je fais comment pour le numéro ?', 'etat-civil');
+    expect(a.answer).toContain('attestation de droits');
+    expect(a.answer).toContain('commence par 7 ou 8, est accepté');
+  });
+});
