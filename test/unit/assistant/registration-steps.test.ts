@@ -145,3 +145,19 @@ describe('the social security number, as nir.ts reads it', () => {
     expect(a.answer).toContain('commence par 7 ou 8, est accepté');
   });
 });
+
+describe('the code step', () => {
+  it('says a page closed or a message lost is no loss: the answers are kept, a new code can be asked for', () => {
+    const a = assistant.ask('j’avais le code mais la page s’est fermée, c’est perdu ?', 'code');
+    expect(a.topic).toBe('code-non-recu');
+    expect(a.answer).toContain('Vos réponses sont conservées une heure');
+    expect(a.answer).toContain('valable 10 minutes');
+  });
+
+  it('says on the contact step where a code that does not come may be, and what to do with an address about to be lost', () => {
+    const a = assistant.ask('mon adresse du travail, je la perds le mois prochain, je la mets quand même ?', 'contact');
+    expect(a.topic).toBe('sms-ou-mail');
+    expect(a.answer).toContain('adresse personnelle');
+    expect(a.answer).toContain('indésirables (spam)');
+  });
+});
