@@ -161,3 +161,14 @@ describe('the code step', () => {
     expect(a.answer).toContain('indésirables (spam)');
   });
 });
+
+describe('no social security number, said otherwise', () => {
+  it.each([
+    ['i dont have a social security number, what do i do', 'etat-civil'],
+    ['réfugiée depuis peu, pas encore de numéro de sécurité social', 'etat-civil'],
+  ])('reads « %s » as having no number', (q, step) => {
+    const a = assistant.ask(q, step as 'etat-civil');
+    expect(a.topic).toBe('sans-nir');
+    expect(a.answer).toContain('identifiant provisoire');
+  });
+});
