@@ -1,3 +1,4 @@
+import { withBirthCountry } from './birthplace';
 import { distressesOf, isImmediate } from './distress';
 import { isFrustrated } from './frustration';
 import { loadKnowledge, type Topic } from './knowledge';
@@ -174,7 +175,8 @@ export class Assistant {
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
     const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
-    return compose(this.o.agencyPhone, main, others, masked, [], doubt || this.disputes(main.topic, main.confidence, masked.text, step));
+    const doubted = doubt || this.disputes(main.topic, main.confidence, masked.text, step);
+    return compose(this.o.agencyPhone, withBirthCountry(main, masked.text), others, masked, [], doubted);
   }
 
   /**

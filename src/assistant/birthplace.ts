@@ -1,0 +1,98 @@
+import { buildCountries } from '../identity/place-sources';
+import { fold } from './analyser';
+import type { Pick } from './compose';
+
+/**
+ * The country a person says they were born in (« je suis née au Portugal », « né en Algérie mais
+ * français »), read with the product's own list of countries (INSEE, the list of the « État civil »
+ * page), so that the answer about the place of birth can say what to choose for them: « À l’étranger »,
+ * then their country. Only a country named after a word of birth counts, and not past a word of living
+ * somewhere (« né à Marseille mais j'habite au Sénégal » names no country of birth).
+ */
+export interface BirthCountry {
+  /** as the page's list shows it: « Portugal », « Algérie » */
+  label: string;
+  /** Algeria, Morocco or Tunisia: a birth there before independence may carry a code of its own in the NIR (src/identity/nir.ts) */
+  ownNirCode: boolean;
+}
+
+const BIRTH = /^(nee?s?|naissance|naitre|nait|naquis?|originaire)$/;
+const LIVING = /^(habite?s?|habitons|vis|vit|vivons|vivre|habiter|reside|residant|travaille|demenage|installee?s?|arrivee?s?)$/;
+/** How many words after the word of birth a country may come (« née à Braga au Portugal »). */
+const REACH = 8;
+/** Country names that are also first names or common words, read only right after a preposition. */
+const AMBIGUOUS = new Set(['dominique', 'maurice', 'jersey', 'georgie', 'salvador', 'christmas', 'guinee']);
+
+/** Algeria, Morocco, Tunisia: codes 91–94, 95 and 96 in a NIR of a birth before independence. */
+const FORMER_DEPARTEMENTS = new Set(['99352', '99350', '99351']);
+
+/** Folded words, elisions dropped (« Côte d'Ivoire » → côte, ivoire). */
+function wordsOf(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z']+/g, ' ')
+    .replace(/\b[a-z]'/g, '')
+    .split(/[ ']+/)
+    .filter(Boolean);
+}
+
+let names: Map<string, BirthCountry> | undefined;
+
+/** Folded country names (the label, and its part before a parenthesis) → the country, France left out. */
+function countryNames(): Map<string, BirthCountry> {
+  if (names) return names;
+  names = new Map();
+  for (const c of buildCountries()) {
+    if (c.code === '99100' || c.attachedToCode || /^terr/i.test(c.label)) continue;
+    const country: BirthCountry = { label: c.label, ownNirCode: FORMER_DEPARTEMENTS.has(c.code) };
+    for (const n of [c.label, c.label.split(' (')[0]!]) {
+      const key = wordsOf(n).join(' ');
+      if (key.length >= 4 && !names.has(key)) names.set(key, country);
+    }
+  }
+  return names;
+}
+
+/** The country of birth a message names, if any. */
+export function birthCountryOf(text: string): BirthCountry | undefined {
+  const w = wordsOf(text);
+  const all = countryNames();
+  for (let i = 0; i < w.length; i++) {
+    if (!BIRTH.test(w[i]!)) continue;
+    for (let j = i + 1; j < Math.min(w.length, i + 1 + REACH); j++) {
+      if (LIVING.test(w[j]!)) break;
+      for (const len of [4, 3, 2, 1]) {
+        const name = w.slice(j, j + len).join(' ');
+        const found = all.get(name);
+        if (!found) continue;
+        if (AMBIGUOUS.has(name) && !/^(en|au|aux|a|du|des)$/.test(w[j - 1] ?? '')) continue;
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What to choose at « Lieu de naissance » for a person born in that country, and why the NIR says 99. */
+export function birthCountryAdvice(c: BirthCountry): string {
+  const code = c.ownNirCode
+    ? ' (pour une naissance avant l’indépendance, il peut aussi porter un code particulier, par exemple 91 à 94 pour l’Algérie, 95 pour le Maroc, 96 pour la Tunisie)'
+    : '';
+  return (
+    `Pour vous, né(e) hors de France (${c.label}) : au lieu de naissance, choisissez « À l’étranger », puis « ${c.label} » dans la liste des pays, ` +
+    `même si vous êtes français(e) aujourd’hui. Votre numéro de sécurité sociale a 99 à la place du département${code} : c’est normal.`
+  );
+}
+
+/** The topics about the place of birth and the number that encodes it. */
+const BIRTH_TOPICS = new Set(['lieu-naissance', 'format-nir']);
+
+/**
+ * The topic chosen, with what to choose for the person's own country of birth after its answer, when the answer is about
+ * the place of birth (or the message asks about it) and the message names the country.
+ */
+export function withBirthCountry(main: Pick, text: string): Pick {
+  if (!BIRTH_TOPICS.has(main.topic.id) && !/\blieu (de )?naissance\b/.test(fold(text))) return main;
+  const country = birthCountryOf(text);
+  if (!country) return main;
+  return { ...main, topic: { ...main.topic, answer: [...main.topic.answer, birthCountryAdvice(country)] } };
+}
