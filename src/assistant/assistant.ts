@@ -4,6 +4,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
+import { GENERAL_RECOURSE, isSpecificRecourse, specificRecourse } from './recourse';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
@@ -296,7 +297,14 @@ export class Assistant {
     if (othersData) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
     const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
-    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
+    return this.recourseOf(text, picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks);
+  }
+
+  /** Contesting a decision about a prestation the message names (`recourse.ts`): that prestation's way, not the general one. */
+  private recourseOf(text: string, picks: Pick[]): Pick[] {
+    const specific = specificRecourse(text);
+    const mapped = picks.map((p) => (p.topic.id === GENERAL_RECOURSE && specific ? { ...p, topic: this.index.topic(specific)! } : p));
+    return mapped.some((p) => isSpecificRecourse(p.topic.id)) ? mapped.filter((p) => p.topic.id !== GENERAL_RECOURSE) : mapped;
   }
 
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
