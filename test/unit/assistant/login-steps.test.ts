@@ -68,3 +68,16 @@ describe('the step’s own topic first, on the FranceConnect and forgotten-passw
     expect(a.handover).toBe(true);
   });
 });
+
+describe('« si un compte correspond, un code a été envoyé »', () => {
+  it('never says, even to deny it, that the person has no account', () => {
+    const a = assistant.ask(
+      'mot de passe oublié : il affiche « si un compte correspond… », donc je suis pas inscrite ?',
+      'mot-de-passe-oublie',
+    );
+    expect(a.topic).toBe('si-un-compte-correspond');
+    expect(a.answer).toContain('ne veut pas dire qu’il n’y a pas de compte à votre nom');
+    for (const said of ['vous n’avez pas de compte', 'aucun compte n’existe', 'votre compte n’existe pas'])
+      expect(a.answer).not.toContain(said);
+  });
+});
