@@ -5,6 +5,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
+import { GENERAL_RECOURSE, isSpecificRecourse, specificRecourse } from './recourse';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
@@ -45,10 +46,18 @@ const MAX_OTHERS = 3;
 /**
  * On these steps a choice the step's own topic is among is answered by that topic, said to be only the closest
  * one (with the human contact), the other topics as links: there most questions are about the step's own topic
- * (the recap, where to start, logging in, following a démarche). Chosen on the tuning « a » halves, checked on
- * `t6b`, `t7b` and the held-out totals (right up on each, wrong unchanged); on every step, `t6b` and two held-out sets lost.
+ * (the recap, where to start, logging in, following a démarche, FranceConnect, a forgotten password). Chosen on the
+ * tuning « a » halves, checked on `t6b`, `t7b` and the held-out totals (right up on each, wrong unchanged); on every
+ * step, `t6b` and two held-out sets lost. FranceConnect and the forgotten password since: the b-halves one more right.
  */
-const OWN_FIRST: ReadonlySet<AssistantStep> = new Set<AssistantStep>(['recapitulatif', 'accueil', 'connexion', 'demarches']);
+const OWN_FIRST: ReadonlySet<AssistantStep> = new Set<AssistantStep>([
+  'recapitulatif',
+  'accueil',
+  'connexion',
+  'demarches',
+  'franceconnect',
+  'mot-de-passe-oublie',
+]);
 /** The score of a plain, well-matched question: confidence grows towards 1 around it. */
 const SCORE_SCALE = 12;
 /** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
@@ -290,7 +299,14 @@ export class Assistant {
     if (othersData) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
     const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
-    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
+    return this.recourseOf(text, picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks);
+  }
+
+  /** Contesting a decision about a prestation the message names (`recourse.ts`): that prestation's way, not the general one. */
+  private recourseOf(text: string, picks: Pick[]): Pick[] {
+    const specific = specificRecourse(text);
+    const mapped = picks.map((p) => (p.topic.id === GENERAL_RECOURSE && specific ? { ...p, topic: this.index.topic(specific)! } : p));
+    return mapped.some((p) => isSpecificRecourse(p.topic.id)) ? mapped.filter((p) => p.topic.id !== GENERAL_RECOURSE) : mapped;
   }
 
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */

@@ -144,7 +144,7 @@ describe('« si un compte correspond, un code a été envoyé »', () => {
   ])('explains « %s » without saying whether an account exists', (q) => {
     const a = assistant.ask(q, 'mot-de-passe-oublie');
     expect(a.topic).toBe('si-un-compte-correspond');
-    expect(a.answer).toContain('ne veut pas dire que vous n’avez pas de compte');
+    expect(a.answer).toContain('ne veut pas dire qu’il n’y a pas de compte à votre nom (ni qu’il y en a un)');
     expect(a.answer).toContain('Je n’ai plus accès à mon adresse mail ou à mon téléphone');
   });
 });
