@@ -17,3 +17,23 @@ describe('a request started and not sent', () => {
     expect(a.answer).toContain('30 jours');
   });
 });
+
+/** Contesting a refusal: the answer names where to write for the prestation the message names, and only that. */
+describe('contesting a refusal', () => {
+  it.each([
+    ['on m’a refusé le RSA, comment je fais un recours ?', 'département', 'recours amiable'],
+    ['refus de prime d’activité, je veux contester', 'recours amiable', 'département'],
+    ['ma demande d’APL est refusée, je conteste comment ?', 'recours amiable', 'MDPH'],
+    ['mon AAH a été refusée, comment contester la décision ?', 'MDPH', 'département'],
+  ])('« %s » names %s, not %s', (q, named, not) => {
+    const a = assistant.ask(q, 'demarches');
+    expect(a.topic).toBe('contester-decision');
+    expect(a.answer).toContain(named);
+    expect(a.answer).not.toContain(not);
+  });
+
+  it('names every way when no prestation is named', () => {
+    const a = assistant.ask('Ma demande a été refusée, comment contester ?', 'demarches');
+    for (const w of ['recours amiable', 'département', 'MDPH']) expect(a.answer).toContain(w);
+  });
+});
