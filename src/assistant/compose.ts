@@ -130,7 +130,9 @@ export function distressAnswer(phone: string, urgent: Topic[], asked: Pick | und
   const lead = doubt
     ? `Pour votre question, je ne suis pas sûr d’avoir bien compris ; voici la réponse qui me semble la plus proche (« ${asked!.topic.title} ») :`
     : `Pour votre question (« ${asked?.topic.title} ») :`;
-  const paragraphs = [...numbers, ...(asked ? [lead, ...answerFor(asked.topic, masked.text)] : [])].map((p) => p.replaceAll('{telephone}', phone));
+  const paragraphs = [...numbers, ...(asked ? [lead, ...answerFor(asked.topic, masked.text)] : [])].map((p) =>
+    p.replaceAll('{telephone}', phone),
+  );
   return {
     ...first,
     answer: [...paragraphs.slice(0, 1), ...(masked.found.length ? [MASKED_WARNING] : []), ...paragraphs.slice(1)].join('\n\n'),
