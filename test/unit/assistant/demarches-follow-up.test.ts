@@ -37,3 +37,24 @@ describe('contesting a refusal', () => {
     for (const w of ['recours amiable', 'département', 'MDPH']) expect(a.answer).toContain(w);
   });
 });
+
+/** Asking for a prestation: what the person needs to know before « Faire la demande ». */
+describe('asking for a prestation', () => {
+  it('says an account is created on the way, without being an allocataire yet', () => {
+    const a = assistant.ask('je suis pas encore allocataire, je peux quand meme demander l’aide au logement ?', 'demarches');
+    expect(a.topic).toBe('prestation-aide-au-logement');
+    expect(a.answer).toContain('créer un compte');
+  });
+
+  it('says the salaries the Caf knows are already in the form, to check and confirm', () => {
+    const a = assistant.ask('dans la demande de prime d’activité mes salaires sont déjà remplis, je dois les retaper ?', 'demarches');
+    expect(a.answer).toContain('déjà dans le formulaire');
+    expect(a.answer).toContain('confirmer');
+  });
+
+  it('tells a child over 15 they may declare their parents’ separation, confirmed by the Caf', () => {
+    const a = assistant.ask('j’ai 16 ans, est-ce que je peux déclarer moi-même la séparation de mes parents ?', 'espace');
+    expect(a.answer).toContain('c’est possible');
+    expect(a.answer).toContain('la Caf la confirme');
+  });
+});
