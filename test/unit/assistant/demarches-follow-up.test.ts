@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
+import { isPastMedical } from '../../../src/assistant/distress';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -56,5 +57,21 @@ describe('asking for a prestation', () => {
     const a = assistant.ask('j’ai 16 ans, est-ce que je peux déclarer moi-même la séparation de mes parents ?', 'espace');
     expect(a.answer).toContain('c’est possible');
     expect(a.answer).toContain('la Caf la confirme');
+  });
+});
+
+/** A carer asking about the aid for carers: the illness told is past, the aid is named. */
+describe('a carer asking for the aid', () => {
+  it('reads a stroke « en début d’année » and a job changed « maintenant » as past, no emergency', () => {
+    const q =
+      'Bonjour, ma mère a fait un AVC en début d’année, je vais la voir tous les jours, je suis à mi-temps maintenant, il y a une aide pour moi et où je la demande ?';
+    expect(isPastMedical(q)).toBe(true);
+    const a = assistant.ask(q, 'demarches');
+    expect(a.answer).not.toMatch(/\b15\b|112/);
+    expect(a.answer).toContain('proche aidant');
+  });
+
+  it('still takes a symptom happening now for an emergency', () => {
+    expect(isPastMedical('il a eu un AVC en début d’année et maintenant il ne parle plus, la bouche de travers')).toBe(false);
   });
 });
