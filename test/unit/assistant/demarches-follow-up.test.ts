@@ -75,3 +75,9 @@ describe('a carer asking for the aid', () => {
     expect(isPastMedical('il a eu un AVC en début d’année et maintenant il ne parle plus, la bouche de travers')).toBe(false);
   });
 });
+
+describe('SMS spellings of the démarches', () => {
+  it('reads « bb » as a bébé', () => {
+    expect(assistant.ask('comment jajoute mon bb a mon dossier caf', 'espace').answer).toContain('naissance');
+  });
+});
