@@ -1,4 +1,5 @@
 import { type AssistantAnswer, topicUrl } from './answer';
+import { answerFor } from './cases';
 import type { Topic } from './knowledge';
 import type { Masked } from './masking';
 
@@ -54,9 +55,9 @@ export function compose(phone: string, main: Pick, others: Pick[], masked: Maske
     ...(masked.found.length ? [MASKED_WARNING] : []),
     // Unsure of the topic, the assistant says so rather than answering as if it knew.
     ...(unsure ? ['Je ne suis pas sûr d’avoir bien compris votre question ; voici la réponse qui me semble la plus proche.'] : []),
-    ...main.topic.answer,
+    ...answerFor(main.topic, masked.text),
     ...(unsure ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`] : []),
-    ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...p.topic.answer]),
+    ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...answerFor(p.topic, masked.text)]),
     ...(linked.length
       ? [`Vous avez aussi demandé : ${linked.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
       : []),
@@ -129,7 +130,9 @@ export function distressAnswer(phone: string, urgent: Topic[], asked: Pick | und
   const lead = doubt
     ? `Pour votre question, je ne suis pas sûr d’avoir bien compris ; voici la réponse qui me semble la plus proche (« ${asked!.topic.title} ») :`
     : `Pour votre question (« ${asked?.topic.title} ») :`;
-  const paragraphs = [...numbers, ...(asked ? [lead, ...asked.topic.answer] : [])].map((p) => p.replaceAll('{telephone}', phone));
+  const paragraphs = [...numbers, ...(asked ? [lead, ...answerFor(asked.topic, masked.text)] : [])].map((p) =>
+    p.replaceAll('{telephone}', phone),
+  );
   return {
     ...first,
     answer: [...paragraphs.slice(0, 1), ...(masked.found.length ? [MASKED_WARNING] : []), ...paragraphs.slice(1)].join('\n\n'),

@@ -40,11 +40,14 @@ const PAST_EVENT = new RegExp(
     // a month named (« un AVC en mars ») or what it left (« depuis il est en fauteuil »)
     '(?:en|au mois de|depuis|debut|fin|mi) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)',
     'en fauteuil(?: roulant)?',
+    // a time of the year (« un AVC en début d'année »)
+    '(?:en|au|du|depuis le) (?:debut|milieu|fin) (?:d |de l )?annee',
   ].join('|'),
 );
 const HAPPENING_NOW = new RegExp(
   [
-    'maintenant',
+    // « maintenant » of a life changed since (« je travaille à temps partiel maintenant ») is no symptom now
+    '(?<!(?:travaille|travail|bosse|vis|vit|habite|gere|occupe|temps partiel|mi temps)\\b[a-z ]{0,40})maintenant',
     'en ce moment',
     'tout a coup',
     'd un coup',

@@ -246,6 +246,7 @@ export const EXPANSIONS: Record<string, string> = {
   children: 'enfant',
   kids: 'enfant',
   baby: 'bebe',
+  bb: 'bebe',
   pregnant: 'enceinte',
   job: 'travail',
   work: 'travail',

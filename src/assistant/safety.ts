@@ -278,10 +278,18 @@ const COUNTED_THINGS =
   /\b(combien|cb|cbn)\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
 const PRESTATION = /\b(apl|als|alf|rsa|ppa|ajpa|asf|aah|paje|aide|aides|allocations?|alloc|prime|droit|droits|caf)\b/;
 
+/**
+ * An amount the person sees on a page of their space — where it is shown, what it means there, why it
+ * changed, whether an attestation shows it (« où je vois le montant de mes droits », « écrit « indu » avec
+ * un montant en moins », « cacher le montant sur l'attestation ») — is a question about that page.
+ */
+const AMOUNT_SHOWN =
+  /\b(ou (je|j|on|est|sont|se|trouver|voir|le|la|les)|voir|vois|voit|trouver|trouve|affiche|affichee?|ecrit|marque|indique|veut dire|signifie|c est quoi|cacher|masquer|enlever|attestations?|indu|rappel|retenue|paiements|mes droits|en moins|baisse|diminue|change|pourquoi)\b/;
+
 /** « Combien je vais toucher d'APL ? », « le montant du RSA » — an exact amount, which only the Caf can say. */
 export function asksForAmount(text: string): boolean {
   const s = ` ${words(text).join(' ')} `;
-  if (/\bmontant\b/.test(s)) return true;
+  if (/\bmontant\b/.test(s)) return !AMOUNT_SHOWN.test(s);
   if (!/\b(combien|cb|cbn)\b/.test(s) || COUNTED_THINGS.test(s)) return false;
   return AMOUNT_WORD.test(s) || PRESTATION.test(s);
 }

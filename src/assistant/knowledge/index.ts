@@ -31,6 +31,13 @@ export const topicSchema = z.object({
   questions: z.array(z.string().min(1).max(200)),
   /** more words that lead to it (synonyms, the words of its pages): indexed */
   keywords: z.array(z.string().min(1).max(80)).default([]),
+  /**
+   * answers for a case the message names (« le RSA », « l'AAH »): the first case whose words the message
+   * has (folded, whole words) is answered instead of `answer` — the general one says every case
+   */
+  cases: z
+    .array(z.object({ when: z.array(z.string().min(1).max(80)).min(1), answer: z.array(z.string().min(1).max(900)).min(1) }))
+    .default([]),
   /** the answer sends to a person (3230, « Contacter ma Caf ») rather than solving it here */
   handover: z.boolean().default(false),
   /** false for the answer given when nothing matches: not searched */
@@ -65,4 +72,9 @@ export function loadKnowledge(): Topic[] {
     ids.add(t.id);
   }
   return topics;
+}
+
+/** Every paragraph a topic may answer: its answer and those of its cases (for the checks of what it says). */
+export function allParagraphs(t: Topic): string[] {
+  return [...t.answer, ...t.cases.flatMap((c) => c.answer)];
 }

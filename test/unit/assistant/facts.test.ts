@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
 import { fold } from '../../../src/assistant/analyser';
-import { loadKnowledge } from '../../../src/assistant/knowledge';
+import { allParagraphs, loadKnowledge } from '../../../src/assistant/knowledge';
 import { SUBJECT_LABELS } from '../../../src/caf-messages/messages';
 import { STATUS_LABELS } from '../../../src/demarches/machine';
 
@@ -23,7 +23,7 @@ describe('the facts of the knowledge base', () => {
     const named: string[] = [];
     // The subjects of « Contacter ma Caf » are labels of that page (« Ma demande en cours »), not statuses.
     for (const t of topics)
-      for (const paragraph of t.answer)
+      for (const paragraph of allParagraphs(t))
         for (const m of fold(withoutSubjects(paragraph)).matchAll(STATUS_WORDS)) {
           named.push(m[1]!);
           expect(labels, `${t.id}: « ${m[1]} »`).toContain(m[1]);

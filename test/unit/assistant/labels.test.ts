@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../src/assistant/analyser';
-import { loadKnowledge, type Topic } from '../../../src/assistant/knowledge';
+import { allParagraphs, loadKnowledge, type Topic } from '../../../src/assistant/knowledge';
 import type { AssistantStep } from '../../../src/assistant/steps';
 import { STATUS_LABELS } from '../../../src/demarches/machine';
 import { STATUS_LABELS as PAYMENT_STATUS_LABELS } from '../../../src/journeys/droits/views';
@@ -87,7 +87,7 @@ function onPage(label: string, pageTexts: string[]): boolean {
 }
 
 const quoted = topics.flatMap((t) =>
-  t.answer.flatMap((p) => [...p.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => ({ topic: t, label: normalise(m[1]!) }))),
+  allParagraphs(t).flatMap((p) => [...p.matchAll(/«\s*([^«»]+?)\s*»/g)].map((m) => ({ topic: t, label: normalise(m[1]!) }))),
 );
 
 describe('the labels and statuses the assistant quotes', () => {

