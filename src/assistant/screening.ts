@@ -2,6 +2,7 @@ import { safetyClassifier } from './classifier/model';
 import { asksAsCarer, distressesOf, isPastMedical, isThreatened, saysBodily, namesAChild } from './distress';
 import { DISTRESS_KINDS, type Distress } from './distress-patterns';
 import { hasFigure, withoutFigures } from './figures';
+import { asksIntoOthersFile } from './others-file';
 import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, namesAnother, wishesForThemselves } from './safety';
 
 /** The topic of a refusal to give someone else's data. */
@@ -45,6 +46,10 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
   return {
     distress,
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
-    othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
+    othersData:
+      (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) ||
+      asksForSomeoneElse(text) ||
+      // the ways of asking into someone else's file `safety.ts` does not read — unless the person asks what they may see
+      (asksIntoOthersFile(text) && !asksWhatTheyMay(text) && !wishesForThemselves(text)),
   };
 }
