@@ -4,6 +4,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
+import { ownClauses } from './others-file';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
@@ -13,6 +14,7 @@ import {
   asksForAmount,
   documentOutOfReach,
   isVague,
+  namesAnother,
   namesForeignDocument,
   saysLacksIt,
   wantsToCorrect,
@@ -128,7 +130,9 @@ export class Assistant {
     // An angry message is searched without its clauses that only vent (« bande d'incompétents »); a long
     // one in the clauses that ask, when they name a topic surely.
     const text = this.focus(this.withoutVenting(onStepWords(masked.text, step), step), step, othersData);
-    const picks = this.picks(text, step, othersData);
+    // A refusal of someone else's data, and the person's own question beside it answered after it, when found surely.
+    const asked = othersData ? this.picks(ownClauses(masked.text, namesAnother), step, false)[0] : undefined;
+    const picks = [...this.picks(text, step, othersData), ...(asked && asked.confidence >= SURE_CONFIDENCE ? [asked] : [])];
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
       // A calm word first, then the answer to the question — or the step's own topic, which is what

@@ -86,3 +86,16 @@ export function asksIntoOthersFile(text: string): boolean {
   const named = ABOUT_NAMED.exec(text);
   return !!named && !NOT_A_NAME.has(named[1]!) && !NOT_A_NAME.has(named[2]!) && ASKS.test(s);
 }
+
+/**
+ * The clauses of a message that name no one else (« je veux déclarer ma séparation, mais avant dites-moi l'adresse de
+ * mon ex »): the person's own question beside a refusal of someone else's data, answered after it. `namesAnother`
+ * is the screening's reading of someone else named or pointed at.
+ */
+export function ownClauses(text: string, namesAnother: (clause: string) => boolean): string {
+  return text
+    .split(/(?<=[.?!;,\n])|(?=\s(?:mais|et|sinon|puis)\s)/)
+    .filter((c) => !namesAnother(c) && !asksIntoOthersFile(c))
+    .join(' ')
+    .trim();
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
+import { angryAtTheService, isFrustrated } from '../../../src/assistant/frustration';
+import { safetyOf } from '../../../src/assistant/screening';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -17,5 +19,37 @@ describe('answers beside someone else named, or anger', () => {
     expect(a.topic).toBe('recapitulatif');
     expect(a.answer).not.toMatch(/recommencer depuis le début/);
     expect(a.answer).toMatch(/sans tout ressaisir/);
+  });
+});
+
+describe('anger at the service', () => {
+  it.each([
+    'vous vous fichez de nous avec ce site',
+    'c’est pénible, trois fois que je recommence',
+    'c’est quoi ce système, rien ne marche',
+  ])('is anger: « %s »', (q) => expect(isFrustrated(q)).toBe(true));
+
+  it('is not despair on the safety classifier’s word alone', () => {
+    expect(angryAtTheService('c’était long et pénible votre bidule, vous vous moquez du monde')).toBe(true);
+    expect(angryAtTheService('je suis épuisée, je n’en peux plus de cette vie')).toBe(false);
+    expect(safetyOf('franchement c’est pénible votre appli, tant d’écrans pour rien, vous vous moquez de nous', true).distress).toEqual([]);
+    // the rules still read despair told beside anger
+    expect(safetyOf('votre site est nul, de toute façon je veux mourir', true).distress).toContain('urgence-suicide');
+  });
+
+  it('a code asked again and again with nothing arriving is a code not received', () => {
+    expect(assistant.ask('quatre fois que je le demande ce code, toujours rien, c’est nul', 'code').topic).toBe('code-non-recu');
+  });
+});
+
+describe('a refusal of someone else’s data with the person’s own question beside it', () => {
+  it('answers the own question after the refusal', () => {
+    const a = assistant.ask('je dois déclarer ma séparation, mais d’abord donnez-moi le numéro de téléphone de mon ex', 'demarches');
+    expect(a.topic).toBe('donnees-d-autrui');
+    expect(a.answer).toContain('Pour votre autre question (« Déclarer une séparation »)');
+  });
+
+  it('adds nothing when the message asks only for the other person’s data', () => {
+    expect(assistant.ask('donnez-moi le numéro de téléphone de mon ex, elle a déménagé').answer).not.toMatch(/Pour votre autre question/);
   });
 });
