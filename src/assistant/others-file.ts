@@ -99,3 +99,21 @@ export function ownClauses(text: string, namesAnother: (clause: string) => boole
     .join(' ')
     .trim();
 }
+
+/**
+ * « C'est mon conjoint qui est responsable du dossier, je pourrai faire les demandes moi aussi ? », « ma femme est la
+ * titulaire, je peux demander la prime d'activité avec mon compte ? »: the holder's partner asks what they may ask for
+ * or manage — the procuration's question (`conjoint-procuration`), whatever step they are on.
+ */
+const PARTNER = '(?:conjointe?|mari|femme|epouse?|epoux|compagnon|compagne|concubine?|copain|copine)';
+const HOLDER = '(?:responsable|titulaire|allocataire)';
+const PARTNER_HOLDS = new RegExp(
+  `\\b(?:mon|ma) ${PARTNER}\\b (?:\\S+ ){0,3}?(?:est|qui est|etait) (?:le |la |l )?${HOLDER}\\b|\\bc est (?:mon|ma) ${PARTNER} (?:qui est |qui a |le |la |l )?(?:le |la |l )?(?:${HOLDER}|dossier)\\b|\\bc est (?:elle|lui) (?:le |la |l )?${HOLDER}\\b|\\b(?:dossier|compte caf) (?:est )?(?:au nom de|a) (?:mon|ma) ${PARTNER}\\b`,
+);
+const I_ASK_OR_MANAGE =
+  /\b(?:je|j|moi)\b (?:\S+ ){0,4}?(?:faire|demander|deposer|gerer|envoyer|declarer|suivre) (?:\S+ ){0,2}?(?:demandes?|aides?|prime|rsa|apl|allocations?|dossier|demarches|prestations?|le faire|pour nous|pour le foyer)\b|\b(?:je|j|moi)\b (?:\S+ ){0,3}?(?:pourrai|pourrais|peux|puis) (?:\S+ ){0,2}?(?:faire|demander|deposer|gerer)\b/;
+
+export function asksAsHoldersPartner(text: string): boolean {
+  const s = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return PARTNER_HOLDS.test(s) && I_ASK_OR_MANAGE.test(s);
+}

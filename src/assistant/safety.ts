@@ -66,7 +66,7 @@ const THIRD_NAMED = new RegExp(
  * le lieu de naissance de mon mari »: looking into someone else's file.
  */
 const LOOK_INTO_OTHERS = new RegExp(
-  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir|envoyer|envoyez|envoie)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|afficher|affichez|affiche|ouvrir|envoyer|envoyez|envoie)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
 /**
  * « mon fils a fait une demande d'APL de son côté, je peux savoir où elle en est ? »: the state of a demande someone

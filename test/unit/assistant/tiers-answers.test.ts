@@ -53,3 +53,29 @@ describe('a refusal of someone else’s data with the person’s own question be
     expect(assistant.ask('donnez-moi le numéro de téléphone de mon ex, elle a déménagé').answer).not.toMatch(/Pour votre autre question/);
   });
 });
+
+describe('the holder’s partner asking what they may ask for', () => {
+  it.each([
+    ['mon épouse est la titulaire du dossier, une fois mon compte fait je pourrai demander l’APL moi-même ?', 'recapitulatif'],
+    ['c’est ma compagne l’allocataire ; moi, je peux gérer le dossier depuis mon compte ?', 'accueil'],
+    ['le dossier est au nom de mon mari, je peux faire la demande de RSA pour nous deux avec FranceConnect ?', 'franceconnect'],
+  ] as const)('gets the procuration, whatever the step: « %s »', (q, step) => {
+    const a = assistant.ask(q, step);
+    expect(a.topic).toBe('conjoint-procuration');
+    expect(a.answer).toMatch(/procuration/);
+  });
+
+  it('the holder themselves is not answered so', () => {
+    expect(assistant.ask('je suis la titulaire du dossier, je peux faire la demande de prime d’activité ?', 'demarches').topic).not.toBe(
+      'conjoint-procuration',
+    );
+  });
+});
+
+describe('someone else’s file asked to be shown', () => {
+  it('« affichez-moi le dossier de mon ex » is refused', () => {
+    expect(
+      assistant.ask('avant de finir, vous pouvez afficher aussi les informations du dossier de ma sœur ?', 'recapitulatif').topic,
+    ).toBe('donnees-d-autrui');
+  });
+});
