@@ -5,6 +5,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
+import { asksAsHoldersPartner, ownClauses } from './others-file';
 import { GENERAL_RECOURSE, isSpecificRecourse, specificRecourse } from './recourse';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
@@ -15,6 +16,7 @@ import {
   asksForAmount,
   documentOutOfReach,
   isVague,
+  namesAnother,
   namesForeignDocument,
   saysLacksIt,
   wantsToCorrect,
@@ -76,6 +78,7 @@ const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
 const CODE_ASKED_TOPIC = 'code-par-l-assistant';
+const PARTNER_TOPIC = 'conjoint-procuration';
 const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
 
 export class Assistant {
@@ -138,7 +141,11 @@ export class Assistant {
     // An angry message is searched without its clauses that only vent (« bande d'incompétents »); a long
     // one in the clauses that ask, when they name a topic surely.
     const text = this.focus(this.withoutVenting(onStepWords(masked.text, step), step), step, othersData);
-    const picks = this.picks(text, step, othersData);
+    // A refusal of someone else's data, and the person's own question beside it answered after it, when found surely.
+    const asked = othersData ? this.picks(ownClauses(masked.text, namesAnother), step, false)[0] : undefined;
+    // The holder's partner asking what they may ask for or manage: the procuration's answer first.
+    const partner = !othersData && asksAsHoldersPartner(masked.text) ? [{ topic: this.index.topic(PARTNER_TOPIC)!, confidence: 0.9 }] : [];
+    const picks = [...partner, ...this.picks(text, step, othersData), ...(asked && asked.confidence >= SURE_CONFIDENCE ? [asked] : [])];
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {
       // A calm word first, then the answer to the question — or the step's own topic, which is what

@@ -9,7 +9,7 @@
 export type Distress = 'urgence-suicide' | 'urgence-medicale' | 'urgence-violence' | 'urgence-enfant' | 'urgence-hebergement';
 
 const W = '(?:\\S+ )'; // one word and its space: `${W}{0,3}` allows up to three words between
-const CHILD = '(?:enfants?|fils|fille|bebe|petite?|gamine?|gosse|ado|petit fils|petite fille|neveu|niece)';
+const CHILD = '(?:enfants?|fils|fille|bebe|petit frere|petite soeur|petite?|gamine?|gosse|ado|petit fils|petite fille|neveu|niece)';
 const PARTNER = '(?:mari|conjoint|compagnon|copain|mec|ex|femme|compagne|copine|concubin|concubine|beau pere|pere|il|elle)';
 /**
  * Someone other than the person, as the subject of a verb: « il », « elle », « on », a partner, a relative.
@@ -23,7 +23,7 @@ const BY_SOMEONE = `(?<!\\b${SOMEONE} (?:(?!(?:je|j|moi|me) )\\S+ ){0,5}?)`;
 const SELF = '(?:me|se|te|m|s)';
 
 /** A threat to kill the person: « il m'a dit qu'il allait me tuer si je partais », « mon ex me tuera », « menacée de mort ». */
-export const THREAT = `\\b${SOMEONE} (?:(?!(?:je|j|moi) )\\S+ ){0,5}?me (?:tuer|tuera|tuerait|tueront|tueraient|buter|butera|buterait|faire la peau|jeter (?:par|du|sous))|menace\\w* de mort`;
+export const THREAT = `\\b${SOMEONE} (?:(?!(?:je|j|moi) )\\S+ ){0,5}?(?:me|nous) (?:tuer|tue|tuera|tuerait|tueront|tueraient|buter|bute|butera|buterait|faire la peau|jeter (?:par|du|sous))\\b|menace\\w* de mort|menac\\w* de (?:me|nous|m|les) (?:tuer|buter)`;
 
 export const PATTERNS: [Distress, RegExp][] = [
   [
@@ -103,6 +103,17 @@ export const PATTERNS: [Distress, RegExp][] = [
         '(?:dit|dire|parle|pense|menace|repete) (?:\\S+ ){0,3}(?:(?:veut|voudrait|va|allait) (?:mourir|disparaitre|en finir)|(?:plus|pas) envie de vivre)',
         '(?:tout )?(?:prepare|prevu|organise) (?:de quoi|pour) (?:partir|en finir|ce soir|demain|cette nuit)',
         'ferai\\w* mieux de (?:partir|disparaitre|mourir)',
+        // a farewell said in passing: leaving in peace, no longer needed, « après moi », standing on a roof
+        '(?:partir|m en aller|mourir) (?:l esprit )?tranquilles?(?! (?:en|a|au|aux|pour|chez|de|du|sur|avec)\\b)',
+        '(?:n auront|n aura|n ont|n a|auront|aura) (?:plus|pas) besoin de moi',
+        '(?:toucheront|touchera|recevront|recevra|auront|aura|percevront|percevra|verse\\w*|donne\\w*) (?:\\S+ ){0,4}apres moi|pour apres moi',
+        'apres (?:ma mort|mon deces|ma disparition)',
+        '(?:meurt|mort|meurs|deces|decede|apres moi)\\b.{0,80}\\bpris ma decision|pris ma decision\\b.{0,80}\\b(?:meurt|mort|mourir|deces|apres moi)',
+        '(?:suis|me trouve|monte\\w*|assise?|debout) (?:sur|au bord (?:du|de la)) (?:le |la )?(?:toit|rebord de la fenetre|parapet|falaise)',
+        '(?:serait|serions|seraient|serais|serai|sera) (?:\\S+ ){0,1}mieux (?:partie?s?|morte?s?|sous terre)',
+        '(?:sert a rien|pas la peine|pourquoi|a quoi bon|plus envie|plus la force)\\b.{0,30}\\bcontinu\\w* (?:de|a) vivre',
+        // a low mood told by its signs (no longer eating, lying in bed all day) and « what's the point »
+        '(?:mange plus|dors plus|reste couche\\w* (?:toute la journee|tous les jours|tout le temps)|plus (?:d energie|gout a rien|la force))\\b.{0,100}\\b(?:a quoi (?:ca|sa|bon) (?:sert|servir)(?! (?:de|d|le|la|les|ce|cette|ces|un|une|mon|ma|mes|votre|vos)\\b)|a quoi bon|plus rien n a de sens|mieux partie?s?)',
       ].join('|'),
     ),
   ],
@@ -170,6 +181,15 @@ export const PATTERNS: [Distress, RegExp][] = [
         's etouff\\w*',
         'vomit sans arret',
         'respire (?:presque plus|difficilement|a peine)',
+        '(?:respire|respirait) (?:bizarrement|bizarre|bruyamment|tres vite|avec difficulte|par a coups)',
+        '(?:a|avait) du mal a respirer',
+        '(?:vient|viens|venait) de (?:tomber|chuter)\\b.{0,60}\\b(?:respir\\w*|saign\\w*|bouge|repond|reagit|vomi\\w*|tete|inconscien\\w*)',
+        '(?:tombe\\w*|allonge\\w*|par terre) (?:\\S+ ){0,6}(?:repond|bouge|reagit|se releve) (?:plus|pas)',
+        // a household product swallowed or drunk: a poisoning (the 15 or a centre antipoison)
+        '(?:avale|bu|boire|bois|boit|mange|croque|leche)\\w* (?:\\S+ ){0,3}(?:pastilles?|capsules?|dosettes?|lessive|javel|detergent|desinfectant|produit (?:vaisselle|menager|de (?:lave|menage|nettoyage|vaisselle))|destop|white spirit|alcool a bruler|piles? bouton|aimants?)',
+        // someone no longer answering for days, shutters closed: the 15, the 112 or the 17
+        '(?:ne )?(?:repond|ouvre|decroche) (?:plus|pas)\\b.{0,60}\\bvolets|volets\\b.{0,60}\\b(?:ne )?(?:repond|ouvre|decroche) (?:plus|pas)',
+        '(?:voisine?|grand mere|grand pere|personne agee|agee?)\\b.{0,60}\\b(?:ne )?(?:repond|ouvre|decroche) (?:plus|pas) (?:\\S+ ){0,2}depuis (?:hier|avant hier|\\S+ jours|plusieurs jours)',
         'ne sait plus ou (?:il|elle) est',
         'en train d accoucher',
         'perds? (?:beaucoup de )?sang',
@@ -228,6 +248,10 @@ export const PATTERNS: [Distress, RegExp][] = [
         `touche\\w* (?:ma|mon|sa|son|leur|une|un|a ma|a mon) (?:${CHILD})`,
         'on (?:les|le|la) (?:frappe|frappent|bat|battent)',
         `${CHILD}\\b.{0,60}\\b(?:sans manger|pas mange|jamais lave|ni nourri|pas nourri|neglige)`,
+        // beaten by a parent or a step-parent: « mon petit frère se fait taper par notre beau-père »
+        '(?:se fait|se font|est|sont|a ete|ont ete) (?:\\S+ ){0,1}(?:frapp|batt|tap|cogn|maltrait|violent|touch)\\w* par (?:notre|son|sa|leur|mon|ma|le|la|leurs) (?:beau pere|belle mere|pere|mere|parents|papa|maman|oncle|tante|grand pere|nourrice|baby sitter)',
+        // left alone for days
+        `${CHILD}\\b.{0,40}\\bseule?s?\\b.{0,30}\\b(?:depuis (?:hier|avant hier|\\S+ (?:jours|nuits))|toute la nuit|des heures|des jours|plusieurs jours)`,
       ].join('|'),
     ),
   ],
@@ -307,6 +331,19 @@ export const PATTERNS: [Distress, RegExp][] = [
         '(?:defonc|enfonc|fracass|cass|forc)\\w* (?:\\S+ ){0,1}(?:ma|la|notre|leur) porte(?! (?:monnaie|feuille|documents?))',
         '(?:entrer|rentrer) de force',
         '(?:va|vont|veut|risque de) me faire du mal',
+        // threatened with a weapon, or threatened by a partner
+        'menac\\w* (?:\\S+ ){0,2}avec (?:un|une|son|sa|le|la) (?:couteau|arme|pistolet|fusil|marteau|hache|ciseaux|batte)',
+        // not a sanction threatened by an office (« elle m'a menacée de couper le RSA »)
+        `${PARTNER} (?:\\S+ ){0,2}(?:me|m a|nous a|nous|m) menac\\w*(?! (?:de|d) (?:me |m |nous )?(?:couper|suspendre|supprimer|radier|arreter|retirer|stopper|bloquer|sanction\\w*|suspension|poursuites?|amende|contentieux|penalit\\w*|recouvrement|rembourse\\w*|porter plainte|signaler|licenci\\w*|virer))`,
+        // papers kept from the person
+        `${PARTNER} (?:\\S+ ){0,2}(?:m )?a (?:pris|garde|cache|confisque|vole|dechire)\\w* (?:tous |toutes )?(?:mes|mon|ma) (?:papiers|passeport|carte|titre)`,
+        '(?:papiers|passeport|carte d identite|titre de sejour)\\b.{0,60}\\brefuse\\w* de (?:me )?(?:les |le |la )?rendre',
+        // watched, followed, the departure prepared in secret
+        `${PARTNER} (?:\\S+ ){0,2}(?:regarde|fouille|lit|verifie|controle|surveille|epluche)\\w* (?:tous |toujours |tout )?(?:mon|mes|ma) (?:telephone|portable|messages|sms|mails|releves)`,
+        '(?:comprendre|savoir|decouvrir|se rendre compte|apprend\\w*)\\w* que (?:je|j) (?:prepare|veux|vais|compte) (?:mon depart|partir|le quitter|la quitter|m en aller|m enfuir)',
+        'me (?:suit|suivait|suivre|traque|traquait|piste|espionne|guette) (?:partout|tout le temps|jusqu|dans la rue|en voiture|a la sortie)',
+        '(?:il|elle) (?:\\S+ ){0,2}me (?:traque|espionne|geolocalise|localise)\\w*',
+        'sait (?:toujours|tout le temps|en permanence|a chaque fois) ou je (?:suis|vais|habite|dors)',
       ].join('|'),
     ),
   ],
@@ -328,7 +365,9 @@ export const PATTERNS: [Distress, RegExp][] = [
         'pas de toit',
         'expulsee?s? (?:ce soir|aujourd hui|demain)',
         'mise? dehors',
-        '(?:dor\\w*|suis|sommes) dans (?:la|ma|une|notre) (?:voiture|rue|gare)',
+        '(?:dor\\w*|suis|sommes) (?:encore |toujours |deja |souvent )?dans (?:la|ma|une|notre) (?:voiture|rue|gare)',
+        // still living in the car: « on est toujours dans la voiture » (not « on est dans la voiture », driving)
+        '(?:on est|on vit|nous sommes|je suis) (?:encore|toujours) (?:\\S+ ){0,1}dans (?:la|ma|une|notre) (?:voiture|rue)',
         '(?:vis|vit|vivons|vivent) dans (?:la|ma|une|notre) (?:voiture|rue)',
         'sans logement ce soir',
         'logements? d urgence',
@@ -351,6 +390,10 @@ export const PATTERNS: [Distress, RegExp][] = [
         '(?:plus|aucun|pas) (?:de )?logement (?:ce soir|depuis (?:hier|ce matin|\\S+ (?:jours|nuits)))',
         '(?:dors|dormons|dort) (?:dans le metro|sur un banc|sur le trottoir|chez des inconnus)',
         'jete\\w* dehors',
+        // a landlord putting the family out on a near day
+        '(?:proprio|proprietaire|bailleur|huissier|logeur|logeuse)\\w* (?:\\S+ ){0,3}(?:nous|me|m) (?:(?:met|mettre|mettra|mettent) (?:dehors|a la porte|a la rue)|jette|expulse|vire)\\w*',
+        '(?:nous|me|m) (?:met|mettre|mettent|mettra|mettront) dehors (?:\\S+ ){0,1}(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|cette semaine|dans \\S+ jours)',
+        'expuls\\w* (?:\\S+ ){0,2}(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|cette semaine|dans \\S+ jours)',
         '(?:peux|peut|pouvons|pourrai|pourrais|ose|osons) (?:pas|plus) (?:rentrer|retourner) (?:chez (?:moi|nous|lui)|a la maison) (?:ce soir|cette nuit|aujourd hui)(?! (?:pour|avant|apres|vers)\\b)',
         // « ce soir je ne peux pas rentrer à la maison »: the night said first.
         '(?:ce soir|cette nuit) (?:je |j |on |nous )?(?:ne |n )?(?:peux|peut|pouvons|pourrai|pourrais|ose|osons) (?:pas|plus) (?:rentrer|retourner) (?:chez (?:moi|nous|lui)|a la maison)(?! (?:pour|avant|apres|vers|tard|tot)\\b)',

@@ -49,7 +49,7 @@ const SECRET_THEY_GOT = new RegExp(
 );
 /** « le code que ma femme a reçu », « le code qu'il a eu sur son portable »: a code someone else received. */
 const CODE_THEY_GOT = new RegExp(
-  `\\b(code|codes|sms)\\s+(\\S+\\s+){0,2}?(que|qu)\\s+((mon|ma|son|sa|le|la)\\s+(${THIRD})|il|elle)\\s+(\\S+\\s+)?(a|avait|vient de|va)\\s+(\\S+\\s+)?(recu|eu|recevoir)\\b|\\b(mon|ma|son|sa)\\s+(${THIRD})\\s+(\\S+\\s+){0,3}?(a|avait|vient d)\\s+(\\S+\\s+)?(recu|eu)\\s+(un|le|son|ce|des|les|sa)\\s+(code|codes|sms)\\b`,
+  `\\b(code|codes|sms)\\s+(\\S+\\s+){0,2}?(que|qu)\\s+((mon|ma|son|sa|le|la)\\s+(${THIRD})|il|elle)\\s+(\\S+\\s+)?(a|avait|vient de|va)\\s+(\\S+\\s+)?(recu|eu|recevoir)\\b|\\b(mon|ma|son|sa)\\s+(${THIRD})\\s+(\\S+\\s+){0,8}?(a|avait|vient d)\\s+(\\S+\\s+)?(recu|eu)\\s+(un|le|son|ce|des|les|sa)\\s+(code|codes|sms)\\b`,
 );
 /** « savoir où habite mon ex », « où vit ma sœur maintenant »: where someone else lives. */
 const WHERE_OTHER_LIVES = new RegExp(
@@ -66,7 +66,7 @@ const THIRD_NAMED = new RegExp(
  * le lieu de naissance de mon mari »: looking into someone else's file.
  */
 const LOOK_INTO_OTHERS = new RegExp(
-  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|ouvrir|envoyer|envoyez|envoie)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
+  `\\b(voir|consulter|regarder|acceder|verifier|connaitre|savoir|donner|donnez|montrer|montrez|montre|afficher|affichez|affiche|ouvrir|envoyer|envoyez|envoie)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?)(\\s+(et|ou)\\s+(\\S+\\s+){0,3}?(${PRIVATE}|declarations?))*\\s+(\\S+\\s+){0,2}?(de|du|d)\\s+(mon|ma|son|sa|la|le|l|un|une)?\\s*((ancien|ancienne)\\s+)?(${THIRD})\\b`,
 );
 /**
  * « mon fils a fait une demande d'APL de son côté, je peux savoir où elle en est ? »: the state of a demande someone

@@ -2,6 +2,8 @@ import { safetyClassifier } from './classifier/model';
 import { asksAsCarer, distressesOf, isPastMedical, isThreatened, saysBodily, namesAChild } from './distress';
 import { DISTRESS_KINDS, type Distress } from './distress-patterns';
 import { hasFigure, withoutFigures } from './figures';
+import { angryAtTheService } from './frustration';
+import { asksIntoOthersFile } from './others-file';
 import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, namesAnother, wishesForThemselves } from './safety';
 
 /** The topic of a refusal to give someone else's data. */
@@ -26,6 +28,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
       // a carer asking about an aid is not in despair by the classifier's word alone
       (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
+      // anger at the service (« votre truc est pénible, vous vous moquez du monde ») is not despair on the classifier's word alone
+      (c.intent !== 'urgence-suicide' || ruled.length > 0 || !angryAtTheService(text)) &&
       // someone threatening to kill the person is violence, which the rules see: not the person's own wish
       (c.intent !== 'urgence-suicide' || ruled.includes('urgence-suicide') || !isThreatened(text)) &&
       // a stroke months ago is a situation, not an emergency (« il a fait un AVC il y a six mois »)
@@ -45,6 +49,10 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
   return {
     distress,
     // « ma fille veut voir ses infos » is about her access, whatever the classifier says.
-    othersData: (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) || asksForSomeoneElse(text),
+    othersData:
+      (kinds.has(SOMEONE_ELSE_TOPIC) && !wishesForThemselves(text)) ||
+      asksForSomeoneElse(text) ||
+      // the ways of asking into someone else's file `safety.ts` does not read — unless the person asks what they may see
+      (asksIntoOthersFile(text) && !asksWhatTheyMay(text) && !wishesForThemselves(text)),
   };
 }
