@@ -27,6 +27,8 @@ export const PHRASES: [RegExp, string][] = [
   [/\bnumero\s*(d\s*'?\s*|de\s*l\s*'?\s*)?allocataire\b/g, ' numeroallocataire '],
   [/\bn\s*°/g, ' numero '],
   [/\barrive\s*pas\s*(a|de)\b/g, ' impossible '],
+  // « j'y arrive pas » is being stuck, not a code that does not arrive
+  [/\b(?:j\s*'?\s*)?y\s*arrive\s*(?:pas?|plus)\b/g, ' bloque '],
   [/\bqu\s*'?\s*est\s*-?\s*ce\s*(que|qu)?\b/g, ' '],
   [/\bplus\s*de\s*15\s*ans\b/g, ' enfant '],
   [/\ba\s*charge\b/g, ' acharge '],
@@ -388,7 +390,7 @@ export const STOPWORDS = new Set(
 
 /** Messages made only of these words are vague: the step's own topic answers them. */
 export const VAGUE_WORDS = new Set(
-  'aide aider aidez help probleme souci bloque bloquee comprend comprends comprendre fonctionne pas ici etape page quoi faire sais rien toujours marche veut va bug bugue beug ca truc'.split(
+  'aide aider aidez help probleme souci bloque bloquee comprend comprends comprendre fonctionne pas ici etape page quoi faire sais rien toujours marche veut va bug bugue beug ca truc tout'.split(
     ' ',
   ),
 );

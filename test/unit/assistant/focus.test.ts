@@ -17,6 +17,15 @@ describe('the question inside a long message', () => {
     expect(questionOf(`${'je suis là depuis longtemps, '.repeat(6)}voilà`)).toBeUndefined();
   });
 
+  it('keeps the opening clause too, where a long message often names what it is about', () => {
+    const asked = questionOf(
+      'Mon mot de passe ne passe plus depuis ce matin, j’ai essayé sur le téléphone et sur l’ordinateur de ma sœur, et maintenant la page me fait attendre. Je suis coincée pour de bon ?',
+    )!;
+    expect(asked).toContain('Mon mot de passe ne passe plus depuis ce matin');
+    expect(asked).toContain('Je suis coincée pour de bon ?');
+    expect(asked).not.toContain('ordinateur de ma sœur');
+  });
+
   it('answers the question a long story ends with, and still says it is only the closest answer when the story is mostly unexplained', () => {
     const a = assistant.ask(
       'Bonjour, je vous écris de la part de toute ma famille, on a passé des semaines difficiles avec le déménagement et les cartons, les enfants malades, le travail qui reprend, bref, je voudrais savoir pourquoi je ne reçois pas le code par SMS ?',

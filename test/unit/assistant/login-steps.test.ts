@@ -81,3 +81,18 @@ describe('« si un compte correspond, un code a été envoyé »', () => {
       expect(a.answer).not.toContain(said);
   });
 });
+
+describe('being stuck, said without saying where', () => {
+  it.each(['j’y arrive pas', 'jy arrive pa', 'j’y arrive plus du tout'])(
+    'reads « %s » as being stuck, not as a code that does not arrive: on the help page, what the assistant can do and a question back',
+    (q) => {
+      const a = assistant.ask(q);
+      expect(a.topic).toBe('assistant');
+      expect(a.answer).toContain('quelle étape vous pose problème');
+    },
+  );
+
+  it('still reads a code that does not arrive', () => {
+    expect(assistant.ask('le code arrive pas').topic).toBe('code-non-recu');
+  });
+});
