@@ -79,7 +79,8 @@ export function asksIntoOthersFile(text: string): boolean {
     WHAT_THEY_SENT.test(s) ||
     THEIR_PAPERS_VALID.test(s) ||
     (WHAT_THEY_RECEIVE.test(s) && OTHER_NAMED.test(s)) ||
-    LOGS_IN_AS_THEM.test(s) ||
+    // « avec ses identifiants à lui ou avec les miens ? » asks which to use, not to use theirs
+    (LOGS_IN_AS_THEM.test(s) && !/\bou (?:avec )?(?:les miens|le mien|la mienne|mes (?:identifiants|codes))\b/.test(s)) ||
     CODE_FOR_THEM.test(s)
   )
     return true;
@@ -108,7 +109,7 @@ export function ownClauses(text: string, namesAnother: (clause: string) => boole
 const PARTNER = '(?:conjointe?|mari|femme|epouse?|epoux|compagnon|compagne|concubine?|copain|copine)';
 const HOLDER = '(?:responsable|titulaire|allocataire)';
 const PARTNER_HOLDS = new RegExp(
-  `\\b(?:mon|ma) ${PARTNER}\\b (?:\\S+ ){0,3}?(?:est|qui est|etait) (?:le |la |l )?${HOLDER}\\b|\\bc est (?:mon|ma) ${PARTNER} (?:qui est |qui a |le |la |l )?(?:le |la |l )?(?:${HOLDER}|dossier)\\b|\\bc est (?:elle|lui) (?:le |la |l )?${HOLDER}\\b|\\b(?:dossier|compte caf) (?:est )?(?:au nom de|a) (?:mon|ma) ${PARTNER}\\b`,
+  `\\b(?:mon|ma) ${PARTNER}\\b (?:\\S+ ){0,3}?(?:(?:est|qui est|etait) (?:le |la |l )?${HOLDER}|(?:gere|a|s occupe de) (?:tout )?(?:le|notre) dossier)\\b|\\bc est (?:mon|ma) ${PARTNER} (?:qui est |qui a |le |la |l )?(?:le |la |l )?(?:${HOLDER}|dossier)\\b|\\bc est (?:elle|lui) (?:le |la |l )?${HOLDER}\\b|\\b(?:dossier|compte caf) (?:est )?(?:au nom de|a) (?:mon|ma) ${PARTNER}\\b`,
 );
 const I_ASK_OR_MANAGE =
   /\b(?:je|j|moi)\b (?:\S+ ){0,4}?(?:faire|demander|deposer|gerer|envoyer|declarer|suivre) (?:\S+ ){0,2}?(?:demandes?|aides?|prime|rsa|apl|allocations?|dossier|demarches|prestations?|le faire|pour nous|pour le foyer)\b|\b(?:je|j|moi)\b (?:\S+ ){0,3}?(?:pourrai|pourrais|peux|puis) (?:\S+ ){0,2}?(?:faire|demander|deposer|gerer)\b/;
