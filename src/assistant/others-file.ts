@@ -118,3 +118,18 @@ export function asksAsHoldersPartner(text: string): boolean {
   const s = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
   return PARTNER_HOLDS.test(s) && I_ASK_OR_MANAGE.test(s);
 }
+
+/**
+ * « Ma fille de 17 ans voudrait se connecter elle aussi », « mon fils de 19 ans peut avoir son propre accès ? », « je suis
+ * à la charge de ma tante, je peux me créer un espace ? »: a child over 15 or a dependent and their own access —
+ * the answer of `enfant-personne-a-charge`, whatever step the person is on.
+ */
+const MEMBER =
+  /\b(?:(?:fils|fille|enfant|ado) (?:\S+ ){0,1}de (?:1[5-9]|2\d) ans|(?:fils|fille|enfant) majeure?|je suis a (?:sa|leur|la) charge|a charge de (?:mon|ma|mes)|personne a charge)\b/;
+const OWN_ACCESS =
+  /\b(?:se connecter|me connecter|son propre (?:acces|compte|espace)|mon propre (?:acces|compte|espace)|(?:avoir|creer|faire) (?:son|un|mon) (?:compte|espace|acces))\b/;
+
+export function asksMemberAccess(text: string): boolean {
+  const s = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return MEMBER.test(s) && OWN_ACCESS.test(s);
+}
