@@ -5,7 +5,7 @@ import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
-import { asksAsHoldersPartner, ownClauses } from './others-file';
+import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-file';
 import { GENERAL_RECOURSE, isSpecificRecourse, specificRecourse } from './recourse';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
@@ -79,6 +79,7 @@ const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
 const CODE_ASKED_TOPIC = 'code-par-l-assistant';
 const PARTNER_TOPIC = 'conjoint-procuration';
+const MEMBER_TOPIC = 'enfant-personne-a-charge';
 const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
 
 export class Assistant {
@@ -143,8 +144,15 @@ export class Assistant {
     const text = this.focus(this.withoutVenting(onStepWords(masked.text, step), step), step, othersData);
     // A refusal of someone else's data, and the person's own question beside it answered after it, when found surely.
     const asked = othersData ? this.picks(ownClauses(masked.text, namesAnother), step, false)[0] : undefined;
-    // The holder's partner asking what they may ask for or manage: the procuration's answer first.
-    const partner = !othersData && asksAsHoldersPartner(masked.text) ? [{ topic: this.index.topic(PARTNER_TOPIC)!, confidence: 0.9 }] : [];
+    // The holder's partner asking what they may ask for or manage, or a child over 15 or a dependent asking about their own
+    // access: that role's answer first.
+    const partner = othersData
+      ? []
+      : asksAsHoldersPartner(masked.text)
+        ? [{ topic: this.index.topic(PARTNER_TOPIC)!, confidence: 0.9 }]
+        : asksMemberAccess(masked.text)
+          ? [{ topic: this.index.topic(MEMBER_TOPIC)!, confidence: 0.9 }]
+          : [];
     const picks = [...partner, ...this.picks(text, step, othersData), ...(asked && asked.confidence >= SURE_CONFIDENCE ? [asked] : [])];
     const sure = picks.find((p) => p.confidence >= SURE_CONFIDENCE);
     if (isFrustrated(masked.text)) {

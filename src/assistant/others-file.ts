@@ -79,7 +79,8 @@ export function asksIntoOthersFile(text: string): boolean {
     WHAT_THEY_SENT.test(s) ||
     THEIR_PAPERS_VALID.test(s) ||
     (WHAT_THEY_RECEIVE.test(s) && OTHER_NAMED.test(s)) ||
-    LOGS_IN_AS_THEM.test(s) ||
+    // « avec ses identifiants à lui ou avec les miens ? » asks which to use, not to use theirs
+    (LOGS_IN_AS_THEM.test(s) && !/\bou (?:avec )?(?:les miens|le mien|la mienne|mes (?:identifiants|codes))\b/.test(s)) ||
     CODE_FOR_THEM.test(s)
   )
     return true;
@@ -108,7 +109,7 @@ export function ownClauses(text: string, namesAnother: (clause: string) => boole
 const PARTNER = '(?:conjointe?|mari|femme|epouse?|epoux|compagnon|compagne|concubine?|copain|copine)';
 const HOLDER = '(?:responsable|titulaire|allocataire)';
 const PARTNER_HOLDS = new RegExp(
-  `\\b(?:mon|ma) ${PARTNER}\\b (?:\\S+ ){0,3}?(?:est|qui est|etait) (?:le |la |l )?${HOLDER}\\b|\\bc est (?:mon|ma) ${PARTNER} (?:qui est |qui a |le |la |l )?(?:le |la |l )?(?:${HOLDER}|dossier)\\b|\\bc est (?:elle|lui) (?:le |la |l )?${HOLDER}\\b|\\b(?:dossier|compte caf) (?:est )?(?:au nom de|a) (?:mon|ma) ${PARTNER}\\b`,
+  `\\b(?:mon|ma) ${PARTNER}\\b (?:\\S+ ){0,3}?(?:(?:est|qui est|etait) (?:le |la |l )?${HOLDER}|(?:gere|a|s occupe de) (?:tout )?(?:le|notre) dossier)\\b|\\bc est (?:mon|ma) ${PARTNER} (?:qui est |qui a |le |la |l )?(?:le |la |l )?(?:${HOLDER}|dossier)\\b|\\bc est (?:elle|lui) (?:le |la |l )?${HOLDER}\\b|\\b(?:dossier|compte caf) (?:est )?(?:au nom de|a) (?:mon|ma) ${PARTNER}\\b`,
 );
 const I_ASK_OR_MANAGE =
   /\b(?:je|j|moi)\b (?:\S+ ){0,4}?(?:faire|demander|deposer|gerer|envoyer|declarer|suivre) (?:\S+ ){0,2}?(?:demandes?|aides?|prime|rsa|apl|allocations?|dossier|demarches|prestations?|le faire|pour nous|pour le foyer)\b|\b(?:je|j|moi)\b (?:\S+ ){0,3}?(?:pourrai|pourrais|peux|puis) (?:\S+ ){0,2}?(?:faire|demander|deposer|gerer)\b/;
@@ -116,4 +117,19 @@ const I_ASK_OR_MANAGE =
 export function asksAsHoldersPartner(text: string): boolean {
   const s = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
   return PARTNER_HOLDS.test(s) && I_ASK_OR_MANAGE.test(s);
+}
+
+/**
+ * « Ma fille de 17 ans voudrait se connecter elle aussi », « mon fils de 19 ans peut avoir son propre accès ? », « je suis
+ * à la charge de ma tante, je peux me créer un espace ? »: a child over 15 or a dependent and their own access —
+ * the answer of `enfant-personne-a-charge`, whatever step the person is on.
+ */
+const MEMBER =
+  /\b(?:(?:fils|fille|enfant|ado) (?:\S+ ){0,1}de (?:1[5-9]|2\d) ans|(?:fils|fille|enfant) majeure?|je suis a (?:sa|leur|la) charge|a charge de (?:mon|ma|mes)|personne a charge)\b/;
+const OWN_ACCESS =
+  /\b(?:se connecter|me connecter|son propre (?:acces|compte|espace)|mon propre (?:acces|compte|espace)|(?:avoir|creer|faire) (?:son|un|mon) (?:compte|espace|acces))\b/;
+
+export function asksMemberAccess(text: string): boolean {
+  const s = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return MEMBER.test(s) && OWN_ACCESS.test(s);
 }

@@ -15,7 +15,10 @@ const SECRET =
 const PRIVATE = `${SECRET}|dossier|compte|donnees|informations?|infos?|adresse|telephone|mail|demande|situation|naissance|nationalite|identite|prenoms?|coordonnees|attestations?|recapitulatif|recap`;
 
 const ABOUT_RELATIVE = new RegExp(`\\b(de|du|a|pour)\\s+(mon|ma|mes|son|sa|ses|leur|notre|un|une|la|le)?\\s*(${RELATIVE})\\b`);
-const ABOUT_STRANGER = new RegExp(`\\b(de|du|a|pour|d)\\s+(mon|ma|mes|son|sa|un|une|la|le|l)?\\s*(${STRANGER})\\b(?! acharge)`);
+// « à personne », without a determiner, is nobody (« je n'ai rien déclaré à personne », « personne à qui parler »)
+const ABOUT_STRANGER = new RegExp(
+  `\\b(de|du|a|pour|d)\\s+(?:(mon|ma|mes|son|sa|un|une|la|le|l)\\s*(${STRANGER})|(?!personne\\b)(${STRANGER}))\\b(?! acharge)`,
+);
 const WANT_WORDS =
   'veux|voudrais|besoin|cherche|montre|affiche|donne|donner|donnez|dis|dire|dites|trouve|trouver|connaitre|connait|avoir|voir|consulter|acceder|recuperer|quel|quelle|quoi|koi|touche|gagne|envoie|envoyer|chercher|retrouver|obtenir|savoir|svp|stp|please|regarder|verifier|montrer|montrez|afficher|affichez|communiquer|communiquez|transmettre|transmettez|indiquer|indiquez|lire|kel|kelle|want|know|give|tell|show';
 const WANT = new RegExp(`\\b(${WANT_WORDS})\\b`);
@@ -29,7 +32,7 @@ const SECRET_OF_RELATIVE = new RegExp(
 );
 /** « me dire son mot de passe », « voir ses paiements », « aller voir son compte »: a wish, then another person's data. */
 const WANTS_OTHERS_SECRET = new RegExp(
-  `\\b(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(?!propres?\\b)(\\S+\\s+)?(${PRIVATE})\\b`,
+  `\\b(?<!apres )(${WANT_WORDS})\\s+(\\S+\\s+){0,3}?(son|sa|ses|leur|leurs|his|her)\\s+(?!propres?\\b)(\\S+\\s+)?(${PRIVATE})\\b`,
 );
 /** « l'adresse de mon ex », « le téléphone de la conseillère », « l'adresse de la famille d'accueil ». */
 const CONTACT_OF_OTHER = new RegExp(
@@ -158,7 +161,7 @@ function asksWhetherOtherReceives(text: string): boolean {
         `\\b(mon|ma|son|sa|le|la)\\s+((ancien|ancienne)\\s+)?(${THIRD})\\s+(\\S+\\s+){0,3}?(touche|touchent|recoit|percoit|a droit|a encore droit|a un dossier|est allocataire|allocataire|un dossier|un compte|declare)\\b`,
       ).test(s) &&
       // « moi », « on », « nous »: the person's own situation; « c'est qui qui touche »: who of the household.
-      !/\b(moi|je|j|on|nous|mon compte|mon espace)\b/.test(s) &&
+      !/\b(moi|je|j|on|nous|notre|nos|mon compte|mon espace)\b/.test(s) &&
       !/\bqui (touche|touchent|recoit|percoit|a droit)\b/.test(s)
     );
   });
@@ -203,7 +206,7 @@ const NAMES_OTHER = new RegExp(
   `\\b(${THIRD}|son|sa|ses|leur|leurs|lui|eux|elle|elles|ils|his|her|he|she)\\b|\\bil\\b(?!\\s+(faut|y a|est possible|existe))`,
 );
 /** The person's own side: « je », « moi », « on », « nous », « chacun », « il faut ». */
-const OWN_SIDE = /\b(je|j|moi|me|m|on|nous|chacun|mon|ma|mes|notre|nos|il faut|faut il|i|my)\b/;
+const OWN_SIDE = /\b(je|j|moi|me|m|on|nous|chacun|mon|ma|mes|notre|nos|mien|mienne|miens|il faut|faut il|i|my)\b/;
 /** Asking to be told or to see (« savoir », « voir », « vous l'avez »), which the clause must not do. */
 const TO_BE_TOLD = /\b(savoir|connaitre|voir|consulter|regarder|acceder|verifier|dire|donner|montrer|envoyer|lire|vous l avez|vous avez)\b/;
 
@@ -225,7 +228,10 @@ export function asksOwnQuestion(text: string): boolean {
         .slice(0, -1)
         .map((q) => ` ${(q.split(/[,.;!\n:]|\bmais\b/).pop() ?? '').replace(/[^a-z0-9]+/g, ' ').trim()} `)
     : clauses.filter((c) => ASKING_CLAUSE.test(c));
-  return asked.length > 0 && asked.every((c) => c.trim() !== '' && OWN_SIDE.test(c) && !NAMES_OTHER.test(c) && !TO_BE_TOLD.test(c));
+  // « savoir ce qu'il faut faire », « savoir comment je… »: the person's own question, nothing of anyone to be told
+  const own = (c: string) =>
+    c.replace(/\bsavoir (?=(?:ce qu il faut|comment|quoi faire|si je|si j|ce que je|ce que j|ou je|quand je)\b)/g, ' ');
+  return asked.length > 0 && asked.every((c) => c.trim() !== '' && OWN_SIDE.test(c) && !NAMES_OTHER.test(c) && !TO_BE_TOLD.test(own(c)));
 }
 
 /** « je peux voir », « j'ai accès », « est-ce que je vois », « mon compte me donne accès »: whether the person may. */

@@ -3,7 +3,7 @@ import { asksAsCarer, distressesOf, isPastMedical, isThreatened, saysBodily, nam
 import { DISTRESS_KINDS, type Distress } from './distress-patterns';
 import { hasFigure, withoutFigures } from './figures';
 import { angryAtTheService } from './frustration';
-import { asksIntoOthersFile } from './others-file';
+import { asksAsHoldersPartner, asksIntoOthersFile } from './others-file';
 import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, namesAnother, wishesForThemselves } from './safety';
 
 /** The topic of a refusal to give someone else's data. */
@@ -36,7 +36,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-medicale' || !isPastMedical(text)) &&
       // a medical emergency names a body, a symptom or care: « mon fils de 22 ans a fait une demande, où elle en est ? » does not
       (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || saysBodily(text)) &&
-      (c.intent !== SOMEONE_ELSE_TOPIC || (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text)))),
+      (c.intent !== SOMEONE_ELSE_TOPIC ||
+        (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text) || asksAsHoldersPartner(text)))),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
   const distress = DISTRESS_KINDS.filter((k) => kinds.has(k));

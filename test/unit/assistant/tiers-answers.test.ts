@@ -79,3 +79,15 @@ describe('someone else’s file asked to be shown', () => {
     ).toBe('donnees-d-autrui');
   });
 });
+
+describe('a child over 15 or a dependent and their own access', () => {
+  it.each([
+    ['mon fils de 16 ans voudrait se connecter lui aussi, c’est possible ?', 'connexion'],
+    ['ma fille majeure vit chez nous, elle peut avoir son propre compte avec FranceConnect ?', 'franceconnect'],
+    ['je suis à la charge de ma sœur, je peux me faire un compte à moi ?', undefined],
+  ] as const)('gets the member’s answer, whatever the step: « %s »', (q, step) => {
+    const a = assistant.ask(q, step);
+    expect(a.topic).toBe('enfant-personne-a-charge');
+    expect(a.answer).toMatch(/plus de 15 ans/);
+  });
+});
