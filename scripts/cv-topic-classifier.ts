@@ -1,12 +1,16 @@
 /**
- * Cross-validation of the topic classifier's learning (issue 23): `npx tsx scripts/cv-topic-classifier.ts [--variant "a;b"] [--folds]`.
- * The folds are the five tuning sets v1…v5, each whole. For each fold, the classifier is trained on
- * the knowledge base, our paraphrases and the other four sets (or what a variant says), a question
- * written in the fold too left out; then the fold is scored by the whole assistant with that model
- * (`Assistant.ask`, as `score.ts` does). Printed: right / unsure / wrong summed over the five folds
- * (about 1,400 questions the model never saw), and with `--folds` each fold's totals. Only totals are
- * printed: the folds hold the second halves (`v2b`, `t3b`, `t4b`, `t5b`), whose failures are not read.
+ * Cross-validation of the topic classifier's learning (issue 23):
+ * `npx tsx scripts/cv-topic-classifier.ts [--by v|h] [--variant "a;b"] [--folds] [--labels FILE]`.
+ * `--by v` (the default): the folds are the five tuning sets v1…v5, each whole. `--by h`: the folds are the eight spent
+ * held-out sets h1…h8, each written by writers of its own, so that each fold measures writers the model never learnt from.
+ * For each fold, the classifier is trained on the knowledge base, our paraphrases and the other sets as `topicCorpus`
+ * learns them (or what a variant says), a question written in the fold or in an unlearnt second half left out; then the
+ * fold is scored by the whole assistant with that model (`Assistant.ask`, as `score.ts` does). Printed: right / unsure /
+ * wrong summed over the folds, the right answers said to be only the closest one (« hedged right »), and with `--folds`
+ * each fold's totals. Only totals are printed for `--by v` (its folds hold the second halves `v2b`…`t5b`). `--labels FILE`
+ * keeps the tuning questions' labels from one run to the next (minutes on a busy machine).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Assistant } from '../src/assistant/assistant';
 import type { JudgedCase, Verdict } from '../src/assistant/evaluation/judge';
 import { halves, loadTuning, type Scored, score, TUNING_SETS, type TuningSet } from '../src/assistant/evaluation/tuning/score';
@@ -58,6 +62,9 @@ function cached(f: TopicProbabilities): TopicProbabilities {
 
 /** Each question's labels, and each fold's models, computed once for every variant that shares them. */
 const labels = new Map<string, string[]>();
+// A labelling takes minutes on a busy machine: `--labels FILE` keeps it from one run to the next (the knowledge base unchanged).
+const labelFile = process.argv.includes('--labels') ? process.argv[process.argv.indexOf('--labels') + 1] : undefined;
+if (labelFile && existsSync(labelFile)) for (const [k, v] of JSON.parse(readFileSync(labelFile, 'utf8'))) labels.set(k, v);
 function labelled(cases: JudgedCase[], o: Labelling, unseen: ReadonlySet<string>, steps: boolean): TopicUtterance[] {
   const out: TopicUtterance[] = [];
   for (const c of cases) {
@@ -70,8 +77,18 @@ function labelled(cases: JudgedCase[], o: Labelling, unseen: ReadonlySet<string>
   return out;
 }
 const models = new Map<string, LinearModel>();
-/** The five folds: v1…v5, each whole (the later sets are learnt by their first half only, their second is the untuned check). */
-const FOLDS: TuningSet[] = ['v1', 'v2', 'v3', 'v4', 'v5'];
+/**
+ * The folds: `v`, the five tuning sets v1…v5, each whole (the later sets are learnt by their first half only, their
+ * second is the untuned check); `h`, the eight spent held-out sets h1…h8, each written by writers of its own — leaving
+ * one out measures how the assistant does for writers it never learnt from.
+ */
+export const FOLDINGS = {
+  v: ['v1', 'v2', 'v3', 'v4', 'v5'],
+  h: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8'],
+} as const satisfies Record<string, readonly TuningSet[]>;
+export type Folding = keyof typeof FOLDINGS;
+/** The questions of the second halves of the sets learnt by their first half only: never learnt, in any fold. */
+const secondHalves = TUNING_SETS.filter((s) => !LEARNT_WHOLE.includes(s)).flatMap((s) => halves(sets[s]).b.map((c) => c.question));
 
 export type Tally = Record<Verdict, number>;
 
@@ -80,14 +97,18 @@ export type Tally = Record<Verdict, number>;
  * The second halves' failures are never returned.
  */
 export function readable(fold: TuningSet, results: Scored[]): Scored[] {
-  const a = new Set(fold === 'v1' ? sets[fold].map((c) => c.id) : halves(sets[fold]).a.map((c) => c.id));
+  const whole = fold === 'v1' || fold.startsWith('h');
+  const a = new Set(whole ? sets[fold].map((c) => c.id) : halves(sets[fold]).a.map((c) => c.id));
   return results.filter((r) => a.has(r.case.id) && r.judgement.verdict !== 'right');
 }
 
 /** A right answer said to be only « the closest one »: right for the judge, but hedged (the cost of hedging more). */
 const HEDGED = /je ne suis pas sûr/i;
 
-export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total: Tally; failures: Scored[]; hedged: number } {
+export function crossValidate(
+  v: Variant,
+  folding: Folding = 'v',
+): { folds: Map<TuningSet, Tally>; total: Tally; failures: Scored[]; hedged: number } {
   const folds = new Map<TuningSet, Tally>();
   const total: Tally = { right: 0, unsure: 0, wrong: 0 };
   const options = Array.isArray(v.train) ? v.train : [v.train ?? {}];
@@ -95,8 +116,8 @@ export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total
   const base = baseCorpus(topics);
   const failures: Scored[] = [];
   let hedged = 0;
-  for (const fold of FOLDS) {
-    const unseen = new Set(sets[fold].map((c) => c.question));
+  for (const fold of FOLDINGS[folding]) {
+    const unseen = new Set([...sets[fold].map((c) => c.question), ...secondHalves]);
     const cases = TUNING_SETS.filter((s) => s !== fold).flatMap((s) => learnt(s, v.data ?? 'whole'));
     const corpus = [...base, ...labelled(cases, v.labelling ?? {}, unseen, steps)];
     const trained = options.map((o) => {
@@ -120,12 +141,57 @@ export function crossValidate(v: Variant): { folds: Map<TuningSet, Tally>; total
 const word = [{ features: { bigrams: false } }];
 export const VARIANTS: Variant[] = [
   { name: 'main', train: TOPIC_TRAINING },
+  // Tried with the folds h1…h8 (`--by h`): features, regularisation, labelling.
+  ...(
+    [
+      ['bigrams', { features: { step: true, bigrams: true } }],
+      ['grams 3 4', { features: { step: true, grams: [3, 4] } }],
+      ['grams 4 5', { features: { step: true, grams: [4, 5] } }],
+      ['across 5', { features: { step: true, across: 5 } }],
+      ['l2 1e-3', { l2: 1e-3, features: { step: true } }],
+      ['l2 1e-5', { l2: 1e-5, features: { step: true } }],
+      ['balance 0.5', { balance: 0.5, features: { step: true } }],
+      ['expanded', { features: { step: true, expanded: true } }],
+      ['3 seeds', [1, 2, 3].map((seed) => ({ seed, features: { step: true } }))],
+    ] as const
+  ).map(([name, train]) => ({ name: `step ${name}`, train: train as TrainOptions | TrainOptions[] })),
+  { name: 'step pairs', train: TOPIC_TRAINING, labelling: { pairs: true } },
+  { name: 'step max 3', train: TOPIC_TRAINING, labelling: { maxSatisfying: 3 } },
+  { name: 'step max 10', train: TOPIC_TRAINING, labelling: { maxSatisfying: 10 } },
+  ...(
+    [
+      ['weight 0.4', { weight: 0.4 }],
+      ['disputed 0.9', { disputedSure: 0.9 }],
+      ['agreed 0.4', { agreedLikely: 0.4 }],
+      ['agreed 0.2', { agreedLikely: 0.2 }],
+      ['weight 0.65', { weight: 0.65 }],
+      ['weight 0.65 agreed 0.4', { weight: 0.65, agreedLikely: 0.4 }],
+      ['weight 0.65 agreed 0.35', { weight: 0.65, agreedLikely: 0.35 }],
+      ['weight 0.65 resolves 0.2', { weight: 0.65, resolves: 0.2 }],
+      ['weight 0.65 disputed 0.9', { weight: 0.65, disputedSure: 0.9 }],
+      ['weight 0.65 coverage 0.45', { weight: 0.65, minCoverage: 0.45 }],
+      ['weight 0.7', { weight: 0.7 }],
+      ['weight 0.8', { weight: 0.8 }],
+      ['weight 0.6 agreed 0.4', { weight: 0.6, agreedLikely: 0.4 }],
+      ['weight 0.6 resolves 0.2', { weight: 0.6, resolves: 0.2 }],
+      ['weight 0.6 resolves 0.4', { weight: 0.6, resolves: 0.4 }],
+      ['hedge 0.75', { hedge: 0.75 }],
+      ['hedge 0.8', { hedge: 0.8 }],
+      ['coverage 0.6', { minCoverage: 0.6 }],
+      ['coverage 0.4', { minCoverage: 0.4 }],
+    ] as const
+  ).map(([name, blend]) => ({ name: `main ${name}`, train: TOPIC_TRAINING, blend })),
   ...[0.2, 0.3, 0.4, 0.5].map((agreedLikely) => ({ name: `main agreed ${agreedLikely}`, train: TOPIC_TRAINING, blend: { agreedLikely } })),
   ...(
     [
       ['disputed 0.95', { disputedSure: 0.95 }],
       ['disputed 0.85', { disputedSure: 0.85 }],
       ['weight 0.65', { weight: 0.65 }],
+      ['weight 0.65 agreed 0.4', { weight: 0.65, agreedLikely: 0.4 }],
+      ['weight 0.65 agreed 0.35', { weight: 0.65, agreedLikely: 0.35 }],
+      ['weight 0.65 resolves 0.2', { weight: 0.65, resolves: 0.2 }],
+      ['weight 0.65 disputed 0.9', { weight: 0.65, disputedSure: 0.9 }],
+      ['weight 0.65 coverage 0.45', { weight: 0.65, minCoverage: 0.45 }],
       ['weight 0.6', { weight: 0.6 }],
       ['resolves 0.2', { resolves: 0.2 }],
       ['resolves 0.4', { resolves: 0.4 }],
@@ -174,7 +240,11 @@ if (process.argv[1]?.endsWith('cv-topic-classifier.ts')) {
     const v = VARIANTS.find((x) => x.name === name);
     if (!v) throw new Error(`unknown variant « ${name} »: ${VARIANTS.map((x) => x.name).join(', ')}`);
     const started = performance.now();
-    const { folds, total, failures, hedged } = crossValidate(v);
+    const by = process.argv.indexOf('--by');
+    const folding = (by >= 0 ? process.argv[by + 1] : 'v') as Folding;
+    if (!(folding in FOLDINGS)) throw new Error(`unknown folding « ${folding} »: ${Object.keys(FOLDINGS).join(', ')}`);
+    const { folds, total, failures, hedged } = crossValidate(v, folding);
+    if (labelFile) writeFileSync(labelFile, JSON.stringify([...labels]));
     const n = total.right + total.unsure + total.wrong;
     console.log(
       `${v.name.padEnd(28)} ${n}  right ${total.right} (${pc(total.right, n)})  unsure ${total.unsure} (${pc(total.unsure, n)})  wrong ${total.wrong} (${pc(total.wrong, n)})  hedged right ${hedged}  ${Math.round((performance.now() - started) / 1000)} s`,

@@ -198,7 +198,8 @@ export class Assistant {
     // Half the message's words or more explained by no topic: the answer is only the closest one. The
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
-    const doubt = this.coverage(masked.text, step) < MIN_COVERAGE;
+    const tuning = this.o.blendTuning;
+    const doubt = this.coverage(masked.text, step) < (tuning?.minCoverage ?? MIN_COVERAGE) || main.confidence < (tuning?.hedge ?? 0);
     const doubted = doubt || this.disputes(main.topic, main.confidence, masked.text, step);
     return compose(this.o.agencyPhone, withBirthCountry(main, masked.text), others, masked, [], doubted);
   }

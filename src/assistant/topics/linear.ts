@@ -1,4 +1,4 @@
-import { analyse, fold } from '../analyser';
+import { analyse, expand, fold, words } from '../analyser';
 
 /**
  * A linear topic classifier (multinomial logistic regression): a text's features are its terms as
@@ -21,6 +21,12 @@ export interface FeatureOptions {
   bigrams?: boolean;
   /** the step the question is asked on (`s:<step>`), when one is */
   step?: boolean;
+  /** the sizes of the letter n-grams of each word (`[4]` when absent) */
+  grams?: number[];
+  /** the letter n-grams of the whole folded text, across words (`w:<gram>`), of this size */
+  across?: number;
+  /** the n-grams taken of the analyser's words (phrases rewritten, elisions dropped, SMS spellings and synonyms expanded) rather than of the raw words */
+  expanded?: boolean;
 }
 
 /** Weights nearer zero than this are left out of the model (a smaller file, the same answers). */
@@ -34,10 +40,20 @@ export function features(text: string, o: FeatureOptions = {}, step?: string): s
   for (const t of terms) out.add(`t:${t}`);
   if (o.bigrams) for (let i = 0; i + 1 < terms.length; i++) out.add(`b:${terms[i]} ${terms[i + 1]}`);
   if (o.step && step) out.add(`s:${step}`);
-  for (const w of fold(text).split(/[^a-z0-9]+/)) {
+  const folded = fold(text);
+  const grams = o.grams ?? [GRAM];
+  for (const w of o.expanded ? words(text).flatMap(expand) : folded.split(/[^a-z0-9]+/)) {
     if (w.length < 3) continue;
     const padded = `<${w}>`;
-    for (let i = 0; i + GRAM <= padded.length; i++) out.add(`g:${padded.slice(i, i + GRAM)}`);
+    for (const n of grams)
+      for (let i = 0; i + n <= padded.length; i++) out.add(n === GRAM ? `g:${padded.slice(i, i + n)}` : `g${n}:${padded.slice(i, i + n)}`);
+  }
+  if (o.across) {
+    const line = ` ${folded
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .join(' ')} `;
+    for (let i = 0; i + o.across <= line.length; i++) out.add(`w:${line.slice(i, i + o.across)}`);
   }
   return [...out];
 }
@@ -122,6 +138,6 @@ export function train(corpus: readonly { utterance: string; intent: string; step
     for (let c = 0; c < k; c++) if (Math.abs(w[c]!) >= PRUNE) kept.push(c, Math.round(w[c]! * 100) / 100);
     if (kept.length) weights[f] = kept;
   }
-  const used = fo.bigrams || fo.step ? { features: { ...fo } } : {};
+  const used = Object.keys(fo).length ? { features: { ...fo } } : {};
   return { classes, bias: [...bias].map((b) => Math.round(b * 1000) / 1000), weights, ...used };
 }

@@ -167,6 +167,14 @@ describe('the topic classifier', () => {
     expect(train(corpus).features).toBeUndefined();
   });
 
+  it('reads other letter n-grams, n-grams across words and of the expanded words when asked to (tried under cross-validation)', () => {
+    expect(features('le mot de passe', { grams: [3, 4] })).toEqual(expect.arrayContaining(['g3:<mo', 'g:<pas']));
+    expect(features('mot de passe', { across: 5 })).toContain('w:ot de');
+    expect(features('mdp', { expanded: true }).some((f) => f.startsWith('g:') && f.includes('pass'))).toBe(true);
+    expect(features('mdp').some((f) => f.startsWith('g:') && f.includes('pass'))).toBe(false);
+    expect(train([{ utterance: 'code', intent: 'x' }], { features: { grams: [3] } }).features).toEqual({ grams: [3] });
+  });
+
   it('weighs a small class up when asked to balance the classes', () => {
     const corpus = [
       ...['aide logement', 'aide au loyer', 'logement cher', 'mon loyer', 'aide appartement', 'un loyer trop cher'].map((utterance) => ({
