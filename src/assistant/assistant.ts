@@ -194,7 +194,9 @@ export class Assistant {
         topic: this.index.topic(FALLBACK_TOPIC)!,
         confidence: 0,
       };
-    const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
+    // The step's own topic answered unsurely, alone: the search's close topics stay as links beside it.
+    const alone = !sure && step !== undefined && main.topic.id === STEP_TOPICS[step] && picks.every((p) => p.topic.id === main.topic.id);
+    const others = alone ? this.closeTo(main.topic.id, text, step) : dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
     // Half the message's words or more explained by no topic: the answer is only the closest one. The
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
@@ -267,6 +269,16 @@ export class Assistant {
   }
 
   /** The two or three likeliest topics of the whole message, when they are close to each other. */
+  /** The search's topics close to its best one, other than `id`, as links (never answered: confidence 0). */
+  private closeTo(id: string, text: string, step: AssistantStep | undefined): Pick[] {
+    const found = this.index.find(this.index.terms(text), step);
+    const best = found[0]?.score ?? 0;
+    return found
+      .filter((m) => m.topic.id !== id && m.score >= best * CHOICE_REACH)
+      .slice(0, MAX_OTHERS)
+      .map((m) => ({ topic: m.topic, confidence: 0 }));
+  }
+
   private choices(text: string, step: AssistantStep | undefined): Topic[] {
     const found = this.index.find(this.index.terms(text), step);
     const best = found[0];

@@ -10,8 +10,6 @@ export const ELISIONS = ['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 
 export const PHRASES: [RegExp, string][] = [
   [/\bfrance\s*-?\s*conn?ecte?s?\b/g, ' franceconnect '],
   [/\bau\s*lieu\s*(de|d)\b/g, ' '],
-  // « combien de temps », « cb de tps »: a duration, not an amount (« combien » alone leads to the amounts)
-  [/\b(combien|cb|cbn|cmb)\s*(de|d)\s*'?\s*(temps|tps|tmps)\b/g, ' delai '],
   [/\bmots?\s*(de|2|d)\s*pass?e?s?\b/g, ' motdepasse '],
   [/\bmot\s*passe\b/g, ' motdepasse '],
   [/\bnumero\s*(de\s*)?(la\s*)?secu(rite)?(\s*sociale?)?\b/g, ' nir '],

@@ -110,6 +110,7 @@ describe('the password rules, said simply', () => {
   it('says it is a new password of its own, and how to get one back by a code when forgotten', () => {
     expect(a.answer).toContain('pas celui de votre boîte mail');
     expect(a.answer).toContain('un code vous est envoyé');
+    expect(a.answer).toContain('propre à Mon Compte');
   });
 });
 
