@@ -163,3 +163,17 @@ describe('whether someone else keeps or loses an access is a question about the 
     expect(assistant.ask('donnez moi l’accès au dossier de mon ex', 'espace').topic).toBe('donnees-d-autrui');
   });
 });
+
+/**
+ * Who the « responsable du dossier » is comes with what the others of the household may do: a question
+ * on the roles answered by « La Caf, l’allocataire et le responsable du dossier » still names the
+ * procuration and each member's own account.
+ */
+describe('the answer on the responsable du dossier', () => {
+  it('names the procuration and the own account of each member over 15', () => {
+    const text = answerOf('la-caf');
+    expect(text).toContain('autorisation de gestion');
+    expect(text).toMatch(/plus de 15 ans peut avoir son propre compte/);
+    expect(text).toContain('données personnelles');
+  });
+});
