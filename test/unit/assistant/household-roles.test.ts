@@ -177,3 +177,19 @@ describe('the answer on the responsable du dossier', () => {
     expect(text).toContain('données personnelles');
   });
 });
+
+/** The person's own contact details named beside the question (« et changer mon numéro ? ») are not the other's secrets. */
+describe('a member asking what they may see, and about their own details', () => {
+  it.each([
+    'moi j’ai 17 ans, je suis dans le foyer de ma mère : je peux consulter ses allocations ? et changer mon numéro de téléphone ?',
+    'je suis à charge de mon frère, je peux voir ses versements et modifier mon mail ?',
+  ])('answers « %s » with the roles, not a refusal', (q) => {
+    expect(HOUSEHOLD_TOPICS).toContain(assistant.ask(q).topic);
+  });
+  it.each(['est-ce que je peux voir le mail de mon mari ?', 'je peux consulter le mot de passe de ma femme ?'])(
+    'still refuses « %s »',
+    (q) => {
+      expect(assistant.ask(q).topic).toBe('donnees-d-autrui');
+    },
+  );
+});
