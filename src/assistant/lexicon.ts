@@ -10,6 +10,8 @@ export const ELISIONS = ['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 
 export const PHRASES: [RegExp, string][] = [
   [/\bfrance\s*-?\s*conn?ecte?s?\b/g, ' franceconnect '],
   [/\bau\s*lieu\s*(de|d)\b/g, ' '],
+  // an age glued or in the singular (« 17ans », « 16 an »), read as « 17 ans »
+  [/\b(\d{1,3})\s*ans?\b/g, ' $1 ans '],
   [/\bmots?\s*(de|2|d)\s*pass?e?s?\b/g, ' motdepasse '],
   [/\bmot\s*passe\b/g, ' motdepasse '],
   [/\bnumero\s*(de\s*)?(la\s*)?secu(rite)?(\s*sociale?)?\b/g, ' nir '],

@@ -248,6 +248,9 @@ const THEY_KEEP = new RegExp(
 /** What the access is to: the household's dossier and what it holds, not the other person's account or secrets. */
 const HOUSEHOLD_THING =
   /\b(dossier|dossiers|paiements?|versements?|droits|allocations?|allocs?|aides|demarches|prestations?|foyer|acces|procuration|autorisation)\b/;
+/** The person's own contact details or secrets (« mon adresse mail », « mon propre mot de passe »). */
+const OWN_DETAILS =
+  /\b(mon|ma|mes|m)\s+(propre\s+|propres\s+|nouvelle?\s+)?(adresse\s+mail|adresse\s+email|adresse|mail|email|telephone|portable|numero\s+de\s+telephone|motdepasse|mot\s+de\s+passe|mdp|identifiants?)\b/g;
 /** Asking for the other person's secrets, amounts or contact, or whether something is true of them. */
 const THEIR_SECRETS =
   /\b(code|codes|motdepasse|mdp|nir|secu|nss|identifiants?|montant|montants|combien|cb|somme|adresse|telephone|portable|mail|numero|compte bancaire|rib|salaire|revenus?|(?<!est )ce que|(?<!est )ce qu|touche|touchent|gagne|gagnent|recoit|recoivent|percoit|percoivent)\b|\bmot de passe\b|\b(voir|savoir|verifier|dire)\s+si\s+(mon|ma|son|sa|il|ils|elle|elles|le|la|mes|ses)\b/;
@@ -262,7 +265,9 @@ export function asksWhatTheyMay(text: string): boolean {
   const s = plain(text);
   // « me donner accès », « me donner la procuration »: a right given, not data told.
   const told = s.replace(/\b(me|m)\s+(donner|laisser)\s+(l\s+|un\s+|la\s+)?(acces|procuration|autorisation)\b/g, ' ');
-  if (TELL_ME.test(told) || THEIR_SECRETS.test(s) || THEIR_SECRETS.test(` ${words(text).join(' ')} `)) return false;
+  // « modifier mon adresse mail », « mon mot de passe »: the person's own details are not the other's secrets.
+  const others = (t: string) => t.replace(OWN_DETAILS, ' ');
+  if (TELL_ME.test(told) || THEIR_SECRETS.test(others(s)) || THEIR_SECRETS.test(others(` ${words(text).join(' ')} `))) return false;
   return (I_MAY.test(s) || THEY_MAY.test(s) || THEY_KEEP.test(s)) && HOUSEHOLD_THING.test(s);
 }
 

@@ -72,4 +72,10 @@ describe('the analyser', () => {
     expect(analyseQuestion("ça fait 1/4 d'heure", () => false)).toEqual(analyse('heure'));
     expect(analyseQuestion('15 ans', (t) => t === '15')).toContain('15');
   });
+
+  it('reads an age glued or in the singular as « N ans »', () => {
+    same('moi jai 17ans', 'moi jai 17 ans');
+    same('j’ai 16 an', 'j’ai 16 ans');
+    expect(words('17ans')).toEqual(['17', 'ans']);
+  });
 });

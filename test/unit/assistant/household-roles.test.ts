@@ -163,3 +163,33 @@ describe('whether someone else keeps or loses an access is a question about the 
     expect(assistant.ask('donnez moi l’accès au dossier de mon ex', 'espace').topic).toBe('donnees-d-autrui');
   });
 });
+
+/**
+ * Who the « responsable du dossier » is comes with what the others of the household may do: a question
+ * on the roles answered by « La Caf, l’allocataire et le responsable du dossier » still names the
+ * procuration and each member's own account.
+ */
+describe('the answer on the responsable du dossier', () => {
+  it('names the procuration and the own account of each member over 15', () => {
+    const text = answerOf('la-caf');
+    expect(text).toContain('autorisation de gestion');
+    expect(text).toMatch(/plus de 15 ans peut avoir son propre compte/);
+    expect(text).toContain('données personnelles');
+  });
+});
+
+/** The person's own contact details named beside the question (« et changer mon numéro ? ») are not the other's secrets. */
+describe('a member asking what they may see, and about their own details', () => {
+  it.each([
+    'moi j’ai 17 ans, je suis dans le foyer de ma mère : je peux consulter ses allocations ? et changer mon numéro de téléphone ?',
+    'je suis à charge de mon frère, je peux voir ses versements et modifier mon mail ?',
+  ])('answers « %s » with the roles, not a refusal', (q) => {
+    expect(HOUSEHOLD_TOPICS).toContain(assistant.ask(q).topic);
+  });
+  it.each(['est-ce que je peux voir le mail de mon mari ?', 'je peux consulter le mot de passe de ma femme ?'])(
+    'still refuses « %s »',
+    (q) => {
+      expect(assistant.ask(q).topic).toBe('donnees-d-autrui');
+    },
+  );
+});
