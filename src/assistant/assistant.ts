@@ -6,7 +6,6 @@ import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { asksAsHoldersPartner, ownClauses } from './others-file';
-import { GENERAL_RECOURSE, isSpecificRecourse, specificRecourse } from './recourse';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
@@ -306,14 +305,7 @@ export class Assistant {
     if (othersData) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
     const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
-    return this.recourseOf(text, picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks);
-  }
-
-  /** Contesting a decision about a prestation the message names (`recourse.ts`): that prestation's way, not the general one. */
-  private recourseOf(text: string, picks: Pick[]): Pick[] {
-    const specific = specificRecourse(text);
-    const mapped = picks.map((p) => (p.topic.id === GENERAL_RECOURSE && specific ? { ...p, topic: this.index.topic(specific)! } : p));
-    return mapped.some((p) => isSpecificRecourse(p.topic.id)) ? mapped.filter((p) => p.topic.id !== GENERAL_RECOURSE) : mapped;
+    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
   }
 
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
