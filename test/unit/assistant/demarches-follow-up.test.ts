@@ -77,7 +77,8 @@ describe('a carer asking for the aid', () => {
       'Bonjour, ma mère a fait un AVC en début d’année, je vais la voir tous les jours, je suis à mi-temps maintenant, il y a une aide pour moi et où je la demande ?';
     expect(isPastMedical(q)).toBe(true);
     const a = assistant.ask(q, 'demarches');
-    expect(a.answer).not.toMatch(/\b15\b|112/);
+    // The SAMU's 15 and the 112, not « 15 ans » (the age from which a child in the household has its own access).
+    expect(a.answer).not.toMatch(/\b15\b(?! ans)|\b112\b/);
     expect(a.answer).toContain('proche aidant');
   });
 
