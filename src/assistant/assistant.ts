@@ -326,8 +326,10 @@ export class Assistant {
     const first = this.best(terms, step, this.likely(text, step));
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
-    // The words left unexplained name a second topic only once the first one is clear.
-    const second = new Set(rest).size >= 2 && first.pick.confidence >= SURE_CONFIDENCE ? this.best(rest, step) : undefined;
+    // The words left unexplained name a second topic only once the first one is clear, and only when they are two words
+    // or more — a word and its negation (« ça marche pas »: marche, ¬marche) are one, which says the first does not work.
+    const words = new Set(rest.map((t) => (t.startsWith(NEGATED) ? t.slice(NEGATED.length) : t)));
+    const second = words.size >= 2 && first.pick.confidence >= SURE_CONFIDENCE ? this.best(rest, step) : undefined;
     return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
       ? [first.pick, second.pick]
       : [first.pick];
