@@ -284,7 +284,9 @@ export class Assistant {
    */
   private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined, among = false): AssistantAnswer {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
-    const preferred = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
+    // On a registration form, the message is about the field in front of the person: not another step's topic.
+    const resolved = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
+    const preferred = step && FORM_STEPS.has(step) && !resolved?.steps.includes(step) ? undefined : resolved;
     if (preferred) return compose(this.o.agencyPhone, { topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
     // On a step whose own topic most questions are about, that topic is the closest answer; the others stay as links.
     const own = step && OWN_FIRST.has(step) ? topics.find((t) => t.id === STEP_TOPICS[step]) : undefined;
