@@ -167,8 +167,10 @@ export class Assistant {
     // The step is a strong prior: another step's topic is answered only when the question names it
     // clearly; found less surely, it is offered beside the step's own topic.
     const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
-    const guess = sure ?? picks[0];
-    // A message that also asks another question clearly is answered in order, the first said to be a guess.
+    // A message that also asks another question clearly is answered in order, the first said to be a guess (even below
+    // SURE_CONFIDENCE: the clear one follows it, answered).
+    const inOrder = picks.length > 1 && picks.slice(1).some((p) => p.confidence >= OFF_STEP_SURE);
+    const guess = inOrder ? picks[0] : (sure ?? picks[0]);
     const another = picks.some((p) => p !== guess && p.confidence >= OFF_STEP_SURE);
     if (
       guess &&
