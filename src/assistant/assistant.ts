@@ -9,7 +9,17 @@ import { asksAsHoldersPartner, ownClauses } from './others-file';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
-import { CALM, choiceOf, closestOf, compose, distressAnswer, MIN_CONFIDENCE, type Pick, RESOLVED_CONFIDENCE } from './compose';
+import {
+  CALM,
+  choiceOf,
+  closestOf,
+  compose,
+  distressAnswer,
+  HEDGE_CONFIDENCE,
+  MIN_CONFIDENCE,
+  type Pick,
+  RESOLVED_CONFIDENCE,
+} from './compose';
 import {
   asksAssistantForCode,
   asksForAmount,
@@ -188,6 +198,11 @@ export class Assistant {
         confidence: 0,
       };
     const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
+    // On a form, the step's topic found unsurely among close topics of the search: answered as the closest, the others linked.
+    if (step && FORM_STEPS.has(step) && others.length === 0 && main.confidence < HEDGE_CONFIDENCE && main.topic.steps.includes(step)) {
+      const close = this.choices(text, step);
+      if (close.length >= 2 && close.includes(main.topic)) return closestOf(this.o.agencyPhone, main.topic, close, masked);
+    }
     // Half the message's words or more explained by no topic: the answer is only the closest one. The
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).

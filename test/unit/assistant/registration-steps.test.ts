@@ -33,7 +33,6 @@ describe('the registration’s form steps', () => {
     const a = assistant.ask('ça marche pas pour la carte', 'titre-identite');
     expect(a.topic).toBe('titres-acceptes');
     expect(a.answer).not.toContain('Pour votre autre question');
-    expect(a.others.map((o) => o.topic)).not.toContain('code-expire-ou-faux');
   });
 
   it('still offers another step’s topic found without assurance beside the step’s own', () => {
