@@ -6,11 +6,20 @@ import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-file';
-import { GENERAL_RECOURSE, isSpecificRecourse, specificRecourse } from './recourse';
 import { TopicIndex, type Match } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
-import { CALM, choiceOf, closestOf, compose, distressAnswer, MIN_CONFIDENCE, type Pick, RESOLVED_CONFIDENCE } from './compose';
+import {
+  CALM,
+  choiceOf,
+  closestOf,
+  compose,
+  distressAnswer,
+  HEDGE_CONFIDENCE,
+  MIN_CONFIDENCE,
+  type Pick,
+  RESOLVED_CONFIDENCE,
+} from './compose';
 import {
   asksAssistantForCode,
   asksForAmount,
@@ -176,8 +185,10 @@ export class Assistant {
     // The step is a strong prior: another step's topic is answered only when the question names it
     // clearly; found less surely, it is offered beside the step's own topic.
     const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
-    const guess = sure ?? picks[0];
-    // A message that also asks another question clearly is answered in order, the first said to be a guess.
+    // A message that also asks another question clearly is answered in order, the first said to be a guess (even below
+    // SURE_CONFIDENCE: the clear one follows it, answered).
+    const inOrder = picks.length > 1 && picks.slice(1).some((p) => p.confidence >= OFF_STEP_SURE);
+    const guess = inOrder ? picks[0] : (sure ?? picks[0]);
     const another = picks.some((p) => p !== guess && p.confidence >= OFF_STEP_SURE);
     if (
       guess &&
@@ -306,7 +317,9 @@ export class Assistant {
    */
   private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined, among = false): AssistantAnswer {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
-    const preferred = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
+    // On a registration form, the message is about the field in front of the person: not another step's topic.
+    const resolved = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
+    const preferred = step && FORM_STEPS.has(step) && !resolved?.steps.includes(step) ? undefined : resolved;
     if (preferred) return compose(this.o.agencyPhone, { topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
     // On a step whose own topic most questions are about, that topic is the closest answer; the others stay as links.
     const own = step && OWN_FIRST.has(step) ? topics.find((t) => t.id === STEP_TOPICS[step]) : undefined;
@@ -327,14 +340,7 @@ export class Assistant {
     if (othersData) return [{ topic: this.index.topic(SOMEONE_ELSE_TOPIC)!, confidence: 1 }];
     const parts = splitQuestions(text);
     const picks = parts.flatMap((part) => this.pickPart(part, step, parts.length === 1));
-    return this.recourseOf(text, picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks);
-  }
-
-  /** Contesting a decision about a prestation the message names (`recourse.ts`): that prestation's way, not the general one. */
-  private recourseOf(text: string, picks: Pick[]): Pick[] {
-    const specific = specificRecourse(text);
-    const mapped = picks.map((p) => (p.topic.id === GENERAL_RECOURSE && specific ? { ...p, topic: this.index.topic(specific)! } : p));
-    return mapped.some((p) => isSpecificRecourse(p.topic.id)) ? mapped.filter((p) => p.topic.id !== GENERAL_RECOURSE) : mapped;
+    return picks.length === 0 && parts.length > 1 ? this.pickPart(text, step, true) : picks;
   }
 
   /** The best topic of one part, then — when enough of its words are left unexplained — the topic of those words. */
@@ -355,8 +361,10 @@ export class Assistant {
     const first = this.best(terms, step, this.likely(text, step));
     if (!first) return [];
     const rest = terms.filter((t) => !first.matched.includes(t) && t !== 'pas');
-    // The words left unexplained name a second topic only once the first one is clear.
-    const second = new Set(rest).size >= 2 && first.pick.confidence >= SURE_CONFIDENCE ? this.best(rest, step) : undefined;
+    // The words left unexplained name a second topic only once the first one is clear, and only when they are two words
+    // or more — a word and its negation (« ça marche pas »: marche, ¬marche) are one, which says the first does not work.
+    const words = new Set(rest.map((t) => (t.startsWith(NEGATED) ? t.slice(NEGATED.length) : t)));
+    const second = words.size >= 2 && first.pick.confidence >= SURE_CONFIDENCE ? this.best(rest, step) : undefined;
     return second && second.pick.confidence >= SURE_CONFIDENCE && second.pick.topic.id !== first.pick.topic.id
       ? [first.pick, second.pick]
       : [first.pick];

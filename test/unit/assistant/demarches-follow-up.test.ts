@@ -26,6 +26,16 @@ describe('contesting a refusal', () => {
     ['refus de prime d’activité, je veux contester', 'recours amiable', 'département'],
     ['ma demande d’APL est refusée, je conteste comment ?', 'recours amiable', 'MDPH'],
     ['mon AAH a été refusée, comment contester la décision ?', 'MDPH', 'département'],
+    // Once separate topics (contester-rsa, contester-handicap), now cases of this one: the prestation named anywhere.
+    ['on m’a refusé le RSA, je fais comment pour contester', 'président du conseil départemental', 'recours amiable'],
+    ['RSA refusé. Je peux faire appel ? À qui ?', 'président du conseil départemental', 'recours amiable'],
+    ['AAH refusée, ou envoyer ma contestation', 'MDPH', 'recours amiable'],
+    ['L’AEEH de ma fille refusée. Le recours, c’est où ?', 'MDPH', 'recours amiable'],
+    ['Le revenu de solidarité active m’a été refusé, je conteste', 'département', 'recours amiable'],
+    ['moi handicapé, refus, je veux faire un recours', 'MDPH', 'recours amiable'],
+    ['la CDAPH a dit non, je fais un recours où ?', 'MDPH', 'recours amiable'],
+    ['pas d’accord avec le conseil départemental, je fais un recours où', 'président du conseil départemental', 'MDPH'],
+    ['mon aide au logement est refusée, comment contester ?', 'commission de recours amiable', 'MDPH'],
   ])('« %s » names %s, not %s', (q, named, not) => {
     const a = assistant.ask(q, 'demarches');
     expect(a.topic).toBe('contester-decision');
@@ -67,7 +77,8 @@ describe('a carer asking for the aid', () => {
       'Bonjour, ma mère a fait un AVC en début d’année, je vais la voir tous les jours, je suis à mi-temps maintenant, il y a une aide pour moi et où je la demande ?';
     expect(isPastMedical(q)).toBe(true);
     const a = assistant.ask(q, 'demarches');
-    expect(a.answer).not.toMatch(/\b15\b|112/);
+    // The SAMU's 15 and the 112, not « 15 ans » (the age from which a child in the household has its own access).
+    expect(a.answer).not.toMatch(/\b15\b(?! ans)|\b112\b/);
     expect(a.answer).toContain('proche aidant');
   });
 

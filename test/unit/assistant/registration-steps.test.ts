@@ -29,6 +29,12 @@ describe('the registration’s form steps', () => {
     expect(a.handover).toBe(true);
   });
 
+  it('reads « ça marche pas » as the field not working, not as a second question (a word and its negation are one word)', () => {
+    const a = assistant.ask('ça marche pas pour la carte', 'titre-identite');
+    expect(a.topic).toBe('titres-acceptes');
+    expect(a.answer).not.toContain('Pour votre autre question');
+  });
+
   it('still offers another step’s topic found without assurance beside the step’s own', () => {
     expect(assistant.ask('faut il un justificatif de domicile', 'mot-de-passe').choices).toBe(true);
   });
