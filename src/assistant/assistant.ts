@@ -208,6 +208,11 @@ export class Assistant {
     // The step's own topic answered unsurely, alone: the search's close topics stay as links beside it.
     const alone = !sure && step !== undefined && main.topic.id === STEP_TOPICS[step] && picks.every((p) => p.topic.id === main.topic.id);
     const others = alone ? this.closeTo(main.topic.id, text, step) : dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
+    // On a form, the step's topic found unsurely among close topics of the search: answered as the closest, the others linked.
+    if (step && FORM_STEPS.has(step) && others.length === 0 && main.confidence < HEDGE_CONFIDENCE && main.topic.steps.includes(step)) {
+      const close = this.choices(text, step);
+      if (close.length >= 2 && close.includes(main.topic)) return closestOf(this.o.agencyPhone, main.topic, close, masked);
+    }
     // Half the message's words or more explained by no topic: the answer is only the closest one. The
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
