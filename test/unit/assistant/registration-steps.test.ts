@@ -14,6 +14,7 @@ describe('the registration’s form steps', () => {
     expect(a.topic).toBe('titres-acceptes');
     expect(a.answer).toContain('Je ne suis pas sûr');
     expect(a.answer).toContain('3230');
+    expect(a.answer).toContain('reformulez votre question');
     expect(a.others.length).toBeGreaterThan(0);
     expect(a.others.map((o) => o.topic)).not.toContain('titres-acceptes');
   });
