@@ -36,6 +36,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-medicale' || !isPastMedical(text)) &&
       // a medical emergency names a body, a symptom or care: « mon fils de 22 ans a fait une demande, où elle en est ? » does not
       (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || saysBodily(text)) &&
+      // a carer asking about an aid (« il est très malade, je m'occupe de lui ») is no emergency unless the rules see one
+      (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || !asksAsCarer(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC ||
         (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text) || asksAsHoldersPartner(text)))),
   );
