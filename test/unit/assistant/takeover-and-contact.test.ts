@@ -23,7 +23,10 @@ describe('a takeover of an account and someone else’s contact details', () => 
   });
 
   it('« ma fille a changé MON mot de passe » is the person’s own account: the way to reset it', () => {
-    const a = assistant.ask('ma fille a changé mon mot de passe en m’aidant, je voudrais recevoir le code sur mon mail', 'connexion' as never);
+    const a = assistant.ask(
+      'ma fille a changé mon mot de passe en m’aidant, je voudrais recevoir le code sur mon mail',
+      'connexion' as never,
+    );
     expect(a.topic).not.toBe('donnees-d-autrui');
     expect(a.answer).toContain('Mot de passe oublié');
   });
