@@ -87,6 +87,17 @@ export function isImmediate(kinds: Distress[], text: string): boolean {
 }
 
 /**
+ * A refusal told beside a distress (« ma demande d'APL est refusée et je dors dans ma voiture », « on m'a refusé le
+ * RSA »): after the emergency numbers, the way to contest it is what the person needs of their request.
+ */
+const TELLS_A_REFUSAL =
+  /\b(?:est|a ete|ont ete|sont|m a|m ont|on m a|ete)\s+(?:\S+\s+)?(?:refuse|refusee|refuses|refusees|rejete|rejetee|rejetes|rejetees)\b|\brefus\s+(?:de|d|pour)\s+(?:ma|mon|mes|l|la|le)\b/;
+
+export function tellsARefusal(text: string): boolean {
+  return TELLS_A_REFUSAL.test(plain(text));
+}
+
+/**
  * Whether the message names a child, or is written by one (« j'ai 14 ans », « mes parents me … »):
  * every way of saying a child in danger the classifier learnt names one, so its `urgence-enfant`
  * is taken only when the message does (« je ne peux pas rentrer chez moi ce soir » names none).
