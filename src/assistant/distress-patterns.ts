@@ -216,6 +216,9 @@ export const PATTERNS: [Distress, RegExp][] = [
         'violences? (?:conjugales?|dans (?:le|mon) couple|familiales?|economiques?)',
         'violente?s? avec (?:moi|nous|les enfants|mes enfants)',
         `${PARTNER} (?:est|etait|devient|et) violente?`,
+        // a threat of violence to come: « il va redevenir violent », « il va revenir s'en prendre aux enfants »
+        '(?:va|vont|veut|risque de|menace de) (?:\\S+ ){0,2}?(?:redevenir|devenir|etre|etre encore) violente?s?',
+        's en prendre (?:a moi|a nous|a eux|aux enfants|a mes enfants|a nos enfants|a (?:ma|mon) (?:fille|fils|bebe|petite?))',
         '(?:va|veut|vont|veulent) (?:venir )?me tuer',
         THREAT,
         'menace de me',
