@@ -183,6 +183,10 @@ export const PATTERNS: [Distress, RegExp][] = [
         'respire (?:presque plus|difficilement|a peine)',
         '(?:respire|respirait) (?:bizarrement|bizarre|bruyamment|tres vite|avec difficulte|par a coups)',
         '(?:a|avait) du mal a respirer',
+        // « j'ai mal dans la poitrine et du mal à respirer », « enceinte, je perds du liquide »
+        'du mal a respirer',
+        'mal (?:a|dans) la poitrine',
+        'enceinte\\b.{0,60}\\bperds? (?:du |de l |beaucoup de )?(?:liquide|eau)',
         '(?:vient|viens|venait) de (?:tomber|chuter)\\b.{0,60}\\b(?:respir\\w*|saign\\w*|bouge|repond|reagit|vomi\\w*|tete|inconscien\\w*)',
         '(?:tombe\\w*|allonge\\w*|par terre) (?:\\S+ ){0,6}(?:repond|bouge|reagit|se releve) (?:plus|pas)',
         // a household product swallowed or drunk: a poisoning (the 15 or a centre antipoison)

@@ -57,6 +57,7 @@ const HAPPENING_NOW = new RegExp(
     '(?:vient|viens|venons) de',
     '(?:depuis|il y a) (?:\\d+|une|un|quelques|cinq|dix|vingt) (?:minutes?|min|heures?|h)',
     'ce matin',
+    'depuis (?:hier|avant hier|ce soir)',
     'cette nuit',
     'de nouveau',
     'a nouveau',
