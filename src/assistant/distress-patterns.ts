@@ -35,6 +35,8 @@ export const PATTERNS: [Distress, RegExp][] = [
         `${BY_SOMEONE}me tuer`,
         'se tuer',
         'en finir(?! avec (?:ce|cette|cet|le|la|les|mon|ma|mes|votre|vos|l) ?(?:formulaire|dossier|demande|site|inscription|etape|compte|papiers|paperasse|histoire|code|application|appli|declaration))',
+        // « après ça j'en finis », « ce soir j'en finis » — not « quand j'en finis avec le dossier », « j'en finis de remplir »
+        '(?:apres|apres ca|apres cela|apres tout ca|ce soir|cette nuit|bientot) j en (?:finis|finirai)\\b(?! (?:avec|de|d)\\b)',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
         '(?:veux|veut|voudrais|vais|prefere|aimerais) mourir(?! (?:de|d) (?:rire|honte|envie|ennui|fatigue|faim|soif|froid|chaud|impatience))',
