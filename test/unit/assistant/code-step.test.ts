@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../../../src/assistant/assistant';
+
+/** The code's page: why a new code is asked for, and which code to type — in words of our own. */
+const assistant = new Assistant({ agencyPhone: '3230' });
+
+describe('the code step', () => {
+  it.each([
+    'je me suis trompé de code à chaque essai et là il me demande d’en redemander un',
+    'après trois mauvais codes on me dit d’en demander un autre, pourquoi',
+  ])('says after how many wrong tries a new code is asked for: « %s »', (q) => {
+    const a = assistant.ask(q, 'code');
+    expect(a.answer).toMatch(/5 essais faux/);
+    expect(a.answer).toContain('nouveau code');
+  });
+
+  it('never tells to type « le premier » code when several were sent: only the last one is valid', () => {
+    const a = assistant.ask('deux sms avec un code chacun sont arrivés, je mets lequel', 'code');
+    expect(a.answer).toMatch(/dernier/);
+    expect(a.answer).not.toContain('le premier');
+  });
+});
+
+describe('a code for the forgotten password', () => {
+  it('reassures about a code one never asked for: the password stays as it is without it', () => {
+    const a = assistant.ask('j’ai reçu un code caf sans rien demander, c’est normal ?', 'mot-de-passe-oublie');
+    expect(a.answer).toContain('votre mot de passe reste le même tant que personne ne saisit ce code');
+  });
+
+  it('never seems to say the account exists when asked whether it does', () => {
+    const a = assistant.ask(
+      'on m’affiche « si un compte existe » alors est-ce que j’ai un compte ? Je n’ai pas reçu le code',
+      'mot-de-passe-oublie',
+    );
+    expect(a.answer).toContain('la page ne dit pas si un compte existe');
+    expect(a.answer).not.toMatch(/votre compte existe/i);
+  });
+});
