@@ -36,3 +36,17 @@ describe('a code for the forgotten password', () => {
     expect(a.answer).not.toMatch(/votre compte existe/i);
   });
 });
+
+describe('the recap', () => {
+  it('reads a refused login as the login’s problem, not as a field to correct', () => {
+    const a = assistant.ask(
+      'je viens de finir l’inscription, je veux me connecter et on me dit identifiant ou mot de passe incorrect',
+      'recapitulatif',
+    );
+    expect(a.topic).toBe('identifiant-connexion');
+  });
+
+  it('still takes a field entered wrong back to the step that asked it', () => {
+    expect(assistant.ask('mon prénom est mal écrit', 'recapitulatif').topic).toBe('recapitulatif');
+  });
+});
