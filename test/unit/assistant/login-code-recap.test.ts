@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
 
-/** The code's page: why a new code is asked for, and which code to type — in words of our own. */
+/** The code's page, the forgotten password, the recap and a dependent's space: what a person there needs — in words of our own. */
 const assistant = new Assistant({ agencyPhone: '3230' });
 
 describe('the code step', () => {
@@ -48,5 +48,13 @@ describe('the recap', () => {
 
   it('still takes a field entered wrong back to the step that asked it', () => {
     expect(assistant.ask('mon prénom est mal écrit', 'recapitulatif').topic).toBe('recapitulatif');
+  });
+});
+
+describe('a dependent’s own space', () => {
+  it('says what stays with the holder without a list that reads as things the dependent may do', () => {
+    const a = assistant.ask('ma mère est à ma charge, si elle ouvre son espace elle pourra y faire quoi ?');
+    expect(a.answer).toContain('Ce qui concerne tout le foyer (');
+    expect(a.answer).toContain('reste au responsable du dossier');
   });
 });
