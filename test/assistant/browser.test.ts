@@ -89,8 +89,9 @@ describe('the assistant in Chromium', () => {
 
   it('offers the step’s questions and the choices as buttons, and keeps the conversation on reload', async () => {
     const { page, problems } = await watchedPage(app.browser);
-    // On the forgotten-password page: on the login, the recap, the start and the démarches, the step's own topic
-    // among the choices is answered instead (src/assistant/assistant.ts, OWN_FIRST).
+    // On the forgotten-password page for its frequent questions; the choice is asked on the home page, which has no
+    // step (on the login, the recap, the start, the démarches, FranceConnect and the forgotten password, the step's own
+    // topic among the choices is answered instead: src/assistant/assistant.ts, OWN_FIRST). The conversation follows.
     await page.goto(`${app.base}/mot-de-passe-oublie`);
     await page.getByRole('button', { name: 'Une question ? Demandez à l’assistant' }).click();
     const suggestions = page.locator('[data-assistant-suggestions]');
@@ -102,8 +103,12 @@ describe('the assistant in Chromium', () => {
     await expect.poll(() => log.textContent()).toContain('Indiquez votre numéro de sécurité sociale ou votre identifiant provisoire');
     await expectAccessible(page, '/mot-de-passe-oublie with the suggestions and an answer');
 
-    // Unsure between topics: « Je ne suis pas sûr », and the likeliest topics as buttons.
-    await page.getByLabel('Votre question').fill('il me manque quelque chose');
+    // Unsure between topics: « Je ne suis pas sûr », and the likeliest topics as buttons — on the next page, the
+    // panel still open and the conversation kept.
+    await page.goto(`${app.base}/`);
+    expect(await page.locator('#mc-assistant-panel').isHidden()).toBe(false);
+    await expect.poll(() => log.textContent()).toContain('Indiquez votre numéro de sécurité sociale ou votre identifiant provisoire');
+    await page.getByLabel('Votre question').fill('un problème de compte');
     await page.getByRole('button', { name: 'Envoyer' }).click();
     await expect.poll(() => log.textContent()).toContain('Choisissez votre sujet');
     const choice = log.locator('.mc-assistant__choices').last().getByRole('button').first();
@@ -124,7 +129,7 @@ describe('the assistant in Chromium', () => {
     expect(await page.locator('button.mc-assistant__toggle').getAttribute('aria-expanded')).toBe('true');
     expect(await after.locator('.mc-assistant__message--person').count()).toBe(4);
     expect(await after.textContent()).toContain('Indiquez votre numéro de sécurité sociale ou votre identifiant provisoire');
-    await expectAccessible(page, '/mot-de-passe-oublie after a reload, the conversation kept');
+    await expectAccessible(page, 'the home page after a reload, the conversation kept');
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
