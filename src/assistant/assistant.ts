@@ -1,5 +1,5 @@
 import { withBirthCountry } from './birthplace';
-import { distressesOf, isImmediate } from './distress';
+import { distressesOf, isImmediate, tellsARefusal } from './distress';
 import { isFrustrated } from './frustration';
 import { loadKnowledge, type Topic } from './knowledge';
 import { mask, type Masked } from './masking';
@@ -265,6 +265,8 @@ export class Assistant {
     // A document kept by the person who threatens them, on the identity-document step: going on without it.
     if (step === 'titre-identite' && documentOutOfReach(text) && STEP_LACKS[step])
       return { topic: this.index.topic(STEP_LACKS[step])!, confidence: 0.8 };
+    // A request refused, told beside the distress: the way to contest it.
+    if (tellsARefusal(rest)) return { topic: this.index.topic('contester-decision')!, confidence: 0.8 };
     const found = this.picks(rest, step, othersData).find((p) => p.confidence >= MIN_CONFIDENCE);
     if (found) return found;
     const hasWords = this.index.terms(rest).some((t) => !t.startsWith(NEGATED) && t !== 'pas');

@@ -35,6 +35,8 @@ export const PATTERNS: [Distress, RegExp][] = [
         `${BY_SOMEONE}me tuer`,
         'se tuer',
         'en finir(?! avec (?:ce|cette|cet|le|la|les|mon|ma|mes|votre|vos|l) ?(?:formulaire|dossier|demande|site|inscription|etape|compte|papiers|paperasse|histoire|code|application|appli|declaration))',
+        // « après ça j'en finis », « ce soir j'en finis » — not « quand j'en finis avec le dossier », « j'en finis de remplir »
+        '(?:apres|apres ca|apres cela|apres tout ca|ce soir|cette nuit|bientot) j en (?:finis|finirai)\\b(?! (?:avec|de|d)\\b)',
         'mettre fin a (?:mes|ma|ses|sa) (?:jours|vie)',
         'envie de mourir',
         '(?:veux|veut|voudrais|vais|prefere|aimerais) mourir(?! (?:de|d) (?:rire|honte|envie|ennui|fatigue|faim|soif|froid|chaud|impatience))',
@@ -183,6 +185,10 @@ export const PATTERNS: [Distress, RegExp][] = [
         'respire (?:presque plus|difficilement|a peine)',
         '(?:respire|respirait) (?:bizarrement|bizarre|bruyamment|tres vite|avec difficulte|par a coups)',
         '(?:a|avait) du mal a respirer',
+        // « j'ai mal dans la poitrine et du mal à respirer », « enceinte, je perds du liquide »
+        'du mal a respirer',
+        'mal (?:a|dans) la poitrine',
+        'enceinte\\b.{0,60}\\bperds? (?:du |de l |beaucoup de )?(?:liquide|eau)',
         '(?:vient|viens|venait) de (?:tomber|chuter)\\b.{0,60}\\b(?:respir\\w*|saign\\w*|bouge|repond|reagit|vomi\\w*|tete|inconscien\\w*)',
         '(?:tombe\\w*|allonge\\w*|par terre) (?:\\S+ ){0,6}(?:repond|bouge|reagit|se releve) (?:plus|pas)',
         // a household product swallowed or drunk: a poisoning (the 15 or a centre antipoison)
@@ -216,6 +222,9 @@ export const PATTERNS: [Distress, RegExp][] = [
         'violences? (?:conjugales?|dans (?:le|mon) couple|familiales?|economiques?)',
         'violente?s? avec (?:moi|nous|les enfants|mes enfants)',
         `${PARTNER} (?:est|etait|devient|et) violente?`,
+        // a threat of violence to come: « il va redevenir violent », « il va revenir s'en prendre aux enfants »
+        '(?:va|vont|veut|risque de|menace de) (?:\\S+ ){0,2}?(?:redevenir|devenir|etre|etre encore) violente?s?',
+        's en prendre (?:a moi|a nous|a eux|aux enfants|a mes enfants|a nos enfants|a (?:ma|mon) (?:fille|fils|bebe|petite?))',
         '(?:va|veut|vont|veulent) (?:venir )?me tuer',
         THREAT,
         'menace de me',

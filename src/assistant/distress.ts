@@ -57,6 +57,7 @@ const HAPPENING_NOW = new RegExp(
     '(?:vient|viens|venons) de',
     '(?:depuis|il y a) (?:\\d+|une|un|quelques|cinq|dix|vingt) (?:minutes?|min|heures?|h)',
     'ce matin',
+    'depuis (?:hier|avant hier|ce soir)',
     'cette nuit',
     'de nouveau',
     'a nouveau',
@@ -84,6 +85,17 @@ export function distressOf(text: string): Distress | undefined {
  */
 export function isImmediate(kinds: Distress[], text: string): boolean {
   return kinds.includes('urgence-medicale') || (kinds.includes('urgence-suicide') && IMMINENT.test(plain(text)));
+}
+
+/**
+ * A refusal told beside a distress (« ma demande d'APL est refusée et je dors dans ma voiture », « on m'a refusé le
+ * RSA »): after the emergency numbers, the way to contest it is what the person needs of their request.
+ */
+const TELLS_A_REFUSAL =
+  /\b(?:est|a ete|ont ete|sont|m a|m ont|on m a|ete)\s+(?:\S+\s+)?(?:refuse|refusee|refuses|refusees|rejete|rejetee|rejetes|rejetees)\b|\brefus\s+(?:de|d|pour)\s+(?:ma|mon|mes|l|la|le)\b/;
+
+export function tellsARefusal(text: string): boolean {
+  return TELLS_A_REFUSAL.test(plain(text));
 }
 
 /**

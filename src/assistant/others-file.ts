@@ -69,6 +69,25 @@ const NOT_A_NAME = new Set([
   'Familiales',
   'Vérifier',
 ]);
+/**
+ * « mon ex a changé le mot de passe, envoyez le code sur mon numéro », « ma sœur a pris le compte, redirigez le code vers mon
+ * mail »: someone else changed or holds the access, and the person asks for the code or the account to be sent elsewhere
+ * than to the details the account has verified — a takeover, refused. « Ma fille a changé MON mot de passe » is the
+ * person's own account: « Mot de passe oublié » answers it.
+ */
+const THEY_TOOK_ACCESS =
+  /\b(?:mon|ma|son|sa|le|la|l)\s+(?:ancien\s+|ancienne\s+)?(?:ex|ex mari|ex femme|conjointe?|mari|femme|compagnon|compagne|copain|copine|mec|frere|soeur|pere|mere|fils|fille|voisine?|coloc|colocataire|quelqu un)\b(?:\s+\S+){0,4}?\s+(?:a|avait|m a)\s+(?:\S+\s+)?(?:change|modifie|pris|pirate|vole|recupere|bloque|pique)\s+(?!de\b)(?:(?!mon\b|ma\b|mes\b)\S+\s+){0,2}?(?:mot de passe|mdp|compte|acces|identifiants?)\b/;
+const SEND_IT_ELSEWHERE =
+  /\b(?:envoie|envoyez|envoyer|envoyiez|renvoie|renvoyez|redirige|redirigez|transferez|mettez|recevoir)\s+(?:\S+\s+){0,4}?(?:sur|a|au|vers|dans)\s+(?:mon|ma|mes|moi)\b/;
+/**
+ * « vous avez forcément sa nouvelle adresse, donnez-la moi », « vous connaissez son nouveau numéro ? »: someone else's
+ * contact details, asked of the Caf — refused even beside a question the person may ask (the séparation).
+ */
+const THEIR_CONTACT =
+  /\b(?:son|sa|ses|leur)\s+(?:nouvelle?\s+|nouveau\s+|actuelle?\s+|vraie?\s+)?(?:adresse|adresses|telephone|portable|numero de telephone|coordonnees|mail|email)\b/;
+const GIVE_THEM_TO_ME =
+  /\b(?:donnez|donne|dites|dis|envoyez|envoie|communiquez|transmettez|ecrivez)\s+(?:la|le|les|l)\s+moi\b|\b(?:me|m)\s+(?:la|le|les|l)\s+(?:donner|dire|communiquer|transmettre|envoyer)\b|\bvous\s+(?:avez|connaissez)\s+(?:\S+\s+)?(?:son|sa|ses|leur)\b/;
+
 const ASKS = /\b(?:quel|quelle|quels|quelles|donnez|donne|donner|dites|dire|trouver|retrouver|connaitre|savoir|voir|avez|existe)\b/;
 
 export function asksIntoOthersFile(text: string): boolean {
@@ -81,7 +100,9 @@ export function asksIntoOthersFile(text: string): boolean {
     (WHAT_THEY_RECEIVE.test(s) && OTHER_NAMED.test(s)) ||
     // « avec ses identifiants à lui ou avec les miens ? » asks which to use, not to use theirs
     (LOGS_IN_AS_THEM.test(s) && !/\bou (?:avec )?(?:les miens|le mien|la mienne|mes (?:identifiants|codes))\b/.test(s)) ||
-    CODE_FOR_THEM.test(s)
+    CODE_FOR_THEM.test(s) ||
+    (THEY_TOOK_ACCESS.test(s) && SEND_IT_ELSEWHERE.test(s)) ||
+    (THEIR_CONTACT.test(s) && GIVE_THEM_TO_ME.test(s))
   )
     return true;
   const named = ABOUT_NAMED.exec(text);

@@ -321,8 +321,12 @@ const CORRECTS =
  * on the recap, whatever it is about, the way back to the step that asked it.
  */
 export function wantsToCorrect(text: string): boolean {
-  return CORRECTS.test(` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `);
+  const folded = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  return CORRECTS.test(folded) && !LOGS_IN.test(folded);
 }
+
+/** « je clique sur se connecter et ça me dit incorrect »: the login's refusal, not a field of the recap to correct. */
+const LOGS_IN = / (se connecter|me connecter|connexion|identifiant ou mot de passe) /;
 
 /**
  * A document of another country, named by its nationality or its country (« passeport algérien »,

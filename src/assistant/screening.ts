@@ -28,6 +28,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-enfant' || (namesAChild(text) && !ruled.includes('urgence-hebergement'))) &&
       // a carer asking about an aid is not in despair by the classifier's word alone
       (c.intent !== 'urgence-suicide' || !asksAsCarer(text)) &&
+      // nor in a medical emergency: « mon père est très malade, je m'occupe de lui, l'aide aux proches aidants ? » (the rules still see one)
+      (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || !asksAsCarer(text)) &&
       // anger at the service (« votre truc est pénible, vous vous moquez du monde ») is not despair on the classifier's word alone
       (c.intent !== 'urgence-suicide' || ruled.length > 0 || !angryAtTheService(text)) &&
       // someone threatening to kill the person is violence, which the rules see: not the person's own wish
@@ -36,6 +38,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-medicale' || !isPastMedical(text)) &&
       // a medical emergency names a body, a symptom or care: « mon fils de 22 ans a fait une demande, où elle en est ? » does not
       (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || saysBodily(text)) &&
+      // a carer asking about an aid (« il est très malade, je m'occupe de lui ») is no emergency unless the rules see one
+      (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || !asksAsCarer(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC ||
         (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text) || asksAsHoldersPartner(text)))),
   );
