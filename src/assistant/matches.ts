@@ -1,0 +1,68 @@
+import { loadKnowledge, type Topic } from './knowledge';
+import type { Pick } from './compose';
+import { TopicIndex, type Match } from './retrieval';
+import type { AssistantStep } from './steps';
+
+/**
+ * How a message and the search's matches are read before a topic is chosen (`assistant.ts` chooses): the message cut
+ * into its questions, the contact step's bare « numéro », a match's confidence and the rival that lowers it, picks
+ * without repeats, and our knowledge base indexed once per process.
+ */
+
+/** The score of a plain, well-matched question: confidence grows towards 1 around it. */
+const SCORE_SCALE = 12;
+
+/**
+ * A bare « numéro » on the contact step is the phone number the step asks for (« il me dit numéro
+ * invalide »), not a numéro de sécurité sociale: said so before the search.
+ */
+export function onStepWords(text: string, step: AssistantStep | undefined): string {
+  if (step !== 'contact') return text;
+  return text.replace(
+    /\bnum[ée]ro\b(?!\s+(?:de\s+|d[e’']\s*)?(?:s[ée]cu|nir|allocataire|fiscal|d[’']identit|de\s+carte|[ée]tranger|du\s+titre|de\s+passeport))/gi,
+    'numéro de portable',
+  );
+}
+
+/** Our knowledge base, read and indexed once per process (each server of the tests builds an Assistant). */
+let ours: { topics: Topic[]; index: TopicIndex } | undefined;
+export function ourKnowledge(): { topics: Topic[]; index: TopicIndex } {
+  if (!ours) {
+    const topics = loadKnowledge();
+    ours = { topics, index: new TopicIndex(topics) };
+  }
+  return ours;
+}
+
+/** Coverage of the question's terms, times the strength of the match, lowered when the runner-up is as good. */
+export function confidenceOf(best: Match, second: Match | undefined): number {
+  const strength = 1 - Math.exp(-best.score / SCORE_SCALE);
+  const margin = second ? Math.min(1, 0.6 + (best.score - second.score) / best.score) : 1;
+  return Math.min(1, best.coverage * strength * margin + (best.coverage === 1 ? 0.15 : 0));
+}
+
+export const ASK_TOPIC = 'demander-prestation';
+export const isPrestation = (m: Match) => m.topic.id.startsWith('prestation-');
+
+/**
+ * The runner-up a topic's confidence is lowered by: not the general « Demander une prestation » when
+ * the best is a prestation of the catalogue, whose answer says how to ask for it.
+ */
+export function rivalOf(best: Match, matches: Match[]): Match | undefined {
+  return matches.slice(1).find((m) => !(m.topic.id === ASK_TOPIC && isPrestation(best)));
+}
+
+export function dedupe(picks: Pick[], mainId: string): Pick[] {
+  const seen = new Set([mainId]);
+  return picks.filter((p) => !seen.has(p.topic.id) && !!seen.add(p.topic.id));
+}
+
+/** « … ? … ! … » and « et aussi », « autre question » start new questions. */
+export function splitQuestions(text: string): string[] {
+  return text
+    .split(
+      /[?!;\n]+|\.(?=\s|$)|(?:^|\s)(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i,
+    )
+    .map((s) => s?.trim() ?? '')
+    .filter((s) => s.length > 0);
+}
