@@ -179,19 +179,8 @@ export const VARIANTS: Variant[] = [
       ['hedge 0.8', { hedge: 0.8 }],
       ['coverage 0.6', { minCoverage: 0.6 }],
       ['coverage 0.4', { minCoverage: 0.4 }],
-    ] as const
-  ).map(([name, blend]) => ({ name: `main ${name}`, train: TOPIC_TRAINING, blend })),
-  ...[0.2, 0.3, 0.4, 0.5].map((agreedLikely) => ({ name: `main agreed ${agreedLikely}`, train: TOPIC_TRAINING, blend: { agreedLikely } })),
-  ...(
-    [
       ['disputed 0.95', { disputedSure: 0.95 }],
       ['disputed 0.85', { disputedSure: 0.85 }],
-      ['weight 0.65', { weight: 0.65 }],
-      ['weight 0.65 agreed 0.4', { weight: 0.65, agreedLikely: 0.4 }],
-      ['weight 0.65 agreed 0.35', { weight: 0.65, agreedLikely: 0.35 }],
-      ['weight 0.65 resolves 0.2', { weight: 0.65, resolves: 0.2 }],
-      ['weight 0.65 disputed 0.9', { weight: 0.65, disputedSure: 0.9 }],
-      ['weight 0.65 coverage 0.45', { weight: 0.65, minCoverage: 0.45 }],
       ['weight 0.6', { weight: 0.6 }],
       ['resolves 0.2', { resolves: 0.2 }],
       ['resolves 0.4', { resolves: 0.4 }],
@@ -199,6 +188,7 @@ export const VARIANTS: Variant[] = [
       ['disputed 1', { disputedSure: 1 }],
     ] as const
   ).map(([name, blend]) => ({ name: `main ${name}`, train: TOPIC_TRAINING, blend })),
+  ...[0.3, 0.5].map((agreedLikely) => ({ name: `main agreed ${agreedLikely}`, train: TOPIC_TRAINING, blend: { agreedLikely } })),
   { name: 'today', data: 'today' },
   { name: 'a-halves', data: 'a-halves' },
   { name: 'whole', data: 'whole' },
