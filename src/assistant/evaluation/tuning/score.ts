@@ -21,7 +21,7 @@ export interface Scored {
 }
 
 /**
- * v1…v11 were written for tuning; h1…h10 are the former held-out sets (`spent/`), written apart but read
+ * v1…v11 were written for tuning; h1…h11 are the former held-out sets (`spent/`), written apart but read
  * once measured, and since then tuned on like the others (the held-out sets are now `../heldout/`).
  */
 export const TUNING_SETS = [
@@ -46,6 +46,7 @@ export const TUNING_SETS = [
   'h8',
   'h9',
   'h10',
+  'h11',
 ] as const;
 export type TuningSet = (typeof TUNING_SETS)[number];
 
@@ -54,7 +55,7 @@ const read = (name: string) => cases.parse(JSON.parse(readFileSync(new URL(name,
 
 export function loadTuning(set: TuningSet = 'v1'): JudgedCase[] {
   if (!set.startsWith('h')) return read(`./assistant-tuning-${set}.json`);
-  // A spent held-out set written by two writers at once (v4 to v10) is both their files, the registration's steps first.
+  // A spent held-out set written by two writers at once (v4 to v11) is both their files, the registration's steps first.
   const n = Number(set.slice(1));
   return n < 4 ? read(`./spent/assistant-heldout-v${n}.json`) : ['a', 'b'].flatMap((h) => read(`./spent/assistant-heldout-v${n}${h}.json`));
 }
