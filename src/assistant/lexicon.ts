@@ -76,6 +76,7 @@ export const EXPANSIONS: Record<string, string> = {
   pa: 'pas',
   pâ: 'pas',
   ps: 'pas',
+  tps: 'temps',
   tjr: 'toujours',
   tjrs: 'toujours',
   bcp: 'beaucoup',

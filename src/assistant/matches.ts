@@ -57,12 +57,25 @@ export function dedupe(picks: Pick[], mainId: string): Pick[] {
   return picks.filter((p) => !seen.has(p.topic.id) && !!seen.add(p.topic.id));
 }
 
-/** « … ? … ! … » and « et aussi », « autre question » start new questions. */
+/**
+ * A short question that only points back at what was just said (« Il est accepté ? », « ça passe ? », « c'est normal ? »):
+ * a pronoun first, few words after it, none that asks anew. It asks about the sentence before it, not a topic of its own.
+ */
+const FOLLOW_UP = /^(?:(?:et|mais|donc|alors)\s+)?(?:il|elle|ils|elles|[cç]a|cela|c['’]est|ce|celui-ci|celle-ci)\b(?:\s+\S+){0,2}$/i;
+/** A word that asks something new (« c'est quoi FranceConnect »): not a follow-up. */
+const ASKS_ANEW = /(?:^|\s)(?:quoi|qui|o[uù]|comment|combien|quand|pourquoi|quel(?:le)?s?)(?=\s|$)/i;
+
+/** « … ? … ! … » and « et aussi », « autre question » start new questions; a short follow-up stays with the one before. */
 export function splitQuestions(text: string): string[] {
-  return text
+  const parts = text
     .split(
       /[?!;\n]+|\.(?=\s|$)|(?:^|\s)(?:et aussi|aussi|autre question|autre chose|ensuite|et puis|et comment|et pourquoi|et ou|et où|et quand|et est-ce que|et est ce que|et si)\s/i,
     )
     .map((s) => s?.trim() ?? '')
     .filter((s) => s.length > 0);
+  return parts.reduce<string[]>((out, part) => {
+    if (out.length > 0 && FOLLOW_UP.test(part) && !ASKS_ANEW.test(part)) out[out.length - 1] += ` ${part}`;
+    else out.push(part);
+    return out;
+  }, []);
 }

@@ -286,7 +286,7 @@ export function isVague(text: string): boolean {
 
 const AMOUNT_WORD = /\b(montant|somme|euros?|calcule|calculer|calcul|toucher|touche|touchera|percevoir|recevoir|avoir)\b/;
 const COUNTED_THINGS =
-  /\b(combien|cb|cbn)\s+(de\s+|d\s+)?(temps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
+  /\b(combien|cb|cbn)\s+(de\s+|d\s+)?(temps|tps|caracteres?|chiffres?|minutes?|fois|jours?|essais?|tentatives?|etapes?|codes?|comptes?|lettres?|heures?|personnes?)\b/;
 const PRESTATION = /\b(apl|als|alf|rsa|ppa|ajpa|asf|aah|paje|aide|aides|allocations?|alloc|prime|droit|droits|caf)\b/;
 
 /**
