@@ -228,9 +228,12 @@ export function asksOwnQuestion(text: string): boolean {
         .slice(0, -1)
         .map((q) => ` ${(q.split(/[,.;!\n:]|\bmais\b/).pop() ?? '').replace(/[^a-z0-9]+/g, ' ').trim()} `)
     : clauses.filter((c) => ASKING_CLAUSE.test(c));
-  // « savoir ce qu'il faut faire », « savoir comment je… »: the person's own question, nothing of anyone to be told
+  // « savoir ce qu'il faut faire », « savoir comment je… »: the person's own question, nothing of anyone to be told;
+  // « il faut le dire ? », « je dois le dire à la Caf ? »: to declare something, not to be told it (« me le dire » is)
   const own = (c: string) =>
-    c.replace(/\bsavoir (?=(?:ce qu il faut|comment|quoi faire|si je|si j|ce que je|ce que j|ou je|quand je)\b)/g, ' ');
+    c
+      .replace(/\bsavoir (?=(?:ce qu il faut|comment|quoi faire|si je|si j|ce que je|ce que j|ou je|quand je)\b)/g, ' ')
+      .replace(/(?<!\b(?:me|m|nous) )\b(?:le|la|l) dire\b/g, ' declarer ');
   return asked.length > 0 && asked.every((c) => c.trim() !== '' && OWN_SIDE.test(c) && !NAMES_OTHER.test(c) && !TO_BE_TOLD.test(own(c)));
 }
 
