@@ -10,7 +10,17 @@ import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-fil
 import { TopicIndex } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
-import { CALM, choiceOf, closestOf, compose, distressAnswer, MIN_CONFIDENCE, type Pick, RESOLVED_CONFIDENCE } from './compose';
+import {
+  CALM,
+  choiceOf,
+  closestOf,
+  compose,
+  distressAnswer,
+  HEDGE_CONFIDENCE,
+  MIN_CONFIDENCE,
+  type Pick,
+  RESOLVED_CONFIDENCE,
+} from './compose';
 import {
   asksAssistantForCode,
   asksForAmount,
@@ -35,7 +45,7 @@ import {
   withOwnChoice,
 } from './step-prior';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
-import { blend, disputed, lift, resolve, type BlendTuning } from './topics/blend';
+import { blend, clear, disputed, lift, resolve, type BlendTuning } from './topics/blend';
 import { topicProbabilities, type TopicProbabilities } from './topics/model';
 
 /**
@@ -164,7 +174,9 @@ export class Assistant {
     // surely, and nothing else in the message clear, it is offered beside the step's own topic.
     const another = picks.some((p) => p !== guess && p.confidence >= OFF_STEP_SURE);
     if (!another && offeredBeside(guess, own, step, false)) return this.offer([guess!.topic, own!], masked, step);
-    const main = guess ?? formFallback(this.index, text, step) ?? { topic: this.index.topic(FALLBACK_TOPIC)!, confidence: 0 };
+    const found = guess ?? formFallback(this.index, text, step) ?? { topic: this.index.topic(FALLBACK_TOPIC)!, confidence: 0 };
+    // A topic the search and the classifier agree on, explaining most of the message, is answered as sure (not hedged).
+    const main = this.isClear(found, masked.text, step) ? { ...found, confidence: Math.max(found.confidence, HEDGE_CONFIDENCE) } : found;
     const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
     // A topic of the step found unsurely, nothing else asked: answered as the closest one, the search's close topics linked.
     const close = others.length === 0 && unsureOnStep(main, step) ? this.closeTo(main.topic.id, text, step) : [];
@@ -321,6 +333,17 @@ export class Assistant {
     return disputed(
       topic.id,
       { searchFirst: first?.topic.id, likely: this.likely(text, step), confidence, coverage: first?.coverage ?? 1 },
+      this.o.blendTuning,
+    );
+  }
+
+  /** Whether a topic chosen for a (masked) message is clear (`topics/blend.ts`): never put in doubt, even found below `HEDGE_CONFIDENCE`. */
+  private isClear(main: Pick, text: string, step: AssistantStep | undefined): boolean {
+    if (!main.topic.indexed || main.confidence >= HEDGE_CONFIDENCE) return false;
+    const first = this.index.find(this.index.terms(text), step)[0];
+    return clear(
+      main.topic.id,
+      { searchFirst: first?.topic.id, likely: this.likely(text, step), coverage: first?.coverage ?? 0 },
       this.o.blendTuning,
     );
   }
