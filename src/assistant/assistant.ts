@@ -5,9 +5,9 @@ import type { Topic } from './knowledge';
 import { mask, type Masked } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
-import { ASK_TOPIC, confidenceOf, dedupe, isPrestation, onStepWords, ourKnowledge, rivalOf, splitQuestions } from './matches';
+import { ASK_TOPIC, confidenceOf, dedupe, isPrestation, onStepWords, ourKnowledge, plainTerms, rivalOf, splitQuestions } from './matches';
 import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-file';
-import { TopicIndex, type Match } from './retrieval';
+import { TopicIndex } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
 import {
@@ -31,8 +31,21 @@ import {
   saysLacksIt,
   wantsToCorrect,
 } from './safety';
+import {
+  answeredOnStep,
+  closestOnStep,
+  fitsForm,
+  formFallback,
+  OFF_STEP_SURE,
+  offeredBeside,
+  ownTopic,
+  preferredOnStep,
+  STEP_PRIOR,
+  unsureOnStep,
+  withOwnChoice,
+} from './step-prior';
 import { STEP_LACKS, STEP_TOPICS, type AssistantStep } from './steps';
-import { blend, disputed, lift, resolve, type BlendTuning } from './topics/blend';
+import { blend, clear, disputed, lift, resolve, type BlendTuning } from './topics/blend';
 import { topicProbabilities, type TopicProbabilities } from './topics/model';
 
 /**
@@ -50,38 +63,11 @@ const SURE_CONFIDENCE = 0.5;
  * « the closest one »: chosen on v1, `v2a` and `t3a`, checked on `v2b` (wrong 7.8 → 4.7 %) and `t3b` (unchanged).
  */
 export const MIN_COVERAGE = 0.5;
-/** Below it, on a step, the guess is offered as a choice beside the step's own topic rather than answered. */
-const WEAK_CONFIDENCE = 0.3;
-/** Below it, on a step, a topic of another step is offered as a choice beside the step's own topic rather than answered. */
-const OFF_STEP_SURE = 0.6;
 const MAX_OTHERS = 3;
-/**
- * On these steps a choice the step's own topic is among is answered by that topic, said to be only the closest
- * one (with the human contact), the other topics as links: there most questions are about the step's own topic
- * (the recap, where to start, logging in, following a démarche, FranceConnect, a forgotten password). Chosen on the
- * tuning « a » halves, checked on `t6b`, `t7b` and the held-out totals (right up on each, wrong unchanged); on every
- * step, `t6b` and two held-out sets lost. FranceConnect and the forgotten password since: the b-halves one more right.
- */
-const OWN_FIRST: ReadonlySet<AssistantStep> = new Set<AssistantStep>([
-  'recapitulatif',
-  'accueil',
-  'connexion',
-  'demarches',
-  'franceconnect',
-  'mot-de-passe-oublie',
-]);
-/** An on-step topic scoring at least this share of an off-step one is preferred, unless the question names the other. */
-const STEP_PRIOR_REACH = 0.3;
-/** The confidence kept by an on-step topic preferred that way. */
-const STEP_PRIOR = 0.9;
 /** Unsure, the topics scoring at least this share of the best one are offered to choose from. */
 const CHOICE_REACH = 0.6;
-/** On the person's step, two of its topics are put to a choice only when this close. */
-const ON_STEP_CHOICE_REACH = 0.9;
 
 export const FALLBACK_TOPIC = 'inconnu';
-/** The steps of the registration's forms, where a message is about the field in front of the person. */
-const FORM_STEPS = new Set<AssistantStep>(['etat-civil', 'titre-identite', 'contact', 'code', 'mot-de-passe']);
 const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
@@ -167,51 +153,34 @@ export class Assistant {
       // A calm word first, then the answer to the question — or the step's own topic, which is what
       // blocks a person who is angry on a step — and the calm topic alone when there is neither.
       const calm = this.index.topic(FRUSTRATION_TOPIC)!;
-      const main = sure ?? picks[0] ?? (step ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined);
+      const own = ownTopic(this.index, step);
+      const main = sure ?? picks[0] ?? (own ? { topic: own, confidence: 0.5 } : undefined);
       return main
         ? compose(this.o.agencyPhone, main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
         : compose(this.o.agencyPhone, { topic: calm, confidence: 1 }, [], masked);
     }
+    const own = ownTopic(this.index, step);
     if (!sure) {
       const choices = this.choices(text, step);
       if (choices.length >= 2) return this.offer(choices, masked, step, true);
       // A weak guess is not given as an answer: it is offered beside the step's own topic.
-      const guess = picks[0];
-      const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
-      if (guess && guess.confidence < WEAK_CONFIDENCE && own && own.id !== guess.topic.id)
-        return this.offer([guess.topic, own], masked, step);
+      if (offeredBeside(picks[0], own, step, true)) return this.offer([picks[0]!.topic, own!], masked, step);
     }
-    // The step is a strong prior: another step's topic is answered only when the question names it
-    // clearly; found less surely, it is offered beside the step's own topic.
-    const own = step ? this.index.topic(STEP_TOPICS[step])! : undefined;
     // A message that also asks another question clearly is answered in order, the first said to be a guess (even below
     // SURE_CONFIDENCE: the clear one follows it, answered).
     const inOrder = picks.length > 1 && picks.slice(1).some((p) => p.confidence >= OFF_STEP_SURE);
     const guess = inOrder ? picks[0] : (sure ?? picks[0]);
+    // The step is a strong prior: another step's topic is answered only when the question names it clearly; found less
+    // surely, and nothing else in the message clear, it is offered beside the step's own topic.
     const another = picks.some((p) => p !== guess && p.confidence >= OFF_STEP_SURE);
-    if (
-      guess &&
-      own &&
-      step &&
-      !guess.topic.steps.includes(step) &&
-      guess.confidence < OFF_STEP_SURE &&
-      guess.topic.id !== own.id &&
-      !another
-    )
-      return this.offer([guess.topic, own], masked, step);
-    const main = guess ??
-      this.stepFallback(text, step) ?? {
-        topic: this.index.topic(FALLBACK_TOPIC)!,
-        confidence: 0,
-      };
-    // The step's own topic answered unsurely, alone: the search's close topics stay as links beside it.
-    const alone = !sure && step !== undefined && main.topic.id === STEP_TOPICS[step] && picks.every((p) => p.topic.id === main.topic.id);
-    const others = alone ? this.closeTo(main.topic.id, text, step) : dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
-    // On a form, the step's topic found unsurely among close topics of the search: answered as the closest, the others linked.
-    if (step && FORM_STEPS.has(step) && others.length === 0 && main.confidence < HEDGE_CONFIDENCE && main.topic.steps.includes(step)) {
-      const close = this.choices(text, step);
-      if (close.length >= 2 && close.includes(main.topic)) return closestOf(this.o.agencyPhone, main.topic, close, masked);
-    }
+    if (!another && offeredBeside(guess, own, step, false)) return this.offer([guess!.topic, own!], masked, step);
+    const found = guess ?? formFallback(this.index, text, step) ?? { topic: this.index.topic(FALLBACK_TOPIC)!, confidence: 0 };
+    // A topic the search and the classifier agree on, explaining most of the message, is answered as sure (not hedged).
+    const main = this.isClear(found, masked.text, step) ? { ...found, confidence: Math.max(found.confidence, HEDGE_CONFIDENCE) } : found;
+    const others = dedupe(picks, main.topic.id).slice(0, MAX_OTHERS);
+    // A topic of the step found unsurely, nothing else asked: answered as the closest one, the search's close topics linked.
+    const close = others.length === 0 && unsureOnStep(main, step) ? this.closeTo(main.topic.id, text, step) : [];
+    if (close.length) return closestOf(this.o.agencyPhone, withBirthCountry(main, masked.text).topic, [main.topic, ...close], masked);
     // Half the message's words or more explained by no topic: the answer is only the closest one. The
     // whole message counts, even when its clauses that ask were searched: a long story answered from
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
@@ -268,53 +237,33 @@ export class Assistant {
     if (tellsARefusal(rest)) return { topic: this.index.topic('contester-decision')!, confidence: 0.8 };
     const found = this.picks(rest, step, othersData).find((p) => p.confidence >= MIN_CONFIDENCE);
     if (found) return found;
-    const hasWords = this.index.terms(rest).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
-    return step && hasWords ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined;
+    const own = ownTopic(this.index, step);
+    return own && plainTerms(this.index, rest).length > 0 ? { topic: own, confidence: 0.5 } : undefined;
   }
 
-  /** On a registration step, a message in which no topic is found: the step's own topic, as the closest answer. */
-  private stepFallback(text: string, step: AssistantStep | undefined): Pick | undefined {
-    if (!step || !FORM_STEPS.has(step)) return undefined;
-    const hasWords = this.index.terms(text).some((t) => !t.startsWith(NEGATED) && t !== 'pas');
-    return hasWords ? { topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.5 } : undefined;
-  }
-
-  /** On a registration step, among topics the search could not tell apart: the step's own topic, else the likeliest on the step. */
-  private closestOnStep(topics: Topic[], step: AssistantStep | undefined): Topic | undefined {
-    if (!step || !FORM_STEPS.has(step)) return undefined;
-    return topics.find((t) => t.id === STEP_TOPICS[step]) ?? topics.find((t) => t.steps.includes(step));
-  }
-
-  /** The two or three likeliest topics of the whole message, when they are close to each other. */
-  /** The search's topics close to its best one, other than `id`, as links (never answered: confidence 0). */
-  private closeTo(id: string, text: string, step: AssistantStep | undefined): Pick[] {
+  /** The search's topics close to its best one, other than `id`. */
+  private closeTo(id: string, text: string, step: AssistantStep | undefined): Topic[] {
     const found = this.index.find(this.index.terms(text), step);
     const best = found[0]?.score ?? 0;
     return found
       .filter((m) => m.topic.id !== id && m.score >= best * CHOICE_REACH)
       .slice(0, MAX_OTHERS)
-      .map((m) => ({ topic: m.topic, confidence: 0 }));
+      .map((m) => m.topic);
   }
 
+  /** The two or three likeliest topics of the whole message, when they are close to each other and the step does not answer. */
   private choices(text: string, step: AssistantStep | undefined): Topic[] {
     const found = this.index.find(this.index.terms(text), step);
     const best = found[0];
     if (!best) return [];
     // A prestation's topic says how to ask for it: the general topic is no rival to it.
     const matches = [best, ...found.slice(1).filter((m) => m !== best && !(m.topic.id === ASK_TOPIC && isPrestation(best)))];
-    // The step is a strong prior: its own topic is answered, not put to a choice with others.
-    const onStep = (m: Match | undefined) => !!step && !!m?.topic.steps.includes(step);
-    // The step is a strong prior: its topic is answered, unless another topic of the step is as likely.
-    if (step && best.topic.id === STEP_TOPICS[step]) return [];
-    if (onStep(best) && !(onStep(matches[1]) && matches[1]!.score >= best.score * ON_STEP_CHOICE_REACH)) return [];
+    if (answeredOnStep(best, matches[1], step)) return [];
     const likeliest = matches
       .filter((m) => m.score >= best.score * CHOICE_REACH)
       .slice(0, MAX_OTHERS)
       .map((m) => m.topic);
-    // On a step, its own topic is always one of the choices.
-    const own = step ? this.index.topic(STEP_TOPICS[step]) : undefined;
-    if (own && likeliest.length >= 2 && !likeliest.includes(own)) likeliest.splice(Math.min(2, likeliest.length), 1, own);
-    return likeliest;
+    return withOwnChoice(likeliest, ownTopic(this.index, step));
   }
 
   /**
@@ -325,13 +274,10 @@ export class Assistant {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
     // On a registration form, the message is about the field in front of the person: not another step's topic.
     const resolved = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);
-    const preferred = step && FORM_STEPS.has(step) && !resolved?.steps.includes(step) ? undefined : resolved;
-    if (preferred) return compose(this.o.agencyPhone, { topic: preferred, confidence: RESOLVED_CONFIDENCE }, [], masked);
-    // On a step whose own topic most questions are about, that topic is the closest answer; the others stay as links.
-    const own = step && OWN_FIRST.has(step) ? topics.find((t) => t.id === STEP_TOPICS[step]) : undefined;
-    if (own) return closestOf(this.o.agencyPhone, own, topics, masked);
-    // Among close topics of a registration step, the step's likeliest is answered, as the closest one, the others linked.
-    const closest = among ? this.closestOnStep(topics, step) : undefined;
+    if (resolved && fitsForm(resolved, step))
+      return compose(this.o.agencyPhone, { topic: resolved, confidence: RESOLVED_CONFIDENCE }, [], masked);
+    // Else the step may say which is the closest answer (`step-prior.ts`); the others stay as links.
+    const closest = closestOnStep(topics, step, among);
     if (closest) return closestOf(this.o.agencyPhone, closest, topics, masked);
     return choiceOf(this.o.agencyPhone, topics, this.index.topic(FALLBACK_TOPIC)!, masked);
   }
@@ -355,14 +301,14 @@ export class Assistant {
     // « Vous pouvez me le donner ? » about the code: the assistant never sees one; where it is sent, how to get another.
     if (asksAssistantForCode(text, step)) return [{ topic: this.index.topic(CODE_ASKED_TOPIC)!, confidence: 0.9 }];
     const lacks = step && STEP_LACKS[step];
-    if (lacks && saysLacksIt(text) && this.index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas').length <= 2)
+    if (lacks && saysLacksIt(text) && plainTerms(this.index, text).length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     // On the identity-document step, a document of another country is a missing French one, and so is one out of reach.
     if (lacks && step === 'titre-identite' && (namesForeignDocument(text) || documentOutOfReach(text)))
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
     // On the recap, a field entered wrong — whichever step asked it — is corrected from the recap.
-    if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: this.index.topic(STEP_TOPICS[step])!, confidence: 0.8 }];
-    if (isVague(text)) return whole ? [{ topic: this.index.topic(step ? STEP_TOPICS[step] : ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
+    if (step === 'recapitulatif' && wantsToCorrect(text)) return [{ topic: ownTopic(this.index, step)!, confidence: 0.8 }];
+    if (isVague(text)) return whole ? [{ topic: ownTopic(this.index, step) ?? this.index.topic(ASSISTANT_TOPIC)!, confidence: 0.5 }] : [];
     const terms = this.index.terms(text);
     const first = this.best(terms, step, this.likely(text, step));
     if (!first) return [];
@@ -391,6 +337,17 @@ export class Assistant {
     );
   }
 
+  /** Whether a topic chosen for a (masked) message is clear (`topics/blend.ts`): never put in doubt, even found below `HEDGE_CONFIDENCE`. */
+  private isClear(main: Pick, text: string, step: AssistantStep | undefined): boolean {
+    if (!main.topic.indexed || main.confidence >= HEDGE_CONFIDENCE) return false;
+    const first = this.index.find(this.index.terms(text), step)[0];
+    return clear(
+      main.topic.id,
+      { searchFirst: first?.topic.id, likely: this.likely(text, step), coverage: first?.coverage ?? 0 },
+      this.o.blendTuning,
+    );
+  }
+
   /** The topic classifier's probability of each topic for a text (`topics/`), unless left out. */
   private likely(text: string, step: AssistantStep | undefined): Map<string, number> | undefined {
     if (this.o.topicClassifier === false) return undefined;
@@ -405,25 +362,14 @@ export class Assistant {
     const matches = blend(this.index.find(terms, step), likely, this.o.blendTuning);
     const best = matches[0];
     if (!best) return undefined;
-    const onStep = step && !best.topic.steps.includes(step) ? this.onStep(matches, step) : undefined;
+    // The step is a strong prior: a topic of the step close enough is preferred unless the question names the other.
+    const onStep = preferredOnStep(this.index, matches, step);
     if (onStep) {
       const confidence = lift(confidenceOf(onStep, undefined) * STEP_PRIOR, likely?.get(onStep.topic.id));
       if (confidence >= MIN_CONFIDENCE) return { pick: { topic: onStep.topic, confidence }, matched: onStep.matched };
     }
     const confidence = lift(confidenceOf(best, rivalOf(best, matches)), likely?.get(best.topic.id));
     return confidence >= MIN_CONFIDENCE ? { pick: { topic: best.topic, confidence }, matched: best.matched } : undefined;
-  }
-
-  /**
-   * The step is a strong prior: a topic of the person's step, found among the close matches, wins
-   * over a better-scored topic of another step unless the question names that other topic (a word
-   * of its title or keywords the step's topic does not have).
-   */
-  private onStep(matches: Match[], step: AssistantStep): Match | undefined {
-    const best = matches[0]!;
-    const candidate = matches.find((m) => m.topic.steps.includes(step));
-    if (!candidate || candidate.score < best.score * STEP_PRIOR_REACH) return undefined;
-    return this.index.namesBeyond(best, candidate) ? undefined : candidate;
   }
 }
 

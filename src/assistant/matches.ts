@@ -1,3 +1,4 @@
+import { NEGATED } from './analyser';
 import { loadKnowledge, type Topic } from './knowledge';
 import type { Pick } from './compose';
 import { TopicIndex, type Match } from './retrieval';
@@ -50,6 +51,11 @@ export const isPrestation = (m: Match) => m.topic.id.startsWith('prestation-');
  */
 export function rivalOf(best: Match, matches: Match[]): Match | undefined {
   return matches.slice(1).find((m) => !(m.topic.id === ASK_TOPIC && isPrestation(best)));
+}
+
+/** The words of a message the search reads, but its negations (« pas », and a word said not to be). */
+export function plainTerms(index: TopicIndex, text: string): string[] {
+  return index.terms(text).filter((t) => !t.startsWith(NEGATED) && t !== 'pas');
 }
 
 export function dedupe(picks: Pick[], mainId: string): Pick[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant, HEDGE_CONFIDENCE } from '../../../src/assistant/assistant';
-import { AGREED_LIKELY, DISPUTED_SURE, disputed } from '../../../src/assistant/topics/blend';
+import { AGREED_LIKELY, CLEAR_COVERAGE, clear, DISPUTED_SURE, disputed } from '../../../src/assistant/topics/blend';
 
 /**
  * When the assistant says « Je ne suis pas sûr »: where a firm answer is likely wrong (the search and
@@ -9,6 +9,31 @@ import { AGREED_LIKELY, DISPUTED_SURE, disputed } from '../../../src/assistant/t
  */
 const assistant = new Assistant({ agencyPhone: '3230' });
 const UNSURE = 'Je ne suis pas sûr d’avoir bien compris votre question';
+
+describe('a clear topic: the search and the classifier agree, and it explains most of the message', () => {
+  const likely = new Map([
+    ['code-non-recu', 0.6],
+    ['code-connexion', 0.3],
+  ]);
+  const o = { searchFirst: 'code-non-recu', likely, coverage: CLEAR_COVERAGE };
+
+  it('is clear only when both put it first (the classifier at least `AGREED_LIKELY`) and it explains enough words', () => {
+    expect(clear('code-non-recu', o)).toBe(true);
+    expect(clear('code-connexion', o)).toBe(false);
+    expect(clear('code-non-recu', { ...o, searchFirst: 'code-connexion' })).toBe(false);
+    expect(clear('code-non-recu', { ...o, coverage: CLEAR_COVERAGE - 0.05 })).toBe(false);
+    expect(clear('code-non-recu', { ...o, likely: new Map([['code-non-recu', AGREED_LIKELY - 0.05]]) })).toBe(false);
+    expect(clear('code-non-recu', { ...o, likely: undefined })).toBe(false);
+  });
+
+  it('is answered without « Je ne suis pas sûr », though found below the hedge', () => {
+    const a = assistant.ask('code de connexion pas reçu', 'connexion');
+    expect(a.topic).toBe('code-non-recu');
+    expect(a.confidence).toBe(HEDGE_CONFIDENCE);
+    expect(a.answer).not.toContain('Je ne suis pas sûr');
+    expect(a.choices).toBe(false);
+  });
+});
 
 describe('a topic disputed by the search or the classifier', () => {
   const likely = new Map([

@@ -75,6 +75,24 @@ describe('the step the person is on', () => {
     }
   });
 
+  it('answers a topic of the step found unsurely as the closest one, the search’s close topics offered as links, not as questions asked', () => {
+    for (const [step, question, topic, link] of [
+      // another topic of the step, on a step that is not a form
+      ['connexion', 'je me suis trompé de mot de passe trop de fois', 'connexion-bloquee', 'mot-de-passe-oublie'],
+      // the step's own topic
+      ['connexion', 'ca veut pas me laisser entrer', 'identifiant-connexion', 'si-un-compte-correspond'],
+    ] as const) {
+      const a = assistant.ask(question, step);
+      expect(a.topic, question).toBe(topic);
+      expect(a.choices).toBe(false);
+      expect(a.answer).toContain('Je ne suis pas sûr');
+      expect(a.answer).toContain('Votre question porte peut-être plutôt sur');
+      expect(a.answer).not.toContain('Vous avez aussi demandé');
+      expect(a.others.map((o) => o.topic)).toContain(link);
+      expect(a.others.map((o) => o.topic)).not.toContain(topic);
+    }
+  });
+
   it('answers the step’s topic when the question names what it covers', () => {
     expect(assistant.ask('je retrouve plus mon brouillon', 'demarches').topic).toBe('brouillon-demande');
   });
