@@ -26,12 +26,30 @@ describe('a clear topic: the search and the classifier agree, and it explains mo
     expect(clear('code-non-recu', { ...o, likely: undefined })).toBe(false);
   });
 
+  // The classifier's opinion is fixed here, so that retraining the model never moves this test.
+  const withClassifier = (p: number) =>
+    new Assistant({
+      agencyPhone: '3230',
+      topicModel: () =>
+        new Map([
+          ['code-non-recu', p],
+          ['code-connexion', 0.1],
+        ]),
+    });
+
   it('is answered without « Je ne suis pas sûr », though found below the hedge', () => {
-    const a = assistant.ask('code de connexion pas reçu', 'connexion');
+    const a = withClassifier(AGREED_LIKELY + 0.05).ask('code de connexion pas reçu', 'connexion');
     expect(a.topic).toBe('code-non-recu');
     expect(a.confidence).toBe(HEDGE_CONFIDENCE);
     expect(a.answer).not.toContain('Je ne suis pas sûr');
     expect(a.choices).toBe(false);
+  });
+
+  it('keeps the hedge when the classifier agrees too weakly', () => {
+    const a = withClassifier(AGREED_LIKELY - 0.05).ask('code de connexion pas reçu', 'connexion');
+    expect(a.topic).toBe('code-non-recu');
+    expect(a.confidence).toBeLessThan(HEDGE_CONFIDENCE);
+    expect(a.answer).toContain('Je ne suis pas sûr');
   });
 });
 
