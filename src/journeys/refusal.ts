@@ -2,7 +2,7 @@ import { retryAfter } from '../http/api/answers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendHtml } from '../http/errors';
 import { redirectWithErrors, takeFormState, type FormState, type FormStateDeps, type FormValues } from '../http/form-state';
-import { frenchTime } from '../shared/french-time';
+import { agencyDay, frenchDateTime, frenchTime } from '../shared/french-time';
 import { AppError, ValidationError, type FieldError } from '../errors/app-error';
 import { registeredErrors } from '../errors/registry';
 import { DatabaseUnavailableError } from '../db/unavailable';
@@ -112,6 +112,12 @@ export function imposesWait(r: Refusal): boolean {
 /** Waits from a minute on also say until when, in France's time (« … à partir de 14:32. »). */
 const UNTIL_FROM_MS = 60_000;
 
+/** « Vous pourrez réessayer à partir de 14:32. » — with the date when the wait ends another day. */
+function untilWhen(now: number, until: number): string {
+  const at = agencyDay(until) === agencyDay(now) ? frenchTime(until) : `le ${frenchDateTime(until)}`;
+  return `Vous pourrez réessayer à partir de ${at}.`;
+}
+
 /**
  * THE answer of a page to a refused form (Post/Redirect/Get): back to the form's page (303) with its
  * errors and the answers typed (never a password nor a code), which shows them once. A refusal that
@@ -131,7 +137,7 @@ export async function refuseForm(
   const until = waitMs === undefined ? undefined : d.clock.now() + waitMs;
   const errors =
     until !== undefined && waitMs! >= UNTIL_FROM_MS
-      ? fields.map((e) => ({ ...e, message: `${e.message} Vous pourrez réessayer à partir de ${frenchTime(until)}.` }))
+      ? fields.map((e) => ({ ...e, message: `${e.message} ${untilWhen(d.clock.now(), until)}` }))
       : fields;
   const extra = until === undefined ? f.extra : { ...f.extra, [WAIT_UNTIL]: until };
   try {

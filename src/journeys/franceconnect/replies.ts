@@ -29,6 +29,8 @@ export function signupRefusal(r: StepRefusal): Refusal {
       );
     case 'contact_refused':
     case 'code_refused':
-      return r.refusal.status === 429 ? { error: refusalError(r.refusal), retryAfterMs: r.refusal.retryAfterMs } : { error: refusalError(r.refusal) };
+      return r.refusal.status === 429
+        ? { error: refusalError(r.refusal), retryAfterMs: r.refusal.retryAfterMs }
+        : { error: refusalError(r.refusal) };
   }
 }
