@@ -67,7 +67,7 @@ export type AttestationsPagesDeps = Pick<JourneyDeps, 'attestations' | 'clock' |
  * checks, an attestation de paiement (a month or a period) and de quotient familial (a month), each
  * as a tagged PDF; revoking one. Use cases in src/attestations; who may issue: `issue_attestation`.
  * A refused form goes back to its page with the errors, the months and the choices (303,
- * src/http/form-state.ts); the issuing limit (429, Retry-After) is answered at once.
+ * src/http/form-state.ts); the issuing limit too, the page then answering 429 with Retry-After.
  */
 export function attestationsPages(ctx: AttestationsPagesDeps): FastifyPluginAsync {
   const own = requirePermission(ctx, 'consult_personal_data');

@@ -29,7 +29,7 @@ export type HouseholdBankChangePagesDeps = Pick<
  * A refusal a person corrects goes back (303) to the step's page with the errors and the IBAN and
  * holder typed, kept sealed (src/http/form-state.ts): the GET of step 2 exists only for that, and
  * without them leads to step 1. A password or a code is never kept. The freeze after a recovery
- * leads to step 1, which says until when; a limit of codes (429) is answered at once.
+ * leads to step 1, which says until when; a limit of codes (429) goes back too, the page answering it.
  */
 export function registerBankChangePages(app: FastifyInstance, ctx: HouseholdBankChangePagesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
