@@ -56,7 +56,7 @@ export function sameContact(a: Pick<Contact, 'kind' | 'value'> | undefined, b: P
 /** A refusal at a field of the contact or code form: a mistake to correct (400), or a limit (429). */
 export type Refusal =
   | { status: 400; error: FieldError }
-  | { status: 429; error: FieldError & { code: 'CODE_RATE_LIMITED' | 'CODE_RESEND_TOO_EARLY' } };
+  | { status: 429; error: FieldError & { code: 'CODE_RATE_LIMITED' | 'CODE_RESEND_TOO_EARLY' }; retryAfterMs: number };
 
 export type Outcome<T = object> = ({ ok: true } & T) | ({ ok: false } & Refusal);
 

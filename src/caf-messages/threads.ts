@@ -99,7 +99,8 @@ export interface NewThread {
 export async function startThread(
   d: Pick<MessagesDeps, 'db'>,
   i: NewThread,
-): Promise<{ ok: true; threadId: string } | { ok: false; refusals: MessageRefusal[] }> {
+  /** `retryAfterMs`: the wait of the limit of the day, when it is the refusal */
+): Promise<{ ok: true; threadId: string } | { ok: false; refusals: MessageRefusal[]; retryAfterMs?: number }> {
   const refusals: MessageRefusal[] = [];
   if (!isSubject(i.subject)) refusals.push({ field: 'subject', code: 'SUBJECT_REQUIRED' });
   const body = checkBody(i.body);
@@ -111,11 +112,15 @@ export async function startThread(
   const since = i.now - 24 * 3600_000;
   const recent = await d.db
     .selectFrom('caf_threads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
     .where('account_id', '=', i.actor.accountId)
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
-  if (Number(recent.n) >= MAX_THREADS_PER_DAY) return { ok: false, refusals: [{ field: 'message', code: 'TOO_MANY_THREADS' }] };
+  if (Number(recent.n) >= MAX_THREADS_PER_DAY) {
+    // A new thread is possible again once the oldest of the last 24 hours leaves the window.
+    const retryAfterMs = Math.max(1000, Number(recent.oldest ?? i.now) + 24 * 3600_000 - i.now);
+    return { ok: false, refusals: [{ field: 'message', code: 'TOO_MANY_THREADS' }], retryAfterMs };
+  }
   const threadId = randomToken(16);
   await d.db.transaction().execute(async (trx) => {
     await trx

@@ -24,10 +24,9 @@ import { FORM_STATE_TTL_MS } from '../retention/registry';
  * server never keeps — so a NIR typed in a form is never stored readable. A password or a code is
  * never given to keep (the pages never re-fill them). What no page takes within two minutes is dropped.
  *
- * Only refusals a person corrects go this way. A refusal that imposes a wait (429 with Retry-After)
- * stays an answer of its own: the header is the point of it — except where a person is likely to
- * reload it (the login, src/journeys/refusal.ts `waitToo`): the form's page then answers the 429 and
- * its Retry-After when it shows the wait, and a reload never posts a password again.
+ * A refusal that imposes a wait goes this way too (src/journeys/refusal.ts `refuseForm`): the end of
+ * the wait is kept with the errors and the form's page answers 429 and its Retry-After while it
+ * lasts (`takeRefused`), so a reload never posts a password or a code again.
  */
 export { FORM_STATE_TTL_MS };
 export const FORM_STATE_COOKIE = 'mc_form';

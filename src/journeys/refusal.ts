@@ -1,7 +1,8 @@
 import { retryAfter } from '../http/api/answers';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendHtml } from '../http/errors';
-import { redirectWithErrors, type FormStateDeps, type FormValues } from '../http/form-state';
+import { redirectWithErrors, takeFormState, type FormState, type FormStateDeps, type FormValues } from '../http/form-state';
+import { agencyDay, frenchDateTime, frenchTime } from '../shared/french-time';
 import { AppError, ValidationError, type FieldError } from '../errors/app-error';
 import { registeredErrors } from '../errors/registry';
 import { DatabaseUnavailableError } from '../db/unavailable';
@@ -13,8 +14,8 @@ import { DatabaseUnavailableError } from '../db/unavailable';
  * `AppError`: one code at one field, the catalogue's status), and the wait it imposes.
  *
  * A page answers `refuseForm(…)`: back to its form's page with the errors (303, see
- * src/http/form-state.ts), or — for a refusal that imposes a wait — the form at once, at
- * `pageStatus(reply, r)`; a JSON route throws `apiError(reply, r)` (the error handler writes
+ * src/http/form-state.ts) — a refusal that imposes a wait too, the page answering its 429 and
+ * Retry-After while it lasts (`takeRefused` in its GET); a JSON route throws `apiError(reply, r)` (the error handler writes
  * `{ error: { code, message, fields } }`). Both set Retry-After when there is a wait.
  */
 export interface Refusal {
@@ -68,22 +69,15 @@ export interface RefusedForm {
   extra?: Record<string, unknown>;
   /** where the page shows the errors, when not at the fields the refusal names (e.g. at a button) */
   errorsAt?: (errors: FieldError[]) => FieldError[];
-  /** the form with these errors, answered at once when the refusal imposes a wait (429, Retry-After) */
+  /** the form with these errors, answered at once only when the database cannot keep them (see refuseForm) */
   render: (errors: FieldError[]) => Promise<{ toString(): string }> | { toString(): string };
-  /**
-   * A refusal that imposes a wait goes back to the form's page too (303), which answers the wait
-   * when it shows it: `keptWaitStatus` (429, Retry-After for what remains). For a form whose
-   * answer a person is likely to reload (the login): a reload then never posts the form again.
-   */
-  waitToo?: boolean;
 }
 
 /** The moment a kept refusal's wait ends (epoch ms), in the state's `extra`. */
 const WAIT_UNTIL = 'waitUntil';
 
 /**
- * The status of a page showing a kept refusal (`waitToo`): 429 with Retry-After while its wait
- * lasts, else 200.
+ * The status of a page showing a kept refusal: 429 with Retry-After while its wait lasts, else 200.
  */
 export function keptWaitStatus(d: Pick<FormStateDeps, 'clock'>, reply: FastifyReply, extra: Record<string, unknown> | undefined): number {
   const until = extra?.[WAIT_UNTIL];
@@ -93,15 +87,43 @@ export function keptWaitStatus(d: Pick<FormStateDeps, 'clock'>, reply: FastifyRe
   return 429;
 }
 
-/** A refusal that imposes a wait (a 429, with or without Retry-After): answered at once, never redirected. */
+/**
+ * THE GET side of `refuseForm`: what the form's page shows of its form just refused (once, see
+ * src/http/form-state.ts `takeFormState`), and the status it answers — 429 with Retry-After while
+ * a kept wait lasts, else 200. A reload of that page is a GET: it never posts the form again.
+ *
+ *   const { shown, status } = await takeRefused(ctx, req, reply);
+ *   return sendHtml(reply, form({ errors: shown?.errors }), status);
+ */
+export async function takeRefused(
+  d: FormStateDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ shown: FormState | undefined; status: number }> {
+  const shown = await takeFormState(d, req, reply);
+  return { shown, status: keptWaitStatus(d, reply, shown?.extra) };
+}
+
+/** A refusal that imposes a wait (a 429, with or without Retry-After). */
 export function imposesWait(r: Refusal): boolean {
   return r.retryAfterMs !== undefined || r.error.status === 429;
 }
 
+/** Waits from a minute on also say until when, in France's time (« … à partir de 14:32. »). */
+const UNTIL_FROM_MS = 60_000;
+
+/** « Vous pourrez réessayer à partir de 14:32. » — with the date when the wait ends another day. */
+function untilWhen(now: number, until: number): string {
+  const at = agencyDay(until) === agencyDay(now) ? frenchTime(until) : `le ${frenchDateTime(until)}`;
+  return `Vous pourrez réessayer à partir de ${at}.`;
+}
+
 /**
- * THE answer of a page to a refused form: a refusal a person corrects goes back to the form's page
- * with its errors and answers (303, Post/Redirect/Get); one that imposes a wait is the form itself at
- * its status, with Retry-After — or, with `waitToo`, goes back to the page too, which answers 429.
+ * THE answer of a page to a refused form (Post/Redirect/Get): back to the form's page (303) with its
+ * errors and the answers typed (never a password nor a code), which shows them once. A refusal that
+ * imposes a wait goes back the same way, its end kept with the errors: the page answers 429 and
+ * Retry-After for what remains (`takeRefused`), so a reload never posts the form again; the JSON
+ * API answers its own 429 (`apiError`).
  */
 export async function refuseForm(
   d: FormStateDeps,
@@ -110,10 +132,14 @@ export async function refuseForm(
   r: Refusal,
   f: RefusedForm,
 ): Promise<FastifyReply> {
-  const errors = f.errorsAt ? f.errorsAt(refusalFields(r)) : refusalFields(r);
-  const wait = imposesWait(r);
-  if (wait && !f.waitToo) return sendHtml(reply, await f.render(errors), pageStatus(reply, r));
-  const extra = wait ? { ...f.extra, [WAIT_UNTIL]: d.clock.now() + Math.max(1000, r.retryAfterMs ?? 0) } : f.extra;
+  const fields = f.errorsAt ? f.errorsAt(refusalFields(r)) : refusalFields(r);
+  const waitMs = imposesWait(r) ? Math.max(1000, r.retryAfterMs ?? 0) : undefined;
+  const until = waitMs === undefined ? undefined : d.clock.now() + waitMs;
+  const errors =
+    until !== undefined && waitMs! >= UNTIL_FROM_MS
+      ? fields.map((e) => ({ ...e, message: `${e.message} ${untilWhen(d.clock.now(), until)}` }))
+      : fields;
+  const extra = until === undefined ? f.extra : { ...f.extra, [WAIT_UNTIL]: until };
   try {
     return await redirectWithErrors(d, req, reply, f.to, { errors, values: f.values ?? {}, ...(extra ? { extra } : {}) });
   } catch (e) {

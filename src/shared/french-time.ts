@@ -18,6 +18,11 @@ export function frenchDateTime(ms: number): string {
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const HOUR_MINUTE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' });
 
+/** « 14:32 »: the time of day in France of an instant (e.g. the end of a wait, the same day). */
+export function frenchTime(ms: number): string {
+  return HOUR_MINUTE.format(ms);
+}
+
 /**
  * The last moment something ending at `ms` (exclusive) is valid, as a person reads « valable jusqu’au … »:
  * an end at midnight in France is the whole day before (« 31 décembre 2026 », not « 1 janvier 2027 à

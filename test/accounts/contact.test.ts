@@ -58,7 +58,11 @@ describe('readContact (the contact step of every sign-up)', () => {
     const e = refusalError(invalid);
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).fields).toEqual([invalid.error]);
-    const limit = refusalError({ status: 429, error: { field: 'code', code: 'CODE_RESEND_TOO_EARLY', message: 'Dans 40 secondes.' } });
+    const limit = refusalError({
+      status: 429,
+      error: { field: 'code', code: 'CODE_RESEND_TOO_EARLY', message: 'Dans 40 secondes.' },
+      retryAfterMs: 40_000,
+    });
     expect(limit).toBeInstanceOf(AppError);
     expect(limit).toMatchObject({ status: 429, code: 'CODE_RESEND_TOO_EARLY', field: 'code', message: 'Dans 40 secondes.' });
   });

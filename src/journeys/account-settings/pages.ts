@@ -3,12 +3,12 @@ import { auditEventsOf, describeUserAgent, recordAudit } from '../../auth/audit'
 import { requestOrigin, rotateSession } from '../../http/session';
 import { sessionHandle } from '../../auth/sessions';
 import { AppError, type FieldError } from '../../errors/app-error';
-import { codeRefused, readCode } from '../contact-verification/codes';
+import { codeRefused, contactRefusal, readCode } from '../contact-verification/codes';
 import { describeDestination, maskDestination, type ContactKind } from '../../accounts/destination';
 import { CONTACT_CHANGE_TTL_MS, confirmContactChange, pendingContactChange, startContactChange } from '../contact-change/use-cases';
 import { changePassword } from '../login/settings';
 import { sendHtml } from '../../http/errors';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 import { keptValue, takeFormState } from '../../http/form-state';
 import { reauthRefusal } from '../login/replies';
 import { backLink, button, errorSummary, form, summaryList, table, type Errors } from '../../http/views/components';
@@ -216,9 +216,10 @@ ${table({
       return redirectWithNotice(personFlash(ctx, req), reply, SECURITY_PATH, 'sessions');
     });
 
-    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) =>
-      sendHtml(reply, passwordPage(req, (await takeFormState(ctx, req, reply))?.errors)),
-    );
+    app.get('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
+      const { shown, status } = await takeRefused(ctx, req, reply);
+      return sendHtml(reply, passwordPage(req, shown?.errors), status);
+    });
 
     app.post('/mon-espace/securite/mot-de-passe', { preHandler: ownAccount }, async (req, reply) => {
       // Passwords are never kept: the page shows the errors with empty fields.
@@ -244,10 +245,10 @@ ${table({
     });
 
     app.get('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       if (!shown) return sendHtml(reply, contactPage(req, {}));
       const v = { kind: keptValue(shown, 'kind'), email: keptValue(shown, 'email'), phone: keptValue(shown, 'phone') };
-      return sendHtml(reply, contactPage(req, { ...v, errors: shown.errors }));
+      return sendHtml(reply, contactPage(req, { ...v, errors: shown.errors }), status);
     });
 
     app.post('/mon-espace/securite/contact', { preHandler: ownContact }, async (req, reply) => {
@@ -276,7 +277,7 @@ ${table({
       // This form's radios are named `kind` (readContact's `contactKind`).
       if (r.kind === 'invalid_contact')
         return refused(formRefusal([{ ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field }]));
-      if (r.kind === 'rate_limited') return sendHtml(reply, contactPage(req, { ...v, errors: [r.error] }), 429);
+      if (r.kind === 'rate_limited') return refused(contactRefusal(r));
       reply.setCookie(CONTACT_FLOW_COOKIE, r.flowToken, { ...contactFlowCookie, maxAge: CONTACT_CHANGE_TTL_MS / 1000 });
       return reply.redirect('/mon-espace/securite/contact/code', 303);
     });

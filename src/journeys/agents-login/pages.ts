@@ -4,8 +4,8 @@ import { pendingAgentLogin, resendAgentCode, submitAgentCode, submitAgentPasswor
 import { requestOrigin } from '../../http/session';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
-import { keptValue, takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
+import { keptValue } from '../../http/form-state';
 import { agentCodeRefusal, agentPasswordRefusal } from './replies';
 import { maskDestination } from '../../accounts/destination';
 import { agentLoginFlow } from '../kinds';
@@ -13,7 +13,7 @@ import { sendHtml } from '../../http/errors';
 import { button, errorSummary, form, textInput, titled } from '../../http/views/components';
 import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
 import { html } from '../../http/views/html';
-import { resendRefused } from '../contact-verification/resend';
+import { resendRefusal } from '../contact-verification/resend';
 import { agentPage } from '../gestion/frame';
 import { SIGNED_OUT } from '../login/messages';
 import type { JourneyDeps } from '../deps';
@@ -75,8 +75,8 @@ ${button('Se connecter')}`,
   app.get(LOGIN, async (req, reply) => {
     if (req.agent) return reply.redirect(agentHome(req.agentRoles), 303);
     const q = req.query as Record<string, string | undefined>;
-    const shown = await takeFormState(ctx, req, reply);
-    if (shown) return sendHtml(reply, loginForm(req, { login: keptValue(shown, 'login') ?? '', errors: shown.errors }));
+    const { shown, status } = await takeRefused(ctx, req, reply);
+    if (shown) return sendHtml(reply, loginForm(req, { login: keptValue(shown, 'login') ?? '', errors: shown.errors }), status);
     return sendHtml(reply, loginForm(req, q.message === 'expiree' ? { notice: 'Votre connexion a expiré. Merci de recommencer.' } : {}));
   });
 
@@ -99,8 +99,8 @@ ${button('Se connecter')}`,
   app.get(`${LOGIN}/code`, async (req, reply) => {
     const p = await pendingAgentLogin(ctx, req.cookies[AGENT_FLOW_COOKIE]);
     if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
-    const shown = await takeFormState(ctx, req, reply);
-    if (shown) return sendHtml(reply, codePage(req, p, { errors: shown.errors }));
+    const { shown, status } = await takeRefused(ctx, req, reply);
+    if (shown) return sendHtml(reply, codePage(req, p, { errors: shown.errors }), status);
     return sendHtml(reply, codePage(req, p, { resent: (req.query as Record<string, string | undefined>).renvoye === '1' }));
   });
 
@@ -127,7 +127,11 @@ ${button('Se connecter')}`,
     if (r.kind !== 'sent') {
       const p = await pendingAgentLogin(ctx, req.cookies[AGENT_FLOW_COOKIE]);
       if (!p) return reply.redirect(`${LOGIN}?message=expiree`, 303);
-      return sendHtml(reply, codePage(req, p, { errors: atResendButton([resendRefused(r)]) }), 429);
+      return refuseForm(ctx, req, reply, resendRefusal(r), {
+        to: `${LOGIN}/code`,
+        errorsAt: atResendButton,
+        render: (errors) => codePage(req, p, { errors }),
+      });
     }
     return reply.redirect(`${LOGIN}/code?renvoye=1`, 303);
   });

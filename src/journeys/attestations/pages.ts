@@ -16,8 +16,8 @@ import { type DisclosureChoices, PRIVATE_BY_DEFAULT } from '../../attestations/p
 import { AppError, fieldError, type FieldError } from '../../errors/app-error';
 import { can } from '../../household/permissions';
 import { formFields, readForm } from '../../http/api/input';
-import { type FormState, type FormValues, keptValue, takeFormState } from '../../http/form-state';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { type FormState, type FormValues, keptValue } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 import { sendHtml } from '../../http/errors';
 import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
@@ -26,7 +26,7 @@ import { backLink, insetText } from '../../http/views/components';
 import { html } from '../../http/views/html';
 import { agencyDay } from '../../shared/french-time';
 import { PaymentForm, QfForm } from './schemas';
-import { choicesOf, issueDeps, issuerOf, issueThrottled, limitDeps, throttled, verifyUrl } from './use-cases';
+import { choicesOf, issueDeps, issuerOf, issueThrottled, limitDeps, verifyUrl } from './use-cases';
 import {
   ATTESTATIONS_PATH,
   attestationPath,
@@ -67,7 +67,7 @@ export type AttestationsPagesDeps = Pick<JourneyDeps, 'attestations' | 'clock' |
  * checks, an attestation de paiement (a month or a period) and de quotient familial (a month), each
  * as a tagged PDF; revoking one. Use cases in src/attestations; who may issue: `issue_attestation`.
  * A refused form goes back to its page with the errors, the months and the choices (303,
- * src/http/form-state.ts); the issuing limit (429, Retry-After) is answered at once.
+ * src/http/form-state.ts); the issuing limit too, the page then answering 429 with Retry-After.
  */
 export function attestationsPages(ctx: AttestationsPagesDeps): FastifyPluginAsync {
   const own = requirePermission(ctx, 'consult_personal_data');
@@ -126,10 +126,10 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
     });
 
     app.get(PAYMENT_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       if (shown) {
         const kept = { from: keptValue(shown, 'from') ?? '', to: keptValue(shown, 'to') ?? '', ...keptChoices(shown) };
-        return sendHtml(reply, paymentForm(req, kept, shown.errors));
+        return sendHtml(reply, paymentForm(req, kept, shown.errors), status);
       }
       const m = lastMonth(ctx.clock.now());
       return sendHtml(reply, paymentForm(req, { from: m, to: m, ...PRIVATE_BY_DEFAULT }));
@@ -143,7 +143,7 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
       if (!read.ok) return refused(formRefusal(read.errors), { from: '', to: '', ...PRIVATE_BY_DEFAULT });
       const v = read.data;
       const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
-      if (limit.kind === 'throttled') return sendHtml(throttled(reply, limit), paymentForm(req, v, [issueThrottled('from', limit)]), 429);
+      if (limit.kind === 'throttled') return refused(fieldsRefusal([issueThrottled('from', limit)], limit.retryAfterMs), v);
       const r = await issuePaymentAttestation(issueDeps(ctx), issuerOf(req), { from: v.from, to: v.to, choices: choicesOf(v) });
       if (r.kind === 'invalid') return refused(formRefusal([fieldError(r.field, PERIOD_ERRORS[r.error])]), v);
       if (r.kind === 'nothing_paid') return refused(fieldsRefusal([fieldError('from', 'ATTESTATION_NOTHING_PAID')]), v);
@@ -155,11 +155,15 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
       qfFigures(issueDeps(ctx), req.actor!.dossier!.householdId, currentMonth(ctx.clock.now()));
 
     app.get(QF_FORM_PATH, { preHandler: issuing }, async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       const figures = await currentFigures(req);
       if (!figures) return sendHtml(reply, unknownResourcesPage(req));
       if (shown)
-        return sendHtml(reply, qfForm(req, figures, { month: keptValue(shown, 'month') ?? '', ...keptChoices(shown) }, shown.errors));
+        return sendHtml(
+          reply,
+          qfForm(req, figures, { month: keptValue(shown, 'month') ?? '', ...keptChoices(shown) }, shown.errors),
+          status,
+        );
       return sendHtml(reply, qfForm(req, figures, { month: figures.month, ...PRIVATE_BY_DEFAULT }));
     });
 
@@ -174,8 +178,7 @@ ${insetText(html`Appelez votre Caf au ${ctx.config.agencyPhone} : elle vous dira
       if (!read.ok) return refused(formRefusal(read.errors), { month: '', ...PRIVATE_BY_DEFAULT });
       const v = read.data;
       const limit = await allowIssue(limitDeps(ctx), { accountId: req.account!.id, origin: requestOrigin(req) });
-      if (limit.kind === 'throttled')
-        return sendHtml(throttled(reply, limit), qfForm(req, figures, v, [issueThrottled('month', limit)]), 429);
+      if (limit.kind === 'throttled') return refused(fieldsRefusal([issueThrottled('month', limit)], limit.retryAfterMs), v);
       const r = await issueQfAttestation(issueDeps(ctx), issuerOf(req), { month: v.month, choices: choicesOf(v) });
       if (r.kind === 'invalid') return refused(formRefusal([fieldError('month', PERIOD_ERRORS[r.error])]), v);
       if (r.kind === 'resources_unknown') return reply.redirect(QF_FORM_PATH, 303);

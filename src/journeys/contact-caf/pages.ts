@@ -19,7 +19,7 @@ import { requirePermission } from '../../http/require-permission';
 import { requestOrigin } from '../../http/session';
 import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import { keptValue, takeFormState } from '../../http/form-state';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 import { readUpload, refuseBadUploads, registerUploads, sendDownload } from '../../http/uploads';
 import { NewMessageForm, ReplyForm } from './schemas';
 import { dossierManagers } from '../../household/who';
@@ -39,7 +39,7 @@ export type ContactCafPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'databa
  *   GET  /mon-espace/messages/:id/fichiers/:file   a file, as a download
  * Anyone signed in may write, allocataire or not; a thread not theirs nor shared with them is « introuvable ».
  * A form refused for a mistake goes back to its page with the errors and what was typed (303,
- * Post/Redirect/Get: src/http/form-state.ts); the limit of new threads a day is answered at once (429).
+ * Post/Redirect/Get: src/http/form-state.ts); the limit of new threads a day too, its page then answering 429 with Retry-After.
  */
 export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): FastifyPluginAsync {
   const signedIn = requirePermission(ctx, 'consult_personal_data');
@@ -71,11 +71,11 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
     );
 
     app.get(NEW_PATH, { preHandler: signedIn }, async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       if (shown) {
         const kept = (name: string) => keptValue(shown, name);
         const values = { subject: kept('subject'), demarche: kept('demarche'), message: kept('message'), share: kept('share') === 'oui' };
-        return sendHtml(reply, await newPage(req, values, shown.errors));
+        return sendHtml(reply, await newPage(req, values, shown.errors), status);
       }
       const q = req.query as { demarche?: string; objet?: string };
       return sendHtml(reply, await newPage(req, { demarche: q.demarche ?? '', subject: q.objet ?? '' }));
@@ -102,8 +102,14 @@ export function contactCafPages(ctx: ContactCafPagesDeps, deps: MessagesDeps): F
         origin: requestOrigin(req),
         now: now(),
       });
-      // The limit of the day (429) stands alone and is answered at once; the other refusals are mistakes to correct.
-      if (!r.ok) return refused(fieldsRefusal(r.refusals.map((x) => fieldError(x.field, refusalCode(x)))));
+      // The limit of the day (429) stands alone, with its wait (the page answers 429 and Retry-After while it lasts).
+      if (!r.ok)
+        return refused(
+          fieldsRefusal(
+            r.refusals.map((x) => fieldError(x.field, refusalCode(x))),
+            r.retryAfterMs,
+          ),
+        );
       return redirectWithNotice(personFlash(ctx, req), reply, threadPath(r.threadId), 'envoye');
     });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requestOrigin } from '../../http/session';
 import { AppError } from '../../errors/app-error';
-import { codeRefused } from '../contact-verification/codes';
+import { codeRefused, contactRefusal } from '../contact-verification/codes';
 import { maskDestination } from '../../accounts/destination';
 import { confirmContactChange, pendingContactChange, startContactChange } from './use-cases';
 import { FlowError } from '../../flows/flow';
@@ -50,7 +50,8 @@ export function contactChangeApi(ctx: ContactChangeApiDeps): FastifyPluginAsync 
         });
         if (r.kind === 'throttled' || r.kind === 'wrong_password') throw apiError(reply, reauthRefusal(r));
         if (r.kind === 'franceconnect_again') throw new AppError('FRANCECONNECT_AGAIN');
-        if (r.kind === 'invalid_contact' || r.kind === 'rate_limited') throw fieldsError([r.error]);
+        if (r.kind === 'rate_limited') throw apiError(reply, contactRefusal(r));
+        if (r.kind === 'invalid_contact') throw fieldsError([r.error]);
         const flow = await pendingContactChange(ctx, req.account!, r.flowToken);
         if (!flow) throw new FlowError('FLOW_EXPIRED', contactChangeFlow);
         return {

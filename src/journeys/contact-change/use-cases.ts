@@ -35,7 +35,7 @@ export type StartContactChange =
   | { kind: 'wrong_password' }
   | { kind: 'franceconnect_again' }
   | { kind: 'invalid_contact'; error: FieldError }
-  | { kind: 'rate_limited'; error: FieldError }
+  | { kind: 'rate_limited'; error: FieldError; retryAfterMs: number }
   | { kind: 'code_sent'; pending: { kind: ContactKind; value: string }; flowToken: string };
 
 /**
@@ -54,7 +54,7 @@ export async function startContactChange(
   if (!read.ok) return { kind: 'invalid_contact', error: read.error };
   // The sign-up's limits on codes sent: per address (no bombing of someone else's phone) and per IP.
   const refused = await d.contactCodes.allowSend(read.contact, i.origin.ip ?? 'unknown');
-  if (refused) return { kind: 'rate_limited', error: refused.error };
+  if (refused) return { kind: 'rate_limited', error: refused.error, retryAfterMs: refused.retryAfterMs };
   const { kind, value } = read.contact;
   const now = d.clock.now();
   const { token, row, flow } = contactChanges.prepare({ data: { kind, value }, accountId: i.account.id }, now);

@@ -5,7 +5,9 @@ import { fieldError, type FieldError } from '../../errors/app-error';
 import { enqueueMessage } from '../../messaging/outbox';
 import type { RateLimiter } from '../../security/rate-limit';
 import { readContact, sameContact, type Contact, type ContactInput, type Outcome, type Refusal } from '../../accounts/contact';
-import { resendTooEarlyMessage, wrongCodeMessage } from './errors';
+import { resendTooEarlyMessage, tooManyCodesMessage, wrongCodeMessage } from './errors';
+import { frenchDuration } from '../../security/login-throttle';
+import { fieldsRefusal, type Refusal as FormRefusal } from '../refusal';
 import { codeMessage } from './messages';
 
 /**
@@ -25,6 +27,11 @@ export interface ContactCodesDeps {
   codes: VerificationCodes;
   rateLimiter: RateLimiter;
   now: () => number;
+}
+
+/** A refusal of a contact or a code as a form shows it (`refuseForm`): the error at its field, with the wait of a limit (Retry-After). */
+export function contactRefusal(r: { error: FieldError; retryAfterMs?: number | undefined }): FormRefusal {
+  return fieldsRefusal([r.error], r.retryAfterMs);
 }
 
 /** The code is not (or no longer) the one of these details. */
@@ -78,19 +85,24 @@ export class ContactCodes {
     contact: Contact,
     ip: string,
     field: string = contact.kind === 'email' ? 'email' : 'phone',
-  ): Promise<Refusal | undefined> {
+  ): Promise<Extract<Refusal, { status: 429 }> | undefined> {
     const perAddress = await this.d.rateLimiter.hit(`registration-code:to:${contact.value}`, CODE_LIMIT_PER_ADDRESS, HOUR);
     const perIp = await this.d.rateLimiter.hit(`registration-code:ip:${ip}`, CODE_LIMIT_PER_IP, HOUR);
     if (perAddress.allowed && perIp.allowed) return undefined;
-    return { status: 429, error: { ...fieldError(field, 'CODE_RATE_LIMITED'), code: 'CODE_RATE_LIMITED' } };
+    const retryAfterMs = Math.max(perAddress.allowed ? 0 : perAddress.retryAfterMs, perIp.allowed ? 0 : perIp.retryAfterMs, 1000);
+    const message = tooManyCodesMessage(frenchDuration(retryAfterMs));
+    return { status: 429, error: { ...fieldError(field, 'CODE_RATE_LIMITED', message), code: 'CODE_RATE_LIMITED' }, retryAfterMs };
   }
 
   /** The contact as typed, read, then counted against the limits above: where a code may be sent, or the error at its field. */
-  async readForCode(input: ContactInput, ip: string): Promise<{ ok: true; contact: Contact } | { ok: false; error: FieldError }> {
+  async readForCode(
+    input: ContactInput,
+    ip: string,
+  ): Promise<{ ok: true; contact: Contact } | { ok: false; error: FieldError; retryAfterMs?: number }> {
     const read = readContact(input);
     if (!read.ok) return { ok: false, error: read.error };
     const refused = await this.allowSend(read.contact, ip);
-    if (refused) return { ok: false, error: refused.error };
+    if (refused) return { ok: false, error: refused.error, retryAfterMs: refused.retryAfterMs };
     return { ok: true, contact: read.contact };
   }
 
@@ -104,7 +116,8 @@ export class ContactCodes {
   async resend(flowId: string, contact: Contact, ip: string): Promise<Outcome> {
     const allowedAt = await this.resendAllowedAt(flowId);
     if (allowedAt > 0) {
-      return { ok: false, status: 429, error: resendTooEarly(Math.ceil((allowedAt - this.d.now()) / 1000)) };
+      const retryAfterMs = Math.max(1000, allowedAt - this.d.now());
+      return { ok: false, status: 429, error: resendTooEarly(Math.ceil(retryAfterMs / 1000)), retryAfterMs };
     }
     const refused = await this.allowSend(contact, ip, 'code');
     if (refused) return { ok: false, ...refused };

@@ -1,5 +1,6 @@
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { frenchDuration } from '../../security/login-throttle';
+import { fieldsRefusal, type Refusal } from '../refusal';
 import { resendTooEarly } from './codes';
 import { tooManyCodesMessage } from './errors';
 
@@ -7,4 +8,9 @@ import { tooManyCodesMessage } from './errors';
 export function resendRefused(r: { kind: 'too_early' | 'too_many'; retryAfterMs: number }): FieldError {
   if (r.kind === 'too_early') return resendTooEarly(Math.ceil(r.retryAfterMs / 1000));
   return fieldError('code', 'CODE_RATE_LIMITED', tooManyCodesMessage(frenchDuration(r.retryAfterMs)));
+}
+
+/** The same refusal with its wait (a 429 with Retry-After), for `refuseForm`. */
+export function resendRefusal(r: { kind: 'too_early' | 'too_many'; retryAfterMs: number }): Refusal {
+  return fieldsRefusal([resendRefused(r)], r.retryAfterMs);
 }

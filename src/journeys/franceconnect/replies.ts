@@ -1,5 +1,6 @@
 import { AppError, fieldError } from '../../errors/app-error';
 import { refusalError } from '../../accounts/contact';
+import { waitMessage } from '../../security/login-throttle';
 import { fieldsRefusal, formRefusal, type Refusal } from '../refusal';
 import type { StepRefusal } from './use-cases';
 
@@ -22,9 +23,14 @@ export function signupRefusal(r: StepRefusal): Refusal {
     case 'wrong_password':
       return formRefusal([fieldError('password', 'FC_PASSWORD_WRONG')]);
     case 'throttled':
-      return fieldsRefusal([fieldError('password', 'FC_PASSWORD_THROTTLED')]);
+      return fieldsRefusal(
+        [fieldError('password', 'FC_PASSWORD_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)],
+        r.retryAfterMs,
+      );
     case 'contact_refused':
     case 'code_refused':
-      return { error: refusalError(r.refusal) };
+      return r.refusal.status === 429
+        ? { error: refusalError(r.refusal), retryAfterMs: r.refusal.retryAfterMs }
+        : { error: refusalError(r.refusal) };
   }
 }

@@ -22,8 +22,8 @@ import { atResendButton, secondsUntil, type ContactValues } from '../contact-ver
 import type { SafeHtml } from '../../http/views/html';
 import { clearCookie, flowErrorPage, signIn, SIGNUP_COOKIE, STEP_PATHS, type FranceconnectPagesCommonDeps } from './pages-common';
 import { signupRefusal } from './replies';
-import { formRefusal, refuseForm, type RefusedForm } from '../refusal';
-import { keptValue, takeFormState, type FormState } from '../../http/form-state';
+import { formRefusal, refuseForm, takeRefused, type RefusedForm } from '../refusal';
+import { keptValue, type FormState } from '../../http/form-state';
 import { codePage, contactPage, createdPage, existingAccountPage, identityPage } from './signup-views';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
@@ -108,7 +108,10 @@ export function franceConnectSignupPages(ctx: FranceconnectSignupPagesDeps): Fas
   ) => {
     app.get(
       STEP_PATHS[name],
-      atStep(name, async (req, reply, s) => sendHtml(reply, await o.render(req, s, await takeFormState(ctx, req, reply)))),
+      atStep(name, async (req, reply, s) => {
+        const { shown, status } = await takeRefused(ctx, req, reply);
+        return sendHtml(reply, await o.render(req, s, shown), status);
+      }),
     );
     app.post(STEP_PATHS[name], atStep(name, o.submit));
   };

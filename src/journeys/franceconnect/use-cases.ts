@@ -49,7 +49,7 @@ export type StepRefusal =
   | { kind: 'under_15' }
   | { kind: 'password_required' }
   | { kind: 'wrong_password' }
-  | { kind: 'throttled' }
+  | { kind: 'throttled'; retryAfterMs: number }
   | { kind: 'contact_refused'; refusal: ContactRefusal }
   | { kind: 'code_refused'; refusal: ContactRefusal };
 
@@ -180,7 +180,8 @@ export async function proveExistingAccount(
   if (!password) return { kind: 'password_required' };
   // The one password check (src/auth/password-check.ts), on the login's counters: the attempt is reserved first.
   const checked = await d.passwordCheck.check({ identifier: account.login_id, ip }, password, () => account);
-  if (!checked.ok) return { kind: checked.kind === 'throttled' ? 'throttled' : 'wrong_password' };
+  if (!checked.ok)
+    return checked.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: checked.retryAfterMs } : { kind: 'wrong_password' };
   await d.loginThrottle.success(account.login_id);
   const sub = s.data.sub;
   if (account.franceconnect_sub !== null && account.franceconnect_sub !== sub)

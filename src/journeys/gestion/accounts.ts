@@ -22,7 +22,8 @@ import { findActor } from '../../household/repository';
 import { formFields } from '../../http/api/input';
 import { sendHtml } from '../../http/errors';
 import { keptValue, takeFormState } from '../../http/form-state';
-import { formRefusal, refuseForm } from '../refusal';
+import { formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
+import { contactRefusal } from '../contact-verification/codes';
 import { ACCOUNTS_PATH, type DONE, accountPath, accountStatePage, counterPage, liftPage, lookPage, searchPage } from './accounts-views';
 import type { DepsOf, JourneyDeps } from '../deps';
 
@@ -156,25 +157,25 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
 
   app.get(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => {
     const { account } = await looked(req);
-    const shown = await takeFormState(ctx, req, reply);
+    const { shown, status } = await takeRefused(ctx, req, reply);
     if (!shown) return sendHtml(reply, counterPage(req, account));
     const kept = (name: string) => keptValue(shown, name);
     const v = { document: kept('piece'), kind: kept('kind'), email: kept('email'), phone: kept('phone') };
-    return sendHtml(reply, counterPage(req, account, { ...v, errors: shown.errors }));
+    return sendHtml(reply, counterPage(req, account, { ...v, errors: shown.errors }), status);
   });
   app.post(`${ACCOUNTS_PATH}/:id/recuperation`, opts, async (req, reply) => {
     const { account, reason } = await looked(req);
     const f = formFields(req.body);
     const values = { document: f.piece, kind: f.kind, email: f.email, phone: f.phone };
     const check = readIdentityCheck(f);
-    // A contact to correct goes back to the form (303) with what was typed; a limit of codes (429) is the form at once.
-    const refused = (errors: FieldError[]) =>
-      refuseForm(ctx, req, reply, formRefusal(errors), {
+    // A contact to correct goes back to the form (303) with what was typed; a limit of codes too (429, Retry-After).
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, {
         to: `${accountPath(account.id)}/recuperation`,
         values: { piece: f.piece, kind: f.kind, email: f.email, phone: f.phone },
         render: (shown) => counterPage(req, account, { ...values, errors: shown }),
       });
-    if (check.errors.length) return refused(check.errors);
+    if (check.errors.length) return refused(formRefusal(check.errors));
     const r = await startCounterRecovery(ctx, {
       agent: req.agent!,
       account,
@@ -185,8 +186,7 @@ export function agentAccountRoutes(app: FastifyInstance, ctx: GestionAccountsDep
     });
     if (r.kind === 'invalid') {
       const error = { ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field };
-      if (r.error.code === 'CODE_RATE_LIMITED') return sendHtml(reply, counterPage(req, account, { ...values, errors: [error] }), 429);
-      return refused([error]);
+      return refused(contactRefusal({ error, retryAfterMs: r.retryAfterMs }));
     }
     return done(req, reply, account, 'recuperation');
   });

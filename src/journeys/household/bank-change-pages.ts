@@ -12,8 +12,7 @@ import { requirePermission } from '../../http/require-permission';
 import { bankChangeFrozenFor, confirmBankChange, frozenError, sendBankChangeCode } from './bank-change';
 import { describeDestination } from '../../accounts/destination';
 import { PATHS, changePage, dossierOf, formBody, keptBody, type Body } from './common';
-import { takeFormState } from '../../http/form-state';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 import { personFlash, redirectWithNotice } from '../../http/flash';
 import type { JourneyDeps } from '../deps';
 
@@ -30,7 +29,7 @@ export type HouseholdBankChangePagesDeps = Pick<
  * A refusal a person corrects goes back (303) to the step's page with the errors and the IBAN and
  * holder typed, kept sealed (src/http/form-state.ts): the GET of step 2 exists only for that, and
  * without them leads to step 1. A password or a code is never kept. The freeze after a recovery
- * leads to step 1, which says until when; a limit of codes (429) is answered at once.
+ * leads to step 1, which says until when; a limit of codes (429) goes back too, the page answering it.
  */
 export function registerBankChangePages(app: FastifyInstance, ctx: HouseholdBankChangePagesDeps): void {
   const guard = { preHandler: requirePermission(ctx, 'manage_dossier') };
@@ -100,34 +99,31 @@ ${button('Recevoir un nouveau code', { secondary: true })}`,
   const typed = (b: Body): Body => ({ iban: b.iban ?? '', holder: b.holder ?? '' });
 
   app.get(PATHS.bank, guard, async (req, reply) => {
-    const shown = await takeFormState(ctx, req, reply);
+    const { shown, status } = await takeRefused(ctx, req, reply);
     const until = await bankChangeFrozenFor(ctx, { account: req.account!, dossier: dossierOf(req) });
-    if (until === undefined) return sendHtml(reply, startPage(req, typed(keptBody(shown)), shown?.errors));
+    if (until === undefined) return sendHtml(reply, startPage(req, typed(keptBody(shown)), shown?.errors), status);
     return sendHtml(reply, startPage(req, {}, undefined, frozenError(until, ctx.config.agencyPhone)));
   });
 
   app.post(PATHS.bank, guard, async (req, reply) => {
     const v = typed(formBody(req));
     const r = readBankAccountChange(v);
-    if (!r.ok)
-      return refuseForm(ctx, req, reply, formRefusal(r.errors), {
-        to: PATHS.bank,
-        values: v,
-        render: (errors) => startPage(req, v, errors),
-      });
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, { to: PATHS.bank, values: v, render: (errors) => startPage(req, v, errors) });
+    if (!r.ok) return refused(formRefusal(r.errors));
     const sent = await sendBankChangeCode(ctx, { account: req.account!, dossier: dossierOf(req), origin: requestOrigin(req) });
     if (sent.kind === 'frozen') return frozenPage(reply);
-    if (sent.kind === 'rate_limited') return sendHtml(reply, startPage(req, v, [{ ...sent.error, field: 'form' }]), 429);
+    if (sent.kind === 'rate_limited') return refused(fieldsRefusal([{ ...sent.error, field: 'form' }], sent.retryAfterMs));
     return sendHtml(reply, confirmPage(req, v, { destination: sent.destination, recently: sent.kind === 'code_recently_sent' }));
   });
 
   // Step 2's page after a refusal: the IBAN and holder kept (sealed), the password and the code typed again.
   app.get(PATHS.bankConfirm, guard, async (req, reply) => {
-    const shown = await takeFormState(ctx, req, reply);
+    const { shown, status } = await takeRefused(ctx, req, reply);
     if (!shown) return reply.redirect(PATHS.bank, 303);
     const a = req.account!;
     const destination = describeDestination(a.contact_kind, a.contact_value);
-    return sendHtml(reply, confirmPage(req, typed(keptBody(shown)), { destination, errors: shown.errors }));
+    return sendHtml(reply, confirmPage(req, typed(keptBody(shown)), { destination, errors: shown.errors }), status);
   });
 
   app.post(PATHS.bankConfirm, guard, async (req, reply) => {
@@ -156,9 +152,7 @@ ${button('Recevoir un nouveau code', { secondary: true })}`,
     if (out.kind === 'changed') return redirectWithNotice(personFlash(ctx, req), reply, PATHS.changes, 'compte-bancaire');
     if (out.kind === 'frozen') return frozenPage(reply);
     if (out.kind === 'franceconnect_again') return refused(fieldsRefusal([fieldError('form', 'HOUSEHOLD_REAUTH_FRANCECONNECT')]));
-    // A wait (too many passwords: 429) is the form at once; other refusals go back with their errors.
-    return out.status === 429
-      ? sendHtml(reply, confirmPage(req, v, { destination, errors: out.errors }), 429)
-      : refused(formRefusal(out.errors));
+    // A wait (too many passwords: 429, Retry-After) goes back too: the page answers it while it lasts.
+    return refused(out.retryAfterMs === undefined ? formRefusal(out.errors) : fieldsRefusal(out.errors, out.retryAfterMs));
   });
 }

@@ -57,7 +57,7 @@ export function bankChangeFrozenFor(ctx: HouseholdBankChangeDeps, i: Pick<Who, '
 
 export type SendBankCode =
   | { kind: 'frozen'; until: number }
-  | { kind: 'rate_limited'; error: FieldError }
+  | { kind: 'rate_limited'; error: FieldError; retryAfterMs: number }
   | { kind: 'code_sent' | 'code_recently_sent'; destination: string };
 
 /** Step 1: a code to the verified contact (none again within the cooldown: the one sent is still good). */
@@ -70,7 +70,7 @@ export async function sendBankChangeCode(ctx: HouseholdBankChangeDeps, i: Who): 
   if ((await ctx.codes.resendAllowedAt(db, BANK_CODE_PURPOSE, a.id)) > 0) return { kind: 'code_recently_sent', destination };
   const contact = { kind: a.contact_kind, value: a.contact_value, display: destination, verifiedAt: a.contact_verified_at };
   const refused = await ctx.contactCodes.allowSend(contact, i.origin.ip ?? 'unknown', 'code');
-  if (refused) return { kind: 'rate_limited', error: refused.error };
+  if (refused) return { kind: 'rate_limited', error: refused.error, retryAfterMs: refused.retryAfterMs };
   const now = ctx.clock.now();
   await db.transaction().execute(async (trx) => {
     const { code } = await ctx.codes.issue(trx, { purpose: BANK_CODE_PURPOSE, subjectId: a.id, destination: a.contact_value });
@@ -86,8 +86,8 @@ export async function sendBankChangeCode(ctx: HouseholdBankChangeDeps, i: Who): 
 
 export type ConfirmBankChange =
   | { kind: 'frozen'; until: number }
-  /** the proof refused, at its field(s) (`currentPassword`, `code`), with the HTTP status */
-  | { kind: 'refused'; status: number; errors: FieldError[] }
+  /** the proof refused, at its field(s) (`currentPassword`, `code`), with the HTTP status (and the wait of a 429) */
+  | { kind: 'refused'; status: number; errors: FieldError[]; retryAfterMs?: number }
   | { kind: 'franceconnect_again' }
   | { kind: 'changed'; payableFrom: number };
 
@@ -114,6 +114,7 @@ export async function confirmBankChange(
           kind: 'refused',
           status: 429,
           errors: [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(auth.retryAfterMs)}`)],
+          retryAfterMs: auth.retryAfterMs,
         }
       : { kind: 'refused', status: 400, errors: [fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')] };
   }

@@ -14,8 +14,7 @@ import { PATHS, dossierOf, formBody, memberName, toSpace } from './common';
 import { agreed, pronoun, pronounAtStart, spouse, type Civility } from '../../household/names';
 import { personFlash, redirectWithNotice, takeNotice } from '../../http/flash';
 import type { DepsOf, JourneyDeps } from '../deps';
-import { takeFormState } from '../../http/form-state';
-import { fieldsRefusal, refuseForm } from '../refusal';
+import { fieldsRefusal, refuseForm, takeRefused } from '../refusal';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type HouseholdProcurationDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
@@ -95,9 +94,12 @@ ${content}`,
     );
   };
 
-  app.get(PATHS.procuration, guard, async (req, reply) => sendHtml(reply, await page(req, (await takeFormState(ctx, req, reply))?.errors)));
+  app.get(PATHS.procuration, guard, async (req, reply) => {
+    const { shown, status } = await takeRefused(ctx, req, reply);
+    return sendHtml(reply, await page(req, shown?.errors), status);
+  });
 
-  /** Back to the page with the errors (303, src/http/form-state.ts); a password is never kept. A wait (429) is answered at once. */
+  /** Back to the page with the errors (303, src/http/form-state.ts), a wait too (the page answers 429, Retry-After); a password is never kept. */
   const refused = (req: FastifyRequest, reply: FastifyReply, r: Exclude<ProcurationOutcome, { kind: 'done' }>) => {
     const refusal = procurationRefusal(r);
     const wait = r.kind === 'throttled' ? r.retryAfterMs : undefined;

@@ -4,8 +4,8 @@ import { createSessionFor, endCurrentSession, requestOrigin, requireAccount } fr
 import type { SessionData } from '../../auth/sessions';
 import type { FieldError } from '../../errors/app-error';
 import { readCode } from '../contact-verification/codes';
-import { fieldsRefusal, formRefusal, keptWaitStatus, refuseForm, type Refusal } from '../refusal';
-import { keptValue, takeFormState } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
+import { keptValue } from '../../http/form-state';
 import { codeRefusal, passwordRefusal } from './replies';
 import { formFields, readForm, readQuery } from '../../http/api/input';
 import { CodeBody, ResentQuery } from '../../http/api/schemas';
@@ -31,7 +31,7 @@ import { TokenPage } from '../../http/views/token-page';
 import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verification/views';
 import { franceConnectButton } from '../../http/views/franceconnect';
 import { accountPage, identifierInput, page, safeReturnPath } from '../../http/views/account-page';
-import { resendRefused } from '../contact-verification/resend';
+import { resendRefusal } from '../contact-verification/resend';
 import type { JourneyDeps } from '../deps';
 import { landingAfterSignIn } from '../../http/intent';
 
@@ -110,14 +110,14 @@ ${button('Se connecter')}`,
       if (req.account) return reply.redirect('/mon-espace', 303);
       const q = readQuery(LoginPageQuery, req);
       const notice = NOTICES[q.session === 'expiree' ? 'expiree' : (q.message ?? '')];
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       if (shown) {
         const wait = typeof shown.extra?.wait === 'string' ? shown.extra.wait : undefined;
         // Too many attempts: the page that shows it answers 429 and Retry-After while the wait lasts.
         return sendHtml(
           reply,
           loginForm(req.csrfToken, { identifier: keptValue(shown, 'identifier'), errors: shown.errors, ...(wait ? { wait } : {}) }),
-          keptWaitStatus(ctx, reply, shown.extra),
+          status,
         );
       }
       return sendHtml(reply, notice ? loginForm(req.csrfToken, { notice }) : blankLoginForm.html(req.csrfToken));
@@ -143,7 +143,6 @@ ${button('Se connecter')}`,
         return refuseForm(ctx, req, reply, passwordRefusal(r), {
           to: '/connexion',
           values: { identifier },
-          waitToo: true,
           ...(wait ? { extra: { wait } } : {}),
           render: (errors) => loginForm(req.csrfToken, { identifier, errors, ...(wait ? { wait } : {}) }),
         });
@@ -159,8 +158,8 @@ ${button('Se connecter')}`,
     app.get('/connexion/code', async (req, reply) => {
       const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
       if (!p) return reply.redirect('/connexion?message=connexion', 303);
-      const shown = await takeFormState(ctx, req, reply);
-      return sendHtml(reply, codePage(req, p, shown ? { errors: shown.errors } : { resent: readQuery(ResentQuery, req).renvoye }));
+      const { shown, status } = await takeRefused(ctx, req, reply);
+      return sendHtml(reply, codePage(req, p, shown ? { errors: shown.errors } : { resent: readQuery(ResentQuery, req).renvoye }), status);
     });
 
     app.post('/connexion/code', async (req, reply) => {
@@ -188,7 +187,11 @@ ${button('Se connecter')}`,
       if (r.kind !== 'sent') {
         const p = await pendingLogin(ctx, req.cookies[LOGIN_FLOW_COOKIE]);
         if (!p) return reply.redirect('/connexion?message=connexion', 303);
-        return sendHtml(reply, codePage(req, p, { errors: atResendButton([resendRefused(r)]) }), 429);
+        return refuseForm(ctx, req, reply, resendRefusal(r), {
+          to: '/connexion/code',
+          errorsAt: atResendButton,
+          render: (errors) => codePage(req, p, { errors }),
+        });
       }
       return reply.redirect('/connexion/code?renvoye=1', 303);
     });

@@ -17,7 +17,7 @@ import {
   type PasswordResetDeps,
 } from './use-cases';
 import { sendHtml } from '../../http/errors';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 import { keptValue, takeFormState } from '../../http/form-state';
 import { newPasswordRefusal, resetCodeRefusal, resetRequestRefusal } from './replies';
 import { backLink, button, errorSummary, form, notificationBanner } from '../../http/views/components';
@@ -25,7 +25,7 @@ import { atResendButton, receivedCodeStep, secondsUntil } from '../contact-verif
 import { html } from '../../http/views/html';
 import { PASSWORD_CHECKLIST_SCRIPT, passwordFields } from '../../http/views/password-fields';
 import { identifierInput, page, signedOutPage } from '../../http/views/account-page';
-import { resendRefused } from '../contact-verification/resend';
+import { resendRefusal } from '../contact-verification/resend';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type PasswordResetPagesDeps = PasswordResetDeps;
@@ -104,8 +104,8 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
 
   return async (app) => {
     app.get('/mot-de-passe-oublie', async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
-      if (shown) return sendHtml(reply, identifierPage(req, { identifier: keptValue(shown, 'identifier'), errors: shown.errors }));
+      const { shown, status } = await takeRefused(ctx, req, reply);
+      if (shown) return sendHtml(reply, identifierPage(req, { identifier: keptValue(shown, 'identifier'), errors: shown.errors }), status);
       return sendHtml(reply, identifierPage(req, { expired: readQuery(ExpiredQuery, req).expiree }));
     });
 
@@ -130,10 +130,11 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       if (!p) return reply.redirect(EXPIRED, 303);
       if (p.flow.state === 'code_verified') return reply.redirect('/mot-de-passe-oublie/nouveau', 303);
       const resendInSeconds = secondsUntil(p.resendAllowedAt, ctx.clock.now());
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       return sendHtml(
         reply,
         codePage(req, shown ? { resendInSeconds, errors: shown.errors } : { resendInSeconds, resent: readQuery(ResentQuery, req).renvoye }),
+        status,
       );
     });
 
@@ -161,7 +162,11 @@ ${form({ action: '/mot-de-passe-oublie/nouveau', csrfToken: req.csrfToken }, htm
       if (r.kind !== 'sent') {
         // Too many codes is only said once the cooldown is over.
         const resendInSeconds = r.kind === 'too_early' ? Math.ceil(r.retryAfterMs / 1000) : 0;
-        return sendHtml(reply, codePage(req, { resendInSeconds, errors: atResendButton([resendRefused(r)]) }), 429);
+        return refuseForm(ctx, req, reply, resendRefusal(r), {
+          to: '/mot-de-passe-oublie/code',
+          errorsAt: atResendButton,
+          render: (errors) => codePage(req, { resendInSeconds, errors }),
+        });
       }
       return reply.redirect('/mot-de-passe-oublie/code?renvoye=1', 303);
     });

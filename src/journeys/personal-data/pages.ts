@@ -6,7 +6,6 @@ import { endCurrentSession, requestOrigin } from '../../http/session';
 import { fieldError, type FieldError } from '../../errors/app-error';
 import { codeRefused, readCode, resendTooEarly } from '../contact-verification/codes';
 import { maskDestination } from '../../accounts/destination';
-import { waitMessage } from '../../security/login-throttle';
 import { frenchDateTime } from '../../shared/french-time';
 import { frenchDay } from '../../forms/fields';
 import { readForm } from '../../http/api/input';
@@ -19,8 +18,8 @@ import { html } from '../../http/views/html';
 import { reauthenticationField } from '../login/reauthentication';
 import { accountPage, page } from '../../http/views/account-page';
 import type { DepsOf, JourneyDeps } from '../deps';
-import { takeFormState } from '../../http/form-state';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { reauthRefusal } from '../login/replies';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 
 /** What these routes take from the composition root (src/context.ts builds them). */
 export type PersonalDataPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'database' | 'sessions'> &
@@ -144,12 +143,13 @@ ${codeForm({
         .send(JSON.stringify(data, null, 2));
     });
 
-    app.get(CLOSING_PATH, { preHandler: own }, async (req, reply) =>
-      sendHtml(reply, closingPage(req, (await takeFormState(ctx, req, reply))?.errors)),
-    );
+    app.get(CLOSING_PATH, { preHandler: own }, async (req, reply) => {
+      const { shown, status } = await takeRefused(ctx, req, reply);
+      return sendHtml(reply, closingPage(req, shown?.errors), status);
+    });
 
-    // A refused step goes back to its page with the errors (303, src/http/form-state.ts); the password
-    // and the code are never kept. A wait (429) is answered at once.
+    // A refused step goes back to its page with the errors (303, src/http/form-state.ts), a wait too
+    // (the page then answers 429 with Retry-After); the password and the code are never kept.
     app.post(CLOSING_PATH, { preHandler: own }, async (req, reply) => {
       const refused = (r: Refusal) => refuseForm(ctx, req, reply, r, { to: CLOSING_PATH, render: (errors) => closingPage(req, errors) });
       const read = readForm(ClosingForm, req);
@@ -162,22 +162,22 @@ ${codeForm({
       });
       if (r.kind === 'code_sent' || r.kind === 'wait') {
         // a code sent a moment ago is still valid: the code page, with its countdown message if asked again too soon
-        if (r.kind === 'wait') return sendHtml(reply, codePage(req, [resendTooEarly(Math.ceil(r.retryAfterMs / 1000))]), 429);
+        if (r.kind === 'wait')
+          return refuseForm(ctx, req, reply, fieldsRefusal([resendTooEarly(Math.ceil(r.retryAfterMs / 1000))], r.retryAfterMs), {
+            to: `${CLOSING_PATH}/code`,
+            render: (errors) => codePage(req, errors),
+          });
         return reply.redirect(`${CLOSING_PATH}/code`, 303);
       }
-      if (r.kind === 'throttled')
-        return sendHtml(
-          reply,
-          closingPage(req, [fieldError('currentPassword', 'LOGIN_THROTTLED', `Trop de tentatives. ${waitMessage(r.retryAfterMs)}`)]),
-          429,
-        );
+      if (r.kind === 'throttled') return refused(reauthRefusal(r));
       if (r.kind === 'wrong_password') return refused(fieldsRefusal([fieldError('currentPassword', 'AUTH_CURRENT_PASSWORD_WRONG')]));
       return sendHtml(reply, closingPage(req), 403);
     });
 
-    app.get(`${CLOSING_PATH}/code`, { preHandler: own }, async (req, reply) =>
-      sendHtml(reply, codePage(req, (await takeFormState(ctx, req, reply))?.errors)),
-    );
+    app.get(`${CLOSING_PATH}/code`, { preHandler: own }, async (req, reply) => {
+      const { shown, status } = await takeRefused(ctx, req, reply);
+      return sendHtml(reply, codePage(req, shown?.errors), status);
+    });
 
     app.post(`${CLOSING_PATH}/code`, { preHandler: own }, async (req, reply) => {
       const refused = (r: Refusal) =>

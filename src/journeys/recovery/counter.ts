@@ -26,14 +26,16 @@ export type IdentityDocumentKind = keyof typeof IDENTITY_DOCUMENTS;
 /** What the counter's use case needs, handed down by the composition root (src/journeys/deps.ts). */
 export type CounterDeps = Pick<JourneyDeps, 'clock' | 'codes' | 'contactCodes' | 'database'> & { config: Pick<Config, 'baseUrl'> };
 
-export type CounterStart = { kind: 'invalid'; error: FieldError } | { kind: 'started'; recovery: Recovery };
+/** `invalid`: a contact to correct, or the limit of codes sent (`retryAfterMs`: its wait). */
+export type CounterStart = { kind: 'invalid'; error: FieldError; retryAfterMs?: number } | { kind: 'started'; recovery: Recovery };
 
 export async function startCounterRecovery(
   ctx: CounterDeps,
   i: { agent: Agent; account: Account; document: IdentityDocumentKind; contact: ContactInput; reason: string; origin: AuditOrigin },
 ): Promise<CounterStart> {
   const read = await ctx.contactCodes.readForCode(i.contact, i.origin.ip ?? 'unknown');
-  if (!read.ok) return { kind: 'invalid', error: read.error };
+  if (!read.ok)
+    return { kind: 'invalid', error: read.error, ...(read.retryAfterMs === undefined ? {} : { retryAfterMs: read.retryAfterMs }) };
   const { kind, value } = read.contact;
   const now = ctx.clock.now();
   const recovery = await ctx.database.db.transaction().execute(async (trx) => {

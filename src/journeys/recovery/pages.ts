@@ -1,8 +1,7 @@
-import { retryAfter } from '../../http/api/answers';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { pageUser, requestOrigin } from '../../http/session';
 import { fieldError, type FieldError } from '../../errors/app-error';
-import { codeRefused, readCode } from '../contact-verification/codes';
+import { codeRefused, contactRefusal, readCode } from '../contact-verification/codes';
 import { maskDestination } from '../../accounts/destination';
 import { recoveryFlow } from '../kinds';
 import { completeRecovery, liveRecovery, needsPassword, setRecoveryContact, verifyRecoveryContact } from './use-cases';
@@ -12,7 +11,7 @@ import { SIGNUP_COOKIE } from '../franceconnect/pages-common';
 import { waitMessage } from '../../security/login-throttle';
 import { formFields } from '../../http/api/input';
 import { keptValue, takeFormState } from '../../http/form-state';
-import { fieldsRefusal, formRefusal, refuseForm, type Refusal } from '../refusal';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused, type Refusal } from '../refusal';
 import { sendHtml } from '../../http/errors';
 import { backLink, button, errorSummary, form, insetText, linkButton, panel, textInput } from '../../http/views/components';
 import { codeForm } from '../contact-verification/views';
@@ -160,9 +159,9 @@ ${form({ action: '/recuperation/mot-de-passe', csrfToken: req.csrfToken }, html`
 
   /** A code's page: empty, or once with the errors of its refused form and the identifier typed. */
   const entryRoute = (channel: 'letter' | 'counter') => async (req: FastifyRequest, reply: FastifyReply) => {
-    const shown = await takeFormState(ctx, req, reply);
+    const { shown, status } = await takeRefused(ctx, req, reply);
     const v = shown ? { identifier: keptValue(shown, 'identifier'), errors: shown.errors } : {};
-    return sendHtml(reply, codeEntryPage(req, channel, v));
+    return sendHtml(reply, codeEntryPage(req, channel, v), status);
   };
 
   const proveRoute = (channel: 'letter' | 'counter') => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -174,48 +173,37 @@ ${form({ action: '/recuperation/mot-de-passe', csrfToken: req.csrfToken }, html`
       ...(typed.ok ? [] : [typed.error]),
     ];
     // The identifier typed goes back to the page (303); the code never does.
-    const refused = (fields: FieldError[]) =>
-      refuseForm(ctx, req, reply, formRefusal(fields), {
+    const refused = (r: Refusal) =>
+      refuseForm(ctx, req, reply, r, {
         to: entryPath(channel),
         values: { identifier },
         render: (shown) => codeEntryPage(req, channel, { identifier, errors: shown }),
       });
-    if (errors.length) return refused(errors);
+    if (errors.length) return refused(formRefusal(errors));
     const r = await proveWithCode(ctx, { channel, identifier, code: typed.ok ? typed.code : '', origin: requestOrigin(req) });
-    if (r.kind === 'rate_limited') {
-      retryAfter(reply, r.retryAfterMs);
-      const error = fieldError('code', 'RATE_LIMITED', `Trop d’essais. ${waitMessage(r.retryAfterMs)}`);
-      return sendHtml(reply, codeEntryPage(req, channel, { identifier, errors: [error] }), 429);
-    }
-    if (r.kind === 'refused') return refused([fieldError('code', 'RECOVERY_CODE_REFUSED')]);
+    if (r.kind === 'rate_limited')
+      return refused(fieldsRefusal([fieldError('code', 'RATE_LIMITED', `Trop d’essais. ${waitMessage(r.retryAfterMs)}`)], r.retryAfterMs));
+    if (r.kind === 'refused') return refused(formRefusal([fieldError('code', 'RECOVERY_CODE_REFUSED')]));
     reply.setCookie(RECOVERY_FLOW_COOKIE, r.flowToken, { ...flowCookie, maxAge: recoveryFlow.ttlMs / 1000 });
     return reply.redirect(channel === 'letter' ? '/recuperation/contact' : '/recuperation/mot-de-passe', 303);
   };
 
   return async (app) => {
     app.get(START, async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
-      if (shown) return sendHtml(reply, startPage(req, { identifier: keptValue(shown, 'identifier'), errors: shown.errors }));
+      const { shown, status } = await takeRefused(ctx, req, reply);
+      if (shown) return sendHtml(reply, startPage(req, { identifier: keptValue(shown, 'identifier'), errors: shown.errors }), status);
       return sendHtml(reply, startPage(req, { expired: (req.query as Record<string, string | undefined>).expiree === '1' }));
     });
 
     app.post(START, async (req, reply) => {
       const identifier = (formFields(req.body).identifier ?? '').slice(0, 40);
-      if (!identifier.trim())
-        return refuseForm(ctx, req, reply, formRefusal([fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')]), {
-          to: START,
-          values: { identifier },
-          render: (errors) => startPage(req, { identifier, errors }),
-        });
+      const refused = (r: Refusal) =>
+        refuseForm(ctx, req, reply, r, { to: START, values: { identifier }, render: (errors) => startPage(req, { identifier, errors }) });
+      if (!identifier.trim()) return refused(formRefusal([fieldError('identifier', 'LOGIN_IDENTIFIER_REQUIRED')]));
       const r = await requestRecoveryLetter(ctx, { identifier, origin: requestOrigin(req) });
       if (r.kind === 'rate_limited') {
-        retryAfter(reply, r.retryAfterMs);
-        const error = fieldError(
-          'identifier',
-          'RATE_LIMITED',
-          `Trop de demandes de courrier pour cet identifiant. ${waitMessage(r.retryAfterMs)}`,
-        );
-        return sendHtml(reply, startPage(req, { identifier, errors: [error] }), 429);
+        const message = `Trop de demandes de courrier pour cet identifiant. ${waitMessage(r.retryAfterMs)}`;
+        return refused(fieldsRefusal([fieldError('identifier', 'RATE_LIMITED', message)], r.retryAfterMs));
       }
       return reply.redirect(`${START}/courrier-demande`, 303);
     });
@@ -253,10 +241,10 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       const flow = await flowOf(req, reply);
       if (!flow) return;
       if (flow.state === 'contact_verified') return reply.redirect('/recuperation/mot-de-passe', 303);
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       if (!shown) return sendHtml(reply, contactPage(req, {}));
       const v = { kind: keptValue(shown, 'kind'), email: keptValue(shown, 'email'), phone: keptValue(shown, 'phone') };
-      return sendHtml(reply, contactPage(req, { ...v, errors: shown.errors }));
+      return sendHtml(reply, contactPage(req, { ...v, errors: shown.errors }), status);
     });
 
     app.post('/recuperation/contact', async (req, reply) => {
@@ -271,9 +259,9 @@ ${linkButton('Saisir le code reçu par courrier', '/recuperation/courrier')}`,
       if (r.kind === 'invalid') {
         // This form's radios are named `kind` (readContact's `contactKind`).
         const error = { ...r.error, field: r.error.field === 'contactKind' ? 'kind' : r.error.field };
-        // A limit of codes (429) is the form at once; a contact to correct goes back to it (303) with what was typed.
-        if (r.error.code === 'CODE_RATE_LIMITED') return sendHtml(reply, contactPage(req, { ...v, errors: [error] }), 429);
-        return refuseForm(ctx, req, reply, formRefusal([error]), {
+        // A contact to correct goes back to the form (303) with what was typed; a limit of codes too,
+        // the page then answering 429 with Retry-After.
+        return refuseForm(ctx, req, reply, contactRefusal({ error, retryAfterMs: r.retryAfterMs }), {
           to: '/recuperation/contact',
           values: v,
           render: (errors) => contactPage(req, { ...v, errors }),

@@ -49,7 +49,8 @@ export function liveRecovery(d: RecoveryDeps, flowToken: string | undefined): Pr
 /** Whether this channel asks for a new password at the end (FranceConnect vouches for the person: a contact is enough). */
 export const needsPassword = (f: RecoveryFlow): boolean => f.data.channel !== 'franceconnect';
 
-export type ContactStep = { kind: 'flow_expired' } | { kind: 'invalid'; error: FieldError } | { kind: 'code_sent' };
+/** `invalid`: a contact to correct, or the limit of codes sent (`retryAfterMs`: its wait). */
+export type ContactStep = { kind: 'flow_expired' } | { kind: 'invalid'; error: FieldError; retryAfterMs?: number } | { kind: 'code_sent' };
 
 /** The new contact: read as every sign-up reads it, within the sign-up's limits; a code is sent to it. */
 export async function setRecoveryContact(
@@ -59,7 +60,8 @@ export async function setRecoveryContact(
   const flow = await liveRecovery(d, i.flowToken);
   if (!flow || !flow.accountId || !recoveryFlows.kind.machine.can(flow.state, 'contact_code_sent')) return { kind: 'flow_expired' };
   const read = await d.contactCodes.readForCode(i.contact, i.origin.ip ?? 'unknown');
-  if (!read.ok) return { kind: 'invalid', error: read.error };
+  if (!read.ok)
+    return { kind: 'invalid', error: read.error, ...(read.retryAfterMs === undefined ? {} : { retryAfterMs: read.retryAfterMs }) };
   const { kind, value } = read.contact;
   const now = d.clock.now();
   const moved = await flowMoved(() =>

@@ -20,8 +20,7 @@ import {
 import { SUBMISSIONS, type Submission } from './submissions';
 import { pageRedirect } from './replies';
 import { civilStatusFormErrors, namedSchemaErrors } from './form-errors';
-import { formRefusal, refuseForm } from '../refusal';
-import { takeFormState } from '../../http/form-state';
+import { formRefusal, refuseForm, takeRefused } from '../refusal';
 import { formFields, readQuery, readWith } from '../../http/api/input';
 import { AppError } from '../../errors/app-error';
 import { sendHtml } from '../../http/errors';
@@ -121,14 +120,14 @@ export function registrationPages(d: RegistrationPagesDeps): FastifyPluginAsync 
     if (!id) return reply.redirect(BASE, 303);
     const opened = await openStep(d, id, step);
     if (opened.kind !== 'open') return redirectElsewhere(opened, reply);
-    const kept = await takeFormState(d, req, reply);
-    return sendHtml(reply, await render(opened.flow, kept ? { errors: kept.errors, values: kept.values as Values } : undefined));
+    const { shown: kept, status } = await takeRefused(d, req, reply);
+    return sendHtml(reply, await render(opened.flow, kept ? { errors: kept.errors, values: kept.values as Values } : undefined), status);
   }
 
   /**
    * POST of a step: the use case, then PRG; a refusal goes back to the step's page with its field
-   * errors and `kept` (the answers to show again: never a password nor a code), or — for a wait —
-   * re-renders the step at once.
+   * errors and `kept` (the answers to show again: never a password nor a code) — a wait too, the
+   * step's page then answering 429 with Retry-After.
    */
   async function submit(
     req: FastifyRequest,

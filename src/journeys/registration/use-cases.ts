@@ -19,7 +19,7 @@ import type { Clock } from '../../shared/clock';
 import { FlowError, isFlowError } from '../../flows/flow';
 import { flowStore } from '../../flows/store';
 import { registrationFlow } from '../kinds';
-import { codeNoLongerValid, type ContactCodes } from '../contact-verification/codes';
+import { codeNoLongerValid, contactRefusal, type ContactCodes } from '../contact-verification/codes';
 import { readContact, sameContact, type Contact, type ContactInput, type Refusal as ContactRefusal } from '../../accounts/contact';
 import { fieldsRefusal, formRefusal, type Refusal } from '../refusal';
 import type { CodeInput, DocumentInput, PasswordInput } from './input';
@@ -73,7 +73,7 @@ export interface RequestMeta {
 const refused = (refusal: Refusal): StepOutcome => ({ kind: 'refused', refusal });
 const saved = (flow: RegistrationFlow, next: Step | 'completed'): StepOutcome => ({ kind: 'saved', flow, next });
 /** A refusal of the contact or code form (a mistake: 400, a limit: 429). */
-export const contactRefused = (r: ContactRefusal): StepOutcome => refused(fieldsRefusal([r.error]));
+export const contactRefused = (r: ContactRefusal): StepOutcome => refused(contactRefusal(r));
 
 // ---------------------------------------------------------------------------------------------
 // Flow life cycle (the flow engine: src/flows; `token` is what the cookie or the URL holds)

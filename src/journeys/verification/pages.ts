@@ -1,8 +1,7 @@
-import { retryAfter } from '../../http/api/answers';
 import type { FastifyPluginAsync } from 'fastify';
 import { formFields, readForm, readQuery } from '../../http/api/input';
-import { keptValue, takeFormState } from '../../http/form-state';
-import { formRefusal, refuseForm } from '../refusal';
+import { keptValue } from '../../http/form-state';
+import { fieldsRefusal, formRefusal, refuseForm, takeRefused } from '../refusal';
 import { sendHtml } from '../../http/errors';
 import { z } from 'zod';
 import { VerifyForm } from './schemas';
@@ -20,7 +19,7 @@ export type VerificationPagesDeps = Pick<JourneyDeps, 'clock' | 'config' | 'data
  * no referrer; the answer never says whether a dossier exists (src/attestations/verify.ts).
  * A code or a surname refused goes back to the page with the errors and what was typed (303,
  * src/http/form-state.ts: sealed under the browser's cookie, dropped once shown or after two
- * minutes); the limit (429, Retry-After) is answered at once.
+ * minutes); the limit too, the page then answering 429 with Retry-After while it lasts.
  */
 const Query = z.object({ code: z.string().max(40).catch('').default('') });
 
@@ -28,10 +27,10 @@ export function verificationPages(ctx: VerificationPagesDeps): FastifyPluginAsyn
   const serviceUrl = new URL(VERIFY_PATH, ctx.config.baseUrl).toString();
   return async (app) => {
     app.get(VERIFY_PATH, async (req, reply) => {
-      const shown = await takeFormState(ctx, req, reply);
+      const { shown, status } = await takeRefused(ctx, req, reply);
       if (shown) {
         const kept = { code: keptValue(shown, 'code'), surname: keptValue(shown, 'surname'), errors: shown.errors };
-        return sendHtml(privateHeaders(reply), verifyPage({ csrfToken: req.csrfToken, serviceUrl, ...kept }));
+        return sendHtml(privateHeaders(reply), verifyPage({ csrfToken: req.csrfToken, serviceUrl, ...kept }), status);
       }
       const { code } = readQuery(Query, req);
       return sendHtml(privateHeaders(reply), verifyPage({ csrfToken: req.csrfToken, serviceUrl, code }));
@@ -53,10 +52,9 @@ export function verificationPages(ctx: VerificationPagesDeps): FastifyPluginAsyn
       const r = await check(ctx, req, { code, surname });
       if (r.kind === 'refused') {
         const page = (errors: typeof r.errors) => verifyPage({ csrfToken: req.csrfToken, serviceUrl, code, surname, errors });
-        if (r.status !== 429)
-          return refuseForm(ctx, req, reply, formRefusal(r.errors), { to: VERIFY_PATH, values: { code, surname }, render: page });
-        if (r.retryAfterMs) retryAfter(reply, r.retryAfterMs);
-        return sendHtml(reply, page(r.errors), r.status);
+        // The limit (429) goes back too: the page answers it with Retry-After while it lasts.
+        const refusal = r.retryAfterMs === undefined ? formRefusal(r.errors) : fieldsRefusal(r.errors, r.retryAfterMs);
+        return refuseForm(ctx, req, reply, refusal, { to: VERIFY_PATH, values: { code, surname }, render: page });
       }
       return sendHtml(reply, verifyPage({ csrfToken: req.csrfToken, serviceUrl, code, surname, result: r.result }));
     });

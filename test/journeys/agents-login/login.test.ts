@@ -3,7 +3,7 @@ import { AGENT_SESSION_COOKIE } from '../../../src/http/agent-session';
 import { SESSION_COOKIE } from '../../../src/http/session';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
-import { location, submitRefused } from '../../support/http';
+import { location, submitRefused, submitThrottled } from '../../support/http';
 import { lastCode } from '../../support/outbox';
 import { createTestAgent, logInAgent } from '../gestion/helpers';
 
@@ -45,6 +45,36 @@ describe('espace gestionnaire: login', () => {
     expect(b.cookie(AGENT_SESSION_COOKIE)).toBeUndefined();
     expect(location(await b.get('/gestion/demarches'))).toBe('/gestion/connexion');
     expect((await auditTypes(t.ctx, agent.id)).at(-1)).toBe('agent_logout');
+  });
+
+  it('too many attempts: back to the login page (303), which answers 429 with Retry-After once; a reload is a GET', async () => {
+    const agent = await createTestAgent(t.ctx);
+    for (let i = 0; i < 5; i++) await t.ctx.loginThrottle.failure({ identifier: `agent:${agent.login_id}`, ip: '127.0.0.1' });
+    const b = new TestBrowser(t.app);
+    await b.get('/gestion/connexion');
+    const page = await submitThrottled(b, '/gestion/connexion', { login: agent.login_id, password: PASSWORD });
+    expect(page.body).toContain('Trop de tentatives de connexion.');
+    expect(page.body).toContain(`value="${agent.login_id}"`);
+    expect(page.body).not.toContain(PASSWORD);
+    const reloaded = await b.get('/gestion/connexion');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+  });
+
+  it('« Renvoyer le code » too early: back to the code page (303), which answers 429 with Retry-After; a reload sends nothing', async () => {
+    const agent = await createTestAgent(t.ctx);
+    const b = new TestBrowser(t.app);
+    await b.get('/gestion/connexion');
+    expect(location(await b.post('/gestion/connexion', { login: agent.login_id, password: PASSWORD }))).toBe('/gestion/connexion/code');
+    await b.get('/gestion/connexion/code');
+    const page = await submitThrottled(b, '/gestion/connexion/code/renvoyer', {}, '/gestion/connexion/code');
+    expect(page.body).toMatch(/Vous pourrez en demander un nouveau dans \d+ secondes/);
+    const sent = await t.ctx.database.db.selectFrom('outbox_messages').select('id').where('recipient', '=', agent.email).execute();
+    const reloaded = await b.get('/gestion/connexion/code');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    const after = await t.ctx.database.db.selectFrom('outbox_messages').select('id').where('recipient', '=', agent.email).execute();
+    expect(after).toHaveLength(sent.length);
   });
 
   it('answers a wrong password and an unknown e-mail alike, and a wrong code at the field', async () => {

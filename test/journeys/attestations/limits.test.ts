@@ -4,7 +4,7 @@ import { recordTaxableResources } from '../../../src/resources/taxable';
 import { buildTestApp, TestBrowser } from '../../support/app';
 import { auditTypes, logIn } from '../../support/accounts';
 import { testDatabases } from '../../support/databases';
-import { text } from '../../support/http';
+import { submitThrottled, text } from '../../support/http';
 import { dossierWithPayments } from '../../attestations/support';
 import { api } from '../../household/support';
 
@@ -41,17 +41,19 @@ describe.each(testDatabases)('the limit on issuing attestations, on $name', { ti
 
       // the form: the message at its field, the choices kept
       await b.get('/mon-espace/attestations/paiement');
-      const page = await b.post('/mon-espace/attestations/paiement', { from: '2026-09', to: '2026-10', detail: 'oui' });
-      expect(page.statusCode).toBe(429);
-      expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
+      // Back to the form (303), which answers 429 with Retry-After and says until when, once.
+      const page = await submitThrottled(b, '/mon-espace/attestations/paiement', { from: '2026-09', to: '2026-10', detail: 'oui' });
       expect(page.body).toContain('<title>Erreur\u00a0: ');
       expect(page.body).toContain('<a href="#from">Vous avez demandé beaucoup d’attestations en peu de temps');
       expect(page.body).toContain('id="from-error"');
       expect(page.body).toMatch(/id="detail" name="detail" type="checkbox" value="oui" checked/);
       expect(page.body).toMatch(/<option value="2026-09" selected>/);
+      expect(text(page.body)).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+      const reloaded = await b.get('/mon-espace/attestations/paiement');
+      expect(reloaded.statusCode).toBe(200);
+      expect(reloaded.body).not.toContain('govuk-error-summary');
       await b.get('/mon-espace/attestations/quotient-familial');
-      const qf = await b.post('/mon-espace/attestations/quotient-familial', { month: '2026-11', childrenNames: 'oui' });
-      expect(qf.statusCode).toBe(429);
+      const qf = await submitThrottled(b, '/mon-espace/attestations/quotient-familial', { month: '2026-11', childrenNames: 'oui' });
       expect(text(qf.body)).toContain(
         'Vous avez demandé beaucoup d’attestations en peu de temps (20 par heure au plus). Merci de patienter',
       );

@@ -5,7 +5,7 @@ import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/ac
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { createLinkedAccount, franceConnectAs, useStandinApp } from '../../support/franceconnect';
 import { addAccountMember } from '../../support/household';
-import { location, submitRefused, text } from '../../support/http';
+import { location, submitRefused, submitThrottled, text } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { BANK_PAGE, changeBankAccount, NEW_IBAN, OLD_IBAN, responsableWithDossier } from '../../recovery/support';
 
@@ -124,8 +124,10 @@ describe('changing the bank account through the pages', () => {
     await b.post(BANK_PAGE, typed);
     const code = await lastCode(t.ctx, account.contact_value);
     for (let i = 0; i < 5; i++) await submitRefused(b, CONFIRM, { ...typed, currentPassword: `Mauvais202${i}`, code });
-    const throttled = await b.post(CONFIRM, { ...typed, currentPassword: PASSWORD, code });
-    expect(throttled.statusCode).toBe(429);
+    // Back to step 2's page (303), which answers 429 with Retry-After; the password and the code are not kept.
+    const throttled = await submitThrottled(b, CONFIRM, { ...typed, currentPassword: PASSWORD, code });
+    expect(throttled.body).not.toContain(PASSWORD);
+    expect(throttled.body).not.toContain(`value="${code}"`);
     expect(throttled.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Trop de tentatives\./);
     expect(throttled.body).toContain(`value="${typed.iban}"`);
     expect((await currentBankAccount(t.ctx.database.db, householdId))!.iban).toBe(OLD_IBAN);

@@ -112,14 +112,21 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
       'Vous avez saisi 5 codes erronés. Pour votre sécurité, ce code n’est plus valable\u00a0: demandez un nouveau code.',
     );
     // The 5th wrong code also counts as the 5th login failure: a 1-second wait.
-    expect((await b.post('/connexion/code', { code: good })).statusCode).toBe(429);
+    // The wait goes back to the code's page (303), which answers 429 with Retry-After (never the code typed).
+    const waiting = await submitThrottled(b, '/connexion/code', { code: good });
+    expect(waiting.body).not.toContain(`value="${good}"`);
     t.clock.advance(2000);
     const sixth = await submitRefused(b, '/connexion/code', { code: good });
     expect(sixth.body).toContain('Vous avez saisi 5 codes erronés');
     // Resend: refused during the cooldown (the seconds left), then a new code works.
-    const early = await b.post('/connexion/code/renvoyer', {});
-    expect(early.statusCode).toBe(429);
+    const early = await submitThrottled(b, '/connexion/code/renvoyer', {}, '/connexion/code');
     expect(early.body).toContain('Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans 58 secondes.');
+    // A reload of that page is a GET: no new code asked, the error shown once.
+    const sent = (await messagesTo(t.ctx, account.contact_value)).length;
+    const reloaded = await b.get('/connexion/code');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(await messagesTo(t.ctx, account.contact_value)).toHaveLength(sent);
     t.clock.advance(61_000);
     const resent = await b.post('/connexion/code/renvoyer', {});
     expect(location(resent)).toBe('/connexion/code?renvoye=1');
@@ -142,8 +149,7 @@ describe.each(testDatabases)('login on $name', ({ open }) => {
       expect(location(await b.post('/connexion/code/renvoyer', {}))).toBe('/connexion/code?renvoye=1');
     }
     t.clock.advance(61_000);
-    const refused = await b.post('/connexion/code/renvoyer', {});
-    expect(refused.statusCode).toBe(429);
+    const refused = await submitThrottled(b, '/connexion/code/renvoyer', {}, '/connexion/code');
     // The limit lasts at most as long as the login flow (15 minutes from the password): the wait is in minutes.
     expect(refused.body).toMatch(
       /Trop de codes ont été envoyés\. Pour votre sécurité, merci de patienter [1-9]\d? minutes? avant de demander un nouveau code, ou contactez votre Caf\./,

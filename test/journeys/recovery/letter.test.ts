@@ -5,7 +5,7 @@ import { payableBankAccount } from '../../../src/household/bank';
 import { recordBankAccount } from '../../../src/household/repository';
 import { auditTypes, logIn, PASSWORD } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location, submitRefused, text } from '../../support/http';
+import { location, submitRefused, submitThrottled, text } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { NEW_IBAN, responsableWithDossier } from '../../recovery/support';
 
@@ -179,6 +179,11 @@ describe('recovery by letter', () => {
     await askLetter(b, account.login_id);
     await askLetter(b, account.login_id);
     await b.get('/mot-de-passe-oublie/sans-contact');
-    expect((await b.post('/mot-de-passe-oublie/sans-contact', { identifier: account.login_id })).statusCode).toBe(429);
+    const page = await submitThrottled(b, '/mot-de-passe-oublie/sans-contact', { identifier: account.login_id });
+    expect(page.body).toContain('Trop de demandes de courrier pour cet identifiant.');
+    expect(page.body).toMatch(/Vous pourrez réessayer à partir de le? ?[^.]+\./);
+    const reloaded = await b.get('/mot-de-passe-oublie/sans-contact');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain('govuk-error-summary');
   });
 });

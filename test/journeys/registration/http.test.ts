@@ -3,7 +3,7 @@ import { findAccountByNir } from '../../../src/accounts/repository';
 import { flowId } from '../../../src/flows/store';
 import { formatProvisionalId } from '../../../src/identity';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location, submit, submitRefused, text, visit } from '../../support/http';
+import { location, submit, submitRefused, submitThrottled, text, visit } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 import { ANA, ANGELA, freshMarie, MARIE, REGISTRATION_PASSWORD, walkTo } from '../../support/registration';
 
@@ -264,8 +264,7 @@ describe('Créer Mon Compte — pages', () => {
     t.clock.advance(20_000);
     const page = await visit(b, '/creer-mon-compte/code');
     expect(page.body).toContain('data-countdown="40"');
-    const res = await b.post('/creer-mon-compte/code/renvoyer', {});
-    expect(res.statusCode).toBe(429);
+    const res = await submitThrottled(b, '/creer-mon-compte/code/renvoyer', {}, '/creer-mon-compte/code');
     expect(text(res.body)).toContain('Vous pourrez en demander un nouveau dans 40 secondes.');
     expect(res.body).toContain('<a href="#resend">');
     expect(await messagesTo(db(), to)).toHaveLength(1);
@@ -282,8 +281,7 @@ describe('Créer Mon Compte — pages', () => {
       location(await b.post('/creer-mon-compte/code/renvoyer', {}));
     }
     t.clock.advance(61_000);
-    const res = await b.post('/creer-mon-compte/code/renvoyer', {});
-    expect(res.statusCode).toBe(429);
+    const res = await submitThrottled(b, '/creer-mon-compte/code/renvoyer', {}, '/creer-mon-compte/code');
     expect(text(res.body)).toContain('Trop de codes ont été envoyés');
     expect(await messagesTo(db(), to)).toHaveLength(5);
     t.clock.advance(60 * 60_000);

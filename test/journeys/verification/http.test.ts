@@ -9,7 +9,7 @@ import { revokeMine } from '../../../src/attestations/manage';
 import { CHECKS_PER_CODE_PER_HOUR, CHECKS_PER_IP_PER_HOUR } from '../../../src/attestations/verify';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { dossierWithPayments } from '../../attestations/support';
-import { text } from '../../support/http';
+import { location, text } from '../../support/http';
 import { FORM_STATE_TTL_MS } from '../../../src/http/form-state';
 
 /** « Vérifier une attestation », the public page: answers, what it never reveals, its headers, its limits. */
@@ -261,12 +261,24 @@ describe('the public verification page', () => {
   it(`limits the checks of one code to ${CHECKS_PER_CODE_PER_HOUR} an hour, whatever the address`, async () => {
     const a = await issued();
     for (let i = 0; i < CHECKS_PER_CODE_PER_HOUR; i++) expect((await verify(a.code, `NOM${i}`)).statusCode).toBe(200);
-    const refused = await verify(a.code, 'LE GALL');
+    const b = new TestBrowser(t.app);
+    const ip = freshIp();
+    // Back to the page (303), which answers 429 with Retry-After and says the wait once.
+    const posted = await verify(a.code, 'LE GALL', ip, b);
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe('/verifier-une-attestation');
+    const refused = await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip });
     expect(refused.statusCode).toBe(429);
-    expect(refused.headers['retry-after']).toBeDefined();
+    expect(refused.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(refused.headers['cache-control']).toBe('no-store');
     expect(refused.body).toContain('Trop de vérifications');
+    expect(refused.body).toMatch(/Vous pourrez réessayer à partir de /);
     expect(verdict(refused)).not.toMatch(/onforme/);
     expect(refused.body).not.toContain('Marie Claire');
+    // A reload is a GET: nothing checked again, the error gone.
+    const reloaded = await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip });
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.body).not.toContain('govuk-error-summary');
   });
 
   it(`limits the checks from one address to ${CHECKS_PER_IP_PER_HOUR} an hour`, async () => {
@@ -274,7 +286,9 @@ describe('the public verification page', () => {
     const a = await issued();
     for (let i = 0; i < CHECKS_PER_IP_PER_HOUR; i++)
       expect((await verify(formatCode(a.id.replace(/^./, String(i % 10))), 'X', ip)).statusCode).not.toBe(429);
-    expect((await verify(a.code, 'LE GALL', ip)).statusCode).toBe(429);
+    const b = new TestBrowser(t.app);
+    expect(location(await verify(a.code, 'LE GALL', ip, b))).toBe('/verifier-une-attestation');
+    expect((await b.request({ method: 'GET', url: '/verifier-une-attestation', remoteAddress: ip })).statusCode).toBe(429);
   });
 
   it('answers the same in JSON, and the route is in the OpenAPI document', async () => {
