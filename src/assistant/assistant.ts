@@ -2,7 +2,7 @@ import { withBirthCountry } from './birthplace';
 import { distressesOf, isImmediate, tellsARefusal } from './distress';
 import { isFrustrated } from './frustration';
 import type { Topic } from './knowledge';
-import { mask, type Masked } from './masking';
+import { mask } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { ASK_TOPIC, confidenceOf, dedupe, isPrestation, onStepWords, ourKnowledge, plainTerms, rivalOf, splitQuestions } from './matches';
@@ -11,6 +11,7 @@ import { TopicIndex } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
 import {
+  type AskedMasked,
   CALM,
   choiceOf,
   closestOf,
@@ -123,7 +124,8 @@ export class Assistant {
   }
 
   ask(question: string, step?: AssistantStep): AssistantAnswer {
-    const masked = mask(question);
+    // The step goes with the message: a topic's answer may depend on it (the login's code is not the registration's).
+    const masked: AskedMasked = { ...mask(question), step };
     // Safety first: a person in danger gets the emergency numbers before anything else.
     const { distress, othersData } = safetyOf(masked.text, this.o.classifier !== false);
     if (distress.length)
@@ -215,7 +217,7 @@ export class Assistant {
    * unless the danger is immediate (a medical emergency, a suicide being acted on), the answer to the
    * question the person also asked — a person in distress who asks about a code still needs the code.
    */
-  private inDistress(urgent: Topic[], masked: Masked, step: AssistantStep | undefined, othersData: boolean): AssistantAnswer {
+  private inDistress(urgent: Topic[], masked: AskedMasked, step: AssistantStep | undefined, othersData: boolean): AssistantAnswer {
     const kinds = urgent.map((t) => t.id) as Parameters<typeof isImmediate>[0];
     const asked = isImmediate(kinds, masked.text) ? undefined : this.askedBeside(masked.text, step, othersData);
     return distressAnswer(this.o.agencyPhone, urgent, asked, masked);
@@ -270,7 +272,7 @@ export class Assistant {
    * « Je ne suis pas sûr » and the likeliest topics, as links (buttons in the widget), rather than a wrong answer.
    * `among`: the topics are the search's close ones (not a guess offered beside the step's own topic).
    */
-  private offer(topics: Topic[], masked: Masked, step: AssistantStep | undefined, among = false): AssistantAnswer {
+  private offer(topics: Topic[], masked: AskedMasked, step: AssistantStep | undefined, among = false): AssistantAnswer {
     // Topics the search cannot tell apart: the classifier's clear preference is answered, as the closest one.
     // On a registration form, the message is about the field in front of the person: not another step's topic.
     const resolved = resolve(topics, this.likely(masked.text, step), this.o.blendTuning);

@@ -1,5 +1,5 @@
 import { type AssistantAnswer, topicUrl } from './answer';
-import { answerFor } from './cases';
+import { answerFor, type Asked } from './cases';
 import type { Topic } from './knowledge';
 import type { Masked } from './masking';
 
@@ -29,6 +29,9 @@ export const RESOLVED_CONFIDENCE = 0.6;
 const ANSWER_OTHER = MIN_CONFIDENCE;
 const MAX_ANSWERED = 2;
 
+/** The message as masked, and the step it was asked from (a topic's answer may depend on it: `answerFor`). */
+export type AskedMasked = Masked & Asked;
+
 /** A topic chosen for a message, and how sure the assistant is of it (0–1). */
 export interface Pick {
   topic: Topic;
@@ -46,7 +49,14 @@ const MASKED_WARNING =
  * The main topic's answer, « Je ne suis pas sûr » and the human contact around it when unsure (below `HEDGE_CONFIDENCE`, or
  * `doubt`); then the other questions found surely enough answered (at most `MAX_ANSWERED`), the rest as links.
  */
-export function compose(phone: string, main: Pick, others: Pick[], masked: Masked, preface: string[] = [], doubt = false): AssistantAnswer {
+export function compose(
+  phone: string,
+  main: Pick,
+  others: Pick[],
+  masked: AskedMasked,
+  preface: string[] = [],
+  doubt = false,
+): AssistantAnswer {
   const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && main.topic.indexed;
   const answered = others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
   const linked = others.filter((p) => !answered.includes(p));
@@ -55,9 +65,9 @@ export function compose(phone: string, main: Pick, others: Pick[], masked: Maske
     ...(masked.found.length ? [MASKED_WARNING] : []),
     // Unsure of the topic, the assistant says so rather than answering as if it knew.
     ...(unsure ? ['Je ne suis pas sûr d’avoir bien compris votre question ; voici la réponse qui me semble la plus proche.'] : []),
-    ...answerFor(main.topic, masked.text),
+    ...answerFor(main.topic, masked),
     ...(unsure ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`] : []),
-    ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...answerFor(p.topic, masked.text)]),
+    ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...answerFor(p.topic, masked)]),
     ...(linked.length
       ? [`Vous avez aussi demandé : ${linked.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
       : []),
@@ -81,7 +91,7 @@ export function compose(phone: string, main: Pick, others: Pick[], masked: Maske
  * The closest of topics the search could not tell apart, answered as such (« Je ne suis pas sûr »), the
  * others offered as links after it.
  */
-export function closestOf(phone: string, closest: Topic, topics: Topic[], masked: Masked): AssistantAnswer {
+export function closestOf(phone: string, closest: Topic, topics: Topic[], masked: AskedMasked): AssistantAnswer {
   const rest = topics.filter((t) => t.id !== closest.id);
   const answer = compose(phone, { topic: closest, confidence: RESOLVED_CONFIDENCE }, [], masked);
   const titles = rest.map((t) => `« ${t.title} »`).join(' ou ');
@@ -96,7 +106,7 @@ export function closestOf(phone: string, closest: Topic, topics: Topic[], masked
 }
 
 /** « Je ne suis pas sûr » and the likeliest topics to choose from, as links (buttons in the widget), `fallback`'s sources beside. */
-export function choiceOf(phone: string, topics: Topic[], fallback: Topic, masked: Masked): AssistantAnswer {
+export function choiceOf(phone: string, topics: Topic[], fallback: Topic, masked: AskedMasked): AssistantAnswer {
   const titles = topics.map((t) => `« ${t.title} »`);
   const paragraphs = [
     ...(masked.found.length ? [MASKED_WARNING] : []),
@@ -120,7 +130,7 @@ export function choiceOf(phone: string, topics: Topic[], fallback: Topic, masked
  * The emergency numbers of every kind of distress named (`urgent`, the most urgent first, each number once), then the
  * answer to the question asked beside it, if any: said to be only the closest one when found below `HEDGE_CONFIDENCE`.
  */
-export function distressAnswer(phone: string, urgent: Topic[], asked: Pick | undefined, masked: Masked): AssistantAnswer {
+export function distressAnswer(phone: string, urgent: Topic[], asked: Pick | undefined, masked: AskedMasked): AssistantAnswer {
   const first = compose(phone, { topic: urgent[0]!, confidence: 1 }, [], masked);
   const seen = new Set<string>();
   const numbers = urgent.flatMap((t) => t.answer).filter((p) => !seen.has(p) && !!seen.add(p));
@@ -130,7 +140,7 @@ export function distressAnswer(phone: string, urgent: Topic[], asked: Pick | und
   const lead = doubt
     ? `Pour votre question, je ne suis pas sûr d’avoir bien compris ; voici la réponse qui me semble la plus proche (« ${asked!.topic.title} ») :`
     : `Pour votre question (« ${asked?.topic.title} ») :`;
-  const paragraphs = [...numbers, ...(asked ? [lead, ...answerFor(asked.topic, masked.text)] : [])].map((p) =>
+  const paragraphs = [...numbers, ...(asked ? [lead, ...answerFor(asked.topic, masked)] : [])].map((p) =>
     p.replaceAll('{telephone}', phone),
   );
   return {

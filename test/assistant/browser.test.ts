@@ -108,7 +108,7 @@ describe('the assistant in Chromium', () => {
     await page.goto(`${app.base}/`);
     expect(await page.locator('#mc-assistant-panel').isHidden()).toBe(false);
     await expect.poll(() => log.textContent()).toContain('Indiquez votre numéro de sécurité sociale ou votre identifiant provisoire');
-    await page.getByLabel('Votre question').fill('un problème de code');
+    await page.getByLabel('Votre question').fill('une question de code');
     await page.getByRole('button', { name: 'Envoyer' }).click();
     await expect.poll(() => log.textContent()).toContain('Choisissez votre sujet');
     const choice = log.locator('.mc-assistant__choices').last().getByRole('button').first();

@@ -32,11 +32,20 @@ export const topicSchema = z.object({
   /** more words that lead to it (synonyms, the words of its pages): indexed */
   keywords: z.array(z.string().min(1).max(80)).default([]),
   /**
-   * answers for a case the message names (« le RSA », « l'AAH »): the first case whose words the message
-   * has (folded, whole words) is answered instead of `answer` — the general one says every case
+   * answers for a case the message names (« le RSA », « l'AAH ») or the person's step says (the login's code is not the
+   * registration's): the first case whose words the message has (folded, whole words), else the first case of the
+   * person's step, is answered instead of `answer` — the general one says every case
    */
   cases: z
-    .array(z.object({ when: z.array(z.string().min(1).max(80)).min(1), answer: z.array(z.string().min(1).max(900)).min(1) }))
+    .array(
+      z
+        .object({
+          when: z.array(z.string().min(1).max(80)).default([]),
+          steps: z.array(z.enum(ASSISTANT_STEPS)).default([]),
+          answer: z.array(z.string().min(1).max(900)).min(1),
+        })
+        .refine((c) => c.when.length + c.steps.length > 0, 'a case needs words or steps'),
+    )
     .default([]),
   /** the answer sends to a person (3230, « Contacter ma Caf ») rather than solving it here */
   handover: z.boolean().default(false),
