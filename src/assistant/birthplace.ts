@@ -79,7 +79,7 @@ export function birthCountryAdvice(c: BirthCountry): string {
     : '';
   return (
     `Pour vous, né(e) hors de France (${c.label}) : au lieu de naissance, choisissez « À l’étranger », puis « ${c.label} » dans la liste des pays, ` +
-    `même si vous êtes français(e) aujourd’hui. Votre numéro de sécurité sociale a 99 à la place du département${code} : c’est normal.`
+    `même si vous êtes français(e) aujourd’hui. Votre numéro de sécurité sociale a 99 à la place du département${code} : c’est normal, et il est accepté.`
   );
 }
 
@@ -87,12 +87,13 @@ export function birthCountryAdvice(c: BirthCountry): string {
 const BIRTH_TOPICS = new Set(['lieu-naissance', 'format-nir']);
 
 /**
- * The topic chosen, with what to choose for the person's own country of birth after its answer, when the answer is about
- * the place of birth (or the message asks about it) and the message names the country.
+ * The topic chosen, with what to choose for the person's own country of birth before its answer (their case first, the
+ * general rules after), when the answer is about the place of birth (or the message asks about it) and the message names
+ * the country.
  */
 export function withBirthCountry(main: Pick, text: string): Pick {
   if (!BIRTH_TOPICS.has(main.topic.id) && !/\blieu (de )?naissance\b/.test(fold(text))) return main;
   const country = birthCountryOf(text);
   if (!country) return main;
-  return { ...main, topic: { ...main.topic, answer: [...main.topic.answer, birthCountryAdvice(country)] } };
+  return { ...main, topic: { ...main.topic, answer: [birthCountryAdvice(country), ...main.topic.answer] } };
 }

@@ -2,6 +2,7 @@ import { type AssistantAnswer, topicUrl } from './answer';
 import { answerFor, type Asked } from './cases';
 import type { Topic } from './knowledge';
 import type { Masked } from './masking';
+import { residenceRule } from './residence';
 
 /**
  * The composition of the assistant's answers (`assistant.ts` chooses the topics): a topic's answer with the other
@@ -65,6 +66,8 @@ export function compose(
     ...(masked.found.length ? [MASKED_WARNING] : []),
     // Unsure of the topic, the assistant says so rather than answering as if it knew.
     ...(unsure ? ['Je ne suis pas sûr d’avoir bien compris votre question ; voici la réponse qui me semble la plus proche.'] : []),
+    // a titre de séjour named with a prestation: what it opens, before the prestation's answer
+    ...residenceRule(main.topic, masked),
     ...answerFor(main.topic, masked),
     ...(unsure ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`] : []),
     ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...answerFor(p.topic, masked)]),

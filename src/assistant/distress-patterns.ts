@@ -22,8 +22,11 @@ const BY_SOMEONE = `(?<!\\b${SOMEONE} (?:(?!(?:je|j|moi|me) )\\S+ ){0,5}?)`;
 /** Someone else doing it to themselves: « mon frère », « ma sœur », « il », « elle »… — or the person (« me »). */
 const SELF = '(?:me|se|te|m|s)';
 
-/** A threat to kill the person: « il m'a dit qu'il allait me tuer si je partais », « mon ex me tuera », « menacée de mort ». */
-export const THREAT = `\\b${SOMEONE} (?:(?!(?:je|j|moi) )\\S+ ){0,5}?(?:me|nous) (?:tuer|tue|tuera|tuerait|tueront|tueraient|buter|bute|butera|buterait|faire la peau|jeter (?:par|du|sous))\\b|menace\\w* de mort|menac\\w* de (?:me|nous|m|les) (?:tuer|buter)`;
+/**
+ * A threat to kill the person: « il m'a dit qu'il allait me tuer si je partais », « mon ex me tuera », « ce soir il me
+ * finirait », « il va m'achever », « menacée de mort ».
+ */
+export const THREAT = `\\b${SOMEONE} (?:(?!(?:je|j|moi) )\\S+ ){0,5}?(?:(?:me|nous) (?:tuer|tue|tuera|tuerait|tueront|tueraient|buter|bute|butera|buterait|finir|finira|finirait|crever|crevera|creverait|faire la peau|jeter (?:par|du|sous))|(?:m|nous) (?:achever|achevera|acheverait|assassiner))\\b(?! (?:les |mes |ses |nos )?pneus)|menace\\w* de mort|menac\\w* de (?:me|nous|m|les) (?:tuer|buter)`;
 
 export const PATTERNS: [Distress, RegExp][] = [
   [
@@ -233,6 +236,8 @@ export const PATTERNS: [Distress, RegExp][] = [
         'chantage au suicide',
         'me menace',
         `peur de (?:lui|elle|(?:mon|ma) ${PARTNER})`,
+        // « mon beau-père me fait peur », « il me fait vraiment peur quand il boit »
+        `${PARTNER} (?:me|nous) (?:fait|faisait|font) (?:tres |trop |vraiment |tellement |souvent )?peur`,
         'pas en securite (?:chez moi|a la maison)',
         'ca (?:va )?fini(?:t|r)? mal',
         `prend (?:tout )?(?:mon|ma|mes|l) ?(?:telephone|portable|argent|carte)`,

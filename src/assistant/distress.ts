@@ -15,10 +15,21 @@ export function isThreatened(text: string): boolean {
 /** An act under way or about to be, not a wish: the emergency numbers alone, nothing about the démarche. */
 const IMMINENT = /\b(ce soir|cette nuit|maintenant|tout de suite|achete de quoi|j ai pris|j ai avale|il y a une heure)\b/;
 
-/** Every kind of distress the message names, the most urgent first. */
+/** A child or a teenager writing: « j'ai 16 ans », « je suis mineure », « je suis au collège ». */
+const WRITTEN_BY_A_MINOR =
+  /\b(?:j ai|jai|moi) (?:[6-9]|1[0-7]) ans\b|\bje suis (?:mineure?|ado|adolescente?|au college|au lycee|collegienne?|lyceenne?)\b/;
+
+/**
+ * Every kind of distress the message names, the most urgent first. A minor in danger or without a roof is a child in
+ * danger too: the 119 is theirs, beside the 115 or the 17.
+ */
 export function distressesOf(text: string): Distress[] {
   const s = plain(withoutFigures(text));
-  return PATTERNS.filter(([k, re]) => re.test(s) && !(k === 'urgence-medicale' && isPastMedical(text))).map(([k]) => k);
+  const kinds = PATTERNS.filter(([k, re]) => re.test(s) && !(k === 'urgence-medicale' && isPastMedical(text))).map(([k]) => k);
+  const minorAtRisk = WRITTEN_BY_A_MINOR.test(s) && (kinds.includes('urgence-violence') || kinds.includes('urgence-hebergement'));
+  return minorAtRisk && !kinds.includes('urgence-enfant')
+    ? PATTERNS.map(([k]) => k).filter((k) => k === 'urgence-enfant' || kinds.includes(k))
+    : kinds;
 }
 
 /**

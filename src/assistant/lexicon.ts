@@ -26,6 +26,11 @@ export const PHRASES: [RegExp, string][] = [
   [/\btitre\s*(de\s*)?sejour\b/g, ' titresejour '],
   [/\bnumero\s*(d\s*'?\s*|de\s*l\s*'?\s*)?allocataire\b/g, ' numeroallocataire '],
   [/\bn\s*°/g, ' numero '],
+  // « je suis arrivée d'Ukraine », « nous sommes arrivés en France »: a newcomer to France, not a code that arrived
+  [
+    /\b(?:je\s+suis|j\s*'?\s*suis|suis|nous\s+sommes|on\s+est|ils\s+sont|elles\s+sont)\s+arrivee?s?\s+(?:en\s+france|de\s+l\s*'?\s*etranger|(?:d\s*'?\s*|de\s+|du\s+|des\s+)(?!la\s|l\s*'|ce\s|cette\s|mon\s|ma\s|vacances|suite)[a-z]+)\b/g,
+    ' nouvel arrivant ',
+  ],
   [/\barrive\s*pas\s*(a|de)\b/g, ' impossible '],
   // « j'y arrive pas » is being stuck, not a code that does not arrive
   [/\b(?:j\s*'?\s*)?y\s*arrive\s*(?:pas?|plus)\b/g, ' bloque '],

@@ -31,9 +31,12 @@ const THEIR_PAPERS_VALID = new RegExp(
   `\\b(?:verifier|savoir|dire|controler|regarder|confirmer)\\b (?:\\S+ ){0,2}?si (?:le|la|les|l) (?:\\S+ ){0,3}?(?:de|du|d) ${WHOSE} ${THIRD} (?:\\S+ ){0,3}?(?:est|sont) (?:\\S+ ){0,1}?(?:valables?|valides?|bons?|bonnes?|corrects?|correctes?|actifs?|actives?|ouverts?|expires?|expirees?|perimes?|perimees?|a jour)\\b`,
 );
 
-/** « je veux voir ce qu'elle perçoit », « savoir combien il touche » — someone else being named in the message. */
+/**
+ * « je veux voir ce qu'elle perçoit », « savoir combien il touche », « voir ce qu'il a déclaré comme revenus » — someone
+ * else being named in the message.
+ */
 const WHAT_THEY_RECEIVE =
-  /\b(?:voir|savoir|connaitre|dire|dites|afficher|montrer)\b (?:\S+ ){0,1}?(?:ce|combien) (?:qu |que )?(?:il|elle|ils|elles) (?:touche|touchent|percoit|percoivent|recoit|recoivent|gagne|gagnent)\b/;
+  /\b(?:voir|savoir|connaitre|dire|dis|dites|afficher|montrer|verifier|regarder|consulter)\b (?:\S+ ){0,1}?(?:ce|combien) (?:qu |que )?(?:il|elle|ils|elles) (?:touche|touchent|percoit|percoivent|recoit|recoivent|gagne|gagnent|(?:a|ont|avait|avaient) (?:touche|percu|recu|gagne|declare|indique|mis))\b/;
 const OTHER_NAMED = new RegExp(`\\b(?:mon|ma|son|sa|le|la|l) ${THIRD}\\b`);
 
 /** « me connecter avec le FranceConnect de mon mari », « utiliser le compte de ma sœur », « j'ai son mot de passe ». */
@@ -88,6 +91,16 @@ const THEIR_CONTACT =
 const GIVE_THEM_TO_ME =
   /\b(?:donnez|donne|dites|dis|envoyez|envoie|communiquez|transmettez|ecrivez)\s+(?:la|le|les|l)\s+moi\b|\b(?:me|m)\s+(?:la|le|les|l)\s+(?:donner|dire|communiquer|transmettre|envoyer)\b|\bvous\s+(?:avez|connaissez)\s+(?:\S+\s+)?(?:son|sa|ses|leur)\b/;
 
+/**
+ * « J'ai oublié le mot de passe de mon mari, vous pouvez me le rappeler ? », « son numéro de sécu, vous pouvez me le
+ * retrouver ? », « dites-moi son nom »: someone else's secret, number or identity asked to be given or found.
+ */
+const THEIR_SECRET = new RegExp(
+  `\\b(?:mot de passe|mdp|codes?|identifiants?|numero (?:de secu|de securite sociale|allocataire)|nir) (?:\\S+ ){0,2}?(?:de|du|d) (?:mon|ma|son|sa) ${THIRD}\\b|\\b(?:son|sa|leur) (?:mot de passe|mdp|identifiants?|numero (?:de secu|de securite sociale|allocataire)|nir|nom|identite)\\b`,
+);
+const GIVE_OR_FIND_IT =
+  /\b(?:me|m|nous) (?:le|la|les|l) (?:rappeler|redonner|donner|dire|retrouver|trouver|chercher|communiquer|envoyer)\b|\b(?:rappelez|redonnez|retrouvez|donnez|dites|communiquez) (?:le|la|les) moi\b|\b(?:me|m) (?:dire|donner|communiquer) (?:\S+ ){0,5}?(?:son|leur) (?:nom|identite)\b/;
+
 const ASKS = /\b(?:quel|quelle|quels|quelles|donnez|donne|donner|dites|dire|trouver|retrouver|connaitre|savoir|voir|avez|existe)\b/;
 
 export function asksIntoOthersFile(text: string): boolean {
@@ -102,7 +115,8 @@ export function asksIntoOthersFile(text: string): boolean {
     (LOGS_IN_AS_THEM.test(s) && !/\bou (?:avec )?(?:les miens|le mien|la mienne|mes (?:identifiants|codes))\b/.test(s)) ||
     CODE_FOR_THEM.test(s) ||
     (THEY_TOOK_ACCESS.test(s) && SEND_IT_ELSEWHERE.test(s)) ||
-    (THEIR_CONTACT.test(s) && GIVE_THEM_TO_ME.test(s))
+    (THEIR_CONTACT.test(s) && GIVE_THEM_TO_ME.test(s)) ||
+    (THEIR_SECRET.test(s) && GIVE_OR_FIND_IT.test(s))
   )
     return true;
   const named = ABOUT_NAMED.exec(text);

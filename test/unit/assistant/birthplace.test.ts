@@ -38,6 +38,15 @@ describe('the answer about the place of birth', () => {
     expect(a.answer).toContain('96 pour la Tunisie');
   });
 
+  it('answers the person born abroad first: their number with 99 is accepted, said without a guess of a refusal', () => {
+    const a = assistant.ask('je suis né au Maroc et mon numéro de sécu commence par 1 99, ça va bloquer ?');
+    expect(a.topic).toBe('format-nir');
+    const body = a.answer.slice(a.answer.indexOf('Pour vous'));
+    expect(body.startsWith('Pour vous, né(e) hors de France (Maroc)')).toBe(true);
+    expect(a.answer).toContain('c’est normal, et il est accepté');
+    expect(a.answer).not.toMatch(/s.il est refusé/i);
+  });
+
   it('adds nothing when the country named is where the person lives', () => {
     const a = assistant.ask('je suis née à Nantes mais j’habite en Belgique, lieu de naissance ?', 'etat-civil');
     expect(a.answer).not.toContain('Belgique');

@@ -76,6 +76,12 @@ describe('distress said without the alarming word', () => {
     ['urgence-suicide', 'des fois je pense que ce serait mieux de ne plus être là, mon code arrive pas'],
     ['urgence-violence', 'si le dossier n’est pas fini il va encore me mettre des coups'],
     ['urgence-violence', 'mon compagnon garde tous mes papiers, je peux faire la demande sans ?'],
+    ['urgence-violence', 'je me dépêche de finir, il a dit que quand il rentrerait il me finirait'],
+    ['urgence-violence', 'mon ex m’a prévenue qu’il allait m’achever si je demandais la garde'],
+    ['urgence-violence', 'elle répète qu’un jour elle va me crever, je mets quelle adresse ?'],
+    ['urgence-violence', 'mon copain me fait tellement peur quand il a bu, je peux demander l’apl seule ?'],
+    ['urgence-enfant', 'j’ai 15 ans et ma mère m’a mise à la porte ce soir, je dors où ?'],
+    ['urgence-enfant', 'je suis mineur, mon oncle me frappe, la caf peut m’aider ?'],
   ])('%s ← « %s »', (kind, sentence) => {
     expect(distressesOf(sentence)).toContain(kind);
   });
@@ -108,6 +114,9 @@ describe('distress said without the alarming word', () => {
     'je ne peux pas rentrer chez moi ce soir avant 22 h, je finis demain ?',
     'je voudrais ne plus être là demain quand le facteur passe, le code arrive par courrier ?',
     'ma voisine va me donner des coups de main pour remplir le dossier',
+    'il m’a dit qu’il allait me crever les pneus, je mets quelle adresse ?',
+    'ce formulaire va me finir, il reste combien d’étapes ?',
+    'ce formulaire me fait peur, il y a beaucoup d’étapes ?',
   ])('« %s » names no distress', (sentence) => {
     expect(distressesOf(sentence)).toEqual([]);
   });
@@ -134,5 +143,15 @@ describe('a stroke, a heart attack or a break-in told by what is happening', () 
     'on m’a volé mon porte-monnaie avec ma carte vitale',
   ])('« %s » names no distress', (sentence) => {
     expect(distressesOf(sentence)).toEqual([]);
+  });
+});
+
+describe('a minor in danger or without a roof', () => {
+  it('gets the 119 beside the 115', () => {
+    expect(distressesOf('j’ai 16 ans, mon père m’a mis dehors, je dors dans la rue')).toEqual(['urgence-enfant', 'urgence-hebergement']);
+  });
+
+  it('an adult without a roof gets the 115 alone', () => {
+    expect(distressesOf('j’ai 36 ans et je dors dans la rue depuis lundi')).toEqual(['urgence-hebergement']);
   });
 });
