@@ -8,7 +8,8 @@ import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { testDatabases } from '../../support/databases';
 import { sampleAccount } from '../../support/accounts';
 import { configFor, franceConnectAs, startStandinFor } from '../../support/franceconnect';
-import { location, pathOf, submitRefused, text } from '../../support/http';
+import { location, pathOf, submitRefused, submitThrottled, text } from '../../support/http';
+import { frenchTime } from '../../../src/shared/french-time';
 import { lastCode } from '../../support/outbox';
 
 /**
@@ -294,6 +295,50 @@ describe.each(testDatabases)('FranceConnect accounts on $name', ({ open }) => {
     // From now on FranceConnect signs this account in directly.
     const later = new TestBrowser(t.app);
     expect(location((await franceConnectAs(later, { citizenId: HELENE.id })).callback)).toBe('/mon-espace');
+  });
+
+  it('« compte existant » throttled: back to its page (303), which answers 429 with Retry-After and says until when; a reload checks nothing', async () => {
+    const created = await createAccount(
+      db(),
+      sampleAccount({
+        login_id: HELENE.nir!,
+        nir: HELENE.nir!,
+        contact_value: 'helene@example.org',
+        password_hash: await t.ctx.passwords.hash(PASSWORD),
+      }),
+      t.clock.now(),
+    );
+    if (!created.ok) throw new Error('fixture');
+    // 12 failures of the login's counters for this NIR: a wait of 2 minutes 8 seconds.
+    for (let i = 0; i < 12; i++) await t.ctx.loginThrottle.failure({ identifier: HELENE.nir!, ip: '10.9.8.7' });
+    const b = new TestBrowser(t.app);
+    expect(location((await franceConnectAs(b, { citizenId: HELENE.id })).callback)).toBe('/franceconnect/creation');
+    await b.get('/franceconnect/creation');
+    expect(location(await b.post('/franceconnect/creation', {}))).toBe('/franceconnect/compte-existant');
+    await b.get('/franceconnect/compte-existant');
+
+    // Even the right password is not looked at during the wait.
+    const page = await submitThrottled(b, '/franceconnect/compte-existant', { password: PASSWORD });
+    expect(Number(page.headers['retry-after'])).toBe(128);
+    expect(page.body).toMatch(/id="password-error"[\s\S]*Trop de tentatives\./);
+    expect(text(page.body)).toContain(`Vous pourrez réessayer à partir de ${frenchTime(t.clock.now() + 128_000)}.`);
+    expect(page.body).not.toContain(PASSWORD);
+    expect((await findAccountByNir(db(), HELENE.nir!))?.franceconnect_sub).toBeNull();
+
+    // A reload is a GET: the page without the error, nothing checked nor counted again.
+    const blocked = await t.ctx.loginThrottle.identifierBlockedFor(HELENE.nir!);
+    const reloaded = await b.get('/franceconnect/compte-existant');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.headers['retry-after']).toBeUndefined();
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(text(reloaded.body)).toContain('Vous avez déjà un compte');
+    expect(await t.ctx.loginThrottle.identifierBlockedFor(HELENE.nir!)).toBe(blocked);
+    expect((await findAccountByNir(db(), HELENE.nir!))?.franceconnect_sub).toBeNull();
+
+    // Once the wait is over, the password links the account.
+    t.clock.advance(129_000);
+    expect(location(await b.post('/franceconnect/compte-existant', { password: PASSWORD }))).toBe('/mon-espace');
+    expect((await findAccountByNir(db(), HELENE.nir!))?.franceconnect_sub).toMatch(/.{20,}/);
   });
 
   it('never links by e-mail: an account with the same e-mail address as the citizen stays untouched', async () => {

@@ -3,7 +3,7 @@ import type { Account } from '../../../src/accounts/repository';
 import type { Agent } from '../../../src/db/tables/agents.table';
 import { createTestAccount, logIn } from '../../support/accounts';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
-import { location, submitRefused, text } from '../../support/http';
+import { location, submitRefused, submitThrottled, text } from '../../support/http';
 import { messagesTo } from '../../support/outbox';
 import { createTestAgent, logInAgent } from './helpers';
 
@@ -175,6 +175,34 @@ describe('espace gestionnaire: assistance console', () => {
       channel: 'email',
       reason: 'Appel de la personne',
     });
+  });
+
+  it('the limit of codes at the counter: back to its form (303), which answers 429 with Retry-After and says until when; a reload sends nothing', async () => {
+    const person = await createTestAccount(t.ctx);
+    const b = await agentBrowser(assistant);
+    await open(b, person);
+    const fields = { piece: 'cni', verifiee: 'oui', kind: 'email', email: 'guichet.limite@example.fr' };
+    for (let i = 0; i < 5; i++) {
+      await b.get(`/gestion/comptes/${person.id}/recuperation`);
+      expect(location(await b.post(`/gestion/comptes/${person.id}/recuperation`, fields))).toBe(`/gestion/comptes/${person.id}`);
+    }
+    const sent = await messagesTo(t.ctx, 'guichet.limite@example.fr');
+    expect(sent).toHaveLength(5);
+    await b.get(`/gestion/comptes/${person.id}/recuperation`);
+    const page = await submitThrottled(b, `/gestion/comptes/${person.id}/recuperation`, fields);
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(60);
+    expect(page.body).toContain('<a href="#email">Trop de codes ont été envoyés');
+    expect(text(page.body)).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+    // What the agent typed is kept; no code of the person's ever shown.
+    expect(page.body).toContain('value="guichet.limite@example.fr"');
+    expect(page.body).toMatch(/value="cni" checked/);
+    for (const m of sent) expect(text(page.body)).not.toContain(/\b(\d{6})\b/.exec(m.text)![1]!);
+    // A reload is a GET: the form without the error, no code sent.
+    const reloaded = await b.get(`/gestion/comptes/${person.id}/recuperation`);
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.headers['retry-after']).toBeUndefined();
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(await messagesTo(t.ctx, 'guichet.limite@example.fr')).toHaveLength(5);
   });
 
   it('refuses every page and action to an agent without the assistance right (403, audited)', async () => {

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { TestBrowser, type TestApp } from '../../support/app';
-import { submitRefused, text } from '../../support/http';
+import { submitRefused, submitThrottled, text } from '../../support/http';
+import { auditTypes } from '../../support/accounts';
 import { lastCode } from '../../support/outbox';
-import { api, demoApp, signedIn } from '../../household/support';
+import { accountOf, api, demoApp, signedIn } from '../../household/support';
 
 const P = DEMO_PEOPLE;
 
@@ -54,6 +55,40 @@ describe('the household’s pages through HTTP', () => {
     // the one refusal page names who can act: now only the responsable
     expect(text(refused.body)).toContain('Thomas PETIT, responsable du dossier, peut gérer le dossier et en déclarer les changements.');
     expect((await api(nadia, 'GET', '/api/household/dossier')).statusCode).toBe(403);
+  });
+
+  it('the procuration’s wait: back to its page (303), which answers 429 with Retry-After and says until when; a reload grants nothing', async () => {
+    const thomas = await signedIn(t, P.thomasPetit.nir);
+    const account = await accountOf(t, P.thomasPetit.nir);
+    // 12 failures of Thomas's login counters (from another address): a wait of 2 minutes 8 seconds.
+    for (let i = 0; i < 12; i++) await t.ctx.loginThrottle.failure({ identifier: account.login_id, ip: '203.0.113.12' });
+    try {
+      await thomas.get('/mon-espace/foyer/autorisation-de-gestion');
+      // Even the right password is not looked at during the wait.
+      const page = await submitThrottled(
+        thomas,
+        '/mon-espace/foyer/autorisation-de-gestion/donner',
+        { currentPassword: DEMO_PASSWORD },
+        '/mon-espace/foyer/autorisation-de-gestion',
+      );
+      expect(Number(page.headers['retry-after'])).toBe(128);
+      expect(page.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Trop de tentatives\./);
+      expect(text(page.body)).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+      expect(page.body).not.toContain(DEMO_PASSWORD);
+      const audited = await auditTypes(t.ctx, account.id);
+      expect(audited.at(-1)).toBe('login_throttled');
+      // A reload is a GET: the page without the error, nothing checked nor granted.
+      const reloaded = await thomas.get('/mon-espace/foyer/autorisation-de-gestion');
+      expect(reloaded.statusCode).toBe(200);
+      expect(reloaded.headers['retry-after']).toBeUndefined();
+      expect(reloaded.body).not.toContain('govuk-error-summary');
+      expect(text(reloaded.body)).not.toContain('Nadia PETIT a l’autorisation de gestion');
+      expect(await auditTypes(t.ctx, account.id)).toEqual(audited);
+      const nadia = await signedIn(t, P.nadiaPetit.nir);
+      expect((await nadia.get('/mon-espace/foyer/changement')).statusCode).toBe(403);
+    } finally {
+      await t.ctx.loginThrottle.success(account.login_id); // the demo app is shared by the next tests
+    }
   });
 
   it('« Déclarer un changement »: refusals at their fields with what was typed kept, then the change recorded', async () => {

@@ -77,6 +77,43 @@ describe('login journeys in Chromium', () => {
     await page.close();
   });
 
+  it('too many attempts: the login page answers 429 and says until when; a reload posts nothing; the wait over, the login goes on', async () => {
+    const account = await createTestAccount(app.t.ctx);
+    // 12 failures for this identifier (from another address): a wait of 2 minutes 8 seconds.
+    for (let i = 0; i < 12; i++) await app.t.ctx.loginThrottle.failure({ identifier: account.login_id, ip: '203.0.113.77' });
+    const { page, problems } = await watchedPage(app.browser);
+    await page.goto(`${app.base}/connexion`);
+    await page.fill('#identifier', account.login_id);
+    await page.fill('#password', PASSWORD);
+    const [shown] = await Promise.all([
+      page.waitForResponse((r) => r.url() === `${app.base}/connexion` && r.request().method() === 'GET', { timeout: 10_000 }),
+      page.click('button:has-text("Se connecter")'),
+    ]);
+    expect(shown.status()).toBe(429);
+    expect(shown.headers()['retry-after']).toBe('128');
+    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Trop de tentatives de connexion.');
+    expect(await page.locator('.govuk-error-summary').textContent()).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+    expect(await page.inputValue('#identifier')).toBe(account.login_id);
+    expect(await page.inputValue('#password')).toBe('');
+    expect(await page.content()).not.toContain(PASSWORD);
+    await check(page, '9-connexion-attente');
+    // A reload is a GET (Post/Redirect/Get): no password posted again, the error gone.
+    const blocked = await app.t.ctx.loginThrottle.identifierBlockedFor(account.login_id);
+    const reloaded = await page.reload();
+    expect(reloaded?.status()).toBe(200);
+    expect(reloaded?.request().method()).toBe('GET');
+    expect(await page.locator('.govuk-error-summary').count()).toBe(0);
+    expect(await app.t.ctx.loginThrottle.identifierBlockedFor(account.login_id)).toBe(blocked);
+    // The wait over, the same password leads to the code.
+    app.t.clock.advance(129_000);
+    await page.fill('#identifier', account.login_id);
+    await page.fill('#password', PASSWORD);
+    await page.click('button:has-text("Se connecter")');
+    await page.waitForURL(`${app.base}/connexion/code`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows the session-timeout warning after 25 minutes (browser clock) and « Rester connecté » keeps the session', async () => {
     const account = await createTestAccount(app.t.ctx);
     const { page, problems } = await watchedPage(app.browser);

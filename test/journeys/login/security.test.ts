@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountById } from '../../../src/accounts/repository';
 import { buildTestApp, TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD } from '../../support/accounts';
-import { location, submitRefused, submitThrottled } from '../../support/http';
+import { location, submitRefused, submitThrottled, text } from '../../support/http';
 import { lastCode, messagesTo } from '../../support/outbox';
 
 const FIREFOX = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' };
@@ -82,6 +82,38 @@ describe('« Sécurité du compte »', () => {
     expect(location(await other.get('/mon-espace'))).toBe('/connexion');
     expect((await messagesTo(t.ctx, account.contact_value)).at(-1)?.subject).toBe('Votre mot de passe a été modifié');
     expect(await auditTypes(t.ctx, account.id)).toEqual(expect.arrayContaining(['login_failed', 'password_changed', 'session_ended']));
+  });
+
+  it('changing the password while throttled: back to its page (303), which answers 429 with Retry-After and says until when; a reload changes nothing', async () => {
+    const account = await createTestAccount(t.ctx);
+    const me = new TestBrowser(t.app);
+    await logIn(t.ctx, me, account);
+    const sent = (await messagesTo(t.ctx, account.contact_value)).length;
+    // 12 failures of the login counters (from another address): a wait of 2 minutes 8 seconds.
+    for (let i = 0; i < 12; i++) await t.ctx.loginThrottle.failure({ identifier: account.login_id, ip: '203.0.113.66' });
+    await me.get('/mon-espace/securite/mot-de-passe');
+    // Even the right password is not looked at during the wait; no password is shown back.
+    const page = await submitThrottled(me, '/mon-espace/securite/mot-de-passe', {
+      currentPassword: PASSWORD,
+      password: 'NouveauMdp2027',
+      passwordConfirmation: 'NouveauMdp2027',
+    });
+    expect(Number(page.headers['retry-after'])).toBe(128);
+    expect(page.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Trop de tentatives\./);
+    expect(text(page.body)).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+    expect(page.body).not.toContain(PASSWORD);
+    expect(page.body).not.toContain('NouveauMdp2027');
+    const audited = await auditTypes(t.ctx, account.id);
+    expect(audited.at(-1)).toBe('login_throttled');
+    // A reload is a GET: the page without the error, nothing checked nor changed.
+    const reloaded = await me.get('/mon-espace/securite/mot-de-passe');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.headers['retry-after']).toBeUndefined();
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(await auditTypes(t.ctx, account.id)).toEqual(audited);
+    expect(await messagesTo(t.ctx, account.contact_value)).toHaveLength(sent);
+    const kept = await findAccountById(t.ctx.database.db, account.id);
+    expect(await t.ctx.passwords.verify(kept!.password_hash!, PASSWORD)).toBe(true);
   });
 
   it('a new contact is verified by a code before it replaces the old one, and the old one is told', async () => {

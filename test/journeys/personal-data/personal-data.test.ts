@@ -4,8 +4,8 @@ import { DEMO_PASSWORD } from '../../../src/demo/seed';
 import { DEMO_PEOPLE } from '../../../src/demo/people';
 import { TestBrowser, type TestApp } from '../../support/app';
 import { auditTypes, createTestAccount, logIn, PASSWORD, sampleAccount } from '../../support/accounts';
-import { location, submitRefused, text } from '../../support/http';
-import { lastCode } from '../../support/outbox';
+import { location, submitRefused, submitThrottled, text } from '../../support/http';
+import { lastCode, messagesTo } from '../../support/outbox';
 import { sentDemarche } from '../../justificatifs/support';
 import { accountOf, api, demoApp, signedIn } from '../../household/support';
 
@@ -186,5 +186,56 @@ describe('closing the online account', () => {
     expect(done.json()).toEqual({ status: 'closed' });
     expect(await findAccountById(t.ctx.database.db, a.id)).toBeUndefined();
     expect((await api(b, 'GET', '/api/mes-donnees')).statusCode).toBe(401);
+  });
+
+  it('throttled, or a code already sent: back to the step’s page (303), which answers 429 with Retry-After; a reload sends nothing', async () => {
+    const a = await createTestAccount(t.ctx);
+    const b = new TestBrowser(t.app);
+    await logIn(t.ctx, b, a);
+    const sent = (await messagesTo(t.ctx, a.contact_value)).length;
+    // 12 failures of the login counters (from another address): a wait of 2 minutes 8 seconds.
+    for (let i = 0; i < 12; i++) await t.ctx.loginThrottle.failure({ identifier: a.login_id, ip: '203.0.113.40' });
+    await b.get('/mon-espace/fermer-mon-compte');
+    // Even the right password is not looked at during the wait; it is never shown back.
+    const throttled = await submitThrottled(b, '/mon-espace/fermer-mon-compte', { currentPassword: PASSWORD });
+    expect(Number(throttled.headers['retry-after'])).toBe(128);
+    expect(throttled.body).toMatch(/id="currentPassword-error"[^>]*>[\s\S]*?Trop de tentatives\./);
+    expect(text(throttled.body)).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+    expect(throttled.body).not.toContain(PASSWORD);
+    const audited = await auditTypes(t.ctx, a.id);
+    expect(audited.at(-1)).toBe('login_throttled');
+    // A reload is a GET: the page without the error, nothing checked, no code sent.
+    const reloaded = await b.get('/mon-espace/fermer-mon-compte');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.headers['retry-after']).toBeUndefined();
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(await auditTypes(t.ctx, a.id)).toEqual(audited);
+    expect(await messagesTo(t.ctx, a.contact_value)).toHaveLength(sent);
+
+    // The wait over, a code is sent; asked again 15 seconds later, the code page says it was just sent.
+    t.clock.advance(129_000);
+    await b.get('/mon-espace/fermer-mon-compte');
+    expect(location(await b.post('/mon-espace/fermer-mon-compte', { currentPassword: PASSWORD }))).toBe(
+      '/mon-espace/fermer-mon-compte/code',
+    );
+    const code = await lastCode(t.ctx, a.contact_value);
+    t.clock.advance(15_000);
+    await b.get('/mon-espace/fermer-mon-compte');
+    const early = await submitThrottled(
+      b,
+      '/mon-espace/fermer-mon-compte',
+      { currentPassword: PASSWORD },
+      '/mon-espace/fermer-mon-compte/code',
+    );
+    expect(Number(early.headers['retry-after'])).toBe(45);
+    expect(text(early.body)).toContain('Un code vient de vous être envoyé. Vous pourrez en demander un nouveau dans 45 secondes.');
+    expect(early.body).not.toContain(PASSWORD);
+    expect(early.body).not.toContain(`value="${code}"`);
+    const reloadedCode = await b.get('/mon-espace/fermer-mon-compte/code');
+    expect(reloadedCode.statusCode).toBe(200);
+    expect(reloadedCode.body).not.toContain('govuk-error-summary');
+    expect(await messagesTo(t.ctx, a.contact_value)).toHaveLength(sent + 1);
+    // The code sent closes the account.
+    expect(location(await b.post('/mon-espace/fermer-mon-compte/code', { code }))).toBe('/compte-ferme');
   });
 });

@@ -142,6 +142,38 @@ describe('recovery by letter', () => {
     expect(PASSWORD).not.toBe(NEW_PASSWORD);
   });
 
+  it('the limit of codes at « nouveau contact »: back to its page (303), which answers 429 with Retry-After and says until when; a reload sends nothing', async () => {
+    const { account } = await responsableWithDossier(t.ctx, { given_names: 'Marc', birth_name: 'LIMITE' });
+    const b = new TestBrowser(t.app);
+    await askLetter(b, account.login_id);
+    const code = await letterCode('Marc LIMITE');
+    await b.get('/recuperation/courrier');
+    expect(location(await b.post('/recuperation/courrier', { identifier: account.login_id, code }))).toBe('/recuperation/contact');
+    const contact = { kind: 'email', email: 'marc.limite@example.fr' };
+    for (let i = 0; i < 5; i++) {
+      await b.get('/recuperation/contact');
+      expect(location(await b.post('/recuperation/contact', contact))).toBe('/recuperation/contact/code');
+    }
+    const sent = await messagesTo(t.ctx, 'marc.limite@example.fr');
+    expect(sent).toHaveLength(5);
+    await b.get('/recuperation/contact');
+    const page = await submitThrottled(b, '/recuperation/contact', contact);
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(60);
+    expect(page.body).toContain('<a href="#email">Trop de codes ont été envoyés');
+    expect(text(page.body)).toMatch(/Vous pourrez réessayer à partir de \d\d:\d\d\./);
+    expect(page.body).toContain('value="marc.limite@example.fr"');
+    // Neither the letter's code nor a code sent is shown back.
+    expect(text(page.body)).not.toContain(code);
+    expect(page.body).not.toContain(`value="${code}"`);
+    for (const m of sent) expect(text(page.body)).not.toContain(/\b(\d{6})\b/.exec(m.text)![1]!);
+    // A reload is a GET: the page without the error, no code sent.
+    const reloaded = await b.get('/recuperation/contact');
+    expect(reloaded.statusCode).toBe(200);
+    expect(reloaded.headers['retry-after']).toBeUndefined();
+    expect(reloaded.body).not.toContain('govuk-error-summary');
+    expect(await messagesTo(t.ctx, 'marc.limite@example.fr')).toHaveLength(5);
+  });
+
   it('a refused request or code goes back to its page (303) with the identifier typed; the start page still says an expired démarche', async () => {
     const b = new TestBrowser(t.app);
     await b.get('/mot-de-passe-oublie/sans-contact');
