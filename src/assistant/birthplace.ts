@@ -52,24 +52,35 @@ function countryNames(): Map<string, BirthCountry> {
   return names;
 }
 
-/** The country of birth a message names, if any. */
-export function birthCountryOf(text: string): BirthCountry | undefined {
-  const w = wordsOf(text);
+/** The first country named within REACH words after a word that `starts` (a word of living stops a birth's reach). */
+function countriesAfter(w: string[], starts: RegExp, stops?: RegExp): BirthCountry[] {
   const all = countryNames();
+  const out: BirthCountry[] = [];
   for (let i = 0; i < w.length; i++) {
-    if (!BIRTH.test(w[i]!)) continue;
-    for (let j = i + 1; j < Math.min(w.length, i + 1 + REACH); j++) {
-      if (LIVING.test(w[j]!)) break;
+    if (!starts.test(w[i]!)) continue;
+    reach: for (let j = i + 1; j < Math.min(w.length, i + 1 + REACH); j++) {
+      if (stops?.test(w[j]!)) break;
       for (const len of [4, 3, 2, 1]) {
         const name = w.slice(j, j + len).join(' ');
         const found = all.get(name);
         if (!found) continue;
         if (AMBIGUOUS.has(name) && !/^(en|au|aux|a|du|des)$/.test(w[j - 1] ?? '')) continue;
-        return found;
+        out.push(found);
+        break reach;
       }
     }
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * The country of birth a message names, if any: not a country the message says the person lives in
+ * (« j'habite au Sénégal … lieu de naissance, Marseille ou Sénégal ? » names where they live, not where they were born).
+ */
+export function birthCountryOf(text: string): BirthCountry | undefined {
+  const w = wordsOf(text);
+  const lived = new Set(countriesAfter(w, LIVING));
+  return countriesAfter(w, BIRTH, LIVING).find((c) => !lived.has(c));
 }
 
 /** What to choose at « Lieu de naissance » for a person born in that country, and why the NIR says 99. */

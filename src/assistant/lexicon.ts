@@ -399,7 +399,7 @@ export const STOPWORDS = new Set(
 
 /** Messages made only of these words are vague: the step's own topic answers them. */
 export const VAGUE_WORDS = new Set(
-  'aide aider aidez help probleme souci bloque bloquee comprend comprends comprendre fonctionne pas ici etape page quoi faire sais rien toujours marche veut va bug bugue beug ca truc tout'.split(
+  'aide aider aidez help probleme souci bloque bloquee comprend comprends comprendre fonctionne pas ici etape page quoi faire sais rien toujours marche veut va bug bugue beug ca truc tout maintenant apres ensuite'.split(
     ' ',
   ),
 );

@@ -2,6 +2,7 @@ import { NEGATED } from './analyser';
 import { loadKnowledge, type Topic } from './knowledge';
 import type { Pick } from './compose';
 import { TopicIndex, type Match } from './retrieval';
+import { MASK } from './masking';
 import type { AssistantStep } from './steps';
 
 /**
@@ -14,10 +15,12 @@ import type { AssistantStep } from './steps';
 const SCORE_SCALE = 12;
 
 /**
- * A bare « numéro » on the contact step is the phone number the step asks for (« il me dit numéro
- * invalide »), not a numéro de sécurité sociale: said so before the search.
+ * Words the step gives their meaning to, said so before the search: a bare « numéro » on the contact step is the phone
+ * number the step asks for (« il me dit numéro invalide »), not a numéro de sécurité sociale; what was masked on the
+ * password step is a password the person tried.
  */
 export function onStepWords(text: string, step: AssistantStep | undefined): string {
+  if (step === 'mot-de-passe') return text.replaceAll(MASK, 'mot de passe');
   if (step !== 'contact') return text;
   return text.replace(
     /\bnum[ée]ro\b(?!\s+(?:de\s+|d[e’']\s*)?(?:s[ée]cu|nir|allocataire|fiscal|d[’']identit|de\s+carte|[ée]tranger|du\s+titre|de\s+passeport))/gi,

@@ -341,12 +341,16 @@ const LOGS_IN = / (se connecter|me connecter|connexion|identifiant ou mot de pas
 const FOREIGN =
   /\b(?:etrangere?s?|foreign|(?:belge|suisse|luxembourgeois|allemand|espagnol|italien|portugais|roumain|polonais|bulgare|hongrois|grec|neerlandais|britannique|anglais|irlandais|ukrainien|russe|georgien|armenien|turc|algerien|marocain|tunisien|libyen|egyptien|senegalais|malien|ivoirien|guineen|camerounais|congolais|gabonais|togolais|beninois|burkinabe|nigerian|comorien|malgache|mauricien|haitien|bresilien|colombien|peruvien|venezuelien|argentin|chilien|mexicain|americain|canadien|chinois|vietnamien|cambodgien|laotien|indien|pakistanais|bangladais|sri lankais|afghan|iranien|irakien|syrien|libanais|erythreen|somalien|soudanais|ethiopien|albanais|kosovar|serbe|bosniaque|moldave|tchetchene)(?:n?e)?s?|grecques?|turques?|brazil|spain|portugal|algerie|maroc|tunisie|senegal|mali|ukraine|roumanie|pologne|belgique)\b/;
 const DOCUMENT = /\b(?:passeport|passport|carte|cni|titre|piece|papiers?|id)\b/;
+/** A titre de séjour (a carte de résident is one), which the step accepts. */
+const TITRE_DE_SEJOUR = / (?:sejour|residence|resident|residente|recepisse) /;
+/** The « numéro étranger » is the titre de séjour's own number, not a document of another country. */
+const NUMERO_ETRANGER = / (?:numero|num|no|n) etranger /g;
 /** « de mon pays », « du pays » and « pas français » say it too. */
 const NOT_FRENCH = /\b(?:de mon pays|du pays|pas (?:francais|francaise|de nationalite francaise))\b/;
 
 export function namesForeignDocument(text: string): boolean {
   const t = ` ${fold(text).replace(/[^a-z0-9]+/g, ' ')} `;
-  return DOCUMENT.test(t) && !/ (?:sejour|residence|recepisse) /.test(t) && (FOREIGN.test(t) || NOT_FRENCH.test(t));
+  return DOCUMENT.test(t) && !TITRE_DE_SEJOUR.test(t) && (FOREIGN.test(t.replace(NUMERO_ETRANGER, ' ')) || NOT_FRENCH.test(t));
 }
 
 /**
