@@ -14,10 +14,17 @@ import type { AssistantStep } from './steps';
 const SCORE_SCALE = 12;
 
 /**
+ * « Papiers » in the personal space and its démarches are the justificatifs to send (« quels papiers envoyer ? »), not an
+ * identity document — unless the message says so (« papiers d'identité ») or speaks of being « sans papiers ».
+ */
+const PAPERS = /(?<!\bsans\s+)\bpapiers?\b(?!\s+(?:d[’']\s*|de\s+)identit)/gi;
+
+/**
  * A bare « numéro » on the contact step is the phone number the step asks for (« il me dit numéro
  * invalide »), not a numéro de sécurité sociale: said so before the search.
  */
 export function onStepWords(text: string, step: AssistantStep | undefined): string {
+  if (step === 'espace' || step === 'demarches') return text.replace(PAPERS, 'justificatifs');
   if (step !== 'contact') return text;
   return text.replace(
     /\bnum[ée]ro\b(?!\s+(?:de\s+|d[e’']\s*)?(?:s[ée]cu|nir|allocataire|fiscal|d[’']identit|de\s+carte|[ée]tranger|du\s+titre|de\s+passeport))/gi,
