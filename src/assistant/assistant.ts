@@ -7,7 +7,7 @@ import { NEGATED } from './analyser';
 import { questionOf } from './focus';
 import { ASK_TOPIC, confidenceOf, dedupe, isPrestation, onStepWords, ourKnowledge, plainTerms, rivalOf, splitQuestions } from './matches';
 import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-file';
-import { TopicIndex } from './retrieval';
+import { type Match, plainMatched, TopicIndex } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
 import type { AssistantAnswer } from './answer';
 import {
@@ -243,12 +243,18 @@ export class Assistant {
     return own && plainTerms(this.index, rest).length > 0 ? { topic: own, confidence: 0.5 } : undefined;
   }
 
-  /** The search's topics close to its best one, other than `id`. */
+  /**
+   * The search's topics close to its best one, other than `id`, that fit the message: a topic of the person's step, or
+   * one the message names (a word of its title or keywords) — not a topic of another page that only shares a word, nor,
+   * for a vague message (« ça bloque »), one of another page that only shares its vague word.
+   */
   private closeTo(id: string, text: string, step: AssistantStep | undefined): Topic[] {
     const found = this.index.find(this.index.terms(text), step);
     const best = found[0]?.score ?? 0;
+    const vague = isVague(text);
+    const fits = (m: Match) => (!!step && m.topic.steps.includes(step) && plainMatched(m).length > 0) || (!vague && this.index.names(m));
     return found
-      .filter((m) => m.topic.id !== id && m.score >= best * CHOICE_REACH)
+      .filter((m) => m.topic.id !== id && m.score >= best * CHOICE_REACH && fits(m))
       .slice(0, MAX_OTHERS)
       .map((m) => m.topic);
   }

@@ -37,6 +37,11 @@ export const PHRASES: [RegExp, string][] = [
   [/\bqu\s*'?\s*est\s*-?\s*ce\s*(que|qu)?\b/g, ' '],
   [/\bplus\s*de\s*15\s*ans\b/g, ' enfant '],
   [/\ba\s*charge\b/g, ' acharge '],
+  // a page that does not load (« la page charge pas », « ça charge à l'infini ») is a bug, not a dependent « à charge »
+  [/\b(page|site|ecran|appli|application|ca|sa|cela|rien|tout)\s+(ne\s+|n\s+)?(se\s+)?(re)?charge(nt)?\b/g, ' $1 bug '],
+  [/\b(re)?charge(nt)?\s+(pas|plus|jamais)\b/g, ' bug $3 '],
+  // being lost on a page (« je suis perdue », « un peu perdu ») is not a password forgotten
+  [/\b(suis|sens|sent|sommes|etes|completement|totalement|un\s+peu|trop|vraiment|tout|toute)\s+perdue?s?\b/g, ' $1 desoriente '],
   [/\bimpots?\s*\.\s*gouv\b/g, ' impotsgouv '],
   [/\bqui\s*es\s*-?\s*tu\b/g, ' assistant '],
   [/\bou\s*en\s*(est|sont|etes|suis)\b/g, ' suivi '],
@@ -209,6 +214,7 @@ export const EXPANSIONS: Record<string, string> = {
   cni: 'cni',
   passport: 'passeport',
   pasport: 'passeport',
+  // (on the personal space « papiers » are the justificatifs: `onStepWords` in matches.ts)
   papiers: 'piece identite',
   papier: 'piece identite',
   // English, as people who do not read French write to it
@@ -362,6 +368,7 @@ export const EXPANSIONS: Record<string, string> = {
   modifie: 'modifier',
   changement: 'changer',
   change: 'changer',
+  chargement: 'bug',
   oublie: 'oublier',
   oubliee: 'oublier',
   oublies: 'oublier',
@@ -399,7 +406,7 @@ export const STOPWORDS = new Set(
 
 /** Messages made only of these words are vague: the step's own topic answers them. */
 export const VAGUE_WORDS = new Set(
-  'aide aider aidez help probleme souci bloque bloquee comprend comprends comprendre fonctionne pas ici etape page quoi faire sais rien toujours marche veut va bug bugue beug ca truc tout maintenant apres ensuite'.split(
+  'aide aider aidez help probleme souci bloque bloquee comprend comprends comprendre fonctionne pas ici etape page quoi faire sais rien toujours marche veut va bug bugue beug ca truc tout desoriente perdu perdue maintenant apres ensuite bouton boutons cliquer clique'.split(
     ' ',
   ),
 );

@@ -15,12 +15,19 @@ import type { AssistantStep } from './steps';
 const SCORE_SCALE = 12;
 
 /**
+ * « Papiers » in the personal space and its démarches are the justificatifs to send (« quels papiers envoyer ? »), not an
+ * identity document — unless the message says so (« papiers d'identité ») or speaks of being « sans papiers ».
+ */
+const PAPERS = /(?<!\bsans\s+)\bpapiers?\b(?!\s+(?:d[’']\s*|de\s+)identit)/gi;
+
+/**
  * Words the step gives their meaning to, said so before the search: a bare « numéro » on the contact step is the phone
  * number the step asks for (« il me dit numéro invalide »), not a numéro de sécurité sociale; what was masked on the
- * password step is a password the person tried.
+ * password step is a password the person tried; « papiers » in the personal space and the démarches are justificatifs.
  */
 export function onStepWords(text: string, step: AssistantStep | undefined): string {
   if (step === 'mot-de-passe') return text.replaceAll(MASK, 'mot de passe');
+  if (step === 'espace' || step === 'demarches') return text.replace(PAPERS, 'justificatifs');
   if (step !== 'contact') return text;
   return text.replace(
     /\bnum[ée]ro\b(?!\s+(?:de\s+|d[e’']\s*)?(?:s[ée]cu|nir|allocataire|fiscal|d[’']identit|de\s+carte|[ée]tranger|du\s+titre|de\s+passeport))/gi,

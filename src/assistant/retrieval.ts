@@ -25,6 +25,11 @@ interface Doc {
   answer: string;
 }
 
+/** The terms a match found but its negations (« pas », and a word said not to be). */
+export function plainMatched(m: Match): string[] {
+  return m.matched.filter((t) => !t.startsWith(NEGATED) && t !== 'pas');
+}
+
 const STEP_BOOST = 2;
 /** Searches kept (see `find`): a few, the searches of one question. */
 const RECENT = 8;
@@ -68,6 +73,12 @@ export class TopicIndex {
   namesBeyond(m: Match, other: Match): boolean {
     const naming = this.naming.get(m.topic.id);
     return m.matched.some((t) => naming?.has(t) && !other.matched.includes(t));
+  }
+
+  /** Whether the question's terms name the topic (a word of its title or keywords, not a negation). */
+  names(m: Match): boolean {
+    const naming = this.naming.get(m.topic.id);
+    return plainMatched(m).some((t) => naming?.has(t));
   }
 
   /** The terms of a question, as the index reads them. */
