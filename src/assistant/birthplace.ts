@@ -16,7 +16,8 @@ export interface BirthCountry {
   ownNirCode: boolean;
 }
 
-const BIRTH = /^(nee?s?|naissance|naitre|nait|naquis?|originaire)$/;
+/** A word of birth (« naisance » typed with one s), or « pays » (« je trouve pas le pays Mali », on the birth topics only). */
+const BIRTH = /^(nee?s?|naiss?ance|naitre|nait|naquis?|originaire|pays)$/;
 const LIVING = /^(habite?s?|habitons|vis|vit|vivons|vivre|habiter|reside|residant|travaille|demenage|installee?s?|arrivee?s?)$/;
 /** How many words after the word of birth a country may come (« née à Braga au Portugal »). */
 const REACH = 8;
@@ -52,6 +53,32 @@ function countryNames(): Map<string, BirthCountry> {
   return names;
 }
 
+/**
+ * A long country name typed with one letter wrong, missing or extra (« cote d’ivoir », « colombi »): the same first
+ * letter, and not the name with an n or an s added (« algérien » is a nationality, not a typo of « Algérie »). Short names
+ * are left exact (« congé » is not the Congo).
+ */
+const TYPO_MIN = 7;
+function nearCountry(name: string): BirthCountry | undefined {
+  if (name.length < TYPO_MIN - 1) return undefined;
+  for (const [key, country] of countryNames())
+    if (key.length >= TYPO_MIN && key[0] === name[0] && name !== `${key}n` && name !== `${key}s` && oneEditApart(key, name)) return country;
+  return undefined;
+}
+
+/** Whether two strings differ by one letter changed, added or removed (or not at all). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, y: string) => x === y;
+  return a.length === b.length
+    ? tail(a.slice(i + 1), b.slice(i + 1))
+    : a.length > b.length
+      ? tail(a.slice(i + 1), b.slice(i))
+      : tail(a.slice(i), b.slice(i + 1));
+}
+
 /** The first country named within REACH words after a word that `starts` (a word of living stops a birth's reach). */
 function countriesAfter(w: string[], starts: RegExp, stops?: RegExp): BirthCountry[] {
   const all = countryNames();
@@ -62,7 +89,7 @@ function countriesAfter(w: string[], starts: RegExp, stops?: RegExp): BirthCount
       if (stops?.test(w[j]!)) break;
       for (const len of [4, 3, 2, 1]) {
         const name = w.slice(j, j + len).join(' ');
-        const found = all.get(name);
+        const found = all.get(name) ?? (j + len <= w.length ? nearCountry(name) : undefined);
         if (!found) continue;
         if (AMBIGUOUS.has(name) && !/^(en|au|aux|a|du|des)$/.test(w[j - 1] ?? '')) continue;
         out.push(found);

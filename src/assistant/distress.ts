@@ -23,9 +23,19 @@ const WRITTEN_BY_A_MINOR =
  * Every kind of distress the message names, the most urgent first. A minor in danger or without a roof is a child in
  * danger too: the 119 is theirs, beside the 115 or the 17.
  */
+/**
+ * « j'ai pris trop de médicaments », « je viens d'avaler toute la boîte de cachets »: an overdose the person took. The 15
+ * first, and the 3114 too — it may be an attempt on their life, said without the words.
+ */
+const OWN_OVERDOSE =
+  /\b(?:j ai|jai|je viens d|je les ai|j en ai)\s+(?:\S+\s+)?(?:pris|avale)\w*\s+(?:toute|toutes|tous|trop|plein|des dizaines)\b(?:\s+\S+){0,3}?\s+(?:boites?|pilules|medicaments?|cachets|comprimes|plaquettes?)\b/;
+
 export function distressesOf(text: string): Distress[] {
   const s = plain(withoutFigures(text));
-  const kinds = PATTERNS.filter(([k, re]) => re.test(s) && !(k === 'urgence-medicale' && isPastMedical(text))).map(([k]) => k);
+  const ruled = PATTERNS.filter(([k, re]) => re.test(s) && !(k === 'urgence-medicale' && isPastMedical(text))).map(([k]) => k);
+  const kinds: Distress[] = OWN_OVERDOSE.test(s)
+    ? ['urgence-medicale', 'urgence-suicide', ...ruled.filter((k) => k !== 'urgence-medicale' && k !== 'urgence-suicide')]
+    : ruled;
   const minorAtRisk = WRITTEN_BY_A_MINOR.test(s) && (kinds.includes('urgence-violence') || kinds.includes('urgence-hebergement'));
   return minorAtRisk && !kinds.includes('urgence-enfant')
     ? PATTERNS.map(([k]) => k).filter((k) => k === 'urgence-enfant' || kinds.includes(k))

@@ -115,7 +115,7 @@ const OWN_WISH = new RegExp(
  */
 export function asksForSomeoneElse(text: string): boolean {
   // « s'il » is « si il », not « il » (« vérifier qu'elle est vraie » asks nothing of anyone).
-  const s = ` ${words(text.replace(/\bs['’](ils?)\b/gi, 'si $1')).join(' ')} `;
+  const s = notAsked(` ${words(text.replace(/\bs['’](ils?)\b/gi, 'si $1')).join(' ')} `);
   if (wishesForThemselves(text) || entersItThemselves(text) || asksWhatTheyMay(text)) return false;
   if (WHETHER_OTHER.test(s) && THIRD_NAMED.test(s)) return true;
   if (WHOSE.test(s) || (NUMBER_HAS_ACCOUNT.test(s) && THIRD_NAMED.test(s))) return true;
@@ -141,6 +141,20 @@ export function asksForSomeoneElse(text: string): boolean {
   if (SECRET_OF_RELATIVE.test(s) || (CONTACT_OF_OTHER.test(s) && TELL.test(s))) return true;
   return WANTS_OTHERS_SECRET.test(s) && (ABOUT_RELATIVE.test(s) || ABOUT_STRANGER.test(s) || THIRD_NAMED.test(s));
 }
+
+/**
+ * What reads like a wish to be told or like someone named, and is neither: « comme quoi » reports what a message
+ * says, « il doit faire quoi » asks what to do, and « Monsieur » or « Madame » chosen for « Madame » (« j'ai mis
+ * Monsieur à la place de Madame ») is the civilité entered, not a person.
+ */
+function notAsked(s: string): string {
+  return s
+    .replace(/\bcomme quoi\b/g, 'que')
+    .replace(/\b(faire|fait|fais|faut) (quoi|koi)\b/g, '$1')
+    .replace(CIVILITE_CHOSEN, ' civilite ');
+}
+const CIVILITE_CHOSEN =
+  /\b(?:(?:mis|mets|mettre|coche|cocher|choisi|choisir|selectionne|clique sur|a la place de|au lieu de|pas) (?:monsieur|madame|mr|mme)|(?:monsieur|madame|mr|mme)(?= a la place| au lieu))\b/g;
 
 /**
  * « Ma fille veut voir ses infos, elle a le droit ? »: the other person wishes to see their own data —
@@ -176,9 +190,9 @@ function entersItThemselves(text: string): boolean {
   return ENTERS.test(s) && !TELL_ME.test(s) && !/\b(savoir|connaitre|connais|sais)\b/.test(s);
 }
 
-/** « Vous pouvez me dire », « donnez-moi », « m'afficher »: the person asks to be told or shown. */
+/** « Vous pouvez me dire », « donnez-moi », « m'afficher »: the person asks to be told or shown (« sans me le dire » does not). */
 const TELL_ME =
-  /\b(donnez|donne|dites|dis|montrez|montre|affichez|affiche|envoyez|indiquez|communiquez|transmettez|lisez)\s+moi\b|\b(me|m)\s+(le\s+|la\s+|les\s+|l\s+|en\s+)?(donner|donniez|dire|disiez|redire|montrer|afficher|communiquer|envoyer|renvoyer|transferer|indiquer|transmettre|redonner|lire|confirmer|preciser)\b/;
+  /\b(donnez|donne|dites|dis|montrez|montre|affichez|affiche|envoyez|indiquez|communiquez|transmettez|lisez)\s+moi\b|\b(?<!\bsans\s)(me|m)\s+(le\s+|la\s+|les\s+|l\s+|en\s+)?(donner|donniez|dire|disiez|redire|montrer|afficher|communiquer|envoyer|renvoyer|transferer|indiquer|transmettre|redonner|lire|confirmer|preciser)\b/;
 /**
  * « Combien je vais toucher si mon mari perd son travail ? », « est-ce que je touche encore les
  * allocs ? », « versées à moi plutôt qu'à mon ex »: the person's own rights, in a situation that
@@ -234,7 +248,33 @@ export function asksOwnQuestion(text: string): boolean {
     c
       .replace(/\bsavoir (?=(?:ce qu il faut|comment|quoi faire|si je|si j|ce que je|ce que j|ou je|quand je)\b)/g, ' ')
       .replace(/(?<!\b(?:me|m|nous) )\b(?:le|la|l) dire\b/g, ' declarer ');
-  return asked.length > 0 && asked.every((c) => c.trim() !== '' && OWN_SIDE.test(c) && !NAMES_OTHER.test(c) && !TO_BE_TOLD.test(own(c)));
+  return (
+    asked.length > 0 &&
+    asked.every((c) => c.trim() !== '' && !TO_BE_TOLD.test(own(c)) && ((OWN_SIDE.test(c) && !NAMES_OTHER.test(c)) || asksHowTo(c)))
+  );
+}
+
+/** « il doit faire quoi pour créer son compte ? », « comment elle s'inscrit ? »: what to do, asked of anyone. */
+const HOW_TO =
+  /\b(comment|(faire|fait|fais) (quoi|koi)|quoi faire|que faire|(doit|doivent|dois) faire|les etapes|la marche a suivre|la procedure)\b/;
+/** A secret, an amount, or their account entered into (creating their own account is not): what a how-to must not name. */
+const NOT_A_HOW_TO =
+  /\b(mot de passe|motdepasse|mdp|codes?|nir|secu|nss|numero|identifiants?|adresse|telephone|portable|mail|montants?|combien|paiements?|revenus?|salaire|donnees|informations?|infos?)\b|\b(?<!\b(creer|cree|faire|ouvrir) )(son|sa|ses|leur|leurs) (compte|espace|dossier|session|acces)\b/;
+
+function asksHowTo(clause: string): boolean {
+  return HOW_TO.test(clause) && !NOT_A_HOW_TO.test(clause);
+}
+
+/**
+ * « Vous pouvez me donner un exemple de mot de passe qui marche ? », « un exemple d'identifiant »: an example asks for
+ * the rules a secret follows, never someone's secret — what overrules the classifier's « someone else's data » (the
+ * rules of `asksForSomeoneElse` still refuse what they see: « un exemple… et le mot de passe de ma femme »).
+ */
+const EXAMPLE_OF =
+  /\b(exemples?|modeles?)\s+(de|d)\s+(bons?\s+|bonnes?\s+)?(motdepasse|mot de passe|mdp|identifiants?|codes?|adresses? mail|mails?)\b/;
+
+export function asksForAnExample(text: string): boolean {
+  return EXAMPLE_OF.test(plain(text));
 }
 
 /** « je peux voir », « j'ai accès », « est-ce que je vois », « mon compte me donne accès »: whether the person may. */

@@ -4,7 +4,15 @@ import { DISTRESS_KINDS, type Distress } from './distress-patterns';
 import { hasFigure, withoutFigures } from './figures';
 import { angryAtTheService } from './frustration';
 import { asksAsHoldersPartner, asksIntoOthersFile } from './others-file';
-import { asksForSomeoneElse, asksOwnQuestion, asksOwnRights, asksWhatTheyMay, namesAnother, wishesForThemselves } from './safety';
+import {
+  asksForAnExample,
+  asksForSomeoneElse,
+  asksOwnQuestion,
+  asksOwnRights,
+  asksWhatTheyMay,
+  namesAnother,
+  wishesForThemselves,
+} from './safety';
 
 /** The topic of a refusal to give someone else's data. */
 export const SOMEONE_ELSE_TOPIC = 'donnees-d-autrui';
@@ -41,13 +49,24 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       // a carer asking about an aid (« il est très malade, je m'occupe de lui ») is no emergency unless the rules see one
       (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || !asksAsCarer(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC ||
-        (namesAnother(text) && !(asksOwnRights(text) || asksOwnQuestion(text) || asksWhatTheyMay(text) || asksAsHoldersPartner(text)))),
+        (namesAnother(text) &&
+          !(
+            asksOwnRights(text) ||
+            asksOwnQuestion(text) ||
+            asksWhatTheyMay(text) ||
+            asksAsHoldersPartner(text) ||
+            asksForAnExample(text)
+          ))),
   );
   const kinds = new Set<string>([...ruled, ...classified.map((c) => c.intent)]);
   const distress = DISTRESS_KINDS.filter((k) => kinds.has(k));
   // A medical emergency the rules see comes before a suicide only the classifier guesses (« tout à coup il ne
-  // peut plus parler » read as despair): the 15 first, the 3114 still given after it.
-  if (ruled.includes('urgence-medicale') && !ruled.includes('urgence-suicide') && distress[0] === 'urgence-suicide') {
+  // peut plus parler » read as despair) or one the rules put after it (an overdose taken): the 15 first, the 3114
+  // still given after it.
+  const medicalFirst =
+    ruled.includes('urgence-medicale') &&
+    (!ruled.includes('urgence-suicide') || ruled.indexOf('urgence-medicale') < ruled.indexOf('urgence-suicide'));
+  if (medicalFirst && distress[0] === 'urgence-suicide') {
     distress.splice(distress.indexOf('urgence-medicale'), 1);
     distress.unshift('urgence-medicale');
   }
