@@ -9,6 +9,7 @@ import { ASK_TOPIC, confidenceOf, dedupe, isPrestation, onStepWords, ourKnowledg
 import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-file';
 import { type Match, plainMatched, TopicIndex } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
+import { asksStatusMeaning, STATUS_TOPIC } from './statuses';
 import type { AssistantAnswer } from './answer';
 import {
   type AskedMasked,
@@ -73,6 +74,7 @@ const ASSISTANT_TOPIC = 'assistant';
 const AMOUNT_TOPIC = 'montant';
 const FRUSTRATION_TOPIC = 'frustration';
 const CODE_ASKED_TOPIC = 'code-par-l-assistant';
+const OFF_TOPIC = 'hors-sujet';
 const PARTNER_TOPIC = 'conjoint-procuration';
 const MEMBER_TOPIC = 'enfant-personne-a-charge';
 const DISTRESS_TOPICS = ['urgence-suicide', 'urgence-medicale', 'urgence-violence', 'urgence-enfant', 'urgence-hebergement'];
@@ -107,6 +109,8 @@ export class Assistant {
       AMOUNT_TOPIC,
       FRUSTRATION_TOPIC,
       CODE_ASKED_TOPIC,
+      STATUS_TOPIC,
+      OFF_TOPIC,
       ...DISTRESS_TOPICS,
       ...Object.values(STEP_TOPICS),
     ]) {
@@ -161,6 +165,10 @@ export class Assistant {
         ? compose(this.o.agencyPhone, main, dedupe(picks, main.topic.id).slice(0, MAX_OTHERS), masked, [CALM])
         : compose(this.o.agencyPhone, { topic: calm, confidence: 1 }, [], masked);
     }
+    // A message about something else than Mon Compte (another service's opening hours, the weather): said so on every
+    // step, even found unsurely — never the step's own topic, which would answer what was not asked.
+    const alone = picks.length === 1 ? picks[0]! : undefined;
+    if (alone?.topic.id === OFF_TOPIC) return compose(this.o.agencyPhone, alone, [], masked);
     const own = ownTopic(this.index, step);
     if (!sure) {
       const choices = this.choices(text, step);
@@ -308,6 +316,8 @@ export class Assistant {
     if (asksForAmount(text)) return [{ topic: this.index.topic(AMOUNT_TOPIC)!, confidence: 0.9 }];
     // « Vous pouvez me le donner ? » about the code: the assistant never sees one; where it is sent, how to get another.
     if (asksAssistantForCode(text, step)) return [{ topic: this.index.topic(CODE_ASKED_TOPIC)!, confidence: 0.9 }];
+    // What a démarche's status means: the statuses, whatever prestation the message names.
+    if (asksStatusMeaning(text)) return [{ topic: this.index.topic(STATUS_TOPIC)!, confidence: 0.9 }];
     const lacks = step && STEP_LACKS[step];
     if (lacks && saysLacksIt(text) && plainTerms(this.index, text).length <= 2)
       return [{ topic: this.index.topic(lacks)!, confidence: 0.8 }];
