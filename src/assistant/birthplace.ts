@@ -1,6 +1,6 @@
 import { buildCountries } from '../identity/place-sources';
+import type { Pick } from './retrieval';
 import { fold } from './analyser';
-import type { Pick } from './compose';
 
 /**
  * The country a person says they were born in (« je suis née au Portugal », « né en Algérie mais

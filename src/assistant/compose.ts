@@ -2,6 +2,7 @@ import { type AssistantAnswer, topicUrl } from './answer';
 import { answerFor, type Asked } from './cases';
 import type { Topic } from './knowledge';
 import type { Masked } from './masking';
+import type { Pick } from './retrieval';
 import { residenceRule } from './residence';
 
 /**
@@ -34,10 +35,7 @@ const MAX_ANSWERED = 2;
 export type AskedMasked = Masked & Asked;
 
 /** A topic chosen for a message, and how sure the assistant is of it (0–1). */
-export interface Pick {
-  topic: Topic;
-  confidence: number;
-}
+export type { Pick };
 
 /** The calm word said first to an angry message. */
 export const CALM =

@@ -1,7 +1,6 @@
 import { NEGATED } from './analyser';
 import { loadKnowledge, type Topic } from './knowledge';
-import type { Pick } from './compose';
-import { TopicIndex, type Match } from './retrieval';
+import { TopicIndex, type Match, type Pick } from './retrieval';
 import { MASK } from './masking';
 import type { AssistantStep } from './steps';
 

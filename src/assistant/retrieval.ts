@@ -8,6 +8,12 @@ import type { AssistantStep } from './steps';
  * field read by our analyser. A question is searched with typo tolerance (fuzzy, prefix) and the
  * topics of the person's step weigh more.
  */
+/** A topic chosen for a message, with how sure the assistant is of it (0–1). */
+export interface Pick {
+  topic: Topic;
+  confidence: number;
+}
+
 export interface Match {
   topic: Topic;
   score: number;
