@@ -52,9 +52,10 @@ describe('FranceConnect', () => {
     expect(a.answer).toMatch(/ne se fait pas par l’adresse mail/);
   });
 
-  it('calms someone going round in circles between the two sites, with a way to a person', () => {
+  it('calms someone going round in circles between the two sites, with a way to a conseiller', () => {
     const a = assistant.ask('je tourne en rond entre impots.gouv et la caf avec franceconnect', 'franceconnect');
     expect(a.answer).toContain('Je comprends que ce soit pénible');
+    expect(a.answer).toContain('parler à un conseiller');
     expect(a.answer).toContain('3230');
   });
 
