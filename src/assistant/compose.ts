@@ -39,7 +39,7 @@ export type { Pick };
 
 /** The calm word said first to an angry message. */
 export const CALM =
-  'Je comprends que ce soit pénible. Si vous préférez parler à une personne, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.';
+  'Je comprends que ce soit pénible. Si vous préférez parler à un conseiller, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.';
 
 const MASKED_WARNING =
   'Par sécurité, j’ai masqué ce qui ressemblait à un numéro, un code, un mot de passe ou une adresse : je ne le lis pas et ne le garde pas. Ne donnez jamais votre code ni votre mot de passe, ici ou à quiconque : la Caf ne vous les demandera jamais.';

@@ -68,7 +68,8 @@ describe('FranceConnect', () => {
     // the account is found by FranceConnect's `sub` (src/accounts/repository.ts), never by the e-mail
     const mail = assistant.ask('mon mail sur FranceConnect c’est pas celui de mon compte caf, ça gêne ?', 'franceconnect');
     expect(mail.topic).toBe('franceconnect');
-    expect(mail.answer).toContain('ne pose aucun problème : le lien entre les deux comptes ne se fait pas par l’adresse mail');
+    expect(mail.answer).toContain('Le lien entre FranceConnect et Mon Compte ne se fait pas par l’adresse mail');
+    expect(mail.answer).toContain('identiques ou non, sans aucun problème');
   });
 });
 
