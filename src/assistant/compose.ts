@@ -32,7 +32,7 @@ const ANSWER_OTHER = MIN_CONFIDENCE;
 const MAX_ANSWERED = 2;
 
 /** The other topics of a message answered after the first (found at least `ANSWER_OTHER` surely, at most `MAX_ANSWERED`). */
-function answeredOf(others: Pick[]): Pick[] {
+export function answeredOf(others: Pick[]): Pick[] {
   return others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assistant } from '../../../src/assistant/assistant';
 import { asksTwice } from '../../../src/assistant/matches';
+import { disputed } from '../../../src/assistant/topics/blend';
 
 const assistant = new Assistant({ agencyPhone: '3230' });
 
@@ -36,5 +37,27 @@ describe('a message that asks one thing or two', () => {
   it('answers the second question of a message that asks two as « votre autre question »', () => {
     const a = assistant.ask('Le virement arrive quel jour ? Et l’attestation de paiement, je la télécharge où ?', 'espace');
     expect(a.answer).toContain('Pour votre autre question (« Mes attestations (paiement, quotient familial) ») :');
+  });
+});
+
+describe('the other question of a message is no rival to the first', () => {
+  const likely = new Map([
+    ['conjoint-procuration', 0.8],
+    ['modifier-coordonnees', 0.1],
+  ]);
+  const o = { searchFirst: 'modifier-coordonnees', likely, confidence: 0.8, coverage: 0.8 };
+
+  it('does not put a topic in doubt when the classifier’s first is the other question, answered after it', () => {
+    expect(disputed('modifier-coordonnees', o)).toBe(true);
+    expect(disputed('modifier-coordonnees', { ...o, besides: ['conjoint-procuration'] })).toBe(false);
+    // The search's own first topic must still be the one answered.
+    expect(disputed('modifier-coordonnees', { ...o, searchFirst: 'conjoint-procuration', besides: ['conjoint-procuration'] })).toBe(true);
+  });
+
+  it('answers both questions of such a message without « Je ne suis pas sûr »', () => {
+    const a = assistant.ask('Où je change mon adresse mail ? Et mon mari, il peut le faire avec sa procuration ?', 'espace');
+    expect(a.topic).toBe('modifier-coordonnees');
+    expect(a.answer).not.toContain('Je ne suis pas sûr');
+    expect(a.answer).toContain('Pour votre autre question (« Le conjoint, avec ou sans procuration ») :');
   });
 });
