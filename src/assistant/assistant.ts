@@ -5,7 +5,18 @@ import type { Topic } from './knowledge';
 import { mask } from './masking';
 import { NEGATED } from './analyser';
 import { questionOf } from './focus';
-import { ASK_TOPIC, confidenceOf, dedupe, isPrestation, onStepWords, ourKnowledge, plainTerms, rivalOf, splitQuestions } from './matches';
+import {
+  ASK_TOPIC,
+  asksTwice,
+  confidenceOf,
+  dedupe,
+  isPrestation,
+  onStepWords,
+  ourKnowledge,
+  plainTerms,
+  rivalOf,
+  splitQuestions,
+} from './matches';
 import { asksAsHoldersPartner, asksMemberAccess, ownClauses } from './others-file';
 import { type Match, plainMatched, TopicIndex } from './retrieval';
 import { SOMEONE_ELSE_TOPIC, safetyOf } from './screening';
@@ -13,6 +24,7 @@ import { asksStatusMeaning, STATUS_TOPIC } from './statuses';
 import type { AssistantAnswer } from './answer';
 import {
   type AskedMasked,
+  answeredOf,
   CALM,
   choiceOf,
   closestOf,
@@ -196,7 +208,9 @@ export class Assistant {
     // one of its sentences is said to be only the closest answer (wrong → unsure on `v2b`, no right lost).
     const tuning = this.o.blendTuning;
     const doubt = this.coverage(masked.text, step) < (tuning?.minCoverage ?? MIN_COVERAGE) || main.confidence < (tuning?.hedge ?? 0);
-    const doubted = doubt || this.disputes(main.topic, main.confidence, masked.text, step);
+    // In a message that asks two things, the topic of its other question, answered after this one, is no rival to it.
+    const besides = asksTwice(masked.text) ? answeredOf(others).map((p) => p.topic.id) : [];
+    const doubted = doubt || this.disputes(main.topic, main.confidence, masked.text, step, besides);
     return compose(this.o.agencyPhone, withBirthCountry(main, masked.text), others, masked, [], doubted);
   }
 
@@ -343,14 +357,15 @@ export class Assistant {
   /**
    * Whether the search's first topic for a (masked) message, or the classifier's, is another than the
    * topic answered, found not surely enough to outweigh that (`topics/blend.ts`): the answer is then only
-   * « the closest one ». Only a topic the search can find is disputed (not a refusal, nor distress).
+   * « the closest one ». Only a topic the search can find is disputed (not a refusal, nor distress); `besides`, the topics of
+   * the message's other questions answered after it, are no rivals.
    */
-  disputes(topic: Topic, confidence: number, text: string, step?: AssistantStep): boolean {
+  disputes(topic: Topic, confidence: number, text: string, step?: AssistantStep, besides: string[] = []): boolean {
     if (!topic.indexed) return false;
     const first = this.index.find(this.index.terms(text), step)[0];
     return disputed(
       topic.id,
-      { searchFirst: first?.topic.id, likely: this.likely(text, step), confidence, coverage: first?.coverage ?? 1 },
+      { searchFirst: first?.topic.id, likely: this.likely(text, step), confidence, coverage: first?.coverage ?? 1, besides },
       this.o.blendTuning,
     );
   }

@@ -1,5 +1,6 @@
 import { type AssistantAnswer, topicUrl } from './answer';
 import { answerFor, type Asked } from './cases';
+import { asksTwice } from './matches';
 import type { Topic } from './knowledge';
 import type { Masked } from './masking';
 import type { Pick } from './retrieval';
@@ -31,6 +32,11 @@ export const RESOLVED_CONFIDENCE = 0.6;
 const ANSWER_OTHER = MIN_CONFIDENCE;
 const MAX_ANSWERED = 2;
 
+/** The other topics of a message answered after the first (found at least `ANSWER_OTHER` surely, at most `MAX_ANSWERED`). */
+export function answeredOf(others: Pick[]): Pick[] {
+  return others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
+}
+
 /** The message as masked, and the step it was asked from (a topic's answer may depend on it: `answerFor`). */
 export type AskedMasked = Masked & Asked;
 
@@ -46,7 +52,9 @@ const MASKED_WARNING =
 
 /**
  * The main topic's answer, « Je ne suis pas sûr » and the human contact around it when unsure (below `HEDGE_CONFIDENCE`, or
- * `doubt`); then the other questions found surely enough answered (at most `MAX_ANSWERED`), the rest as links.
+ * `doubt`); then the other topics found surely enough answered (at most `MAX_ANSWERED`), the rest as links. They are « votre
+ * autre question » only when the message asks two things (`asksTwice`); in a message that asks once they are what its story
+ * names (« À propos de … », « Sujets proches »), often what the question needs, so still answered.
  */
 export function compose(
   phone: string,
@@ -57,8 +65,11 @@ export function compose(
   doubt = false,
 ): AssistantAnswer {
   const unsure = (doubt || main.confidence < HEDGE_CONFIDENCE) && main.topic.indexed;
-  const answered = others.filter((p) => p.confidence >= ANSWER_OTHER).slice(0, MAX_ANSWERED);
+  // Only a message that asks two things has another question: a single question's other topics are not called one.
+  const twice = asksTwice(masked.text);
+  const answered = answeredOf(others);
   const linked = others.filter((p) => !answered.includes(p));
+  const titles = linked.map((p) => `« ${p.topic.title} »`).join(' ; ');
   const paragraphs = [
     ...preface,
     ...(masked.found.length ? [MASKED_WARNING] : []),
@@ -68,9 +79,12 @@ export function compose(
     ...residenceRule(main.topic, masked),
     ...answerFor(main.topic, masked),
     ...(unsure ? [`Si cette réponse ne vous aide pas, appelez votre Caf au {telephone} ou utilisez « Contacter ma Caf » sur caf.fr.`] : []),
-    ...answered.flatMap((p) => [`Pour votre autre question (« ${p.topic.title} ») :`, ...answerFor(p.topic, masked)]),
+    ...answered.flatMap((p) => [
+      twice ? `Pour votre autre question (« ${p.topic.title} ») :` : `À propos de « ${p.topic.title} » :`,
+      ...answerFor(p.topic, masked),
+    ]),
     ...(linked.length
-      ? [`Vous avez aussi demandé : ${linked.map((p) => `« ${p.topic.title} »`).join(' ; ')}. Ouvrez ces sujets pour leur réponse.`]
+      ? [twice ? `Vous avez aussi demandé : ${titles}. Ouvrez ces sujets pour leur réponse.` : `Sujets proches : ${titles}.`]
       : []),
   ];
   return {

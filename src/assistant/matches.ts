@@ -94,3 +94,35 @@ export function splitQuestions(text: string): string[] {
     return out;
   }, []);
 }
+
+/** A word or phrase that opens a question or a request (« comment », « est-ce que », « je peux », « c'est quoi », « donnez-moi »…) at a clause's start. */
+const ASKING_START =
+  /^(?:(?:et|mais|alors|donc|puis|sinon|bon|bonjour|ok|oui|non|d['’]abord)\b[\s,]*)*(?:(?:comment|pourquoi|o[uù]|combien|quel(?:le)?s?|qui|que|quoi)(?=[\s,?]|$)|qu['’]est|est[- ]ce|c['’]est\s+(?:quoi|o[uù]|comment|combien|quand|qui|normal|possible|grave|bon)|(?:je|on|il|elle)\s+(?:peux|peut|dois|doit|fais|fait|pourrai[st]?|pourra|devrai[st]?|devra)\b|puis-je|peut-on|dois-je|faut-il|il\s+faut|y\s+a-t-il|(?:je\s+)?(?:veux|voudrais|souhaite)\s+savoir|donnez|dites|pouvez-vous|vous\s+pouvez)/i;
+/** Where a message may start another question: an end of sentence, or « et aussi », « autre question », « et est-ce que »… */
+const NEXT_CLAUSE =
+  /(?<=[?!;\n])|(?<=\.)(?=\s)|\s(?=(?:et aussi|autre question|autre chose|et puis|(?:et|mais)(?:\s+d['’]abord)?\s+(?:comment|pourquoi|o[uù]|combien|quel(?:le)?s?|qui|est[- ]ce|si|c['’]est|je (?:peux|dois)|on peut|il faut|donnez|dites|pouvez-vous|vous pouvez))[\s,-])/i;
+/** Connectors that say a second question follows (« et aussi… », « autre question : … »). */
+const SAYS_ANOTHER = /^(?:et aussi|autre question|autre chose|et puis)\b/i;
+
+/**
+ * Whether a message asks two things or more (`compose.ts` speaks of « votre autre question » only then): two of its clauses
+ * each ask — ended by « ? », opened by a word that asks (« comment », « est-ce que », « je peux »…) or by « et aussi »,
+ * « autre question » —; a short follow-up (« il est accepté ? ») is no question of its own unless it opens with « et »
+ * (« et c'est long ? »). A story told before one question asks once.
+ */
+export function asksTwice(text: string): boolean {
+  // A « ! » before a word in lower case is a character named (« un ! dans le mot de passe »), not the end of a sentence.
+  const clauses = text
+    .replace(/!(?=\s+\p{Ll})/gu, '')
+    .split(NEXT_CLAUSE)
+    .map((c) => c.trim())
+    .filter((c) => /\p{L}/u.test(c));
+  const asking = clauses.filter(
+    (c, i) =>
+      !(i > 0 && !/^et\b/i.test(c) && FOLLOW_UP.test(c.replace(/[?!.;\s]+$/, '')) && !ASKS_ANEW.test(c)) &&
+      (/\?\s*$/.test(c) || ASKING_START.test(c) || SAYS_ANOTHER.test(c)),
+  );
+  // « Et aussi », « autre question » after something said: a second matter, even when the first was only told (« je n'ai pas
+  // reçu le code. Et aussi, … ? »).
+  return asking.length >= 2 || clauses.some((c, i) => i > 0 && SAYS_ANOTHER.test(c));
+}

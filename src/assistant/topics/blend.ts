@@ -107,12 +107,18 @@ export function resolve<T extends { id: string }>(
  */
 export function disputed(
   topic: string,
-  o: { searchFirst: string | undefined; likely: ReadonlyMap<string, number> | undefined; confidence: number; coverage: number },
+  o: {
+    searchFirst: string | undefined;
+    likely: ReadonlyMap<string, number> | undefined;
+    confidence: number;
+    coverage: number;
+    besides?: readonly string[];
+  },
   t: Partial<BlendTuning> = {},
 ): boolean {
   if (!o.likely || o.likely.size === 0) return false;
   const sure = t.disputedSure ?? TUNED.disputedSure;
-  return !agrees(topic, o, t) && (o.confidence < sure || o.coverage < sure);
+  return !agrees(topic, o, t, o.besides) && (o.confidence < sure || o.coverage < sure);
 }
 
 /** Whether a topic found by the search is clear: agreed on by both opinions, and explaining most of the message (`CLEAR_COVERAGE`). */
@@ -124,14 +130,21 @@ export function clear(
   return !!o.likely && agrees(topic, o, t) && o.coverage >= CLEAR_COVERAGE;
 }
 
-/** Whether the topic is the search's own first topic and the classifier's first, at least `AGREED_LIKELY` likely. */
+/**
+ * Whether the topic is the search's own first topic and the classifier's first, at least `AGREED_LIKELY` likely. The
+ * classifier's first may also be one of `besides` (the message's other questions, answered after it): reading the whole
+ * message, it found the other question, no rival to this one. The search's first must still be the topic itself (with it
+ * too waived, one more answer of h1–h11 went from unsure to wrong).
+ */
 function agrees(
   topic: string,
   o: { searchFirst: string | undefined; likely: ReadonlyMap<string, number> | undefined },
   t: Partial<BlendTuning>,
+  besides: readonly string[] = [],
 ): boolean {
   let classifierFirst: string | undefined;
   let p = -1;
   for (const [id, q] of o.likely ?? []) if (q > p) [classifierFirst, p] = [id, q];
-  return topic === o.searchFirst && topic === classifierFirst && p >= (t.agreedLikely ?? TUNED.agreedLikely);
+  const ours = classifierFirst === topic || (!!classifierFirst && besides.includes(classifierFirst));
+  return topic === o.searchFirst && ours && p >= (t.agreedLikely ?? TUNED.agreedLikely);
 }
