@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Assistant, HEDGE_CONFIDENCE, MIN_COVERAGE, splitQuestions } from '../../../src/assistant/assistant';
+import type { AssistantAnswer } from '../../../src/assistant/answer';
+import { asksTwice } from '../../../src/assistant/matches';
 import { FILES, loadKnowledge } from '../../../src/assistant/knowledge';
 import { loadTuning } from '../../../src/assistant/evaluation/tuning/score';
 import { DISPUTED_SURE } from '../../../src/assistant/topics/blend';
@@ -55,6 +57,12 @@ describe('the knowledge base', () => {
     for (const t of topics) for (const p of t.answer) expect(p, t.id).not.toMatch(/(donnez|indiquez|écrivez|envoyez)[- ]moi|\d{6,}/i);
   });
 });
+
+/** The other questions a message really asks, answered beside its first (« Pour votre autre question (« … ») »). */
+const answeredBeside = (a: AssistantAnswer): string[] =>
+  asksTwice(a.maskedQuestion)
+    ? a.others.filter((o) => a.answer.includes(`Pour votre autre question (« ${o.title} »)`)).map((o) => o.topic)
+    : [];
 
 describe('answers', () => {
   it('answers in French with the topic, its sources and a confidence', () => {
@@ -168,7 +176,7 @@ describe('answers', () => {
       const doubt =
         a.confidence < HEDGE_CONFIDENCE ||
         assistant.coverage(a.maskedQuestion, step) < MIN_COVERAGE ||
-        assistant.disputes(topic, a.confidence, a.maskedQuestion, step);
+        assistant.disputes(topic, a.confidence, a.maskedQuestion, step, answeredBeside(a));
       // Every topic the search can find is said to be a guess when it is one, those that hand over too.
       const expectUnsure = doubt && topic.indexed;
       if (expectUnsure) unsure++;
