@@ -243,3 +243,38 @@ const BODILY = new RegExp(
 export function saysBodily(text: string): boolean {
   return BODILY.test(plain(text));
 }
+
+/** Words of violence, of a person to fear or of someone close: what a violence the classifier alone guesses must say (not « j'ai peur d'avoir mal écrit mon mot de passe »). */
+const VIOLENT = new RegExp(
+  `\\b(?:${[
+    'frapp\\w*',
+    'battu\\w*',
+    'bat',
+    'bats',
+    'coups?',
+    'gifl\\w*',
+    'menac\\w*',
+    'violen\\w*',
+    'viol\\w*',
+    'insult\\w*',
+    'harcel\\w*',
+    'enferm\\w*',
+    'tuer',
+    'tue',
+    'agress\\w*',
+    'etrangl\\w*',
+    'cogn\\w*',
+    'brutal\\w*',
+    'jaloux',
+    'jalouse',
+    'danger',
+    'peur (?:de lui|d elle|qu il|qu elle|de (?:mon|ma) \\w+|de rentrer|pour (?:moi|ma vie|mes enfants))',
+    '(?:il|elle) me fait peur',
+    // or a person close by: the one who may be violent
+    '(?:mon|ma|mes|son|sa|notre) (?:mari|femme|epou\\w*|conjoint\\w*|compagn\\w*|copain|copine|petit ami|petite amie|ex|pere|mere|parents|frere|soeur|beau pere|belle mere|fils|fille|enfants?|voisin\\w*|patron|coloc\\w*|famille)',
+  ].join('|')})\\b`,
+);
+
+export function saysViolence(text: string): boolean {
+  return VIOLENT.test(plain(text));
+}

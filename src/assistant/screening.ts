@@ -1,5 +1,5 @@
 import { safetyClassifier } from './classifier/model';
-import { asksAsCarer, distressesOf, isPastMedical, isThreatened, saysBodily, namesAChild } from './distress';
+import { asksAsCarer, distressesOf, isPastMedical, isThreatened, saysBodily, saysViolence, namesAChild } from './distress';
 import { DISTRESS_KINDS, type Distress } from './distress-patterns';
 import { hasFigure, withoutFigures } from './figures';
 import { angryAtTheService } from './frustration';
@@ -46,6 +46,8 @@ export function safetyOf(text: string, classify: boolean): { distress: Distress[
       (c.intent !== 'urgence-medicale' || !isPastMedical(text)) &&
       // a medical emergency names a body, a symptom or care: « mon fils de 22 ans a fait une demande, où elle en est ? » does not
       (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || saysBodily(text)) &&
+      // violence names a blow, a threat or a person feared: « j'ai peur d'avoir mal écrit mon mot de passe » does not
+      (c.intent !== 'urgence-violence' || ruled.includes('urgence-violence') || saysViolence(text)) &&
       // a carer asking about an aid (« il est très malade, je m'occupe de lui ») is no emergency unless the rules see one
       (c.intent !== 'urgence-medicale' || ruled.includes('urgence-medicale') || !asksAsCarer(text)) &&
       (c.intent !== SOMEONE_ELSE_TOPIC ||

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distressesOf } from '../../../src/assistant/distress';
+import { Assistant } from '../../../src/assistant/assistant';
+import { distressesOf, saysViolence } from '../../../src/assistant/distress';
 
 /**
  * Distress said in passing, without the alarming word (« suicide », « frappe », « dehors »): each
@@ -153,5 +154,20 @@ describe('a minor in danger or without a roof', () => {
 
   it('an adult without a roof gets the 115 alone', () => {
     expect(distressesOf('j’ai 36 ans et je dors dans la rue depuis lundi')).toEqual(['urgence-hebergement']);
+  });
+});
+
+describe('violence guessed by the classifier alone', () => {
+  it('needs a blow, a threat or a person: a fear about one’s own typing is no violence', () => {
+    expect(saysViolence('jai peur davoir mal ecrit mon mot de pass, il apparait pas')).toBe(false);
+    expect(saysViolence('j’ai peur de mon mari quand il boit')).toBe(true);
+    expect(saysViolence('mon copain lit tous mes messages')).toBe(true);
+    expect(saysViolence('il me menace de partir avec les enfants')).toBe(true);
+    const a = new Assistant({ agencyPhone: '3230' }).ask(
+      'jai verifié le recapitulatif tout est bon mais jai peur davoir mal ecrit mon mot de pass, il apparait pas',
+      'recapitulatif',
+    );
+    expect(a.topic).not.toBe('urgence-violence');
+    expect(a.answer).not.toContain('3919');
   });
 });
