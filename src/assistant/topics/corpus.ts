@@ -99,24 +99,7 @@ export function labelledCorpus(
  * held-out sets h1–h11 (read once measured: the more writers it learns from, the better). A later set (v6, v7…) is
  * learnt by its first half only, its second half kept to check that the classifier generalises.
  */
-export const LEARNT_WHOLE: readonly string[] = [
-  'v1',
-  'v2',
-  'v3',
-  'v4',
-  'v5',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'h7',
-  'h8',
-  'h9',
-  'h10',
-  'h11',
-];
+export const LEARNT_WHOLE: readonly string[] = ['v1', 'v2', 'v3', 'v4', 'v5', ...TUNING_SETS.filter((set) => set.startsWith('h'))];
 
 /** How the model is trained (`train`'s defaults and the question's step as a feature: chosen under cross-validation). */
 export const TOPIC_TRAINING: TrainOptions = { features: { step: true } };
